@@ -1,0 +1,67 @@
+/*
+ * host.h - the only interface to the host OS. Everything OS-specific lives in
+ * sim/host/; the rest of the simulator calls these functions.
+ */
+#ifndef MMSIM_HOST_H
+#define MMSIM_HOST_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Physical memory: one shared-memory object of Bytes bytes. Backend: 0 =
+ * default (memfd where available), 1 = memfd, 2 = shm_open. Returns false
+ * and fills Why on failure. */
+bool HostPhysCreate(uint64_t Bytes, int Backend, char *Why, size_t WhySize);
+void HostPhysDestroy(void);
+/* A host view of all physical memory, for the simulator's own accesses
+ * (zeroing, fills, invariant checks). Never seen by driver code. */
+uint8_t *HostPhysView(void);
+/* Gives the pages back to the host; they read as zero afterwards. */
+void HostPhysDiscard(uint64_t Offset, uint64_t Bytes);
+const char *HostPhysBackendName(void);
+
+/* System address space: one inaccessible reservation of Bytes bytes at a
+ * randomized base (RandomPages of random slack). NULL on failure. */
+void *HostReserve(uint64_t Bytes, uint64_t Random);
+void HostRelease(void *Base, uint64_t Bytes);
+
+/* Maps Bytes of physical memory at PhysOffset at Va (inside the reservation),
+ * pre-faulted, shared (so aliases are real). Returns false if the host refuses
+ * (e.g. vm.max_map_count), leaving Va inaccessible. */
+bool HostMapRun(void *Va, uint64_t PhysOffset, uint64_t Bytes, bool Writable);
+/* Makes Va..Va+Bytes inaccessible again. */
+void HostUnmapRun(void *Va, uint64_t Bytes);
+/* Changes a mapped run's protection (read-only or read-write). */
+bool HostProtectRun(void *Va, uint64_t Bytes, bool Writable);
+
+/* Fault trap: Handler gets the faulting address, whether it was a write and
+ * the faulting instruction address. It returns true if the access should be
+ * retried (the page was made valid) and does not return otherwise. Faults
+ * outside [Base, Base+Bytes) are passed on to the host's default action. */
+typedef bool (*HOST_FAULT_HANDLER)(void *Address, bool Write, void *CodeAddress);
+void HostInstallFaultTrap(void *Base, uint64_t Bytes, HOST_FAULT_HANDLER Handler);
+void HostRemoveFaultTrap(void);
+/* Re-installs the trap if someone replaced it (CMocka swaps SIGSEGV handlers
+ * around every test); one sigaction call. */
+void HostArmFaultTrap(void);
+/* Unblocks the fault signals in the calling thread (before a longjmp out of
+ * the fault trap, whatever flags the handler was installed with). */
+void HostUnblockFaultSignals(void);
+
+/* Calls Visit for every host mapping overlapping [Base, Base+Bytes), clipped
+ * to it, in address order. Physical = the mapping shows the physical memory
+ * object (then Offset is the object offset of Start). Returns false if the
+ * host cannot enumerate its mappings. */
+typedef void (*HOST_MAPPING_VISITOR)(void *Context, uintptr_t Start, uintptr_t End, bool Readable,
+                                     bool Writable, bool Physical, uint64_t Offset);
+bool HostForEachMapping(void *Base, uint64_t Bytes, HOST_MAPPING_VISITOR Visit, void *Context);
+
+/* Number of host mappings (VMAs) the process has, or -1 if unknown. */
+long HostMappingCount(void);
+
+void HostBacktrace(int Fd);
+uint64_t HostRandomSeed(void);
+uint64_t HostNowNs(void);
+
+#endif /* MMSIM_HOST_H */

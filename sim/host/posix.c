@@ -1,0 +1,430 @@
+/*
+ * posix.c - host layer for Linux, macOS and the BSDs.
+ *
+ * Physical memory is one shared-memory object (memfd_create where it exists,
+ * shm_open otherwise or on request). System space is one PROT_NONE
+ * reservation; a run of physical pages is mapped into it with
+ * MAP_FIXED|MAP_SHARED (pre-faulted with MAP_POPULATE on Linux), so two views
+ * of one page really alias. SIGSEGV/SIGBUS inside the reservation is handed to
+ * the simulator; anything else keeps its host meaning.
+ */
+#if defined(__linux__) && !defined(_GNU_SOURCE)
+#define _GNU_SOURCE
+#endif
+
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#if defined(__linux__) || defined(__APPLE__) || defined(__FreeBSD__)
+#include <execinfo.h>
+#define MI_HAVE_EXECINFO 1
+#endif
+#if defined(__linux__)
+#include <sys/random.h>
+#include <ucontext.h>
+#endif
+
+#include "host.h"
+
+#ifndef MAP_NORESERVE
+#define MAP_NORESERVE 0
+#endif
+#ifndef MAP_POPULATE
+#define MAP_POPULATE 0
+#endif
+
+static int HostPhysFd = -1;
+static uint64_t HostPhysBytes;
+static uint8_t *HostPhysMap;
+static const char *HostBackend = "none";
+
+/* ---------------------------------------------------------------------- */
+/* Physical memory.                                                       */
+/* ---------------------------------------------------------------------- */
+static int HostOpenShm(void)
+{
+    static atomic_uint Counter;
+    char Name[64];
+    for (int Attempt = 0; Attempt < 16; Attempt++) {
+        snprintf(Name, sizeof(Name), "/mmsim-%ld-%u", (long)getpid(),
+                 atomic_fetch_add(&Counter, 1));
+        int Fd = shm_open(Name, O_RDWR | O_CREAT | O_EXCL, 0600);
+        if (Fd >= 0) {
+            shm_unlink(Name); /* anonymous from here on: gone when closed */
+            return Fd;
+        }
+        if (errno != EEXIST) {
+            return -1;
+        }
+    }
+    return -1;
+}
+
+bool HostPhysCreate(uint64_t Bytes, int Backend, char *Why, size_t WhySize)
+{
+    int Fd = -1;
+#if defined(__linux__)
+    if (Backend == 0 || Backend == 1) {
+        Fd = memfd_create("mmsim-physical-memory", MFD_CLOEXEC);
+        HostBackend = "memfd";
+    }
+#else
+    if (Backend == 1) {
+        snprintf(Why, WhySize, "memfd_create is not available on this host");
+        return false;
+    }
+#endif
+    if (Fd < 0 && Backend != 1) {
+        Fd = HostOpenShm();
+        HostBackend = "shm_open";
+    }
+    if (Fd < 0) {
+        snprintf(Why, WhySize, "cannot create the physical memory object: %s", strerror(errno));
+        return false;
+    }
+    if (ftruncate(Fd, (off_t)Bytes) != 0) {
+        snprintf(Why, WhySize, "cannot size physical memory to %llu bytes: %s",
+                 (unsigned long long)Bytes, strerror(errno));
+        close(Fd);
+        return false;
+    }
+    void *View = mmap(NULL, Bytes, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_NORESERVE, Fd, 0);
+    if (View == MAP_FAILED) {
+        snprintf(Why, WhySize, "cannot map the physical memory view: %s", strerror(errno));
+        close(Fd);
+        return false;
+    }
+    HostPhysFd = Fd;
+    HostPhysBytes = Bytes;
+    HostPhysMap = (uint8_t *)View;
+    return true;
+}
+
+void HostPhysDestroy(void)
+{
+    if (HostPhysMap != NULL) {
+        munmap(HostPhysMap, HostPhysBytes);
+        HostPhysMap = NULL;
+    }
+    if (HostPhysFd >= 0) {
+        close(HostPhysFd);
+        HostPhysFd = -1;
+    }
+    HostPhysBytes = 0;
+}
+
+uint8_t *HostPhysView(void)
+{
+    return HostPhysMap;
+}
+
+const char *HostPhysBackendName(void)
+{
+    return HostBackend;
+}
+
+void HostPhysDiscard(uint64_t Offset, uint64_t Bytes)
+{
+#if defined(__linux__)
+    if (fallocate(HostPhysFd, FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE, (off_t)Offset,
+                  (off_t)Bytes) == 0) {
+        return;
+    }
+#endif
+    memset(HostPhysMap + Offset, 0, Bytes);
+}
+
+/* ---------------------------------------------------------------------- */
+/* System address space.                                                  */
+/* ---------------------------------------------------------------------- */
+void *HostReserve(uint64_t Bytes, uint64_t Random)
+{
+    const uint64_t Page = 4096;
+    const uint64_t SlackPages = 1u << 18; /* up to 1 GiB of random slide */
+    uint64_t Slack = SlackPages * Page;
+    uint8_t *Region = (uint8_t *)mmap(NULL, Bytes + Slack, PROT_NONE,
+                                      MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (Region == MAP_FAILED) {
+        return NULL;
+    }
+    /* Slide by whole 2 MiB units so large-page-sized runs stay aligned. */
+    uint64_t Slide = (Random % (Slack / (2u << 20))) * (2u << 20);
+    if (Slide > 0) {
+        munmap(Region, Slide);
+    }
+    if (Slack - Slide > 0) {
+        munmap(Region + Slide + Bytes, Slack - Slide);
+    }
+    return Region + Slide;
+}
+
+void HostRelease(void *Base, uint64_t Bytes)
+{
+    munmap(Base, Bytes);
+}
+
+bool HostMapRun(void *Va, uint64_t PhysOffset, uint64_t Bytes, bool Writable)
+{
+    int Prot = PROT_READ | (Writable ? PROT_WRITE : 0);
+    void *Got = mmap(Va, Bytes, Prot, MAP_SHARED | MAP_FIXED | MAP_POPULATE, HostPhysFd,
+                     (off_t)PhysOffset);
+    if (Got == MAP_FAILED) {
+        /* A failed MAP_FIXED may have removed what was there: restore the
+         * inaccessible reservation. */
+        HostUnmapRun(Va, Bytes);
+        return false;
+    }
+    return true;
+}
+
+void HostUnmapRun(void *Va, uint64_t Bytes)
+{
+    void *Got = mmap(Va, Bytes, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_NORESERVE,
+                     -1, 0);
+    if (Got == MAP_FAILED) {
+        /* Only possible when out of host mappings: munmap still revokes the
+         * access, which is what the simulator relies on. */
+        munmap(Va, Bytes);
+    }
+}
+
+bool HostProtectRun(void *Va, uint64_t Bytes, bool Writable)
+{
+    return mprotect(Va, Bytes, PROT_READ | (Writable ? PROT_WRITE : 0)) == 0;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Fault trap.                                                            */
+/* ---------------------------------------------------------------------- */
+static uintptr_t HostTrapBase;
+static uintptr_t HostTrapEnd;
+static HOST_FAULT_HANDLER HostTrapHandler;
+static struct sigaction HostOldSegv;
+static struct sigaction HostOldBus;
+static bool HostTrapInstalled;
+
+static void HostChain(int Signal, siginfo_t *Info, void *Context)
+{
+    struct sigaction *Old = Signal == SIGSEGV ? &HostOldSegv : &HostOldBus;
+    if ((Old->sa_flags & SA_SIGINFO) && Old->sa_sigaction != NULL) {
+        Old->sa_sigaction(Signal, Info, Context);
+        return;
+    }
+    if (Old->sa_handler == SIG_IGN) {
+        return;
+    }
+    if (Old->sa_handler != SIG_DFL && Old->sa_handler != NULL) {
+        Old->sa_handler(Signal);
+        return;
+    }
+    /* Default action: re-raise with the default disposition so the host
+     * crash (and its core dump) is the real one. */
+    signal(Signal, SIG_DFL);
+}
+
+static void HostFaultSignal(int Signal, siginfo_t *Info, void *Context)
+{
+    uintptr_t Address = (uintptr_t)Info->si_addr;
+    bool Write = false;
+    void *Code = NULL;
+#if defined(__linux__) && defined(__x86_64__)
+    ucontext_t *Uc = (ucontext_t *)Context;
+    Write = (Uc->uc_mcontext.gregs[REG_ERR] & 2) != 0;
+    Code = (void *)Uc->uc_mcontext.gregs[REG_RIP];
+    /* CR2 is valid even when a test harness re-installed this handler with
+     * signal() and the siginfo was not filled in. */
+    Address = (uintptr_t)Uc->uc_mcontext.gregs[REG_CR2];
+#elif defined(__linux__) && defined(__aarch64__)
+    ucontext_t *Uc = (ucontext_t *)Context;
+    Code = (void *)Uc->uc_mcontext.pc;
+    /* ESR_EL1 is in the extension records; its WnR bit (6) says write. */
+    struct _aarch64_ctx *Head = (struct _aarch64_ctx *)Uc->uc_mcontext.__reserved;
+    while (Head->magic != 0) {
+        if (Head->magic == ESR_MAGIC) {
+            Write = (((struct esr_context *)Head)->esr & (1u << 6)) != 0;
+            break;
+        }
+        Head = (struct _aarch64_ctx *)((char *)Head + Head->size);
+    }
+#else
+    (void)Context;
+#endif
+    if (HostTrapHandler == NULL || Address < HostTrapBase || Address >= HostTrapEnd) {
+        HostChain(Signal, Info, Context);
+        return;
+    }
+    if (HostTrapHandler((void *)Address, Write, Code)) {
+        return; /* page made valid: retry the access */
+    }
+    HostChain(Signal, Info, Context);
+}
+
+void HostInstallFaultTrap(void *Base, uint64_t Bytes, HOST_FAULT_HANDLER Handler)
+{
+    HostTrapBase = (uintptr_t)Base;
+    HostTrapEnd = (uintptr_t)Base + Bytes;
+    HostTrapHandler = Handler;
+    HostArmFaultTrap();
+}
+
+static void HostSetAction(int Signal, struct sigaction *Old)
+{
+    struct sigaction Action;
+    memset(&Action, 0, sizeof(Action));
+    Action.sa_sigaction = HostFaultSignal;
+    /* SA_NODEFER: a bug check leaves the handler by longjmp, and the fault
+     * signal must not stay blocked after that. */
+    Action.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_NODEFER;
+    sigemptyset(&Action.sa_mask);
+    struct sigaction Previous;
+    sigaction(Signal, &Action, &Previous);
+    /* Remember what to chain to, unless it is this handler itself. */
+    if (!((Previous.sa_flags & SA_SIGINFO) && Previous.sa_sigaction == HostFaultSignal) &&
+        (void *)Previous.sa_handler != (void *)HostFaultSignal) {
+        *Old = Previous;
+    }
+}
+
+void HostArmFaultTrap(void)
+{
+    if (HostTrapHandler == NULL) {
+        return;
+    }
+    struct sigaction Current;
+    if (sigaction(SIGSEGV, NULL, &Current) == 0 && (Current.sa_flags & SA_SIGINFO) &&
+        Current.sa_sigaction == HostFaultSignal && HostTrapInstalled) {
+        return;
+    }
+    if (!HostTrapInstalled) {
+        memset(&HostOldSegv, 0, sizeof(HostOldSegv));
+        memset(&HostOldBus, 0, sizeof(HostOldBus));
+        HostOldSegv.sa_handler = SIG_DFL;
+        HostOldBus.sa_handler = SIG_DFL;
+        /* An alternate stack for the installing thread: a fault taken near the
+     * end of its stack can still be reported. */
+        static uint8_t AltStack[64 * 1024];
+        stack_t Ss = {.ss_sp = AltStack, .ss_size = sizeof(AltStack), .ss_flags = 0};
+        sigaltstack(&Ss, NULL);
+    }
+    HostSetAction(SIGSEGV, &HostOldSegv);
+    HostSetAction(SIGBUS, &HostOldBus);
+    HostTrapInstalled = true;
+}
+
+void HostUnblockFaultSignals(void)
+{
+    sigset_t Set;
+    sigemptyset(&Set);
+    sigaddset(&Set, SIGSEGV);
+    sigaddset(&Set, SIGBUS);
+    pthread_sigmask(SIG_UNBLOCK, &Set, NULL);
+}
+
+void HostRemoveFaultTrap(void)
+{
+    HostTrapHandler = NULL;
+    HostTrapBase = HostTrapEnd = 0;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Misc.                                                                  */
+/* ---------------------------------------------------------------------- */
+bool HostForEachMapping(void *Base, uint64_t Bytes, HOST_MAPPING_VISITOR Visit, void *Context)
+{
+#if defined(__linux__)
+    FILE *Maps = fopen("/proc/self/maps", "r");
+    if (Maps == NULL) {
+        return false;
+    }
+    uintptr_t Lo = (uintptr_t)Base, Hi = (uintptr_t)Base + Bytes;
+    char Line[512];
+    while (fgets(Line, sizeof(Line), Maps) != NULL) {
+        unsigned long long Start, End, Offset;
+        char Perms[8] = {0};
+        int Path = 0;
+        if (sscanf(Line, "%llx-%llx %7s %llx %*s %*s%n", &Start, &End, Perms, &Offset, &Path) < 4) {
+            continue;
+        }
+        if (End <= Lo || Start >= Hi) {
+            continue;
+        }
+        bool Physical = strstr(Line + Path, "mmsim-") != NULL;
+        uintptr_t S = Start < Lo ? Lo : (uintptr_t)Start;
+        uintptr_t E = End > Hi ? Hi : (uintptr_t)End;
+        uint64_t Off = Offset + (S - Start);
+        Visit(Context, S, E, Perms[0] == 'r', Perms[1] == 'w', Physical, Off);
+    }
+    fclose(Maps);
+    return true;
+#else
+    (void)Base;
+    (void)Bytes;
+    (void)Visit;
+    (void)Context;
+    return false;
+#endif
+}
+
+long HostMappingCount(void)
+{
+#if defined(__linux__)
+    FILE *Maps = fopen("/proc/self/maps", "r");
+    if (Maps == NULL) {
+        return -1;
+    }
+    long Lines = 0;
+    int Ch;
+    while ((Ch = fgetc(Maps)) != EOF) {
+        if (Ch == '\n') {
+            Lines++;
+        }
+    }
+    fclose(Maps);
+    return Lines;
+#else
+    return -1;
+#endif
+}
+
+void HostBacktrace(int Fd)
+{
+#if MI_HAVE_EXECINFO
+    void *Frames[64];
+    int Count = backtrace(Frames, 64);
+    backtrace_symbols_fd(Frames, Count, Fd);
+#else
+    (void)Fd;
+#endif
+}
+
+uint64_t HostRandomSeed(void)
+{
+    uint64_t Seed = 0;
+#if defined(__linux__)
+    if (getrandom(&Seed, sizeof(Seed), 0) == (ssize_t)sizeof(Seed) && Seed != 0) {
+        return Seed;
+    }
+#endif
+    struct timespec Now;
+    clock_gettime(CLOCK_REALTIME, &Now);
+    Seed = (uint64_t)Now.tv_nsec * 0x9E3779B97F4A7C15ull ^ (uint64_t)Now.tv_sec ^
+           ((uint64_t)getpid() << 32);
+    return Seed ? Seed : 1;
+}
+
+uint64_t HostNowNs(void)
+{
+    struct timespec Now;
+    clock_gettime(CLOCK_MONOTONIC, &Now);
+    return (uint64_t)Now.tv_sec * 1000000000ull + (uint64_t)Now.tv_nsec;
+}

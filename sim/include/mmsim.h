@@ -1,0 +1,308 @@
+/*
+ * mmsim.h - the simulator's own control API (Sim* prefix).
+ *
+ * Driver code never needs this header: a program that only calls DDIs gets a
+ * default machine on first use, like a driver loaded into a booted system.
+ * Tests, tools and benchmarks use it to configure the machine, reset it, catch
+ * bug checks and query state.
+ */
+#ifndef MMSIM_H
+#define MMSIM_H
+
+#include <setjmp.h>
+
+#include "ntddk.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ------------------------------------------------------------------------ */
+/* Exit statuses of a process whose simulated machine stopped.              */
+/* ------------------------------------------------------------------------ */
+#define SIM_EXIT_BUGCHECK 86 /* KeBugCheckEx with no catch frame on the thread */
+#define SIM_EXIT_REFUSED  87 /* a DDI was called after the machine stopped     */
+#define SIM_EXIT_CONFIG   89 /* bad MMSIM_* environment or SimInitialize input */
+
+/* ------------------------------------------------------------------------ */
+/* Machine configuration.                                                   */
+/* ------------------------------------------------------------------------ */
+typedef enum _SIM_PROFILE {
+    SimProfileModern = 0, /* Windows 10 2004 and later (default) */
+    SimProfileNt5 = 1     /* Server 2003 era header-PTE reservations */
+} SIM_PROFILE;
+
+typedef enum _SIM_HOST_BACKEND {
+    SimBackendDefault = 0, /* memfd where it exists, shm_open otherwise */
+    SimBackendMemfd = 1,
+    SimBackendShmOpen = 2
+} SIM_HOST_BACKEND;
+
+/* One range of RAM in the simulated physical address space, in pages. */
+typedef struct _SIM_PHYSICAL_RANGE {
+    ULONG64 BasePage;
+    ULONG64 PageCount;
+} SIM_PHYSICAL_RANGE;
+
+#define SIM_MAX_PHYSICAL_RANGES 8
+
+typedef struct _SIM_CONFIG {
+    /* Physical memory. RangeCount == 0 means: PhysicalPages of RAM laid out
+     * like a PC (the first MiB holds only low RAM below 0xA0000, a hole up to
+     * 1 MiB, RAM below 3 GiB, the rest from 4 GiB up). */
+    ULONG64 PhysicalPages;
+    ULONG RangeCount;
+    SIM_PHYSICAL_RANGE Ranges[SIM_MAX_PHYSICAL_RANGES];
+
+    /* System address space, in pages. */
+    ULONG64 SystemPtes;        /* system PTE space: reserved and MDL mappings */
+    ULONG64 NonPagedPoolPages; /* maximum non-paged pool */
+    ULONG64 PagedPoolPages;    /* maximum paged pool */
+
+    SIM_PROFILE Profile;
+    SIM_HOST_BACKEND Backend;
+    ULONG64 Seed;     /* 0: pick one; the chosen seed is SimGetSeed() */
+    BOOLEAN Strict;   /* Verifier-style checks that bug check (default TRUE) */
+    BOOLEAN Quiet;    /* no DbgPrint output */
+} SIM_CONFIG;
+
+/* Fills Config with the defaults, then applies MMSIM_* environment variables
+ * (documented in README: MMSIM_PROFILE, MMSIM_SEED, MMSIM_PHYS_MB,
+ * MMSIM_BACKEND, MMSIM_STRICT, MMSIM_QUIET). A bad value exits with
+ * SIM_EXIT_CONFIG and a message naming the variable and the bad part. */
+VOID SimDefaultConfig(_Out_ SIM_CONFIG *Config);
+
+/* Builds a fresh machine from Config (NULL: defaults), discarding any existing
+ * one. Returns STATUS_INVALID_PARAMETER for an inconsistent configuration and
+ * STATUS_INSUFFICIENT_RESOURCES if the host refuses memory. */
+NTSTATUS SimInitialize(_In_opt_ const SIM_CONFIG *Config);
+
+/* A fresh machine with the current configuration: the only call a stopped
+ * machine accepts. Also resets the calling thread's IRQL to PASSIVE_LEVEL and
+ * picks a new seed unless the configuration fixed one. */
+VOID SimReset(VOID);
+
+/* Tears the machine down (the next DDI call builds a default one). */
+VOID SimShutdown(VOID);
+
+/* TRUE if the machine holds nothing a driver allocated: no pool, pages,
+ * PTEs, reservations, MDLs or locks, and the calling thread is at
+ * PASSIVE_LEVEL. Otherwise Report (optional) lists what is held. */
+BOOLEAN SimIsClean(_Out_writes_opt_(Size) char *Report, _In_ SIZE_T Size);
+
+/* The configuration in force (initialising the default machine if needed). */
+VOID SimGetConfig(_Out_ SIM_CONFIG *Config);
+ULONG64 SimGetSeed(VOID);
+SIM_PROFILE SimGetProfile(VOID);
+const char *SimProfileName(SIM_PROFILE Profile);
+
+/* ------------------------------------------------------------------------ */
+/* Bug checks.                                                              */
+/* ------------------------------------------------------------------------ */
+typedef struct _SIM_BUGCHECK {
+    BOOLEAN Caught;        /* a bug check (or refusal) reached the frame */
+    BOOLEAN Refused;       /* a DDI was called on a stopped machine */
+    ULONG Code;
+    ULONG_PTR Parameters[4];
+    const char *Ddi;       /* for a refusal: the DDI that was refused */
+} SIM_BUGCHECK;
+
+/* TRUE if the machine is stopped; Info (optional) receives the stop. */
+BOOLEAN SimIsStopped(_Out_opt_ SIM_BUGCHECK *Info);
+
+/* Symbolic name ("SYSTEM_PTE_MISUSE") and one-line meaning of a stop. */
+const char *SimBugCheckName(_In_ ULONG Code);
+const char *SimBugCheckMeaning(_In_ ULONG Code, _In_ ULONG_PTR Parameter1);
+
+/* Formats the "*** STOP: 0x..." line, as printed on an uncaught bug check. */
+VOID SimFormatStopLine(_In_ const SIM_BUGCHECK *Info, _Out_writes_(Size) char *Buffer,
+                       _In_ SIZE_T Size);
+
+/* Catch frames. Use the macros below; the frame must live in the caller's
+ * stack frame because of setjmp. */
+/* Plain C11 setjmp: the fault trap runs with SA_NODEFER and the bug check
+ * path unblocks the fault signals itself, so no signal mask needs saving. */
+typedef jmp_buf SIM_JMP_BUF;
+#define SIM_SETJMP(b) setjmp(b)
+
+typedef enum _SIM_FRAME_KIND { SimFrameBugCheck = 1, SimFrameException = 2 } SIM_FRAME_KIND;
+
+typedef struct _SIM_CATCH_FRAME {
+    struct _SIM_CATCH_FRAME *Previous;
+    SIM_FRAME_KIND Kind;
+    SIM_BUGCHECK Info;      /* for SimFrameBugCheck */
+    NTSTATUS Status;        /* for SimFrameException */
+    SIM_JMP_BUF Jump;
+} SIM_CATCH_FRAME;
+
+VOID SimPushCatchFrame(_Inout_ SIM_CATCH_FRAME *Frame, _In_ SIM_FRAME_KIND Kind);
+VOID SimPopCatchFrame(_Inout_ SIM_CATCH_FRAME *Frame);
+
+/* Runs Statement; if it bug checks (directly, through a simulated page
+ * fault, or by being refused) *InfoPtr describes the stop and Caught is TRUE,
+ * else Caught is FALSE. The machine stays stopped until SimReset(). */
+#define SIM_CATCH_BUGCHECK(InfoPtr, ...)                               \
+    do {                                                               \
+        SIM_CATCH_FRAME SimFrame_;                                     \
+        SimPushCatchFrame(&SimFrame_, SimFrameBugCheck);               \
+        if (SIM_SETJMP(SimFrame_.Jump) == 0) {                         \
+            __VA_ARGS__;                                               \
+            SimPopCatchFrame(&SimFrame_);                              \
+            memset((InfoPtr), 0, sizeof(SIM_BUGCHECK));                \
+        } else {                                                       \
+            *(InfoPtr) = SimFrame_.Info;                               \
+        }                                                              \
+    } while (0)
+
+/* Runs Statement; an ExRaiseStatus inside it (e.g. MmProbeAndLockPages on a
+ * bad range) lands here as *StatusPtr, as __try/__except would give it;
+ * otherwise *StatusPtr is STATUS_SUCCESS. */
+#define SIM_TRY_STATUS(StatusPtr, ...)                                 \
+    do {                                                               \
+        SIM_CATCH_FRAME SimFrame_;                                     \
+        SimPushCatchFrame(&SimFrame_, SimFrameException);              \
+        if (SIM_SETJMP(SimFrame_.Jump) == 0) {                         \
+            __VA_ARGS__;                                               \
+            SimPopCatchFrame(&SimFrame_);                              \
+            *(StatusPtr) = STATUS_SUCCESS;                             \
+        } else {                                                       \
+            *(StatusPtr) = SimFrame_.Status;                           \
+        }                                                              \
+    } while (0)
+
+/* ------------------------------------------------------------------------ */
+/* Memory queries (for tests, tools and debugging).                         */
+/* ------------------------------------------------------------------------ */
+
+/* x64 PTE bits as the simulator stores them. */
+#define SIM_PTE_VALID         (1ull << 0)
+#define SIM_PTE_WRITE         (1ull << 1)
+#define SIM_PTE_OWNER         (1ull << 2)
+#define SIM_PTE_WRITE_THROUGH (1ull << 3)
+#define SIM_PTE_CACHE_DISABLE (1ull << 4)
+#define SIM_PTE_ACCESSED      (1ull << 5)
+#define SIM_PTE_DIRTY         (1ull << 6)
+#define SIM_PTE_LARGE_PAGE    (1ull << 7)
+#define SIM_PTE_GLOBAL        (1ull << 8)
+#define SIM_PTE_TRANSITION    (1ull << 11)
+#define SIM_PTE_NO_EXECUTE    (1ull << 63)
+#define SIM_PTE_PFN(Pte)      (((Pte) >> 12) & 0xFFFFFFFFFFull)
+
+typedef enum _SIM_SPACE_REGION {
+    SimRegionNone = 0,     /* not in simulated system space (host memory) */
+    SimRegionGuard,
+    SimRegionSystemPtes,
+    SimRegionNonPagedPool,
+    SimRegionPagedPool
+} SIM_SPACE_REGION;
+
+/* The emulated PTE that maps Va; FALSE if Va is not in system space. */
+BOOLEAN SimQueryPte(_In_ PVOID Va, _Out_ ULONG64 *Pte, _Out_opt_ SIM_SPACE_REGION *Region);
+
+/* Base and size of the simulated system address space (randomized per run;
+ * tools normalise addresses against it). */
+PVOID SimSystemSpaceBase(_Out_opt_ SIZE_T *Bytes);
+
+typedef enum _SIM_PAGE_STATE {
+    SimPageFree = 0,
+    SimPageZeroed,
+    SimPageMdl,           /* allocated by MmAllocatePagesForMdl(Ex) */
+    SimPageNonPagedPool,
+    SimPagePagedPool
+} SIM_PAGE_STATE;
+
+typedef struct _SIM_PFN_INFO {
+    SIM_PAGE_STATE State;
+    ULONG LockCount;
+    ULONG MapCount;      /* valid or transition PTEs naming the page */
+    ULONG Owner;         /* pool tag of whole-page pool blocks, else 0 */
+    LONG CacheType;      /* MEMORY_CACHING_TYPE, or MmNotMapped if none */
+} SIM_PFN_INFO;
+
+/* FALSE if Pfn is not RAM. */
+BOOLEAN SimQueryPfn(_In_ PFN_NUMBER Pfn, _Out_ SIM_PFN_INFO *Info);
+const char *SimPageStateName(_In_ SIM_PAGE_STATE State);
+
+typedef struct _SIM_MEMORY_STATS {
+    ULONG64 PhysicalPages;
+    ULONG64 FreePages;            /* stale + zeroed */
+    ULONG64 ZeroedPages;
+    ULONG64 MdlPages;
+    ULONG64 NonPagedPoolPages;
+    ULONG64 PagedPoolPages;
+    PFN_NUMBER LowestPfn;
+    PFN_NUMBER HighestPfn;
+    ULONG64 SystemPtes;           /* total */
+    ULONG64 SystemPtesFree;
+    ULONG64 SystemPtesLargestFree; /* fragmentation: largest free run */
+    ULONG64 SystemPteFailures;     /* requests that found no run */
+    ULONG64 PoolBlocks;            /* live pool blocks */
+    ULONG64 HostMappings;          /* runs of contiguous valid PTEs/PFNs = host mappings */
+    LONG64 HostVmas;               /* the host's own count of mappings, -1 unknown */
+    ULONG64 HostMapCalls;
+    ULONG64 HostMapFailures;
+    ULONG64 ValidPtes;
+} SIM_MEMORY_STATS;
+
+VOID SimQueryMemory(_Out_ SIM_MEMORY_STATS *Stats);
+
+typedef struct _SIM_POOL_TAG_USAGE {
+    ULONG Tag;
+    BOOLEAN Paged;
+    ULONG64 Allocs;
+    ULONG64 Frees;
+    ULONG64 Bytes;      /* bytes in live blocks */
+} SIM_POOL_TAG_USAGE;
+
+/* poolmon-style usage per tag and pool; returns the number of entries (may
+ * exceed Max, in which case only Max were written). */
+ULONG SimQueryPoolUsage(_Out_writes_opt_(Max) SIM_POOL_TAG_USAGE *Entries, _In_ ULONG Max);
+
+typedef struct _SIM_POOL_BLOCK_INFO {
+    PVOID Va;
+    SIZE_T Size;
+    ULONG Tag;
+    BOOLEAN Paged;
+    PVOID Caller;       /* return address in the allocating code */
+} SIM_POOL_BLOCK_INFO;
+
+ULONG SimEnumPoolBlocks(_Out_writes_opt_(Max) SIM_POOL_BLOCK_INFO *Blocks, _In_ ULONG Max);
+
+/* Trims every unlocked paged pool page (PTE becomes a transition PTE, the
+ * host mapping goes); a later touch faults it back in at <= APC_LEVEL and is
+ * 0xD1 at DISPATCH_LEVEL or above. Returns the number of pages trimmed. */
+ULONG SimTrimPagedPool(VOID);
+
+/* Checks PTE <-> PFN <-> host mapping consistency and page accounting.
+ * TRUE if consistent; otherwise Report (optional) says what is wrong. */
+BOOLEAN SimCheckInvariants(_Out_writes_opt_(Size) char *Report, _In_ SIZE_T Size);
+
+/* Deliberate corruption, only for testing the invariant checker itself. */
+typedef enum _SIM_CORRUPTION {
+    SimCorruptPfnMapCount = 1,   /* a mapped page's map count off by one */
+    SimCorruptPteWithoutHost,    /* a valid PTE whose host mapping is gone */
+    SimCorruptFreeCount          /* the free-page count off by one */
+} SIM_CORRUPTION;
+BOOLEAN SimCorruptForTest(_In_ SIM_CORRUPTION Kind, _In_opt_ PVOID Va);
+
+/* ------------------------------------------------------------------------ */
+/* IRQL rules: the documented maximum IRQL of each DDI and what a violation  */
+/* raises (ddi-facts.md 1.x and 3.4). Exposed so tests can iterate them.     */
+/* ------------------------------------------------------------------------ */
+typedef struct _SIM_IRQL_RULE {
+    const char *Ddi;
+    KIRQL MaxIrql;
+    ULONG BugCheckCode;   /* 0xC4 in strict mode */
+    ULONG_PTR SubCode;    /* Parameter 1 */
+} SIM_IRQL_RULE;
+
+/* The rule for a DDI by name, or NULL. */
+const SIM_IRQL_RULE *SimIrqlRule(_In_z_ const char *Ddi);
+/* All rules; *Count receives their number. */
+const SIM_IRQL_RULE *SimIrqlRules(_Out_ ULONG *Count);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* MMSIM_H */

@@ -1,0 +1,131 @@
+/*
+ * mmsim/sal.h - SAL 2.0 annotations as no-ops.
+ *
+ * The WDK's headers annotate every DDI with SAL (sal.h / driverspecs.h). Driver
+ * sources use the same annotations, so they must compile here; the annotations
+ * carry no code. Intent: faithful copy of the WDK's names, no behaviour.
+ */
+#ifndef MMSIM_SAL_H
+#define MMSIM_SAL_H
+
+#ifndef _In_
+#define _In_
+#define _In_opt_
+#define _In_z_
+#define _In_opt_z_
+#define _In_reads_(s)
+#define _In_reads_opt_(s)
+#define _In_reads_bytes_(s)
+#define _In_reads_bytes_opt_(s)
+#define _Out_
+#define _Out_opt_
+#define _Out_writes_(s)
+#define _Out_writes_opt_(s)
+#define _Out_writes_bytes_(s)
+#define _Out_writes_bytes_opt_(s)
+#define _Out_writes_bytes_all_(s)
+#define _Inout_
+#define _Inout_opt_
+#define _Inout_updates_(s)
+#define _Inout_updates_bytes_(s)
+#define _Outptr_
+#define _Outptr_opt_
+#define _Outptr_result_maybenull_
+#define _Ret_maybenull_
+#define _Ret_notnull_
+#define _Ret_z_
+#define _Must_inspect_result_
+#define _Check_return_
+#define _Success_(e)
+#define _Pre_
+#define _Post_
+#define _Pre_notnull_
+#define _Post_invalid_
+#define _Post_writable_byte_size_(s)
+#define _Post_readable_byte_size_(s)
+#define _Result_nullonfailure_
+#define _Field_size_(s)
+#define _Field_size_bytes_(s)
+#define _Field_size_opt_(s)
+#define _Field_range_(a, b)
+#define _In_range_(a, b)
+#define _Out_range_(a, b)
+#define _Ret_range_(a, b)
+#define _Strict_type_match_
+#define _Notliteral_
+#define _Literal_
+#define _Frees_ptr_
+#define _Frees_ptr_opt_
+#define _Analysis_assume_(e)
+#define _Analysis_noreturn_
+#define _Use_decl_annotations_
+#define _Printf_format_string_
+#define _Reserved_
+#define _Interlocked_operand_
+#define _Acquires_lock_(l)
+#define _Releases_lock_(l)
+#define _Requires_lock_held_(l)
+#define _Requires_lock_not_held_(l)
+#define _Guarded_by_(l)
+#define _Acquires_exclusive_lock_(l)
+#define _Releases_exclusive_lock_(l)
+#define _When_(c, a)
+#define _At_(t, a)
+#define _Always_(a)
+#define _On_failure_(a)
+#endif
+
+/* driverspecs.h: IRQL and driver annotations. */
+#ifndef _IRQL_requires_max_
+#define _IRQL_requires_max_(irql)
+#define _IRQL_requires_min_(irql)
+#define _IRQL_requires_(irql)
+#define _IRQL_raises_(irql)
+#define _IRQL_saves_
+#define _IRQL_saves_global_(kind, param)
+#define _IRQL_restores_
+#define _IRQL_restores_global_(kind, param)
+#define _IRQL_requires_same_
+#define _IRQL_always_function_max_(irql)
+#define _IRQL_always_function_min_(irql)
+#define _IRQL_uses_cancel_
+#define _IRQL_is_cancel_
+#define _Kernel_requires_resource_held_(r)
+#define _Kernel_requires_resource_not_held_(r)
+#define _Kernel_acquires_resource_(r)
+#define _Kernel_releases_resource_(r)
+#define _Kernel_clear_do_init_(yn)
+#define _Kernel_float_saved_
+#define _Kernel_float_restored_
+#define _Dispatch_type_(t)
+#define _Function_class_(c)
+#define __drv_allocatesMem(kind)
+#define __drv_freesMem(kind)
+#define __drv_aliasesMem
+#define __drv_when(c, a)
+#define __drv_maxIRQL(i)
+#define __drv_minIRQL(i)
+#define __drv_setsIRQL(i)
+#define __drv_savesIRQL
+#define __drv_restoresIRQL
+#define __drv_requiresIRQL(i)
+#define __drv_reportError(e)
+#define __drv_strictTypeMatch(m)
+#define __drv_preferredFunction(f, r)
+#define __drv_inTry
+#define __drv_notInTry
+#define __drv_dispatchType(t)
+#define __drv_sameIRQL
+#define __drv_valueIs(v)
+#define __drv_out(a)
+#define __drv_in(a)
+#define __drv_Mode_impl(x)
+#define __in
+#define __out
+#define __inout
+#define __in_opt
+#define __out_opt
+#define __inout_opt
+#endif
+
+#endif /* MMSIM_SAL_H */

@@ -1,0 +1,25 @@
+/*
+ * ntddk.h - mmsim's WDK surface: wdm.h plus the ntddk.h-only DDIs that memory
+ * code uses (ddi-facts.md 1.14).
+ */
+#ifndef _NTDDK_
+#define _NTDDK_
+
+#include "wdm.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Physical address of a valid non-paged system VA; any IRQL if VA is valid. */
+NTKERNELAPI PHYSICAL_ADDRESS NTAPI MmGetPhysicalAddress(_In_ PVOID BaseAddress);
+
+/* TRUE if a read or write at VirtualAddress would not page-fault. */
+_IRQL_requires_max_(DISPATCH_LEVEL)
+NTKERNELAPI BOOLEAN NTAPI MmIsAddressValid(_In_ PVOID VirtualAddress);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* _NTDDK_ */

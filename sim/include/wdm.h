@@ -1,0 +1,1007 @@
+/*
+ * wdm.h - mmsim's WDK surface for driver code.
+ *
+ * Driver sources (core/ and users' own) include this exactly as they include the
+ * WDK's <wdm.h>. Every name, type, value and layout here is spelled as the WDK
+ * spells it (ddi-facts.md sections 1-2). Windows is LLP64: ULONG and LONG are
+ * 32-bit on every host, never the host's `long`.
+ *
+ * Three kinds of line live here: faithful copies of WDK layouts and values,
+ * prototypes of DDIs that mmsim emulates, and macros the WDK defines inline.
+ * Simulator-only controls are in <mmsim.h>, never here.
+ *
+ * Deviations (documented in README "WDK surface"): WCHAR is the host wchar_t so
+ * that L"..." literals type-check; structures that drivers must treat as opaque
+ * (IRP, DEVICE_OBJECT, DRIVER_OBJECT, KEVENT internals) have the WDK's public
+ * fields drivers use, not the full kernel layout.
+ */
+#ifndef _WDMDDK_
+#define _WDMDDK_
+#define MMSIM_WDM_H 1
+
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "mmsim/sal.h"
+
+#if !defined(__x86_64__) && !defined(_M_X64) && !defined(__aarch64__) && !defined(_M_ARM64)
+#error "mmsim emulates a 64-bit Windows kernel and needs a 64-bit host"
+#endif
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ------------------------------------------------------------------------ */
+/* Calling conventions and declaration specifiers (x64: one ABI, no-ops).   */
+/* ------------------------------------------------------------------------ */
+#ifndef NTAPI
+#define NTAPI
+#endif
+#ifndef NTKERNELAPI
+#define NTKERNELAPI
+#endif
+#ifndef NTHALAPI
+#define NTHALAPI
+#endif
+#ifndef NTSYSAPI
+#define NTSYSAPI
+#endif
+#ifndef FASTCALL
+#define FASTCALL
+#endif
+#ifndef DECLSPEC_NORETURN
+#if defined(__cplusplus)
+#define DECLSPEC_NORETURN [[noreturn]]
+#else
+#define DECLSPEC_NORETURN _Noreturn
+#endif
+#endif
+#ifndef FORCEINLINE
+#define FORCEINLINE static inline
+#endif
+#ifndef DECLSPEC_ALIGN
+#define DECLSPEC_ALIGN(x) __attribute__((aligned(x)))
+#endif
+#ifndef CDECL
+#define CDECL
+#endif
+#define VOID void
+#ifndef CONST
+#define CONST const
+#endif
+#ifndef OPTIONAL
+#define OPTIONAL
+#endif
+#ifndef IN
+#define IN
+#endif
+#ifndef OUT
+#define OUT
+#endif
+#ifndef ANYSIZE_ARRAY
+#define ANYSIZE_ARRAY 1
+#endif
+
+/* ------------------------------------------------------------------------ */
+/* Basic types (LLP64).                                                     */
+/* ------------------------------------------------------------------------ */
+typedef char CHAR, *PCHAR;
+typedef signed char CCHAR;
+typedef unsigned char UCHAR, *PUCHAR;
+typedef short SHORT, *PSHORT;
+typedef short CSHORT;
+typedef unsigned short USHORT, *PUSHORT;
+typedef int32_t LONG, *PLONG;
+typedef uint32_t ULONG, *PULONG;
+typedef int32_t INT, *PINT;
+typedef uint32_t UINT, *PUINT;
+typedef long long LONGLONG, *PLONGLONG;
+typedef unsigned long long ULONGLONG, *PULONGLONG;
+typedef long long LONG64, *PLONG64;
+typedef unsigned long long ULONG64, *PULONG64;
+typedef unsigned long long DWORD64, *PDWORD64;
+typedef long long LONG_PTR, *PLONG_PTR;
+typedef unsigned long long ULONG_PTR, *PULONG_PTR;
+typedef ULONG_PTR SIZE_T, *PSIZE_T;
+typedef LONG_PTR SSIZE_T, *PSSIZE_T;
+typedef ULONG_PTR KAFFINITY;
+typedef uint32_t ULONG32, DWORD, *PDWORD;
+typedef int32_t LONG32;
+typedef uint16_t WORD;
+typedef uint8_t BYTE, *PBYTE;
+typedef UCHAR BOOLEAN, *PBOOLEAN;
+typedef void *PVOID, **PPVOID;
+typedef const void *PCVOID;
+typedef PVOID HANDLE, *PHANDLE;
+typedef CHAR *PSTR, *PSZ;
+typedef const CHAR *PCSTR, *PCSZ;
+/* Host wchar_t (see the deviation note above). */
+typedef wchar_t WCHAR, *PWCHAR, *PWCH, *PWSTR;
+typedef const WCHAR *PCWCH, *PCWSTR;
+typedef LONG NTSTATUS, *PNTSTATUS;
+typedef ULONG LOGICAL, *PLOGICAL;
+typedef ULONG_PTR PFN_NUMBER, *PPFN_NUMBER;
+typedef ULONG PFN_COUNT;
+typedef UCHAR KIRQL, *PKIRQL;
+typedef CCHAR KPROCESSOR_MODE;
+typedef ULONG64 POOL_FLAGS;
+typedef ULONG_PTR KSPIN_LOCK, *PKSPIN_LOCK;
+typedef LONG KPRIORITY;
+typedef ULONG ACCESS_MASK;
+
+#ifndef DUMMYSTRUCTNAME
+#define DUMMYSTRUCTNAME
+#endif
+#ifndef DUMMYUNIONNAME
+#define DUMMYUNIONNAME
+#endif
+
+typedef union _LARGE_INTEGER {
+    struct {
+        ULONG LowPart;
+        LONG HighPart;
+    } DUMMYSTRUCTNAME;
+    struct {
+        ULONG LowPart;
+        LONG HighPart;
+    } u;
+    LONGLONG QuadPart;
+} LARGE_INTEGER, *PLARGE_INTEGER;
+
+typedef union _ULARGE_INTEGER {
+    struct {
+        ULONG LowPart;
+        ULONG HighPart;
+    } DUMMYSTRUCTNAME;
+    struct {
+        ULONG LowPart;
+        ULONG HighPart;
+    } u;
+    ULONGLONG QuadPart;
+} ULARGE_INTEGER, *PULARGE_INTEGER;
+
+typedef LARGE_INTEGER PHYSICAL_ADDRESS, *PPHYSICAL_ADDRESS;
+
+#ifndef TRUE
+#define TRUE 1
+#endif
+#ifndef FALSE
+#define FALSE 0
+#endif
+#ifndef NULL
+#define NULL ((void *)0)
+#endif
+
+#define MINCHAR   0x80
+#define MAXCHAR   0x7f
+#define MINSHORT  0x8000
+#define MAXSHORT  0x7fff
+#define MINLONG   0x80000000
+#define MAXLONG   0x7fffffff
+#define MAXUCHAR  0xff
+#define MAXUSHORT 0xffff
+#define MAXULONG  0xffffffff
+#define MAXLONGLONG  (0x7fffffffffffffffLL)
+#define MAXULONGLONG (0xffffffffffffffffULL)
+#define MAXULONG_PTR (~((ULONG_PTR)0))
+#define MAXLONG_PTR  ((LONG_PTR)(MAXULONG_PTR >> 1))
+#define MAXSIZE_T    ((SIZE_T)~((SIZE_T)0))
+
+#define NT_SUCCESS(Status)     (((NTSTATUS)(Status)) >= 0)
+#define NT_INFORMATION(Status) ((((ULONG)(Status)) >> 30) == 1)
+#define NT_WARNING(Status)     ((((ULONG)(Status)) >> 30) == 2)
+#define NT_ERROR(Status)       ((((ULONG)(Status)) >> 30) == 3)
+
+#include "mmsim/ntstatus.h"
+#include "mmsim/bugcodes.h"
+
+#define FIELD_OFFSET(type, field) ((LONG)offsetof(type, field))
+#define RTL_FIELD_SIZE(type, field) (sizeof(((type *)0)->field))
+#define RTL_NUMBER_OF(A) (sizeof(A) / sizeof((A)[0]))
+#define ARRAYSIZE(A) RTL_NUMBER_OF(A)
+#define CONTAINING_RECORD(address, type, field) \
+    ((type *)((PCHAR)(address) - (ULONG_PTR)(&((type *)0)->field)))
+#define ARGUMENT_PRESENT(ArgumentPointer) ((CHAR *)((ULONG_PTR)(ArgumentPointer)) != (CHAR *)NULL)
+#define UNREFERENCED_PARAMETER(P) ((void)(P))
+#define DBG_UNREFERENCED_PARAMETER(P) ((void)(P))
+#define DBG_UNREFERENCED_LOCAL_VARIABLE(V) ((void)(V))
+#if defined(__cplusplus)
+#define C_ASSERT(e) static_assert(e, #e)
+#else
+#define C_ASSERT(e) _Static_assert(e, #e)
+#endif
+
+#define ALIGN_DOWN_BY(length, alignment) \
+    ((ULONG_PTR)(length) & ~((ULONG_PTR)(alignment) - 1))
+#define ALIGN_UP_BY(length, alignment) \
+    (ALIGN_DOWN_BY(((ULONG_PTR)(length) + (alignment) - 1), alignment))
+#define ALIGN_DOWN_POINTER_BY(address, alignment) \
+    ((PVOID)((ULONG_PTR)(address) & ~((ULONG_PTR)(alignment) - 1)))
+#define ALIGN_UP_POINTER_BY(address, alignment) \
+    (ALIGN_DOWN_POINTER_BY(((ULONG_PTR)(address) + (alignment) - 1), alignment))
+
+/* ------------------------------------------------------------------------ */
+/* Lists and strings.                                                       */
+/* ------------------------------------------------------------------------ */
+typedef struct _LIST_ENTRY {
+    struct _LIST_ENTRY *Flink;
+    struct _LIST_ENTRY *Blink;
+} LIST_ENTRY, *PLIST_ENTRY;
+
+typedef struct _SINGLE_LIST_ENTRY {
+    struct _SINGLE_LIST_ENTRY *Next;
+} SINGLE_LIST_ENTRY, *PSINGLE_LIST_ENTRY;
+
+FORCEINLINE VOID InitializeListHead(_Out_ PLIST_ENTRY ListHead)
+{
+    ListHead->Flink = ListHead->Blink = ListHead;
+}
+FORCEINLINE BOOLEAN IsListEmpty(_In_ const LIST_ENTRY *ListHead)
+{
+    return (BOOLEAN)(ListHead->Flink == ListHead);
+}
+FORCEINLINE BOOLEAN RemoveEntryList(_In_ PLIST_ENTRY Entry)
+{
+    PLIST_ENTRY Blink = Entry->Blink, Flink = Entry->Flink;
+    Blink->Flink = Flink;
+    Flink->Blink = Blink;
+    return (BOOLEAN)(Flink == Blink);
+}
+FORCEINLINE PLIST_ENTRY RemoveHeadList(_Inout_ PLIST_ENTRY ListHead)
+{
+    PLIST_ENTRY Entry = ListHead->Flink;
+    RemoveEntryList(Entry);
+    return Entry;
+}
+FORCEINLINE PLIST_ENTRY RemoveTailList(_Inout_ PLIST_ENTRY ListHead)
+{
+    PLIST_ENTRY Entry = ListHead->Blink;
+    RemoveEntryList(Entry);
+    return Entry;
+}
+FORCEINLINE VOID InsertTailList(_Inout_ PLIST_ENTRY ListHead, _Inout_ PLIST_ENTRY Entry)
+{
+    PLIST_ENTRY Blink = ListHead->Blink;
+    Entry->Flink = ListHead;
+    Entry->Blink = Blink;
+    Blink->Flink = Entry;
+    ListHead->Blink = Entry;
+}
+FORCEINLINE VOID InsertHeadList(_Inout_ PLIST_ENTRY ListHead, _Inout_ PLIST_ENTRY Entry)
+{
+    PLIST_ENTRY Flink = ListHead->Flink;
+    Entry->Flink = Flink;
+    Entry->Blink = ListHead;
+    Flink->Blink = Entry;
+    ListHead->Flink = Entry;
+}
+
+typedef struct _UNICODE_STRING {
+    USHORT Length;
+    USHORT MaximumLength;
+    PWCH Buffer;
+} UNICODE_STRING, *PUNICODE_STRING;
+typedef const UNICODE_STRING *PCUNICODE_STRING;
+
+typedef struct _STRING {
+    USHORT Length;
+    USHORT MaximumLength;
+    PCHAR Buffer;
+} STRING, ANSI_STRING, *PSTRING, *PANSI_STRING;
+
+#define RTL_CONSTANT_STRING(s) \
+    { (USHORT)(sizeof(s) - sizeof((s)[0])), (USHORT)sizeof(s), (PWCH)(s) }
+
+NTSYSAPI VOID NTAPI RtlInitUnicodeString(_Out_ PUNICODE_STRING DestinationString,
+                                         _In_opt_z_ PCWSTR SourceString);
+
+/* Memory helpers (the WDK defines these as macros over the C runtime). */
+#define RtlEqualMemory(Destination, Source, Length) (!memcmp((Destination), (Source), (Length)))
+#define RtlMoveMemory(Destination, Source, Length) memmove((Destination), (Source), (Length))
+#define RtlCopyMemory(Destination, Source, Length) memcpy((Destination), (Source), (Length))
+#define RtlFillMemory(Destination, Length, Fill) memset((Destination), (Fill), (Length))
+#define RtlZeroMemory(Destination, Length) memset((Destination), 0, (Length))
+#define RtlSecureZeroMemory(Destination, Length) memset((Destination), 0, (Length))
+NTSYSAPI SIZE_T NTAPI RtlCompareMemory(_In_ const VOID *Source1, _In_ const VOID *Source2,
+                                       _In_ SIZE_T Length);
+
+/* ------------------------------------------------------------------------ */
+/* Debug output and assertions.                                             */
+/* ------------------------------------------------------------------------ */
+ULONG CDECL DbgPrint(_In_z_ _Printf_format_string_ PCSTR Format, ...)
+    __attribute__((format(printf, 1, 2)));
+#define DPFLTR_ERROR_LEVEL   0
+#define DPFLTR_WARNING_LEVEL 1
+#define DPFLTR_TRACE_LEVEL   2
+#define DPFLTR_INFO_LEVEL    3
+#define DPFLTR_IHVDRIVER_ID  77
+#define DPFLTR_DEFAULT_ID    101
+ULONG CDECL DbgPrintEx(_In_ ULONG ComponentId, _In_ ULONG Level,
+                       _In_z_ _Printf_format_string_ PCSTR Format, ...)
+    __attribute__((format(printf, 3, 4)));
+#if defined(DBG) && DBG
+#define KdPrint(_x_) DbgPrint _x_
+#define KdPrintEx(_x_) DbgPrintEx _x_
+#else
+#define KdPrint(_x_) ((void)0)
+#define KdPrintEx(_x_) ((void)0)
+#endif
+
+/* ------------------------------------------------------------------------ */
+/* IRQL.                                                                    */
+/* ------------------------------------------------------------------------ */
+#define PASSIVE_LEVEL  0
+#define LOW_LEVEL      0
+#define APC_LEVEL      1
+#define DISPATCH_LEVEL 2
+#define CMCI_LEVEL     5
+#define CLOCK_LEVEL    13
+#define IPI_LEVEL      14
+#define DRS_LEVEL      14
+#define POWER_LEVEL    14
+#define PROFILE_LEVEL  15
+#define HIGH_LEVEL     15
+
+typedef enum _MODE { KernelMode, UserMode, MaximumMode } MODE;
+
+_IRQL_requires_max_(HIGH_LEVEL)
+NTHALAPI KIRQL NTAPI KeGetCurrentIrql(VOID);
+
+_IRQL_requires_max_(HIGH_LEVEL) _IRQL_raises_(NewIrql) _IRQL_saves_
+NTHALAPI KIRQL FASTCALL KfRaiseIrql(_In_ KIRQL NewIrql);
+
+_IRQL_requires_max_(HIGH_LEVEL)
+NTHALAPI VOID NTAPI KeLowerIrql(_In_ _IRQL_restores_ KIRQL NewIrql);
+
+_IRQL_requires_max_(DISPATCH_LEVEL) _IRQL_raises_(DISPATCH_LEVEL) _IRQL_saves_
+NTKERNELAPI KIRQL NTAPI KeRaiseIrqlToDpcLevel(VOID);
+
+#define KeRaiseIrql(a, b) (*(b) = KfRaiseIrql(a))
+
+/* ------------------------------------------------------------------------ */
+/* Bug checks and exceptions.                                               */
+/* ------------------------------------------------------------------------ */
+_IRQL_requires_max_(HIGH_LEVEL)
+DECLSPEC_NORETURN NTKERNELAPI VOID NTAPI KeBugCheckEx(_In_ ULONG BugCheckCode,
+                                                      _In_ ULONG_PTR BugCheckParameter1,
+                                                      _In_ ULONG_PTR BugCheckParameter2,
+                                                      _In_ ULONG_PTR BugCheckParameter3,
+                                                      _In_ ULONG_PTR BugCheckParameter4);
+
+_IRQL_requires_max_(HIGH_LEVEL)
+DECLSPEC_NORETURN NTKERNELAPI VOID NTAPI KeBugCheck(_In_ ULONG BugCheckCode);
+
+/* Raises a structured exception: in mmsim it unwinds to the innermost
+ * SIM_TRY_STATUS frame (see mmsim.h); without one it is fatal, as an unhandled
+ * kernel exception is (bug check 0x1E). */
+DECLSPEC_NORETURN NTSYSAPI VOID NTAPI ExRaiseStatus(_In_ NTSTATUS Status);
+
+#define KMODE_EXCEPTION_NOT_HANDLED ((ULONG)0x0000001EL)
+
+/* PAGED_CODE: in the WDK it asserts IRQL <= APC_LEVEL in checked builds. mmsim
+ * always checks: code that may be paged out, run at DISPATCH_LEVEL or above,
+ * is what makes a real machine stop with 0xD1 (execute fault at raised IRQL). */
+VOID NTAPI MmsimPagedCodeCheck(_In_ PVOID CodeAddress);
+#define PAGED_CODE() MmsimPagedCodeCheck(__builtin_return_address(0))
+#define PAGED_CODE_LOCKED() ((void)0)
+#define NT_ASSERT(e) ((e) ? (void)0 : MmsimAssertFailed(#e, __FILE__, __LINE__))
+#define NT_ASSERTMSG(m, e) ((e) ? (void)0 : MmsimAssertFailed(m, __FILE__, __LINE__))
+#define NT_VERIFY(e) NT_ASSERT(e)
+#ifndef ASSERT
+#define ASSERT(e) NT_ASSERT(e)
+#endif
+#define ASSERTMSG(m, e) NT_ASSERTMSG(m, e)
+DECLSPEC_NORETURN VOID NTAPI MmsimAssertFailed(_In_z_ PCSTR Expression, _In_z_ PCSTR File,
+                                               _In_ ULONG Line);
+
+/* ------------------------------------------------------------------------ */
+/* Dispatcher objects and locks.                                            */
+/* ------------------------------------------------------------------------ */
+typedef struct _DISPATCHER_HEADER {
+    UCHAR Type;
+    UCHAR Signalling;
+    UCHAR Size;
+    UCHAR Reserved1;
+    LONG SignalState;
+    LIST_ENTRY WaitListHead;
+} DISPATCHER_HEADER, *PDISPATCHER_HEADER;
+
+typedef struct _KEVENT {
+    DISPATCHER_HEADER Header;
+} KEVENT, *PKEVENT, *PRKEVENT;
+
+typedef enum _EVENT_TYPE { NotificationEvent, SynchronizationEvent } EVENT_TYPE;
+
+typedef struct _FAST_MUTEX {
+    volatile LONG Count;
+    PVOID Owner;
+    ULONG Contention;
+    KEVENT Event;
+    ULONG OldIrql;
+} FAST_MUTEX, *PFAST_MUTEX, KGUARDED_MUTEX, *PKGUARDED_MUTEX;
+
+#define FM_LOCK_BIT 0x1
+
+typedef struct _KSPIN_LOCK_QUEUE {
+    struct _KSPIN_LOCK_QUEUE *volatile Next;
+    PKSPIN_LOCK volatile Lock;
+} KSPIN_LOCK_QUEUE, *PKSPIN_LOCK_QUEUE;
+
+typedef struct _KLOCK_QUEUE_HANDLE {
+    KSPIN_LOCK_QUEUE LockQueue;
+    KIRQL OldIrql;
+} KLOCK_QUEUE_HANDLE, *PKLOCK_QUEUE_HANDLE;
+
+typedef enum _KWAIT_REASON { Executive = 0, WrExecutive = 7 } KWAIT_REASON;
+
+_IRQL_requires_max_(HIGH_LEVEL)
+NTKERNELAPI VOID NTAPI KeInitializeSpinLock(_Out_ PKSPIN_LOCK SpinLock);
+
+_IRQL_requires_max_(DISPATCH_LEVEL) _IRQL_raises_(DISPATCH_LEVEL) _IRQL_saves_
+NTKERNELAPI KIRQL NTAPI KeAcquireSpinLockRaiseToDpc(_Inout_ PKSPIN_LOCK SpinLock);
+
+_IRQL_requires_(DISPATCH_LEVEL)
+NTKERNELAPI VOID NTAPI KeReleaseSpinLock(_Inout_ PKSPIN_LOCK SpinLock,
+                                         _In_ _IRQL_restores_ KIRQL NewIrql);
+
+_IRQL_requires_min_(DISPATCH_LEVEL)
+NTKERNELAPI VOID NTAPI KeAcquireSpinLockAtDpcLevel(_Inout_ PKSPIN_LOCK SpinLock);
+
+_IRQL_requires_min_(DISPATCH_LEVEL)
+NTKERNELAPI VOID NTAPI KeReleaseSpinLockFromDpcLevel(_Inout_ PKSPIN_LOCK SpinLock);
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+NTKERNELAPI BOOLEAN NTAPI KeTryToAcquireSpinLockAtDpcLevel(_Inout_ PKSPIN_LOCK SpinLock);
+
+#define KeAcquireSpinLock(SpinLock, OldIrql) (*(OldIrql) = KeAcquireSpinLockRaiseToDpc(SpinLock))
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+NTKERNELAPI VOID FASTCALL KeAcquireInStackQueuedSpinLock(_Inout_ PKSPIN_LOCK SpinLock,
+                                                         _Out_ PKLOCK_QUEUE_HANDLE LockHandle);
+_IRQL_requires_(DISPATCH_LEVEL)
+NTKERNELAPI VOID FASTCALL KeReleaseInStackQueuedSpinLock(_In_ PKLOCK_QUEUE_HANDLE LockHandle);
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+NTKERNELAPI VOID NTAPI ExInitializeFastMutex(_Out_ PFAST_MUTEX FastMutex);
+
+_IRQL_requires_max_(APC_LEVEL) _IRQL_raises_(APC_LEVEL)
+NTKERNELAPI VOID FASTCALL ExAcquireFastMutex(_Inout_ PFAST_MUTEX FastMutex);
+
+_IRQL_requires_(APC_LEVEL)
+NTKERNELAPI VOID FASTCALL ExReleaseFastMutex(_Inout_ PFAST_MUTEX FastMutex);
+
+_IRQL_requires_max_(APC_LEVEL)
+NTKERNELAPI BOOLEAN FASTCALL ExTryToAcquireFastMutex(_Inout_ PFAST_MUTEX FastMutex);
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+NTKERNELAPI VOID NTAPI KeInitializeEvent(_Out_ PRKEVENT Event, _In_ EVENT_TYPE Type,
+                                         _In_ BOOLEAN State);
+_IRQL_requires_max_(DISPATCH_LEVEL)
+NTKERNELAPI LONG NTAPI KeSetEvent(_Inout_ PRKEVENT Event, _In_ KPRIORITY Increment,
+                                  _In_ BOOLEAN Wait);
+_IRQL_requires_max_(DISPATCH_LEVEL)
+NTKERNELAPI VOID NTAPI KeClearEvent(_Inout_ PRKEVENT Event);
+_IRQL_requires_max_(DISPATCH_LEVEL)
+NTKERNELAPI LONG NTAPI KeReadStateEvent(_In_ PRKEVENT Event);
+_IRQL_requires_max_(DISPATCH_LEVEL)
+NTKERNELAPI NTSTATUS NTAPI KeWaitForSingleObject(_In_ PVOID Object, _In_ KWAIT_REASON WaitReason,
+                                                 _In_ KPROCESSOR_MODE WaitMode,
+                                                 _In_ BOOLEAN Alertable,
+                                                 _In_opt_ PLARGE_INTEGER Timeout);
+
+/* ------------------------------------------------------------------------ */
+/* Interlocked operations and ordered accesses.                             */
+/* ------------------------------------------------------------------------ */
+#define InterlockedIncrement(a) ((LONG)__atomic_add_fetch((volatile LONG *)(a), 1, __ATOMIC_SEQ_CST))
+#define InterlockedDecrement(a) ((LONG)__atomic_sub_fetch((volatile LONG *)(a), 1, __ATOMIC_SEQ_CST))
+#define InterlockedExchange(a, v) \
+    ((LONG)__atomic_exchange_n((volatile LONG *)(a), (LONG)(v), __ATOMIC_SEQ_CST))
+#define InterlockedExchangeAdd(a, v) \
+    ((LONG)__atomic_fetch_add((volatile LONG *)(a), (LONG)(v), __ATOMIC_SEQ_CST))
+#define InterlockedAdd(a, v) ((LONG)__atomic_add_fetch((volatile LONG *)(a), (LONG)(v), __ATOMIC_SEQ_CST))
+#define InterlockedOr(a, v) ((LONG)__atomic_fetch_or((volatile LONG *)(a), (LONG)(v), __ATOMIC_SEQ_CST))
+#define InterlockedAnd(a, v) ((LONG)__atomic_fetch_and((volatile LONG *)(a), (LONG)(v), __ATOMIC_SEQ_CST))
+#define InterlockedXor(a, v) ((LONG)__atomic_fetch_xor((volatile LONG *)(a), (LONG)(v), __ATOMIC_SEQ_CST))
+FORCEINLINE LONG InterlockedCompareExchange(_Inout_ volatile LONG *Destination, _In_ LONG Exchange,
+                                            _In_ LONG Comparand)
+{
+    __atomic_compare_exchange_n(Destination, &Comparand, Exchange, 0, __ATOMIC_SEQ_CST,
+                                __ATOMIC_SEQ_CST);
+    return Comparand;
+}
+#define InterlockedIncrement64(a) \
+    ((LONG64)__atomic_add_fetch((volatile LONG64 *)(a), 1, __ATOMIC_SEQ_CST))
+#define InterlockedDecrement64(a) \
+    ((LONG64)__atomic_sub_fetch((volatile LONG64 *)(a), 1, __ATOMIC_SEQ_CST))
+#define InterlockedExchange64(a, v) \
+    ((LONG64)__atomic_exchange_n((volatile LONG64 *)(a), (LONG64)(v), __ATOMIC_SEQ_CST))
+#define InterlockedExchangeAdd64(a, v) \
+    ((LONG64)__atomic_fetch_add((volatile LONG64 *)(a), (LONG64)(v), __ATOMIC_SEQ_CST))
+#define InterlockedAdd64(a, v) \
+    ((LONG64)__atomic_add_fetch((volatile LONG64 *)(a), (LONG64)(v), __ATOMIC_SEQ_CST))
+#define InterlockedOr64(a, v) \
+    ((LONG64)__atomic_fetch_or((volatile LONG64 *)(a), (LONG64)(v), __ATOMIC_SEQ_CST))
+#define InterlockedAnd64(a, v) \
+    ((LONG64)__atomic_fetch_and((volatile LONG64 *)(a), (LONG64)(v), __ATOMIC_SEQ_CST))
+FORCEINLINE LONG64 InterlockedCompareExchange64(_Inout_ volatile LONG64 *Destination,
+                                                _In_ LONG64 Exchange, _In_ LONG64 Comparand)
+{
+    __atomic_compare_exchange_n(Destination, &Comparand, Exchange, 0, __ATOMIC_SEQ_CST,
+                                __ATOMIC_SEQ_CST);
+    return Comparand;
+}
+FORCEINLINE PVOID InterlockedExchangePointer(_Inout_ PVOID volatile *Target, _In_opt_ PVOID Value)
+{
+    return __atomic_exchange_n(Target, Value, __ATOMIC_SEQ_CST);
+}
+FORCEINLINE PVOID InterlockedCompareExchangePointer(_Inout_ PVOID volatile *Destination,
+                                                    _In_opt_ PVOID Exchange,
+                                                    _In_opt_ PVOID Comparand)
+{
+    __atomic_compare_exchange_n(Destination, &Comparand, Exchange, 0, __ATOMIC_SEQ_CST,
+                                __ATOMIC_SEQ_CST);
+    return Comparand;
+}
+#define InterlockedIncrementSizeT(a) ((SIZE_T)InterlockedIncrement64((volatile LONG64 *)(a)))
+#define InterlockedDecrementSizeT(a) ((SIZE_T)InterlockedDecrement64((volatile LONG64 *)(a)))
+#define InterlockedExchangeAddSizeT(a, b) \
+    ((SIZE_T)InterlockedExchangeAdd64((volatile LONG64 *)(a), (LONG64)(b)))
+
+#define KeMemoryBarrier() __atomic_thread_fence(__ATOMIC_SEQ_CST)
+#define KeMemoryBarrierWithoutFence() __atomic_signal_fence(__ATOMIC_SEQ_CST)
+#define MemoryBarrier() __atomic_thread_fence(__ATOMIC_SEQ_CST)
+#define _ReadWriteBarrier() __atomic_signal_fence(__ATOMIC_SEQ_CST)
+
+#define MMSIM_DEFINE_ORDERED_ACCESS(Name, Type)                                           \
+    FORCEINLINE Type Read##Name##Acquire(_In_ Type const volatile *Source)                \
+    {                                                                                     \
+        return __atomic_load_n(Source, __ATOMIC_ACQUIRE);                                 \
+    }                                                                                     \
+    FORCEINLINE Type Read##Name##NoFence(_In_ Type const volatile *Source)                \
+    {                                                                                     \
+        return __atomic_load_n(Source, __ATOMIC_RELAXED);                                 \
+    }                                                                                     \
+    FORCEINLINE Type Read##Name##Raw(_In_ Type const volatile *Source)                    \
+    {                                                                                     \
+        return __atomic_load_n(Source, __ATOMIC_RELAXED);                                 \
+    }                                                                                     \
+    FORCEINLINE VOID Write##Name##Release(_Out_ Type volatile *Destination, _In_ Type Value) \
+    {                                                                                     \
+        __atomic_store_n(Destination, Value, __ATOMIC_RELEASE);                           \
+    }                                                                                     \
+    FORCEINLINE VOID Write##Name##NoFence(_Out_ Type volatile *Destination, _In_ Type Value) \
+    {                                                                                     \
+        __atomic_store_n(Destination, Value, __ATOMIC_RELAXED);                           \
+    }                                                                                     \
+    FORCEINLINE VOID Write##Name##Raw(_Out_ Type volatile *Destination, _In_ Type Value)  \
+    {                                                                                     \
+        __atomic_store_n(Destination, Value, __ATOMIC_RELAXED);                           \
+    }
+MMSIM_DEFINE_ORDERED_ACCESS(UChar, UCHAR)
+MMSIM_DEFINE_ORDERED_ACCESS(Boolean, BOOLEAN)
+MMSIM_DEFINE_ORDERED_ACCESS(UShort, USHORT)
+MMSIM_DEFINE_ORDERED_ACCESS(, LONG)
+MMSIM_DEFINE_ORDERED_ACCESS(ULong, ULONG)
+MMSIM_DEFINE_ORDERED_ACCESS(64, LONG64)
+MMSIM_DEFINE_ORDERED_ACCESS(ULong64, ULONG64)
+MMSIM_DEFINE_ORDERED_ACCESS(LongPtr, LONG_PTR)
+MMSIM_DEFINE_ORDERED_ACCESS(ULongPtr, ULONG_PTR)
+MMSIM_DEFINE_ORDERED_ACCESS(SizeT, SIZE_T)
+MMSIM_DEFINE_ORDERED_ACCESS(Pointer, PVOID)
+#undef MMSIM_DEFINE_ORDERED_ACCESS
+
+/* ------------------------------------------------------------------------ */
+/* Pages.                                                                   */
+/* ------------------------------------------------------------------------ */
+#define PAGE_SIZE  0x1000
+#define PAGE_SHIFT 12L
+
+#define BYTE_OFFSET(Va) ((ULONG)((LONG_PTR)(Va) & (PAGE_SIZE - 1)))
+#define PAGE_ALIGN(Va) ((PVOID)((ULONG_PTR)(Va) & ~(PAGE_SIZE - 1)))
+#define BYTES_TO_PAGES(Size) \
+    (((Size) >> PAGE_SHIFT) + (((Size) & (PAGE_SIZE - 1)) != 0))
+#define ROUND_TO_PAGES(Size) (((ULONG_PTR)(Size) + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1))
+#define ADDRESS_AND_SIZE_TO_SPAN_PAGES(Va, Size) \
+    ((ULONG)((((ULONG_PTR)(Va) & (PAGE_SIZE - 1)) + (Size) + (PAGE_SIZE - 1)) >> PAGE_SHIFT))
+#define COMPUTE_PAGES_SPANNED(Va, Size) ADDRESS_AND_SIZE_TO_SPAN_PAGES(Va, Size)
+
+/* ------------------------------------------------------------------------ */
+/* MDLs.                                                                    */
+/* ------------------------------------------------------------------------ */
+struct _EPROCESS;
+typedef struct _EPROCESS *PEPROCESS;
+
+typedef struct _MDL {
+    struct _MDL *Next;
+    CSHORT Size;
+    CSHORT MdlFlags;
+    struct _EPROCESS *Process;
+    PVOID MappedSystemVa;
+    PVOID StartVa;
+    ULONG ByteCount;
+    ULONG ByteOffset;
+} MDL, *PMDL;
+typedef PMDL PMDLX;
+
+#define MDL_MAPPED_TO_SYSTEM_VA     0x0001
+#define MDL_PAGES_LOCKED            0x0002
+#define MDL_SOURCE_IS_NONPAGED_POOL 0x0004
+#define MDL_ALLOCATED_FIXED_SIZE    0x0008
+#define MDL_PARTIAL                 0x0010
+#define MDL_PARTIAL_HAS_BEEN_MAPPED 0x0020
+#define MDL_IO_PAGE_READ            0x0040
+#define MDL_WRITE_OPERATION         0x0080
+#define MDL_LOCKED_PAGE_TABLES      0x0100
+#define MDL_PARENT_MAPPED_SYSTEM_VA MDL_LOCKED_PAGE_TABLES
+#define MDL_FREE_EXTRA_PTES         0x0200
+#define MDL_DESCRIBES_AWE           0x0400
+#define MDL_IO_SPACE                0x0800
+#define MDL_NETWORK_HEADER          0x1000
+#define MDL_MAPPING_CAN_FAIL        0x2000
+#define MDL_PAGE_CONTENTS_INVARIANT 0x4000
+#define MDL_ALLOCATED_MUST_SUCCEED  MDL_PAGE_CONTENTS_INVARIANT
+#define MDL_INTERNAL                0x8000
+
+/* As shipped by the WDK: MDL_SYSTEM_VA is referenced but defined nowhere, so
+ * this macro is unusable; kept for fidelity (ddi-facts.md 2.2). */
+#define MDL_MAPPING_FLAGS (MDL_MAPPED_TO_SYSTEM_VA | MDL_PAGES_LOCKED | MDL_SOURCE_IS_NONPAGED_POOL | \
+                           MDL_PARTIAL_HAS_BEEN_MAPPED | MDL_PARENT_MAPPED_SYSTEM_VA | MDL_SYSTEM_VA | \
+                           MDL_IO_SPACE)
+
+#define MmGetMdlPfnArray(Mdl) ((PPFN_NUMBER)((Mdl) + 1))
+#define MmGetMdlVirtualAddress(Mdl) ((PVOID)((PCHAR)((Mdl)->StartVa) + (Mdl)->ByteOffset))
+#define MmGetMdlByteCount(Mdl) ((Mdl)->ByteCount)
+#define MmGetMdlByteOffset(Mdl) ((Mdl)->ByteOffset)
+#define MmGetMdlBaseVa(Mdl) ((Mdl)->StartVa)
+
+#define MmInitializeMdl(MemoryDescriptorList, BaseVa, Length)                                  \
+    {                                                                                          \
+        (MemoryDescriptorList)->Next = (PMDL)NULL;                                             \
+        (MemoryDescriptorList)->Size = (CSHORT)(sizeof(MDL) + (sizeof(PFN_NUMBER) *            \
+                                       ADDRESS_AND_SIZE_TO_SPAN_PAGES((BaseVa), (Length))));   \
+        (MemoryDescriptorList)->MdlFlags = 0;                                                  \
+        (MemoryDescriptorList)->StartVa = (PVOID)PAGE_ALIGN((BaseVa));                         \
+        (MemoryDescriptorList)->ByteOffset = BYTE_OFFSET((BaseVa));                            \
+        (MemoryDescriptorList)->ByteCount = (ULONG)(Length);                                   \
+    }
+
+typedef enum _MEMORY_CACHING_TYPE_ORIG { MmFrameBufferCached = 2 } MEMORY_CACHING_TYPE_ORIG;
+
+typedef enum _MEMORY_CACHING_TYPE {
+    MmNonCached = FALSE,
+    MmCached = TRUE,
+    MmWriteCombined = MmFrameBufferCached,
+    MmHardwareCoherentCached,
+    MmNonCachedUnordered,
+    MmUSWCCached,
+    MmMaximumCacheType,
+    MmNotMapped = -1
+} MEMORY_CACHING_TYPE;
+
+typedef enum _MM_PAGE_PRIORITY {
+    LowPagePriority,
+    NormalPagePriority = 16,
+    HighPagePriority = 32
+} MM_PAGE_PRIORITY;
+
+#define MdlMappingNoWrite       0x80000000
+#define MdlMappingNoExecute     0x40000000
+#define MdlMappingWithGuardPtes 0x20000000
+
+#define MM_ANY_NODE_OK 0x80000000
+
+typedef enum _LOCK_OPERATION { IoReadAccess, IoWriteAccess, IoModifyAccess } LOCK_OPERATION;
+
+/* MmAllocatePagesForMdlEx flags. */
+#define MM_DONT_ZERO_ALLOCATION                0x00000001
+#define MM_ALLOCATE_FROM_LOCAL_NODE_ONLY       0x00000002
+#define MM_ALLOCATE_FULLY_REQUIRED             0x00000004
+#define MM_ALLOCATE_NO_WAIT                    0x00000008
+#define MM_ALLOCATE_PREFER_CONTIGUOUS          0x00000010
+#define MM_ALLOCATE_REQUIRE_CONTIGUOUS_CHUNKS  0x00000020
+#define MM_ALLOCATE_FAST_LARGE_PAGES           0x00000040
+#define MM_ALLOCATE_TRIM_IF_NECESSARY          0x00000080
+#define MM_ALLOCATE_AND_HOT_REMOVE             0x00000100
+
+/* MmFreePagesFromMdlEx flags. */
+#define MM_FREE_MDL_PAGES_ZERO 0x00000001
+
+/* MmAllocateMappingAddressEx flags. */
+#define MM_MAPPING_ADDRESS_DIVISIBLE 0x00000001
+
+/* ------------------------------------------------------------------------ */
+/* Pool.                                                                    */
+/* ------------------------------------------------------------------------ */
+typedef enum _POOL_TYPE {
+    NonPagedPool,
+    NonPagedPoolExecute = NonPagedPool,
+    PagedPool,
+    NonPagedPoolMustSucceed = NonPagedPool + 2,
+    DontUseThisType,
+    NonPagedPoolCacheAligned = NonPagedPool + 4,
+    PagedPoolCacheAligned,
+    NonPagedPoolCacheAlignedMustS = NonPagedPool + 6,
+    MaxPoolType,
+    NonPagedPoolBase = 0,
+    NonPagedPoolBaseMustSucceed = NonPagedPoolBase + 2,
+    NonPagedPoolBaseCacheAligned = NonPagedPoolBase + 4,
+    NonPagedPoolBaseCacheAlignedMustS = NonPagedPoolBase + 6,
+    NonPagedPoolSession = 32,
+    PagedPoolSession = NonPagedPoolSession + 1,
+    NonPagedPoolMustSucceedSession = PagedPoolSession + 1,
+    DontUseThisTypeSession = NonPagedPoolMustSucceedSession + 1,
+    NonPagedPoolCacheAlignedSession = DontUseThisTypeSession + 1,
+    PagedPoolCacheAlignedSession = NonPagedPoolCacheAlignedSession + 1,
+    NonPagedPoolCacheAlignedMustSSession = PagedPoolCacheAlignedSession + 1,
+    NonPagedPoolNx = 512,
+    NonPagedPoolNxCacheAligned = NonPagedPoolNx + 4,
+    NonPagedPoolSessionNx = NonPagedPoolNx + 32
+} POOL_TYPE;
+
+#define POOL_QUOTA_FAIL_INSTEAD_OF_RAISE 8
+#define POOL_RAISE_IF_ALLOCATION_FAILURE 16
+#define POOL_COLD_ALLOCATION             256
+#define POOL_NX_ALLOCATION               512
+#define POOL_ZERO_ALLOCATION             1024
+
+#define POOL_FLAG_REQUIRED_START          0x0000000000000001ULL
+#define POOL_FLAG_USE_QUOTA               0x0000000000000001ULL
+#define POOL_FLAG_UNINITIALIZED           0x0000000000000002ULL
+#define POOL_FLAG_SESSION                 0x0000000000000004ULL
+#define POOL_FLAG_CACHE_ALIGNED           0x0000000000000008ULL
+#define POOL_FLAG_RESERVED1               0x0000000000000010ULL
+#define POOL_FLAG_RAISE_ON_FAILURE        0x0000000000000020ULL
+#define POOL_FLAG_NON_PAGED               0x0000000000000040ULL
+#define POOL_FLAG_NON_PAGED_EXECUTE       0x0000000000000080ULL
+#define POOL_FLAG_PAGED                   0x0000000000000100ULL
+#define POOL_FLAG_RESERVED2               0x0000000000000200ULL
+#define POOL_FLAG_RESERVED3               0x0000000000000400ULL
+#define POOL_FLAG_REQUIRED_END            0x0000000080000000ULL
+#define POOL_FLAG_OPTIONAL_START          0x0000000100000000ULL
+#define POOL_FLAG_SPECIAL_POOL            0x0000000100000000ULL
+#define POOL_FLAG_OPTIONAL_END            0x8000000000000000ULL
+
+_IRQL_requires_max_(DISPATCH_LEVEL) _Must_inspect_result_
+NTKERNELAPI PVOID NTAPI ExAllocatePool2(_In_ POOL_FLAGS Flags, _In_ SIZE_T NumberOfBytes,
+                                        _In_ ULONG Tag);
+
+_IRQL_requires_max_(DISPATCH_LEVEL) _Must_inspect_result_
+NTKERNELAPI PVOID NTAPI ExAllocatePoolWithTag(_In_ POOL_TYPE PoolType, _In_ SIZE_T NumberOfBytes,
+                                              _In_ ULONG Tag);
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+NTKERNELAPI VOID NTAPI ExFreePoolWithTag(_In_ __drv_freesMem(Mem) PVOID P, _In_ ULONG Tag);
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+NTKERNELAPI VOID NTAPI ExFreePool(_In_ __drv_freesMem(Mem) PVOID P);
+
+/* ------------------------------------------------------------------------ */
+/* I/O manager objects (public fields only; see the deviation note).        */
+/* ------------------------------------------------------------------------ */
+typedef struct _IO_STATUS_BLOCK {
+    union {
+        NTSTATUS Status;
+        PVOID Pointer;
+    } DUMMYUNIONNAME;
+    ULONG_PTR Information;
+} IO_STATUS_BLOCK, *PIO_STATUS_BLOCK;
+
+typedef struct _IRP {
+    CSHORT Type;
+    USHORT Size;
+    PMDL MdlAddress;
+    ULONG Flags;
+    IO_STATUS_BLOCK IoStatus;
+    KPROCESSOR_MODE RequestorMode;
+} IRP, *PIRP;
+
+struct _DRIVER_OBJECT;
+typedef struct _DEVICE_OBJECT {
+    CSHORT Type;
+    USHORT Size;
+    LONG ReferenceCount;
+    struct _DRIVER_OBJECT *DriverObject;
+    struct _DEVICE_OBJECT *NextDevice;
+    ULONG Flags;
+    PVOID DeviceExtension;
+} DEVICE_OBJECT, *PDEVICE_OBJECT;
+
+typedef VOID NTAPI DRIVER_UNLOAD(_In_ struct _DRIVER_OBJECT *DriverObject);
+typedef DRIVER_UNLOAD *PDRIVER_UNLOAD;
+
+typedef struct _DRIVER_OBJECT {
+    CSHORT Type;
+    CSHORT Size;
+    PDEVICE_OBJECT DeviceObject;
+    ULONG Flags;
+    PVOID DriverStart;
+    ULONG DriverSize;
+    PVOID DriverSection;
+    PVOID DriverExtension;
+    UNICODE_STRING DriverName;
+    PUNICODE_STRING HardwareDatabase;
+    PVOID FastIoDispatch;
+    PVOID DriverInit;
+    PVOID DriverStartIo;
+    PDRIVER_UNLOAD DriverUnload;
+} DRIVER_OBJECT, *PDRIVER_OBJECT;
+
+typedef struct _IO_WORKITEM IO_WORKITEM, *PIO_WORKITEM;
+typedef VOID NTAPI IO_WORKITEM_ROUTINE(_In_ PDEVICE_OBJECT DeviceObject, _In_opt_ PVOID Context);
+typedef IO_WORKITEM_ROUTINE *PIO_WORKITEM_ROUTINE;
+
+typedef enum _WORK_QUEUE_TYPE {
+    CriticalWorkQueue,
+    DelayedWorkQueue,
+    HyperCriticalWorkQueue,
+    NormalWorkQueue,
+    BackgroundWorkQueue,
+    RealTimeWorkQueue,
+    SuperCriticalWorkQueue,
+    MaximumWorkQueue,
+    CustomPriorityWorkQueue = 32
+} WORK_QUEUE_TYPE;
+
+typedef VOID NTAPI WORKER_THREAD_ROUTINE(_In_ PVOID Parameter);
+typedef WORKER_THREAD_ROUTINE *PWORKER_THREAD_ROUTINE;
+
+typedef struct _WORK_QUEUE_ITEM {
+    LIST_ENTRY List;
+    PWORKER_THREAD_ROUTINE WorkerRoutine;
+    volatile PVOID Parameter;
+} WORK_QUEUE_ITEM, *PWORK_QUEUE_ITEM;
+
+#define ExInitializeWorkItem(Item, Routine, Context) \
+    {                                                \
+        (Item)->WorkerRoutine = (Routine);           \
+        (Item)->Parameter = (Context);               \
+        (Item)->List.Flink = NULL;                   \
+    }
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+NTKERNELAPI VOID NTAPI ExQueueWorkItem(_Inout_ PWORK_QUEUE_ITEM WorkItem,
+                                       _In_ WORK_QUEUE_TYPE QueueType);
+
+_IRQL_requires_max_(DISPATCH_LEVEL) _Must_inspect_result_
+NTKERNELAPI PIO_WORKITEM NTAPI IoAllocateWorkItem(_In_ PDEVICE_OBJECT DeviceObject);
+_IRQL_requires_max_(DISPATCH_LEVEL)
+NTKERNELAPI VOID NTAPI IoFreeWorkItem(_In_ PIO_WORKITEM IoWorkItem);
+_IRQL_requires_max_(DISPATCH_LEVEL)
+NTKERNELAPI VOID NTAPI IoQueueWorkItem(_Inout_ PIO_WORKITEM IoWorkItem,
+                                       _In_ PIO_WORKITEM_ROUTINE WorkerRoutine,
+                                       _In_ WORK_QUEUE_TYPE QueueType, _In_opt_ PVOID Context);
+
+/* ------------------------------------------------------------------------ */
+/* Memory manager DDIs (ddi-facts.md section 1).                            */
+/* ------------------------------------------------------------------------ */
+
+/* 1.1-1.5 Reserved mappings. */
+_IRQL_requires_max_(APC_LEVEL) _Must_inspect_result_
+NTKERNELAPI PVOID NTAPI MmAllocateMappingAddress(_In_ SIZE_T NumberOfBytes, _In_ ULONG PoolTag);
+
+_IRQL_requires_max_(APC_LEVEL) _Must_inspect_result_
+NTKERNELAPI PVOID NTAPI MmAllocateMappingAddressEx(_In_ SIZE_T NumberOfBytes, _In_ ULONG PoolTag,
+                                                   _In_ ULONG Flags);
+
+_IRQL_requires_max_(APC_LEVEL)
+NTKERNELAPI VOID NTAPI MmFreeMappingAddress(_In_ PVOID BaseAddress, _In_ ULONG PoolTag);
+
+_IRQL_requires_max_(DISPATCH_LEVEL) _Must_inspect_result_
+NTKERNELAPI PVOID NTAPI MmMapLockedPagesWithReservedMapping(_In_ PVOID MappingAddress,
+                                                            _In_ ULONG PoolTag,
+                                                            _Inout_ PMDL MemoryDescriptorList,
+                                                            _In_ MEMORY_CACHING_TYPE CacheType);
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+NTKERNELAPI VOID NTAPI MmUnmapReservedMapping(_In_ PVOID BaseAddress, _In_ ULONG PoolTag,
+                                              _Inout_ PMDL MemoryDescriptorList);
+
+/* 1.6-1.8 Physical pages for MDLs. */
+_IRQL_requires_max_(DISPATCH_LEVEL) _Must_inspect_result_
+NTKERNELAPI PMDL NTAPI MmAllocatePagesForMdl(_In_ PHYSICAL_ADDRESS LowAddress,
+                                             _In_ PHYSICAL_ADDRESS HighAddress,
+                                             _In_ PHYSICAL_ADDRESS SkipBytes,
+                                             _In_ SIZE_T TotalBytes);
+
+_IRQL_requires_max_(DISPATCH_LEVEL) _Must_inspect_result_
+NTKERNELAPI PMDL NTAPI MmAllocatePagesForMdlEx(_In_ PHYSICAL_ADDRESS LowAddress,
+                                               _In_ PHYSICAL_ADDRESS HighAddress,
+                                               _In_ PHYSICAL_ADDRESS SkipBytes,
+                                               _In_ SIZE_T TotalBytes,
+                                               _In_ MEMORY_CACHING_TYPE CacheType,
+                                               _In_ ULONG Flags);
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+NTKERNELAPI VOID NTAPI MmFreePagesFromMdl(_Inout_ PMDLX MemoryDescriptorList);
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+NTKERNELAPI VOID NTAPI MmFreePagesFromMdlEx(_Inout_ PMDL MemoryDescriptorList, _In_ ULONG Flags);
+
+/* 1.9-1.13 MDLs. */
+_IRQL_requires_max_(DISPATCH_LEVEL) _Must_inspect_result_
+NTKERNELAPI PMDL NTAPI IoAllocateMdl(_In_opt_ __drv_aliasesMem PVOID VirtualAddress,
+                                     _In_ ULONG Length, _In_ BOOLEAN SecondaryBuffer,
+                                     _In_ BOOLEAN ChargeQuota, _Inout_opt_ PIRP Irp);
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+NTKERNELAPI VOID NTAPI IoFreeMdl(PMDL Mdl);
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+NTKERNELAPI VOID NTAPI IoBuildPartialMdl(_In_ PMDL SourceMdl, _Inout_ PMDL TargetMdl,
+                                         _In_ PVOID VirtualAddress, _In_ ULONG Length);
+
+NTKERNELAPI SIZE_T NTAPI MmSizeOfMdl(_In_reads_bytes_opt_(Length) PVOID Base, _In_ SIZE_T Length);
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+NTKERNELAPI VOID NTAPI MmBuildMdlForNonPagedPool(_Inout_ PMDLX MemoryDescriptorList);
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+NTKERNELAPI VOID NTAPI MmProbeAndLockPages(_Inout_ PMDLX MemoryDescriptorList,
+                                           _In_ KPROCESSOR_MODE AccessMode,
+                                           _In_ LOCK_OPERATION Operation);
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+NTKERNELAPI VOID NTAPI MmUnlockPages(_Inout_ PMDLX MemoryDescriptorList);
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+NTKERNELAPI PVOID NTAPI MmMapLockedPagesSpecifyCache(_Inout_ PMDLX MemoryDescriptorList,
+                                                     _In_ KPROCESSOR_MODE AccessMode,
+                                                     _In_ MEMORY_CACHING_TYPE CacheType,
+                                                     _In_opt_ PVOID RequestedAddress,
+                                                     _In_ ULONG BugCheckOnFailure,
+                                                     _In_ ULONG Priority);
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+NTKERNELAPI VOID NTAPI MmUnmapLockedPages(_In_ PVOID BaseAddress, _Inout_ PMDL MemoryDescriptorList);
+
+#define MmGetSystemAddressForMdlSafe(MDL, PRIORITY)                                       \
+    (((MDL)->MdlFlags & (MDL_MAPPED_TO_SYSTEM_VA | MDL_SOURCE_IS_NONPAGED_POOL))          \
+         ? ((MDL)->MappedSystemVa)                                                        \
+         : (MmMapLockedPagesSpecifyCache((MDL), KernelMode, MmCached, NULL, FALSE,        \
+                                         (PRIORITY))))
+
+#define MmPrepareMdlForReuse(MDL)                                                         \
+    if (((MDL)->MdlFlags & MDL_PARTIAL_HAS_BEEN_MAPPED) != 0) {                           \
+        NT_ASSERT(((MDL)->MdlFlags & MDL_PARTIAL) != 0);                                  \
+        MmUnmapLockedPages((MDL)->MappedSystemVa, (MDL));                                 \
+    } else if (((MDL)->MdlFlags & MDL_PARTIAL) == 0) {                                    \
+        NT_ASSERT(((MDL)->MdlFlags & MDL_MAPPED_TO_SYSTEM_VA) == 0);                      \
+    }
+
+/* Routine lookup (used by drivers to pick a strategy per Windows version). */
+_IRQL_requires_max_(PASSIVE_LEVEL)
+NTKERNELAPI PVOID NTAPI MmGetSystemRoutineAddress(_In_ PUNICODE_STRING SystemRoutineName);
+
+/* ------------------------------------------------------------------------ */
+/* Layout checks (x64 values, ddi-facts.md 2.1).                            */
+/* ------------------------------------------------------------------------ */
+C_ASSERT(sizeof(ULONG) == 4);
+C_ASSERT(sizeof(LONG) == 4);
+C_ASSERT(sizeof(ULONG_PTR) == 8);
+C_ASSERT(sizeof(SIZE_T) == 8);
+C_ASSERT(sizeof(PFN_NUMBER) == 8);
+C_ASSERT(sizeof(PHYSICAL_ADDRESS) == 8);
+C_ASSERT(sizeof(KIRQL) == 1);
+C_ASSERT(sizeof(CSHORT) == 2);
+C_ASSERT(sizeof(POOL_FLAGS) == 8);
+C_ASSERT(sizeof(MDL) == 0x30);
+C_ASSERT(FIELD_OFFSET(MDL, Next) == 0x00);
+C_ASSERT(FIELD_OFFSET(MDL, Size) == 0x08);
+C_ASSERT(FIELD_OFFSET(MDL, MdlFlags) == 0x0A);
+C_ASSERT(FIELD_OFFSET(MDL, Process) == 0x10);
+C_ASSERT(FIELD_OFFSET(MDL, MappedSystemVa) == 0x18);
+C_ASSERT(FIELD_OFFSET(MDL, StartVa) == 0x20);
+C_ASSERT(FIELD_OFFSET(MDL, ByteCount) == 0x28);
+C_ASSERT(FIELD_OFFSET(MDL, ByteOffset) == 0x2C);
+C_ASSERT(sizeof(KEVENT) == 24);
+C_ASSERT(sizeof(FAST_MUTEX) == 56);
+C_ASSERT(sizeof(LIST_ENTRY) == 16);
+C_ASSERT(sizeof(UNICODE_STRING) == 16);
+
+#ifdef __cplusplus
+} /* extern "C" */
+#endif
+
+#endif /* _WDMDDK_ */

@@ -1,0 +1,122 @@
+/*
+ * irql.c - per-thread IRQL and the table-driven IRQL rule of every DDI.
+ *
+ * IRQL is a property of the simulated processor a thread runs on; mmsim gives
+ * each host thread its own. Raising and lowering follow the WDK contract and
+ * Driver Verifier's checks (0xC4/0x30, 0xC4/0x31).
+ */
+#include "../mi.h"
+
+static _Thread_local KIRQL MiIrql = PASSIVE_LEVEL;
+
+static const SIM_IRQL_RULE MiIrqlRules[] = {
+#define MI_DDI_ENTRY(Name, MaxIrql, Code, SubCode) {#Name, MaxIrql, Code, SubCode},
+#include "../mi_ddi_table.h"
+#undef MI_DDI_ENTRY
+};
+
+_Static_assert(sizeof(MiIrqlRules) / sizeof(MiIrqlRules[0]) == MiDdiCount, "rule table");
+
+KIRQL MiCurrentIrql(void)
+{
+    return MiIrql;
+}
+
+void MiSetIrql(KIRQL Irql)
+{
+    MiIrql = Irql;
+}
+
+KIRQL NTAPI KeGetCurrentIrql(VOID)
+{
+    return MiIrql;
+}
+
+KIRQL FASTCALL KfRaiseIrql(KIRQL NewIrql)
+{
+    KIRQL Old = MiIrql;
+    /* Verifier: raising to a lower IRQL, or above HIGH_LEVEL, is 0xC4/0x30. */
+    if (NewIrql < Old || NewIrql > HIGH_LEVEL) {
+        KeBugCheckEx(DRIVER_VERIFIER_DETECTED_VIOLATION, 0x30, Old, NewIrql, 0);
+    }
+    MiIrql = NewIrql;
+    return Old;
+}
+
+KIRQL NTAPI KeRaiseIrqlToDpcLevel(VOID)
+{
+    return KfRaiseIrql(DISPATCH_LEVEL);
+}
+
+VOID NTAPI KeLowerIrql(KIRQL NewIrql)
+{
+    KIRQL Old = MiIrql;
+    /* Verifier: lowering to a higher IRQL (or to an invalid one) is 0xC4/0x31. */
+    if (NewIrql > Old || NewIrql > HIGH_LEVEL) {
+        KeBugCheckEx(DRIVER_VERIFIER_DETECTED_VIOLATION, 0x31, Old, NewIrql, 0);
+    }
+    MiIrql = NewIrql;
+}
+
+const SIM_IRQL_RULE *SimIrqlRule(const char *Ddi)
+{
+    for (ULONG i = 0; i < MiDdiCount; i++) {
+        if (strcmp(MiIrqlRules[i].Ddi, Ddi) == 0) {
+            return &MiIrqlRules[i];
+        }
+    }
+    return NULL;
+}
+
+const SIM_IRQL_RULE *SimIrqlRules(ULONG *Count)
+{
+    *Count = MiDdiCount;
+    return MiIrqlRules;
+}
+
+static const char *MiRuleName(ULONG_PTR SubCode)
+{
+    switch (SubCode) {
+    case 0x20005: return "IrqlExApcLte1";
+    case 0x20019: return "IrqlMmApcLte";
+    default: return "?";
+    }
+}
+
+void MiDdiEnter(MI_DDI Ddi, ULONG_PTR Parameter3, ULONG_PTR Parameter4)
+{
+    const SIM_IRQL_RULE *Rule = &MiIrqlRules[Ddi];
+    MiEnsureMachine();
+    if (MiIsStopped()) {
+        MiRefuse(Rule->Ddi);
+    }
+    KIRQL Irql = MiIrql;
+    if (Irql <= Rule->MaxIrql) {
+        return;
+    }
+    if (Rule->BugCheckCode == DRIVER_VERIFIER_DETECTED_VIOLATION) {
+        if (Rule->SubCode >= 0x20000) {
+            KeBugCheckEx(DRIVER_VERIFIER_DETECTED_VIOLATION, Rule->SubCode,
+                         (ULONG_PTR)MiRuleName(Rule->SubCode), Irql, 0);
+        }
+        KeBugCheckEx(DRIVER_VERIFIER_DETECTED_VIOLATION, Rule->SubCode, Irql, Parameter3,
+                     Parameter4);
+    }
+    KeBugCheckEx(IRQL_NOT_LESS_OR_EQUAL, 0, Irql, 0, Parameter4);
+}
+
+VOID NTAPI MmsimPagedCodeCheck(PVOID CodeAddress)
+{
+    KIRQL Irql = MiIrql;
+    if (Irql > APC_LEVEL) {
+        /* Pageable code run at raised IRQL: the execute fault a real machine
+         * takes when that page is out (0xD1, P3 = 8 execute). */
+        KeBugCheckEx(DRIVER_IRQL_NOT_LESS_OR_EQUAL, (ULONG_PTR)CodeAddress, Irql, 8,
+                     (ULONG_PTR)CodeAddress);
+    }
+}
+
+/* The kernel proper keeps no machine state beyond per-thread IRQL; its entry
+ * exists so that the subsystem table is never empty and a reset restores the
+ * resetting thread's IRQL (done in machine.c). */
+const MI_SUBSYSTEM MiKeSubsystem = {"ke", NULL, NULL, NULL};

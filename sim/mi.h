@@ -1,0 +1,92 @@
+/*
+ * mi.h - simulator internals shared by sim/ke, sim/mm and sim/verifier.
+ * Not installed; tests and driver code never include it.
+ */
+#ifndef MMSIM_MI_H
+#define MMSIM_MI_H
+
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "mmsim.h"
+
+/* ---------------------------------------------------------------------- */
+/* Machine lifetime (sim/machine.c).                                      */
+/* ---------------------------------------------------------------------- */
+
+/* A subsystem with machine-lifetime state. Init runs when a machine is
+ * built (in table order), Teardown when it is discarded (reverse order). */
+typedef struct _MI_SUBSYSTEM {
+    const char *Name;
+    NTSTATUS (*Init)(const SIM_CONFIG *Config);
+    void (*Teardown)(void);
+    /* Appends what the subsystem still holds to Report; false if anything. */
+    bool (*IsClean)(char *Report, size_t Size);
+} MI_SUBSYSTEM;
+
+#define MI_SUBSYSTEM_ENTRY(Name) extern const MI_SUBSYSTEM Name;
+#include "mi_subsystems.h"
+#undef MI_SUBSYSTEM_ENTRY
+
+extern SIM_CONFIG MiConfig;      /* configuration of the running machine */
+extern ULONG64 MiSeed;           /* seed of the running machine */
+
+/* Builds the default machine on first use. Cheap after that. */
+void MiEnsureMachine(void);
+
+/* ---------------------------------------------------------------------- */
+/* The simulator lock (one recursive lock for all Mm state).              */
+/* ---------------------------------------------------------------------- */
+void MiLock(void);
+void MiUnlock(void);
+/* Drops every level of the lock the calling thread holds (bug check path). */
+void MiDropLocksForBugCheck(void);
+
+/* ---------------------------------------------------------------------- */
+/* DDI entry: lazy machine, refusal after a stop, IRQL rule.              */
+/* ---------------------------------------------------------------------- */
+typedef enum _MI_DDI {
+#define MI_DDI_ENTRY(Name, MaxIrql, Code, SubCode) MiDdi_##Name,
+#include "mi_ddi_table.h"
+#undef MI_DDI_ENTRY
+    MiDdiCount
+} MI_DDI;
+
+/* Every DDI calls this first. Refuses the call loudly if the machine is
+ * stopped; bug checks if the current IRQL is above the DDI's documented
+ * maximum, with Parameter 3 and 4 as the rule's code documents them. */
+void MiDdiEnter(MI_DDI Ddi, ULONG_PTR Parameter3, ULONG_PTR Parameter4);
+
+/* Refuses a DDI on a stopped machine (never returns). */
+_Noreturn void MiRefuse(const char *Ddi);
+
+bool MiIsStopped(void);
+void MiClearStop(void);
+
+/* ---------------------------------------------------------------------- */
+/* IRQL (sim/ke/irql.c).                                                  */
+/* ---------------------------------------------------------------------- */
+KIRQL MiCurrentIrql(void);
+void MiSetIrql(KIRQL Irql);   /* reset paths only */
+
+/* ---------------------------------------------------------------------- */
+/* Parking lot for blocking waits (sim/ke/locks.c).                       */
+/* ---------------------------------------------------------------------- */
+typedef bool (*MI_WAIT_PREDICATE)(void *Context);
+/* Blocks until Predicate(Context) is true. TimeoutNs < 0: wait forever.
+ * Returns false on timeout. */
+bool MiParkUntil(const volatile void *Address, MI_WAIT_PREDICATE Predicate, void *Context,
+                 int64_t TimeoutNs);
+void MiUnparkAll(const volatile void *Address);
+
+/* ---------------------------------------------------------------------- */
+/* Output.                                                                */
+/* ---------------------------------------------------------------------- */
+void MiWriteStderr(const char *Text);
+
+/* Caller address of the DDI (for bug check parameters that name it). */
+#define MI_CALLER_ADDRESS() ((ULONG_PTR)__builtin_extract_return_addr(__builtin_return_address(0)))
+
+#endif /* MMSIM_MI_H */

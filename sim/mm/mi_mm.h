@@ -1,0 +1,196 @@
+/*
+ * mi_mm.h - memory manager internals: PFN database, system address space,
+ * emulated x64 PTEs and their host mirror, pool. Shared by the sim/mm sources and
+ * sim/verifier; never seen by driver code or tests.
+ *
+ * Locking: every function here expects the caller to hold MiLock() unless it
+ * says otherwise.
+ */
+#ifndef MMSIM_MI_MM_H
+#define MMSIM_MI_MM_H
+
+#include "../mi.h"
+
+/* ---------------------------------------------------------------------- */
+/* x64 hardware PTE bits (Intel SDM vol. 3, 4-level paging).              */
+/* ---------------------------------------------------------------------- */
+#define MI_PTE_VALID         (1ull << 0)
+#define MI_PTE_WRITE         (1ull << 1)
+#define MI_PTE_OWNER         (1ull << 2)
+#define MI_PTE_WRITE_THROUGH (1ull << 3)
+#define MI_PTE_CACHE_DISABLE (1ull << 4)
+#define MI_PTE_ACCESSED      (1ull << 5)
+#define MI_PTE_DIRTY         (1ull << 6)
+#define MI_PTE_LARGE_PAGE    (1ull << 7)
+#define MI_PTE_GLOBAL        (1ull << 8)
+#define MI_PTE_NO_EXECUTE    (1ull << 63)
+#define MI_PTE_PFN_SHIFT     12
+#define MI_PTE_PFN_MASK      0x000FFFFFFFFFF000ull /* bits 12-51 */
+/* Software format of an invalid PTE whose page is still in memory (a trimmed
+ * paged pool page): Windows' transition PTE keeps the PFN, Transition = bit
+ * 11, Prototype = bit 10 clear, protection in bits 5-9. */
+#define MI_PTE_TRANSITION    (1ull << 11)
+#define MI_PTE_PROTECTION_READWRITE (4ull << 5)
+
+#define MI_PTE_PFN(Pte) (((Pte)&MI_PTE_PFN_MASK) >> MI_PTE_PFN_SHIFT)
+
+/* ---------------------------------------------------------------------- */
+/* PFN database.                                                          */
+/* ---------------------------------------------------------------------- */
+typedef enum _MI_PAGE_STATE {
+    MiPageFree = 0,   /* on the free list, contents stale */
+    MiPageZeroed,     /* on the free list, known zero */
+    MiPageMdl,        /* allocated by MmAllocatePagesForMdl(Ex) */
+    MiPageNonPagedPool,
+    MiPagePagedPool,
+    MiPageStateCount
+} MI_PAGE_STATE;
+
+typedef struct _MI_PFN {
+    uint8_t State;      /* MI_PAGE_STATE */
+    uint8_t CacheType;  /* MEMORY_CACHING_TYPE + 1; 0 = none of its own */
+    uint16_t Flags;
+    uint32_t LockCount; /* MmProbeAndLockPages references */
+    uint32_t MapCount;  /* valid (or transition) PTEs that name this page */
+    uint32_t Owner;     /* pool tag, or 0 */
+} MI_PFN;
+
+#define MI_PFN_FLAG_TRIMMED 0x0001 /* paged pool page currently trimmed */
+
+/* A page is named two ways: its index in the physical memory object (0 ..
+ * PhysicalPages-1) and its PFN in the simulated physical address space. */
+typedef uint64_t MI_INDEX;
+
+typedef struct _MI_PHYS {
+    uint64_t Pages;                 /* RAM pages */
+    ULONG RangeCount;
+    SIM_PHYSICAL_RANGE Ranges[SIM_MAX_PHYSICAL_RANGES];
+    uint64_t RangeFirstIndex[SIM_MAX_PHYSICAL_RANGES];
+    uint64_t HighestPfn;            /* last PFN of RAM */
+    MI_PFN *Pfn;                    /* indexed by MI_INDEX */
+    uint64_t *FreeBits;             /* bit set = page free (Free or Zeroed) */
+    uint64_t FreeCount;
+    uint64_t StateCount[MiPageStateCount];
+    uint64_t Cursor;                /* next-fit start for scattered runs */
+    uint8_t *View;                  /* host view of all physical memory */
+} MI_PHYS;
+
+extern MI_PHYS MiPhys;
+
+PFN_NUMBER MiIndexToPfn(MI_INDEX Index);
+/* false if Pfn is not RAM. */
+bool MiPfnToIndex(PFN_NUMBER Pfn, MI_INDEX *Index);
+static inline MI_PFN *MiPfnEntry(MI_INDEX Index)
+{
+    return &MiPhys.Pfn[Index];
+}
+static inline uint8_t *MiPhysPage(MI_INDEX Index)
+{
+    return MiPhys.View + Index * PAGE_SIZE;
+}
+
+/* Allocates up to Count pages whose PFNs lie in [LowPfn, HighPfn], in runs
+ * of physically contiguous pages where possible. Stores the indices in Out and
+ * returns how many it got. Pages come out in state NewState, zeroed when Zero
+ * (cheaply: a stale page is given back to the host, which zero-fills it). */
+uint64_t MiAllocatePhysical(uint64_t Count, PFN_NUMBER LowPfn, PFN_NUMBER HighPfn,
+                            MI_PAGE_STATE NewState, bool Zero, MI_INDEX *Out);
+/* Allocates exactly Count contiguous pages with the first PFN aligned to
+ * AlignPages, in [LowPfn, HighPfn]; false if there is no such run. */
+bool MiAllocateContiguous(uint64_t Count, uint64_t AlignPages, PFN_NUMBER LowPfn,
+                          PFN_NUMBER HighPfn, MI_PAGE_STATE NewState, bool Zero, MI_INDEX *Out);
+/* Returns a page to the free list (contents stale). */
+void MiFreePhysical(MI_INDEX Index);
+/* Zero-fills a page through the physical view (or gives it back to the host). */
+void MiZeroPhysical(MI_INDEX Index, uint64_t Count);
+
+/* ---------------------------------------------------------------------- */
+/* System address space.                                                  */
+/* ---------------------------------------------------------------------- */
+typedef enum _MI_REGION {
+    MiRegionGuard = 0,
+    MiRegionSystemPtes,
+    MiRegionNonPagedPool,
+    MiRegionPagedPool
+} MI_REGION;
+
+typedef struct _MI_VA_ALLOCATOR {
+    uint64_t FirstPage;   /* page number (from the space base) of the region */
+    uint64_t Pages;
+    uint64_t *FreeBits;   /* bit set = page free */
+    uint64_t FreeCount;
+    uint64_t Hint;        /* lowest page that may be free */
+    uint64_t Failures;    /* requests that found no run */
+} MI_VA_ALLOCATOR;
+
+typedef struct _MI_SPACE {
+    uint8_t *Base;        /* host address of the reservation */
+    uint64_t Pages;       /* whole space, guards included */
+    uint64_t *Pte;        /* emulated PTEs, one per page of the space */
+    MI_VA_ALLOCATOR SystemPtes;
+    MI_VA_ALLOCATOR NonPagedPool;
+    MI_VA_ALLOCATOR PagedPool;
+    uint64_t HostMapCalls;     /* HostMapRun calls made (statistics) */
+    uint64_t HostMapFailures;  /* host refusals */
+} MI_SPACE;
+
+extern MI_SPACE MiSpace;
+
+static inline bool MiIsSystemVa(const void *Va)
+{
+    return (const uint8_t *)Va >= MiSpace.Base &&
+           (const uint8_t *)Va < MiSpace.Base + MiSpace.Pages * PAGE_SIZE;
+}
+static inline uint64_t MiVaToPage(const void *Va)
+{
+    return (uint64_t)((const uint8_t *)Va - MiSpace.Base) / PAGE_SIZE;
+}
+static inline uint8_t *MiPageToVa(uint64_t Page)
+{
+    return MiSpace.Base + Page * PAGE_SIZE;
+}
+MI_REGION MiRegionOf(uint64_t Page);
+
+/* First-fit run of Count free pages in a region; returns its first page
+ * number in the space or UINT64_MAX. */
+uint64_t MiVaAllocate(MI_VA_ALLOCATOR *Allocator, uint64_t Count);
+void MiVaFree(MI_VA_ALLOCATOR *Allocator, uint64_t FirstPage, uint64_t Count);
+bool MiVaIsAllocated(const MI_VA_ALLOCATOR *Allocator, uint64_t Page);
+
+/* Makes Count PTEs from Page valid, naming Indices[i], and mirrors them in
+ * the host with as few mappings as the PFN runs allow. CacheType is the
+ * MEMORY_CACHING_TYPE for the PTE's PCD/PWT bits. Returns false (nothing
+ * changed) if the host refuses a mapping. */
+bool MiMapPages(uint64_t Page, const MI_INDEX *Indices, uint64_t Count, bool Writable,
+                MEMORY_CACHING_TYPE CacheType);
+/* Zeroes Count PTEs from Page (valid ones release their PFN's map count)
+ * and makes the host range inaccessible. */
+void MiUnmapPages(uint64_t Page, uint64_t Count);
+/* Index of the page a valid or transition PTE names. */
+MI_INDEX MiPteIndex(uint64_t Pte);
+
+/* ---------------------------------------------------------------------- */
+/* Pool.                                                                  */
+/* ---------------------------------------------------------------------- */
+/* Internal allocation for Mm's own structures (MDLs from Mm): non-paged,
+ * no IRQL rule, charged to Tag. NULL when pool is exhausted. */
+void *MiAllocatePoolInternal(bool Paged, SIZE_T Bytes, ULONG Tag, ULONG_PTR Caller, bool Zero);
+/* Size of the live pool block at Va, or 0 if Va is not one. */
+SIZE_T MiPoolBlockSize(const void *Va, ULONG *Tag);
+
+/* Pool state for queries and invariants. */
+uint64_t MiPoolLiveBlocks(void);
+bool MiPoolIsClean(char *Report, size_t Size);
+
+/* ---------------------------------------------------------------------- */
+/* Faults.                                                                */
+/* ---------------------------------------------------------------------- */
+bool MiFaultHandler(void *Address, bool Write, void *CodeAddress);
+
+/* ---------------------------------------------------------------------- */
+/* Report helper.                                                         */
+/* ---------------------------------------------------------------------- */
+void MiAppend(char *Report, size_t Size, const char *Format, ...)
+    __attribute__((format(printf, 3, 4)));
+
+#endif /* MMSIM_MI_MM_H */

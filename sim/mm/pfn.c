@@ -1,0 +1,317 @@
+/*
+ * pfn.c - physical memory: the layout of RAM in the physical address space,
+ * the PFN database and the free-page allocator.
+ *
+ * Physical pages live in one host shared-memory object; index i of that
+ * object is the i-th RAM page of the configured layout (holes skipped), so
+ * PFNs are realistic (low RAM, a hole below 1 MiB, RAM above 4 GiB). The
+ * allocator hands out runs of contiguous free pages from a next-fit cursor,
+ * which keeps host mappings coalesced even when memory is fragmented.
+ */
+#include <stdarg.h>
+#include <stdlib.h>
+
+#include "mi_mm.h"
+#include "../host/host.h"
+
+MI_PHYS MiPhys;
+
+void MiAppend(char *Report, size_t Size, const char *Format, ...)
+{
+    if (Report == NULL || Size == 0) {
+        return;
+    }
+    size_t Used = strlen(Report);
+    if (Used + 1 >= Size) {
+        return;
+    }
+    va_list Arguments;
+    va_start(Arguments, Format);
+    vsnprintf(Report + Used, Size - Used, Format, Arguments);
+    va_end(Arguments);
+}
+
+PFN_NUMBER MiIndexToPfn(MI_INDEX Index)
+{
+    for (ULONG r = MiPhys.RangeCount; r-- > 0;) {
+        if (Index >= MiPhys.RangeFirstIndex[r]) {
+            return MiPhys.Ranges[r].BasePage + (Index - MiPhys.RangeFirstIndex[r]);
+        }
+    }
+    return 0;
+}
+
+bool MiPfnToIndex(PFN_NUMBER Pfn, MI_INDEX *Index)
+{
+    for (ULONG r = 0; r < MiPhys.RangeCount; r++) {
+        const SIM_PHYSICAL_RANGE *Range = &MiPhys.Ranges[r];
+        if (Pfn >= Range->BasePage && Pfn < Range->BasePage + Range->PageCount) {
+            *Index = MiPhys.RangeFirstIndex[r] + (Pfn - Range->BasePage);
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Index range [First, Last] of RAM whose PFNs lie in [LowPfn, HighPfn];
+ * false if none. Ranges are ascending, so PFN order is index order. */
+static bool MiIndexWindow(PFN_NUMBER LowPfn, PFN_NUMBER HighPfn, MI_INDEX *First, MI_INDEX *Last)
+{
+    bool Found = false;
+    for (ULONG r = 0; r < MiPhys.RangeCount; r++) {
+        const SIM_PHYSICAL_RANGE *Range = &MiPhys.Ranges[r];
+        PFN_NUMBER Lo = Range->BasePage > LowPfn ? Range->BasePage : LowPfn;
+        PFN_NUMBER RangeHigh = Range->BasePage + Range->PageCount - 1;
+        PFN_NUMBER Hi = RangeHigh < HighPfn ? RangeHigh : HighPfn;
+        if (Lo > Hi) {
+            continue;
+        }
+        MI_INDEX A = MiPhys.RangeFirstIndex[r] + (Lo - Range->BasePage);
+        MI_INDEX B = MiPhys.RangeFirstIndex[r] + (Hi - Range->BasePage);
+        if (!Found) {
+            *First = A;
+            Found = true;
+        }
+        *Last = B;
+    }
+    return Found;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Free bitmap.                                                           */
+/* ---------------------------------------------------------------------- */
+static inline bool MiBitTest(const uint64_t *Bits, uint64_t i)
+{
+    return (Bits[i >> 6] >> (i & 63)) & 1;
+}
+static inline void MiBitSet(uint64_t *Bits, uint64_t i)
+{
+    Bits[i >> 6] |= 1ull << (i & 63);
+}
+static inline void MiBitClear(uint64_t *Bits, uint64_t i)
+{
+    Bits[i >> 6] &= ~(1ull << (i & 63));
+}
+
+/* First index >= From and <= Last whose bit equals Want; Last+1 if none. */
+static uint64_t MiBitFind(const uint64_t *Bits, uint64_t From, uint64_t Last, bool Want)
+{
+    uint64_t i = From;
+    while (i <= Last) {
+        uint64_t Word = Bits[i >> 6];
+        if (!Want) {
+            Word = ~Word;
+        }
+        Word &= ~0ull << (i & 63);
+        if (Word != 0) {
+            uint64_t Found = (i & ~63ull) + (uint64_t)__builtin_ctzll(Word);
+            return Found <= Last ? Found : Last + 1;
+        }
+        i = (i & ~63ull) + 64;
+    }
+    return Last + 1;
+}
+
+static void MiSetState(MI_INDEX Index, MI_PAGE_STATE State)
+{
+    MI_PFN *Entry = MiPfnEntry(Index);
+    MiPhys.StateCount[Entry->State]--;
+    Entry->State = (uint8_t)State;
+    MiPhys.StateCount[State]++;
+}
+
+/* Everything but the state starts over when a page changes hands. */
+static void MiClearEntry(MI_PFN *Entry)
+{
+    Entry->CacheType = 0;
+    Entry->Flags = 0;
+    Entry->LockCount = 0;
+    Entry->MapCount = 0;
+    Entry->Owner = 0;
+}
+
+void MiZeroPhysical(MI_INDEX Index, uint64_t Count)
+{
+    /* A run worth a system call goes back to the host, which hands out
+     * zero-filled pages again; small runs are cheaper to clear in place. */
+    if (Count >= 16) {
+        HostPhysDiscard(Index * PAGE_SIZE, Count * PAGE_SIZE);
+    } else {
+        memset(MiPhysPage(Index), 0, Count * PAGE_SIZE);
+    }
+}
+
+static void MiTake(MI_INDEX First, uint64_t Count, MI_PAGE_STATE NewState, bool Zero, MI_INDEX *Out)
+{
+    uint64_t DirtyStart = UINT64_MAX;
+    for (uint64_t k = 0; k < Count; k++) {
+        MI_INDEX i = First + k;
+        MI_PFN *Entry = MiPfnEntry(i);
+        bool Dirty = Entry->State == MiPageFree;
+        if (Zero && Dirty && DirtyStart == UINT64_MAX) {
+            DirtyStart = i;
+        }
+        if (Zero && !Dirty && DirtyStart != UINT64_MAX) {
+            MiZeroPhysical(DirtyStart, i - DirtyStart);
+            DirtyStart = UINT64_MAX;
+        }
+        MiBitClear(MiPhys.FreeBits, i);
+        MiSetState(i, NewState);
+        MiClearEntry(Entry);
+        Out[k] = i;
+    }
+    if (DirtyStart != UINT64_MAX) {
+        MiZeroPhysical(DirtyStart, First + Count - DirtyStart);
+    }
+    MiPhys.FreeCount -= Count;
+}
+
+uint64_t MiAllocatePhysical(uint64_t Count, PFN_NUMBER LowPfn, PFN_NUMBER HighPfn,
+                            MI_PAGE_STATE NewState, bool Zero, MI_INDEX *Out)
+{
+    MI_INDEX First, Last;
+    if (Count == 0 || MiPhys.FreeCount == 0 || !MiIndexWindow(LowPfn, HighPfn, &First, &Last)) {
+        return 0;
+    }
+    uint64_t Got = 0;
+    /* Next-fit from the cursor, wrapping once: runs come out in address
+     * order and a fragmented free list still yields whole runs. */
+    uint64_t Start = MiPhys.Cursor;
+    if (Start < First || Start > Last) {
+        Start = First;
+    }
+    for (int Pass = 0; Pass < 2 && Got < Count; Pass++) {
+        uint64_t From = Pass == 0 ? Start : First;
+        uint64_t To = Pass == 0 ? Last : (Start > First ? Start - 1 : First);
+        if (Pass == 1 && Start == First) {
+            break;
+        }
+        uint64_t i = From;
+        while (Got < Count && i <= To) {
+            uint64_t RunStart = MiBitFind(MiPhys.FreeBits, i, To, true);
+            if (RunStart > To) {
+                break;
+            }
+            uint64_t RunEnd = MiBitFind(MiPhys.FreeBits, RunStart, To, false);
+            uint64_t Take = RunEnd - RunStart;
+            if (Take > Count - Got) {
+                Take = Count - Got;
+            }
+            MiTake(RunStart, Take, NewState, Zero, Out + Got);
+            Got += Take;
+            i = RunStart + Take;
+            MiPhys.Cursor = i;
+        }
+    }
+    return Got;
+}
+
+bool MiAllocateContiguous(uint64_t Count, uint64_t AlignPages, PFN_NUMBER LowPfn,
+                          PFN_NUMBER HighPfn, MI_PAGE_STATE NewState, bool Zero, MI_INDEX *Out)
+{
+    MI_INDEX First, Last;
+    if (Count == 0 || MiPhys.FreeCount < Count || !MiIndexWindow(LowPfn, HighPfn, &First, &Last)) {
+        return false;
+    }
+    if (AlignPages == 0) {
+        AlignPages = 1;
+    }
+    uint64_t i = First;
+    while (i <= Last) {
+        uint64_t RunStart = MiBitFind(MiPhys.FreeBits, i, Last, true);
+        if (RunStart > Last) {
+            return false;
+        }
+        uint64_t RunEnd = MiBitFind(MiPhys.FreeBits, RunStart, Last, false);
+        /* Align the PFN (not the index) and keep the block inside one RAM
+         * range, where PFNs are contiguous. */
+        for (uint64_t s = RunStart; s + Count <= RunEnd;) {
+            PFN_NUMBER Pfn = MiIndexToPfn(s);
+            uint64_t Skip = (AlignPages - Pfn % AlignPages) % AlignPages;
+            if (Skip != 0) {
+                s += Skip;
+                continue;
+            }
+            if (MiIndexToPfn(s + Count - 1) != Pfn + Count - 1) {
+                s++;
+                continue;
+            }
+            MiTake(s, Count, NewState, Zero, Out);
+            return true;
+        }
+        i = RunEnd;
+    }
+    return false;
+}
+
+void MiFreePhysical(MI_INDEX Index)
+{
+    MI_PFN *Entry = MiPfnEntry(Index);
+    MiSetState(Index, MiPageFree);
+    MiClearEntry(Entry);
+    MiBitSet(MiPhys.FreeBits, Index);
+    MiPhys.FreeCount++;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Lifetime.                                                              */
+/* ---------------------------------------------------------------------- */
+static NTSTATUS MiPhysInit(const SIM_CONFIG *Config)
+{
+    memset(&MiPhys, 0, sizeof(MiPhys));
+    MiPhys.Pages = Config->PhysicalPages;
+    MiPhys.RangeCount = Config->RangeCount;
+    uint64_t Index = 0;
+    for (ULONG r = 0; r < Config->RangeCount; r++) {
+        MiPhys.Ranges[r] = Config->Ranges[r];
+        MiPhys.RangeFirstIndex[r] = Index;
+        Index += Config->Ranges[r].PageCount;
+        MiPhys.HighestPfn = Config->Ranges[r].BasePage + Config->Ranges[r].PageCount - 1;
+    }
+    char Why[256];
+    if (!HostPhysCreate(MiPhys.Pages * PAGE_SIZE, (int)Config->Backend, Why, sizeof(Why))) {
+        MiWriteStderr("mmsim: ");
+        MiWriteStderr(Why);
+        MiWriteStderr("\n");
+        return STATUS_INSUFFICIENT_RESOURCES;
+    }
+    MiPhys.View = HostPhysView();
+    MiPhys.Pfn = (MI_PFN *)calloc(MiPhys.Pages, sizeof(MI_PFN));
+    MiPhys.FreeBits = (uint64_t *)calloc((MiPhys.Pages + 63) / 64, sizeof(uint64_t));
+    if (MiPhys.Pfn == NULL || MiPhys.FreeBits == NULL) {
+        free(MiPhys.Pfn);
+        free(MiPhys.FreeBits);
+        HostPhysDestroy();
+        return STATUS_INSUFFICIENT_RESOURCES;
+    }
+    /* A fresh memory object reads as zero: every page starts zeroed. */
+    for (uint64_t i = 0; i < MiPhys.Pages; i++) {
+        MiPhys.Pfn[i].State = MiPageZeroed;
+        MiBitSet(MiPhys.FreeBits, i);
+    }
+    MiPhys.StateCount[MiPageZeroed] = MiPhys.Pages;
+    MiPhys.FreeCount = MiPhys.Pages;
+    return STATUS_SUCCESS;
+}
+
+static void MiPhysTeardown(void)
+{
+    free(MiPhys.Pfn);
+    free(MiPhys.FreeBits);
+    HostPhysDestroy();
+    memset(&MiPhys, 0, sizeof(MiPhys));
+}
+
+static bool MiPhysIsClean(char *Report, size_t Size)
+{
+    uint64_t Held = MiPhys.StateCount[MiPageMdl];
+    if (Held != 0) {
+        MiAppend(Report, Size, "%llu physical page(s) still allocated for MDLs\n",
+                 (unsigned long long)Held);
+        return false;
+    }
+    return true;
+}
+
+const MI_SUBSYSTEM MiPhysSubsystem = {"physical memory", MiPhysInit, MiPhysTeardown,
+                                      MiPhysIsClean};

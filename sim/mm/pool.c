@@ -1,0 +1,636 @@
+/*
+ * pool.c - non-paged and paged pool carved from simulated pages inside system
+ * space: ExAllocatePool2, ExAllocatePoolWithTag, ExFreePoolWithTag, ExFreePool.
+ *
+ * Blocks below a page come from per-size-class pages (16-byte granules, 16-byte
+ * aligned, never crossing a page); a page or more is page aligned with whole
+ * pages of its own. Every block's tag, size and caller are recorded outside the
+ * pool pages, so a driver's overrun cannot corrupt the bookkeeping and a
+ * double free or a wrong tag is always recognised. Rules and bug check
+ * parameters: ddi-facts.md 1.15, 3.4, 3.5.
+ */
+#include <stdlib.h>
+
+#include "mi_mm.h"
+
+#define MI_POOL_GRANULE 16
+#define MI_POOL_SMALL_MAX (PAGE_SIZE - MI_POOL_GRANULE) /* 4080, as Windows */
+#define MI_POOL_CLASSES (PAGE_SIZE / MI_POOL_GRANULE)
+
+typedef struct _MI_POOL_BLOCK {
+    uint64_t Va;
+    uint64_t Size;     /* bytes requested */
+    uint64_t Caller;
+    uint32_t Tag;
+    uint8_t Paged;
+    uint8_t Live;
+    uint16_t Class;    /* 0 = whole pages */
+    uint64_t Pages;    /* whole-page blocks */
+    uint64_t Sequence; /* allocation order, for reports */
+} MI_POOL_BLOCK;
+
+typedef struct _MI_POOL_CLASS {
+    uint64_t *Free;    /* free block addresses (a stack) */
+    uint64_t FreeCount;
+    uint64_t FreeCapacity;
+    uint64_t Carved;   /* slots carved so far: every one is live or on Free */
+} MI_POOL_CLASS;
+
+typedef struct _MI_TAG_USAGE {
+    uint32_t Tag;
+    uint8_t Paged;
+    uint64_t Allocs;
+    uint64_t Frees;
+    uint64_t Bytes;
+} MI_TAG_USAGE;
+
+typedef struct _MI_POOL {
+    MI_POOL_BLOCK *Blocks;   /* records, never removed: a freed block stays
+                              * known until its address is reused */
+    uint64_t BlockCount;
+    uint64_t BlockCapacity;
+    uint64_t *Table;         /* open addressing: Va -> record index + 1 */
+    uint64_t TableSize;      /* power of two */
+    MI_POOL_CLASS Classes[2][MI_POOL_CLASSES];
+    MI_TAG_USAGE *Tags;
+    uint64_t TagCount;
+    uint64_t TagCapacity;
+    uint64_t Live;
+    uint64_t Sequence;
+    uint64_t PagesInUse[2];
+} MI_POOL;
+
+static MI_POOL MiPool;
+
+/* ---------------------------------------------------------------------- */
+/* Records.                                                               */
+/* ---------------------------------------------------------------------- */
+static uint64_t MiHash(uint64_t Va)
+{
+    Va ^= Va >> 33;
+    Va *= 0xFF51AFD7ED558CCDull;
+    Va ^= Va >> 33;
+    return Va;
+}
+
+static MI_POOL_BLOCK *MiFindBlock(uint64_t Va)
+{
+    if (MiPool.TableSize == 0) {
+        return NULL;
+    }
+    uint64_t Mask = MiPool.TableSize - 1;
+    for (uint64_t i = MiHash(Va) & Mask;; i = (i + 1) & Mask) {
+        uint64_t Slot = MiPool.Table[i];
+        if (Slot == 0) {
+            return NULL;
+        }
+        if (MiPool.Blocks[Slot - 1].Va == Va) {
+            return &MiPool.Blocks[Slot - 1];
+        }
+    }
+}
+
+static bool MiGrowTable(void)
+{
+    uint64_t NewSize = MiPool.TableSize ? MiPool.TableSize * 2 : 1024;
+    uint64_t *Table = (uint64_t *)calloc(NewSize, sizeof(uint64_t));
+    if (Table == NULL) {
+        return false;
+    }
+    for (uint64_t r = 0; r < MiPool.BlockCount; r++) {
+        for (uint64_t i = MiHash(MiPool.Blocks[r].Va) & (NewSize - 1);; i = (i + 1) & (NewSize - 1)) {
+            if (Table[i] == 0) {
+                Table[i] = r + 1;
+                break;
+            }
+        }
+    }
+    free(MiPool.Table);
+    MiPool.Table = Table;
+    MiPool.TableSize = NewSize;
+    return true;
+}
+
+static MI_POOL_BLOCK *MiRecord(uint64_t Va)
+{
+    MI_POOL_BLOCK *Block = MiFindBlock(Va);
+    if (Block != NULL) {
+        return Block; /* an address reused after a free */
+    }
+    if (MiPool.BlockCount == MiPool.BlockCapacity) {
+        uint64_t Capacity = MiPool.BlockCapacity ? MiPool.BlockCapacity * 2 : 1024;
+        MI_POOL_BLOCK *Blocks =
+            (MI_POOL_BLOCK *)realloc(MiPool.Blocks, Capacity * sizeof(MI_POOL_BLOCK));
+        if (Blocks == NULL) {
+            return NULL;
+        }
+        MiPool.Blocks = Blocks;
+        MiPool.BlockCapacity = Capacity;
+    }
+    if ((MiPool.BlockCount + 1) * 2 > MiPool.TableSize && !MiGrowTable()) {
+        return NULL;
+    }
+    uint64_t Index = MiPool.BlockCount++;
+    Block = &MiPool.Blocks[Index];
+    memset(Block, 0, sizeof(*Block));
+    Block->Va = Va;
+    uint64_t Mask = MiPool.TableSize - 1;
+    for (uint64_t i = MiHash(Va) & Mask;; i = (i + 1) & Mask) {
+        if (MiPool.Table[i] == 0) {
+            MiPool.Table[i] = Index + 1;
+            break;
+        }
+    }
+    return Block;
+}
+
+static MI_TAG_USAGE *MiTagUsage(uint32_t Tag, bool Paged)
+{
+    for (uint64_t i = 0; i < MiPool.TagCount; i++) {
+        if (MiPool.Tags[i].Tag == Tag && MiPool.Tags[i].Paged == Paged) {
+            return &MiPool.Tags[i];
+        }
+    }
+    if (MiPool.TagCount == MiPool.TagCapacity) {
+        uint64_t Capacity = MiPool.TagCapacity ? MiPool.TagCapacity * 2 : 64;
+        MI_TAG_USAGE *Tags = (MI_TAG_USAGE *)realloc(MiPool.Tags, Capacity * sizeof(MI_TAG_USAGE));
+        if (Tags == NULL) {
+            return NULL;
+        }
+        MiPool.Tags = Tags;
+        MiPool.TagCapacity = Capacity;
+    }
+    MI_TAG_USAGE *Usage = &MiPool.Tags[MiPool.TagCount++];
+    memset(Usage, 0, sizeof(*Usage));
+    Usage->Tag = Tag;
+    Usage->Paged = Paged;
+    return Usage;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Pages.                                                                 */
+/* ---------------------------------------------------------------------- */
+static MI_VA_ALLOCATOR *MiPoolVa(bool Paged)
+{
+    return Paged ? &MiSpace.PagedPool : &MiSpace.NonPagedPool;
+}
+
+/* Count new pool pages, mapped, zero. Returns the first page or UINT64_MAX. */
+static uint64_t MiPoolPages(bool Paged, uint64_t Count, uint32_t Owner)
+{
+    MI_VA_ALLOCATOR *Va = MiPoolVa(Paged);
+    uint64_t Page = MiVaAllocate(Va, Count);
+    if (Page == UINT64_MAX) {
+        return UINT64_MAX;
+    }
+    MI_INDEX Small[16];
+    MI_INDEX *Indices = Count <= 16 ? Small : (MI_INDEX *)malloc(Count * sizeof(MI_INDEX));
+    if (Indices == NULL) {
+        MiVaFree(Va, Page, Count);
+        return UINT64_MAX;
+    }
+    MI_PAGE_STATE State = Paged ? MiPagePagedPool : MiPageNonPagedPool;
+    uint64_t Got = MiAllocatePhysical(Count, 0, ~(PFN_NUMBER)0, State, true, Indices);
+    if (Got < Count || !MiMapPages(Page, Indices, Count, true, MmCached)) {
+        for (uint64_t k = 0; k < Got; k++) {
+            MiFreePhysical(Indices[k]);
+        }
+        if (Indices != Small) {
+            free(Indices);
+        }
+        MiVaFree(Va, Page, Count);
+        return UINT64_MAX;
+    }
+    for (uint64_t k = 0; k < Count; k++) {
+        MiPfnEntry(Indices[k])->Owner = Owner;
+    }
+    if (Indices != Small) {
+        free(Indices);
+    }
+    MiPool.PagesInUse[Paged] += Count;
+    return Page;
+}
+
+static void MiPoolFreePages(bool Paged, uint64_t Page, uint64_t Count)
+{
+    for (uint64_t k = 0; k < Count; k++) {
+        uint64_t Pte = MiSpace.Pte[Page + k];
+        MI_INDEX Index = MiPteIndex(Pte);
+        MI_PFN *Entry = MiPfnEntry(Index);
+        if (Entry->LockCount != 0) {
+            /* A page still locked for I/O is being freed. */
+            KeBugCheckEx(PFN_LIST_CORRUPT, 0x9A, MiIndexToPfn(Index), Entry->State,
+                         Entry->LockCount);
+        }
+    }
+    for (uint64_t k = 0; k < Count; k++) {
+        MI_INDEX Index = MiPteIndex(MiSpace.Pte[Page + k]);
+        MiUnmapPages(Page + k, 1);
+        MiFreePhysical(Index);
+    }
+    MiVaFree(MiPoolVa(Paged), Page, Count);
+    MiPool.PagesInUse[Paged] -= Count;
+}
+
+/* Writes Byte over a block through the physical view, so that the simulator
+ * never faults on a trimmed paged pool page. */
+static void MiPoolFill(uint64_t Va, uint64_t Bytes, int Byte)
+{
+    while (Bytes > 0) {
+        uint64_t Page = MiVaToPage((void *)(uintptr_t)Va);
+        uint64_t Offset = Va & (PAGE_SIZE - 1);
+        uint64_t Chunk = PAGE_SIZE - Offset < Bytes ? PAGE_SIZE - Offset : Bytes;
+        memset(MiPhysPage(MiPteIndex(MiSpace.Pte[Page])) + Offset, Byte, Chunk);
+        Va += Chunk;
+        Bytes -= Chunk;
+    }
+}
+
+/* ---------------------------------------------------------------------- */
+/* Allocation core (lock held).                                           */
+/* ---------------------------------------------------------------------- */
+static void *MiPoolAllocate(bool Paged, SIZE_T Bytes, ULONG Tag, ULONG_PTR Caller, bool Zero,
+                            bool CacheAligned)
+{
+    uint64_t Va = 0;
+    uint16_t Class = 0;
+    uint64_t Pages = 0;
+    SIZE_T Rounded = (Bytes + MI_POOL_GRANULE - 1) & ~(SIZE_T)(MI_POOL_GRANULE - 1);
+    if (CacheAligned) {
+        Rounded = (Bytes + 63) & ~(SIZE_T)63;
+    }
+    if (Rounded <= MI_POOL_SMALL_MAX) {
+        Class = (uint16_t)(Rounded / MI_POOL_GRANULE);
+        MI_POOL_CLASS *Pc = &MiPool.Classes[Paged][Class];
+        if (Pc->FreeCount == 0) {
+            uint64_t Page = MiPoolPages(Paged, 1, 0);
+            if (Page == UINT64_MAX) {
+                return NULL;
+            }
+            uint64_t PerPage = PAGE_SIZE / Rounded;
+            /* The stack must hold every slot ever carved, since all of them
+             * may be freed at once (a free pushes without growing). */
+            if (Pc->FreeCapacity < Pc->Carved + PerPage) {
+                uint64_t Capacity = (Pc->Carved + PerPage) * 2;
+                uint64_t *Free = (uint64_t *)realloc(Pc->Free, Capacity * sizeof(uint64_t));
+                if (Free == NULL) {
+                    MiPoolFreePages(Paged, Page, 1);
+                    return NULL;
+                }
+                Pc->Free = Free;
+                Pc->FreeCapacity = Capacity;
+            }
+            uint64_t Base = (uint64_t)(uintptr_t)MiPageToVa(Page);
+            Pc->Carved += PerPage;
+            /* Pushed in reverse so the lowest address is handed out first. */
+            for (uint64_t k = PerPage; k-- > 0;) {
+                Pc->Free[Pc->FreeCount++] = Base + k * Rounded;
+            }
+        }
+        Va = Pc->Free[--Pc->FreeCount];
+    } else {
+        if (Bytes > (SIZE_T)MiPoolVa(Paged)->Pages * PAGE_SIZE) {
+            return NULL;
+        }
+        Pages = BYTES_TO_PAGES(Bytes);
+        uint64_t Page = MiPoolPages(Paged, Pages, Tag);
+        if (Page == UINT64_MAX) {
+            return NULL;
+        }
+        Va = (uint64_t)(uintptr_t)MiPageToVa(Page);
+        Zero = false; /* fresh pages are zero already */
+    }
+    MI_POOL_BLOCK *Block = MiRecord(Va);
+    MI_TAG_USAGE *Usage = MiTagUsage(Tag, Paged);
+    if (Block == NULL || Usage == NULL) {
+        if (Class != 0) {
+            MiPool.Classes[Paged][Class].Free[MiPool.Classes[Paged][Class].FreeCount++] = Va;
+        } else {
+            MiPoolFreePages(Paged, MiVaToPage((void *)(uintptr_t)Va), Pages);
+        }
+        return NULL;
+    }
+    Block->Size = Bytes;
+    Block->Caller = Caller;
+    Block->Tag = Tag;
+    Block->Paged = Paged;
+    Block->Live = 1;
+    Block->Class = Class;
+    Block->Pages = Pages;
+    Block->Sequence = ++MiPool.Sequence;
+    Usage->Allocs++;
+    Usage->Bytes += Bytes;
+    MiPool.Live++;
+    if (Zero) {
+        MiPoolFill(Va, Bytes, 0);
+    } else if (Class != 0 && MiConfig.Strict) {
+        /* Uninitialised pool is not zero on a real machine either; a fixed
+         * non-zero fill makes code that forgets to initialise fail here. */
+        MiPoolFill(Va, Bytes, 0xA5);
+    }
+    return (void *)(uintptr_t)Va;
+}
+
+void *MiAllocatePoolInternal(bool Paged, SIZE_T Bytes, ULONG Tag, ULONG_PTR Caller, bool Zero)
+{
+    return MiPoolAllocate(Paged, Bytes, Tag, Caller, Zero, false);
+}
+
+SIZE_T MiPoolBlockSize(const void *Va, ULONG *Tag)
+{
+    MI_POOL_BLOCK *Block = MiFindBlock((uint64_t)(uintptr_t)Va);
+    if (Block == NULL || !Block->Live) {
+        return 0;
+    }
+    if (Tag != NULL) {
+        *Tag = Block->Tag;
+    }
+    return (SIZE_T)Block->Size;
+}
+
+/* ---------------------------------------------------------------------- */
+/* DDIs.                                                                  */
+/* ---------------------------------------------------------------------- */
+static bool MiTagHasLetterOrDigit(ULONG Tag)
+{
+    for (int i = 0; i < 4; i++) {
+        unsigned char c = (unsigned char)(Tag >> (8 * i));
+        if ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* IRQL rule of an allocation of the given kind (0xC4/0x01, 0x02 strict;
+ * 0xC2/0x08 otherwise). */
+static void MiPoolAllocIrql(bool Paged, ULONG PoolType, SIZE_T Bytes)
+{
+    KIRQL Irql = MiCurrentIrql();
+    KIRQL Max = Paged ? APC_LEVEL : DISPATCH_LEVEL;
+    if (Irql <= Max) {
+        return;
+    }
+    if (MiConfig.Strict) {
+        KeBugCheckEx(DRIVER_VERIFIER_DETECTED_VIOLATION, Paged ? 0x01 : 0x02, Irql, PoolType,
+                     Bytes);
+    }
+    KeBugCheckEx(BAD_POOL_CALLER, 0x08, Irql, PoolType, Bytes);
+}
+
+static void MiEnterPool(const char *Ddi)
+{
+    MiEnsureMachine();
+    if (MiIsStopped()) {
+        MiRefuse(Ddi);
+    }
+}
+
+PVOID NTAPI ExAllocatePool2(POOL_FLAGS Flags, SIZE_T NumberOfBytes, ULONG Tag)
+{
+    ULONG_PTR Caller = MI_CALLER_ADDRESS();
+    MiEnterPool("ExAllocatePool2");
+    const POOL_FLAGS Understood = POOL_FLAG_USE_QUOTA | POOL_FLAG_UNINITIALIZED |
+                                  POOL_FLAG_CACHE_ALIGNED | POOL_FLAG_RAISE_ON_FAILURE |
+                                  POOL_FLAG_NON_PAGED | POOL_FLAG_NON_PAGED_EXECUTE |
+                                  POOL_FLAG_PAGED;
+    bool Raise = (Flags & POOL_FLAG_RAISE_ON_FAILURE) != 0;
+    POOL_FLAGS Kind = Flags & (POOL_FLAG_NON_PAGED | POOL_FLAG_NON_PAGED_EXECUTE | POOL_FLAG_PAGED);
+    bool Paged = Kind == POOL_FLAG_PAGED;
+    /* Required flags (low 32 bits) must all be understood and satisfiable,
+     * exactly one pool kind; optional flags (high 32 bits) are ignored.
+     * Session pool does not exist in this machine, so it is unsatisfiable. */
+    bool BadFlags = (Flags & 0xFFFFFFFFull & ~Understood) != 0 ||
+                    (Kind != POOL_FLAG_NON_PAGED && Kind != POOL_FLAG_NON_PAGED_EXECUTE &&
+                     Kind != POOL_FLAG_PAGED);
+    MiPoolAllocIrql(Paged, Paged ? PagedPool : NonPagedPool, NumberOfBytes);
+    if (NumberOfBytes == 0) {
+        KeBugCheckEx(BAD_POOL_CALLER, 0x00, 0, Paged ? PagedPool : NonPagedPool, Tag);
+    }
+    if (Tag != 0 && !MiTagHasLetterOrDigit(Tag)) {
+        KeBugCheckEx(BAD_POOL_CALLER, 0x9D, Tag, Paged ? PagedPool : NonPagedPool, Caller);
+    }
+    PVOID Va = NULL;
+    if (!BadFlags && Tag != 0) {
+        MiLock();
+        Va = MiPoolAllocate(Paged, NumberOfBytes, Tag, Caller,
+                            (Flags & POOL_FLAG_UNINITIALIZED) == 0,
+                            (Flags & POOL_FLAG_CACHE_ALIGNED) != 0);
+        MiUnlock();
+    }
+    if (Va == NULL && Raise) {
+        ExRaiseStatus(STATUS_INSUFFICIENT_RESOURCES);
+    }
+    return Va;
+}
+
+PVOID NTAPI ExAllocatePoolWithTag(POOL_TYPE PoolType, SIZE_T NumberOfBytes, ULONG Tag)
+{
+    ULONG_PTR Caller = MI_CALLER_ADDRESS();
+    MiEnterPool("ExAllocatePoolWithTag");
+    ULONG Type = (ULONG)PoolType;
+    bool Raise = (Type & POOL_RAISE_IF_ALLOCATION_FAILURE) != 0;
+    /* The base type: strip modifier bits, session and NX offsets. */
+    ULONG Base = Type & ~(ULONG)(POOL_QUOTA_FAIL_INSTEAD_OF_RAISE | POOL_RAISE_IF_ALLOCATION_FAILURE |
+                                 POOL_COLD_ALLOCATION | POOL_NX_ALLOCATION | POOL_ZERO_ALLOCATION);
+    Base &= 0x1F; /* session types are base + 32 */
+    bool Paged = (Base & 1) != 0;
+    MiPoolAllocIrql(Paged, Paged ? PagedPool : NonPagedPool, NumberOfBytes);
+    if (Base == NonPagedPoolMustSucceed || Base == NonPagedPoolCacheAlignedMustS) {
+        KeBugCheckEx(BAD_POOL_CALLER, 0x9A, (ULONG_PTR)PoolType, NumberOfBytes, Tag);
+    }
+    if (NumberOfBytes == 0) {
+        KeBugCheckEx(BAD_POOL_CALLER, 0x00, 0, (ULONG_PTR)PoolType, Tag);
+    }
+    if (Tag == 0) {
+        KeBugCheckEx(BAD_POOL_CALLER, 0x9B, (ULONG_PTR)PoolType, NumberOfBytes, Caller);
+    }
+    if (!MiTagHasLetterOrDigit(Tag)) {
+        KeBugCheckEx(BAD_POOL_CALLER, 0x9D, Tag, (ULONG_PTR)PoolType, Caller);
+    }
+    PVOID Va = NULL;
+    if (Base <= PagedPoolCacheAligned && Base != DontUseThisType) {
+        MiLock();
+        Va = MiPoolAllocate(Paged, NumberOfBytes, Tag, Caller, (Type & POOL_ZERO_ALLOCATION) != 0,
+                            Base == NonPagedPoolCacheAligned || Base == PagedPoolCacheAligned);
+        MiUnlock();
+    }
+    if (Va == NULL && Raise) {
+        ExRaiseStatus(STATUS_INSUFFICIENT_RESOURCES);
+    }
+    return Va;
+}
+
+static void MiFreePool(PVOID P, ULONG Tag, bool CheckTag, ULONG_PTR Caller)
+{
+    (void)Caller;
+    uint64_t Va = (uint64_t)(uintptr_t)P;
+    MiLock();
+    MI_POOL_BLOCK *Block = MiFindBlock(Va);
+    if (Block == NULL) {
+        bool InPool = MiIsSystemVa(P) && (MiRegionOf(MiVaToPage(P)) == MiRegionNonPagedPool ||
+                                          MiRegionOf(MiVaToPage(P)) == MiRegionPagedPool);
+        MiUnlock();
+        if (InPool) {
+            KeBugCheckEx(BAD_POOL_CALLER, 0x46, (ULONG_PTR)P, 0, 0);
+        }
+        KeBugCheckEx(BAD_POOL_CALLER, 0x42, (ULONG_PTR)P, 0, 0);
+    }
+    if (!Block->Live) {
+        ULONG FreedTag = Block->Tag;
+        MiUnlock();
+        /* Parameter 3 is the header contents: mmsim reports the block's tag. */
+        KeBugCheckEx(BAD_POOL_CALLER, 0x07, 0, FreedTag, (ULONG_PTR)P);
+    }
+    bool Paged = Block->Paged != 0;
+    KIRQL Irql = MiCurrentIrql();
+    if (Irql > (Paged ? APC_LEVEL : DISPATCH_LEVEL)) {
+        MiUnlock();
+        if (MiConfig.Strict) {
+            KeBugCheckEx(DRIVER_VERIFIER_DETECTED_VIOLATION, Paged ? 0x11 : 0x12, Irql,
+                         Paged ? PagedPool : NonPagedPool, (ULONG_PTR)P);
+        }
+        KeBugCheckEx(BAD_POOL_CALLER, 0x09, Irql, Paged ? PagedPool : NonPagedPool, (ULONG_PTR)P);
+    }
+    if (CheckTag && Tag != Block->Tag) {
+        ULONG Owner = Block->Tag;
+        MiUnlock();
+        KeBugCheckEx(BAD_POOL_CALLER, 0x0A, (ULONG_PTR)P, Owner, Tag);
+    }
+    MI_TAG_USAGE *Usage = MiTagUsage(Block->Tag, Paged);
+    if (Usage != NULL) {
+        Usage->Frees++;
+        Usage->Bytes -= Block->Size;
+    }
+    Block->Live = 0;
+    MiPool.Live--;
+    if (Block->Class != 0) {
+        MI_POOL_CLASS *Pc = &MiPool.Classes[Paged][Block->Class];
+        Pc->Free[Pc->FreeCount++] = Va; /* capacity reserved when the page was carved */
+    } else {
+        MiPoolFreePages(Paged, MiVaToPage(P), Block->Pages);
+    }
+    MiUnlock();
+}
+
+VOID NTAPI ExFreePoolWithTag(PVOID P, ULONG Tag)
+{
+    MiEnterPool("ExFreePoolWithTag");
+    /* Tag 0 means "do not check", as ExFreePool. */
+    MiFreePool(P, Tag, Tag != 0, MI_CALLER_ADDRESS());
+}
+
+VOID NTAPI ExFreePool(PVOID P)
+{
+    MiEnterPool("ExFreePool");
+    MiFreePool(P, 0, false, MI_CALLER_ADDRESS());
+}
+
+/* ---------------------------------------------------------------------- */
+/* Queries.                                                               */
+/* ---------------------------------------------------------------------- */
+ULONG SimQueryPoolUsage(SIM_POOL_TAG_USAGE *Entries, ULONG Max)
+{
+    MiEnsureMachine();
+    MiLock();
+    ULONG Count = 0;
+    for (uint64_t i = 0; i < MiPool.TagCount; i++) {
+        if (Count < Max && Entries != NULL) {
+            Entries[Count].Tag = MiPool.Tags[i].Tag;
+            Entries[Count].Paged = MiPool.Tags[i].Paged;
+            Entries[Count].Allocs = MiPool.Tags[i].Allocs;
+            Entries[Count].Frees = MiPool.Tags[i].Frees;
+            Entries[Count].Bytes = MiPool.Tags[i].Bytes;
+        }
+        Count++;
+    }
+    MiUnlock();
+    return Count;
+}
+
+ULONG SimEnumPoolBlocks(SIM_POOL_BLOCK_INFO *Blocks, ULONG Max)
+{
+    MiEnsureMachine();
+    MiLock();
+    ULONG Count = 0;
+    for (uint64_t i = 0; i < MiPool.BlockCount; i++) {
+        const MI_POOL_BLOCK *Block = &MiPool.Blocks[i];
+        if (!Block->Live) {
+            continue;
+        }
+        if (Count < Max && Blocks != NULL) {
+            Blocks[Count].Va = (PVOID)(uintptr_t)Block->Va;
+            Blocks[Count].Size = (SIZE_T)Block->Size;
+            Blocks[Count].Tag = Block->Tag;
+            Blocks[Count].Paged = Block->Paged;
+            Blocks[Count].Caller = (PVOID)(uintptr_t)Block->Caller;
+        }
+        Count++;
+    }
+    MiUnlock();
+    return Count;
+}
+
+uint64_t MiPoolLiveBlocks(void)
+{
+    return MiPool.Live;
+}
+
+uint64_t MiPoolPagesInUse(bool Paged);
+uint64_t MiPoolPagesInUse(bool Paged)
+{
+    return MiPool.PagesInUse[Paged];
+}
+
+bool MiPoolIsClean(char *Report, size_t Size)
+{
+    if (MiPool.Live == 0) {
+        return true;
+    }
+    for (uint64_t i = 0; i < MiPool.TagCount; i++) {
+        const MI_TAG_USAGE *Usage = &MiPool.Tags[i];
+        if (Usage->Allocs != Usage->Frees) {
+            char Tag[5];
+            for (int c = 0; c < 4; c++) {
+                unsigned char ch = (unsigned char)(Usage->Tag >> (8 * c));
+                Tag[c] = (char)(ch >= 0x20 && ch < 0x7F ? ch : '.');
+            }
+            Tag[4] = '\0';
+            MiAppend(Report, Size, "pool tag '%s' (%s): %llu block(s), %llu byte(s) not freed\n",
+                     Tag, Usage->Paged ? "paged" : "non-paged",
+                     (unsigned long long)(Usage->Allocs - Usage->Frees),
+                     (unsigned long long)Usage->Bytes);
+        }
+    }
+    return false;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Lifetime.                                                              */
+/* ---------------------------------------------------------------------- */
+static NTSTATUS MiPoolInit(const SIM_CONFIG *Config)
+{
+    (void)Config;
+    memset(&MiPool, 0, sizeof(MiPool));
+    return STATUS_SUCCESS;
+}
+
+static void MiPoolTeardown(void)
+{
+    free(MiPool.Blocks);
+    free(MiPool.Table);
+    free(MiPool.Tags);
+    for (int p = 0; p < 2; p++) {
+        for (int c = 0; c < MI_POOL_CLASSES; c++) {
+            free(MiPool.Classes[p][c].Free);
+        }
+    }
+    memset(&MiPool, 0, sizeof(MiPool));
+}
+
+static bool MiPoolSubsystemIsClean(char *Report, size_t Size)
+{
+    return MiPoolIsClean(Report, Size);
+}
+
+const MI_SUBSYSTEM MiPoolSubsystem = {"pool", MiPoolInit, MiPoolTeardown, MiPoolSubsystemIsClean};

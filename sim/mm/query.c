@@ -1,0 +1,149 @@
+/*
+ * query.c - MmGetPhysicalAddress, MmIsAddressValid and the simulator's memory
+ * queries (PTE, PFN, statistics).
+ */
+#include "mi_mm.h"
+#include "../host/host.h"
+
+uint64_t MiVaLargestFree(const MI_VA_ALLOCATOR *Allocator);
+uint64_t MiPoolPagesInUse(bool Paged);
+
+PHYSICAL_ADDRESS NTAPI MmGetPhysicalAddress(PVOID BaseAddress)
+{
+    PHYSICAL_ADDRESS Result;
+    Result.QuadPart = 0;
+    MiDdiEnter(MiDdi_MmGetPhysicalAddress, 0, MI_CALLER_ADDRESS());
+    if (!MiIsSystemVa(BaseAddress)) {
+        return Result; /* not a simulated address: no physical page */
+    }
+    MiLock();
+    uint64_t Pte = MiSpace.Pte[MiVaToPage(BaseAddress)];
+    MiUnlock();
+    if (Pte & MI_PTE_VALID) {
+        Result.QuadPart = (LONGLONG)((Pte & MI_PTE_PFN_MASK) | BYTE_OFFSET(BaseAddress));
+    }
+    return Result;
+}
+
+BOOLEAN NTAPI MmIsAddressValid(PVOID VirtualAddress)
+{
+    MiDdiEnter(MiDdi_MmIsAddressValid, 0, MI_CALLER_ADDRESS());
+    if (!MiIsSystemVa(VirtualAddress)) {
+        /* Host memory (stacks, globals, the C heap) stands for resident kernel
+         * memory; only the first 64 KiB, never mapped, is invalid. */
+        return (uintptr_t)VirtualAddress >= 0x10000 ? TRUE : FALSE;
+    }
+    MiLock();
+    uint64_t Pte = MiSpace.Pte[MiVaToPage(VirtualAddress)];
+    MiUnlock();
+    return (Pte & MI_PTE_VALID) ? TRUE : FALSE;
+}
+
+BOOLEAN SimQueryPte(PVOID Va, ULONG64 *Pte, SIM_SPACE_REGION *Region)
+{
+    MiEnsureMachine();
+    *Pte = 0;
+    if (Region != NULL) {
+        *Region = SimRegionNone;
+    }
+    if (!MiIsSystemVa(Va)) {
+        return FALSE;
+    }
+    MiLock();
+    uint64_t Page = MiVaToPage(Va);
+    *Pte = MiSpace.Pte[Page];
+    if (Region != NULL) {
+        *Region = (SIM_SPACE_REGION)(MiRegionOf(Page) + 1);
+    }
+    MiUnlock();
+    return TRUE;
+}
+
+PVOID SimSystemSpaceBase(SIZE_T *Bytes)
+{
+    MiEnsureMachine();
+    if (Bytes != NULL) {
+        *Bytes = (SIZE_T)(MiSpace.Pages * PAGE_SIZE);
+    }
+    return MiSpace.Base;
+}
+
+const char *SimPageStateName(SIM_PAGE_STATE State)
+{
+    static const char *const Names[] = {"Free", "Zeroed", "MdlAllocated", "NonPagedPool",
+                                        "PagedPool"};
+    return (unsigned)State < 5 ? Names[State] : "?";
+}
+
+BOOLEAN SimQueryPfn(PFN_NUMBER Pfn, SIM_PFN_INFO *Info)
+{
+    MiEnsureMachine();
+    memset(Info, 0, sizeof(*Info));
+    MI_INDEX Index;
+    MiLock();
+    if (!MiPfnToIndex(Pfn, &Index)) {
+        MiUnlock();
+        return FALSE;
+    }
+    const MI_PFN *Entry = MiPfnEntry(Index);
+    Info->State = (SIM_PAGE_STATE)Entry->State;
+    Info->LockCount = Entry->LockCount;
+    Info->MapCount = Entry->MapCount;
+    Info->Owner = Entry->Owner;
+    Info->CacheType = Entry->CacheType == 0 ? MmNotMapped : (LONG)Entry->CacheType - 1;
+    MiUnlock();
+    return TRUE;
+}
+
+/* Runs of valid PTEs that one host mapping can show: adjacent pages whose
+ * PFNs are adjacent in the physical memory object, with the same access. */
+uint64_t MiCountHostRuns(void);
+uint64_t MiCountHostRuns(void)
+{
+    uint64_t Runs = 0;
+    bool InRun = false;
+    uint64_t PrevIndex = 0, PrevWrite = 0;
+    for (uint64_t Page = 0; Page < MiSpace.Pages; Page++) {
+        uint64_t Pte = MiSpace.Pte[Page];
+        if (!(Pte & MI_PTE_VALID)) {
+            InRun = false;
+            continue;
+        }
+        MI_INDEX Index = MiPteIndex(Pte);
+        if (!InRun || Index != PrevIndex + 1 || (Pte & MI_PTE_WRITE) != PrevWrite) {
+            Runs++;
+        }
+        InRun = true;
+        PrevIndex = Index;
+        PrevWrite = Pte & MI_PTE_WRITE;
+    }
+    return Runs;
+}
+
+VOID SimQueryMemory(SIM_MEMORY_STATS *Stats)
+{
+    MiEnsureMachine();
+    memset(Stats, 0, sizeof(*Stats));
+    MiLock();
+    Stats->PhysicalPages = MiPhys.Pages;
+    Stats->FreePages = MiPhys.FreeCount;
+    Stats->ZeroedPages = MiPhys.StateCount[MiPageZeroed];
+    Stats->MdlPages = MiPhys.StateCount[MiPageMdl];
+    Stats->NonPagedPoolPages = MiPhys.StateCount[MiPageNonPagedPool];
+    Stats->PagedPoolPages = MiPhys.StateCount[MiPagePagedPool];
+    Stats->LowestPfn = MiPhys.Ranges[0].BasePage;
+    Stats->HighestPfn = MiPhys.HighestPfn;
+    Stats->SystemPtes = MiSpace.SystemPtes.Pages;
+    Stats->SystemPtesFree = MiSpace.SystemPtes.FreeCount;
+    Stats->SystemPtesLargestFree = MiVaLargestFree(&MiSpace.SystemPtes);
+    Stats->SystemPteFailures = MiSpace.SystemPtes.Failures;
+    Stats->PoolBlocks = MiPoolLiveBlocks();
+    Stats->HostMappings = MiCountHostRuns();
+    Stats->HostMapCalls = MiSpace.HostMapCalls;
+    Stats->HostMapFailures = MiSpace.HostMapFailures;
+    for (uint64_t Page = 0; Page < MiSpace.Pages; Page++) {
+        Stats->ValidPtes += (MiSpace.Pte[Page] & MI_PTE_VALID) != 0;
+    }
+    MiUnlock();
+    Stats->HostVmas = HostMappingCount();
+}

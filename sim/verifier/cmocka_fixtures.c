@@ -1,0 +1,80 @@
+/*
+ * cmocka_fixtures.c - per-test scope for CMocka suites (design.md 6): a fresh
+ * machine before each test, a clean-machine check after it, and the bug check
+ * assertion behind SIM_EXPECT_BUGCHECK.
+ */
+#include <inttypes.h>
+#include <stdbool.h>
+#include <string.h>
+
+#include "mmsim_cmocka.h"
+
+static void SimDescribe(const SIM_BUGCHECK *Bc, char *Text, size_t Size)
+{
+    if (!Bc->Caught) {
+        snprintf(Text, Size, "no bug check");
+        return;
+    }
+    char Line[160];
+    SimFormatStopLine(Bc, Line, sizeof(Line));
+    snprintf(Text, Size, "%s %s%s%s", Line, SimBugCheckName(Bc->Code),
+             Bc->Refused ? " (refused call to " : "", Bc->Refused ? Bc->Ddi : "");
+    if (Bc->Refused) {
+        size_t Used = strlen(Text);
+        snprintf(Text + Used, Size - Used, ")");
+    }
+}
+
+void SimCmockaCheckBugCheck(const SIM_BUGCHECK *Got, ULONG Code, ULONG_PTR P1, ULONG_PTR P2,
+                            ULONG_PTR P3, ULONG_PTR P4, const char *Statement, const char *File,
+                            int Line)
+{
+    const ULONG_PTR Want[4] = {P1, P2, P3, P4};
+    char Text[400];
+    SimDescribe(Got, Text, sizeof(Text));
+    bool Ok = Got->Caught && !Got->Refused && Got->Code == Code;
+    for (int i = 0; Ok && i < 4; i++) {
+        if (Want[i] != SIM_ANY && Want[i] != Got->Parameters[i]) {
+            Ok = false;
+        }
+    }
+    if (!Ok) {
+        char Expected[200];
+        int Used = snprintf(Expected, sizeof(Expected), "0x%" PRIX32, (uint32_t)Code);
+        for (int i = 0; i < 4; i++) {
+            if (Want[i] == SIM_ANY) {
+                Used += snprintf(Expected + Used, sizeof(Expected) - (size_t)Used, " *");
+            } else {
+                Used += snprintf(Expected + Used, sizeof(Expected) - (size_t)Used, " 0x%llX",
+                                 (unsigned long long)Want[i]);
+            }
+        }
+        print_error("%s:%d: %s\n  expected bug check %s\n  got %s\n  (seed 0x%016llX)\n", File,
+                    Line, Statement, Expected, Text, (unsigned long long)SimGetSeed());
+        _fail(File, Line);
+    }
+}
+
+int SimTestSetup(void **State)
+{
+    (void)State;
+    SimReset();
+    return 0;
+}
+
+int SimTestTeardown(void **State)
+{
+    (void)State;
+    if (SimIsStopped(NULL)) {
+        SimReset(); /* a test that expected a stop leaves a dead machine */
+        return 0;
+    }
+    char Report[2048];
+    if (!SimIsClean(Report, sizeof(Report))) {
+        print_error("machine not clean after the test (seed 0x%016llX):\n%s",
+                    (unsigned long long)SimGetSeed(), Report);
+        SimReset();
+        return -1;
+    }
+    return 0;
+}

@@ -1,0 +1,315 @@
+/*
+ * test_stop_child.c - what a process sees when the simulated machine stops and
+ * nobody catches it (design.md 4; mmsim.h exit statuses).
+ *
+ * Each case runs in a forked child whose stderr is a pipe read by the parent.
+ * The child's body never exits by itself: only the simulator ends it. If the
+ * body returns, the harness ends the child with CHILD_RETURNED, which no case
+ * expects - so a simulator that failed to stop the process fails the test.
+ */
+#define _POSIX_C_SOURCE 200809L /* fork, pipe, setenv under -std=c11 */
+
+#include <errno.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <mmsim_cmocka.h>
+
+#define CHILD_RETURNED 70 /* the body returned: the simulator did not stop it */
+
+typedef struct _CHILD_RESULT {
+    bool Exited;
+    int Status;      /* exit status, if Exited */
+    int Signal;      /* terminating signal, if not */
+    char Err[65536]; /* the child's stderr (truncated), NUL-terminated */
+} CHILD_RESULT;
+
+typedef void (*CHILD_BODY)(const void *Context);
+
+static CHILD_RESULT Result;
+
+static void RunChild(CHILD_BODY Body, const void *Context, CHILD_RESULT *R)
+{
+    memset(R, 0, sizeof(*R));
+    int Pipe[2];
+    assert_int_equal(pipe(Pipe), 0);
+    fflush(stdout);
+    fflush(stderr);
+    pid_t Pid = fork();
+    assert_true(Pid >= 0);
+    if (Pid == 0) {
+        close(Pipe[0]);
+        dup2(Pipe[1], STDERR_FILENO);
+        close(Pipe[1]);
+        Body(Context);
+        _exit(CHILD_RETURNED);
+    }
+    close(Pipe[1]);
+    size_t Used = 0;
+    for (;;) {
+        char Chunk[4096];
+        ssize_t Got = read(Pipe[0], Chunk, sizeof(Chunk));
+        if (Got < 0 && errno == EINTR) {
+            continue;
+        }
+        if (Got <= 0) {
+            break;
+        }
+        size_t Take = (size_t)Got;
+        if (Take > sizeof(R->Err) - 1 - Used) {
+            Take = sizeof(R->Err) - 1 - Used; /* keep draining, drop the rest */
+        }
+        memcpy(R->Err + Used, Chunk, Take);
+        Used += Take;
+    }
+    R->Err[Used] = '\0';
+    close(Pipe[0]);
+    int WaitStatus = 0;
+    pid_t Waited;
+    do {
+        Waited = waitpid(Pid, &WaitStatus, 0);
+    } while (Waited < 0 && errno == EINTR);
+    assert_int_equal(Waited, Pid);
+    R->Exited = WIFEXITED(WaitStatus);
+    R->Status = R->Exited ? WEXITSTATUS(WaitStatus) : -1;
+    R->Signal = WIFSIGNALED(WaitStatus) ? WTERMSIG(WaitStatus) : 0;
+}
+
+static void ExpectExit(const CHILD_RESULT *R, int Status)
+{
+    if (!R->Exited || R->Status != Status) {
+        print_error("child: exited=%d status=%d signal=%d, expected exit status %d\n"
+                    "child stderr:\n%s\n",
+                    R->Exited, R->Status, R->Signal, Status, R->Err);
+        fail();
+    }
+}
+
+/* Copies line Index (0-based, counting only non-empty lines) into Line. */
+static bool NonEmptyLine(const char *Text, int Index, char *Line, size_t Size)
+{
+    int Seen = 0;
+    while (*Text != '\0') {
+        const char *End = strchr(Text, '\n');
+        size_t Length = End != NULL ? (size_t)(End - Text) : strlen(Text);
+        if (Length > 0) {
+            if (Seen == Index) {
+                if (Length >= Size) {
+                    Length = Size - 1;
+                }
+                memcpy(Line, Text, Length);
+                Line[Length] = '\0';
+                return true;
+            }
+            Seen++;
+        }
+        Text += Length;
+        if (*Text == '\n') {
+            Text++;
+        }
+    }
+    return false;
+}
+
+static bool HasLine(const char *Text, const char *Wanted)
+{
+    char Line[512];
+    for (int i = 0; NonEmptyLine(Text, i, Line, sizeof(Line)); i++) {
+        if (strcmp(Line, Wanted) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The harness itself: a body that returns ends with CHILD_RETURNED, so the */
+/* statuses below can only come from the simulator.                          */
+/* ------------------------------------------------------------------------ */
+static void BodyReturns(const void *Context)
+{
+    (void)Context;
+    KEVENT Event;
+    KeInitializeEvent(&Event, NotificationEvent, FALSE);
+}
+
+static void HarnessSeesReturningChild(void **State)
+{
+    (void)State;
+    RunChild(BodyReturns, NULL, &Result);
+    ExpectExit(&Result, CHILD_RETURNED);
+}
+
+/* ------------------------------------------------------------------------ */
+/* An uncaught bug check: exit status 86 (SIM_EXIT_BUGCHECK); stderr starts */
+/* with the STOP line, then the symbolic name, then the meaning, and has a   */
+/* "Host backtrace:" line.                                                    */
+/* ------------------------------------------------------------------------ */
+typedef enum { StopByBugCheck, StopByUnhandledRaise, StopInsideTryFrame } STOP_HOW;
+
+static void BodyStops(const void *Context)
+{
+    switch (*(const STOP_HOW *)Context) {
+    case StopByBugCheck:
+        KeBugCheckEx(0xDA, 0x107, 1, 2, 3);
+        break;
+    case StopByUnhandledRaise:
+        ExRaiseStatus(STATUS_ACCESS_VIOLATION);
+        break;
+    case StopInsideTryFrame: {
+        /* An exception frame does not catch a bug check. */
+        NTSTATUS Status;
+        SIM_TRY_STATUS(&Status, KeBugCheckEx(0xDA, 0x107, 1, 2, 3));
+        (void)Status;
+        break;
+    }
+    }
+}
+
+static void UncaughtBugCheckStopsProcess(void **State)
+{
+    (void)State;
+    static const struct {
+        STOP_HOW How;
+        const char *StopLine; /* exact, or a prefix when P2 is a code address */
+        bool Exact;
+        const char *Name;
+        ULONG Code;
+        ULONG_PTR P1;
+    } Rows[] = {
+        {StopByBugCheck,
+         "*** STOP: 0x000000DA (0x0000000000000107,0x0000000000000001,0x0000000000000002,"
+         "0x0000000000000003)",
+         true, "SYSTEM_PTE_MISUSE", 0xDA, 0x107},
+        {StopInsideTryFrame,
+         "*** STOP: 0x000000DA (0x0000000000000107,0x0000000000000001,0x0000000000000002,"
+         "0x0000000000000003)",
+         true, "SYSTEM_PTE_MISUSE", 0xDA, 0x107},
+        {StopByUnhandledRaise, "*** STOP: 0x0000001E (0x00000000C0000005,", false,
+         "KMODE_EXCEPTION_NOT_HANDLED", 0x1E, 0xC0000005},
+    };
+    for (size_t i = 0; i < sizeof(Rows) / sizeof(Rows[0]); i++) {
+        RunChild(BodyStops, &Rows[i].How, &Result);
+        ExpectExit(&Result, SIM_EXIT_BUGCHECK);
+        assert_int_equal(SIM_EXIT_BUGCHECK, 86);
+
+        char Line[512];
+        assert_true(NonEmptyLine(Result.Err, 0, Line, sizeof(Line)));
+        if (Rows[i].Exact) {
+            assert_string_equal(Line, Rows[i].StopLine);
+        } else {
+            assert_true(strncmp(Line, Rows[i].StopLine, strlen(Rows[i].StopLine)) == 0);
+        }
+        assert_true(NonEmptyLine(Result.Err, 1, Line, sizeof(Line)));
+        assert_string_equal(Line, Rows[i].Name);
+        /* The one-line meaning follows, indented. */
+        assert_true(NonEmptyLine(Result.Err, 2, Line, sizeof(Line)));
+        assert_non_null(strstr(Line, SimBugCheckMeaning(Rows[i].Code, Rows[i].P1)));
+        assert_true(HasLine(Result.Err, "Host backtrace:"));
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* A DDI called on a stopped machine with no catch frame: exit status 87    */
+/* (SIM_EXIT_REFUSED) and a message naming the DDI and saying "refused".    */
+/* ------------------------------------------------------------------------ */
+static void BodyCallsAfterStop(const void *Context)
+{
+    (void)Context;
+    SIM_BUGCHECK Stop;
+    SIM_CATCH_BUGCHECK(&Stop, KeBugCheckEx(0xDA, 0x107, 1, 2, 3));
+    KEVENT Event;
+    KeInitializeEvent(&Event, NotificationEvent, FALSE);
+}
+
+static void RefusedCallStopsProcess(void **State)
+{
+    (void)State;
+    RunChild(BodyCallsAfterStop, NULL, &Result);
+    ExpectExit(&Result, SIM_EXIT_REFUSED);
+    assert_int_equal(SIM_EXIT_REFUSED, 87);
+    assert_non_null(strstr(Result.Err, "refused"));
+    assert_non_null(strstr(Result.Err, "KeInitializeEvent"));
+    /* It names the stop that killed the machine. */
+    assert_non_null(strstr(Result.Err, "0x000000DA"));
+    /* A refusal is not a second stop report. */
+    assert_null(strstr(Result.Err, "Host backtrace:"));
+}
+
+/* ------------------------------------------------------------------------ */
+/* A bad MMSIM_* variable: exit status 89 (SIM_EXIT_CONFIG) when the machine */
+/* is built, with a message naming the variable and the bad value.          */
+/* ------------------------------------------------------------------------ */
+typedef struct _BAD_ENV {
+    const char *Variable;
+    const char *Value;
+} BAD_ENV;
+
+static void BodyWithBadEnvironment(const void *Context)
+{
+    const BAD_ENV *Bad = (const BAD_ENV *)Context;
+    /* The fixture built a machine before the fork; drop it so that the next
+     * DDI builds the default machine from the environment. */
+    SimShutdown();
+    setenv(Bad->Variable, Bad->Value, 1);
+    KEVENT Event;
+    KeInitializeEvent(&Event, NotificationEvent, FALSE);
+}
+
+static void BadEnvironmentStopsProcess(void **State)
+{
+    (void)State;
+    static const BAD_ENV Rows[] = {
+        {"MMSIM_PROFILE", "bogus"},
+        {"MMSIM_PROFILE", "Modern"}, /* names are exact */
+        {"MMSIM_SEED", "0"},         /* 0 means "pick one"; not a seed */
+        {"MMSIM_SEED", "12abc"},
+        {"MMSIM_PHYS_MB", "-1"},
+        {"MMSIM_BACKEND", "tmpfs"},
+        {"MMSIM_STRICT", "2"},
+        {"MMSIM_QUIET", "yes"},
+    };
+    for (size_t i = 0; i < sizeof(Rows) / sizeof(Rows[0]); i++) {
+        print_message("  %s=%s\n", Rows[i].Variable, Rows[i].Value);
+        RunChild(BodyWithBadEnvironment, &Rows[i], &Result);
+        ExpectExit(&Result, SIM_EXIT_CONFIG);
+        assert_non_null(strstr(Result.Err, Rows[i].Variable));
+        assert_non_null(strstr(Result.Err, Rows[i].Value));
+    }
+    assert_int_equal(SIM_EXIT_CONFIG, 89);
+}
+
+/* A good value is accepted: the same body with MMSIM_PROFILE=nt5 returns. */
+static void GoodEnvironmentIsAccepted(void **State)
+{
+    (void)State;
+    static const BAD_ENV Good[] = {
+        {"MMSIM_PROFILE", "nt5"},
+        {"MMSIM_PROFILE", "modern"},
+        {"MMSIM_SEED", "0x1234"},
+        {"MMSIM_STRICT", "0"},
+    };
+    for (size_t i = 0; i < sizeof(Good) / sizeof(Good[0]); i++) {
+        RunChild(BodyWithBadEnvironment, &Good[i], &Result);
+        ExpectExit(&Result, CHILD_RETURNED);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest Tests[] = {
+        cmocka_unit_test_setup_teardown(HarnessSeesReturningChild, SimTestSetup,
+                                        SimTestTeardown),
+        cmocka_unit_test_setup_teardown(UncaughtBugCheckStopsProcess, SimTestSetup,
+                                        SimTestTeardown),
+        cmocka_unit_test_setup_teardown(RefusedCallStopsProcess, SimTestSetup, SimTestTeardown),
+        cmocka_unit_test_setup_teardown(BadEnvironmentStopsProcess, SimTestSetup,
+                                        SimTestTeardown),
+        cmocka_unit_test_setup_teardown(GoodEnvironmentIsAccepted, SimTestSetup,
+                                        SimTestTeardown),
+    };
+    return cmocka_run_group_tests(Tests, NULL, NULL);
+}
