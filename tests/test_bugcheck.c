@@ -90,15 +90,26 @@ static void DdisAreRefusedAfterAStop(void **State)
 
     FAST_MUTEX Mutex;
     KEVENT Event;
-    static const char *const Expected[] = {"ExInitializeFastMutex", "KeInitializeEvent",
-                                           "KeSetEvent"};
-    for (int i = 0; i < 3; i++) {
+    KSPIN_LOCK Lock = 0;
+    KIRQL Old;
+    PVOID Block = NULL;
+    static const char *const Expected[] = {
+        "ExInitializeFastMutex", "KeInitializeEvent", "KeSetEvent",    "KeRaiseIrql",
+        "KeLowerIrql",           "KeAcquireSpinLock", "ExAllocatePool2", "MmGetPhysicalAddress"};
+    for (int i = 0; i < 8; i++) {
         SIM_BUGCHECK Got;
         switch (i) {
         case 0: SIM_CATCH_BUGCHECK(&Got, ExInitializeFastMutex(&Mutex)); break;
         case 1: SIM_CATCH_BUGCHECK(&Got, KeInitializeEvent(&Event, NotificationEvent, FALSE)); break;
-        default: SIM_CATCH_BUGCHECK(&Got, KeSetEvent(&Event, 0, FALSE)); break;
+        case 2: SIM_CATCH_BUGCHECK(&Got, KeSetEvent(&Event, 0, FALSE)); break;
+        case 3: SIM_CATCH_BUGCHECK(&Got, KeRaiseIrql(APC_LEVEL, &Old)); break;
+        case 4: SIM_CATCH_BUGCHECK(&Got, KeLowerIrql(PASSIVE_LEVEL)); break;
+        case 5: SIM_CATCH_BUGCHECK(&Got, KeAcquireSpinLockAtDpcLevel(&Lock)); break;
+        case 6: SIM_CATCH_BUGCHECK(&Got, Block = ExAllocatePool2(POOL_FLAG_NON_PAGED, 8, 'tseT')); break;
+        default: SIM_CATCH_BUGCHECK(&Got, (void)MmGetPhysicalAddress(&Lock)); break;
         }
+        assert_null(Block);
+        assert_true(Lock == 0);
         assert_true(Got.Caught);
         assert_true(Got.Refused);
         assert_non_null(Got.Ddi);

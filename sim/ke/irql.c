@@ -32,8 +32,18 @@ KIRQL NTAPI KeGetCurrentIrql(VOID)
     return MiIrql;
 }
 
+/* A stopped machine accepts no DDI but reset; reading the IRQL
+ * (KeGetCurrentIrql) stays possible, as reading CR8 would. */
+static void MiRefuseIfStopped(const char *Ddi)
+{
+    if (MiIsStopped()) {
+        MiRefuse(Ddi);
+    }
+}
+
 KIRQL FASTCALL KfRaiseIrql(KIRQL NewIrql)
 {
+    MiRefuseIfStopped("KeRaiseIrql");
     KIRQL Old = MiIrql;
     /* Verifier: raising to a lower IRQL, or above HIGH_LEVEL, is 0xC4/0x30. */
     if (NewIrql < Old || NewIrql > HIGH_LEVEL) {
@@ -50,6 +60,7 @@ KIRQL NTAPI KeRaiseIrqlToDpcLevel(VOID)
 
 VOID NTAPI KeLowerIrql(KIRQL NewIrql)
 {
+    MiRefuseIfStopped("KeLowerIrql");
     KIRQL Old = MiIrql;
     /* Verifier: lowering to a higher IRQL (or to an invalid one) is 0xC4/0x31. */
     if (NewIrql > Old || NewIrql > HIGH_LEVEL) {
