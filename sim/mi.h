@@ -65,6 +65,14 @@ _Noreturn void MiRefuse(const char *Ddi);
 bool MiIsStopped(void);
 void MiClearStop(void);
 
+/* For DDIs outside the IRQL table: refuse the call on a stopped machine. */
+static inline void MiRefuseIfStopped(const char *Ddi)
+{
+    if (MiIsStopped()) {
+        MiRefuse(Ddi);
+    }
+}
+
 /* ---------------------------------------------------------------------- */
 /* IRQL (sim/ke/irql.c).                                                  */
 /* ---------------------------------------------------------------------- */

@@ -34,13 +34,6 @@ KIRQL NTAPI KeGetCurrentIrql(VOID)
 
 /* A stopped machine accepts no DDI but reset; reading the IRQL
  * (KeGetCurrentIrql) stays possible, as reading CR8 would. */
-static void MiRefuseIfStopped(const char *Ddi)
-{
-    if (MiIsStopped()) {
-        MiRefuse(Ddi);
-    }
-}
-
 KIRQL FASTCALL KfRaiseIrql(KIRQL NewIrql)
 {
     MiRefuseIfStopped("KeRaiseIrql");
@@ -98,9 +91,7 @@ void MiDdiEnter(MI_DDI Ddi, ULONG_PTR Parameter3, ULONG_PTR Parameter4)
 {
     const SIM_IRQL_RULE *Rule = &MiIrqlRules[Ddi];
     MiEnsureMachine();
-    if (MiIsStopped()) {
-        MiRefuse(Rule->Ddi);
-    }
+    MiRefuseIfStopped(Rule->Ddi);
     KIRQL Irql = MiIrql;
     if (Irql <= Rule->MaxIrql) {
         return;

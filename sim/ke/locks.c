@@ -131,17 +131,13 @@ static ULONG_PTR MiOwnerValue(void)
 
 VOID NTAPI KeInitializeSpinLock(PKSPIN_LOCK SpinLock)
 {
-    if (MiIsStopped()) {
-        MiRefuse("KeInitializeSpinLock");
-    }
+    MiRefuseIfStopped("KeInitializeSpinLock");
     __atomic_store_n(SpinLock, 0, __ATOMIC_RELEASE);
 }
 
 static void MiAcquireSpin(PKSPIN_LOCK SpinLock)
 {
-    if (MiIsStopped()) {
-        MiRefuse("KeAcquireSpinLock");
-    }
+    MiRefuseIfStopped("KeAcquireSpinLock");
     ULONG_PTR Self = MiOwnerValue();
     unsigned Spins = 0;
     for (;;) {
@@ -162,9 +158,7 @@ static void MiAcquireSpin(PKSPIN_LOCK SpinLock)
 
 static void MiReleaseSpin(PKSPIN_LOCK SpinLock)
 {
-    if (MiIsStopped()) {
-        MiRefuse("KeReleaseSpinLock");
-    }
+    MiRefuseIfStopped("KeReleaseSpinLock");
     ULONG_PTR Self = MiOwnerValue();
     ULONG_PTR Expected = Self;
     if (!__atomic_compare_exchange_n(SpinLock, &Expected, 0, false, __ATOMIC_RELEASE,
@@ -188,9 +182,7 @@ VOID NTAPI KeReleaseSpinLock(PKSPIN_LOCK SpinLock, KIRQL NewIrql)
 
 VOID NTAPI KeAcquireSpinLockAtDpcLevel(PKSPIN_LOCK SpinLock)
 {
-    if (MiIsStopped()) {
-        MiRefuse("KeAcquireSpinLock");
-    }
+    MiRefuseIfStopped("KeAcquireSpinLock");
     KIRQL Irql = KeGetCurrentIrql();
     if (Irql < DISPATCH_LEVEL) {
         KeBugCheckEx(IRQL_NOT_GREATER_OR_EQUAL, (ULONG_PTR)SpinLock, Irql, DISPATCH_LEVEL,

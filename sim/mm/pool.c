@@ -381,9 +381,7 @@ static void MiPoolAllocIrql(bool Paged, ULONG PoolType, SIZE_T Bytes)
 static void MiEnterPool(const char *Ddi)
 {
     MiEnsureMachine();
-    if (MiIsStopped()) {
-        MiRefuse(Ddi);
-    }
+    MiRefuseIfStopped(Ddi);
 }
 
 PVOID NTAPI ExAllocatePool2(POOL_FLAGS Flags, SIZE_T NumberOfBytes, ULONG Tag)
