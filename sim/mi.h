@@ -65,7 +65,8 @@ _Noreturn void MiRefuse(const char *Ddi);
 bool MiIsStopped(void);
 void MiClearStop(void);
 
-/* For DDIs outside the IRQL table: refuse the call on a stopped machine. */
+/* Refuses the call on a stopped machine (MiDdiEnter and the DDIs outside
+ * the IRQL table use it). */
 static inline void MiRefuseIfStopped(const char *Ddi)
 {
     if (MiIsStopped()) {
