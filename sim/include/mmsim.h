@@ -273,6 +273,11 @@ ULONG SimEnumPoolBlocks(_Out_writes_opt_(Max) SIM_POOL_BLOCK_INFO *Blocks, _In_ 
  * 0xD1 at DISPATCH_LEVEL or above. Returns the number of pages trimmed. */
 ULONG SimTrimPagedPool(VOID);
 
+/* Live system mappings made by MmMapLockedPagesSpecifyCache (and the
+ * MmGetSystemAddressForMdlSafe macro); *Pages (optional) receives the pages
+ * they map. */
+ULONG SimQueryMdlMappings(_Out_opt_ ULONG64 *Pages);
+
 /* Checks PTE <-> PFN <-> host mapping consistency and page accounting.
  * TRUE if consistent; otherwise Report (optional) says what is wrong. */
 BOOLEAN SimCheckInvariants(_Out_writes_opt_(Size) char *Report, _In_ SIZE_T Size);

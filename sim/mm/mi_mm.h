@@ -56,6 +56,7 @@ typedef struct _MI_PFN {
 } MI_PFN;
 
 #define MI_PFN_FLAG_TRIMMED 0x0001 /* paged pool page currently trimmed */
+#define MI_PFN_FLAG_CHECKED 0x0002 /* transient mark while an MDL is checked */
 
 /* A page is named two ways: its index in the physical memory object (0 ..
  * PhysicalPages-1) and its PFN in the simulated physical address space. */
@@ -177,10 +178,65 @@ MI_INDEX MiPteIndex(uint64_t Pte);
 void *MiAllocatePoolInternal(bool Paged, SIZE_T Bytes, ULONG Tag, ULONG_PTR Caller, bool Zero);
 /* Size of the live pool block at Va, or 0 if Va is not one. */
 SIZE_T MiPoolBlockSize(const void *Va, ULONG *Tag);
+/* ExFreePoolWithTag without its DDI entry (Tag checked when CheckTag). */
+void MiFreePoolInternal(void *Va, ULONG Tag, bool CheckTag);
 
 /* Pool state for queries and invariants. */
 uint64_t MiPoolLiveBlocks(void);
 bool MiPoolIsClean(char *Report, size_t Size);
+
+/* ---------------------------------------------------------------------- */
+/* Range tables: non-overlapping page ranges of system space, kept sorted  */
+/* (binary search: lookup by any page inside a range in O(log n)).         */
+/* Used for MDL mappings (mdl.c) and reservations (reserve.c).             */
+/* ---------------------------------------------------------------------- */
+typedef struct _MI_RANGE {
+    uint64_t FirstPage; /* page number in the space */
+    uint64_t Pages;
+    void *Data;         /* the owner's record */
+} MI_RANGE;
+
+typedef struct _MI_RANGE_TABLE {
+    MI_RANGE *Items;
+    uint64_t Count;
+    uint64_t Capacity;
+} MI_RANGE_TABLE;
+
+/* false if the host is out of memory (nothing changed). */
+bool MiRangeInsert(MI_RANGE_TABLE *Table, uint64_t FirstPage, uint64_t Pages, void *Data);
+/* The range that contains Page, or NULL. */
+MI_RANGE *MiRangeFind(const MI_RANGE_TABLE *Table, uint64_t Page);
+/* Removes the range starting at FirstPage (which must exist). */
+void MiRangeRemove(MI_RANGE_TABLE *Table, uint64_t FirstPage);
+void MiRangeFreeAll(MI_RANGE_TABLE *Table);
+
+/* ---------------------------------------------------------------------- */
+/* MDLs (mdl.c).                                                          */
+/* ---------------------------------------------------------------------- */
+/* Pool tags of the MDLs the simulator allocates (mmsim's choice, shown by
+ * SimQueryPoolUsage): IoAllocateMdl's and MmAllocatePagesForMdl(Ex)'s. */
+#define MI_TAG_IO_MDL ' ldM' /* "Mdl " */
+#define MI_TAG_MM_MDL 'ldmM' /* "Mmdl" */
+/* PFN array slot after the last page of a short MDL (ReactOS: LIST_HEAD). */
+#define MI_PFN_LIST_HEAD ((PFN_NUMBER)~(PFN_NUMBER)0)
+
+/* Pages the MDL spans: ADDRESS_AND_SIZE_TO_SPAN_PAGES(Va, ByteCount). */
+ULONG MiMdlSpan(const MDL *Mdl);
+/* Checks that the MDL's PFNs may be mapped by a driver: each is RAM and
+ * held (allocated for an MDL, pool, or locked). Fills Indices[0..Span).
+ * On failure returns false and sets *BadSlot to the first bad slot. */
+bool MiMdlPagesMappable(const MDL *Mdl, ULONG Span, MI_INDEX *Indices, ULONG *BadSlot);
+/* Index of the page a PFN array entry names; false if it is not RAM. */
+bool MiMdlSlotIndex(PFN_NUMBER Pfn, MI_INDEX *Index);
+/* Invariant check of the MDL mapping records; returns the problem count. */
+uint64_t MiCheckMdlMappings(char *Report, size_t Size);
+
+/* ---------------------------------------------------------------------- */
+/* Reservations (reserve.c), as far as other Mm code must know them.      */
+/* ---------------------------------------------------------------------- */
+/* true if Page of system PTE space belongs to a reserved mapping range
+ * (header PTEs included under the nt5 profile). */
+bool MiIsReservedPage(uint64_t Page);
 
 /* ---------------------------------------------------------------------- */
 /* Faults.                                                                */

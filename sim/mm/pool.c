@@ -511,6 +511,11 @@ static void MiFreePool(PVOID P, ULONG Tag, bool CheckTag, ULONG_PTR Caller)
     MiUnlock();
 }
 
+void MiFreePoolInternal(void *Va, ULONG Tag, bool CheckTag)
+{
+    MiFreePool(Va, Tag, CheckTag, 0);
+}
+
 VOID NTAPI ExFreePoolWithTag(PVOID P, ULONG Tag)
 {
     MiEnterPool("ExFreePoolWithTag");

@@ -158,7 +158,16 @@ BOOLEAN SimCheckInvariants(char *Report, SIZE_T Size)
     }
     free(Refs);
 
-    /* 3. The host mirror: accessible exactly where PTEs are valid, showing
+    /* 3. MDL mappings: each recorded mapping is valid exactly over its pages
+     *    (guards invalid) in allocated system-PTE VA. */
+    {
+        size_t Used = Check.Report != NULL ? strlen(Check.Report) : 0;
+        uint64_t Problems = MiCheckMdlMappings(Check.Report != NULL ? Check.Report + Used : NULL,
+                                               Check.Size - Used);
+        Check.Errors += Problems;
+    }
+
+    /* 4. The host mirror: accessible exactly where PTEs are valid, showing
      *    the PTE's page with the PTE's access. */
     if (HostForEachMapping(MiSpace.Base, MiSpace.Pages * PAGE_SIZE, MiCheckHostRange, &Check) &&
         Check.CoveredValid != ValidPtes) {
