@@ -246,6 +246,10 @@ typedef struct _SIM_MEMORY_STATS {
 
 VOID SimQueryMemory(_Out_ SIM_MEMORY_STATS *Stats);
 
+/* Host mappings that mirror the valid PTEs of [Va, Va + Bytes): runs of
+ * contiguous physical pages with the same access (0 outside system space). */
+ULONG64 SimCountHostMappings(_In_ PVOID Va, _In_ SIZE_T Bytes);
+
 typedef struct _SIM_POOL_TAG_USAGE {
     ULONG Tag;
     BOOLEAN Paged;

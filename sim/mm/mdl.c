@@ -372,8 +372,8 @@ static PMDL MiAllocatePagesForMdl(PHYSICAL_ADDRESS LowAddress, PHYSICAL_ADDRESS 
 {
     /* Argument validation: bad arguments give NULL, never a bug check. */
     if ((Flags & ~(ULONG)MI_MDL_ALLOC_FLAGS) != 0 || TotalBytes == 0 ||
-        (SkipBytes.QuadPart & (PAGE_SIZE - 1)) != 0 || SkipBytes.QuadPart < 0 ||
-        HighAddress.QuadPart < LowAddress.QuadPart) {
+        (SkipBytes.QuadPart & (PAGE_SIZE - 1)) != 0 ||
+        (ULONGLONG)HighAddress.QuadPart < (ULONGLONG)LowAddress.QuadPart) {
         return NULL;
     }
     if ((Flags & MM_ALLOCATE_AND_HOT_REMOVE) &&

@@ -53,6 +53,17 @@ bool MiPfnToIndex(PFN_NUMBER Pfn, MI_INDEX *Index)
     return false;
 }
 
+/* First index after the RAM range that holds Index. */
+static uint64_t MiRangeEndIndex(MI_INDEX Index)
+{
+    for (ULONG r = 0; r + 1 < MiPhys.RangeCount; r++) {
+        if (Index < MiPhys.RangeFirstIndex[r + 1]) {
+            return MiPhys.RangeFirstIndex[r + 1];
+        }
+    }
+    return MiPhys.Pages;
+}
+
 /* Index range [First, Last] of RAM whose PFNs lie in [LowPfn, HighPfn];
  * false if none. Ranges are ascending, so PFN order is index order. */
 static bool MiIndexWindow(PFN_NUMBER LowPfn, PFN_NUMBER HighPfn, MI_INDEX *First, MI_INDEX *Last)
@@ -174,12 +185,40 @@ uint64_t MiAllocatePhysical(uint64_t Count, PFN_NUMBER LowPfn, PFN_NUMBER HighPf
         return 0;
     }
     uint64_t Got = 0;
-    /* Next-fit from the cursor, wrapping once: runs come out in address
-     * order and a fragmented free list still yields whole runs. */
     uint64_t Start = MiPhys.Cursor;
     if (Start < First || Start > Last) {
         Start = First;
     }
+    /* A request that fits in one free run gets one run: one host mapping
+     * per allocation, even where a RAM range or an earlier allocation would
+     * cut the next-fit run short. The search looks at a bounded number of
+     * runs, so fragmented memory stays cheap; then runs are gathered. */
+    for (int Pass = 0, Looked = 0; Pass < 2 && Looked < 64; Pass++) {
+        uint64_t i = Pass == 0 ? Start : First;
+        uint64_t To = Pass == 0 ? Last : Start;
+        while (i <= To && Looked < 64) {
+            uint64_t RunStart = MiBitFind(MiPhys.FreeBits, i, To, true);
+            if (RunStart > To) {
+                break;
+            }
+            uint64_t RunEnd = MiBitFind(MiPhys.FreeBits, RunStart, Last, false);
+            Looked++;
+            /* Indices are contiguous; the PFNs must be too, so the block
+             * may not cross into the next RAM range. */
+            for (uint64_t At = RunStart; At + Count <= RunEnd;) {
+                uint64_t RangeEnd = MiRangeEndIndex(At);
+                if (At + Count <= RangeEnd) {
+                    MiTake(At, Count, NewState, Zero, Out);
+                    MiPhys.Cursor = At + Count;
+                    return Count;
+                }
+                At = RangeEnd;
+            }
+            i = RunEnd;
+        }
+    }
+    /* Next-fit from the cursor, wrapping once: runs come out in address
+     * order and a fragmented free list still yields whole runs. */
     for (int Pass = 0; Pass < 2 && Got < Count; Pass++) {
         uint64_t From = Pass == 0 ? Start : First;
         uint64_t To = Pass == 0 ? Last : (Start > First ? Start - 1 : First);

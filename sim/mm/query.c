@@ -97,13 +97,14 @@ BOOLEAN SimQueryPfn(PFN_NUMBER Pfn, SIM_PFN_INFO *Info)
 
 /* Runs of valid PTEs that one host mapping can show: adjacent pages whose
  * PFNs are adjacent in the physical memory object, with the same access. */
-uint64_t MiCountHostRuns(void);
-uint64_t MiCountHostRuns(void)
+/* Host mappings the PTEs of [FirstPage, EndPage) need: runs of valid PTEs
+ * naming contiguous pages with the same access. */
+static uint64_t MiCountHostRunsIn(uint64_t FirstPage, uint64_t EndPage)
 {
     uint64_t Runs = 0;
     bool InRun = false;
     uint64_t PrevIndex = 0, PrevWrite = 0;
-    for (uint64_t Page = 0; Page < MiSpace.Pages; Page++) {
+    for (uint64_t Page = FirstPage; Page < EndPage; Page++) {
         uint64_t Pte = MiSpace.Pte[Page];
         if (!(Pte & MI_PTE_VALID)) {
             InRun = false;
@@ -117,6 +118,29 @@ uint64_t MiCountHostRuns(void)
         PrevIndex = Index;
         PrevWrite = Pte & MI_PTE_WRITE;
     }
+    return Runs;
+}
+
+uint64_t MiCountHostRuns(void);
+uint64_t MiCountHostRuns(void)
+{
+    return MiCountHostRunsIn(0, MiSpace.Pages);
+}
+
+ULONG64 SimCountHostMappings(PVOID Va, SIZE_T Bytes)
+{
+    MiEnsureMachine();
+    if (!MiIsSystemVa(Va) || Bytes == 0) {
+        return 0;
+    }
+    MiLock();
+    uint64_t First = MiVaToPage(Va);
+    uint64_t End = MiVaToPage((PUCHAR)Va + Bytes - 1) + 1;
+    if (End > MiSpace.Pages) {
+        End = MiSpace.Pages;
+    }
+    uint64_t Runs = MiCountHostRunsIn(First, End);
+    MiUnlock();
     return Runs;
 }
 
