@@ -252,6 +252,7 @@ NTSTATUS SimInitialize(const SIM_CONFIG *Config)
         SimDefaultConfig(&Defaults);
         Config = &Defaults;
     }
+    MiStopWorkers();
     MiLock();
     MiTeardownLocked();
     NTSTATUS Status = MiBuildLocked(Config);
@@ -261,6 +262,7 @@ NTSTATUS SimInitialize(const SIM_CONFIG *Config)
 
 VOID SimReset(VOID)
 {
+    MiStopWorkers();
     MiLock();
     SIM_CONFIG Config;
     if (atomic_load(&MiMachineUp)) {
@@ -282,6 +284,7 @@ VOID SimReset(VOID)
 
 VOID SimShutdown(VOID)
 {
+    MiStopWorkers();
     MiLock();
     MiTeardownLocked();
     MiClearStop();

@@ -91,6 +91,22 @@ bool MiParkUntil(const volatile void *Address, MI_WAIT_PREDICATE Predicate, void
 void MiUnparkAll(const volatile void *Address);
 
 /* ---------------------------------------------------------------------- */
+/* Fault injection (sim/verifier/inject.c).                               */
+/* ---------------------------------------------------------------------- */
+/* true if this call of Site must fail (counts it). */
+bool MiInjectFault(SIM_FAULT_SITE Site);
+/* Pages an MmAllocatePagesForMdl(Ex) call may have (Pages, or fewer when a
+ * short allocation is armed). */
+uint64_t MiInjectShortPages(uint64_t Pages);
+
+/* ---------------------------------------------------------------------- */
+/* Worker threads (sim/ke/work.c).                                        */
+/* ---------------------------------------------------------------------- */
+/* Stops the worker threads; machine.c calls it before taking the simulator
+ * lock to reset or shut down, since a running routine may need that lock. */
+void MiStopWorkers(void);
+
+/* ---------------------------------------------------------------------- */
 /* Output.                                                                */
 /* ---------------------------------------------------------------------- */
 void MiWriteStderr(const char *Text);

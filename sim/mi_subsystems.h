@@ -1,7 +1,10 @@
 /* Subsystems with machine-lifetime state, in initialisation order
  * (X-macro; see machine.c). Each is declared in mi.h. */
 MI_SUBSYSTEM_ENTRY(MiKeSubsystem)
+MI_SUBSYSTEM_ENTRY(MiInjectSubsystem)
 MI_SUBSYSTEM_ENTRY(MiPhysSubsystem)
 MI_SUBSYSTEM_ENTRY(MiSpaceSubsystem)
 MI_SUBSYSTEM_ENTRY(MiPoolSubsystem)
 MI_SUBSYSTEM_ENTRY(MiMdlSubsystem)
+MI_SUBSYSTEM_ENTRY(MiWorkSubsystem)
+MI_SUBSYSTEM_ENTRY(MiReserveSubsystem)

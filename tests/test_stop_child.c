@@ -213,6 +213,45 @@ static void UncaughtBugCheckStopsProcess(void **State)
 }
 
 /* ------------------------------------------------------------------------ */
+/* A work item routine that returns at DISPATCH_LEVEL stops the machine on  */
+/* the worker thread: 0xE1 (routine, IRQL, parameter, item), exit 86.       */
+/* ------------------------------------------------------------------------ */
+static VOID NTAPI ReturnsAtDispatch(PVOID Parameter)
+{
+    (void)Parameter;
+    KIRQL Old;
+    KeRaiseIrql(DISPATCH_LEVEL, &Old);
+}
+
+static WORK_QUEUE_ITEM BadIrqlItem;
+
+static void BodyQueuesBadIrqlItem(const void *Context)
+{
+    (void)Context;
+    ExInitializeWorkItem(&BadIrqlItem, ReturnsAtDispatch, (PVOID)0x1234);
+    ExQueueWorkItem(&BadIrqlItem, DelayedWorkQueue);
+    /* The worker thread ends the process; returning would be a failure. */
+    SimWaitForWorkItems(30000);
+}
+
+static void WorkItemReturningAtBadIrqlStopsProcess(void **State)
+{
+    (void)State;
+    RunChild(BodyQueuesBadIrqlItem, NULL, &Result);
+    ExpectExit(&Result, SIM_EXIT_BUGCHECK);
+    char Expected[256];
+    snprintf(Expected, sizeof(Expected),
+             "*** STOP: 0x000000E1 (0x%016llX,0x0000000000000002,0x0000000000001234,0x%016llX)",
+             (unsigned long long)(ULONG_PTR)(void *)ReturnsAtDispatch,
+             (unsigned long long)(ULONG_PTR)&BadIrqlItem);
+    char Line[512];
+    assert_true(NonEmptyLine(Result.Err, 0, Line, sizeof(Line)));
+    assert_string_equal(Line, Expected);
+    assert_true(NonEmptyLine(Result.Err, 1, Line, sizeof(Line)));
+    assert_string_equal(Line, "WORKER_THREAD_RETURNED_AT_BAD_IRQL");
+}
+
+/* ------------------------------------------------------------------------ */
 /* A DDI called on a stopped machine with no catch frame: exit status 87    */
 /* (SIM_EXIT_REFUSED) and a message naming the DDI and saying "refused".    */
 /* ------------------------------------------------------------------------ */
@@ -306,6 +345,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(UncaughtBugCheckStopsProcess, SimTestSetup,
                                         SimTestTeardown),
         cmocka_unit_test_setup_teardown(RefusedCallStopsProcess, SimTestSetup, SimTestTeardown),
+        cmocka_unit_test_setup_teardown(WorkItemReturningAtBadIrqlStopsProcess, SimTestSetup,
+                                        SimTestTeardown),
         cmocka_unit_test_setup_teardown(BadEnvironmentStopsProcess, SimTestSetup,
                                         SimTestTeardown),
         cmocka_unit_test_setup_teardown(GoodEnvironmentIsAccepted, SimTestSetup,

@@ -282,6 +282,36 @@ ULONG SimTrimPagedPool(VOID);
  * they map. */
 ULONG SimQueryMdlMappings(_Out_opt_ ULONG64 *Pages);
 
+/* ------------------------------------------------------------------------ */
+/* Fault injection, by hand: make one call of a fallible DDI fail the way   */
+/* it fails for want of resources (NULL; an exception for the raising       */
+/* forms). State is per machine; SimReset disarms everything.               */
+/* ------------------------------------------------------------------------ */
+typedef enum _SIM_FAULT_SITE {
+    SimFaultPool = 0,                 /* ExAllocatePool2, ExAllocatePoolWithTag */
+    SimFaultIoAllocateMdl,            /* IoAllocateMdl */
+    SimFaultAllocatePagesForMdl,      /* MmAllocatePagesForMdl(Ex): NULL */
+    SimFaultAllocateMappingAddress,   /* MmAllocateMappingAddress(Ex) */
+    SimFaultProbeAndLockPages,        /* MmProbeAndLockPages: raises */
+    SimFaultMapLockedPages,           /* MmMapLockedPagesSpecifyCache */
+    SimFaultIoAllocateWorkItem,       /* IoAllocateWorkItem */
+    SimFaultSiteCount
+} SIM_FAULT_SITE;
+
+/* The Nth call of Site from now fails (1 = the next one; 0 disarms). */
+VOID SimFailNthCall(_In_ SIM_FAULT_SITE Site, _In_ ULONG Nth);
+/* The Nth MmAllocatePagesForMdl(Ex) call from now returns at most Pages
+ * pages (a short MDL, as when memory is low). */
+VOID SimShortenNthPageAllocation(_In_ ULONG Nth, _In_ ULONG64 Pages);
+VOID SimClearFaults(VOID);
+/* Failures injected at Site (SimFaultSiteCount: at all sites). */
+ULONG64 SimFaultsInjected(_In_ SIM_FAULT_SITE Site);
+const char *SimFaultSiteName(_In_ SIM_FAULT_SITE Site);
+
+/* Waits until no work item is queued or running (ExQueueWorkItem,
+ * IoQueueWorkItem); FALSE if TimeoutMs passed first. */
+BOOLEAN SimWaitForWorkItems(_In_ ULONG TimeoutMs);
+
 /* Checks PTE <-> PFN <-> host mapping consistency and page accounting.
  * TRUE if consistent; otherwise Report (optional) says what is wrong. */
 BOOLEAN SimCheckInvariants(_Out_writes_opt_(Size) char *Report, _In_ SIZE_T Size);
@@ -290,9 +320,51 @@ BOOLEAN SimCheckInvariants(_Out_writes_opt_(Size) char *Report, _In_ SIZE_T Size
 typedef enum _SIM_CORRUPTION {
     SimCorruptPfnMapCount = 1,   /* a mapped page's map count off by one */
     SimCorruptPteWithoutHost,    /* a valid PTE whose host mapping is gone */
-    SimCorruptFreeCount          /* the free-page count off by one */
+    SimCorruptFreeCount,         /* the free-page count off by one */
+    SimCorruptReservation        /* the reservation containing Va: its nt5 tag
+                                    PTE or its modern pool node's tag */
 } SIM_CORRUPTION;
 BOOLEAN SimCorruptForTest(_In_ SIM_CORRUPTION Kind, _In_opt_ PVOID Va);
+
+/* ------------------------------------------------------------------------ */
+/* Reserved mappings (MmAllocateMappingAddress(Ex) and friends; see           */
+/* docs/reserved-mappings.md).                                              */
+/* ------------------------------------------------------------------------ */
+typedef struct _SIM_RESERVATION_INFO {
+    PVOID Base;          /* the address MmAllocateMappingAddress(Ex) returned */
+    ULONG64 Pages;       /* pages that can be mapped (N) */
+    ULONG Tag;           /* the pool tag given when reserving */
+    ULONG Flags;         /* MM_MAPPING_ADDRESS_DIVISIBLE or 0 */
+    ULONG64 MappedPages; /* how many of the N PTEs are valid now */
+    ULONG HeaderPtes;    /* nt5: 2 (size and tag PTEs just below Base); modern: 0 */
+    PVOID Caller;        /* return address in the code that reserved it */
+} SIM_RESERVATION_INFO;
+
+/* The reservation whose PTEs (nt5 header PTEs included) contain Va; FALSE
+ * (Info zeroed) if none. */
+BOOLEAN SimQueryReservation(_In_ PVOID Va, _Out_ SIM_RESERVATION_INFO *Info);
+/* All live reservations in address order; returns their number (may exceed
+ * Max, in which case only Max were written). */
+ULONG SimEnumReservations(_Out_writes_opt_(Max) SIM_RESERVATION_INFO *Infos, _In_ ULONG Max);
+
+/* Address of the emulated PTE that maps Va (what bug check parameters call
+ * "the address of the PTE"), or NULL outside system space. */
+PVOID SimQueryPteAddress(_In_ PVOID Va);
+
+/* How the nt5 profile encodes its two header PTEs (ddi-facts.md 4.1): the
+ * tag PTE and the size PTE (N + 2) of each Windows generation. Default
+ * Server 2003, or MMSIM_NT5_HEADERS=2003|vista|win8 when a machine is built. */
+typedef enum _SIM_NT5_HEADER_FORMAT {
+    SimNt5HeaderServer2003 = 0, /* tag & ~1;               (N + 2) << 1  */
+    SimNt5HeaderVista = 1,      /* ((tag & ~1) + 1) << 32; (N + 2) << 32 */
+    SimNt5HeaderWin8 = 2        /* ((tag & ~1) + 1) << 28; (N + 2) << 28 */
+} SIM_NT5_HEADER_FORMAT;
+
+/* Selects the encoding for the running machine until it is reset. Returns
+ * STATUS_INVALID_DEVICE_STATE while any reservation is live and
+ * STATUS_INVALID_PARAMETER for an unknown format. */
+NTSTATUS SimSetNt5HeaderFormat(_In_ SIM_NT5_HEADER_FORMAT Format);
+SIM_NT5_HEADER_FORMAT SimGetNt5HeaderFormat(VOID);
 
 /* ------------------------------------------------------------------------ */
 /* IRQL rules: the documented maximum IRQL of each DDI and what a violation  */

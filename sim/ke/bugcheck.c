@@ -56,6 +56,8 @@ static const MI_CODE_NAME MiCodeNames[] = {
     {0xD6, "DRIVER_PAGE_FAULT_BEYOND_END_OF_ALLOCATION", "A driver touched beyond its pool allocation."},
     {0xD8, "DRIVER_USED_EXCESSIVE_PTES", "A driver used too many system PTEs."},
     {0xDA, "SYSTEM_PTE_MISUSE", "A driver misused system PTEs (see Parameter 1)."},
+    {0xE1, "WORKER_THREAD_RETURNED_AT_BAD_IRQL", "A work item routine returned at an IRQL other than PASSIVE_LEVEL."},
+    {0xE4, "WORKER_INVALID", "A work item was queued while queued, or its memory freed while queued (see Parameter 1)."},
     {0x12E, "INVALID_MDL_RANGE", "IoBuildPartialMdl range lies outside the source MDL."},
     {0x13A, "KERNEL_MODE_HEAP_CORRUPTION", "The kernel pool heap is corrupt."},
 };
@@ -81,6 +83,10 @@ static const MI_SUBCODE MiSubCodes[] = {
     {0xDA, 0x10A, "Unmapping more mappings than the reserved range holds."},
     {0xDA, 0x10B, "Unmapping a portion of a reserved range that is not mapped."},
     {0xDA, 0x10C, "Not unmapping the entirety of the mapped reserved range."},
+    {0xDA, 0x301, "Releasing a mapping the caller may not release (it belongs to a reserved range)."},
+    {0xDA, 0x302, "Releasing a system address that is not currently mapped."},
+    {0xDA, 0x304, "The release begins in the middle of another mapping."},
+    {0xDA, 0x305, "Releasing a different number of mappings than were mapped."},
     /* 0x1A MEMORY_MANAGEMENT (3.2) */
     {0x1A, 0x1233, "Mapping a physical page that was not locked."},
     {0x1A, 0x1236, "The MDL contains a page not allocated for an MDL (freed twice?)."},

@@ -181,7 +181,7 @@ PMDL NTAPI IoAllocateMdl(PVOID VirtualAddress, ULONG Length, BOOLEAN SecondaryBu
     ULONG_PTR Caller = MI_CALLER_ADDRESS();
     MiDdiEnter(MiDdi_IoAllocateMdl, 0, Caller);
     (void)ChargeQuota; /* reserved; Windows ignores it */
-    if ((uint64_t)Length > MI_MDL_MAX_BYTES) {
+    if ((uint64_t)Length > MI_MDL_MAX_BYTES || MiInjectFault(SimFaultIoAllocateMdl)) {
         return NULL;
     }
     uint64_t Span = ((uint64_t)BYTE_OFFSET(VirtualAddress) + Length + PAGE_SIZE - 1) >> PAGE_SHIFT;
@@ -410,6 +410,9 @@ static PMDL MiAllocatePagesForMdl(PHYSICAL_ADDRESS LowAddress, PHYSICAL_ADDRESS 
         }
     }
     uint64_t Want = (Bytes + PAGE_SIZE - 1) >> PAGE_SHIFT;
+    if (MiInjectFault(SimFaultAllocatePagesForMdl)) {
+        return NULL;
+    }
     if ((Flags & MM_ALLOCATE_REQUIRE_CONTIGUOUS_CHUNKS) && Skip == 0) {
         Chunk = Want;
     }
@@ -418,6 +421,7 @@ static PMDL MiAllocatePagesForMdl(PHYSICAL_ADDRESS LowAddress, PHYSICAL_ADDRESS 
     /* Size the MDL for what can be had, not for a request memory cannot
      * meet: a 4 GB ask on a small machine must not need 8 MB of pool. */
     uint64_t Pages = Want < MiPhys.FreeCount ? Want : MiPhys.FreeCount;
+    Pages = MiInjectShortPages(Pages);
     if (Pages == 0 || (Fully && Pages < Want)) {
         MiUnlock();
         return NULL;
@@ -621,6 +625,9 @@ VOID NTAPI MmProbeAndLockPages(PMDLX Mdl, KPROCESSOR_MODE AccessMode, LOCK_OPERA
     if (AccessMode != KernelMode) {
         ExRaiseStatus(STATUS_ACCESS_VIOLATION); /* no user address space here */
     }
+    if (MiInjectFault(SimFaultProbeAndLockPages)) {
+        ExRaiseStatus(STATUS_WORKING_SET_QUOTA); /* what a failed lock raises */
+    }
     bool Write = Operation != IoReadAccess;
     uint8_t *PageVa = (uint8_t *)PAGE_ALIGN(MmGetMdlVirtualAddress(Mdl));
     ULONG Span = MiMdlSpan(Mdl);
@@ -741,6 +748,9 @@ PVOID NTAPI MmMapLockedPagesSpecifyCache(PMDLX Mdl, KPROCESSOR_MODE AccessMode,
     ULONG Span = MiMdlSpan(Mdl);
     if (Span == 0 || (ULONG)CacheType >= (ULONG)MmMaximumCacheType) {
         return NULL;
+    }
+    if (MiInjectFault(SimFaultMapLockedPages)) {
+        return NULL; /* as when system PTEs run out (no bug check: injected) */
     }
     MI_INDEX *Indices = (MI_INDEX *)malloc((size_t)Span * sizeof(MI_INDEX));
     MiLock();

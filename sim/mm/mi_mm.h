@@ -237,6 +237,16 @@ uint64_t MiCheckMdlMappings(char *Report, size_t Size);
 /* true if Page of system PTE space belongs to a reserved mapping range
  * (header PTEs included under the nt5 profile). */
 bool MiIsReservedPage(uint64_t Page);
+/* true if Page holds one of the two nt5 header PTEs of a reservation (a
+ * software PTE whose bits are a size or a tag, not a transition PTE). */
+bool MiIsReservationHeaderPage(uint64_t Page);
+/* Invariant check of the reservations (header encodings, pool nodes, data
+ * PTEs empty or valid, all in allocated system-PTE VA); returns the problem
+ * count and appends them to Report. */
+uint64_t MiCheckReservations(char *Report, size_t Size);
+/* SimCorruptForTest(SimCorruptReservation): damages the record of the
+ * reservation containing Va (nt5 tag PTE, modern pool node tag). */
+bool MiCorruptReservationForTest(void *Va);
 
 /* ---------------------------------------------------------------------- */
 /* Faults.                                                                */

@@ -86,9 +86,10 @@ BOOLEAN SimCheckInvariants(char *Report, SIZE_T Size)
                    (unsigned long long)Pte);
             continue;
         }
-        if (!(Pte & (MI_PTE_VALID | MI_PTE_TRANSITION))) {
-            /* Software PTEs of reservations (nt5 header PTEs) are checked by
-             * the reserved-mapping code; nothing to count here. */
+        if (!(Pte & (MI_PTE_VALID | MI_PTE_TRANSITION)) ||
+            (!(Pte & MI_PTE_VALID) && MiIsReservationHeaderPage(Page))) {
+            /* Software PTEs of reservations (nt5 header PTEs, whose tag bits
+             * may include bit 11) are checked in step 4; nothing to count. */
             continue;
         }
         MI_INDEX Index;
@@ -167,7 +168,16 @@ BOOLEAN SimCheckInvariants(char *Report, SIZE_T Size)
         Check.Errors += Problems;
     }
 
-    /* 4. The host mirror: accessible exactly where PTEs are valid, showing
+    /* 4. Reservations: nt5 header PTEs hold the size and tag encodings,
+     *    modern pool nodes describe their reservation, data PTEs are empty
+     *    or valid, and every page is allocated system-PTE VA. */
+    {
+        size_t Used = Check.Report != NULL ? strlen(Check.Report) : 0;
+        Check.Errors += MiCheckReservations(Check.Report != NULL ? Check.Report + Used : NULL,
+                                            Check.Size - Used);
+    }
+
+    /* 5. The host mirror: accessible exactly where PTEs are valid, showing
      *    the PTE's page with the PTE's access. */
     if (HostForEachMapping(MiSpace.Base, MiSpace.Pages * PAGE_SIZE, MiCheckHostRange, &Check) &&
         Check.CoveredValid != ValidPtes) {
@@ -199,6 +209,9 @@ BOOLEAN SimCorruptForTest(SIM_CORRUPTION Kind, PVOID Va)
             HostUnmapRun(PAGE_ALIGN(Va), PAGE_SIZE);
             Done = TRUE;
         }
+        break;
+    case SimCorruptReservation:
+        Done = (Va != NULL && MiCorruptReservationForTest(Va)) ? TRUE : FALSE;
         break;
     case SimCorruptFreeCount:
         MiPhys.FreeCount++;

@@ -27,6 +27,8 @@
 #define DRIVER_PAGE_FAULT_IN_FREED_SPECIAL_POOL         ((ULONG)0x000000D5L)
 #define DRIVER_PAGE_FAULT_BEYOND_END_OF_ALLOCATION      ((ULONG)0x000000D6L)
 #define DRIVER_USED_EXCESSIVE_PTES                      ((ULONG)0x000000D8L)
+#define WORKER_THREAD_RETURNED_AT_BAD_IRQL              ((ULONG)0x000000E1L)
+#define WORKER_INVALID                                  ((ULONG)0x000000E4L)
 #define SYSTEM_PTE_MISUSE                               ((ULONG)0x000000DAL)
 #define INVALID_MDL_RANGE                               ((ULONG)0x0000012EL)
 #define KERNEL_MODE_HEAP_CORRUPTION                     ((ULONG)0x0000013AL)

@@ -1,0 +1,288 @@
+/*
+ * test_work.c - system worker threads as a specification: ExQueueWorkItem,
+ * IoAllocateWorkItem / IoQueueWorkItem / IoFreeWorkItem (docs/work-items.md).
+ *
+ *   driver thread (any IRQL <= DISPATCH)        worker thread (PASSIVE_LEVEL)
+ *   ExQueueWorkItem(item) ───── queue ─────────> item->WorkerRoutine(param)
+ *   IoQueueWorkItem(io, r, ctx) ───────────────> r(DeviceObject, ctx)
+ *
+ * A routine that returns at another IRQL is 0xE1 (tests/test_stop_child.c:
+ * it stops the machine on the worker thread, so it is shown in a child).
+ */
+#include <stdatomic.h>
+#include <stdlib.h>
+
+#include <mmsim_cmocka.h>
+
+#define WAIT_MS 30000
+
+typedef struct _RUN_RECORD {
+    atomic_int Runs;
+    atomic_int IrqlSeen;   /* IRQL inside the routine */
+    atomic_int SameThread; /* ran on the queuing thread? */
+    PVOID ContextSeen;
+    PDEVICE_OBJECT DeviceSeen;
+} RUN_RECORD;
+
+static _Thread_local int ThisThreadMark;
+static atomic_uintptr_t QueuingThread;
+
+static VOID NTAPI RecordRun(PVOID Parameter)
+{
+    RUN_RECORD *Record = (RUN_RECORD *)Parameter;
+    atomic_store(&Record->IrqlSeen, KeGetCurrentIrql());
+    atomic_store(&Record->SameThread, (uintptr_t)&ThisThreadMark == atomic_load(&QueuingThread));
+    Record->ContextSeen = Parameter;
+    atomic_fetch_add(&Record->Runs, 1);
+}
+
+/* Queued at PASSIVE and at DISPATCH_LEVEL, the routine runs once, on a worker
+ * thread, at PASSIVE_LEVEL, with its parameter. */
+static void ExQueueWorkItemRunsRoutineOnWorkerAtPassive(void **State)
+{
+    (void)State;
+    static const KIRQL QueueAt[] = {PASSIVE_LEVEL, APC_LEVEL, DISPATCH_LEVEL};
+    for (size_t i = 0; i < sizeof(QueueAt) / sizeof(QueueAt[0]); i++) {
+        RUN_RECORD Record = {0};
+        WORK_QUEUE_ITEM Item;
+        atomic_store(&QueuingThread, (uintptr_t)&ThisThreadMark);
+        ExInitializeWorkItem(&Item, RecordRun, &Record);
+        KIRQL Old;
+        KeRaiseIrql(QueueAt[i], &Old);
+        ExQueueWorkItem(&Item, DelayedWorkQueue);
+        KeLowerIrql(Old);
+        assert_true(SimWaitForWorkItems(WAIT_MS));
+        assert_int_equal(atomic_load(&Record.Runs), 1);
+        assert_int_equal(atomic_load(&Record.IrqlSeen), PASSIVE_LEVEL);
+        assert_int_equal(atomic_load(&Record.SameThread), 0);
+        assert_ptr_equal(Record.ContextSeen, &Record);
+        /* Off the queue, the item may be queued again. */
+        assert_null(Item.List.Flink);
+    }
+}
+
+/* A routine may queue its own item again: the link is cleared before the
+ * routine runs. */
+typedef struct _REQUEUE {
+    WORK_QUEUE_ITEM Item;
+    atomic_int Runs;
+} REQUEUE;
+
+static VOID NTAPI RequeueTwice(PVOID Parameter)
+{
+    REQUEUE *Requeue = (REQUEUE *)Parameter;
+    if (atomic_fetch_add(&Requeue->Runs, 1) < 2) {
+        ExQueueWorkItem(&Requeue->Item, DelayedWorkQueue);
+    }
+}
+
+static void RoutineMayRequeueItsItem(void **State)
+{
+    (void)State;
+    REQUEUE Requeue = {0};
+    ExInitializeWorkItem(&Requeue.Item, RequeueTwice, &Requeue);
+    ExQueueWorkItem(&Requeue.Item, CriticalWorkQueue);
+    assert_true(SimWaitForWorkItems(WAIT_MS));
+    assert_int_equal(atomic_load(&Requeue.Runs), 3);
+}
+
+/* IoQueueWorkItem passes the device object and context; the routine may free
+ * its own IO_WORKITEM (a common driver pattern). */
+typedef struct _IO_RUN {
+    PIO_WORKITEM WorkItem;
+    PDEVICE_OBJECT DeviceSeen;
+    PVOID ContextSeen;
+    atomic_int IrqlSeen;
+    atomic_int Runs;
+} IO_RUN;
+
+static VOID NTAPI IoRoutineFreesItsItem(PDEVICE_OBJECT DeviceObject, PVOID Context)
+{
+    IO_RUN *Run = (IO_RUN *)Context;
+    Run->DeviceSeen = DeviceObject;
+    Run->ContextSeen = Context;
+    atomic_store(&Run->IrqlSeen, KeGetCurrentIrql());
+    IoFreeWorkItem(Run->WorkItem);
+    atomic_fetch_add(&Run->Runs, 1);
+}
+
+static void IoWorkItemPassesDeviceAndContext(void **State)
+{
+    (void)State;
+    DEVICE_OBJECT Device;
+    memset(&Device, 0, sizeof(Device));
+    IO_RUN Run = {0};
+    Run.WorkItem = IoAllocateWorkItem(&Device);
+    assert_non_null(Run.WorkItem);
+    KIRQL Old;
+    KeRaiseIrql(DISPATCH_LEVEL, &Old);
+    IoQueueWorkItem(Run.WorkItem, IoRoutineFreesItsItem, DelayedWorkQueue, &Run);
+    KeLowerIrql(Old);
+    assert_true(SimWaitForWorkItems(WAIT_MS));
+    assert_int_equal(atomic_load(&Run.Runs), 1);
+    assert_ptr_equal(Run.DeviceSeen, &Device);
+    assert_ptr_equal(Run.ContextSeen, &Run);
+    assert_int_equal(atomic_load(&Run.IrqlSeen), PASSIVE_LEVEL);
+    /* The item was pool, and it was freed: nothing is left (the fixture
+     * checks the machine is clean). */
+}
+
+/* Both worker threads can be held busy, so items queue up behind them. */
+static atomic_int ReleaseBlockers;
+static atomic_int BlockersRunning;
+
+static VOID NTAPI Blocker(PVOID Parameter)
+{
+    (void)Parameter;
+    atomic_fetch_add(&BlockersRunning, 1);
+    while (!atomic_load(&ReleaseBlockers)) {
+        /* Spin on a plain flag, not a KEVENT: after a caught bug check the
+         * test must release it without calling a DDI. */
+    }
+}
+
+static WORK_QUEUE_ITEM Blockers[2];
+
+static void HoldWorkers(void)
+{
+    atomic_store(&ReleaseBlockers, 0);
+    atomic_store(&BlockersRunning, 0);
+    for (int i = 0; i < 2; i++) {
+        ExInitializeWorkItem(&Blockers[i], Blocker, NULL);
+        ExQueueWorkItem(&Blockers[i], DelayedWorkQueue);
+    }
+    while (atomic_load(&BlockersRunning) < 2) {
+    }
+}
+
+static VOID NTAPI Nothing(PVOID Parameter)
+{
+    (void)Parameter;
+}
+
+/* Queued items are pending work: SimIsClean says so (Verifier's unload check
+ * finds pending work items the same way). */
+static void PendingWorkIsReported(void **State)
+{
+    (void)State;
+    HoldWorkers();
+    WORK_QUEUE_ITEM Item;
+    ExInitializeWorkItem(&Item, Nothing, NULL);
+    ExQueueWorkItem(&Item, DelayedWorkQueue);
+    char Report[512];
+    assert_false(SimIsClean(Report, sizeof(Report)));
+    assert_non_null(strstr(Report, "1 work item(s) queued and 2 running"));
+    atomic_store(&ReleaseBlockers, 1);
+    assert_true(SimWaitForWorkItems(WAIT_MS));
+    assert_true(SimIsClean(NULL, 0));
+}
+
+/* Misuse, mmsim's reading of 0xE4 WORKER_INVALID (docs/work-items.md):
+ *   queue an item that is still queued   -> 0xE4 (0, item, queue type, 0)
+ *   IoFreeWorkItem of a queued item      -> 0xE4 (1, item, block, block size) */
+static WORK_QUEUE_ITEM Twice;
+
+static void QueuingAQueuedItemIsWorkerInvalid(void **State)
+{
+    (void)State;
+    HoldWorkers();
+    ExInitializeWorkItem(&Twice, Nothing, NULL);
+    ExQueueWorkItem(&Twice, DelayedWorkQueue);
+    SIM_EXPECT_BUGCHECK4(WORKER_INVALID, 0, (ULONG_PTR)&Twice, CriticalWorkQueue, 0,
+                         ExQueueWorkItem(&Twice, CriticalWorkQueue));
+    atomic_store(&ReleaseBlockers, 1);
+}
+
+static void QueuingAQueuedIoWorkItemIsWorkerInvalid(void **State)
+{
+    (void)State;
+    DEVICE_OBJECT Device;
+    memset(&Device, 0, sizeof(Device));
+    PIO_WORKITEM WorkItem = IoAllocateWorkItem(&Device);
+    assert_non_null(WorkItem);
+    HoldWorkers();
+    IoQueueWorkItem(WorkItem, (PIO_WORKITEM_ROUTINE)NULL, DelayedWorkQueue, NULL);
+    SIM_EXPECT_BUGCHECK4(WORKER_INVALID, 0, (ULONG_PTR)WorkItem, NormalWorkQueue, 0,
+                         IoQueueWorkItem(WorkItem, (PIO_WORKITEM_ROUTINE)NULL, NormalWorkQueue,
+                                         NULL));
+    atomic_store(&ReleaseBlockers, 1);
+}
+
+static void FreeingAQueuedIoWorkItemIsWorkerInvalid(void **State)
+{
+    (void)State;
+    DEVICE_OBJECT Device;
+    memset(&Device, 0, sizeof(Device));
+    PIO_WORKITEM WorkItem = IoAllocateWorkItem(&Device);
+    assert_non_null(WorkItem);
+    HoldWorkers();
+    IoQueueWorkItem(WorkItem, (PIO_WORKITEM_ROUTINE)NULL, DelayedWorkQueue, NULL);
+    SIM_BUGCHECK Stop;
+    SIM_CATCH_BUGCHECK(&Stop, IoFreeWorkItem(WorkItem));
+    atomic_store(&ReleaseBlockers, 1);
+    assert_true(Stop.Caught);
+    assert_int_equal(Stop.Code, WORKER_INVALID);
+    assert_int_equal(Stop.Parameters[0], 1);
+    assert_int_equal(Stop.Parameters[1], (ULONG_PTR)WorkItem);
+    assert_int_equal(Stop.Parameters[2], (ULONG_PTR)WorkItem);
+    assert_true(Stop.Parameters[3] > 0);
+}
+
+/* IRQL: queuing above DISPATCH_LEVEL is IRQL_NOT_LESS_OR_EQUAL (mi_ddi_table.h). */
+static void QueuingAboveDispatchBugChecks(void **State)
+{
+    (void)State;
+    WORK_QUEUE_ITEM Item;
+    ExInitializeWorkItem(&Item, Nothing, NULL);
+    KIRQL Old;
+    KeRaiseIrql(HIGH_LEVEL, &Old);
+    SIM_EXPECT_BUGCHECK(IRQL_NOT_LESS_OR_EQUAL, 0, ExQueueWorkItem(&Item, DelayedWorkQueue));
+}
+
+/* A reset with items still queued drops them and stops the workers; the
+ * next machine starts its own. */
+static void ResetDropsQueuedItems(void **State)
+{
+    (void)State;
+    HoldWorkers();
+    static RUN_RECORD Dropped;
+    static WORK_QUEUE_ITEM Item;
+    memset(&Dropped, 0, sizeof(Dropped));
+    ExInitializeWorkItem(&Item, RecordRun, &Dropped);
+    ExQueueWorkItem(&Item, DelayedWorkQueue);
+    atomic_store(&ReleaseBlockers, 1);
+    /* The blockers finish; the queued item may or may not have started by
+     * now, so count runs only after the reset settles. */
+    SimReset();
+    int RunsAfterReset = atomic_load(&Dropped.Runs);
+    assert_true(RunsAfterReset <= 1);
+    RUN_RECORD Fresh = {0};
+    WORK_QUEUE_ITEM Next;
+    ExInitializeWorkItem(&Next, RecordRun, &Fresh);
+    ExQueueWorkItem(&Next, DelayedWorkQueue);
+    assert_true(SimWaitForWorkItems(WAIT_MS));
+    assert_int_equal(atomic_load(&Fresh.Runs), 1);
+    assert_int_equal(atomic_load(&Dropped.Runs), RunsAfterReset);
+}
+
+int main(void)
+{
+    const struct CMUnitTest Tests[] = {
+        cmocka_unit_test_setup_teardown(ExQueueWorkItemRunsRoutineOnWorkerAtPassive, SimTestSetup,
+                                        SimTestTeardown),
+        cmocka_unit_test_setup_teardown(RoutineMayRequeueItsItem, SimTestSetup, SimTestTeardown),
+        cmocka_unit_test_setup_teardown(IoWorkItemPassesDeviceAndContext, SimTestSetup,
+                                        SimTestTeardown),
+        cmocka_unit_test_setup_teardown(PendingWorkIsReported, SimTestSetup, SimTestTeardown),
+        cmocka_unit_test_setup_teardown(QueuingAQueuedItemIsWorkerInvalid, SimTestSetup,
+                                        SimTestTeardown),
+        cmocka_unit_test_setup_teardown(QueuingAQueuedIoWorkItemIsWorkerInvalid, SimTestSetup,
+                                        SimTestTeardown),
+        cmocka_unit_test_setup_teardown(FreeingAQueuedIoWorkItemIsWorkerInvalid, SimTestSetup,
+                                        SimTestTeardown),
+        cmocka_unit_test_setup_teardown(QueuingAboveDispatchBugChecks, SimTestSetup,
+                                        SimTestTeardown),
+        cmocka_unit_test_setup_teardown(ResetDropsQueuedItems, SimTestSetup, SimTestTeardown),
+    };
+    return cmocka_run_group_tests_name("work items", Tests, NULL, NULL);
+}
