@@ -63,5 +63,7 @@ long HostMappingCount(void);
 void HostBacktrace(int Fd);
 uint64_t HostRandomSeed(void);
 uint64_t HostNowNs(void);
+/* Gives the rest of the time slice away (spin waits). */
+void HostYield(void);
 
 #endif /* MMSIM_HOST_H */

@@ -12,6 +12,7 @@
 #define _GNU_SOURCE
 #endif
 
+#include <sched.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
@@ -427,4 +428,9 @@ uint64_t HostNowNs(void)
     struct timespec Now;
     clock_gettime(CLOCK_MONOTONIC, &Now);
     return (uint64_t)Now.tv_sec * 1000000000ull + (uint64_t)Now.tv_nsec;
+}
+
+void HostYield(void)
+{
+    sched_yield();
 }

@@ -303,6 +303,10 @@ VOID SimFailNthCall(_In_ SIM_FAULT_SITE Site, _In_ ULONG Nth);
 /* The Nth MmAllocatePagesForMdl(Ex) call from now returns at most Pages
  * pages (a short MDL, as when memory is low). */
 VOID SimShortenNthPageAllocation(_In_ ULONG Nth, _In_ ULONG64 Pages);
+/* Every MmAllocatePagesForMdl(Ex) call returns at most MaxPages pages until
+ * cleared (0 = no limit): memory so fragmented that only short MDLs come. */
+VOID SimLimitPageAllocations(_In_ ULONG64 MaxPages);
+/* Disarms everything above. */
 VOID SimClearFaults(VOID);
 /* Failures injected at Site (SimFaultSiteCount: at all sites). */
 ULONG64 SimFaultsInjected(_In_ SIM_FAULT_SITE Site);

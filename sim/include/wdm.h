@@ -129,6 +129,7 @@ typedef CCHAR KPROCESSOR_MODE;
 typedef ULONG64 POOL_FLAGS;
 typedef ULONG_PTR KSPIN_LOCK, *PKSPIN_LOCK;
 typedef LONG KPRIORITY;
+#define IO_NO_INCREMENT 0 /* KeSetEvent / IoCompleteRequest priority boost */
 typedef ULONG ACCESS_MASK;
 
 #ifndef DUMMYSTRUCTNAME
@@ -550,6 +551,10 @@ FORCEINLINE PVOID InterlockedCompareExchangePointer(_Inout_ PVOID volatile *Dest
     ((SIZE_T)InterlockedExchangeAdd64((volatile LONG64 *)(a), (LONG64)(b)))
 
 #define KeMemoryBarrier() __atomic_thread_fence(__ATOMIC_SEQ_CST)
+/* The spin-wait hint (PAUSE on x86). mmsim also gives the host CPU away, so
+ * a spinning simulated processor cannot starve the thread it waits for. */
+VOID NTAPI MmsimYieldProcessor(VOID);
+#define YieldProcessor() MmsimYieldProcessor()
 #define KeMemoryBarrierWithoutFence() __atomic_signal_fence(__ATOMIC_SEQ_CST)
 #define MemoryBarrier() __atomic_thread_fence(__ATOMIC_SEQ_CST)
 #define _ReadWriteBarrier() __atomic_signal_fence(__ATOMIC_SEQ_CST)

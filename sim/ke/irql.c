@@ -6,6 +6,7 @@
  * Driver Verifier's checks (0xC4/0x30, 0xC4/0x31).
  */
 #include "../mi.h"
+#include "../host/host.h"
 
 static _Thread_local KIRQL MiIrql = PASSIVE_LEVEL;
 
@@ -105,6 +106,11 @@ void MiDdiEnter(MI_DDI Ddi, ULONG_PTR Parameter3, ULONG_PTR Parameter4)
                      Parameter4);
     }
     KeBugCheckEx(IRQL_NOT_LESS_OR_EQUAL, 0, Irql, 0, Parameter4);
+}
+
+VOID NTAPI MmsimYieldProcessor(VOID)
+{
+    HostYield();
 }
 
 VOID NTAPI MmsimPagedCodeCheck(PVOID CodeAddress)

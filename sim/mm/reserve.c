@@ -266,6 +266,11 @@ PVOID NTAPI MmAllocateMappingAddress(SIZE_T NumberOfBytes, ULONG PoolTag)
 {
     ULONG_PTR Caller = MI_CALLER_ADDRESS();
     MiDdiEnter(MiDdi_MmAllocateMappingAddress, 0, Caller);
+    /* Driver Verifier's thunk may fail the call before the routine runs
+     * (ddi-facts 1.1, 6.1). */
+    if (MiInjectFault(SimFaultAllocateMappingAddress)) {
+        return NULL;
+    }
     /* Modern: a thin wrapper around the Ex routine with Flags 0 (ddi-facts 1.1). */
     return MiIsNt5() ? MiReserveNt5(NumberOfBytes, PoolTag, Caller)
                      : MiReserveModern(NumberOfBytes, PoolTag, 0, Caller);
@@ -288,6 +293,9 @@ PVOID NTAPI MmAllocateMappingAddressEx(SIZE_T NumberOfBytes, ULONG PoolTag, ULON
         return NULL;
     }
     MiDdiEnter(MiDdi_MmAllocateMappingAddressEx, 0, Caller);
+    if (MiInjectFault(SimFaultAllocateMappingAddress)) {
+        return NULL;
+    }
     return MiReserveModern(NumberOfBytes, PoolTag, Flags, Caller);
 }
 

@@ -14,6 +14,7 @@ typedef struct _MI_FAULT_SITE_STATE {
 static MI_FAULT_SITE_STATE MiSites[SimFaultSiteCount];
 static ULONG MiShortCountdown;
 static ULONG64 MiShortPages;
+static ULONG64 MiPageLimit; /* every page allocation gets at most this; 0 = off */
 
 static const char *const MiSiteNames[SimFaultSiteCount] = {
     "pool", "IoAllocateMdl", "MmAllocatePagesForMdl", "MmAllocateMappingAddress",
@@ -44,6 +45,14 @@ VOID SimShortenNthPageAllocation(ULONG Nth, ULONG64 Pages)
     MiUnlock();
 }
 
+VOID SimLimitPageAllocations(ULONG64 MaxPages)
+{
+    MiEnsureMachine();
+    MiLock();
+    MiPageLimit = MaxPages;
+    MiUnlock();
+}
+
 VOID SimClearFaults(VOID)
 {
     MiEnsureMachine();
@@ -52,6 +61,7 @@ VOID SimClearFaults(VOID)
         MiSites[i].Countdown = 0;
     }
     MiShortCountdown = 0;
+    MiPageLimit = 0;
     MiUnlock();
 }
 
@@ -88,6 +98,9 @@ uint64_t MiInjectShortPages(uint64_t Pages)
         Pages = MiShortPages;
         MiSites[SimFaultAllocatePagesForMdl].Injected++;
     }
+    if (MiPageLimit != 0 && MiPageLimit < Pages) {
+        Pages = MiPageLimit; /* a limit shapes every call; it is not counted */
+    }
     MiUnlock();
     return Pages;
 }
@@ -98,6 +111,7 @@ static NTSTATUS MiInjectInit(const SIM_CONFIG *Config)
     memset(MiSites, 0, sizeof(MiSites));
     MiShortCountdown = 0;
     MiShortPages = 0;
+    MiPageLimit = 0;
     return STATUS_SUCCESS;
 }
 
