@@ -93,8 +93,16 @@ void MiUnparkAll(const volatile void *Address);
 /* ---------------------------------------------------------------------- */
 /* Fault injection (sim/verifier/inject.c).                               */
 /* ---------------------------------------------------------------------- */
-/* true if this call of Site must fail (counts it). */
-bool MiInjectFault(SIM_FAULT_SITE Site);
+typedef enum _MI_INJECT_RESULT {
+    MiInjectNone = 0, /* proceed */
+    MiInjectFail,     /* fail as for want of resources */
+    MiInjectShort     /* page allocations only: return a short MDL */
+} MI_INJECT_RESULT;
+/* Asks whether this call of Site (pool Tag, from the DDI's Caller) must
+ * fail; counts it. */
+MI_INJECT_RESULT MiInjectFaultAt(SIM_FAULT_SITE Site, ULONG Tag, ULONG_PTR Caller);
+/* The usual form, inside a DDI. */
+#define MiInjectFault(Site) (MiInjectFaultAt((Site), 0, MI_CALLER_ADDRESS()) != MiInjectNone)
 /* Pages an MmAllocatePagesForMdl(Ex) call may have (Pages, or fewer when a
  * short allocation is armed). */
 uint64_t MiInjectShortPages(uint64_t Pages);

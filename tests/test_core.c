@@ -388,8 +388,12 @@ static void *Reader(void *Argument)
                 return (void *)1;
             }
         }
-        if (Committed > 0) {
-            (void)*(volatile UCHAR *)&Base[Committed - 1]; /* the last committed page is mapped */
+        /* Published means mapped: the last committed byte is valid (asked of
+         * the PTE, since the grower may be writing that byte right now). */
+        if (Committed > 0 && !MmIsAddressValid(Base + Committed - 1)) {
+            GrReadEnd(Shared->Region);
+            KeLowerIrql(Old);
+            return (void *)2;
         }
         GrReadEnd(Shared->Region);
         atomic_fetch_add(&Shared->Scans, 1);

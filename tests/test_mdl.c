@@ -95,7 +95,7 @@ static ULONG MdlSpan(const MDL *Mdl)
 /* The pool block that starts at Va (FALSE if none). */
 static BOOLEAN FindPoolBlock(PVOID Va, SIM_POOL_BLOCK_INFO *Out)
 {
-    enum { Max = 512 };
+    enum { Max = 8192 };
     static SIM_POOL_BLOCK_INFO Blocks[Max];
     ULONG Count = SimEnumPoolBlocks(Blocks, Max);
     for (ULONG i = 0; i < Count && i < Max; i++) {
@@ -171,6 +171,28 @@ static void CopyMdl(MDL_COPY *Copy, const MDL *Mdl)
     assert_true(Span <= ARRAY_COUNT(Copy->Pfns));
     Copy->Header = *Mdl;
     memcpy(Copy->Pfns, MmGetMdlPfnArray(Mdl), Span * sizeof(PFN_NUMBER));
+}
+
+/* For table rows that must all be reported: TRUE if Got is Code with the
+ * parameters given (SIM_ANY skips), else prints what differs. */
+static BOOLEAN BugCheckIs(const SIM_BUGCHECK *Got, ULONG Code, ULONG_PTR P1, ULONG_PTR P2,
+                          ULONG_PTR P3, ULONG_PTR P4, const char *Row)
+{
+    const ULONG_PTR Want[4] = {P1, P2, P3, P4};
+    BOOLEAN Ok = Got->Caught && !Got->Refused && Got->Code == Code;
+    for (int i = 0; Ok && i < 4; i++) {
+        Ok = Want[i] == SIM_ANY || Want[i] == Got->Parameters[i];
+    }
+    if (!Ok) {
+        print_error("row '%s': expected 0x%X (0x%llX, 0x%llX, 0x%llX, 0x%llX), got %s0x%X "
+                    "(0x%llX, 0x%llX, 0x%llX, 0x%llX)\n",
+                    Row, (unsigned)Code, (unsigned long long)P1, (unsigned long long)P2,
+                    (unsigned long long)P3, (unsigned long long)P4,
+                    Got->Caught ? "" : "no bug check ", (unsigned)Got->Code,
+                    (unsigned long long)Got->Parameters[0], (unsigned long long)Got->Parameters[1],
+                    (unsigned long long)Got->Parameters[2], (unsigned long long)Got->Parameters[3]);
+    }
+    return Ok;
 }
 
 /* ======================================================================== */
@@ -483,9 +505,11 @@ static void IoFreeMdlOfPagesMdl(void **State)
     }
 }
 
-/* Rule: IoFreeMdl of memory that is not a pool block (an MDL on the stack)
- * fails as ExFreePool: 0xC2/0x42 (address, 0, 0). Source: mdl.md IoFreeMdl. */
-static void IoFreeMdlOnStack(void **State)
+/* Rule: IoFreeMdl of memory that is not a pool block fails as ExFreePool:
+ * an MDL on the stack -> 0xC2/0x42 (address, 0, 0); an MDL built inside a
+ * pool block (not at its start) -> 0xC2/0x46 (address, 0, 0). Source: mdl.md
+ * IoFreeMdl rows; ddi-facts 3.5. */
+static void IoFreeMdlNotPoolBlock(void **State)
 {
     (void)State;
     static char Data[PAGE_SIZE];
@@ -495,6 +519,13 @@ static void IoFreeMdlOnStack(void **State)
     } Buffer;
     MmInitializeMdl(&Buffer.Mdl, Data, 16);
     SIM_EXPECT_BUGCHECK4(0xC2, 0x42, (ULONG_PTR)&Buffer.Mdl, 0, 0, IoFreeMdl(&Buffer.Mdl));
+
+    SimReset();
+    char *Pool = (char *)ExAllocatePool2(POOL_FLAG_NON_PAGED, 256, TAG_TEST);
+    assert_non_null(Pool);
+    PMDL Inside = (PMDL)(Pool + 0x40);
+    MmInitializeMdl(Inside, Data, 16);
+    SIM_EXPECT_BUGCHECK4(0xC2, 0x46, (ULONG_PTR)Inside, 0, 0, IoFreeMdl(Inside));
 }
 
 /* Rule: IoFreeMdl of an MDL whose pages are still locked frees the MDL; the
@@ -656,9 +687,7 @@ static void BuildMdlForNonResident(void **State)
                 /* A live page followed by a freed one: the first bad page. */
                 char *Live = (char *)ExAllocatePool2(POOL_FLAG_NON_PAGED, PAGE_SIZE, TAG_TEST);
                 assert_non_null(Live);
-                if (MmIsAddressValid(Live + PAGE_SIZE)) {
-                    continue; /* the next page happens to be live: nothing to test */
-                }
+                assert_false(MmIsAddressValid(Live + PAGE_SIZE)); /* precondition */
                 Va = Live + 0x20;
                 Length = PAGE_SIZE;
                 Bad = Live + PAGE_SIZE;
@@ -897,6 +926,1973 @@ static void PrepareMdlForReuseNonPartialMapped(void **State)
                         MmPrepareMdlForReuse(L.Mdl));
 }
 
+/* ======================================================================== */
+/* MmAllocatePagesForMdl(Ex) (mdl.md; ddi-facts 1.6, 1.7).                  */
+/*                                                                          */
+/*   MDL: StartVa NULL, ByteOffset 0, ByteCount = pages x PAGE_SIZE,        */
+/*        MdlFlags MDL_PAGES_LOCKED, PFN array [p0 p1 ... pn-1 | -1 -1]     */
+/*                                               found      unused slots    */
+/* ======================================================================== */
+
+static BOOLEAN PfnIsFree(PFN_NUMBER Pfn)
+{
+    SIM_PFN_INFO Info;
+    return SimQueryPfn(Pfn, &Info) && (Info.State == SimPageFree || Info.State == SimPageZeroed);
+}
+
+static ULONG64 FreeInWindow(PFN_NUMBER Low, PFN_NUMBER High)
+{
+    ULONG64 Count = 0;
+    for (PFN_NUMBER Pfn = Low; Pfn <= High; Pfn++) {
+        Count += PfnIsFree(Pfn) ? 1 : 0;
+    }
+    return Count;
+}
+
+static ULONG64 MdlPagesInUse(void)
+{
+    SIM_MEMORY_STATS Stats;
+    SimQueryMemory(&Stats);
+    return Stats.MdlPages;
+}
+
+/* The result shape every MmAllocatePagesForMdl(Ex) MDL has (mdl.md "result"
+ * row): StartVa NULL, ByteOffset 0, page-multiple ByteCount, MDL_PAGES_LOCKED
+ * only, Process NULL; each page MdlAllocated with the CacheType recorded,
+ * neither locked nor mapped; distinct PFNs; an "Mmdl" non-paged pool block. */
+static void CheckPagesMdl(PMDL Mdl, ULONG64 Pages, LONG CacheType)
+{
+    assert_non_null(Mdl);
+    assert_null(Mdl->Next);
+    assert_null(Mdl->StartVa);
+    assert_int_equal(Mdl->ByteOffset, 0);
+    assert_int_equal(Mdl->ByteCount, Pages * PAGE_SIZE);
+    assert_int_equal((USHORT)Mdl->MdlFlags, MDL_PAGES_LOCKED);
+    assert_null(Mdl->Process);
+    assert_null(Mdl->MappedSystemVa);
+    SIM_POOL_BLOCK_INFO Block;
+    assert_true(FindPoolBlock(Mdl, &Block));
+    assert_int_equal(Block.Tag, TAG_MM_MDL);
+    assert_false(Block.Paged);
+    assert_true(Block.Size >= sizeof(MDL) + Pages * sizeof(PFN_NUMBER));
+    assert_int_equal((USHORT)Mdl->Size, (USHORT)(CSHORT)Block.Size);
+    const PFN_NUMBER *Pfns = MmGetMdlPfnArray(Mdl);
+    for (ULONG64 i = 0; i < Pages; i++) {
+        SIM_PFN_INFO Info = PfnInfo(Pfns[i]);
+        assert_int_equal(Info.State, SimPageMdl);
+        assert_int_equal(Info.CacheType, CacheType);
+        assert_int_equal(Info.LockCount, 0);
+        assert_int_equal(Info.MapCount, 0);
+        for (ULONG64 j = 0; j < i && Pages <= 4096; j++) {
+            assert_int_not_equal(Pfns[i], Pfns[j]);
+        }
+    }
+    /* Unused slots of a short MDL hold (PFN_NUMBER)-1. */
+    for (ULONG64 i = Pages; i < (Block.Size - sizeof(MDL)) / sizeof(PFN_NUMBER); i++) {
+        assert_int_equal(Pfns[i], PFN_SENTINEL);
+    }
+}
+
+static BOOLEAN MdlIsContiguous(PMDL Mdl, ULONG64 From, ULONG64 Count)
+{
+    const PFN_NUMBER *Pfns = MmGetMdlPfnArray(Mdl);
+    for (ULONG64 i = From + 1; i < From + Count; i++) {
+        if (Pfns[i] != Pfns[i - 1] + 1) {
+            return FALSE;
+        }
+    }
+    return TRUE;
+}
+
+/* Rule: MmAllocatePagesForMdl(L, H, S, T) = ...Ex(L, H, S, T, MmCached, 0);
+ * TotalBytes is rounded up to pages; the result has the documented shape and
+ * pool tag. Source: mdl.md MmAllocatePagesForMdl table, "result" row, pool
+ * tags table; ddi-facts 1.6, 1.7. */
+static void AllocatePagesResultShape(void **State)
+{
+    (void)State;
+    static const SIZE_T Sizes[] = {1, PAGE_SIZE - 1, PAGE_SIZE, PAGE_SIZE + 1, 5 * PAGE_SIZE + 1,
+                                   64 * PAGE_SIZE};
+    for (size_t r = 0; r < ARRAY_COUNT(Sizes); r++) {
+        ULONG64 Pages = (Sizes[r] + PAGE_SIZE - 1) / PAGE_SIZE;
+        ULONG64 Before = MdlPagesInUse();
+        PMDL Mdl = MmAllocatePagesForMdl(Pa(0), Pa(~0ull), Pa(0), Sizes[r]);
+        CheckPagesMdl(Mdl, Pages, MmCached);
+        assert_int_equal(MdlPagesInUse(), Before + Pages);
+        PMDL Ex = MmAllocatePagesForMdlEx(Pa(0), Pa(~0ull), Pa(0), Sizes[r], MmCached, 0);
+        CheckPagesMdl(Ex, Pages, MmCached);
+        AssertInvariants();
+        FreePagesAndMdl(Mdl);
+        FreePagesAndMdl(Ex);
+        assert_int_equal(MdlPagesInUse(), Before);
+    }
+    AssertInvariants();
+}
+
+/* Rule: argument and flag combinations -> NULL / full / contiguous /
+ * aligned chunks, never a bug check. Source: mdl.md MmAllocatePagesForMdlEx
+ * flag table; ddi-facts 1.7 (modern argument validation). */
+static void AllocatePagesFlagTable(void **State)
+{
+    (void)State;
+    enum { Null, Full, Contiguous, Chunks };
+    static const struct {
+        const char *Name;
+        ULONG64 Skip;
+        SIZE_T Total;
+        ULONG Flags;
+        int Expect;
+        ULONG64 ChunkPages; /* Chunks: block size and alignment */
+    } Rows[] = {
+        {"TotalBytes 0", 0, 0, 0, Null, 0},
+        {"TotalBytes 0 with FULLY_REQUIRED", 0, 0, MM_ALLOCATE_FULLY_REQUIRED, Null, 0},
+        {"SkipBytes not a page multiple", 0x800, 4 * PAGE_SIZE, 0, Null, 0},
+        {"SkipBytes 1", 1, 4 * PAGE_SIZE, 0, Null, 0},
+        {"undefined flag 0x200", 0, PAGE_SIZE, 0x200, Null, 0},
+        {"undefined flag 0x400", 0, PAGE_SIZE, 0x400, Null, 0},
+        {"undefined flag 0x800", 0, PAGE_SIZE, 0x800, Null, 0},
+        {"undefined flag 0x80000000", 0, PAGE_SIZE, 0x80000000u, Null, 0},
+        {"no flags", 0, 8 * PAGE_SIZE, 0, Full, 0},
+        {"MM_DONT_ZERO_ALLOCATION", 0, 8 * PAGE_SIZE, MM_DONT_ZERO_ALLOCATION, Full, 0},
+        {"FROM_LOCAL_NODE_ONLY", 0, 8 * PAGE_SIZE, MM_ALLOCATE_FROM_LOCAL_NODE_ONLY, Full, 0},
+        {"FULLY_REQUIRED, satisfiable", 0, 8 * PAGE_SIZE, MM_ALLOCATE_FULLY_REQUIRED, Full, 0},
+        {"NO_WAIT", 0, 8 * PAGE_SIZE, MM_ALLOCATE_NO_WAIT, Full, 0},
+        {"TRIM_IF_NECESSARY", 0, 8 * PAGE_SIZE, MM_ALLOCATE_TRIM_IF_NECESSARY, Full, 0},
+        {"NO_WAIT | LOCAL_NODE | TRIM", 0, 8 * PAGE_SIZE,
+         MM_ALLOCATE_NO_WAIT | MM_ALLOCATE_FROM_LOCAL_NODE_ONLY | MM_ALLOCATE_TRIM_IF_NECESSARY,
+         Full, 0},
+        {"PREFER_CONTIGUOUS (fresh machine: one block)", 0, 32 * PAGE_SIZE,
+         MM_ALLOCATE_PREFER_CONTIGUOUS, Contiguous, 0},
+        {"AND_HOT_REMOVE at PASSIVE", 0, 4 * PAGE_SIZE, MM_ALLOCATE_AND_HOT_REMOVE, Full, 0},
+        {"AND_HOT_REMOVE | FULLY_REQUIRED", 0, 4 * PAGE_SIZE,
+         MM_ALLOCATE_AND_HOT_REMOVE | MM_ALLOCATE_FULLY_REQUIRED, Null, 0},
+        {"REQUIRE_CONTIGUOUS_CHUNKS, SkipBytes 0: one block", 0, 40 * PAGE_SIZE,
+         MM_ALLOCATE_REQUIRE_CONTIGUOUS_CHUNKS, Contiguous, 0},
+        {"REQUIRE_CONTIGUOUS_CHUNKS, 16 KB blocks", 0x4000, 0x10000,
+         MM_ALLOCATE_REQUIRE_CONTIGUOUS_CHUNKS, Chunks, 4},
+        {"REQUIRE_CONTIGUOUS_CHUNKS, 4 KB blocks", PAGE_SIZE, 3 * PAGE_SIZE,
+         MM_ALLOCATE_REQUIRE_CONTIGUOUS_CHUNKS, Chunks, 1},
+        {"REQUIRE_CONTIGUOUS_CHUNKS, 64 KB blocks", 0x10000, 0x30000,
+         MM_ALLOCATE_REQUIRE_CONTIGUOUS_CHUNKS, Chunks, 16},
+        {"REQUIRE_CONTIGUOUS_CHUNKS, SkipBytes not a power of two", 0x3000, 0x6000,
+         MM_ALLOCATE_REQUIRE_CONTIGUOUS_CHUNKS, Null, 0},
+        {"REQUIRE_CONTIGUOUS_CHUNKS, TotalBytes not a multiple", 0x4000, 0x6000,
+         MM_ALLOCATE_REQUIRE_CONTIGUOUS_CHUNKS, Null, 0},
+        {"FAST_LARGE_PAGES alone", 0x200000, 0x200000, MM_ALLOCATE_FAST_LARGE_PAGES, Null, 0},
+        {"FAST_LARGE_PAGES, SkipBytes 0", 0, 0x200000,
+         MM_ALLOCATE_FAST_LARGE_PAGES | MM_ALLOCATE_REQUIRE_CONTIGUOUS_CHUNKS, Null, 0},
+        {"FAST_LARGE_PAGES, SkipBytes 64 KB", 0x10000, 0x20000,
+         MM_ALLOCATE_FAST_LARGE_PAGES | MM_ALLOCATE_REQUIRE_CONTIGUOUS_CHUNKS, Null, 0},
+        {"FAST_LARGE_PAGES, 2 MB blocks", 0x200000, 0x400000,
+         MM_ALLOCATE_FAST_LARGE_PAGES | MM_ALLOCATE_REQUIRE_CONTIGUOUS_CHUNKS, Chunks, 512},
+    };
+    for (size_t r = 0; r < ARRAY_COUNT(Rows); r++) {
+        ULONG64 Before = MdlPagesInUse();
+        PMDL Mdl = MmAllocatePagesForMdlEx(Pa(0), Pa(~0ull), Pa(Rows[r].Skip), Rows[r].Total,
+                                           MmCached, Rows[r].Flags);
+        assert_false(SimIsStopped(NULL));
+        if ((Mdl == NULL) != (Rows[r].Expect == Null)) {
+            print_error("row '%s': expected %s, got %p\n", Rows[r].Name,
+                        Rows[r].Expect == Null ? "NULL" : "an MDL", (void *)Mdl);
+            fail();
+        }
+        if (Mdl == NULL) {
+            assert_int_equal(MdlPagesInUse(), Before);
+            continue;
+        }
+        ULONG64 Pages = Rows[r].Total / PAGE_SIZE;
+        CheckPagesMdl(Mdl, Pages, MmCached);
+        if (Rows[r].Expect == Contiguous && !MdlIsContiguous(Mdl, 0, Pages)) {
+            print_error("row '%s': pages not physically contiguous\n", Rows[r].Name);
+            fail();
+        }
+        if (Rows[r].Expect == Chunks) {
+            ULONG64 Chunk = Rows[r].ChunkPages;
+            for (ULONG64 b = 0; b < Pages; b += Chunk) {
+                if (MmGetMdlPfnArray(Mdl)[b] % Chunk != 0 || !MdlIsContiguous(Mdl, b, Chunk)) {
+                    print_error("row '%s': block at slot %llu not %llu aligned contiguous pages\n",
+                                Rows[r].Name, (unsigned long long)b, (unsigned long long)Chunk);
+                    fail();
+                }
+            }
+        }
+        FreePagesAndMdl(Mdl);
+        assert_int_equal(MdlPagesInUse(), Before);
+    }
+    AssertInvariants();
+}
+
+/* Rule: pages lie in [LowAddress, HighAddress]; with SkipBytes != 0 the next
+ * window is the previous one moved up by SkipBytes, until past the highest RAM
+ * page; a range with no RAM gives NULL; a window that runs out gives a short
+ * MDL whose unused slots hold (PFN_NUMBER)-1 (FULLY_REQUIRED: NULL).
+ * Source: mdl.md MmAllocatePagesForMdlEx "range", "no page in range",
+ * "result" rows; ddi-facts 1.7.
+ *
+ *   window 0 [L, H]   window 1 [L+S, H+S]   window 2 [L+2S, H+2S]
+ *   |####|            |####|                |##..|        10 pages = 4+4+2
+ */
+static void AllocatePagesRangeAndSkip(void **State)
+{
+    (void)State;
+    SIM_MEMORY_STATS Stats;
+    SimQueryMemory(&Stats);
+    const PFN_NUMBER Low = 0x1000; /* 16 MiB: RAM on the default layout */
+    assert_true(Low + 0x400 < Stats.HighestPfn);
+
+    /* One window. */
+    assert_int_equal(FreeInWindow(Low, Low + 15), 16); /* precondition */
+    PMDL Mdl = MmAllocatePagesForMdlEx(Pa(Low << PAGE_SHIFT), Pa(((Low + 16) << PAGE_SHIFT) - 1),
+                                       Pa(0), 8 * PAGE_SIZE, MmCached, 0);
+    CheckPagesMdl(Mdl, 8, MmCached);
+    for (int i = 0; i < 8; i++) {
+        PFN_NUMBER Pfn = MmGetMdlPfnArray(Mdl)[i];
+        assert_true(Pfn >= Low && Pfn < Low + 16);
+    }
+    FreePagesAndMdl(Mdl);
+
+    /* HighAddress inside a page: that page is in range (its physical
+     * address is <= HighAddress). A one-page window. */
+    Mdl = MmAllocatePagesForMdlEx(Pa((Low + 40) << PAGE_SHIFT), Pa(((Low + 40) << PAGE_SHIFT) + 1),
+                                  Pa(0), 3 * PAGE_SIZE, MmCached, 0);
+    CheckPagesMdl(Mdl, 1, MmCached);
+    assert_int_equal(MmGetMdlPfnArray(Mdl)[0], Low + 40);
+    FreePagesAndMdl(Mdl);
+    /* The same with FULLY_REQUIRED: NULL. */
+    assert_null(MmAllocatePagesForMdlEx(Pa((Low + 40) << PAGE_SHIFT),
+                                        Pa(((Low + 40) << PAGE_SHIFT) + 1), Pa(0),
+                                        3 * PAGE_SIZE, MmCached, MM_ALLOCATE_FULLY_REQUIRED));
+
+    /* SkipBytes walk: 4-page windows, 1 MiB apart. */
+    const ULONG64 SkipPages = 0x100;
+    for (int w = 0; w < 3; w++) {
+        assert_int_equal(FreeInWindow(Low + w * SkipPages, Low + w * SkipPages + 3), 4);
+    }
+    Mdl = MmAllocatePagesForMdlEx(Pa(Low << PAGE_SHIFT), Pa(((Low + 4) << PAGE_SHIFT) - 1),
+                                  Pa(SkipPages << PAGE_SHIFT), 10 * PAGE_SIZE, MmCached, 0);
+    CheckPagesMdl(Mdl, 10, MmCached);
+    ULONG PerWindow[3] = {0, 0, 0};
+    for (int i = 0; i < 10; i++) {
+        PFN_NUMBER Pfn = MmGetMdlPfnArray(Mdl)[i];
+        assert_true(Pfn >= Low);
+        ULONG64 W = (Pfn - Low) / SkipPages;
+        assert_true(W < 3 && (Pfn - Low) % SkipPages < 4);
+        PerWindow[W]++;
+    }
+    assert_int_equal(PerWindow[0], 4);
+    assert_int_equal(PerWindow[1], 4);
+    assert_int_equal(PerWindow[2], 2);
+    FreePagesAndMdl(Mdl);
+
+    /* Windows run past the highest RAM page: a short MDL (3 of 10). */
+    PFN_NUMBER Top = Stats.HighestPfn;
+    assert_int_equal(FreeInWindow(Top - 2, Top), 3);
+    Mdl = MmAllocatePagesForMdlEx(Pa((Top - 2) << PAGE_SHIFT), Pa(((Top - 1) << PAGE_SHIFT) - 1),
+                                  Pa(PAGE_SIZE), 10 * PAGE_SIZE, MmCached, 0);
+    CheckPagesMdl(Mdl, 3, MmCached);
+    assert_int_equal(MmGetMdlPfnArray(Mdl)[0], Top - 2);
+    assert_int_equal(MmGetMdlPfnArray(Mdl)[1], Top - 1);
+    assert_int_equal(MmGetMdlPfnArray(Mdl)[2], Top);
+    FreePagesAndMdl(Mdl);
+    assert_null(MmAllocatePagesForMdlEx(Pa((Top - 2) << PAGE_SHIFT),
+                                        Pa(((Top - 1) << PAGE_SHIFT) - 1), Pa(PAGE_SIZE),
+                                        10 * PAGE_SIZE, MmCached, MM_ALLOCATE_FULLY_REQUIRED));
+
+    /* No RAM in range: the legacy hole 0xA0000-0xFFFFF, and above all RAM;
+     * HighAddress below LowAddress. */
+    assert_null(MmAllocatePagesForMdlEx(Pa(0xA0000), Pa(0xFFFFF), Pa(0), PAGE_SIZE, MmCached, 0));
+    assert_null(MmAllocatePagesForMdlEx(Pa((Top + 1) << PAGE_SHIFT), Pa(~0ull), Pa(0), PAGE_SIZE,
+                                        MmCached, 0));
+    assert_null(MmAllocatePagesForMdlEx(Pa(0x2000000), Pa(0x1000000), Pa(0), PAGE_SIZE, MmCached,
+                                        0));
+    /* Window in the hole, SkipBytes moves it onto RAM at 1 MiB. */
+    Mdl = MmAllocatePagesForMdlEx(Pa(0xA0000), Pa(0xFFFFF), Pa(0x60000), 2 * PAGE_SIZE, MmCached,
+                                  0);
+    CheckPagesMdl(Mdl, 2, MmCached);
+    for (int i = 0; i < 2; i++) {
+        PFN_NUMBER Pfn = MmGetMdlPfnArray(Mdl)[i];
+        assert_true(Pfn >= 0x100 && Pfn < 0x160);
+    }
+    FreePagesAndMdl(Mdl);
+    AssertInvariants();
+}
+
+/* Rule: CacheType is recorded in each page's PFN entry (MmNotMapped or >
+ * MmWriteCombined: none); a later map uses the map call's CacheType.
+ * Source: mdl.md "CacheType" row; ddi-facts 1.7, 2.3. */
+static void AllocatePagesCacheType(void **State)
+{
+    (void)State;
+    static const struct {
+        MEMORY_CACHING_TYPE Asked;
+        LONG Recorded;
+    } Rows[] = {
+        {MmNonCached, MmNonCached},
+        {MmCached, MmCached},
+        {MmWriteCombined, MmWriteCombined},
+        {MmHardwareCoherentCached, MmNotMapped},
+        {MmUSWCCached, MmNotMapped},
+        {MmNotMapped, MmNotMapped},
+    };
+    for (size_t r = 0; r < ARRAY_COUNT(Rows); r++) {
+        PMDL Mdl = MmAllocatePagesForMdlEx(Pa(0), Pa(~0ull), Pa(0), 2 * PAGE_SIZE, Rows[r].Asked, 0);
+        CheckPagesMdl(Mdl, 2, Rows[r].Recorded);
+        FreePagesAndMdl(Mdl);
+    }
+    /* Recorded MmCached, mapped MmNonCached: the PTE is UC (PCD|PWT). */
+    PMDL Mdl = AllocPages(PAGE_SIZE, 0);
+    assert_non_null(Mdl);
+    char *Va = (char *)MmMapLockedPagesSpecifyCache(Mdl, KernelMode, MmNonCached, NULL, FALSE,
+                                                    NormalPagePriority);
+    assert_non_null(Va);
+    ULONG64 Pte;
+    assert_true(SimQueryPte(Va, &Pte, NULL));
+    assert_int_equal(Pte & (SIM_PTE_CACHE_DISABLE | SIM_PTE_WRITE_THROUGH),
+                     SIM_PTE_CACHE_DISABLE | SIM_PTE_WRITE_THROUGH);
+    MmUnmapLockedPages(Va, Mdl);
+    Va = (char *)MmMapLockedPagesSpecifyCache(Mdl, KernelMode, MmCached, NULL, FALSE,
+                                              NormalPagePriority);
+    assert_non_null(Va);
+    assert_true(SimQueryPte(Va, &Pte, NULL));
+    assert_int_equal(Pte & (SIM_PTE_CACHE_DISABLE | SIM_PTE_WRITE_THROUGH), 0);
+    MmUnmapLockedPages(Va, Mdl);
+    FreePagesAndMdl(Mdl);
+}
+
+/* Reads a whole MDL's pages through a fresh mapping. */
+typedef enum { FillZero, FillPattern, FillOther } FILL_KIND;
+
+static FILL_KIND ClassifyPages(PMDL Mdl, unsigned char Pattern)
+{
+    unsigned char *Va = (unsigned char *)MmGetSystemAddressForMdlSafe(Mdl, NormalPagePriority);
+    assert_non_null(Va);
+    BOOLEAN AllZero = TRUE, AllPattern = TRUE;
+    for (ULONG i = 0; i < Mdl->ByteCount; i++) {
+        AllZero &= Va[i] == 0;
+        AllPattern &= Va[i] == Pattern;
+    }
+    MmUnmapLockedPages(Va, Mdl);
+    return AllZero ? FillZero : AllPattern ? FillPattern : FillOther;
+}
+
+/* Rule: pages are zero-filled by default, even pages dirtied and freed just
+ * before; MM_DONT_ZERO_ALLOCATION gives a seeded random fill in strict mode
+ * (Verifier, Win 8.1+) and stale contents in retail; MM_FREE_MDL_PAGES_ZERO
+ * zeroes at free. A fixed 8-page window makes the same pages come back.
+ * Source: mdl.md "MM_DONT_ZERO_ALLOCATION", "default" rows and
+ * MmFreePagesFromMdlEx "success" row; ddi-facts 1.7, 1.8. */
+static void AllocatePagesZeroing(void **State)
+{
+    (void)State;
+    static const struct {
+        BOOLEAN Strict;
+        ULONG AllocFlags; /* of the second allocation */
+        ULONG FreeFlags;  /* of the first free */
+        FILL_KIND Expect;
+    } Rows[] = {
+        {TRUE, 0, 0, FillZero},
+        {FALSE, 0, 0, FillZero},
+        {TRUE, MM_DONT_ZERO_ALLOCATION, 0, FillOther},
+        {TRUE, MM_DONT_ZERO_ALLOCATION, MM_FREE_MDL_PAGES_ZERO, FillOther},
+        {FALSE, MM_DONT_ZERO_ALLOCATION, 0, FillPattern},
+        {FALSE, MM_DONT_ZERO_ALLOCATION, MM_FREE_MDL_PAGES_ZERO, FillZero},
+    };
+    const PFN_NUMBER Low = 0x2000;
+    const ULONG Pages = 8;
+    for (size_t r = 0; r < ARRAY_COUNT(Rows); r++) {
+        UseMachine(Rows[r].Strict, 0, 0, 0);
+        assert_int_equal(FreeInWindow(Low, Low + Pages - 1), Pages);
+        PHYSICAL_ADDRESS L = Pa(Low << PAGE_SHIFT), H = Pa(((Low + Pages) << PAGE_SHIFT) - 1);
+        PMDL Mdl = MmAllocatePagesForMdlEx(L, H, Pa(0), Pages * PAGE_SIZE, MmCached, 0);
+        CheckPagesMdl(Mdl, Pages, MmCached);
+        assert_int_equal(ClassifyPages(Mdl, 0xA5), FillZero);
+        unsigned char *Va = (unsigned char *)MmGetSystemAddressForMdlSafe(Mdl, NormalPagePriority);
+        assert_non_null(Va);
+        memset(Va, 0xA5, Pages * PAGE_SIZE);
+        MmUnmapLockedPages(Va, Mdl);
+        MmFreePagesFromMdlEx(Mdl, Rows[r].FreeFlags);
+        ExFreePool(Mdl);
+        Mdl = MmAllocatePagesForMdlEx(L, H, Pa(0), Pages * PAGE_SIZE, MmCached, Rows[r].AllocFlags);
+        CheckPagesMdl(Mdl, Pages, MmCached);
+        FILL_KIND Got = ClassifyPages(Mdl, 0xA5);
+        if (Got != Rows[r].Expect) {
+            print_error("row %zu (strict %d, alloc flags 0x%x, free flags 0x%x): fill %d, "
+                        "expected %d (0 zero, 1 stale pattern, 2 other)\n",
+                        r, Rows[r].Strict, Rows[r].AllocFlags, Rows[r].FreeFlags, Got,
+                        Rows[r].Expect);
+            fail();
+        }
+        FreePagesAndMdl(Mdl);
+        AssertInvariants();
+    }
+}
+
+/* Rule: strict MM_DONT_ZERO_ALLOCATION fill is random: not all zero, not a
+ * repeated byte, and different page to page. Source: mdl.md
+ * "MM_DONT_ZERO_ALLOCATION" row; ddi-facts 1.7 (Verifier 8.1+). */
+static void AllocatePagesRandomFill(void **State)
+{
+    (void)State;
+    PMDL Mdl = AllocPages(4 * PAGE_SIZE, MM_DONT_ZERO_ALLOCATION);
+    CheckPagesMdl(Mdl, 4, MmCached);
+    ULONG64 *Va = (ULONG64 *)MmGetSystemAddressForMdlSafe(Mdl, NormalPagePriority);
+    assert_non_null(Va);
+    const ULONG Words = PAGE_SIZE / 8;
+    ULONG Zero = 0, Same = 0;
+    for (ULONG i = 0; i < 4 * Words; i++) {
+        Zero += Va[i] == 0;
+        Same += i > 0 && Va[i] == Va[i - 1];
+    }
+    assert_true(Zero < 4);
+    assert_true(Same < 4);
+    assert_memory_not_equal(Va, Va + Words, PAGE_SIZE);
+    FreePagesAndMdl(Mdl);
+}
+
+/* Rule: REQUIRE_CONTIGUOUS_CHUNKS needs physically contiguous (aligned)
+ * blocks: on fragmented memory it is NULL (SkipBytes 0 implies
+ * FULLY_REQUIRED) while an ordinary or PREFER_CONTIGUOUS request succeeds.
+ * Source: mdl.md REQUIRE_CONTIGUOUS_CHUNKS and PREFER_CONTIGUOUS rows.
+ *
+ *   physical: |M|.|M|.|M|.|M|.|   M = held by an MDL, . = free
+ */
+static void AllocatePagesFragmented(void **State)
+{
+    (void)State;
+    UseMachine(TRUE, 1024, 0, 0);
+    enum { Max = 2048 };
+    static PMDL Held[Max];
+    ULONG Count = 0;
+    PMDL Mdl;
+    while (Count < Max && (Mdl = AllocPages(PAGE_SIZE, 0)) != NULL) {
+        Held[Count++] = Mdl;
+    }
+    assert_true(Count > 512 && Count < Max);
+    /* Free the pages of every MDL whose PFN is even; keep the MDL blocks so
+     * the pool does not give pages back. */
+    ULONG Freed = 0;
+    for (ULONG i = 0; i < Count; i++) {
+        if (MmGetMdlPfnArray(Held[i])[0] % 2 == 0) {
+            MmFreePagesFromMdl(Held[i]);
+            Freed++;
+        }
+    }
+    assert_true(Freed > 64);
+    /* Precondition: no two adjacent free pages. */
+    SIM_MEMORY_STATS Stats;
+    SimQueryMemory(&Stats);
+    for (PFN_NUMBER Pfn = Stats.LowestPfn; Pfn < Stats.HighestPfn; Pfn++) {
+        assert_false(PfnIsFree(Pfn) && PfnIsFree(Pfn + 1));
+    }
+    assert_null(AllocPages(2 * PAGE_SIZE, MM_ALLOCATE_REQUIRE_CONTIGUOUS_CHUNKS));
+    assert_null(MmAllocatePagesForMdlEx(Pa(0), Pa(~0ull), Pa(2 * PAGE_SIZE), 4 * PAGE_SIZE,
+                                        MmCached, MM_ALLOCATE_REQUIRE_CONTIGUOUS_CHUNKS));
+    PMDL Single = MmAllocatePagesForMdlEx(Pa(0), Pa(~0ull), Pa(PAGE_SIZE), 2 * PAGE_SIZE, MmCached,
+                                          MM_ALLOCATE_REQUIRE_CONTIGUOUS_CHUNKS);
+    CheckPagesMdl(Single, 2, MmCached); /* 4 KB blocks are always contiguous */
+    PMDL Prefer = AllocPages(4 * PAGE_SIZE, MM_ALLOCATE_PREFER_CONTIGUOUS);
+    CheckPagesMdl(Prefer, 4, MmCached);
+    assert_false(MdlIsContiguous(Prefer, 0, 4));
+    PMDL Plain = AllocPages(4 * PAGE_SIZE, 0);
+    CheckPagesMdl(Plain, 4, MmCached);
+    AssertInvariants();
+    FreePagesAndMdl(Single);
+    FreePagesAndMdl(Prefer);
+    FreePagesAndMdl(Plain);
+    for (ULONG i = 0; i < Count; i++) {
+        if (Held[i]->MdlFlags & MDL_PAGES_LOCKED) {
+            MmFreePagesFromMdl(Held[i]);
+        }
+        ExFreePool(Held[i]);
+    }
+    AssertInvariants();
+}
+
+/* Rule: when physical memory is short the MDL describes fewer pages (a
+ * page-multiple ByteCount; check MmGetMdlByteCount); FULLY_REQUIRED gives
+ * NULL instead; nothing is leaked. Source: mdl.md "FULLY_REQUIRED" row and
+ * ddi-facts 1.6 ("may return fewer bytes"); issue 4 acceptance. */
+static void AllocatePagesShortOnSmallMachine(void **State)
+{
+    (void)State;
+    UseMachine(TRUE, 512, 0, 0);
+    SIM_MEMORY_STATS Before, After;
+    SimQueryMemory(&Before);
+    assert_true(Before.FreePages <= 512);
+    const SIZE_T Ask = 1024 * PAGE_SIZE; /* twice the RAM */
+    assert_null(AllocPages(Ask, MM_ALLOCATE_FULLY_REQUIRED));
+    SimQueryMemory(&After);
+    assert_int_equal(After.FreePages, Before.FreePages);
+
+    PMDL Mdl = AllocPages(Ask, 0);
+    assert_non_null(Mdl);
+    ULONG Bytes = MmGetMdlByteCount(Mdl);
+    assert_int_equal(Bytes % PAGE_SIZE, 0);
+    assert_true(Bytes > 0 && Bytes < Ask);
+    assert_true(Bytes / PAGE_SIZE <= Before.FreePages);
+    /* A substantial part of RAM: at least half of what was free. */
+    assert_true(Bytes / PAGE_SIZE >= Before.FreePages / 2);
+    CheckPagesMdl(Mdl, Bytes / PAGE_SIZE, MmCached);
+    SimQueryMemory(&After);
+    assert_int_equal(After.MdlPages, Bytes / PAGE_SIZE);
+    AssertInvariants();
+    /* The short MDL works like any other: map, write, unmap, free. */
+    char *Va = (char *)MmGetSystemAddressForMdlSafe(Mdl, NormalPagePriority);
+    assert_non_null(Va);
+    Va[Bytes - 1] = 1;
+    MmUnmapLockedPages(Va, Mdl);
+    FreePagesAndMdl(Mdl);
+    SimQueryMemory(&After);
+    assert_int_equal(After.FreePages, Before.FreePages);
+    assert_int_equal(After.MdlPages, 0);
+    AssertInvariants();
+}
+
+/* Rule: SimShortenNthPageAllocation makes the Nth call short (FULLY_REQUIRED:
+ * NULL); SimFailNthCall(SimFaultAllocatePagesForMdl) makes it NULL; other
+ * calls are untouched. Source: mmsim.h fault injection; mdl.md
+ * "FULLY_REQUIRED" row. */
+static void AllocatePagesFaultInjection(void **State)
+{
+    (void)State;
+    static const struct {
+        BOOLEAN Fail;   /* SimFailNthCall, else SimShortenNthPageAllocation */
+        ULONG Nth;
+        ULONG64 ShortPages;
+        ULONG Flags;
+        ULONG64 Expect[3]; /* pages of calls 1..3 (0: NULL), each asking 10 */
+    } Rows[] = {
+        {TRUE, 1, 0, 0, {0, 10, 10}},
+        {TRUE, 2, 0, 0, {10, 0, 10}},
+        {FALSE, 1, 3, 0, {3, 10, 10}},
+        {FALSE, 3, 1, 0, {10, 10, 1}},
+        {FALSE, 2, 9, MM_ALLOCATE_FULLY_REQUIRED, {10, 0, 10}},
+        {FALSE, 1, 0, 0, {0, 10, 10}}, /* shortened to nothing: NULL */
+    };
+    for (size_t r = 0; r < ARRAY_COUNT(Rows); r++) {
+        SimClearFaults();
+        if (Rows[r].Fail) {
+            SimFailNthCall(SimFaultAllocatePagesForMdl, Rows[r].Nth);
+        } else {
+            SimShortenNthPageAllocation(Rows[r].Nth, Rows[r].ShortPages);
+        }
+        for (int Call = 0; Call < 3; Call++) {
+            ULONG64 Before = MdlPagesInUse();
+            PMDL Mdl = AllocPages(10 * PAGE_SIZE, Rows[r].Flags);
+            if (Rows[r].Expect[Call] == 0) {
+                if (Mdl != NULL) {
+                    print_error("row %zu call %d: expected NULL\n", r, Call + 1);
+                }
+                assert_null(Mdl);
+                assert_int_equal(MdlPagesInUse(), Before);
+                continue;
+            }
+            CheckPagesMdl(Mdl, Rows[r].Expect[Call], MmCached);
+            FreePagesAndMdl(Mdl);
+        }
+    }
+    SimClearFaults();
+    AssertInvariants();
+}
+
+/* Rule: no pool for the MDL -> NULL, and no page is kept. Source: mdl.md
+ * "no page in range / MDL pool exhausted" row; ddi-facts 1.6. */
+static void AllocatePagesNoPoolForMdl(void **State)
+{
+    (void)State;
+    UseMachine(TRUE, 0, 0, 16);
+    enum { Max = 64 };
+    PVOID Va[Max];
+    ULONG Count = 0;
+    while (Count < Max && (Va[Count] = ExAllocatePool2(POOL_FLAG_NON_PAGED, PAGE_SIZE, TAG_TEST)) != NULL) {
+        Count++;
+    }
+    assert_true(Count < Max);
+    /* What is left in partly used pool pages: fill it with small blocks. */
+    enum { MaxSmall = 4096 };
+    static PVOID Small[MaxSmall];
+    ULONG SmallCount = 0;
+    while (SmallCount < MaxSmall &&
+           (Small[SmallCount] = ExAllocatePool2(POOL_FLAG_NON_PAGED, 16, TAG_TEST)) != NULL) {
+        SmallCount++;
+    }
+    assert_true(SmallCount < MaxSmall);
+    SIM_MEMORY_STATS Before, After;
+    SimQueryMemory(&Before);
+    assert_null(AllocPages(PAGE_SIZE, 0));
+    assert_null(AllocPages(64 * PAGE_SIZE, 0));
+    assert_false(SimIsStopped(NULL));
+    SimQueryMemory(&After);
+    assert_int_equal(After.FreePages, Before.FreePages);
+    assert_int_equal(After.MdlPages, 0);
+    for (ULONG i = 0; i < SmallCount; i++) {
+        ExFreePoolWithTag(Small[i], TAG_TEST);
+    }
+    for (ULONG i = 0; i < Count; i++) {
+        ExFreePoolWithTag(Va[i], TAG_TEST);
+    }
+    /* Pool is back: the same call succeeds. */
+    PMDL Mdl = AllocPages(PAGE_SIZE, 0);
+    CheckPagesMdl(Mdl, 1, MmCached);
+    FreePagesAndMdl(Mdl);
+    AssertInvariants();
+}
+
+/* Rule: allowed up to DISPATCH_LEVEL; above it 0xC4/0x7E (IRQL,
+ * DISPATCH_LEVEL, 0); AND_HOT_REMOVE above PASSIVE_LEVEL -> NULL.
+ * Source: mdl.md AND_HOT_REMOVE row; ddi-facts 1.6, 1.7, 3.4 (0x7E). */
+static void AllocatePagesIrql(void **State)
+{
+    (void)State;
+    KIRQL Old;
+    KeRaiseIrql(DISPATCH_LEVEL, &Old);
+    PMDL Mdl = AllocPages(2 * PAGE_SIZE, 0);
+    PMDL Hot = AllocPages(2 * PAGE_SIZE, MM_ALLOCATE_AND_HOT_REMOVE);
+    KeLowerIrql(Old);
+    CheckPagesMdl(Mdl, 2, MmCached);
+    assert_null(Hot);
+    KeRaiseIrql(APC_LEVEL, &Old);
+    Hot = AllocPages(2 * PAGE_SIZE, MM_ALLOCATE_AND_HOT_REMOVE);
+    KeLowerIrql(Old);
+    assert_null(Hot);
+    /* Freeing at DISPATCH_LEVEL is allowed too. */
+    KeRaiseIrql(DISPATCH_LEVEL, &Old);
+    MmFreePagesFromMdl(Mdl);
+    ExFreePool(Mdl);
+    KeLowerIrql(Old);
+
+    static const KIRQL Above[] = {DISPATCH_LEVEL + 1, CLOCK_LEVEL, HIGH_LEVEL};
+    for (size_t r = 0; r < ARRAY_COUNT(Above); r++) {
+        SimReset();
+        SIM_EXPECT_BUGCHECK4(0xC4, 0x7E, Above[r], DISPATCH_LEVEL, 0, {
+            KeRaiseIrql(Above[r], &Old);
+            (void)MmAllocatePagesForMdlEx(Pa(0), Pa(~0ull), Pa(0), PAGE_SIZE, MmCached, 0);
+        });
+        SimReset();
+        SIM_EXPECT_BUGCHECK4(0xC4, 0x7E, Above[r], DISPATCH_LEVEL, 0, {
+            KeRaiseIrql(Above[r], &Old);
+            (void)MmAllocatePagesForMdl(Pa(0), Pa(~0ull), Pa(0), PAGE_SIZE);
+        });
+    }
+    SimReset();
+    Mdl = AllocPages(PAGE_SIZE, 0);
+    assert_non_null(Mdl);
+    SIM_EXPECT_BUGCHECK4(0xC4, 0x7E, HIGH_LEVEL, DISPATCH_LEVEL, 0, {
+        KeRaiseIrql(HIGH_LEVEL, &Old);
+        MmFreePagesFromMdl(Mdl);
+    });
+}
+
+/* ======================================================================== */
+/* MmFreePagesFromMdl(Ex) (mdl.md; ddi-facts 1.8, 3.2, 3.3).                */
+/* ======================================================================== */
+
+/* Rule: Ex Flags other than MM_FREE_MDL_PAGES_ZERO, or a ByteCount that is not
+ * a page multiple -> 0x1A/0x1302 (MDL, Flags, ByteCount). Source: mdl.md
+ * MmFreePagesFromMdl table, first row; ddi-facts 1.8, 3.2. */
+static void FreePagesBadArguments(void **State)
+{
+    (void)State;
+    static const struct {
+        BOOLEAN Ex;
+        ULONG Flags;
+        ULONG ByteCountDelta; /* subtracted from ByteCount */
+    } Rows[] = {
+        {TRUE, 2, 0},
+        {TRUE, MM_FREE_MDL_PAGES_ZERO | 2, 0},
+        {TRUE, 0x80000000u, 0},
+        {TRUE, 0, 1},
+        {TRUE, MM_FREE_MDL_PAGES_ZERO, 0x800},
+        {FALSE, 0, 1},
+        {FALSE, 0, PAGE_SIZE - 1},
+    };
+    for (size_t r = 0; r < ARRAY_COUNT(Rows); r++) {
+        SimReset();
+        PMDL Mdl = AllocPages(3 * PAGE_SIZE, 0);
+        assert_non_null(Mdl);
+        Mdl->ByteCount -= Rows[r].ByteCountDelta;
+        PFN_NUMBER First = MmGetMdlPfnArray(Mdl)[0];
+        SIM_BUGCHECK Got;
+        if (Rows[r].Ex) {
+            SIM_CATCH_BUGCHECK(&Got, MmFreePagesFromMdlEx(Mdl, Rows[r].Flags));
+        } else {
+            SIM_CATCH_BUGCHECK(&Got, MmFreePagesFromMdl(Mdl));
+        }
+        SimCmockaCheckBugCheck(&Got, 0x1A, 0x1302, (ULONG_PTR)Mdl, Rows[r].Flags, Mdl->ByteCount,
+                               "bad Flags / ByteCount", __FILE__, __LINE__);
+        /* Nothing was freed. */
+        assert_int_equal(PfnInfo(First).State, SimPageMdl);
+    }
+    SimReset();
+}
+
+/* Rule: success frees the pages (zeroing them first with
+ * MM_FREE_MDL_PAGES_ZERO), clears MDL_PAGES_LOCKED and leaves the MDL to
+ * ExFreePool; a system mapping of the MDL is released first (Windows 7+).
+ * Source: mdl.md MmFreePagesFromMdl "success" and "MDL_MAPPED_TO_SYSTEM_VA"
+ * rows; ddi-facts 1.8. */
+static void FreePagesSuccessAndAutoUnmap(void **State)
+{
+    (void)State;
+    static const struct {
+        BOOLEAN Ex;
+        ULONG Flags;
+        BOOLEAN Mapped;
+    } Rows[] = {
+        {FALSE, 0, FALSE}, {FALSE, 0, TRUE}, {TRUE, 0, FALSE}, {TRUE, MM_FREE_MDL_PAGES_ZERO, TRUE},
+    };
+    for (size_t r = 0; r < ARRAY_COUNT(Rows); r++) {
+        /* (Content zeroing by MM_FREE_MDL_PAGES_ZERO: AllocatePagesZeroing.) */
+        PMDL Mdl = AllocPages(4 * PAGE_SIZE, 0);
+        CheckPagesMdl(Mdl, 4, MmCached);
+        PFN_NUMBER Pfns[4];
+        memcpy(Pfns, MmGetMdlPfnArray(Mdl), sizeof(Pfns));
+        if (Rows[r].Mapped) {
+            char *Va = (char *)MmGetSystemAddressForMdlSafe(Mdl, NormalPagePriority);
+            assert_non_null(Va);
+            memset(Va, 0x77, 4 * PAGE_SIZE);
+            assert_int_equal(PfnInfo(Pfns[0]).MapCount, 1);
+            assert_int_equal(SimQueryMdlMappings(NULL), 1);
+        }
+        ULONG64 Blocks = PoolBlocks();
+        if (Rows[r].Ex) {
+            MmFreePagesFromMdlEx(Mdl, Rows[r].Flags);
+        } else {
+            MmFreePagesFromMdl(Mdl);
+        }
+        assert_int_equal(SimQueryMdlMappings(NULL), 0);
+        assert_int_equal(Mdl->MdlFlags & (MDL_PAGES_LOCKED | MDL_MAPPED_TO_SYSTEM_VA), 0);
+        for (int i = 0; i < 4; i++) {
+            SIM_PFN_INFO Info = PfnInfo(Pfns[i]);
+            assert_true(Info.State == SimPageFree || Info.State == SimPageZeroed);
+            assert_int_equal(Info.MapCount, 0);
+        }
+        /* The MDL is still a pool block: the caller frees it. */
+        assert_int_equal(PoolBlocks(), Blocks);
+        ExFreePool(Mdl);
+        assert_int_equal(MdlPagesInUse(), 0);
+        AssertInvariants();
+    }
+}
+
+/* Rule: still MDL_MAPPED_TO_SYSTEM_VA after the automatic unmap (mapped
+ * through a reserved mapping) or MDL_IO_SPACE -> 0x1A/0x1238 (MDL, MdlFlags,
+ * 0), nothing freed or unmapped. Source: mdl.md MmFreePagesFromMdl rows;
+ * ddi-facts 1.8, 3.2. */
+static void FreePagesStillMapped(void **State)
+{
+    (void)State;
+    for (int Row = 0; Row < 2; Row++) {
+        SimReset();
+        PMDL Mdl = AllocPages(2 * PAGE_SIZE, 0);
+        assert_non_null(Mdl);
+        PVOID Reserved = NULL;
+        if (Row == 0) {
+            Reserved = MmAllocateMappingAddress(4 * PAGE_SIZE, TAG_TEST);
+            assert_non_null(Reserved);
+            assert_non_null(MmMapLockedPagesWithReservedMapping(Reserved, TAG_TEST, Mdl, MmCached));
+            assert_true((Mdl->MdlFlags & MDL_MAPPED_TO_SYSTEM_VA) != 0);
+        } else {
+            Mdl->MdlFlags |= MDL_IO_SPACE;
+        }
+        PFN_NUMBER Pfn = MmGetMdlPfnArray(Mdl)[0];
+        SIM_EXPECT_BUGCHECK4(0x1A, 0x1238, (ULONG_PTR)Mdl, (USHORT)Mdl->MdlFlags, 0,
+                             MmFreePagesFromMdl(Mdl));
+        assert_int_equal(PfnInfo(Pfn).State, SimPageMdl);
+        if (Row == 0) {
+            ULONG64 Pte;
+            assert_true(SimQueryPte(Reserved, &Pte, NULL));
+            assert_true((Pte & SIM_PTE_VALID) != 0); /* not unmapped */
+        }
+    }
+    SimReset();
+}
+
+/* Rule: a PFN not allocated for an MDL -> 0x1A/0x1236 (MDL, address of the
+ * PFN array slot, PFN): a double free, a page listed twice, a pool page, a
+ * PFN that is not RAM; every page is checked before any is freed.
+ * Source: mdl.md MmFreePagesFromMdl rows; ddi-facts 1.8, 3.2. */
+static void FreePagesNotMdlPages(void **State)
+{
+    (void)State;
+    enum { DoubleFree, Twice, PoolPage, NotRam, RowCount };
+    static const char *Names[] = {"double free", "page listed twice", "non-paged pool page",
+                                  "not RAM (legacy hole)"};
+    for (int Row = 0; Row < RowCount; Row++) {
+        SimReset();
+        PMDL Mdl = AllocPages(3 * PAGE_SIZE, 0);
+        assert_non_null(Mdl);
+        PFN_NUMBER *Pfns = MmGetMdlPfnArray(Mdl);
+        ULONG Slot = 1;
+        PFN_NUMBER Bad = 0;
+        PFN_NUMBER Saved = Pfns[1];
+        if (Row == DoubleFree) {
+            MmFreePagesFromMdl(Mdl);
+            Slot = 0;
+            Bad = Pfns[0];
+        } else if (Row == Twice) {
+            Bad = Pfns[1] = Pfns[0];
+        } else if (Row == PoolPage) {
+            PVOID Pool = ExAllocatePool2(POOL_FLAG_NON_PAGED, PAGE_SIZE, TAG_TEST);
+            assert_non_null(Pool);
+            Bad = Pfns[1] = PfnOfVa(Pool);
+        } else {
+            Bad = Pfns[1] = 0xA0;
+        }
+        SIM_BUGCHECK Got;
+        SIM_CATCH_BUGCHECK(&Got, MmFreePagesFromMdl(Mdl));
+        SimCmockaCheckBugCheck(&Got, 0x1A, 0x1236, (ULONG_PTR)Mdl, (ULONG_PTR)&Pfns[Slot], Bad,
+                               Names[Row], __FILE__, __LINE__);
+        if (Row != DoubleFree) {
+            /* Checked before freeing: slot 0 (and the real page of slot 1)
+             * still belong to the MDL. */
+            assert_int_equal(PfnInfo(Pfns[0]).State, SimPageMdl);
+            assert_int_equal(PfnInfo(Saved).State, SimPageMdl);
+        }
+    }
+    SimReset();
+}
+
+/* Rule: a page still locked (MmProbeAndLockPages through another MDL) or
+ * still mapped by another mapping -> 0x4E/0x9A (PFN, page state, lock count +
+ * map count), nothing freed. Source: mdl.md MmFreePagesFromMdl rows;
+ * ddi-facts 3.3. */
+static void FreePagesStillLockedOrMapped(void **State)
+{
+    (void)State;
+    static const struct {
+        const char *Name;
+        BOOLEAN Lock;
+        BOOLEAN Map;
+    } Rows[] = {
+        {"locked through another MDL", TRUE, FALSE},
+        {"mapped through another MDL", FALSE, TRUE},
+        {"locked and mapped", TRUE, TRUE},
+    };
+    for (size_t r = 0; r < ARRAY_COUNT(Rows); r++) {
+        SimReset();
+        PMDL Mdl = AllocPages(2 * PAGE_SIZE, 0);
+        assert_non_null(Mdl);
+        PFN_NUMBER *Pfns = MmGetMdlPfnArray(Mdl);
+        char *Va = (char *)MmGetSystemAddressForMdlSafe(Mdl, NormalPagePriority);
+        assert_non_null(Va);
+        PMDL Lock = NULL;
+        if (Rows[r].Lock) {
+            /* Lock the second page through its mapping. */
+            Lock = IoAllocateMdl(Va + PAGE_SIZE + 8, 16, FALSE, FALSE, NULL);
+            assert_non_null(Lock);
+            NTSTATUS Status;
+            SIM_TRY_STATUS(&Status, MmProbeAndLockPages(Lock, KernelMode, IoReadAccess));
+            assert_int_equal(Status, STATUS_SUCCESS);
+        }
+        MmUnmapLockedPages(Va, Mdl);
+        PMDL Other = NULL;
+        if (Rows[r].Map) {
+            Other = IoAllocateMdl(NULL, 2 * PAGE_SIZE, FALSE, FALSE, NULL);
+            assert_non_null(Other);
+            memcpy(MmGetMdlPfnArray(Other), Pfns, 2 * sizeof(PFN_NUMBER));
+            Other->MdlFlags |= MDL_PAGES_LOCKED;
+            assert_non_null(MmGetSystemAddressForMdlSafe(Other, NormalPagePriority));
+        }
+        ULONG Refs = (Rows[r].Lock ? 1 : 0) + (Rows[r].Map ? 1 : 0);
+        /* The first page: mapped only by Other, never locked. */
+        ULONG Slot = Rows[r].Map ? 0 : 1;
+        ULONG SlotRefs = Rows[r].Map ? 1 : Refs;
+        SIM_BUGCHECK Got;
+        SIM_CATCH_BUGCHECK(&Got, MmFreePagesFromMdl(Mdl));
+        SimCmockaCheckBugCheck(&Got, 0x4E, 0x9A, Pfns[Slot], SimPageMdl, SlotRefs, Rows[r].Name,
+                               __FILE__, __LINE__);
+        assert_int_equal(PfnInfo(Pfns[0]).State, SimPageMdl);
+        assert_int_equal(PfnInfo(Pfns[1]).State, SimPageMdl);
+    }
+    SimReset();
+}
+
+/* ======================================================================== */
+/* MmProbeAndLockPages / MmUnlockPages (mdl.md; ddi-facts 1.11, 3.3, 3.4).  */
+/* ======================================================================== */
+
+/* Rule: success: each page's lock count + 1 (pages may be locked by several
+ * MDLs), PFN array filled, MDL_PAGES_LOCKED set, MDL_WRITE_OPERATION set for
+ * write/modify and cleared for read, Process = NULL; MmUnlockPages: lock
+ * count - 1, MDL_PAGES_LOCKED cleared. Source: mdl.md MmProbeAndLockPages
+ * "success" and MmUnlockPages "success" rows; ddi-facts 1.11, 2.2. */
+static void ProbeAndLockTable(void **State)
+{
+    (void)State;
+    static const struct {
+        SIZE_T Offset;
+        ULONG Length;
+        LOCK_OPERATION Operation;
+        BOOLEAN Paged;
+    } Rows[] = {
+        {0, 1, IoReadAccess, FALSE},
+        {0x123, 2 * PAGE_SIZE, IoWriteAccess, FALSE},
+        {0xFFF, 2, IoModifyAccess, FALSE},
+        {0, 4 * PAGE_SIZE, IoReadAccess, FALSE},
+        {0x10, 3 * PAGE_SIZE, IoWriteAccess, TRUE},
+        {0, PAGE_SIZE, IoReadAccess, TRUE},
+    };
+    for (size_t r = 0; r < ARRAY_COUNT(Rows); r++) {
+        char *Buffer = (char *)ExAllocatePool2(Rows[r].Paged ? POOL_FLAG_PAGED : POOL_FLAG_NON_PAGED,
+                                               5 * PAGE_SIZE, TAG_TEST);
+        assert_non_null(Buffer);
+        char *Va = Buffer + Rows[r].Offset;
+        PMDL Mdl = IoAllocateMdl(Va, Rows[r].Length, FALSE, FALSE, NULL);
+        PMDL Second = IoAllocateMdl(Va, Rows[r].Length, FALSE, FALSE, NULL);
+        assert_non_null(Mdl);
+        assert_non_null(Second);
+        Mdl->Process = (PEPROCESS)(ULONG_PTR)0x4321;
+        Mdl->MdlFlags |= MDL_WRITE_OPERATION; /* cleared by a read lock */
+        NTSTATUS Status;
+        SIM_TRY_STATUS(&Status, MmProbeAndLockPages(Mdl, KernelMode, Rows[r].Operation));
+        assert_int_equal(Status, STATUS_SUCCESS);
+        BOOLEAN Write = Rows[r].Operation != IoReadAccess;
+        assert_int_equal((USHORT)Mdl->MdlFlags,
+                         MDL_ALLOCATED_FIXED_SIZE | MDL_PAGES_LOCKED | (Write ? MDL_WRITE_OPERATION : 0));
+        assert_null(Mdl->Process);
+        ULONG Span = MdlSpan(Mdl);
+        for (ULONG i = 0; i < Span; i++) {
+            PFN_NUMBER Pfn = MmGetMdlPfnArray(Mdl)[i];
+            assert_int_equal(Pfn, PfnOfVa((char *)PAGE_ALIGN(Va) + i * PAGE_SIZE));
+            assert_int_equal(PfnInfo(Pfn).LockCount, 1);
+        }
+        /* A second MDL locks the same pages: counts go to 2. */
+        SIM_TRY_STATUS(&Status, MmProbeAndLockPages(Second, KernelMode, IoReadAccess));
+        assert_int_equal(Status, STATUS_SUCCESS);
+        for (ULONG i = 0; i < Span; i++) {
+            assert_int_equal(PfnInfo(MmGetMdlPfnArray(Mdl)[i]).LockCount, 2);
+        }
+        AssertInvariants();
+        MmUnlockPages(Mdl);
+        assert_int_equal(Mdl->MdlFlags & MDL_PAGES_LOCKED, 0);
+        for (ULONG i = 0; i < Span; i++) {
+            assert_int_equal(PfnInfo(MmGetMdlPfnArray(Mdl)[i]).LockCount, 1);
+        }
+        MmUnlockPages(Second);
+        for (ULONG i = 0; i < Span; i++) {
+            assert_int_equal(PfnInfo(MmGetMdlPfnArray(Mdl)[i]).LockCount, 0);
+        }
+        IoFreeMdl(Mdl);
+        IoFreeMdl(Second);
+        ExFreePoolWithTag(Buffer, TAG_TEST);
+    }
+    AssertInvariants();
+}
+
+/* Rule: locked paged pool is never trimmed; after MmUnlockPages it can be;
+ * a trimmed page probed at <= APC_LEVEL is faulted back in (contents kept)
+ * and locked. Source: mdl.md MmProbeAndLockPages "success" and "trimmed at
+ * <= APC_LEVEL" rows; ddi-facts 1.11.
+ *
+ *   paged block  [ p0 | p1 | p2 ]      MDL locks p0, p1
+ *   trim         [ L  | L  | T  ]      L = locked (valid), T = transition
+ */
+static void ProbeAndLockPagedPoolTrim(void **State)
+{
+    (void)State;
+    char *Paged = (char *)ExAllocatePool2(POOL_FLAG_PAGED, 3 * PAGE_SIZE, TAG_TEST);
+    assert_non_null(Paged);
+    for (int i = 0; i < 3 * PAGE_SIZE; i++) {
+        Paged[i] = (char)(i % 251);
+    }
+    PMDL Mdl = IoAllocateMdl(Paged, 2 * PAGE_SIZE, FALSE, FALSE, NULL);
+    assert_non_null(Mdl);
+    NTSTATUS Status;
+    SIM_TRY_STATUS(&Status, MmProbeAndLockPages(Mdl, KernelMode, IoWriteAccess));
+    assert_int_equal(Status, STATUS_SUCCESS);
+    assert_int_equal(SimTrimPagedPool(), 1); /* only p2 */
+    assert_true(MmIsAddressValid(Paged));
+    assert_true(MmIsAddressValid(Paged + PAGE_SIZE));
+    assert_false(MmIsAddressValid(Paged + 2 * PAGE_SIZE));
+    /* Locked pages stay valid at DISPATCH_LEVEL: reading them is fine. */
+    KIRQL Old;
+    KeRaiseIrql(DISPATCH_LEVEL, &Old);
+    assert_int_equal(Paged[PAGE_SIZE + 5], (char)((PAGE_SIZE + 5) % 251));
+    KeLowerIrql(Old);
+    AssertInvariants();
+    MmUnlockPages(Mdl);
+    assert_int_equal(SimTrimPagedPool(), 2);
+    assert_false(MmIsAddressValid(Paged));
+
+    /* Probe trimmed pages at PASSIVE and APC: faulted in, then locked. */
+    for (KIRQL Irql = PASSIVE_LEVEL; Irql <= APC_LEVEL; Irql++) {
+        SimTrimPagedPool();
+        KeRaiseIrql(Irql, &Old);
+        SIM_TRY_STATUS(&Status, MmProbeAndLockPages(Mdl, KernelMode, IoReadAccess));
+        KeLowerIrql(Old);
+        assert_int_equal(Status, STATUS_SUCCESS);
+        assert_true(MmIsAddressValid(Paged));
+        assert_true(MmIsAddressValid(Paged + PAGE_SIZE));
+        assert_int_equal(MmGetMdlPfnArray(Mdl)[1], PfnOfVa(Paged + PAGE_SIZE));
+        assert_int_equal(PfnInfo(MmGetMdlPfnArray(Mdl)[0]).LockCount, 1);
+        assert_int_equal(Paged[PAGE_SIZE + 7], (char)((PAGE_SIZE + 7) % 251));
+        AssertInvariants();
+        MmUnlockPages(Mdl);
+    }
+    IoFreeMdl(Mdl);
+    ExFreePoolWithTag(Paged, TAG_TEST);
+    AssertInvariants();
+}
+
+/* Rule: a trimmed paged-pool page probed at DISPATCH_LEVEL is 0xD1 (address,
+ * IRQL, 0 read / 1 write, caller), as the touch would be. Source: mdl.md
+ * MmProbeAndLockPages "trimmed at DISPATCH_LEVEL" row; ddi-facts 3.7. */
+static void ProbeAndLockTrimmedAtDispatch(void **State)
+{
+    (void)State;
+    static const LOCK_OPERATION Ops[] = {IoReadAccess, IoWriteAccess, IoModifyAccess};
+    for (size_t r = 0; r < ARRAY_COUNT(Ops); r++) {
+        SimReset();
+        char *Paged = (char *)ExAllocatePool2(POOL_FLAG_PAGED, 2 * PAGE_SIZE, TAG_TEST);
+        assert_non_null(Paged);
+        PMDL Mdl = IoAllocateMdl(Paged, 2 * PAGE_SIZE, FALSE, FALSE, NULL);
+        assert_non_null(Mdl);
+        assert_true(SimTrimPagedPool() >= 2);
+        SIM_BUGCHECK Got;
+        SIM_CATCH_BUGCHECK(&Got, {
+            KIRQL Old;
+            KeRaiseIrql(DISPATCH_LEVEL, &Old);
+            MmProbeAndLockPages(Mdl, KernelMode, Ops[r]);
+        });
+        SimCmockaCheckBugCheck(&Got, 0xD1, (ULONG_PTR)Paged, DISPATCH_LEVEL,
+                               Ops[r] == IoReadAccess ? 0 : 1, SIM_ANY, "probe of trimmed page",
+                               __FILE__, __LINE__);
+        assert_true(Got.Parameters[3] != 0);
+    }
+    SimReset();
+}
+
+/* Rule: a page outside system space, or whose PTE is neither valid nor a
+ * trimmed paged-pool page, raises STATUS_ACCESS_VIOLATION and pages locked so
+ * far are unlocked again; UserMode raises it too (no user space); a write
+ * lock of a read-only mapping raises it; SimFailNthCall makes a probe raise.
+ * Source: mdl.md MmProbeAndLockPages rows; ddi-facts 1.11. */
+static void ProbeAndLockBadRanges(void **State)
+{
+    (void)State;
+    enum { FreedSecondPage, HostMemory, ReservedUnmapped, UserModeRow, ReadOnlyWrite,
+           ReadOnlyRead, Injected, RowCount };
+    static const char *Names[] = {"second page freed", "host memory", "reserved, unmapped",
+                                  "UserMode", "write lock of a NoWrite mapping",
+                                  "read lock of a NoWrite mapping", "injected failure"};
+    static char HostBuffer[2 * PAGE_SIZE];
+    for (int Row = 0; Row < RowCount; Row++) {
+        char *Va = NULL;
+        ULONG Length = 2 * PAGE_SIZE;
+        KPROCESSOR_MODE Mode = KernelMode;
+        LOCK_OPERATION Op = IoWriteAccess;
+        NTSTATUS Want = STATUS_ACCESS_VIOLATION;
+        char *Live = NULL, *Reserved = NULL;
+        PMDL Pages = NULL;
+        PMDL Mdl = IoAllocateMdl(NULL, 2 * PAGE_SIZE, FALSE, FALSE, NULL); /* before any free */
+        assert_non_null(Mdl);
+        if (Row == FreedSecondPage) {
+            char *Block = (char *)ExAllocatePool2(POOL_FLAG_NON_PAGED, 2 * PAGE_SIZE, TAG_TEST);
+            assert_non_null(Block);
+            ExFreePoolWithTag(Block, TAG_TEST);
+            Live = (char *)ExAllocatePool2(POOL_FLAG_NON_PAGED, PAGE_SIZE, TAG_TEST);
+            assert_non_null(Live);
+            assert_false(MmIsAddressValid(Live + PAGE_SIZE)); /* precondition */
+            Va = Live + 0x80;
+            Length = PAGE_SIZE;
+        } else if (Row == HostMemory) {
+            Va = HostBuffer;
+        } else if (Row == ReservedUnmapped) {
+            Reserved = (char *)MmAllocateMappingAddress(2 * PAGE_SIZE, TAG_TEST);
+            assert_non_null(Reserved);
+            Va = Reserved;
+        } else if (Row == UserModeRow || Row == Injected) {
+            Live = (char *)ExAllocatePool2(POOL_FLAG_NON_PAGED, 2 * PAGE_SIZE, TAG_TEST);
+            assert_non_null(Live);
+            Va = Live;
+            Mode = Row == UserModeRow ? UserMode : KernelMode;
+            if (Row == Injected) {
+                SimFailNthCall(SimFaultProbeAndLockPages, 1);
+                Want = STATUS_SUCCESS; /* any failure status: checked below */
+            }
+        } else {
+            Pages = AllocPages(2 * PAGE_SIZE, 0);
+            assert_non_null(Pages);
+            Va = (char *)MmMapLockedPagesSpecifyCache(Pages, KernelMode, MmCached, NULL, FALSE,
+                                                      NormalPagePriority | MdlMappingNoWrite);
+            assert_non_null(Va);
+            Op = Row == ReadOnlyWrite ? IoWriteAccess : IoReadAccess;
+            Want = Row == ReadOnlyWrite ? STATUS_ACCESS_VIOLATION : STATUS_SUCCESS;
+        }
+        MmInitializeMdl(Mdl, Va, Length);
+        NTSTATUS Status;
+        SIM_TRY_STATUS(&Status, MmProbeAndLockPages(Mdl, Mode, Op));
+        assert_false(SimIsStopped(NULL));
+        if (Row == Injected ? NT_SUCCESS(Status) : Status != Want) {
+            print_error("row '%s': status 0x%08X, expected 0x%08X\n", Names[Row], (unsigned)Status,
+                        (unsigned)Want);
+            fail();
+        }
+        if (NT_SUCCESS(Status)) {
+            assert_int_equal(PfnInfo(MmGetMdlPfnArray(Mdl)[0]).LockCount, 1);
+            MmUnlockPages(Mdl);
+        } else {
+            /* Nothing left locked. */
+            assert_int_equal(Mdl->MdlFlags & MDL_PAGES_LOCKED, 0);
+            if (Live != NULL) {
+                assert_int_equal(PfnInfo(PfnOfVa(Live)).LockCount, 0);
+            }
+            if (Pages != NULL) {
+                assert_int_equal(PfnInfo(MmGetMdlPfnArray(Pages)[0]).LockCount, 0);
+            }
+        }
+        IoFreeMdl(Mdl);
+        if (Live != NULL) {
+            ExFreePoolWithTag(Live, TAG_TEST);
+        }
+        if (Reserved != NULL) {
+            MmFreeMappingAddress(Reserved, TAG_TEST);
+        }
+        if (Pages != NULL) {
+            MmUnmapLockedPages(Va, Pages);
+            FreePagesAndMdl(Pages);
+        }
+        SimClearFaults();
+        AssertInvariants();
+    }
+}
+
+/* Rule: strict: MmProbeAndLockPages on an MDL that already has
+ * MDL_PAGES_LOCKED, MDL_SOURCE_IS_NONPAGED_POOL, MDL_PARTIAL or
+ * MDL_MAPPED_TO_SYSTEM_VA -> 0xC4/0xB0 (MDL, flags, the offending flags).
+ * Source: mdl.md MmProbeAndLockPages first row; ddi-facts 1.10, 1.11, 3.4. */
+static void ProbeAndLockWrongFlags(void **State)
+{
+    (void)State;
+    enum { Twice, Built, Partial, Mapped, RowCount };
+    static const USHORT Offending[] = {MDL_PAGES_LOCKED, MDL_SOURCE_IS_NONPAGED_POOL, MDL_PARTIAL,
+                                       MDL_PAGES_LOCKED | MDL_MAPPED_TO_SYSTEM_VA};
+    for (int Row = 0; Row < RowCount; Row++) {
+        SimReset();
+        LOCKED_BUFFER L = LockNonPaged(2 * PAGE_SIZE, 0, PAGE_SIZE, IoReadAccess);
+        PMDL Mdl = L.Mdl;
+        if (Row == Built) {
+            Mdl = IoAllocateMdl(L.Buffer, 64, FALSE, FALSE, NULL);
+            assert_non_null(Mdl);
+            MmBuildMdlForNonPagedPool(Mdl);
+        } else if (Row == Partial) {
+            Mdl = IoAllocateMdl(L.Buffer, 64, FALSE, FALSE, NULL);
+            assert_non_null(Mdl);
+            IoBuildPartialMdl(L.Mdl, Mdl, L.Buffer, 64);
+        } else if (Row == Mapped) {
+            assert_non_null(MmGetSystemAddressForMdlSafe(Mdl, NormalPagePriority));
+        }
+        SIM_EXPECT_BUGCHECK4(0xC4, 0xB0, (ULONG_PTR)Mdl, (USHORT)Mdl->MdlFlags, Offending[Row],
+                             MmProbeAndLockPages(Mdl, KernelMode, IoReadAccess));
+    }
+    SimReset();
+}
+
+/* Rule: strict MmUnlockPages checks: no MDL_PAGES_LOCKED -> 0xC4/0x7C (MDL,
+ * flags, 0); MDL_SOURCE_IS_NONPAGED_POOL -> 0xC4/0x7D (MDL, flags, 0);
+ * MDL_PARTIAL -> 0xC4/0xB4 (MDL, flags, MDL_PARTIAL). Each row is the way a
+ * driver gets there: an MDL never locked, one built by
+ * MmBuildMdlForNonPagedPool, one built by IoBuildPartialMdl. Source: mdl.md
+ * MmUnlockPages rows; ddi-facts 1.11, 3.4. */
+static void UnlockPagesWrongMdl(void **State)
+{
+    (void)State;
+    enum { NeverLocked, Built, BuiltAndFlagged, Partial, RowCount };
+    static const char *Names[] = {"never locked", "built for non-paged pool",
+                                  "built for non-paged pool, MDL_PAGES_LOCKED set by hand",
+                                  "partial MDL"};
+    static const ULONG_PTR Sub[] = {0x7C, 0x7D, 0x7D, 0xB4};
+    int Failures = 0;
+    for (int Row = 0; Row < RowCount; Row++) {
+        SimReset();
+        char *Buffer = (char *)ExAllocatePool2(POOL_FLAG_NON_PAGED, PAGE_SIZE, TAG_TEST);
+        assert_non_null(Buffer);
+        PMDL Mdl = IoAllocateMdl(Buffer, 64, FALSE, FALSE, NULL);
+        assert_non_null(Mdl);
+        if (Row == Built || Row == BuiltAndFlagged) {
+            MmBuildMdlForNonPagedPool(Mdl);
+            if (Row == BuiltAndFlagged) {
+                Mdl->MdlFlags |= MDL_PAGES_LOCKED;
+            }
+        } else if (Row == Partial) {
+            NTSTATUS Status;
+            SIM_TRY_STATUS(&Status, MmProbeAndLockPages(Mdl, KernelMode, IoReadAccess));
+            assert_int_equal(Status, STATUS_SUCCESS);
+            PMDL Target = IoAllocateMdl(Buffer, 16, FALSE, FALSE, NULL);
+            assert_non_null(Target);
+            IoBuildPartialMdl(Mdl, Target, Buffer, 16);
+            Mdl = Target;
+        }
+        SIM_BUGCHECK Got;
+        SIM_CATCH_BUGCHECK(&Got, MmUnlockPages(Mdl));
+        Failures += !BugCheckIs(&Got, 0xC4, Sub[Row], (ULONG_PTR)Mdl, (USHORT)Mdl->MdlFlags,
+                                Sub[Row] == 0xB4 ? MDL_PARTIAL : 0, Names[Row]);
+    }
+    SimReset();
+    assert_int_equal(Failures, 0);
+}
+
+/* Rule: MmUnlockPages of a page whose lock count is already 0 -> 0x4E/0x07
+ * (PFN, map count, 0): two MDLs claiming one lock (a copied MDL), an MDL from
+ * MmAllocatePagesForMdl; the check covers every page before anything changes.
+ * Source: mdl.md MmUnlockPages rows; ddi-facts 1.11, 3.3. */
+static void UnlockPagesUnderflow(void **State)
+{
+    (void)State;
+    /* A copied MDL: the copy's unlock is one too many. */
+    LOCKED_BUFFER L = LockNonPaged(PAGE_SIZE, 0, 64, IoReadAccess);
+    PFN_NUMBER Pfn = MmGetMdlPfnArray(L.Mdl)[0];
+    MDL_COPY Copy;
+    CopyMdl(&Copy, L.Mdl);
+    MmUnlockPages(L.Mdl);
+    SIM_EXPECT_BUGCHECK4(0x4E, 0x07, Pfn, PfnInfo(Pfn).MapCount, 0, MmUnlockPages(&Copy.Header));
+    assert_int_equal(PfnInfo(Pfn).MapCount, 1); /* the pool mapping */
+
+    /* An MDL from MmAllocatePagesForMdl: its pages were never locked. */
+    SimReset();
+    PMDL Pages = AllocPages(2 * PAGE_SIZE, 0);
+    assert_non_null(Pages);
+    SIM_EXPECT_BUGCHECK4(0x4E, 0x07, MmGetMdlPfnArray(Pages)[0], 0, 0, MmUnlockPages(Pages));
+
+    /* Two pages, only the second over-unlocked: nothing changes.
+     *   A locks [p0 p1], B locks [p0]; unlock A; unlock copy of A -> p1 */
+    SimReset();
+    char *Buffer = (char *)ExAllocatePool2(POOL_FLAG_NON_PAGED, 2 * PAGE_SIZE, TAG_TEST);
+    assert_non_null(Buffer);
+    PMDL A = IoAllocateMdl(Buffer, 2 * PAGE_SIZE, FALSE, FALSE, NULL);
+    PMDL B = IoAllocateMdl(Buffer, 8, FALSE, FALSE, NULL);
+    assert_non_null(A);
+    assert_non_null(B);
+    NTSTATUS Status;
+    SIM_TRY_STATUS(&Status, MmProbeAndLockPages(A, KernelMode, IoReadAccess));
+    assert_int_equal(Status, STATUS_SUCCESS);
+    SIM_TRY_STATUS(&Status, MmProbeAndLockPages(B, KernelMode, IoReadAccess));
+    assert_int_equal(Status, STATUS_SUCCESS);
+    CopyMdl(&Copy, A);
+    MmUnlockPages(A);
+    PFN_NUMBER P0 = MmGetMdlPfnArray(A)[0], P1 = MmGetMdlPfnArray(A)[1];
+    SIM_EXPECT_BUGCHECK4(0x4E, 0x07, P1, PfnInfo(P1).MapCount, 0, MmUnlockPages(&Copy.Header));
+    assert_int_equal(PfnInfo(P0).LockCount, 1);
+    SimReset();
+}
+
+/* Rule: MmUnlockPages releases a system mapping of the MDL first.
+ * Source: mdl.md MmUnlockPages "success" row; ddi-facts 1.11, 1.12. */
+static void UnlockPagesReleasesMapping(void **State)
+{
+    (void)State;
+    LOCKED_BUFFER L = LockNonPaged(3 * PAGE_SIZE, 0x20, 2 * PAGE_SIZE, IoWriteAccess);
+    char *Va = (char *)MmGetSystemAddressForMdlSafe(L.Mdl, NormalPagePriority);
+    assert_non_null(Va);
+    PFN_NUMBER Pfn = MmGetMdlPfnArray(L.Mdl)[0];
+    assert_int_equal(PfnInfo(Pfn).MapCount, 2); /* pool + the MDL mapping */
+    MmUnlockPages(L.Mdl);
+    assert_int_equal(SimQueryMdlMappings(NULL), 0);
+    assert_int_equal(L.Mdl->MdlFlags & (MDL_MAPPED_TO_SYSTEM_VA | MDL_PAGES_LOCKED), 0);
+    assert_int_equal(PfnInfo(Pfn).MapCount, 1);
+    assert_int_equal(PfnInfo(Pfn).LockCount, 0);
+    AssertInvariants();
+    IoFreeMdl(L.Mdl);
+    ExFreePoolWithTag(L.Buffer, TAG_TEST);
+}
+
+/* ======================================================================== */
+/* MmMapLockedPagesSpecifyCache / MmUnmapLockedPages /                      */
+/* MmGetSystemAddressForMdlSafe (mdl.md; ddi-facts 1.12, 3.1, 3.4, 3.7).    */
+/*                                                                          */
+/*   system PTEs: ... | guard? | page 0 | page 1 | ... | guard? | ...       */
+/*                              ^ VA                                        */
+/*   returned / MappedSystemVa = VA + ByteOffset                            */
+/* ======================================================================== */
+
+/* Rule: success: MappedSystemVa = VA + ByteOffset, MDL_MAPPED_TO_SYSTEM_VA
+ * set, the PTEs name the MDL's PFNs (map count + 1); the macro returns the
+ * existing mapping again; MmUnmapLockedPages zeroes the PTEs and clears the
+ * flags. Source: mdl.md map "success" and unmap "success" rows; ddi-facts
+ * 1.12. */
+static void MapLockedPagesTable(void **State)
+{
+    (void)State;
+    static const struct {
+        SIZE_T Offset;
+        ULONG Length;
+        MEMORY_CACHING_TYPE Cache;
+        ULONG Priority;
+    } Rows[] = {
+        {0, 1, MmCached, LowPagePriority},
+        {0x123, 2 * PAGE_SIZE, MmCached, NormalPagePriority},
+        {0xFFF, 2, MmNonCached, HighPagePriority},
+        {0x800, 5 * PAGE_SIZE, MmWriteCombined, NormalPagePriority | MdlMappingNoExecute},
+        {0, 6 * PAGE_SIZE, MmCached, NormalPagePriority | MdlMappingWithGuardPtes},
+    };
+    for (size_t r = 0; r < ARRAY_COUNT(Rows); r++) {
+        LOCKED_BUFFER L = LockNonPaged(7 * PAGE_SIZE, Rows[r].Offset, Rows[r].Length, IoWriteAccess);
+        USHORT FlagsBefore = (USHORT)L.Mdl->MdlFlags;
+        char *Va = (char *)MmMapLockedPagesSpecifyCache(L.Mdl, KernelMode, Rows[r].Cache, NULL,
+                                                        FALSE, Rows[r].Priority);
+        assert_non_null(Va);
+        assert_int_equal(BYTE_OFFSET(Va), Rows[r].Offset & (PAGE_SIZE - 1));
+        assert_ptr_equal(L.Mdl->MappedSystemVa, Va);
+        assert_int_equal((USHORT)L.Mdl->MdlFlags, FlagsBefore | MDL_MAPPED_TO_SYSTEM_VA);
+        assert_ptr_not_equal(Va, L.Buffer + Rows[r].Offset); /* a new VA */
+        ULONG Span = MdlSpan(L.Mdl);
+        for (ULONG i = 0; i < Span; i++) {
+            char *Page = (char *)PAGE_ALIGN(Va) + i * PAGE_SIZE;
+            ULONG64 Pte;
+            SIM_SPACE_REGION Region;
+            assert_true(SimQueryPte(Page, &Pte, &Region));
+            assert_int_equal(Region, SimRegionSystemPtes);
+            assert_true((Pte & SIM_PTE_VALID) != 0);
+            assert_true((Pte & SIM_PTE_WRITE) != 0);
+            assert_true((Pte & SIM_PTE_NO_EXECUTE) != 0); /* every mapping is NX */
+            assert_int_equal(SIM_PTE_PFN(Pte), MmGetMdlPfnArray(L.Mdl)[i]);
+            assert_int_equal(PfnInfo(MmGetMdlPfnArray(L.Mdl)[i]).MapCount, 2);
+        }
+        /* Both views are the same memory. */
+        Va[0] = 0x3C;
+        assert_int_equal(L.Buffer[Rows[r].Offset], 0x3C);
+        L.Buffer[Rows[r].Offset + Rows[r].Length - 1] = 0x4D;
+        assert_int_equal(Va[Rows[r].Length - 1], 0x4D);
+        /* Once mapped, the macro hands back the same VA. */
+        assert_ptr_equal(MmGetSystemAddressForMdlSafe(L.Mdl, NormalPagePriority), Va);
+        assert_int_equal(SimQueryMdlMappings(NULL), 1);
+        AssertInvariants();
+        MmUnmapLockedPages(Va, L.Mdl);
+        assert_int_equal((USHORT)L.Mdl->MdlFlags, FlagsBefore);
+        assert_int_equal(SimQueryMdlMappings(NULL), 0);
+        for (ULONG i = 0; i < Span; i++) {
+            ULONG64 Pte;
+            assert_true(SimQueryPte((char *)PAGE_ALIGN(Va) + i * PAGE_SIZE, &Pte, NULL));
+            assert_int_equal(Pte, 0);
+            assert_int_equal(PfnInfo(MmGetMdlPfnArray(L.Mdl)[i]).MapCount, 1);
+        }
+        UnlockAndFree(&L);
+    }
+    AssertInvariants();
+}
+
+/* Rule: strict checks on the call itself: BugCheckOnFailure != 0 ->
+ * 0xC4/0x82 (MDL, flags, 0); already MDL_MAPPED_TO_SYSTEM_VA,
+ * MDL_PARTIAL_HAS_BEEN_MAPPED or MDL_SOURCE_IS_NONPAGED_POOL -> 0xC4/0xB2
+ * (MDL, flags, offending flags); neither MDL_PAGES_LOCKED nor MDL_PARTIAL ->
+ * 0xC4/0xB3 (MDL, flags, MDL_PAGES_LOCKED). Source: mdl.md map rows;
+ * ddi-facts 1.12, 3.4. */
+static void MapLockedPagesStrictChecks(void **State)
+{
+    (void)State;
+    enum { BugCheckOnFailure, Mapped, PartialMapped, Built, NotLocked, RowCount };
+    static const char *Names[] = {"BugCheckOnFailure TRUE", "already mapped",
+                                  "partial, already mapped", "built for non-paged pool",
+                                  "never locked"};
+    int Failures = 0;
+    for (int Row = 0; Row < RowCount; Row++) {
+        SimReset();
+        LOCKED_BUFFER L = LockNonPaged(2 * PAGE_SIZE, 0, PAGE_SIZE, IoReadAccess);
+        PMDL Mdl = L.Mdl;
+        ULONG_PTR Sub = 0xB2, P4 = 0;
+        if (Row == BugCheckOnFailure) {
+            Sub = 0x82;
+        } else if (Row == Mapped) {
+            assert_non_null(MmGetSystemAddressForMdlSafe(Mdl, NormalPagePriority));
+            P4 = MDL_MAPPED_TO_SYSTEM_VA;
+        } else if (Row == PartialMapped) {
+            Mdl = IoAllocateMdl(L.Buffer, 64, FALSE, FALSE, NULL);
+            assert_non_null(Mdl);
+            IoBuildPartialMdl(L.Mdl, Mdl, L.Buffer, 64);
+            assert_non_null(MmGetSystemAddressForMdlSafe(Mdl, NormalPagePriority));
+            P4 = MDL_MAPPED_TO_SYSTEM_VA | MDL_PARTIAL_HAS_BEEN_MAPPED;
+        } else if (Row == Built) {
+            Mdl = IoAllocateMdl(L.Buffer, 64, FALSE, FALSE, NULL);
+            assert_non_null(Mdl);
+            MmBuildMdlForNonPagedPool(Mdl);
+            P4 = MDL_SOURCE_IS_NONPAGED_POOL;
+        } else {
+            Mdl = IoAllocateMdl(L.Buffer, 64, FALSE, FALSE, NULL);
+            assert_non_null(Mdl);
+            Sub = 0xB3;
+            P4 = MDL_PAGES_LOCKED;
+        }
+        ULONG_PTR Flags = (USHORT)Mdl->MdlFlags;
+        SIM_BUGCHECK Got;
+        SIM_CATCH_BUGCHECK(&Got, (void)MmMapLockedPagesSpecifyCache(
+                                     Mdl, KernelMode, MmCached, NULL, Row == BugCheckOnFailure,
+                                     NormalPagePriority));
+        Failures += !BugCheckIs(&Got, 0xC4, Sub, (ULONG_PTR)Mdl, Flags, P4, Names[Row]);
+    }
+    SimReset();
+    assert_int_equal(Failures, 0);
+}
+
+/* Rule: retail: an already mapped MDL gets its existing MappedSystemVa back
+ * (no second mapping); BugCheckOnFailure is accepted and only matters on
+ * failure: with no system PTEs left it is 0x3F (0, pages, free PTEs, total
+ * PTEs) unless the MDL has MDL_MAPPING_CAN_FAIL (then NULL). Source: mdl.md
+ * map rows ("retail", "no system PTEs left", "MDL_MAPPING_CAN_FAIL");
+ * ddi-facts 1.12, 3.8. */
+static void MapLockedPagesRetail(void **State)
+{
+    (void)State;
+    UseMachine(FALSE, 0, 64, 0);
+    PMDL Mdl = AllocPages(40 * PAGE_SIZE, 0);
+    CheckPagesMdl(Mdl, 40, MmCached);
+    char *Va = (char *)MmMapLockedPagesSpecifyCache(Mdl, KernelMode, MmCached, NULL, TRUE,
+                                                    NormalPagePriority);
+    assert_non_null(Va);
+    assert_ptr_equal(MmMapLockedPagesSpecifyCache(Mdl, KernelMode, MmCached, NULL, FALSE,
+                                                  NormalPagePriority),
+                     Va);
+    assert_int_equal(SimQueryMdlMappings(NULL), 1);
+
+    /* Out of system PTEs, MDL_MAPPING_CAN_FAIL: NULL even with
+     * BugCheckOnFailure. */
+    PMDL Second = AllocPages(40 * PAGE_SIZE, 0);
+    CheckPagesMdl(Second, 40, MmCached);
+    Second->MdlFlags |= MDL_MAPPING_CAN_FAIL;
+    assert_null(MmMapLockedPagesSpecifyCache(Second, KernelMode, MmCached, NULL, TRUE,
+                                             NormalPagePriority));
+    Second->MdlFlags &= ~MDL_MAPPING_CAN_FAIL;
+    assert_null(MmMapLockedPagesSpecifyCache(Second, KernelMode, MmCached, NULL, FALSE,
+                                             NormalPagePriority));
+    assert_false(SimIsStopped(NULL));
+    SIM_MEMORY_STATS Stats;
+    SimQueryMemory(&Stats);
+    SIM_EXPECT_BUGCHECK4(0x3F, 0, 40, Stats.SystemPtesFree, Stats.SystemPtes,
+                         (void)MmMapLockedPagesSpecifyCache(Second, KernelMode, MmCached, NULL,
+                                                            TRUE, NormalPagePriority));
+}
+
+/* Rule: a PFN that is not RAM, or not allocated/locked/pool (pages already
+ * freed) -> 0x1A/0x1233 (0x1233, PFN, 0, 0). Source: mdl.md map rows;
+ * ddi-facts 3.2. */
+static void MapLockedPagesUnlockedPfn(void **State)
+{
+    (void)State;
+    /* Pages freed behind a copied MDL's back. */
+    PMDL Pages = AllocPages(2 * PAGE_SIZE, 0);
+    assert_non_null(Pages);
+    MDL_COPY Copy;
+    CopyMdl(&Copy, Pages);
+    FreePagesAndMdl(Pages);
+    SIM_EXPECT_BUGCHECK4(0x1A, 0x1233, Copy.Pfns[0], 0, 0,
+                         (void)MmMapLockedPagesSpecifyCache(&Copy.Header, KernelMode, MmCached,
+                                                            NULL, FALSE, NormalPagePriority));
+    /* A PFN in the legacy hole: not RAM. */
+    SimReset();
+    PMDL Mdl = IoAllocateMdl(NULL, 2 * PAGE_SIZE, FALSE, FALSE, NULL);
+    assert_non_null(Mdl);
+    PFN_NUMBER *Pfns = MmGetMdlPfnArray(Mdl);
+    PVOID Pool = ExAllocatePool2(POOL_FLAG_NON_PAGED, PAGE_SIZE, TAG_TEST);
+    assert_non_null(Pool);
+    Pfns[0] = PfnOfVa(Pool); /* fine: pool */
+    Pfns[1] = 0xB0;          /* not RAM */
+    Mdl->MdlFlags |= MDL_PAGES_LOCKED;
+    SIM_EXPECT_BUGCHECK4(0x1A, 0x1233, 0xB0, 0, 0,
+                         (void)MmMapLockedPagesSpecifyCache(Mdl, KernelMode, MmCached, NULL, FALSE,
+                                                            NormalPagePriority));
+}
+
+/* Rule: UserMode raises STATUS_ACCESS_VIOLATION (no user address space);
+ * CacheType >= MmMaximumCacheType or ByteCount 0 -> NULL; the MDL is left
+ * unmapped. Source: mdl.md map rows. */
+static void MapLockedPagesRefusals(void **State)
+{
+    (void)State;
+    PMDL Mdl = AllocPages(PAGE_SIZE, 0);
+    assert_non_null(Mdl);
+    NTSTATUS Status;
+    PVOID Va = (PVOID)1;
+    SIM_TRY_STATUS(&Status, Va = MmMapLockedPagesSpecifyCache(Mdl, UserMode, MmCached, NULL,
+                                                              FALSE, NormalPagePriority));
+    assert_int_equal(Status, STATUS_ACCESS_VIOLATION);
+    assert_ptr_equal(Va, (PVOID)1);
+    static const MEMORY_CACHING_TYPE Bad[] = {MmMaximumCacheType, (MEMORY_CACHING_TYPE)7,
+                                              (MEMORY_CACHING_TYPE)0x7FFFFFFF};
+    for (size_t r = 0; r < ARRAY_COUNT(Bad); r++) {
+        assert_null(MmMapLockedPagesSpecifyCache(Mdl, KernelMode, Bad[r], NULL, FALSE,
+                                                 NormalPagePriority));
+    }
+    assert_int_equal((USHORT)Mdl->MdlFlags, MDL_PAGES_LOCKED);
+    /* ByteCount 0. */
+    ULONG Saved = Mdl->ByteCount;
+    Mdl->ByteCount = 0;
+    assert_null(MmMapLockedPagesSpecifyCache(Mdl, KernelMode, MmCached, NULL, FALSE,
+                                             NormalPagePriority));
+    Mdl->ByteCount = Saved;
+    assert_int_equal(SimQueryMdlMappings(NULL), 0);
+    assert_int_equal((USHORT)Mdl->MdlFlags, MDL_PAGES_LOCKED);
+    FreePagesAndMdl(Mdl);
+}
+
+/* Rule: no system PTEs left -> NULL (strict: no bug check since
+ * BugCheckOnFailure must be FALSE); an injected failure
+ * (SimFaultMapLockedPages) -> NULL; MmGetSystemAddressForMdlSafe returns NULL
+ * likewise; freed PTEs are reusable. Source: mdl.md "no system PTEs left"
+ * row; ddi-facts 1.12. */
+static void MapLockedPagesExhaustion(void **State)
+{
+    (void)State;
+    UseMachine(TRUE, 0, 64, 0);
+    PMDL A = AllocPages(40 * PAGE_SIZE, 0);
+    PMDL B = AllocPages(40 * PAGE_SIZE, 0);
+    CheckPagesMdl(A, 40, MmCached);
+    CheckPagesMdl(B, 40, MmCached);
+    SIM_MEMORY_STATS Before, After;
+    SimQueryMemory(&Before);
+    assert_int_equal(Before.SystemPtes, 64);
+    char *VaA = (char *)MmGetSystemAddressForMdlSafe(A, NormalPagePriority);
+    assert_non_null(VaA);
+    assert_null(MmGetSystemAddressForMdlSafe(B, NormalPagePriority));
+    assert_null(MmMapLockedPagesSpecifyCache(B, KernelMode, MmCached, NULL, FALSE,
+                                             HighPagePriority));
+    assert_int_equal((USHORT)B->MdlFlags, MDL_PAGES_LOCKED);
+    SimQueryMemory(&After);
+    assert_true(After.SystemPteFailures >= Before.SystemPteFailures + 2);
+    AssertInvariants();
+    MmUnmapLockedPages(VaA, A);
+    char *VaB = (char *)MmGetSystemAddressForMdlSafe(B, NormalPagePriority);
+    assert_non_null(VaB);
+    MmUnmapLockedPages(VaB, B);
+    /* Injected: the second map call fails, the others work. */
+    SimFailNthCall(SimFaultMapLockedPages, 2);
+    VaA = (char *)MmGetSystemAddressForMdlSafe(A, NormalPagePriority);
+    assert_non_null(VaA);
+    MmUnmapLockedPages(VaA, A);
+    assert_null(MmGetSystemAddressForMdlSafe(A, NormalPagePriority));
+    assert_int_equal(SimFaultsInjected(SimFaultMapLockedPages), 1);
+    VaA = (char *)MmGetSystemAddressForMdlSafe(A, NormalPagePriority);
+    assert_non_null(VaA);
+    FreePagesAndMdl(A); /* unmaps first */
+    FreePagesAndMdl(B);
+    AssertInvariants();
+}
+
+/* Rule: MdlMappingNoWrite gives read-only PTEs: reads work, a write is 0xBE
+ * (address, PTE, 0, 0). Source: mdl.md "MdlMappingNoWrite" row;
+ * ddi-facts 2.3. */
+static void MapNoWrite(void **State)
+{
+    (void)State;
+    PMDL Mdl = AllocPages(2 * PAGE_SIZE, 0);
+    assert_non_null(Mdl);
+    char *Rw = (char *)MmGetSystemAddressForMdlSafe(Mdl, NormalPagePriority);
+    assert_non_null(Rw);
+    Rw[PAGE_SIZE + 10] = 0x61;
+    PMDL View = IoAllocateMdl(NULL, 2 * PAGE_SIZE, FALSE, FALSE, NULL);
+    assert_non_null(View);
+    memcpy(MmGetMdlPfnArray(View), MmGetMdlPfnArray(Mdl), 2 * sizeof(PFN_NUMBER));
+    View->MdlFlags |= MDL_PAGES_LOCKED;
+    char *Ro = (char *)MmMapLockedPagesSpecifyCache(View, KernelMode, MmCached, NULL, FALSE,
+                                                    NormalPagePriority | MdlMappingNoWrite);
+    assert_non_null(Ro);
+    assert_int_equal(*(volatile char *)(Ro + PAGE_SIZE + 10), 0x61);
+    ULONG64 Pte;
+    assert_true(SimQueryPte(Ro + PAGE_SIZE, &Pte, NULL));
+    assert_true((Pte & SIM_PTE_VALID) != 0);
+    assert_int_equal(Pte & SIM_PTE_WRITE, 0);
+    AssertInvariants();
+    SIM_EXPECT_BUGCHECK4(0xBE, (ULONG_PTR)(Ro + PAGE_SIZE + 10), Pte, 0, 0,
+                         *(volatile char *)(Ro + PAGE_SIZE + 10) = 1);
+}
+
+/* Rule: MdlMappingWithGuardPtes puts one invalid guard PTE before and after
+ * the mapping: touching either is 0x50. Source: mdl.md
+ * "MdlMappingWithGuardPtes" row; ddi-facts 3.7. */
+static void MapWithGuardPtes(void **State)
+{
+    (void)State;
+    static const struct {
+        int Side;     /* -1 before, +1 after */
+        BOOLEAN Write;
+    } Rows[] = {{+1, FALSE}, {+1, TRUE}, {-1, FALSE}, {-1, TRUE}};
+    for (size_t r = 0; r < ARRAY_COUNT(Rows); r++) {
+        SimReset();
+        /* A neighbour mapping first, so that an unguarded mapping would have
+         * a valid page next to it. */
+        PMDL Mdl = AllocPages(2 * PAGE_SIZE, 0);
+        assert_non_null(Mdl);
+        char *Va = (char *)MmMapLockedPagesSpecifyCache(Mdl, KernelMode, MmCached, NULL, FALSE,
+                                                        NormalPagePriority | MdlMappingWithGuardPtes);
+        assert_non_null(Va);
+        Va[0] = 1;
+        Va[2 * PAGE_SIZE - 1] = 2;
+        char *Touch = Rows[r].Side > 0 ? Va + 2 * PAGE_SIZE : Va - 1;
+        ULONG64 Pte = 1;
+        SIM_SPACE_REGION Region;
+        assert_true(SimQueryPte(Touch, &Pte, &Region));
+        assert_int_equal(Region, SimRegionSystemPtes);
+        assert_int_equal(Pte, 0);
+        AssertInvariants();
+        SIM_BUGCHECK Got;
+        if (Rows[r].Write) {
+            SIM_CATCH_BUGCHECK(&Got, *(volatile char *)Touch = 1);
+        } else {
+            SIM_CATCH_BUGCHECK(&Got, (void)*(volatile char *)Touch);
+        }
+        SimCmockaCheckBugCheck(&Got, 0x50, (ULONG_PTR)Touch, Rows[r].Write ? 2 : 0, SIM_ANY,
+                               SIM_ANY, "touch of a guard PTE", __FILE__, __LINE__);
+    }
+    SimReset();
+}
+
+/* Rule: after MmUnmapLockedPages the VA is gone: a read is 0x50 (address, 0,
+ * ...), a write 0x50 (address, 2, ...). Source: mdl.md unmap "success" row
+ * ("PTEs zeroed"); ddi-facts 3.7. */
+static void TouchAfterUnmap(void **State)
+{
+    (void)State;
+    for (int Write = 0; Write <= 1; Write++) {
+        SimReset();
+        PMDL Mdl = AllocPages(3 * PAGE_SIZE, 0);
+        assert_non_null(Mdl);
+        char *Va = (char *)MmGetSystemAddressForMdlSafe(Mdl, NormalPagePriority);
+        assert_non_null(Va);
+        Va[PAGE_SIZE + 3] = 9;
+        MmUnmapLockedPages(Va, Mdl);
+        assert_false(MmIsAddressValid(Va + PAGE_SIZE));
+        char *Touch = Va + PAGE_SIZE + 3;
+        SIM_BUGCHECK Got;
+        if (Write) {
+            SIM_CATCH_BUGCHECK(&Got, *(volatile char *)Touch = 1);
+        } else {
+            SIM_CATCH_BUGCHECK(&Got, (void)*(volatile char *)Touch);
+        }
+        SimCmockaCheckBugCheck(&Got, 0x50, (ULONG_PTR)Touch, Write ? 2 : 0, SIM_ANY, SIM_ANY,
+                               "touch after unmap", __FILE__, __LINE__);
+    }
+    SimReset();
+}
+
+/* Rule: MmUnmapLockedPages checks: strict, MDL not mapped -> 0xC4/0xB6 (MDL,
+ * flags, MDL_MAPPED_TO_SYSTEM_VA); BaseAddress in a reserved range ->
+ * 0xDA/0x301 (address, 0, 0); inside a mapping but not at its start ->
+ * 0xDA/0x304 (address, pages, 0); in no mapping -> 0xDA/0x302 (address, 0,
+ * 0); MDL span != mapping's pages -> 0xDA/0x305 (address, span, mapping's
+ * pages). Source: mdl.md unmap rows (0xDA sub-codes are mmsim's choices);
+ * ddi-facts 3.1, 3.4. */
+static void UnmapLockedPagesMisuse(void **State)
+{
+    (void)State;
+    enum { NotMapped, Reserved, NotStart, NoMapping, SpanMismatch, RetailNotMapped, RowCount };
+    static const char *Names[] = {"strict: MDL not mapped", "BaseAddress in a reserved range",
+                                  "second page of a mapping", "pool address",
+                                  "MDL shrunk after mapping",
+                                  "retail: MDL not mapped, random address"};
+    int Failures = 0;
+    for (int Row = 0; Row < RowCount; Row++) {
+        UseMachine(Row != RetailNotMapped, 0, 0, 0);
+        PMDL Mdl = AllocPages(3 * PAGE_SIZE, 0);
+        assert_non_null(Mdl);
+        char *Va = NULL;
+        if (Row != NotMapped && Row != RetailNotMapped) {
+            Va = (char *)MmGetSystemAddressForMdlSafe(Mdl, NormalPagePriority);
+            assert_non_null(Va);
+        }
+        char *Base = Va;
+        SIM_BUGCHECK Want = {TRUE, FALSE, 0xDA, {0, 0, 0, 0}, NULL};
+        if (Row == NotMapped) {
+            Base = (char *)ExAllocatePool2(POOL_FLAG_NON_PAGED, 16, TAG_TEST);
+            Want = (SIM_BUGCHECK){TRUE, FALSE, 0xC4, {0xB6, (ULONG_PTR)Mdl, MDL_PAGES_LOCKED,
+                                                      MDL_MAPPED_TO_SYSTEM_VA}, NULL};
+        } else if (Row == Reserved) {
+            Base = (char *)MmAllocateMappingAddress(3 * PAGE_SIZE, TAG_TEST);
+            assert_non_null(Base);
+            Want.Parameters[0] = 0x301;
+            Want.Parameters[1] = (ULONG_PTR)Base;
+        } else if (Row == NotStart) {
+            Base = Va + PAGE_SIZE;
+            Want.Parameters[0] = 0x304;
+            Want.Parameters[1] = (ULONG_PTR)Base;
+            Want.Parameters[2] = 3;
+        } else if (Row == NoMapping) {
+            Base = (char *)ExAllocatePool2(POOL_FLAG_NON_PAGED, 16, TAG_TEST);
+            Want.Parameters[0] = 0x302;
+            Want.Parameters[1] = (ULONG_PTR)Base;
+        } else if (Row == SpanMismatch) {
+            Mdl->ByteCount = PAGE_SIZE;
+            Want.Parameters[0] = 0x305;
+            Want.Parameters[1] = (ULONG_PTR)Base;
+            Want.Parameters[2] = 1;
+            Want.Parameters[3] = 3;
+        } else {
+            Base = (char *)ExAllocatePool2(POOL_FLAG_NON_PAGED, 16, TAG_TEST);
+            Want.Parameters[0] = 0x302;
+            Want.Parameters[1] = (ULONG_PTR)Base;
+        }
+        SIM_BUGCHECK Got;
+        SIM_CATCH_BUGCHECK(&Got, MmUnmapLockedPages(Base, Mdl));
+        Failures += !BugCheckIs(&Got, Want.Code, Want.Parameters[0], Want.Parameters[1],
+                                Want.Parameters[2], Want.Parameters[3], Names[Row]);
+    }
+    UseMachine(TRUE, 0, 0, 0);
+    assert_int_equal(Failures, 0);
+}
+
+/* Rule: MmMapLockedPagesSpecifyCache works up to DISPATCH_LEVEL; above it
+ * 0xC4/0x76 (IRQL, MDL, AccessMode). MmUnmapLockedPages above DISPATCH:
+ * 0xC4/0x79 (IRQL, VA, MDL); MmProbeAndLockPages: 0xC4/0x70 (IRQL, MDL,
+ * AccessMode); MmUnlockPages: 0xC4/0x78 (IRQL, MDL, 0). Source: ddi-facts
+ * 1.11, 1.12, 3.4; mmsim.h SimIrqlRule. */
+static void MapAndLockIrql(void **State)
+{
+    (void)State;
+    LOCKED_BUFFER L = LockNonPaged(PAGE_SIZE, 0, 64, IoReadAccess);
+    KIRQL Old;
+    KeRaiseIrql(DISPATCH_LEVEL, &Old);
+    PVOID Va = MmMapLockedPagesSpecifyCache(L.Mdl, KernelMode, MmCached, NULL, FALSE,
+                                            NormalPagePriority);
+    assert_non_null(Va);
+    MmUnmapLockedPages(Va, L.Mdl);
+    MmUnlockPages(L.Mdl);
+    NTSTATUS Status;
+    SIM_TRY_STATUS(&Status, MmProbeAndLockPages(L.Mdl, KernelMode, IoReadAccess));
+    KeLowerIrql(Old);
+    assert_int_equal(Status, STATUS_SUCCESS);
+
+    const SIM_IRQL_RULE *Rule = SimIrqlRule("MmMapLockedPagesSpecifyCache");
+    assert_non_null(Rule);
+    assert_int_equal(Rule->MaxIrql, DISPATCH_LEVEL);
+    static const KIRQL Above[] = {DISPATCH_LEVEL + 1, HIGH_LEVEL};
+    for (size_t r = 0; r < ARRAY_COUNT(Above); r++) {
+        SIM_EXPECT_BUGCHECK4(0xC4, 0x76, Above[r], (ULONG_PTR)L.Mdl, KernelMode, {
+            KeRaiseIrql(Above[r], &Old);
+            (void)MmMapLockedPagesSpecifyCache(L.Mdl, KernelMode, MmCached, NULL, FALSE,
+                                               NormalPagePriority);
+        });
+        SimReset();
+        L = LockNonPaged(PAGE_SIZE, 0, 64, IoReadAccess);
+    }
+    Va = MmGetSystemAddressForMdlSafe(L.Mdl, NormalPagePriority);
+    assert_non_null(Va);
+    SIM_EXPECT_BUGCHECK4(0xC4, 0x79, HIGH_LEVEL, (ULONG_PTR)Va, (ULONG_PTR)L.Mdl, {
+        KeRaiseIrql(HIGH_LEVEL, &Old);
+        MmUnmapLockedPages(Va, L.Mdl);
+    });
+    SimReset();
+    L = LockNonPaged(PAGE_SIZE, 0, 64, IoReadAccess);
+    SIM_EXPECT_BUGCHECK4(0xC4, 0x78, HIGH_LEVEL, (ULONG_PTR)L.Mdl, 0, {
+        KeRaiseIrql(HIGH_LEVEL, &Old);
+        MmUnlockPages(L.Mdl);
+    });
+    SimReset();
+    L = LockNonPaged(PAGE_SIZE, 0, 64, IoReadAccess);
+    MmUnlockPages(L.Mdl);
+    SIM_EXPECT_BUGCHECK4(0xC4, 0x70, HIGH_LEVEL, (ULONG_PTR)L.Mdl, KernelMode, {
+        KeRaiseIrql(HIGH_LEVEL, &Old);
+        MmProbeAndLockPages(L.Mdl, KernelMode, IoReadAccess);
+    });
+}
+
+/* ======================================================================== */
+/* Whole-life scenarios.                                                    */
+/* ======================================================================== */
+
+/* Rule: the alias test (issue 4 acceptance). Pages from
+ * MmAllocatePagesForMdlEx written through MmGetSystemAddressForMdlSafe's
+ * mapping are read back through a second MDL built by hand over the same
+ * PFNs (IoAllocateMdl(NULL, ...), PFN array copied, MDL_PAGES_LOCKED set) and
+ * mapped elsewhere; a write through the second view is read through the
+ * first; MmGetPhysicalAddress agrees for both VAs. Source: mdl.md "Nothing is
+ * keyed off StartVa"; ddi-facts 1.12, 1.14.
+ *
+ *   view A (MDL 1) --\                   /-- view B (MDL 2, by hand)
+ *                     > PFN p0 p1 p2 p3 <
+ */
+static void AliasThroughSecondMdl(void **State)
+{
+    (void)State;
+    enum { Pages = 4 };
+    const SIZE_T Bytes = Pages * PAGE_SIZE;
+    PMDL First = AllocPages(Bytes, 0);
+    CheckPagesMdl(First, Pages, MmCached);
+    unsigned char *A = (unsigned char *)MmGetSystemAddressForMdlSafe(First, NormalPagePriority);
+    assert_non_null(A);
+    for (SIZE_T i = 0; i < Bytes; i++) {
+        A[i] = (unsigned char)(i * 13 + 7);
+    }
+    PMDL Second = IoAllocateMdl(NULL, (ULONG)Bytes, FALSE, FALSE, NULL);
+    assert_non_null(Second);
+    memcpy(MmGetMdlPfnArray(Second), MmGetMdlPfnArray(First), Pages * sizeof(PFN_NUMBER));
+    Second->MdlFlags |= MDL_PAGES_LOCKED;
+    unsigned char *B = (unsigned char *)MmMapLockedPagesSpecifyCache(
+        Second, KernelMode, MmCached, NULL, FALSE, NormalPagePriority | MdlMappingNoExecute);
+    assert_non_null(B);
+    assert_true(B < A || B >= A + Bytes); /* elsewhere */
+    for (SIZE_T i = 0; i < Bytes; i++) {
+        if (B[i] != (unsigned char)(i * 13 + 7)) {
+            print_error("byte %llu differs through the second view\n", (unsigned long long)i);
+            fail();
+        }
+    }
+    for (SIZE_T i = 0; i < Bytes; i += 97) {
+        B[i] = (unsigned char)~B[i];
+        assert_int_equal(A[i], (unsigned char)~(unsigned char)(i * 13 + 7));
+    }
+    for (ULONG k = 0; k < Pages; k++) {
+        SIZE_T Off = k * PAGE_SIZE + 0x234;
+        PHYSICAL_ADDRESS PaA = MmGetPhysicalAddress(A + Off);
+        PHYSICAL_ADDRESS PaB = MmGetPhysicalAddress(B + Off);
+        assert_int_equal(PaA.QuadPart, PaB.QuadPart);
+        assert_int_equal((ULONG64)PaA.QuadPart,
+                         ((ULONG64)MmGetMdlPfnArray(First)[k] << PAGE_SHIFT) + 0x234);
+        assert_int_equal(PfnInfo(MmGetMdlPfnArray(First)[k]).MapCount, 2);
+    }
+    AssertInvariants();
+    MmUnmapLockedPages(B, Second);
+    Second->MdlFlags &= ~MDL_PAGES_LOCKED;
+    IoFreeMdl(Second);
+    /* The first view is untouched by the second's unmap. */
+    assert_int_equal(A[1], (unsigned char)(1 * 13 + 7));
+    FreePagesAndMdl(First); /* releases view A too */
+    AssertInvariants();
+}
+
+/* Rule: a hand-built MDL with a byte offset maps to VA + ByteOffset:
+ * MappedSystemVa keeps the offset, the first byte is at that offset of the
+ * first page. Source: mdl.md map "success" row; ddi-facts 1.12. */
+static void MappedSystemVaWithByteOffset(void **State)
+{
+    (void)State;
+    PMDL Pages = AllocPages(3 * PAGE_SIZE, 0);
+    assert_non_null(Pages);
+    char *Whole = (char *)MmGetSystemAddressForMdlSafe(Pages, NormalPagePriority);
+    assert_non_null(Whole);
+    static const ULONG Offsets[] = {0, 1, 0x123, 0xFFF};
+    for (size_t r = 0; r < ARRAY_COUNT(Offsets); r++) {
+        PMDL Mdl = IoAllocateMdl((PVOID)(ULONG_PTR)Offsets[r], 2 * PAGE_SIZE, FALSE, FALSE, NULL);
+        assert_non_null(Mdl);
+        assert_int_equal(Mdl->ByteOffset, Offsets[r]);
+        ULONG Span = MdlSpan(Mdl);
+        memcpy(MmGetMdlPfnArray(Mdl), MmGetMdlPfnArray(Pages), Span * sizeof(PFN_NUMBER));
+        Mdl->MdlFlags |= MDL_PAGES_LOCKED;
+        char *Va = (char *)MmGetSystemAddressForMdlSafe(Mdl, NormalPagePriority);
+        assert_non_null(Va);
+        assert_int_equal(BYTE_OFFSET(Va), Offsets[r]);
+        assert_ptr_equal(Mdl->MappedSystemVa, Va);
+        Whole[Offsets[r]] = (char)(0x40 + r);
+        assert_int_equal(Va[0], (char)(0x40 + r));
+        MmUnmapLockedPages(Va, Mdl);
+        Mdl->MdlFlags &= ~MDL_PAGES_LOCKED;
+        IoFreeMdl(Mdl);
+    }
+    FreePagesAndMdl(Pages);
+}
+
+/* Rule: nothing is keyed off StartVa: after overwriting StartVa of an
+ * MmAllocatePagesForMdlEx MDL, map / unmap / free still work and map the
+ * MDL's PFNs. Source: mdl.md introduction; issue 4. */
+static void StartVaIsNotTrusted(void **State)
+{
+    (void)State;
+    static const ULONG_PTR Garbage[] = {0xDEAD0000ull, 0xFFFF800000000000ull, PAGE_SIZE};
+    for (size_t r = 0; r < ARRAY_COUNT(Garbage); r++) {
+        PMDL Mdl = AllocPages(3 * PAGE_SIZE, 0);
+        CheckPagesMdl(Mdl, 3, MmCached);
+        Mdl->StartVa = (PVOID)Garbage[r];
+        char *Va = (char *)MmGetSystemAddressForMdlSafe(Mdl, NormalPagePriority);
+        assert_non_null(Va);
+        assert_int_equal(BYTE_OFFSET(Va), 0);
+        for (int k = 0; k < 3; k++) {
+            assert_int_equal(PfnOfVa(Va + k * PAGE_SIZE), MmGetMdlPfnArray(Mdl)[k]);
+        }
+        Va[3 * PAGE_SIZE - 1] = 5;
+        MmUnmapLockedPages(Va, Mdl);
+        /* Mapped again, then freed without an explicit unmap. */
+        Mdl->StartVa = (PVOID)(Garbage[r] + 16 * PAGE_SIZE);
+        Va = (char *)MmGetSystemAddressForMdlSafe(Mdl, NormalPagePriority);
+        assert_non_null(Va);
+        assert_int_equal(Va[3 * PAGE_SIZE - 1], 5);
+        FreePagesAndMdl(Mdl);
+        assert_int_equal(SimQueryMdlMappings(NULL), 0);
+        AssertInvariants();
+    }
+}
+
+/* Rule: the MDL_* transitions of ddi-facts 2.2, step by step, for the three
+ * MDL origins. Source: ddi-facts 2.2 ("who sets/clears what"); mdl.md success
+ * rows.
+ *
+ *   IoAllocateMdl: FIXED -> probe(write) +LOCKED+WRITE -> map +MAPPED ->
+ *                  unmap -MAPPED -> unlock -LOCKED -> probe(read) -WRITE
+ *   pages MDL:     LOCKED -> map +MAPPED -> free -LOCKED -MAPPED
+ *   partial:       PARTIAL -> map +MAPPED +PARTIAL_HAS_BEEN_MAPPED -> reuse
+ */
+static void FlagTransitions(void **State)
+{
+    (void)State;
+    const USHORT F = MDL_ALLOCATED_FIXED_SIZE, L = MDL_PAGES_LOCKED, W = MDL_WRITE_OPERATION,
+                 M = MDL_MAPPED_TO_SYSTEM_VA;
+    char *Buffer = (char *)ExAllocatePool2(POOL_FLAG_NON_PAGED, 2 * PAGE_SIZE, TAG_TEST);
+    assert_non_null(Buffer);
+    PMDL Mdl = IoAllocateMdl(Buffer + 0x10, PAGE_SIZE, FALSE, FALSE, NULL);
+    assert_non_null(Mdl);
+    assert_int_equal((USHORT)Mdl->MdlFlags, F);
+    NTSTATUS Status;
+    SIM_TRY_STATUS(&Status, MmProbeAndLockPages(Mdl, KernelMode, IoWriteAccess));
+    assert_int_equal(Status, STATUS_SUCCESS);
+    assert_int_equal((USHORT)Mdl->MdlFlags, F | L | W);
+    PVOID Va = MmGetSystemAddressForMdlSafe(Mdl, NormalPagePriority);
+    assert_non_null(Va);
+    assert_int_equal((USHORT)Mdl->MdlFlags, F | L | W | M);
+    /* Partial of a mapped, locked MDL. */
+    PMDL Part = IoAllocateMdl(Buffer + 0x20, 0x40, FALSE, FALSE, NULL);
+    assert_non_null(Part);
+    IoBuildPartialMdl(Mdl, Part, Buffer + 0x20, 0x40);
+    assert_int_equal((USHORT)Part->MdlFlags, F | MDL_PARTIAL | W | MDL_PARENT_MAPPED_SYSTEM_VA);
+    assert_ptr_equal(Part->MappedSystemVa, (char *)Va + 0x10);
+    /* The macro returns the parent's VA only if the partial MDL itself has
+     * MDL_MAPPED_TO_SYSTEM_VA; it has not, so the partial is mapped anew. */
+    PVOID PartVa = MmGetSystemAddressForMdlSafe(Part, NormalPagePriority);
+    assert_non_null(PartVa);
+    assert_int_equal((USHORT)Part->MdlFlags, F | MDL_PARTIAL | W | MDL_PARENT_MAPPED_SYSTEM_VA |
+                                                 M | MDL_PARTIAL_HAS_BEEN_MAPPED);
+    MmPrepareMdlForReuse(Part);
+    assert_int_equal((USHORT)Part->MdlFlags, F | MDL_PARTIAL | W | MDL_PARENT_MAPPED_SYSTEM_VA);
+    IoFreeMdl(Part);
+    MmUnmapLockedPages(Va, Mdl);
+    assert_int_equal((USHORT)Mdl->MdlFlags, F | L | W);
+    MmUnlockPages(Mdl);
+    assert_int_equal(Mdl->MdlFlags & (L | M), 0);
+    SIM_TRY_STATUS(&Status, MmProbeAndLockPages(Mdl, KernelMode, IoReadAccess));
+    assert_int_equal(Status, STATUS_SUCCESS);
+    assert_int_equal((USHORT)Mdl->MdlFlags, F | L);
+    MmUnlockPages(Mdl);
+    assert_int_equal((USHORT)Mdl->MdlFlags, F);
+    IoFreeMdl(Mdl);
+    ExFreePoolWithTag(Buffer, TAG_TEST);
+
+    PMDL Pages = AllocPages(PAGE_SIZE, 0);
+    assert_non_null(Pages);
+    assert_int_equal((USHORT)Pages->MdlFlags, L);
+    assert_non_null(MmGetSystemAddressForMdlSafe(Pages, NormalPagePriority));
+    assert_int_equal((USHORT)Pages->MdlFlags, L | M);
+    MmFreePagesFromMdl(Pages);
+    assert_int_equal((USHORT)Pages->MdlFlags, 0);
+    ExFreePool(Pages);
+    AssertInvariants();
+}
+
+/* Rule: forgetting ExFreePool after MmFreePagesFromMdl leaks an "Mmdl" pool
+ * block, and forgetting MmFreePagesFromMdl leaks MDL-allocated pages; the
+ * clean-machine check (SimIsClean, the fixture) reports both. Source: mdl.md
+ * paragraph after the IoFreeMdl table; ddi-facts 1.8. */
+static void LeaksAreReported(void **State)
+{
+    (void)State;
+    char Report[2048];
+    PMDL Mdl = AllocPages(2 * PAGE_SIZE, 0);
+    assert_non_null(Mdl);
+    assert_false(SimIsClean(Report, sizeof(Report)));
+    assert_non_null(strstr(Report, "MDL"));   /* the pages */
+    assert_non_null(strstr(Report, "Mmdl"));  /* and the MDL's pool block */
+    MmFreePagesFromMdl(Mdl);
+    assert_false(SimIsClean(Report, sizeof(Report)));
+    assert_non_null(strstr(Report, "Mmdl"));
+    assert_null(strstr(Report, "physical page"));
+    ExFreePool(Mdl);
+    assert_true(SimIsClean(Report, sizeof(Report)));
+}
+
 int main(void)
 {
     UseMachine(TRUE, 0, 0, 0);
@@ -914,7 +2910,7 @@ int main(void)
                                         TeardownDefaultMachine),
         cmocka_unit_test_setup_teardown(IoFreeMdlOfPagesMdl, SimTestSetup,
                                         TeardownDefaultMachine),
-        cmocka_unit_test_setup_teardown(IoFreeMdlOnStack, SimTestSetup, SimTestTeardown),
+        cmocka_unit_test_setup_teardown(IoFreeMdlNotPoolBlock, SimTestSetup, SimTestTeardown),
         cmocka_unit_test_setup_teardown(IoFreeMdlPagesStillLocked, SimTestSetup,
                                         SimTestTeardown),
         /* MmBuildMdlForNonPagedPool / IoBuildPartialMdl / MmPrepareMdlForReuse */
@@ -934,7 +2930,75 @@ int main(void)
         cmocka_unit_test_setup_teardown(PrepareMdlForReuseCycle, SimTestSetup, SimTestTeardown),
         cmocka_unit_test_setup_teardown(PrepareMdlForReuseNonPartialMapped, SimTestSetup,
                                         SimTestTeardown),
-        /* @@NEXT_GROUP@@ */
+        /* MmAllocatePagesForMdl(Ex) */
+        cmocka_unit_test_setup_teardown(AllocatePagesResultShape, SimTestSetup,
+                                        SimTestTeardown),
+        cmocka_unit_test_setup_teardown(AllocatePagesFlagTable, SimTestSetup,
+                                        SimTestTeardown),
+        cmocka_unit_test_setup_teardown(AllocatePagesRangeAndSkip, SimTestSetup,
+                                        SimTestTeardown),
+        cmocka_unit_test_setup_teardown(AllocatePagesCacheType, SimTestSetup,
+                                        SimTestTeardown),
+        cmocka_unit_test_setup_teardown(AllocatePagesZeroing, SimTestSetup,
+                                        TeardownDefaultMachine),
+        cmocka_unit_test_setup_teardown(AllocatePagesRandomFill, SimTestSetup,
+                                        SimTestTeardown),
+        cmocka_unit_test_setup_teardown(AllocatePagesFragmented, SimTestSetup,
+                                        TeardownDefaultMachine),
+        cmocka_unit_test_setup_teardown(AllocatePagesShortOnSmallMachine, SimTestSetup,
+                                        TeardownDefaultMachine),
+        cmocka_unit_test_setup_teardown(AllocatePagesFaultInjection, SimTestSetup,
+                                        SimTestTeardown),
+        cmocka_unit_test_setup_teardown(AllocatePagesNoPoolForMdl, SimTestSetup,
+                                        TeardownDefaultMachine),
+        cmocka_unit_test_setup_teardown(AllocatePagesIrql, SimTestSetup,
+                                        SimTestTeardown),
+        /* MmFreePagesFromMdl(Ex) / MmProbeAndLockPages / MmUnlockPages */
+        cmocka_unit_test_setup_teardown(FreePagesBadArguments, SimTestSetup, SimTestTeardown),
+        cmocka_unit_test_setup_teardown(FreePagesSuccessAndAutoUnmap, SimTestSetup, SimTestTeardown),
+        cmocka_unit_test_setup_teardown(FreePagesStillMapped, SimTestSetup, SimTestTeardown),
+        cmocka_unit_test_setup_teardown(FreePagesNotMdlPages, SimTestSetup, SimTestTeardown),
+        cmocka_unit_test_setup_teardown(FreePagesStillLockedOrMapped, SimTestSetup, SimTestTeardown),
+        cmocka_unit_test_setup_teardown(ProbeAndLockTable, SimTestSetup, SimTestTeardown),
+        cmocka_unit_test_setup_teardown(ProbeAndLockPagedPoolTrim, SimTestSetup, SimTestTeardown),
+        cmocka_unit_test_setup_teardown(ProbeAndLockTrimmedAtDispatch, SimTestSetup, SimTestTeardown),
+        cmocka_unit_test_setup_teardown(ProbeAndLockBadRanges, SimTestSetup, SimTestTeardown),
+        cmocka_unit_test_setup_teardown(ProbeAndLockWrongFlags, SimTestSetup, SimTestTeardown),
+        cmocka_unit_test_setup_teardown(UnlockPagesWrongMdl, SimTestSetup, SimTestTeardown),
+        cmocka_unit_test_setup_teardown(UnlockPagesUnderflow, SimTestSetup, SimTestTeardown),
+        cmocka_unit_test_setup_teardown(UnlockPagesReleasesMapping, SimTestSetup, SimTestTeardown),
+        /* MmMapLockedPagesSpecifyCache / MmUnmapLockedPages / scenarios */
+        cmocka_unit_test_setup_teardown(MapLockedPagesTable, SimTestSetup,
+                                        SimTestTeardown),
+        cmocka_unit_test_setup_teardown(MapLockedPagesStrictChecks, SimTestSetup,
+                                        SimTestTeardown),
+        cmocka_unit_test_setup_teardown(MapLockedPagesRetail, SimTestSetup,
+                                        TeardownDefaultMachine),
+        cmocka_unit_test_setup_teardown(MapLockedPagesUnlockedPfn, SimTestSetup,
+                                        SimTestTeardown),
+        cmocka_unit_test_setup_teardown(MapLockedPagesRefusals, SimTestSetup,
+                                        SimTestTeardown),
+        cmocka_unit_test_setup_teardown(MapLockedPagesExhaustion, SimTestSetup,
+                                        TeardownDefaultMachine),
+        cmocka_unit_test_setup_teardown(MapNoWrite, SimTestSetup,
+                                        SimTestTeardown),
+        cmocka_unit_test_setup_teardown(MapWithGuardPtes, SimTestSetup,
+                                        SimTestTeardown),
+        cmocka_unit_test_setup_teardown(TouchAfterUnmap, SimTestSetup,
+                                        SimTestTeardown),
+        cmocka_unit_test_setup_teardown(UnmapLockedPagesMisuse, SimTestSetup,
+                                        TeardownDefaultMachine),
+        cmocka_unit_test_setup_teardown(MapAndLockIrql, SimTestSetup,
+                                        SimTestTeardown),
+        cmocka_unit_test_setup_teardown(AliasThroughSecondMdl, SimTestSetup,
+                                        SimTestTeardown),
+        cmocka_unit_test_setup_teardown(MappedSystemVaWithByteOffset, SimTestSetup,
+                                        SimTestTeardown),
+        cmocka_unit_test_setup_teardown(StartVaIsNotTrusted, SimTestSetup,
+                                        SimTestTeardown),
+        cmocka_unit_test_setup_teardown(FlagTransitions, SimTestSetup,
+                                        SimTestTeardown),
+        cmocka_unit_test_setup_teardown(LeaksAreReported, SimTestSetup, SimTestTeardown),
     };
     return cmocka_run_group_tests_name("mdl", Tests, NULL, NULL);
 }

@@ -61,6 +61,8 @@ static void UseProfile(SIM_PROFILE Profile)
     Config.Profile = Profile;
     Config.SystemPtes = 1u << 14;
     Config.PhysicalPages = 1u << 14;
+    Config.NonPagedPoolPages = 1u << 12;
+    Config.PagedPoolPages = 1u << 10;
     assert_int_equal(SimInitialize(&Config), STATUS_SUCCESS);
     assert_int_equal(SimGetProfile(), Profile);
     if (Profile == SimProfileNt5) {
@@ -277,6 +279,8 @@ static void KmtReservedMapping(void **State)
             assert_int_equal(BYTE_OFFSET(Mapping), 0);
             AssertPtes(Mapping, KmtRows[r].TotalPtes, NULL, 0);
             AssertHeader(Mapping, KmtRows[r].TotalPtes, KmtRows[r].Tag);
+            /* Reserved is not valid (1.14): a touch would be 0x50. */
+            assert_false(MmIsAddressValid(Mapping));
             AssertInvariants();
             if (KmtRows[r].TestMap) {
                 KmtTestMap(Mapping, KmtRows[r].TotalPtes, KmtRows[r].Tag, &Profiles[p]);
@@ -924,6 +928,16 @@ static void SetupMapTagOneGarbageSize(CTX *C)
     NamePtes(C, 0, 3);
 }
 
+/* Tag 1 (Server 2003 encoding 0), page 0 mapped: at page 2 the "tag PTE"
+ * (page 1, empty) matches and the "size PTE" (page 0, valid) is huge. */
+static void SetupTagOneGarbageHeader(CTX *C)
+{
+    Reserve(C, 4, 1, 0);
+    C->ActMdl = NewMdl(C, 1);
+    MapAt(C, C->Base, C->ActMdl, C->Base);
+    C->Addr = PageOf(C->Base, 2);
+}
+
 /* ---- set-ups: unmap ------------------------------------------------------ */
 static void SetupUnmapTwice(CTX *C)
 {
@@ -1190,6 +1204,11 @@ static const ROW Rows[] = {
      "caller); modern frees by the interior address",
      SetupFreeTagOneInterior, ActFree, NULL,
      {RETURNS(Any), STOP(0xDA, L(0x102), A(Addr), A(Tag), A(Caller))}},
+    {"nt5: free at a garbage header that passes both checks: 0x102 (addr, tag, caller); "
+     "modern: the reservation is mapped (0x103)",
+     SetupTagOneGarbageHeader, ActFree, NULL,
+     {STOP(0xDA, L(0x103), A(Base), A(Tag), A(Pages)),
+      STOP(0xDA, L(0x102), A(Addr), A(Tag), A(Caller))}},
     {"free at APC_LEVEL: allowed", SetupFreeAtApc, ActFree, NULL, {RETURNS(Any), RETURNS(Any)}},
     {"free at DISPATCH_LEVEL: 0xC4/0x20019", SetupFreeAtDispatch, ActFree, NULL,
      {STOP(0xC4, L(0x20019), A(Any), L(DISPATCH_LEVEL), L(0)),
@@ -1299,6 +1318,10 @@ static const ROW Rows[] = {
     {"unmap above DISPATCH_LEVEL: 0xA (0, IRQL, 0, caller)", SetupUnmapAtHigh, ActUnmap, NULL,
      {STOP(0x0A, L(0), L(HIGH_LEVEL), L(0), A(Caller)),
       STOP(0x0A, L(0), L(HIGH_LEVEL), L(0), A(Caller))}},
+    {"nt5: unmap at a garbage header that passes both checks: 0x109 (addr, tag, caller); "
+     "modern unmaps at the base",
+     SetupTagOneGarbageHeader, ActUnmap, CheckNothingMapped,
+     {RETURNS(Any), STOP(0xDA, L(0x109), A(Addr), A(Tag), A(Caller))}},
     {"nt5: unmap where the size field is below 3: 0x109 (addr, tag, caller); modern finds "
      "nothing mapped at the base (0x10B)",
      SetupUnmapTagOneInterior, ActUnmap, NULL,
@@ -1602,6 +1625,14 @@ static void DivisibleBackToBack(void **State)
     SIM_RESERVATION_INFO Info;
     assert_true(SimQueryReservation(B + 5, &Info));
     assert_int_equal(Info.MappedPages, 2 * Half);
+    assert_true(MmIsAddressValid(B + 5));
+    /* A mapped reserved range is non-paged memory an MDL can describe. */
+    PMDL Over = IoAllocateMdl(A + PAGE_SIZE - 8, 16, FALSE, FALSE, NULL);
+    assert_non_null(Over);
+    MmBuildMdlForNonPagedPool(Over);
+    assert_int_equal(MmGetMdlPfnArray(Over)[0], MmGetMdlPfnArray(First)[0]);
+    assert_int_equal(MmGetMdlPfnArray(Over)[1], MmGetMdlPfnArray(First)[1]);
+    IoFreeMdl(Over);
     AssertInvariants();
     MmUnmapReservedMapping(B, TAG_OWN, Second);
     MmUnmapReservedMapping(A, TAG_OWN, First);
@@ -1781,6 +1812,8 @@ static void SystemRoutineAddress(void **State)
         {L"ExFreePoolWithTag", (uintptr_t)&ExFreePoolWithTag, {TRUE, TRUE}},
         {L"KeBugCheckEx", (uintptr_t)&KeBugCheckEx, {TRUE, TRUE}},
         {L"KeGetCurrentIrql", (uintptr_t)&KeGetCurrentIrql, {TRUE, TRUE}},
+        {L"IoQueueWorkItem", (uintptr_t)&IoQueueWorkItem, {TRUE, TRUE}},
+        {L"RtlInitUnicodeString", (uintptr_t)&RtlInitUnicodeString, {TRUE, TRUE}},
         {L"MmGetSystemRoutineAddress", (uintptr_t)&MmGetSystemRoutineAddress, {TRUE, TRUE}},
         /* Export names are exact and case-sensitive. */
         {L"mmallocatemappingaddressex", 0, {FALSE, FALSE}},
@@ -1803,6 +1836,7 @@ static void SystemRoutineAddress(void **State)
                 fail();
             }
         }
+        assert_null(MmGetSystemRoutineAddress(NULL));
         /* A counted string need not be terminated: only Length counts. */
         WCHAR Longer[] = L"MmAllocateMappingAddressXYZ";
         UNICODE_STRING Counted = {(USHORT)(24 * sizeof(WCHAR)), (USHORT)sizeof(Longer), Longer};

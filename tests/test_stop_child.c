@@ -310,6 +310,9 @@ static void BadEnvironmentStopsProcess(void **State)
         {"MMSIM_BACKEND", "tmpfs"},
         {"MMSIM_STRICT", "2"},
         {"MMSIM_QUIET", "yes"},
+        {"MMSIM_FAULTS", "random=10001"},  /* probability is in 1/10,000 */
+        {"MMSIM_FAULTS", "nth=2@disk"},    /* no such site */
+        {"MMSIM_FAULTS", "often"},         /* no such clause */
     };
     for (size_t i = 0; i < sizeof(Rows) / sizeof(Rows[0]); i++) {
         print_message("  %s=%s\n", Rows[i].Variable, Rows[i].Value);
@@ -330,6 +333,7 @@ static void GoodEnvironmentIsAccepted(void **State)
         {"MMSIM_PROFILE", "modern"},
         {"MMSIM_SEED", "0x1234"},
         {"MMSIM_STRICT", "0"},
+        {"MMSIM_FAULTS", "random=600;seed=7;tags=Mdl*,Gr;delay=100;short=50"},
     };
     for (size_t i = 0; i < sizeof(Good) / sizeof(Good[0]); i++) {
         RunChild(BodyWithBadEnvironment, &Good[i], &Result);

@@ -66,4 +66,14 @@ uint64_t HostNowNs(void);
 /* Gives the rest of the time slice away (spin waits). */
 void HostYield(void);
 
+/* Return addresses of the calling thread's stack, innermost first; returns
+ * how many were stored (0 where the host cannot walk stacks). */
+int HostCaptureStack(void **Frames, int Max);
+/* One frame as "module+0xOFFSET (function+0xOFF)": stable across runs of
+ * one binary despite address-space randomisation. Returns Text. */
+char *HostDescribeFrame(void *Frame, char *Text, size_t Size);
+/* The frame's module and offset in it (for stack identities); false if
+ * unknown. */
+bool HostFrameModuleOffset(void *Frame, const char **ModuleName, uint64_t *Offset);
+
 #endif /* MMSIM_HOST_H */

@@ -13,6 +13,7 @@
 #endif
 
 #include <sched.h>
+#include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
@@ -433,4 +434,47 @@ uint64_t HostNowNs(void)
 void HostYield(void)
 {
     sched_yield();
+}
+
+int HostCaptureStack(void **Frames, int Max)
+{
+#if MI_HAVE_EXECINFO
+    return backtrace(Frames, Max);
+#else
+    (void)Frames;
+    (void)Max;
+    return 0;
+#endif
+}
+
+bool HostFrameModuleOffset(void *Frame, const char **ModuleName, uint64_t *Offset)
+{
+    Dl_info Info;
+    if (dladdr(Frame, &Info) == 0 || Info.dli_fname == NULL) {
+        return false;
+    }
+    const char *Slash = strrchr(Info.dli_fname, '/');
+    *ModuleName = Slash != NULL ? Slash + 1 : Info.dli_fname;
+    *Offset = (uint64_t)((uintptr_t)Frame - (uintptr_t)Info.dli_fbase);
+    return true;
+}
+
+char *HostDescribeFrame(void *Frame, char *Text, size_t Size)
+{
+    Dl_info Info;
+    if (dladdr(Frame, &Info) == 0 || Info.dli_fname == NULL) {
+        snprintf(Text, Size, "%p", Frame);
+        return Text;
+    }
+    const char *Slash = strrchr(Info.dli_fname, '/');
+    const char *Module = Slash != NULL ? Slash + 1 : Info.dli_fname;
+    uintptr_t Offset = (uintptr_t)Frame - (uintptr_t)Info.dli_fbase;
+    if (Info.dli_sname != NULL) {
+        snprintf(Text, Size, "%s+0x%llx (%s+0x%llx)", Module, (unsigned long long)Offset,
+                 Info.dli_sname,
+                 (unsigned long long)((uintptr_t)Frame - (uintptr_t)Info.dli_saddr));
+    } else {
+        snprintf(Text, Size, "%s+0x%llx", Module, (unsigned long long)Offset);
+    }
+    return Text;
 }

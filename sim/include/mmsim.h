@@ -282,6 +282,20 @@ ULONG SimTrimPagedPool(VOID);
  * they map. */
 ULONG SimQueryMdlMappings(_Out_opt_ ULONG64 *Pages);
 
+/* What the simulator itself spends on bookkeeping (bench/: bytes per
+ * committed page). A page mapped in system PTE space costs its PFN entry,
+ * its emulated PTE and one bit in each of the free-page and system-PTE
+ * bitmaps; the machine-wide arrays are sized when the machine is built. */
+typedef struct _SIM_BOOKKEEPING {
+    ULONG PfnEntryBytes;      /* PFN database entry, per physical page */
+    ULONG PteBytes;           /* emulated PTE, per page of system space */
+    ULONG BitmapBitsPerPage;  /* free-page bit + system-PTE allocator bit */
+    ULONG64 PfnDatabaseBytes; /* PhysicalPages * PfnEntryBytes */
+    ULONG64 PteArrayBytes;    /* pages of system space (guards included) * PteBytes */
+    ULONG64 BitmapBytes;      /* the free-page and the three VA allocator bitmaps */
+} SIM_BOOKKEEPING;
+VOID SimQueryBookkeeping(_Out_ SIM_BOOKKEEPING *Info);
+
 /* ------------------------------------------------------------------------ */
 /* Fault injection, by hand: make one call of a fallible DDI fail the way   */
 /* it fails for want of resources (NULL; an exception for the raising       */
@@ -298,7 +312,8 @@ typedef enum _SIM_FAULT_SITE {
     SimFaultSiteCount
 } SIM_FAULT_SITE;
 
-/* The Nth call of Site from now fails (1 = the next one; 0 disarms). */
+/* The Nth call of Site from now fails (1 = the next one; 0 disarms;
+ * Site = SimFaultSiteCount: the Nth fallible call of any site). */
 VOID SimFailNthCall(_In_ SIM_FAULT_SITE Site, _In_ ULONG Nth);
 /* The Nth MmAllocatePagesForMdl(Ex) call from now returns at most Pages
  * pages (a short MDL, as when memory is low). */
@@ -308,6 +323,27 @@ VOID SimShortenNthPageAllocation(_In_ ULONG Nth, _In_ ULONG64 Pages);
 VOID SimLimitPageAllocations(_In_ ULONG64 MaxPages);
 /* Disarms everything above. */
 VOID SimClearFaults(VOID);
+/* Configures injection with the MMSIM_FAULTS syntax (docs/verifier.md):
+ * clauses separated by ';' - nth=N[@site], random=P (in 1/10,000), seed=N,
+ * delay=N, tags=T1,T2 (pool tags, '*' wildcard), short=P (percent of injected
+ * page-allocation failures that return a short MDL instead of NULL),
+ * systematic=FILE, record=FILE, stack=ID, log. Sites: pool, mdl, pages,
+ * mapping, lock, map, workitem. Replaces the previous configuration and
+ * zeroes the counters; it stays in force across SimReset and replaces
+ * MMSIM_FAULTS (read whenever a machine is built otherwise). A bad spec returns
+ * STATUS_INVALID_PARAMETER with the reason in Why. "" turns injection off. */
+NTSTATUS SimConfigureFaults(_In_opt_z_ const char *Spec, _Out_writes_opt_(WhySize) char *Why,
+                            _In_ SIZE_T WhySize);
+
+typedef struct _SIM_FAULT_COUNTERS {
+    ULONG64 Calls[SimFaultSiteCount];    /* fallible calls seen per site */
+    ULONG64 Injected[SimFaultSiteCount]; /* failures injected per site */
+    ULONG64 TotalCalls;
+    ULONG64 TotalInjected;
+    ULONG64 StacksSeen;                  /* systematic mode: stacks known */
+} SIM_FAULT_COUNTERS;
+VOID SimQueryFaultCounters(_Out_ SIM_FAULT_COUNTERS *Counters);
+
 /* Failures injected at Site (SimFaultSiteCount: at all sites). */
 ULONG64 SimFaultsInjected(_In_ SIM_FAULT_SITE Site);
 const char *SimFaultSiteName(_In_ SIM_FAULT_SITE Site);

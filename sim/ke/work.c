@@ -158,7 +158,7 @@ PIO_WORKITEM NTAPI IoAllocateWorkItem(PDEVICE_OBJECT DeviceObject)
 {
     ULONG_PTR Caller = MI_CALLER_ADDRESS();
     MiDdiEnter(MiDdi_IoAllocateWorkItem, 0, Caller);
-    if (MiInjectFault(SimFaultIoAllocateWorkItem)) {
+    if (MiInjectFaultAt(SimFaultIoAllocateWorkItem, 0, Caller) != MiInjectNone) {
         return NULL;
     }
     MiLock();

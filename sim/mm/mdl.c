@@ -181,7 +181,8 @@ PMDL NTAPI IoAllocateMdl(PVOID VirtualAddress, ULONG Length, BOOLEAN SecondaryBu
     ULONG_PTR Caller = MI_CALLER_ADDRESS();
     MiDdiEnter(MiDdi_IoAllocateMdl, 0, Caller);
     (void)ChargeQuota; /* reserved; Windows ignores it */
-    if ((uint64_t)Length > MI_MDL_MAX_BYTES || MiInjectFault(SimFaultIoAllocateMdl)) {
+    if ((uint64_t)Length > MI_MDL_MAX_BYTES ||
+        MiInjectFaultAt(SimFaultIoAllocateMdl, MI_TAG_IO_MDL, Caller) != MiInjectNone) {
         return NULL;
     }
     uint64_t Span = ((uint64_t)BYTE_OFFSET(VirtualAddress) + Length + PAGE_SIZE - 1) >> PAGE_SHIFT;
@@ -410,7 +411,8 @@ static PMDL MiAllocatePagesForMdl(PHYSICAL_ADDRESS LowAddress, PHYSICAL_ADDRESS 
         }
     }
     uint64_t Want = (Bytes + PAGE_SIZE - 1) >> PAGE_SHIFT;
-    if (MiInjectFault(SimFaultAllocatePagesForMdl)) {
+    MI_INJECT_RESULT Injected = MiInjectFaultAt(SimFaultAllocatePagesForMdl, 0, Caller);
+    if (Injected == MiInjectFail) {
         return NULL;
     }
     if ((Flags & MM_ALLOCATE_REQUIRE_CONTIGUOUS_CHUNKS) && Skip == 0) {
@@ -422,6 +424,9 @@ static PMDL MiAllocatePagesForMdl(PHYSICAL_ADDRESS LowAddress, PHYSICAL_ADDRESS 
      * meet: a 4 GB ask on a small machine must not need 8 MB of pool. */
     uint64_t Pages = Want < MiPhys.FreeCount ? Want : MiPhys.FreeCount;
     Pages = MiInjectShortPages(Pages);
+    if (Injected == MiInjectShort) {
+        Pages = Pages > 1 ? Pages / 2 : 1; /* an injected short result: half */
+    }
     if (Pages == 0 || (Fully && Pages < Want)) {
         MiUnlock();
         return NULL;
@@ -625,7 +630,7 @@ VOID NTAPI MmProbeAndLockPages(PMDLX Mdl, KPROCESSOR_MODE AccessMode, LOCK_OPERA
     if (AccessMode != KernelMode) {
         ExRaiseStatus(STATUS_ACCESS_VIOLATION); /* no user address space here */
     }
-    if (MiInjectFault(SimFaultProbeAndLockPages)) {
+    if (MiInjectFaultAt(SimFaultProbeAndLockPages, 0, Caller) != MiInjectNone) {
         ExRaiseStatus(STATUS_WORKING_SET_QUOTA); /* what a failed lock raises */
     }
     bool Write = Operation != IoReadAccess;
@@ -749,7 +754,7 @@ PVOID NTAPI MmMapLockedPagesSpecifyCache(PMDLX Mdl, KPROCESSOR_MODE AccessMode,
     if (Span == 0 || (ULONG)CacheType >= (ULONG)MmMaximumCacheType) {
         return NULL;
     }
-    if (MiInjectFault(SimFaultMapLockedPages)) {
+    if (MiInjectFaultAt(SimFaultMapLockedPages, 0, Caller) != MiInjectNone) {
         return NULL; /* as when system PTEs run out (no bug check: injected) */
     }
     MI_INDEX *Indices = (MI_INDEX *)malloc((size_t)Span * sizeof(MI_INDEX));

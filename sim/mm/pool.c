@@ -409,7 +409,7 @@ PVOID NTAPI ExAllocatePool2(POOL_FLAGS Flags, SIZE_T NumberOfBytes, ULONG Tag)
         KeBugCheckEx(BAD_POOL_CALLER, 0x9D, Tag, Paged ? PagedPool : NonPagedPool, Caller);
     }
     PVOID Va = NULL;
-    if (!BadFlags && Tag != 0 && !MiInjectFault(SimFaultPool)) {
+    if (!BadFlags && Tag != 0 && MiInjectFaultAt(SimFaultPool, Tag, Caller) == MiInjectNone) {
         MiLock();
         Va = MiPoolAllocate(Paged, NumberOfBytes, Tag, Caller,
                             (Flags & POOL_FLAG_UNINITIALIZED) == 0,
@@ -447,7 +447,8 @@ PVOID NTAPI ExAllocatePoolWithTag(POOL_TYPE PoolType, SIZE_T NumberOfBytes, ULON
         KeBugCheckEx(BAD_POOL_CALLER, 0x9D, Tag, (ULONG_PTR)PoolType, Caller);
     }
     PVOID Va = NULL;
-    if (Base <= PagedPoolCacheAligned && Base != DontUseThisType && !MiInjectFault(SimFaultPool)) {
+    if (Base <= PagedPoolCacheAligned && Base != DontUseThisType &&
+        MiInjectFaultAt(SimFaultPool, Tag, Caller) == MiInjectNone) {
         MiLock();
         Va = MiPoolAllocate(Paged, NumberOfBytes, Tag, Caller, (Type & POOL_ZERO_ALLOCATION) != 0,
                             Base == NonPagedPoolCacheAligned || Base == PagedPoolCacheAligned);

@@ -171,3 +171,21 @@ VOID SimQueryMemory(SIM_MEMORY_STATS *Stats)
     MiUnlock();
     Stats->HostVmas = HostMappingCount();
 }
+
+VOID SimQueryBookkeeping(SIM_BOOKKEEPING *Info)
+{
+    MiEnsureMachine();
+    memset(Info, 0, sizeof(*Info));
+    MiLock();
+    Info->PfnEntryBytes = (ULONG)sizeof(MI_PFN);
+    Info->PteBytes = (ULONG)sizeof(MiSpace.Pte[0]);
+    Info->BitmapBitsPerPage = 2; /* MiPhys.FreeBits + MiSpace.SystemPtes.FreeBits */
+    Info->PfnDatabaseBytes = MiPhys.Pages * sizeof(MI_PFN);
+    Info->PteArrayBytes = MiSpace.Pages * sizeof(MiSpace.Pte[0]);
+    const MI_VA_ALLOCATOR *Va[] = {&MiSpace.SystemPtes, &MiSpace.NonPagedPool, &MiSpace.PagedPool};
+    Info->BitmapBytes = (MiPhys.Pages + 63) / 64 * sizeof(uint64_t);
+    for (int r = 0; r < 3; r++) {
+        Info->BitmapBytes += (Va[r]->Pages + 63) / 64 * sizeof(uint64_t);
+    }
+    MiUnlock();
+}

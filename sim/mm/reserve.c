@@ -155,9 +155,10 @@ static ULONG_PTR MiPteAddress(uint64_t Page)
  * reads it. Returns the reservation if the header passes the tag and size
  * checks; otherwise bug checks with TagCode (tag mismatch: Parameter 4 = the
  * tag PTE) or EmptyCode (size field below 3: Parameter 4 = the caller, as
- * ReactOS passes it). A garbage header that passes both checks (possible
- * only with tags whose encoding is zero, i.e. 0 and 1 in the Server 2003
- * format) would make Windows go on with a garbage size and write PTEs it
+ * ReactOS passes it). A garbage header that passes both checks (the PTE
+ * below happens to equal the tag's encoding - an empty data PTE does for
+ * tags 0 and 1 in the Server 2003 format - and the one below that decodes to
+ * 3 or more) would make Windows go on with a garbage size and write PTEs it
  * does not own; mmsim stops with EmptyCode instead. */
 static MI_RESERVATION *MiNt5Header(const void *Va, ULONG Tag, ULONG_PTR TagCode,
                                    ULONG_PTR EmptyCode, ULONG_PTR Caller)
@@ -566,12 +567,16 @@ static const MI_EXPORT MiExports[] = {
     MI_EXPORT_ENTRY(ExFreePool, false),
     MI_EXPORT_ENTRY(ExFreePoolWithTag, false),
     MI_EXPORT_ENTRY(ExInitializeFastMutex, false),
+    MI_EXPORT_ENTRY(ExQueueWorkItem, false),
     MI_EXPORT_ENTRY(ExRaiseStatus, false),
     MI_EXPORT_ENTRY(ExReleaseFastMutex, false),
     MI_EXPORT_ENTRY(ExTryToAcquireFastMutex, false),
     MI_EXPORT_ENTRY(IoAllocateMdl, false),
+    MI_EXPORT_ENTRY(IoAllocateWorkItem, false),
     MI_EXPORT_ENTRY(IoBuildPartialMdl, false),
     MI_EXPORT_ENTRY(IoFreeMdl, false),
+    MI_EXPORT_ENTRY(IoFreeWorkItem, false),
+    MI_EXPORT_ENTRY(IoQueueWorkItem, false),
     MI_EXPORT_ENTRY(KeAcquireInStackQueuedSpinLock, false),
     MI_EXPORT_ENTRY(KeAcquireSpinLockAtDpcLevel, false),
     MI_EXPORT_ENTRY(KeAcquireSpinLockRaiseToDpc, false),

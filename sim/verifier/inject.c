@@ -1,38 +1,578 @@
 /*
- * inject.c - fault injection, the by-hand form: "fail the Nth call of this
- * site from now" and "cut the Nth page allocation short". The fallible DDIs
- * ask MiInjectFault() before doing their work and, when it says so, fail the
- * way they fail for want of resources (design.md 6; ddi-facts.md 6.1).
+ * inject.c - fault injection for every fallible DDI (design.md 6;
+ * ddi-facts.md 6.1, 6.2; docs/verifier.md).
+ *
+ * Modes, combinable:
+ *   by hand     SimFailNthCall(site, N), SimShortenNthPageAllocation,
+ *               SimLimitPageAllocations (per machine; a reset disarms them)
+ *   nth         fail the Nth fallible call (of one site or of all)
+ *   random      Driver Verifier's Low Resources Simulation: probability in
+ *               1/10,000, seed, pool-tag filter (then non-pool sites never
+ *               fail, as Verifier), an initial delay in calls
+ *   systematic  Verifier's systematic simulation: the first call from each
+ *               distinct calling stack fails; stacks are remembered in a file
+ *               across runs (identified by module + offset, so address-space
+ *               randomisation does not change them)
+ *   stack/record  for the `mmsim faults` runner: fail only the call with one
+ *               stack identity; append every stack identity seen to a file
+ * Configured with SimConfigureFaults(spec) or MMSIM_FAULTS=spec (same
+ * syntax; a bad spec names the bad clause and exits 89).
+ *
+ * The DDIs ask MiInjectFaultAt() before doing their work and, when told to,
+ * fail the way they fail for want of resources.
+ * MmMapLockedPagesWithReservedMapping is never a fault site: its contract is
+ * forward progress.
  */
+#include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
+
 #include "../mm/mi_mm.h"
+#include "../host/host.h"
 
-typedef struct _MI_FAULT_SITE_STATE {
-    ULONG Countdown;  /* 0 = disarmed; 1 = the next call fails */
-    ULONG64 Injected; /* failures injected at this site */
-} MI_FAULT_SITE_STATE;
+#define MI_STACK_FRAMES 8  /* frames of the caller's stack that identify it */
+#define MI_MAX_TAGS 16
 
-static MI_FAULT_SITE_STATE MiSites[SimFaultSiteCount];
-static ULONG MiShortCountdown;
-static ULONG64 MiShortPages;
-static ULONG64 MiPageLimit; /* every page allocation gets at most this; 0 = off */
+typedef struct _MI_ID_SET {
+    uint64_t *Slots; /* open addressing; 0 = empty (identities are never 0) */
+    uint64_t Capacity;
+    uint64_t Count;
+} MI_ID_SET;
+
+typedef struct _MI_INJECT {
+    /* By hand (per machine). */
+    ULONG Countdown[SimFaultSiteCount];
+    ULONG ShortCountdown;
+    ULONG64 ShortPages;
+    ULONG64 PageLimit;
+    /* Configured (spec). */
+    ULONG NthAll;           /* nth=N: countdown over all sites */
+    ULONG Probability;      /* random=P, in 1/10,000 */
+    ULONG64 RandomState;
+    bool SeedGiven;
+    ULONG64 Delay;          /* delay=N calls */
+    ULONG TagCount;
+    char Tags[MI_MAX_TAGS][4];
+    ULONG ShortPercent;     /* short=P: share of injected page failures that are short */
+    bool Systematic;
+    char SystematicFile[512];
+    MI_ID_SET Seen;
+    bool TargetSet;
+    uint64_t TargetId;
+    bool TargetDone;
+    char RecordFile[512];
+    MI_ID_SET Recorded;
+    bool Log;
+    /* Counters (per machine). */
+    ULONG64 Calls[SimFaultSiteCount];
+    ULONG64 Injected[SimFaultSiteCount];
+    ULONG64 TotalCalls;
+} MI_INJECT;
+
+static MI_INJECT MiInject;
+static char MiSpec[1024]; /* the configured spec, re-applied on every reset */
+static bool MiConfiguredByApi; /* SimConfigureFaults wins over MMSIM_FAULTS */
 
 static const char *const MiSiteNames[SimFaultSiteCount] = {
     "pool", "IoAllocateMdl", "MmAllocatePagesForMdl", "MmAllocateMappingAddress",
     "MmProbeAndLockPages", "MmMapLockedPagesSpecifyCache", "IoAllocateWorkItem"};
+/* Short names for specs. */
+static const char *const MiSiteKeys[SimFaultSiteCount] = {"pool", "mdl",  "pages",   "mapping",
+                                                          "lock", "map",  "workitem"};
 
 const char *SimFaultSiteName(SIM_FAULT_SITE Site)
 {
     return (unsigned)Site < SimFaultSiteCount ? MiSiteNames[Site] : "?";
 }
 
+/* ---------------------------------------------------------------------- */
+/* Stack identities.                                                      */
+/* ---------------------------------------------------------------------- */
+static bool MiIdSetContains(const MI_ID_SET *Set, uint64_t Id)
+{
+    if (Set->Capacity == 0) {
+        return false;
+    }
+    for (uint64_t i = Id & (Set->Capacity - 1);; i = (i + 1) & (Set->Capacity - 1)) {
+        if (Set->Slots[i] == Id) {
+            return true;
+        }
+        if (Set->Slots[i] == 0) {
+            return false;
+        }
+    }
+}
+
+/* false if Id was present already (or no host memory). */
+static bool MiIdSetAdd(MI_ID_SET *Set, uint64_t Id)
+{
+    if (MiIdSetContains(Set, Id)) {
+        return false;
+    }
+    if ((Set->Count + 1) * 2 > Set->Capacity) {
+        uint64_t Capacity = Set->Capacity ? Set->Capacity * 2 : 256;
+        uint64_t *Slots = (uint64_t *)calloc(Capacity, sizeof(uint64_t));
+        if (Slots == NULL) {
+            return false;
+        }
+        for (uint64_t i = 0; i < Set->Capacity; i++) {
+            if (Set->Slots[i] != 0) {
+                uint64_t k = Set->Slots[i] & (Capacity - 1);
+                while (Slots[k] != 0) {
+                    k = (k + 1) & (Capacity - 1);
+                }
+                Slots[k] = Set->Slots[i];
+            }
+        }
+        free(Set->Slots);
+        Set->Slots = Slots;
+        Set->Capacity = Capacity;
+    }
+    uint64_t i = Id & (Set->Capacity - 1);
+    while (Set->Slots[i] != 0) {
+        i = (i + 1) & (Set->Capacity - 1);
+    }
+    Set->Slots[i] = Id;
+    Set->Count++;
+    return true;
+}
+
+static void MiIdSetFree(MI_ID_SET *Set)
+{
+    free(Set->Slots);
+    memset(Set, 0, sizeof(*Set));
+}
+
+static uint64_t MiFnv(uint64_t Hash, const void *Data, size_t Size)
+{
+    const unsigned char *Bytes = (const unsigned char *)Data;
+    for (size_t i = 0; i < Size; i++) {
+        Hash = (Hash ^ Bytes[i]) * 0x100000001B3ull;
+    }
+    return Hash;
+}
+
+/* The identity of the calling stack from the DDI's caller outwards, and
+ * (optionally) its text. */
+static uint64_t MiStackId(SIM_FAULT_SITE Site, ULONG_PTR Caller, char *Text, size_t Size)
+{
+    void *Frames[48];
+    int Count = HostCaptureStack(Frames, 48);
+    int First = 0;
+    for (int i = 0; i < Count; i++) {
+        if ((ULONG_PTR)Frames[i] == Caller) {
+            First = i;
+            break;
+        }
+    }
+    if (First == 0) {
+        First = Count > 2 ? 2 : 0; /* caller not found (inlined): skip us and the DDI */
+    }
+    uint64_t Hash = MiFnv(0xCBF29CE484222325ull, &Site, sizeof(Site));
+    if (Text != NULL && Size > 0) {
+        Text[0] = '\0';
+    }
+    for (int i = First; i < Count && i < First + MI_STACK_FRAMES; i++) {
+        const char *Module = "?";
+        uint64_t Offset = (uint64_t)(uintptr_t)Frames[i];
+        HostFrameModuleOffset(Frames[i], &Module, &Offset);
+        Hash = MiFnv(Hash, Module, strlen(Module));
+        Hash = MiFnv(Hash, &Offset, sizeof(Offset));
+        if (Text != NULL) {
+            char Frame[256];
+            MiAppend(Text, Size, "%s%s", i == First ? "" : " < ",
+                     HostDescribeFrame(Frames[i], Frame, sizeof(Frame)));
+        }
+    }
+    return Hash | 1; /* never 0 */
+}
+
+static void MiAppendLine(const char *File, const char *Line)
+{
+    if (File[0] == '\0') {
+        return;
+    }
+    FILE *Out = fopen(File, "a");
+    if (Out != NULL) {
+        fputs(Line, Out);
+        fclose(Out);
+    }
+}
+
+/* Loads the identities listed in File (first word of each line, hex). */
+static void MiLoadIds(const char *File, MI_ID_SET *Set)
+{
+    FILE *In = fopen(File, "r");
+    if (In == NULL) {
+        return;
+    }
+    char Line[4096];
+    while (fgets(Line, sizeof(Line), In) != NULL) {
+        char *End = NULL;
+        const char *Start = strncmp(Line, "injected ", 9) == 0 ? Line + 9 : Line;
+        uint64_t Id = strtoull(Start, &End, 16);
+        if (End != Start && Id != 0) {
+            MiIdSetAdd(Set, Id);
+        }
+    }
+    fclose(In);
+}
+
+/* ---------------------------------------------------------------------- */
+/* The decision.                                                          */
+/* ---------------------------------------------------------------------- */
+static uint64_t MiRandom(void)
+{
+    uint64_t z = (MiInject.RandomState += 0x9E3779B97F4A7C15ull);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+}
+
+static bool MiTagMatches(ULONG Tag)
+{
+    for (ULONG t = 0; t < MiInject.TagCount; t++) {
+        bool Match = true;
+        for (int c = 0; c < 4; c++) {
+            char Want = MiInject.Tags[t][c];
+            if (Want == '*') {
+                break; /* the rest matches */
+            }
+            if (Want != (char)(Tag >> (8 * c))) {
+                Match = false;
+                break;
+            }
+        }
+        if (Match) {
+            return true;
+        }
+    }
+    return false;
+}
+
+MI_INJECT_RESULT MiInjectFaultAt(SIM_FAULT_SITE Site, ULONG Tag, ULONG_PTR Caller)
+{
+    /* The stack is walked outside the lock, and only when a mode needs it. */
+    MiLock();
+    bool NeedStack = MiInject.Systematic || MiInject.TargetSet || MiInject.RecordFile[0] != '\0' ||
+                     MiInject.Log;
+    MiUnlock();
+    char Text[2048];
+    Text[0] = '\0';
+    uint64_t Id = NeedStack ? MiStackId(Site, Caller, Text, sizeof(Text)) : 0;
+    MiLock();
+    MiInject.Calls[Site]++;
+    MiInject.TotalCalls++;
+    bool Fail = false;
+    if (MiInject.Countdown[Site] != 0 && --MiInject.Countdown[Site] == 0) {
+        Fail = true;
+    }
+    if (MiInject.NthAll != 0 && --MiInject.NthAll == 0) {
+        Fail = true;
+    }
+    bool Eligible = MiInject.TagCount == 0 || (Site == SimFaultPool && MiTagMatches(Tag));
+    if (Eligible && MiInject.TotalCalls > MiInject.Delay) {
+        if (MiInject.Probability != 0 && MiRandom() % 10000 < MiInject.Probability) {
+            Fail = true;
+        }
+        if (MiInject.Systematic && MiIdSetAdd(&MiInject.Seen, Id)) {
+            char Line[2304];
+            snprintf(Line, sizeof(Line), "%016llx %s %s\n", (unsigned long long)Id,
+                     MiSiteKeys[Site], Text);
+            MiAppendLine(MiInject.SystematicFile, Line);
+            Fail = true;
+        }
+        if (MiInject.TargetSet && !MiInject.TargetDone && Id == MiInject.TargetId) {
+            MiInject.TargetDone = true;
+            Fail = true;
+        }
+    }
+    if (MiInject.RecordFile[0] != '\0') {
+        char Line[2304];
+        if (MiIdSetAdd(&MiInject.Recorded, Id)) {
+            snprintf(Line, sizeof(Line), "%016llx %s %s\n", (unsigned long long)Id,
+                     MiSiteKeys[Site], Text);
+            MiAppendLine(MiInject.RecordFile, Line);
+        }
+        if (Fail) {
+            snprintf(Line, sizeof(Line), "injected %016llx\n", (unsigned long long)Id);
+            MiAppendLine(MiInject.RecordFile, Line);
+        }
+    }
+    MI_INJECT_RESULT Result = MiInjectNone;
+    if (Fail) {
+        MiInject.Injected[Site]++;
+        Result = MiInjectFail;
+        if (Site == SimFaultAllocatePagesForMdl && MiInject.ShortPercent != 0 &&
+            MiRandom() % 100 < MiInject.ShortPercent) {
+            Result = MiInjectShort;
+        }
+        if (MiInject.Log) {
+            char Line[2400];
+            snprintf(Line, sizeof(Line),
+                     "mmsim: injected %s failure #%llu (%s) at %s\n",
+                     Result == MiInjectShort ? "short" : "a", (unsigned long long)
+                     MiInject.Injected[Site], MiSiteNames[Site], Text);
+            MiWriteStderr(Line);
+        }
+    }
+    MiUnlock();
+    return Result;
+}
+
+uint64_t MiInjectShortPages(uint64_t Pages)
+{
+    MiLock();
+    if (MiInject.ShortCountdown != 0 && --MiInject.ShortCountdown == 0 &&
+        MiInject.ShortPages < Pages) {
+        Pages = MiInject.ShortPages;
+        MiInject.Injected[SimFaultAllocatePagesForMdl]++;
+    }
+    if (MiInject.PageLimit != 0 && MiInject.PageLimit < Pages) {
+        Pages = MiInject.PageLimit; /* a limit shapes every call; it is not counted */
+    }
+    MiUnlock();
+    return Pages;
+}
+
+/* ---------------------------------------------------------------------- */
+/* The spec: clause{;clause}                                              */
+/* ---------------------------------------------------------------------- */
+static bool MiParseUnsigned(const char *Text, size_t Length, ULONG64 Max, ULONG64 *Value)
+{
+    char Buffer[32];
+    if (Length == 0 || Length >= sizeof(Buffer) || Text[0] == '-') {
+        return false;
+    }
+    memcpy(Buffer, Text, Length);
+    Buffer[Length] = '\0';
+    char *End = NULL;
+    errno = 0;
+    unsigned long long Number = strtoull(Buffer, &End, 0);
+    if (errno != 0 || *End != '\0' || Number > Max) {
+        return false;
+    }
+    *Value = Number;
+    return true;
+}
+
+static int MiSiteByKey(const char *Text, size_t Length)
+{
+    for (int s = 0; s < SimFaultSiteCount; s++) {
+        if (strlen(MiSiteKeys[s]) == Length && strncmp(MiSiteKeys[s], Text, Length) == 0) {
+            return s;
+        }
+    }
+    return -1;
+}
+
+/* Applies Spec to State. On error writes what is wrong to Why and returns
+ * false (State may be partly changed; the caller discards it). */
+static bool MiParseSpec(const char *Spec, MI_INJECT *State, char *Why, size_t WhySize)
+{
+    const char *At = Spec;
+    while (*At != '\0') {
+        const char *End = strchr(At, ';');
+        size_t Length = End != NULL ? (size_t)(End - At) : strlen(At);
+        const char *Eq = memchr(At, '=', Length);
+        size_t KeyLength = Eq != NULL ? (size_t)(Eq - At) : Length;
+        const char *Value = Eq != NULL ? Eq + 1 : At + Length;
+        size_t ValueLength = Length - KeyLength - (Eq != NULL ? 1 : 0);
+        int Column = (int)(At - Spec) + 1;
+        ULONG64 Number = 0;
+#define MI_KEY(k) (KeyLength == strlen(k) && strncmp(At, k, KeyLength) == 0)
+        if (Length == 0) {
+            /* empty clause: allowed (";;" or a trailing ";") */
+        } else if (MI_KEY("nth")) {
+            const char *AtSign = memchr(Value, '@', ValueLength);
+            size_t NumberLength = AtSign != NULL ? (size_t)(AtSign - Value) : ValueLength;
+            if (!MiParseUnsigned(Value, NumberLength, 0xFFFFFFFFu, &Number) || Number == 0) {
+                snprintf(Why, WhySize, "clause %d ('%.*s'): nth= takes a count from 1", Column,
+                         (int)Length, At);
+                return false;
+            }
+            if (AtSign != NULL) {
+                int Site = MiSiteByKey(AtSign + 1, ValueLength - NumberLength - 1);
+                if (Site < 0) {
+                    snprintf(Why, WhySize,
+                             "column %d ('%.*s'): unknown site; expected pool, mdl, pages, "
+                             "mapping, lock, map or workitem",
+                             Column + (int)(AtSign + 1 - At), (int)Length, At);
+                    return false;
+                }
+                State->Countdown[Site] = (ULONG)Number;
+            } else {
+                State->NthAll = (ULONG)Number;
+            }
+        } else if (MI_KEY("random")) {
+            if (!MiParseUnsigned(Value, ValueLength, 10000, &Number)) {
+                snprintf(Why, WhySize,
+                         "column %d ('%.*s'): random= takes a probability in 1/10,000 (0 to 10000)",
+                         Column, (int)Length, At);
+                return false;
+            }
+            State->Probability = (ULONG)Number;
+        } else if (MI_KEY("seed")) {
+            if (!MiParseUnsigned(Value, ValueLength, UINT64_MAX, &Number)) {
+                snprintf(Why, WhySize, "column %d ('%.*s'): seed= takes a number", Column,
+                         (int)Length, At);
+                return false;
+            }
+            State->RandomState = Number;
+            State->SeedGiven = true;
+        } else if (MI_KEY("delay")) {
+            if (!MiParseUnsigned(Value, ValueLength, UINT64_MAX, &Number)) {
+                snprintf(Why, WhySize, "column %d ('%.*s'): delay= takes a number of calls",
+                         Column, (int)Length, At);
+                return false;
+            }
+            State->Delay = Number;
+        } else if (MI_KEY("short")) {
+            if (!MiParseUnsigned(Value, ValueLength, 100, &Number)) {
+                snprintf(Why, WhySize, "column %d ('%.*s'): short= takes a percentage (0 to 100)",
+                         Column, (int)Length, At);
+                return false;
+            }
+            State->ShortPercent = (ULONG)Number;
+        } else if (MI_KEY("tags")) {
+            const char *Tag = Value;
+            const char *ValueEnd = Value + ValueLength;
+            State->TagCount = 0;
+            while (Tag < ValueEnd) {
+                const char *Comma = memchr(Tag, ',', (size_t)(ValueEnd - Tag));
+                size_t TagLength = Comma != NULL ? (size_t)(Comma - Tag) : (size_t)(ValueEnd - Tag);
+                if (TagLength == 0 || TagLength > 4 || State->TagCount == MI_MAX_TAGS) {
+                    snprintf(Why, WhySize,
+                             "column %d ('%.*s'): tags= takes up to %d pool tags of 1 to 4 "
+                             "characters, comma separated, '*' as a trailing wildcard",
+                             Column + (int)(Tag - At), (int)Length, At, MI_MAX_TAGS);
+                    return false;
+                }
+                char *Slot = State->Tags[State->TagCount++];
+                memset(Slot, ' ', 4); /* short tags are space padded, as "Mdl " */
+                memcpy(Slot, Tag, TagLength);
+                Tag += TagLength + (Comma != NULL ? 1 : 0);
+            }
+        } else if (MI_KEY("systematic")) {
+            if (ValueLength == 0 || ValueLength >= sizeof(State->SystematicFile)) {
+                snprintf(Why, WhySize, "column %d ('%.*s'): systematic= takes a file name",
+                         Column, (int)Length, At);
+                return false;
+            }
+            State->Systematic = true;
+            memcpy(State->SystematicFile, Value, ValueLength);
+            State->SystematicFile[ValueLength] = '\0';
+        } else if (MI_KEY("record")) {
+            if (ValueLength == 0 || ValueLength >= sizeof(State->RecordFile)) {
+                snprintf(Why, WhySize, "column %d ('%.*s'): record= takes a file name", Column,
+                         (int)Length, At);
+                return false;
+            }
+            memcpy(State->RecordFile, Value, ValueLength);
+            State->RecordFile[ValueLength] = '\0';
+        } else if (MI_KEY("stack")) {
+            char Buffer[32];
+            char *HexEnd = NULL;
+            if (ValueLength == 0 || ValueLength >= sizeof(Buffer)) {
+                HexEnd = NULL;
+            } else {
+                memcpy(Buffer, Value, ValueLength);
+                Buffer[ValueLength] = '\0';
+                State->TargetId = strtoull(Buffer, &HexEnd, 16);
+            }
+            if (HexEnd == NULL || *HexEnd != '\0' || State->TargetId == 0) {
+                snprintf(Why, WhySize,
+                         "column %d ('%.*s'): stack= takes a stack identity (hex, as recorded)",
+                         Column, (int)Length, At);
+                return false;
+            }
+            State->TargetSet = true;
+        } else if (MI_KEY("log") && Eq == NULL) {
+            State->Log = true;
+        } else {
+            snprintf(Why, WhySize,
+                     "column %d: unknown clause '%.*s'; expected nth=N[@site], random=P, seed=N, "
+                     "delay=N, tags=T1,T2, short=P, systematic=FILE, record=FILE, stack=ID or log",
+                     Column, (int)Length, At);
+            return false;
+        }
+#undef MI_KEY
+        At += Length;
+        if (*At == ';') {
+            At++;
+        }
+    }
+    return true;
+}
+
+/* Rebuilds the configured part of the state from MiSpec (lock held). */
+static void MiApplySpec(void)
+{
+    MI_INJECT Fresh;
+    memset(&Fresh, 0, sizeof(Fresh));
+    char Why[512];
+    if (MiSpec[0] != '\0' && !MiParseSpec(MiSpec, &Fresh, Why, sizeof(Why))) {
+        memset(&Fresh, 0, sizeof(Fresh)); /* validated when set; cannot happen */
+    }
+    MiIdSetFree(&MiInject.Seen);
+    MiIdSetFree(&MiInject.Recorded);
+    MiInject = Fresh;
+    if (!MiInject.SeedGiven) {
+        MiInject.RandomState = MiSeed ^ 0x4661756C74734E6Full; /* "FaultsNo" */
+    }
+    if (MiInject.Systematic) {
+        MiLoadIds(MiInject.SystematicFile, &MiInject.Seen);
+    }
+    if (MiInject.RecordFile[0] != '\0') {
+        MiLoadIds(MiInject.RecordFile, &MiInject.Recorded);
+    }
+}
+
+NTSTATUS SimConfigureFaults(const char *Spec, char *Why, SIZE_T WhySize)
+{
+    MiEnsureMachine();
+    char Scratch[512];
+    if (Why == NULL || WhySize == 0) {
+        Why = Scratch;
+        WhySize = sizeof(Scratch);
+    }
+    Why[0] = '\0';
+    if (Spec == NULL) {
+        Spec = "";
+    }
+    if (strlen(Spec) >= sizeof(MiSpec)) {
+        snprintf(Why, WhySize, "the spec is longer than %zu characters", sizeof(MiSpec) - 1);
+        return STATUS_INVALID_PARAMETER;
+    }
+    MI_INJECT *Trial = (MI_INJECT *)calloc(1, sizeof(MI_INJECT));
+    if (Trial == NULL) {
+        return STATUS_INSUFFICIENT_RESOURCES;
+    }
+    bool Ok = MiParseSpec(Spec, Trial, Why, WhySize);
+    free(Trial);
+    if (!Ok) {
+        return STATUS_INVALID_PARAMETER;
+    }
+    MiLock();
+    snprintf(MiSpec, sizeof(MiSpec), "%s", Spec);
+    MiConfiguredByApi = true;
+    MiApplySpec();
+    MiUnlock();
+    return STATUS_SUCCESS;
+}
+
+/* ---------------------------------------------------------------------- */
+/* By hand, and counters.                                                 */
+/* ---------------------------------------------------------------------- */
 VOID SimFailNthCall(SIM_FAULT_SITE Site, ULONG Nth)
 {
     MiEnsureMachine();
-    if ((unsigned)Site >= SimFaultSiteCount) {
-        return;
-    }
     MiLock();
-    MiSites[Site].Countdown = Nth;
+    if ((unsigned)Site < SimFaultSiteCount) {
+        MiInject.Countdown[Site] = Nth;
+    } else {
+        MiInject.NthAll = Nth;
+    }
     MiUnlock();
 }
 
@@ -40,8 +580,8 @@ VOID SimShortenNthPageAllocation(ULONG Nth, ULONG64 Pages)
 {
     MiEnsureMachine();
     MiLock();
-    MiShortCountdown = Nth;
-    MiShortPages = Pages;
+    MiInject.ShortCountdown = Nth;
+    MiInject.ShortPages = Pages;
     MiUnlock();
 }
 
@@ -49,7 +589,7 @@ VOID SimLimitPageAllocations(ULONG64 MaxPages)
 {
     MiEnsureMachine();
     MiLock();
-    MiPageLimit = MaxPages;
+    MiInject.PageLimit = MaxPages;
     MiUnlock();
 }
 
@@ -57,11 +597,10 @@ VOID SimClearFaults(VOID)
 {
     MiEnsureMachine();
     MiLock();
-    for (int i = 0; i < SimFaultSiteCount; i++) {
-        MiSites[i].Countdown = 0;
-    }
-    MiShortCountdown = 0;
-    MiPageLimit = 0;
+    memset(MiInject.Countdown, 0, sizeof(MiInject.Countdown));
+    MiInject.ShortCountdown = 0;
+    MiInject.PageLimit = 0;
+    MiInject.NthAll = 0;
     MiUnlock();
 }
 
@@ -72,47 +611,62 @@ ULONG64 SimFaultsInjected(SIM_FAULT_SITE Site)
     ULONG64 Count = 0;
     for (int i = 0; i < SimFaultSiteCount; i++) {
         if ((unsigned)Site >= SimFaultSiteCount || (int)Site == i) {
-            Count += MiSites[i].Injected;
+            Count += MiInject.Injected[i];
         }
     }
     MiUnlock();
     return Count;
 }
 
-bool MiInjectFault(SIM_FAULT_SITE Site)
+VOID SimQueryFaultCounters(SIM_FAULT_COUNTERS *Counters)
 {
+    MiEnsureMachine();
     MiLock();
-    MI_FAULT_SITE_STATE *State = &MiSites[Site];
-    bool Fail = State->Countdown != 0 && --State->Countdown == 0;
-    if (Fail) {
-        State->Injected++;
+    memset(Counters, 0, sizeof(*Counters));
+    for (int i = 0; i < SimFaultSiteCount; i++) {
+        Counters->Calls[i] = MiInject.Calls[i];
+        Counters->Injected[i] = MiInject.Injected[i];
+        Counters->TotalCalls += MiInject.Calls[i];
+        Counters->TotalInjected += MiInject.Injected[i];
     }
+    Counters->StacksSeen = MiInject.Seen.Count;
     MiUnlock();
-    return Fail;
 }
 
-uint64_t MiInjectShortPages(uint64_t Pages)
-{
-    MiLock();
-    if (MiShortCountdown != 0 && --MiShortCountdown == 0 && MiShortPages < Pages) {
-        Pages = MiShortPages;
-        MiSites[SimFaultAllocatePagesForMdl].Injected++;
-    }
-    if (MiPageLimit != 0 && MiPageLimit < Pages) {
-        Pages = MiPageLimit; /* a limit shapes every call; it is not counted */
-    }
-    MiUnlock();
-    return Pages;
-}
-
+/* ---------------------------------------------------------------------- */
+/* Lifetime: MMSIM_FAULTS is read when a machine is built.                 */
+/* ---------------------------------------------------------------------- */
 static NTSTATUS MiInjectInit(const SIM_CONFIG *Config)
 {
     (void)Config;
-    memset(MiSites, 0, sizeof(MiSites));
-    MiShortCountdown = 0;
-    MiShortPages = 0;
-    MiPageLimit = 0;
+    if (!MiConfiguredByApi) {
+        MiSpec[0] = '\0';
+        const char *Value = getenv("MMSIM_FAULTS");
+        if (Value != NULL) {
+            char Why[512];
+            MI_INJECT *Trial = (MI_INJECT *)calloc(1, sizeof(MI_INJECT));
+            bool Ok = Trial != NULL && strlen(Value) < sizeof(MiSpec) &&
+                      MiParseSpec(Value, Trial, Why, sizeof(Why));
+            free(Trial);
+            if (!Ok) {
+                char Text[1024];
+                snprintf(Text, sizeof(Text),
+                         "mmsim: MMSIM_FAULTS=\"%s\" is not valid: %s (docs/verifier.md)\n", Value,
+                         strlen(Value) < sizeof(MiSpec) ? Why : "too long");
+                MiWriteStderr(Text);
+                _Exit(SIM_EXIT_CONFIG);
+            }
+            snprintf(MiSpec, sizeof(MiSpec), "%s", Value);
+        }
+    }
+    MiApplySpec(); /* a new machine: counters and by-hand arms start over */
     return STATUS_SUCCESS;
 }
 
-const MI_SUBSYSTEM MiInjectSubsystem = {"fault injection", MiInjectInit, NULL, NULL};
+static void MiInjectTeardown(void)
+{
+    MiIdSetFree(&MiInject.Seen);
+    MiIdSetFree(&MiInject.Recorded);
+}
+
+const MI_SUBSYSTEM MiInjectSubsystem = {"fault injection", MiInjectInit, MiInjectTeardown, NULL};

@@ -1,0 +1,362 @@
+/*
+ * test_faults.c - fault injection as a specification (docs/verifier.md;
+ * ddi-facts.md 6.1 Low Resources Simulation, 6.2 systematic simulation).
+ *
+ *   spec clause          effect
+ *   nth=N[@site]         the Nth fallible call (of the site) fails
+ *   random=P;seed=S      each fallible call fails with probability P/10,000
+ *   tags=T1,T2           only pool allocations with these tags fail; other
+ *                        sites never do (as Driver Verifier)
+ *   delay=N              no failure in the first N fallible calls
+ *   short=P              P% of injected page-allocation failures are short MDLs
+ *   systematic=FILE      the first call from each distinct stack fails; FILE
+ *                        remembers the stacks across runs
+ *   record=FILE, stack=ID  the `mmsim faults` runner's two halves
+ */
+#if !defined(_POSIX_C_SOURCE)
+#define _POSIX_C_SOURCE 200809L /* mkstemp */
+#endif
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include <mmsim_cmocka.h>
+
+#define TAG_A 'AtsT' /* "TstA" */
+#define TAG_B 'BtsT' /* "TstB" */
+
+static PHYSICAL_ADDRESS Pa(LONGLONG Value)
+{
+    PHYSICAL_ADDRESS Address;
+    Address.QuadPart = Value;
+    return Address;
+}
+
+static PMDL AllocatePages(SIZE_T Bytes)
+{
+    return MmAllocatePagesForMdlEx(Pa(0), Pa(-1), Pa(0), Bytes, MmCached, 0);
+}
+
+static void FreePages(PMDL Mdl)
+{
+    MmFreePagesFromMdl(Mdl);
+    ExFreePool(Mdl);
+}
+
+static int TeardownFaults(void **State)
+{
+    SimConfigureFaults("", NULL, 0);
+    return SimTestTeardown(State);
+}
+
+static void Configure(const char *Spec)
+{
+    char Why[512];
+    NTSTATUS Status = SimConfigureFaults(Spec, Why, sizeof(Why));
+    if (Status != STATUS_SUCCESS) {
+        fail_msg("SimConfigureFaults(\"%s\"): %s", Spec, Why);
+    }
+}
+
+/* A bad spec is refused, and the reason names the bad part. */
+static void BadSpecsAreRefusedWithTheReason(void **State)
+{
+    (void)State;
+    static const struct {
+        const char *Spec;
+        const char *Named; /* must appear in the reason */
+    } Rows[] = {
+        {"often", "often"},
+        {"nth=0", "nth"},
+        {"nth=3@disk", "disk"},
+        {"random=10001", "10,000"},
+        {"random=-1", "random"},
+        {"seed=x", "seed"},
+        {"delay=", "delay"},
+        {"short=101", "percentage"},
+        {"tags=TooLong", "TooLong"},
+        {"systematic=", "file"},
+        {"stack=xyz", "stack"},
+        {"log=1", "log=1"},
+        {"random=5;bogus=1", "column 10"},
+    };
+    for (size_t i = 0; i < sizeof(Rows) / sizeof(Rows[0]); i++) {
+        char Why[512] = "";
+        assert_int_equal(SimConfigureFaults(Rows[i].Spec, Why, sizeof(Why)),
+                         STATUS_INVALID_PARAMETER);
+        if (strstr(Why, Rows[i].Named) == NULL) {
+            fail_msg("spec \"%s\": reason \"%s\" does not name \"%s\"", Rows[i].Spec, Why,
+                     Rows[i].Named);
+        }
+    }
+    /* A good one is accepted; "" turns injection off. */
+    Configure("random=600;seed=7;tags=Tst*,Mdl;delay=100;short=50;log");
+    Configure("");
+}
+
+/* nth=N@site: exactly the Nth call of that site fails, once. */
+static void NthCallOfASiteFails(void **State)
+{
+    (void)State;
+    Configure("nth=3@pool");
+    PVOID Blocks[5];
+    for (int i = 0; i < 5; i++) {
+        Blocks[i] = ExAllocatePool2(POOL_FLAG_NON_PAGED, 64, TAG_A);
+        if (i == 2) {
+            assert_null(Blocks[i]);
+        } else {
+            assert_non_null(Blocks[i]);
+        }
+    }
+    SIM_FAULT_COUNTERS Counters;
+    SimQueryFaultCounters(&Counters);
+    assert_int_equal(Counters.Calls[SimFaultPool], 5);
+    assert_int_equal(Counters.Injected[SimFaultPool], 1);
+    assert_int_equal(Counters.TotalInjected, 1);
+    for (int i = 0; i < 5; i++) {
+        if (Blocks[i] != NULL) {
+            ExFreePoolWithTag(Blocks[i], TAG_A);
+        }
+    }
+}
+
+/* nth=N without a site counts every fallible call. */
+static void NthFallibleCallOfAnySiteFails(void **State)
+{
+    (void)State;
+    Configure("nth=2");
+    PVOID Block = ExAllocatePool2(POOL_FLAG_NON_PAGED, 64, TAG_A); /* call 1 */
+    assert_non_null(Block);
+    PMDL Mdl = IoAllocateMdl(Block, 64, FALSE, FALSE, NULL); /* call 2: fails */
+    assert_null(Mdl);
+    Mdl = IoAllocateMdl(Block, 64, FALSE, FALSE, NULL); /* call 3 */
+    assert_non_null(Mdl);
+    IoFreeMdl(Mdl);
+    ExFreePoolWithTag(Block, TAG_A);
+    assert_int_equal(SimFaultsInjected(SimFaultIoAllocateMdl), 1);
+}
+
+/* random=10000 fails every eligible call; a tag filter confines failures to
+ * pool allocations with those tags; delay spares the first calls. */
+static void RandomRespectsTagsAndDelay(void **State)
+{
+    (void)State;
+    Configure("random=10000;tags=TstA");
+    PVOID A = ExAllocatePool2(POOL_FLAG_NON_PAGED, 64, TAG_A);
+    PVOID B = ExAllocatePool2(POOL_FLAG_NON_PAGED, 64, TAG_B);
+    PMDL Mdl = AllocatePages(PAGE_SIZE); /* not pool: never failed with a tag filter */
+    assert_null(A);
+    assert_non_null(B);
+    assert_non_null(Mdl);
+    ExFreePoolWithTag(B, TAG_B);
+    FreePages(Mdl);
+
+    Configure("random=10000;tags=Ts*");
+    assert_null(ExAllocatePool2(POOL_FLAG_NON_PAGED, 64, TAG_B)); /* wildcard */
+
+    Configure("random=10000;delay=2");
+    PVOID First = ExAllocatePool2(POOL_FLAG_NON_PAGED, 64, TAG_A);
+    PVOID Second = ExAllocatePool2(POOL_FLAG_NON_PAGED, 64, TAG_A);
+    PVOID Third = ExAllocatePool2(POOL_FLAG_NON_PAGED, 64, TAG_A);
+    assert_non_null(First);
+    assert_non_null(Second);
+    assert_null(Third);
+    ExFreePoolWithTag(First, TAG_A);
+    ExFreePoolWithTag(Second, TAG_A);
+}
+
+/* The same seed gives the same failures; probability 0 gives none. */
+static void RandomIsReproducibleFromTheSeed(void **State)
+{
+    (void)State;
+    char Pattern[2][64];
+    for (int Run = 0; Run < 2; Run++) {
+        Configure("random=3000;seed=42");
+        for (int i = 0; i < 63; i++) {
+            PVOID Block = ExAllocatePool2(POOL_FLAG_NON_PAGED, 32, TAG_A);
+            Pattern[Run][i] = Block == NULL ? 'x' : '.';
+            if (Block != NULL) {
+                ExFreePoolWithTag(Block, TAG_A);
+            }
+        }
+        Pattern[Run][63] = '\0';
+    }
+    assert_string_equal(Pattern[0], Pattern[1]);
+    assert_non_null(strchr(Pattern[0], 'x'));
+    assert_non_null(strchr(Pattern[0], '.'));
+    Configure("random=0");
+    for (int i = 0; i < 100; i++) {
+        PVOID Block = ExAllocatePool2(POOL_FLAG_NON_PAGED, 32, TAG_A);
+        assert_non_null(Block);
+        ExFreePoolWithTag(Block, TAG_A);
+    }
+}
+
+/* short=100: an injected page-allocation failure returns half the pages. */
+static void ShortPageAllocationsAreInjected(void **State)
+{
+    (void)State;
+    Configure("nth=1@pages;short=100");
+    PMDL Mdl = AllocatePages(16 * PAGE_SIZE);
+    assert_non_null(Mdl);
+    assert_int_equal(MmGetMdlByteCount(Mdl), 8 * PAGE_SIZE);
+    FreePages(Mdl);
+    Configure("nth=1@pages");
+    assert_null(AllocatePages(PAGE_SIZE));
+}
+
+/* Each fallible site, failed by hand, fails the way it fails for want of
+ * resources: NULL, or an exception for MmProbeAndLockPages. */
+static void EverySiteFailsAsDocumented(void **State)
+{
+    (void)State;
+    PVOID Block = ExAllocatePool2(POOL_FLAG_NON_PAGED, PAGE_SIZE, TAG_A);
+    assert_non_null(Block);
+    PMDL Mdl = IoAllocateMdl(Block, PAGE_SIZE, FALSE, FALSE, NULL);
+    assert_non_null(Mdl);
+
+    SimFailNthCall(SimFaultProbeAndLockPages, 1);
+    NTSTATUS Status;
+    SIM_TRY_STATUS(&Status, MmProbeAndLockPages(Mdl, KernelMode, IoWriteAccess));
+    assert_int_equal(Status, STATUS_WORKING_SET_QUOTA);
+    assert_int_equal(Mdl->MdlFlags & MDL_PAGES_LOCKED, 0);
+
+    MmProbeAndLockPages(Mdl, KernelMode, IoWriteAccess);
+    SimFailNthCall(SimFaultMapLockedPages, 1);
+    assert_null(MmGetSystemAddressForMdlSafe(Mdl, NormalPagePriority));
+    PVOID Va = MmGetSystemAddressForMdlSafe(Mdl, NormalPagePriority);
+    assert_non_null(Va);
+    MmUnlockPages(Mdl); /* releases the mapping too */
+    IoFreeMdl(Mdl);
+
+    SimFailNthCall(SimFaultIoAllocateWorkItem, 1);
+    DEVICE_OBJECT Device;
+    memset(&Device, 0, sizeof(Device));
+    assert_null(IoAllocateWorkItem(&Device));
+
+    SimFailNthCall(SimFaultAllocateMappingAddress, 1);
+    assert_null(MmAllocateMappingAddress(PAGE_SIZE, TAG_A));
+    ExFreePoolWithTag(Block, TAG_A);
+    assert_int_equal(SimFaultsInjected(SimFaultSiteCount), 4);
+}
+
+/* Systematic: the first call from each distinct stack fails, later calls
+ * from it pass; the file remembers stacks across machines (and runs).
+ * A stack is the caller's whole chain (8 frames), so every call below comes
+ * through one line: Allocate(), from RunCalls(), from one loop. */
+static PVOID __attribute__((noinline)) AllocateHere(void)
+{
+    return ExAllocatePool2(POOL_FLAG_NON_PAGED, 64, TAG_A);
+}
+
+static PVOID __attribute__((noinline)) AllocateThere(void)
+{
+    return ExAllocatePool2(POOL_FLAG_NON_PAGED, 64, TAG_A);
+}
+
+static PVOID __attribute__((noinline)) Allocate(int There)
+{
+    return There ? AllocateThere() : AllocateHere();
+}
+
+typedef struct _CALL {
+    int There;       /* which allocation site */
+    int ExpectNull;  /* the injected failure */
+} CALL;
+
+static void __attribute__((noinline)) RunCalls(const CALL *Calls, int Count)
+{
+    for (int i = 0; i < Count; i++) {
+        PVOID Block = Allocate(Calls[i].There);
+        if (Calls[i].ExpectNull) {
+            assert_null(Block);
+        } else {
+            assert_non_null(Block);
+            ExFreePoolWithTag(Block, TAG_A);
+        }
+    }
+}
+
+static void SystematicFailsEachStackOnce(void **State)
+{
+    (void)State;
+    char File[] = "/tmp/mmsim-systematic-XXXXXX";
+    int Fd = mkstemp(File);
+    assert_true(Fd >= 0);
+    close(Fd);
+    char Spec[128];
+    snprintf(Spec, sizeof(Spec), "systematic=%s", File);
+    Configure(Spec);
+
+    /*  phase 1:  Here NULL, Here ok, Here ok, There NULL, There ok
+     *  phase 2 (a new machine, which reads the file): all ok         */
+    static const CALL Phases[2][5] = {
+        {{0, 1}, {0, 0}, {0, 0}, {1, 1}, {1, 0}},
+        {{0, 0}, {0, 0}, {1, 0}, {1, 0}, {0, 0}},
+    };
+    for (int Phase = 0; Phase < 2; Phase++) {
+        if (Phase == 1) {
+            SIM_FAULT_COUNTERS Counters;
+            SimQueryFaultCounters(&Counters);
+            assert_int_equal(Counters.StacksSeen, 2);
+            assert_int_equal(Counters.Injected[SimFaultPool], 2);
+            SimReset();
+        }
+        RunCalls(Phases[Phase], 5);
+    }
+    unlink(File);
+}
+
+/* record=FILE lists each distinct stack once; stack=ID then fails exactly
+ * the call with that identity, once - the runner's two halves. */
+static void RecordThenFailOneStack(void **State)
+{
+    (void)State;
+    char File[] = "/tmp/mmsim-record-XXXXXX";
+    int Fd = mkstemp(File);
+    assert_true(Fd >= 0);
+    close(Fd);
+    char Spec[160];
+    static const CALL Phases[2][4] = {
+        {{0, 0}, {1, 0}, {0, 0}, {1, 0}}, /* record */
+        {{0, 0}, {1, 1}, {0, 0}, {1, 0}}, /* stack=<There's identity> */
+    };
+    for (int Phase = 0; Phase < 2; Phase++) {
+        if (Phase == 0) {
+            snprintf(Spec, sizeof(Spec), "record=%s", File);
+        } else {
+            FILE *In = fopen(File, "r");
+            assert_non_null(In);
+            char Lines[2][1024];
+            assert_non_null(fgets(Lines[0], sizeof(Lines[0]), In));
+            assert_non_null(fgets(Lines[1], sizeof(Lines[1]), In));
+            char Extra[1024];
+            assert_null(fgets(Extra, sizeof(Extra), In)); /* two stacks, once each */
+            fclose(In);
+            assert_non_null(strstr(Lines[0], " pool "));
+            assert_string_not_equal(Lines[0], Lines[1]);
+            snprintf(Spec, sizeof(Spec), "stack=%.16s", Lines[1]); /* There */
+        }
+        Configure(Spec);
+        RunCalls(Phases[Phase], 4);
+    }
+    unlink(File);
+}
+
+#define FAULT_TEST(f) cmocka_unit_test_setup_teardown(f, SimTestSetup, TeardownFaults)
+
+int main(void)
+{
+    const struct CMUnitTest Tests[] = {
+        FAULT_TEST(BadSpecsAreRefusedWithTheReason),
+        FAULT_TEST(NthCallOfASiteFails),
+        FAULT_TEST(NthFallibleCallOfAnySiteFails),
+        FAULT_TEST(RandomRespectsTagsAndDelay),
+        FAULT_TEST(RandomIsReproducibleFromTheSeed),
+        FAULT_TEST(ShortPageAllocationsAreInjected),
+        FAULT_TEST(EverySiteFailsAsDocumented),
+        FAULT_TEST(SystematicFailsEachStackOnce),
+        FAULT_TEST(RecordThenFailOneStack),
+    };
+    return cmocka_run_group_tests_name("fault injection", Tests, NULL, NULL);
+}
