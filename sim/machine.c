@@ -220,7 +220,13 @@ static NTSTATUS MiBuildLocked(const SIM_CONFIG *Requested)
         }
     }
     atomic_store_explicit(&MiMachineUp, true, memory_order_release);
+    MiRegisterExitCheck();
     return STATUS_SUCCESS;
+}
+
+bool MiIsMachineUp(void)
+{
+    return atomic_load_explicit(&MiMachineUp, memory_order_acquire);
 }
 
 void MiEnsureMachine(void)

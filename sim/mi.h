@@ -35,6 +35,9 @@ extern ULONG64 MiSeed;           /* seed of the running machine */
 
 /* Builds the default machine on first use. Cheap after that. */
 void MiEnsureMachine(void);
+bool MiIsMachineUp(void);
+/* Registers the unload check that runs at process exit (verifier/unload.c). */
+void MiRegisterExitCheck(void);
 
 /* ---------------------------------------------------------------------- */
 /* The simulator lock (one recursive lock for all Mm state).              */

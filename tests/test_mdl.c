@@ -566,7 +566,8 @@ static void BuildMdlForNonPagedPoolTable(void **State)
         SIZE_T Offset;
         ULONG Length;
     } Rows[] = {
-        {0, 1}, {0x123, 16}, {0, PAGE_SIZE}, {0xFF0, 0x20}, {0x123, 3 * PAGE_SIZE}, {0, 6 * PAGE_SIZE},
+        {0, 1},     {0x123, 16},           {0, PAGE_SIZE},
+        {0xFF0, 0x20}, {0x123, 3 * PAGE_SIZE}, {0, 6 * PAGE_SIZE},
     };
     for (size_t r = 0; r < ARRAY_COUNT(Rows); r++) {
         char *Buffer = (char *)ExAllocatePool2(POOL_FLAG_NON_PAGED, 6 * PAGE_SIZE, TAG_TEST);
@@ -578,7 +579,8 @@ static void BuildMdlForNonPagedPoolTable(void **State)
         MmBuildMdlForNonPagedPool(Mdl);
         assert_ptr_equal(Mdl->MappedSystemVa, Va);
         assert_null(Mdl->Process);
-        assert_int_equal((USHORT)Mdl->MdlFlags, MDL_ALLOCATED_FIXED_SIZE | MDL_SOURCE_IS_NONPAGED_POOL);
+        assert_int_equal((USHORT)Mdl->MdlFlags,
+                         MDL_ALLOCATED_FIXED_SIZE | MDL_SOURCE_IS_NONPAGED_POOL);
         ULONG Span = MdlSpan(Mdl);
         for (ULONG i = 0; i < Span; i++) {
             PFN_NUMBER Pfn = MmGetMdlPfnArray(Mdl)[i];
@@ -898,7 +900,9 @@ static void PrepareMdlForReuseCycle(void **State)
         assert_int_equal(SimQueryMdlMappings(NULL), 1);
         MmPrepareMdlForReuse(Target);
         assert_int_equal(SimQueryMdlMappings(NULL), 0);
-        assert_int_equal(Target->MdlFlags & (MDL_MAPPED_TO_SYSTEM_VA | MDL_PARTIAL_HAS_BEEN_MAPPED), 0);
+        assert_int_equal(Target->MdlFlags &
+                             (MDL_MAPPED_TO_SYSTEM_VA | MDL_PARTIAL_HAS_BEEN_MAPPED),
+                         0);
         /* Unmapped: a second MmPrepareMdlForReuse does nothing. */
         MmPrepareMdlForReuse(Target);
     }
@@ -1235,7 +1239,8 @@ static void AllocatePagesCacheType(void **State)
         {MmNotMapped, MmNotMapped},
     };
     for (size_t r = 0; r < ARRAY_COUNT(Rows); r++) {
-        PMDL Mdl = MmAllocatePagesForMdlEx(Pa(0), Pa(~0ull), Pa(0), 2 * PAGE_SIZE, Rows[r].Asked, 0);
+        PMDL Mdl =
+            MmAllocatePagesForMdlEx(Pa(0), Pa(~0ull), Pa(0), 2 * PAGE_SIZE, Rows[r].Asked, 0);
         CheckPagesMdl(Mdl, 2, Rows[r].Recorded);
         FreePagesAndMdl(Mdl);
     }
@@ -1504,7 +1509,8 @@ static void AllocatePagesNoPoolForMdl(void **State)
     enum { Max = 64 };
     PVOID Va[Max];
     ULONG Count = 0;
-    while (Count < Max && (Va[Count] = ExAllocatePool2(POOL_FLAG_NON_PAGED, PAGE_SIZE, TAG_TEST)) != NULL) {
+    while (Count < Max &&
+           (Va[Count] = ExAllocatePool2(POOL_FLAG_NON_PAGED, PAGE_SIZE, TAG_TEST)) != NULL) {
         Count++;
     }
     assert_true(Count < Max);
@@ -1834,8 +1840,8 @@ static void ProbeAndLockTable(void **State)
         {0, PAGE_SIZE, IoReadAccess, TRUE},
     };
     for (size_t r = 0; r < ARRAY_COUNT(Rows); r++) {
-        char *Buffer = (char *)ExAllocatePool2(Rows[r].Paged ? POOL_FLAG_PAGED : POOL_FLAG_NON_PAGED,
-                                               5 * PAGE_SIZE, TAG_TEST);
+        POOL_FLAGS Kind = Rows[r].Paged ? POOL_FLAG_PAGED : POOL_FLAG_NON_PAGED;
+        char *Buffer = (char *)ExAllocatePool2(Kind, 5 * PAGE_SIZE, TAG_TEST);
         assert_non_null(Buffer);
         char *Va = Buffer + Rows[r].Offset;
         PMDL Mdl = IoAllocateMdl(Va, Rows[r].Length, FALSE, FALSE, NULL);
@@ -1849,7 +1855,8 @@ static void ProbeAndLockTable(void **State)
         assert_int_equal(Status, STATUS_SUCCESS);
         BOOLEAN Write = Rows[r].Operation != IoReadAccess;
         assert_int_equal((USHORT)Mdl->MdlFlags,
-                         MDL_ALLOCATED_FIXED_SIZE | MDL_PAGES_LOCKED | (Write ? MDL_WRITE_OPERATION : 0));
+                         MDL_ALLOCATED_FIXED_SIZE | MDL_PAGES_LOCKED |
+                             (Write ? MDL_WRITE_OPERATION : 0));
         assert_null(Mdl->Process);
         ULONG Span = MdlSpan(Mdl);
         for (ULONG i = 0; i < Span; i++) {
@@ -2227,7 +2234,8 @@ static void MapLockedPagesTable(void **State)
         {0, 6 * PAGE_SIZE, MmCached, NormalPagePriority | MdlMappingWithGuardPtes},
     };
     for (size_t r = 0; r < ARRAY_COUNT(Rows); r++) {
-        LOCKED_BUFFER L = LockNonPaged(7 * PAGE_SIZE, Rows[r].Offset, Rows[r].Length, IoWriteAccess);
+        LOCKED_BUFFER L =
+            LockNonPaged(7 * PAGE_SIZE, Rows[r].Offset, Rows[r].Length, IoWriteAccess);
         USHORT FlagsBefore = (USHORT)L.Mdl->MdlFlags;
         char *Va = (char *)MmMapLockedPagesSpecifyCache(L.Mdl, KernelMode, Rows[r].Cache, NULL,
                                                         FALSE, Rows[r].Priority);
@@ -2511,8 +2519,8 @@ static void MapWithGuardPtes(void **State)
          * a valid page next to it. */
         PMDL Mdl = AllocPages(2 * PAGE_SIZE, 0);
         assert_non_null(Mdl);
-        char *Va = (char *)MmMapLockedPagesSpecifyCache(Mdl, KernelMode, MmCached, NULL, FALSE,
-                                                        NormalPagePriority | MdlMappingWithGuardPtes);
+        char *Va = (char *)MmMapLockedPagesSpecifyCache(
+            Mdl, KernelMode, MmCached, NULL, FALSE, NormalPagePriority | MdlMappingWithGuardPtes);
         assert_non_null(Va);
         Va[0] = 1;
         Va[2 * PAGE_SIZE - 1] = 2;
@@ -2955,13 +2963,16 @@ int main(void)
                                         SimTestTeardown),
         /* MmFreePagesFromMdl(Ex) / MmProbeAndLockPages / MmUnlockPages */
         cmocka_unit_test_setup_teardown(FreePagesBadArguments, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(FreePagesSuccessAndAutoUnmap, SimTestSetup, SimTestTeardown),
+        cmocka_unit_test_setup_teardown(FreePagesSuccessAndAutoUnmap, SimTestSetup,
+                                        SimTestTeardown),
         cmocka_unit_test_setup_teardown(FreePagesStillMapped, SimTestSetup, SimTestTeardown),
         cmocka_unit_test_setup_teardown(FreePagesNotMdlPages, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(FreePagesStillLockedOrMapped, SimTestSetup, SimTestTeardown),
+        cmocka_unit_test_setup_teardown(FreePagesStillLockedOrMapped, SimTestSetup,
+                                        SimTestTeardown),
         cmocka_unit_test_setup_teardown(ProbeAndLockTable, SimTestSetup, SimTestTeardown),
         cmocka_unit_test_setup_teardown(ProbeAndLockPagedPoolTrim, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(ProbeAndLockTrimmedAtDispatch, SimTestSetup, SimTestTeardown),
+        cmocka_unit_test_setup_teardown(ProbeAndLockTrimmedAtDispatch, SimTestSetup,
+                                        SimTestTeardown),
         cmocka_unit_test_setup_teardown(ProbeAndLockBadRanges, SimTestSetup, SimTestTeardown),
         cmocka_unit_test_setup_teardown(ProbeAndLockWrongFlags, SimTestSetup, SimTestTeardown),
         cmocka_unit_test_setup_teardown(UnlockPagesWrongMdl, SimTestSetup, SimTestTeardown),

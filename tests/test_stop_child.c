@@ -252,6 +252,51 @@ static void WorkItemReturningAtBadIrqlStopsProcess(void **State)
 }
 
 /* ------------------------------------------------------------------------ */
+/* The unload check at process exit (docs/verifier.md): a process that ends */
+/* with leaked pool stops with 0xC4/0x62 (strict, exit 86), or exits 88     */
+/* (retail); MMSIM_UNLOAD_CHECK=0 turns the check off.                      */
+/* ------------------------------------------------------------------------ */
+typedef struct _EXIT_CASE {
+    const char *Strict;      /* MMSIM_STRICT */
+    const char *UnloadCheck; /* MMSIM_UNLOAD_CHECK, or NULL */
+    int Status;
+    const char *Says;        /* in stderr, or NULL: nothing printed */
+} EXIT_CASE;
+
+static void BodyLeaksAndExits(const void *Context)
+{
+    const EXIT_CASE *Case = (const EXIT_CASE *)Context;
+    SimShutdown();
+    setenv("MMSIM_STRICT", Case->Strict, 1);
+    if (Case->UnloadCheck != NULL) {
+        setenv("MMSIM_UNLOAD_CHECK", Case->UnloadCheck, 1);
+    }
+    (void)ExAllocatePool2(POOL_FLAG_NON_PAGED, 48, 'kaeL');
+    exit(0); /* exit(), not _exit(): the check runs from atexit */
+}
+
+static void LeakAtProcessExitIsReported(void **State)
+{
+    (void)State;
+    static const EXIT_CASE Cases[] = {
+        {"1", NULL, SIM_EXIT_BUGCHECK, "*** STOP: 0x000000C4 (0x0000000000000062,"},
+        {"0", NULL, SIM_EXIT_LEAKED, "leaks at process exit"},
+        {"1", "0", 0, NULL},
+    };
+    for (size_t i = 0; i < sizeof(Cases) / sizeof(Cases[0]); i++) {
+        RunChild(BodyLeaksAndExits, &Cases[i], &Result);
+        ExpectExit(&Result, Cases[i].Status);
+        if (Cases[i].Says != NULL) {
+            assert_non_null(strstr(Result.Err, Cases[i].Says));
+            assert_non_null(strstr(Result.Err, "pool 'Leak' (non-paged)"));
+        } else {
+            assert_string_equal(Result.Err, "");
+        }
+    }
+    assert_int_equal(SIM_EXIT_LEAKED, 88);
+}
+
+/* ------------------------------------------------------------------------ */
 /* A DDI called on a stopped machine with no catch frame: exit status 87    */
 /* (SIM_EXIT_REFUSED) and a message naming the DDI and saying "refused".    */
 /* ------------------------------------------------------------------------ */
@@ -350,6 +395,8 @@ int main(void)
                                         SimTestTeardown),
         cmocka_unit_test_setup_teardown(RefusedCallStopsProcess, SimTestSetup, SimTestTeardown),
         cmocka_unit_test_setup_teardown(WorkItemReturningAtBadIrqlStopsProcess, SimTestSetup,
+                                        SimTestTeardown),
+        cmocka_unit_test_setup_teardown(LeakAtProcessExitIsReported, SimTestSetup,
                                         SimTestTeardown),
         cmocka_unit_test_setup_teardown(BadEnvironmentStopsProcess, SimTestSetup,
                                         SimTestTeardown),

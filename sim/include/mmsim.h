@@ -10,6 +10,7 @@
 #define MMSIM_H
 
 #include <setjmp.h>
+#include <stdio.h>
 
 #include "ntddk.h"
 
@@ -22,6 +23,7 @@ extern "C" {
 /* ------------------------------------------------------------------------ */
 #define SIM_EXIT_BUGCHECK 86 /* KeBugCheckEx with no catch frame on the thread */
 #define SIM_EXIT_REFUSED  87 /* a DDI was called after the machine stopped     */
+#define SIM_EXIT_LEAKED   88 /* the unload check at process exit found leaks   */
 #define SIM_EXIT_CONFIG   89 /* bad MMSIM_* environment or SimInitialize input */
 
 /* ------------------------------------------------------------------------ */
@@ -262,12 +264,16 @@ typedef struct _SIM_POOL_TAG_USAGE {
  * exceed Max, in which case only Max were written). */
 ULONG SimQueryPoolUsage(_Out_writes_opt_(Max) SIM_POOL_TAG_USAGE *Entries, _In_ ULONG Max);
 
+#define SIM_POOL_STACK_FRAMES 6
 typedef struct _SIM_POOL_BLOCK_INFO {
     PVOID Va;
     SIZE_T Size;
     ULONG Tag;
     BOOLEAN Paged;
     PVOID Caller;       /* return address in the allocating code */
+    BOOLEAN ForMm;      /* Mm's own bookkeeping (a reservation's node), not the driver's */
+    ULONG StackDepth;   /* frames in Stack: 0 unless MMSIM_POOL_STACKS=1 */
+    PVOID Stack[SIM_POOL_STACK_FRAMES]; /* allocating stack, caller first */
 } SIM_POOL_BLOCK_INFO;
 
 ULONG SimEnumPoolBlocks(_Out_writes_opt_(Max) SIM_POOL_BLOCK_INFO *Blocks, _In_ ULONG Max);
@@ -343,6 +349,31 @@ typedef struct _SIM_FAULT_COUNTERS {
     ULONG64 StacksSeen;                  /* systematic mode: stacks known */
 } SIM_FAULT_COUNTERS;
 VOID SimQueryFaultCounters(_Out_ SIM_FAULT_COUNTERS *Counters);
+
+/* ------------------------------------------------------------------------ */
+/* Unload checks (Driver Verifier at driver unload; docs/verifier.md).      */
+/* ------------------------------------------------------------------------ */
+typedef struct _SIM_UNLOAD_REPORT {
+    ULONG64 PoolAllocations;  /* live pool blocks */
+    ULONG64 PoolBytes;
+    ULONG64 MdlPages;         /* pages still allocated for MDLs */
+    ULONG64 Reservations;     /* reserved mappings not freed */
+    ULONG64 MdlMappings;      /* MmMapLockedPagesSpecifyCache mappings left */
+    ULONG64 LockedPages;      /* pages with a lock count */
+    BOOLEAN WorkItemsPending;
+} SIM_UNLOAD_REPORT;
+
+/* Checks what a driver left behind, printing a table to stderr (pool by tag
+ * with size and allocating code - the whole stack with MMSIM_POOL_STACKS=1 -,
+ * MDL pages, reservations, mappings, locked pages, work items). TRUE if
+ * nothing. In strict mode leaked pool then bug checks 0xC4/0x62 (P2 driver
+ * name, P4 allocations) and locked pages 0xCB (P4 pages). The same check runs
+ * at process exit while a machine is up: a leak then stops the machine
+ * (strict) or exits with SIM_EXIT_LEAKED. */
+BOOLEAN SimDriverUnload(_Out_opt_ SIM_UNLOAD_REPORT *Report);
+/* Turns the check at process exit off or on (MMSIM_UNLOAD_CHECK=0 also
+ * turns it off). */
+VOID SimSetUnloadCheckAtExit(_In_ BOOLEAN Enable);
 
 /* Failures injected at Site (SimFaultSiteCount: at all sites). */
 ULONG64 SimFaultsInjected(_In_ SIM_FAULT_SITE Site);
@@ -421,6 +452,73 @@ typedef struct _SIM_IRQL_RULE {
 const SIM_IRQL_RULE *SimIrqlRule(_In_z_ const char *Ddi);
 /* All rules; *Count receives their number. */
 const SIM_IRQL_RULE *SimIrqlRules(_Out_ ULONG *Count);
+
+/* ------------------------------------------------------------------------ */
+/* WinDbg-style dumps (docs/mmsim.md): !pte, !pfn, !sysptes, !poolused,     */
+/* dt nt!_MDL, a map of a reservation and an !analyze-like stop decoding.   */
+/* They only read, so they work on a stopped machine too.                   */
+/* ------------------------------------------------------------------------ */
+/* Addresses relative to the randomized base of system space ("base+0x3000"),
+ * PTE addresses as "PTE(base+0x3000)", host code as "<code in module>": the
+ * same output on every run. Without it, raw values as WinDbg prints them. */
+#define SIM_DUMP_SYMBOLIC 0x0001
+
+/* Where a dump goes: a FILE, or a caller buffer (always NUL-terminated;
+ * Length counts every character produced, so Length >= Size means the
+ * output was truncated). */
+typedef struct _SIM_DUMP_OUTPUT {
+    FILE *File;
+    char *Buffer;
+    SIZE_T Size;
+    SIZE_T Length;
+    ULONG Flags;        /* SIM_DUMP_* */
+} SIM_DUMP_OUTPUT;
+
+VOID SimDumpToFile(_Out_ SIM_DUMP_OUTPUT *Out, _In_ FILE *File, _In_ ULONG Flags);
+VOID SimDumpToBuffer(_Out_ SIM_DUMP_OUTPUT *Out, _Out_writes_(Size) char *Buffer,
+                     _In_ SIZE_T Size, _In_ ULONG Flags);
+
+/* !pte Va: the PTE's address and contents, "pfn 1a2b -G-DA--KW-V" for a
+ * valid one (flags C G L D A N T K/U W/R E V), transition and nt5 header
+ * decoding for invalid ones, and an mmsim line saying what owns the page. */
+VOID SimDumpPte(_Inout_ SIM_DUMP_OUTPUT *Out, _In_ PVOID Va);
+/* !pfn Pfn: state, share (map) count, lock count, cache type, pool owner and
+ * the first PTE that maps it. FALSE if Pfn is not RAM. */
+BOOLEAN SimDumpPfn(_Inout_ SIM_DUMP_OUTPUT *Out, _In_ PFN_NUMBER Pfn);
+/* !sysptes: total, free blocks, total free, largest free block, and what
+ * holds the PTEs in use (reservations, MDL mappings). */
+VOID SimDumpSysPtes(_Inout_ SIM_DUMP_OUTPUT *Out);
+typedef enum _SIM_POOLUSED_SORT {
+    SimPoolUsedSortBytes = 0, /* bytes in use, largest first (then tag) */
+    SimPoolUsedSortTag = 1
+} SIM_POOLUSED_SORT;
+/* !poolused: per tag and pool type, allocations, frees, outstanding and
+ * bytes in use, sorted, with a TOTAL line. */
+VOID SimDumpPoolUsed(_Inout_ SIM_DUMP_OUTPUT *Out, _In_ SIM_POOLUSED_SORT Sort);
+/* dt nt!_MDL Mdl, MdlFlags decoded, then the PFN array. */
+VOID SimDumpMdl(_Inout_ SIM_DUMP_OUTPUT *Out, _In_opt_ PMDL Mdl);
+/* The reservation containing Va: a header line and its PTEs one character
+ * per page (nt5 header PTEs included), 64 to a row; FALSE if none. */
+BOOLEAN SimDumpReservation(_Inout_ SIM_DUMP_OUTPUT *Out, _In_ PVOID Va);
+/* Any Pages pages of system space from Va, one character per page (a
+ * character stands for several pages when there are more than 1024). */
+VOID SimDumpPageMap(_Inout_ SIM_DUMP_OUTPUT *Out, _In_ PVOID Va, _In_ ULONG64 Pages);
+/* The map character of one page (' ' outside system space) and the legend:
+ * H nt5 header PTE, . reserved and empty, V valid, R valid read-only,
+ * T transition, g guard, - free, ! invalid but not empty. */
+char SimPageMapChar(_In_ PVOID Va);
+const char *SimPageMapLegend(VOID);
+/* A stop as !analyze -v shows it: name, meaning, the four arguments with
+ * what each one is (addresses formatted by Flags). */
+VOID SimDumpStop(_Inout_ SIM_DUMP_OUTPUT *Out, _In_ const SIM_BUGCHECK *Stop);
+/* One parameter of a stop (Index 0-3), formatted by its kind. */
+VOID SimFormatStopParameter(_In_ const SIM_BUGCHECK *Stop, _In_ ULONG Index, _In_ ULONG Flags,
+                            _Out_writes_(Size) char *Buffer, _In_ SIZE_T Size);
+/* An address as the dumps print it (see SIM_DUMP_SYMBOLIC). */
+VOID SimFormatAddress(_In_ ULONG_PTR Value, _In_ ULONG Flags, _Out_writes_(Size) char *Buffer,
+                      _In_ SIZE_T Size);
+/* "MDL_MAPPED_TO_SYSTEM_VA | MDL_PAGES_LOCKED" */
+VOID SimFormatMdlFlags(_In_ USHORT Flags, _Out_writes_(Size) char *Buffer, _In_ SIZE_T Size);
 
 #ifdef __cplusplus
 }

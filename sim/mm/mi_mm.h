@@ -176,6 +176,9 @@ MI_INDEX MiPteIndex(uint64_t Pte);
 /* Internal allocation for Mm's own structures (MDLs from Mm): non-paged,
  * no IRQL rule, charged to Tag. NULL when pool is exhausted. */
 void *MiAllocatePoolInternal(bool Paged, SIZE_T Bytes, ULONG Tag, ULONG_PTR Caller, bool Zero);
+/* Mm's own bookkeeping (e.g. reservation nodes): non-paged, zeroed, reported
+ * by SimIsClean but not counted as the driver's pool at unload. */
+void *MiAllocatePoolForMm(SIZE_T Bytes, ULONG Tag, ULONG_PTR Caller);
 /* Size of the live pool block at Va, or 0 if Va is not one. */
 SIZE_T MiPoolBlockSize(const void *Va, ULONG *Tag);
 /* ExFreePoolWithTag without its DDI entry (Tag checked when CheckTag). */

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 
 #include "mi_mm.h"
+#include "../host/host.h"
 
 #define MI_POOL_GRANULE 16
 #define MI_POOL_SMALL_MAX (PAGE_SIZE - MI_POOL_GRANULE) /* 4080, as Windows */
@@ -27,6 +28,9 @@ typedef struct _MI_POOL_BLOCK {
     uint16_t Class;    /* 0 = whole pages */
     uint64_t Pages;    /* whole-page blocks */
     uint64_t Sequence; /* allocation order, for reports */
+    void *Stack[SIM_POOL_STACK_FRAMES]; /* allocating stack (MMSIM_POOL_STACKS=1) */
+    uint32_t StackDepth;
+    uint8_t ForMm;     /* Mm's own bookkeeping, not the driver's (no leak of its) */
 } MI_POOL_BLOCK;
 
 typedef struct _MI_POOL_CLASS {
@@ -61,6 +65,7 @@ typedef struct _MI_POOL {
 } MI_POOL;
 
 static MI_POOL MiPool;
+static bool MiPoolStacks; /* capture allocating stacks (MMSIM_POOL_STACKS=1) */
 
 /* ---------------------------------------------------------------------- */
 /* Records.                                                               */
@@ -312,6 +317,23 @@ static void *MiPoolAllocate(bool Paged, SIZE_T Bytes, ULONG Tag, ULONG_PTR Calle
     }
     Block->Size = Bytes;
     Block->Caller = Caller;
+    Block->StackDepth = 0;
+    Block->ForMm = 0;
+    if (MiPoolStacks) {
+        void *Frames[SIM_POOL_STACK_FRAMES + 3];
+        int Count = HostCaptureStack(Frames, SIM_POOL_STACK_FRAMES + 3);
+        /* Start at the caller of the allocating DDI. */
+        int First = 0;
+        while (First < Count && (uint64_t)(uintptr_t)Frames[First] != Caller) {
+            First++;
+        }
+        if (First == Count) {
+            First = Count > 3 ? 3 : 0;
+        }
+        for (int i = First; i < Count && Block->StackDepth < SIM_POOL_STACK_FRAMES; i++) {
+            Block->Stack[Block->StackDepth++] = Frames[i];
+        }
+    }
     Block->Tag = Tag;
     Block->Paged = Paged;
     Block->Live = 1;
@@ -334,6 +356,15 @@ static void *MiPoolAllocate(bool Paged, SIZE_T Bytes, ULONG Tag, ULONG_PTR Calle
 void *MiAllocatePoolInternal(bool Paged, SIZE_T Bytes, ULONG Tag, ULONG_PTR Caller, bool Zero)
 {
     return MiPoolAllocate(Paged, Bytes, Tag, Caller, Zero, false);
+}
+
+void *MiAllocatePoolForMm(SIZE_T Bytes, ULONG Tag, ULONG_PTR Caller)
+{
+    void *Va = MiPoolAllocate(false, Bytes, Tag, Caller, true, false);
+    if (Va != NULL) {
+        MiFindBlock((uint64_t)(uintptr_t)Va)->ForMm = 1;
+    }
+    return Va;
 }
 
 SIZE_T MiPoolBlockSize(const void *Va, ULONG *Tag)
@@ -568,6 +599,9 @@ ULONG SimEnumPoolBlocks(SIM_POOL_BLOCK_INFO *Blocks, ULONG Max)
             Blocks[Count].Tag = Block->Tag;
             Blocks[Count].Paged = Block->Paged;
             Blocks[Count].Caller = (PVOID)(uintptr_t)Block->Caller;
+            Blocks[Count].StackDepth = Block->StackDepth;
+            Blocks[Count].ForMm = Block->ForMm;
+            memcpy(Blocks[Count].Stack, Block->Stack, sizeof(Blocks[Count].Stack));
         }
         Count++;
     }
@@ -616,6 +650,8 @@ static NTSTATUS MiPoolInit(const SIM_CONFIG *Config)
 {
     (void)Config;
     memset(&MiPool, 0, sizeof(MiPool));
+    const char *Stacks = getenv("MMSIM_POOL_STACKS");
+    MiPoolStacks = Stacks != NULL && strcmp(Stacks, "1") == 0;
     return STATUS_SUCCESS;
 }
 

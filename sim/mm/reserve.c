@@ -195,8 +195,8 @@ static PVOID MiReserveModern(SIZE_T Bytes, ULONG Tag, ULONG Flags, ULONG_PTR Cal
         return NULL;
     }
     MiLock();
-    MI_MAPPING_NODE *Node = (MI_MAPPING_NODE *)MiAllocatePoolInternal(
-        false, sizeof(MI_MAPPING_NODE), MI_TAG_MAPPING_NODE, Caller, true);
+    MI_MAPPING_NODE *Node = (MI_MAPPING_NODE *)MiAllocatePoolForMm(
+        sizeof(MI_MAPPING_NODE), MI_TAG_MAPPING_NODE, Caller);
     MI_RESERVATION *Reservation = (MI_RESERVATION *)calloc(1, sizeof(*Reservation));
     uint64_t First = UINT64_MAX;
     if (Node != NULL && Reservation != NULL) {

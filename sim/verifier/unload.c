@@ -1,0 +1,208 @@
+/*
+ * unload.c - Driver Verifier's checks at driver unload (ddi-facts.md 6.3,
+ * 3.4, 3.6; docs/verifier.md): what the driver left behind, as a table.
+ *
+ *   leak                         strict mode            otherwise
+ *   pool allocations             0xC4/0x62 (name, 0, count)   table
+ *   locked pages                 0xCB (0, 0, 0, pages)        table
+ *   MDL-allocated pages, reservations, MDL mappings, work items: table
+ *
+ * SimDriverUnload() runs the check; it also runs when the process exits
+ * (unless MMSIM_UNLOAD_CHECK=0 or SimSetUnloadCheckAtExit(FALSE)): a leak then
+ * stops the machine (strict) or ends the process with status 88.
+ */
+#include <stdarg.h>
+#include <stdlib.h>
+
+#include "../mm/mi_mm.h"
+#include "../host/host.h"
+
+/* What Verifier's 0xC4/0x62 names as the driver (Parameter 2). */
+static const char MiDriverName[] = "mmsim-driver.sys";
+static int MiExitCheck = -1; /* -1: read MMSIM_UNLOAD_CHECK; 0 off; 1 on */
+
+static void MiOut(const char *Format, ...) __attribute__((format(printf, 1, 2)));
+static void MiOut(const char *Format, ...)
+{
+    char Text[1024];
+    va_list Arguments;
+    va_start(Arguments, Format);
+    vsnprintf(Text, sizeof(Text), Format, Arguments);
+    va_end(Arguments);
+    MiWriteStderr(Text);
+}
+
+static const char *MiTagText(ULONG Tag, char Text[5])
+{
+    for (int i = 0; i < 4; i++) {
+        char c = (char)(Tag >> (8 * i));
+        Text[i] = (c >= 0x20 && c < 0x7F) ? c : '?';
+    }
+    Text[4] = '\0';
+    return Text;
+}
+
+typedef struct _MI_TAG_LEAK {
+    ULONG Tag;
+    BOOLEAN Paged;
+    ULONG64 Count;
+    ULONG64 Bytes;
+    SIM_POOL_BLOCK_INFO First; /* the earliest live block */
+} MI_TAG_LEAK;
+
+BOOLEAN SimDriverUnload(SIM_UNLOAD_REPORT *Report)
+{
+    MiEnsureMachine();
+    SIM_UNLOAD_REPORT Local;
+    memset(&Local, 0, sizeof(Local));
+
+    /* Pool, by tag. */
+    ULONG Blocks = SimEnumPoolBlocks(NULL, 0);
+    SIM_POOL_BLOCK_INFO *Infos =
+        Blocks != 0 ? (SIM_POOL_BLOCK_INFO *)calloc(Blocks, sizeof(SIM_POOL_BLOCK_INFO)) : NULL;
+    MI_TAG_LEAK *Leaks = Blocks != 0 ? (MI_TAG_LEAK *)calloc(Blocks, sizeof(MI_TAG_LEAK)) : NULL;
+    ULONG LeakCount = 0;
+    if (Infos != NULL && Leaks != NULL) {
+        Blocks = SimEnumPoolBlocks(Infos, Blocks);
+        for (ULONG b = 0; b < Blocks; b++) {
+            if (Infos[b].ForMm) {
+                continue; /* freed with the reservation it describes */
+            }
+            ULONG t = 0;
+            while (t < LeakCount &&
+                   (Leaks[t].Tag != Infos[b].Tag || Leaks[t].Paged != Infos[b].Paged)) {
+                t++;
+            }
+            if (t == LeakCount) {
+                Leaks[LeakCount].Tag = Infos[b].Tag;
+                Leaks[LeakCount].Paged = Infos[b].Paged;
+                Leaks[LeakCount].First = Infos[b];
+                LeakCount++;
+            }
+            Leaks[t].Count++;
+            Leaks[t].Bytes += Infos[b].Size;
+        }
+    }
+    for (ULONG t = 0; t < LeakCount; t++) {
+        Local.PoolAllocations += Leaks[t].Count;
+        Local.PoolBytes += Leaks[t].Bytes;
+    }
+
+    SIM_MEMORY_STATS Memory;
+    SimQueryMemory(&Memory);
+    Local.MdlPages = Memory.MdlPages;
+    ULONG64 MappedPages = 0;
+    Local.MdlMappings = SimQueryMdlMappings(&MappedPages);
+    Local.Reservations = SimEnumReservations(NULL, 0);
+    MiLock();
+    for (MI_INDEX i = 0; i < MiPhys.Pages; i++) {
+        Local.LockedPages += MiPfnEntry(i)->LockCount != 0;
+    }
+    MiUnlock();
+    char Work[256] = "";
+    Local.WorkItemsPending = !MiWorkSubsystem.IsClean(Work, sizeof(Work));
+
+    bool Clean = Local.PoolAllocations == 0 && Local.MdlPages == 0 && Local.MdlMappings == 0 &&
+                 Local.Reservations == 0 && Local.LockedPages == 0 && !Local.WorkItemsPending;
+    if (!Clean) {
+        MiOut("mmsim: unload check - the driver left behind:\n");
+        MiOut("  %-30s %10s %14s  %s\n", "what", "count", "size", "allocated from");
+        for (ULONG t = 0; t < LeakCount; t++) {
+            char Tag[5], Frame[256], What[40];
+            snprintf(What, sizeof(What), "pool '%s' (%s)", MiTagText(Leaks[t].Tag, Tag),
+                     Leaks[t].Paged ? "paged" : "non-paged");
+            MiOut("  %-30s %10llu %12llu B  %s\n", What, (unsigned long long)Leaks[t].Count,
+                  (unsigned long long)Leaks[t].Bytes,
+                  HostDescribeFrame(Leaks[t].First.Caller, Frame, sizeof(Frame)));
+            for (ULONG f = 1; f < Leaks[t].First.StackDepth; f++) {
+                MiOut("  %-30s %10s %14s  %s\n", "", "", "",
+                      HostDescribeFrame(Leaks[t].First.Stack[f], Frame, sizeof(Frame)));
+            }
+        }
+        if (Local.MdlPages != 0) {
+            MiOut("  %-30s %10llu %12llu p  (MmAllocatePagesForMdl(Ex) without "
+                  "MmFreePagesFromMdl)\n",
+                  "MDL-allocated pages", (unsigned long long)Local.MdlPages,
+                  (unsigned long long)Local.MdlPages);
+        }
+        if (Local.Reservations != 0) {
+            ULONG Count = (ULONG)Local.Reservations;
+            SIM_RESERVATION_INFO *Reservations =
+                (SIM_RESERVATION_INFO *)calloc(Count, sizeof(SIM_RESERVATION_INFO));
+            if (Reservations != NULL) {
+                Count = SimEnumReservations(Reservations, Count);
+                for (ULONG r = 0; r < Count; r++) {
+                    char Tag[5], Frame[256], What[48];
+                    snprintf(What, sizeof(What), "reservation '%s' (%llu mapped)",
+                             MiTagText(Reservations[r].Tag, Tag),
+                             (unsigned long long)Reservations[r].MappedPages);
+                    MiOut("  %-30s %10u %12llu p  %s\n", What, 1,
+                          (unsigned long long)Reservations[r].Pages,
+                          HostDescribeFrame(Reservations[r].Caller, Frame, sizeof(Frame)));
+                }
+                free(Reservations);
+            }
+        }
+        if (Local.MdlMappings != 0) {
+            MiOut("  %-30s %10llu %12llu p  (MmMapLockedPagesSpecifyCache without "
+                  "MmUnmapLockedPages)\n",
+                  "MDL mappings", (unsigned long long)Local.MdlMappings,
+                  (unsigned long long)MappedPages);
+        }
+        if (Local.LockedPages != 0) {
+            MiOut("  %-30s %10llu %12llu p  (MmProbeAndLockPages without MmUnlockPages)\n",
+                  "locked pages", (unsigned long long)Local.LockedPages,
+                  (unsigned long long)Local.LockedPages);
+        }
+        if (Local.WorkItemsPending) {
+            MiOut("  %-30s %s", "work items", Work);
+        }
+    }
+    free(Infos);
+    free(Leaks);
+    if (Report != NULL) {
+        *Report = Local;
+    }
+    if (!Clean && MiConfig.Strict) {
+        if (Local.PoolAllocations != 0) {
+            KeBugCheckEx(DRIVER_VERIFIER_DETECTED_VIOLATION, 0x62, (ULONG_PTR)MiDriverName, 0,
+                         (ULONG_PTR)Local.PoolAllocations);
+        }
+        if (Local.LockedPages != 0) {
+            KeBugCheckEx(DRIVER_LEFT_LOCKED_PAGES_IN_PROCESS, 0, 0, 0,
+                         (ULONG_PTR)Local.LockedPages);
+        }
+    }
+    return Clean ? TRUE : FALSE;
+}
+
+VOID SimSetUnloadCheckAtExit(BOOLEAN Enable)
+{
+    MiExitCheck = Enable ? 1 : 0;
+}
+
+/* atexit: the unload check of a process that ends with the machine up. */
+static void MiUnloadCheckAtExit(void)
+{
+    if (MiExitCheck < 0) {
+        const char *Value = getenv("MMSIM_UNLOAD_CHECK");
+        MiExitCheck = Value == NULL || strcmp(Value, "0") != 0;
+    }
+    if (!MiExitCheck || !MiIsMachineUp() || MiIsStopped()) {
+        return;
+    }
+    SimWaitForWorkItems(2000); /* let queued work finish, as unload would */
+    if (!SimDriverUnload(NULL)) {
+        MiWriteStderr("mmsim: leaks at process exit (MMSIM_UNLOAD_CHECK=0 disables this check)\n");
+        _Exit(SIM_EXIT_LEAKED);
+    }
+}
+
+void MiRegisterExitCheck(void)
+{
+    static bool Registered;
+    if (!Registered) {
+        Registered = true;
+        atexit(MiUnloadCheckAtExit);
+    }
+}
