@@ -1139,7 +1139,8 @@ static void SetupRoutineAtApc(CTX *C)
 static const ROW Rows[] = {
     /* ---- MmAllocateMappingAddress(Ex) (1.1, 1.2, 4.1) ---- */
     {"reserve 0 bytes: 0xDA/0x100 (0, tag, caller)", SetupReserveZero, ActReserve, NULL,
-     {STOP(0xDA, L(0x100), L(0), A(Tag), A(Caller)), STOP(0xDA, L(0x100), L(0), A(Tag), A(Caller))}},
+     {STOP(0xDA, L(0x100), L(0), A(Tag), A(Caller)),
+      STOP(0xDA, L(0x100), L(0), A(Tag), A(Caller))}},
     {"reserve 0 bytes with tag 0: modern checks the size first (0x100), nt5 the tag (NULL)",
      SetupReserveZeroTagZero, ActReserve, NULL,
      {STOP(0xDA, L(0x100), L(0), L(0), A(Caller)), RETURNS_NULL}},
@@ -1545,7 +1546,8 @@ static void MdlSideEffects(void **State)
             }
             ULONG Offset = MmGetMdlByteOffset(Mdl);
             CSHORT FlagsBefore = Mdl->MdlFlags;
-            PVOID Va = MmMapLockedPagesWithReservedMapping(Base, TAG_OWN, Mdl, MdlRows[r].CacheType);
+            PVOID Va =
+                MmMapLockedPagesWithReservedMapping(Base, TAG_OWN, Mdl, MdlRows[r].CacheType);
             /* The return value has the byte offset; MappedSystemVa does not. */
             assert_ptr_equal(Va, (PUCHAR)Base + Offset);
             assert_ptr_equal(Mdl->MappedSystemVa, Base);
@@ -1568,8 +1570,9 @@ static void MdlSideEffects(void **State)
             AssertInvariants();
             MmUnmapReservedMapping(Va, TAG_OWN, Mdl);
             assert_int_equal(Mdl->MdlFlags, FlagsBefore);
-            PVOID Restored = MdlRows[r].Restored[p] ? (PVOID)((PUCHAR)Mdl->StartVa + Mdl->ByteOffset)
-                                                    : Base;
+            PVOID Restored = MdlRows[r].Restored[p]
+                                 ? (PVOID)((PUCHAR)Mdl->StartVa + Mdl->ByteOffset)
+                                 : Base;
             if (Mdl->MappedSystemVa != Restored) {
                 print_error("[%s] %s: MappedSystemVa %p after the unmap, expected %p\n",
                             Profiles[p].Name, MdlRows[r].Name, Mdl->MappedSystemVa, Restored);

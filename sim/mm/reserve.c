@@ -456,7 +456,8 @@ PVOID NTAPI MmMapLockedPagesWithReservedMapping(PVOID MappingAddress, ULONG Pool
          * mapped there. */
         MiUnmapPages(Start, Span);
     }
-    bool Mapped = MiMapPages(Start, Indices, Span, true, MiReservedCacheType(Indices, Span, CacheType));
+    bool Mapped = MiMapPages(Start, Indices, Span, true,
+                             MiReservedCacheType(Indices, Span, CacheType));
     free(Indices);
     if (!Mapped) {
         MiUnlock(); /* the host refused the mapping */

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include <mmsim.h>
+#include "faults.h"
 
 #define DEMO_TAG 'omeD' /* shows as "Demo" in pool dumps, as in WinDbg */
 
@@ -19,6 +20,8 @@ static void Usage(FILE *Out)
 {
     fprintf(Out,
             "usage: mmsim demo       walk through reserving, mapping and touching memory\n"
+            "       mmsim faults [--jobs N] [--timeout S] [--keep DIR] -- PROGRAM [ARGS...]\n"
+            "                        fail each fallible DDI call stack of PROGRAM once\n"
             "       mmsim --help     this text\n"
             "exit status: 0 ok, 2 usage, %d bug check, %d refused DDI, %d bad MMSIM_* setting\n",
             SIM_EXIT_BUGCHECK, SIM_EXIT_REFUSED, SIM_EXIT_CONFIG);
@@ -113,6 +116,9 @@ int main(int argc, char **argv)
     }
     if (strcmp(argv[1], "demo") == 0) {
         return Demo();
+    }
+    if (strcmp(argv[1], "faults") == 0) {
+        return MmsimFaultsCommand(argc - 1, argv + 1);
     }
     fprintf(stderr, "mmsim: unknown command '%s'\n", argv[1]);
     Usage(stderr);

@@ -1,0 +1,378 @@
+/*
+ * faults.c - `mmsim faults -- PROGRAM ARGS...`: Driver Verifier's systematic
+ * low resources simulation as a runner (ddi-facts.md 6.2; docs/verifier.md).
+ *
+ *   1. run PROGRAM once with MMSIM_FAULTS=record=FILE: every fallible call's
+ *      stack identity is listed (the baseline must pass);
+ *   2. for each identity, run PROGRAM with MMSIM_FAULTS=stack=ID;record=...:
+ *      exactly that call fails; stacks first seen in that run (error paths)
+ *      join the queue;
+ *   3. until no new stack is left; runs go in parallel across cores.
+ * Each injected failure's outcome: passed, failed (the program's own
+ * assertions), crashed (a signal), bugchecked (exit 86, with the STOP line),
+ * leaked (exit 88, or a 0xC4/0x62 or 0xCB stop from the unload check), hung
+ * (time limit), or not reached (the run never made that call). Exit status 1
+ * if any outcome is bad, 2 for usage or baseline errors, 0 otherwise.
+ *
+ * A host tool, POSIX (fork, exec, process groups).
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "faults.h"
+
+typedef enum {
+    OutcomePassed,
+    OutcomeNotReached,
+    OutcomeFailed,
+    OutcomeCrashed,
+    OutcomeBugchecked,
+    OutcomeLeaked,
+    OutcomeHung,
+    OutcomeCount
+} OUTCOME;
+
+static const char *const OutcomeNames[OutcomeCount] = {
+    "passed", "not reached", "failed", "crashed", "bugchecked", "leaked", "hung"};
+
+typedef struct {
+    char Id[17];
+    char *Description; /* "site frame < frame ..." */
+    OUTCOME Outcome;
+    char Detail[200];
+    bool Done;
+} STACK;
+
+typedef struct {
+    pid_t Pid;
+    size_t Stack;
+    double Started;
+} RUNNING;
+
+static STACK *Stacks;
+static size_t StackCount, StackCapacity;
+static char StateDir[512];
+
+static double Now(void)
+{
+    struct timespec Ts;
+    clock_gettime(CLOCK_MONOTONIC, &Ts);
+    return (double)Ts.tv_sec + (double)Ts.tv_nsec / 1e9;
+}
+
+static bool KnownStack(const char *Id)
+{
+    for (size_t i = 0; i < StackCount; i++) {
+        if (strcmp(Stacks[i].Id, Id) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Adds the stacks listed in File that are new; returns how many. */
+static size_t LoadStacks(const char *File)
+{
+    FILE *In = fopen(File, "r");
+    if (In == NULL) {
+        return 0;
+    }
+    size_t Added = 0;
+    char Line[4096];
+    while (fgets(Line, sizeof(Line), In) != NULL) {
+        if (strncmp(Line, "injected ", 9) == 0 || strlen(Line) < 18 || Line[16] != ' ') {
+            continue;
+        }
+        char Id[17];
+        memcpy(Id, Line, 16);
+        Id[16] = '\0';
+        if (KnownStack(Id)) {
+            continue;
+        }
+        if (StackCount == StackCapacity) {
+            StackCapacity = StackCapacity ? StackCapacity * 2 : 64;
+            Stacks = (STACK *)realloc(Stacks, StackCapacity * sizeof(STACK));
+            if (Stacks == NULL) {
+                fprintf(stderr, "mmsim faults: out of memory\n");
+                exit(2);
+            }
+        }
+        STACK *Stack = &Stacks[StackCount++];
+        memset(Stack, 0, sizeof(*Stack));
+        memcpy(Stack->Id, Id, sizeof(Id));
+        Line[strcspn(Line, "\n")] = '\0';
+        Stack->Description = strdup(Line + 17);
+        Added++;
+    }
+    fclose(In);
+    return Added;
+}
+
+static bool FileContains(const char *File, const char *Text, char *LineOut, size_t LineSize)
+{
+    FILE *In = fopen(File, "r");
+    if (In == NULL) {
+        return false;
+    }
+    char Line[4096];
+    bool Found = false;
+    while (fgets(Line, sizeof(Line), In) != NULL) {
+        if (strstr(Line, Text) != NULL) {
+            Found = true;
+            if (LineOut != NULL) {
+                Line[strcspn(Line, "\n")] = '\0';
+                snprintf(LineOut, LineSize, "%s", Line);
+            }
+            break;
+        }
+    }
+    fclose(In);
+    return Found;
+}
+
+/* Starts PROGRAM with MMSIM_FAULTS=Spec, output to Log, in its own process
+ * group (so a hung run can be killed with its children). */
+static pid_t Start(char **Program, const char *Spec, const char *Log)
+{
+    fflush(stdout);
+    fflush(stderr);
+    pid_t Pid = fork();
+    if (Pid < 0) {
+        perror("mmsim faults: fork");
+        exit(2);
+    }
+    if (Pid == 0) {
+        setpgid(0, 0);
+        FILE *Out = freopen(Log, "w", stdout);
+        if (Out == NULL || dup2(fileno(stdout), STDERR_FILENO) < 0) {
+            _exit(127);
+        }
+        setenv("MMSIM_FAULTS", Spec, 1);
+        execvp(Program[0], Program);
+        fprintf(stderr, "mmsim faults: cannot run %s: %s\n", Program[0], strerror(errno));
+        _exit(127);
+    }
+    setpgid(Pid, Pid);
+    return Pid;
+}
+
+static void Classify(STACK *Stack, int WaitStatus, bool TimedOut, const char *Log,
+                     const char *Record)
+{
+    char Line[4096] = "";
+    if (TimedOut) {
+        Stack->Outcome = OutcomeHung;
+        snprintf(Stack->Detail, sizeof(Stack->Detail), "killed after the time limit");
+    } else if (WIFSIGNALED(WaitStatus)) {
+        Stack->Outcome = OutcomeCrashed;
+        snprintf(Stack->Detail, sizeof(Stack->Detail), "signal %d (%s)", WTERMSIG(WaitStatus),
+                 strsignal(WTERMSIG(WaitStatus)));
+    } else {
+        int Status = WEXITSTATUS(WaitStatus);
+        char Injected[32];
+        snprintf(Injected, sizeof(Injected), "injected %s", Stack->Id);
+        bool Reached = FileContains(Record, Injected, NULL, 0);
+        if (Status == 86) {
+            FileContains(Log, "*** STOP:", Line, sizeof(Line));
+            bool Unload = strstr(Line, "0x000000C4 (0x0000000000000062") != NULL ||
+                          strstr(Line, "0x000000CB") != NULL;
+            Stack->Outcome = Unload ? OutcomeLeaked : OutcomeBugchecked;
+            snprintf(Stack->Detail, sizeof(Stack->Detail), "%.190s", Line);
+        } else if (Status == 88) {
+            Stack->Outcome = OutcomeLeaked;
+            FileContains(Log, "  pool '", Line, sizeof(Line));
+            snprintf(Stack->Detail, sizeof(Stack->Detail), "exit 88%s%.150s", Line[0] ? ":" : "",
+                     Line);
+        } else if (Status != 0) {
+            Stack->Outcome = OutcomeFailed;
+            snprintf(Stack->Detail, sizeof(Stack->Detail), "exit status %d", Status);
+        } else {
+            Stack->Outcome = Reached ? OutcomePassed : OutcomeNotReached;
+        }
+    }
+    Stack->Done = true;
+}
+
+static void Usage(FILE *Out)
+{
+    fprintf(Out,
+            "usage: mmsim faults [--jobs N] [--timeout SECONDS] [--keep DIR] -- PROGRAM [ARGS...]\n"
+            "\n"
+            "Runs PROGRAM once per distinct calling stack of a fallible DDI, failing exactly\n"
+            "that call (Driver Verifier's systematic low resources simulation), until no new\n"
+            "stack is left, and reports each injected failure's outcome: passed, failed,\n"
+            "crashed, bugchecked, leaked, hung or not reached.\n"
+            "\n"
+            "  --jobs N         runs in parallel (default: online processors)\n"
+            "  --timeout S      time limit per run (default 120)\n"
+            "  --keep DIR       keep state and logs in DIR (default: a temporary directory,\n"
+            "                   removed at the end)\n"
+            "\n"
+            "Exit status: 0 all passed (or not reached), 1 a bad outcome, 2 usage error or\n"
+            "the baseline run (no injection) failed. See docs/verifier.md.\n");
+}
+
+int MmsimFaultsCommand(int argc, char **argv)
+{
+    long Jobs = sysconf(_SC_NPROCESSORS_ONLN);
+    double Timeout = 120;
+    bool Keep = false;
+    int i = 1;
+    for (; i < argc; i++) {
+        if (strcmp(argv[i], "--") == 0) {
+            i++;
+            break;
+        } else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+            Usage(stdout);
+            return 0;
+        } else if (strcmp(argv[i], "--jobs") == 0 && i + 1 < argc) {
+            Jobs = strtol(argv[++i], NULL, 10);
+        } else if (strcmp(argv[i], "--timeout") == 0 && i + 1 < argc) {
+            Timeout = strtod(argv[++i], NULL);
+        } else if (strcmp(argv[i], "--keep") == 0 && i + 1 < argc) {
+            snprintf(StateDir, sizeof(StateDir), "%s", argv[++i]);
+            Keep = true;
+        } else {
+            fprintf(stderr, "mmsim faults: unknown option '%s'\n", argv[i]);
+            Usage(stderr);
+            return 2;
+        }
+    }
+    if (i >= argc || Jobs < 1 || Timeout <= 0) {
+        Usage(stderr);
+        return 2;
+    }
+    char **Program = &argv[i];
+    if (Keep) {
+        mkdir(StateDir, 0700);
+    } else {
+        snprintf(StateDir, sizeof(StateDir), "/tmp/mmsim-faults-XXXXXX");
+        if (mkdtemp(StateDir) == NULL) {
+            perror("mmsim faults: mkdtemp");
+            return 2;
+        }
+    }
+
+    /* 1. Baseline: record every stack, fail nothing. */
+    char Record[700], Log[700], Spec[800];
+    snprintf(Record, sizeof(Record), "%s/baseline.stacks", StateDir);
+    snprintf(Log, sizeof(Log), "%s/baseline.log", StateDir);
+    unlink(Record);
+    snprintf(Spec, sizeof(Spec), "record=%s", Record);
+    int WaitStatus = 0;
+    pid_t Pid = Start(Program, Spec, Log);
+    waitpid(Pid, &WaitStatus, 0);
+    if (!WIFEXITED(WaitStatus) || WEXITSTATUS(WaitStatus) != 0) {
+        fprintf(stderr, "mmsim faults: the baseline run (no injected failure) did not pass; see %s\n",
+                Log);
+        return 2;
+    }
+    LoadStacks(Record);
+    fprintf(stderr, "mmsim faults: baseline passed; %zu fallible call stack(s) to fail\n",
+            StackCount);
+
+    /* 2. One run per stack, in parallel; new stacks join the queue. */
+    RUNNING *Running = (RUNNING *)calloc((size_t)Jobs, sizeof(RUNNING));
+    size_t Next = 0, Finished = 0;
+    long Active = 0;
+    while (Next < StackCount || Active > 0) {
+        while (Active < Jobs && Next < StackCount) {
+            STACK *Stack = &Stacks[Next];
+            snprintf(Record, sizeof(Record), "%s/%s.stacks", StateDir, Stack->Id);
+            snprintf(Log, sizeof(Log), "%s/%s.log", StateDir, Stack->Id);
+            unlink(Record);
+            snprintf(Spec, sizeof(Spec), "stack=%s;record=%s", Stack->Id, Record);
+            for (long j = 0; j < Jobs; j++) {
+                if (Running[j].Pid == 0) {
+                    Running[j].Pid = Start(Program, Spec, Log);
+                    Running[j].Stack = Next;
+                    Running[j].Started = Now();
+                    break;
+                }
+            }
+            Next++;
+            Active++;
+        }
+        bool Reaped = false;
+        for (long j = 0; j < Jobs; j++) {
+            if (Running[j].Pid == 0) {
+                continue;
+            }
+            bool TimedOut = Now() - Running[j].Started > Timeout;
+            if (TimedOut) {
+                kill(-Running[j].Pid, SIGKILL);
+            }
+            pid_t Done = waitpid(Running[j].Pid, &WaitStatus, TimedOut ? 0 : WNOHANG);
+            if (Done != Running[j].Pid) {
+                continue;
+            }
+            STACK *Stack = &Stacks[Running[j].Stack];
+            snprintf(Record, sizeof(Record), "%s/%s.stacks", StateDir, Stack->Id);
+            snprintf(Log, sizeof(Log), "%s/%s.log", StateDir, Stack->Id);
+            Classify(Stack, WaitStatus, TimedOut, Log, Record);
+            size_t New = LoadStacks(Record);
+            Finished++;
+            char Short[96];
+            snprintf(Short, sizeof(Short), "%s", Stack->Description);
+            fprintf(stderr, "[%zu/%zu] %s %-10s %s%s%s\n", Finished, StackCount, Stack->Id,
+                    OutcomeNames[Stack->Outcome], Short, Stack->Detail[0] ? "  -- " : "",
+                    Stack->Detail);
+            if (New != 0) {
+                fprintf(stderr, "        %zu new stack(s) found on this failure path\n", New);
+            }
+            Running[j].Pid = 0;
+            Active--;
+            Reaped = true;
+        }
+        if (!Reaped && Active > 0) {
+            usleep(2000);
+        }
+    }
+    free(Running);
+
+    /* 3. Summary. */
+    size_t Counts[OutcomeCount] = {0};
+    for (size_t s = 0; s < StackCount; s++) {
+        Counts[Stacks[s].Outcome]++;
+    }
+    printf("mmsim faults: %zu injected failure(s):", StackCount);
+    for (int o = 0; o < OutcomeCount; o++) {
+        if (Counts[o] != 0) {
+            printf(" %zu %s", Counts[o], OutcomeNames[o]);
+        }
+    }
+    printf("\n");
+    int Bad = 0;
+    for (size_t s = 0; s < StackCount; s++) {
+        if (Stacks[s].Outcome >= OutcomeFailed) {
+            printf("  %-10s %s\n    at %s\n", OutcomeNames[Stacks[s].Outcome], Stacks[s].Detail,
+                   Stacks[s].Description);
+            Bad = 1;
+        }
+    }
+    if (Keep) {
+        printf("state and logs: %s\n", StateDir);
+    } else {
+        char Command[600];
+        snprintf(Command, sizeof(Command), "rm -rf '%s'", StateDir);
+        if (system(Command) != 0) {
+            fprintf(stderr, "mmsim faults: could not remove %s\n", StateDir);
+        }
+    }
+    for (size_t s = 0; s < StackCount; s++) {
+        free(Stacks[s].Description);
+    }
+    free(Stacks);
+    return Bad;
+}
