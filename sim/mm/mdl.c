@@ -436,6 +436,15 @@ static PMDL MiAllocatePagesForMdl(PHYSICAL_ADDRESS LowAddress, PHYSICAL_ADDRESS 
         MiUnlock();
         return NULL;
     }
+    /* The MDL first (Windows and ReactOS size it before taking pages): its
+     * pool block may need a page of what is left. */
+    PMDL Mdl = (PMDL)MiAllocatePoolInternal(false, sizeof(MDL) + Pages * sizeof(PFN_NUMBER),
+                                            MI_TAG_MM_MDL, Caller, false);
+    if (Mdl == NULL) {
+        MiUnlock();
+        free(Indices);
+        return NULL;
+    }
     bool Zero = !(Flags & MM_DONT_ZERO_ALLOCATION);
     uint64_t Got = 0;
     PFN_NUMBER Low = MiBytesToPfnFloor((ULONGLONG)LowAddress.QuadPart);
@@ -455,16 +464,7 @@ static PMDL MiAllocatePagesForMdl(PHYSICAL_ADDRESS LowAddress, PHYSICAL_ADDRESS 
         for (uint64_t k = 0; k < Got; k++) {
             MiFreePhysical(Indices[k]);
         }
-        MiUnlock();
-        free(Indices);
-        return NULL;
-    }
-    PMDL Mdl = (PMDL)MiAllocatePoolInternal(false, sizeof(MDL) + Pages * sizeof(PFN_NUMBER),
-                                            MI_TAG_MM_MDL, Caller, false);
-    if (Mdl == NULL) {
-        for (uint64_t k = 0; k < Got; k++) {
-            MiFreePhysical(Indices[k]);
-        }
+        MiFreePoolInternal(Mdl, MI_TAG_MM_MDL, true);
         MiUnlock();
         free(Indices);
         return NULL;
@@ -583,8 +583,10 @@ static void MiFreePagesFromMdl(PMDL Mdl, ULONG Flags)
         MiMdlSlotIndex(Pfns[i], &Index);
         if (Flags & MM_FREE_MDL_PAGES_ZERO) {
             MiZeroPhysical(Index, 1);
+            MiFreePhysicalZeroed(Index);
+        } else {
+            MiFreePhysical(Index);
         }
-        MiFreePhysical(Index);
     }
     Mdl->MdlFlags &= (CSHORT)~MDL_PAGES_LOCKED;
     MiUnlock();
@@ -649,8 +651,10 @@ VOID NTAPI MmProbeAndLockPages(PMDLX Mdl, KPROCESSOR_MODE AccessMode, LOCK_OPERA
                 /* The probe touches the page: a paged-out page at DISPATCH. */
                 MiUnlockIndices(Pfns, i);
                 MiUnlock();
-                KeBugCheckEx(DRIVER_IRQL_NOT_LESS_OR_EQUAL, (ULONG_PTR)At, Irql, Write ? 1 : 0,
-                             Caller);
+                /* P1: the first byte the probe touches in that page. */
+                uint8_t *Touched = i == 0 ? (uint8_t *)MmGetMdlVirtualAddress(Mdl) : At;
+                KeBugCheckEx(DRIVER_IRQL_NOT_LESS_OR_EQUAL, (ULONG_PTR)Touched, Irql,
+                             Write ? 1 : 0, Caller);
             }
             if (!MiFaultInTransition(Page)) {
                 Failure = STATUS_INSUFFICIENT_RESOURCES;
@@ -684,15 +688,16 @@ VOID NTAPI MmUnlockPages(PMDLX Mdl)
     MiDdiEnter(MiDdi_MmUnlockPages, (ULONG_PTR)Mdl, 0);
     ULONG_PTR Flags = (ULONG_PTR)(USHORT)Mdl->MdlFlags;
     if (MiConfig.Strict) {
-        if (!(Mdl->MdlFlags & MDL_PAGES_LOCKED)) {
-            KeBugCheckEx(DRIVER_VERIFIER_DETECTED_VIOLATION, 0x7C, (ULONG_PTR)Mdl, Flags, 0);
-        }
+        /* The specific misuse first: such MDLs are never "locked". */
         if (Mdl->MdlFlags & MDL_SOURCE_IS_NONPAGED_POOL) {
             KeBugCheckEx(DRIVER_VERIFIER_DETECTED_VIOLATION, 0x7D, (ULONG_PTR)Mdl, Flags, 0);
         }
         if (Mdl->MdlFlags & MDL_PARTIAL) {
             KeBugCheckEx(DRIVER_VERIFIER_DETECTED_VIOLATION, 0xB4, (ULONG_PTR)Mdl, Flags,
                          MDL_PARTIAL);
+        }
+        if (!(Mdl->MdlFlags & MDL_PAGES_LOCKED)) {
+            KeBugCheckEx(DRIVER_VERIFIER_DETECTED_VIOLATION, 0x7C, (ULONG_PTR)Mdl, Flags, 0);
         }
     }
     MiLock();

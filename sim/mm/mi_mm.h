@@ -102,6 +102,8 @@ bool MiAllocateContiguous(uint64_t Count, uint64_t AlignPages, PFN_NUMBER LowPfn
                           PFN_NUMBER HighPfn, MI_PAGE_STATE NewState, bool Zero, MI_INDEX *Out);
 /* Returns a page to the free list (contents stale). */
 void MiFreePhysical(MI_INDEX Index);
+/* Returns a page the caller has zeroed to the free list, as Zeroed. */
+void MiFreePhysicalZeroed(MI_INDEX Index);
 /* Zero-fills a page through the physical view (or gives it back to the host). */
 void MiZeroPhysical(MI_INDEX Index, uint64_t Count);
 

@@ -283,6 +283,12 @@ bool MiAllocateContiguous(uint64_t Count, uint64_t AlignPages, PFN_NUMBER LowPfn
     return false;
 }
 
+void MiFreePhysicalZeroed(MI_INDEX Index)
+{
+    MiFreePhysical(Index);
+    MiSetState(Index, MiPageZeroed);
+}
+
 void MiFreePhysical(MI_INDEX Index)
 {
     MI_PFN *Entry = MiPfnEntry(Index);

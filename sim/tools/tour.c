@@ -589,7 +589,8 @@ static void StepMachine(TOUR *T)
     SimQueryMemory(&S);
     Say(T, "mmsim simulates the Windows kernel memory manager in a user-mode process:\n"
            "a PFN database of %llu physical pages (%llu MiB), emulated x64 PTEs over\n"
-           "a system address space, pool, IRQL and bug checks. Profile: %s%s.",
+           "a system address space, pool, IRQL and bug checks.\n"
+           "Profile: %s%s.",
         (unsigned long long)S.PhysicalPages, (unsigned long long)(S.PhysicalPages / 256),
         SimProfileName(SimGetProfile()),
         T->Nt5 ? " (Server 2003: reservations keep two header PTEs)"

@@ -1,0 +1,2 @@
+#include "tool.h"
+int RunMain(int Argc, char **Argv) { (void)Argc; (void)Argv; return 2; }
