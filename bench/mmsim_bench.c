@@ -55,6 +55,9 @@
 #include <sys/utsname.h>
 #include <time.h>
 #include <unistd.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 #include <mmsim.h>
 
@@ -467,6 +470,50 @@ static GROW_SAMPLE GrowHostFloor(uint64_t Maximum, uint64_t Step)
     return S;
 }
 
+/* The host floor again, but in the steps the region really takes:
+ * core/growable_region.c grows by at least the granularity and at least the
+ * committed size (it doubles), so a region grown in 4 KiB requests makes a
+ * few dozen mappings where the floor above makes one per step. This is the
+ * floor of the region's own work; the ratio to it is the simulator's
+ * overhead. */
+static GROW_SAMPLE GrowHostFloorRegionSteps(uint64_t Maximum, uint64_t Step)
+{
+    GROW_SAMPLE S;
+    memset(&S, 0, sizeof(S));
+    int Fd = HostMemfd("mmsim-bench-floor2", Maximum);
+    uint8_t *Base = HostReserve(Maximum);
+    double Pages = (double)(Maximum / BENCH_PAGE);
+    CPU_TIMES C0 = CpuNow();
+    uint64_t T0 = NowNs();
+    uint64_t Old = 0;
+    for (uint64_t Want = Step; Want <= Maximum; Want += Step) {
+        if (Old >= Want) {
+            continue;
+        }
+        uint64_t Grow = (Want - Old + Step - 1) / Step * Step;
+        if (Grow < Old) {
+            Grow = Old;
+        }
+        if (Grow > Maximum - Old) {
+            Grow = Maximum - Old;
+        }
+        HostMapPopulate(Base + Old, Grow, Fd, Old);
+        Old += Grow;
+        S.Chunks++;
+    }
+    uint64_t T1 = NowNs();
+    CPU_TIMES C1 = CpuNow();
+    uint64_t T2 = NowNs();
+    munmap(Base, Maximum);
+    uint64_t T3 = NowNs();
+    close(Fd);
+    S.NsPerPage = (double)(T1 - T0) / Pages;
+    S.TeardownNsPerPage = (double)(T3 - T2) / Pages;
+    double User = C1.User - C0.User, Sys = C1.System - C0.System;
+    S.UserShare = User + Sys > 0 ? User / (User + Sys) : -1;
+    return S;
+}
+
 static GROW_SAMPLE GrowReserveCommit(uint64_t Maximum, uint64_t Step)
 {
     GROW_SAMPLE S;
@@ -529,11 +576,15 @@ static GROW_SAMPLE GrowRealloc(uint64_t Maximum, uint64_t Step)
 
 typedef GROW_SAMPLE (*GROW_FN)(uint64_t Maximum, uint64_t Step);
 
+#define GROW_WAYS 5
+
 static void BenchGrow(void)
 {
     static const uint64_t Steps[] = {4 * KIB, 64 * KIB, 2 * MIB};
-    static const char *const Ways[] = {"region", "host floor", "reserve/commit", "realloc"};
-    static const GROW_FN Fns[] = {GrowRegion, GrowHostFloor, GrowReserveCommit, GrowRealloc};
+    static const char *const Ways[GROW_WAYS] = {"region", "host floor", "reserve/commit",
+                                                "realloc", "host floor, region's steps"};
+    static const GROW_FN Fns[GROW_WAYS] = {GrowRegion, GrowHostFloor, GrowReserveCommit,
+                                           GrowRealloc, GrowHostFloorRegionSteps};
     char Top[32], StepText[32], Name[96];
     SizeText(Opt.MaxSize, Top, sizeof(Top));
     printf("grow: ns per committed page, steps up to %s, %d repetitions\n", Top, Opt.Reps);
@@ -543,23 +594,22 @@ static void BenchGrow(void)
             continue;
         }
         SizeText(Step, StepText, sizeof(StepText));
-        GROW_SAMPLE Samples[4][MAX_REPS];
+        GROW_SAMPLE Samples[GROW_WAYS][MAX_REPS];
         for (int r = 0; r < Opt.Reps; r++) {
-            for (int k = 0; k < 4; k++) {
-                int Way = (k + r) % 4; /* rotate the order every repetition */
+            for (int k = 0; k < GROW_WAYS; k++) {
+                int Way = (k + r) % GROW_WAYS; /* rotate the order every repetition */
                 Samples[Way][r] = Fns[Way](Opt.MaxSize, Step);
             }
-            printf("  %s steps, repetition %d: region %.0f, floor %.0f, reserve/commit %.0f, "
-                   "realloc %.0f ns/page\n",
+            printf("  %s steps, repetition %d: region %.0f, floor %.0f, floor in region's "
+                   "steps %.0f, reserve/commit %.0f, realloc %.0f ns/page\n",
                    StepText, r + 1, Samples[0][r].NsPerPage, Samples[1][r].NsPerPage,
-                   Samples[2][r].NsPerPage, Samples[3][r].NsPerPage);
+                   Samples[4][r].NsPerPage, Samples[2][r].NsPerPage, Samples[3][r].NsPerPage);
             fflush(stdout);
         }
         snprintf(Name, sizeof(Name), "%s steps to %s", StepText, Top);
-        for (int Way = 0; Way < 4; Way++) {
-            if (Way == 1) {
-                continue;
-            }
+        static const int Order[] = {0, 2, 3};
+        for (size_t o = 0; o < sizeof(Order) / sizeof(Order[0]); o++) {
+            int Way = Order[o];
             RESULT *R = NewResult("grow", Name, Ways[Way], Ways[1], "ns/page");
             double Shares[MAX_REPS];
             for (int r = 0; r < Opt.Reps; r++) {
@@ -575,12 +625,24 @@ static void BenchGrow(void)
                     FloorShares[r] = Samples[1][r].UserShare;
                 }
                 snprintf(R->Note, sizeof(R->Note),
-                         "%u chunks; user-mode CPU share: region %.0f%%, floor %.0f%%",
+                         "region: %u chunks; user-mode share of CPU time: region %.0f%%, "
+                         "floor %.0f%%",
                          Samples[0][0].Chunks, 100 * R->UserShare,
                          100 * Median(FloorShares, Opt.Reps));
                 if (Step >= 64 * KIB) {
                     SetTarget(R, TargetAtMost, 1.3);
                 }
+                /* The same runs against the floor in the region's own steps. */
+                RESULT *Q = NewResult("grow", Name, "region", Ways[4], "ns/page");
+                for (int r = 0; r < Opt.Reps; r++) {
+                    Q->SubjectSamples[r] = Samples[0][r].NsPerPage;
+                    Q->BaselineSamples[r] = Samples[4][r].NsPerPage;
+                }
+                Summarise(Q, Opt.Reps);
+                snprintf(Q->Note, sizeof(Q->Note),
+                         "floor mapped in the region's %u doubling steps: the simulator's "
+                         "own overhead",
+                         Samples[4][0].Chunks);
             } else if (Way == 3) {
                 snprintf(R->Note, sizeof(R->Note),
                          "glibc realloc moves mmapped blocks with mremap: no copy");
@@ -599,7 +661,7 @@ static void BenchGrow(void)
         Summarise(U, Opt.Reps);
         if (Step == 64 * KIB) {
             /* Bookkeeping of the 64 KiB-step region (same for every run). */
-            RESULT *B = NewResult("bookkeeping", "region's own (header, chunk table, MDLs)",
+            RESULT *B = NewResult("bookkeeping", "region's own (header, chunks, MDLs)",
                                   "region", "", "bytes/page");
             for (int r = 0; r < Opt.Reps; r++) {
                 B->SubjectSamples[r] = Samples[0][r].BookkeepingPerPage;
@@ -689,7 +751,7 @@ static void BenchRemap(void)
         char SizeStr[32], Name[64];
         SizeText(Bytes, SizeStr, sizeof(SizeStr));
         snprintf(Name, sizeof(Name), "%s MDL", SizeStr);
-        RESULT *R = NewResult("remap", Name, "MmMapLockedPagesSpecifyCache+unmap",
+        RESULT *R = NewResult("remap", Name, "MmMapLockedPages+Unmap",
                               "host mmap(POPULATE)+unmap", "ns/page");
         FreshMachine(4 * Bytes);
         int Fd = HostMemfd("mmsim-bench-remap", Bytes);
@@ -751,46 +813,65 @@ static BENCH_NOINLINE double ReadGbs(const uint8_t *Buffer, uint64_t Bytes)
     return (double)Bytes / (double)(T1 - T0);
 }
 
+static double Best(double A, double B)
+{
+    return A > B ? A : B;
+}
+
+/* Each repetition gets a fresh machine, region and malloc block: in a VM,
+ * where the physical pages land moves bandwidth by a few percent, so one
+ * placement must not decide the ratio. Within a repetition the two sides
+ * alternate for 3 passes and each keeps its best (preemption only slows a
+ * pass down); the table shows medians over repetitions. */
 static void BenchAccess(void)
 {
     uint64_t Bytes = Opt.AccessSize;
     char SizeStr[32], Name[64];
     SizeText(Bytes, SizeStr, sizeof(SizeStr));
     printf("access: bandwidth over %s, GB/s, %d repetitions\n", SizeStr, Opt.Reps);
-    FreshMachine(Bytes);
-    PGROWABLE_REGION Region = CreateRegion(Bytes, 2 * MIB, Bytes);
-    uint8_t *Through = (uint8_t *)GrBase(Region);
-    uint8_t *Plain = (uint8_t *)malloc(Bytes);
-    if (Plain == NULL) {
-        Die("malloc(%" PRIu64 ") failed", Bytes);
-    }
-    memset(Plain, 1, Bytes); /* fault it in: both sides start resident */
-    memset(Through, 1, Bytes);
     snprintf(Name, sizeof(Name), "write (memset) %s", SizeStr);
     RESULT *W = NewResult("access", Name, "region", "malloc memory", "GB/s");
     snprintf(Name, sizeof(Name), "read (64-bit sum) %s", SizeStr);
     RESULT *Rd = NewResult("access", Name, "region", "malloc memory", "GB/s");
     for (int r = 0; r < Opt.Reps; r++) {
-        if (r % 2 == 0) {
-            W->SubjectSamples[r] = WriteGbs(Through, Bytes, r);
-            W->BaselineSamples[r] = WriteGbs(Plain, Bytes, r);
-            Rd->SubjectSamples[r] = ReadGbs(Through, Bytes);
-            Rd->BaselineSamples[r] = ReadGbs(Plain, Bytes);
-        } else {
-            W->BaselineSamples[r] = WriteGbs(Plain, Bytes, r);
-            W->SubjectSamples[r] = WriteGbs(Through, Bytes, r);
-            Rd->BaselineSamples[r] = ReadGbs(Plain, Bytes);
-            Rd->SubjectSamples[r] = ReadGbs(Through, Bytes);
+        FreshMachine(Bytes);
+        PGROWABLE_REGION Region = CreateRegion(Bytes, 2 * MIB, Bytes);
+        uint8_t *Through = (uint8_t *)GrBase(Region);
+        uint8_t *Plain = (uint8_t *)malloc(Bytes);
+        if (Plain == NULL) {
+            Die("malloc(%" PRIu64 ") failed", Bytes);
         }
+        memset(Plain, 1, Bytes); /* fault it in: both sides start resident */
+        memset(Through, 1, Bytes);
+        double Ws = 0, Wb = 0, Rs = 0, Rb = 0;
+        for (int Pass = 0; Pass < 3; Pass++) {
+            if ((Pass + r) % 2 == 0) {
+                Ws = Best(Ws, WriteGbs(Through, Bytes, Pass));
+                Wb = Best(Wb, WriteGbs(Plain, Bytes, Pass));
+                Rs = Best(Rs, ReadGbs(Through, Bytes));
+                Rb = Best(Rb, ReadGbs(Plain, Bytes));
+            } else {
+                Wb = Best(Wb, WriteGbs(Plain, Bytes, Pass));
+                Ws = Best(Ws, WriteGbs(Through, Bytes, Pass));
+                Rb = Best(Rb, ReadGbs(Plain, Bytes));
+                Rs = Best(Rs, ReadGbs(Through, Bytes));
+            }
+        }
+        W->SubjectSamples[r] = Ws;
+        W->BaselineSamples[r] = Wb;
+        Rd->SubjectSamples[r] = Rs;
+        Rd->BaselineSamples[r] = Rb;
+        free(Plain);
+        GrDestroy(Region);
+        CheckClean("access");
+        SimShutdown();
     }
-    free(Plain);
-    GrDestroy(Region);
-    CheckClean("access");
-    SimShutdown();
     Summarise(W, Opt.Reps);
     Summarise(Rd, Opt.Reps);
     SetTarget(W, TargetAtLeast, 0.95);
     SetTarget(Rd, TargetAtLeast, 0.95);
+    snprintf(W->Note, sizeof(W->Note), "fresh machine and malloc block per repetition, best of 3 passes");
+    snprintf(Rd->Note, sizeof(Rd->Note), "fresh machine and malloc block per repetition, best of 3 passes");
     printf("  write %.2f vs %.2f GB/s (%.3f), read %.2f vs %.2f GB/s (%.3f)\n", W->Subject50,
            W->Baseline50, W->Ratio, Rd->Subject50, Rd->Baseline50, Rd->Ratio);
 }
@@ -858,7 +939,7 @@ static void BenchScale(void)
     }
     if (Reference != NULL && Largest != NULL) {
         char Name[96];
-        snprintf(Name, sizeof(Name), "per-page cost at %s vs %s", LargestSize, ReferenceSize);
+        snprintf(Name, sizeof(Name), "%s vs %s, per page", LargestSize, ReferenceSize);
         RESULT *G = NewResult("scale", Name, "region at largest", "region at smallest", "ns/page");
         G->Reps = 1;
         G->SubjectSamples[0] = G->Subject50 = Largest->Subject50;
@@ -866,7 +947,24 @@ static void BenchScale(void)
         G->Ratio = Reference->Subject50 > 0 ? Largest->Subject50 / Reference->Subject50 : 0;
         G->HasRatio = 1;
         SetTarget(G, TargetAtMost, 1.25);
-        snprintf(G->Note, sizeof(G->Note), "ratio of the two medians");
+        double FloorGrowth = Reference->Baseline50 > 0
+                                 ? Largest->Baseline50 / Reference->Baseline50 : 0;
+        snprintf(G->Note, sizeof(G->Note),
+                 "ratio of the two medians; the host floor changed %.2fx between the same sizes",
+                 FloorGrowth);
+        /* The same, with the host's own change over size taken out: the
+         * region's ratio to the floor at the largest size over that ratio at
+         * the smallest. */
+        snprintf(Name, sizeof(Name), "%s vs %s, floor-normalised", LargestSize,
+                 ReferenceSize);
+        RESULT *Nm = NewResult("scale", Name, "region/floor at largest", "region/floor at smallest",
+                               "ratio");
+        Nm->Reps = 1;
+        Nm->SubjectSamples[0] = Nm->Subject50 = Largest->Ratio;
+        Nm->BaselineSamples[0] = Nm->Baseline50 = Reference->Ratio;
+        Nm->Ratio = Reference->Ratio > 0 ? Largest->Ratio / Reference->Ratio : 0;
+        Nm->HasRatio = 1;
+        snprintf(Nm->Note, sizeof(Nm->Note), "information: isolates the simulator's scaling");
         RESULT *H = NewResult("scale", "host mappings per committed page", "region",
                               "", "maps/page");
         H->Reps = 1;
@@ -890,7 +988,7 @@ static void BenchBookkeeping(void)
     SIM_BOOKKEEPING Info;
     SimQueryBookkeeping(&Info);
     SimShutdown();
-    RESULT *R = NewResult("bookkeeping", "simulator per mapped page (PFN entry + PTE + bitmaps)",
+    RESULT *R = NewResult("bookkeeping", "simulator's (PFN, PTE, bitmaps)",
                           "simulator", "", "bytes/page");
     R->Reps = 1;
     R->SubjectSamples[0] = R->Subject50 =
@@ -906,8 +1004,7 @@ static void BenchBookkeeping(void)
 /* ---------------------------------------------------------------------- */
 #define DDI_PAGES 16
 
-void BenchDdiHotPath(uint64_t Iterations);
-BENCH_NOINLINE void BenchDdiHotPath(uint64_t Iterations)
+static BENCH_NOINLINE void DdiLoop(uint64_t Iterations)
 {
     PHYSICAL_ADDRESS Low = {.QuadPart = 0}, High = {.QuadPart = -1}, Skip0 = {.QuadPart = 0};
     for (uint64_t i = 0; i < Iterations; i++) {
@@ -924,6 +1021,15 @@ BENCH_NOINLINE void BenchDdiHotPath(uint64_t Iterations)
         MmFreePagesFromMdl(Mdl);
         ExFreePool(Mdl);
     }
+}
+
+/* The measured call: bench/callgrind.sh collects only what runs inside it
+ * (valgrind --toggle-collect=BenchDdiHotPath), not set-up or warm-up. */
+void BenchDdiHotPath(uint64_t Iterations);
+BENCH_NOINLINE void BenchDdiHotPath(uint64_t Iterations)
+{
+    DdiLoop(Iterations);
+    __asm__ volatile("" ::: "memory"); /* no tail call: the toggle stays on */
 }
 
 /* Host equivalent: 16 zero pages of a memfd mapped pre-faulted, unmapped and
@@ -961,7 +1067,7 @@ static void BenchDdi(int CallgrindOnly)
 {
     uint64_t Iterations = Opt.Iterations ? Opt.Iterations : (Opt.Quick ? 2000 : 20000);
     DdiMachine();
-    BenchDdiHotPath(8192); /* warm up: more than one trip of the cursor */
+    DdiLoop(8192); /* warm up: more than one trip of the cursor round memory */
     if (CallgrindOnly) {
         BenchDdiHotPath(Iterations);
         CheckClean("ddi");
@@ -975,7 +1081,7 @@ static void BenchDdi(int CallgrindOnly)
     int Fd = HostMemfd("mmsim-bench-ddi", DDI_PAGES * BENCH_PAGE);
     uint8_t *Reserve = HostReserve(DDI_PAGES * BENCH_PAGE);
     HostDdiEquivalent(Fd, Reserve, Iterations / 4);
-    RESULT *R = NewResult("ddi", "16-page MDL: allocate, map, unmap, free", "DDIs",
+    RESULT *R = NewResult("ddi", "16 pages: alloc, map, unmap, free", "DDIs",
                           "host map+unmap+punch", "ns/iter");
     for (int r = 0; r < Opt.Reps; r++) {
         for (int k = 0; k < 2; k++) {
@@ -1040,16 +1146,18 @@ static void FormatValue(double Value, char *Out, size_t Size)
 
 static void PrintTable(void)
 {
-    printf("\n%-12s %-44s %-24s %10s %10s %-9s %7s %8s %s\n", "group", "case", "subject",
-           "subject", "baseline", "unit", "ratio", "target", "");
+    printf("\n%-11s %-34s %-50s %10s %10s %-10s %6s %8s %s\n", "group", "case",
+           "subject vs baseline", "subject", "baseline", "unit", "ratio", "target", "");
     for (int i = 0; i < ResultCount; i++) {
         const RESULT *R = &Results[i];
-        char S[32], B[32], Q[32], T[32];
+        char S[32], B[32], Q[32], T[32], Who[112];
         FormatValue(R->Subject50, S, sizeof(S));
         if (R->Baseline[0] != '\0') {
             FormatValue(R->Baseline50, B, sizeof(B));
+            snprintf(Who, sizeof(Who), "%s vs %s", R->Subject, R->Baseline);
         } else {
             snprintf(B, sizeof(B), "-");
+            snprintf(Who, sizeof(Who), "%s", R->Subject);
         }
         if (R->HasRatio) {
             snprintf(Q, sizeof(Q), "%.2f", R->Ratio);
@@ -1057,15 +1165,15 @@ static void PrintTable(void)
             snprintf(Q, sizeof(Q), "-");
         }
         TargetText(R, T, sizeof(T));
-        printf("%-12s %-44s %-24s %10s %10s %-9s %7s %8s %s\n", R->Group, R->Name, R->Subject, S,
-               B, R->Unit, Q, T, Verdict(R));
+        printf("%-11s %-34s %-50s %10s %10s %-10s %6s %8s %s\n", R->Group, R->Name, Who, S, B,
+               R->Unit, Q, T, Verdict(R));
     }
     for (int i = 0; i < SkipCount; i++) {
         printf("skipped: %s\n", Skips[i]);
     }
-    printf("baselines: %s\n",
-           "host floor = fresh memfd pages mmap(MAP_FIXED|MAP_SHARED|MAP_POPULATE) in the same "
-           "steps; ratios are medians of per-repetition ratios");
+    printf("ratio = median over repetitions of subject/baseline measured back to back; "
+           "host floor = fresh memfd pages mapped with mmap(MAP_FIXED|MAP_SHARED|MAP_POPULATE) "
+           "in the same steps\n");
 }
 
 static void JsonString(FILE *F, const char *Text)
@@ -1218,7 +1326,7 @@ static void WriteSvg(const char *Path, const char *Date)
     for (int i = 0; i < ResultCount; i++) {
         Rows += Results[i].HasRatio;
     }
-    const int Left = 470, Width = 420, RowH = 22, Top = 64;
+    const int Left = 640, Width = 420, RowH = 22, Top = 64;
     const double LogMin = -1, LogMax = 1; /* 0.1x .. 10x; beyond is clipped */
     int Height = Top + Rows * RowH + 70;
     fprintf(F,
@@ -1264,6 +1372,8 @@ static void WriteSvg(const char *Path, const char *Date)
         SvgText(F, R->Name);
         fprintf(F, " - ");
         SvgText(F, R->Subject);
+        fprintf(F, " vs ");
+        SvgText(F, R->Baseline);
         fprintf(F, "</text>\n");
         fprintf(F, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/>\n",
                 X1 < X0 ? X1 : X0, Y + 4, X1 < X0 ? X0 - X1 : X1 - X0 + 0.5, RowH - 8, Color);
@@ -1349,6 +1459,13 @@ static int Selected(const char *Group)
 int main(int Argc, char **Argv)
 {
     setvbuf(stdout, NULL, _IOLBF, 0);
+#if defined(M_MMAP_THRESHOLD)
+    /* glibc raises its mmap threshold after a large free, after which the
+     * next realloc run would grow in heap memory still resident from the
+     * previous one. Fixing it (at its default, 128 KiB) makes every
+     * copy-on-grow run start from fresh memory, like the other ways. */
+    mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+#endif
     Opt.MaxSize = 1 * GIB;
     Opt.ScaleMax = 4 * GIB;
     Opt.AccessSize = 256 * MIB;

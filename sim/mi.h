@@ -7,6 +7,7 @@
 
 #include <stdatomic.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 
@@ -61,6 +62,18 @@ typedef enum _MI_DDI {
  * stopped; bug checks if the current IRQL is above the DDI's documented
  * maximum, with Parameter 3 and 4 as the rule's code documents them. */
 void MiDdiEnter(MI_DDI Ddi, ULONG_PTR Parameter3, ULONG_PTR Parameter4);
+
+/* An access violation in kernel code: caught by a SIM_TRY_STATUS frame (as
+ * __except would), else bug check 0x1E. */
+_Noreturn void MiRaiseAccessViolation(ULONG_PTR CodeAddress, bool Write, ULONG_PTR Address);
+
+/* A pointer a driver passed to a DDI, checked before the DDI touches it:
+ * one in the never-mapped first 64 KiB (NULL) gets what the access would get
+ * on Windows - 0xD1 at DISPATCH_LEVEL and above, else an access violation -
+ * without host undefined behaviour. Offset: the field the DDI reads first. */
+void MiCheckDriverPointer(const void *Pointer, size_t Offset, bool Write, ULONG_PTR Caller);
+#define MI_CHECK_MDL(Mdl) \
+    MiCheckDriverPointer((Mdl), offsetof(MDL, MdlFlags), false, MI_CALLER_ADDRESS())
 
 /* Refuses a DDI on a stopped machine (never returns). */
 _Noreturn void MiRefuse(const char *Ddi);

@@ -6,7 +6,8 @@
  *            injected failure must pass
  *   leaky    forgets to free its pool block when the page allocation fails:
  *            the unload check at exit catches it (leaked)
- *   crashy   uses IoAllocateMdl's result without checking it (crashed)
+ *   crashy   uses IoAllocateMdl's result without checking it: a NULL
+ *            dereference in kernel code, which stops the machine (0x1E)
  */
 #include <stdio.h>
 #include <string.h>

@@ -770,6 +770,47 @@ static void DefaultProfileIsModern(void **State)
     }
 }
 
+/* A NULL pointer (the never-mapped first 64 KiB) dereferenced by kernel code:
+ *   IRQL         inside SIM_TRY_STATUS (__try)   no handler
+ *   < DISPATCH   STATUS_ACCESS_VIOLATION         0x1E (C0000005, code, 0/1, address)
+ *   >= DISPATCH  0xD1 (address, IRQL, 0/1, code) 0xD1
+ * - a stop, as on Windows, never a host crash. */
+static volatile ULONG *volatile NullPage = NULL;
+
+static void NullPointerIsAccessViolationOrStop(void **State)
+{
+    (void)State;
+    NTSTATUS Status;
+    SIM_TRY_STATUS(&Status, (void)NullPage[2]);
+    assert_int_equal(Status, STATUS_ACCESS_VIOLATION);
+    assert_false(SimIsStopped(NULL));
+
+    SIM_BUGCHECK Stop;
+    SIM_CATCH_BUGCHECK(&Stop, NullPage[4] = 1);
+    assert_true(Stop.Caught);
+    assert_int_equal(Stop.Code, KMODE_EXCEPTION_NOT_HANDLED);
+    assert_int_equal(Stop.Parameters[0], (ULONG_PTR)(ULONG)STATUS_ACCESS_VIOLATION);
+    assert_true(Stop.Parameters[1] != 0);   /* the faulting instruction */
+    assert_int_equal(Stop.Parameters[2], 1); /* a write */
+    assert_int_equal(Stop.Parameters[3], 4 * sizeof(ULONG));
+    SimReset();
+
+    KIRQL Old;
+    KeRaiseIrql(DISPATCH_LEVEL, &Old);
+    SIM_CATCH_BUGCHECK(&Stop, (void)NullPage[1]);
+    assert_true(Stop.Caught);
+    assert_int_equal(Stop.Code, DRIVER_IRQL_NOT_LESS_OR_EQUAL);
+    assert_int_equal(Stop.Parameters[0], sizeof(ULONG));
+    assert_int_equal(Stop.Parameters[1], DISPATCH_LEVEL);
+    assert_int_equal(Stop.Parameters[2], 0);
+    SimReset();
+
+    /* A DDI given a NULL MDL stops the machine too (IoFreeMdl reads it). */
+    SIM_CATCH_BUGCHECK(&Stop, MmBuildMdlForNonPagedPool(NULL));
+    assert_true(Stop.Caught);
+    assert_int_equal(Stop.Code, KMODE_EXCEPTION_NOT_HANDLED);
+}
+
 int main(void)
 {
     const struct CMUnitTest Tests[] = {
@@ -797,6 +838,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(InvariantCatchesFreeCount, SimTestSetup, SimTestTeardown),
         cmocka_unit_test_setup_teardown(CorruptionNeedsAValidPage, SimTestSetup, SimTestTeardown),
         cmocka_unit_test_setup_teardown(MemoryAccounting, SimTestSetup, SimTestTeardown),
+        cmocka_unit_test_setup_teardown(NullPointerIsAccessViolationOrStop, SimTestSetup,
+                                        SimTestTeardown),
         cmocka_unit_test_setup_teardown(DefaultProfileIsModern, SimTestSetup,
                                         TeardownDefaultMachine),
     };

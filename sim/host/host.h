@@ -12,6 +12,10 @@
 /* Physical memory: one shared-memory object of Bytes bytes. Backend: 0 =
  * default (memfd where available), 1 = memfd, 2 = shm_open. Returns false
  * and fills Why on failure. */
+/* Addresses below this are never mapped (Linux mmap_min_addr is 64 KiB by
+ * default): a fault there is a NULL-pointer dereference. */
+#define HOST_NULL_GUARD 0x10000u
+
 bool HostPhysCreate(uint64_t Bytes, int Backend, char *Why, size_t WhySize);
 void HostPhysDestroy(void);
 /* A host view of all physical memory, for the simulator's own accesses

@@ -261,7 +261,10 @@ static void HostFaultSignal(int Signal, siginfo_t *Info, void *Context)
 #else
     (void)Context;
 #endif
-    if (HostTrapHandler == NULL || Address < HostTrapBase || Address >= HostTrapEnd) {
+    /* System space, and the never-mapped first 64 KiB (NULL pointers), are
+     * the simulator's; every other fault stays a real host crash. */
+    bool Ours = (Address >= HostTrapBase && Address < HostTrapEnd) || Address < HOST_NULL_GUARD;
+    if (HostTrapHandler == NULL || !Ours) {
         HostChain(Signal, Info, Context);
         return;
     }

@@ -325,6 +325,22 @@ _Noreturn void MiRefuse(const char *Ddi)
     _exit(SIM_EXIT_REFUSED);
 }
 
+_Noreturn void MiRaiseAccessViolation(ULONG_PTR CodeAddress, bool Write, ULONG_PTR Address)
+{
+    SIM_CATCH_FRAME *Frame = MiFindFrame(SimFrameException);
+    if (Frame != NULL) {
+        MiDropLocksForBugCheck();
+        Frame->Status = STATUS_ACCESS_VIOLATION;
+        MiTopFrame = Frame->Previous;
+        HostUnblockFaultSignals();
+        longjmp(Frame->Jump, 1);
+    }
+    /* Unhandled: P2 the faulting instruction, P3/P4 the exception's two
+     * parameters for an access violation (0 read / 1 write, the address). */
+    KeBugCheckEx(KMODE_EXCEPTION_NOT_HANDLED, (ULONG)STATUS_ACCESS_VIOLATION, CodeAddress,
+                 Write ? 1 : 0, Address);
+}
+
 DECLSPEC_NORETURN VOID NTAPI ExRaiseStatus(NTSTATUS Status)
 {
     SIM_CATCH_FRAME *Frame = MiFindFrame(SimFrameException);

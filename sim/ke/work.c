@@ -151,6 +151,7 @@ static void MiQueue(PWORK_QUEUE_ITEM Item, PIO_WORKITEM IoItem, WORK_QUEUE_TYPE 
 VOID NTAPI ExQueueWorkItem(PWORK_QUEUE_ITEM WorkItem, WORK_QUEUE_TYPE QueueType)
 {
     MiDdiEnter(MiDdi_ExQueueWorkItem, 0, MI_CALLER_ADDRESS());
+    MiCheckDriverPointer(WorkItem, 0, false, MI_CALLER_ADDRESS());
     MiQueue(WorkItem, NULL, QueueType);
 }
 
@@ -175,6 +176,7 @@ VOID NTAPI IoQueueWorkItem(PIO_WORKITEM IoWorkItem, PIO_WORKITEM_ROUTINE WorkerR
                            WORK_QUEUE_TYPE QueueType, PVOID Context)
 {
     MiDdiEnter(MiDdi_IoQueueWorkItem, 0, MI_CALLER_ADDRESS());
+    MiCheckDriverPointer(IoWorkItem, 0, false, MI_CALLER_ADDRESS());
     if (__atomic_load_n(&IoWorkItem->Item.List.Flink, __ATOMIC_ACQUIRE) != NULL) {
         KeBugCheckEx(WORKER_INVALID, 0, (ULONG_PTR)IoWorkItem, (ULONG_PTR)QueueType, 0);
     }
@@ -188,6 +190,7 @@ VOID NTAPI IoQueueWorkItem(PIO_WORKITEM IoWorkItem, PIO_WORKITEM_ROUTINE WorkerR
 VOID NTAPI IoFreeWorkItem(PIO_WORKITEM IoWorkItem)
 {
     MiDdiEnter(MiDdi_IoFreeWorkItem, 0, MI_CALLER_ADDRESS());
+    MiCheckDriverPointer(IoWorkItem, 0, false, MI_CALLER_ADDRESS());
     if (__atomic_load_n(&IoWorkItem->Item.List.Flink, __ATOMIC_ACQUIRE) != NULL) {
         KeBugCheckEx(WORKER_INVALID, 1, (ULONG_PTR)IoWorkItem, (ULONG_PTR)IoWorkItem,
                      sizeof(IO_WORKITEM));

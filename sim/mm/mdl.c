@@ -217,6 +217,7 @@ PMDL NTAPI IoAllocateMdl(PVOID VirtualAddress, ULONG Length, BOOLEAN SecondaryBu
 VOID NTAPI IoFreeMdl(PMDL Mdl)
 {
     MiDdiEnter(MiDdi_IoFreeMdl, 0, MI_CALLER_ADDRESS());
+    MI_CHECK_MDL(Mdl);
     if (Mdl->MdlFlags & MDL_PARTIAL_HAS_BEEN_MAPPED) {
         /* A partial MDL's mapping is released with it (docs of IoFreeMdl). */
         MiUnmapLockedPages(Mdl->MappedSystemVa, Mdl);
@@ -246,6 +247,7 @@ SIZE_T NTAPI MmSizeOfMdl(PVOID Base, SIZE_T Length)
 VOID NTAPI MmBuildMdlForNonPagedPool(PMDLX Mdl)
 {
     MiDdiEnter(MiDdi_MmBuildMdlForNonPagedPool, 0, MI_CALLER_ADDRESS());
+    MI_CHECK_MDL(Mdl);
     uint8_t *Va = (uint8_t *)MmGetMdlVirtualAddress(Mdl);
     ULONG Span = MiMdlSpan(Mdl);
     PFN_NUMBER *Pfns = MmGetMdlPfnArray(Mdl);
@@ -281,6 +283,8 @@ VOID NTAPI MmBuildMdlForNonPagedPool(PMDLX Mdl)
 VOID NTAPI IoBuildPartialMdl(PMDL SourceMdl, PMDL TargetMdl, PVOID VirtualAddress, ULONG Length)
 {
     MiDdiEnter(MiDdi_IoBuildPartialMdl, 0, MI_CALLER_ADDRESS());
+    MI_CHECK_MDL(SourceMdl);
+    MI_CHECK_MDL(TargetMdl);
     uint8_t *SourceVa = (uint8_t *)MmGetMdlVirtualAddress(SourceMdl);
     uint8_t *Va = (uint8_t *)VirtualAddress;
     uint64_t Offset = (uint64_t)(Va - SourceVa);
@@ -595,12 +599,14 @@ static void MiFreePagesFromMdl(PMDL Mdl, ULONG Flags)
 VOID NTAPI MmFreePagesFromMdl(PMDLX MemoryDescriptorList)
 {
     MiDdiEnter(MiDdi_MmFreePagesFromMdl, DISPATCH_LEVEL, 0);
+    MI_CHECK_MDL(MemoryDescriptorList);
     MiFreePagesFromMdl(MemoryDescriptorList, 0);
 }
 
 VOID NTAPI MmFreePagesFromMdlEx(PMDL MemoryDescriptorList, ULONG Flags)
 {
     MiDdiEnter(MiDdi_MmFreePagesFromMdlEx, DISPATCH_LEVEL, 0);
+    MI_CHECK_MDL(MemoryDescriptorList);
     MiFreePagesFromMdl(MemoryDescriptorList, Flags);
 }
 
@@ -623,6 +629,7 @@ VOID NTAPI MmProbeAndLockPages(PMDLX Mdl, KPROCESSOR_MODE AccessMode, LOCK_OPERA
 {
     ULONG_PTR Caller = MI_CALLER_ADDRESS();
     MiDdiEnter(MiDdi_MmProbeAndLockPages, (ULONG_PTR)Mdl, (ULONG_PTR)AccessMode);
+    MI_CHECK_MDL(Mdl);
     const CSHORT Wrong = MDL_PAGES_LOCKED | MDL_SOURCE_IS_NONPAGED_POOL | MDL_PARTIAL |
                          MDL_MAPPED_TO_SYSTEM_VA;
     if ((Mdl->MdlFlags & Wrong) && MiConfig.Strict) {
@@ -646,7 +653,7 @@ VOID NTAPI MmProbeAndLockPages(PMDLX Mdl, KPROCESSOR_MODE AccessMode, LOCK_OPERA
         NTSTATUS Failure = STATUS_SUCCESS;
         uint64_t Page = MiIsSystemVa(At) ? MiVaToPage(At) : UINT64_MAX;
         uint64_t Pte = Page != UINT64_MAX ? MiSpace.Pte[Page] : 0;
-        if (Pte & MI_PTE_TRANSITION) {
+        if (Page != UINT64_MAX && MiIsTransitionPte(Page, Pte)) {
             if (Irql > APC_LEVEL) {
                 /* The probe touches the page: a paged-out page at DISPATCH. */
                 MiUnlockIndices(Pfns, i);
@@ -686,6 +693,7 @@ VOID NTAPI MmProbeAndLockPages(PMDLX Mdl, KPROCESSOR_MODE AccessMode, LOCK_OPERA
 VOID NTAPI MmUnlockPages(PMDLX Mdl)
 {
     MiDdiEnter(MiDdi_MmUnlockPages, (ULONG_PTR)Mdl, 0);
+    MI_CHECK_MDL(Mdl);
     ULONG_PTR Flags = (ULONG_PTR)(USHORT)Mdl->MdlFlags;
     if (MiConfig.Strict) {
         /* The specific misuse first: such MDLs are never "locked". */
@@ -729,6 +737,7 @@ PVOID NTAPI MmMapLockedPagesSpecifyCache(PMDLX Mdl, KPROCESSOR_MODE AccessMode,
 {
     ULONG_PTR Caller = MI_CALLER_ADDRESS();
     MiDdiEnter(MiDdi_MmMapLockedPagesSpecifyCache, (ULONG_PTR)Mdl, (ULONG_PTR)AccessMode);
+    MI_CHECK_MDL(Mdl);
     (void)RequestedAddress; /* user-mode mappings only */
     ULONG_PTR Flags = (ULONG_PTR)(USHORT)Mdl->MdlFlags;
     if (AccessMode != KernelMode) {
@@ -797,6 +806,7 @@ PVOID NTAPI MmMapLockedPagesSpecifyCache(PMDLX Mdl, KPROCESSOR_MODE AccessMode,
 VOID NTAPI MmUnmapLockedPages(PVOID BaseAddress, PMDL Mdl)
 {
     MiDdiEnter(MiDdi_MmUnmapLockedPages, (ULONG_PTR)BaseAddress, (ULONG_PTR)Mdl);
+    MI_CHECK_MDL(Mdl);
     if (MiConfig.Strict && !(Mdl->MdlFlags & (MDL_MAPPED_TO_SYSTEM_VA | MDL_PARTIAL_HAS_BEEN_MAPPED))) {
         KeBugCheckEx(DRIVER_VERIFIER_DETECTED_VIOLATION, 0xB6, (ULONG_PTR)Mdl,
                      (ULONG_PTR)(USHORT)Mdl->MdlFlags, MDL_MAPPED_TO_SYSTEM_VA);

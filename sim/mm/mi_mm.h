@@ -171,6 +171,13 @@ bool MiMapPages(uint64_t Page, const MI_INDEX *Indices, uint64_t Count, bool Wri
 void MiUnmapPages(uint64_t Page, uint64_t Count);
 /* Index of the page a valid or transition PTE names. */
 MI_INDEX MiPteIndex(uint64_t Pte);
+/* A trimmed paged pool page: only paged pool has transition PTEs; elsewhere
+ * bit 11 of an invalid PTE is just data (an nt5 header PTE holds a tag). */
+static inline bool MiIsTransitionPte(uint64_t Page, uint64_t Pte)
+{
+    return (Pte & (MI_PTE_VALID | MI_PTE_TRANSITION)) == MI_PTE_TRANSITION &&
+           MiRegionOf(Page) == MiRegionPagedPool;
+}
 
 /* ---------------------------------------------------------------------- */
 /* Pool.                                                                  */

@@ -43,9 +43,15 @@ PFN_NUMBER MiIndexToPfn(MI_INDEX Index)
 
 bool MiPfnToIndex(PFN_NUMBER Pfn, MI_INDEX *Index)
 {
-    for (ULONG r = 0; r < MiPhys.RangeCount; r++) {
+    /* Ranges are ascending and disjoint (MiValidateConfig), so only the
+     * highest range starting at or below Pfn can hold it; searching from the
+     * top finds it first for most RAM (the DDI hot paths call this per page). */
+    for (ULONG r = MiPhys.RangeCount; r-- > 0;) {
         const SIM_PHYSICAL_RANGE *Range = &MiPhys.Ranges[r];
-        if (Pfn >= Range->BasePage && Pfn < Range->BasePage + Range->PageCount) {
+        if (Pfn >= Range->BasePage) {
+            if (Pfn - Range->BasePage >= Range->PageCount) {
+                return false; /* in the hole above this range */
+            }
             *Index = MiPhys.RangeFirstIndex[r] + (Pfn - Range->BasePage);
             return true;
         }

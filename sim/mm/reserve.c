@@ -378,6 +378,7 @@ PVOID NTAPI MmMapLockedPagesWithReservedMapping(PVOID MappingAddress, ULONG Pool
 {
     ULONG_PTR Caller = MI_CALLER_ADDRESS();
     MiDdiEnter(MiDdi_MmMapLockedPagesWithReservedMapping, 0, Caller);
+    MiCheckDriverPointer(MemoryDescriptorList, offsetof(MDL, ByteCount), false, Caller);
     PMDL Mdl = MemoryDescriptorList;
     /* ddi-facts 1.4, modern order: span, cache type, lookup, tag, range. */
     ULONG Span = MiMdlSpan(Mdl);
@@ -479,6 +480,7 @@ VOID NTAPI MmUnmapReservedMapping(PVOID BaseAddress, ULONG PoolTag, PMDL MemoryD
 {
     ULONG_PTR Caller = MI_CALLER_ADDRESS();
     MiDdiEnter(MiDdi_MmUnmapReservedMapping, 0, Caller);
+    MiCheckDriverPointer(MemoryDescriptorList, offsetof(MDL, ByteCount), false, Caller);
     PMDL Mdl = MemoryDescriptorList;
     ULONG Span = MiMdlSpan(Mdl);
     MiLock();
@@ -807,25 +809,6 @@ bool MiCorruptReservationForTest(void *Va)
 }
 
 /* ---------------------------------------------------------------------- */
-/* Faults on header pages.                                                */
-/* ---------------------------------------------------------------------- */
-/* A header PTE is a software PTE whose bits are a tag or a size; in the
- * Server 2003 encoding bit 11 (Transition) may be set. A touch of a header
- * page must be 0x50 like any other invalid system PTE, not a soft fault, so
- * this handler answers for header pages and leaves the rest to space.c. */
-static bool MiReserveFaultHandler(void *Address, bool Write, void *CodeAddress)
-{
-    MiLock();
-    bool Header = MiIsReservationHeaderPage(MiVaToPage(Address));
-    MiUnlock();
-    if (Header) {
-        KeBugCheckEx(PAGE_FAULT_IN_NONPAGED_AREA, (ULONG_PTR)Address, Write ? 2 : 0,
-                     (ULONG_PTR)CodeAddress, 0);
-    }
-    return MiFaultHandler(Address, Write, CodeAddress);
-}
-
-/* ---------------------------------------------------------------------- */
 /* Lifetime.                                                              */
 /* ---------------------------------------------------------------------- */
 static NTSTATUS MiReserveInit(const SIM_CONFIG *Config)
@@ -851,7 +834,6 @@ static NTSTATUS MiReserveInit(const SIM_CONFIG *Config)
             _Exit(SIM_EXIT_CONFIG);
         }
     }
-    HostInstallFaultTrap(MiSpace.Base, MiSpace.Pages * PAGE_SIZE, MiReserveFaultHandler);
     return STATUS_SUCCESS;
 }
 

@@ -153,18 +153,21 @@ static uint64_t MiCacheBits(MEMORY_CACHING_TYPE CacheType)
     }
 }
 
-/* Maps Count pages from Page whose PTEs already hold their final value. */
-static bool MiMirror(uint64_t Page, uint64_t Count)
+/* Maps Count pages from Page whose PTEs already hold their final value.
+ * Indices (optional) are the pages those PTEs name, so the runs are found
+ * without translating every PFN back. */
+static bool MiMirror(uint64_t Page, uint64_t Count, const MI_INDEX *Indices)
 {
     uint64_t k = 0;
     while (k < Count) {
         uint64_t Pte = MiSpace.Pte[Page + k];
-        MI_INDEX First = MiPteIndex(Pte);
+        MI_INDEX First = Indices != NULL ? Indices[k] : MiPteIndex(Pte);
         bool Writable = (Pte & MI_PTE_WRITE) != 0;
         uint64_t n = 1;
         while (k + n < Count) {
             uint64_t Next = MiSpace.Pte[Page + k + n];
-            if (MiPteIndex(Next) != First + n || ((Next & MI_PTE_WRITE) != 0) != Writable) {
+            MI_INDEX NextIndex = Indices != NULL ? Indices[k + n] : MiPteIndex(Next);
+            if (NextIndex != First + n || ((Next & MI_PTE_WRITE) != 0) != Writable) {
                 break;
             }
             n++;
@@ -190,7 +193,7 @@ bool MiMapPages(uint64_t Page, const MI_INDEX *Indices, uint64_t Count, bool Wri
     for (uint64_t k = 0; k < Count; k++) {
         MiSpace.Pte[Page + k] = Bits | ((uint64_t)MiIndexToPfn(Indices[k]) << MI_PTE_PFN_SHIFT);
     }
-    if (!MiMirror(Page, Count)) {
+    if (!MiMirror(Page, Count, Indices)) {
         memset(&MiSpace.Pte[Page], 0, Count * sizeof(uint64_t));
         return false;
     }
@@ -204,7 +207,7 @@ void MiUnmapPages(uint64_t Page, uint64_t Count)
 {
     for (uint64_t k = 0; k < Count; k++) {
         uint64_t Pte = MiSpace.Pte[Page + k];
-        if (Pte & (MI_PTE_VALID | MI_PTE_TRANSITION)) {
+        if ((Pte & MI_PTE_VALID) || MiIsTransitionPte(Page + k, Pte)) {
             MI_PFN *Entry = MiPfnEntry(MiPteIndex(Pte));
             if (Entry->MapCount > 0) {
                 Entry->MapCount--;
@@ -253,12 +256,12 @@ bool MiFaultInTransition(uint64_t Page);
 bool MiFaultInTransition(uint64_t Page)
 {
     uint64_t Pte = MiSpace.Pte[Page];
-    if (!(Pte & MI_PTE_TRANSITION)) {
+    if (!MiIsTransitionPte(Page, Pte)) {
         return (Pte & MI_PTE_VALID) != 0;
     }
     MiSpace.Pte[Page] = (Pte & MI_PTE_PFN_MASK) | MI_PTE_VALID | MI_PTE_WRITE | MI_PTE_ACCESSED |
                         MI_PTE_DIRTY | MI_PTE_GLOBAL | MI_PTE_NO_EXECUTE;
-    if (!MiMirror(Page, 1)) {
+    if (!MiMirror(Page, 1, NULL)) {
         MiSpace.Pte[Page] = Pte;
         return false;
     }
@@ -266,10 +269,34 @@ bool MiFaultInTransition(uint64_t Page)
     return true;
 }
 
+void MiCheckDriverPointer(const void *Pointer, size_t Offset, bool Write, ULONG_PTR Caller)
+{
+    if ((uintptr_t)Pointer >= HOST_NULL_GUARD) {
+        return;
+    }
+    ULONG_PTR Address = (ULONG_PTR)(uintptr_t)Pointer + Offset;
+    KIRQL Irql = MiCurrentIrql();
+    if (Irql >= DISPATCH_LEVEL) {
+        KeBugCheckEx(DRIVER_IRQL_NOT_LESS_OR_EQUAL, Address, Irql, Write ? 1 : 0, Caller);
+    }
+    MiRaiseAccessViolation(Caller, Write, Address);
+}
+
 bool MiFaultHandler(void *Address, bool Write, void *CodeAddress)
 {
-    uint64_t Page = MiVaToPage(Address);
     KIRQL Irql = MiCurrentIrql();
+    if (!MiIsSystemVa(Address)) {
+        /* The never-mapped first 64 KiB: a NULL pointer (or a small offset
+         * from one) dereferenced by kernel code. At DISPATCH_LEVEL and above
+         * Windows stops with 0xD1; below, it is an access violation that a
+         * __try frame can catch and that is 0x1E otherwise. */
+        if (Irql >= DISPATCH_LEVEL) {
+            KeBugCheckEx(DRIVER_IRQL_NOT_LESS_OR_EQUAL, (ULONG_PTR)Address, Irql, Write ? 1 : 0,
+                         (ULONG_PTR)CodeAddress);
+        }
+        MiRaiseAccessViolation((ULONG_PTR)CodeAddress, Write, (ULONG_PTR)Address);
+    }
+    uint64_t Page = MiVaToPage(Address);
     MiLock();
     uint64_t Pte = MiSpace.Pte[Page];
     if (Pte & MI_PTE_VALID) {
@@ -279,7 +306,7 @@ bool MiFaultHandler(void *Address, bool Write, void *CodeAddress)
         }
         return true; /* made valid by another thread meanwhile: retry */
     }
-    if (Pte & MI_PTE_TRANSITION) {
+    if (MiIsTransitionPte(Page, Pte)) {
         if (Irql <= APC_LEVEL) {
             bool Ok = MiFaultInTransition(Page);
             MiUnlock();

@@ -10,6 +10,7 @@
 
 #include <mmsim.h>
 
+#include "faults.h"
 #include "tool.h"
 
 static void Usage(FILE *Out)
@@ -25,6 +26,8 @@ static void Usage(FILE *Out)
             "           classic mistakes, with WinDbg-style dumps (--html for a web page)\n"
             "  run      run a scenario script: DDI calls, IRQL changes, touches, dumps,\n"
             "           expected stops (FILE, or - for standard input)\n"
+            "  faults   run a program once per fallible DDI call stack, failing that\n"
+            "           call (systematic fault injection; docs/verifier.md)\n"
             "  help     this text, or `mmsim help COMMAND` for a command's\n"
             "\n"
             "`mmsim COMMAND --help` describes each command. Manual: docs/mmsim.md.\n"
@@ -59,6 +62,9 @@ int main(int argc, char **argv)
         if (strcmp(argv[2], "run") == 0) {
             return RunMain(2, HelpArgv);
         }
+        if (strcmp(argv[2], "faults") == 0) {
+            return MmsimFaultsCommand(2, HelpArgv);
+        }
         if (strcmp(argv[2], "help") == 0) {
             Usage(stdout);
             return TOOL_EXIT_OK;
@@ -71,6 +77,9 @@ int main(int argc, char **argv)
     }
     if (strcmp(Command, "run") == 0) {
         return RunMain(argc - 1, argv + 1);
+    }
+    if (strcmp(Command, "faults") == 0) {
+        return MmsimFaultsCommand(argc - 1, argv + 1);
     }
     fprintf(stderr, "mmsim: unknown command '%s'\n\n", Command);
     Usage(stderr);

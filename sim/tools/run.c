@@ -1,2 +1,1140 @@
+/*
+ * run.c - `mmsim run FILE|-`: runs a scenario script (script.h) against the
+ * simulated machine and prints a transcript.
+ *
+ * A script can never crash the program: the parser is checked by fuzzing;
+ * every statement runs inside a bug check frame; MDL and region arguments
+ * must be live handles the script got from a DDI (a freed one is a script
+ * error, not a use-after-free in mmsim); touches are limited to simulated
+ * system space; and writes and pool frees that would damage mmsim's own
+ * structures (an MDL, a region of core/, pool the script did not allocate)
+ * are refused as script errors. Everything else - bad addresses, double
+ * frees, wrong tags, IRQL mistakes - reaches the simulator, which stops the
+ * machine as Windows would.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <mmsim.h>
+
+#include "growable_region.h"
+#include "script.h"
 #include "tool.h"
-int RunMain(int Argc, char **Argv) { (void)Argc; (void)Argv; return 2; }
+
+_Static_assert(GrStrategyAuto == 0 && GrStrategyDivisible == 1 && GrStrategyRemap == 2,
+               "script.c's GrStrategy constants");
+
+typedef struct _RUN_HANDLE {
+    uintptr_t Ptr;
+    SCRIPT_TYPE Type;
+    bool Live;
+    int EndLine;       /* line that freed it (or reset) */
+    const char *EndHow;
+} RUN_HANDLE;
+
+typedef struct _RUN_BLOCK {
+    uintptr_t Va;
+    uint64_t Size;
+    bool Live;
+} RUN_BLOCK;
+
+typedef struct _RUNNER {
+    const char *File;
+    const SCRIPT *Script;
+    FILE *Out;
+    FILE *Err;
+    ULONG Flags;
+    uint64_t *Values;
+    RUN_HANDLE *Handles;
+    int HandleCount, HandleCapacity;
+    RUN_BLOCK *Blocks;
+    int BlockCount, BlockCapacity;
+    SIM_CONFIG Config;
+    bool HaveStop;
+    SIM_BUGCHECK LastStop;
+    const SCRIPT_STMT *Pending; /* the expect before this statement */
+    int Expectations;           /* met */
+    /* Outcome of the statement being run (written inside catch frames). */
+    uint64_t Result;
+    bool HasResult;
+    char Note[512];
+    NTSTATUS Raised;
+} RUNNER;
+
+/* ---------------------------------------------------------------------- */
+/* Messages.                                                              */
+/* ---------------------------------------------------------------------- */
+static int RunError(RUNNER *R, const SCRIPT_STMT *St, const char *Format, ...)
+    __attribute__((format(printf, 3, 4)));
+static int RunError(RUNNER *R, const SCRIPT_STMT *St, const char *Format, ...)
+{
+    fflush(R->Out);
+    fprintf(R->Err, "%s:%d:%d: error: ", R->File, St->Line, St->Column);
+    va_list Args;
+    va_start(Args, Format);
+    vfprintf(R->Err, Format, Args);
+    va_end(Args);
+    fprintf(R->Err, "\n");
+    return TOOL_EXIT_USAGE;
+}
+
+static int RunFailed(RUNNER *R, const SCRIPT_STMT *St, const char *Format, ...)
+    __attribute__((format(printf, 3, 4)));
+static int RunFailed(RUNNER *R, const SCRIPT_STMT *St, const char *Format, ...)
+{
+    char Text[1024];
+    va_list Args;
+    va_start(Args, Format);
+    vsnprintf(Text, sizeof(Text), Format, Args);
+    va_end(Args);
+    fprintf(R->Out, "      !! %s\n", Text);
+    fflush(R->Out);
+    fprintf(R->Err, "%s:%d:%d: expectation failed: %s\n", R->File, St->Line, St->Column, Text);
+    return TOOL_EXIT_FAILED;
+}
+
+static const char *Addr(RUNNER *R, uint64_t Value, char *Buffer, size_t Size)
+{
+    SimFormatAddress((ULONG_PTR)Value, R->Flags, Buffer, Size);
+    return Buffer;
+}
+
+/* A value as the transcript shows it: an address if it is one, else hex. */
+static const char *Show(RUNNER *R, uint64_t Value, char *Buffer, size_t Size)
+{
+    SIZE_T Bytes = 0;
+    uintptr_t Base = (uintptr_t)SimSystemSpaceBase(&Bytes);
+    if (Value >= Base && Value - Base < Bytes) {
+        return Addr(R, Value, Buffer, Size);
+    }
+    snprintf(Buffer, Size, "0x%llx", (unsigned long long)Value);
+    return Buffer;
+}
+
+static void StopLine(RUNNER *R, const SIM_BUGCHECK *Stop, char *Line, size_t Size)
+{
+    int n = snprintf(Line, Size, "STOP 0x%X (", (unsigned)Stop->Code);
+    for (ULONG i = 0; i < 4 && n > 0 && (size_t)n < Size; i++) {
+        char P[200];
+        if (R->Flags & SIM_DUMP_SYMBOLIC) {
+            SimFormatStopParameter(Stop, i, R->Flags, P, sizeof(P));
+            if (!(strncmp(P, "base+", 5) == 0 || strncmp(P, "PTE(", 4) == 0 || P[0] == '<')) {
+                snprintf(P, sizeof(P), "0x%llx", (unsigned long long)Stop->Parameters[i]);
+            }
+        } else {
+            snprintf(P, sizeof(P), "0x%llx", (unsigned long long)Stop->Parameters[i]);
+        }
+        n += snprintf(Line + n, Size - (size_t)n, "%s%s", i ? ", " : "", P);
+    }
+    if (n > 0 && (size_t)n < Size) {
+        snprintf(Line + n, Size - (size_t)n, ") %s", SimBugCheckName(Stop->Code));
+    }
+}
+
+/* ---------------------------------------------------------------------- */
+/* Handles and the script's own pool blocks.                              */
+/* ---------------------------------------------------------------------- */
+static bool AddHandle(RUNNER *R, uintptr_t Ptr, SCRIPT_TYPE Type)
+{
+    for (int i = 0; i < R->HandleCount; i++) {
+        if (R->Handles[i].Ptr == Ptr) {
+            R->Handles[i].Type = Type;
+            R->Handles[i].Live = true;
+            return true;
+        }
+    }
+    if (R->HandleCount == R->HandleCapacity) {
+        int Capacity = R->HandleCapacity ? R->HandleCapacity * 2 : 32;
+        RUN_HANDLE *List = (RUN_HANDLE *)realloc(R->Handles, (size_t)Capacity * sizeof(*List));
+        if (List == NULL) {
+            return false;
+        }
+        R->Handles = List;
+        R->HandleCapacity = Capacity;
+    }
+    R->Handles[R->HandleCount++] = (RUN_HANDLE){Ptr, Type, true, 0, NULL};
+    return true;
+}
+
+static RUN_HANDLE *FindHandle(RUNNER *R, uintptr_t Ptr)
+{
+    for (int i = 0; i < R->HandleCount; i++) {
+        if (R->Handles[i].Ptr == Ptr) {
+            return &R->Handles[i];
+        }
+    }
+    return NULL;
+}
+
+static void EndHandle(RUNNER *R, uintptr_t Ptr, int Line, const char *How)
+{
+    RUN_HANDLE *H = FindHandle(R, Ptr);
+    if (H != NULL && H->Live) {
+        H->Live = false;
+        H->EndLine = Line;
+        H->EndHow = How;
+    }
+}
+
+static bool AddBlock(RUNNER *R, uintptr_t Va, uint64_t Size)
+{
+    for (int i = 0; i < R->BlockCount; i++) {
+        if (R->Blocks[i].Va == Va) {
+            R->Blocks[i].Size = Size;
+            R->Blocks[i].Live = true;
+            return true;
+        }
+    }
+    if (R->BlockCount == R->BlockCapacity) {
+        int Capacity = R->BlockCapacity ? R->BlockCapacity * 2 : 32;
+        RUN_BLOCK *List = (RUN_BLOCK *)realloc(R->Blocks, (size_t)Capacity * sizeof(*List));
+        if (List == NULL) {
+            return false;
+        }
+        R->Blocks = List;
+        R->BlockCapacity = Capacity;
+    }
+    R->Blocks[R->BlockCount++] = (RUN_BLOCK){Va, Size, true};
+    return true;
+}
+
+/* The script's own live block containing [Va, Va + Bytes), or NULL. */
+static RUN_BLOCK *OwnBlock(RUNNER *R, uintptr_t Va, uint64_t Bytes)
+{
+    for (int i = 0; i < R->BlockCount; i++) {
+        RUN_BLOCK *B = &R->Blocks[i];
+        if (B->Live && Va >= B->Va && Va - B->Va <= B->Size && Bytes <= B->Size - (Va - B->Va)) {
+            return B;
+        }
+    }
+    return NULL;
+}
+
+/* The live pool block (anyone's) containing Va; FALSE if none. */
+static bool PoolBlockAt(uintptr_t Va, SIM_POOL_BLOCK_INFO *Found)
+{
+    ULONG Count = SimEnumPoolBlocks(NULL, 0);
+    if (Count == 0) {
+        return false;
+    }
+    SIM_POOL_BLOCK_INFO *Blocks = (SIM_POOL_BLOCK_INFO *)calloc(Count, sizeof(*Blocks));
+    if (Blocks == NULL) {
+        return false;
+    }
+    ULONG Got = SimEnumPoolBlocks(Blocks, Count);
+    bool Hit = false;
+    for (ULONG i = 0; i < Got && i < Count; i++) {
+        uintptr_t Start = (uintptr_t)Blocks[i].Va;
+        uintptr_t Size = Blocks[i].Size ? Blocks[i].Size : 1;
+        if (Va >= Start && Va - Start < Size) {
+            *Found = Blocks[i];
+            Hit = true;
+            break;
+        }
+    }
+    free(Blocks);
+    return Hit;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Expressions.                                                           */
+/* ---------------------------------------------------------------------- */
+static uint64_t Eval(RUNNER *R, const SCRIPT_EXPR *E)
+{
+    switch (E->Kind) {
+    case ExprNumber: return E->Value;
+    case ExprVariable: return R->Values[E->Variable];
+    case ExprAdd: return Eval(R, E->Left) + Eval(R, E->Right);
+    case ExprSub: return Eval(R, E->Left) - Eval(R, E->Right);
+    case ExprMul: return Eval(R, E->Left) * Eval(R, E->Right);
+    case ExprOr: return Eval(R, E->Left) | Eval(R, E->Right);
+    case ExprAnd: return Eval(R, E->Left) & Eval(R, E->Right);
+    case ExprNeg: return (uint64_t)0 - Eval(R, E->Left);
+    case ExprNot: return ~Eval(R, E->Left);
+    default: return 0;
+    }
+}
+
+/* Checks that an MDL or region argument is a live handle; 0 or an error. */
+static int CheckHandle(RUNNER *R, const SCRIPT_STMT *St, const SCRIPT_EXPR *E, uint64_t Value)
+{
+    RUN_HANDLE *H = FindHandle(R, (uintptr_t)Value);
+    const char *Name = E->Kind == ExprVariable ? R->Script->Variables[E->Variable].Name : "it";
+    if (H == NULL || H->Type != E->Type) {
+        return RunError(R, St, "%s is not %s the script holds", Name,
+                        E->Type == TypeMdl ? "an MDL" : "a growable region");
+    }
+    if (!H->Live) {
+        return RunError(R, St,
+                        "%s was %s on line %d: mmsim run does not pass a freed %s to the "
+                        "simulator (it would be a use-after-free in mmsim itself)",
+                        Name, H->EndHow, H->EndLine,
+                        E->Type == TypeMdl ? "MDL" : "region");
+    }
+    return 0;
+}
+
+/* ---------------------------------------------------------------------- */
+/* DDI calls.                                                             */
+/* ---------------------------------------------------------------------- */
+static PHYSICAL_ADDRESS Physical(uint64_t Value)
+{
+    PHYSICAL_ADDRESS Pa;
+    Pa.QuadPart = (LONGLONG)Value;
+    return Pa;
+}
+
+/* Runs the call; sets R->Result. Runs inside the catch frames. */
+static void CallDdi(RUNNER *R, const SCRIPT_STMT *St, const uint64_t *A)
+{
+    R->HasResult = ScriptDdis[St->Ddi].Result != ResultVoid;
+    R->Result = 0;
+    KIRQL Old = 0;
+    switch (St->Ddi) {
+    case DdiMmAllocateMappingAddress:
+        R->Result = (uintptr_t)MmAllocateMappingAddress((SIZE_T)A[0], (ULONG)A[1]);
+        break;
+    case DdiMmAllocateMappingAddressEx:
+        R->Result = (uintptr_t)MmAllocateMappingAddressEx((SIZE_T)A[0], (ULONG)A[1], (ULONG)A[2]);
+        break;
+    case DdiMmFreeMappingAddress:
+        MmFreeMappingAddress((PVOID)(uintptr_t)A[0], (ULONG)A[1]);
+        break;
+    case DdiMmMapLockedPagesWithReservedMapping:
+        R->Result = (uintptr_t)MmMapLockedPagesWithReservedMapping(
+            (PVOID)(uintptr_t)A[0], (ULONG)A[1], (PMDL)(uintptr_t)A[2], (MEMORY_CACHING_TYPE)A[3]);
+        break;
+    case DdiMmUnmapReservedMapping:
+        MmUnmapReservedMapping((PVOID)(uintptr_t)A[0], (ULONG)A[1], (PMDL)(uintptr_t)A[2]);
+        break;
+    case DdiMmAllocatePagesForMdl:
+        R->Result = (uintptr_t)MmAllocatePagesForMdl(Physical(A[0]), Physical(A[1]), Physical(A[2]),
+                                                     (SIZE_T)A[3]);
+        break;
+    case DdiMmAllocatePagesForMdlEx:
+        R->Result = (uintptr_t)MmAllocatePagesForMdlEx(Physical(A[0]), Physical(A[1]),
+                                                       Physical(A[2]), (SIZE_T)A[3],
+                                                       (MEMORY_CACHING_TYPE)A[4], (ULONG)A[5]);
+        break;
+    case DdiMmFreePagesFromMdl:
+        MmFreePagesFromMdl((PMDL)(uintptr_t)A[0]);
+        break;
+    case DdiIoAllocateMdl:
+        R->Result = (uintptr_t)IoAllocateMdl((PVOID)(uintptr_t)A[0], (ULONG)A[1], (BOOLEAN)(A[2] != 0),
+                                             (BOOLEAN)(A[3] != 0), NULL);
+        break;
+    case DdiIoFreeMdl:
+        IoFreeMdl((PMDL)(uintptr_t)A[0]);
+        break;
+    case DdiMmBuildMdlForNonPagedPool:
+        MmBuildMdlForNonPagedPool((PMDL)(uintptr_t)A[0]);
+        break;
+    case DdiMmProbeAndLockPages:
+        MmProbeAndLockPages((PMDL)(uintptr_t)A[0], (KPROCESSOR_MODE)A[1], (LOCK_OPERATION)A[2]);
+        break;
+    case DdiMmUnlockPages:
+        MmUnlockPages((PMDL)(uintptr_t)A[0]);
+        break;
+    case DdiMmMapLockedPagesSpecifyCache:
+        R->Result = (uintptr_t)MmMapLockedPagesSpecifyCache(
+            (PMDL)(uintptr_t)A[0], (KPROCESSOR_MODE)A[1], (MEMORY_CACHING_TYPE)A[2], NULL,
+            (ULONG)A[4], (ULONG)A[5]);
+        break;
+    case DdiMmUnmapLockedPages:
+        MmUnmapLockedPages((PVOID)(uintptr_t)A[0], (PMDL)(uintptr_t)A[1]);
+        break;
+    case DdiMmGetSystemAddressForMdlSafe:
+        R->Result = (uintptr_t)MmGetSystemAddressForMdlSafe((PMDL)(uintptr_t)A[0], (ULONG)A[1]);
+        break;
+    case DdiExAllocatePool2:
+        R->Result = (uintptr_t)ExAllocatePool2((POOL_FLAGS)A[0], (SIZE_T)A[1], (ULONG)A[2]);
+        break;
+    case DdiExAllocatePoolWithTag:
+        R->Result = (uintptr_t)ExAllocatePoolWithTag((POOL_TYPE)A[0], (SIZE_T)A[1], (ULONG)A[2]);
+        break;
+    case DdiExFreePool:
+        ExFreePool((PVOID)(uintptr_t)A[0]);
+        break;
+    case DdiExFreePoolWithTag:
+        ExFreePoolWithTag((PVOID)(uintptr_t)A[0], (ULONG)A[1]);
+        break;
+    case DdiMmGetPhysicalAddress:
+        R->Result = (uint64_t)MmGetPhysicalAddress((PVOID)(uintptr_t)A[0]).QuadPart;
+        break;
+    case DdiMmIsAddressValid:
+        R->Result = MmIsAddressValid((PVOID)(uintptr_t)A[0]);
+        break;
+    case DdiKeRaiseIrql:
+        KeRaiseIrql((KIRQL)A[0], &Old);
+        R->Result = Old;
+        break;
+    case DdiKeLowerIrql:
+        KeLowerIrql((KIRQL)A[0]);
+        break;
+    case DdiKeGetCurrentIrql:
+        R->Result = KeGetCurrentIrql();
+        break;
+    case DdiGrCreate: {
+        GR_PARAMETERS P;
+        memset(&P, 0, sizeof(P));
+        P.MaximumSize = (SIZE_T)A[0];
+        P.InitialCommit = (SIZE_T)A[1];
+        P.GrowthGranularity = (SIZE_T)A[2];
+        P.PoolTag = (ULONG)A[3];
+        P.Strategy = (GR_STRATEGY)(int)A[4];
+        PGROWABLE_REGION Region = NULL;
+        NTSTATUS Status = GrCreate(&P, &Region);
+        R->Result = NT_SUCCESS(Status) ? (uintptr_t)Region : 0;
+        if (!NT_SUCCESS(Status)) {
+            const char *Name = ScriptConstantName((uint32_t)Status, "STATUS_");
+            snprintf(R->Note, sizeof(R->Note), " (GrCreate returned %s 0x%08X)",
+                     Name ? Name : "status", (unsigned)Status);
+        }
+        break;
+    }
+    case DdiGrEnsureCommitted:
+        R->Result = (uint32_t)GrEnsureCommitted((PGROWABLE_REGION)(uintptr_t)A[0], (SIZE_T)A[1]);
+        break;
+    case DdiGrRequestGrowth:
+        R->Result = (uint32_t)GrRequestGrowth((PGROWABLE_REGION)(uintptr_t)A[0], (SIZE_T)A[1]);
+        break;
+    case DdiGrBase:
+        R->Result = (uintptr_t)GrBase((PGROWABLE_REGION)(uintptr_t)A[0]);
+        break;
+    case DdiGrCommittedSize:
+        R->Result = GrCommittedSize((PGROWABLE_REGION)(uintptr_t)A[0]);
+        break;
+    case DdiGrDestroy:
+        GrDestroy((PGROWABLE_REGION)(uintptr_t)A[0]);
+        break;
+    default:
+        break;
+    }
+}
+
+/* Checks a call's arguments before it runs: handles, NULL-only pointers,
+ * frees that would damage mmsim rather than the simulated machine. */
+static int PreCall(RUNNER *R, const SCRIPT_STMT *St, const uint64_t *A)
+{
+    const SCRIPT_DDI *D = &ScriptDdis[St->Ddi];
+    for (int i = 0; i < St->ArgCount; i++) {
+        if (D->ArgTypes[i] == TypeMdl || D->ArgTypes[i] == TypeRegion) {
+            int Status = CheckHandle(R, St, St->Args[i], A[i]);
+            if (Status != 0) {
+                return Status;
+            }
+        }
+    }
+    if (St->Ddi == DdiIoAllocateMdl && A[4] != 0) {
+        return RunError(R, St, "IoAllocateMdl: Irp must be NULL (mmsim run has no IRPs)");
+    }
+    if (St->Ddi == DdiMmMapLockedPagesSpecifyCache && A[3] != 0) {
+        return RunError(R, St, "MmMapLockedPagesSpecifyCache: RequestedAddress must be NULL "
+                               "for a kernel mapping");
+    }
+    if (St->Ddi == DdiExFreePool || St->Ddi == DdiExFreePoolWithTag) {
+        RUN_HANDLE *H = FindHandle(R, (uintptr_t)A[0]);
+        if (H != NULL && H->Type == TypeRegion && H->Live) {
+            return RunError(R, St, "that is a growable region: free it with GrDestroy");
+        }
+        if (H != NULL && H->Type == TypeMdl && H->Live) {
+            return 0; /* an MDL the script holds: freeing it is the script's business */
+        }
+        SIM_POOL_BLOCK_INFO Block;
+        if (PoolBlockAt((uintptr_t)A[0], &Block) &&
+            OwnBlock(R, (uintptr_t)Block.Va, 0) == NULL) {
+            char Tag[5];
+            for (int i = 0; i < 4; i++) {
+                char c = (char)(Block.Tag >> (8 * i));
+                Tag[i] = c >= 0x20 && c < 0x7F ? c : '.';
+            }
+            Tag[4] = '\0';
+            return RunError(R, St,
+                            "that address is inside a pool block the script did not allocate "
+                            "(tag '%s', it belongs to core/ or the simulator): freeing it would "
+                            "corrupt mmsim itself, not the simulated machine",
+                            Tag);
+        }
+    }
+    return 0;
+}
+
+/* Book-keeping after a call that returned. */
+static void PostCall(RUNNER *R, const SCRIPT_STMT *St, const uint64_t *A)
+{
+    switch (St->Ddi) {
+    case DdiMmAllocatePagesForMdl:
+    case DdiMmAllocatePagesForMdlEx:
+    case DdiIoAllocateMdl:
+        if (R->Result != 0) {
+            AddHandle(R, (uintptr_t)R->Result, TypeMdl);
+        }
+        break;
+    case DdiGrCreate:
+        if (R->Result != 0) {
+            AddHandle(R, (uintptr_t)R->Result, TypeRegion);
+        }
+        break;
+    case DdiExAllocatePool2:
+    case DdiExAllocatePoolWithTag:
+        if (R->Result != 0) {
+            AddBlock(R, (uintptr_t)R->Result, A[1]);
+        }
+        break;
+    case DdiIoFreeMdl:
+        EndHandle(R, (uintptr_t)A[0], St->Line, "freed (IoFreeMdl)");
+        break;
+    case DdiExFreePool:
+    case DdiExFreePoolWithTag: {
+        EndHandle(R, (uintptr_t)A[0], St->Line, "freed (ExFreePool)");
+        RUN_BLOCK *B = OwnBlock(R, (uintptr_t)A[0], 0);
+        if (B != NULL && B->Va == (uintptr_t)A[0]) {
+            B->Live = false;
+        }
+        break;
+    }
+    case DdiGrDestroy:
+        EndHandle(R, (uintptr_t)A[0], St->Line, "destroyed (GrDestroy)");
+        break;
+    default:
+        break;
+    }
+}
+
+static void PrintResult(RUNNER *R, const SCRIPT_STMT *St)
+{
+    const SCRIPT_DDI *D = &ScriptDdis[St->Ddi];
+    char A[64], Name[80] = "";
+    if (St->Target >= 0) {
+        snprintf(Name, sizeof(Name), "%s = ", R->Script->Variables[St->Target].Name);
+    }
+    switch (D->Result) {
+    case ResultVoid:
+        fprintf(R->Out, "      -> done\n");
+        return;
+    case ResultPointer:
+        fprintf(R->Out, "      -> %s%s%s\n", Name,
+                R->Result ? Addr(R, R->Result, A, sizeof(A)) : "NULL", R->Note);
+        return;
+    case ResultMdl:
+        if (R->Result == 0) {
+            fprintf(R->Out, "      -> %sNULL\n", Name);
+        } else {
+            PMDL Mdl = (PMDL)(uintptr_t)R->Result;
+            fprintf(R->Out, "      -> %sMDL %s, ByteCount 0x%x\n", Name,
+                    Addr(R, R->Result, A, sizeof(A)), (unsigned)Mdl->ByteCount);
+        }
+        return;
+    case ResultRegion:
+        if (R->Result == 0) {
+            fprintf(R->Out, "      -> %sNULL%s\n", Name, R->Note);
+        } else {
+            PGROWABLE_REGION Region = (PGROWABLE_REGION)(uintptr_t)R->Result;
+            char B[64];
+            fprintf(R->Out, "      -> %sregion %s, base %s, committed 0x%llx\n", Name,
+                    Addr(R, R->Result, A, sizeof(A)), Addr(R, (uintptr_t)GrBase(Region), B, sizeof(B)),
+                    (unsigned long long)GrCommittedSize(Region));
+        }
+        return;
+    case ResultStatus: {
+        const char *S = ScriptConstantName(R->Result, "STATUS_");
+        fprintf(R->Out, "      -> %s%s (0x%08llX)\n", Name, S ? S : "status",
+                (unsigned long long)R->Result);
+        return;
+    }
+    case ResultBoolean:
+        fprintf(R->Out, "      -> %s%s\n", Name, R->Result ? "TRUE" : "FALSE");
+        return;
+    case ResultIrql:
+        fprintf(R->Out, "      -> %s%llu\n", Name, (unsigned long long)R->Result);
+        return;
+    default:
+        fprintf(R->Out, "      -> %s%s\n", Name, Show(R, R->Result, A, sizeof(A)));
+        return;
+    }
+}
+
+/* ---------------------------------------------------------------------- */
+/* Touches.                                                               */
+/* ---------------------------------------------------------------------- */
+#define RUN_MAX_TOUCH (16u << 20)
+
+/* A write may go to pages of MDL-allocated memory, to invalid pages (it
+ * stops the machine before a byte is written), or inside pool the script
+ * allocated; never into mmsim's own structures. 0 or an error. */
+static int CheckTouch(RUNNER *R, const SCRIPT_STMT *St, uint64_t Va, uint64_t Bytes, bool Write)
+{
+    SIZE_T SpaceBytes = 0;
+    uintptr_t Base = (uintptr_t)SimSystemSpaceBase(&SpaceBytes);
+    char A[64];
+    if (Bytes == 0 || Bytes > RUN_MAX_TOUCH) {
+        return RunError(R, St, "%s: 1 to %u bytes at a time", Write ? "write" : "read",
+                        RUN_MAX_TOUCH);
+    }
+    if (Va < Base || Va - Base >= SpaceBytes || Bytes > SpaceBytes - (Va - Base)) {
+        return RunError(R, St,
+                        "%s: %s is not in simulated system space (host memory is not the "
+                        "simulated machine's; touching it could crash mmsim itself)",
+                        Write ? "write" : "read", Show(R, Va, A, sizeof(A)));
+    }
+    if (!Write) {
+        return 0;
+    }
+    for (uint64_t Page = Va & ~(uint64_t)(PAGE_SIZE - 1); Page < Va + Bytes; Page += PAGE_SIZE) {
+        if (SimPageMapChar((PVOID)(uintptr_t)Page) == 'H') {
+            continue; /* an nt5 header page: the touch stops the machine */
+        }
+        ULONG64 Pte = 0;
+        SimQueryPte((PVOID)(uintptr_t)Page, &Pte, NULL);
+        if (!(Pte & (SIM_PTE_VALID | SIM_PTE_TRANSITION))) {
+            continue; /* stops the machine before anything is written */
+        }
+        SIM_PFN_INFO Info;
+        if (!SimQueryPfn(SIM_PTE_PFN(Pte), &Info) || Info.State == SimPageMdl) {
+            continue;
+        }
+        /* A pool page: only inside the script's own blocks, through the
+         * pool address itself. */
+        uint64_t First = Page > Va ? Page : Va;
+        uint64_t Last = Page + PAGE_SIZE < Va + Bytes ? Page + PAGE_SIZE : Va + Bytes;
+        if (OwnBlock(R, (uintptr_t)First, Last - First) == NULL) {
+            return RunError(R, St,
+                            "write: %s holds pool the script did not allocate with "
+                            "ExAllocatePool2/ExAllocatePoolWithTag (an MDL, a region of core/, "
+                            "or a second mapping of a pool page): mmsim run does not let a "
+                            "script corrupt mmsim itself",
+                            Show(R, First, A, sizeof(A)));
+        }
+    }
+    return 0;
+}
+
+static void Touch(RUNNER *R, bool Write, uint64_t Va, uint64_t Bytes, uint64_t Value)
+{
+    volatile UCHAR *P = (volatile UCHAR *)(uintptr_t)Va;
+    uint64_t Sum = 0;
+    if (Write) {
+        for (uint64_t i = 0; i < Bytes; i++) {
+            P[i] = (UCHAR)Value;
+        }
+    } else {
+        for (uint64_t i = 0; i < Bytes; i++) {
+            UCHAR b = P[i];
+            Sum += b;
+            if (i < 16) {
+                size_t n = strlen(R->Note);
+                snprintf(R->Note + n, sizeof(R->Note) - n, " %02x", b);
+            }
+        }
+        size_t n = strlen(R->Note);
+        snprintf(R->Note + n, sizeof(R->Note) - n, "%s (sum 0x%llx)", Bytes > 16 ? " ..." : "",
+                 (unsigned long long)Sum);
+    }
+}
+
+/* ---------------------------------------------------------------------- */
+/* Statements.                                                            */
+/* ---------------------------------------------------------------------- */
+static void PrintMemory(RUNNER *R)
+{
+    SIM_MEMORY_STATS S;
+    SimQueryMemory(&S);
+    fprintf(R->Out,
+            "  physical pages %llu: free %llu, MDL %llu, non-paged pool %llu, paged pool %llu\n"
+            "  system PTEs %llu: free %llu, largest free run %llu; valid PTEs %llu\n"
+            "  pool blocks %llu; host mappings %llu; reservations %u; MDL mappings %u; IRQL %u\n",
+            (unsigned long long)S.PhysicalPages, (unsigned long long)S.FreePages,
+            (unsigned long long)S.MdlPages, (unsigned long long)S.NonPagedPoolPages,
+            (unsigned long long)S.PagedPoolPages, (unsigned long long)S.SystemPtes,
+            (unsigned long long)S.SystemPtesFree, (unsigned long long)S.SystemPtesLargestFree,
+            (unsigned long long)S.ValidPtes, (unsigned long long)S.PoolBlocks,
+            (unsigned long long)S.HostMappings, SimEnumReservations(NULL, 0),
+            SimQueryMdlMappings(NULL), (unsigned)KeGetCurrentIrql());
+}
+
+static int RunDump(RUNNER *R, const SCRIPT_STMT *St, const uint64_t *A)
+{
+    SIM_DUMP_OUTPUT Out;
+    /* Indent dumps by two spaces: collect, then print. */
+    static char Text[1 << 18];
+    SimDumpToBuffer(&Out, Text, sizeof(Text), R->Flags);
+    switch ((SCRIPT_DUMP)St->Sub) {
+    case DumpPte: SimDumpPte(&Out, (PVOID)(uintptr_t)A[0]); break;
+    case DumpPfn: SimDumpPfn(&Out, (PFN_NUMBER)A[0]); break;
+    case DumpSysPtes: SimDumpSysPtes(&Out); break;
+    case DumpPoolUsed: SimDumpPoolUsed(&Out, SimPoolUsedSortBytes); break;
+    case DumpPoolUsedByTag: SimDumpPoolUsed(&Out, SimPoolUsedSortTag); break;
+    case DumpMdl: {
+        RUN_HANDLE *H = FindHandle(R, (uintptr_t)A[0]);
+        if (H == NULL || (!H->Live && H->EndHow != NULL && strncmp(H->EndHow, "from", 4) == 0)) {
+            return RunError(R, St, "dump mdl: not an MDL of this machine");
+        }
+        SimDumpMdl(&Out, (PMDL)(uintptr_t)A[0]);
+        break;
+    }
+    case DumpMap: SimDumpReservation(&Out, (PVOID)(uintptr_t)A[0]); break;
+    case DumpPages: SimDumpPageMap(&Out, (PVOID)(uintptr_t)A[0], A[1]); break;
+    case DumpStop:
+        if (R->HaveStop) {
+            SimDumpStop(&Out, &R->LastStop);
+        } else {
+            SimDumpToBuffer(&Out, Text, sizeof(Text), R->Flags);
+            snprintf(Text, sizeof(Text), "no stop yet\n");
+        }
+        break;
+    case DumpMemory:
+        PrintMemory(R);
+        return 0;
+    }
+    const char *Line = Text;
+    while (*Line) {
+        const char *End = strchr(Line, '\n');
+        size_t n = End ? (size_t)(End - Line) : strlen(Line);
+        fprintf(R->Out, "  %.*s\n", (int)n, Line);
+        Line += n + (End ? 1 : 0);
+    }
+    return 0;
+}
+
+/* The body of a statement that may stop the machine or raise. */
+static void Body(RUNNER *R, const SCRIPT_STMT *St, const uint64_t *A)
+{
+    switch (St->Kind) {
+    case StmtCall:
+        CallDdi(R, St, A);
+        break;
+    case StmtIrql: {
+        KIRQL Now = KeGetCurrentIrql();
+        KIRQL Want = (KIRQL)A[0];
+        KIRQL Old;
+        if (Want > Now) {
+            KeRaiseIrql(Want, &Old);
+        } else if (Want < Now) {
+            KeLowerIrql(Want);
+        }
+        snprintf(R->Note, sizeof(R->Note), "IRQL %u -> %u", (unsigned)Now,
+                 (unsigned)KeGetCurrentIrql());
+        break;
+    }
+    case StmtRead:
+        Touch(R, false, A[0], St->ArgCount > 1 ? A[1] : 1, 0);
+        break;
+    case StmtWrite:
+        Touch(R, true, A[0], St->ArgCount > 1 ? A[1] : 1, St->ArgCount > 2 ? A[2] : 0xAB);
+        break;
+    default:
+        break;
+    }
+}
+
+/* Body inside the stand-in for __try/__except (expect raise). */
+static void BodyTry(RUNNER *R, const SCRIPT_STMT *St, const uint64_t *A)
+{
+    NTSTATUS Status = STATUS_SUCCESS;
+    SIM_TRY_STATUS(&Status, Body(R, St, A));
+    R->Raised = Status;
+}
+
+static bool StopMatches(const SCRIPT_STMT *Expect, const SIM_BUGCHECK *Stop, const uint64_t *E)
+{
+    if (Stop->Code != (ULONG)E[0]) {
+        return false;
+    }
+    for (int i = 1; i < Expect->ArgCount; i++) {
+        if (Expect->Args[i]->Kind != ExprWildcard && Stop->Parameters[i - 1] != (ULONG_PTR)E[i]) {
+            return false;
+        }
+    }
+    return true;
+}
+
+static int RunStatement(RUNNER *R, const SCRIPT_STMT *St)
+{
+    uint64_t A[SCRIPT_MAX_ARGS] = {0};
+    for (int i = 0; i < St->ArgCount; i++) {
+        A[i] = St->Args[i]->Kind == ExprWildcard ? 0 : Eval(R, St->Args[i]);
+    }
+    char Text[400];
+    switch (St->Kind) {
+    case StmtExpect:
+        if (St->Sub == ExpectClean) {
+            char Report[2048];
+            if (!SimIsClean(Report, sizeof(Report))) {
+                return RunFailed(R, St, "expected a clean machine, but it holds:\n%s", Report);
+            }
+            fprintf(R->Out, "      -> clean, as expected\n");
+            R->Expectations++;
+        } else {
+            R->Pending = St;
+        }
+        return 0;
+    case StmtAssert: {
+        bool Equal = A[0] == A[1];
+        char L[64], Rt[64];
+        if (Equal != (St->Sub == 0)) {
+            return RunFailed(R, St, "%s: the values are %s and %s", St->Text,
+                             Show(R, A[0], L, sizeof(L)), Show(R, A[1], Rt, sizeof(Rt)));
+        }
+        fprintf(R->Out, "      -> %s %s %s\n", Show(R, A[0], L, sizeof(L)), Equal ? "==" : "!=",
+                Show(R, A[1], Rt, sizeof(Rt)));
+        R->Expectations++;
+        return 0;
+    }
+    case StmtDump:
+        return RunDump(R, St, A);
+    case StmtReset: {
+        if (St->Sub >= 0) {
+            R->Config.Profile = St->Sub == 1 ? SimProfileNt5 : SimProfileModern;
+        }
+        SimShutdown();
+        if (!NT_SUCCESS(SimInitialize(&R->Config))) {
+            return RunError(R, St, "reset: cannot build the machine");
+        }
+        for (int i = 0; i < R->HandleCount; i++) {
+            if (R->Handles[i].Live) {
+                R->Handles[i].Live = false;
+                R->Handles[i].EndLine = St->Line;
+                R->Handles[i].EndHow = "from before the reset";
+            }
+        }
+        for (int i = 0; i < R->BlockCount; i++) {
+            R->Blocks[i].Live = false;
+        }
+        R->HaveStop = false;
+        fprintf(R->Out, "      -> a fresh machine, profile %s\n", SimProfileName(SimGetProfile()));
+        return 0;
+    }
+    case StmtTrim:
+        fprintf(R->Out, "      -> %u paged pool page(s) trimmed\n", SimTrimPagedPool());
+        return 0;
+    case StmtWait:
+        fprintf(R->Out, "      -> %s\n", SimWaitForWorkItems(10000)
+                                              ? "no work item queued or running"
+                                              : "work items still running after 10 s");
+        return 0;
+    case StmtEcho:
+        fprintf(R->Out, "      %s\n", St->Echo);
+        return 0;
+    case StmtPrint:
+        fprintf(R->Out, "      -> %s\n", Show(R, A[0], Text, sizeof(Text)));
+        return 0;
+    default:
+        break;
+    }
+
+    /* Calls, IRQL changes and touches: may stop the machine or raise. */
+    if (St->Kind == StmtCall) {
+        int Status = PreCall(R, St, A);
+        if (Status != 0) {
+            return Status;
+        }
+    } else if (St->Kind == StmtRead || St->Kind == StmtWrite) {
+        int Status = CheckTouch(R, St, A[0], St->ArgCount > 1 ? A[1] : 1, St->Kind == StmtWrite);
+        if (Status != 0) {
+            return Status;
+        }
+    } else if (St->Kind == StmtIrql && A[0] > 0xFF) {
+        return RunError(R, St, "irql: a KIRQL is 0 to 255");
+    }
+    if (St->Kind != StmtCall && SimIsStopped(NULL)) {
+        SIM_BUGCHECK Old;
+        SimIsStopped(&Old);
+        fprintf(R->Out, "      -> refused: the machine is stopped (STOP 0x%X); reset first\n",
+                (unsigned)Old.Code);
+        fprintf(R->Err, "%s:%d: %s refused: the machine is stopped\n", R->File, St->Line,
+                St->Kind == StmtIrql ? "irql" : St->Kind == StmtRead ? "read" : "write");
+        return SIM_EXIT_REFUSED;
+    }
+    const SCRIPT_STMT *Expect = R->Pending;
+    R->Pending = NULL;
+    uint64_t E[SCRIPT_MAX_ARGS] = {0};
+    if (Expect != NULL) {
+        for (int i = 0; i < Expect->ArgCount; i++) {
+            E[i] = Expect->Args[i]->Kind == ExprWildcard ? 0 : Eval(R, Expect->Args[i]);
+        }
+    }
+    R->Note[0] = '\0';
+    R->Result = 0;
+    R->HasResult = false;
+    SIM_BUGCHECK Stop;
+    R->Raised = STATUS_SUCCESS;
+    if (Expect != NULL && Expect->Sub == ExpectRaise) {
+        SIM_CATCH_BUGCHECK(&Stop, BodyTry(R, St, A));
+    } else {
+        SIM_CATCH_BUGCHECK(&Stop, Body(R, St, A));
+    }
+    if (Stop.Caught && Stop.Refused) {
+        fprintf(R->Out, "      -> refused: the machine is stopped (STOP 0x%X); reset first\n",
+                (unsigned)Stop.Code);
+        fflush(R->Out);
+        fprintf(R->Err, "%s:%d: %s refused: the machine is stopped\n", R->File, St->Line,
+                Stop.Ddi ? Stop.Ddi : "the call");
+        return SIM_EXIT_REFUSED;
+    }
+    if (Stop.Caught) {
+        R->HaveStop = true;
+        R->LastStop = Stop;
+        StopLine(R, &Stop, Text, sizeof(Text));
+        if (Expect != NULL && Expect->Sub == ExpectStop) {
+            if (StopMatches(Expect, &Stop, E)) {
+                fprintf(R->Out, "      -> %s, as expected\n", Text);
+                R->Expectations++;
+                return 0;
+            }
+            fprintf(R->Out, "      -> %s\n", Text);
+            return RunFailed(R, St, "expected %s (line %d), got %s", Expect->Text, Expect->Line,
+                             Text);
+        }
+        fprintf(R->Out, "      -> %s\n", Text);
+        SIM_DUMP_OUTPUT Out;
+        SimDumpToFile(&Out, R->Out, R->Flags);
+        SimDumpStop(&Out, &Stop);
+        fflush(R->Out);
+        fprintf(R->Err, "%s:%d: the machine stopped: %s (no expect stop before the statement)\n",
+                R->File, St->Line, Text);
+        return SIM_EXIT_BUGCHECK;
+    }
+    if (Expect != NULL && Expect->Sub == ExpectStop) {
+        if (St->Kind == StmtCall) {
+            PostCall(R, St, A);
+        }
+        return RunFailed(R, St, "expected %s (line %d), but the statement completed",
+                         Expect->Text, Expect->Line);
+    }
+    if (Expect != NULL && Expect->Sub == ExpectRaise) {
+        NTSTATUS Raised = R->Raised;
+        if (Raised == STATUS_SUCCESS) {
+            return RunFailed(R, St, "expected an exception (line %d), but none was raised",
+                             Expect->Line);
+        }
+        const char *Name = ScriptConstantName((uint32_t)Raised, "STATUS_");
+        if (Expect->ArgCount > 0 && (uint32_t)Raised != (uint32_t)E[0]) {
+            return RunFailed(R, St, "expected %s, got the exception 0x%08X", Expect->Text,
+                             (unsigned)Raised);
+        }
+        fprintf(R->Out, "      -> raised %s (0x%08X), as expected\n", Name ? Name : "status",
+                (unsigned)Raised);
+        R->Expectations++;
+        return 0;
+    }
+    if (St->Kind == StmtCall) {
+        PostCall(R, St, A);
+        if (St->Target >= 0) {
+            R->Values[St->Target] = R->Result;
+        }
+        PrintResult(R, St);
+        if (Expect != NULL) {
+            bool Ok = Expect->Sub == ExpectNull      ? R->Result == 0
+                      : Expect->Sub == ExpectNonNull ? R->Result != 0
+                                                     : (uint32_t)R->Result == (uint32_t)E[0];
+            if (!Ok) {
+                return RunFailed(R, St, "expected %s (line %d)", Expect->Text, Expect->Line);
+            }
+            R->Expectations++;
+        }
+    } else if (St->Kind == StmtIrql) {
+        fprintf(R->Out, "      -> %s\n", R->Note);
+    } else if (St->Kind == StmtRead) {
+        fprintf(R->Out, "      -> read:%s\n", R->Note);
+    } else {
+        fprintf(R->Out, "      -> wrote %llu byte(s)\n",
+                (unsigned long long)(St->ArgCount > 1 ? A[1] : 1));
+    }
+    return 0;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Command line.                                                          */
+/* ---------------------------------------------------------------------- */
+static void RunUsage(FILE *Out)
+{
+    fprintf(Out,
+            "usage: mmsim run [--profile modern|nt5] [--raw] FILE|-\n"
+            "\n"
+            "Runs a scenario script (- reads standard input) against a fresh simulated\n"
+            "machine and prints a transcript. One statement per line, # comments:\n"
+            "\n"
+            "  [NAME =] DDI(ARG, ...)       call a DDI; NAME keeps the result\n"
+            "  irql LEVEL                   raise or lower the IRQL (KeRaiseIrql/KeLowerIrql)\n"
+            "  read ADDR [, BYTES]          load from simulated memory\n"
+            "  write ADDR [, BYTES [, VALUE]]  store into it (VALUE default 0xAB)\n"
+            "  dump pte ADDR | pfn PFN | sysptes | poolused [tag] | mdl MDL | map ADDR\n"
+            "       | pages ADDR, COUNT | stop | memory      WinDbg-style dumps\n"
+            "  expect stop CODE [P1 [P2 [P3 [P4]]]]   the next statement stops the machine\n"
+            "                               (_ matches any parameter)\n"
+            "  expect null | nonnull | status STATUS | raise [STATUS]   about the next call\n"
+            "  expect clean                 nothing is left allocated now (SimIsClean)\n"
+            "  assert A == B | A != B       compare values\n"
+            "  reset [modern|nt5]           a fresh machine (after a stop, too)\n"
+            "  trim | wait | echo \"TEXT\" | print VALUE\n"
+            "\n"
+            "Values: numbers (42, 0x2A), tags as in C ('ruoT' shows as \"Tour\"), names of\n"
+            "results, constants (PAGE_SIZE, MmCached, DISPATCH_LEVEL, POOL_FLAG_NON_PAGED,\n"
+            "MM_MAPPING_ADDRESS_DIVISIBLE, STATUS_SUCCESS, ...), + - * | & ~ and ( ).\n"
+            "\n"
+            "DDIs: MmAllocateMappingAddress(Ex), MmFreeMappingAddress,\n"
+            "MmMapLockedPagesWithReservedMapping, MmUnmapReservedMapping,\n"
+            "MmAllocatePagesForMdl(Ex), MmFreePagesFromMdl, IoAllocateMdl, IoFreeMdl,\n"
+            "MmBuildMdlForNonPagedPool, MmProbeAndLockPages, MmUnlockPages,\n"
+            "MmMapLockedPagesSpecifyCache, MmUnmapLockedPages, MmGetSystemAddressForMdlSafe,\n"
+            "ExAllocatePool2, ExAllocatePoolWithTag, ExFreePool(WithTag), MmGetPhysicalAddress,\n"
+            "MmIsAddressValid, KeRaiseIrql (returns the old IRQL), KeLowerIrql,\n"
+            "KeGetCurrentIrql; the growable region: GrCreate(Maximum, Initial, Granularity,\n"
+            "Tag, Strategy), GrEnsureCommitted, GrRequestGrowth, GrBase, GrCommittedSize,\n"
+            "GrDestroy. Arguments as in C, in the DDI's order.\n"
+            "\n"
+            "  --profile P   modern (default; MMSIM_PROFILE) or nt5\n"
+            "  --raw         print host addresses instead of base-relative ones\n"
+            "\n"
+            "Exit status: 0 the script ran and every expectation held; 1 an expectation\n"
+            "failed; 2 usage, or an error in the script (printed as FILE:LINE:COLUMN);\n"
+            "86 a statement stopped the machine without an expect stop; 87 a DDI or\n"
+            "touch after a stop (reset first); 89 bad MMSIM_* setting. Manual:\n"
+            "docs/mmsim.md.\n");
+}
+
+static char *ReadAll(FILE *File, size_t *Length)
+{
+    size_t Capacity = 4096, Used = 0;
+    char *Text = (char *)malloc(Capacity);
+    if (Text == NULL) {
+        return NULL;
+    }
+    for (;;) {
+        if (Used == Capacity) {
+            if (Capacity > SCRIPT_MAX_BYTES) {
+                break; /* ScriptParse reports the size */
+            }
+            char *Bigger = (char *)realloc(Text, Capacity * 2);
+            if (Bigger == NULL) {
+                free(Text);
+                return NULL;
+            }
+            Text = Bigger;
+            Capacity *= 2;
+        }
+        size_t n = fread(Text + Used, 1, Capacity - Used, File);
+        Used += n;
+        if (n == 0) {
+            break;
+        }
+    }
+    if (ferror(File)) {
+        free(Text);
+        return NULL;
+    }
+    *Length = Used;
+    return Text;
+}
+
+int RunScriptText(const char *Name, const char *Text, size_t Length, const SIM_CONFIG *Config,
+                  unsigned long Flags, FILE *Out, FILE *Err)
+{
+    RUNNER R;
+    memset(&R, 0, sizeof(R));
+    R.Out = Out;
+    R.Err = Err;
+    R.Flags = (ULONG)Flags;
+    R.File = Name;
+    R.Config = *Config;
+    R.Config.Quiet = TRUE;
+    char Error[1024];
+    SCRIPT *Script = ScriptParse(Text, Length, Error, sizeof(Error));
+    if (Script == NULL) {
+        fprintf(Err, "%s:%s\n", R.File, Error);
+        return TOOL_EXIT_USAGE;
+    }
+    R.Script = Script;
+    R.Values = (uint64_t *)calloc((size_t)Script->VariableCount + 1, sizeof(uint64_t));
+    if (R.Values == NULL || !NT_SUCCESS(SimInitialize(&R.Config))) {
+        fprintf(Err, "mmsim run: cannot build the machine\n");
+        ScriptFree(Script);
+        free(R.Values);
+        return SIM_EXIT_CONFIG;
+    }
+    fprintf(R.Out, "mmsim run %s (profile %s)\n", R.File, SimProfileName(SimGetProfile()));
+    int Status = TOOL_EXIT_OK;
+    int Run = 0;
+    for (int i = 0; i < Script->StatementCount && Status == TOOL_EXIT_OK; i++) {
+        const SCRIPT_STMT *St = &Script->Statements[i];
+        fprintf(R.Out, "%4d| %s\n", St->Line, St->Text);
+        Status = RunStatement(&R, St);
+        Run++;
+    }
+    if (Status == TOOL_EXIT_OK) {
+        fprintf(R.Out, "%s: %d statement(s), %d expectation(s) met\n", R.File, Run,
+                R.Expectations);
+    }
+    fflush(R.Out);
+    /* The machine goes with the script: no unload check at exit, and a
+     * raised IRQL does not outlive it. */
+    SimShutdown();
+    ScriptFree(Script);
+    free(R.Values);
+    free(R.Handles);
+    free(R.Blocks);
+    return Status;
+}
+
+int RunMain(int Argc, char **Argv)
+{
+    const char *Path = NULL;
+    const char *Profile = NULL;
+    ULONG Flags = SIM_DUMP_SYMBOLIC;
+    for (int i = 1; i < Argc; i++) {
+        if (strcmp(Argv[i], "--help") == 0 || strcmp(Argv[i], "-h") == 0) {
+            RunUsage(stdout);
+            return TOOL_EXIT_OK;
+        } else if (strcmp(Argv[i], "--raw") == 0) {
+            Flags &= ~(ULONG)SIM_DUMP_SYMBOLIC;
+        } else if (strcmp(Argv[i], "--profile") == 0 && i + 1 < Argc) {
+            Profile = Argv[++i];
+        } else if (strncmp(Argv[i], "--profile=", 10) == 0) {
+            Profile = Argv[i] + 10;
+        } else if (Path == NULL && (Argv[i][0] != '-' || strcmp(Argv[i], "-") == 0)) {
+            Path = Argv[i];
+        } else {
+            fprintf(stderr, "mmsim run: unknown or extra argument '%s'\n", Argv[i]);
+            RunUsage(stderr);
+            return TOOL_EXIT_USAGE;
+        }
+    }
+    if (Path == NULL) {
+        fprintf(stderr, "mmsim run: which script? (a FILE, or - for standard input)\n");
+        RunUsage(stderr);
+        return TOOL_EXIT_USAGE;
+    }
+    SIM_CONFIG Config;
+    SimDefaultConfig(&Config);
+    if (Profile != NULL) {
+        if (strcmp(Profile, "modern") == 0) {
+            Config.Profile = SimProfileModern;
+        } else if (strcmp(Profile, "nt5") == 0) {
+            Config.Profile = SimProfileNt5;
+        } else {
+            fprintf(stderr, "mmsim run: --profile '%s': expected modern or nt5\n", Profile);
+            return TOOL_EXIT_USAGE;
+        }
+    }
+
+    FILE *File = strcmp(Path, "-") == 0 ? stdin : fopen(Path, "rb");
+    if (File == NULL) {
+        fprintf(stderr, "mmsim run: cannot open '%s': %s\n", Path, strerror(errno));
+        return TOOL_EXIT_USAGE;
+    }
+    size_t Length = 0;
+    char *Text = ReadAll(File, &Length);
+    if (File != stdin) {
+        fclose(File);
+    }
+    if (Text == NULL) {
+        fprintf(stderr, "mmsim run: cannot read '%s'\n", Path);
+        return TOOL_EXIT_USAGE;
+    }
+    int Status = RunScriptText(strcmp(Path, "-") == 0 ? "<stdin>" : Path, Text, Length, &Config,
+                               Flags, stdout, stderr);
+    free(Text);
+    return Status;
+}

@@ -37,6 +37,12 @@ void BufFree(TOOL_BUF *Buf);
 int TourMain(int Argc, char **Argv);
 int RunMain(int Argc, char **Argv);
 
+/* Runs a scenario script (run.c) on a fresh machine built from Config,
+ * transcript to Out, errors to Err; returns the exit status of `mmsim run`. */
+struct _SIM_CONFIG;
+int RunScriptText(const char *Name, const char *Text, size_t Length,
+                  const struct _SIM_CONFIG *Config, unsigned long Flags, FILE *Out, FILE *Err);
+
 /* Writes the tour's HTML page (html.c): Steps is a JSON array of step
  * objects built by the tour. Returns false with errno set on I/O errors. */
 bool HtmlWritePage(FILE *File, const char *Title, const char *StepsJson);

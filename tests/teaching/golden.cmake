@@ -3,7 +3,7 @@
 # in the environment to rewrite the golden file instead.
 #
 #   cmake -DCOMMAND=...;... -DGOLDEN=file -DOUTPUT=file [-DEXPECT_STATUS=n]
-#         [-DINPUT=file] -P golden.cmake
+#         [-DINPUT=file] [-DWORKDIR=dir] -P golden.cmake
 #
 # Volatile parts are normalized by the program itself, not here: addresses
 # are printed relative to the randomized base of system space (base+0x3000,
@@ -15,12 +15,15 @@ set(ENV{MMSIM_SEED} 0x5EED)
 set(ENV{MMSIM_QUIET} 1)
 unset(ENV{MMSIM_PROFILE})
 unset(ENV{MMSIM_NT5_HEADERS})
+if(NOT DEFINED WORKDIR)
+  set(WORKDIR .)
+endif()
 if(DEFINED INPUT)
   execute_process(COMMAND ${COMMAND} INPUT_FILE ${INPUT} OUTPUT_FILE ${OUTPUT}
-    ERROR_VARIABLE Errors RESULT_VARIABLE Status)
+    WORKING_DIRECTORY ${WORKDIR} ERROR_VARIABLE Errors RESULT_VARIABLE Status)
 else()
   execute_process(COMMAND ${COMMAND} OUTPUT_FILE ${OUTPUT}
-    ERROR_VARIABLE Errors RESULT_VARIABLE Status)
+    WORKING_DIRECTORY ${WORKDIR} ERROR_VARIABLE Errors RESULT_VARIABLE Status)
 endif()
 if(NOT "${Status}" STREQUAL "${EXPECT_STATUS}")
   message(FATAL_ERROR "exit status ${Status}, expected ${EXPECT_STATUS}\nstderr:\n${Errors}")

@@ -1,0 +1,1717 @@
+/*
+ * fuzz_ddi.c - a libFuzzer target: bytes become sequences of memory-manager
+ * DDI calls with hostile arguments, under both profiles, strict and retail
+ * (the input format is in fuzz_ddi.h; docs/verifier.md, "Fuzzing").
+ *
+ * Every call runs inside SIM_CATCH_BUGCHECK. A caught stop is an expected
+ * outcome of hostile arguments: the machine is reset and the handle table
+ * forgotten. After every call that did not stop, SimCheckInvariants must hold;
+ * if it does not - or a host crash, sanitizer report or leak happens - that is
+ * a simulator bug, and abort() hands the input to libFuzzer.
+ *
+ * Pointers handed to DDIs come only from the handle table (live, stale and
+ * interior addresses inside simulated system space) or are NULL + a small
+ * offset: never host memory, which is outside the simulated machine. Two rules
+ * keep the harness from corrupting the simulated kernel the way a wild driver
+ * would (which would then be reported by the invariant checker, correctly,
+ * but would not be a simulator bug):
+ *  - An MDL is handed to a DDI that trusts its contents only while it is a
+ *    live MDL pool block, or freed but untouched since (its header equals the
+ *    snapshot taken when it was freed and no live block overlaps it), or its
+ *    page is no longer mapped (the DDI's read faults: 0x50).
+ *  - A byte is written only where a driver owns the data: pages allocated for
+ *    MDLs, paged pool, or a live non-paged pool block of the harness's own
+ *    tags - or where the PTE is not valid, so the write faults. Reads may go
+ *    anywhere in system space or below 64 KiB.
+ * The handle table's liveness is re-derived from the simulator after every
+ * operation, so frees behind the harness's back (a stale pointer that now
+ * names another block) cannot mislead it.
+ */
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include <mmsim.h>
+
+#include "fuzz_ddi.h"
+
+/* ------------------------------------------------------------------------ */
+/* The machine.                                                             */
+/* ------------------------------------------------------------------------ */
+#define FUZZ_PHYSICAL_PAGES 2048
+#define FUZZ_SYSTEM_PTES    4096
+#define FUZZ_NONPAGED_PAGES 512
+#define FUZZ_PAGED_PAGES    256
+#define FUZZ_SEED           0x46757A7A444449ull /* "FuzzDDI": inputs replay exactly */
+#define FUZZ_MAX_OPS        128
+#define FUZZ_MAX_HANDLES    64
+#define FUZZ_NULL_GUARD     0x10000u /* never mapped: NULL + offset */
+
+/* Pool tags the simulator uses for its own blocks, and the harness's IRP. */
+#define TAG_IO_MDL   'Mdl '
+#define TAG_MM_MDL   'Mmdl'
+#define TAG_MIRM     'mriM'
+#define TAG_WORKITEM 'kWoI'
+#define TAG_IRP      'pIzF'
+#define TAG_DATA     'aFzF'
+
+static bool FuzzUp;
+static uint8_t FuzzConfigByte;
+static uintptr_t SpaceLo, SpaceHi; /* simulated system space */
+static FUZZ_STATS Stats;
+
+/* ------------------------------------------------------------------------ */
+/* Findings: a simulator bug. abort() lets libFuzzer save the input.        */
+/* ------------------------------------------------------------------------ */
+static const char *CurrentOpName = "setup";
+
+static void Finding(const char *What, const char *Detail) __attribute__((noreturn));
+static void Finding(const char *What, const char *Detail)
+{
+    fprintf(stderr,
+            "\n==fuzz_ddi== FINDING during %s (profile %s, %s): %s\n%s%s"
+            "==fuzz_ddi== a simulator bug: minimise this input and report it\n",
+            CurrentOpName, (FuzzConfigByte & FUZZ_CONFIG_NT5) ? "nt5" : "modern",
+            (FuzzConfigByte & FUZZ_CONFIG_RETAIL) ? "retail" : "strict", What,
+            Detail != NULL ? Detail : "", Detail != NULL ? "\n" : "");
+    fflush(stderr);
+    abort();
+}
+
+/* ------------------------------------------------------------------------ */
+/* Input reader: missing bytes read as zero.                                */
+/* ------------------------------------------------------------------------ */
+static const uint8_t *InData;
+static size_t InSize, InPos;
+
+static uint8_t In8(void)
+{
+    return InPos < InSize ? InData[InPos++] : 0;
+}
+
+static uint16_t In16(void)
+{
+    uint16_t Low = In8();
+    return (uint16_t)(Low | (uint16_t)(In8() << 8));
+}
+
+static uint32_t In32(void)
+{
+    uint32_t Low = In16();
+    return Low | ((uint32_t)In16() << 16);
+}
+
+static uint64_t In64(void)
+{
+    uint64_t Low = In32();
+    return Low | ((uint64_t)In32() << 32);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Handle table.                                                            */
+/* ------------------------------------------------------------------------ */
+typedef enum _H_KIND {
+    HNone = 0,
+    HPool,   /* pool block: Va, Size bytes, Tag */
+    HMdl,    /* MDL: Va = the MDL, Size = its pool block */
+    HMap,    /* MmMapLockedPagesSpecifyCache result: Va, Size = ByteCount */
+    HRes,    /* reservation: Va = base, Size = bytes, Tag, Flags */
+    HResMap, /* reserved mapping: Va = result, Address = address given, Tag */
+    HKindCount
+} H_KIND;
+
+#define M_POOL   (1u << HPool)
+#define M_MDL    (1u << HMdl)
+#define M_MAP    (1u << HMap)
+#define M_RES    (1u << HRes)
+#define M_RESMAP (1u << HResMap)
+#define M_ANY    (M_POOL | M_MDL | M_MAP | M_RES | M_RESMAP)
+
+typedef struct _HANDLE {
+    uint8_t Kind;
+    bool Live;
+    uintptr_t Va;
+    uint64_t Size;
+    ULONG Tag;
+    ULONG Flags;
+    int Mdl;            /* HMap, HResMap: the MDL's slot (-1 none) */
+    uint32_t MdlSerial; /* ... and its serial, in case the slot was reused */
+    uintptr_t Address;  /* HResMap: the address passed */
+    uint32_t Serial;    /* creation order; also evicts the oldest stale handle */
+    bool Snapshot;      /* HMdl: Header holds the MDL as it was freed */
+    bool Passed;        /* HMdl: handed to a DDI by this operation while stale */
+    uint8_t Header[sizeof(MDL)];
+} HANDLE;
+
+static HANDLE H[FUZZ_MAX_HANDLES];
+static uint32_t NextSerial;
+static PIRP Irp; /* the harness's IRP (non-paged pool, tag TAG_IRP), or NULL */
+
+static void ForgetHandles(void)
+{
+    memset(H, 0, sizeof(H));
+    Irp = NULL;
+}
+
+/* A free slot, evicting the oldest stale handle if needed; -1 if all live. */
+static int NewSlot(void)
+{
+    int Oldest = -1;
+    for (int i = 0; i < FUZZ_MAX_HANDLES; i++) {
+        if (H[i].Kind == HNone) {
+            return i;
+        }
+        if (!H[i].Live && (Oldest < 0 || H[i].Serial < H[Oldest].Serial)) {
+            Oldest = i;
+        }
+    }
+    return Oldest;
+}
+
+static int AddHandle(H_KIND Kind, uintptr_t Va, uint64_t Size, ULONG Tag, ULONG Flags)
+{
+    int i = NewSlot();
+    if (i < 0) {
+        return -1;
+    }
+    memset(&H[i], 0, sizeof(H[i]));
+    H[i].Kind = (uint8_t)Kind;
+    H[i].Live = true;
+    H[i].Va = Va;
+    H[i].Size = Size;
+    H[i].Tag = Tag;
+    H[i].Flags = Flags;
+    H[i].Mdl = -1;
+    H[i].Serial = ++NextSerial;
+    return i;
+}
+
+/* The n-th handle (slot order) whose kind is in Mask; -1 if there is none. */
+static int NthHandle(unsigned Mask, unsigned n, bool LiveOnly)
+{
+    int Count = 0;
+    for (int i = 0; i < FUZZ_MAX_HANDLES; i++) {
+        if (((1u << H[i].Kind) & Mask) && (!LiveOnly || H[i].Live)) {
+            Count++;
+        }
+    }
+    if (Count == 0) {
+        return -1;
+    }
+    n %= (unsigned)Count;
+    for (int i = 0; i < FUZZ_MAX_HANDLES; i++) {
+        if (((1u << H[i].Kind) & Mask) && (!LiveOnly || H[i].Live) && n-- == 0) {
+            return i;
+        }
+    }
+    return -1;
+}
+
+/* ------------------------------------------------------------------------ */
+/* What the simulator says (the harness never trusts its own table).        */
+/* ------------------------------------------------------------------------ */
+#define FUZZ_MAX_BLOCKS 4096
+static SIM_POOL_BLOCK_INFO Blocks[FUZZ_MAX_BLOCKS];
+static ULONG BlockCount;
+static bool BlocksComplete; /* false: more live blocks than we could list */
+
+static void LoadBlocks(void)
+{
+    ULONG Count = SimEnumPoolBlocks(Blocks, FUZZ_MAX_BLOCKS);
+    BlocksComplete = Count <= FUZZ_MAX_BLOCKS;
+    BlockCount = Count <= FUZZ_MAX_BLOCKS ? Count : FUZZ_MAX_BLOCKS;
+}
+
+static const SIM_POOL_BLOCK_INFO *BlockContaining(uintptr_t Va)
+{
+    for (ULONG i = 0; i < BlockCount; i++) {
+        uintptr_t Lo = (uintptr_t)Blocks[i].Va;
+        uintptr_t Size = Blocks[i].Size != 0 ? (uintptr_t)Blocks[i].Size : 1;
+        if (Va >= Lo && Va - Lo < Size) {
+            return &Blocks[i];
+        }
+    }
+    return NULL;
+}
+
+static const SIM_POOL_BLOCK_INFO *BlockAt(uintptr_t Va)
+{
+    for (ULONG i = 0; i < BlockCount; i++) {
+        if ((uintptr_t)Blocks[i].Va == Va) {
+            return &Blocks[i];
+        }
+    }
+    return NULL;
+}
+
+static bool OverlapsLiveBlock(uintptr_t Lo, uint64_t Bytes)
+{
+    if (!BlocksComplete) {
+        return true;
+    }
+    for (ULONG i = 0; i < BlockCount; i++) {
+        uintptr_t BLo = (uintptr_t)Blocks[i].Va;
+        uint64_t BSize = Blocks[i].Size != 0 ? Blocks[i].Size : 1;
+        if (BLo < Lo + Bytes && Lo < BLo + BSize) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static bool IsInternalTag(ULONG Tag)
+{
+    return Tag == TAG_IO_MDL || Tag == TAG_MM_MDL || Tag == TAG_MIRM || Tag == TAG_WORKITEM ||
+           Tag == TAG_IRP;
+}
+
+static bool IsMdlTag(ULONG Tag)
+{
+    return Tag == TAG_IO_MDL || Tag == TAG_MM_MDL;
+}
+
+static bool InSystemSpace(uintptr_t Va)
+{
+    return Va >= SpaceLo && Va < SpaceHi;
+}
+
+static bool PteValid(uintptr_t Va)
+{
+    ULONG64 Pte = 0;
+    return SimQueryPte((PVOID)Va, &Pte, NULL) && (Pte & SIM_PTE_VALID) != 0;
+}
+
+/* True if every page of [Va, Va + Bytes) has a valid PTE. */
+static bool RangeValid(uintptr_t Va, uint64_t Bytes)
+{
+    for (uintptr_t Page = Va & ~(uintptr_t)(PAGE_SIZE - 1); Page < Va + Bytes; Page += PAGE_SIZE) {
+        if (!PteValid(Page)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* May the harness write a byte at Va? (See the header comment.) */
+static bool WriteAllowed(uintptr_t Va)
+{
+    if (Va < FUZZ_NULL_GUARD) {
+        return true; /* faults: 0xD1 or an access violation */
+    }
+    ULONG64 Pte = 0;
+    SIM_SPACE_REGION Region = SimRegionNone;
+    if (!SimQueryPte((PVOID)Va, &Pte, &Region)) {
+        return false; /* host memory: never */
+    }
+    if (!(Pte & SIM_PTE_VALID)) {
+        /* Faults: 0x50, or a trimmed paged pool page (driver data) comes back. */
+        return true;
+    }
+    SIM_PFN_INFO Pfn;
+    if (!SimQueryPfn((PFN_NUMBER)SIM_PTE_PFN(Pte), &Pfn)) {
+        return false;
+    }
+    if (Pfn.State == SimPageMdl || Pfn.State == SimPagePagedPool) {
+        return true; /* only drivers keep data there */
+    }
+    if (Pfn.State == SimPageNonPagedPool && Region == SimRegionNonPagedPool) {
+        const SIM_POOL_BLOCK_INFO *Block = BlockContaining(Va);
+        return Block != NULL && !IsInternalTag(Block->Tag);
+    }
+    return false;
+}
+
+/* Re-derives every handle's liveness from the simulator. */
+static void SyncHandles(void)
+{
+    LoadBlocks();
+    for (int i = 0; i < FUZZ_MAX_HANDLES; i++) {
+        HANDLE *h = &H[i];
+        switch (h->Kind) {
+        case HPool: {
+            const SIM_POOL_BLOCK_INFO *Block = BlockAt(h->Va);
+            h->Live = Block != NULL && !IsMdlTag(Block->Tag);
+            break;
+        }
+        case HMdl: {
+            const SIM_POOL_BLOCK_INFO *Block = BlockAt(h->Va);
+            bool Live = Block != NULL && IsMdlTag(Block->Tag);
+            bool Intact = !OverlapsLiveBlock(h->Va, h->Size) && RangeValid(h->Va, sizeof(MDL));
+            if (Live && Block->Size > h->Size) {
+                h->Size = Block->Size; /* the address now holds a larger MDL */
+            }
+            if (h->Live && !Live) {
+                /* Freed since the last operation: remember it as it was. */
+                h->Snapshot = Intact;
+                if (Intact) {
+                    memcpy(h->Header, (const void *)h->Va, sizeof(MDL));
+                }
+            } else if (!Live && h->Passed && h->Snapshot) {
+                /* A DDI used this freed MDL: what it wrote is MDL semantics. */
+                h->Snapshot = Intact;
+                if (Intact) {
+                    memcpy(h->Header, (const void *)h->Va, sizeof(MDL));
+                }
+            }
+            h->Live = Live;
+            h->Passed = false;
+            break;
+        }
+        case HMap:
+        case HResMap:
+            h->Live = PteValid(h->Va);
+            break;
+        case HRes: {
+            SIM_RESERVATION_INFO Info;
+            h->Live = SimQueryReservation((PVOID)h->Va, &Info) && (uintptr_t)Info.Base == h->Va;
+            break;
+        }
+        default:
+            break;
+        }
+    }
+}
+
+/* May MDL handle i be handed to a DDI that trusts its contents? */
+static bool MdlUsable(int i)
+{
+    HANDLE *h = &H[i];
+    if (h->Kind != HMdl) {
+        return false;
+    }
+    const SIM_POOL_BLOCK_INFO *Block = BlockAt(h->Va);
+    if (Block != NULL && IsMdlTag(Block->Tag)) {
+        return true; /* a live MDL: only MDL DDIs ever wrote it */
+    }
+    if (!PteValid(h->Va)) {
+        return true; /* its page is gone: the DDI's first read is 0x50 */
+    }
+    if (h->Snapshot && !OverlapsLiveBlock(h->Va, h->Size) && RangeValid(h->Va, sizeof(MDL)) &&
+        memcmp(h->Header, (const void *)h->Va, sizeof(MDL)) == 0) {
+        h->Passed = true; /* freed, untouched since */
+        return true;
+    }
+    return false;
+}
+
+/* True if the harness itself may read the MDL's fields (its page is there). */
+static bool MdlReadable(PMDL Mdl)
+{
+    return (uintptr_t)Mdl >= FUZZ_NULL_GUARD && RangeValid((uintptr_t)Mdl, sizeof(MDL));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Argument readers.                                                        */
+/* ------------------------------------------------------------------------ */
+static uint64_t ArgSize(void)
+{
+    static const uint64_t Exotic[8] = {0,          1,           PAGE_SIZE - 1, 4080,
+                                       4081,       0xFFFFF000u, 0x100000000ull, UINT64_MAX};
+    uint8_t b = In8();
+    switch (b >> 5) {
+    case 0: return b & 31u;                                    /* 0-31 */
+    case 1: return 16u * In8();                                /* granules */
+    case 2: return ((uint64_t)(b & 31u) + 1) * PAGE_SIZE;      /* 1-32 pages */
+    case 3: return In16();
+    case 4: return Exotic[b & 7u];
+    case 5: return In32();
+    case 6: return In64();
+    default: return ((uint64_t)(b & 31u) + 1) * 64u * PAGE_SIZE; /* 64-2048 pages */
+    }
+}
+
+static ULONG ArgTag(void)
+{
+    static const ULONG Tags[8] = {'tseT', 'gaTM', 'zuF1', '1guB', 'looP', 'ataD', 'aaaa', 'tseT' ^ 1};
+    uint8_t b = In8();
+    if (b < 0xC0) {
+        return Tags[b & 7u];
+    }
+    switch (b & 7u) {
+    case 0: return 0;
+    case 1: return 1;
+    case 2: return 0x20202020u; /* no letter or digit */
+    case 3: return TAG_IO_MDL;
+    case 4: return TAG_MM_MDL;
+    case 5: return TAG_MIRM;
+    case 6: return In32();
+    default: return 0x7F7F7F7Fu;
+    }
+}
+
+/* A tag for the harness's own allocations: never one the simulator uses. */
+static ULONG ArgAllocTag(void)
+{
+    ULONG Tag = ArgTag();
+    return IsInternalTag(Tag) ? TAG_DATA : Tag;
+}
+
+static MEMORY_CACHING_TYPE ArgCache(void)
+{
+    uint8_t b = In8() % 10u;
+    if (b <= 5) {
+        return (MEMORY_CACHING_TYPE)b;
+    }
+    switch (b) {
+    case 6: return MmMaximumCacheType;
+    case 7: return MmNotMapped;
+    case 8: return (MEMORY_CACHING_TYPE)(int32_t)In32();
+    default: return MmCached;
+    }
+}
+
+/* An address from the table (or NULL + a small offset), clamped to
+ * simulated system space. *Which receives the handle (-1 for NULL). */
+static uintptr_t ArgPointer(unsigned Preferred, int *Which)
+{
+    uint8_t s = In8();
+    unsigned Source = (s >> 3) & 3u;
+    *Which = -1;
+    if (Source == FUZZ_PTR_SRC_NULL) {
+        return (uintptr_t)In16(); /* < 64 KiB */
+    }
+    unsigned Mask = Source == FUZZ_PTR_SRC_ANY ? M_ANY : Preferred;
+    int i = NthHandle(Mask, In8(), Source == FUZZ_PTR_SRC_LIVE);
+    if (i < 0) {
+        return 0;
+    }
+    *Which = i;
+    uintptr_t Base = H[i].Va;
+    uintptr_t Va = Base;
+    switch (s & 7u) {
+    case FUZZ_PTR_OFF_ZERO: break;
+    case FUZZ_PTR_OFF_BYTE: Va += In8(); break;
+    case FUZZ_PTR_OFF_GRANULE: Va += 16u * (uintptr_t)In8(); break;
+    case FUZZ_PTR_OFF_PAGES: Va += (uintptr_t)PAGE_SIZE * In8(); break;
+    case FUZZ_PTR_OFF_LAST: Va += H[i].Size != 0 ? (uintptr_t)(H[i].Size - 1) : 0; break;
+    case FUZZ_PTR_OFF_END: Va += (uintptr_t)H[i].Size; break;
+    case FUZZ_PTR_OFF_BACK: Va -= In8(); break;
+    default: Va += In32(); break;
+    }
+    return InSystemSpace(Va) ? Va : Base;
+}
+
+/* An MDL for a DDI. false: no usable one (the operation is skipped). */
+static bool ArgMdl(PMDL *Mdl, int *Which)
+{
+    uint8_t s = In8();
+    *Which = -1;
+    if ((s & 0xC0) == 0xC0) {
+        *Mdl = (PMDL)(uintptr_t)(8u * (s & 0x3Fu)); /* NULL + a small offset */
+        return true;
+    }
+    int i = NthHandle(M_MDL, s & 0x3Fu, false);
+    if (i < 0 || !MdlUsable(i)) {
+        return false;
+    }
+    *Which = i;
+    *Mdl = (PMDL)H[i].Va;
+    return true;
+}
+
+/* The MDL of a mapping handle, if it is still that MDL and usable. */
+static int MappingMdl(int Mapping)
+{
+    if (Mapping < 0) {
+        return -1;
+    }
+    int m = H[Mapping].Mdl;
+    if (m < 0 || H[m].Kind != HMdl || H[m].Serial != H[Mapping].MdlSerial || !MdlUsable(m)) {
+        return -1;
+    }
+    return m;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Oracles: what must hold right after a successful call.                   */
+/* ------------------------------------------------------------------------ */
+static volatile uint8_t Sink;
+
+static void ReadBytes(uintptr_t Va, uint64_t Bytes)
+{
+    for (uint64_t k = 0; k < Bytes; k++) {
+        Sink = *(volatile const uint8_t *)(Va + k);
+    }
+}
+
+/* Va .. Va + Bytes was just returned to the driver: it must be readable. */
+static void OracleReadable(uintptr_t Va, uint64_t Bytes, const char *What)
+{
+    SIM_BUGCHECK Stop;
+    SIM_CATCH_BUGCHECK(&Stop, ReadBytes(Va, 1); ReadBytes(Va + Bytes - 1, 1));
+    if (Stop.Caught) {
+        char Detail[256];
+        SimFormatStopLine(&Stop, Detail, sizeof(Detail));
+        Finding(What, Detail);
+    }
+}
+
+static void OracleZero(uintptr_t Va, uint64_t Bytes, const char *What)
+{
+    uint64_t Check = Bytes < 512 ? Bytes : 512;
+    for (uint64_t k = 0; k < Check; k++) {
+        if (((volatile const uint8_t *)Va)[k] != 0) {
+            char Detail[128];
+            snprintf(Detail, sizeof(Detail), "byte %llu of %llu at %p is 0x%02x",
+                     (unsigned long long)k, (unsigned long long)Bytes, (void *)Va,
+                     ((volatile const uint8_t *)Va)[k]);
+            Finding(What, Detail);
+        }
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Operations. Each reads its arguments, makes its calls and records new    */
+/* handles; a stop anywhere inside lands in RunOp.                          */
+/* ------------------------------------------------------------------------ */
+static NTSTATUS Raised;
+
+static void NoteRaised(NTSTATUS Status)
+{
+    if (Status != STATUS_SUCCESS) {
+        Stats.Raised++;
+    }
+}
+
+static struct {
+    PVOID Result;
+    PMDL Mdl;
+} Out;
+
+static void DoPool2(POOL_FLAGS Flags, SIZE_T Bytes, ULONG Tag)
+{
+    Out.Result = ExAllocatePool2(Flags, Bytes, Tag);
+}
+
+static void OpPool2(void)
+{
+    static const POOL_FLAGS Kinds[16] = {
+        POOL_FLAG_NON_PAGED,
+        POOL_FLAG_NON_PAGED,
+        POOL_FLAG_PAGED,
+        POOL_FLAG_NON_PAGED_EXECUTE,
+        POOL_FLAG_NON_PAGED | POOL_FLAG_UNINITIALIZED,
+        POOL_FLAG_PAGED | POOL_FLAG_UNINITIALIZED,
+        POOL_FLAG_NON_PAGED | POOL_FLAG_CACHE_ALIGNED,
+        POOL_FLAG_NON_PAGED | POOL_FLAG_RAISE_ON_FAILURE,
+        POOL_FLAG_PAGED | POOL_FLAG_RAISE_ON_FAILURE | POOL_FLAG_UNINITIALIZED,
+        POOL_FLAG_NON_PAGED | POOL_FLAG_PAGED,
+        POOL_FLAG_SESSION | POOL_FLAG_NON_PAGED,
+        POOL_FLAG_USE_QUOTA | POOL_FLAG_NON_PAGED,
+        0,
+        POOL_FLAG_SPECIAL_POOL | POOL_FLAG_NON_PAGED,
+        POOL_FLAG_RESERVED1 | POOL_FLAG_PAGED,
+        0, /* raw */
+    };
+    uint8_t k = In8() & 15u;
+    POOL_FLAGS Flags = k == 15 ? (POOL_FLAGS)In64() : Kinds[k];
+    SIZE_T Bytes = (SIZE_T)ArgSize();
+    ULONG Tag = ArgAllocTag();
+    if (NewSlot() < 0) {
+        Stats.Skipped++;
+        return;
+    }
+    Out.Result = NULL;
+    SIM_TRY_STATUS(&Raised, DoPool2(Flags, Bytes, Tag));
+    NoteRaised(Raised);
+    if (Out.Result != NULL) {
+        uintptr_t Va = (uintptr_t)Out.Result;
+        AddHandle(HPool, Va, Bytes, Tag, 0);
+        KIRQL Irql = KeGetCurrentIrql();
+        if (Irql <= DISPATCH_LEVEL) {
+            OracleReadable(Va, Bytes, "a block ExAllocatePool2 returned is not readable");
+            if (!(Flags & POOL_FLAG_UNINITIALIZED)) {
+                OracleZero(Va, Bytes, "ExAllocatePool2 without POOL_FLAG_UNINITIALIZED is not zeroed");
+            }
+        }
+    }
+}
+
+static void DoPoolWithTag(POOL_TYPE Type, SIZE_T Bytes, ULONG Tag)
+{
+    Out.Result = ExAllocatePoolWithTag(Type, Bytes, Tag);
+}
+
+static void OpPoolWithTag(void)
+{
+    static const ULONG Types[16] = {
+        NonPagedPool,
+        PagedPool,
+        NonPagedPoolNx,
+        NonPagedPoolCacheAligned,
+        PagedPoolCacheAligned,
+        NonPagedPool | POOL_ZERO_ALLOCATION,
+        PagedPool | POOL_ZERO_ALLOCATION,
+        NonPagedPool | POOL_RAISE_IF_ALLOCATION_FAILURE,
+        NonPagedPoolMustSucceed,
+        DontUseThisType,
+        NonPagedPoolSession,
+        PagedPoolSession,
+        MaxPoolType,
+        NonPagedPoolNxCacheAligned,
+        NonPagedPoolCacheAlignedMustS,
+        0, /* raw */
+    };
+    uint8_t k = In8() & 15u;
+    ULONG Type = k == 15 ? In32() : Types[k];
+    SIZE_T Bytes = (SIZE_T)ArgSize();
+    ULONG Tag = ArgAllocTag();
+    if (NewSlot() < 0) {
+        Stats.Skipped++;
+        return;
+    }
+    Out.Result = NULL;
+    SIM_TRY_STATUS(&Raised, DoPoolWithTag((POOL_TYPE)Type, Bytes, Tag));
+    NoteRaised(Raised);
+    if (Out.Result != NULL) {
+        uintptr_t Va = (uintptr_t)Out.Result;
+        AddHandle(HPool, Va, Bytes, Tag, 0);
+        if (KeGetCurrentIrql() <= DISPATCH_LEVEL) {
+            OracleReadable(Va, Bytes, "a block ExAllocatePoolWithTag returned is not readable");
+            if (Type & POOL_ZERO_ALLOCATION) {
+                OracleZero(Va, Bytes, "ExAllocatePoolWithTag with POOL_ZERO_ALLOCATION is not zeroed");
+            }
+        }
+    }
+}
+
+static void OpFreePool(void)
+{
+    uint8_t v = In8();
+    int Which;
+    uintptr_t Va = ArgPointer(M_POOL | ((v & 8u) ? M_MDL : 0), &Which);
+    if (Which >= 0 && H[Which].Kind == HMdl && !MdlUsable(Which)) {
+        Stats.Skipped++; /* IoFreeMdl-style reads are not made, but keep MDLs honest */
+        return;
+    }
+    if (v & 1u) {
+        ExFreePool((PVOID)Va);
+        return;
+    }
+    ULONG Tag;
+    switch ((v >> 1) & 3u) {
+    case 0:
+    case 1: Tag = Which >= 0 ? H[Which].Tag : ArgTag(); break; /* the right tag */
+    case 2: Tag = ArgTag(); break;                             /* maybe wrong */
+    default: Tag = 0; break;                                   /* not checked */
+    }
+    if (Which >= 0 && H[Which].Kind == HMdl && ((v >> 1) & 3u) < 2) {
+        SIM_POOL_BLOCK_INFO const *Block = BlockAt(Va);
+        Tag = Block != NULL ? Block->Tag : TAG_MM_MDL;
+    }
+    ExFreePoolWithTag((PVOID)Va, Tag);
+}
+
+/* The IRP's MDL chain, cut at the first entry that is not a live MDL (as a
+ * driver reinitialising its IRP would): IoAllocateMdl walks it. */
+static void SanitizeIrpChain(void)
+{
+    if (!PteValid((uintptr_t)Irp)) {
+        Irp = NULL;
+        return;
+    }
+    PMDL *Link = &Irp->MdlAddress;
+    for (int Steps = 0; *Link != NULL; Steps++) {
+        const SIM_POOL_BLOCK_INFO *Block = BlockAt((uintptr_t)*Link);
+        if (Steps >= 32 || Block == NULL || !IsMdlTag(Block->Tag)) {
+            *Link = NULL;
+            break;
+        }
+        Link = &(*Link)->Next;
+    }
+}
+
+static void OpIoAllocateMdl(void)
+{
+    uint8_t v = In8();
+    int Which;
+    uintptr_t Va = ArgPointer((v & 0x10u) ? M_ANY : (M_POOL | M_MAP | M_RESMAP), &Which);
+    ULONG Length = (ULONG)ArgSize();
+    BOOLEAN Secondary = (v & 1u) ? TRUE : FALSE;
+    BOOLEAN Quota = (v & 2u) ? TRUE : FALSE;
+    bool UseIrp = (v & 4u) != 0;
+    if (NewSlot() < 0) {
+        Stats.Skipped++;
+        return;
+    }
+    if (UseIrp) {
+        if (Irp == NULL) {
+            Irp = (PIRP)ExAllocatePool2(POOL_FLAG_NON_PAGED, sizeof(IRP), TAG_IRP);
+            if (Irp == NULL) {
+                return;
+            }
+            LoadBlocks();
+        }
+        SanitizeIrpChain();
+        if (Irp == NULL) {
+            return;
+        }
+    }
+    PMDL Mdl = IoAllocateMdl((PVOID)Va, Length, Secondary, Quota, UseIrp ? Irp : NULL);
+    if (Mdl != NULL) {
+        LoadBlocks();
+        const SIM_POOL_BLOCK_INFO *Block = BlockAt((uintptr_t)Mdl);
+        if (Block == NULL || Block->Tag != TAG_IO_MDL) {
+            Finding("IoAllocateMdl returned something that is not an 'Mdl ' pool block", NULL);
+        }
+        if (Mdl->ByteCount != Length || Mdl->MdlFlags & ~MDL_ALLOCATED_FIXED_SIZE ||
+            Mdl->StartVa != PAGE_ALIGN(Va) || Mdl->ByteOffset != BYTE_OFFSET(Va)) {
+            Finding("IoAllocateMdl did not initialise the MDL as MmInitializeMdl does", NULL);
+        }
+        AddHandle(HMdl, (uintptr_t)Mdl, Block->Size, TAG_IO_MDL, 0);
+    }
+}
+
+static void OpIoFreeMdl(void)
+{
+    PMDL Mdl;
+    int Which;
+    if (!ArgMdl(&Mdl, &Which)) {
+        Stats.Skipped++;
+        return;
+    }
+    IoFreeMdl(Mdl);
+}
+
+static void OpBuildPartial(void)
+{
+    PMDL Source, Target;
+    int SourceIndex, TargetIndex;
+    if (!ArgMdl(&Source, &SourceIndex) || !ArgMdl(&Target, &TargetIndex)) {
+        Stats.Skipped++;
+        return;
+    }
+    uint8_t v = In8();
+    /* The address is computed as a driver computes it, from the source MDL
+     * (never dereferenced by the DDI). */
+    uintptr_t SourceVa = 0;
+    ULONG SourceBytes = 0;
+    if (MdlReadable(Source)) {
+        SourceVa = (uintptr_t)MmGetMdlVirtualAddress(Source);
+        SourceBytes = Source->ByteCount;
+    }
+    uintptr_t Va = SourceVa;
+    switch (v & 7u) {
+    case 0: break;
+    case 1: Va += In8(); break;
+    case 2: Va += (uintptr_t)PAGE_SIZE * (In8() & 31u); break;
+    case 3: Va += SourceBytes; break;
+    case 4: Va += (uintptr_t)SourceBytes + 1; break;
+    case 5: Va -= 1; break;
+    case 6: Va += In32(); break;
+    default: Va += SourceBytes / 2; break;
+    }
+    ULONG Length;
+    switch ((v >> 3) & 7u) {
+    case 0:
+    case 1: Length = 0; break; /* the rest */
+    case 2: Length = In8(); break;
+    case 3: Length = (ULONG)PAGE_SIZE * (In8() & 31u); break;
+    case 4: Length = SourceBytes - (ULONG)(Va - SourceVa); break;
+    case 5: Length = In32(); break;
+    default: Length = SourceBytes; break;
+    }
+    IoBuildPartialMdl(Source, Target, (PVOID)Va, Length);
+}
+
+static void OpBuildNonPaged(void)
+{
+    PMDL Mdl;
+    int Which;
+    if (!ArgMdl(&Mdl, &Which)) {
+        Stats.Skipped++;
+        return;
+    }
+    MmBuildMdlForNonPagedPool(Mdl);
+}
+
+static void OpAllocatePages(void)
+{
+    static const uint64_t Lows[8] = {0, 0, 0x100000, 0x100000000ull, 0x9F000, 0xA0000, 0, 0};
+    static const uint64_t Highs[8] = {UINT64_MAX, 0xFFFFFFFFull, 0xFFFFFF, 0x1FFFFFFFFFull,
+                                      0x9FFFF,    0,             0, 0};
+    static const uint64_t Skips[8] = {0, 0, PAGE_SIZE, 0x10000, 0x200000, 123, 0x100000000ull, 0};
+    uint8_t v = In8();
+    uint8_t r = In8();
+    PHYSICAL_ADDRESS Low, High, Skip;
+    Low.QuadPart = (LONGLONG)((r & 7u) == 7 ? (uint64_t)In32() << 12 : Lows[r & 7u]);
+    High.QuadPart = (LONGLONG)(((r >> 3) & 7u) == 7   ? Low.QuadPart + (LONGLONG)In32()
+                               : ((r >> 3) & 7u) == 6 ? (LONGLONG)In64()
+                                                      : (LONGLONG)Highs[(r >> 3) & 7u]);
+    uint8_t s = In8();
+    Skip.QuadPart = (LONGLONG)((s & 7u) == 7 ? In64() : Skips[s & 7u]);
+    SIZE_T Bytes = (SIZE_T)ArgSize();
+    if (NewSlot() < 0) {
+        Stats.Skipped++;
+        return;
+    }
+    PMDL Mdl;
+    if (v & 1u) {
+        Mdl = MmAllocatePagesForMdl(Low, High, Skip, Bytes);
+    } else {
+        MEMORY_CACHING_TYPE Cache = ArgCache();
+        ULONG Flags;
+        switch ((v >> 1) & 3u) {
+        case 0: Flags = 0; break;
+        case 1: Flags = In16() & 0x1FFu; break; /* every defined flag */
+        case 2: Flags = In32(); break;
+        default: Flags = MM_ALLOCATE_FULLY_REQUIRED | (In8() & 0x1u); break;
+        }
+        Mdl = MmAllocatePagesForMdlEx(Low, High, Skip, Bytes, Cache, Flags);
+    }
+    if (Mdl != NULL) {
+        LoadBlocks();
+        const SIM_POOL_BLOCK_INFO *Block = BlockAt((uintptr_t)Mdl);
+        if (Block == NULL || Block->Tag != TAG_MM_MDL) {
+            Finding("MmAllocatePagesForMdl(Ex) returned something that is not an 'Mmdl' pool block",
+                    NULL);
+        }
+        uint64_t Asked = Bytes > 0xFFFFF000u ? 0xFFFFF000u : (uint64_t)Bytes;
+        if (Mdl->ByteCount == 0 || (Mdl->ByteCount & (PAGE_SIZE - 1)) != 0 ||
+            Mdl->ByteCount > ((Asked + PAGE_SIZE - 1) & ~(uint64_t)(PAGE_SIZE - 1)) ||
+            Mdl->MdlFlags != MDL_PAGES_LOCKED || Mdl->ByteOffset != 0 ||
+            sizeof(MDL) + (uint64_t)(Mdl->ByteCount / PAGE_SIZE) * sizeof(PFN_NUMBER) > Block->Size) {
+            char Detail[160];
+            snprintf(Detail, sizeof(Detail), "asked %llu bytes, got ByteCount %lu, flags 0x%x",
+                     (unsigned long long)Bytes, (unsigned long)Mdl->ByteCount,
+                     (unsigned)(USHORT)Mdl->MdlFlags);
+            Finding("MmAllocatePagesForMdl(Ex) returned an inconsistent MDL", Detail);
+        }
+        AddHandle(HMdl, (uintptr_t)Mdl, Block->Size, TAG_MM_MDL, 0);
+    }
+}
+
+static void OpFreePages(void)
+{
+    uint8_t v = In8();
+    PMDL Mdl;
+    int Which;
+    if (!ArgMdl(&Mdl, &Which)) {
+        Stats.Skipped++;
+        return;
+    }
+    if (v & 1u) {
+        MmFreePagesFromMdl(Mdl);
+    } else {
+        ULONG Flags = (v & 2u) ? MM_FREE_MDL_PAGES_ZERO : (v & 4u) ? In32() : 0;
+        MmFreePagesFromMdlEx(Mdl, Flags);
+    }
+}
+
+static void DoProbe(PMDL Mdl, KPROCESSOR_MODE Mode, LOCK_OPERATION Operation)
+{
+    MmProbeAndLockPages(Mdl, Mode, Operation);
+}
+
+static void OpProbeAndLock(void)
+{
+    uint8_t v = In8();
+    PMDL Mdl;
+    int Which;
+    if (!ArgMdl(&Mdl, &Which)) {
+        Stats.Skipped++;
+        return;
+    }
+    KPROCESSOR_MODE Mode = (v & 0x30u) == 0x30u ? UserMode : KernelMode;
+    LOCK_OPERATION Operation = (LOCK_OPERATION)(v & 3u);
+    SIM_TRY_STATUS(&Raised, DoProbe(Mdl, Mode, Operation));
+    NoteRaised(Raised);
+}
+
+static void OpUnlock(void)
+{
+    PMDL Mdl;
+    int Which;
+    if (!ArgMdl(&Mdl, &Which)) {
+        Stats.Skipped++;
+        return;
+    }
+    MmUnlockPages(Mdl);
+}
+
+static void DoMap(PMDL Mdl, KPROCESSOR_MODE Mode, MEMORY_CACHING_TYPE Cache, PVOID Requested,
+                  ULONG BugCheck, ULONG Priority, bool Safe)
+{
+    if (Safe) {
+        Out.Result = MmGetSystemAddressForMdlSafe(Mdl, Priority);
+    } else {
+        Out.Result = MmMapLockedPagesSpecifyCache(Mdl, Mode, Cache, Requested, BugCheck, Priority);
+    }
+}
+
+static void OpMap(void)
+{
+    uint8_t v = In8();
+    PMDL Mdl;
+    int Which;
+    if (!ArgMdl(&Mdl, &Which)) {
+        Stats.Skipped++;
+        return;
+    }
+    MEMORY_CACHING_TYPE Cache = (v & 0x40u) ? ArgCache() : MmCached;
+    KPROCESSOR_MODE Mode = (v & 0x30u) == 0x30u ? UserMode : KernelMode;
+    ULONG BugCheck = (v & 0x80u) ? ((v & 1u) ? 1u : In32()) : 0;
+    ULONG Priority;
+    switch ((v >> 1) & 3u) {
+    case 0: Priority = NormalPagePriority; break;
+    case 1: Priority = NormalPagePriority | MdlMappingNoExecute | (In8() & 1u ? MdlMappingNoWrite : 0); break;
+    case 2: Priority = HighPagePriority | MdlMappingWithGuardPtes | (In8() & 1u ? MdlMappingNoWrite : 0); break;
+    default: Priority = In32(); break;
+    }
+    int Requested;
+    PVOID RequestedAddress = (v & 8u) ? (PVOID)ArgPointer(M_ANY, &Requested) : NULL;
+    bool Safe = (v & 0x30u) == 0x10u && MdlReadable(Mdl);
+    if (NewSlot() < 0) {
+        Stats.Skipped++;
+        return;
+    }
+    /* Already mapped (retail returns the old address) or not: decides the oracle. */
+    bool WasMapped = !MdlReadable(Mdl) ||
+                     (Mdl->MdlFlags & (MDL_MAPPED_TO_SYSTEM_VA | MDL_PARTIAL_HAS_BEEN_MAPPED |
+                                       MDL_SOURCE_IS_NONPAGED_POOL)) != 0;
+    Out.Result = NULL;
+    SIM_TRY_STATUS(&Raised, DoMap(Mdl, Mode, Cache, RequestedAddress, BugCheck, Priority, Safe));
+    NoteRaised(Raised);
+    if (Out.Result != NULL && InSystemSpace((uintptr_t)Out.Result) && MdlReadable(Mdl)) {
+        int i = AddHandle(HMap, (uintptr_t)Out.Result, Mdl->ByteCount, 0, Priority);
+        if (i >= 0) {
+            H[i].Mdl = Which;
+            H[i].MdlSerial = Which >= 0 ? H[Which].Serial : 0;
+        }
+        if (!WasMapped && Mdl->ByteCount > 0) {
+            if (!(Mdl->MdlFlags & MDL_MAPPED_TO_SYSTEM_VA) || Mdl->MappedSystemVa != Out.Result) {
+                Finding("MmMapLockedPagesSpecifyCache succeeded but the MDL does not say so", NULL);
+            }
+            OracleReadable((uintptr_t)Out.Result, Mdl->ByteCount,
+                           "a mapping MmMapLockedPagesSpecifyCache returned is not readable");
+        }
+    }
+}
+
+static void DoUnmap(PVOID Va, PMDL Mdl, bool Prepare)
+{
+    if (Prepare) {
+        MmPrepareMdlForReuse(Mdl);
+    } else {
+        MmUnmapLockedPages(Va, Mdl);
+    }
+}
+
+static void OpUnmap(void)
+{
+    uint8_t v = In8();
+    int Which;
+    uintptr_t Va = ArgPointer(M_MAP, &Which);
+    PMDL Mdl;
+    int MdlIndex = (v & 1u) ? -1 : MappingMdl(Which);
+    if (MdlIndex >= 0) {
+        Mdl = (PMDL)H[MdlIndex].Va;
+    } else if (!ArgMdl(&Mdl, &MdlIndex)) {
+        Stats.Skipped++;
+        return;
+    }
+    bool Prepare = (v & 6u) == 6u && MdlReadable(Mdl);
+    SIM_TRY_STATUS(&Raised, DoUnmap((PVOID)Va, Mdl, Prepare));
+    NoteRaised(Raised);
+}
+
+static void DoReserve(SIZE_T Bytes, ULONG Tag, ULONG Flags, bool Ex)
+{
+    Out.Result = Ex ? MmAllocateMappingAddressEx(Bytes, Tag, Flags) : MmAllocateMappingAddress(Bytes, Tag);
+}
+
+static void OpReserve(void)
+{
+    uint8_t v = In8();
+    SIZE_T Bytes = (SIZE_T)ArgSize();
+    ULONG Tag = ArgTag();
+    /* Ex under nt5 prints a line each time: only one call in four of those. */
+    bool Ex = (v & 1u) && (!(FuzzConfigByte & FUZZ_CONFIG_NT5) || (v & 0x30u) == 0x30u);
+    ULONG Flags = (v & 2u) ? MM_MAPPING_ADDRESS_DIVISIBLE : (v & 4u) ? In32() : 0;
+    if (NewSlot() < 0) {
+        Stats.Skipped++;
+        return;
+    }
+    Out.Result = NULL;
+    DoReserve(Bytes, Tag, Flags, Ex);
+    if (Out.Result != NULL) {
+        SIM_RESERVATION_INFO Info;
+        if (!SimQueryReservation(Out.Result, &Info) || Info.Base != Out.Result || Info.Tag != Tag ||
+            Info.MappedPages != 0 ||
+            Info.Pages != (Bytes >> PAGE_SHIFT) + ((Bytes & (PAGE_SIZE - 1)) != 0)) {
+            Finding("MmAllocateMappingAddress(Ex) returned an address SimQueryReservation does not "
+                    "describe as reserved",
+                    NULL);
+        }
+        AddHandle(HRes, (uintptr_t)Out.Result, Bytes, Tag, Ex ? Flags : 0);
+    }
+}
+
+static ULONG ArgOwnerTag(int Which, uint8_t Sel)
+{
+    switch (Sel & 3u) {
+    case 0:
+    case 1: return Which >= 0 ? H[Which].Tag : ArgTag(); /* the owner's */
+    case 2: return Which >= 0 ? H[Which].Tag ^ 1u : 1u;  /* bit 0 differs */
+    default: return ArgTag();
+    }
+}
+
+static void OpFreeReserved(void)
+{
+    uint8_t v = In8();
+    int Which;
+    uintptr_t Va = ArgPointer(M_RES, &Which);
+    ULONG Tag = ArgOwnerTag(Which, v);
+    MmFreeMappingAddress((PVOID)Va, Tag);
+}
+
+static void OpMapReserved(void)
+{
+    uint8_t v = In8();
+    int Which;
+    uintptr_t Va = ArgPointer(M_RES, &Which);
+    ULONG Tag = ArgOwnerTag(Which, v);
+    PMDL Mdl;
+    int MdlIndex;
+    if (!ArgMdl(&Mdl, &MdlIndex)) {
+        Stats.Skipped++;
+        return;
+    }
+    MEMORY_CACHING_TYPE Cache = (v & 4u) ? ArgCache() : MmCached;
+    if (NewSlot() < 0) {
+        Stats.Skipped++;
+        return;
+    }
+    PVOID Result = MmMapLockedPagesWithReservedMapping((PVOID)Va, Tag, Mdl, Cache);
+    if (Result != NULL && MdlReadable(Mdl)) {
+        int i = AddHandle(HResMap, (uintptr_t)Result, Mdl->ByteCount, Tag, 0);
+        if (i >= 0) {
+            H[i].Address = Va;
+            H[i].Mdl = MdlIndex;
+            H[i].MdlSerial = MdlIndex >= 0 ? H[MdlIndex].Serial : 0;
+        }
+        /* The address used is returned (plus the byte offset): under nt5 as
+         * given, so only a page-aligned one is checked there. */
+        if (!(FuzzConfigByte & FUZZ_CONFIG_NT5) || (Va & (PAGE_SIZE - 1)) == 0) {
+            if (!(Mdl->MdlFlags & MDL_MAPPED_TO_SYSTEM_VA)) {
+                Finding("MmMapLockedPagesWithReservedMapping succeeded but the MDL does not say so",
+                        NULL);
+            }
+            OracleReadable((uintptr_t)Result, 1,
+                           "a reserved mapping MmMapLockedPagesWithReservedMapping returned is not "
+                           "readable");
+        }
+    }
+}
+
+static void OpUnmapReserved(void)
+{
+    uint8_t v = In8();
+    int Which;
+    uintptr_t Va = ArgPointer((v & 8u) ? M_RES : M_RESMAP, &Which);
+    ULONG Tag;
+    if (Which >= 0 && H[Which].Kind == HResMap && (v & 3u) < 2) {
+        Va = H[Which].Address; /* the address it was mapped with */
+        Tag = H[Which].Tag;
+    } else {
+        Tag = ArgOwnerTag(Which, v);
+    }
+    PMDL Mdl;
+    int MdlIndex = (v & 0x10u) ? -1 : (Which >= 0 && H[Which].Kind == HResMap) ? MappingMdl(Which) : -1;
+    if (MdlIndex >= 0) {
+        Mdl = (PMDL)H[MdlIndex].Va;
+    } else if (!ArgMdl(&Mdl, &MdlIndex)) {
+        Stats.Skipped++;
+        return;
+    }
+    MmUnmapReservedMapping((PVOID)Va, Tag, Mdl);
+}
+
+static void DoTouch(uintptr_t Va, bool Write, uint8_t Value)
+{
+    if (Write) {
+        *(volatile uint8_t *)Va = Value;
+    } else {
+        Sink = *(volatile const uint8_t *)Va;
+    }
+}
+
+static void OpTouch(void)
+{
+    uint8_t v = In8();
+    int Which;
+    uintptr_t Va = ArgPointer(M_ANY, &Which);
+    if (Va >= FUZZ_NULL_GUARD && !InSystemSpace(Va)) {
+        Stats.Skipped++;
+        return;
+    }
+    bool Write = (v & 1u) != 0 && WriteAllowed(Va);
+    uint8_t Value = In8();
+    if (v & 2u) {
+        SIM_TRY_STATUS(&Raised, DoTouch(Va, Write, Value)); /* __try around the access */
+        NoteRaised(Raised);
+    } else {
+        DoTouch(Va, Write, Value);
+    }
+}
+
+static void OpIrql(void)
+{
+    uint8_t v = In8();
+    KIRQL To = (KIRQL)(In8() & 31u);
+    KIRQL Old = 0;
+    switch (v & 3u) {
+    case 0:
+    case 1: {
+        KIRQL Before = KeGetCurrentIrql();
+        KeRaiseIrql(To, &Old);
+        if (Old != Before || KeGetCurrentIrql() != To) {
+            Finding("KeRaiseIrql did not raise to the level asked or returned a wrong old level", NULL);
+        }
+        KeLowerIrql((KIRQL)(In8() & 31u)); /* above the current level: 0xC4/0x31 */
+        break;
+    }
+    case 2:
+        Old = KeRaiseIrqlToDpcLevel();
+        if (KeGetCurrentIrql() != DISPATCH_LEVEL) {
+            Finding("KeRaiseIrqlToDpcLevel did not raise to DISPATCH_LEVEL", NULL);
+        }
+        KeLowerIrql(Old);
+        break;
+    default:
+        KeLowerIrql(To);
+        break;
+    }
+}
+
+static void OpTrim(void)
+{
+    (void)SimTrimPagedPool();
+}
+
+static void OpFaults(void)
+{
+    static const char *const Sites[] = {"pool", "mdl", "pages", "mapping", "lock", "map", "workitem"};
+    char Spec[160];
+    char Why[256];
+    uint8_t v = In8();
+    switch (v & 7u) {
+    case 0: {
+        /* A well-formed spec: must be accepted. */
+        size_t Used = 0;
+        unsigned Clauses = 1u + (In8() % 3u);
+        Spec[0] = '\0';
+        for (unsigned c = 0; c < Clauses; c++) {
+            uint8_t k = In8();
+            char Clause[48];
+            switch (k % 6u) {
+            case 0:
+                if (k & 0x80u) {
+                    unsigned Nth = 1u + In8() % 16u;
+                    snprintf(Clause, sizeof(Clause), "nth=%u@%s", Nth, Sites[In8() % 7u]);
+                } else {
+                    snprintf(Clause, sizeof(Clause), "nth=%u", 1u + In8() % 16u);
+                }
+                break;
+            case 1: snprintf(Clause, sizeof(Clause), "random=%u", In16() % 10001u); break;
+            case 2: snprintf(Clause, sizeof(Clause), "seed=%llu", (unsigned long long)In32()); break;
+            case 3: snprintf(Clause, sizeof(Clause), "delay=%u", In8() % 32u); break;
+            case 4: snprintf(Clause, sizeof(Clause), "tags=%s", (k & 0x80u) ? "Mdl,Mm*" : "Tes*,Mirm"); break;
+            default: snprintf(Clause, sizeof(Clause), "short=%u", In8() % 101u); break;
+            }
+            Used += (size_t)snprintf(Spec + Used, sizeof(Spec) - Used, "%s%s", c ? ";" : "", Clause);
+        }
+        if (!NT_SUCCESS(SimConfigureFaults(Spec, Why, sizeof(Why)))) {
+            char Detail[512];
+            snprintf(Detail, sizeof(Detail), "spec \"%s\": %s", Spec, Why);
+            Finding("SimConfigureFaults refused a well-formed spec", Detail);
+        }
+        break;
+    }
+    case 1: {
+        /* Raw text from the input (never a file clause, never the log). */
+        size_t Length = In8() % 40u;
+        for (size_t k = 0; k < Length; k++) {
+            uint8_t c = In8();
+            Spec[k] = (char)(c >= 0x20 && c < 0x7F ? c : ';');
+        }
+        Spec[Length] = '\0';
+        if (strstr(Spec, "systematic") != NULL || strstr(Spec, "record") != NULL ||
+            strstr(Spec, "log") != NULL) {
+            Stats.Skipped++;
+            break;
+        }
+        (void)SimConfigureFaults(Spec, Why, sizeof(Why));
+        break;
+    }
+    case 2: {
+        SIM_FAULT_SITE Site = (SIM_FAULT_SITE)(In8() % (SimFaultSiteCount + 1u));
+        SimFailNthCall(Site, In8() % 8u);
+        break;
+    }
+    case 3: {
+        ULONG Nth = In8() % 4u;
+        SimShortenNthPageAllocation(Nth, In8() % 8u);
+        break;
+    }
+    case 4: SimLimitPageAllocations(In8() % 16u); break;
+    case 5: SimClearFaults(); break;
+    case 6: (void)SimConfigureFaults("", NULL, 0); break;
+    default: {
+        SIM_FAULT_COUNTERS Counters;
+        SimQueryFaultCounters(&Counters);
+        if (Counters.TotalInjected != SimFaultsInjected(SimFaultSiteCount) ||
+            Counters.TotalInjected > Counters.TotalCalls) {
+            Finding("fault counters disagree", NULL);
+        }
+        break;
+    }
+    }
+}
+
+static void OpQuery(void)
+{
+    static const wchar_t *const Names[] = {
+        L"MmAllocateMappingAddressEx", L"MmAllocateMappingAddress", L"ExAllocatePool2",
+        L"MmMapLockedPagesWithReservedMapping", L"MmsimNothing", L"mmallocatemappingaddress",
+        L"MmAllocatePagesForMdlEx", L"", L"IoAllocateMdl", L"KeBugCheckEx",
+    };
+    static char Text[8192];
+    uint8_t v = In8();
+    int Which;
+    uintptr_t Va = ArgPointer(M_ANY, &Which);
+    SIM_DUMP_OUTPUT Dump;
+    switch (v % 14u) {
+    case 0: {
+        BOOLEAN Valid = MmIsAddressValid((PVOID)Va);
+        if (InSystemSpace(Va) && Valid != (PteValid(Va) ? TRUE : FALSE)) {
+            Finding("MmIsAddressValid disagrees with the PTE", NULL);
+        }
+        if (Va < FUZZ_NULL_GUARD && Valid) {
+            Finding("MmIsAddressValid says an address below 64 KiB is valid", NULL);
+        }
+        break;
+    }
+    case 1: {
+        PHYSICAL_ADDRESS Pa = MmGetPhysicalAddress((PVOID)Va);
+        ULONG64 Pte = 0;
+        bool Valid = SimQueryPte((PVOID)Va, &Pte, NULL) && (Pte & SIM_PTE_VALID);
+        uint64_t Expected = Valid ? ((SIM_PTE_PFN(Pte) << PAGE_SHIFT) | BYTE_OFFSET(Va)) : 0;
+        if ((uint64_t)Pa.QuadPart != Expected) {
+            Finding("MmGetPhysicalAddress disagrees with the PTE", NULL);
+        }
+        break;
+    }
+    case 2: {
+        uint64_t Length = ArgSize();
+        SIZE_T Size = MmSizeOfMdl((PVOID)Va, (SIZE_T)Length);
+        if (Length < (1ull << 40) &&
+            Size != sizeof(MDL) + sizeof(PFN_NUMBER) * ((BYTE_OFFSET(Va) + Length + PAGE_SIZE - 1) >> PAGE_SHIFT)) {
+            Finding("MmSizeOfMdl disagrees with ADDRESS_AND_SIZE_TO_SPAN_PAGES", NULL);
+        }
+        break;
+    }
+    case 3: {
+        const wchar_t *Name = Names[In8() % (sizeof(Names) / sizeof(Names[0]))];
+        USHORT Full = (USHORT)(wcslen(Name) * sizeof(WCHAR));
+        UNICODE_STRING String;
+        String.Buffer = (PWCH)Name;
+        String.MaximumLength = (USHORT)(Full + sizeof(WCHAR));
+        String.Length = (v & 0x80u) ? (USHORT)(In8() % (Full / sizeof(WCHAR) + 1u) * sizeof(WCHAR)) : Full;
+        (void)MmGetSystemRoutineAddress(&String);
+        break;
+    }
+    case 4: {
+        SIM_RESERVATION_INFO Info;
+        (void)SimQueryReservation((PVOID)Va, &Info);
+        SIM_RESERVATION_INFO All[16];
+        (void)SimEnumReservations(All, 16);
+        break;
+    }
+    case 5: {
+        SIM_MEMORY_STATS Memory;
+        SimQueryMemory(&Memory);
+        if (Memory.FreePages > Memory.PhysicalPages || Memory.SystemPtesFree > Memory.SystemPtes) {
+            Finding("SimQueryMemory reports more free than total", NULL);
+        }
+        ULONG64 Pages = 0;
+        (void)SimQueryMdlMappings(&Pages);
+        break;
+    }
+    case 6:
+        SimDumpToBuffer(&Dump, Text, sizeof(Text), (v & 0x80u) ? SIM_DUMP_SYMBOLIC : 0);
+        SimDumpPte(&Dump, (PVOID)Va);
+        break;
+    case 7: {
+        PMDL Mdl;
+        int MdlIndex;
+        if (ArgMdl(&Mdl, &MdlIndex) && (Mdl == NULL || MdlReadable(Mdl))) {
+            SimDumpToBuffer(&Dump, Text, sizeof(Text), SIM_DUMP_SYMBOLIC);
+            SimDumpMdl(&Dump, Mdl);
+        }
+        break;
+    }
+    case 8:
+        SimDumpToBuffer(&Dump, Text, sizeof(Text), SIM_DUMP_SYMBOLIC);
+        (void)SimDumpReservation(&Dump, (PVOID)Va);
+        break;
+    case 9:
+        SimDumpToBuffer(&Dump, Text, sizeof(Text), 0);
+        SimDumpPageMap(&Dump, (PVOID)Va, In8());
+        (void)SimPageMapChar((PVOID)Va);
+        break;
+    case 10:
+        SimDumpToBuffer(&Dump, Text, sizeof(Text), SIM_DUMP_SYMBOLIC);
+        SimDumpSysPtes(&Dump);
+        SimDumpPoolUsed(&Dump, (v & 0x80u) ? SimPoolUsedSortTag : SimPoolUsedSortBytes);
+        break;
+    case 11: {
+        SIM_PFN_INFO Info;
+        ULONG64 Pte = 0;
+        if (SimQueryPte((PVOID)Va, &Pte, NULL) && (Pte & SIM_PTE_VALID)) {
+            (void)SimQueryPfn((PFN_NUMBER)SIM_PTE_PFN(Pte), &Info);
+            SimDumpToBuffer(&Dump, Text, sizeof(Text), SIM_DUMP_SYMBOLIC);
+            (void)SimDumpPfn(&Dump, (PFN_NUMBER)SIM_PTE_PFN(Pte));
+        }
+        (void)SimQueryPfn((PFN_NUMBER)In32(), &Info);
+        break;
+    }
+    case 12:
+        (void)SimIsClean(Text, sizeof(Text));
+        (void)SimQueryPoolUsage(NULL, 0);
+        break;
+    default: {
+        SIM_BUGCHECK Fake;
+        memset(&Fake, 0, sizeof(Fake));
+        Fake.Caught = TRUE;
+        Fake.Code = (In8() & 1u) ? 0xDAu : In16();
+        Fake.Parameters[0] = In16();
+        Fake.Parameters[1] = Va;
+        Fake.Parameters[2] = In32();
+        SimDumpToBuffer(&Dump, Text, sizeof(Text), SIM_DUMP_SYMBOLIC);
+        SimDumpStop(&Dump, &Fake);
+        (void)SimBugCheckMeaning(Fake.Code, Fake.Parameters[0]);
+        break;
+    }
+    }
+}
+
+static void OpNt5Format(void)
+{
+    uint8_t Format = In8() % 4u;
+    SIM_RESERVATION_INFO Any;
+    bool Reserved = SimEnumReservations(&Any, 1) != 0;
+    NTSTATUS Status = SimSetNt5HeaderFormat((SIM_NT5_HEADER_FORMAT)Format);
+    bool Expected = Format <= SimNt5HeaderWin8 && !Reserved;
+    if (NT_SUCCESS(Status) != Expected) {
+        Finding("SimSetNt5HeaderFormat: unexpected status", NULL);
+    }
+}
+
+static void OpReset(void)
+{
+    SimReset(); /* tears down whatever is live: the teardown paths under ASan */
+    ForgetHandles();
+}
+
+typedef void (*FUZZ_OP_ROUTINE)(void);
+static const struct {
+    FUZZ_OP_ROUTINE Routine;
+    const char *Name;
+} Ops[FUZZ_OP_COUNT] = {
+    [FuzzOpPool2] = {OpPool2, "ExAllocatePool2"},
+    [FuzzOpPoolWithTag] = {OpPoolWithTag, "ExAllocatePoolWithTag"},
+    [FuzzOpFreePool] = {OpFreePool, "ExFreePool(WithTag)"},
+    [FuzzOpIoAllocateMdl] = {OpIoAllocateMdl, "IoAllocateMdl"},
+    [FuzzOpIoFreeMdl] = {OpIoFreeMdl, "IoFreeMdl"},
+    [FuzzOpBuildPartial] = {OpBuildPartial, "IoBuildPartialMdl"},
+    [FuzzOpBuildNonPaged] = {OpBuildNonPaged, "MmBuildMdlForNonPagedPool"},
+    [FuzzOpAllocatePages] = {OpAllocatePages, "MmAllocatePagesForMdl(Ex)"},
+    [FuzzOpFreePages] = {OpFreePages, "MmFreePagesFromMdl(Ex)"},
+    [FuzzOpProbeAndLock] = {OpProbeAndLock, "MmProbeAndLockPages"},
+    [FuzzOpUnlock] = {OpUnlock, "MmUnlockPages"},
+    [FuzzOpMap] = {OpMap, "MmMapLockedPagesSpecifyCache"},
+    [FuzzOpUnmap] = {OpUnmap, "MmUnmapLockedPages"},
+    [FuzzOpReserve] = {OpReserve, "MmAllocateMappingAddress(Ex)"},
+    [FuzzOpFreeReserved] = {OpFreeReserved, "MmFreeMappingAddress"},
+    [FuzzOpMapReserved] = {OpMapReserved, "MmMapLockedPagesWithReservedMapping"},
+    [FuzzOpUnmapReserved] = {OpUnmapReserved, "MmUnmapReservedMapping"},
+    [FuzzOpTouch] = {OpTouch, "touch"},
+    [FuzzOpIrql] = {OpIrql, "KeRaiseIrql/KeLowerIrql"},
+    [FuzzOpTrim] = {OpTrim, "SimTrimPagedPool"},
+    [FuzzOpFaults] = {OpFaults, "fault injection"},
+    [FuzzOpQuery] = {OpQuery, "queries"},
+    [FuzzOpNt5Format] = {OpNt5Format, "SimSetNt5HeaderFormat"},
+    [FuzzOpReset] = {OpReset, "SimReset"},
+};
+
+/* ------------------------------------------------------------------------ */
+/* Driver.                                                                  */
+/* ------------------------------------------------------------------------ */
+static void CountStop(ULONG Code)
+{
+    Stats.Stops++;
+    for (int i = 0; i < 16; i++) {
+        if (Stats.StopCodes[i] == 0 || Stats.StopCodeValues[i] == Code) {
+            Stats.StopCodeValues[i] = Code;
+            Stats.StopCodes[i]++;
+            return;
+        }
+    }
+}
+
+static void CheckInvariants(void)
+{
+    static char Report[4096];
+    Stats.InvariantChecks++;
+    if (!SimCheckInvariants(Report, sizeof(Report))) {
+        Finding("SimCheckInvariants failed after a call that did not stop", Report);
+    }
+}
+
+static void AfterStop(const SIM_BUGCHECK *Stop, bool MayCheckRefusal)
+{
+    if (Stop->Refused) {
+        Finding("a DDI was refused although the machine was running", NULL);
+    }
+    CountStop(Stop->Code);
+    if (!SimIsStopped(NULL)) {
+        Finding("a bug check was caught but SimIsStopped says the machine runs", NULL);
+    }
+    if (MayCheckRefusal) {
+        /* A stopped machine refuses every DDI (README: exit status 87 uncaught). */
+        SIM_BUGCHECK Refusal;
+        SIM_CATCH_BUGCHECK(&Refusal, (void)MmIsAddressValid(NULL));
+        if (!Refusal.Caught || !Refusal.Refused || Refusal.Code != Stop->Code) {
+            Finding("a stopped machine accepted a DDI (or refused it with another stop)", NULL);
+        }
+    }
+    SimReset();
+    ForgetHandles();
+}
+
+static void RaiseTo(KIRQL Irql)
+{
+    if (Irql != PASSIVE_LEVEL) {
+        KIRQL Old;
+        KeRaiseIrql(Irql, &Old);
+        (void)Old;
+    }
+}
+
+static void RunOp(uint8_t OpByte)
+{
+    unsigned Op = (OpByte & 31u) % FUZZ_OP_COUNT;
+    unsigned Sel = OpByte >> 5;
+    KIRQL Irql = Sel == FUZZ_IRQL_APC        ? APC_LEVEL
+                 : Sel == FUZZ_IRQL_DISPATCH ? DISPATCH_LEVEL
+                 : Sel == FUZZ_IRQL_RAW      ? (KIRQL)(In8() & 31u)
+                                             : PASSIVE_LEVEL;
+    CurrentOpName = Ops[Op].Name;
+    Stats.Operations++;
+    Stats.PerOp[Op]++;
+    LoadBlocks();
+    SIM_BUGCHECK Stop;
+    SIM_CATCH_BUGCHECK(&Stop, RaiseTo(Irql); Ops[Op].Routine());
+    if (!Stop.Caught && KeGetCurrentIrql() != PASSIVE_LEVEL) {
+        SIM_CATCH_BUGCHECK(&Stop, KeLowerIrql(PASSIVE_LEVEL));
+    }
+    if (Stop.Caught) {
+        AfterStop(&Stop, (OpByte & 0x1Fu) >= FUZZ_OP_COUNT && InPos < InSize && (In8() & 1u));
+        return;
+    }
+    CheckInvariants();
+    SyncHandles();
+}
+
+/* Frees what is live, in the order a careful driver would; any stop ends it. */
+static bool CleanupStep(void (*Step)(int), int i)
+{
+    SIM_BUGCHECK Stop;
+    SIM_CATCH_BUGCHECK(&Stop, Step(i));
+    if (Stop.Caught) {
+        CountStop(Stop.Code);
+        return false;
+    }
+    CheckInvariants();
+    return true;
+}
+
+static void CleanResMap(int i)
+{
+    int m = MappingMdl(i);
+    if (m >= 0 && MdlReadable((PMDL)H[m].Va) && (((PMDL)H[m].Va)->MdlFlags & MDL_MAPPED_TO_SYSTEM_VA)) {
+        MmUnmapReservedMapping((PVOID)H[i].Address, H[i].Tag, (PMDL)H[m].Va);
+    }
+}
+
+static void CleanMap(int i)
+{
+    int m = MappingMdl(i);
+    if (m < 0 || !MdlReadable((PMDL)H[m].Va)) {
+        return;
+    }
+    PMDL Mdl = (PMDL)H[m].Va;
+    if ((Mdl->MdlFlags & (MDL_MAPPED_TO_SYSTEM_VA | MDL_PARTIAL_HAS_BEEN_MAPPED)) &&
+        Mdl->MappedSystemVa == (PVOID)H[i].Va) {
+        MmUnmapLockedPages((PVOID)H[i].Va, Mdl);
+    }
+}
+
+static void CleanMdl(int i)
+{
+    PMDL Mdl = (PMDL)H[i].Va;
+    const SIM_POOL_BLOCK_INFO *Block = BlockAt(H[i].Va);
+    if (Block == NULL || !IsMdlTag(Block->Tag) || !MdlReadable(Mdl)) {
+        return;
+    }
+    if (Block->Tag == TAG_MM_MDL) {
+        if (Mdl->MdlFlags & MDL_PAGES_LOCKED) {
+            MmFreePagesFromMdl(Mdl);
+        }
+        ExFreePool(Mdl);
+        return;
+    }
+    if ((Mdl->MdlFlags & MDL_PAGES_LOCKED) &&
+        !(Mdl->MdlFlags & (MDL_PARTIAL | MDL_SOURCE_IS_NONPAGED_POOL))) {
+        MmUnlockPages(Mdl);
+    }
+    IoFreeMdl(Mdl);
+}
+
+static void CleanRes(int i)
+{
+    MmFreeMappingAddress((PVOID)H[i].Va, H[i].Tag);
+}
+
+static void CleanPool(int i)
+{
+    ExFreePool((PVOID)H[i].Va);
+}
+
+static void CleanIrp(int i)
+{
+    (void)i;
+    ExFreePoolWithTag(Irp, TAG_IRP);
+}
+
+static void Cleanup(void)
+{
+    static const struct {
+        H_KIND Kind;
+        void (*Step)(int);
+    } Order[] = {{HResMap, CleanResMap}, {HMap, CleanMap}, {HMdl, CleanMdl}, {HRes, CleanRes},
+                 {HPool, CleanPool}};
+    CurrentOpName = "cleanup";
+    for (size_t o = 0; o < sizeof(Order) / sizeof(Order[0]); o++) {
+        for (int i = 0; i < FUZZ_MAX_HANDLES; i++) {
+            LoadBlocks();
+            if (H[i].Kind != Order[o].Kind) {
+                continue;
+            }
+            if (H[i].Kind == HPool) {
+                const SIM_POOL_BLOCK_INFO *Block = BlockAt(H[i].Va);
+                if (Block == NULL || IsInternalTag(Block->Tag)) {
+                    continue;
+                }
+            } else if (!H[i].Live) {
+                continue;
+            }
+            if (!CleanupStep(Order[o].Step, i)) {
+                return;
+            }
+            SyncHandles();
+        }
+    }
+    if (Irp != NULL) {
+        LoadBlocks();
+        const SIM_POOL_BLOCK_INFO *Block = BlockAt((uintptr_t)Irp);
+        if (Block != NULL && Block->Tag == TAG_IRP) {
+            (void)CleanupStep(CleanIrp, 0);
+        }
+    }
+}
+
+static void Setup(uint8_t ConfigByte)
+{
+    /* A new machine only when the configuration changes; otherwise the one
+     * the previous input's SimReset left (same seed: inputs replay). */
+    if (FuzzUp && ConfigByte == FuzzConfigByte) {
+        return;
+    }
+    SIM_CONFIG Config;
+    SimDefaultConfig(&Config);
+    Config.PhysicalPages = FUZZ_PHYSICAL_PAGES;
+    Config.RangeCount = 0;
+    Config.SystemPtes = FUZZ_SYSTEM_PTES;
+    Config.NonPagedPoolPages = FUZZ_NONPAGED_PAGES;
+    Config.PagedPoolPages = FUZZ_PAGED_PAGES;
+    Config.Profile = (ConfigByte & FUZZ_CONFIG_NT5) ? SimProfileNt5 : SimProfileModern;
+    Config.Strict = (ConfigByte & FUZZ_CONFIG_RETAIL) ? FALSE : TRUE;
+    Config.Quiet = TRUE;
+    Config.Seed = FUZZ_SEED;
+    NTSTATUS Status = SimInitialize(&Config);
+    if (!NT_SUCCESS(Status)) {
+        fprintf(stderr, "fuzz_ddi: SimInitialize failed (0x%08X)\n", (unsigned)Status);
+        abort();
+    }
+    if (!FuzzUp) {
+        SimSetUnloadCheckAtExit(FALSE); /* inputs end with a reset anyway */
+    }
+    FuzzUp = true;
+    FuzzConfigByte = ConfigByte;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size)
+{
+    if (Size == 0) {
+        return 0;
+    }
+    InData = Data;
+    InSize = Size;
+    InPos = 0;
+    Stats.Inputs++;
+    Setup(In8());
+    /* Injection configured by an input must not leak into the next one, and
+     * MMSIM_FAULTS from the environment must not change what inputs do. */
+    (void)SimConfigureFaults("", NULL, 0);
+    if (FuzzConfigByte & FUZZ_CONFIG_NT5) {
+        (void)SimSetNt5HeaderFormat((SIM_NT5_HEADER_FORMAT)((FuzzConfigByte >> 2) % 3u));
+    }
+    SIZE_T SpaceBytes = 0;
+    SpaceLo = (uintptr_t)SimSystemSpaceBase(&SpaceBytes);
+    SpaceHi = SpaceLo + SpaceBytes;
+    ForgetHandles();
+    for (unsigned Count = 0; InPos < InSize && Count < FUZZ_MAX_OPS; Count++) {
+        RunOp(In8());
+        if (SimGetProfile() != ((FuzzConfigByte & FUZZ_CONFIG_NT5) ? SimProfileNt5 : SimProfileModern)) {
+            Finding("the machine changed profile", NULL);
+        }
+        SIZE_T Bytes = 0;
+        SpaceLo = (uintptr_t)SimSystemSpaceBase(&Bytes);
+        SpaceHi = SpaceLo + Bytes;
+    }
+    Cleanup();
+    (void)SimConfigureFaults("", NULL, 0);
+    SimReset();
+    ForgetHandles();
+    CurrentOpName = "setup";
+    return 0;
+}
+
+void FuzzGetStats(FUZZ_STATS *Out_)
+{
+    *Out_ = Stats;
+}
+
+/* AddressSanitizer: mmsim's SIGSEGV handler must be allowed to take over (it
+ * chains to the sanitizer's for faults outside simulated memory). */
+const char *__asan_default_options(void);
+const char *__asan_default_options(void)
+{
+    return "allow_user_segv_handler=1:handle_segv=1:detect_leaks=1";
+}
