@@ -676,54 +676,70 @@ static void BenchGrow(void)
 /* ---------------------------------------------------------------------- */
 /* Remap existing pages: a second system mapping of an MDL.               */
 /* ---------------------------------------------------------------------- */
-static double RemapSim(uint64_t Bytes, uint64_t Iterations)
+/* The pages being remapped, kept for all samples of one size (as the host
+ * baseline keeps its memfd pages): an MDL from MmAllocatePagesForMdlEx and a
+ * first mapping of them (a copy of the MDL, as GrRemap builds one), so the
+ * pages exist in the host and the timed mapping is the second one. */
+typedef struct _REMAP_PAGES {
+    PMDL Mdl;
+    PMDL Copy;
+    uint8_t *First;
+    uint64_t Bytes;
+} REMAP_PAGES;
+
+static void RemapSetup(REMAP_PAGES *P, uint64_t Bytes)
 {
     PHYSICAL_ADDRESS Low = {.QuadPart = 0}, High = {.QuadPart = -1}, Skip0 = {.QuadPart = 0};
-    PMDL Mdl = MmAllocatePagesForMdlEx(Low, High, Skip0, (SIZE_T)Bytes, MmCached,
-                                       MM_ALLOCATE_FULLY_REQUIRED);
-    if (Mdl == NULL) {
+    P->Bytes = Bytes;
+    P->Mdl = MmAllocatePagesForMdlEx(Low, High, Skip0, (SIZE_T)Bytes, MmCached,
+                                     MM_ALLOCATE_FULLY_REQUIRED);
+    if (P->Mdl == NULL) {
         Die("MmAllocatePagesForMdlEx(%" PRIu64 ") failed", Bytes);
     }
-    /* The first mapping (a copy of the MDL, as GrRemap builds one) stays, so
-     * the pages exist in the host and the timed mapping is the second one. */
-    PMDL Copy = IoAllocateMdl(NULL, (ULONG)Bytes, FALSE, FALSE, NULL);
-    if (Copy == NULL) {
+    P->Copy = IoAllocateMdl(NULL, (ULONG)Bytes, FALSE, FALSE, NULL);
+    if (P->Copy == NULL) {
         Die("IoAllocateMdl failed");
     }
-    memcpy(MmGetMdlPfnArray(Copy), MmGetMdlPfnArray(Mdl),
+    memcpy(MmGetMdlPfnArray(P->Copy), MmGetMdlPfnArray(P->Mdl),
            (size_t)(Bytes / BENCH_PAGE) * sizeof(PFN_NUMBER));
-    Copy->MdlFlags |= MDL_PAGES_LOCKED;
-    uint8_t *First = (uint8_t *)MmMapLockedPagesSpecifyCache(Copy, KernelMode, MmCached, NULL,
-                                                             FALSE, NormalPagePriority);
-    if (First == NULL) {
+    P->Copy->MdlFlags |= MDL_PAGES_LOCKED;
+    P->First = (uint8_t *)MmMapLockedPagesSpecifyCache(P->Copy, KernelMode, MmCached, NULL, FALSE,
+                                                       NormalPagePriority);
+    if (P->First == NULL) {
         Die("first mapping failed");
     }
-    memset(First, 0x5A, Bytes);
+    memset(P->First, 0x5A, Bytes);
+}
 
+static void RemapTeardown(REMAP_PAGES *P)
+{
+    /* The second mapping really aliases the first. */
+    volatile uint8_t *Second = (volatile uint8_t *)MmMapLockedPagesSpecifyCache(
+        P->Mdl, KernelMode, MmCached, NULL, FALSE, NormalPagePriority);
+    P->First[P->Bytes - 1] = 0xA5;
+    if (Second == NULL || Second[0] != 0x5A || Second[P->Bytes - 1] != 0xA5) {
+        Die("the second mapping does not alias the first");
+    }
+    MmUnmapLockedPages((PVOID)Second, P->Mdl);
+    MmUnmapLockedPages(P->First, P->Copy);
+    IoFreeMdl(P->Copy);
+    MmFreePagesFromMdl(P->Mdl);
+    ExFreePool(P->Mdl);
+}
+
+static double RemapSim(REMAP_PAGES *P, uint64_t Iterations)
+{
     uint64_t T0 = NowNs();
     for (uint64_t i = 0; i < Iterations; i++) {
-        PVOID Va = MmMapLockedPagesSpecifyCache(Mdl, KernelMode, MmCached, NULL, FALSE,
+        PVOID Va = MmMapLockedPagesSpecifyCache(P->Mdl, KernelMode, MmCached, NULL, FALSE,
                                                 NormalPagePriority);
         if (Va == NULL) {
             Die("MmMapLockedPagesSpecifyCache failed");
         }
-        MmUnmapLockedPages(Va, Mdl);
+        MmUnmapLockedPages(Va, P->Mdl);
     }
     uint64_t T1 = NowNs();
-
-    /* The second mapping really aliases the first. */
-    volatile uint8_t *Second = (volatile uint8_t *)MmMapLockedPagesSpecifyCache(
-        Mdl, KernelMode, MmCached, NULL, FALSE, NormalPagePriority);
-    First[Bytes - 1] = 0xA5;
-    if (Second == NULL || Second[0] != 0x5A || Second[Bytes - 1] != 0xA5) {
-        Die("the second mapping does not alias the first");
-    }
-    MmUnmapLockedPages((PVOID)Second, Mdl);
-    MmUnmapLockedPages(First, Copy);
-    IoFreeMdl(Copy);
-    MmFreePagesFromMdl(Mdl);
-    ExFreePool(Mdl);
-    return (double)(T1 - T0) / (double)Iterations / (double)(Bytes / BENCH_PAGE);
+    return (double)(T1 - T0) / (double)Iterations / (double)(P->Bytes / BENCH_PAGE);
 }
 
 static double RemapHost(int Fd, uint8_t *Reserve, uint64_t Bytes, uint64_t Iterations)
@@ -754,6 +770,8 @@ static void BenchRemap(void)
         RESULT *R = NewResult("remap", Name, "MmMapLockedPages+Unmap",
                               "host mmap(POPULATE)+unmap", "ns/page");
         FreshMachine(4 * Bytes);
+        REMAP_PAGES Pages;
+        RemapSetup(&Pages, Bytes);
         int Fd = HostMemfd("mmsim-bench-remap", Bytes);
         uint8_t *Existing = (uint8_t *)mmap(NULL, Bytes, PROT_READ | PROT_WRITE,
                                             MAP_SHARED | MAP_POPULATE, Fd, 0);
@@ -762,17 +780,18 @@ static void BenchRemap(void)
         }
         memset(Existing, 0x5A, Bytes);
         uint8_t *Reserve = HostReserve(Bytes);
-        (void)RemapSim(Bytes, Iterations / 4 + 1); /* warm both paths up */
+        (void)RemapSim(&Pages, Iterations / 4 + 1); /* warm both paths up */
         (void)RemapHost(Fd, Reserve, Bytes, Iterations / 4 + 1);
         for (int r = 0; r < Opt.Reps; r++) {
             if (r % 2 == 0) {
-                R->SubjectSamples[r] = RemapSim(Bytes, Iterations);
+                R->SubjectSamples[r] = RemapSim(&Pages, Iterations);
                 R->BaselineSamples[r] = RemapHost(Fd, Reserve, Bytes, Iterations);
             } else {
                 R->BaselineSamples[r] = RemapHost(Fd, Reserve, Bytes, Iterations);
-                R->SubjectSamples[r] = RemapSim(Bytes, Iterations);
+                R->SubjectSamples[r] = RemapSim(&Pages, Iterations);
             }
         }
+        RemapTeardown(&Pages);
         CheckClean("remap");
         SimShutdown();
         munmap(Reserve, Bytes);

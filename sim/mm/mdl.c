@@ -248,13 +248,14 @@ VOID NTAPI MmBuildMdlForNonPagedPool(PMDLX Mdl)
 {
     MiDdiEnter(MiDdi_MmBuildMdlForNonPagedPool, 0, MI_CALLER_ADDRESS());
     MI_CHECK_MDL(Mdl);
-    uint8_t *Va = (uint8_t *)MmGetMdlVirtualAddress(Mdl);
+    /* MmGetMdlVirtualAddress in integers: StartVa may be NULL or anything. */
+    uintptr_t Va = (uintptr_t)Mdl->StartVa + Mdl->ByteOffset;
     ULONG Span = MiMdlSpan(Mdl);
     PFN_NUMBER *Pfns = MmGetMdlPfnArray(Mdl);
-    uint8_t *PageVa = (uint8_t *)PAGE_ALIGN(Va);
+    uintptr_t PageVa = Va & ~(uintptr_t)(PAGE_SIZE - 1);
     MiLock();
     for (ULONG i = 0; i < Span; i++) {
-        uint8_t *At = PageVa + (uint64_t)i * PAGE_SIZE;
+        void *At = (void *)(PageVa + (uintptr_t)i * PAGE_SIZE);
         if (!MiIsSystemVa(At)) {
             MiUnlock();
             /* Host memory (stack, globals) has no PFN in this machine. */
@@ -275,7 +276,7 @@ VOID NTAPI MmBuildMdlForNonPagedPool(PMDLX Mdl)
         Pfns[i] = (PFN_NUMBER)MI_PTE_PFN(Pte);
     }
     MiUnlock();
-    Mdl->MappedSystemVa = Va;
+    Mdl->MappedSystemVa = (PVOID)Va;
     Mdl->Process = NULL;
     Mdl->MdlFlags |= MDL_SOURCE_IS_NONPAGED_POOL;
 }
@@ -285,8 +286,9 @@ VOID NTAPI IoBuildPartialMdl(PMDL SourceMdl, PMDL TargetMdl, PVOID VirtualAddres
     MiDdiEnter(MiDdi_IoBuildPartialMdl, 0, MI_CALLER_ADDRESS());
     MI_CHECK_MDL(SourceMdl);
     MI_CHECK_MDL(TargetMdl);
-    uint8_t *SourceVa = (uint8_t *)MmGetMdlVirtualAddress(SourceMdl);
-    uint8_t *Va = (uint8_t *)VirtualAddress;
+    /* In integers: an MDL from MmAllocatePagesForMdl has StartVa == NULL. */
+    uintptr_t SourceVa = (uintptr_t)SourceMdl->StartVa + SourceMdl->ByteOffset;
+    uintptr_t Va = (uintptr_t)VirtualAddress;
     uint64_t Offset = (uint64_t)(Va - SourceVa);
     if (Va < SourceVa || Offset > SourceMdl->ByteCount) {
         KeBugCheckEx(INVALID_MDL_RANGE, (ULONG_PTR)SourceMdl, (ULONG_PTR)TargetMdl,
@@ -313,7 +315,7 @@ VOID NTAPI IoBuildPartialMdl(PMDL SourceMdl, PMDL TargetMdl, PVOID VirtualAddres
                                                      MDL_IO_PAGE_READ | MDL_IO_SPACE));
     TargetMdl->MdlFlags = (CSHORT)(Keep | Inherit | MDL_PARTIAL);
     TargetMdl->Process = SourceMdl->Process;
-    TargetMdl->StartVa = PAGE_ALIGN(Va);
+    TargetMdl->StartVa = (PVOID)(Va & ~(uintptr_t)(PAGE_SIZE - 1));
     TargetMdl->ByteOffset = BYTE_OFFSET(Va);
     TargetMdl->ByteCount = Length;
     TargetMdl->MappedSystemVa = NULL;
@@ -321,7 +323,7 @@ VOID NTAPI IoBuildPartialMdl(PMDL SourceMdl, PMDL TargetMdl, PVOID VirtualAddres
         if (SourceMdl->MdlFlags & MDL_MAPPED_TO_SYSTEM_VA) {
             TargetMdl->MdlFlags |= MDL_PARENT_MAPPED_SYSTEM_VA;
         }
-        TargetMdl->MappedSystemVa = (uint8_t *)SourceMdl->MappedSystemVa + Offset;
+        TargetMdl->MappedSystemVa = (PVOID)((uintptr_t)SourceMdl->MappedSystemVa + Offset);
     }
 }
 
@@ -643,13 +645,15 @@ VOID NTAPI MmProbeAndLockPages(PMDLX Mdl, KPROCESSOR_MODE AccessMode, LOCK_OPERA
         ExRaiseStatus(STATUS_WORKING_SET_QUOTA); /* what a failed lock raises */
     }
     bool Write = Operation != IoReadAccess;
-    uint8_t *PageVa = (uint8_t *)PAGE_ALIGN(MmGetMdlVirtualAddress(Mdl));
+    /* MmGetMdlVirtualAddress in integers: StartVa may be NULL or anything. */
+    uintptr_t MdlVa = (uintptr_t)Mdl->StartVa + Mdl->ByteOffset;
+    uintptr_t PageVa = MdlVa & ~(uintptr_t)(PAGE_SIZE - 1);
     ULONG Span = MiMdlSpan(Mdl);
     PFN_NUMBER *Pfns = MmGetMdlPfnArray(Mdl);
     KIRQL Irql = MiCurrentIrql();
     MiLock();
     for (ULONG i = 0; i < Span; i++) {
-        uint8_t *At = PageVa + (uint64_t)i * PAGE_SIZE;
+        void *At = (void *)(PageVa + (uintptr_t)i * PAGE_SIZE);
         NTSTATUS Failure = STATUS_SUCCESS;
         uint64_t Page = MiIsSystemVa(At) ? MiVaToPage(At) : UINT64_MAX;
         uint64_t Pte = Page != UINT64_MAX ? MiSpace.Pte[Page] : 0;
@@ -659,7 +663,7 @@ VOID NTAPI MmProbeAndLockPages(PMDLX Mdl, KPROCESSOR_MODE AccessMode, LOCK_OPERA
                 MiUnlockIndices(Pfns, i);
                 MiUnlock();
                 /* P1: the first byte the probe touches in that page. */
-                uint8_t *Touched = i == 0 ? (uint8_t *)MmGetMdlVirtualAddress(Mdl) : At;
+                ULONG_PTR Touched = i == 0 ? MdlVa : (ULONG_PTR)At;
                 KeBugCheckEx(DRIVER_IRQL_NOT_LESS_OR_EQUAL, (ULONG_PTR)Touched, Irql,
                              Write ? 1 : 0, Caller);
             }

@@ -260,6 +260,9 @@ static void *MiPoolAllocate(bool Paged, SIZE_T Bytes, ULONG Tag, ULONG_PTR Calle
     uint64_t Va = 0;
     uint16_t Class = 0;
     uint64_t Pages = 0;
+    if (Bytes > (SIZE_T)MiPoolVa(Paged)->Pages * PAGE_SIZE) {
+        return NULL; /* more than the pool holds; checked first so no rounding can wrap */
+    }
     SIZE_T Rounded = (Bytes + MI_POOL_GRANULE - 1) & ~(SIZE_T)(MI_POOL_GRANULE - 1);
     if (CacheAligned) {
         Rounded = (Bytes + 63) & ~(SIZE_T)63;

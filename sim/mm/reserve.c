@@ -540,7 +540,7 @@ VOID NTAPI MmUnmapReservedMapping(PVOID BaseAddress, ULONG PoolTag, PMDL MemoryD
     }
     Mdl->MdlFlags &= (CSHORT) ~(MDL_MAPPED_TO_SYSTEM_VA | MDL_PARTIAL_HAS_BEEN_MAPPED);
     if (Mdl->MdlFlags & MDL_SOURCE_IS_NONPAGED_POOL) {
-        Mdl->MappedSystemVa = (PUCHAR)Mdl->StartVa + Mdl->ByteOffset;
+        Mdl->MappedSystemVa = (PVOID)((uintptr_t)Mdl->StartVa + Mdl->ByteOffset);
     }
     MiUnlock();
 }

@@ -465,6 +465,7 @@ static void End(TOUR *T)
         if (fgets(Answer, sizeof(Answer), stdin) == NULL) {
             T->Pause = false; /* no more input: run on */
         } else if (Answer[0] == 'q') {
+            SimShutdown(); /* the machine goes with the program: no unload check */
             exit(TOOL_EXIT_OK);
         }
     }

@@ -51,14 +51,15 @@
 #define FUZZ_NULL_GUARD     0x10000u /* never mapped: NULL + offset */
 
 /* Pool tags the simulator uses for its own blocks, and the harness's IRP. */
-#define TAG_IO_MDL   'Mdl '
-#define TAG_MM_MDL   'Mmdl'
-#define TAG_MIRM     'mriM'
-#define TAG_WORKITEM 'kWoI'
-#define TAG_IRP      'pIzF'
-#define TAG_DATA     'aFzF'
+#define TAG_IO_MDL   ' ldM' /* "Mdl " */
+#define TAG_MM_MDL   'ldmM' /* "Mmdl" */
+#define TAG_MIRM     'mriM' /* "Mirm" */
+#define TAG_WORKITEM 'kWoI' /* "IoWk" */
+#define TAG_IRP      'pIzF' /* "FzIp" */
+#define TAG_DATA     'aFzF' /* "FzFa" */
 
 static bool FuzzUp;
+static int Trace = -1; /* FUZZ_DDI_TRACE=1: one line per call on stderr */
 static uint8_t FuzzConfigByte;
 static uintptr_t SpaceLo, SpaceHi; /* simulated system space */
 static FUZZ_STATS Stats;
@@ -130,7 +131,7 @@ typedef enum _H_KIND {
 #define M_RESMAP (1u << HResMap)
 #define M_ANY    (M_POOL | M_MDL | M_MAP | M_RES | M_RESMAP)
 
-typedef struct _HANDLE {
+typedef struct _FUZZ_HANDLE {
     uint8_t Kind;
     bool Live;
     uintptr_t Va;
@@ -144,9 +145,9 @@ typedef struct _HANDLE {
     bool Snapshot;      /* HMdl: Header holds the MDL as it was freed */
     bool Passed;        /* HMdl: handed to a DDI by this operation while stale */
     uint8_t Header[sizeof(MDL)];
-} HANDLE;
+} FUZZ_HANDLE;
 
-static HANDLE H[FUZZ_MAX_HANDLES];
+static FUZZ_HANDLE H[FUZZ_MAX_HANDLES];
 static uint32_t NextSerial;
 static PIRP Irp; /* the harness's IRP (non-paged pool, tag TAG_IRP), or NULL */
 
@@ -329,7 +330,7 @@ static void SyncHandles(void)
 {
     LoadBlocks();
     for (int i = 0; i < FUZZ_MAX_HANDLES; i++) {
-        HANDLE *h = &H[i];
+        FUZZ_HANDLE *h = &H[i];
         switch (h->Kind) {
         case HPool: {
             const SIM_POOL_BLOCK_INFO *Block = BlockAt(h->Va);
@@ -378,7 +379,7 @@ static void SyncHandles(void)
 /* May MDL handle i be handed to a DDI that trusts its contents? */
 static bool MdlUsable(int i)
 {
-    HANDLE *h = &H[i];
+    FUZZ_HANDLE *h = &H[i];
     if (h->Kind != HMdl) {
         return false;
     }
@@ -790,7 +791,8 @@ static void OpBuildPartial(void)
     uintptr_t SourceVa = 0;
     ULONG SourceBytes = 0;
     if (MdlReadable(Source)) {
-        SourceVa = (uintptr_t)MmGetMdlVirtualAddress(Source);
+        /* MmGetMdlVirtualAddress, in integers: StartVa may be NULL. */
+        SourceVa = (uintptr_t)Source->StartVa + Source->ByteOffset;
         SourceBytes = Source->ByteCount;
     }
     uintptr_t Va = SourceVa;
@@ -1514,14 +1516,27 @@ static void RunOp(uint8_t OpByte)
     CurrentOpName = Ops[Op].Name;
     Stats.Operations++;
     Stats.PerOp[Op]++;
+    Raised = STATUS_SUCCESS;
     LoadBlocks();
+    size_t At = InPos;
     SIM_BUGCHECK Stop;
     SIM_CATCH_BUGCHECK(&Stop, RaiseTo(Irql); Ops[Op].Routine());
     if (!Stop.Caught && KeGetCurrentIrql() != PASSIVE_LEVEL) {
         SIM_CATCH_BUGCHECK(&Stop, KeLowerIrql(PASSIVE_LEVEL));
     }
+    if (Trace) {
+        char Line[160] = "ok";
+        if (Stop.Caught) {
+            SimFormatStopLine(&Stop, Line, sizeof(Line));
+        }
+        fprintf(stderr, "fuzz_ddi: @%zu %s at IRQL %u (%zu argument bytes): %s%s\n", At - 1,
+                Ops[Op].Name, (unsigned)Irql, InPos - At, Line,
+                !Stop.Caught && Raised != STATUS_SUCCESS ? " (exception caught)" : "");
+    }
     if (Stop.Caught) {
-        AfterStop(&Stop, (OpByte & 0x1Fu) >= FUZZ_OP_COUNT && InPos < InSize && (In8() & 1u));
+        /* Now and then (an operation byte from the aliases above
+         * FUZZ_OP_COUNT and a next byte of 7 mod 8): check the refusal. */
+        AfterStop(&Stop, (OpByte & 0x1Fu) >= FUZZ_OP_COUNT && InPos < InSize && (In8() & 7u) == 7u);
         return;
     }
     CheckInvariants();
@@ -1670,6 +1685,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size)
 {
     if (Size == 0) {
         return 0;
+    }
+    if (Trace < 0) {
+        const char *Value = getenv("FUZZ_DDI_TRACE");
+        Trace = Value != NULL && Value[0] == '1';
     }
     InData = Data;
     InSize = Size;
