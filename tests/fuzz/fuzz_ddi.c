@@ -1151,6 +1151,9 @@ static void OpTouch(void)
         Stats.Skipped++;
         return;
     }
+    if (Va == 0) {
+        Va = 1; /* a load from NULL itself is undefined in C, even in the harness */
+    }
     bool Write = (v & 1u) != 0 && WriteAllowed(Va);
     uint8_t Value = In8();
     if (v & 2u) {
