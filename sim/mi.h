@@ -13,6 +13,17 @@
 
 #include "mmsim.h"
 
+/* Archetype of format(...) attributes (CMake sets it for the project's own
+ * targets: gnu_printf under mingw-w64's C99 stdio, where plain "printf" would
+ * mean msvcrt's formats). */
+#ifndef MMSIM_PRINTF_FORMAT
+#if defined(__MINGW32__)
+#define MMSIM_PRINTF_FORMAT gnu_printf
+#else
+#define MMSIM_PRINTF_FORMAT printf
+#endif
+#endif
+
 /* ---------------------------------------------------------------------- */
 /* Machine lifetime (sim/machine.c).                                      */
 /* ---------------------------------------------------------------------- */

@@ -1,6 +1,7 @@
 /* Subsystems with machine-lifetime state, in initialisation order
  * (X-macro; see machine.c). Each is declared in mi.h. */
 MI_SUBSYSTEM_ENTRY(MiKeSubsystem)
+MI_SUBSYSTEM_ENTRY(MiTimeSubsystem)
 MI_SUBSYSTEM_ENTRY(MiInjectSubsystem)
 MI_SUBSYSTEM_ENTRY(MiPhysSubsystem)
 MI_SUBSYSTEM_ENTRY(MiSpaceSubsystem)

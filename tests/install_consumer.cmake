@@ -45,7 +45,7 @@ endfunction()
 # ---- 1. install into a scratch prefix ------------------------------------
 run_step("cmake --install" "${CMAKE_COMMAND}" --install "${MMSIM_BUILD_DIR}" --prefix "${Prefix}")
 
-foreach(Header wdm.h ntddk.h mmsim.h mmsim_cmocka.h mmsim/sal.h mmsim/ntstatus.h mmsim/bugcodes.h)
+foreach(Header wdm.h ntddk.h ntstrsafe.h mmsim.h mmsim_cmocka.h mmsim/sal.h mmsim/ntstatus.h mmsim/bugcodes.h)
   if(NOT EXISTS "${Prefix}/include/mmsim/${Header}")
     message(FATAL_ERROR "install_consumer: ${Header} was not installed to ${Prefix}/include/mmsim")
   endif()

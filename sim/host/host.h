@@ -69,6 +69,13 @@ uint64_t HostRandomSeed(void);
 uint64_t HostNowNs(void);
 /* Gives the rest of the time slice away (spin waits). */
 void HostYield(void);
+/* Wall-clock time: nanoseconds since 1970-01-01 00:00 UTC. */
+uint64_t HostWallClockNs(void);
+/* Host logical processors online (at least 1), and the number of the one the
+ * calling thread runs on now (0 where the host cannot tell; numbers need not
+ * be dense, so the caller folds it below the count). */
+uint32_t HostProcessorCount(void);
+uint32_t HostCurrentProcessor(void);
 
 /* Return addresses of the calling thread's stack, innermost first; returns
  * how many were stored (0 where the host cannot walk stacks). */

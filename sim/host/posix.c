@@ -439,6 +439,29 @@ void HostYield(void)
     sched_yield();
 }
 
+uint64_t HostWallClockNs(void)
+{
+    struct timespec Now;
+    clock_gettime(CLOCK_REALTIME, &Now);
+    return (uint64_t)Now.tv_sec * 1000000000ull + (uint64_t)Now.tv_nsec;
+}
+
+uint32_t HostProcessorCount(void)
+{
+    long Count = sysconf(_SC_NPROCESSORS_ONLN);
+    return Count > 0 ? (uint32_t)Count : 1u;
+}
+
+uint32_t HostCurrentProcessor(void)
+{
+#if defined(__linux__)
+    int Cpu = sched_getcpu();
+    return Cpu >= 0 ? (uint32_t)Cpu : 0u;
+#else
+    return 0u;
+#endif
+}
+
 int HostCaptureStack(void **Frames, int Max)
 {
 #if MI_HAVE_EXECINFO

@@ -18,6 +18,12 @@ NTKERNELAPI PHYSICAL_ADDRESS NTAPI MmGetPhysicalAddress(_In_ PVOID BaseAddress);
 _IRQL_requires_max_(DISPATCH_LEVEL)
 NTKERNELAPI BOOLEAN NTAPI MmIsAddressValid(_In_ PVOID VirtualAddress);
 
+/* The caller's processor within group 0 (a processor of another group is
+ * folded below KeQueryActiveProcessorCount's result, as Windows 7+ does).
+ * Any IRQL; stable only at DISPATCH_LEVEL and above. */
+_IRQL_requires_max_(HIGH_LEVEL)
+NTKERNELAPI ULONG NTAPI KeGetCurrentProcessorNumber(VOID);
+
 #ifdef __cplusplus
 }
 #endif

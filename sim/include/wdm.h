@@ -106,7 +106,7 @@ typedef long long LONG_PTR, *PLONG_PTR;
 typedef unsigned long long ULONG_PTR, *PULONG_PTR;
 typedef ULONG_PTR SIZE_T, *PSIZE_T;
 typedef LONG_PTR SSIZE_T, *PSSIZE_T;
-typedef ULONG_PTR KAFFINITY;
+typedef ULONG_PTR KAFFINITY, *PKAFFINITY;
 typedef uint32_t ULONG32, DWORD, *PDWORD;
 typedef int32_t LONG32;
 typedef uint16_t WORD;
@@ -139,29 +139,45 @@ typedef ULONG ACCESS_MASK;
 #define DUMMYUNIONNAME
 #endif
 
-typedef union _LARGE_INTEGER {
-    struct {
-        ULONG LowPart;
-        LONG HighPart;
-    } DUMMYSTRUCTNAME;
-    struct {
-        ULONG LowPart;
-        LONG HighPart;
+/* LARGE_INTEGER and PHYSICAL_ADDRESS. In C the members come in the WDK's
+ * order, so `= {0}` and `= {.QuadPart = X}` (and `{{Low, High}}`) work as
+ * with the WDK. In C++ QuadPart comes first: `= {0}` and `= {X}` then
+ * initialise QuadPart and compile warning-free under -Wextra (g++ and
+ * clang++ warn on the WDK's order, whose first member is the unnamed
+ * struct); `{}` and `PHYSICAL_ADDRESS()` zero it. The layout is identical:
+ * a union's members all start at offset 0 (docs/wdk-surface.md). */
+#if defined(__cplusplus)
+#define MMSIM_LARGE_INTEGER_BODY(Low, High, Quad) \
+    Quad QuadPart;                                \
+    struct {                                      \
+        Low LowPart;                              \
+        High HighPart;                            \
+    } DUMMYSTRUCTNAME;                            \
+    struct {                                      \
+        Low LowPart;                              \
+        High HighPart;                            \
     } u;
-    LONGLONG QuadPart;
+#else
+#define MMSIM_LARGE_INTEGER_BODY(Low, High, Quad) \
+    struct {                                      \
+        Low LowPart;                              \
+        High HighPart;                            \
+    } DUMMYSTRUCTNAME;                            \
+    struct {                                      \
+        Low LowPart;                              \
+        High HighPart;                            \
+    } u;                                          \
+    Quad QuadPart;
+#endif
+
+typedef union _LARGE_INTEGER {
+    MMSIM_LARGE_INTEGER_BODY(ULONG, LONG, LONGLONG)
 } LARGE_INTEGER, *PLARGE_INTEGER;
 
 typedef union _ULARGE_INTEGER {
-    struct {
-        ULONG LowPart;
-        ULONG HighPart;
-    } DUMMYSTRUCTNAME;
-    struct {
-        ULONG LowPart;
-        ULONG HighPart;
-    } u;
-    ULONGLONG QuadPart;
+    MMSIM_LARGE_INTEGER_BODY(ULONG, ULONG, ULONGLONG)
 } ULARGE_INTEGER, *PULARGE_INTEGER;
+#undef MMSIM_LARGE_INTEGER_BODY
 
 typedef LARGE_INTEGER PHYSICAL_ADDRESS, *PPHYSICAL_ADDRESS;
 
@@ -206,6 +222,16 @@ typedef LARGE_INTEGER PHYSICAL_ADDRESS, *PPHYSICAL_ADDRESS;
     ((type *)((PCHAR)(address) - (ULONG_PTR)(&((type *)0)->field)))
 #define ARGUMENT_PRESENT(ArgumentPointer) ((CHAR *)((ULONG_PTR)(ArgumentPointer)) != (CHAR *)NULL)
 #define UNREFERENCED_PARAMETER(P) ((void)(P))
+/* ntdef.h's min and max, which driver code uses; NOMINMAX turns them off as
+ * with the WDK (C++ code that calls std::min after this header needs it). */
+#ifndef NOMINMAX
+#ifndef min
+#define min(a, b) (((a) < (b)) ? (a) : (b))
+#endif
+#ifndef max
+#define max(a, b) (((a) > (b)) ? (a) : (b))
+#endif
+#endif
 #define DBG_UNREFERENCED_PARAMETER(P) ((void)(P))
 #define DBG_UNREFERENCED_LOCAL_VARIABLE(V) ((void)(V))
 #if defined(__cplusplus)
@@ -311,17 +337,26 @@ NTSYSAPI SIZE_T NTAPI RtlCompareMemory(_In_ const VOID *Source1, _In_ const VOID
 /* ------------------------------------------------------------------------ */
 /* Debug output and assertions.                                             */
 /* ------------------------------------------------------------------------ */
-ULONG CDECL DbgPrint(_In_z_ _Printf_format_string_ PCSTR Format, ...)
-    __attribute__((format(printf, 1, 2)));
+/* Formats follow the Windows kernel, not the host C library (LLP64 `%ld`
+ * reads a 32-bit LONG; `%I64x`, `%Iu`, `%wZ`, `%ws`, `%S`, `%C`; `%p` is 16
+ * upper-case hex digits), so no GNU format attribute: the host's printf
+ * checking would reject correct driver code. A format code that converts
+ * between narrow and wide characters (%ws, %S, %wZ, %C, %lc in DbgPrint)
+ * is documented for PASSIVE_LEVEL only; at DISPATCH_LEVEL or above mmsim
+ * stops with 0xD1 as the fault on the pageable conversion tables would.
+ * Output is limited to 512 bytes per call, as documented. Any IRQL otherwise
+ * (<= DIRQL). See docs/wdk-surface.md. */
+ULONG CDECL DbgPrint(_In_z_ _Printf_format_string_ PCSTR Format, ...);
 #define DPFLTR_ERROR_LEVEL   0
 #define DPFLTR_WARNING_LEVEL 1
 #define DPFLTR_TRACE_LEVEL   2
 #define DPFLTR_INFO_LEVEL    3
 #define DPFLTR_IHVDRIVER_ID  77
 #define DPFLTR_DEFAULT_ID    101
+/* Level 0-31 selects one bit of the component's filter mask, a larger Level
+ * is itself a mask; the default filter passes only DPFLTR_ERROR_LEVEL (bit 0). */
 ULONG CDECL DbgPrintEx(_In_ ULONG ComponentId, _In_ ULONG Level,
-                       _In_z_ _Printf_format_string_ PCSTR Format, ...)
-    __attribute__((format(printf, 3, 4)));
+                       _In_z_ _Printf_format_string_ PCSTR Format, ...);
 #if defined(DBG) && DBG
 #define KdPrint(_x_) DbgPrint _x_
 #define KdPrintEx(_x_) DbgPrintEx _x_
@@ -389,7 +424,9 @@ VOID NTAPI MmsimPagedCodeCheck(_In_ PVOID CodeAddress);
 #define PAGED_CODE_LOCKED() ((void)0)
 #define NT_ASSERT(e) ((e) ? (void)0 : MmsimAssertFailed(#e, __FILE__, __LINE__))
 #define NT_ASSERTMSG(m, e) ((e) ? (void)0 : MmsimAssertFailed(m, __FILE__, __LINE__))
-#define NT_VERIFY(e) NT_ASSERT(e)
+/* NT_VERIFY evaluates its expression in every build and yields TRUE/FALSE. */
+#define NT_VERIFY(e) ((e) ? TRUE : (MmsimAssertFailed(#e, __FILE__, __LINE__), FALSE))
+#define NT_VERIFYMSG(m, e) ((e) ? TRUE : (MmsimAssertFailed(m, __FILE__, __LINE__), FALSE))
 #ifndef ASSERT
 #define ASSERT(e) NT_ASSERT(e)
 #endif
@@ -495,51 +532,108 @@ NTKERNELAPI NTSTATUS NTAPI KeWaitForSingleObject(_In_ PVOID Object, _In_ KWAIT_R
 /* ------------------------------------------------------------------------ */
 /* Interlocked operations and ordered accesses.                             */
 /* ------------------------------------------------------------------------ */
-#define InterlockedIncrement(a) ((LONG)__atomic_add_fetch((volatile LONG *)(a), 1, __ATOMIC_SEQ_CST))
-#define InterlockedDecrement(a) ((LONG)__atomic_sub_fetch((volatile LONG *)(a), 1, __ATOMIC_SEQ_CST))
-#define InterlockedExchange(a, v) \
-    ((LONG)__atomic_exchange_n((volatile LONG *)(a), (LONG)(v), __ATOMIC_SEQ_CST))
-#define InterlockedExchangeAdd(a, v) \
-    ((LONG)__atomic_fetch_add((volatile LONG *)(a), (LONG)(v), __ATOMIC_SEQ_CST))
-#define InterlockedAdd(a, v) ((LONG)__atomic_add_fetch((volatile LONG *)(a), (LONG)(v), __ATOMIC_SEQ_CST))
-#define InterlockedOr(a, v) ((LONG)__atomic_fetch_or((volatile LONG *)(a), (LONG)(v), __ATOMIC_SEQ_CST))
-#define InterlockedAnd(a, v) ((LONG)__atomic_fetch_and((volatile LONG *)(a), (LONG)(v), __ATOMIC_SEQ_CST))
-#define InterlockedXor(a, v) ((LONG)__atomic_fetch_xor((volatile LONG *)(a), (LONG)(v), __ATOMIC_SEQ_CST))
-FORCEINLINE LONG InterlockedCompareExchange(_Inout_ volatile LONG *Destination, _In_ LONG Exchange,
-                                            _In_ LONG Comparand)
-{
-    __atomic_compare_exchange_n(Destination, &Comparand, Exchange, 0, __ATOMIC_SEQ_CST,
-                                __ATOMIC_SEQ_CST);
-    return Comparand;
-}
-#define InterlockedIncrement64(a) \
-    ((LONG64)__atomic_add_fetch((volatile LONG64 *)(a), 1, __ATOMIC_SEQ_CST))
-#define InterlockedDecrement64(a) \
-    ((LONG64)__atomic_sub_fetch((volatile LONG64 *)(a), 1, __ATOMIC_SEQ_CST))
-#define InterlockedExchange64(a, v) \
-    ((LONG64)__atomic_exchange_n((volatile LONG64 *)(a), (LONG64)(v), __ATOMIC_SEQ_CST))
-#define InterlockedExchangeAdd64(a, v) \
-    ((LONG64)__atomic_fetch_add((volatile LONG64 *)(a), (LONG64)(v), __ATOMIC_SEQ_CST))
-#define InterlockedAdd64(a, v) \
-    ((LONG64)__atomic_add_fetch((volatile LONG64 *)(a), (LONG64)(v), __ATOMIC_SEQ_CST))
-#define InterlockedOr64(a, v) \
-    ((LONG64)__atomic_fetch_or((volatile LONG64 *)(a), (LONG64)(v), __ATOMIC_SEQ_CST))
-#define InterlockedAnd64(a, v) \
-    ((LONG64)__atomic_fetch_and((volatile LONG64 *)(a), (LONG64)(v), __ATOMIC_SEQ_CST))
-FORCEINLINE LONG64 InterlockedCompareExchange64(_Inout_ volatile LONG64 *Destination,
-                                                _In_ LONG64 Exchange, _In_ LONG64 Comparand)
-{
-    __atomic_compare_exchange_n(Destination, &Comparand, Exchange, 0, __ATOMIC_SEQ_CST,
-                                __ATOMIC_SEQ_CST);
-    return Comparand;
-}
-FORCEINLINE PVOID InterlockedExchangePointer(_Inout_ PVOID volatile *Target, _In_opt_ PVOID Value)
+/* Typed inline functions, as the WDK declares them (a LONG routine given a
+ * ULONG or LONG64 pointer is a diagnostic, not a silent cast), over C11/GNU
+ * atomics so ThreadSanitizer sees them. The plain forms are full barriers, as
+ * on x64; the Acquire/Release forms have exactly the ordering they name (the
+ * documented contract, which ARM64 Windows relies on). Returned values:
+ * Increment/Decrement/Add the new value; Exchange, ExchangeAdd, And, Or, Xor
+ * and CompareExchange the previous one. Any IRQL; the operand must be in
+ * cached, resident memory. */
+#define MMSIM_ILK_INCDEC(Suffix, Type, Order, Fail)                                       \
+    FORCEINLINE Type InterlockedIncrement##Suffix(                                        \
+        _Inout_ _Interlocked_operand_ Type volatile *Addend)                               \
+    {                                                                                     \
+        return __atomic_add_fetch(Addend, (Type)1, Order);                                \
+    }                                                                                     \
+    FORCEINLINE Type InterlockedDecrement##Suffix(                                        \
+        _Inout_ _Interlocked_operand_ Type volatile *Addend)                               \
+    {                                                                                     \
+        return __atomic_sub_fetch(Addend, (Type)1, Order);                                \
+    }
+#define MMSIM_ILK_EXCHANGE(Suffix, Type, Order, Fail)                                     \
+    FORCEINLINE Type InterlockedExchange##Suffix(                                         \
+        _Inout_ _Interlocked_operand_ Type volatile *Target, _In_ Type Value)              \
+    {                                                                                     \
+        return __atomic_exchange_n(Target, Value, Order);                                 \
+    }
+#define MMSIM_ILK_COMPARE(Name, Type, Order, Fail)                                        \
+    FORCEINLINE Type Name(_Inout_ _Interlocked_operand_ Type volatile *Destination,       \
+                          _In_ Type Exchange, _In_ Type Comparand)                         \
+    {                                                                                     \
+        __atomic_compare_exchange_n(Destination, &Comparand, Exchange, 0, Order, Fail);   \
+        return Comparand;                                                                 \
+    }
+#define MMSIM_ILK_BITWISE(Suffix, Type, Order, Fail)                                      \
+    FORCEINLINE Type InterlockedAnd##Suffix(                                              \
+        _Inout_ _Interlocked_operand_ Type volatile *Destination, _In_ Type Value)         \
+    {                                                                                     \
+        return __atomic_fetch_and(Destination, Value, Order);                             \
+    }                                                                                     \
+    FORCEINLINE Type InterlockedOr##Suffix(                                               \
+        _Inout_ _Interlocked_operand_ Type volatile *Destination, _In_ Type Value)         \
+    {                                                                                     \
+        return __atomic_fetch_or(Destination, Value, Order);                              \
+    }                                                                                     \
+    FORCEINLINE Type InterlockedXor##Suffix(                                              \
+        _Inout_ _Interlocked_operand_ Type volatile *Destination, _In_ Type Value)         \
+    {                                                                                     \
+        return __atomic_fetch_xor(Destination, Value, Order);                             \
+    }
+#define MMSIM_ILK_ADD(Suffix, Type, Order, Fail)                                          \
+    FORCEINLINE Type InterlockedExchangeAdd##Suffix(                                      \
+        _Inout_ _Interlocked_operand_ Type volatile *Addend, _In_ Type Value)              \
+    {                                                                                     \
+        return __atomic_fetch_add(Addend, Value, Order);                                  \
+    }                                                                                     \
+    FORCEINLINE Type InterlockedAdd##Suffix(                                              \
+        _Inout_ _Interlocked_operand_ Type volatile *Addend, _In_ Type Value)              \
+    {                                                                                     \
+        return __atomic_add_fetch(Addend, Value, Order);                                  \
+    }
+
+/* 32-bit (LONG) and 64-bit (LONG64): the whole family. */
+MMSIM_ILK_INCDEC(, LONG, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)
+MMSIM_ILK_EXCHANGE(, LONG, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)
+MMSIM_ILK_COMPARE(InterlockedCompareExchange, LONG, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)
+MMSIM_ILK_BITWISE(, LONG, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)
+MMSIM_ILK_ADD(, LONG, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)
+MMSIM_ILK_INCDEC(64, LONG64, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)
+MMSIM_ILK_EXCHANGE(64, LONG64, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)
+MMSIM_ILK_COMPARE(InterlockedCompareExchange64, LONG64, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)
+MMSIM_ILK_BITWISE(64, LONG64, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)
+MMSIM_ILK_ADD(64, LONG64, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)
+/* 16-bit (SHORT) and 8-bit (CHAR) forms the WDK has. */
+MMSIM_ILK_INCDEC(16, SHORT, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)
+MMSIM_ILK_EXCHANGE(16, SHORT, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)
+MMSIM_ILK_COMPARE(InterlockedCompareExchange16, SHORT, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)
+MMSIM_ILK_BITWISE(16, SHORT, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)
+MMSIM_ILK_EXCHANGE(8, CHAR, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)
+MMSIM_ILK_BITWISE(8, CHAR, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)
+/* Acquire and release forms. */
+MMSIM_ILK_INCDEC(Acquire, LONG, __ATOMIC_ACQUIRE, __ATOMIC_ACQUIRE)
+MMSIM_ILK_INCDEC(Release, LONG, __ATOMIC_RELEASE, __ATOMIC_RELAXED)
+MMSIM_ILK_COMPARE(InterlockedCompareExchangeAcquire, LONG, __ATOMIC_ACQUIRE, __ATOMIC_ACQUIRE)
+MMSIM_ILK_COMPARE(InterlockedCompareExchangeRelease, LONG, __ATOMIC_RELEASE, __ATOMIC_RELAXED)
+MMSIM_ILK_COMPARE(InterlockedCompareExchangeAcquire64, LONG64, __ATOMIC_ACQUIRE,
+                  __ATOMIC_ACQUIRE)
+MMSIM_ILK_COMPARE(InterlockedCompareExchangeRelease64, LONG64, __ATOMIC_RELEASE,
+                  __ATOMIC_RELAXED)
+#undef MMSIM_ILK_INCDEC
+#undef MMSIM_ILK_EXCHANGE
+#undef MMSIM_ILK_COMPARE
+#undef MMSIM_ILK_BITWISE
+#undef MMSIM_ILK_ADD
+
+/* Pointer forms. */
+FORCEINLINE PVOID InterlockedExchangePointer(_Inout_ _Interlocked_operand_ PVOID volatile *Target,
+                                             _In_opt_ PVOID Value)
 {
     return __atomic_exchange_n(Target, Value, __ATOMIC_SEQ_CST);
 }
-FORCEINLINE PVOID InterlockedCompareExchangePointer(_Inout_ PVOID volatile *Destination,
-                                                    _In_opt_ PVOID Exchange,
-                                                    _In_opt_ PVOID Comparand)
+FORCEINLINE PVOID InterlockedCompareExchangePointer(
+    _Inout_ _Interlocked_operand_ PVOID volatile *Destination, _In_opt_ PVOID Exchange,
+    _In_opt_ PVOID Comparand)
 {
     __atomic_compare_exchange_n(Destination, &Comparand, Exchange, 0, __ATOMIC_SEQ_CST,
                                 __ATOMIC_SEQ_CST);
@@ -550,13 +644,52 @@ FORCEINLINE PVOID InterlockedCompareExchangePointer(_Inout_ PVOID volatile *Dest
 #define InterlockedExchangeAddSizeT(a, b) \
     ((SIZE_T)InterlockedExchangeAdd64((volatile LONG64 *)(a), (LONG64)(b)))
 
-#define KeMemoryBarrier() __atomic_thread_fence(__ATOMIC_SEQ_CST)
+/* Bit test-and-set/reset: Offset is a bit index from Base (it may exceed the
+ * width of one LONG); the previous value of that bit is returned. */
+FORCEINLINE BOOLEAN InterlockedBitTestAndSet(_Inout_ _Interlocked_operand_ LONG volatile *Base,
+                                             _In_ LONG Offset)
+{
+    LONG Bit = (LONG)((ULONG)1 << (Offset & 31));
+    return (BOOLEAN)((__atomic_fetch_or(Base + (Offset >> 5), Bit, __ATOMIC_SEQ_CST) & Bit) != 0);
+}
+FORCEINLINE BOOLEAN InterlockedBitTestAndReset(_Inout_ _Interlocked_operand_ LONG volatile *Base,
+                                               _In_ LONG Offset)
+{
+    LONG Bit = (LONG)((ULONG)1 << (Offset & 31));
+    return (BOOLEAN)((__atomic_fetch_and(Base + (Offset >> 5), ~Bit, __ATOMIC_SEQ_CST) & Bit) !=
+                     0);
+}
+FORCEINLINE BOOLEAN InterlockedBitTestAndSet64(
+    _Inout_ _Interlocked_operand_ LONG64 volatile *Base, _In_ LONG64 Offset)
+{
+    LONG64 Bit = (LONG64)((ULONG64)1 << (Offset & 63));
+    return (BOOLEAN)((__atomic_fetch_or(Base + (Offset >> 6), Bit, __ATOMIC_SEQ_CST) & Bit) != 0);
+}
+FORCEINLINE BOOLEAN InterlockedBitTestAndReset64(
+    _Inout_ _Interlocked_operand_ LONG64 volatile *Base, _In_ LONG64 Offset)
+{
+    LONG64 Bit = (LONG64)((ULONG64)1 << (Offset & 63));
+    return (BOOLEAN)((__atomic_fetch_and(Base + (Offset >> 6), ~Bit, __ATOMIC_SEQ_CST) & Bit) !=
+                     0);
+}
+
+/* A full memory barrier. GCC's ThreadSanitizer does not model fences (and
+ * -Wtsan rejects them), so under it a sequentially consistent
+ * read-modify-write of one shared word stands in: every barrier is then
+ * ordered against every other one, which TSan can see. */
+extern LONG volatile MmsimBarrierWord;
+#if defined(__SANITIZE_THREAD__)
+#define MMSIM_FULL_BARRIER() ((void)__atomic_fetch_add(&MmsimBarrierWord, 0, __ATOMIC_SEQ_CST))
+#else
+#define MMSIM_FULL_BARRIER() __atomic_thread_fence(__ATOMIC_SEQ_CST)
+#endif
+#define KeMemoryBarrier() MMSIM_FULL_BARRIER()
 /* The spin-wait hint (PAUSE on x86). mmsim also gives the host CPU away, so
  * a spinning simulated processor cannot starve the thread it waits for. */
 VOID NTAPI MmsimYieldProcessor(VOID);
 #define YieldProcessor() MmsimYieldProcessor()
 #define KeMemoryBarrierWithoutFence() __atomic_signal_fence(__ATOMIC_SEQ_CST)
-#define MemoryBarrier() __atomic_thread_fence(__ATOMIC_SEQ_CST)
+#define MemoryBarrier() MMSIM_FULL_BARRIER()
 #define _ReadWriteBarrier() __atomic_signal_fence(__ATOMIC_SEQ_CST)
 
 #define MMSIM_DEFINE_ORDERED_ACCESS(Name, Type)                                           \
@@ -596,6 +729,53 @@ MMSIM_DEFINE_ORDERED_ACCESS(ULongPtr, ULONG_PTR)
 MMSIM_DEFINE_ORDERED_ACCESS(SizeT, SIZE_T)
 MMSIM_DEFINE_ORDERED_ACCESS(Pointer, PVOID)
 #undef MMSIM_DEFINE_ORDERED_ACCESS
+
+/* ------------------------------------------------------------------------ */
+/* Time and processors (docs/wdk-surface.md). Any IRQL.                     */
+/* ------------------------------------------------------------------------ */
+/* The performance counter runs at 10 MHz (the frequency modern x64 Windows
+ * reports), from 0 when the simulated machine boots. Interrupt time is 100 ns
+ * units since boot; system time is 100 ns units since 1601-01-01 UTC (the
+ * host's wall clock). The non-precise forms advance once per clock tick,
+ * KeQueryTimeIncrement() (15.625 ms) in 100 ns units. */
+_IRQL_requires_max_(HIGH_LEVEL)
+NTHALAPI LARGE_INTEGER NTAPI
+KeQueryPerformanceCounter(_Out_opt_ PLARGE_INTEGER PerformanceFrequency);
+_IRQL_requires_max_(HIGH_LEVEL)
+NTKERNELAPI VOID NTAPI KeQuerySystemTime(_Out_ PLARGE_INTEGER CurrentTime);
+_IRQL_requires_max_(HIGH_LEVEL)
+NTKERNELAPI VOID NTAPI KeQuerySystemTimePrecise(_Out_ PLARGE_INTEGER CurrentTime);
+_IRQL_requires_max_(HIGH_LEVEL)
+NTKERNELAPI ULONGLONG NTAPI KeQueryInterruptTime(VOID);
+_IRQL_requires_max_(HIGH_LEVEL)
+NTKERNELAPI ULONG64 NTAPI KeQueryInterruptTimePrecise(_Out_ PULONG64 QpcTimeStamp);
+_IRQL_requires_max_(HIGH_LEVEL)
+NTKERNELAPI ULONG NTAPI KeQueryTimeIncrement(VOID);
+
+/* Processors: groups of up to 64 logical processors; the host's processors,
+ * filled into groups in order. */
+#define MAXIMUM_PROC_PER_GROUP 64
+#define ALL_PROCESSOR_GROUPS   0xffff
+
+typedef struct _PROCESSOR_NUMBER {
+    USHORT Group;
+    UCHAR Number;
+    UCHAR Reserved;
+} PROCESSOR_NUMBER, *PPROCESSOR_NUMBER;
+
+/* The processor the caller runs on: the host CPU of the calling thread; at
+ * DISPATCH_LEVEL and above it stays the same until the thread drops below
+ * DISPATCH_LEVEL, as a thread that cannot be rescheduled does. */
+_IRQL_requires_max_(HIGH_LEVEL)
+NTKERNELAPI ULONG NTAPI KeGetCurrentProcessorNumberEx(_Out_opt_ PPROCESSOR_NUMBER ProcNumber);
+_IRQL_requires_max_(HIGH_LEVEL)
+NTKERNELAPI ULONG NTAPI KeGetCurrentProcessorIndex(VOID);
+/* Group 0 only (Windows 7+ behaviour for callers unaware of groups). */
+_IRQL_requires_max_(HIGH_LEVEL)
+NTKERNELAPI ULONG NTAPI KeQueryActiveProcessorCount(_Out_opt_ PKAFFINITY ActiveProcessors);
+/* ALL_PROCESSOR_GROUPS counts every group; a group that does not exist: 0. */
+_IRQL_requires_max_(HIGH_LEVEL)
+NTKERNELAPI ULONG NTAPI KeQueryActiveProcessorCountEx(_In_ USHORT GroupNumber);
 
 /* ------------------------------------------------------------------------ */
 /* Pages.                                                                   */
@@ -815,6 +995,9 @@ typedef struct _DEVICE_OBJECT {
 
 typedef VOID NTAPI DRIVER_UNLOAD(_In_ struct _DRIVER_OBJECT *DriverObject);
 typedef DRIVER_UNLOAD *PDRIVER_UNLOAD;
+typedef NTSTATUS NTAPI DRIVER_INITIALIZE(_In_ struct _DRIVER_OBJECT *DriverObject,
+                                         _In_ PUNICODE_STRING RegistryPath);
+typedef DRIVER_INITIALIZE *PDRIVER_INITIALIZE;
 
 typedef struct _DRIVER_OBJECT {
     CSHORT Type;
@@ -1004,6 +1187,8 @@ C_ASSERT(sizeof(KEVENT) == 24);
 C_ASSERT(sizeof(FAST_MUTEX) == 56);
 C_ASSERT(sizeof(LIST_ENTRY) == 16);
 C_ASSERT(sizeof(UNICODE_STRING) == 16);
+C_ASSERT(sizeof(LARGE_INTEGER) == 8);
+C_ASSERT(sizeof(PROCESSOR_NUMBER) == 4);
 
 #ifdef __cplusplus
 } /* extern "C" */

@@ -5,15 +5,21 @@
 #include <stdarg.h>
 
 #include "../mi.h"
+#include "format.h"
 
-static ULONG MiVDbgPrint(PCSTR Format, va_list Arguments)
+/* The word KeMemoryBarrier updates under GCC's ThreadSanitizer (wdm.h). */
+LONG volatile MmsimBarrierWord;
+
+/* Formats with the kernel's conventions (format.c), even when quiet, so that
+ * a bad conversion stops the machine whether or not output is shown. */
+static ULONG MiVDbgPrint(PCSTR Format, va_list *Arguments, ULONG_PTR Caller)
 {
-    if (MiConfig.Quiet) {
-        return (ULONG)STATUS_SUCCESS;
+    char Buffer[512]; /* DbgPrint transmits at most 512 bytes per call */
+    MI_FORMAT_OUTPUT Output = {Buffer, sizeof(Buffer), false, 0, false};
+    MiFormat(&Output, Format, Arguments, Caller);
+    if (!MiConfig.Quiet) {
+        MiWriteStderr(Buffer);
     }
-    char Buffer[512]; /* DbgPrint truncates at 512 bytes as Windows does */
-    vsnprintf(Buffer, sizeof(Buffer), Format, Arguments);
-    MiWriteStderr(Buffer);
     return (ULONG)STATUS_SUCCESS;
 }
 
@@ -21,7 +27,7 @@ ULONG CDECL DbgPrint(PCSTR Format, ...)
 {
     va_list Arguments;
     va_start(Arguments, Format);
-    ULONG Result = MiVDbgPrint(Format, Arguments);
+    ULONG Result = MiVDbgPrint(Format, &Arguments, MI_CALLER_ADDRESS());
     va_end(Arguments);
     return Result;
 }
@@ -29,13 +35,16 @@ ULONG CDECL DbgPrint(PCSTR Format, ...)
 ULONG CDECL DbgPrintEx(ULONG ComponentId, ULONG Level, PCSTR Format, ...)
 {
     UNREFERENCED_PARAMETER(ComponentId);
-    /* The default debug filter passes only error-level messages. */
-    if (Level != DPFLTR_ERROR_LEVEL) {
+    /* Level 0-31 is a bit number, a larger Level a mask ("Reading and
+     * filtering debugging messages"); the default filter passes bit 0,
+     * DPFLTR_ERROR_LEVEL, only. */
+    ULONG Mask = Level <= 31 ? (ULONG)1 << Level : Level;
+    if ((Mask & 1) == 0) {
         return (ULONG)STATUS_SUCCESS;
     }
     va_list Arguments;
     va_start(Arguments, Format);
-    ULONG Result = MiVDbgPrint(Format, Arguments);
+    ULONG Result = MiVDbgPrint(Format, &Arguments, MI_CALLER_ADDRESS());
     va_end(Arguments);
     return Result;
 }

@@ -97,10 +97,6 @@ static bool MiIndexWindow(PFN_NUMBER LowPfn, PFN_NUMBER HighPfn, MI_INDEX *First
 /* ---------------------------------------------------------------------- */
 /* Free bitmap.                                                           */
 /* ---------------------------------------------------------------------- */
-static inline bool MiBitTest(const uint64_t *Bits, uint64_t i)
-{
-    return (Bits[i >> 6] >> (i & 63)) & 1;
-}
 static inline void MiBitSet(uint64_t *Bits, uint64_t i)
 {
     Bits[i >> 6] |= 1ull << (i & 63);
@@ -274,7 +270,10 @@ bool MiAllocateContiguous(uint64_t Count, uint64_t AlignPages, PFN_NUMBER LowPfn
             PFN_NUMBER Pfn = MiIndexToPfn(s);
             uint64_t Skip = (AlignPages - Pfn % AlignPages) % AlignPages;
             if (Skip != 0) {
-                s += Skip;
+                /* Skip is counted in PFNs, so it must not cross into the next
+                 * RAM range, whose PFNs do not follow on: there, start over. */
+                uint64_t End = MiRangeEndIndex(s);
+                s = Skip < End - s ? s + Skip : End;
                 continue;
             }
             if (MiIndexToPfn(s + Count - 1) != Pfn + Count - 1) {

@@ -222,10 +222,15 @@ static void MiPoolFreePages(bool Paged, uint64_t Page, uint64_t Count)
         uint64_t Pte = MiSpace.Pte[Page + k];
         MI_INDEX Index = MiPteIndex(Pte);
         MI_PFN *Entry = MiPfnEntry(Index);
-        if (Entry->LockCount != 0) {
-            /* A page still locked for I/O is being freed. */
+        /* The pool's own PTE is one of the map count; another mapping is a
+         * reserved mapping of an MDL built for this pool. */
+        uint64_t OtherMaps = Entry->MapCount > 1 ? Entry->MapCount - 1 : 0;
+        if (Entry->LockCount != 0 || OtherMaps != 0) {
+            /* A page still locked for I/O, or still mapped elsewhere, is
+             * being freed: as MmFreePagesFromMdl, 0x4E/0x9A (PFN, state,
+             * lock count + other mappings). */
             KeBugCheckEx(PFN_LIST_CORRUPT, 0x9A, MiIndexToPfn(Index), Entry->State,
-                         Entry->LockCount);
+                         (ULONG_PTR)(Entry->LockCount + OtherMaps));
         }
     }
     for (uint64_t k = 0; k < Count; k++) {

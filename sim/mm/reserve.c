@@ -492,7 +492,7 @@ VOID NTAPI MmUnmapReservedMapping(PVOID BaseAddress, ULONG PoolTag, PMDL MemoryD
              * after the reservation too; mmsim zeroes only its own and says so. */
             DbgPrint("mmsim(nt5): MmUnmapReservedMapping(%p): the MDL spans %lu pages but the "
                      "reservation has %llu; Server 2003 would also zero the %llu PTE(s) after it\n",
-                     BaseAddress, (unsigned long)Span, (unsigned long long)Reservation->Pages,
+                     BaseAddress, (ULONG)Span, (unsigned long long)Reservation->Pages,
                      (unsigned long long)(Count - Reservation->Pages));
             Count = Reservation->Pages;
         }
@@ -587,9 +587,20 @@ static const MI_EXPORT MiExports[] = {
     MI_EXPORT_ENTRY(KeBugCheckEx, false),
     MI_EXPORT_ENTRY(KeClearEvent, false),
     MI_EXPORT_ENTRY(KeGetCurrentIrql, false),
+    MI_EXPORT_ENTRY(KeGetCurrentProcessorIndex, true),     /* Windows 7 */
+    MI_EXPORT_ENTRY(KeGetCurrentProcessorNumber, false),
+    MI_EXPORT_ENTRY(KeGetCurrentProcessorNumberEx, true),  /* Windows 7 */
     MI_EXPORT_ENTRY(KeInitializeEvent, false),
     MI_EXPORT_ENTRY(KeInitializeSpinLock, false),
     MI_EXPORT_ENTRY(KeLowerIrql, false),
+    MI_EXPORT_ENTRY(KeQueryActiveProcessorCount, true),    /* Windows Vista */
+    MI_EXPORT_ENTRY(KeQueryActiveProcessorCountEx, true),  /* Windows 7 */
+    MI_EXPORT_ENTRY(KeQueryInterruptTime, false),
+    MI_EXPORT_ENTRY(KeQueryInterruptTimePrecise, true),    /* Windows 10 */
+    MI_EXPORT_ENTRY(KeQueryPerformanceCounter, false),     /* hal.dll */
+    MI_EXPORT_ENTRY(KeQuerySystemTime, false),
+    MI_EXPORT_ENTRY(KeQuerySystemTimePrecise, true),       /* Windows 8 */
+    MI_EXPORT_ENTRY(KeQueryTimeIncrement, false),
     MI_EXPORT_ENTRY(KeRaiseIrqlToDpcLevel, false),
     MI_EXPORT_ENTRY(KeReadStateEvent, false),
     MI_EXPORT_ENTRY(KeReleaseInStackQueuedSpinLock, false),

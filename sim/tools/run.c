@@ -67,7 +67,7 @@ typedef struct _RUNNER {
 /* Messages.                                                              */
 /* ---------------------------------------------------------------------- */
 static int RunError(RUNNER *R, const SCRIPT_STMT *St, const char *Format, ...)
-    __attribute__((format(printf, 3, 4)));
+    __attribute__((format(MMSIM_PRINTF_FORMAT, 3, 4)));
 static int RunError(RUNNER *R, const SCRIPT_STMT *St, const char *Format, ...)
 {
     fflush(R->Out);
@@ -81,7 +81,7 @@ static int RunError(RUNNER *R, const SCRIPT_STMT *St, const char *Format, ...)
 }
 
 static int RunFailed(RUNNER *R, const SCRIPT_STMT *St, const char *Format, ...)
-    __attribute__((format(printf, 3, 4)));
+    __attribute__((format(MMSIM_PRINTF_FORMAT, 3, 4)));
 static int RunFailed(RUNNER *R, const SCRIPT_STMT *St, const char *Format, ...)
 {
     char Text[1024];

@@ -192,7 +192,7 @@ typedef struct _PARSER {
 static void *Allocate(PARSER *P, size_t Bytes);
 
 _Noreturn static void Error(PARSER *P, int Line, int Column, const char *Format, ...)
-    __attribute__((format(printf, 4, 5)));
+    __attribute__((format(MMSIM_PRINTF_FORMAT, 4, 5)));
 _Noreturn static void Error(PARSER *P, int Line, int Column, const char *Format, ...)
 {
     if (P->Error != NULL && P->ErrorSize > 0) {

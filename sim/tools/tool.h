@@ -19,7 +19,7 @@ typedef struct _TOOL_BUF {
 } TOOL_BUF;
 
 void BufAppend(TOOL_BUF *Buf, const char *Text, size_t Length);
-void BufPrintf(TOOL_BUF *Buf, const char *Format, ...) __attribute__((format(printf, 2, 3)));
+void BufPrintf(TOOL_BUF *Buf, const char *Format, ...) __attribute__((format(MMSIM_PRINTF_FORMAT, 2, 3)));
 /* Appends Text as the contents of a JSON string (without quotes). */
 void BufJsonString(TOOL_BUF *Buf, const char *Text);
 /* Appends Text with <, >, & and quotes escaped for HTML. */

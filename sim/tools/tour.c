@@ -77,6 +77,8 @@ static void Segment(TOUR *T, const char *Kind, const char *Text)
 }
 
 static void Emit(TOUR *T, const char *Kind, const char *Prefix, const char *Format, va_list Args)
+    __attribute__((format(MMSIM_PRINTF_FORMAT, 4, 0)));
+static void Emit(TOUR *T, const char *Kind, const char *Prefix, const char *Format, va_list Args)
 {
     char Text[2048];
     vsnprintf(Text, sizeof(Text), Format, Args);
@@ -94,7 +96,7 @@ static void Emit(TOUR *T, const char *Kind, const char *Prefix, const char *Form
 }
 
 /* Narration. */
-static void Say(TOUR *T, const char *Format, ...) __attribute__((format(printf, 2, 3)));
+static void Say(TOUR *T, const char *Format, ...) __attribute__((format(MMSIM_PRINTF_FORMAT, 2, 3)));
 static void Say(TOUR *T, const char *Format, ...)
 {
     va_list Args;
@@ -104,7 +106,7 @@ static void Say(TOUR *T, const char *Format, ...)
 }
 
 /* Driver code, as written in C. */
-static void Code(TOUR *T, const char *Format, ...) __attribute__((format(printf, 2, 3)));
+static void Code(TOUR *T, const char *Format, ...) __attribute__((format(MMSIM_PRINTF_FORMAT, 2, 3)));
 static void Code(TOUR *T, const char *Format, ...)
 {
     va_list Args;
@@ -114,7 +116,7 @@ static void Code(TOUR *T, const char *Format, ...)
 }
 
 /* What a call returned or did. */
-static void Result(TOUR *T, const char *Format, ...) __attribute__((format(printf, 2, 3)));
+static void Result(TOUR *T, const char *Format, ...) __attribute__((format(MMSIM_PRINTF_FORMAT, 2, 3)));
 static void Result(TOUR *T, const char *Format, ...)
 {
     va_list Args;

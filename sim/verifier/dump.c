@@ -40,7 +40,7 @@ VOID SimDumpToBuffer(SIM_DUMP_OUTPUT *Out, char *Buffer, SIZE_T Size, ULONG Flag
     }
 }
 
-static void MiOut(SIM_DUMP_OUTPUT *Out, const char *Format, ...) __attribute__((format(printf, 2, 3)));
+static void MiOut(SIM_DUMP_OUTPUT *Out, const char *Format, ...) __attribute__((format(MMSIM_PRINTF_FORMAT, 2, 3)));
 static void MiOut(SIM_DUMP_OUTPUT *Out, const char *Format, ...)
 {
     char Line[1024];

@@ -18,7 +18,7 @@ typedef struct _MI_CHECK {
 
 #define MI_MAX_ERRORS 8
 
-static void MiFail(MI_CHECK *Check, const char *Format, ...) __attribute__((format(printf, 2, 3)));
+static void MiFail(MI_CHECK *Check, const char *Format, ...) __attribute__((format(MMSIM_PRINTF_FORMAT, 2, 3)));
 static void MiFail(MI_CHECK *Check, const char *Format, ...)
 {
     if (Check->Errors++ < MI_MAX_ERRORS && Check->Report != NULL) {

@@ -21,7 +21,7 @@
 static const char MiDriverName[] = "mmsim-driver.sys";
 static int MiExitCheck = -1; /* -1: read MMSIM_UNLOAD_CHECK; 0 off; 1 on */
 
-static void MiOut(const char *Format, ...) __attribute__((format(printf, 1, 2)));
+static void MiOut(const char *Format, ...) __attribute__((format(MMSIM_PRINTF_FORMAT, 1, 2)));
 static void MiOut(const char *Format, ...)
 {
     char Text[1024];

@@ -27,11 +27,15 @@
  * operation, so frees behind the harness's back (a stale pointer that now
  * names another block) cannot mislead it.
  */
+#define _POSIX_C_SOURCE 200809L /* dup, dup2 */
+
+#include <fcntl.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <wchar.h>
 
 #include <mmsim.h>
@@ -59,7 +63,6 @@
 #define TAG_DATA     'aFzF' /* "FzFa" */
 
 static bool FuzzUp;
-static int Trace = -1; /* FUZZ_DDI_TRACE=1: one line per call on stderr */
 static uint8_t FuzzConfigByte;
 static uintptr_t SpaceLo, SpaceHi; /* simulated system space */
 static FUZZ_STATS Stats;
@@ -80,6 +83,38 @@ static void Finding(const char *What, const char *Detail)
             Detail != NULL ? Detail : "", Detail != NULL ? "\n" : "");
     fflush(stderr);
     abort();
+}
+
+/* Two calls print a line on every use by design (a refused DDI, and
+ * MmAllocateMappingAddressEx under nt5); in long runs that is only noise, so
+ * stderr goes to /dev/null around them (unless FUZZ_DDI_TRACE=1). A crash
+ * inside still aborts and libFuzzer keeps the input: replay it to see. */
+static int Trace = -1; /* FUZZ_DDI_TRACE=1: one line per call on stderr */
+static int SavedStderr = -1;
+
+static void Mute(void)
+{
+    if (Trace) {
+        return;
+    }
+    fflush(stderr);
+    int Null = open("/dev/null", O_WRONLY);
+    SavedStderr = Null >= 0 ? dup(2) : -1;
+    if (SavedStderr >= 0) {
+        dup2(Null, 2);
+    }
+    if (Null >= 0) {
+        close(Null);
+    }
+}
+
+static void Unmute(void)
+{
+    if (SavedStderr >= 0) {
+        dup2(SavedStderr, 2);
+        close(SavedStderr);
+        SavedStderr = -1;
+    }
 }
 
 /* ------------------------------------------------------------------------ */
@@ -103,6 +138,17 @@ static uint32_t In32(void)
 {
     uint32_t Low = In16();
     return Low | ((uint32_t)In16() << 16);
+}
+
+/* Count bytes into Out (zeros past the end of the input). */
+static void InBytes(uint8_t *Out, size_t Count)
+{
+    size_t Have = InSize - InPos < Count ? InSize - InPos : Count;
+    if (Have > 0) {
+        memcpy(Out, InData + InPos, Have);
+        InPos += Have;
+    }
+    memset(Out + Have, 0, Count - Have);
 }
 
 static uint64_t In64(void)
@@ -150,6 +196,7 @@ typedef struct _FUZZ_HANDLE {
 static FUZZ_HANDLE H[FUZZ_MAX_HANDLES];
 static uint32_t NextSerial;
 static PIRP Irp; /* the harness's IRP (non-paged pool, tag TAG_IRP), or NULL */
+static bool Pristine; /* no call has run on this machine since it was built */
 
 static void ForgetHandles(void)
 {
@@ -527,23 +574,72 @@ static int MappingMdl(int Mapping)
 }
 
 /* ------------------------------------------------------------------------ */
+/* Catch frames. setjmp is only ever called in these two small functions,    */
+/* which keep nothing live across it: thunks take their arguments from       */
+/* globals (gcc's -Wclobbered at -O3 would otherwise have a point).          */
+/* ------------------------------------------------------------------------ */
+typedef void (*FUZZ_THUNK)(void);
+static FUZZ_THUNK TryThunk, CatchThunk;
+static NTSTATUS TryResult;
+static SIM_BUGCHECK CatchResult;
+
+/* The thunk inside SIM_TRY_STATUS (as __try/__except): the status raised. */
+static NTSTATUS TryStatus(FUZZ_THUNK Thunk) __attribute__((noinline));
+static NTSTATUS TryStatus(FUZZ_THUNK Thunk)
+{
+    TryThunk = Thunk;
+    SIM_TRY_STATUS(&TryResult, TryThunk());
+    return TryResult;
+}
+
+/* The thunk inside SIM_CATCH_BUGCHECK: true (and *Stop) if it stopped. */
+static bool CatchStop(FUZZ_THUNK Thunk, SIM_BUGCHECK *Stop) __attribute__((noinline));
+static bool CatchStop(FUZZ_THUNK Thunk, SIM_BUGCHECK *Stop)
+{
+    CatchThunk = Thunk;
+    SIM_CATCH_BUGCHECK(&CatchResult, CatchThunk());
+    *Stop = CatchResult;
+    return CatchResult.Caught != 0;
+}
+
+/* Arguments of the call a thunk makes, and its result. */
+static struct {
+    POOL_FLAGS Flags;
+    ULONG Type;
+    SIZE_T Bytes;
+    ULONG Tag;
+    PMDL Mdl;
+    KPROCESSOR_MODE Mode;
+    LOCK_OPERATION Operation;
+    MEMORY_CACHING_TYPE Cache;
+    PVOID Requested;
+    ULONG BugCheck;
+    ULONG Priority;
+    bool Variant; /* Safe macro, MmPrepareMdlForReuse, write */
+    uintptr_t Va;
+    uint64_t Size;
+    uint8_t Value;
+    PVOID Result;
+} A;
+
+/* ------------------------------------------------------------------------ */
 /* Oracles: what must hold right after a successful call.                   */
 /* ------------------------------------------------------------------------ */
 static volatile uint8_t Sink;
 
-static void ReadBytes(uintptr_t Va, uint64_t Bytes)
+static void ReadEnds(void)
 {
-    for (uint64_t k = 0; k < Bytes; k++) {
-        Sink = *(volatile const uint8_t *)(Va + k);
-    }
+    Sink = *(volatile const uint8_t *)A.Va;
+    Sink = *(volatile const uint8_t *)(A.Va + A.Size - 1);
 }
 
 /* Va .. Va + Bytes was just returned to the driver: it must be readable. */
 static void OracleReadable(uintptr_t Va, uint64_t Bytes, const char *What)
 {
     SIM_BUGCHECK Stop;
-    SIM_CATCH_BUGCHECK(&Stop, ReadBytes(Va, 1); ReadBytes(Va + Bytes - 1, 1));
-    if (Stop.Caught) {
+    A.Va = Va;
+    A.Size = Bytes != 0 ? Bytes : 1;
+    if (CatchStop(ReadEnds, &Stop)) {
         char Detail[256];
         SimFormatStopLine(&Stop, Detail, sizeof(Detail));
         Finding(What, Detail);
@@ -577,14 +673,9 @@ static void NoteRaised(NTSTATUS Status)
     }
 }
 
-static struct {
-    PVOID Result;
-    PMDL Mdl;
-} Out;
-
-static void DoPool2(POOL_FLAGS Flags, SIZE_T Bytes, ULONG Tag)
+static void DoPool2(void)
 {
-    Out.Result = ExAllocatePool2(Flags, Bytes, Tag);
+    A.Result = ExAllocatePool2(A.Flags, A.Bytes, A.Tag);
 }
 
 static void OpPool2(void)
@@ -615,11 +706,14 @@ static void OpPool2(void)
         Stats.Skipped++;
         return;
     }
-    Out.Result = NULL;
-    SIM_TRY_STATUS(&Raised, DoPool2(Flags, Bytes, Tag));
+    A.Flags = Flags;
+    A.Bytes = Bytes;
+    A.Tag = Tag;
+    A.Result = NULL;
+    Raised = TryStatus(DoPool2);
     NoteRaised(Raised);
-    if (Out.Result != NULL) {
-        uintptr_t Va = (uintptr_t)Out.Result;
+    if (A.Result != NULL) {
+        uintptr_t Va = (uintptr_t)A.Result;
         AddHandle(HPool, Va, Bytes, Tag, 0);
         KIRQL Irql = KeGetCurrentIrql();
         if (Irql <= DISPATCH_LEVEL) {
@@ -631,9 +725,9 @@ static void OpPool2(void)
     }
 }
 
-static void DoPoolWithTag(POOL_TYPE Type, SIZE_T Bytes, ULONG Tag)
+static void DoPoolWithTag(void)
 {
-    Out.Result = ExAllocatePoolWithTag(Type, Bytes, Tag);
+    A.Result = ExAllocatePoolWithTag((POOL_TYPE)A.Type, A.Bytes, A.Tag);
 }
 
 static void OpPoolWithTag(void)
@@ -664,11 +758,14 @@ static void OpPoolWithTag(void)
         Stats.Skipped++;
         return;
     }
-    Out.Result = NULL;
-    SIM_TRY_STATUS(&Raised, DoPoolWithTag((POOL_TYPE)Type, Bytes, Tag));
+    A.Type = Type;
+    A.Bytes = Bytes;
+    A.Tag = Tag;
+    A.Result = NULL;
+    Raised = TryStatus(DoPoolWithTag);
     NoteRaised(Raised);
-    if (Out.Result != NULL) {
-        uintptr_t Va = (uintptr_t)Out.Result;
+    if (A.Result != NULL) {
+        uintptr_t Va = (uintptr_t)A.Result;
         AddHandle(HPool, Va, Bytes, Tag, 0);
         if (KeGetCurrentIrql() <= DISPATCH_LEVEL) {
             OracleReadable(Va, Bytes, "a block ExAllocatePoolWithTag returned is not readable");
@@ -686,6 +783,15 @@ static void OpFreePool(void)
     uintptr_t Va = ArgPointer(M_POOL | ((v & 8u) ? M_MDL : 0), &Which);
     if (Which >= 0 && H[Which].Kind == HMdl && !MdlUsable(Which)) {
         Stats.Skipped++; /* IoFreeMdl-style reads are not made, but keep MDLs honest */
+        return;
+    }
+    const SIM_POOL_BLOCK_INFO *Owner = BlockAt(Va);
+    if (Owner != NULL && IsInternalTag(Owner->Tag) && !IsMdlTag(Owner->Tag)) {
+        /* A stale address that now holds Mm's own block (a reservation's
+         * "Mirm" node) or the harness's IRP: freeing it is a wild driver
+         * corrupting the kernel, which the invariant checker would report
+         * rightly - not a simulator bug. */
+        Stats.Skipped++;
         return;
     }
     if (v & 1u) {
@@ -710,14 +816,15 @@ static void OpFreePool(void)
  * driver reinitialising its IRP would): IoAllocateMdl walks it. */
 static void SanitizeIrpChain(void)
 {
-    if (!PteValid((uintptr_t)Irp)) {
-        Irp = NULL;
+    const SIM_POOL_BLOCK_INFO *Block = BlockAt((uintptr_t)Irp);
+    if (Block == NULL || Block->Tag != TAG_IRP) {
+        Irp = NULL; /* freed through a stale pointer: a new one next time */
         return;
     }
     PMDL *Link = &Irp->MdlAddress;
     for (int Steps = 0; *Link != NULL; Steps++) {
-        const SIM_POOL_BLOCK_INFO *Block = BlockAt((uintptr_t)*Link);
-        if (Steps >= 32 || Block == NULL || !IsMdlTag(Block->Tag)) {
+        const SIM_POOL_BLOCK_INFO *Entry = BlockAt((uintptr_t)*Link);
+        if (Steps >= 32 || Entry == NULL || !IsMdlTag(Entry->Tag)) {
             *Link = NULL;
             break;
         }
@@ -739,16 +846,13 @@ static void OpIoAllocateMdl(void)
         return;
     }
     if (UseIrp) {
+        SanitizeIrpChain();
         if (Irp == NULL) {
             Irp = (PIRP)ExAllocatePool2(POOL_FLAG_NON_PAGED, sizeof(IRP), TAG_IRP);
             if (Irp == NULL) {
                 return;
             }
             LoadBlocks();
-        }
-        SanitizeIrpChain();
-        if (Irp == NULL) {
-            return;
         }
     }
     PMDL Mdl = IoAllocateMdl((PVOID)Va, Length, Secondary, Quota, UseIrp ? Irp : NULL);
@@ -851,11 +955,11 @@ static void OpAllocatePages(void)
         return;
     }
     PMDL Mdl;
+    ULONG Flags = 0;
     if (v & 1u) {
         Mdl = MmAllocatePagesForMdl(Low, High, Skip, Bytes);
     } else {
         MEMORY_CACHING_TYPE Cache = ArgCache();
-        ULONG Flags;
         switch ((v >> 1) & 3u) {
         case 0: Flags = 0; break;
         case 1: Flags = In16() & 0x1FFu; break; /* every defined flag */
@@ -863,6 +967,15 @@ static void OpAllocatePages(void)
         default: Flags = MM_ALLOCATE_FULLY_REQUIRED | (In8() & 0x1u); break;
         }
         Mdl = MmAllocatePagesForMdlEx(Low, High, Skip, Bytes, Cache, Flags);
+    }
+    if (Mdl == NULL && Pristine && !(v & 1u) && (Flags == 0x20 || Flags == 0x60) &&
+        Low.QuadPart == 0 && High.QuadPart == -1 &&
+        (Skip.QuadPart == 0x10000 || Skip.QuadPart == 0x200000) && Bytes != 0 &&
+        Bytes <= 0x200000 && Bytes % (SIZE_T)Skip.QuadPart == 0 &&
+        (Flags == 0x20 || Skip.QuadPart == 0x200000) && KeGetCurrentIrql() <= DISPATCH_LEVEL) {
+        /* The fresh machine has 945 free pages from PFN 0x100: aligned
+         * blocks of up to 2 MiB (PFN 0x200-0x3FF) are there. */
+        Finding("MmAllocatePagesForMdlEx found no aligned contiguous block on a fresh machine", NULL);
     }
     if (Mdl != NULL) {
         LoadBlocks();
@@ -903,9 +1016,9 @@ static void OpFreePages(void)
     }
 }
 
-static void DoProbe(PMDL Mdl, KPROCESSOR_MODE Mode, LOCK_OPERATION Operation)
+static void DoProbe(void)
 {
-    MmProbeAndLockPages(Mdl, Mode, Operation);
+    MmProbeAndLockPages(A.Mdl, A.Mode, A.Operation);
 }
 
 static void OpProbeAndLock(void)
@@ -917,9 +1030,10 @@ static void OpProbeAndLock(void)
         Stats.Skipped++;
         return;
     }
-    KPROCESSOR_MODE Mode = (v & 0x30u) == 0x30u ? UserMode : KernelMode;
-    LOCK_OPERATION Operation = (LOCK_OPERATION)(v & 3u);
-    SIM_TRY_STATUS(&Raised, DoProbe(Mdl, Mode, Operation));
+    A.Mdl = Mdl;
+    A.Mode = (v & 0x30u) == 0x30u ? UserMode : KernelMode;
+    A.Operation = (LOCK_OPERATION)(v & 3u);
+    Raised = TryStatus(DoProbe);
     NoteRaised(Raised);
 }
 
@@ -934,13 +1048,13 @@ static void OpUnlock(void)
     MmUnlockPages(Mdl);
 }
 
-static void DoMap(PMDL Mdl, KPROCESSOR_MODE Mode, MEMORY_CACHING_TYPE Cache, PVOID Requested,
-                  ULONG BugCheck, ULONG Priority, bool Safe)
+static void DoMap(void)
 {
-    if (Safe) {
-        Out.Result = MmGetSystemAddressForMdlSafe(Mdl, Priority);
+    if (A.Variant) {
+        A.Result = MmGetSystemAddressForMdlSafe(A.Mdl, A.Priority);
     } else {
-        Out.Result = MmMapLockedPagesSpecifyCache(Mdl, Mode, Cache, Requested, BugCheck, Priority);
+        A.Result = MmMapLockedPagesSpecifyCache(A.Mdl, A.Mode, A.Cache, A.Requested, A.BugCheck,
+                                                A.Priority);
     }
 }
 
@@ -974,31 +1088,39 @@ static void OpMap(void)
     bool WasMapped = !MdlReadable(Mdl) ||
                      (Mdl->MdlFlags & (MDL_MAPPED_TO_SYSTEM_VA | MDL_PARTIAL_HAS_BEEN_MAPPED |
                                        MDL_SOURCE_IS_NONPAGED_POOL)) != 0;
-    Out.Result = NULL;
-    SIM_TRY_STATUS(&Raised, DoMap(Mdl, Mode, Cache, RequestedAddress, BugCheck, Priority, Safe));
+    A.Mdl = Mdl;
+    A.Mode = Mode;
+    A.Cache = Cache;
+    A.Requested = RequestedAddress;
+    A.BugCheck = BugCheck;
+    A.Priority = Priority;
+    A.Variant = Safe;
+    A.Result = NULL;
+    Raised = TryStatus(DoMap);
     NoteRaised(Raised);
-    if (Out.Result != NULL && InSystemSpace((uintptr_t)Out.Result) && MdlReadable(Mdl)) {
-        int i = AddHandle(HMap, (uintptr_t)Out.Result, Mdl->ByteCount, 0, Priority);
+    PVOID Result = A.Result;
+    if (Result != NULL && InSystemSpace((uintptr_t)Result) && MdlReadable(Mdl)) {
+        int i = AddHandle(HMap, (uintptr_t)Result, Mdl->ByteCount, 0, Priority);
         if (i >= 0) {
             H[i].Mdl = Which;
             H[i].MdlSerial = Which >= 0 ? H[Which].Serial : 0;
         }
         if (!WasMapped && Mdl->ByteCount > 0) {
-            if (!(Mdl->MdlFlags & MDL_MAPPED_TO_SYSTEM_VA) || Mdl->MappedSystemVa != Out.Result) {
+            if (!(Mdl->MdlFlags & MDL_MAPPED_TO_SYSTEM_VA) || Mdl->MappedSystemVa != Result) {
                 Finding("MmMapLockedPagesSpecifyCache succeeded but the MDL does not say so", NULL);
             }
-            OracleReadable((uintptr_t)Out.Result, Mdl->ByteCount,
+            OracleReadable((uintptr_t)Result, Mdl->ByteCount,
                            "a mapping MmMapLockedPagesSpecifyCache returned is not readable");
         }
     }
 }
 
-static void DoUnmap(PVOID Va, PMDL Mdl, bool Prepare)
+static void DoUnmap(void)
 {
-    if (Prepare) {
-        MmPrepareMdlForReuse(Mdl);
+    if (A.Variant) {
+        MmPrepareMdlForReuse(A.Mdl);
     } else {
-        MmUnmapLockedPages(Va, Mdl);
+        MmUnmapLockedPages((PVOID)A.Va, A.Mdl);
     }
 }
 
@@ -1015,14 +1137,24 @@ static void OpUnmap(void)
         Stats.Skipped++;
         return;
     }
-    bool Prepare = (v & 6u) == 6u && MdlReadable(Mdl);
-    SIM_TRY_STATUS(&Raised, DoUnmap((PVOID)Va, Mdl, Prepare));
+    A.Variant = (v & 6u) == 6u && MdlReadable(Mdl);
+    A.Va = Va;
+    A.Mdl = Mdl;
+    Raised = TryStatus(DoUnmap);
     NoteRaised(Raised);
 }
 
 static void DoReserve(SIZE_T Bytes, ULONG Tag, ULONG Flags, bool Ex)
 {
-    Out.Result = Ex ? MmAllocateMappingAddressEx(Bytes, Tag, Flags) : MmAllocateMappingAddress(Bytes, Tag);
+    if (!Ex) {
+        A.Result = MmAllocateMappingAddress(Bytes, Tag);
+    } else if (FuzzConfigByte & FUZZ_CONFIG_NT5) {
+        Mute(); /* "does not exist under the nt5 profile", every time */
+        A.Result = MmAllocateMappingAddressEx(Bytes, Tag, Flags);
+        Unmute();
+    } else {
+        A.Result = MmAllocateMappingAddressEx(Bytes, Tag, Flags);
+    }
 }
 
 static void OpReserve(void)
@@ -1030,25 +1162,24 @@ static void OpReserve(void)
     uint8_t v = In8();
     SIZE_T Bytes = (SIZE_T)ArgSize();
     ULONG Tag = ArgTag();
-    /* Ex under nt5 prints a line each time: only one call in four of those. */
-    bool Ex = (v & 1u) && (!(FuzzConfigByte & FUZZ_CONFIG_NT5) || (v & 0x30u) == 0x30u);
+    bool Ex = (v & 1u) != 0;
     ULONG Flags = (v & 2u) ? MM_MAPPING_ADDRESS_DIVISIBLE : (v & 4u) ? In32() : 0;
     if (NewSlot() < 0) {
         Stats.Skipped++;
         return;
     }
-    Out.Result = NULL;
+    A.Result = NULL;
     DoReserve(Bytes, Tag, Flags, Ex);
-    if (Out.Result != NULL) {
+    if (A.Result != NULL) {
         SIM_RESERVATION_INFO Info;
-        if (!SimQueryReservation(Out.Result, &Info) || Info.Base != Out.Result || Info.Tag != Tag ||
+        if (!SimQueryReservation(A.Result, &Info) || Info.Base != A.Result || Info.Tag != Tag ||
             Info.MappedPages != 0 ||
             Info.Pages != (Bytes >> PAGE_SHIFT) + ((Bytes & (PAGE_SIZE - 1)) != 0)) {
             Finding("MmAllocateMappingAddress(Ex) returned an address SimQueryReservation does not "
                     "describe as reserved",
                     NULL);
         }
-        AddHandle(HRes, (uintptr_t)Out.Result, Bytes, Tag, Ex ? Flags : 0);
+        AddHandle(HRes, (uintptr_t)A.Result, Bytes, Tag, Ex ? Flags : 0);
     }
 }
 
@@ -1133,12 +1264,12 @@ static void OpUnmapReserved(void)
     MmUnmapReservedMapping((PVOID)Va, Tag, Mdl);
 }
 
-static void DoTouch(uintptr_t Va, bool Write, uint8_t Value)
+static void DoTouch(void)
 {
-    if (Write) {
-        *(volatile uint8_t *)Va = Value;
+    if (A.Variant) {
+        *(volatile uint8_t *)A.Va = A.Value;
     } else {
-        Sink = *(volatile const uint8_t *)Va;
+        Sink = *(volatile const uint8_t *)A.Va;
     }
 }
 
@@ -1154,13 +1285,14 @@ static void OpTouch(void)
     if (Va == 0) {
         Va = 1; /* a load from NULL itself is undefined in C, even in the harness */
     }
-    bool Write = (v & 1u) != 0 && WriteAllowed(Va);
-    uint8_t Value = In8();
+    A.Variant = (v & 1u) != 0 && WriteAllowed(Va);
+    A.Va = Va;
+    A.Value = In8();
     if (v & 2u) {
-        SIM_TRY_STATUS(&Raised, DoTouch(Va, Write, Value)); /* __try around the access */
+        Raised = TryStatus(DoTouch); /* __try around the access */
         NoteRaised(Raised);
     } else {
-        DoTouch(Va, Write, Value);
+        DoTouch();
     }
 }
 
@@ -1239,10 +1371,11 @@ static void OpFaults(void)
     }
     case 1: {
         /* Raw text from the input (never a file clause, never the log). */
-        size_t Length = In8() % 40u;
+        uint8_t Raw[40];
+        size_t Length = In8() % sizeof(Raw);
+        InBytes(Raw, Length);
         for (size_t k = 0; k < Length; k++) {
-            uint8_t c = In8();
-            Spec[k] = (char)(c >= 0x20 && c < 0x7F ? c : ';');
+            Spec[k] = (char)(Raw[k] >= 0x20 && Raw[k] < 0x7F ? Raw[k] : ';');
         }
         Spec[Length] = '\0';
         if (strstr(Spec, "systematic") != NULL || strstr(Spec, "record") != NULL ||
@@ -1478,6 +1611,11 @@ static void CheckInvariants(void)
     }
 }
 
+static void ProbeRefusal(void)
+{
+    (void)MmIsAddressValid(NULL);
+}
+
 static void AfterStop(const SIM_BUGCHECK *Stop, bool MayCheckRefusal)
 {
     if (Stop->Refused) {
@@ -1490,22 +1628,35 @@ static void AfterStop(const SIM_BUGCHECK *Stop, bool MayCheckRefusal)
     if (MayCheckRefusal) {
         /* A stopped machine refuses every DDI (README: exit status 87 uncaught). */
         SIM_BUGCHECK Refusal;
-        SIM_CATCH_BUGCHECK(&Refusal, (void)MmIsAddressValid(NULL));
-        if (!Refusal.Caught || !Refusal.Refused || Refusal.Code != Stop->Code) {
+        Mute(); /* "refused: the machine is stopped", every time */
+        bool Caught = CatchStop(ProbeRefusal, &Refusal);
+        Unmute();
+        if (!Caught || !Refusal.Refused || Refusal.Code != Stop->Code) {
             Finding("a stopped machine accepted a DDI (or refused it with another stop)", NULL);
         }
     }
     SimReset();
     ForgetHandles();
+    Pristine = true;
 }
 
-static void RaiseTo(KIRQL Irql)
+static unsigned CurrentOp;
+static KIRQL CurrentIrql;
+
+/* An operation at its IRQL. */
+static void RunCurrentOp(void)
 {
-    if (Irql != PASSIVE_LEVEL) {
+    if (CurrentIrql != PASSIVE_LEVEL) {
         KIRQL Old;
-        KeRaiseIrql(Irql, &Old);
+        KeRaiseIrql(CurrentIrql, &Old);
         (void)Old;
     }
+    Ops[CurrentOp].Routine();
+}
+
+static void LowerToPassive(void)
+{
+    KeLowerIrql(PASSIVE_LEVEL);
 }
 
 static void RunOp(uint8_t OpByte)
@@ -1517,26 +1668,34 @@ static void RunOp(uint8_t OpByte)
                  : Sel == FUZZ_IRQL_RAW      ? (KIRQL)(In8() & 31u)
                                              : PASSIVE_LEVEL;
     CurrentOpName = Ops[Op].Name;
+    Pristine = Pristine && Op == FuzzOpAllocatePages && Sel <= FUZZ_IRQL_DISPATCH;
     Stats.Operations++;
     Stats.PerOp[Op]++;
     Raised = STATUS_SUCCESS;
     LoadBlocks();
     size_t At = InPos;
     SIM_BUGCHECK Stop;
-    SIM_CATCH_BUGCHECK(&Stop, RaiseTo(Irql); Ops[Op].Routine());
-    if (!Stop.Caught && KeGetCurrentIrql() != PASSIVE_LEVEL) {
-        SIM_CATCH_BUGCHECK(&Stop, KeLowerIrql(PASSIVE_LEVEL));
+    CurrentOp = Op;
+    CurrentIrql = Irql;
+    bool Stopped = CatchStop(RunCurrentOp, &Stop);
+    Unmute(); /* in case a stop left a muted call */
+    if (!Stopped && KeGetCurrentIrql() != PASSIVE_LEVEL) {
+        Stopped = CatchStop(LowerToPassive, &Stop);
     }
     if (Trace) {
         char Line[160] = "ok";
-        if (Stop.Caught) {
+        if (Stopped) {
             SimFormatStopLine(&Stop, Line, sizeof(Line));
         }
-        fprintf(stderr, "fuzz_ddi: @%zu %s at IRQL %u (%zu argument bytes): %s%s\n", At - 1,
-                Ops[Op].Name, (unsigned)Irql, InPos - At, Line,
-                !Stop.Caught && Raised != STATUS_SUCCESS ? " (exception caught)" : "");
+        int Handles = 0;
+        for (int i = 0; i < FUZZ_MAX_HANDLES; i++) {
+            Handles += H[i].Kind != HNone;
+        }
+        fprintf(stderr, "fuzz_ddi: @%zu %s at IRQL %u (%zu argument bytes): %s%s [%d handles]\n",
+                At - 1, Ops[Op].Name, (unsigned)Irql, InPos - At, Line,
+                !Stopped && Raised != STATUS_SUCCESS ? " (exception caught)" : "", Handles);
     }
-    if (Stop.Caught) {
+    if (Stopped) {
         /* Now and then (an operation byte from the aliases above
          * FUZZ_OP_COUNT and a next byte of 7 mod 8): check the refusal. */
         AfterStop(&Stop, (OpByte & 0x1Fu) >= FUZZ_OP_COUNT && InPos < InSize && (In8() & 7u) == 7u);
@@ -1544,14 +1703,24 @@ static void RunOp(uint8_t OpByte)
     }
     CheckInvariants();
     SyncHandles();
+    Pristine = Op == FuzzOpReset;
 }
 
 /* Frees what is live, in the order a careful driver would; any stop ends it. */
+static void (*CleanStep)(int);
+static int CleanIndex;
+
+static void RunCleanStep(void)
+{
+    CleanStep(CleanIndex);
+}
+
 static bool CleanupStep(void (*Step)(int), int i)
 {
     SIM_BUGCHECK Stop;
-    SIM_CATCH_BUGCHECK(&Stop, Step(i));
-    if (Stop.Caught) {
+    CleanStep = Step;
+    CleanIndex = i;
+    if (CatchStop(RunCleanStep, &Stop)) {
         CountStop(Stop.Code);
         return false;
     }
@@ -1708,6 +1877,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size)
     SpaceLo = (uintptr_t)SimSystemSpaceBase(&SpaceBytes);
     SpaceHi = SpaceLo + SpaceBytes;
     ForgetHandles();
+    Pristine = true;
     for (unsigned Count = 0; InPos < InSize && Count < FUZZ_MAX_OPS; Count++) {
         RunOp(In8());
         if (SimGetProfile() != ((FuzzConfigByte & FUZZ_CONFIG_NT5) ? SimProfileNt5 : SimProfileModern)) {

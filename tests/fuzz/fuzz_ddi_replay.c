@@ -11,7 +11,7 @@
  * A finding aborts (the harness prints what and during which call); the
  * input is then in fuzz_ddi_replay-last-input (written before each run).
  */
-#define _POSIX_C_SOURCE 200809L /* strdup, clock_gettime, opendir */
+#define _POSIX_C_SOURCE 200809L /* strdup, opendir */
 
 #include <dirent.h>
 #include <errno.h>
@@ -447,16 +447,135 @@ static void Generate(const char *Dir)
     B0(FuzzOpReset, P);
     B(FuzzOpPool2, P, 0, SZ_SMALL(8), TAG_TEST);
     WriteSeed(Dir, "irp_and_reset");
+
+    /* Regression: pool sizes whose rounding wrapped to 0 (SIGFPE in the
+     * size-class division, found by this fuzzer); each must return NULL. */
+    CONFIG(0x00);
+    B(FuzzOpPool2, P, 0, 0x87, TAG_TEST);                        /* NP, SIZE_MAX */
+    B(FuzzOpPool2, P, 6, 0xC0, 0xFA, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, TAG_TEST);
+    B(FuzzOpPoolWithTag, P, 4, 0x87, TAG_TEST);                  /* PagedPoolCacheAligned */
+    WriteSeed(Dir, "regress_pool_size_wrap");
+
+    /* Regression: ExFreePool of whole-page pool still mapped through a
+     * reserved mapping (an MDL built by MmBuildMdlForNonPagedPool, then a
+     * partial of it) freed the pages under the mapping; now 0x4E/0x9A. */
+    CONFIG(0x00);
+    B(FuzzOpPool2, P, 0, SZ_PAGES(2), TAG_TEST);                 /* handle 0 */
+    B(FuzzOpIoAllocateMdl, P, 0, PTR_NTH(0), SZ_PAGES(2));       /* MDL 0 */
+    B(FuzzOpBuildNonPaged, P, MDL(0));
+    B(FuzzOpReserve, P, 0, SZ_PAGES(4), TAG_TEST);
+    B(FuzzOpMapReserved, P, 0, PTR_NTH(0), MDL(0));
+    B(FuzzOpUnmapReserved, P, 0, PTR_NTH(0));                    /* MappedSystemVa restored */
+    B(FuzzOpIoAllocateMdl, P, 0x10, PTR_NULL, SZ_PAGES(2));      /* MDL 1 */
+    B(FuzzOpBuildPartial, P, MDL(0), MDL(1), 0);                 /* all of it */
+    B(FuzzOpMapReserved, P, 0, PTR_NTH(0), MDL(1));              /* a partial, reserved */
+    B(FuzzOpFreePool, P, 0, PTR_NTH(0));                         /* 0x4E/0x9A */
+    WriteSeed(Dir, "regress_pool_free_mapped");
+
+    /* A partial MDL of a mapped parent (MDL_PARENT_MAPPED_SYSTEM_VA), mapped
+     * itself, released by IoFreeMdl; MmUnmapLockedPages at an interior page
+     * (0xDA/0x304). */
+    CONFIG(0x00);
+    B(FuzzOpAllocatePages, P, 1, 0, 0, SZ_PAGES(4));             /* MDL 0 */
+    B(FuzzOpMap, P, 0, MDL(0));                                  /* handle 1 */
+    B(FuzzOpIoAllocateMdl, P, 0x10, PTR_NULL, SZ_PAGES(4));      /* MDL 1 */
+    B(FuzzOpBuildPartial, P, MDL(0), MDL(1), 0x02, 1);           /* from page 1 */
+    B(FuzzOpMap, P, 0, MDL(1));
+    B(FuzzOpIoFreeMdl, P, MDL(1));
+    B(FuzzOpUnmap, P, 0, PTR(PREFERRED, PAGES, 0), 1);           /* page 1: 0xDA/0x304 */
+    WriteSeed(Dir, "mdl_parent_mapped");
+
+    /* MmUnmapLockedPages with another (mapped) MDL of a different span:
+     * 0xDA/0x305. */
+    CONFIG(0x00);
+    B(FuzzOpAllocatePages, P, 1, 0, 0, SZ_PAGES(4));             /* MDL 0 */
+    B(FuzzOpAllocatePages, P, 1, 0, 0, SZ_PAGES(2));             /* MDL 1 */
+    B(FuzzOpMap, P, 0, MDL(0));
+    B(FuzzOpMap, P, 0, MDL(1));
+    B(FuzzOpUnmap, P, 1, PTR_NTH(0), MDL(1));
+    WriteSeed(Dir, "mdl_unmap_wrong_mdl");
+
+    /* Probe and lock over trimmed paged pool: faulted back in at PASSIVE,
+     * 0xD1 at DISPATCH. */
+    CONFIG(0x00);
+    B(FuzzOpPool2, P, 2, SZ_PAGES(2), TAG_TEST);                 /* paged */
+    B(FuzzOpIoAllocateMdl, P, 0, PTR_NTH(0), SZ_PAGES(2));
+    B0(FuzzOpTrim, P);
+    B(FuzzOpProbeAndLock, P, 0, MDL(0));                         /* read access */
+    B0(FuzzOpTrim, P);                                           /* locked: stays */
+    B(FuzzOpUnlock, P, MDL(0));
+    B0(FuzzOpTrim, P);
+    B(FuzzOpProbeAndLock, D, 1, MDL(0));                         /* 0xD1 */
+    WriteSeed(Dir, "probe_trimmed");
+
+    /* Reserved-mapping misuse, modern: unmap with a shorter MDL (0x10C) and
+     * with a longer one (0x10A). */
+    CONFIG(0x00);
+    B(FuzzOpReserve, P, 0, SZ_PAGES(4), TAG_TEST);
+    B(FuzzOpAllocatePages, P, 1, 0, 0, SZ_PAGES(4));             /* MDL 0 */
+    B(FuzzOpAllocatePages, P, 1, 0, 0, SZ_PAGES(2));             /* MDL 1 */
+    B(FuzzOpMapReserved, P, 0, PTR_NTH(0), MDL(0));
+    B(FuzzOpUnmapReserved, P, 0x10, PTR_NTH(0), MDL(1));         /* 0xDA/0x10C */
+    B(FuzzOpReserve, P, 0, SZ_PAGES(2), TAG_TEST);
+    B(FuzzOpAllocatePages, P, 1, 0, 0, SZ_PAGES(2));             /* MDL 0 */
+    B(FuzzOpAllocatePages, P, 1, 0, 0, SZ_PAGES(4));             /* MDL 1 */
+    B(FuzzOpMapReserved, P, 0, PTR_NTH(0), MDL(0));
+    B(FuzzOpUnmapReserved, P, 0x10, PTR_NTH(0), MDL(1));         /* 0xDA/0x10A */
+    WriteSeed(Dir, "reserve_unmap_misuse");
+
+    /* The same under nt5: no checks; a longer MDL unmaps only the range. */
+    CONFIG(FUZZ_CONFIG_NT5 | FUZZ_CONFIG_HEADER(2));             /* Windows 8 encoding */
+    B(FuzzOpReserve, P, 0, SZ_PAGES(2), TAG_TEST);
+    B(FuzzOpAllocatePages, P, 1, 0, 0, SZ_PAGES(2));
+    B(FuzzOpAllocatePages, P, 1, 0, 0, SZ_PAGES(4));
+    B(FuzzOpMapReserved, P, 0, PTR_NTH(0), MDL(0));
+    B(FuzzOpMapReserved, P, 0, PTR_NTH(0), MDL(0));              /* double map: replaced */
+    B(FuzzOpUnmapReserved, P, 0x10, PTR_NTH(0), MDL(1));
+    B(FuzzOpFreeReserved, P, 0, PTR_NTH(0));
+    WriteSeed(Dir, "reserve_nt5_unchecked");
+
+    /* Physically contiguous chunks and large pages (regression: an aligned
+     * run after a hole between RAM ranges was never found); an injected lock
+     * failure; a user-mode mapping at DISPATCH_LEVEL (0xC4/0x77). */
+    CONFIG(0x00);
+    B(FuzzOpAllocatePages, P, 2, 0, 4, 0xE7, 1, 0x60, 0);        /* 2 MiB, large pages */
+    B(FuzzOpAllocatePages, P, 2, 0, 3, SZ_PAGES(16), 1, 0x20, 0); /* 64 KiB chunks */
+    B(FuzzOpPool2, P, 0, SZ_PAGES(1), TAG_TEST);
+    B(FuzzOpIoAllocateMdl, P, 0, PTR_NTH(0), SZ_PAGES(1));       /* MDL 2 */
+    B(FuzzOpFaults, P, 2, 4, 1);                                 /* the next lock fails */
+    B(FuzzOpProbeAndLock, P, 0, MDL(2));                         /* STATUS_WORKING_SET_QUOTA */
+    B(FuzzOpProbeAndLock, P, 0, MDL(2));
+    B(FuzzOpMap, D, 0x30, MDL(2));                               /* UserMode at DISPATCH */
+    WriteSeed(Dir, "mdl_contiguous_faults");
+
+    /* Retail: system PTEs exhausted by a reservation, then a mapping with
+     * BugCheckOnFailure: 0x3F NO_MORE_SYSTEM_PTES. */
+    CONFIG(FUZZ_CONFIG_RETAIL);
+    B(FuzzOpReserve, P, 0, 0xA0, 0x00, 0x00, 0xFA, 0x00, TAG_TEST); /* 4000 pages */
+    B(FuzzOpAllocatePages, P, 1, 0, 0, 0xA0, 0x00, 0x40, 0x06, 0x00); /* 100 pages */
+    B(FuzzOpMap, P, 0x81, MDL(0));                               /* BugCheckOnFailure */
+    WriteSeed(Dir, "retail_no_ptes");
 }
 
 /* ------------------------------------------------------------------------ */
 /* main                                                                     */
 /* ------------------------------------------------------------------------ */
+static uint64_t Number(const char *Option, const char *Text)
+{
+    char *End = NULL;
+    errno = 0;
+    unsigned long long Value = strtoull(Text, &End, 0);
+    if (errno != 0 || End == Text || *End != '\0' || Text[0] == '-') {
+        fprintf(stderr, "fuzz_ddi_replay: %s takes a number, not '%s'\n", Option, Text);
+        exit(2);
+    }
+    return Value;
+}
+
+/* Processor time (C's clock(): portable, and what inputs/s should count). */
 static double Now(void)
 {
-    struct timespec Ts;
-    clock_gettime(CLOCK_MONOTONIC, &Ts);
-    return (double)Ts.tv_sec + (double)Ts.tv_nsec / 1e9;
+    return (double)clock() / CLOCKS_PER_SEC;
 }
 
 int main(int argc, char **argv)
@@ -466,11 +585,14 @@ int main(int argc, char **argv)
     size_t MaxLength = 256;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--random") == 0 && i + 1 < argc) {
-            RandomCount = strtoull(argv[++i], NULL, 0);
+            RandomCount = Number(argv[i], argv[i + 1]);
+            i++;
         } else if (strcmp(argv[i], "--seed") == 0 && i + 1 < argc) {
-            SeedValue = strtoull(argv[++i], NULL, 0);
+            SeedValue = Number(argv[i], argv[i + 1]);
+            i++;
         } else if (strcmp(argv[i], "--max-len") == 0 && i + 1 < argc) {
-            MaxLength = (size_t)strtoull(argv[++i], NULL, 0);
+            MaxLength = (size_t)Number(argv[i], argv[i + 1]);
+            i++;
             if (MaxLength == 0 || MaxLength > 65536) {
                 fprintf(stderr, "fuzz_ddi_replay: --max-len takes 1 to 65536\n");
                 return 2;
@@ -504,8 +626,8 @@ int main(int argc, char **argv)
     double Seconds = Now() - Start;
     FUZZ_STATS Stats;
     FuzzGetStats(&Stats);
-    printf("fuzz_ddi_replay: %llu inputs (%zu files, %llu random from seed %llu) in %.1f s, "
-           "%.0f inputs/s\n",
+    printf("fuzz_ddi_replay: %llu inputs (%zu files, %llu random from seed %llu) in %.1f s of "
+           "processor time, %.0f inputs/s\n",
            (unsigned long long)Stats.Inputs, FileCount, (unsigned long long)RandomCount,
            (unsigned long long)SeedValue, Seconds, Seconds > 0 ? (double)Stats.Inputs / Seconds : 0.0);
     printf("  %llu calls, %llu stops caught, %llu exceptions caught, %llu skipped, "

@@ -1,6 +1,6 @@
 # The bounded fuzz_ddi ctest: a fresh scratch corpus (libFuzzer writes new
 # inputs into its first directory, never into the checked-in seeds), then
-# RUNS executions from the seed corpus with a fixed seed.
+# RUNS executions (at most 30 s) from the seed corpus with a fixed seed.
 #   cmake -DFUZZER=... -DRUNS=... -DSEEDS=... -DSCRATCH=... -DARTIFACTS=... -P run_fuzz_ddi.cmake
 foreach(Variable FUZZER RUNS SEEDS SCRATCH ARTIFACTS)
   if(NOT DEFINED ${Variable})
@@ -10,7 +10,8 @@ endforeach()
 file(REMOVE_RECURSE ${SCRATCH})
 file(MAKE_DIRECTORY ${SCRATCH})
 execute_process(
-  COMMAND ${FUZZER} -runs=${RUNS} -seed=1 -max_len=512 -timeout=30 -rss_limit_mb=4096
+  COMMAND ${FUZZER} -runs=${RUNS} -max_total_time=30 -seed=1 -max_len=512 -timeout=30
+          -rss_limit_mb=4096
           -print_final_stats=1 -artifact_prefix=${ARTIFACTS} ${SCRATCH} ${SEEDS}
   RESULT_VARIABLE Result)
 if(NOT Result EQUAL 0)

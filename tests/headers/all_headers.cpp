@@ -5,7 +5,9 @@
 #include <wdm.h>
 #include <mmsim.h>
 #include <mmsim_cmocka.h>
+#include <ntstrsafe.h>
 #include <ntddk.h> // include guards
+#include <ntstrsafe.h>
 
 static_assert(sizeof(MDL) == 0x30, "MDL");
 static_assert(offsetof(MDL, ByteOffset) == 0x2C, "MDL.ByteOffset");
@@ -22,4 +24,33 @@ ULONG HeaderProbe(PMDL Mdl, PVOID Va)
     KeLowerIrql(Old);
     MmInitializeMdl(Mdl, Va, PAGE_SIZE);
     return HeaderTag + BYTE_OFFSET(MmGetMdlVirtualAddress(Mdl)) + ULONG(SimIsStopped(nullptr));
+}
+
+// PHYSICAL_ADDRESS as C++ drivers initialise it: `= {0}` and `= {X}` set
+// QuadPart, `{}` and value-initialisation zero it, all warning-free.
+static constexpr PHYSICAL_ADDRESS LowestAddress = {0};
+static constexpr PHYSICAL_ADDRESS Boundary = {0x100000000LL};
+static constexpr PHYSICAL_ADDRESS Empty{};
+static_assert(LowestAddress.QuadPart == 0 && Boundary.QuadPart == 0x100000000LL &&
+                  Empty.QuadPart == 0,
+              "PHYSICAL_ADDRESS initialisation");
+static_assert(sizeof(PHYSICAL_ADDRESS) == 8 && offsetof(LARGE_INTEGER, HighPart) == 4,
+              "LARGE_INTEGER layout");
+
+LONG64 SurfaceProbe(PCHAR Text, size_t Size, LONG volatile *Counter);
+
+LONG64 SurfaceProbe(PCHAR Text, size_t Size, LONG volatile *Counter)
+{
+    PHYSICAL_ADDRESS Highest = PHYSICAL_ADDRESS();
+    Highest.QuadPart = -1;
+    PROCESSOR_NUMBER Number = {};
+    LARGE_INTEGER Frequency = {0};
+    NTSTATUS Status = RtlStringCbPrintfA(Text, Size, "%lu %ws %I64x", ULONG(1), L"wide",
+                                         ULONG64(KeQueryPerformanceCounter(&Frequency).QuadPart));
+    KdPrint(("%s\n", Text));
+    NT_ASSERT(NT_SUCCESS(Status));
+    PVOID volatile Slot = nullptr;
+    (void)InterlockedCompareExchangePointer(&Slot, Text, nullptr);
+    return InterlockedIncrement(Counter) + KeGetCurrentProcessorNumberEx(&Number) +
+           LowestAddress.QuadPart + Boundary.QuadPart + Empty.QuadPart + Highest.QuadPart;
 }

@@ -128,4 +128,16 @@
 #define __inout_opt
 #endif
 
+/* String annotations (ntstrsafe.h and driver string code). */
+#ifndef _Post_z_
+#define _Post_z_
+#define _Null_terminated_
+#define _In_reads_or_z_(s)
+#define _In_reads_or_z_opt_(s)
+#define _Out_writes_z_(s)
+#define _Inout_updates_z_(s)
+#define _Deref_out_range_(l, h)
+#define _String_length_(s)
+#endif
+
 #endif /* MMSIM_SAL_H */

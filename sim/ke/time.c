@@ -1,0 +1,179 @@
+/*
+ * time.c - time and processor queries: KeQueryPerformanceCounter,
+ * KeQuerySystemTime(Precise), KeQueryInterruptTime(Precise),
+ * KeQueryTimeIncrement, KeGetCurrentProcessorNumber(Ex),
+ * KeGetCurrentProcessorIndex, KeQueryActiveProcessorCount(Ex).
+ *
+ * Facts (Microsoft's DDI pages; docs/wdk-surface.md): every one is callable
+ * at any IRQL; system time counts 100 ns intervals since 1601-01-01 (UTC),
+ * interrupt time 100 ns intervals since boot; KeQuerySystemTime and
+ * KeQueryInterruptTime are accurate to one clock tick, the Precise forms to
+ * a microsecond; the performance counter is monotonic and its frequency
+ * fixed at boot; KeQueryActiveProcessorCount and KeGetCurrentProcessorNumber
+ * describe group 0 (Windows 7+), the Ex forms every group; an unknown group
+ * has 0 processors.
+ *
+ * mmsim's choices: the machine boots when it is built (SimInitialize,
+ * SimReset, the first DDI call); the performance counter runs at 10 MHz,
+ * so a tick is 100 ns and the counter equals the precise interrupt time; the
+ * clock tick is 15.625 ms (156250 units of 100 ns), the coarsest the
+ * documentation names; the host's processors are the machine's, filled into
+ * groups of 64 in order; the current processor is the host CPU the thread
+ * runs on, latched while the thread is at DISPATCH_LEVEL or above.
+ */
+#include <stdatomic.h>
+
+#include "../host/host.h"
+#include "../mi.h"
+
+#define MI_QPC_FREQUENCY   10000000ull  /* 10 MHz */
+#define MI_TIME_INCREMENT  156250ull    /* 15.625 ms in 100 ns units */
+#define MI_EPOCH_1601_1970 116444736000000000ull /* 100 ns units, 1601 -> 1970 */
+
+static _Atomic uint64_t MiBootNs;          /* host monotonic time at boot */
+static _Atomic uint32_t MiProcessorCount;  /* logical processors, all groups */
+static _Thread_local int64_t MiLatchedProcessor = -1;
+
+static NTSTATUS MiTimeInit(const SIM_CONFIG *Config)
+{
+    UNREFERENCED_PARAMETER(Config);
+    atomic_store_explicit(&MiProcessorCount, HostProcessorCount(), memory_order_relaxed);
+    atomic_store_explicit(&MiBootNs, HostNowNs(), memory_order_relaxed);
+    return STATUS_SUCCESS;
+}
+
+const MI_SUBSYSTEM MiTimeSubsystem = {"time", MiTimeInit, NULL, NULL};
+
+/* 100 ns units since boot, microsecond-accurate. */
+static uint64_t MiInterruptTimePrecise(void)
+{
+    uint64_t Boot = atomic_load_explicit(&MiBootNs, memory_order_relaxed);
+    uint64_t Now = HostNowNs();
+    return Now > Boot ? (Now - Boot) / 100 : 0;
+}
+
+LARGE_INTEGER NTAPI KeQueryPerformanceCounter(PLARGE_INTEGER PerformanceFrequency)
+{
+    MiDdiEnter(MiDdi_KeQueryPerformanceCounter, 0, MI_CALLER_ADDRESS());
+    if (PerformanceFrequency != NULL) {
+        PerformanceFrequency->QuadPart = (LONGLONG)MI_QPC_FREQUENCY;
+    }
+    LARGE_INTEGER Counter;
+    Counter.QuadPart = (LONGLONG)MiInterruptTimePrecise();
+    return Counter;
+}
+
+ULONG64 NTAPI KeQueryInterruptTimePrecise(PULONG64 QpcTimeStamp)
+{
+    MiDdiEnter(MiDdi_KeQueryInterruptTimePrecise, 0, MI_CALLER_ADDRESS());
+    uint64_t Now = MiInterruptTimePrecise();
+    *QpcTimeStamp = Now; /* the counter value the time was read from */
+    return Now;
+}
+
+ULONGLONG NTAPI KeQueryInterruptTime(VOID)
+{
+    MiDdiEnter(MiDdi_KeQueryInterruptTime, 0, MI_CALLER_ADDRESS());
+    uint64_t Now = MiInterruptTimePrecise();
+    return Now - Now % MI_TIME_INCREMENT;
+}
+
+VOID NTAPI KeQuerySystemTimePrecise(PLARGE_INTEGER CurrentTime)
+{
+    MiDdiEnter(MiDdi_KeQuerySystemTimePrecise, 0, MI_CALLER_ADDRESS());
+    CurrentTime->QuadPart = (LONGLONG)(HostWallClockNs() / 100 + MI_EPOCH_1601_1970);
+}
+
+VOID NTAPI KeQuerySystemTime(PLARGE_INTEGER CurrentTime)
+{
+    MiDdiEnter(MiDdi_KeQuerySystemTime, 0, MI_CALLER_ADDRESS());
+    /* The value of the last clock tick: back by the time since the tick. */
+    uint64_t SinceTick = MiInterruptTimePrecise() % MI_TIME_INCREMENT;
+    uint64_t Now = HostWallClockNs() / 100 + MI_EPOCH_1601_1970;
+    CurrentTime->QuadPart = (LONGLONG)(Now - SinceTick);
+}
+
+ULONG NTAPI KeQueryTimeIncrement(VOID)
+{
+    MiDdiEnter(MiDdi_KeQueryTimeIncrement, 0, MI_CALLER_ADDRESS());
+    return (ULONG)MI_TIME_INCREMENT;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Processors.                                                            */
+/* ---------------------------------------------------------------------- */
+static uint32_t MiProcessors(void)
+{
+    uint32_t Count = atomic_load_explicit(&MiProcessorCount, memory_order_relaxed);
+    return Count != 0 ? Count : 1;
+}
+
+static uint32_t MiProcessorsInGroup(uint32_t Group)
+{
+    uint32_t Count = MiProcessors();
+    uint32_t First = Group * MAXIMUM_PROC_PER_GROUP;
+    if (First >= Count) {
+        return 0;
+    }
+    return Count - First < MAXIMUM_PROC_PER_GROUP ? Count - First : MAXIMUM_PROC_PER_GROUP;
+}
+
+/* The systemwide index of the caller's processor. A thread at DISPATCH_LEVEL
+ * or above is not rescheduled on Windows, so its processor must not change:
+ * the first answer at raised IRQL is kept until the thread drops below. */
+static uint32_t MiCurrentProcessorIndex(void)
+{
+    uint32_t Count = MiProcessors();
+    if (MiCurrentIrql() >= DISPATCH_LEVEL) {
+        if (MiLatchedProcessor < 0 || (uint32_t)MiLatchedProcessor >= Count) {
+            MiLatchedProcessor = HostCurrentProcessor() % Count;
+        }
+        return (uint32_t)MiLatchedProcessor;
+    }
+    MiLatchedProcessor = -1;
+    return HostCurrentProcessor() % Count;
+}
+
+ULONG NTAPI KeGetCurrentProcessorNumberEx(PPROCESSOR_NUMBER ProcNumber)
+{
+    MiDdiEnter(MiDdi_KeGetCurrentProcessorNumberEx, 0, MI_CALLER_ADDRESS());
+    uint32_t Index = MiCurrentProcessorIndex();
+    if (ProcNumber != NULL) {
+        ProcNumber->Group = (USHORT)(Index / MAXIMUM_PROC_PER_GROUP);
+        ProcNumber->Number = (UCHAR)(Index % MAXIMUM_PROC_PER_GROUP);
+        ProcNumber->Reserved = 0;
+    }
+    return Index;
+}
+
+ULONG NTAPI KeGetCurrentProcessorIndex(VOID)
+{
+    MiDdiEnter(MiDdi_KeGetCurrentProcessorIndex, 0, MI_CALLER_ADDRESS());
+    return MiCurrentProcessorIndex();
+}
+
+ULONG NTAPI KeGetCurrentProcessorNumber(VOID)
+{
+    MiDdiEnter(MiDdi_KeGetCurrentProcessorNumber, 0, MI_CALLER_ADDRESS());
+    /* Below the group-0 count even for a processor of another group. */
+    return MiCurrentProcessorIndex() % MiProcessorsInGroup(0);
+}
+
+ULONG NTAPI KeQueryActiveProcessorCount(PKAFFINITY ActiveProcessors)
+{
+    MiDdiEnter(MiDdi_KeQueryActiveProcessorCount, 0, MI_CALLER_ADDRESS());
+    uint32_t Count = MiProcessorsInGroup(0);
+    if (ActiveProcessors != NULL) {
+        *ActiveProcessors = Count >= 64 ? ~(KAFFINITY)0 : ((KAFFINITY)1 << Count) - 1;
+    }
+    return Count;
+}
+
+ULONG NTAPI KeQueryActiveProcessorCountEx(USHORT GroupNumber)
+{
+    MiDdiEnter(MiDdi_KeQueryActiveProcessorCountEx, 0, MI_CALLER_ADDRESS());
+    if (GroupNumber == ALL_PROCESSOR_GROUPS) {
+        return MiProcessors();
+    }
+    return MiProcessorsInGroup(GroupNumber);
+}
