@@ -54,13 +54,15 @@
  *   trampoline on its own stack. The trampoline pushes the faulting RIP as a
  *   return address (so stack walks and SEH unwinding see the faulting function
  *   as its caller, with its exact RSP; the frame has real unwind data, see
- *   the assembly at the end) and calls the simulator's handler as ordinary
+ *   the assembly below) and calls the simulator's handler as ordinary
  *   code. If that returns, RtlRestoreContext resumes the faulting instruction
  *   with every register as it was; if it bug checks, its longjmp leaves
  *   ordinary frames, whether the jmp_buf asks msvcrt for an SEH unwind (the
  *   default on x64) or not. Extended (AVX) register state is not saved:
  *   CONTEXT_XSTATE is cleared from the copy, and the simulator's handler,
  *   compiled without AVX, does not touch the upper halves of YMM registers.
+ *   (mingw-w64 does not mark binaries CET-compatible, so no shadow stack
+ *   checks the trampoline's synthetic return address.)
  *
  * - Discard = zero: DiscardVirtualMemory and OfferVirtualMemory leave the
  *   contents "undefined" (DiscardVirtualMemory page), and a pagefile-backed
@@ -69,8 +71,8 @@
  *   (SEC_COMMIT charged the whole section at creation).
  *
  * - VirtualAlloc2, MapViewOfFile3 and UnmapViewOfFile2 are looked up at run
- *   time in kernelbase.dll (where the pages say they live), so the binaries
- *   load on any Windows and older headers need not declare them; without them
+ *   time (kernelbase.dll, then kernel32.dll), so the binaries load on any
+ *   Windows and older headers need not declare them; without them
  *   (before Windows 10 1803), or if a probe placeholder cannot be made
  *   (Wine 8.0 rejects MEM_RESERVE_PLACEHOLDER with ERROR_INVALID_PARAMETER),
  *   HostPhysCreate fails with a message saying so.
@@ -198,21 +200,27 @@ static BOOL CALLBACK HostResolveApis(PINIT_ONCE Once, PVOID Parameter, PVOID *Co
     (void)Once;
     (void)Parameter;
     (void)Context;
-    HMODULE KernelBase = GetModuleHandleW(L"kernelbase.dll");
-    if (KernelBase == NULL) {
-        KernelBase = LoadLibraryW(L"kernelbase.dll");
+    static const wchar_t *const Modules[] = {L"kernelbase.dll", L"kernel32.dll"};
+    for (size_t i = 0; i < sizeof(Modules) / sizeof(Modules[0]); i++) {
+        HMODULE Module = GetModuleHandleW(Modules[i]);
+        if (Module == NULL) {
+            continue;
+        }
+        /* Through void (*)(void), the one function pointer type GCC lets any
+         * other be converted to without -Wcast-function-type. */
+        if (HostVirtualAlloc2 == NULL) {
+            HostVirtualAlloc2 =
+                (HOST_VIRTUAL_ALLOC2)(void (*)(void))GetProcAddress(Module, "VirtualAlloc2");
+        }
+        if (HostMapViewOfFile3 == NULL) {
+            HostMapViewOfFile3 =
+                (HOST_MAP_VIEW_OF_FILE3)(void (*)(void))GetProcAddress(Module, "MapViewOfFile3");
+        }
+        if (HostUnmapViewOfFile2 == NULL) {
+            HostUnmapViewOfFile2 = (HOST_UNMAP_VIEW_OF_FILE2)(void (*)(void))GetProcAddress(
+                Module, "UnmapViewOfFile2");
+        }
     }
-    if (KernelBase == NULL) {
-        return TRUE;
-    }
-    /* Through void (*)(void), the one function pointer type GCC lets any
-     * other be converted to without -Wcast-function-type. */
-    HostVirtualAlloc2 =
-        (HOST_VIRTUAL_ALLOC2)(void (*)(void))GetProcAddress(KernelBase, "VirtualAlloc2");
-    HostMapViewOfFile3 =
-        (HOST_MAP_VIEW_OF_FILE3)(void (*)(void))GetProcAddress(KernelBase, "MapViewOfFile3");
-    HostUnmapViewOfFile2 =
-        (HOST_UNMAP_VIEW_OF_FILE2)(void (*)(void))GetProcAddress(KernelBase, "UnmapViewOfFile2");
     if (HostVirtualAlloc2 == NULL || HostMapViewOfFile3 == NULL || HostUnmapViewOfFile2 == NULL) {
         HostPlaceholderError = HOST_ERROR_NO_FUNCTIONS;
         return TRUE;
@@ -303,7 +311,7 @@ bool HostPhysCreate(uint64_t Bytes, int Backend, char *Why, size_t WhySize)
         if (HostPlaceholderError == HOST_ERROR_NO_FUNCTIONS) {
             snprintf(Error, sizeof(Error),
                      "VirtualAlloc2, MapViewOfFile3 or UnmapViewOfFile2 is missing from "
-                     "kernelbase.dll");
+                     "kernelbase.dll and kernel32.dll");
         } else {
             HostErrorText(HostPlaceholderError, Error, sizeof(Error));
         }
@@ -392,8 +400,10 @@ static uint64_t HostPageOf(const void *Va)
     return (uint64_t)(((uintptr_t)Va - (uintptr_t)HostSpaceBase) >> HOST_PAGE_SHIFT);
 }
 
-/* The placeholder holding Page, as the OS sees it: VirtualQuery's region
- * never crosses an allocation, and each placeholder is one. */
+/* The placeholder holding Page, as the OS sees it: a region VirtualQuery
+ * reports lies in one allocation ("all pages in the region are part of the
+ * same initial allocation", VirtualQuery remarks), and each placeholder is one
+ * (a split one included: each piece is released at its own base). */
 static bool HostPlaceholderAt(uint64_t Page, uint64_t *First, uint64_t *End)
 {
     MEMORY_BASIC_INFORMATION Info;

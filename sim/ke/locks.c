@@ -63,13 +63,22 @@ typedef struct _MI_PARK_BUCKET {
 static MI_PARK_BUCKET MiPark[MI_PARK_BUCKETS];
 static pthread_once_t MiParkOnce = PTHREAD_ONCE_INIT;
 
+/* The clock of timed parks. winpthreads (Windows) measures
+ * pthread_cond_timedwait deadlines on CLOCK_REALTIME only and its
+ * pthread_condattr_setclock refuses any other clock. */
+#if defined(_WIN32)
+#define MI_PARK_CLOCK CLOCK_REALTIME
+#else
+#define MI_PARK_CLOCK CLOCK_MONOTONIC
+#endif
+
 static void MiInitPark(void)
 {
     for (int i = 0; i < MI_PARK_BUCKETS; i++) {
         pthread_mutex_init(&MiPark[i].Mutex, NULL);
         pthread_condattr_t Attr;
         pthread_condattr_init(&Attr);
-        pthread_condattr_setclock(&Attr, CLOCK_MONOTONIC);
+        pthread_condattr_setclock(&Attr, MI_PARK_CLOCK);
         pthread_cond_init(&MiPark[i].Cond, &Attr);
         pthread_condattr_destroy(&Attr);
     }
@@ -90,7 +99,7 @@ bool MiParkUntil(const volatile void *Address, MI_WAIT_PREDICATE Predicate, void
     MI_PARK_BUCKET *Bucket = MiBucket(Address);
     struct timespec Deadline;
     if (TimeoutNs >= 0) {
-        clock_gettime(CLOCK_MONOTONIC, &Deadline);
+        clock_gettime(MI_PARK_CLOCK, &Deadline);
         int64_t Ns = (int64_t)Deadline.tv_nsec + TimeoutNs % 1000000000;
         Deadline.tv_sec += (time_t)(TimeoutNs / 1000000000 + Ns / 1000000000);
         Deadline.tv_nsec = (long)(Ns % 1000000000);

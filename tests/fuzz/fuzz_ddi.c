@@ -11,10 +11,10 @@
  *
  * Pointers handed to DDIs come only from the handle table (live, stale and
  * interior addresses inside simulated system space) or are NULL + a small
- * offset: never host memory, which is outside the simulated machine. Two rules
- * keep the harness from corrupting the simulated kernel the way a wild driver
- * would (which would then be reported by the invariant checker, correctly,
- * but would not be a simulator bug):
+ * offset: never host memory, which is outside the simulated machine. Three
+ * rules keep the harness from corrupting the simulated kernel the way a wild
+ * driver would (which the invariant checker would then report, correctly, but
+ * which would not be a simulator bug):
  *  - An MDL is handed to a DDI that trusts its contents only while it is a
  *    live MDL pool block, or freed but untouched since (its header equals the
  *    snapshot taken when it was freed and no live block overlaps it), or its
@@ -23,6 +23,8 @@
  *    MDLs, paged pool, or a live non-paged pool block of the harness's own
  *    tags - or where the PTE is not valid, so the write faults. Reads may go
  *    anywhere in system space or below 64 KiB.
+ *  - A stale pointer is never freed when it now names Mm's own block (a
+ *    reservation's "Mirm" node) or the harness's IRP.
  * The handle table's liveness is re-derived from the simulator after every
  * operation, so frees behind the harness's back (a stale pointer that now
  * names another block) cannot mislead it.
