@@ -1017,7 +1017,7 @@ SCRIPT *ScriptParse(const char *Text, size_t Length, char *ErrorText, size_t Err
     if (ErrorText != NULL && ErrorSize > 0) {
         ErrorText[0] = '\0';
     }
-    SCRIPT *Script = (SCRIPT *)calloc(1, sizeof(SCRIPT));
+    SCRIPT *volatile Script = (SCRIPT *)calloc(1, sizeof(SCRIPT)); /* read after longjmp */
     if (Script == NULL) {
         if (ErrorText != NULL && ErrorSize > 0) {
             snprintf(ErrorText, ErrorSize, "1:1: error: out of memory");
