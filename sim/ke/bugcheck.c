@@ -325,23 +325,9 @@ _Noreturn void MiRefuse(const char *Ddi)
     _exit(SIM_EXIT_REFUSED);
 }
 
-_Noreturn void MiRaiseAccessViolation(ULONG_PTR CodeAddress, bool Write, ULONG_PTR Address)
-{
-    SIM_CATCH_FRAME *Frame = MiFindFrame(SimFrameException);
-    if (Frame != NULL) {
-        MiDropLocksForBugCheck();
-        Frame->Status = STATUS_ACCESS_VIOLATION;
-        MiTopFrame = Frame->Previous;
-        HostUnblockFaultSignals();
-        longjmp(Frame->Jump, 1);
-    }
-    /* Unhandled: P2 the faulting instruction, P3/P4 the exception's two
-     * parameters for an access violation (0 read / 1 write, the address). */
-    KeBugCheckEx(KMODE_EXCEPTION_NOT_HANDLED, (ULONG)STATUS_ACCESS_VIOLATION, CodeAddress,
-                 Write ? 1 : 0, Address);
-}
-
-DECLSPEC_NORETURN VOID NTAPI ExRaiseStatus(NTSTATUS Status)
+/* Delivers Status to the innermost SIM_TRY_STATUS frame (never returns);
+ * returns only if the thread has none. */
+static void MiUnwindToExceptionFrame(NTSTATUS Status)
 {
     SIM_CATCH_FRAME *Frame = MiFindFrame(SimFrameException);
     if (Frame != NULL) {
@@ -351,6 +337,20 @@ DECLSPEC_NORETURN VOID NTAPI ExRaiseStatus(NTSTATUS Status)
         HostUnblockFaultSignals();
         longjmp(Frame->Jump, 1);
     }
+}
+
+_Noreturn void MiRaiseAccessViolation(ULONG_PTR CodeAddress, bool Write, ULONG_PTR Address)
+{
+    MiUnwindToExceptionFrame(STATUS_ACCESS_VIOLATION);
+    /* Unhandled: P2 the faulting instruction, P3/P4 the exception's two
+     * parameters for an access violation (0 read / 1 write, the address). */
+    KeBugCheckEx(KMODE_EXCEPTION_NOT_HANDLED, (ULONG)STATUS_ACCESS_VIOLATION, CodeAddress,
+                 Write ? 1 : 0, Address);
+}
+
+DECLSPEC_NORETURN VOID NTAPI ExRaiseStatus(NTSTATUS Status)
+{
+    MiUnwindToExceptionFrame(Status);
     /* No handler: an unhandled kernel-mode exception stops the machine. */
     KeBugCheckEx(KMODE_EXCEPTION_NOT_HANDLED, (ULONG)Status, MI_CALLER_ADDRESS(), 0, 0);
 }

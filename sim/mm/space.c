@@ -269,33 +269,32 @@ bool MiFaultInTransition(uint64_t Page)
     return true;
 }
 
-void MiCheckDriverPointer(const void *Pointer, size_t Offset, bool Write, ULONG_PTR Caller)
+/* Kernel code touched the never-mapped first 64 KiB (a NULL pointer, or a
+ * small offset from one). At DISPATCH_LEVEL and above Windows stops with
+ * 0xD1; below, it is an access violation that a __try frame can catch and
+ * that is 0x1E otherwise. */
+_Noreturn static void MiNullAccess(ULONG_PTR Address, bool Write, ULONG_PTR CodeAddress)
 {
-    if ((uintptr_t)Pointer >= HOST_NULL_GUARD) {
-        return;
-    }
-    ULONG_PTR Address = (ULONG_PTR)(uintptr_t)Pointer + Offset;
     KIRQL Irql = MiCurrentIrql();
     if (Irql >= DISPATCH_LEVEL) {
-        KeBugCheckEx(DRIVER_IRQL_NOT_LESS_OR_EQUAL, Address, Irql, Write ? 1 : 0, Caller);
+        KeBugCheckEx(DRIVER_IRQL_NOT_LESS_OR_EQUAL, Address, Irql, Write ? 1 : 0, CodeAddress);
     }
-    MiRaiseAccessViolation(Caller, Write, Address);
+    MiRaiseAccessViolation(CodeAddress, Write, Address);
+}
+
+void MiCheckDriverPointer(const void *Pointer, size_t Offset, bool Write, ULONG_PTR Caller)
+{
+    if ((uintptr_t)Pointer < HOST_NULL_GUARD) {
+        MiNullAccess((ULONG_PTR)(uintptr_t)Pointer + Offset, Write, Caller);
+    }
 }
 
 bool MiFaultHandler(void *Address, bool Write, void *CodeAddress)
 {
-    KIRQL Irql = MiCurrentIrql();
     if (!MiIsSystemVa(Address)) {
-        /* The never-mapped first 64 KiB: a NULL pointer (or a small offset
-         * from one) dereferenced by kernel code. At DISPATCH_LEVEL and above
-         * Windows stops with 0xD1; below, it is an access violation that a
-         * __try frame can catch and that is 0x1E otherwise. */
-        if (Irql >= DISPATCH_LEVEL) {
-            KeBugCheckEx(DRIVER_IRQL_NOT_LESS_OR_EQUAL, (ULONG_PTR)Address, Irql, Write ? 1 : 0,
-                         (ULONG_PTR)CodeAddress);
-        }
-        MiRaiseAccessViolation((ULONG_PTR)CodeAddress, Write, (ULONG_PTR)Address);
+        MiNullAccess((ULONG_PTR)Address, Write, (ULONG_PTR)CodeAddress);
     }
+    KIRQL Irql = MiCurrentIrql();
     uint64_t Page = MiVaToPage(Address);
     MiLock();
     uint64_t Pte = MiSpace.Pte[Page];

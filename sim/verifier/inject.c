@@ -199,6 +199,16 @@ static void MiAppendLine(const char *File, const char *Line)
     }
 }
 
+/* One stack per line: identity, site, frames (read back by MiLoadIds and
+ * by the `mmsim faults` runner). */
+static void MiAppendStack(const char *File, uint64_t Id, SIM_FAULT_SITE Site, const char *Text)
+{
+    char Line[2304];
+    snprintf(Line, sizeof(Line), "%016llx %s %s\n", (unsigned long long)Id, MiSiteKeys[Site],
+             Text);
+    MiAppendLine(File, Line);
+}
+
 /* Loads the identities listed in File (first word of each line, hex). */
 static void MiLoadIds(const char *File, MI_ID_SET *Set)
 {
@@ -276,10 +286,7 @@ MI_INJECT_RESULT MiInjectFaultAt(SIM_FAULT_SITE Site, ULONG Tag, ULONG_PTR Calle
             Fail = true;
         }
         if (MiInject.Systematic && MiIdSetAdd(&MiInject.Seen, Id)) {
-            char Line[2304];
-            snprintf(Line, sizeof(Line), "%016llx %s %s\n", (unsigned long long)Id,
-                     MiSiteKeys[Site], Text);
-            MiAppendLine(MiInject.SystematicFile, Line);
+            MiAppendStack(MiInject.SystematicFile, Id, Site, Text);
             Fail = true;
         }
         if (MiInject.TargetSet && !MiInject.TargetDone && Id == MiInject.TargetId) {
@@ -288,13 +295,11 @@ MI_INJECT_RESULT MiInjectFaultAt(SIM_FAULT_SITE Site, ULONG Tag, ULONG_PTR Calle
         }
     }
     if (MiInject.RecordFile[0] != '\0') {
-        char Line[2304];
         if (MiIdSetAdd(&MiInject.Recorded, Id)) {
-            snprintf(Line, sizeof(Line), "%016llx %s %s\n", (unsigned long long)Id,
-                     MiSiteKeys[Site], Text);
-            MiAppendLine(MiInject.RecordFile, Line);
+            MiAppendStack(MiInject.RecordFile, Id, Site, Text);
         }
         if (Fail) {
+            char Line[64];
             snprintf(Line, sizeof(Line), "injected %016llx\n", (unsigned long long)Id);
             MiAppendLine(MiInject.RecordFile, Line);
         }
