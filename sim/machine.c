@@ -19,6 +19,11 @@ SIM_CONFIG MiConfig;
 ULONG64 MiSeed;
 
 static atomic_bool MiMachineUp;
+/* Set when a machine is built: the next DDI call re-arms the fault trap. A
+ * test harness may have put its own SIGSEGV handler over it since (CMocka
+ * does around every test body), and a driver's stray access must still be
+ * the simulated bug check (0x50, 0x1E, 0xD1), not the harness's "exception". */
+static atomic_bool MiTrapStale;
 static bool MiSeedFixed;
 
 
@@ -219,6 +224,7 @@ static NTSTATUS MiBuildLocked(const SIM_CONFIG *Requested)
             return Status;
         }
     }
+    atomic_store_explicit(&MiTrapStale, true, memory_order_relaxed);
     atomic_store_explicit(&MiMachineUp, true, memory_order_release);
     MiRegisterExitCheck();
     return STATUS_SUCCESS;
@@ -232,6 +238,10 @@ bool MiIsMachineUp(void)
 void MiEnsureMachine(void)
 {
     if (atomic_load_explicit(&MiMachineUp, memory_order_acquire)) {
+        if (atomic_load_explicit(&MiTrapStale, memory_order_relaxed) &&
+            atomic_exchange(&MiTrapStale, false)) {
+            HostArmFaultTrap();
+        }
         return;
     }
     MiLock();

@@ -221,7 +221,8 @@ static void EverySiteFailsAsDocumented(void **State)
     assert_int_equal(Status, STATUS_WORKING_SET_QUOTA);
     assert_int_equal(Mdl->MdlFlags & MDL_PAGES_LOCKED, 0);
 
-    MmProbeAndLockPages(Mdl, KernelMode, IoWriteAccess);
+    SIM_TRY_STATUS(&Status, MmProbeAndLockPages(Mdl, KernelMode, IoWriteAccess));
+    assert_int_equal(Status, STATUS_SUCCESS);
     SimFailNthCall(SimFaultMapLockedPages, 1);
     assert_null(MmGetSystemAddressForMdlSafe(Mdl, NormalPagePriority));
     PVOID Va = MmGetSystemAddressForMdlSafe(Mdl, NormalPagePriority);

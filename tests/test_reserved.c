@@ -2215,7 +2215,15 @@ static void *ThreadBody(void *Argument)
         Skip.QuadPart = 0;
         PMDL A = MmAllocatePagesForMdlEx(Low, High, Skip, (SIZE_T)Pages * PAGE_SIZE, MmCached, 0);
         PMDL B = MmAllocatePagesForMdlEx(Low, High, Skip, (SIZE_T)Pages * PAGE_SIZE, MmCached, 0);
-        if (A == NULL || B == NULL) {
+        if (A == NULL || B == NULL) { /* out of pages: give back what we hold */
+            for (int m = 0; m < 2; m++) {
+                PMDL Mdl = m == 0 ? A : B;
+                if (Mdl != NULL) {
+                    MmFreePagesFromMdl(Mdl);
+                    ExFreePool(Mdl);
+                }
+            }
+            MmFreeMappingAddress(Base, Tag);
             return (void *)2;
         }
         PUCHAR Va = (PUCHAR)MmMapLockedPagesWithReservedMapping(Base, Tag, A, MmCached);
@@ -2260,14 +2268,19 @@ static void ConcurrentReservations(void **State)
             assert_int_equal(pthread_create(&Threads[i], NULL, ThreadBody, (void *)(uintptr_t)i),
                              0);
         }
+        /* Every thread is joined before any assertion: one left running
+         * would go on allocating on the next test's machine. */
+        void *Results[ThreadCount];
         for (ULONG i = 0; i < ThreadCount; i++) {
-            void *Result = NULL;
-            pthread_join(Threads[i], &Result);
-            if (Result != NULL) {
+            Results[i] = NULL;
+            pthread_join(Threads[i], &Results[i]);
+        }
+        for (ULONG i = 0; i < ThreadCount; i++) {
+            if (Results[i] != NULL) {
                 print_error("[%s] thread %lu failed at check %p\n", Profiles[p].Name,
-                            (unsigned long)i, Result);
+                            (unsigned long)i, Results[i]);
             }
-            assert_null(Result);
+            assert_null(Results[i]);
         }
         AssertClean();
     }

@@ -45,6 +45,7 @@ static void CleanDriverPasses(void **State)
 {
     (void)State;
     PVOID Block = ExAllocatePool2(POOL_FLAG_NON_PAGED, 100, TAG_LEAK);
+    assert_non_null(Block);
     ExFreePoolWithTag(Block, TAG_LEAK);
     SIM_UNLOAD_REPORT Report;
     assert_true(SimDriverUnload(&Report));
@@ -79,7 +80,9 @@ static void LeakedLockedPagesAreStop0xCB(void **State)
         UCHAR Space[sizeof(MDL) + 2 * sizeof(PFN_NUMBER)];
     } OnStack;
     MmInitializeMdl(&OnStack.Mdl, Block, 64);
-    MmProbeAndLockPages(&OnStack.Mdl, KernelMode, IoReadAccess);
+    NTSTATUS Status;
+    SIM_TRY_STATUS(&Status, MmProbeAndLockPages(&OnStack.Mdl, KernelMode, IoReadAccess));
+    assert_int_equal(Status, STATUS_SUCCESS);
     ExFreePoolWithTag(Block, TAG_LEAK); /* a small block: its page stays, locked */
     SIM_BUGCHECK Stop;
     SIM_CATCH_BUGCHECK(&Stop, SimDriverUnload(NULL));
@@ -94,11 +97,13 @@ static void RetailReportsEveryKindOfLeak(void **State)
     (void)State;
     SetStrict(FALSE);
     PVOID Block = ExAllocatePool2(POOL_FLAG_NON_PAGED, 100, TAG_LEAK);
-    PMDL Pages = MmAllocatePagesForMdlEx(Pa(0), Pa(-1), Pa(0), 3 * PAGE_SIZE, MmCached, 0);
-    PVOID Mapping = MmGetSystemAddressForMdlSafe(Pages, NormalPagePriority);
-    PVOID Reserved = MmAllocateMappingAddress(4 * PAGE_SIZE, TAG_LEAK);
     assert_non_null(Block);
+    PMDL Pages = MmAllocatePagesForMdlEx(Pa(0), Pa(-1), Pa(0), 3 * PAGE_SIZE, MmCached, 0);
+    assert_non_null(Pages);
+    assert_int_equal(MmGetMdlByteCount(Pages), 3 * PAGE_SIZE);
+    PVOID Mapping = MmGetSystemAddressForMdlSafe(Pages, NormalPagePriority);
     assert_non_null(Mapping);
+    PVOID Reserved = MmAllocateMappingAddress(4 * PAGE_SIZE, TAG_LEAK);
     assert_non_null(Reserved);
     SIM_UNLOAD_REPORT Report;
     assert_false(SimDriverUnload(&Report));

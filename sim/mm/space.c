@@ -51,8 +51,9 @@ static bool MiVaInit(MI_VA_ALLOCATOR *Allocator, uint64_t FirstPage, uint64_t Pa
     if (Allocator->FreeBits == NULL) {
         return false;
     }
-    for (uint64_t i = 0; i < Pages; i++) {
-        Allocator->FreeBits[i >> 6] |= 1ull << (i & 63);
+    memset(Allocator->FreeBits, 0xFF, Pages / 64 * sizeof(uint64_t));
+    if (Pages % 64 != 0) {
+        Allocator->FreeBits[Pages / 64] = (1ull << (Pages % 64)) - 1;
     }
     Allocator->FreeCount = Pages;
     return true;
@@ -123,6 +124,16 @@ uint64_t MiVaLargestFree(const MI_VA_ALLOCATOR *Allocator)
 {
     uint64_t Best = 0, Run = 0;
     for (uint64_t i = 0; i < Allocator->Pages; i++) {
+        /* Whole words: all free extends the run, all busy ends it. */
+        if ((i & 63) == 0 && i + 64 <= Allocator->Pages) {
+            uint64_t Word = Allocator->FreeBits[i >> 6];
+            if (Word == UINT64_MAX || Word == 0) {
+                Run = Word != 0 ? Run + 64 : 0;
+                Best = Run > Best ? Run : Best;
+                i += 63;
+                continue;
+            }
+        }
         Run = MiVaBit(Allocator, i) ? Run + 1 : 0;
         if (Run > Best) {
             Best = Run;

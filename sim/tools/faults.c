@@ -8,6 +8,10 @@
  *      exactly that call fails; stacks first seen in that run (error paths)
  *      join the queue;
  *   3. until no new stack is left; runs go in parallel across cores.
+ * With --per-test (CMocka suites), step 1 also lists the suite's tests, and
+ * steps 1-3 run per test (MMSIM_TEST_FILTER=NAME: one test per run), so a
+ * run costs one test rather than the whole suite; a stack is then failed
+ * once in each test that reaches it.
  * Each injected failure's outcome: passed, failed (the program's own
  * assertions), crashed (a signal), bugchecked (exit 86, with the STOP line),
  * leaked (exit 88, or a 0xC4/0x62 or 0xCB stop from the unload check), hung
@@ -48,20 +52,32 @@ static const char *const OutcomeNames[OutcomeCount] = {
 
 typedef struct {
     char Id[17];
+    long Test;         /* index into Tests, or -1 (whole program) */
     char *Description; /* "site frame < frame ..." */
     OUTCOME Outcome;
     char Detail[200];
     bool Done;
 } STACK;
 
+/* --per-test: one CMocka test; its own baseline ("discovery") run lists the
+ * stacks it reaches. */
+typedef struct {
+    char *Name;
+    bool Failed; /* its discovery run did not pass */
+    char Detail[200];
+} TEST;
+
 typedef struct {
     pid_t Pid;
-    size_t Stack;
+    bool Discovery; /* Index is a test, not a stack */
+    size_t Index;
     double Started;
 } RUNNING;
 
 static STACK *Stacks;
 static size_t StackCount, StackCapacity;
+static TEST *Tests;
+static size_t TestCount;
 static char StateDir[512];
 
 static double Now(void)
@@ -71,18 +87,32 @@ static double Now(void)
     return (double)Ts.tv_sec + (double)Ts.tv_nsec / 1e9;
 }
 
-static bool KnownStack(const char *Id)
+static bool KnownStack(const char *Id, long Test)
 {
     for (size_t i = 0; i < StackCount; i++) {
-        if (strcmp(Stacks[i].Id, Id) == 0) {
+        if (Stacks[i].Test == Test && strcmp(Stacks[i].Id, Id) == 0) {
             return true;
         }
     }
     return false;
 }
 
-/* Adds the stacks listed in File that are new; returns how many. */
-static size_t LoadStacks(const char *File)
+static void *Grow(void *Array, size_t *Capacity, size_t Count, size_t Size)
+{
+    if (Count < *Capacity) {
+        return Array;
+    }
+    *Capacity = *Capacity ? *Capacity * 2 : 64;
+    Array = realloc(Array, *Capacity * Size);
+    if (Array == NULL) {
+        fprintf(stderr, "mmsim faults: out of memory\n");
+        exit(2);
+    }
+    return Array;
+}
+
+/* Adds the stacks listed in File that are new to Test; returns how many. */
+static size_t LoadStacks(const char *File, long Test)
 {
     FILE *In = fopen(File, "r");
     if (In == NULL) {
@@ -97,20 +127,14 @@ static size_t LoadStacks(const char *File)
         char Id[17];
         memcpy(Id, Line, 16);
         Id[16] = '\0';
-        if (KnownStack(Id)) {
+        if (KnownStack(Id, Test)) {
             continue;
         }
-        if (StackCount == StackCapacity) {
-            StackCapacity = StackCapacity ? StackCapacity * 2 : 64;
-            Stacks = (STACK *)realloc(Stacks, StackCapacity * sizeof(STACK));
-            if (Stacks == NULL) {
-                fprintf(stderr, "mmsim faults: out of memory\n");
-                exit(2);
-            }
-        }
+        Stacks = (STACK *)Grow(Stacks, &StackCapacity, StackCount, sizeof(STACK));
         STACK *Stack = &Stacks[StackCount++];
         memset(Stack, 0, sizeof(*Stack));
         memcpy(Stack->Id, Id, sizeof(Id));
+        Stack->Test = Test;
         Line[strcspn(Line, "\n")] = '\0';
         Stack->Description = strdup(Line + 17);
         Added++;
@@ -141,9 +165,91 @@ static bool FileContains(const char *File, const char *Text, char *LineOut, size
     return Found;
 }
 
-/* Starts PROGRAM with MMSIM_FAULTS=Spec, output to Log, in its own process
- * group (so a hung run can be killed with its children). */
-static pid_t Start(char **Program, const char *Spec, const char *Log)
+/* The tests a CMocka suite ran, from its log ("[ RUN      ] NAME"), in order,
+ * each once (a name may be run by several groups). */
+static void LoadTests(const char *Log)
+{
+    FILE *In = fopen(Log, "r");
+    if (In == NULL) {
+        return;
+    }
+    size_t Capacity = 0;
+    char Line[4096];
+    static const char Run[] = "[ RUN      ] ";
+    while (fgets(Line, sizeof(Line), In) != NULL) {
+        if (strncmp(Line, Run, sizeof(Run) - 1) != 0) {
+            continue;
+        }
+        char *Name = Line + sizeof(Run) - 1;
+        Name[strcspn(Name, "\n")] = '\0';
+        bool Known = false;
+        for (size_t t = 0; t < TestCount && !Known; t++) {
+            Known = strcmp(Tests[t].Name, Name) == 0;
+        }
+        if (!Known) {
+            Tests = (TEST *)Grow(Tests, &Capacity, TestCount, sizeof(TEST));
+            memset(&Tests[TestCount], 0, sizeof(TEST));
+            Tests[TestCount++].Name = strdup(Name);
+        }
+    }
+    fclose(In);
+}
+
+/* A CMocka test whose own assertions all held but which left the machine
+ * unclean (SimTestTeardown: "machine not clean after the test") leaked: the
+ * code under test lost something on the failure path. A test that failed an
+ * assertion ("error: Failure!") abandons what it held, so its leftovers say
+ * nothing. Detail gets the first line of the teardown's report. Only a test
+ * CMocka finished is judged. */
+static bool TeardownLeaked(const char *Log, char *Detail, size_t Size)
+{
+    FILE *In = fopen(Log, "r");
+    if (In == NULL) {
+        return false;
+    }
+    bool Leaked = false, NotClean = false, Failure = false, Ended = false, WantDetail = false;
+    char Line[4096], First[200] = "";
+    for (;;) {
+        bool End = fgets(Line, sizeof(Line), In) == NULL;
+        if (End || strncmp(Line, "[ RUN      ] ", 13) == 0) {
+            if (NotClean && !Failure && Ended) {
+                Leaked = true;
+                snprintf(Detail, Size, "left the machine unclean: %s", First);
+                break;
+            }
+            NotClean = Failure = Ended = WantDetail = false;
+            if (End) {
+                break;
+            }
+            continue;
+        }
+        Line[strcspn(Line, "\n")] = '\0';
+        if (WantDetail) {
+            snprintf(First, sizeof(First), "%s", Line + strspn(Line, " "));
+            WantDetail = false;
+        }
+        if (strstr(Line, "machine not clean after the test") != NULL) {
+            NotClean = WantDetail = true;
+        }
+        if (strstr(Line, "error: Failure!") != NULL) {
+            Failure = true;
+        }
+        /* CMocka's verdict for a failed teardown, "[  ERROR   ] NAME" (not a
+         * "[  ERROR   ] --- message"): the test ran to its end, so a process
+         * that died early is not judged on half a log. */
+        if (strncmp(Line, "[  ERROR   ] ", 13) == 0 && strncmp(Line + 13, "---", 3) != 0) {
+            Ended = true;
+        }
+    }
+    fclose(In);
+    return Leaked;
+}
+
+/* Starts PROGRAM with MMSIM_FAULTS=Spec (and MMSIM_TEST_FILTER=Test unless
+ * NULL), output to Log, in its own process group (so a hung run can be
+ * killed with its children). */
+static pid_t Start(char **Program, const char *Spec, const char *Test, bool PerTest,
+                   const char *Log)
 {
     fflush(stdout);
     fflush(stderr);
@@ -159,6 +265,12 @@ static pid_t Start(char **Program, const char *Spec, const char *Log)
             _exit(127);
         }
         setenv("MMSIM_FAULTS", Spec, 1);
+        if (Test != NULL) {
+            setenv("MMSIM_TEST_FILTER", Test, 1);
+        }
+        if (PerTest) {
+            setenv("CMOCKA_MESSAGE_OUTPUT", "stdout", 1); /* the "[ RUN ]" lines */
+        }
         execvp(Program[0], Program);
         fprintf(stderr, "mmsim faults: cannot run %s: %s\n", Program[0], strerror(errno));
         _exit(127);
@@ -194,6 +306,14 @@ static void Classify(STACK *Stack, int WaitStatus, bool TimedOut, const char *Lo
             FileContains(Log, "  pool '", Line, sizeof(Line));
             snprintf(Stack->Detail, sizeof(Stack->Detail), "exit 88%s%.150s", Line[0] ? ":" : "",
                      Line);
+        } else if (Status != 0 && FileContains(Log, "Test failed with exception:", Line,
+                                               sizeof(Line))) {
+            /* A host signal CMocka caught in a test body: a crash all the same. */
+            Stack->Outcome = OutcomeCrashed;
+            const char *What = strstr(Line, "Test failed with exception:");
+            snprintf(Stack->Detail, sizeof(Stack->Detail), "%.190s", What);
+        } else if (Status != 0 && TeardownLeaked(Log, Stack->Detail, sizeof(Stack->Detail))) {
+            Stack->Outcome = OutcomeLeaked;
         } else if (Status != 0) {
             Stack->Outcome = OutcomeFailed;
             snprintf(Stack->Detail, sizeof(Stack->Detail), "exit status %d", Status);
@@ -208,7 +328,7 @@ static void Usage(FILE *Out)
 {
     fprintf(Out,
             "usage: mmsim faults [--jobs N] [--timeout SECONDS] [--keep DIR] [--allow-failed]\n"
-            "                    -- PROGRAM [ARGS...]\n"
+            "                    [--per-test] -- PROGRAM [ARGS...]\n"
             "\n"
             "Runs PROGRAM once per distinct calling stack of a fallible DDI, failing exactly\n"
             "that call (Driver Verifier's systematic low resources simulation), until no new\n"
@@ -222,9 +342,27 @@ static void Usage(FILE *Out)
             "  --allow-failed   a run that fails its own assertions is not a bad outcome\n"
             "                   (for test suites not written to expect injected failures);\n"
             "                   crashes, bug checks, leaks and hangs still are\n"
+            "  --per-test       PROGRAM is a CMocka suite on mmsim's fixtures: explore each\n"
+            "                   of its tests on its own (MMSIM_TEST_FILTER=NAME), so a run\n"
+            "                   costs one test; a stack is failed once per test reaching it\n"
             "\n"
             "Exit status: 0 all passed (or not reached), 1 a bad outcome, 2 usage error or\n"
-            "the baseline run (no injection) failed. See docs/verifier.md.\n");
+            "a baseline run (no injection) failed. See docs/verifier.md.\n");
+}
+
+/* Where a run keeps its stack list and log. */
+static void RunFiles(bool Discovery, size_t Index, char *Record, char *Log, size_t Size)
+{
+    char Name[64];
+    if (Discovery) {
+        snprintf(Name, sizeof(Name), "t%04zu", Index);
+    } else if (Stacks[Index].Test >= 0) {
+        snprintf(Name, sizeof(Name), "t%04ld-%s", Stacks[Index].Test, Stacks[Index].Id);
+    } else {
+        snprintf(Name, sizeof(Name), "%s", Stacks[Index].Id);
+    }
+    snprintf(Record, Size, "%s/%s.stacks", StateDir, Name);
+    snprintf(Log, Size, "%s/%s.log", StateDir, Name);
 }
 
 int MmsimFaultsCommand(int argc, char **argv)
@@ -233,6 +371,7 @@ int MmsimFaultsCommand(int argc, char **argv)
     double Timeout = 120;
     bool Keep = false;
     bool AllowFailed = false;
+    bool PerTest = false;
     int i = 1;
     for (; i < argc; i++) {
         if (strcmp(argv[i], "--") == 0) {
@@ -247,6 +386,8 @@ int MmsimFaultsCommand(int argc, char **argv)
             Timeout = strtod(argv[++i], NULL);
         } else if (strcmp(argv[i], "--allow-failed") == 0) {
             AllowFailed = true;
+        } else if (strcmp(argv[i], "--per-test") == 0) {
+            PerTest = true;
         } else if (strcmp(argv[i], "--keep") == 0 && i + 1 < argc) {
             snprintf(StateDir, sizeof(StateDir), "%s", argv[++i]);
             Keep = true;
@@ -271,74 +412,101 @@ int MmsimFaultsCommand(int argc, char **argv)
         }
     }
 
-    /* 1. Baseline: record every stack, fail nothing. */
+    /* 1. Baseline: record every stack (and, per test, the tests), fail nothing. */
     char Record[700], Log[700], Spec[800];
     snprintf(Record, sizeof(Record), "%s/baseline.stacks", StateDir);
     snprintf(Log, sizeof(Log), "%s/baseline.log", StateDir);
     unlink(Record);
     snprintf(Spec, sizeof(Spec), "record=%s", Record);
     int WaitStatus = 0;
-    pid_t Pid = Start(Program, Spec, Log);
+    pid_t Pid = Start(Program, Spec, NULL, PerTest, Log);
     waitpid(Pid, &WaitStatus, 0);
     if (!WIFEXITED(WaitStatus) || WEXITSTATUS(WaitStatus) != 0) {
         fprintf(stderr, "mmsim faults: the baseline run (no injected failure) did not pass; see %s\n",
                 Log);
         return 2;
     }
-    LoadStacks(Record);
-    fprintf(stderr, "mmsim faults: baseline passed; %zu fallible call stack(s) to fail\n",
-            StackCount);
+    if (PerTest) {
+        LoadTests(Log);
+        if (TestCount == 0) {
+            fprintf(stderr, "mmsim faults: --per-test: the baseline ran no CMocka test; see %s\n",
+                    Log);
+            return 2;
+        }
+        fprintf(stderr, "mmsim faults: baseline passed; %zu test(s) to explore one by one\n",
+                TestCount);
+    } else {
+        LoadStacks(Record, -1);
+        fprintf(stderr, "mmsim faults: baseline passed; %zu fallible call stack(s) to fail\n",
+                StackCount);
+    }
 
-    /* 2. One run per stack, in parallel; new stacks join the queue. */
+    /* 2. Per test, a discovery run; then one run per stack, in parallel; new
+     * stacks join the queue. */
     RUNNING *Running = (RUNNING *)calloc((size_t)Jobs, sizeof(RUNNING));
-    size_t Next = 0, Finished = 0;
+    size_t Next = 0, NextTest = PerTest ? 0 : TestCount, Finished = 0;
     long Active = 0;
-    while (Next < StackCount || Active > 0) {
-        while (Active < Jobs && Next < StackCount) {
-            STACK *Stack = &Stacks[Next];
-            snprintf(Record, sizeof(Record), "%s/%s.stacks", StateDir, Stack->Id);
-            snprintf(Log, sizeof(Log), "%s/%s.log", StateDir, Stack->Id);
-            unlink(Record);
-            snprintf(Spec, sizeof(Spec), "stack=%s;record=%s", Stack->Id, Record);
-            for (long j = 0; j < Jobs; j++) {
-                if (Running[j].Pid == 0) {
-                    Running[j].Pid = Start(Program, Spec, Log);
-                    Running[j].Stack = Next;
-                    Running[j].Started = Now();
-                    break;
-                }
+    while (NextTest < TestCount || Next < StackCount || Active > 0) {
+        while (Active < Jobs && (NextTest < TestCount || Next < StackCount)) {
+            long Slot = 0;
+            while (Running[Slot].Pid != 0) {
+                Slot++;
             }
-            Next++;
+            RUNNING *Run = &Running[Slot];
+            Run->Discovery = NextTest < TestCount;
+            Run->Index = Run->Discovery ? NextTest++ : Next++;
+            RunFiles(Run->Discovery, Run->Index, Record, Log, sizeof(Record));
+            unlink(Record);
+            long Test = Run->Discovery ? (long)Run->Index : Stacks[Run->Index].Test;
+            if (Run->Discovery) {
+                snprintf(Spec, sizeof(Spec), "record=%s", Record);
+            } else {
+                snprintf(Spec, sizeof(Spec), "stack=%s;record=%s", Stacks[Run->Index].Id, Record);
+            }
+            Run->Pid = Start(Program, Spec, Test >= 0 ? Tests[Test].Name : NULL, PerTest, Log);
+            Run->Started = Now();
             Active++;
         }
         bool Reaped = false;
         for (long j = 0; j < Jobs; j++) {
-            if (Running[j].Pid == 0) {
+            RUNNING *Run = &Running[j];
+            if (Run->Pid == 0) {
                 continue;
             }
-            bool TimedOut = Now() - Running[j].Started > Timeout;
+            bool TimedOut = Now() - Run->Started > Timeout;
             if (TimedOut) {
-                kill(-Running[j].Pid, SIGKILL);
+                kill(-Run->Pid, SIGKILL);
             }
-            pid_t Done = waitpid(Running[j].Pid, &WaitStatus, TimedOut ? 0 : WNOHANG);
-            if (Done != Running[j].Pid) {
+            pid_t Done = waitpid(Run->Pid, &WaitStatus, TimedOut ? 0 : WNOHANG);
+            if (Done != Run->Pid) {
                 continue;
             }
-            STACK *Stack = &Stacks[Running[j].Stack];
-            snprintf(Record, sizeof(Record), "%s/%s.stacks", StateDir, Stack->Id);
-            snprintf(Log, sizeof(Log), "%s/%s.log", StateDir, Stack->Id);
-            Classify(Stack, WaitStatus, TimedOut, Log, Record);
-            size_t New = LoadStacks(Record);
-            Finished++;
-            char Short[96];
-            snprintf(Short, sizeof(Short), "%s", Stack->Description);
-            fprintf(stderr, "[%zu/%zu] %s %-10s %s%s%s\n", Finished, StackCount, Stack->Id,
-                    OutcomeNames[Stack->Outcome], Short, Stack->Detail[0] ? "  -- " : "",
-                    Stack->Detail);
-            if (New != 0) {
-                fprintf(stderr, "        %zu new stack(s) found on this failure path\n", New);
+            RunFiles(Run->Discovery, Run->Index, Record, Log, sizeof(Record));
+            long Test = Run->Discovery ? (long)Run->Index : Stacks[Run->Index].Test;
+            size_t New = LoadStacks(Record, Test);
+            if (Run->Discovery) {
+                TEST *T = &Tests[Run->Index];
+                if (TimedOut || !WIFEXITED(WaitStatus) || WEXITSTATUS(WaitStatus) != 0) {
+                    T->Failed = true;
+                    snprintf(T->Detail, sizeof(T->Detail), "fails with no injected failure; see %.150s",
+                             Log);
+                }
+                fprintf(stderr, "[test %zu/%zu] %s: %zu stack(s)%s\n", Run->Index + 1, TestCount,
+                        T->Name, New, T->Failed ? " -- FAILS ALONE" : "");
+            } else {
+                STACK *Stack = &Stacks[Run->Index];
+                Classify(Stack, WaitStatus, TimedOut, Log, Record);
+                Finished++;
+                char Short[96];
+                snprintf(Short, sizeof(Short), "%s", Stack->Description);
+                fprintf(stderr, "[%zu/%zu] %s %-10s %s%s%s\n", Finished, StackCount, Stack->Id,
+                        OutcomeNames[Stack->Outcome], Short, Stack->Detail[0] ? "  -- " : "",
+                        Stack->Detail);
+                if (New != 0) {
+                    fprintf(stderr, "        %zu new stack(s) found on this failure path\n", New);
+                }
             }
-            Running[j].Pid = 0;
+            Run->Pid = 0;
             Active--;
             Reaped = true;
         }
@@ -353,7 +521,12 @@ int MmsimFaultsCommand(int argc, char **argv)
     for (size_t s = 0; s < StackCount; s++) {
         Counts[Stacks[s].Outcome]++;
     }
-    printf("mmsim faults: %zu injected failure(s):", StackCount);
+    if (PerTest) {
+        printf("mmsim faults: %zu test(s), ", TestCount);
+    } else {
+        printf("mmsim faults: ");
+    }
+    printf("%zu injected failure(s):", StackCount);
     for (int o = 0; o < OutcomeCount; o++) {
         if (Counts[o] != 0) {
             printf(" %zu %s", Counts[o], OutcomeNames[o]);
@@ -377,15 +550,24 @@ int MmsimFaultsCommand(int argc, char **argv)
     }
     printf("\n");
     int Bad = 0;
+    for (size_t t = 0; t < TestCount; t++) {
+        if (Tests[t].Failed) {
+            printf("  test %s %s\n", Tests[t].Name, Tests[t].Detail);
+            Bad = 2;
+        }
+    }
     for (size_t s = 0; s < StackCount; s++) {
         if (Stacks[s].Outcome >= OutcomeFailed &&
             !(AllowFailed && Stacks[s].Outcome == OutcomeFailed)) {
-            printf("  %-10s %s\n    at %s\n", OutcomeNames[Stacks[s].Outcome], Stacks[s].Detail,
-                   Stacks[s].Description);
-            Bad = 1;
+            printf("  %-10s %s\n", OutcomeNames[Stacks[s].Outcome], Stacks[s].Detail);
+            if (Stacks[s].Test >= 0) {
+                printf("    in test %s\n", Tests[Stacks[s].Test].Name);
+            }
+            printf("    at %s\n", Stacks[s].Description);
+            Bad = Bad ? Bad : 1;
         }
     }
-    if (Keep) {
+    if (Keep || Bad == 2) {
         printf("state and logs: %s\n", StateDir);
     } else {
         char Command[600];
@@ -398,5 +580,9 @@ int MmsimFaultsCommand(int argc, char **argv)
         free(Stacks[s].Description);
     }
     free(Stacks);
+    for (size_t t = 0; t < TestCount; t++) {
+        free(Tests[t].Name);
+    }
+    free(Tests);
     return Bad;
 }

@@ -5,6 +5,7 @@
  */
 #include <inttypes.h>
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "mmsim_cmocka.h"
@@ -52,6 +53,21 @@ void SimCmockaCheckBugCheck(const SIM_BUGCHECK *Got, ULONG Code, ULONG_PTR P1, U
         print_error("%s:%d: %s\n  expected bug check %s\n  got %s\n  (seed 0x%016llX)\n", File,
                     Line, Statement, Expected, Text, (unsigned long long)SimGetSeed());
         _fail(File, Line);
+    }
+}
+
+/* Before main() runs the groups:
+ * - MMSIM_TEST_FILTER=NAME runs only the tests NAME matches (CMocka's pattern
+ *   syntax: '*' and '?'), in any suite built on these fixtures: one test
+ *   under a debugger, and `mmsim faults --per-test`;
+ * - stdout is line-buffered, so that when stdout and stderr share one file
+ *   (ctest, the fault runner) a test's messages follow its "[ RUN ]" line. */
+__attribute__((constructor)) static void SimApplyTestFilter(void)
+{
+    setvbuf(stdout, NULL, _IOLBF, BUFSIZ);
+    const char *Filter = getenv("MMSIM_TEST_FILTER");
+    if (Filter != NULL && Filter[0] != '\0') {
+        cmocka_set_test_filter(Filter);
     }
 }
 

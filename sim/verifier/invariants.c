@@ -77,10 +77,10 @@ BOOLEAN SimCheckInvariants(char *Report, SIZE_T Size)
     uint64_t ValidPtes = 0;
     for (uint64_t Page = 0; Page < MiSpace.Pages; Page++) {
         uint64_t Pte = MiSpace.Pte[Page];
-        MI_REGION Region = MiRegionOf(Page);
         if (Pte == 0) {
             continue;
         }
+        MI_REGION Region = MiRegionOf(Page);
         if (Region == MiRegionGuard) {
             MiFail(&Check, "guard page %llu has PTE 0x%llx\n", (unsigned long long)Page,
                    (unsigned long long)Pte);

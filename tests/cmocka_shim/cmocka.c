@@ -94,12 +94,32 @@ static int RunGuarded(void (*Test)(void **), int (*Fixture)(void **), void **Sta
     return Result;
 }
 
+static const char *TestFilter;
+
+void cmocka_set_test_filter(const char *pattern)
+{
+    TestFilter = pattern;
+}
+
+/* CMocka's filter syntax: '*' any run of characters, '?' any one. */
+static int Matches(const char *Pattern, const char *Name)
+{
+    if (*Pattern == '\0') {
+        return *Name == '\0';
+    }
+    if (*Pattern == '*') {
+        return Matches(Pattern + 1, Name) || (*Name != '\0' && Matches(Pattern, Name + 1));
+    }
+    return *Name != '\0' && (*Pattern == '?' || *Pattern == *Name) &&
+           Matches(Pattern + 1, Name + 1);
+}
+
 int _cmocka_run_group_tests(const char *group_name, const struct CMUnitTest *const tests,
                             const size_t num_tests, CMFixtureFunction group_setup,
                             CMFixtureFunction group_teardown)
 {
     void *GroupState = NULL;
-    size_t Failed = 0;
+    size_t Failed = 0, Ran = 0;
     print_message("[==========] Running %zu test(s).\n", num_tests);
     if (group_setup != NULL && RunGuarded(NULL, group_setup, &GroupState) != 0) {
         print_error("[  ERROR   ] %s: group setup failed\n", group_name);
@@ -107,6 +127,10 @@ int _cmocka_run_group_tests(const char *group_name, const struct CMUnitTest *con
     }
     for (size_t i = 0; i < num_tests; i++) {
         const struct CMUnitTest *Test = &tests[i];
+        if (TestFilter != NULL && !Matches(TestFilter, Test->name)) {
+            continue;
+        }
+        Ran++;
         void *State = Test->initial_state != NULL ? Test->initial_state : GroupState;
         print_message("[ RUN      ] %s\n", Test->name);
         int Bad = Test->setup_func != NULL && RunGuarded(NULL, Test->setup_func, &State) != 0;
@@ -122,8 +146,8 @@ int _cmocka_run_group_tests(const char *group_name, const struct CMUnitTest *con
     if (group_teardown != NULL) {
         RunGuarded(NULL, group_teardown, &GroupState);
     }
-    print_message("[==========] %s: %zu test(s) run.\n", group_name, num_tests);
-    print_message("[  PASSED  ] %zu test(s).\n", num_tests - Failed);
+    print_message("[==========] %s: %zu test(s) run.\n", group_name, Ran);
+    print_message("[  PASSED  ] %zu test(s).\n", Ran - Failed);
     if (Failed > 0) {
         print_message("[  FAILED  ] %zu test(s).\n", Failed);
     }

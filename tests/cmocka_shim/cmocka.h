@@ -51,6 +51,7 @@ struct CMUnitTest {
 #define cmocka_unit_test(f) {#f, f, NULL, NULL, NULL}
 #define cmocka_unit_test_setup_teardown(f, setup, teardown) {#f, f, setup, teardown, NULL}
 
+void cmocka_set_test_filter(const char *pattern);
 int _cmocka_run_group_tests(const char *group_name, const struct CMUnitTest *const tests,
                             const size_t num_tests, CMFixtureFunction group_setup,
                             CMFixtureFunction group_teardown);

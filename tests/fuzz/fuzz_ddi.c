@@ -199,6 +199,9 @@ static FUZZ_HANDLE H[FUZZ_MAX_HANDLES];
 static uint32_t NextSerial;
 static PIRP Irp; /* the harness's IRP (non-paged pool, tag TAG_IRP), or NULL */
 static bool Pristine; /* no call has run on this machine since it was built */
+/* An injection spec is in force (SimConfigureFaults): it outlives SimReset,
+ * so a rebuilt machine is not pristine for the oracles. */
+static bool SpecConfigured;
 
 static void ForgetHandles(void)
 {
@@ -970,7 +973,7 @@ static void OpAllocatePages(void)
         }
         Mdl = MmAllocatePagesForMdlEx(Low, High, Skip, Bytes, Cache, Flags);
     }
-    if (Mdl == NULL && Pristine && !(v & 1u) && (Flags == 0x20 || Flags == 0x60) &&
+    if (Mdl == NULL && Pristine && !SpecConfigured && !(v & 1u) && (Flags == 0x20 || Flags == 0x60) &&
         Low.QuadPart == 0 && High.QuadPart == -1 &&
         (Skip.QuadPart == 0x10000 || Skip.QuadPart == 0x200000) && Bytes != 0 &&
         Bytes <= 0x200000 && Bytes % (SIZE_T)Skip.QuadPart == 0 &&
@@ -1364,6 +1367,7 @@ static void OpFaults(void)
             }
             Used += (size_t)snprintf(Spec + Used, sizeof(Spec) - Used, "%s%s", c ? ";" : "", Clause);
         }
+        SpecConfigured = true;
         if (!NT_SUCCESS(SimConfigureFaults(Spec, Why, sizeof(Why)))) {
             char Detail[512];
             snprintf(Detail, sizeof(Detail), "spec \"%s\": %s", Spec, Why);
@@ -1385,7 +1389,7 @@ static void OpFaults(void)
             Stats.Skipped++;
             break;
         }
-        (void)SimConfigureFaults(Spec, Why, sizeof(Why));
+        SpecConfigured = SpecConfigured || NT_SUCCESS(SimConfigureFaults(Spec, Why, sizeof(Why)));
         break;
     }
     case 2: {
@@ -1400,7 +1404,10 @@ static void OpFaults(void)
     }
     case 4: SimLimitPageAllocations(In8() % 16u); break;
     case 5: SimClearFaults(); break;
-    case 6: (void)SimConfigureFaults("", NULL, 0); break;
+    case 6:
+        (void)SimConfigureFaults("", NULL, 0);
+        SpecConfigured = false;
+        break;
     default: {
         SIM_FAULT_COUNTERS Counters;
         SimQueryFaultCounters(&Counters);
@@ -1872,6 +1879,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size)
     /* Injection configured by an input must not leak into the next one, and
      * MMSIM_FAULTS from the environment must not change what inputs do. */
     (void)SimConfigureFaults("", NULL, 0);
+    SpecConfigured = false;
     if (FuzzConfigByte & FUZZ_CONFIG_NT5) {
         (void)SimSetNt5HeaderFormat((SIM_NT5_HEADER_FORMAT)((FuzzConfigByte >> 2) % 3u));
     }

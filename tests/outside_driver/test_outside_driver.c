@@ -197,8 +197,10 @@ static void UncheckedMappingAtPassiveIs0x1E(void **State)
 static void UncheckedMappingAtDispatchIs0xD1(void **State)
 {
     (void)State;
-    SbBugMask = SB_BUG_UNCHECKED_MAPPING;
+    /* Loaded without the bug: only the append's mapping is unchecked (so a
+     * failure injected into DriverEntry's mapping is handled, not a stop). */
     assert_int_equal(DriverEntry(&Driver, &RegistryPath), STATUS_SUCCESS);
+    SbBugMask = SB_BUG_UNCHECKED_MAPPING;
     /* The append grows under the driver's spin lock, at DISPATCH_LEVEL. */
     SimFailNthCall(SimFaultMapLockedPages, 1);
     SIM_BUGCHECK Stop;
