@@ -92,11 +92,11 @@ static void DdisAreRefusedAfterAStop(void **State)
     KEVENT Event;
     KSPIN_LOCK Lock = 0;
     KIRQL Old;
-    PVOID Block = NULL;
+    PVOID volatile Block = NULL; /* assigned in a caught statement */
     static const char *const Expected[] = {
         "ExInitializeFastMutex", "KeInitializeEvent", "KeSetEvent",    "KeRaiseIrql",
         "KeLowerIrql",           "KeAcquireSpinLock", "ExAllocatePool2", "MmGetPhysicalAddress"};
-    for (int i = 0; i < 8; i++) {
+    for (int volatile i = 0; i < 8; i++) {
         SIM_BUGCHECK Got;
         switch (i) {
         case 0: SIM_CATCH_BUGCHECK(&Got, ExInitializeFastMutex(&Mutex)); break;
@@ -269,7 +269,7 @@ static void TryStatusCatchesRaise(void **State)
     (void)State;
     static const NTSTATUS Raised[] = {STATUS_ACCESS_VIOLATION, STATUS_INSUFFICIENT_RESOURCES,
                                       STATUS_INVALID_PARAMETER};
-    for (size_t i = 0; i < sizeof(Raised) / sizeof(Raised[0]); i++) {
+    for (size_t volatile i = 0; i < sizeof(Raised) / sizeof(Raised[0]); i++) {
         NTSTATUS Status = STATUS_SUCCESS;
         SIM_TRY_STATUS(&Status, ExRaiseStatus(Raised[i]));
         assert_int_equal(Status, Raised[i]);

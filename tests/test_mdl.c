@@ -674,7 +674,7 @@ static void BuildMdlForNonResident(void **State)
         SimReset();
         char StackBuffer[64];
         char *Va = NULL;
-        char *Bad = NULL; /* the page whose PTE is reported (NULL: P3 = 0) */
+        char *volatile Bad = NULL; /* the page whose PTE is reported (NULL: P3 = 0) */
         ULONG Length = 32;
         /* The MDL first, so that it cannot land in the block freed below. */
         PMDL Mdl = IoAllocateMdl(NULL, 2 * PAGE_SIZE, FALSE, FALSE, NULL);
@@ -848,7 +848,7 @@ static void BuildPartialMdlBadRanges(void **State)
         {"one byte too many", 0, 2 * PAGE_SIZE + 1, FALSE},
         {"target sized for one page, range spans two", 0xF00, 0x200, TRUE},
     };
-    for (size_t r = 0; r < ARRAY_COUNT(Rows); r++) {
+    for (size_t volatile r = 0; r < ARRAY_COUNT(Rows); r++) {
         SimReset();
         LOCKED_BUFFER S = LockNonPaged(3 * PAGE_SIZE, 0, 2 * PAGE_SIZE, IoReadAccess);
         char *Va = S.Buffer + Rows[r].Offset;
@@ -974,7 +974,7 @@ static void CheckPagesMdl(PMDL Mdl, ULONG64 Pages, LONG CacheType)
     assert_int_equal((USHORT)Mdl->MdlFlags, MDL_PAGES_LOCKED);
     assert_null(Mdl->Process);
     assert_null(Mdl->MappedSystemVa);
-    SIM_POOL_BLOCK_INFO Block;
+    SIM_POOL_BLOCK_INFO Block = {0}; /* FindPoolBlock may fail (gcc -Wmaybe-uninitialized) */
     assert_true(FindPoolBlock(Mdl, &Block));
     assert_int_equal(Block.Tag, TAG_MM_MDL);
     assert_false(Block.Paged);
@@ -1612,7 +1612,7 @@ static void FreePagesBadArguments(void **State)
         {FALSE, 0, 1},
         {FALSE, 0, PAGE_SIZE - 1},
     };
-    for (size_t r = 0; r < ARRAY_COUNT(Rows); r++) {
+    for (size_t volatile r = 0; r < ARRAY_COUNT(Rows); r++) {
         SimReset();
         PMDL Mdl = AllocPages(3 * PAGE_SIZE, 0);
         assert_non_null(Mdl);
@@ -1688,11 +1688,11 @@ static void FreePagesSuccessAndAutoUnmap(void **State)
 static void FreePagesStillMapped(void **State)
 {
     (void)State;
-    for (int Row = 0; Row < 2; Row++) {
+    for (int volatile Row = 0; Row < 2; Row++) {
         SimReset();
         PMDL Mdl = AllocPages(2 * PAGE_SIZE, 0);
         assert_non_null(Mdl);
-        PVOID Reserved = NULL;
+        PVOID volatile Reserved = NULL;
         if (Row == 0) {
             Reserved = MmAllocateMappingAddress(4 * PAGE_SIZE, TAG_TEST);
             assert_non_null(Reserved);
@@ -1729,8 +1729,8 @@ static void FreePagesNotMdlPages(void **State)
         PMDL Mdl = AllocPages(3 * PAGE_SIZE, 0);
         assert_non_null(Mdl);
         PFN_NUMBER *Pfns = MmGetMdlPfnArray(Mdl);
-        ULONG Slot = 1;
-        PFN_NUMBER Bad = 0;
+        ULONG volatile Slot = 1;
+        PFN_NUMBER volatile Bad = 0;
         PFN_NUMBER Saved = Pfns[1];
         if (Row == DoubleFree) {
             MmFreePagesFromMdl(Mdl);
@@ -1775,12 +1775,12 @@ static void FreePagesStillLockedOrMapped(void **State)
         {"mapped through another MDL", FALSE, TRUE},
         {"locked and mapped", TRUE, TRUE},
     };
-    for (size_t r = 0; r < ARRAY_COUNT(Rows); r++) {
+    for (size_t volatile r = 0; r < ARRAY_COUNT(Rows); r++) {
         SimReset();
         PMDL Mdl = AllocPages(2 * PAGE_SIZE, 0);
         assert_non_null(Mdl);
         PFN_NUMBER *Pfns = MmGetMdlPfnArray(Mdl);
-        char *Va = (char *)MmGetSystemAddressForMdlSafe(Mdl, NormalPagePriority);
+        char *volatile Va = (char *)MmGetSystemAddressForMdlSafe(Mdl, NormalPagePriority);
         assert_non_null(Va);
         PMDL Lock = NULL;
         if (Rows[r].Lock) {
@@ -1800,10 +1800,10 @@ static void FreePagesStillLockedOrMapped(void **State)
             Other->MdlFlags |= MDL_PAGES_LOCKED;
             assert_non_null(MmGetSystemAddressForMdlSafe(Other, NormalPagePriority));
         }
-        ULONG Refs = (Rows[r].Lock ? 1 : 0) + (Rows[r].Map ? 1 : 0);
+        ULONG volatile Refs = (Rows[r].Lock ? 1 : 0) + (Rows[r].Map ? 1 : 0);
         /* The first page: mapped only by Other, never locked. */
-        ULONG Slot = Rows[r].Map ? 0 : 1;
-        ULONG SlotRefs = Rows[r].Map ? 1 : Refs;
+        ULONG volatile Slot = Rows[r].Map ? 0 : 1;
+        ULONG volatile SlotRefs = Rows[r].Map ? 1 : Refs;
         SIM_BUGCHECK Got;
         SIM_CATCH_BUGCHECK(&Got, MmFreePagesFromMdl(Mdl));
         SimCmockaCheckBugCheck(&Got, 0x4E, 0x9A, Pfns[Slot], SimPageMdl, SlotRefs, Rows[r].Name,
@@ -1839,7 +1839,7 @@ static void ProbeAndLockTable(void **State)
         {0x10, 3 * PAGE_SIZE, IoWriteAccess, TRUE},
         {0, PAGE_SIZE, IoReadAccess, TRUE},
     };
-    for (size_t r = 0; r < ARRAY_COUNT(Rows); r++) {
+    for (size_t volatile r = 0; r < ARRAY_COUNT(Rows); r++) {
         POOL_FLAGS Kind = Rows[r].Paged ? POOL_FLAG_PAGED : POOL_FLAG_NON_PAGED;
         char *Buffer = (char *)ExAllocatePool2(Kind, 5 * PAGE_SIZE, TAG_TEST);
         assert_non_null(Buffer);
@@ -1923,7 +1923,7 @@ static void ProbeAndLockPagedPoolTrim(void **State)
     assert_false(MmIsAddressValid(Paged));
 
     /* Probe trimmed pages at PASSIVE and APC: faulted in, then locked. */
-    for (KIRQL Irql = PASSIVE_LEVEL; Irql <= APC_LEVEL; Irql++) {
+    for (KIRQL volatile Irql = PASSIVE_LEVEL; Irql <= APC_LEVEL; Irql++) {
         SimTrimPagedPool();
         KeRaiseIrql(Irql, &Old);
         SIM_TRY_STATUS(&Status, MmProbeAndLockPages(Mdl, KernelMode, IoReadAccess));
@@ -1949,7 +1949,7 @@ static void ProbeAndLockTrimmedAtDispatch(void **State)
 {
     (void)State;
     static const LOCK_OPERATION Ops[] = {IoReadAccess, IoWriteAccess, IoModifyAccess};
-    for (size_t r = 0; r < ARRAY_COUNT(Ops); r++) {
+    for (size_t volatile r = 0; r < ARRAY_COUNT(Ops); r++) {
         SimReset();
         char *Paged = (char *)ExAllocatePool2(POOL_FLAG_PAGED, 2 * PAGE_SIZE, TAG_TEST);
         assert_non_null(Paged);
@@ -1985,13 +1985,13 @@ static void ProbeAndLockBadRanges(void **State)
                                   "read lock of a NoWrite mapping", "injected failure"};
     static char HostBuffer[2 * PAGE_SIZE];
     for (int Row = 0; Row < RowCount; Row++) {
-        char *Va = NULL;
+        char *volatile Va = NULL;
         ULONG Length = 2 * PAGE_SIZE;
-        KPROCESSOR_MODE Mode = KernelMode;
-        LOCK_OPERATION Op = IoWriteAccess;
-        NTSTATUS Want = STATUS_ACCESS_VIOLATION;
-        char *Live = NULL, *Reserved = NULL;
-        PMDL Pages = NULL;
+        KPROCESSOR_MODE volatile Mode = KernelMode;
+        LOCK_OPERATION volatile Op = IoWriteAccess;
+        NTSTATUS volatile Want = STATUS_ACCESS_VIOLATION;
+        char *volatile Live = NULL, *volatile Reserved = NULL;
+        PMDL volatile Pages = NULL;
         PMDL Mdl = IoAllocateMdl(NULL, 2 * PAGE_SIZE, FALSE, FALSE, NULL); /* before any free */
         assert_non_null(Mdl);
         if (Row == FreedSecondPage) {
@@ -2078,7 +2078,7 @@ static void ProbeAndLockWrongFlags(void **State)
     for (int Row = 0; Row < RowCount; Row++) {
         SimReset();
         LOCKED_BUFFER L = LockNonPaged(2 * PAGE_SIZE, 0, PAGE_SIZE, IoReadAccess);
-        PMDL Mdl = L.Mdl;
+        PMDL volatile Mdl = L.Mdl;
         if (Row == Built) {
             Mdl = IoAllocateMdl(L.Buffer, 64, FALSE, FALSE, NULL);
             assert_non_null(Mdl);
@@ -2110,12 +2110,12 @@ static void UnlockPagesWrongMdl(void **State)
                                   "built for non-paged pool, MDL_PAGES_LOCKED set by hand",
                                   "partial MDL"};
     static const ULONG_PTR Sub[] = {0x7C, 0x7D, 0x7D, 0xB4};
-    int Failures = 0;
+    int volatile Failures = 0;
     for (int Row = 0; Row < RowCount; Row++) {
         SimReset();
         char *Buffer = (char *)ExAllocatePool2(POOL_FLAG_NON_PAGED, PAGE_SIZE, TAG_TEST);
         assert_non_null(Buffer);
-        PMDL Mdl = IoAllocateMdl(Buffer, 64, FALSE, FALSE, NULL);
+        PMDL volatile Mdl = IoAllocateMdl(Buffer, 64, FALSE, FALSE, NULL);
         assert_non_null(Mdl);
         if (Row == Built || Row == BuiltAndFlagged) {
             MmBuildMdlForNonPagedPool(Mdl);
@@ -2293,12 +2293,12 @@ static void MapLockedPagesStrictChecks(void **State)
     static const char *Names[] = {"BugCheckOnFailure TRUE", "already mapped",
                                   "partial, already mapped", "built for non-paged pool",
                                   "never locked"};
-    int Failures = 0;
+    int volatile Failures = 0;
     for (int Row = 0; Row < RowCount; Row++) {
         SimReset();
         LOCKED_BUFFER L = LockNonPaged(2 * PAGE_SIZE, 0, PAGE_SIZE, IoReadAccess);
-        PMDL Mdl = L.Mdl;
-        ULONG_PTR Sub = 0xB2, P4 = 0;
+        PMDL volatile Mdl = L.Mdl;
+        ULONG_PTR volatile Sub = 0xB2, P4 = 0;
         if (Row == BugCheckOnFailure) {
             Sub = 0x82;
         } else if (Row == Mapped) {
@@ -2513,7 +2513,7 @@ static void MapWithGuardPtes(void **State)
         int Side;     /* -1 before, +1 after */
         BOOLEAN Write;
     } Rows[] = {{+1, FALSE}, {+1, TRUE}, {-1, FALSE}, {-1, TRUE}};
-    for (size_t r = 0; r < ARRAY_COUNT(Rows); r++) {
+    for (size_t volatile r = 0; r < ARRAY_COUNT(Rows); r++) {
         SimReset();
         /* A neighbour mapping first, so that an unguarded mapping would have
          * a valid page next to it. */
@@ -2524,7 +2524,7 @@ static void MapWithGuardPtes(void **State)
         assert_non_null(Va);
         Va[0] = 1;
         Va[2 * PAGE_SIZE - 1] = 2;
-        char *Touch = Rows[r].Side > 0 ? Va + 2 * PAGE_SIZE : Va - 1;
+        char *volatile Touch = Rows[r].Side > 0 ? Va + 2 * PAGE_SIZE : Va - 1;
         ULONG64 Pte = 1;
         SIM_SPACE_REGION Region;
         assert_true(SimQueryPte(Touch, &Pte, &Region));
@@ -2549,7 +2549,7 @@ static void MapWithGuardPtes(void **State)
 static void TouchAfterUnmap(void **State)
 {
     (void)State;
-    for (int Write = 0; Write <= 1; Write++) {
+    for (int volatile Write = 0; Write <= 1; Write++) {
         SimReset();
         PMDL Mdl = AllocPages(3 * PAGE_SIZE, 0);
         assert_non_null(Mdl);
@@ -2586,7 +2586,7 @@ static void UnmapLockedPagesMisuse(void **State)
                                   "second page of a mapping", "pool address",
                                   "MDL shrunk after mapping",
                                   "retail: MDL not mapped, random address"};
-    int Failures = 0;
+    int volatile Failures = 0;
     for (int Row = 0; Row < RowCount; Row++) {
         UseMachine(Row != RetailNotMapped, 0, 0, 0);
         PMDL Mdl = AllocPages(3 * PAGE_SIZE, 0);
@@ -2596,7 +2596,7 @@ static void UnmapLockedPagesMisuse(void **State)
             Va = (char *)MmGetSystemAddressForMdlSafe(Mdl, NormalPagePriority);
             assert_non_null(Va);
         }
-        char *Base = Va;
+        char *volatile Base = Va;
         SIM_BUGCHECK Want = {TRUE, FALSE, 0xDA, {0, 0, 0, 0}, NULL};
         if (Row == NotMapped) {
             Base = (char *)ExAllocatePool2(POOL_FLAG_NON_PAGED, 16, TAG_TEST);
@@ -2661,7 +2661,7 @@ static void MapAndLockIrql(void **State)
     assert_non_null(Rule);
     assert_int_equal(Rule->MaxIrql, DISPATCH_LEVEL);
     static const KIRQL Above[] = {DISPATCH_LEVEL + 1, HIGH_LEVEL};
-    for (size_t r = 0; r < ARRAY_COUNT(Above); r++) {
+    for (size_t volatile r = 0; r < ARRAY_COUNT(Above); r++) {
         SIM_EXPECT_BUGCHECK4(0xC4, 0x76, Above[r], (ULONG_PTR)L.Mdl, KernelMode, {
             KeRaiseIrql(Above[r], &Old);
             (void)MmMapLockedPagesSpecifyCache(L.Mdl, KernelMode, MmCached, NULL, FALSE,

@@ -432,13 +432,13 @@ static void TouchGuardPages(void **State)
         {"write below the first non-paged pool page", 2, TRUE},
         {"read below the first non-paged pool page", 2, FALSE},
     };
-    for (size_t r = 0; r < ARRAY_COUNT(Rows); r++) {
+    for (size_t volatile r = 0; r < ARRAY_COUNT(Rows); r++) {
         SimReset();
         SIZE_T Bytes;
         char *Base = (char *)SimSystemSpaceBase(&Bytes);
         assert_non_null(Base);
         assert_true(Bytes > 3 * PAGE_SIZE);
-        char *Va;
+        char *volatile Va;
         if (Rows[r].Which == 0) {
             Va = Base + 0x10;
         } else if (Rows[r].Which == 1) {
