@@ -350,6 +350,18 @@ static void Usage(FILE *Out)
             "a baseline run (no injection) failed. See docs/verifier.md.\n");
 }
 
+/* The report's order: by test (the suite's own order), then stack identity -
+ * not the order runs happened to finish in. */
+static int CompareStacks(const void *A, const void *B)
+{
+    const STACK *Left = *(const STACK *const *)A;
+    const STACK *Right = *(const STACK *const *)B;
+    if (Left->Test != Right->Test) {
+        return Left->Test < Right->Test ? -1 : 1;
+    }
+    return strcmp(Left->Id, Right->Id);
+}
+
 /* Where a run keeps its stack list and log. */
 static void RunFiles(bool Discovery, size_t Index, char *Record, char *Log, size_t Size)
 {
@@ -556,17 +568,27 @@ int MmsimFaultsCommand(int argc, char **argv)
             Bad = 2;
         }
     }
+    STACK **Sorted = (STACK **)calloc(StackCount ? StackCount : 1, sizeof(STACK *));
+    if (Sorted == NULL) {
+        fprintf(stderr, "mmsim faults: out of memory\n");
+        return 2;
+    }
     for (size_t s = 0; s < StackCount; s++) {
-        if (Stacks[s].Outcome >= OutcomeFailed &&
-            !(AllowFailed && Stacks[s].Outcome == OutcomeFailed)) {
-            printf("  %-10s %s\n", OutcomeNames[Stacks[s].Outcome], Stacks[s].Detail);
-            if (Stacks[s].Test >= 0) {
-                printf("    in test %s\n", Tests[Stacks[s].Test].Name);
+        Sorted[s] = &Stacks[s];
+    }
+    qsort(Sorted, StackCount, sizeof(STACK *), CompareStacks);
+    for (size_t s = 0; s < StackCount; s++) {
+        const STACK *Stack = Sorted[s];
+        if (Stack->Outcome >= OutcomeFailed && !(AllowFailed && Stack->Outcome == OutcomeFailed)) {
+            printf("  %-10s %s\n", OutcomeNames[Stack->Outcome], Stack->Detail);
+            if (Stack->Test >= 0) {
+                printf("    in test %s\n", Tests[Stack->Test].Name);
             }
-            printf("    at %s\n", Stacks[s].Description);
+            printf("    at %s\n", Stack->Description);
             Bad = Bad ? Bad : 1;
         }
     }
+    free(Sorted);
     if (Keep || Bad == 2) {
         printf("state and logs: %s\n", StateDir);
     } else {
