@@ -7,7 +7,9 @@
  * Fixtures: cmocka_unit_test_setup_teardown(Test, SimTestSetup, SimTestTeardown)
  * gives each test a fresh machine and fails it if the machine is left unclean
  * (IRQL raised, pages, PTEs, reservations, MDLs or pool still held), printing
- * the seed that replays it.
+ * the seed that replays it. A suite built on them honours MMSIM_TEST_FILTER
+ * (run only the tests a CMocka pattern matches), which `mmsim faults
+ * --per-test` uses to explore one test at a time.
  */
 #ifndef MMSIM_CMOCKA_H
 #define MMSIM_CMOCKA_H

@@ -245,6 +245,23 @@ static bool TeardownLeaked(const char *Log, char *Detail, size_t Size)
     return Leaked;
 }
 
+/* A sanitizer's report in the log (the program ends with the sanitizer's exit
+ * code, which alone would read as "failed"): a memory or thread error, or a
+ * host crash the sanitizer's own signal handler reported. Line gets it. */
+static bool SanitizerReport(const char *Log, char *Line, size_t Size, bool *HostLeak)
+{
+    static const char *const Marks[] = {"ERROR: AddressSanitizer", "ERROR: ThreadSanitizer",
+                                        "WARNING: ThreadSanitizer", "ERROR: LeakSanitizer",
+                                        "runtime error:"};
+    for (size_t k = 0; k < sizeof(Marks) / sizeof(Marks[0]); k++) {
+        if (FileContains(Log, Marks[k], Line, Size)) {
+            *HostLeak = strstr(Line, "LeakSanitizer") != NULL;
+            return true;
+        }
+    }
+    return false;
+}
+
 /* Starts PROGRAM with MMSIM_FAULTS=Spec (and MMSIM_TEST_FILTER=Test unless
  * NULL), output to Log, in its own process group (so a hung run can be
  * killed with its children). */
@@ -295,7 +312,13 @@ static void Classify(STACK *Stack, int WaitStatus, bool TimedOut, const char *Lo
         char Injected[32];
         snprintf(Injected, sizeof(Injected), "injected %s", Stack->Id);
         bool Reached = FileContains(Record, Injected, NULL, 0);
-        if (Status == 86) {
+        bool HostLeak = false;
+        if (Status != 0 && SanitizerReport(Log, Line, sizeof(Line), &HostLeak)) {
+            /* A host memory leak is the simulator's or the test's, not the
+             * simulated driver's: reported as leaked all the same. */
+            Stack->Outcome = HostLeak ? OutcomeLeaked : OutcomeCrashed;
+            snprintf(Stack->Detail, sizeof(Stack->Detail), "%.190s", Line + strspn(Line, "=0123456789"));
+        } else if (Status == 86) {
             FileContains(Log, "*** STOP:", Line, sizeof(Line));
             bool Unload = strstr(Line, "0x000000C4 (0x0000000000000062") != NULL ||
                           strstr(Line, "0x000000CB") != NULL;
