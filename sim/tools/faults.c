@@ -313,7 +313,13 @@ static void Classify(STACK *Stack, int WaitStatus, bool TimedOut, const char *Lo
         snprintf(Injected, sizeof(Injected), "injected %s", Stack->Id);
         bool Reached = FileContains(Record, Injected, NULL, 0);
         bool HostLeak = false;
-        if (Status != 0 && SanitizerReport(Log, Line, sizeof(Line), &HostLeak)) {
+        bool Sanitizer = Status != 0 && SanitizerReport(Log, Line, sizeof(Line), &HostLeak);
+        if (Sanitizer && HostLeak && FileContains(Log, "error: Failure!", NULL, 0)) {
+            /* Host memory a test abandoned when an assertion failed (its own
+             * buffers): like its leftovers in the machine, nothing to judge. */
+            Sanitizer = false;
+        }
+        if (Sanitizer) {
             /* A host memory leak is the simulator's or the test's, not the
              * simulated driver's: reported as leaked all the same. */
             Stack->Outcome = HostLeak ? OutcomeLeaked : OutcomeCrashed;
