@@ -195,27 +195,51 @@ static void LoadTests(const char *Log)
     fclose(In);
 }
 
-/* A CMocka test whose own assertions all held but which left the machine
- * unclean (SimTestTeardown: "machine not clean after the test") leaked: the
- * code under test lost something on the failure path. A test that failed an
- * assertion ("error: Failure!") abandons what it held, so its leftovers say
- * nothing. Detail gets the first line of the teardown's report. Only a test
- * CMocka finished is judged. */
-static bool TeardownLeaked(const char *Log, char *Detail, size_t Size)
+/* What a run's log says, read in one pass. */
+#define SANITIZER_MARKS 5
+static const char *const SanitizerMarks[SANITIZER_MARKS] = {
+    "ERROR: AddressSanitizer", "ERROR: ThreadSanitizer", "WARNING: ThreadSanitizer",
+    "ERROR: LeakSanitizer", "runtime error:"}; /* in order of precedence */
+typedef struct {
+    char Stop[200];      /* the "*** STOP:" line */
+    char Pool[200];      /* the first "  pool '" line of a leak table */
+    char Exception[200]; /* from "Test failed with exception:" (CMocka caught a signal) */
+    char Sanitizer[SANITIZER_MARKS][200]; /* the first line of each sanitizer mark */
+    bool Failure;        /* some CMocka assertion failed ("error: Failure!") */
+    bool TeardownLeak;   /* see below */
+    char Unclean[200];   /* the first line of that test's teardown report */
+} LOG_FACTS;
+
+static void Keep(char *Field, size_t Size, const char *Text)
 {
+    if (Field[0] == '\0') {
+        snprintf(Field, Size, "%s", Text);
+    }
+}
+
+/* TeardownLeak: a CMocka test whose own assertions all held but which left
+ * the machine unclean (SimTestTeardown: "machine not clean after the test")
+ * leaked: the code under test lost something on the failure path. A test
+ * that failed an assertion ("error: Failure!") abandons what it held, so its
+ * leftovers say nothing. Only a test CMocka finished is judged: its verdict
+ * for a failed teardown, "[  ERROR   ] NAME" (not "[  ERROR   ] --- message"),
+ * is in the log, so a process that died early is not judged on half a log. */
+static void ReadLog(const char *Log, LOG_FACTS *Facts)
+{
+    memset(Facts, 0, sizeof(*Facts));
     FILE *In = fopen(Log, "r");
     if (In == NULL) {
-        return false;
+        return;
     }
-    bool Leaked = false, NotClean = false, Failure = false, Ended = false, WantDetail = false;
+    bool NotClean = false, Failure = false, Ended = false, WantDetail = false;
     char Line[4096], First[200] = "";
     for (;;) {
         bool End = fgets(Line, sizeof(Line), In) == NULL;
         if (End || strncmp(Line, "[ RUN      ] ", 13) == 0) {
-            if (NotClean && !Failure && Ended) {
-                Leaked = true;
-                snprintf(Detail, Size, "left the machine unclean: %s", First);
-                break;
+            /* A test's block ends. */
+            if (NotClean && !Failure && Ended && !Facts->TeardownLeak) {
+                Facts->TeardownLeak = true;
+                snprintf(Facts->Unclean, sizeof(Facts->Unclean), "%s", First);
             }
             NotClean = Failure = Ended = WantDetail = false;
             if (End) {
@@ -232,34 +256,29 @@ static bool TeardownLeaked(const char *Log, char *Detail, size_t Size)
             NotClean = WantDetail = true;
         }
         if (strstr(Line, "error: Failure!") != NULL) {
-            Failure = true;
+            Failure = Facts->Failure = true;
         }
-        /* CMocka's verdict for a failed teardown, "[  ERROR   ] NAME" (not a
-         * "[  ERROR   ] --- message"): the test ran to its end, so a process
-         * that died early is not judged on half a log. */
         if (strncmp(Line, "[  ERROR   ] ", 13) == 0 && strncmp(Line + 13, "---", 3) != 0) {
             Ended = true;
         }
-    }
-    fclose(In);
-    return Leaked;
-}
-
-/* A sanitizer's report in the log (the program ends with the sanitizer's exit
- * code, which alone would read as "failed"): a memory or thread error, or a
- * host crash the sanitizer's own signal handler reported. Line gets it. */
-static bool SanitizerReport(const char *Log, char *Line, size_t Size, bool *HostLeak)
-{
-    static const char *const Marks[] = {"ERROR: AddressSanitizer", "ERROR: ThreadSanitizer",
-                                        "WARNING: ThreadSanitizer", "ERROR: LeakSanitizer",
-                                        "runtime error:"};
-    for (size_t k = 0; k < sizeof(Marks) / sizeof(Marks[0]); k++) {
-        if (FileContains(Log, Marks[k], Line, Size)) {
-            *HostLeak = strstr(Line, "LeakSanitizer") != NULL;
-            return true;
+        const char *Found;
+        if (strstr(Line, "*** STOP:") != NULL) {
+            Keep(Facts->Stop, sizeof(Facts->Stop), Line);
+        }
+        if (strstr(Line, "  pool '") != NULL) {
+            Keep(Facts->Pool, sizeof(Facts->Pool), Line);
+        }
+        if ((Found = strstr(Line, "Test failed with exception:")) != NULL) {
+            Keep(Facts->Exception, sizeof(Facts->Exception), Found);
+        }
+        for (int k = 0; k < SANITIZER_MARKS; k++) {
+            if (strstr(Line, SanitizerMarks[k]) != NULL) {
+                Keep(Facts->Sanitizer[k], sizeof(Facts->Sanitizer[k]),
+                     Line + strspn(Line, "=0123456789"));
+            }
         }
     }
-    return false;
+    fclose(In);
 }
 
 /* Starts PROGRAM with MMSIM_FAULTS=Spec (and MMSIM_TEST_FILTER=Test unless
@@ -299,7 +318,6 @@ static pid_t Start(char **Program, const char *Spec, const char *Test, bool PerT
 static void Classify(STACK *Stack, int WaitStatus, bool TimedOut, const char *Log,
                      const char *Record)
 {
-    char Line[4096] = "";
     if (TimedOut) {
         Stack->Outcome = OutcomeHung;
         snprintf(Stack->Detail, sizeof(Stack->Detail), "killed after the time limit");
@@ -312,37 +330,44 @@ static void Classify(STACK *Stack, int WaitStatus, bool TimedOut, const char *Lo
         char Injected[32];
         snprintf(Injected, sizeof(Injected), "injected %s", Stack->Id);
         bool Reached = FileContains(Record, Injected, NULL, 0);
-        bool HostLeak = false;
-        bool Sanitizer = Status != 0 && SanitizerReport(Log, Line, sizeof(Line), &HostLeak);
-        if (Sanitizer && HostLeak && FileContains(Log, "error: Failure!", NULL, 0)) {
+        LOG_FACTS Facts;
+        ReadLog(Log, &Facts);
+        /* A sanitizer's report (the program ends with the sanitizer's exit
+         * code, which alone would read as "failed"): a memory or thread
+         * error, or a host crash the sanitizer's own signal handler
+         * reported. */
+        const char *Sanitizer = NULL;
+        for (int k = 0; k < SANITIZER_MARKS && Status != 0 && Sanitizer == NULL; k++) {
+            Sanitizer = Facts.Sanitizer[k][0] != '\0' ? Facts.Sanitizer[k] : NULL;
+        }
+        bool HostLeak = Sanitizer != NULL && strstr(Sanitizer, "LeakSanitizer") != NULL;
+        if (HostLeak && Facts.Failure) {
             /* Host memory a test abandoned when an assertion failed (its own
              * buffers): like its leftovers in the machine, nothing to judge. */
-            Sanitizer = false;
+            Sanitizer = NULL;
         }
-        if (Sanitizer) {
+        if (Sanitizer != NULL) {
             /* A host memory leak is the simulator's or the test's, not the
              * simulated driver's: reported as leaked all the same. */
             Stack->Outcome = HostLeak ? OutcomeLeaked : OutcomeCrashed;
-            snprintf(Stack->Detail, sizeof(Stack->Detail), "%.190s", Line + strspn(Line, "=0123456789"));
+            snprintf(Stack->Detail, sizeof(Stack->Detail), "%.190s", Sanitizer);
         } else if (Status == 86) {
-            FileContains(Log, "*** STOP:", Line, sizeof(Line));
-            bool Unload = strstr(Line, "0x000000C4 (0x0000000000000062") != NULL ||
-                          strstr(Line, "0x000000CB") != NULL;
+            bool Unload = strstr(Facts.Stop, "0x000000C4 (0x0000000000000062") != NULL ||
+                          strstr(Facts.Stop, "0x000000CB") != NULL;
             Stack->Outcome = Unload ? OutcomeLeaked : OutcomeBugchecked;
-            snprintf(Stack->Detail, sizeof(Stack->Detail), "%.190s", Line);
+            snprintf(Stack->Detail, sizeof(Stack->Detail), "%.190s", Facts.Stop);
         } else if (Status == 88) {
             Stack->Outcome = OutcomeLeaked;
-            FileContains(Log, "  pool '", Line, sizeof(Line));
-            snprintf(Stack->Detail, sizeof(Stack->Detail), "exit 88%s%.150s", Line[0] ? ":" : "",
-                     Line);
-        } else if (Status != 0 && FileContains(Log, "Test failed with exception:", Line,
-                                               sizeof(Line))) {
+            snprintf(Stack->Detail, sizeof(Stack->Detail), "exit 88%s%.150s",
+                     Facts.Pool[0] ? ":" : "", Facts.Pool);
+        } else if (Status != 0 && Facts.Exception[0] != '\0') {
             /* A host signal CMocka caught in a test body: a crash all the same. */
             Stack->Outcome = OutcomeCrashed;
-            const char *What = strstr(Line, "Test failed with exception:");
-            snprintf(Stack->Detail, sizeof(Stack->Detail), "%.190s", What);
-        } else if (Status != 0 && TeardownLeaked(Log, Stack->Detail, sizeof(Stack->Detail))) {
+            snprintf(Stack->Detail, sizeof(Stack->Detail), "%.190s", Facts.Exception);
+        } else if (Status != 0 && Facts.TeardownLeak) {
             Stack->Outcome = OutcomeLeaked;
+            snprintf(Stack->Detail, sizeof(Stack->Detail), "left the machine unclean: %.160s",
+                     Facts.Unclean);
         } else if (Status != 0) {
             Stack->Outcome = OutcomeFailed;
             snprintf(Stack->Detail, sizeof(Stack->Detail), "exit status %d", Status);
