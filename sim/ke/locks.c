@@ -141,6 +141,7 @@ static ULONG_PTR MiOwnerValue(void)
 VOID NTAPI KeInitializeSpinLock(PKSPIN_LOCK SpinLock)
 {
     MiRefuseIfStopped("KeInitializeSpinLock");
+    MiCheckDriverPointer(SpinLock, 0, true, MI_CALLER_ADDRESS());
     __atomic_store_n(SpinLock, 0, __ATOMIC_RELEASE);
 }
 
@@ -179,12 +180,15 @@ static void MiReleaseSpin(PKSPIN_LOCK SpinLock)
 KIRQL NTAPI KeAcquireSpinLockRaiseToDpc(PKSPIN_LOCK SpinLock)
 {
     KIRQL Old = KfRaiseIrql(DISPATCH_LEVEL);
+    /* The lock is touched at DISPATCH_LEVEL: a NULL one is 0xD1, as on Windows. */
+    MiCheckDriverPointer(SpinLock, 0, true, MI_CALLER_ADDRESS());
     MiAcquireSpin(SpinLock);
     return Old;
 }
 
 VOID NTAPI KeReleaseSpinLock(PKSPIN_LOCK SpinLock, KIRQL NewIrql)
 {
+    MiCheckDriverPointer(SpinLock, 0, true, MI_CALLER_ADDRESS());
     MiReleaseSpin(SpinLock);
     KeLowerIrql(NewIrql);
 }
@@ -192,6 +196,7 @@ VOID NTAPI KeReleaseSpinLock(PKSPIN_LOCK SpinLock, KIRQL NewIrql)
 VOID NTAPI KeAcquireSpinLockAtDpcLevel(PKSPIN_LOCK SpinLock)
 {
     MiRefuseIfStopped("KeAcquireSpinLock");
+    MiCheckDriverPointer(SpinLock, 0, true, MI_CALLER_ADDRESS());
     KIRQL Irql = KeGetCurrentIrql();
     if (Irql < DISPATCH_LEVEL) {
         KeBugCheckEx(IRQL_NOT_GREATER_OR_EQUAL, (ULONG_PTR)SpinLock, Irql, DISPATCH_LEVEL,
@@ -202,11 +207,13 @@ VOID NTAPI KeAcquireSpinLockAtDpcLevel(PKSPIN_LOCK SpinLock)
 
 VOID NTAPI KeReleaseSpinLockFromDpcLevel(PKSPIN_LOCK SpinLock)
 {
+    MiCheckDriverPointer(SpinLock, 0, true, MI_CALLER_ADDRESS());
     MiReleaseSpin(SpinLock);
 }
 
 BOOLEAN NTAPI KeTryToAcquireSpinLockAtDpcLevel(PKSPIN_LOCK SpinLock)
 {
+    MiCheckDriverPointer(SpinLock, 0, true, MI_CALLER_ADDRESS());
     ULONG_PTR Expected = 0;
     return __atomic_compare_exchange_n(SpinLock, &Expected, MiOwnerValue(), false,
                                        __ATOMIC_ACQUIRE, __ATOMIC_RELAXED)
@@ -216,6 +223,8 @@ BOOLEAN NTAPI KeTryToAcquireSpinLockAtDpcLevel(PKSPIN_LOCK SpinLock)
 
 VOID FASTCALL KeAcquireInStackQueuedSpinLock(PKSPIN_LOCK SpinLock, PKLOCK_QUEUE_HANDLE LockHandle)
 {
+    MiCheckDriverPointer(LockHandle, 0, true, MI_CALLER_ADDRESS());
+    MiCheckDriverPointer(SpinLock, 0, true, MI_CALLER_ADDRESS());
     LockHandle->LockQueue.Lock = SpinLock;
     LockHandle->LockQueue.Next = NULL;
     LockHandle->OldIrql = KeAcquireSpinLockRaiseToDpc(SpinLock);
@@ -223,6 +232,7 @@ VOID FASTCALL KeAcquireInStackQueuedSpinLock(PKSPIN_LOCK SpinLock, PKLOCK_QUEUE_
 
 VOID FASTCALL KeReleaseInStackQueuedSpinLock(PKLOCK_QUEUE_HANDLE LockHandle)
 {
+    MiCheckDriverPointer(LockHandle, 0, false, MI_CALLER_ADDRESS());
     KeReleaseSpinLock(LockHandle->LockQueue.Lock, LockHandle->OldIrql);
 }
 
@@ -232,6 +242,7 @@ VOID FASTCALL KeReleaseInStackQueuedSpinLock(PKLOCK_QUEUE_HANDLE LockHandle)
 VOID NTAPI ExInitializeFastMutex(PFAST_MUTEX FastMutex)
 {
     MiDdiEnter(MiDdi_ExInitializeFastMutex, 0, MI_CALLER_ADDRESS());
+    MiCheckDriverPointer(FastMutex, offsetof(FAST_MUTEX, Count), true, MI_CALLER_ADDRESS());
     __atomic_store_n(&FastMutex->Count, FM_LOCK_BIT, __ATOMIC_RELEASE);
     FastMutex->Owner = NULL;
     FastMutex->Contention = 0;
@@ -255,6 +266,7 @@ static bool MiTryTakeFastMutex(void *Context)
 VOID FASTCALL ExAcquireFastMutex(PFAST_MUTEX FastMutex)
 {
     MiDdiEnter(MiDdi_ExAcquireFastMutex, 0, MI_CALLER_ADDRESS());
+    MiCheckDriverPointer(FastMutex, offsetof(FAST_MUTEX, Owner), false, MI_CALLER_ADDRESS());
     KIRQL Old = KfRaiseIrql(APC_LEVEL);
     if (__atomic_load_n(&FastMutex->Owner, __ATOMIC_RELAXED) == (PVOID)&MiThreadTag) {
         /* Recursive acquisition deadlocks on Windows; stop instead of hanging. */
@@ -272,6 +284,7 @@ VOID FASTCALL ExAcquireFastMutex(PFAST_MUTEX FastMutex)
 BOOLEAN FASTCALL ExTryToAcquireFastMutex(PFAST_MUTEX FastMutex)
 {
     MiDdiEnter(MiDdi_ExTryToAcquireFastMutex, 0, MI_CALLER_ADDRESS());
+    MiCheckDriverPointer(FastMutex, offsetof(FAST_MUTEX, Count), true, MI_CALLER_ADDRESS());
     KIRQL Old = KfRaiseIrql(APC_LEVEL);
     if (!MiTryTakeFastMutex(FastMutex)) {
         KeLowerIrql(Old);
@@ -285,6 +298,7 @@ BOOLEAN FASTCALL ExTryToAcquireFastMutex(PFAST_MUTEX FastMutex)
 VOID FASTCALL ExReleaseFastMutex(PFAST_MUTEX FastMutex)
 {
     MiDdiEnter(MiDdi_ExReleaseFastMutex, 0, MI_CALLER_ADDRESS());
+    MiCheckDriverPointer(FastMutex, offsetof(FAST_MUTEX, OldIrql), false, MI_CALLER_ADDRESS());
     KIRQL Old = (KIRQL)FastMutex->OldIrql;
     __atomic_store_n(&FastMutex->Owner, NULL, __ATOMIC_RELAXED);
     __atomic_or_fetch(&FastMutex->Count, FM_LOCK_BIT, __ATOMIC_RELEASE);
@@ -298,6 +312,7 @@ VOID FASTCALL ExReleaseFastMutex(PFAST_MUTEX FastMutex)
 VOID NTAPI KeInitializeEvent(PRKEVENT Event, EVENT_TYPE Type, BOOLEAN State)
 {
     MiDdiEnter(MiDdi_KeInitializeEvent, 0, MI_CALLER_ADDRESS());
+    MiCheckDriverPointer(Event, 0, true, MI_CALLER_ADDRESS());
     memset(Event, 0, sizeof(*Event));
     Event->Header.Type = (UCHAR)Type;
     Event->Header.Size = (UCHAR)(sizeof(KEVENT) / sizeof(LONG));
@@ -310,6 +325,7 @@ LONG NTAPI KeSetEvent(PRKEVENT Event, KPRIORITY Increment, BOOLEAN Wait)
     UNREFERENCED_PARAMETER(Increment);
     UNREFERENCED_PARAMETER(Wait);
     MiDdiEnter(MiDdi_KeSetEvent, 0, MI_CALLER_ADDRESS());
+    MiCheckDriverPointer(Event, offsetof(KEVENT, Header.SignalState), true, MI_CALLER_ADDRESS());
     LONG Previous = __atomic_exchange_n(&Event->Header.SignalState, 1, __ATOMIC_RELEASE);
     MiUnparkAll(Event);
     return Previous;
@@ -318,11 +334,13 @@ LONG NTAPI KeSetEvent(PRKEVENT Event, KPRIORITY Increment, BOOLEAN Wait)
 VOID NTAPI KeClearEvent(PRKEVENT Event)
 {
     MiDdiEnter(MiDdi_KeClearEvent, 0, MI_CALLER_ADDRESS());
+    MiCheckDriverPointer(Event, offsetof(KEVENT, Header.SignalState), true, MI_CALLER_ADDRESS());
     __atomic_store_n(&Event->Header.SignalState, 0, __ATOMIC_RELEASE);
 }
 
 LONG NTAPI KeReadStateEvent(PRKEVENT Event)
 {
+    MiCheckDriverPointer(Event, offsetof(KEVENT, Header.SignalState), false, MI_CALLER_ADDRESS());
     return __atomic_load_n(&Event->Header.SignalState, __ATOMIC_ACQUIRE);
 }
 
@@ -345,6 +363,7 @@ NTSTATUS NTAPI KeWaitForSingleObject(PVOID Object, KWAIT_REASON WaitReason,
     UNREFERENCED_PARAMETER(WaitMode);
     UNREFERENCED_PARAMETER(Alertable);
     MiDdiEnter(MiDdi_KeWaitForSingleObject, 0, MI_CALLER_ADDRESS());
+    MiCheckDriverPointer(Object, 0, false, MI_CALLER_ADDRESS());
     int64_t TimeoutNs = -1;
     if (Timeout != NULL) {
         if (Timeout->QuadPart < 0) {

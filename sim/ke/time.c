@@ -66,6 +66,7 @@ LARGE_INTEGER NTAPI KeQueryPerformanceCounter(PLARGE_INTEGER PerformanceFrequenc
 ULONG64 NTAPI KeQueryInterruptTimePrecise(PULONG64 QpcTimeStamp)
 {
     MiDdiEnter(MiDdi_KeQueryInterruptTimePrecise, 0, MI_CALLER_ADDRESS());
+    MiCheckDriverPointer(QpcTimeStamp, 0, true, MI_CALLER_ADDRESS());
     uint64_t Now = MiInterruptTimePrecise();
     *QpcTimeStamp = Now; /* the counter value the time was read from */
     return Now;
@@ -81,12 +82,14 @@ ULONGLONG NTAPI KeQueryInterruptTime(VOID)
 VOID NTAPI KeQuerySystemTimePrecise(PLARGE_INTEGER CurrentTime)
 {
     MiDdiEnter(MiDdi_KeQuerySystemTimePrecise, 0, MI_CALLER_ADDRESS());
+    MiCheckDriverPointer(CurrentTime, 0, true, MI_CALLER_ADDRESS());
     CurrentTime->QuadPart = (LONGLONG)(HostWallClockNs() / 100 + MI_EPOCH_1601_1970);
 }
 
 VOID NTAPI KeQuerySystemTime(PLARGE_INTEGER CurrentTime)
 {
     MiDdiEnter(MiDdi_KeQuerySystemTime, 0, MI_CALLER_ADDRESS());
+    MiCheckDriverPointer(CurrentTime, 0, true, MI_CALLER_ADDRESS());
     /* The value of the last clock tick: back by the time since the tick. */
     uint64_t SinceTick = MiInterruptTimePrecise() % MI_TIME_INCREMENT;
     uint64_t Now = HostWallClockNs() / 100 + MI_EPOCH_1601_1970;

@@ -612,6 +612,19 @@ ROW(Wait_AtDispatch)
 }
 ROW(Wait_Null) { RetStatus(KeWaitForSingleObject(NULL, Executive, KernelMode, FALSE, NULL)); }
 ROW(SetEvent_Null) { RetValue((ULONG64)KeSetEvent(NULL, 0, FALSE)); }
+ROW(QueryInterruptTimePrecise_Null) { RetValue(KeQueryInterruptTimePrecise(NULL) != 0); }
+ROW(InitSpinLock_Null) { KeInitializeSpinLock(NULL); RetVoid(); }
+ROW(AcquireSpinLock_Null)
+{
+    KIRQL Old;
+    KeAcquireSpinLock(NULL, &Old);
+    RetVoid();
+}
+ROW(InitFastMutex_Null) { ExInitializeFastMutex(NULL); RetVoid(); }
+ROW(AcquireFastMutex_Null) { ExAcquireFastMutex(NULL); RetVoid(); }
+ROW(InitEvent_Null) { KeInitializeEvent(NULL, NotificationEvent, FALSE); RetVoid(); }
+ROW(ClearEvent_Null) { KeClearEvent(NULL); RetVoid(); }
+ROW(ReadStateEvent_Null) { RetValue((ULONG64)KeReadStateEvent(NULL)); }
 ROW(QuerySystemTime_Null) { KeQuerySystemTime(NULL); RetVoid(); }
 
 /* Work items. */
@@ -953,6 +966,14 @@ static const BAD_ROW Rows[] = {
 {"KeWaitForSingleObject",                "irql",    Wait_AtDispatch,                 true,  "stop A",       NULL,           NULL},
 {"KeWaitForSingleObject",                "null",    Wait_Null,                       true,  AV,             NULL,           NULL},
 {"KeSetEvent",                           "null",    SetEvent_Null,                   true,  AV,             NULL,           NULL},
+{"KeQueryInterruptTimePrecise",          "null",    QueryInterruptTimePrecise_Null,  true,  AV,             NULL,           NULL},
+{"KeInitializeSpinLock",                 "null",    InitSpinLock_Null,               true,  AV,             NULL,           NULL},
+{"KeAcquireSpinLock",                    "null",    AcquireSpinLock_Null,            true,  "stop D1",      NULL,           NULL},
+{"ExInitializeFastMutex",                "null",    InitFastMutex_Null,              true,  AV,             NULL,           NULL},
+{"ExAcquireFastMutex",                   "null",    AcquireFastMutex_Null,           true,  AV,             NULL,           NULL},
+{"KeInitializeEvent",                    "null",    InitEvent_Null,                  true,  AV,             NULL,           NULL},
+{"KeClearEvent",                         "null",    ClearEvent_Null,                 true,  AV,             NULL,           NULL},
+{"KeReadStateEvent",                     "null",    ReadStateEvent_Null,             true,  AV,             NULL,           NULL},
 {"KeQuerySystemTime",                    "null",    QuerySystemTime_Null,            true,  AV,             NULL,           NULL},
 {"IoQueueWorkItem",                      "order",   QueueWork_Twice,                 false, "stop E4/0",    NULL,           NULL},
 {"IoFreeWorkItem",                       "null",    FreeWork_Null,                   true,  AV,             NULL,           NULL},
