@@ -47,6 +47,9 @@ typedef struct _SIM_PHYSICAL_RANGE {
 } SIM_PHYSICAL_RANGE;
 
 #define SIM_MAX_PHYSICAL_RANGES 8
+/* Most RAM a machine may have, in pages (16 GiB); MMSIM_PHYS_MB accepts up
+ * to this many MiB' worth, so that every value it takes builds. */
+#define SIM_MAX_PHYSICAL_PAGES (1ull << 22)
 
 typedef struct _SIM_CONFIG {
     /* Physical memory. RangeCount == 0 means: PhysicalPages of RAM laid out
@@ -76,12 +79,17 @@ VOID SimDefaultConfig(_Out_ SIM_CONFIG *Config);
 
 /* Builds a fresh machine from Config (NULL: defaults), discarding any existing
  * one. Returns STATUS_INVALID_PARAMETER for an inconsistent configuration and
- * STATUS_INSUFFICIENT_RESOURCES if the host refuses memory. */
+ * STATUS_INSUFFICIENT_RESOURCES if the host refuses memory; either way it
+ * prints why on stderr, naming the field ("mmsim: SimInitialize:
+ * SIM_CONFIG.SystemPtes = 8 is not valid: expected 16 to 16777216 pages
+ * (STATUS_INVALID_PARAMETER 0xC000000D)"). Also lowers the calling thread's
+ * IRQL to PASSIVE_LEVEL. */
 NTSTATUS SimInitialize(_In_opt_ const SIM_CONFIG *Config);
 
 /* A fresh machine with the current configuration: the only call a stopped
  * machine accepts. Also resets the calling thread's IRQL to PASSIVE_LEVEL and
- * picks a new seed unless the configuration fixed one. */
+ * picks a new seed unless the configuration fixed one. If it cannot (the host
+ * refuses memory), it says why and exits with SIM_EXIT_CONFIG. */
 VOID SimReset(VOID);
 
 /* Tears the machine down (the next DDI call builds a default one). */
