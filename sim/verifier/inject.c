@@ -655,6 +655,11 @@ static NTSTATUS MiInjectInit(const SIM_CONFIG *Config)
     if (!MiConfiguredByApi) {
         MiSpec[0] = '\0';
         const char *Value = getenv("MMSIM_FAULTS");
+        if (Value != NULL && Value[0] == '\0') {
+            /* As for every MMSIM_* variable (config.h): unset it instead. */
+            MiConfigRefuse("MMSIM_FAULTS", Value,
+                           "a fault injection spec (docs/verifier.md); unset it for none");
+        }
         if (Value != NULL) {
             char Why[512];
             MI_INJECT *Trial = (MI_INJECT *)calloc(1, sizeof(MI_INJECT));
