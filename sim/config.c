@@ -129,15 +129,51 @@ bool MiConfigCheckAppendPath(const char *Path, char *Why, size_t WhySize)
     return true;
 }
 
-_Noreturn void MiConfigRefuse(const char *Name, const char *Value, const char *Expected)
+/* The value as the refusal quotes it: on one line, whatever it holds (a
+ * control character as \xNN, a backslash or quote escaped), and at most
+ * MI_QUOTE_MAX characters of a huge one, then how long it was. */
+#define MI_QUOTE_MAX 200
+
+static void MiQuote(const char *Value, char *Out, size_t Size)
 {
+    size_t Used = 0;
+    size_t Length = strlen(Value);
+    for (size_t i = 0; i < Length && i < MI_QUOTE_MAX && Used + 8 < Size; i++) {
+        unsigned char Ch = (unsigned char)Value[i];
+        if (Ch < 0x20 || Ch == 0x7F) {
+            Used += (size_t)snprintf(Out + Used, Size - Used, "\\x%02x", Ch);
+        } else if (Ch == '"' || Ch == '\\') {
+            Out[Used++] = '\\';
+            Out[Used++] = (char)Ch;
+        } else {
+            Out[Used++] = (char)Ch;
+        }
+    }
+    Out[Used] = '\0';
+    if (Length > MI_QUOTE_MAX) {
+        snprintf(Out + Used, Size - Used, "\"... (%zu characters in all)", Length);
+    } else {
+        snprintf(Out + Used, Size - Used, "\"");
+    }
+}
+
+_Noreturn void MiConfigRefuseWhy(const char *Name, const char *Value, const char *Why)
+{
+    char Quoted[MI_QUOTE_MAX * 4 + 64];
+    MiQuote(Value != NULL ? Value : "", Quoted, sizeof(Quoted));
     /* One write, so that the line is not interleaved with other output. */
-    char Text[1024];
-    snprintf(Text, sizeof(Text), "mmsim: %s=\"%s\" is not valid: expected %s\n", Name,
-             Value != NULL ? Value : "", Expected);
+    char Text[2048];
+    snprintf(Text, sizeof(Text), "mmsim: %s=\"%s is not valid: %s\n", Name, Quoted, Why);
     fputs(Text, stderr);
     fflush(stderr);
     _Exit(SIM_EXIT_CONFIG);
+}
+
+_Noreturn void MiConfigRefuse(const char *Name, const char *Value, const char *Expected)
+{
+    char Why[1024];
+    snprintf(Why, sizeof(Why), "expected %s", Expected);
+    MiConfigRefuseWhy(Name, Value, Why);
 }
 
 uint64_t MiConfigEnvNumber(const char *Name, uint64_t Min, uint64_t Max, uint64_t Default,

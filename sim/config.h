@@ -41,8 +41,12 @@ int MiConfigParseChoice(const char *Text, const char *const *Choices);
 bool MiConfigCheckAppendPath(const char *Path, char *Why, size_t WhySize);
 
 /* Prints "mmsim: NAME="VALUE" is not valid: expected EXPECTED" and exits
- * with SIM_EXIT_CONFIG. */
+ * with SIM_EXIT_CONFIG. The value is quoted on one line: control characters
+ * as \xNN, '"' and '\' escaped, a huge value cut at 200 characters with its
+ * length ("... (5000 characters in all)"). */
 _Noreturn void MiConfigRefuse(const char *Name, const char *Value, const char *Expected);
+/* The same with the reason as given: "mmsim: NAME="VALUE" is not valid: WHY". */
+_Noreturn void MiConfigRefuseWhy(const char *Name, const char *Value, const char *Why);
 
 /* The MMSIM_* variables: Default when unset, else the value parsed
  * strictly, else MiConfigRefuse. Expected is the text of the refusal. */

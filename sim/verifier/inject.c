@@ -667,12 +667,14 @@ static NTSTATUS MiInjectInit(const SIM_CONFIG *Config)
                       MiParseSpec(Value, Trial, Why, sizeof(Why));
             free(Trial);
             if (!Ok) {
-                char Text[1024];
-                snprintf(Text, sizeof(Text),
-                         "mmsim: MMSIM_FAULTS=\"%s\" is not valid: %s (docs/verifier.md)\n", Value,
-                         strlen(Value) < sizeof(MiSpec) ? Why : "too long");
-                MiWriteStderr(Text);
-                _Exit(SIM_EXIT_CONFIG);
+                char Text[640];
+                if (strlen(Value) < sizeof(MiSpec)) {
+                    snprintf(Text, sizeof(Text), "%s (docs/verifier.md)", Why);
+                } else {
+                    snprintf(Text, sizeof(Text), "longer than %zu characters (docs/verifier.md)",
+                             sizeof(MiSpec) - 1);
+                }
+                MiConfigRefuseWhy("MMSIM_FAULTS", Value, Text);
             }
             snprintf(MiSpec, sizeof(MiSpec), "%s", Value);
         }

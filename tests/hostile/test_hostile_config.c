@@ -209,6 +209,8 @@ static const ENV_CASE EnvCases[] = {
     {"MMSIM_PROFILE", "Modern", EnvRun, REFUSED, "expected \"modern\" or \"nt5\""},
     {"MMSIM_PROFILE", " nt5", EnvRun, REFUSED, "expected \"modern\" or \"nt5\""},
     {"MMSIM_PROFILE", "nt5 ", EnvRun, REFUSED, "expected \"modern\" or \"nt5\""},
+    {"MMSIM_PROFILE", "nt5\n", EnvRun, REFUSED, "expected \"modern\" or \"nt5\""},
+    {"MMSIM_PROFILE", "\"nt5\"", EnvRun, REFUSED, "expected \"modern\" or \"nt5\""},
     {"MMSIM_PROFILE", "nt5", EnvRun, 0, "profile=nt5"},
     {"MMSIM_PROFILE", "modern", EnvRun, 0, "profile=modern"},
     {"MMSIM_BACKEND", "", EnvRun, REFUSED, "\"memfd\", \"shm_open\" or \"default\""},
@@ -251,14 +253,34 @@ static const ENV_CASE EnvCases[] = {
     {"MMSIM_TEST_FILTER", "Some*Test", EnvRun, 0, "seed="},
 };
 
+/* How a refusal quotes a value (config.h): one line, control characters as
+ * \xNN, '"' and '\' escaped (values here are under the 200-character cut). */
+static void Quote(const char *Value, char *Out, size_t Size)
+{
+    size_t Used = 0;
+    for (const char *At = Value; *At != '\0' && Used + 8 < Size; At++) {
+        unsigned char Ch = (unsigned char)*At;
+        if (Ch < 0x20 || Ch == 0x7F) {
+            Used += (size_t)snprintf(Out + Used, Size - Used, "\\x%02x", Ch);
+        } else {
+            if (Ch == '"' || Ch == '\\') {
+                Out[Used++] = '\\';
+            }
+            Out[Used++] = (char)Ch;
+        }
+    }
+    Out[Used] = '\0';
+}
+
 /* Checks one case; false (after saying why) if it does not hold. */
 static bool CheckEnvCase(const ENV_CASE *Case)
 {
     char Value[1024];
     Expand(Case->Value, Value, sizeof(Value));
     RunChild("env", (size_t)Case->Mode, Case->Variable, Value, &Result);
-    char Want[1200];
-    snprintf(Want, sizeof(Want), "%s=\"%s\"", Case->Variable, Value);
+    char Quoted[1200], Want[1300];
+    Quote(Value, Quoted, sizeof(Quoted));
+    snprintf(Want, sizeof(Want), "%s=\"%s\"", Case->Variable, Quoted);
     bool Ok = Result.Status == Case->Status;
     if (Case->Status == REFUSED) {
         /* One line: the variable, the value exactly, what is expected. */
@@ -314,6 +336,29 @@ static void PhysMbRangeIsTheMachineLimit(void **State)
     }
     assert_int_equal(Wrong, 0);
     assert_int_equal(MaxMb, 16384); /* README's "1–16384" */
+}
+
+/* A huge value is refused on one line that names the variable, quotes the
+ * start of the value and says how long it was. */
+static void HugeValueIsQuotedOnOneLine(void **State)
+{
+    (void)State;
+    static const char *const Variables[] = {"MMSIM_SEED", "MMSIM_PHYS_MB", "MMSIM_STRICT",
+                                            "MMSIM_PROFILE", "MMSIM_FAULTS"};
+    static char Huge[5001];
+    memset(Huge, '1', sizeof(Huge) - 1);
+    for (size_t i = 0; i < sizeof(Variables) / sizeof(Variables[0]); i++) {
+        RunChild("env", EnvRun, Variables[i], Huge, &Result);
+        char Start[64];
+        snprintf(Start, sizeof(Start), "mmsim: %s=\"111111", Variables[i]);
+        char *Newline = strchr(Result.Err, '\n');
+        if (Result.Status != REFUSED || strncmp(Result.Err, Start, strlen(Start)) != 0 ||
+            strstr(Result.Err, "... (5000 characters in all) is not valid") == NULL ||
+            Newline == NULL || Newline[1] != '\0') {
+            Explain(Variables[i], &Result);
+            fail();
+        }
+    }
 }
 
 /* The tool refuses the same way (it builds the machine from SimDefaultConfig):
@@ -630,6 +675,7 @@ int main(int argc, char **argv)
     const struct CMUnitTest Tests[] = {
         cmocka_unit_test(EveryVariableIsParsedStrictly),
         cmocka_unit_test(PhysMbRangeIsTheMachineLimit),
+        cmocka_unit_test(HugeValueIsQuotedOnOneLine),
         cmocka_unit_test(ToolNamesTheVariable),
         cmocka_unit_test(EveryFieldRefusalNamesTheField),
         cmocka_unit_test(ThreadStateSurvivesTheMachineBuild),
