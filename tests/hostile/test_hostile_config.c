@@ -362,8 +362,26 @@ static void HugeValueIsQuotedOnOneLine(void **State)
 }
 
 /* The tool refuses the same way (it builds the machine from SimDefaultConfig):
- * no more "mmsim tour: cannot build the machine". */
+ * no more "mmsim tour: cannot build the machine". Its own numeric options
+ * take the same numbers (usage error, exit 2, naming the option). */
 static const char *ToolPath;
+
+typedef struct _TOOL_CASE {
+    const char *Argv[6];
+    const char *PhysMb; /* MMSIM_PHYS_MB, or NULL */
+    int Status;
+    const char *Says;
+} TOOL_CASE;
+
+static const TOOL_CASE ToolCases[] = {
+    {{"tour", "--raw"}, "16385", SIM_EXIT_CONFIG, "MMSIM_PHYS_MB=\"16385\" is not valid"},
+    {{"run", "-"}, "16385", SIM_EXIT_CONFIG, "MMSIM_PHYS_MB=\"16385\" is not valid"},
+    {{"faults", "--jobs", "3x", "--", "/bin/true"}, NULL, 2, "--jobs '3x': expected"},
+    {{"faults", "--jobs", "0", "--", "/bin/true"}, NULL, 2, "--jobs '0': expected"},
+    {{"faults", "--jobs", " 2", "--", "/bin/true"}, NULL, 2, "--jobs ' 2': expected"},
+    {{"faults", "--timeout", "-1", "--", "/bin/true"}, NULL, 2, "--timeout '-1': expected"},
+    {{"faults", "--timeout", "1e9", "--", "/bin/true"}, NULL, 2, "--timeout '1e9': expected"},
+};
 
 static void ToolNamesTheVariable(void **State)
 {
@@ -374,8 +392,9 @@ static void ToolNamesTheVariable(void **State)
     char OutPath[400], ErrPath[400];
     snprintf(OutPath, sizeof(OutPath), "%s/tool.out", TempDir);
     snprintf(ErrPath, sizeof(ErrPath), "%s/tool.err", TempDir);
-    static const char *const Commands[][2] = {{"tour", "--raw"}, {"run", "-"}};
-    for (size_t c = 0; c < 2; c++) {
+    size_t Wrong = 0;
+    for (size_t c = 0; c < sizeof(ToolCases) / sizeof(ToolCases[0]); c++) {
+        const TOOL_CASE *Case = &ToolCases[c];
         fflush(stdout);
         pid_t Pid = fork();
         assert_true(Pid >= 0);
@@ -386,8 +405,14 @@ static void ToolNamesTheVariable(void **State)
             dup2(In, STDIN_FILENO);
             dup2(Out, STDOUT_FILENO);
             dup2(Err, STDERR_FILENO);
-            setenv("MMSIM_PHYS_MB", "16385", 1);
-            execl(ToolPath, ToolPath, Commands[c][0], Commands[c][1], (char *)NULL);
+            if (Case->PhysMb != NULL) {
+                setenv("MMSIM_PHYS_MB", Case->PhysMb, 1);
+            }
+            char *Argv[8] = {(char *)ToolPath};
+            for (size_t a = 0; a < 6 && Case->Argv[a] != NULL; a++) {
+                Argv[a + 1] = (char *)Case->Argv[a];
+            }
+            execv(ToolPath, Argv);
             _exit(127);
         }
         int WaitStatus = 0;
@@ -395,12 +420,12 @@ static void ToolNamesTheVariable(void **State)
         ReadFile(ErrPath, Result.Err, sizeof(Result.Err));
         ReadFile(OutPath, Result.Out, sizeof(Result.Out));
         Result.Status = WIFEXITED(WaitStatus) ? WEXITSTATUS(WaitStatus) : 128;
-        if (Result.Status != SIM_EXIT_CONFIG ||
-            strstr(Result.Err, "MMSIM_PHYS_MB=\"16385\" is not valid") == NULL) {
-            Explain(Commands[c][0], &Result);
-            fail();
+        if (Result.Status != Case->Status || strstr(Result.Err, Case->Says) == NULL) {
+            Explain(Case->Says, &Result);
+            Wrong++;
         }
     }
+    assert_int_equal(Wrong, 0);
 }
 
 /* ------------------------------------------------------------------------ */
