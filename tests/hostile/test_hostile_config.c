@@ -338,6 +338,41 @@ static void PhysMbRangeIsTheMachineLimit(void **State)
     assert_int_equal(MaxMb, 16384); /* README's "1–16384" */
 }
 
+/* The extremes the environment accepts, combined, all build a machine that
+ * serves a pool allocation: 1 MiB and the limit, each backend, each profile. */
+static void EveryAcceptedExtremeBuilds(void **State)
+{
+    (void)State;
+    char Top[32];
+    snprintf(Top, sizeof(Top), "%llu",
+             (unsigned long long)(SIM_MAX_PHYSICAL_PAGES / (1048576 / PAGE_SIZE)));
+    const char *const Sizes[] = {"1", Top};
+    const char *const Backends[] = {"memfd", "shm_open"};
+    const char *const Profiles[] = {"modern", "nt5"};
+    size_t Wrong = 0;
+    for (size_t s = 0; s < 2; s++) {
+        for (size_t b = 0; b < 2; b++) {
+            for (size_t p = 0; p < 2; p++) {
+                /* The parent builds no machine: its environment is the children's. */
+                setenv("MMSIM_BACKEND", Backends[b], 1);
+                setenv("MMSIM_PROFILE", Profiles[p], 1);
+                RunChild("env", EnvRun, "MMSIM_PHYS_MB", Sizes[s], &Result);
+                unsetenv("MMSIM_BACKEND");
+                unsetenv("MMSIM_PROFILE");
+                if (Result.Status != 0 || strstr(Result.Out, "allocated=1") == NULL) {
+                    char What[160];
+                    snprintf(What, sizeof(What),
+                             "MMSIM_PHYS_MB=%s MMSIM_BACKEND=%s MMSIM_PROFILE=%s", Sizes[s],
+                             Backends[b], Profiles[p]);
+                    Explain(What, &Result);
+                    Wrong++;
+                }
+            }
+        }
+    }
+    assert_int_equal(Wrong, 0);
+}
+
 /* A huge value is refused on one line that names the variable, quotes the
  * start of the value and says how long it was. */
 static void HugeValueIsQuotedOnOneLine(void **State)
@@ -636,6 +671,7 @@ static int ChildMain(const char *Mode, size_t Index)
                 ExFreePoolWithTag(Block, 'vnEH');
             }
             PrintConfig();
+            printf("allocated=%d\n", Block != NULL);
             return 0;
         }
         case EnvLeak:
@@ -700,6 +736,7 @@ int main(int argc, char **argv)
     const struct CMUnitTest Tests[] = {
         cmocka_unit_test(EveryVariableIsParsedStrictly),
         cmocka_unit_test(PhysMbRangeIsTheMachineLimit),
+        cmocka_unit_test(EveryAcceptedExtremeBuilds),
         cmocka_unit_test(HugeValueIsQuotedOnOneLine),
         cmocka_unit_test(ToolNamesTheVariable),
         cmocka_unit_test(EveryFieldRefusalNamesTheField),
