@@ -222,8 +222,8 @@ static void MiTeardownLocked(void)
     atomic_store_explicit(&MiMachineUp, false, memory_order_release);
 }
 
-/* Builds a machine from Requested. Why (may be NULL) receives the reason
- * of a refused configuration. The calling thread's IRQL is left alone: a
+/* Builds a machine from Requested. Why receives the reason of a refused
+ * configuration or of a subsystem that could not start. The calling thread's IRQL is left alone: a
  * machine built lazily by a DDI call keeps whatever the thread did before
  * (KeRaiseIrql as the first DDI); SimInitialize and SimReset lower it. */
 static NTSTATUS MiBuildLocked(const SIM_CONFIG *Requested, char *Why, size_t WhySize)
