@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "config.h"
 #include "mi.h"
 #include "host/host.h"
 
@@ -47,27 +48,13 @@ const char *SimProfileName(SIM_PROFILE Profile)
 /* ---------------------------------------------------------------------- */
 /* Defaults and environment.                                              */
 /* ---------------------------------------------------------------------- */
-_Noreturn static void MiConfigError(const char *Variable, const char *Value, const char *Expected)
-{
-    char Text[512];
-    snprintf(Text, sizeof(Text), "mmsim: %s=\"%s\" is not valid: expected %s\n", Variable, Value,
-             Expected);
-    MiWriteStderr(Text);
-    _exit(SIM_EXIT_CONFIG);
-}
-
-static ULONG64 MiParseNumber(const char *Variable, const char *Value, ULONG64 Min, ULONG64 Max,
-                             const char *Expected)
-{
-    char *End = NULL;
-    errno = 0;
-    unsigned long long Number = strtoull(Value, &End, 0);
-    if (Value[0] == '\0' || Value[0] == '-' || errno != 0 || End == NULL || *End != '\0' ||
-        Number < Min || Number > Max) {
-        MiConfigError(Variable, Value, Expected);
-    }
-    return (ULONG64)Number;
-}
+/* The environment's range of MMSIM_PHYS_MB is derived from the limit
+ * MiValidateConfig enforces, so every value the variable accepts builds. */
+#define MI_PAGES_PER_MB (1048576 / PAGE_SIZE)
+#define MI_MIN_PHYSICAL_PAGES 16
+#define MI_PHYSICAL_PAGE_LIMIT (1ull << 40) /* 52-bit physical addresses */
+_Static_assert(SIM_MAX_PHYSICAL_PAGES % MI_PAGES_PER_MB == 0, "whole MiB");
+_Static_assert(MI_MIN_PHYSICAL_PAGES <= MI_PAGES_PER_MB, "1 MiB builds");
 
 VOID SimDefaultConfig(SIM_CONFIG *Config)
 {
@@ -81,41 +68,31 @@ VOID SimDefaultConfig(SIM_CONFIG *Config)
     Config->Strict = TRUE;
     Config->Quiet = FALSE;
 
-    const char *Value;
-    if ((Value = getenv("MMSIM_PROFILE")) != NULL) {
-        if (strcmp(Value, "modern") == 0) {
-            Config->Profile = SimProfileModern;
-        } else if (strcmp(Value, "nt5") == 0) {
-            Config->Profile = SimProfileNt5;
-        } else {
-            MiConfigError("MMSIM_PROFILE", Value, "\"modern\" or \"nt5\"");
-        }
-    }
-    if ((Value = getenv("MMSIM_SEED")) != NULL) {
-        Config->Seed = MiParseNumber("MMSIM_SEED", Value, 1, UINT64_MAX,
-                                     "a non-zero number (decimal or 0x hex)");
-    }
-    if ((Value = getenv("MMSIM_PHYS_MB")) != NULL) {
-        Config->PhysicalPages =
-            MiParseNumber("MMSIM_PHYS_MB", Value, 1, 1u << 20, "MiB of RAM, 1 to 1048576") * 256;
-    }
-    if ((Value = getenv("MMSIM_BACKEND")) != NULL) {
-        if (strcmp(Value, "memfd") == 0) {
-            Config->Backend = SimBackendMemfd;
-        } else if (strcmp(Value, "shm_open") == 0) {
-            Config->Backend = SimBackendShmOpen;
-        } else if (strcmp(Value, "default") == 0) {
-            Config->Backend = SimBackendDefault;
-        } else {
-            MiConfigError("MMSIM_BACKEND", Value, "\"memfd\", \"shm_open\" or \"default\"");
-        }
-    }
-    if ((Value = getenv("MMSIM_STRICT")) != NULL) {
-        Config->Strict = (BOOLEAN)MiParseNumber("MMSIM_STRICT", Value, 0, 1, "0 or 1");
-    }
-    if ((Value = getenv("MMSIM_QUIET")) != NULL) {
-        Config->Quiet = (BOOLEAN)MiParseNumber("MMSIM_QUIET", Value, 0, 1, "0 or 1");
-    }
+    /* Every variable goes through the strict parser (config.h). */
+    static const char *const Profiles[] = {"modern", "nt5", NULL};
+    static const char *const Backends[] = {"default", "memfd", "shm_open", NULL};
+    static const SIM_HOST_BACKEND BackendValues[] = {SimBackendDefault, SimBackendMemfd,
+                                                     SimBackendShmOpen};
+    Config->Profile = MiConfigEnvChoice("MMSIM_PROFILE", Profiles, 0, "\"modern\" or \"nt5\"") == 1
+                          ? SimProfileNt5
+                          : SimProfileModern;
+    Config->Seed = MiConfigEnvNumber("MMSIM_SEED", 1, UINT64_MAX, 0,
+                                     "a non-zero number: decimal (no leading zero) or 0x hex, "
+                                     "at most 0xFFFFFFFFFFFFFFFF");
+    char Expected[160];
+    snprintf(Expected, sizeof(Expected),
+             "MiB of RAM, 1 to %llu (decimal, no leading zero, or 0x hex; the machine's limit "
+             "is %llu pages)",
+             (unsigned long long)(SIM_MAX_PHYSICAL_PAGES / MI_PAGES_PER_MB),
+             (unsigned long long)SIM_MAX_PHYSICAL_PAGES);
+    Config->PhysicalPages =
+        MiConfigEnvNumber("MMSIM_PHYS_MB", 1, SIM_MAX_PHYSICAL_PAGES / MI_PAGES_PER_MB,
+                          Config->PhysicalPages / MI_PAGES_PER_MB, Expected) *
+        MI_PAGES_PER_MB;
+    Config->Backend = BackendValues[MiConfigEnvChoice("MMSIM_BACKEND", Backends, 0,
+                                                      "\"memfd\", \"shm_open\" or \"default\"")];
+    Config->Strict = MiConfigEnvBool("MMSIM_STRICT", true) ? TRUE : FALSE;
+    Config->Quiet = MiConfigEnvBool("MMSIM_QUIET", false) ? TRUE : FALSE;
 }
 
 /* Fills in the PC-like physical layout when the caller gave none. */
@@ -143,44 +120,91 @@ static void MiDefaultLayout(SIM_CONFIG *Config)
     Config->RangeCount = Count;
 }
 
-static NTSTATUS MiValidateConfig(SIM_CONFIG *Config)
+/* A field out of range: says which and why in Why. */
+static NTSTATUS MiRefuseField(char *Why, size_t WhySize, const char *Field, ULONG64 Value,
+                              const char *Expected)
 {
-    if (Config->Profile != SimProfileModern && Config->Profile != SimProfileNt5) {
-        return STATUS_INVALID_PARAMETER;
-    }
-    if (Config->SystemPtes < 16 || Config->SystemPtes > (1ull << 24) ||
-        Config->NonPagedPoolPages < 16 || Config->NonPagedPoolPages > (1ull << 22) ||
-        Config->PagedPoolPages < 16 || Config->PagedPoolPages > (1ull << 22)) {
-        return STATUS_INVALID_PARAMETER;
-    }
+    snprintf(Why, WhySize, "SIM_CONFIG.%s = %llu is not valid: expected %s", Field,
+             (unsigned long long)Value, Expected);
+    return STATUS_INVALID_PARAMETER;
+}
+
+static bool MiOutside(ULONG64 Value, ULONG64 Min, ULONG64 Max)
+{
+    return Value < Min || Value > Max;
+}
+
+/* Enums and BOOLEANs are widened first: a negative enum is huge, refused. */
+#define MI_CHECK_FIELD(Name, Min, Max, Unit)                                                     \
+    do {                                                                                         \
+        if (MiOutside((ULONG64)Config->Name, (Min), (Max))) {                                    \
+            snprintf(Expected, sizeof(Expected), "%llu to %llu %s", (unsigned long long)(Min),   \
+                     (unsigned long long)(Max), Unit);                                           \
+            return MiRefuseField(Why, WhySize, #Name, (ULONG64)Config->Name, Expected);          \
+        }                                                                                        \
+    } while (0)
+
+static NTSTATUS MiValidateConfig(SIM_CONFIG *Config, char *Why, size_t WhySize)
+{
+    char Expected[160];
+    Why[0] = '\0';
+    MI_CHECK_FIELD(Profile, SimProfileModern, SimProfileNt5,
+                   "(SimProfileModern 0 or SimProfileNt5 1)");
+    MI_CHECK_FIELD(Backend, SimBackendDefault, SimBackendShmOpen,
+                   "(SimBackendDefault 0, SimBackendMemfd 1 or SimBackendShmOpen 2)");
+    MI_CHECK_FIELD(Strict, FALSE, TRUE, "(FALSE or TRUE)");
+    MI_CHECK_FIELD(Quiet, FALSE, TRUE, "(FALSE or TRUE)");
+    MI_CHECK_FIELD(SystemPtes, 16, 1ull << 24, "pages");
+    MI_CHECK_FIELD(NonPagedPoolPages, 16, 1ull << 22, "pages");
+    MI_CHECK_FIELD(PagedPoolPages, 16, 1ull << 22, "pages");
     if (Config->RangeCount == 0) {
-        if (Config->PhysicalPages < 16 || Config->PhysicalPages > (1ull << 22)) {
-            return STATUS_INVALID_PARAMETER;
-        }
+        MI_CHECK_FIELD(PhysicalPages, MI_MIN_PHYSICAL_PAGES, SIM_MAX_PHYSICAL_PAGES,
+                       "pages of RAM");
         MiDefaultLayout(Config);
         return STATUS_SUCCESS;
     }
-    if (Config->RangeCount > SIM_MAX_PHYSICAL_RANGES) {
-        return STATUS_INVALID_PARAMETER;
-    }
+    MI_CHECK_FIELD(RangeCount, 0, SIM_MAX_PHYSICAL_RANGES, "ranges (0: PhysicalPages, PC layout)");
     ULONG64 Total = 0;
     ULONG64 NextFree = 1; /* page 0 is never RAM */
     for (ULONG i = 0; i < Config->RangeCount; i++) {
         const SIM_PHYSICAL_RANGE *Range = &Config->Ranges[i];
-        /* Ascending, disjoint, non-empty, inside 52-bit physical space. */
-        if (Range->PageCount == 0 || Range->BasePage < NextFree ||
-            Range->BasePage + Range->PageCount > (1ull << 40)) {
-            return STATUS_INVALID_PARAMETER;
+        /* Ascending, disjoint, non-empty, inside 52-bit physical space. The
+         * end is compared without adding, so that no sum can wrap. */
+        char Field[48];
+        if (Range->PageCount == 0) {
+            snprintf(Field, sizeof(Field), "Ranges[%lu].PageCount", (unsigned long)i);
+            return MiRefuseField(Why, WhySize, Field, 0, "a non-empty range");
+        }
+        if (Range->BasePage < NextFree || Range->BasePage >= MI_PHYSICAL_PAGE_LIMIT) {
+            snprintf(Field, sizeof(Field), "Ranges[%lu].BasePage", (unsigned long)i);
+            snprintf(Expected, sizeof(Expected),
+                     "a page from 0x%llx (above page 0 and the previous range) below 0x%llx",
+                     (unsigned long long)NextFree, (unsigned long long)MI_PHYSICAL_PAGE_LIMIT);
+            return MiRefuseField(Why, WhySize, Field, Range->BasePage, Expected);
+        }
+        if (Range->PageCount > MI_PHYSICAL_PAGE_LIMIT - Range->BasePage) {
+            snprintf(Field, sizeof(Field), "Ranges[%lu].PageCount", (unsigned long)i);
+            snprintf(Expected, sizeof(Expected),
+                     "at most 0x%llx pages from base 0x%llx (the range must end inside 52-bit "
+                     "physical space)",
+                     (unsigned long long)(MI_PHYSICAL_PAGE_LIMIT - Range->BasePage),
+                     (unsigned long long)Range->BasePage);
+            return MiRefuseField(Why, WhySize, Field, Range->PageCount, Expected);
         }
         NextFree = Range->BasePage + Range->PageCount;
-        Total += Range->PageCount;
+        Total += Range->PageCount; /* < 2^40 * 8: cannot wrap */
     }
-    if (Total < 16 || Total > (1ull << 22)) {
-        return STATUS_INVALID_PARAMETER;
+    if (Total < MI_MIN_PHYSICAL_PAGES || Total > SIM_MAX_PHYSICAL_PAGES) {
+        snprintf(Expected, sizeof(Expected), "ranges totalling %llu to %llu pages of RAM",
+                 (unsigned long long)MI_MIN_PHYSICAL_PAGES,
+                 (unsigned long long)SIM_MAX_PHYSICAL_PAGES);
+        return MiRefuseField(Why, WhySize, "Ranges (total PageCount)", Total, Expected);
     }
     Config->PhysicalPages = Total;
     return STATUS_SUCCESS;
 }
+
+#undef MI_CHECK_FIELD
 
 /* ---------------------------------------------------------------------- */
 /* Lifetime.                                                              */
@@ -198,10 +222,14 @@ static void MiTeardownLocked(void)
     atomic_store_explicit(&MiMachineUp, false, memory_order_release);
 }
 
-static NTSTATUS MiBuildLocked(const SIM_CONFIG *Requested)
+/* Builds a machine from Requested. Why receives the reason of a refused
+ * configuration or of a subsystem that could not start. The calling thread's IRQL is left alone: a
+ * machine built lazily by a DDI call keeps whatever the thread did before
+ * (KeRaiseIrql as the first DDI); SimInitialize and SimReset lower it. */
+static NTSTATUS MiBuildLocked(const SIM_CONFIG *Requested, char *Why, size_t WhySize)
 {
     SIM_CONFIG Config = *Requested;
-    NTSTATUS Status = MiValidateConfig(&Config);
+    NTSTATUS Status = MiValidateConfig(&Config, Why, WhySize);
     if (!NT_SUCCESS(Status)) {
         return Status;
     }
@@ -209,7 +237,6 @@ static NTSTATUS MiBuildLocked(const SIM_CONFIG *Requested)
     MiSeed = MiSeedFixed ? Config.Seed : HostRandomSeed();
     MiConfig = Config;
     MiClearStop();
-    MiSetIrql(PASSIVE_LEVEL);
     for (size_t i = 0; i < MI_SUBSYSTEM_COUNT; i++) {
         if (MiSubsystems[i]->Init == NULL) {
             continue;
@@ -221,6 +248,9 @@ static NTSTATUS MiBuildLocked(const SIM_CONFIG *Requested)
                     MiSubsystems[i]->Teardown();
                 }
             }
+            snprintf(Why, WhySize, "%s", Status == STATUS_INSUFFICIENT_RESOURCES
+                                             ? "the host refused memory (reason above)"
+                                             : "a subsystem could not start");
             return Status;
         }
     }
@@ -228,6 +258,24 @@ static NTSTATUS MiBuildLocked(const SIM_CONFIG *Requested)
     atomic_store_explicit(&MiMachineUp, true, memory_order_release);
     MiRegisterExitCheck();
     return STATUS_SUCCESS;
+}
+
+static const char *MiStatusName(NTSTATUS Status)
+{
+    switch (Status) {
+    case STATUS_INVALID_PARAMETER: return "STATUS_INVALID_PARAMETER";
+    case STATUS_INSUFFICIENT_RESOURCES: return "STATUS_INSUFFICIENT_RESOURCES";
+    default: return "status";
+    }
+}
+
+/* "mmsim: WHO: WHY (STATUS_X 0x...)" on stderr. */
+static void MiReportBuildFailure(const char *Who, NTSTATUS Status, const char *Why)
+{
+    char Text[768];
+    snprintf(Text, sizeof(Text), "mmsim: %s: %s (%s 0x%08" PRIX32 ")\n", Who, Why,
+             MiStatusName(Status), (uint32_t)Status);
+    MiWriteStderr(Text);
 }
 
 bool MiIsMachineUp(void)
@@ -248,13 +296,10 @@ void MiEnsureMachine(void)
     if (!atomic_load(&MiMachineUp)) {
         SIM_CONFIG Config;
         SimDefaultConfig(&Config);
-        NTSTATUS Status = MiBuildLocked(&Config);
+        char Why[512];
+        NTSTATUS Status = MiBuildLocked(&Config, Why, sizeof(Why));
         if (!NT_SUCCESS(Status)) {
-            char Text[160];
-            snprintf(Text, sizeof(Text),
-                     "mmsim: cannot start the default machine (status 0x%08" PRIX32 ")\n",
-                     (uint32_t)Status);
-            MiWriteStderr(Text);
+            MiReportBuildFailure("cannot start the default machine", Status, Why);
             _exit(SIM_EXIT_CONFIG);
         }
     }
@@ -271,8 +316,13 @@ NTSTATUS SimInitialize(const SIM_CONFIG *Config)
     MiStopWorkers();
     MiLock();
     MiTeardownLocked();
-    NTSTATUS Status = MiBuildLocked(Config);
+    char Why[512];
+    MiSetIrql(PASSIVE_LEVEL);
+    NTSTATUS Status = MiBuildLocked(Config, Why, sizeof(Why));
     MiUnlock();
+    if (!NT_SUCCESS(Status)) {
+        MiReportBuildFailure("SimInitialize", Status, Why);
+    }
     return Status;
 }
 
@@ -290,10 +340,12 @@ VOID SimReset(VOID)
     } else {
         SimDefaultConfig(&Config);
     }
-    NTSTATUS Status = MiBuildLocked(&Config);
+    char Why[512];
+    MiSetIrql(PASSIVE_LEVEL);
+    NTSTATUS Status = MiBuildLocked(&Config, Why, sizeof(Why));
     MiUnlock();
     if (!NT_SUCCESS(Status)) {
-        MiWriteStderr("mmsim: SimReset could not rebuild the machine\n");
+        MiReportBuildFailure("SimReset could not rebuild the machine", Status, Why);
         _exit(SIM_EXIT_CONFIG);
     }
 }

@@ -47,25 +47,33 @@ typedef struct _SIM_PHYSICAL_RANGE {
 } SIM_PHYSICAL_RANGE;
 
 #define SIM_MAX_PHYSICAL_RANGES 8
+/* Most RAM a machine may have, in pages (16 GiB); MMSIM_PHYS_MB accepts up
+ * to this many MiB' worth, so that every value it takes builds. */
+#define SIM_MAX_PHYSICAL_PAGES (1ull << 22)
 
+/* Each field's accepted values follow it; SimInitialize refuses anything
+ * else with STATUS_INVALID_PARAMETER, naming the field on stderr. */
 typedef struct _SIM_CONFIG {
     /* Physical memory. RangeCount == 0 means: PhysicalPages of RAM laid out
      * like a PC (the first MiB holds only low RAM below 0xA0000, a hole up to
      * 1 MiB, RAM below 3 GiB, the rest from 4 GiB up). */
-    ULONG64 PhysicalPages;
-    ULONG RangeCount;
+    ULONG64 PhysicalPages; /* 16 to SIM_MAX_PHYSICAL_PAGES (if RangeCount == 0) */
+    ULONG RangeCount;      /* 0 to SIM_MAX_PHYSICAL_RANGES */
+    /* Ascending, disjoint, non-empty, above page 0 and ending at or below
+     * page 2^40 (52-bit physical addresses); 16 to SIM_MAX_PHYSICAL_PAGES
+     * pages in all. */
     SIM_PHYSICAL_RANGE Ranges[SIM_MAX_PHYSICAL_RANGES];
 
     /* System address space, in pages. */
-    ULONG64 SystemPtes;        /* system PTE space: reserved and MDL mappings */
-    ULONG64 NonPagedPoolPages; /* maximum non-paged pool */
-    ULONG64 PagedPoolPages;    /* maximum paged pool */
+    ULONG64 SystemPtes;        /* system PTE space: reserved and MDL mappings; 16 to 2^24 */
+    ULONG64 NonPagedPoolPages; /* maximum non-paged pool; 16 to 2^22 */
+    ULONG64 PagedPoolPages;    /* maximum paged pool; 16 to 2^22 */
 
     SIM_PROFILE Profile;
     SIM_HOST_BACKEND Backend;
     ULONG64 Seed;     /* 0: pick one; the chosen seed is SimGetSeed() */
-    BOOLEAN Strict;   /* Verifier-style checks that bug check (default TRUE) */
-    BOOLEAN Quiet;    /* no DbgPrint output */
+    BOOLEAN Strict;   /* Verifier-style checks that bug check (default TRUE); TRUE or FALSE */
+    BOOLEAN Quiet;    /* no DbgPrint output; TRUE or FALSE */
 } SIM_CONFIG;
 
 /* Fills Config with the defaults, then applies MMSIM_* environment variables
@@ -76,12 +84,17 @@ VOID SimDefaultConfig(_Out_ SIM_CONFIG *Config);
 
 /* Builds a fresh machine from Config (NULL: defaults), discarding any existing
  * one. Returns STATUS_INVALID_PARAMETER for an inconsistent configuration and
- * STATUS_INSUFFICIENT_RESOURCES if the host refuses memory. */
+ * STATUS_INSUFFICIENT_RESOURCES if the host refuses memory; either way it
+ * prints why on stderr, naming the field ("mmsim: SimInitialize:
+ * SIM_CONFIG.SystemPtes = 8 is not valid: expected 16 to 16777216 pages
+ * (STATUS_INVALID_PARAMETER 0xC000000D)"). Also lowers the calling thread's
+ * IRQL to PASSIVE_LEVEL. */
 NTSTATUS SimInitialize(_In_opt_ const SIM_CONFIG *Config);
 
 /* A fresh machine with the current configuration: the only call a stopped
  * machine accepts. Also resets the calling thread's IRQL to PASSIVE_LEVEL and
- * picks a new seed unless the configuration fixed one. */
+ * picks a new seed unless the configuration fixed one. If it cannot (the host
+ * refuses memory), it says why and exits with SIM_EXIT_CONFIG. */
 VOID SimReset(VOID);
 
 /* Tears the machine down (the next DDI call builds a default one). */

@@ -11,6 +11,7 @@
  */
 #include <stdlib.h>
 
+#include "../config.h"
 #include "mi_mm.h"
 #include "../host/host.h"
 
@@ -658,8 +659,7 @@ static NTSTATUS MiPoolInit(const SIM_CONFIG *Config)
 {
     (void)Config;
     memset(&MiPool, 0, sizeof(MiPool));
-    const char *Stacks = getenv("MMSIM_POOL_STACKS");
-    MiPoolStacks = Stacks != NULL && strcmp(Stacks, "1") == 0;
+    MiPoolStacks = MiConfigEnvBool("MMSIM_POOL_STACKS", false);
     return STATUS_SUCCESS;
 }
 

@@ -25,6 +25,7 @@
  */
 #include <stdlib.h>
 
+#include "../config.h"
 #include "mi_mm.h"
 #include "../host/host.h"
 
@@ -826,25 +827,11 @@ static NTSTATUS MiReserveInit(const SIM_CONFIG *Config)
 {
     (void)Config;
     memset(&MiReservations, 0, sizeof(MiReservations));
-    MiNt5Format = SimNt5HeaderServer2003;
-    const char *Value = getenv("MMSIM_NT5_HEADERS");
-    if (Value != NULL) {
-        if (strcmp(Value, "2003") == 0) {
-            MiNt5Format = SimNt5HeaderServer2003;
-        } else if (strcmp(Value, "vista") == 0) {
-            MiNt5Format = SimNt5HeaderVista;
-        } else if (strcmp(Value, "win8") == 0) {
-            MiNt5Format = SimNt5HeaderWin8;
-        } else {
-            char Text[256];
-            snprintf(Text, sizeof(Text),
-                     "mmsim: MMSIM_NT5_HEADERS=\"%s\" is not valid: expected \"2003\", "
-                     "\"vista\" or \"win8\"\n",
-                     Value);
-            MiWriteStderr(Text);
-            _Exit(SIM_EXIT_CONFIG);
-        }
-    }
+    static const char *const Names[] = {"2003", "vista", "win8", NULL};
+    static const SIM_NT5_HEADER_FORMAT Formats[] = {SimNt5HeaderServer2003, SimNt5HeaderVista,
+                                                    SimNt5HeaderWin8};
+    MiNt5Format = Formats[MiConfigEnvChoice("MMSIM_NT5_HEADERS", Names, 0,
+                                            "\"2003\", \"vista\" or \"win8\"")];
     return STATUS_SUCCESS;
 }
 

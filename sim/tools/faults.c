@@ -35,6 +35,7 @@
 #include <unistd.h>
 
 #include "faults.h"
+#include "../config.h"
 
 typedef enum {
     OutcomePassed,
@@ -390,7 +391,7 @@ static void Usage(FILE *Out)
             "crashed, bugchecked, leaked, hung or not reached.\n"
             "\n"
             "  --jobs N         runs in parallel (default: online processors)\n"
-            "  --timeout S      time limit per run (default 120)\n"
+            "  --timeout S      time limit per run, whole seconds (default 120)\n"
             "  --keep DIR       keep state and logs in DIR (default: a temporary directory,\n"
             "                   removed at the end)\n"
             "  --allow-failed   a run that fails its own assertions is not a bad outcome\n"
@@ -447,9 +448,24 @@ int MmsimFaultsCommand(int argc, char **argv)
             Usage(stdout);
             return 0;
         } else if (strcmp(argv[i], "--jobs") == 0 && i + 1 < argc) {
-            Jobs = strtol(argv[++i], NULL, 10);
+            /* Numbers as every configuration number (sim/config.h). */
+            uint64_t Number;
+            const char *Text = argv[++i];
+            if (!MiConfigParseNumber(Text, strlen(Text), 1, 1024, &Number)) {
+                fprintf(stderr, "mmsim faults: --jobs '%s': expected runs in parallel, 1 to 1024\n",
+                        Text);
+                return 2;
+            }
+            Jobs = (long)Number;
         } else if (strcmp(argv[i], "--timeout") == 0 && i + 1 < argc) {
-            Timeout = strtod(argv[++i], NULL);
+            uint64_t Number;
+            const char *Text = argv[++i];
+            if (!MiConfigParseNumber(Text, strlen(Text), 1, 86400, &Number)) {
+                fprintf(stderr,
+                        "mmsim faults: --timeout '%s': expected whole seconds, 1 to 86400\n", Text);
+                return 2;
+            }
+            Timeout = (double)Number;
         } else if (strcmp(argv[i], "--allow-failed") == 0) {
             AllowFailed = true;
         } else if (strcmp(argv[i], "--per-test") == 0) {

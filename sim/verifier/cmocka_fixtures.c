@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "mmsim_cmocka.h"
+#include "../config.h"
 
 static void SimDescribe(const SIM_BUGCHECK *Bc, char *Text, size_t Size)
 {
@@ -66,7 +67,14 @@ __attribute__((constructor)) static void SimApplyTestFilter(void)
 {
     setvbuf(stdout, NULL, _IOLBF, BUFSIZ);
     const char *Filter = getenv("MMSIM_TEST_FILTER");
-    if (Filter != NULL && Filter[0] != '\0') {
+    if (Filter != NULL && Filter[0] == '\0') {
+        /* Empty is refused like every MMSIM_* variable's (config.h), not
+         * quietly read as "all tests". */
+        MiConfigRefuse("MMSIM_TEST_FILTER", Filter,
+                       "a CMocka test name pattern ('*' and '?' as wildcards); unset it to run "
+                       "every test");
+    }
+    if (Filter != NULL) {
         cmocka_set_test_filter(Filter);
     }
 }

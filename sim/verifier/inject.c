@@ -27,6 +27,7 @@
 #include <errno.h>
 #include <stdlib.h>
 
+#include "../config.h"
 #include "../mm/mi_mm.h"
 #include "../host/host.h"
 
@@ -343,18 +344,12 @@ uint64_t MiInjectShortPages(uint64_t Pages)
 /* ---------------------------------------------------------------------- */
 /* The spec: clause{;clause}                                              */
 /* ---------------------------------------------------------------------- */
+/* Numbers in clauses have the syntax of every configuration number
+ * (config.h): decimal without a leading zero, or 0x hex; no space or sign. */
 static bool MiParseUnsigned(const char *Text, size_t Length, ULONG64 Max, ULONG64 *Value)
 {
-    char Buffer[32];
-    if (Length == 0 || Length >= sizeof(Buffer) || Text[0] == '-') {
-        return false;
-    }
-    memcpy(Buffer, Text, Length);
-    Buffer[Length] = '\0';
-    char *End = NULL;
-    errno = 0;
-    unsigned long long Number = strtoull(Buffer, &End, 0);
-    if (errno != 0 || *End != '\0' || Number > Max) {
+    uint64_t Number;
+    if (!MiConfigParseNumber(Text, Length, 0, Max, &Number)) {
         return false;
     }
     *Value = Number;
@@ -369,6 +364,20 @@ static int MiSiteByKey(const char *Text, size_t Length)
         }
     }
     return -1;
+}
+
+/* The file of a systematic= or record= clause: both append to it, so it
+ * must be appendable now (a missing directory is refused here, not found
+ * out by a run that silently recorded nothing). */
+static bool MiCheckSpecFile(const char *File, const char *Clause, int Column, char *Why,
+                            size_t WhySize)
+{
+    char Reason[400];
+    if (MiConfigCheckAppendPath(File, Reason, sizeof(Reason))) {
+        return true;
+    }
+    snprintf(Why, WhySize, "column %d (%s=): %s", Column, Clause, Reason);
+    return false;
 }
 
 /* Applies Spec to State. On error writes what is wrong to Why and returns
@@ -467,6 +476,9 @@ static bool MiParseSpec(const char *Spec, MI_INJECT *State, char *Why, size_t Wh
             State->Systematic = true;
             memcpy(State->SystematicFile, Value, ValueLength);
             State->SystematicFile[ValueLength] = '\0';
+            if (!MiCheckSpecFile(State->SystematicFile, "systematic", Column, Why, WhySize)) {
+                return false;
+            }
         } else if (MI_KEY("record")) {
             if (ValueLength == 0 || ValueLength >= sizeof(State->RecordFile)) {
                 snprintf(Why, WhySize, "column %d ('%.*s'): record= takes a file name", Column,
@@ -475,22 +487,18 @@ static bool MiParseSpec(const char *Spec, MI_INJECT *State, char *Why, size_t Wh
             }
             memcpy(State->RecordFile, Value, ValueLength);
             State->RecordFile[ValueLength] = '\0';
-        } else if (MI_KEY("stack")) {
-            char Buffer[32];
-            char *HexEnd = NULL;
-            if (ValueLength == 0 || ValueLength >= sizeof(Buffer)) {
-                HexEnd = NULL;
-            } else {
-                memcpy(Buffer, Value, ValueLength);
-                Buffer[ValueLength] = '\0';
-                State->TargetId = strtoull(Buffer, &HexEnd, 16);
+            if (!MiCheckSpecFile(State->RecordFile, "record", Column, Why, WhySize)) {
+                return false;
             }
-            if (HexEnd == NULL || *HexEnd != '\0' || State->TargetId == 0) {
+        } else if (MI_KEY("stack")) {
+            uint64_t Id = 0;
+            if (!MiConfigParseHex(Value, ValueLength, &Id) || Id == 0) {
                 snprintf(Why, WhySize,
                          "column %d ('%.*s'): stack= takes a stack identity (hex, as recorded)",
                          Column, (int)Length, At);
                 return false;
             }
+            State->TargetId = Id;
             State->TargetSet = true;
         } else if (MI_KEY("log") && Eq == NULL) {
             State->Log = true;
@@ -647,6 +655,11 @@ static NTSTATUS MiInjectInit(const SIM_CONFIG *Config)
     if (!MiConfiguredByApi) {
         MiSpec[0] = '\0';
         const char *Value = getenv("MMSIM_FAULTS");
+        if (Value != NULL && Value[0] == '\0') {
+            /* As for every MMSIM_* variable (config.h): unset it instead. */
+            MiConfigRefuse("MMSIM_FAULTS", Value,
+                           "a fault injection spec (docs/verifier.md); unset it for none");
+        }
         if (Value != NULL) {
             char Why[512];
             MI_INJECT *Trial = (MI_INJECT *)calloc(1, sizeof(MI_INJECT));
@@ -654,12 +667,14 @@ static NTSTATUS MiInjectInit(const SIM_CONFIG *Config)
                       MiParseSpec(Value, Trial, Why, sizeof(Why));
             free(Trial);
             if (!Ok) {
-                char Text[1024];
-                snprintf(Text, sizeof(Text),
-                         "mmsim: MMSIM_FAULTS=\"%s\" is not valid: %s (docs/verifier.md)\n", Value,
-                         strlen(Value) < sizeof(MiSpec) ? Why : "too long");
-                MiWriteStderr(Text);
-                _Exit(SIM_EXIT_CONFIG);
+                char Text[640];
+                if (strlen(Value) < sizeof(MiSpec)) {
+                    snprintf(Text, sizeof(Text), "%s (docs/verifier.md)", Why);
+                } else {
+                    snprintf(Text, sizeof(Text), "longer than %zu characters (docs/verifier.md)",
+                             sizeof(MiSpec) - 1);
+                }
+                MiConfigRefuseWhy("MMSIM_FAULTS", Value, Text);
             }
             snprintf(MiSpec, sizeof(MiSpec), "%s", Value);
         }

@@ -14,6 +14,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 
+#include "../config.h"
 #include "../mm/mi_mm.h"
 #include "../host/host.h"
 
@@ -185,8 +186,7 @@ VOID SimSetUnloadCheckAtExit(BOOLEAN Enable)
 static void MiUnloadCheckAtExit(void)
 {
     if (MiExitCheck < 0) {
-        const char *Value = getenv("MMSIM_UNLOAD_CHECK");
-        MiExitCheck = Value == NULL || strcmp(Value, "0") != 0;
+        MiExitCheck = MiConfigEnvBool("MMSIM_UNLOAD_CHECK", true) ? 1 : 0;
     }
     if (!MiExitCheck || !MiIsMachineUp() || MiIsStopped()) {
         return;
@@ -200,6 +200,9 @@ static void MiUnloadCheckAtExit(void)
 
 void MiRegisterExitCheck(void)
 {
+    /* Checked whenever a machine is built, like every MMSIM_* variable, so
+     * that a bad value is refused at the start, not after the whole run. */
+    (void)MiConfigEnvBool("MMSIM_UNLOAD_CHECK", true);
     static bool Registered;
     if (!Registered) {
         Registered = true;

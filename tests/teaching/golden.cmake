@@ -8,6 +8,12 @@
 # Volatile parts are normalized by the program itself, not here: addresses
 # are printed relative to the randomized base of system space (base+0x3000,
 # PTE(base+0x3000)) and host code by module (<code in mmsim>).
+# A boolean, like every MMSIM_* value: exactly 0 or 1 (README, "Environment"),
+# so that "yes" cannot silently compare instead of rewriting.
+if(DEFINED ENV{MMSIM_UPDATE_GOLDEN} AND NOT "$ENV{MMSIM_UPDATE_GOLDEN}" MATCHES "^[01]$")
+  message(FATAL_ERROR
+    "mmsim: MMSIM_UPDATE_GOLDEN=\"$ENV{MMSIM_UPDATE_GOLDEN}\" is not valid: expected 0 or 1")
+endif()
 if(NOT DEFINED EXPECT_STATUS)
   set(EXPECT_STATUS 0)
 endif()

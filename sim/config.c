@@ -1,0 +1,218 @@
+/*
+ * config.c - strict parsing of configuration text (config.h has the syntax).
+ *
+ * Hand-written rather than strtoull: strtoull skips leading space, accepts a
+ * sign (" -5" becomes 2^64 - 5), reads "010" as octal and reports overflow
+ * only through errno, each of which once turned a typo into a different
+ * machine. Here every character is accounted for.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config.h"
+#include "mmsim.h"
+
+static int MiHexDigit(char Ch)
+{
+    if (Ch >= '0' && Ch <= '9') {
+        return Ch - '0';
+    }
+    if (Ch >= 'a' && Ch <= 'f') {
+        return Ch - 'a' + 10;
+    }
+    if (Ch >= 'A' && Ch <= 'F') {
+        return Ch - 'A' + 10;
+    }
+    return -1;
+}
+
+/* Digits[0..Length) in Base (10 or 16), every character a digit, no
+ * overflow. */
+static bool MiParseDigits(const char *Digits, size_t Length, unsigned Base, uint64_t *Value)
+{
+    if (Length == 0) {
+        return false;
+    }
+    uint64_t Number = 0;
+    for (size_t i = 0; i < Length; i++) {
+        int Digit = MiHexDigit(Digits[i]);
+        if (Digit < 0 || (unsigned)Digit >= Base) {
+            return false;
+        }
+        if (Number > (UINT64_MAX - (uint64_t)Digit) / Base) {
+            return false; /* overflow */
+        }
+        Number = Number * Base + (uint64_t)Digit;
+    }
+    *Value = Number;
+    return true;
+}
+
+bool MiConfigParseNumber(const char *Text, size_t Length, uint64_t Min, uint64_t Max,
+                         uint64_t *Value)
+{
+    uint64_t Number;
+    if (Text == NULL || Length == 0) {
+        return false;
+    }
+    if (Length > 2 && Text[0] == '0' && (Text[1] == 'x' || Text[1] == 'X')) {
+        if (!MiParseDigits(Text + 2, Length - 2, 16, &Number)) {
+            return false;
+        }
+    } else {
+        if (Length > 1 && Text[0] == '0') {
+            return false; /* C would read it as octal; refuse the ambiguity */
+        }
+        if (!MiParseDigits(Text, Length, 10, &Number)) {
+            return false;
+        }
+    }
+    if (Number < Min || Number > Max) {
+        return false;
+    }
+    *Value = Number;
+    return true;
+}
+
+bool MiConfigParseHex(const char *Text, size_t Length, uint64_t *Value)
+{
+    if (Text == NULL) {
+        return false;
+    }
+    if (Length > 2 && Text[0] == '0' && (Text[1] == 'x' || Text[1] == 'X')) {
+        Text += 2;
+        Length -= 2;
+    }
+    return MiParseDigits(Text, Length, 16, Value);
+}
+
+bool MiConfigParseBool(const char *Text, bool *Value)
+{
+    if (Text != NULL && strcmp(Text, "0") == 0) {
+        *Value = false;
+        return true;
+    }
+    if (Text != NULL && strcmp(Text, "1") == 0) {
+        *Value = true;
+        return true;
+    }
+    return false;
+}
+
+int MiConfigParseChoice(const char *Text, const char *const *Choices)
+{
+    for (int i = 0; Text != NULL && Choices[i] != NULL; i++) {
+        if (strcmp(Text, Choices[i]) == 0) {
+            return i;
+        }
+    }
+    return -1;
+}
+
+bool MiConfigCheckAppendPath(const char *Path, char *Why, size_t WhySize)
+{
+    if (Path == NULL || Path[0] == '\0') {
+        snprintf(Why, WhySize, "an empty file name");
+        return false;
+    }
+    errno = 0;
+    FILE *File = fopen(Path, "a");
+    if (File == NULL) {
+        int Error = errno;
+        snprintf(Why, WhySize, "cannot open '%s' for appending: %s", Path,
+                 Error != 0 ? strerror(Error) : "unknown reason");
+        return false;
+    }
+    fclose(File);
+    return true;
+}
+
+/* The value as the refusal quotes it: on one line, whatever it holds (a
+ * control character as \xNN, a backslash or quote escaped), and at most
+ * MI_QUOTE_MAX characters of a huge one, then how long it was. */
+#define MI_QUOTE_MAX 200
+
+static void MiQuote(const char *Value, char *Out, size_t Size)
+{
+    size_t Used = 0;
+    size_t Length = strlen(Value);
+    for (size_t i = 0; i < Length && i < MI_QUOTE_MAX && Used + 8 < Size; i++) {
+        unsigned char Ch = (unsigned char)Value[i];
+        if (Ch < 0x20 || Ch == 0x7F) {
+            Used += (size_t)snprintf(Out + Used, Size - Used, "\\x%02x", Ch);
+        } else if (Ch == '"' || Ch == '\\') {
+            Out[Used++] = '\\';
+            Out[Used++] = (char)Ch;
+        } else {
+            Out[Used++] = (char)Ch;
+        }
+    }
+    Out[Used] = '\0';
+    if (Length > MI_QUOTE_MAX) {
+        snprintf(Out + Used, Size - Used, "\"... (%zu characters in all)", Length);
+    } else {
+        snprintf(Out + Used, Size - Used, "\"");
+    }
+}
+
+_Noreturn void MiConfigRefuseWhy(const char *Name, const char *Value, const char *Why)
+{
+    char Quoted[MI_QUOTE_MAX * 4 + 64];
+    MiQuote(Value != NULL ? Value : "", Quoted, sizeof(Quoted));
+    /* One write, so that the line is not interleaved with other output. */
+    char Text[2048];
+    snprintf(Text, sizeof(Text), "mmsim: %s=\"%s is not valid: %s\n", Name, Quoted, Why);
+    fputs(Text, stderr);
+    fflush(stderr);
+    _Exit(SIM_EXIT_CONFIG);
+}
+
+_Noreturn void MiConfigRefuse(const char *Name, const char *Value, const char *Expected)
+{
+    char Why[1024];
+    snprintf(Why, sizeof(Why), "expected %s", Expected);
+    MiConfigRefuseWhy(Name, Value, Why);
+}
+
+uint64_t MiConfigEnvNumber(const char *Name, uint64_t Min, uint64_t Max, uint64_t Default,
+                           const char *Expected)
+{
+    const char *Value = getenv(Name);
+    if (Value == NULL) {
+        return Default;
+    }
+    uint64_t Number;
+    if (!MiConfigParseNumber(Value, strlen(Value), Min, Max, &Number)) {
+        MiConfigRefuse(Name, Value, Expected);
+    }
+    return Number;
+}
+
+bool MiConfigEnvBool(const char *Name, bool Default)
+{
+    const char *Value = getenv(Name);
+    if (Value == NULL) {
+        return Default;
+    }
+    bool Flag;
+    if (!MiConfigParseBool(Value, &Flag)) {
+        MiConfigRefuse(Name, Value, "0 or 1");
+    }
+    return Flag;
+}
+
+int MiConfigEnvChoice(const char *Name, const char *const *Choices, int Default,
+                      const char *Expected)
+{
+    const char *Value = getenv(Name);
+    if (Value == NULL) {
+        return Default;
+    }
+    int Index = MiConfigParseChoice(Value, Choices);
+    if (Index < 0) {
+        MiConfigRefuse(Name, Value, Expected);
+    }
+    return Index;
+}
