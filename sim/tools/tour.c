@@ -78,6 +78,40 @@ static void Segment(TOUR *T, const char *Kind, const char *Text)
     BufAppend(&T->Segments, "\"}", 2);
 }
 
+/* Narration on the page reads as paragraphs: the terminal's line breaks
+ * inside a paragraph become spaces, a blank line starts a new paragraph, and
+ * an indented block (the summary's table) stays as it is. */
+static void SegmentNarration(TOUR *T, const char *Text)
+{
+    TOOL_BUF Paragraph = {0};
+    bool Table = false;
+    const char *Line = Text;
+    for (;;) {
+        const char *End = strchr(Line, '\n');
+        size_t n = End ? (size_t)(End - Line) : strlen(Line);
+        bool Indented = n >= 2 && Line[0] == ' ' && Line[1] == ' ';
+        if (Paragraph.Length > 0 && (n == 0 || Indented != Table)) {
+            Segment(T, Table ? "table" : "say", BufText(&Paragraph));
+            BufFree(&Paragraph);
+        }
+        if (n > 0) {
+            if (Paragraph.Length > 0) {
+                BufAppend(&Paragraph, Table ? "\n" : " ", 1);
+            }
+            Table = Indented;
+            BufAppend(&Paragraph, Line, n);
+        }
+        if (End == NULL) {
+            break;
+        }
+        Line = End + 1;
+    }
+    if (Paragraph.Length > 0) {
+        Segment(T, Table ? "table" : "say", BufText(&Paragraph));
+    }
+    BufFree(&Paragraph);
+}
+
 static void Emit(TOUR *T, const char *Kind, const char *Prefix, const char *Format, va_list Args)
     __attribute__((format(MMSIM_PRINTF_FORMAT, 4, 0)));
 static void Emit(TOUR *T, const char *Kind, const char *Prefix, const char *Format, va_list Args)
@@ -94,7 +128,11 @@ static void Emit(TOUR *T, const char *Kind, const char *Prefix, const char *Form
             Line += n + (End ? 1 : 0);
         }
     }
-    Segment(T, Kind, Text);
+    if (strcmp(Kind, "say") == 0) {
+        SegmentNarration(T, Text);
+    } else {
+        Segment(T, Kind, Text);
+    }
 }
 
 /* Narration. */
