@@ -822,6 +822,7 @@ static void StepReserve(TOUR *T)
         SimQueryReservation(T->Base, &Info);
         Claim(T, Info.MappedPages == 0 && PtesEmpty(T->Base, TOUR_PAGES),
               "the reservation's 16 PTEs are empty");
+        Claim(T, (Info.Flags & MM_MAPPING_ADDRESS_DIVISIBLE) != 0, "the reservation is DIVISIBLE");
         Claim(T, NonPagedBytes(TagOf("Mirm")) == 0x30,
               "the reservation is a 0x30-byte record in non-paged pool, tag 'Mirm'");
         Claim(T, T->Before.FreePages - S.FreePages == 1 &&
@@ -1001,7 +1002,7 @@ static void StepTeardown(TOUR *T)
         return;
     }
     Say(T, "Tear down in the only safe order: unmap, free the pages, free the MDLs,\n"
-           "free the reservation. (The next steps show what each shortcut costs.)");
+           "free the reservation. (Steps 11 to 17 show what the shortcuts cost.)");
     if (T->Nt5) {
         PMDL All = T->Mdls[2].Mdl;
         Code(T, "MmUnmapReservedMapping(Base, 'ruoT', All);\nIoFreeMdl(All);");
@@ -1115,6 +1116,10 @@ static void StepPastCommitted(TOUR *T)
     Say(T, "Mistake 1: touching past the committed size. The reservation is there,\n"
            "but beyond the committed bytes its PTEs are empty: no page, no fault\n"
            "handler that could bring one in. A fresh machine:");
+    SIM_MEMORY_STATS Fresh = Counters();
+    Claim(T, Fresh.FreePages == Fresh.PhysicalPages && Fresh.SystemPtesFree == Fresh.SystemPtes &&
+                 SimEnumReservations(NULL, 0) == 0 && !SimIsStopped(NULL),
+          "a fresh machine");
     if (CreateRegion(T, 64 * 1024, 16 * 1024) == NULL) {
         return;
     }
@@ -1179,6 +1184,8 @@ static void StepNotDivisible(TOUR *T)
         Dump(T, DumpPte, Target - PAGE_SIZE, NULL);
     } else {
         ShowStop(T, &Stop, SYSTEM_PTE_MISUSE, 0x107, true);
+        Claim(T, Stop.Caught && Stop.Parameters[1] == (ULONG_PTR)T->Base,
+              "an address inside maps at the base (Arg2)");
         Say(T, "\nThe fix: MmAllocateMappingAddressEx(..., MM_MAPPING_ADDRESS_DIVISIBLE), or\n"
                "remap everything at the base on each growth (core/'s Remap strategy).");
     }
