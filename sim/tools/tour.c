@@ -56,6 +56,8 @@ typedef struct _TOUR {
     bool StoppedBefore;
     bool HaveStop;
     SIM_BUGCHECK Stop;
+    SIM_BUGCHECK Stops[8]; /* every stop the tour caught, for the summary */
+    int StopCount;
     TOOL_BUF Segments; /* JSON array items of this step */
     TOOL_BUF Steps;    /* JSON array items of all steps */
 } TOUR;
@@ -76,6 +78,40 @@ static void Segment(TOUR *T, const char *Kind, const char *Text)
     BufAppend(&T->Segments, "\"}", 2);
 }
 
+/* Narration on the page reads as paragraphs: the terminal's line breaks
+ * inside a paragraph become spaces, a blank line starts a new paragraph, and
+ * an indented block (the summary's table) stays as it is. */
+static void SegmentNarration(TOUR *T, const char *Text)
+{
+    TOOL_BUF Paragraph = {0};
+    bool Table = false;
+    const char *Line = Text;
+    for (;;) {
+        const char *End = strchr(Line, '\n');
+        size_t n = End ? (size_t)(End - Line) : strlen(Line);
+        bool Indented = n >= 2 && Line[0] == ' ' && Line[1] == ' ';
+        if (Paragraph.Length > 0 && (n == 0 || Indented != Table)) {
+            Segment(T, Table ? "table" : "say", BufText(&Paragraph));
+            BufFree(&Paragraph);
+        }
+        if (n > 0) {
+            if (Paragraph.Length > 0) {
+                BufAppend(&Paragraph, Table ? "\n" : " ", 1);
+            }
+            Table = Indented;
+            BufAppend(&Paragraph, Line, n);
+        }
+        if (End == NULL) {
+            break;
+        }
+        Line = End + 1;
+    }
+    if (Paragraph.Length > 0) {
+        Segment(T, Table ? "table" : "say", BufText(&Paragraph));
+    }
+    BufFree(&Paragraph);
+}
+
 static void Emit(TOUR *T, const char *Kind, const char *Prefix, const char *Format, va_list Args)
     __attribute__((format(MMSIM_PRINTF_FORMAT, 4, 0)));
 static void Emit(TOUR *T, const char *Kind, const char *Prefix, const char *Format, va_list Args)
@@ -92,7 +128,11 @@ static void Emit(TOUR *T, const char *Kind, const char *Prefix, const char *Form
             Line += n + (End ? 1 : 0);
         }
     }
-    Segment(T, Kind, Text);
+    if (strcmp(Kind, "say") == 0) {
+        SegmentNarration(T, Text);
+    } else {
+        Segment(T, Kind, Text);
+    }
 }
 
 /* Narration. */
@@ -232,6 +272,9 @@ static void ShowStop(TOUR *T, const SIM_BUGCHECK *Stop, ULONG Code, ULONG_PTR P1
     StopLine(T, Stop, Line, sizeof(Line));
     T->HaveStop = true;
     T->Stop = *Stop;
+    if (T->StopCount < 8) {
+        T->Stops[T->StopCount++] = *Stop;
+    }
     if (T->Out != NULL) {
         fprintf(T->Out, "\n  %s\n", Line);
     }
@@ -247,6 +290,114 @@ static void Fail(TOUR *T, const char *What)
 {
     Say(T, "!! %s", What);
     T->Failures++;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Claims: every sentence the tour says about the machine's state is       */
+/* checked against the machine's own counters (mmsim.h queries). A false   */
+/* sentence is marked and the tour exits 1, so the golden tests fail.      */
+/* ---------------------------------------------------------------------- */
+static void Claim(TOUR *T, bool Holds, const char *What)
+{
+    if (!Holds) {
+        Say(T, "!! the narration is wrong: it says %s", What);
+        T->Failures++;
+    }
+}
+
+static SIM_MEMORY_STATS Counters(void)
+{
+    SIM_MEMORY_STATS S;
+    SimQueryMemory(&S);
+    return S;
+}
+
+static ULONG64 PteAt(const void *Va)
+{
+    ULONG64 Pte = 0;
+    SimQueryPte((PVOID)Va, &Pte, NULL);
+    return Pte;
+}
+
+/* Count PTEs from Va are valid and name the MDL's PFNs from index First. */
+static bool PtesNameMdl(const UCHAR *Va, ULONG Count, PMDL Mdl, ULONG First)
+{
+    for (ULONG i = 0; i < Count; i++) {
+        ULONG64 Pte = PteAt(Va + (SIZE_T)i * PAGE_SIZE);
+        if (!(Pte & SIM_PTE_VALID) || SIM_PTE_PFN(Pte) != MmGetMdlPfnArray(Mdl)[First + i]) {
+            return false;
+        }
+    }
+    return true;
+}
+
+static bool PtesEmpty(const UCHAR *Va, ULONG64 Count)
+{
+    for (ULONG64 i = 0; i < Count; i++) {
+        if (PteAt(Va + i * PAGE_SIZE) != 0) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* A pool tag as pool dumps print it ("Mmdl"), as a ULONG. */
+static ULONG TagOf(const char *Text)
+{
+    return (ULONG)(UCHAR)Text[0] | (ULONG)(UCHAR)Text[1] << 8 | (ULONG)(UCHAR)Text[2] << 16 |
+           (ULONG)(UCHAR)Text[3] << 24;
+}
+
+/* The live pool block at Va: its tag and whether it is paged. */
+static bool PoolBlockAt(const void *Va, ULONG *Tag, bool *Paged)
+{
+    static SIM_POOL_BLOCK_INFO Blocks[256];
+    ULONG Count = SimEnumPoolBlocks(Blocks, 256);
+    for (ULONG i = 0; i < Count && i < 256; i++) {
+        if (Blocks[i].Va == Va) {
+            *Tag = Blocks[i].Tag;
+            *Paged = Blocks[i].Paged;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Bytes in live non-paged blocks with this tag. */
+static ULONG64 NonPagedBytes(ULONG Tag)
+{
+    SIM_POOL_TAG_USAGE Usage[64];
+    ULONG Count = SimQueryPoolUsage(Usage, 64);
+    for (ULONG i = 0; i < Count && i < 64; i++) {
+        if (Usage[i].Tag == Tag && !Usage[i].Paged) {
+            return Usage[i].Bytes;
+        }
+    }
+    return 0;
+}
+
+static bool PfnsFree(PMDL Mdl, ULONG Pages)
+{
+    for (ULONG i = 0; i < Pages; i++) {
+        SIM_PFN_INFO Info;
+        if (!SimQueryPfn(MmGetMdlPfnArray(Mdl)[i], &Info) ||
+            (Info.State != SimPageFree && Info.State != SimPageZeroed)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+static bool PfnsLockedUnmapped(PMDL Mdl, ULONG Pages)
+{
+    for (ULONG i = 0; i < Pages; i++) {
+        SIM_PFN_INFO Info;
+        if (!SimQueryPfn(MmGetMdlPfnArray(Mdl)[i], &Info) || Info.State != SimPageMdl ||
+            Info.MapCount != 0) {
+            return false;
+        }
+    }
+    return true;
 }
 
 /* ---------------------------------------------------------------------- */
@@ -530,16 +681,31 @@ static PVOID Reserve(TOUR *T, ULONG Pages, bool Divisible)
     return T->Base;
 }
 
+/* Writes a pattern over the bytes and reads it back; FALSE if a byte differs. */
 static bool TouchBytes(PUCHAR Va, SIZE_T Bytes, unsigned *Sum)
 {
     for (SIZE_T i = 0; i < Bytes; i++) {
         ((volatile UCHAR *)Va)[i] = (UCHAR)(i * 7);
     }
     unsigned Total = 0;
+    bool Same = true;
     for (SIZE_T i = 0; i < Bytes; i++) {
-        Total += ((volatile UCHAR *)Va)[i];
+        UCHAR Byte = ((volatile UCHAR *)Va)[i];
+        Same = Same && Byte == (UCHAR)(i * 7);
+        Total += Byte;
     }
     *Sum = Total;
+    return Same;
+}
+
+/* The pattern TouchBytes wrote is still there. */
+static bool StillThere(PUCHAR Va, SIZE_T Bytes)
+{
+    for (SIZE_T i = 0; i < Bytes; i++) {
+        if (((volatile UCHAR *)Va)[i] != (UCHAR)(i * 7)) {
+            return false;
+        }
+    }
     return true;
 }
 
@@ -588,8 +754,7 @@ static void ShowRegion(TOUR *T)
 /* ---------------------------------------------------------------------- */
 static void StepMachine(TOUR *T)
 {
-    SIM_MEMORY_STATS S;
-    SimQueryMemory(&S);
+    SIM_MEMORY_STATS S = Counters();
     Say(T, "mmsim simulates the Windows kernel memory manager in a user-mode process:\n"
            "a PFN database of %llu physical pages (%llu MiB), emulated x64 PTEs over\n"
            "a system address space, pool, IRQL and bug checks.\n"
@@ -600,20 +765,46 @@ static void StepMachine(TOUR *T)
                : " (Windows 10 2004+: reservations are records outside the PTEs)");
     Say(T, "\nThe goal: a growable, virtually contiguous, non-paged region. Reserve\n"
            "system address space once, then commit physical pages into it as it grows.\n"
-           "System PTE space is where reservations live:");
+           "Every physical page is free and no system PTE is in use yet. System PTE\n"
+           "space is where reservations live:");
+    Claim(T, S.FreePages == S.PhysicalPages && S.SystemPtesFree == S.SystemPtes,
+          "every page is free and no system PTE is in use");
     Dump(T, DumpSysPtes, NULL, NULL);
 }
 
 static void StepReserve(TOUR *T)
 {
+    SIM_RESERVATION_INFO Info;
+    SIM_MEMORY_STATS S;
     if (T->Nt5) {
         Say(T, "Reserve 16 pages of system address space. Server 2003 has no\n"
                "MmAllocateMappingAddressEx (and no DIVISIBLE flag): only the plain call.");
-        Reserve(T, TOUR_PAGES, false);
-        Say(T, "\nNothing is mapped yet: 18 PTEs were taken, 16 for the data and two just\n"
-               "below Base that are never made valid. They hold the reservation's size\n"
-               "(N + 2 = 18) and its tag with bit 0 cleared, so tags differing only in\n"
-               "bit 0 compare equal. The map shows them as H:");
+        if (Reserve(T, TOUR_PAGES, false) == NULL) {
+            return;
+        }
+        Say(T, "\nNothing is mapped yet, and no physical page is used: 18 PTEs were taken,\n"
+               "16 for the data and two just below Base that are never made valid. They\n"
+               "hold the reservation's size (N + 2 = 18) and its tag with bit 0 cleared,\n"
+               "so tags differing only in bit 0 compare equal. The map shows them as H:");
+        S = Counters();
+        SimQueryReservation(T->Base, &Info);
+        Claim(T, Info.MappedPages == 0 && PtesEmpty(T->Base, TOUR_PAGES),
+              "nothing is mapped yet");
+        Claim(T, S.FreePages == T->Before.FreePages, "no physical page is used");
+        Claim(T, (S.SystemPtes - S.SystemPtesFree) - (T->Before.SystemPtes - T->Before.SystemPtesFree) ==
+                         TOUR_PAGES + 2 &&
+                     Info.HeaderPtes == 2,
+              "18 PTEs were taken, 16 for the data and two header PTEs");
+        /* The encodings: docs/reserved-mappings.md (MMSIM_NT5_HEADERS). */
+        ULONG64 Size = PteAt(T->Base - 2 * PAGE_SIZE), Tag = PteAt(T->Base - PAGE_SIZE);
+        ULONG64 Clear = TOUR_TAG & ~1ull;
+        SIM_NT5_HEADER_FORMAT Format = SimGetNt5HeaderFormat();
+        unsigned Shift = Format == SimNt5HeaderServer2003 ? 1 : Format == SimNt5HeaderVista ? 32 : 28;
+        bool Encoded = (Size >> Shift) == TOUR_PAGES + 2 &&
+                       (Format == SimNt5HeaderServer2003 ? Tag == Clear : (Tag >> Shift) == Clear + 1);
+        Claim(T, !(Size & SIM_PTE_VALID) && !(Tag & SIM_PTE_VALID) && Encoded,
+              "the two header PTEs are not valid and hold N + 2 = 18 and the tag with bit 0 "
+              "cleared");
         Dump(T, DumpMap, T->Base, NULL);
         Dump(T, DumpPte, T->Base - 2 * PAGE_SIZE, NULL);
         Dump(T, DumpPte, T->Base - PAGE_SIZE, NULL);
@@ -621,9 +812,22 @@ static void StepReserve(TOUR *T)
     } else {
         Say(T, "Reserve 16 pages of system address space. DIVISIBLE (Windows 10 2004+)\n"
                "lets each chunk be mapped at its own offset later.");
-        Reserve(T, TOUR_PAGES, true);
-        Say(T, "\nNo physical memory is used yet: the 16 PTEs are empty ('.'). The\n"
-               "reservation itself is a 0x30-byte record in non-paged pool, tag 'Mirm'.");
+        if (Reserve(T, TOUR_PAGES, true) == NULL) {
+            return;
+        }
+        Say(T, "\nNo page is mapped into the reservation yet: its 16 PTEs are empty ('.').\n"
+               "The reservation itself is a 0x30-byte record in non-paged pool, tag 'Mirm':\n"
+               "the one physical page this step took is the pool page that holds it.");
+        S = Counters();
+        SimQueryReservation(T->Base, &Info);
+        Claim(T, Info.MappedPages == 0 && PtesEmpty(T->Base, TOUR_PAGES),
+              "the reservation's 16 PTEs are empty");
+        Claim(T, (Info.Flags & MM_MAPPING_ADDRESS_DIVISIBLE) != 0, "the reservation is DIVISIBLE");
+        Claim(T, NonPagedBytes(TagOf("Mirm")) == 0x30,
+              "the reservation is a 0x30-byte record in non-paged pool, tag 'Mirm'");
+        Claim(T, T->Before.FreePages - S.FreePages == 1 &&
+                     S.NonPagedPoolPages - T->Before.NonPagedPoolPages == 1,
+              "the step took one physical page, a non-paged pool page");
         Dump(T, DumpMap, T->Base, NULL);
         Dump(T, DumpPte, T->Base, NULL);
         Dump(T, DumpPoolUsed, NULL, NULL);
@@ -638,6 +842,14 @@ static void StepAllocate(TOUR *T)
     if (Mdl == NULL) {
         return;
     }
+    ULONG Tag = 0;
+    bool Paged = true;
+    Claim(T, Counters().MdlPages - T->Before.MdlPages == 4, "4 physical pages");
+    Claim(T, PoolBlockAt(Mdl, &Tag, &Paged) && Tag == TagOf("Mmdl") && !Paged,
+          "the MDL is in non-paged pool, tag 'Mmdl'");
+    Claim(T, (Mdl->MdlFlags & MDL_PAGES_LOCKED) && !(Mdl->MdlFlags & MDL_MAPPED_TO_SYSTEM_VA) &&
+                 PfnsLockedUnmapped(Mdl, 4),
+          "the pages are locked but mapped nowhere");
     Dump(T, DumpMdl, Mdl, "Mdl0");
     Dump(T, DumpPfn, (const void *)(uintptr_t)MmGetMdlPfnArray(Mdl)[0], NULL);
 }
@@ -649,13 +861,21 @@ static void StepMap(TOUR *T)
         return;
     }
     Say(T, "Map the MDL's pages at the start of the reservation. The first four PTEs\n"
-           "become valid and name the MDL's PFNs; the page is really mapped in the host,\n"
-           "so the pointer can be dereferenced.");
-    MapReserved(T, T->Base, "Base", Mdl, "Mdl0");
+           "become valid and name the MDL's PFNs; the pages are really mapped in the\n"
+           "host, so the pointer can be dereferenced.");
+    if (MapReserved(T, T->Base, "Base", Mdl, "Mdl0") == NULL) {
+        return;
+    }
+    Claim(T, PtesNameMdl(T->Base, 4, Mdl, 0) && PtesEmpty(T->Base + 4 * PAGE_SIZE, TOUR_PAGES - 4),
+          "the first four PTEs (and only they) are valid and name the MDL's PFNs");
+    Claim(T, SimCountHostMappings(T->Base, 4 * PAGE_SIZE) >= 1,
+          "the pages are mapped in the host");
     Dump(T, DumpMap, T->Base, NULL);
     Dump(T, DumpPte, T->Base, NULL);
     Dump(T, DumpPfn, (const void *)(uintptr_t)MmGetMdlPfnArray(Mdl)[0], NULL);
     Say(T, "The MDL now says it is mapped (MDL_MAPPED_TO_SYSTEM_VA, MappedSystemVa):");
+    Claim(T, (Mdl->MdlFlags & MDL_MAPPED_TO_SYSTEM_VA) && Mdl->MappedSystemVa == T->Base,
+          "the MDL says it is mapped at Base");
     Dump(T, DumpMdl, Mdl, "Mdl0");
 }
 
@@ -667,14 +887,16 @@ static void StepTouch(TOUR *T)
     Say(T, "Use the committed bytes: plain loads and stores through the pointer.");
     Code(T, "for (i = 0; i < 4 * PAGE_SIZE; i++) Base[i] = (UCHAR)(i * 7);  /* and read back */");
     unsigned Sum = 0;
-    TouchBytes(T->Base, 4 * PAGE_SIZE, &Sum);
+    bool Same = TouchBytes(T->Base, 4 * PAGE_SIZE, &Sum);
     Result(T, "16384 bytes written and read back, checksum %u", Sum);
+    Claim(T, Same, "the bytes read back are the bytes written");
     Code(T, "Pa = MmGetPhysicalAddress(Base + 0x1234);");
     PHYSICAL_ADDRESS Pa = MmGetPhysicalAddress(T->Base + 0x1234);
-    ULONG64 Pte = 0;
-    SimQueryPte(T->Base + PAGE_SIZE, &Pte, NULL);
+    ULONG64 Pte = PteAt(T->Base + PAGE_SIZE);
     Result(T, "Pa = 0x%llx: the PFN of page 1 (%llx) followed by the offset 0x234",
            (unsigned long long)Pa.QuadPart, (unsigned long long)SIM_PTE_PFN(Pte));
+    Claim(T, (ULONG64)Pa.QuadPart == (SIM_PTE_PFN(Pte) << PAGE_SHIFT) + 0x234,
+          "Pa is the PFN of page 1 followed by the offset");
 }
 
 static void StepGrow(TOUR *T)
@@ -683,6 +905,7 @@ static void StepGrow(TOUR *T)
         return;
     }
     char A[64];
+    PMDL First = T->Mdls[0].Mdl;
     if (T->Nt5) {
         Say(T, "Grow by 4 more pages. Without DIVISIBLE, any address inside the\n"
                "reservation maps at its base, and every PTE must be empty first. So growth\n"
@@ -698,15 +921,20 @@ static void StepGrow(TOUR *T)
             Fail(T, "IoAllocateMdl returned NULL");
             return;
         }
-        memcpy(MmGetMdlPfnArray(All), MmGetMdlPfnArray(T->Mdls[0].Mdl), 4 * sizeof(PFN_NUMBER));
+        memcpy(MmGetMdlPfnArray(All), MmGetMdlPfnArray(First), 4 * sizeof(PFN_NUMBER));
         memcpy(MmGetMdlPfnArray(All) + 4, MmGetMdlPfnArray(More), 4 * sizeof(PFN_NUMBER));
         All->MdlFlags |= MDL_PAGES_LOCKED;
         Result(T, "All = %s", Addr(T, All, A, sizeof(A)));
         Track(T, "All", All);
         Code(T, "MmUnmapReservedMapping(Base, 'ruoT', Mdl0);");
-        MmUnmapReservedMapping(T->Base, TOUR_TAG, T->Mdls[0].Mdl);
-        MapReserved(T, T->Base, "Base", All, "All");
+        MmUnmapReservedMapping(T->Base, TOUR_TAG, First);
+        if (MapReserved(T, T->Base, "Base", All, "All") == NULL) {
+            return;
+        }
         Say(T, "The first four pages kept their contents (same PFNs), now with four more:");
+        Claim(T, PtesNameMdl(T->Base, 8, All, 0) && PtesNameMdl(T->Base, 4, First, 0) &&
+                     StillThere(T->Base, 4 * PAGE_SIZE),
+              "the first four pages kept their PFNs and contents, with four more after them");
     } else {
         Say(T, "Grow by 4 more pages: a second chunk, mapped right after the first. With\n"
                "DIVISIBLE that is allowed at any page offset inside the reservation, and the\n"
@@ -715,7 +943,12 @@ static void StepGrow(TOUR *T)
         if (More == NULL) {
             return;
         }
-        MapReserved(T, T->Base + 4 * PAGE_SIZE, "Base + 4 * PAGE_SIZE", More, "Mdl1");
+        if (MapReserved(T, T->Base + 4 * PAGE_SIZE, "Base + 4 * PAGE_SIZE", More, "Mdl1") == NULL) {
+            return;
+        }
+        Claim(T, PtesNameMdl(T->Base, 4, First, 0) && PtesNameMdl(T->Base + 4 * PAGE_SIZE, 4, More, 0) &&
+                     StillThere(T->Base, 4 * PAGE_SIZE),
+              "the second chunk is mapped right after the first, which stays where it was");
     }
     Dump(T, DumpMap, T->Base, NULL);
     Dump(T, DumpPte, T->Base + 4 * PAGE_SIZE, NULL);
@@ -734,13 +967,42 @@ static void FreeMdlPages(TOUR *T, int Slot)
     Untrack(T, Mdl);
 }
 
+/* After a teardown: nothing the driver allocated is left, and every page
+ * that is not free is a pool page the pool keeps (sim/mm/pool.c carves small
+ * blocks from pages of one size class each and keeps those pages, empty,
+ * for the next blocks of that size). */
+static void ShowClean(TOUR *T)
+{
+    char Report[512];
+    bool Clean = SimIsClean(Report, sizeof(Report));
+    Result(T, "%s", Clean ? "nothing the driver allocated is left (SimIsClean)" : Report);
+    if (!Clean) {
+        T->Failures++;
+    }
+    SIM_MEMORY_STATS S = Counters();
+    ULONG64 Held = S.PhysicalPages - S.FreePages;
+    if (Held == 0) {
+        Say(T, "All %llu physical pages are free again.", (unsigned long long)S.PhysicalPages);
+    } else {
+        Say(T, "%llu of the %llu physical pages are free. The other %llu are pool pages\n"
+               "that were carved into small blocks (for the MDLs and records above): every\n"
+               "block in them is free, and the pool keeps the pages for its next blocks\n"
+               "of those sizes rather than take new ones.",
+            (unsigned long long)S.FreePages, (unsigned long long)S.PhysicalPages,
+            (unsigned long long)Held);
+    }
+    Claim(T, S.PoolBlocks == 0 && S.MdlPages == 0 &&
+                 S.FreePages + S.NonPagedPoolPages + S.PagedPoolPages == S.PhysicalPages,
+          "every page that is not free is an empty pool page");
+}
+
 static void StepTeardown(TOUR *T)
 {
     if (T->Base == NULL) {
         return;
     }
     Say(T, "Tear down in the only safe order: unmap, free the pages, free the MDLs,\n"
-           "free the reservation. (The next steps show what each shortcut costs.)");
+           "free the reservation. (Steps 11 to 17 show what the shortcuts cost.)");
     if (T->Nt5) {
         PMDL All = T->Mdls[2].Mdl;
         Code(T, "MmUnmapReservedMapping(Base, 'ruoT', All);\nIoFreeMdl(All);");
@@ -759,12 +1021,7 @@ static void StepTeardown(TOUR *T)
     Code(T, "MmFreeMappingAddress(Base, 'ruoT');");
     MmFreeMappingAddress(T->Base, TOUR_TAG);
     T->Base = NULL;
-    char Report[512];
-    bool Clean = SimIsClean(Report, sizeof(Report));
-    Result(T, "%s", Clean ? "the machine holds nothing any more (SimIsClean)" : Report);
-    if (!Clean) {
-        T->Failures++;
-    }
+    ShowClean(T);
     Dump(T, DumpSysPtes, NULL, NULL);
 }
 
@@ -782,6 +1039,14 @@ static void StepRegionCreate(TOUR *T)
     if (CreateRegion(T, 64 * 1024, 0) == NULL) {
         return;
     }
+    SIM_RESERVATION_INFO Info;
+    GR_STATISTICS S;
+    GrQueryStatistics(T->Region, &S);
+    Claim(T, SimEnumReservations(NULL, 0) == 1 && SimQueryReservation(GrBase(T->Region), &Info) &&
+                 Info.Pages * PAGE_SIZE == 64 * 1024 &&
+                 (Info.Flags & MM_MAPPING_ADDRESS_DIVISIBLE) == (T->Nt5 ? 0u : MM_MAPPING_ADDRESS_DIVISIBLE) &&
+                 S.Strategy == (T->Nt5 ? GrStrategyRemap : GrStrategyDivisible),
+          "GrCreate reserves the maximum once, with DIVISIBLE where the kernel has it");
     Code(T, "Status = GrEnsureCommitted(Region, 20 KiB);");
     NTSTATUS Status = GrEnsureCommitted(T->Region, 20 * 1024);
     if (!NT_SUCCESS(Status)) {
@@ -789,6 +1054,9 @@ static void StepRegionCreate(TOUR *T)
         return;
     }
     ShowRegion(T);
+    GrQueryStatistics(T->Region, &S);
+    Claim(T, S.ChunkCount == 1 && S.CommittedSize >= 20 * 1024 && S.CommittedSize >= 16 * 1024,
+          "one chunk of at least the granularity");
     Dump(T, DumpMap, GrBase(T->Region), NULL);
 }
 
@@ -800,20 +1068,27 @@ static void StepRegionGrow(TOUR *T)
     Say(T, "Ask for 40 KiB: the step doubles the committed size (32 KiB more), up to\n"
            "the maximum. A reader brackets its access with GrReadBegin/GrReadEnd and\n"
            "may use every byte below the committed size it was given.");
+    GR_STATISTICS Old, New;
+    GrQueryStatistics(T->Region, &Old);
     Code(T, "Status = GrEnsureCommitted(Region, 40 KiB);");
     if (!NT_SUCCESS(GrEnsureCommitted(T->Region, 40 * 1024))) {
         Fail(T, "GrEnsureCommitted failed");
         return;
     }
     ShowRegion(T);
+    GrQueryStatistics(T->Region, &New);
+    SIZE_T Doubled = 2 * Old.CommittedSize < New.MaximumSize ? 2 * Old.CommittedSize : New.MaximumSize;
+    Claim(T, New.CommittedSize == Doubled && New.CommittedSize - Old.CommittedSize == 32 * 1024,
+          "the step doubles the committed size (32 KiB more), up to the maximum");
     Code(T, "Data = GrReadBegin(Region, &Committed);  /* touch Data[0 .. Committed) */\n"
             "GrReadEnd(Region);");
     SIZE_T Committed = 0;
     PUCHAR Data = (PUCHAR)GrReadBegin(T->Region, &Committed);
     unsigned Sum = 0;
-    TouchBytes(Data, Committed, &Sum);
+    bool Same = TouchBytes(Data, Committed, &Sum);
     GrReadEnd(T->Region);
     Result(T, "Committed = %zu KiB, all of it written and read back", (size_t)(Committed / 1024));
+    Claim(T, Same && Committed == New.CommittedSize, "every committed byte was written and read back");
     Dump(T, DumpMap, GrBase(T->Region), NULL);
     Dump(T, DumpPoolUsed, NULL, NULL);
 }
@@ -828,12 +1103,7 @@ static void StepRegionDestroy(TOUR *T)
     Code(T, "GrDestroy(Region);");
     GrDestroy(T->Region);
     T->Region = NULL;
-    char Report[512];
-    bool Clean = SimIsClean(Report, sizeof(Report));
-    Result(T, "%s", Clean ? "the machine holds nothing any more (SimIsClean)" : Report);
-    if (!Clean) {
-        T->Failures++;
-    }
+    ShowClean(T);
     Dump(T, DumpPoolUsed, NULL, NULL);
 }
 
@@ -846,16 +1116,26 @@ static void StepPastCommitted(TOUR *T)
     Say(T, "Mistake 1: touching past the committed size. The reservation is there,\n"
            "but beyond the committed bytes its PTEs are empty: no page, no fault\n"
            "handler that could bring one in. A fresh machine:");
+    SIM_MEMORY_STATS Fresh = Counters();
+    Claim(T, Fresh.FreePages == Fresh.PhysicalPages && Fresh.SystemPtesFree == Fresh.SystemPtes &&
+                 SimEnumReservations(NULL, 0) == 0 && !SimIsStopped(NULL),
+          "a fresh machine");
     if (CreateRegion(T, 64 * 1024, 16 * 1024) == NULL) {
         return;
     }
     PUCHAR Past = (PUCHAR)GrBase(T->Region) + GrCommittedSize(T->Region);
+    SIM_RESERVATION_INFO Info;
+    Claim(T, SimQueryReservation(Past, &Info) && Info.Base == GrBase(T->Region) &&
+                 PtesEmpty(Past, Info.Pages - GrCommittedSize(T->Region) / PAGE_SIZE),
+          "past the committed bytes the reservation's PTEs are empty");
     Code(T, "Value = ((volatile UCHAR *)GrBase(Region))[GrCommittedSize(Region)];");
     SIM_BUGCHECK Stop;
     SIM_CATCH_BUGCHECK(&Stop, (void)*(volatile UCHAR *)Past);
     ShowStop(T, &Stop, PAGE_FAULT_IN_NONPAGED_AREA, (ULONG_PTR)Past, true);
     Say(T, "\nA debugger still reads a stopped machine. The touched page is the first\n"
            "'.' after the valid ones:");
+    Claim(T, PteAt(Past) == 0 && (PteAt(Past - PAGE_SIZE) & SIM_PTE_VALID),
+          "the touched page is the first empty one after the valid ones");
     Dump(T, DumpMap, GrBase(T->Region), NULL);
     Dump(T, DumpPte, Past, NULL);
 }
@@ -879,19 +1159,33 @@ static void StepNotDivisible(TOUR *T)
     if (T->Base == NULL || First == NULL || Second == NULL) {
         return;
     }
-    MapReserved(T, T->Base, "Base", First, "Mdl0");
+    if (MapReserved(T, T->Base, "Base", First, "Mdl0") == NULL) {
+        return;
+    }
+    PUCHAR Target = T->Base + 4 * PAGE_SIZE;
+    if (T->Nt5) {
+        ULONG64 Below = PteAt(Target - PAGE_SIZE);
+        Claim(T, (Below & SIM_PTE_VALID) && Below != (TOUR_TAG & ~1ull),
+              "the PTE below Base + 4 pages is a valid data PTE, not the tag");
+    } else {
+        Claim(T, PtesNameMdl(T->Base, 4, First, 0), "the first chunk is still mapped");
+    }
     Code(T, "Va = MmMapLockedPagesWithReservedMapping(Base + 4 * PAGE_SIZE, 'ruoT', Mdl1, "
             "MmCached);");
     SIM_BUGCHECK Stop;
-    PUCHAR Target = T->Base + 4 * PAGE_SIZE;
     SIM_CATCH_BUGCHECK(&Stop, MmMapLockedPagesWithReservedMapping(Target, TOUR_TAG, Second,
                                                                   MmCached));
     if (T->Nt5) {
         ShowStop(T, &Stop, SYSTEM_PTE_MISUSE, 0x104, true);
         Say(T, "\nArg4 is the PTE read as the tag: a valid data PTE (pfn and flags).");
+        Claim(T, Stop.Caught && Stop.Parameters[3] == PteAt(Target - PAGE_SIZE) &&
+                     (Stop.Parameters[3] & SIM_PTE_VALID),
+              "Arg4 is the valid data PTE below the address");
         Dump(T, DumpPte, Target - PAGE_SIZE, NULL);
     } else {
         ShowStop(T, &Stop, SYSTEM_PTE_MISUSE, 0x107, true);
+        Claim(T, Stop.Caught && Stop.Parameters[1] == (ULONG_PTR)T->Base,
+              "an address inside maps at the base (Arg2)");
         Say(T, "\nThe fix: MmAllocateMappingAddressEx(..., MM_MAPPING_ADDRESS_DIVISIBLE), or\n"
                "remap everything at the base on each growth (core/'s Remap strategy).");
     }
@@ -908,11 +1202,24 @@ static void StepFreeWhileMapped(TOUR *T)
     if (T->Base == NULL || Mdl == NULL) {
         return;
     }
-    MapReserved(T, T->Base, "Base", Mdl, "Mdl0");
+    if (MapReserved(T, T->Base, "Base", Mdl, "Mdl0") == NULL) {
+        return;
+    }
+    SIM_RESERVATION_INFO Info;
+    Claim(T, SimQueryReservation(T->Base, &Info) && Info.MappedPages == 4 &&
+                 PtesNameMdl(T->Base, 4, Mdl, 0) && (Mdl->MdlFlags & MDL_PAGES_LOCKED),
+          "a chunk of locked pages is still mapped into the reservation");
     Code(T, "MmFreeMappingAddress(Base, 'ruoT');");
     SIM_BUGCHECK Stop;
     SIM_CATCH_BUGCHECK(&Stop, MmFreeMappingAddress(T->Base, TOUR_TAG));
     ShowStop(T, &Stop, SYSTEM_PTE_MISUSE, 0x103, true);
+    /* Not the mapped pages: docs/reserved-mappings.md, 0xDA/0x103. */
+    Say(T, "\nArg4 is the size of the range, 0x%llx = %llu pages, mapped or not: the\n"
+           "documentation calls it the number of mappings in the range, and Windows\n"
+           "passes the reservation's page count. %llu of them are mapped:",
+        (unsigned long long)Info.Pages, (unsigned long long)Info.Pages,
+        (unsigned long long)Info.MappedPages);
+    Claim(T, Stop.Caught && Stop.Parameters[3] == Info.Pages, "Arg4 is the range's size in pages");
     Dump(T, DumpMap, T->Base, NULL);
 }
 
@@ -926,10 +1233,13 @@ static void StepFreeTwice(TOUR *T)
     if (Mdl == NULL) {
         return;
     }
-    PFN_NUMBER Pfn = MmGetMdlPfnArray(Mdl)[0];
+    PFN_NUMBER Pfns[4];
+    memcpy(Pfns, MmGetMdlPfnArray(Mdl), sizeof(Pfns));
     Code(T, "MmFreePagesFromMdl(Mdl0);");
     MmFreePagesFromMdl(Mdl);
-    Dump(T, DumpPfn, (const void *)(uintptr_t)Pfn, NULL);
+    Claim(T, PfnsFree(Mdl, 4) && memcmp(Pfns, MmGetMdlPfnArray(Mdl), sizeof(Pfns)) == 0,
+          "the pages are free and the MDL still lists them");
+    Dump(T, DumpPfn, (const void *)(uintptr_t)Pfns[0], NULL);
     Dump(T, DumpMdl, Mdl, "Mdl0");
     Code(T, "MmFreePagesFromMdl(Mdl0);");
     SIM_BUGCHECK Stop;
@@ -984,6 +1294,12 @@ static void StepRequestGrowth(TOUR *T)
         Fail(T, "the work item did not finish");
     }
     ShowRegion(T);
+    /* The growth is PAGED_CODE(): had it run at DISPATCH_LEVEL, it would have
+     * stopped the machine as in mistake 5. */
+    GR_STATISTICS S;
+    GrQueryStatistics(T->Region, &S);
+    Claim(T, S.DeferredGrowths == 1 && S.CommittedSize == 32 * 1024 && !SimIsStopped(NULL),
+          "the work item grew the region at PASSIVE_LEVEL");
     Dump(T, DumpMap, GrBase(T->Region), NULL);
     Code(T, "GrDestroy(Region);");
     GrDestroy(T->Region);
@@ -1008,10 +1324,15 @@ static void StepPagedAtDispatch(TOUR *T)
     Focus(T, P);
     Code(T, "SimTrimPagedPool();   /* what the working-set manager does under pressure */");
     Result(T, "%u page(s) trimmed", SimTrimPagedPool());
+    ULONG64 Pte = PteAt(P);
+    Claim(T, !(Pte & SIM_PTE_VALID) && (Pte & SIM_PTE_TRANSITION),
+          "a trimmed page's PTE is a transition PTE");
     Dump(T, DumpPte, P, NULL);
     Code(T, "Value = P[0];        /* PASSIVE_LEVEL: a soft fault brings it back */");
     UCHAR Value = *(volatile UCHAR *)P;
     Result(T, "Value = %u", Value);
+    Claim(T, Value == 1 && (PteAt(P) & SIM_PTE_VALID) && !SimIsStopped(NULL),
+          "at PASSIVE_LEVEL a touch faults the page back in");
     Dump(T, DumpPte, P, NULL);
     Code(T, "SimTrimPagedPool();\nKeRaiseIrql(DISPATCH_LEVEL, &OldIrql);\nValue = P[0];");
     SimTrimPagedPool();
@@ -1025,21 +1346,47 @@ static void StepPagedAtDispatch(TOUR *T)
 
 static void StepSummary(TOUR *T)
 {
+    /* Each row is the stop a mistake step caught, in order (checked). */
+    static const struct {
+        const char *Mistake;
+        ULONG Code;
+        ULONG_PTR Subcode; /* Parameter 1 for 0xDA and 0x1A, else unchecked */
+        const char *Shown;
+    } Rows[] = {
+        {"touching past the committed size", 0x50, 0, "0x50 PAGE_FAULT_IN_NONPAGED_AREA"},
+        {"mapping at an offset without DIVISIBLE", 0xDA, 0x107, "0xDA/0x107 SYSTEM_PTE_MISUSE"},
+        {"freeing the reservation while mapped", 0xDA, 0x103, "0xDA/0x103 SYSTEM_PTE_MISUSE"},
+        {"freeing pages twice", 0x1A, 0x1236, "0x1A/0x1236 MEMORY_MANAGEMENT"},
+        {"growing at DISPATCH_LEVEL", 0xD1, 0, "0xD1 (Parameter 3 = 8, execute)"},
+        {"touching paged pool at DISPATCH_LEVEL", 0xD1, 0, "0xD1 DRIVER_IRQL_NOT_LESS_OR_EQUAL"},
+    };
     Fresh(T);
+    TOOL_BUF Table = {0};
+    bool Match = T->StopCount == 6;
+    for (int i = 0; i < 6; i++) {
+        ULONG_PTR Subcode = Rows[i].Subcode;
+        const char *Shown = Rows[i].Shown;
+        if (i == 1 && T->Nt5) {
+            Subcode = 0x104;
+            Shown = "0xDA/0x104 (nt5: data PTEs read as header)";
+        }
+        BufPrintf(&Table, "\n  %-41s %s", Rows[i].Mistake, Shown);
+        if (i < T->StopCount) {
+            const SIM_BUGCHECK *Stop = &T->Stops[i];
+            Match = Match && Stop->Code == Rows[i].Code &&
+                    (Subcode == 0 || Stop->Parameters[0] == Subcode) &&
+                    (i != 4 || Stop->Parameters[2] == 8);
+        }
+    }
     Say(T, "Summary. The growable region: reserve once, map chunks as it grows, read\n"
            "below the committed size, tear down in order. The mistakes and their stops:\n"
-           "\n"
-           "  touching past the committed size          0x50 PAGE_FAULT_IN_NONPAGED_AREA\n"
-           "  mapping at an offset without DIVISIBLE    %s\n"
-           "  freeing the reservation while mapped      0xDA/0x103 SYSTEM_PTE_MISUSE\n"
-           "  freeing pages twice                       0x1A/0x1236 MEMORY_MANAGEMENT\n"
-           "  growing at DISPATCH_LEVEL                 0xD1 (Parameter 3 = 8, execute)\n"
-           "  touching paged pool at DISPATCH_LEVEL     0xD1 DRIVER_IRQL_NOT_LESS_OR_EQUAL\n"
+           "%s\n"
            "\n"
            "Try them yourself: `mmsim run FILE` runs a scenario script (see `mmsim run\n"
            "--help` and docs/mmsim.md); `mmsim tour --profile %s` shows the other kernel.",
-        T->Nt5 ? "0xDA/0x104 (nt5: data PTEs read as header)" : "0xDA/0x107 SYSTEM_PTE_MISUSE",
-        T->Nt5 ? "modern" : "nt5");
+        BufText(&Table), T->Nt5 ? "modern" : "nt5");
+    Claim(T, Match, "these are the stops the mistakes got");
+    BufFree(&Table);
 }
 
 typedef struct _TOUR_STEP {
@@ -1089,7 +1436,8 @@ static void TourUsage(FILE *Out)
             "  --help        this text\n"
             "\n"
             "Exit status: 0 every step did what it shows; 1 a step did not (a stop\n"
-            "missing or different); 2 usage; 89 bad MMSIM_* setting.\n");
+            "missing or different, or a sentence about the machine false); 2 usage;\n"
+            "89 bad MMSIM_* setting.\n");
 }
 
 int TourMain(int Argc, char **Argv)

@@ -1,6 +1,8 @@
 # The tour's HTML page in headless Chromium: writes it, opens it at several
 # steps (by URL hash, and by pressing Next N times through ?clicks=N), checks
-# the rendered DOM, and takes a screenshot (OUT_DIR/tour-step*.png).
+# the rendered DOM, checks at 1280 and 390 px that no text block overflows
+# (layout-check.js, read back from the DOM), and takes screenshots at both
+# widths (OUT_DIR/tour-step*-*px.png).
 #   cmake -DMMSIM=... -DCHROMIUM=... -DOUT_DIR=... -P browser.cmake
 set(ENV{MMSIM_SEED} 0x5EED)
 file(MAKE_DIRECTORY ${OUT_DIR})
@@ -18,9 +20,9 @@ endif()
 
 set(Profile ${OUT_DIR}/chromium-profile)
 file(REMOVE_RECURSE ${Profile})
-set(Flags --headless --no-sandbox --disable-gpu --disable-dev-shm-usage --no-first-run
-  --disable-extensions --user-data-dir=${Profile} --window-size=1400,1000
-  --virtual-time-budget=2000)
+set(Common --headless --no-sandbox --disable-gpu --disable-dev-shm-usage --no-first-run
+  --disable-extensions --user-data-dir=${Profile} --hide-scrollbars --virtual-time-budget=2000)
+set(Flags ${Common} --window-size=1400,1000)
 
 # Url: what to open; Expect: regular expressions the DOM must match.
 function(check_dom Url)
@@ -56,18 +58,76 @@ check_dom("file://${Page}?clicks=11"
 check_dom("file://${Page}?clicks=40"
   "Step 18 of 18" "Summary" "<button id=\"next\" type=\"button\" disabled")
 
-# Screenshots of a step with a strip and of a stop.
-foreach(Step 4 12)
-  set(Png ${OUT_DIR}/tour-step${Step}.png)
-  file(REMOVE ${Png})
-  execute_process(COMMAND ${CHROMIUM} ${Flags} --screenshot=${Png} "file://${Page}#step=${Step}"
-    RESULT_VARIABLE Status OUTPUT_VARIABLE Out ERROR_VARIABLE Err TIMEOUT 120)
-  if(NOT Status EQUAL 0 OR NOT EXISTS ${Png})
-    message(FATAL_ERROR "chromium --screenshot failed (${Status}):\n${Err}")
+# Narration reads as paragraphs: no line break inside a sentence.
+check_dom("file://${Page}#step=2"
+  "<p class=\"say\">No page is mapped into the reservation yet: its 16 PTEs are empty [(]'[.]'[)]. The reservation")
+check_dom("file://${Page}#step=18" "<table class=\"summary\"><tbody><tr><td>touching past")
+
+# Layout, at a desktop and a phone width, for every step of both profiles:
+# layout-check.js (added to a copy of the page) reports each text block whose
+# content is wider than its box, or that reaches past the viewport. The copy
+# is shown in a frame exactly WIDTH px wide (a headless window is at least
+# 500 px wide), which hands the verdict to the framing page's DOM.
+file(READ ${CMAKE_CURRENT_LIST_DIR}/layout-check.js Check)
+set(Receive "addEventListener('message', e => { const p = document.createElement('pre'); \
+p.id = 'layout-check'; p.textContent = e.data; document.body.appendChild(p); });")
+function(framed Width Height Inner Outer)
+  file(WRITE ${Outer} "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head>\
+<body style=\"margin:0\"><iframe src=\"${Inner}\" style=\"border:0;display:block\" \
+width=\"${Width}\" height=\"${Height}\"></iframe><script>${Receive}</script></body></html>\n")
+endfunction()
+foreach(Kernel modern nt5)
+  set(Checked ${OUT_DIR}/tour-${Kernel}-layout.html)
+  execute_process(COMMAND ${MMSIM} tour --profile ${Kernel} --html ${Checked}
+    RESULT_VARIABLE Status OUTPUT_VARIABLE Out ERROR_VARIABLE Err)
+  if(NOT Status EQUAL 0)
+    message(FATAL_ERROR "mmsim tour --profile ${Kernel} --html failed (${Status}):\n${Out}${Err}")
   endif()
-  file(SIZE ${Png} Bytes)
-  if(Bytes LESS 20000)
-    message(FATAL_ERROR "${Png} is only ${Bytes} bytes: not a rendered page")
-  endif()
-  message(STATUS "screenshot: ${Png} (${Bytes} bytes)")
+  file(READ ${Checked} Copy)
+  string(REPLACE "</body>" "<script>\n${Check}</script>\n</body>" Copy "${Copy}")
+  file(WRITE ${Checked} "${Copy}")
+  foreach(Width 1280 390)
+    set(Outer ${OUT_DIR}/tour-${Kernel}-${Width}px.html)
+    framed(${Width} 900 tour-${Kernel}-layout.html ${Outer})
+    execute_process(COMMAND ${CHROMIUM} ${Common} --window-size=1400,1000 --dump-dom
+        "file://${Outer}"
+      RESULT_VARIABLE Status OUTPUT_VARIABLE Dom ERROR_VARIABLE Err TIMEOUT 120)
+    if(NOT Status EQUAL 0)
+      message(FATAL_ERROR "chromium --dump-dom at ${Width} px failed (${Status}):\n${Err}")
+    endif()
+    if(NOT Dom MATCHES "<pre id=\"layout-check\">([^<]*)</pre>")
+      message(FATAL_ERROR "${Kernel} at ${Width} px: the layout check did not run:\n${Dom}")
+    endif()
+    set(Verdict "${CMAKE_MATCH_1}")
+    if(NOT Verdict MATCHES "^viewport ${Width} px, 18 steps: no block overflows$")
+      message(FATAL_ERROR "${Kernel} at ${Width} px: ${Verdict}")
+    endif()
+    message(STATUS "${Kernel}: ${Verdict}")
+  endforeach()
+endforeach()
+
+# Screenshots of a step with a strip, of a stop and of the summary, at both
+# widths (the page framed as above, 1600 px tall).
+foreach(Width 1280 390)
+  foreach(Step 4 13 18)
+    set(Png ${OUT_DIR}/tour-step${Step}-${Width}px.png)
+    set(Outer ${OUT_DIR}/tour-step${Step}-${Width}px.html)
+    framed(${Width} 1600 "tour.html#step=${Step}" ${Outer})
+    file(REMOVE ${Png})
+    set(Window ${Width})
+    if(Window LESS 500)
+      set(Window 500)
+    endif()
+    execute_process(COMMAND ${CHROMIUM} ${Common} --window-size=${Window},1600
+        --screenshot=${Png} "file://${Outer}"
+      RESULT_VARIABLE Status OUTPUT_VARIABLE Out ERROR_VARIABLE Err TIMEOUT 120)
+    if(NOT Status EQUAL 0 OR NOT EXISTS ${Png})
+      message(FATAL_ERROR "chromium --screenshot failed (${Status}):\n${Err}")
+    endif()
+    file(SIZE ${Png} Bytes)
+    if(Bytes LESS 20000)
+      message(FATAL_ERROR "${Png} is only ${Bytes} bytes: not a rendered page")
+    endif()
+    message(STATUS "screenshot: ${Png} (${Bytes} bytes)")
+  endforeach()
 endforeach()
