@@ -214,6 +214,7 @@ typedef struct _MI_RANGE {
 typedef struct _MI_RANGE_TABLE {
     MI_RANGE *Root;
     uint64_t Count;
+    MI_RANGE *Spare; /* removed nodes, for reuse (linked by Child[0]) */
 } MI_RANGE_TABLE;
 
 /* false if the host is out of memory (nothing changed). */

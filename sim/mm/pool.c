@@ -53,8 +53,10 @@ typedef struct _MI_POOL_PAGE {
     uint64_t Next;    /* list of its class's pages with a free slot: index + 1, 0 = end */
     uint64_t Prev;
     uint32_t Records; /* block records (live or freed) whose address is in the page */
+    uint16_t Layout;  /* the use those records had: a size class, 0 = whole pages */
     uint16_t Class;   /* size class of its small blocks; 0 = none */
     uint16_t Used;    /* live small blocks */
+    uint16_t PerPage; /* slots: PAGE_SIZE / (Class * MI_POOL_GRANULE) */
 } MI_POOL_PAGE;
 
 typedef struct _MI_POOL_CLASS {
@@ -159,13 +161,17 @@ static void MiDropRecord(uint64_t i)
     }
 }
 
-/* Pages [Page, Page + Count) of a pool get a new use: the records of blocks
- * freed there earlier go (a freed block stays known, for 0xC2/0x07, only
- * until its address is reused). */
-static void MiPoolForget(bool Paged, uint64_t Page, uint64_t Count)
+/* Pages [Page, Page + Count) of a pool get a new use, small blocks of Class
+ * or (0) one whole-page block: the records of blocks freed there under
+ * another layout go (a freed block stays known, for 0xC2/0x07, only until its
+ * page is reused; under the same layout a new block reuses its record). */
+static void MiPoolForget(bool Paged, uint64_t Page, uint64_t Count, uint16_t Class)
 {
     for (uint64_t p = Page; p < Page + Count; p++) {
         MI_POOL_PAGE *Pp = MiPoolPage(Paged, p);
+        if (p == Page && Pp->Layout == Class) {
+            continue;
+        }
         uint64_t Base = (uint64_t)(uintptr_t)MiPageToVa(p);
         for (uint64_t Va = Base; Pp->Records != 0 && Va < Base + PAGE_SIZE;
              Va += MI_POOL_GRANULE) {
@@ -176,6 +182,7 @@ static void MiPoolForget(bool Paged, uint64_t Page, uint64_t Count)
             }
         }
     }
+    MiPoolPage(Paged, Page)->Layout = Class;
 }
 
 static bool MiGrowTable(void)
@@ -287,7 +294,7 @@ static uint64_t MiPoolPages(bool Paged, uint64_t Count, uint32_t Owner)
         Page = MiPoolNewPages(Paged, Count, Owner);
     }
     if (Page != UINT64_MAX) {
-        MiPoolForget(Paged, Page, Count);
+        MiPoolForget(Paged, Page, Count, 0);
     }
     return Page;
 }
@@ -382,12 +389,7 @@ static void MiPoolUnlink(bool Paged, MI_POOL_CLASS *Pc, uint64_t Index)
 
 static bool MiPoolPageFull(const MI_POOL_PAGE *Pp)
 {
-    for (int w = 0; w < MI_POOL_SLOT_WORDS; w++) {
-        if (Pp->FreeSlots[w] != 0) {
-            return false;
-        }
-    }
-    return true;
+    return Pp->Used == Pp->PerPage;
 }
 
 /* A page for small blocks of Class: a cached empty page, else a new one.
@@ -397,21 +399,22 @@ static uint64_t MiPoolCarve(bool Paged, uint16_t Class)
     uint64_t Page;
     if (MiPool.CacheCount[Paged] != 0) {
         Page = MiPool.Cache[Paged][--MiPool.CacheCount[Paged]];
-        MiPoolForget(Paged, Page, 1);
     } else {
         Page = MiPoolPages(Paged, 1, 0);
         if (Page == UINT64_MAX) {
             return UINT64_MAX;
         }
     }
+    MiPoolForget(Paged, Page, 1, Class);
     MI_POOL_PAGE *Pp = MiPoolPage(Paged, Page);
     uint64_t PerPage = PAGE_SIZE / ((uint64_t)Class * MI_POOL_GRANULE);
-    memset(Pp->FreeSlots, 0, sizeof(Pp->FreeSlots));
-    for (uint64_t k = 0; k < PerPage; k++) {
-        Pp->FreeSlots[k >> 6] |= 1ull << (k & 63);
+    for (uint64_t w = 0; w < MI_POOL_SLOT_WORDS; w++) {
+        uint64_t Bits = PerPage > w * 64 ? PerPage - w * 64 : 0;
+        Pp->FreeSlots[w] = Bits >= 64 ? ~0ull : (1ull << Bits) - 1;
     }
     Pp->Class = Class;
     Pp->Used = 0;
+    Pp->PerPage = (uint16_t)PerPage;
     MiPoolLink(Paged, &MiPool.Classes[Paged][Class], Page - MiPoolVa(Paged)->FirstPage);
     return Page;
 }
@@ -463,11 +466,12 @@ static void MiPoolPutSlot(bool Paged, uint64_t Va)
     bool WasFull = MiPoolPageFull(Pp);
     Pp->FreeSlots[Slot >> 6] |= 1ull << (Slot & 63);
     Pp->Used--;
-    if (!WasFull) {
-        MiPoolUnlink(Paged, Pc, Index);
-    }
     if (Pp->Used == 0 && MiPoolPageUnreferenced(Page)) {
+        if (!WasFull) {
+            MiPoolUnlink(Paged, Pc, Index);
+        }
         Pp->Class = 0;
+        Pp->PerPage = 0;
         memset(Pp->FreeSlots, 0, sizeof(Pp->FreeSlots));
         if (MiPool.CacheCount[Paged] < MiPoolCacheMax[Paged]) {
             MiPool.Cache[Paged][MiPool.CacheCount[Paged]++] = Page;
@@ -476,7 +480,12 @@ static void MiPoolPutSlot(bool Paged, uint64_t Va)
         }
         return;
     }
-    MiPoolLink(Paged, Pc, Index); /* at the head: the slot just freed is reused soon */
+    if (Pc->Partial != Index + 1) { /* to the head: the slot just freed is reused soon */
+        if (!WasFull) {
+            MiPoolUnlink(Paged, Pc, Index);
+        }
+        MiPoolLink(Paged, Pc, Index);
+    }
 }
 
 /* Writes Byte over a block through the physical view, so that the simulator

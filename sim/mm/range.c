@@ -4,7 +4,8 @@
  * are O(log n) whatever the order of the calls (a sorted array shifted its
  * tail on every insert and remove, so freeing a million reservations in
  * allocation order took quadratic time). In-order walks step from a range to
- * the next one in O(log n).
+ * the next one in O(log n). Removed nodes are kept for the next insert, so a
+ * map/unmap loop does not go to the host's allocator.
  */
 #include <stdlib.h>
 
@@ -94,10 +95,13 @@ static MI_RANGE *MiRangeDelete(MI_RANGE *Node, uint64_t FirstPage, MI_RANGE **Re
 
 bool MiRangeInsert(MI_RANGE_TABLE *Table, uint64_t FirstPage, uint64_t Pages, void *Data)
 {
-    MI_RANGE *New = (MI_RANGE *)calloc(1, sizeof(*New));
-    if (New == NULL) {
+    MI_RANGE *New = Table->Spare;
+    if (New != NULL) {
+        Table->Spare = New->Child[0];
+    } else if ((New = (MI_RANGE *)malloc(sizeof(*New))) == NULL) {
         return false;
     }
+    New->Child[0] = New->Child[1] = NULL;
     New->FirstPage = FirstPage;
     New->Pages = Pages;
     New->Data = Data;
@@ -133,7 +137,8 @@ void MiRangeRemove(MI_RANGE_TABLE *Table, uint64_t FirstPage)
     MI_RANGE *Removed = NULL;
     Table->Root = MiRangeDelete(Table->Root, FirstPage, &Removed);
     if (Removed != NULL) {
-        free(Removed);
+        Removed->Child[0] = Table->Spare;
+        Table->Spare = Removed;
         Table->Count--;
     }
 }
@@ -177,5 +182,10 @@ static void MiRangeFreeTree(MI_RANGE *Node, bool FreeData)
 void MiRangeFreeAll(MI_RANGE_TABLE *Table, bool FreeData)
 {
     MiRangeFreeTree(Table->Root, FreeData);
+    while (Table->Spare != NULL) {
+        MI_RANGE *Next = Table->Spare->Child[0];
+        free(Table->Spare);
+        Table->Spare = Next;
+    }
     memset(Table, 0, sizeof(*Table));
 }
