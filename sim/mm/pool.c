@@ -57,6 +57,7 @@ typedef struct _MI_POOL_PAGE {
     uint16_t Class;   /* size class of its small blocks; 0 = none */
     uint16_t Used;    /* live small blocks */
     uint16_t PerPage; /* slots: PAGE_SIZE / (Class * MI_POOL_GRANULE) */
+    uint8_t CacheSlot; /* empty and in the pool's cache: position + 1 */
 } MI_POOL_PAGE;
 
 typedef struct _MI_POOL_CLASS {
@@ -80,7 +81,8 @@ typedef struct _MI_POOL {
     uint64_t TableSize;      /* power of two */
     MI_POOL_CLASS Classes[2][MI_POOL_CLASSES];
     MI_POOL_PAGE *Pages[2];  /* [Paged][page - region's first page] */
-    uint64_t Cache[2][MI_POOL_CACHE_MAX]; /* empty small-block pages kept mapped */
+    uint64_t Cache[2][MI_POOL_CACHE_MAX]; /* empty small-block pages kept mapped
+                                           * (and carved for their last size) */
     uint32_t CacheCount[2];
     MI_TAG_USAGE *Tags;
     uint64_t TagCount;
@@ -273,12 +275,33 @@ static MI_VA_ALLOCATOR *MiPoolVa(bool Paged)
 
 static void MiPoolFreePages(bool Paged, uint64_t Page, uint64_t Count);
 
+static void MiPoolUnlink(bool Paged, MI_POOL_CLASS *Pc, uint64_t Index);
+
+/* Takes the empty page at Position out of the pool's cache and out of its
+ * size class: it is no page of small blocks any more. Returns it. */
+static uint64_t MiPoolUncache(bool Paged, uint32_t Position)
+{
+    uint64_t Page = MiPool.Cache[Paged][Position];
+    uint32_t Last = --MiPool.CacheCount[Paged];
+    if (Position != Last) {
+        MiPool.Cache[Paged][Position] = MiPool.Cache[Paged][Last];
+        MiPoolPage(Paged, MiPool.Cache[Paged][Position])->CacheSlot = (uint8_t)(Position + 1);
+    }
+    MI_POOL_PAGE *Pp = MiPoolPage(Paged, Page);
+    MiPoolUnlink(Paged, &MiPool.Classes[Paged][Pp->Class], Page - MiPoolVa(Paged)->FirstPage);
+    memset(Pp->FreeSlots, 0, sizeof(Pp->FreeSlots));
+    Pp->Class = 0;
+    Pp->PerPage = 0;
+    Pp->CacheSlot = 0;
+    return Page;
+}
+
 /* Gives the cached empty pages of a pool back to the PFN free list. */
 static bool MiPoolFlushCache(bool Paged)
 {
     bool Any = MiPool.CacheCount[Paged] != 0;
     while (MiPool.CacheCount[Paged] != 0) {
-        MiPoolFreePages(Paged, MiPool.Cache[Paged][--MiPool.CacheCount[Paged]], 1);
+        MiPoolFreePages(Paged, MiPoolUncache(Paged, MiPool.CacheCount[Paged] - 1), 1);
     }
     return Any;
 }
@@ -392,13 +415,14 @@ static bool MiPoolPageFull(const MI_POOL_PAGE *Pp)
     return Pp->Used == Pp->PerPage;
 }
 
-/* A page for small blocks of Class: a cached empty page, else a new one.
- * Returns its page number or UINT64_MAX. */
+/* A page for small blocks of Class, which has none with a free slot: a
+ * cached empty page of another size, else a new one. Returns its page number
+ * or UINT64_MAX. */
 static uint64_t MiPoolCarve(bool Paged, uint16_t Class)
 {
     uint64_t Page;
     if (MiPool.CacheCount[Paged] != 0) {
-        Page = MiPool.Cache[Paged][--MiPool.CacheCount[Paged]];
+        Page = MiPoolUncache(Paged, MiPool.CacheCount[Paged] - 1);
     } else {
         Page = MiPoolPages(Paged, 1, 0);
         if (Page == UINT64_MAX) {
@@ -429,6 +453,15 @@ static uint64_t MiPoolTakeSlot(bool Paged, uint16_t Class)
     }
     uint64_t Index = Pc->Partial - 1;
     MI_POOL_PAGE *Pp = &MiPool.Pages[Paged][Index];
+    if (Pp->CacheSlot != 0) { /* an empty page of this size in use again */
+        uint32_t Position = Pp->CacheSlot - 1u;
+        uint32_t Last = --MiPool.CacheCount[Paged];
+        if (Position != Last) {
+            MiPool.Cache[Paged][Position] = MiPool.Cache[Paged][Last];
+            MiPoolPage(Paged, MiPool.Cache[Paged][Position])->CacheSlot = (uint8_t)(Position + 1);
+        }
+        Pp->CacheSlot = 0;
+    }
     int w = 0;
     while (Pp->FreeSlots[w] == 0) {
         w++;
@@ -453,9 +486,10 @@ static bool MiPoolPageUnreferenced(uint64_t Page)
 }
 
 /* Returns a small block's slot. A page whose last block goes is kept in the
- * pool's cache, or returned to the PFN free list when the cache is full; one
- * still locked or mapped elsewhere stays carved (no stop: freeing a small
- * block does not look at its page on Windows either) until its next use. */
+ * pool's cache (still carved for its size, so that a block of that size
+ * takes it back for nothing), or returned to the PFN free list when the
+ * cache is full; one still locked or mapped elsewhere stays carved (no stop:
+ * freeing a small block does not look at its page on Windows either). */
 static void MiPoolPutSlot(bool Paged, uint64_t Va)
 {
     uint64_t Page = MiVaToPage((void *)(uintptr_t)Va);
@@ -467,18 +501,19 @@ static void MiPoolPutSlot(bool Paged, uint64_t Va)
     Pp->FreeSlots[Slot >> 6] |= 1ull << (Slot & 63);
     Pp->Used--;
     if (Pp->Used == 0 && MiPoolPageUnreferenced(Page)) {
-        if (!WasFull) {
-            MiPoolUnlink(Paged, Pc, Index);
-        }
-        Pp->Class = 0;
-        Pp->PerPage = 0;
-        memset(Pp->FreeSlots, 0, sizeof(Pp->FreeSlots));
         if (MiPool.CacheCount[Paged] < MiPoolCacheMax[Paged]) {
+            Pp->CacheSlot = (uint8_t)(MiPool.CacheCount[Paged] + 1);
             MiPool.Cache[Paged][MiPool.CacheCount[Paged]++] = Page;
         } else {
+            if (!WasFull) {
+                MiPoolUnlink(Paged, Pc, Index);
+            }
+            Pp->Class = 0;
+            Pp->PerPage = 0;
+            memset(Pp->FreeSlots, 0, sizeof(Pp->FreeSlots));
             MiPoolFreePages(Paged, Page, 1);
+            return;
         }
-        return;
     }
     if (Pc->Partial != Index + 1) { /* to the head: the slot just freed is reused soon */
         if (!WasFull) {
