@@ -85,9 +85,17 @@ static void ReservationsFreedFromTheMiddle(void **State)
         Va[i] = MmAllocateMappingAddressEx(PAGE_SIZE, TAG_SCALE, MM_MAPPING_ADDRESS_DIVISIBLE);
         assert_non_null(Va[i]);
     }
+    SIM_RESERVATION_INFO Info;
     for (ULONG k = 0; k < Objects / 2; k++) {
         MmFreeMappingAddress(Va[Objects / 2 - 1 - k], TAG_SCALE);
         MmFreeMappingAddress(Va[Objects / 2 + k], TAG_SCALE);
+        if (k % 65536 == 0 && k + 1 < Objects / 2) {
+            /* The tree still finds its neighbours, and not the freed. */
+            assert_false(SimQueryReservation(Va[Objects / 2 + k], &Info));
+            assert_true(SimQueryReservation(Va[Objects / 2 + k + 1], &Info));
+            assert_true(SimQueryReservation(Va[Objects / 2 - 2 - k], &Info));
+            assert_int_equal(SimEnumReservations(NULL, 0), Objects - 2 * (k + 1));
+        }
     }
     free(Va);
     AssertCleanMachine();
