@@ -826,8 +826,9 @@ VOID NTAPI MmUnmapLockedPages(PVOID BaseAddress, PMDL Mdl)
 uint64_t MiCheckMdlMappings(char *Report, size_t Size)
 {
     uint64_t Problems = 0;
-    for (uint64_t r = 0; r < MiMdlMappings.Count; r++) {
-        const MI_RANGE *Range = &MiMdlMappings.Items[r];
+    const MI_RANGE *Previous = NULL;
+    for (const MI_RANGE *Range = MiRangeFirst(&MiMdlMappings); Range != NULL;
+         Previous = Range, Range = MiRangeNext(&MiMdlMappings, Range)) {
         const MI_MDL_MAPPING *Mapping = (const MI_MDL_MAPPING *)Range->Data;
         for (uint64_t p = Range->FirstPage; p < Range->FirstPage + Range->Pages; p++) {
             bool InMapping = p >= Mapping->MapPage && p < Mapping->MapPage + Mapping->Pages;
@@ -842,8 +843,7 @@ uint64_t MiCheckMdlMappings(char *Report, size_t Size)
                 break;
             }
         }
-        if (r > 0 && MiMdlMappings.Items[r - 1].FirstPage + MiMdlMappings.Items[r - 1].Pages >
-                         Range->FirstPage) {
+        if (Previous != NULL && Previous->FirstPage + Previous->Pages > Range->FirstPage) {
             MiAppend(Report, Size, "MDL mappings overlap at page %llu\n",
                      (unsigned long long)Range->FirstPage);
             Problems++;
@@ -858,8 +858,9 @@ ULONG SimQueryMdlMappings(ULONG64 *Pages)
     MiLock();
     ULONG Count = (ULONG)MiMdlMappings.Count;
     uint64_t Total = 0;
-    for (uint64_t r = 0; r < MiMdlMappings.Count; r++) {
-        Total += ((const MI_MDL_MAPPING *)MiMdlMappings.Items[r].Data)->Pages;
+    for (const MI_RANGE *Range = MiRangeFirst(&MiMdlMappings); Range != NULL;
+         Range = MiRangeNext(&MiMdlMappings, Range)) {
+        Total += ((const MI_MDL_MAPPING *)Range->Data)->Pages;
     }
     MiUnlock();
     if (Pages != NULL) {
@@ -878,10 +879,7 @@ static NTSTATUS MiMdlInit(const SIM_CONFIG *Config)
 
 static void MiMdlTeardown(void)
 {
-    for (uint64_t r = 0; r < MiMdlMappings.Count; r++) {
-        free(MiMdlMappings.Items[r].Data);
-    }
-    MiRangeFreeAll(&MiMdlMappings);
+    MiRangeFreeAll(&MiMdlMappings, true);
 }
 
 static bool MiMdlIsClean(char *Report, size_t Size)
@@ -889,7 +887,7 @@ static bool MiMdlIsClean(char *Report, size_t Size)
     if (MiMdlMappings.Count == 0) {
         return true;
     }
-    const MI_MDL_MAPPING *First = (const MI_MDL_MAPPING *)MiMdlMappings.Items[0].Data;
+    const MI_MDL_MAPPING *First = (const MI_MDL_MAPPING *)MiRangeFirst(&MiMdlMappings)->Data;
     MiAppend(Report, Size,
              "%llu MDL mapping(s) still in system PTEs (first: %p, %llu page(s), MDL %p, mapped "
              "from %p)\n",

@@ -198,20 +198,23 @@ uint64_t MiPoolLiveBlocks(void);
 bool MiPoolIsClean(char *Report, size_t Size);
 
 /* ---------------------------------------------------------------------- */
-/* Range tables: non-overlapping page ranges of system space, kept sorted  */
-/* (binary search: lookup by any page inside a range in O(log n)).         */
+/* Range tables: non-overlapping page ranges of system space, kept in a    */
+/* balanced tree by first page (range.c): insert, remove and the lookup by */
+/* any page inside a range are O(log n) in any order.                      */
 /* Used for MDL mappings (mdl.c) and reservations (reserve.c).             */
 /* ---------------------------------------------------------------------- */
 typedef struct _MI_RANGE {
     uint64_t FirstPage; /* page number in the space */
     uint64_t Pages;
     void *Data;         /* the owner's record */
+    struct _MI_RANGE *Child[2]; /* range.c's: lower, higher */
+    int Height;
 } MI_RANGE;
 
 typedef struct _MI_RANGE_TABLE {
-    MI_RANGE *Items;
+    MI_RANGE *Root;
     uint64_t Count;
-    uint64_t Capacity;
+    MI_RANGE *Spare; /* removed nodes, for reuse (linked by Child[0]) */
 } MI_RANGE_TABLE;
 
 /* false if the host is out of memory (nothing changed). */
@@ -220,7 +223,12 @@ bool MiRangeInsert(MI_RANGE_TABLE *Table, uint64_t FirstPage, uint64_t Pages, vo
 MI_RANGE *MiRangeFind(const MI_RANGE_TABLE *Table, uint64_t Page);
 /* Removes the range starting at FirstPage (which must exist). */
 void MiRangeRemove(MI_RANGE_TABLE *Table, uint64_t FirstPage);
-void MiRangeFreeAll(MI_RANGE_TABLE *Table);
+/* In address order: the lowest range, and the one after Range (NULL at the
+ * end). Range must still be in the table. */
+MI_RANGE *MiRangeFirst(const MI_RANGE_TABLE *Table);
+MI_RANGE *MiRangeNext(const MI_RANGE_TABLE *Table, const MI_RANGE *Range);
+/* Empties the table; FreeData: free() every range's Data too. */
+void MiRangeFreeAll(MI_RANGE_TABLE *Table, bool FreeData);
 
 /* ---------------------------------------------------------------------- */
 /* MDLs (mdl.c).                                                          */

@@ -8,6 +8,13 @@
  * pool pages, so a driver's overrun cannot corrupt the bookkeeping and a
  * double free or a wrong tag is always recognised. Rules and bug check
  * parameters: ddi-facts.md 1.15, 3.4, 3.5.
+ *
+ * Pages go back (docs/pool.md): whole-page blocks return their pages to the
+ * PFN free list when freed; a page of small blocks whose last block is freed
+ * goes to a small per-pool cache of empty pages, or back to the PFN free list
+ * when the cache is full. All of it is O(1) per call: each pool page has a
+ * record (class, live blocks, a bitmap of free slots) and the pages of a
+ * class with free slots are on a list.
  */
 #include <stdlib.h>
 
@@ -34,11 +41,28 @@ typedef struct _MI_POOL_BLOCK {
     uint8_t ForMm;     /* Mm's own bookkeeping, not the driver's (no leak of its) */
 } MI_POOL_BLOCK;
 
+#define MI_POOL_SLOT_WORDS (PAGE_SIZE / MI_POOL_GRANULE / 64)
+/* Empty pages of small blocks each pool keeps mapped for reuse: the depths
+ * of the single-page free lists in front of Windows' (NT 5.x) pool page
+ * allocator - 4 for non-paged, 8 for paged pool (docs/pool.md). */
+#define MI_POOL_CACHE_MAX 8
+static const uint32_t MiPoolCacheMax[2] = {4, 8}; /* [Paged] */
+
+/* One page of a pool region. */
+typedef struct _MI_POOL_PAGE {
+    uint64_t FreeSlots[MI_POOL_SLOT_WORDS]; /* small blocks: bit set = slot free */
+    uint64_t Next;    /* list of its class's pages with a free slot: index + 1, 0 = end */
+    uint64_t Prev;
+    uint32_t Records; /* block records (live or freed) whose address is in the page */
+    uint16_t Layout;  /* the use those records had: a size class, 0 = whole pages */
+    uint16_t Class;   /* size class of its small blocks; 0 = none */
+    uint16_t Used;    /* live small blocks */
+    uint16_t PerPage; /* slots: PAGE_SIZE / (Class * MI_POOL_GRANULE) */
+    uint8_t CacheSlot; /* empty and in the pool's cache: position + 1 */
+} MI_POOL_PAGE;
+
 typedef struct _MI_POOL_CLASS {
-    uint64_t *Free;    /* free block addresses (a stack) */
-    uint64_t FreeCount;
-    uint64_t FreeCapacity;
-    uint64_t Carved;   /* slots carved so far: every one is live or on Free */
+    uint64_t Partial; /* first page with a free slot: index + 1, 0 = none */
 } MI_POOL_CLASS;
 
 typedef struct _MI_TAG_USAGE {
@@ -57,6 +81,10 @@ typedef struct _MI_POOL {
     uint64_t *Table;         /* open addressing: Va -> record index + 1 */
     uint64_t TableSize;      /* power of two */
     MI_POOL_CLASS Classes[2][MI_POOL_CLASSES];
+    MI_POOL_PAGE *Pages[2];  /* [Paged][page - region's first page] */
+    uint64_t Cache[2][MI_POOL_CACHE_MAX]; /* empty small-block pages kept mapped
+                                           * (and carved for their last size) */
+    uint32_t CacheCount[2];
     MI_TAG_USAGE *Tags;
     uint64_t TagCount;
     uint64_t TagCapacity;
@@ -79,21 +107,85 @@ static uint64_t MiHash(uint64_t Va)
     return Va;
 }
 
-static MI_POOL_BLOCK *MiFindBlock(uint64_t Va)
+/* The table slot that holds Va's record, or UINT64_MAX. */
+static uint64_t MiTableSlot(uint64_t Va)
 {
     if (MiPool.TableSize == 0) {
-        return NULL;
+        return UINT64_MAX;
     }
     uint64_t Mask = MiPool.TableSize - 1;
     for (uint64_t i = MiHash(Va) & Mask;; i = (i + 1) & Mask) {
         uint64_t Slot = MiPool.Table[i];
         if (Slot == 0) {
-            return NULL;
+            return UINT64_MAX;
         }
         if (MiPool.Blocks[Slot - 1].Va == Va) {
-            return &MiPool.Blocks[Slot - 1];
+            return i;
         }
     }
+}
+
+static MI_POOL_BLOCK *MiFindBlock(uint64_t Va)
+{
+    uint64_t i = MiTableSlot(Va);
+    return i != UINT64_MAX ? &MiPool.Blocks[MiPool.Table[i] - 1] : NULL;
+}
+
+/* The record of pool page Page (a page number in the space). */
+static MI_POOL_PAGE *MiPoolPage(bool Paged, uint64_t Page)
+{
+    const MI_VA_ALLOCATOR *Va = Paged ? &MiSpace.PagedPool : &MiSpace.NonPagedPool;
+    return &MiPool.Pages[Paged][Page - Va->FirstPage];
+}
+
+/* Forgets the record at table slot i: the slot is emptied by shifting back
+ * the entries after it (linear probing needs no tombstones), and the last
+ * record moves into the hole in Blocks. */
+static void MiDropRecord(uint64_t i)
+{
+    uint64_t Mask = MiPool.TableSize - 1;
+    uint64_t Index = MiPool.Table[i] - 1;
+    MiPool.Table[i] = 0;
+    for (uint64_t j = (i + 1) & Mask; MiPool.Table[j] != 0; j = (j + 1) & Mask) {
+        uint64_t Home = MiHash(MiPool.Blocks[MiPool.Table[j] - 1].Va) & Mask;
+        /* The entry at j may fill the hole at i unless its home lies
+         * cyclically in (i, j]. */
+        bool Stays = i <= j ? (Home > i && Home <= j) : (Home > i || Home <= j);
+        if (!Stays) {
+            MiPool.Table[i] = MiPool.Table[j];
+            MiPool.Table[j] = 0;
+            i = j;
+        }
+    }
+    uint64_t Last = --MiPool.BlockCount;
+    if (Index != Last) {
+        MiPool.Blocks[Index] = MiPool.Blocks[Last];
+        MiPool.Table[MiTableSlot(MiPool.Blocks[Index].Va)] = Index + 1;
+    }
+}
+
+/* Pages [Page, Page + Count) of a pool get a new use, small blocks of Class
+ * or (0) one whole-page block: the records of blocks freed there under
+ * another layout go (a freed block stays known, for 0xC2/0x07, only until its
+ * page is reused; under the same layout a new block reuses its record). */
+static void MiPoolForget(bool Paged, uint64_t Page, uint64_t Count, uint16_t Class)
+{
+    for (uint64_t p = Page; p < Page + Count; p++) {
+        MI_POOL_PAGE *Pp = MiPoolPage(Paged, p);
+        if (p == Page && Pp->Layout == Class) {
+            continue;
+        }
+        uint64_t Base = (uint64_t)(uintptr_t)MiPageToVa(p);
+        for (uint64_t Va = Base; Pp->Records != 0 && Va < Base + PAGE_SIZE;
+             Va += MI_POOL_GRANULE) {
+            uint64_t i = MiTableSlot(Va);
+            if (i != UINT64_MAX) {
+                MiDropRecord(i);
+                Pp->Records--;
+            }
+        }
+    }
+    MiPoolPage(Paged, Page)->Layout = Class;
 }
 
 static bool MiGrowTable(void)
@@ -117,7 +209,7 @@ static bool MiGrowTable(void)
     return true;
 }
 
-static MI_POOL_BLOCK *MiRecord(uint64_t Va)
+static MI_POOL_BLOCK *MiRecord(bool Paged, uint64_t Va)
 {
     MI_POOL_BLOCK *Block = MiFindBlock(Va);
     if (Block != NULL) {
@@ -137,6 +229,7 @@ static MI_POOL_BLOCK *MiRecord(uint64_t Va)
         return NULL;
     }
     uint64_t Index = MiPool.BlockCount++;
+    MiPoolPage(Paged, MiVaToPage((void *)(uintptr_t)Va))->Records++;
     Block = &MiPool.Blocks[Index];
     memset(Block, 0, sizeof(*Block));
     Block->Va = Va;
@@ -181,8 +274,56 @@ static MI_VA_ALLOCATOR *MiPoolVa(bool Paged)
     return Paged ? &MiSpace.PagedPool : &MiSpace.NonPagedPool;
 }
 
-/* Count new pool pages, mapped, zero. Returns the first page or UINT64_MAX. */
+static void MiPoolFreePages(bool Paged, uint64_t Page, uint64_t Count);
+
+static void MiPoolUnlink(bool Paged, MI_POOL_CLASS *Pc, uint64_t Index);
+
+/* Takes the empty page at Position out of the pool's cache and out of its
+ * size class: it is no page of small blocks any more. Returns it. */
+static uint64_t MiPoolUncache(bool Paged, uint32_t Position)
+{
+    uint64_t Page = MiPool.Cache[Paged][Position];
+    uint32_t Last = --MiPool.CacheCount[Paged];
+    if (Position != Last) {
+        MiPool.Cache[Paged][Position] = MiPool.Cache[Paged][Last];
+        MiPoolPage(Paged, MiPool.Cache[Paged][Position])->CacheSlot = (uint8_t)(Position + 1);
+    }
+    MI_POOL_PAGE *Pp = MiPoolPage(Paged, Page);
+    MiPoolUnlink(Paged, &MiPool.Classes[Paged][Pp->Class], Page - MiPoolVa(Paged)->FirstPage);
+    memset(Pp->FreeSlots, 0, sizeof(Pp->FreeSlots));
+    Pp->Class = 0;
+    Pp->PerPage = 0;
+    Pp->CacheSlot = 0;
+    return Page;
+}
+
+/* Gives the cached empty pages of a pool back to the PFN free list. */
+static bool MiPoolFlushCache(bool Paged)
+{
+    bool Any = MiPool.CacheCount[Paged] != 0;
+    while (MiPool.CacheCount[Paged] != 0) {
+        MiPoolFreePages(Paged, MiPoolUncache(Paged, MiPool.CacheCount[Paged] - 1), 1);
+    }
+    return Any;
+}
+
+static uint64_t MiPoolNewPages(bool Paged, uint64_t Count, uint32_t Owner);
+
+/* Count new pool pages, mapped, zero. Returns the first page or UINT64_MAX.
+ * When VA or RAM runs short, the pool's cached empty pages go back first. */
 static uint64_t MiPoolPages(bool Paged, uint64_t Count, uint32_t Owner)
+{
+    uint64_t Page = MiPoolNewPages(Paged, Count, Owner);
+    if (Page == UINT64_MAX && MiPoolFlushCache(Paged)) {
+        Page = MiPoolNewPages(Paged, Count, Owner);
+    }
+    if (Page != UINT64_MAX) {
+        MiPoolForget(Paged, Page, Count, 0);
+    }
+    return Page;
+}
+
+static uint64_t MiPoolNewPages(bool Paged, uint64_t Count, uint32_t Owner)
 {
     MI_VA_ALLOCATOR *Va = MiPoolVa(Paged);
     uint64_t Page = MiVaAllocate(Va, Count);
@@ -243,6 +384,146 @@ static void MiPoolFreePages(bool Paged, uint64_t Page, uint64_t Count)
     MiPool.PagesInUse[Paged] -= Count;
 }
 
+/* The class list of pages with a free slot (index = page record index). */
+static void MiPoolLink(bool Paged, MI_POOL_CLASS *Pc, uint64_t Index)
+{
+    MI_POOL_PAGE *Pages = MiPool.Pages[Paged];
+    Pages[Index].Prev = 0;
+    Pages[Index].Next = Pc->Partial;
+    if (Pc->Partial != 0) {
+        Pages[Pc->Partial - 1].Prev = Index + 1;
+    }
+    Pc->Partial = Index + 1;
+}
+
+static void MiPoolUnlink(bool Paged, MI_POOL_CLASS *Pc, uint64_t Index)
+{
+    MI_POOL_PAGE *Pages = MiPool.Pages[Paged];
+    MI_POOL_PAGE *Pp = &Pages[Index];
+    if (Pp->Prev != 0) {
+        Pages[Pp->Prev - 1].Next = Pp->Next;
+    } else {
+        Pc->Partial = Pp->Next;
+    }
+    if (Pp->Next != 0) {
+        Pages[Pp->Next - 1].Prev = Pp->Prev;
+    }
+    Pp->Next = Pp->Prev = 0;
+}
+
+static bool MiPoolPageFull(const MI_POOL_PAGE *Pp)
+{
+    return Pp->Used == Pp->PerPage;
+}
+
+/* A page for small blocks of Class, which has none with a free slot: a
+ * cached empty page of another size, else a new one. Returns its page number
+ * or UINT64_MAX. */
+static uint64_t MiPoolCarve(bool Paged, uint16_t Class)
+{
+    uint64_t Page;
+    if (MiPool.CacheCount[Paged] != 0) {
+        Page = MiPoolUncache(Paged, MiPool.CacheCount[Paged] - 1);
+    } else {
+        Page = MiPoolPages(Paged, 1, 0);
+        if (Page == UINT64_MAX) {
+            return UINT64_MAX;
+        }
+    }
+    MiPoolForget(Paged, Page, 1, Class);
+    MI_POOL_PAGE *Pp = MiPoolPage(Paged, Page);
+    uint64_t PerPage = PAGE_SIZE / ((uint64_t)Class * MI_POOL_GRANULE);
+    for (uint64_t w = 0; w < MI_POOL_SLOT_WORDS; w++) {
+        uint64_t Bits = PerPage > w * 64 ? PerPage - w * 64 : 0;
+        Pp->FreeSlots[w] = Bits >= 64 ? ~0ull : (1ull << Bits) - 1;
+    }
+    Pp->Class = Class;
+    Pp->Used = 0;
+    Pp->PerPage = (uint16_t)PerPage;
+    MiPoolLink(Paged, &MiPool.Classes[Paged][Class], Page - MiPoolVa(Paged)->FirstPage);
+    return Page;
+}
+
+/* A free slot of Class (the lowest in the class's most recently used page
+ * with one); 0 if no page can be had. */
+static uint64_t MiPoolTakeSlot(bool Paged, uint16_t Class)
+{
+    MI_POOL_CLASS *Pc = &MiPool.Classes[Paged][Class];
+    if (Pc->Partial == 0 && MiPoolCarve(Paged, Class) == UINT64_MAX) {
+        return 0;
+    }
+    uint64_t Index = Pc->Partial - 1;
+    MI_POOL_PAGE *Pp = &MiPool.Pages[Paged][Index];
+    if (Pp->CacheSlot != 0) { /* an empty page of this size in use again */
+        uint32_t Position = Pp->CacheSlot - 1u;
+        uint32_t Last = --MiPool.CacheCount[Paged];
+        if (Position != Last) {
+            MiPool.Cache[Paged][Position] = MiPool.Cache[Paged][Last];
+            MiPoolPage(Paged, MiPool.Cache[Paged][Position])->CacheSlot = (uint8_t)(Position + 1);
+        }
+        Pp->CacheSlot = 0;
+    }
+    int w = 0;
+    while (Pp->FreeSlots[w] == 0) {
+        w++;
+    }
+    uint64_t Slot = (uint64_t)w * 64 + (uint64_t)__builtin_ctzll(Pp->FreeSlots[w]);
+    Pp->FreeSlots[w] &= Pp->FreeSlots[w] - 1;
+    Pp->Used++;
+    if (MiPoolPageFull(Pp)) {
+        MiPoolUnlink(Paged, Pc, Index);
+    }
+    uint64_t Page = MiPoolVa(Paged)->FirstPage + Index;
+    return (uint64_t)(uintptr_t)MiPageToVa(Page) + Slot * Class * MI_POOL_GRANULE;
+}
+
+/* Whether a page may leave the pool: no MmProbeAndLockPages lock and no
+ * mapping but the pool's own PTE (an MDL built for the pool, mapped). */
+static bool MiPoolPageUnreferenced(uint64_t Page)
+{
+    uint64_t Pte = MiSpace.Pte[Page];
+    const MI_PFN *Entry = MiPfnEntry(MiPteIndex(Pte));
+    return Entry->LockCount == 0 && Entry->MapCount <= 1;
+}
+
+/* Returns a small block's slot. A page whose last block goes is kept in the
+ * pool's cache (still carved for its size, so that a block of that size
+ * takes it back for nothing), or returned to the PFN free list when the
+ * cache is full; one still locked or mapped elsewhere stays carved (no stop:
+ * freeing a small block does not look at its page on Windows either). */
+static void MiPoolPutSlot(bool Paged, uint64_t Va)
+{
+    uint64_t Page = MiVaToPage((void *)(uintptr_t)Va);
+    uint64_t Index = Page - MiPoolVa(Paged)->FirstPage;
+    MI_POOL_PAGE *Pp = &MiPool.Pages[Paged][Index];
+    MI_POOL_CLASS *Pc = &MiPool.Classes[Paged][Pp->Class];
+    uint64_t Slot = (Va & (PAGE_SIZE - 1)) / ((uint64_t)Pp->Class * MI_POOL_GRANULE);
+    bool WasFull = MiPoolPageFull(Pp);
+    Pp->FreeSlots[Slot >> 6] |= 1ull << (Slot & 63);
+    Pp->Used--;
+    if (Pp->Used == 0 && MiPoolPageUnreferenced(Page)) {
+        if (MiPool.CacheCount[Paged] < MiPoolCacheMax[Paged]) {
+            Pp->CacheSlot = (uint8_t)(MiPool.CacheCount[Paged] + 1);
+            MiPool.Cache[Paged][MiPool.CacheCount[Paged]++] = Page;
+        } else {
+            if (!WasFull) {
+                MiPoolUnlink(Paged, Pc, Index);
+            }
+            Pp->Class = 0;
+            Pp->PerPage = 0;
+            memset(Pp->FreeSlots, 0, sizeof(Pp->FreeSlots));
+            MiPoolFreePages(Paged, Page, 1);
+            return;
+        }
+    }
+    if (Pc->Partial != Index + 1) { /* to the head: the slot just freed is reused soon */
+        if (!WasFull) {
+            MiPoolUnlink(Paged, Pc, Index);
+        }
+        MiPoolLink(Paged, Pc, Index);
+    }
+}
+
 /* Writes Byte over a block through the physical view, so that the simulator
  * never faults on a trimmed paged pool page. */
 static void MiPoolFill(uint64_t Va, uint64_t Bytes, int Byte)
@@ -275,33 +556,10 @@ static void *MiPoolAllocate(bool Paged, SIZE_T Bytes, ULONG Tag, ULONG_PTR Calle
     }
     if (Rounded <= MI_POOL_SMALL_MAX) {
         Class = (uint16_t)(Rounded / MI_POOL_GRANULE);
-        MI_POOL_CLASS *Pc = &MiPool.Classes[Paged][Class];
-        if (Pc->FreeCount == 0) {
-            uint64_t Page = MiPoolPages(Paged, 1, 0);
-            if (Page == UINT64_MAX) {
-                return NULL;
-            }
-            uint64_t PerPage = PAGE_SIZE / Rounded;
-            /* The stack must hold every slot ever carved, since all of them
-             * may be freed at once (a free pushes without growing). */
-            if (Pc->FreeCapacity < Pc->Carved + PerPage) {
-                uint64_t Capacity = (Pc->Carved + PerPage) * 2;
-                uint64_t *Free = (uint64_t *)realloc(Pc->Free, Capacity * sizeof(uint64_t));
-                if (Free == NULL) {
-                    MiPoolFreePages(Paged, Page, 1);
-                    return NULL;
-                }
-                Pc->Free = Free;
-                Pc->FreeCapacity = Capacity;
-            }
-            uint64_t Base = (uint64_t)(uintptr_t)MiPageToVa(Page);
-            Pc->Carved += PerPage;
-            /* Pushed in reverse so the lowest address is handed out first. */
-            for (uint64_t k = PerPage; k-- > 0;) {
-                Pc->Free[Pc->FreeCount++] = Base + k * Rounded;
-            }
+        Va = MiPoolTakeSlot(Paged, Class);
+        if (Va == 0) {
+            return NULL;
         }
-        Va = Pc->Free[--Pc->FreeCount];
     } else {
         if (Bytes > (SIZE_T)MiPoolVa(Paged)->Pages * PAGE_SIZE) {
             return NULL;
@@ -314,11 +572,14 @@ static void *MiPoolAllocate(bool Paged, SIZE_T Bytes, ULONG Tag, ULONG_PTR Calle
         Va = (uint64_t)(uintptr_t)MiPageToVa(Page);
         Zero = false; /* fresh pages are zero already */
     }
-    MI_POOL_BLOCK *Block = MiRecord(Va);
+    MI_POOL_BLOCK *Block = MiRecord(Paged, Va);
     MI_TAG_USAGE *Usage = MiTagUsage(Tag, Paged);
     if (Block == NULL || Usage == NULL) {
+        if (Block != NULL) {
+            Block->Live = 0; /* known as freed, like any freed block */
+        }
         if (Class != 0) {
-            MiPool.Classes[Paged][Class].Free[MiPool.Classes[Paged][Class].FreeCount++] = Va;
+            MiPoolPutSlot(Paged, Va);
         } else {
             MiPoolFreePages(Paged, MiVaToPage((void *)(uintptr_t)Va), Pages);
         }
@@ -544,8 +805,7 @@ static void MiFreePool(PVOID P, ULONG Tag, bool CheckTag, ULONG_PTR Caller)
     Block->Live = 0;
     MiPool.Live--;
     if (Block->Class != 0) {
-        MI_POOL_CLASS *Pc = &MiPool.Classes[Paged][Block->Class];
-        Pc->Free[Pc->FreeCount++] = Va; /* capacity reserved when the page was carved */
+        MiPoolPutSlot(Paged, Va);
     } else {
         MiPoolFreePages(Paged, MiVaToPage(P), Block->Pages);
     }
@@ -659,6 +919,15 @@ static NTSTATUS MiPoolInit(const SIM_CONFIG *Config)
 {
     (void)Config;
     memset(&MiPool, 0, sizeof(MiPool));
+    for (int p = 0; p < 2; p++) {
+        /* calloc: the host commits the records of pages the pool touches. */
+        MiPool.Pages[p] = (MI_POOL_PAGE *)calloc(MiPoolVa(p != 0)->Pages + 1, sizeof(MI_POOL_PAGE));
+        if (MiPool.Pages[p] == NULL) {
+            free(MiPool.Pages[0]);
+            MiPool.Pages[0] = NULL;
+            return STATUS_INSUFFICIENT_RESOURCES;
+        }
+    }
     MiPoolStacks = MiConfigEnvBool("MMSIM_POOL_STACKS", false);
     return STATUS_SUCCESS;
 }
@@ -668,11 +937,8 @@ static void MiPoolTeardown(void)
     free(MiPool.Blocks);
     free(MiPool.Table);
     free(MiPool.Tags);
-    for (int p = 0; p < 2; p++) {
-        for (int c = 0; c < MI_POOL_CLASSES; c++) {
-            free(MiPool.Classes[p][c].Free);
-        }
-    }
+    free(MiPool.Pages[0]);
+    free(MiPool.Pages[1]);
     memset(&MiPool, 0, sizeof(MiPool));
 }
 

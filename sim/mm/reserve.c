@@ -11,7 +11,7 @@
  *
  * modern (Windows 10 2004+): a reservation is an out-of-band record - a
  * 0x30-byte non-paged pool node tagged "Mirm" laid out as ddi-facts 4.2 says,
- * kept in a range table (binary search by any page inside, O(log n)); its
+ * kept in a range table (a balanced tree: lookup by any page inside, O(log n)); its
  * PTEs are all zero while unmapped; tags compare exactly; DIVISIBLE decides
  * between sub-range mapping and "everything at the base".
  *
@@ -696,8 +696,10 @@ ULONG SimEnumReservations(SIM_RESERVATION_INFO *Infos, ULONG Max)
     MiEnsureMachine();
     MiLock();
     ULONG Count = (ULONG)MiReservations.Count;
+    const MI_RANGE *Range = MiRangeFirst(&MiReservations);
     for (ULONG i = 0; Infos != NULL && i < Count && i < Max; i++) {
-        MiDescribe((const MI_RESERVATION *)MiReservations.Items[i].Data, &Infos[i]);
+        MiDescribe((const MI_RESERVATION *)Range->Data, &Infos[i]);
+        Range = MiRangeNext(&MiReservations, Range);
     }
     MiUnlock();
     return Count;
@@ -742,8 +744,9 @@ SIM_NT5_HEADER_FORMAT SimGetNt5HeaderFormat(VOID)
 uint64_t MiCheckReservations(char *Report, size_t Size)
 {
     uint64_t Problems = 0;
-    for (uint64_t r = 0; r < MiReservations.Count; r++) {
-        const MI_RANGE *Range = &MiReservations.Items[r];
+    const MI_RANGE *Previous = NULL;
+    for (const MI_RANGE *Range = MiRangeFirst(&MiReservations); Range != NULL;
+         Previous = Range, Range = MiRangeNext(&MiReservations, Range)) {
         const MI_RESERVATION *Reservation = (const MI_RESERVATION *)Range->Data;
         void *Base = MiPageToVa(Reservation->BasePage);
         if (Range->FirstPage != Reservation->FirstPage ||
@@ -754,8 +757,7 @@ uint64_t MiCheckReservations(char *Report, size_t Size)
             Problems++;
             continue;
         }
-        if (r > 0 && MiReservations.Items[r - 1].FirstPage + MiReservations.Items[r - 1].Pages >
-                         Range->FirstPage) {
+        if (Previous != NULL && Previous->FirstPage + Previous->Pages > Range->FirstPage) {
             MiAppend(Report, Size, "reservations overlap at %p\n", Base);
             Problems++;
         }
@@ -838,10 +840,7 @@ static NTSTATUS MiReserveInit(const SIM_CONFIG *Config)
 static void MiReserveTeardown(void)
 {
     /* The nodes live in pool, which is discarded after this subsystem. */
-    for (uint64_t r = 0; r < MiReservations.Count; r++) {
-        free(MiReservations.Items[r].Data);
-    }
-    MiRangeFreeAll(&MiReservations);
+    MiRangeFreeAll(&MiReservations, true);
 }
 
 static bool MiReserveIsClean(char *Report, size_t Size)
@@ -851,8 +850,9 @@ static bool MiReserveIsClean(char *Report, size_t Size)
     }
     MiAppend(Report, Size, "%llu reserved mapping range(s) not freed (MmFreeMappingAddress):\n",
              (unsigned long long)MiReservations.Count);
-    for (uint64_t r = 0; r < MiReservations.Count && r < 4; r++) {
-        const MI_RESERVATION *Reservation = (const MI_RESERVATION *)MiReservations.Items[r].Data;
+    const MI_RANGE *Range = MiRangeFirst(&MiReservations);
+    for (int r = 0; Range != NULL && r < 4; r++, Range = MiRangeNext(&MiReservations, Range)) {
+        const MI_RESERVATION *Reservation = (const MI_RESERVATION *)Range->Data;
         char Tag[5];
         for (int i = 0; i < 4; i++) {
             char c = (char)(Reservation->Tag >> (8 * i));
