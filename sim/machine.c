@@ -268,6 +268,7 @@ NTSTATUS SimInitialize(const SIM_CONFIG *Config)
         SimDefaultConfig(&Defaults);
         Config = &Defaults;
     }
+    MiEndMachineWaits(); /* first: a worker may be parked in a wait */
     MiStopWorkers();
     MiLock();
     MiTeardownLocked();
@@ -278,6 +279,7 @@ NTSTATUS SimInitialize(const SIM_CONFIG *Config)
 
 VOID SimReset(VOID)
 {
+    MiEndMachineWaits(); /* first: a worker may be parked in a wait */
     MiStopWorkers();
     MiLock();
     SIM_CONFIG Config;
@@ -300,6 +302,7 @@ VOID SimReset(VOID)
 
 VOID SimShutdown(VOID)
 {
+    MiEndMachineWaits(); /* first: a worker may be parked in a wait */
     MiStopWorkers();
     MiLock();
     MiTeardownLocked();
