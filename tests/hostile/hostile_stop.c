@@ -140,8 +140,9 @@ static void Wait(WAIT_KIND Kind)
 static void *Waiter(void *Argument)
 {
     WAITER *W = (WAITER *)Argument;
-    atomic_fetch_add(W->Entered, 1);
-    SIM_CATCH_BUGCHECK(&W->Got, Wait(W->Kind); atomic_store(&W->Returned, 1));
+    /* Counted inside the frame: its setup happens before the reset. */
+    SIM_CATCH_BUGCHECK(&W->Got, atomic_fetch_add(W->Entered, 1); Wait(W->Kind);
+                       atomic_store(&W->Returned, 1));
     return NULL;
 }
 
