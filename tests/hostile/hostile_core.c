@@ -127,7 +127,8 @@ static void GrowthSucceedsWhileMemorySuffices(void **State)
         GiveMemoryBack(B);
         free(B);
         assert_int_equal(Status, Row->Status);
-        assert_in_range(Committed, Row->CommittedMin, Row->CommittedMax);
+        assert_true(Committed >= Row->CommittedMin);
+        assert_true(Committed <= Row->CommittedMax);
         /* What was committed is mapped and usable. */
         volatile UCHAR *Base = (volatile UCHAR *)GrBase(Region);
         Base[Committed - 1] = 0x5A;
