@@ -23,13 +23,19 @@
  *   access with GrReadBegin/GrReadEnd and the grower, at DISPATCH_LEVEL so no
  *   reader can preempt it on its own processor, waits for brackets to drain.
  *
- * Growth (<= APC_LEVEL, one grower at a time): the step is at least the
- * granularity and at least the committed size (the size doubles), so the
- * number of chunk MDLs is logarithmic in MaximumSize / granularity, plus one
- * per short page allocation. Short allocations are mapped and used; any
- * failure undoes this growth's chunks before the new size is published, so
- * the region is exactly as before. The size is published with release
- * ordering after every page below it is mapped.
+ * Growth (<= APC_LEVEL, one grower at a time): the preferred step is at
+ * least the granularity and at least the committed size (the size doubles),
+ * so the number of chunk MDLs is logarithmic in MaximumSize / granularity,
+ * plus one per short page allocation. Doubling is an economy, never a
+ * condition: when memory runs out before the doubled step is had, its pages
+ * are given back and the growth retried with the size asked for, rounded up
+ * to the granularity; that attempt keeps whatever memory is available as
+ * long as it covers what was asked (short allocations are mapped and used).
+ * Any failure undoes this growth's chunks before the new size is published,
+ * so the region is exactly as before. The size is published with release
+ * ordering after every page below it is mapped. Every size is checked in
+ * GrCreate and every rounding and sum is bounded by MaximumSize, so none
+ * can wrap.
  *
  * Teardown, the only safe order: unmap each mapping (each chunk with its own
  * MDL and offset, or the one combined MDL), free each chunk's pages
@@ -145,6 +151,10 @@ static VOID GrReleaseChunks(_In_ PGROWABLE_REGION Region, _In_ ULONG First)
 
 static NTSTATUS GrGrowChunkTable(_In_ PGROWABLE_REGION Region)
 {
+    if (Region->ChunkCapacity > MAXULONG / 2 ||
+        Region->ChunkCapacity * (SIZE_T)2 > ((SIZE_T)-1) / sizeof(GR_CHUNK)) {
+        return STATUS_INSUFFICIENT_RESOURCES;
+    }
     ULONG Capacity = Region->ChunkCapacity * 2;
     GR_CHUNK *Chunks = (GR_CHUNK *)GrAllocate(Region->AllocatePool2, Capacity * sizeof(GR_CHUNK),
                                               Region->Tag);
@@ -205,53 +215,92 @@ static NTSTATUS GrRemap(_In_ PGROWABLE_REGION Region, _In_ SIZE_T NewCommitted)
     return STATUS_SUCCESS;
 }
 
-/* One growth step to at least Bytes; GrowLock held. */
+/* Up, to a multiple of Granularity (any number of pages, not only powers of
+ * two), but never past Limit: the rounding cannot wrap. Bytes <= Limit. */
+static SIZE_T GrRoundUpWithin(_In_ SIZE_T Bytes, _In_ SIZE_T Granularity, _In_ SIZE_T Limit)
+{
+    SIZE_T Remainder = Bytes % Granularity;
+    if (Remainder == 0) {
+        return Bytes;
+    }
+    if (Granularity - Remainder > Limit - Bytes) {
+        return Limit;
+    }
+    return Bytes + (Granularity - Remainder);
+}
+
+/* Allocates and maps chunks at Old until Target bytes are had or memory
+ * runs out (MmAllocatePagesForMdlEx returns NULL); short MDLs are used and
+ * asked again. *Got receives the bytes had, even on failure; the chunks stay
+ * in the table for the caller to keep or release. */
+static NTSTATUS GrAllocateStep(_In_ PGROWABLE_REGION Region, _In_ SIZE_T Old, _In_ SIZE_T Target,
+                               _Out_ SIZE_T *Got)
+{
+    PHYSICAL_ADDRESS Low, High, Skip;
+    Low.QuadPart = 0;
+    High.QuadPart = -1;
+    Skip.QuadPart = 0;
+    *Got = 0;
+    while (*Got < Target) {
+        if (Region->ChunkCount == Region->ChunkCapacity) {
+            NTSTATUS Status = GrGrowChunkTable(Region);
+            if (!NT_SUCCESS(Status)) {
+                return Status;
+            }
+        }
+        /* May describe fewer bytes than asked: use them and ask again. */
+        PMDL Mdl = MmAllocatePagesForMdlEx(Low, High, Skip, Target - *Got, MmCached, 0);
+        if (Mdl == NULL) {
+            return STATUS_INSUFFICIENT_RESOURCES;
+        }
+        if (Region->Strategy == GrStrategyDivisible &&
+            MmMapLockedPagesWithReservedMapping(Region->Base + Old + *Got, Region->Tag, Mdl,
+                                                MmCached) == NULL) {
+            /* Only bad arguments make it fail: report, never half-map. */
+            MmFreePagesFromMdl(Mdl);
+            ExFreePool(Mdl);
+            return STATUS_INTERNAL_ERROR;
+        }
+        Region->Chunks[Region->ChunkCount].Mdl = Mdl;
+        Region->Chunks[Region->ChunkCount].Offset = Old + *Got;
+        Region->ChunkCount++;
+        *Got += MmGetMdlByteCount(Mdl);
+    }
+    return STATUS_SUCCESS;
+}
+
+/* One growth step to at least Bytes (<= MaximumSize); GrowLock held.
+ *
+ *   Old          Old+Needed   Old+Asked            Old+Doubled
+ *   |== asked ==|-- rounding --|---- doubling -----|
+ *
+ * First the doubled step (all of it, or it is given back whole), then the
+ * asked step, of which any part that covers Needed is kept. */
 static NTSTATUS GrGrowLocked(_In_ PGROWABLE_REGION Region, _In_ SIZE_T Bytes)
 {
     SIZE_T Old = (SIZE_T)Region->Committed; /* only growers write it; we are the one */
     if (Old >= Bytes) {
         return STATUS_SUCCESS;
     }
-    SIZE_T Step = ALIGN_UP_BY(Bytes - Old, Region->Granularity);
-    if (Step < Old) {
-        Step = Old; /* double: a logarithmic number of chunks */
-    }
-    if (Step > Region->MaximumSize - Old) {
-        Step = Region->MaximumSize - Old;
-    }
-    PHYSICAL_ADDRESS Low, High, Skip;
-    Low.QuadPart = 0;
-    High.QuadPart = -1;
-    Skip.QuadPart = 0;
+    /* MaximumSize is whole pages and Bytes <= MaximumSize: no wrap. */
+    SIZE_T Room = Region->MaximumSize - Old;
+    SIZE_T Needed = ROUND_TO_PAGES(Bytes) - Old;
+    SIZE_T Asked = GrRoundUpWithin(Needed, Region->Granularity, Room);
+    SIZE_T Doubled = Old > Asked ? (Old < Room ? Old : Room) : Asked;
     ULONG FirstNew = Region->ChunkCount;
     SIZE_T Got = 0;
-    NTSTATUS Status = STATUS_SUCCESS;
-    while (Got < Step) {
-        if (Region->ChunkCount == Region->ChunkCapacity) {
-            Status = GrGrowChunkTable(Region);
-            if (!NT_SUCCESS(Status)) {
-                break;
-            }
+    NTSTATUS Status = STATUS_INSUFFICIENT_RESOURCES;
+    if (Doubled > Asked) {
+        Status = GrAllocateStep(Region, Old, Doubled, &Got);
+        if (Status == STATUS_INSUFFICIENT_RESOURCES) {
+            GrReleaseChunks(Region, FirstNew); /* memory is short: ask for less */
         }
-        /* May describe fewer bytes than asked: use them and ask again. */
-        PMDL Mdl = MmAllocatePagesForMdlEx(Low, High, Skip, Step - Got, MmCached, 0);
-        if (Mdl == NULL) {
-            Status = STATUS_INSUFFICIENT_RESOURCES;
-            break;
+    }
+    if (Status == STATUS_INSUFFICIENT_RESOURCES) {
+        Status = GrAllocateStep(Region, Old, Asked, &Got);
+        if (Status == STATUS_INSUFFICIENT_RESOURCES && Got >= Needed) {
+            Status = STATUS_SUCCESS; /* what was available covers Bytes */
         }
-        if (Region->Strategy == GrStrategyDivisible &&
-            MmMapLockedPagesWithReservedMapping(Region->Base + Old + Got, Region->Tag, Mdl,
-                                                MmCached) == NULL) {
-            /* Only bad arguments make it fail: report, never half-map. */
-            MmFreePagesFromMdl(Mdl);
-            ExFreePool(Mdl);
-            Status = STATUS_INTERNAL_ERROR;
-            break;
-        }
-        Region->Chunks[Region->ChunkCount].Mdl = Mdl;
-        Region->Chunks[Region->ChunkCount].Offset = Old + Got;
-        Region->ChunkCount++;
-        Got += MmGetMdlByteCount(Mdl);
     }
     if (NT_SUCCESS(Status) && Region->Strategy == GrStrategyRemap) {
         Status = GrRemap(Region, Old + Got);
@@ -272,11 +321,17 @@ _Use_decl_annotations_
 NTSTATUS GrCreate(const GR_PARAMETERS *Parameters, PGROWABLE_REGION *Region)
 {
     PAGED_CODE();
+    if (Region == NULL) {
+        return STATUS_INVALID_PARAMETER;
+    }
     *Region = NULL;
+    /* Every size fits in MaximumSize, which rounds up to pages without
+     * wrapping; so no rounding or sum below MaximumSize can wrap. */
     if (Parameters == NULL || Parameters->MaximumSize == 0 || Parameters->PoolTag == 0 ||
+        Parameters->MaximumSize > ((SIZE_T)-1) - (PAGE_SIZE - 1) ||
         Parameters->InitialCommit > Parameters->MaximumSize ||
-        Parameters->MaximumSize > ((SIZE_T)-1) - PAGE_SIZE ||
-        Parameters->GrowthGranularity > ((SIZE_T)-1) - PAGE_SIZE ||
+        Parameters->GrowthGranularity > Parameters->MaximumSize ||
+        Parameters->LowWaterMark > Parameters->MaximumSize ||
         (Parameters->Strategy != GrStrategyAuto && Parameters->Strategy != GrStrategyDivisible &&
          Parameters->Strategy != GrStrategyRemap)) {
         return STATUS_INVALID_PARAMETER;
@@ -352,6 +407,10 @@ NTSTATUS GrCreate(const GR_PARAMETERS *Parameters, PGROWABLE_REGION *Region)
 static VOID GrFreeRegion(PGROWABLE_REGION Region)
 {
     PAGED_CODE();
+    /* Each pointer is cleared as its object goes, so a second GrDestroy of
+     * the same (freed) region frees nothing but the region itself again:
+     * bug check 0xC2/0x07, the double free it is, instead of a wait on an
+     * event no one will set. */
     if (Region->Combined != NULL) {
         MmUnmapReservedMapping(Region->Base, Region->Tag, Region->Combined);
         IoFreeMdl(Region->Combined);
@@ -360,12 +419,15 @@ static VOID GrFreeRegion(PGROWABLE_REGION Region)
     GrReleaseChunks(Region, 0);
     if (Region->Chunks != NULL) {
         ExFreePoolWithTag(Region->Chunks, Region->Tag);
+        Region->Chunks = NULL;
     }
     if (Region->IoWorkItem != NULL) {
         IoFreeWorkItem(Region->IoWorkItem);
+        Region->IoWorkItem = NULL;
     }
     if (Region->Base != NULL) {
         MmFreeMappingAddress(Region->Base, Region->Tag);
+        Region->Base = NULL;
     }
     ExFreePoolWithTag(Region, Region->Tag);
 }
@@ -376,8 +438,10 @@ VOID GrDestroy(PGROWABLE_REGION Region)
     PAGED_CODE();
     InterlockedExchange(&Region->Closing, 1);
     /* Drop the region's own count; a queued growth holds another and
-     * signals WorkDone as the last thing it does with the region. */
-    if (InterlockedDecrement(&Region->Outstanding) != 0) {
+     * signals WorkDone as the last thing it does with the region. Below
+     * zero the region was destroyed already: nothing can signal, so go on
+     * to the (double) free rather than wait forever. */
+    if (InterlockedDecrement(&Region->Outstanding) > 0) {
         KeWaitForSingleObject(&Region->WorkDone, Executive, KernelMode, FALSE, NULL);
     }
     GrFreeRegion(Region);
@@ -480,13 +544,14 @@ VOID GrNoteUsage(PGROWABLE_REGION Region, SIZE_T UsedBytes)
     if (Region->LowWaterMark == 0) {
         return;
     }
-    SIZE_T Committed = GrCommittedSize(Region);
-    if (UsedBytes + Region->LowWaterMark <= Committed || Committed == Region->MaximumSize) {
-        return;
+    /* UsedBytes + LowWaterMark, capped at MaximumSize without wrapping. */
+    SIZE_T Target = Region->MaximumSize;
+    if (UsedBytes <= Region->MaximumSize &&
+        Region->LowWaterMark <= Region->MaximumSize - UsedBytes) {
+        Target = UsedBytes + Region->LowWaterMark;
     }
-    SIZE_T Target = UsedBytes + Region->LowWaterMark;
-    if (Target > Region->MaximumSize || Target < UsedBytes) {
-        Target = Region->MaximumSize;
+    if (Target <= GrCommittedSize(Region)) {
+        return;
     }
     (VOID) GrRequestGrowth(Region, Target);
 }

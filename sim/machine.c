@@ -313,6 +313,7 @@ NTSTATUS SimInitialize(const SIM_CONFIG *Config)
         SimDefaultConfig(&Defaults);
         Config = &Defaults;
     }
+    MiEndMachineWaits(); /* first: a worker may be parked in a wait */
     MiStopWorkers();
     MiLock();
     MiTeardownLocked();
@@ -328,6 +329,7 @@ NTSTATUS SimInitialize(const SIM_CONFIG *Config)
 
 VOID SimReset(VOID)
 {
+    MiEndMachineWaits(); /* first: a worker may be parked in a wait */
     MiStopWorkers();
     MiLock();
     SIM_CONFIG Config;
@@ -352,6 +354,7 @@ VOID SimReset(VOID)
 
 VOID SimShutdown(VOID)
 {
+    MiEndMachineWaits(); /* first: a worker may be parked in a wait */
     MiStopWorkers();
     MiLock();
     MiTeardownLocked();

@@ -88,17 +88,30 @@ void MiCheckDriverPointer(const void *Pointer, size_t Offset, bool Write, ULONG_
 
 /* Refuses a DDI on a stopped machine (never returns). */
 _Noreturn void MiRefuse(const char *Ddi);
+/* Refuses a wait or spin begun on the machine of epoch Epoch, which stopped
+ * or was reset or shut down while it waited; reports that machine's stop,
+ * if it had one (Code 0 if not). */
+_Noreturn void MiRefuseDeadWait(const char *Ddi, uint64_t Epoch);
+/* Internal catch frame: catches refusals only (a worker thread's routine
+ * abandoned on a dead machine); bug checks pass it by. */
+#define MI_FRAME_REFUSAL ((SIM_FRAME_KIND)3)
 
 bool MiIsStopped(void);
 void MiClearStop(void);
 
 /* Refuses the call on a stopped machine (MiDdiEnter and the DDIs outside
  * the IRQL table use it). */
+extern atomic_uint_fast64_t MiWaitEpoch; /* machines so far (sim/ke/locks.c) */
+/* The machine (epoch) of this thread's last DDI call: a thread that spins
+ * in driver code across a reset was on a machine that is gone. */
+extern _Thread_local uint64_t MiThreadEpoch;
+
 static inline void MiRefuseIfStopped(const char *Ddi)
 {
     if (MiIsStopped()) {
         MiRefuse(Ddi);
     }
+    MiThreadEpoch = atomic_load_explicit(&MiWaitEpoch, memory_order_relaxed);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -115,7 +128,18 @@ typedef bool (*MI_WAIT_PREDICATE)(void *Context);
  * Returns false on timeout. */
 bool MiParkUntil(const volatile void *Address, MI_WAIT_PREDICATE Predicate, void *Context,
                  int64_t TimeoutNs);
+/* The same for a DDI: a stop, reset or shutdown while it waits refuses Ddi
+ * (never returns then). MiParkUntil refuses as "a wait". */
+bool MiParkUntilFor(const char *Ddi, const volatile void *Address, MI_WAIT_PREDICATE Predicate,
+                    void *Context, int64_t TimeoutNs);
 void MiUnparkAll(const volatile void *Address);
+/* Machines so far (a wait or spin belongs to the one it began on). */
+uint64_t MiCurrentWaitEpoch(void);
+/* A stop: every parked thread wakes to be refused (spinners notice alone). */
+void MiWakeWaitersForStop(void);
+/* Before a machine is torn down: every wait and spin on it is refused, and
+ * its spinners have let go of the objects they spin on when this returns. */
+void MiEndMachineWaits(void);
 
 /* ---------------------------------------------------------------------- */
 /* Fault injection (sim/verifier/inject.c).                               */

@@ -289,13 +289,17 @@ static void EveryGrowthFailureLeavesRegionUnchanged(void **State)
             assert_int_equal(GrCreate(&Parameters, &Region), STATUS_SUCCESS);
             PUCHAR Base = (PUCHAR)GrBase(Region);
             WritePattern(Base, 0, KIB(64));
-            /* Two pages per allocation: 20 chunks, so the chunk table must
-             * grow too. */
+            /* Two pages per allocation: 24 chunks, so the chunk table must
+             * grow too. 192 KiB is a whole number of granules and more than
+             * the committed 64 KiB, so the step is exactly what is asked:
+             * every page is needed, and a failed allocation fails the growth
+             * (with slack, what is had may cover the request: see
+             * tests/hostile/hostile_core.c). */
             SimLimitPageAllocations(2);
             SNAPSHOT Before = Snap(Region);
             ULONG64 InjectedBefore = SimFaultsInjected(Sites[s]);
             SimFailNthCall(Sites[s], Nth);
-            NTSTATUS Status = GrEnsureCommitted(Region, KIB(64) + KIB(160));
+            NTSTATUS Status = GrEnsureCommitted(Region, KIB(64) + KIB(192));
             bool Injected = SimFaultsInjected(Sites[s]) > InjectedBefore;
             SimClearFaults();
             if (Injected) {

@@ -38,10 +38,12 @@ typedef enum _GR_STRATEGY {
 
 typedef struct _GR_PARAMETERS {
     SIZE_T MaximumSize;       /* reserved up front; rounded up to pages */
-    SIZE_T InitialCommit;     /* committed by GrCreate (0: none) */
-    SIZE_T GrowthGranularity; /* smallest step; rounded up to pages (0: 64 KiB) */
+    SIZE_T InitialCommit;     /* committed by GrCreate (0: none); <= MaximumSize */
+    SIZE_T GrowthGranularity; /* preferred smallest step, any number of pages
+                               * (rounded up to pages; 0: 64 KiB, capped at
+                               * MaximumSize); <= MaximumSize */
     SIZE_T LowWaterMark;      /* GrNoteUsage keeps this much committed ahead of
-                               * the data path (0: off) */
+                               * the data path (0: off); <= MaximumSize */
     ULONG PoolTag;            /* tags the reservation and every allocation; non-zero */
     GR_STRATEGY Strategy;
     PDEVICE_OBJECT DeviceObject; /* for IoAllocateWorkItem; NULL: ExQueueWorkItem */
@@ -62,15 +64,22 @@ typedef struct _GR_STATISTICS {
 typedef struct _GROWABLE_REGION *PGROWABLE_REGION;
 
 /* Reserves the region and commits InitialCommit. STATUS_INVALID_PARAMETER for
- * a zero size or tag or InitialCommit > MaximumSize; STATUS_NOT_SUPPORTED if
+ * a NULL Parameters or Region, a zero MaximumSize or tag, a MaximumSize that
+ * cannot be rounded up to pages (> SIZE_MAX - PAGE_SIZE + 1), InitialCommit,
+ * GrowthGranularity or LowWaterMark > MaximumSize, an unknown strategy, or
+ * Remap with MaximumSize > 4 GB - PAGE_SIZE; STATUS_NOT_SUPPORTED if
  * GrStrategyDivisible is asked for on a kernel without it;
  * STATUS_INSUFFICIENT_RESOURCES when pool, system PTEs or pages run out. On
  * failure nothing is left allocated. */
 _IRQL_requires_(PASSIVE_LEVEL) _Must_inspect_result_
 NTSTATUS GrCreate(_In_ const GR_PARAMETERS *Parameters, _Out_ PGROWABLE_REGION *Region);
 
-/* Makes at least Bytes committed (idempotent). Partial page allocations are
- * used; any failure leaves the region exactly as it was (nothing leaked,
+/* Makes at least Bytes committed (idempotent). The step is preferably at
+ * least the committed size (the size doubles) and GrowthGranularity; when
+ * memory cannot give that, it falls back to Bytes rounded up to the
+ * granularity, then to whatever is available that covers Bytes (partial
+ * page allocations are used). So it succeeds whenever the pages for Bytes
+ * exist. Any failure leaves the region exactly as it was (nothing leaked,
  * nothing half-mapped): STATUS_INSUFFICIENT_RESOURCES (pages or pool),
  * STATUS_INVALID_PARAMETER (Bytes > MaximumSize), STATUS_DELETE_PENDING
  * (GrDestroy has begun). */
@@ -109,7 +118,9 @@ _IRQL_requires_max_(APC_LEVEL)
 VOID GrQueryStatistics(_In_ PGROWABLE_REGION Region, _Out_ PGR_STATISTICS Statistics);
 
 /* Waits for a queued growth, then unmaps every chunk, frees its pages and
- * MDL, and frees the reservation: the only safe order. */
+ * MDL, and frees the reservation: the only safe order. The region is freed:
+ * using it afterwards is a use-after-free; a second GrDestroy right after
+ * the first frees the region's pool block again (bug check 0xC2/0x07). */
 _IRQL_requires_(PASSIVE_LEVEL)
 VOID GrDestroy(_In_ PGROWABLE_REGION Region);
 

@@ -5,7 +5,9 @@
  * frame (SIM_CATCH_BUGCHECK) control returns there; otherwise the stop report
  * goes to stderr and the process exits with SIM_EXIT_BUGCHECK, as a real
  * machine would stop. After a stop only SimReset() is accepted: every DDI call
- * is refused loudly (design.md section 4).
+ * is refused loudly (design.md section 4). Other threads: those waiting or
+ * spinning in the simulator are woken and refused at once (sim/ke/locks.c),
+ * the rest at their next DDI call; a worker thread's routine is abandoned.
  */
 #include <inttypes.h>
 #include <pthread.h>
@@ -21,6 +23,10 @@ static _Thread_local SIM_CATCH_FRAME *MiTopFrame;
 static pthread_mutex_t MiStopLock = PTHREAD_MUTEX_INITIALIZER;
 static atomic_bool MiStopped;
 static SIM_BUGCHECK MiStop;
+/* The last stop and the machine (wait epoch) it stopped, kept across resets
+ * so that a wait refused after the reset can still name it. */
+static SIM_BUGCHECK MiLastStop;
+static uint64_t MiLastStopEpoch;
 
 /* ---------------------------------------------------------------------- */
 /* Names and meanings (ddi-facts.md section 3).                           */
@@ -218,6 +224,18 @@ static SIM_CATCH_FRAME *MiFindFrame(SIM_FRAME_KIND Kind)
     return NULL;
 }
 
+/* A refusal lands in the innermost bug check frame or internal refusal
+ * frame (a worker thread's). */
+static SIM_CATCH_FRAME *MiFindRefusalFrame(void)
+{
+    for (SIM_CATCH_FRAME *Frame = MiTopFrame; Frame != NULL; Frame = Frame->Previous) {
+        if (Frame->Kind == SimFrameBugCheck || Frame->Kind == MI_FRAME_REFUSAL) {
+            return Frame;
+        }
+    }
+    return NULL;
+}
+
 /* ---------------------------------------------------------------------- */
 /* Stopped state.                                                         */
 /* ---------------------------------------------------------------------- */
@@ -277,11 +295,19 @@ DECLSPEC_NORETURN VOID NTAPI KeBugCheckEx(ULONG BugCheckCode, ULONG_PTR P1, ULON
     MiDropLocksForBugCheck();
 
     pthread_mutex_lock(&MiStopLock);
-    if (!atomic_load(&MiStopped)) {
+    bool First = !atomic_load(&MiStopped);
+    if (First) {
         MiStop = Info;
-        atomic_store_explicit(&MiStopped, true, memory_order_release);
+        MiLastStop = Info;
+        MiLastStopEpoch = MiCurrentWaitEpoch();
+        atomic_store_explicit(&MiStopped, true, memory_order_seq_cst);
     }
     pthread_mutex_unlock(&MiStopLock);
+    if (First) {
+        /* Every processor stops: threads parked in a wait wake to be
+         * refused, rather than wait for a machine that is dead. */
+        MiWakeWaitersForStop();
+    }
 
     SIM_CATCH_FRAME *Frame = MiFindFrame(SimFrameBugCheck);
     if (Frame != NULL) {
@@ -304,7 +330,11 @@ _Noreturn void MiRefuse(const char *Ddi)
     SIM_BUGCHECK Stop;
     char Line[512];
     char StopLine[256];
-    SimIsStopped(&Stop);
+    /* The last stop: the one that refuses this call, even if another thread
+     * has reset the machine since this thread saw it stopped. */
+    pthread_mutex_lock(&MiStopLock);
+    Stop = MiLastStop;
+    pthread_mutex_unlock(&MiStopLock);
     SimFormatStopLine(&Stop, StopLine, sizeof(StopLine));
     snprintf(Line, sizeof(Line),
              "mmsim: %s refused: the machine is stopped (%s %s); only SimReset() is accepted\n",
@@ -312,7 +342,43 @@ _Noreturn void MiRefuse(const char *Ddi)
     MiWriteStderr(Line);
 
     MiDropLocksForBugCheck();
-    SIM_CATCH_FRAME *Frame = MiFindFrame(SimFrameBugCheck);
+    SIM_CATCH_FRAME *Frame = MiFindRefusalFrame();
+    if (Frame != NULL) {
+        Frame->Info = Stop;
+        Frame->Info.Caught = TRUE;
+        Frame->Info.Refused = TRUE;
+        Frame->Info.Ddi = Ddi;
+        MiTopFrame = Frame->Previous;
+        HostUnblockFaultSignals();
+        longjmp(Frame->Jump, 1);
+    }
+    _exit(SIM_EXIT_REFUSED);
+}
+
+_Noreturn void MiRefuseDeadWait(const char *Ddi, uint64_t Epoch)
+{
+    SIM_BUGCHECK Stop;
+    memset(&Stop, 0, sizeof(Stop));
+    pthread_mutex_lock(&MiStopLock);
+    if (MiLastStopEpoch == Epoch) {
+        Stop = MiLastStop; /* the machine it waited on stopped */
+    }
+    pthread_mutex_unlock(&MiStopLock);
+    char Line[512];
+    if (Stop.Caught) {
+        char StopLine[256];
+        SimFormatStopLine(&Stop, StopLine, sizeof(StopLine));
+        snprintf(Line, sizeof(Line), "mmsim: %s refused: the machine it waited on stopped (%s %s)%s\n",
+                 Ddi, StopLine, SimBugCheckName(Stop.Code),
+                 MiCurrentWaitEpoch() == Epoch ? "" : " and has been reset since");
+    } else {
+        snprintf(Line, sizeof(Line),
+                 "mmsim: %s refused: the machine it waited on was reset or shut down\n", Ddi);
+    }
+    MiWriteStderr(Line);
+
+    MiDropLocksForBugCheck();
+    SIM_CATCH_FRAME *Frame = MiFindRefusalFrame();
     if (Frame != NULL) {
         Frame->Info = Stop;
         Frame->Info.Caught = TRUE;

@@ -110,6 +110,14 @@ void MiDdiEnter(MI_DDI Ddi, ULONG_PTR Parameter3, ULONG_PTR Parameter4)
 
 VOID NTAPI MmsimYieldProcessor(VOID)
 {
+    /* A spin-wait on a stopped machine, or one begun on a machine since
+     * reset, would spin forever (on Windows the processor is frozen):
+     * refused, like a DDI. */
+    uint64_t Seen = MiThreadEpoch;
+    MiRefuseIfStopped("YieldProcessor"); /* notes the current machine */
+    if (Seen != 0 && Seen != MiThreadEpoch) {
+        MiRefuseDeadWait("YieldProcessor", Seen);
+    }
     HostYield();
 }
 

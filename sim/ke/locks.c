@@ -6,6 +6,14 @@
  * blocking primitives park on a small hashed table of host condition
  * variables keyed by the object's address, so the WDK layouts of FAST_MUTEX
  * and KEVENT stay exactly the WDK's.
+ *
+ * Other threads at a stop: Windows freezes every processor; here a thread
+ * that waits or spins when the machine stops, or whose machine is reset or
+ * shut down under it, is released with a refusal (its catch frame gets
+ * Refused = TRUE, or the process exits 87), never left blocked. A wait
+ * belongs to the machine it began on: MiWaitEpoch counts machines, and a
+ * waiter checks the stop and the epoch before it looks at the object again,
+ * so it never touches memory of a machine that is gone.
  */
 #include <errno.h>
 #include <pthread.h>
@@ -43,10 +51,25 @@ void MiUnlock(void)
     pthread_mutex_unlock(&MiMmLock);
 }
 
+/* Set while this thread holds a parking-lot bucket or is counted as
+ * spinning: a bug check (a fault reading a waited-on object, say) releases
+ * them on its way out. */
+static _Thread_local pthread_mutex_t *MiHeldBucket;
+static _Thread_local atomic_long *MiSpinSlot;
+
 void MiDropLocksForBugCheck(void)
 {
     while (MiMmLockDepth > 0) {
         MiUnlock();
+    }
+    if (MiHeldBucket != NULL) {
+        pthread_mutex_t *Held = MiHeldBucket;
+        MiHeldBucket = NULL;
+        pthread_mutex_unlock(Held);
+    }
+    if (MiSpinSlot != NULL) {
+        atomic_fetch_sub(MiSpinSlot, 1);
+        MiSpinSlot = NULL;
     }
 }
 
@@ -62,6 +85,13 @@ typedef struct _MI_PARK_BUCKET {
 
 static MI_PARK_BUCKET MiPark[MI_PARK_BUCKETS];
 static pthread_once_t MiParkOnce = PTHREAD_ONCE_INIT;
+
+/* Machines so far: bumped when one is torn down (reset, re-initialise,
+ * shut down). Spinners count themselves in the slot of their machine's
+ * parity, so a reset waits for exactly the old machine's spinners. */
+atomic_uint_fast64_t MiWaitEpoch = 1;
+_Thread_local uint64_t MiThreadEpoch;
+static atomic_long MiSpinners[2];
 
 /* The clock of timed parks. winpthreads (Windows) measures
  * pthread_cond_timedwait deadlines on CLOCK_REALTIME only and its
@@ -93,9 +123,53 @@ static MI_PARK_BUCKET *MiBucket(const volatile void *Address)
     return &MiPark[(Key >> 58) % MI_PARK_BUCKETS];
 }
 
-bool MiParkUntil(const volatile void *Address, MI_WAIT_PREDICATE Predicate, void *Context,
-                 int64_t TimeoutNs)
+uint64_t MiCurrentWaitEpoch(void)
 {
+    return atomic_load(&MiWaitEpoch);
+}
+
+/* Wakes every parked thread (each rechecks the stop and its epoch). Taking
+ * each bucket's mutex also waits out a predicate being evaluated. */
+static void MiBroadcastAll(void)
+{
+    pthread_once(&MiParkOnce, MiInitPark);
+    for (int i = 0; i < MI_PARK_BUCKETS; i++) {
+        pthread_mutex_lock(&MiPark[i].Mutex);
+        pthread_cond_broadcast(&MiPark[i].Cond);
+        pthread_mutex_unlock(&MiPark[i].Mutex);
+    }
+}
+
+void MiWakeWaitersForStop(void)
+{
+    MiBroadcastAll();
+}
+
+void MiEndMachineWaits(void)
+{
+    uint64_t Old = atomic_fetch_add(&MiWaitEpoch, 1);
+    MiBroadcastAll();
+    atomic_long *Slot = &MiSpinners[Old & 1];
+    long Self = MiSpinSlot == Slot ? 1 : 0;
+    while (atomic_load(Slot) > Self) {
+        sched_yield(); /* each sees the new epoch within a few spins */
+    }
+    MiThreadEpoch = Old + 1; /* the caller goes on with the next machine */
+}
+
+/* A waiter leaves: the machine it waits on stopped or is gone. */
+_Noreturn static void MiLeaveDeadWait(const char *Ddi, uint64_t Epoch)
+{
+    MiRefuseDeadWait(Ddi, Epoch);
+}
+
+bool MiParkUntilFor(const char *Ddi, const volatile void *Address, MI_WAIT_PREDICATE Predicate,
+                    void *Context, int64_t TimeoutNs)
+{
+    uint64_t Epoch = atomic_load(&MiWaitEpoch);
+    if (MiIsStopped()) {
+        MiRefuse(Ddi); /* stopped between the DDI's entry check and here */
+    }
     MI_PARK_BUCKET *Bucket = MiBucket(Address);
     struct timespec Deadline;
     if (TimeoutNs >= 0) {
@@ -105,17 +179,39 @@ bool MiParkUntil(const volatile void *Address, MI_WAIT_PREDICATE Predicate, void
         Deadline.tv_nsec = (long)(Ns % 1000000000);
     }
     bool Satisfied = true;
+    bool TimedOut = false;
     pthread_mutex_lock(&Bucket->Mutex);
-    while (!Predicate(Context)) {
+    MiHeldBucket = &Bucket->Mutex;
+    for (;;) {
+        /* The stop and the epoch first: the object may be gone with its
+         * machine. */
+        if (MiIsStopped() || atomic_load(&MiWaitEpoch) != Epoch) {
+            MiHeldBucket = NULL;
+            pthread_mutex_unlock(&Bucket->Mutex);
+            MiLeaveDeadWait(Ddi, Epoch);
+        }
+        if (Predicate(Context)) {
+            break;
+        }
+        if (TimedOut) {
+            Satisfied = false;
+            break;
+        }
         if (TimeoutNs < 0) {
             pthread_cond_wait(&Bucket->Cond, &Bucket->Mutex);
         } else if (pthread_cond_timedwait(&Bucket->Cond, &Bucket->Mutex, &Deadline) == ETIMEDOUT) {
-            Satisfied = Predicate(Context);
-            break;
+            TimedOut = true; /* one last look, after the stop check */
         }
     }
+    MiHeldBucket = NULL;
     pthread_mutex_unlock(&Bucket->Mutex);
     return Satisfied;
+}
+
+bool MiParkUntil(const volatile void *Address, MI_WAIT_PREDICATE Predicate, void *Context,
+                 int64_t TimeoutNs)
+{
+    return MiParkUntilFor("a wait", Address, Predicate, Context, TimeoutNs);
 }
 
 void MiUnparkAll(const volatile void *Address)
@@ -145,20 +241,54 @@ VOID NTAPI KeInitializeSpinLock(PKSPIN_LOCK SpinLock)
     __atomic_store_n(SpinLock, 0, __ATOMIC_RELEASE);
 }
 
+/* Counts this thread as spinning on the current machine; returns its epoch. */
+static uint64_t MiEnterSpin(void)
+{
+    for (;;) {
+        uint64_t Epoch = atomic_load(&MiWaitEpoch);
+        MiSpinSlot = &MiSpinners[Epoch & 1];
+        atomic_fetch_add(MiSpinSlot, 1);
+        if (atomic_load(&MiWaitEpoch) == Epoch) {
+            return Epoch;
+        }
+        atomic_fetch_sub(MiSpinSlot, 1); /* a reset went by: count again */
+        MiSpinSlot = NULL;
+    }
+}
+
+static void MiLeaveSpin(void)
+{
+    atomic_fetch_sub(MiSpinSlot, 1);
+    MiSpinSlot = NULL;
+}
+
 static void MiAcquireSpin(PKSPIN_LOCK SpinLock)
 {
     MiRefuseIfStopped("KeAcquireSpinLock");
     ULONG_PTR Self = MiOwnerValue();
     unsigned Spins = 0;
+    uint64_t Epoch = 0;
     for (;;) {
         ULONG_PTR Expected = 0;
         if (__atomic_compare_exchange_n(SpinLock, &Expected, Self, false, __ATOMIC_ACQUIRE,
                                         __ATOMIC_RELAXED)) {
+            if (MiSpinSlot != NULL) {
+                MiLeaveSpin();
+            }
             return;
         }
         if (Expected == Self) {
             /* A real processor would spin forever; checked Windows stops. */
             KeBugCheckEx(SPIN_LOCK_ALREADY_OWNED, (ULONG_PTR)SpinLock, Self, 0, 0);
+        }
+        if (MiSpinSlot == NULL) {
+            Epoch = MiEnterSpin();
+        }
+        /* The owner may have stopped the machine (its frame caught the
+         * stop, the lock stays held) or the machine may be gone. */
+        if (MiIsStopped() || atomic_load(&MiWaitEpoch) != Epoch) {
+            MiLeaveSpin();
+            MiLeaveDeadWait("KeAcquireSpinLock", Epoch);
         }
         if (++Spins % 64 == 0) {
             sched_yield(); /* host threads may share one core */
@@ -275,7 +405,7 @@ VOID FASTCALL ExAcquireFastMutex(PFAST_MUTEX FastMutex)
     }
     if (!MiTryTakeFastMutex(FastMutex)) {
         __atomic_add_fetch(&FastMutex->Contention, 1, __ATOMIC_RELAXED);
-        MiParkUntil(FastMutex, MiTryTakeFastMutex, FastMutex, -1);
+        MiParkUntilFor("ExAcquireFastMutex", FastMutex, MiTryTakeFastMutex, FastMutex, -1);
     }
     __atomic_store_n(&FastMutex->Owner, (PVOID)&MiThreadTag, __ATOMIC_RELAXED);
     FastMutex->OldIrql = Old;
@@ -387,6 +517,7 @@ NTSTATUS NTAPI KeWaitForSingleObject(PVOID Object, KWAIT_REASON WaitReason,
     if (TimeoutNs == 0) {
         return STATUS_TIMEOUT;
     }
-    return MiParkUntil(Object, MiEventSignalled, Object, TimeoutNs) ? STATUS_SUCCESS
-                                                                    : STATUS_TIMEOUT;
+    return MiParkUntilFor("KeWaitForSingleObject", Object, MiEventSignalled, Object, TimeoutNs)
+               ? STATUS_SUCCESS
+               : STATUS_TIMEOUT;
 }

@@ -51,6 +51,26 @@ static struct {
             .Wake = PTHREAD_COND_INITIALIZER,
             .Idle = PTHREAD_COND_INITIALIZER};
 
+/* Calls the routine; false if it was refused because its machine stopped
+ * or went away under it: the routine is abandoned, as a frozen processor
+ * never finishes it, and the worker thread lives on. */
+static bool MiCallRoutine(PWORKER_THREAD_ROUTINE Routine, PVOID Parameter, PIO_WORKITEM IoItem)
+{
+    SIM_CATCH_FRAME Frame;
+    SimPushCatchFrame(&Frame, MI_FRAME_REFUSAL);
+    if (setjmp(Frame.Jump) != 0) {
+        MiSetIrql(PASSIVE_LEVEL);
+        return false;
+    }
+    if (IoItem != NULL) {
+        IoItem->Routine(IoItem->DeviceObject, IoItem->Context);
+    } else {
+        Routine(Parameter);
+    }
+    SimPopCatchFrame(&Frame);
+    return true;
+}
+
 static void MiRunItem(MI_WORK_NODE *Node)
 {
     PWORK_QUEUE_ITEM Item = Node->Item;
@@ -62,11 +82,10 @@ static void MiRunItem(MI_WORK_NODE *Node)
     PVOID Parameter = Item->Parameter;
     __atomic_store_n(&Item->List.Flink, (PLIST_ENTRY)NULL, __ATOMIC_RELEASE);
     if (IoItem != NULL) {
-        PIO_WORKITEM_ROUTINE IoRoutine = IoItem->Routine;
-        IoRoutine(IoItem->DeviceObject, IoItem->Context);
-        Routine = (PWORKER_THREAD_ROUTINE)(void *)IoRoutine;
-    } else {
-        Routine(Parameter);
+        Routine = (PWORKER_THREAD_ROUTINE)(void *)IoItem->Routine;
+    }
+    if (!MiCallRoutine(Routine, Parameter, IoItem)) {
+        return;
     }
     KIRQL Irql = MiCurrentIrql();
     if (Irql != PASSIVE_LEVEL) {
