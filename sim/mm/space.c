@@ -8,6 +8,12 @@
  * contiguous PFNs are mapped with one host call, so even gigabytes of
  * scattered 64 KiB allocations stay far below vm.max_map_count.
  *
+ * The host mapping budget (docs/hosts.md): unmapping the middle of a host
+ * mapping splits it, and at the host's limit the split is refused. So every
+ * map is charged, before anything changes, for the host mappings it makes and
+ * for the splits unmapping it may make later; a map the budget cannot take
+ * fails (as when system PTEs run out), and an unmap never lacks a mapping.
+ *
  *   Base
  *   | guard | system PTEs ... | guard | non-paged pool ... | guard | paged pool ... | guard |
  */
@@ -164,6 +170,117 @@ static uint64_t MiCacheBits(MEMORY_CACHING_TYPE CacheType)
     }
 }
 
+/* ---------------------------------------------------------------------- */
+/* The host mapping budget.                                               */
+/* ---------------------------------------------------------------------- */
+/* Charged = 1 + the breaks of system space: a break is between two pages
+ * that are not in one host mapping, or are in two units. For a map that is
+ * the host mappings it makes plus those it may add when unmapped; it is
+ * counted exactly, from the PTEs and the unit marks, in arithmetic only. */
+static bool MiUnitStarts(uint64_t Page)
+{
+    return (MiSpace.UnitStart[Page >> 6] >> (Page & 63)) & 1;
+}
+
+static void MiMarkUnit(uint64_t Page, bool Start)
+{
+    if (Start) {
+        MiSpace.UnitStart[Page >> 6] |= 1ull << (Page & 63);
+    } else {
+        MiSpace.UnitStart[Page >> 6] &= ~(1ull << (Page & 63));
+    }
+}
+
+/* 1 if Page - 1 and Page are charged as different mappings. The first and
+ * last pages are guards, never mapped: the space's ends are no breaks. */
+static uint64_t MiBreak(uint64_t Page)
+{
+    if (Page == 0 || Page >= MiSpace.Pages) {
+        return 0;
+    }
+    uint64_t Left = MiSpace.Pte[Page - 1], Right = MiSpace.Pte[Page];
+    bool LeftValid = (Left & MI_PTE_VALID) != 0, RightValid = (Right & MI_PTE_VALID) != 0;
+    if (!LeftValid && !RightValid) {
+        return 0; /* one inaccessible stretch */
+    }
+    if (LeftValid != RightValid || MiUnitStarts(Page) || ((Left ^ Right) & MI_PTE_WRITE) != 0) {
+        return 1;
+    }
+    return MiPteIndex(Right) != MiPteIndex(Left) + 1;
+}
+
+/* Breaks at First..Last inclusive. */
+static uint64_t MiBreaks(uint64_t First, uint64_t Last)
+{
+    uint64_t Breaks = 0;
+    for (uint64_t Page = First; Page <= Last; Page++) {
+        Breaks += MiBreak(Page);
+    }
+    return Breaks;
+}
+
+/* Change of Charged if Count pages from Page, all invalid now, become one unit
+ * mapped in Runs host runs: the unit is set apart on both sides. */
+static int64_t MiMapCharge(uint64_t Page, uint64_t Count, uint64_t Runs)
+{
+    return (int64_t)(Runs + 1) - (int64_t)MiBreaks(Page, Page + Count);
+}
+
+static bool MiBudgetTakes(int64_t Charge)
+{
+    if (Charge > 0 && MiSpace.Charged + (uint64_t)Charge > MiSpace.Budget) {
+        MiSpace.BudgetRefusals++;
+        return false;
+    }
+    return true;
+}
+
+/* Count pages from Page are mapped as one unit (Charge from MiMapCharge). */
+static void MiCommitUnit(uint64_t Page, uint64_t Count, int64_t Charge)
+{
+    MiMarkUnit(Page, true);
+    for (uint64_t k = 1; k < Count; k++) {
+        MiMarkUnit(Page + k, false);
+    }
+    if (Page + Count < MiSpace.Pages) {
+        MiMarkUnit(Page + Count, true); /* a valid page after it is another unit */
+    }
+    MiSpace.Charged = (uint64_t)((int64_t)MiSpace.Charged + Charge);
+}
+
+/* The host refused to revoke access to pages whose PTEs are no longer
+ * valid. Continuing would leave them readable and writable, aliasing their
+ * next owner: stop as Windows does when it cannot get the system PTEs it
+ * must have. */
+_Noreturn static void MiHostRefusedUnmap(uint64_t Page, uint64_t Count)
+{
+    char Text[256];
+    snprintf(Text, sizeof(Text),
+             "mmsim: the host refused to unmap %llu page(s) at %p (out of host mappings: %llu "
+             "charged, budget %llu, host limit %llu); stopping rather than leave them mapped\n",
+             (unsigned long long)Count, (void *)MiPageToVa(Page),
+             (unsigned long long)MiSpace.Charged, (unsigned long long)MiSpace.Budget,
+             (unsigned long long)MiSpace.HostLimit);
+    MiWriteStderr(Text);
+    uint64_t Left = MiSpace.Charged < MiSpace.Budget ? MiSpace.Budget - MiSpace.Charged : 0;
+    KeBugCheckEx(NO_MORE_SYSTEM_PTES, 0, (ULONG_PTR)Count, (ULONG_PTR)Left,
+                 (ULONG_PTR)MiSpace.Budget);
+}
+
+/* Makes [Page, Page + Count) inaccessible in the host after its PTEs became
+ * invalid: Before is MiBreaks(Page, Page + Count) taken before, and
+ * [FirstMapped, EndMapped) the pages the host showed (empty: no host call). */
+static void MiRevoke(uint64_t Page, uint64_t Count, uint64_t Before, uint64_t FirstMapped,
+                     uint64_t EndMapped)
+{
+    uint64_t After = MiBreaks(Page, Page + Count);
+    MiSpace.Charged = MiSpace.Charged + After - Before;
+    if (FirstMapped < EndMapped &&
+        !HostUnmapRun(MiPageToVa(FirstMapped), (EndMapped - FirstMapped) * PAGE_SIZE)) {
+        MiHostRefusedUnmap(FirstMapped, EndMapped - FirstMapped);
+    }
+}
+
 /* Maps Count pages from Page whose PTEs already hold their final value.
  * Indices (optional) are the pages those PTEs name, so the runs are found
  * without translating every PFN back. */
@@ -186,8 +303,10 @@ static bool MiMirror(uint64_t Page, uint64_t Count, const MI_INDEX *Indices)
         MiSpace.HostMapCalls++;
         if (!HostMapRun(MiPageToVa(Page + k), First * PAGE_SIZE, n * PAGE_SIZE, Writable)) {
             MiSpace.HostMapFailures++;
-            if (k > 0) {
-                HostUnmapRun(MiPageToVa(Page), k * PAGE_SIZE);
+            /* Refused despite the budget (the rest of the process holds the
+             * host's mappings): undo the runs made, whole, needing no split. */
+            if (k > 0 && !HostUnmapRun(MiPageToVa(Page), k * PAGE_SIZE)) {
+                MiHostRefusedUnmap(Page, k);
             }
             return false;
         }
@@ -199,6 +318,17 @@ static bool MiMirror(uint64_t Page, uint64_t Count, const MI_INDEX *Indices)
 bool MiMapPages(uint64_t Page, const MI_INDEX *Indices, uint64_t Count, bool Writable,
                 MEMORY_CACHING_TYPE CacheType)
 {
+    if (Count == 0) {
+        return true;
+    }
+    uint64_t Runs = 1;
+    for (uint64_t k = 1; k < Count; k++) {
+        Runs += Indices[k] != Indices[k - 1] + 1;
+    }
+    int64_t Charge = MiMapCharge(Page, Count, Runs);
+    if (!MiBudgetTakes(Charge)) {
+        return false; /* nothing changed */
+    }
     uint64_t Bits = MI_PTE_VALID | MI_PTE_ACCESSED | MI_PTE_DIRTY | MI_PTE_GLOBAL |
                     MI_PTE_NO_EXECUTE | MiCacheBits(CacheType) | (Writable ? MI_PTE_WRITE : 0);
     for (uint64_t k = 0; k < Count; k++) {
@@ -208,25 +338,49 @@ bool MiMapPages(uint64_t Page, const MI_INDEX *Indices, uint64_t Count, bool Wri
         memset(&MiSpace.Pte[Page], 0, Count * sizeof(uint64_t));
         return false;
     }
+    MiCommitUnit(Page, Count, Charge);
     for (uint64_t k = 0; k < Count; k++) {
         MiPfnEntry(Indices[k])->MapCount++;
     }
     return true;
 }
 
-void MiUnmapPages(uint64_t Page, uint64_t Count)
+static void MiUnmapRange(uint64_t Page, uint64_t Count, bool Free)
 {
+    if (Count == 0) {
+        return;
+    }
+    uint64_t Before = MiBreaks(Page, Page + Count);
+    uint64_t FirstMapped = UINT64_MAX, EndMapped = 0;
     for (uint64_t k = 0; k < Count; k++) {
         uint64_t Pte = MiSpace.Pte[Page + k];
+        if (Pte & MI_PTE_VALID) {
+            FirstMapped = FirstMapped == UINT64_MAX ? Page + k : FirstMapped;
+            EndMapped = Page + k + 1;
+        }
         if ((Pte & MI_PTE_VALID) || MiIsTransitionPte(Page + k, Pte)) {
-            MI_PFN *Entry = MiPfnEntry(MiPteIndex(Pte));
+            MI_INDEX Index = MiPteIndex(Pte);
+            MI_PFN *Entry = MiPfnEntry(Index);
             if (Entry->MapCount > 0) {
                 Entry->MapCount--;
+            }
+            if (Free) {
+                MiFreePhysical(Index);
             }
         }
         MiSpace.Pte[Page + k] = 0;
     }
-    HostUnmapRun(MiPageToVa(Page), Count * PAGE_SIZE);
+    MiRevoke(Page, Count, Before, FirstMapped, EndMapped);
+}
+
+void MiUnmapPages(uint64_t Page, uint64_t Count)
+{
+    MiUnmapRange(Page, Count, false);
+}
+
+void MiUnmapAndFreePages(uint64_t Page, uint64_t Count)
+{
+    MiUnmapRange(Page, Count, true);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -251,11 +405,19 @@ ULONG SimTrimPagedPool(VOID)
         if (Entry->LockCount != 0) {
             continue; /* locked pages are resident until unlocked */
         }
+        /* Trimming one page of a unit cuts it: trim only what the budget
+         * can take (the working set manager may always keep a page). */
+        uint64_t Before = MiBreaks(Page, Page + 1);
+        uint64_t After = (uint64_t)((MiSpace.Pte[Page - 1] & MI_PTE_VALID) != 0) +
+                         (uint64_t)((MiSpace.Pte[Page + 1] & MI_PTE_VALID) != 0);
+        if (!MiBudgetTakes((int64_t)After - (int64_t)Before)) {
+            continue;
+        }
         /* Transition PTE: not valid, but the page stays in memory. */
         MiSpace.Pte[Page] = (Pte & MI_PTE_PFN_MASK) | MI_PTE_TRANSITION |
                             MI_PTE_PROTECTION_READWRITE;
         Entry->Flags |= MI_PFN_FLAG_TRIMMED;
-        HostUnmapRun(MiPageToVa(Page), PAGE_SIZE);
+        MiRevoke(Page, 1, Before, Page, Page + 1);
         Trimmed++;
     }
     MiUnlock();
@@ -270,12 +432,17 @@ bool MiFaultInTransition(uint64_t Page)
     if (!MiIsTransitionPte(Page, Pte)) {
         return (Pte & MI_PTE_VALID) != 0;
     }
+    int64_t Charge = MiMapCharge(Page, 1, 1);
+    if (!MiBudgetTakes(Charge)) {
+        return false;
+    }
     MiSpace.Pte[Page] = (Pte & MI_PTE_PFN_MASK) | MI_PTE_VALID | MI_PTE_WRITE | MI_PTE_ACCESSED |
                         MI_PTE_DIRTY | MI_PTE_GLOBAL | MI_PTE_NO_EXECUTE;
     if (!MiMirror(Page, 1, NULL)) {
         MiSpace.Pte[Page] = Pte;
         return false;
     }
+    MiCommitUnit(Page, 1, Charge);
     MiPfnEntry(MiPteIndex(Pte))->Flags &= (uint16_t)~MI_PFN_FLAG_TRIMMED;
     return true;
 }
@@ -350,6 +517,7 @@ static void MiSpaceTeardown(void)
         HostRelease(MiSpace.Base, MiSpace.Pages * PAGE_SIZE);
     }
     free(MiSpace.Pte);
+    free(MiSpace.UnitStart);
     free(MiSpace.SystemPtes.FreeBits);
     free(MiSpace.NonPagedPool.FreeBits);
     free(MiSpace.PagedPool.FreeBits);
@@ -368,9 +536,22 @@ static NTSTATUS MiSpaceInit(const SIM_CONFIG *Config)
     Page += Config->PagedPoolPages + 1;
     MiSpace.Pages = Page;
 
+    /* The budget: half the host's limit, at most 32768; the other half is
+     * the rest of the process's (libraries, heaps, thread stacks, sanitizer
+     * runtimes) and the headroom of unmaps that cut a unit. */
+    uint64_t Limit = HostMappingLimit();
+    MiSpace.HostLimit = Limit;
+    uint64_t Ceiling = Limit != 0 ? Limit / 2 : UINT32_MAX;
+    MiSpace.Budget = Config->HostMappingBudget != 0 ? Config->HostMappingBudget
+                                                     : (Ceiling < 32768 ? Ceiling : 32768);
+    if (MiSpace.Budget < 16 || MiSpace.Budget > Ceiling) {
+        return STATUS_INVALID_PARAMETER;
+    }
+    MiSpace.Charged = 1; /* the reservation itself */
     MiSpace.Base = (uint8_t *)HostReserve(MiSpace.Pages * PAGE_SIZE, MiSeed * 0x9E3779B97F4A7C15ull);
     MiSpace.Pte = (uint64_t *)calloc(MiSpace.Pages, sizeof(uint64_t));
-    if (MiSpace.Base == NULL || MiSpace.Pte == NULL ||
+    MiSpace.UnitStart = (uint64_t *)calloc(MiSpace.Pages / 64 + 1, sizeof(uint64_t));
+    if (MiSpace.Base == NULL || MiSpace.Pte == NULL || MiSpace.UnitStart == NULL ||
         !MiVaInit(&MiSpace.SystemPtes, SysFirst, Config->SystemPtes) ||
         !MiVaInit(&MiSpace.NonPagedPool, NpFirst, Config->NonPagedPoolPages) ||
         !MiVaInit(&MiSpace.PagedPool, PpFirst, Config->PagedPoolPages)) {
