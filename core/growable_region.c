@@ -187,7 +187,8 @@ static NTSTATUS GrRemap(_In_ PGROWABLE_REGION Region, _In_ SIZE_T NewCommitted)
     }
     PVOID Va = MmMapLockedPagesWithReservedMapping(Region->Base, Region->Tag, Combined, MmCached);
     if (Va == NULL && Region->Combined != NULL) {
-        /* Cannot happen with valid arguments; put the old mapping back. */
+        /* Out of mapping resources (the arguments are valid): put the old
+         * mapping back, which fitted a moment ago. */
         (VOID) MmMapLockedPagesWithReservedMapping(Region->Base, Region->Tag, Region->Combined,
                                                    MmCached);
     }
@@ -196,7 +197,7 @@ static NTSTATUS GrRemap(_In_ PGROWABLE_REGION Region, _In_ SIZE_T NewCommitted)
 
     if (Va == NULL) {
         IoFreeMdl(Combined);
-        return STATUS_INTERNAL_ERROR;
+        return STATUS_INSUFFICIENT_RESOURCES;
     }
     if (Region->Combined != NULL) {
         IoFreeMdl(Region->Combined);
@@ -242,10 +243,11 @@ static NTSTATUS GrGrowLocked(_In_ PGROWABLE_REGION Region, _In_ SIZE_T Bytes)
         if (Region->Strategy == GrStrategyDivisible &&
             MmMapLockedPagesWithReservedMapping(Region->Base + Old + Got, Region->Tag, Mdl,
                                                 MmCached) == NULL) {
-            /* Only bad arguments make it fail: report, never half-map. */
+            /* With valid arguments only a lack of mapping resources makes
+             * it fail: report that, never half-map. */
             MmFreePagesFromMdl(Mdl);
             ExFreePool(Mdl);
-            Status = STATUS_INTERNAL_ERROR;
+            Status = STATUS_INSUFFICIENT_RESOURCES;
             break;
         }
         Region->Chunks[Region->ChunkCount].Mdl = Mdl;

@@ -71,9 +71,9 @@ NTSTATUS GrCreate(_In_ const GR_PARAMETERS *Parameters, _Out_ PGROWABLE_REGION *
 
 /* Makes at least Bytes committed (idempotent). Partial page allocations are
  * used; any failure leaves the region exactly as it was (nothing leaked,
- * nothing half-mapped): STATUS_INSUFFICIENT_RESOURCES (pages or pool),
- * STATUS_INVALID_PARAMETER (Bytes > MaximumSize), STATUS_DELETE_PENDING
- * (GrDestroy has begun). */
+ * nothing half-mapped): STATUS_INSUFFICIENT_RESOURCES (pages, pool or
+ * system mappings), STATUS_INVALID_PARAMETER (Bytes > MaximumSize),
+ * STATUS_DELETE_PENDING (GrDestroy has begun). */
 _IRQL_requires_max_(APC_LEVEL) _Must_inspect_result_
 NTSTATUS GrEnsureCommitted(_In_ PGROWABLE_REGION Region, _In_ SIZE_T Bytes);
 

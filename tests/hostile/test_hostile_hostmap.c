@@ -23,6 +23,8 @@
 
 #include <mmsim_cmocka.h>
 
+#include "growable_region.h"
+
 #define TAG_HOST 'tsoH'     /* "Host" */
 #define BUDGET 2000         /* lowered budget: fast, far from the host's own limit */
 #define FILL_SLOTS 40000    /* stride-2 slots for single-page mappings: > BUDGET / 2 */
@@ -62,6 +64,7 @@ typedef struct _FILLER {
     PUCHAR Base;
     PMDL Page;
     ULONG Mapped;
+    BOOLEAN TopUp; /* also mapped at the odd slot 2 * Mapped - 1 */
 } FILLER;
 
 static void Fill(FILLER *Filler)
@@ -78,16 +81,25 @@ static void Fill(FILLER *Filler)
     }
     /* The limit was reached, and by the budget, not by the filler's size. */
     assert_true(Filler->Mapped > 0 && Filler->Mapped < FILL_SLOTS);
+    /* A page right after the last one needs one more host mapping, not two:
+     * it takes the last one the budget may have left. */
+    Filler->TopUp = MmMapLockedPagesWithReservedMapping(
+                        Filler->Base + (SIZE_T)(2 * Filler->Mapped - 1) * PAGE_SIZE, TAG_HOST,
+                        Filler->Page, MmCached) != NULL;
     SIM_MEMORY_STATS Stats;
     SimQueryMemory(&Stats);
-    assert_true(Stats.HostMappingsCharged <= Stats.HostMappingBudget);
-    assert_true(Stats.HostMappingsCharged + 2 > Stats.HostMappingBudget);
+    assert_int_equal(Stats.HostMappingBudget, BUDGET);
+    assert_int_equal(Stats.HostMappingsCharged, BUDGET);
 }
 
 static void Unfill(FILLER *Filler)
 {
     for (ULONG i = 0; i < Filler->Mapped; i++) {
         MmUnmapReservedMapping(Filler->Base + (SIZE_T)2 * i * PAGE_SIZE, TAG_HOST, Filler->Page);
+    }
+    if (Filler->TopUp) {
+        MmUnmapReservedMapping(Filler->Base + (SIZE_T)(2 * Filler->Mapped - 1) * PAGE_SIZE,
+                               TAG_HOST, Filler->Page);
     }
     MmFreeMappingAddress(Filler->Base, TAG_HOST);
     FreePages(Filler->Page);
@@ -168,12 +180,78 @@ static void FreeMiddlePoolPageAtTheBudget(void **State)
                          *(volatile UCHAR *)Block[1] = 'B');
 }
 
+/* Pool with room in every block size up to half a page, each page pinned by a
+ * live block: what a growth allocates (MDLs) then needs no new pool page, so
+ * the first thing the budget refuses is the growth's own mapping. */
+#define PINNED_SIZES (PAGE_SIZE / 2 / 16)
+static PVOID Pinned[PINNED_SIZES];
+
+static void PinPoolRoom(void)
+{
+    for (ULONG i = 0; i < PINNED_SIZES; i++) {
+        Pinned[i] = ExAllocatePool2(POOL_FLAG_NON_PAGED, (SIZE_T)(i + 1) * 16, TAG_HOST);
+        PVOID Spare = ExAllocatePool2(POOL_FLAG_NON_PAGED, (SIZE_T)(i + 1) * 16, TAG_HOST);
+        assert_non_null(Pinned[i]);
+        assert_non_null(Spare);
+        ExFreePoolWithTag(Spare, TAG_HOST);
+    }
+}
+
+static void UnpinPoolRoom(void)
+{
+    for (ULONG i = 0; i < PINNED_SIZES; i++) {
+        ExFreePoolWithTag(Pinned[i], TAG_HOST);
+    }
+}
+
+/* (c) Growth at the budget: GrEnsureCommitted (core/) fails with the status
+ * it documents for a lack of resources and leaves the region as it was. Its
+ * new chunk is physically apart from the first (the filler's page lies
+ * between), so either strategy needs more host mappings than are left. */
+static void GrowthAtTheBudgetIsInsufficientResources(void **State)
+{
+    (void)State;
+    const SIZE_T Grown = 512 * 1024; /* MDLs of at most half a page */
+    static const GR_STRATEGY Strategies[] = {GrStrategyDivisible, GrStrategyRemap};
+    for (size_t i = 0; i < sizeof(Strategies) / sizeof(Strategies[0]); i++) {
+        BuildMachine();
+        GR_PARAMETERS Parameters;
+        memset(&Parameters, 0, sizeof(Parameters));
+        Parameters.MaximumSize = (SIZE_T)16 << 20;
+        Parameters.InitialCommit = 64 * 1024;
+        Parameters.PoolTag = TAG_HOST;
+        Parameters.Strategy = Strategies[i];
+        PGROWABLE_REGION Region = NULL;
+        assert_int_equal(GrCreate(&Parameters, &Region), STATUS_SUCCESS);
+        PUCHAR Base = (PUCHAR)GrBase(Region);
+        memset(Base, 0x5A, 64 * 1024);
+
+        PinPoolRoom();
+        FILLER Filler;
+        Fill(&Filler);
+        assert_int_equal(GrEnsureCommitted(Region, Grown), STATUS_INSUFFICIENT_RESOURCES);
+        assert_int_equal(GrCommittedSize(Region), 64 * 1024);
+        assert_int_equal(Base[64 * 1024 - 1], 0x5A); /* still mapped, same pages */
+        ExpectInvariantsClean();
+
+        Unfill(&Filler);
+        UnpinPoolRoom();
+        assert_int_equal(GrEnsureCommitted(Region, Grown), STATUS_SUCCESS);
+        GrDestroy(Region);
+        ExpectInvariantsClean();
+        char Report[1024];
+        assert_true(SimIsClean(Report, sizeof(Report)));
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest Tests[] = {
         cmocka_unit_test_setup_teardown(UnmapInsideReservedMappingAtTheBudget, SimTestSetup,
                                         SimTestTeardown),
         cmocka_unit_test_setup_teardown(FreeMiddlePoolPageAtTheBudget, SimTestSetup,
+                                        SimTestTeardown),
+        cmocka_unit_test_setup_teardown(GrowthAtTheBudgetIsInsufficientResources, SimTestSetup,
                                         SimTestTeardown),
     };
     return cmocka_run_group_tests_name("hostile: host mappings", Tests, NULL, NULL);
