@@ -69,6 +69,10 @@ bool HostForEachMapping(void *Base, uint64_t Bytes, HOST_MAPPING_VISITOR Visit, 
 /* Number of host mappings (VMAs) the process has, or -1 if unknown. */
 long HostMappingCount(void);
 
+/* Child runs in the child of every later fork() (pthread_atfork); a no-op
+ * where the host has no fork. */
+void HostAtFork(void (*Child)(void));
+
 void HostBacktrace(int Fd);
 uint64_t HostRandomSeed(void);
 uint64_t HostNowNs(void);

@@ -505,6 +505,11 @@ long HostMappingCount(void)
 #endif
 }
 
+void HostAtFork(void (*Child)(void))
+{
+    pthread_atfork(NULL, NULL, Child);
+}
+
 void HostBacktrace(int Fd)
 {
 #if MI_HAVE_EXECINFO

@@ -678,6 +678,11 @@ bool HostUnmapRun(void *Va, uint64_t Bytes)
     return Done;
 }
 
+void HostAtFork(void (*Child)(void))
+{
+    (void)Child; /* Windows has no fork */
+}
+
 uint64_t HostMappingLimit(void)
 {
     /* No per-process count of views or placeholders: Windows limits them by
