@@ -191,30 +191,27 @@ static void MiMarkUnit(uint64_t Page, bool Start)
     }
 }
 
-/* 1 if Page - 1 and Page are charged as different mappings. The first and
- * last pages are guards, never mapped: the space's ends are no breaks. */
-static uint64_t MiBreak(uint64_t Page)
-{
-    if (Page == 0 || Page >= MiSpace.Pages) {
-        return 0;
-    }
-    uint64_t Left = MiSpace.Pte[Page - 1], Right = MiSpace.Pte[Page];
-    bool LeftValid = (Left & MI_PTE_VALID) != 0, RightValid = (Right & MI_PTE_VALID) != 0;
-    if (!LeftValid && !RightValid) {
-        return 0; /* one inaccessible stretch */
-    }
-    if (LeftValid != RightValid || MiUnitStarts(Page) || ((Left ^ Right) & MI_PTE_WRITE) != 0) {
-        return 1;
-    }
-    return MiPteIndex(Right) != MiPteIndex(Left) + 1;
-}
-
-/* Breaks at First..Last inclusive. */
+/* Breaks between Page - 1 and Page for Page in First..Last: two pages are
+ * one charged mapping if both are inaccessible, or both valid, of one unit,
+ * with the same access and consecutive PFNs. Consecutive PFNs are consecutive
+ * pages of the physical memory object (RAM ranges ascend), so the host
+ * merges them; the converse need not hold (a hole between two ranges), which
+ * only over-counts. The first and last pages are guards, never mapped: the
+ * space's ends are no breaks. A tight loop: it runs on every map and unmap. */
 static uint64_t MiBreaks(uint64_t First, uint64_t Last)
 {
+    First = First == 0 ? 1 : First;
+    Last = Last >= MiSpace.Pages ? MiSpace.Pages - 1 : Last;
+    const uint64_t *Pte = MiSpace.Pte;
     uint64_t Breaks = 0;
     for (uint64_t Page = First; Page <= Last; Page++) {
-        Breaks += MiBreak(Page);
+        uint64_t Left = Pte[Page - 1], Right = Pte[Page];
+        if (((Left | Right) & MI_PTE_VALID) == 0) {
+            continue; /* one inaccessible stretch */
+        }
+        bool Joined = (Left & Right & MI_PTE_VALID) != 0 && ((Left ^ Right) & MI_PTE_WRITE) == 0 &&
+                      MI_PTE_PFN(Right) == MI_PTE_PFN(Left) + 1 && !MiUnitStarts(Page);
+        Breaks += !Joined;
     }
     return Breaks;
 }
@@ -273,7 +270,8 @@ _Noreturn static void MiHostRefusedUnmap(uint64_t Page, uint64_t Count)
 static void MiRevoke(uint64_t Page, uint64_t Count, uint64_t Before, uint64_t FirstMapped,
                      uint64_t EndMapped)
 {
-    uint64_t After = MiBreaks(Page, Page + Count);
+    /* Now inaccessible throughout: only its ends can be breaks. */
+    uint64_t After = MiBreaks(Page, Page) + MiBreaks(Page + Count, Page + Count);
     MiSpace.Charged = MiSpace.Charged + After - Before;
     if (FirstMapped < EndMapped &&
         !HostUnmapRun(MiPageToVa(FirstMapped), (EndMapped - FirstMapped) * PAGE_SIZE)) {
@@ -321,18 +319,21 @@ bool MiMapPages(uint64_t Page, const MI_INDEX *Indices, uint64_t Count, bool Wri
     if (Count == 0) {
         return true;
     }
-    uint64_t Runs = 1;
-    for (uint64_t k = 1; k < Count; k++) {
-        Runs += Indices[k] != Indices[k - 1] + 1;
-    }
-    int64_t Charge = MiMapCharge(Page, Count, Runs);
-    if (!MiBudgetTakes(Charge)) {
-        return false; /* nothing changed */
-    }
+    uint64_t Breaks = MiBreaks(Page, Page + Count); /* before: the PTEs are empty */
     uint64_t Bits = MI_PTE_VALID | MI_PTE_ACCESSED | MI_PTE_DIRTY | MI_PTE_GLOBAL |
                     MI_PTE_NO_EXECUTE | MiCacheBits(CacheType) | (Writable ? MI_PTE_WRITE : 0);
+    uint64_t Runs = 1; /* of consecutive PFNs, as MiBreak counts them */
+    PFN_NUMBER Previous = 0;
     for (uint64_t k = 0; k < Count; k++) {
-        MiSpace.Pte[Page + k] = Bits | ((uint64_t)MiIndexToPfn(Indices[k]) << MI_PTE_PFN_SHIFT);
+        PFN_NUMBER Pfn = MiIndexToPfn(Indices[k]);
+        Runs += k > 0 && Pfn != Previous + 1;
+        Previous = Pfn;
+        MiSpace.Pte[Page + k] = Bits | ((uint64_t)Pfn << MI_PTE_PFN_SHIFT);
+    }
+    int64_t Charge = (int64_t)(Runs + 1) - (int64_t)Breaks;
+    if (!MiBudgetTakes(Charge)) {
+        memset(&MiSpace.Pte[Page], 0, Count * sizeof(uint64_t)); /* never seen: lock held */
+        return false;
     }
     if (!MiMirror(Page, Count, Indices)) {
         memset(&MiSpace.Pte[Page], 0, Count * sizeof(uint64_t));
