@@ -69,9 +69,10 @@ bool HostForEachMapping(void *Base, uint64_t Bytes, HOST_MAPPING_VISITOR Visit, 
 /* Number of host mappings (VMAs) the process has, or -1 if unknown. */
 long HostMappingCount(void);
 
-/* Child runs in the child of every later fork() (pthread_atfork); a no-op
- * where the host has no fork. */
-void HostAtFork(void (*Child)(void));
+/* Prepare, Parent and Child run around every later fork() (pthread_atfork:
+ * before it, then in the parent and in the child); a no-op where the host
+ * has no fork. */
+void HostAtFork(void (*Prepare)(void), void (*Parent)(void), void (*Child)(void));
 
 void HostBacktrace(int Fd);
 uint64_t HostRandomSeed(void);

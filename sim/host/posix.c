@@ -505,9 +505,9 @@ long HostMappingCount(void)
 #endif
 }
 
-void HostAtFork(void (*Child)(void))
+void HostAtFork(void (*Prepare)(void), void (*Parent)(void), void (*Child)(void))
 {
-    pthread_atfork(NULL, NULL, Child);
+    pthread_atfork(Prepare, Parent, Child);
 }
 
 void HostBacktrace(int Fd)

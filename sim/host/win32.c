@@ -678,9 +678,11 @@ bool HostUnmapRun(void *Va, uint64_t Bytes)
     return Done;
 }
 
-void HostAtFork(void (*Child)(void))
+void HostAtFork(void (*Prepare)(void), void (*Parent)(void), void (*Child)(void))
 {
-    (void)Child; /* Windows has no fork */
+    (void)Prepare; /* Windows has no fork */
+    (void)Parent;
+    (void)Child;
 }
 
 uint64_t HostMappingLimit(void)

@@ -153,11 +153,11 @@ static void MiQueue(PWORK_QUEUE_ITEM Item, PIO_WORKITEM IoItem, WORK_QUEUE_TYPE 
         KeBugCheckEx(WORKER_INVALID, 0, (ULONG_PTR)(IoItem != NULL ? (void *)IoItem : (void *)Item),
                      (ULONG_PTR)QueueType, 0);
     }
-    /* Only a forked child lacks them (fork copies the calling thread alone):
-     * it starts its own on its first item. */
+    /* Only a forked child lacks them (or a parent that could not restart
+     * them after a fork at the host's limit): start them now. */
     if (!MiWork.Started && !MiStartWorkersLocked()) {
         pthread_mutex_unlock(&MiWork.Mutex);
-        MiWriteStderr("mmsim: a forked child cannot start its worker threads\n");
+        MiWriteStderr("mmsim: cannot start the worker threads after fork()\n");
         abort();
     }
     InsertTailList(&MiWork.Queue, &Item->List);
@@ -166,8 +166,41 @@ static void MiQueue(PWORK_QUEUE_ITEM Item, PIO_WORKITEM IoItem, WORK_QUEUE_TYPE 
     pthread_mutex_unlock(&MiWork.Mutex);
 }
 
-/* In a forked child: the worker threads did not come along, and the mutex
- * may have been held by one of them. */
+/* fork() copies the calling thread alone. Idle worker threads are ended
+ * before it and started again in the parent after it, so the child inherits
+ * no thread that does not exist (LeakSanitizer at a child's exit would find
+ * them registered and not running); a child starts its own on its first
+ * queued item. A routine running at the fork keeps its threads as they are. */
+static bool MiWorkForkStopped;
+
+static void MiWorkForkPrepare(void)
+{
+    pthread_mutex_lock(&MiWork.Mutex);
+    MiWorkForkStopped = MiWork.Started && MiWork.Running == 0;
+    if (MiWorkForkStopped) {
+        MiWork.Stop = true; /* idle workers leave before taking an item */
+        pthread_cond_broadcast(&MiWork.Wake);
+        pthread_mutex_unlock(&MiWork.Mutex);
+        for (int i = 0; i < MI_WORKER_THREADS; i++) {
+            pthread_join(MiWork.Threads[i], NULL);
+        }
+        pthread_mutex_lock(&MiWork.Mutex);
+        MiWork.Started = false;
+        MiWork.Stop = false;
+    }
+    pthread_mutex_unlock(&MiWork.Mutex);
+}
+
+static void MiWorkForkParent(void)
+{
+    pthread_mutex_lock(&MiWork.Mutex);
+    if (MiWorkForkStopped && !MiWork.Started && !MiStartWorkersLocked()) {
+        MiWriteStderr("mmsim: cannot restart the worker threads after fork()\n");
+    }
+    pthread_mutex_unlock(&MiWork.Mutex);
+}
+
+/* In the child the mutex may have been held by a worker at the fork. */
 static void MiWorkForkChild(void)
 {
     pthread_mutex_init(&MiWork.Mutex, NULL);
@@ -185,7 +218,7 @@ static NTSTATUS MiWorkInit(const SIM_CONFIG *Config)
     (void)Config;
     static bool ForkHandled; /* machine builds are serialised by MiLock */
     if (!ForkHandled) {
-        HostAtFork(MiWorkForkChild);
+        HostAtFork(MiWorkForkPrepare, MiWorkForkParent, MiWorkForkChild);
         ForkHandled = true;
     }
     pthread_mutex_lock(&MiWork.Mutex);
