@@ -177,6 +177,10 @@ bool MiVaIsAllocated(const MI_VA_ALLOCATOR *Allocator, uint64_t Page);
  * changed) if the host refuses a mapping. */
 bool MiMapPages(uint64_t Page, const MI_INDEX *Indices, uint64_t Count, bool Writable,
                 MEMORY_CACHING_TYPE CacheType);
+/* true if the mapping budget can take MiMapPages(Page, Indices, Count) once
+ * the Count PTEs from Page, valid or not now, are unmapped: a replacement
+ * checks this before it unmaps anything. */
+bool MiMapPagesFits(uint64_t Page, const MI_INDEX *Indices, uint64_t Count);
 /* Zeroes Count PTEs from Page (valid ones release their PFN's map count)
  * and makes the host range inaccessible. Never fails: a range of whole units
  * needs no mapping beyond the budget; cutting a unit (a divisible reserved

@@ -346,6 +346,21 @@ bool MiMapPages(uint64_t Page, const MI_INDEX *Indices, uint64_t Count, bool Wri
     return true;
 }
 
+bool MiMapPagesFits(uint64_t Page, const MI_INDEX *Indices, uint64_t Count)
+{
+    /* Unmapping the range and mapping the unit there changes Charged by the
+     * unit's charge over the range as it is now (the ends cancel out). */
+    uint64_t Runs = 1;
+    PFN_NUMBER Previous = 0;
+    for (uint64_t k = 0; k < Count; k++) {
+        PFN_NUMBER Pfn = MiIndexToPfn(Indices[k]);
+        Runs += k > 0 && Pfn != Previous + 1;
+        Previous = Pfn;
+    }
+    int64_t Charge = (int64_t)(Runs + 1) - (int64_t)MiBreaks(Page, Page + Count);
+    return Count == 0 || Charge <= 0 || MiSpace.Charged + (uint64_t)Charge <= MiSpace.Budget;
+}
+
 static void MiUnmapRange(uint64_t Page, uint64_t Count, bool Free)
 {
     if (Count == 0) {
