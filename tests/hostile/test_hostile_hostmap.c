@@ -29,13 +29,19 @@
 #define BUDGET 2000         /* lowered budget: fast, far from the host's own limit */
 #define FILL_SLOTS 40000    /* stride-2 slots for single-page mappings: > BUDGET / 2 */
 
-/* A fresh default machine with the lowered budget. */
-static void BuildMachine(void)
+/* A fresh default machine of the profile with the lowered budget. */
+static void BuildMachineOf(SIM_PROFILE Profile)
 {
     SIM_CONFIG Config;
     SimDefaultConfig(&Config);
+    Config.Profile = Profile;
     Config.HostMappingBudget = BUDGET;
     assert_int_equal(SimInitialize(&Config), STATUS_SUCCESS);
+}
+
+static void BuildMachine(void)
+{
+    BuildMachineOf(SimProfileModern);
 }
 
 static PMDL AllocatePages(ULONG Pages)
@@ -244,6 +250,78 @@ static void GrowthAtTheBudgetIsInsufficientResources(void **State)
     }
 }
 
+/* Pool pages until the budget refuses one: each page after the first
+ * costs one host mapping (the split its free may make), so this ends with
+ * the budget used exactly. */
+static PVOID PoolFiller[BUDGET];
+static ULONG PoolFilled;
+
+static void FillWithPool(void)
+{
+    PoolFilled = 0;
+    while (PoolFilled < BUDGET &&
+           (PoolFiller[PoolFilled] = ExAllocatePool2(POOL_FLAG_NON_PAGED, PAGE_SIZE, TAG_HOST)) !=
+               NULL) {
+        PoolFilled++;
+    }
+    assert_true(PoolFilled > 0 && PoolFilled < BUDGET);
+    SIM_MEMORY_STATS Stats;
+    SimQueryMemory(&Stats);
+    assert_int_equal(Stats.HostMappingsCharged, BUDGET);
+}
+
+static void UnfillPool(void)
+{
+    for (ULONG i = 0; i < PoolFilled; i++) {
+        ExFreePoolWithTag(PoolFiller[i], TAG_HOST);
+    }
+}
+
+/* An MDL of two pages of Source: its pages First and Second. */
+static PMDL TwoPagesOf(PMDL Source, ULONG First, ULONG Second)
+{
+    PMDL Mdl = IoAllocateMdl(NULL, 2 * PAGE_SIZE, FALSE, FALSE, NULL);
+    assert_non_null(Mdl);
+    MmGetMdlPfnArray(Mdl)[0] = MmGetMdlPfnArray(Source)[First];
+    MmGetMdlPfnArray(Mdl)[1] = MmGetMdlPfnArray(Source)[Second];
+    Mdl->MdlFlags |= MDL_PAGES_LOCKED;
+    return Mdl;
+}
+
+/* (d) nt5: a map into a reservation still mapped replaces the old PTEs
+ * (the header scheme has no double-map check). At the budget a replacement
+ * that needs more host mappings fails before the old PTEs go:
+ *
+ *   Old = pages 0,1 of Three    [ 0 1 ]      one host mapping
+ *   New = pages 0,2 of Three    [ 0 ][ 2 ]   two: refused, Old stays
+ */
+static void Nt5ReplacementAtTheBudgetKeepsTheOldMapping(void **State)
+{
+    (void)State;
+    BuildMachineOf(SimProfileNt5);
+    PUCHAR Va = (PUCHAR)MmAllocateMappingAddress(2 * PAGE_SIZE, TAG_HOST);
+    assert_non_null(Va);
+    PMDL Three = AllocatePages(3);
+    PMDL Old = TwoPagesOf(Three, 0, 1);
+    PMDL New = TwoPagesOf(Three, 0, 2);
+    assert_ptr_equal(MmMapLockedPagesWithReservedMapping(Va, TAG_HOST, Old, MmCached), Va);
+    Va[PAGE_SIZE] = 'O';
+
+    FillWithPool();
+    assert_null(MmMapLockedPagesWithReservedMapping(Va, TAG_HOST, New, MmCached));
+    assert_int_equal(SimCountHostMappings(Va, 2 * PAGE_SIZE), 1); /* Old, still */
+    assert_int_equal(Va[PAGE_SIZE], 'O');
+    ExpectInvariantsClean();
+
+    UnfillPool();
+    MmUnmapReservedMapping(Va, TAG_HOST, Old);
+    MmFreeMappingAddress(Va, TAG_HOST);
+    IoFreeMdl(New);
+    IoFreeMdl(Old);
+    FreePages(Three);
+    ExpectInvariantsClean();
+}
+
 int main(void)
 {
     const struct CMUnitTest Tests[] = {
@@ -252,6 +330,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(FreeMiddlePoolPageAtTheBudget, SimTestSetup,
                                         SimTestTeardown),
         cmocka_unit_test_setup_teardown(GrowthAtTheBudgetIsInsufficientResources, SimTestSetup,
+                                        SimTestTeardown),
+        cmocka_unit_test_setup_teardown(Nt5ReplacementAtTheBudgetKeepsTheOldMapping, SimTestSetup,
                                         SimTestTeardown),
     };
     return cmocka_run_group_tests_name("hostile: host mappings", Tests, NULL, NULL);
