@@ -96,10 +96,47 @@ static void QueuingAtTheHostMappingLimitRuns(void **State)
     IoFreeWorkItem(IoItem);
 }
 
+/* Issue 21 item 1, its last resort: with the host's mappings exhausted by
+ * the rest of the process (here: this test), below mmsim's own budget, an
+ * unmap that must split a host mapping is refused by the host. That is a
+ * stop, 0x3F NO_MORE_SYSTEM_PTES (0, pages, budget left, budget), never a
+ * page left accessible whose PTE is zero. */
+static void HostRefusalOfAnUnmapIsAStop(void **State)
+{
+    (void)State;
+    PHYSICAL_ADDRESS Low, High, Skip;
+    Low.QuadPart = 0;
+    High.QuadPart = -1;
+    Skip.QuadPart = 0;
+    PMDL Three = MmAllocatePagesForMdlEx(Low, High, Skip, 3 * PAGE_SIZE, MmCached,
+                                         MM_ALLOCATE_REQUIRE_CONTIGUOUS_CHUNKS);
+    PMDL One = MmAllocatePagesForMdlEx(Low, High, Skip, PAGE_SIZE, MmCached, 0);
+    assert_non_null(Three);
+    assert_non_null(One);
+    PUCHAR Va = (PUCHAR)MmAllocateMappingAddressEx(3 * PAGE_SIZE, TAG_WORK,
+                                                   MM_MAPPING_ADDRESS_DIVISIBLE);
+    assert_non_null(Va);
+    assert_ptr_equal(MmMapLockedPagesWithReservedMapping(Va, TAG_WORK, Three, MmCached), Va);
+    assert_int_equal(SimCountHostMappings(Va, 3 * PAGE_SIZE), 1);
+
+    EXHAUSTION E;
+    ExhaustHostMappings(&E);
+    SIM_BUGCHECK Stop;
+    SIM_CATCH_BUGCHECK(&Stop, MmUnmapReservedMapping(Va + PAGE_SIZE, TAG_WORK, One));
+    ReleaseHostMappings(&E);
+    assert_true(Stop.Caught);
+    assert_int_equal(Stop.Code, NO_MORE_SYSTEM_PTES);
+    assert_int_equal(Stop.Parameters[0], 0);
+    assert_int_equal(Stop.Parameters[1], 1);
+    /* The teardown resets the stopped machine. */
+}
+
 int main(void)
 {
     const struct CMUnitTest Tests[] = {
         cmocka_unit_test_setup_teardown(QueuingAtTheHostMappingLimitRuns, SimTestSetup,
+                                        SimTestTeardown),
+        cmocka_unit_test_setup_teardown(HostRefusalOfAnUnmapIsAStop, SimTestSetup,
                                         SimTestTeardown),
     };
     return cmocka_run_group_tests_name("hostile: work items", Tests, NULL, NULL);
