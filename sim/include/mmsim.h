@@ -67,8 +67,9 @@ typedef struct _SIM_CONFIG {
     BOOLEAN Strict;   /* Verifier-style checks that bug check (default TRUE) */
     BOOLEAN Quiet;    /* no DbgPrint output */
     /* Host mappings system space may use (docs/hosts.md); 0: the default,
-     * half the host's limit and at most 32768. A map that would exceed it
-     * fails as when system PTEs run out. */
+     * half the host's limit and at most 32768. Otherwise 16 to half the
+     * host's limit (SimInitialize: STATUS_INVALID_PARAMETER). A map that
+     * would exceed it fails as when system PTEs run out. */
     ULONG64 HostMappingBudget;
 } SIM_CONFIG;
 
