@@ -324,6 +324,32 @@ static void Nt5ReplacementAtTheBudgetKeepsTheOldMapping(void **State)
     ExpectInvariantsClean();
 }
 
+/* The budget knob: 16 up to half the host's limit (where there is none,
+ * 2^32 - 1); 0 is the default. */
+static void BudgetOutsideItsRangeIsRefused(void **State)
+{
+    (void)State;
+    static const struct {
+        ULONG64 Budget;
+        NTSTATUS Status;
+    } Rows[] = {
+        {0, STATUS_SUCCESS},
+        {15, STATUS_INVALID_PARAMETER},
+        {16, STATUS_SUCCESS},
+        {(ULONG64)1 << 40, STATUS_INVALID_PARAMETER},
+    };
+    for (size_t i = 0; i < sizeof(Rows) / sizeof(Rows[0]); i++) {
+        SIM_CONFIG Config;
+        SimDefaultConfig(&Config);
+        Config.HostMappingBudget = Rows[i].Budget;
+        assert_int_equal(SimInitialize(&Config), Rows[i].Status);
+    }
+    SIM_MEMORY_STATS Stats;
+    assert_int_equal(SimInitialize(NULL), STATUS_SUCCESS);
+    SimQueryMemory(&Stats);
+    assert_true(Stats.HostMappingBudget >= 16 && Stats.HostMappingBudget <= 32768);
+}
+
 int main(void)
 {
     const struct CMUnitTest Tests[] = {
@@ -334,6 +360,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(GrowthAtTheBudgetIsInsufficientResources, SimTestSetup,
                                         SimTestTeardown),
         cmocka_unit_test_setup_teardown(Nt5ReplacementAtTheBudgetKeepsTheOldMapping, SimTestSetup,
+                                        SimTestTeardown),
+        cmocka_unit_test_setup_teardown(BudgetOutsideItsRangeIsRefused, SimTestSetup,
                                         SimTestTeardown),
     };
     return cmocka_run_group_tests_name("hostile: host mappings", Tests, NULL, NULL);
