@@ -197,7 +197,8 @@ static NTSTATUS GrRemap(_In_ PGROWABLE_REGION Region, _In_ SIZE_T NewCommitted)
     }
     PVOID Va = MmMapLockedPagesWithReservedMapping(Region->Base, Region->Tag, Combined, MmCached);
     if (Va == NULL && Region->Combined != NULL) {
-        /* Cannot happen with valid arguments; put the old mapping back. */
+        /* Out of mapping resources (the arguments are valid): put the old
+         * mapping back, which fitted a moment ago. */
         (VOID) MmMapLockedPagesWithReservedMapping(Region->Base, Region->Tag, Region->Combined,
                                                    MmCached);
     }
@@ -206,7 +207,7 @@ static NTSTATUS GrRemap(_In_ PGROWABLE_REGION Region, _In_ SIZE_T NewCommitted)
 
     if (Va == NULL) {
         IoFreeMdl(Combined);
-        return STATUS_INTERNAL_ERROR;
+        return STATUS_INSUFFICIENT_RESOURCES;
     }
     if (Region->Combined != NULL) {
         IoFreeMdl(Region->Combined);
@@ -256,10 +257,11 @@ static NTSTATUS GrAllocateStep(_In_ PGROWABLE_REGION Region, _In_ SIZE_T Old, _I
         if (Region->Strategy == GrStrategyDivisible &&
             MmMapLockedPagesWithReservedMapping(Region->Base + Old + *Got, Region->Tag, Mdl,
                                                 MmCached) == NULL) {
-            /* Only bad arguments make it fail: report, never half-map. */
+            /* With valid arguments only a lack of mapping resources makes
+             * it fail: report that, never half-map. */
             MmFreePagesFromMdl(Mdl);
             ExFreePool(Mdl);
-            return STATUS_INTERNAL_ERROR;
+            return STATUS_INSUFFICIENT_RESOURCES;
         }
         Region->Chunks[Region->ChunkCount].Mdl = Mdl;
         Region->Chunks[Region->ChunkCount].Offset = Old + *Got;

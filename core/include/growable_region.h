@@ -80,7 +80,7 @@ NTSTATUS GrCreate(_In_ const GR_PARAMETERS *Parameters, _Out_ PGROWABLE_REGION *
  * granularity, then to whatever is available that covers Bytes (partial
  * page allocations are used). So it succeeds whenever the pages for Bytes
  * exist. Any failure leaves the region exactly as it was (nothing leaked,
- * nothing half-mapped): STATUS_INSUFFICIENT_RESOURCES (pages or pool),
+ * nothing half-mapped): STATUS_INSUFFICIENT_RESOURCES (pages, pool or system mappings),
  * STATUS_INVALID_PARAMETER (Bytes > MaximumSize), STATUS_DELETE_PENDING
  * (GrDestroy has begun). */
 _IRQL_requires_max_(APC_LEVEL) _Must_inspect_result_

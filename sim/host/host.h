@@ -34,8 +34,13 @@ void HostRelease(void *Base, uint64_t Bytes);
  * pre-faulted, shared (so aliases are real). Returns false if the host refuses
  * (e.g. vm.max_map_count), leaving Va inaccessible. */
 bool HostMapRun(void *Va, uint64_t PhysOffset, uint64_t Bytes, bool Writable);
-/* Makes Va..Va+Bytes inaccessible again. */
-void HostUnmapRun(void *Va, uint64_t Bytes);
+/* Makes Va..Va+Bytes inaccessible again. Returns false if the host refused
+ * (splitting a mapping needs a new one: at the host's limit it cannot be
+ * done); the range may then still be accessible, and the caller must stop. */
+bool HostUnmapRun(void *Va, uint64_t Bytes);
+/* The host's limit on mappings per process (Linux: vm.max_map_count), or 0
+ * if it has none the simulator could reach. Read once per call. */
+uint64_t HostMappingLimit(void);
 /* Changes a mapped run's protection (read-only or read-write). */
 bool HostProtectRun(void *Va, uint64_t Bytes, bool Writable);
 
@@ -63,6 +68,11 @@ bool HostForEachMapping(void *Base, uint64_t Bytes, HOST_MAPPING_VISITOR Visit, 
 
 /* Number of host mappings (VMAs) the process has, or -1 if unknown. */
 long HostMappingCount(void);
+
+/* Prepare, Parent and Child run around every later fork() (pthread_atfork:
+ * before it, then in the parent and in the child); a no-op where the host
+ * has no fork. */
+void HostAtFork(void (*Prepare)(void), void (*Parent)(void), void (*Child)(void));
 
 void HostBacktrace(int Fd);
 uint64_t HostRandomSeed(void);

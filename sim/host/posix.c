@@ -184,21 +184,43 @@ bool HostMapRun(void *Va, uint64_t PhysOffset, uint64_t Bytes, bool Writable)
     if (Got == MAP_FAILED) {
         /* A failed MAP_FIXED may have removed what was there: restore the
          * inaccessible reservation. */
-        HostUnmapRun(Va, Bytes);
+        (void)HostUnmapRun(Va, Bytes);
         return false;
     }
     return true;
 }
 
-void HostUnmapRun(void *Va, uint64_t Bytes)
+bool HostUnmapRun(void *Va, uint64_t Bytes)
 {
+    /* An inaccessible anonymous overlay, never munmap: a hole in system
+     * space could be handed to the next host mmap (a thread stack, a malloc
+     * arena), and a stray access by kernel code would then hit host memory
+     * instead of faulting. munmap would need the same split anyway. */
     void *Got = mmap(Va, Bytes, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_NORESERVE,
                      -1, 0);
-    if (Got == MAP_FAILED) {
-        /* Only possible when out of host mappings: munmap still revokes the
-         * access, which is what the simulator relies on. */
-        munmap(Va, Bytes);
+    return Got != MAP_FAILED;
+}
+
+uint64_t HostMappingLimit(void)
+{
+#if defined(__linux__)
+    int Fd = open("/proc/sys/vm/max_map_count", O_RDONLY | O_CLOEXEC);
+    if (Fd < 0) {
+        return 65530; /* the kernel's default (DEFAULT_MAX_MAP_COUNT) */
     }
+    char Text[32];
+    ssize_t Got = read(Fd, Text, sizeof(Text) - 1);
+    close(Fd);
+    if (Got <= 0) {
+        return 65530;
+    }
+    Text[Got] = '\0';
+    char *End = NULL;
+    unsigned long long Limit = strtoull(Text, &End, 10);
+    return End != Text && Limit > 0 ? (uint64_t)Limit : 65530;
+#else
+    return 0; /* macOS and the BSDs have no per-process mapping count limit */
+#endif
 }
 
 bool HostProtectRun(void *Va, uint64_t Bytes, bool Writable)
@@ -481,6 +503,11 @@ long HostMappingCount(void)
 #else
     return -1;
 #endif
+}
+
+void HostAtFork(void (*Prepare)(void), void (*Parent)(void), void (*Child)(void))
+{
+    pthread_atfork(Prepare, Parent, Child);
 }
 
 void HostBacktrace(int Fd)

@@ -665,13 +665,31 @@ bool HostMapRun(void *Va, uint64_t PhysOffset, uint64_t Bytes, bool Writable)
     return Mapped;
 }
 
-void HostUnmapRun(void *Va, uint64_t Bytes)
+bool HostUnmapRun(void *Va, uint64_t Bytes)
 {
+    /* Windows refusing an unmap or a placeholder split is fatal inside
+     * HostUnmapLocked (HostFatal), so a return means the range is revoked. */
     AcquireSRWLockExclusive(&HostSpaceLock);
-    if (HostInSpace(Va, Bytes)) {
+    bool Done = HostInSpace(Va, Bytes);
+    if (Done) {
         HostUnmapLocked(HostPageOf(Va), Bytes >> HOST_PAGE_SHIFT);
     }
     ReleaseSRWLockExclusive(&HostSpaceLock);
+    return Done;
+}
+
+void HostAtFork(void (*Prepare)(void), void (*Parent)(void), void (*Child)(void))
+{
+    (void)Prepare; /* Windows has no fork */
+    (void)Parent;
+    (void)Child;
+}
+
+uint64_t HostMappingLimit(void)
+{
+    /* No per-process count of views or placeholders: Windows limits them by
+     * memory (each is a VAD of a few dozen bytes), not by number. */
+    return 0;
 }
 
 bool HostProtectRun(void *Va, uint64_t Bytes, bool Writable)

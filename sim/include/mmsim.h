@@ -74,6 +74,11 @@ typedef struct _SIM_CONFIG {
     ULONG64 Seed;     /* 0: pick one; the chosen seed is SimGetSeed() */
     BOOLEAN Strict;   /* Verifier-style checks that bug check (default TRUE); TRUE or FALSE */
     BOOLEAN Quiet;    /* no DbgPrint output; TRUE or FALSE */
+    /* Host mappings system space may use (docs/hosts.md); 0: the default,
+     * half the host's limit and at most 32768. Otherwise 16 to half the
+     * host's limit (SimInitialize: STATUS_INVALID_PARAMETER). A map that
+     * would exceed it fails as when system PTEs run out. */
+    ULONG64 HostMappingBudget;
 } SIM_CONFIG;
 
 /* Fills Config with the defaults, then applies MMSIM_* environment variables
@@ -257,6 +262,10 @@ typedef struct _SIM_MEMORY_STATS {
     ULONG64 HostMapCalls;
     ULONG64 HostMapFailures;
     ULONG64 ValidPtes;
+    ULONG64 HostMappingBudget;     /* the budget in force (docs/hosts.md) */
+    ULONG64 HostMappingsCharged;   /* host mappings system space may need: those it has,
+                                      plus one for each split an unmap may still make */
+    ULONG64 HostBudgetRefusals;    /* maps refused because of the budget */
 } SIM_MEMORY_STATS;
 
 VOID SimQueryMemory(_Out_ SIM_MEMORY_STATS *Stats);

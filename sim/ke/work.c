@@ -2,9 +2,13 @@
  * work.c - system worker threads: ExQueueWorkItem, IoAllocateWorkItem,
  * IoQueueWorkItem, IoFreeWorkItem.
  *
- * Two real host threads per machine, started on the first queued item, run
- * the routines at PASSIVE_LEVEL in queue order (the queue types share one
- * queue: they differ only in priority on Windows). A routine that returns at
+ * Two real host threads per machine run the routines at PASSIVE_LEVEL in
+ * queue order (the queue types share one queue: they differ only in priority
+ * on Windows). As Windows' system worker threads exist before any driver
+ * runs, they are started when the machine is built, and the queue is linked
+ * through the items' own LIST_ENTRY: queuing allocates nothing and cannot
+ * fail, even when the host can make no more threads or mappings. If the
+ * threads cannot be started the machine is not built. A routine that returns at
  * another IRQL bug checks 0xE1, as on Windows. The worker threads are
  * stopped (the running routine finishes, queued items are dropped) before a
  * machine is reset or shut down; SimIsClean reports items still queued or
@@ -20,6 +24,7 @@
 
 #include "../mi.h"
 #include "../mm/mi_mm.h"
+#include "../host/host.h"
 
 #define MI_WORKER_THREADS 2
 #define MI_TAG_IO_WORKITEM 'kWoI' /* "IoWk" (mmsim's choice) */
@@ -31,17 +36,11 @@ struct _IO_WORKITEM {
     PVOID Context;
 };
 
-typedef struct _MI_WORK_NODE {
-    struct _MI_WORK_NODE *Next;
-    PWORK_QUEUE_ITEM Item;
-    PIO_WORKITEM IoItem; /* set for IoQueueWorkItem */
-} MI_WORK_NODE;
-
 static struct {
     pthread_mutex_t Mutex;
     pthread_cond_t Wake;  /* items queued or stop requested */
     pthread_cond_t Idle;  /* queue empty and nothing running */
-    MI_WORK_NODE *Head, *Tail;
+    LIST_ENTRY Queue;     /* WORK_QUEUE_ITEM.List of the queued items */
     uint64_t Queued;      /* items waiting */
     uint64_t Running;     /* routines running now */
     uint64_t Done;        /* routines completed (statistics) */
@@ -49,12 +48,21 @@ static struct {
     pthread_t Threads[MI_WORKER_THREADS];
 } MiWork = {.Mutex = PTHREAD_MUTEX_INITIALIZER,
             .Wake = PTHREAD_COND_INITIALIZER,
-            .Idle = PTHREAD_COND_INITIALIZER};
+            .Idle = PTHREAD_COND_INITIALIZER,
+            .Queue = {&MiWork.Queue, &MiWork.Queue}};
+
+/* The WorkerRoutine of a queued IO_WORKITEM (Parameter: the IO_WORKITEM);
+ * MiRunItem calls the driver's routine itself. */
+static VOID NTAPI MiIoWorkItemRoutine(PVOID Parameter)
+{
+    (void)Parameter;
+}
 
 /* Calls the routine; false if it was refused because its machine stopped
  * or went away under it: the routine is abandoned, as a frozen processor
  * never finishes it, and the worker thread lives on. */
-static bool MiCallRoutine(PWORKER_THREAD_ROUTINE Routine, PVOID Parameter, PIO_WORKITEM IoItem)
+static bool MiCallRoutine(PWORKER_THREAD_ROUTINE Routine, PVOID Parameter,
+                          PIO_WORKITEM_ROUTINE IoRoutine, PDEVICE_OBJECT DeviceObject)
 {
     SIM_CATCH_FRAME Frame;
     SimPushCatchFrame(&Frame, MI_FRAME_REFUSAL);
@@ -62,8 +70,8 @@ static bool MiCallRoutine(PWORKER_THREAD_ROUTINE Routine, PVOID Parameter, PIO_W
         MiSetIrql(PASSIVE_LEVEL);
         return false;
     }
-    if (IoItem != NULL) {
-        IoItem->Routine(IoItem->DeviceObject, IoItem->Context);
+    if (IoRoutine != NULL) {
+        IoRoutine(DeviceObject, Parameter);
     } else {
         Routine(Parameter);
     }
@@ -71,20 +79,24 @@ static bool MiCallRoutine(PWORKER_THREAD_ROUTINE Routine, PVOID Parameter, PIO_W
     return true;
 }
 
-static void MiRunItem(MI_WORK_NODE *Node)
+static void MiRunItem(PWORK_QUEUE_ITEM Item)
 {
-    PWORK_QUEUE_ITEM Item = Node->Item;
-    PIO_WORKITEM IoItem = Node->IoItem;
-    free(Node);
-    /* Windows clears the link before calling the routine, so the routine may
-     * queue the item again (or, for an IO_WORKITEM, free it). */
     PWORKER_THREAD_ROUTINE Routine = Item->WorkerRoutine;
     PVOID Parameter = Item->Parameter;
-    __atomic_store_n(&Item->List.Flink, (PLIST_ENTRY)NULL, __ATOMIC_RELEASE);
-    if (IoItem != NULL) {
-        Routine = (PWORKER_THREAD_ROUTINE)(void *)IoItem->Routine;
+    PIO_WORKITEM IoItem = NULL;
+    PIO_WORKITEM_ROUTINE IoRoutine = NULL;
+    PDEVICE_OBJECT DeviceObject = NULL;
+    if (Routine == MiIoWorkItemRoutine) {
+        IoItem = (PIO_WORKITEM)Parameter;
+        IoRoutine = IoItem->Routine;
+        DeviceObject = IoItem->DeviceObject;
+        Parameter = IoItem->Context;
+        Routine = (PWORKER_THREAD_ROUTINE)(void *)IoRoutine;
     }
-    if (!MiCallRoutine(Routine, Parameter, IoItem)) {
+    /* Windows clears the link before calling the routine, so the routine may
+     * queue the item again (or, for an IO_WORKITEM, free it). */
+    __atomic_store_n(&Item->List.Flink, (PLIST_ENTRY)NULL, __ATOMIC_RELEASE);
+    if (!MiCallRoutine(Routine, Parameter, IoRoutine, DeviceObject)) {
         return;
     }
     KIRQL Irql = MiCurrentIrql();
@@ -99,25 +111,25 @@ static void *MiWorkerThread(void *Unused)
     (void)Unused;
     pthread_mutex_lock(&MiWork.Mutex);
     for (;;) {
-        while (!MiWork.Stop && (MiWork.Head == NULL || MiIsStopped())) {
+        while (!MiWork.Stop && (MiWork.Queued == 0 || MiIsStopped())) {
             pthread_cond_wait(&MiWork.Wake, &MiWork.Mutex);
         }
         if (MiWork.Stop) {
             break;
         }
-        MI_WORK_NODE *Node = MiWork.Head;
-        MiWork.Head = Node->Next;
-        if (MiWork.Head == NULL) {
-            MiWork.Tail = NULL;
-        }
+        PLIST_ENTRY Entry = MiWork.Queue.Flink;
+        /* Unlinked by hand: the item's own Flink stays non-NULL (queued)
+         * until MiRunItem clears it. */
+        MiWork.Queue.Flink = Entry->Flink;
+        Entry->Flink->Blink = &MiWork.Queue;
         MiWork.Queued--;
         MiWork.Running++;
         pthread_mutex_unlock(&MiWork.Mutex);
-        MiRunItem(Node);
+        MiRunItem(CONTAINING_RECORD(Entry, WORK_QUEUE_ITEM, List));
         pthread_mutex_lock(&MiWork.Mutex);
         MiWork.Running--;
         MiWork.Done++;
-        if (MiWork.Head == NULL && MiWork.Running == 0) {
+        if (MiWork.Queued == 0 && MiWork.Running == 0) {
             pthread_cond_broadcast(&MiWork.Idle);
         }
     }
@@ -125,46 +137,118 @@ static void *MiWorkerThread(void *Unused)
     return NULL;
 }
 
-/* Queues Item (Windows' "already queued" test is a non-NULL link). */
+/* Starts the worker threads (mutex held); false if the host refused one
+ * (those started are stopped again). */
+static bool MiStartWorkersLocked(void)
+{
+    MiWork.Stop = false;
+    int Started = 0;
+    while (Started < MI_WORKER_THREADS &&
+           pthread_create(&MiWork.Threads[Started], NULL, MiWorkerThread, NULL) == 0) {
+        Started++;
+    }
+    if (Started == MI_WORKER_THREADS) {
+        MiWork.Started = true;
+        return true;
+    }
+    MiWork.Stop = true;
+    pthread_cond_broadcast(&MiWork.Wake);
+    pthread_mutex_unlock(&MiWork.Mutex);
+    for (int i = 0; i < Started; i++) {
+        pthread_join(MiWork.Threads[i], NULL);
+    }
+    pthread_mutex_lock(&MiWork.Mutex);
+    MiWork.Stop = false;
+    return false;
+}
+
+/* Queues Item (Windows' "already queued" test is a non-NULL link). The
+ * worker threads exist since the machine was built: nothing here can fail. */
 static void MiQueue(PWORK_QUEUE_ITEM Item, PIO_WORKITEM IoItem, WORK_QUEUE_TYPE QueueType)
 {
-    MI_WORK_NODE *Node = (MI_WORK_NODE *)malloc(sizeof(*Node));
-    if (Node == NULL) {
-        MiWriteStderr("mmsim: out of host memory queuing a work item\n");
-        abort();
-    }
-    Node->Next = NULL;
-    Node->Item = Item;
-    Node->IoItem = IoItem;
     pthread_mutex_lock(&MiWork.Mutex);
     if (__atomic_load_n(&Item->List.Flink, __ATOMIC_ACQUIRE) != NULL) {
         pthread_mutex_unlock(&MiWork.Mutex);
-        free(Node);
         KeBugCheckEx(WORKER_INVALID, 0, (ULONG_PTR)(IoItem != NULL ? (void *)IoItem : (void *)Item),
                      (ULONG_PTR)QueueType, 0);
     }
-    /* Any non-NULL value marks it queued; the list itself lives here. */
-    Item->List.Flink = &Item->List;
-    Item->List.Blink = &Item->List;
-    if (!MiWork.Started) {
-        MiWork.Stop = false;
-        for (int i = 0; i < MI_WORKER_THREADS; i++) {
-            if (pthread_create(&MiWork.Threads[i], NULL, MiWorkerThread, NULL) != 0) {
-                MiWriteStderr("mmsim: cannot start a worker thread\n");
-                abort();
-            }
-        }
-        MiWork.Started = true;
+    /* Only a forked child lacks them (or a parent that could not restart
+     * them after a fork at the host's limit): start them now. */
+    if (!MiWork.Started && !MiStartWorkersLocked()) {
+        pthread_mutex_unlock(&MiWork.Mutex);
+        MiWriteStderr("mmsim: cannot start the worker threads after fork()\n");
+        abort();
     }
-    if (MiWork.Tail != NULL) {
-        MiWork.Tail->Next = Node;
-    } else {
-        MiWork.Head = Node;
-    }
-    MiWork.Tail = Node;
+    InsertTailList(&MiWork.Queue, &Item->List);
     MiWork.Queued++;
     pthread_cond_signal(&MiWork.Wake);
     pthread_mutex_unlock(&MiWork.Mutex);
+}
+
+/* fork() copies the calling thread alone. Idle worker threads are ended
+ * before it and started again in the parent after it, so the child inherits
+ * no thread that does not exist (LeakSanitizer at a child's exit would find
+ * them registered and not running); a child starts its own on its first
+ * queued item. A routine running at the fork keeps its threads as they are. */
+static bool MiWorkForkStopped;
+
+static void MiWorkForkPrepare(void)
+{
+    pthread_mutex_lock(&MiWork.Mutex);
+    MiWorkForkStopped = MiWork.Started && MiWork.Running == 0;
+    if (MiWorkForkStopped) {
+        MiWork.Stop = true; /* idle workers leave before taking an item */
+        pthread_cond_broadcast(&MiWork.Wake);
+        pthread_mutex_unlock(&MiWork.Mutex);
+        for (int i = 0; i < MI_WORKER_THREADS; i++) {
+            pthread_join(MiWork.Threads[i], NULL);
+        }
+        pthread_mutex_lock(&MiWork.Mutex);
+        MiWork.Started = false;
+        MiWork.Stop = false;
+    }
+    pthread_mutex_unlock(&MiWork.Mutex);
+}
+
+static void MiWorkForkParent(void)
+{
+    pthread_mutex_lock(&MiWork.Mutex);
+    if (MiWorkForkStopped && !MiWork.Started && !MiStartWorkersLocked()) {
+        MiWriteStderr("mmsim: cannot restart the worker threads after fork()\n");
+    }
+    pthread_mutex_unlock(&MiWork.Mutex);
+}
+
+/* In the child the mutex may have been held by a worker at the fork. */
+static void MiWorkForkChild(void)
+{
+    pthread_mutex_init(&MiWork.Mutex, NULL);
+    pthread_cond_init(&MiWork.Wake, NULL);
+    pthread_cond_init(&MiWork.Idle, NULL);
+    MiWork.Started = false;
+    MiWork.Stop = false;
+    MiWork.Running = 0;
+}
+
+/* Starts the worker threads when a machine is built (they survive a failed
+ * build of a later subsystem and are reused by the next one). */
+static NTSTATUS MiWorkInit(const SIM_CONFIG *Config)
+{
+    (void)Config;
+    static bool ForkHandled; /* machine builds are serialised by MiLock */
+    if (!ForkHandled) {
+        HostAtFork(MiWorkForkPrepare, MiWorkForkParent, MiWorkForkChild);
+        ForkHandled = true;
+    }
+    pthread_mutex_lock(&MiWork.Mutex);
+    NTSTATUS Status = STATUS_SUCCESS;
+    if (!MiWork.Started && !MiStartWorkersLocked()) {
+        MiWriteStderr("mmsim: cannot start the system worker threads: the host refused a "
+                      "thread\n");
+        Status = STATUS_INSUFFICIENT_RESOURCES;
+    }
+    pthread_mutex_unlock(&MiWork.Mutex);
+    return Status;
 }
 
 VOID NTAPI ExQueueWorkItem(PWORK_QUEUE_ITEM WorkItem, WORK_QUEUE_TYPE QueueType)
@@ -201,8 +285,8 @@ VOID NTAPI IoQueueWorkItem(PIO_WORKITEM IoWorkItem, PIO_WORKITEM_ROUTINE WorkerR
     }
     IoWorkItem->Routine = WorkerRoutine;
     IoWorkItem->Context = Context;
-    IoWorkItem->Item.WorkerRoutine = NULL; /* the IO_WORKITEM path calls Routine */
-    IoWorkItem->Item.Parameter = Context;
+    IoWorkItem->Item.WorkerRoutine = MiIoWorkItemRoutine; /* MiRunItem calls Routine */
+    IoWorkItem->Item.Parameter = IoWorkItem;
     MiQueue(&IoWorkItem->Item, IoWorkItem, QueueType);
 }
 
@@ -232,9 +316,9 @@ BOOLEAN SimWaitForWorkItems(ULONG TimeoutMs)
     }
     pthread_mutex_lock(&MiWork.Mutex);
     bool Idle = true;
-    while (MiWork.Head != NULL || MiWork.Running != 0) {
+    while (MiWork.Queued != 0 || MiWork.Running != 0) {
         if (pthread_cond_timedwait(&MiWork.Idle, &MiWork.Mutex, &Deadline) != 0) {
-            Idle = MiWork.Head == NULL && MiWork.Running == 0;
+            Idle = MiWork.Queued == 0 && MiWork.Running == 0;
             break;
         }
     }
@@ -243,28 +327,22 @@ BOOLEAN SimWaitForWorkItems(ULONG TimeoutMs)
 }
 
 /* Stops the worker threads: called by machine.c before a reset or shutdown,
- * without the simulator lock (a running routine may need it). Queued items
- * are dropped with the machine they belong to. */
+ * without the simulator lock (a running routine may need it); the next
+ * machine's build starts them again. Queued items are dropped with the
+ * machine they belong to (their memory is not touched). */
 void MiStopWorkers(void)
 {
     pthread_mutex_lock(&MiWork.Mutex);
-    if (!MiWork.Started) {
+    if (MiWork.Started) {
+        MiWork.Stop = true;
+        pthread_cond_broadcast(&MiWork.Wake);
         pthread_mutex_unlock(&MiWork.Mutex);
-        return;
+        for (int i = 0; i < MI_WORKER_THREADS; i++) {
+            pthread_join(MiWork.Threads[i], NULL);
+        }
+        pthread_mutex_lock(&MiWork.Mutex);
     }
-    MiWork.Stop = true;
-    pthread_cond_broadcast(&MiWork.Wake);
-    pthread_mutex_unlock(&MiWork.Mutex);
-    for (int i = 0; i < MI_WORKER_THREADS; i++) {
-        pthread_join(MiWork.Threads[i], NULL);
-    }
-    pthread_mutex_lock(&MiWork.Mutex);
-    while (MiWork.Head != NULL) {
-        MI_WORK_NODE *Node = MiWork.Head;
-        MiWork.Head = Node->Next;
-        free(Node);
-    }
-    MiWork.Tail = NULL;
+    InitializeListHead(&MiWork.Queue);
     MiWork.Queued = 0;
     MiWork.Started = false;
     MiWork.Stop = false;
@@ -284,4 +362,4 @@ static bool MiWorkIsClean(char *Report, size_t Size)
     return false;
 }
 
-const MI_SUBSYSTEM MiWorkSubsystem = {"work items", NULL, NULL, MiWorkIsClean};
+const MI_SUBSYSTEM MiWorkSubsystem = {"work items", MiWorkInit, NULL, MiWorkIsClean};

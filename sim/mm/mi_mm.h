@@ -135,6 +135,17 @@ typedef struct _MI_SPACE {
     MI_VA_ALLOCATOR PagedPool;
     uint64_t HostMapCalls;     /* HostMapRun calls made (statistics) */
     uint64_t HostMapFailures;  /* host refusals */
+    /* The host mapping budget (docs/hosts.md). A "unit" is what one map
+     * call mapped; UnitStart has a bit set at the first page of each. Charged
+     * counts the host mappings of system space as if no two units ever
+     * merged: what the host has, plus the splits unmapping whole units may
+     * still make. A map is refused if it would take Charged over Budget, so
+     * unmapping or freeing whole units never needs more. */
+    uint64_t *UnitStart;
+    uint64_t Charged;
+    uint64_t Budget;
+    uint64_t BudgetRefusals;
+    uint64_t HostLimit;   /* HostMappingLimit() when the machine was built */
 } MI_SPACE;
 
 extern MI_SPACE MiSpace;
@@ -166,9 +177,19 @@ bool MiVaIsAllocated(const MI_VA_ALLOCATOR *Allocator, uint64_t Page);
  * changed) if the host refuses a mapping. */
 bool MiMapPages(uint64_t Page, const MI_INDEX *Indices, uint64_t Count, bool Writable,
                 MEMORY_CACHING_TYPE CacheType);
+/* true if the mapping budget can take MiMapPages(Page, Indices, Count) once
+ * the Count PTEs from Page, valid or not now, are unmapped: a replacement
+ * checks this before it unmaps anything. */
+bool MiMapPagesFits(uint64_t Page, const MI_INDEX *Indices, uint64_t Count);
 /* Zeroes Count PTEs from Page (valid ones release their PFN's map count)
- * and makes the host range inaccessible. */
+ * and makes the host range inaccessible. Never fails: a range of whole units
+ * needs no mapping beyond the budget; cutting a unit (a divisible reserved
+ * mapping unmapped in part) takes at most two from the host's headroom; a
+ * host refusal anyway is bug check 0x3F, never a page left accessible. */
 void MiUnmapPages(uint64_t Page, uint64_t Count);
+/* MiUnmapPages that also returns each page that was mapped to the free list
+ * (pool pages). */
+void MiUnmapAndFreePages(uint64_t Page, uint64_t Count);
 /* Index of the page a valid or transition PTE names. */
 MI_INDEX MiPteIndex(uint64_t Pte);
 /* A trimmed paged pool page: only paged pool has transition PTEs; elsewhere

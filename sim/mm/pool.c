@@ -375,11 +375,8 @@ static void MiPoolFreePages(bool Paged, uint64_t Page, uint64_t Count)
                          (ULONG_PTR)(Entry->LockCount + OtherMaps));
         }
     }
-    for (uint64_t k = 0; k < Count; k++) {
-        MI_INDEX Index = MiPteIndex(MiSpace.Pte[Page + k]);
-        MiUnmapPages(Page + k, 1);
-        MiFreePhysical(Index);
-    }
+    /* One call for the whole unit: unmapping it page by page would cut it. */
+    MiUnmapAndFreePages(Page, Count);
     MiVaFree(MiPoolVa(Paged), Page, Count);
     MiPool.PagesInUse[Paged] -= Count;
 }

@@ -165,6 +165,9 @@ VOID SimQueryMemory(SIM_MEMORY_STATS *Stats)
     Stats->HostMappings = MiCountHostRuns();
     Stats->HostMapCalls = MiSpace.HostMapCalls;
     Stats->HostMapFailures = MiSpace.HostMapFailures;
+    Stats->HostMappingBudget = MiSpace.Budget;
+    Stats->HostMappingsCharged = MiSpace.Charged;
+    Stats->HostBudgetRefusals = MiSpace.BudgetRefusals;
     for (uint64_t Page = 0; Page < MiSpace.Pages; Page++) {
         Stats->ValidPtes += (MiSpace.Pte[Page] & MI_PTE_VALID) != 0;
     }

@@ -455,7 +455,13 @@ PVOID NTAPI MmMapLockedPagesWithReservedMapping(PVOID MappingAddress, ULONG Pool
     if (MiIsNt5() && MiValidPtes(Start, Span) != 0) {
         /* No double-map check in the header scheme (ddi-facts 4.1): the
          * new PTEs replace the old ones; the old MDL still believes it is
-         * mapped there. */
+         * mapped there. A replacement the mapping budget cannot take
+         * fails before the old PTEs go. */
+        if (!MiMapPagesFits(Start, Indices, Span)) {
+            MiUnlock();
+            free(Indices);
+            return NULL;
+        }
         MiUnmapPages(Start, Span);
     }
     bool Mapped = MiMapPages(Start, Indices, Span, true,

@@ -8,6 +8,12 @@
  * contiguous PFNs are mapped with one host call, so even gigabytes of
  * scattered 64 KiB allocations stay far below vm.max_map_count.
  *
+ * The host mapping budget (docs/hosts.md): unmapping the middle of a host
+ * mapping splits it, and at the host's limit the split is refused. So every
+ * map is charged, before anything changes, for the host mappings it makes and
+ * for the splits unmapping it may make later; a map the budget cannot take
+ * fails (as when system PTEs run out), and an unmap never lacks a mapping.
+ *
  *   Base
  *   | guard | system PTEs ... | guard | non-paged pool ... | guard | paged pool ... | guard |
  */
@@ -164,6 +170,115 @@ static uint64_t MiCacheBits(MEMORY_CACHING_TYPE CacheType)
     }
 }
 
+/* ---------------------------------------------------------------------- */
+/* The host mapping budget.                                               */
+/* ---------------------------------------------------------------------- */
+/* Charged = 1 + the breaks of system space: a break is between two pages
+ * that are not in one host mapping, or are in two units. For a map that is
+ * the host mappings it makes plus those it may add when unmapped; it is
+ * counted exactly, from the PTEs and the unit marks, in arithmetic only. */
+static bool MiUnitStarts(uint64_t Page)
+{
+    return (MiSpace.UnitStart[Page >> 6] >> (Page & 63)) & 1;
+}
+
+static void MiMarkUnit(uint64_t Page, bool Start)
+{
+    if (Start) {
+        MiSpace.UnitStart[Page >> 6] |= 1ull << (Page & 63);
+    } else {
+        MiSpace.UnitStart[Page >> 6] &= ~(1ull << (Page & 63));
+    }
+}
+
+/* Breaks between Page - 1 and Page for Page in First..Last: two pages are
+ * one charged mapping if both are inaccessible, or both valid, of one unit,
+ * with the same access and consecutive PFNs. Consecutive PFNs are consecutive
+ * pages of the physical memory object (RAM ranges ascend), so the host
+ * merges them; the converse need not hold (a hole between two ranges), which
+ * only over-counts. The first and last pages are guards, never mapped: the
+ * space's ends are no breaks. A tight loop: it runs on every map and unmap. */
+static uint64_t MiBreaks(uint64_t First, uint64_t Last)
+{
+    First = First == 0 ? 1 : First;
+    Last = Last >= MiSpace.Pages ? MiSpace.Pages - 1 : Last;
+    const uint64_t *Pte = MiSpace.Pte;
+    uint64_t Breaks = 0;
+    for (uint64_t Page = First; Page <= Last; Page++) {
+        uint64_t Left = Pte[Page - 1], Right = Pte[Page];
+        if (((Left | Right) & MI_PTE_VALID) == 0) {
+            continue; /* one inaccessible stretch */
+        }
+        bool Joined = (Left & Right & MI_PTE_VALID) != 0 && ((Left ^ Right) & MI_PTE_WRITE) == 0 &&
+                      MI_PTE_PFN(Right) == MI_PTE_PFN(Left) + 1 && !MiUnitStarts(Page);
+        Breaks += !Joined;
+    }
+    return Breaks;
+}
+
+/* Change of Charged if Count pages from Page, all invalid now, become one unit
+ * mapped in Runs host runs: the unit is set apart on both sides. */
+static int64_t MiMapCharge(uint64_t Page, uint64_t Count, uint64_t Runs)
+{
+    return (int64_t)(Runs + 1) - (int64_t)MiBreaks(Page, Page + Count);
+}
+
+static bool MiBudgetTakes(int64_t Charge)
+{
+    if (Charge > 0 && MiSpace.Charged + (uint64_t)Charge > MiSpace.Budget) {
+        MiSpace.BudgetRefusals++;
+        return false;
+    }
+    return true;
+}
+
+/* Count pages from Page are mapped as one unit (Charge from MiMapCharge). */
+static void MiCommitUnit(uint64_t Page, uint64_t Count, int64_t Charge)
+{
+    MiMarkUnit(Page, true);
+    for (uint64_t k = 1; k < Count; k++) {
+        MiMarkUnit(Page + k, false);
+    }
+    if (Page + Count < MiSpace.Pages) {
+        MiMarkUnit(Page + Count, true); /* a valid page after it is another unit */
+    }
+    MiSpace.Charged = (uint64_t)((int64_t)MiSpace.Charged + Charge);
+}
+
+/* The host refused to revoke access to pages whose PTEs are no longer
+ * valid. Continuing would leave them readable and writable, aliasing their
+ * next owner: stop as Windows does when it cannot get the system PTEs it
+ * must have. */
+_Noreturn static void MiHostRefusedUnmap(uint64_t Page, uint64_t Count)
+{
+    char Text[256];
+    snprintf(Text, sizeof(Text),
+             "mmsim: the host refused to unmap %llu page(s) at %p (out of host mappings: %llu "
+             "charged, budget %llu, host limit %llu); stopping rather than leave them mapped\n",
+             (unsigned long long)Count, (void *)MiPageToVa(Page),
+             (unsigned long long)MiSpace.Charged, (unsigned long long)MiSpace.Budget,
+             (unsigned long long)MiSpace.HostLimit);
+    MiWriteStderr(Text);
+    uint64_t Left = MiSpace.Charged < MiSpace.Budget ? MiSpace.Budget - MiSpace.Charged : 0;
+    KeBugCheckEx(NO_MORE_SYSTEM_PTES, 0, (ULONG_PTR)Count, (ULONG_PTR)Left,
+                 (ULONG_PTR)MiSpace.Budget);
+}
+
+/* Makes [Page, Page + Count) inaccessible in the host after its PTEs became
+ * invalid: Before is MiBreaks(Page, Page + Count) taken before, and
+ * [FirstMapped, EndMapped) the pages the host showed (empty: no host call). */
+static void MiRevoke(uint64_t Page, uint64_t Count, uint64_t Before, uint64_t FirstMapped,
+                     uint64_t EndMapped)
+{
+    /* Now inaccessible throughout: only its ends can be breaks. */
+    uint64_t After = MiBreaks(Page, Page) + MiBreaks(Page + Count, Page + Count);
+    MiSpace.Charged = MiSpace.Charged + After - Before;
+    if (FirstMapped < EndMapped &&
+        !HostUnmapRun(MiPageToVa(FirstMapped), (EndMapped - FirstMapped) * PAGE_SIZE)) {
+        MiHostRefusedUnmap(FirstMapped, EndMapped - FirstMapped);
+    }
+}
+
 /* Maps Count pages from Page whose PTEs already hold their final value.
  * Indices (optional) are the pages those PTEs name, so the runs are found
  * without translating every PFN back. */
@@ -186,8 +301,10 @@ static bool MiMirror(uint64_t Page, uint64_t Count, const MI_INDEX *Indices)
         MiSpace.HostMapCalls++;
         if (!HostMapRun(MiPageToVa(Page + k), First * PAGE_SIZE, n * PAGE_SIZE, Writable)) {
             MiSpace.HostMapFailures++;
-            if (k > 0) {
-                HostUnmapRun(MiPageToVa(Page), k * PAGE_SIZE);
+            /* Refused despite the budget (the rest of the process holds the
+             * host's mappings): undo the runs made, whole, needing no split. */
+            if (k > 0 && !HostUnmapRun(MiPageToVa(Page), k * PAGE_SIZE)) {
+                MiHostRefusedUnmap(Page, k);
             }
             return false;
         }
@@ -199,34 +316,87 @@ static bool MiMirror(uint64_t Page, uint64_t Count, const MI_INDEX *Indices)
 bool MiMapPages(uint64_t Page, const MI_INDEX *Indices, uint64_t Count, bool Writable,
                 MEMORY_CACHING_TYPE CacheType)
 {
+    if (Count == 0) {
+        return true;
+    }
+    uint64_t Breaks = MiBreaks(Page, Page + Count); /* before: the PTEs are empty */
     uint64_t Bits = MI_PTE_VALID | MI_PTE_ACCESSED | MI_PTE_DIRTY | MI_PTE_GLOBAL |
                     MI_PTE_NO_EXECUTE | MiCacheBits(CacheType) | (Writable ? MI_PTE_WRITE : 0);
+    uint64_t Runs = 1; /* of consecutive PFNs, as MiBreak counts them */
+    PFN_NUMBER Previous = 0;
     for (uint64_t k = 0; k < Count; k++) {
-        MiSpace.Pte[Page + k] = Bits | ((uint64_t)MiIndexToPfn(Indices[k]) << MI_PTE_PFN_SHIFT);
+        PFN_NUMBER Pfn = MiIndexToPfn(Indices[k]);
+        Runs += k > 0 && Pfn != Previous + 1;
+        Previous = Pfn;
+        MiSpace.Pte[Page + k] = Bits | ((uint64_t)Pfn << MI_PTE_PFN_SHIFT);
+    }
+    int64_t Charge = (int64_t)(Runs + 1) - (int64_t)Breaks;
+    if (!MiBudgetTakes(Charge)) {
+        memset(&MiSpace.Pte[Page], 0, Count * sizeof(uint64_t)); /* never seen: lock held */
+        return false;
     }
     if (!MiMirror(Page, Count, Indices)) {
         memset(&MiSpace.Pte[Page], 0, Count * sizeof(uint64_t));
         return false;
     }
+    MiCommitUnit(Page, Count, Charge);
     for (uint64_t k = 0; k < Count; k++) {
         MiPfnEntry(Indices[k])->MapCount++;
     }
     return true;
 }
 
-void MiUnmapPages(uint64_t Page, uint64_t Count)
+bool MiMapPagesFits(uint64_t Page, const MI_INDEX *Indices, uint64_t Count)
 {
+    /* Unmapping the range and mapping the unit there changes Charged by the
+     * unit's charge over the range as it is now (the ends cancel out). */
+    uint64_t Runs = 1;
+    PFN_NUMBER Previous = 0;
+    for (uint64_t k = 0; k < Count; k++) {
+        PFN_NUMBER Pfn = MiIndexToPfn(Indices[k]);
+        Runs += k > 0 && Pfn != Previous + 1;
+        Previous = Pfn;
+    }
+    int64_t Charge = (int64_t)(Runs + 1) - (int64_t)MiBreaks(Page, Page + Count);
+    return Count == 0 || Charge <= 0 || MiSpace.Charged + (uint64_t)Charge <= MiSpace.Budget;
+}
+
+static void MiUnmapRange(uint64_t Page, uint64_t Count, bool Free)
+{
+    if (Count == 0) {
+        return;
+    }
+    uint64_t Before = MiBreaks(Page, Page + Count);
+    uint64_t FirstMapped = UINT64_MAX, EndMapped = 0;
     for (uint64_t k = 0; k < Count; k++) {
         uint64_t Pte = MiSpace.Pte[Page + k];
+        if (Pte & MI_PTE_VALID) {
+            FirstMapped = FirstMapped == UINT64_MAX ? Page + k : FirstMapped;
+            EndMapped = Page + k + 1;
+        }
         if ((Pte & MI_PTE_VALID) || MiIsTransitionPte(Page + k, Pte)) {
-            MI_PFN *Entry = MiPfnEntry(MiPteIndex(Pte));
+            MI_INDEX Index = MiPteIndex(Pte);
+            MI_PFN *Entry = MiPfnEntry(Index);
             if (Entry->MapCount > 0) {
                 Entry->MapCount--;
+            }
+            if (Free) {
+                MiFreePhysical(Index);
             }
         }
         MiSpace.Pte[Page + k] = 0;
     }
-    HostUnmapRun(MiPageToVa(Page), Count * PAGE_SIZE);
+    MiRevoke(Page, Count, Before, FirstMapped, EndMapped);
+}
+
+void MiUnmapPages(uint64_t Page, uint64_t Count)
+{
+    MiUnmapRange(Page, Count, false);
+}
+
+void MiUnmapAndFreePages(uint64_t Page, uint64_t Count)
+{
+    MiUnmapRange(Page, Count, true);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -251,11 +421,19 @@ ULONG SimTrimPagedPool(VOID)
         if (Entry->LockCount != 0) {
             continue; /* locked pages are resident until unlocked */
         }
+        /* Trimming one page of a unit cuts it: trim only what the budget
+         * can take (the working set manager may always keep a page). */
+        uint64_t Before = MiBreaks(Page, Page + 1);
+        uint64_t After = (uint64_t)((MiSpace.Pte[Page - 1] & MI_PTE_VALID) != 0) +
+                         (uint64_t)((MiSpace.Pte[Page + 1] & MI_PTE_VALID) != 0);
+        if (!MiBudgetTakes((int64_t)After - (int64_t)Before)) {
+            continue;
+        }
         /* Transition PTE: not valid, but the page stays in memory. */
         MiSpace.Pte[Page] = (Pte & MI_PTE_PFN_MASK) | MI_PTE_TRANSITION |
                             MI_PTE_PROTECTION_READWRITE;
         Entry->Flags |= MI_PFN_FLAG_TRIMMED;
-        HostUnmapRun(MiPageToVa(Page), PAGE_SIZE);
+        MiRevoke(Page, 1, Before, Page, Page + 1);
         Trimmed++;
     }
     MiUnlock();
@@ -270,12 +448,17 @@ bool MiFaultInTransition(uint64_t Page)
     if (!MiIsTransitionPte(Page, Pte)) {
         return (Pte & MI_PTE_VALID) != 0;
     }
+    int64_t Charge = MiMapCharge(Page, 1, 1);
+    if (!MiBudgetTakes(Charge)) {
+        return false;
+    }
     MiSpace.Pte[Page] = (Pte & MI_PTE_PFN_MASK) | MI_PTE_VALID | MI_PTE_WRITE | MI_PTE_ACCESSED |
                         MI_PTE_DIRTY | MI_PTE_GLOBAL | MI_PTE_NO_EXECUTE;
     if (!MiMirror(Page, 1, NULL)) {
         MiSpace.Pte[Page] = Pte;
         return false;
     }
+    MiCommitUnit(Page, 1, Charge);
     MiPfnEntry(MiPteIndex(Pte))->Flags &= (uint16_t)~MI_PFN_FLAG_TRIMMED;
     return true;
 }
@@ -350,6 +533,7 @@ static void MiSpaceTeardown(void)
         HostRelease(MiSpace.Base, MiSpace.Pages * PAGE_SIZE);
     }
     free(MiSpace.Pte);
+    free(MiSpace.UnitStart);
     free(MiSpace.SystemPtes.FreeBits);
     free(MiSpace.NonPagedPool.FreeBits);
     free(MiSpace.PagedPool.FreeBits);
@@ -368,9 +552,22 @@ static NTSTATUS MiSpaceInit(const SIM_CONFIG *Config)
     Page += Config->PagedPoolPages + 1;
     MiSpace.Pages = Page;
 
+    /* The budget: half the host's limit, at most 32768; the other half is
+     * the rest of the process's (libraries, heaps, thread stacks, sanitizer
+     * runtimes) and the headroom of unmaps that cut a unit. */
+    uint64_t Limit = HostMappingLimit();
+    MiSpace.HostLimit = Limit;
+    uint64_t Ceiling = Limit != 0 ? Limit / 2 : UINT32_MAX;
+    MiSpace.Budget = Config->HostMappingBudget != 0 ? Config->HostMappingBudget
+                                                     : (Ceiling < 32768 ? Ceiling : 32768);
+    if (MiSpace.Budget < 16 || MiSpace.Budget > Ceiling) {
+        return STATUS_INVALID_PARAMETER;
+    }
+    MiSpace.Charged = 1; /* the reservation itself */
     MiSpace.Base = (uint8_t *)HostReserve(MiSpace.Pages * PAGE_SIZE, MiSeed * 0x9E3779B97F4A7C15ull);
     MiSpace.Pte = (uint64_t *)calloc(MiSpace.Pages, sizeof(uint64_t));
-    if (MiSpace.Base == NULL || MiSpace.Pte == NULL ||
+    MiSpace.UnitStart = (uint64_t *)calloc(MiSpace.Pages / 64 + 1, sizeof(uint64_t));
+    if (MiSpace.Base == NULL || MiSpace.Pte == NULL || MiSpace.UnitStart == NULL ||
         !MiVaInit(&MiSpace.SystemPtes, SysFirst, Config->SystemPtes) ||
         !MiVaInit(&MiSpace.NonPagedPool, NpFirst, Config->NonPagedPoolPages) ||
         !MiVaInit(&MiSpace.PagedPool, PpFirst, Config->PagedPoolPages)) {

@@ -14,6 +14,7 @@ typedef struct _MI_CHECK {
     size_t Size;
     uint64_t Errors;
     uint64_t CoveredValid; /* valid PTEs seen backed by the right host page */
+    uint64_t HostMappings; /* host mappings seen in system space */
 } MI_CHECK;
 
 #define MI_MAX_ERRORS 8
@@ -36,6 +37,7 @@ static void MiCheckHostRange(void *Context, uintptr_t Start, uintptr_t End, bool
                              bool Writable, bool Physical, uint64_t Offset)
 {
     MI_CHECK *Check = (MI_CHECK *)Context;
+    Check->HostMappings++;
     for (uintptr_t Va = Start; Va < End; Va += PAGE_SIZE, Offset += PAGE_SIZE) {
         uint64_t Page = MiVaToPage((void *)Va);
         uint64_t Pte = MiSpace.Pte[Page];
@@ -59,7 +61,7 @@ static void MiCheckHostRange(void *Context, uintptr_t Start, uintptr_t End, bool
 
 BOOLEAN SimCheckInvariants(char *Report, SIZE_T Size)
 {
-    MI_CHECK Check = {Report, (size_t)Size, 0, 0};
+    MI_CHECK Check = {Report, (size_t)Size, 0, 0, 0};
     if (Report != NULL && Size > 0) {
         Report[0] = '\0';
     }
@@ -184,6 +186,12 @@ BOOLEAN SimCheckInvariants(char *Report, SIZE_T Size)
         MiFail(&Check, "%llu valid PTE(s) but only %llu host page(s) show them\n",
                (unsigned long long)ValidPtes, (unsigned long long)Check.CoveredValid);
     }
+    /* 6. The mapping budget is an upper bound of the host's count, where the
+     *    host limits that count (docs/hosts.md). */
+    if (Check.HostMappings > MiSpace.Charged && MiSpace.HostLimit != 0) {
+        MiFail(&Check, "the host has %llu mapping(s) in system space but only %llu are charged\n",
+               (unsigned long long)Check.HostMappings, (unsigned long long)MiSpace.Charged);
+    }
     MiUnlock();
     if (Check.Errors > MI_MAX_ERRORS) {
         MiFail(&Check, "(%llu more)\n", (unsigned long long)(Check.Errors - MI_MAX_ERRORS));
@@ -206,7 +214,7 @@ BOOLEAN SimCorruptForTest(SIM_CORRUPTION Kind, PVOID Va)
         break;
     case SimCorruptPteWithoutHost:
         if (Pte & MI_PTE_VALID) {
-            HostUnmapRun(PAGE_ALIGN(Va), PAGE_SIZE);
+            (void)HostUnmapRun(PAGE_ALIGN(Va), PAGE_SIZE);
             Done = TRUE;
         }
         break;
