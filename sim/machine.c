@@ -157,6 +157,12 @@ static NTSTATUS MiValidateConfig(SIM_CONFIG *Config, char *Why, size_t WhySize)
     MI_CHECK_FIELD(SystemPtes, 16, 1ull << 24, "pages");
     MI_CHECK_FIELD(NonPagedPoolPages, 16, 1ull << 22, "pages");
     MI_CHECK_FIELD(PagedPoolPages, 16, 1ull << 22, "pages");
+    if (Config->HostMappingBudget != 0) {
+        /* Half the host's limit at most: the rest is the process's own. */
+        uint64_t Limit = HostMappingLimit();
+        MI_CHECK_FIELD(HostMappingBudget, 16, Limit != 0 ? Limit / 2 : UINT32_MAX,
+                       "host mappings (0: the default; at most half the host's limit)");
+    }
     if (Config->RangeCount == 0) {
         MI_CHECK_FIELD(PhysicalPages, MI_MIN_PHYSICAL_PAGES, SIM_MAX_PHYSICAL_PAGES,
                        "pages of RAM");
