@@ -586,3 +586,138 @@ char *HostDescribeFrame(void *Frame, char *Text, size_t Size)
     }
     return Text;
 }
+
+/* ---------------------------------------------------------------------- */
+/* fork().                                                                */
+/* ---------------------------------------------------------------------- */
+void HostOnFork(void (*Prepare)(void), void (*Parent)(void), void (*Child)(void))
+{
+    pthread_atfork(Prepare, Parent, Child);
+}
+
+typedef struct _HOST_FORK_RUN {
+    uintptr_t Start, End;
+    bool Writable;
+    uint64_t Offset;
+} HOST_FORK_RUN;
+
+typedef struct _HOST_FORK_RUNS {
+    HOST_FORK_RUN *Runs;
+    size_t Count, Capacity;
+    bool OutOfMemory;
+} HOST_FORK_RUNS;
+
+static void HostCollectPhysicalRun(void *Context, uintptr_t Start, uintptr_t End, bool Readable,
+                                   bool Writable, bool Physical, uint64_t Offset)
+{
+    HOST_FORK_RUNS *List = (HOST_FORK_RUNS *)Context;
+    if (!Physical || !Readable || List->OutOfMemory) {
+        return;
+    }
+    if (List->Count == List->Capacity) {
+        size_t Capacity = List->Capacity != 0 ? List->Capacity * 2 : 256;
+        HOST_FORK_RUN *Grown = (HOST_FORK_RUN *)realloc(List->Runs, Capacity * sizeof(*Grown));
+        if (Grown == NULL) {
+            List->OutOfMemory = true;
+            return;
+        }
+        List->Runs = Grown;
+        List->Capacity = Capacity;
+    }
+    List->Runs[List->Count++] = (HOST_FORK_RUN){Start, End, Writable, Offset};
+}
+
+/* Copies the parts of the old object that hold data (holes read as zero in
+ * the new one too): the cost follows the memory used, not the machine size. */
+static bool HostCopyPhysical(int NewFd)
+{
+    uint64_t Offset = 0;
+    while (Offset < HostPhysBytes) {
+        uint64_t Data = Offset, Hole = HostPhysBytes;
+#if defined(SEEK_DATA) && defined(SEEK_HOLE)
+        off_t Found = lseek(HostPhysFd, (off_t)Offset, SEEK_DATA);
+        if (Found < 0) {
+            if (errno == ENXIO) {
+                return true; /* only holes from here on */
+            }
+            Found = (off_t)Offset; /* no hole support: copy everything */
+        } else {
+            off_t End = lseek(HostPhysFd, Found, SEEK_HOLE);
+            Hole = End < 0 ? HostPhysBytes : (uint64_t)End;
+        }
+        Data = (uint64_t)Found;
+#endif
+        if (Hole > HostPhysBytes) {
+            Hole = HostPhysBytes;
+        }
+        for (uint64_t At = Data; At < Hole;) {
+            ssize_t Wrote = pwrite(NewFd, HostPhysMap + At, (size_t)(Hole - At), (off_t)At);
+            if (Wrote < 0 && errno == EINTR) {
+                continue;
+            }
+            if (Wrote <= 0) {
+                return false;
+            }
+            At += (uint64_t)Wrote;
+        }
+        Offset = Hole;
+    }
+    return true;
+}
+
+bool HostPhysPrivatize(void *Base, uint64_t Bytes, char *Why, size_t WhySize)
+{
+    if (HostPhysFd < 0) {
+        return true; /* no machine: nothing shared */
+    }
+    HOST_FORK_RUNS List = {NULL, 0, 0, false};
+    if (!HostForEachMapping(Base, Bytes, HostCollectPhysicalRun, &List) || List.OutOfMemory) {
+        snprintf(Why, WhySize, "cannot list the host mappings of system space");
+        free(List.Runs);
+        return false;
+    }
+    int OldFd = HostPhysFd;
+    const char *OldBackend = HostBackend;
+    int NewFd = -1;
+#if defined(__linux__)
+    if (strcmp(HostBackend, "memfd") == 0) {
+        NewFd = memfd_create("mmsim-physical-memory", MFD_CLOEXEC);
+    }
+#endif
+    if (NewFd < 0 && strcmp(HostBackend, "shm_open") == 0) {
+        NewFd = HostOpenShm();
+    }
+    bool Ok = NewFd >= 0 && ftruncate(NewFd, (off_t)HostPhysBytes) == 0 &&
+              HostCopyPhysical(NewFd);
+    if (!Ok) {
+        snprintf(Why, WhySize, "cannot copy physical memory: %s", strerror(errno));
+        if (NewFd >= 0) {
+            close(NewFd);
+        }
+        free(List.Runs);
+        return false;
+    }
+    /* Every view of the old object is replaced in place, one host call per
+     * mapping, so addresses, protections and the number of mappings stay. */
+    for (size_t i = 0; i < List.Count && Ok; i++) {
+        const HOST_FORK_RUN *Run = &List.Runs[i];
+        int Prot = PROT_READ | (Run->Writable ? PROT_WRITE : 0);
+        Ok = mmap((void *)Run->Start, Run->End - Run->Start, Prot,
+                  MAP_SHARED | MAP_FIXED | MAP_POPULATE, NewFd, (off_t)Run->Offset) != MAP_FAILED;
+    }
+    Ok = Ok && mmap(HostPhysMap, HostPhysBytes, PROT_READ | PROT_WRITE,
+                    MAP_SHARED | MAP_FIXED | MAP_NORESERVE, NewFd, 0) != MAP_FAILED;
+    free(List.Runs);
+    if (!Ok) {
+        /* Half done: no view of the parent's memory may stay usable. */
+        snprintf(Why, WhySize, "cannot map the copy of physical memory: %s", strerror(errno));
+        mprotect(Base, Bytes, PROT_NONE);
+        mprotect(HostPhysMap, HostPhysBytes, PROT_NONE);
+        close(NewFd);
+        return false;
+    }
+    HostPhysFd = NewFd;
+    HostBackend = OldBackend;
+    close(OldFd);
+    return true;
+}

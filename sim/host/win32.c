@@ -869,6 +869,24 @@ bool HostForEachMapping(void *Base, uint64_t Bytes, HOST_MAPPING_VISITOR Visit, 
     return Ok;
 }
 
+/* Windows has no fork(): a new process never shares this one's section
+ * views, so there is nothing to register or to copy. */
+void HostOnFork(void (*Prepare)(void), void (*Parent)(void), void (*Child)(void))
+{
+    (void)Prepare;
+    (void)Parent;
+    (void)Child;
+}
+
+bool HostPhysPrivatize(void *Base, uint64_t Bytes, char *Why, size_t WhySize)
+{
+    (void)Base;
+    (void)Bytes;
+    (void)Why;
+    (void)WhySize;
+    return true;
+}
+
 long HostMappingCount(void)
 {
     /* Allocations (reservations, placeholders, views, images) of the whole

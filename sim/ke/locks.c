@@ -127,6 +127,41 @@ void MiUnparkAll(const volatile void *Address)
 }
 
 /* ---------------------------------------------------------------------- */
+/* fork(): the child's only thread must find every host lock free and no  */
+/* phantom waiter in a condition variable (machine.c registers these).    */
+/* ---------------------------------------------------------------------- */
+void MiLocksForkPrepare(void)
+{
+    MiLock();
+    pthread_once(&MiParkOnce, MiInitPark);
+    for (int i = 0; i < MI_PARK_BUCKETS; i++) {
+        pthread_mutex_lock(&MiPark[i].Mutex);
+    }
+}
+
+void MiLocksForkParent(void)
+{
+    for (int i = MI_PARK_BUCKETS; i-- > 0;) {
+        pthread_mutex_unlock(&MiPark[i].Mutex);
+    }
+    MiUnlock();
+}
+
+void MiLocksForkChild(void)
+{
+    /* The held mutexes name the parent's thread id as owner, which the
+     * child's thread no longer has: build them afresh (unlocked), then take
+     * the simulator lock again as deep as the forking thread held it. */
+    MiInitPark();
+    unsigned Depth = MiMmLockDepth - 1;
+    MiInitMmLock();
+    MiMmLockDepth = 0;
+    for (unsigned i = 0; i < Depth; i++) {
+        MiLock();
+    }
+}
+
+/* ---------------------------------------------------------------------- */
 /* Spin locks.                                                            */
 /* ---------------------------------------------------------------------- */
 /* A per-thread address identifies the owner in the lock word, as checked

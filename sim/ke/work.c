@@ -17,6 +17,7 @@
  */
 #include <pthread.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "../mi.h"
 #include "../mm/mi_mm.h"
@@ -250,6 +251,40 @@ void MiStopWorkers(void)
     MiWork.Started = false;
     MiWork.Stop = false;
     pthread_mutex_unlock(&MiWork.Mutex);
+}
+
+/* fork(): the queue is the child's copy (items queued in the parent and not
+ * yet started run in both processes, each on its own machine); routines
+ * running at the fork run only in the parent. The child has no worker
+ * thread, so the next queued item starts new ones. */
+void MiWorkForkPrepare(void)
+{
+    pthread_mutex_lock(&MiWork.Mutex);
+}
+
+void MiWorkForkParent(void)
+{
+    pthread_mutex_unlock(&MiWork.Mutex);
+}
+
+void MiWorkForkChild(void)
+{
+    pthread_mutex_init(&MiWork.Mutex, NULL);
+    pthread_cond_init(&MiWork.Wake, NULL);
+    pthread_cond_init(&MiWork.Idle, NULL);
+    MiWork.Running = 0;
+    MiWork.Started = false;
+    MiWork.Stop = false;
+    if (MiWork.Head == NULL) {
+        return;
+    }
+    for (int i = 0; i < MI_WORKER_THREADS; i++) {
+        if (pthread_create(&MiWork.Threads[i], NULL, MiWorkerThread, NULL) != 0) {
+            MiWriteStderr("mmsim: cannot start a worker thread in a forked child\n");
+            _exit(SIM_EXIT_CONFIG);
+        }
+    }
+    MiWork.Started = true;
 }
 
 static bool MiWorkIsClean(char *Report, size_t Size)
