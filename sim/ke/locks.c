@@ -134,24 +134,21 @@ void MiLocksForkPrepare(void)
 {
     MiLock();
     pthread_once(&MiParkOnce, MiInitPark);
-    for (int i = 0; i < MI_PARK_BUCKETS; i++) {
-        pthread_mutex_lock(&MiPark[i].Mutex);
-    }
 }
 
 void MiLocksForkParent(void)
 {
-    for (int i = MI_PARK_BUCKETS; i-- > 0;) {
-        pthread_mutex_unlock(&MiPark[i].Mutex);
-    }
     MiUnlock();
 }
 
 void MiLocksForkChild(void)
 {
-    /* The held mutexes name the parent's thread id as owner, which the
-     * child's thread no longer has: build them afresh (unlocked), then take
-     * the simulator lock again as deep as the forking thread held it. */
+    /* The parking lot guards no state of its own (a waiter re-checks its
+     * predicate), so its mutexes are not taken around the fork: the child
+     * simply builds them afresh, dropping the parent's waiters. The held
+     * simulator lock names the parent's thread id as owner, which the
+     * child's thread no longer has: it is made new too, then taken again as
+     * deep as the forking thread held it. */
     MiInitPark();
     unsigned Depth = MiMmLockDepth - 1;
     MiInitMmLock();
