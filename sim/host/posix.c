@@ -46,6 +46,34 @@
 #define MAP_POPULATE 0
 #endif
 
+/* ThreadSanitizer treats every mmap() as a write by the calling thread to
+ * the whole range, so remapping a page that other threads use (trimming
+ * paged pool, faulting it back in) looked like a data race in correct driver
+ * code. Under TSan the mappings inside system space are made by the system
+ * call itself, which TSan does not see: it then reports only the accesses
+ * the program makes, ordered by the locks it takes. */
+#if defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+#define MI_HOST_TSAN 1
+#endif
+#endif
+#if defined(__SANITIZE_THREAD__) && !defined(MI_HOST_TSAN)
+#define MI_HOST_TSAN 1
+#endif
+#if defined(MI_HOST_TSAN) && defined(__linux__)
+#include <sys/syscall.h>
+static void *HostSpaceMmap(void *Va, size_t Bytes, int Prot, int Flags, int Fd, off_t Offset)
+{
+    long Result = syscall(SYS_mmap, Va, Bytes, Prot, Flags, Fd, Offset);
+    if (Result < 0) {
+        return MAP_FAILED; /* syscall() has set errno */
+    }
+    return (void *)Result;
+}
+#else
+#define HostSpaceMmap mmap
+#endif
+
 static int HostPhysFd = -1;
 static uint64_t HostPhysBytes;
 static uint8_t *HostPhysMap;
@@ -179,7 +207,7 @@ void HostRelease(void *Base, uint64_t Bytes)
 bool HostMapRun(void *Va, uint64_t PhysOffset, uint64_t Bytes, bool Writable)
 {
     int Prot = PROT_READ | (Writable ? PROT_WRITE : 0);
-    void *Got = mmap(Va, Bytes, Prot, MAP_SHARED | MAP_FIXED | MAP_POPULATE, HostPhysFd,
+    void *Got = HostSpaceMmap(Va, Bytes, Prot, MAP_SHARED | MAP_FIXED | MAP_POPULATE, HostPhysFd,
                      (off_t)PhysOffset);
     if (Got == MAP_FAILED) {
         /* A failed MAP_FIXED may have removed what was there: restore the
@@ -192,8 +220,8 @@ bool HostMapRun(void *Va, uint64_t PhysOffset, uint64_t Bytes, bool Writable)
 
 void HostUnmapRun(void *Va, uint64_t Bytes)
 {
-    void *Got = mmap(Va, Bytes, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_NORESERVE,
-                     -1, 0);
+    void *Got = HostSpaceMmap(Va, Bytes, PROT_NONE,
+                              MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_NORESERVE, -1, 0);
     if (Got == MAP_FAILED) {
         /* Only possible when out of host mappings: munmap still revokes the
          * access, which is what the simulator relies on. */
