@@ -240,27 +240,91 @@ bool HostProtectRun(void *Va, uint64_t Bytes, bool Writable)
 static uintptr_t HostTrapBase;
 static uintptr_t HostTrapEnd;
 static HOST_FAULT_HANDLER HostTrapHandler;
-static struct sigaction HostOldSegv;
-static struct sigaction HostOldBus;
-static bool HostTrapInstalled;
+static atomic_bool HostTrapInstalled;
+
+/* The trap shares SIGSEGV and SIGBUS with the program the way sanitizer
+ * runtimes do: once it is installed, sigaction() and signal() for those two
+ * signals (interposed below) record the program's disposition here instead
+ * of replacing the trap, and return the program's previous one. A fault
+ * inside system space or the NULL guard is the simulator's; any other goes
+ * to the program's disposition: its handler, or for SIG_DFL and SIG_IGN the
+ * end of the process by that signal, as without mmsim. */
+static struct sigaction HostProgramSegv;
+static struct sigaction HostProgramBus;
+static atomic_flag HostProgramLock = ATOMIC_FLAG_INIT;
+
+typedef int (*HOST_SIGACTION)(int, const struct sigaction *, struct sigaction *);
+static HOST_SIGACTION HostNextSigaction; /* the next definition: a sanitizer's or libc's */
+
+static int HostRealSigaction(int Signal, const struct sigaction *Action, struct sigaction *Old)
+{
+    if (HostNextSigaction == NULL) {
+        HostNextSigaction = (HOST_SIGACTION)dlsym(RTLD_NEXT, "sigaction");
+    }
+    if (HostNextSigaction == NULL) {
+        errno = ENOSYS;
+        return -1;
+    }
+    return HostNextSigaction(Signal, Action, Old);
+}
+
+static struct sigaction *HostProgramAction(int Signal)
+{
+    return Signal == SIGSEGV ? &HostProgramSegv : &HostProgramBus;
+}
+
+static void HostProgramLockAcquire(void)
+{
+    while (atomic_flag_test_and_set_explicit(&HostProgramLock, memory_order_acquire)) {
+        sched_yield();
+    }
+}
+
+static void HostProgramLockRelease(void)
+{
+    atomic_flag_clear_explicit(&HostProgramLock, memory_order_release);
+}
+
+/* Ends the process by Signal with its default action. A fault returns to
+ * the faulting instruction, which faults again with SIG_DFL in place (and
+ * dumps core where the host would); a signal sent by kill() is raised again. */
+static void HostDieBySignal(int Signal, const siginfo_t *Info)
+{
+    struct sigaction Default;
+    memset(&Default, 0, sizeof(Default));
+    Default.sa_handler = SIG_DFL;
+    sigemptyset(&Default.sa_mask);
+    HostRealSigaction(Signal, &Default, NULL);
+    if (Info != NULL && Info->si_code <= 0) {
+        raise(Signal);
+    }
+}
 
 static void HostChain(int Signal, siginfo_t *Info, void *Context)
 {
-    struct sigaction *Old = Signal == SIGSEGV ? &HostOldSegv : &HostOldBus;
-    if ((Old->sa_flags & SA_SIGINFO) && Old->sa_sigaction != NULL) {
-        Old->sa_sigaction(Signal, Info, Context);
+    HostProgramLockAcquire();
+    struct sigaction Program = *HostProgramAction(Signal);
+    if (Program.sa_flags & SA_RESETHAND) {
+        memset(HostProgramAction(Signal), 0, sizeof(struct sigaction));
+        HostProgramAction(Signal)->sa_handler = SIG_DFL;
+    }
+    HostProgramLockRelease();
+    if (Program.sa_flags & SA_SIGINFO) {
+        if (Program.sa_sigaction != NULL) {
+            Program.sa_sigaction(Signal, Info, Context);
+            return;
+        }
+    } else if (Program.sa_handler == SIG_IGN) {
+        /* Ignoring a fault is not possible: the host ends the process. */
+        if (Info == NULL || Info->si_code > 0) {
+            HostDieBySignal(Signal, Info);
+        }
+        return;
+    } else if (Program.sa_handler != SIG_DFL && Program.sa_handler != NULL) {
+        Program.sa_handler(Signal);
         return;
     }
-    if (Old->sa_handler == SIG_IGN) {
-        return;
-    }
-    if (Old->sa_handler != SIG_DFL && Old->sa_handler != NULL) {
-        Old->sa_handler(Signal);
-        return;
-    }
-    /* Default action: re-raise with the default disposition so the host
-     * crash (and its core dump) is the real one. */
-    signal(Signal, SIG_DFL);
+    HostDieBySignal(Signal, Info);
 }
 
 static void HostFaultSignal(int Signal, siginfo_t *Info, void *Context)
@@ -291,8 +355,11 @@ static void HostFaultSignal(int Signal, siginfo_t *Info, void *Context)
     (void)Context;
 #endif
     /* System space, and the never-mapped first 64 KiB (NULL pointers), are
-     * the simulator's; every other fault stays a real host crash. */
-    bool Ours = (Address >= HostTrapBase && Address < HostTrapEnd) || Address < HOST_NULL_GUARD;
+     * the simulator's; every other fault, and a signal sent by kill(), is
+     * the program's. */
+    bool Fault = Info->si_code > 0;
+    bool Ours = Fault && ((Address >= HostTrapBase && Address < HostTrapEnd) ||
+                          Address < HOST_NULL_GUARD);
     if (HostTrapHandler == NULL || !Ours) {
         HostChain(Signal, Info, Context);
         return;
@@ -311,7 +378,7 @@ void HostInstallFaultTrap(void *Base, uint64_t Bytes, HOST_FAULT_HANDLER Handler
     HostArmFaultTrap();
 }
 
-static void HostSetAction(int Signal, struct sigaction *Old)
+static void HostSetAction(int Signal)
 {
     struct sigaction Action;
     memset(&Action, 0, sizeof(Action));
@@ -321,11 +388,16 @@ static void HostSetAction(int Signal, struct sigaction *Old)
     Action.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_NODEFER;
     sigemptyset(&Action.sa_mask);
     struct sigaction Previous;
-    sigaction(Signal, &Action, &Previous);
-    /* Remember what to chain to, unless it is this handler itself. */
-    if (!((Previous.sa_flags & SA_SIGINFO) && Previous.sa_sigaction == HostFaultSignal) &&
-        (void *)Previous.sa_handler != (void *)HostFaultSignal) {
-        *Old = Previous;
+    if (HostRealSigaction(Signal, &Action, &Previous) != 0) {
+        return;
+    }
+    /* What was there becomes the program's disposition, unless it is this
+     * handler itself (a sanitizer runtime may have installed its own under
+     * the interposer: it is chained to like the program's). */
+    if (!((Previous.sa_flags & SA_SIGINFO) && Previous.sa_sigaction == HostFaultSignal)) {
+        HostProgramLockAcquire();
+        *HostProgramAction(Signal) = Previous;
+        HostProgramLockRelease();
     }
 }
 
@@ -335,24 +407,66 @@ void HostArmFaultTrap(void)
         return;
     }
     struct sigaction Current;
-    if (sigaction(SIGSEGV, NULL, &Current) == 0 && (Current.sa_flags & SA_SIGINFO) &&
-        Current.sa_sigaction == HostFaultSignal && HostTrapInstalled) {
+    if (HostTrapInstalled && HostRealSigaction(SIGSEGV, NULL, &Current) == 0 &&
+        (Current.sa_flags & SA_SIGINFO) && Current.sa_sigaction == HostFaultSignal &&
+        HostRealSigaction(SIGBUS, NULL, &Current) == 0 && (Current.sa_flags & SA_SIGINFO) &&
+        Current.sa_sigaction == HostFaultSignal) {
         return;
     }
     if (!HostTrapInstalled) {
-        memset(&HostOldSegv, 0, sizeof(HostOldSegv));
-        memset(&HostOldBus, 0, sizeof(HostOldBus));
-        HostOldSegv.sa_handler = SIG_DFL;
-        HostOldBus.sa_handler = SIG_DFL;
         /* An alternate stack for the installing thread: a fault taken near the
-     * end of its stack can still be reported. */
+         * end of its stack can still be reported. */
         static uint8_t AltStack[64 * 1024];
         stack_t Ss = {.ss_sp = AltStack, .ss_size = sizeof(AltStack), .ss_flags = 0};
         sigaltstack(&Ss, NULL);
     }
-    HostSetAction(SIGSEGV, &HostOldSegv);
-    HostSetAction(SIGBUS, &HostOldBus);
+    HostSetAction(SIGSEGV);
+    HostSetAction(SIGBUS);
     HostTrapInstalled = true;
+}
+
+/* The interposers (see HostProgramSegv). Before the trap is installed, and
+ * for every other signal, they are the host's own functions. */
+int sigaction(int Signal, const struct sigaction *Action, struct sigaction *Old)
+{
+    if (!HostTrapInstalled || (Signal != SIGSEGV && Signal != SIGBUS)) {
+        return HostRealSigaction(Signal, Action, Old);
+    }
+    HostProgramLockAcquire();
+    if (Old != NULL) {
+        *Old = *HostProgramAction(Signal);
+    }
+    if (Action != NULL) {
+        *HostProgramAction(Signal) = *Action;
+    }
+    HostProgramLockRelease();
+    return 0;
+}
+
+typedef void (*HOST_SIGNAL_HANDLER)(int);
+HOST_SIGNAL_HANDLER signal(int Signal, HOST_SIGNAL_HANDLER Handler)
+{
+    if (!HostTrapInstalled || (Signal != SIGSEGV && Signal != SIGBUS)) {
+        static HOST_SIGNAL_HANDLER (*Next)(int, HOST_SIGNAL_HANDLER);
+        if (Next == NULL) {
+            *(void **)&Next = dlsym(RTLD_NEXT, "signal");
+        }
+        if (Next == NULL) {
+            errno = ENOSYS;
+            return SIG_ERR;
+        }
+        return Next(Signal, Handler);
+    }
+    /* signal() has BSD semantics on glibc and the BSDs: the handler stays
+     * installed and interrupted calls restart. */
+    struct sigaction Action, Old;
+    memset(&Action, 0, sizeof(Action));
+    Action.sa_handler = Handler;
+    Action.sa_flags = SA_RESTART;
+    sigemptyset(&Action.sa_mask);
+    sigaction(Signal, &Action, &Old);
+    return (Old.sa_flags & SA_SIGINFO) ? (HOST_SIGNAL_HANDLER)(void *)Old.sa_sigaction
+                                       : Old.sa_handler;
 }
 
 void HostUnblockFaultSignals(void)

@@ -22,7 +22,7 @@
 #include <unistd.h>
 
 #define CHILD_RETURNED 70    /* the body returned normally */
-#define CHILD_ALARM_SECONDS 30
+#define CHILD_ALARM_SECONDS 20
 
 typedef struct _HOSTILE_CHILD {
     bool Exited;
