@@ -807,6 +807,14 @@ static bool HostCopyPhysical(int NewFd)
     return true;
 }
 
+/* A child left without a copy: no view of the parent's memory may stay
+ * usable (mprotect never needs a new mapping over whole mappings). */
+static void HostRevokeShared(void *Base, uint64_t Bytes)
+{
+    mprotect(Base, Bytes, PROT_NONE);
+    mprotect(HostPhysMap, HostPhysBytes, PROT_NONE);
+}
+
 bool HostPhysPrivatize(void *Base, uint64_t Bytes, char *Why, size_t WhySize)
 {
     if (HostPhysFd < 0) {
@@ -814,8 +822,10 @@ bool HostPhysPrivatize(void *Base, uint64_t Bytes, char *Why, size_t WhySize)
     }
     HOST_FORK_RUNS List = {NULL, 0, 0, false};
     if (!HostForEachMapping(Base, Bytes, HostCollectPhysicalRun, &List) || List.OutOfMemory) {
-        snprintf(Why, WhySize, "cannot list the host mappings of system space");
+        snprintf(Why, WhySize, "cannot list the host mappings of system space: %s",
+                 strerror(errno));
         free(List.Runs);
+        HostRevokeShared(Base, Bytes);
         return false;
     }
     int OldFd = HostPhysFd;
@@ -837,6 +847,7 @@ bool HostPhysPrivatize(void *Base, uint64_t Bytes, char *Why, size_t WhySize)
             close(NewFd);
         }
         free(List.Runs);
+        HostRevokeShared(Base, Bytes);
         return false;
     }
     /* Every view of the old object is replaced in place, one host call per
@@ -851,10 +862,8 @@ bool HostPhysPrivatize(void *Base, uint64_t Bytes, char *Why, size_t WhySize)
                     MAP_SHARED | MAP_FIXED | MAP_NORESERVE, NewFd, 0) != MAP_FAILED;
     free(List.Runs);
     if (!Ok) {
-        /* Half done: no view of the parent's memory may stay usable. */
         snprintf(Why, WhySize, "cannot map the copy of physical memory: %s", strerror(errno));
-        mprotect(Base, Bytes, PROT_NONE);
-        mprotect(HostPhysMap, HostPhysBytes, PROT_NONE);
+        HostRevokeShared(Base, Bytes);
         close(NewFd);
         return false;
     }

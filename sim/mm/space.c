@@ -302,10 +302,10 @@ void MiCheckDriverPointer(const void *Pointer, size_t Offset, bool Write, ULONG_
 
 bool MiFaultHandler(void *Address, bool Write, void *CodeAddress)
 {
+    /* Builds the machine when NULL is dereferenced before the first DDI;
+     * refuses in a forked child left without a machine of its own. */
+    MiEnsureMachine();
     if (!MiIsSystemVa(Address)) {
-        if (!MiIsMachineUp()) {
-            MiEnsureMachine(); /* NULL dereferenced before the first DDI */
-        }
         MiNullAccess((ULONG_PTR)Address, Write, (ULONG_PTR)CodeAddress);
     }
     KIRQL Irql = MiCurrentIrql();

@@ -13,6 +13,7 @@
 #define _POSIX_C_SOURCE 200809L /* fork, pipe under -std=c11 */
 
 #include <stdlib.h>
+#include <sys/resource.h>
 
 #include <mmsim_cmocka.h>
 
@@ -263,6 +264,64 @@ static void DeathTestInAChildLeavesTheParentRunning(void **State)
     ExFreePoolWithTag(Block, TAG); /* still the parent's, freed once */
 }
 
+/* ---------------------------------------------------------------------- */
+/* A child the host cannot give a copy: refused, never shared.            */
+/* ---------------------------------------------------------------------- */
+static void TouchParentsBlock(void *Context)
+{
+    ((volatile char *)Context)[0] = 'C'; /* inaccessible in the child: refused */
+    _exit(CHILD_RETURNED);
+}
+
+/* With no file descriptor left (RLIMIT_NOFILE at the lowest free number),
+ * the child cannot create its physical memory object: its views of the
+ * parent's memory are taken away and it is refused (87), the parent's block
+ * untouched. */
+static void ChildWithoutACopyIsRefused(void **State)
+{
+    (void)State;
+    char *Block = (char *)ExAllocatePool2(POOL_FLAG_NON_PAGED, 64, TAG);
+    assert_non_null(Block);
+    memset(Block, 'P', 64);
+    int Pipe[2];
+    assert_int_equal(pipe(Pipe), 0);
+    int LowestFree = dup(0);
+    assert_true(LowestFree >= 0);
+    close(LowestFree);
+    struct rlimit Saved, Tight;
+    assert_int_equal(getrlimit(RLIMIT_NOFILE, &Saved), 0);
+    Tight = Saved;
+    Tight.rlim_cur = (rlim_t)LowestFree;
+    fflush(stdout);
+    fflush(stderr);
+    assert_int_equal(setrlimit(RLIMIT_NOFILE, &Tight), 0);
+    pid_t Pid = fork();
+    if (Pid == 0) {
+        dup2(Pipe[1], STDERR_FILENO);
+        alarm(CHILD_ALARM_SECONDS);
+        TouchParentsBlock(Block);
+    }
+    setrlimit(RLIMIT_NOFILE, &Saved);
+    assert_true(Pid > 0);
+    close(Pipe[1]);
+    char Err[1024] = {0};
+    size_t Used = 0;
+    ssize_t Got;
+    while ((Got = read(Pipe[0], Err + Used, sizeof(Err) - 1 - Used)) > 0) {
+        Used += (size_t)Got;
+    }
+    close(Pipe[0]);
+    int WaitStatus = 0;
+    assert_int_equal(waitpid(Pid, &WaitStatus, 0), Pid);
+    if (!WIFEXITED(WaitStatus) || WEXITSTATUS(WaitStatus) != SIM_EXIT_REFUSED) {
+        print_error("child status 0x%x, expected exit 87; its stderr:\n%s\n", WaitStatus, Err);
+        fail();
+    }
+    assert_non_null(strstr(Err, "could not get its own copy of the machine"));
+    assert_true(AllBytes(Block, 64, 'P'));
+    ExFreePoolWithTag(Block, TAG);
+}
+
 int main(void)
 {
     const struct CMUnitTest Tests[] = {
@@ -275,6 +334,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(GrDestroyInTheChildCompletes, SimTestSetup,
                                         SimTestTeardown),
         cmocka_unit_test_setup_teardown(DeathTestInAChildLeavesTheParentRunning, SimTestSetup,
+                                        SimTestTeardown),
+        cmocka_unit_test_setup_teardown(ChildWithoutACopyIsRefused, SimTestSetup,
                                         SimTestTeardown),
     };
     return cmocka_run_group_tests(Tests, NULL, NULL);
