@@ -419,6 +419,12 @@ void HostArmFaultTrap(void)
         static uint8_t AltStack[64 * 1024];
         stack_t Ss = {.ss_sp = AltStack, .ss_size = sizeof(AltStack), .ss_flags = 0};
         sigaltstack(&Ss, NULL);
+#if MI_HAVE_EXECINFO
+        /* The first backtrace() loads the unwinder (and allocates): done now,
+         * not in the handler when a fault's bug check prints its stack. */
+        void *Frame[1];
+        (void)backtrace(Frame, 1);
+#endif
     }
     HostSetAction(SIGSEGV);
     HostSetAction(SIGBUS);

@@ -150,10 +150,15 @@ void MiLocksForkChild(void)
      * child's thread no longer has: it is made new too, then taken again as
      * deep as the forking thread held it. */
     MiInitPark();
-    unsigned Depth = MiMmLockDepth - 1;
+    unsigned Depth = MiMmLockDepth;
+    for (unsigned i = 0; i < Depth; i++) {
+        /* Fails (EPERM: not the owner) but tells ThreadSanitizer, which
+         * would otherwise see the lock held for ever by this thread. */
+        (void)pthread_mutex_unlock(&MiMmLock);
+    }
     MiInitMmLock();
     MiMmLockDepth = 0;
-    for (unsigned i = 0; i < Depth; i++) {
+    for (unsigned i = 0; i + 1 < Depth; i++) {
         MiLock();
     }
 }

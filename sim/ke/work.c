@@ -269,7 +269,10 @@ void MiWorkForkParent(void)
 
 void MiWorkForkChild(void)
 {
-    pthread_mutex_init(&MiWork.Mutex, NULL);
+    /* A plain mutex has no owner check: the child releases what the
+     * prepare half took (and ThreadSanitizer sees it released). The
+     * condition variables may name the parent's waiters: made new. */
+    pthread_mutex_unlock(&MiWork.Mutex);
     pthread_cond_init(&MiWork.Wake, NULL);
     pthread_cond_init(&MiWork.Idle, NULL);
     MiWork.Running = 0;

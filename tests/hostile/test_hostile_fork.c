@@ -212,7 +212,7 @@ static void GrowAndDestroyInChild(void *Context)
         _exit(2);
     }
     GrDestroy(Region); /* waits for the queued growth */
-    _exit(SimIsClean(NULL, 0) ? 0 : 1);
+    _exit(SimWaitForWorkItems(30000) && SimIsClean(NULL, 0) ? 0 : 1); /* the routine may still be returning */
 }
 
 /* The growable region's deferred growth runs in the child, so GrDestroy
