@@ -15,6 +15,7 @@
 #include "config.h"
 #include "mi.h"
 #include "host/host.h"
+#include "mm/mi_mm.h"
 
 SIM_CONFIG MiConfig;
 ULONG64 MiSeed;
@@ -26,6 +27,9 @@ static atomic_bool MiMachineUp;
  * the simulated bug check (0x50, 0x1E, 0xD1), not the harness's "exception". */
 static atomic_bool MiTrapStale;
 static bool MiSeedFixed;
+/* Set in a forked child that could not get its own machine (MiForkChild). */
+static atomic_bool MiForkRefused;
+static char MiForkWhy[160];
 
 
 /* Subsystems with machine-lifetime state, in initialisation order. */
@@ -226,6 +230,55 @@ static void MiTeardownLocked(void)
         }
     }
     atomic_store_explicit(&MiMachineUp, false, memory_order_release);
+    atomic_store(&MiForkRefused, false);
+}
+
+/* ---------------------------------------------------------------------- */
+/* fork(): the child gets a private machine.                              */
+/* ---------------------------------------------------------------------- */
+/* Physical memory is one shared host object, so without this a forked
+ * child would write into its parent's RAM and both would hand out the same
+ * pages. The fork happens with every simulator lock held (so the copied
+ * state is consistent); the child copies physical memory into an object of
+ * its own, maps it where the old one was, and starts worker threads when it
+ * queues work. If the host cannot, the child refuses every DDI until
+ * SimReset (its views of the parent's memory are made inaccessible). */
+
+static void MiForkPrepare(void)
+{
+    MiLocksForkPrepare();
+    MiWorkForkPrepare();
+}
+
+static void MiForkParent(void)
+{
+    MiWorkForkParent();
+    MiLocksForkParent();
+}
+
+static void MiForkChild(void)
+{
+    MiWorkForkChild();
+    MiLocksForkChild();
+    if (!atomic_load(&MiMachineUp) || atomic_load(&MiForkRefused)) {
+        return;
+    }
+    char Why[128];
+    if (!HostPhysPrivatize(MiSpace.Base, MiSpace.Pages * PAGE_SIZE, Why, sizeof(Why))) {
+        snprintf(MiForkWhy, sizeof(MiForkWhy), "%s", Why);
+        atomic_store(&MiForkRefused, true);
+    }
+}
+
+_Noreturn static void MiRefuseForked(void)
+{
+    char Text[320];
+    snprintf(Text, sizeof(Text),
+             "mmsim: refused: this forked child could not get its own copy of the machine (%s); "
+             "only SimReset() is accepted\n",
+             MiForkWhy);
+    MiWriteStderr(Text);
+    _exit(SIM_EXIT_REFUSED);
 }
 
 /* Builds a machine from Requested. Why receives the reason of a refused
@@ -242,6 +295,12 @@ static NTSTATUS MiBuildLocked(const SIM_CONFIG *Requested, char *Why, size_t Why
     MiSeedFixed = Config.Seed != 0;
     MiSeed = MiSeedFixed ? Config.Seed : HostRandomSeed();
     MiConfig = Config;
+    static bool ForkHandlers;
+    if (!ForkHandlers) {
+        HostOnFork(MiForkPrepare, MiForkParent, MiForkChild);
+        ForkHandlers = true;
+    }
+    atomic_store(&MiForkRefused, false);
     MiClearStop();
     for (size_t i = 0; i < MI_SUBSYSTEM_COUNT; i++) {
         if (MiSubsystems[i]->Init == NULL) {
@@ -291,6 +350,9 @@ bool MiIsMachineUp(void)
 
 void MiEnsureMachine(void)
 {
+    if (atomic_load_explicit(&MiForkRefused, memory_order_relaxed)) {
+        MiRefuseForked();
+    }
     if (atomic_load_explicit(&MiMachineUp, memory_order_acquire)) {
         if (atomic_load_explicit(&MiTrapStale, memory_order_relaxed) &&
             atomic_exchange(&MiTrapStale, false)) {

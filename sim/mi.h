@@ -120,6 +120,12 @@ static inline void MiRefuseIfStopped(const char *Ddi)
 KIRQL MiCurrentIrql(void);
 void MiSetIrql(KIRQL Irql);   /* reset paths only */
 
+/* fork() handlers (machine.c registers them): the prepare half takes every
+ * host lock, the parent half releases them, the child half makes them new. */
+void MiLocksForkPrepare(void);
+void MiLocksForkParent(void);
+void MiLocksForkChild(void);
+
 /* ---------------------------------------------------------------------- */
 /* Parking lot for blocking waits (sim/ke/locks.c).                       */
 /* ---------------------------------------------------------------------- */
@@ -164,6 +170,10 @@ uint64_t MiInjectShortPages(uint64_t Pages);
 /* Stops the worker threads; machine.c calls it before taking the simulator
  * lock to reset or shut down, since a running routine may need that lock. */
 void MiStopWorkers(void);
+/* fork() handlers for the worker queue (see MiLocksForkPrepare). */
+void MiWorkForkPrepare(void);
+void MiWorkForkParent(void);
+void MiWorkForkChild(void);
 
 /* ---------------------------------------------------------------------- */
 /* Output.                                                                */

@@ -66,13 +66,17 @@ typedef void (*HOST_MAPPING_VISITOR)(void *Context, uintptr_t Start, uintptr_t E
                                      bool Writable, bool Physical, uint64_t Offset);
 bool HostForEachMapping(void *Base, uint64_t Bytes, HOST_MAPPING_VISITOR Visit, void *Context);
 
+/* fork(): Prepare runs before every fork() of the process, Parent and Child
+ * after it in each (pthread_atfork). Hosts without fork never call them. */
+void HostOnFork(void (*Prepare)(void), void (*Parent)(void), void (*Child)(void));
+/* In a forked child: gives the process its own physical memory object, a
+ * copy of the parent's, and points the physical view and every mapping of
+ * the old object inside [Base, Base+Bytes) at it. On failure (Why says why)
+ * nothing in the range or the view stays accessible. */
+bool HostPhysPrivatize(void *Base, uint64_t Bytes, char *Why, size_t WhySize);
+
 /* Number of host mappings (VMAs) the process has, or -1 if unknown. */
 long HostMappingCount(void);
-
-/* Prepare, Parent and Child run around every later fork() (pthread_atfork:
- * before it, then in the parent and in the child); a no-op where the host
- * has no fork. */
-void HostAtFork(void (*Prepare)(void), void (*Parent)(void), void (*Child)(void));
 
 void HostBacktrace(int Fd);
 uint64_t HostRandomSeed(void);

@@ -46,6 +46,34 @@
 #define MAP_POPULATE 0
 #endif
 
+/* ThreadSanitizer treats every mmap() as a write by the calling thread to
+ * the whole range, so remapping a page that other threads use (trimming
+ * paged pool, faulting it back in) looked like a data race in correct driver
+ * code. Under TSan the mappings inside system space are made by the system
+ * call itself, which TSan does not see: it then reports only the accesses
+ * the program makes, ordered by the locks it takes. */
+#if defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+#define MI_HOST_TSAN 1
+#endif
+#endif
+#if defined(__SANITIZE_THREAD__) && !defined(MI_HOST_TSAN)
+#define MI_HOST_TSAN 1
+#endif
+#if defined(MI_HOST_TSAN) && defined(__linux__)
+#include <sys/syscall.h>
+static void *HostSpaceMmap(void *Va, size_t Bytes, int Prot, int Flags, int Fd, off_t Offset)
+{
+    long Result = syscall(SYS_mmap, Va, Bytes, Prot, Flags, Fd, Offset);
+    if (Result < 0) {
+        return MAP_FAILED; /* syscall() has set errno */
+    }
+    return (void *)Result;
+}
+#else
+#define HostSpaceMmap mmap
+#endif
+
 static int HostPhysFd = -1;
 static uint64_t HostPhysBytes;
 static uint8_t *HostPhysMap;
@@ -179,7 +207,7 @@ void HostRelease(void *Base, uint64_t Bytes)
 bool HostMapRun(void *Va, uint64_t PhysOffset, uint64_t Bytes, bool Writable)
 {
     int Prot = PROT_READ | (Writable ? PROT_WRITE : 0);
-    void *Got = mmap(Va, Bytes, Prot, MAP_SHARED | MAP_FIXED | MAP_POPULATE, HostPhysFd,
+    void *Got = HostSpaceMmap(Va, Bytes, Prot, MAP_SHARED | MAP_FIXED | MAP_POPULATE, HostPhysFd,
                      (off_t)PhysOffset);
     if (Got == MAP_FAILED) {
         /* A failed MAP_FIXED may have removed what was there: restore the
@@ -196,8 +224,8 @@ bool HostUnmapRun(void *Va, uint64_t Bytes)
      * space could be handed to the next host mmap (a thread stack, a malloc
      * arena), and a stray access by kernel code would then hit host memory
      * instead of faulting. munmap would need the same split anyway. */
-    void *Got = mmap(Va, Bytes, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_NORESERVE,
-                     -1, 0);
+    void *Got = HostSpaceMmap(Va, Bytes, PROT_NONE,
+                              MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_NORESERVE, -1, 0);
     return Got != MAP_FAILED;
 }
 
@@ -234,27 +262,91 @@ bool HostProtectRun(void *Va, uint64_t Bytes, bool Writable)
 static uintptr_t HostTrapBase;
 static uintptr_t HostTrapEnd;
 static HOST_FAULT_HANDLER HostTrapHandler;
-static struct sigaction HostOldSegv;
-static struct sigaction HostOldBus;
-static bool HostTrapInstalled;
+static atomic_bool HostTrapInstalled;
+
+/* The trap shares SIGSEGV and SIGBUS with the program the way sanitizer
+ * runtimes do: once it is installed, sigaction() and signal() for those two
+ * signals (interposed below) record the program's disposition here instead
+ * of replacing the trap, and return the program's previous one. A fault
+ * inside system space or the NULL guard is the simulator's; any other goes
+ * to the program's disposition: its handler, or for SIG_DFL and SIG_IGN the
+ * end of the process by that signal, as without mmsim. */
+static struct sigaction HostProgramSegv;
+static struct sigaction HostProgramBus;
+static atomic_flag HostProgramLock = ATOMIC_FLAG_INIT;
+
+typedef int (*HOST_SIGACTION)(int, const struct sigaction *, struct sigaction *);
+static HOST_SIGACTION HostNextSigaction; /* the next definition: a sanitizer's or libc's */
+
+static int HostRealSigaction(int Signal, const struct sigaction *Action, struct sigaction *Old)
+{
+    if (HostNextSigaction == NULL) {
+        HostNextSigaction = (HOST_SIGACTION)dlsym(RTLD_NEXT, "sigaction");
+    }
+    if (HostNextSigaction == NULL) {
+        errno = ENOSYS;
+        return -1;
+    }
+    return HostNextSigaction(Signal, Action, Old);
+}
+
+static struct sigaction *HostProgramAction(int Signal)
+{
+    return Signal == SIGSEGV ? &HostProgramSegv : &HostProgramBus;
+}
+
+static void HostProgramLockAcquire(void)
+{
+    while (atomic_flag_test_and_set_explicit(&HostProgramLock, memory_order_acquire)) {
+        sched_yield();
+    }
+}
+
+static void HostProgramLockRelease(void)
+{
+    atomic_flag_clear_explicit(&HostProgramLock, memory_order_release);
+}
+
+/* Ends the process by Signal with its default action. A fault returns to
+ * the faulting instruction, which faults again with SIG_DFL in place (and
+ * dumps core where the host would); a signal sent by kill() is raised again. */
+static void HostDieBySignal(int Signal, const siginfo_t *Info)
+{
+    struct sigaction Default;
+    memset(&Default, 0, sizeof(Default));
+    Default.sa_handler = SIG_DFL;
+    sigemptyset(&Default.sa_mask);
+    HostRealSigaction(Signal, &Default, NULL);
+    if (Info != NULL && Info->si_code <= 0) {
+        raise(Signal);
+    }
+}
 
 static void HostChain(int Signal, siginfo_t *Info, void *Context)
 {
-    struct sigaction *Old = Signal == SIGSEGV ? &HostOldSegv : &HostOldBus;
-    if ((Old->sa_flags & SA_SIGINFO) && Old->sa_sigaction != NULL) {
-        Old->sa_sigaction(Signal, Info, Context);
+    HostProgramLockAcquire();
+    struct sigaction Program = *HostProgramAction(Signal);
+    if (Program.sa_flags & SA_RESETHAND) {
+        memset(HostProgramAction(Signal), 0, sizeof(struct sigaction));
+        HostProgramAction(Signal)->sa_handler = SIG_DFL;
+    }
+    HostProgramLockRelease();
+    if (Program.sa_flags & SA_SIGINFO) {
+        if (Program.sa_sigaction != NULL) {
+            Program.sa_sigaction(Signal, Info, Context);
+            return;
+        }
+    } else if (Program.sa_handler == SIG_IGN) {
+        /* Ignoring a fault is not possible: the host ends the process. */
+        if (Info == NULL || Info->si_code > 0) {
+            HostDieBySignal(Signal, Info);
+        }
+        return;
+    } else if (Program.sa_handler != SIG_DFL && Program.sa_handler != NULL) {
+        Program.sa_handler(Signal);
         return;
     }
-    if (Old->sa_handler == SIG_IGN) {
-        return;
-    }
-    if (Old->sa_handler != SIG_DFL && Old->sa_handler != NULL) {
-        Old->sa_handler(Signal);
-        return;
-    }
-    /* Default action: re-raise with the default disposition so the host
-     * crash (and its core dump) is the real one. */
-    signal(Signal, SIG_DFL);
+    HostDieBySignal(Signal, Info);
 }
 
 static void HostFaultSignal(int Signal, siginfo_t *Info, void *Context)
@@ -285,8 +377,11 @@ static void HostFaultSignal(int Signal, siginfo_t *Info, void *Context)
     (void)Context;
 #endif
     /* System space, and the never-mapped first 64 KiB (NULL pointers), are
-     * the simulator's; every other fault stays a real host crash. */
-    bool Ours = (Address >= HostTrapBase && Address < HostTrapEnd) || Address < HOST_NULL_GUARD;
+     * the simulator's; every other fault, and a signal sent by kill(), is
+     * the program's. */
+    bool Fault = Info->si_code > 0;
+    bool Ours = Fault && ((Address >= HostTrapBase && Address < HostTrapEnd) ||
+                          Address < HOST_NULL_GUARD);
     if (HostTrapHandler == NULL || !Ours) {
         HostChain(Signal, Info, Context);
         return;
@@ -305,7 +400,7 @@ void HostInstallFaultTrap(void *Base, uint64_t Bytes, HOST_FAULT_HANDLER Handler
     HostArmFaultTrap();
 }
 
-static void HostSetAction(int Signal, struct sigaction *Old)
+static void HostSetAction(int Signal)
 {
     struct sigaction Action;
     memset(&Action, 0, sizeof(Action));
@@ -315,11 +410,16 @@ static void HostSetAction(int Signal, struct sigaction *Old)
     Action.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_NODEFER;
     sigemptyset(&Action.sa_mask);
     struct sigaction Previous;
-    sigaction(Signal, &Action, &Previous);
-    /* Remember what to chain to, unless it is this handler itself. */
-    if (!((Previous.sa_flags & SA_SIGINFO) && Previous.sa_sigaction == HostFaultSignal) &&
-        (void *)Previous.sa_handler != (void *)HostFaultSignal) {
-        *Old = Previous;
+    if (HostRealSigaction(Signal, &Action, &Previous) != 0) {
+        return;
+    }
+    /* What was there becomes the program's disposition, unless it is this
+     * handler itself (a sanitizer runtime may have installed its own under
+     * the interposer: it is chained to like the program's). */
+    if (!((Previous.sa_flags & SA_SIGINFO) && Previous.sa_sigaction == HostFaultSignal)) {
+        HostProgramLockAcquire();
+        *HostProgramAction(Signal) = Previous;
+        HostProgramLockRelease();
     }
 }
 
@@ -329,24 +429,72 @@ void HostArmFaultTrap(void)
         return;
     }
     struct sigaction Current;
-    if (sigaction(SIGSEGV, NULL, &Current) == 0 && (Current.sa_flags & SA_SIGINFO) &&
-        Current.sa_sigaction == HostFaultSignal && HostTrapInstalled) {
+    if (HostTrapInstalled && HostRealSigaction(SIGSEGV, NULL, &Current) == 0 &&
+        (Current.sa_flags & SA_SIGINFO) && Current.sa_sigaction == HostFaultSignal &&
+        HostRealSigaction(SIGBUS, NULL, &Current) == 0 && (Current.sa_flags & SA_SIGINFO) &&
+        Current.sa_sigaction == HostFaultSignal) {
         return;
     }
     if (!HostTrapInstalled) {
-        memset(&HostOldSegv, 0, sizeof(HostOldSegv));
-        memset(&HostOldBus, 0, sizeof(HostOldBus));
-        HostOldSegv.sa_handler = SIG_DFL;
-        HostOldBus.sa_handler = SIG_DFL;
         /* An alternate stack for the installing thread: a fault taken near the
-     * end of its stack can still be reported. */
+         * end of its stack can still be reported. */
         static uint8_t AltStack[64 * 1024];
         stack_t Ss = {.ss_sp = AltStack, .ss_size = sizeof(AltStack), .ss_flags = 0};
         sigaltstack(&Ss, NULL);
+#if MI_HAVE_EXECINFO
+        /* The first backtrace() loads the unwinder (and allocates): done now,
+         * not in the handler when a fault's bug check prints its stack. */
+        void *Frame[1];
+        (void)backtrace(Frame, 1);
+#endif
     }
-    HostSetAction(SIGSEGV, &HostOldSegv);
-    HostSetAction(SIGBUS, &HostOldBus);
+    HostSetAction(SIGSEGV);
+    HostSetAction(SIGBUS);
     HostTrapInstalled = true;
+}
+
+/* The interposers (see HostProgramSegv). Before the trap is installed, and
+ * for every other signal, they are the host's own functions. */
+int sigaction(int Signal, const struct sigaction *Action, struct sigaction *Old)
+{
+    if (!HostTrapInstalled || (Signal != SIGSEGV && Signal != SIGBUS)) {
+        return HostRealSigaction(Signal, Action, Old);
+    }
+    HostProgramLockAcquire();
+    if (Old != NULL) {
+        *Old = *HostProgramAction(Signal);
+    }
+    if (Action != NULL) {
+        *HostProgramAction(Signal) = *Action;
+    }
+    HostProgramLockRelease();
+    return 0;
+}
+
+typedef void (*HOST_SIGNAL_HANDLER)(int);
+HOST_SIGNAL_HANDLER signal(int Signal, HOST_SIGNAL_HANDLER Handler)
+{
+    if (!HostTrapInstalled || (Signal != SIGSEGV && Signal != SIGBUS)) {
+        static HOST_SIGNAL_HANDLER (*Next)(int, HOST_SIGNAL_HANDLER);
+        if (Next == NULL) {
+            *(void **)&Next = dlsym(RTLD_NEXT, "signal");
+        }
+        if (Next == NULL) {
+            errno = ENOSYS;
+            return SIG_ERR;
+        }
+        return Next(Signal, Handler);
+    }
+    /* signal() has BSD semantics on glibc and the BSDs: the handler stays
+     * installed and interrupted calls restart. */
+    struct sigaction Action, Old;
+    memset(&Action, 0, sizeof(Action));
+    Action.sa_handler = Handler;
+    Action.sa_flags = SA_RESTART;
+    sigemptyset(&Action.sa_mask);
+    sigaction(Signal, &Action, &Old);
+    return (Old.sa_flags & SA_SIGINFO) ? (HOST_SIGNAL_HANDLER)(void *)Old.sa_sigaction
+                                       : Old.sa_handler;
 }
 
 void HostUnblockFaultSignals(void)
@@ -505,10 +653,6 @@ long HostMappingCount(void)
 #endif
 }
 
-void HostAtFork(void (*Prepare)(void), void (*Parent)(void), void (*Child)(void))
-{
-    pthread_atfork(Prepare, Parent, Child);
-}
 
 void HostBacktrace(int Fd)
 {
@@ -612,4 +756,148 @@ char *HostDescribeFrame(void *Frame, char *Text, size_t Size)
         snprintf(Text, Size, "%s+0x%llx", Module, (unsigned long long)Offset);
     }
     return Text;
+}
+
+/* ---------------------------------------------------------------------- */
+/* fork().                                                                */
+/* ---------------------------------------------------------------------- */
+void HostOnFork(void (*Prepare)(void), void (*Parent)(void), void (*Child)(void))
+{
+    pthread_atfork(Prepare, Parent, Child);
+}
+
+typedef struct _HOST_FORK_RUN {
+    uintptr_t Start, End;
+    bool Writable;
+    uint64_t Offset;
+} HOST_FORK_RUN;
+
+typedef struct _HOST_FORK_RUNS {
+    HOST_FORK_RUN *Runs;
+    size_t Count, Capacity;
+    bool OutOfMemory;
+} HOST_FORK_RUNS;
+
+static void HostCollectPhysicalRun(void *Context, uintptr_t Start, uintptr_t End, bool Readable,
+                                   bool Writable, bool Physical, uint64_t Offset)
+{
+    HOST_FORK_RUNS *List = (HOST_FORK_RUNS *)Context;
+    if (!Physical || !Readable || List->OutOfMemory) {
+        return;
+    }
+    if (List->Count == List->Capacity) {
+        size_t Capacity = List->Capacity != 0 ? List->Capacity * 2 : 256;
+        HOST_FORK_RUN *Grown = (HOST_FORK_RUN *)realloc(List->Runs, Capacity * sizeof(*Grown));
+        if (Grown == NULL) {
+            List->OutOfMemory = true;
+            return;
+        }
+        List->Runs = Grown;
+        List->Capacity = Capacity;
+    }
+    List->Runs[List->Count++] = (HOST_FORK_RUN){Start, End, Writable, Offset};
+}
+
+/* Copies the parts of the old object that hold data (holes read as zero in
+ * the new one too): the cost follows the memory used, not the machine size. */
+static bool HostCopyPhysical(int NewFd)
+{
+    uint64_t Offset = 0;
+    while (Offset < HostPhysBytes) {
+        uint64_t Data = Offset, Hole = HostPhysBytes;
+#if defined(SEEK_DATA) && defined(SEEK_HOLE)
+        off_t Found = lseek(HostPhysFd, (off_t)Offset, SEEK_DATA);
+        if (Found < 0) {
+            if (errno == ENXIO) {
+                return true; /* only holes from here on */
+            }
+            Found = (off_t)Offset; /* no hole support: copy everything */
+        } else {
+            off_t End = lseek(HostPhysFd, Found, SEEK_HOLE);
+            Hole = End < 0 ? HostPhysBytes : (uint64_t)End;
+        }
+        Data = (uint64_t)Found;
+#endif
+        if (Hole > HostPhysBytes) {
+            Hole = HostPhysBytes;
+        }
+        for (uint64_t At = Data; At < Hole;) {
+            ssize_t Wrote = pwrite(NewFd, HostPhysMap + At, (size_t)(Hole - At), (off_t)At);
+            if (Wrote < 0 && errno == EINTR) {
+                continue;
+            }
+            if (Wrote <= 0) {
+                return false;
+            }
+            At += (uint64_t)Wrote;
+        }
+        Offset = Hole;
+    }
+    return true;
+}
+
+/* A child left without a copy: no view of the parent's memory may stay
+ * usable (mprotect never needs a new mapping over whole mappings). */
+static void HostRevokeShared(void *Base, uint64_t Bytes)
+{
+    mprotect(Base, Bytes, PROT_NONE);
+    mprotect(HostPhysMap, HostPhysBytes, PROT_NONE);
+}
+
+bool HostPhysPrivatize(void *Base, uint64_t Bytes, char *Why, size_t WhySize)
+{
+    if (HostPhysFd < 0) {
+        return true; /* no machine: nothing shared */
+    }
+    HOST_FORK_RUNS List = {NULL, 0, 0, false};
+    if (!HostForEachMapping(Base, Bytes, HostCollectPhysicalRun, &List) || List.OutOfMemory) {
+        snprintf(Why, WhySize, "cannot list the host mappings of system space: %s",
+                 strerror(errno));
+        free(List.Runs);
+        HostRevokeShared(Base, Bytes);
+        return false;
+    }
+    int OldFd = HostPhysFd;
+    const char *OldBackend = HostBackend;
+    int NewFd = -1;
+#if defined(__linux__)
+    if (strcmp(HostBackend, "memfd") == 0) {
+        NewFd = memfd_create("mmsim-physical-memory", MFD_CLOEXEC);
+    }
+#endif
+    if (NewFd < 0 && strcmp(HostBackend, "shm_open") == 0) {
+        NewFd = HostOpenShm();
+    }
+    bool Ok = NewFd >= 0 && ftruncate(NewFd, (off_t)HostPhysBytes) == 0 &&
+              HostCopyPhysical(NewFd);
+    if (!Ok) {
+        snprintf(Why, WhySize, "cannot copy physical memory: %s", strerror(errno));
+        if (NewFd >= 0) {
+            close(NewFd);
+        }
+        free(List.Runs);
+        HostRevokeShared(Base, Bytes);
+        return false;
+    }
+    /* Every view of the old object is replaced in place, one host call per
+     * mapping, so addresses, protections and the number of mappings stay. */
+    for (size_t i = 0; i < List.Count && Ok; i++) {
+        const HOST_FORK_RUN *Run = &List.Runs[i];
+        int Prot = PROT_READ | (Run->Writable ? PROT_WRITE : 0);
+        Ok = mmap((void *)Run->Start, Run->End - Run->Start, Prot,
+                  MAP_SHARED | MAP_FIXED | MAP_POPULATE, NewFd, (off_t)Run->Offset) != MAP_FAILED;
+    }
+    Ok = Ok && mmap(HostPhysMap, HostPhysBytes, PROT_READ | PROT_WRITE,
+                    MAP_SHARED | MAP_FIXED | MAP_NORESERVE, NewFd, 0) != MAP_FAILED;
+    free(List.Runs);
+    if (!Ok) {
+        snprintf(Why, WhySize, "cannot map the copy of physical memory: %s", strerror(errno));
+        HostRevokeShared(Base, Bytes);
+        close(NewFd);
+        return false;
+    }
+    HostPhysFd = NewFd;
+    HostBackend = OldBackend;
+    close(OldFd);
+    return true;
 }

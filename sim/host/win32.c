@@ -678,12 +678,6 @@ bool HostUnmapRun(void *Va, uint64_t Bytes)
     return Done;
 }
 
-void HostAtFork(void (*Prepare)(void), void (*Parent)(void), void (*Child)(void))
-{
-    (void)Prepare; /* Windows has no fork */
-    (void)Parent;
-    (void)Child;
-}
 
 uint64_t HostMappingLimit(void)
 {
@@ -885,6 +879,24 @@ bool HostForEachMapping(void *Base, uint64_t Bytes, HOST_MAPPING_VISITOR Visit, 
     }
     ReleaseSRWLockShared(&HostSpaceLock);
     return Ok;
+}
+
+/* Windows has no fork(): a new process never shares this one's section
+ * views, so there is nothing to register or to copy. */
+void HostOnFork(void (*Prepare)(void), void (*Parent)(void), void (*Child)(void))
+{
+    (void)Prepare;
+    (void)Parent;
+    (void)Child;
+}
+
+bool HostPhysPrivatize(void *Base, uint64_t Bytes, char *Why, size_t WhySize)
+{
+    (void)Base;
+    (void)Bytes;
+    (void)Why;
+    (void)WhySize;
+    return true;
 }
 
 long HostMappingCount(void)

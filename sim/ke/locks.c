@@ -223,6 +223,43 @@ void MiUnparkAll(const volatile void *Address)
 }
 
 /* ---------------------------------------------------------------------- */
+/* fork(): the child's only thread must find every host lock free and no  */
+/* phantom waiter in a condition variable (machine.c registers these).    */
+/* ---------------------------------------------------------------------- */
+void MiLocksForkPrepare(void)
+{
+    MiLock();
+    pthread_once(&MiParkOnce, MiInitPark);
+}
+
+void MiLocksForkParent(void)
+{
+    MiUnlock();
+}
+
+void MiLocksForkChild(void)
+{
+    /* The parking lot guards no state of its own (a waiter re-checks its
+     * predicate), so its mutexes are not taken around the fork: the child
+     * simply builds them afresh, dropping the parent's waiters. The held
+     * simulator lock names the parent's thread id as owner, which the
+     * child's thread no longer has: it is made new too, then taken again as
+     * deep as the forking thread held it. */
+    MiInitPark();
+    unsigned Depth = MiMmLockDepth;
+    for (unsigned i = 0; i < Depth; i++) {
+        /* Fails (EPERM: not the owner) but tells ThreadSanitizer, which
+         * would otherwise see the lock held for ever by this thread. */
+        (void)pthread_mutex_unlock(&MiMmLock);
+    }
+    MiInitMmLock();
+    MiMmLockDepth = 0;
+    for (unsigned i = 0; i + 1 < Depth; i++) {
+        MiLock();
+    }
+}
+
+/* ---------------------------------------------------------------------- */
 /* Spin locks.                                                            */
 /* ---------------------------------------------------------------------- */
 /* A per-thread address identifies the owner in the lock word, as checked

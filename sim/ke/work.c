@@ -21,6 +21,7 @@
  */
 #include <pthread.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "../mi.h"
 #include "../mm/mi_mm.h"
@@ -185,61 +186,11 @@ static void MiQueue(PWORK_QUEUE_ITEM Item, PIO_WORKITEM IoItem, WORK_QUEUE_TYPE 
     pthread_mutex_unlock(&MiWork.Mutex);
 }
 
-/* fork() copies the calling thread alone. Idle worker threads are ended
- * before it and started again in the parent after it, so the child inherits
- * no thread that does not exist (LeakSanitizer at a child's exit would find
- * them registered and not running); a child starts its own on its first
- * queued item. A routine running at the fork keeps its threads as they are. */
-static bool MiWorkForkStopped;
-
-static void MiWorkForkPrepare(void)
-{
-    pthread_mutex_lock(&MiWork.Mutex);
-    MiWorkForkStopped = MiWork.Started && MiWork.Running == 0;
-    if (MiWorkForkStopped) {
-        MiWork.Stop = true; /* idle workers leave before taking an item */
-        pthread_cond_broadcast(&MiWork.Wake);
-        pthread_mutex_unlock(&MiWork.Mutex);
-        for (int i = 0; i < MI_WORKER_THREADS; i++) {
-            pthread_join(MiWork.Threads[i], NULL);
-        }
-        pthread_mutex_lock(&MiWork.Mutex);
-        MiWork.Started = false;
-        MiWork.Stop = false;
-    }
-    pthread_mutex_unlock(&MiWork.Mutex);
-}
-
-static void MiWorkForkParent(void)
-{
-    pthread_mutex_lock(&MiWork.Mutex);
-    if (MiWorkForkStopped && !MiWork.Started && !MiStartWorkersLocked()) {
-        MiWriteStderr("mmsim: cannot restart the worker threads after fork()\n");
-    }
-    pthread_mutex_unlock(&MiWork.Mutex);
-}
-
-/* In the child the mutex may have been held by a worker at the fork. */
-static void MiWorkForkChild(void)
-{
-    pthread_mutex_init(&MiWork.Mutex, NULL);
-    pthread_cond_init(&MiWork.Wake, NULL);
-    pthread_cond_init(&MiWork.Idle, NULL);
-    MiWork.Started = false;
-    MiWork.Stop = false;
-    MiWork.Running = 0;
-}
-
 /* Starts the worker threads when a machine is built (they survive a failed
  * build of a later subsystem and are reused by the next one). */
 static NTSTATUS MiWorkInit(const SIM_CONFIG *Config)
 {
     (void)Config;
-    static bool ForkHandled; /* machine builds are serialised by MiLock */
-    if (!ForkHandled) {
-        HostAtFork(MiWorkForkPrepare, MiWorkForkParent, MiWorkForkChild);
-        ForkHandled = true;
-    }
     pthread_mutex_lock(&MiWork.Mutex);
     NTSTATUS Status = STATUS_SUCCESS;
     if (!MiWork.Started && !MiStartWorkersLocked()) {
@@ -346,6 +297,64 @@ void MiStopWorkers(void)
     MiWork.Queued = 0;
     MiWork.Started = false;
     MiWork.Stop = false;
+    pthread_mutex_unlock(&MiWork.Mutex);
+}
+
+/* fork() (machine.c's handlers call these with the simulator lock held):
+ * the child is the calling thread alone. Idle worker threads are ended
+ * before the fork and started again in the parent after it, so the child
+ * inherits no thread that does not exist (LeakSanitizer at a child's exit
+ * would find them registered and not running). The queue is the child's
+ * copy (items queued and not yet started run in both processes, each on its
+ * own machine); routines running at the fork run only in the parent. The
+ * child starts its own workers when it has or queues work. */
+static bool MiWorkForkStopped;
+
+void MiWorkForkPrepare(void)
+{
+    pthread_mutex_lock(&MiWork.Mutex);
+    MiWorkForkStopped = MiWork.Started && MiWork.Running == 0;
+    if (MiWorkForkStopped) {
+        MiWork.Stop = true; /* idle workers leave before taking an item */
+        pthread_cond_broadcast(&MiWork.Wake);
+        pthread_mutex_unlock(&MiWork.Mutex);
+        for (int i = 0; i < MI_WORKER_THREADS; i++) {
+            pthread_join(MiWork.Threads[i], NULL);
+        }
+        pthread_mutex_lock(&MiWork.Mutex);
+        MiWork.Started = false;
+        MiWork.Stop = false;
+    }
+    /* Held across the fork: the child copies a consistent queue. */
+}
+
+void MiWorkForkParent(void)
+{
+    if (MiWorkForkStopped && !MiWork.Started && !MiStartWorkersLocked()) {
+        MiWriteStderr("mmsim: cannot restart the worker threads after fork()\n");
+    }
+    pthread_mutex_unlock(&MiWork.Mutex);
+}
+
+void MiWorkForkChild(void)
+{
+    /* A plain mutex has no owner check: the child releases what the
+     * prepare half took (and ThreadSanitizer sees it released). The
+     * condition variables may name the parent's waiters: made new. */
+    pthread_mutex_unlock(&MiWork.Mutex);
+    pthread_cond_init(&MiWork.Wake, NULL);
+    pthread_cond_init(&MiWork.Idle, NULL);
+    MiWork.Running = 0;
+    MiWork.Started = false;
+    MiWork.Stop = false;
+    if (MiWork.Queued == 0) {
+        return; /* MiQueue starts them */
+    }
+    pthread_mutex_lock(&MiWork.Mutex);
+    if (!MiStartWorkersLocked()) {
+        MiWriteStderr("mmsim: cannot start a worker thread in a forked child\n");
+        _exit(SIM_EXIT_CONFIG);
+    }
     pthread_mutex_unlock(&MiWork.Mutex);
 }
 

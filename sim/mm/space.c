@@ -485,6 +485,9 @@ void MiCheckDriverPointer(const void *Pointer, size_t Offset, bool Write, ULONG_
 
 bool MiFaultHandler(void *Address, bool Write, void *CodeAddress)
 {
+    /* Builds the machine when NULL is dereferenced before the first DDI;
+     * refuses in a forked child left without a machine of its own. */
+    MiEnsureMachine();
     if (!MiIsSystemVa(Address)) {
         MiNullAccess((ULONG_PTR)Address, Write, (ULONG_PTR)CodeAddress);
     }
@@ -526,9 +529,25 @@ bool MiFaultHandler(void *Address, bool Write, void *CodeAddress)
 /* ---------------------------------------------------------------------- */
 /* Lifetime.                                                              */
 /* ---------------------------------------------------------------------- */
+/* The trap is armed when the program loads, not at its first DDI: kernel
+ * code's NULL dereference before then is already the simulated access
+ * violation, and every SIGSEGV handler the program installs is chained
+ * behind the trap (docs/hosts.md, "Signals"). Without a machine only the
+ * NULL guard is the simulator's. */
+#if !defined(_WIN32)
+__attribute__((constructor)) static void MiArmTrapAtLoad(void)
+{
+    HostInstallFaultTrap(NULL, 0, MiFaultHandler);
+}
+#endif
+
 static void MiSpaceTeardown(void)
 {
+#if defined(_WIN32)
     HostRemoveFaultTrap();
+#else
+    HostInstallFaultTrap(NULL, 0, MiFaultHandler); /* back to the NULL guard only */
+#endif
     if (MiSpace.Base != NULL) {
         HostRelease(MiSpace.Base, MiSpace.Pages * PAGE_SIZE);
     }
