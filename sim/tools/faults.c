@@ -13,7 +13,8 @@
  * run costs one test rather than the whole suite; a stack is then failed
  * once in each test that reaches it.
  * Each injected failure's outcome: passed, failed (the program's own
- * assertions), crashed (a signal), bugchecked (exit 86, with the STOP line),
+ * assertions), crashed (a signal), bugchecked (exit 86, or a CMocka test the
+ * stop failed, with the STOP line),
  * leaked (exit 88, or a 0xC4/0x62 or 0xCB stop from the unload check), hung
  * (time limit), or not reached (the run never made that call). Exit status 1
  * if any outcome is bad, 2 for usage or baseline errors, 0 otherwise.
@@ -202,6 +203,7 @@ static const char *const SanitizerMarks[SANITIZER_MARKS] = {
     "ERROR: LeakSanitizer", "runtime error:"}; /* in order of precedence */
 typedef struct {
     char Stop[200];      /* the "*** STOP:" line */
+    char TestStop[200];  /* a stop that failed its CMocka test (the fixtures' stop hook) */
     char Pool[200];      /* the first "  pool '" line of a leak table */
     char Exception[200]; /* from "Test failed with exception:" (CMocka caught a signal) */
     char Sanitizer[SANITIZER_MARKS][200]; /* the first line of each sanitizer mark */
@@ -264,6 +266,10 @@ static void ReadLog(const char *Log, LOG_FACTS *Facts)
         const char *Found;
         if (strstr(Line, "*** STOP:") != NULL) {
             Keep(Facts->Stop, sizeof(Facts->Stop), Line);
+        }
+        static const char InTest[] = "uncaught bug check in the test: ";
+        if ((Found = strstr(Line, InTest)) != NULL) {
+            Keep(Facts->TestStop, sizeof(Facts->TestStop), Found + sizeof(InTest) - 1);
         }
         if (strstr(Line, "  pool '") != NULL) {
             Keep(Facts->Pool, sizeof(Facts->Pool), Line);
@@ -351,11 +357,14 @@ static void Classify(STACK *Stack, int WaitStatus, bool TimedOut, const char *Lo
              * simulated driver's: reported as leaked all the same. */
             Stack->Outcome = HostLeak ? OutcomeLeaked : OutcomeCrashed;
             snprintf(Stack->Detail, sizeof(Stack->Detail), "%.190s", Sanitizer);
-        } else if (Status == 86) {
-            bool Unload = strstr(Facts.Stop, "0x000000C4 (0x0000000000000062") != NULL ||
-                          strstr(Facts.Stop, "0x000000CB") != NULL;
+        } else if (Status == 86 || (Status != 0 && Facts.TestStop[0] != '\0')) {
+            /* Exit 86, or (mmsim's CMocka fixtures) an uncaught stop that
+             * failed the test it happened in. */
+            const char *Stop = Status == 86 ? Facts.Stop : Facts.TestStop;
+            bool Unload = strstr(Stop, "0x000000C4 (0x0000000000000062") != NULL ||
+                          strstr(Stop, "0x000000CB") != NULL;
             Stack->Outcome = Unload ? OutcomeLeaked : OutcomeBugchecked;
-            snprintf(Stack->Detail, sizeof(Stack->Detail), "%.190s", Facts.Stop);
+            snprintf(Stack->Detail, sizeof(Stack->Detail), "%.190s", Stop);
         } else if (Status == 88) {
             Stack->Outcome = OutcomeLeaked;
             snprintf(Stack->Detail, sizeof(Stack->Detail), "exit 88%s%.150s",
