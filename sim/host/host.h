@@ -90,9 +90,11 @@ uint32_t HostCurrentProcessor(void);
  * how many were stored (0 where the host cannot walk stacks). */
 int HostCaptureStack(void **Frames, int Max);
 /* One frame as "module+0xOFFSET (function+0xOFF)", with ", file.c:LINE"
- * inside the parentheses where debug info says (a return address: the line
- * of the call). The module offset is stable across runs of one binary despite
- * address-space randomisation. Not for signal handlers. Returns Text. */
+ * inside the parentheses where debug info says. Frame is taken for a return
+ * address: function and line are those of the call before it (for an exact
+ * instruction address, the instruction before it). The module offset is
+ * stable across runs of one binary despite address-space randomisation. Not
+ * for signal handlers. Returns Text. */
 char *HostDescribeFrame(void *Frame, char *Text, size_t Size);
 /* The frame's module and offset in it (for stack identities); false if
  * unknown. */

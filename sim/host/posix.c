@@ -663,15 +663,15 @@ static bool HostSymbolize(void *Frame, char *Text, size_t Size)
         if (Module == NULL) {
             continue;
         }
-        /* A return address (most frames) follows its call: the byte before
-         * it is the call's, and so are its function and line. A function's
-         * first byte is a code pointer, not a return address. */
+        /* A return address follows its call: the byte before it is the
+         * call's, and so are its function and line (after a call that never
+         * returns, such as KeBugCheckEx at a function's end, the return
+         * address is already the next function's first byte). */
         GElf_Off Offset = 0;
         GElf_Sym Symbol;
+        Dwarf_Addr Lookup = Address - 1;
         const char *Name =
-            dwfl_module_addrinfo(Module, Address, &Offset, &Symbol, NULL, NULL, NULL);
-        Dwarf_Addr Lookup = Name != NULL && Offset == 0 ? Address : Address - 1;
-        Name = dwfl_module_addrinfo(Module, Lookup, &Offset, &Symbol, NULL, NULL, NULL);
+            dwfl_module_addrinfo(Module, Lookup, &Offset, &Symbol, NULL, NULL, NULL);
         if (Name == NULL) {
             break; /* the module is known, the address has no symbol */
         }

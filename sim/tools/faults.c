@@ -287,6 +287,35 @@ static void ReadLog(const char *Log, LOG_FACTS *Facts)
     fclose(In);
 }
 
+/* The reason a run failed is usually at the end of its log (a program that
+ * cannot be started, a failed assertion, a STOP report): its last lines. */
+static void PrintLogTail(const char *Log)
+{
+    enum { Kept = 12 };
+    static char Lines[Kept][256];
+    size_t Count = 0;
+    FILE *In = fopen(Log, "r");
+    char Line[sizeof(Lines[0])]; /* a longer line is kept in pieces */
+    while (In != NULL && fgets(Line, sizeof(Line), In) != NULL) {
+        Line[strcspn(Line, "\n")] = '\0';
+        if (Line[0] != '\0') {
+            snprintf(Lines[Count % Kept], sizeof(Lines[0]), "%s", Line);
+            Count++;
+        }
+    }
+    if (In != NULL) {
+        fclose(In);
+    }
+    if (Count == 0) {
+        fprintf(stderr, "; it printed nothing\n");
+        return;
+    }
+    fprintf(stderr, "; it ended with:\n");
+    for (size_t i = Count > Kept ? Count - Kept : 0; i < Count; i++) {
+        fprintf(stderr, "  | %s\n", Lines[i % Kept]);
+    }
+}
+
 /* Starts PROGRAM with MMSIM_FAULTS=Spec (and MMSIM_TEST_FILTER=Test unless
  * NULL), output to Log, in its own process group (so a hung run can be
  * killed with its children). */
@@ -497,8 +526,17 @@ int MmsimFaultsCommand(int argc, char **argv)
     pid_t Pid = Start(Program, Spec, NULL, PerTest, Log);
     waitpid(Pid, &WaitStatus, 0);
     if (!WIFEXITED(WaitStatus) || WEXITSTATUS(WaitStatus) != 0) {
-        fprintf(stderr, "mmsim faults: the baseline run (no injected failure) did not pass; see %s\n",
-                Log);
+        char How[64];
+        if (WIFEXITED(WaitStatus)) {
+            snprintf(How, sizeof(How), "exit status %d", WEXITSTATUS(WaitStatus));
+        } else {
+            snprintf(How, sizeof(How), "signal %d",
+                     WIFSIGNALED(WaitStatus) ? WTERMSIG(WaitStatus) : 0);
+        }
+        fprintf(stderr, "mmsim faults: the baseline run (no injected failure) did not pass (%s)",
+                How);
+        PrintLogTail(Log);
+        fprintf(stderr, "state and logs: %s\n", StateDir);
         return 2;
     }
     if (PerTest) {
