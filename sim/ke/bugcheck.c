@@ -272,14 +272,6 @@ VOID SimSetStopHook(SIM_STOP_HOOK Hook)
     atomic_store(&MiStopHook, Hook);
 }
 
-/* Before the process ends with _exit (no stdio flush): what the program
- * printed to stdout and stderr is written out, as far as that is safe
- * (HostFlushOutput). The trap flag is consumed: a stop ends the trap. */
-static void MiFlushBeforeExit(bool InTrap, void *TrapCode)
-{
-    HostFlushOutput(InTrap, TrapCode);
-}
-
 /* Offers an uncaught stop to the hook; returns if there is none or it
  * declines. The hook leaves below every catch frame this thread holds. */
 static void MiOfferStop(const SIM_BUGCHECK *Info)
@@ -337,7 +329,9 @@ DECLSPEC_NORETURN VOID NTAPI KeBugCheckEx(ULONG BugCheckCode, ULONG_PTR P1, ULON
         HostUnblockFaultSignals();
         longjmp(Frame->Jump, 1);
     }
-    MiFlushBeforeExit(InTrap, TrapCode);
+    /* _exit skips exit()'s stdio flush: what the program printed goes out
+     * first, as far as that is safe (HostFlushOutput). */
+    HostFlushOutput(InTrap, TrapCode);
     MiPrintStopReport(&Info, InTrap);
     MiOfferStop(&Info);
     _exit(SIM_EXIT_BUGCHECK);
@@ -374,7 +368,7 @@ _Noreturn void MiRefuse(const char *Ddi)
         HostUnblockFaultSignals();
         longjmp(Frame->Jump, 1);
     }
-    MiFlushBeforeExit(InTrap, TrapCode);
+    HostFlushOutput(InTrap, TrapCode);
     Stop.Caught = TRUE;
     Stop.Refused = TRUE;
     Stop.Ddi = Ddi;
