@@ -15,14 +15,22 @@
 #include <mmsim.h>
 #include <wdm.h>
 
+/* Not inlined, and the call not a tail call (the empty asm after it), so
+ * that each function is really on the stack in every preset. */
+#define KEEP_FRAME() __asm__ volatile("" ::: "memory")
+
 __attribute__((noinline)) static PVOID LeakPool(void)
 {
-    return ExAllocatePool2(POOL_FLAG_NON_PAGED, 64, 'tseT'); /* SITE pool */
+    PVOID P = ExAllocatePool2(POOL_FLAG_NON_PAGED, 64, 'tseT'); /* SITE pool */
+    KEEP_FRAME();
+    return P;
 }
 
 __attribute__((noinline)) static PVOID Reserve(void)
 {
-    return MmAllocateMappingAddress(PAGE_SIZE, 'tseT'); /* SITE reserve */
+    PVOID Va = MmAllocateMappingAddress(PAGE_SIZE, 'tseT'); /* SITE reserve */
+    KEEP_FRAME();
+    return Va;
 }
 
 __attribute__((noinline)) static void Stop(void)
