@@ -622,12 +622,26 @@ static pthread_mutex_t HostDwflLock = PTHREAD_MUTEX_INITIALIZER;
 static Dwfl *HostDwfl;
 static pid_t HostDwflPid;
 
+/* Only the debug info a module carries itself (the program and the driver
+ * code under test, built with -g): looking up and reading separate debug
+ * files (the C library's, under /usr/lib/debug) cost a tenth of a second
+ * per process, which `mmsim faults` pays on every run. */
+static int HostNoSeparateDebugInfo(Dwfl_Module *Module, void **UserData, const char *ModuleName,
+                                   Dwarf_Addr Base, const char *FileName,
+                                   const char *DebugLinkFile, GElf_Word DebugLinkCrc,
+                                   char **DebugInfoFileName)
+{
+    (void)Module, (void)UserData, (void)ModuleName, (void)Base, (void)FileName;
+    (void)DebugLinkFile, (void)DebugLinkCrc, (void)DebugInfoFileName;
+    return -1;
+}
+
 static Dwfl *HostDwflOpen(void)
 {
     static char *DebugInfoPath;
     static const Dwfl_Callbacks Callbacks = {
         .find_elf = dwfl_linux_proc_find_elf,
-        .find_debuginfo = dwfl_standard_find_debuginfo,
+        .find_debuginfo = HostNoSeparateDebugInfo,
         .debuginfo_path = &DebugInfoPath,
     };
     Dwfl *Session = dwfl_begin(&Callbacks);
@@ -645,10 +659,26 @@ static Dwfl *HostDwflOpen(void)
 
 /* "function+0xOFF" and, where the debug info has it, ", file.c:LINE" for
  * Frame; false if libdw knows no symbol there. */
+/* Recent answers by address: stacks share most frames (the test runner's,
+ * main's), and a symbol lookup scans the module's whole symbol table. */
+#define HOST_SYMBOL_CACHE 512
+static struct {
+    void *Frame;
+    bool Found;
+    char Text[256];
+} HostSymbolCache[HOST_SYMBOL_CACHE];
+
 static bool HostSymbolize(void *Frame, char *Text, size_t Size)
 {
     bool Found = false;
     pthread_mutex_lock(&HostDwflLock);
+    size_t Slot = ((uintptr_t)Frame >> 2) % HOST_SYMBOL_CACHE;
+    if (HostSymbolCache[Slot].Frame == Frame && HostDwfl != NULL && HostDwflPid == getpid()) {
+        Found = HostSymbolCache[Slot].Found;
+        snprintf(Text, Size, "%s", HostSymbolCache[Slot].Text);
+        pthread_mutex_unlock(&HostDwflLock);
+        return Found;
+    }
     Dwarf_Addr Address = (Dwarf_Addr)(uintptr_t)Frame;
     for (int Attempt = 0; Attempt < 2 && !Found; Attempt++) {
         if (HostDwfl != NULL && (Attempt > 0 || HostDwflPid != getpid())) {
@@ -688,6 +718,12 @@ static bool HostSymbolize(void *Frame, char *Text, size_t Size)
                      LineNumber);
         }
     }
+    /* A session reopened since (a new module) keeps the old answers: the
+     * addresses of loaded code do not move. */
+    HostSymbolCache[Slot].Frame = Frame;
+    HostSymbolCache[Slot].Found = Found;
+    snprintf(HostSymbolCache[Slot].Text, sizeof(HostSymbolCache[Slot].Text), "%s",
+             Found && Size > 0 ? Text : "");
     pthread_mutex_unlock(&HostDwflLock);
     return Found;
 }
