@@ -386,6 +386,11 @@ static NTSTATUS MiSpaceInit(const SIM_CONFIG *Config)
         MiSpaceTeardown();
         return STATUS_INSUFFICIENT_RESOURCES;
     }
+    /* The STOP report walks the stack from inside the trap; the walker's
+     * first use loads its unwinder (dlopen, malloc), which must not happen
+     * in a signal handler: use it once now. */
+    void *Warm[1];
+    (void)HostCaptureStack(Warm, 1);
     HostInstallFaultTrap(MiSpace.Base, MiSpace.Pages * PAGE_SIZE, MiFaultTrap);
     return STATUS_SUCCESS;
 }
