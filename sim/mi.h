@@ -98,6 +98,11 @@ _Noreturn void MiRefuseDeadWait(const char *Ddi, uint64_t Epoch);
 
 bool MiIsStopped(void);
 void MiClearStop(void);
+/* The fault trap's handler runs between these (CodeAddress: the faulting
+ * instruction, or NULL): a stop raised inside it is reported without what is
+ * unsafe in a signal handler. Leaving by a stop or an exception ends it too. */
+void MiEnterFaultTrap(void *CodeAddress);
+void MiLeaveFaultTrap(void);
 
 /* Refuses the call on a stopped machine (MiDdiEnter and the DDIs outside
  * the IRQL table use it). */

@@ -78,7 +78,16 @@ bool HostPhysPrivatize(void *Base, uint64_t Bytes, char *Why, size_t WhySize);
 /* Number of host mappings (VMAs) the process has, or -1 if unknown. */
 long HostMappingCount(void);
 
-void HostBacktrace(int Fd);
+/* The calling thread's stack, one frame a line, to Fd. Symbolize: with
+ * function+offset and file:line where debug info exists (not safe in a signal
+ * handler); otherwise only what is safe there (module+offset). */
+void HostBacktrace(int Fd, bool Symbolize);
+/* Writes out what stdout and stderr hold before the process ends without
+ * exit()'s flush, never waiting: a stream another thread has locked is
+ * skipped. InTrap: called from the fault trap, whose fault at TrapCode may
+ * have interrupted a stdio call of this very thread; then nothing is flushed
+ * if TrapCode is inside the C library (or unknown). */
+void HostFlushOutput(bool InTrap, void *TrapCode);
 uint64_t HostRandomSeed(void);
 uint64_t HostNowNs(void);
 /* Gives the rest of the time slice away (spin waits). */
@@ -94,8 +103,12 @@ uint32_t HostCurrentProcessor(void);
 /* Return addresses of the calling thread's stack, innermost first; returns
  * how many were stored (0 where the host cannot walk stacks). */
 int HostCaptureStack(void **Frames, int Max);
-/* One frame as "module+0xOFFSET (function+0xOFF)": stable across runs of
- * one binary despite address-space randomisation. Returns Text. */
+/* One frame as "module+0xOFFSET (function+0xOFF)", with ", file.c:LINE"
+ * inside the parentheses where debug info says. Frame is taken for a return
+ * address: function and line are those of the call before it (for an exact
+ * instruction address, the instruction before it). The module offset is
+ * stable across runs of one binary despite address-space randomisation. Not
+ * for signal handlers. Returns Text. */
 char *HostDescribeFrame(void *Frame, char *Text, size_t Size);
 /* The frame's module and offset in it (for stack identities); false if
  * unknown. */

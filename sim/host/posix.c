@@ -37,6 +37,10 @@
 #include <ucontext.h>
 #endif
 
+#if defined(MMSIM_HAVE_LIBDW)
+#include <elfutils/libdwfl.h>
+#endif
+
 #include "host.h"
 
 #ifndef MAP_NORESERVE
@@ -653,16 +657,57 @@ long HostMappingCount(void)
 #endif
 }
 
-
-void HostBacktrace(int Fd)
+void HostBacktrace(int Fd, bool Symbolize)
 {
 #if MI_HAVE_EXECINFO
     void *Frames[64];
     int Count = backtrace(Frames, 64);
-    backtrace_symbols_fd(Frames, Count, Fd);
+    if (!Symbolize) {
+        backtrace_symbols_fd(Frames, Count, Fd); /* no allocation */
+        return;
+    }
+    for (int i = 1; i < Count; i++) { /* frame 0 is this function */
+        char Frame[512], Line[600];
+        int Length = snprintf(Line, sizeof(Line), "  %s\n",
+                              HostDescribeFrame(Frames[i], Frame, sizeof(Frame)));
+        for (const char *Cursor = Line; Length > 0;) {
+            ssize_t Written = write(Fd, Cursor, (size_t)Length);
+            if (Written <= 0) {
+                break;
+            }
+            Cursor += Written;
+            Length -= (int)Written;
+        }
+    }
 #else
     (void)Fd;
+    (void)Symbolize;
 #endif
+}
+
+void HostFlushOutput(bool InTrap, void *TrapCode)
+{
+    if (InTrap) {
+        /* The fault may have interrupted this thread inside printf or
+         * fwrite, holding the stream's lock mid-update; stdio locks are
+         * recursive, so ftrylockfile cannot tell. A fault in code outside
+         * the C library (the driver's own code) is not inside stdio. The
+         * C library is the module holding the stdout FILE object. */
+        Dl_info Code, Libc;
+        if (TrapCode == NULL || dladdr(TrapCode, &Code) == 0 || dladdr(stdout, &Libc) == 0 ||
+            Code.dli_fbase == Libc.dli_fbase) {
+            return;
+        }
+    }
+    FILE *Streams[2] = {stdout, stderr};
+    for (int i = 0; i < 2; i++) {
+        /* Never wait: another thread holding the stream may never let go
+         * (it may be stopped itself, or blocked on a full pipe). */
+        if (ftrylockfile(Streams[i]) == 0) {
+            fflush(Streams[i]);
+            funlockfile(Streams[i]);
+        }
+    }
 }
 
 uint64_t HostRandomSeed(void)
@@ -738,8 +783,134 @@ bool HostFrameModuleOffset(void *Frame, const char **ModuleName, uint64_t *Offse
     return true;
 }
 
+#if defined(MMSIM_HAVE_LIBDW)
+/* One libdw session (elfutils) for the process, over the modules mapped when
+ * it was opened; reopened when a frame lies in a module it does not know (a
+ * library loaded since) or in a forked child. Kept for the process's life
+ * (reachable from here: not a leak). */
+static pthread_mutex_t HostDwflLock = PTHREAD_MUTEX_INITIALIZER;
+static Dwfl *HostDwfl;
+static pid_t HostDwflPid;
+
+/* Only the debug info a module carries itself (the program and the driver
+ * code under test, built with -g): looking up and reading separate debug
+ * files (the C library's, under /usr/lib/debug) cost a tenth of a second
+ * per process, which `mmsim faults` pays on every run. */
+static int HostNoSeparateDebugInfo(Dwfl_Module *Module, void **UserData, const char *ModuleName,
+                                   Dwarf_Addr Base, const char *FileName,
+                                   const char *DebugLinkFile, GElf_Word DebugLinkCrc,
+                                   char **DebugInfoFileName)
+{
+    (void)Module, (void)UserData, (void)ModuleName, (void)Base, (void)FileName;
+    (void)DebugLinkFile, (void)DebugLinkCrc, (void)DebugInfoFileName;
+    return -1;
+}
+
+static Dwfl *HostDwflOpen(void)
+{
+    static char *DebugInfoPath;
+    static const Dwfl_Callbacks Callbacks = {
+        .find_elf = dwfl_linux_proc_find_elf,
+        .find_debuginfo = HostNoSeparateDebugInfo,
+        .debuginfo_path = &DebugInfoPath,
+    };
+    Dwfl *Session = dwfl_begin(&Callbacks);
+    if (Session == NULL) {
+        return NULL;
+    }
+    dwfl_report_begin(Session);
+    if (dwfl_linux_proc_report(Session, getpid()) != 0 ||
+        dwfl_report_end(Session, NULL, NULL) != 0) {
+        dwfl_end(Session);
+        return NULL;
+    }
+    return Session;
+}
+
+/* "function+0xOFF" and, where the debug info has it, ", file.c:LINE" for
+ * Frame; false if libdw knows no symbol there. */
+/* Recent answers by address: stacks share most frames (the test runner's,
+ * main's), and a symbol lookup scans the module's whole symbol table. */
+#define HOST_SYMBOL_CACHE 512
+static struct {
+    void *Frame;
+    bool Found;
+    char Text[256];
+} HostSymbolCache[HOST_SYMBOL_CACHE];
+
+static bool HostSymbolize(void *Frame, char *Text, size_t Size)
+{
+    bool Found = false;
+    pthread_mutex_lock(&HostDwflLock);
+    size_t Slot = ((uintptr_t)Frame >> 2) % HOST_SYMBOL_CACHE;
+    if (HostSymbolCache[Slot].Frame == Frame && HostDwfl != NULL && HostDwflPid == getpid()) {
+        Found = HostSymbolCache[Slot].Found;
+        snprintf(Text, Size, "%s", HostSymbolCache[Slot].Text);
+        pthread_mutex_unlock(&HostDwflLock);
+        return Found;
+    }
+    Dwarf_Addr Address = (Dwarf_Addr)(uintptr_t)Frame;
+    for (int Attempt = 0; Attempt < 2 && !Found; Attempt++) {
+        if (HostDwfl != NULL && (Attempt > 0 || HostDwflPid != getpid())) {
+            dwfl_end(HostDwfl);
+            HostDwfl = NULL;
+        }
+        if (HostDwfl == NULL) {
+            HostDwfl = HostDwflOpen();
+            HostDwflPid = getpid();
+        }
+        Dwfl_Module *Module = HostDwfl != NULL ? dwfl_addrmodule(HostDwfl, Address) : NULL;
+        if (Module == NULL) {
+            continue;
+        }
+        /* A return address follows its call: the byte before it is the
+         * call's, and so are its function and line (after a call that never
+         * returns, such as KeBugCheckEx at a function's end, the return
+         * address is already the next function's first byte). */
+        GElf_Off Offset = 0;
+        GElf_Sym Symbol;
+        Dwarf_Addr Lookup = Address - 1;
+        const char *Name =
+            dwfl_module_addrinfo(Module, Lookup, &Offset, &Symbol, NULL, NULL, NULL);
+        if (Name == NULL) {
+            break; /* the module is known, the address has no symbol */
+        }
+        Found = true;
+        int Used = snprintf(Text, Size, "%s+0x%llx", Name,
+                            (unsigned long long)(Offset + (Address - Lookup)));
+        Dwfl_Line *Line = dwfl_module_getsrc(Module, Lookup);
+        int LineNumber = 0;
+        const char *File =
+            Line != NULL ? dwfl_lineinfo(Line, NULL, &LineNumber, NULL, NULL, NULL) : NULL;
+        if (File != NULL && Used > 0 && (size_t)Used < Size) {
+            const char *Slash = strrchr(File, '/');
+            snprintf(Text + Used, Size - (size_t)Used, ", %s:%d", Slash ? Slash + 1 : File,
+                     LineNumber);
+        }
+    }
+    /* A session reopened since (a new module) keeps the old answers: the
+     * addresses of loaded code do not move. */
+    HostSymbolCache[Slot].Frame = Frame;
+    HostSymbolCache[Slot].Found = Found;
+    snprintf(HostSymbolCache[Slot].Text, sizeof(HostSymbolCache[Slot].Text), "%s",
+             Found && Size > 0 ? Text : "");
+    pthread_mutex_unlock(&HostDwflLock);
+    return Found;
+}
+#endif
+
 char *HostDescribeFrame(void *Frame, char *Text, size_t Size)
 {
+#if defined(MMSIM_HAVE_LIBDW)
+    char Symbol[384];
+    const char *Owner;
+    uint64_t OwnerOffset;
+    if (HostFrameModuleOffset(Frame, &Owner, &OwnerOffset) &&
+        HostSymbolize(Frame, Symbol, sizeof(Symbol))) {
+        snprintf(Text, Size, "%s+0x%llx (%s)", Owner, (unsigned long long)OwnerOffset, Symbol);
+        return Text;
+    }
+#endif
     Dl_info Info;
     if (dladdr(Frame, &Info) == 0 || Info.dli_fname == NULL) {
         snprintf(Text, Size, "%p", Frame);

@@ -1061,8 +1061,23 @@ char *HostDescribeFrame(void *Frame, char *Text, size_t Size)
     return Text;
 }
 
-void HostBacktrace(int Fd)
+void HostFlushOutput(bool InTrap, void *TrapCode)
 {
+    /* The fault trap here is a vectored exception handler, but the fault may
+     * still have interrupted this thread inside the C runtime's stdio with a
+     * stream locked mid-update: then nothing is flushed. The CRT has no
+     * trylock for streams, so fflush may wait for another thread's stdio
+     * call to finish. */
+    if (InTrap && (TrapCode == NULL || HostModuleOf(TrapCode) == HostModuleOf(stdout))) {
+        return;
+    }
+    fflush(stdout);
+    fflush(stderr);
+}
+
+void HostBacktrace(int Fd, bool Symbolize)
+{
+    (void)Symbolize; /* export names only: nothing here allocates */
     void *Frames[62];
     int Count = HostCaptureStack(Frames, 62);
     for (int i = 1; i < Count; i++) {

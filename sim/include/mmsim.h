@@ -134,6 +134,17 @@ BOOLEAN SimIsStopped(_Out_opt_ SIM_BUGCHECK *Info);
 const char *SimBugCheckName(_In_ ULONG Code);
 const char *SimBugCheckMeaning(_In_ ULONG Code, _In_ ULONG_PTR Parameter1);
 
+/* A stop no catch frame takes (or a DDI refused on a stopped machine) is
+ * offered to the stop hook, on the stopping thread, after the STOP report is
+ * printed: the hook may leave by longjmp (the thread's catch frames are
+ * dropped and the fault signals unblocked first; the machine stays stopped
+ * until SimReset). If it returns, the process exits as without a hook (86, or
+ * 87 for a refusal). A stop from a simulated page fault calls it inside the
+ * fault trap (a signal handler on POSIX). mmsim's CMocka fixtures use it to
+ * fail the running test instead of ending the suite. NULL removes the hook. */
+typedef VOID (*SIM_STOP_HOOK)(_In_ const SIM_BUGCHECK *Stop);
+VOID SimSetStopHook(_In_opt_ SIM_STOP_HOOK Hook);
+
 /* Formats the "*** STOP: 0x..." line, as printed on an uncaught bug check. */
 VOID SimFormatStopLine(_In_ const SIM_BUGCHECK *Info, _Out_writes_(Size) char *Buffer,
                        _In_ SIZE_T Size);

@@ -19,6 +19,11 @@
 #include "../host/host.h"
 
 static _Thread_local SIM_CATCH_FRAME *MiTopFrame;
+/* Set while this thread runs the fault trap (a signal handler on POSIX): a
+ * stop raised there must avoid what is unsafe in a signal handler. */
+static _Thread_local bool MiInTrap;
+static _Thread_local void *MiTrapCode;
+static SIM_STOP_HOOK _Atomic MiStopHook;
 
 static pthread_mutex_t MiStopLock = PTHREAD_MUTEX_INITIALIZER;
 static atomic_bool MiStopped;
@@ -268,7 +273,36 @@ void MiClearStop(void)
     pthread_mutex_unlock(&MiStopLock);
 }
 
-static void MiPrintStopReport(const SIM_BUGCHECK *Info)
+void MiEnterFaultTrap(void *CodeAddress)
+{
+    MiInTrap = true;
+    MiTrapCode = CodeAddress;
+}
+
+void MiLeaveFaultTrap(void)
+{
+    MiInTrap = false;
+    MiTrapCode = NULL;
+}
+
+VOID SimSetStopHook(SIM_STOP_HOOK Hook)
+{
+    atomic_store(&MiStopHook, Hook);
+}
+
+/* Offers an uncaught stop to the hook; returns if there is none or it
+ * declines. The hook leaves below every catch frame this thread holds. */
+static void MiOfferStop(const SIM_BUGCHECK *Info)
+{
+    SIM_STOP_HOOK Hook = atomic_load(&MiStopHook);
+    if (Hook != NULL) {
+        MiTopFrame = NULL;
+        HostUnblockFaultSignals();
+        Hook(Info);
+    }
+}
+
+static void MiPrintStopReport(const SIM_BUGCHECK *Info, bool InTrap)
 {
     char Line[512];
     SimFormatStopLine(Info, Line, sizeof(Line));
@@ -282,13 +316,18 @@ static void MiPrintStopReport(const SIM_BUGCHECK *Info)
              SimProfileName(MiConfig.Profile), (unsigned long long)MiSeed);
     MiWriteStderr(Line);
     MiWriteStderr("Host backtrace:\n");
-    HostBacktrace(2);
+    /* Symbols and lines need libdw's allocations and file reads: not in the
+     * fault trap's signal handler, which may have interrupted malloc. */
+    HostBacktrace(2, !InTrap);
 }
 
 DECLSPEC_NORETURN VOID NTAPI KeBugCheckEx(ULONG BugCheckCode, ULONG_PTR P1, ULONG_PTR P2,
                                           ULONG_PTR P3, ULONG_PTR P4)
 {
     SIM_BUGCHECK Info = {TRUE, FALSE, BugCheckCode, {P1, P2, P3, P4}, NULL};
+    bool InTrap = MiInTrap;
+    void *TrapCode = MiTrapCode;
+    MiLeaveFaultTrap(); /* the stop ends the trap, caught or not */
 
     /* Internal locks held by this thread are released so that the machine can
      * be inspected and reset after the stop. */
@@ -316,7 +355,11 @@ DECLSPEC_NORETURN VOID NTAPI KeBugCheckEx(ULONG BugCheckCode, ULONG_PTR P1, ULON
         HostUnblockFaultSignals();
         longjmp(Frame->Jump, 1);
     }
-    MiPrintStopReport(&Info);
+    /* _exit skips exit()'s stdio flush: what the program printed goes out
+     * first, as far as that is safe (HostFlushOutput). */
+    HostFlushOutput(InTrap, TrapCode);
+    MiPrintStopReport(&Info, InTrap);
+    MiOfferStop(&Info);
     _exit(SIM_EXIT_BUGCHECK);
 }
 
@@ -335,6 +378,9 @@ _Noreturn void MiRefuse(const char *Ddi)
     pthread_mutex_lock(&MiStopLock);
     Stop = MiLastStop;
     pthread_mutex_unlock(&MiStopLock);
+    bool InTrap = MiInTrap;
+    void *TrapCode = MiTrapCode;
+    MiLeaveFaultTrap();
     SimFormatStopLine(&Stop, StopLine, sizeof(StopLine));
     snprintf(Line, sizeof(Line),
              "mmsim: %s refused: the machine is stopped (%s %s); only SimReset() is accepted\n",
@@ -352,6 +398,11 @@ _Noreturn void MiRefuse(const char *Ddi)
         HostUnblockFaultSignals();
         longjmp(Frame->Jump, 1);
     }
+    HostFlushOutput(InTrap, TrapCode);
+    Stop.Caught = TRUE;
+    Stop.Refused = TRUE;
+    Stop.Ddi = Ddi;
+    MiOfferStop(&Stop);
     _exit(SIM_EXIT_REFUSED);
 }
 
@@ -388,6 +439,11 @@ _Noreturn void MiRefuseDeadWait(const char *Ddi, uint64_t Epoch)
         HostUnblockFaultSignals();
         longjmp(Frame->Jump, 1);
     }
+    HostFlushOutput(false, NULL); /* a parked waiter, never in the fault trap */
+    Stop.Caught = TRUE;
+    Stop.Refused = TRUE;
+    Stop.Ddi = Ddi;
+    MiOfferStop(&Stop);
     _exit(SIM_EXIT_REFUSED);
 }
 
@@ -397,6 +453,7 @@ static void MiUnwindToExceptionFrame(NTSTATUS Status)
 {
     SIM_CATCH_FRAME *Frame = MiFindFrame(SimFrameException);
     if (Frame != NULL) {
+        MiLeaveFaultTrap();
         MiDropLocksForBugCheck();
         Frame->Status = Status;
         MiTopFrame = Frame->Previous;

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 
 #include "mi_mm.h"
+#include "../host/host.h"
 
 /* IoAllocateMdl serves spans up to this many pages from fixed-size blocks
  * (Windows' MDL lookaside; ReactOS does the same). */
@@ -888,11 +889,13 @@ static bool MiMdlIsClean(char *Report, size_t Size)
         return true;
     }
     const MI_MDL_MAPPING *First = (const MI_MDL_MAPPING *)MiRangeFirst(&MiMdlMappings)->Data;
+    char Caller[256];
     MiAppend(Report, Size,
              "%llu MDL mapping(s) still in system PTEs (first: %p, %llu page(s), MDL %p, mapped "
-             "from %p)\n",
+             "from %s)\n",
              (unsigned long long)MiMdlMappings.Count, (void *)MiPageToVa(First->MapPage),
-             (unsigned long long)First->Pages, (void *)First->Mdl, (void *)First->Caller);
+             (unsigned long long)First->Pages, (void *)First->Mdl,
+             HostDescribeFrame((void *)First->Caller, Caller, sizeof(Caller)));
     return false;
 }
 

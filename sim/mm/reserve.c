@@ -865,10 +865,11 @@ static bool MiReserveIsClean(char *Report, size_t Size)
             Tag[i] = c >= 0x20 && c < 0x7F ? c : '.';
         }
         Tag[4] = '\0';
-        MiAppend(Report, Size, "  %p, %llu page(s), tag '%s', %llu mapped, reserved from %p\n",
+        char Caller[256];
+        MiAppend(Report, Size, "  %p, %llu page(s), tag '%s', %llu mapped, reserved from %s\n",
                  (void *)MiPageToVa(Reservation->BasePage), (unsigned long long)Reservation->Pages,
                  Tag, (unsigned long long)MiValidPtes(Reservation->BasePage, Reservation->Pages),
-                 (void *)Reservation->Caller);
+                 HostDescribeFrame((void *)Reservation->Caller, Caller, sizeof(Caller)));
     }
     return false;
 }

@@ -526,6 +526,15 @@ bool MiFaultHandler(void *Address, bool Write, void *CodeAddress)
                  (ULONG_PTR)CodeAddress, Region == MiRegionGuard ? 2 : 0);
 }
 
+/* The host's fault trap calls this (in its signal handler on POSIX). */
+static bool MiFaultTrap(void *Address, bool Write, void *CodeAddress)
+{
+    MiEnterFaultTrap(CodeAddress);
+    bool Retry = MiFaultHandler(Address, Write, CodeAddress);
+    MiLeaveFaultTrap();
+    return Retry;
+}
+
 /* ---------------------------------------------------------------------- */
 /* Lifetime.                                                              */
 /* ---------------------------------------------------------------------- */
@@ -593,7 +602,7 @@ static NTSTATUS MiSpaceInit(const SIM_CONFIG *Config)
         MiSpaceTeardown();
         return STATUS_INSUFFICIENT_RESOURCES;
     }
-    HostInstallFaultTrap(MiSpace.Base, MiSpace.Pages * PAGE_SIZE, MiFaultHandler);
+    HostInstallFaultTrap(MiSpace.Base, MiSpace.Pages * PAGE_SIZE, MiFaultTrap);
     return STATUS_SUCCESS;
 }
 

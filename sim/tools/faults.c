@@ -13,7 +13,8 @@
  * run costs one test rather than the whole suite; a stack is then failed
  * once in each test that reaches it.
  * Each injected failure's outcome: passed, failed (the program's own
- * assertions), crashed (a signal), bugchecked (exit 86, with the STOP line),
+ * assertions), crashed (a signal), bugchecked (exit 86, or a CMocka test the
+ * stop failed, with the STOP line),
  * leaked (exit 88, or a 0xC4/0x62 or 0xCB stop from the unload check), hung
  * (time limit), or not reached (the run never made that call). Exit status 1
  * if any outcome is bad, 2 for usage or baseline errors, 0 otherwise.
@@ -203,6 +204,7 @@ static const char *const SanitizerMarks[SANITIZER_MARKS] = {
     "ERROR: LeakSanitizer", "runtime error:"}; /* in order of precedence */
 typedef struct {
     char Stop[200];      /* the "*** STOP:" line */
+    char TestStop[200];  /* a stop that failed its CMocka test (the fixtures' stop hook) */
     char Pool[200];      /* the first "  pool '" line of a leak table */
     char Exception[200]; /* from "Test failed with exception:" (CMocka caught a signal) */
     char Sanitizer[SANITIZER_MARKS][200]; /* the first line of each sanitizer mark */
@@ -266,6 +268,10 @@ static void ReadLog(const char *Log, LOG_FACTS *Facts)
         if (strstr(Line, "*** STOP:") != NULL) {
             Keep(Facts->Stop, sizeof(Facts->Stop), Line);
         }
+        static const char InTest[] = "uncaught bug check in the test: ";
+        if ((Found = strstr(Line, InTest)) != NULL) {
+            Keep(Facts->TestStop, sizeof(Facts->TestStop), Found + sizeof(InTest) - 1);
+        }
         if (strstr(Line, "  pool '") != NULL) {
             Keep(Facts->Pool, sizeof(Facts->Pool), Line);
         }
@@ -280,6 +286,35 @@ static void ReadLog(const char *Log, LOG_FACTS *Facts)
         }
     }
     fclose(In);
+}
+
+/* The reason a run failed is usually at the end of its log (a program that
+ * cannot be started, a failed assertion, a STOP report): its last lines. */
+static void PrintLogTail(const char *Log)
+{
+    enum { Kept = 12 };
+    static char Lines[Kept][256];
+    size_t Count = 0;
+    FILE *In = fopen(Log, "r");
+    char Line[sizeof(Lines[0])]; /* a longer line is kept in pieces */
+    while (In != NULL && fgets(Line, sizeof(Line), In) != NULL) {
+        Line[strcspn(Line, "\n")] = '\0';
+        if (Line[0] != '\0') {
+            snprintf(Lines[Count % Kept], sizeof(Lines[0]), "%s", Line);
+            Count++;
+        }
+    }
+    if (In != NULL) {
+        fclose(In);
+    }
+    if (Count == 0) {
+        fprintf(stderr, "; it printed nothing\n");
+        return;
+    }
+    fprintf(stderr, "; it ended with:\n");
+    for (size_t i = Count > Kept ? Count - Kept : 0; i < Count; i++) {
+        fprintf(stderr, "  | %s\n", Lines[i % Kept]);
+    }
 }
 
 /* Starts PROGRAM with MMSIM_FAULTS=Spec (and MMSIM_TEST_FILTER=Test unless
@@ -352,11 +387,14 @@ static void Classify(STACK *Stack, int WaitStatus, bool TimedOut, const char *Lo
              * simulated driver's: reported as leaked all the same. */
             Stack->Outcome = HostLeak ? OutcomeLeaked : OutcomeCrashed;
             snprintf(Stack->Detail, sizeof(Stack->Detail), "%.190s", Sanitizer);
-        } else if (Status == 86) {
-            bool Unload = strstr(Facts.Stop, "0x000000C4 (0x0000000000000062") != NULL ||
-                          strstr(Facts.Stop, "0x000000CB") != NULL;
+        } else if (Status == 86 || (Status != 0 && Facts.TestStop[0] != '\0')) {
+            /* Exit 86, or (mmsim's CMocka fixtures) an uncaught stop that
+             * failed the test it happened in. */
+            const char *Stop = Status == 86 ? Facts.Stop : Facts.TestStop;
+            bool Unload = strstr(Stop, "0x000000C4 (0x0000000000000062") != NULL ||
+                          strstr(Stop, "0x000000CB") != NULL;
             Stack->Outcome = Unload ? OutcomeLeaked : OutcomeBugchecked;
-            snprintf(Stack->Detail, sizeof(Stack->Detail), "%.190s", Facts.Stop);
+            snprintf(Stack->Detail, sizeof(Stack->Detail), "%.190s", Stop);
         } else if (Status == 88) {
             Stack->Outcome = OutcomeLeaked;
             snprintf(Stack->Detail, sizeof(Stack->Detail), "exit 88%s%.150s",
@@ -504,8 +542,17 @@ int MmsimFaultsCommand(int argc, char **argv)
     pid_t Pid = Start(Program, Spec, NULL, PerTest, Log);
     waitpid(Pid, &WaitStatus, 0);
     if (!WIFEXITED(WaitStatus) || WEXITSTATUS(WaitStatus) != 0) {
-        fprintf(stderr, "mmsim faults: the baseline run (no injected failure) did not pass; see %s\n",
-                Log);
+        char How[64];
+        if (WIFEXITED(WaitStatus)) {
+            snprintf(How, sizeof(How), "exit status %d", WEXITSTATUS(WaitStatus));
+        } else {
+            snprintf(How, sizeof(How), "signal %d",
+                     WIFSIGNALED(WaitStatus) ? WTERMSIG(WaitStatus) : 0);
+        }
+        fprintf(stderr, "mmsim faults: the baseline run (no injected failure) did not pass (%s)",
+                How);
+        PrintLogTail(Log);
+        fprintf(stderr, "state and logs: %s\n", StateDir);
         return 2;
     }
     if (PerTest) {

@@ -884,7 +884,7 @@ static int RunStatement(RUNNER *R, const SCRIPT_STMT *St)
                 return 0;
             }
             fprintf(R->Out, "      -> %s\n", Text);
-            return RunFailed(R, St, "expected %s (line %d), got %s", Expect->Text, Expect->Line,
+            return RunFailed(R, St, "%s (line %d) did not hold: got %s", Expect->Text, Expect->Line,
                              Text);
         }
         fprintf(R->Out, "      -> %s\n", Text);
@@ -900,7 +900,7 @@ static int RunStatement(RUNNER *R, const SCRIPT_STMT *St)
         if (St->Kind == StmtCall) {
             PostCall(R, St, A);
         }
-        return RunFailed(R, St, "expected %s (line %d), but the statement completed",
+        return RunFailed(R, St, "%s (line %d) did not hold: the statement completed",
                          Expect->Text, Expect->Line);
     }
     if (Expect != NULL && Expect->Sub == ExpectRaise) {
@@ -911,8 +911,8 @@ static int RunStatement(RUNNER *R, const SCRIPT_STMT *St)
         }
         const char *Name = ScriptConstantName((uint32_t)Raised, "STATUS_");
         if (Expect->ArgCount > 0 && (uint32_t)Raised != (uint32_t)E[0]) {
-            return RunFailed(R, St, "expected %s, got the exception 0x%08X", Expect->Text,
-                             (unsigned)Raised);
+            return RunFailed(R, St, "%s (line %d) did not hold: got the exception 0x%08X",
+                             Expect->Text, Expect->Line, (unsigned)Raised);
         }
         fprintf(R->Out, "      -> raised %s (0x%08X), as expected\n", Name ? Name : "status",
                 (unsigned)Raised);
@@ -930,7 +930,7 @@ static int RunStatement(RUNNER *R, const SCRIPT_STMT *St)
                       : Expect->Sub == ExpectNonNull ? R->Result != 0
                                                      : (uint32_t)R->Result == (uint32_t)E[0];
             if (!Ok) {
-                return RunFailed(R, St, "expected %s (line %d)", Expect->Text, Expect->Line);
+                return RunFailed(R, St, "%s (line %d) did not hold", Expect->Text, Expect->Line);
             }
             R->Expectations++;
         }

@@ -187,6 +187,7 @@ typedef struct _PARSER {
     int PendingExpect;    /* -1, or the SCRIPT_EXPECT of the expect before */
     int PendingLine, PendingColumn;
     size_t StatementLineStart; /* where the statement's line begins */
+    SCRIPT_TYPE Wanted;   /* the type the DDI argument being read must have */
 } PARSER;
 
 static void *Allocate(PARSER *P, size_t Bytes);
@@ -592,10 +593,14 @@ static SCRIPT_EXPR *ParsePrimary(PARSER *P, bool AllowWildcard)
                               ScriptDdis[d].Name);
                     }
                 }
+                /* The example DDI returns what the argument needs. */
+                const char *Example = P->Wanted == TypeMdl      ? "MmAllocatePagesForMdlEx"
+                                      : P->Wanted == TypeRegion ? "GrCreate"
+                                                                : "MmAllocateMappingAddress";
                 Error(P, At.Line, At.Column,
                       "%s is not defined: assign it from a DDI call first, as in "
-                      "\"%.*s = MmAllocateMappingAddress(...)\"",
-                      Describe(P, D, sizeof(D)), (int)At.Length, At.Start);
+                      "\"%.*s = %s(...)\"",
+                      Describe(P, D, sizeof(D)), (int)At.Length, At.Start, Example);
             }
             E = NewExpr(P, ExprVariable, &At);
             E->Variable = Index;
@@ -715,7 +720,9 @@ static void ParseCall(PARSER *P, SCRIPT_STMT *St, const TOKEN *Name)
                 Error(P, At.Line, At.Column, "%s takes %d argument%s, found more", D->Name,
                       D->ArgCount, D->ArgCount == 1 ? "" : "s");
             }
+            P->Wanted = D->ArgTypes[Count];
             SCRIPT_EXPR *E = ParseExpr(P, false);
+            P->Wanted = TypeNumber;
             if (D->ArgTypes[Count] != TypeNumber && E->Type != D->ArgTypes[Count]) {
                 Error(P, At.Line, At.Column,
                       "argument %d of %s (%s) must be %s, but this is %s", Count + 1, D->Name,

@@ -13,6 +13,7 @@
  * `--html FILE` records the same steps (text, a PTE strip of the focused
  * reservation, the PFNs involved and the MDLs) and writes one page (html.c).
  */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1493,7 +1494,7 @@ int TourMain(int Argc, char **Argv)
     if (Html != NULL) {
         HtmlFile = fopen(Html, "w");
         if (HtmlFile == NULL) {
-            fprintf(stderr, "mmsim tour: cannot write '%s'\n", Html);
+            fprintf(stderr, "mmsim tour: cannot write '%s': %s\n", Html, strerror(errno));
             return TOOL_EXIT_USAGE;
         }
         T.Html = true;

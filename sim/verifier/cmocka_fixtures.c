@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "mmsim_cmocka.h"
 #include "../config.h"
@@ -79,16 +80,58 @@ __attribute__((constructor)) static void SimApplyTestFilter(void)
     }
 }
 
+/* TRUE on the thread running a test body, between SimTestSetup and
+ * SimTestTeardown: CMocka's runner can be left by _fail's longjmp there. */
+static _Thread_local bool SimInTest;
+/* The process running the suite: a child a test forked (to watch a stop end
+ * it) inherits SimInTest, but CMocka's runner is not its to return to. */
+static long SimSuitePid;
+
+/* The stop hook: a stop no SIM_CATCH_BUGCHECK takes, on the test's own
+ * thread inside a test, fails that test (CMocka's _fail longjmps back to its
+ * runner) instead of ending the suite with exit 86; the STOP report is
+ * already printed. Elsewhere (another thread, outside a test, the exit-time
+ * unload check) it declines and the process exits as usual. */
+static void SimFailStoppedTest(const SIM_BUGCHECK *Stop)
+{
+    if (!SimInTest || (long)getpid() != SimSuitePid) {
+        return;
+    }
+    SimInTest = false;
+    char Text[400];
+    SimDescribe(Stop, Text, sizeof(Text));
+    print_error("uncaught bug check in the test: %s\n  (seed 0x%016llX; the machine is reset "
+                "for the next test)\n",
+                Text, (unsigned long long)SimGetSeed());
+    _fail(__FILE__, __LINE__);
+}
+
+/* exit() after the suite: no test is running any more (registered after the
+ * machine's own exit-time unload check, so it runs before it). */
+static void SimLeaveTests(void)
+{
+    SimInTest = false;
+}
+
 int SimTestSetup(void **State)
 {
     (void)State;
+    static bool Registered;
     SimReset();
+    if (!Registered) {
+        Registered = true;
+        atexit(SimLeaveTests);
+    }
+    SimSetStopHook(SimFailStoppedTest);
+    SimSuitePid = (long)getpid();
+    SimInTest = true;
     return 0;
 }
 
 int SimTestTeardown(void **State)
 {
     (void)State;
+    SimInTest = false;
     if (SimIsStopped(NULL)) {
         SimReset(); /* a test that expected a stop leaves a dead machine */
         return 0;

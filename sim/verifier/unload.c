@@ -192,6 +192,11 @@ static void MiUnloadCheckAtExit(void)
         return;
     }
     SimWaitForWorkItems(2000); /* let queued work finish, as unload would */
+    /* A leak ends the process with _Exit (or a stop, _exit), which skip
+     * exit()'s flush: what the program printed is written out first, and so
+     * comes before the leak report (a stream another thread holds is
+     * skipped). */
+    HostFlushOutput(false, NULL);
     if (!SimDriverUnload(NULL)) {
         MiWriteStderr("mmsim: leaks at process exit (MMSIM_UNLOAD_CHECK=0 disables this check)\n");
         _Exit(SIM_EXIT_LEAKED);
