@@ -5,7 +5,7 @@
  * frame (SIM_CATCH_BUGCHECK) control returns there; otherwise the stop report
  * goes to stderr and the process exits with SIM_EXIT_BUGCHECK, as a real
  * machine would stop. After a stop only SimReset() is accepted: every DDI call
- * is refused loudly (design.md section 4).
+ * is refused loudly (docs/architecture.md section 4).
  */
 #include <inttypes.h>
 #include <pthread.h>
@@ -23,7 +23,7 @@ static atomic_bool MiStopped;
 static SIM_BUGCHECK MiStop;
 
 /* ---------------------------------------------------------------------- */
-/* Names and meanings (ddi-facts.md section 3).                           */
+/* Names and meanings (docs/ddi-contract.md section 3).                   */
 /* ---------------------------------------------------------------------- */
 typedef struct _MI_CODE_NAME {
     ULONG Code;

@@ -1,6 +1,6 @@
 /*
  * faults.c - `mmsim faults -- PROGRAM ARGS...`: Driver Verifier's systematic
- * low resources simulation as a runner (ddi-facts.md 6.2; docs/verifier.md).
+ * low resources simulation as a runner (docs/ddi-contract.md 6.2; docs/verifier.md).
  *
  *   1. run PROGRAM once with MMSIM_FAULTS=record=FILE: every fallible call's
  *      stack identity is listed (the baseline must pass);
