@@ -9,7 +9,8 @@
 #   - backticked path `dir/file` whose first component is a top-level entry of
 #     the repository (core/, sim/, tests/, docs/, ...) must exist;
 #   - link or backticked path that climbs out of the repository (../...) or
-#     points into the filesystem (/...) is an error.
+#     points into the filesystem (/...) is an error, and so is any mention of
+#     ../shared/ (the team's notes, not part of the repository).
 # Web links (https://...) are sources (Microsoft documentation pages) and are
 # not followed. Prints every problem as FILE:LINE: problem; exit 1 if any.
 set -euo pipefail
@@ -34,6 +35,10 @@ TopLevel=$(ls -A "$Root" | grep -v -x -e .git -e build)
 
 for File in README.md docs/*.md; do
     Dir=$(dirname "$File")
+    # A citation of a file outside the repository, in any form.
+    while IFS= read -r Hit; do
+        problem "$File:${Hit%%:*}" "cites a file outside the repository: ${Hit#*:}"
+    done < <(grep -n -o -E '\.\./shared/[A-Za-z0-9._/-]*' "$File" || true)
     # Prose lines with their numbers, fenced blocks blanked.
     Prose=$(awk '/^```/ { Fenced = !Fenced; print NR ":"; next } { print NR ":" (Fenced ? "" : $0) }' "$File")
 
