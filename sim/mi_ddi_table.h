@@ -4,7 +4,7 @@
  *
  * MI_DDI_ENTRY(Name, MaxIrql, BugCheckCode, SubCode)
  *
- * Sources (ddi-facts.md): the IRQL is the DDI page's; the code is the Driver
+ * Sources (docs/ddi-contract.md): the IRQL is the DDI page's; the code is the Driver
  * Verifier code of bug check 0xC4 where one is documented (3.4), the DDI
  * compliance rule code where the rule lists the DDI (IrqlMmApcLte 0x20019,
  * IrqlExApcLte1 0x20005), and otherwise IRQL_NOT_LESS_OR_EQUAL (0xA) - mmsim's

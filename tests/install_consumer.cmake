@@ -1,10 +1,11 @@
 # install_consumer.cmake - an installed mmsim is usable from outside the tree,
 # through both routes a consumer has: find_package(mmsim CONFIG) and
-# pkg-config. Run by ctest as
+# pkg-config (mmsim.pc, and mmsim-cmocka.pc for the CMocka helpers); the mmsim
+# program is installed and runs. Run by ctest as
 #
 #   cmake -DMMSIM_BUILD_DIR=... -DMMSIM_SOURCE_DIR=... -DSCRATCH_DIR=...
 #         -DMMSIM_INSTALL_LIBDIR=... -DC_COMPILER=... -DC_FLAGS=...
-#         -DEXE_LINKER_FLAGS=... -P install_consumer.cmake
+#         -DEXE_LINKER_FLAGS=... -DEXE_SUFFIX=... -P install_consumer.cmake
 #
 # C_FLAGS and EXE_LINKER_FLAGS are the parent build's, so that under the
 # asan/tsan presets the consumer links against the sanitized library with the
@@ -53,6 +54,20 @@ endforeach()
 if(NOT EXISTS "${Prefix}/${MMSIM_INSTALL_LIBDIR}/cmake/mmsim/mmsimConfig.cmake")
   message(FATAL_ERROR "install_consumer: no mmsimConfig.cmake under "
     "${Prefix}/${MMSIM_INSTALL_LIBDIR}/cmake/mmsim")
+endif()
+
+# The mmsim program and its manual are installed with the library, and the
+# installed program runs.
+set(InstalledMmsim "${Prefix}/bin/mmsim${EXE_SUFFIX}")
+if(NOT EXISTS "${InstalledMmsim}")
+  message(FATAL_ERROR "install_consumer: the mmsim program was not installed to ${InstalledMmsim}")
+endif()
+if(NOT EXISTS "${Prefix}/share/doc/mmsim/mmsim.md")
+  message(FATAL_ERROR "install_consumer: docs/mmsim.md was not installed to ${Prefix}/share/doc/mmsim")
+endif()
+run_step("installed bin/mmsim --help" "${InstalledMmsim}" --help)
+if(NOT StepOutput MATCHES "usage: mmsim" OR NOT StepOutput MATCHES "share/doc/mmsim/mmsim.md")
+  message(FATAL_ERROR "install_consumer: bin/mmsim --help printed:\n${StepOutput}")
 endif()
 
 # ---- 2. find_package route -------------------------------------------------
@@ -136,6 +151,25 @@ run_step("compile consumer (pkg-config)"
 run_step("run consumer (pkg-config)" "${SCRATCH_DIR}/consumer-pc")
 if(NOT StepOutput MATCHES "mmsim consumer ok")
   message(FATAL_ERROR "install_consumer: consumer (pkg-config) printed:\n${StepOutput}")
+endif()
+
+# The CMocka helpers have a .pc of their own, which brings mmsim and cmocka.
+# Sources come before the libraries: the libraries are static.
+if(NOT EXISTS "${PcDir}/mmsim-cmocka.pc")
+  message(FATAL_ERROR "install_consumer: mmsim-cmocka.pc was not installed to ${PcDir}")
+endif()
+run_step("pkg-config --cflags --libs mmsim-cmocka"
+  "${PKG_CONFIG_EXECUTABLE}" ${DefinePrefix} --cflags --libs mmsim-cmocka)
+string(STRIP "${StepOutput}" PcFlags)
+separate_arguments(PcFlagList UNIX_COMMAND "${PcFlags}")
+message(STATUS "pkg-config: ${PcFlags}")
+run_step("compile CMocka consumer (pkg-config mmsim-cmocka)"
+  "${C_COMPILER}" ${CFlagList} -std=c11 -Wall -Wextra -Werror
+  "${ConsumerSource}/cmocka_main.c" -o "${SCRATCH_DIR}/consumer-cmocka"
+  ${PcFlagList} ${LinkFlagList})
+run_step("run CMocka consumer (pkg-config mmsim-cmocka)" "${SCRATCH_DIR}/consumer-cmocka")
+if(NOT StepOutput MATCHES "PASSED.*1 test")
+  message(FATAL_ERROR "install_consumer: CMocka consumer printed:\n${StepOutput}")
 endif()
 
 if(RelocationError)

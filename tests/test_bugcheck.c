@@ -2,7 +2,7 @@
  * test_bugcheck.c - KeBugCheckEx stops the machine, catch frames receive the
  * stop, a stopped machine refuses every DDI until SimReset, and structured
  * exceptions (ExRaiseStatus, NT_ASSERT) unwind to the right frame
- * (design.md 4; ddi-facts.md 1.16, 3).
+ * (docs/architecture.md 4; docs/ddi-contract.md 1.16, 3).
  */
 #include <mmsim_cmocka.h>
 
@@ -174,7 +174,7 @@ static void FirstStopIsKept(void **State)
 }
 
 /* ------------------------------------------------------------------------ */
-/* Names and meanings (ddi-facts.md section 3).                              */
+/* Names and meanings (docs/ddi-contract.md section 3).                      */
 /* ------------------------------------------------------------------------ */
 static void BugCheckNames(void **State)
 {
@@ -227,7 +227,7 @@ static void BugCheckMeanings(void **State)
     assert_string_not_equal(SimBugCheckMeaning(0xC4, 0x30), SimBugCheckMeaning(0xC4, 0x31));
 }
 
-/* The stop line is exactly "*** STOP: 0x%08X (0x%016llX,...)" (design.md 4). */
+/* The stop line is exactly "*** STOP: 0x%08X (0x%016llX,...)" (docs/architecture.md 4). */
 static void StopLineFormat(void **State)
 {
     (void)State;

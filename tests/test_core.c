@@ -8,7 +8,7 @@
  *   readers         see [0, GrCommittedSize) only    ^Base    ^committed
  *   GrDestroy       unmap, free pages, free MDLs, free reservation
  *
- * Rules: issue "The growable region"; design.md 7; ddi-facts.md 4.2 (why the
+ * Rules: issue "The growable region"; docs/architecture.md 7; docs/ddi-contract.md 4.2 (why the
  * region needs DIVISIBLE) and 3.7 (0x50 past the committed size).
  */
 #include <pthread.h>

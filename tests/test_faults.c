@@ -1,6 +1,6 @@
 /*
  * test_faults.c - fault injection as a specification (docs/verifier.md;
- * ddi-facts.md 6.1 Low Resources Simulation, 6.2 systematic simulation).
+ * docs/ddi-contract.md 6.1 Low Resources Simulation, 6.2 systematic simulation).
  *
  *   spec clause          effect
  *   nth=N[@site]         the Nth fallible call (of the site) fails

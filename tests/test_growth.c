@@ -2,7 +2,7 @@
  * test_growth.c - growing one virtually contiguous mapping to 1 GiB of
  * scattered physical pages, 64 KiB at a time, must cost the host no more than
  * one mapping per 16 pages: the host mirror coalesces runs of contiguous PFNs
- * (design.md 2, issue "Physical memory"), so vm.max_map_count (65530 by
+ * (docs/architecture.md 2, issue "Physical memory"), so vm.max_map_count (65530 by
  * default) is never approached.
  *
  *   physical:  [c0][c1][c2][c3] ... [c16383]      64 KiB chunks, in PFN order

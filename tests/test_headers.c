@@ -2,7 +2,7 @@
  * test_headers.c - the WDK surface (wdm.h, ntddk.h) spells every value and
  * layout as the WDK does.
  *
- * Each table row is one documented fact from ddi-facts.md (section named in
+ * Each table row is one documented fact from docs/ddi-contract.md (section named in
  * the row's comment); the expected values are written out as literal numbers,
  * never derived from the header under test, so a wrong value in a header makes
  * its row fail.

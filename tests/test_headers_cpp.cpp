@@ -13,7 +13,7 @@
 #include <mmsim.h>
 #include <mmsim_cmocka.h>
 
-// ddi-facts.md 2.1: the x64 MDL layout.
+// docs/ddi-contract.md 2.1: the x64 MDL layout.
 static_assert(sizeof(MDL) == 0x30, "MDL is 48 bytes");
 static_assert(offsetof(MDL, Next) == 0x00, "MDL.Next");
 static_assert(offsetof(MDL, Size) == 0x08, "MDL.Size");

@@ -1,7 +1,7 @@
 /*
  * test_irql.c - IRQL is per thread, raises and lowers follow the WDK contract,
  * misuse stops the machine with Driver Verifier's codes, and every DDI is held
- * to its documented maximum IRQL (ddi-facts.md 1.16, 3.4, 3.7; design.md 5).
+ * to its documented maximum IRQL (docs/ddi-contract.md 1.16, 3.4, 3.7; docs/architecture.md 5).
  */
 #include <pthread.h>
 
@@ -140,7 +140,7 @@ static void IrqlMisuseBugChecks(void **State)
 }
 
 /* ------------------------------------------------------------------------ */
-/* IRQL is a property of the thread (design.md 5): a raise on one thread is  */
+/* IRQL is a property of the thread (docs/architecture.md 5): a raise on one thread is */
 /* not seen by another.                                                      */
 /* ------------------------------------------------------------------------ */
 
@@ -166,7 +166,7 @@ static void IrqlIsPerThread(void **State)
 
 /* ------------------------------------------------------------------------ */
 /* The IRQL rule table (mi_ddi_table.h via SimIrqlRules): spot checks        */
-/* against ddi-facts.md, and well-formedness of every entry.                 */
+/* against docs/ddi-contract.md, and well-formedness of every entry.         */
 /* ------------------------------------------------------------------------ */
 static void RuleTableMatchesFacts(void **State)
 {
@@ -229,7 +229,7 @@ static void RuleTableWellFormed(void **State)
     ULONG Count = 0;
     const SIM_IRQL_RULE *Rules = SimIrqlRules(&Count);
     assert_non_null(Rules);
-    assert_true(Count >= 30); /* every DDI of ddi-facts.md section 1 at least */
+    assert_true(Count >= 30); /* every DDI of docs/ddi-contract.md section 1 at least */
     for (ULONG i = 0; i < Count; i++) {
         assert_non_null(Rules[i].Ddi);
         assert_true(Rules[i].Ddi[0] != '\0');

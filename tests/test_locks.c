@@ -1,7 +1,7 @@
 /*
  * test_locks.c - spin locks, fast mutexes and events give real mutual
  * exclusion and the WDK's IRQL and signalling contract between host threads
- * (design.md 5; ddi-facts.md 1.16).
+ * (docs/architecture.md 5; docs/ddi-contract.md 1.16).
  *
  * Threads are sequenced with events and joins only - never with sleeps - so
  * every assertion holds on any schedule.

@@ -6,7 +6,7 @@
  * MmUnmapLockedPages and MmGetSystemAddressForMdlSafe.
  *
  * Rules: docs/mdl.md (every table row below cites it as "mdl.md: <section>")
- * and ddi-facts.md 1.6-1.13 (DDIs), 2 (layout and flags), 3.2-3.4 (0x1A,
+ * and docs/ddi-contract.md 1.6-1.13 (DDIs), 2 (layout and flags), 3.2-3.4 (0x1A,
  * 0x4E, 0xC4), 3.7 (0x50, 0xD1), 3.8 (0x3F, 0x12E, 0x40).
  *
  * Every test leaves the machine clean (the fixture fails a leak) or stopped
@@ -196,7 +196,7 @@ static BOOLEAN BugCheckIs(const SIM_BUGCHECK *Got, ULONG Code, ULONG_PTR P1, ULO
 }
 
 /* ======================================================================== */
-/* IoAllocateMdl (mdl.md: IoAllocateMdl / IoFreeMdl; ddi-facts 1.9, 2.1).   */
+/* IoAllocateMdl (mdl.md: IoAllocateMdl / IoFreeMdl; ddi-contract 1.9, 2.1). */
 /*                                                                          */
 /*   +--------- MDL header (0x30) ---------+-- PFN array --------------+    */
 /*   | Next Size Flags Process MappedSysVa | 23 slots (fixed size) or  |    */
@@ -208,7 +208,7 @@ static BOOLEAN BugCheckIs(const SIM_BUGCHECK *Got, ULONG Code, ULONG_PTR P1, ULO
  * CSHORT like the macro), Process = MappedSystemVa = NULL; span <= 23 pages
  * is a fixed-size block for 23 PFNs with MDL_ALLOCATED_FIXED_SIZE, larger is
  * exact; both tagged "Mdl " in non-paged pool; Length > 4 GB - PAGE_SIZE is
- * NULL. Source: mdl.md IoAllocateMdl table, pool tags table; ddi-facts 1.9. */
+ * NULL. Source: mdl.md IoAllocateMdl table, pool tags table; ddi-contract 1.9. */
 static void IoAllocateMdlTable(void **State)
 {
     (void)State;
@@ -374,7 +374,7 @@ static void IoAllocateMdlFailures(void **State)
 }
 
 /* ======================================================================== */
-/* MmSizeOfMdl / MmInitializeMdl (mdl.md; ddi-facts 1.10, 2.4).             */
+/* MmSizeOfMdl / MmInitializeMdl (mdl.md; ddi-contract 1.10, 2.4).          */
 /* ======================================================================== */
 
 /* Rule: MmSizeOfMdl = sizeof(MDL) + 8 x ADDRESS_AND_SIZE_TO_SPAN_PAGES, in 64
@@ -415,7 +415,7 @@ static void MmSizeOfMdlTable(void **State)
 
 /* Rule: MmInitializeMdl sets Next, Size, MdlFlags = 0, StartVa, ByteOffset,
  * ByteCount and leaves Process and MappedSystemVa untouched; a buffer of
- * MmSizeOfMdl bytes holds it. Source: ddi-facts 1.10 (HDR macro). */
+ * MmSizeOfMdl bytes holds it. Source: ddi-contract 1.10 (HDR macro). */
 static void MmInitializeMdlFields(void **State)
 {
     (void)State;
@@ -446,11 +446,11 @@ static void MmInitializeMdlFields(void **State)
 }
 
 /* ======================================================================== */
-/* IoFreeMdl (mdl.md: IoAllocateMdl / IoFreeMdl; ddi-facts 1.9, 3.4, 3.5).  */
+/* IoFreeMdl (mdl.md: IoAllocateMdl / IoFreeMdl; ddi-contract 1.9, 3.4, 3.5). */
 /* ======================================================================== */
 
 /* Rule: strict: IoFreeMdl of a non-partial MDL still mapped is 0xC4/0xB8
- * (MDL, flags, 0). Source: mdl.md IoFreeMdl rows; ddi-facts 1.9, 3.4. */
+ * (MDL, flags, 0). Source: mdl.md IoFreeMdl rows; ddi-contract 1.9, 3.4. */
 static void IoFreeMdlStillMappedStrict(void **State)
 {
     (void)State;
@@ -492,7 +492,7 @@ static void IoFreeMdlStillMappedRetail(void **State)
 
 /* Rule: IoFreeMdl of an MmAllocatePagesForMdl(Ex) MDL is the wrong free
  * routine: the tag check fires, 0xC2/0x0A (MDL, "Mmdl", "Mdl "), strict and
- * retail alike. Source: mdl.md IoFreeMdl rows; ddi-facts 3.5. */
+ * retail alike. Source: mdl.md IoFreeMdl rows; ddi-contract 3.5. */
 static void IoFreeMdlOfPagesMdl(void **State)
 {
     (void)State;
@@ -508,7 +508,7 @@ static void IoFreeMdlOfPagesMdl(void **State)
 /* Rule: IoFreeMdl of memory that is not a pool block fails as ExFreePool:
  * an MDL on the stack -> 0xC2/0x42 (address, 0, 0); an MDL built inside a
  * pool block (not at its start) -> 0xC2/0x46 (address, 0, 0). Source: mdl.md
- * IoFreeMdl rows; ddi-facts 3.5. */
+ * IoFreeMdl rows; ddi-contract 3.5. */
 static void IoFreeMdlNotPoolBlock(void **State)
 {
     (void)State;
@@ -551,14 +551,14 @@ static void IoFreeMdlPagesStillLocked(void **State)
 }
 
 /* ======================================================================== */
-/* MmBuildMdlForNonPagedPool (mdl.md; ddi-facts 1.10, 3.2, 3.4).            */
+/* MmBuildMdlForNonPagedPool (mdl.md; ddi-contract 1.10, 3.2, 3.4).         */
 /* ======================================================================== */
 
 /* Rule: on non-paged pool the PFN array is filled (the pages' PFNs),
  * MappedSystemVa = StartVa + ByteOffset, MDL_SOURCE_IS_NONPAGED_POOL set,
  * Process = NULL; MmGetSystemAddressForMdlSafe then returns MappedSystemVa
  * without a new mapping. Source: mdl.md MmBuildMdlForNonPagedPool rows;
- * ddi-facts 1.10, 1.12. */
+ * ddi-contract 1.10, 1.12. */
 static void BuildMdlForNonPagedPoolTable(void **State)
 {
     (void)State;
@@ -623,7 +623,7 @@ static void BuildMdlForNonPagedPoolOverMapping(void **State)
 }
 
 /* Rule: strict: paged pool -> 0xC4/0x7F (IRQL, MDL, flags). Source: mdl.md;
- * ddi-facts 1.10, 3.4. */
+ * ddi-contract 1.10, 3.4. */
 static void BuildMdlForPagedPoolStrict(void **State)
 {
     (void)State;
@@ -637,7 +637,7 @@ static void BuildMdlForPagedPoolStrict(void **State)
 
 /* Rule: retail: resident paged pool is built; once trimmed its PTE is not
  * valid: 0x1A/0x1240 (MDL, address of the PTE). Source: mdl.md rows "on paged
- * pool" and "PTE not valid"; ddi-facts 3.2. */
+ * pool" and "PTE not valid"; ddi-contract 3.2. */
 static void BuildMdlForPagedPoolRetail(void **State)
 {
     (void)State;
@@ -662,7 +662,7 @@ static void BuildMdlForPagedPoolRetail(void **State)
 /* Rule: a page whose PTE is not valid (freed pool, reserved but unmapped) ->
  * 0x1A/0x1240 (MDL, address of that PTE, 0); memory outside simulated system
  * space (host globals, stack) -> 0x1A/0x1240 (MDL, 0, 0). Source: mdl.md
- * MmBuildMdlForNonPagedPool rows; ddi-facts 3.2 (0x1240). */
+ * MmBuildMdlForNonPagedPool rows; ddi-contract 3.2 (0x1240). */
 static void BuildMdlForNonResident(void **State)
 {
     (void)State;
@@ -715,7 +715,7 @@ static void BuildMdlForNonResident(void **State)
 }
 
 /* ======================================================================== */
-/* IoBuildPartialMdl (mdl.md; ddi-facts 1.9, 2.2, 3.8).                     */
+/* IoBuildPartialMdl (mdl.md; ddi-contract 1.9, 2.2, 3.8).                  */
 /*                                                                          */
 /*   source  |--off 0x100--[=========== 3 pages + 0x50 ===========]      |  */
 /*   pages      P0           P1           P2           P3                   */
@@ -781,7 +781,7 @@ static void BuildPartialMdlTable(void **State)
  * it inherits MDL_SOURCE_IS_NONPAGED_POOL and MappedSystemVa likewise, without
  * PARENT_MAPPED; from either, MmGetSystemAddressForMdlSafe returns it as is
  * (mapped source) or maps the partial (only if not SOURCE_IS_NONPAGED_POOL).
- * Source: mdl.md IoBuildPartialMdl "success" row; ddi-facts 2.2. */
+ * Source: mdl.md IoBuildPartialMdl "success" row; ddi-contract 2.2. */
 static void BuildPartialMdlFromMappedSource(void **State)
 {
     (void)State;
@@ -831,7 +831,7 @@ static void BuildPartialMdlFromMappedSource(void **State)
 /* Rule: a range not inside the source -> 0x12E INVALID_MDL_RANGE (Src, Tgt,
  * Va, Length); a target whose Size cannot hold the span -> 0x40
  * TARGET_MDL_TOO_SMALL (0, 0, 0, 0). Source: mdl.md IoBuildPartialMdl rows;
- * ddi-facts 3.8. */
+ * ddi-contract 3.8. */
 static void BuildPartialMdlBadRanges(void **State)
 {
     (void)State;
@@ -869,13 +869,13 @@ static void BuildPartialMdlBadRanges(void **State)
 }
 
 /* ======================================================================== */
-/* MmPrepareMdlForReuse (mdl.md; ddi-facts 1.13).                           */
+/* MmPrepareMdlForReuse (mdl.md; ddi-contract 1.13).                        */
 /* ======================================================================== */
 
 /* Rule: a mapped partial MDL (MDL_PARTIAL_HAS_BEEN_MAPPED) is unmapped, so the
  * MDL can be rebuilt and mapped again; an unmapped one is left alone; IoFreeMdl
  * of a mapped partial MDL releases the mapping first. Source: mdl.md IoFreeMdl
- * (partial row) and IoBuildPartialMdl; ddi-facts 1.9, 1.12, 1.13. */
+ * (partial row) and IoBuildPartialMdl; ddi-contract 1.9, 1.12, 1.13. */
 static void PrepareMdlForReuseCycle(void **State)
 {
     (void)State;
@@ -920,7 +920,7 @@ static void PrepareMdlForReuseCycle(void **State)
 
 /* Rule: MmPrepareMdlForReuse of a non-partial MDL that is mapped fails its
  * NT_ASSERT: STATUS_ASSERTION_FAILURE unhandled, 0x1E (0xC0000420, ...).
- * Source: the HDR macro (ddi-facts 1.13). */
+ * Source: the HDR macro (ddi-contract 1.13). */
 static void PrepareMdlForReuseNonPartialMapped(void **State)
 {
     (void)State;
@@ -931,7 +931,7 @@ static void PrepareMdlForReuseNonPartialMapped(void **State)
 }
 
 /* ======================================================================== */
-/* MmAllocatePagesForMdl(Ex) (mdl.md; ddi-facts 1.6, 1.7).                  */
+/* MmAllocatePagesForMdl(Ex) (mdl.md; ddi-contract 1.6, 1.7).               */
 /*                                                                          */
 /*   MDL: StartVa NULL, ByteOffset 0, ByteCount = pages x PAGE_SIZE,        */
 /*        MdlFlags MDL_PAGES_LOCKED, PFN array [p0 p1 ... pn-1 | -1 -1]     */
@@ -1011,7 +1011,7 @@ static BOOLEAN MdlIsContiguous(PMDL Mdl, ULONG64 From, ULONG64 Count)
 /* Rule: MmAllocatePagesForMdl(L, H, S, T) = ...Ex(L, H, S, T, MmCached, 0);
  * TotalBytes is rounded up to pages; the result has the documented shape and
  * pool tag. Source: mdl.md MmAllocatePagesForMdl table, "result" row, pool
- * tags table; ddi-facts 1.6, 1.7. */
+ * tags table; ddi-contract 1.6, 1.7. */
 static void AllocatePagesResultShape(void **State)
 {
     (void)State;
@@ -1035,7 +1035,7 @@ static void AllocatePagesResultShape(void **State)
 
 /* Rule: argument and flag combinations -> NULL / full / contiguous /
  * aligned chunks, never a bug check. Source: mdl.md MmAllocatePagesForMdlEx
- * flag table; ddi-facts 1.7 (modern argument validation). */
+ * flag table; ddi-contract 1.7 (modern argument validation). */
 static void AllocatePagesFlagTable(void **State)
 {
     (void)State;
@@ -1131,7 +1131,7 @@ static void AllocatePagesFlagTable(void **State)
  * page; a range with no RAM gives NULL; a window that runs out gives a short
  * MDL whose unused slots hold (PFN_NUMBER)-1 (FULLY_REQUIRED: NULL).
  * Source: mdl.md MmAllocatePagesForMdlEx "range", "no page in range",
- * "result" rows; ddi-facts 1.7.
+ * "result" rows; ddi-contract 1.7.
  *
  *   window 0 [L, H]   window 1 [L+S, H+S]   window 2 [L+2S, H+2S]
  *   |####|            |####|                |##..|        10 pages = 4+4+2
@@ -1223,7 +1223,7 @@ static void AllocatePagesRangeAndSkip(void **State)
 
 /* Rule: CacheType is recorded in each page's PFN entry (MmNotMapped or >
  * MmWriteCombined: none); a later map uses the map call's CacheType.
- * Source: mdl.md "CacheType" row; ddi-facts 1.7, 2.3. */
+ * Source: mdl.md "CacheType" row; ddi-contract 1.7, 2.3. */
 static void AllocatePagesCacheType(void **State)
 {
     (void)State;
@@ -1285,7 +1285,7 @@ static FILL_KIND ClassifyPages(PMDL Mdl, unsigned char Pattern)
  * (Verifier, Win 8.1+) and stale contents in retail; MM_FREE_MDL_PAGES_ZERO
  * zeroes at free. A fixed 8-page window makes the same pages come back.
  * Source: mdl.md "MM_DONT_ZERO_ALLOCATION", "default" rows and
- * MmFreePagesFromMdlEx "success" row; ddi-facts 1.7, 1.8. */
+ * MmFreePagesFromMdlEx "success" row; ddi-contract 1.7, 1.8. */
 static void AllocatePagesZeroing(void **State)
 {
     (void)State;
@@ -1334,7 +1334,7 @@ static void AllocatePagesZeroing(void **State)
 
 /* Rule: strict MM_DONT_ZERO_ALLOCATION fill is random: not all zero, not a
  * repeated byte, and different page to page. Source: mdl.md
- * "MM_DONT_ZERO_ALLOCATION" row; ddi-facts 1.7 (Verifier 8.1+). */
+ * "MM_DONT_ZERO_ALLOCATION" row; ddi-contract 1.7 (Verifier 8.1+). */
 static void AllocatePagesRandomFill(void **State)
 {
     (void)State;
@@ -1416,7 +1416,7 @@ static void AllocatePagesFragmented(void **State)
 /* Rule: when physical memory is short the MDL describes fewer pages (a
  * page-multiple ByteCount; check MmGetMdlByteCount); FULLY_REQUIRED gives
  * NULL instead; nothing is leaked. Source: mdl.md "FULLY_REQUIRED" row and
- * ddi-facts 1.6 ("may return fewer bytes"); issue 4 acceptance. */
+ * ddi-contract 1.6 ("may return fewer bytes"); issue 4 acceptance. */
 static void AllocatePagesShortOnSmallMachine(void **State)
 {
     (void)State;
@@ -1501,7 +1501,7 @@ static void AllocatePagesFaultInjection(void **State)
 }
 
 /* Rule: no pool for the MDL -> NULL, and no page is kept. Source: mdl.md
- * "no page in range / MDL pool exhausted" row; ddi-facts 1.6. */
+ * "no page in range / MDL pool exhausted" row; ddi-contract 1.6. */
 static void AllocatePagesNoPoolForMdl(void **State)
 {
     (void)State;
@@ -1546,7 +1546,7 @@ static void AllocatePagesNoPoolForMdl(void **State)
 
 /* Rule: allowed up to DISPATCH_LEVEL; above it 0xC4/0x7E (IRQL,
  * DISPATCH_LEVEL, 0); AND_HOT_REMOVE above PASSIVE_LEVEL -> NULL.
- * Source: mdl.md AND_HOT_REMOVE row; ddi-facts 1.6, 1.7, 3.4 (0x7E). */
+ * Source: mdl.md AND_HOT_REMOVE row; ddi-contract 1.6, 1.7, 3.4 (0x7E). */
 static void AllocatePagesIrql(void **State)
 {
     (void)State;
@@ -1590,12 +1590,12 @@ static void AllocatePagesIrql(void **State)
 }
 
 /* ======================================================================== */
-/* MmFreePagesFromMdl(Ex) (mdl.md; ddi-facts 1.8, 3.2, 3.3).                */
+/* MmFreePagesFromMdl(Ex) (mdl.md; ddi-contract 1.8, 3.2, 3.3).             */
 /* ======================================================================== */
 
 /* Rule: Ex Flags other than MM_FREE_MDL_PAGES_ZERO, or a ByteCount that is not
  * a page multiple -> 0x1A/0x1302 (MDL, Flags, ByteCount). Source: mdl.md
- * MmFreePagesFromMdl table, first row; ddi-facts 1.8, 3.2. */
+ * MmFreePagesFromMdl table, first row; ddi-contract 1.8, 3.2. */
 static void FreePagesBadArguments(void **State)
 {
     (void)State;
@@ -1636,7 +1636,7 @@ static void FreePagesBadArguments(void **State)
  * MM_FREE_MDL_PAGES_ZERO), clears MDL_PAGES_LOCKED and leaves the MDL to
  * ExFreePool; a system mapping of the MDL is released first (Windows 7+).
  * Source: mdl.md MmFreePagesFromMdl "success" and "MDL_MAPPED_TO_SYSTEM_VA"
- * rows; ddi-facts 1.8. */
+ * rows; ddi-contract 1.8. */
 static void FreePagesSuccessAndAutoUnmap(void **State)
 {
     (void)State;
@@ -1684,7 +1684,7 @@ static void FreePagesSuccessAndAutoUnmap(void **State)
 /* Rule: still MDL_MAPPED_TO_SYSTEM_VA after the automatic unmap (mapped
  * through a reserved mapping) or MDL_IO_SPACE -> 0x1A/0x1238 (MDL, MdlFlags,
  * 0), nothing freed or unmapped. Source: mdl.md MmFreePagesFromMdl rows;
- * ddi-facts 1.8, 3.2. */
+ * ddi-contract 1.8, 3.2. */
 static void FreePagesStillMapped(void **State)
 {
     (void)State;
@@ -1717,7 +1717,7 @@ static void FreePagesStillMapped(void **State)
 /* Rule: a PFN not allocated for an MDL -> 0x1A/0x1236 (MDL, address of the
  * PFN array slot, PFN): a double free, a page listed twice, a pool page, a
  * PFN that is not RAM; every page is checked before any is freed.
- * Source: mdl.md MmFreePagesFromMdl rows; ddi-facts 1.8, 3.2. */
+ * Source: mdl.md MmFreePagesFromMdl rows; ddi-contract 1.8, 3.2. */
 static void FreePagesNotMdlPages(void **State)
 {
     (void)State;
@@ -1762,7 +1762,7 @@ static void FreePagesNotMdlPages(void **State)
 /* Rule: a page still locked (MmProbeAndLockPages through another MDL) or
  * still mapped by another mapping -> 0x4E/0x9A (PFN, page state, lock count +
  * map count), nothing freed. Source: mdl.md MmFreePagesFromMdl rows;
- * ddi-facts 3.3. */
+ * ddi-contract 3.3. */
 static void FreePagesStillLockedOrMapped(void **State)
 {
     (void)State;
@@ -1815,14 +1815,14 @@ static void FreePagesStillLockedOrMapped(void **State)
 }
 
 /* ======================================================================== */
-/* MmProbeAndLockPages / MmUnlockPages (mdl.md; ddi-facts 1.11, 3.3, 3.4).  */
+/* MmProbeAndLockPages / MmUnlockPages (mdl.md; ddi-contract 1.11, 3.3, 3.4). */
 /* ======================================================================== */
 
 /* Rule: success: each page's lock count + 1 (pages may be locked by several
  * MDLs), PFN array filled, MDL_PAGES_LOCKED set, MDL_WRITE_OPERATION set for
  * write/modify and cleared for read, Process = NULL; MmUnlockPages: lock
  * count - 1, MDL_PAGES_LOCKED cleared. Source: mdl.md MmProbeAndLockPages
- * "success" and MmUnlockPages "success" rows; ddi-facts 1.11, 2.2. */
+ * "success" and MmUnlockPages "success" rows; ddi-contract 1.11, 2.2. */
 static void ProbeAndLockTable(void **State)
 {
     (void)State;
@@ -1890,7 +1890,7 @@ static void ProbeAndLockTable(void **State)
 /* Rule: locked paged pool is never trimmed; after MmUnlockPages it can be;
  * a trimmed page probed at <= APC_LEVEL is faulted back in (contents kept)
  * and locked. Source: mdl.md MmProbeAndLockPages "success" and "trimmed at
- * <= APC_LEVEL" rows; ddi-facts 1.11.
+ * <= APC_LEVEL" rows; ddi-contract 1.11.
  *
  *   paged block  [ p0 | p1 | p2 ]      MDL locks p0, p1
  *   trim         [ L  | L  | T  ]      L = locked (valid), T = transition
@@ -1944,7 +1944,7 @@ static void ProbeAndLockPagedPoolTrim(void **State)
 
 /* Rule: a trimmed paged-pool page probed at DISPATCH_LEVEL is 0xD1 (address,
  * IRQL, 0 read / 1 write, caller), as the touch would be. Source: mdl.md
- * MmProbeAndLockPages "trimmed at DISPATCH_LEVEL" row; ddi-facts 3.7. */
+ * MmProbeAndLockPages "trimmed at DISPATCH_LEVEL" row; ddi-contract 3.7. */
 static void ProbeAndLockTrimmedAtDispatch(void **State)
 {
     (void)State;
@@ -1974,7 +1974,7 @@ static void ProbeAndLockTrimmedAtDispatch(void **State)
  * trimmed paged-pool page, raises STATUS_ACCESS_VIOLATION and pages locked so
  * far are unlocked again; UserMode raises it too (no user space); a write
  * lock of a read-only mapping raises it; SimFailNthCall makes a probe raise.
- * Source: mdl.md MmProbeAndLockPages rows; ddi-facts 1.11. */
+ * Source: mdl.md MmProbeAndLockPages rows; ddi-contract 1.11. */
 static void ProbeAndLockBadRanges(void **State)
 {
     (void)State;
@@ -2068,7 +2068,7 @@ static void ProbeAndLockBadRanges(void **State)
 /* Rule: strict: MmProbeAndLockPages on an MDL that already has
  * MDL_PAGES_LOCKED, MDL_SOURCE_IS_NONPAGED_POOL, MDL_PARTIAL or
  * MDL_MAPPED_TO_SYSTEM_VA -> 0xC4/0xB0 (MDL, flags, the offending flags).
- * Source: mdl.md MmProbeAndLockPages first row; ddi-facts 1.10, 1.11, 3.4. */
+ * Source: mdl.md MmProbeAndLockPages first row; ddi-contract 1.10, 1.11, 3.4. */
 static void ProbeAndLockWrongFlags(void **State)
 {
     (void)State;
@@ -2101,7 +2101,7 @@ static void ProbeAndLockWrongFlags(void **State)
  * MDL_PARTIAL -> 0xC4/0xB4 (MDL, flags, MDL_PARTIAL). Each row is the way a
  * driver gets there: an MDL never locked, one built by
  * MmBuildMdlForNonPagedPool, one built by IoBuildPartialMdl. Source: mdl.md
- * MmUnlockPages rows; ddi-facts 1.11, 3.4. */
+ * MmUnlockPages rows; ddi-contract 1.11, 3.4. */
 static void UnlockPagesWrongMdl(void **State)
 {
     (void)State;
@@ -2143,7 +2143,7 @@ static void UnlockPagesWrongMdl(void **State)
 /* Rule: MmUnlockPages of a page whose lock count is already 0 -> 0x4E/0x07
  * (PFN, map count, 0): two MDLs claiming one lock (a copied MDL), an MDL from
  * MmAllocatePagesForMdl; the check covers every page before anything changes.
- * Source: mdl.md MmUnlockPages rows; ddi-facts 1.11, 3.3. */
+ * Source: mdl.md MmUnlockPages rows; ddi-contract 1.11, 3.3. */
 static void UnlockPagesUnderflow(void **State)
 {
     (void)State;
@@ -2185,7 +2185,7 @@ static void UnlockPagesUnderflow(void **State)
 }
 
 /* Rule: MmUnlockPages releases a system mapping of the MDL first.
- * Source: mdl.md MmUnlockPages "success" row; ddi-facts 1.11, 1.12. */
+ * Source: mdl.md MmUnlockPages "success" row; ddi-contract 1.11, 1.12. */
 static void UnlockPagesReleasesMapping(void **State)
 {
     (void)State;
@@ -2206,7 +2206,7 @@ static void UnlockPagesReleasesMapping(void **State)
 
 /* ======================================================================== */
 /* MmMapLockedPagesSpecifyCache / MmUnmapLockedPages /                      */
-/* MmGetSystemAddressForMdlSafe (mdl.md; ddi-facts 1.12, 3.1, 3.4, 3.7).    */
+/* MmGetSystemAddressForMdlSafe (mdl.md; ddi-contract 1.12, 3.1, 3.4, 3.7). */
 /*                                                                          */
 /*   system PTEs: ... | guard? | page 0 | page 1 | ... | guard? | ...       */
 /*                              ^ VA                                        */
@@ -2216,7 +2216,7 @@ static void UnlockPagesReleasesMapping(void **State)
 /* Rule: success: MappedSystemVa = VA + ByteOffset, MDL_MAPPED_TO_SYSTEM_VA
  * set, the PTEs name the MDL's PFNs (map count + 1); the macro returns the
  * existing mapping again; MmUnmapLockedPages zeroes the PTEs and clears the
- * flags. Source: mdl.md map "success" and unmap "success" rows; ddi-facts
+ * flags. Source: mdl.md map "success" and unmap "success" rows; ddi-contract
  * 1.12. */
 static void MapLockedPagesTable(void **State)
 {
@@ -2285,7 +2285,7 @@ static void MapLockedPagesTable(void **State)
  * MDL_PARTIAL_HAS_BEEN_MAPPED or MDL_SOURCE_IS_NONPAGED_POOL -> 0xC4/0xB2
  * (MDL, flags, offending flags); neither MDL_PAGES_LOCKED nor MDL_PARTIAL ->
  * 0xC4/0xB3 (MDL, flags, MDL_PAGES_LOCKED). Source: mdl.md map rows;
- * ddi-facts 1.12, 3.4. */
+ * ddi-contract 1.12, 3.4. */
 static void MapLockedPagesStrictChecks(void **State)
 {
     (void)State;
@@ -2337,7 +2337,7 @@ static void MapLockedPagesStrictChecks(void **State)
  * failure: with no system PTEs left it is 0x3F (0, pages, free PTEs, total
  * PTEs) unless the MDL has MDL_MAPPING_CAN_FAIL (then NULL). Source: mdl.md
  * map rows ("retail", "no system PTEs left", "MDL_MAPPING_CAN_FAIL");
- * ddi-facts 1.12, 3.8. */
+ * ddi-contract 1.12, 3.8. */
 static void MapLockedPagesRetail(void **State)
 {
     (void)State;
@@ -2372,7 +2372,7 @@ static void MapLockedPagesRetail(void **State)
 
 /* Rule: a PFN that is not RAM, or not allocated/locked/pool (pages already
  * freed) -> 0x1A/0x1233 (0x1233, PFN, 0, 0). Source: mdl.md map rows;
- * ddi-facts 3.2. */
+ * ddi-contract 3.2. */
 static void MapLockedPagesUnlockedPfn(void **State)
 {
     (void)State;
@@ -2436,7 +2436,7 @@ static void MapLockedPagesRefusals(void **State)
  * BugCheckOnFailure must be FALSE); an injected failure
  * (SimFaultMapLockedPages) -> NULL; MmGetSystemAddressForMdlSafe returns NULL
  * likewise; freed PTEs are reusable. Source: mdl.md "no system PTEs left"
- * row; ddi-facts 1.12. */
+ * row; ddi-contract 1.12. */
 static void MapLockedPagesExhaustion(void **State)
 {
     (void)State;
@@ -2477,7 +2477,7 @@ static void MapLockedPagesExhaustion(void **State)
 
 /* Rule: MdlMappingNoWrite gives read-only PTEs: reads work, a write is 0xBE
  * (address, PTE, 0, 0). Source: mdl.md "MdlMappingNoWrite" row;
- * ddi-facts 2.3. */
+ * ddi-contract 2.3. */
 static void MapNoWrite(void **State)
 {
     (void)State;
@@ -2505,7 +2505,7 @@ static void MapNoWrite(void **State)
 
 /* Rule: MdlMappingWithGuardPtes puts one invalid guard PTE before and after
  * the mapping: touching either is 0x50. Source: mdl.md
- * "MdlMappingWithGuardPtes" row; ddi-facts 3.7. */
+ * "MdlMappingWithGuardPtes" row; ddi-contract 3.7. */
 static void MapWithGuardPtes(void **State)
 {
     (void)State;
@@ -2545,7 +2545,7 @@ static void MapWithGuardPtes(void **State)
 
 /* Rule: after MmUnmapLockedPages the VA is gone: a read is 0x50 (address, 0,
  * ...), a write 0x50 (address, 2, ...). Source: mdl.md unmap "success" row
- * ("PTEs zeroed"); ddi-facts 3.7. */
+ * ("PTEs zeroed"); ddi-contract 3.7. */
 static void TouchAfterUnmap(void **State)
 {
     (void)State;
@@ -2577,7 +2577,7 @@ static void TouchAfterUnmap(void **State)
  * 0xDA/0x304 (address, pages, 0); in no mapping -> 0xDA/0x302 (address, 0,
  * 0); MDL span != mapping's pages -> 0xDA/0x305 (address, span, mapping's
  * pages). Source: mdl.md unmap rows (0xDA sub-codes are mmsim's choices);
- * ddi-facts 3.1, 3.4. */
+ * ddi-contract 3.1, 3.4. */
 static void UnmapLockedPagesMisuse(void **State)
 {
     (void)State;
@@ -2639,7 +2639,7 @@ static void UnmapLockedPagesMisuse(void **State)
 /* Rule: MmMapLockedPagesSpecifyCache works up to DISPATCH_LEVEL; above it
  * 0xC4/0x76 (IRQL, MDL, AccessMode). MmUnmapLockedPages above DISPATCH:
  * 0xC4/0x79 (IRQL, VA, MDL); MmProbeAndLockPages: 0xC4/0x70 (IRQL, MDL,
- * AccessMode); MmUnlockPages: 0xC4/0x78 (IRQL, MDL, 0). Source: ddi-facts
+ * AccessMode); MmUnlockPages: 0xC4/0x78 (IRQL, MDL, 0). Source: ddi-contract
  * 1.11, 1.12, 3.4; mmsim.h SimIrqlRule. */
 static void MapAndLockIrql(void **State)
 {
@@ -2701,7 +2701,7 @@ static void MapAndLockIrql(void **State)
  * PFNs (IoAllocateMdl(NULL, ...), PFN array copied, MDL_PAGES_LOCKED set) and
  * mapped elsewhere; a write through the second view is read through the
  * first; MmGetPhysicalAddress agrees for both VAs. Source: mdl.md "Nothing is
- * keyed off StartVa"; ddi-facts 1.12, 1.14.
+ * keyed off StartVa"; ddi-contract 1.12, 1.14.
  *
  *   view A (MDL 1) --\                   /-- view B (MDL 2, by hand)
  *                     > PFN p0 p1 p2 p3 <
@@ -2757,7 +2757,7 @@ static void AliasThroughSecondMdl(void **State)
 
 /* Rule: a hand-built MDL with a byte offset maps to VA + ByteOffset:
  * MappedSystemVa keeps the offset, the first byte is at that offset of the
- * first page. Source: mdl.md map "success" row; ddi-facts 1.12. */
+ * first page. Source: mdl.md map "success" row; ddi-contract 1.12. */
 static void MappedSystemVaWithByteOffset(void **State)
 {
     (void)State;
@@ -2816,8 +2816,8 @@ static void StartVaIsNotTrusted(void **State)
     }
 }
 
-/* Rule: the MDL_* transitions of ddi-facts 2.2, step by step, for the three
- * MDL origins. Source: ddi-facts 2.2 ("who sets/clears what"); mdl.md success
+/* Rule: the MDL_* transitions of ddi-contract 2.2, step by step, for the three
+ * MDL origins. Source: ddi-contract 2.2 ("who sets/clears what"); mdl.md success
  * rows.
  *
  *   IoAllocateMdl: FIXED -> probe(write) +LOCKED+WRITE -> map +MAPPED ->
@@ -2883,7 +2883,7 @@ static void FlagTransitions(void **State)
 /* Rule: forgetting ExFreePool after MmFreePagesFromMdl leaks an "Mmdl" pool
  * block, and forgetting MmFreePagesFromMdl leaks MDL-allocated pages; the
  * clean-machine check (SimIsClean, the fixture) reports both. Source: mdl.md
- * paragraph after the IoFreeMdl table; ddi-facts 1.8. */
+ * paragraph after the IoFreeMdl table; ddi-contract 1.8. */
 static void LeaksAreReported(void **State)
 {
     (void)State;

@@ -3,8 +3,8 @@
  * specification, seen through MmGetPhysicalAddress, MmIsAddressValid, pool
  * blocks, simulated page faults and the Sim* query API.
  *
- * Rules: ddi-facts.md 1.14 (MmGetPhysicalAddress / MmIsAddressValid), 1.15
- * (pool), 3.7 (0x50, 0xD1 access faults); design.md 2 (PTEs mirror the host
+ * Rules: docs/ddi-contract.md 1.14 (MmGetPhysicalAddress / MmIsAddressValid), 1.15
+ * (pool), 3.7 (0x50, 0xD1 access faults); docs/architecture.md 2 (PTEs mirror the host
  * mapping, PFN layout with holes and RAM above 4 GiB, paged pool trimming) and
  * 6 (invariant checker).
  */
@@ -150,7 +150,7 @@ static void PhysicalAddressOfPool(void **State)
     AssertInvariants();
 }
 
-/* design.md 2: a configured physical layout with a hole and RAM above 4 GiB.
+/* docs/architecture.md 2: a configured physical layout with a hole and RAM above 4 GiB.
  * Pool pages come from both ranges and every PFN is inside one of them. */
 static void CustomPhysicalLayout(void **State)
 {
@@ -258,7 +258,7 @@ static void BadPhysicalLayoutsRefused(void **State)
 }
 
 /* ======================================================================== */
-/* design.md 2: PTEs are x64 hardware PTEs. Pool is valid, writable, NX.     */
+/* docs/architecture.md 2: PTEs are x64 hardware PTEs. Pool is valid, writable, NX. */
 /* Host memory is not in system space, so it has no emulated PTE.           */
 /* ======================================================================== */
 static void PoolPteBits(void **State)
@@ -415,7 +415,7 @@ static void TouchFreedSecondPageWrite(void **State)
     assert_true(Got.Parameters[2] != 0);
 }
 
-/* Guards surround the regions of system space (design.md 2): the page at
+/* Guards surround the regions of system space (docs/architecture.md 2): the page at
  * SimSystemSpaceBase (below the system PTE region), the last page, and the
  * page just below the first non-paged pool page. */
 static void TouchGuardPages(void **State)
@@ -467,7 +467,7 @@ static void TouchGuardPages(void **State)
 }
 
 /* ======================================================================== */
-/* design.md 2 / 3.7: paged pool may be trimmed (transition PTE, page kept); */
+/* docs/architecture.md 2 / 3.7: paged pool may be trimmed (transition PTE, page kept); */
 /* a touch at <= APC_LEVEL faults it back in with its contents, a touch at  */
 /* DISPATCH_LEVEL is 0xD1 (address, IRQL, 0 read / 1 write, code address).  */
 /* ======================================================================== */
@@ -579,7 +579,7 @@ static void TrimmedPagedPoolFreeAndReuse(void **State)
 }
 
 /* ======================================================================== */
-/* design.md 6: the invariant checker passes on consistent state and         */
+/* docs/architecture.md 6: the invariant checker passes on consistent state and */
 /* catches each kind of deliberate corruption, with a report.                */
 /* ======================================================================== */
 static void InvariantsHoldThroughWork(void **State)
@@ -663,7 +663,7 @@ static void CorruptionNeedsAValidPage(void **State)
 }
 
 /* ======================================================================== */
-/* design.md 2: page accounting. Every RAM page is free, MDL or pool; every  */
+/* docs/architecture.md 2: page accounting. Every RAM page is free, MDL or pool; every */
 /* pool page is mapped once; host mappings are coalesced runs of valid PTEs. */
 /* ======================================================================== */
 static void CheckAccounting(const SIM_MEMORY_STATS *S, ULONG64 TrimmedPages)
@@ -726,8 +726,8 @@ static void MemoryAccounting(void **State)
 }
 
 /* ======================================================================== */
-/* design.md 3: the modern profile is the default; MMSIM_PROFILE selects.    */
-/* Strict (Verifier) mode is the default too (design.md 5).                 */
+/* docs/architecture.md 3: the modern profile is the default; MMSIM_PROFILE selects. */
+/* Strict (Verifier) mode is the default too (docs/architecture.md 5).      */
 /* ======================================================================== */
 static void DefaultProfileIsModern(void **State)
 {

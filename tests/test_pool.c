@@ -3,9 +3,9 @@
  * ExAllocatePoolWithTag, ExFreePoolWithTag and ExFreePool, driven only through
  * the public DDIs and the Sim* API.
  *
- * Rules come from ddi-facts.md: 1.15 (contract: zeroing, alignment, flags,
+ * Rules come from docs/ddi-contract.md: 1.15 (contract: zeroing, alignment, flags,
  * tags, IRQL), 3.5 (0xC2 BAD_POOL_CALLER parameters), 3.4 (0xC4 Verifier IRQL
- * codes) and design.md 2 and 6 (pool carved from simulated pages; geometry is
+ * codes) and docs/architecture.md 2 and 6 (pool carved from simulated pages; geometry is
  * a knob so exhaustion is reachable).
  */
 #include <stdlib.h>
@@ -533,7 +533,7 @@ static void BadPoolCallerParameters(void **State)
     RunBugCheckCases(Rows, ARRAY_COUNT(Rows));
 }
 
-/* After a caught stop every DDI is refused until SimReset (design.md 4). */
+/* After a caught stop every DDI is refused until SimReset (docs/architecture.md 4). */
 static void StoppedMachineRefusesPool(void **State)
 {
     (void)State;
@@ -666,7 +666,7 @@ static void NonPagedFreeAboveDispatch(void **State)
 
 /* Without Verifier (Strict FALSE) the same violations are 0xC2 BAD_POOL_CALLER
  * 0x08 (allocation: IRQL, pool type, size) and 0x09 (free: IRQL, pool type,
- * address), ddi-facts 3.5. */
+ * address), ddi-contract 3.5. */
 static PVOID NonStrictBlock;
 static void NonStrictPagedAlloc(void)
 {
@@ -764,7 +764,7 @@ static void FreeWithoutTagCheck(void **State)
 }
 
 /* ======================================================================== */
-/* design.md 2/6: every block records tag, size and caller; usage per tag   */
+/* docs/architecture.md 2/6: every block records tag, size and caller; usage per tag */
 /* and pool kind, as poolmon shows it.                                      */
 /* ======================================================================== */
 static void PoolmonStyleQuery(void **State)
@@ -867,7 +867,7 @@ static void PoolmonStyleQuery(void **State)
 }
 
 /* ======================================================================== */
-/* design.md 6: geometry is a knob, so exhaustion is reachable. Running out  */
+/* docs/architecture.md 6: geometry is a knob, so exhaustion is reachable. Running out */
 /* of pool VA or of RAM returns NULL (never a bug check), and freeing gives  */
 /* everything back.                                                         */
 /* ======================================================================== */

@@ -4,10 +4,10 @@
  * MmMapLockedPagesWithReservedMapping, MmUnmapReservedMapping and
  * MmGetSystemRoutineAddress, driven through the DDIs and the Sim* API only.
  *
- * Rules: ddi-facts.md 1.1-1.5 (contract and modern evaluation order), 3.1
+ * Rules: docs/ddi-contract.md 1.1-1.5 (contract and modern evaluation order), 3.1
  * (0xDA sub-codes per implementation), 4.1 (nt5 header PTEs), 4.2 (modern
  * records), 5 (the ReactOS kernel-mode test, which runs on Windows, and the
- * derived acceptance tests); design.md 3 (profiles). Mmsim's own choices are
+ * derived acceptance tests); docs/architecture.md 3 (profiles). Mmsim's own choices are
  * in docs/reserved-mappings.md.
  *
  * Most behaviours are rows of one table: a set-up, one call, and the outcome
@@ -34,7 +34,7 @@
 #define TAG_BIT11 'gaHT'
 
 /* ======================================================================== */
-/* Profiles and what each one is (design.md 3).                             */
+/* Profiles and what each one is (docs/architecture.md 3).                  */
 /* ======================================================================== */
 typedef struct _PROFILE_FACTS {
     SIM_PROFILE Profile;
@@ -136,7 +136,7 @@ static void FreeMdl(PMDL Mdl)
     ExFreePool(Mdl);
 }
 
-/* ddi-facts 4.1, restated: the header PTEs each Windows generation writes. */
+/* ddi-contract 4.1, restated: the header PTEs each Windows generation writes. */
 static ULONG64 TagPteOf(ULONG Tag, SIM_NT5_HEADER_FORMAT Format)
 {
     ULONG64 Cleared = Tag & ~1u;
@@ -194,7 +194,7 @@ static void AssertPtes(PVOID Mapping, ULONG Pages, PMDL Mdl, ULONG Mapped)
 }
 
 /* ======================================================================== */
-/* ddi-facts 5, steps 1-12: the ReactOS kernel-mode test MmReservedMapping, */
+/* ddi-contract 5, steps 1-12: the ReactOS kernel-mode test MmReservedMapping, */
 /* which runs on real Windows, under both profiles.                         */
 /* ======================================================================== */
 
@@ -1595,7 +1595,7 @@ static void MdlSideEffects(void **State)
 }
 
 /* ======================================================================== */
-/* design.md 7 / ddi-facts 4.2 (MSCODE): the growable pattern. A DIVISIBLE   */
+/* docs/architecture.md 7 / ddi-contract 4.2 (MSCODE): the growable pattern. A DIVISIBLE */
 /* reservation of 2 x size takes two MDLs back to back; each is unmapped by */
 /* its own address, the reservation freed once. Modern only: Ex is absent   */
 /* under nt5.                                                               */

@@ -1,6 +1,6 @@
 /*
  * test_stop_child.c - what a process sees when the simulated machine stops and
- * nobody catches it (design.md 4; mmsim.h exit statuses).
+ * nobody catches it (docs/architecture.md 4; mmsim.h exit statuses).
  *
  * Each case runs in a forked child whose stderr is a pipe read by the parent.
  * The child's body never exits by itself: only the simulator ends it. If the

@@ -1,5 +1,5 @@
 /*
- * test_unload.c - Driver Verifier's unload checks (ddi-facts.md 6.3, 3.4,
+ * test_unload.c - Driver Verifier's unload checks (docs/ddi-contract.md 6.3, 3.4,
  * 3.6; docs/verifier.md): SimDriverUnload reports what a driver left behind
  * and, in strict mode, stops the machine as Verifier does.
  *

@@ -455,7 +455,7 @@ ULONG SimEnumReservations(_Out_writes_opt_(Max) SIM_RESERVATION_INFO *Infos, _In
  * "the address of the PTE"), or NULL outside system space. */
 PVOID SimQueryPteAddress(_In_ PVOID Va);
 
-/* How the nt5 profile encodes its two header PTEs (ddi-facts.md 4.1): the
+/* How the nt5 profile encodes its two header PTEs (docs/ddi-contract.md 4.1): the
  * tag PTE and the size PTE (N + 2) of each Windows generation. Default
  * Server 2003, or MMSIM_NT5_HEADERS=2003|vista|win8 when a machine is built. */
 typedef enum _SIM_NT5_HEADER_FORMAT {
@@ -472,7 +472,7 @@ SIM_NT5_HEADER_FORMAT SimGetNt5HeaderFormat(VOID);
 
 /* ------------------------------------------------------------------------ */
 /* IRQL rules: the documented maximum IRQL of each DDI and what a violation  */
-/* raises (ddi-facts.md 1.x and 3.4). Exposed so tests can iterate them.     */
+/* raises (docs/ddi-contract.md 1.x and 3.4). Exposed so tests can iterate them. */
 /* ------------------------------------------------------------------------ */
 typedef struct _SIM_IRQL_RULE {
     const char *Ddi;

@@ -1,6 +1,6 @@
 /*
  * ntddk.h - mmsim's WDK surface: wdm.h plus the ntddk.h-only DDIs that memory
- * code uses (ddi-facts.md 1.14).
+ * code uses (docs/ddi-contract.md 1.14).
  */
 #ifndef _NTDDK_
 #define _NTDDK_

@@ -3,7 +3,7 @@
  *
  * Driver sources (core/ and users' own) include this exactly as they include the
  * WDK's <wdm.h>. Every name, type, value and layout here is spelled as the WDK
- * spells it (ddi-facts.md sections 1-2). Windows is LLP64: ULONG and LONG are
+ * spells it (docs/ddi-contract.md sections 1-2). Windows is LLP64: ULONG and LONG are
  * 32-bit on every host, never the host's `long`.
  *
  * Three kinds of line live here: faithful copies of WDK layouts and values,
@@ -830,7 +830,7 @@ typedef PMDL PMDLX;
 #define MDL_INTERNAL                0x8000
 
 /* As shipped by the WDK: MDL_SYSTEM_VA is referenced but defined nowhere, so
- * this macro is unusable; kept for fidelity (ddi-facts.md 2.2). */
+ * this macro is unusable; kept for fidelity (docs/ddi-contract.md 2.2). */
 #define MDL_MAPPING_FLAGS (MDL_MAPPED_TO_SYSTEM_VA | MDL_PAGES_LOCKED | MDL_SOURCE_IS_NONPAGED_POOL | \
                            MDL_PARTIAL_HAS_BEEN_MAPPED | MDL_PARENT_MAPPED_SYSTEM_VA | MDL_SYSTEM_VA | \
                            MDL_IO_SPACE)
@@ -1062,7 +1062,7 @@ NTKERNELAPI VOID NTAPI IoQueueWorkItem(_Inout_ PIO_WORKITEM IoWorkItem,
                                        _In_ WORK_QUEUE_TYPE QueueType, _In_opt_ PVOID Context);
 
 /* ------------------------------------------------------------------------ */
-/* Memory manager DDIs (ddi-facts.md section 1).                            */
+/* Memory manager DDIs (docs/ddi-contract.md section 1).                    */
 /* ------------------------------------------------------------------------ */
 
 /* 1.1-1.5 Reserved mappings. */
@@ -1163,7 +1163,7 @@ _IRQL_requires_max_(PASSIVE_LEVEL)
 NTKERNELAPI PVOID NTAPI MmGetSystemRoutineAddress(_In_ PUNICODE_STRING SystemRoutineName);
 
 /* ------------------------------------------------------------------------ */
-/* Layout checks (x64 values, ddi-facts.md 2.1).                            */
+/* Layout checks (x64 values, docs/ddi-contract.md 2.1).                    */
 /* ------------------------------------------------------------------------ */
 C_ASSERT(sizeof(ULONG) == 4);
 C_ASSERT(sizeof(LONG) == 4);

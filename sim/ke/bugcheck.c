@@ -5,7 +5,7 @@
  * frame (SIM_CATCH_BUGCHECK) control returns there; otherwise the stop report
  * goes to stderr and the process exits with SIM_EXIT_BUGCHECK, as a real
  * machine would stop. After a stop only SimReset() is accepted: every DDI call
- * is refused loudly (design.md section 4). Other threads: those waiting or
+ * is refused loudly (docs/architecture.md section 4). Other threads: those waiting or
  * spinning in the simulator are woken and refused at once (sim/ke/locks.c),
  * the rest at their next DDI call; a worker thread's routine is abandoned.
  */
@@ -34,7 +34,7 @@ static SIM_BUGCHECK MiLastStop;
 static uint64_t MiLastStopEpoch;
 
 /* ---------------------------------------------------------------------- */
-/* Names and meanings (ddi-facts.md section 3).                           */
+/* Names and meanings (docs/ddi-contract.md section 3).                   */
 /* ---------------------------------------------------------------------- */
 typedef struct _MI_CODE_NAME {
     ULONG Code;

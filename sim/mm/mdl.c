@@ -4,7 +4,7 @@
  * MmProbeAndLockPages, MmUnlockPages, MmMapLockedPagesSpecifyCache and
  * MmUnmapLockedPages.
  *
- * Facts: ddi-facts.md 1.6-1.13, 2, 3.2-3.4. Every rule, and each choice made
+ * Facts: docs/ddi-contract.md 1.6-1.13, 2, 3.2-3.4. Every rule, and each choice made
  * where the facts are silent, is tabled in docs/mdl.md.
  *
  * The simulator trusts what Windows trusts - MdlFlags, ByteOffset, ByteCount

@@ -7,7 +7,7 @@
  * pages of its own. Every block's tag, size and caller are recorded outside the
  * pool pages, so a driver's overrun cannot corrupt the bookkeeping and a
  * double free or a wrong tag is always recognised. Rules and bug check
- * parameters: ddi-facts.md 1.15, 3.4, 3.5.
+ * parameters: docs/ddi-contract.md 1.15, 3.4, 3.5.
  *
  * Pages go back (docs/pool.md): whole-page blocks return their pages to the
  * PFN free list when freed; a page of small blocks whose last block is freed

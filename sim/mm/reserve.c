@@ -1,16 +1,16 @@
 /*
  * reserve.c - reserved mappings: MmAllocateMappingAddress(Ex),
  * MmFreeMappingAddress, MmMapLockedPagesWithReservedMapping and
- * MmUnmapReservedMapping, under the two profiles of design.md 3; also
+ * MmUnmapReservedMapping, under the two profiles of docs/architecture.md 3; also
  * MmGetSystemRoutineAddress, by which drivers find out which of them exist.
  *
- * Facts: ddi-facts.md 1.1-1.5 (the DDIs, modern evaluation order), 3.1 (0xDA
+ * Facts: docs/ddi-contract.md 1.1-1.5 (the DDIs, modern evaluation order), 3.1 (0xDA
  * sub-codes per implementation), 4.1 (header PTEs), 4.2 (modern records) and
  * 5 (what real Windows does, per the ReactOS kernel-mode test). Every choice
  * where those say UNCONFIRMED is listed in docs/reserved-mappings.md.
  *
  * modern (Windows 10 2004+): a reservation is an out-of-band record - a
- * 0x30-byte non-paged pool node tagged "Mirm" laid out as ddi-facts 4.2 says,
+ * 0x30-byte non-paged pool node tagged "Mirm" laid out as ddi-contract 4.2 says,
  * kept in a range table (a balanced tree: lookup by any page inside, O(log n)); its
  * PTEs are all zero while unmapped; tags compare exactly; DIVISIBLE decides
  * between sub-range mapping and "everything at the base".
@@ -29,10 +29,10 @@
 #include "mi_mm.h"
 #include "../host/host.h"
 
-/* Pool tag of the modern tracking node: the bytes "Mirm" (ddi-facts 4.2). */
+/* Pool tag of the modern tracking node: the bytes "Mirm" (ddi-contract 4.2). */
 #define MI_TAG_MAPPING_NODE 'mriM'
 
-/* The modern node, in simulated non-paged pool, laid out as ddi-facts 4.2
+/* The modern node, in simulated non-paged pool, laid out as ddi-contract 4.2
  * records it. mmsim keeps the links zero: its range table is the tree. */
 typedef struct _MI_MAPPING_NODE {
     ULONG_PTR Links[3]; /* +0x00 balanced-tree left, right, parent */
@@ -41,7 +41,7 @@ typedef struct _MI_MAPPING_NODE {
     ULONG Tag;          /* +0x28 full 32-bit owner tag */
     ULONG Flags;        /* +0x2C bit 0 = MM_MAPPING_ADDRESS_DIVISIBLE */
 } MI_MAPPING_NODE;
-_Static_assert(sizeof(MI_MAPPING_NODE) == 0x30, "ddi-facts 4.2: 0x30-byte node");
+_Static_assert(sizeof(MI_MAPPING_NODE) == 0x30, "ddi-contract 4.2: 0x30-byte node");
 
 typedef struct _MI_RESERVATION {
     uint64_t FirstPage;  /* first PTE reserved (nt5: the size header PTE) */
@@ -106,7 +106,7 @@ static uint64_t MiValidPtes(uint64_t Page, uint64_t Count)
 }
 
 /* ---------------------------------------------------------------------- */
-/* nt5 header PTEs (ddi-facts 4.1).                                       */
+/* nt5 header PTEs (ddi-contract 4.1).                                    */
 /* ---------------------------------------------------------------------- */
 static uint64_t MiNt5TagPte(ULONG Tag, SIM_NT5_HEADER_FORMAT Format)
 {
@@ -184,7 +184,7 @@ static MI_RESERVATION *MiNt5Header(const void *Va, ULONG Tag, ULONG_PTR TagCode,
 /* ---------------------------------------------------------------------- */
 static PVOID MiReserveModern(SIZE_T Bytes, ULONG Tag, ULONG Flags, ULONG_PTR Caller)
 {
-    /* ddi-facts 1.2, in this order. */
+    /* ddi-contract 1.2, in this order. */
     if ((Flags & ~(ULONG)MM_MAPPING_ADDRESS_DIVISIBLE) != 0) {
         return NULL;
     }
@@ -230,7 +230,7 @@ static PVOID MiReserveModern(SIZE_T Bytes, ULONG Tag, ULONG Flags, ULONG_PTR Cal
 
 static PVOID MiReserveNt5(SIZE_T Bytes, ULONG Tag, ULONG_PTR Caller)
 {
-    /* ddi-facts 4.1 (ReactOS order): the tag before the size. */
+    /* ddi-contract 4.1 (ReactOS order): the tag before the size. */
     if (Tag == 0) {
         return NULL;
     }
@@ -269,11 +269,11 @@ PVOID NTAPI MmAllocateMappingAddress(SIZE_T NumberOfBytes, ULONG PoolTag)
     ULONG_PTR Caller = MI_CALLER_ADDRESS();
     MiDdiEnter(MiDdi_MmAllocateMappingAddress, 0, Caller);
     /* Driver Verifier's thunk may fail the call before the routine runs
-     * (ddi-facts 1.1, 6.1). */
+     * (ddi-contract 1.1, 6.1). */
     if (MiInjectFault(SimFaultAllocateMappingAddress)) {
         return NULL;
     }
-    /* Modern: a thin wrapper around the Ex routine with Flags 0 (ddi-facts 1.1). */
+    /* Modern: a thin wrapper around the Ex routine with Flags 0 (ddi-contract 1.1). */
     return MiIsNt5() ? MiReserveNt5(NumberOfBytes, PoolTag, Caller)
                      : MiReserveModern(NumberOfBytes, PoolTag, 0, Caller);
 }
@@ -332,7 +332,7 @@ VOID NTAPI MmFreeMappingAddress(PVOID BaseAddress, ULONG PoolTag)
             }
         }
     } else {
-        /* ddi-facts 1.3 "Modern Windows actual codes": any address inside
+        /* ddi-contract 1.3 "Modern Windows actual codes": any address inside
          * the reservation is accepted. */
         Reservation = MiFindReservationVa(BaseAddress);
         if (Reservation == NULL) {
@@ -360,7 +360,7 @@ VOID NTAPI MmFreeMappingAddress(PVOID BaseAddress, ULONG PoolTag)
 /* MmMapLockedPagesWithReservedMapping.                                   */
 /* ---------------------------------------------------------------------- */
 /* Cache attribute of the PTEs: CacheType is used only for pages without a
- * cache type of their own (ddi-facts 1.4); pool pages are always cached. */
+ * cache type of their own (ddi-contract 1.4); pool pages are always cached. */
 static MEMORY_CACHING_TYPE MiReservedCacheType(const MI_INDEX *Indices, ULONG Span,
                                                MEMORY_CACHING_TYPE CacheType)
 {
@@ -381,7 +381,7 @@ PVOID NTAPI MmMapLockedPagesWithReservedMapping(PVOID MappingAddress, ULONG Pool
     MiDdiEnter(MiDdi_MmMapLockedPagesWithReservedMapping, 0, Caller);
     MiCheckDriverPointer(MemoryDescriptorList, offsetof(MDL, ByteCount), false, Caller);
     PMDL Mdl = MemoryDescriptorList;
-    /* ddi-facts 1.4, modern order: span, cache type, lookup, tag, range. */
+    /* ddi-contract 1.4, modern order: span, cache type, lookup, tag, range. */
     ULONG Span = MiMdlSpan(Mdl);
     if ((ULONG)CacheType >= (ULONG)MmMaximumCacheType) {
         return NULL;
@@ -444,7 +444,7 @@ PVOID NTAPI MmMapLockedPagesWithReservedMapping(PVOID MappingAddress, ULONG Pool
         MappedVa = MiPageToVa(Start);
     }
     /* Each PFN must be a page a driver may map; otherwise NULL, no stop
-     * (ddi-facts 1.4 step 9). */
+     * (ddi-contract 1.4 step 9). */
     MI_INDEX *Indices = (MI_INDEX *)malloc((size_t)Span * sizeof(MI_INDEX));
     ULONG Bad = 0;
     if (Indices == NULL || !MiMdlPagesMappable(Mdl, Span, Indices, &Bad)) {
@@ -453,7 +453,7 @@ PVOID NTAPI MmMapLockedPagesWithReservedMapping(PVOID MappingAddress, ULONG Pool
         return NULL;
     }
     if (MiIsNt5() && MiValidPtes(Start, Span) != 0) {
-        /* No double-map check in the header scheme (ddi-facts 4.1): the
+        /* No double-map check in the header scheme (ddi-contract 4.1): the
          * new PTEs replace the old ones; the old MDL still believes it is
          * mapped there. A replacement the mapping budget cannot take
          * fails before the old PTEs go. */
@@ -511,7 +511,7 @@ VOID NTAPI MmUnmapReservedMapping(PVOID BaseAddress, ULONG PoolTag, PMDL MemoryD
         MiUnlock();
         return;
     }
-    /* ddi-facts 1.5 "Modern behaviour", in this order. */
+    /* ddi-contract 1.5 "Modern behaviour", in this order. */
     MI_RESERVATION *Reservation = MiFindReservationVa(BaseAddress);
     if (Reservation == NULL) {
         MiUnlock();
@@ -566,7 +566,7 @@ typedef struct _MI_EXPORT {
 #define MI_EXPORT_ENTRY(Name, ModernOnly) {#Name, (MI_ROUTINE)&Name, ModernOnly}
 
 /* Every DDI mmsim implements that ntoskrnl/hal export by name. Routines that
- * appeared after Server 2003 (ddi-facts 1.2, 1.15: Windows 10 2004) are
+ * appeared after Server 2003 (ddi-contract 1.2, 1.15: Windows 10 2004) are
  * absent under nt5. */
 static const MI_EXPORT MiExports[] = {
     MI_EXPORT_ENTRY(DbgPrint, false),

@@ -1,5 +1,5 @@
 /*
- * cmocka_fixtures.c - per-test scope for CMocka suites (design.md 6): a fresh
+ * cmocka_fixtures.c - per-test scope for CMocka suites (docs/architecture.md 6): a fresh
  * machine before each test, a clean-machine check after it, and the bug check
  * assertion behind SIM_EXPECT_BUGCHECK.
  */

@@ -1,6 +1,6 @@
 /*
- * inject.c - fault injection for every fallible DDI (design.md 6;
- * ddi-facts.md 6.1, 6.2; docs/verifier.md).
+ * inject.c - fault injection for every fallible DDI (docs/architecture.md 6;
+ * docs/ddi-contract.md 6.1, 6.2; docs/verifier.md).
  *
  * Modes, combinable:
  *   by hand     SimFailNthCall(site, N), SimShortenNthPageAllocation,

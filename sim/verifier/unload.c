@@ -1,5 +1,5 @@
 /*
- * unload.c - Driver Verifier's checks at driver unload (ddi-facts.md 6.3,
+ * unload.c - Driver Verifier's checks at driver unload (docs/ddi-contract.md 6.3,
  * 3.4, 3.6; docs/verifier.md): what the driver left behind, as a table.
  *
  *   leak                         strict mode            otherwise

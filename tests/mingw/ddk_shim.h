@@ -1,7 +1,7 @@
 /*
  * ddk_shim.h - what core/ uses that is newer than mingw-w64's DDK headers
  * (Debian mingw-w64-common 10.x): declarations only, values as the WDK and
- * ddi-facts.md 1.2, 1.15 give them. Forced in with -include when core/ is
+ * docs/ddi-contract.md 1.2, 1.15 give them. Forced in with -include when core/ is
  * compiled against <ddk/wdm.h>, so the sources stay unchanged.
  */
 #ifndef MMSIM_MINGW_DDK_SHIM_H

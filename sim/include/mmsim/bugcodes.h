@@ -1,6 +1,6 @@
 /*
  * mmsim/bugcodes.h - bug check codes (values as in the WDK's bugcodes.h and the
- * bug check reference; ddi-facts.md section 3).
+ * bug check reference; docs/ddi-contract.md section 3).
  */
 #ifndef MMSIM_BUGCODES_H
 #define MMSIM_BUGCODES_H

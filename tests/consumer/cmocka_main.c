@@ -1,0 +1,23 @@
+/*
+ * cmocka_main.c - a CMocka suite against an installed mmsim, built with
+ * `pkg-config --cflags --libs mmsim-cmocka` only (tests/install_consumer.cmake):
+ * the fixtures and SIM_EXPECT_BUGCHECK link, and a caught bug check passes.
+ */
+#include <mmsim_cmocka.h>
+
+static void DoubleFreeIsCaught(void **State)
+{
+    (void)State;
+    PVOID P = ExAllocatePool2(POOL_FLAG_NON_PAGED, 64, 'nsnC');
+    assert_non_null(P);
+    ExFreePoolWithTag(P, 'nsnC');
+    SIM_EXPECT_BUGCHECK(BAD_POOL_CALLER, 0x07, ExFreePoolWithTag(P, 'nsnC'));
+}
+
+int main(void)
+{
+    const struct CMUnitTest Tests[] = {
+        cmocka_unit_test_setup_teardown(DoubleFreeIsCaught, SimTestSetup, SimTestTeardown),
+    };
+    return cmocka_run_group_tests(Tests, NULL, NULL);
+}
