@@ -368,6 +368,28 @@ DECLSPEC_NORETURN VOID NTAPI KeBugCheck(ULONG BugCheckCode)
     KeBugCheckEx(BugCheckCode, 0, 0, 0, 0);
 }
 
+/* A refused call goes to the nearest frame that takes refusals, or ends
+ * the process (87) once the program's output is flushed and the stop hook
+ * has seen it. */
+_Noreturn static void MiDeliverRefusal(SIM_BUGCHECK Stop, const char *Ddi, bool InTrap,
+                                       void *TrapCode)
+{
+    MiDropLocksForBugCheck();
+    Stop.Caught = TRUE;
+    Stop.Refused = TRUE;
+    Stop.Ddi = Ddi;
+    SIM_CATCH_FRAME *Frame = MiFindRefusalFrame();
+    if (Frame != NULL) {
+        Frame->Info = Stop;
+        MiTopFrame = Frame->Previous;
+        HostUnblockFaultSignals();
+        longjmp(Frame->Jump, 1);
+    }
+    HostFlushOutput(InTrap, TrapCode);
+    MiOfferStop(&Stop);
+    _exit(SIM_EXIT_REFUSED);
+}
+
 _Noreturn void MiRefuse(const char *Ddi)
 {
     SIM_BUGCHECK Stop;
@@ -386,24 +408,7 @@ _Noreturn void MiRefuse(const char *Ddi)
              "mmsim: %s refused: the machine is stopped (%s %s); only SimReset() is accepted\n",
              Ddi, StopLine, SimBugCheckName(Stop.Code));
     MiWriteStderr(Line);
-
-    MiDropLocksForBugCheck();
-    SIM_CATCH_FRAME *Frame = MiFindRefusalFrame();
-    if (Frame != NULL) {
-        Frame->Info = Stop;
-        Frame->Info.Caught = TRUE;
-        Frame->Info.Refused = TRUE;
-        Frame->Info.Ddi = Ddi;
-        MiTopFrame = Frame->Previous;
-        HostUnblockFaultSignals();
-        longjmp(Frame->Jump, 1);
-    }
-    HostFlushOutput(InTrap, TrapCode);
-    Stop.Caught = TRUE;
-    Stop.Refused = TRUE;
-    Stop.Ddi = Ddi;
-    MiOfferStop(&Stop);
-    _exit(SIM_EXIT_REFUSED);
+    MiDeliverRefusal(Stop, Ddi, InTrap, TrapCode);
 }
 
 _Noreturn void MiRefuseDeadWait(const char *Ddi, uint64_t Epoch)
@@ -427,24 +432,7 @@ _Noreturn void MiRefuseDeadWait(const char *Ddi, uint64_t Epoch)
                  "mmsim: %s refused: the machine it waited on was reset or shut down\n", Ddi);
     }
     MiWriteStderr(Line);
-
-    MiDropLocksForBugCheck();
-    SIM_CATCH_FRAME *Frame = MiFindRefusalFrame();
-    if (Frame != NULL) {
-        Frame->Info = Stop;
-        Frame->Info.Caught = TRUE;
-        Frame->Info.Refused = TRUE;
-        Frame->Info.Ddi = Ddi;
-        MiTopFrame = Frame->Previous;
-        HostUnblockFaultSignals();
-        longjmp(Frame->Jump, 1);
-    }
-    HostFlushOutput(false, NULL); /* a parked waiter, never in the fault trap */
-    Stop.Caught = TRUE;
-    Stop.Refused = TRUE;
-    Stop.Ddi = Ddi;
-    MiOfferStop(&Stop);
-    _exit(SIM_EXIT_REFUSED);
+    MiDeliverRefusal(Stop, Ddi, false, NULL); /* a parked waiter: never in the fault trap */
 }
 
 /* Delivers Status to the innermost SIM_TRY_STATUS frame (never returns);
