@@ -44,16 +44,6 @@ static void CheckPattern(PUCHAR Base, SIZE_T To)
     }
 }
 
-static void AssertInvariants(void)
-{
-    char Report[2048];
-    BOOLEAN Ok = SimCheckInvariants(Report, sizeof(Report));
-    if (!Ok) {
-        print_error("%s", Report);
-    }
-    assert_true(Ok);
-}
-
 static GR_PARAMETERS DefaultParameters(SIZE_T Maximum)
 {
     GR_PARAMETERS Parameters;
@@ -157,7 +147,7 @@ static void GrowsToMaximumInUnevenStepsKeepingData(void **State)
         WritePattern(Base, Written, Committed);
         Written = Committed;
         Previous = Committed;
-        AssertInvariants();
+        SimAssertInvariants();
     }
     assert_int_equal(GrCommittedSize(Region), MIB(8) + KIB(12));
     /* Idempotent: asking again for less changes nothing. */
@@ -306,7 +296,7 @@ static void EveryGrowthFailureLeavesRegionUnchanged(void **State)
                 assert_int_equal(Status, STATUS_INSUFFICIENT_RESOURCES);
                 AssertSameAs(&Before, Region);
                 CheckPattern(Base, KIB(64));
-                AssertInvariants();
+                SimAssertInvariants();
                 Failures++;
             } else {
                 assert_int_equal(Status, STATUS_SUCCESS);

@@ -28,17 +28,6 @@
 
 /* ------------------------------------------------------------------------ */
 /* Helpers.                                                                 */
-/* ------------------------------------------------------------------------ */
-static void AssertInvariants(void)
-{
-    char Report[4096];
-    BOOLEAN Ok = SimCheckInvariants(Report, sizeof(Report));
-    if (!Ok) {
-        print_error("SimCheckInvariants failed:\n%s", Report);
-    }
-    assert_true(Ok);
-}
-
 /* The suite's machine: the defaults, strict, whatever the environment says. */
 static void UseMachine(BOOLEAN Strict, ULONG64 PhysicalPages, ULONG64 SystemPtes,
                        ULONG64 NonPagedPoolPages)
@@ -268,7 +257,7 @@ static void IoAllocateMdlTable(void **State)
         IoFreeMdl(Mdl);
         assert_int_equal(PoolBlocks(), BlocksBefore);
     }
-    AssertInvariants();
+    SimAssertInvariants();
 }
 
 /* Rule: with an Irp, SecondaryBuffer FALSE sets Irp->MdlAddress; TRUE appends
@@ -319,7 +308,7 @@ static void IoAllocateMdlIrpChain(void **State)
     IoFreeMdl(First);
     IoFreeMdl(Lone);
     assert_int_equal(PoolBlocks(), Before - 5);
-    AssertInvariants();
+    SimAssertInvariants();
 }
 
 /* Rule: the non-paged pool is exhausted -> NULL; SimFailNthCall
@@ -370,7 +359,7 @@ static void IoAllocateMdlFailures(void **State)
     for (ULONG i = 0; i < Count; i++) {
         ExFreePoolWithTag(Va[i], TAG_TEST);
     }
-    AssertInvariants();
+    SimAssertInvariants();
 }
 
 /* ======================================================================== */
@@ -483,7 +472,7 @@ static void IoFreeMdlStillMappedRetail(void **State)
     assert_int_equal(SimQueryMdlMappings(NULL), 1);  /* its mapping is not */
     char Report[1024];
     assert_false(SimIsClean(Report, sizeof(Report)));
-    AssertInvariants();
+    SimAssertInvariants();
     /* Undo through the copy (the mapping record is keyed by VA). */
     MmUnmapLockedPages(Va, &Copy.Header);
     MmUnlockPages(&Copy.Header);
@@ -544,7 +533,7 @@ static void IoFreeMdlPagesStillLocked(void **State)
     assert_int_equal(PfnInfo(Pfn).LockCount, 1);
     char Report[1024];
     assert_false(SimIsClean(Report, sizeof(Report)));
-    AssertInvariants();
+    SimAssertInvariants();
     MmUnlockPages(&Copy.Header);
     assert_int_equal(PfnInfo(Pfn).LockCount, 0);
     ExFreePoolWithTag(L.Buffer, TAG_TEST);
@@ -594,7 +583,7 @@ static void BuildMdlForNonPagedPoolTable(void **State)
         IoFreeMdl(Mdl);
         ExFreePoolWithTag(Buffer, TAG_TEST);
     }
-    AssertInvariants();
+    SimAssertInvariants();
 }
 
 /* Rule: a valid system-PTE mapping (an MDL mapping) is acceptable too: the
@@ -619,7 +608,7 @@ static void BuildMdlForNonPagedPoolOverMapping(void **State)
     IoFreeMdl(Mdl);
     MmUnmapLockedPages(Mapped, Pages);
     FreePagesAndMdl(Pages);
-    AssertInvariants();
+    SimAssertInvariants();
 }
 
 /* Rule: strict: paged pool -> 0xC4/0x7F (IRQL, MDL, flags). Source: mdl.md;
@@ -773,7 +762,7 @@ static void BuildPartialMdlTable(void **State)
         IoFreeMdl(Target);
     }
     UnlockAndFree(&S);
-    AssertInvariants();
+    SimAssertInvariants();
 }
 
 /* Rule: from a mapped source the target gets MDL_PARENT_MAPPED_SYSTEM_VA and
@@ -825,7 +814,7 @@ static void BuildPartialMdlFromMappedSource(void **State)
     IoFreeMdl(Target);
     IoFreeMdl(Source);
     ExFreePoolWithTag(Buffer, TAG_TEST);
-    AssertInvariants();
+    SimAssertInvariants();
 }
 
 /* Rule: a range not inside the source -> 0x12E INVALID_MDL_RANGE (Src, Tgt,
@@ -914,7 +903,7 @@ static void PrepareMdlForReuseCycle(void **State)
     assert_int_equal(SimQueryMdlMappings(NULL), 1);
     IoFreeMdl(Target);
     assert_int_equal(SimQueryMdlMappings(NULL), 0);
-    AssertInvariants();
+    SimAssertInvariants();
     UnlockAndFree(&S);
 }
 
@@ -1025,12 +1014,12 @@ static void AllocatePagesResultShape(void **State)
         assert_int_equal(MdlPagesInUse(), Before + Pages);
         PMDL Ex = MmAllocatePagesForMdlEx(Pa(0), Pa(~0ull), Pa(0), Sizes[r], MmCached, 0);
         CheckPagesMdl(Ex, Pages, MmCached);
-        AssertInvariants();
+        SimAssertInvariants();
         FreePagesAndMdl(Mdl);
         FreePagesAndMdl(Ex);
         assert_int_equal(MdlPagesInUse(), Before);
     }
-    AssertInvariants();
+    SimAssertInvariants();
 }
 
 /* Rule: argument and flag combinations -> NULL / full / contiguous /
@@ -1123,7 +1112,7 @@ static void AllocatePagesFlagTable(void **State)
         FreePagesAndMdl(Mdl);
         assert_int_equal(MdlPagesInUse(), Before);
     }
-    AssertInvariants();
+    SimAssertInvariants();
 }
 
 /* Rule: pages lie in [LowAddress, HighAddress]; with SkipBytes != 0 the next
@@ -1218,7 +1207,7 @@ static void AllocatePagesRangeAndSkip(void **State)
         assert_true(Pfn >= 0x100 && Pfn < 0x160);
     }
     FreePagesAndMdl(Mdl);
-    AssertInvariants();
+    SimAssertInvariants();
 }
 
 /* Rule: CacheType is recorded in each page's PFN entry (MmNotMapped or >
@@ -1328,7 +1317,7 @@ static void AllocatePagesZeroing(void **State)
             fail();
         }
         FreePagesAndMdl(Mdl);
-        AssertInvariants();
+        SimAssertInvariants();
     }
 }
 
@@ -1400,7 +1389,7 @@ static void AllocatePagesFragmented(void **State)
     assert_false(MdlIsContiguous(Prefer, 0, 4));
     PMDL Plain = AllocPages(4 * PAGE_SIZE, 0);
     CheckPagesMdl(Plain, 4, MmCached);
-    AssertInvariants();
+    SimAssertInvariants();
     FreePagesAndMdl(Single);
     FreePagesAndMdl(Prefer);
     FreePagesAndMdl(Plain);
@@ -1410,7 +1399,7 @@ static void AllocatePagesFragmented(void **State)
         }
         ExFreePool(Held[i]);
     }
-    AssertInvariants();
+    SimAssertInvariants();
 }
 
 /* Rule: when physical memory is short the MDL describes fewer pages (a
@@ -1440,7 +1429,7 @@ static void AllocatePagesShortOnSmallMachine(void **State)
     CheckPagesMdl(Mdl, Bytes / PAGE_SIZE, MmCached);
     SimQueryMemory(&After);
     assert_int_equal(After.MdlPages, Bytes / PAGE_SIZE);
-    AssertInvariants();
+    SimAssertInvariants();
     /* The short MDL works like any other: map, write, unmap, free. */
     char *Va = (char *)MmGetSystemAddressForMdlSafe(Mdl, NormalPagePriority);
     assert_non_null(Va);
@@ -1450,7 +1439,7 @@ static void AllocatePagesShortOnSmallMachine(void **State)
     SimQueryMemory(&After);
     assert_int_equal(After.FreePages, Before.FreePages);
     assert_int_equal(After.MdlPages, 0);
-    AssertInvariants();
+    SimAssertInvariants();
 }
 
 /* Rule: SimShortenNthPageAllocation makes the Nth call short (FULLY_REQUIRED:
@@ -1497,7 +1486,7 @@ static void AllocatePagesFaultInjection(void **State)
         }
     }
     SimClearFaults();
-    AssertInvariants();
+    SimAssertInvariants();
 }
 
 /* Rule: no pool for the MDL -> NULL, and no page is kept. Source: mdl.md
@@ -1541,7 +1530,7 @@ static void AllocatePagesNoPoolForMdl(void **State)
     PMDL Mdl = AllocPages(PAGE_SIZE, 0);
     CheckPagesMdl(Mdl, 1, MmCached);
     FreePagesAndMdl(Mdl);
-    AssertInvariants();
+    SimAssertInvariants();
 }
 
 /* Rule: allowed up to DISPATCH_LEVEL; above it 0xC4/0x7E (IRQL,
@@ -1677,7 +1666,7 @@ static void FreePagesSuccessAndAutoUnmap(void **State)
         assert_int_equal(PoolBlocks(), Blocks);
         ExFreePool(Mdl);
         assert_int_equal(MdlPagesInUse(), 0);
-        AssertInvariants();
+        SimAssertInvariants();
     }
 }
 
@@ -1870,7 +1859,7 @@ static void ProbeAndLockTable(void **State)
         for (ULONG i = 0; i < Span; i++) {
             assert_int_equal(PfnInfo(MmGetMdlPfnArray(Mdl)[i]).LockCount, 2);
         }
-        AssertInvariants();
+        SimAssertInvariants();
         MmUnlockPages(Mdl);
         assert_int_equal(Mdl->MdlFlags & MDL_PAGES_LOCKED, 0);
         for (ULONG i = 0; i < Span; i++) {
@@ -1884,7 +1873,7 @@ static void ProbeAndLockTable(void **State)
         IoFreeMdl(Second);
         ExFreePoolWithTag(Buffer, TAG_TEST);
     }
-    AssertInvariants();
+    SimAssertInvariants();
 }
 
 /* Rule: locked paged pool is never trimmed; after MmUnlockPages it can be;
@@ -1917,7 +1906,7 @@ static void ProbeAndLockPagedPoolTrim(void **State)
     KeRaiseIrql(DISPATCH_LEVEL, &Old);
     assert_int_equal(Paged[PAGE_SIZE + 5], (char)((PAGE_SIZE + 5) % 251));
     KeLowerIrql(Old);
-    AssertInvariants();
+    SimAssertInvariants();
     MmUnlockPages(Mdl);
     assert_int_equal(SimTrimPagedPool(), 2);
     assert_false(MmIsAddressValid(Paged));
@@ -1934,12 +1923,12 @@ static void ProbeAndLockPagedPoolTrim(void **State)
         assert_int_equal(MmGetMdlPfnArray(Mdl)[1], PfnOfVa(Paged + PAGE_SIZE));
         assert_int_equal(PfnInfo(MmGetMdlPfnArray(Mdl)[0]).LockCount, 1);
         assert_int_equal(Paged[PAGE_SIZE + 7], (char)((PAGE_SIZE + 7) % 251));
-        AssertInvariants();
+        SimAssertInvariants();
         MmUnlockPages(Mdl);
     }
     IoFreeMdl(Mdl);
     ExFreePoolWithTag(Paged, TAG_TEST);
-    AssertInvariants();
+    SimAssertInvariants();
 }
 
 /* Rule: a trimmed paged-pool page probed at DISPATCH_LEVEL is 0xD1 (address,
@@ -2061,7 +2050,7 @@ static void ProbeAndLockBadRanges(void **State)
             FreePagesAndMdl(Pages);
         }
         SimClearFaults();
-        AssertInvariants();
+        SimAssertInvariants();
     }
 }
 
@@ -2199,7 +2188,7 @@ static void UnlockPagesReleasesMapping(void **State)
     assert_int_equal(L.Mdl->MdlFlags & (MDL_MAPPED_TO_SYSTEM_VA | MDL_PAGES_LOCKED), 0);
     assert_int_equal(PfnInfo(Pfn).MapCount, 1);
     assert_int_equal(PfnInfo(Pfn).LockCount, 0);
-    AssertInvariants();
+    SimAssertInvariants();
     IoFreeMdl(L.Mdl);
     ExFreePoolWithTag(L.Buffer, TAG_TEST);
 }
@@ -2265,7 +2254,7 @@ static void MapLockedPagesTable(void **State)
         /* Once mapped, the macro hands back the same VA. */
         assert_ptr_equal(MmGetSystemAddressForMdlSafe(L.Mdl, NormalPagePriority), Va);
         assert_int_equal(SimQueryMdlMappings(NULL), 1);
-        AssertInvariants();
+        SimAssertInvariants();
         MmUnmapLockedPages(Va, L.Mdl);
         assert_int_equal((USHORT)L.Mdl->MdlFlags, FlagsBefore);
         assert_int_equal(SimQueryMdlMappings(NULL), 0);
@@ -2277,7 +2266,7 @@ static void MapLockedPagesTable(void **State)
         }
         UnlockAndFree(&L);
     }
-    AssertInvariants();
+    SimAssertInvariants();
 }
 
 /* Rule: strict checks on the call itself: BugCheckOnFailure != 0 ->
@@ -2456,7 +2445,7 @@ static void MapLockedPagesExhaustion(void **State)
     assert_int_equal((USHORT)B->MdlFlags, MDL_PAGES_LOCKED);
     SimQueryMemory(&After);
     assert_true(After.SystemPteFailures >= Before.SystemPteFailures + 2);
-    AssertInvariants();
+    SimAssertInvariants();
     MmUnmapLockedPages(VaA, A);
     char *VaB = (char *)MmGetSystemAddressForMdlSafe(B, NormalPagePriority);
     assert_non_null(VaB);
@@ -2472,7 +2461,7 @@ static void MapLockedPagesExhaustion(void **State)
     assert_non_null(VaA);
     FreePagesAndMdl(A); /* unmaps first */
     FreePagesAndMdl(B);
-    AssertInvariants();
+    SimAssertInvariants();
 }
 
 /* Rule: MdlMappingNoWrite gives read-only PTEs: reads work, a write is 0xBE
@@ -2498,7 +2487,7 @@ static void MapNoWrite(void **State)
     assert_true(SimQueryPte(Ro + PAGE_SIZE, &Pte, NULL));
     assert_true((Pte & SIM_PTE_VALID) != 0);
     assert_int_equal(Pte & SIM_PTE_WRITE, 0);
-    AssertInvariants();
+    SimAssertInvariants();
     SIM_EXPECT_BUGCHECK4(0xBE, (ULONG_PTR)(Ro + PAGE_SIZE + 10), Pte, 0, 0,
                          *(volatile char *)(Ro + PAGE_SIZE + 10) = 1);
 }
@@ -2530,7 +2519,7 @@ static void MapWithGuardPtes(void **State)
         assert_true(SimQueryPte(Touch, &Pte, &Region));
         assert_int_equal(Region, SimRegionSystemPtes);
         assert_int_equal(Pte, 0);
-        AssertInvariants();
+        SimAssertInvariants();
         SIM_BUGCHECK Got;
         if (Rows[r].Write) {
             SIM_CATCH_BUGCHECK(&Got, *(volatile char *)Touch = 1);
@@ -2745,14 +2734,14 @@ static void AliasThroughSecondMdl(void **State)
                          ((ULONG64)MmGetMdlPfnArray(First)[k] << PAGE_SHIFT) + 0x234);
         assert_int_equal(PfnInfo(MmGetMdlPfnArray(First)[k]).MapCount, 2);
     }
-    AssertInvariants();
+    SimAssertInvariants();
     MmUnmapLockedPages(B, Second);
     Second->MdlFlags &= ~MDL_PAGES_LOCKED;
     IoFreeMdl(Second);
     /* The first view is untouched by the second's unmap. */
     assert_int_equal(A[1], (unsigned char)(1 * 13 + 7));
     FreePagesAndMdl(First); /* releases view A too */
-    AssertInvariants();
+    SimAssertInvariants();
 }
 
 /* Rule: a hand-built MDL with a byte offset maps to VA + ByteOffset:
@@ -2812,7 +2801,7 @@ static void StartVaIsNotTrusted(void **State)
         assert_int_equal(Va[3 * PAGE_SIZE - 1], 5);
         FreePagesAndMdl(Mdl);
         assert_int_equal(SimQueryMdlMappings(NULL), 0);
-        AssertInvariants();
+        SimAssertInvariants();
     }
 }
 
@@ -2877,7 +2866,7 @@ static void FlagTransitions(void **State)
     MmFreePagesFromMdl(Pages);
     assert_int_equal((USHORT)Pages->MdlFlags, 0);
     ExFreePool(Pages);
-    AssertInvariants();
+    SimAssertInvariants();
 }
 
 /* Rule: forgetting ExFreePool after MmFreePagesFromMdl leaks an "Mmdl" pool

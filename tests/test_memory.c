@@ -19,16 +19,6 @@
 #define ARRAY_COUNT(a) (sizeof(a) / sizeof((a)[0]))
 #define TAG_TEST 'tseT'
 
-static void AssertInvariants(void)
-{
-    char Report[4096];
-    BOOLEAN Ok = SimCheckInvariants(Report, sizeof(Report));
-    if (!Ok) {
-        print_error("SimCheckInvariants failed:\n%s", Report);
-    }
-    assert_true(Ok);
-}
-
 /* A test that changed the geometry gives later tests the default back. */
 static int TeardownDefaultMachine(void **State)
 {
@@ -147,7 +137,7 @@ static void PhysicalAddressOfPool(void **State)
     KeLowerIrql(Old);
     assert_int_equal(High.QuadPart, Passive.QuadPart);
     ExFreePoolWithTag(Va, TAG_TEST);
-    AssertInvariants();
+    SimAssertInvariants();
 }
 
 /* docs/architecture.md 2: a configured physical layout with a hole and RAM above 4 GiB.
@@ -219,13 +209,13 @@ static void CustomPhysicalLayout(void **State)
                              (unsigned char)(b * PagesPer + k));
         }
     }
-    AssertInvariants();
+    SimAssertInvariants();
     for (int b = 0; b < Blocks; b++) {
         ExFreePoolWithTag(Va[b], TAG_TEST);
     }
     SimQueryMemory(&Stats);
     assert_int_equal(Stats.FreePages, 4096);
-    AssertInvariants();
+    SimAssertInvariants();
 }
 
 /* A layout that is not ascending, overlaps or includes page 0 is refused. */
@@ -315,7 +305,7 @@ static void PoolPteBits(void **State)
         assert_int_equal(Region, SimRegionNone);
     }
     free(Heap);
-    AssertInvariants();
+    SimAssertInvariants();
 }
 
 /* ======================================================================== */
@@ -370,7 +360,7 @@ static void IsAddressValidTable(void **State)
     ExFreePoolWithTag(Pages, TAG_TEST);
     ExFreePoolWithTag(Paged, TAG_TEST);
     assert_false(MmIsAddressValid(Pages));
-    AssertInvariants();
+    SimAssertInvariants();
 }
 
 /* ======================================================================== */
@@ -504,7 +494,7 @@ static void PagedPoolTrimAndFault(void **State)
         assert_false(MmIsAddressValid(Va + k * PAGE_SIZE));
     }
     assert_true(MmIsAddressValid(NonPaged));
-    AssertInvariants();
+    SimAssertInvariants();
     /* Nothing valid left to trim. */
     assert_int_equal(SimTrimPagedPool(), 0);
 
@@ -527,7 +517,7 @@ static void PagedPoolTrimAndFault(void **State)
         char Want = i == PAGE_SIZE + 1 ? 0x42 : (char)(i * 7 + 3);
         assert_int_equal(Va[i], Want);
     }
-    AssertInvariants();
+    SimAssertInvariants();
 
     /* Trim again, then read at DISPATCH_LEVEL: 0xD1. */
     assert_int_equal(SimTrimPagedPool(), Pages);
@@ -568,14 +558,14 @@ static void TrimmedPagedPoolFreeAndReuse(void **State)
     ExFreePoolWithTag(Whole, TAG_TEST);
     SimQueryMemory(&Stats);
     assert_int_equal(Stats.PagedPoolPages, Start.PagedPoolPages + 1); /* the small page */
-    AssertInvariants();
+    SimAssertInvariants();
     char *Again = (char *)ExAllocatePool2(POOL_FLAG_PAGED, 64, TAG_TEST);
     assert_non_null(Again);
     for (int i = 0; i < 64; i++) {
         assert_int_equal(Again[i], 0); /* faults the page in at PASSIVE_LEVEL */
     }
     ExFreePoolWithTag(Again, TAG_TEST);
-    AssertInvariants();
+    SimAssertInvariants();
 }
 
 /* ======================================================================== */
@@ -585,7 +575,7 @@ static void TrimmedPagedPoolFreeAndReuse(void **State)
 static void InvariantsHoldThroughWork(void **State)
 {
     (void)State;
-    AssertInvariants(); /* fresh machine */
+    SimAssertInvariants(); /* fresh machine */
     enum { Count = 64 };
     PVOID Va[Count];
     for (int i = 0; i < Count; i++) {
@@ -593,22 +583,22 @@ static void InvariantsHoldThroughWork(void **State)
         Va[i] = ExAllocatePool2(i % 2 ? POOL_FLAG_PAGED : POOL_FLAG_NON_PAGED, Bytes, TAG_TEST);
         assert_non_null(Va[i]);
     }
-    AssertInvariants();
+    SimAssertInvariants();
     for (int i = 0; i < Count; i += 2) {
         ExFreePoolWithTag(Va[i], TAG_TEST);
     }
-    AssertInvariants();
+    SimAssertInvariants();
     (void)SimTrimPagedPool();
-    AssertInvariants();
+    SimAssertInvariants();
     for (int i = 1; i < Count; i += 2) {
         ExFreePoolWithTag(Va[i], TAG_TEST);
     }
-    AssertInvariants();
+    SimAssertInvariants();
 }
 
 static void ExpectCorruptionCaught(SIM_CORRUPTION Kind, PVOID Va)
 {
-    AssertInvariants();
+    SimAssertInvariants();
     assert_true(SimCorruptForTest(Kind, Va));
     char Report[4096];
     Report[0] = '\0';
@@ -618,7 +608,7 @@ static void ExpectCorruptionCaught(SIM_CORRUPTION Kind, PVOID Va)
     assert_false(SimCheckInvariants(NULL, 0));
     /* The state is deliberately broken: start over before the teardown. */
     SimReset();
-    AssertInvariants();
+    SimAssertInvariants();
 }
 
 static void InvariantCatchesMapCount(void **State)
@@ -659,7 +649,7 @@ static void CorruptionNeedsAValidPage(void **State)
         assert_false(SimCorruptForTest(SimCorruptPfnMapCount, Targets[i]));
         assert_false(SimCorruptForTest(SimCorruptPteWithoutHost, Targets[i]));
     }
-    AssertInvariants();
+    SimAssertInvariants();
 }
 
 /* ======================================================================== */
@@ -722,7 +712,7 @@ static void MemoryAccounting(void **State)
     assert_int_equal(S.PagedPoolPages, 0);
     /* Sub-page slots may keep their page for reuse; whole pages go back. */
     assert_true(S.NonPagedPoolPages <= 1);
-    AssertInvariants();
+    SimAssertInvariants();
 }
 
 /* ======================================================================== */

@@ -18,17 +18,6 @@
 #define TAG_TEST 'tseT'
 #define TAG_MGAT 'gaTM'
 
-/* Every test that changes memory state ends with the invariant checker. */
-static void AssertInvariants(void)
-{
-    char Report[4096];
-    BOOLEAN Ok = SimCheckInvariants(Report, sizeof(Report));
-    if (!Ok) {
-        print_error("SimCheckInvariants failed:\n%s", Report);
-    }
-    assert_true(Ok);
-}
-
 static BOOLEAN AllZero(const void *Va, SIZE_T Bytes)
 {
     const volatile unsigned char *p = (const volatile unsigned char *)Va;
@@ -89,7 +78,7 @@ static void Pool2ZeroInitialises(void **State)
             ExFreePoolWithTag(Again[i], TAG_TEST);
         }
     }
-    AssertInvariants();
+    SimAssertInvariants();
 }
 
 /* POOL_FLAG_UNINITIALIZED does not promise zero. mmsim (strict mode) fills
@@ -116,7 +105,7 @@ static void Pool2UninitializedIsNotZeroed(void **State)
         assert_true(AllZero(C, Sizes[r]));
         ExFreePoolWithTag(C, TAG_TEST);
     }
-    AssertInvariants();
+    SimAssertInvariants();
 }
 
 /* ======================================================================== */
@@ -175,7 +164,7 @@ static void Pool2Alignment(void **State)
             }
         }
     }
-    AssertInvariants();
+    SimAssertInvariants();
 }
 
 /* ======================================================================== */
@@ -268,7 +257,7 @@ static void Pool2FlagValidation(void **State)
     SIM_MEMORY_STATS Stats;
     SimQueryMemory(&Stats);
     assert_int_equal(Stats.PoolBlocks, 0);
-    AssertInvariants();
+    SimAssertInvariants();
 }
 
 /* 1.15: with POOL_FLAG_RAISE_ON_FAILURE every failure raises an exception
@@ -315,7 +304,7 @@ static void Pool2RaiseOnFailure(void **State)
     PVOID Va = ExAllocatePool2(POOL_FLAG_NON_PAGED, 64, TAG_TEST);
     assert_non_null(Va);
     ExFreePool(Va);
-    AssertInvariants();
+    SimAssertInvariants();
 }
 
 /* ======================================================================== */
@@ -547,7 +536,7 @@ static void StoppedMachineRefusesPool(void **State)
     PVOID Va = ExAllocatePool2(POOL_FLAG_NON_PAGED, 64, TAG_TEST);
     assert_non_null(Va);
     ExFreePoolWithTag(Va, TAG_TEST);
-    AssertInvariants();
+    SimAssertInvariants();
 }
 
 /* ======================================================================== */
@@ -633,7 +622,7 @@ static void AllowedIrqls(void **State)
     assert_non_null(Va);
     ExFreePool(Va);
     KeLowerIrql(Old);
-    AssertInvariants();
+    SimAssertInvariants();
 }
 
 /* 0xC4/0x11: freeing paged pool at DISPATCH_LEVEL (IRQL, pool type, address). */
@@ -760,7 +749,7 @@ static void FreeWithoutTagCheck(void **State)
     SIM_MEMORY_STATS Stats;
     SimQueryMemory(&Stats);
     assert_int_equal(Stats.PoolBlocks, 0);
-    AssertInvariants();
+    SimAssertInvariants();
 }
 
 /* ======================================================================== */
@@ -863,7 +852,7 @@ static void PoolmonStyleQuery(void **State)
     ExFreePoolWithTag(M1, TAG_MGAT);
     assert_int_equal(SimEnumPoolBlocks(NULL, 0), 0);
     assert_true(SimIsClean(NULL, 0));
-    AssertInvariants();
+    SimAssertInvariants();
 }
 
 /* ======================================================================== */
@@ -921,7 +910,7 @@ static void NonPagedPoolExhaustion(void **State)
     PVOID Paged = ExAllocatePool2(POOL_FLAG_PAGED, PAGE_SIZE, TAG_TEST);
     assert_non_null(Paged);
     ExFreePoolWithTag(Paged, TAG_TEST);
-    AssertInvariants();
+    SimAssertInvariants();
 
     for (ULONG i = 0; i < Count; i++) {
         ExFreePoolWithTag(Va[i], TAG_TEST);
@@ -935,7 +924,7 @@ static void NonPagedPoolExhaustion(void **State)
     for (ULONG i = 0; i < Again; i++) {
         ExFreePoolWithTag(Va[i], TAG_TEST);
     }
-    AssertInvariants();
+    SimAssertInvariants();
 }
 
 /* The status an ExAllocatePool2 raises (STATUS_SUCCESS if none). The catch
@@ -985,7 +974,7 @@ static void PhysicalMemoryExhaustion(void **State)
     NTSTATUS Status =
         TryAllocatePool2(POOL_FLAG_NON_PAGED | POOL_FLAG_RAISE_ON_FAILURE, 8 * PAGE_SIZE);
     assert_int_equal(Status, STATUS_INSUFFICIENT_RESOURCES);
-    AssertInvariants();
+    SimAssertInvariants();
 
     for (ULONG i = 0; i < Count; i++) {
         memset(Va[i], 0xDB, PAGE_SIZE); /* leave every page of RAM dirty */
@@ -994,7 +983,7 @@ static void PhysicalMemoryExhaustion(void **State)
     SimQueryMemory(&After);
     assert_int_equal(After.NonPagedPoolPages, Before.NonPagedPoolPages);
     assert_int_equal(After.FreePages, Before.FreePages);
-    AssertInvariants();
+    SimAssertInvariants();
 
     /* 1.15: with all of RAM dirty, new whole-page blocks (which can only
      * reuse those pages) are still zero-initialised. */
@@ -1013,7 +1002,7 @@ static void PhysicalMemoryExhaustion(void **State)
     for (ULONG i = 0; i < Again; i++) {
         ExFreePoolWithTag(Va[i], TAG_TEST);
     }
-    AssertInvariants();
+    SimAssertInvariants();
 }
 
 int main(void)

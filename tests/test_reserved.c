@@ -72,17 +72,6 @@ static void UseProfile(SIM_PROFILE Profile)
     }
 }
 
-static void AssertInvariants(void)
-{
-    char Report[4096];
-    BOOLEAN Ok = SimCheckInvariants(Report, sizeof(Report));
-    if (!Ok) {
-        print_error("SimCheckInvariants failed (seed 0x%llx):\n%s",
-                    (unsigned long long)SimGetSeed(), Report);
-    }
-    assert_true(Ok);
-}
-
 static void AssertClean(void)
 {
     char Report[4096];
@@ -91,7 +80,7 @@ static void AssertClean(void)
         print_error("machine not clean:\n%s", Report);
     }
     assert_true(Clean);
-    AssertInvariants();
+    SimAssertInvariants();
 }
 
 /* Tests that switch profiles give later tests the default machine back. */
@@ -281,7 +270,7 @@ static void KmtReservedMapping(void **State)
             AssertHeader(Mapping, KmtRows[r].TotalPtes, KmtRows[r].Tag);
             /* Reserved is not valid (1.14): a touch would be 0x50. */
             assert_false(MmIsAddressValid(Mapping));
-            AssertInvariants();
+            SimAssertInvariants();
             if (KmtRows[r].TestMap) {
                 KmtTestMap(Mapping, KmtRows[r].TotalPtes, KmtRows[r].Tag, &Profiles[p]);
             }
@@ -1474,7 +1463,7 @@ static void RunRow(void **State)
             if (Row->Check != NULL && E->Kind == KindOk) {
                 Row->Check(&Ctx);
             }
-            AssertInvariants();
+            SimAssertInvariants();
             Cleanup(&Ctx);
             AssertClean();
         }
@@ -1567,7 +1556,7 @@ static void MdlSideEffects(void **State)
                 Data[1] = 0x77;
                 assert_int_equal(((volatile UCHAR *)Va)[1], 0x77);
             }
-            AssertInvariants();
+            SimAssertInvariants();
             MmUnmapReservedMapping(Va, TAG_OWN, Mdl);
             assert_int_equal(Mdl->MdlFlags, FlagsBefore);
             PVOID Restored = MdlRows[r].Restored[p]
@@ -1636,7 +1625,7 @@ static void DivisibleBackToBack(void **State)
     assert_int_equal(MmGetMdlPfnArray(Over)[0], MmGetMdlPfnArray(First)[0]);
     assert_int_equal(MmGetMdlPfnArray(Over)[1], MmGetMdlPfnArray(First)[1]);
     IoFreeMdl(Over);
-    AssertInvariants();
+    SimAssertInvariants();
     MmUnmapReservedMapping(B, TAG_OWN, Second);
     MmUnmapReservedMapping(A, TAG_OWN, First);
     FreeMdl(Second);
@@ -1682,7 +1671,7 @@ static void Nt5HeaderEncodings(void **State)
         assert_int_equal(Pte, HeaderRows[r].SizePte);
         assert_int_equal(Pte & SIM_PTE_VALID, 0);
         assert_int_equal(PteOf(Mapping), 0);
-        AssertInvariants();
+        SimAssertInvariants();
         /* The header scheme ignores bit 0: map, unmap and free with the tag
          * whose bit 0 is the other one (the older KMT revision does this). */
         PMDL Mdl = AllocMdl(1);
@@ -1963,7 +1952,7 @@ static void InvariantCatchesBrokenReservation(void **State)
         UseProfile(Profiles[p].Profile);
         PVOID Base = MmAllocateMappingAddress(2 * PAGE_SIZE, TAG_OWN);
         assert_non_null(Base);
-        AssertInvariants();
+        SimAssertInvariants();
         assert_false(SimCorruptForTest(SimCorruptReservation, &HostVariable));
         assert_true(SimCorruptForTest(SimCorruptReservation, PageOf(Base, 1)));
         char Report[2048];
@@ -2178,7 +2167,7 @@ static void ManyReservations(void **State)
             MmUnmapReservedMapping(Va, TAG_OWN + (i << 8), Mdl);
         }
         FreeMdl(Mdl);
-        AssertInvariants();
+        SimAssertInvariants();
         for (ULONG i = Count; i-- > 0;) {
             /* Under modern any page of it will do. */
             PUCHAR At = Profiles[p].Profile == SimProfileModern ? PageOf(Bases[i], i % 5)

@@ -61,6 +61,12 @@ void SimCmockaCheckBugCheck(const SIM_BUGCHECK *Got, ULONG Code, ULONG_PTR P1, U
                                __LINE__);                                                   \
     } while (0)
 
+/* The test fails, with the checker's report, unless SimCheckInvariants
+ * holds (PTEs, PFNs, host mappings and accounting agree): every test that
+ * changes memory state ends with it. */
+void SimCmockaAssertInvariants(const char *File, int Line);
+#define SimAssertInvariants() SimCmockaAssertInvariants(__FILE__, __LINE__)
+
 /* Fresh machine before a test (SimReset). */
 int SimTestSetup(void **State);
 /* After a test: the machine must be clean unless it is stopped. */

@@ -128,6 +128,16 @@ int SimTestSetup(void **State)
     return 0;
 }
 
+void SimCmockaAssertInvariants(const char *File, int Line)
+{
+    char Report[4096];
+    if (!SimCheckInvariants(Report, sizeof(Report))) {
+        print_error("%s:%d: SimCheckInvariants failed (seed 0x%llx):\n%s", File, Line,
+                    (unsigned long long)SimGetSeed(), Report);
+        _fail(File, Line);
+    }
+}
+
 int SimTestTeardown(void **State)
 {
     (void)State;

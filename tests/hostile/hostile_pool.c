@@ -37,16 +37,6 @@ static const POOL_ROW Rows[] = {
     {"paged 1024 B, then whole pages", POOL_FLAG_PAGED, 1024, PAGE_SIZE, 8},
 };
 
-static void AssertInvariants(void)
-{
-    char Report[4096];
-    BOOLEAN Ok = SimCheckInvariants(Report, sizeof(Report));
-    if (!Ok) {
-        print_error("SimCheckInvariants failed:\n%s", Report);
-    }
-    assert_true(Ok);
-}
-
 static ULONG64 PoolPagesOf(const SIM_MEMORY_STATS *S, POOL_FLAGS Flags)
 {
     return Flags == POOL_FLAG_PAGED ? S->PagedPoolPages : S->NonPagedPoolPages;
@@ -99,7 +89,7 @@ static void EmptyPagesGoBack(void **State)
         assert_int_equal(PoolPagesOf(&Empty, Row->Flags),
                          PoolPagesOf(&Start, Row->Flags) + Row->CachePages);
         assert_int_equal(Empty.FreePages, Start.FreePages - Row->CachePages);
-        AssertInvariants();
+        SimAssertInvariants();
 
         /* Another size fills the same pages. */
         ULONG CountB = Fill(Row->Flags, Row->SizeB, Va, Max);
@@ -115,7 +105,7 @@ static void EmptyPagesGoBack(void **State)
         SimQueryMemory(&Empty);
         assert_int_equal(Empty.FreePages, Start.FreePages);
         assert_true(SimIsClean(NULL, 0));
-        AssertInvariants();
+        SimAssertInvariants();
     }
     free(Va);
 }
