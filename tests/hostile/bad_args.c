@@ -1169,8 +1169,23 @@ static VERDICT RunOne(const BAD_ROW *Row, size_t Mode, bool Warm, int TimeoutSec
     return IsReturn(Got) ? VerdictSilent : VerdictOther;
 }
 
+/* What Windows gave, by kind: the first word of the outcome. */
+static const char *const KindNames[] = {"stop", "raise", "status", "null", "ptr", "value", "void"};
+#define KIND_COUNT (sizeof(KindNames) / sizeof(KindNames[0]))
+static size_t OutcomeKind(const char *Got)
+{
+    for (size_t k = 0; k < KIND_COUNT; k++) {
+        size_t N = strlen(KindNames[k]);
+        if (strncmp(Got, KindNames[k], N) == 0 && (Got[N] == ' ' || Got[N] == '\0')) {
+            return k;
+        }
+    }
+    return KIND_COUNT - 1;
+}
+
 int main(int argc, char **argv)
 {
+    unsigned Kinds[KIND_COUNT] = {0};
     int TimeoutSec = 60;
     const char *Only = argc > 1 ? argv[1] : NULL; /* a DDI name, to run its rows alone */
     unsigned Counts[MODE_COUNT][2][VerdictCount];
@@ -1184,6 +1199,9 @@ int main(int argc, char **argv)
                 char Got[300];
                 VERDICT V = RunOne(Row, m, Warm != 0, TimeoutSec, Got, sizeof(Got));
                 Counts[m][Warm][V]++;
+                if (V == VerdictOk) {
+                    Kinds[OutcomeKind(Got)]++;
+                }
                 Total++;
                 if (V != VerdictOk) {
                     Bad++;
@@ -1213,6 +1231,10 @@ int main(int argc, char **argv)
            "other stops %u\n",
            Sum[VerdictCrash], Sum[VerdictHang], Sum[VerdictSilent] + Sum[VerdictCorrupt],
            Sum[VerdictSilent], Sum[VerdictCorrupt], Sum[VerdictOther]);
+    printf("outcomes as documented:");
+    for (size_t k = 0; k < KIND_COUNT; k++) {
+        printf(" %s %u%s", KindNames[k], Kinds[k], k + 1 < KIND_COUNT ? "," : "\n");
+    }
     printf("%u passed, %u failed\n", Total - Bad, Bad);
     return Bad == 0 ? 0 : 1;
 }
