@@ -838,6 +838,38 @@ static struct {
     char Text[256];
 } HostSymbolCache[HOST_SYMBOL_CACHE];
 
+/* The source line of Lookup: through the module's address-range table, or,
+ * where the compiler wrote none (clang writes no .debug_aranges unless
+ * asked), by asking each compilation unit whether it holds the address. */
+static const char *HostSourceLine(Dwfl_Module *Module, Dwarf_Addr Lookup, int *LineNumber)
+{
+    Dwfl_Line *Line = dwfl_module_getsrc(Module, Lookup);
+    if (Line != NULL) {
+        return dwfl_lineinfo(Line, NULL, LineNumber, NULL, NULL, NULL);
+    }
+    Dwarf_Addr Bias = 0;
+    Dwarf *Debug = dwfl_module_getdwarf(Module, &Bias);
+    if (Debug == NULL) {
+        return NULL;
+    }
+    Dwarf_Addr Address = Lookup - Bias;
+    Dwarf_Off Offset = 0, Next = 0;
+    size_t HeaderSize = 0;
+    while (dwarf_nextcu(Debug, Offset, &Next, &HeaderSize, NULL, NULL, NULL) == 0) {
+        Dwarf_Die Unit;
+        if (dwarf_offdie(Debug, Offset + HeaderSize, &Unit) != NULL &&
+            dwarf_haspc(&Unit, Address) == 1) {
+            Dwarf_Line *UnitLine = dwarf_getsrc_die(&Unit, Address);
+            if (UnitLine == NULL || dwarf_lineno(UnitLine, LineNumber) != 0) {
+                return NULL;
+            }
+            return dwarf_linesrc(UnitLine, NULL, NULL);
+        }
+        Offset = Next;
+    }
+    return NULL;
+}
+
 static bool HostSymbolize(void *Frame, char *Text, size_t Size)
 {
     bool Found = false;
@@ -878,10 +910,8 @@ static bool HostSymbolize(void *Frame, char *Text, size_t Size)
         Found = true;
         int Used = snprintf(Text, Size, "%s+0x%llx", Name,
                             (unsigned long long)(Offset + (Address - Lookup)));
-        Dwfl_Line *Line = dwfl_module_getsrc(Module, Lookup);
         int LineNumber = 0;
-        const char *File =
-            Line != NULL ? dwfl_lineinfo(Line, NULL, &LineNumber, NULL, NULL, NULL) : NULL;
+        const char *File = HostSourceLine(Module, Lookup, &LineNumber);
         if (File != NULL && Used > 0 && (size_t)Used < Size) {
             const char *Slash = strrchr(File, '/');
             snprintf(Text + Used, Size - (size_t)Used, ", %s:%d", Slash ? Slash + 1 : File,
