@@ -546,7 +546,7 @@ static bool MiFaultTrap(void *Address, bool Write, void *CodeAddress)
 #if !defined(_WIN32)
 __attribute__((constructor)) static void MiArmTrapAtLoad(void)
 {
-    HostInstallFaultTrap(NULL, 0, MiFaultHandler);
+    HostInstallFaultTrap(NULL, 0, MiFaultTrap);
 }
 #endif
 
@@ -555,7 +555,7 @@ static void MiSpaceTeardown(void)
 #if defined(_WIN32)
     HostRemoveFaultTrap();
 #else
-    HostInstallFaultTrap(NULL, 0, MiFaultHandler); /* back to the NULL guard only */
+    HostInstallFaultTrap(NULL, 0, MiFaultTrap); /* back to the NULL guard only */
 #endif
     if (MiSpace.Base != NULL) {
         HostRelease(MiSpace.Base, MiSpace.Pages * PAGE_SIZE);
