@@ -835,7 +835,7 @@ static Dwfl *HostDwflOpen(void)
 static struct {
     void *Frame;
     bool Found;
-    char Text[256];
+    char Text[512]; /* as long as any description asked for (HostDescribeFrame: 384) */
 } HostSymbolCache[HOST_SYMBOL_CACHE];
 
 /* The source line of Lookup: through the module's address-range table, or,
