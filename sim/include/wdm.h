@@ -1194,4 +1194,9 @@ C_ASSERT(sizeof(PROCESSOR_NUMBER) == 4);
 } /* extern "C" */
 #endif
 
+/* Parts of the surface kept in their own files; each opens its own extern "C". */
+#include "mmsim/wdm_io.h"   /* the I/O manager: IRP, IO_STACK_LOCATION, device objects */
+#include "mmsim/seh.h"      /* __try / __except / __finally / __leave */
+#include "mmsim/wdm_more.h" /* further Mm, Ex, Ke, Rtl names drivers use */
+
 #endif /* _WDMDDK_ */
