@@ -286,220 +286,224 @@ static PHYSICAL_ADDRESS Physical(uint64_t Value)
     return Pa;
 }
 
+/* The calls, one function a DDI, made from the rows of sim/mi_ddi_table.h:
+ * each argument converted to its kind's C type as a C call would, the result
+ * stored by its kind. Rows marked Custom have a RunCall<Name> written below. */
+typedef void RUN_CALL(RUNNER *R, const uint64_t *A);
+
+#define RUN_CONV_Number(V) ((ULONG_PTR)(V))
+#define RUN_CONV_Size(V) ((SIZE_T)(V))
+#define RUN_CONV_Ulong(V) ((ULONG)(V))
+#define RUN_CONV_Tag(V) ((ULONG)(V))
+#define RUN_CONV_Flags(V) ((ULONG)(V))
+#define RUN_CONV_Bool(V) ((BOOLEAN)((V) != 0))
+#define RUN_CONV_Va(V) ((PVOID)(uintptr_t)(V))
+#define RUN_CONV_NullVa(V) ((PVOID)(uintptr_t)(V)) /* PreCall: 0 */
+#define RUN_CONV_FreedPool(V) ((PVOID)(uintptr_t)(V))
+#define RUN_CONV_Phys(V) Physical(V)
+#define RUN_CONV_Mdl(V) ((PMDL)(uintptr_t)(V))
+#define RUN_CONV_FreedMdl(V) ((PMDL)(uintptr_t)(V))
+#define RUN_CONV_Region(V) ((PGROWABLE_REGION)(uintptr_t)(V))
+#define RUN_CONV_FreedRegion(V) ((PGROWABLE_REGION)(uintptr_t)(V))
+#define RUN_CONV_Cache(V) ((MEMORY_CACHING_TYPE)(V))
+#define RUN_CONV_Mode(V) ((KPROCESSOR_MODE)(V))
+#define RUN_CONV_LockOp(V) ((LOCK_OPERATION)(V))
+#define RUN_CONV_Irql(V) ((KIRQL)(V))
+#define RUN_CONV_PoolFlags(V) ((POOL_FLAGS)(V))
+#define RUN_CONV_PoolType(V) ((POOL_TYPE)(V))
+#define RUN_CONV_Irp(V) ((PIRP)(uintptr_t)(V)) /* PreCall: 0 */
+
+#define RUN_STORE_Void(Call) Call
+#define RUN_STORE_Pointer(Call) R->Result = (uintptr_t)(Call)
+#define RUN_STORE_Pool(Call) R->Result = (uintptr_t)(Call)
+#define RUN_STORE_Mdl(Call) R->Result = (uintptr_t)(Call)
+#define RUN_STORE_Region(Call) R->Result = (uintptr_t)(Call)
+#define RUN_STORE_Status(Call) R->Result = (uint32_t)(Call)
+#define RUN_STORE_Number(Call) R->Result = (uint64_t)(Call)
+#define RUN_STORE_Physical(Call) R->Result = (uint64_t)(Call).QuadPart
+#define RUN_STORE_Boolean(Call) R->Result = (uint64_t)(Call)
+#define RUN_STORE_Irql(Call) R->Result = (uint64_t)(Call)
+
+/* MI_ARG(0, ...) MI_ARG(1, ...) becomes "conv(A[0]) , conv(A[1])" (so the
+ * RUN_CALL_ macros that receive it take it as their variadic part). */
+#define RUN_COMMA_0
+#define RUN_COMMA_1 ,
+#define RUN_COMMA_2 ,
+#define RUN_COMMA_3 ,
+#define RUN_COMMA_4 ,
+#define RUN_COMMA_5 ,
+#define RUN_COMMA_6 ,
+#define RUN_COMMA_7 ,
+#define MI_ARG(Index, Kind, Name) RUN_COMMA_##Index RUN_CONV_##Kind(A[Index])
+
+#define RUN_CALL_Auto(Name, Result, ...)                                       \
+    static void RunCall##Name(RUNNER *R, const uint64_t *A)                    \
+    {                                                                          \
+        (void)R;                                                               \
+        (void)A;                                                               \
+        RUN_STORE_##Result(Name(__VA_ARGS__));                                 \
+    }
+#define RUN_CALL_Custom(Name, Result, ...) static RUN_CALL RunCall##Name;
+#define MI_DDI_CALL(Name, MaxIrql, Code, SubCode, Result, Args) RUN_CALL_Auto(Name, Result, Args)
+#define MI_DDI_TOOL(Name, Result, Call, Args) RUN_CALL_##Call(Name, Result, Args)
+#include "../mi_ddi_table.h"
+#undef MI_ARG
+
+static RUN_CALL *const RunCalls[DdiCount] = {
+#define MI_DDI_CALL(Name, MaxIrql, Code, SubCode, Result, Args) [Ddi##Name] = RunCall##Name,
+#define MI_DDI_TOOL(Name, Result, Call, Args) [Ddi##Name] = RunCall##Name,
+#include "../mi_ddi_table.h"
+};
+
+/* KeRaiseIrql returns the old IRQL through a pointer. */
+static void RunCallKeRaiseIrql(RUNNER *R, const uint64_t *A)
+{
+    KIRQL Old = 0;
+    KeRaiseIrql((KIRQL)A[0], &Old);
+    R->Result = Old;
+}
+
+/* GrCreate takes a structure and returns the region through a pointer. */
+static void RunCallGrCreate(RUNNER *R, const uint64_t *A)
+{
+    GR_PARAMETERS P;
+    memset(&P, 0, sizeof(P));
+    P.MaximumSize = (SIZE_T)A[0];
+    P.InitialCommit = (SIZE_T)A[1];
+    P.GrowthGranularity = (SIZE_T)A[2];
+    P.PoolTag = (ULONG)A[3];
+    P.Strategy = (GR_STRATEGY)(int)A[4];
+    PGROWABLE_REGION Region = NULL;
+    NTSTATUS Status = GrCreate(&P, &Region);
+    R->Result = NT_SUCCESS(Status) ? (uintptr_t)Region : 0;
+    if (!NT_SUCCESS(Status)) {
+        const char *Name = ScriptConstantName((uint32_t)Status, "STATUS_");
+        snprintf(R->Note, sizeof(R->Note), " (GrCreate returned %s 0x%08X)",
+                 Name ? Name : "status", (unsigned)Status);
+    }
+}
+
 /* Runs the call; sets R->Result. Runs inside the catch frames. */
 static void CallDdi(RUNNER *R, const SCRIPT_STMT *St, const uint64_t *A)
 {
     R->HasResult = ScriptDdis[St->Ddi].Result != ResultVoid;
     R->Result = 0;
-    KIRQL Old = 0;
-    switch (St->Ddi) {
-    case DdiMmAllocateMappingAddress:
-        R->Result = (uintptr_t)MmAllocateMappingAddress((SIZE_T)A[0], (ULONG)A[1]);
-        break;
-    case DdiMmAllocateMappingAddressEx:
-        R->Result = (uintptr_t)MmAllocateMappingAddressEx((SIZE_T)A[0], (ULONG)A[1], (ULONG)A[2]);
-        break;
-    case DdiMmFreeMappingAddress:
-        MmFreeMappingAddress((PVOID)(uintptr_t)A[0], (ULONG)A[1]);
-        break;
-    case DdiMmMapLockedPagesWithReservedMapping:
-        R->Result = (uintptr_t)MmMapLockedPagesWithReservedMapping(
-            (PVOID)(uintptr_t)A[0], (ULONG)A[1], (PMDL)(uintptr_t)A[2], (MEMORY_CACHING_TYPE)A[3]);
-        break;
-    case DdiMmUnmapReservedMapping:
-        MmUnmapReservedMapping((PVOID)(uintptr_t)A[0], (ULONG)A[1], (PMDL)(uintptr_t)A[2]);
-        break;
-    case DdiMmAllocatePagesForMdl:
-        R->Result = (uintptr_t)MmAllocatePagesForMdl(Physical(A[0]), Physical(A[1]), Physical(A[2]),
-                                                     (SIZE_T)A[3]);
-        break;
-    case DdiMmAllocatePagesForMdlEx:
-        R->Result = (uintptr_t)MmAllocatePagesForMdlEx(Physical(A[0]), Physical(A[1]),
-                                                       Physical(A[2]), (SIZE_T)A[3],
-                                                       (MEMORY_CACHING_TYPE)A[4], (ULONG)A[5]);
-        break;
-    case DdiMmFreePagesFromMdl:
-        MmFreePagesFromMdl((PMDL)(uintptr_t)A[0]);
-        break;
-    case DdiIoAllocateMdl:
-        R->Result = (uintptr_t)IoAllocateMdl((PVOID)(uintptr_t)A[0], (ULONG)A[1], (BOOLEAN)(A[2] != 0),
-                                             (BOOLEAN)(A[3] != 0), NULL);
-        break;
-    case DdiIoFreeMdl:
-        IoFreeMdl((PMDL)(uintptr_t)A[0]);
-        break;
-    case DdiMmBuildMdlForNonPagedPool:
-        MmBuildMdlForNonPagedPool((PMDL)(uintptr_t)A[0]);
-        break;
-    case DdiMmProbeAndLockPages:
-        MmProbeAndLockPages((PMDL)(uintptr_t)A[0], (KPROCESSOR_MODE)A[1], (LOCK_OPERATION)A[2]);
-        break;
-    case DdiMmUnlockPages:
-        MmUnlockPages((PMDL)(uintptr_t)A[0]);
-        break;
-    case DdiMmMapLockedPagesSpecifyCache:
-        R->Result = (uintptr_t)MmMapLockedPagesSpecifyCache(
-            (PMDL)(uintptr_t)A[0], (KPROCESSOR_MODE)A[1], (MEMORY_CACHING_TYPE)A[2], NULL,
-            (ULONG)A[4], (ULONG)A[5]);
-        break;
-    case DdiMmUnmapLockedPages:
-        MmUnmapLockedPages((PVOID)(uintptr_t)A[0], (PMDL)(uintptr_t)A[1]);
-        break;
-    case DdiMmGetSystemAddressForMdlSafe:
-        R->Result = (uintptr_t)MmGetSystemAddressForMdlSafe((PMDL)(uintptr_t)A[0], (ULONG)A[1]);
-        break;
-    case DdiExAllocatePool2:
-        R->Result = (uintptr_t)ExAllocatePool2((POOL_FLAGS)A[0], (SIZE_T)A[1], (ULONG)A[2]);
-        break;
-    case DdiExAllocatePoolWithTag:
-        R->Result = (uintptr_t)ExAllocatePoolWithTag((POOL_TYPE)A[0], (SIZE_T)A[1], (ULONG)A[2]);
-        break;
-    case DdiExFreePool:
-        ExFreePool((PVOID)(uintptr_t)A[0]);
-        break;
-    case DdiExFreePoolWithTag:
-        ExFreePoolWithTag((PVOID)(uintptr_t)A[0], (ULONG)A[1]);
-        break;
-    case DdiMmGetPhysicalAddress:
-        R->Result = (uint64_t)MmGetPhysicalAddress((PVOID)(uintptr_t)A[0]).QuadPart;
-        break;
-    case DdiMmIsAddressValid:
-        R->Result = MmIsAddressValid((PVOID)(uintptr_t)A[0]);
-        break;
-    case DdiKeRaiseIrql:
-        KeRaiseIrql((KIRQL)A[0], &Old);
-        R->Result = Old;
-        break;
-    case DdiKeLowerIrql:
-        KeLowerIrql((KIRQL)A[0]);
-        break;
-    case DdiKeGetCurrentIrql:
-        R->Result = KeGetCurrentIrql();
-        break;
-    case DdiGrCreate: {
-        GR_PARAMETERS P;
-        memset(&P, 0, sizeof(P));
-        P.MaximumSize = (SIZE_T)A[0];
-        P.InitialCommit = (SIZE_T)A[1];
-        P.GrowthGranularity = (SIZE_T)A[2];
-        P.PoolTag = (ULONG)A[3];
-        P.Strategy = (GR_STRATEGY)(int)A[4];
-        PGROWABLE_REGION Region = NULL;
-        NTSTATUS Status = GrCreate(&P, &Region);
-        R->Result = NT_SUCCESS(Status) ? (uintptr_t)Region : 0;
-        if (!NT_SUCCESS(Status)) {
-            const char *Name = ScriptConstantName((uint32_t)Status, "STATUS_");
-            snprintf(R->Note, sizeof(R->Note), " (GrCreate returned %s 0x%08X)",
-                     Name ? Name : "status", (unsigned)Status);
-        }
-        break;
-    }
-    case DdiGrEnsureCommitted:
-        R->Result = (uint32_t)GrEnsureCommitted((PGROWABLE_REGION)(uintptr_t)A[0], (SIZE_T)A[1]);
-        break;
-    case DdiGrRequestGrowth:
-        R->Result = (uint32_t)GrRequestGrowth((PGROWABLE_REGION)(uintptr_t)A[0], (SIZE_T)A[1]);
-        break;
-    case DdiGrBase:
-        R->Result = (uintptr_t)GrBase((PGROWABLE_REGION)(uintptr_t)A[0]);
-        break;
-    case DdiGrCommittedSize:
-        R->Result = GrCommittedSize((PGROWABLE_REGION)(uintptr_t)A[0]);
-        break;
-    case DdiGrDestroy:
-        GrDestroy((PGROWABLE_REGION)(uintptr_t)A[0]);
-        break;
-    default:
-        break;
-    }
+    RunCalls[St->Ddi](R, A);
 }
 
-/* Checks a call's arguments before it runs: handles, NULL-only pointers,
- * frees that would damage mmsim rather than the simulated machine. */
+/* A pool free the runner refuses: a live region, or pool the script did not
+ * allocate (it belongs to core/ or the simulator). 0 or an error. */
+static int CheckPoolFree(RUNNER *R, const SCRIPT_STMT *St, uint64_t Va)
+{
+    RUN_HANDLE *H = FindHandle(R, (uintptr_t)Va);
+    if (H != NULL && H->Type == TypeRegion && H->Live) {
+        return RunError(R, St, "that is a growable region: free it with GrDestroy");
+    }
+    if (H != NULL && H->Type == TypeMdl && H->Live) {
+        return 0; /* an MDL the script holds: freeing it is the script's business */
+    }
+    SIM_POOL_BLOCK_INFO Block;
+    if (PoolBlockAt((uintptr_t)Va, &Block) && OwnBlock(R, (uintptr_t)Block.Va, 0) == NULL) {
+        char Tag[5];
+        for (int i = 0; i < 4; i++) {
+            char c = (char)(Block.Tag >> (8 * i));
+            Tag[i] = c >= 0x20 && c < 0x7F ? c : '.';
+        }
+        Tag[4] = '\0';
+        return RunError(R, St,
+                        "that address is inside a pool block the script did not allocate "
+                        "(tag '%s', it belongs to core/ or the simulator): freeing it would "
+                        "corrupt mmsim itself, not the simulated machine",
+                        Tag);
+    }
+    return 0;
+}
+
+/* Checks a call's arguments before it runs, by their kinds: handles, NULL-only
+ * pointers, frees that would damage mmsim rather than the simulated machine. */
 static int PreCall(RUNNER *R, const SCRIPT_STMT *St, const uint64_t *A)
 {
     const SCRIPT_DDI *D = &ScriptDdis[St->Ddi];
     for (int i = 0; i < St->ArgCount; i++) {
-        if (D->ArgTypes[i] == TypeMdl || D->ArgTypes[i] == TypeRegion) {
+        if (ScriptArgType(D->Args[i].Kind) != TypeNumber) {
             int Status = CheckHandle(R, St, St->Args[i], A[i]);
             if (Status != 0) {
                 return Status;
             }
         }
     }
-    if (St->Ddi == DdiIoAllocateMdl && A[4] != 0) {
-        return RunError(R, St, "IoAllocateMdl: Irp must be NULL (mmsim run has no IRPs)");
-    }
-    if (St->Ddi == DdiMmMapLockedPagesSpecifyCache && A[3] != 0) {
-        return RunError(R, St, "MmMapLockedPagesSpecifyCache: RequestedAddress must be NULL "
-                               "for a kernel mapping");
-    }
-    if (St->Ddi == DdiExFreePool || St->Ddi == DdiExFreePoolWithTag) {
-        RUN_HANDLE *H = FindHandle(R, (uintptr_t)A[0]);
-        if (H != NULL && H->Type == TypeRegion && H->Live) {
-            return RunError(R, St, "that is a growable region: free it with GrDestroy");
-        }
-        if (H != NULL && H->Type == TypeMdl && H->Live) {
-            return 0; /* an MDL the script holds: freeing it is the script's business */
-        }
-        SIM_POOL_BLOCK_INFO Block;
-        if (PoolBlockAt((uintptr_t)A[0], &Block) &&
-            OwnBlock(R, (uintptr_t)Block.Va, 0) == NULL) {
-            char Tag[5];
-            for (int i = 0; i < 4; i++) {
-                char c = (char)(Block.Tag >> (8 * i));
-                Tag[i] = c >= 0x20 && c < 0x7F ? c : '.';
+    for (int i = 0; i < St->ArgCount; i++) {
+        int Status = 0;
+        switch (D->Args[i].Kind) {
+        case ScriptArgIrp:
+            if (A[i] != 0) {
+                Status = RunError(R, St, "%s: %s must be NULL (mmsim run has no IRPs)", D->Name,
+                                  D->Args[i].Name);
             }
-            Tag[4] = '\0';
-            return RunError(R, St,
-                            "that address is inside a pool block the script did not allocate "
-                            "(tag '%s', it belongs to core/ or the simulator): freeing it would "
-                            "corrupt mmsim itself, not the simulated machine",
-                            Tag);
+            break;
+        case ScriptArgNullVa:
+            if (A[i] != 0) {
+                Status = RunError(R, St, "%s: %s must be NULL for a kernel mapping", D->Name,
+                                  D->Args[i].Name);
+            }
+            break;
+        case ScriptArgFreedPool:
+            Status = CheckPoolFree(R, St, A[i]);
+            break;
+        default:
+            break;
+        }
+        if (Status != 0) {
+            return Status;
         }
     }
     return 0;
 }
 
-/* Book-keeping after a call that returned. */
+/* The first Size argument: how large the pool block a DDI returns is. */
+static uint64_t SizeArgument(const SCRIPT_DDI *D, const uint64_t *A)
+{
+    for (int i = 0; i < D->ArgCount; i++) {
+        if (D->Args[i].Kind == ScriptArgSize) {
+            return A[i];
+        }
+    }
+    return 0;
+}
+
+/* Book-keeping after a call that returned, by the kinds of its result and
+ * arguments: what the script now holds, and what it freed. */
 static void PostCall(RUNNER *R, const SCRIPT_STMT *St, const uint64_t *A)
 {
-    switch (St->Ddi) {
-    case DdiMmAllocatePagesForMdl:
-    case DdiMmAllocatePagesForMdlEx:
-    case DdiIoAllocateMdl:
-        if (R->Result != 0) {
+    const SCRIPT_DDI *D = &ScriptDdis[St->Ddi];
+    if (R->Result != 0) {
+        if (D->Result == ResultMdl) {
             AddHandle(R, (uintptr_t)R->Result, TypeMdl);
-        }
-        break;
-    case DdiGrCreate:
-        if (R->Result != 0) {
+        } else if (D->Result == ResultRegion) {
             AddHandle(R, (uintptr_t)R->Result, TypeRegion);
+        } else if (D->Result == ResultPool) {
+            AddBlock(R, (uintptr_t)R->Result, SizeArgument(D, A));
         }
-        break;
-    case DdiExAllocatePool2:
-    case DdiExAllocatePoolWithTag:
-        if (R->Result != 0) {
-            AddBlock(R, (uintptr_t)R->Result, A[1]);
-        }
-        break;
-    case DdiIoFreeMdl:
-        EndHandle(R, (uintptr_t)A[0], St->Line, "freed (IoFreeMdl)");
-        break;
-    case DdiExFreePool:
-    case DdiExFreePoolWithTag: {
-        EndHandle(R, (uintptr_t)A[0], St->Line, "freed (ExFreePool)");
-        RUN_BLOCK *B = OwnBlock(R, (uintptr_t)A[0], 0);
-        if (B != NULL && B->Va == (uintptr_t)A[0]) {
-            B->Live = false;
-        }
-        break;
     }
-    case DdiGrDestroy:
-        EndHandle(R, (uintptr_t)A[0], St->Line, "destroyed (GrDestroy)");
-        break;
-    default:
-        break;
+    for (int i = 0; i < St->ArgCount; i++) {
+        switch (D->Args[i].Kind) {
+        case ScriptArgFreedMdl:
+            EndHandle(R, (uintptr_t)A[i], St->Line, "freed (IoFreeMdl)");
+            break;
+        case ScriptArgFreedRegion:
+            EndHandle(R, (uintptr_t)A[i], St->Line, "destroyed (GrDestroy)");
+            break;
+        case ScriptArgFreedPool: {
+            EndHandle(R, (uintptr_t)A[i], St->Line, "freed (ExFreePool)");
+            RUN_BLOCK *B = OwnBlock(R, (uintptr_t)A[i], 0);
+            if (B != NULL && B->Va == (uintptr_t)A[i]) {
+                B->Live = false;
+            }
+            break;
+        }
+        default:
+            break;
+        }
     }
 }
 
@@ -515,6 +519,7 @@ static void PrintResult(RUNNER *R, const SCRIPT_STMT *St)
         fprintf(R->Out, "      -> done\n");
         return;
     case ResultPointer:
+    case ResultPool:
         fprintf(R->Out, "      -> %s%s%s\n", Name,
                 R->Result ? Addr(R, R->Result, A, sizeof(A)) : "NULL", R->Note);
         return;
@@ -948,6 +953,21 @@ static int RunStatement(RUNNER *R, const SCRIPT_STMT *St)
 /* ---------------------------------------------------------------------- */
 /* Command line.                                                          */
 /* ---------------------------------------------------------------------- */
+/* The DDIs of the table (sim/mi_ddi_table.h), wrapped at 79 columns. */
+static void RunUsageDdis(FILE *Out)
+{
+    int Column = fprintf(Out, "DDIs (arguments as in C, in the DDI's order; docs/mmsim.md lists them):");
+    for (int d = 0; d < DdiCount; d++) {
+        int Width = (int)strlen(ScriptDdis[d].Name) + (d + 1 < DdiCount ? 1 : 0);
+        if (Column + 1 + Width > 79) {
+            fprintf(Out, "\n");
+            Column = 0;
+        }
+        Column += fprintf(Out, "%s%s%s", Column ? " " : "", ScriptDdis[d].Name,
+                          d + 1 < DdiCount ? "," : "\n");
+    }
+}
+
 static void RunUsage(FILE *Out)
 {
     fprintf(Out,
@@ -973,17 +993,9 @@ static void RunUsage(FILE *Out)
             "Values: numbers (42, 0x2A), tags as in C ('ruoT' shows as \"Tour\"), names of\n"
             "results, constants (PAGE_SIZE, MmCached, DISPATCH_LEVEL, POOL_FLAG_NON_PAGED,\n"
             "MM_MAPPING_ADDRESS_DIVISIBLE, STATUS_SUCCESS, ...), + - * | & ~ and ( ).\n"
-            "\n"
-            "DDIs: MmAllocateMappingAddress(Ex), MmFreeMappingAddress,\n"
-            "MmMapLockedPagesWithReservedMapping, MmUnmapReservedMapping,\n"
-            "MmAllocatePagesForMdl(Ex), MmFreePagesFromMdl, IoAllocateMdl, IoFreeMdl,\n"
-            "MmBuildMdlForNonPagedPool, MmProbeAndLockPages, MmUnlockPages,\n"
-            "MmMapLockedPagesSpecifyCache, MmUnmapLockedPages, MmGetSystemAddressForMdlSafe,\n"
-            "ExAllocatePool2, ExAllocatePoolWithTag, ExFreePool(WithTag), MmGetPhysicalAddress,\n"
-            "MmIsAddressValid, KeRaiseIrql (returns the old IRQL), KeLowerIrql,\n"
-            "KeGetCurrentIrql; the growable region: GrCreate(Maximum, Initial, Granularity,\n"
-            "Tag, Strategy), GrEnsureCommitted, GrRequestGrowth, GrBase, GrCommittedSize,\n"
-            "GrDestroy. Arguments as in C, in the DDI's order.\n"
+            "\n");
+    RunUsageDdis(Out);
+    fprintf(Out,
             "\n"
             "  --profile P   modern (default; MMSIM_PROFILE) or nt5\n"
             "  --raw         print host addresses instead of base-relative ones\n"

@@ -19,74 +19,67 @@
 /* ---------------------------------------------------------------------- */
 /* The DDIs a script may call.                                            */
 /* ---------------------------------------------------------------------- */
-#define N TypeNumber
-#define M TypeMdl
-#define R TypeRegion
-
-const SCRIPT_DDI ScriptDdis[DdiCount] = {
-    [DdiMmAllocateMappingAddress] = {"MmAllocateMappingAddress", ResultPointer, 2,
-                                     {"NumberOfBytes", "PoolTag"}, {N, N}},
-    [DdiMmAllocateMappingAddressEx] = {"MmAllocateMappingAddressEx", ResultPointer, 3,
-                                       {"NumberOfBytes", "PoolTag", "Flags"}, {N, N, N}},
-    [DdiMmFreeMappingAddress] = {"MmFreeMappingAddress", ResultVoid, 2,
-                                 {"BaseAddress", "PoolTag"}, {N, N}},
-    [DdiMmMapLockedPagesWithReservedMapping] =
-        {"MmMapLockedPagesWithReservedMapping", ResultPointer, 4,
-         {"MappingAddress", "PoolTag", "MemoryDescriptorList", "CacheType"}, {N, N, M, N}},
-    [DdiMmUnmapReservedMapping] = {"MmUnmapReservedMapping", ResultVoid, 3,
-                                   {"BaseAddress", "PoolTag", "MemoryDescriptorList"},
-                                   {N, N, M}},
-    [DdiMmAllocatePagesForMdl] = {"MmAllocatePagesForMdl", ResultMdl, 4,
-                                  {"LowAddress", "HighAddress", "SkipBytes", "TotalBytes"},
-                                  {N, N, N, N}},
-    [DdiMmAllocatePagesForMdlEx] = {"MmAllocatePagesForMdlEx", ResultMdl, 6,
-                                    {"LowAddress", "HighAddress", "SkipBytes", "TotalBytes",
-                                     "CacheType", "Flags"},
-                                    {N, N, N, N, N, N}},
-    [DdiMmFreePagesFromMdl] = {"MmFreePagesFromMdl", ResultVoid, 1, {"MemoryDescriptorList"},
-                               {M}},
-    [DdiIoAllocateMdl] = {"IoAllocateMdl", ResultMdl, 5,
-                          {"VirtualAddress", "Length", "SecondaryBuffer", "ChargeQuota", "Irp"},
-                          {N, N, N, N, N}},
-    [DdiIoFreeMdl] = {"IoFreeMdl", ResultVoid, 1, {"Mdl"}, {M}},
-    [DdiMmBuildMdlForNonPagedPool] = {"MmBuildMdlForNonPagedPool", ResultVoid, 1,
-                                      {"MemoryDescriptorList"}, {M}},
-    [DdiMmProbeAndLockPages] = {"MmProbeAndLockPages", ResultVoid, 3,
-                                {"MemoryDescriptorList", "AccessMode", "Operation"}, {M, N, N}},
-    [DdiMmUnlockPages] = {"MmUnlockPages", ResultVoid, 1, {"MemoryDescriptorList"}, {M}},
-    [DdiMmMapLockedPagesSpecifyCache] =
-        {"MmMapLockedPagesSpecifyCache", ResultPointer, 6,
-         {"MemoryDescriptorList", "AccessMode", "CacheType", "RequestedAddress",
-          "BugCheckOnFailure", "Priority"},
-         {M, N, N, N, N, N}},
-    [DdiMmUnmapLockedPages] = {"MmUnmapLockedPages", ResultVoid, 2,
-                               {"BaseAddress", "MemoryDescriptorList"}, {N, M}},
-    [DdiMmGetSystemAddressForMdlSafe] = {"MmGetSystemAddressForMdlSafe", ResultPointer, 2,
-                                         {"Mdl", "Priority"}, {M, N}},
-    [DdiExAllocatePool2] = {"ExAllocatePool2", ResultPointer, 3,
-                            {"Flags", "NumberOfBytes", "Tag"}, {N, N, N}},
-    [DdiExAllocatePoolWithTag] = {"ExAllocatePoolWithTag", ResultPointer, 3,
-                                  {"PoolType", "NumberOfBytes", "Tag"}, {N, N, N}},
-    [DdiExFreePool] = {"ExFreePool", ResultVoid, 1, {"P"}, {N}},
-    [DdiExFreePoolWithTag] = {"ExFreePoolWithTag", ResultVoid, 2, {"P", "Tag"}, {N, N}},
-    [DdiMmGetPhysicalAddress] = {"MmGetPhysicalAddress", ResultNumber, 1, {"BaseAddress"}, {N}},
-    [DdiMmIsAddressValid] = {"MmIsAddressValid", ResultBoolean, 1, {"VirtualAddress"}, {N}},
-    [DdiKeRaiseIrql] = {"KeRaiseIrql", ResultIrql, 1, {"NewIrql"}, {N}},
-    [DdiKeLowerIrql] = {"KeLowerIrql", ResultVoid, 1, {"NewIrql"}, {N}},
-    [DdiKeGetCurrentIrql] = {"KeGetCurrentIrql", ResultIrql, 0, {0}, {0}},
-    [DdiGrCreate] = {"GrCreate", ResultRegion, 5,
-                     {"MaximumSize", "InitialCommit", "GrowthGranularity", "PoolTag", "Strategy"},
-                     {N, N, N, N, N}},
-    [DdiGrEnsureCommitted] = {"GrEnsureCommitted", ResultStatus, 2, {"Region", "Bytes"}, {R, N}},
-    [DdiGrRequestGrowth] = {"GrRequestGrowth", ResultStatus, 2, {"Region", "Bytes"}, {R, N}},
-    [DdiGrBase] = {"GrBase", ResultPointer, 1, {"Region"}, {R}},
-    [DdiGrCommittedSize] = {"GrCommittedSize", ResultNumber, 1, {"Region"}, {R}},
-    [DdiGrDestroy] = {"GrDestroy", ResultVoid, 1, {"Region"}, {R}},
+/* Two passes over sim/mi_ddi_table.h: the arity of each DDI (one MI_ARG is
+ * +1), then the rows. */
+#define MI_ARG(Index, Kind, Name) +1
+enum {
+#define MI_DDI_CALL(Name, MaxIrql, Code, SubCode, Result, Args) ScriptArity##Name = 0 Args,
+#define MI_DDI_TOOL(Name, Result, Call, Args) ScriptArity##Name = 0 Args,
+#include "../mi_ddi_table.h"
 };
+#undef MI_ARG
 
-#undef N
-#undef M
-#undef R
+#define MI_ARG(Index, Kind, Name) [Index] = {#Name, ScriptArg##Kind},
+const SCRIPT_DDI ScriptDdis[DdiCount] = {
+#define MI_DDI_CALL(Name, MaxIrql, Code, SubCode, Res, Args) \
+    [Ddi##Name] = {#Name, Result##Res, ScriptArity##Name, {Args}, true},
+#define MI_DDI_TOOL(Name, Res, Call, Args) \
+    [Ddi##Name] = {#Name, Result##Res, ScriptArity##Name, {Args}, false},
+#include "../mi_ddi_table.h"
+};
+#undef MI_ARG
+
+SCRIPT_TYPE ScriptArgType(SCRIPT_ARG_KIND Kind)
+{
+    switch (Kind) {
+    case ScriptArgMdl:
+    case ScriptArgFreedMdl: return TypeMdl;
+    case ScriptArgRegion:
+    case ScriptArgFreedRegion: return TypeRegion;
+    default: return TypeNumber;
+    }
+}
+
+const char *ScriptArgKindText(SCRIPT_ARG_KIND Kind)
+{
+    static const char *const Text[ScriptArgKindCount] = {
+#define X(Kind, CType, What) [ScriptArg##Kind] = What,
+        MI_ARG_KINDS(X)
+#undef X
+    };
+    return (unsigned)Kind < ScriptArgKindCount ? Text[Kind] : "?";
+}
+
+const char *ScriptResultText(SCRIPT_RESULT Result)
+{
+    static const char *const Text[] = {
+#define X(Res, What) [Result##Res] = What,
+        MI_RESULT_KINDS(X)
+#undef X
+    };
+    return (unsigned)Result < sizeof(Text) / sizeof(Text[0]) ? Text[Result] : "?";
+}
+
+void ScriptFormatCall(const SCRIPT_DDI *Ddi, char *Buffer, size_t Size)
+{
+    int n = snprintf(Buffer, Size, "%s(", Ddi->Name);
+    for (int i = 0; i < Ddi->ArgCount && n >= 0 && (size_t)n < Size; i++) {
+        n += snprintf(Buffer + n, Size - (size_t)n, "%s%s", i ? ", " : "", Ddi->Args[i].Name);
+    }
+    if (n >= 0 && (size_t)n < Size) {
+        snprintf(Buffer + n, Size - (size_t)n, ")");
+    }
+}
 
 /* ---------------------------------------------------------------------- */
 /* Constants.                                                             */
@@ -720,13 +713,14 @@ static void ParseCall(PARSER *P, SCRIPT_STMT *St, const TOKEN *Name)
                 Error(P, At.Line, At.Column, "%s takes %d argument%s, found more", D->Name,
                       D->ArgCount, D->ArgCount == 1 ? "" : "s");
             }
-            P->Wanted = D->ArgTypes[Count];
+            SCRIPT_TYPE Type = ScriptArgType(D->Args[Count].Kind);
+            P->Wanted = Type;
             SCRIPT_EXPR *E = ParseExpr(P, false);
             P->Wanted = TypeNumber;
-            if (D->ArgTypes[Count] != TypeNumber && E->Type != D->ArgTypes[Count]) {
+            if (Type != TypeNumber && E->Type != Type) {
                 Error(P, At.Line, At.Column,
                       "argument %d of %s (%s) must be %s, but this is %s", Count + 1, D->Name,
-                      D->ArgNames[Count], TypeName(D->ArgTypes[Count]), TypeName(E->Type));
+                      D->Args[Count].Name, TypeName(Type), TypeName(E->Type));
             }
             St->Args[Count++] = E;
             if (IsPunct(P, ',')) {
@@ -746,7 +740,7 @@ static void ParseCall(PARSER *P, SCRIPT_STMT *St, const TOKEN *Name)
         char List[256] = "";
         for (int i = 0; i < D->ArgCount; i++) {
             size_t Used = strlen(List);
-            snprintf(List + Used, sizeof(List) - Used, "%s%s", i ? ", " : "", D->ArgNames[i]);
+            snprintf(List + Used, sizeof(List) - Used, "%s%s", i ? ", " : "", D->Args[i].Name);
         }
         Error(P, P->Token.Line, P->Token.Column, "%s takes %d argument%s (%s), found %d", D->Name,
               D->ArgCount, D->ArgCount == 1 ? "" : "s", List, Count);

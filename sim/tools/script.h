@@ -28,63 +28,56 @@ typedef enum _SCRIPT_TYPE {
     TypeVoid        /* no value (a DDI returning VOID) */
 } SCRIPT_TYPE;
 
-/* What a DDI returns (printing differs). */
+/* The DDI table: here for MI_ARG_KINDS and MI_RESULT_KINDS (with no row
+ * macros defined, its rows expand to nothing). */
+#include "../mi_ddi_table.h"
+
+/* What a DDI returns (printing differs): MI_RESULT_KINDS of the DDI table. */
 typedef enum _SCRIPT_RESULT {
-    ResultVoid = 0,
-    ResultPointer,
-    ResultMdl,
-    ResultRegion,
-    ResultStatus,
-    ResultNumber,
-    ResultBoolean,
-    ResultIrql
+#define X(Res, What) Result##Res,
+    MI_RESULT_KINDS(X)
+#undef X
 } SCRIPT_RESULT;
+
+/* What an argument is: MI_ARG_KINDS of the DDI table. */
+typedef enum _SCRIPT_ARG_KIND {
+#define X(Kind, CType, What) ScriptArg##Kind,
+    MI_ARG_KINDS(X)
+#undef X
+    ScriptArgKindCount
+} SCRIPT_ARG_KIND;
 
 #define SCRIPT_MAX_ARGS 8
 
-/* The DDIs a script can call (and the growable region's Gr* API). */
+/* The DDIs a script can call (and the growable region's Gr* API): the
+ * MI_DDI_CALL and MI_DDI_TOOL rows of sim/mi_ddi_table.h, in its order. */
 typedef enum _SCRIPT_DDI_ID {
-    DdiMmAllocateMappingAddress = 0,
-    DdiMmAllocateMappingAddressEx,
-    DdiMmFreeMappingAddress,
-    DdiMmMapLockedPagesWithReservedMapping,
-    DdiMmUnmapReservedMapping,
-    DdiMmAllocatePagesForMdl,
-    DdiMmAllocatePagesForMdlEx,
-    DdiMmFreePagesFromMdl,
-    DdiIoAllocateMdl,
-    DdiIoFreeMdl,
-    DdiMmBuildMdlForNonPagedPool,
-    DdiMmProbeAndLockPages,
-    DdiMmUnlockPages,
-    DdiMmMapLockedPagesSpecifyCache,
-    DdiMmUnmapLockedPages,
-    DdiMmGetSystemAddressForMdlSafe,
-    DdiExAllocatePool2,
-    DdiExAllocatePoolWithTag,
-    DdiExFreePool,
-    DdiExFreePoolWithTag,
-    DdiMmGetPhysicalAddress,
-    DdiMmIsAddressValid,
-    DdiKeRaiseIrql,
-    DdiKeLowerIrql,
-    DdiKeGetCurrentIrql,
-    DdiGrCreate,
-    DdiGrEnsureCommitted,
-    DdiGrRequestGrowth,
-    DdiGrBase,
-    DdiGrCommittedSize,
-    DdiGrDestroy,
+#define MI_DDI_CALL(Name, MaxIrql, Code, SubCode, Result, Args) Ddi##Name,
+#define MI_DDI_TOOL(Name, Result, Call, Args) Ddi##Name,
+#include "../mi_ddi_table.h"
     DdiCount
 } SCRIPT_DDI_ID;
+
+typedef struct _SCRIPT_ARG {
+    const char *Name;     /* the parameter's name on the DDI's page */
+    SCRIPT_ARG_KIND Kind;
+} SCRIPT_ARG;
 
 typedef struct _SCRIPT_DDI {
     const char *Name;
     SCRIPT_RESULT Result;
     int ArgCount;
-    const char *ArgNames[SCRIPT_MAX_ARGS];
-    SCRIPT_TYPE ArgTypes[SCRIPT_MAX_ARGS];
+    SCRIPT_ARG Args[SCRIPT_MAX_ARGS];
+    bool IrqlRule; /* an MI_DDI_CALL row (else MI_DDI_TOOL) */
 } SCRIPT_DDI;
+
+/* The script type of an argument kind: handles are typed, the rest numbers. */
+SCRIPT_TYPE ScriptArgType(SCRIPT_ARG_KIND Kind);
+/* What a kind or a result is, in words (docs, --help). */
+const char *ScriptArgKindText(SCRIPT_ARG_KIND Kind);
+const char *ScriptResultText(SCRIPT_RESULT Result);
+/* "Name(Arg1, Arg2)" into Buffer (truncated to Size). */
+void ScriptFormatCall(const SCRIPT_DDI *Ddi, char *Buffer, size_t Size);
 
 extern const SCRIPT_DDI ScriptDdis[DdiCount];
 
