@@ -78,6 +78,53 @@
     X(Boolean, "TRUE or FALSE")                                                \
     X(Irql, "an IRQL")
 
+/* A call made from a row (sim/tools/run.c, tests/fuzz/fuzz_ddi.c): with
+ *   #define MI_ARG MI_ARG_CALL
+ *   #define MI_ARGV Values          (a uint64_t array, one value an argument)
+ * a row's Args become "conv(Values[0]) , conv(Values[1]) ...", each value
+ * converted to its kind's C type as a C call would, and
+ * MI_RESULT_VALUE_<Result>(call) is the call's result as a uint64_t. */
+#define MI_ARG_CALL(Index, Kind, Name) MI_ARG_COMMA_##Index MI_ARG_CONV_##Kind(MI_ARGV[Index])
+#define MI_ARG_COMMA_0
+#define MI_ARG_COMMA_1 ,
+#define MI_ARG_COMMA_2 ,
+#define MI_ARG_COMMA_3 ,
+#define MI_ARG_COMMA_4 ,
+#define MI_ARG_COMMA_5 ,
+#define MI_ARG_COMMA_6 ,
+#define MI_ARG_COMMA_7 ,
+#define MI_ARG_CONV_Number(V) ((ULONG_PTR)(V))
+#define MI_ARG_CONV_Size(V) ((SIZE_T)(V))
+#define MI_ARG_CONV_Ulong(V) ((ULONG)(V))
+#define MI_ARG_CONV_Tag(V) ((ULONG)(V))
+#define MI_ARG_CONV_Flags(V) ((ULONG)(V))
+#define MI_ARG_CONV_Bool(V) ((BOOLEAN)((V) != 0))
+#define MI_ARG_CONV_Va(V) ((PVOID)(uintptr_t)(V))
+#define MI_ARG_CONV_NullVa(V) ((PVOID)(uintptr_t)(V))
+#define MI_ARG_CONV_FreedPool(V) ((PVOID)(uintptr_t)(V))
+#define MI_ARG_CONV_Phys(V) ((PHYSICAL_ADDRESS){.QuadPart = (LONGLONG)(V)})
+#define MI_ARG_CONV_Mdl(V) ((PMDL)(uintptr_t)(V))
+#define MI_ARG_CONV_FreedMdl(V) ((PMDL)(uintptr_t)(V))
+#define MI_ARG_CONV_Region(V) ((PGROWABLE_REGION)(uintptr_t)(V))
+#define MI_ARG_CONV_FreedRegion(V) ((PGROWABLE_REGION)(uintptr_t)(V))
+#define MI_ARG_CONV_Cache(V) ((MEMORY_CACHING_TYPE)(V))
+#define MI_ARG_CONV_Mode(V) ((KPROCESSOR_MODE)(V))
+#define MI_ARG_CONV_LockOp(V) ((LOCK_OPERATION)(V))
+#define MI_ARG_CONV_Irql(V) ((KIRQL)(V))
+#define MI_ARG_CONV_PoolFlags(V) ((POOL_FLAGS)(V))
+#define MI_ARG_CONV_PoolType(V) ((POOL_TYPE)(V))
+#define MI_ARG_CONV_Irp(V) ((PIRP)(uintptr_t)(V))
+#define MI_RESULT_VALUE_Void(Call) ((Call), (uint64_t)0)
+#define MI_RESULT_VALUE_Pointer(Call) ((uint64_t)(uintptr_t)(Call))
+#define MI_RESULT_VALUE_Pool(Call) ((uint64_t)(uintptr_t)(Call))
+#define MI_RESULT_VALUE_Mdl(Call) ((uint64_t)(uintptr_t)(Call))
+#define MI_RESULT_VALUE_Region(Call) ((uint64_t)(uintptr_t)(Call))
+#define MI_RESULT_VALUE_Status(Call) ((uint64_t)(uint32_t)(Call))
+#define MI_RESULT_VALUE_Number(Call) ((uint64_t)(Call))
+#define MI_RESULT_VALUE_Physical(Call) ((uint64_t)(Call).QuadPart)
+#define MI_RESULT_VALUE_Boolean(Call) ((uint64_t)(Call))
+#define MI_RESULT_VALUE_Irql(Call) ((uint64_t)(Call))
+
 #ifndef MI_DDI_ENTRY
 #define MI_DDI_ENTRY(Name, MaxIrql, Code, SubCode)
 #define MI_DDI_ENTRY_DEFAULTED

@@ -279,75 +279,26 @@ static int CheckHandle(RUNNER *R, const SCRIPT_STMT *St, const SCRIPT_EXPR *E, u
 /* ---------------------------------------------------------------------- */
 /* DDI calls.                                                             */
 /* ---------------------------------------------------------------------- */
-static PHYSICAL_ADDRESS Physical(uint64_t Value)
-{
-    PHYSICAL_ADDRESS Pa;
-    Pa.QuadPart = (LONGLONG)Value;
-    return Pa;
-}
-
 /* The calls, one function a DDI, made from the rows of sim/mi_ddi_table.h:
- * each argument converted to its kind's C type as a C call would, the result
- * stored by its kind. Rows marked Custom have a RunCall<Name> written below. */
+ * each argument converted to its kind's C type as a C call would (MI_ARG_CALL),
+ * the result kept as its kind says (MI_RESULT_VALUE_). Rows marked Custom have
+ * a RunCall<Name> written below. */
 typedef void RUN_CALL(RUNNER *R, const uint64_t *A);
 
-#define RUN_CONV_Number(V) ((ULONG_PTR)(V))
-#define RUN_CONV_Size(V) ((SIZE_T)(V))
-#define RUN_CONV_Ulong(V) ((ULONG)(V))
-#define RUN_CONV_Tag(V) ((ULONG)(V))
-#define RUN_CONV_Flags(V) ((ULONG)(V))
-#define RUN_CONV_Bool(V) ((BOOLEAN)((V) != 0))
-#define RUN_CONV_Va(V) ((PVOID)(uintptr_t)(V))
-#define RUN_CONV_NullVa(V) ((PVOID)(uintptr_t)(V)) /* PreCall: 0 */
-#define RUN_CONV_FreedPool(V) ((PVOID)(uintptr_t)(V))
-#define RUN_CONV_Phys(V) Physical(V)
-#define RUN_CONV_Mdl(V) ((PMDL)(uintptr_t)(V))
-#define RUN_CONV_FreedMdl(V) ((PMDL)(uintptr_t)(V))
-#define RUN_CONV_Region(V) ((PGROWABLE_REGION)(uintptr_t)(V))
-#define RUN_CONV_FreedRegion(V) ((PGROWABLE_REGION)(uintptr_t)(V))
-#define RUN_CONV_Cache(V) ((MEMORY_CACHING_TYPE)(V))
-#define RUN_CONV_Mode(V) ((KPROCESSOR_MODE)(V))
-#define RUN_CONV_LockOp(V) ((LOCK_OPERATION)(V))
-#define RUN_CONV_Irql(V) ((KIRQL)(V))
-#define RUN_CONV_PoolFlags(V) ((POOL_FLAGS)(V))
-#define RUN_CONV_PoolType(V) ((POOL_TYPE)(V))
-#define RUN_CONV_Irp(V) ((PIRP)(uintptr_t)(V)) /* PreCall: 0 */
-
-#define RUN_STORE_Void(Call) Call
-#define RUN_STORE_Pointer(Call) R->Result = (uintptr_t)(Call)
-#define RUN_STORE_Pool(Call) R->Result = (uintptr_t)(Call)
-#define RUN_STORE_Mdl(Call) R->Result = (uintptr_t)(Call)
-#define RUN_STORE_Region(Call) R->Result = (uintptr_t)(Call)
-#define RUN_STORE_Status(Call) R->Result = (uint32_t)(Call)
-#define RUN_STORE_Number(Call) R->Result = (uint64_t)(Call)
-#define RUN_STORE_Physical(Call) R->Result = (uint64_t)(Call).QuadPart
-#define RUN_STORE_Boolean(Call) R->Result = (uint64_t)(Call)
-#define RUN_STORE_Irql(Call) R->Result = (uint64_t)(Call)
-
-/* MI_ARG(0, ...) MI_ARG(1, ...) becomes "conv(A[0]) , conv(A[1])" (so the
- * RUN_CALL_ macros that receive it take it as their variadic part). */
-#define RUN_COMMA_0
-#define RUN_COMMA_1 ,
-#define RUN_COMMA_2 ,
-#define RUN_COMMA_3 ,
-#define RUN_COMMA_4 ,
-#define RUN_COMMA_5 ,
-#define RUN_COMMA_6 ,
-#define RUN_COMMA_7 ,
-#define MI_ARG(Index, Kind, Name) RUN_COMMA_##Index RUN_CONV_##Kind(A[Index])
-
-#define RUN_CALL_Auto(Name, Result, ...)                                       \
+#define MI_ARG MI_ARG_CALL /* the conversions of sim/mi_ddi_table.h */
+#define MI_ARGV A
+#define RUN_CALL_Auto(Name, Res, ...)                                          \
     static void RunCall##Name(RUNNER *R, const uint64_t *A)                    \
     {                                                                          \
-        (void)R;                                                               \
-        (void)A;                                                               \
-        RUN_STORE_##Result(Name(__VA_ARGS__));                                 \
+        (void)A; /* KeGetCurrentIrql takes none */                             \
+        R->Result = MI_RESULT_VALUE_##Res(Name(__VA_ARGS__));                  \
     }
-#define RUN_CALL_Custom(Name, Result, ...) static RUN_CALL RunCall##Name;
+#define RUN_CALL_Custom(Name, Res, ...) static RUN_CALL RunCall##Name;
 #define MI_DDI_CALL(Name, MaxIrql, Code, SubCode, Result, Args) RUN_CALL_Auto(Name, Result, Args)
 #define MI_DDI_TOOL(Name, Result, Call, Args) RUN_CALL_##Call(Name, Result, Args)
 #include "../mi_ddi_table.h"
 #undef MI_ARG
+#undef MI_ARGV
 
 static RUN_CALL *const RunCalls[DdiCount] = {
 #define MI_DDI_CALL(Name, MaxIrql, Code, SubCode, Result, Args) [Ddi##Name] = RunCall##Name,

@@ -43,6 +43,9 @@
 #include <mmsim.h>
 
 #include "fuzz_ddi.h"
+/* The DDI table: here for its kinds (MI_ARG_KINDS, MI_RESULT_KINDS); its rows
+ * are expanded by the table operation below. */
+#include "../../sim/mi_ddi_table.h"
 
 /* ------------------------------------------------------------------------ */
 /* The machine.                                                             */
@@ -1565,6 +1568,170 @@ static void OpReset(void)
     ForgetHandles();
 }
 
+/* ------------------------------------------------------------------------ */
+/* The table operation: any MI_DDI_CALL row of sim/mi_ddi_table.h, its      */
+/* arguments read by their kinds, the call made from the row. A DDI added   */
+/* to the table is fuzzed from then on without a line here.                 */
+/* ------------------------------------------------------------------------ */
+typedef enum _FUZZ_KIND {
+#define X(Kind, CType, What) FuzzKind##Kind,
+    MI_ARG_KINDS(X)
+#undef X
+} FUZZ_KIND;
+
+typedef enum _FUZZ_RESULT {
+#define X(Res, What) FuzzResult##Res,
+    MI_RESULT_KINDS(X)
+#undef X
+} FUZZ_RESULT;
+
+#define FUZZ_TABLE_MAX_ARGS 8
+
+typedef struct _FUZZ_ROW {
+    const char *Name;
+    void (*Call)(void);
+    FUZZ_RESULT Result;
+    int ArgCount;
+    FUZZ_KIND Kinds[FUZZ_TABLE_MAX_ARGS];
+} FUZZ_ROW;
+
+static uint64_t TableArgs[FUZZ_TABLE_MAX_ARGS];
+static uint64_t TableResult;
+static size_t CurrentRow;
+
+/* One function a row: the call, from TableArgs (converted as a C call
+ * converts), its result into TableResult. */
+#define MI_ARG MI_ARG_CALL
+#define MI_ARGV TableArgs
+#define MI_DDI_CALL(Name, MaxIrql, Code, SubCode, Res, Args)                    \
+    static void TableCall##Name(void)                                          \
+    {                                                                          \
+        TableResult = MI_RESULT_VALUE_##Res(Name(Args));                       \
+    }
+#include "../../sim/mi_ddi_table.h"
+#undef MI_ARG
+#undef MI_ARGV
+
+/* ... and its description: the arity (one MI_ARG is +1), then the row. */
+#define MI_ARG(Index, Kind, Name) +1
+enum {
+#define MI_DDI_CALL(Name, MaxIrql, Code, SubCode, Res, Args) TableArity##Name = 0 Args,
+#include "../../sim/mi_ddi_table.h"
+};
+#undef MI_ARG
+#define MI_ARG(Index, Kind, Name) [Index] = FuzzKind##Kind,
+static const FUZZ_ROW TableRows[] = {
+#define MI_DDI_CALL(Name, MaxIrql, Code, SubCode, Res, Args)                    \
+    {#Name, TableCall##Name, FuzzResult##Res, TableArity##Name, {Args}},
+#include "../../sim/mi_ddi_table.h"
+};
+#undef MI_ARG
+#define TABLE_ROW_COUNT (sizeof(TableRows) / sizeof(TableRows[0]))
+
+/* A pool block to free: not Mm's own block or the harness's IRP (see
+ * OpFreePool), nor an MDL that is not usable. false: skip. */
+static bool ArgFreedPool(uint64_t *Value)
+{
+    int Which;
+    uintptr_t Va = ArgPointer(M_POOL | M_MDL, &Which);
+    if (Which >= 0 && H[Which].Kind == HMdl && !MdlUsable(Which)) {
+        return false;
+    }
+    const SIM_POOL_BLOCK_INFO *Owner = BlockAt(Va);
+    if (Owner != NULL && IsInternalTag(Owner->Tag) && !IsMdlTag(Owner->Tag)) {
+        return false;
+    }
+    *Value = Va;
+    return true;
+}
+
+/* One argument by its kind; false: no usable value (the call is skipped). */
+static bool ArgOfKind(FUZZ_KIND Kind, bool Allocates, uint64_t *Value)
+{
+    int Which;
+    PMDL Mdl;
+    switch (Kind) {
+    case FuzzKindSize: *Value = ArgSize(); return true;
+    case FuzzKindTag: *Value = Allocates ? ArgAllocTag() : ArgTag(); return true;
+    case FuzzKindBool: *Value = In8() & 1u; return true;
+    case FuzzKindVa: *Value = ArgPointer(M_ANY, &Which); return true;
+    case FuzzKindNullVa:
+    case FuzzKindIrp: *Value = 0; return true; /* no IRPs, no user mappings here */
+    case FuzzKindFreedPool: return ArgFreedPool(Value);
+    case FuzzKindPhys: *Value = (In8() & 1u) ? In64() : (uint64_t)In32() << 12; return true;
+    case FuzzKindMdl:
+    case FuzzKindFreedMdl:
+        if (!ArgMdl(&Mdl, &Which)) {
+            return false;
+        }
+        *Value = (uintptr_t)Mdl;
+        return true;
+    case FuzzKindRegion:
+    case FuzzKindFreedRegion: return false; /* core/'s regions are not fuzzed here */
+    case FuzzKindCache: *Value = (uint64_t)(int64_t)ArgCache(); return true;
+    case FuzzKindMode: *Value = (In8() & 1u) ? UserMode : KernelMode; return true;
+    case FuzzKindLockOp: *Value = In8() & 3u; return true;
+    case FuzzKindIrql: *Value = In8() & 31u; return true;
+    case FuzzKindPoolFlags: *Value = (In8() & 1u) ? In64() : In8(); return true;
+    case FuzzKindPoolType: *Value = In8(); return true;
+    default: *Value = In32(); return true; /* Number, Ulong, Flags */
+    }
+}
+
+int FuzzTableRow(const char *Name)
+{
+    for (size_t i = 0; i < TABLE_ROW_COUNT; i++) {
+        if (strcmp(TableRows[i].Name, Name) == 0) {
+            return (int)i;
+        }
+    }
+    return -1;
+}
+
+static void TableCall(void)
+{
+    TableRows[CurrentRow].Call();
+}
+
+/* What the call returned that the harness can use later. */
+static void TableKeep(const FUZZ_ROW *Row)
+{
+    if (TableResult == 0) {
+        return;
+    }
+    LoadBlocks();
+    const SIM_POOL_BLOCK_INFO *Block = BlockAt((uintptr_t)TableResult);
+    if (Row->Result == FuzzResultMdl && Block != NULL && IsMdlTag(Block->Tag)) {
+        AddHandle(HMdl, (uintptr_t)TableResult, Block->Size, Block->Tag, 0);
+    } else if (Row->Result == FuzzResultPool && Block != NULL && !IsInternalTag(Block->Tag)) {
+        AddHandle(HPool, (uintptr_t)TableResult, Block->Size, Block->Tag, 0);
+    }
+}
+
+static void OpTable(void)
+{
+    CurrentRow = In8() % TABLE_ROW_COUNT;
+    const FUZZ_ROW *Row = &TableRows[CurrentRow];
+    bool Allocates = Row->Result == FuzzResultPool;
+    for (int i = 0; i < Row->ArgCount; i++) {
+        if (!ArgOfKind(Row->Kinds[i], Allocates, &TableArgs[i])) {
+            Stats.Skipped++;
+            return;
+        }
+    }
+    if (NewSlot() < 0) {
+        Stats.Skipped++;
+        return;
+    }
+    CurrentOpName = Row->Name;
+    TableResult = 0;
+    Mute(); /* a few DDIs say something on every call (nt5: the Ex forms) */
+    Raised = TryStatus(TableCall);
+    Unmute();
+    NoteRaised(Raised);
+    TableKeep(Row);
+}
+
 typedef void (*FUZZ_OP_ROUTINE)(void);
 static const struct {
     FUZZ_OP_ROUTINE Routine;
@@ -1594,6 +1761,7 @@ static const struct {
     [FuzzOpQuery] = {OpQuery, "queries"},
     [FuzzOpNt5Format] = {OpNt5Format, "SimSetNt5HeaderFormat"},
     [FuzzOpReset] = {OpReset, "SimReset"},
+    [FuzzOpTable] = {OpTable, "a DDI of the table"},
 };
 
 /* ------------------------------------------------------------------------ */
@@ -1701,7 +1869,7 @@ static void RunOp(uint8_t OpByte)
             Handles += H[i].Kind != HNone;
         }
         fprintf(stderr, "fuzz_ddi: @%zu %s at IRQL %u (%zu argument bytes): %s%s [%d handles]\n",
-                At - 1, Ops[Op].Name, (unsigned)Irql, InPos - At, Line,
+                At - 1, CurrentOpName, (unsigned)Irql, InPos - At, Line,
                 !Stopped && Raised != STATUS_SUCCESS ? " (exception caught)" : "", Handles);
     }
     if (Stopped) {

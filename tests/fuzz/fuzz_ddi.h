@@ -51,6 +51,8 @@ enum FUZZ_OP {
                                 MmGetSystemRoutineAddress, Sim queries and dumps */
     FuzzOpNt5Format,         /* SimSetNt5HeaderFormat */
     FuzzOpReset,             /* SimReset with whatever is live */
+    FuzzOpTable,             /* next byte: an MI_DDI_CALL row of sim/mi_ddi_table.h
+                                (modulo their count); its arguments by kind */
     FUZZ_OP_COUNT
 };
 
@@ -93,6 +95,10 @@ typedef struct _FUZZ_STATS {
 } FUZZ_STATS;
 
 void FuzzGetStats(FUZZ_STATS *Stats);
+
+/* The index FuzzOpTable's byte gives the MI_DDI_CALL row Name, or -1 (the
+ * seed generator names rows, so that new rows do not shift its seeds). */
+int FuzzTableRow(const char *Name);
 
 /* libFuzzer entry point (also called by the replay program). */
 int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size);

@@ -249,8 +249,19 @@ static void WriteSeed(const char *Dir, const char *Name)
 #define PTR_NTH(n) PTR(PREFERRED, ZERO, n) /* the n-th handle the operation prefers */
 #define PTR_NULL FUZZ_PTR(FUZZ_PTR_SRC_NULL, FUZZ_PTR_OFF_ZERO), 0, 0
 #define MDL(n) (n)                       /* ArgMdl: the n-th MDL */
+#define ROW(Name) Row(Name)              /* FuzzOpTable: the row of that DDI */
 #define P FUZZ_IRQL_PASSIVE
 #define D FUZZ_IRQL_DISPATCH
+
+static int Row(const char *Name)
+{
+    int Index = FuzzTableRow(Name);
+    if (Index < 0) {
+        fprintf(stderr, "fuzz_ddi_replay: %s is not an MI_DDI_CALL row of the DDI table\n", Name);
+        exit(2);
+    }
+    return Index;
+}
 
 static void Generate(const char *Dir)
 {
@@ -547,6 +558,21 @@ static void Generate(const char *Dir)
     B(FuzzOpProbeAndLock, P, 0, MDL(2));
     B(FuzzOpMap, D, 0x30, MDL(2));                               /* UserMode at DISPATCH */
     WriteSeed(Dir, "mdl_contiguous_faults");
+
+    /* The table operation (FuzzOpTable): DDIs called from their rows of
+     * sim/mi_ddi_table.h, arguments read by kind - pool, pages for an MDL,
+     * a physical address, the frees. */
+    CONFIG(0x00);
+    B(FuzzOpTable, P, ROW("ExAllocatePool2"), 0, 0x40, SZ_SMALL(24), TAG_TEST); /* NON_PAGED */
+    B(FuzzOpTable, P, ROW("MmAllocatePagesForMdl"), 0, 0, 0, 0, 0,         /* Low 0 */
+      1, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,                    /* High -1 */
+      0, 0, 0, 0, 0, SZ_PAGES(2));                                         /* Skip 0 */
+    B(FuzzOpTable, P, ROW("MmGetPhysicalAddress"), PTR(ANY, ZERO, 1));
+    B(FuzzOpTable, P, ROW("MmIsAddressValid"), PTR(ANY, ZERO, 0));
+    B(FuzzOpTable, D, ROW("ExFreePool"), PTR_NTH(0));
+    B(FuzzOpTable, P, ROW("MmFreePagesFromMdl"), MDL(0));
+    B(FuzzOpTable, P, ROW("MmFreePagesFromMdl"), MDL(0));                 /* twice: 0x1A */
+    WriteSeed(Dir, "table_calls");
 
     /* Retail: system PTEs exhausted by a reservation, then a mapping with
      * BugCheckOnFailure: 0x3F NO_MORE_SYSTEM_PTES. */
