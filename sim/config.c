@@ -216,3 +216,34 @@ int MiConfigEnvChoice(const char *Name, const char *const *Choices, int Default,
     }
     return Index;
 }
+
+/* ---------------------------------------------------------------------- */
+/* Profiles: the one list of their names (MMSIM_PROFILE, SimProfileName,  */
+/* the tools' --profile), in SIM_PROFILE order.                           */
+/* ---------------------------------------------------------------------- */
+static const char *const MiProfileNames[] = {"modern", "nt5", NULL};
+
+_Static_assert(SimProfileModern == 0 && SimProfileNt5 == 1, "MiProfileNames order");
+
+const char *SimProfileName(SIM_PROFILE Profile)
+{
+    return (unsigned)Profile < sizeof(MiProfileNames) / sizeof(MiProfileNames[0]) - 1
+               ? MiProfileNames[Profile]
+               : "?";
+}
+
+BOOLEAN SimParseProfile(const char *Name, SIM_PROFILE *Profile)
+{
+    int Index = Name != NULL ? MiConfigParseChoice(Name, MiProfileNames) : -1;
+    if (Index < 0) {
+        return FALSE;
+    }
+    *Profile = (SIM_PROFILE)Index;
+    return TRUE;
+}
+
+int MiConfigEnvProfile(void)
+{
+    return MiConfigEnvChoice("MMSIM_PROFILE", MiProfileNames, SimProfileModern,
+                             "\"modern\" or \"nt5\"");
+}

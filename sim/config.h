@@ -56,4 +56,9 @@ bool MiConfigEnvBool(const char *Name, bool Default);
 int MiConfigEnvChoice(const char *Name, const char *const *Choices, int Default,
                       const char *Expected);
 
+/* MMSIM_PROFILE: 0 (modern) when unset, else the profile SimParseProfile
+ * reads, else MiConfigRefuse. (SIM_PROFILE's values, as an int: this layer
+ * sits below the machine.) */
+int MiConfigEnvProfile(void);
+
 #endif /* MMSIM_CONFIG_H */

@@ -40,15 +40,6 @@ static const MI_SUBSYSTEM *const MiSubsystems[] = {
 };
 #define MI_SUBSYSTEM_COUNT (sizeof(MiSubsystems) / sizeof(MiSubsystems[0]))
 
-const char *SimProfileName(SIM_PROFILE Profile)
-{
-    switch (Profile) {
-    case SimProfileModern: return "modern";
-    case SimProfileNt5: return "nt5";
-    default: return "?";
-    }
-}
-
 /* ---------------------------------------------------------------------- */
 /* Defaults and environment.                                              */
 /* ---------------------------------------------------------------------- */
@@ -73,13 +64,10 @@ VOID SimDefaultConfig(SIM_CONFIG *Config)
     Config->Quiet = FALSE;
 
     /* Every variable goes through the strict parser (config.h). */
-    static const char *const Profiles[] = {"modern", "nt5", NULL};
     static const char *const Backends[] = {"default", "memfd", "shm_open", NULL};
     static const SIM_HOST_BACKEND BackendValues[] = {SimBackendDefault, SimBackendMemfd,
                                                      SimBackendShmOpen};
-    Config->Profile = MiConfigEnvChoice("MMSIM_PROFILE", Profiles, 0, "\"modern\" or \"nt5\"") == 1
-                          ? SimProfileNt5
-                          : SimProfileModern;
+    Config->Profile = (SIM_PROFILE)MiConfigEnvProfile(); /* the names: config.c */
     Config->Seed = MiConfigEnvNumber("MMSIM_SEED", 1, UINT64_MAX, 0,
                                      "a non-zero number: decimal (no leading zero) or 0x hex, "
                                      "at most 0xFFFFFFFFFFFFFFFF");

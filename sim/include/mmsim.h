@@ -553,6 +553,14 @@ VOID SimFormatAddress(_In_ ULONG_PTR Value, _In_ ULONG Flags, _Out_writes_(Size)
 /* "MDL_MAPPED_TO_SYSTEM_VA | MDL_PAGES_LOCKED" */
 VOID SimFormatMdlFlags(_In_ USHORT Flags, _Out_writes_(Size) char *Buffer, _In_ SIZE_T Size);
 
+/* ------------------------------------------------------------------------ */
+/* Profile names (issue 19: parsed once, in sim/config.c).                  */
+/* ------------------------------------------------------------------------ */
+/* "modern" or "nt5" (exactly, as MMSIM_PROFILE and the tools' --profile
+ * take them) as *Profile; FALSE for anything else. SimProfileName is its
+ * inverse. */
+BOOLEAN SimParseProfile(_In_z_ const char *Name, _Out_ SIM_PROFILE *Profile);
+
 #ifdef __cplusplus
 }
 #endif

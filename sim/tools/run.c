@@ -1041,6 +1041,15 @@ int RunScriptText(const char *Name, const char *Text, size_t Length, const SIM_C
     return Status;
 }
 
+int ToolProfileOption(const char *Command, const char *Name, SIM_CONFIG *Config)
+{
+    if (!SimParseProfile(Name, &Config->Profile)) {
+        fprintf(stderr, "mmsim %s: --profile '%s': expected modern or nt5\n", Command, Name);
+        return TOOL_EXIT_USAGE;
+    }
+    return 0;
+}
+
 int RunMain(int Argc, char **Argv)
 {
     const char *Path = NULL;
@@ -1071,15 +1080,8 @@ int RunMain(int Argc, char **Argv)
     }
     SIM_CONFIG Config;
     SimDefaultConfig(&Config);
-    if (Profile != NULL) {
-        if (strcmp(Profile, "modern") == 0) {
-            Config.Profile = SimProfileModern;
-        } else if (strcmp(Profile, "nt5") == 0) {
-            Config.Profile = SimProfileNt5;
-        } else {
-            fprintf(stderr, "mmsim run: --profile '%s': expected modern or nt5\n", Profile);
-            return TOOL_EXIT_USAGE;
-        }
+    if (Profile != NULL && ToolProfileOption("run", Profile, &Config) != 0) {
+        return TOOL_EXIT_USAGE;
     }
 
     FILE *File = strcmp(Path, "-") == 0 ? stdin : fopen(Path, "rb");

@@ -43,6 +43,12 @@ struct _SIM_CONFIG;
 int RunScriptText(const char *Name, const char *Text, size_t Length,
                   const struct _SIM_CONFIG *Config, unsigned long Flags, FILE *Out, FILE *Err);
 
+/* --profile NAME of a subcommand (Command: "run", "tour"): sets
+ * Config->Profile (names parsed by SimParseProfile, sim/config.c) and returns
+ * 0, or prints "mmsim COMMAND: --profile 'NAME': expected modern or nt5" and
+ * returns TOOL_EXIT_USAGE. */
+int ToolProfileOption(const char *Command, const char *Name, struct _SIM_CONFIG *Config);
+
 /* Writes the tour's HTML page (html.c): Steps is a JSON array of step
  * objects built by the tour. Returns false with errno set on I/O errors. */
 bool HtmlWritePage(FILE *File, const char *Title, const char *StepsJson);
