@@ -291,9 +291,9 @@ static const char *Describe(const PARSER *P, char *Buffer, size_t Size)
     return Buffer;
 }
 
-static void Next(PARSER *P)
+/* Blanks and comments (not newlines). */
+static void SkipBlanks(PARSER *P)
 {
-    /* Skip blanks and comments (not newlines). */
     for (;;) {
         if (P->Pos >= P->Length) {
             break;
@@ -309,6 +309,105 @@ static void Next(PARSER *P)
             break;
         }
     }
+}
+
+/* A decimal or 0x hexadecimal number at P->Pos, into T. */
+static void LexNumber(PARSER *P, TOKEN *T, char c)
+{
+    size_t End = P->Pos;
+    uint64_t Value = 0;
+    bool Hex = c == '0' && End + 1 < P->Length && (P->Text[End + 1] == 'x' || P->Text[End + 1] == 'X');
+    if (Hex) {
+        End += 2;
+        size_t Digits = 0;
+        while (End < P->Length) {
+            char d = P->Text[End];
+            int v = d >= '0' && d <= '9' ? d - '0'
+                    : d >= 'a' && d <= 'f' ? d - 'a' + 10
+                    : d >= 'A' && d <= 'F' ? d - 'A' + 10
+                                           : -1;
+            if (v < 0) {
+                break;
+            }
+            if (Value >> 60) {
+                Error(P, T->Line, T->Column, "number does not fit in 64 bits");
+            }
+            Value = Value * 16 + (uint64_t)v;
+            Digits++;
+            End++;
+        }
+        if (Digits == 0) {
+            Error(P, T->Line, T->Column, "expected hexadecimal digits after '0x'");
+        }
+    } else {
+        while (End < P->Length && P->Text[End] >= '0' && P->Text[End] <= '9') {
+            uint64_t d = (uint64_t)(P->Text[End] - '0');
+            if (Value > (UINT64_MAX - d) / 10) {
+                Error(P, T->Line, T->Column, "number does not fit in 64 bits");
+            }
+            Value = Value * 10 + d;
+            End++;
+        }
+    }
+    if (End < P->Length && IsIdentChar(P->Text[End])) {
+        Error(P, T->Line, ColumnOf(P, End), "unexpected '%c' in a number", P->Text[End]);
+    }
+    T->Kind = TokNumber;
+    T->Value = Value;
+    T->Length = End - P->Pos;
+    P->Pos = End;
+}
+
+/* A multi-character constant, as C compilers read 'ruoT': the first
+ * character is the most significant byte. */
+static void LexTag(PARSER *P, TOKEN *T)
+{
+    size_t End = P->Pos + 1;
+    uint64_t Value = 0;
+    int Count = 0;
+    while (End < P->Length && P->Text[End] != '\'' && P->Text[End] != '\n') {
+        unsigned char d = (unsigned char)P->Text[End];
+        if (d < 0x20 || d >= 0x7F || d == '\\') {
+            Error(P, T->Line, ColumnOf(P, End),
+                  "a tag literal holds printable characters only (no escapes)");
+        }
+        if (++Count > 4) {
+            Error(P, T->Line, T->Column, "a tag literal has 1 to 4 characters");
+        }
+        Value = (Value << 8) | d;
+        End++;
+    }
+    if (End >= P->Length || P->Text[End] != '\'') {
+        Error(P, T->Line, T->Column, "unterminated tag literal: expected a closing '");
+    }
+    if (Count == 0) {
+        Error(P, T->Line, T->Column, "a tag literal has 1 to 4 characters");
+    }
+    T->Kind = TokTag;
+    T->Value = Value;
+    T->Length = End + 1 - P->Pos;
+    P->Pos = End + 1;
+}
+
+/* A "string" on one line; T holds its contents without the quotes. */
+static void LexString(PARSER *P, TOKEN *T)
+{
+    size_t End = P->Pos + 1;
+    while (End < P->Length && P->Text[End] != '"' && P->Text[End] != '\n') {
+        End++;
+    }
+    if (End >= P->Length || P->Text[End] != '"') {
+        Error(P, T->Line, T->Column, "unterminated string: expected a closing \"");
+    }
+    T->Kind = TokString;
+    T->Start = P->Text + P->Pos + 1;
+    T->Length = End - P->Pos - 1;
+    P->Pos = End + 1;
+}
+
+static void Next(PARSER *P)
+{
+    SkipBlanks(P);
     TOKEN *T = &P->Token;
     memset(T, 0, sizeof(*T));
     T->Line = P->Line;
@@ -341,92 +440,15 @@ static void Next(PARSER *P)
         return;
     }
     if (c >= '0' && c <= '9') {
-        size_t End = P->Pos;
-        uint64_t Value = 0;
-        bool Hex = c == '0' && End + 1 < P->Length && (P->Text[End + 1] == 'x' || P->Text[End + 1] == 'X');
-        if (Hex) {
-            End += 2;
-            size_t Digits = 0;
-            while (End < P->Length) {
-                char d = P->Text[End];
-                int v = d >= '0' && d <= '9' ? d - '0'
-                        : d >= 'a' && d <= 'f' ? d - 'a' + 10
-                        : d >= 'A' && d <= 'F' ? d - 'A' + 10
-                                               : -1;
-                if (v < 0) {
-                    break;
-                }
-                if (Value >> 60) {
-                    Error(P, T->Line, T->Column, "number does not fit in 64 bits");
-                }
-                Value = Value * 16 + (uint64_t)v;
-                Digits++;
-                End++;
-            }
-            if (Digits == 0) {
-                Error(P, T->Line, T->Column, "expected hexadecimal digits after '0x'");
-            }
-        } else {
-            while (End < P->Length && P->Text[End] >= '0' && P->Text[End] <= '9') {
-                uint64_t d = (uint64_t)(P->Text[End] - '0');
-                if (Value > (UINT64_MAX - d) / 10) {
-                    Error(P, T->Line, T->Column, "number does not fit in 64 bits");
-                }
-                Value = Value * 10 + d;
-                End++;
-            }
-        }
-        if (End < P->Length && IsIdentChar(P->Text[End])) {
-            Error(P, T->Line, ColumnOf(P, End), "unexpected '%c' in a number", P->Text[End]);
-        }
-        T->Kind = TokNumber;
-        T->Value = Value;
-        T->Length = End - P->Pos;
-        P->Pos = End;
+        LexNumber(P, T, c);
         return;
     }
     if (c == '\'') {
-        /* A multi-character constant, as C compilers read 'ruoT': the first
-         * character is the most significant byte. */
-        size_t End = P->Pos + 1;
-        uint64_t Value = 0;
-        int Count = 0;
-        while (End < P->Length && P->Text[End] != '\'' && P->Text[End] != '\n') {
-            unsigned char d = (unsigned char)P->Text[End];
-            if (d < 0x20 || d >= 0x7F || d == '\\') {
-                Error(P, T->Line, ColumnOf(P, End),
-                      "a tag literal holds printable characters only (no escapes)");
-            }
-            if (++Count > 4) {
-                Error(P, T->Line, T->Column, "a tag literal has 1 to 4 characters");
-            }
-            Value = (Value << 8) | d;
-            End++;
-        }
-        if (End >= P->Length || P->Text[End] != '\'') {
-            Error(P, T->Line, T->Column, "unterminated tag literal: expected a closing '");
-        }
-        if (Count == 0) {
-            Error(P, T->Line, T->Column, "a tag literal has 1 to 4 characters");
-        }
-        T->Kind = TokTag;
-        T->Value = Value;
-        T->Length = End + 1 - P->Pos;
-        P->Pos = End + 1;
+        LexTag(P, T);
         return;
     }
     if (c == '"') {
-        size_t End = P->Pos + 1;
-        while (End < P->Length && P->Text[End] != '"' && P->Text[End] != '\n') {
-            End++;
-        }
-        if (End >= P->Length || P->Text[End] != '"') {
-            Error(P, T->Line, T->Column, "unterminated string: expected a closing \"");
-        }
-        T->Kind = TokString;
-        T->Start = P->Text + P->Pos + 1;
-        T->Length = End - P->Pos - 1;
-        P->Pos = End + 1;
+        LexString(P, T);
         return;
     }
     if ((c == '=' || c == '!') && P->Pos + 1 < P->Length && P->Text[P->Pos + 1] == '=') {
@@ -749,251 +771,343 @@ static void ParseCall(PARSER *P, SCRIPT_STMT *St, const TOKEN *Name)
     Next(P);
 }
 
-static const char StatementList[] =
-    "a DDI call, NAME = DDI call, irql, read, write, dump, expect, assert, reset, trim, "
-    "wait, echo or print";
+/* After a statement: nothing but the end of the line. */
+static bool AtLineEnd(const PARSER *P)
+{
+    return P->Token.Kind == TokNewline || P->Token.Kind == TokEnd;
+}
+
+/* ---- The statements, one parse function each (Statements[] below) ---- */
+
+/* irql EXPR, print EXPR */
+static SCRIPT_STMT *ParseOneExpr(PARSER *P, const TOKEN *At, SCRIPT_STMT_KIND Kind)
+{
+    SCRIPT_STMT *St = NewStatement(P, Kind, At);
+    Next(P);
+    St->Args[0] = ParseExpr(P, false);
+    St->ArgCount = 1;
+    return St;
+}
+
+/* trim, wait */
+static SCRIPT_STMT *ParseNoOperand(PARSER *P, const TOKEN *At, SCRIPT_STMT_KIND Kind)
+{
+    SCRIPT_STMT *St = NewStatement(P, Kind, At);
+    Next(P);
+    return St;
+}
+
+/* echo "TEXT" (the string in St->Echo) */
+static SCRIPT_STMT *ParseStringOperand(PARSER *P, const TOKEN *At, SCRIPT_STMT_KIND Kind)
+{
+    SCRIPT_STMT *St = NewStatement(P, Kind, At);
+    Next(P);
+    if (P->Token.Kind != TokString) {
+        char D[64];
+        Error(P, P->Token.Line, P->Token.Column, "expected a \"string\" after %.*s, found %s",
+              (int)At->Length, At->Start, Describe(P, D, sizeof(D)));
+    }
+    St->Echo = CopyText(P, P->Token.Start, P->Token.Length);
+    Next(P);
+    return St;
+}
+
+/* read EXPR [, BYTES]   write EXPR [, BYTES [, VALUE]] */
+static SCRIPT_STMT *ParseTouch(PARSER *P, const TOKEN *At, SCRIPT_STMT_KIND Kind)
+{
+    SCRIPT_STMT *St = ParseOneExpr(P, At, Kind);
+    while (IsPunct(P, ',') && St->ArgCount < (Kind == StmtWrite ? 3 : 2)) {
+        Next(P);
+        SCRIPT_EXPR *E = ParseExpr(P, false);
+        St->Args[St->ArgCount++] = E;
+    }
+    return St;
+}
+
+/* dump WHAT [ARGS]: what each dump takes. */
+static const struct {
+    const char *Word;
+    SCRIPT_DUMP Dump;
+    int Args; /* required arguments */
+} Dumps[] = {{"pte", DumpPte, 1},         {"pfn", DumpPfn, 1},
+             {"sysptes", DumpSysPtes, 0}, {"poolused", DumpPoolUsed, 0},
+             {"mdl", DumpMdl, 1},         {"map", DumpMap, 1},
+             {"pages", DumpPages, 2},     {"stop", DumpStop, 0},
+             {"memory", DumpMemory, 0}};
+
+static void ParseDumpArgument(PARSER *P, SCRIPT_STMT *St, const char *Word)
+{
+    TOKEN ArgAt = P->Token;
+    if (AtLineEnd(P)) {
+        Error(P, ArgAt.Line, ArgAt.Column, "dump %s needs %s", Word,
+              St->Sub == DumpPfn ? "a page frame number"
+              : St->Sub == DumpMdl ? "an MDL"
+                                   : "an address");
+    }
+    SCRIPT_EXPR *E = ParseExpr(P, false);
+    St->Args[St->ArgCount++] = E;
+    if (St->Sub == DumpMdl && St->Args[0]->Type != TypeMdl) {
+        Error(P, ArgAt.Line, ArgAt.Column, "dump mdl needs an MDL, but this is %s",
+              TypeName(St->Args[0]->Type));
+    }
+}
+
+static SCRIPT_STMT *ParseDump(PARSER *P, const TOKEN *At, SCRIPT_STMT_KIND Kind)
+{
+    SCRIPT_STMT *St = NewStatement(P, Kind, At);
+    Next(P);
+    int Found = -1;
+    for (size_t i = 0; i < sizeof(Dumps) / sizeof(Dumps[0]); i++) {
+        if (IsWord(P, Dumps[i].Word)) {
+            Found = (int)i;
+        }
+    }
+    if (Found < 0) {
+        char D[64];
+        Error(P, P->Token.Line, P->Token.Column,
+              "expected what to dump (pte, pfn, sysptes, poolused, mdl, map, pages, stop, "
+              "memory), found %s",
+              Describe(P, D, sizeof(D)));
+    }
+    St->Sub = (int)Dumps[Found].Dump;
+    Next(P);
+    if (St->Sub == DumpPoolUsed && IsWord(P, "tag")) {
+        St->Sub = DumpPoolUsedByTag;
+        Next(P);
+    }
+    for (int i = 0; i < Dumps[Found].Args; i++) {
+        if (i > 0) {
+            ExpectPunct(P, ',', "between the arguments of dump pages (address, count)");
+        }
+        ParseDumpArgument(P, St, Dumps[Found].Word);
+    }
+    return St;
+}
+
+/* expect stop CODE [P1..P4] | null | nonnull | status EXPR | raise [EXPR] | clean */
+static void ParseExpectWhat(PARSER *P, SCRIPT_STMT *St)
+{
+    char D[64];
+    if (IsWord(P, "stop")) {
+        St->Sub = ExpectStop;
+        Next(P);
+        if (AtLineEnd(P)) {
+            Error(P, P->Token.Line, P->Token.Column,
+                  "expect stop needs the bug check code, as in \"expect stop 0xDA 0x107\"");
+        }
+        while (St->ArgCount < 5 && !AtLineEnd(P)) {
+            SCRIPT_EXPR *E = ParseExpr(P, St->ArgCount > 0);
+            St->Args[St->ArgCount++] = E;
+        }
+    } else if (IsWord(P, "null") || IsWord(P, "nonnull") || IsWord(P, "clean")) {
+        St->Sub = IsWord(P, "null") ? ExpectNull : IsWord(P, "nonnull") ? ExpectNonNull : ExpectClean;
+        Next(P);
+    } else if (IsWord(P, "status")) {
+        St->Sub = ExpectStatus;
+        Next(P);
+        St->Args[0] = ParseExpr(P, false);
+        St->ArgCount = 1;
+    } else if (IsWord(P, "raise")) {
+        St->Sub = ExpectRaise;
+        Next(P);
+        if (!AtLineEnd(P)) {
+            St->Args[0] = ParseExpr(P, false);
+            St->ArgCount = 1;
+        }
+    } else {
+        Error(P, P->Token.Line, P->Token.Column,
+              "expected stop, null, nonnull, status, raise or clean after expect, found %s",
+              Describe(P, D, sizeof(D)));
+    }
+}
+
+static SCRIPT_STMT *ParseExpect(PARSER *P, const TOKEN *At, SCRIPT_STMT_KIND Kind)
+{
+    SCRIPT_STMT *St = NewStatement(P, Kind, At);
+    Next(P);
+    if (P->PendingExpect >= 0) {
+        Error(P, At->Line, At->Column,
+              "expect follows another expect: each expect is about the one statement "
+              "after it");
+    }
+    ParseExpectWhat(P, St);
+    if (St->Sub != ExpectClean) {
+        P->PendingExpect = St->Sub;
+        P->PendingLine = At->Line;
+        P->PendingColumn = At->Column;
+    }
+    return St;
+}
+
+/* assert EXPR == EXPR | assert EXPR != EXPR (Sub 0 equal, 1 not equal) */
+static SCRIPT_STMT *ParseAssert(PARSER *P, const TOKEN *At, SCRIPT_STMT_KIND Kind)
+{
+    SCRIPT_STMT *St = ParseOneExpr(P, At, Kind);
+    if (IsPunct(P, 0x100 | '=')) {
+        St->Sub = 0;
+    } else if (IsPunct(P, 0x100 | '!')) {
+        St->Sub = 1;
+    } else {
+        char D[64];
+        Error(P, P->Token.Line, P->Token.Column, "expected '==' or '!=' in assert, found %s",
+              Describe(P, D, sizeof(D)));
+    }
+    Next(P);
+    St->Args[1] = ParseExpr(P, false);
+    St->ArgCount = 2;
+    return St;
+}
+
+/* reset [modern | nt5] */
+static SCRIPT_STMT *ParseReset(PARSER *P, const TOKEN *At, SCRIPT_STMT_KIND Kind)
+{
+    SCRIPT_STMT *St = NewStatement(P, Kind, At);
+    Next(P);
+    if (IsWord(P, "modern")) {
+        St->Sub = 0;
+        Next(P);
+    } else if (IsWord(P, "nt5")) {
+        St->Sub = 1;
+        Next(P);
+    } else if (!AtLineEnd(P)) {
+        char D[64];
+        Error(P, P->Token.Line, P->Token.Column,
+              "expected modern or nt5 (or nothing) after reset, found %s",
+              Describe(P, D, sizeof(D)));
+    }
+    /* Handles from before the reset are gone: nothing typed survives. */
+    for (int i = 0; i < P->Script->VariableCount; i++) {
+        if (P->VarTypes[i] != TypeNumber) {
+            P->VarDefined[i] = 0;
+        }
+    }
+    return St;
+}
+
+/* The statements by their first word. A new statement is a SCRIPT_STMT_KIND
+ * (script.h), a row here - with one of the parse functions above when its
+ * shape is one of theirs (no operand, one expression, a "string") - and its
+ * case in run.c's RunStatement. The order is the order of the error message. */
+typedef SCRIPT_STMT *STATEMENT_PARSE(PARSER *P, const TOKEN *At, SCRIPT_STMT_KIND Kind);
+static const struct {
+    const char *Word;
+    SCRIPT_STMT_KIND Kind;
+    STATEMENT_PARSE *Parse;
+} Statements[] = {
+    {"irql", StmtIrql, ParseOneExpr},       {"read", StmtRead, ParseTouch},
+    {"write", StmtWrite, ParseTouch},       {"dump", StmtDump, ParseDump},
+    {"expect", StmtExpect, ParseExpect},    {"assert", StmtAssert, ParseAssert},
+    {"reset", StmtReset, ParseReset},       {"trim", StmtTrim, ParseNoOperand},
+    {"wait", StmtWait, ParseNoOperand},     {"echo", StmtEcho, ParseStringOperand},
+    {"print", StmtPrint, ParseOneExpr},
+};
+#define STATEMENT_COUNT (sizeof(Statements) / sizeof(Statements[0]))
+
+/* "expected a statement (a DDI call, NAME = DDI call, irql, ... or print)" */
+_Noreturn static void NotAStatement(PARSER *P, const TOKEN *At)
+{
+    char List[512] = "a DDI call, NAME = DDI call";
+    for (size_t i = 0; i < STATEMENT_COUNT; i++) {
+        size_t Used = strlen(List);
+        snprintf(List + Used, sizeof(List) - Used, "%s%s",
+                 i + 1 < STATEMENT_COUNT ? ", " : " or ", Statements[i].Word);
+    }
+    char D[64];
+    Error(P, At->Line, At->Column, "expected a statement (%s), found %s", List,
+          Describe(P, D, sizeof(D)));
+}
+
+/* NAME = Ddi(...) or Ddi(...) */
+static SCRIPT_STMT *ParseCallStatement(PARSER *P, const TOKEN *At)
+{
+    Next(P);
+    SCRIPT_STMT *St = NewStatement(P, StmtCall, At);
+    if (IsPunct(P, '(')) {
+        ParseCall(P, St, At);
+        return St;
+    }
+    if (!IsPunct(P, '=')) {
+        NotAStatement(P, At);
+    }
+    if (FindConstant(At->Start, At->Length) != NULL) {
+        Error(P, At->Line, At->Column, "'%.*s' is a constant: it cannot be assigned",
+              (int)At->Length, At->Start);
+    }
+    Next(P);
+    TOKEN Name = P->Token;
+    if (Name.Kind != TokIdent) {
+        char D[64];
+        Error(P, Name.Line, Name.Column, "expected a DDI call after '=', found %s",
+              Describe(P, D, sizeof(D)));
+    }
+    Next(P);
+    ParseCall(P, St, &Name);
+    const SCRIPT_DDI *Ddi = &ScriptDdis[St->Ddi];
+    if (Ddi->Result == ResultVoid) {
+        Error(P, Name.Line, Name.Column, "%s returns nothing: there is no value to assign",
+              Ddi->Name);
+    }
+    int Index = AddVariable(P, At->Start, At->Length);
+    St->Target = Index;
+    P->VarTypes[Index] = Ddi->Result == ResultMdl      ? TypeMdl
+                         : Ddi->Result == ResultRegion ? TypeRegion
+                                                       : TypeNumber;
+    P->VarDefined[Index] = At->Line;
+    return St;
+}
+
+/* An expect is about the statement right after it: is St one it can be about? */
+static void CheckExpectTarget(PARSER *P, int Pending, const SCRIPT_STMT *St)
+{
+    bool Ok;
+    const char *Need;
+    switch (Pending) {
+    case ExpectStop:
+    case ExpectRaise:
+        Ok = St->Kind == StmtCall || St->Kind == StmtRead || St->Kind == StmtWrite ||
+             St->Kind == StmtIrql;
+        Need = "a DDI call, irql, read or write";
+        break;
+    case ExpectStatus:
+        Ok = St->Kind == StmtCall && ScriptDdis[St->Ddi].Result == ResultStatus;
+        Need = "a call that returns an NTSTATUS (GrEnsureCommitted, GrRequestGrowth)";
+        break;
+    default:
+        Ok = St->Kind == StmtCall && ScriptDdis[St->Ddi].Result != ResultVoid;
+        Need = "a call that returns a value";
+        break;
+    }
+    if (!Ok) {
+        Error(P, St->Line, St->Column, "the expect on line %d needs %s here", P->PendingLine,
+              Need);
+    }
+}
 
 static void ParseStatement(PARSER *P)
 {
     TOKEN At = P->Token;
-    char D[64];
     if (At.Kind != TokIdent) {
-        Error(P, At.Line, At.Column, "expected a statement (%s), found %s", StatementList,
-              Describe(P, D, sizeof(D)));
+        NotAStatement(P, &At);
     }
-    SCRIPT_STMT *St = NULL;
     int Pending = P->PendingExpect;
     P->StatementLineStart = P->LineStart;
-    if (IsWord(P, "irql")) {
-        St = NewStatement(P, StmtIrql, &At);
-        Next(P);
-        St->Args[0] = ParseExpr(P, false);
-        St->ArgCount = 1;
-    } else if (IsWord(P, "read") || IsWord(P, "write")) {
-        bool Write = IsWord(P, "write");
-        St = NewStatement(P, Write ? StmtWrite : StmtRead, &At);
-        Next(P);
-        St->Args[0] = ParseExpr(P, false);
-        St->ArgCount = 1;
-        while (IsPunct(P, ',') && St->ArgCount < (Write ? 3 : 2)) {
-            Next(P);
-            SCRIPT_EXPR *E = ParseExpr(P, false);
-            St->Args[St->ArgCount++] = E;
-        }
-    } else if (IsWord(P, "dump")) {
-        St = NewStatement(P, StmtDump, &At);
-        Next(P);
-        static const struct {
-            const char *Word;
-            SCRIPT_DUMP Dump;
-            int Args; /* required arguments */
-        } Dumps[] = {{"pte", DumpPte, 1},         {"pfn", DumpPfn, 1},
-                     {"sysptes", DumpSysPtes, 0}, {"poolused", DumpPoolUsed, 0},
-                     {"mdl", DumpMdl, 1},         {"map", DumpMap, 1},
-                     {"pages", DumpPages, 2},     {"stop", DumpStop, 0},
-                     {"memory", DumpMemory, 0}};
-        int Found = -1;
-        for (size_t i = 0; i < sizeof(Dumps) / sizeof(Dumps[0]); i++) {
-            if (IsWord(P, Dumps[i].Word)) {
-                Found = (int)i;
-            }
-        }
-        if (Found < 0) {
-            Error(P, P->Token.Line, P->Token.Column,
-                  "expected what to dump (pte, pfn, sysptes, poolused, mdl, map, pages, stop, "
-                  "memory), found %s",
-                  Describe(P, D, sizeof(D)));
-        }
-        St->Sub = (int)Dumps[Found].Dump;
-        Next(P);
-        if (St->Sub == DumpPoolUsed && IsWord(P, "tag")) {
-            St->Sub = DumpPoolUsedByTag;
-            Next(P);
-        }
-        for (int i = 0; i < Dumps[Found].Args; i++) {
-            if (i > 0) {
-                ExpectPunct(P, ',', "between the arguments of dump pages (address, count)");
-            }
-            TOKEN ArgAt = P->Token;
-            if (ArgAt.Kind == TokNewline || ArgAt.Kind == TokEnd) {
-                Error(P, ArgAt.Line, ArgAt.Column, "dump %s needs %s", Dumps[Found].Word,
-                      St->Sub == DumpPfn ? "a page frame number"
-                      : St->Sub == DumpMdl ? "an MDL"
-                                           : "an address");
-            }
-            SCRIPT_EXPR *E = ParseExpr(P, false);
-            St->Args[St->ArgCount++] = E;
-            if (St->Sub == DumpMdl && St->Args[0]->Type != TypeMdl) {
-                Error(P, ArgAt.Line, ArgAt.Column, "dump mdl needs an MDL, but this is %s",
-                      TypeName(St->Args[0]->Type));
-            }
-        }
-    } else if (IsWord(P, "expect")) {
-        St = NewStatement(P, StmtExpect, &At);
-        Next(P);
-        if (Pending >= 0) {
-            Error(P, At.Line, At.Column,
-                  "expect follows another expect: each expect is about the one statement "
-                  "after it");
-        }
-        if (IsWord(P, "stop")) {
-            St->Sub = ExpectStop;
-            Next(P);
-            if (P->Token.Kind == TokNewline || P->Token.Kind == TokEnd) {
-                Error(P, P->Token.Line, P->Token.Column,
-                      "expect stop needs the bug check code, as in \"expect stop 0xDA 0x107\"");
-            }
-            while (St->ArgCount < 5 && P->Token.Kind != TokNewline && P->Token.Kind != TokEnd) {
-                SCRIPT_EXPR *E = ParseExpr(P, St->ArgCount > 0);
-                St->Args[St->ArgCount++] = E;
-            }
-        } else if (IsWord(P, "null")) {
-            St->Sub = ExpectNull;
-            Next(P);
-        } else if (IsWord(P, "nonnull")) {
-            St->Sub = ExpectNonNull;
-            Next(P);
-        } else if (IsWord(P, "status")) {
-            St->Sub = ExpectStatus;
-            Next(P);
-            St->Args[0] = ParseExpr(P, false);
-            St->ArgCount = 1;
-        } else if (IsWord(P, "raise")) {
-            St->Sub = ExpectRaise;
-            Next(P);
-            if (P->Token.Kind != TokNewline && P->Token.Kind != TokEnd) {
-                St->Args[0] = ParseExpr(P, false);
-                St->ArgCount = 1;
-            }
-        } else if (IsWord(P, "clean")) {
-            St->Sub = ExpectClean;
-            Next(P);
-        } else {
-            Error(P, P->Token.Line, P->Token.Column,
-                  "expected stop, null, nonnull, status, raise or clean after expect, found %s",
-                  Describe(P, D, sizeof(D)));
-        }
-        if (St->Sub != ExpectClean) {
-            P->PendingExpect = St->Sub;
-            P->PendingLine = At.Line;
-            P->PendingColumn = At.Column;
-        }
-    } else if (IsWord(P, "assert")) {
-        St = NewStatement(P, StmtAssert, &At);
-        Next(P);
-        St->Args[0] = ParseExpr(P, false);
-        if (IsPunct(P, 0x100 | '=')) {
-            St->Sub = 0;
-        } else if (IsPunct(P, 0x100 | '!')) {
-            St->Sub = 1;
-        } else {
-            Error(P, P->Token.Line, P->Token.Column, "expected '==' or '!=' in assert, found %s",
-                  Describe(P, D, sizeof(D)));
-        }
-        Next(P);
-        St->Args[1] = ParseExpr(P, false);
-        St->ArgCount = 2;
-    } else if (IsWord(P, "reset")) {
-        St = NewStatement(P, StmtReset, &At);
-        Next(P);
-        if (IsWord(P, "modern")) {
-            St->Sub = 0;
-            Next(P);
-        } else if (IsWord(P, "nt5")) {
-            St->Sub = 1;
-            Next(P);
-        } else if (P->Token.Kind != TokNewline && P->Token.Kind != TokEnd) {
-            Error(P, P->Token.Line, P->Token.Column,
-                  "expected modern or nt5 (or nothing) after reset, found %s",
-                  Describe(P, D, sizeof(D)));
-        }
-        /* Handles from before the reset are gone: nothing typed survives. */
-        for (int i = 0; i < P->Script->VariableCount; i++) {
-            if (P->VarTypes[i] != TypeNumber) {
-                P->VarDefined[i] = 0;
-            }
-        }
-    } else if (IsWord(P, "trim") || IsWord(P, "wait")) {
-        St = NewStatement(P, IsWord(P, "trim") ? StmtTrim : StmtWait, &At);
-        Next(P);
-    } else if (IsWord(P, "echo")) {
-        St = NewStatement(P, StmtEcho, &At);
-        Next(P);
-        if (P->Token.Kind != TokString) {
-            Error(P, P->Token.Line, P->Token.Column, "expected a \"string\" after echo, found %s",
-                  Describe(P, D, sizeof(D)));
-        }
-        St->Echo = CopyText(P, P->Token.Start, P->Token.Length);
-        Next(P);
-    } else if (IsWord(P, "print")) {
-        St = NewStatement(P, StmtPrint, &At);
-        Next(P);
-        St->Args[0] = ParseExpr(P, false);
-        St->ArgCount = 1;
-    } else {
-        /* NAME = Ddi(...) or Ddi(...) */
-        Next(P);
-        St = NewStatement(P, StmtCall, &At);
-        if (IsPunct(P, '=')) {
-            if (FindConstant(At.Start, At.Length) != NULL) {
-                Error(P, At.Line, At.Column, "'%.*s' is a constant: it cannot be assigned",
-                      (int)At.Length, At.Start);
-            }
-            Next(P);
-            TOKEN Name = P->Token;
-            if (Name.Kind != TokIdent) {
-                Error(P, Name.Line, Name.Column, "expected a DDI call after '=', found %s",
-                      Describe(P, D, sizeof(D)));
-            }
-            Next(P);
-            ParseCall(P, St, &Name);
-            const SCRIPT_DDI *Ddi = &ScriptDdis[St->Ddi];
-            if (Ddi->Result == ResultVoid) {
-                Error(P, Name.Line, Name.Column, "%s returns nothing: there is no value to assign",
-                      Ddi->Name);
-            }
-            int Index = AddVariable(P, At.Start, At.Length);
-            St->Target = Index;
-            P->VarTypes[Index] = Ddi->Result == ResultMdl      ? TypeMdl
-                                 : Ddi->Result == ResultRegion ? TypeRegion
-                                                               : TypeNumber;
-            P->VarDefined[Index] = At.Line;
-        } else if (IsPunct(P, '(')) {
-            ParseCall(P, St, &At);
-        } else {
-            Error(P, At.Line, At.Column, "expected a statement (%s), found %s", StatementList,
-                  Describe(P, D, sizeof(D)));
+    SCRIPT_STMT *St = NULL;
+    for (size_t i = 0; i < STATEMENT_COUNT && St == NULL; i++) {
+        if (IsWord(P, Statements[i].Word)) {
+            St = Statements[i].Parse(P, &At, Statements[i].Kind);
         }
     }
-    if (P->Token.Kind != TokNewline && P->Token.Kind != TokEnd) {
+    if (St == NULL) {
+        St = ParseCallStatement(P, &At);
+    }
+    if (!AtLineEnd(P)) {
+        char D[64];
         Error(P, P->Token.Line, P->Token.Column,
               "expected the end of the line after the statement, found %s",
               Describe(P, D, sizeof(D)));
     }
-    /* An expect is about the statement right after it. */
     if (Pending >= 0 && St->Kind != StmtExpect) {
-        bool Ok;
-        const char *Need;
-        switch (Pending) {
-        case ExpectStop:
-        case ExpectRaise:
-            Ok = St->Kind == StmtCall || St->Kind == StmtRead || St->Kind == StmtWrite ||
-                 St->Kind == StmtIrql;
-            Need = "a DDI call, irql, read or write";
-            break;
-        case ExpectStatus:
-            Ok = St->Kind == StmtCall && ScriptDdis[St->Ddi].Result == ResultStatus;
-            Need = "a call that returns an NTSTATUS (GrEnsureCommitted, GrRequestGrowth)";
-            break;
-        default:
-            Ok = St->Kind == StmtCall && ScriptDdis[St->Ddi].Result != ResultVoid;
-            Need = "a call that returns a value";
-            break;
-        }
-        if (!Ok) {
-            Error(P, St->Line, St->Column, "the expect on line %d needs %s here",
-                  P->PendingLine, Need);
-        }
+        CheckExpectTarget(P, Pending, St);
         P->PendingExpect = -1;
     }
 }
