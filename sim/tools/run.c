@@ -706,121 +706,234 @@ static bool StopMatches(const SCRIPT_STMT *Expect, const SIM_BUGCHECK *Stop, con
     return true;
 }
 
-static int RunStatement(RUNNER *R, const SCRIPT_STMT *St)
-{
-    uint64_t A[SCRIPT_MAX_ARGS] = {0};
-    for (int i = 0; i < St->ArgCount; i++) {
-        A[i] = St->Args[i]->Kind == ExprWildcard ? 0 : Eval(R, St->Args[i]);
-    }
-    char Text[400];
-    switch (St->Kind) {
-    case StmtExpect:
-        if (St->Sub == ExpectClean) {
-            char Report[2048];
-            if (!SimIsClean(Report, sizeof(Report))) {
-                return RunFailed(R, St, "expected a clean machine, but it holds:\n%s", Report);
-            }
-            fprintf(R->Out, "      -> clean, as expected\n");
-            R->Expectations++;
-        } else {
-            R->Pending = St;
-        }
-        return 0;
-    case StmtAssert: {
-        bool Equal = A[0] == A[1];
-        char L[64], Rt[64];
-        if (Equal != (St->Sub == 0)) {
-            return RunFailed(R, St, "%s: the values are %s and %s", St->Text,
-                             Show(R, A[0], L, sizeof(L)), Show(R, A[1], Rt, sizeof(Rt)));
-        }
-        fprintf(R->Out, "      -> %s %s %s\n", Show(R, A[0], L, sizeof(L)), Equal ? "==" : "!=",
-                Show(R, A[1], Rt, sizeof(Rt)));
-        R->Expectations++;
-        return 0;
-    }
-    case StmtDump:
-        return RunDump(R, St, A);
-    case StmtReset: {
-        if (St->Sub >= 0) {
-            R->Config.Profile = St->Sub == 1 ? SimProfileNt5 : SimProfileModern;
-        }
-        SimShutdown();
-        if (!NT_SUCCESS(SimInitialize(&R->Config))) {
-            return RunError(R, St, "reset: cannot build the machine");
-        }
-        for (int i = 0; i < R->HandleCount; i++) {
-            if (R->Handles[i].Live) {
-                R->Handles[i].Live = false;
-                R->Handles[i].EndLine = St->Line;
-                R->Handles[i].EndHow = "from before the reset";
-            }
-        }
-        for (int i = 0; i < R->BlockCount; i++) {
-            R->Blocks[i].Live = false;
-        }
-        R->HaveStop = false;
-        fprintf(R->Out, "      -> a fresh machine, profile %s\n", SimProfileName(SimGetProfile()));
-        return 0;
-    }
-    case StmtTrim:
-        fprintf(R->Out, "      -> %u paged pool page(s) trimmed\n", SimTrimPagedPool());
-        return 0;
-    case StmtWait:
-        fprintf(R->Out, "      -> %s\n", SimWaitForWorkItems(10000)
-                                              ? "no work item queued or running"
-                                              : "work items still running after 10 s");
-        return 0;
-    case StmtEcho:
-        fprintf(R->Out, "      %s\n", St->Echo);
-        return 0;
-    case StmtPrint:
-        fprintf(R->Out, "      -> %s\n", Show(R, A[0], Text, sizeof(Text)));
-        return 0;
-    default:
-        break;
-    }
+/* ---- Statements that do not run code on the machine ---- */
+typedef int RUN_STATEMENT(RUNNER *R, const SCRIPT_STMT *St, const uint64_t *A);
 
-    /* Calls, IRQL changes and touches: may stop the machine or raise. */
-    if (St->Kind == StmtCall) {
-        int Status = PreCall(R, St, A);
-        if (Status != 0) {
-            return Status;
-        }
-    } else if (St->Kind == StmtRead || St->Kind == StmtWrite) {
-        int Status = CheckTouch(R, St, A[0], St->ArgCount > 1 ? A[1] : 1, St->Kind == StmtWrite);
-        if (Status != 0) {
-            return Status;
-        }
-    } else if (St->Kind == StmtIrql && A[0] > 0xFF) {
-        return RunError(R, St, "irql: a KIRQL is 0 to 255");
+static int RunExpect(RUNNER *R, const SCRIPT_STMT *St, const uint64_t *A)
+{
+    (void)A;
+    if (St->Sub != ExpectClean) {
+        R->Pending = St; /* about the next statement */
+        return 0;
     }
-    if (St->Kind != StmtCall && SimIsStopped(NULL)) {
-        SIM_BUGCHECK Old;
-        SimIsStopped(&Old);
-        fprintf(R->Out, "      -> refused: the machine is stopped (STOP 0x%X); reset first\n",
-                (unsigned)Old.Code);
-        fprintf(R->Err, "%s:%d: %s refused: the machine is stopped\n", R->File, St->Line,
-                St->Kind == StmtIrql ? "irql" : St->Kind == StmtRead ? "read" : "write");
-        return SIM_EXIT_REFUSED;
+    char Report[2048];
+    if (!SimIsClean(Report, sizeof(Report))) {
+        return RunFailed(R, St, "expected a clean machine, but it holds:\n%s", Report);
+    }
+    fprintf(R->Out, "      -> clean, as expected\n");
+    R->Expectations++;
+    return 0;
+}
+
+static int RunAssert(RUNNER *R, const SCRIPT_STMT *St, const uint64_t *A)
+{
+    bool Equal = A[0] == A[1];
+    char L[64], Rt[64];
+    if (Equal != (St->Sub == 0)) {
+        return RunFailed(R, St, "%s: the values are %s and %s", St->Text,
+                         Show(R, A[0], L, sizeof(L)), Show(R, A[1], Rt, sizeof(Rt)));
+    }
+    fprintf(R->Out, "      -> %s %s %s\n", Show(R, A[0], L, sizeof(L)), Equal ? "==" : "!=",
+            Show(R, A[1], Rt, sizeof(Rt)));
+    R->Expectations++;
+    return 0;
+}
+
+static int RunReset(RUNNER *R, const SCRIPT_STMT *St, const uint64_t *A)
+{
+    (void)A;
+    if (St->Sub >= 0) {
+        R->Config.Profile = St->Sub == 1 ? SimProfileNt5 : SimProfileModern;
+    }
+    SimShutdown();
+    if (!NT_SUCCESS(SimInitialize(&R->Config))) {
+        return RunError(R, St, "reset: cannot build the machine");
+    }
+    for (int i = 0; i < R->HandleCount; i++) {
+        if (R->Handles[i].Live) {
+            R->Handles[i].Live = false;
+            R->Handles[i].EndLine = St->Line;
+            R->Handles[i].EndHow = "from before the reset";
+        }
+    }
+    for (int i = 0; i < R->BlockCount; i++) {
+        R->Blocks[i].Live = false;
+    }
+    R->HaveStop = false;
+    fprintf(R->Out, "      -> a fresh machine, profile %s\n", SimProfileName(SimGetProfile()));
+    return 0;
+}
+
+static int RunTrim(RUNNER *R, const SCRIPT_STMT *St, const uint64_t *A)
+{
+    (void)St;
+    (void)A;
+    fprintf(R->Out, "      -> %u paged pool page(s) trimmed\n", SimTrimPagedPool());
+    return 0;
+}
+
+static int RunWait(RUNNER *R, const SCRIPT_STMT *St, const uint64_t *A)
+{
+    (void)St;
+    (void)A;
+    fprintf(R->Out, "      -> %s\n", SimWaitForWorkItems(10000)
+                                          ? "no work item queued or running"
+                                          : "work items still running after 10 s");
+    return 0;
+}
+
+static int RunEcho(RUNNER *R, const SCRIPT_STMT *St, const uint64_t *A)
+{
+    (void)A;
+    fprintf(R->Out, "      %s\n", St->Echo);
+    return 0;
+}
+
+static int RunPrint(RUNNER *R, const SCRIPT_STMT *St, const uint64_t *A)
+{
+    (void)St;
+    char Text[400];
+    fprintf(R->Out, "      -> %s\n", Show(R, A[0], Text, sizeof(Text)));
+    return 0;
+}
+
+/* ---- Calls, IRQL changes and touches: may stop the machine or raise ---- */
+
+/* What is refused before the statement runs; 0 or the exit status. */
+static int CheckBeforeRun(RUNNER *R, const SCRIPT_STMT *St, const uint64_t *A)
+{
+    int Status = 0;
+    if (St->Kind == StmtCall) {
+        Status = PreCall(R, St, A);
+    } else if (St->Kind == StmtRead || St->Kind == StmtWrite) {
+        Status = CheckTouch(R, St, A[0], St->ArgCount > 1 ? A[1] : 1, St->Kind == StmtWrite);
+    } else if (St->Kind == StmtIrql && A[0] > 0xFF) {
+        Status = RunError(R, St, "irql: a KIRQL is 0 to 255");
+    }
+    if (Status != 0 || St->Kind == StmtCall || !SimIsStopped(NULL)) {
+        return Status;
+    }
+    SIM_BUGCHECK Old;
+    SimIsStopped(&Old);
+    fprintf(R->Out, "      -> refused: the machine is stopped (STOP 0x%X); reset first\n",
+            (unsigned)Old.Code);
+    fprintf(R->Err, "%s:%d: %s refused: the machine is stopped\n", R->File, St->Line,
+            St->Kind == StmtIrql ? "irql" : St->Kind == StmtRead ? "read" : "write");
+    return SIM_EXIT_REFUSED;
+}
+
+/* The statement inside the catch frames (and inside the stand-in for
+ * __try/__except when an expect raise is about it). */
+static void Execute(RUNNER *R, const SCRIPT_STMT *St, const uint64_t *A, bool InTry,
+                    SIM_BUGCHECK *Stop)
+{
+    R->Note[0] = '\0';
+    R->Result = 0;
+    R->HasResult = false;
+    R->Raised = STATUS_SUCCESS;
+    if (InTry) {
+        SIM_CATCH_BUGCHECK(Stop, BodyTry(R, St, A));
+    } else {
+        SIM_CATCH_BUGCHECK(Stop, Body(R, St, A));
+    }
+}
+
+/* The statement stopped the machine: as expected, or exit status 86. */
+static int RunStopped(RUNNER *R, const SCRIPT_STMT *St, const SCRIPT_STMT *Expect,
+                      const SIM_BUGCHECK *Stop, const uint64_t *E)
+{
+    char Text[400];
+    R->HaveStop = true;
+    R->LastStop = *Stop;
+    StopLine(R, Stop, Text, sizeof(Text));
+    if (Expect != NULL && Expect->Sub == ExpectStop) {
+        if (StopMatches(Expect, Stop, E)) {
+            fprintf(R->Out, "      -> %s, as expected\n", Text);
+            R->Expectations++;
+            return 0;
+        }
+        fprintf(R->Out, "      -> %s\n", Text);
+        return RunFailed(R, St, "%s (line %d) did not hold: got %s", Expect->Text, Expect->Line,
+                         Text);
+    }
+    fprintf(R->Out, "      -> %s\n", Text);
+    SIM_DUMP_OUTPUT Out;
+    SimDumpToFile(&Out, R->Out, R->Flags);
+    SimDumpStop(&Out, Stop);
+    fflush(R->Out);
+    fprintf(R->Err, "%s:%d: the machine stopped: %s (no expect stop before the statement)\n",
+            R->File, St->Line, Text);
+    return SIM_EXIT_BUGCHECK;
+}
+
+/* An expect raise: the statement raised (that status), or it failed. */
+static int RunRaised(RUNNER *R, const SCRIPT_STMT *St, const SCRIPT_STMT *Expect,
+                     const uint64_t *E)
+{
+    NTSTATUS Raised = R->Raised;
+    if (Raised == STATUS_SUCCESS) {
+        return RunFailed(R, St, "expected an exception (line %d), but none was raised",
+                         Expect->Line);
+    }
+    const char *Name = ScriptConstantName((uint32_t)Raised, "STATUS_");
+    if (Expect->ArgCount > 0 && (uint32_t)Raised != (uint32_t)E[0]) {
+        return RunFailed(R, St, "%s (line %d) did not hold: got the exception 0x%08X",
+                         Expect->Text, Expect->Line, (unsigned)Raised);
+    }
+    fprintf(R->Out, "      -> raised %s (0x%08X), as expected\n", Name ? Name : "status",
+            (unsigned)Raised);
+    R->Expectations++;
+    return 0;
+}
+
+/* The statement completed: its result (and the expect null/nonnull/status
+ * about it), or what the IRQL change or touch did. */
+static int RunCompleted(RUNNER *R, const SCRIPT_STMT *St, const SCRIPT_STMT *Expect,
+                        const uint64_t *A, const uint64_t *E)
+{
+    if (St->Kind == StmtIrql) {
+        fprintf(R->Out, "      -> %s\n", R->Note);
+    } else if (St->Kind == StmtRead) {
+        fprintf(R->Out, "      -> read:%s\n", R->Note);
+    } else if (St->Kind == StmtWrite) {
+        fprintf(R->Out, "      -> wrote %llu byte(s)\n",
+                (unsigned long long)(St->ArgCount > 1 ? A[1] : 1));
+    }
+    if (St->Kind != StmtCall) {
+        return 0;
+    }
+    PostCall(R, St, A);
+    if (St->Target >= 0) {
+        R->Values[St->Target] = R->Result;
+    }
+    PrintResult(R, St);
+    if (Expect == NULL) {
+        return 0;
+    }
+    bool Ok = Expect->Sub == ExpectNull      ? R->Result == 0
+              : Expect->Sub == ExpectNonNull ? R->Result != 0
+                                             : (uint32_t)R->Result == (uint32_t)E[0];
+    if (!Ok) {
+        return RunFailed(R, St, "%s (line %d) did not hold", Expect->Text, Expect->Line);
+    }
+    R->Expectations++;
+    return 0;
+}
+
+static int RunOnMachine(RUNNER *R, const SCRIPT_STMT *St, const uint64_t *A)
+{
+    int Status = CheckBeforeRun(R, St, A);
+    if (Status != 0) {
+        return Status;
     }
     const SCRIPT_STMT *Expect = R->Pending;
     R->Pending = NULL;
     uint64_t E[SCRIPT_MAX_ARGS] = {0};
-    if (Expect != NULL) {
-        for (int i = 0; i < Expect->ArgCount; i++) {
-            E[i] = Expect->Args[i]->Kind == ExprWildcard ? 0 : Eval(R, Expect->Args[i]);
-        }
+    for (int i = 0; Expect != NULL && i < Expect->ArgCount; i++) {
+        E[i] = Expect->Args[i]->Kind == ExprWildcard ? 0 : Eval(R, Expect->Args[i]);
     }
-    R->Note[0] = '\0';
-    R->Result = 0;
-    R->HasResult = false;
     SIM_BUGCHECK Stop;
-    R->Raised = STATUS_SUCCESS;
-    if (Expect != NULL && Expect->Sub == ExpectRaise) {
-        SIM_CATCH_BUGCHECK(&Stop, BodyTry(R, St, A));
-    } else {
-        SIM_CATCH_BUGCHECK(&Stop, Body(R, St, A));
-    }
+    Execute(R, St, A, Expect != NULL && Expect->Sub == ExpectRaise, &Stop);
     if (Stop.Caught && Stop.Refused) {
         fprintf(R->Out, "      -> refused: the machine is stopped (STOP 0x%X); reset first\n",
                 (unsigned)Stop.Code);
@@ -830,27 +943,7 @@ static int RunStatement(RUNNER *R, const SCRIPT_STMT *St)
         return SIM_EXIT_REFUSED;
     }
     if (Stop.Caught) {
-        R->HaveStop = true;
-        R->LastStop = Stop;
-        StopLine(R, &Stop, Text, sizeof(Text));
-        if (Expect != NULL && Expect->Sub == ExpectStop) {
-            if (StopMatches(Expect, &Stop, E)) {
-                fprintf(R->Out, "      -> %s, as expected\n", Text);
-                R->Expectations++;
-                return 0;
-            }
-            fprintf(R->Out, "      -> %s\n", Text);
-            return RunFailed(R, St, "%s (line %d) did not hold: got %s", Expect->Text, Expect->Line,
-                             Text);
-        }
-        fprintf(R->Out, "      -> %s\n", Text);
-        SIM_DUMP_OUTPUT Out;
-        SimDumpToFile(&Out, R->Out, R->Flags);
-        SimDumpStop(&Out, &Stop);
-        fflush(R->Out);
-        fprintf(R->Err, "%s:%d: the machine stopped: %s (no expect stop before the statement)\n",
-                R->File, St->Line, Text);
-        return SIM_EXIT_BUGCHECK;
+        return RunStopped(R, St, Expect, &Stop, E);
     }
     if (Expect != NULL && Expect->Sub == ExpectStop) {
         if (St->Kind == StmtCall) {
@@ -860,45 +953,29 @@ static int RunStatement(RUNNER *R, const SCRIPT_STMT *St)
                          Expect->Text, Expect->Line);
     }
     if (Expect != NULL && Expect->Sub == ExpectRaise) {
-        NTSTATUS Raised = R->Raised;
-        if (Raised == STATUS_SUCCESS) {
-            return RunFailed(R, St, "expected an exception (line %d), but none was raised",
-                             Expect->Line);
-        }
-        const char *Name = ScriptConstantName((uint32_t)Raised, "STATUS_");
-        if (Expect->ArgCount > 0 && (uint32_t)Raised != (uint32_t)E[0]) {
-            return RunFailed(R, St, "%s (line %d) did not hold: got the exception 0x%08X",
-                             Expect->Text, Expect->Line, (unsigned)Raised);
-        }
-        fprintf(R->Out, "      -> raised %s (0x%08X), as expected\n", Name ? Name : "status",
-                (unsigned)Raised);
-        R->Expectations++;
-        return 0;
+        return RunRaised(R, St, Expect, E);
     }
-    if (St->Kind == StmtCall) {
-        PostCall(R, St, A);
-        if (St->Target >= 0) {
-            R->Values[St->Target] = R->Result;
-        }
-        PrintResult(R, St);
-        if (Expect != NULL) {
-            bool Ok = Expect->Sub == ExpectNull      ? R->Result == 0
-                      : Expect->Sub == ExpectNonNull ? R->Result != 0
-                                                     : (uint32_t)R->Result == (uint32_t)E[0];
-            if (!Ok) {
-                return RunFailed(R, St, "%s (line %d) did not hold", Expect->Text, Expect->Line);
-            }
-            R->Expectations++;
-        }
-    } else if (St->Kind == StmtIrql) {
-        fprintf(R->Out, "      -> %s\n", R->Note);
-    } else if (St->Kind == StmtRead) {
-        fprintf(R->Out, "      -> read:%s\n", R->Note);
-    } else {
-        fprintf(R->Out, "      -> wrote %llu byte(s)\n",
-                (unsigned long long)(St->ArgCount > 1 ? A[1] : 1));
+    return RunCompleted(R, St, Expect, A, E);
+}
+
+/* Every statement kind (script.h) and what runs it. */
+static RUN_STATEMENT *const Runners[] = {
+    [StmtCall] = RunOnMachine, [StmtIrql] = RunOnMachine,  [StmtRead] = RunOnMachine,
+    [StmtWrite] = RunOnMachine, [StmtDump] = RunDump,      [StmtExpect] = RunExpect,
+    [StmtAssert] = RunAssert,  [StmtReset] = RunReset,     [StmtTrim] = RunTrim,
+    [StmtWait] = RunWait,      [StmtEcho] = RunEcho,       [StmtPrint] = RunPrint,
+};
+
+static int RunStatement(RUNNER *R, const SCRIPT_STMT *St)
+{
+    uint64_t A[SCRIPT_MAX_ARGS] = {0};
+    for (int i = 0; i < St->ArgCount; i++) {
+        A[i] = St->Args[i]->Kind == ExprWildcard ? 0 : Eval(R, St->Args[i]);
     }
-    return 0;
+    if ((size_t)St->Kind >= sizeof(Runners) / sizeof(Runners[0]) || Runners[St->Kind] == NULL) {
+        return RunError(R, St, "mmsim run cannot run this statement");
+    }
+    return Runners[St->Kind](R, St, A);
 }
 
 /* ---------------------------------------------------------------------- */
