@@ -356,6 +356,61 @@ static pid_t Start(char **Program, const char *Spec, const char *Test, bool PerT
     return Pid;
 }
 
+/* How a run that exited with Status went (the log and stack list read). */
+static void ClassifyExit(STACK *Stack, int Status, const char *Log, const char *Record)
+{
+    char Injected[32];
+    snprintf(Injected, sizeof(Injected), "injected %s", Stack->Id);
+    bool Reached = FileContains(Record, Injected, NULL, 0);
+    LOG_FACTS Facts;
+    ReadLog(Log, &Facts);
+    /* A sanitizer's report (the program ends with the sanitizer's exit
+     * code, which alone would read as "failed"): a memory or thread
+     * error, or a host crash the sanitizer's own signal handler
+     * reported. */
+    const char *Sanitizer = NULL;
+    for (int k = 0; k < SANITIZER_MARKS && Status != 0 && Sanitizer == NULL; k++) {
+        Sanitizer = Facts.Sanitizer[k][0] != '\0' ? Facts.Sanitizer[k] : NULL;
+    }
+    bool HostLeak = Sanitizer != NULL && strstr(Sanitizer, "LeakSanitizer") != NULL;
+    if (HostLeak && Facts.Failure) {
+        /* Host memory a test abandoned when an assertion failed (its own
+         * buffers): like its leftovers in the machine, nothing to judge. */
+        Sanitizer = NULL;
+    }
+    if (Sanitizer != NULL) {
+        /* A host memory leak is the simulator's or the test's, not the
+         * simulated driver's: reported as leaked all the same. */
+        Stack->Outcome = HostLeak ? OutcomeLeaked : OutcomeCrashed;
+        snprintf(Stack->Detail, sizeof(Stack->Detail), "%.190s", Sanitizer);
+    } else if (Status == 86 || (Status != 0 && Facts.TestStop[0] != '\0')) {
+        /* Exit 86, or (mmsim's CMocka fixtures) an uncaught stop that
+         * failed the test it happened in. */
+        const char *Stop = Status == 86 ? Facts.Stop : Facts.TestStop;
+        bool Unload = strstr(Stop, "0x000000C4 (0x0000000000000062") != NULL ||
+                      strstr(Stop, "0x000000CB") != NULL;
+        Stack->Outcome = Unload ? OutcomeLeaked : OutcomeBugchecked;
+        snprintf(Stack->Detail, sizeof(Stack->Detail), "%.190s", Stop);
+    } else if (Status == 88) {
+        Stack->Outcome = OutcomeLeaked;
+        snprintf(Stack->Detail, sizeof(Stack->Detail), "exit 88%s%.150s",
+                 Facts.Pool[0] ? ":" : "", Facts.Pool);
+    } else if (Status != 0 && Facts.Exception[0] != '\0') {
+        /* A host signal CMocka caught in a test body: a crash all the same. */
+        Stack->Outcome = OutcomeCrashed;
+        snprintf(Stack->Detail, sizeof(Stack->Detail), "%.190s", Facts.Exception);
+    } else if (Status != 0 && Facts.TeardownLeak) {
+        Stack->Outcome = OutcomeLeaked;
+        snprintf(Stack->Detail, sizeof(Stack->Detail), "left the machine unclean: %.160s",
+                 Facts.Unclean);
+    } else if (Status != 0) {
+        Stack->Outcome = OutcomeFailed;
+        snprintf(Stack->Detail, sizeof(Stack->Detail), "exit status %d", Status);
+    } else {
+        Stack->Outcome = Reached ? OutcomePassed : OutcomeNotReached;
+    }
+}
+
 static void Classify(STACK *Stack, int WaitStatus, bool TimedOut, const char *Log,
                      const char *Record)
 {
@@ -367,57 +422,7 @@ static void Classify(STACK *Stack, int WaitStatus, bool TimedOut, const char *Lo
         snprintf(Stack->Detail, sizeof(Stack->Detail), "signal %d (%s)", WTERMSIG(WaitStatus),
                  strsignal(WTERMSIG(WaitStatus)));
     } else {
-        int Status = WEXITSTATUS(WaitStatus);
-        char Injected[32];
-        snprintf(Injected, sizeof(Injected), "injected %s", Stack->Id);
-        bool Reached = FileContains(Record, Injected, NULL, 0);
-        LOG_FACTS Facts;
-        ReadLog(Log, &Facts);
-        /* A sanitizer's report (the program ends with the sanitizer's exit
-         * code, which alone would read as "failed"): a memory or thread
-         * error, or a host crash the sanitizer's own signal handler
-         * reported. */
-        const char *Sanitizer = NULL;
-        for (int k = 0; k < SANITIZER_MARKS && Status != 0 && Sanitizer == NULL; k++) {
-            Sanitizer = Facts.Sanitizer[k][0] != '\0' ? Facts.Sanitizer[k] : NULL;
-        }
-        bool HostLeak = Sanitizer != NULL && strstr(Sanitizer, "LeakSanitizer") != NULL;
-        if (HostLeak && Facts.Failure) {
-            /* Host memory a test abandoned when an assertion failed (its own
-             * buffers): like its leftovers in the machine, nothing to judge. */
-            Sanitizer = NULL;
-        }
-        if (Sanitizer != NULL) {
-            /* A host memory leak is the simulator's or the test's, not the
-             * simulated driver's: reported as leaked all the same. */
-            Stack->Outcome = HostLeak ? OutcomeLeaked : OutcomeCrashed;
-            snprintf(Stack->Detail, sizeof(Stack->Detail), "%.190s", Sanitizer);
-        } else if (Status == 86 || (Status != 0 && Facts.TestStop[0] != '\0')) {
-            /* Exit 86, or (mmsim's CMocka fixtures) an uncaught stop that
-             * failed the test it happened in. */
-            const char *Stop = Status == 86 ? Facts.Stop : Facts.TestStop;
-            bool Unload = strstr(Stop, "0x000000C4 (0x0000000000000062") != NULL ||
-                          strstr(Stop, "0x000000CB") != NULL;
-            Stack->Outcome = Unload ? OutcomeLeaked : OutcomeBugchecked;
-            snprintf(Stack->Detail, sizeof(Stack->Detail), "%.190s", Stop);
-        } else if (Status == 88) {
-            Stack->Outcome = OutcomeLeaked;
-            snprintf(Stack->Detail, sizeof(Stack->Detail), "exit 88%s%.150s",
-                     Facts.Pool[0] ? ":" : "", Facts.Pool);
-        } else if (Status != 0 && Facts.Exception[0] != '\0') {
-            /* A host signal CMocka caught in a test body: a crash all the same. */
-            Stack->Outcome = OutcomeCrashed;
-            snprintf(Stack->Detail, sizeof(Stack->Detail), "%.190s", Facts.Exception);
-        } else if (Status != 0 && Facts.TeardownLeak) {
-            Stack->Outcome = OutcomeLeaked;
-            snprintf(Stack->Detail, sizeof(Stack->Detail), "left the machine unclean: %.160s",
-                     Facts.Unclean);
-        } else if (Status != 0) {
-            Stack->Outcome = OutcomeFailed;
-            snprintf(Stack->Detail, sizeof(Stack->Detail), "exit status %d", Status);
-        } else {
-            Stack->Outcome = Reached ? OutcomePassed : OutcomeNotReached;
-        }
+        ClassifyExit(Stack, WEXITSTATUS(WaitStatus), Log, Record);
     }
     Stack->Done = true;
 }
@@ -475,15 +480,36 @@ static void RunFiles(bool Discovery, size_t Index, char *Record, char *Log, size
     snprintf(Log, Size, "%s/%s.log", StateDir, Name);
 }
 
-int MmsimFaultsCommand(int argc, char **argv)
+/* The command line. */
+typedef struct {
+    char **Program; /* PROGRAM ARGS..., NULL-terminated (argv's tail) */
+    long Jobs;
+    double Timeout;
+    bool Keep;
+    bool AllowFailed;
+    bool PerTest;
+} FAULTS_OPTIONS;
+
+/* A whole number option as every configuration number (sim/config.h). */
+static bool NumberOption(const char *Text, uint64_t Max, const char *What, uint64_t *Number)
 {
-    long Jobs = sysconf(_SC_NPROCESSORS_ONLN);
-    double Timeout = 120;
-    bool Keep = false;
-    bool AllowFailed = false;
-    bool PerTest = false;
+    if (!MiConfigParseNumber(Text, strlen(Text), 1, Max, Number)) {
+        fprintf(stderr, "mmsim faults: %s", What);
+        return false;
+    }
+    return true;
+}
+
+/* 0 with Options filled, or the exit status (help: 0 with Program NULL). */
+static int ParseOptions(int argc, char **argv, FAULTS_OPTIONS *Options)
+{
+    memset(Options, 0, sizeof(*Options));
+    Options->Jobs = sysconf(_SC_NPROCESSORS_ONLN);
+    Options->Timeout = 120;
     int i = 1;
     for (; i < argc; i++) {
+        uint64_t Number;
+        char What[160];
         if (strcmp(argv[i], "--") == 0) {
             i++;
             break;
@@ -491,60 +517,53 @@ int MmsimFaultsCommand(int argc, char **argv)
             Usage(stdout);
             return 0;
         } else if (strcmp(argv[i], "--jobs") == 0 && i + 1 < argc) {
-            /* Numbers as every configuration number (sim/config.h). */
-            uint64_t Number;
-            const char *Text = argv[++i];
-            if (!MiConfigParseNumber(Text, strlen(Text), 1, 1024, &Number)) {
-                fprintf(stderr, "mmsim faults: --jobs '%s': expected runs in parallel, 1 to 1024\n",
-                        Text);
+            i++;
+            snprintf(What, sizeof(What), "--jobs '%s': expected runs in parallel, 1 to 1024\n",
+                     argv[i]);
+            if (!NumberOption(argv[i], 1024, What, &Number)) {
                 return 2;
             }
-            Jobs = (long)Number;
+            Options->Jobs = (long)Number;
         } else if (strcmp(argv[i], "--timeout") == 0 && i + 1 < argc) {
-            uint64_t Number;
-            const char *Text = argv[++i];
-            if (!MiConfigParseNumber(Text, strlen(Text), 1, 86400, &Number)) {
-                fprintf(stderr,
-                        "mmsim faults: --timeout '%s': expected whole seconds, 1 to 86400\n", Text);
+            i++;
+            snprintf(What, sizeof(What), "--timeout '%s': expected whole seconds, 1 to 86400\n",
+                     argv[i]);
+            if (!NumberOption(argv[i], 86400, What, &Number)) {
                 return 2;
             }
-            Timeout = (double)Number;
+            Options->Timeout = (double)Number;
         } else if (strcmp(argv[i], "--allow-failed") == 0) {
-            AllowFailed = true;
+            Options->AllowFailed = true;
         } else if (strcmp(argv[i], "--per-test") == 0) {
-            PerTest = true;
+            Options->PerTest = true;
         } else if (strcmp(argv[i], "--keep") == 0 && i + 1 < argc) {
             snprintf(StateDir, sizeof(StateDir), "%s", argv[++i]);
-            Keep = true;
+            Options->Keep = true;
         } else {
             fprintf(stderr, "mmsim faults: unknown option '%s'\n", argv[i]);
             Usage(stderr);
             return 2;
         }
     }
-    if (i >= argc || Jobs < 1 || Timeout <= 0) {
+    if (i >= argc || Options->Jobs < 1 || Options->Timeout <= 0) {
         Usage(stderr);
         return 2;
     }
-    char **Program = &argv[i];
-    if (Keep) {
-        mkdir(StateDir, 0700);
-    } else {
-        snprintf(StateDir, sizeof(StateDir), "/tmp/mmsim-faults-XXXXXX");
-        if (mkdtemp(StateDir) == NULL) {
-            perror("mmsim faults: mkdtemp");
-            return 2;
-        }
-    }
+    Options->Program = &argv[i];
+    return 0;
+}
 
-    /* 1. Baseline: record every stack (and, per test, the tests), fail nothing. */
+/* Step 1: the baseline run records every stack (and, per test, the tests)
+ * and fails nothing. 0, or 2 if it did not pass. */
+static int RunBaseline(const FAULTS_OPTIONS *Options)
+{
     char Record[700], Log[700], Spec[800];
     snprintf(Record, sizeof(Record), "%s/baseline.stacks", StateDir);
     snprintf(Log, sizeof(Log), "%s/baseline.log", StateDir);
     unlink(Record);
     snprintf(Spec, sizeof(Spec), "record=%s", Record);
     int WaitStatus = 0;
-    pid_t Pid = Start(Program, Spec, NULL, PerTest, Log);
+    pid_t Pid = Start(Options->Program, Spec, NULL, Options->PerTest, Log);
     waitpid(Pid, &WaitStatus, 0);
     if (!WIFEXITED(WaitStatus) || WEXITSTATUS(WaitStatus) != 0) {
         char How[64];
@@ -560,7 +579,7 @@ int MmsimFaultsCommand(int argc, char **argv)
         fprintf(stderr, "state and logs: %s\n", StateDir);
         return 2;
     }
-    if (PerTest) {
+    if (Options->PerTest) {
         LoadTests(Log);
         if (TestCount == 0) {
             fprintf(stderr, "mmsim faults: --per-test: the baseline ran no CMocka test; see %s\n",
@@ -574,88 +593,130 @@ int MmsimFaultsCommand(int argc, char **argv)
         fprintf(stderr, "mmsim faults: baseline passed; %zu fallible call stack(s) to fail\n",
                 StackCount);
     }
+    return 0;
+}
 
-    /* 2. Per test, a discovery run; then one run per stack, in parallel; new
-     * stacks join the queue. */
-    RUNNING *Running = (RUNNING *)calloc((size_t)Jobs, sizeof(RUNNING));
-    size_t Next = 0, NextTest = PerTest ? 0 : TestCount, Finished = 0;
+/* Step 2's queue: tests still to discover, stacks still to fail. */
+typedef struct {
+    size_t NextTest, NextStack, Finished;
+} QUEUE;
+
+/* Starts the next run (a test's discovery run first) in a free slot of Run. */
+static void StartRun(const FAULTS_OPTIONS *Options, QUEUE *Queue, RUNNING *Run)
+{
+    char Record[700], Log[700], Spec[800];
+    Run->Discovery = Queue->NextTest < TestCount;
+    Run->Index = Run->Discovery ? Queue->NextTest++ : Queue->NextStack++;
+    RunFiles(Run->Discovery, Run->Index, Record, Log, sizeof(Record));
+    unlink(Record);
+    long Test = Run->Discovery ? (long)Run->Index : Stacks[Run->Index].Test;
+    if (Run->Discovery) {
+        snprintf(Spec, sizeof(Spec), "record=%s", Record);
+    } else {
+        snprintf(Spec, sizeof(Spec), "stack=%s;record=%s", Stacks[Run->Index].Id, Record);
+    }
+    Run->Pid = Start(Options->Program, Spec, Test >= 0 ? Tests[Test].Name : NULL,
+                     Options->PerTest, Log);
+    Run->Started = Now();
+}
+
+/* A run ended: the stacks it found join the queue; a discovery run tells
+ * whether its test passes alone, a failing run how the failure went. */
+static void RunEnded(QUEUE *Queue, RUNNING *Run, int WaitStatus, bool TimedOut)
+{
+    char Record[700], Log[700];
+    RunFiles(Run->Discovery, Run->Index, Record, Log, sizeof(Record));
+    long Test = Run->Discovery ? (long)Run->Index : Stacks[Run->Index].Test;
+    size_t New = LoadStacks(Record, Test);
+    if (Run->Discovery) {
+        TEST *T = &Tests[Run->Index];
+        if (TimedOut || !WIFEXITED(WaitStatus) || WEXITSTATUS(WaitStatus) != 0) {
+            T->Failed = true;
+            snprintf(T->Detail, sizeof(T->Detail), "fails with no injected failure; see %.150s",
+                     Log);
+        }
+        fprintf(stderr, "[test %zu/%zu] %s: %zu stack(s)%s\n", Run->Index + 1, TestCount,
+                T->Name, New, T->Failed ? " -- FAILS ALONE" : "");
+        return;
+    }
+    STACK *Stack = &Stacks[Run->Index];
+    Classify(Stack, WaitStatus, TimedOut, Log, Record);
+    Queue->Finished++;
+    char Short[96];
+    snprintf(Short, sizeof(Short), "%s", Stack->Description);
+    fprintf(stderr, "[%zu/%zu] %s %-10s %s%s%s\n", Queue->Finished, StackCount, Stack->Id,
+            OutcomeNames[Stack->Outcome], Short, Stack->Detail[0] ? "  -- " : "", Stack->Detail);
+    if (New != 0) {
+        fprintf(stderr, "        %zu new stack(s) found on this failure path\n", New);
+    }
+}
+
+/* Reaps the runs that ended (killing those over the time limit); the
+ * number reaped. */
+static long ReapRuns(const FAULTS_OPTIONS *Options, QUEUE *Queue, RUNNING *Running)
+{
+    long Reaped = 0;
+    for (long j = 0; j < Options->Jobs; j++) {
+        RUNNING *Run = &Running[j];
+        if (Run->Pid == 0) {
+            continue;
+        }
+        bool TimedOut = Now() - Run->Started > Options->Timeout;
+        if (TimedOut) {
+            kill(-Run->Pid, SIGKILL);
+        }
+        int WaitStatus = 0;
+        pid_t Done = waitpid(Run->Pid, &WaitStatus, TimedOut ? 0 : WNOHANG);
+        if (Done != Run->Pid) {
+            continue;
+        }
+        RunEnded(Queue, Run, WaitStatus, TimedOut);
+        Run->Pid = 0;
+        Reaped++;
+    }
+    return Reaped;
+}
+
+/* Step 2: per test, a discovery run; then one run per stack, in parallel;
+ * new stacks join the queue. 0, or 2 out of memory. */
+static int Explore(const FAULTS_OPTIONS *Options)
+{
+    RUNNING *Running = (RUNNING *)calloc((size_t)Options->Jobs, sizeof(RUNNING));
+    if (Running == NULL) {
+        fprintf(stderr, "mmsim faults: out of memory\n");
+        return 2;
+    }
+    QUEUE Queue = {Options->PerTest ? 0 : TestCount, 0, 0};
     long Active = 0;
-    while (NextTest < TestCount || Next < StackCount || Active > 0) {
-        while (Active < Jobs && (NextTest < TestCount || Next < StackCount)) {
+    while (Queue.NextTest < TestCount || Queue.NextStack < StackCount || Active > 0) {
+        while (Active < Options->Jobs &&
+               (Queue.NextTest < TestCount || Queue.NextStack < StackCount)) {
             long Slot = 0;
             while (Running[Slot].Pid != 0) {
                 Slot++;
             }
-            RUNNING *Run = &Running[Slot];
-            Run->Discovery = NextTest < TestCount;
-            Run->Index = Run->Discovery ? NextTest++ : Next++;
-            RunFiles(Run->Discovery, Run->Index, Record, Log, sizeof(Record));
-            unlink(Record);
-            long Test = Run->Discovery ? (long)Run->Index : Stacks[Run->Index].Test;
-            if (Run->Discovery) {
-                snprintf(Spec, sizeof(Spec), "record=%s", Record);
-            } else {
-                snprintf(Spec, sizeof(Spec), "stack=%s;record=%s", Stacks[Run->Index].Id, Record);
-            }
-            Run->Pid = Start(Program, Spec, Test >= 0 ? Tests[Test].Name : NULL, PerTest, Log);
-            Run->Started = Now();
+            StartRun(Options, &Queue, &Running[Slot]);
             Active++;
         }
-        bool Reaped = false;
-        for (long j = 0; j < Jobs; j++) {
-            RUNNING *Run = &Running[j];
-            if (Run->Pid == 0) {
-                continue;
-            }
-            bool TimedOut = Now() - Run->Started > Timeout;
-            if (TimedOut) {
-                kill(-Run->Pid, SIGKILL);
-            }
-            pid_t Done = waitpid(Run->Pid, &WaitStatus, TimedOut ? 0 : WNOHANG);
-            if (Done != Run->Pid) {
-                continue;
-            }
-            RunFiles(Run->Discovery, Run->Index, Record, Log, sizeof(Record));
-            long Test = Run->Discovery ? (long)Run->Index : Stacks[Run->Index].Test;
-            size_t New = LoadStacks(Record, Test);
-            if (Run->Discovery) {
-                TEST *T = &Tests[Run->Index];
-                if (TimedOut || !WIFEXITED(WaitStatus) || WEXITSTATUS(WaitStatus) != 0) {
-                    T->Failed = true;
-                    snprintf(T->Detail, sizeof(T->Detail), "fails with no injected failure; see %.150s",
-                             Log);
-                }
-                fprintf(stderr, "[test %zu/%zu] %s: %zu stack(s)%s\n", Run->Index + 1, TestCount,
-                        T->Name, New, T->Failed ? " -- FAILS ALONE" : "");
-            } else {
-                STACK *Stack = &Stacks[Run->Index];
-                Classify(Stack, WaitStatus, TimedOut, Log, Record);
-                Finished++;
-                char Short[96];
-                snprintf(Short, sizeof(Short), "%s", Stack->Description);
-                fprintf(stderr, "[%zu/%zu] %s %-10s %s%s%s\n", Finished, StackCount, Stack->Id,
-                        OutcomeNames[Stack->Outcome], Short, Stack->Detail[0] ? "  -- " : "",
-                        Stack->Detail);
-                if (New != 0) {
-                    fprintf(stderr, "        %zu new stack(s) found on this failure path\n", New);
-                }
-            }
-            Run->Pid = 0;
-            Active--;
-            Reaped = true;
-        }
-        if (!Reaped && Active > 0) {
+        long Reaped = ReapRuns(Options, &Queue, Running);
+        Active -= Reaped;
+        if (Reaped == 0 && Active > 0) {
             usleep(2000);
         }
     }
     free(Running);
+    return 0;
+}
 
-    /* 3. Summary. */
+/* The outcome counts and the sites reached (the first word of each stack's
+ * description). */
+static void PrintCounts(const FAULTS_OPTIONS *Options)
+{
     size_t Counts[OutcomeCount] = {0};
     for (size_t s = 0; s < StackCount; s++) {
         Counts[Stacks[s].Outcome]++;
     }
-    if (PerTest) {
+    if (Options->PerTest) {
         printf("mmsim faults: %zu test(s), ", TestCount);
     } else {
         printf("mmsim faults: ");
@@ -667,7 +728,6 @@ int MmsimFaultsCommand(int argc, char **argv)
         }
     }
     printf("\n");
-    /* Sites reached: the first word of each stack's description. */
     static const char *const Sites[] = {"pool", "mdl", "pages", "mapping", "lock", "map",
                                         "workitem"};
     printf("sites reached:");
@@ -683,6 +743,12 @@ int MmsimFaultsCommand(int argc, char **argv)
         printf(" %s %zu", Sites[k], Reached);
     }
     printf("\n");
+}
+
+/* The bad outcomes, in the report's order; 0 none, 1 some, 2 a test that
+ * fails alone, -1 out of memory. */
+static int PrintProblems(const FAULTS_OPTIONS *Options)
+{
     int Bad = 0;
     for (size_t t = 0; t < TestCount; t++) {
         if (Tests[t].Failed) {
@@ -693,7 +759,7 @@ int MmsimFaultsCommand(int argc, char **argv)
     STACK **Sorted = (STACK **)calloc(StackCount ? StackCount : 1, sizeof(STACK *));
     if (Sorted == NULL) {
         fprintf(stderr, "mmsim faults: out of memory\n");
-        return 2;
+        return -1;
     }
     for (size_t s = 0; s < StackCount; s++) {
         Sorted[s] = &Stacks[s];
@@ -701,7 +767,8 @@ int MmsimFaultsCommand(int argc, char **argv)
     qsort(Sorted, StackCount, sizeof(STACK *), CompareStacks);
     for (size_t s = 0; s < StackCount; s++) {
         const STACK *Stack = Sorted[s];
-        if (Stack->Outcome >= OutcomeFailed && !(AllowFailed && Stack->Outcome == OutcomeFailed)) {
+        if (Stack->Outcome >= OutcomeFailed &&
+            !(Options->AllowFailed && Stack->Outcome == OutcomeFailed)) {
             printf("  %-10s %s\n", OutcomeNames[Stack->Outcome], Stack->Detail);
             if (Stack->Test >= 0) {
                 printf("    in test %s\n", Tests[Stack->Test].Name);
@@ -711,7 +778,13 @@ int MmsimFaultsCommand(int argc, char **argv)
         }
     }
     free(Sorted);
-    if (Keep || Bad == 2) {
+    return Bad;
+}
+
+/* The state directory goes unless kept (or needed to see why a test fails). */
+static void Finish(const FAULTS_OPTIONS *Options, int Bad)
+{
+    if (Options->Keep || Bad == 2) {
         printf("state and logs: %s\n", StateDir);
     } else {
         char Command[600];
@@ -728,5 +801,36 @@ int MmsimFaultsCommand(int argc, char **argv)
         free(Tests[t].Name);
     }
     free(Tests);
+}
+
+int MmsimFaultsCommand(int argc, char **argv)
+{
+    FAULTS_OPTIONS Options;
+    int Status = ParseOptions(argc, argv, &Options);
+    if (Status != 0 || Options.Program == NULL) {
+        return Status;
+    }
+    if (Options.Keep) {
+        mkdir(StateDir, 0700);
+    } else {
+        snprintf(StateDir, sizeof(StateDir), "/tmp/mmsim-faults-XXXXXX");
+        if (mkdtemp(StateDir) == NULL) {
+            perror("mmsim faults: mkdtemp");
+            return 2;
+        }
+    }
+    Status = RunBaseline(&Options);
+    if (Status == 0) {
+        Status = Explore(&Options);
+    }
+    if (Status != 0) {
+        return Status;
+    }
+    PrintCounts(&Options);
+    int Bad = PrintProblems(&Options);
+    if (Bad < 0) {
+        return 2;
+    }
+    Finish(&Options, Bad);
     return Bad;
 }
