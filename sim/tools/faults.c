@@ -490,11 +490,14 @@ typedef struct {
     bool PerTest;
 } FAULTS_OPTIONS;
 
-/* A whole number option as every configuration number (sim/config.h). */
-static bool NumberOption(const char *Text, uint64_t Max, const char *What, uint64_t *Number)
+/* A whole number option, 1 to Max, as every configuration number
+ * (sim/config.h); false (said on stderr) if Text is not one. */
+static bool NumberOption(const char *Option, const char *Text, uint64_t Max, const char *What,
+                         uint64_t *Number)
 {
     if (!MiConfigParseNumber(Text, strlen(Text), 1, Max, Number)) {
-        fprintf(stderr, "mmsim faults: %s", What);
+        fprintf(stderr, "mmsim faults: %s '%s': expected %s, 1 to %llu\n", Option, Text, What,
+                (unsigned long long)Max);
         return false;
     }
     return true;
@@ -509,7 +512,6 @@ static int ParseOptions(int argc, char **argv, FAULTS_OPTIONS *Options)
     int i = 1;
     for (; i < argc; i++) {
         uint64_t Number;
-        char What[160];
         if (strcmp(argv[i], "--") == 0) {
             i++;
             break;
@@ -517,21 +519,17 @@ static int ParseOptions(int argc, char **argv, FAULTS_OPTIONS *Options)
             Usage(stdout);
             return 0;
         } else if (strcmp(argv[i], "--jobs") == 0 && i + 1 < argc) {
-            i++;
-            snprintf(What, sizeof(What), "--jobs '%s': expected runs in parallel, 1 to 1024\n",
-                     argv[i]);
-            if (!NumberOption(argv[i], 1024, What, &Number)) {
+            if (!NumberOption(argv[i], argv[i + 1], 1024, "runs in parallel", &Number)) {
                 return 2;
             }
             Options->Jobs = (long)Number;
-        } else if (strcmp(argv[i], "--timeout") == 0 && i + 1 < argc) {
             i++;
-            snprintf(What, sizeof(What), "--timeout '%s': expected whole seconds, 1 to 86400\n",
-                     argv[i]);
-            if (!NumberOption(argv[i], 86400, What, &Number)) {
+        } else if (strcmp(argv[i], "--timeout") == 0 && i + 1 < argc) {
+            if (!NumberOption(argv[i], argv[i + 1], 86400, "whole seconds", &Number)) {
                 return 2;
             }
             Options->Timeout = (double)Number;
+            i++;
         } else if (strcmp(argv[i], "--allow-failed") == 0) {
             Options->AllowFailed = true;
         } else if (strcmp(argv[i], "--per-test") == 0) {

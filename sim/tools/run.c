@@ -136,26 +136,19 @@ static void StopLine(RUNNER *R, const SIM_BUGCHECK *Stop, char *Line, size_t Siz
 /* ---------------------------------------------------------------------- */
 /* Handles and the script's own pool blocks.                              */
 /* ---------------------------------------------------------------------- */
-static bool AddHandle(RUNNER *R, uintptr_t Ptr, SCRIPT_TYPE Type)
+/* List (Count of *Capacity used) with room for one more, or NULL (out of
+ * memory; List is then untouched). */
+static void *Room(void *List, int *Capacity, int Count, size_t Size)
 {
-    for (int i = 0; i < R->HandleCount; i++) {
-        if (R->Handles[i].Ptr == Ptr) {
-            R->Handles[i].Type = Type;
-            R->Handles[i].Live = true;
-            return true;
-        }
+    if (Count < *Capacity) {
+        return List;
     }
-    if (R->HandleCount == R->HandleCapacity) {
-        int Capacity = R->HandleCapacity ? R->HandleCapacity * 2 : 32;
-        RUN_HANDLE *List = (RUN_HANDLE *)realloc(R->Handles, (size_t)Capacity * sizeof(*List));
-        if (List == NULL) {
-            return false;
-        }
-        R->Handles = List;
-        R->HandleCapacity = Capacity;
+    int Bigger = *Capacity ? *Capacity * 2 : 32;
+    void *Grown = realloc(List, (size_t)Bigger * Size);
+    if (Grown != NULL) {
+        *Capacity = Bigger;
     }
-    R->Handles[R->HandleCount++] = (RUN_HANDLE){Ptr, Type, true, 0, NULL};
-    return true;
+    return Grown;
 }
 
 static RUN_HANDLE *FindHandle(RUNNER *R, uintptr_t Ptr)
@@ -166,6 +159,23 @@ static RUN_HANDLE *FindHandle(RUNNER *R, uintptr_t Ptr)
         }
     }
     return NULL;
+}
+
+static bool AddHandle(RUNNER *R, uintptr_t Ptr, SCRIPT_TYPE Type)
+{
+    RUN_HANDLE *H = FindHandle(R, Ptr);
+    if (H != NULL) {
+        H->Type = Type;
+        H->Live = true;
+        return true;
+    }
+    RUN_HANDLE *List = Room(R->Handles, &R->HandleCapacity, R->HandleCount, sizeof(*List));
+    if (List == NULL) {
+        return false;
+    }
+    R->Handles = List;
+    R->Handles[R->HandleCount++] = (RUN_HANDLE){Ptr, Type, true, 0, NULL};
+    return true;
 }
 
 static void EndHandle(RUNNER *R, uintptr_t Ptr, int Line, const char *How)
@@ -187,15 +197,11 @@ static bool AddBlock(RUNNER *R, uintptr_t Va, uint64_t Size)
             return true;
         }
     }
-    if (R->BlockCount == R->BlockCapacity) {
-        int Capacity = R->BlockCapacity ? R->BlockCapacity * 2 : 32;
-        RUN_BLOCK *List = (RUN_BLOCK *)realloc(R->Blocks, (size_t)Capacity * sizeof(*List));
-        if (List == NULL) {
-            return false;
-        }
-        R->Blocks = List;
-        R->BlockCapacity = Capacity;
+    RUN_BLOCK *List = Room(R->Blocks, &R->BlockCapacity, R->BlockCount, sizeof(*List));
+    if (List == NULL) {
+        return false;
     }
+    R->Blocks = List;
     R->Blocks[R->BlockCount++] = (RUN_BLOCK){Va, Size, true};
     return true;
 }

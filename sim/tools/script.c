@@ -779,17 +779,7 @@ static bool AtLineEnd(const PARSER *P)
 
 /* ---- The statements, one parse function each (Statements[] below) ---- */
 
-/* irql EXPR, print EXPR */
-static SCRIPT_STMT *ParseOneExpr(PARSER *P, const TOKEN *At, SCRIPT_STMT_KIND Kind)
-{
-    SCRIPT_STMT *St = NewStatement(P, Kind, At);
-    Next(P);
-    St->Args[0] = ParseExpr(P, false);
-    St->ArgCount = 1;
-    return St;
-}
-
-/* trim, wait */
+/* trim, wait (and the first word of every statement) */
 static SCRIPT_STMT *ParseNoOperand(PARSER *P, const TOKEN *At, SCRIPT_STMT_KIND Kind)
 {
     SCRIPT_STMT *St = NewStatement(P, Kind, At);
@@ -797,11 +787,19 @@ static SCRIPT_STMT *ParseNoOperand(PARSER *P, const TOKEN *At, SCRIPT_STMT_KIND 
     return St;
 }
 
+/* irql EXPR, print EXPR */
+static SCRIPT_STMT *ParseOneExpr(PARSER *P, const TOKEN *At, SCRIPT_STMT_KIND Kind)
+{
+    SCRIPT_STMT *St = ParseNoOperand(P, At, Kind);
+    St->Args[0] = ParseExpr(P, false);
+    St->ArgCount = 1;
+    return St;
+}
+
 /* echo "TEXT" (the string in St->Echo) */
 static SCRIPT_STMT *ParseStringOperand(PARSER *P, const TOKEN *At, SCRIPT_STMT_KIND Kind)
 {
-    SCRIPT_STMT *St = NewStatement(P, Kind, At);
-    Next(P);
+    SCRIPT_STMT *St = ParseNoOperand(P, At, Kind);
     if (P->Token.Kind != TokString) {
         char D[64];
         Error(P, P->Token.Line, P->Token.Column, "expected a \"string\" after %.*s, found %s",
@@ -854,8 +852,7 @@ static void ParseDumpArgument(PARSER *P, SCRIPT_STMT *St, const char *Word)
 
 static SCRIPT_STMT *ParseDump(PARSER *P, const TOKEN *At, SCRIPT_STMT_KIND Kind)
 {
-    SCRIPT_STMT *St = NewStatement(P, Kind, At);
-    Next(P);
+    SCRIPT_STMT *St = ParseNoOperand(P, At, Kind);
     int Found = -1;
     for (size_t i = 0; i < sizeof(Dumps) / sizeof(Dumps[0]); i++) {
         if (IsWord(P, Dumps[i].Word)) {
@@ -923,8 +920,7 @@ static void ParseExpectWhat(PARSER *P, SCRIPT_STMT *St)
 
 static SCRIPT_STMT *ParseExpect(PARSER *P, const TOKEN *At, SCRIPT_STMT_KIND Kind)
 {
-    SCRIPT_STMT *St = NewStatement(P, Kind, At);
-    Next(P);
+    SCRIPT_STMT *St = ParseNoOperand(P, At, Kind);
     if (P->PendingExpect >= 0) {
         Error(P, At->Line, At->Column,
               "expect follows another expect: each expect is about the one statement "
@@ -961,8 +957,7 @@ static SCRIPT_STMT *ParseAssert(PARSER *P, const TOKEN *At, SCRIPT_STMT_KIND Kin
 /* reset [modern | nt5] */
 static SCRIPT_STMT *ParseReset(PARSER *P, const TOKEN *At, SCRIPT_STMT_KIND Kind)
 {
-    SCRIPT_STMT *St = NewStatement(P, Kind, At);
-    Next(P);
+    SCRIPT_STMT *St = ParseNoOperand(P, At, Kind);
     if (IsWord(P, "modern")) {
         St->Sub = 0;
         Next(P);

@@ -568,6 +568,18 @@ static bool ArgMdl(PMDL *Mdl, int *Which)
     return true;
 }
 
+/* ArgMdl for an operation (Which may be NULL); false: none usable (the
+ * operation is skipped, and counted so). */
+static bool MdlOrSkip(PMDL *Mdl, int *Which)
+{
+    int Unused;
+    if (ArgMdl(Mdl, Which != NULL ? Which : &Unused)) {
+        return true;
+    }
+    Stats.Skipped++;
+    return false;
+}
+
 /* The MDL of a mapping handle, if it is still that MDL and usable. */
 static int MappingMdl(int Mapping)
 {
@@ -681,6 +693,35 @@ static void NoteRaised(NTSTATUS Status)
     }
 }
 
+/* The rest of a pool allocation (A.Flags or A.Type read): its size and tag,
+ * the call (Do) inside SIM_TRY_STATUS, the new handle, and what must hold
+ * of the block at <= DISPATCH_LEVEL (ZeroWhat NULL: no zeroing promised). */
+static void AllocatePool(FUZZ_THUNK Do, const char *ReadableWhat, const char *ZeroWhat)
+{
+    SIZE_T Bytes = (SIZE_T)ArgSize();
+    ULONG Tag = ArgAllocTag();
+    if (NewSlot() < 0) {
+        Stats.Skipped++;
+        return;
+    }
+    A.Bytes = Bytes;
+    A.Tag = Tag;
+    A.Result = NULL;
+    Raised = TryStatus(Do);
+    NoteRaised(Raised);
+    if (A.Result == NULL) {
+        return;
+    }
+    uintptr_t Va = (uintptr_t)A.Result;
+    AddHandle(HPool, Va, Bytes, Tag, 0);
+    if (KeGetCurrentIrql() <= DISPATCH_LEVEL) {
+        OracleReadable(Va, Bytes, ReadableWhat);
+        if (ZeroWhat != NULL) {
+            OracleZero(Va, Bytes, ZeroWhat);
+        }
+    }
+}
+
 static void DoPool2(void)
 {
     A.Result = ExAllocatePool2(A.Flags, A.Bytes, A.Tag);
@@ -707,30 +748,11 @@ static void OpPool2(void)
         0, /* raw */
     };
     uint8_t k = In8() & 15u;
-    POOL_FLAGS Flags = k == 15 ? (POOL_FLAGS)In64() : Kinds[k];
-    SIZE_T Bytes = (SIZE_T)ArgSize();
-    ULONG Tag = ArgAllocTag();
-    if (NewSlot() < 0) {
-        Stats.Skipped++;
-        return;
-    }
-    A.Flags = Flags;
-    A.Bytes = Bytes;
-    A.Tag = Tag;
-    A.Result = NULL;
-    Raised = TryStatus(DoPool2);
-    NoteRaised(Raised);
-    if (A.Result != NULL) {
-        uintptr_t Va = (uintptr_t)A.Result;
-        AddHandle(HPool, Va, Bytes, Tag, 0);
-        KIRQL Irql = KeGetCurrentIrql();
-        if (Irql <= DISPATCH_LEVEL) {
-            OracleReadable(Va, Bytes, "a block ExAllocatePool2 returned is not readable");
-            if (!(Flags & POOL_FLAG_UNINITIALIZED)) {
-                OracleZero(Va, Bytes, "ExAllocatePool2 without POOL_FLAG_UNINITIALIZED is not zeroed");
-            }
-        }
-    }
+    A.Flags = k == 15 ? (POOL_FLAGS)In64() : Kinds[k];
+    AllocatePool(DoPool2, "a block ExAllocatePool2 returned is not readable",
+                 (A.Flags & POOL_FLAG_UNINITIALIZED)
+                     ? NULL
+                     : "ExAllocatePool2 without POOL_FLAG_UNINITIALIZED is not zeroed");
 }
 
 static void DoPoolWithTag(void)
@@ -759,29 +781,11 @@ static void OpPoolWithTag(void)
         0, /* raw */
     };
     uint8_t k = In8() & 15u;
-    ULONG Type = k == 15 ? In32() : Types[k];
-    SIZE_T Bytes = (SIZE_T)ArgSize();
-    ULONG Tag = ArgAllocTag();
-    if (NewSlot() < 0) {
-        Stats.Skipped++;
-        return;
-    }
-    A.Type = Type;
-    A.Bytes = Bytes;
-    A.Tag = Tag;
-    A.Result = NULL;
-    Raised = TryStatus(DoPoolWithTag);
-    NoteRaised(Raised);
-    if (A.Result != NULL) {
-        uintptr_t Va = (uintptr_t)A.Result;
-        AddHandle(HPool, Va, Bytes, Tag, 0);
-        if (KeGetCurrentIrql() <= DISPATCH_LEVEL) {
-            OracleReadable(Va, Bytes, "a block ExAllocatePoolWithTag returned is not readable");
-            if (Type & POOL_ZERO_ALLOCATION) {
-                OracleZero(Va, Bytes, "ExAllocatePoolWithTag with POOL_ZERO_ALLOCATION is not zeroed");
-            }
-        }
-    }
+    A.Type = k == 15 ? In32() : Types[k];
+    AllocatePool(DoPoolWithTag, "a block ExAllocatePoolWithTag returned is not readable",
+                 (A.Type & POOL_ZERO_ALLOCATION)
+                     ? "ExAllocatePoolWithTag with POOL_ZERO_ALLOCATION is not zeroed"
+                     : NULL);
 }
 
 static void OpFreePool(void)
@@ -881,9 +885,7 @@ static void OpIoAllocateMdl(void)
 static void OpIoFreeMdl(void)
 {
     PMDL Mdl;
-    int Which;
-    if (!ArgMdl(&Mdl, &Which)) {
-        Stats.Skipped++;
+    if (!MdlOrSkip(&Mdl, NULL)) {
         return;
     }
     IoFreeMdl(Mdl);
@@ -934,9 +936,7 @@ static void OpBuildPartial(void)
 static void OpBuildNonPaged(void)
 {
     PMDL Mdl;
-    int Which;
-    if (!ArgMdl(&Mdl, &Which)) {
-        Stats.Skipped++;
+    if (!MdlOrSkip(&Mdl, NULL)) {
         return;
     }
     MmBuildMdlForNonPagedPool(Mdl);
@@ -1011,9 +1011,7 @@ static void OpFreePages(void)
 {
     uint8_t v = In8();
     PMDL Mdl;
-    int Which;
-    if (!ArgMdl(&Mdl, &Which)) {
-        Stats.Skipped++;
+    if (!MdlOrSkip(&Mdl, NULL)) {
         return;
     }
     if (v & 1u) {
@@ -1033,9 +1031,7 @@ static void OpProbeAndLock(void)
 {
     uint8_t v = In8();
     PMDL Mdl;
-    int Which;
-    if (!ArgMdl(&Mdl, &Which)) {
-        Stats.Skipped++;
+    if (!MdlOrSkip(&Mdl, NULL)) {
         return;
     }
     A.Mdl = Mdl;
@@ -1048,9 +1044,7 @@ static void OpProbeAndLock(void)
 static void OpUnlock(void)
 {
     PMDL Mdl;
-    int Which;
-    if (!ArgMdl(&Mdl, &Which)) {
-        Stats.Skipped++;
+    if (!MdlOrSkip(&Mdl, NULL)) {
         return;
     }
     MmUnlockPages(Mdl);
@@ -1071,8 +1065,7 @@ static void OpMap(void)
     uint8_t v = In8();
     PMDL Mdl;
     int Which;
-    if (!ArgMdl(&Mdl, &Which)) {
-        Stats.Skipped++;
+    if (!MdlOrSkip(&Mdl, &Which)) {
         return;
     }
     MEMORY_CACHING_TYPE Cache = (v & 0x40u) ? ArgCache() : MmCached;
