@@ -1416,19 +1416,18 @@ static void OpFaults(void)
     }
 }
 
-static void OpQuery(void)
+/* The queries' text buffer (dumps, SimIsClean). */
+static char QueryText[8192];
+
+/* Queries that are DDIs, each with its oracle (Case 0-3). */
+static void QueryDdi(unsigned Case, uint8_t v, uintptr_t Va)
 {
     static const wchar_t *const Names[] = {
         L"MmAllocateMappingAddressEx", L"MmAllocateMappingAddress", L"ExAllocatePool2",
         L"MmMapLockedPagesWithReservedMapping", L"MmsimNothing", L"mmallocatemappingaddress",
         L"MmAllocatePagesForMdlEx", L"", L"IoAllocateMdl", L"KeBugCheckEx",
     };
-    static char Text[8192];
-    uint8_t v = In8();
-    int Which;
-    uintptr_t Va = ArgPointer(M_ANY, &Which);
-    SIM_DUMP_OUTPUT Dump;
-    switch (v % 14u) {
+    switch (Case) {
     case 0: {
         BOOLEAN Valid = MmIsAddressValid((PVOID)Va);
         if (InSystemSpace(Va) && Valid != (PteValid(Va) ? TRUE : FALSE)) {
@@ -1468,6 +1467,13 @@ static void OpQuery(void)
         (void)MmGetSystemRoutineAddress(&String);
         break;
     }
+    }
+}
+
+/* The Sim* queries (Case 4-5). */
+static void QuerySim(unsigned Case, uintptr_t Va)
+{
+    switch (Case) {
     case 4: {
         SIM_RESERVATION_INFO Info;
         (void)SimQueryReservation((PVOID)Va, &Info);
@@ -1485,30 +1491,38 @@ static void OpQuery(void)
         (void)SimQueryMdlMappings(&Pages);
         break;
     }
+    }
+}
+
+/* The dumps and the rest of the Sim* queries (Case 6-13). */
+static void QueryDump(unsigned Case, uint8_t v, uintptr_t Va)
+{
+    SIM_DUMP_OUTPUT Dump;
+    switch (Case) {
     case 6:
-        SimDumpToBuffer(&Dump, Text, sizeof(Text), (v & 0x80u) ? SIM_DUMP_SYMBOLIC : 0);
+        SimDumpToBuffer(&Dump, QueryText, sizeof(QueryText), (v & 0x80u) ? SIM_DUMP_SYMBOLIC : 0);
         SimDumpPte(&Dump, (PVOID)Va);
         break;
     case 7: {
         PMDL Mdl;
         int MdlIndex;
         if (ArgMdl(&Mdl, &MdlIndex) && (Mdl == NULL || MdlReadable(Mdl))) {
-            SimDumpToBuffer(&Dump, Text, sizeof(Text), SIM_DUMP_SYMBOLIC);
+            SimDumpToBuffer(&Dump, QueryText, sizeof(QueryText), SIM_DUMP_SYMBOLIC);
             SimDumpMdl(&Dump, Mdl);
         }
         break;
     }
     case 8:
-        SimDumpToBuffer(&Dump, Text, sizeof(Text), SIM_DUMP_SYMBOLIC);
+        SimDumpToBuffer(&Dump, QueryText, sizeof(QueryText), SIM_DUMP_SYMBOLIC);
         (void)SimDumpReservation(&Dump, (PVOID)Va);
         break;
     case 9:
-        SimDumpToBuffer(&Dump, Text, sizeof(Text), 0);
+        SimDumpToBuffer(&Dump, QueryText, sizeof(QueryText), 0);
         SimDumpPageMap(&Dump, (PVOID)Va, In8());
         (void)SimPageMapChar((PVOID)Va);
         break;
     case 10:
-        SimDumpToBuffer(&Dump, Text, sizeof(Text), SIM_DUMP_SYMBOLIC);
+        SimDumpToBuffer(&Dump, QueryText, sizeof(QueryText), SIM_DUMP_SYMBOLIC);
         SimDumpSysPtes(&Dump);
         SimDumpPoolUsed(&Dump, (v & 0x80u) ? SimPoolUsedSortTag : SimPoolUsedSortBytes);
         break;
@@ -1517,14 +1531,14 @@ static void OpQuery(void)
         ULONG64 Pte = 0;
         if (SimQueryPte((PVOID)Va, &Pte, NULL) && (Pte & SIM_PTE_VALID)) {
             (void)SimQueryPfn((PFN_NUMBER)SIM_PTE_PFN(Pte), &Info);
-            SimDumpToBuffer(&Dump, Text, sizeof(Text), SIM_DUMP_SYMBOLIC);
+            SimDumpToBuffer(&Dump, QueryText, sizeof(QueryText), SIM_DUMP_SYMBOLIC);
             (void)SimDumpPfn(&Dump, (PFN_NUMBER)SIM_PTE_PFN(Pte));
         }
         (void)SimQueryPfn((PFN_NUMBER)In32(), &Info);
         break;
     }
     case 12:
-        (void)SimIsClean(Text, sizeof(Text));
+        (void)SimIsClean(QueryText, sizeof(QueryText));
         (void)SimQueryPoolUsage(NULL, 0);
         break;
     default: {
@@ -1535,11 +1549,26 @@ static void OpQuery(void)
         Fake.Parameters[0] = In16();
         Fake.Parameters[1] = Va;
         Fake.Parameters[2] = In32();
-        SimDumpToBuffer(&Dump, Text, sizeof(Text), SIM_DUMP_SYMBOLIC);
+        SimDumpToBuffer(&Dump, QueryText, sizeof(QueryText), SIM_DUMP_SYMBOLIC);
         SimDumpStop(&Dump, &Fake);
         (void)SimBugCheckMeaning(Fake.Code, Fake.Parameters[0]);
         break;
     }
+    }
+}
+
+static void OpQuery(void)
+{
+    uint8_t v = In8();
+    int Which;
+    uintptr_t Va = ArgPointer(M_ANY, &Which);
+    unsigned Case = v % 14u;
+    if (Case < 4) {
+        QueryDdi(Case, v, Va);
+    } else if (Case < 6) {
+        QuerySim(Case, Va);
+    } else {
+        QueryDump(Case, v, Va);
     }
 }
 

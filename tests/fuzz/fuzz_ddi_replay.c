@@ -263,10 +263,9 @@ static int Row(const char *Name)
     return Index;
 }
 
-static void Generate(const char *Dir)
+/* Seeds: pool and the MDL family. */
+static void GeneratePoolAndMdl(const char *Dir)
 {
-    mkdir(Dir, 0777);
-
     /* Pool: allocate, write, free with the right tag; paged pool trimmed and
      * touched back in; non-paged pool at DISPATCH_LEVEL. */
     CONFIG(0x00);
@@ -344,7 +343,11 @@ static void Generate(const char *Dir)
     B(FuzzOpMap, P, 0x10, MDL(0));                               /* the Safe macro */
     B(FuzzOpUnlock, P, MDL(0));                                  /* strict: 0xC4/0x7D */
     WriteSeed(Dir, "mdl_nonpaged");
+}
 
+/* Seeds: reserved mappings under both profiles. */
+static void GenerateReserved(const char *Dir)
+{
     /* Reserve, map pages into it, write, map again (modern). */
     CONFIG(0x00);
     B(FuzzOpReserve, P, 0, SZ_PAGES(16), TAG_TEST);               /* handle 0 */
@@ -397,7 +400,11 @@ static void Generate(const char *Dir)
     B(FuzzOpNt5Format, P, 2);                                    /* refused while reserved */
     B(FuzzOpMapReserved, P, 0, PTR(PREFERRED, PAGES, 0), 1, MDL(0)); /* garbage header */
     WriteSeed(Dir, "reserve_nt5_vista");
+}
 
+/* Seeds: IRQL, fault injection, retail, NULLs and queries, IRPs and reset. */
+static void GenerateIrqlFaultsAndModes(const char *Dir)
+{
     /* IRQL: paged pool at DISPATCH, lowering upwards, MmAllocateMappingAddress
      * above APC_LEVEL, a trimmed page touched at DISPATCH, above HIGH_LEVEL. */
     CONFIG(0x00);
@@ -458,7 +465,11 @@ static void Generate(const char *Dir)
     B0(FuzzOpReset, P);
     B(FuzzOpPool2, P, 0, SZ_SMALL(8), TAG_TEST);
     WriteSeed(Dir, "irp_and_reset");
+}
 
+/* Seeds: regressions (inputs that once found bugs) and MDL corner cases. */
+static void GenerateRegressions(const char *Dir)
+{
     /* Regression: pool sizes whose rounding wrapped to 0 (SIGFPE in the
      * size-class division, found by this fuzzer); each must return NULL. */
     CONFIG(0x00);
@@ -505,7 +516,12 @@ static void Generate(const char *Dir)
     B(FuzzOpMap, P, 0, MDL(1));
     B(FuzzOpUnmap, P, 1, PTR_NTH(0), MDL(1));
     WriteSeed(Dir, "mdl_unmap_wrong_mdl");
+}
 
+/* Seeds: edges - trimmed pages, reserved-mapping misuse, contiguous chunks,
+ * the table operation, exhausted PTEs. */
+static void GenerateEdges(const char *Dir)
+{
     /* Probe and lock over trimmed paged pool: faulted back in at PASSIVE,
      * 0xD1 at DISPATCH. */
     CONFIG(0x00);
@@ -581,6 +597,16 @@ static void Generate(const char *Dir)
     B(FuzzOpAllocatePages, P, 1, 0, 0, 0xA0, 0x00, 0x40, 0x06, 0x00); /* 100 pages */
     B(FuzzOpMap, P, 0x81, MDL(0));                               /* BugCheckOnFailure */
     WriteSeed(Dir, "retail_no_ptes");
+}
+
+static void Generate(const char *Dir)
+{
+    mkdir(Dir, 0777);
+    GeneratePoolAndMdl(Dir);
+    GenerateReserved(Dir);
+    GenerateIrqlFaultsAndModes(Dir);
+    GenerateRegressions(Dir);
+    GenerateEdges(Dir);
 }
 
 /* ------------------------------------------------------------------------ */
