@@ -302,14 +302,22 @@ typedef void RUN_CALL(RUNNER *R, const uint64_t *A);
 #define RUN_CALL_Custom(Name, Res, ...) static RUN_CALL RunCall##Name;
 #define MI_DDI_CALL(Name, MaxIrql, Code, SubCode, Result, Args) RUN_CALL_Auto(Name, Result, Args)
 #define MI_DDI_TOOL(Name, Result, Call, Args) RUN_CALL_##Call(Name, Result, Args)
+#define MI_DDI_ENTRY(Name, MaxIrql, Code, SubCode)
 #include "../mi_ddi_table.h"
+#undef MI_DDI_ENTRY
+#undef MI_DDI_CALL
+#undef MI_DDI_TOOL
 #undef MI_ARG
 #undef MI_ARGV
 
 static RUN_CALL *const RunCalls[DdiCount] = {
 #define MI_DDI_CALL(Name, MaxIrql, Code, SubCode, Result, Args) [Ddi##Name] = RunCall##Name,
 #define MI_DDI_TOOL(Name, Result, Call, Args) [Ddi##Name] = RunCall##Name,
+#define MI_DDI_ENTRY(Name, MaxIrql, Code, SubCode)
 #include "../mi_ddi_table.h"
+#undef MI_DDI_ENTRY
+#undef MI_DDI_CALL
+#undef MI_DDI_TOOL
 };
 
 /* KeRaiseIrql returns the old IRQL through a pointer. */

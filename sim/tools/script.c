@@ -25,7 +25,11 @@
 enum {
 #define MI_DDI_CALL(Name, MaxIrql, Code, SubCode, Result, Args) ScriptArity##Name = 0 Args,
 #define MI_DDI_TOOL(Name, Result, Call, Args) ScriptArity##Name = 0 Args,
+#define MI_DDI_ENTRY(Name, MaxIrql, Code, SubCode)
 #include "../mi_ddi_table.h"
+#undef MI_DDI_ENTRY
+#undef MI_DDI_CALL
+#undef MI_DDI_TOOL
 };
 #undef MI_ARG
 
@@ -35,7 +39,11 @@ const SCRIPT_DDI ScriptDdis[DdiCount] = {
     [Ddi##Name] = {#Name, Result##Res, ScriptArity##Name, {Args}, true},
 #define MI_DDI_TOOL(Name, Res, Call, Args) \
     [Ddi##Name] = {#Name, Result##Res, ScriptArity##Name, {Args}, false},
+#define MI_DDI_ENTRY(Name, MaxIrql, Code, SubCode)
 #include "../mi_ddi_table.h"
+#undef MI_DDI_ENTRY
+#undef MI_DDI_CALL
+#undef MI_DDI_TOOL
 };
 #undef MI_ARG
 

@@ -28,9 +28,7 @@ typedef enum _SCRIPT_TYPE {
     TypeVoid        /* no value (a DDI returning VOID) */
 } SCRIPT_TYPE;
 
-/* The DDI table: here for MI_ARG_KINDS and MI_RESULT_KINDS (with no row
- * macros defined, its rows expand to nothing). */
-#include "../mi_ddi_table.h"
+#include "../mi_ddi_kinds.h" /* MI_ARG_KINDS, MI_RESULT_KINDS */
 
 /* What a DDI returns (printing differs): MI_RESULT_KINDS of the DDI table. */
 typedef enum _SCRIPT_RESULT {
@@ -52,9 +50,13 @@ typedef enum _SCRIPT_ARG_KIND {
 /* The DDIs a script can call (and the growable region's Gr* API): the
  * MI_DDI_CALL and MI_DDI_TOOL rows of sim/mi_ddi_table.h, in its order. */
 typedef enum _SCRIPT_DDI_ID {
+#define MI_DDI_ENTRY(Name, MaxIrql, Code, SubCode)
 #define MI_DDI_CALL(Name, MaxIrql, Code, SubCode, Result, Args) Ddi##Name,
 #define MI_DDI_TOOL(Name, Result, Call, Args) Ddi##Name,
 #include "../mi_ddi_table.h"
+#undef MI_DDI_ENTRY
+#undef MI_DDI_CALL
+#undef MI_DDI_TOOL
     DdiCount
 } SCRIPT_DDI_ID;
 

@@ -43,9 +43,9 @@
 #include <mmsim.h>
 
 #include "fuzz_ddi.h"
-/* The DDI table: here for its kinds (MI_ARG_KINDS, MI_RESULT_KINDS); its rows
- * are expanded by the table operation below. */
-#include "../../sim/mi_ddi_table.h"
+/* The DDI table's kinds (MI_ARG_KINDS, MI_RESULT_KINDS); its rows are
+ * expanded by the table operation below. */
+#include "../../sim/mi_ddi_kinds.h"
 
 /* ------------------------------------------------------------------------ */
 /* The machine.                                                             */
@@ -1630,7 +1630,10 @@ static size_t CurrentRow;
     {                                                                          \
         TableResult = MI_RESULT_VALUE_##Res(Name(Args));                       \
     }
+#define MI_DDI_ENTRY(Name, MaxIrql, Code, SubCode)
 #include "../../sim/mi_ddi_table.h"
+#undef MI_DDI_ENTRY
+#undef MI_DDI_CALL
 #undef MI_ARG
 #undef MI_ARGV
 
@@ -1638,14 +1641,20 @@ static size_t CurrentRow;
 #define MI_ARG(Index, Kind, Name) +1
 enum {
 #define MI_DDI_CALL(Name, MaxIrql, Code, SubCode, Res, Args) TableArity##Name = 0 Args,
+#define MI_DDI_ENTRY(Name, MaxIrql, Code, SubCode)
 #include "../../sim/mi_ddi_table.h"
+#undef MI_DDI_ENTRY
+#undef MI_DDI_CALL
 };
 #undef MI_ARG
 #define MI_ARG(Index, Kind, Name) [Index] = FuzzKind##Kind,
 static const FUZZ_ROW TableRows[] = {
 #define MI_DDI_CALL(Name, MaxIrql, Code, SubCode, Res, Args)                    \
     {#Name, TableCall##Name, FuzzResult##Res, TableArity##Name, {Args}},
+#define MI_DDI_ENTRY(Name, MaxIrql, Code, SubCode)
 #include "../../sim/mi_ddi_table.h"
+#undef MI_DDI_ENTRY
+#undef MI_DDI_CALL
 };
 #undef MI_ARG
 #define TABLE_ROW_COUNT (sizeof(TableRows) / sizeof(TableRows[0]))
