@@ -74,13 +74,13 @@ MI_DDI_CALL(MmAllocatePagesForMdlEx,             DISPATCH_LEVEL, 0xC4, 0x7E,    
             MI_ARG(4, Cache, CacheType) MI_ARG(5, Flags, Flags))
 MI_DDI_CALL(MmFreePagesFromMdl,                  DISPATCH_LEVEL, 0xC4, 0x7E,    Void,
             MI_ARG(0, Mdl, MemoryDescriptorList))
-MI_DDI_ENTRY(MmFreePagesFromMdlEx,               DISPATCH_LEVEL, 0xC4, 0x7E)
+MI_DDI_ENTRY(MmFreePagesFromMdlEx,                DISPATCH_LEVEL, 0xC4, 0x7E)
 MI_DDI_CALL(IoAllocateMdl,                       DISPATCH_LEVEL, 0x0A, 0,       Mdl,
             MI_ARG(0, Va, VirtualAddress) MI_ARG(1, Ulong, Length)
             MI_ARG(2, Bool, SecondaryBuffer) MI_ARG(3, Bool, ChargeQuota) MI_ARG(4, Irp, Irp))
 MI_DDI_CALL(IoFreeMdl,                           DISPATCH_LEVEL, 0x0A, 0,       Void,
             MI_ARG(0, FreedMdl, Mdl))
-MI_DDI_ENTRY(IoBuildPartialMdl,                  DISPATCH_LEVEL, 0x0A, 0)
+MI_DDI_ENTRY(IoBuildPartialMdl,                   DISPATCH_LEVEL, 0x0A, 0)
 MI_DDI_CALL(MmBuildMdlForNonPagedPool,           DISPATCH_LEVEL, 0x0A, 0,       Void,
             MI_ARG(0, Mdl, MemoryDescriptorList))
 MI_DDI_CALL(MmProbeAndLockPages,                 DISPATCH_LEVEL, 0xC4, 0x70,    Void,
@@ -94,12 +94,12 @@ MI_DDI_CALL(MmMapLockedPagesSpecifyCache,        DISPATCH_LEVEL, 0xC4, 0x76,    
             MI_ARG(4, Ulong, BugCheckOnFailure) MI_ARG(5, Ulong, Priority))
 MI_DDI_CALL(MmUnmapLockedPages,                  DISPATCH_LEVEL, 0xC4, 0x79,    Void,
             MI_ARG(0, Va, BaseAddress) MI_ARG(1, Mdl, MemoryDescriptorList))
-MI_DDI_ENTRY(MmSizeOfMdl,                        HIGH_LEVEL,     0x0A, 0)
+MI_DDI_ENTRY(MmSizeOfMdl,                         HIGH_LEVEL,     0x0A, 0)
 MI_DDI_CALL(MmGetPhysicalAddress,                HIGH_LEVEL,     0x0A, 0,       Physical,
             MI_ARG(0, Va, BaseAddress))
 MI_DDI_CALL(MmIsAddressValid,                    DISPATCH_LEVEL, 0x0A, 0,       Boolean,
             MI_ARG(0, Va, VirtualAddress))
-MI_DDI_ENTRY(MmGetSystemRoutineAddress,          PASSIVE_LEVEL,  0x0A, 0)
+MI_DDI_ENTRY(MmGetSystemRoutineAddress,           PASSIVE_LEVEL,  0x0A, 0)
 MI_DDI_CALL(ExAllocatePool2,                     DISPATCH_LEVEL, 0xC4, 0x02,    Pool,
             MI_ARG(0, PoolFlags, Flags) MI_ARG(1, Size, NumberOfBytes) MI_ARG(2, Tag, Tag))
 MI_DDI_CALL(ExAllocatePoolWithTag,               DISPATCH_LEVEL, 0xC4, 0x02,    Pool,
@@ -108,18 +108,18 @@ MI_DDI_CALL(ExFreePoolWithTag,                   DISPATCH_LEVEL, 0xC4, 0x12,    
             MI_ARG(0, FreedPool, P) MI_ARG(1, Tag, Tag))
 MI_DDI_CALL(ExFreePool,                          DISPATCH_LEVEL, 0xC4, 0x12,    Void,
             MI_ARG(0, FreedPool, P))
-MI_DDI_ENTRY(ExInitializeFastMutex,              DISPATCH_LEVEL, 0x0A, 0)
-MI_DDI_ENTRY(ExAcquireFastMutex,                 APC_LEVEL,      0xC4, 0x20005)
-MI_DDI_ENTRY(ExTryToAcquireFastMutex,            APC_LEVEL,      0xC4, 0x20005)
-MI_DDI_ENTRY(ExReleaseFastMutex,                 APC_LEVEL,      0x0A, 0)
-MI_DDI_ENTRY(KeInitializeEvent,                  DISPATCH_LEVEL, 0x0A, 0)
-MI_DDI_ENTRY(KeSetEvent,                         DISPATCH_LEVEL, 0x0A, 0)
-MI_DDI_ENTRY(KeClearEvent,                       DISPATCH_LEVEL, 0x0A, 0)
-MI_DDI_ENTRY(KeWaitForSingleObject,              DISPATCH_LEVEL, 0x0A, 0)
-MI_DDI_ENTRY(IoAllocateWorkItem,                 DISPATCH_LEVEL, 0x0A, 0)
-MI_DDI_ENTRY(IoFreeWorkItem,                     DISPATCH_LEVEL, 0x0A, 0)
-MI_DDI_ENTRY(IoQueueWorkItem,                    DISPATCH_LEVEL, 0x0A, 0)
-MI_DDI_ENTRY(ExQueueWorkItem,                    DISPATCH_LEVEL, 0x0A, 0)
+MI_DDI_ENTRY(ExInitializeFastMutex,               DISPATCH_LEVEL, 0x0A, 0)
+MI_DDI_ENTRY(ExAcquireFastMutex,                  APC_LEVEL,      0xC4, 0x20005)
+MI_DDI_ENTRY(ExTryToAcquireFastMutex,             APC_LEVEL,      0xC4, 0x20005)
+MI_DDI_ENTRY(ExReleaseFastMutex,                  APC_LEVEL,      0x0A, 0)
+MI_DDI_ENTRY(KeInitializeEvent,                   DISPATCH_LEVEL, 0x0A, 0)
+MI_DDI_ENTRY(KeSetEvent,                          DISPATCH_LEVEL, 0x0A, 0)
+MI_DDI_ENTRY(KeClearEvent,                        DISPATCH_LEVEL, 0x0A, 0)
+MI_DDI_ENTRY(KeWaitForSingleObject,               DISPATCH_LEVEL, 0x0A, 0)
+MI_DDI_ENTRY(IoAllocateWorkItem,                  DISPATCH_LEVEL, 0x0A, 0)
+MI_DDI_ENTRY(IoFreeWorkItem,                      DISPATCH_LEVEL, 0x0A, 0)
+MI_DDI_ENTRY(IoQueueWorkItem,                     DISPATCH_LEVEL, 0x0A, 0)
+MI_DDI_ENTRY(ExQueueWorkItem,                     DISPATCH_LEVEL, 0x0A, 0)
 /* Scripts only: no IRQL row of their own here.
  *          Name                          Result   Call */
 MI_DDI_TOOL(MmGetSystemAddressForMdlSafe, Pointer, Auto,
@@ -139,14 +139,14 @@ MI_DDI_TOOL(GrBase,                       Pointer, Auto,   MI_ARG(0, Region, Reg
 MI_DDI_TOOL(GrCommittedSize,              Number,  Auto,   MI_ARG(0, Region, Region))
 MI_DDI_TOOL(GrDestroy,                    Void,    Auto,   MI_ARG(0, FreedRegion, Region))
 /* Time and processors (sim/ke/time.c): any IRQL, documented on each page. */
-MI_DDI_ENTRY(KeQueryPerformanceCounter,          HIGH_LEVEL,     0x0A, 0)
-MI_DDI_ENTRY(KeQuerySystemTime,                  HIGH_LEVEL,     0x0A, 0)
-MI_DDI_ENTRY(KeQuerySystemTimePrecise,           HIGH_LEVEL,     0x0A, 0)
-MI_DDI_ENTRY(KeQueryInterruptTime,               HIGH_LEVEL,     0x0A, 0)
-MI_DDI_ENTRY(KeQueryInterruptTimePrecise,        HIGH_LEVEL,     0x0A, 0)
-MI_DDI_ENTRY(KeQueryTimeIncrement,               HIGH_LEVEL,     0x0A, 0)
-MI_DDI_ENTRY(KeGetCurrentProcessorNumber,        HIGH_LEVEL,     0x0A, 0)
-MI_DDI_ENTRY(KeGetCurrentProcessorNumberEx,      HIGH_LEVEL,     0x0A, 0)
-MI_DDI_ENTRY(KeGetCurrentProcessorIndex,         HIGH_LEVEL,     0x0A, 0)
-MI_DDI_ENTRY(KeQueryActiveProcessorCount,        HIGH_LEVEL,     0x0A, 0)
-MI_DDI_ENTRY(KeQueryActiveProcessorCountEx,      HIGH_LEVEL,     0x0A, 0)
+MI_DDI_ENTRY(KeQueryPerformanceCounter,           HIGH_LEVEL,     0x0A, 0)
+MI_DDI_ENTRY(KeQuerySystemTime,                   HIGH_LEVEL,     0x0A, 0)
+MI_DDI_ENTRY(KeQuerySystemTimePrecise,            HIGH_LEVEL,     0x0A, 0)
+MI_DDI_ENTRY(KeQueryInterruptTime,                HIGH_LEVEL,     0x0A, 0)
+MI_DDI_ENTRY(KeQueryInterruptTimePrecise,         HIGH_LEVEL,     0x0A, 0)
+MI_DDI_ENTRY(KeQueryTimeIncrement,                HIGH_LEVEL,     0x0A, 0)
+MI_DDI_ENTRY(KeGetCurrentProcessorNumber,         HIGH_LEVEL,     0x0A, 0)
+MI_DDI_ENTRY(KeGetCurrentProcessorNumberEx,       HIGH_LEVEL,     0x0A, 0)
+MI_DDI_ENTRY(KeGetCurrentProcessorIndex,          HIGH_LEVEL,     0x0A, 0)
+MI_DDI_ENTRY(KeQueryActiveProcessorCount,         HIGH_LEVEL,     0x0A, 0)
+MI_DDI_ENTRY(KeQueryActiveProcessorCountEx,       HIGH_LEVEL,     0x0A, 0)
