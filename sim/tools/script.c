@@ -14,6 +14,7 @@
 
 #include <wdm.h>
 
+#include "narrate.h"
 #include "script.h"
 
 /* ---------------------------------------------------------------------- */
@@ -548,6 +549,97 @@ static SCRIPT_EXPR *NewExpr(PARSER *P, SCRIPT_EXPR_KIND Kind, const TOKEN *At)
 
 static SCRIPT_EXPR *ParseExpr(PARSER *P, bool AllowWildcard);
 
+/* ---- Narration (narrate.h): queries and statements, parsed from its tables. */
+static SCRIPT_EXPR *ParseQuery(PARSER *P, const TOKEN *At)
+{
+    const NARRATE_QUERY *Q = &NarrateQueries[NarrateFindQuery(At->Start, At->Length)];
+    SCRIPT_EXPR *E = NewExpr(P, ExprQuery, At);
+    E->Value = (uint64_t)NarrateFindQuery(At->Start, At->Length);
+    SCRIPT_EXPR **Link = &E->Left;
+    Next(P);
+    ExpectPunct(P, '(', "after the query's name");
+    for (int i = 0; i < Q->ArgCount; i++) {
+        if (i > 0) {
+            ExpectPunct(P, ',', "between the query's arguments");
+        }
+        TOKEN ArgAt = P->Token;
+        SCRIPT_EXPR *Arg = NewExpr(P, ExprArgument, &ArgAt);
+        Arg->Left = ParseExpr(P, false);
+        if (Q->ArgTypes[i] != TypeNumber && Arg->Left->Type != Q->ArgTypes[i]) {
+            Error(P, ArgAt.Line, ArgAt.Column, "argument %d of %s must be %s, but this is %s",
+                  i + 1, Q->Name, TypeName(Q->ArgTypes[i]), TypeName(Arg->Left->Type));
+        }
+        *Link = Arg;
+        Link = &Arg->Right;
+    }
+    if (!IsPunct(P, ')')) {
+        Error(P, P->Token.Line, P->Token.Column, "%s takes %d argument%s: %s", Q->Name,
+              Q->ArgCount, Q->ArgCount == 1 ? "" : "s", Q->Meaning);
+    }
+    Next(P);
+    return E;
+}
+
+static SCRIPT_STMT *NewStatement(PARSER *P, SCRIPT_STMT_KIND Kind, const TOKEN *At);
+
+static SCRIPT_STMT *ParseNarration(PARSER *P, const TOKEN *At, int Word)
+{
+    const NARRATE_WORD *W = &NarrateWords[Word];
+    SCRIPT_STMT *St = NewStatement(P, StmtNarrate, At);
+    char D[64];
+    St->Sub = Word;
+    Next(P);
+    if (W->Shape & NARRATE_CHOICE) {
+        St->Option = -1;
+        for (int i = 0; i < 3 && W->Choices[i] != NULL && St->Option < 0; i++) {
+            St->Option = IsWord(P, W->Choices[i]) ? i : -1;
+        }
+        if (St->Option < 0) {
+            Error(P, P->Token.Line, P->Token.Column, "expected %s or %s after %s, found %s",
+                  W->Choices[0], W->Choices[1], W->Word, Describe(P, D, sizeof(D)));
+        }
+        Next(P);
+    }
+    if (W->Shape & NARRATE_TEXT) {
+        if (P->Token.Kind != TokString) {
+            Error(P, P->Token.Line, P->Token.Column, "expected a \"string\" after %s, found %s",
+                  W->Word, Describe(P, D, sizeof(D)));
+        }
+        St->Echo = CopyText(P, P->Token.Start, P->Token.Length);
+        Next(P);
+    }
+    bool More = (W->Shape & NARRATE_ARGS) && (!(W->Shape & NARRATE_TEXT) || IsPunct(P, ','));
+    while (More && St->ArgCount < W->MaxArgs) {
+        if (St->ArgCount > 0 || (W->Shape & NARRATE_TEXT)) {
+            ExpectPunct(P, ',', "before the next value");
+        }
+        TOKEN ArgAt = P->Token;
+        St->Args[St->ArgCount] = ParseExpr(P, false);
+        if (W->ArgType != TypeNumber && St->Args[St->ArgCount]->Type != W->ArgType) {
+            Error(P, ArgAt.Line, ArgAt.Column, "%s takes %s, but this is %s", W->Word,
+                  TypeName(W->ArgType), TypeName(St->Args[St->ArgCount]->Type));
+        }
+        St->ArgCount++;
+        More = IsPunct(P, ',');
+    }
+    if (St->ArgCount < W->MinArgs) {
+        Error(P, P->Token.Line, P->Token.Column, "%s needs %d value%s", W->Word, W->MinArgs,
+              W->MinArgs == 1 ? "" : "s");
+    }
+    if (W->Shape & NARRATE_CONDITION) {
+        St->Args[0] = ParseExpr(P, false);
+        if (!IsPunct(P, 0x100 | '=') && !IsPunct(P, 0x100 | '!')) {
+            Error(P, P->Token.Line, P->Token.Column, "expected '==' or '!=' in %s, found %s",
+                  W->Word, Describe(P, D, sizeof(D)));
+        }
+        St->Option = IsPunct(P, 0x100 | '!') ? 1 : 0;
+        Next(P);
+        St->Args[1] = ParseExpr(P, false);
+        St->ArgCount = 2;
+    }
+    return St;
+}
+
 static SCRIPT_EXPR *ParsePrimary(PARSER *P, bool AllowWildcard)
 {
     TOKEN At = P->Token;
@@ -576,6 +668,9 @@ static SCRIPT_EXPR *ParsePrimary(PARSER *P, bool AllowWildcard)
         }
         E = NewExpr(P, ExprWildcard, &At);
         Next(P);
+    } else if (At.Kind == TokIdent && P->Pos < P->Length && P->Text[P->Pos] == '(' &&
+               NarrateFindQuery(At.Start, At.Length) >= 0) {
+        E = ParseQuery(P, &At); /* narration query, NAME(ARGS): narrate.h */
     } else if (At.Kind == TokIdent) {
         const SCRIPT_CONSTANT *Constant = FindConstant(At.Start, At.Length);
         if (Constant != NULL) {
@@ -757,7 +852,8 @@ static void ParseCall(PARSER *P, SCRIPT_STMT *St, const TOKEN *Name)
 
 static const char StatementList[] =
     "a DDI call, NAME = DDI call, irql, read, write, dump, expect, assert, reset, trim, "
-    "wait, echo or print";
+    "wait, echo, print, or narration: step, say, code, result, claim, focus, when, end, "
+    "combine";
 
 static void ParseStatement(PARSER *P)
 {
@@ -931,6 +1027,8 @@ static void ParseStatement(PARSER *P)
         }
         St->Echo = CopyText(P, P->Token.Start, P->Token.Length);
         Next(P);
+    } else if (NarrateFindWord(At.Start, At.Length) >= 0) { /* narration: narrate.h */
+        St = ParseNarration(P, &At, NarrateFindWord(At.Start, At.Length));
     } else if (IsWord(P, "print")) {
         St = NewStatement(P, StmtPrint, &At);
         Next(P);
