@@ -996,6 +996,9 @@ int NarrateStatement(const SCRIPT *Script, const SCRIPT_STMT *St, const uint64_t
 bool NarrateDump(const SCRIPT *Script, const SCRIPT_STMT *St, const uint64_t *A, const char *Text,
                  const struct _SIM_BUGCHECK *Stop)
 {
+    if (St->Sub == DumpStop && Stop != NULL && Nr.StopCount < NARRATE_MAX_STOPS) {
+        Nr.Stops[Nr.StopCount++] = *Stop; /* shown_stop() */
+    }
     if (!Nr.Active) {
         return false;
     }
@@ -1028,9 +1031,6 @@ bool NarrateDump(const SCRIPT *Script, const SCRIPT_STMT *St, const uint64_t *A,
             StopLine(Stop, Line, sizeof(Line));
             Nr.HaveStop = true;
             Nr.Stop = *Stop;
-            if (Nr.StopCount < NARRATE_MAX_STOPS) {
-                Nr.Stops[Nr.StopCount++] = *Stop;
-            }
             if (Nr.Options.Text != NULL) {
                 fprintf(Nr.Options.Text, "\n  %s\n", Line);
             }

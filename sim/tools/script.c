@@ -558,7 +558,8 @@ static SCRIPT_EXPR *ParseQuery(PARSER *P, const TOKEN *At)
     SCRIPT_EXPR **Link = &E->Left;
     Next(P);
     ExpectPunct(P, '(', "after the query's name");
-    for (int i = 0; i < Q->ArgCount; i++) {
+    int i = 0;
+    for (; i < Q->ArgCount && !IsPunct(P, ')'); i++) {
         if (i > 0) {
             ExpectPunct(P, ',', "between the query's arguments");
         }
@@ -572,7 +573,7 @@ static SCRIPT_EXPR *ParseQuery(PARSER *P, const TOKEN *At)
         *Link = Arg;
         Link = &Arg->Right;
     }
-    if (!IsPunct(P, ')')) {
+    if (i != Q->ArgCount || !IsPunct(P, ')')) {
         Error(P, P->Token.Line, P->Token.Column, "%s takes %d argument%s: %s", Q->Name,
               Q->ArgCount, Q->ArgCount == 1 ? "" : "s", Q->Meaning);
     }
