@@ -502,7 +502,7 @@ enum {
     QReservationBase, QReservationPages, QReservationMapped, QReservationHeaders,
     QReservationFlags, QNt5HeaderSize, QNt5HeaderTag,
     QPoolTagAt, QPoolPagedAt, QNonPagedBytes,
-    QMdlFlags, QMdlBytes, QMdlMappedVa, QMdlPfn, QMdlPagesFree, QMdlPagesLocked,
+    QMdlFlags, QMdlBytes, QMdlMappedVa, QMdlPfn, QMdlPagesFree, QMdlPagesUnmapped,
     QGrCommitted, QGrMaximum, QGrChunks, QGrGrowths, QGrDeferred, QGrBookkeeping, QGrStrategy,
     QStopParam, QShownStops, QShownStop,
     QCount
@@ -773,7 +773,7 @@ uint64_t NarrateQuery(int Query, const uint64_t *A, int Count)
     if (Query >= QReservationBase && Query <= QReservationFlags) {
         return ReservationQuery(Query, A[0]);
     }
-    if (Query >= QMdlFlags && Query <= QMdlPagesLocked) {
+    if (Query >= QMdlFlags && Query <= QMdlPagesUnmapped) {
         return MdlQuery(Query, A);
     }
     if (Query >= QGrCommitted && Query <= QGrStrategy) {

@@ -74,7 +74,7 @@ const NARRATE_QUERY NarrateQueries[] = {
     {"mdl_mapped_va", 1, {M}, "its MappedSystemVa"},
     {"mdl_pfn", 2, {M, N}, "mdl_pfn(MDL, I): the I-th entry of its PFN array"},
     {"mdl_pages_free", 1, {M}, "1 if every page the MDL lists is free"},
-    {"mdl_pages_locked", 1, {M}, "1 if every page it lists is an MDL page mapped nowhere"},
+    {"mdl_pages_unmapped", 1, {M}, "1 if every page it lists is an MDL page mapped nowhere"},
     /* The growable region (GrQueryStatistics). */
     {"gr_committed", 1, {R}, "the region's committed bytes"},
     {"gr_maximum", 1, {R}, "its maximum size"},

@@ -87,7 +87,7 @@ claim "the MDL is in non-paged pool, tag 'Mmdl'" pool_tag_at(Mdl0) == 'ldmM'
 claim "the MDL is in non-paged pool" pool_paged_at(Mdl0) == 0
 # MdlFlags: 1 MDL_MAPPED_TO_SYSTEM_VA, 2 MDL_PAGES_LOCKED
 claim "the pages are locked, the MDL not mapped" mdl_flags(Mdl0) & 3 == 2
-claim "the pages are mapped nowhere" mdl_pages_locked(Mdl0) == 1
+claim "the pages are mapped nowhere" mdl_pages_unmapped(Mdl0) == 1
 dump mdl Mdl0
 dump pfn mdl_pfn(Mdl0, 0)
 
