@@ -258,7 +258,12 @@ static uint64_t Eval(RUNNER *R, const SCRIPT_EXPR *E)
         uint64_t V[NARRATE_MAX_QUERY_ARGS] = {0};
         int n = 0;
         for (const SCRIPT_EXPR *A = E->Left; A != NULL && n < NARRATE_MAX_QUERY_ARGS; A = A->Right) {
-            V[n++] = Eval(R, A->Left);
+            V[n] = Eval(R, A->Left);
+            RUN_HANDLE *H = A->Left->Type != TypeNumber ? FindHandle(R, (uintptr_t)V[n]) : NULL;
+            if (A->Left->Type != TypeNumber && (H == NULL || !H->Live)) {
+                return 0; /* a freed MDL or region reads as 0, never as freed memory */
+            }
+            n++;
         }
         return NarrateQuery((int)E->Value, V, n);
     }
