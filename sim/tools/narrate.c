@@ -105,18 +105,22 @@ static void SegmentNarration(const char *Text)
     BufFree(&Paragraph);
 }
 
-/* Text to both sinks: every line with Prefix on the terminal. */
+/* Every line of Text with Prefix on the terminal. */
+static void Lines(const char *Prefix, const char *Text)
+{
+    const char *Line = Text;
+    while (Nr.Options.Text != NULL && *Line) {
+        const char *End = strchr(Line, '\n');
+        size_t n = End ? (size_t)(End - Line) : strlen(Line);
+        fprintf(Nr.Options.Text, "%s%.*s\n", Prefix, (int)n, Line);
+        Line += n + (End ? 1 : 0);
+    }
+}
+
+/* Text to both sinks. */
 static void Emit(const char *Kind, const char *Prefix, const char *Text)
 {
-    if (Nr.Options.Text != NULL) {
-        const char *Line = Text;
-        while (*Line) {
-            const char *End = strchr(Line, '\n');
-            size_t n = End ? (size_t)(End - Line) : strlen(Line);
-            fprintf(Nr.Options.Text, "%s%.*s\n", Prefix, (int)n, Line);
-            Line += n + (End ? 1 : 0);
-        }
-    }
+    Lines(Prefix, Text);
     if (strcmp(Kind, "say") == 0) {
         SegmentNarration(Text);
     } else {
@@ -1047,14 +1051,8 @@ bool NarrateDump(const SCRIPT *Script, const SCRIPT_STMT *St, const uint64_t *A,
     }
     if (Nr.Options.Text != NULL) {
         fprintf(Nr.Options.Text, "  kd> %s\n", Command);
-        const char *Line = BufText(&Body);
-        while (*Line) {
-            const char *End = strchr(Line, '\n');
-            size_t n = End ? (size_t)(End - Line) : strlen(Line);
-            fprintf(Nr.Options.Text, "  %.*s\n", (int)n, Line);
-            Line += n + (End ? 1 : 0);
-        }
     }
+    Lines("  ", BufText(&Body));
     if (Nr.Options.Html) {
         TOOL_BUF Both = {0};
         BufPrintf(&Both, "kd> %s\n%s", Command, BufText(&Body));
