@@ -583,6 +583,16 @@ static SCRIPT_EXPR *ParseQuery(PARSER *P, const TOKEN *At)
 
 static SCRIPT_STMT *NewStatement(PARSER *P, SCRIPT_STMT_KIND Kind, const TOKEN *At);
 
+/* "NAME =" (not "=="): a name such as `result` is still a variable there. */
+static bool IsAssignment(const PARSER *P)
+{
+    size_t i = P->Pos;
+    while (i < P->Length && (P->Text[i] == ' ' || P->Text[i] == '\t')) {
+        i++;
+    }
+    return i < P->Length && P->Text[i] == '=' && (i + 1 >= P->Length || P->Text[i + 1] != '=');
+}
+
 static SCRIPT_STMT *ParseNarration(PARSER *P, const TOKEN *At, int Word)
 {
     const NARRATE_WORD *W = &NarrateWords[Word];
@@ -1028,7 +1038,7 @@ static void ParseStatement(PARSER *P)
         }
         St->Echo = CopyText(P, P->Token.Start, P->Token.Length);
         Next(P);
-    } else if (NarrateFindWord(At.Start, At.Length) >= 0) { /* narration: narrate.h */
+    } else if (NarrateFindWord(At.Start, At.Length) >= 0 && !IsAssignment(P)) { /* narrate.h */
         St = ParseNarration(P, &At, NarrateFindWord(At.Start, At.Length));
     } else if (IsWord(P, "print")) {
         St = NewStatement(P, StmtPrint, &At);
