@@ -20,6 +20,7 @@
 #include <mmsim.h>
 
 #include "growable_region.h"
+#include "narrate.h"
 #include "script.h"
 #include "tool.h"
 
@@ -259,6 +260,19 @@ static uint64_t Eval(RUNNER *R, const SCRIPT_EXPR *E)
     case ExprAnd: return Eval(R, E->Left) & Eval(R, E->Right);
     case ExprNeg: return (uint64_t)0 - Eval(R, E->Left);
     case ExprNot: return ~Eval(R, E->Left);
+    case ExprQuery: { /* narration query: narrate.c */
+        uint64_t V[NARRATE_MAX_QUERY_ARGS] = {0};
+        int n = 0;
+        for (const SCRIPT_EXPR *A = E->Left; A != NULL && n < NARRATE_MAX_QUERY_ARGS; A = A->Right) {
+            V[n] = Eval(R, A->Left);
+            RUN_HANDLE *H = A->Left->Type != TypeNumber ? FindHandle(R, (uintptr_t)V[n]) : NULL;
+            if (A->Left->Type != TypeNumber && (H == NULL || !H->Live)) {
+                return 0; /* a freed MDL or region reads as 0, never as freed memory */
+            }
+            n++;
+        }
+        return NarrateQuery((int)E->Value, V, n);
+    }
     default: return 0;
     }
 }
@@ -658,6 +672,9 @@ static int RunDump(RUNNER *R, const SCRIPT_STMT *St, const uint64_t *A)
         PrintMemory(R);
         return 0;
     }
+    if (NarrateDump(R->Script, St, A, Text, R->HaveStop ? &R->LastStop : NULL)) {
+        return 0; /* narrated: "kd> !pte ..." (narrate.c) */
+    }
     const char *Line = Text;
     while (*Line) {
         const char *End = strchr(Line, '\n');
@@ -809,6 +826,18 @@ static int RunPrint(RUNNER *R, const SCRIPT_STMT *St, const uint64_t *A)
     char Text[400];
     fprintf(R->Out, "      -> %s\n", Show(R, A[0], Text, sizeof(Text)));
     return 0;
+}
+
+/* Narration (narrate.c); MDL arguments must be live like a DDI's. */
+static int RunNarrate(RUNNER *R, const SCRIPT_STMT *St, const uint64_t *A)
+{
+    for (int i = 0; i < St->ArgCount; i++) {
+        int Status = St->Args[i]->Type == TypeMdl ? CheckHandle(R, St, St->Args[i], A[i]) : 0;
+        if (Status != 0) {
+            return Status;
+        }
+    }
+    return NarrateStatement(R->Script, St, A, R->Out, R->Err, R->File, R->Flags);
 }
 
 /* ---- Calls, IRQL changes and touches: may stop the machine or raise ---- */
@@ -978,6 +1007,7 @@ static RUN_STATEMENT *const Runners[] = {
     [StmtWrite] = RunOnMachine, [StmtDump] = RunDump,      [StmtExpect] = RunExpect,
     [StmtAssert] = RunAssert,  [StmtReset] = RunReset,     [StmtTrim] = RunTrim,
     [StmtWait] = RunWait,      [StmtEcho] = RunEcho,       [StmtPrint] = RunPrint,
+    [StmtNarrate] = RunNarrate,
 };
 
 static int RunStatement(RUNNER *R, const SCRIPT_STMT *St)
@@ -1113,11 +1143,16 @@ int RunScriptText(const char *Name, const char *Text, size_t Length, const SIM_C
     int Run = 0;
     for (int i = 0; i < Script->StatementCount && Status == TOOL_EXIT_OK; i++) {
         const SCRIPT_STMT *St = &Script->Statements[i];
+        if (!NarrateBefore(Script, St)) {
+            continue; /* narrate.c: `when` for the other profile */
+        }
         fprintf(R.Out, "%4d| %s\n", St->Line, St->Text);
         Status = RunStatement(&R, St);
+        NarrateAfter(Script, St, R.Values);
         Run++;
     }
     if (Status == TOOL_EXIT_OK) {
+        NarrateFinish();
         fprintf(R.Out, "%s: %d statement(s), %d expectation(s) met\n", R.File, Run,
                 R.Expectations);
     }

@@ -14,6 +14,7 @@
 
 #include <wdm.h>
 
+#include "narrate.h"
 #include "script.h"
 
 /* ---------------------------------------------------------------------- */
@@ -571,6 +572,108 @@ static SCRIPT_EXPR *NewExpr(PARSER *P, SCRIPT_EXPR_KIND Kind, const TOKEN *At)
 
 static SCRIPT_EXPR *ParseExpr(PARSER *P, bool AllowWildcard);
 
+/* ---- Narration (narrate.h): queries and statements, parsed from its tables. */
+static SCRIPT_EXPR *ParseQuery(PARSER *P, const TOKEN *At)
+{
+    const NARRATE_QUERY *Q = &NarrateQueries[NarrateFindQuery(At->Start, At->Length)];
+    SCRIPT_EXPR *E = NewExpr(P, ExprQuery, At);
+    E->Value = (uint64_t)NarrateFindQuery(At->Start, At->Length);
+    SCRIPT_EXPR **Link = &E->Left;
+    Next(P);
+    ExpectPunct(P, '(', "after the query's name");
+    int i = 0;
+    for (; i < Q->ArgCount && !IsPunct(P, ')'); i++) {
+        if (i > 0) {
+            ExpectPunct(P, ',', "between the query's arguments");
+        }
+        TOKEN ArgAt = P->Token;
+        SCRIPT_EXPR *Arg = NewExpr(P, ExprArgument, &ArgAt);
+        Arg->Left = ParseExpr(P, false);
+        if (Q->ArgTypes[i] != TypeNumber && Arg->Left->Type != Q->ArgTypes[i]) {
+            Error(P, ArgAt.Line, ArgAt.Column, "argument %d of %s must be %s, but this is %s",
+                  i + 1, Q->Name, TypeName(Q->ArgTypes[i]), TypeName(Arg->Left->Type));
+        }
+        *Link = Arg;
+        Link = &Arg->Right;
+    }
+    if (i != Q->ArgCount || !IsPunct(P, ')')) {
+        Error(P, P->Token.Line, P->Token.Column, "%s takes %d argument%s: %s", Q->Name,
+              Q->ArgCount, Q->ArgCount == 1 ? "" : "s", Q->Meaning);
+    }
+    Next(P);
+    return E;
+}
+
+static SCRIPT_STMT *NewStatement(PARSER *P, SCRIPT_STMT_KIND Kind, const TOKEN *At);
+
+/* "NAME =" (not "=="): a name such as `result` is still a variable there. */
+static bool IsAssignment(const PARSER *P)
+{
+    size_t i = P->Pos;
+    while (i < P->Length && (P->Text[i] == ' ' || P->Text[i] == '\t')) {
+        i++;
+    }
+    return i < P->Length && P->Text[i] == '=' && (i + 1 >= P->Length || P->Text[i + 1] != '=');
+}
+
+static SCRIPT_STMT *ParseNarration(PARSER *P, const TOKEN *At, int Word)
+{
+    const NARRATE_WORD *W = &NarrateWords[Word];
+    SCRIPT_STMT *St = NewStatement(P, StmtNarrate, At);
+    char D[64];
+    St->Sub = Word;
+    Next(P);
+    if (W->Shape & NARRATE_CHOICE) {
+        St->Option = -1;
+        for (int i = 0; i < 3 && W->Choices[i] != NULL && St->Option < 0; i++) {
+            St->Option = IsWord(P, W->Choices[i]) ? i : -1;
+        }
+        if (St->Option < 0) {
+            Error(P, P->Token.Line, P->Token.Column, "expected %s or %s after %s, found %s",
+                  W->Choices[0], W->Choices[1], W->Word, Describe(P, D, sizeof(D)));
+        }
+        Next(P);
+    }
+    if (W->Shape & NARRATE_TEXT) {
+        if (P->Token.Kind != TokString) {
+            Error(P, P->Token.Line, P->Token.Column, "expected a \"string\" after %s, found %s",
+                  W->Word, Describe(P, D, sizeof(D)));
+        }
+        St->Echo = CopyText(P, P->Token.Start, P->Token.Length);
+        Next(P);
+    }
+    bool More = (W->Shape & NARRATE_ARGS) && (!(W->Shape & NARRATE_TEXT) || IsPunct(P, ','));
+    while (More && St->ArgCount < W->MaxArgs) {
+        if (St->ArgCount > 0 || (W->Shape & NARRATE_TEXT)) {
+            ExpectPunct(P, ',', "before the next value");
+        }
+        TOKEN ArgAt = P->Token;
+        St->Args[St->ArgCount] = ParseExpr(P, false);
+        if (W->ArgType != TypeNumber && St->Args[St->ArgCount]->Type != W->ArgType) {
+            Error(P, ArgAt.Line, ArgAt.Column, "%s takes %s, but this is %s", W->Word,
+                  TypeName(W->ArgType), TypeName(St->Args[St->ArgCount]->Type));
+        }
+        St->ArgCount++;
+        More = IsPunct(P, ',');
+    }
+    if (St->ArgCount < W->MinArgs) {
+        Error(P, P->Token.Line, P->Token.Column, "%s needs %d value%s", W->Word, W->MinArgs,
+              W->MinArgs == 1 ? "" : "s");
+    }
+    if (W->Shape & NARRATE_CONDITION) {
+        St->Args[0] = ParseExpr(P, false);
+        if (!IsPunct(P, 0x100 | '=') && !IsPunct(P, 0x100 | '!')) {
+            Error(P, P->Token.Line, P->Token.Column, "expected '==' or '!=' in %s, found %s",
+                  W->Word, Describe(P, D, sizeof(D)));
+        }
+        St->Option = IsPunct(P, 0x100 | '!') ? 1 : 0;
+        Next(P);
+        St->Args[1] = ParseExpr(P, false);
+        St->ArgCount = 2;
+    }
+    return St;
+}
+
 static SCRIPT_EXPR *ParsePrimary(PARSER *P, bool AllowWildcard)
 {
     TOKEN At = P->Token;
@@ -599,6 +702,9 @@ static SCRIPT_EXPR *ParsePrimary(PARSER *P, bool AllowWildcard)
         }
         E = NewExpr(P, ExprWildcard, &At);
         Next(P);
+    } else if (At.Kind == TokIdent && P->Pos < P->Length && P->Text[P->Pos] == '(' &&
+               NarrateFindQuery(At.Start, At.Length) >= 0) {
+        E = ParseQuery(P, &At); /* narration query, NAME(ARGS): narrate.h */
     } else if (At.Kind == TokIdent) {
         const SCRIPT_CONSTANT *Constant = FindConstant(At.Start, At.Length);
         if (Constant != NULL) {
@@ -1013,7 +1119,12 @@ _Noreturn static void NotAStatement(PARSER *P, const TOKEN *At)
     for (size_t i = 0; i < STATEMENT_COUNT; i++) {
         size_t Used = strlen(List);
         snprintf(List + Used, sizeof(List) - Used, "%s%s",
-                 i + 1 < STATEMENT_COUNT ? ", " : " or ", Statements[i].Word);
+                 i + 1 < STATEMENT_COUNT ? ", " : ", ", Statements[i].Word);
+    }
+    for (int i = 0; i < NarrWordCount; i++) { /* narrate.h */
+        size_t Used = strlen(List);
+        snprintf(List + Used, sizeof(List) - Used, "%s%s", i == 0 ? "or narration: " : ", ",
+                 NarrateWords[i].Word);
     }
     char D[64];
     Error(P, At->Line, At->Column, "expected a statement (%s), found %s", List,
@@ -1099,6 +1210,9 @@ static void ParseStatement(PARSER *P)
         if (IsWord(P, Statements[i].Word)) {
             St = Statements[i].Parse(P, &At, Statements[i].Kind);
         }
+    }
+    if (St == NULL && NarrateFindWord(At.Start, At.Length) >= 0 && !IsAssignment(P)) {
+        St = ParseNarration(P, &At, NarrateFindWord(At.Start, At.Length)); /* narrate.h */
     }
     if (St == NULL) {
         St = ParseCallStatement(P, &At);

@@ -94,7 +94,9 @@ typedef enum _SCRIPT_EXPR_KIND {
     ExprOr,
     ExprAnd,
     ExprNeg,
-    ExprNot
+    ExprNot,
+    ExprQuery,   /* narration query (narrate.h): Value its index, Left the arguments */
+    ExprArgument /* one argument of a query: Left the value, Right the next */
 } SCRIPT_EXPR_KIND;
 
 typedef struct _SCRIPT_EXPR {
@@ -118,7 +120,8 @@ typedef enum _SCRIPT_STMT_KIND {
     StmtTrim,
     StmtWait,
     StmtEcho,       /* echo Text */
-    StmtPrint       /* print Args[0] */
+    StmtPrint,      /* print Args[0] */
+    StmtNarrate     /* narration (narrate.h): Sub the word, Echo the text */
 } SCRIPT_STMT_KIND;
 
 typedef enum _SCRIPT_DUMP {
@@ -153,6 +156,7 @@ typedef struct _SCRIPT_STMT {
     SCRIPT_EXPR *Args[SCRIPT_MAX_ARGS];
     char *Text;       /* its source line, trimmed */
     char *Echo;       /* StmtEcho: the string */
+    int Option;       /* StmtNarrate: the choice, or the condition (0 ==, 1 !=) */
 } SCRIPT_STMT;
 
 typedef struct _SCRIPT_VARIABLE {

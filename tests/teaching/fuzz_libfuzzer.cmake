@@ -7,7 +7,8 @@ set(Exe ${BINARY_DIR}/fuzz_script_libfuzzer)
 execute_process(COMMAND ${CLANG} -g -O1 -fsanitize=fuzzer,address,undefined
     -fno-sanitize-recover=all -Wno-multichar
     -I${Tools} -I${SOURCE_DIR}/../../sim/include
-    ${SOURCE_DIR}/fuzz_script.c ${Tools}/script.c ${Tools}/buf.c -o ${Exe}
+    ${SOURCE_DIR}/fuzz_script.c ${Tools}/script.c ${Tools}/buf.c ${Tools}/narrate_lang.c
+    -o ${Exe}
   RESULT_VARIABLE Status OUTPUT_VARIABLE Out ERROR_VARIABLE Err)
 if(NOT Status EQUAL 0)
   message(FATAL_ERROR "building the libFuzzer target failed:\n${Out}${Err}")
@@ -15,7 +16,8 @@ endif()
 set(Corpus ${BINARY_DIR}/fuzz_corpus)
 file(REMOVE_RECURSE ${Corpus})
 file(MAKE_DIRECTORY ${Corpus})
-file(GLOB Seeds ${SOURCE_DIR}/scripts/*.mmsim ${SOURCE_DIR}/scripts/errors/*.mmsim)
+file(GLOB Seeds ${SOURCE_DIR}/scripts/*.mmsim ${SOURCE_DIR}/scripts/errors/*.mmsim
+  ${Tools}/tour/tour.mms)
 file(COPY ${Seeds} DESTINATION ${Corpus})
 set(ENV{ASAN_OPTIONS} "detect_leaks=1")
 execute_process(COMMAND ${Exe} -runs=200000 -max_total_time=120 -max_len=4096

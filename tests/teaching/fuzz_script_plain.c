@@ -41,7 +41,11 @@ static const char *const Tokens[] = {
     "MmMapLockedPagesWithReservedMapping(", "MmUnmapReservedMapping(", "MmFreePagesFromMdl(",
     "IoAllocateMdl(", "IoFreeMdl(", "ExAllocatePool2(", "ExFreePool(", "GrCreate(",
     "GrEnsureCommitted(", "GrDestroy(", "KeRaiseIrql(", "KeLowerIrql(", "MmProbeAndLockPages(",
-    "MmMapLockedPagesSpecifyCache(", "MmBuildMdlForNonPagedPool(", "MmUnlockPages("};
+    "MmMapLockedPagesSpecifyCache(", "MmBuildMdlForNonPagedPool(", "MmUnlockPages(",
+    /* narration (narrate.h) */
+    "step \"", "say \"%d\", ", "result \"%a\", ", "code \"", "claim \"x\" ", "focus ",
+    "when nt5", "when modern", "end", "combine ", "pte(", "ptes_map(", "mdl_pfn(", "filled(",
+    "byte(", "sum(", "gr_committed(", "shown_stop(", "stop_param(", "nt5_header_tag(", "%{a|b}"};
 #define TOKEN_COUNT (sizeof(Tokens) / sizeof(Tokens[0]))
 
 typedef struct {
