@@ -65,9 +65,8 @@ static GR_STRATEGY ExpectedStrategy(void)
 /*  profile | Auto       | Divisible forced       | Remap forced
  *  modern  | Divisible  | Divisible              | Remap
  *  nt5     | Remap      | STATUS_NOT_SUPPORTED   | Remap          */
-static void StrategyFollowsTheKernel(void **State)
+SIM_TEST(StrategyFollowsTheKernel)
 {
-    (void)State;
     static const GR_STRATEGY Asked[] = {GrStrategyAuto, GrStrategyDivisible, GrStrategyRemap};
     for (size_t i = 0; i < sizeof(Asked) / sizeof(Asked[0]); i++) {
         GR_PARAMETERS Parameters = DefaultParameters(MIB(1));
@@ -89,9 +88,8 @@ static void StrategyFollowsTheKernel(void **State)
 }
 
 /* Bad parameters are refused before anything is allocated. */
-static void CreateRefusesBadParameters(void **State)
+SIM_TEST(CreateRefusesBadParameters)
 {
-    (void)State;
     static const struct {
         SIZE_T Maximum, Initial;
         ULONG Tag;
@@ -120,9 +118,8 @@ static void CreateRefusesBadParameters(void **State)
 /* ---------------------------------------------------------------------- */
 /* Grow to the maximum in uneven steps; every byte written before a growth
  * reads back after it; the base never moves; the size only grows. */
-static void GrowsToMaximumInUnevenStepsKeepingData(void **State)
+SIM_TEST(GrowsToMaximumInUnevenStepsKeepingData)
 {
-    (void)State;
     GR_PARAMETERS Parameters = DefaultParameters(MIB(8) + KIB(12));
     Parameters.InitialCommit = 1;
     Parameters.GrowthGranularity = KIB(16);
@@ -170,9 +167,8 @@ static void GrowsToMaximumInUnevenStepsKeepingData(void **State)
 
 /* The byte after the committed part is reserved but not mapped: touching it
  * is 0x50 (address, 0 = read, code address, 0). */
-static void ReadingPastCommittedIsPageFault(void **State)
+SIM_TEST(ReadingPastCommittedIsPageFault)
 {
-    (void)State;
     GR_PARAMETERS Parameters = DefaultParameters(MIB(1));
     Parameters.InitialCommit = KIB(64);
     PGROWABLE_REGION Region;
@@ -190,9 +186,8 @@ static void ReadingPastCommittedIsPageFault(void **State)
 }
 
 /* Short page allocations are mapped and used, not discarded. */
-static void ShortAllocationsAreUsed(void **State)
+SIM_TEST(ShortAllocationsAreUsed)
 {
-    (void)State;
     GR_PARAMETERS Parameters = DefaultParameters(MIB(2));
     Parameters.GrowthGranularity = KIB(256);
     PGROWABLE_REGION Region;
@@ -264,9 +259,8 @@ static void AssertSameAs(const SNAPSHOT *Before, PGROWABLE_REGION Region)
  * of each site, N = 1, 2, ... until a growth succeeds untouched): each
  * failure returns STATUS_INSUFFICIENT_RESOURCES and leaves committed size,
  * data, pages, PTEs and pool exactly as before. */
-static void EveryGrowthFailureLeavesRegionUnchanged(void **State)
+SIM_TEST(EveryGrowthFailureLeavesRegionUnchanged)
 {
-    (void)State;
     static const SIM_FAULT_SITE Sites[] = {SimFaultPool, SimFaultAllocatePagesForMdl,
                                            SimFaultIoAllocateMdl};
     ULONG64 Failures = 0;
@@ -314,9 +308,8 @@ static void EveryGrowthFailureLeavesRegionUnchanged(void **State)
 }
 
 /* GrCreate: each allocation failed in turn leaves nothing allocated. */
-static void EveryCreateFailureLeavesNothing(void **State)
+SIM_TEST(EveryCreateFailureLeavesNothing)
 {
-    (void)State;
     static const SIM_FAULT_SITE Sites[] = {SimFaultPool, SimFaultAllocatePagesForMdl,
                                            SimFaultAllocateMappingAddress,
                                            SimFaultIoAllocateWorkItem, SimFaultIoAllocateMdl};
@@ -396,9 +389,8 @@ static void *Reader(void *Argument)
     return NULL;
 }
 
-static void ReadersAtDispatchWhileGrowing(void **State)
+SIM_TEST(ReadersAtDispatchWhileGrowing)
 {
-    (void)State;
     SHARED Shared;
     memset(&Shared, 0, sizeof(Shared));
     GR_PARAMETERS Parameters = DefaultParameters(MIB(6));
@@ -447,9 +439,8 @@ static void ReadersAtDispatchWhileGrowing(void **State)
 /* ---------------------------------------------------------------------- */
 /* Deferred growth: asked for at DISPATCH_LEVEL, done by a work item.      */
 /* ---------------------------------------------------------------------- */
-static void GrowthRequestedAtDispatchRunsOnWorkItem(void **State)
+SIM_TEST(GrowthRequestedAtDispatchRunsOnWorkItem)
 {
-    (void)State;
     DEVICE_OBJECT Device;
     memset(&Device, 0, sizeof(Device));
     for (int WithDevice = 0; WithDevice < 2; WithDevice++) {
@@ -477,9 +468,8 @@ static void GrowthRequestedAtDispatchRunsOnWorkItem(void **State)
 
 /* GrowEnsureCommitted is pageable code for <= APC_LEVEL: at DISPATCH_LEVEL
  * the page it lives on may be out - 0xD1 with P3 = 8 (execute). */
-static void GrowingAtDispatchIsCaught(void **State)
+SIM_TEST(GrowingAtDispatchIsCaught)
 {
-    (void)State;
     GR_PARAMETERS Parameters = DefaultParameters(MIB(1));
     PGROWABLE_REGION Region;
     assert_int_equal(GrCreate(&Parameters, &Region), STATUS_SUCCESS);
@@ -494,9 +484,8 @@ static void GrowingAtDispatchIsCaught(void **State)
 }
 
 /* Low-water mark: usage close to the committed end asks for more ahead. */
-static void LowWaterMarkKeepsSlackAhead(void **State)
+SIM_TEST(LowWaterMarkKeepsSlackAhead)
 {
-    (void)State;
     GR_PARAMETERS Parameters = DefaultParameters(MIB(4));
     Parameters.InitialCommit = KIB(128);
     Parameters.LowWaterMark = KIB(256);
@@ -512,9 +501,8 @@ static void LowWaterMarkKeepsSlackAhead(void **State)
 }
 
 /* Destroy while a growth is queued waits for it: nothing is left behind. */
-static void DestroyWaitsForQueuedGrowth(void **State)
+SIM_TEST(DestroyWaitsForQueuedGrowth)
 {
-    (void)State;
     for (int Round = 0; Round < 20; Round++) {
         GR_PARAMETERS Parameters = DefaultParameters(MIB(2));
         PGROWABLE_REGION Region;
@@ -530,9 +518,8 @@ static void DestroyWaitsForQueuedGrowth(void **State)
 /* second chunk at Base + 64K of a plain reservation. Without DIVISIBLE the */
 /* address snaps to the base, whose PTEs are valid: 0xDA/0x107.             */
 /* ---------------------------------------------------------------------- */
-static void NaiveOffsetMappingWithoutDivisibleBugChecks(void **State)
+SIM_TEST(NaiveOffsetMappingWithoutDivisibleBugChecks)
 {
-    (void)State;
     PHYSICAL_ADDRESS Low = {.QuadPart = 0}, High = {.QuadPart = -1}, Skip = {.QuadPart = 0};
     PUCHAR Base = (PUCHAR)MmAllocateMappingAddress(KIB(256), TAG_REGION);
     assert_non_null(Base);
@@ -567,9 +554,8 @@ static void NaiveOffsetMappingWithoutDivisibleBugChecks(void **State)
  *     per page), but the chunk MDLs themselves were pool allocations of
  *     MmAllocatePagesForMdlEx and leak unless freed - so the chunk MDLs must
  *     be kept anyway, and rebuilding saves nothing. */
-static void RebuildingOneMdlFromThePtes(void **State)
+SIM_TEST(RebuildingOneMdlFromThePtes)
 {
-    (void)State;
     PHYSICAL_ADDRESS Low = {.QuadPart = 0}, High = {.QuadPart = -1}, Skip = {.QuadPart = 0};
     PUCHAR Base = NULL;
     if (SimGetProfile() == SimProfileModern) {
@@ -605,9 +591,8 @@ static void RebuildingOneMdlFromThePtes(void **State)
     assert_int_equal(Stop.Parameters[1], MmGetMdlPfnArray(Chunks[0])[0]);
 }
 
-static void RebuiltMdlFreesPagesAfterUnmapButChunkMdlsRemain(void **State)
+SIM_TEST(RebuiltMdlFreesPagesAfterUnmapButChunkMdlsRemain)
 {
-    (void)State;
     PHYSICAL_ADDRESS Low = {.QuadPart = 0}, High = {.QuadPart = -1}, Skip = {.QuadPart = 0};
     PUCHAR Base = (PUCHAR)MmAllocateMappingAddress(KIB(64), TAG_REGION);
     assert_non_null(Base);
@@ -661,28 +646,9 @@ static int TeardownGroup(void **State)
     return SimInitialize(NULL) == STATUS_SUCCESS ? 0 : -1;
 }
 
-#define CORE_TEST(f) cmocka_unit_test_setup_teardown(f, SimTestSetup, SimTestTeardown)
-
 int main(void)
 {
-    const struct CMUnitTest Tests[] = {
-        CORE_TEST(StrategyFollowsTheKernel),
-        CORE_TEST(CreateRefusesBadParameters),
-        CORE_TEST(GrowsToMaximumInUnevenStepsKeepingData),
-        CORE_TEST(ReadingPastCommittedIsPageFault),
-        CORE_TEST(ShortAllocationsAreUsed),
-        CORE_TEST(EveryGrowthFailureLeavesRegionUnchanged),
-        CORE_TEST(EveryCreateFailureLeavesNothing),
-        CORE_TEST(ReadersAtDispatchWhileGrowing),
-        CORE_TEST(GrowthRequestedAtDispatchRunsOnWorkItem),
-        CORE_TEST(GrowingAtDispatchIsCaught),
-        CORE_TEST(LowWaterMarkKeepsSlackAhead),
-        CORE_TEST(DestroyWaitsForQueuedGrowth),
-        CORE_TEST(NaiveOffsetMappingWithoutDivisibleBugChecks),
-        CORE_TEST(RebuildingOneMdlFromThePtes),
-        CORE_TEST(RebuiltMdlFreesPagesAfterUnmapButChunkMdlsRemain),
-    };
-    int Failed = cmocka_run_group_tests_name("core (modern)", Tests, SetupModern, TeardownGroup);
-    Failed += cmocka_run_group_tests_name("core (nt5)", Tests, SetupNt5, TeardownGroup);
+    int Failed = SimRunTests("core (modern)", SetupModern, TeardownGroup);
+    Failed += SimRunTests("core (nt5)", SetupNt5, TeardownGroup);
     return Failed;
 }

@@ -36,9 +36,8 @@ static BOOLEAN AllZero(const void *Va, SIZE_T Bytes)
 /* Dirty a set of blocks, free them, allocate the same sizes again: every new
  * block reads zero. The free list reuses addresses, so at least one new block
  * must land on memory that was dirty (checked, or the test proves nothing). */
-static void Pool2ZeroInitialises(void **State)
+SIM_TEST(Pool2ZeroInitialises)
 {
-    (void)State;
     static const struct {
         POOL_FLAGS Kind;
         SIZE_T Bytes;
@@ -84,9 +83,8 @@ static void Pool2ZeroInitialises(void **State)
 /* POOL_FLAG_UNINITIALIZED does not promise zero. mmsim (strict mode) fills
  * such sub-page blocks with a non-zero pattern so that code forgetting to
  * initialise fails visibly: reusing a dirtied block does not read zero. */
-static void Pool2UninitializedIsNotZeroed(void **State)
+SIM_TEST(Pool2UninitializedIsNotZeroed)
 {
-    (void)State;
     static const SIZE_T Sizes[] = {16, 100, 1000, 4080};
     for (size_t r = 0; r < ARRAY_COUNT(Sizes); r++) {
         PVOID A = ExAllocatePool2(POOL_FLAG_NON_PAGED | POOL_FLAG_UNINITIALIZED, Sizes[r],
@@ -112,9 +110,8 @@ static void Pool2UninitializedIsNotZeroed(void **State)
 /* 1.15: alignment. Below a page: 16-byte aligned (x64) and within one page. */
 /* A page or more: page aligned. POOL_FLAG_CACHE_ALIGNED: cache-line (64).  */
 /* ======================================================================== */
-static void Pool2Alignment(void **State)
+SIM_TEST(Pool2Alignment)
 {
-    (void)State;
     static const struct {
         SIZE_T Bytes;
         POOL_FLAGS Extra;
@@ -172,9 +169,8 @@ static void Pool2Alignment(void **State)
 /* flags (low 32 bits) must be understood and satisfiable; optional flags   */
 /* (high 32 bits) are ignored; Tag 0 fails. Failures return NULL.           */
 /* ======================================================================== */
-static void Pool2FlagValidation(void **State)
+SIM_TEST(Pool2FlagValidation)
 {
-    (void)State;
     static const struct {
         const char *Name;
         POOL_FLAGS Flags;
@@ -263,9 +259,8 @@ static void Pool2FlagValidation(void **State)
 /* 1.15: with POOL_FLAG_RAISE_ON_FAILURE every failure raises an exception
  * (STATUS_INSUFFICIENT_RESOURCES) instead of returning NULL; success is
  * unaffected. */
-static void Pool2RaiseOnFailure(void **State)
+SIM_TEST(Pool2RaiseOnFailure)
 {
-    (void)State;
     static const struct {
         const char *Name;
         POOL_FLAGS Flags;
@@ -492,9 +487,8 @@ static void RunBugCheckCases(const BUGCHECK_CASE *Rows, size_t Count)
     SimReset();
 }
 
-static void BadPoolCallerParameters(void **State)
+SIM_TEST(BadPoolCallerParameters)
 {
-    (void)State;
     static const BUGCHECK_CASE Rows[] = {
         {"3.5 0x00 ExAllocatePool2 non-paged 0 bytes", 0xC2, ZeroBytesPool2NonPaged},
         {"3.5 0x00 ExAllocatePool2 paged 0 bytes", 0xC2, ZeroBytesPool2Paged},
@@ -523,9 +517,8 @@ static void BadPoolCallerParameters(void **State)
 }
 
 /* After a caught stop every DDI is refused until SimReset (docs/architecture.md 4). */
-static void StoppedMachineRefusesPool(void **State)
+SIM_TEST(StoppedMachineRefusesPool)
 {
-    (void)State;
     SIM_EXPECT_BUGCHECK(0xC2, 0x00, (void)ExAllocatePool2(POOL_FLAG_NON_PAGED, 0, TAG_TEST));
     SIM_BUGCHECK Got;
     SIM_CATCH_BUGCHECK(&Got, (void)ExAllocatePool2(POOL_FLAG_NON_PAGED, 64, TAG_TEST));
@@ -556,9 +549,8 @@ static void UseStrict(BOOLEAN Strict)
     assert_int_equal(SimInitialize(&Config), STATUS_SUCCESS);
 }
 
-static void PagedAllocationAtDispatch(void **State)
+SIM_TEST_F(PagedAllocationAtDispatch, SimTestSetup, TeardownDefaultMachine)
 {
-    (void)State;
     UseStrict(TRUE);
     KIRQL Old;
     KeRaiseIrql(DISPATCH_LEVEL, &Old);
@@ -568,9 +560,8 @@ static void PagedAllocationAtDispatch(void **State)
                          (void)ExAllocatePool2(POOL_FLAG_PAGED, 100, TAG_TEST));
 }
 
-static void PagedWithTagAllocationAtDispatch(void **State)
+SIM_TEST_F(PagedWithTagAllocationAtDispatch, SimTestSetup, TeardownDefaultMachine)
 {
-    (void)State;
     UseStrict(TRUE);
     SIM_EXPECT_BUGCHECK4(0xC4, 0x01, DISPATCH_LEVEL, PagedPool, 5000, {
         KIRQL Old;
@@ -580,9 +571,8 @@ static void PagedWithTagAllocationAtDispatch(void **State)
 }
 
 /* 0xC4/0x02: non-paged allocation above DISPATCH_LEVEL. */
-static void NonPagedAllocationAboveDispatch(void **State)
+SIM_TEST_F(NonPagedAllocationAboveDispatch, SimTestSetup, TeardownDefaultMachine)
 {
-    (void)State;
     UseStrict(TRUE);
     SIM_EXPECT_BUGCHECK4(0xC4, 0x02, CLOCK_LEVEL, NonPagedPool, 64, {
         KIRQL Old;
@@ -593,9 +583,8 @@ static void NonPagedAllocationAboveDispatch(void **State)
 
 /* The allowed side of the same rules: paged pool at APC_LEVEL, non-paged pool
  * at DISPATCH_LEVEL, allocation and free. */
-static void AllowedIrqls(void **State)
+SIM_TEST(AllowedIrqls)
 {
-    (void)State;
     static const struct {
         KIRQL Irql;
         POOL_FLAGS Kind;
@@ -626,9 +615,8 @@ static void AllowedIrqls(void **State)
 }
 
 /* 0xC4/0x11: freeing paged pool at DISPATCH_LEVEL (IRQL, pool type, address). */
-static void PagedFreeAtDispatch(void **State)
+SIM_TEST_F(PagedFreeAtDispatch, SimTestSetup, TeardownDefaultMachine)
 {
-    (void)State;
     UseStrict(TRUE);
     PVOID Va = ExAllocatePool2(POOL_FLAG_PAGED, 100, TAG_TEST);
     assert_non_null(Va);
@@ -640,9 +628,8 @@ static void PagedFreeAtDispatch(void **State)
 }
 
 /* 0xC4/0x12: freeing non-paged pool above DISPATCH_LEVEL. */
-static void NonPagedFreeAboveDispatch(void **State)
+SIM_TEST_F(NonPagedFreeAboveDispatch, SimTestSetup, TeardownDefaultMachine)
 {
-    (void)State;
     UseStrict(TRUE);
     PVOID Va = ExAllocatePool2(POOL_FLAG_NON_PAGED, 2 * PAGE_SIZE, TAG_TEST);
     assert_non_null(Va);
@@ -690,9 +677,8 @@ static void NonStrictNonPagedFree(void)
     ExFreePool(NonStrictBlock);
 }
 
-static void NonStrictIrqlCodes(void **State)
+SIM_TEST_F(NonStrictIrqlCodes, SimTestSetup, TeardownDefaultMachine)
 {
-    (void)State;
     static const BUGCHECK_CASE Rows[] = {
         {"3.5 0x08 paged allocation at DISPATCH_LEVEL", 0xC2, NonStrictPagedAlloc},
         {"3.5 0x08 non-paged allocation at HIGH_LEVEL", 0xC2, NonStrictNonPagedAlloc},
@@ -721,9 +707,8 @@ static const SIM_POOL_TAG_USAGE *FindUsage(const SIM_POOL_TAG_USAGE *Entries, UL
     return NULL;
 }
 
-static void FreeWithoutTagCheck(void **State)
+SIM_TEST(FreeWithoutTagCheck)
 {
-    (void)State;
     static const SIZE_T Sizes[] = {16, 4096, 3 * PAGE_SIZE + 1};
     for (size_t r = 0; r < ARRAY_COUNT(Sizes); r++) {
         PVOID A = ExAllocatePool2(POOL_FLAG_NON_PAGED, Sizes[r], TAG_TEST);
@@ -756,9 +741,8 @@ static void FreeWithoutTagCheck(void **State)
 /* docs/architecture.md 2/6: every block records tag, size and caller; usage per tag */
 /* and pool kind, as poolmon shows it.                                      */
 /* ======================================================================== */
-static void PoolmonStyleQuery(void **State)
+SIM_TEST(PoolmonStyleQuery)
 {
-    (void)State;
     PVOID T1 = ExAllocatePool2(POOL_FLAG_NON_PAGED, 10, TAG_TEST);
     PVOID T2 = ExAllocatePool2(POOL_FLAG_NON_PAGED, 100, TAG_TEST);
     PVOID T3 = ExAllocatePoolWithTag(NonPagedPoolNx, 5000, TAG_TEST);
@@ -881,9 +865,8 @@ static ULONG FillWithPages(PVOID *Va, ULONG Max)
     return Count;
 }
 
-static void NonPagedPoolExhaustion(void **State)
+SIM_TEST_F(NonPagedPoolExhaustion, SimTestSetup, TeardownDefaultMachine)
 {
-    (void)State;
     SIM_CONFIG Config;
     SimDefaultConfig(&Config);
     Config.NonPagedPoolPages = 64;
@@ -937,9 +920,8 @@ static NTSTATUS TryAllocatePool2(POOL_FLAGS Flags, SIZE_T Bytes)
     return Status;
 }
 
-static void PhysicalMemoryExhaustion(void **State)
+SIM_TEST_F(PhysicalMemoryExhaustion, SimTestSetup, TeardownDefaultMachine)
 {
-    (void)State;
     SIM_CONFIG Config;
     SimDefaultConfig(&Config);
     Config.PhysicalPages = 256;
@@ -1007,35 +989,5 @@ static void PhysicalMemoryExhaustion(void **State)
 
 int main(void)
 {
-    const struct CMUnitTest Tests[] = {
-        cmocka_unit_test_setup_teardown(Pool2ZeroInitialises, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(Pool2UninitializedIsNotZeroed, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(Pool2Alignment, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(Pool2FlagValidation, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(Pool2RaiseOnFailure, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(BadPoolCallerParameters, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(StoppedMachineRefusesPool, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(PagedAllocationAtDispatch, SimTestSetup,
-                                        TeardownDefaultMachine),
-        cmocka_unit_test_setup_teardown(PagedWithTagAllocationAtDispatch, SimTestSetup,
-                                        TeardownDefaultMachine),
-        cmocka_unit_test_setup_teardown(NonPagedAllocationAboveDispatch, SimTestSetup,
-                                        TeardownDefaultMachine),
-        cmocka_unit_test_setup_teardown(AllowedIrqls, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(PagedFreeAtDispatch, SimTestSetup,
-                                        TeardownDefaultMachine),
-        cmocka_unit_test_setup_teardown(NonPagedFreeAboveDispatch, SimTestSetup,
-                                        TeardownDefaultMachine),
-        cmocka_unit_test_setup_teardown(NonStrictIrqlCodes, SimTestSetup,
-                                        TeardownDefaultMachine),
-        cmocka_unit_test_setup_teardown(FreeWithoutTagCheck, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(PoolmonStyleQuery, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(NonPagedPoolExhaustion, SimTestSetup,
-                                        TeardownDefaultMachine),
-        cmocka_unit_test_setup_teardown(PhysicalMemoryExhaustion, SimTestSetup,
-                                        TeardownDefaultMachine),
-    };
-    return cmocka_run_group_tests_name("pool", Tests, NULL, NULL);
+    return SimRunTests("pool", NULL, NULL);
 }

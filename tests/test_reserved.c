@@ -253,9 +253,8 @@ static const struct {
     {"5: one page; TestMap; freed at Mapping + 4", PAGE_SIZE, TAG_KMT, 1, TRUE, 4},
 };
 
-static void KmtReservedMapping(void **State)
+SIM_TEST_F(KmtReservedMapping, SimTestSetup, TeardownDefaultMachine)
 {
-    (void)State;
     for (int p = 0; p < ProfileCount; p++) {
         for (size_t r = 0; r < ARRAY_COUNT(KmtRows); r++) {
             UseProfile(Profiles[p].Profile);
@@ -1125,6 +1124,7 @@ static void SetupRoutineAtApc(CTX *C)
 }
 
 /* ---- the table --------------------------------------------------------- */
+enum { ROWS_LINE = __LINE__ }; /* the rows run in the table's place in the file */
 static const ROW Rows[] = {
     /* ---- MmAllocateMappingAddress(Ex) (1.1, 1.2, 4.1) ---- */
     {"reserve 0 bytes: 0xDA/0x100 (0, tag, caller)", SetupReserveZero, ActReserve, NULL,
@@ -1498,9 +1498,8 @@ static const struct {
     {"partial MDL of non-paged pool", MdlPartialOfPool, MmCached, FALSE, {TRUE, FALSE}},
 };
 
-static void MdlSideEffects(void **State)
+SIM_TEST_F(MdlSideEffects, SimTestSetup, TeardownDefaultMachine)
 {
-    (void)State;
     for (int p = 0; p < ProfileCount; p++) {
         for (size_t r = 0; r < ARRAY_COUNT(MdlRows); r++) {
             UseProfile(Profiles[p].Profile);
@@ -1589,9 +1588,8 @@ static void MdlSideEffects(void **State)
 /* its own address, the reservation freed once. Modern only: Ex is absent   */
 /* under nt5.                                                               */
 /* ======================================================================== */
-static void DivisibleBackToBack(void **State)
+SIM_TEST_F(DivisibleBackToBack, SimTestSetup, TeardownDefaultMachine)
 {
-    (void)State;
     UseProfile(SimProfileModern);
     enum { Half = 4 };
     PUCHAR Base = (PUCHAR)MmAllocateMappingAddressEx(2 * Half * PAGE_SIZE, TAG_OWN,
@@ -1649,9 +1647,8 @@ static const struct {
     {SimNt5HeaderWin8, "win8", 0x4D526D4B0000000ull, 0x30000000ull},
 };
 
-static void Nt5HeaderEncodings(void **State)
+SIM_TEST_F(Nt5HeaderEncodings, SimTestSetup, TeardownDefaultMachine)
 {
-    (void)State;
     for (size_t r = 0; r < ARRAY_COUNT(HeaderRows); r++) {
         UseProfile(SimProfileNt5);
         assert_int_equal(SimSetNt5HeaderFormat(HeaderRows[r].Format), STATUS_SUCCESS);
@@ -1712,9 +1709,8 @@ static void Nt5HeaderEncodings(void **State)
 
 /* The interior-address rule of 4.1 under every encoding: a map at the
  * second page reads the first data PTE as the tag PTE (0x104). */
-static void Nt5InteriorAddressEveryEncoding(void **State)
+SIM_TEST_F(Nt5InteriorAddressEveryEncoding, SimTestSetup, TeardownDefaultMachine)
 {
-    (void)State;
     for (size_t r = 0; r < ARRAY_COUNT(HeaderRows); r++) {
         UseProfile(SimProfileNt5);
         assert_int_equal(SimSetNt5HeaderFormat(HeaderRows[r].Format), STATUS_SUCCESS);
@@ -1739,9 +1735,8 @@ static void Nt5InteriorAddressEveryEncoding(void **State)
 /* Under nt5 MmAllocateMappingAddressEx does not exist: the call fails      */
 /* with a message that names the profile.                                   */
 /* ======================================================================== */
-static void Nt5ExFailsWithMessage(void **State)
+SIM_TEST_F(Nt5ExFailsWithMessage, SimTestSetup, TeardownDefaultMachine)
 {
-    (void)State;
     UseProfile(SimProfileNt5);
     int Pipe[2];
     assert_int_equal(pipe(Pipe), 0);
@@ -1782,9 +1777,8 @@ static PVOID ReserveGrowable(SIZE_T Bytes, ULONG Tag)
                       : MmAllocateMappingAddress(Bytes, Tag);
 }
 
-static void SystemRoutineAddress(void **State)
+SIM_TEST_F(SystemRoutineAddress, SimTestSetup, TeardownDefaultMachine)
 {
-    (void)State;
     const struct {
         const WCHAR *Name;
         uintptr_t Routine;
@@ -1848,9 +1842,8 @@ static void SystemRoutineAddress(void **State)
 /* ======================================================================== */
 /* Queries, leaks and the invariant checker.                                */
 /* ======================================================================== */
-static void QueryAndLeakReport(void **State)
+SIM_TEST_F(QueryAndLeakReport, SimTestSetup, TeardownDefaultMachine)
 {
-    (void)State;
     for (int p = 0; p < ProfileCount; p++) {
         UseProfile(Profiles[p].Profile);
         PUCHAR A = (PUCHAR)MmAllocateMappingAddress(3 * PAGE_SIZE + 1, TAG_OWN);
@@ -1894,9 +1887,8 @@ static void QueryAndLeakReport(void **State)
 }
 
 /* The modern node: 0x30 bytes of non-paged pool tagged "Mirm" (4.2). */
-static void ModernNodeInPool(void **State)
+SIM_TEST_F(ModernNodeInPool, SimTestSetup, TeardownDefaultMachine)
 {
-    (void)State;
     UseProfile(SimProfileModern);
     SIM_POOL_TAG_USAGE Before[64], After[64];
     ULONG n0 = SimQueryPoolUsage(Before, 64);
@@ -1945,9 +1937,8 @@ static void ModernNodeInPool(void **State)
     AssertClean();
 }
 
-static void InvariantCatchesBrokenReservation(void **State)
+SIM_TEST_F(InvariantCatchesBrokenReservation, SimTestSetup, TeardownDefaultMachine)
 {
-    (void)State;
     for (int p = 0; p < ProfileCount; p++) {
         UseProfile(Profiles[p].Profile);
         PVOID Base = MmAllocateMappingAddress(2 * PAGE_SIZE, TAG_OWN);
@@ -2127,9 +2118,8 @@ static void RunFuzz(SIM_PROFILE Profile, ULONG64 Seed)
     AssertClean();
 }
 
-static void RandomSubRanges(void **State)
+SIM_TEST_F(RandomSubRanges, SimTestSetup, TeardownDefaultMachine)
 {
-    (void)State;
     const ULONG64 Seeds[] = {0x5EED, 0xC0FFEE, 0x243F6A8885A308D3ull};
     for (int p = 0; p < ProfileCount; p++) {
         for (size_t s = 0; s < ARRAY_COUNT(Seeds); s++) {
@@ -2143,9 +2133,8 @@ static void RandomSubRanges(void **State)
 /* ======================================================================== */
 /* Many reservations: each is found by any page inside it.                  */
 /* ======================================================================== */
-static void ManyReservations(void **State)
+SIM_TEST_F(ManyReservations, SimTestSetup, TeardownDefaultMachine)
 {
-    (void)State;
     enum { Count = 1500 };
     for (int p = 0; p < ProfileCount; p++) {
         UseProfile(Profiles[p].Profile);
@@ -2247,9 +2236,8 @@ static void *ThreadBody(void *Argument)
     return NULL;
 }
 
-static void ConcurrentReservations(void **State)
+SIM_TEST_F(ConcurrentReservations, SimTestSetup, TeardownDefaultMachine)
 {
-    (void)State;
     for (int p = 0; p < ProfileCount; p++) {
         UseProfile(Profiles[p].Profile);
         pthread_t Threads[ThreadCount];
@@ -2278,29 +2266,10 @@ static void ConcurrentReservations(void **State)
 /* ======================================================================== */
 int main(void)
 {
-    struct CMUnitTest Tests[ARRAY_COUNT(Rows) + 13];
-    size_t n = 0;
-    Tests[n++] = (struct CMUnitTest)cmocka_unit_test_setup_teardown(
-        KmtReservedMapping, SimTestSetup, TeardownDefaultMachine);
+    /* The table's rows are tests of their own, named by their rule. */
     for (size_t r = 0; r < ARRAY_COUNT(Rows); r++) {
-        Tests[n++] = (struct CMUnitTest){Rows[r].Rule, RunRow, SimTestSetup,
-                                         TeardownDefaultMachine, (void *)&Rows[r]};
+        SimRegisterTest(Rows[r].Rule, RunRow, SimTestSetup, TeardownDefaultMachine,
+                        (void *)&Rows[r], ROWS_LINE);
     }
-#define ADD(f) \
-    Tests[n++] = (struct CMUnitTest)cmocka_unit_test_setup_teardown(f, SimTestSetup, \
-                                                                    TeardownDefaultMachine)
-    ADD(MdlSideEffects);
-    ADD(DivisibleBackToBack);
-    ADD(Nt5HeaderEncodings);
-    ADD(Nt5InteriorAddressEveryEncoding);
-    ADD(Nt5ExFailsWithMessage);
-    ADD(SystemRoutineAddress);
-    ADD(QueryAndLeakReport);
-    ADD(ModernNodeInPool);
-    ADD(InvariantCatchesBrokenReservation);
-    ADD(RandomSubRanges);
-    ADD(ManyReservations);
-    ADD(ConcurrentReservations);
-#undef ADD
-    return _cmocka_run_group_tests("reserved", Tests, n, NULL, NULL);
+    return SimRunTests("reserved", NULL, NULL);
 }

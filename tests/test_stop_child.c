@@ -136,9 +136,8 @@ static void BodyReturns(const void *Context)
     KeInitializeEvent(&Event, NotificationEvent, FALSE);
 }
 
-static void HarnessSeesReturningChild(void **State)
+SIM_TEST(HarnessSeesReturningChild)
 {
-    (void)State;
     RunChild(BodyReturns, NULL, &Result);
     ExpectExit(&Result, CHILD_RETURNED);
 }
@@ -169,9 +168,8 @@ static void BodyStops(const void *Context)
     }
 }
 
-static void UncaughtBugCheckStopsProcess(void **State)
+SIM_TEST(UncaughtBugCheckStopsProcess)
 {
-    (void)State;
     static const struct {
         STOP_HOW How;
         const char *StopLine; /* exact, or a prefix when P2 is a code address */
@@ -234,9 +232,8 @@ static void BodyQueuesBadIrqlItem(const void *Context)
     SimWaitForWorkItems(30000);
 }
 
-static void WorkItemReturningAtBadIrqlStopsProcess(void **State)
+SIM_TEST(WorkItemReturningAtBadIrqlStopsProcess)
 {
-    (void)State;
     RunChild(BodyQueuesBadIrqlItem, NULL, &Result);
     ExpectExit(&Result, SIM_EXIT_BUGCHECK);
     char Expected[256];
@@ -275,9 +272,8 @@ static void BodyLeaksAndExits(const void *Context)
     exit(0); /* exit(), not _exit(): the check runs from atexit */
 }
 
-static void LeakAtProcessExitIsReported(void **State)
+SIM_TEST(LeakAtProcessExitIsReported)
 {
-    (void)State;
     static const EXIT_CASE Cases[] = {
         {"1", NULL, SIM_EXIT_BUGCHECK, "*** STOP: 0x000000C4 (0x0000000000000062,"},
         {"0", NULL, SIM_EXIT_LEAKED, "leaks at process exit"},
@@ -309,9 +305,8 @@ static void BodyCallsAfterStop(const void *Context)
     KeInitializeEvent(&Event, NotificationEvent, FALSE);
 }
 
-static void RefusedCallStopsProcess(void **State)
+SIM_TEST(RefusedCallStopsProcess)
 {
-    (void)State;
     RunChild(BodyCallsAfterStop, NULL, &Result);
     ExpectExit(&Result, SIM_EXIT_REFUSED);
     assert_int_equal(SIM_EXIT_REFUSED, 87);
@@ -343,9 +338,8 @@ static void BodyWithBadEnvironment(const void *Context)
     KeInitializeEvent(&Event, NotificationEvent, FALSE);
 }
 
-static void BadEnvironmentStopsProcess(void **State)
+SIM_TEST(BadEnvironmentStopsProcess)
 {
-    (void)State;
     static const BAD_ENV Rows[] = {
         {"MMSIM_PROFILE", "bogus"},
         {"MMSIM_PROFILE", "Modern"}, /* names are exact */
@@ -370,9 +364,8 @@ static void BadEnvironmentStopsProcess(void **State)
 }
 
 /* A good value is accepted: the same body with MMSIM_PROFILE=nt5 returns. */
-static void GoodEnvironmentIsAccepted(void **State)
+SIM_TEST(GoodEnvironmentIsAccepted)
 {
-    (void)State;
     static const BAD_ENV Good[] = {
         {"MMSIM_PROFILE", "nt5"},
         {"MMSIM_PROFILE", "modern"},
@@ -388,20 +381,5 @@ static void GoodEnvironmentIsAccepted(void **State)
 
 int main(void)
 {
-    const struct CMUnitTest Tests[] = {
-        cmocka_unit_test_setup_teardown(HarnessSeesReturningChild, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(UncaughtBugCheckStopsProcess, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(RefusedCallStopsProcess, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(WorkItemReturningAtBadIrqlStopsProcess, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(LeakAtProcessExitIsReported, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(BadEnvironmentStopsProcess, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(GoodEnvironmentIsAccepted, SimTestSetup,
-                                        SimTestTeardown),
-    };
-    return cmocka_run_group_tests(Tests, NULL, NULL);
+    return SimRunTests("Tests", NULL, NULL);
 }

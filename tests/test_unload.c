@@ -41,9 +41,8 @@ static int TeardownDefault(void **State)
     return Result;
 }
 
-static void CleanDriverPasses(void **State)
+SIM_TEST(CleanDriverPasses)
 {
-    (void)State;
     PVOID Block = ExAllocatePool2(POOL_FLAG_NON_PAGED, 100, TAG_LEAK);
     assert_non_null(Block);
     ExFreePoolWithTag(Block, TAG_LEAK);
@@ -53,9 +52,8 @@ static void CleanDriverPasses(void **State)
 }
 
 /* Strict: leaked pool is 0xC4/0x62 with the number of allocations. */
-static void LeakedPoolIsVerifierStop(void **State)
+SIM_TEST(LeakedPoolIsVerifierStop)
 {
-    (void)State;
     assert_non_null(ExAllocatePool2(POOL_FLAG_NON_PAGED, 100, TAG_LEAK));
     assert_non_null(ExAllocatePool2(POOL_FLAG_PAGED, 5000, TAG_LEAK));
     SIM_BUGCHECK Stop;
@@ -70,9 +68,8 @@ static void LeakedPoolIsVerifierStop(void **State)
 
 /* Strict: pages left locked (an MDL on the stack over pool that was then
  * freed, never unlocked) is 0xCB with the page count. */
-static void LeakedLockedPagesAreStop0xCB(void **State)
+SIM_TEST(LeakedLockedPagesAreStop0xCB)
 {
-    (void)State;
     PUCHAR Block = (PUCHAR)ExAllocatePool2(POOL_FLAG_NON_PAGED, 64, TAG_LEAK);
     assert_non_null(Block);
     union {
@@ -92,9 +89,8 @@ static void LeakedLockedPagesAreStop0xCB(void **State)
 }
 
 /* Retail: no stop; the report counts everything left behind. */
-static void RetailReportsEveryKindOfLeak(void **State)
+SIM_TEST_F(RetailReportsEveryKindOfLeak, SimTestSetup, TeardownDefault)
 {
-    (void)State;
     SetStrict(FALSE);
     PVOID Block = ExAllocatePool2(POOL_FLAG_NON_PAGED, 100, TAG_LEAK);
     assert_non_null(Block);
@@ -127,9 +123,8 @@ static PVOID __attribute__((noinline)) AllocateForStack(void)
     return ExAllocatePool2(POOL_FLAG_NON_PAGED, 32, TAG_LEAK);
 }
 
-static void PoolStacksAreRecordedOnRequest(void **State)
+SIM_TEST_F(PoolStacksAreRecordedOnRequest, SimTestSetup, TeardownDefault)
 {
-    (void)State;
     setenv("MMSIM_POOL_STACKS", "1", 1);
     SimReset();
     PVOID Block = AllocateForStack();
@@ -143,15 +138,5 @@ static void PoolStacksAreRecordedOnRequest(void **State)
 
 int main(void)
 {
-    const struct CMUnitTest Tests[] = {
-        cmocka_unit_test_setup_teardown(CleanDriverPasses, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(LeakedPoolIsVerifierStop, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(LeakedLockedPagesAreStop0xCB, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(RetailReportsEveryKindOfLeak, SimTestSetup,
-                                        TeardownDefault),
-        cmocka_unit_test_setup_teardown(PoolStacksAreRecordedOnRequest, SimTestSetup,
-                                        TeardownDefault),
-    };
-    return cmocka_run_group_tests_name("unload checks", Tests, NULL, NULL);
+    return SimRunTests("unload checks", NULL, NULL);
 }

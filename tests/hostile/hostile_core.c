@@ -90,9 +90,8 @@ typedef struct _FALLBACK_ROW {
     SIZE_T CommittedMin, CommittedMax; /* committed after, inclusive */
 } FALLBACK_ROW;
 
-static void GrowthSucceedsWhileMemorySuffices(void **State)
+SIM_TEST(GrowthSucceedsWhileMemorySuffices)
 {
-    (void)State;
     static const FALLBACK_ROW Rows[] = {
         /* what                          free left      above     status
          *                               committed after: min .. max */
@@ -140,9 +139,8 @@ static void GrowthSucceedsWhileMemorySuffices(void **State)
 
 /* A short allocation that runs out after the request is covered: what was
  * had is kept (the preferred step is the request: nothing to fall back to). */
-static void GrowthKeepsWhatCoversTheRequest(void **State)
+SIM_TEST(GrowthKeepsWhatCoversTheRequest)
 {
-    (void)State;
     GR_PARAMETERS P = Parameters(MIB(4));
     P.InitialCommit = KIB(64);
     P.GrowthGranularity = KIB(64);
@@ -167,9 +165,8 @@ typedef struct _CREATE_ROW {
     SIZE_T Maximum, Initial, Granularity, LowWaterMark;
 } CREATE_ROW;
 
-static void CreateRefusesSizesThatDoNotFit(void **State)
+SIM_TEST(CreateRefusesSizesThatDoNotFit)
 {
-    (void)State;
     static const CREATE_ROW Rows[] = {
         /* what                              maximum          initial granularity  low-water */
         {"granularity near SIZE_MAX",        MIB(1),          0, SIZE_MAX - 2 * PAGE_SIZE, 0},
@@ -203,9 +200,8 @@ static void CreateRefusesSizesThatDoNotFit(void **State)
 
 /* The granularity is any whole number of pages, not only a power of two:
  * the first step is exactly one granule. */
-static void GranularityIsAnyNumberOfPages(void **State)
+SIM_TEST(GranularityIsAnyNumberOfPages)
 {
-    (void)State;
     static const struct {
         SIZE_T Granularity, Ask, Committed;
     } Rows[] = {
@@ -235,9 +231,8 @@ static void GranularityIsAnyNumberOfPages(void **State)
 
 /* GrNoteUsage: usage plus the low-water mark is capped at the maximum, never
  * wrapped round to a small number that looks committed already. */
-static void NoteUsageNeverWraps(void **State)
+SIM_TEST(NoteUsageNeverWraps)
 {
-    (void)State;
     static const SIZE_T Used[] = {MIB(4) - 1, MIB(4), SIZE_MAX - KIB(16), SIZE_MAX};
     for (size_t i = 0; i < sizeof(Used) / sizeof(Used[0]); i++) {
         GR_PARAMETERS P = Parameters(MIB(4));
@@ -273,16 +268,7 @@ static int TeardownGroup(void **State)
     return SimInitialize(NULL) == STATUS_SUCCESS ? 0 : -1;
 }
 
-#define CORE_TEST(f) cmocka_unit_test_setup_teardown(f, SimTestSetup, SimTestTeardown)
-
 int main(void)
 {
-    const struct CMUnitTest Tests[] = {
-        CORE_TEST(GrowthSucceedsWhileMemorySuffices),
-        CORE_TEST(GrowthKeepsWhatCoversTheRequest),
-        CORE_TEST(CreateRefusesSizesThatDoNotFit),
-        CORE_TEST(GranularityIsAnyNumberOfPages),
-        CORE_TEST(NoteUsageNeverWraps),
-    };
-    return cmocka_run_group_tests_name("hostile: core", Tests, SetupSmallMachine, TeardownGroup);
+    return SimRunTests("hostile: core", SetupSmallMachine, TeardownGroup);
 }

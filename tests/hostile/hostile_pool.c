@@ -60,9 +60,8 @@ static void FreeAll(PVOID *Va, ULONG Count)
     }
 }
 
-static void EmptyPagesGoBack(void **State)
+SIM_TEST(EmptyPagesGoBack)
 {
-    (void)State;
     enum { Max = PoolPages * (PAGE_SIZE / 16) + 1 };
     PVOID *Va = (PVOID *)malloc(Max * sizeof(PVOID));
     assert_non_null(Va);
@@ -113,9 +112,8 @@ static void EmptyPagesGoBack(void **State)
 /* A freed block stays known (0xC2/0x07 on a second free) while its page
  * waits in the cache; once the page serves another size, an address that is
  * no block there is 0xC2/0x46, not a double free. */
-static void FreedBlocksUntilTheirPageIsReused(void **State)
+SIM_TEST(FreedBlocksUntilTheirPageIsReused)
 {
-    (void)State;
     PVOID First = ExAllocatePool2(POOL_FLAG_NON_PAGED, 16, TAG_POOL);
     PVOID Second = ExAllocatePool2(POOL_FLAG_NON_PAGED, 16, TAG_POOL);
     assert_non_null(First);
@@ -136,10 +134,5 @@ static void FreedBlocksUntilTheirPageIsReused(void **State)
 
 int main(void)
 {
-    const struct CMUnitTest Tests[] = {
-        cmocka_unit_test_setup_teardown(EmptyPagesGoBack, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(FreedBlocksUntilTheirPageIsReused, SimTestSetup,
-                                        SimTestTeardown),
-    };
-    return cmocka_run_group_tests(Tests, NULL, NULL);
+    return SimRunTests("Tests", NULL, NULL);
 }

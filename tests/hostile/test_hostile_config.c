@@ -301,9 +301,8 @@ static bool CheckEnvCase(const ENV_CASE *Case)
 
 /* Every row runs; the test fails at the end with the count of rows that did
  * not hold, so one run shows them all. */
-static void EveryVariableIsParsedStrictly(void **State)
+SIM_TEST_F(EveryVariableIsParsedStrictly, NULL, NULL)
 {
-    (void)State;
     size_t Count = sizeof(EnvCases) / sizeof(EnvCases[0]);
     size_t Wrong = 0;
     for (size_t i = 0; i < Count; i++) {
@@ -316,9 +315,8 @@ static void EveryVariableIsParsedStrictly(void **State)
 /* The documented range of MMSIM_PHYS_MB is the machine's real limit: its
  * top value builds, one more is refused naming the variable and the limit
  * (it once failed as "cannot start the default machine"). */
-static void PhysMbRangeIsTheMachineLimit(void **State)
+SIM_TEST_F(PhysMbRangeIsTheMachineLimit, NULL, NULL)
 {
-    (void)State;
     const unsigned long long MaxMb = SIM_MAX_PHYSICAL_PAGES / (1048576 / PAGE_SIZE);
     char Top[32], Over[32], Pages[48], Limit[48];
     snprintf(Top, sizeof(Top), "%llu", MaxMb);
@@ -340,9 +338,8 @@ static void PhysMbRangeIsTheMachineLimit(void **State)
 
 /* The extremes the environment accepts, combined, all build a machine that
  * serves a pool allocation: 1 MiB and the limit, each backend, each profile. */
-static void EveryAcceptedExtremeBuilds(void **State)
+SIM_TEST_F(EveryAcceptedExtremeBuilds, NULL, NULL)
 {
-    (void)State;
     char Top[32];
     snprintf(Top, sizeof(Top), "%llu",
              (unsigned long long)(SIM_MAX_PHYSICAL_PAGES / (1048576 / PAGE_SIZE)));
@@ -375,9 +372,8 @@ static void EveryAcceptedExtremeBuilds(void **State)
 
 /* A huge value is refused on one line that names the variable, quotes the
  * start of the value and says how long it was. */
-static void HugeValueIsQuotedOnOneLine(void **State)
+SIM_TEST_F(HugeValueIsQuotedOnOneLine, NULL, NULL)
 {
-    (void)State;
     static const char *const Variables[] = {"MMSIM_SEED", "MMSIM_PHYS_MB", "MMSIM_STRICT",
                                             "MMSIM_PROFILE", "MMSIM_FAULTS"};
     static char Huge[5001];
@@ -418,9 +414,8 @@ static const TOOL_CASE ToolCases[] = {
     {{"faults", "--timeout", "1e9", "--", "/bin/true"}, NULL, 2, "--timeout '1e9': expected"},
 };
 
-static void ToolNamesTheVariable(void **State)
+SIM_TEST_F(ToolNamesTheVariable, NULL, NULL)
 {
-    (void)State;
     if (ToolPath == NULL) {
         fail_msg("HOSTILE_CONFIG_TOOL (the mmsim program) is not set: ctest sets it");
     }
@@ -538,9 +533,8 @@ static const FIELD_CASE FieldCases[] = {
     {"SIM_CONFIG.Ranges (total PageCount) = 8 is not valid", TooLittleRam},
 };
 
-static void EveryFieldRefusalNamesTheField(void **State)
+SIM_TEST_F(EveryFieldRefusalNamesTheField, NULL, NULL)
 {
-    (void)State;
     size_t Count = sizeof(FieldCases) / sizeof(FieldCases[0]);
     size_t Wrong = 0;
     for (size_t i = 0; i < Count; i++) {
@@ -627,9 +621,8 @@ static int ChildIrql(size_t Index)
     return CHILD_RETURNED;
 }
 
-static void ThreadStateSurvivesTheMachineBuild(void **State)
+SIM_TEST_F(ThreadStateSurvivesTheMachineBuild, NULL, NULL)
 {
-    (void)State;
     size_t Count = sizeof(IrqlCases) / sizeof(IrqlCases[0]);
     size_t Wrong = 0;
     for (size_t i = 0; i < Count; i++) {
@@ -735,16 +728,7 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < sizeof(Variables) / sizeof(Variables[0]); i++) {
         unsetenv(Variables[i]);
     }
-    const struct CMUnitTest Tests[] = {
-        cmocka_unit_test(EveryVariableIsParsedStrictly),
-        cmocka_unit_test(PhysMbRangeIsTheMachineLimit),
-        cmocka_unit_test(EveryAcceptedExtremeBuilds),
-        cmocka_unit_test(HugeValueIsQuotedOnOneLine),
-        cmocka_unit_test(ToolNamesTheVariable),
-        cmocka_unit_test(EveryFieldRefusalNamesTheField),
-        cmocka_unit_test(ThreadStateSurvivesTheMachineBuild),
-    };
-    int Failed = cmocka_run_group_tests(Tests, NULL, NULL);
+    int Failed = SimRunTests("Tests", NULL, NULL);
     char Command[400];
     snprintf(Command, sizeof(Command), "rm -rf '%s'", TempDir);
     if (system(Command) != 0) {

@@ -64,9 +64,8 @@ static void WritePoolInChild(void *Context)
 
 /*   parent: block = 'P' ── fork ── child: block = 'C', exits
  *   parent: block still 'P' */
-static void ChildPoolWritesStayInTheChild(void **State)
+SIM_TEST(ChildPoolWritesStayInTheChild)
 {
-    (void)State;
     TWO_BLOCKS Blocks;
     Blocks.NonPaged = (char *)ExAllocatePool2(POOL_FLAG_NON_PAGED, BYTES, TAG);
     Blocks.Paged = (char *)ExAllocatePool2(POOL_FLAG_PAGED, BYTES, TAG);
@@ -133,9 +132,8 @@ static void AllocatePageInChild(void *Context)
  *   each process's page keeps what that process wrote:
  *
  *   child:  page n = 'C' ──pfn──> parent: page n = 'P' ──go──> child: still 'C'? */
-static void PagesAreHandedOutIndependently(void **State)
+SIM_TEST(PagesAreHandedOutIndependently)
 {
-    (void)State;
     PAGE_RACE Race;
     assert_int_equal(pipe(Race.ToParent), 0);
     assert_int_equal(pipe(Race.ToChild), 0);
@@ -189,9 +187,8 @@ static void QueueWorkInChild(void *Context)
 
 /* The parent's worker threads are running (it queued work before the fork);
  * the child's own item still runs. */
-static void WorkQueuedInTheChildRuns(void **State)
+SIM_TEST(WorkQueuedInTheChildRuns)
 {
-    (void)State;
     KEVENT Done;
     WORK_QUEUE_ITEM Item;
     KeInitializeEvent(&Done, NotificationEvent, FALSE);
@@ -217,9 +214,8 @@ static void GrowAndDestroyInChild(void *Context)
 
 /* The growable region's deferred growth runs in the child, so GrDestroy
  * there returns; the parent's region is as it was. */
-static void GrDestroyInTheChildCompletes(void **State)
+SIM_TEST(GrDestroyInTheChildCompletes)
 {
-    (void)State;
     GR_PARAMETERS Parameters = {.MaximumSize = 1024 * 1024, .InitialCommit = 64 * 1024,
                                 .PoolTag = TAG};
     PGROWABLE_REGION Region = NULL;
@@ -247,9 +243,8 @@ static void DoubleFreeInChild(void *Context)
     ExFreePoolWithTag(Context, TAG); /* 0xC2: the process ends with 86 */
 }
 
-static void DeathTestInAChildLeavesTheParentRunning(void **State)
+SIM_TEST(DeathTestInAChildLeavesTheParentRunning)
 {
-    (void)State;
     char *Block = (char *)ExAllocatePool2(POOL_FLAG_NON_PAGED, 64, TAG);
     assert_non_null(Block);
     memset(Block, 'P', 64);
@@ -277,9 +272,8 @@ static void TouchParentsBlock(void *Context)
  * the child cannot create its physical memory object: its views of the
  * parent's memory are taken away and it is refused (87), the parent's block
  * untouched. */
-static void ChildWithoutACopyIsRefused(void **State)
+SIM_TEST(ChildWithoutACopyIsRefused)
 {
-    (void)State;
     char *Block = (char *)ExAllocatePool2(POOL_FLAG_NON_PAGED, 64, TAG);
     assert_non_null(Block);
     memset(Block, 'P', 64);
@@ -327,19 +321,5 @@ static void ChildWithoutACopyIsRefused(void **State)
 
 int main(void)
 {
-    const struct CMUnitTest Tests[] = {
-        cmocka_unit_test_setup_teardown(ChildPoolWritesStayInTheChild, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(PagesAreHandedOutIndependently, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(WorkQueuedInTheChildRuns, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(GrDestroyInTheChildCompletes, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(DeathTestInAChildLeavesTheParentRunning, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(ChildWithoutACopyIsRefused, SimTestSetup,
-                                        SimTestTeardown),
-    };
-    return cmocka_run_group_tests(Tests, NULL, NULL);
+    return SimRunTests("Tests", NULL, NULL);
 }

@@ -123,9 +123,8 @@ static void ExpectInvariantsClean(void)
 }
 
 /* (a) Unmapping one page inside a reserved mapping at the budget. */
-static void UnmapInsideReservedMappingAtTheBudget(void **State)
+SIM_TEST(UnmapInsideReservedMappingAtTheBudget)
 {
-    (void)State;
     BuildMachine();
     PUCHAR Va = (PUCHAR)MmAllocateMappingAddressEx(3 * PAGE_SIZE, TAG_HOST,
                                                    MM_MAPPING_ADDRESS_DIVISIBLE);
@@ -158,9 +157,8 @@ static void UnmapInsideReservedMappingAtTheBudget(void **State)
 }
 
 /* (b) Freeing the middle one of three adjacent pool pages at the budget. */
-static void FreeMiddlePoolPageAtTheBudget(void **State)
+SIM_TEST(FreeMiddlePoolPageAtTheBudget)
 {
-    (void)State;
     BuildMachine();
     PUCHAR Block[3];
     for (int i = 0; i < 3; i++) {
@@ -216,9 +214,8 @@ static void UnpinPoolRoom(void)
  * it documents for a lack of resources and leaves the region as it was. Its
  * new chunk is physically apart from the first (the filler's page lies
  * between), so either strategy needs more host mappings than are left. */
-static void GrowthAtTheBudgetIsInsufficientResources(void **State)
+SIM_TEST(GrowthAtTheBudgetIsInsufficientResources)
 {
-    (void)State;
     const SIZE_T Grown = 512 * 1024; /* MDLs of at most half a page */
     static const GR_STRATEGY Strategies[] = {GrStrategyDivisible, GrStrategyRemap};
     for (size_t i = 0; i < sizeof(Strategies) / sizeof(Strategies[0]); i++) {
@@ -297,9 +294,8 @@ static PMDL TwoPagesOf(PMDL Source, ULONG First, ULONG Second)
  *   Old = pages 0,1 of Three    [ 0 1 ]      one host mapping
  *   New = pages 0,2 of Three    [ 0 ][ 2 ]   two: refused, Old stays
  */
-static void Nt5ReplacementAtTheBudgetKeepsTheOldMapping(void **State)
+SIM_TEST(Nt5ReplacementAtTheBudgetKeepsTheOldMapping)
 {
-    (void)State;
     BuildMachineOf(SimProfileNt5);
     PUCHAR Va = (PUCHAR)MmAllocateMappingAddress(2 * PAGE_SIZE, TAG_HOST);
     assert_non_null(Va);
@@ -326,9 +322,8 @@ static void Nt5ReplacementAtTheBudgetKeepsTheOldMapping(void **State)
 
 /* The budget knob: 16 up to half the host's limit (where there is none,
  * 2^32 - 1); 0 is the default. */
-static void BudgetOutsideItsRangeIsRefused(void **State)
+SIM_TEST(BudgetOutsideItsRangeIsRefused)
 {
-    (void)State;
     static const struct {
         ULONG64 Budget;
         NTSTATUS Status;
@@ -352,17 +347,5 @@ static void BudgetOutsideItsRangeIsRefused(void **State)
 
 int main(void)
 {
-    const struct CMUnitTest Tests[] = {
-        cmocka_unit_test_setup_teardown(UnmapInsideReservedMappingAtTheBudget, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(FreeMiddlePoolPageAtTheBudget, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(GrowthAtTheBudgetIsInsufficientResources, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(Nt5ReplacementAtTheBudgetKeepsTheOldMapping, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(BudgetOutsideItsRangeIsRefused, SimTestSetup,
-                                        SimTestTeardown),
-    };
-    return cmocka_run_group_tests_name("hostile: host mappings", Tests, NULL, NULL);
+    return SimRunTests("hostile: host mappings", NULL, NULL);
 }

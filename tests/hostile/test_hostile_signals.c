@@ -101,9 +101,8 @@ static void TouchUnmappedSystemSpace(void *Context)
 
 /* A handler installed after the first DDI does not take the machine's page
  * fault: the child ends with the bug check (86), not in the handler (71). */
-static void HandlerAfterFirstDdiDoesNotTakeSimulatedFaults(void **State)
+SIM_TEST(HandlerAfterFirstDdiDoesNotTakeSimulatedFaults)
 {
-    (void)State;
     for (int By = BySigaction; By <= BySignal; By++) {
         HOSTILE_CHILD R;
         assert_true(HostileRunChild(TouchUnmappedSystemSpace, &By, &R));
@@ -127,9 +126,8 @@ static void TouchTrimmedPagedPool(void *Context)
     _exit(Block[5] == 'x' ? 0 : 1); /* a legal soft fault, invisible to the program */
 }
 
-static void HandlerDoesNotTakeTrimmedPagedPoolFaults(void **State)
+SIM_TEST(HandlerDoesNotTakeTrimmedPagedPoolFaults)
 {
-    (void)State;
     for (int By = BySigaction; By <= BySignal; By++) {
         HOSTILE_CHILD R;
         assert_true(HostileRunChild(TouchTrimmedPagedPool, &By, &R));
@@ -168,9 +166,8 @@ static void NullDereferenceWithoutDdi(void *Context)
 
 /* Kernel code dereferencing NULL before any DDI: bug check 0x1E (an access
  * violation nothing catches), not a host crash. */
-static void NullDereferenceBeforeFirstDdiIsABugCheck(void **State)
+SIM_TEST_F(NullDereferenceBeforeFirstDdiIsABugCheck, NULL, NULL)
 {
-    (void)State;
     HOSTILE_CHILD R;
     assert_true(HostileRunChild(NullDereferenceWithoutDdi, NULL, &R));
     ExpectChild(&R, true, SIM_EXIT_BUGCHECK, "NULL before the first DDI");
@@ -221,9 +218,8 @@ static void TouchHostPage(void *Context)
     Page[0] = 1;
 }
 
-static void HostFaultsGoToTheProgramsDisposition(void **State)
+SIM_TEST(HostFaultsGoToTheProgramsDisposition)
 {
-    (void)State;
     static const HOST_FAULT_CASE Cases[] = {
         /* name                    machine first  disposition  exited  status/signal */
         {"handler, then machine",  false,         SetHandler,  true,   HOST_FAULT_SEEN},
@@ -242,9 +238,8 @@ static void HostFaultsGoToTheProgramsDisposition(void **State)
 
 /* The program reads back the disposition it set, and restoring it leaves
  * the trap in place: a simulated fault is still the simulator's. */
-static void ProgramSeesItsOwnDisposition(void **State)
+SIM_TEST_F(ProgramSeesItsOwnDisposition, NULL, NULL)
 {
-    (void)State;
     struct sigaction Mine, Before, Read;
     memset(&Mine, 0, sizeof(Mine));
     Mine.sa_sigaction = ProgramHandler;
@@ -264,15 +259,5 @@ int main(int Argc, char **Argv)
     if (Argc == 2 && strcmp(Argv[1], NULL_ARGUMENT) == 0) {
         return ReadThroughNull();
     }
-    const struct CMUnitTest Tests[] = {
-        cmocka_unit_test_setup_teardown(HandlerAfterFirstDdiDoesNotTakeSimulatedFaults,
-                                        SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(HandlerDoesNotTakeTrimmedPagedPoolFaults, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test(NullDereferenceBeforeFirstDdiIsABugCheck),
-        cmocka_unit_test_setup_teardown(HostFaultsGoToTheProgramsDisposition, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test(ProgramSeesItsOwnDisposition),
-    };
-    return cmocka_run_group_tests(Tests, NULL, NULL);
+    return SimRunTests("Tests", NULL, NULL);
 }

@@ -22,17 +22,15 @@
 
 #include <mmsim_cmocka.h>
 
-static void PassesBefore(void **State)
+SIM_TEST(PassesBefore)
 {
-    (void)State;
     PVOID P = ExAllocatePool2(POOL_FLAG_NON_PAGED, 64, 'tseT');
     assert_non_null(P);
     ExFreePoolWithTag(P, 'tseT');
 }
 
-static void StopsDirectly(void **State)
+SIM_TEST(StopsDirectly)
 {
-    (void)State;
     PVOID P = ExAllocatePool2(POOL_FLAG_NON_PAGED, 64, 'tseT');
     assert_non_null(P);
     ExFreePoolWithTag(P, 'tseT');
@@ -40,18 +38,16 @@ static void StopsDirectly(void **State)
     print_error("NOT REACHED: the test body went on after the stop\n");
 }
 
-static void StopsInFaultTrap(void **State)
+SIM_TEST(StopsInFaultTrap)
 {
-    (void)State;
     PVOID Va = MmAllocateMappingAddress(PAGE_SIZE, 'tseT');
     assert_non_null(Va);
     *(volatile char *)Va = 1; /* 0x50 from the fault trap's signal handler */
     print_error("NOT REACHED: the test body went on after the stop\n");
 }
 
-static void GetsAFreshMachine(void **State)
+SIM_TEST(GetsAFreshMachine)
 {
-    (void)State;
     assert_false(SimIsStopped(NULL));
     assert_true(SimIsClean(NULL, 0));
     assert_int_equal(KeGetCurrentIrql(), PASSIVE_LEVEL);
@@ -60,9 +56,8 @@ static void GetsAFreshMachine(void **State)
     ExFreePoolWithTag(P, 'tseT');
 }
 
-static void StopsInForkedChild(void **State)
+SIM_TEST(StopsInForkedChild)
 {
-    (void)State;
     fflush(stdout);
     fflush(stderr);
     pid_t Pid = fork();
@@ -79,12 +74,5 @@ static void StopsInForkedChild(void **State)
 
 int main(void)
 {
-    const struct CMUnitTest Tests[] = {
-        cmocka_unit_test_setup_teardown(PassesBefore, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(StopsDirectly, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(StopsInFaultTrap, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(GetsAFreshMachine, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(StopsInForkedChild, SimTestSetup, SimTestTeardown),
-    };
-    return cmocka_run_group_tests(Tests, NULL, NULL);
+    return SimRunTests("Tests", NULL, NULL);
 }
