@@ -186,22 +186,37 @@ typedef void (*SIM_CHILD_BODY)(void *Context);
 /* FALSE (errno set) if the child could not be started or waited for. */
 BOOLEAN SimRunChild(SIM_CHILD_BODY Body, void *Context, unsigned AlarmSeconds,
                     SIM_CHILD *Child);
+/* The same, with hooks (each may be NULL): BeforeFork runs in the parent
+ * just before fork (e.g. to fork under a tightened resource limit),
+ * InChild in the child before the body, InParent in the parent while the
+ * child runs (e.g. to talk to it over a pipe). InParent must not fail the
+ * test (the child would be left unwaited): it records, the test asserts. */
+typedef struct _SIM_CHILD_HOOKS {
+    void (*BeforeFork)(void *Context);
+    void (*InChild)(void *Context);
+    void (*InParent)(void *Context);
+} SIM_CHILD_HOOKS;
+BOOLEAN SimRunChildHooked(SIM_CHILD_BODY Body, void *Context, unsigned AlarmSeconds,
+                          const SIM_CHILD_HOOKS *Hooks, SIM_CHILD *Child);
 /* "exited 86" or "killed by signal 11 (Segmentation fault)". */
 const char *SimDescribeChild(const SIM_CHILD *Child, char *Text, size_t Size);
 
 /* Checks that fail the test with the child's status and output. */
 void SimCmockaExpectChild(const SIM_CHILD *Child, BOOLEAN Exited, int StatusOrSignal,
-                          const char *File, int Line);
+                          const char *What, const char *File, int Line);
 void SimCmockaExpectChildBugCheck(const SIM_CHILD *Child, ULONG Code, const ULONG_PTR Want[4],
                                   const char *File, int Line);
 void SimCmockaExpectChildSays(const SIM_CHILD *Child, const char *Text, const char *File,
                               int Line);
 /* The child exited with Status. */
 #define SIM_EXPECT_CHILD_EXIT(Child, Status)                                                \
-    SimCmockaExpectChild((Child), TRUE, (Status), __FILE__, __LINE__)
+    SimCmockaExpectChild((Child), TRUE, (Status), NULL, __FILE__, __LINE__)
 /* The child was killed by Signal. */
 #define SIM_EXPECT_CHILD_SIGNAL(Child, Signal)                                              \
-    SimCmockaExpectChild((Child), FALSE, (Signal), __FILE__, __LINE__)
+    SimCmockaExpectChild((Child), FALSE, (Signal), NULL, __FILE__, __LINE__)
+/* Either, from a table row: What names the row in the failure message. */
+#define SIM_EXPECT_CHILD(Child, Exited, StatusOrSignal, What)                               \
+    SimCmockaExpectChild((Child), (Exited), (StatusOrSignal), (What), __FILE__, __LINE__)
 /* The child stopped uncaught (exit 86) and its first stderr line is the STOP
  * line of Code and the parameters (SIM_ANY skips one). */
 #define SIM_EXPECT_CHILD_BUGCHECK(Child, Code, P1, P2, P3, P4)                              \

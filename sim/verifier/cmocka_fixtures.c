@@ -311,6 +311,12 @@ static void SimReadBack(FILE *File, char *Buffer, size_t Size)
 BOOLEAN SimRunChild(SIM_CHILD_BODY Body, void *Context, unsigned AlarmSeconds,
                     SIM_CHILD *Child)
 {
+    return SimRunChildHooked(Body, Context, AlarmSeconds, NULL, Child);
+}
+
+BOOLEAN SimRunChildHooked(SIM_CHILD_BODY Body, void *Context, unsigned AlarmSeconds,
+                          const SIM_CHILD_HOOKS *Hooks, SIM_CHILD *Child)
+{
     memset(Child, 0, sizeof(*Child));
     Child->Status = -1;
     /* Files, not pipes: nothing blocks however much the child writes, and a
@@ -324,8 +330,14 @@ BOOLEAN SimRunChild(SIM_CHILD_BODY Body, void *Context, unsigned AlarmSeconds,
     }
     fflush(stdout);
     fflush(stderr);
+    if (Hooks != NULL && Hooks->BeforeFork != NULL) {
+        Hooks->BeforeFork(Context);
+    }
     pid_t Pid = fork();
     if (Pid == 0) {
+        if (Hooks != NULL && Hooks->InChild != NULL) {
+            Hooks->InChild(Context);
+        }
         dup2(fileno(Out), STDOUT_FILENO);
         dup2(fileno(Err), STDERR_FILENO);
         /* Appending: a seek on the shared files cannot overwrite output. */
@@ -337,6 +349,9 @@ BOOLEAN SimRunChild(SIM_CHILD_BODY Body, void *Context, unsigned AlarmSeconds,
         Body(Context);
         fflush(stdout);
         _exit(SIM_CHILD_RETURNED);
+    }
+    if (Pid > 0 && Hooks != NULL && Hooks->InParent != NULL) {
+        Hooks->InParent(Context);
     }
     int WaitStatus = 0;
     pid_t Waited = -1;
@@ -366,18 +381,18 @@ const char *SimDescribeChild(const SIM_CHILD *Child, char *Text, size_t Size)
     return Text;
 }
 
-static void SimFailChild(const SIM_CHILD *Child, const char *Expected, const char *File,
-                         int Line)
+static void SimFailChild(const SIM_CHILD *Child, const char *Expected, const char *What,
+                         const char *File, int Line)
 {
     char How[160];
-    print_error("%s:%d: child %s, expected %s\n  child stdout:\n%s\n  child stderr:\n%s\n", File,
-                Line, SimDescribeChild(Child, How, sizeof(How)), Expected, Child->Out,
-                Child->Err);
+    print_error("%s:%d: %s%schild %s, expected %s\n  child stdout:\n%s\n  child stderr:\n%s\n",
+                File, Line, What != NULL ? What : "", What != NULL ? ": " : "",
+                SimDescribeChild(Child, How, sizeof(How)), Expected, Child->Out, Child->Err);
     _fail(File, Line);
 }
 
 void SimCmockaExpectChild(const SIM_CHILD *Child, BOOLEAN Exited, int StatusOrSignal,
-                          const char *File, int Line)
+                          const char *What, const char *File, int Line)
 {
     bool Ok = Exited ? Child->Exited && Child->Status == StatusOrSignal
                      : !Child->Exited && Child->Signal == StatusOrSignal;
@@ -389,7 +404,7 @@ void SimCmockaExpectChild(const SIM_CHILD *Child, BOOLEAN Exited, int StatusOrSi
             snprintf(Expected, sizeof(Expected), "signal %d (%s)", StatusOrSignal,
                      strsignal(StatusOrSignal));
         }
-        SimFailChild(Child, Expected, File, Line);
+        SimFailChild(Child, Expected, What, File, Line);
     }
 }
 
@@ -415,7 +430,7 @@ void SimCmockaExpectChildBugCheck(const SIM_CHILD *Child, ULONG Code, const ULON
         char Wanted[200], Expected[240];
         SimDescribeWanted(Code, Want, Wanted, sizeof(Wanted));
         snprintf(Expected, sizeof(Expected), "exit %d and the stop %s", SIM_EXIT_BUGCHECK, Wanted);
-        SimFailChild(Child, Expected, File, Line);
+        SimFailChild(Child, Expected, NULL, File, Line);
     }
 }
 
@@ -425,7 +440,7 @@ void SimCmockaExpectChildSays(const SIM_CHILD *Child, const char *Text, const ch
     if (strstr(Child->Err, Text) == NULL && strstr(Child->Out, Text) == NULL) {
         char Expected[300];
         snprintf(Expected, sizeof(Expected), "output containing \"%s\"", Text);
-        SimFailChild(Child, Expected, File, Line);
+        SimFailChild(Child, Expected, NULL, File, Line);
     }
 }
 #endif /* SIM_HAVE_DEATH_TESTS */

@@ -12,27 +12,19 @@
  */
 #define _POSIX_C_SOURCE 200809L /* fork, pipe under -std=c11 */
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include <mmsim_cmocka.h>
 
 #include "growable_region.h"
-#include "hostile_child.h"
 
 #define TAG 'kroF'
 #define BYTES (3 * PAGE_SIZE)
+#define CHILD_ALARM_SECONDS 20 /* a hung child ends by SIGALRM */
 #define WAIT_100NS (-10LL * 1000 * 1000 * 30) /* 30 s, relative */
-
-static void ExpectChildExit(const HOSTILE_CHILD *R, int Status)
-{
-    char How[96];
-    if (!R->Exited || R->Status != Status) {
-        print_error("child %s, expected exit status %d; its stderr:\n%s\n",
-                    HostileDescribe(R, How, sizeof(How)), Status, R->Err);
-        fail();
-    }
-}
 
 static bool AllBytes(const void *Buffer, size_t Size, unsigned char Value)
 {
@@ -74,9 +66,9 @@ SIM_TEST(ChildPoolWritesStayInTheChild)
     memset(Blocks.NonPaged, 'P', BYTES);
     memset(Blocks.Paged, 'P', BYTES);
 
-    HOSTILE_CHILD R;
-    assert_true(HostileRunChild(WritePoolInChild, &Blocks, &R));
-    ExpectChildExit(&R, 0);
+    SIM_CHILD R;
+    assert_true(SimRunChild(WritePoolInChild, &Blocks, CHILD_ALARM_SECONDS, &R));
+    SIM_EXPECT_CHILD_EXIT(&R, 0);
     assert_true(AllBytes(Blocks.NonPaged, BYTES, 'P'));
     assert_true(AllBytes(Blocks.Paged, BYTES, 'P'));
     ExFreePoolWithTag(Blocks.NonPaged, TAG);
@@ -110,6 +102,11 @@ static void FreePage(PMDL Mdl)
 typedef struct _PAGE_RACE {
     int ToParent[2]; /* child -> parent: the PFN it got */
     int ToChild[2];  /* parent -> child: "mine is written" */
+    /* The parent's side, checked once the child has ended. */
+    PFN_NUMBER ChildPfn, Pfn;
+    PMDL Mdl;
+    char *Va;
+    BOOLEAN Talked;
 } PAGE_RACE;
 
 static void AllocatePageInChild(void *Context)
@@ -128,36 +125,35 @@ static void AllocatePageInChild(void *Context)
     _exit(AllBytes(Va, PAGE_SIZE, 'C') ? 0 : 1);
 }
 
+/* The parent's side while the child runs: its page after the child's. */
+static void AllocatePageInParent(void *Context)
+{
+    PAGE_RACE *Race = (PAGE_RACE *)Context;
+    Race->Talked = read(Race->ToParent[0], &Race->ChildPfn, sizeof(Race->ChildPfn)) ==
+                   (ssize_t)sizeof(Race->ChildPfn);
+    Race->Mdl = NewPage('P', &Race->Pfn, &Race->Va);
+    Race->Talked = Race->Talked && write(Race->ToChild[1], "g", 1) == 1;
+}
+
 /*   after the fork each machine hands out the same PFN (same state), and
  *   each process's page keeps what that process wrote:
  *
  *   child:  page n = 'C' ──pfn──> parent: page n = 'P' ──go──> child: still 'C'? */
 SIM_TEST(PagesAreHandedOutIndependently)
 {
-    PAGE_RACE Race;
+    static PAGE_RACE Race;
+    memset(&Race, 0, sizeof(Race));
     assert_int_equal(pipe(Race.ToParent), 0);
     assert_int_equal(pipe(Race.ToChild), 0);
-    fflush(stdout);
-    fflush(stderr);
-    pid_t Pid = fork();
-    assert_true(Pid >= 0);
-    if (Pid == 0) {
-        alarm(CHILD_ALARM_SECONDS);
-        AllocatePageInChild(&Race);
-    }
-    PFN_NUMBER ChildPfn = 0, Pfn = 0;
-    char *Va = NULL;
-    assert_int_equal(read(Race.ToParent[0], &ChildPfn, sizeof(ChildPfn)), sizeof(ChildPfn));
-    PMDL Mdl = NewPage('P', &Pfn, &Va);
-    assert_non_null(Mdl);
-    assert_int_equal(write(Race.ToChild[1], "g", 1), 1);
-    int WaitStatus = 0;
-    assert_int_equal(waitpid(Pid, &WaitStatus, 0), Pid);
-    assert_int_equal(Pfn, ChildPfn); /* the same page number in both machines */
-    assert_true(WIFEXITED(WaitStatus));
-    assert_int_equal(WEXITSTATUS(WaitStatus), 0); /* the child's page kept 'C' */
-    assert_true(AllBytes(Va, PAGE_SIZE, 'P'));
-    FreePage(Mdl);
+    static const SIM_CHILD_HOOKS Hooks = {NULL, NULL, AllocatePageInParent};
+    SIM_CHILD R;
+    assert_true(SimRunChildHooked(AllocatePageInChild, &Race, CHILD_ALARM_SECONDS, &Hooks, &R));
+    assert_true(Race.Talked);
+    assert_non_null(Race.Mdl);
+    assert_int_equal(Race.Pfn, Race.ChildPfn); /* the same page number in both machines */
+    SIM_EXPECT_CHILD_EXIT(&R, 0);              /* the child's page kept 'C' */
+    assert_true(AllBytes(Race.Va, PAGE_SIZE, 'P'));
+    FreePage(Race.Mdl);
     for (int i = 0; i < 2; i++) {
         close(Race.ToParent[i]);
         close(Race.ToChild[i]);
@@ -196,9 +192,9 @@ SIM_TEST(WorkQueuedInTheChildRuns)
     ExQueueWorkItem(&Item, DelayedWorkQueue);
     assert_true(SimWaitForWorkItems(30000));
 
-    HOSTILE_CHILD R;
-    assert_true(HostileRunChild(QueueWorkInChild, NULL, &R));
-    ExpectChildExit(&R, 0);
+    SIM_CHILD R;
+    assert_true(SimRunChild(QueueWorkInChild, NULL, CHILD_ALARM_SECONDS, &R));
+    SIM_EXPECT_CHILD_EXIT(&R, 0);
 }
 
 static void GrowAndDestroyInChild(void *Context)
@@ -227,9 +223,9 @@ SIM_TEST(GrDestroyInTheChildCompletes)
     SIZE_T Committed = GrCommittedSize(Region);
     assert_true(Committed >= 128 * 1024);
 
-    HOSTILE_CHILD R;
-    assert_true(HostileRunChild(GrowAndDestroyInChild, Region, &R));
-    ExpectChildExit(&R, 0);
+    SIM_CHILD R;
+    assert_true(SimRunChild(GrowAndDestroyInChild, Region, CHILD_ALARM_SECONDS, &R));
+    SIM_EXPECT_CHILD_EXIT(&R, 0);
     assert_int_equal(GrCommittedSize(Region), Committed);
     GrDestroy(Region);
 }
@@ -249,9 +245,9 @@ SIM_TEST(DeathTestInAChildLeavesTheParentRunning)
     assert_non_null(Block);
     memset(Block, 'P', 64);
 
-    HOSTILE_CHILD R;
-    assert_true(HostileRunChild(DoubleFreeInChild, Block, &R));
-    ExpectChildExit(&R, SIM_EXIT_BUGCHECK);
+    SIM_CHILD R;
+    assert_true(SimRunChild(DoubleFreeInChild, Block, CHILD_ALARM_SECONDS, &R));
+    SIM_EXPECT_CHILD_EXIT(&R, SIM_EXIT_BUGCHECK);
     assert_non_null(strstr(R.Err, "0x000000C2"));
 
     assert_false(SimIsStopped(NULL));
@@ -265,7 +261,28 @@ SIM_TEST(DeathTestInAChildLeavesTheParentRunning)
 static void TouchParentsBlock(void *Context)
 {
     ((volatile char *)Context)[0] = 'C'; /* inaccessible in the child: refused */
-    _exit(CHILD_RETURNED);
+    _exit(SIM_CHILD_RETURNED);
+}
+
+/* The lowest free descriptor number becomes the limit just before the
+ * fork (the fork handler runs under it); the limit is restored right after
+ * in both processes (sanitizer runtimes in the child read /proc). */
+static struct rlimit SavedFiles;
+
+static void TightenFiles(void *Context)
+{
+    (void)Context;
+    int LowestFree = dup(0);
+    close(LowestFree);
+    struct rlimit Tight = SavedFiles;
+    Tight.rlim_cur = (rlim_t)(LowestFree >= 0 ? LowestFree : 0);
+    setrlimit(RLIMIT_NOFILE, &Tight);
+}
+
+static void RestoreFiles(void *Context)
+{
+    (void)Context;
+    setrlimit(RLIMIT_NOFILE, &SavedFiles);
 }
 
 /* With no file descriptor left (RLIMIT_NOFILE at the lowest free number),
@@ -277,44 +294,12 @@ SIM_TEST(ChildWithoutACopyIsRefused)
     char *Block = (char *)ExAllocatePool2(POOL_FLAG_NON_PAGED, 64, TAG);
     assert_non_null(Block);
     memset(Block, 'P', 64);
-    int Pipe[2];
-    assert_int_equal(pipe(Pipe), 0);
-    int LowestFree = dup(0);
-    assert_true(LowestFree >= 0);
-    close(LowestFree);
-    struct rlimit Saved, Tight;
-    assert_int_equal(getrlimit(RLIMIT_NOFILE, &Saved), 0);
-    Tight = Saved;
-    Tight.rlim_cur = (rlim_t)LowestFree;
-    fflush(stdout);
-    fflush(stderr);
-    assert_int_equal(setrlimit(RLIMIT_NOFILE, &Tight), 0);
-    pid_t Pid = fork();
-    if (Pid == 0) {
-        /* The fork handler has run under the tight limit; from here on the
-         * child may open files again (sanitizer runtimes read /proc). */
-        setrlimit(RLIMIT_NOFILE, &Saved);
-        dup2(Pipe[1], STDERR_FILENO);
-        alarm(CHILD_ALARM_SECONDS);
-        TouchParentsBlock(Block);
-    }
-    setrlimit(RLIMIT_NOFILE, &Saved);
-    assert_true(Pid > 0);
-    close(Pipe[1]);
-    char Err[1024] = {0};
-    size_t Used = 0;
-    ssize_t Got;
-    while ((Got = read(Pipe[0], Err + Used, sizeof(Err) - 1 - Used)) > 0) {
-        Used += (size_t)Got;
-    }
-    close(Pipe[0]);
-    int WaitStatus = 0;
-    assert_int_equal(waitpid(Pid, &WaitStatus, 0), Pid);
-    if (!WIFEXITED(WaitStatus) || WEXITSTATUS(WaitStatus) != SIM_EXIT_REFUSED) {
-        print_error("child status 0x%x, expected exit 87; its stderr:\n%s\n", WaitStatus, Err);
-        fail();
-    }
-    assert_non_null(strstr(Err, "could not get its own copy of the machine"));
+    assert_int_equal(getrlimit(RLIMIT_NOFILE, &SavedFiles), 0);
+    static const SIM_CHILD_HOOKS Hooks = {TightenFiles, RestoreFiles, RestoreFiles};
+    SIM_CHILD R;
+    assert_true(SimRunChildHooked(TouchParentsBlock, Block, CHILD_ALARM_SECONDS, &Hooks, &R));
+    SIM_EXPECT_CHILD_EXIT(&R, SIM_EXIT_REFUSED);
+    SIM_EXPECT_CHILD_SAYS(&R, "could not get its own copy of the machine");
     assert_true(AllBytes(Block, 64, 'P'));
     ExFreePoolWithTag(Block, TAG);
 }

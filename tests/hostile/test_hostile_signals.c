@@ -15,6 +15,7 @@
 #define _GNU_SOURCE /* MAP_ANONYMOUS, strsignal */
 
 #include <signal.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <sys/mman.h>
@@ -22,9 +23,9 @@
 
 #include <mmsim_cmocka.h>
 
-#include "hostile_child.h"
 
 #define TAG 'giSH'
+#define CHILD_ALARM_SECONDS 20 /* a hung child ends by SIGALRM */
 #define PROGRAM_HANDLER_RAN 71 /* the program's handler took the fault */
 #define HOST_FAULT_SEEN 72     /* ... and it was the host fault it expected */
 
@@ -71,20 +72,6 @@ static volatile char *HostNoAccessPage(void)
     return (volatile char *)Page;
 }
 
-static void ExpectChild(const HOSTILE_CHILD *R, bool Exited, int StatusOrSignal,
-                        const char *Case)
-{
-    char How[96];
-    bool Ok = Exited ? (R->Exited && R->Status == StatusOrSignal)
-                     : (!R->Exited && R->Signal == StatusOrSignal);
-    if (!Ok) {
-        print_error("%s: child %s, expected %s %d; its stderr:\n%s\n", Case,
-                    HostileDescribe(R, How, sizeof(How)), Exited ? "exit status" : "signal",
-                    StatusOrSignal, R->Err);
-        fail();
-    }
-}
-
 /* ---------------------------------------------------------------------- */
 /* Simulated faults stay the simulator's.                                 */
 /* ---------------------------------------------------------------------- */
@@ -104,9 +91,9 @@ static void TouchUnmappedSystemSpace(void *Context)
 SIM_TEST(HandlerAfterFirstDdiDoesNotTakeSimulatedFaults)
 {
     for (int By = BySigaction; By <= BySignal; By++) {
-        HOSTILE_CHILD R;
-        assert_true(HostileRunChild(TouchUnmappedSystemSpace, &By, &R));
-        ExpectChild(&R, true, SIM_EXIT_BUGCHECK, InstallNames[By]);
+        SIM_CHILD R;
+        assert_true(SimRunChild(TouchUnmappedSystemSpace, &By, CHILD_ALARM_SECONDS, &R));
+        SIM_EXPECT_CHILD(&R, true, SIM_EXIT_BUGCHECK, InstallNames[By]);
         assert_non_null(strstr(R.Err, "STOP: 0x00000050"));
     }
 }
@@ -129,9 +116,9 @@ static void TouchTrimmedPagedPool(void *Context)
 SIM_TEST(HandlerDoesNotTakeTrimmedPagedPoolFaults)
 {
     for (int By = BySigaction; By <= BySignal; By++) {
-        HOSTILE_CHILD R;
-        assert_true(HostileRunChild(TouchTrimmedPagedPool, &By, &R));
-        ExpectChild(&R, true, 0, InstallNames[By]);
+        SIM_CHILD R;
+        assert_true(SimRunChild(TouchTrimmedPagedPool, &By, CHILD_ALARM_SECONDS, &R));
+        SIM_EXPECT_CHILD(&R, true, 0, InstallNames[By]);
     }
 }
 
@@ -168,9 +155,9 @@ static void NullDereferenceWithoutDdi(void *Context)
  * violation nothing catches), not a host crash. */
 SIM_TEST_F(NullDereferenceBeforeFirstDdiIsABugCheck, NULL, NULL)
 {
-    HOSTILE_CHILD R;
-    assert_true(HostileRunChild(NullDereferenceWithoutDdi, NULL, &R));
-    ExpectChild(&R, true, SIM_EXIT_BUGCHECK, "NULL before the first DDI");
+    SIM_CHILD R;
+    assert_true(SimRunChild(NullDereferenceWithoutDdi, NULL, CHILD_ALARM_SECONDS, &R));
+    SIM_EXPECT_CHILD(&R, true, SIM_EXIT_BUGCHECK, "NULL before the first DDI");
     assert_non_null(strstr(R.Err, "STOP: 0x0000001E"));
 }
 
@@ -230,9 +217,9 @@ SIM_TEST(HostFaultsGoToTheProgramsDisposition)
         {"machine, then SIG_DFL",  true,          SetDefault,  false,  SIGSEGV},
     };
     for (size_t i = 0; i < sizeof(Cases) / sizeof(Cases[0]); i++) {
-        HOSTILE_CHILD R;
-        assert_true(HostileRunChild(TouchHostPage, (void *)&Cases[i], &R));
-        ExpectChild(&R, Cases[i].Exited, Cases[i].StatusOrSignal, Cases[i].Name);
+        SIM_CHILD R;
+        assert_true(SimRunChild(TouchHostPage, (void *)&Cases[i], CHILD_ALARM_SECONDS, &R));
+        SIM_EXPECT_CHILD(&R, Cases[i].Exited, Cases[i].StatusOrSignal, Cases[i].Name);
     }
 }
 
