@@ -559,7 +559,8 @@ SIM_TEST(RebuildingOneMdlFromThePtes)
     PHYSICAL_ADDRESS Low = {.QuadPart = 0}, High = {.QuadPart = -1}, Skip = {.QuadPart = 0};
     PUCHAR Base = NULL;
     if (SimGetProfile() == SimProfileModern) {
-        Base = (PUCHAR)MmAllocateMappingAddressEx(KIB(128), TAG_REGION, MM_MAPPING_ADDRESS_DIVISIBLE);
+        Base =
+            (PUCHAR)MmAllocateMappingAddressEx(KIB(128), TAG_REGION, MM_MAPPING_ADDRESS_DIVISIBLE);
     } else {
         Base = (PUCHAR)MmAllocateMappingAddress(KIB(128), TAG_REGION);
     }
@@ -640,15 +641,9 @@ static int SetupNt5(void **State)
     return SimInitialize(&Config) == STATUS_SUCCESS ? 0 : -1;
 }
 
-static int TeardownGroup(void **State)
-{
-    (void)State;
-    return SimInitialize(NULL) == STATUS_SUCCESS ? 0 : -1;
-}
-
 int main(void)
 {
-    int Failed = SimRunTests("core (modern)", SetupModern, TeardownGroup);
-    Failed += SimRunTests("core (nt5)", SetupNt5, TeardownGroup);
+    int Failed = SimRunTests("core (modern)", SetupModern, SimTestGroupTeardown);
+    Failed += SimRunTests("core (nt5)", SetupNt5, SimTestGroupTeardown);
     return Failed;
 }

@@ -25,22 +25,10 @@
 #define TAG_A 'AtsT' /* "TstA" */
 #define TAG_B 'BtsT' /* "TstB" */
 
-static PHYSICAL_ADDRESS Pa(LONGLONG Value)
-{
-    PHYSICAL_ADDRESS Address;
-    Address.QuadPart = Value;
-    return Address;
-}
-
 static PMDL AllocatePages(SIZE_T Bytes)
 {
-    return MmAllocatePagesForMdlEx(Pa(0), Pa(-1), Pa(0), Bytes, MmCached, 0);
-}
-
-static void FreePages(PMDL Mdl)
-{
-    MmFreePagesFromMdl(Mdl);
-    ExFreePool(Mdl);
+    return MmAllocatePagesForMdlEx(SimPhysical(0), SimPhysical(-1), SimPhysical(0), Bytes, MmCached,
+                                   0);
 }
 
 static int TeardownFaults(void **State)
@@ -145,7 +133,7 @@ SIM_TEST_F(RandomRespectsTagsAndDelay, SimTestSetup, TeardownFaults)
     assert_non_null(B);
     assert_non_null(Mdl);
     ExFreePoolWithTag(B, TAG_B);
-    FreePages(Mdl);
+    SimTestFreeMdlPages(Mdl);
 
     Configure("random=10000;tags=Ts*");
     assert_null(ExAllocatePool2(POOL_FLAG_NON_PAGED, 64, TAG_B)); /* wildcard */
@@ -194,7 +182,7 @@ SIM_TEST_F(ShortPageAllocationsAreInjected, SimTestSetup, TeardownFaults)
     PMDL Mdl = AllocatePages(16 * PAGE_SIZE);
     assert_non_null(Mdl);
     assert_int_equal(MmGetMdlByteCount(Mdl), 8 * PAGE_SIZE);
-    FreePages(Mdl);
+    SimTestFreeMdlPages(Mdl);
     Configure("nth=1@pages");
     assert_null(AllocatePages(PAGE_SIZE));
 }

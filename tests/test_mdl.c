@@ -56,24 +56,11 @@ static int TeardownDefaultMachine(void **State)
     return Result;
 }
 
-static PHYSICAL_ADDRESS Pa(ULONG64 Value)
-{
-    PHYSICAL_ADDRESS P;
-    P.QuadPart = (LONGLONG)Value;
-    return P;
-}
-
 /* MmAllocatePagesForMdlEx anywhere in RAM. */
 static PMDL AllocPages(SIZE_T Bytes, ULONG Flags)
 {
-    return MmAllocatePagesForMdlEx(Pa(0), Pa(~0ull), Pa(0), Bytes, MmCached, Flags);
-}
-
-/* The documented teardown of an MmAllocatePagesForMdl(Ex) MDL (1.8). */
-static void FreePagesAndMdl(PMDL Mdl)
-{
-    MmFreePagesFromMdl(Mdl);
-    ExFreePool(Mdl);
+    return MmAllocatePagesForMdlEx(SimPhysical(0), SimPhysical(~0ull), SimPhysical(0), Bytes,
+                                   MmCached, Flags);
 }
 
 static ULONG MdlSpan(const MDL *Mdl)
@@ -595,7 +582,7 @@ SIM_TEST(BuildMdlForNonPagedPoolOverMapping)
     assert_ptr_equal(Mdl->MappedSystemVa, Mapped + PAGE_SIZE + 8);
     IoFreeMdl(Mdl);
     MmUnmapLockedPages(Mapped, Pages);
-    FreePagesAndMdl(Pages);
+    SimTestFreeMdlPages(Pages);
     SimAssertInvariants();
 }
 
@@ -778,7 +765,7 @@ SIM_TEST(BuildPartialMdlFromMappedSource)
     assert_int_equal(*(char *)Target->MappedSystemVa, 0x5C);
     IoFreeMdl(Target);
     MmUnmapLockedPages(Mapped, Pages);
-    FreePagesAndMdl(Pages);
+    SimTestFreeMdlPages(Pages);
 
     /* Source built for non-paged pool. */
     char *Buffer = (char *)ExAllocatePool2(POOL_FLAG_NON_PAGED, 3 * PAGE_SIZE, TAG_TEST);
@@ -988,14 +975,16 @@ SIM_TEST(AllocatePagesResultShape)
     for (size_t r = 0; r < ARRAY_COUNT(Sizes); r++) {
         ULONG64 Pages = (Sizes[r] + PAGE_SIZE - 1) / PAGE_SIZE;
         ULONG64 Before = MdlPagesInUse();
-        PMDL Mdl = MmAllocatePagesForMdl(Pa(0), Pa(~0ull), Pa(0), Sizes[r]);
+        PMDL Mdl =
+            MmAllocatePagesForMdl(SimPhysical(0), SimPhysical(~0ull), SimPhysical(0), Sizes[r]);
         CheckPagesMdl(Mdl, Pages, MmCached);
         assert_int_equal(MdlPagesInUse(), Before + Pages);
-        PMDL Ex = MmAllocatePagesForMdlEx(Pa(0), Pa(~0ull), Pa(0), Sizes[r], MmCached, 0);
+        PMDL Ex = MmAllocatePagesForMdlEx(SimPhysical(0), SimPhysical(~0ull), SimPhysical(0),
+                                          Sizes[r], MmCached, 0);
         CheckPagesMdl(Ex, Pages, MmCached);
         SimAssertInvariants();
-        FreePagesAndMdl(Mdl);
-        FreePagesAndMdl(Ex);
+        SimTestFreeMdlPages(Mdl);
+        SimTestFreeMdlPages(Ex);
         assert_int_equal(MdlPagesInUse(), Before);
     }
     SimAssertInvariants();
@@ -1059,8 +1048,9 @@ SIM_TEST(AllocatePagesFlagTable)
     };
     for (size_t r = 0; r < ARRAY_COUNT(Rows); r++) {
         ULONG64 Before = MdlPagesInUse();
-        PMDL Mdl = MmAllocatePagesForMdlEx(Pa(0), Pa(~0ull), Pa(Rows[r].Skip), Rows[r].Total,
-                                           MmCached, Rows[r].Flags);
+        PMDL Mdl =
+            MmAllocatePagesForMdlEx(SimPhysical(0), SimPhysical(~0ull), SimPhysical(Rows[r].Skip),
+                                    Rows[r].Total, MmCached, Rows[r].Flags);
         assert_false(SimIsStopped(NULL));
         if ((Mdl == NULL) != (Rows[r].Expect == Null)) {
             print_error("row '%s': expected %s, got %p\n", Rows[r].Name,
@@ -1087,7 +1077,7 @@ SIM_TEST(AllocatePagesFlagTable)
                 }
             }
         }
-        FreePagesAndMdl(Mdl);
+        SimTestFreeMdlPages(Mdl);
         assert_int_equal(MdlPagesInUse(), Before);
     }
     SimAssertInvariants();
@@ -1112,25 +1102,27 @@ SIM_TEST(AllocatePagesRangeAndSkip)
 
     /* One window. */
     assert_int_equal(FreeInWindow(Low, Low + 15), 16); /* precondition */
-    PMDL Mdl = MmAllocatePagesForMdlEx(Pa(Low << PAGE_SHIFT), Pa(((Low + 16) << PAGE_SHIFT) - 1),
-                                       Pa(0), 8 * PAGE_SIZE, MmCached, 0);
+    PMDL Mdl = MmAllocatePagesForMdlEx(SimPhysical(Low << PAGE_SHIFT),
+                                       SimPhysical(((Low + 16) << PAGE_SHIFT) - 1), SimPhysical(0),
+                                       8 * PAGE_SIZE, MmCached, 0);
     CheckPagesMdl(Mdl, 8, MmCached);
     for (int i = 0; i < 8; i++) {
         PFN_NUMBER Pfn = MmGetMdlPfnArray(Mdl)[i];
         assert_true(Pfn >= Low && Pfn < Low + 16);
     }
-    FreePagesAndMdl(Mdl);
+    SimTestFreeMdlPages(Mdl);
 
     /* HighAddress inside a page: that page is in range (its physical
      * address is <= HighAddress). A one-page window. */
-    Mdl = MmAllocatePagesForMdlEx(Pa((Low + 40) << PAGE_SHIFT), Pa(((Low + 40) << PAGE_SHIFT) + 1),
-                                  Pa(0), 3 * PAGE_SIZE, MmCached, 0);
+    Mdl = MmAllocatePagesForMdlEx(SimPhysical((Low + 40) << PAGE_SHIFT),
+                                  SimPhysical(((Low + 40) << PAGE_SHIFT) + 1), SimPhysical(0),
+                                  3 * PAGE_SIZE, MmCached, 0);
     CheckPagesMdl(Mdl, 1, MmCached);
     assert_int_equal(MmGetMdlPfnArray(Mdl)[0], Low + 40);
-    FreePagesAndMdl(Mdl);
+    SimTestFreeMdlPages(Mdl);
     /* The same with FULLY_REQUIRED: NULL. */
-    assert_null(MmAllocatePagesForMdlEx(Pa((Low + 40) << PAGE_SHIFT),
-                                        Pa(((Low + 40) << PAGE_SHIFT) + 1), Pa(0),
+    assert_null(MmAllocatePagesForMdlEx(SimPhysical((Low + 40) << PAGE_SHIFT),
+                                        SimPhysical(((Low + 40) << PAGE_SHIFT) + 1), SimPhysical(0),
                                         3 * PAGE_SIZE, MmCached, MM_ALLOCATE_FULLY_REQUIRED));
 
     /* SkipBytes walk: 4-page windows, 1 MiB apart. */
@@ -1138,8 +1130,9 @@ SIM_TEST(AllocatePagesRangeAndSkip)
     for (int w = 0; w < 3; w++) {
         assert_int_equal(FreeInWindow(Low + w * SkipPages, Low + w * SkipPages + 3), 4);
     }
-    Mdl = MmAllocatePagesForMdlEx(Pa(Low << PAGE_SHIFT), Pa(((Low + 4) << PAGE_SHIFT) - 1),
-                                  Pa(SkipPages << PAGE_SHIFT), 10 * PAGE_SIZE, MmCached, 0);
+    Mdl = MmAllocatePagesForMdlEx(
+        SimPhysical(Low << PAGE_SHIFT), SimPhysical(((Low + 4) << PAGE_SHIFT) - 1),
+        SimPhysical(SkipPages << PAGE_SHIFT), 10 * PAGE_SIZE, MmCached, 0);
     CheckPagesMdl(Mdl, 10, MmCached);
     ULONG PerWindow[3] = {0, 0, 0};
     for (int i = 0; i < 10; i++) {
@@ -1152,38 +1145,40 @@ SIM_TEST(AllocatePagesRangeAndSkip)
     assert_int_equal(PerWindow[0], 4);
     assert_int_equal(PerWindow[1], 4);
     assert_int_equal(PerWindow[2], 2);
-    FreePagesAndMdl(Mdl);
+    SimTestFreeMdlPages(Mdl);
 
     /* Windows run past the highest RAM page: a short MDL (3 of 10). */
     PFN_NUMBER Top = Stats.HighestPfn;
     assert_int_equal(FreeInWindow(Top - 2, Top), 3);
-    Mdl = MmAllocatePagesForMdlEx(Pa((Top - 2) << PAGE_SHIFT), Pa(((Top - 1) << PAGE_SHIFT) - 1),
-                                  Pa(PAGE_SIZE), 10 * PAGE_SIZE, MmCached, 0);
+    Mdl = MmAllocatePagesForMdlEx(SimPhysical((Top - 2) << PAGE_SHIFT),
+                                  SimPhysical(((Top - 1) << PAGE_SHIFT) - 1),
+                                  SimPhysical(PAGE_SIZE), 10 * PAGE_SIZE, MmCached, 0);
     CheckPagesMdl(Mdl, 3, MmCached);
     assert_int_equal(MmGetMdlPfnArray(Mdl)[0], Top - 2);
     assert_int_equal(MmGetMdlPfnArray(Mdl)[1], Top - 1);
     assert_int_equal(MmGetMdlPfnArray(Mdl)[2], Top);
-    FreePagesAndMdl(Mdl);
-    assert_null(MmAllocatePagesForMdlEx(Pa((Top - 2) << PAGE_SHIFT),
-                                        Pa(((Top - 1) << PAGE_SHIFT) - 1), Pa(PAGE_SIZE),
-                                        10 * PAGE_SIZE, MmCached, MM_ALLOCATE_FULLY_REQUIRED));
+    SimTestFreeMdlPages(Mdl);
+    assert_null(MmAllocatePagesForMdlEx(
+        SimPhysical((Top - 2) << PAGE_SHIFT), SimPhysical(((Top - 1) << PAGE_SHIFT) - 1),
+        SimPhysical(PAGE_SIZE), 10 * PAGE_SIZE, MmCached, MM_ALLOCATE_FULLY_REQUIRED));
 
     /* No RAM in range: the legacy hole 0xA0000-0xFFFFF, and above all RAM;
      * HighAddress below LowAddress. */
-    assert_null(MmAllocatePagesForMdlEx(Pa(0xA0000), Pa(0xFFFFF), Pa(0), PAGE_SIZE, MmCached, 0));
-    assert_null(MmAllocatePagesForMdlEx(Pa((Top + 1) << PAGE_SHIFT), Pa(~0ull), Pa(0), PAGE_SIZE,
-                                        MmCached, 0));
-    assert_null(MmAllocatePagesForMdlEx(Pa(0x2000000), Pa(0x1000000), Pa(0), PAGE_SIZE, MmCached,
-                                        0));
+    assert_null(MmAllocatePagesForMdlEx(SimPhysical(0xA0000), SimPhysical(0xFFFFF), SimPhysical(0),
+                                        PAGE_SIZE, MmCached, 0));
+    assert_null(MmAllocatePagesForMdlEx(SimPhysical((Top + 1) << PAGE_SHIFT), SimPhysical(~0ull),
+                                        SimPhysical(0), PAGE_SIZE, MmCached, 0));
+    assert_null(MmAllocatePagesForMdlEx(SimPhysical(0x2000000), SimPhysical(0x1000000),
+                                        SimPhysical(0), PAGE_SIZE, MmCached, 0));
     /* Window in the hole, SkipBytes moves it onto RAM at 1 MiB. */
-    Mdl = MmAllocatePagesForMdlEx(Pa(0xA0000), Pa(0xFFFFF), Pa(0x60000), 2 * PAGE_SIZE, MmCached,
-                                  0);
+    Mdl = MmAllocatePagesForMdlEx(SimPhysical(0xA0000), SimPhysical(0xFFFFF), SimPhysical(0x60000),
+                                  2 * PAGE_SIZE, MmCached, 0);
     CheckPagesMdl(Mdl, 2, MmCached);
     for (int i = 0; i < 2; i++) {
         PFN_NUMBER Pfn = MmGetMdlPfnArray(Mdl)[i];
         assert_true(Pfn >= 0x100 && Pfn < 0x160);
     }
-    FreePagesAndMdl(Mdl);
+    SimTestFreeMdlPages(Mdl);
     SimAssertInvariants();
 }
 
@@ -1204,10 +1199,10 @@ SIM_TEST(AllocatePagesCacheType)
         {MmNotMapped, MmNotMapped},
     };
     for (size_t r = 0; r < ARRAY_COUNT(Rows); r++) {
-        PMDL Mdl =
-            MmAllocatePagesForMdlEx(Pa(0), Pa(~0ull), Pa(0), 2 * PAGE_SIZE, Rows[r].Asked, 0);
+        PMDL Mdl = MmAllocatePagesForMdlEx(SimPhysical(0), SimPhysical(~0ull), SimPhysical(0),
+                                           2 * PAGE_SIZE, Rows[r].Asked, 0);
         CheckPagesMdl(Mdl, 2, Rows[r].Recorded);
-        FreePagesAndMdl(Mdl);
+        SimTestFreeMdlPages(Mdl);
     }
     /* Recorded MmCached, mapped MmNonCached: the PTE is UC (PCD|PWT). */
     PMDL Mdl = AllocPages(PAGE_SIZE, 0);
@@ -1226,7 +1221,7 @@ SIM_TEST(AllocatePagesCacheType)
     assert_true(SimQueryPte(Va, &Pte, NULL));
     assert_int_equal(Pte & (SIM_PTE_CACHE_DISABLE | SIM_PTE_WRITE_THROUGH), 0);
     MmUnmapLockedPages(Va, Mdl);
-    FreePagesAndMdl(Mdl);
+    SimTestFreeMdlPages(Mdl);
 }
 
 /* Reads a whole MDL's pages through a fresh mapping. */
@@ -1271,8 +1266,9 @@ SIM_TEST_F(AllocatePagesZeroing, SimTestSetup, TeardownDefaultMachine)
     for (size_t r = 0; r < ARRAY_COUNT(Rows); r++) {
         UseMachine(Rows[r].Strict, 0, 0, 0);
         assert_int_equal(FreeInWindow(Low, Low + Pages - 1), Pages);
-        PHYSICAL_ADDRESS L = Pa(Low << PAGE_SHIFT), H = Pa(((Low + Pages) << PAGE_SHIFT) - 1);
-        PMDL Mdl = MmAllocatePagesForMdlEx(L, H, Pa(0), Pages * PAGE_SIZE, MmCached, 0);
+        PHYSICAL_ADDRESS L = SimPhysical(Low << PAGE_SHIFT),
+                         H = SimPhysical(((Low + Pages) << PAGE_SHIFT) - 1);
+        PMDL Mdl = MmAllocatePagesForMdlEx(L, H, SimPhysical(0), Pages * PAGE_SIZE, MmCached, 0);
         CheckPagesMdl(Mdl, Pages, MmCached);
         assert_int_equal(ClassifyPages(Mdl, 0xA5), FillZero);
         unsigned char *Va = (unsigned char *)MmGetSystemAddressForMdlSafe(Mdl, NormalPagePriority);
@@ -1281,7 +1277,8 @@ SIM_TEST_F(AllocatePagesZeroing, SimTestSetup, TeardownDefaultMachine)
         MmUnmapLockedPages(Va, Mdl);
         MmFreePagesFromMdlEx(Mdl, Rows[r].FreeFlags);
         ExFreePool(Mdl);
-        Mdl = MmAllocatePagesForMdlEx(L, H, Pa(0), Pages * PAGE_SIZE, MmCached, Rows[r].AllocFlags);
+        Mdl = MmAllocatePagesForMdlEx(L, H, SimPhysical(0), Pages * PAGE_SIZE, MmCached,
+                                      Rows[r].AllocFlags);
         CheckPagesMdl(Mdl, Pages, MmCached);
         FILL_KIND Got = ClassifyPages(Mdl, 0xA5);
         if (Got != Rows[r].Expect) {
@@ -1291,7 +1288,7 @@ SIM_TEST_F(AllocatePagesZeroing, SimTestSetup, TeardownDefaultMachine)
                         Rows[r].Expect);
             fail();
         }
-        FreePagesAndMdl(Mdl);
+        SimTestFreeMdlPages(Mdl);
         SimAssertInvariants();
     }
 }
@@ -1314,7 +1311,7 @@ SIM_TEST(AllocatePagesRandomFill)
     assert_true(Zero < 4);
     assert_true(Same < 4);
     assert_memory_not_equal(Va, Va + Words, PAGE_SIZE);
-    FreePagesAndMdl(Mdl);
+    SimTestFreeMdlPages(Mdl);
 }
 
 /* Rule: REQUIRE_CONTIGUOUS_CHUNKS needs physically contiguous (aligned)
@@ -1352,10 +1349,12 @@ SIM_TEST_F(AllocatePagesFragmented, SimTestSetup, TeardownDefaultMachine)
         assert_false(PfnIsFree(Pfn) && PfnIsFree(Pfn + 1));
     }
     assert_null(AllocPages(2 * PAGE_SIZE, MM_ALLOCATE_REQUIRE_CONTIGUOUS_CHUNKS));
-    assert_null(MmAllocatePagesForMdlEx(Pa(0), Pa(~0ull), Pa(2 * PAGE_SIZE), 4 * PAGE_SIZE,
-                                        MmCached, MM_ALLOCATE_REQUIRE_CONTIGUOUS_CHUNKS));
-    PMDL Single = MmAllocatePagesForMdlEx(Pa(0), Pa(~0ull), Pa(PAGE_SIZE), 2 * PAGE_SIZE, MmCached,
-                                          MM_ALLOCATE_REQUIRE_CONTIGUOUS_CHUNKS);
+    assert_null(MmAllocatePagesForMdlEx(SimPhysical(0), SimPhysical(~0ull),
+                                        SimPhysical(2 * PAGE_SIZE), 4 * PAGE_SIZE, MmCached,
+                                        MM_ALLOCATE_REQUIRE_CONTIGUOUS_CHUNKS));
+    PMDL Single =
+        MmAllocatePagesForMdlEx(SimPhysical(0), SimPhysical(~0ull), SimPhysical(PAGE_SIZE),
+                                2 * PAGE_SIZE, MmCached, MM_ALLOCATE_REQUIRE_CONTIGUOUS_CHUNKS);
     CheckPagesMdl(Single, 2, MmCached); /* 4 KB blocks are always contiguous */
     PMDL Prefer = AllocPages(4 * PAGE_SIZE, MM_ALLOCATE_PREFER_CONTIGUOUS);
     CheckPagesMdl(Prefer, 4, MmCached);
@@ -1363,9 +1362,9 @@ SIM_TEST_F(AllocatePagesFragmented, SimTestSetup, TeardownDefaultMachine)
     PMDL Plain = AllocPages(4 * PAGE_SIZE, 0);
     CheckPagesMdl(Plain, 4, MmCached);
     SimAssertInvariants();
-    FreePagesAndMdl(Single);
-    FreePagesAndMdl(Prefer);
-    FreePagesAndMdl(Plain);
+    SimTestFreeMdlPages(Single);
+    SimTestFreeMdlPages(Prefer);
+    SimTestFreeMdlPages(Plain);
     for (ULONG i = 0; i < Count; i++) {
         if (Held[i]->MdlFlags & MDL_PAGES_LOCKED) {
             MmFreePagesFromMdl(Held[i]);
@@ -1407,7 +1406,7 @@ SIM_TEST_F(AllocatePagesShortOnSmallMachine, SimTestSetup, TeardownDefaultMachin
     assert_non_null(Va);
     Va[Bytes - 1] = 1;
     MmUnmapLockedPages(Va, Mdl);
-    FreePagesAndMdl(Mdl);
+    SimTestFreeMdlPages(Mdl);
     SimQueryMemory(&After);
     assert_int_equal(After.FreePages, Before.FreePages);
     assert_int_equal(After.MdlPages, 0);
@@ -1453,7 +1452,7 @@ SIM_TEST(AllocatePagesFaultInjection)
                 continue;
             }
             CheckPagesMdl(Mdl, Rows[r].Expect[Call], MmCached);
-            FreePagesAndMdl(Mdl);
+            SimTestFreeMdlPages(Mdl);
         }
     }
     SimClearFaults();
@@ -1499,7 +1498,7 @@ SIM_TEST_F(AllocatePagesNoPoolForMdl, SimTestSetup, TeardownDefaultMachine)
     /* Pool is back: the same call succeeds. */
     PMDL Mdl = AllocPages(PAGE_SIZE, 0);
     CheckPagesMdl(Mdl, 1, MmCached);
-    FreePagesAndMdl(Mdl);
+    SimTestFreeMdlPages(Mdl);
     SimAssertInvariants();
 }
 
@@ -1530,12 +1529,14 @@ SIM_TEST(AllocatePagesIrql)
         SimReset();
         SIM_EXPECT_BUGCHECK4(0xC4, 0x7E, Above[r], DISPATCH_LEVEL, 0, {
             KeRaiseIrql(Above[r], &Old);
-            (void)MmAllocatePagesForMdlEx(Pa(0), Pa(~0ull), Pa(0), PAGE_SIZE, MmCached, 0);
+            (void)MmAllocatePagesForMdlEx(SimPhysical(0), SimPhysical(~0ull), SimPhysical(0),
+                                          PAGE_SIZE, MmCached, 0);
         });
         SimReset();
         SIM_EXPECT_BUGCHECK4(0xC4, 0x7E, Above[r], DISPATCH_LEVEL, 0, {
             KeRaiseIrql(Above[r], &Old);
-            (void)MmAllocatePagesForMdl(Pa(0), Pa(~0ull), Pa(0), PAGE_SIZE);
+            (void)MmAllocatePagesForMdl(SimPhysical(0), SimPhysical(~0ull), SimPhysical(0),
+                                        PAGE_SIZE);
         });
     }
     SimReset();
@@ -2007,7 +2008,7 @@ SIM_TEST(ProbeAndLockBadRanges)
         }
         if (Pages != NULL) {
             MmUnmapLockedPages(Va, Pages);
-            FreePagesAndMdl(Pages);
+            SimTestFreeMdlPages(Pages);
         }
         SimClearFaults();
         SimAssertInvariants();
@@ -2322,7 +2323,7 @@ SIM_TEST(MapLockedPagesUnlockedPfn)
     assert_non_null(Pages);
     MDL_COPY Copy;
     CopyMdl(&Copy, Pages);
-    FreePagesAndMdl(Pages);
+    SimTestFreeMdlPages(Pages);
     SIM_EXPECT_BUGCHECK4(0x1A, 0x1233, Copy.Pfns[0], 0, 0,
                          (void)MmMapLockedPagesSpecifyCache(&Copy.Header, KernelMode, MmCached,
                                                             NULL, FALSE, NormalPagePriority));
@@ -2369,7 +2370,7 @@ SIM_TEST(MapLockedPagesRefusals)
     Mdl->ByteCount = Saved;
     assert_int_equal(SimQueryMdlMappings(NULL), 0);
     assert_int_equal((USHORT)Mdl->MdlFlags, MDL_PAGES_LOCKED);
-    FreePagesAndMdl(Mdl);
+    SimTestFreeMdlPages(Mdl);
 }
 
 /* Rule: no system PTEs left -> NULL (strict: no bug check since
@@ -2409,8 +2410,8 @@ SIM_TEST_F(MapLockedPagesExhaustion, SimTestSetup, TeardownDefaultMachine)
     assert_int_equal(SimFaultsInjected(SimFaultMapLockedPages), 1);
     VaA = (char *)MmGetSystemAddressForMdlSafe(A, NormalPagePriority);
     assert_non_null(VaA);
-    FreePagesAndMdl(A); /* unmaps first */
-    FreePagesAndMdl(B);
+    SimTestFreeMdlPages(A); /* unmaps first */
+    SimTestFreeMdlPages(B);
     SimAssertInvariants();
 }
 
@@ -2684,7 +2685,7 @@ SIM_TEST(AliasThroughSecondMdl)
     IoFreeMdl(Second);
     /* The first view is untouched by the second's unmap. */
     assert_int_equal(A[1], (unsigned char)(1 * 13 + 7));
-    FreePagesAndMdl(First); /* releases view A too */
+    SimTestFreeMdlPages(First); /* releases view A too */
     SimAssertInvariants();
 }
 
@@ -2715,7 +2716,7 @@ SIM_TEST(MappedSystemVaWithByteOffset)
         Mdl->MdlFlags &= ~MDL_PAGES_LOCKED;
         IoFreeMdl(Mdl);
     }
-    FreePagesAndMdl(Pages);
+    SimTestFreeMdlPages(Pages);
 }
 
 /* Rule: nothing is keyed off StartVa: after overwriting StartVa of an
@@ -2741,7 +2742,7 @@ SIM_TEST(StartVaIsNotTrusted)
         Va = (char *)MmGetSystemAddressForMdlSafe(Mdl, NormalPagePriority);
         assert_non_null(Va);
         assert_int_equal(Va[3 * PAGE_SIZE - 1], 5);
-        FreePagesAndMdl(Mdl);
+        SimTestFreeMdlPages(Mdl);
         assert_int_equal(SimQueryMdlMappings(NULL), 0);
         SimAssertInvariants();
     }

@@ -19,14 +19,6 @@
 #define ARRAY_COUNT(a) (sizeof(a) / sizeof((a)[0]))
 #define TAG_TEST 'tseT'
 
-/* A test that changed the geometry gives later tests the default back. */
-static int TeardownDefaultMachine(void **State)
-{
-    int Result = SimTestTeardown(State);
-    assert_int_equal(SimInitialize(NULL), STATUS_SUCCESS);
-    return Result;
-}
-
 static BOOLEAN PfnIsRam(const SIM_CONFIG *Config, PFN_NUMBER Pfn)
 {
     for (ULONG r = 0; r < Config->RangeCount; r++) {
@@ -141,7 +133,7 @@ SIM_TEST(PhysicalAddressOfPool)
 
 /* docs/architecture.md 2: a configured physical layout with a hole and RAM above 4 GiB.
  * Pool pages come from both ranges and every PFN is inside one of them. */
-SIM_TEST_F(CustomPhysicalLayout, SimTestSetup, TeardownDefaultMachine)
+SIM_TEST_F(CustomPhysicalLayout, SimTestSetup, SimTestTeardownDefault)
 {
     SIM_CONFIG Config;
     SimDefaultConfig(&Config);
@@ -217,7 +209,7 @@ SIM_TEST_F(CustomPhysicalLayout, SimTestSetup, TeardownDefaultMachine)
 }
 
 /* A layout that is not ascending, overlaps or includes page 0 is refused. */
-SIM_TEST_F(BadPhysicalLayoutsRefused, SimTestSetup, TeardownDefaultMachine)
+SIM_TEST_F(BadPhysicalLayoutsRefused, SimTestSetup, SimTestTeardownDefault)
 {
     static const struct {
         const char *Name;
@@ -701,7 +693,7 @@ SIM_TEST(MemoryAccounting)
 /* docs/architecture.md 3: the modern profile is the default; MMSIM_PROFILE selects. */
 /* Strict (Verifier) mode is the default too (docs/architecture.md 5).      */
 /* ======================================================================== */
-SIM_TEST_F(DefaultProfileIsModern, SimTestSetup, TeardownDefaultMachine)
+SIM_TEST_F(DefaultProfileIsModern, SimTestSetup, SimTestTeardownDefault)
 {
     char SavedProfile[32] = "", SavedStrict[32] = "";
     const char *P = getenv("MMSIM_PROFILE");

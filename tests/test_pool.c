@@ -537,7 +537,6 @@ SIM_TEST(StoppedMachineRefusesPool)
 /* free of paged pool <= APC_LEVEL, of non-paged <= DISPATCH_LEVEL. Strict   */
 /* mode (the default) reports violations with Verifier's 0xC4 codes.        */
 /* ======================================================================== */
-static int TeardownDefaultMachine(void **State);
 
 /* These tests pin the mode: a machine built with Strict as given (the
  * default is strict, whatever MMSIM_STRICT says for the rest of the suite). */
@@ -549,7 +548,7 @@ static void UseStrict(BOOLEAN Strict)
     assert_int_equal(SimInitialize(&Config), STATUS_SUCCESS);
 }
 
-SIM_TEST_F(PagedAllocationAtDispatch, SimTestSetup, TeardownDefaultMachine)
+SIM_TEST_F(PagedAllocationAtDispatch, SimTestSetup, SimTestTeardownDefault)
 {
     UseStrict(TRUE);
     KIRQL Old;
@@ -560,7 +559,7 @@ SIM_TEST_F(PagedAllocationAtDispatch, SimTestSetup, TeardownDefaultMachine)
                          (void)ExAllocatePool2(POOL_FLAG_PAGED, 100, TAG_TEST));
 }
 
-SIM_TEST_F(PagedWithTagAllocationAtDispatch, SimTestSetup, TeardownDefaultMachine)
+SIM_TEST_F(PagedWithTagAllocationAtDispatch, SimTestSetup, SimTestTeardownDefault)
 {
     UseStrict(TRUE);
     SIM_EXPECT_BUGCHECK4(0xC4, 0x01, DISPATCH_LEVEL, PagedPool, 5000, {
@@ -571,7 +570,7 @@ SIM_TEST_F(PagedWithTagAllocationAtDispatch, SimTestSetup, TeardownDefaultMachin
 }
 
 /* 0xC4/0x02: non-paged allocation above DISPATCH_LEVEL. */
-SIM_TEST_F(NonPagedAllocationAboveDispatch, SimTestSetup, TeardownDefaultMachine)
+SIM_TEST_F(NonPagedAllocationAboveDispatch, SimTestSetup, SimTestTeardownDefault)
 {
     UseStrict(TRUE);
     SIM_EXPECT_BUGCHECK4(0xC4, 0x02, CLOCK_LEVEL, NonPagedPool, 64, {
@@ -590,9 +589,12 @@ SIM_TEST(AllowedIrqls)
         POOL_FLAGS Kind;
         SIZE_T Bytes;
     } Rows[] = {
-        {PASSIVE_LEVEL, POOL_FLAG_PAGED, 100},      {APC_LEVEL, POOL_FLAG_PAGED, 100},
-        {APC_LEVEL, POOL_FLAG_PAGED, 8192},         {DISPATCH_LEVEL, POOL_FLAG_NON_PAGED, 100},
-        {DISPATCH_LEVEL, POOL_FLAG_NON_PAGED, 8192}, {DISPATCH_LEVEL, POOL_FLAG_NON_PAGED_EXECUTE, 16},
+        {PASSIVE_LEVEL, POOL_FLAG_PAGED, 100},
+        {APC_LEVEL, POOL_FLAG_PAGED, 100},
+        {APC_LEVEL, POOL_FLAG_PAGED, 8192},
+        {DISPATCH_LEVEL, POOL_FLAG_NON_PAGED, 100},
+        {DISPATCH_LEVEL, POOL_FLAG_NON_PAGED, 8192},
+        {DISPATCH_LEVEL, POOL_FLAG_NON_PAGED_EXECUTE, 16},
     };
     for (size_t r = 0; r < ARRAY_COUNT(Rows); r++) {
         KIRQL Old;
@@ -615,7 +617,7 @@ SIM_TEST(AllowedIrqls)
 }
 
 /* 0xC4/0x11: freeing paged pool at DISPATCH_LEVEL (IRQL, pool type, address). */
-SIM_TEST_F(PagedFreeAtDispatch, SimTestSetup, TeardownDefaultMachine)
+SIM_TEST_F(PagedFreeAtDispatch, SimTestSetup, SimTestTeardownDefault)
 {
     UseStrict(TRUE);
     PVOID Va = ExAllocatePool2(POOL_FLAG_PAGED, 100, TAG_TEST);
@@ -628,7 +630,7 @@ SIM_TEST_F(PagedFreeAtDispatch, SimTestSetup, TeardownDefaultMachine)
 }
 
 /* 0xC4/0x12: freeing non-paged pool above DISPATCH_LEVEL. */
-SIM_TEST_F(NonPagedFreeAboveDispatch, SimTestSetup, TeardownDefaultMachine)
+SIM_TEST_F(NonPagedFreeAboveDispatch, SimTestSetup, SimTestTeardownDefault)
 {
     UseStrict(TRUE);
     PVOID Va = ExAllocatePool2(POOL_FLAG_NON_PAGED, 2 * PAGE_SIZE, TAG_TEST);
@@ -677,7 +679,7 @@ static void NonStrictNonPagedFree(void)
     ExFreePool(NonStrictBlock);
 }
 
-SIM_TEST_F(NonStrictIrqlCodes, SimTestSetup, TeardownDefaultMachine)
+SIM_TEST_F(NonStrictIrqlCodes, SimTestSetup, SimTestTeardownDefault)
 {
     static const BUGCHECK_CASE Rows[] = {
         {"3.5 0x08 paged allocation at DISPATCH_LEVEL", 0xC2, NonStrictPagedAlloc},
@@ -844,14 +846,6 @@ SIM_TEST(PoolmonStyleQuery)
 /* of pool VA or of RAM returns NULL (never a bug check), and freeing gives  */
 /* everything back.                                                         */
 /* ======================================================================== */
-static int TeardownDefaultMachine(void **State)
-{
-    int Result = SimTestTeardown(State);
-    /* Later tests get the default geometry back. */
-    assert_int_equal(SimInitialize(NULL), STATUS_SUCCESS);
-    return Result;
-}
-
 static ULONG FillWithPages(PVOID *Va, ULONG Max)
 {
     ULONG Count = 0;
@@ -865,7 +859,7 @@ static ULONG FillWithPages(PVOID *Va, ULONG Max)
     return Count;
 }
 
-SIM_TEST_F(NonPagedPoolExhaustion, SimTestSetup, TeardownDefaultMachine)
+SIM_TEST_F(NonPagedPoolExhaustion, SimTestSetup, SimTestTeardownDefault)
 {
     SIM_CONFIG Config;
     SimDefaultConfig(&Config);
@@ -920,7 +914,7 @@ static NTSTATUS TryAllocatePool2(POOL_FLAGS Flags, SIZE_T Bytes)
     return Status;
 }
 
-SIM_TEST_F(PhysicalMemoryExhaustion, SimTestSetup, TeardownDefaultMachine)
+SIM_TEST_F(PhysicalMemoryExhaustion, SimTestSetup, SimTestTeardownDefault)
 {
     SIM_CONFIG Config;
     SimDefaultConfig(&Config);

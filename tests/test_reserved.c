@@ -83,14 +83,6 @@ static void AssertClean(void)
     SimAssertInvariants();
 }
 
-/* Tests that switch profiles give later tests the default machine back. */
-static int TeardownDefaultMachine(void **State)
-{
-    int Result = SimTestTeardown(State);
-    assert_int_equal(SimInitialize(NULL), STATUS_SUCCESS);
-    return Result;
-}
-
 /* ======================================================================== */
 /* Helpers.                                                                 */
 /* ======================================================================== */
@@ -117,12 +109,6 @@ static PMDL AllocMdl(ULONG Pages)
     assert_non_null(Mdl);
     assert_int_equal(MmGetMdlByteCount(Mdl), Pages * PAGE_SIZE);
     return Mdl;
-}
-
-static void FreeMdl(PMDL Mdl)
-{
-    MmFreePagesFromMdl(Mdl);
-    ExFreePool(Mdl);
 }
 
 /* ddi-contract 4.1, restated: the header PTEs each Windows generation writes. */
@@ -216,7 +202,7 @@ static void KmtTestMap(PVOID Mapping, ULONG TotalPtes, ULONG Tag, const PROFILE_
     MmUnmapReservedMapping(Va, Tag, Mdl);
     AssertPtes(Mapping, TotalPtes, Mdl, 0);
     /* 10. */
-    FreeMdl(Mdl);
+    SimTestFreeMdlPages(Mdl);
     /* 11. An MDL of exactly TotalPtes pages maps at Mapping, PFNs in order;
      *     each page keeps its own value. */
     Mdl = AllocMdl(TotalPtes);
@@ -231,12 +217,12 @@ static void KmtTestMap(PVOID Mapping, ULONG TotalPtes, ULONG Tag, const PROFILE_
     }
     MmUnmapReservedMapping(Va, Tag, Mdl);
     AssertPtes(Mapping, TotalPtes, Mdl, 0);
-    FreeMdl(Mdl);
+    SimTestFreeMdlPages(Mdl);
     /* 12. One page more than the reservation: NULL, no bug check. */
     Mdl = AllocMdl(TotalPtes + 1);
     assert_null(MmMapLockedPagesWithReservedMapping(Mapping, Tag, Mdl, MmCached));
     AssertPtes(Mapping, TotalPtes, Mdl, 0);
-    FreeMdl(Mdl);
+    SimTestFreeMdlPages(Mdl);
 }
 
 static const struct {
@@ -253,7 +239,7 @@ static const struct {
     {"5: one page; TestMap; freed at Mapping + 4", PAGE_SIZE, TAG_KMT, 1, TRUE, 4},
 };
 
-SIM_TEST_F(KmtReservedMapping, SimTestSetup, TeardownDefaultMachine)
+SIM_TEST_F(KmtReservedMapping, SimTestSetup, SimTestTeardownDefault)
 {
     for (int p = 0; p < ProfileCount; p++) {
         for (size_t r = 0; r < ARRAY_COUNT(KmtRows); r++) {
@@ -1498,7 +1484,7 @@ static const struct {
     {"partial MDL of non-paged pool", MdlPartialOfPool, MmCached, FALSE, {TRUE, FALSE}},
 };
 
-SIM_TEST_F(MdlSideEffects, SimTestSetup, TeardownDefaultMachine)
+SIM_TEST_F(MdlSideEffects, SimTestSetup, SimTestTeardownDefault)
 {
     for (int p = 0; p < ProfileCount; p++) {
         for (size_t r = 0; r < ARRAY_COUNT(MdlRows); r++) {
@@ -1574,7 +1560,7 @@ SIM_TEST_F(MdlSideEffects, SimTestSetup, TeardownDefaultMachine)
                 IoFreeMdl(Pages);
                 ExFreePoolWithTag(Pool, TAG_OWN);
             } else {
-                FreeMdl(Pages);
+                SimTestFreeMdlPages(Pages);
             }
             MmFreeMappingAddress(Base, TAG_OWN);
             AssertClean();
@@ -1588,7 +1574,7 @@ SIM_TEST_F(MdlSideEffects, SimTestSetup, TeardownDefaultMachine)
 /* its own address, the reservation freed once. Modern only: Ex is absent   */
 /* under nt5.                                                               */
 /* ======================================================================== */
-SIM_TEST_F(DivisibleBackToBack, SimTestSetup, TeardownDefaultMachine)
+SIM_TEST_F(DivisibleBackToBack, SimTestSetup, SimTestTeardownDefault)
 {
     UseProfile(SimProfileModern);
     enum { Half = 4 };
@@ -1626,8 +1612,8 @@ SIM_TEST_F(DivisibleBackToBack, SimTestSetup, TeardownDefaultMachine)
     SimAssertInvariants();
     MmUnmapReservedMapping(B, TAG_OWN, Second);
     MmUnmapReservedMapping(A, TAG_OWN, First);
-    FreeMdl(Second);
-    FreeMdl(First);
+    SimTestFreeMdlPages(Second);
+    SimTestFreeMdlPages(First);
     MmFreeMappingAddress(Base, TAG_OWN);
     AssertClean();
 }
@@ -1647,7 +1633,7 @@ static const struct {
     {SimNt5HeaderWin8, "win8", 0x4D526D4B0000000ull, 0x30000000ull},
 };
 
-SIM_TEST_F(Nt5HeaderEncodings, SimTestSetup, TeardownDefaultMachine)
+SIM_TEST_F(Nt5HeaderEncodings, SimTestSetup, SimTestTeardownDefault)
 {
     for (size_t r = 0; r < ARRAY_COUNT(HeaderRows); r++) {
         UseProfile(SimProfileNt5);
@@ -1675,7 +1661,7 @@ SIM_TEST_F(Nt5HeaderEncodings, SimTestSetup, TeardownDefaultMachine)
         PVOID Va = MmMapLockedPagesWithReservedMapping(Mapping, TAG_KMT & ~1u, Mdl, MmCached);
         assert_ptr_equal(Va, Mapping);
         MmUnmapReservedMapping(Va, TAG_KMT & ~1u, Mdl);
-        FreeMdl(Mdl);
+        SimTestFreeMdlPages(Mdl);
         MmFreeMappingAddress(Mapping, TAG_KMT & ~1u);
         AssertClean();
         assert_int_equal(SimSetNt5HeaderFormat((SIM_NT5_HEADER_FORMAT)7), STATUS_INVALID_PARAMETER);
@@ -1709,7 +1695,7 @@ SIM_TEST_F(Nt5HeaderEncodings, SimTestSetup, TeardownDefaultMachine)
 
 /* The interior-address rule of 4.1 under every encoding: a map at the
  * second page reads the first data PTE as the tag PTE (0x104). */
-SIM_TEST_F(Nt5InteriorAddressEveryEncoding, SimTestSetup, TeardownDefaultMachine)
+SIM_TEST_F(Nt5InteriorAddressEveryEncoding, SimTestSetup, SimTestTeardownDefault)
 {
     for (size_t r = 0; r < ARRAY_COUNT(HeaderRows); r++) {
         UseProfile(SimProfileNt5);
@@ -1735,7 +1721,7 @@ SIM_TEST_F(Nt5InteriorAddressEveryEncoding, SimTestSetup, TeardownDefaultMachine
 /* Under nt5 MmAllocateMappingAddressEx does not exist: the call fails      */
 /* with a message that names the profile.                                   */
 /* ======================================================================== */
-SIM_TEST_F(Nt5ExFailsWithMessage, SimTestSetup, TeardownDefaultMachine)
+SIM_TEST_F(Nt5ExFailsWithMessage, SimTestSetup, SimTestTeardownDefault)
 {
     UseProfile(SimProfileNt5);
     int Pipe[2];
@@ -1777,7 +1763,7 @@ static PVOID ReserveGrowable(SIZE_T Bytes, ULONG Tag)
                       : MmAllocateMappingAddress(Bytes, Tag);
 }
 
-SIM_TEST_F(SystemRoutineAddress, SimTestSetup, TeardownDefaultMachine)
+SIM_TEST_F(SystemRoutineAddress, SimTestSetup, SimTestTeardownDefault)
 {
     const struct {
         const WCHAR *Name;
@@ -1842,7 +1828,7 @@ SIM_TEST_F(SystemRoutineAddress, SimTestSetup, TeardownDefaultMachine)
 /* ======================================================================== */
 /* Queries, leaks and the invariant checker.                                */
 /* ======================================================================== */
-SIM_TEST_F(QueryAndLeakReport, SimTestSetup, TeardownDefaultMachine)
+SIM_TEST_F(QueryAndLeakReport, SimTestSetup, SimTestTeardownDefault)
 {
     for (int p = 0; p < ProfileCount; p++) {
         UseProfile(Profiles[p].Profile);
@@ -1878,7 +1864,7 @@ SIM_TEST_F(QueryAndLeakReport, SimTestSetup, TeardownDefaultMachine)
         assert_non_null(strstr(Report, "'Resv'"));
         assert_non_null(strstr(Report, "'Othr'"));
         MmUnmapReservedMapping(A, TAG_OWN, Mdl);
-        FreeMdl(Mdl);
+        SimTestFreeMdlPages(Mdl);
         MmFreeMappingAddress(A, TAG_OWN);
         MmFreeMappingAddress(B, TAG_OTHER);
         assert_int_equal(SimEnumReservations(NULL, 0), 0);
@@ -1887,7 +1873,7 @@ SIM_TEST_F(QueryAndLeakReport, SimTestSetup, TeardownDefaultMachine)
 }
 
 /* The modern node: 0x30 bytes of non-paged pool tagged "Mirm" (4.2). */
-SIM_TEST_F(ModernNodeInPool, SimTestSetup, TeardownDefaultMachine)
+SIM_TEST_F(ModernNodeInPool, SimTestSetup, SimTestTeardownDefault)
 {
     UseProfile(SimProfileModern);
     SIM_POOL_TAG_USAGE Before[64], After[64];
@@ -1937,7 +1923,7 @@ SIM_TEST_F(ModernNodeInPool, SimTestSetup, TeardownDefaultMachine)
     AssertClean();
 }
 
-SIM_TEST_F(InvariantCatchesBrokenReservation, SimTestSetup, TeardownDefaultMachine)
+SIM_TEST_F(InvariantCatchesBrokenReservation, SimTestSetup, SimTestTeardownDefault)
 {
     for (int p = 0; p < ProfileCount; p++) {
         UseProfile(Profiles[p].Profile);
@@ -2086,7 +2072,7 @@ static void RunFuzz(SIM_PROFILE Profile, ULONG64 Seed)
                 assert_int_equal(*(volatile ULONG64 *)PageOf(Map->Va, k), Map->Stamp + k);
             }
             MmUnmapReservedMapping(Map->Va, R[Map->Reservation].Tag, Map->Mdl);
-            FreeMdl(Map->Mdl);
+            SimTestFreeMdlPages(Map->Mdl);
             for (ULONG k = 0; k < Map->Pages; k++) {
                 R[Map->Reservation].Used[Map->First + k] = FALSE;
             }
@@ -2110,7 +2096,7 @@ static void RunFuzz(SIM_PROFILE Profile, ULONG64 Seed)
     while (Live > 0) {
         FUZZ_MAPPING *Map = &M[--Live];
         MmUnmapReservedMapping(Map->Va, R[Map->Reservation].Tag, Map->Mdl);
-        FreeMdl(Map->Mdl);
+        SimTestFreeMdlPages(Map->Mdl);
     }
     for (ULONG r = 0; r < FuzzReservations; r++) {
         MmFreeMappingAddress(R[r].Base, R[r].Tag);
@@ -2118,7 +2104,7 @@ static void RunFuzz(SIM_PROFILE Profile, ULONG64 Seed)
     AssertClean();
 }
 
-SIM_TEST_F(RandomSubRanges, SimTestSetup, TeardownDefaultMachine)
+SIM_TEST_F(RandomSubRanges, SimTestSetup, SimTestTeardownDefault)
 {
     const ULONG64 Seeds[] = {0x5EED, 0xC0FFEE, 0x243F6A8885A308D3ull};
     for (int p = 0; p < ProfileCount; p++) {
@@ -2133,7 +2119,7 @@ SIM_TEST_F(RandomSubRanges, SimTestSetup, TeardownDefaultMachine)
 /* ======================================================================== */
 /* Many reservations: each is found by any page inside it.                  */
 /* ======================================================================== */
-SIM_TEST_F(ManyReservations, SimTestSetup, TeardownDefaultMachine)
+SIM_TEST_F(ManyReservations, SimTestSetup, SimTestTeardownDefault)
 {
     enum { Count = 1500 };
     for (int p = 0; p < ProfileCount; p++) {
@@ -2155,7 +2141,7 @@ SIM_TEST_F(ManyReservations, SimTestSetup, TeardownDefaultMachine)
             assert_int_equal(Info.MappedPages, 1);
             MmUnmapReservedMapping(Va, TAG_OWN + (i << 8), Mdl);
         }
-        FreeMdl(Mdl);
+        SimTestFreeMdlPages(Mdl);
         SimAssertInvariants();
         for (ULONG i = Count; i-- > 0;) {
             /* Under modern any page of it will do. */
@@ -2236,7 +2222,7 @@ static void *ThreadBody(void *Argument)
     return NULL;
 }
 
-SIM_TEST_F(ConcurrentReservations, SimTestSetup, TeardownDefaultMachine)
+SIM_TEST_F(ConcurrentReservations, SimTestSetup, SimTestTeardownDefault)
 {
     for (int p = 0; p < ProfileCount; p++) {
         UseProfile(Profiles[p].Profile);
@@ -2268,7 +2254,7 @@ int main(void)
 {
     /* The table's rows are tests of their own, named by their rule. */
     for (size_t r = 0; r < ARRAY_COUNT(Rows); r++) {
-        SimRegisterTest(Rows[r].Rule, RunRow, SimTestSetup, TeardownDefaultMachine,
+        SimRegisterTest(Rows[r].Rule, RunRow, SimTestSetup, SimTestTeardownDefault,
                         (void *)&Rows[r], ROWS_LINE);
     }
     return SimRunTests("reserved", NULL, NULL);

@@ -18,27 +18,10 @@
 
 #define TAG_LEAK 'kaeL'
 
-static PHYSICAL_ADDRESS Pa(LONGLONG Value)
-{
-    PHYSICAL_ADDRESS Address;
-    Address.QuadPart = Value;
-    return Address;
-}
-
-static void SetStrict(BOOLEAN Strict)
-{
-    SIM_CONFIG Config;
-    SimGetConfig(&Config);
-    Config.Strict = Strict;
-    assert_int_equal(SimInitialize(&Config), STATUS_SUCCESS);
-}
-
 static int TeardownDefault(void **State)
 {
-    int Result = SimTestTeardown(State);
     unsetenv("MMSIM_POOL_STACKS");
-    assert_int_equal(SimInitialize(NULL), STATUS_SUCCESS);
-    return Result;
+    return SimTestTeardownDefault(State);
 }
 
 SIM_TEST(CleanDriverPasses)
@@ -91,10 +74,11 @@ SIM_TEST(LeakedLockedPagesAreStop0xCB)
 /* Retail: no stop; the report counts everything left behind. */
 SIM_TEST_F(RetailReportsEveryKindOfLeak, SimTestSetup, TeardownDefault)
 {
-    SetStrict(FALSE);
+    SimTestSetStrict(FALSE);
     PVOID Block = ExAllocatePool2(POOL_FLAG_NON_PAGED, 100, TAG_LEAK);
     assert_non_null(Block);
-    PMDL Pages = MmAllocatePagesForMdlEx(Pa(0), Pa(-1), Pa(0), 3 * PAGE_SIZE, MmCached, 0);
+    PMDL Pages = MmAllocatePagesForMdlEx(SimPhysical(0), SimPhysical(-1), SimPhysical(0),
+                                         3 * PAGE_SIZE, MmCached, 0);
     assert_non_null(Pages);
     assert_int_equal(MmGetMdlByteCount(Pages), 3 * PAGE_SIZE);
     PVOID Mapping = MmGetSystemAddressForMdlSafe(Pages, NormalPagePriority);

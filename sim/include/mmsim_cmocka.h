@@ -89,6 +89,26 @@ int SimTestSetup(void **State);
 /* After a test: the machine must be clean unless it is stopped. */
 int SimTestTeardown(void **State);
 
+/* After a test that changed the machine: SimTestTeardown, then the default
+ * machine (SimInitialize(NULL): the environment's configuration) for the
+ * tests after it. */
+int SimTestTeardownDefault(void **State);
+/* Group teardown after a group setup that built a machine of its own: the
+ * default machine back (SimInitialize(NULL)). */
+int SimTestGroupTeardown(void **State);
+/* Rebuilds the machine from its current configuration with Strict changed;
+ * the test fails if it cannot. */
+void SimTestSetStrict(BOOLEAN Strict);
+/* Gives back pages from MmAllocatePagesForMdl(Ex) and their MDL. */
+void SimTestFreeMdlPages(PMDL Mdl);
+/* A PHYSICAL_ADDRESS from a number, for DDI arguments in tables. */
+static inline PHYSICAL_ADDRESS SimPhysical(LONGLONG Value)
+{
+    PHYSICAL_ADDRESS Address;
+    Address.QuadPart = Value;
+    return Address;
+}
+
 /* ---- Registration ------------------------------------------------------
  * SIM_TEST(Name) { body } defines the test and registers it (a constructor):
  * no list of tests to keep by hand. SimRunTests runs every registered test

@@ -153,6 +153,36 @@ int SimTestTeardown(void **State)
     return 0;
 }
 
+int SimTestTeardownDefault(void **State)
+{
+    int Result = SimTestTeardown(State);
+    if (SimInitialize(NULL) != STATUS_SUCCESS) {
+        print_error("the default machine could not be built again\n");
+        return -1;
+    }
+    return Result;
+}
+
+int SimTestGroupTeardown(void **State)
+{
+    (void)State;
+    return SimInitialize(NULL) == STATUS_SUCCESS ? 0 : -1;
+}
+
+void SimTestSetStrict(BOOLEAN Strict)
+{
+    SIM_CONFIG Config;
+    SimGetConfig(&Config);
+    Config.Strict = Strict;
+    assert_int_equal(SimInitialize(&Config), STATUS_SUCCESS);
+}
+
+void SimTestFreeMdlPages(PMDL Mdl)
+{
+    MmFreePagesFromMdl(Mdl);
+    ExFreePool(Mdl);
+}
+
 /* ---- Registration (SIM_TEST) ------------------------------------------ */
 typedef struct _SIM_REGISTERED {
     struct CMUnitTest Test;

@@ -262,13 +262,7 @@ static int SetupSmallMachine(void **State)
     return SimInitialize(&Config) == STATUS_SUCCESS ? 0 : -1;
 }
 
-static int TeardownGroup(void **State)
-{
-    (void)State;
-    return SimInitialize(NULL) == STATUS_SUCCESS ? 0 : -1;
-}
-
 int main(void)
 {
-    return SimRunTests("hostile: core", SetupSmallMachine, TeardownGroup);
+    return SimRunTests("hostile: core", SetupSmallMachine, SimTestGroupTeardown);
 }

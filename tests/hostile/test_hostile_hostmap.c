@@ -59,12 +59,6 @@ static PMDL AllocatePages(ULONG Pages)
     return Mdl;
 }
 
-static void FreePages(PMDL Mdl)
-{
-    MmFreePagesFromMdl(Mdl);
-    ExFreePool(Mdl);
-}
-
 /* The filler: one page mapped at every other page of a divisible reservation
  * (each mapping a host mapping of its own, between two inaccessible ones),
  * until the budget refuses a mapping. */
@@ -82,9 +76,9 @@ static void Fill(FILLER *Filler)
     assert_non_null(Filler->Base);
     Filler->Page = AllocatePages(1);
     Filler->Mapped = 0;
-    while (Filler->Mapped < FILL_SLOTS &&
-           MmMapLockedPagesWithReservedMapping(Filler->Base + (SIZE_T)2 * Filler->Mapped * PAGE_SIZE,
-                                               TAG_HOST, Filler->Page, MmCached) != NULL) {
+    while (Filler->Mapped < FILL_SLOTS && MmMapLockedPagesWithReservedMapping(
+                                              Filler->Base + (SIZE_T)2 * Filler->Mapped * PAGE_SIZE,
+                                              TAG_HOST, Filler->Page, MmCached) != NULL) {
         Filler->Mapped++;
     }
     /* The limit was reached, and by the budget, not by the filler's size. */
@@ -110,7 +104,7 @@ static void Unfill(FILLER *Filler)
                                TAG_HOST, Filler->Page);
     }
     MmFreeMappingAddress(Filler->Base, TAG_HOST);
-    FreePages(Filler->Page);
+    SimTestFreeMdlPages(Filler->Page);
 }
 
 /* After every release: the host shows exactly the valid PTEs. */
@@ -149,8 +143,8 @@ SIM_TEST(UnmapInsideReservedMappingAtTheBudget)
      * allows: the flag on the MDL that mapped the pages is its owner's to clear. */
     Three->MdlFlags &= (CSHORT)~MDL_MAPPED_TO_SYSTEM_VA;
     MmFreeMappingAddress(Va, TAG_HOST);
-    FreePages(One);
-    FreePages(Three);
+    SimTestFreeMdlPages(One);
+    SimTestFreeMdlPages(Three);
     ExpectInvariantsClean();
     SIM_EXPECT_BUGCHECK4(PAGE_FAULT_IN_NONPAGED_AREA, Va + PAGE_SIZE, 0, SIM_ANY, 0,
                          (void)*(volatile UCHAR *)(Va + PAGE_SIZE));
@@ -316,7 +310,7 @@ SIM_TEST(Nt5ReplacementAtTheBudgetKeepsTheOldMapping)
     MmFreeMappingAddress(Va, TAG_HOST);
     IoFreeMdl(New);
     IoFreeMdl(Old);
-    FreePages(Three);
+    SimTestFreeMdlPages(Three);
     ExpectInvariantsClean();
 }
 

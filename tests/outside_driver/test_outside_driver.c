@@ -35,14 +35,6 @@ static UNICODE_STRING RegistryPath =
     RTL_CONSTANT_STRING(L"\\Registry\\Machine\\System\\CurrentControlSet\\Services\\SampBuf");
 static UCHAR Pattern[3 * GROW_APPEND];
 
-static void SetStrict(BOOLEAN Strict)
-{
-    SIM_CONFIG Config;
-    SimGetConfig(&Config);
-    Config.Strict = Strict;
-    assert_int_equal(SimInitialize(&Config), STATUS_SUCCESS);
-}
-
 static int Setup(void **State)
 {
     SbBugMask = 0;
@@ -50,7 +42,7 @@ static int Setup(void **State)
     for (size_t i = 0; i < sizeof(Pattern); i++) {
         Pattern[i] = (UCHAR)(i * 7 + i / 251);
     }
-    SetStrict(TRUE);
+    SimTestSetStrict(TRUE);
     return SimTestSetup(State);
 }
 
@@ -142,7 +134,7 @@ SIM_TEST_F(LeakAtUnloadStopsInStrictMode, Setup, Teardown)
 
 SIM_TEST_F(LeakAtUnloadReportedInRetailMode, Setup, Teardown)
 {
-    SetStrict(FALSE);
+    SimTestSetStrict(FALSE);
     SbBugMask = SB_BUG_LEAK_LAST_SEGMENT;
     LoadAndGrow();
     Driver.DriverUnload(&Driver);
@@ -208,7 +200,7 @@ SIM_TEST_F(UncheckedMappingAtDispatchIs0xD1, Setup, Teardown)
 SIM_TEST_F(WrongFreeRoutineIs0xC2_0x0A, Setup, Teardown)
 {
     for (int Strict = 1; Strict >= 0; Strict--) {
-        SetStrict((BOOLEAN)Strict);
+        SimTestSetStrict((BOOLEAN)Strict);
         SbBugMask = SB_BUG_WRONG_FREE_ROUTINE;
         LoadAndGrow();
         /* 0xC2/0x0A: the MDL, the tag it has ("Mmdl"), the tag IoFreeMdl
