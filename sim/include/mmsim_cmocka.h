@@ -237,8 +237,8 @@ void SimCmockaExpectChildSays(const SIM_CHILD *Child, const char *Text, const ch
 /* Either, from a table row: What names the row in the failure message. */
 #define SIM_EXPECT_CHILD(Child, Exited, StatusOrSignal, What)                               \
     SimCmockaExpectChild((Child), (Exited), (StatusOrSignal), (What), __FILE__, __LINE__)
-/* The child stopped uncaught (exit 86) and its first stderr line is the STOP
- * line of Code and the parameters (SIM_ANY skips one). */
+/* The child stopped uncaught (exit 86) and the first STOP line on its stderr
+ * names Code and the parameters (SIM_ANY skips one). */
 #define SIM_EXPECT_CHILD_BUGCHECK(Child, Code, P1, P2, P3, P4)                              \
     do {                                                                                    \
         const ULONG_PTR SimWant_[4] = {(ULONG_PTR)(P1), (ULONG_PTR)(P2), (ULONG_PTR)(P3),   \

@@ -365,14 +365,14 @@ BOOLEAN SimRunChildHooked(SIM_CHILD_BODY Body, void *Context, unsigned AlarmSeco
     }
     pid_t Pid = fork();
     if (Pid == 0) {
-        if (Hooks != NULL && Hooks->InChild != NULL) {
-            Hooks->InChild(Context);
-        }
         dup2(fileno(Out), STDOUT_FILENO);
         dup2(fileno(Err), STDERR_FILENO);
         /* Appending: a seek on the shared files cannot overwrite output. */
         fcntl(STDOUT_FILENO, F_SETFL, O_APPEND);
         fcntl(STDERR_FILENO, F_SETFL, O_APPEND);
+        if (Hooks != NULL && Hooks->InChild != NULL) {
+            Hooks->InChild(Context);
+        }
         if (AlarmSeconds != 0) {
             alarm(AlarmSeconds);
         }
@@ -441,15 +441,13 @@ void SimCmockaExpectChild(const SIM_CHILD *Child, BOOLEAN Exited, int StatusOrSi
 void SimCmockaExpectChildBugCheck(const SIM_CHILD *Child, ULONG Code, const ULONG_PTR Want[4],
                                   const char *File, int Line)
 {
-    /* "*** STOP: 0x000000DA (0x...,0x...,0x...,0x...)": the first
-     * non-empty line of stderr (SimFormatStopLine). */
-    const char *Text = Child->Err;
-    while (*Text == '\n') {
-        Text++;
-    }
+    /* "*** STOP: 0x000000DA (0x...,0x...,0x...,0x...)" (SimFormatStopLine):
+     * the first stop line on stderr. */
+    const char *Text = strstr(Child->Err, "*** STOP: ");
     unsigned long long Got[4] = {0, 0, 0, 0};
     unsigned GotCode = 0;
     bool Ok = Child->Exited && Child->Status == SIM_EXIT_BUGCHECK &&
+              Text != NULL &&
               sscanf(Text, "*** STOP: 0x%x (0x%llx,0x%llx,0x%llx,0x%llx)", &GotCode, &Got[0],
                      &Got[1], &Got[2], &Got[3]) == 5 &&
               GotCode == Code;
