@@ -16,12 +16,11 @@
 #include <stdbool.h>
 #include <stdlib.h>
 
-#include <growable_region.h>
 #include <mmsim_cmocka.h>
 
+#include "region_test.h"
+
 #define TAG_REGION 'nrGT' /* "TGrn" */
-#define KIB(x) ((SIZE_T)(x) * 1024)
-#define MIB(x) ((SIZE_T)(x) * 1024 * 1024)
 
 static UCHAR PatternByte(SIZE_T Offset)
 {
@@ -44,16 +43,6 @@ static void CheckPattern(PUCHAR Base, SIZE_T To)
     }
 }
 
-static GR_PARAMETERS DefaultParameters(SIZE_T Maximum)
-{
-    GR_PARAMETERS Parameters;
-    memset(&Parameters, 0, sizeof(Parameters));
-    Parameters.MaximumSize = Maximum;
-    Parameters.PoolTag = TAG_REGION;
-    Parameters.Strategy = GrStrategyAuto;
-    return Parameters;
-}
-
 static GR_STRATEGY ExpectedStrategy(void)
 {
     return SimGetProfile() == SimProfileModern ? GrStrategyDivisible : GrStrategyRemap;
@@ -69,7 +58,7 @@ SIM_TEST(StrategyFollowsTheKernel)
 {
     static const GR_STRATEGY Asked[] = {GrStrategyAuto, GrStrategyDivisible, GrStrategyRemap};
     for (size_t i = 0; i < sizeof(Asked) / sizeof(Asked[0]); i++) {
-        GR_PARAMETERS Parameters = DefaultParameters(MIB(1));
+        GR_PARAMETERS Parameters = RegionParameters(MIB(1), TAG_REGION);
         Parameters.Strategy = Asked[i];
         PGROWABLE_REGION Region;
         NTSTATUS Status = GrCreate(&Parameters, &Region);
@@ -102,7 +91,7 @@ SIM_TEST(CreateRefusesBadParameters)
         {(SIZE_T)8 << 30, 0, TAG_REGION, GrStrategyRemap}, /* one MDL cannot describe 8 GiB */
     };
     for (size_t i = 0; i < sizeof(Rows) / sizeof(Rows[0]); i++) {
-        GR_PARAMETERS Parameters = DefaultParameters(Rows[i].Maximum);
+        GR_PARAMETERS Parameters = RegionParameters(Rows[i].Maximum, TAG_REGION);
         Parameters.InitialCommit = Rows[i].Initial;
         Parameters.PoolTag = Rows[i].Tag;
         Parameters.Strategy = Rows[i].Strategy;
@@ -120,7 +109,7 @@ SIM_TEST(CreateRefusesBadParameters)
  * reads back after it; the base never moves; the size only grows. */
 SIM_TEST(GrowsToMaximumInUnevenStepsKeepingData)
 {
-    GR_PARAMETERS Parameters = DefaultParameters(MIB(8) + KIB(12));
+    GR_PARAMETERS Parameters = RegionParameters(MIB(8) + KIB(12), TAG_REGION);
     Parameters.InitialCommit = 1;
     Parameters.GrowthGranularity = KIB(16);
     PGROWABLE_REGION Region;
@@ -169,7 +158,7 @@ SIM_TEST(GrowsToMaximumInUnevenStepsKeepingData)
  * is 0x50 (address, 0 = read, code address, 0). */
 SIM_TEST(ReadingPastCommittedIsPageFault)
 {
-    GR_PARAMETERS Parameters = DefaultParameters(MIB(1));
+    GR_PARAMETERS Parameters = RegionParameters(MIB(1), TAG_REGION);
     Parameters.InitialCommit = KIB(64);
     PGROWABLE_REGION Region;
     assert_int_equal(GrCreate(&Parameters, &Region), STATUS_SUCCESS);
@@ -188,7 +177,7 @@ SIM_TEST(ReadingPastCommittedIsPageFault)
 /* Short page allocations are mapped and used, not discarded. */
 SIM_TEST(ShortAllocationsAreUsed)
 {
-    GR_PARAMETERS Parameters = DefaultParameters(MIB(2));
+    GR_PARAMETERS Parameters = RegionParameters(MIB(2), TAG_REGION);
     Parameters.GrowthGranularity = KIB(256);
     PGROWABLE_REGION Region;
     assert_int_equal(GrCreate(&Parameters, &Region), STATUS_SUCCESS);
@@ -266,7 +255,7 @@ SIM_TEST(EveryGrowthFailureLeavesRegionUnchanged)
     ULONG64 Failures = 0;
     for (size_t s = 0; s < sizeof(Sites) / sizeof(Sites[0]); s++) {
         for (ULONG Nth = 1;; Nth++) {
-            GR_PARAMETERS Parameters = DefaultParameters(MIB(4));
+            GR_PARAMETERS Parameters = RegionParameters(MIB(4), TAG_REGION);
             Parameters.InitialCommit = KIB(64);
             Parameters.GrowthGranularity = KIB(64);
             PGROWABLE_REGION Region;
@@ -318,7 +307,7 @@ SIM_TEST(EveryCreateFailureLeavesNothing)
     ULONG64 Failures = 0;
     for (size_t s = 0; s < sizeof(Sites) / sizeof(Sites[0]); s++) {
         for (ULONG Nth = 1;; Nth++) {
-            GR_PARAMETERS Parameters = DefaultParameters(MIB(1));
+            GR_PARAMETERS Parameters = RegionParameters(MIB(1), TAG_REGION);
             Parameters.InitialCommit = KIB(128);
             Parameters.DeviceObject = &Device;
             ULONG64 InjectedBefore = SimFaultsInjected(Sites[s]);
@@ -393,7 +382,7 @@ SIM_TEST(ReadersAtDispatchWhileGrowing)
 {
     SHARED Shared;
     memset(&Shared, 0, sizeof(Shared));
-    GR_PARAMETERS Parameters = DefaultParameters(MIB(6));
+    GR_PARAMETERS Parameters = RegionParameters(MIB(6), TAG_REGION);
     Parameters.InitialCommit = KIB(4);
     Parameters.GrowthGranularity = KIB(8);
     assert_int_equal(GrCreate(&Parameters, &Shared.Region), STATUS_SUCCESS);
@@ -444,7 +433,7 @@ SIM_TEST(GrowthRequestedAtDispatchRunsOnWorkItem)
     DEVICE_OBJECT Device;
     memset(&Device, 0, sizeof(Device));
     for (int WithDevice = 0; WithDevice < 2; WithDevice++) {
-        GR_PARAMETERS Parameters = DefaultParameters(MIB(2));
+        GR_PARAMETERS Parameters = RegionParameters(MIB(2), TAG_REGION);
         Parameters.DeviceObject = WithDevice ? &Device : NULL;
         PGROWABLE_REGION Region;
         assert_int_equal(GrCreate(&Parameters, &Region), STATUS_SUCCESS);
@@ -470,7 +459,7 @@ SIM_TEST(GrowthRequestedAtDispatchRunsOnWorkItem)
  * the page it lives on may be out - 0xD1 with P3 = 8 (execute). */
 SIM_TEST(GrowingAtDispatchIsCaught)
 {
-    GR_PARAMETERS Parameters = DefaultParameters(MIB(1));
+    GR_PARAMETERS Parameters = RegionParameters(MIB(1), TAG_REGION);
     PGROWABLE_REGION Region;
     assert_int_equal(GrCreate(&Parameters, &Region), STATUS_SUCCESS);
     KIRQL Old;
@@ -486,7 +475,7 @@ SIM_TEST(GrowingAtDispatchIsCaught)
 /* Low-water mark: usage close to the committed end asks for more ahead. */
 SIM_TEST(LowWaterMarkKeepsSlackAhead)
 {
-    GR_PARAMETERS Parameters = DefaultParameters(MIB(4));
+    GR_PARAMETERS Parameters = RegionParameters(MIB(4), TAG_REGION);
     Parameters.InitialCommit = KIB(128);
     Parameters.LowWaterMark = KIB(256);
     PGROWABLE_REGION Region;
@@ -504,7 +493,7 @@ SIM_TEST(LowWaterMarkKeepsSlackAhead)
 SIM_TEST(DestroyWaitsForQueuedGrowth)
 {
     for (int Round = 0; Round < 20; Round++) {
-        GR_PARAMETERS Parameters = DefaultParameters(MIB(2));
+        GR_PARAMETERS Parameters = RegionParameters(MIB(2), TAG_REGION);
         PGROWABLE_REGION Region;
         assert_int_equal(GrCreate(&Parameters, &Region), STATUS_SUCCESS);
         (void)GrRequestGrowth(Region, MIB(1) + (SIZE_T)Round * PAGE_SIZE);

@@ -317,14 +317,7 @@ SIM_TEST_F(IoAllocateMdlFailures, SimTestSetup, TeardownDefaultMachine)
     UseMachine(TRUE, 0, 0, 16);
     enum { Max = 64 };
     PVOID Va[Max];
-    ULONG Count = 0;
-    while (Count < Max) {
-        Va[Count] = ExAllocatePool2(POOL_FLAG_NON_PAGED, PAGE_SIZE, TAG_TEST);
-        if (Va[Count] == NULL) {
-            break;
-        }
-        Count++;
-    }
+    ULONG Count = SimTestFillPool(POOL_FLAG_NON_PAGED, PAGE_SIZE, TAG_TEST, Va, Max);
     assert_true(Count > 0 && Count < Max);
     /* Small MDLs may still fit into a partly used page; fill those too. */
     enum { MaxMdl = 4096 };
@@ -340,9 +333,7 @@ SIM_TEST_F(IoAllocateMdlFailures, SimTestSetup, TeardownDefaultMachine)
     for (ULONG i = 0; i < Mdl; i++) {
         IoFreeMdl(Mdls[i]);
     }
-    for (ULONG i = 0; i < Count; i++) {
-        ExFreePoolWithTag(Va[i], TAG_TEST);
-    }
+    SimTestFreePool(Va, Count, TAG_TEST);
     SimAssertInvariants();
 }
 
@@ -1489,12 +1480,8 @@ SIM_TEST_F(AllocatePagesNoPoolForMdl, SimTestSetup, TeardownDefaultMachine)
     SimQueryMemory(&After);
     assert_int_equal(After.FreePages, Before.FreePages);
     assert_int_equal(After.MdlPages, 0);
-    for (ULONG i = 0; i < SmallCount; i++) {
-        ExFreePoolWithTag(Small[i], TAG_TEST);
-    }
-    for (ULONG i = 0; i < Count; i++) {
-        ExFreePoolWithTag(Va[i], TAG_TEST);
-    }
+    SimTestFreePool(Small, SmallCount, TAG_TEST);
+    SimTestFreePool(Va, Count, TAG_TEST);
     /* Pool is back: the same call succeeds. */
     PMDL Mdl = AllocPages(PAGE_SIZE, 0);
     CheckPagesMdl(Mdl, 1, MmCached);

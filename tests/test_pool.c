@@ -830,15 +830,7 @@ SIM_TEST(PoolmonStyleQuery)
 /* ======================================================================== */
 static ULONG FillWithPages(PVOID *Va, ULONG Max)
 {
-    ULONG Count = 0;
-    while (Count < Max) {
-        Va[Count] = ExAllocatePool2(POOL_FLAG_NON_PAGED, PAGE_SIZE, TAG_TEST);
-        if (Va[Count] == NULL) {
-            break;
-        }
-        Count++;
-    }
-    return Count;
+    return SimTestFillPool(POOL_FLAG_NON_PAGED, PAGE_SIZE, TAG_TEST, Va, Max);
 }
 
 SIM_TEST_F(NonPagedPoolExhaustion, SimTestSetup, SimTestTeardownDefault)
@@ -871,18 +863,14 @@ SIM_TEST_F(NonPagedPoolExhaustion, SimTestSetup, SimTestTeardownDefault)
     ExFreePoolWithTag(Paged, TAG_TEST);
     SimAssertInvariants();
 
-    for (ULONG i = 0; i < Count; i++) {
-        ExFreePoolWithTag(Va[i], TAG_TEST);
-    }
+    SimTestFreePool(Va, Count, TAG_TEST);
     SimQueryMemory(&After);
     assert_int_equal(After.NonPagedPoolPages, Before.NonPagedPoolPages);
     assert_int_equal(After.FreePages, Before.FreePages);
     /* And the same amount fits again. */
     ULONG Again = FillWithPages(Va, Max);
     assert_int_equal(Again, Count);
-    for (ULONG i = 0; i < Again; i++) {
-        ExFreePoolWithTag(Va[i], TAG_TEST);
-    }
+    SimTestFreePool(Va, Again, TAG_TEST);
     SimAssertInvariants();
 }
 
@@ -957,9 +945,7 @@ SIM_TEST_F(PhysicalMemoryExhaustion, SimTestSetup, SimTestTeardownDefault)
             }
         }
     }
-    for (ULONG i = 0; i < Again; i++) {
-        ExFreePoolWithTag(Va[i], TAG_TEST);
-    }
+    SimTestFreePool(Va, Again, TAG_TEST);
     SimAssertInvariants();
 }
 

@@ -101,6 +101,11 @@ int SimTestGroupTeardown(void **State);
 void SimTestSetStrict(BOOLEAN Strict);
 /* Gives back pages from MmAllocatePagesForMdl(Ex) and their MDL. */
 void SimTestFreeMdlPages(PMDL Mdl);
+/* Allocates Bytes-byte blocks of Tag until the pool says no or Max are
+ * held (exhaustion tests); returns how many, stored in Blocks. */
+ULONG SimTestFillPool(POOL_FLAGS Flags, SIZE_T Bytes, ULONG Tag, PVOID *Blocks, ULONG Max);
+/* Frees Count blocks of Tag. */
+void SimTestFreePool(PVOID *Blocks, ULONG Count, ULONG Tag);
 /* A PHYSICAL_ADDRESS from a number, for DDI arguments in tables. */
 static inline PHYSICAL_ADDRESS SimPhysical(LONGLONG Value)
 {

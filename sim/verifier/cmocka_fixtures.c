@@ -183,6 +183,22 @@ void SimTestFreeMdlPages(PMDL Mdl)
     ExFreePool(Mdl);
 }
 
+ULONG SimTestFillPool(POOL_FLAGS Flags, SIZE_T Bytes, ULONG Tag, PVOID *Blocks, ULONG Max)
+{
+    ULONG Count = 0;
+    while (Count < Max && (Blocks[Count] = ExAllocatePool2(Flags, Bytes, Tag)) != NULL) {
+        Count++;
+    }
+    return Count;
+}
+
+void SimTestFreePool(PVOID *Blocks, ULONG Count, ULONG Tag)
+{
+    for (ULONG i = 0; i < Count; i++) {
+        ExFreePoolWithTag(Blocks[i], Tag);
+    }
+}
+
 /* ---- Registration (SIM_TEST) ------------------------------------------ */
 typedef struct _SIM_REGISTERED {
     struct CMUnitTest Test;

@@ -16,23 +16,12 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include <growable_region.h>
 #include <mmsim_cmocka.h>
 
-#define TAG_REGION 'tsoH' /* "Host" */
-#define KIB(x) ((SIZE_T)(x) * 1024)
-#define MIB(x) ((SIZE_T)(x) * 1024 * 1024)
-#define PAGES(bytes) ((ULONG64)(bytes) / PAGE_SIZE)
+#include "../region_test.h"
 
-static GR_PARAMETERS Parameters(SIZE_T Maximum)
-{
-    GR_PARAMETERS P;
-    memset(&P, 0, sizeof(P));
-    P.MaximumSize = Maximum;
-    P.PoolTag = TAG_REGION;
-    P.Strategy = GrStrategyAuto;
-    return P;
-}
+#define TAG_REGION 'tsoH' /* "Host" */
+#define PAGES(bytes) ((ULONG64)(bytes) / PAGE_SIZE)
 
 static ULONG64 FreePages(void)
 {
@@ -110,7 +99,7 @@ SIM_TEST(GrowthSucceedsWhileMemorySuffices)
     };
     for (size_t i = 0; i < sizeof(Rows) / sizeof(Rows[0]); i++) {
         const FALLBACK_ROW *Row = &Rows[i];
-        GR_PARAMETERS P = Parameters(MIB(48));
+        GR_PARAMETERS P = RegionParameters(MIB(48), TAG_REGION);
         P.InitialCommit = MIB(16);
         P.Strategy = GrStrategyDivisible;
         PGROWABLE_REGION Region;
@@ -141,7 +130,7 @@ SIM_TEST(GrowthSucceedsWhileMemorySuffices)
  * had is kept (the preferred step is the request: nothing to fall back to). */
 SIM_TEST(GrowthKeepsWhatCoversTheRequest)
 {
-    GR_PARAMETERS P = Parameters(MIB(4));
+    GR_PARAMETERS P = RegionParameters(MIB(4), TAG_REGION);
     P.InitialCommit = KIB(64);
     P.GrowthGranularity = KIB(64);
     PGROWABLE_REGION Region;
@@ -178,7 +167,7 @@ SIM_TEST(CreateRefusesSizesThatDoNotFit)
         {"initial above the maximum",        MIB(1),          MIB(1) + 1, 0,           0},
     };
     for (size_t i = 0; i < sizeof(Rows) / sizeof(Rows[0]); i++) {
-        GR_PARAMETERS P = Parameters(Rows[i].Maximum);
+        GR_PARAMETERS P = RegionParameters(Rows[i].Maximum, TAG_REGION);
         P.InitialCommit = Rows[i].Initial;
         P.GrowthGranularity = Rows[i].Granularity;
         P.LowWaterMark = Rows[i].LowWaterMark;
@@ -193,7 +182,7 @@ SIM_TEST(CreateRefusesSizesThatDoNotFit)
         assert_true(SimIsClean(NULL, 0));
     }
     /* Where the handle goes must be given too. */
-    GR_PARAMETERS P = Parameters(MIB(1));
+    GR_PARAMETERS P = RegionParameters(MIB(1), TAG_REGION);
     assert_int_equal(GrCreate(&P, NULL), STATUS_INVALID_PARAMETER);
     assert_int_equal(GrCreate(NULL, NULL), STATUS_INVALID_PARAMETER);
 }
@@ -213,7 +202,7 @@ SIM_TEST(GranularityIsAnyNumberOfPages)
         {MIB(1),                KIB(4),   MIB(1)},  /* one granule: the whole region */
     };
     for (size_t i = 0; i < sizeof(Rows) / sizeof(Rows[0]); i++) {
-        GR_PARAMETERS P = Parameters(MIB(1));
+        GR_PARAMETERS P = RegionParameters(MIB(1), TAG_REGION);
         P.GrowthGranularity = Rows[i].Granularity;
         PGROWABLE_REGION Region;
         assert_int_equal(GrCreate(&P, &Region), STATUS_SUCCESS);
@@ -235,7 +224,7 @@ SIM_TEST(NoteUsageNeverWraps)
 {
     static const SIZE_T Used[] = {MIB(4) - 1, MIB(4), SIZE_MAX - KIB(16), SIZE_MAX};
     for (size_t i = 0; i < sizeof(Used) / sizeof(Used[0]); i++) {
-        GR_PARAMETERS P = Parameters(MIB(4));
+        GR_PARAMETERS P = RegionParameters(MIB(4), TAG_REGION);
         P.InitialCommit = MIB(1);
         P.LowWaterMark = KIB(256);
         PGROWABLE_REGION Region;

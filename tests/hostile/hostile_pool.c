@@ -45,19 +45,9 @@ static ULONG64 PoolPagesOf(const SIM_MEMORY_STATS *S, POOL_FLAGS Flags)
 /* Allocates Size-byte blocks until the pool says no; returns how many. */
 static ULONG Fill(POOL_FLAGS Flags, SIZE_T Size, PVOID *Va, ULONG Max)
 {
-    ULONG Count = 0;
-    while (Count < Max && (Va[Count] = ExAllocatePool2(Flags, Size, TAG_POOL)) != NULL) {
-        Count++;
-    }
+    ULONG Count = SimTestFillPool(Flags, Size, TAG_POOL, Va, Max);
     assert_true(Count < Max); /* the pool ran out, not the array */
     return Count;
-}
-
-static void FreeAll(PVOID *Va, ULONG Count)
-{
-    for (ULONG i = 0; i < Count; i++) {
-        ExFreePoolWithTag(Va[i], TAG_POOL);
-    }
 }
 
 SIM_TEST(EmptyPagesGoBack)
@@ -80,7 +70,7 @@ SIM_TEST(EmptyPagesGoBack)
         SimQueryMemory(&Full);
         ULONG64 PagesA = PoolPagesOf(&Full, Row->Flags) - PoolPagesOf(&Start, Row->Flags);
         assert_true(PagesA > Row->CachePages);
-        FreeAll(Va, CountA);
+        SimTestFreePool(Va, CountA, TAG_POOL);
         assert_true(SimIsClean(NULL, 0));
 
         /* Everything but the cache is free RAM again. */
@@ -95,7 +85,7 @@ SIM_TEST(EmptyPagesGoBack)
         SimQueryMemory(&Full);
         ULONG64 PagesB = PoolPagesOf(&Full, Row->Flags) - PoolPagesOf(&Start, Row->Flags);
         assert_int_equal(PagesB, PagesA);
-        FreeAll(Va, CountB);
+        SimTestFreePool(Va, CountB, TAG_POOL);
 
         /* One block as big as the whole pool: the cache is given back for it. */
         PVOID All = ExAllocatePool2(Row->Flags, PoolPages * PAGE_SIZE, TAG_POOL);
