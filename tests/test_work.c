@@ -188,14 +188,21 @@ SIM_TEST(QueuingAQueuedItemIsWorkerInvalid)
     atomic_store(&ReleaseBlockers, 1);
 }
 
-SIM_TEST(QueuingAQueuedIoWorkItemIsWorkerInvalid)
+/* An I/O work item queued while every worker is held: it stays queued. */
+static PIO_WORKITEM QueueHeldIoWorkItem(DEVICE_OBJECT *Device)
 {
-    DEVICE_OBJECT Device;
-    memset(&Device, 0, sizeof(Device));
-    PIO_WORKITEM WorkItem = IoAllocateWorkItem(&Device);
+    memset(Device, 0, sizeof(*Device));
+    PIO_WORKITEM WorkItem = IoAllocateWorkItem(Device);
     assert_non_null(WorkItem);
     HoldWorkers();
     IoQueueWorkItem(WorkItem, (PIO_WORKITEM_ROUTINE)NULL, DelayedWorkQueue, NULL);
+    return WorkItem;
+}
+
+SIM_TEST(QueuingAQueuedIoWorkItemIsWorkerInvalid)
+{
+    DEVICE_OBJECT Device;
+    PIO_WORKITEM WorkItem = QueueHeldIoWorkItem(&Device);
     SIM_EXPECT_BUGCHECK4(WORKER_INVALID, 0, (ULONG_PTR)WorkItem, NormalWorkQueue, 0,
                          IoQueueWorkItem(WorkItem, (PIO_WORKITEM_ROUTINE)NULL, NormalWorkQueue,
                                          NULL));
@@ -205,11 +212,7 @@ SIM_TEST(QueuingAQueuedIoWorkItemIsWorkerInvalid)
 SIM_TEST(FreeingAQueuedIoWorkItemIsWorkerInvalid)
 {
     DEVICE_OBJECT Device;
-    memset(&Device, 0, sizeof(Device));
-    PIO_WORKITEM WorkItem = IoAllocateWorkItem(&Device);
-    assert_non_null(WorkItem);
-    HoldWorkers();
-    IoQueueWorkItem(WorkItem, (PIO_WORKITEM_ROUTINE)NULL, DelayedWorkQueue, NULL);
+    PIO_WORKITEM WorkItem = QueueHeldIoWorkItem(&Device);
     SIM_BUGCHECK Stop;
     SIM_CATCH_BUGCHECK(&Stop, IoFreeWorkItem(WorkItem));
     atomic_store(&ReleaseBlockers, 1);
