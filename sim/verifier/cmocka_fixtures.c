@@ -309,7 +309,7 @@ static bool SimCheckStatusRow(const SIM_CASE *Case, const SIM_CASE_RUN *Run,
 
 void SimCmockaRunCases(const SIM_CASE *Cases, size_t Count, const char *File, int Line)
 {
-    size_t Wrong = 0;
+    size_t volatile Wrong = 0; /* survives the longjmp of a caught stop */
     for (size_t volatile r = 0; r < Count; r++) {
         const SIM_CASE *Case = &Cases[r];
         static SIM_CASE_RUN Run; /* static: survives the longjmp of a caught stop */
