@@ -412,46 +412,36 @@ typedef struct _GROW_SAMPLE {
     ULONG Chunks;
 } GROW_SAMPLE;
 
-static GROW_SAMPLE GrowRegion(uint64_t Maximum, uint64_t Step)
+/* One way to grow, in phases. TimeGrowth times Grow and Teardown (wall
+ * clock) and Grow's CPU time (user vs system); Check runs untimed between
+ * them, Release untimed after. Ctx is the way's own state. */
+typedef struct _GROW_PHASES {
+    void (*Grow)(void *Ctx, GROW_SAMPLE *S);
+    void (*Check)(void *Ctx, GROW_SAMPLE *S); /* or NULL */
+    void (*Teardown)(void *Ctx);
+    void (*Release)(void *Ctx); /* or NULL */
+} GROW_PHASES;
+
+/* The timing scaffold every way shares: ns per page of Maximum. */
+static GROW_SAMPLE TimeGrowth(const GROW_PHASES *Phases, void *Ctx, uint64_t Maximum)
 {
     GROW_SAMPLE S;
     memset(&S, 0, sizeof(S));
-    FreshMachine(Maximum);
-    PGROWABLE_REGION Region = CreateRegion(Maximum, Step, 0);
     double Pages = (double)(Maximum / BENCH_PAGE);
-
     CPU_TIMES C0 = CpuNow();
     uint64_t T0 = NowNs();
-    for (uint64_t Want = Step; Want <= Maximum; Want += Step) {
-        if (!NT_SUCCESS(GrEnsureCommitted(Region, (SIZE_T)Want))) {
-            Die("GrEnsureCommitted(%" PRIu64 ") failed", Want);
-        }
-    }
+    Phases->Grow(Ctx, &S);
     uint64_t T1 = NowNs();
     CPU_TIMES C1 = CpuNow();
-
-    if (GrCommittedSize(Region) != Maximum) {
-        Die("region committed %zu bytes, wanted %" PRIu64, (size_t)GrCommittedSize(Region), Maximum);
+    if (Phases->Check != NULL) {
+        Phases->Check(Ctx, &S);
     }
-    /* Usable through a real pointer, first and last byte. */
-    volatile uint8_t *Base = (volatile uint8_t *)GrBase(Region);
-    Base[0] = 1;
-    Base[Maximum - 1] = 2;
-    if (Base[0] != 1 || Base[Maximum - 1] != 2) {
-        Die("region memory does not hold what was written");
-    }
-    GR_STATISTICS Stats;
-    GrQueryStatistics(Region, &Stats);
-    S.Chunks = Stats.ChunkCount;
-    S.BookkeepingPerPage = (double)Stats.BookkeepingBytes / Pages;
-    S.HostMappingsPerPage = (double)SimCountHostMappings(GrBase(Region), (SIZE_T)Maximum) / Pages;
-
     uint64_t T2 = NowNs();
-    GrDestroy(Region);
+    Phases->Teardown(Ctx);
     uint64_t T3 = NowNs();
-    CheckClean("the region");
-    SimShutdown(); /* gives the physical memory object back to the host */
-
+    if (Phases->Release != NULL) {
+        Phases->Release(Ctx);
+    }
     S.NsPerPage = (double)(T1 - T0) / Pages;
     S.TeardownNsPerPage = (double)(T3 - T2) / Pages;
     double User = C1.User - C0.User, Sys = C1.System - C0.System;
@@ -459,31 +449,79 @@ static GROW_SAMPLE GrowRegion(uint64_t Maximum, uint64_t Step)
     return S;
 }
 
-static GROW_SAMPLE GrowHostFloor(uint64_t Maximum, uint64_t Step)
+/* What the ways grow: the region, or host memory (memfd, reservation, heap). */
+typedef struct _GROW_CTX {
+    uint64_t Maximum, Step;
+    PGROWABLE_REGION Region;
+    int Fd;
+    uint8_t *Base;
+} GROW_CTX;
+
+/* ---- the region ---- */
+static void RegionGrow(void *Ctx, GROW_SAMPLE *S)
 {
-    GROW_SAMPLE S;
-    memset(&S, 0, sizeof(S));
-    int Fd = HostMemfd("mmsim-bench-floor", Maximum);
-    uint8_t *Base = HostReserve(Maximum);
-    double Pages = (double)(Maximum / BENCH_PAGE);
-
-    CPU_TIMES C0 = CpuNow();
-    uint64_t T0 = NowNs();
-    for (uint64_t Offset = 0; Offset < Maximum; Offset += Step) {
-        HostMapPopulate(Base + Offset, Step, Fd, Offset);
+    GROW_CTX *G = (GROW_CTX *)Ctx;
+    (void)S;
+    for (uint64_t Want = G->Step; Want <= G->Maximum; Want += G->Step) {
+        if (!NT_SUCCESS(GrEnsureCommitted(G->Region, (SIZE_T)Want))) {
+            Die("GrEnsureCommitted(%" PRIu64 ") failed", Want);
+        }
     }
-    uint64_t T1 = NowNs();
-    CPU_TIMES C1 = CpuNow();
-    uint64_t T2 = NowNs();
-    munmap(Base, Maximum);
-    uint64_t T3 = NowNs();
-    close(Fd);
+}
 
-    S.NsPerPage = (double)(T1 - T0) / Pages;
-    S.TeardownNsPerPage = (double)(T3 - T2) / Pages;
-    double User = C1.User - C0.User, Sys = C1.System - C0.System;
-    S.UserShare = User + Sys > 0 ? User / (User + Sys) : -1;
-    return S;
+static void RegionCheck(void *Ctx, GROW_SAMPLE *S)
+{
+    GROW_CTX *G = (GROW_CTX *)Ctx;
+    uint64_t Maximum = G->Maximum;
+    double Pages = (double)(Maximum / BENCH_PAGE);
+    if (GrCommittedSize(G->Region) != Maximum) {
+        Die("region committed %zu bytes, wanted %" PRIu64, (size_t)GrCommittedSize(G->Region),
+            Maximum);
+    }
+    /* Usable through a real pointer, first and last byte. */
+    volatile uint8_t *Base = (volatile uint8_t *)GrBase(G->Region);
+    Base[0] = 1;
+    Base[Maximum - 1] = 2;
+    if (Base[0] != 1 || Base[Maximum - 1] != 2) {
+        Die("region memory does not hold what was written");
+    }
+    GR_STATISTICS Stats;
+    GrQueryStatistics(G->Region, &Stats);
+    S->Chunks = Stats.ChunkCount;
+    S->BookkeepingPerPage = (double)Stats.BookkeepingBytes / Pages;
+    S->HostMappingsPerPage =
+        (double)SimCountHostMappings(GrBase(G->Region), (SIZE_T)Maximum) / Pages;
+}
+
+static void RegionTeardown(void *Ctx)
+{
+    GrDestroy(((GROW_CTX *)Ctx)->Region);
+}
+
+static void RegionRelease(void *Ctx)
+{
+    (void)Ctx;
+    CheckClean("the region");
+    SimShutdown(); /* gives the physical memory object back to the host */
+}
+
+static GROW_SAMPLE GrowRegion(uint64_t Maximum, uint64_t Step)
+{
+    static const GROW_PHASES Phases = {RegionGrow, RegionCheck, RegionTeardown, RegionRelease};
+    GROW_CTX G = {Maximum, Step, NULL, -1, NULL};
+    FreshMachine(Maximum);
+    G.Region = CreateRegion(Maximum, Step, 0);
+    return TimeGrowth(&Phases, &G, Maximum);
+}
+
+/* ---- the host floor: a memfd mapped in, step by step ---- */
+static void FloorGrow(void *Ctx, GROW_SAMPLE *S)
+{
+    GROW_CTX *G = (GROW_CTX *)Ctx;
+    (void)S;
+    for (uint64_t Offset = 0; Offset < G->Maximum; Offset += G->Step) {
+        HostMapPopulate(G->Base + Offset, G->Step, G->Fd, Offset);
+    }
 }
 
 /* The host floor again, but in the steps the region really takes:
@@ -492,16 +530,10 @@ static GROW_SAMPLE GrowHostFloor(uint64_t Maximum, uint64_t Step)
  * few dozen mappings where the floor above makes one per step. This is the
  * floor of the region's own work; the ratio to it is the simulator's
  * overhead. */
-static GROW_SAMPLE GrowHostFloorRegionSteps(uint64_t Maximum, uint64_t Step)
+static void FloorGrowRegionSteps(void *Ctx, GROW_SAMPLE *S)
 {
-    GROW_SAMPLE S;
-    memset(&S, 0, sizeof(S));
-    int Fd = HostMemfd("mmsim-bench-floor2", Maximum);
-    uint8_t *Base = HostReserve(Maximum);
-    double Pages = (double)(Maximum / BENCH_PAGE);
-    CPU_TIMES C0 = CpuNow();
-    uint64_t T0 = NowNs();
-    uint64_t Old = 0;
+    GROW_CTX *G = (GROW_CTX *)Ctx;
+    uint64_t Old = 0, Step = G->Step, Maximum = G->Maximum;
     for (uint64_t Want = Step; Want <= Maximum; Want += Step) {
         if (Old >= Want) {
             continue;
@@ -513,81 +545,94 @@ static GROW_SAMPLE GrowHostFloorRegionSteps(uint64_t Maximum, uint64_t Step)
         if (Grow > Maximum - Old) {
             Grow = Maximum - Old;
         }
-        HostMapPopulate(Base + Old, Grow, Fd, Old);
+        HostMapPopulate(G->Base + Old, Grow, G->Fd, Old);
         Old += Grow;
-        S.Chunks++;
+        S->Chunks++;
     }
-    uint64_t T1 = NowNs();
-    CPU_TIMES C1 = CpuNow();
-    uint64_t T2 = NowNs();
-    munmap(Base, Maximum);
-    uint64_t T3 = NowNs();
-    close(Fd);
-    S.NsPerPage = (double)(T1 - T0) / Pages;
-    S.TeardownNsPerPage = (double)(T3 - T2) / Pages;
-    double User = C1.User - C0.User, Sys = C1.System - C0.System;
-    S.UserShare = User + Sys > 0 ? User / (User + Sys) : -1;
-    return S;
+}
+
+static void UnmapBase(void *Ctx)
+{
+    GROW_CTX *G = (GROW_CTX *)Ctx;
+    munmap(G->Base, G->Maximum);
+}
+
+static void CloseFd(void *Ctx)
+{
+    close(((GROW_CTX *)Ctx)->Fd);
+}
+
+static GROW_SAMPLE GrowHostFloorWith(const GROW_PHASES *Phases, const char *Name,
+                                     uint64_t Maximum, uint64_t Step)
+{
+    GROW_CTX G = {Maximum, Step, NULL, HostMemfd(Name, Maximum), NULL};
+    G.Base = HostReserve(Maximum);
+    return TimeGrowth(Phases, &G, Maximum);
+}
+
+static GROW_SAMPLE GrowHostFloor(uint64_t Maximum, uint64_t Step)
+{
+    static const GROW_PHASES Phases = {FloorGrow, NULL, UnmapBase, CloseFd};
+    return GrowHostFloorWith(&Phases, "mmsim-bench-floor", Maximum, Step);
+}
+
+static GROW_SAMPLE GrowHostFloorRegionSteps(uint64_t Maximum, uint64_t Step)
+{
+    static const GROW_PHASES Phases = {FloorGrowRegionSteps, NULL, UnmapBase, CloseFd};
+    return GrowHostFloorWith(&Phases, "mmsim-bench-floor2", Maximum, Step);
+}
+
+/* ---- reserve, then commit by mprotect and touch ---- */
+static void CommitGrow(void *Ctx, GROW_SAMPLE *S)
+{
+    GROW_CTX *G = (GROW_CTX *)Ctx;
+    volatile uint8_t *Touch = G->Base;
+    (void)S;
+    for (uint64_t Offset = 0; Offset < G->Maximum; Offset += G->Step) {
+        if (mprotect(G->Base + Offset, G->Step, PROT_READ | PROT_WRITE) != 0) {
+            Die("mprotect failed: %s", strerror(errno));
+        }
+        for (uint64_t P = Offset; P < Offset + G->Step; P += BENCH_PAGE) {
+            Touch[P] = 1;
+        }
+    }
 }
 
 static GROW_SAMPLE GrowReserveCommit(uint64_t Maximum, uint64_t Step)
 {
-    GROW_SAMPLE S;
-    memset(&S, 0, sizeof(S));
-    uint8_t *Base = HostReserve(Maximum);
-    volatile uint8_t *Touch = Base;
-    double Pages = (double)(Maximum / BENCH_PAGE);
-    CPU_TIMES C0 = CpuNow();
-    uint64_t T0 = NowNs();
-    for (uint64_t Offset = 0; Offset < Maximum; Offset += Step) {
-        if (mprotect(Base + Offset, Step, PROT_READ | PROT_WRITE) != 0) {
-            Die("mprotect failed: %s", strerror(errno));
+    static const GROW_PHASES Phases = {CommitGrow, NULL, UnmapBase, NULL};
+    GROW_CTX G = {Maximum, Step, NULL, -1, HostReserve(Maximum)};
+    return TimeGrowth(&Phases, &G, Maximum);
+}
+
+/* ---- realloc, touching each new page ---- */
+static void ReallocGrow(void *Ctx, GROW_SAMPLE *S)
+{
+    GROW_CTX *G = (GROW_CTX *)Ctx;
+    (void)S;
+    for (uint64_t Size = G->Step; Size <= G->Maximum; Size += G->Step) {
+        uint8_t *Bigger = (uint8_t *)realloc(G->Base, Size);
+        if (Bigger == NULL) {
+            Die("realloc(%" PRIu64 ") failed", Size);
         }
-        for (uint64_t P = Offset; P < Offset + Step; P += BENCH_PAGE) {
+        G->Base = Bigger;
+        volatile uint8_t *Touch = G->Base;
+        for (uint64_t P = Size - G->Step; P < Size; P += BENCH_PAGE) {
             Touch[P] = 1;
         }
     }
-    uint64_t T1 = NowNs();
-    CPU_TIMES C1 = CpuNow();
-    uint64_t T2 = NowNs();
-    munmap(Base, Maximum);
-    uint64_t T3 = NowNs();
-    S.NsPerPage = (double)(T1 - T0) / Pages;
-    S.TeardownNsPerPage = (double)(T3 - T2) / Pages;
-    double User = C1.User - C0.User, Sys = C1.System - C0.System;
-    S.UserShare = User + Sys > 0 ? User / (User + Sys) : -1;
-    return S;
+}
+
+static void FreeBase(void *Ctx)
+{
+    free(((GROW_CTX *)Ctx)->Base);
 }
 
 static GROW_SAMPLE GrowRealloc(uint64_t Maximum, uint64_t Step)
 {
-    GROW_SAMPLE S;
-    memset(&S, 0, sizeof(S));
-    double Pages = (double)(Maximum / BENCH_PAGE);
-    uint8_t *Block = NULL;
-    CPU_TIMES C0 = CpuNow();
-    uint64_t T0 = NowNs();
-    for (uint64_t Size = Step; Size <= Maximum; Size += Step) {
-        uint8_t *Bigger = (uint8_t *)realloc(Block, Size);
-        if (Bigger == NULL) {
-            Die("realloc(%" PRIu64 ") failed", Size);
-        }
-        Block = Bigger;
-        volatile uint8_t *Touch = Block;
-        for (uint64_t P = Size - Step; P < Size; P += BENCH_PAGE) {
-            Touch[P] = 1;
-        }
-    }
-    uint64_t T1 = NowNs();
-    CPU_TIMES C1 = CpuNow();
-    uint64_t T2 = NowNs();
-    free(Block);
-    uint64_t T3 = NowNs();
-    S.NsPerPage = (double)(T1 - T0) / Pages;
-    S.TeardownNsPerPage = (double)(T3 - T2) / Pages;
-    double User = C1.User - C0.User, Sys = C1.System - C0.System;
-    S.UserShare = User + Sys > 0 ? User / (User + Sys) : -1;
-    return S;
+    static const GROW_PHASES Phases = {ReallocGrow, NULL, FreeBase, NULL};
+    GROW_CTX G = {Maximum, Step, NULL, -1, NULL};
+    return TimeGrowth(&Phases, &G, Maximum);
 }
 
 typedef GROW_SAMPLE (*GROW_FN)(uint64_t Maximum, uint64_t Step);

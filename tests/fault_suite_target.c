@@ -28,9 +28,8 @@ static PMDL AllocateMdl(PVOID Buffer)
     return IoAllocateMdl(Buffer, 64, FALSE, FALSE, NULL);
 }
 
-static void HandlesFailure(void **State)
+SIM_TEST(HandlesFailure)
 {
-    (void)State;
     PVOID Block = ExAllocatePool2(POOL_FLAG_NON_PAGED, 64, TAG);
     if (Block == NULL) {
         return;
@@ -42,18 +41,16 @@ static void HandlesFailure(void **State)
     ExFreePoolWithTag(Block, TAG);
 }
 
-static void FailsItsAssertion(void **State)
+SIM_TEST(FailsItsAssertion)
 {
-    (void)State;
     UCHAR Buffer[64];
     PMDL Mdl = AllocateMdl(Buffer);
     assert_non_null(Mdl);
     IoFreeMdl(Mdl);
 }
 
-static void LeaksOnFailurePath(void **State)
+SIM_TEST(LeaksOnFailurePath)
 {
-    (void)State;
     UCHAR Buffer[64];
     PVOID Block = ExAllocatePool2(POOL_FLAG_NON_PAGED, 64, TAG);
     assert_non_null(Block);
@@ -65,18 +62,16 @@ static void LeaksOnFailurePath(void **State)
     ExFreePoolWithTag(Block, TAG);
 }
 
-static void DereferencesNull(void **State)
+SIM_TEST(DereferencesNull)
 {
-    (void)State;
     UCHAR Buffer[64];
     PMDL Mdl = AllocateMdl(Buffer);
     Mdl->MdlFlags |= MDL_MAPPING_CAN_FAIL; /* the bug: Mdl unchecked */
     IoFreeMdl(Mdl);
 }
 
-static void CrashesTheHost(void **State)
+SIM_TEST(CrashesTheHost)
 {
-    (void)State;
     UCHAR Buffer[64];
     PMDL Mdl = AllocateMdl(Buffer);
     if (Mdl == NULL) {
@@ -92,12 +87,5 @@ static void CrashesTheHost(void **State)
 
 int main(void)
 {
-    const struct CMUnitTest Tests[] = {
-        cmocka_unit_test_setup_teardown(HandlesFailure, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(FailsItsAssertion, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(LeaksOnFailurePath, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(DereferencesNull, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(CrashesTheHost, SimTestSetup, SimTestTeardown),
-    };
-    return cmocka_run_group_tests_name("fault suite target", Tests, NULL, NULL);
+    return SimRunTests("fault suite target", NULL, NULL);
 }

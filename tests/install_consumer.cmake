@@ -138,39 +138,32 @@ if(NOT PcPrefix STREQUAL RealPrefix)
   set(DefinePrefix --define-prefix)
 endif()
 
-run_step("pkg-config --cflags --libs mmsim"
-  "${PKG_CONFIG_EXECUTABLE}" ${DefinePrefix} --cflags --libs mmsim)
-string(STRIP "${StepOutput}" PcFlags)
-separate_arguments(PcFlagList UNIX_COMMAND "${PcFlags}")
-message(STATUS "pkg-config: ${PcFlags}")
+# Compiles Source against `pkg-config --cflags --libs Package` (sources come
+# before the libraries: the libraries are static), runs it, and checks that
+# its output matches Expect.
+function(pkg_config_consumer Package Source Executable Expect)
+  if(NOT EXISTS "${PcDir}/${Package}.pc")
+    message(FATAL_ERROR "install_consumer: ${Package}.pc was not installed to ${PcDir}")
+  endif()
+  run_step("pkg-config --cflags --libs ${Package}"
+    "${PKG_CONFIG_EXECUTABLE}" ${DefinePrefix} --cflags --libs ${Package})
+  string(STRIP "${StepOutput}" PcFlags)
+  separate_arguments(PcFlagList UNIX_COMMAND "${PcFlags}")
+  message(STATUS "pkg-config: ${PcFlags}")
+  run_step("compile ${Source} (pkg-config ${Package})"
+    "${C_COMPILER}" ${CFlagList} -std=c11 -Wall -Wextra -Werror
+    "${ConsumerSource}/${Source}" -o "${SCRATCH_DIR}/${Executable}"
+    ${PcFlagList} ${LinkFlagList})
+  run_step("run ${Executable} (pkg-config ${Package})" "${SCRATCH_DIR}/${Executable}")
+  if(NOT StepOutput MATCHES "${Expect}")
+    message(FATAL_ERROR "install_consumer: ${Executable} (pkg-config ${Package}) printed:\n"
+      "${StepOutput}")
+  endif()
+endfunction()
 
-run_step("compile consumer (pkg-config)"
-  "${C_COMPILER}" ${CFlagList} -std=c11 -Wall -Wextra -Werror
-  "${ConsumerSource}/main.c" -o "${SCRATCH_DIR}/consumer-pc"
-  ${PcFlagList} ${LinkFlagList})
-run_step("run consumer (pkg-config)" "${SCRATCH_DIR}/consumer-pc")
-if(NOT StepOutput MATCHES "mmsim consumer ok")
-  message(FATAL_ERROR "install_consumer: consumer (pkg-config) printed:\n${StepOutput}")
-endif()
-
+pkg_config_consumer(mmsim main.c consumer-pc "mmsim consumer ok")
 # The CMocka helpers have a .pc of their own, which brings mmsim and cmocka.
-# Sources come before the libraries: the libraries are static.
-if(NOT EXISTS "${PcDir}/mmsim-cmocka.pc")
-  message(FATAL_ERROR "install_consumer: mmsim-cmocka.pc was not installed to ${PcDir}")
-endif()
-run_step("pkg-config --cflags --libs mmsim-cmocka"
-  "${PKG_CONFIG_EXECUTABLE}" ${DefinePrefix} --cflags --libs mmsim-cmocka)
-string(STRIP "${StepOutput}" PcFlags)
-separate_arguments(PcFlagList UNIX_COMMAND "${PcFlags}")
-message(STATUS "pkg-config: ${PcFlags}")
-run_step("compile CMocka consumer (pkg-config mmsim-cmocka)"
-  "${C_COMPILER}" ${CFlagList} -std=c11 -Wall -Wextra -Werror
-  "${ConsumerSource}/cmocka_main.c" -o "${SCRATCH_DIR}/consumer-cmocka"
-  ${PcFlagList} ${LinkFlagList})
-run_step("run CMocka consumer (pkg-config mmsim-cmocka)" "${SCRATCH_DIR}/consumer-cmocka")
-if(NOT StepOutput MATCHES "PASSED.*1 test")
-  message(FATAL_ERROR "install_consumer: CMocka consumer printed:\n${StepOutput}")
-endif()
+pkg_config_consumer(mmsim-cmocka cmocka_main.c consumer-cmocka "PASSED.*1 test")
 
 if(RelocationError)
   message(FATAL_ERROR "install_consumer: ${RelocationError}")

@@ -11,9 +11,8 @@
 /* ------------------------------------------------------------------------ */
 /* SIM_CATCH_BUGCHECK receives the code and all four parameters.             */
 /* ------------------------------------------------------------------------ */
-static void CatchReceivesCodeAndParameters(void **State)
+SIM_TEST(CatchReceivesCodeAndParameters)
 {
-    (void)State;
     static const struct {
         ULONG Code;
         ULONG_PTR P[4];
@@ -46,9 +45,8 @@ static void CatchReceivesCodeAndParameters(void **State)
 
 /* A statement that does not bug check leaves Caught FALSE and the machine
  * running. */
-static void NoStopLeavesCaughtFalse(void **State)
+SIM_TEST(NoStopLeavesCaughtFalse)
 {
-    (void)State;
     SIM_BUGCHECK Got;
     memset(&Got, 0xA5, sizeof(Got));
     KEVENT Event;
@@ -61,16 +59,14 @@ static void NoStopLeavesCaughtFalse(void **State)
 }
 
 /* KeBugCheck(Code) is KeBugCheckEx(Code, 0, 0, 0, 0). */
-static void KeBugCheckHasZeroParameters(void **State)
+SIM_TEST(KeBugCheckHasZeroParameters)
 {
-    (void)State;
     SIM_EXPECT_BUGCHECK4(0x4E, 0, 0, 0, 0, KeBugCheck(0x4E));
 }
 
 /* A running machine: SimIsStopped is FALSE and zeroes Info. */
-static void RunningMachineIsNotStopped(void **State)
+SIM_TEST(RunningMachineIsNotStopped)
 {
-    (void)State;
     SIM_BUGCHECK Info;
     memset(&Info, 0xA5, sizeof(Info));
     assert_false(SimIsStopped(&Info));
@@ -83,9 +79,8 @@ static void RunningMachineIsNotStopped(void **State)
 /* After a stop every DDI is refused: caught with Refused TRUE, Ddi naming   */
 /* the DDI and the original stop's code and parameters.                      */
 /* ------------------------------------------------------------------------ */
-static void DdisAreRefusedAfterAStop(void **State)
+SIM_TEST(DdisAreRefusedAfterAStop)
 {
-    (void)State;
     SIM_EXPECT_BUGCHECK4(0xDA, 0x107, 1, 2, 3, KeBugCheckEx(0xDA, 0x107, 1, 2, 3));
 
     FAST_MUTEX Mutex;
@@ -127,9 +122,8 @@ static void DdisAreRefusedAfterAStop(void **State)
 }
 
 /* A refused call's side effects never happen. */
-static void RefusedCallHasNoEffect(void **State)
+SIM_TEST(RefusedCallHasNoEffect)
 {
-    (void)State;
     KEVENT Event;
     KeInitializeEvent(&Event, NotificationEvent, FALSE);
     SIM_EXPECT_BUGCHECK(0xC2, 0x0A, KeBugCheckEx(0xC2, 0x0A, 0, 0, 0));
@@ -140,9 +134,8 @@ static void RefusedCallHasNoEffect(void **State)
 }
 
 /* SimReset makes the machine usable again. */
-static void ResetRevivesTheMachine(void **State)
+SIM_TEST(ResetRevivesTheMachine)
 {
-    (void)State;
     SIM_EXPECT_BUGCHECK(0xDA, 0x103, KeBugCheckEx(0xDA, 0x103, 0, 0, 0));
     assert_true(SimIsStopped(NULL));
     SimReset();
@@ -160,9 +153,8 @@ static void ResetRevivesTheMachine(void **State)
 
 /* The first stop wins: a second KeBugCheckEx (e.g. from a handler) does not
  * overwrite the recorded stop. */
-static void FirstStopIsKept(void **State)
+SIM_TEST(FirstStopIsKept)
 {
-    (void)State;
     SIM_EXPECT_BUGCHECK(0xDA, 0x107, KeBugCheckEx(0xDA, 0x107, 1, 2, 3));
     SIM_BUGCHECK Second;
     SIM_CATCH_BUGCHECK(&Second, KeBugCheckEx(0x1A, 0x1236, 0, 0, 0));
@@ -176,9 +168,8 @@ static void FirstStopIsKept(void **State)
 /* ------------------------------------------------------------------------ */
 /* Names and meanings (docs/ddi-contract.md section 3).                      */
 /* ------------------------------------------------------------------------ */
-static void BugCheckNames(void **State)
+SIM_TEST(BugCheckNames)
 {
-    (void)State;
     static const struct {
         ULONG Code;
         const char *Name;
@@ -205,9 +196,8 @@ static void BugCheckNames(void **State)
     assert_string_not_equal(SimBugCheckName(0x12345678), "SYSTEM_PTE_MISUSE");
 }
 
-static void BugCheckMeanings(void **State)
+SIM_TEST(BugCheckMeanings)
 {
-    (void)State;
     const char *DoubleMap = SimBugCheckMeaning(0xDA, 0x107);
     const char *StillMapped = SimBugCheckMeaning(0xDA, 0x103);
     const char *Generic = SimBugCheckMeaning(0xDA, 0x12345);
@@ -228,9 +218,8 @@ static void BugCheckMeanings(void **State)
 }
 
 /* The stop line is exactly "*** STOP: 0x%08X (0x%016llX,...)" (docs/architecture.md 4). */
-static void StopLineFormat(void **State)
+SIM_TEST(StopLineFormat)
 {
-    (void)State;
     static const struct {
         SIM_BUGCHECK Stop;
         const char *Line;
@@ -264,9 +253,8 @@ static void StopLineFormat(void **State)
 
 /* SIM_TRY_STATUS catches ExRaiseStatus with its status; the machine keeps
  * running (an exception is not a bug check). */
-static void TryStatusCatchesRaise(void **State)
+SIM_TEST(TryStatusCatchesRaise)
 {
-    (void)State;
     static const NTSTATUS Raised[] = {STATUS_ACCESS_VIOLATION, STATUS_INSUFFICIENT_RESOURCES,
                                       STATUS_INVALID_PARAMETER};
     for (size_t volatile i = 0; i < sizeof(Raised) / sizeof(Raised[0]); i++) {
@@ -293,9 +281,8 @@ static void RaiseAccessViolation(void)
     ExRaiseStatus(STATUS_ACCESS_VIOLATION);
 }
 
-static void RaiseSkipsTheRest(void **State)
+SIM_TEST(RaiseSkipsTheRest)
 {
-    (void)State;
     AfterRaise = 0;
     NTSTATUS Status;
     SIM_TRY_STATUS(&Status, RaiseAccessViolation(); AfterRaise++);
@@ -305,9 +292,8 @@ static void RaiseSkipsTheRest(void **State)
 
 /* ExRaiseStatus with no SIM_TRY_STATUS frame: an unhandled kernel exception,
  * 0x1E KMODE_EXCEPTION_NOT_HANDLED with P1 = the status. */
-static void UnhandledRaiseIsKmodeException(void **State)
+SIM_TEST(UnhandledRaiseIsKmodeException)
 {
-    (void)State;
     SIM_EXPECT_BUGCHECK(KMODE_EXCEPTION_NOT_HANDLED, (ULONG)STATUS_ACCESS_VIOLATION,
                         ExRaiseStatus(STATUS_ACCESS_VIOLATION));
     SIM_BUGCHECK Stop;
@@ -316,9 +302,8 @@ static void UnhandledRaiseIsKmodeException(void **State)
 }
 
 /* NT_ASSERT(FALSE): STATUS_ASSERTION_FAILURE (0xC0000420) unhandled -> 0x1E. */
-static void FailedAssertIsKmodeException(void **State)
+SIM_TEST(FailedAssertIsKmodeException)
 {
-    (void)State;
     SIM_EXPECT_BUGCHECK(0x1E, STATUS_ASSERTION_FAILURE_VALUE, NT_ASSERT(FALSE));
     SimReset();
     /* A true assertion is silent. */
@@ -340,9 +325,8 @@ static void BugCheckInsideTry(void)
     (void)Status;
 }
 
-static void BugCheckPassesExceptionFrame(void **State)
+SIM_TEST(BugCheckPassesExceptionFrame)
 {
-    (void)State;
     InnerReached = 0;
     SIM_EXPECT_BUGCHECK4(0xDA, 0x10B, 4, 5, 6, BugCheckInsideTry());
     assert_int_equal(InnerReached, 0);
@@ -357,9 +341,8 @@ static void RaiseInsideCatch(SIM_BUGCHECK *Inner)
     InnerReached++; /* must not run */
 }
 
-static void RaisePassesBugCheckFrame(void **State)
+SIM_TEST(RaisePassesBugCheckFrame)
 {
-    (void)State;
     InnerReached = 0;
     SIM_BUGCHECK Inner;
     memset(&Inner, 0, sizeof(Inner));
@@ -377,9 +360,8 @@ static void TryRaise(NTSTATUS *Inner, NTSTATUS Raised)
     SIM_TRY_STATUS(Inner, ExRaiseStatus(Raised));
 }
 
-static void InnermostFrameWins(void **State)
+SIM_TEST(InnermostFrameWins)
 {
-    (void)State;
     NTSTATUS Outer = STATUS_PENDING, Inner = STATUS_PENDING;
     SIM_TRY_STATUS(&Outer, TryRaise(&Inner, STATUS_NO_MEMORY));
     assert_int_equal(Inner, STATUS_NO_MEMORY);
@@ -388,31 +370,5 @@ static void InnermostFrameWins(void **State)
 
 int main(void)
 {
-    const struct CMUnitTest Tests[] = {
-        cmocka_unit_test_setup_teardown(CatchReceivesCodeAndParameters, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(NoStopLeavesCaughtFalse, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(KeBugCheckHasZeroParameters, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(RunningMachineIsNotStopped, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(DdisAreRefusedAfterAStop, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(RefusedCallHasNoEffect, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(ResetRevivesTheMachine, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(FirstStopIsKept, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(BugCheckNames, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(BugCheckMeanings, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(StopLineFormat, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(TryStatusCatchesRaise, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(RaiseSkipsTheRest, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(UnhandledRaiseIsKmodeException, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(FailedAssertIsKmodeException, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(BugCheckPassesExceptionFrame, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(RaisePassesBugCheckFrame, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(InnermostFrameWins, SimTestSetup, SimTestTeardown),
-    };
-    return cmocka_run_group_tests(Tests, NULL, NULL);
+    return SimRunTests("Tests", NULL, NULL);
 }

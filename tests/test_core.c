@@ -16,12 +16,11 @@
 #include <stdbool.h>
 #include <stdlib.h>
 
-#include <growable_region.h>
 #include <mmsim_cmocka.h>
 
+#include "region_test.h"
+
 #define TAG_REGION 'nrGT' /* "TGrn" */
-#define KIB(x) ((SIZE_T)(x) * 1024)
-#define MIB(x) ((SIZE_T)(x) * 1024 * 1024)
 
 static UCHAR PatternByte(SIZE_T Offset)
 {
@@ -44,16 +43,6 @@ static void CheckPattern(PUCHAR Base, SIZE_T To)
     }
 }
 
-static GR_PARAMETERS DefaultParameters(SIZE_T Maximum)
-{
-    GR_PARAMETERS Parameters;
-    memset(&Parameters, 0, sizeof(Parameters));
-    Parameters.MaximumSize = Maximum;
-    Parameters.PoolTag = TAG_REGION;
-    Parameters.Strategy = GrStrategyAuto;
-    return Parameters;
-}
-
 static GR_STRATEGY ExpectedStrategy(void)
 {
     return SimGetProfile() == SimProfileModern ? GrStrategyDivisible : GrStrategyRemap;
@@ -65,12 +54,11 @@ static GR_STRATEGY ExpectedStrategy(void)
 /*  profile | Auto       | Divisible forced       | Remap forced
  *  modern  | Divisible  | Divisible              | Remap
  *  nt5     | Remap      | STATUS_NOT_SUPPORTED   | Remap          */
-static void StrategyFollowsTheKernel(void **State)
+SIM_TEST(StrategyFollowsTheKernel)
 {
-    (void)State;
     static const GR_STRATEGY Asked[] = {GrStrategyAuto, GrStrategyDivisible, GrStrategyRemap};
     for (size_t i = 0; i < sizeof(Asked) / sizeof(Asked[0]); i++) {
-        GR_PARAMETERS Parameters = DefaultParameters(MIB(1));
+        GR_PARAMETERS Parameters = RegionParameters(MIB(1), TAG_REGION);
         Parameters.Strategy = Asked[i];
         PGROWABLE_REGION Region;
         NTSTATUS Status = GrCreate(&Parameters, &Region);
@@ -89,9 +77,8 @@ static void StrategyFollowsTheKernel(void **State)
 }
 
 /* Bad parameters are refused before anything is allocated. */
-static void CreateRefusesBadParameters(void **State)
+SIM_TEST(CreateRefusesBadParameters)
 {
-    (void)State;
     static const struct {
         SIZE_T Maximum, Initial;
         ULONG Tag;
@@ -104,7 +91,7 @@ static void CreateRefusesBadParameters(void **State)
         {(SIZE_T)8 << 30, 0, TAG_REGION, GrStrategyRemap}, /* one MDL cannot describe 8 GiB */
     };
     for (size_t i = 0; i < sizeof(Rows) / sizeof(Rows[0]); i++) {
-        GR_PARAMETERS Parameters = DefaultParameters(Rows[i].Maximum);
+        GR_PARAMETERS Parameters = RegionParameters(Rows[i].Maximum, TAG_REGION);
         Parameters.InitialCommit = Rows[i].Initial;
         Parameters.PoolTag = Rows[i].Tag;
         Parameters.Strategy = Rows[i].Strategy;
@@ -120,10 +107,9 @@ static void CreateRefusesBadParameters(void **State)
 /* ---------------------------------------------------------------------- */
 /* Grow to the maximum in uneven steps; every byte written before a growth
  * reads back after it; the base never moves; the size only grows. */
-static void GrowsToMaximumInUnevenStepsKeepingData(void **State)
+SIM_TEST(GrowsToMaximumInUnevenStepsKeepingData)
 {
-    (void)State;
-    GR_PARAMETERS Parameters = DefaultParameters(MIB(8) + KIB(12));
+    GR_PARAMETERS Parameters = RegionParameters(MIB(8) + KIB(12), TAG_REGION);
     Parameters.InitialCommit = 1;
     Parameters.GrowthGranularity = KIB(16);
     PGROWABLE_REGION Region;
@@ -170,10 +156,9 @@ static void GrowsToMaximumInUnevenStepsKeepingData(void **State)
 
 /* The byte after the committed part is reserved but not mapped: touching it
  * is 0x50 (address, 0 = read, code address, 0). */
-static void ReadingPastCommittedIsPageFault(void **State)
+SIM_TEST(ReadingPastCommittedIsPageFault)
 {
-    (void)State;
-    GR_PARAMETERS Parameters = DefaultParameters(MIB(1));
+    GR_PARAMETERS Parameters = RegionParameters(MIB(1), TAG_REGION);
     Parameters.InitialCommit = KIB(64);
     PGROWABLE_REGION Region;
     assert_int_equal(GrCreate(&Parameters, &Region), STATUS_SUCCESS);
@@ -190,10 +175,9 @@ static void ReadingPastCommittedIsPageFault(void **State)
 }
 
 /* Short page allocations are mapped and used, not discarded. */
-static void ShortAllocationsAreUsed(void **State)
+SIM_TEST(ShortAllocationsAreUsed)
 {
-    (void)State;
-    GR_PARAMETERS Parameters = DefaultParameters(MIB(2));
+    GR_PARAMETERS Parameters = RegionParameters(MIB(2), TAG_REGION);
     Parameters.GrowthGranularity = KIB(256);
     PGROWABLE_REGION Region;
     assert_int_equal(GrCreate(&Parameters, &Region), STATUS_SUCCESS);
@@ -264,15 +248,14 @@ static void AssertSameAs(const SNAPSHOT *Before, PGROWABLE_REGION Region)
  * of each site, N = 1, 2, ... until a growth succeeds untouched): each
  * failure returns STATUS_INSUFFICIENT_RESOURCES and leaves committed size,
  * data, pages, PTEs and pool exactly as before. */
-static void EveryGrowthFailureLeavesRegionUnchanged(void **State)
+SIM_TEST(EveryGrowthFailureLeavesRegionUnchanged)
 {
-    (void)State;
     static const SIM_FAULT_SITE Sites[] = {SimFaultPool, SimFaultAllocatePagesForMdl,
                                            SimFaultIoAllocateMdl};
     ULONG64 Failures = 0;
     for (size_t s = 0; s < sizeof(Sites) / sizeof(Sites[0]); s++) {
         for (ULONG Nth = 1;; Nth++) {
-            GR_PARAMETERS Parameters = DefaultParameters(MIB(4));
+            GR_PARAMETERS Parameters = RegionParameters(MIB(4), TAG_REGION);
             Parameters.InitialCommit = KIB(64);
             Parameters.GrowthGranularity = KIB(64);
             PGROWABLE_REGION Region;
@@ -314,9 +297,8 @@ static void EveryGrowthFailureLeavesRegionUnchanged(void **State)
 }
 
 /* GrCreate: each allocation failed in turn leaves nothing allocated. */
-static void EveryCreateFailureLeavesNothing(void **State)
+SIM_TEST(EveryCreateFailureLeavesNothing)
 {
-    (void)State;
     static const SIM_FAULT_SITE Sites[] = {SimFaultPool, SimFaultAllocatePagesForMdl,
                                            SimFaultAllocateMappingAddress,
                                            SimFaultIoAllocateWorkItem, SimFaultIoAllocateMdl};
@@ -325,7 +307,7 @@ static void EveryCreateFailureLeavesNothing(void **State)
     ULONG64 Failures = 0;
     for (size_t s = 0; s < sizeof(Sites) / sizeof(Sites[0]); s++) {
         for (ULONG Nth = 1;; Nth++) {
-            GR_PARAMETERS Parameters = DefaultParameters(MIB(1));
+            GR_PARAMETERS Parameters = RegionParameters(MIB(1), TAG_REGION);
             Parameters.InitialCommit = KIB(128);
             Parameters.DeviceObject = &Device;
             ULONG64 InjectedBefore = SimFaultsInjected(Sites[s]);
@@ -396,12 +378,11 @@ static void *Reader(void *Argument)
     return NULL;
 }
 
-static void ReadersAtDispatchWhileGrowing(void **State)
+SIM_TEST(ReadersAtDispatchWhileGrowing)
 {
-    (void)State;
     SHARED Shared;
     memset(&Shared, 0, sizeof(Shared));
-    GR_PARAMETERS Parameters = DefaultParameters(MIB(6));
+    GR_PARAMETERS Parameters = RegionParameters(MIB(6), TAG_REGION);
     Parameters.InitialCommit = KIB(4);
     Parameters.GrowthGranularity = KIB(8);
     assert_int_equal(GrCreate(&Parameters, &Shared.Region), STATUS_SUCCESS);
@@ -447,13 +428,12 @@ static void ReadersAtDispatchWhileGrowing(void **State)
 /* ---------------------------------------------------------------------- */
 /* Deferred growth: asked for at DISPATCH_LEVEL, done by a work item.      */
 /* ---------------------------------------------------------------------- */
-static void GrowthRequestedAtDispatchRunsOnWorkItem(void **State)
+SIM_TEST(GrowthRequestedAtDispatchRunsOnWorkItem)
 {
-    (void)State;
     DEVICE_OBJECT Device;
     memset(&Device, 0, sizeof(Device));
     for (int WithDevice = 0; WithDevice < 2; WithDevice++) {
-        GR_PARAMETERS Parameters = DefaultParameters(MIB(2));
+        GR_PARAMETERS Parameters = RegionParameters(MIB(2), TAG_REGION);
         Parameters.DeviceObject = WithDevice ? &Device : NULL;
         PGROWABLE_REGION Region;
         assert_int_equal(GrCreate(&Parameters, &Region), STATUS_SUCCESS);
@@ -477,10 +457,9 @@ static void GrowthRequestedAtDispatchRunsOnWorkItem(void **State)
 
 /* GrowEnsureCommitted is pageable code for <= APC_LEVEL: at DISPATCH_LEVEL
  * the page it lives on may be out - 0xD1 with P3 = 8 (execute). */
-static void GrowingAtDispatchIsCaught(void **State)
+SIM_TEST(GrowingAtDispatchIsCaught)
 {
-    (void)State;
-    GR_PARAMETERS Parameters = DefaultParameters(MIB(1));
+    GR_PARAMETERS Parameters = RegionParameters(MIB(1), TAG_REGION);
     PGROWABLE_REGION Region;
     assert_int_equal(GrCreate(&Parameters, &Region), STATUS_SUCCESS);
     KIRQL Old;
@@ -494,10 +473,9 @@ static void GrowingAtDispatchIsCaught(void **State)
 }
 
 /* Low-water mark: usage close to the committed end asks for more ahead. */
-static void LowWaterMarkKeepsSlackAhead(void **State)
+SIM_TEST(LowWaterMarkKeepsSlackAhead)
 {
-    (void)State;
-    GR_PARAMETERS Parameters = DefaultParameters(MIB(4));
+    GR_PARAMETERS Parameters = RegionParameters(MIB(4), TAG_REGION);
     Parameters.InitialCommit = KIB(128);
     Parameters.LowWaterMark = KIB(256);
     PGROWABLE_REGION Region;
@@ -512,11 +490,10 @@ static void LowWaterMarkKeepsSlackAhead(void **State)
 }
 
 /* Destroy while a growth is queued waits for it: nothing is left behind. */
-static void DestroyWaitsForQueuedGrowth(void **State)
+SIM_TEST(DestroyWaitsForQueuedGrowth)
 {
-    (void)State;
     for (int Round = 0; Round < 20; Round++) {
-        GR_PARAMETERS Parameters = DefaultParameters(MIB(2));
+        GR_PARAMETERS Parameters = RegionParameters(MIB(2), TAG_REGION);
         PGROWABLE_REGION Region;
         assert_int_equal(GrCreate(&Parameters, &Region), STATUS_SUCCESS);
         (void)GrRequestGrowth(Region, MIB(1) + (SIZE_T)Round * PAGE_SIZE);
@@ -530,9 +507,8 @@ static void DestroyWaitsForQueuedGrowth(void **State)
 /* second chunk at Base + 64K of a plain reservation. Without DIVISIBLE the */
 /* address snaps to the base, whose PTEs are valid: 0xDA/0x107.             */
 /* ---------------------------------------------------------------------- */
-static void NaiveOffsetMappingWithoutDivisibleBugChecks(void **State)
+SIM_TEST(NaiveOffsetMappingWithoutDivisibleBugChecks)
 {
-    (void)State;
     PHYSICAL_ADDRESS Low = {.QuadPart = 0}, High = {.QuadPart = -1}, Skip = {.QuadPart = 0};
     PUCHAR Base = (PUCHAR)MmAllocateMappingAddress(KIB(256), TAG_REGION);
     assert_non_null(Base);
@@ -567,13 +543,13 @@ static void NaiveOffsetMappingWithoutDivisibleBugChecks(void **State)
  *     per page), but the chunk MDLs themselves were pool allocations of
  *     MmAllocatePagesForMdlEx and leak unless freed - so the chunk MDLs must
  *     be kept anyway, and rebuilding saves nothing. */
-static void RebuildingOneMdlFromThePtes(void **State)
+SIM_TEST(RebuildingOneMdlFromThePtes)
 {
-    (void)State;
     PHYSICAL_ADDRESS Low = {.QuadPart = 0}, High = {.QuadPart = -1}, Skip = {.QuadPart = 0};
     PUCHAR Base = NULL;
     if (SimGetProfile() == SimProfileModern) {
-        Base = (PUCHAR)MmAllocateMappingAddressEx(KIB(128), TAG_REGION, MM_MAPPING_ADDRESS_DIVISIBLE);
+        Base =
+            (PUCHAR)MmAllocateMappingAddressEx(KIB(128), TAG_REGION, MM_MAPPING_ADDRESS_DIVISIBLE);
     } else {
         Base = (PUCHAR)MmAllocateMappingAddress(KIB(128), TAG_REGION);
     }
@@ -605,9 +581,8 @@ static void RebuildingOneMdlFromThePtes(void **State)
     assert_int_equal(Stop.Parameters[1], MmGetMdlPfnArray(Chunks[0])[0]);
 }
 
-static void RebuiltMdlFreesPagesAfterUnmapButChunkMdlsRemain(void **State)
+SIM_TEST(RebuiltMdlFreesPagesAfterUnmapButChunkMdlsRemain)
 {
-    (void)State;
     PHYSICAL_ADDRESS Low = {.QuadPart = 0}, High = {.QuadPart = -1}, Skip = {.QuadPart = 0};
     PUCHAR Base = (PUCHAR)MmAllocateMappingAddress(KIB(64), TAG_REGION);
     assert_non_null(Base);
@@ -655,34 +630,9 @@ static int SetupNt5(void **State)
     return SimInitialize(&Config) == STATUS_SUCCESS ? 0 : -1;
 }
 
-static int TeardownGroup(void **State)
-{
-    (void)State;
-    return SimInitialize(NULL) == STATUS_SUCCESS ? 0 : -1;
-}
-
-#define CORE_TEST(f) cmocka_unit_test_setup_teardown(f, SimTestSetup, SimTestTeardown)
-
 int main(void)
 {
-    const struct CMUnitTest Tests[] = {
-        CORE_TEST(StrategyFollowsTheKernel),
-        CORE_TEST(CreateRefusesBadParameters),
-        CORE_TEST(GrowsToMaximumInUnevenStepsKeepingData),
-        CORE_TEST(ReadingPastCommittedIsPageFault),
-        CORE_TEST(ShortAllocationsAreUsed),
-        CORE_TEST(EveryGrowthFailureLeavesRegionUnchanged),
-        CORE_TEST(EveryCreateFailureLeavesNothing),
-        CORE_TEST(ReadersAtDispatchWhileGrowing),
-        CORE_TEST(GrowthRequestedAtDispatchRunsOnWorkItem),
-        CORE_TEST(GrowingAtDispatchIsCaught),
-        CORE_TEST(LowWaterMarkKeepsSlackAhead),
-        CORE_TEST(DestroyWaitsForQueuedGrowth),
-        CORE_TEST(NaiveOffsetMappingWithoutDivisibleBugChecks),
-        CORE_TEST(RebuildingOneMdlFromThePtes),
-        CORE_TEST(RebuiltMdlFreesPagesAfterUnmapButChunkMdlsRemain),
-    };
-    int Failed = cmocka_run_group_tests_name("core (modern)", Tests, SetupModern, TeardownGroup);
-    Failed += cmocka_run_group_tests_name("core (nt5)", Tests, SetupNt5, TeardownGroup);
+    int Failed = SimRunTests("core (modern)", SetupModern, SimTestGroupTeardown);
+    Failed += SimRunTests("core (nt5)", SetupNt5, SimTestGroupTeardown);
     return Failed;
 }

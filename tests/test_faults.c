@@ -25,22 +25,10 @@
 #define TAG_A 'AtsT' /* "TstA" */
 #define TAG_B 'BtsT' /* "TstB" */
 
-static PHYSICAL_ADDRESS Pa(LONGLONG Value)
-{
-    PHYSICAL_ADDRESS Address;
-    Address.QuadPart = Value;
-    return Address;
-}
-
 static PMDL AllocatePages(SIZE_T Bytes)
 {
-    return MmAllocatePagesForMdlEx(Pa(0), Pa(-1), Pa(0), Bytes, MmCached, 0);
-}
-
-static void FreePages(PMDL Mdl)
-{
-    MmFreePagesFromMdl(Mdl);
-    ExFreePool(Mdl);
+    return MmAllocatePagesForMdlEx(SimPhysical(0), SimPhysical(-1), SimPhysical(0), Bytes, MmCached,
+                                   0);
 }
 
 static int TeardownFaults(void **State)
@@ -59,9 +47,8 @@ static void Configure(const char *Spec)
 }
 
 /* A bad spec is refused, and the reason names the bad part. */
-static void BadSpecsAreRefusedWithTheReason(void **State)
+SIM_TEST_F(BadSpecsAreRefusedWithTheReason, SimTestSetup, TeardownFaults)
 {
-    (void)State;
     static const struct {
         const char *Spec;
         const char *Named; /* must appear in the reason */
@@ -95,9 +82,8 @@ static void BadSpecsAreRefusedWithTheReason(void **State)
 }
 
 /* nth=N@site: exactly the Nth call of that site fails, once. */
-static void NthCallOfASiteFails(void **State)
+SIM_TEST_F(NthCallOfASiteFails, SimTestSetup, TeardownFaults)
 {
-    (void)State;
     Configure("nth=3@pool");
     PVOID Blocks[5];
     for (int i = 0; i < 5; i++) {
@@ -121,9 +107,8 @@ static void NthCallOfASiteFails(void **State)
 }
 
 /* nth=N without a site counts every fallible call. */
-static void NthFallibleCallOfAnySiteFails(void **State)
+SIM_TEST_F(NthFallibleCallOfAnySiteFails, SimTestSetup, TeardownFaults)
 {
-    (void)State;
     Configure("nth=2");
     PVOID Block = ExAllocatePool2(POOL_FLAG_NON_PAGED, 64, TAG_A); /* call 1 */
     assert_non_null(Block);
@@ -138,9 +123,8 @@ static void NthFallibleCallOfAnySiteFails(void **State)
 
 /* random=10000 fails every eligible call; a tag filter confines failures to
  * pool allocations with those tags; delay spares the first calls. */
-static void RandomRespectsTagsAndDelay(void **State)
+SIM_TEST_F(RandomRespectsTagsAndDelay, SimTestSetup, TeardownFaults)
 {
-    (void)State;
     Configure("random=10000;tags=TstA");
     PVOID A = ExAllocatePool2(POOL_FLAG_NON_PAGED, 64, TAG_A);
     PVOID B = ExAllocatePool2(POOL_FLAG_NON_PAGED, 64, TAG_B);
@@ -149,7 +133,7 @@ static void RandomRespectsTagsAndDelay(void **State)
     assert_non_null(B);
     assert_non_null(Mdl);
     ExFreePoolWithTag(B, TAG_B);
-    FreePages(Mdl);
+    SimTestFreeMdlPages(Mdl);
 
     Configure("random=10000;tags=Ts*");
     assert_null(ExAllocatePool2(POOL_FLAG_NON_PAGED, 64, TAG_B)); /* wildcard */
@@ -166,9 +150,8 @@ static void RandomRespectsTagsAndDelay(void **State)
 }
 
 /* The same seed gives the same failures; probability 0 gives none. */
-static void RandomIsReproducibleFromTheSeed(void **State)
+SIM_TEST_F(RandomIsReproducibleFromTheSeed, SimTestSetup, TeardownFaults)
 {
-    (void)State;
     char Pattern[2][64];
     for (int Run = 0; Run < 2; Run++) {
         Configure("random=3000;seed=42");
@@ -193,23 +176,21 @@ static void RandomIsReproducibleFromTheSeed(void **State)
 }
 
 /* short=100: an injected page-allocation failure returns half the pages. */
-static void ShortPageAllocationsAreInjected(void **State)
+SIM_TEST_F(ShortPageAllocationsAreInjected, SimTestSetup, TeardownFaults)
 {
-    (void)State;
     Configure("nth=1@pages;short=100");
     PMDL Mdl = AllocatePages(16 * PAGE_SIZE);
     assert_non_null(Mdl);
     assert_int_equal(MmGetMdlByteCount(Mdl), 8 * PAGE_SIZE);
-    FreePages(Mdl);
+    SimTestFreeMdlPages(Mdl);
     Configure("nth=1@pages");
     assert_null(AllocatePages(PAGE_SIZE));
 }
 
 /* Each fallible site, failed by hand, fails the way it fails for want of
  * resources: NULL, or an exception for MmProbeAndLockPages. */
-static void EverySiteFailsAsDocumented(void **State)
+SIM_TEST_F(EverySiteFailsAsDocumented, SimTestSetup, TeardownFaults)
 {
-    (void)State;
     PVOID Block = ExAllocatePool2(POOL_FLAG_NON_PAGED, PAGE_SIZE, TAG_A);
     assert_non_null(Block);
     PMDL Mdl = IoAllocateMdl(Block, PAGE_SIZE, FALSE, FALSE, NULL);
@@ -278,9 +259,8 @@ static void __attribute__((noinline)) RunCalls(const CALL *Calls, int Count)
     }
 }
 
-static void SystematicFailsEachStackOnce(void **State)
+SIM_TEST_F(SystematicFailsEachStackOnce, SimTestSetup, TeardownFaults)
 {
-    (void)State;
     char File[] = "/tmp/mmsim-systematic-XXXXXX";
     int Fd = mkstemp(File);
     assert_true(Fd >= 0);
@@ -310,9 +290,8 @@ static void SystematicFailsEachStackOnce(void **State)
 
 /* record=FILE lists each distinct stack once; stack=ID then fails exactly
  * the call with that identity, once - the runner's two halves. */
-static void RecordThenFailOneStack(void **State)
+SIM_TEST_F(RecordThenFailOneStack, SimTestSetup, TeardownFaults)
 {
-    (void)State;
     char File[] = "/tmp/mmsim-record-XXXXXX";
     int Fd = mkstemp(File);
     assert_true(Fd >= 0);
@@ -344,20 +323,7 @@ static void RecordThenFailOneStack(void **State)
     unlink(File);
 }
 
-#define FAULT_TEST(f) cmocka_unit_test_setup_teardown(f, SimTestSetup, TeardownFaults)
-
 int main(void)
 {
-    const struct CMUnitTest Tests[] = {
-        FAULT_TEST(BadSpecsAreRefusedWithTheReason),
-        FAULT_TEST(NthCallOfASiteFails),
-        FAULT_TEST(NthFallibleCallOfAnySiteFails),
-        FAULT_TEST(RandomRespectsTagsAndDelay),
-        FAULT_TEST(RandomIsReproducibleFromTheSeed),
-        FAULT_TEST(ShortPageAllocationsAreInjected),
-        FAULT_TEST(EverySiteFailsAsDocumented),
-        FAULT_TEST(SystematicFailsEachStackOnce),
-        FAULT_TEST(RecordThenFailOneStack),
-    };
-    return cmocka_run_group_tests_name("fault injection", Tests, NULL, NULL);
+    return SimRunTests("fault injection", NULL, NULL);
 }

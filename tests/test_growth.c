@@ -45,9 +45,8 @@ static ULONG64 NextRandom(ULONG64 *State)
     return z ^ (z >> 31);
 }
 
-static void GrowOneGibInScatteredChunks(void **State)
+SIM_TEST_F(GrowOneGibInScatteredChunks, SetupBigMachine, TeardownBigMachine)
 {
-    (void)State;
     PHYSICAL_ADDRESS Low = {.QuadPart = 0}, High = {.QuadPart = -1}, Skip = {.QuadPart = 0};
     PMDL *Mdls = (PMDL *)calloc(CHUNKS, sizeof(PMDL));
     PUCHAR *Vas = (PUCHAR *)calloc(CHUNKS, sizeof(PUCHAR));
@@ -130,9 +129,5 @@ static void GrowOneGibInScatteredChunks(void **State)
 
 int main(void)
 {
-    const struct CMUnitTest Tests[] = {
-        cmocka_unit_test_setup_teardown(GrowOneGibInScatteredChunks, SetupBigMachine,
-                                        TeardownBigMachine),
-    };
-    return cmocka_run_group_tests_name("growth", Tests, NULL, NULL);
+    return SimRunTests("growth", NULL, NULL);
 }

@@ -12,9 +12,8 @@
 /* ------------------------------------------------------------------------ */
 /* 1.16: a thread starts at PASSIVE_LEVEL.                                   */
 /* ------------------------------------------------------------------------ */
-static void StartsAtPassive(void **State)
+SIM_TEST(StartsAtPassive)
 {
-    (void)State;
     assert_int_equal(KeGetCurrentIrql(), PASSIVE_LEVEL);
 }
 
@@ -22,9 +21,8 @@ static void StartsAtPassive(void **State)
 /* 1.16: KeRaiseIrql returns the previous IRQL through OldIrql, KeLowerIrql  */
 /* restores it. Raising to the current IRQL is allowed.                      */
 /* ------------------------------------------------------------------------ */
-static void RaiseLowerRoundTrips(void **State)
+SIM_TEST(RaiseLowerRoundTrips)
 {
-    (void)State;
     static const struct {
         KIRQL From;
         KIRQL To;
@@ -54,9 +52,8 @@ static void RaiseLowerRoundTrips(void **State)
 
 /* Nested raises unwind in reverse order, each KeLowerIrql restoring the value
  * its matching raise returned. */
-static void NestedRaisesUnwind(void **State)
+SIM_TEST(NestedRaisesUnwind)
 {
-    (void)State;
     static const KIRQL Ladder[] = {APC_LEVEL, DISPATCH_LEVEL, CLOCK_LEVEL, HIGH_LEVEL};
     KIRQL Saved[4];
     for (size_t i = 0; i < 4; i++) {
@@ -71,9 +68,8 @@ static void NestedRaisesUnwind(void **State)
 }
 
 /* KeRaiseIrqlToDpcLevel raises to DISPATCH_LEVEL and returns the old IRQL. */
-static void RaiseToDpcLevel(void **State)
+SIM_TEST(RaiseToDpcLevel)
 {
-    (void)State;
     static const KIRQL From[] = {PASSIVE_LEVEL, APC_LEVEL, DISPATCH_LEVEL};
     for (size_t i = 0; i < sizeof(From) / sizeof(From[0]); i++) {
         KIRQL Base;
@@ -105,9 +101,8 @@ static void DoIrqlOp(IRQL_OP Op, KIRQL Requested)
     (void)Old;
 }
 
-static void IrqlMisuseBugChecks(void **State)
+SIM_TEST(IrqlMisuseBugChecks)
 {
-    (void)State;
     static const struct {
         const char *What;
         KIRQL Current;
@@ -150,9 +145,8 @@ static void *ReadIrqlThread(void *Context)
     return NULL;
 }
 
-static void IrqlIsPerThread(void **State)
+SIM_TEST(IrqlIsPerThread)
 {
-    (void)State;
     KIRQL Old;
     KeRaiseIrql(HIGH_LEVEL, &Old);
     KIRQL Seen = 0xFF;
@@ -168,9 +162,8 @@ static void IrqlIsPerThread(void **State)
 /* The IRQL rule table (mi_ddi_table.h via SimIrqlRules): spot checks        */
 /* against docs/ddi-contract.md, and well-formedness of every entry.         */
 /* ------------------------------------------------------------------------ */
-static void RuleTableMatchesFacts(void **State)
+SIM_TEST(RuleTableMatchesFacts)
 {
-    (void)State;
     static const struct {
         const char *Ddi;
         KIRQL MaxIrql;
@@ -223,9 +216,8 @@ static void RuleTableMatchesFacts(void **State)
     assert_null(SimIrqlRule(""));
 }
 
-static void RuleTableWellFormed(void **State)
+SIM_TEST(RuleTableWellFormed)
 {
-    (void)State;
     ULONG Count = 0;
     const SIM_IRQL_RULE *Rules = SimIrqlRules(&Count);
     assert_non_null(Rules);
@@ -251,9 +243,8 @@ static void RuleTableWellFormed(void **State)
 
 /* ExAcquireFastMutex above APC_LEVEL: 0xC4/0x20005 (rule IrqlExApcLte1),
  * P3 = current IRQL, P4 = 0. */
-static void FastMutexAtDispatchBugChecks(void **State)
+SIM_TEST(FastMutexAtDispatchBugChecks)
 {
-    (void)State;
     FAST_MUTEX Mutex;
     ExInitializeFastMutex(&Mutex);
     KIRQL Old;
@@ -268,9 +259,8 @@ static void FastMutexAtDispatchBugChecks(void **State)
 }
 
 /* At APC_LEVEL - the documented maximum - the same call is fine. */
-static void FastMutexAtApcIsAllowed(void **State)
+SIM_TEST(FastMutexAtApcIsAllowed)
 {
-    (void)State;
     FAST_MUTEX Mutex;
     ExInitializeFastMutex(&Mutex);
     KIRQL Old;
@@ -285,9 +275,8 @@ static void FastMutexAtApcIsAllowed(void **State)
 
 /* KeWaitForSingleObject at DISPATCH_LEVEL with a non-zero timeout: 0x0A
  * (P1 = object, P2 = IRQL). A zero timeout is legal there. */
-static void WaitAtDispatchBugChecks(void **State)
+SIM_TEST(WaitAtDispatchBugChecks)
 {
-    (void)State;
     KEVENT Event;
     KeInitializeEvent(&Event, NotificationEvent, FALSE);
     KIRQL Old;
@@ -305,9 +294,8 @@ static void WaitAtDispatchBugChecks(void **State)
 }
 
 /* No timeout at all (wait forever) at DISPATCH_LEVEL is just as fatal. */
-static void InfiniteWaitAtDispatchBugChecks(void **State)
+SIM_TEST(InfiniteWaitAtDispatchBugChecks)
 {
-    (void)State;
     KEVENT Event;
     KeInitializeEvent(&Event, NotificationEvent, TRUE);
     KIRQL Old = KeRaiseIrqlToDpcLevel();
@@ -328,9 +316,8 @@ __attribute__((noinline)) static void PageableRoutine(void)
     PageableWork++;
 }
 
-static void PagedCodeAtDispatchBugChecks(void **State)
+SIM_TEST(PagedCodeAtDispatchBugChecks)
 {
-    (void)State;
     PageableWork = 0;
     /* Fine at PASSIVE_LEVEL and APC_LEVEL. */
     PageableRoutine();
@@ -353,23 +340,5 @@ static void PagedCodeAtDispatchBugChecks(void **State)
 
 int main(void)
 {
-    const struct CMUnitTest Tests[] = {
-        cmocka_unit_test_setup_teardown(StartsAtPassive, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(RaiseLowerRoundTrips, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(NestedRaisesUnwind, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(RaiseToDpcLevel, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(IrqlMisuseBugChecks, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(IrqlIsPerThread, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(RuleTableMatchesFacts, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(RuleTableWellFormed, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(FastMutexAtDispatchBugChecks, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(FastMutexAtApcIsAllowed, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(WaitAtDispatchBugChecks, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(InfiniteWaitAtDispatchBugChecks, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(PagedCodeAtDispatchBugChecks, SimTestSetup,
-                                        SimTestTeardown),
-    };
-    return cmocka_run_group_tests(Tests, NULL, NULL);
+    return SimRunTests("Tests", NULL, NULL);
 }

@@ -18,9 +18,8 @@
 /* ------------------------------------------------------------------------ */
 /* Spin locks raise to DISPATCH_LEVEL and restore the caller's IRQL.         */
 /* ------------------------------------------------------------------------ */
-static void SpinLockRaisesAndRestores(void **State)
+SIM_TEST(SpinLockRaisesAndRestores)
 {
-    (void)State;
     static const KIRQL From[] = {PASSIVE_LEVEL, APC_LEVEL, DISPATCH_LEVEL};
     KSPIN_LOCK Lock;
     KeInitializeSpinLock(&Lock);
@@ -40,9 +39,8 @@ static void SpinLockRaisesAndRestores(void **State)
 }
 
 /* The AtDpcLevel variants leave the IRQL alone. */
-static void SpinLockAtDpcLevelKeepsIrql(void **State)
+SIM_TEST(SpinLockAtDpcLevelKeepsIrql)
 {
-    (void)State;
     KSPIN_LOCK Lock;
     KeInitializeSpinLock(&Lock);
     KIRQL Old = KeRaiseIrqlToDpcLevel();
@@ -59,9 +57,8 @@ static void SpinLockAtDpcLevelKeepsIrql(void **State)
 
 /* In-stack queued spin locks: same IRQL contract, old IRQL kept in the
  * handle. */
-static void QueuedSpinLockRaisesAndRestores(void **State)
+SIM_TEST(QueuedSpinLockRaisesAndRestores)
 {
-    (void)State;
     KSPIN_LOCK Lock;
     KeInitializeSpinLock(&Lock);
     KIRQL Base;
@@ -153,30 +150,26 @@ static void RunCounterThreads(LOCK_KIND Kind)
     assert_true(Shared.SpinLock == 0);
 }
 
-static void SpinLockExcludes(void **State)
+SIM_TEST(SpinLockExcludes)
 {
-    (void)State;
     RunCounterThreads(KindSpin);
 }
 
-static void QueuedSpinLockExcludes(void **State)
+SIM_TEST(QueuedSpinLockExcludes)
 {
-    (void)State;
     RunCounterThreads(KindQueued);
 }
 
-static void FastMutexExcludes(void **State)
+SIM_TEST(FastMutexExcludes)
 {
-    (void)State;
     RunCounterThreads(KindFastMutex);
 }
 
 /* ------------------------------------------------------------------------ */
 /* Fast mutexes raise to APC_LEVEL and restore the caller's IRQL.            */
 /* ------------------------------------------------------------------------ */
-static void FastMutexRaisesToApc(void **State)
+SIM_TEST(FastMutexRaisesToApc)
 {
-    (void)State;
     static const KIRQL From[] = {PASSIVE_LEVEL, APC_LEVEL};
     FAST_MUTEX Mutex;
     ExInitializeFastMutex(&Mutex);
@@ -215,9 +208,8 @@ static void *HolderThread(void *Context)
     return NULL;
 }
 
-static void TryFastMutexFailsWhileHeld(void **State)
+SIM_TEST(TryFastMutexFailsWhileHeld)
 {
-    (void)State;
     static HOLDER Holder;
     ExInitializeFastMutex(&Holder.Mutex);
     KeInitializeEvent(&Holder.Held, NotificationEvent, FALSE);
@@ -247,9 +239,8 @@ static void TryFastMutexFailsWhileHeld(void **State)
 
 /* Acquiring a spin lock the thread already owns: 0x0F SPIN_LOCK_ALREADY_OWNED
  * with P1 = the lock (a real processor would spin forever). */
-static void RecursiveSpinLockBugChecks(void **State)
+SIM_TEST(RecursiveSpinLockBugChecks)
 {
-    (void)State;
     KSPIN_LOCK Lock;
     KeInitializeSpinLock(&Lock);
     KIRQL Old, Again;
@@ -258,9 +249,8 @@ static void RecursiveSpinLockBugChecks(void **State)
     assert_string_equal(SimBugCheckName(0x0F), "SPIN_LOCK_ALREADY_OWNED");
 }
 
-static void RecursiveQueuedSpinLockBugChecks(void **State)
+SIM_TEST(RecursiveQueuedSpinLockBugChecks)
 {
-    (void)State;
     KSPIN_LOCK Lock;
     KeInitializeSpinLock(&Lock);
     KLOCK_QUEUE_HANDLE First, Second;
@@ -270,9 +260,8 @@ static void RecursiveQueuedSpinLockBugChecks(void **State)
 
 /* Releasing a spin lock nobody owns: 0x10 SPIN_LOCK_NOT_OWNED, P1 = the lock,
  * P2 = the lock word found (0: free). */
-static void ReleaseUnownedSpinLockBugChecks(void **State)
+SIM_TEST(ReleaseUnownedSpinLockBugChecks)
 {
-    (void)State;
     KSPIN_LOCK Lock;
     KeInitializeSpinLock(&Lock);
     KIRQL Old = KeRaiseIrqlToDpcLevel();
@@ -304,9 +293,8 @@ static void *SpinHolderThread(void *Context)
     return NULL;
 }
 
-static void ReleaseOtherThreadsSpinLockBugChecks(void **State)
+SIM_TEST(ReleaseOtherThreadsSpinLockBugChecks)
 {
-    (void)State;
     static SPIN_HOLDER Holder;
     KeInitializeSpinLock(&Holder.Lock);
     KeInitializeEvent(&Holder.Held, NotificationEvent, FALSE);
@@ -336,9 +324,8 @@ static void ReleaseOtherThreadsSpinLockBugChecks(void **State)
 
 /* A zero timeout on an unsignalled event returns STATUS_TIMEOUT at once; on a
  * signalled one STATUS_SUCCESS. */
-static void ZeroTimeoutPolls(void **State)
+SIM_TEST(ZeroTimeoutPolls)
 {
-    (void)State;
     static const struct {
         EVENT_TYPE Type;
         BOOLEAN Initial;
@@ -362,9 +349,8 @@ static void ZeroTimeoutPolls(void **State)
 }
 
 /* A short relative timeout on an event nobody sets returns STATUS_TIMEOUT. */
-static void RelativeTimeoutExpires(void **State)
+SIM_TEST(RelativeTimeoutExpires)
 {
-    (void)State;
     KEVENT Event;
     KeInitializeEvent(&Event, SynchronizationEvent, FALSE);
     LARGE_INTEGER OneMs = {.QuadPart = -10000};
@@ -374,9 +360,8 @@ static void RelativeTimeoutExpires(void **State)
 
 /* A NotificationEvent stays signalled: every wait passes until KeClearEvent.
  * KeSetEvent returns the previous state. */
-static void NotificationEventStaysSignalled(void **State)
+SIM_TEST(NotificationEventStaysSignalled)
 {
-    (void)State;
     KEVENT Event;
     KeInitializeEvent(&Event, NotificationEvent, FALSE);
     assert_int_equal(KeSetEvent(&Event, 0, FALSE), 0);
@@ -420,9 +405,8 @@ static void WaitForReleased(WAITERS *W, int Count)
     }
 }
 
-static void NotificationEventReleasesAll(void **State)
+SIM_TEST(NotificationEventReleasesAll)
 {
-    (void)State;
     static WAITERS W;
     KeInitializeEvent(&W.Gate, NotificationEvent, FALSE);
     KeInitializeEvent(&W.Woke, SynchronizationEvent, FALSE);
@@ -445,9 +429,8 @@ static void NotificationEventReleasesAll(void **State)
  * one waiter runs and the event reads 0; the second set releases the other.
  * If one set released both, the second set would find no waiter and the
  * event would stay signalled at the end. */
-static void SynchronizationEventReleasesOne(void **State)
+SIM_TEST(SynchronizationEventReleasesOne)
 {
-    (void)State;
     static WAITERS W;
     KeInitializeEvent(&W.Gate, SynchronizationEvent, FALSE);
     KeInitializeEvent(&W.Woke, SynchronizationEvent, FALSE);
@@ -476,34 +459,5 @@ static void SynchronizationEventReleasesOne(void **State)
 
 int main(void)
 {
-    const struct CMUnitTest Tests[] = {
-        cmocka_unit_test_setup_teardown(SpinLockRaisesAndRestores, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(SpinLockAtDpcLevelKeepsIrql, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(QueuedSpinLockRaisesAndRestores, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(SpinLockExcludes, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(QueuedSpinLockExcludes, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(FastMutexExcludes, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(FastMutexRaisesToApc, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(TryFastMutexFailsWhileHeld, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(RecursiveSpinLockBugChecks, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(RecursiveQueuedSpinLockBugChecks, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(ReleaseUnownedSpinLockBugChecks, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(ReleaseOtherThreadsSpinLockBugChecks, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(ZeroTimeoutPolls, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(RelativeTimeoutExpires, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(NotificationEventStaysSignalled, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(NotificationEventReleasesAll, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(SynchronizationEventReleasesOne, SimTestSetup,
-                                        SimTestTeardown),
-    };
-    return cmocka_run_group_tests(Tests, NULL, NULL);
+    return SimRunTests("Tests", NULL, NULL);
 }

@@ -56,24 +56,11 @@ static int TeardownDefaultMachine(void **State)
     return Result;
 }
 
-static PHYSICAL_ADDRESS Pa(ULONG64 Value)
-{
-    PHYSICAL_ADDRESS P;
-    P.QuadPart = (LONGLONG)Value;
-    return P;
-}
-
 /* MmAllocatePagesForMdlEx anywhere in RAM. */
 static PMDL AllocPages(SIZE_T Bytes, ULONG Flags)
 {
-    return MmAllocatePagesForMdlEx(Pa(0), Pa(~0ull), Pa(0), Bytes, MmCached, Flags);
-}
-
-/* The documented teardown of an MmAllocatePagesForMdl(Ex) MDL (1.8). */
-static void FreePagesAndMdl(PMDL Mdl)
-{
-    MmFreePagesFromMdl(Mdl);
-    ExFreePool(Mdl);
+    return MmAllocatePagesForMdlEx(SimPhysical(0), SimPhysical(~0ull), SimPhysical(0), Bytes,
+                                   MmCached, Flags);
 }
 
 static ULONG MdlSpan(const MDL *Mdl)
@@ -198,9 +185,8 @@ static BOOLEAN BugCheckIs(const SIM_BUGCHECK *Got, ULONG Code, ULONG_PTR P1, ULO
  * is a fixed-size block for 23 PFNs with MDL_ALLOCATED_FIXED_SIZE, larger is
  * exact; both tagged "Mdl " in non-paged pool; Length > 4 GB - PAGE_SIZE is
  * NULL. Source: mdl.md IoAllocateMdl table, pool tags table; ddi-contract 1.9. */
-static void IoAllocateMdlTable(void **State)
+SIM_TEST(IoAllocateMdlTable)
 {
-    (void)State;
     static const struct {
         const char *Name;
         ULONG_PTR Offset; /* byte offset of the VA in its page */
@@ -266,9 +252,8 @@ static void IoAllocateMdlTable(void **State)
  *
  *   Irp->MdlAddress -> A -> B -> C          (A primary; B, C secondary)
  */
-static void IoAllocateMdlIrpChain(void **State)
+SIM_TEST(IoAllocateMdlIrpChain)
 {
-    (void)State;
     static char Data[3 * PAGE_SIZE];
     IRP Irp;
     memset(&Irp, 0, sizeof(Irp));
@@ -314,9 +299,8 @@ static void IoAllocateMdlIrpChain(void **State)
 /* Rule: the non-paged pool is exhausted -> NULL; SimFailNthCall
  * (SimFaultIoAllocateMdl) fails exactly the chosen call with NULL.
  * Source: mdl.md IoAllocateMdl table ("non-paged pool exhausted"); 1.9. */
-static void IoAllocateMdlFailures(void **State)
+SIM_TEST_F(IoAllocateMdlFailures, SimTestSetup, TeardownDefaultMachine)
 {
-    (void)State;
     static char Data[PAGE_SIZE];
     SimFailNthCall(SimFaultIoAllocateMdl, 2);
     PMDL One = IoAllocateMdl(Data, 10, FALSE, FALSE, NULL);
@@ -333,14 +317,7 @@ static void IoAllocateMdlFailures(void **State)
     UseMachine(TRUE, 0, 0, 16);
     enum { Max = 64 };
     PVOID Va[Max];
-    ULONG Count = 0;
-    while (Count < Max) {
-        Va[Count] = ExAllocatePool2(POOL_FLAG_NON_PAGED, PAGE_SIZE, TAG_TEST);
-        if (Va[Count] == NULL) {
-            break;
-        }
-        Count++;
-    }
+    ULONG Count = SimTestFillPool(POOL_FLAG_NON_PAGED, PAGE_SIZE, TAG_TEST, Va, Max);
     assert_true(Count > 0 && Count < Max);
     /* Small MDLs may still fit into a partly used page; fill those too. */
     enum { MaxMdl = 4096 };
@@ -356,9 +333,7 @@ static void IoAllocateMdlFailures(void **State)
     for (ULONG i = 0; i < Mdl; i++) {
         IoFreeMdl(Mdls[i]);
     }
-    for (ULONG i = 0; i < Count; i++) {
-        ExFreePoolWithTag(Va[i], TAG_TEST);
-    }
+    SimTestFreePool(Va, Count, TAG_TEST);
     SimAssertInvariants();
 }
 
@@ -368,9 +343,8 @@ static void IoAllocateMdlFailures(void **State)
 
 /* Rule: MmSizeOfMdl = sizeof(MDL) + 8 x ADDRESS_AND_SIZE_TO_SPAN_PAGES, in 64
  * bits (no wrap for huge lengths); any IRQL. Source: mdl.md MmSizeOfMdl row. */
-static void MmSizeOfMdlTable(void **State)
+SIM_TEST(MmSizeOfMdlTable)
 {
-    (void)State;
     static const struct {
         ULONG_PTR Base;
         SIZE_T Length;
@@ -405,9 +379,8 @@ static void MmSizeOfMdlTable(void **State)
 /* Rule: MmInitializeMdl sets Next, Size, MdlFlags = 0, StartVa, ByteOffset,
  * ByteCount and leaves Process and MappedSystemVa untouched; a buffer of
  * MmSizeOfMdl bytes holds it. Source: ddi-contract 1.10 (HDR macro). */
-static void MmInitializeMdlFields(void **State)
+SIM_TEST(MmInitializeMdlFields)
 {
-    (void)State;
     static char Data[8 * PAGE_SIZE];
     char *Va = (char *)PAGE_ALIGN(Data + PAGE_SIZE) + 0x345;
     SIZE_T Bytes = MmSizeOfMdl(Va, 3 * PAGE_SIZE);
@@ -440,9 +413,8 @@ static void MmInitializeMdlFields(void **State)
 
 /* Rule: strict: IoFreeMdl of a non-partial MDL still mapped is 0xC4/0xB8
  * (MDL, flags, 0). Source: mdl.md IoFreeMdl rows; ddi-contract 1.9, 3.4. */
-static void IoFreeMdlStillMappedStrict(void **State)
+SIM_TEST(IoFreeMdlStillMappedStrict)
 {
-    (void)State;
     LOCKED_BUFFER L = LockNonPaged(2 * PAGE_SIZE, 0x40, 100, IoWriteAccess);
     PVOID Va = MmMapLockedPagesSpecifyCache(L.Mdl, KernelMode, MmCached, NULL, FALSE,
                                             NormalPagePriority);
@@ -455,9 +427,8 @@ static void IoFreeMdlStillMappedStrict(void **State)
 
 /* Rule: retail: the same IoFreeMdl frees the MDL and leaks the mapping (the
  * clean-machine check would report it). Source: mdl.md IoFreeMdl rows. */
-static void IoFreeMdlStillMappedRetail(void **State)
+SIM_TEST_F(IoFreeMdlStillMappedRetail, SimTestSetup, TeardownDefaultMachine)
 {
-    (void)State;
     UseMachine(FALSE, 0, 0, 0);
     LOCKED_BUFFER L = LockNonPaged(PAGE_SIZE, 0, PAGE_SIZE, IoReadAccess);
     PVOID Va = MmMapLockedPagesSpecifyCache(L.Mdl, KernelMode, MmCached, NULL, FALSE,
@@ -482,9 +453,8 @@ static void IoFreeMdlStillMappedRetail(void **State)
 /* Rule: IoFreeMdl of an MmAllocatePagesForMdl(Ex) MDL is the wrong free
  * routine: the tag check fires, 0xC2/0x0A (MDL, "Mmdl", "Mdl "), strict and
  * retail alike. Source: mdl.md IoFreeMdl rows; ddi-contract 3.5. */
-static void IoFreeMdlOfPagesMdl(void **State)
+SIM_TEST_F(IoFreeMdlOfPagesMdl, SimTestSetup, TeardownDefaultMachine)
 {
-    (void)State;
     for (int Strict = 1; Strict >= 0; Strict--) {
         UseMachine((BOOLEAN)Strict, 0, 0, 0);
         PMDL Mdl = AllocPages(2 * PAGE_SIZE, 0);
@@ -498,9 +468,8 @@ static void IoFreeMdlOfPagesMdl(void **State)
  * an MDL on the stack -> 0xC2/0x42 (address, 0, 0); an MDL built inside a
  * pool block (not at its start) -> 0xC2/0x46 (address, 0, 0). Source: mdl.md
  * IoFreeMdl rows; ddi-contract 3.5. */
-static void IoFreeMdlNotPoolBlock(void **State)
+SIM_TEST(IoFreeMdlNotPoolBlock)
 {
-    (void)State;
     static char Data[PAGE_SIZE];
     union {
         MDL Mdl;
@@ -519,9 +488,8 @@ static void IoFreeMdlNotPoolBlock(void **State)
 
 /* Rule: IoFreeMdl of an MDL whose pages are still locked frees the MDL; the
  * pages stay locked and SimIsClean reports them. Source: mdl.md IoFreeMdl. */
-static void IoFreeMdlPagesStillLocked(void **State)
+SIM_TEST(IoFreeMdlPagesStillLocked)
 {
-    (void)State;
     LOCKED_BUFFER L = LockNonPaged(PAGE_SIZE, 0, 64, IoReadAccess);
     PFN_NUMBER Pfn = MmGetMdlPfnArray(L.Mdl)[0];
     assert_int_equal(PfnInfo(Pfn).LockCount, 1);
@@ -548,9 +516,8 @@ static void IoFreeMdlPagesStillLocked(void **State)
  * Process = NULL; MmGetSystemAddressForMdlSafe then returns MappedSystemVa
  * without a new mapping. Source: mdl.md MmBuildMdlForNonPagedPool rows;
  * ddi-contract 1.10, 1.12. */
-static void BuildMdlForNonPagedPoolTable(void **State)
+SIM_TEST(BuildMdlForNonPagedPoolTable)
 {
-    (void)State;
     static const struct {
         SIZE_T Offset;
         ULONG Length;
@@ -588,9 +555,8 @@ static void BuildMdlForNonPagedPoolTable(void **State)
 
 /* Rule: a valid system-PTE mapping (an MDL mapping) is acceptable too: the
  * new MDL gets the same PFNs. Source: mdl.md MmBuildMdlForNonPagedPool. */
-static void BuildMdlForNonPagedPoolOverMapping(void **State)
+SIM_TEST(BuildMdlForNonPagedPoolOverMapping)
 {
-    (void)State;
     PMDL Pages = AllocPages(3 * PAGE_SIZE, 0);
     assert_non_null(Pages);
     char *Mapped = (char *)MmGetSystemAddressForMdlSafe(Pages, NormalPagePriority);
@@ -607,15 +573,14 @@ static void BuildMdlForNonPagedPoolOverMapping(void **State)
     assert_ptr_equal(Mdl->MappedSystemVa, Mapped + PAGE_SIZE + 8);
     IoFreeMdl(Mdl);
     MmUnmapLockedPages(Mapped, Pages);
-    FreePagesAndMdl(Pages);
+    SimTestFreeMdlPages(Pages);
     SimAssertInvariants();
 }
 
 /* Rule: strict: paged pool -> 0xC4/0x7F (IRQL, MDL, flags). Source: mdl.md;
  * ddi-contract 1.10, 3.4. */
-static void BuildMdlForPagedPoolStrict(void **State)
+SIM_TEST(BuildMdlForPagedPoolStrict)
 {
-    (void)State;
     char *Paged = (char *)ExAllocatePool2(POOL_FLAG_PAGED, PAGE_SIZE, TAG_TEST);
     assert_non_null(Paged);
     PMDL Mdl = IoAllocateMdl(Paged, 64, FALSE, FALSE, NULL);
@@ -627,9 +592,8 @@ static void BuildMdlForPagedPoolStrict(void **State)
 /* Rule: retail: resident paged pool is built; once trimmed its PTE is not
  * valid: 0x1A/0x1240 (MDL, address of the PTE). Source: mdl.md rows "on paged
  * pool" and "PTE not valid"; ddi-contract 3.2. */
-static void BuildMdlForPagedPoolRetail(void **State)
+SIM_TEST_F(BuildMdlForPagedPoolRetail, SimTestSetup, TeardownDefaultMachine)
 {
-    (void)State;
     UseMachine(FALSE, 0, 0, 0);
     char *Paged = (char *)ExAllocatePool2(POOL_FLAG_PAGED, 2 * PAGE_SIZE, TAG_TEST);
     assert_non_null(Paged);
@@ -652,9 +616,8 @@ static void BuildMdlForPagedPoolRetail(void **State)
  * 0x1A/0x1240 (MDL, address of that PTE, 0); memory outside simulated system
  * space (host globals, stack) -> 0x1A/0x1240 (MDL, 0, 0). Source: mdl.md
  * MmBuildMdlForNonPagedPool rows; ddi-contract 3.2 (0x1240). */
-static void BuildMdlForNonResident(void **State)
+SIM_TEST(BuildMdlForNonResident)
 {
-    (void)State;
     static char HostGlobal[PAGE_SIZE];
     enum { FreedPool, FreedSecondPage, Reserved, Global, Stack };
     static const char *Names[] = {"freed pool", "second page freed", "reserved, unmapped",
@@ -717,9 +680,8 @@ static void BuildMdlForNonResident(void **State)
  * = its own FIXED_SIZE/MUST_SUCCEED + MDL_PARTIAL + the source's
  * SOURCE_IS_NONPAGED_POOL/WRITE_OPERATION/IO_PAGE_READ/IO_SPACE; an unmapped
  * source leaves MappedSystemVa NULL. Source: mdl.md IoBuildPartialMdl rows. */
-static void BuildPartialMdlTable(void **State)
+SIM_TEST(BuildPartialMdlTable)
 {
-    (void)State;
     const SIZE_T SourceOffset = 0x100;
     const ULONG SourceLength = 3 * PAGE_SIZE + 0x50;
     LOCKED_BUFFER S = LockNonPaged(4 * PAGE_SIZE, SourceOffset, SourceLength, IoWriteAccess);
@@ -771,9 +733,8 @@ static void BuildPartialMdlTable(void **State)
  * PARENT_MAPPED; from either, MmGetSystemAddressForMdlSafe returns it as is
  * (mapped source) or maps the partial (only if not SOURCE_IS_NONPAGED_POOL).
  * Source: mdl.md IoBuildPartialMdl "success" row; ddi-contract 2.2. */
-static void BuildPartialMdlFromMappedSource(void **State)
+SIM_TEST(BuildPartialMdlFromMappedSource)
 {
-    (void)State;
     /* Mapped source (pages from MmAllocatePagesForMdlEx, so its VA is not a
      * system VA at all: StartVa NULL). */
     PMDL Pages = AllocPages(4 * PAGE_SIZE, 0);
@@ -795,7 +756,7 @@ static void BuildPartialMdlFromMappedSource(void **State)
     assert_int_equal(*(char *)Target->MappedSystemVa, 0x5C);
     IoFreeMdl(Target);
     MmUnmapLockedPages(Mapped, Pages);
-    FreePagesAndMdl(Pages);
+    SimTestFreeMdlPages(Pages);
 
     /* Source built for non-paged pool. */
     char *Buffer = (char *)ExAllocatePool2(POOL_FLAG_NON_PAGED, 3 * PAGE_SIZE, TAG_TEST);
@@ -821,9 +782,8 @@ static void BuildPartialMdlFromMappedSource(void **State)
  * Va, Length); a target whose Size cannot hold the span -> 0x40
  * TARGET_MDL_TOO_SMALL (0, 0, 0, 0). Source: mdl.md IoBuildPartialMdl rows;
  * ddi-contract 3.8. */
-static void BuildPartialMdlBadRanges(void **State)
+SIM_TEST(BuildPartialMdlBadRanges)
 {
-    (void)State;
     static const struct {
         const char *Name;
         LONG_PTR Offset; /* from the source VA */
@@ -865,9 +825,8 @@ static void BuildPartialMdlBadRanges(void **State)
  * MDL can be rebuilt and mapped again; an unmapped one is left alone; IoFreeMdl
  * of a mapped partial MDL releases the mapping first. Source: mdl.md IoFreeMdl
  * (partial row) and IoBuildPartialMdl; ddi-contract 1.9, 1.12, 1.13. */
-static void PrepareMdlForReuseCycle(void **State)
+SIM_TEST(PrepareMdlForReuseCycle)
 {
-    (void)State;
     LOCKED_BUFFER S = LockNonPaged(4 * PAGE_SIZE, 0x80, 3 * PAGE_SIZE, IoWriteAccess);
     char *SourceVa = (char *)MmGetMdlVirtualAddress(S.Mdl);
     for (int i = 0; i < 3 * PAGE_SIZE; i++) {
@@ -910,9 +869,8 @@ static void PrepareMdlForReuseCycle(void **State)
 /* Rule: MmPrepareMdlForReuse of a non-partial MDL that is mapped fails its
  * NT_ASSERT: STATUS_ASSERTION_FAILURE unhandled, 0x1E (0xC0000420, ...).
  * Source: the HDR macro (ddi-contract 1.13). */
-static void PrepareMdlForReuseNonPartialMapped(void **State)
+SIM_TEST(PrepareMdlForReuseNonPartialMapped)
 {
-    (void)State;
     LOCKED_BUFFER L = LockNonPaged(PAGE_SIZE, 0, 32, IoReadAccess);
     assert_non_null(MmGetSystemAddressForMdlSafe(L.Mdl, NormalPagePriority));
     SIM_EXPECT_BUGCHECK(0x1E, (ULONG_PTR)(ULONG)STATUS_ASSERTION_FAILURE,
@@ -1001,22 +959,23 @@ static BOOLEAN MdlIsContiguous(PMDL Mdl, ULONG64 From, ULONG64 Count)
  * TotalBytes is rounded up to pages; the result has the documented shape and
  * pool tag. Source: mdl.md MmAllocatePagesForMdl table, "result" row, pool
  * tags table; ddi-contract 1.6, 1.7. */
-static void AllocatePagesResultShape(void **State)
+SIM_TEST(AllocatePagesResultShape)
 {
-    (void)State;
     static const SIZE_T Sizes[] = {1, PAGE_SIZE - 1, PAGE_SIZE, PAGE_SIZE + 1, 5 * PAGE_SIZE + 1,
                                    64 * PAGE_SIZE};
     for (size_t r = 0; r < ARRAY_COUNT(Sizes); r++) {
         ULONG64 Pages = (Sizes[r] + PAGE_SIZE - 1) / PAGE_SIZE;
         ULONG64 Before = MdlPagesInUse();
-        PMDL Mdl = MmAllocatePagesForMdl(Pa(0), Pa(~0ull), Pa(0), Sizes[r]);
+        PMDL Mdl =
+            MmAllocatePagesForMdl(SimPhysical(0), SimPhysical(~0ull), SimPhysical(0), Sizes[r]);
         CheckPagesMdl(Mdl, Pages, MmCached);
         assert_int_equal(MdlPagesInUse(), Before + Pages);
-        PMDL Ex = MmAllocatePagesForMdlEx(Pa(0), Pa(~0ull), Pa(0), Sizes[r], MmCached, 0);
+        PMDL Ex = MmAllocatePagesForMdlEx(SimPhysical(0), SimPhysical(~0ull), SimPhysical(0),
+                                          Sizes[r], MmCached, 0);
         CheckPagesMdl(Ex, Pages, MmCached);
         SimAssertInvariants();
-        FreePagesAndMdl(Mdl);
-        FreePagesAndMdl(Ex);
+        SimTestFreeMdlPages(Mdl);
+        SimTestFreeMdlPages(Ex);
         assert_int_equal(MdlPagesInUse(), Before);
     }
     SimAssertInvariants();
@@ -1025,9 +984,8 @@ static void AllocatePagesResultShape(void **State)
 /* Rule: argument and flag combinations -> NULL / full / contiguous /
  * aligned chunks, never a bug check. Source: mdl.md MmAllocatePagesForMdlEx
  * flag table; ddi-contract 1.7 (modern argument validation). */
-static void AllocatePagesFlagTable(void **State)
+SIM_TEST(AllocatePagesFlagTable)
 {
-    (void)State;
     enum { Null, Full, Contiguous, Chunks };
     static const struct {
         const char *Name;
@@ -1081,8 +1039,9 @@ static void AllocatePagesFlagTable(void **State)
     };
     for (size_t r = 0; r < ARRAY_COUNT(Rows); r++) {
         ULONG64 Before = MdlPagesInUse();
-        PMDL Mdl = MmAllocatePagesForMdlEx(Pa(0), Pa(~0ull), Pa(Rows[r].Skip), Rows[r].Total,
-                                           MmCached, Rows[r].Flags);
+        PMDL Mdl =
+            MmAllocatePagesForMdlEx(SimPhysical(0), SimPhysical(~0ull), SimPhysical(Rows[r].Skip),
+                                    Rows[r].Total, MmCached, Rows[r].Flags);
         assert_false(SimIsStopped(NULL));
         if ((Mdl == NULL) != (Rows[r].Expect == Null)) {
             print_error("row '%s': expected %s, got %p\n", Rows[r].Name,
@@ -1109,7 +1068,7 @@ static void AllocatePagesFlagTable(void **State)
                 }
             }
         }
-        FreePagesAndMdl(Mdl);
+        SimTestFreeMdlPages(Mdl);
         assert_int_equal(MdlPagesInUse(), Before);
     }
     SimAssertInvariants();
@@ -1125,9 +1084,8 @@ static void AllocatePagesFlagTable(void **State)
  *   window 0 [L, H]   window 1 [L+S, H+S]   window 2 [L+2S, H+2S]
  *   |####|            |####|                |##..|        10 pages = 4+4+2
  */
-static void AllocatePagesRangeAndSkip(void **State)
+SIM_TEST(AllocatePagesRangeAndSkip)
 {
-    (void)State;
     SIM_MEMORY_STATS Stats;
     SimQueryMemory(&Stats);
     const PFN_NUMBER Low = 0x1000; /* 16 MiB: RAM on the default layout */
@@ -1135,25 +1093,27 @@ static void AllocatePagesRangeAndSkip(void **State)
 
     /* One window. */
     assert_int_equal(FreeInWindow(Low, Low + 15), 16); /* precondition */
-    PMDL Mdl = MmAllocatePagesForMdlEx(Pa(Low << PAGE_SHIFT), Pa(((Low + 16) << PAGE_SHIFT) - 1),
-                                       Pa(0), 8 * PAGE_SIZE, MmCached, 0);
+    PMDL Mdl = MmAllocatePagesForMdlEx(SimPhysical(Low << PAGE_SHIFT),
+                                       SimPhysical(((Low + 16) << PAGE_SHIFT) - 1), SimPhysical(0),
+                                       8 * PAGE_SIZE, MmCached, 0);
     CheckPagesMdl(Mdl, 8, MmCached);
     for (int i = 0; i < 8; i++) {
         PFN_NUMBER Pfn = MmGetMdlPfnArray(Mdl)[i];
         assert_true(Pfn >= Low && Pfn < Low + 16);
     }
-    FreePagesAndMdl(Mdl);
+    SimTestFreeMdlPages(Mdl);
 
     /* HighAddress inside a page: that page is in range (its physical
      * address is <= HighAddress). A one-page window. */
-    Mdl = MmAllocatePagesForMdlEx(Pa((Low + 40) << PAGE_SHIFT), Pa(((Low + 40) << PAGE_SHIFT) + 1),
-                                  Pa(0), 3 * PAGE_SIZE, MmCached, 0);
+    Mdl = MmAllocatePagesForMdlEx(SimPhysical((Low + 40) << PAGE_SHIFT),
+                                  SimPhysical(((Low + 40) << PAGE_SHIFT) + 1), SimPhysical(0),
+                                  3 * PAGE_SIZE, MmCached, 0);
     CheckPagesMdl(Mdl, 1, MmCached);
     assert_int_equal(MmGetMdlPfnArray(Mdl)[0], Low + 40);
-    FreePagesAndMdl(Mdl);
+    SimTestFreeMdlPages(Mdl);
     /* The same with FULLY_REQUIRED: NULL. */
-    assert_null(MmAllocatePagesForMdlEx(Pa((Low + 40) << PAGE_SHIFT),
-                                        Pa(((Low + 40) << PAGE_SHIFT) + 1), Pa(0),
+    assert_null(MmAllocatePagesForMdlEx(SimPhysical((Low + 40) << PAGE_SHIFT),
+                                        SimPhysical(((Low + 40) << PAGE_SHIFT) + 1), SimPhysical(0),
                                         3 * PAGE_SIZE, MmCached, MM_ALLOCATE_FULLY_REQUIRED));
 
     /* SkipBytes walk: 4-page windows, 1 MiB apart. */
@@ -1161,8 +1121,9 @@ static void AllocatePagesRangeAndSkip(void **State)
     for (int w = 0; w < 3; w++) {
         assert_int_equal(FreeInWindow(Low + w * SkipPages, Low + w * SkipPages + 3), 4);
     }
-    Mdl = MmAllocatePagesForMdlEx(Pa(Low << PAGE_SHIFT), Pa(((Low + 4) << PAGE_SHIFT) - 1),
-                                  Pa(SkipPages << PAGE_SHIFT), 10 * PAGE_SIZE, MmCached, 0);
+    Mdl = MmAllocatePagesForMdlEx(
+        SimPhysical(Low << PAGE_SHIFT), SimPhysical(((Low + 4) << PAGE_SHIFT) - 1),
+        SimPhysical(SkipPages << PAGE_SHIFT), 10 * PAGE_SIZE, MmCached, 0);
     CheckPagesMdl(Mdl, 10, MmCached);
     ULONG PerWindow[3] = {0, 0, 0};
     for (int i = 0; i < 10; i++) {
@@ -1175,47 +1136,48 @@ static void AllocatePagesRangeAndSkip(void **State)
     assert_int_equal(PerWindow[0], 4);
     assert_int_equal(PerWindow[1], 4);
     assert_int_equal(PerWindow[2], 2);
-    FreePagesAndMdl(Mdl);
+    SimTestFreeMdlPages(Mdl);
 
     /* Windows run past the highest RAM page: a short MDL (3 of 10). */
     PFN_NUMBER Top = Stats.HighestPfn;
     assert_int_equal(FreeInWindow(Top - 2, Top), 3);
-    Mdl = MmAllocatePagesForMdlEx(Pa((Top - 2) << PAGE_SHIFT), Pa(((Top - 1) << PAGE_SHIFT) - 1),
-                                  Pa(PAGE_SIZE), 10 * PAGE_SIZE, MmCached, 0);
+    Mdl = MmAllocatePagesForMdlEx(SimPhysical((Top - 2) << PAGE_SHIFT),
+                                  SimPhysical(((Top - 1) << PAGE_SHIFT) - 1),
+                                  SimPhysical(PAGE_SIZE), 10 * PAGE_SIZE, MmCached, 0);
     CheckPagesMdl(Mdl, 3, MmCached);
     assert_int_equal(MmGetMdlPfnArray(Mdl)[0], Top - 2);
     assert_int_equal(MmGetMdlPfnArray(Mdl)[1], Top - 1);
     assert_int_equal(MmGetMdlPfnArray(Mdl)[2], Top);
-    FreePagesAndMdl(Mdl);
-    assert_null(MmAllocatePagesForMdlEx(Pa((Top - 2) << PAGE_SHIFT),
-                                        Pa(((Top - 1) << PAGE_SHIFT) - 1), Pa(PAGE_SIZE),
-                                        10 * PAGE_SIZE, MmCached, MM_ALLOCATE_FULLY_REQUIRED));
+    SimTestFreeMdlPages(Mdl);
+    assert_null(MmAllocatePagesForMdlEx(
+        SimPhysical((Top - 2) << PAGE_SHIFT), SimPhysical(((Top - 1) << PAGE_SHIFT) - 1),
+        SimPhysical(PAGE_SIZE), 10 * PAGE_SIZE, MmCached, MM_ALLOCATE_FULLY_REQUIRED));
 
     /* No RAM in range: the legacy hole 0xA0000-0xFFFFF, and above all RAM;
      * HighAddress below LowAddress. */
-    assert_null(MmAllocatePagesForMdlEx(Pa(0xA0000), Pa(0xFFFFF), Pa(0), PAGE_SIZE, MmCached, 0));
-    assert_null(MmAllocatePagesForMdlEx(Pa((Top + 1) << PAGE_SHIFT), Pa(~0ull), Pa(0), PAGE_SIZE,
-                                        MmCached, 0));
-    assert_null(MmAllocatePagesForMdlEx(Pa(0x2000000), Pa(0x1000000), Pa(0), PAGE_SIZE, MmCached,
-                                        0));
+    assert_null(MmAllocatePagesForMdlEx(SimPhysical(0xA0000), SimPhysical(0xFFFFF), SimPhysical(0),
+                                        PAGE_SIZE, MmCached, 0));
+    assert_null(MmAllocatePagesForMdlEx(SimPhysical((Top + 1) << PAGE_SHIFT), SimPhysical(~0ull),
+                                        SimPhysical(0), PAGE_SIZE, MmCached, 0));
+    assert_null(MmAllocatePagesForMdlEx(SimPhysical(0x2000000), SimPhysical(0x1000000),
+                                        SimPhysical(0), PAGE_SIZE, MmCached, 0));
     /* Window in the hole, SkipBytes moves it onto RAM at 1 MiB. */
-    Mdl = MmAllocatePagesForMdlEx(Pa(0xA0000), Pa(0xFFFFF), Pa(0x60000), 2 * PAGE_SIZE, MmCached,
-                                  0);
+    Mdl = MmAllocatePagesForMdlEx(SimPhysical(0xA0000), SimPhysical(0xFFFFF), SimPhysical(0x60000),
+                                  2 * PAGE_SIZE, MmCached, 0);
     CheckPagesMdl(Mdl, 2, MmCached);
     for (int i = 0; i < 2; i++) {
         PFN_NUMBER Pfn = MmGetMdlPfnArray(Mdl)[i];
         assert_true(Pfn >= 0x100 && Pfn < 0x160);
     }
-    FreePagesAndMdl(Mdl);
+    SimTestFreeMdlPages(Mdl);
     SimAssertInvariants();
 }
 
 /* Rule: CacheType is recorded in each page's PFN entry (MmNotMapped or >
  * MmWriteCombined: none); a later map uses the map call's CacheType.
  * Source: mdl.md "CacheType" row; ddi-contract 1.7, 2.3. */
-static void AllocatePagesCacheType(void **State)
+SIM_TEST(AllocatePagesCacheType)
 {
-    (void)State;
     static const struct {
         MEMORY_CACHING_TYPE Asked;
         LONG Recorded;
@@ -1228,10 +1190,10 @@ static void AllocatePagesCacheType(void **State)
         {MmNotMapped, MmNotMapped},
     };
     for (size_t r = 0; r < ARRAY_COUNT(Rows); r++) {
-        PMDL Mdl =
-            MmAllocatePagesForMdlEx(Pa(0), Pa(~0ull), Pa(0), 2 * PAGE_SIZE, Rows[r].Asked, 0);
+        PMDL Mdl = MmAllocatePagesForMdlEx(SimPhysical(0), SimPhysical(~0ull), SimPhysical(0),
+                                           2 * PAGE_SIZE, Rows[r].Asked, 0);
         CheckPagesMdl(Mdl, 2, Rows[r].Recorded);
-        FreePagesAndMdl(Mdl);
+        SimTestFreeMdlPages(Mdl);
     }
     /* Recorded MmCached, mapped MmNonCached: the PTE is UC (PCD|PWT). */
     PMDL Mdl = AllocPages(PAGE_SIZE, 0);
@@ -1250,7 +1212,7 @@ static void AllocatePagesCacheType(void **State)
     assert_true(SimQueryPte(Va, &Pte, NULL));
     assert_int_equal(Pte & (SIM_PTE_CACHE_DISABLE | SIM_PTE_WRITE_THROUGH), 0);
     MmUnmapLockedPages(Va, Mdl);
-    FreePagesAndMdl(Mdl);
+    SimTestFreeMdlPages(Mdl);
 }
 
 /* Reads a whole MDL's pages through a fresh mapping. */
@@ -1275,9 +1237,8 @@ static FILL_KIND ClassifyPages(PMDL Mdl, unsigned char Pattern)
  * zeroes at free. A fixed 8-page window makes the same pages come back.
  * Source: mdl.md "MM_DONT_ZERO_ALLOCATION", "default" rows and
  * MmFreePagesFromMdlEx "success" row; ddi-contract 1.7, 1.8. */
-static void AllocatePagesZeroing(void **State)
+SIM_TEST_F(AllocatePagesZeroing, SimTestSetup, TeardownDefaultMachine)
 {
-    (void)State;
     static const struct {
         BOOLEAN Strict;
         ULONG AllocFlags; /* of the second allocation */
@@ -1296,8 +1257,9 @@ static void AllocatePagesZeroing(void **State)
     for (size_t r = 0; r < ARRAY_COUNT(Rows); r++) {
         UseMachine(Rows[r].Strict, 0, 0, 0);
         assert_int_equal(FreeInWindow(Low, Low + Pages - 1), Pages);
-        PHYSICAL_ADDRESS L = Pa(Low << PAGE_SHIFT), H = Pa(((Low + Pages) << PAGE_SHIFT) - 1);
-        PMDL Mdl = MmAllocatePagesForMdlEx(L, H, Pa(0), Pages * PAGE_SIZE, MmCached, 0);
+        PHYSICAL_ADDRESS L = SimPhysical(Low << PAGE_SHIFT),
+                         H = SimPhysical(((Low + Pages) << PAGE_SHIFT) - 1);
+        PMDL Mdl = MmAllocatePagesForMdlEx(L, H, SimPhysical(0), Pages * PAGE_SIZE, MmCached, 0);
         CheckPagesMdl(Mdl, Pages, MmCached);
         assert_int_equal(ClassifyPages(Mdl, 0xA5), FillZero);
         unsigned char *Va = (unsigned char *)MmGetSystemAddressForMdlSafe(Mdl, NormalPagePriority);
@@ -1306,7 +1268,8 @@ static void AllocatePagesZeroing(void **State)
         MmUnmapLockedPages(Va, Mdl);
         MmFreePagesFromMdlEx(Mdl, Rows[r].FreeFlags);
         ExFreePool(Mdl);
-        Mdl = MmAllocatePagesForMdlEx(L, H, Pa(0), Pages * PAGE_SIZE, MmCached, Rows[r].AllocFlags);
+        Mdl = MmAllocatePagesForMdlEx(L, H, SimPhysical(0), Pages * PAGE_SIZE, MmCached,
+                                      Rows[r].AllocFlags);
         CheckPagesMdl(Mdl, Pages, MmCached);
         FILL_KIND Got = ClassifyPages(Mdl, 0xA5);
         if (Got != Rows[r].Expect) {
@@ -1316,7 +1279,7 @@ static void AllocatePagesZeroing(void **State)
                         Rows[r].Expect);
             fail();
         }
-        FreePagesAndMdl(Mdl);
+        SimTestFreeMdlPages(Mdl);
         SimAssertInvariants();
     }
 }
@@ -1324,9 +1287,8 @@ static void AllocatePagesZeroing(void **State)
 /* Rule: strict MM_DONT_ZERO_ALLOCATION fill is random: not all zero, not a
  * repeated byte, and different page to page. Source: mdl.md
  * "MM_DONT_ZERO_ALLOCATION" row; ddi-contract 1.7 (Verifier 8.1+). */
-static void AllocatePagesRandomFill(void **State)
+SIM_TEST(AllocatePagesRandomFill)
 {
-    (void)State;
     PMDL Mdl = AllocPages(4 * PAGE_SIZE, MM_DONT_ZERO_ALLOCATION);
     CheckPagesMdl(Mdl, 4, MmCached);
     ULONG64 *Va = (ULONG64 *)MmGetSystemAddressForMdlSafe(Mdl, NormalPagePriority);
@@ -1340,7 +1302,7 @@ static void AllocatePagesRandomFill(void **State)
     assert_true(Zero < 4);
     assert_true(Same < 4);
     assert_memory_not_equal(Va, Va + Words, PAGE_SIZE);
-    FreePagesAndMdl(Mdl);
+    SimTestFreeMdlPages(Mdl);
 }
 
 /* Rule: REQUIRE_CONTIGUOUS_CHUNKS needs physically contiguous (aligned)
@@ -1350,9 +1312,8 @@ static void AllocatePagesRandomFill(void **State)
  *
  *   physical: |M|.|M|.|M|.|M|.|   M = held by an MDL, . = free
  */
-static void AllocatePagesFragmented(void **State)
+SIM_TEST_F(AllocatePagesFragmented, SimTestSetup, TeardownDefaultMachine)
 {
-    (void)State;
     UseMachine(TRUE, 1024, 0, 0);
     enum { Max = 2048 };
     static PMDL Held[Max];
@@ -1379,10 +1340,12 @@ static void AllocatePagesFragmented(void **State)
         assert_false(PfnIsFree(Pfn) && PfnIsFree(Pfn + 1));
     }
     assert_null(AllocPages(2 * PAGE_SIZE, MM_ALLOCATE_REQUIRE_CONTIGUOUS_CHUNKS));
-    assert_null(MmAllocatePagesForMdlEx(Pa(0), Pa(~0ull), Pa(2 * PAGE_SIZE), 4 * PAGE_SIZE,
-                                        MmCached, MM_ALLOCATE_REQUIRE_CONTIGUOUS_CHUNKS));
-    PMDL Single = MmAllocatePagesForMdlEx(Pa(0), Pa(~0ull), Pa(PAGE_SIZE), 2 * PAGE_SIZE, MmCached,
-                                          MM_ALLOCATE_REQUIRE_CONTIGUOUS_CHUNKS);
+    assert_null(MmAllocatePagesForMdlEx(SimPhysical(0), SimPhysical(~0ull),
+                                        SimPhysical(2 * PAGE_SIZE), 4 * PAGE_SIZE, MmCached,
+                                        MM_ALLOCATE_REQUIRE_CONTIGUOUS_CHUNKS));
+    PMDL Single =
+        MmAllocatePagesForMdlEx(SimPhysical(0), SimPhysical(~0ull), SimPhysical(PAGE_SIZE),
+                                2 * PAGE_SIZE, MmCached, MM_ALLOCATE_REQUIRE_CONTIGUOUS_CHUNKS);
     CheckPagesMdl(Single, 2, MmCached); /* 4 KB blocks are always contiguous */
     PMDL Prefer = AllocPages(4 * PAGE_SIZE, MM_ALLOCATE_PREFER_CONTIGUOUS);
     CheckPagesMdl(Prefer, 4, MmCached);
@@ -1390,9 +1353,9 @@ static void AllocatePagesFragmented(void **State)
     PMDL Plain = AllocPages(4 * PAGE_SIZE, 0);
     CheckPagesMdl(Plain, 4, MmCached);
     SimAssertInvariants();
-    FreePagesAndMdl(Single);
-    FreePagesAndMdl(Prefer);
-    FreePagesAndMdl(Plain);
+    SimTestFreeMdlPages(Single);
+    SimTestFreeMdlPages(Prefer);
+    SimTestFreeMdlPages(Plain);
     for (ULONG i = 0; i < Count; i++) {
         if (Held[i]->MdlFlags & MDL_PAGES_LOCKED) {
             MmFreePagesFromMdl(Held[i]);
@@ -1406,9 +1369,8 @@ static void AllocatePagesFragmented(void **State)
  * page-multiple ByteCount; check MmGetMdlByteCount); FULLY_REQUIRED gives
  * NULL instead; nothing is leaked. Source: mdl.md "FULLY_REQUIRED" row and
  * ddi-contract 1.6 ("may return fewer bytes"); issue 4 acceptance. */
-static void AllocatePagesShortOnSmallMachine(void **State)
+SIM_TEST_F(AllocatePagesShortOnSmallMachine, SimTestSetup, TeardownDefaultMachine)
 {
-    (void)State;
     UseMachine(TRUE, 512, 0, 0);
     SIM_MEMORY_STATS Before, After;
     SimQueryMemory(&Before);
@@ -1435,7 +1397,7 @@ static void AllocatePagesShortOnSmallMachine(void **State)
     assert_non_null(Va);
     Va[Bytes - 1] = 1;
     MmUnmapLockedPages(Va, Mdl);
-    FreePagesAndMdl(Mdl);
+    SimTestFreeMdlPages(Mdl);
     SimQueryMemory(&After);
     assert_int_equal(After.FreePages, Before.FreePages);
     assert_int_equal(After.MdlPages, 0);
@@ -1446,9 +1408,8 @@ static void AllocatePagesShortOnSmallMachine(void **State)
  * NULL); SimFailNthCall(SimFaultAllocatePagesForMdl) makes it NULL; other
  * calls are untouched. Source: mmsim.h fault injection; mdl.md
  * "FULLY_REQUIRED" row. */
-static void AllocatePagesFaultInjection(void **State)
+SIM_TEST(AllocatePagesFaultInjection)
 {
-    (void)State;
     static const struct {
         BOOLEAN Fail;   /* SimFailNthCall, else SimShortenNthPageAllocation */
         ULONG Nth;
@@ -1482,7 +1443,7 @@ static void AllocatePagesFaultInjection(void **State)
                 continue;
             }
             CheckPagesMdl(Mdl, Rows[r].Expect[Call], MmCached);
-            FreePagesAndMdl(Mdl);
+            SimTestFreeMdlPages(Mdl);
         }
     }
     SimClearFaults();
@@ -1491,9 +1452,8 @@ static void AllocatePagesFaultInjection(void **State)
 
 /* Rule: no pool for the MDL -> NULL, and no page is kept. Source: mdl.md
  * "no page in range / MDL pool exhausted" row; ddi-contract 1.6. */
-static void AllocatePagesNoPoolForMdl(void **State)
+SIM_TEST_F(AllocatePagesNoPoolForMdl, SimTestSetup, TeardownDefaultMachine)
 {
-    (void)State;
     UseMachine(TRUE, 0, 0, 16);
     enum { Max = 64 };
     PVOID Va[Max];
@@ -1520,25 +1480,20 @@ static void AllocatePagesNoPoolForMdl(void **State)
     SimQueryMemory(&After);
     assert_int_equal(After.FreePages, Before.FreePages);
     assert_int_equal(After.MdlPages, 0);
-    for (ULONG i = 0; i < SmallCount; i++) {
-        ExFreePoolWithTag(Small[i], TAG_TEST);
-    }
-    for (ULONG i = 0; i < Count; i++) {
-        ExFreePoolWithTag(Va[i], TAG_TEST);
-    }
+    SimTestFreePool(Small, SmallCount, TAG_TEST);
+    SimTestFreePool(Va, Count, TAG_TEST);
     /* Pool is back: the same call succeeds. */
     PMDL Mdl = AllocPages(PAGE_SIZE, 0);
     CheckPagesMdl(Mdl, 1, MmCached);
-    FreePagesAndMdl(Mdl);
+    SimTestFreeMdlPages(Mdl);
     SimAssertInvariants();
 }
 
 /* Rule: allowed up to DISPATCH_LEVEL; above it 0xC4/0x7E (IRQL,
  * DISPATCH_LEVEL, 0); AND_HOT_REMOVE above PASSIVE_LEVEL -> NULL.
  * Source: mdl.md AND_HOT_REMOVE row; ddi-contract 1.6, 1.7, 3.4 (0x7E). */
-static void AllocatePagesIrql(void **State)
+SIM_TEST(AllocatePagesIrql)
 {
-    (void)State;
     KIRQL Old;
     KeRaiseIrql(DISPATCH_LEVEL, &Old);
     PMDL Mdl = AllocPages(2 * PAGE_SIZE, 0);
@@ -1561,12 +1516,14 @@ static void AllocatePagesIrql(void **State)
         SimReset();
         SIM_EXPECT_BUGCHECK4(0xC4, 0x7E, Above[r], DISPATCH_LEVEL, 0, {
             KeRaiseIrql(Above[r], &Old);
-            (void)MmAllocatePagesForMdlEx(Pa(0), Pa(~0ull), Pa(0), PAGE_SIZE, MmCached, 0);
+            (void)MmAllocatePagesForMdlEx(SimPhysical(0), SimPhysical(~0ull), SimPhysical(0),
+                                          PAGE_SIZE, MmCached, 0);
         });
         SimReset();
         SIM_EXPECT_BUGCHECK4(0xC4, 0x7E, Above[r], DISPATCH_LEVEL, 0, {
             KeRaiseIrql(Above[r], &Old);
-            (void)MmAllocatePagesForMdl(Pa(0), Pa(~0ull), Pa(0), PAGE_SIZE);
+            (void)MmAllocatePagesForMdl(SimPhysical(0), SimPhysical(~0ull), SimPhysical(0),
+                                        PAGE_SIZE);
         });
     }
     SimReset();
@@ -1585,9 +1542,8 @@ static void AllocatePagesIrql(void **State)
 /* Rule: Ex Flags other than MM_FREE_MDL_PAGES_ZERO, or a ByteCount that is not
  * a page multiple -> 0x1A/0x1302 (MDL, Flags, ByteCount). Source: mdl.md
  * MmFreePagesFromMdl table, first row; ddi-contract 1.8, 3.2. */
-static void FreePagesBadArguments(void **State)
+SIM_TEST(FreePagesBadArguments)
 {
-    (void)State;
     static const struct {
         BOOLEAN Ex;
         ULONG Flags;
@@ -1626,9 +1582,8 @@ static void FreePagesBadArguments(void **State)
  * ExFreePool; a system mapping of the MDL is released first (Windows 7+).
  * Source: mdl.md MmFreePagesFromMdl "success" and "MDL_MAPPED_TO_SYSTEM_VA"
  * rows; ddi-contract 1.8. */
-static void FreePagesSuccessAndAutoUnmap(void **State)
+SIM_TEST(FreePagesSuccessAndAutoUnmap)
 {
-    (void)State;
     static const struct {
         BOOLEAN Ex;
         ULONG Flags;
@@ -1674,9 +1629,8 @@ static void FreePagesSuccessAndAutoUnmap(void **State)
  * through a reserved mapping) or MDL_IO_SPACE -> 0x1A/0x1238 (MDL, MdlFlags,
  * 0), nothing freed or unmapped. Source: mdl.md MmFreePagesFromMdl rows;
  * ddi-contract 1.8, 3.2. */
-static void FreePagesStillMapped(void **State)
+SIM_TEST(FreePagesStillMapped)
 {
-    (void)State;
     for (int volatile Row = 0; Row < 2; Row++) {
         SimReset();
         PMDL Mdl = AllocPages(2 * PAGE_SIZE, 0);
@@ -1707,9 +1661,8 @@ static void FreePagesStillMapped(void **State)
  * PFN array slot, PFN): a double free, a page listed twice, a pool page, a
  * PFN that is not RAM; every page is checked before any is freed.
  * Source: mdl.md MmFreePagesFromMdl rows; ddi-contract 1.8, 3.2. */
-static void FreePagesNotMdlPages(void **State)
+SIM_TEST(FreePagesNotMdlPages)
 {
-    (void)State;
     enum { DoubleFree, Twice, PoolPage, NotRam, RowCount };
     static const char *Names[] = {"double free", "page listed twice", "non-paged pool page",
                                   "not RAM (legacy hole)"};
@@ -1752,9 +1705,8 @@ static void FreePagesNotMdlPages(void **State)
  * still mapped by another mapping -> 0x4E/0x9A (PFN, page state, lock count +
  * map count), nothing freed. Source: mdl.md MmFreePagesFromMdl rows;
  * ddi-contract 3.3. */
-static void FreePagesStillLockedOrMapped(void **State)
+SIM_TEST(FreePagesStillLockedOrMapped)
 {
-    (void)State;
     static const struct {
         const char *Name;
         BOOLEAN Lock;
@@ -1812,9 +1764,8 @@ static void FreePagesStillLockedOrMapped(void **State)
  * write/modify and cleared for read, Process = NULL; MmUnlockPages: lock
  * count - 1, MDL_PAGES_LOCKED cleared. Source: mdl.md MmProbeAndLockPages
  * "success" and MmUnlockPages "success" rows; ddi-contract 1.11, 2.2. */
-static void ProbeAndLockTable(void **State)
+SIM_TEST(ProbeAndLockTable)
 {
-    (void)State;
     static const struct {
         SIZE_T Offset;
         ULONG Length;
@@ -1884,9 +1835,8 @@ static void ProbeAndLockTable(void **State)
  *   paged block  [ p0 | p1 | p2 ]      MDL locks p0, p1
  *   trim         [ L  | L  | T  ]      L = locked (valid), T = transition
  */
-static void ProbeAndLockPagedPoolTrim(void **State)
+SIM_TEST(ProbeAndLockPagedPoolTrim)
 {
-    (void)State;
     char *Paged = (char *)ExAllocatePool2(POOL_FLAG_PAGED, 3 * PAGE_SIZE, TAG_TEST);
     assert_non_null(Paged);
     for (int i = 0; i < 3 * PAGE_SIZE; i++) {
@@ -1934,9 +1884,8 @@ static void ProbeAndLockPagedPoolTrim(void **State)
 /* Rule: a trimmed paged-pool page probed at DISPATCH_LEVEL is 0xD1 (address,
  * IRQL, 0 read / 1 write, caller), as the touch would be. Source: mdl.md
  * MmProbeAndLockPages "trimmed at DISPATCH_LEVEL" row; ddi-contract 3.7. */
-static void ProbeAndLockTrimmedAtDispatch(void **State)
+SIM_TEST(ProbeAndLockTrimmedAtDispatch)
 {
-    (void)State;
     static const LOCK_OPERATION Ops[] = {IoReadAccess, IoWriteAccess, IoModifyAccess};
     for (size_t volatile r = 0; r < ARRAY_COUNT(Ops); r++) {
         SimReset();
@@ -1964,9 +1913,8 @@ static void ProbeAndLockTrimmedAtDispatch(void **State)
  * far are unlocked again; UserMode raises it too (no user space); a write
  * lock of a read-only mapping raises it; SimFailNthCall makes a probe raise.
  * Source: mdl.md MmProbeAndLockPages rows; ddi-contract 1.11. */
-static void ProbeAndLockBadRanges(void **State)
+SIM_TEST(ProbeAndLockBadRanges)
 {
-    (void)State;
     enum { FreedSecondPage, HostMemory, ReservedUnmapped, UserModeRow, ReadOnlyWrite,
            ReadOnlyRead, Injected, RowCount };
     static const char *Names[] = {"second page freed", "host memory", "reserved, unmapped",
@@ -2047,7 +1995,7 @@ static void ProbeAndLockBadRanges(void **State)
         }
         if (Pages != NULL) {
             MmUnmapLockedPages(Va, Pages);
-            FreePagesAndMdl(Pages);
+            SimTestFreeMdlPages(Pages);
         }
         SimClearFaults();
         SimAssertInvariants();
@@ -2058,9 +2006,8 @@ static void ProbeAndLockBadRanges(void **State)
  * MDL_PAGES_LOCKED, MDL_SOURCE_IS_NONPAGED_POOL, MDL_PARTIAL or
  * MDL_MAPPED_TO_SYSTEM_VA -> 0xC4/0xB0 (MDL, flags, the offending flags).
  * Source: mdl.md MmProbeAndLockPages first row; ddi-contract 1.10, 1.11, 3.4. */
-static void ProbeAndLockWrongFlags(void **State)
+SIM_TEST(ProbeAndLockWrongFlags)
 {
-    (void)State;
     enum { Twice, Built, Partial, Mapped, RowCount };
     static const USHORT Offending[] = {MDL_PAGES_LOCKED, MDL_SOURCE_IS_NONPAGED_POOL, MDL_PARTIAL,
                                        MDL_PAGES_LOCKED | MDL_MAPPED_TO_SYSTEM_VA};
@@ -2091,9 +2038,8 @@ static void ProbeAndLockWrongFlags(void **State)
  * driver gets there: an MDL never locked, one built by
  * MmBuildMdlForNonPagedPool, one built by IoBuildPartialMdl. Source: mdl.md
  * MmUnlockPages rows; ddi-contract 1.11, 3.4. */
-static void UnlockPagesWrongMdl(void **State)
+SIM_TEST(UnlockPagesWrongMdl)
 {
-    (void)State;
     enum { NeverLocked, Built, BuiltAndFlagged, Partial, RowCount };
     static const char *Names[] = {"never locked", "built for non-paged pool",
                                   "built for non-paged pool, MDL_PAGES_LOCKED set by hand",
@@ -2133,9 +2079,8 @@ static void UnlockPagesWrongMdl(void **State)
  * (PFN, map count, 0): two MDLs claiming one lock (a copied MDL), an MDL from
  * MmAllocatePagesForMdl; the check covers every page before anything changes.
  * Source: mdl.md MmUnlockPages rows; ddi-contract 1.11, 3.3. */
-static void UnlockPagesUnderflow(void **State)
+SIM_TEST(UnlockPagesUnderflow)
 {
-    (void)State;
     /* A copied MDL: the copy's unlock is one too many. */
     LOCKED_BUFFER L = LockNonPaged(PAGE_SIZE, 0, 64, IoReadAccess);
     PFN_NUMBER Pfn = MmGetMdlPfnArray(L.Mdl)[0];
@@ -2175,9 +2120,8 @@ static void UnlockPagesUnderflow(void **State)
 
 /* Rule: MmUnlockPages releases a system mapping of the MDL first.
  * Source: mdl.md MmUnlockPages "success" row; ddi-contract 1.11, 1.12. */
-static void UnlockPagesReleasesMapping(void **State)
+SIM_TEST(UnlockPagesReleasesMapping)
 {
-    (void)State;
     LOCKED_BUFFER L = LockNonPaged(3 * PAGE_SIZE, 0x20, 2 * PAGE_SIZE, IoWriteAccess);
     char *Va = (char *)MmGetSystemAddressForMdlSafe(L.Mdl, NormalPagePriority);
     assert_non_null(Va);
@@ -2207,9 +2151,8 @@ static void UnlockPagesReleasesMapping(void **State)
  * existing mapping again; MmUnmapLockedPages zeroes the PTEs and clears the
  * flags. Source: mdl.md map "success" and unmap "success" rows; ddi-contract
  * 1.12. */
-static void MapLockedPagesTable(void **State)
+SIM_TEST(MapLockedPagesTable)
 {
-    (void)State;
     static const struct {
         SIZE_T Offset;
         ULONG Length;
@@ -2275,9 +2218,8 @@ static void MapLockedPagesTable(void **State)
  * (MDL, flags, offending flags); neither MDL_PAGES_LOCKED nor MDL_PARTIAL ->
  * 0xC4/0xB3 (MDL, flags, MDL_PAGES_LOCKED). Source: mdl.md map rows;
  * ddi-contract 1.12, 3.4. */
-static void MapLockedPagesStrictChecks(void **State)
+SIM_TEST(MapLockedPagesStrictChecks)
 {
-    (void)State;
     enum { BugCheckOnFailure, Mapped, PartialMapped, Built, NotLocked, RowCount };
     static const char *Names[] = {"BugCheckOnFailure TRUE", "already mapped",
                                   "partial, already mapped", "built for non-paged pool",
@@ -2327,9 +2269,8 @@ static void MapLockedPagesStrictChecks(void **State)
  * PTEs) unless the MDL has MDL_MAPPING_CAN_FAIL (then NULL). Source: mdl.md
  * map rows ("retail", "no system PTEs left", "MDL_MAPPING_CAN_FAIL");
  * ddi-contract 1.12, 3.8. */
-static void MapLockedPagesRetail(void **State)
+SIM_TEST_F(MapLockedPagesRetail, SimTestSetup, TeardownDefaultMachine)
 {
-    (void)State;
     UseMachine(FALSE, 0, 64, 0);
     PMDL Mdl = AllocPages(40 * PAGE_SIZE, 0);
     CheckPagesMdl(Mdl, 40, MmCached);
@@ -2362,15 +2303,14 @@ static void MapLockedPagesRetail(void **State)
 /* Rule: a PFN that is not RAM, or not allocated/locked/pool (pages already
  * freed) -> 0x1A/0x1233 (0x1233, PFN, 0, 0). Source: mdl.md map rows;
  * ddi-contract 3.2. */
-static void MapLockedPagesUnlockedPfn(void **State)
+SIM_TEST(MapLockedPagesUnlockedPfn)
 {
-    (void)State;
     /* Pages freed behind a copied MDL's back. */
     PMDL Pages = AllocPages(2 * PAGE_SIZE, 0);
     assert_non_null(Pages);
     MDL_COPY Copy;
     CopyMdl(&Copy, Pages);
-    FreePagesAndMdl(Pages);
+    SimTestFreeMdlPages(Pages);
     SIM_EXPECT_BUGCHECK4(0x1A, 0x1233, Copy.Pfns[0], 0, 0,
                          (void)MmMapLockedPagesSpecifyCache(&Copy.Header, KernelMode, MmCached,
                                                             NULL, FALSE, NormalPagePriority));
@@ -2392,9 +2332,8 @@ static void MapLockedPagesUnlockedPfn(void **State)
 /* Rule: UserMode raises STATUS_ACCESS_VIOLATION (no user address space);
  * CacheType >= MmMaximumCacheType or ByteCount 0 -> NULL; the MDL is left
  * unmapped. Source: mdl.md map rows. */
-static void MapLockedPagesRefusals(void **State)
+SIM_TEST(MapLockedPagesRefusals)
 {
-    (void)State;
     PMDL Mdl = AllocPages(PAGE_SIZE, 0);
     assert_non_null(Mdl);
     NTSTATUS Status;
@@ -2418,7 +2357,7 @@ static void MapLockedPagesRefusals(void **State)
     Mdl->ByteCount = Saved;
     assert_int_equal(SimQueryMdlMappings(NULL), 0);
     assert_int_equal((USHORT)Mdl->MdlFlags, MDL_PAGES_LOCKED);
-    FreePagesAndMdl(Mdl);
+    SimTestFreeMdlPages(Mdl);
 }
 
 /* Rule: no system PTEs left -> NULL (strict: no bug check since
@@ -2426,9 +2365,8 @@ static void MapLockedPagesRefusals(void **State)
  * (SimFaultMapLockedPages) -> NULL; MmGetSystemAddressForMdlSafe returns NULL
  * likewise; freed PTEs are reusable. Source: mdl.md "no system PTEs left"
  * row; ddi-contract 1.12. */
-static void MapLockedPagesExhaustion(void **State)
+SIM_TEST_F(MapLockedPagesExhaustion, SimTestSetup, TeardownDefaultMachine)
 {
-    (void)State;
     UseMachine(TRUE, 0, 64, 0);
     PMDL A = AllocPages(40 * PAGE_SIZE, 0);
     PMDL B = AllocPages(40 * PAGE_SIZE, 0);
@@ -2459,17 +2397,16 @@ static void MapLockedPagesExhaustion(void **State)
     assert_int_equal(SimFaultsInjected(SimFaultMapLockedPages), 1);
     VaA = (char *)MmGetSystemAddressForMdlSafe(A, NormalPagePriority);
     assert_non_null(VaA);
-    FreePagesAndMdl(A); /* unmaps first */
-    FreePagesAndMdl(B);
+    SimTestFreeMdlPages(A); /* unmaps first */
+    SimTestFreeMdlPages(B);
     SimAssertInvariants();
 }
 
 /* Rule: MdlMappingNoWrite gives read-only PTEs: reads work, a write is 0xBE
  * (address, PTE, 0, 0). Source: mdl.md "MdlMappingNoWrite" row;
  * ddi-contract 2.3. */
-static void MapNoWrite(void **State)
+SIM_TEST(MapNoWrite)
 {
-    (void)State;
     PMDL Mdl = AllocPages(2 * PAGE_SIZE, 0);
     assert_non_null(Mdl);
     char *Rw = (char *)MmGetSystemAddressForMdlSafe(Mdl, NormalPagePriority);
@@ -2495,9 +2432,8 @@ static void MapNoWrite(void **State)
 /* Rule: MdlMappingWithGuardPtes puts one invalid guard PTE before and after
  * the mapping: touching either is 0x50. Source: mdl.md
  * "MdlMappingWithGuardPtes" row; ddi-contract 3.7. */
-static void MapWithGuardPtes(void **State)
+SIM_TEST(MapWithGuardPtes)
 {
-    (void)State;
     static const struct {
         int Side;     /* -1 before, +1 after */
         BOOLEAN Write;
@@ -2535,9 +2471,8 @@ static void MapWithGuardPtes(void **State)
 /* Rule: after MmUnmapLockedPages the VA is gone: a read is 0x50 (address, 0,
  * ...), a write 0x50 (address, 2, ...). Source: mdl.md unmap "success" row
  * ("PTEs zeroed"); ddi-contract 3.7. */
-static void TouchAfterUnmap(void **State)
+SIM_TEST(TouchAfterUnmap)
 {
-    (void)State;
     for (int volatile Write = 0; Write <= 1; Write++) {
         SimReset();
         PMDL Mdl = AllocPages(3 * PAGE_SIZE, 0);
@@ -2567,9 +2502,8 @@ static void TouchAfterUnmap(void **State)
  * 0); MDL span != mapping's pages -> 0xDA/0x305 (address, span, mapping's
  * pages). Source: mdl.md unmap rows (0xDA sub-codes are mmsim's choices);
  * ddi-contract 3.1, 3.4. */
-static void UnmapLockedPagesMisuse(void **State)
+SIM_TEST_F(UnmapLockedPagesMisuse, SimTestSetup, TeardownDefaultMachine)
 {
-    (void)State;
     enum { NotMapped, Reserved, NotStart, NoMapping, SpanMismatch, RetailNotMapped, RowCount };
     static const char *Names[] = {"strict: MDL not mapped", "BaseAddress in a reserved range",
                                   "second page of a mapping", "pool address",
@@ -2630,9 +2564,8 @@ static void UnmapLockedPagesMisuse(void **State)
  * 0xC4/0x79 (IRQL, VA, MDL); MmProbeAndLockPages: 0xC4/0x70 (IRQL, MDL,
  * AccessMode); MmUnlockPages: 0xC4/0x78 (IRQL, MDL, 0). Source: ddi-contract
  * 1.11, 1.12, 3.4; mmsim.h SimIrqlRule. */
-static void MapAndLockIrql(void **State)
+SIM_TEST(MapAndLockIrql)
 {
-    (void)State;
     LOCKED_BUFFER L = LockNonPaged(PAGE_SIZE, 0, 64, IoReadAccess);
     KIRQL Old;
     KeRaiseIrql(DISPATCH_LEVEL, &Old);
@@ -2695,9 +2628,8 @@ static void MapAndLockIrql(void **State)
  *   view A (MDL 1) --\                   /-- view B (MDL 2, by hand)
  *                     > PFN p0 p1 p2 p3 <
  */
-static void AliasThroughSecondMdl(void **State)
+SIM_TEST(AliasThroughSecondMdl)
 {
-    (void)State;
     enum { Pages = 4 };
     const SIZE_T Bytes = Pages * PAGE_SIZE;
     PMDL First = AllocPages(Bytes, 0);
@@ -2740,16 +2672,15 @@ static void AliasThroughSecondMdl(void **State)
     IoFreeMdl(Second);
     /* The first view is untouched by the second's unmap. */
     assert_int_equal(A[1], (unsigned char)(1 * 13 + 7));
-    FreePagesAndMdl(First); /* releases view A too */
+    SimTestFreeMdlPages(First); /* releases view A too */
     SimAssertInvariants();
 }
 
 /* Rule: a hand-built MDL with a byte offset maps to VA + ByteOffset:
  * MappedSystemVa keeps the offset, the first byte is at that offset of the
  * first page. Source: mdl.md map "success" row; ddi-contract 1.12. */
-static void MappedSystemVaWithByteOffset(void **State)
+SIM_TEST(MappedSystemVaWithByteOffset)
 {
-    (void)State;
     PMDL Pages = AllocPages(3 * PAGE_SIZE, 0);
     assert_non_null(Pages);
     char *Whole = (char *)MmGetSystemAddressForMdlSafe(Pages, NormalPagePriority);
@@ -2772,15 +2703,14 @@ static void MappedSystemVaWithByteOffset(void **State)
         Mdl->MdlFlags &= ~MDL_PAGES_LOCKED;
         IoFreeMdl(Mdl);
     }
-    FreePagesAndMdl(Pages);
+    SimTestFreeMdlPages(Pages);
 }
 
 /* Rule: nothing is keyed off StartVa: after overwriting StartVa of an
  * MmAllocatePagesForMdlEx MDL, map / unmap / free still work and map the
  * MDL's PFNs. Source: mdl.md introduction; issue 4. */
-static void StartVaIsNotTrusted(void **State)
+SIM_TEST(StartVaIsNotTrusted)
 {
-    (void)State;
     static const ULONG_PTR Garbage[] = {0xDEAD0000ull, 0xFFFF800000000000ull, PAGE_SIZE};
     for (size_t r = 0; r < ARRAY_COUNT(Garbage); r++) {
         PMDL Mdl = AllocPages(3 * PAGE_SIZE, 0);
@@ -2799,7 +2729,7 @@ static void StartVaIsNotTrusted(void **State)
         Va = (char *)MmGetSystemAddressForMdlSafe(Mdl, NormalPagePriority);
         assert_non_null(Va);
         assert_int_equal(Va[3 * PAGE_SIZE - 1], 5);
-        FreePagesAndMdl(Mdl);
+        SimTestFreeMdlPages(Mdl);
         assert_int_equal(SimQueryMdlMappings(NULL), 0);
         SimAssertInvariants();
     }
@@ -2814,9 +2744,8 @@ static void StartVaIsNotTrusted(void **State)
  *   pages MDL:     LOCKED -> map +MAPPED -> free -LOCKED -MAPPED
  *   partial:       PARTIAL -> map +MAPPED +PARTIAL_HAS_BEEN_MAPPED -> reuse
  */
-static void FlagTransitions(void **State)
+SIM_TEST(FlagTransitions)
 {
-    (void)State;
     const USHORT F = MDL_ALLOCATED_FIXED_SIZE, L = MDL_PAGES_LOCKED, W = MDL_WRITE_OPERATION,
                  M = MDL_MAPPED_TO_SYSTEM_VA;
     char *Buffer = (char *)ExAllocatePool2(POOL_FLAG_NON_PAGED, 2 * PAGE_SIZE, TAG_TEST);
@@ -2873,9 +2802,8 @@ static void FlagTransitions(void **State)
  * block, and forgetting MmFreePagesFromMdl leaks MDL-allocated pages; the
  * clean-machine check (SimIsClean, the fixture) reports both. Source: mdl.md
  * paragraph after the IoFreeMdl table; ddi-contract 1.8. */
-static void LeaksAreReported(void **State)
+SIM_TEST(LeaksAreReported)
 {
-    (void)State;
     char Report[2048];
     PMDL Mdl = AllocPages(2 * PAGE_SIZE, 0);
     assert_non_null(Mdl);
@@ -2893,112 +2821,5 @@ static void LeaksAreReported(void **State)
 int main(void)
 {
     UseMachine(TRUE, 0, 0, 0);
-    const struct CMUnitTest Tests[] = {
-        /* IoAllocateMdl / IoFreeMdl / MmSizeOfMdl / MmInitializeMdl */
-        cmocka_unit_test_setup_teardown(IoAllocateMdlTable, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(IoAllocateMdlIrpChain, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(IoAllocateMdlFailures, SimTestSetup,
-                                        TeardownDefaultMachine),
-        cmocka_unit_test_setup_teardown(MmSizeOfMdlTable, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(MmInitializeMdlFields, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(IoFreeMdlStillMappedStrict, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(IoFreeMdlStillMappedRetail, SimTestSetup,
-                                        TeardownDefaultMachine),
-        cmocka_unit_test_setup_teardown(IoFreeMdlOfPagesMdl, SimTestSetup,
-                                        TeardownDefaultMachine),
-        cmocka_unit_test_setup_teardown(IoFreeMdlNotPoolBlock, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(IoFreeMdlPagesStillLocked, SimTestSetup,
-                                        SimTestTeardown),
-        /* MmBuildMdlForNonPagedPool / IoBuildPartialMdl / MmPrepareMdlForReuse */
-        cmocka_unit_test_setup_teardown(BuildMdlForNonPagedPoolTable, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(BuildMdlForNonPagedPoolOverMapping, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(BuildMdlForPagedPoolStrict, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(BuildMdlForPagedPoolRetail, SimTestSetup,
-                                        TeardownDefaultMachine),
-        cmocka_unit_test_setup_teardown(BuildMdlForNonResident, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(BuildPartialMdlTable, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(BuildPartialMdlFromMappedSource, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(BuildPartialMdlBadRanges, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(PrepareMdlForReuseCycle, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(PrepareMdlForReuseNonPartialMapped, SimTestSetup,
-                                        SimTestTeardown),
-        /* MmAllocatePagesForMdl(Ex) */
-        cmocka_unit_test_setup_teardown(AllocatePagesResultShape, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(AllocatePagesFlagTable, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(AllocatePagesRangeAndSkip, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(AllocatePagesCacheType, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(AllocatePagesZeroing, SimTestSetup,
-                                        TeardownDefaultMachine),
-        cmocka_unit_test_setup_teardown(AllocatePagesRandomFill, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(AllocatePagesFragmented, SimTestSetup,
-                                        TeardownDefaultMachine),
-        cmocka_unit_test_setup_teardown(AllocatePagesShortOnSmallMachine, SimTestSetup,
-                                        TeardownDefaultMachine),
-        cmocka_unit_test_setup_teardown(AllocatePagesFaultInjection, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(AllocatePagesNoPoolForMdl, SimTestSetup,
-                                        TeardownDefaultMachine),
-        cmocka_unit_test_setup_teardown(AllocatePagesIrql, SimTestSetup,
-                                        SimTestTeardown),
-        /* MmFreePagesFromMdl(Ex) / MmProbeAndLockPages / MmUnlockPages */
-        cmocka_unit_test_setup_teardown(FreePagesBadArguments, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(FreePagesSuccessAndAutoUnmap, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(FreePagesStillMapped, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(FreePagesNotMdlPages, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(FreePagesStillLockedOrMapped, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(ProbeAndLockTable, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(ProbeAndLockPagedPoolTrim, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(ProbeAndLockTrimmedAtDispatch, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(ProbeAndLockBadRanges, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(ProbeAndLockWrongFlags, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(UnlockPagesWrongMdl, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(UnlockPagesUnderflow, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(UnlockPagesReleasesMapping, SimTestSetup, SimTestTeardown),
-        /* MmMapLockedPagesSpecifyCache / MmUnmapLockedPages / scenarios */
-        cmocka_unit_test_setup_teardown(MapLockedPagesTable, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(MapLockedPagesStrictChecks, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(MapLockedPagesRetail, SimTestSetup,
-                                        TeardownDefaultMachine),
-        cmocka_unit_test_setup_teardown(MapLockedPagesUnlockedPfn, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(MapLockedPagesRefusals, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(MapLockedPagesExhaustion, SimTestSetup,
-                                        TeardownDefaultMachine),
-        cmocka_unit_test_setup_teardown(MapNoWrite, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(MapWithGuardPtes, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(TouchAfterUnmap, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(UnmapLockedPagesMisuse, SimTestSetup,
-                                        TeardownDefaultMachine),
-        cmocka_unit_test_setup_teardown(MapAndLockIrql, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(AliasThroughSecondMdl, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(MappedSystemVaWithByteOffset, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(StartVaIsNotTrusted, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(FlagTransitions, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(LeaksAreReported, SimTestSetup, SimTestTeardown),
-    };
-    return cmocka_run_group_tests_name("mdl", Tests, NULL, NULL);
+    return SimRunTests("mdl", NULL, NULL);
 }

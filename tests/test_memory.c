@@ -19,14 +19,6 @@
 #define ARRAY_COUNT(a) (sizeof(a) / sizeof((a)[0]))
 #define TAG_TEST 'tseT'
 
-/* A test that changed the geometry gives later tests the default back. */
-static int TeardownDefaultMachine(void **State)
-{
-    int Result = SimTestTeardown(State);
-    assert_int_equal(SimInitialize(NULL), STATUS_SUCCESS);
-    return Result;
-}
-
 static BOOLEAN PfnIsRam(const SIM_CONFIG *Config, PFN_NUMBER Pfn)
 {
     for (ULONG r = 0; r < Config->RangeCount; r++) {
@@ -70,9 +62,8 @@ static PFN_NUMBER CheckPoolVa(const SIM_CONFIG *Config, PVOID Va, SIM_PAGE_STATE
 /* the PFN database says who owns the page (pool, mapped once); the page is  */
 /* RAM of the configured layout.                                            */
 /* ======================================================================== */
-static void PhysicalAddressOfPool(void **State)
+SIM_TEST(PhysicalAddressOfPool)
 {
-    (void)State;
     SIM_CONFIG Config;
     SimGetConfig(&Config);
     assert_true(Config.RangeCount > 0);
@@ -142,9 +133,8 @@ static void PhysicalAddressOfPool(void **State)
 
 /* docs/architecture.md 2: a configured physical layout with a hole and RAM above 4 GiB.
  * Pool pages come from both ranges and every PFN is inside one of them. */
-static void CustomPhysicalLayout(void **State)
+SIM_TEST_F(CustomPhysicalLayout, SimTestSetup, SimTestTeardownDefault)
 {
-    (void)State;
     SIM_CONFIG Config;
     SimDefaultConfig(&Config);
     Config.RangeCount = 2;
@@ -219,9 +209,8 @@ static void CustomPhysicalLayout(void **State)
 }
 
 /* A layout that is not ascending, overlaps or includes page 0 is refused. */
-static void BadPhysicalLayoutsRefused(void **State)
+SIM_TEST_F(BadPhysicalLayoutsRefused, SimTestSetup, SimTestTeardownDefault)
 {
-    (void)State;
     static const struct {
         const char *Name;
         ULONG Count;
@@ -251,9 +240,8 @@ static void BadPhysicalLayoutsRefused(void **State)
 /* docs/architecture.md 2: PTEs are x64 hardware PTEs. Pool is valid, writable, NX. */
 /* Host memory is not in system space, so it has no emulated PTE.           */
 /* ======================================================================== */
-static void PoolPteBits(void **State)
+SIM_TEST(PoolPteBits)
 {
-    (void)State;
     static const struct {
         POOL_FLAGS Kind;
         SIZE_T Bytes;
@@ -311,9 +299,8 @@ static void PoolPteBits(void **State)
 /* ======================================================================== */
 /* 1.14: MmIsAddressValid is TRUE iff a touch would not fault.               */
 /* ======================================================================== */
-static void IsAddressValidTable(void **State)
+SIM_TEST(IsAddressValidTable)
 {
-    (void)State;
     char *Small = (char *)ExAllocatePool2(POOL_FLAG_NON_PAGED, 64, TAG_TEST);
     char *Pages = (char *)ExAllocatePool2(POOL_FLAG_NON_PAGED, 3 * PAGE_SIZE, TAG_TEST);
     char *Freed = (char *)ExAllocatePool2(POOL_FLAG_NON_PAGED, 2 * PAGE_SIZE, TAG_TEST);
@@ -376,9 +363,8 @@ static char *FreedBlock(SIZE_T Bytes)
     return Va;
 }
 
-static void TouchFreedPageRead(void **State)
+SIM_TEST(TouchFreedPageRead)
 {
-    (void)State;
     char *Va = FreedBlock(PAGE_SIZE) + 123;
     SIM_BUGCHECK Got;
     SIM_CATCH_BUGCHECK(&Got, (void)*(volatile char *)Va);
@@ -387,16 +373,14 @@ static void TouchFreedPageRead(void **State)
     assert_true(Got.Parameters[2] != 0); /* the faulting instruction */
 }
 
-static void TouchFreedPageWrite(void **State)
+SIM_TEST(TouchFreedPageWrite)
 {
-    (void)State;
     char *Va = FreedBlock(PAGE_SIZE) + 4000;
     SIM_EXPECT_BUGCHECK4(0x50, (ULONG_PTR)Va, 2, SIM_ANY, 0, *(volatile char *)Va = 1);
 }
 
-static void TouchFreedSecondPageWrite(void **State)
+SIM_TEST(TouchFreedSecondPageWrite)
 {
-    (void)State;
     char *Va = FreedBlock(4 * PAGE_SIZE) + 2 * PAGE_SIZE + 8;
     SIM_BUGCHECK Got;
     SIM_CATCH_BUGCHECK(&Got, *(volatile ULONG64 *)Va = 0x1234);
@@ -408,9 +392,8 @@ static void TouchFreedSecondPageWrite(void **State)
 /* Guards surround the regions of system space (docs/architecture.md 2): the page at
  * SimSystemSpaceBase (below the system PTE region), the last page, and the
  * page just below the first non-paged pool page. */
-static void TouchGuardPages(void **State)
+SIM_TEST(TouchGuardPages)
 {
-    (void)State;
     static const struct {
         const char *Name;
         int Which;     /* 0 base, 1 last page, 2 below non-paged pool */
@@ -461,9 +444,8 @@ static void TouchGuardPages(void **State)
 /* a touch at <= APC_LEVEL faults it back in with its contents, a touch at  */
 /* DISPATCH_LEVEL is 0xD1 (address, IRQL, 0 read / 1 write, code address).  */
 /* ======================================================================== */
-static void PagedPoolTrimAndFault(void **State)
+SIM_TEST(PagedPoolTrimAndFault)
 {
-    (void)State;
     enum { Pages = 2 };
     char *Va = (char *)ExAllocatePool2(POOL_FLAG_PAGED, Pages * PAGE_SIZE, TAG_TEST);
     assert_non_null(Va);
@@ -528,9 +510,8 @@ static void PagedPoolTrimAndFault(void **State)
     });
 }
 
-static void PagedPoolTrimWriteAtDispatch(void **State)
+SIM_TEST(PagedPoolTrimWriteAtDispatch)
 {
-    (void)State;
     char *Va = (char *)ExAllocatePool2(POOL_FLAG_PAGED, 64, TAG_TEST);
     assert_non_null(Va);
     assert_true(SimTrimPagedPool() >= 1);
@@ -543,9 +524,8 @@ static void PagedPoolTrimWriteAtDispatch(void **State)
 
 /* Freeing a block whose pages are trimmed releases them like resident ones;
  * allocating a zeroed block in a trimmed page works (and leaves it zero). */
-static void TrimmedPagedPoolFreeAndReuse(void **State)
+SIM_TEST(TrimmedPagedPoolFreeAndReuse)
 {
-    (void)State;
     SIM_MEMORY_STATS Start, Stats;
     SimQueryMemory(&Start);
     char *Whole = (char *)ExAllocatePool2(POOL_FLAG_PAGED, 2 * PAGE_SIZE, TAG_TEST);
@@ -572,9 +552,8 @@ static void TrimmedPagedPoolFreeAndReuse(void **State)
 /* docs/architecture.md 6: the invariant checker passes on consistent state and */
 /* catches each kind of deliberate corruption, with a report.                */
 /* ======================================================================== */
-static void InvariantsHoldThroughWork(void **State)
+SIM_TEST(InvariantsHoldThroughWork)
 {
-    (void)State;
     SimAssertInvariants(); /* fresh machine */
     enum { Count = 64 };
     PVOID Va[Count];
@@ -611,25 +590,22 @@ static void ExpectCorruptionCaught(SIM_CORRUPTION Kind, PVOID Va)
     SimAssertInvariants();
 }
 
-static void InvariantCatchesMapCount(void **State)
+SIM_TEST(InvariantCatchesMapCount)
 {
-    (void)State;
     PVOID Va = ExAllocatePool2(POOL_FLAG_NON_PAGED, 64, TAG_TEST);
     assert_non_null(Va);
     ExpectCorruptionCaught(SimCorruptPfnMapCount, Va);
 }
 
-static void InvariantCatchesPteWithoutHost(void **State)
+SIM_TEST(InvariantCatchesPteWithoutHost)
 {
-    (void)State;
     PVOID Va = ExAllocatePool2(POOL_FLAG_PAGED, 2 * PAGE_SIZE, TAG_TEST);
     assert_non_null(Va);
     ExpectCorruptionCaught(SimCorruptPteWithoutHost, Va);
 }
 
-static void InvariantCatchesFreeCount(void **State)
+SIM_TEST(InvariantCatchesFreeCount)
 {
-    (void)State;
     PVOID Va = ExAllocatePool2(POOL_FLAG_NON_PAGED, PAGE_SIZE, TAG_TEST);
     assert_non_null(Va);
     ExpectCorruptionCaught(SimCorruptFreeCount, NULL);
@@ -637,9 +613,8 @@ static void InvariantCatchesFreeCount(void **State)
 
 /* A corruption that needs a valid page is refused for addresses without one
  * (and changes nothing). */
-static void CorruptionNeedsAValidPage(void **State)
+SIM_TEST(CorruptionNeedsAValidPage)
 {
-    (void)State;
     int Local = 0;
     char *Freed = (char *)ExAllocatePool2(POOL_FLAG_NON_PAGED, PAGE_SIZE, TAG_TEST);
     assert_non_null(Freed);
@@ -666,9 +641,8 @@ static void CheckAccounting(const SIM_MEMORY_STATS *S, ULONG64 TrimmedPages)
     assert_true(S->ValidPtes == 0 || S->HostMappings >= 1);
 }
 
-static void MemoryAccounting(void **State)
+SIM_TEST(MemoryAccounting)
 {
-    (void)State;
     SIM_MEMORY_STATS Start, S;
     SimQueryMemory(&Start);
     CheckAccounting(&Start, 0);
@@ -719,9 +693,8 @@ static void MemoryAccounting(void **State)
 /* docs/architecture.md 3: the modern profile is the default; MMSIM_PROFILE selects. */
 /* Strict (Verifier) mode is the default too (docs/architecture.md 5).      */
 /* ======================================================================== */
-static void DefaultProfileIsModern(void **State)
+SIM_TEST_F(DefaultProfileIsModern, SimTestSetup, SimTestTeardownDefault)
 {
-    (void)State;
     char SavedProfile[32] = "", SavedStrict[32] = "";
     const char *P = getenv("MMSIM_PROFILE");
     const char *St = getenv("MMSIM_STRICT");
@@ -767,9 +740,8 @@ static void DefaultProfileIsModern(void **State)
  * - a stop, as on Windows, never a host crash. */
 static volatile ULONG *volatile NullPage = NULL;
 
-static void NullPointerIsAccessViolationOrStop(void **State)
+SIM_TEST(NullPointerIsAccessViolationOrStop)
 {
-    (void)State;
     NTSTATUS Status;
     SIM_TRY_STATUS(&Status, (void)NullPage[2]);
     assert_int_equal(Status, STATUS_ACCESS_VIOLATION);
@@ -803,35 +775,5 @@ static void NullPointerIsAccessViolationOrStop(void **State)
 
 int main(void)
 {
-    const struct CMUnitTest Tests[] = {
-        cmocka_unit_test_setup_teardown(PhysicalAddressOfPool, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(CustomPhysicalLayout, SimTestSetup,
-                                        TeardownDefaultMachine),
-        cmocka_unit_test_setup_teardown(BadPhysicalLayoutsRefused, SimTestSetup,
-                                        TeardownDefaultMachine),
-        cmocka_unit_test_setup_teardown(PoolPteBits, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(IsAddressValidTable, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(TouchFreedPageRead, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(TouchFreedPageWrite, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(TouchFreedSecondPageWrite, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(TouchGuardPages, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(PagedPoolTrimAndFault, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(PagedPoolTrimWriteAtDispatch, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(TrimmedPagedPoolFreeAndReuse, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(InvariantsHoldThroughWork, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(InvariantCatchesMapCount, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(InvariantCatchesPteWithoutHost, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(InvariantCatchesFreeCount, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(CorruptionNeedsAValidPage, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(MemoryAccounting, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(NullPointerIsAccessViolationOrStop, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(DefaultProfileIsModern, SimTestSetup,
-                                        TeardownDefaultMachine),
-    };
-    return cmocka_run_group_tests_name("memory", Tests, NULL, NULL);
+    return SimRunTests("memory", NULL, NULL);
 }

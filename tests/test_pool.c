@@ -36,9 +36,8 @@ static BOOLEAN AllZero(const void *Va, SIZE_T Bytes)
 /* Dirty a set of blocks, free them, allocate the same sizes again: every new
  * block reads zero. The free list reuses addresses, so at least one new block
  * must land on memory that was dirty (checked, or the test proves nothing). */
-static void Pool2ZeroInitialises(void **State)
+SIM_TEST(Pool2ZeroInitialises)
 {
-    (void)State;
     static const struct {
         POOL_FLAGS Kind;
         SIZE_T Bytes;
@@ -84,9 +83,8 @@ static void Pool2ZeroInitialises(void **State)
 /* POOL_FLAG_UNINITIALIZED does not promise zero. mmsim (strict mode) fills
  * such sub-page blocks with a non-zero pattern so that code forgetting to
  * initialise fails visibly: reusing a dirtied block does not read zero. */
-static void Pool2UninitializedIsNotZeroed(void **State)
+SIM_TEST(Pool2UninitializedIsNotZeroed)
 {
-    (void)State;
     static const SIZE_T Sizes[] = {16, 100, 1000, 4080};
     for (size_t r = 0; r < ARRAY_COUNT(Sizes); r++) {
         PVOID A = ExAllocatePool2(POOL_FLAG_NON_PAGED | POOL_FLAG_UNINITIALIZED, Sizes[r],
@@ -112,9 +110,8 @@ static void Pool2UninitializedIsNotZeroed(void **State)
 /* 1.15: alignment. Below a page: 16-byte aligned (x64) and within one page. */
 /* A page or more: page aligned. POOL_FLAG_CACHE_ALIGNED: cache-line (64).  */
 /* ======================================================================== */
-static void Pool2Alignment(void **State)
+SIM_TEST(Pool2Alignment)
 {
-    (void)State;
     static const struct {
         SIZE_T Bytes;
         POOL_FLAGS Extra;
@@ -172,9 +169,8 @@ static void Pool2Alignment(void **State)
 /* flags (low 32 bits) must be understood and satisfiable; optional flags   */
 /* (high 32 bits) are ignored; Tag 0 fails. Failures return NULL.           */
 /* ======================================================================== */
-static void Pool2FlagValidation(void **State)
+SIM_TEST(Pool2FlagValidation)
 {
-    (void)State;
     static const struct {
         const char *Name;
         POOL_FLAGS Flags;
@@ -263,9 +259,8 @@ static void Pool2FlagValidation(void **State)
 /* 1.15: with POOL_FLAG_RAISE_ON_FAILURE every failure raises an exception
  * (STATUS_INSUFFICIENT_RESOURCES) instead of returning NULL; success is
  * unaffected. */
-static void Pool2RaiseOnFailure(void **State)
+SIM_TEST(Pool2RaiseOnFailure)
 {
-    (void)State;
     static const struct {
         const char *Name;
         POOL_FLAGS Flags;
@@ -312,8 +307,7 @@ static void Pool2RaiseOnFailure(void **State)
 /* the provoker stores the expected parameters first (they may name an      */
 /* address it just allocated).                                              */
 /* ======================================================================== */
-static ULONG_PTR Want[4];
-static void *HostBlock; /* malloc'd by a provoker, freed by the runner */
+static void *HostBlock; /* malloc'd by a provoker, freed by the test */
 
 static PVOID NonPaged(SIZE_T Bytes, ULONG Tag)
 {
@@ -322,210 +316,191 @@ static PVOID NonPaged(SIZE_T Bytes, ULONG Tag)
     return Va;
 }
 
-static void SetWant(ULONG_PTR P1, ULONG_PTR P2, ULONG_PTR P3, ULONG_PTR P4)
+static void SetWant(SIM_CASE_RUN *Run, ULONG_PTR P1, ULONG_PTR P2, ULONG_PTR P3, ULONG_PTR P4)
 {
-    Want[0] = P1;
-    Want[1] = P2;
-    Want[2] = P3;
-    Want[3] = P4;
+    Run->Want[0] = P1;
+    Run->Want[1] = P2;
+    Run->Want[2] = P3;
+    Run->Want[3] = P4;
 }
 
 /* 0x00: zero-byte allocation (0, pool type, tag). */
-static void ZeroBytesPool2NonPaged(void)
+static void ZeroBytesPool2NonPaged(SIM_CASE_RUN *Run)
 {
-    SetWant(0x00, 0, NonPagedPool, TAG_TEST);
+    SetWant(Run, 0x00, 0, NonPagedPool, TAG_TEST);
     (void)ExAllocatePool2(POOL_FLAG_NON_PAGED, 0, TAG_TEST);
 }
-static void ZeroBytesPool2Paged(void)
+static void ZeroBytesPool2Paged(SIM_CASE_RUN *Run)
 {
-    SetWant(0x00, 0, PagedPool, TAG_MGAT);
+    SetWant(Run, 0x00, 0, PagedPool, TAG_MGAT);
     (void)ExAllocatePool2(POOL_FLAG_PAGED, 0, TAG_MGAT);
 }
-static void ZeroBytesWithTag(void)
+static void ZeroBytesWithTag(SIM_CASE_RUN *Run)
 {
-    SetWant(0x00, 0, NonPagedPool, TAG_TEST);
+    SetWant(Run, 0x00, 0, NonPagedPool, TAG_TEST);
     (void)ExAllocatePoolWithTag(NonPagedPool, 0, TAG_TEST);
 }
 /* 0x9B: ExAllocatePoolWithTag with tag 0 (pool type, bytes, caller). */
-static void TagZeroWithTagPaged(void)
+static void TagZeroWithTagPaged(SIM_CASE_RUN *Run)
 {
-    SetWant(0x9B, PagedPool, 100, SIM_ANY);
+    SetWant(Run, 0x9B, PagedPool, 100, SIM_ANY);
     (void)ExAllocatePoolWithTag(PagedPool, 100, 0);
 }
-static void TagZeroWithTagNx(void)
+static void TagZeroWithTagNx(SIM_CASE_RUN *Run)
 {
-    SetWant(0x9B, NonPagedPoolNx, 4096, SIM_ANY);
+    SetWant(Run, 0x9B, NonPagedPoolNx, 4096, SIM_ANY);
     (void)ExAllocatePoolWithTag(NonPagedPoolNx, 4096, 0);
 }
 /* 0x07: freeing pool already freed (reserved, header, block address). */
-static void DoubleFreeSmall(void)
+static void DoubleFreeSmall(SIM_CASE_RUN *Run)
 {
     PVOID Va = NonPaged(64, TAG_TEST);
     ExFreePoolWithTag(Va, TAG_TEST);
-    SetWant(0x07, SIM_ANY, SIM_ANY, (ULONG_PTR)Va);
+    SetWant(Run, 0x07, SIM_ANY, SIM_ANY, (ULONG_PTR)Va);
     ExFreePoolWithTag(Va, TAG_TEST);
 }
-static void DoubleFreeWholePages(void)
+static void DoubleFreeWholePages(SIM_CASE_RUN *Run)
 {
     PVOID Va = NonPaged(3 * PAGE_SIZE, TAG_TEST);
     ExFreePoolWithTag(Va, TAG_TEST);
-    SetWant(0x07, SIM_ANY, SIM_ANY, (ULONG_PTR)Va);
+    SetWant(Run, 0x07, SIM_ANY, SIM_ANY, (ULONG_PTR)Va);
     ExFreePoolWithTag(Va, TAG_TEST);
 }
-static void DoubleFreeExFreePool(void)
+static void DoubleFreeExFreePool(SIM_CASE_RUN *Run)
 {
     PVOID Va = ExAllocatePool2(POOL_FLAG_PAGED, 200, TAG_TEST);
     assert_non_null(Va);
     ExFreePool(Va);
-    SetWant(0x07, SIM_ANY, SIM_ANY, (ULONG_PTR)Va);
+    SetWant(Run, 0x07, SIM_ANY, SIM_ANY, (ULONG_PTR)Va);
     ExFreePool(Va);
 }
 /* 0x0A: freeing with the wrong tag (address, allocation tag, tag used). */
-static void WrongTagSmall(void)
+static void WrongTagSmall(SIM_CASE_RUN *Run)
 {
     PVOID Va = NonPaged(64, TAG_TEST);
-    SetWant(0x0A, (ULONG_PTR)Va, TAG_TEST, TAG_MGAT);
+    SetWant(Run, 0x0A, (ULONG_PTR)Va, TAG_TEST, TAG_MGAT);
     ExFreePoolWithTag(Va, TAG_MGAT);
 }
-static void WrongTagPages(void)
+static void WrongTagPages(SIM_CASE_RUN *Run)
 {
     PVOID Va = NonPaged(2 * PAGE_SIZE, TAG_MGAT);
-    SetWant(0x0A, (ULONG_PTR)Va, TAG_MGAT, TAG_TEST);
+    SetWant(Run, 0x0A, (ULONG_PTR)Va, TAG_MGAT, TAG_TEST);
     ExFreePoolWithTag(Va, TAG_TEST);
 }
-static void WrongTagOneBit(void)
+static void WrongTagOneBit(SIM_CASE_RUN *Run)
 {
     /* Tags are compared exactly: bit 0 matters too. */
     PVOID Va = NonPaged(32, TAG_TEST);
-    SetWant(0x0A, (ULONG_PTR)Va, TAG_TEST, TAG_TEST ^ 1);
+    SetWant(Run, 0x0A, (ULONG_PTR)Va, TAG_TEST, TAG_TEST ^ 1);
     ExFreePoolWithTag(Va, TAG_TEST ^ 1);
 }
 /* 0x46: freeing an invalid pool address (address, 0, 0). */
-static void InteriorSmall(void)
+static void InteriorSmall(SIM_CASE_RUN *Run)
 {
     char *Va = (char *)NonPaged(64, TAG_TEST);
-    SetWant(0x46, (ULONG_PTR)(Va + 16), 0, 0);
+    SetWant(Run, 0x46, (ULONG_PTR)(Va + 16), 0, 0);
     ExFreePoolWithTag(Va + 16, TAG_TEST);
 }
-static void InteriorWholePage(void)
+static void InteriorWholePage(SIM_CASE_RUN *Run)
 {
     char *Va = (char *)NonPaged(PAGE_SIZE, TAG_TEST);
-    SetWant(0x46, (ULONG_PTR)(Va + 16), 0, 0);
+    SetWant(Run, 0x46, (ULONG_PTR)(Va + 16), 0, 0);
     ExFreePool(Va + 16);
 }
-static void InteriorSecondPage(void)
+static void InteriorSecondPage(SIM_CASE_RUN *Run)
 {
     char *Va = (char *)NonPaged(2 * PAGE_SIZE, TAG_TEST);
-    SetWant(0x46, (ULONG_PTR)(Va + PAGE_SIZE), 0, 0);
+    SetWant(Run, 0x46, (ULONG_PTR)(Va + PAGE_SIZE), 0, 0);
     ExFreePoolWithTag(Va + PAGE_SIZE, TAG_TEST);
 }
-static void InteriorPaged(void)
+static void InteriorPaged(SIM_CASE_RUN *Run)
 {
     char *Va = (char *)ExAllocatePool2(POOL_FLAG_PAGED, 64, TAG_TEST);
     assert_non_null(Va);
-    SetWant(0x46, (ULONG_PTR)(Va + 16), 0, 0);
+    SetWant(Run, 0x46, (ULONG_PTR)(Va + 16), 0, 0);
     ExFreePoolWithTag(Va + 16, TAG_TEST);
 }
 /* 0x42: freeing a VA never in any pool (address, 0, 0). */
-static void HostHeapAddress(void)
+static void HostHeapAddress(SIM_CASE_RUN *Run)
 {
     HostBlock = malloc(64);
     assert_non_null(HostBlock);
-    SetWant(0x42, (ULONG_PTR)HostBlock, 0, 0);
+    SetWant(Run, 0x42, (ULONG_PTR)HostBlock, 0, 0);
     ExFreePool(HostBlock);
 }
-static void HostStackAddress(void)
+static void HostStackAddress(SIM_CASE_RUN *Run)
 {
     char Local[64];
     memset(Local, 0, sizeof(Local));
-    SetWant(0x42, (ULONG_PTR)Local, 0, 0);
+    SetWant(Run, 0x42, (ULONG_PTR)Local, 0, 0);
     ExFreePoolWithTag(Local, TAG_TEST);
 }
 /* 0x9A: MUST_SUCCEED pool requested (pool type, bytes, tag). */
-static void MustSucceed(void)
+static void MustSucceed(SIM_CASE_RUN *Run)
 {
-    SetWant(0x9A, NonPagedPoolMustSucceed, 100, TAG_TEST);
+    SetWant(Run, 0x9A, NonPagedPoolMustSucceed, 100, TAG_TEST);
     (void)ExAllocatePoolWithTag(NonPagedPoolMustSucceed, 100, TAG_TEST);
 }
-static void MustSucceedCacheAligned(void)
+static void MustSucceedCacheAligned(SIM_CASE_RUN *Run)
 {
-    SetWant(0x9A, NonPagedPoolCacheAlignedMustS, 8, TAG_MGAT);
+    SetWant(Run, 0x9A, NonPagedPoolCacheAlignedMustS, 8, TAG_MGAT);
     (void)ExAllocatePoolWithTag(NonPagedPoolCacheAlignedMustS, 8, TAG_MGAT);
 }
 /* 0x9D: tag without letters or digits (tag, pool type, caller). */
-static void TagSpacesWithTag(void)
+static void TagSpacesWithTag(SIM_CASE_RUN *Run)
 {
-    SetWant(0x9D, 0x20202020, NonPagedPool, SIM_ANY);
+    SetWant(Run, 0x9D, 0x20202020, NonPagedPool, SIM_ANY);
     (void)ExAllocatePoolWithTag(NonPagedPool, 100, 0x20202020);
 }
-static void TagSpacesPool2Paged(void)
+static void TagSpacesPool2Paged(SIM_CASE_RUN *Run)
 {
-    SetWant(0x9D, 0x20202020, PagedPool, SIM_ANY);
+    SetWant(Run, 0x9D, 0x20202020, PagedPool, SIM_ANY);
     (void)ExAllocatePool2(POOL_FLAG_PAGED, 100, 0x20202020);
 }
-static void TagPunctuation(void)
+static void TagPunctuation(SIM_CASE_RUN *Run)
 {
-    SetWant(0x9D, 0x2D2B2A21 /* "!*+-" */, PagedPool, SIM_ANY);
+    SetWant(Run, 0x9D, 0x2D2B2A21 /* "!*+-" */, PagedPool, SIM_ANY);
     (void)ExAllocatePoolWithTag(PagedPool, 100, 0x2D2B2A21);
 }
 
-typedef struct _BUGCHECK_CASE {
-    const char *Name;
-    ULONG Code;
-    void (*Provoke)(void);
-} BUGCHECK_CASE;
+/* Each row: the provoker stops the machine with 0xC2 and the parameters it
+ * stored (SIM_RUN_CASES, mmsim_cmocka.h). */
+#define STOPS_C2 SIM_BUGCHECKS(0xC2, SIM_ANY, SIM_ANY, SIM_ANY, SIM_ANY)
 
-static void RunBugCheckCases(const BUGCHECK_CASE *Rows, size_t Count)
+SIM_TEST(BadPoolCallerParameters)
 {
-    for (size_t volatile r = 0; r < Count; r++) {
-        SimReset();
-        SetWant(SIM_ANY, SIM_ANY, SIM_ANY, SIM_ANY);
-        SIM_BUGCHECK Got;
-        SIM_CATCH_BUGCHECK(&Got, Rows[r].Provoke());
-        free(HostBlock);
-        HostBlock = NULL;
-        SimCmockaCheckBugCheck(&Got, Rows[r].Code, Want[0], Want[1], Want[2], Want[3],
-                               Rows[r].Name, __FILE__, __LINE__);
-        /* A caught bug check stops the machine until a reset. */
-        assert_true(SimIsStopped(NULL));
-    }
-    SimReset();
-}
-
-static void BadPoolCallerParameters(void **State)
-{
-    (void)State;
-    static const BUGCHECK_CASE Rows[] = {
-        {"3.5 0x00 ExAllocatePool2 non-paged 0 bytes", 0xC2, ZeroBytesPool2NonPaged},
-        {"3.5 0x00 ExAllocatePool2 paged 0 bytes", 0xC2, ZeroBytesPool2Paged},
-        {"3.5 0x00 ExAllocatePoolWithTag 0 bytes", 0xC2, ZeroBytesWithTag},
-        {"3.5 0x9B ExAllocatePoolWithTag PagedPool tag 0", 0xC2, TagZeroWithTagPaged},
-        {"3.5 0x9B ExAllocatePoolWithTag NonPagedPoolNx tag 0", 0xC2, TagZeroWithTagNx},
-        {"3.5 0x07 double free (small block)", 0xC2, DoubleFreeSmall},
-        {"3.5 0x07 double free (whole pages)", 0xC2, DoubleFreeWholePages},
-        {"3.5 0x07 double free (ExFreePool, paged)", 0xC2, DoubleFreeExFreePool},
-        {"3.5 0x0A wrong tag (small block)", 0xC2, WrongTagSmall},
-        {"3.5 0x0A wrong tag (whole pages)", 0xC2, WrongTagPages},
-        {"3.5 0x0A wrong tag (differs in bit 0)", 0xC2, WrongTagOneBit},
-        {"3.5 0x46 free of block+16 (64-byte block)", 0xC2, InteriorSmall},
-        {"3.5 0x46 free of block+16 (whole page)", 0xC2, InteriorWholePage},
-        {"3.5 0x46 free of the second page of a block", 0xC2, InteriorSecondPage},
-        {"3.5 0x46 free of block+16 (paged)", 0xC2, InteriorPaged},
-        {"3.5 0x42 free of a host heap address", 0xC2, HostHeapAddress},
-        {"3.5 0x42 free of a host stack address", 0xC2, HostStackAddress},
-        {"3.5 0x9A NonPagedPoolMustSucceed", 0xC2, MustSucceed},
-        {"3.5 0x9A NonPagedPoolCacheAlignedMustS", 0xC2, MustSucceedCacheAligned},
-        {"3.5 0x9D tag 0x20202020 (ExAllocatePoolWithTag)", 0xC2, TagSpacesWithTag},
-        {"3.5 0x9D tag 0x20202020 (ExAllocatePool2 paged)", 0xC2, TagSpacesPool2Paged},
-        {"3.5 0x9D tag of punctuation only", 0xC2, TagPunctuation},
+    static const SIM_CASE Rows[] = {
+        {"3.5 0x00 ExAllocatePool2 non-paged 0 bytes", ZeroBytesPool2NonPaged, STOPS_C2, NULL},
+        {"3.5 0x00 ExAllocatePool2 paged 0 bytes", ZeroBytesPool2Paged, STOPS_C2, NULL},
+        {"3.5 0x00 ExAllocatePoolWithTag 0 bytes", ZeroBytesWithTag, STOPS_C2, NULL},
+        {"3.5 0x9B ExAllocatePoolWithTag PagedPool tag 0", TagZeroWithTagPaged, STOPS_C2, NULL},
+        {"3.5 0x9B ExAllocatePoolWithTag NonPagedPoolNx tag 0", TagZeroWithTagNx, STOPS_C2, NULL},
+        {"3.5 0x07 double free (small block)", DoubleFreeSmall, STOPS_C2, NULL},
+        {"3.5 0x07 double free (whole pages)", DoubleFreeWholePages, STOPS_C2, NULL},
+        {"3.5 0x07 double free (ExFreePool, paged)", DoubleFreeExFreePool, STOPS_C2, NULL},
+        {"3.5 0x0A wrong tag (small block)", WrongTagSmall, STOPS_C2, NULL},
+        {"3.5 0x0A wrong tag (whole pages)", WrongTagPages, STOPS_C2, NULL},
+        {"3.5 0x0A wrong tag (differs in bit 0)", WrongTagOneBit, STOPS_C2, NULL},
+        {"3.5 0x46 free of block+16 (64-byte block)", InteriorSmall, STOPS_C2, NULL},
+        {"3.5 0x46 free of block+16 (whole page)", InteriorWholePage, STOPS_C2, NULL},
+        {"3.5 0x46 free of the second page of a block", InteriorSecondPage, STOPS_C2, NULL},
+        {"3.5 0x46 free of block+16 (paged)", InteriorPaged, STOPS_C2, NULL},
+        {"3.5 0x42 free of a host heap address", HostHeapAddress, STOPS_C2, NULL},
+        {"3.5 0x42 free of a host stack address", HostStackAddress, STOPS_C2, NULL},
+        {"3.5 0x9A NonPagedPoolMustSucceed", MustSucceed, STOPS_C2, NULL},
+        {"3.5 0x9A NonPagedPoolCacheAlignedMustS", MustSucceedCacheAligned, STOPS_C2, NULL},
+        {"3.5 0x9D tag 0x20202020 (ExAllocatePoolWithTag)", TagSpacesWithTag, STOPS_C2, NULL},
+        {"3.5 0x9D tag 0x20202020 (ExAllocatePool2 paged)", TagSpacesPool2Paged, STOPS_C2, NULL},
+        {"3.5 0x9D tag of punctuation only", TagPunctuation, STOPS_C2, NULL},
     };
-    RunBugCheckCases(Rows, ARRAY_COUNT(Rows));
+    SIM_RUN_CASES(Rows);
+    free(HostBlock);
+    HostBlock = NULL;
 }
 
 /* After a caught stop every DDI is refused until SimReset (docs/architecture.md 4). */
-static void StoppedMachineRefusesPool(void **State)
+SIM_TEST(StoppedMachineRefusesPool)
 {
-    (void)State;
     SIM_EXPECT_BUGCHECK(0xC2, 0x00, (void)ExAllocatePool2(POOL_FLAG_NON_PAGED, 0, TAG_TEST));
     SIM_BUGCHECK Got;
     SIM_CATCH_BUGCHECK(&Got, (void)ExAllocatePool2(POOL_FLAG_NON_PAGED, 64, TAG_TEST));
@@ -544,7 +519,6 @@ static void StoppedMachineRefusesPool(void **State)
 /* free of paged pool <= APC_LEVEL, of non-paged <= DISPATCH_LEVEL. Strict   */
 /* mode (the default) reports violations with Verifier's 0xC4 codes.        */
 /* ======================================================================== */
-static int TeardownDefaultMachine(void **State);
 
 /* These tests pin the mode: a machine built with Strict as given (the
  * default is strict, whatever MMSIM_STRICT says for the rest of the suite). */
@@ -556,9 +530,8 @@ static void UseStrict(BOOLEAN Strict)
     assert_int_equal(SimInitialize(&Config), STATUS_SUCCESS);
 }
 
-static void PagedAllocationAtDispatch(void **State)
+SIM_TEST_F(PagedAllocationAtDispatch, SimTestSetup, SimTestTeardownDefault)
 {
-    (void)State;
     UseStrict(TRUE);
     KIRQL Old;
     KeRaiseIrql(DISPATCH_LEVEL, &Old);
@@ -568,9 +541,8 @@ static void PagedAllocationAtDispatch(void **State)
                          (void)ExAllocatePool2(POOL_FLAG_PAGED, 100, TAG_TEST));
 }
 
-static void PagedWithTagAllocationAtDispatch(void **State)
+SIM_TEST_F(PagedWithTagAllocationAtDispatch, SimTestSetup, SimTestTeardownDefault)
 {
-    (void)State;
     UseStrict(TRUE);
     SIM_EXPECT_BUGCHECK4(0xC4, 0x01, DISPATCH_LEVEL, PagedPool, 5000, {
         KIRQL Old;
@@ -580,9 +552,8 @@ static void PagedWithTagAllocationAtDispatch(void **State)
 }
 
 /* 0xC4/0x02: non-paged allocation above DISPATCH_LEVEL. */
-static void NonPagedAllocationAboveDispatch(void **State)
+SIM_TEST_F(NonPagedAllocationAboveDispatch, SimTestSetup, SimTestTeardownDefault)
 {
-    (void)State;
     UseStrict(TRUE);
     SIM_EXPECT_BUGCHECK4(0xC4, 0x02, CLOCK_LEVEL, NonPagedPool, 64, {
         KIRQL Old;
@@ -593,17 +564,19 @@ static void NonPagedAllocationAboveDispatch(void **State)
 
 /* The allowed side of the same rules: paged pool at APC_LEVEL, non-paged pool
  * at DISPATCH_LEVEL, allocation and free. */
-static void AllowedIrqls(void **State)
+SIM_TEST(AllowedIrqls)
 {
-    (void)State;
     static const struct {
         KIRQL Irql;
         POOL_FLAGS Kind;
         SIZE_T Bytes;
     } Rows[] = {
-        {PASSIVE_LEVEL, POOL_FLAG_PAGED, 100},      {APC_LEVEL, POOL_FLAG_PAGED, 100},
-        {APC_LEVEL, POOL_FLAG_PAGED, 8192},         {DISPATCH_LEVEL, POOL_FLAG_NON_PAGED, 100},
-        {DISPATCH_LEVEL, POOL_FLAG_NON_PAGED, 8192}, {DISPATCH_LEVEL, POOL_FLAG_NON_PAGED_EXECUTE, 16},
+        {PASSIVE_LEVEL, POOL_FLAG_PAGED, 100},
+        {APC_LEVEL, POOL_FLAG_PAGED, 100},
+        {APC_LEVEL, POOL_FLAG_PAGED, 8192},
+        {DISPATCH_LEVEL, POOL_FLAG_NON_PAGED, 100},
+        {DISPATCH_LEVEL, POOL_FLAG_NON_PAGED, 8192},
+        {DISPATCH_LEVEL, POOL_FLAG_NON_PAGED_EXECUTE, 16},
     };
     for (size_t r = 0; r < ARRAY_COUNT(Rows); r++) {
         KIRQL Old;
@@ -626,9 +599,8 @@ static void AllowedIrqls(void **State)
 }
 
 /* 0xC4/0x11: freeing paged pool at DISPATCH_LEVEL (IRQL, pool type, address). */
-static void PagedFreeAtDispatch(void **State)
+SIM_TEST_F(PagedFreeAtDispatch, SimTestSetup, SimTestTeardownDefault)
 {
-    (void)State;
     UseStrict(TRUE);
     PVOID Va = ExAllocatePool2(POOL_FLAG_PAGED, 100, TAG_TEST);
     assert_non_null(Va);
@@ -640,9 +612,8 @@ static void PagedFreeAtDispatch(void **State)
 }
 
 /* 0xC4/0x12: freeing non-paged pool above DISPATCH_LEVEL. */
-static void NonPagedFreeAboveDispatch(void **State)
+SIM_TEST_F(NonPagedFreeAboveDispatch, SimTestSetup, SimTestTeardownDefault)
 {
-    (void)State;
     UseStrict(TRUE);
     PVOID Va = ExAllocatePool2(POOL_FLAG_NON_PAGED, 2 * PAGE_SIZE, TAG_TEST);
     assert_non_null(Va);
@@ -657,50 +628,49 @@ static void NonPagedFreeAboveDispatch(void **State)
  * 0x08 (allocation: IRQL, pool type, size) and 0x09 (free: IRQL, pool type,
  * address), ddi-contract 3.5. */
 static PVOID NonStrictBlock;
-static void NonStrictPagedAlloc(void)
+static void NonStrictPagedAlloc(SIM_CASE_RUN *Run)
 {
     KIRQL Old;
     KeRaiseIrql(DISPATCH_LEVEL, &Old);
-    SetWant(0x08, DISPATCH_LEVEL, PagedPool, 300);
+    SetWant(Run, 0x08, DISPATCH_LEVEL, PagedPool, 300);
     (void)ExAllocatePool2(POOL_FLAG_PAGED, 300, TAG_TEST);
 }
-static void NonStrictNonPagedAlloc(void)
+static void NonStrictNonPagedAlloc(SIM_CASE_RUN *Run)
 {
     KIRQL Old;
     KeRaiseIrql(HIGH_LEVEL, &Old);
-    SetWant(0x08, HIGH_LEVEL, NonPagedPool, 16);
+    SetWant(Run, 0x08, HIGH_LEVEL, NonPagedPool, 16);
     (void)ExAllocatePoolWithTag(NonPagedPoolNx, 16, TAG_TEST);
 }
-static void NonStrictPagedFree(void)
+static void NonStrictPagedFree(SIM_CASE_RUN *Run)
 {
     NonStrictBlock = ExAllocatePool2(POOL_FLAG_PAGED, 300, TAG_TEST);
     assert_non_null(NonStrictBlock);
     KIRQL Old;
     KeRaiseIrql(DISPATCH_LEVEL, &Old);
-    SetWant(0x09, DISPATCH_LEVEL, PagedPool, (ULONG_PTR)NonStrictBlock);
+    SetWant(Run, 0x09, DISPATCH_LEVEL, PagedPool, (ULONG_PTR)NonStrictBlock);
     ExFreePoolWithTag(NonStrictBlock, TAG_TEST);
 }
-static void NonStrictNonPagedFree(void)
+static void NonStrictNonPagedFree(SIM_CASE_RUN *Run)
 {
     NonStrictBlock = ExAllocatePool2(POOL_FLAG_NON_PAGED, 300, TAG_TEST);
     assert_non_null(NonStrictBlock);
     KIRQL Old;
     KeRaiseIrql(CLOCK_LEVEL, &Old);
-    SetWant(0x09, CLOCK_LEVEL, NonPagedPool, (ULONG_PTR)NonStrictBlock);
+    SetWant(Run, 0x09, CLOCK_LEVEL, NonPagedPool, (ULONG_PTR)NonStrictBlock);
     ExFreePool(NonStrictBlock);
 }
 
-static void NonStrictIrqlCodes(void **State)
+SIM_TEST_F(NonStrictIrqlCodes, SimTestSetup, SimTestTeardownDefault)
 {
-    (void)State;
-    static const BUGCHECK_CASE Rows[] = {
-        {"3.5 0x08 paged allocation at DISPATCH_LEVEL", 0xC2, NonStrictPagedAlloc},
-        {"3.5 0x08 non-paged allocation at HIGH_LEVEL", 0xC2, NonStrictNonPagedAlloc},
-        {"3.5 0x09 paged free at DISPATCH_LEVEL", 0xC2, NonStrictPagedFree},
-        {"3.5 0x09 non-paged free at CLOCK_LEVEL", 0xC2, NonStrictNonPagedFree},
+    static const SIM_CASE Rows[] = {
+        {"3.5 0x08 paged allocation at DISPATCH_LEVEL", NonStrictPagedAlloc, STOPS_C2, NULL},
+        {"3.5 0x08 non-paged allocation at HIGH_LEVEL", NonStrictNonPagedAlloc, STOPS_C2, NULL},
+        {"3.5 0x09 paged free at DISPATCH_LEVEL", NonStrictPagedFree, STOPS_C2, NULL},
+        {"3.5 0x09 non-paged free at CLOCK_LEVEL", NonStrictNonPagedFree, STOPS_C2, NULL},
     };
     UseStrict(FALSE);
-    RunBugCheckCases(Rows, ARRAY_COUNT(Rows));
+    SIM_RUN_CASES(Rows);
     SIM_CONFIG Config;
     SimGetConfig(&Config);
     assert_false(Config.Strict); /* SimReset keeps the configuration */
@@ -721,9 +691,8 @@ static const SIM_POOL_TAG_USAGE *FindUsage(const SIM_POOL_TAG_USAGE *Entries, UL
     return NULL;
 }
 
-static void FreeWithoutTagCheck(void **State)
+SIM_TEST(FreeWithoutTagCheck)
 {
-    (void)State;
     static const SIZE_T Sizes[] = {16, 4096, 3 * PAGE_SIZE + 1};
     for (size_t r = 0; r < ARRAY_COUNT(Sizes); r++) {
         PVOID A = ExAllocatePool2(POOL_FLAG_NON_PAGED, Sizes[r], TAG_TEST);
@@ -756,9 +725,8 @@ static void FreeWithoutTagCheck(void **State)
 /* docs/architecture.md 2/6: every block records tag, size and caller; usage per tag */
 /* and pool kind, as poolmon shows it.                                      */
 /* ======================================================================== */
-static void PoolmonStyleQuery(void **State)
+SIM_TEST(PoolmonStyleQuery)
 {
-    (void)State;
     PVOID T1 = ExAllocatePool2(POOL_FLAG_NON_PAGED, 10, TAG_TEST);
     PVOID T2 = ExAllocatePool2(POOL_FLAG_NON_PAGED, 100, TAG_TEST);
     PVOID T3 = ExAllocatePoolWithTag(NonPagedPoolNx, 5000, TAG_TEST);
@@ -860,30 +828,13 @@ static void PoolmonStyleQuery(void **State)
 /* of pool VA or of RAM returns NULL (never a bug check), and freeing gives  */
 /* everything back.                                                         */
 /* ======================================================================== */
-static int TeardownDefaultMachine(void **State)
-{
-    int Result = SimTestTeardown(State);
-    /* Later tests get the default geometry back. */
-    assert_int_equal(SimInitialize(NULL), STATUS_SUCCESS);
-    return Result;
-}
-
 static ULONG FillWithPages(PVOID *Va, ULONG Max)
 {
-    ULONG Count = 0;
-    while (Count < Max) {
-        Va[Count] = ExAllocatePool2(POOL_FLAG_NON_PAGED, PAGE_SIZE, TAG_TEST);
-        if (Va[Count] == NULL) {
-            break;
-        }
-        Count++;
-    }
-    return Count;
+    return SimTestFillPool(POOL_FLAG_NON_PAGED, PAGE_SIZE, TAG_TEST, Va, Max);
 }
 
-static void NonPagedPoolExhaustion(void **State)
+SIM_TEST_F(NonPagedPoolExhaustion, SimTestSetup, SimTestTeardownDefault)
 {
-    (void)State;
     SIM_CONFIG Config;
     SimDefaultConfig(&Config);
     Config.NonPagedPoolPages = 64;
@@ -912,18 +863,14 @@ static void NonPagedPoolExhaustion(void **State)
     ExFreePoolWithTag(Paged, TAG_TEST);
     SimAssertInvariants();
 
-    for (ULONG i = 0; i < Count; i++) {
-        ExFreePoolWithTag(Va[i], TAG_TEST);
-    }
+    SimTestFreePool(Va, Count, TAG_TEST);
     SimQueryMemory(&After);
     assert_int_equal(After.NonPagedPoolPages, Before.NonPagedPoolPages);
     assert_int_equal(After.FreePages, Before.FreePages);
     /* And the same amount fits again. */
     ULONG Again = FillWithPages(Va, Max);
     assert_int_equal(Again, Count);
-    for (ULONG i = 0; i < Again; i++) {
-        ExFreePoolWithTag(Va[i], TAG_TEST);
-    }
+    SimTestFreePool(Va, Again, TAG_TEST);
     SimAssertInvariants();
 }
 
@@ -937,9 +884,8 @@ static NTSTATUS TryAllocatePool2(POOL_FLAGS Flags, SIZE_T Bytes)
     return Status;
 }
 
-static void PhysicalMemoryExhaustion(void **State)
+SIM_TEST_F(PhysicalMemoryExhaustion, SimTestSetup, SimTestTeardownDefault)
 {
-    (void)State;
     SIM_CONFIG Config;
     SimDefaultConfig(&Config);
     Config.PhysicalPages = 256;
@@ -999,43 +945,11 @@ static void PhysicalMemoryExhaustion(void **State)
             }
         }
     }
-    for (ULONG i = 0; i < Again; i++) {
-        ExFreePoolWithTag(Va[i], TAG_TEST);
-    }
+    SimTestFreePool(Va, Again, TAG_TEST);
     SimAssertInvariants();
 }
 
 int main(void)
 {
-    const struct CMUnitTest Tests[] = {
-        cmocka_unit_test_setup_teardown(Pool2ZeroInitialises, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(Pool2UninitializedIsNotZeroed, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(Pool2Alignment, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(Pool2FlagValidation, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(Pool2RaiseOnFailure, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(BadPoolCallerParameters, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(StoppedMachineRefusesPool, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(PagedAllocationAtDispatch, SimTestSetup,
-                                        TeardownDefaultMachine),
-        cmocka_unit_test_setup_teardown(PagedWithTagAllocationAtDispatch, SimTestSetup,
-                                        TeardownDefaultMachine),
-        cmocka_unit_test_setup_teardown(NonPagedAllocationAboveDispatch, SimTestSetup,
-                                        TeardownDefaultMachine),
-        cmocka_unit_test_setup_teardown(AllowedIrqls, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(PagedFreeAtDispatch, SimTestSetup,
-                                        TeardownDefaultMachine),
-        cmocka_unit_test_setup_teardown(NonPagedFreeAboveDispatch, SimTestSetup,
-                                        TeardownDefaultMachine),
-        cmocka_unit_test_setup_teardown(NonStrictIrqlCodes, SimTestSetup,
-                                        TeardownDefaultMachine),
-        cmocka_unit_test_setup_teardown(FreeWithoutTagCheck, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(PoolmonStyleQuery, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(NonPagedPoolExhaustion, SimTestSetup,
-                                        TeardownDefaultMachine),
-        cmocka_unit_test_setup_teardown(PhysicalMemoryExhaustion, SimTestSetup,
-                                        TeardownDefaultMachine),
-    };
-    return cmocka_run_group_tests_name("pool", Tests, NULL, NULL);
+    return SimRunTests("pool", NULL, NULL);
 }

@@ -83,14 +83,6 @@ static void AssertClean(void)
     SimAssertInvariants();
 }
 
-/* Tests that switch profiles give later tests the default machine back. */
-static int TeardownDefaultMachine(void **State)
-{
-    int Result = SimTestTeardown(State);
-    assert_int_equal(SimInitialize(NULL), STATUS_SUCCESS);
-    return Result;
-}
-
 /* ======================================================================== */
 /* Helpers.                                                                 */
 /* ======================================================================== */
@@ -117,12 +109,6 @@ static PMDL AllocMdl(ULONG Pages)
     assert_non_null(Mdl);
     assert_int_equal(MmGetMdlByteCount(Mdl), Pages * PAGE_SIZE);
     return Mdl;
-}
-
-static void FreeMdl(PMDL Mdl)
-{
-    MmFreePagesFromMdl(Mdl);
-    ExFreePool(Mdl);
 }
 
 /* ddi-contract 4.1, restated: the header PTEs each Windows generation writes. */
@@ -216,7 +202,7 @@ static void KmtTestMap(PVOID Mapping, ULONG TotalPtes, ULONG Tag, const PROFILE_
     MmUnmapReservedMapping(Va, Tag, Mdl);
     AssertPtes(Mapping, TotalPtes, Mdl, 0);
     /* 10. */
-    FreeMdl(Mdl);
+    SimTestFreeMdlPages(Mdl);
     /* 11. An MDL of exactly TotalPtes pages maps at Mapping, PFNs in order;
      *     each page keeps its own value. */
     Mdl = AllocMdl(TotalPtes);
@@ -231,12 +217,12 @@ static void KmtTestMap(PVOID Mapping, ULONG TotalPtes, ULONG Tag, const PROFILE_
     }
     MmUnmapReservedMapping(Va, Tag, Mdl);
     AssertPtes(Mapping, TotalPtes, Mdl, 0);
-    FreeMdl(Mdl);
+    SimTestFreeMdlPages(Mdl);
     /* 12. One page more than the reservation: NULL, no bug check. */
     Mdl = AllocMdl(TotalPtes + 1);
     assert_null(MmMapLockedPagesWithReservedMapping(Mapping, Tag, Mdl, MmCached));
     AssertPtes(Mapping, TotalPtes, Mdl, 0);
-    FreeMdl(Mdl);
+    SimTestFreeMdlPages(Mdl);
 }
 
 static const struct {
@@ -253,9 +239,8 @@ static const struct {
     {"5: one page; TestMap; freed at Mapping + 4", PAGE_SIZE, TAG_KMT, 1, TRUE, 4},
 };
 
-static void KmtReservedMapping(void **State)
+SIM_TEST_F(KmtReservedMapping, SimTestSetup, SimTestTeardownDefault)
 {
-    (void)State;
     for (int p = 0; p < ProfileCount; p++) {
         for (size_t r = 0; r < ARRAY_COUNT(KmtRows); r++) {
             UseProfile(Profiles[p].Profile);
@@ -1125,6 +1110,7 @@ static void SetupRoutineAtApc(CTX *C)
 }
 
 /* ---- the table --------------------------------------------------------- */
+enum { ROWS_LINE = __LINE__ }; /* the rows run in the table's place in the file */
 static const ROW Rows[] = {
     /* ---- MmAllocateMappingAddress(Ex) (1.1, 1.2, 4.1) ---- */
     {"reserve 0 bytes: 0xDA/0x100 (0, tag, caller)", SetupReserveZero, ActReserve, NULL,
@@ -1498,9 +1484,8 @@ static const struct {
     {"partial MDL of non-paged pool", MdlPartialOfPool, MmCached, FALSE, {TRUE, FALSE}},
 };
 
-static void MdlSideEffects(void **State)
+SIM_TEST_F(MdlSideEffects, SimTestSetup, SimTestTeardownDefault)
 {
-    (void)State;
     for (int p = 0; p < ProfileCount; p++) {
         for (size_t r = 0; r < ARRAY_COUNT(MdlRows); r++) {
             UseProfile(Profiles[p].Profile);
@@ -1575,7 +1560,7 @@ static void MdlSideEffects(void **State)
                 IoFreeMdl(Pages);
                 ExFreePoolWithTag(Pool, TAG_OWN);
             } else {
-                FreeMdl(Pages);
+                SimTestFreeMdlPages(Pages);
             }
             MmFreeMappingAddress(Base, TAG_OWN);
             AssertClean();
@@ -1589,9 +1574,8 @@ static void MdlSideEffects(void **State)
 /* its own address, the reservation freed once. Modern only: Ex is absent   */
 /* under nt5.                                                               */
 /* ======================================================================== */
-static void DivisibleBackToBack(void **State)
+SIM_TEST_F(DivisibleBackToBack, SimTestSetup, SimTestTeardownDefault)
 {
-    (void)State;
     UseProfile(SimProfileModern);
     enum { Half = 4 };
     PUCHAR Base = (PUCHAR)MmAllocateMappingAddressEx(2 * Half * PAGE_SIZE, TAG_OWN,
@@ -1628,8 +1612,8 @@ static void DivisibleBackToBack(void **State)
     SimAssertInvariants();
     MmUnmapReservedMapping(B, TAG_OWN, Second);
     MmUnmapReservedMapping(A, TAG_OWN, First);
-    FreeMdl(Second);
-    FreeMdl(First);
+    SimTestFreeMdlPages(Second);
+    SimTestFreeMdlPages(First);
     MmFreeMappingAddress(Base, TAG_OWN);
     AssertClean();
 }
@@ -1649,9 +1633,8 @@ static const struct {
     {SimNt5HeaderWin8, "win8", 0x4D526D4B0000000ull, 0x30000000ull},
 };
 
-static void Nt5HeaderEncodings(void **State)
+SIM_TEST_F(Nt5HeaderEncodings, SimTestSetup, SimTestTeardownDefault)
 {
-    (void)State;
     for (size_t r = 0; r < ARRAY_COUNT(HeaderRows); r++) {
         UseProfile(SimProfileNt5);
         assert_int_equal(SimSetNt5HeaderFormat(HeaderRows[r].Format), STATUS_SUCCESS);
@@ -1678,7 +1661,7 @@ static void Nt5HeaderEncodings(void **State)
         PVOID Va = MmMapLockedPagesWithReservedMapping(Mapping, TAG_KMT & ~1u, Mdl, MmCached);
         assert_ptr_equal(Va, Mapping);
         MmUnmapReservedMapping(Va, TAG_KMT & ~1u, Mdl);
-        FreeMdl(Mdl);
+        SimTestFreeMdlPages(Mdl);
         MmFreeMappingAddress(Mapping, TAG_KMT & ~1u);
         AssertClean();
         assert_int_equal(SimSetNt5HeaderFormat((SIM_NT5_HEADER_FORMAT)7), STATUS_INVALID_PARAMETER);
@@ -1712,9 +1695,8 @@ static void Nt5HeaderEncodings(void **State)
 
 /* The interior-address rule of 4.1 under every encoding: a map at the
  * second page reads the first data PTE as the tag PTE (0x104). */
-static void Nt5InteriorAddressEveryEncoding(void **State)
+SIM_TEST_F(Nt5InteriorAddressEveryEncoding, SimTestSetup, SimTestTeardownDefault)
 {
-    (void)State;
     for (size_t r = 0; r < ARRAY_COUNT(HeaderRows); r++) {
         UseProfile(SimProfileNt5);
         assert_int_equal(SimSetNt5HeaderFormat(HeaderRows[r].Format), STATUS_SUCCESS);
@@ -1739,9 +1721,8 @@ static void Nt5InteriorAddressEveryEncoding(void **State)
 /* Under nt5 MmAllocateMappingAddressEx does not exist: the call fails      */
 /* with a message that names the profile.                                   */
 /* ======================================================================== */
-static void Nt5ExFailsWithMessage(void **State)
+SIM_TEST_F(Nt5ExFailsWithMessage, SimTestSetup, SimTestTeardownDefault)
 {
-    (void)State;
     UseProfile(SimProfileNt5);
     int Pipe[2];
     assert_int_equal(pipe(Pipe), 0);
@@ -1782,9 +1763,8 @@ static PVOID ReserveGrowable(SIZE_T Bytes, ULONG Tag)
                       : MmAllocateMappingAddress(Bytes, Tag);
 }
 
-static void SystemRoutineAddress(void **State)
+SIM_TEST_F(SystemRoutineAddress, SimTestSetup, SimTestTeardownDefault)
 {
-    (void)State;
     const struct {
         const WCHAR *Name;
         uintptr_t Routine;
@@ -1848,9 +1828,8 @@ static void SystemRoutineAddress(void **State)
 /* ======================================================================== */
 /* Queries, leaks and the invariant checker.                                */
 /* ======================================================================== */
-static void QueryAndLeakReport(void **State)
+SIM_TEST_F(QueryAndLeakReport, SimTestSetup, SimTestTeardownDefault)
 {
-    (void)State;
     for (int p = 0; p < ProfileCount; p++) {
         UseProfile(Profiles[p].Profile);
         PUCHAR A = (PUCHAR)MmAllocateMappingAddress(3 * PAGE_SIZE + 1, TAG_OWN);
@@ -1885,7 +1864,7 @@ static void QueryAndLeakReport(void **State)
         assert_non_null(strstr(Report, "'Resv'"));
         assert_non_null(strstr(Report, "'Othr'"));
         MmUnmapReservedMapping(A, TAG_OWN, Mdl);
-        FreeMdl(Mdl);
+        SimTestFreeMdlPages(Mdl);
         MmFreeMappingAddress(A, TAG_OWN);
         MmFreeMappingAddress(B, TAG_OTHER);
         assert_int_equal(SimEnumReservations(NULL, 0), 0);
@@ -1894,9 +1873,8 @@ static void QueryAndLeakReport(void **State)
 }
 
 /* The modern node: 0x30 bytes of non-paged pool tagged "Mirm" (4.2). */
-static void ModernNodeInPool(void **State)
+SIM_TEST_F(ModernNodeInPool, SimTestSetup, SimTestTeardownDefault)
 {
-    (void)State;
     UseProfile(SimProfileModern);
     SIM_POOL_TAG_USAGE Before[64], After[64];
     ULONG n0 = SimQueryPoolUsage(Before, 64);
@@ -1945,9 +1923,8 @@ static void ModernNodeInPool(void **State)
     AssertClean();
 }
 
-static void InvariantCatchesBrokenReservation(void **State)
+SIM_TEST_F(InvariantCatchesBrokenReservation, SimTestSetup, SimTestTeardownDefault)
 {
-    (void)State;
     for (int p = 0; p < ProfileCount; p++) {
         UseProfile(Profiles[p].Profile);
         PVOID Base = MmAllocateMappingAddress(2 * PAGE_SIZE, TAG_OWN);
@@ -2095,7 +2072,7 @@ static void RunFuzz(SIM_PROFILE Profile, ULONG64 Seed)
                 assert_int_equal(*(volatile ULONG64 *)PageOf(Map->Va, k), Map->Stamp + k);
             }
             MmUnmapReservedMapping(Map->Va, R[Map->Reservation].Tag, Map->Mdl);
-            FreeMdl(Map->Mdl);
+            SimTestFreeMdlPages(Map->Mdl);
             for (ULONG k = 0; k < Map->Pages; k++) {
                 R[Map->Reservation].Used[Map->First + k] = FALSE;
             }
@@ -2119,7 +2096,7 @@ static void RunFuzz(SIM_PROFILE Profile, ULONG64 Seed)
     while (Live > 0) {
         FUZZ_MAPPING *Map = &M[--Live];
         MmUnmapReservedMapping(Map->Va, R[Map->Reservation].Tag, Map->Mdl);
-        FreeMdl(Map->Mdl);
+        SimTestFreeMdlPages(Map->Mdl);
     }
     for (ULONG r = 0; r < FuzzReservations; r++) {
         MmFreeMappingAddress(R[r].Base, R[r].Tag);
@@ -2127,9 +2104,8 @@ static void RunFuzz(SIM_PROFILE Profile, ULONG64 Seed)
     AssertClean();
 }
 
-static void RandomSubRanges(void **State)
+SIM_TEST_F(RandomSubRanges, SimTestSetup, SimTestTeardownDefault)
 {
-    (void)State;
     const ULONG64 Seeds[] = {0x5EED, 0xC0FFEE, 0x243F6A8885A308D3ull};
     for (int p = 0; p < ProfileCount; p++) {
         for (size_t s = 0; s < ARRAY_COUNT(Seeds); s++) {
@@ -2143,9 +2119,8 @@ static void RandomSubRanges(void **State)
 /* ======================================================================== */
 /* Many reservations: each is found by any page inside it.                  */
 /* ======================================================================== */
-static void ManyReservations(void **State)
+SIM_TEST_F(ManyReservations, SimTestSetup, SimTestTeardownDefault)
 {
-    (void)State;
     enum { Count = 1500 };
     for (int p = 0; p < ProfileCount; p++) {
         UseProfile(Profiles[p].Profile);
@@ -2166,7 +2141,7 @@ static void ManyReservations(void **State)
             assert_int_equal(Info.MappedPages, 1);
             MmUnmapReservedMapping(Va, TAG_OWN + (i << 8), Mdl);
         }
-        FreeMdl(Mdl);
+        SimTestFreeMdlPages(Mdl);
         SimAssertInvariants();
         for (ULONG i = Count; i-- > 0;) {
             /* Under modern any page of it will do. */
@@ -2247,9 +2222,8 @@ static void *ThreadBody(void *Argument)
     return NULL;
 }
 
-static void ConcurrentReservations(void **State)
+SIM_TEST_F(ConcurrentReservations, SimTestSetup, SimTestTeardownDefault)
 {
-    (void)State;
     for (int p = 0; p < ProfileCount; p++) {
         UseProfile(Profiles[p].Profile);
         pthread_t Threads[ThreadCount];
@@ -2278,29 +2252,10 @@ static void ConcurrentReservations(void **State)
 /* ======================================================================== */
 int main(void)
 {
-    struct CMUnitTest Tests[ARRAY_COUNT(Rows) + 13];
-    size_t n = 0;
-    Tests[n++] = (struct CMUnitTest)cmocka_unit_test_setup_teardown(
-        KmtReservedMapping, SimTestSetup, TeardownDefaultMachine);
+    /* The table's rows are tests of their own, named by their rule. */
     for (size_t r = 0; r < ARRAY_COUNT(Rows); r++) {
-        Tests[n++] = (struct CMUnitTest){Rows[r].Rule, RunRow, SimTestSetup,
-                                         TeardownDefaultMachine, (void *)&Rows[r]};
+        SimRegisterTest(Rows[r].Rule, RunRow, SimTestSetup, SimTestTeardownDefault,
+                        (void *)&Rows[r], ROWS_LINE);
     }
-#define ADD(f) \
-    Tests[n++] = (struct CMUnitTest)cmocka_unit_test_setup_teardown(f, SimTestSetup, \
-                                                                    TeardownDefaultMachine)
-    ADD(MdlSideEffects);
-    ADD(DivisibleBackToBack);
-    ADD(Nt5HeaderEncodings);
-    ADD(Nt5InteriorAddressEveryEncoding);
-    ADD(Nt5ExFailsWithMessage);
-    ADD(SystemRoutineAddress);
-    ADD(QueryAndLeakReport);
-    ADD(ModernNodeInPool);
-    ADD(InvariantCatchesBrokenReservation);
-    ADD(RandomSubRanges);
-    ADD(ManyReservations);
-    ADD(ConcurrentReservations);
-#undef ADD
-    return _cmocka_run_group_tests("reserved", Tests, n, NULL, NULL);
+    return SimRunTests("reserved", NULL, NULL);
 }

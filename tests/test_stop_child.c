@@ -2,91 +2,21 @@
  * test_stop_child.c - what a process sees when the simulated machine stops and
  * nobody catches it (docs/architecture.md 4; mmsim.h exit statuses).
  *
- * Each case runs in a forked child whose stderr is a pipe read by the parent.
- * The child's body never exits by itself: only the simulator ends it. If the
- * body returns, the harness ends the child with CHILD_RETURNED, which no case
- * expects - so a simulator that failed to stop the process fails the test.
+ * Each case runs in a forked child (the kit's SimRunChild captures its
+ * stdout and stderr). The child's body never exits by itself: only the
+ * simulator ends it. If the body returns, the kit ends the child with
+ * SIM_CHILD_RETURNED, which no case expects - so a simulator that failed to
+ * stop the process fails the test.
  */
-#define _POSIX_C_SOURCE 200809L /* fork, pipe, setenv under -std=c11 */
+#define _POSIX_C_SOURCE 200809L /* setenv under -std=c11 */
 
-#include <errno.h>
 #include <stdbool.h>
 #include <stdlib.h>
-#include <sys/types.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <mmsim_cmocka.h>
 
-#define CHILD_RETURNED 70 /* the body returned: the simulator did not stop it */
-
-typedef struct _CHILD_RESULT {
-    bool Exited;
-    int Status;      /* exit status, if Exited */
-    int Signal;      /* terminating signal, if not */
-    char Err[65536]; /* the child's stderr (truncated), NUL-terminated */
-} CHILD_RESULT;
-
-typedef void (*CHILD_BODY)(const void *Context);
-
-static CHILD_RESULT Result;
-
-static void RunChild(CHILD_BODY Body, const void *Context, CHILD_RESULT *R)
-{
-    memset(R, 0, sizeof(*R));
-    int Pipe[2];
-    assert_int_equal(pipe(Pipe), 0);
-    fflush(stdout);
-    fflush(stderr);
-    pid_t Pid = fork();
-    assert_true(Pid >= 0);
-    if (Pid == 0) {
-        close(Pipe[0]);
-        dup2(Pipe[1], STDERR_FILENO);
-        close(Pipe[1]);
-        Body(Context);
-        _exit(CHILD_RETURNED);
-    }
-    close(Pipe[1]);
-    size_t Used = 0;
-    for (;;) {
-        char Chunk[4096];
-        ssize_t Got = read(Pipe[0], Chunk, sizeof(Chunk));
-        if (Got < 0 && errno == EINTR) {
-            continue;
-        }
-        if (Got <= 0) {
-            break;
-        }
-        size_t Take = (size_t)Got;
-        if (Take > sizeof(R->Err) - 1 - Used) {
-            Take = sizeof(R->Err) - 1 - Used; /* keep draining, drop the rest */
-        }
-        memcpy(R->Err + Used, Chunk, Take);
-        Used += Take;
-    }
-    R->Err[Used] = '\0';
-    close(Pipe[0]);
-    int WaitStatus = 0;
-    pid_t Waited;
-    do {
-        Waited = waitpid(Pid, &WaitStatus, 0);
-    } while (Waited < 0 && errno == EINTR);
-    assert_int_equal(Waited, Pid);
-    R->Exited = WIFEXITED(WaitStatus);
-    R->Status = R->Exited ? WEXITSTATUS(WaitStatus) : -1;
-    R->Signal = WIFSIGNALED(WaitStatus) ? WTERMSIG(WaitStatus) : 0;
-}
-
-static void ExpectExit(const CHILD_RESULT *R, int Status)
-{
-    if (!R->Exited || R->Status != Status) {
-        print_error("child: exited=%d status=%d signal=%d, expected exit status %d\n"
-                    "child stderr:\n%s\n",
-                    R->Exited, R->Status, R->Signal, Status, R->Err);
-        fail();
-    }
-}
+/* The last child's end and output (static: it is large). */
+static SIM_CHILD Result;
 
 /* Copies line Index (0-based, counting only non-empty lines) into Line. */
 static bool NonEmptyLine(const char *Text, int Index, char *Line, size_t Size)
@@ -126,21 +56,20 @@ static bool HasLine(const char *Text, const char *Wanted)
 }
 
 /* ------------------------------------------------------------------------ */
-/* The harness itself: a body that returns ends with CHILD_RETURNED, so the */
+/* The harness itself: a body that returns ends with SIM_CHILD_RETURNED, so the */
 /* statuses below can only come from the simulator.                          */
 /* ------------------------------------------------------------------------ */
-static void BodyReturns(const void *Context)
+static void BodyReturns(void *Context)
 {
     (void)Context;
     KEVENT Event;
     KeInitializeEvent(&Event, NotificationEvent, FALSE);
 }
 
-static void HarnessSeesReturningChild(void **State)
+SIM_TEST(HarnessSeesReturningChild)
 {
-    (void)State;
-    RunChild(BodyReturns, NULL, &Result);
-    ExpectExit(&Result, CHILD_RETURNED);
+    assert_true(SimRunChild(BodyReturns, NULL, 0, &Result));
+    SIM_EXPECT_CHILD_EXIT(&Result, SIM_CHILD_RETURNED);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -150,7 +79,7 @@ static void HarnessSeesReturningChild(void **State)
 /* ------------------------------------------------------------------------ */
 typedef enum { StopByBugCheck, StopByUnhandledRaise, StopInsideTryFrame } STOP_HOW;
 
-static void BodyStops(const void *Context)
+static void BodyStops(void *Context)
 {
     switch (*(const STOP_HOW *)Context) {
     case StopByBugCheck:
@@ -169,9 +98,8 @@ static void BodyStops(const void *Context)
     }
 }
 
-static void UncaughtBugCheckStopsProcess(void **State)
+SIM_TEST(UncaughtBugCheckStopsProcess)
 {
-    (void)State;
     static const struct {
         STOP_HOW How;
         const char *StopLine; /* exact, or a prefix when P2 is a code address */
@@ -192,8 +120,8 @@ static void UncaughtBugCheckStopsProcess(void **State)
          "KMODE_EXCEPTION_NOT_HANDLED", 0x1E, 0xC0000005},
     };
     for (size_t i = 0; i < sizeof(Rows) / sizeof(Rows[0]); i++) {
-        RunChild(BodyStops, &Rows[i].How, &Result);
-        ExpectExit(&Result, SIM_EXIT_BUGCHECK);
+        assert_true(SimRunChild(BodyStops, (void *)&Rows[i].How, 0, &Result));
+        SIM_EXPECT_CHILD_EXIT(&Result, SIM_EXIT_BUGCHECK);
         assert_int_equal(SIM_EXIT_BUGCHECK, 86);
 
         char Line[512];
@@ -225,7 +153,7 @@ static VOID NTAPI ReturnsAtDispatch(PVOID Parameter)
 
 static WORK_QUEUE_ITEM BadIrqlItem;
 
-static void BodyQueuesBadIrqlItem(const void *Context)
+static void BodyQueuesBadIrqlItem(void *Context)
 {
     (void)Context;
     ExInitializeWorkItem(&BadIrqlItem, ReturnsAtDispatch, (PVOID)0x1234);
@@ -234,11 +162,10 @@ static void BodyQueuesBadIrqlItem(const void *Context)
     SimWaitForWorkItems(30000);
 }
 
-static void WorkItemReturningAtBadIrqlStopsProcess(void **State)
+SIM_TEST(WorkItemReturningAtBadIrqlStopsProcess)
 {
-    (void)State;
-    RunChild(BodyQueuesBadIrqlItem, NULL, &Result);
-    ExpectExit(&Result, SIM_EXIT_BUGCHECK);
+    assert_true(SimRunChild(BodyQueuesBadIrqlItem, NULL, 0, &Result));
+    SIM_EXPECT_CHILD_EXIT(&Result, SIM_EXIT_BUGCHECK);
     char Expected[256];
     snprintf(Expected, sizeof(Expected),
              "*** STOP: 0x000000E1 (0x%016llX,0x0000000000000002,0x0000000000001234,0x%016llX)",
@@ -263,7 +190,7 @@ typedef struct _EXIT_CASE {
     const char *Says;        /* in stderr, or NULL: nothing printed */
 } EXIT_CASE;
 
-static void BodyLeaksAndExits(const void *Context)
+static void BodyLeaksAndExits(void *Context)
 {
     const EXIT_CASE *Case = (const EXIT_CASE *)Context;
     SimShutdown();
@@ -275,17 +202,16 @@ static void BodyLeaksAndExits(const void *Context)
     exit(0); /* exit(), not _exit(): the check runs from atexit */
 }
 
-static void LeakAtProcessExitIsReported(void **State)
+SIM_TEST(LeakAtProcessExitIsReported)
 {
-    (void)State;
     static const EXIT_CASE Cases[] = {
         {"1", NULL, SIM_EXIT_BUGCHECK, "*** STOP: 0x000000C4 (0x0000000000000062,"},
         {"0", NULL, SIM_EXIT_LEAKED, "leaks at process exit"},
         {"1", "0", 0, NULL},
     };
     for (size_t i = 0; i < sizeof(Cases) / sizeof(Cases[0]); i++) {
-        RunChild(BodyLeaksAndExits, &Cases[i], &Result);
-        ExpectExit(&Result, Cases[i].Status);
+        assert_true(SimRunChild(BodyLeaksAndExits, (void *)&Cases[i], 0, &Result));
+        SIM_EXPECT_CHILD_EXIT(&Result, Cases[i].Status);
         if (Cases[i].Says != NULL) {
             assert_non_null(strstr(Result.Err, Cases[i].Says));
             assert_non_null(strstr(Result.Err, "pool 'Leak' (non-paged)"));
@@ -300,7 +226,7 @@ static void LeakAtProcessExitIsReported(void **State)
 /* A DDI called on a stopped machine with no catch frame: exit status 87    */
 /* (SIM_EXIT_REFUSED) and a message naming the DDI and saying "refused".    */
 /* ------------------------------------------------------------------------ */
-static void BodyCallsAfterStop(const void *Context)
+static void BodyCallsAfterStop(void *Context)
 {
     (void)Context;
     SIM_BUGCHECK Stop;
@@ -309,11 +235,10 @@ static void BodyCallsAfterStop(const void *Context)
     KeInitializeEvent(&Event, NotificationEvent, FALSE);
 }
 
-static void RefusedCallStopsProcess(void **State)
+SIM_TEST(RefusedCallStopsProcess)
 {
-    (void)State;
-    RunChild(BodyCallsAfterStop, NULL, &Result);
-    ExpectExit(&Result, SIM_EXIT_REFUSED);
+    assert_true(SimRunChild(BodyCallsAfterStop, NULL, 0, &Result));
+    SIM_EXPECT_CHILD_EXIT(&Result, SIM_EXIT_REFUSED);
     assert_int_equal(SIM_EXIT_REFUSED, 87);
     assert_non_null(strstr(Result.Err, "refused"));
     assert_non_null(strstr(Result.Err, "KeInitializeEvent"));
@@ -332,7 +257,7 @@ typedef struct _BAD_ENV {
     const char *Value;
 } BAD_ENV;
 
-static void BodyWithBadEnvironment(const void *Context)
+static void BodyWithBadEnvironment(void *Context)
 {
     const BAD_ENV *Bad = (const BAD_ENV *)Context;
     /* The fixture built a machine before the fork; drop it so that the next
@@ -343,9 +268,8 @@ static void BodyWithBadEnvironment(const void *Context)
     KeInitializeEvent(&Event, NotificationEvent, FALSE);
 }
 
-static void BadEnvironmentStopsProcess(void **State)
+SIM_TEST(BadEnvironmentStopsProcess)
 {
-    (void)State;
     static const BAD_ENV Rows[] = {
         {"MMSIM_PROFILE", "bogus"},
         {"MMSIM_PROFILE", "Modern"}, /* names are exact */
@@ -361,8 +285,8 @@ static void BadEnvironmentStopsProcess(void **State)
     };
     for (size_t i = 0; i < sizeof(Rows) / sizeof(Rows[0]); i++) {
         print_message("  %s=%s\n", Rows[i].Variable, Rows[i].Value);
-        RunChild(BodyWithBadEnvironment, &Rows[i], &Result);
-        ExpectExit(&Result, SIM_EXIT_CONFIG);
+        assert_true(SimRunChild(BodyWithBadEnvironment, (void *)&Rows[i], 0, &Result));
+        SIM_EXPECT_CHILD_EXIT(&Result, SIM_EXIT_CONFIG);
         assert_non_null(strstr(Result.Err, Rows[i].Variable));
         assert_non_null(strstr(Result.Err, Rows[i].Value));
     }
@@ -370,9 +294,8 @@ static void BadEnvironmentStopsProcess(void **State)
 }
 
 /* A good value is accepted: the same body with MMSIM_PROFILE=nt5 returns. */
-static void GoodEnvironmentIsAccepted(void **State)
+SIM_TEST(GoodEnvironmentIsAccepted)
 {
-    (void)State;
     static const BAD_ENV Good[] = {
         {"MMSIM_PROFILE", "nt5"},
         {"MMSIM_PROFILE", "modern"},
@@ -381,27 +304,12 @@ static void GoodEnvironmentIsAccepted(void **State)
         {"MMSIM_FAULTS", "random=600;seed=7;tags=Mdl*,Gr;delay=100;short=50"},
     };
     for (size_t i = 0; i < sizeof(Good) / sizeof(Good[0]); i++) {
-        RunChild(BodyWithBadEnvironment, &Good[i], &Result);
-        ExpectExit(&Result, CHILD_RETURNED);
+        assert_true(SimRunChild(BodyWithBadEnvironment, (void *)&Good[i], 0, &Result));
+        SIM_EXPECT_CHILD_EXIT(&Result, SIM_CHILD_RETURNED);
     }
 }
 
 int main(void)
 {
-    const struct CMUnitTest Tests[] = {
-        cmocka_unit_test_setup_teardown(HarnessSeesReturningChild, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(UncaughtBugCheckStopsProcess, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(RefusedCallStopsProcess, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(WorkItemReturningAtBadIrqlStopsProcess, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(LeakAtProcessExitIsReported, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(BadEnvironmentStopsProcess, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(GoodEnvironmentIsAccepted, SimTestSetup,
-                                        SimTestTeardown),
-    };
-    return cmocka_run_group_tests(Tests, NULL, NULL);
+    return SimRunTests("Tests", NULL, NULL);
 }

@@ -18,32 +18,14 @@
 
 #define TAG_LEAK 'kaeL'
 
-static PHYSICAL_ADDRESS Pa(LONGLONG Value)
-{
-    PHYSICAL_ADDRESS Address;
-    Address.QuadPart = Value;
-    return Address;
-}
-
-static void SetStrict(BOOLEAN Strict)
-{
-    SIM_CONFIG Config;
-    SimGetConfig(&Config);
-    Config.Strict = Strict;
-    assert_int_equal(SimInitialize(&Config), STATUS_SUCCESS);
-}
-
 static int TeardownDefault(void **State)
 {
-    int Result = SimTestTeardown(State);
     unsetenv("MMSIM_POOL_STACKS");
-    assert_int_equal(SimInitialize(NULL), STATUS_SUCCESS);
-    return Result;
+    return SimTestTeardownDefault(State);
 }
 
-static void CleanDriverPasses(void **State)
+SIM_TEST(CleanDriverPasses)
 {
-    (void)State;
     PVOID Block = ExAllocatePool2(POOL_FLAG_NON_PAGED, 100, TAG_LEAK);
     assert_non_null(Block);
     ExFreePoolWithTag(Block, TAG_LEAK);
@@ -53,9 +35,8 @@ static void CleanDriverPasses(void **State)
 }
 
 /* Strict: leaked pool is 0xC4/0x62 with the number of allocations. */
-static void LeakedPoolIsVerifierStop(void **State)
+SIM_TEST(LeakedPoolIsVerifierStop)
 {
-    (void)State;
     assert_non_null(ExAllocatePool2(POOL_FLAG_NON_PAGED, 100, TAG_LEAK));
     assert_non_null(ExAllocatePool2(POOL_FLAG_PAGED, 5000, TAG_LEAK));
     SIM_BUGCHECK Stop;
@@ -70,9 +51,8 @@ static void LeakedPoolIsVerifierStop(void **State)
 
 /* Strict: pages left locked (an MDL on the stack over pool that was then
  * freed, never unlocked) is 0xCB with the page count. */
-static void LeakedLockedPagesAreStop0xCB(void **State)
+SIM_TEST(LeakedLockedPagesAreStop0xCB)
 {
-    (void)State;
     PUCHAR Block = (PUCHAR)ExAllocatePool2(POOL_FLAG_NON_PAGED, 64, TAG_LEAK);
     assert_non_null(Block);
     union {
@@ -92,13 +72,13 @@ static void LeakedLockedPagesAreStop0xCB(void **State)
 }
 
 /* Retail: no stop; the report counts everything left behind. */
-static void RetailReportsEveryKindOfLeak(void **State)
+SIM_TEST_F(RetailReportsEveryKindOfLeak, SimTestSetup, TeardownDefault)
 {
-    (void)State;
-    SetStrict(FALSE);
+    SimTestSetStrict(FALSE);
     PVOID Block = ExAllocatePool2(POOL_FLAG_NON_PAGED, 100, TAG_LEAK);
     assert_non_null(Block);
-    PMDL Pages = MmAllocatePagesForMdlEx(Pa(0), Pa(-1), Pa(0), 3 * PAGE_SIZE, MmCached, 0);
+    PMDL Pages = MmAllocatePagesForMdlEx(SimPhysical(0), SimPhysical(-1), SimPhysical(0),
+                                         3 * PAGE_SIZE, MmCached, 0);
     assert_non_null(Pages);
     assert_int_equal(MmGetMdlByteCount(Pages), 3 * PAGE_SIZE);
     PVOID Mapping = MmGetSystemAddressForMdlSafe(Pages, NormalPagePriority);
@@ -127,9 +107,8 @@ static PVOID __attribute__((noinline)) AllocateForStack(void)
     return ExAllocatePool2(POOL_FLAG_NON_PAGED, 32, TAG_LEAK);
 }
 
-static void PoolStacksAreRecordedOnRequest(void **State)
+SIM_TEST_F(PoolStacksAreRecordedOnRequest, SimTestSetup, TeardownDefault)
 {
-    (void)State;
     setenv("MMSIM_POOL_STACKS", "1", 1);
     SimReset();
     PVOID Block = AllocateForStack();
@@ -143,15 +122,5 @@ static void PoolStacksAreRecordedOnRequest(void **State)
 
 int main(void)
 {
-    const struct CMUnitTest Tests[] = {
-        cmocka_unit_test_setup_teardown(CleanDriverPasses, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(LeakedPoolIsVerifierStop, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(LeakedLockedPagesAreStop0xCB, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(RetailReportsEveryKindOfLeak, SimTestSetup,
-                                        TeardownDefault),
-        cmocka_unit_test_setup_teardown(PoolStacksAreRecordedOnRequest, SimTestSetup,
-                                        TeardownDefault),
-    };
-    return cmocka_run_group_tests_name("unload checks", Tests, NULL, NULL);
+    return SimRunTests("unload checks", NULL, NULL);
 }

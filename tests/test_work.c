@@ -38,9 +38,8 @@ static VOID NTAPI RecordRun(PVOID Parameter)
 
 /* Queued at PASSIVE and at DISPATCH_LEVEL, the routine runs once, on a worker
  * thread, at PASSIVE_LEVEL, with its parameter. */
-static void ExQueueWorkItemRunsRoutineOnWorkerAtPassive(void **State)
+SIM_TEST(ExQueueWorkItemRunsRoutineOnWorkerAtPassive)
 {
-    (void)State;
     static const KIRQL QueueAt[] = {PASSIVE_LEVEL, APC_LEVEL, DISPATCH_LEVEL};
     for (size_t i = 0; i < sizeof(QueueAt) / sizeof(QueueAt[0]); i++) {
         RUN_RECORD Record = {0};
@@ -76,9 +75,8 @@ static VOID NTAPI RequeueTwice(PVOID Parameter)
     }
 }
 
-static void RoutineMayRequeueItsItem(void **State)
+SIM_TEST(RoutineMayRequeueItsItem)
 {
-    (void)State;
     REQUEUE Requeue = {0};
     ExInitializeWorkItem(&Requeue.Item, RequeueTwice, &Requeue);
     ExQueueWorkItem(&Requeue.Item, CriticalWorkQueue);
@@ -106,9 +104,8 @@ static VOID NTAPI IoRoutineFreesItsItem(PDEVICE_OBJECT DeviceObject, PVOID Conte
     atomic_fetch_add(&Run->Runs, 1);
 }
 
-static void IoWorkItemPassesDeviceAndContext(void **State)
+SIM_TEST(IoWorkItemPassesDeviceAndContext)
 {
-    (void)State;
     DEVICE_OBJECT Device;
     memset(&Device, 0, sizeof(Device));
     IO_RUN Run = {0};
@@ -162,9 +159,8 @@ static VOID NTAPI Nothing(PVOID Parameter)
 
 /* Queued items are pending work: SimIsClean says so (Verifier's unload check
  * finds pending work items the same way). */
-static void PendingWorkIsReported(void **State)
+SIM_TEST(PendingWorkIsReported)
 {
-    (void)State;
     HoldWorkers();
     WORK_QUEUE_ITEM Item;
     ExInitializeWorkItem(&Item, Nothing, NULL);
@@ -182,9 +178,8 @@ static void PendingWorkIsReported(void **State)
  *   IoFreeWorkItem of a queued item      -> 0xE4 (1, item, block, block size) */
 static WORK_QUEUE_ITEM Twice;
 
-static void QueuingAQueuedItemIsWorkerInvalid(void **State)
+SIM_TEST(QueuingAQueuedItemIsWorkerInvalid)
 {
-    (void)State;
     HoldWorkers();
     ExInitializeWorkItem(&Twice, Nothing, NULL);
     ExQueueWorkItem(&Twice, DelayedWorkQueue);
@@ -193,30 +188,31 @@ static void QueuingAQueuedItemIsWorkerInvalid(void **State)
     atomic_store(&ReleaseBlockers, 1);
 }
 
-static void QueuingAQueuedIoWorkItemIsWorkerInvalid(void **State)
+/* An I/O work item queued while every worker is held: it stays queued. */
+static PIO_WORKITEM QueueHeldIoWorkItem(DEVICE_OBJECT *Device)
 {
-    (void)State;
-    DEVICE_OBJECT Device;
-    memset(&Device, 0, sizeof(Device));
-    PIO_WORKITEM WorkItem = IoAllocateWorkItem(&Device);
+    memset(Device, 0, sizeof(*Device));
+    PIO_WORKITEM WorkItem = IoAllocateWorkItem(Device);
     assert_non_null(WorkItem);
     HoldWorkers();
     IoQueueWorkItem(WorkItem, (PIO_WORKITEM_ROUTINE)NULL, DelayedWorkQueue, NULL);
+    return WorkItem;
+}
+
+SIM_TEST(QueuingAQueuedIoWorkItemIsWorkerInvalid)
+{
+    DEVICE_OBJECT Device;
+    PIO_WORKITEM WorkItem = QueueHeldIoWorkItem(&Device);
     SIM_EXPECT_BUGCHECK4(WORKER_INVALID, 0, (ULONG_PTR)WorkItem, NormalWorkQueue, 0,
                          IoQueueWorkItem(WorkItem, (PIO_WORKITEM_ROUTINE)NULL, NormalWorkQueue,
                                          NULL));
     atomic_store(&ReleaseBlockers, 1);
 }
 
-static void FreeingAQueuedIoWorkItemIsWorkerInvalid(void **State)
+SIM_TEST(FreeingAQueuedIoWorkItemIsWorkerInvalid)
 {
-    (void)State;
     DEVICE_OBJECT Device;
-    memset(&Device, 0, sizeof(Device));
-    PIO_WORKITEM WorkItem = IoAllocateWorkItem(&Device);
-    assert_non_null(WorkItem);
-    HoldWorkers();
-    IoQueueWorkItem(WorkItem, (PIO_WORKITEM_ROUTINE)NULL, DelayedWorkQueue, NULL);
+    PIO_WORKITEM WorkItem = QueueHeldIoWorkItem(&Device);
     SIM_BUGCHECK Stop;
     SIM_CATCH_BUGCHECK(&Stop, IoFreeWorkItem(WorkItem));
     atomic_store(&ReleaseBlockers, 1);
@@ -229,9 +225,8 @@ static void FreeingAQueuedIoWorkItemIsWorkerInvalid(void **State)
 }
 
 /* IRQL: queuing above DISPATCH_LEVEL is IRQL_NOT_LESS_OR_EQUAL (mi_ddi_table.h). */
-static void QueuingAboveDispatchBugChecks(void **State)
+SIM_TEST(QueuingAboveDispatchBugChecks)
 {
-    (void)State;
     WORK_QUEUE_ITEM Item;
     ExInitializeWorkItem(&Item, Nothing, NULL);
     KIRQL Old;
@@ -241,9 +236,8 @@ static void QueuingAboveDispatchBugChecks(void **State)
 
 /* A reset with items still queued drops them and stops the workers; the
  * next machine starts its own. */
-static void ResetDropsQueuedItems(void **State)
+SIM_TEST(ResetDropsQueuedItems)
 {
-    (void)State;
     HoldWorkers();
     static RUN_RECORD Dropped;
     static WORK_QUEUE_ITEM Item;
@@ -267,22 +261,5 @@ static void ResetDropsQueuedItems(void **State)
 
 int main(void)
 {
-    const struct CMUnitTest Tests[] = {
-        cmocka_unit_test_setup_teardown(ExQueueWorkItemRunsRoutineOnWorkerAtPassive, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(RoutineMayRequeueItsItem, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(IoWorkItemPassesDeviceAndContext, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(PendingWorkIsReported, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(QueuingAQueuedItemIsWorkerInvalid, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(QueuingAQueuedIoWorkItemIsWorkerInvalid, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(FreeingAQueuedIoWorkItemIsWorkerInvalid, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(QueuingAboveDispatchBugChecks, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(ResetDropsQueuedItems, SimTestSetup, SimTestTeardown),
-    };
-    return cmocka_run_group_tests_name("work items", Tests, NULL, NULL);
+    return SimRunTests("work items", NULL, NULL);
 }

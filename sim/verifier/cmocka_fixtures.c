@@ -3,6 +3,9 @@
  * machine before each test, a clean-machine check after it, and the bug check
  * assertion behind SIM_EXPECT_BUGCHECK.
  */
+#if !defined(_WIN32)
+#define _POSIX_C_SOURCE 200809L /* fileno, strsignal, fork under -std=c11 */
+#endif
 #include <inttypes.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -33,28 +36,22 @@ void SimCmockaCheckBugCheck(const SIM_BUGCHECK *Got, ULONG Code, ULONG_PTR P1, U
                             int Line)
 {
     const ULONG_PTR Want[4] = {P1, P2, P3, P4};
-    char Text[400];
-    SimDescribe(Got, Text, sizeof(Text));
-    bool Ok = Got->Caught && !Got->Refused && Got->Code == Code;
-    for (int i = 0; Ok && i < 4; i++) {
-        if (Want[i] != SIM_ANY && Want[i] != Got->Parameters[i]) {
-            Ok = false;
-        }
-    }
-    if (!Ok) {
-        char Expected[200];
-        int Used = snprintf(Expected, sizeof(Expected), "0x%" PRIX32, (uint32_t)Code);
-        for (int i = 0; i < 4; i++) {
-            if (Want[i] == SIM_ANY) {
-                Used += snprintf(Expected + Used, sizeof(Expected) - (size_t)Used, " *");
-            } else {
-                Used += snprintf(Expected + Used, sizeof(Expected) - (size_t)Used, " 0x%llX",
-                                 (unsigned long long)Want[i]);
-            }
-        }
-        print_error("%s:%d: %s\n  expected bug check %s\n  got %s\n  (seed 0x%016llX)\n", File,
-                    Line, Statement, Expected, Text, (unsigned long long)SimGetSeed());
+    if (!SimCmockaMatchBugCheck(Got, Code, Want, Statement, File, Line)) {
         _fail(File, Line);
+    }
+}
+
+/* "0xC2 0x7 * * *": the expected code and parameters, for messages. */
+static void SimDescribeWanted(ULONG Code, const ULONG_PTR Want[4], char *Text, size_t Size)
+{
+    int Used = snprintf(Text, Size, "0x%" PRIX32, (uint32_t)Code);
+    for (int i = 0; i < 4 && Used > 0 && (size_t)Used < Size; i++) {
+        if (Want[i] == SIM_ANY) {
+            Used += snprintf(Text + Used, Size - (size_t)Used, " *");
+        } else {
+            Used += snprintf(Text + Used, Size - (size_t)Used, " 0x%llX",
+                             (unsigned long long)Want[i]);
+        }
     }
 }
 
@@ -155,3 +152,339 @@ int SimTestTeardown(void **State)
     }
     return 0;
 }
+
+int SimTestTeardownDefault(void **State)
+{
+    int Result = SimTestTeardown(State);
+    if (SimInitialize(NULL) != STATUS_SUCCESS) {
+        print_error("the default machine could not be built again\n");
+        return -1;
+    }
+    return Result;
+}
+
+int SimTestGroupTeardown(void **State)
+{
+    (void)State;
+    return SimInitialize(NULL) == STATUS_SUCCESS ? 0 : -1;
+}
+
+void SimTestSetStrict(BOOLEAN Strict)
+{
+    SIM_CONFIG Config;
+    SimGetConfig(&Config);
+    Config.Strict = Strict;
+    assert_int_equal(SimInitialize(&Config), STATUS_SUCCESS);
+}
+
+void SimTestFreeMdlPages(PMDL Mdl)
+{
+    MmFreePagesFromMdl(Mdl);
+    ExFreePool(Mdl);
+}
+
+ULONG SimTestFillPool(POOL_FLAGS Flags, SIZE_T Bytes, ULONG Tag, PVOID *Blocks, ULONG Max)
+{
+    ULONG Count = 0;
+    while (Count < Max && (Blocks[Count] = ExAllocatePool2(Flags, Bytes, Tag)) != NULL) {
+        Count++;
+    }
+    return Count;
+}
+
+void SimTestFreePool(PVOID *Blocks, ULONG Count, ULONG Tag)
+{
+    for (ULONG i = 0; i < Count; i++) {
+        ExFreePoolWithTag(Blocks[i], Tag);
+    }
+}
+
+/* ---- Registration (SIM_TEST) ------------------------------------------ */
+typedef struct _SIM_REGISTERED {
+    struct CMUnitTest Test;
+    int Line;
+    size_t Order; /* registration order, for a stable sort */
+} SIM_REGISTERED;
+
+static SIM_REGISTERED *SimRegistered;
+static size_t SimRegisteredCount, SimRegisteredCapacity;
+
+void SimRegisterTest(const char *Name, CMUnitTestFunction Test, CMFixtureFunction Setup,
+                     CMFixtureFunction Teardown, void *InitialState, int Line)
+{
+    if (SimRegisteredCount == SimRegisteredCapacity) {
+        size_t Capacity = SimRegisteredCapacity == 0 ? 64 : 2 * SimRegisteredCapacity;
+        SIM_REGISTERED *Grown = realloc(SimRegistered, Capacity * sizeof(*Grown));
+        if (Grown == NULL) {
+            fprintf(stderr, "mmsim: out of memory registering test %s\n", Name);
+            abort();
+        }
+        SimRegistered = Grown;
+        SimRegisteredCapacity = Capacity;
+    }
+    SIM_REGISTERED *R = &SimRegistered[SimRegisteredCount];
+    memset(R, 0, sizeof(*R));
+    R->Test.name = Name;
+    R->Test.test_func = Test;
+    R->Test.setup_func = Setup;
+    R->Test.teardown_func = Teardown;
+    R->Test.initial_state = InitialState;
+    R->Line = Line;
+    R->Order = SimRegisteredCount++;
+}
+
+/* Source order: constructors of one file need not run in it. */
+static int SimCompareRegistered(const void *A, const void *B)
+{
+    const SIM_REGISTERED *X = A, *Y = B;
+    if (X->Line != Y->Line) {
+        return X->Line < Y->Line ? -1 : 1;
+    }
+    return X->Order < Y->Order ? -1 : X->Order > Y->Order;
+}
+
+int SimRunTests(const char *GroupName, CMFixtureFunction GroupSetup,
+                CMFixtureFunction GroupTeardown)
+{
+    qsort(SimRegistered, SimRegisteredCount, sizeof(*SimRegistered), SimCompareRegistered);
+    struct CMUnitTest *Tests = calloc(SimRegisteredCount + 1, sizeof(*Tests));
+    if (Tests == NULL) {
+        fprintf(stderr, "mmsim: out of memory running %s\n", GroupName);
+        return 1;
+    }
+    for (size_t i = 0; i < SimRegisteredCount; i++) {
+        Tests[i] = SimRegistered[i].Test;
+    }
+    int Failed = _cmocka_run_group_tests(GroupName, Tests, SimRegisteredCount, GroupSetup,
+                                         GroupTeardown);
+    free(Tests);
+    return Failed;
+}
+
+/* ---- Tables (SIM_RUN_CASES) ------------------------------------------- */
+BOOLEAN SimCmockaMatchBugCheck(const SIM_BUGCHECK *Got, ULONG Code, const ULONG_PTR Want[4],
+                               const char *Statement, const char *File, int Line)
+{
+    bool Ok = Got->Caught && !Got->Refused && Got->Code == Code;
+    for (int i = 0; Ok && i < 4; i++) {
+        if (Want[i] != SIM_ANY && Want[i] != Got->Parameters[i]) {
+            Ok = false;
+        }
+    }
+    if (!Ok) {
+        char Text[400];
+        SimDescribe(Got, Text, sizeof(Text));
+        char Expected[200];
+        SimDescribeWanted(Code, Want, Expected, sizeof(Expected));
+        print_error("%s:%d: %s\n  expected bug check %s\n  got %s\n  (seed 0x%016llX)\n", File,
+                    Line, Statement, Expected, Text, (unsigned long long)SimGetSeed());
+    }
+    return Ok;
+}
+
+/* One status row: no stop, the status, a clean and consistent machine. */
+static bool SimCheckStatusRow(const SIM_CASE *Case, const SIM_CASE_RUN *Run,
+                              const SIM_BUGCHECK *Got, const char *File, int Line)
+{
+    char Report[2048];
+    if (Got->Caught) {
+        char Text[400];
+        SimDescribe(Got, Text, sizeof(Text));
+        print_error("%s:%d: %s\n  expected status 0x%08X\n  got %s\n", File, Line, Case->Rule,
+                    (unsigned)Case->Expect.Status, Text);
+        return false;
+    }
+    if (Run->Status != Case->Expect.Status) {
+        print_error("%s:%d: %s\n  expected status 0x%08X\n  got 0x%08X\n", File, Line,
+                    Case->Rule, (unsigned)Case->Expect.Status, (unsigned)Run->Status);
+        return false;
+    }
+    if (!SimIsClean(Report, sizeof(Report)) || !SimCheckInvariants(Report, sizeof(Report))) {
+        print_error("%s:%d: %s\n  the machine is not clean and consistent after the row:\n%s",
+                    File, Line, Case->Rule, Report);
+        return false;
+    }
+    return true;
+}
+
+void SimCmockaRunCases(const SIM_CASE *Cases, size_t Count, const char *File, int Line)
+{
+    size_t volatile Wrong = 0; /* survives the longjmp of a caught stop */
+    for (size_t volatile r = 0; r < Count; r++) {
+        const SIM_CASE *Case = &Cases[r];
+        static SIM_CASE_RUN Run; /* static: survives the longjmp of a caught stop */
+        memset(&Run, 0, sizeof(Run));
+        Run.Case = Case;
+        memcpy(Run.Want, Case->Expect.Parameters, sizeof(Run.Want));
+        SimReset();
+        SIM_BUGCHECK Got;
+        SIM_CATCH_BUGCHECK(&Got, Case->Call(&Run));
+        bool Ok = Case->Expect.BugCheck
+                      ? SimCmockaMatchBugCheck(&Got, Case->Expect.Code, Run.Want, Case->Rule,
+                                               File, Line) &&
+                            SimIsStopped(NULL) /* a caught stop holds until a reset */
+                      : SimCheckStatusRow(Case, &Run, &Got, File, Line);
+        Wrong += Ok ? 0 : 1;
+    }
+    SimReset();
+    if (Wrong != 0) {
+        print_error("%s:%d: %zu of %zu rows wrong\n", File, Line, Wrong, Count);
+        _fail(File, Line);
+    }
+}
+
+#if SIM_HAVE_DEATH_TESTS
+/* ---- Death tests (SimRunChild) ---------------------------------------- */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+
+/* Reads what the child wrote to File (from its start) into Buffer. */
+static void SimReadBack(FILE *File, char *Buffer, size_t Size)
+{
+    size_t Got = 0;
+    if (File != NULL && fseek(File, 0, SEEK_SET) == 0) {
+        Got = fread(Buffer, 1, Size - 1, File);
+    }
+    Buffer[Got] = '\0';
+    if (File != NULL) {
+        fclose(File);
+    }
+}
+
+BOOLEAN SimRunChild(SIM_CHILD_BODY Body, void *Context, unsigned AlarmSeconds,
+                    SIM_CHILD *Child)
+{
+    return SimRunChildHooked(Body, Context, AlarmSeconds, NULL, Child);
+}
+
+BOOLEAN SimRunChildHooked(SIM_CHILD_BODY Body, void *Context, unsigned AlarmSeconds,
+                          const SIM_CHILD_HOOKS *Hooks, SIM_CHILD *Child)
+{
+    memset(Child, 0, sizeof(*Child));
+    Child->Status = -1;
+    /* Files, not pipes: nothing blocks however much the child writes, and a
+     * grandchild holding the descriptors cannot keep the parent waiting. */
+    FILE *Out = tmpfile();
+    FILE *Err = tmpfile();
+    if (Out == NULL || Err == NULL) {
+        SimReadBack(Out, Child->Out, sizeof(Child->Out));
+        SimReadBack(Err, Child->Err, sizeof(Child->Err));
+        return FALSE;
+    }
+    fflush(stdout);
+    fflush(stderr);
+    if (Hooks != NULL && Hooks->BeforeFork != NULL) {
+        Hooks->BeforeFork(Context);
+    }
+    pid_t Pid = fork();
+    if (Pid == 0) {
+        dup2(fileno(Out), STDOUT_FILENO);
+        dup2(fileno(Err), STDERR_FILENO);
+        /* Appending: a seek on the shared files cannot overwrite output. */
+        fcntl(STDOUT_FILENO, F_SETFL, O_APPEND);
+        fcntl(STDERR_FILENO, F_SETFL, O_APPEND);
+        if (Hooks != NULL && Hooks->InChild != NULL) {
+            Hooks->InChild(Context);
+        }
+        if (AlarmSeconds != 0) {
+            alarm(AlarmSeconds);
+        }
+        Body(Context);
+        fflush(stdout);
+        _exit(SIM_CHILD_RETURNED);
+    }
+    if (Pid > 0 && Hooks != NULL && Hooks->InParent != NULL) {
+        Hooks->InParent(Context);
+    }
+    int WaitStatus = 0;
+    pid_t Waited = -1;
+    if (Pid > 0) {
+        do {
+            Waited = waitpid(Pid, &WaitStatus, 0);
+        } while (Waited < 0 && errno == EINTR);
+    }
+    SimReadBack(Out, Child->Out, sizeof(Child->Out));
+    SimReadBack(Err, Child->Err, sizeof(Child->Err));
+    if (Pid < 0 || Waited != Pid) {
+        return FALSE;
+    }
+    Child->Exited = WIFEXITED(WaitStatus) ? TRUE : FALSE;
+    Child->Status = Child->Exited ? WEXITSTATUS(WaitStatus) : -1;
+    Child->Signal = WIFSIGNALED(WaitStatus) ? WTERMSIG(WaitStatus) : 0;
+    return TRUE;
+}
+
+const char *SimDescribeChild(const SIM_CHILD *Child, char *Text, size_t Size)
+{
+    if (Child->Exited) {
+        snprintf(Text, Size, "exited %d", Child->Status);
+    } else {
+        snprintf(Text, Size, "killed by signal %d (%s)", Child->Signal, strsignal(Child->Signal));
+    }
+    return Text;
+}
+
+static void SimFailChild(const SIM_CHILD *Child, const char *Expected, const char *What,
+                         const char *File, int Line)
+{
+    char How[160];
+    print_error("%s:%d: %s%schild %s, expected %s\n  child stdout:\n%s\n  child stderr:\n%s\n",
+                File, Line, What != NULL ? What : "", What != NULL ? ": " : "",
+                SimDescribeChild(Child, How, sizeof(How)), Expected, Child->Out, Child->Err);
+    _fail(File, Line);
+}
+
+void SimCmockaExpectChild(const SIM_CHILD *Child, BOOLEAN Exited, int StatusOrSignal,
+                          const char *What, const char *File, int Line)
+{
+    bool Ok = Exited ? Child->Exited && Child->Status == StatusOrSignal
+                     : !Child->Exited && Child->Signal == StatusOrSignal;
+    if (!Ok) {
+        char Expected[160];
+        if (Exited) {
+            snprintf(Expected, sizeof(Expected), "exit status %d", StatusOrSignal);
+        } else {
+            snprintf(Expected, sizeof(Expected), "signal %d (%s)", StatusOrSignal,
+                     strsignal(StatusOrSignal));
+        }
+        SimFailChild(Child, Expected, What, File, Line);
+    }
+}
+
+void SimCmockaExpectChildBugCheck(const SIM_CHILD *Child, ULONG Code, const ULONG_PTR Want[4],
+                                  const char *File, int Line)
+{
+    /* "*** STOP: 0x000000DA (0x...,0x...,0x...,0x...)" (SimFormatStopLine):
+     * the first stop line on stderr. */
+    const char *Text = strstr(Child->Err, "*** STOP: ");
+    unsigned long long Got[4] = {0, 0, 0, 0};
+    unsigned GotCode = 0;
+    bool Ok = Child->Exited && Child->Status == SIM_EXIT_BUGCHECK &&
+              Text != NULL &&
+              sscanf(Text, "*** STOP: 0x%x (0x%llx,0x%llx,0x%llx,0x%llx)", &GotCode, &Got[0],
+                     &Got[1], &Got[2], &Got[3]) == 5 &&
+              GotCode == Code;
+    for (int i = 0; Ok && i < 4; i++) {
+        Ok = Want[i] == SIM_ANY || Want[i] == (ULONG_PTR)Got[i];
+    }
+    if (!Ok) {
+        char Wanted[200], Expected[240];
+        SimDescribeWanted(Code, Want, Wanted, sizeof(Wanted));
+        snprintf(Expected, sizeof(Expected), "exit %d and the stop %s", SIM_EXIT_BUGCHECK, Wanted);
+        SimFailChild(Child, Expected, NULL, File, Line);
+    }
+}
+
+void SimCmockaExpectChildSays(const SIM_CHILD *Child, const char *Text, const char *File,
+                              int Line)
+{
+    if (strstr(Child->Err, Text) == NULL && strstr(Child->Out, Text) == NULL) {
+        char Expected[300];
+        snprintf(Expected, sizeof(Expected), "output containing \"%s\"", Text);
+        SimFailChild(Child, Expected, NULL, File, Line);
+    }
+}
+#endif /* SIM_HAVE_DEATH_TESTS */

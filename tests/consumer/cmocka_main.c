@@ -5,9 +5,8 @@
  */
 #include <mmsim_cmocka.h>
 
-static void DoubleFreeIsCaught(void **State)
+SIM_TEST(DoubleFreeIsCaught)
 {
-    (void)State;
     PVOID P = ExAllocatePool2(POOL_FLAG_NON_PAGED, 64, 'nsnC');
     assert_non_null(P);
     ExFreePoolWithTag(P, 'nsnC');
@@ -16,8 +15,5 @@ static void DoubleFreeIsCaught(void **State)
 
 int main(void)
 {
-    const struct CMUnitTest Tests[] = {
-        cmocka_unit_test_setup_teardown(DoubleFreeIsCaught, SimTestSetup, SimTestTeardown),
-    };
-    return cmocka_run_group_tests(Tests, NULL, NULL);
+    return SimRunTests("Tests", NULL, NULL);
 }

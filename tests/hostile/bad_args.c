@@ -6,9 +6,9 @@
  * README "Fidelity notes"). Each row runs in a child process per mode:
  *
  *      parent (never builds a machine)
- *        |-- fork --> child: MMSIM_PROFILE/MMSIM_STRICT set, [warm-up,] the row
- *        |              '-- writes one outcome line to a pipe, exits 0
- *        '-- reads the line, the exit status, or kills it after a timeout
+ *        |-- SimRunChild --> child: MMSIM_PROFILE/MMSIM_STRICT set, [warm-up,] the row
+ *        |                   '-- prints "outcome: LINE" on stdout, exits 0
+ *        '-- reads the line and how the child ended (SIGALRM: no outcome in time)
  *
  *   modes: modern (strict), nt5 (strict), retail (modern, MMSIM_STRICT=0)
  *   cold:  the row's bad call is the first DDI of the process (rows that need
@@ -29,19 +29,16 @@
  * time). The program prints the counts and fails on anything but ok.
  */
 #define _POSIX_C_SOURCE 200809L
-#include <errno.h>
-#include <poll.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
-#include <mmsim.h>
+#include <mmsim_cmocka.h> /* SimRunChild */
 
+#define OUTCOME "outcome: " /* the child's line on stdout */
 #define TAG 'gaBT'
 #define OTHER_TAG 'rhtO'
 #define PAGES(n) ((SIZE_T)(n) * PAGE_SIZE)
@@ -1057,7 +1054,7 @@ static void WarmUp(void)
     for (int i = 0; i < 8; i++) ExFreePool(Pool[i]);
 }
 
-static void Child(const BAD_ROW *Row, bool Warm, int Fd)
+static void Child(const BAD_ROW *Row, bool Warm)
 {
     char Line[256];
     if (Warm) WarmUp();
@@ -1082,7 +1079,8 @@ static void Child(const BAD_ROW *Row, bool Warm, int Fd)
             snprintf(Line, sizeof(Line), "%s", Outcome);
         }
     }
-    if (write(Fd, Line, strlen(Line)) < 0) _exit(3);
+    printf("\n%s%s\n", OUTCOME, Line);
+    fflush(stdout);
     _exit(0);
 }
 
@@ -1110,58 +1108,51 @@ static bool Matches(const char *Got, const char *Want)
            strncmp(Got, Want, N) == 0 && Got[N] == '/';
 }
 
+typedef struct _CHILD_CASE {
+    const BAD_ROW *Row;
+    size_t Mode;
+    bool Warm;
+} CHILD_CASE;
+
+static void ChildBody(void *Context)
+{
+    const CHILD_CASE *Case = (const CHILD_CASE *)Context;
+    setenv("MMSIM_PROFILE", Modes[Case->Mode].Profile, 1);
+    setenv("MMSIM_STRICT", Modes[Case->Mode].Strict, 1);
+    setenv("MMSIM_QUIET", "1", 1);
+    setenv("MMSIM_UNLOAD_CHECK", "0", 1);
+    Child(Case->Row, Case->Warm);
+}
+
+static SIM_CHILD Ended; /* static: it is large */
+
 static VERDICT RunOne(const BAD_ROW *Row, size_t Mode, bool Warm, int TimeoutSec, char *Got,
                       size_t GotSize)
 {
-    int Pipe[2];
-    if (pipe(Pipe) != 0) { perror("pipe"); exit(2); }
-    fflush(NULL);
-    pid_t Pid = fork();
-    if (Pid < 0) { perror("fork"); exit(2); }
-    if (Pid == 0) {
-        close(Pipe[0]);
-        setenv("MMSIM_PROFILE", Modes[Mode].Profile, 1);
-        setenv("MMSIM_STRICT", Modes[Mode].Strict, 1);
-        setenv("MMSIM_QUIET", "1", 1);
-        setenv("MMSIM_UNLOAD_CHECK", "0", 1);
-        if (getenv("BAD_ARGS_VERBOSE") == NULL) {
-            FILE *Null = freopen("/dev/null", "w", stderr);
-            (void)Null;
-        }
-        Child(Row, Warm, Pipe[1]);
+    CHILD_CASE Case = {Row, Mode, Warm};
+    if (!SimRunChild(ChildBody, &Case, (unsigned)TimeoutSec, &Ended)) {
+        perror("fork");
+        exit(2);
     }
-    close(Pipe[1]);
-    size_t Len = 0;
-    Got[0] = '\0';
-    struct pollfd P = {.fd = Pipe[0], .events = POLLIN};
-    time_t Deadline = time(NULL) + TimeoutSec;
-    bool TimedOut = false;
-    for (;;) {
-        int Left = (int)(Deadline - time(NULL));
-        if (Left <= 0) { TimedOut = true; break; }
-        int R = poll(&P, 1, Left * 1000);
-        if (R < 0 && errno == EINTR) continue;
-        if (R <= 0) { TimedOut = true; break; }
-        ssize_t N = read(Pipe[0], Got + Len, GotSize - 1 - Len);
-        if (N <= 0) break;
-        Len += (size_t)N;
-        Got[Len] = '\0';
+    if (getenv("BAD_ARGS_VERBOSE") != NULL) {
+        fputs(Ended.Err, stderr);
     }
-    close(Pipe[0]);
-    int Status = 0;
-    if (TimedOut) {
-        kill(Pid, SIGKILL);
-        waitpid(Pid, &Status, 0);
+    const char *Line = NULL;
+    for (const char *At = strstr(Ended.Out, OUTCOME); At != NULL; At = strstr(At + 1, OUTCOME)) {
+        Line = At + strlen(OUTCOME); /* the last one */
+    }
+    snprintf(Got, GotSize, "%.*s", Line != NULL ? (int)strcspn(Line, "\n") : 0,
+             Line != NULL ? Line : "");
+    if (!Ended.Exited && Ended.Signal == SIGALRM) {
         snprintf(Got, GotSize, "no outcome in %d s", TimeoutSec);
         return VerdictHang;
     }
-    waitpid(Pid, &Status, 0);
-    if (WIFSIGNALED(Status)) {
-        snprintf(Got, GotSize, "killed by signal %d", WTERMSIG(Status));
+    if (!Ended.Exited) {
+        snprintf(Got, GotSize, "killed by signal %d", Ended.Signal);
         return VerdictCrash;
     }
-    if (!WIFEXITED(Status) || WEXITSTATUS(Status) != 0 || Len == 0) {
-        snprintf(Got, GotSize, "exit %d without an outcome", WEXITSTATUS(Status));
+    if (Ended.Status != 0 || Line == NULL) {
+        snprintf(Got, GotSize, "exit %d without an outcome", Ended.Status);
         return VerdictCrash;
     }
     if (strncmp(Got, "corrupt", 7) == 0) return VerdictCorrupt;

@@ -16,23 +16,12 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include <growable_region.h>
 #include <mmsim_cmocka.h>
 
-#define TAG_REGION 'tsoH' /* "Host" */
-#define KIB(x) ((SIZE_T)(x) * 1024)
-#define MIB(x) ((SIZE_T)(x) * 1024 * 1024)
-#define PAGES(bytes) ((ULONG64)(bytes) / PAGE_SIZE)
+#include "../region_test.h"
 
-static GR_PARAMETERS Parameters(SIZE_T Maximum)
-{
-    GR_PARAMETERS P;
-    memset(&P, 0, sizeof(P));
-    P.MaximumSize = Maximum;
-    P.PoolTag = TAG_REGION;
-    P.Strategy = GrStrategyAuto;
-    return P;
-}
+#define TAG_REGION 'tsoH' /* "Host" */
+#define PAGES(bytes) ((ULONG64)(bytes) / PAGE_SIZE)
 
 static ULONG64 FreePages(void)
 {
@@ -90,9 +79,8 @@ typedef struct _FALLBACK_ROW {
     SIZE_T CommittedMin, CommittedMax; /* committed after, inclusive */
 } FALLBACK_ROW;
 
-static void GrowthSucceedsWhileMemorySuffices(void **State)
+SIM_TEST(GrowthSucceedsWhileMemorySuffices)
 {
-    (void)State;
     static const FALLBACK_ROW Rows[] = {
         /* what                          free left      above     status
          *                               committed after: min .. max */
@@ -111,7 +99,7 @@ static void GrowthSucceedsWhileMemorySuffices(void **State)
     };
     for (size_t i = 0; i < sizeof(Rows) / sizeof(Rows[0]); i++) {
         const FALLBACK_ROW *Row = &Rows[i];
-        GR_PARAMETERS P = Parameters(MIB(48));
+        GR_PARAMETERS P = RegionParameters(MIB(48), TAG_REGION);
         P.InitialCommit = MIB(16);
         P.Strategy = GrStrategyDivisible;
         PGROWABLE_REGION Region;
@@ -140,10 +128,9 @@ static void GrowthSucceedsWhileMemorySuffices(void **State)
 
 /* A short allocation that runs out after the request is covered: what was
  * had is kept (the preferred step is the request: nothing to fall back to). */
-static void GrowthKeepsWhatCoversTheRequest(void **State)
+SIM_TEST(GrowthKeepsWhatCoversTheRequest)
 {
-    (void)State;
-    GR_PARAMETERS P = Parameters(MIB(4));
+    GR_PARAMETERS P = RegionParameters(MIB(4), TAG_REGION);
     P.InitialCommit = KIB(64);
     P.GrowthGranularity = KIB(64);
     PGROWABLE_REGION Region;
@@ -167,9 +154,8 @@ typedef struct _CREATE_ROW {
     SIZE_T Maximum, Initial, Granularity, LowWaterMark;
 } CREATE_ROW;
 
-static void CreateRefusesSizesThatDoNotFit(void **State)
+SIM_TEST(CreateRefusesSizesThatDoNotFit)
 {
-    (void)State;
     static const CREATE_ROW Rows[] = {
         /* what                              maximum          initial granularity  low-water */
         {"granularity near SIZE_MAX",        MIB(1),          0, SIZE_MAX - 2 * PAGE_SIZE, 0},
@@ -181,7 +167,7 @@ static void CreateRefusesSizesThatDoNotFit(void **State)
         {"initial above the maximum",        MIB(1),          MIB(1) + 1, 0,           0},
     };
     for (size_t i = 0; i < sizeof(Rows) / sizeof(Rows[0]); i++) {
-        GR_PARAMETERS P = Parameters(Rows[i].Maximum);
+        GR_PARAMETERS P = RegionParameters(Rows[i].Maximum, TAG_REGION);
         P.InitialCommit = Rows[i].Initial;
         P.GrowthGranularity = Rows[i].Granularity;
         P.LowWaterMark = Rows[i].LowWaterMark;
@@ -196,16 +182,15 @@ static void CreateRefusesSizesThatDoNotFit(void **State)
         assert_true(SimIsClean(NULL, 0));
     }
     /* Where the handle goes must be given too. */
-    GR_PARAMETERS P = Parameters(MIB(1));
+    GR_PARAMETERS P = RegionParameters(MIB(1), TAG_REGION);
     assert_int_equal(GrCreate(&P, NULL), STATUS_INVALID_PARAMETER);
     assert_int_equal(GrCreate(NULL, NULL), STATUS_INVALID_PARAMETER);
 }
 
 /* The granularity is any whole number of pages, not only a power of two:
  * the first step is exactly one granule. */
-static void GranularityIsAnyNumberOfPages(void **State)
+SIM_TEST(GranularityIsAnyNumberOfPages)
 {
-    (void)State;
     static const struct {
         SIZE_T Granularity, Ask, Committed;
     } Rows[] = {
@@ -217,7 +202,7 @@ static void GranularityIsAnyNumberOfPages(void **State)
         {MIB(1),                KIB(4),   MIB(1)},  /* one granule: the whole region */
     };
     for (size_t i = 0; i < sizeof(Rows) / sizeof(Rows[0]); i++) {
-        GR_PARAMETERS P = Parameters(MIB(1));
+        GR_PARAMETERS P = RegionParameters(MIB(1), TAG_REGION);
         P.GrowthGranularity = Rows[i].Granularity;
         PGROWABLE_REGION Region;
         assert_int_equal(GrCreate(&P, &Region), STATUS_SUCCESS);
@@ -235,12 +220,11 @@ static void GranularityIsAnyNumberOfPages(void **State)
 
 /* GrNoteUsage: usage plus the low-water mark is capped at the maximum, never
  * wrapped round to a small number that looks committed already. */
-static void NoteUsageNeverWraps(void **State)
+SIM_TEST(NoteUsageNeverWraps)
 {
-    (void)State;
     static const SIZE_T Used[] = {MIB(4) - 1, MIB(4), SIZE_MAX - KIB(16), SIZE_MAX};
     for (size_t i = 0; i < sizeof(Used) / sizeof(Used[0]); i++) {
-        GR_PARAMETERS P = Parameters(MIB(4));
+        GR_PARAMETERS P = RegionParameters(MIB(4), TAG_REGION);
         P.InitialCommit = MIB(1);
         P.LowWaterMark = KIB(256);
         PGROWABLE_REGION Region;
@@ -267,22 +251,7 @@ static int SetupSmallMachine(void **State)
     return SimInitialize(&Config) == STATUS_SUCCESS ? 0 : -1;
 }
 
-static int TeardownGroup(void **State)
-{
-    (void)State;
-    return SimInitialize(NULL) == STATUS_SUCCESS ? 0 : -1;
-}
-
-#define CORE_TEST(f) cmocka_unit_test_setup_teardown(f, SimTestSetup, SimTestTeardown)
-
 int main(void)
 {
-    const struct CMUnitTest Tests[] = {
-        CORE_TEST(GrowthSucceedsWhileMemorySuffices),
-        CORE_TEST(GrowthKeepsWhatCoversTheRequest),
-        CORE_TEST(CreateRefusesSizesThatDoNotFit),
-        CORE_TEST(GranularityIsAnyNumberOfPages),
-        CORE_TEST(NoteUsageNeverWraps),
-    };
-    return cmocka_run_group_tests_name("hostile: core", Tests, SetupSmallMachine, TeardownGroup);
+    return SimRunTests("hostile: core", SetupSmallMachine, SimTestGroupTeardown);
 }

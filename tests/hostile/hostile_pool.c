@@ -45,24 +45,13 @@ static ULONG64 PoolPagesOf(const SIM_MEMORY_STATS *S, POOL_FLAGS Flags)
 /* Allocates Size-byte blocks until the pool says no; returns how many. */
 static ULONG Fill(POOL_FLAGS Flags, SIZE_T Size, PVOID *Va, ULONG Max)
 {
-    ULONG Count = 0;
-    while (Count < Max && (Va[Count] = ExAllocatePool2(Flags, Size, TAG_POOL)) != NULL) {
-        Count++;
-    }
+    ULONG Count = SimTestFillPool(Flags, Size, TAG_POOL, Va, Max);
     assert_true(Count < Max); /* the pool ran out, not the array */
     return Count;
 }
 
-static void FreeAll(PVOID *Va, ULONG Count)
+SIM_TEST(EmptyPagesGoBack)
 {
-    for (ULONG i = 0; i < Count; i++) {
-        ExFreePoolWithTag(Va[i], TAG_POOL);
-    }
-}
-
-static void EmptyPagesGoBack(void **State)
-{
-    (void)State;
     enum { Max = PoolPages * (PAGE_SIZE / 16) + 1 };
     PVOID *Va = (PVOID *)malloc(Max * sizeof(PVOID));
     assert_non_null(Va);
@@ -81,7 +70,7 @@ static void EmptyPagesGoBack(void **State)
         SimQueryMemory(&Full);
         ULONG64 PagesA = PoolPagesOf(&Full, Row->Flags) - PoolPagesOf(&Start, Row->Flags);
         assert_true(PagesA > Row->CachePages);
-        FreeAll(Va, CountA);
+        SimTestFreePool(Va, CountA, TAG_POOL);
         assert_true(SimIsClean(NULL, 0));
 
         /* Everything but the cache is free RAM again. */
@@ -96,7 +85,7 @@ static void EmptyPagesGoBack(void **State)
         SimQueryMemory(&Full);
         ULONG64 PagesB = PoolPagesOf(&Full, Row->Flags) - PoolPagesOf(&Start, Row->Flags);
         assert_int_equal(PagesB, PagesA);
-        FreeAll(Va, CountB);
+        SimTestFreePool(Va, CountB, TAG_POOL);
 
         /* One block as big as the whole pool: the cache is given back for it. */
         PVOID All = ExAllocatePool2(Row->Flags, PoolPages * PAGE_SIZE, TAG_POOL);
@@ -113,9 +102,8 @@ static void EmptyPagesGoBack(void **State)
 /* A freed block stays known (0xC2/0x07 on a second free) while its page
  * waits in the cache; once the page serves another size, an address that is
  * no block there is 0xC2/0x46, not a double free. */
-static void FreedBlocksUntilTheirPageIsReused(void **State)
+SIM_TEST(FreedBlocksUntilTheirPageIsReused)
 {
-    (void)State;
     PVOID First = ExAllocatePool2(POOL_FLAG_NON_PAGED, 16, TAG_POOL);
     PVOID Second = ExAllocatePool2(POOL_FLAG_NON_PAGED, 16, TAG_POOL);
     assert_non_null(First);
@@ -136,10 +124,5 @@ static void FreedBlocksUntilTheirPageIsReused(void **State)
 
 int main(void)
 {
-    const struct CMUnitTest Tests[] = {
-        cmocka_unit_test_setup_teardown(EmptyPagesGoBack, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(FreedBlocksUntilTheirPageIsReused, SimTestSetup,
-                                        SimTestTeardown),
-    };
-    return cmocka_run_group_tests(Tests, NULL, NULL);
+    return SimRunTests("Tests", NULL, NULL);
 }

@@ -49,9 +49,8 @@ static int BigMachine(void **State)
     return SimInitialize(&Config) == STATUS_SUCCESS ? 0 : -1;
 }
 
-static void ReservationsFreedInAllocationOrder(void **State)
+SIM_TEST_F(ReservationsFreedInAllocationOrder, BigMachine, SimTestTeardown)
 {
-    (void)State;
     PVOID *Va = (PVOID *)malloc(Objects * sizeof(PVOID));
     assert_non_null(Va);
     for (ULONG i = 0; i < Objects; i++) {
@@ -71,9 +70,8 @@ static void ReservationsFreedInAllocationOrder(void **State)
 
 /* Ex, with sub-range mapping allowed; freed from the middle outwards, which
  * removes interior nodes of the tree rather than its ends. */
-static void ReservationsFreedFromTheMiddle(void **State)
+SIM_TEST_F(ReservationsFreedFromTheMiddle, BigMachine, SimTestTeardown)
 {
-    (void)State;
     PVOID *Va = (PVOID *)malloc(Objects * sizeof(PVOID));
     assert_non_null(Va);
     for (ULONG i = 0; i < Objects; i++) {
@@ -96,9 +94,8 @@ static void ReservationsFreedFromTheMiddle(void **State)
     AssertCleanMachine();
 }
 
-static void PoolBlocksFreedInAllocationOrder(void **State)
+SIM_TEST_F(PoolBlocksFreedInAllocationOrder, BigMachine, SimTestTeardown)
 {
-    (void)State;
     PVOID *Va = (PVOID *)malloc(Objects * sizeof(PVOID));
     assert_non_null(Va);
     for (ULONG i = 0; i < Objects; i++) {
@@ -114,13 +111,5 @@ static void PoolBlocksFreedInAllocationOrder(void **State)
 
 int main(void)
 {
-    const struct CMUnitTest Tests[] = {
-        cmocka_unit_test_setup_teardown(ReservationsFreedInAllocationOrder, BigMachine,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(ReservationsFreedFromTheMiddle, BigMachine,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(PoolBlocksFreedInAllocationOrder, BigMachine,
-                                        SimTestTeardown),
-    };
-    return cmocka_run_group_tests(Tests, NULL, NULL);
+    return SimRunTests("Tests", NULL, NULL);
 }

@@ -167,9 +167,8 @@ static void StartWaiters(WAITER *Waiters, pthread_t *Threads, WAIT_KIND Kind, at
     }
 }
 
-static void WaitersAreReleasedAtAStop(void **State)
+SIM_TEST(WaitersAreReleasedAtAStop)
 {
-    (void)State;
     static const struct {
         WAIT_KIND Kind;
         const char *Ddi; /* the refused call each waiter reports */
@@ -224,9 +223,8 @@ static void WaitersAreReleasedAtAStop(void **State)
 
 /* A reset with no stop discards the machine all the same: waits parked on
  * it are refused (no stop to report: Code 0). */
-static void WaitersAreReleasedByAReset(void **State)
+SIM_TEST(WaitersAreReleasedByAReset)
 {
-    (void)State;
     static const WAIT_KIND Kinds[] = {WaitEvent, WaitEventTimeout};
     for (size_t k = 0; k < sizeof(Kinds) / sizeof(Kinds[0]); k++) {
         InitializeObjects();
@@ -270,9 +268,8 @@ static VOID NTAPI SecondRoutine(PVOID Parameter)
     atomic_store(&SecondRan, 1);
 }
 
-static void WorkItemParkedAtAStopIsAbandoned(void **State)
+SIM_TEST(WorkItemParkedAtAStopIsAbandoned)
 {
-    (void)State;
     InitializeObjects();
     atomic_store(&RoutineEntered, 0);
     atomic_store(&RoutineFinished, 0);
@@ -306,9 +303,8 @@ static void WorkItemParkedAtAStopIsAbandoned(void **State)
 /* page back, the first touch is 0x50. With special pool Windows would    */
 /* stop at the first touch, 0xD5.                                         */
 /* ---------------------------------------------------------------------- */
-static void GrDestroyTwiceIsADoubleFree(void **State)
+SIM_TEST(GrDestroyTwiceIsADoubleFree)
 {
-    (void)State;
     static const struct {
         GR_STRATEGY Strategy;
         BOOLEAN WithDevice; /* IO_WORKITEM instead of ExQueueWorkItem */
@@ -360,13 +356,5 @@ static void GrDestroyTwiceIsADoubleFree(void **State)
 
 int main(void)
 {
-    const struct CMUnitTest Tests[] = {
-        cmocka_unit_test_setup_teardown(WaitersAreReleasedAtAStop, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(WaitersAreReleasedByAReset, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(WorkItemParkedAtAStopIsAbandoned, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(GrDestroyTwiceIsADoubleFree, SimTestSetup,
-                                        SimTestTeardown),
-    };
-    return cmocka_run_group_tests_name("hostile: stop", Tests, NULL, NULL);
+    return SimRunTests("hostile: stop", NULL, NULL);
 }

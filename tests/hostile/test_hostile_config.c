@@ -6,7 +6,7 @@
  *
  * Each case is a fresh process: this binary re-executes itself as
  *
- *     hostile_config child MODE INDEX        (stdout, stderr to files)
+ *     hostile_config child MODE INDEX        (stdout, stderr captured)
  *
  * with the case's variable in its environment, so that the machine is built
  * from scratch, constructors run again, and exit statuses are the real ones.
@@ -16,7 +16,7 @@
  *        ▲                        │
  *        └── exit status, stdout ─┴─ stderr ("mmsim: VAR="VALUE" is not valid: expected ...")
  */
-#define _POSIX_C_SOURCE 200809L /* fork, setenv, mkdtemp under -std=c11 */
+#define _POSIX_C_SOURCE 200809L /* setenv, mkdtemp, readlink under -std=c11 */
 
 #include <errno.h>
 #include <fcntl.h>
@@ -24,80 +24,56 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
-#include <sys/types.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <mmsim_cmocka.h>
 
-#define CHILD_RETURNED 70 /* a child body that should have stopped returned */
 
 static char SelfPath[4096];
 static char TempDir[256];
 
 /* ------------------------------------------------------------------------ */
-/* Running a child.                                                         */
+/* Running a child: the kit's SimRunChild, whose body execs.                */
 /* ------------------------------------------------------------------------ */
-typedef struct _CHILD_RESULT {
-    int Status;       /* exit status, or 128 + signal */
-    char Out[16384];  /* stdout */
-    char Err[16384];  /* stderr */
-} CHILD_RESULT;
+static SIM_CHILD Result; /* static: it is large */
 
-static CHILD_RESULT Result;
+typedef struct _CHILD_EXEC {
+    const char *const *Argv; /* program and arguments, NULL-terminated */
+    const char *Variable;    /* added to the environment, or NULL */
+    const char *Value;
+} CHILD_EXEC;
 
-static void ReadFile(const char *Path, char *Buffer, size_t Size)
+static void ExecChild(void *Context)
 {
-    FILE *File = fopen(Path, "r");
-    size_t Got = File != NULL ? fread(Buffer, 1, Size - 1, File) : 0;
-    Buffer[Got] = '\0';
-    if (File != NULL) {
-        fclose(File);
+    const CHILD_EXEC *Exec = (const CHILD_EXEC *)Context;
+    int In = open("/dev/null", O_RDONLY);
+    if (In >= 0) {
+        dup2(In, STDIN_FILENO);
     }
+    if (Exec->Variable != NULL) {
+        setenv(Exec->Variable, Exec->Value, 1);
+    }
+    execv(Exec->Argv[0], (char *const *)Exec->Argv);
+    _exit(127);
 }
 
 /* Runs "self child Mode Index" with Variable=Value added (Variable NULL:
- * none), stdout and stderr to files. */
+ * none). */
 static void RunChild(const char *Mode, size_t Index, const char *Variable, const char *Value,
-                     CHILD_RESULT *R)
+                     SIM_CHILD *R)
 {
-    char OutPath[400], ErrPath[400], IndexText[32];
-    snprintf(OutPath, sizeof(OutPath), "%s/child.out", TempDir);
-    snprintf(ErrPath, sizeof(ErrPath), "%s/child.err", TempDir);
+    char IndexText[32];
     snprintf(IndexText, sizeof(IndexText), "%zu", Index);
-    fflush(stdout);
-    fflush(stderr);
-    pid_t Pid = fork();
-    assert_true(Pid >= 0);
-    if (Pid == 0) {
-        int Out = open(OutPath, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-        int Err = open(ErrPath, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-        if (Out < 0 || Err < 0) {
-            _exit(127);
-        }
-        dup2(Out, STDOUT_FILENO);
-        dup2(Err, STDERR_FILENO);
-        if (Variable != NULL) {
-            setenv(Variable, Value, 1);
-        }
-        execl(SelfPath, SelfPath, "child", Mode, IndexText, (char *)NULL);
-        _exit(127);
-    }
-    int WaitStatus = 0;
-    pid_t Waited;
-    do {
-        Waited = waitpid(Pid, &WaitStatus, 0);
-    } while (Waited < 0 && errno == EINTR);
-    assert_int_equal(Waited, Pid);
-    R->Status = WIFEXITED(WaitStatus) ? WEXITSTATUS(WaitStatus) : 128 + WTERMSIG(WaitStatus);
-    ReadFile(OutPath, R->Out, sizeof(R->Out));
-    ReadFile(ErrPath, R->Err, sizeof(R->Err));
+    const char *Argv[] = {SelfPath, "child", Mode, IndexText, NULL};
+    CHILD_EXEC Exec = {Argv, Variable, Value};
+    assert_true(SimRunChild(ExecChild, &Exec, 0, R));
 }
 
-static void Explain(const char *What, const CHILD_RESULT *R)
+static void Explain(const char *What, const SIM_CHILD *R)
 {
-    print_error("%s\n  exit status %d\n  stdout: %s\n  stderr: %s\n", What, R->Status, R->Out,
-                R->Err);
+    char How[160];
+    print_error("%s\n  child %s\n  stdout: %s\n  stderr: %s\n", What,
+                SimDescribeChild(R, How, sizeof(How)), R->Out, R->Err);
 }
 
 /* "{dir}" in a table value stands for this run's scratch directory. */
@@ -301,9 +277,8 @@ static bool CheckEnvCase(const ENV_CASE *Case)
 
 /* Every row runs; the test fails at the end with the count of rows that did
  * not hold, so one run shows them all. */
-static void EveryVariableIsParsedStrictly(void **State)
+SIM_TEST_F(EveryVariableIsParsedStrictly, NULL, NULL)
 {
-    (void)State;
     size_t Count = sizeof(EnvCases) / sizeof(EnvCases[0]);
     size_t Wrong = 0;
     for (size_t i = 0; i < Count; i++) {
@@ -316,9 +291,8 @@ static void EveryVariableIsParsedStrictly(void **State)
 /* The documented range of MMSIM_PHYS_MB is the machine's real limit: its
  * top value builds, one more is refused naming the variable and the limit
  * (it once failed as "cannot start the default machine"). */
-static void PhysMbRangeIsTheMachineLimit(void **State)
+SIM_TEST_F(PhysMbRangeIsTheMachineLimit, NULL, NULL)
 {
-    (void)State;
     const unsigned long long MaxMb = SIM_MAX_PHYSICAL_PAGES / (1048576 / PAGE_SIZE);
     char Top[32], Over[32], Pages[48], Limit[48];
     snprintf(Top, sizeof(Top), "%llu", MaxMb);
@@ -340,9 +314,8 @@ static void PhysMbRangeIsTheMachineLimit(void **State)
 
 /* The extremes the environment accepts, combined, all build a machine that
  * serves a pool allocation: 1 MiB and the limit, each backend, each profile. */
-static void EveryAcceptedExtremeBuilds(void **State)
+SIM_TEST_F(EveryAcceptedExtremeBuilds, NULL, NULL)
 {
-    (void)State;
     char Top[32];
     snprintf(Top, sizeof(Top), "%llu",
              (unsigned long long)(SIM_MAX_PHYSICAL_PAGES / (1048576 / PAGE_SIZE)));
@@ -375,9 +348,8 @@ static void EveryAcceptedExtremeBuilds(void **State)
 
 /* A huge value is refused on one line that names the variable, quotes the
  * start of the value and says how long it was. */
-static void HugeValueIsQuotedOnOneLine(void **State)
+SIM_TEST_F(HugeValueIsQuotedOnOneLine, NULL, NULL)
 {
-    (void)State;
     static const char *const Variables[] = {"MMSIM_SEED", "MMSIM_PHYS_MB", "MMSIM_STRICT",
                                             "MMSIM_PROFILE", "MMSIM_FAULTS"};
     static char Huge[5001];
@@ -418,43 +390,20 @@ static const TOOL_CASE ToolCases[] = {
     {{"faults", "--timeout", "1e9", "--", "/bin/true"}, NULL, 2, "--timeout '1e9': expected"},
 };
 
-static void ToolNamesTheVariable(void **State)
+SIM_TEST_F(ToolNamesTheVariable, NULL, NULL)
 {
-    (void)State;
     if (ToolPath == NULL) {
         fail_msg("HOSTILE_CONFIG_TOOL (the mmsim program) is not set: ctest sets it");
     }
-    char OutPath[400], ErrPath[400];
-    snprintf(OutPath, sizeof(OutPath), "%s/tool.out", TempDir);
-    snprintf(ErrPath, sizeof(ErrPath), "%s/tool.err", TempDir);
     size_t Wrong = 0;
     for (size_t c = 0; c < sizeof(ToolCases) / sizeof(ToolCases[0]); c++) {
         const TOOL_CASE *Case = &ToolCases[c];
-        fflush(stdout);
-        pid_t Pid = fork();
-        assert_true(Pid >= 0);
-        if (Pid == 0) {
-            int In = open("/dev/null", O_RDONLY);
-            int Out = open(OutPath, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-            int Err = open(ErrPath, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-            dup2(In, STDIN_FILENO);
-            dup2(Out, STDOUT_FILENO);
-            dup2(Err, STDERR_FILENO);
-            if (Case->PhysMb != NULL) {
-                setenv("MMSIM_PHYS_MB", Case->PhysMb, 1);
-            }
-            char *Argv[8] = {(char *)ToolPath};
-            for (size_t a = 0; a < 6 && Case->Argv[a] != NULL; a++) {
-                Argv[a + 1] = (char *)Case->Argv[a];
-            }
-            execv(ToolPath, Argv);
-            _exit(127);
+        const char *Argv[8] = {ToolPath};
+        for (size_t a = 0; a < 6 && Case->Argv[a] != NULL; a++) {
+            Argv[a + 1] = Case->Argv[a];
         }
-        int WaitStatus = 0;
-        assert_int_equal(waitpid(Pid, &WaitStatus, 0), Pid);
-        ReadFile(ErrPath, Result.Err, sizeof(Result.Err));
-        ReadFile(OutPath, Result.Out, sizeof(Result.Out));
-        Result.Status = WIFEXITED(WaitStatus) ? WEXITSTATUS(WaitStatus) : 128;
+        CHILD_EXEC Exec = {Argv, Case->PhysMb != NULL ? "MMSIM_PHYS_MB" : NULL, Case->PhysMb};
+        assert_true(SimRunChild(ExecChild, &Exec, 0, &Result));
         if (Result.Status != Case->Status || strstr(Result.Err, Case->Says) == NULL) {
             Explain(Case->Says, &Result);
             Wrong++;
@@ -538,9 +487,8 @@ static const FIELD_CASE FieldCases[] = {
     {"SIM_CONFIG.Ranges (total PageCount) = 8 is not valid", TooLittleRam},
 };
 
-static void EveryFieldRefusalNamesTheField(void **State)
+SIM_TEST_F(EveryFieldRefusalNamesTheField, NULL, NULL)
 {
-    (void)State;
     size_t Count = sizeof(FieldCases) / sizeof(FieldCases[0]);
     size_t Wrong = 0;
     for (size_t i = 0; i < Count; i++) {
@@ -624,12 +572,11 @@ static int ChildIrql(size_t Index)
         RtlInitUnicodeString(&Name, L"MmIsAddressValid");
         (void)MmGetSystemRoutineAddress(&Name);
     }
-    return CHILD_RETURNED;
+    return SIM_CHILD_RETURNED;
 }
 
-static void ThreadStateSurvivesTheMachineBuild(void **State)
+SIM_TEST_F(ThreadStateSurvivesTheMachineBuild, NULL, NULL)
 {
-    (void)State;
     size_t Count = sizeof(IrqlCases) / sizeof(IrqlCases[0]);
     size_t Wrong = 0;
     for (size_t i = 0; i < Count; i++) {
@@ -735,16 +682,7 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < sizeof(Variables) / sizeof(Variables[0]); i++) {
         unsetenv(Variables[i]);
     }
-    const struct CMUnitTest Tests[] = {
-        cmocka_unit_test(EveryVariableIsParsedStrictly),
-        cmocka_unit_test(PhysMbRangeIsTheMachineLimit),
-        cmocka_unit_test(EveryAcceptedExtremeBuilds),
-        cmocka_unit_test(HugeValueIsQuotedOnOneLine),
-        cmocka_unit_test(ToolNamesTheVariable),
-        cmocka_unit_test(EveryFieldRefusalNamesTheField),
-        cmocka_unit_test(ThreadStateSurvivesTheMachineBuild),
-    };
-    int Failed = cmocka_run_group_tests(Tests, NULL, NULL);
+    int Failed = SimRunTests("Tests", NULL, NULL);
     char Command[400];
     snprintf(Command, sizeof(Command), "rm -rf '%s'", TempDir);
     if (system(Command) != 0) {

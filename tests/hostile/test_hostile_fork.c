@@ -12,27 +12,19 @@
  */
 #define _POSIX_C_SOURCE 200809L /* fork, pipe under -std=c11 */
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include <mmsim_cmocka.h>
 
 #include "growable_region.h"
-#include "hostile_child.h"
 
 #define TAG 'kroF'
 #define BYTES (3 * PAGE_SIZE)
+#define CHILD_ALARM_SECONDS 20 /* a hung child ends by SIGALRM */
 #define WAIT_100NS (-10LL * 1000 * 1000 * 30) /* 30 s, relative */
-
-static void ExpectChildExit(const HOSTILE_CHILD *R, int Status)
-{
-    char How[96];
-    if (!R->Exited || R->Status != Status) {
-        print_error("child %s, expected exit status %d; its stderr:\n%s\n",
-                    HostileDescribe(R, How, sizeof(How)), Status, R->Err);
-        fail();
-    }
-}
 
 static bool AllBytes(const void *Buffer, size_t Size, unsigned char Value)
 {
@@ -64,9 +56,8 @@ static void WritePoolInChild(void *Context)
 
 /*   parent: block = 'P' ── fork ── child: block = 'C', exits
  *   parent: block still 'P' */
-static void ChildPoolWritesStayInTheChild(void **State)
+SIM_TEST(ChildPoolWritesStayInTheChild)
 {
-    (void)State;
     TWO_BLOCKS Blocks;
     Blocks.NonPaged = (char *)ExAllocatePool2(POOL_FLAG_NON_PAGED, BYTES, TAG);
     Blocks.Paged = (char *)ExAllocatePool2(POOL_FLAG_PAGED, BYTES, TAG);
@@ -75,9 +66,9 @@ static void ChildPoolWritesStayInTheChild(void **State)
     memset(Blocks.NonPaged, 'P', BYTES);
     memset(Blocks.Paged, 'P', BYTES);
 
-    HOSTILE_CHILD R;
-    assert_true(HostileRunChild(WritePoolInChild, &Blocks, &R));
-    ExpectChildExit(&R, 0);
+    SIM_CHILD R;
+    assert_true(SimRunChild(WritePoolInChild, &Blocks, CHILD_ALARM_SECONDS, &R));
+    SIM_EXPECT_CHILD_EXIT(&R, 0);
     assert_true(AllBytes(Blocks.NonPaged, BYTES, 'P'));
     assert_true(AllBytes(Blocks.Paged, BYTES, 'P'));
     ExFreePoolWithTag(Blocks.NonPaged, TAG);
@@ -111,6 +102,11 @@ static void FreePage(PMDL Mdl)
 typedef struct _PAGE_RACE {
     int ToParent[2]; /* child -> parent: the PFN it got */
     int ToChild[2];  /* parent -> child: "mine is written" */
+    /* The parent's side, checked once the child has ended. */
+    PFN_NUMBER ChildPfn, Pfn;
+    PMDL Mdl;
+    char *Va;
+    BOOLEAN Talked;
 } PAGE_RACE;
 
 static void AllocatePageInChild(void *Context)
@@ -129,37 +125,35 @@ static void AllocatePageInChild(void *Context)
     _exit(AllBytes(Va, PAGE_SIZE, 'C') ? 0 : 1);
 }
 
+/* The parent's side while the child runs: its page after the child's. */
+static void AllocatePageInParent(void *Context)
+{
+    PAGE_RACE *Race = (PAGE_RACE *)Context;
+    Race->Talked = read(Race->ToParent[0], &Race->ChildPfn, sizeof(Race->ChildPfn)) ==
+                   (ssize_t)sizeof(Race->ChildPfn);
+    Race->Mdl = NewPage('P', &Race->Pfn, &Race->Va);
+    Race->Talked = Race->Talked && write(Race->ToChild[1], "g", 1) == 1;
+}
+
 /*   after the fork each machine hands out the same PFN (same state), and
  *   each process's page keeps what that process wrote:
  *
  *   child:  page n = 'C' ──pfn──> parent: page n = 'P' ──go──> child: still 'C'? */
-static void PagesAreHandedOutIndependently(void **State)
+SIM_TEST(PagesAreHandedOutIndependently)
 {
-    (void)State;
-    PAGE_RACE Race;
+    static PAGE_RACE Race;
+    memset(&Race, 0, sizeof(Race));
     assert_int_equal(pipe(Race.ToParent), 0);
     assert_int_equal(pipe(Race.ToChild), 0);
-    fflush(stdout);
-    fflush(stderr);
-    pid_t Pid = fork();
-    assert_true(Pid >= 0);
-    if (Pid == 0) {
-        alarm(CHILD_ALARM_SECONDS);
-        AllocatePageInChild(&Race);
-    }
-    PFN_NUMBER ChildPfn = 0, Pfn = 0;
-    char *Va = NULL;
-    assert_int_equal(read(Race.ToParent[0], &ChildPfn, sizeof(ChildPfn)), sizeof(ChildPfn));
-    PMDL Mdl = NewPage('P', &Pfn, &Va);
-    assert_non_null(Mdl);
-    assert_int_equal(write(Race.ToChild[1], "g", 1), 1);
-    int WaitStatus = 0;
-    assert_int_equal(waitpid(Pid, &WaitStatus, 0), Pid);
-    assert_int_equal(Pfn, ChildPfn); /* the same page number in both machines */
-    assert_true(WIFEXITED(WaitStatus));
-    assert_int_equal(WEXITSTATUS(WaitStatus), 0); /* the child's page kept 'C' */
-    assert_true(AllBytes(Va, PAGE_SIZE, 'P'));
-    FreePage(Mdl);
+    static const SIM_CHILD_HOOKS Hooks = {NULL, NULL, AllocatePageInParent};
+    SIM_CHILD R;
+    assert_true(SimRunChildHooked(AllocatePageInChild, &Race, CHILD_ALARM_SECONDS, &Hooks, &R));
+    assert_true(Race.Talked);
+    assert_non_null(Race.Mdl);
+    assert_int_equal(Race.Pfn, Race.ChildPfn); /* the same page number in both machines */
+    SIM_EXPECT_CHILD_EXIT(&R, 0);              /* the child's page kept 'C' */
+    assert_true(AllBytes(Race.Va, PAGE_SIZE, 'P'));
+    FreePage(Race.Mdl);
     for (int i = 0; i < 2; i++) {
         close(Race.ToParent[i]);
         close(Race.ToChild[i]);
@@ -189,9 +183,8 @@ static void QueueWorkInChild(void *Context)
 
 /* The parent's worker threads are running (it queued work before the fork);
  * the child's own item still runs. */
-static void WorkQueuedInTheChildRuns(void **State)
+SIM_TEST(WorkQueuedInTheChildRuns)
 {
-    (void)State;
     KEVENT Done;
     WORK_QUEUE_ITEM Item;
     KeInitializeEvent(&Done, NotificationEvent, FALSE);
@@ -199,9 +192,9 @@ static void WorkQueuedInTheChildRuns(void **State)
     ExQueueWorkItem(&Item, DelayedWorkQueue);
     assert_true(SimWaitForWorkItems(30000));
 
-    HOSTILE_CHILD R;
-    assert_true(HostileRunChild(QueueWorkInChild, NULL, &R));
-    ExpectChildExit(&R, 0);
+    SIM_CHILD R;
+    assert_true(SimRunChild(QueueWorkInChild, NULL, CHILD_ALARM_SECONDS, &R));
+    SIM_EXPECT_CHILD_EXIT(&R, 0);
 }
 
 static void GrowAndDestroyInChild(void *Context)
@@ -217,9 +210,8 @@ static void GrowAndDestroyInChild(void *Context)
 
 /* The growable region's deferred growth runs in the child, so GrDestroy
  * there returns; the parent's region is as it was. */
-static void GrDestroyInTheChildCompletes(void **State)
+SIM_TEST(GrDestroyInTheChildCompletes)
 {
-    (void)State;
     GR_PARAMETERS Parameters = {.MaximumSize = 1024 * 1024, .InitialCommit = 64 * 1024,
                                 .PoolTag = TAG};
     PGROWABLE_REGION Region = NULL;
@@ -231,9 +223,9 @@ static void GrDestroyInTheChildCompletes(void **State)
     SIZE_T Committed = GrCommittedSize(Region);
     assert_true(Committed >= 128 * 1024);
 
-    HOSTILE_CHILD R;
-    assert_true(HostileRunChild(GrowAndDestroyInChild, Region, &R));
-    ExpectChildExit(&R, 0);
+    SIM_CHILD R;
+    assert_true(SimRunChild(GrowAndDestroyInChild, Region, CHILD_ALARM_SECONDS, &R));
+    SIM_EXPECT_CHILD_EXIT(&R, 0);
     assert_int_equal(GrCommittedSize(Region), Committed);
     GrDestroy(Region);
 }
@@ -247,16 +239,15 @@ static void DoubleFreeInChild(void *Context)
     ExFreePoolWithTag(Context, TAG); /* 0xC2: the process ends with 86 */
 }
 
-static void DeathTestInAChildLeavesTheParentRunning(void **State)
+SIM_TEST(DeathTestInAChildLeavesTheParentRunning)
 {
-    (void)State;
     char *Block = (char *)ExAllocatePool2(POOL_FLAG_NON_PAGED, 64, TAG);
     assert_non_null(Block);
     memset(Block, 'P', 64);
 
-    HOSTILE_CHILD R;
-    assert_true(HostileRunChild(DoubleFreeInChild, Block, &R));
-    ExpectChildExit(&R, SIM_EXIT_BUGCHECK);
+    SIM_CHILD R;
+    assert_true(SimRunChild(DoubleFreeInChild, Block, CHILD_ALARM_SECONDS, &R));
+    SIM_EXPECT_CHILD_EXIT(&R, SIM_EXIT_BUGCHECK);
     assert_non_null(strstr(R.Err, "0x000000C2"));
 
     assert_false(SimIsStopped(NULL));
@@ -270,76 +261,50 @@ static void DeathTestInAChildLeavesTheParentRunning(void **State)
 static void TouchParentsBlock(void *Context)
 {
     ((volatile char *)Context)[0] = 'C'; /* inaccessible in the child: refused */
-    _exit(CHILD_RETURNED);
+    _exit(SIM_CHILD_RETURNED);
+}
+
+/* The lowest free descriptor number becomes the limit just before the
+ * fork (the fork handler runs under it); the limit is restored right after
+ * in both processes (sanitizer runtimes in the child read /proc). */
+static struct rlimit SavedFiles;
+
+static void TightenFiles(void *Context)
+{
+    (void)Context;
+    int LowestFree = dup(0);
+    close(LowestFree);
+    struct rlimit Tight = SavedFiles;
+    Tight.rlim_cur = (rlim_t)(LowestFree >= 0 ? LowestFree : 0);
+    setrlimit(RLIMIT_NOFILE, &Tight);
+}
+
+static void RestoreFiles(void *Context)
+{
+    (void)Context;
+    setrlimit(RLIMIT_NOFILE, &SavedFiles);
 }
 
 /* With no file descriptor left (RLIMIT_NOFILE at the lowest free number),
  * the child cannot create its physical memory object: its views of the
  * parent's memory are taken away and it is refused (87), the parent's block
  * untouched. */
-static void ChildWithoutACopyIsRefused(void **State)
+SIM_TEST(ChildWithoutACopyIsRefused)
 {
-    (void)State;
     char *Block = (char *)ExAllocatePool2(POOL_FLAG_NON_PAGED, 64, TAG);
     assert_non_null(Block);
     memset(Block, 'P', 64);
-    int Pipe[2];
-    assert_int_equal(pipe(Pipe), 0);
-    int LowestFree = dup(0);
-    assert_true(LowestFree >= 0);
-    close(LowestFree);
-    struct rlimit Saved, Tight;
-    assert_int_equal(getrlimit(RLIMIT_NOFILE, &Saved), 0);
-    Tight = Saved;
-    Tight.rlim_cur = (rlim_t)LowestFree;
-    fflush(stdout);
-    fflush(stderr);
-    assert_int_equal(setrlimit(RLIMIT_NOFILE, &Tight), 0);
-    pid_t Pid = fork();
-    if (Pid == 0) {
-        /* The fork handler has run under the tight limit; from here on the
-         * child may open files again (sanitizer runtimes read /proc). */
-        setrlimit(RLIMIT_NOFILE, &Saved);
-        dup2(Pipe[1], STDERR_FILENO);
-        alarm(CHILD_ALARM_SECONDS);
-        TouchParentsBlock(Block);
-    }
-    setrlimit(RLIMIT_NOFILE, &Saved);
-    assert_true(Pid > 0);
-    close(Pipe[1]);
-    char Err[1024] = {0};
-    size_t Used = 0;
-    ssize_t Got;
-    while ((Got = read(Pipe[0], Err + Used, sizeof(Err) - 1 - Used)) > 0) {
-        Used += (size_t)Got;
-    }
-    close(Pipe[0]);
-    int WaitStatus = 0;
-    assert_int_equal(waitpid(Pid, &WaitStatus, 0), Pid);
-    if (!WIFEXITED(WaitStatus) || WEXITSTATUS(WaitStatus) != SIM_EXIT_REFUSED) {
-        print_error("child status 0x%x, expected exit 87; its stderr:\n%s\n", WaitStatus, Err);
-        fail();
-    }
-    assert_non_null(strstr(Err, "could not get its own copy of the machine"));
+    assert_int_equal(getrlimit(RLIMIT_NOFILE, &SavedFiles), 0);
+    static const SIM_CHILD_HOOKS Hooks = {TightenFiles, RestoreFiles, RestoreFiles};
+    SIM_CHILD R;
+    assert_true(SimRunChildHooked(TouchParentsBlock, Block, CHILD_ALARM_SECONDS, &Hooks, &R));
+    SIM_EXPECT_CHILD_EXIT(&R, SIM_EXIT_REFUSED);
+    SIM_EXPECT_CHILD_SAYS(&R, "could not get its own copy of the machine");
     assert_true(AllBytes(Block, 64, 'P'));
     ExFreePoolWithTag(Block, TAG);
 }
 
 int main(void)
 {
-    const struct CMUnitTest Tests[] = {
-        cmocka_unit_test_setup_teardown(ChildPoolWritesStayInTheChild, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(PagesAreHandedOutIndependently, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(WorkQueuedInTheChildRuns, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(GrDestroyInTheChildCompletes, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(DeathTestInAChildLeavesTheParentRunning, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(ChildWithoutACopyIsRefused, SimTestSetup,
-                                        SimTestTeardown),
-    };
-    return cmocka_run_group_tests(Tests, NULL, NULL);
+    return SimRunTests("Tests", NULL, NULL);
 }

@@ -59,12 +59,6 @@ static PMDL AllocatePages(ULONG Pages)
     return Mdl;
 }
 
-static void FreePages(PMDL Mdl)
-{
-    MmFreePagesFromMdl(Mdl);
-    ExFreePool(Mdl);
-}
-
 /* The filler: one page mapped at every other page of a divisible reservation
  * (each mapping a host mapping of its own, between two inaccessible ones),
  * until the budget refuses a mapping. */
@@ -82,9 +76,9 @@ static void Fill(FILLER *Filler)
     assert_non_null(Filler->Base);
     Filler->Page = AllocatePages(1);
     Filler->Mapped = 0;
-    while (Filler->Mapped < FILL_SLOTS &&
-           MmMapLockedPagesWithReservedMapping(Filler->Base + (SIZE_T)2 * Filler->Mapped * PAGE_SIZE,
-                                               TAG_HOST, Filler->Page, MmCached) != NULL) {
+    while (Filler->Mapped < FILL_SLOTS && MmMapLockedPagesWithReservedMapping(
+                                              Filler->Base + (SIZE_T)2 * Filler->Mapped * PAGE_SIZE,
+                                              TAG_HOST, Filler->Page, MmCached) != NULL) {
         Filler->Mapped++;
     }
     /* The limit was reached, and by the budget, not by the filler's size. */
@@ -110,7 +104,7 @@ static void Unfill(FILLER *Filler)
                                TAG_HOST, Filler->Page);
     }
     MmFreeMappingAddress(Filler->Base, TAG_HOST);
-    FreePages(Filler->Page);
+    SimTestFreeMdlPages(Filler->Page);
 }
 
 /* After every release: the host shows exactly the valid PTEs. */
@@ -123,9 +117,8 @@ static void ExpectInvariantsClean(void)
 }
 
 /* (a) Unmapping one page inside a reserved mapping at the budget. */
-static void UnmapInsideReservedMappingAtTheBudget(void **State)
+SIM_TEST(UnmapInsideReservedMappingAtTheBudget)
 {
-    (void)State;
     BuildMachine();
     PUCHAR Va = (PUCHAR)MmAllocateMappingAddressEx(3 * PAGE_SIZE, TAG_HOST,
                                                    MM_MAPPING_ADDRESS_DIVISIBLE);
@@ -150,17 +143,16 @@ static void UnmapInsideReservedMappingAtTheBudget(void **State)
      * allows: the flag on the MDL that mapped the pages is its owner's to clear. */
     Three->MdlFlags &= (CSHORT)~MDL_MAPPED_TO_SYSTEM_VA;
     MmFreeMappingAddress(Va, TAG_HOST);
-    FreePages(One);
-    FreePages(Three);
+    SimTestFreeMdlPages(One);
+    SimTestFreeMdlPages(Three);
     ExpectInvariantsClean();
     SIM_EXPECT_BUGCHECK4(PAGE_FAULT_IN_NONPAGED_AREA, Va + PAGE_SIZE, 0, SIM_ANY, 0,
                          (void)*(volatile UCHAR *)(Va + PAGE_SIZE));
 }
 
 /* (b) Freeing the middle one of three adjacent pool pages at the budget. */
-static void FreeMiddlePoolPageAtTheBudget(void **State)
+SIM_TEST(FreeMiddlePoolPageAtTheBudget)
 {
-    (void)State;
     BuildMachine();
     PUCHAR Block[3];
     for (int i = 0; i < 3; i++) {
@@ -216,9 +208,8 @@ static void UnpinPoolRoom(void)
  * it documents for a lack of resources and leaves the region as it was. Its
  * new chunk is physically apart from the first (the filler's page lies
  * between), so either strategy needs more host mappings than are left. */
-static void GrowthAtTheBudgetIsInsufficientResources(void **State)
+SIM_TEST(GrowthAtTheBudgetIsInsufficientResources)
 {
-    (void)State;
     const SIZE_T Grown = 512 * 1024; /* MDLs of at most half a page */
     static const GR_STRATEGY Strategies[] = {GrStrategyDivisible, GrStrategyRemap};
     for (size_t i = 0; i < sizeof(Strategies) / sizeof(Strategies[0]); i++) {
@@ -297,9 +288,8 @@ static PMDL TwoPagesOf(PMDL Source, ULONG First, ULONG Second)
  *   Old = pages 0,1 of Three    [ 0 1 ]      one host mapping
  *   New = pages 0,2 of Three    [ 0 ][ 2 ]   two: refused, Old stays
  */
-static void Nt5ReplacementAtTheBudgetKeepsTheOldMapping(void **State)
+SIM_TEST(Nt5ReplacementAtTheBudgetKeepsTheOldMapping)
 {
-    (void)State;
     BuildMachineOf(SimProfileNt5);
     PUCHAR Va = (PUCHAR)MmAllocateMappingAddress(2 * PAGE_SIZE, TAG_HOST);
     assert_non_null(Va);
@@ -320,15 +310,14 @@ static void Nt5ReplacementAtTheBudgetKeepsTheOldMapping(void **State)
     MmFreeMappingAddress(Va, TAG_HOST);
     IoFreeMdl(New);
     IoFreeMdl(Old);
-    FreePages(Three);
+    SimTestFreeMdlPages(Three);
     ExpectInvariantsClean();
 }
 
 /* The budget knob: 16 up to half the host's limit (where there is none,
  * 2^32 - 1); 0 is the default. */
-static void BudgetOutsideItsRangeIsRefused(void **State)
+SIM_TEST(BudgetOutsideItsRangeIsRefused)
 {
-    (void)State;
     static const struct {
         ULONG64 Budget;
         NTSTATUS Status;
@@ -352,17 +341,5 @@ static void BudgetOutsideItsRangeIsRefused(void **State)
 
 int main(void)
 {
-    const struct CMUnitTest Tests[] = {
-        cmocka_unit_test_setup_teardown(UnmapInsideReservedMappingAtTheBudget, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(FreeMiddlePoolPageAtTheBudget, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(GrowthAtTheBudgetIsInsufficientResources, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(Nt5ReplacementAtTheBudgetKeepsTheOldMapping, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(BudgetOutsideItsRangeIsRefused, SimTestSetup,
-                                        SimTestTeardown),
-    };
-    return cmocka_run_group_tests_name("hostile: host mappings", Tests, NULL, NULL);
+    return SimRunTests("hostile: host mappings", NULL, NULL);
 }

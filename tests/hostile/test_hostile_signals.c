@@ -15,6 +15,7 @@
 #define _GNU_SOURCE /* MAP_ANONYMOUS, strsignal */
 
 #include <signal.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <sys/mman.h>
@@ -22,9 +23,9 @@
 
 #include <mmsim_cmocka.h>
 
-#include "hostile_child.h"
 
 #define TAG 'giSH'
+#define CHILD_ALARM_SECONDS 20 /* a hung child ends by SIGALRM */
 #define PROGRAM_HANDLER_RAN 71 /* the program's handler took the fault */
 #define HOST_FAULT_SEEN 72     /* ... and it was the host fault it expected */
 
@@ -71,20 +72,6 @@ static volatile char *HostNoAccessPage(void)
     return (volatile char *)Page;
 }
 
-static void ExpectChild(const HOSTILE_CHILD *R, bool Exited, int StatusOrSignal,
-                        const char *Case)
-{
-    char How[96];
-    bool Ok = Exited ? (R->Exited && R->Status == StatusOrSignal)
-                     : (!R->Exited && R->Signal == StatusOrSignal);
-    if (!Ok) {
-        print_error("%s: child %s, expected %s %d; its stderr:\n%s\n", Case,
-                    HostileDescribe(R, How, sizeof(How)), Exited ? "exit status" : "signal",
-                    StatusOrSignal, R->Err);
-        fail();
-    }
-}
-
 /* ---------------------------------------------------------------------- */
 /* Simulated faults stay the simulator's.                                 */
 /* ---------------------------------------------------------------------- */
@@ -101,13 +88,12 @@ static void TouchUnmappedSystemSpace(void *Context)
 
 /* A handler installed after the first DDI does not take the machine's page
  * fault: the child ends with the bug check (86), not in the handler (71). */
-static void HandlerAfterFirstDdiDoesNotTakeSimulatedFaults(void **State)
+SIM_TEST(HandlerAfterFirstDdiDoesNotTakeSimulatedFaults)
 {
-    (void)State;
     for (int By = BySigaction; By <= BySignal; By++) {
-        HOSTILE_CHILD R;
-        assert_true(HostileRunChild(TouchUnmappedSystemSpace, &By, &R));
-        ExpectChild(&R, true, SIM_EXIT_BUGCHECK, InstallNames[By]);
+        SIM_CHILD R;
+        assert_true(SimRunChild(TouchUnmappedSystemSpace, &By, CHILD_ALARM_SECONDS, &R));
+        SIM_EXPECT_CHILD(&R, true, SIM_EXIT_BUGCHECK, InstallNames[By]);
         assert_non_null(strstr(R.Err, "STOP: 0x00000050"));
     }
 }
@@ -127,13 +113,12 @@ static void TouchTrimmedPagedPool(void *Context)
     _exit(Block[5] == 'x' ? 0 : 1); /* a legal soft fault, invisible to the program */
 }
 
-static void HandlerDoesNotTakeTrimmedPagedPoolFaults(void **State)
+SIM_TEST(HandlerDoesNotTakeTrimmedPagedPoolFaults)
 {
-    (void)State;
     for (int By = BySigaction; By <= BySignal; By++) {
-        HOSTILE_CHILD R;
-        assert_true(HostileRunChild(TouchTrimmedPagedPool, &By, &R));
-        ExpectChild(&R, true, 0, InstallNames[By]);
+        SIM_CHILD R;
+        assert_true(SimRunChild(TouchTrimmedPagedPool, &By, CHILD_ALARM_SECONDS, &R));
+        SIM_EXPECT_CHILD(&R, true, 0, InstallNames[By]);
     }
 }
 
@@ -168,12 +153,11 @@ static void NullDereferenceWithoutDdi(void *Context)
 
 /* Kernel code dereferencing NULL before any DDI: bug check 0x1E (an access
  * violation nothing catches), not a host crash. */
-static void NullDereferenceBeforeFirstDdiIsABugCheck(void **State)
+SIM_TEST_F(NullDereferenceBeforeFirstDdiIsABugCheck, NULL, NULL)
 {
-    (void)State;
-    HOSTILE_CHILD R;
-    assert_true(HostileRunChild(NullDereferenceWithoutDdi, NULL, &R));
-    ExpectChild(&R, true, SIM_EXIT_BUGCHECK, "NULL before the first DDI");
+    SIM_CHILD R;
+    assert_true(SimRunChild(NullDereferenceWithoutDdi, NULL, CHILD_ALARM_SECONDS, &R));
+    SIM_EXPECT_CHILD(&R, true, SIM_EXIT_BUGCHECK, "NULL before the first DDI");
     assert_non_null(strstr(R.Err, "STOP: 0x0000001E"));
 }
 
@@ -221,9 +205,8 @@ static void TouchHostPage(void *Context)
     Page[0] = 1;
 }
 
-static void HostFaultsGoToTheProgramsDisposition(void **State)
+SIM_TEST(HostFaultsGoToTheProgramsDisposition)
 {
-    (void)State;
     static const HOST_FAULT_CASE Cases[] = {
         /* name                    machine first  disposition  exited  status/signal */
         {"handler, then machine",  false,         SetHandler,  true,   HOST_FAULT_SEEN},
@@ -234,17 +217,16 @@ static void HostFaultsGoToTheProgramsDisposition(void **State)
         {"machine, then SIG_DFL",  true,          SetDefault,  false,  SIGSEGV},
     };
     for (size_t i = 0; i < sizeof(Cases) / sizeof(Cases[0]); i++) {
-        HOSTILE_CHILD R;
-        assert_true(HostileRunChild(TouchHostPage, (void *)&Cases[i], &R));
-        ExpectChild(&R, Cases[i].Exited, Cases[i].StatusOrSignal, Cases[i].Name);
+        SIM_CHILD R;
+        assert_true(SimRunChild(TouchHostPage, (void *)&Cases[i], CHILD_ALARM_SECONDS, &R));
+        SIM_EXPECT_CHILD(&R, Cases[i].Exited, Cases[i].StatusOrSignal, Cases[i].Name);
     }
 }
 
 /* The program reads back the disposition it set, and restoring it leaves
  * the trap in place: a simulated fault is still the simulator's. */
-static void ProgramSeesItsOwnDisposition(void **State)
+SIM_TEST_F(ProgramSeesItsOwnDisposition, NULL, NULL)
 {
-    (void)State;
     struct sigaction Mine, Before, Read;
     memset(&Mine, 0, sizeof(Mine));
     Mine.sa_sigaction = ProgramHandler;
@@ -264,15 +246,5 @@ int main(int Argc, char **Argv)
     if (Argc == 2 && strcmp(Argv[1], NULL_ARGUMENT) == 0) {
         return ReadThroughNull();
     }
-    const struct CMUnitTest Tests[] = {
-        cmocka_unit_test_setup_teardown(HandlerAfterFirstDdiDoesNotTakeSimulatedFaults,
-                                        SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(HandlerDoesNotTakeTrimmedPagedPoolFaults, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test(NullDereferenceBeforeFirstDdiIsABugCheck),
-        cmocka_unit_test_setup_teardown(HostFaultsGoToTheProgramsDisposition, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test(ProgramSeesItsOwnDisposition),
-    };
-    return cmocka_run_group_tests(Tests, NULL, NULL);
+    return SimRunTests("Tests", NULL, NULL);
 }

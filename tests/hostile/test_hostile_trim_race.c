@@ -46,9 +46,8 @@ static void *WriteHalf(void *Context)
     return NULL;
 }
 
-static void TrimmingUnderWritersIsNotARace(void **State)
+SIM_TEST(TrimmingUnderWritersIsNotARace)
 {
-    (void)State;
     unsigned char *Page = (unsigned char *)ExAllocatePool2(POOL_FLAG_PAGED, PAGE_SIZE, TAG);
     assert_non_null(Page);
     atomic_bool Stop = false;
@@ -72,9 +71,5 @@ static void TrimmingUnderWritersIsNotARace(void **State)
 
 int main(void)
 {
-    const struct CMUnitTest Tests[] = {
-        cmocka_unit_test_setup_teardown(TrimmingUnderWritersIsNotARace, SimTestSetup,
-                                        SimTestTeardown),
-    };
-    return cmocka_run_group_tests(Tests, NULL, NULL);
+    return SimRunTests("Tests", NULL, NULL);
 }

@@ -81,9 +81,8 @@ static VOID NTAPI IoRoutine(PDEVICE_OBJECT DeviceObject, PVOID Context)
     InterlockedIncrement((volatile LONG *)Context);
 }
 
-static void QueuingAtTheHostMappingLimitRuns(void **State)
+SIM_TEST(QueuingAtTheHostMappingLimitRuns)
 {
-    (void)State;
     Ran = 0;
     /* Everything the queuing needs from pool comes first: Windows drivers
      * allocate their IO_WORKITEM ahead too (IoAllocateWorkItem may fail). */
@@ -109,9 +108,8 @@ static void QueuingAtTheHostMappingLimitRuns(void **State)
  * unmap that must split a host mapping is refused by the host. That is a
  * stop, 0x3F NO_MORE_SYSTEM_PTES (0, pages, budget left, budget), never a
  * page left accessible whose PTE is zero. */
-static void HostRefusalOfAnUnmapIsAStop(void **State)
+SIM_TEST(HostRefusalOfAnUnmapIsAStop)
 {
-    (void)State;
     PHYSICAL_ADDRESS Low, High, Skip;
     Low.QuadPart = 0;
     High.QuadPart = -1;
@@ -141,11 +139,5 @@ static void HostRefusalOfAnUnmapIsAStop(void **State)
 
 int main(void)
 {
-    const struct CMUnitTest Tests[] = {
-        cmocka_unit_test_setup_teardown(QueuingAtTheHostMappingLimitRuns, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(HostRefusalOfAnUnmapIsAStop, SimTestSetup,
-                                        SimTestTeardown),
-    };
-    return cmocka_run_group_tests_name("hostile: work items", Tests, NULL, NULL);
+    return SimRunTests("hostile: work items", NULL, NULL);
 }

@@ -35,14 +35,6 @@ static UNICODE_STRING RegistryPath =
     RTL_CONSTANT_STRING(L"\\Registry\\Machine\\System\\CurrentControlSet\\Services\\SampBuf");
 static UCHAR Pattern[3 * GROW_APPEND];
 
-static void SetStrict(BOOLEAN Strict)
-{
-    SIM_CONFIG Config;
-    SimGetConfig(&Config);
-    Config.Strict = Strict;
-    assert_int_equal(SimInitialize(&Config), STATUS_SUCCESS);
-}
-
 static int Setup(void **State)
 {
     SbBugMask = 0;
@@ -50,7 +42,7 @@ static int Setup(void **State)
     for (size_t i = 0; i < sizeof(Pattern); i++) {
         Pattern[i] = (UCHAR)(i * 7 + i / 251);
     }
-    SetStrict(TRUE);
+    SimTestSetStrict(TRUE);
     return SimTestSetup(State);
 }
 
@@ -76,9 +68,8 @@ static void LoadAndGrow(void)
 /* ------------------------------------------------------------------------ */
 /* The correct driver.                                                      */
 /* ------------------------------------------------------------------------ */
-static void FixedDriverPassesClean(void **State)
+SIM_TEST_F(FixedDriverPassesClean, Setup, Teardown)
 {
-    (void)State;
     LoadAndGrow();
     /* More data, appended at DISPATCH_LEVEL as a DPC would. */
     KIRQL Old;
@@ -109,9 +100,8 @@ static void FixedDriverPassesClean(void **State)
 
 /* The correct driver handles the failed mapping the buggy one does not:
  * DriverEntry and an append fail cleanly. */
-static void FixedDriverSurvivesMappingFailure(void **State)
+SIM_TEST_F(FixedDriverSurvivesMappingFailure, Setup, Teardown)
 {
-    (void)State;
     SimFailNthCall(SimFaultMapLockedPages, 1);
     assert_int_equal(DriverEntry(&Driver, &RegistryPath), STATUS_INSUFFICIENT_RESOURCES);
     assert_int_equal(SimFaultsInjected(SimFaultMapLockedPages), 1);
@@ -132,9 +122,8 @@ static void FixedDriverSurvivesMappingFailure(void **State)
 /* ------------------------------------------------------------------------ */
 /* (a) Leaked pages at unload.                                              */
 /* ------------------------------------------------------------------------ */
-static void LeakAtUnloadStopsInStrictMode(void **State)
+SIM_TEST_F(LeakAtUnloadStopsInStrictMode, Setup, Teardown)
 {
-    (void)State;
     SbBugMask = SB_BUG_LEAK_LAST_SEGMENT;
     LoadAndGrow();
     Driver.DriverUnload(&Driver);
@@ -143,10 +132,9 @@ static void LeakAtUnloadStopsInStrictMode(void **State)
                          SimDriverUnload(NULL));
 }
 
-static void LeakAtUnloadReportedInRetailMode(void **State)
+SIM_TEST_F(LeakAtUnloadReportedInRetailMode, Setup, Teardown)
 {
-    (void)State;
-    SetStrict(FALSE);
+    SimTestSetStrict(FALSE);
     SbBugMask = SB_BUG_LEAK_LAST_SEGMENT;
     LoadAndGrow();
     Driver.DriverUnload(&Driver);
@@ -183,9 +171,8 @@ static void CheckNullWriteStop(const SIM_BUGCHECK *Stop, ULONG Code)
     }
 }
 
-static void UncheckedMappingAtPassiveIs0x1E(void **State)
+SIM_TEST_F(UncheckedMappingAtPassiveIs0x1E, Setup, Teardown)
 {
-    (void)State;
     SbBugMask = SB_BUG_UNCHECKED_MAPPING;
     SimFailNthCall(SimFaultMapLockedPages, 1);
     SIM_BUGCHECK Stop;
@@ -194,9 +181,8 @@ static void UncheckedMappingAtPassiveIs0x1E(void **State)
     assert_int_equal(SimFaultsInjected(SimFaultMapLockedPages), 1);
 }
 
-static void UncheckedMappingAtDispatchIs0xD1(void **State)
+SIM_TEST_F(UncheckedMappingAtDispatchIs0xD1, Setup, Teardown)
 {
-    (void)State;
     /* Loaded without the bug: only the append's mapping is unchecked (so a
      * failure injected into DriverEntry's mapping is handled, not a stop). */
     assert_int_equal(DriverEntry(&Driver, &RegistryPath), STATUS_SUCCESS);
@@ -211,11 +197,10 @@ static void UncheckedMappingAtDispatchIs0xD1(void **State)
 /* ------------------------------------------------------------------------ */
 /* (c) The wrong free routine.                                              */
 /* ------------------------------------------------------------------------ */
-static void WrongFreeRoutineIs0xC2_0x0A(void **State)
+SIM_TEST_F(WrongFreeRoutineIs0xC2_0x0A, Setup, Teardown)
 {
-    (void)State;
     for (int Strict = 1; Strict >= 0; Strict--) {
-        SetStrict((BOOLEAN)Strict);
+        SimTestSetStrict((BOOLEAN)Strict);
         SbBugMask = SB_BUG_WRONG_FREE_ROUTINE;
         LoadAndGrow();
         /* 0xC2/0x0A: the MDL, the tag it has ("Mmdl"), the tag IoFreeMdl
@@ -228,14 +213,5 @@ static void WrongFreeRoutineIs0xC2_0x0A(void **State)
 
 int main(void)
 {
-    const struct CMUnitTest Tests[] = {
-        cmocka_unit_test_setup_teardown(FixedDriverPassesClean, Setup, Teardown),
-        cmocka_unit_test_setup_teardown(FixedDriverSurvivesMappingFailure, Setup, Teardown),
-        cmocka_unit_test_setup_teardown(LeakAtUnloadStopsInStrictMode, Setup, Teardown),
-        cmocka_unit_test_setup_teardown(LeakAtUnloadReportedInRetailMode, Setup, Teardown),
-        cmocka_unit_test_setup_teardown(UncheckedMappingAtPassiveIs0x1E, Setup, Teardown),
-        cmocka_unit_test_setup_teardown(UncheckedMappingAtDispatchIs0xD1, Setup, Teardown),
-        cmocka_unit_test_setup_teardown(WrongFreeRoutineIs0xC2_0x0A, Setup, Teardown),
-    };
-    return cmocka_run_group_tests(Tests, NULL, NULL);
+    return SimRunTests("Tests", NULL, NULL);
 }

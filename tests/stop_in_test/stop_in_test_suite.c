@@ -13,26 +13,21 @@
  *
  * and CMocka's summary: 3 passed, 2 failed, a non-zero exit status.
  */
-#define _POSIX_C_SOURCE 200809L /* fork */
 
 #include <stdbool.h>
-#include <sys/types.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <mmsim_cmocka.h>
 
-static void PassesBefore(void **State)
+SIM_TEST(PassesBefore)
 {
-    (void)State;
     PVOID P = ExAllocatePool2(POOL_FLAG_NON_PAGED, 64, 'tseT');
     assert_non_null(P);
     ExFreePoolWithTag(P, 'tseT');
 }
 
-static void StopsDirectly(void **State)
+SIM_TEST(StopsDirectly)
 {
-    (void)State;
     PVOID P = ExAllocatePool2(POOL_FLAG_NON_PAGED, 64, 'tseT');
     assert_non_null(P);
     ExFreePoolWithTag(P, 'tseT');
@@ -40,18 +35,16 @@ static void StopsDirectly(void **State)
     print_error("NOT REACHED: the test body went on after the stop\n");
 }
 
-static void StopsInFaultTrap(void **State)
+SIM_TEST(StopsInFaultTrap)
 {
-    (void)State;
     PVOID Va = MmAllocateMappingAddress(PAGE_SIZE, 'tseT');
     assert_non_null(Va);
     *(volatile char *)Va = 1; /* 0x50 from the fault trap's signal handler */
     print_error("NOT REACHED: the test body went on after the stop\n");
 }
 
-static void GetsAFreshMachine(void **State)
+SIM_TEST(GetsAFreshMachine)
 {
-    (void)State;
     assert_false(SimIsStopped(NULL));
     assert_true(SimIsClean(NULL, 0));
     assert_int_equal(KeGetCurrentIrql(), PASSIVE_LEVEL);
@@ -60,31 +53,20 @@ static void GetsAFreshMachine(void **State)
     ExFreePoolWithTag(P, 'tseT');
 }
 
-static void StopsInForkedChild(void **State)
+static void StopInChild(void *Context)
 {
-    (void)State;
-    fflush(stdout);
-    fflush(stderr);
-    pid_t Pid = fork();
-    assert_true(Pid >= 0);
-    if (Pid == 0) {
-        KeBugCheckEx(0xE2, 0, 0, 0, 0); /* not this suite's test to fail */
-        _exit(70);
-    }
-    int WaitStatus = 0;
-    assert_int_equal(waitpid(Pid, &WaitStatus, 0), Pid);
-    assert_true(WIFEXITED(WaitStatus));
-    assert_int_equal(WEXITSTATUS(WaitStatus), SIM_EXIT_BUGCHECK);
+    (void)Context;
+    KeBugCheckEx(0xE2, 0, 0, 0, 0); /* not this suite's test to fail */
+}
+
+SIM_TEST(StopsInForkedChild)
+{
+    static SIM_CHILD Child;
+    assert_true(SimRunChild(StopInChild, NULL, 60, &Child));
+    SIM_EXPECT_CHILD_BUGCHECK(&Child, 0xE2, 0, 0, 0, 0);
 }
 
 int main(void)
 {
-    const struct CMUnitTest Tests[] = {
-        cmocka_unit_test_setup_teardown(PassesBefore, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(StopsDirectly, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(StopsInFaultTrap, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(GetsAFreshMachine, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(StopsInForkedChild, SimTestSetup, SimTestTeardown),
-    };
-    return cmocka_run_group_tests(Tests, NULL, NULL);
+    return SimRunTests("Tests", NULL, NULL);
 }
