@@ -229,11 +229,11 @@ template <> struct SimSehIsFrame_<SIM_SEH_FRAME *> { static constexpr bool value
                     if (0)                                                                \
                         goto SimSehLeave_;
 
-#define __except(Filter)                                                                  \
+#define __except(...)                                                                     \
                 SimSehLeave_:                                                             \
                     SimSehBodyEnd(SimSehPtr_, 0);                                          \
                 } else if (SimSehArrived(SimSehPtr_))                                      \
-                    SimSehFilterResult(SimSehPtr_, (int)(Filter));                         \
+                    SimSehFilterResult(SimSehPtr_, (int)(__VA_ARGS__));                      \
             SimSehHandled() == 0;                                                         \
         })) {                                                                             \
     } else
@@ -275,11 +275,13 @@ template <> struct SimSehIsFrame_<SIM_SEH_FRAME *> { static constexpr bool value
 /*
  * `return` inside a __try body must run the __finally blocks it leaves:
  *
- *   switch (in a __try of this function ? (begin ? setjmp(return point) : 1) : 1)
- *   case 0: if (run the function's __try frames, innermost first; never returns) {} else
- *   default: return ...
+ *   for ((void)(in a __try of this function
+ *                ? ((begin ? setjmp(return point) : 1) == 0
+ *                   ? run the function's __try frames, innermost first, and come back : 0)
+ *                : 0);;)
+ *       return ...
  *
- * Outside every __try the marker is the enumerator and the selector is the constant 1,
+ * Outside every __try the marker is the enumerator and the hook is the constant 0,
  * chosen at compile time (_Generic in C, a constant condition in C++): no setjmp is
  * compiled there, so inline functions of headers included later stay plain. Inside, the
  * return expression is evaluated after the __finally blocks ran (docs/seh.md).
@@ -287,29 +289,25 @@ template <> struct SimSehIsFrame_<SIM_SEH_FRAME *> { static constexpr bool value
  * stopped loudly. In C++ it needs C++17 (switch in constexpr functions).
  */
 #if !defined(MMSIM_SEH_NO_RETURN_MACRO) && (!defined(__cplusplus) || __cplusplus >= 201703L)
+/* Inside a __try: 0 once the function's __finally blocks have run. */
+#define SIM_SEH_RETURN_RUN_(Frame)                                                        \
+    ((SimSehReturnBegin((Frame), __builtin_frame_address(0))                             \
+          ? SIM_SEH_SETJMP_(*SimSehReturnJump())                                          \
+          : 1) == 0                                                                       \
+         ? (SimSehReturnGo(Frame), 0)                                                     \
+         : 0)
 #ifdef __cplusplus
-#define SIM_SEH_RETURN_SELECT_                                                            \
+#define SIM_SEH_RETURN_HOOK_                                                              \
     (SimSehIsFrame_<decltype(SimSehPtr_)>::value                                          \
-         ? (SimSehReturnBegin(SimSehLexical_(SimSehPtr_), __builtin_frame_address(0))     \
-                ? SIM_SEH_SETJMP_(*SimSehReturnJump())                                    \
-                : 1)                                                                      \
-         : 1)
+         ? SIM_SEH_RETURN_RUN_(SimSehLexical_(SimSehPtr_))                                \
+         : 0)
 #else
-#define SIM_SEH_RETURN_SELECT_                                                            \
-    _Generic(SimSehPtr_,                                                                  \
-        SIM_SEH_FRAME *: (SimSehReturnBegin(SimSehLexical_(SimSehPtr_),                  \
-                                            __builtin_frame_address(0))       \
-                              ? SIM_SEH_SETJMP_(*SimSehReturnJump())                      \
-                              : 1),                                                       \
-        default: 1)
+#define SIM_SEH_RETURN_HOOK_                                                              \
+    _Generic(SimSehPtr_, SIM_SEH_FRAME *: SIM_SEH_RETURN_RUN_(SimSehLexical_(SimSehPtr_)), \
+             default: 0)
 #endif
-#define return                                                                            \
-    switch (SIM_SEH_RETURN_SELECT_)                                                       \
-    case 0:                                                                               \
-        if ((SimSehReturnGo(SimSehLexical_(SimSehPtr_)), 0)) {                            \
-        } else                                                                            \
-        default:                                                                          \
-            return
+/* for (;;) so that `return; case X:` is no fall-through to the compiler. */
+#define return for ((void)(SIM_SEH_RETURN_HOOK_);;) return
 #endif /* MMSIM_SEH_NO_RETURN_MACRO */
 
 #else /* _WIN32 */
