@@ -118,7 +118,7 @@ C_ASSERT(FIELD_OFFSET(CONTEXT, Rip) == 0xF8);
 /* Filter results (<excpt.h>). */
 #define EXCEPTION_EXECUTE_HANDLER 1
 #define EXCEPTION_CONTINUE_SEARCH 0
-#define EXCEPTION_CONTINUE_EXECUTION (-1)
+#define EXCEPTION_CONTINUE_EXECUTION -1
 
 #if !defined(_WIN32) /* mingw-w64 compiles for the Windows host: its own SEH applies */
 
