@@ -226,11 +226,12 @@ void SimSehBodyEnd(SIM_SEH_FRAME *Frame, int Finally)
 void SimSehCleanup(SIM_SEH_FRAME *Frame)
 {
     /* Every supported way out pops the frame first; one still on top was left by a jump
-     * the emulation does not see (break, goto, or return without the return macro). */
+     * the emulation does not see (break, goto, a C++ throw, or return without the return
+     * macro). */
     if ((SIM_SEH_FRAME *)(void *)MiTopCatchFrame() == Frame) {
         MiSetTopCatchFrame((SIM_CATCH_FRAME *)(void *)Frame->Previous);
-        MiSehUnsupported(Frame, "leaving a __try body by break, goto, or return without the "
-                                "return macro");
+        MiSehUnsupported(Frame, "leaving a __try body by break, goto, a C++ throw, or return "
+                                "without the return macro");
     }
 }
 

@@ -120,8 +120,6 @@ C_ASSERT(FIELD_OFFSET(CONTEXT, Rip) == 0xF8);
 #define EXCEPTION_CONTINUE_SEARCH 0
 #define EXCEPTION_CONTINUE_EXECUTION -1
 
-#if !defined(_WIN32) /* mingw-w64 compiles for the Windows host: its own SEH applies */
-
 /* ------------------------------------------------------------------------ */
 /* Runtime (sim/ke/seh.c). Used only through the macros below.              */
 /* ------------------------------------------------------------------------ */
@@ -173,6 +171,8 @@ int SimSehFinallyAbnormal(const SIM_SEH_FINALLY *Finally);
 #ifdef __cplusplus
 } /* extern "C" */
 #endif
+
+#if !defined(_WIN32) /* mingw-w64 compiles for the Windows host: its own SEH applies */
 
 /* The lexical markers: outside any __try these file-scope enumerators are what the names
  * find; inside one, the pointers to the innermost __try frame / __finally state shadow them. */
@@ -310,10 +310,6 @@ template <> struct SimSehIsFrame_<SIM_SEH_FRAME *> { static constexpr bool value
 #define return for ((void)(SIM_SEH_RETURN_HOOK_);;) return
 #endif /* MMSIM_SEH_NO_RETURN_MACRO */
 
-#else /* _WIN32 */
-#ifdef __cplusplus
-} /* extern "C" */
-#endif
-#endif /* _WIN32 */
+#endif /* !_WIN32 */
 
 #endif /* MMSIM_SEH_H_ */
