@@ -15,6 +15,7 @@
  */
 #include <wdm.h>
 
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -338,6 +339,28 @@ static void FinallyBeforeOuterFilter(void)
     }
 }
 
+/* A return in an inner __except block runs the outer __finally of the function. */
+static int ReturnFromHandler(void)
+{
+    __try {
+        __try {
+            ExRaiseStatus(STATUS_UNSUCCESSFUL);
+        } __except (EXCEPTION_EXECUTE_HANDLER) {
+            T("handler");
+            return 4;
+        }
+        T("not-reached");
+    } __finally {
+        TX("fin", (ULONG_PTR)AbnormalTermination());
+    }
+    return 0;
+}
+
+static void ReturnInHandlerRunsOuterFinally(void)
+{
+    TX("returned", (ULONG_PTR)ReturnFromHandler());
+}
+
 /* break and continue in an __except block reach the driver's loop. */
 static void BreakContinueInHandler(void)
 {
@@ -527,6 +550,8 @@ static const SEH_ROW Rows[] = {
      "returned:5 caller caller-handler"},
     {"return expression after the finally", ReturnExpressionAfterFinally, "returned:2"},
     {"return in a finally ends the unwind", ReturnInFinallyDismisses, "fin returned:9"},
+    {"return in a handler runs the outer finally", ReturnInHandlerRunsOuterFinally,
+     "handler fin:1 returned:4"},
     {"inner finally before the outer filter", FinallyBeforeOuterFilter, "fin filter handler"},
     {"break/continue in a handler reach the loop", BreakContinueInHandler,
      "continue break loop-ended-at:1"},
@@ -642,6 +667,44 @@ static void ContinueExecutionAccessViolation(void **State)
                          0x10, ContinueAccessViolation());
 }
 
+/* Frames are per thread: two threads raising at once land in their own handlers. */
+static void *RaiseOnThread(void *Argument)
+{
+    volatile NTSTATUS Caught = STATUS_SUCCESS;
+    for (int I = 0; I < 200; I++) {
+        __try {
+            __try {
+                ExRaiseStatus((NTSTATUS)(ULONG_PTR)Argument);
+            } __finally {
+                Caught = STATUS_PENDING;
+            }
+        } __except (GetExceptionCode() == (NTSTATUS)(ULONG_PTR)Argument
+                        ? EXCEPTION_EXECUTE_HANDLER
+                        : EXCEPTION_CONTINUE_SEARCH) {
+            Caught = GetExceptionCode();
+        }
+        if (Caught != (NTSTATUS)(ULONG_PTR)Argument) {
+            return (void *)1;
+        }
+    }
+    return NULL;
+}
+
+static void FramesArePerThread(void **State)
+{
+    (void)State;
+    pthread_t A, B;
+    void *ResultA, *ResultB;
+    assert_int_equal(pthread_create(&A, NULL, RaiseOnThread,
+                                    (void *)(ULONG_PTR)(ULONG)STATUS_UNSUCCESSFUL), 0);
+    assert_int_equal(pthread_create(&B, NULL, RaiseOnThread,
+                                    (void *)(ULONG_PTR)(ULONG)STATUS_INVALID_PARAMETER), 0);
+    assert_int_equal(pthread_join(A, &ResultA), 0);
+    assert_int_equal(pthread_join(B, &ResultB), 0);
+    assert_null(ResultA);
+    assert_null(ResultB);
+}
+
 int main(void)
 {
     const struct CMUnitTest Tests[] = {
@@ -652,6 +715,7 @@ int main(void)
                                         SimTestTeardown),
         cmocka_unit_test_setup_teardown(ContinueExecutionAccessViolation, SimTestSetup,
                                         SimTestTeardown),
+        cmocka_unit_test_setup_teardown(FramesArePerThread, SimTestSetup, SimTestTeardown),
     };
     return cmocka_run_group_tests(Tests, NULL, NULL);
 }
