@@ -77,6 +77,12 @@ void MiDdiEnter(MI_DDI Ddi, ULONG_PTR Parameter3, ULONG_PTR Parameter4);
 /* An access violation in kernel code: caught by a SIM_TRY_STATUS frame (as
  * __except would), else bug check 0x1E. */
 _Noreturn void MiRaiseAccessViolation(ULONG_PTR CodeAddress, bool Write, ULONG_PTR Address);
+/* Exceptions (sim/ke/seh.c): raises Code to the thread's SIM_TRY_STATUS and __try frames;
+ * unhandled, it is 0x1E. The catch-frame chain's top is kept by sim/ke/bugcheck.c. */
+_Noreturn void MiRaiseException(NTSTATUS Code, ULONG Flags, ULONG_PTR Address, ULONG Count,
+                                ULONG_PTR P0, ULONG_PTR P1);
+SIM_CATCH_FRAME *MiTopCatchFrame(void);
+void MiSetTopCatchFrame(SIM_CATCH_FRAME *Frame);
 
 /* A pointer a driver passed to a DDI, checked before the DDI touches it:
  * one in the never-mapped first 64 KiB (NULL) gets what the access would get

@@ -435,35 +435,29 @@ _Noreturn void MiRefuseDeadWait(const char *Ddi, uint64_t Epoch)
     MiDeliverRefusal(Stop, Ddi, false, NULL); /* a parked waiter: never in the fault trap */
 }
 
-/* Delivers Status to the innermost SIM_TRY_STATUS frame (never returns);
- * returns only if the thread has none. */
-static void MiUnwindToExceptionFrame(NTSTATUS Status)
+/* The chain's top, for the exception dispatcher (sim/ke/seh.c), which delivers to
+ * SIM_TRY_STATUS frames and __try frames alike. */
+SIM_CATCH_FRAME *MiTopCatchFrame(void)
 {
-    SIM_CATCH_FRAME *Frame = MiFindFrame(SimFrameException);
-    if (Frame != NULL) {
-        MiLeaveFaultTrap();
-        MiDropLocksForBugCheck();
-        Frame->Status = Status;
-        MiTopFrame = Frame->Previous;
-        HostUnblockFaultSignals();
-        longjmp(Frame->Jump, 1);
-    }
+    return MiTopFrame;
+}
+
+void MiSetTopCatchFrame(SIM_CATCH_FRAME *Frame)
+{
+    MiTopFrame = Frame;
 }
 
 _Noreturn void MiRaiseAccessViolation(ULONG_PTR CodeAddress, bool Write, ULONG_PTR Address)
 {
-    MiUnwindToExceptionFrame(STATUS_ACCESS_VIOLATION);
-    /* Unhandled: P2 the faulting instruction, P3/P4 the exception's two
-     * parameters for an access violation (0 read / 1 write, the address). */
-    KeBugCheckEx(KMODE_EXCEPTION_NOT_HANDLED, (ULONG)STATUS_ACCESS_VIOLATION, CodeAddress,
-                 Write ? 1 : 0, Address);
+    /* ExceptionInformation: [0] 0 read / 1 write, [1] the address; unhandled, 0x1E has
+     * P2 the faulting instruction and P3/P4 these two. Continuable, as a fault is. */
+    MiRaiseException(STATUS_ACCESS_VIOLATION, 0, CodeAddress, 2, Write ? 1 : 0, Address);
 }
 
 DECLSPEC_NORETURN VOID NTAPI ExRaiseStatus(NTSTATUS Status)
 {
-    MiUnwindToExceptionFrame(Status);
-    /* No handler: an unhandled kernel-mode exception stops the machine. */
-    KeBugCheckEx(KMODE_EXCEPTION_NOT_HANDLED, (ULONG)Status, MI_CALLER_ADDRESS(), 0, 0);
+    /* Non-continuable, as RtlRaiseStatus raises it; unhandled it is 0x1E. */
+    MiRaiseException(Status, EXCEPTION_NONCONTINUABLE, MI_CALLER_ADDRESS(), 0, 0, 0);
 }
 
 DECLSPEC_NORETURN VOID NTAPI MmsimAssertFailed(PCSTR Expression, PCSTR File, ULONG Line)
