@@ -9,7 +9,7 @@
 
 KIRQL NTAPI KeRaiseIrqlToSynchLevel(VOID)
 {
-    /* KfRaiseIrql stops with 0x9 if the IRQL is above SYNCH_LEVEL already. */
+    /* Above SYNCH_LEVEL already: 0xC4/0x30, as KeRaiseIrql to a lower IRQL. */
     return KfRaiseIrql(SYNCH_LEVEL);
 }
 

@@ -403,6 +403,16 @@ static void KernelRoutines(void **State)
     assert_int_equal(KeGetDcacheFillSize(), 1);
 }
 
+/* Raising "to" SYNCH_LEVEL from above it is lowering: 0xC4/0x30. */
+static void RaiseToSynchFromAbove(void **State)
+{
+    (void)State;
+    KIRQL Old;
+    KeRaiseIrql(HIGH_LEVEL, &Old);
+    SIM_EXPECT_BUGCHECK4(0xC4, 0x30, HIGH_LEVEL, SYNCH_LEVEL, 0, KeRaiseIrqlToSynchLevel());
+    SimReset();
+}
+
 /* Time: a stall waits at least its microseconds on the performance counter
  * (a lower bound, not a speed); unbiased interrupt time is interrupt time;
  * the tick count is interrupt time in clock ticks. */
@@ -493,6 +503,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(MapLockedPagesRetail, SetupRetail, SimTestTeardown),
         cmocka_unit_test_setup_teardown(PoolPriorityAndUntaggedPool, SetupTwoRanges, SimTestTeardown),
         cmocka_unit_test_setup_teardown(KernelRoutines, SetupTwoRanges, SimTestTeardown),
+        cmocka_unit_test_setup_teardown(RaiseToSynchFromAbove, SetupTwoRanges, SimTestTeardown),
         cmocka_unit_test_setup_teardown(KernelTime, SetupTwoRanges, SimTestTeardown),
         cmocka_unit_test_setup_teardown(RtlArithmetic, SetupTwoRanges, SimTestTeardown),
         cmocka_unit_test_setup_teardown(NewRoutinesAreExported, SetupTwoRanges, SimTestTeardown),
