@@ -12,6 +12,15 @@
 #ifndef MMSIM_WDM_MORE_H_
 #define MMSIM_WDM_MORE_H_
 
+/* A name mmsim does not declare (tests/oracle/out_of_scope.txt) must stop the
+ * build naming it, never link against a guess: C++ rejects undeclared names
+ * already; C compilers before gcc 14 and clang 16 only warn about an
+ * implicit function declaration. As a WDK build (/WX) does, make it an error
+ * for the driver file that includes <wdm.h>. */
+#if !defined(__cplusplus) && defined(__GNUC__)
+#pragma GCC diagnostic error "-Wimplicit-function-declaration"
+#endif
+
 #ifdef __cplusplus
 extern "C" {
 #endif
