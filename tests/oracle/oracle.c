@@ -662,7 +662,7 @@ static void read_macros(const char *path)
                             char *after = be;
                             while (*after == ' ' || *after == ')')
                                 after++;
-                            if (be > b && *after == 0)
+                            if (be > b && *after == 0 && !isdigit((unsigned char)*b))
                                 e->alias_of = xstrndup(b, (size_t)(be - b));
                         }
                     } else {
