@@ -63,6 +63,7 @@ struct name {
 static struct name *names;
 static size_t nnames, cap_names;
 
+static void die(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
 static void die(const char *fmt, ...)
 {
     va_list ap;
@@ -757,6 +758,7 @@ static void read_out_of_scope(const char *path, int *stale)
 
 struct buf { char *s; size_t n, cap; int lines; };
 
+static void bprintf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void bprintf(struct buf *b, const char *fmt, ...)
 {
     va_list ap;
