@@ -150,3 +150,21 @@ MI_DDI_ENTRY(KeGetCurrentProcessorNumberEx,       HIGH_LEVEL,     0x0A, 0)
 MI_DDI_ENTRY(KeGetCurrentProcessorIndex,          HIGH_LEVEL,     0x0A, 0)
 MI_DDI_ENTRY(KeQueryActiveProcessorCount,         HIGH_LEVEL,     0x0A, 0)
 MI_DDI_ENTRY(KeQueryActiveProcessorCountEx,       HIGH_LEVEL,     0x0A, 0)
+/* issue 15: oracle */
+/* Contiguous and non-cached memory, physical memory (sim/mm/contig.c): the
+ * pages' IRQL; IrqlMmApcLte lists the non-cached routines. */
+MI_DDI_ENTRY(MmAllocateContiguousMemory,          DISPATCH_LEVEL, 0x0A, 0)
+MI_DDI_ENTRY(MmAllocateContiguousMemorySpecifyCache, DISPATCH_LEVEL, 0x0A, 0)
+MI_DDI_ENTRY(MmAllocateContiguousMemorySpecifyCacheNode, DISPATCH_LEVEL, 0x0A, 0)
+MI_DDI_ENTRY(MmAllocateContiguousNodeMemory,      DISPATCH_LEVEL, 0x0A, 0)
+MI_DDI_ENTRY(MmFreeContiguousMemory,              DISPATCH_LEVEL, 0x0A, 0)
+MI_DDI_ENTRY(MmFreeContiguousMemorySpecifyCache,  DISPATCH_LEVEL, 0x0A, 0)
+MI_DDI_ENTRY(MmAllocateNonCachedMemory,           APC_LEVEL,      0xC4, 0x20019)
+MI_DDI_ENTRY(MmFreeNonCachedMemory,               APC_LEVEL,      0xC4, 0x20019)
+MI_DDI_ENTRY(MmGetPhysicalMemoryRanges,           PASSIVE_LEVEL,  0x0A, 0)
+MI_DDI_ENTRY(MmGetVirtualForPhysical,             HIGH_LEVEL,     0x0A, 0)
+MI_DDI_ENTRY(MmMapLockedPages,                    DISPATCH_LEVEL, 0xC4, 0x74)
+/* Further kernel routines (sim/ke/more.c). */
+MI_DDI_ENTRY(KeResetEvent,                        DISPATCH_LEVEL, 0x0A, 0)
+MI_DDI_ENTRY(KeStallExecutionProcessor,           HIGH_LEVEL,     0x0A, 0)
+MI_DDI_ENTRY(KeQueryUnbiasedInterruptTime,        HIGH_LEVEL,     0x0A, 0)

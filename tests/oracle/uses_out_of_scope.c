@@ -1,0 +1,19 @@
+/* A driver file that uses names outside mmsim's scope (tests/oracle/
+ * out_of_scope.txt): compiling it must fail, naming each (ctest
+ * out_of_scope_*_names_it). */
+#include <ntddk.h>
+
+NTSTATUS DriverEntry(PVOID DriverObject, PVOID RegistryPath);
+
+NTSTATUS DriverEntry(PVOID DriverObject, PVOID RegistryPath)
+{
+    (void)DriverObject;
+    (void)RegistryPath;
+#ifdef USE_TYPE
+    KDPC Dpc;
+    (void)Dpc;
+#else
+    KeFlushQueuedDpcs();
+#endif
+    return STATUS_SUCCESS;
+}
