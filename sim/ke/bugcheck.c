@@ -184,19 +184,6 @@ void SimFormatStopLine(const SIM_BUGCHECK *Info, char *Buffer, SIZE_T Size)
              (unsigned long long)Info->Parameters[2], (unsigned long long)Info->Parameters[3]);
 }
 
-void MiWriteStderr(const char *Text)
-{
-    size_t Length = strlen(Text);
-    while (Length > 0) {
-        ssize_t Written = write(2, Text, Length);
-        if (Written <= 0) {
-            return;
-        }
-        Text += Written;
-        Length -= (size_t)Written;
-    }
-}
-
 /* ---------------------------------------------------------------------- */
 /* Catch frames.                                                          */
 /* ---------------------------------------------------------------------- */
@@ -313,7 +300,7 @@ static void MiPrintStopReport(const SIM_BUGCHECK *Info, bool InTrap)
              SimBugCheckMeaning(Info->Code, Info->Parameters[0]));
     MiWriteStderr(Line);
     snprintf(Line, sizeof(Line), "  mmsim profile: %s, seed: 0x%016llX (MMSIM_SEED replays it)\n",
-             SimProfileName(MiConfig.Profile), (unsigned long long)MiSeed);
+             MiProfileName(MiConfig.Profile), (unsigned long long)MiSeed);
     MiWriteStderr(Line);
     MiWriteStderr("Host backtrace:\n");
     /* Symbols and lines need libdw's allocations and file reads: not in the
@@ -476,4 +463,24 @@ DECLSPEC_NORETURN VOID NTAPI MmsimAssertFailed(PCSTR Expression, PCSTR File, ULO
      * is an unhandled kernel exception. */
     KeBugCheckEx(KMODE_EXCEPTION_NOT_HANDLED, (ULONG)STATUS_ASSERTION_FAILURE,
                  MI_CALLER_ADDRESS(), 0, 0);
+}
+
+/* Kernel code touched the never-mapped first 64 KiB (a NULL pointer, or a
+ * small offset from one). At DISPATCH_LEVEL and above Windows stops with
+ * 0xD1; below, it is an access violation that a __try frame can catch and
+ * that is 0x1E otherwise. */
+_Noreturn void MiNullAccess(ULONG_PTR Address, bool Write, ULONG_PTR CodeAddress)
+{
+    KIRQL Irql = MiCurrentIrql();
+    if (Irql >= DISPATCH_LEVEL) {
+        KeBugCheckEx(DRIVER_IRQL_NOT_LESS_OR_EQUAL, Address, Irql, Write ? 1 : 0, CodeAddress);
+    }
+    MiRaiseAccessViolation(CodeAddress, Write, Address);
+}
+
+void MiCheckDriverPointer(const void *Pointer, size_t Offset, bool Write, ULONG_PTR Caller)
+{
+    if ((uintptr_t)Pointer < HOST_NULL_GUARD) {
+        MiNullAccess((ULONG_PTR)(uintptr_t)Pointer + Offset, Write, Caller);
+    }
 }

@@ -294,10 +294,4 @@ bool MiCorruptReservationForTest(void *Va);
 /* ---------------------------------------------------------------------- */
 bool MiFaultHandler(void *Address, bool Write, void *CodeAddress);
 
-/* ---------------------------------------------------------------------- */
-/* Report helper.                                                         */
-/* ---------------------------------------------------------------------- */
-void MiAppend(char *Report, size_t Size, const char *Format, ...)
-    __attribute__((format(MMSIM_PRINTF_FORMAT, 3, 4)));
-
 #endif /* MMSIM_MI_MM_H */

@@ -16,21 +16,6 @@
 
 MI_PHYS MiPhys;
 
-void MiAppend(char *Report, size_t Size, const char *Format, ...)
-{
-    if (Report == NULL || Size == 0) {
-        return;
-    }
-    size_t Used = strlen(Report);
-    if (Used + 1 >= Size) {
-        return;
-    }
-    va_list Arguments;
-    va_start(Arguments, Format);
-    vsnprintf(Report + Used, Size - Used, Format, Arguments);
-    va_end(Arguments);
-}
-
 PFN_NUMBER MiIndexToPfn(MI_INDEX Index)
 {
     for (ULONG r = MiPhys.RangeCount; r-- > 0;) {

@@ -463,26 +463,6 @@ bool MiFaultInTransition(uint64_t Page)
     return true;
 }
 
-/* Kernel code touched the never-mapped first 64 KiB (a NULL pointer, or a
- * small offset from one). At DISPATCH_LEVEL and above Windows stops with
- * 0xD1; below, it is an access violation that a __try frame can catch and
- * that is 0x1E otherwise. */
-_Noreturn static void MiNullAccess(ULONG_PTR Address, bool Write, ULONG_PTR CodeAddress)
-{
-    KIRQL Irql = MiCurrentIrql();
-    if (Irql >= DISPATCH_LEVEL) {
-        KeBugCheckEx(DRIVER_IRQL_NOT_LESS_OR_EQUAL, Address, Irql, Write ? 1 : 0, CodeAddress);
-    }
-    MiRaiseAccessViolation(CodeAddress, Write, Address);
-}
-
-void MiCheckDriverPointer(const void *Pointer, size_t Offset, bool Write, ULONG_PTR Caller)
-{
-    if ((uintptr_t)Pointer < HOST_NULL_GUARD) {
-        MiNullAccess((ULONG_PTR)(uintptr_t)Pointer + Offset, Write, Caller);
-    }
-}
-
 bool MiFaultHandler(void *Address, bool Write, void *CodeAddress)
 {
     /* Builds the machine when NULL is dereferenced before the first DDI;
