@@ -66,6 +66,26 @@ const char *MiProfileName(SIM_PROFILE Profile);
 void MiRegisterExitCheck(void);
 
 /* ---------------------------------------------------------------------- */
+/* Internal assertions (docs/architecture.md 1.2).                        */
+/* ---------------------------------------------------------------------- */
+/* MI_ASSERT(Condition) states what must hold where simulator state changes
+ * (PFN state transitions, list links, PTE writes), so corruption stops the
+ * machine where it happens rather than at the next invariant check. A failed
+ * one is the simulator's own internal-error stop: bug check 0x1A
+ * MEMORY_MANAGEMENT with Parameter 1 MI_ASSERT_SUBCODE ("MiAs", not a Windows
+ * sub-code), 2 the source file, 3 the line, 4 the condition's text, after a
+ * line on stderr naming file:line. Active unless NDEBUG (the release preset),
+ * where the condition is not evaluated. */
+#define MI_ASSERT_SUBCODE 0x4D694173u
+_Noreturn void MiAssertFailed(const char *Condition, const char *File, int Line);
+#ifndef NDEBUG
+#define MI_ASSERT(Condition) \
+    ((Condition) ? (void)0 : MiAssertFailed(#Condition, __FILE__, __LINE__))
+#else
+#define MI_ASSERT(Condition) ((void)sizeof(!(Condition)))
+#endif
+
+/* ---------------------------------------------------------------------- */
 /* The simulator lock (one recursive lock for all Mm state).              */
 /* ---------------------------------------------------------------------- */
 void MiLock(void);

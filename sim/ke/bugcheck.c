@@ -105,6 +105,8 @@ static const MI_SUBCODE MiSubCodes[] = {
     {0x1A, 0x1240, "Building an MDL for a non-resident virtual range."},
     {0x1A, 0x1302, "MmFreePagesFromMdlEx: bad flags or a ByteCount that is not whole pages."},
     {0x1A, 0x41792, "A corrupted PTE was found."},
+    {0x1A, MI_ASSERT_SUBCODE, "mmsim internal error: an MI_ASSERT failed (Parameter 2: source "
+                              "file, 3: line, 4: condition; the simulator's own stop)."},
     /* 0x4E PFN_LIST_CORRUPT (3.3) */
     {0x4E, 0x07, "A driver unlocked a page more times than it locked it."},
     {0x4E, 0x99, "A PTE or PFN is corrupt."},
@@ -483,4 +485,19 @@ void MiCheckDriverPointer(const void *Pointer, size_t Offset, bool Write, ULONG_
     if ((uintptr_t)Pointer < HOST_NULL_GUARD) {
         MiNullAccess((ULONG_PTR)(uintptr_t)Pointer + Offset, Write, Caller);
     }
+}
+
+_Noreturn void MiAssertFailed(const char *Condition, const char *File, int Line)
+{
+    /* The path from "sim/" on: the build may be anywhere. */
+    const char *Short = File;
+    for (const char *p = File; (p = strstr(p, "sim/")) != NULL; p++) {
+        Short = p;
+    }
+    char Text[512];
+    snprintf(Text, sizeof(Text), "mmsim: internal error: MI_ASSERT(%s) failed at %s:%d\n",
+             Condition, Short, Line);
+    MiWriteStderr(Text);
+    KeBugCheckEx(MEMORY_MANAGEMENT, MI_ASSERT_SUBCODE, (ULONG_PTR)Short, (ULONG_PTR)Line,
+                 (ULONG_PTR)Condition);
 }

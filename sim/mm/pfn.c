@@ -110,9 +110,21 @@ static uint64_t MiBitFind(const uint64_t *Bits, uint64_t From, uint64_t Last, bo
     return Last + 1;
 }
 
+static inline bool MiBitTest(const uint64_t *Bits, uint64_t i)
+{
+    return (Bits[i >> 6] >> (i & 63)) & 1;
+}
+
+static bool MiIsFreeState(unsigned State)
+{
+    return State == MiPageFree || State == MiPageZeroed;
+}
+
 static void MiSetState(MI_INDEX Index, MI_PAGE_STATE State)
 {
     MI_PFN *Entry = MiPfnEntry(Index);
+    MI_ASSERT(Index < MiPhys.Pages && (unsigned)State < MiPageStateCount);
+    MI_ASSERT(Entry->State < MiPageStateCount && MiPhys.StateCount[Entry->State] > 0);
     MiPhys.StateCount[Entry->State]--;
     Entry->State = (uint8_t)State;
     MiPhys.StateCount[State]++;
@@ -145,6 +157,8 @@ static void MiTake(MI_INDEX First, uint64_t Count, MI_PAGE_STATE NewState, bool 
     for (uint64_t k = 0; k < Count; k++) {
         MI_INDEX i = First + k;
         MI_PFN *Entry = MiPfnEntry(i);
+        /* Free -> allocated: only a page on the free list. */
+        MI_ASSERT(MiBitTest(MiPhys.FreeBits, i) && MiIsFreeState(Entry->State));
         bool Dirty = Entry->State == MiPageFree;
         if (Zero && Dirty && DirtyStart == UINT64_MAX) {
             DirtyStart = i;
@@ -282,10 +296,14 @@ void MiFreePhysicalZeroed(MI_INDEX Index)
 void MiFreePhysical(MI_INDEX Index)
 {
     MI_PFN *Entry = MiPfnEntry(Index);
+    /* Allocated -> free: a page in use, no longer mapped by any PTE. */
+    MI_ASSERT(!MiBitTest(MiPhys.FreeBits, Index) && !MiIsFreeState(Entry->State));
+    MI_ASSERT(Entry->MapCount == 0);
     MiSetState(Index, MiPageFree);
     MiClearEntry(Entry);
     MiBitSet(MiPhys.FreeBits, Index);
     MiPhys.FreeCount++;
+    MI_ASSERT(MiPhys.FreeCount <= MiPhys.Pages);
 }
 
 /* ---------------------------------------------------------------------- */

@@ -225,6 +225,14 @@ BOOLEAN SimCorruptForTest(SIM_CORRUPTION Kind, PVOID Va)
         MiPhys.FreeCount++;
         Done = TRUE;
         break;
+    case SimCorruptPfnOnFreeList:
+        if (Pte & MI_PTE_VALID) {
+            MI_INDEX Index = MiPteIndex(Pte);
+            MiPhys.FreeBits[Index >> 6] |= 1ull << (Index & 63);
+            MiPhys.FreeCount++;
+            Done = TRUE;
+        }
+        break;
     }
     MiUnlock();
     return Done;
