@@ -235,4 +235,20 @@ void MiAppend(char *Report, size_t Size, const char *Format, ...)
 /* Caller address of the DDI (for bug check parameters that name it). */
 #define MI_CALLER_ADDRESS() ((ULONG_PTR)__builtin_extract_return_addr(__builtin_return_address(0)))
 
+/* ---------------------------------------------------------------------- */
+/* Probes: the internals behind the Sim* queries and controls of mmsim.h */
+/* that sim/api/query.c makes public (the verifier reads them too).       */
+/* ---------------------------------------------------------------------- */
+ULONG MiQueryMdlMappings(ULONG64 *Pages);
+ULONG MiQueryPoolUsage(SIM_POOL_TAG_USAGE *Entries, ULONG Max);
+ULONG MiEnumPoolBlocks(SIM_POOL_BLOCK_INFO *Blocks, ULONG Max);
+BOOLEAN MiQueryReservation(PVOID Va, SIM_RESERVATION_INFO *Info);
+ULONG MiEnumReservations(SIM_RESERVATION_INFO *Infos, ULONG Max);
+PVOID MiQueryPteAddress(PVOID Va);
+SIM_NT5_HEADER_FORMAT MiGetNt5HeaderFormat(VOID);
+ULONG MiTrimPagedPool(VOID);
+const SIM_IRQL_RULE *MiIrqlRuleOf(const char *Ddi);
+const SIM_IRQL_RULE *MiIrqlRuleTable(ULONG *Count);
+BOOLEAN MiWaitForWorkItems(ULONG TimeoutMs);
+
 #endif /* MMSIM_MI_H */

@@ -853,7 +853,7 @@ uint64_t MiCheckMdlMappings(char *Report, size_t Size)
     return Problems;
 }
 
-ULONG SimQueryMdlMappings(ULONG64 *Pages)
+ULONG MiQueryMdlMappings(ULONG64 *Pages)
 {
     MiEnsureMachine();
     MiLock();

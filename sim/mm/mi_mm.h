@@ -290,6 +290,17 @@ uint64_t MiCheckReservations(char *Report, size_t Size);
 bool MiCorruptReservationForTest(void *Va);
 
 /* ---------------------------------------------------------------------- */
+/* Queries (query.c): what the verifier and the Sim* probes read.         */
+/* ---------------------------------------------------------------------- */
+const char *MiPageStateName(SIM_PAGE_STATE State);
+BOOLEAN MiQueryPfn(PFN_NUMBER Pfn, SIM_PFN_INFO *Info);
+VOID MiQueryMemory(SIM_MEMORY_STATS *Stats);
+/* Host mappings the PTEs of [FirstPage, EndPage) need: runs of valid PTEs
+ * naming contiguous pages with the same access; MiCountHostRuns: all. */
+uint64_t MiCountHostRunsIn(uint64_t FirstPage, uint64_t EndPage);
+uint64_t MiCountHostRuns(void);
+
+/* ---------------------------------------------------------------------- */
 /* Faults.                                                                */
 /* ---------------------------------------------------------------------- */
 bool MiFaultHandler(void *Address, bool Write, void *CodeAddress);

@@ -835,7 +835,7 @@ VOID NTAPI ExFreePool(PVOID P)
 /* ---------------------------------------------------------------------- */
 /* Queries.                                                               */
 /* ---------------------------------------------------------------------- */
-ULONG SimQueryPoolUsage(SIM_POOL_TAG_USAGE *Entries, ULONG Max)
+ULONG MiQueryPoolUsage(SIM_POOL_TAG_USAGE *Entries, ULONG Max)
 {
     MiEnsureMachine();
     MiLock();
@@ -854,7 +854,7 @@ ULONG SimQueryPoolUsage(SIM_POOL_TAG_USAGE *Entries, ULONG Max)
     return Count;
 }
 
-ULONG SimEnumPoolBlocks(SIM_POOL_BLOCK_INFO *Blocks, ULONG Max)
+ULONG MiEnumPoolBlocks(SIM_POOL_BLOCK_INFO *Blocks, ULONG Max)
 {
     MiEnsureMachine();
     MiLock();

@@ -568,7 +568,7 @@ static void MiDescribe(const MI_RESERVATION *Reservation, SIM_RESERVATION_INFO *
     Info->Caller = (PVOID)Reservation->Caller;
 }
 
-BOOLEAN SimQueryReservation(PVOID Va, SIM_RESERVATION_INFO *Info)
+BOOLEAN MiQueryReservation(PVOID Va, SIM_RESERVATION_INFO *Info)
 {
     MiEnsureMachine();
     MiLock();
@@ -582,7 +582,7 @@ BOOLEAN SimQueryReservation(PVOID Va, SIM_RESERVATION_INFO *Info)
     return Reservation != NULL ? TRUE : FALSE;
 }
 
-ULONG SimEnumReservations(SIM_RESERVATION_INFO *Infos, ULONG Max)
+ULONG MiEnumReservations(SIM_RESERVATION_INFO *Infos, ULONG Max)
 {
     MiEnsureMachine();
     MiLock();
@@ -596,7 +596,7 @@ ULONG SimEnumReservations(SIM_RESERVATION_INFO *Infos, ULONG Max)
     return Count;
 }
 
-PVOID SimQueryPteAddress(PVOID Va)
+PVOID MiQueryPteAddress(PVOID Va)
 {
     MiEnsureMachine();
     return MiIsSystemVa(Va) ? (PVOID)MiPteAddress(MiVaToPage(Va)) : NULL;
@@ -620,7 +620,7 @@ NTSTATUS SimSetNt5HeaderFormat(SIM_NT5_HEADER_FORMAT Format)
     return Status;
 }
 
-SIM_NT5_HEADER_FORMAT SimGetNt5HeaderFormat(VOID)
+SIM_NT5_HEADER_FORMAT MiGetNt5HeaderFormat(VOID)
 {
     MiEnsureMachine();
     MiLock();

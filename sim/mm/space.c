@@ -410,7 +410,7 @@ void MiUnmapAndFreePages(uint64_t Page, uint64_t Count)
 /* ---------------------------------------------------------------------- */
 /* Paged pool trimming and faults.                                        */
 /* ---------------------------------------------------------------------- */
-ULONG SimTrimPagedPool(VOID)
+ULONG MiTrimPagedPool(VOID)
 {
     MiEnsureMachine();
     /* A trimmed page must fault back in transparently, so the fault trap has

@@ -58,13 +58,13 @@ BOOLEAN SimDriverUnload(SIM_UNLOAD_REPORT *Report)
     memset(&Local, 0, sizeof(Local));
 
     /* Pool, by tag. */
-    ULONG Blocks = SimEnumPoolBlocks(NULL, 0);
+    ULONG Blocks = MiEnumPoolBlocks(NULL, 0);
     SIM_POOL_BLOCK_INFO *Infos =
         Blocks != 0 ? (SIM_POOL_BLOCK_INFO *)calloc(Blocks, sizeof(SIM_POOL_BLOCK_INFO)) : NULL;
     MI_TAG_LEAK *Leaks = Blocks != 0 ? (MI_TAG_LEAK *)calloc(Blocks, sizeof(MI_TAG_LEAK)) : NULL;
     ULONG LeakCount = 0;
     if (Infos != NULL && Leaks != NULL) {
-        Blocks = SimEnumPoolBlocks(Infos, Blocks);
+        Blocks = MiEnumPoolBlocks(Infos, Blocks);
         for (ULONG b = 0; b < Blocks; b++) {
             if (Infos[b].ForMm) {
                 continue; /* freed with the reservation it describes */
@@ -90,11 +90,11 @@ BOOLEAN SimDriverUnload(SIM_UNLOAD_REPORT *Report)
     }
 
     SIM_MEMORY_STATS Memory;
-    SimQueryMemory(&Memory);
+    MiQueryMemory(&Memory);
     Local.MdlPages = Memory.MdlPages;
     ULONG64 MappedPages = 0;
-    Local.MdlMappings = SimQueryMdlMappings(&MappedPages);
-    Local.Reservations = SimEnumReservations(NULL, 0);
+    Local.MdlMappings = MiQueryMdlMappings(&MappedPages);
+    Local.Reservations = MiEnumReservations(NULL, 0);
     MiLock();
     for (MI_INDEX i = 0; i < MiPhys.Pages; i++) {
         Local.LockedPages += MiPfnEntry(i)->LockCount != 0;
@@ -131,7 +131,7 @@ BOOLEAN SimDriverUnload(SIM_UNLOAD_REPORT *Report)
             SIM_RESERVATION_INFO *Reservations =
                 (SIM_RESERVATION_INFO *)calloc(Count, sizeof(SIM_RESERVATION_INFO));
             if (Reservations != NULL) {
-                Count = SimEnumReservations(Reservations, Count);
+                Count = MiEnumReservations(Reservations, Count);
                 for (ULONG r = 0; r < Count; r++) {
                     char Tag[5], Frame[256], What[48];
                     snprintf(What, sizeof(What), "reservation '%s' (%llu mapped)",
@@ -191,7 +191,7 @@ static void MiUnloadCheckAtExit(void)
     if (!MiExitCheck || !MiIsMachineUp() || MiIsStopped()) {
         return;
     }
-    SimWaitForWorkItems(2000); /* let queued work finish, as unload would */
+    MiWaitForWorkItems(2000); /* let queued work finish, as unload would */
     /* A leak ends the process with _Exit (or a stop, _exit), which skip
      * exit()'s flush: what the program printed is written out first, and so
      * comes before the leak report (a stream another thread holds is
