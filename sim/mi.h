@@ -75,14 +75,15 @@ void MiRegisterExitCheck(void);
  * MEMORY_MANAGEMENT with Parameter 1 MI_ASSERT_SUBCODE ("MiAs", not a Windows
  * sub-code), 2 the source file, 3 the line, 4 the condition's text, after a
  * line on stderr naming file:line. Active unless NDEBUG (the release preset),
- * where the condition is not evaluated. */
+ * where the condition is not compiled (helpers used only in conditions are
+ * static inline, so that nothing is left unused). */
 #define MI_ASSERT_SUBCODE 0x4D694173u
 _Noreturn void MiAssertFailed(const char *Condition, const char *File, int Line);
 #ifndef NDEBUG
 #define MI_ASSERT(Condition) \
     ((Condition) ? (void)0 : MiAssertFailed(#Condition, __FILE__, __LINE__))
 #else
-#define MI_ASSERT(Condition) ((void)sizeof(!(Condition)))
+#define MI_ASSERT(Condition) ((void)0)
 #endif
 
 /* ---------------------------------------------------------------------- */

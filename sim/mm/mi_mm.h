@@ -89,6 +89,15 @@ static inline uint8_t *MiPhysPage(MI_INDEX Index)
 {
     return MiPhys.View + Index * PAGE_SIZE;
 }
+/* Bit i of a bitmap (MiPhys.FreeBits: the page is on the free list). */
+static inline bool MiBitTest(const uint64_t *Bits, uint64_t i)
+{
+    return (Bits[i >> 6] >> (i & 63)) & 1;
+}
+static inline bool MiIsFreeState(unsigned State)
+{
+    return State == MiPageFree || State == MiPageZeroed;
+}
 
 /* Allocates up to Count pages whose PFNs lie in [LowPfn, HighPfn], in runs
  * of physically contiguous pages where possible. Stores the indices in Out and

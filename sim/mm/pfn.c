@@ -110,16 +110,6 @@ static uint64_t MiBitFind(const uint64_t *Bits, uint64_t From, uint64_t Last, bo
     return Last + 1;
 }
 
-static inline bool MiBitTest(const uint64_t *Bits, uint64_t i)
-{
-    return (Bits[i >> 6] >> (i & 63)) & 1;
-}
-
-static bool MiIsFreeState(unsigned State)
-{
-    return State == MiPageFree || State == MiPageZeroed;
-}
-
 static void MiSetState(MI_INDEX Index, MI_PAGE_STATE State)
 {
     MI_PFN *Entry = MiPfnEntry(Index);
