@@ -247,6 +247,7 @@ BOOLEAN MiQueryReservation(PVOID Va, SIM_RESERVATION_INFO *Info);
 ULONG MiEnumReservations(SIM_RESERVATION_INFO *Infos, ULONG Max);
 PVOID MiQueryPteAddress(PVOID Va);
 SIM_NT5_HEADER_FORMAT MiGetNt5HeaderFormat(VOID);
+NTSTATUS MiSetNt5HeaderFormat(SIM_NT5_HEADER_FORMAT Format);
 ULONG MiTrimPagedPool(VOID);
 const SIM_IRQL_RULE *MiIrqlRuleOf(const char *Ddi);
 const SIM_IRQL_RULE *MiIrqlRuleTable(ULONG *Count);

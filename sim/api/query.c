@@ -140,3 +140,8 @@ BOOLEAN SimWaitForWorkItems(ULONG TimeoutMs)
 {
     return MiWaitForWorkItems(TimeoutMs);
 }
+
+NTSTATUS SimSetNt5HeaderFormat(SIM_NT5_HEADER_FORMAT Format)
+{
+    return MiSetNt5HeaderFormat(Format);
+}

@@ -602,7 +602,7 @@ PVOID MiQueryPteAddress(PVOID Va)
     return MiIsSystemVa(Va) ? (PVOID)MiPteAddress(MiVaToPage(Va)) : NULL;
 }
 
-NTSTATUS SimSetNt5HeaderFormat(SIM_NT5_HEADER_FORMAT Format)
+NTSTATUS MiSetNt5HeaderFormat(SIM_NT5_HEADER_FORMAT Format)
 {
     if (Format != SimNt5HeaderServer2003 && Format != SimNt5HeaderVista &&
         Format != SimNt5HeaderWin8) {
