@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "config.h"
-#include "mmsim.h"
+#include "mi.h"
 
 static int MiHexDigit(char Ch)
 {
@@ -218,21 +218,21 @@ int MiConfigEnvChoice(const char *Name, const char *const *Choices, int Default,
 }
 
 /* ---------------------------------------------------------------------- */
-/* Profiles: the one list of their names (MMSIM_PROFILE, SimProfileName,  */
+/* Profiles: the one list of their names (MMSIM_PROFILE, MiProfileName,   */
 /* the tools' --profile), in SIM_PROFILE order.                           */
 /* ---------------------------------------------------------------------- */
 static const char *const MiProfileNames[] = {"modern", "nt5", NULL};
 
 _Static_assert(SimProfileModern == 0 && SimProfileNt5 == 1, "MiProfileNames order");
 
-const char *SimProfileName(SIM_PROFILE Profile)
+const char *MiProfileName(SIM_PROFILE Profile)
 {
     return (unsigned)Profile < sizeof(MiProfileNames) / sizeof(MiProfileNames[0]) - 1
                ? MiProfileNames[Profile]
                : "?";
 }
 
-BOOLEAN SimParseProfile(const char *Name, SIM_PROFILE *Profile)
+BOOLEAN MiParseProfile(const char *Name, SIM_PROFILE *Profile)
 {
     int Index = Name != NULL ? MiConfigParseChoice(Name, MiProfileNames) : -1;
     if (Index < 0) {

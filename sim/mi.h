@@ -1,6 +1,8 @@
 /*
- * mi.h - simulator internals shared by sim/ke, sim/mm and sim/verifier.
- * Not installed; tests and driver code never include it.
+ * mi.h - simulator internals shared by the layers (docs/architecture.md 1.1).
+ * Not installed; tests and driver code never include it. Each block names the
+ * layer that defines it; a layer calls only what its own or a lower layer
+ * defines (the layering test checks the objects).
  */
 #ifndef MMSIM_MI_H
 #define MMSIM_MI_H
@@ -25,7 +27,7 @@
 #endif
 
 /* ---------------------------------------------------------------------- */
-/* Machine lifetime (sim/machine.c).                                      */
+/* Machine state (sim/base/machine_state.c) and lifetime (sim/api).      */
 /* ---------------------------------------------------------------------- */
 
 /* A subsystem with machine-lifetime state. Init runs when a machine is
@@ -44,12 +46,47 @@ typedef struct _MI_SUBSYSTEM {
 
 extern SIM_CONFIG MiConfig;      /* configuration of the running machine */
 extern ULONG64 MiSeed;           /* seed of the running machine */
+/* Set by the machine builder (sim/api/machine.c), read by MiEnsureMachine. */
+extern atomic_bool MiMachineUp;
+/* Set when a machine is built: the next DDI call re-arms the fault trap. A
+ * test harness may have put its own SIGSEGV handler over it since (CMocka
+ * does around every test body), and a driver's stray access must still be
+ * the simulated bug check (0x50, 0x1E, 0xD1), not the harness's "exception". */
+extern atomic_bool MiTrapStale;
+/* Set in a forked child that could not get its own machine. */
+extern atomic_bool MiForkRefused;
 
-/* Builds the default machine on first use. Cheap after that. */
+/* Builds the default machine on first use. Cheap after that. The building
+ * is the builder's that the Sim* API layer registers (no layer calls up). */
 void MiEnsureMachine(void);
+void MiRegisterMachineBuilder(void (*Builder)(void));
 bool MiIsMachineUp(void);
+const char *MiProfileName(SIM_PROFILE Profile);
+/* The profile named Name (SimParseProfile's rules, mmsim.h); config.c. */
+BOOLEAN MiParseProfile(const char *Name, SIM_PROFILE *Profile);
 /* Registers the unload check that runs at process exit (verifier/unload.c). */
 void MiRegisterExitCheck(void);
+
+/* ---------------------------------------------------------------------- */
+/* Internal assertions (docs/architecture.md 1.2).                        */
+/* ---------------------------------------------------------------------- */
+/* MI_ASSERT(Condition) states what must hold where simulator state changes
+ * (PFN state transitions, list links, PTE writes), so corruption stops the
+ * machine where it happens rather than at the next invariant check. A failed
+ * one is the simulator's own internal-error stop: bug check 0x1A
+ * MEMORY_MANAGEMENT with Parameter 1 MI_ASSERT_SUBCODE ("MiAs", not a Windows
+ * sub-code), 2 the source file, 3 the line, 4 the condition's text, after a
+ * line on stderr naming file:line. Active unless NDEBUG (the release preset),
+ * where the condition is not compiled (helpers used only in conditions are
+ * static inline, so that nothing is left unused). */
+#define MI_ASSERT_SUBCODE 0x4D694173u
+_Noreturn void MiAssertFailed(const char *Condition, const char *File, int Line);
+#ifndef NDEBUG
+#define MI_ASSERT(Condition) \
+    ((Condition) ? (void)0 : MiAssertFailed(#Condition, __FILE__, __LINE__))
+#else
+#define MI_ASSERT(Condition) ((void)0)
+#endif
 
 /* ---------------------------------------------------------------------- */
 /* The simulator lock (one recursive lock for all Mm state).              */
@@ -89,6 +126,10 @@ void MiSetTopCatchFrame(SIM_CATCH_FRAME *Frame);
  * on Windows - 0xD1 at DISPATCH_LEVEL and above, else an access violation -
  * without host undefined behaviour. Offset: the field the DDI reads first. */
 void MiCheckDriverPointer(const void *Pointer, size_t Offset, bool Write, ULONG_PTR Caller);
+/* A touch of Address outside system space (NULL and its neighbourhood) by
+ * kernel code at CodeAddress: 0xD1 at DISPATCH_LEVEL and above, else an
+ * access violation (sim/ke/bugcheck.c, with MiCheckDriverPointer). */
+_Noreturn void MiNullAccess(ULONG_PTR Address, bool Write, ULONG_PTR CodeAddress);
 #define MI_CHECK_MDL(Mdl) \
     MiCheckDriverPointer((Mdl), offsetof(MDL, MdlFlags), false, MI_CALLER_ADDRESS())
 
@@ -159,15 +200,21 @@ void MiWakeWaitersForStop(void);
 void MiEndMachineWaits(void);
 
 /* ---------------------------------------------------------------------- */
-/* Fault injection (sim/verifier/inject.c).                               */
+/* Fault injection: the decision is asked here (sim/base), the verifier  */
+/* (sim/verifier/inject.c) fills the hook table when it starts.          */
 /* ---------------------------------------------------------------------- */
 typedef enum _MI_INJECT_RESULT {
     MiInjectNone = 0, /* proceed */
     MiInjectFail,     /* fail as for want of resources */
     MiInjectShort     /* page allocations only: return a short MDL */
 } MI_INJECT_RESULT;
+typedef struct _MI_INJECT_HOOKS {
+    MI_INJECT_RESULT (*Decide)(SIM_FAULT_SITE Site, ULONG Tag, ULONG_PTR Caller);
+    uint64_t (*ShortPages)(uint64_t Pages);
+} MI_INJECT_HOOKS;
+void MiSetInjectHooks(const MI_INJECT_HOOKS *Hooks);
 /* Asks whether this call of Site (pool Tag, from the DDI's Caller) must
- * fail; counts it. */
+ * fail; counts it. No hooks: never. */
 MI_INJECT_RESULT MiInjectFaultAt(SIM_FAULT_SITE Site, ULONG Tag, ULONG_PTR Caller);
 /* The usual form, inside a DDI. */
 #define MiInjectFault(Site) (MiInjectFaultAt((Site), 0, MI_CALLER_ADDRESS()) != MiInjectNone)
@@ -176,7 +223,7 @@ MI_INJECT_RESULT MiInjectFaultAt(SIM_FAULT_SITE Site, ULONG Tag, ULONG_PTR Calle
 uint64_t MiInjectShortPages(uint64_t Pages);
 
 /* ---------------------------------------------------------------------- */
-/* Worker threads (sim/ke/work.c).                                        */
+/* Worker threads (sim/ex/work.c).                                     */
 /* ---------------------------------------------------------------------- */
 /* Stops the worker threads; machine.c calls it before taking the simulator
  * lock to reset or shut down, since a running routine may need that lock. */
@@ -187,11 +234,31 @@ void MiWorkForkParent(void);
 void MiWorkForkChild(void);
 
 /* ---------------------------------------------------------------------- */
-/* Output.                                                                */
+/* Text (sim/base/text.c).                                                */
 /* ---------------------------------------------------------------------- */
 void MiWriteStderr(const char *Text);
+/* Appends printf-style text to the NUL-terminated Report (never overflows). */
+void MiAppend(char *Report, size_t Size, const char *Format, ...)
+    __attribute__((format(MMSIM_PRINTF_FORMAT, 3, 4)));
 
 /* Caller address of the DDI (for bug check parameters that name it). */
 #define MI_CALLER_ADDRESS() ((ULONG_PTR)__builtin_extract_return_addr(__builtin_return_address(0)))
+
+/* ---------------------------------------------------------------------- */
+/* Probes: the internals behind the Sim* queries and controls of mmsim.h */
+/* that sim/api/query.c makes public (the verifier reads them too).       */
+/* ---------------------------------------------------------------------- */
+ULONG MiQueryMdlMappings(ULONG64 *Pages);
+ULONG MiQueryPoolUsage(SIM_POOL_TAG_USAGE *Entries, ULONG Max);
+ULONG MiEnumPoolBlocks(SIM_POOL_BLOCK_INFO *Blocks, ULONG Max);
+BOOLEAN MiQueryReservation(PVOID Va, SIM_RESERVATION_INFO *Info);
+ULONG MiEnumReservations(SIM_RESERVATION_INFO *Infos, ULONG Max);
+PVOID MiQueryPteAddress(PVOID Va);
+SIM_NT5_HEADER_FORMAT MiGetNt5HeaderFormat(VOID);
+NTSTATUS MiSetNt5HeaderFormat(SIM_NT5_HEADER_FORMAT Format);
+ULONG MiTrimPagedPool(VOID);
+const SIM_IRQL_RULE *MiIrqlRuleOf(const char *Ddi);
+const SIM_IRQL_RULE *MiIrqlRuleTable(ULONG *Count);
+BOOLEAN MiWaitForWorkItems(ULONG TimeoutMs);
 
 #endif /* MMSIM_MI_H */

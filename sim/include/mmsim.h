@@ -425,8 +425,10 @@ typedef enum _SIM_CORRUPTION {
     SimCorruptPfnMapCount = 1,   /* a mapped page's map count off by one */
     SimCorruptPteWithoutHost,    /* a valid PTE whose host mapping is gone */
     SimCorruptFreeCount,         /* the free-page count off by one */
-    SimCorruptReservation        /* the reservation containing Va: its nt5 tag
+    SimCorruptReservation,       /* the reservation containing Va: its nt5 tag
                                     PTE or its modern pool node's tag */
+    SimCorruptPfnOnFreeList      /* Va's page, still in use, also marked free:
+                                    the allocator would hand it out twice */
 } SIM_CORRUPTION;
 BOOLEAN SimCorruptForTest(_In_ SIM_CORRUPTION Kind, _In_opt_ PVOID Va);
 

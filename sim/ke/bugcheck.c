@@ -105,6 +105,8 @@ static const MI_SUBCODE MiSubCodes[] = {
     {0x1A, 0x1240, "Building an MDL for a non-resident virtual range."},
     {0x1A, 0x1302, "MmFreePagesFromMdlEx: bad flags or a ByteCount that is not whole pages."},
     {0x1A, 0x41792, "A corrupted PTE was found."},
+    {0x1A, MI_ASSERT_SUBCODE, "mmsim internal error: an MI_ASSERT failed (Parameter 2: source "
+                              "file, 3: line, 4: condition; the simulator's own stop)."},
     /* 0x4E PFN_LIST_CORRUPT (3.3) */
     {0x4E, 0x07, "A driver unlocked a page more times than it locked it."},
     {0x4E, 0x99, "A PTE or PFN is corrupt."},
@@ -182,19 +184,6 @@ void SimFormatStopLine(const SIM_BUGCHECK *Info, char *Buffer, SIZE_T Size)
              "*** STOP: 0x%08" PRIX32 " (0x%016llX,0x%016llX,0x%016llX,0x%016llX)", Info->Code,
              (unsigned long long)Info->Parameters[0], (unsigned long long)Info->Parameters[1],
              (unsigned long long)Info->Parameters[2], (unsigned long long)Info->Parameters[3]);
-}
-
-void MiWriteStderr(const char *Text)
-{
-    size_t Length = strlen(Text);
-    while (Length > 0) {
-        ssize_t Written = write(2, Text, Length);
-        if (Written <= 0) {
-            return;
-        }
-        Text += Written;
-        Length -= (size_t)Written;
-    }
 }
 
 /* ---------------------------------------------------------------------- */
@@ -313,7 +302,7 @@ static void MiPrintStopReport(const SIM_BUGCHECK *Info, bool InTrap)
              SimBugCheckMeaning(Info->Code, Info->Parameters[0]));
     MiWriteStderr(Line);
     snprintf(Line, sizeof(Line), "  mmsim profile: %s, seed: 0x%016llX (MMSIM_SEED replays it)\n",
-             SimProfileName(MiConfig.Profile), (unsigned long long)MiSeed);
+             MiProfileName(MiConfig.Profile), (unsigned long long)MiSeed);
     MiWriteStderr(Line);
     MiWriteStderr("Host backtrace:\n");
     /* Symbols and lines need libdw's allocations and file reads: not in the
@@ -470,4 +459,39 @@ DECLSPEC_NORETURN VOID NTAPI MmsimAssertFailed(PCSTR Expression, PCSTR File, ULO
      * is an unhandled kernel exception. */
     KeBugCheckEx(KMODE_EXCEPTION_NOT_HANDLED, (ULONG)STATUS_ASSERTION_FAILURE,
                  MI_CALLER_ADDRESS(), 0, 0);
+}
+
+/* Kernel code touched the never-mapped first 64 KiB (a NULL pointer, or a
+ * small offset from one). At DISPATCH_LEVEL and above Windows stops with
+ * 0xD1; below, it is an access violation that a __try frame can catch and
+ * that is 0x1E otherwise. */
+_Noreturn void MiNullAccess(ULONG_PTR Address, bool Write, ULONG_PTR CodeAddress)
+{
+    KIRQL Irql = MiCurrentIrql();
+    if (Irql >= DISPATCH_LEVEL) {
+        KeBugCheckEx(DRIVER_IRQL_NOT_LESS_OR_EQUAL, Address, Irql, Write ? 1 : 0, CodeAddress);
+    }
+    MiRaiseAccessViolation(CodeAddress, Write, Address);
+}
+
+void MiCheckDriverPointer(const void *Pointer, size_t Offset, bool Write, ULONG_PTR Caller)
+{
+    if ((uintptr_t)Pointer < HOST_NULL_GUARD) {
+        MiNullAccess((ULONG_PTR)(uintptr_t)Pointer + Offset, Write, Caller);
+    }
+}
+
+_Noreturn void MiAssertFailed(const char *Condition, const char *File, int Line)
+{
+    /* The path from "sim/" on: the build may be anywhere. */
+    const char *Short = File;
+    for (const char *p = File; (p = strstr(p, "sim/")) != NULL; p++) {
+        Short = p;
+    }
+    char Text[512];
+    snprintf(Text, sizeof(Text), "mmsim: internal error: MI_ASSERT(%s) failed at %s:%d\n",
+             Condition, Short, Line);
+    MiWriteStderr(Text);
+    KeBugCheckEx(MEMORY_MANAGEMENT, MI_ASSERT_SUBCODE, (ULONG_PTR)Short, (ULONG_PTR)Line,
+                 (ULONG_PTR)Condition);
 }

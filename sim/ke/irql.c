@@ -63,7 +63,7 @@ VOID NTAPI KeLowerIrql(KIRQL NewIrql)
     MiIrql = NewIrql;
 }
 
-const SIM_IRQL_RULE *SimIrqlRule(const char *Ddi)
+const SIM_IRQL_RULE *MiIrqlRuleOf(const char *Ddi)
 {
     for (ULONG i = 0; i < MiDdiCount; i++) {
         if (strcmp(MiIrqlRules[i].Ddi, Ddi) == 0) {
@@ -73,7 +73,7 @@ const SIM_IRQL_RULE *SimIrqlRule(const char *Ddi)
     return NULL;
 }
 
-const SIM_IRQL_RULE *SimIrqlRules(ULONG *Count)
+const SIM_IRQL_RULE *MiIrqlRuleTable(ULONG *Count)
 {
     *Count = MiDdiCount;
     return MiIrqlRules;

@@ -438,20 +438,18 @@ static PMDL MiAllocatePagesForMdl(PHYSICAL_ADDRESS LowAddress, PHYSICAL_ADDRESS 
         MiUnlock();
         return NULL;
     }
-    MI_INDEX *Indices = (MI_INDEX *)malloc(Pages * sizeof(MI_INDEX));
-    if (Indices == NULL) {
-        MiUnlock();
-        return NULL;
-    }
     /* The MDL first (Windows and ReactOS size it before taking pages): its
      * pool block may need a page of what is left. */
     PMDL Mdl = (PMDL)MiAllocatePoolInternal(false, sizeof(MDL) + Pages * sizeof(PFN_NUMBER),
                                             MI_TAG_MM_MDL, Caller, false);
     if (Mdl == NULL) {
         MiUnlock();
-        free(Indices);
         return NULL;
     }
+    /* The pages' indices are gathered in the MDL's own PFN array and made
+     * PFNs in place: no host buffer that a stop on the way would leak. */
+    _Static_assert(sizeof(MI_INDEX) == sizeof(PFN_NUMBER), "an index fits a PFN slot");
+    MI_INDEX *Indices = (MI_INDEX *)MmGetMdlPfnArray(Mdl);
     bool Zero = !(Flags & MM_DONT_ZERO_ALLOCATION);
     uint64_t Got = 0;
     PFN_NUMBER Low = MiBytesToPfnFloor((ULONGLONG)LowAddress.QuadPart);
@@ -473,27 +471,26 @@ static PMDL MiAllocatePagesForMdl(PHYSICAL_ADDRESS LowAddress, PHYSICAL_ADDRESS 
         }
         MiFreePoolInternal(Mdl, MI_TAG_MM_MDL, true);
         MiUnlock();
-        free(Indices);
         return NULL;
     }
     uint8_t Cache = (CacheType >= MmNonCached && CacheType <= MmWriteCombined)
                         ? (uint8_t)(CacheType + 1) : 0;
     PFN_NUMBER *Pfns = MmGetMdlPfnArray(Mdl);
     for (uint64_t k = 0; k < Got; k++) {
-        MI_PFN *Entry = MiPfnEntry(Indices[k]);
+        MI_INDEX Index = Indices[k];
+        MI_PFN *Entry = MiPfnEntry(Index);
         Entry->CacheType = Cache;
-        Pfns[k] = MiIndexToPfn(Indices[k]);
+        Pfns[k] = MiIndexToPfn(Index);
         if (!Zero && MiConfig.Strict) {
             /* Verifier (Windows 8.1+): memory that would be uninitialised
              * is filled with a random pattern. */
-            MiRandomFill(Indices[k]);
+            MiRandomFill(Index);
         }
     }
     for (uint64_t k = Got; k < Pages; k++) {
         Pfns[k] = MI_PFN_LIST_HEAD;
     }
     MiUnlock();
-    free(Indices);
     Mdl->Next = NULL;
     Mdl->Size = (CSHORT)(sizeof(MDL) + Pages * sizeof(PFN_NUMBER));
     Mdl->MdlFlags = MDL_PAGES_LOCKED;
@@ -853,7 +850,7 @@ uint64_t MiCheckMdlMappings(char *Report, size_t Size)
     return Problems;
 }
 
-ULONG SimQueryMdlMappings(ULONG64 *Pages)
+ULONG MiQueryMdlMappings(ULONG64 *Pages)
 {
     MiEnsureMachine();
     MiLock();

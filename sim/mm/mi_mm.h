@@ -89,6 +89,15 @@ static inline uint8_t *MiPhysPage(MI_INDEX Index)
 {
     return MiPhys.View + Index * PAGE_SIZE;
 }
+/* Bit i of a bitmap (MiPhys.FreeBits: the page is on the free list). */
+static inline bool MiBitTest(const uint64_t *Bits, uint64_t i)
+{
+    return (Bits[i >> 6] >> (i & 63)) & 1;
+}
+static inline bool MiIsFreeState(unsigned State)
+{
+    return State == MiPageFree || State == MiPageZeroed;
+}
 
 /* Allocates up to Count pages whose PFNs lie in [LowPfn, HighPfn], in runs
  * of physically contiguous pages where possible. Stores the indices in Out and
@@ -290,14 +299,19 @@ uint64_t MiCheckReservations(char *Report, size_t Size);
 bool MiCorruptReservationForTest(void *Va);
 
 /* ---------------------------------------------------------------------- */
+/* Queries (query.c): what the verifier and the Sim* probes read.         */
+/* ---------------------------------------------------------------------- */
+const char *MiPageStateName(SIM_PAGE_STATE State);
+BOOLEAN MiQueryPfn(PFN_NUMBER Pfn, SIM_PFN_INFO *Info);
+VOID MiQueryMemory(SIM_MEMORY_STATS *Stats);
+/* Host mappings the PTEs of [FirstPage, EndPage) need: runs of valid PTEs
+ * naming contiguous pages with the same access; MiCountHostRuns: all. */
+uint64_t MiCountHostRunsIn(uint64_t FirstPage, uint64_t EndPage);
+uint64_t MiCountHostRuns(void);
+
+/* ---------------------------------------------------------------------- */
 /* Faults.                                                                */
 /* ---------------------------------------------------------------------- */
 bool MiFaultHandler(void *Address, bool Write, void *CodeAddress);
-
-/* ---------------------------------------------------------------------- */
-/* Report helper.                                                         */
-/* ---------------------------------------------------------------------- */
-void MiAppend(char *Report, size_t Size, const char *Format, ...)
-    __attribute__((format(MMSIM_PRINTF_FORMAT, 3, 4)));
 
 #endif /* MMSIM_MI_MM_H */

@@ -16,21 +16,6 @@
 
 MI_PHYS MiPhys;
 
-void MiAppend(char *Report, size_t Size, const char *Format, ...)
-{
-    if (Report == NULL || Size == 0) {
-        return;
-    }
-    size_t Used = strlen(Report);
-    if (Used + 1 >= Size) {
-        return;
-    }
-    va_list Arguments;
-    va_start(Arguments, Format);
-    vsnprintf(Report + Used, Size - Used, Format, Arguments);
-    va_end(Arguments);
-}
-
 PFN_NUMBER MiIndexToPfn(MI_INDEX Index)
 {
     for (ULONG r = MiPhys.RangeCount; r-- > 0;) {
@@ -128,6 +113,8 @@ static uint64_t MiBitFind(const uint64_t *Bits, uint64_t From, uint64_t Last, bo
 static void MiSetState(MI_INDEX Index, MI_PAGE_STATE State)
 {
     MI_PFN *Entry = MiPfnEntry(Index);
+    MI_ASSERT(Index < MiPhys.Pages && (unsigned)State < MiPageStateCount);
+    MI_ASSERT(Entry->State < MiPageStateCount && MiPhys.StateCount[Entry->State] > 0);
     MiPhys.StateCount[Entry->State]--;
     Entry->State = (uint8_t)State;
     MiPhys.StateCount[State]++;
@@ -160,6 +147,8 @@ static void MiTake(MI_INDEX First, uint64_t Count, MI_PAGE_STATE NewState, bool 
     for (uint64_t k = 0; k < Count; k++) {
         MI_INDEX i = First + k;
         MI_PFN *Entry = MiPfnEntry(i);
+        /* Free -> allocated: only a page on the free list. */
+        MI_ASSERT(MiBitTest(MiPhys.FreeBits, i) && MiIsFreeState(Entry->State));
         bool Dirty = Entry->State == MiPageFree;
         if (Zero && Dirty && DirtyStart == UINT64_MAX) {
             DirtyStart = i;
@@ -297,10 +286,14 @@ void MiFreePhysicalZeroed(MI_INDEX Index)
 void MiFreePhysical(MI_INDEX Index)
 {
     MI_PFN *Entry = MiPfnEntry(Index);
+    /* Allocated -> free: a page in use, no longer mapped by any PTE. */
+    MI_ASSERT(!MiBitTest(MiPhys.FreeBits, Index) && !MiIsFreeState(Entry->State));
+    MI_ASSERT(Entry->MapCount == 0);
     MiSetState(Index, MiPageFree);
     MiClearEntry(Entry);
     MiBitSet(MiPhys.FreeBits, Index);
     MiPhys.FreeCount++;
+    MI_ASSERT(MiPhys.FreeCount <= MiPhys.Pages);
 }
 
 /* ---------------------------------------------------------------------- */

@@ -385,6 +385,7 @@ static void MiPoolFreePages(bool Paged, uint64_t Page, uint64_t Count)
 static void MiPoolLink(bool Paged, MI_POOL_CLASS *Pc, uint64_t Index)
 {
     MI_POOL_PAGE *Pages = MiPool.Pages[Paged];
+    MI_ASSERT(Pc->Partial != Index + 1); /* not linked twice */
     Pages[Index].Prev = 0;
     Pages[Index].Next = Pc->Partial;
     if (Pc->Partial != 0) {
@@ -397,6 +398,10 @@ static void MiPoolUnlink(bool Paged, MI_POOL_CLASS *Pc, uint64_t Index)
 {
     MI_POOL_PAGE *Pages = MiPool.Pages[Paged];
     MI_POOL_PAGE *Pp = &Pages[Index];
+    /* Both neighbours point back at this page (a broken link would splice
+     * another page out of the list). */
+    MI_ASSERT(Pp->Prev != 0 ? Pages[Pp->Prev - 1].Next == Index + 1 : Pc->Partial == Index + 1);
+    MI_ASSERT(Pp->Next == 0 || Pages[Pp->Next - 1].Prev == Index + 1);
     if (Pp->Prev != 0) {
         Pages[Pp->Prev - 1].Next = Pp->Next;
     } else {
@@ -830,7 +835,7 @@ VOID NTAPI ExFreePool(PVOID P)
 /* ---------------------------------------------------------------------- */
 /* Queries.                                                               */
 /* ---------------------------------------------------------------------- */
-ULONG SimQueryPoolUsage(SIM_POOL_TAG_USAGE *Entries, ULONG Max)
+ULONG MiQueryPoolUsage(SIM_POOL_TAG_USAGE *Entries, ULONG Max)
 {
     MiEnsureMachine();
     MiLock();
@@ -849,7 +854,7 @@ ULONG SimQueryPoolUsage(SIM_POOL_TAG_USAGE *Entries, ULONG Max)
     return Count;
 }
 
-ULONG SimEnumPoolBlocks(SIM_POOL_BLOCK_INFO *Blocks, ULONG Max)
+ULONG MiEnumPoolBlocks(SIM_POOL_BLOCK_INFO *Blocks, ULONG Max)
 {
     MiEnsureMachine();
     MiLock();

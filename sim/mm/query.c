@@ -1,6 +1,7 @@
 /*
- * query.c - MmGetPhysicalAddress, MmIsAddressValid and the simulator's memory
- * queries (PTE, PFN, statistics).
+ * query.c - MmGetPhysicalAddress, MmIsAddressValid and what the layers above
+ * read of memory state (PFN entries, statistics, host runs); the public Sim*
+ * probes over them are in sim/api/query.c.
  */
 #include "mi_mm.h"
 #include "../host/host.h"
@@ -39,43 +40,14 @@ BOOLEAN NTAPI MmIsAddressValid(PVOID VirtualAddress)
     return (Pte & MI_PTE_VALID) ? TRUE : FALSE;
 }
 
-BOOLEAN SimQueryPte(PVOID Va, ULONG64 *Pte, SIM_SPACE_REGION *Region)
-{
-    MiEnsureMachine();
-    *Pte = 0;
-    if (Region != NULL) {
-        *Region = SimRegionNone;
-    }
-    if (!MiIsSystemVa(Va)) {
-        return FALSE;
-    }
-    MiLock();
-    uint64_t Page = MiVaToPage(Va);
-    *Pte = MiSpace.Pte[Page];
-    if (Region != NULL) {
-        *Region = (SIM_SPACE_REGION)(MiRegionOf(Page) + 1);
-    }
-    MiUnlock();
-    return TRUE;
-}
-
-PVOID SimSystemSpaceBase(SIZE_T *Bytes)
-{
-    MiEnsureMachine();
-    if (Bytes != NULL) {
-        *Bytes = (SIZE_T)(MiSpace.Pages * PAGE_SIZE);
-    }
-    return MiSpace.Base;
-}
-
-const char *SimPageStateName(SIM_PAGE_STATE State)
+const char *MiPageStateName(SIM_PAGE_STATE State)
 {
     static const char *const Names[] = {"Free", "Zeroed", "MdlAllocated", "NonPagedPool",
                                         "PagedPool"};
     return (unsigned)State < 5 ? Names[State] : "?";
 }
 
-BOOLEAN SimQueryPfn(PFN_NUMBER Pfn, SIM_PFN_INFO *Info)
+BOOLEAN MiQueryPfn(PFN_NUMBER Pfn, SIM_PFN_INFO *Info)
 {
     MiEnsureMachine();
     memset(Info, 0, sizeof(*Info));
@@ -99,7 +71,7 @@ BOOLEAN SimQueryPfn(PFN_NUMBER Pfn, SIM_PFN_INFO *Info)
  * PFNs are adjacent in the physical memory object, with the same access. */
 /* Host mappings the PTEs of [FirstPage, EndPage) need: runs of valid PTEs
  * naming contiguous pages with the same access. */
-static uint64_t MiCountHostRunsIn(uint64_t FirstPage, uint64_t EndPage)
+uint64_t MiCountHostRunsIn(uint64_t FirstPage, uint64_t EndPage)
 {
     uint64_t Runs = 0;
     bool InRun = false;
@@ -121,30 +93,12 @@ static uint64_t MiCountHostRunsIn(uint64_t FirstPage, uint64_t EndPage)
     return Runs;
 }
 
-uint64_t MiCountHostRuns(void);
 uint64_t MiCountHostRuns(void)
 {
     return MiCountHostRunsIn(0, MiSpace.Pages);
 }
 
-ULONG64 SimCountHostMappings(PVOID Va, SIZE_T Bytes)
-{
-    MiEnsureMachine();
-    if (!MiIsSystemVa(Va) || Bytes == 0) {
-        return 0;
-    }
-    MiLock();
-    uint64_t First = MiVaToPage(Va);
-    uint64_t End = MiVaToPage((PUCHAR)Va + Bytes - 1) + 1;
-    if (End > MiSpace.Pages) {
-        End = MiSpace.Pages;
-    }
-    uint64_t Runs = MiCountHostRunsIn(First, End);
-    MiUnlock();
-    return Runs;
-}
-
-VOID SimQueryMemory(SIM_MEMORY_STATS *Stats)
+VOID MiQueryMemory(SIM_MEMORY_STATS *Stats)
 {
     MiEnsureMachine();
     memset(Stats, 0, sizeof(*Stats));
@@ -173,22 +127,4 @@ VOID SimQueryMemory(SIM_MEMORY_STATS *Stats)
     }
     MiUnlock();
     Stats->HostVmas = HostMappingCount();
-}
-
-VOID SimQueryBookkeeping(SIM_BOOKKEEPING *Info)
-{
-    MiEnsureMachine();
-    memset(Info, 0, sizeof(*Info));
-    MiLock();
-    Info->PfnEntryBytes = (ULONG)sizeof(MI_PFN);
-    Info->PteBytes = (ULONG)sizeof(MiSpace.Pte[0]);
-    Info->BitmapBitsPerPage = 2; /* MiPhys.FreeBits + MiSpace.SystemPtes.FreeBits */
-    Info->PfnDatabaseBytes = MiPhys.Pages * sizeof(MI_PFN);
-    Info->PteArrayBytes = MiSpace.Pages * sizeof(MiSpace.Pte[0]);
-    const MI_VA_ALLOCATOR *Va[] = {&MiSpace.SystemPtes, &MiSpace.NonPagedPool, &MiSpace.PagedPool};
-    Info->BitmapBytes = (MiPhys.Pages + 63) / 64 * sizeof(uint64_t);
-    for (int r = 0; r < 3; r++) {
-        Info->BitmapBytes += (Va[r]->Pages + 63) / 64 * sizeof(uint64_t);
-    }
-    MiUnlock();
 }

@@ -95,6 +95,10 @@ static MI_RANGE *MiRangeDelete(MI_RANGE *Node, uint64_t FirstPage, MI_RANGE **Re
 
 bool MiRangeInsert(MI_RANGE_TABLE *Table, uint64_t FirstPage, uint64_t Pages, void *Data)
 {
+    /* Ranges never overlap: neither end of the new one is in an old one. */
+    MI_ASSERT(Pages > 0);
+    MI_ASSERT(MiRangeFind(Table, FirstPage) == NULL &&
+              MiRangeFind(Table, FirstPage + Pages - 1) == NULL);
     MI_RANGE *New = Table->Spare;
     if (New != NULL) {
         Table->Spare = New->Child[0];
@@ -136,6 +140,7 @@ void MiRangeRemove(MI_RANGE_TABLE *Table, uint64_t FirstPage)
 {
     MI_RANGE *Removed = NULL;
     Table->Root = MiRangeDelete(Table->Root, FirstPage, &Removed);
+    MI_ASSERT(Removed != NULL); /* the caller removes a range it found */
     if (Removed != NULL) {
         Removed->Child[0] = Table->Spare;
         Table->Spare = Removed;

@@ -324,7 +324,12 @@ bool MiMapPages(uint64_t Page, const MI_INDEX *Indices, uint64_t Count, bool Wri
                     MI_PTE_NO_EXECUTE | MiCacheBits(CacheType) | (Writable ? MI_PTE_WRITE : 0);
     uint64_t Runs = 1; /* of consecutive PFNs, as MiBreak counts them */
     PFN_NUMBER Previous = 0;
+    MI_ASSERT(Page < MiSpace.Pages && Count <= MiSpace.Pages - Page);
     for (uint64_t k = 0; k < Count; k++) {
+        /* Invalid -> valid: never over a valid PTE (its page's map count
+         * would be lost), and only for a page of RAM that is in use. */
+        MI_ASSERT(!(MiSpace.Pte[Page + k] & MI_PTE_VALID));
+        MI_ASSERT(Indices[k] < MiPhys.Pages);
         PFN_NUMBER Pfn = MiIndexToPfn(Indices[k]);
         Runs += k > 0 && Pfn != Previous + 1;
         Previous = Pfn;
@@ -366,6 +371,7 @@ static void MiUnmapRange(uint64_t Page, uint64_t Count, bool Free)
     if (Count == 0) {
         return;
     }
+    MI_ASSERT(Page < MiSpace.Pages && Count <= MiSpace.Pages - Page);
     uint64_t Before = MiBreaks(Page, Page + Count);
     uint64_t FirstMapped = UINT64_MAX, EndMapped = 0;
     for (uint64_t k = 0; k < Count; k++) {
@@ -377,6 +383,8 @@ static void MiUnmapRange(uint64_t Page, uint64_t Count, bool Free)
         if ((Pte & MI_PTE_VALID) || MiIsTransitionPte(Page + k, Pte)) {
             MI_INDEX Index = MiPteIndex(Pte);
             MI_PFN *Entry = MiPfnEntry(Index);
+            /* Every valid or transition PTE counts in its page's MapCount. */
+            MI_ASSERT(Entry->MapCount > 0);
             if (Entry->MapCount > 0) {
                 Entry->MapCount--;
             }
@@ -402,7 +410,7 @@ void MiUnmapAndFreePages(uint64_t Page, uint64_t Count)
 /* ---------------------------------------------------------------------- */
 /* Paged pool trimming and faults.                                        */
 /* ---------------------------------------------------------------------- */
-ULONG SimTrimPagedPool(VOID)
+ULONG MiTrimPagedPool(VOID)
 {
     MiEnsureMachine();
     /* A trimmed page must fault back in transparently, so the fault trap has
@@ -430,6 +438,7 @@ ULONG SimTrimPagedPool(VOID)
             continue;
         }
         /* Transition PTE: not valid, but the page stays in memory. */
+        MI_ASSERT((Pte & MI_PTE_VALID) && MiRegionOf(Page) == MiRegionPagedPool);
         MiSpace.Pte[Page] = (Pte & MI_PTE_PFN_MASK) | MI_PTE_TRANSITION |
                             MI_PTE_PROTECTION_READWRITE;
         Entry->Flags |= MI_PFN_FLAG_TRIMMED;
@@ -452,6 +461,8 @@ bool MiFaultInTransition(uint64_t Page)
     if (!MiBudgetTakes(Charge)) {
         return false;
     }
+    /* Transition -> valid: the page was kept for this PTE while trimmed. */
+    MI_ASSERT(MiPfnEntry(MiPteIndex(Pte))->Flags & MI_PFN_FLAG_TRIMMED);
     MiSpace.Pte[Page] = (Pte & MI_PTE_PFN_MASK) | MI_PTE_VALID | MI_PTE_WRITE | MI_PTE_ACCESSED |
                         MI_PTE_DIRTY | MI_PTE_GLOBAL | MI_PTE_NO_EXECUTE;
     if (!MiMirror(Page, 1, NULL)) {
@@ -461,26 +472,6 @@ bool MiFaultInTransition(uint64_t Page)
     MiCommitUnit(Page, 1, Charge);
     MiPfnEntry(MiPteIndex(Pte))->Flags &= (uint16_t)~MI_PFN_FLAG_TRIMMED;
     return true;
-}
-
-/* Kernel code touched the never-mapped first 64 KiB (a NULL pointer, or a
- * small offset from one). At DISPATCH_LEVEL and above Windows stops with
- * 0xD1; below, it is an access violation that a __try frame can catch and
- * that is 0x1E otherwise. */
-_Noreturn static void MiNullAccess(ULONG_PTR Address, bool Write, ULONG_PTR CodeAddress)
-{
-    KIRQL Irql = MiCurrentIrql();
-    if (Irql >= DISPATCH_LEVEL) {
-        KeBugCheckEx(DRIVER_IRQL_NOT_LESS_OR_EQUAL, Address, Irql, Write ? 1 : 0, CodeAddress);
-    }
-    MiRaiseAccessViolation(CodeAddress, Write, Address);
-}
-
-void MiCheckDriverPointer(const void *Pointer, size_t Offset, bool Write, ULONG_PTR Caller)
-{
-    if ((uintptr_t)Pointer < HOST_NULL_GUARD) {
-        MiNullAccess((ULONG_PTR)(uintptr_t)Pointer + Offset, Write, Caller);
-    }
 }
 
 bool MiFaultHandler(void *Address, bool Write, void *CodeAddress)

@@ -229,13 +229,13 @@ static void MiDescribeHeader(SIM_DUMP_OUTPUT *Out, uint64_t Page, uint64_t Pte)
 {
     SIM_RESERVATION_INFO Info;
     char A[48];
-    if (!SimQueryReservation(MiPageToVa(Page), &Info)) {
+    if (!MiQueryReservation(MiPageToVa(Page), &Info)) {
         return;
     }
     uint64_t BasePage = MiVaToPage(Info.Base);
     static const char *const Formats[] = {"Server 2003", "Vista-Win7", "Win8+"};
     static const unsigned Shift[] = {1, 32, 28};
-    SIM_NT5_HEADER_FORMAT Format = SimGetNt5HeaderFormat();
+    SIM_NT5_HEADER_FORMAT Format = MiGetNt5HeaderFormat();
     unsigned S = (unsigned)Format < 3 ? Shift[Format] : 1;
     const char *Name = (unsigned)Format < 3 ? Formats[Format] : "?";
     char TagText[5];
@@ -292,7 +292,7 @@ VOID SimDumpPte(SIM_DUMP_OUTPUT *Out, PVOID Va)
     /* mmsim's own line: what this page belongs to. */
     char Where[160] = "";
     SIM_RESERVATION_INFO Info;
-    if (SimQueryReservation(Va, &Info)) {
+    if (MiQueryReservation(Va, &Info)) {
         char TagText[5];
         MiTagText(Info.Tag, TagText);
         if (Header) {
@@ -308,9 +308,9 @@ VOID SimDumpPte(SIM_DUMP_OUTPUT *Out, PVOID Va)
     char PfnText[120] = "";
     if (Pte & (MI_PTE_VALID | MI_PTE_TRANSITION) && !Header) {
         SIM_PFN_INFO Pfn;
-        if (SimQueryPfn(MI_PTE_PFN(Pte), &Pfn)) {
+        if (MiQueryPfn(MI_PTE_PFN(Pte), &Pfn)) {
             snprintf(PfnText, sizeof(PfnText), "; pfn %llx %s, share count %u, lock count %u",
-                     (unsigned long long)MI_PTE_PFN(Pte), SimPageStateName(Pfn.State),
+                     (unsigned long long)MI_PTE_PFN(Pte), MiPageStateName(Pfn.State),
                      Pfn.MapCount, Pfn.LockCount);
         }
     }
@@ -337,7 +337,7 @@ BOOLEAN SimDumpPfn(SIM_DUMP_OUTPUT *Out, PFN_NUMBER Pfn)
 {
     MiEnsureMachine();
     SIM_PFN_INFO Info;
-    if (!SimQueryPfn(Pfn, &Info)) {
+    if (!MiQueryPfn(Pfn, &Info)) {
         MiOut(Out, "    PFN %08llX is not RAM in this machine\n", (unsigned long long)Pfn);
         return FALSE;
     }
@@ -370,7 +370,7 @@ BOOLEAN SimDumpPfn(SIM_DUMP_OUTPUT *Out, PFN_NUMBER Pfn)
     }
     MiOut(Out, "    %s (%s)%s\n",
           Active ? "Active" : (Info.State == SimPageZeroed ? "Zeroed" : "Free"),
-          SimPageStateName(Info.State), Owner);
+          MiPageStateName(Info.State), Owner);
     if (First != UINT64_MAX) {
         MiOut(Out, "mmsim: mapped at %s", MiAddr((ULONG_PTR)MiPageToVa(First), Out->Flags, A,
                                                   sizeof(A)));
@@ -405,14 +405,14 @@ VOID SimDumpSysPtes(SIM_DUMP_OUTPUT *Out)
     MiUnlock();
 
     ULONG64 Pages = 0;
-    ULONG Mappings = SimQueryMdlMappings(&Pages);
-    ULONG Reservations = SimEnumReservations(NULL, 0);
+    ULONG Mappings = MiQueryMdlMappings(&Pages);
+    ULONG Reservations = MiEnumReservations(NULL, 0);
     SIM_RESERVATION_INFO *Infos = NULL;
     uint64_t Reserved = 0, Mapped = 0;
     if (Reservations > 0) {
         Infos = (SIM_RESERVATION_INFO *)calloc(Reservations, sizeof(*Infos));
         if (Infos != NULL) {
-            ULONG Got = SimEnumReservations(Infos, Reservations);
+            ULONG Got = MiEnumReservations(Infos, Reservations);
             for (ULONG i = 0; i < Got && i < Reservations; i++) {
                 Reserved += Infos[i].Pages + Infos[i].HeaderPtes;
                 Mapped += Infos[i].MappedPages;
@@ -476,7 +476,7 @@ static int MiSortTag(const void *Left, const void *Right)
 VOID SimDumpPoolUsed(SIM_DUMP_OUTPUT *Out, SIM_POOLUSED_SORT Sort)
 {
     MiEnsureMachine();
-    ULONG Count = SimQueryPoolUsage(NULL, 0);
+    ULONG Count = MiQueryPoolUsage(NULL, 0);
     SIM_POOL_TAG_USAGE *Entries = NULL;
     if (Count > 0) {
         Entries = (SIM_POOL_TAG_USAGE *)calloc(Count, sizeof(*Entries));
@@ -484,7 +484,7 @@ VOID SimDumpPoolUsed(SIM_DUMP_OUTPUT *Out, SIM_POOLUSED_SORT Sort)
             MiOut(Out, "!poolused: out of host memory\n");
             return;
         }
-        ULONG Got = SimQueryPoolUsage(Entries, Count);
+        ULONG Got = MiQueryPoolUsage(Entries, Count);
         Count = Got < Count ? Got : Count;
         qsort(Entries, Count, sizeof(*Entries), Sort == SimPoolUsedSortTag ? MiSortTag : MiSortBytes);
     }
@@ -698,7 +698,7 @@ BOOLEAN SimDumpReservation(SIM_DUMP_OUTPUT *Out, PVOID Va)
     MiEnsureMachine();
     SIM_RESERVATION_INFO Info;
     char A[48], TagText[5];
-    if (!SimQueryReservation(Va, &Info)) {
+    if (!MiQueryReservation(Va, &Info)) {
         MiOut(Out, "no reservation contains %s\n", MiAddr((ULONG_PTR)Va, Out->Flags, A, sizeof(A)));
         return FALSE;
     }

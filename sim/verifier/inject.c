@@ -261,7 +261,7 @@ static bool MiTagMatches(ULONG Tag)
     return false;
 }
 
-MI_INJECT_RESULT MiInjectFaultAt(SIM_FAULT_SITE Site, ULONG Tag, ULONG_PTR Caller)
+static MI_INJECT_RESULT MiVerifierDecide(SIM_FAULT_SITE Site, ULONG Tag, ULONG_PTR Caller)
 {
     /* The stack is walked outside the lock, and only when a mode needs it. */
     MiLock();
@@ -326,7 +326,7 @@ MI_INJECT_RESULT MiInjectFaultAt(SIM_FAULT_SITE Site, ULONG Tag, ULONG_PTR Calle
     return Result;
 }
 
-uint64_t MiInjectShortPages(uint64_t Pages)
+static uint64_t MiVerifierShortPages(uint64_t Pages)
 {
     MiLock();
     if (MiInject.ShortCountdown != 0 && --MiInject.ShortCountdown == 0 &&
@@ -649,9 +649,13 @@ VOID SimQueryFaultCounters(SIM_FAULT_COUNTERS *Counters)
 /* ---------------------------------------------------------------------- */
 /* Lifetime: MMSIM_FAULTS is read when a machine is built.                 */
 /* ---------------------------------------------------------------------- */
+/* The decisions the DDIs ask for through MiInjectFaultAt (sim/base). */
+static const MI_INJECT_HOOKS MiVerifierHooks = {MiVerifierDecide, MiVerifierShortPages};
+
 static NTSTATUS MiInjectInit(const SIM_CONFIG *Config)
 {
     (void)Config;
+    MiSetInjectHooks(&MiVerifierHooks);
     if (!MiConfiguredByApi) {
         MiSpec[0] = '\0';
         const char *Value = getenv("MMSIM_FAULTS");

@@ -59,6 +59,122 @@ static void MiCheckHostRange(void *Context, uintptr_t Start, uintptr_t End, bool
     }
 }
 
+/* 1. Every PTE: valid and transition PTEs name RAM in a compatible state,
+ *    guards are empty, and used PTEs lie in allocated VA. Counts in Refs
+ *    the PTEs that name each page; returns how many are valid. */
+static uint64_t MiCheckPtes(MI_CHECK *Check, uint32_t *Refs)
+{
+    uint64_t ValidPtes = 0;
+    for (uint64_t Page = 0; Page < MiSpace.Pages; Page++) {
+        uint64_t Pte = MiSpace.Pte[Page];
+        if (Pte == 0) {
+            continue;
+        }
+        MI_REGION Region = MiRegionOf(Page);
+        if (Region == MiRegionGuard) {
+            MiFail(Check, "guard page %llu has PTE 0x%llx\n", (unsigned long long)Page,
+                   (unsigned long long)Pte);
+            continue;
+        }
+        if (!(Pte & (MI_PTE_VALID | MI_PTE_TRANSITION)) ||
+            (!(Pte & MI_PTE_VALID) && MiIsReservationHeaderPage(Page))) {
+            /* Software PTEs of reservations (nt5 header PTEs, whose tag bits
+             * may include bit 11) are checked in step 4; nothing to count. */
+            continue;
+        }
+        MI_INDEX Index;
+        if (!MiPfnToIndex(MI_PTE_PFN(Pte), &Index)) {
+            MiFail(Check, "PTE of page %llu names PFN 0x%llx, which is not RAM\n",
+                   (unsigned long long)Page, (unsigned long long)MI_PTE_PFN(Pte));
+            continue;
+        }
+        Refs[Index]++;
+        ValidPtes += (Pte & MI_PTE_VALID) != 0;
+        uint8_t State = MiPfnEntry(Index)->State;
+        if (State == MiPageFree || State == MiPageZeroed) {
+            MiFail(Check, "PTE of page %llu maps free PFN 0x%llx\n", (unsigned long long)Page,
+                   (unsigned long long)MI_PTE_PFN(Pte));
+        }
+        if ((Pte & MI_PTE_TRANSITION) && Region != MiRegionPagedPool) {
+            MiFail(Check, "transition PTE outside paged pool at page %llu\n",
+                   (unsigned long long)Page);
+        }
+        const MI_VA_ALLOCATOR *Va = Region == MiRegionSystemPtes     ? &MiSpace.SystemPtes
+                                    : Region == MiRegionNonPagedPool ? &MiSpace.NonPagedPool
+                                                                     : &MiSpace.PagedPool;
+        if (!MiVaIsAllocated(Va, Page)) {
+            MiFail(Check, "page %llu is mapped but its VA is free\n", (unsigned long long)Page);
+        }
+    }
+    return ValidPtes;
+}
+
+/* 2. Every PFN: map counts match the PTEs (Refs), the free bitmap matches
+ *    the state, and the state counts add up. */
+static void MiCheckPfns(MI_CHECK *Check, const uint32_t *Refs)
+{
+    uint64_t States[MiPageStateCount] = {0};
+    uint64_t FreeBits = 0;
+    for (MI_INDEX i = 0; i < MiPhys.Pages; i++) {
+        const MI_PFN *Entry = MiPfnEntry(i);
+        if (Entry->State >= MiPageStateCount) {
+            MiFail(Check, "PFN 0x%llx has invalid state %u\n",
+                   (unsigned long long)MiIndexToPfn(i), Entry->State);
+            continue;
+        }
+        States[Entry->State]++;
+        bool Free = (MiPhys.FreeBits[i >> 6] >> (i & 63)) & 1;
+        FreeBits += Free;
+        bool FreeState = Entry->State == MiPageFree || Entry->State == MiPageZeroed;
+        if (Free != FreeState) {
+            MiFail(Check, "PFN 0x%llx: free bitmap says %s, state says %u\n",
+                   (unsigned long long)MiIndexToPfn(i), Free ? "free" : "used", Entry->State);
+        }
+        if (Entry->MapCount != Refs[i]) {
+            MiFail(Check, "PFN 0x%llx: map count %u but %u PTE(s) name it\n",
+                   (unsigned long long)MiIndexToPfn(i), Entry->MapCount, Refs[i]);
+        }
+        if (FreeState && (Entry->LockCount != 0 || Entry->MapCount != 0)) {
+            MiFail(Check, "free PFN 0x%llx is locked or mapped\n",
+                   (unsigned long long)MiIndexToPfn(i));
+        }
+    }
+    for (int s = 0; s < MiPageStateCount; s++) {
+        if (States[s] != MiPhys.StateCount[s]) {
+            MiFail(Check, "page state %d: %llu pages but the count says %llu\n", s,
+                   (unsigned long long)States[s], (unsigned long long)MiPhys.StateCount[s]);
+        }
+    }
+    if (FreeBits != MiPhys.FreeCount ||
+        MiPhys.FreeCount != States[MiPageFree] + States[MiPageZeroed]) {
+        MiFail(Check, "free pages: bitmap %llu, count %llu, states %llu\n",
+               (unsigned long long)FreeBits, (unsigned long long)MiPhys.FreeCount,
+               (unsigned long long)(States[MiPageFree] + States[MiPageZeroed]));
+    }
+}
+
+/* Where a record checker appends to the report (NULL: no report). */
+static char *MiReportTail(const MI_CHECK *Check, size_t *Left)
+{
+    size_t Used = Check->Report != NULL ? strlen(Check->Report) : 0;
+    *Left = Check->Size - Used;
+    return Check->Report != NULL ? Check->Report + Used : NULL;
+}
+
+/* 3. MDL mappings: each recorded mapping is valid exactly over its pages
+ *    (guards invalid) in allocated system-PTE VA.
+ * 4. Reservations: nt5 header PTEs hold the size and tag encodings, modern
+ *    pool nodes describe their reservation, data PTEs are empty or valid,
+ *    and every page is allocated system-PTE VA. */
+static void MiCheckRecords(MI_CHECK *Check)
+{
+    size_t Left;
+    char *Tail = MiReportTail(Check, &Left);
+    Check->Errors += MiCheckMdlMappings(Tail, Left);
+    Tail = MiReportTail(Check, &Left);
+    Check->Errors += MiCheckReservations(Tail, Left);
+}
+
 BOOLEAN SimCheckInvariants(char *Report, SIZE_T Size)
 {
     MI_CHECK Check = {Report, (size_t)Size, 0, 0, 0};
@@ -74,110 +190,10 @@ BOOLEAN SimCheckInvariants(char *Report, SIZE_T Size)
         return FALSE;
     }
 
-    /* 1. Every PTE: valid and transition PTEs name RAM in a compatible state,
-     *    guards are empty, and used PTEs lie in allocated VA. */
-    uint64_t ValidPtes = 0;
-    for (uint64_t Page = 0; Page < MiSpace.Pages; Page++) {
-        uint64_t Pte = MiSpace.Pte[Page];
-        if (Pte == 0) {
-            continue;
-        }
-        MI_REGION Region = MiRegionOf(Page);
-        if (Region == MiRegionGuard) {
-            MiFail(&Check, "guard page %llu has PTE 0x%llx\n", (unsigned long long)Page,
-                   (unsigned long long)Pte);
-            continue;
-        }
-        if (!(Pte & (MI_PTE_VALID | MI_PTE_TRANSITION)) ||
-            (!(Pte & MI_PTE_VALID) && MiIsReservationHeaderPage(Page))) {
-            /* Software PTEs of reservations (nt5 header PTEs, whose tag bits
-             * may include bit 11) are checked in step 4; nothing to count. */
-            continue;
-        }
-        MI_INDEX Index;
-        if (!MiPfnToIndex(MI_PTE_PFN(Pte), &Index)) {
-            MiFail(&Check, "PTE of page %llu names PFN 0x%llx, which is not RAM\n",
-                   (unsigned long long)Page, (unsigned long long)MI_PTE_PFN(Pte));
-            continue;
-        }
-        Refs[Index]++;
-        ValidPtes += (Pte & MI_PTE_VALID) != 0;
-        uint8_t State = MiPfnEntry(Index)->State;
-        if (State == MiPageFree || State == MiPageZeroed) {
-            MiFail(&Check, "PTE of page %llu maps free PFN 0x%llx\n", (unsigned long long)Page,
-                   (unsigned long long)MI_PTE_PFN(Pte));
-        }
-        if ((Pte & MI_PTE_TRANSITION) && Region != MiRegionPagedPool) {
-            MiFail(&Check, "transition PTE outside paged pool at page %llu\n",
-                   (unsigned long long)Page);
-        }
-        const MI_VA_ALLOCATOR *Va = Region == MiRegionSystemPtes     ? &MiSpace.SystemPtes
-                                    : Region == MiRegionNonPagedPool ? &MiSpace.NonPagedPool
-                                                                     : &MiSpace.PagedPool;
-        if (!MiVaIsAllocated(Va, Page)) {
-            MiFail(&Check, "page %llu is mapped but its VA is free\n", (unsigned long long)Page);
-        }
-    }
-
-    /* 2. Every PFN: map counts match the PTEs, the free bitmap matches the
-     *    state, and the state counts add up. */
-    uint64_t States[MiPageStateCount] = {0};
-    uint64_t FreeBits = 0;
-    for (MI_INDEX i = 0; i < MiPhys.Pages; i++) {
-        const MI_PFN *Entry = MiPfnEntry(i);
-        if (Entry->State >= MiPageStateCount) {
-            MiFail(&Check, "PFN 0x%llx has invalid state %u\n",
-                   (unsigned long long)MiIndexToPfn(i), Entry->State);
-            continue;
-        }
-        States[Entry->State]++;
-        bool Free = (MiPhys.FreeBits[i >> 6] >> (i & 63)) & 1;
-        FreeBits += Free;
-        bool FreeState = Entry->State == MiPageFree || Entry->State == MiPageZeroed;
-        if (Free != FreeState) {
-            MiFail(&Check, "PFN 0x%llx: free bitmap says %s, state says %u\n",
-                   (unsigned long long)MiIndexToPfn(i), Free ? "free" : "used", Entry->State);
-        }
-        if (Entry->MapCount != Refs[i]) {
-            MiFail(&Check, "PFN 0x%llx: map count %u but %u PTE(s) name it\n",
-                   (unsigned long long)MiIndexToPfn(i), Entry->MapCount, Refs[i]);
-        }
-        if (FreeState && (Entry->LockCount != 0 || Entry->MapCount != 0)) {
-            MiFail(&Check, "free PFN 0x%llx is locked or mapped\n",
-                   (unsigned long long)MiIndexToPfn(i));
-        }
-    }
-    for (int s = 0; s < MiPageStateCount; s++) {
-        if (States[s] != MiPhys.StateCount[s]) {
-            MiFail(&Check, "page state %d: %llu pages but the count says %llu\n", s,
-                   (unsigned long long)States[s], (unsigned long long)MiPhys.StateCount[s]);
-        }
-    }
-    if (FreeBits != MiPhys.FreeCount ||
-        MiPhys.FreeCount != States[MiPageFree] + States[MiPageZeroed]) {
-        MiFail(&Check, "free pages: bitmap %llu, count %llu, states %llu\n",
-               (unsigned long long)FreeBits, (unsigned long long)MiPhys.FreeCount,
-               (unsigned long long)(States[MiPageFree] + States[MiPageZeroed]));
-    }
+    uint64_t ValidPtes = MiCheckPtes(&Check, Refs);
+    MiCheckPfns(&Check, Refs);
     free(Refs);
-
-    /* 3. MDL mappings: each recorded mapping is valid exactly over its pages
-     *    (guards invalid) in allocated system-PTE VA. */
-    {
-        size_t Used = Check.Report != NULL ? strlen(Check.Report) : 0;
-        uint64_t Problems = MiCheckMdlMappings(Check.Report != NULL ? Check.Report + Used : NULL,
-                                               Check.Size - Used);
-        Check.Errors += Problems;
-    }
-
-    /* 4. Reservations: nt5 header PTEs hold the size and tag encodings,
-     *    modern pool nodes describe their reservation, data PTEs are empty
-     *    or valid, and every page is allocated system-PTE VA. */
-    {
-        size_t Used = Check.Report != NULL ? strlen(Check.Report) : 0;
-        Check.Errors += MiCheckReservations(Check.Report != NULL ? Check.Report + Used : NULL,
-                                            Check.Size - Used);
-    }
+    MiCheckRecords(&Check);
 
     /* 5. The host mirror: accessible exactly where PTEs are valid, showing
      *    the PTE's page with the PTE's access. */
@@ -224,6 +240,14 @@ BOOLEAN SimCorruptForTest(SIM_CORRUPTION Kind, PVOID Va)
     case SimCorruptFreeCount:
         MiPhys.FreeCount++;
         Done = TRUE;
+        break;
+    case SimCorruptPfnOnFreeList:
+        if (Pte & MI_PTE_VALID) {
+            MI_INDEX Index = MiPteIndex(Pte);
+            MiPhys.FreeBits[Index >> 6] |= 1ull << (Index & 63);
+            MiPhys.FreeCount++;
+            Done = TRUE;
+        }
         break;
     }
     MiUnlock();

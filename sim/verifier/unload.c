@@ -51,6 +51,95 @@ typedef struct _MI_TAG_LEAK {
     SIM_POOL_BLOCK_INFO First; /* the earliest live block */
 } MI_TAG_LEAK;
 
+/* The live pool blocks (not Mm's own) grouped by tag and pool type, each
+ * group with its earliest block; returns the number of groups. */
+static ULONG MiGroupByTag(const SIM_POOL_BLOCK_INFO *Infos, ULONG Blocks, MI_TAG_LEAK *Leaks)
+{
+    ULONG LeakCount = 0;
+    for (ULONG b = 0; b < Blocks; b++) {
+        if (Infos[b].ForMm) {
+            continue; /* freed with the reservation it describes */
+        }
+        ULONG t = 0;
+        while (t < LeakCount &&
+               (Leaks[t].Tag != Infos[b].Tag || Leaks[t].Paged != Infos[b].Paged)) {
+            t++;
+        }
+        if (t == LeakCount) {
+            Leaks[LeakCount].Tag = Infos[b].Tag;
+            Leaks[LeakCount].Paged = Infos[b].Paged;
+            Leaks[LeakCount].First = Infos[b];
+            LeakCount++;
+        }
+        Leaks[t].Count++;
+        Leaks[t].Bytes += Infos[b].Size;
+    }
+    return LeakCount;
+}
+
+/* One line a reservation the driver did not free. */
+static void MiPrintReservations(ULONG Count)
+{
+    SIM_RESERVATION_INFO *Reservations =
+        (SIM_RESERVATION_INFO *)calloc(Count, sizeof(SIM_RESERVATION_INFO));
+    if (Reservations != NULL) {
+        Count = MiEnumReservations(Reservations, Count);
+        for (ULONG r = 0; r < Count; r++) {
+            char Tag[5], Frame[256], What[48];
+            snprintf(What, sizeof(What), "reservation '%s' (%llu mapped)",
+                     MiTagText(Reservations[r].Tag, Tag),
+                     (unsigned long long)Reservations[r].MappedPages);
+            MiOut("  %-30s %10u %12llu p  %s\n", What, 1,
+                  (unsigned long long)Reservations[r].Pages,
+                  HostDescribeFrame(Reservations[r].Caller, Frame, sizeof(Frame)));
+        }
+        free(Reservations);
+    }
+}
+
+/* The unload check's table of what the driver left behind. */
+static void MiPrintLeaks(const SIM_UNLOAD_REPORT *Local, const MI_TAG_LEAK *Leaks,
+                         ULONG LeakCount, ULONG64 MappedPages, const char *Work)
+{
+    MiOut("mmsim: unload check - the driver left behind:\n");
+    MiOut("  %-30s %10s %14s  %s\n", "what", "count", "size", "allocated from");
+    for (ULONG t = 0; t < LeakCount; t++) {
+        char Tag[5], Frame[256], What[40];
+        snprintf(What, sizeof(What), "pool '%s' (%s)", MiTagText(Leaks[t].Tag, Tag),
+                 Leaks[t].Paged ? "paged" : "non-paged");
+        MiOut("  %-30s %10llu %12llu B  %s\n", What, (unsigned long long)Leaks[t].Count,
+              (unsigned long long)Leaks[t].Bytes,
+              HostDescribeFrame(Leaks[t].First.Caller, Frame, sizeof(Frame)));
+        for (ULONG f = 1; f < Leaks[t].First.StackDepth; f++) {
+            MiOut("  %-30s %10s %14s  %s\n", "", "", "",
+                  HostDescribeFrame(Leaks[t].First.Stack[f], Frame, sizeof(Frame)));
+        }
+    }
+    if (Local->MdlPages != 0) {
+        MiOut("  %-30s %10llu %12llu p  (MmAllocatePagesForMdl(Ex) without "
+              "MmFreePagesFromMdl)\n",
+              "MDL-allocated pages", (unsigned long long)Local->MdlPages,
+              (unsigned long long)Local->MdlPages);
+    }
+    if (Local->Reservations != 0) {
+        MiPrintReservations((ULONG)Local->Reservations);
+    }
+    if (Local->MdlMappings != 0) {
+        MiOut("  %-30s %10llu %12llu p  (MmMapLockedPagesSpecifyCache without "
+              "MmUnmapLockedPages)\n",
+              "MDL mappings", (unsigned long long)Local->MdlMappings,
+              (unsigned long long)MappedPages);
+    }
+    if (Local->LockedPages != 0) {
+        MiOut("  %-30s %10llu %12llu p  (MmProbeAndLockPages without MmUnlockPages)\n",
+              "locked pages", (unsigned long long)Local->LockedPages,
+              (unsigned long long)Local->LockedPages);
+    }
+    if (Local->WorkItemsPending) {
+        MiOut("  %-30s %s", "work items", Work);
+    }
+}
+
 BOOLEAN SimDriverUnload(SIM_UNLOAD_REPORT *Report)
 {
     MiEnsureMachine();
@@ -58,31 +147,14 @@ BOOLEAN SimDriverUnload(SIM_UNLOAD_REPORT *Report)
     memset(&Local, 0, sizeof(Local));
 
     /* Pool, by tag. */
-    ULONG Blocks = SimEnumPoolBlocks(NULL, 0);
+    ULONG Blocks = MiEnumPoolBlocks(NULL, 0);
     SIM_POOL_BLOCK_INFO *Infos =
         Blocks != 0 ? (SIM_POOL_BLOCK_INFO *)calloc(Blocks, sizeof(SIM_POOL_BLOCK_INFO)) : NULL;
     MI_TAG_LEAK *Leaks = Blocks != 0 ? (MI_TAG_LEAK *)calloc(Blocks, sizeof(MI_TAG_LEAK)) : NULL;
     ULONG LeakCount = 0;
     if (Infos != NULL && Leaks != NULL) {
-        Blocks = SimEnumPoolBlocks(Infos, Blocks);
-        for (ULONG b = 0; b < Blocks; b++) {
-            if (Infos[b].ForMm) {
-                continue; /* freed with the reservation it describes */
-            }
-            ULONG t = 0;
-            while (t < LeakCount &&
-                   (Leaks[t].Tag != Infos[b].Tag || Leaks[t].Paged != Infos[b].Paged)) {
-                t++;
-            }
-            if (t == LeakCount) {
-                Leaks[LeakCount].Tag = Infos[b].Tag;
-                Leaks[LeakCount].Paged = Infos[b].Paged;
-                Leaks[LeakCount].First = Infos[b];
-                LeakCount++;
-            }
-            Leaks[t].Count++;
-            Leaks[t].Bytes += Infos[b].Size;
-        }
+        Blocks = MiEnumPoolBlocks(Infos, Blocks);
+        LeakCount = MiGroupByTag(Infos, Blocks, Leaks);
     }
     for (ULONG t = 0; t < LeakCount; t++) {
         Local.PoolAllocations += Leaks[t].Count;
@@ -90,11 +162,11 @@ BOOLEAN SimDriverUnload(SIM_UNLOAD_REPORT *Report)
     }
 
     SIM_MEMORY_STATS Memory;
-    SimQueryMemory(&Memory);
+    MiQueryMemory(&Memory);
     Local.MdlPages = Memory.MdlPages;
     ULONG64 MappedPages = 0;
-    Local.MdlMappings = SimQueryMdlMappings(&MappedPages);
-    Local.Reservations = SimEnumReservations(NULL, 0);
+    Local.MdlMappings = MiQueryMdlMappings(&MappedPages);
+    Local.Reservations = MiEnumReservations(NULL, 0);
     MiLock();
     for (MI_INDEX i = 0; i < MiPhys.Pages; i++) {
         Local.LockedPages += MiPfnEntry(i)->LockCount != 0;
@@ -106,58 +178,7 @@ BOOLEAN SimDriverUnload(SIM_UNLOAD_REPORT *Report)
     bool Clean = Local.PoolAllocations == 0 && Local.MdlPages == 0 && Local.MdlMappings == 0 &&
                  Local.Reservations == 0 && Local.LockedPages == 0 && !Local.WorkItemsPending;
     if (!Clean) {
-        MiOut("mmsim: unload check - the driver left behind:\n");
-        MiOut("  %-30s %10s %14s  %s\n", "what", "count", "size", "allocated from");
-        for (ULONG t = 0; t < LeakCount; t++) {
-            char Tag[5], Frame[256], What[40];
-            snprintf(What, sizeof(What), "pool '%s' (%s)", MiTagText(Leaks[t].Tag, Tag),
-                     Leaks[t].Paged ? "paged" : "non-paged");
-            MiOut("  %-30s %10llu %12llu B  %s\n", What, (unsigned long long)Leaks[t].Count,
-                  (unsigned long long)Leaks[t].Bytes,
-                  HostDescribeFrame(Leaks[t].First.Caller, Frame, sizeof(Frame)));
-            for (ULONG f = 1; f < Leaks[t].First.StackDepth; f++) {
-                MiOut("  %-30s %10s %14s  %s\n", "", "", "",
-                      HostDescribeFrame(Leaks[t].First.Stack[f], Frame, sizeof(Frame)));
-            }
-        }
-        if (Local.MdlPages != 0) {
-            MiOut("  %-30s %10llu %12llu p  (MmAllocatePagesForMdl(Ex) without "
-                  "MmFreePagesFromMdl)\n",
-                  "MDL-allocated pages", (unsigned long long)Local.MdlPages,
-                  (unsigned long long)Local.MdlPages);
-        }
-        if (Local.Reservations != 0) {
-            ULONG Count = (ULONG)Local.Reservations;
-            SIM_RESERVATION_INFO *Reservations =
-                (SIM_RESERVATION_INFO *)calloc(Count, sizeof(SIM_RESERVATION_INFO));
-            if (Reservations != NULL) {
-                Count = SimEnumReservations(Reservations, Count);
-                for (ULONG r = 0; r < Count; r++) {
-                    char Tag[5], Frame[256], What[48];
-                    snprintf(What, sizeof(What), "reservation '%s' (%llu mapped)",
-                             MiTagText(Reservations[r].Tag, Tag),
-                             (unsigned long long)Reservations[r].MappedPages);
-                    MiOut("  %-30s %10u %12llu p  %s\n", What, 1,
-                          (unsigned long long)Reservations[r].Pages,
-                          HostDescribeFrame(Reservations[r].Caller, Frame, sizeof(Frame)));
-                }
-                free(Reservations);
-            }
-        }
-        if (Local.MdlMappings != 0) {
-            MiOut("  %-30s %10llu %12llu p  (MmMapLockedPagesSpecifyCache without "
-                  "MmUnmapLockedPages)\n",
-                  "MDL mappings", (unsigned long long)Local.MdlMappings,
-                  (unsigned long long)MappedPages);
-        }
-        if (Local.LockedPages != 0) {
-            MiOut("  %-30s %10llu %12llu p  (MmProbeAndLockPages without MmUnlockPages)\n",
-                  "locked pages", (unsigned long long)Local.LockedPages,
-                  (unsigned long long)Local.LockedPages);
-        }
-        if (Local.WorkItemsPending) {
-            MiOut("  %-30s %s", "work items", Work);
-        }
+        MiPrintLeaks(&Local, Leaks, LeakCount, MappedPages, Work);
     }
     free(Infos);
     free(Leaks);
@@ -191,7 +212,7 @@ static void MiUnloadCheckAtExit(void)
     if (!MiExitCheck || !MiIsMachineUp() || MiIsStopped()) {
         return;
     }
-    SimWaitForWorkItems(2000); /* let queued work finish, as unload would */
+    MiWaitForWorkItems(2000); /* let queued work finish, as unload would */
     /* A leak ends the process with _Exit (or a stop, _exit), which skip
      * exit()'s flush: what the program printed is written out first, and so
      * comes before the leak report (a stream another thread holds is

@@ -1,6 +1,7 @@
 /*
  * machine.c - configuration, lazy start, reset and shutdown of the simulated
- * machine.
+ * machine: the top of the simulator's layers (docs/architecture.md 1.1),
+ * which knows every subsystem and builds them in order.
  *
  * A program that never calls SimInitialize gets the default machine on its
  * first DDI call, like a driver loaded into a booted system. MMSIM_*
@@ -12,33 +13,34 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "config.h"
-#include "mi.h"
-#include "host/host.h"
-#include "mm/mi_mm.h"
+#include "../config.h"
+#include "../mi.h"
+#include "../host/host.h"
+#include "../mm/mi_mm.h"
 
-SIM_CONFIG MiConfig;
-ULONG64 MiSeed;
-
-static atomic_bool MiMachineUp;
-/* Set when a machine is built: the next DDI call re-arms the fault trap. A
- * test harness may have put its own SIGSEGV handler over it since (CMocka
- * does around every test body), and a driver's stray access must still be
- * the simulated bug check (0x50, 0x1E, 0xD1), not the harness's "exception". */
-static atomic_bool MiTrapStale;
+/* MiConfig, MiSeed and the up/stale/fork-refused flags live in the bottom
+ * layer (sim/base/machine_state.c), which every layer reads. */
 static bool MiSeedFixed;
-/* Set in a forked child that could not get its own machine (MiForkChild). */
-static atomic_bool MiForkRefused;
 static char MiForkWhy[160];
 
 
 /* Subsystems with machine-lifetime state, in initialisation order. */
 static const MI_SUBSYSTEM *const MiSubsystems[] = {
 #define MI_SUBSYSTEM_ENTRY(Name) &Name,
-#include "mi_subsystems.h"
+#include "../mi_subsystems.h"
 #undef MI_SUBSYSTEM_ENTRY
 };
 #define MI_SUBSYSTEM_COUNT (sizeof(MiSubsystems) / sizeof(MiSubsystems[0]))
+
+const char *SimProfileName(SIM_PROFILE Profile)
+{
+    return MiProfileName(Profile);
+}
+
+BOOLEAN SimParseProfile(const char *Name, SIM_PROFILE *Profile)
+{
+    return MiParseProfile(Name, Profile);
+}
 
 /* ---------------------------------------------------------------------- */
 /* Defaults and environment.                                              */
@@ -331,21 +333,16 @@ static void MiReportBuildFailure(const char *Who, NTSTATUS Status, const char *W
     MiWriteStderr(Text);
 }
 
-bool MiIsMachineUp(void)
-{
-    return atomic_load_explicit(&MiMachineUp, memory_order_acquire);
-}
-
-void MiEnsureMachine(void)
+/* MiEnsureMachine's slow path (registered with the bottom layer below): a
+ * forked child without a machine is refused; else the default machine is
+ * built, once. */
+static void MiBuildDefaultMachine(void)
 {
     if (atomic_load_explicit(&MiForkRefused, memory_order_relaxed)) {
         MiRefuseForked();
     }
     if (atomic_load_explicit(&MiMachineUp, memory_order_acquire)) {
-        if (atomic_load_explicit(&MiTrapStale, memory_order_relaxed) &&
-            atomic_exchange(&MiTrapStale, false)) {
-            HostArmFaultTrap();
-        }
+        MiEnsureMachine(); /* built meanwhile: the fast path re-arms the trap */
         return;
     }
     MiLock();
@@ -463,4 +460,13 @@ SIM_PROFILE SimGetProfile(VOID)
 {
     MiEnsureMachine();
     return MiConfig.Profile;
+}
+
+/* The DDIs below this layer get their machine through MiEnsureMachine, which
+ * calls this builder. The build's -Wl,-u,SimInitialize (sim/CMakeLists.txt)
+ * links this file into every program that links the simulator, so the
+ * builder is registered before main even in a program that calls no Sim*. */
+__attribute__((constructor)) static void MiRegisterBuilder(void)
+{
+    MiRegisterMachineBuilder(MiBuildDefaultMachine);
 }

@@ -255,7 +255,7 @@ VOID NTAPI IoFreeWorkItem(PIO_WORKITEM IoWorkItem)
 /* ---------------------------------------------------------------------- */
 /* Simulator control.                                                     */
 /* ---------------------------------------------------------------------- */
-BOOLEAN SimWaitForWorkItems(ULONG TimeoutMs)
+BOOLEAN MiWaitForWorkItems(ULONG TimeoutMs)
 {
     struct timespec Deadline;
     clock_gettime(CLOCK_REALTIME, &Deadline);
