@@ -65,3 +65,5 @@ MI_DDI_ENTRY(KeGetCurrentProcessorNumberEx,       HIGH_LEVEL,     0x0A, 0)
 MI_DDI_ENTRY(KeGetCurrentProcessorIndex,          HIGH_LEVEL,     0x0A, 0)
 MI_DDI_ENTRY(KeQueryActiveProcessorCount,         HIGH_LEVEL,     0x0A, 0)
 MI_DDI_ENTRY(KeQueryActiveProcessorCountEx,       HIGH_LEVEL,     0x0A, 0)
+/* issue 15: shapes */
+MI_DDI_ENTRY(ExIsProcessorFeaturePresent,         HIGH_LEVEL,     0x0A, 0)
