@@ -430,12 +430,11 @@ typedef LARGE_INTEGER PHYSICAL_ADDRESS, *PPHYSICAL_ADDRESS;
 /* ------------------------------------------------------------------------ */
 /* 64-bit products of 32-bit values (ntdef.h).                              */
 /* ------------------------------------------------------------------------ */
-#define Int32x32To64(a, b)  (((__int64)((LONG)(a))) * ((__int64)((LONG)(b))))
-#define UInt32x32To64(a, b) (((unsigned __int64)((unsigned int)(a))) * \
-                             ((unsigned __int64)((unsigned int)(b))))
-#define Int64ShllMod32(a, b) (((unsigned __int64)(a)) << ((b) & 31))
-#define Int64ShraMod32(a, b) (((__int64)(a)) >> ((b) & 31))
-#define Int64ShrlMod32(a, b) (((unsigned __int64)(a)) >> ((b) & 31))
+#define Int32x32To64(a, b)   (((LONGLONG)((LONG)(a))) * ((LONGLONG)((LONG)(b))))
+#define UInt32x32To64(a, b)  (((ULONGLONG)((unsigned int)(a))) * ((ULONGLONG)((unsigned int)(b))))
+#define Int64ShllMod32(a, b) (((ULONGLONG)(a)) << (b))
+#define Int64ShraMod32(a, b) (((LONGLONG)(a)) >> (b))
+#define Int64ShrlMod32(a, b) (((ULONGLONG)(a)) >> (b))
 
 /* ------------------------------------------------------------------------ */
 /* List and string types (the inline list routines are in wdm.h).           */

@@ -221,8 +221,8 @@ DECLSPEC_NORETURN NTSYSAPI VOID NTAPI ExRaiseStatus(_In_ NTSTATUS Status);
 VOID NTAPI MmsimPagedCodeCheck(_In_ PVOID CodeAddress);
 #define PAGED_CODE() MmsimPagedCodeCheck(__builtin_return_address(0))
 #define PAGED_CODE_LOCKED() ((void)0)
-#define NT_ASSERT(e) ((e) ? (void)0 : MmsimAssertFailed(#e, __FILE__, __LINE__))
-#define NT_ASSERTMSG(m, e) ((e) ? (void)0 : MmsimAssertFailed(m, __FILE__, __LINE__))
+#define NT_ASSERT(e) ((VOID)((e) ? (void)0 : MmsimAssertFailed(#e, __FILE__, __LINE__)))
+#define NT_ASSERTMSG(m, e) ((VOID)((e) ? (void)0 : MmsimAssertFailed(m, __FILE__, __LINE__)))
 /* NT_VERIFY evaluates its expression in every build and yields TRUE/FALSE. */
 #define NT_VERIFY(e) ((e) ? TRUE : (MmsimAssertFailed(#e, __FILE__, __LINE__), FALSE))
 #define NT_VERIFYMSG(m, e) ((e) ? TRUE : (MmsimAssertFailed(m, __FILE__, __LINE__), FALSE))
@@ -642,7 +642,9 @@ typedef struct _KUSER_SHARED_DATA {
 
 extern KUSER_SHARED_DATA MmsimUserSharedData;
 #define KI_USER_SHARED_DATA ((ULONG_PTR)&MmsimUserSharedData)
-#define SharedUserData      ((KUSER_SHARED_DATA *const)KI_USER_SHARED_DATA)
+/* The WDK casts to (KUSER_SHARED_DATA * const); a cast's top-level const
+ * means nothing in C and only draws -Wignored-qualifiers in C++. */
+#define SharedUserData      ((KUSER_SHARED_DATA *)KI_USER_SHARED_DATA)
 #define SharedInterruptTime (KI_USER_SHARED_DATA + 0x8)
 #define SharedSystemTime    (KI_USER_SHARED_DATA + 0x14)
 #define SharedTickCount     (KI_USER_SHARED_DATA + 0x320)

@@ -32,6 +32,7 @@
 #define MI_EPOCH_1601_1970 116444736000000000ull /* 100 ns units, 1601 -> 1970 */
 
 static _Atomic uint64_t MiBootNs;          /* host monotonic time at boot */
+static _Atomic uint64_t MiBootSystemTime;  /* system time at boot (100 ns since 1601) */
 static _Atomic uint32_t MiProcessorCount;  /* logical processors, all groups */
 static _Thread_local int64_t MiLatchedProcessor = -1;
 
@@ -40,6 +41,8 @@ static NTSTATUS MiTimeInit(const SIM_CONFIG *Config)
     UNREFERENCED_PARAMETER(Config);
     atomic_store_explicit(&MiProcessorCount, HostProcessorCount(), memory_order_relaxed);
     atomic_store_explicit(&MiBootNs, HostNowNs(), memory_order_relaxed);
+    atomic_store_explicit(&MiBootSystemTime, HostWallClockNs() / 100 + MI_EPOCH_1601_1970,
+                          memory_order_relaxed);
     MiSharedDataRefresh(); /* SharedUserData starts over with the machine */
     return STATUS_SUCCESS;
 }
@@ -77,10 +80,16 @@ ULONG64 NTAPI KeQueryInterruptTimePrecise(PULONG64 QpcTimeStamp)
 /* The clock at its last tick, as SharedUserData holds it (shared_data.c). */
 void MiClockAtLastTick(uint64_t *InterruptTime, uint64_t *SystemTime, uint64_t *TickCount)
 {
+    /* Before the first DDI the page is read through a macro: the machine
+     * boots then, as on the first DDI. */
+    if (atomic_load_explicit(&MiBootNs, memory_order_relaxed) == 0) {
+        MiEnsureMachine();
+    }
+    /* System time at a tick is the boot's wall clock plus the interrupt time
+     * at that tick: one value per tick, never going back between reads. */
     uint64_t Precise = MiInterruptTimePrecise();
-    uint64_t SinceTick = Precise % MI_TIME_INCREMENT;
-    *InterruptTime = Precise - SinceTick;
-    *SystemTime = HostWallClockNs() / 100 + MI_EPOCH_1601_1970 - SinceTick;
+    *InterruptTime = Precise - Precise % MI_TIME_INCREMENT;
+    *SystemTime = atomic_load_explicit(&MiBootSystemTime, memory_order_relaxed) + *InterruptTime;
     *TickCount = Precise / MI_TIME_INCREMENT;
 }
 

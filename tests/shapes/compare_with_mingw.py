@@ -85,6 +85,8 @@ def casts(params, body):
         m = re.fullmatch(r"P(\w+)", c)
         if m and m.group(1).isupper():
             c = m.group(1) + "*"
+        # one type, several spellings (ntdef.h / basetsd.h)
+        c = re.sub(r"\bULONGLONG\b", "ULONG64", re.sub(r"\bLONGLONG\b", "LONG64", c))
         if re.fullmatch(r"[A-Z_][A-Z0-9_]*\*?|volatile [A-Z_][A-Z0-9_]*\*|const [A-Z_][A-Z0-9_]*\*", c):
             found.add(c)
     return found

@@ -234,8 +234,6 @@ FORCEINLINE UCHAR _InterlockedCompareExchange128(
 #define STATUS_BREAKPOINT ((NTSTATUS)0x80000003L)
 #endif
 #define __debugbreak() ExRaiseStatus(STATUS_BREAKPOINT)
-#define DbgBreakPoint() __debugbreak()
-#define KdBreakPoint() __debugbreak()
 #define __nop() ((void)0)
 #if !defined(__x86_64__)
 #define _mm_pause() MmsimYieldProcessor()
