@@ -1114,6 +1114,15 @@ static void TimeMacrosOverSharedUserData(void **State)
     assert_int_equal(Interrupt % Increment, 0);
     assert_true(Ticks >= Interrupt / Increment);
     assert_true((ULONG64)TicksLi.QuadPart >= Ticks);
+    /* The page is current, not a snapshot: after 3 ticks' sleep each macro
+     * reads at least 2 ticks later. */
+    SleepMs(3 * Increment / 10000);
+    ULONG64 LaterTicks = 0, LaterSystem = 0;
+    KeQueryTickCount(&LaterTicks);
+    KeQuerySystemTime(&LaterSystem);
+    assert_true(KeQueryInterruptTime() >= Interrupt + 2ull * Increment);
+    assert_true(LaterTicks >= Ticks + 2);
+    assert_true(LaterSystem >= System + 2ull * Increment);
 
     /* The page itself: a real, page-aligned host page with the fields at
      * their x64 offsets, holding what the macros read. */
