@@ -1270,7 +1270,7 @@ static void IntrinsicResults(void **State)
     assert_int_equal(_InterlockedCompareExchange8(&Char, 1, 8), 8);
     assert_int_equal(Char, 1);
     assert_int_equal(InterlockedIncrement16(&Short), 8);
-    __declspec(align(16)) LONG64 volatile Pair[2] = {1, 2};
+    DECLSPEC_ALIGN(16) LONG64 volatile Pair[2] = {1, 2};
     LONG64 Comparand[2] = {1, 2};
     assert_int_equal(InterlockedCompareExchange128(Pair, 20, 10, Comparand), 1);
     assert_true(Pair[0] == 10 && Pair[1] == 20);
