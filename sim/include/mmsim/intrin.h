@@ -141,6 +141,7 @@ FORCEINLINE unsigned __int64 _rotr64(_In_ unsigned __int64 Value, _In_ int Shift
     Shift &= 63;
     return Shift == 0 ? Value : (Value >> Shift) | (Value << (64 - Shift));
 }
+#endif /* !__MINGW32__ */
 FORCEINLINE unsigned char _rotl8(_In_ unsigned char Value, _In_ unsigned char Shift)
 {
     Shift &= 7;
@@ -161,7 +162,6 @@ FORCEINLINE unsigned short _rotr16(_In_ unsigned short Value, _In_ unsigned char
     Shift &= 15;
     return (unsigned short)(Shift == 0 ? Value : (Value >> Shift) | (Value << (16 - Shift)));
 }
-#endif /* !__MINGW32__ */
 FORCEINLINE unsigned short __popcnt16(_In_ unsigned short Value)
 {
     return (unsigned short)__builtin_popcount(Value);
