@@ -61,12 +61,13 @@
  * semantics: `static __forceinline` and plain `__forceinline` both work).
  * The header's own inline routines have out-of-line definitions in the
  * library (sim/ke/wdk_inline.c), for a driver that takes their address. */
-#ifndef __forceinline
 #if defined(MMSIM_EMIT_INLINE_DEFINITIONS) && !defined(__cplusplus)
-#define __forceinline extern __inline__ __attribute__((__always_inline__))
+#define MMSIM_FORCEINLINE extern __inline__ __attribute__((__always_inline__))
 #else
-#define __forceinline __inline__ __attribute__((__always_inline__))
+#define MMSIM_FORCEINLINE __inline__ __attribute__((__always_inline__))
 #endif
+#ifndef __forceinline
+#define __forceinline MMSIM_FORCEINLINE
 #endif
 /* __declspec(x): each supported x maps to its GNU attribute; any other is a
  * compile error naming MMSIM_DECLSPEC_x (never silently dropped). */
@@ -114,8 +115,11 @@
 #define DECLSPEC_NORETURN _Noreturn
 #endif
 #endif
+/* (MMSIM_FORCEINLINE, not __forceinline: a Windows host's own
+ * __forceinline, mingw-w64's, is GNU extern inline, which never emits the
+ * library's out-of-line definitions.) */
 #ifndef FORCEINLINE
-#define FORCEINLINE __forceinline
+#define FORCEINLINE MMSIM_FORCEINLINE
 #endif
 #ifndef NTSYSCALLAPI
 #define NTSYSCALLAPI
