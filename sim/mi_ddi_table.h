@@ -168,3 +168,6 @@ MI_DDI_ENTRY(MmMapLockedPages,                    DISPATCH_LEVEL, 0xC4, 0x74)
 MI_DDI_ENTRY(KeResetEvent,                        DISPATCH_LEVEL, 0x0A, 0)
 MI_DDI_ENTRY(KeStallExecutionProcessor,           HIGH_LEVEL,     0x0A, 0)
 MI_DDI_ENTRY(KeQueryUnbiasedInterruptTime,        HIGH_LEVEL,     0x0A, 0)
+
+/* issue 15: shapes */
+MI_DDI_ENTRY(ExIsProcessorFeaturePresent,         HIGH_LEVEL,     0x0A, 0)

@@ -599,6 +599,97 @@ static void ListAndRecordHelpers(void **State)
     assert_int_equal(ARRAYSIZE(Array), 7);
 }
 
+/* ------------------------------------------------------------------------ */
+/* basetsd.h and ntdef.h types: size and signedness (x64).                   */
+/* ------------------------------------------------------------------------ */
+#define SIGNED(T) ((T)-1 < (T)1)
+static void BasetsdTypes(void **State)
+{
+    (void)State;
+    static const NAMED_VALUE Sizes[] = {
+        ROW(sizeof(INT8), 1),     ROW(sizeof(UINT8), 1),     ROW(sizeof(INT16), 2),
+        ROW(sizeof(UINT16), 2),   ROW(sizeof(INT32), 4),     ROW(sizeof(UINT32), 4),
+        ROW(sizeof(INT64), 8),    ROW(sizeof(UINT64), 8),    ROW(sizeof(LONG32), 4),
+        ROW(sizeof(ULONG32), 4),  ROW(sizeof(DWORD32), 4),   ROW(sizeof(LONG64), 8),
+        ROW(sizeof(DWORD64), 8),  ROW(sizeof(INT_PTR), 8),   ROW(sizeof(UINT_PTR), 8),
+        ROW(sizeof(DWORD_PTR), 8), ROW(sizeof(SSIZE_T), 8),  ROW(sizeof(KAFFINITY), 8),
+        ROW(sizeof(HALF_PTR), 4), ROW(sizeof(UHALF_PTR), 4), ROW(sizeof(CLONG), 4),
+        ROW(sizeof(__int64), 8),  ROW(sizeof(__int32), 4),   ROW(sizeof(__int16), 2),
+        ROW(sizeof(__int8), 1),   ROW(sizeof(ULARGE_INTEGER), 8),
+    };
+    CHECK_TABLE(Sizes);
+    static const NAMED_VALUE Signedness[] = {
+        ROW(SIGNED(INT8), 1),     ROW(SIGNED(UINT8), 0),     ROW(SIGNED(INT16), 1),
+        ROW(SIGNED(UINT16), 0),   ROW(SIGNED(INT32), 1),     ROW(SIGNED(UINT32), 0),
+        ROW(SIGNED(INT64), 1),    ROW(SIGNED(UINT64), 0),    ROW(SIGNED(LONG_PTR), 1),
+        ROW(SIGNED(ULONG_PTR), 0), ROW(SIGNED(SSIZE_T), 1),  ROW(SIGNED(SIZE_T), 0),
+        ROW(SIGNED(DWORD64), 0),  ROW(SIGNED(LONG64), 1),
+    };
+    CHECK_TABLE(Signedness);
+    static const NAMED_VALUE Limits[] = {
+        ROW(MAXUINT_PTR, 0xFFFFFFFFFFFFFFFFull), ROW(MAXINT_PTR, 0x7FFFFFFFFFFFFFFFull),
+        ROW(MAXUINT32, 0xFFFFFFFFull),           ROW(MAXINT8, 0x7F),
+        ROW(MAXULONG64, 0xFFFFFFFFFFFFFFFFull),  ROW(MAXLONG64, 0x7FFFFFFFFFFFFFFFull),
+    };
+    CHECK_TABLE(Limits);
+}
+#undef SIGNED
+
+/* ------------------------------------------------------------------------ */
+/* LARGE_INTEGER: the WDK's member order (anonymous struct, u, QuadPart).     */
+/* ------------------------------------------------------------------------ */
+static void LargeIntegerShape(void **State)
+{
+    (void)State;
+    static const LARGE_INTEGER FirstMemberIsParts = {5, -1};
+    static const ULARGE_INTEGER Unsigned = {~0U, 7};
+    const NAMED_VALUE Rows[] = {
+        ROW(offsetof(LARGE_INTEGER, LowPart), 0),
+        ROW(offsetof(LARGE_INTEGER, HighPart), 4),
+        ROW(offsetof(LARGE_INTEGER, u.LowPart), 0),
+        ROW(offsetof(LARGE_INTEGER, u.HighPart), 4),
+        ROW(offsetof(LARGE_INTEGER, QuadPart), 0),
+        ROW(offsetof(ULARGE_INTEGER, HighPart), 4),
+        ROW(sizeof(((LARGE_INTEGER *)0)->u), 8),
+        ROW(FirstMemberIsParts.QuadPart, 0xFFFFFFFF00000005ull),
+        ROW(Unsigned.QuadPart, 0x7FFFFFFFFull),
+        ROW((ULONG64)Int32x32To64(-3, 5), (ULONG64)-15ll),
+        ROW(UInt32x32To64(0x80000000u, 4), 0x200000000ull),
+        ROW(Int64ShllMod32(1, 4), 16),
+        ROW((ULONG64)Int64ShraMod32(-16, 2), (ULONG64)-4ll),
+        ROW(Int64ShrlMod32(0x8000000000000000ull, 63), 1),
+    };
+    CHECK_TABLE(Rows);
+    /* HighPart is signed in LARGE_INTEGER, unsigned in ULARGE_INTEGER. */
+    assert_true(FirstMemberIsParts.HighPart < 0);
+    assert_true(Unsigned.HighPart == 7);
+}
+
+/* ------------------------------------------------------------------------ */
+/* sdkddkver.h versions; the default target is the newest.                   */
+/* ------------------------------------------------------------------------ */
+static void VersionConstants(void **State)
+{
+    (void)State;
+    static const NAMED_VALUE Rows[] = {
+        ROW(_WIN32_WINNT_WIN2K, 0x0500),  ROW(_WIN32_WINNT_WINXP, 0x0501),
+        ROW(_WIN32_WINNT_WS03, 0x0502),   ROW(_WIN32_WINNT_VISTA, 0x0600),
+        ROW(_WIN32_WINNT_WIN7, 0x0601),   ROW(_WIN32_WINNT_WIN8, 0x0602),
+        ROW(_WIN32_WINNT_WINBLUE, 0x0603), ROW(_WIN32_WINNT_WIN10, 0x0A00),
+        ROW(NTDDI_WIN2K, 0x05000000),     ROW(NTDDI_WINXP, 0x05010000),
+        ROW(NTDDI_WINXPSP2, 0x05010200),  ROW(NTDDI_WS03, 0x05020000),
+        ROW(NTDDI_WS03SP1, 0x05020100),   ROW(NTDDI_VISTA, 0x06000000),
+        ROW(NTDDI_WS08, 0x06000100),      ROW(NTDDI_WIN7, 0x06010000),
+        ROW(NTDDI_WIN8, 0x06020000),      ROW(NTDDI_WINBLUE, 0x06030000),
+        ROW(NTDDI_WIN10, 0x0A000000),     ROW(NTDDI_WIN10_RS1, 0x0A000002),
+        ROW(NTDDI_WIN10_RS5, 0x0A000006), ROW(NTDDI_WIN10_VB, 0x0A000008),
+        ROW(NTDDI_WIN10_CO, 0x0A00000B),  ROW(NTDDI_WIN10_NI, 0x0A00000C),
+        ROW(OSVER(NTDDI_WS03SP1), 0x05020000), ROW(SPVER(NTDDI_WS03SP1), 1),
+        ROW(NTDDI_VERSION >= NTDDI_WIN10, 1),  ROW(_WIN32_WINNT, 0x0A00),
+    };
+    CHECK_TABLE(Rows);
+}
+
 int main(void)
 {
     const struct CMUnitTest Tests[] = {
@@ -621,6 +712,9 @@ int main(void)
         cmocka_unit_test(InitializeMdlFields),
         cmocka_unit_test(MultiCharacterTag),
         cmocka_unit_test(ListAndRecordHelpers),
+        cmocka_unit_test(BasetsdTypes),
+        cmocka_unit_test(LargeIntegerShape),
+        cmocka_unit_test(VersionConstants),
     };
     return cmocka_run_group_tests(Tests, NULL, NULL);
 }

@@ -91,12 +91,84 @@ static void BugCheckCaughtInCxx(void **)
                          KeRaiseIrql(APC_LEVEL, &Old));
 }
 
+// The WDK's LARGE_INTEGER member order in C++ too (the unnamed {LowPart,
+// HighPart} struct first): MSVC's initialiser forms, as constant expressions.
+static constexpr LARGE_INTEGER CxxZero = {0};
+static constexpr LARGE_INTEGER CxxParts = {0x1000, -1};
+static constexpr PHYSICAL_ADDRESS CxxHighest = {~0UL, ~0L}; // MSVC: 0xFFFFFFFF, -1
+static constexpr ULARGE_INTEGER CxxUnsigned = {~0U, 0x80000000u};
+static_assert(CxxZero.LowPart == 0 && CxxZero.HighPart == 0, "{0}");
+static_assert(CxxParts.LowPart == 0x1000 && CxxParts.HighPart == -1, "{Low, High}");
+static_assert(CxxHighest.LowPart == 0xFFFFFFFFu && CxxHighest.HighPart == -1, "{~0UL, ~0L}");
+static_assert(CxxUnsigned.HighPart == 0x80000000u, "ULARGE_INTEGER {Low, High}");
+static_assert(offsetof(LARGE_INTEGER, QuadPart) == 0 && offsetof(LARGE_INTEGER, u.HighPart) == 4,
+              "LARGE_INTEGER layout");
+static_assert(std::is_same<decltype(CxxParts.u.HighPart), LONG>::value &&
+                  std::is_same<decltype(CxxUnsigned.HighPart), ULONG>::value,
+              "HighPart types");
+// basetsd.h types and the MSVC dialect in C++.
+static_assert(sizeof(UINT64) == 8 && sizeof(INT64) == 8 && sizeof(DWORD64) == 8 &&
+                  sizeof(UINT_PTR) == 8 && sizeof(INT_PTR) == 8 && sizeof(DWORD_PTR) == 8 &&
+                  sizeof(UINT8) == 1 && sizeof(INT16) == 2 && sizeof(UINT32) == 4 &&
+                  sizeof(unsigned __int64) == 8 && sizeof(__int32) == 4,
+              "basetsd");
+static_assert(std::is_signed<INT64>::value && std::is_unsigned<UINT_PTR>::value &&
+                  std::is_signed<SSIZE_T>::value,
+              "basetsd signedness");
+static_assert(NTDDI_VERSION >= NTDDI_WIN10 && NTDDI_WIN7 == 0x06010000 &&
+                  _WIN32_WINNT_WIN10 == 0x0A00,
+              "versions");
+static_assert(Int32x32To64(-2, 3) == -6 && UInt32x32To64(0xFFFFFFFFu, 2) == 0x1FFFFFFFEull,
+              "Int32x32To64");
+
+// x64's time macros store through (PULONG64): a ULONG64 receives the time in
+// C++ too (a C++ error when KeQuerySystemTime was a PLARGE_INTEGER function).
+static void TimeMacrosIntoULong64(void **)
+{
+    ULONG64 System = 0, Ticks = 0;
+    LARGE_INTEGER SystemLi = {0};
+    KeQuerySystemTime(&System);
+    KeQuerySystemTime(&SystemLi);
+    KeQueryTickCount(&Ticks);
+    ULONG64 Interrupt = KeQueryInterruptTime();
+    assert_true(System != 0 && static_cast<ULONG64>(SystemLi.QuadPart) >= System);
+    assert_true(Ticks == Interrupt / KeQueryTimeIncrement() ||
+                Ticks + 1 == Interrupt / KeQueryTimeIncrement() ||
+                Ticks == Interrupt / KeQueryTimeIncrement() + 1);
+    assert_int_equal(SharedUserData->TickCountMultiplier, 0x0FA00000u);
+}
+
+// RTL_CONSTANT_STRING initialises a UNICODE_STRING and an ANSI_STRING from
+// literals in C++ (the buffer's const is dropped, as the WDK's helper does).
+static void ConstantStringsAndIntrinsics(void **)
+{
+    UNICODE_STRING Wide = RTL_CONSTANT_STRING(L"Mm");
+    ANSI_STRING Narrow = RTL_CONSTANT_STRING("Mm");
+    assert_int_equal(Wide.Length, 2 * sizeof(WCHAR));
+    assert_int_equal(Wide.MaximumLength, 3 * sizeof(WCHAR));
+    assert_int_equal(Narrow.Length, 2);
+    assert_int_equal(Narrow.MaximumLength, 3);
+    ULONG Index = 0;
+    assert_int_equal(_BitScanReverse64(&Index, 0x100), 1);
+    assert_int_equal(Index, 8);
+    assert_int_equal(_byteswap_ulong(0x11223344u), 0x44332211u);
+    LONG (*Increment)(LONG volatile *) = InterlockedIncrement; // an address links
+    LONG volatile Count = 0;
+    assert_int_equal(Increment(&Count), 1);
+    SINGLE_LIST_ENTRY Head = {nullptr}, Entry;
+    PushEntryList(&Head, &Entry);
+    assert_ptr_equal(PopEntryList(&Head), &Entry);
+}
+
 int main()
 {
     const struct CMUnitTest Tests[] = {
         cmocka_unit_test_setup_teardown(IrqlRoundTrip, SimTestSetup, SimTestTeardown),
         cmocka_unit_test_setup_teardown(InitializeMdlInCxx, SimTestSetup, SimTestTeardown),
         cmocka_unit_test_setup_teardown(BugCheckCaughtInCxx, SimTestSetup, SimTestTeardown),
+        cmocka_unit_test_setup_teardown(TimeMacrosIntoULong64, SimTestSetup, SimTestTeardown),
+        cmocka_unit_test_setup_teardown(ConstantStringsAndIntrinsics, SimTestSetup,
+                                        SimTestTeardown),
     };
     return cmocka_run_group_tests(Tests, nullptr, nullptr);
 }

@@ -1046,6 +1046,326 @@ static void PhysicalAddressInitialisation(void **State)
     ExFreePool(Mdl);
 }
 
+/* ------------------------------------------------------------------------ */
+/* Shapes (docs/wdk-surface.md "Shapes"): the forms the WDK gives drivers.   */
+/* ------------------------------------------------------------------------ */
+
+/* LARGE_INTEGER in the WDK's member order: every initialiser form MSVC
+ * accepts gives MSVC's value (the parts are the first member). */
+static void LargeIntegerInitialisers(void **State)
+{
+    (void)State;
+    PHYSICAL_ADDRESS Zero = {0};
+    PHYSICAL_ADDRESS Parts = {0x1000, 1};       /* {LowPart, HighPart} */
+    PHYSICAL_ADDRESS Highest = {~0UL, ~0L};     /* MSVC: 0xFFFFFFFF, -1 */
+    LARGE_INTEGER Negative = {0, -1};
+    ULARGE_INTEGER Top = {0, 0x80000000u};
+    static const struct {
+        const char *Form;
+        LONGLONG Got;
+        LONGLONG Expected;
+    } Rows[] = {
+        {"{0}", 0, 0},
+        {"{0x1000, 1}", 0, 0x100001000ll},
+        {"{~0UL, ~0L}", 0, -1},
+        {"{0, -1}", 0, -0x100000000ll},
+        {"ULARGE {0, 0x80000000}", 0, (LONGLONG)0x8000000000000000ull},
+    };
+    LONGLONG Got[] = {Zero.QuadPart, Parts.QuadPart, Highest.QuadPart, Negative.QuadPart,
+                      (LONGLONG)Top.QuadPart};
+    for (size_t i = 0; i < sizeof(Rows) / sizeof(Rows[0]); i++) {
+        if (Got[i] != Rows[i].Expected) {
+            print_error("%s: QuadPart 0x%llx, MSVC 0x%llx\n", Rows[i].Form,
+                        (unsigned long long)Got[i], (unsigned long long)Rows[i].Expected);
+        }
+        assert_true(Got[i] == Rows[i].Expected);
+    }
+    assert_int_equal(Parts.LowPart, 0x1000);
+    assert_int_equal(Parts.u.HighPart, 1);
+    assert_int_equal(Highest.u.LowPart, 0xFFFFFFFFu);
+}
+
+/* x64's KeQuerySystemTime, KeQueryTickCount and KeQueryInterruptTime are
+ * macros over SharedUserData storing through (PULONG64): a ULONG64 or a
+ * LARGE_INTEGER receives the value of the last clock tick. */
+static void TimeMacrosOverSharedUserData(void **State)
+{
+    (void)State;
+    ULONG Increment = KeQueryTimeIncrement();
+    LARGE_INTEGER Before;
+    KeQuerySystemTimePrecise(&Before);
+    ULONG64 System = 0;
+    LARGE_INTEGER SystemLi = {0};
+    KeQuerySystemTime(&System);
+    KeQuerySystemTime(&SystemLi);
+    LARGE_INTEGER After;
+    KeQuerySystemTimePrecise(&After);
+    /* At the last tick: not after the precise time, less than a tick (and
+     * generous scheduling slack) before the earlier precise reading. */
+    assert_true(System <= (ULONG64)After.QuadPart);
+    assert_true((LONGLONG)System + (LONGLONG)Increment + 10000000ll >= Before.QuadPart);
+    assert_true((ULONG64)SystemLi.QuadPart >= System);
+
+    ULONG64 Ticks = 0;
+    LARGE_INTEGER TicksLi = {0};
+    ULONG64 Interrupt = KeQueryInterruptTime();
+    KeQueryTickCount(&Ticks);
+    KeQueryTickCount(&TicksLi);
+    assert_int_equal(Interrupt % Increment, 0);
+    assert_true(Ticks >= Interrupt / Increment);
+    assert_true((ULONG64)TicksLi.QuadPart >= Ticks);
+    /* The page is current, not a snapshot: after 3 ticks' sleep each macro
+     * reads at least 2 ticks later. */
+    SleepMs(3 * Increment / 10000);
+    ULONG64 LaterTicks = 0, LaterSystem = 0;
+    KeQueryTickCount(&LaterTicks);
+    KeQuerySystemTime(&LaterSystem);
+    assert_true(KeQueryInterruptTime() >= Interrupt + 2ull * Increment);
+    assert_true(LaterTicks >= Ticks + 2);
+    assert_true(LaterSystem >= System + 2ull * Increment);
+
+    /* The page itself: a real, page-aligned host page with the fields at
+     * their x64 offsets, holding what the macros read. */
+    KUSER_SHARED_DATA *Page = SharedUserData;
+    assert_int_equal(KI_USER_SHARED_DATA & (PAGE_SIZE - 1), 0);
+    static const struct {
+        const char *Field;
+        ULONG Offset;
+        ULONG Documented;
+    } Offsets[] = {
+        {"TickCountMultiplier", FIELD_OFFSET(KUSER_SHARED_DATA, TickCountMultiplier), 0x4},
+        {"InterruptTime", FIELD_OFFSET(KUSER_SHARED_DATA, InterruptTime), 0x8},
+        {"SystemTime", FIELD_OFFSET(KUSER_SHARED_DATA, SystemTime), 0x14},
+        {"NtMajorVersion", FIELD_OFFSET(KUSER_SHARED_DATA, NtMajorVersion), 0x26c},
+        {"ProcessorFeatures", FIELD_OFFSET(KUSER_SHARED_DATA, ProcessorFeatures), 0x274},
+        {"KdDebuggerEnabled", FIELD_OFFSET(KUSER_SHARED_DATA, KdDebuggerEnabled), 0x2d4},
+        {"TickCount", FIELD_OFFSET(KUSER_SHARED_DATA, TickCount), 0x320},
+        {"Cookie", FIELD_OFFSET(KUSER_SHARED_DATA, Cookie), 0x330},
+    };
+    for (size_t i = 0; i < sizeof(Offsets) / sizeof(Offsets[0]); i++) {
+        if (Offsets[i].Offset != Offsets[i].Documented) {
+            print_error("KUSER_SHARED_DATA.%s at 0x%x, documented 0x%x\n", Offsets[i].Field,
+                        Offsets[i].Offset, Offsets[i].Documented);
+        }
+        assert_int_equal(Offsets[i].Offset, Offsets[i].Documented);
+    }
+    assert_int_equal(SharedSystemTime, KI_USER_SHARED_DATA + 0x14);
+    assert_int_equal(SharedTickCount, KI_USER_SHARED_DATA + 0x320);
+    /* 15.625 ms per tick as the documented 8.24 fixed-point multiplier. */
+    assert_int_equal(Page->TickCountMultiplier, 0x0FA00000u);
+    ULONG64 InterruptNow = KeQueryInterruptTime();
+    ULONG64 FromFields = (ULONG64)Page->InterruptTime.LowPart |
+                         ((ULONG64)(ULONG)Page->InterruptTime.High1Time << 32);
+    assert_true(FromFields == InterruptNow || FromFields == InterruptNow + Increment);
+    assert_int_equal(Page->InterruptTime.High1Time, Page->InterruptTime.High2Time);
+    assert_true(Page->TickCountQuad >= Ticks);
+    assert_int_equal(Page->NtMajorVersion, 10);
+
+    /* Macros at any IRQL, as on Windows. */
+    KIRQL Old;
+    KeRaiseIrql(HIGH_LEVEL, &Old);
+    KeQuerySystemTime(&System);
+    KeQueryTickCount(&Ticks);
+    KeLowerIrql(Old);
+
+    /* The exported routines of the same names still exist (a driver may
+     * look them up) and read the same clock. */
+    UNICODE_STRING Name;
+    RtlInitUnicodeString(&Name, L"KeQuerySystemTime");
+    VOID(NTAPI * Exported)(PLARGE_INTEGER) =
+        (VOID(NTAPI *)(PLARGE_INTEGER))(ULONG_PTR)MmGetSystemRoutineAddress(&Name);
+    assert_non_null(Exported);
+    LARGE_INTEGER ViaExport;
+    Exported(&ViaExport);
+    /* (the same last-tick value; a tick may have passed in between) */
+    assert_true((LONGLONG)ViaExport.QuadPart + (LONGLONG)Increment >= (LONGLONG)System);
+    assert_true((ULONG64)ViaExport.QuadPart <= System + Increment + 10000000ull);
+}
+
+/* Each intrinsic's result, as MSVC documents it. */
+static void IntrinsicResults(void **State)
+{
+    (void)State;
+    ULONG Index = 77;
+    LONG Bits[2] = {0, 0};
+    LONG64 Bits64[2] = {0, 0};
+    typedef struct {
+        const char *Expression;
+        unsigned long long Got;
+        unsigned long long Expected;
+    } ROW_T;
+#define IROW(Expression, Expected) {#Expression, (unsigned long long)(Expression), (Expected)}
+    ROW_T Rows[] = {
+        IROW(_BitScanForward(&Index, 0x10), 1),
+        IROW(Index, 4),
+        IROW(_BitScanReverse(&Index, 0x80000001u), 1),
+        IROW(Index, 31),
+        IROW(_BitScanForward64(&Index, 1ull << 40), 1),
+        IROW(Index, 40),
+        IROW(_BitScanReverse64(&Index, 3), 1),
+        IROW(Index, 1),
+        IROW(_BitScanForward(&Index, 0), 0),
+        IROW(Index, 1), /* unchanged when the mask is 0 */
+        IROW(_bittestandset(Bits, 33), 0),
+        IROW(Bits[1], 2),
+        IROW(_bittest(Bits, 33), 1),
+        IROW(_bittestandcomplement(Bits, 33), 1),
+        IROW(_bittest(Bits, 33), 0),
+        IROW(_bittestandset(Bits, 0), 0),
+        IROW(_bittestandreset(Bits, 0), 1),
+        IROW(Bits[0], 0),
+        IROW(_bittestandset64(Bits64, 65), 0),
+        IROW(Bits64[1], 2),
+        IROW(_bittest64(Bits64, 65), 1),
+        IROW(_bittestandreset64(Bits64, 65), 1),
+        IROW(_bittestandcomplement64(Bits64, 63), 0),
+        IROW((ULONG64)Bits64[0], 0x8000000000000000ull),
+        IROW(_byteswap_ushort(0x1122), 0x2211),
+        IROW(_byteswap_ulong(0x11223344u), 0x44332211u),
+        IROW(_byteswap_uint64(0x1122334455667788ull), 0x8877665544332211ull),
+        IROW(_rotl(0x80000001u, 1), 3),
+        IROW(_rotr(3u, 1), 0x80000001u),
+        IROW(_rotl(1u, 33), 2),
+        IROW(_lrotl(0x80000000u, 1), 1),
+        IROW(_rotl64(0x8000000000000001ull, 1), 3),
+        IROW(_rotr64(1ull, 1), 0x8000000000000000ull),
+        IROW(_rotl8(0x81, 1), 0x03),
+        IROW(_rotr16(1, 1), 0x8000),
+        IROW(__popcnt(0xF0F0u), 8),
+        IROW(__popcnt16(0xFFFF), 16),
+        IROW(__popcnt64(~0ull), 64),
+        IROW(Int32x32To64(-2, 0x7FFFFFFF), (unsigned long long)-0xFFFFFFFEll),
+        IROW(UInt32x32To64(0xFFFFFFFFu, 0xFFFFFFFFu), 0xFFFFFFFE00000001ull),
+    };
+#undef IROW
+    int Failures = 0;
+    for (size_t i = 0; i < sizeof(Rows) / sizeof(Rows[0]); i++) {
+        if (Rows[i].Got != Rows[i].Expected) {
+            print_error("%s = 0x%llx, MSVC 0x%llx\n", Rows[i].Expression, Rows[i].Got,
+                        Rows[i].Expected);
+            Failures++;
+        }
+    }
+    assert_int_equal(Failures, 0);
+
+    /* String stores and moves, 8/16-bit and 128-bit interlocked forms. */
+    unsigned __int64 Quads[3] = {0, 0, 0};
+    __stosq(Quads, 0x0102030405060708ull, 2);
+    assert_true(Quads[0] == 0x0102030405060708ull && Quads[1] == Quads[0] && Quads[2] == 0);
+    UCHAR Bytes[8];
+    __stosb(Bytes, 0xAB, sizeof(Bytes));
+    assert_int_equal(Bytes[7], 0xAB);
+    USHORT Words[2];
+    __stosw(Words, 0x1234, 2);
+    ULONG Dwords[2];
+    __stosd(Dwords, 0xDEADBEEFu, 2);
+    assert_true(Words[1] == 0x1234 && Dwords[1] == 0xDEADBEEFu);
+    __movsb(Bytes, (const unsigned char *)"abcdefgh", 8);
+    assert_memory_equal(Bytes, "abcdefgh", 8);
+    __movsq(Quads + 1, Quads, 1);
+    SHORT volatile Short = 5;
+    CHAR volatile Char = 5;
+    assert_int_equal(_InterlockedExchangeAdd16(&Short, 2), 5);
+    assert_int_equal(_InterlockedExchangeAdd8(&Char, 3), 5);
+    assert_int_equal(_InterlockedCompareExchange8(&Char, 1, 8), 8);
+    assert_int_equal(Char, 1);
+    assert_int_equal(InterlockedIncrement16(&Short), 8);
+    DECLSPEC_ALIGN(16) LONG64 volatile Pair[2] = {1, 2};
+    LONG64 Comparand[2] = {1, 2};
+    assert_int_equal(InterlockedCompareExchange128(Pair, 20, 10, Comparand), 1);
+    assert_true(Pair[0] == 10 && Pair[1] == 20);
+    Comparand[0] = 0;
+    assert_int_equal(InterlockedCompareExchange128(Pair, 0, 0, Comparand), 0);
+    assert_true(Comparand[0] == 10 && Comparand[1] == 20); /* the value found */
+    YieldProcessor();
+    _mm_pause();
+    _mm_prefetch((const char *)Bytes, _MM_HINT_T0);
+    _ReadWriteBarrier();
+    MemoryBarrier();
+}
+
+/* __debugbreak with no kernel debugger: an unhandled STATUS_BREAKPOINT. */
+static void DebugBreakStops(void **State)
+{
+    (void)State;
+    SIM_EXPECT_BUGCHECK(KMODE_EXCEPTION_NOT_HANDLED, 0x80000003u, __debugbreak());
+}
+
+/* SINGLE_LIST_ENTRY with PushEntryList/PopEntryList; RtlCopyBytes and
+ * friends; the header's inline routines have addresses (a driver may keep
+ * one in a table), which link to the library's out-of-line definitions. */
+static void ListsBytesAndAddresses(void **State)
+{
+    (void)State;
+    SINGLE_LIST_ENTRY Head = {NULL}, A, B;
+    PushEntryList(&Head, &A);
+    PushEntryList(&Head, &B);
+    assert_ptr_equal(Head.Next, &B);
+    assert_ptr_equal(PopEntryList(&Head), &B);
+    assert_ptr_equal(PopEntryList(&Head), &A);
+    assert_null(PopEntryList(&Head));
+
+    char Buffer[8] = "xxxxxxx";
+    RtlFillBytes(Buffer, 3, 'a');
+    RtlCopyBytes(Buffer + 3, "bc", 2);
+    RtlZeroBytes(Buffer + 5, 1);
+    assert_string_equal(Buffer, "aaabc");
+    assert_ptr_equal(RtlSecureZeroMemory(Buffer, 2), Buffer);
+    assert_int_equal(Buffer[1], 0);
+
+    VOID (*Init)(PLIST_ENTRY) = InitializeListHead;
+    LONG (*Increment)(LONG volatile *) = InterlockedIncrement; /* _InterlockedIncrement */
+    PSINGLE_LIST_ENTRY (*Pop)(PSINGLE_LIST_ENTRY) = PopEntryList;
+    LIST_ENTRY List;
+    Init(&List);
+    assert_true(IsListEmpty(&List));
+    LONG volatile Count = 1;
+    assert_int_equal(Increment(&Count), 2);
+    assert_null(Pop(&Head));
+}
+
+/* ExIsProcessorFeaturePresent: PF_* numbers as documented; what every x64
+ * processor has is TRUE, an unknown number FALSE. */
+static void ProcessorFeatures(void **State)
+{
+    (void)State;
+    static const struct {
+        const char *Name;
+        ULONG Value;
+        ULONG Documented;
+    } Rows[] = {
+        {"PF_COMPARE_EXCHANGE_DOUBLE", PF_COMPARE_EXCHANGE_DOUBLE, 2},
+        {"PF_XMMI_INSTRUCTIONS_AVAILABLE", PF_XMMI_INSTRUCTIONS_AVAILABLE, 6},
+        {"PF_RDTSC_INSTRUCTION_AVAILABLE", PF_RDTSC_INSTRUCTION_AVAILABLE, 8},
+        {"PF_XMMI64_INSTRUCTIONS_AVAILABLE", PF_XMMI64_INSTRUCTIONS_AVAILABLE, 10},
+        {"PF_NX_ENABLED", PF_NX_ENABLED, 12},
+        {"PF_COMPARE_EXCHANGE128", PF_COMPARE_EXCHANGE128, 14},
+        {"PF_SECOND_LEVEL_ADDRESS_TRANSLATION", PF_SECOND_LEVEL_ADDRESS_TRANSLATION, 20},
+        {"PF_RDRAND_INSTRUCTION_AVAILABLE", PF_RDRAND_INSTRUCTION_AVAILABLE, 28},
+        {"PF_AVX2_INSTRUCTIONS_AVAILABLE", PF_AVX2_INSTRUCTIONS_AVAILABLE, 40},
+        {"PF_AVX512F_INSTRUCTIONS_AVAILABLE", PF_AVX512F_INSTRUCTIONS_AVAILABLE, 41},
+    };
+    for (size_t i = 0; i < sizeof(Rows) / sizeof(Rows[0]); i++) {
+        if (Rows[i].Value != Rows[i].Documented) {
+            print_error("%s is %u, documented %u\n", Rows[i].Name, Rows[i].Value,
+                        Rows[i].Documented);
+        }
+        assert_int_equal(Rows[i].Value, Rows[i].Documented);
+    }
+#if defined(__x86_64__)
+    assert_true(ExIsProcessorFeaturePresent(PF_XMMI64_INSTRUCTIONS_AVAILABLE));
+    assert_true(ExIsProcessorFeaturePresent(PF_COMPARE_EXCHANGE128));
+    assert_true(SharedUserData->ProcessorFeatures[PF_COMPARE_EXCHANGE128]);
+#endif
+    assert_false(ExIsProcessorFeaturePresent(PF_3DNOW_INSTRUCTIONS_AVAILABLE));
+    assert_false(ExIsProcessorFeaturePresent(PROCESSOR_FEATURE_MAX));
+    assert_false(ExIsProcessorFeaturePresent(0xFFFFFFFFu));
+    KIRQL Old;
+    KeRaiseIrql(HIGH_LEVEL, &Old); /* any IRQL */
+    (void)ExIsProcessorFeaturePresent(PF_NX_ENABLED);
+    KeLowerIrql(Old);
+}
+
 int main(void)
 {
     const struct CMUnitTest Tests[] = {
@@ -1066,6 +1386,13 @@ int main(void)
         cmocka_unit_test_setup_teardown(OrderedAccesses, SimTestSetup, SimTestTeardown),
         cmocka_unit_test_setup_teardown(PhysicalAddressInitialisation, SimTestSetup,
                                         SimTestTeardown),
+        cmocka_unit_test_setup_teardown(LargeIntegerInitialisers, SimTestSetup, SimTestTeardown),
+        cmocka_unit_test_setup_teardown(TimeMacrosOverSharedUserData, SimTestSetup,
+                                        SimTestTeardown),
+        cmocka_unit_test_setup_teardown(IntrinsicResults, SimTestSetup, SimTestTeardown),
+        cmocka_unit_test_setup_teardown(DebugBreakStops, SimTestSetup, SimTestTeardown),
+        cmocka_unit_test_setup_teardown(ListsBytesAndAddresses, SimTestSetup, SimTestTeardown),
+        cmocka_unit_test_setup_teardown(ProcessorFeatures, SimTestSetup, SimTestTeardown),
     };
     return cmocka_run_group_tests(Tests, NULL, NULL);
 }

@@ -22,6 +22,10 @@ typedef struct _MI_EXPORT {
 
 #define MI_EXPORT_ENTRY(Name, ModernOnly) {#Name, (MI_ROUTINE)&Name, ModernOnly}
 
+/* Macros in x64's wdm.h, exported routines all the same (sim/ke/time.c). */
+ULONGLONG NTAPI(KeQueryInterruptTime)(VOID);
+VOID NTAPI(KeQuerySystemTime)(PLARGE_INTEGER CurrentTime);
+
 /* Every DDI mmsim implements that ntoskrnl/hal export by name. Routines that
  * appeared after Server 2003 (ddi-contract 1.2, 1.15: Windows 10 2004) are
  * absent under nt5. */
@@ -117,6 +121,8 @@ static const MI_EXPORT MiExports[] = {
     MI_EXPORT_ENTRY(RtlUshortByteSwap, false),
     MI_EXPORT_ENTRY(RtlUlongByteSwap, false),
     MI_EXPORT_ENTRY(RtlUlonglongByteSwap, false),
+    /* issue 15: shapes */
+    MI_EXPORT_ENTRY(ExIsProcessorFeaturePresent, false),
 };
 
 /* Name (counted, in WCHARs) equals the ASCII Export exactly (export names

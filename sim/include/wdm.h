@@ -20,247 +20,24 @@
 #define MMSIM_WDM_H 1
 
 #include <stddef.h>
-#include <stdint.h>
 #include <string.h>
 
-#include "mmsim/sal.h"
+#include "ntdef.h" /* types, LARGE_INTEGER, lists and strings, MSVC dialect, versions */
 
 #if !defined(__x86_64__) && !defined(_M_X64) && !defined(__aarch64__) && !defined(_M_ARM64)
 #error "mmsim emulates a 64-bit Windows kernel and needs a 64-bit host"
 #endif
+
+#include "mmsim/ntstatus.h"
+#include "mmsim/bugcodes.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
 
 /* ------------------------------------------------------------------------ */
-/* Calling conventions and declaration specifiers (x64: one ABI, no-ops).   */
-/* ------------------------------------------------------------------------ */
-#ifndef NTAPI
-#define NTAPI
-#endif
-#ifndef NTKERNELAPI
-#define NTKERNELAPI
-#endif
-#ifndef NTHALAPI
-#define NTHALAPI
-#endif
-#ifndef NTSYSAPI
-#define NTSYSAPI
-#endif
-#ifndef FASTCALL
-#define FASTCALL
-#endif
-#ifndef DECLSPEC_NORETURN
-#if defined(__cplusplus)
-#define DECLSPEC_NORETURN [[noreturn]]
-#else
-#define DECLSPEC_NORETURN _Noreturn
-#endif
-#endif
-#ifndef FORCEINLINE
-#define FORCEINLINE static inline
-#endif
-#ifndef DECLSPEC_ALIGN
-#define DECLSPEC_ALIGN(x) __attribute__((aligned(x)))
-#endif
-#ifndef CDECL
-#define CDECL
-#endif
-#define VOID void
-#ifndef CONST
-#define CONST const
-#endif
-#ifndef OPTIONAL
-#define OPTIONAL
-#endif
-#ifndef IN
-#define IN
-#endif
-#ifndef OUT
-#define OUT
-#endif
-#ifndef ANYSIZE_ARRAY
-#define ANYSIZE_ARRAY 1
-#endif
-
-/* ------------------------------------------------------------------------ */
-/* Basic types (LLP64).                                                     */
-/* ------------------------------------------------------------------------ */
-typedef char CHAR, *PCHAR;
-typedef signed char CCHAR;
-typedef unsigned char UCHAR, *PUCHAR;
-typedef short SHORT, *PSHORT;
-typedef short CSHORT;
-typedef unsigned short USHORT, *PUSHORT;
-typedef int32_t LONG, *PLONG;
-typedef uint32_t ULONG, *PULONG;
-typedef int32_t INT, *PINT;
-typedef uint32_t UINT, *PUINT;
-typedef long long LONGLONG, *PLONGLONG;
-typedef unsigned long long ULONGLONG, *PULONGLONG;
-typedef long long LONG64, *PLONG64;
-typedef unsigned long long ULONG64, *PULONG64;
-typedef unsigned long long DWORD64, *PDWORD64;
-typedef long long LONG_PTR, *PLONG_PTR;
-typedef unsigned long long ULONG_PTR, *PULONG_PTR;
-typedef ULONG_PTR SIZE_T, *PSIZE_T;
-typedef LONG_PTR SSIZE_T, *PSSIZE_T;
-typedef ULONG_PTR KAFFINITY, *PKAFFINITY;
-typedef uint32_t ULONG32, DWORD, *PDWORD;
-typedef int32_t LONG32;
-typedef uint16_t WORD;
-typedef uint8_t BYTE, *PBYTE;
-typedef UCHAR BOOLEAN, *PBOOLEAN;
-typedef void *PVOID, **PPVOID;
-typedef const void *PCVOID;
-typedef PVOID HANDLE, *PHANDLE;
-typedef CHAR *PSTR, *PSZ;
-typedef const CHAR *PCSTR, *PCSZ;
-/* Host wchar_t (see the deviation note above). */
-typedef wchar_t WCHAR, *PWCHAR, *PWCH, *PWSTR;
-typedef const WCHAR *PCWCH, *PCWSTR;
-typedef LONG NTSTATUS, *PNTSTATUS;
-typedef ULONG LOGICAL, *PLOGICAL;
-typedef ULONG_PTR PFN_NUMBER, *PPFN_NUMBER;
-typedef ULONG PFN_COUNT;
-typedef UCHAR KIRQL, *PKIRQL;
-typedef CCHAR KPROCESSOR_MODE;
-typedef ULONG64 POOL_FLAGS;
-typedef ULONG_PTR KSPIN_LOCK, *PKSPIN_LOCK;
-typedef LONG KPRIORITY;
-#define IO_NO_INCREMENT 0 /* KeSetEvent / IoCompleteRequest priority boost */
-typedef ULONG ACCESS_MASK;
-
-#ifndef DUMMYSTRUCTNAME
-#define DUMMYSTRUCTNAME
-#endif
-#ifndef DUMMYUNIONNAME
-#define DUMMYUNIONNAME
-#endif
-
-/* LARGE_INTEGER and PHYSICAL_ADDRESS. In C the members come in the WDK's
- * order, so `= {0}` and `= {.QuadPart = X}` (and `{{Low, High}}`) work as
- * with the WDK. In C++ QuadPart comes first: `= {0}` and `= {X}` then
- * initialise QuadPart and compile warning-free under -Wextra (g++ and
- * clang++ warn on the WDK's order, whose first member is the unnamed
- * struct); `{}` and `PHYSICAL_ADDRESS()` zero it. The layout is identical:
- * a union's members all start at offset 0 (docs/wdk-surface.md). */
-#if defined(__cplusplus)
-#define MMSIM_LARGE_INTEGER_BODY(Low, High, Quad) \
-    Quad QuadPart;                                \
-    struct {                                      \
-        Low LowPart;                              \
-        High HighPart;                            \
-    } DUMMYSTRUCTNAME;                            \
-    struct {                                      \
-        Low LowPart;                              \
-        High HighPart;                            \
-    } u;
-#else
-#define MMSIM_LARGE_INTEGER_BODY(Low, High, Quad) \
-    struct {                                      \
-        Low LowPart;                              \
-        High HighPart;                            \
-    } DUMMYSTRUCTNAME;                            \
-    struct {                                      \
-        Low LowPart;                              \
-        High HighPart;                            \
-    } u;                                          \
-    Quad QuadPart;
-#endif
-
-typedef union _LARGE_INTEGER {
-    MMSIM_LARGE_INTEGER_BODY(ULONG, LONG, LONGLONG)
-} LARGE_INTEGER, *PLARGE_INTEGER;
-
-typedef union _ULARGE_INTEGER {
-    MMSIM_LARGE_INTEGER_BODY(ULONG, ULONG, ULONGLONG)
-} ULARGE_INTEGER, *PULARGE_INTEGER;
-#undef MMSIM_LARGE_INTEGER_BODY
-
-typedef LARGE_INTEGER PHYSICAL_ADDRESS, *PPHYSICAL_ADDRESS;
-
-#ifndef TRUE
-#define TRUE 1
-#endif
-#ifndef FALSE
-#define FALSE 0
-#endif
-#ifndef NULL
-#define NULL ((void *)0)
-#endif
-
-#define MINCHAR   0x80
-#define MAXCHAR   0x7f
-#define MINSHORT  0x8000
-#define MAXSHORT  0x7fff
-#define MINLONG   0x80000000
-#define MAXLONG   0x7fffffff
-#define MAXUCHAR  0xff
-#define MAXUSHORT 0xffff
-#define MAXULONG  0xffffffff
-#define MAXLONGLONG  (0x7fffffffffffffffLL)
-#define MAXULONGLONG (0xffffffffffffffffULL)
-#define MAXULONG_PTR (~((ULONG_PTR)0))
-#define MAXLONG_PTR  ((LONG_PTR)(MAXULONG_PTR >> 1))
-#define MAXSIZE_T    ((SIZE_T)~((SIZE_T)0))
-
-#define NT_SUCCESS(Status)     (((NTSTATUS)(Status)) >= 0)
-#define NT_INFORMATION(Status) ((((ULONG)(Status)) >> 30) == 1)
-#define NT_WARNING(Status)     ((((ULONG)(Status)) >> 30) == 2)
-#define NT_ERROR(Status)       ((((ULONG)(Status)) >> 30) == 3)
-
-#include "mmsim/ntstatus.h"
-#include "mmsim/bugcodes.h"
-
-#define FIELD_OFFSET(type, field) ((LONG)offsetof(type, field))
-#define RTL_FIELD_SIZE(type, field) (sizeof(((type *)0)->field))
-#define RTL_NUMBER_OF(A) (sizeof(A) / sizeof((A)[0]))
-#define ARRAYSIZE(A) RTL_NUMBER_OF(A)
-#define CONTAINING_RECORD(address, type, field) \
-    ((type *)((PCHAR)(address) - (ULONG_PTR)(&((type *)0)->field)))
-#define ARGUMENT_PRESENT(ArgumentPointer) ((CHAR *)((ULONG_PTR)(ArgumentPointer)) != (CHAR *)NULL)
-#define UNREFERENCED_PARAMETER(P) ((void)(P))
-/* ntdef.h's min and max, which driver code uses; NOMINMAX turns them off as
- * with the WDK (C++ code that calls std::min after this header needs it). */
-#ifndef NOMINMAX
-#ifndef min
-#define min(a, b) (((a) < (b)) ? (a) : (b))
-#endif
-#ifndef max
-#define max(a, b) (((a) > (b)) ? (a) : (b))
-#endif
-#endif
-#define DBG_UNREFERENCED_PARAMETER(P) ((void)(P))
-#define DBG_UNREFERENCED_LOCAL_VARIABLE(V) ((void)(V))
-#if defined(__cplusplus)
-#define C_ASSERT(e) static_assert(e, #e)
-#else
-#define C_ASSERT(e) _Static_assert(e, #e)
-#endif
-
-#define ALIGN_DOWN_BY(length, alignment) \
-    ((ULONG_PTR)(length) & ~((ULONG_PTR)(alignment) - 1))
-#define ALIGN_UP_BY(length, alignment) \
-    (ALIGN_DOWN_BY(((ULONG_PTR)(length) + (alignment) - 1), alignment))
-#define ALIGN_DOWN_POINTER_BY(address, alignment) \
-    ((PVOID)((ULONG_PTR)(address) & ~((ULONG_PTR)(alignment) - 1)))
-#define ALIGN_UP_POINTER_BY(address, alignment) \
-    (ALIGN_DOWN_POINTER_BY(((ULONG_PTR)(address) + (alignment) - 1), alignment))
-
-/* ------------------------------------------------------------------------ */
 /* Lists and strings.                                                       */
 /* ------------------------------------------------------------------------ */
-typedef struct _LIST_ENTRY {
-    struct _LIST_ENTRY *Flink;
-    struct _LIST_ENTRY *Blink;
-} LIST_ENTRY, *PLIST_ENTRY;
-
-typedef struct _SINGLE_LIST_ENTRY {
-    struct _SINGLE_LIST_ENTRY *Next;
-} SINGLE_LIST_ENTRY, *PSINGLE_LIST_ENTRY;
-
 FORCEINLINE VOID InitializeListHead(_Out_ PLIST_ENTRY ListHead)
 {
     ListHead->Flink = ListHead->Blink = ListHead;
@@ -304,22 +81,30 @@ FORCEINLINE VOID InsertHeadList(_Inout_ PLIST_ENTRY ListHead, _Inout_ PLIST_ENTR
     Flink->Blink = Entry;
     ListHead->Flink = Entry;
 }
-
-typedef struct _UNICODE_STRING {
-    USHORT Length;
-    USHORT MaximumLength;
-    PWCH Buffer;
-} UNICODE_STRING, *PUNICODE_STRING;
-typedef const UNICODE_STRING *PCUNICODE_STRING;
-
-typedef struct _STRING {
-    USHORT Length;
-    USHORT MaximumLength;
-    PCHAR Buffer;
-} STRING, ANSI_STRING, *PSTRING, *PANSI_STRING;
-
-#define RTL_CONSTANT_STRING(s) \
-    { (USHORT)(sizeof(s) - sizeof((s)[0])), (USHORT)sizeof(s), (PWCH)(s) }
+FORCEINLINE VOID AppendTailList(_Inout_ PLIST_ENTRY ListHead, _Inout_ PLIST_ENTRY ListToAppend)
+{
+    PLIST_ENTRY ListEnd = ListHead->Blink;
+    ListHead->Blink->Flink = ListToAppend;
+    ListHead->Blink = ListToAppend->Blink;
+    ListToAppend->Blink->Flink = ListHead;
+    ListToAppend->Blink = ListEnd;
+}
+/* Singly linked lists: PopEntryList returns the first entry (NULL when the
+ * list is empty); PushEntryList puts an entry first. */
+FORCEINLINE PSINGLE_LIST_ENTRY PopEntryList(_Inout_ PSINGLE_LIST_ENTRY ListHead)
+{
+    PSINGLE_LIST_ENTRY FirstEntry = ListHead->Next;
+    if (FirstEntry != NULL) {
+        ListHead->Next = FirstEntry->Next;
+    }
+    return FirstEntry;
+}
+FORCEINLINE VOID PushEntryList(_Inout_ PSINGLE_LIST_ENTRY ListHead,
+                               _Inout_ __drv_aliasesMem PSINGLE_LIST_ENTRY Entry)
+{
+    Entry->Next = ListHead->Next;
+    ListHead->Next = Entry;
+}
 
 NTSYSAPI VOID NTAPI RtlInitUnicodeString(_Out_ PUNICODE_STRING DestinationString,
                                          _In_opt_z_ PCWSTR SourceString);
@@ -330,7 +115,21 @@ NTSYSAPI VOID NTAPI RtlInitUnicodeString(_Out_ PUNICODE_STRING DestinationString
 #define RtlCopyMemory(Destination, Source, Length) memcpy((Destination), (Source), (Length))
 #define RtlFillMemory(Destination, Length, Fill) memset((Destination), (Fill), (Length))
 #define RtlZeroMemory(Destination, Length) memset((Destination), 0, (Length))
-#define RtlSecureZeroMemory(Destination, Length) memset((Destination), 0, (Length))
+#define RtlCopyBytes RtlCopyMemory
+#define RtlFillBytes RtlFillMemory
+#define RtlZeroBytes RtlZeroMemory
+/* An inline function in the WDK (not a macro): zeroes through a volatile
+ * pointer so the compiler cannot drop the stores; returns ptr. */
+FORCEINLINE PVOID RtlSecureZeroMemory(_Out_writes_bytes_all_(cnt) PVOID ptr, _In_ SIZE_T cnt)
+{
+    volatile char *vptr = (volatile char *)ptr;
+    while (cnt != 0) {
+        *vptr = 0;
+        vptr++;
+        cnt--;
+    }
+    return ptr;
+}
 NTSYSAPI SIZE_T NTAPI RtlCompareMemory(_In_ const VOID *Source1, _In_ const VOID *Source2,
                                        _In_ SIZE_T Length);
 
@@ -422,8 +221,8 @@ DECLSPEC_NORETURN NTSYSAPI VOID NTAPI ExRaiseStatus(_In_ NTSTATUS Status);
 VOID NTAPI MmsimPagedCodeCheck(_In_ PVOID CodeAddress);
 #define PAGED_CODE() MmsimPagedCodeCheck(__builtin_return_address(0))
 #define PAGED_CODE_LOCKED() ((void)0)
-#define NT_ASSERT(e) ((e) ? (void)0 : MmsimAssertFailed(#e, __FILE__, __LINE__))
-#define NT_ASSERTMSG(m, e) ((e) ? (void)0 : MmsimAssertFailed(m, __FILE__, __LINE__))
+#define NT_ASSERT(e) ((VOID)((e) ? (void)0 : MmsimAssertFailed(#e, __FILE__, __LINE__)))
+#define NT_ASSERTMSG(m, e) ((VOID)((e) ? (void)0 : MmsimAssertFailed(m, __FILE__, __LINE__)))
 /* NT_VERIFY evaluates its expression in every build and yields TRUE/FALSE. */
 #define NT_VERIFY(e) ((e) ? TRUE : (MmsimAssertFailed(#e, __FILE__, __LINE__), FALSE))
 #define NT_VERIFYMSG(m, e) ((e) ? TRUE : (MmsimAssertFailed(m, __FILE__, __LINE__), FALSE))
@@ -540,19 +339,19 @@ NTKERNELAPI NTSTATUS NTAPI KeWaitForSingleObject(_In_ PVOID Object, _In_ KWAIT_R
  * Increment/Decrement/Add the new value; Exchange, ExchangeAdd, And, Or, Xor
  * and CompareExchange the previous one. Any IRQL; the operand must be in
  * cached, resident memory. */
-#define MMSIM_ILK_INCDEC(Suffix, Type, Order, Fail)                                       \
-    FORCEINLINE Type InterlockedIncrement##Suffix(                                        \
+#define MMSIM_ILK_INCDEC(Prefix, Suffix, Type, Order, Fail)                                       \
+    FORCEINLINE Type Prefix##Increment##Suffix(                                        \
         _Inout_ _Interlocked_operand_ Type volatile *Addend)                               \
     {                                                                                     \
         return __atomic_add_fetch(Addend, (Type)1, Order);                                \
     }                                                                                     \
-    FORCEINLINE Type InterlockedDecrement##Suffix(                                        \
+    FORCEINLINE Type Prefix##Decrement##Suffix(                                        \
         _Inout_ _Interlocked_operand_ Type volatile *Addend)                               \
     {                                                                                     \
         return __atomic_sub_fetch(Addend, (Type)1, Order);                                \
     }
-#define MMSIM_ILK_EXCHANGE(Suffix, Type, Order, Fail)                                     \
-    FORCEINLINE Type InterlockedExchange##Suffix(                                         \
+#define MMSIM_ILK_EXCHANGE(Prefix, Suffix, Type, Order, Fail)                                     \
+    FORCEINLINE Type Prefix##Exchange##Suffix(                                         \
         _Inout_ _Interlocked_operand_ Type volatile *Target, _In_ Type Value)              \
     {                                                                                     \
         return __atomic_exchange_n(Target, Value, Order);                                 \
@@ -564,55 +363,56 @@ NTKERNELAPI NTSTATUS NTAPI KeWaitForSingleObject(_In_ PVOID Object, _In_ KWAIT_R
         __atomic_compare_exchange_n(Destination, &Comparand, Exchange, 0, Order, Fail);   \
         return Comparand;                                                                 \
     }
-#define MMSIM_ILK_BITWISE(Suffix, Type, Order, Fail)                                      \
-    FORCEINLINE Type InterlockedAnd##Suffix(                                              \
+#define MMSIM_ILK_BITWISE(Prefix, Suffix, Type, Order, Fail)                                      \
+    FORCEINLINE Type Prefix##And##Suffix(                                              \
         _Inout_ _Interlocked_operand_ Type volatile *Destination, _In_ Type Value)         \
     {                                                                                     \
         return __atomic_fetch_and(Destination, Value, Order);                             \
     }                                                                                     \
-    FORCEINLINE Type InterlockedOr##Suffix(                                               \
+    FORCEINLINE Type Prefix##Or##Suffix(                                               \
         _Inout_ _Interlocked_operand_ Type volatile *Destination, _In_ Type Value)         \
     {                                                                                     \
         return __atomic_fetch_or(Destination, Value, Order);                              \
     }                                                                                     \
-    FORCEINLINE Type InterlockedXor##Suffix(                                              \
+    FORCEINLINE Type Prefix##Xor##Suffix(                                              \
         _Inout_ _Interlocked_operand_ Type volatile *Destination, _In_ Type Value)         \
     {                                                                                     \
         return __atomic_fetch_xor(Destination, Value, Order);                             \
     }
-#define MMSIM_ILK_ADD(Suffix, Type, Order, Fail)                                          \
-    FORCEINLINE Type InterlockedExchangeAdd##Suffix(                                      \
+#define MMSIM_ILK_ADD(Prefix, Suffix, Type, Order, Fail)                                          \
+    FORCEINLINE Type Prefix##ExchangeAdd##Suffix(                                      \
         _Inout_ _Interlocked_operand_ Type volatile *Addend, _In_ Type Value)              \
     {                                                                                     \
         return __atomic_fetch_add(Addend, Value, Order);                                  \
     }                                                                                     \
-    FORCEINLINE Type InterlockedAdd##Suffix(                                              \
+    FORCEINLINE Type Prefix##Add##Suffix(                                              \
         _Inout_ _Interlocked_operand_ Type volatile *Addend, _In_ Type Value)              \
     {                                                                                     \
         return __atomic_add_fetch(Addend, Value, Order);                                  \
     }
 
 /* 32-bit (LONG) and 64-bit (LONG64): the whole family. */
-MMSIM_ILK_INCDEC(, LONG, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)
-MMSIM_ILK_EXCHANGE(, LONG, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)
-MMSIM_ILK_COMPARE(InterlockedCompareExchange, LONG, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)
-MMSIM_ILK_BITWISE(, LONG, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)
-MMSIM_ILK_ADD(, LONG, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)
-MMSIM_ILK_INCDEC(64, LONG64, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)
-MMSIM_ILK_EXCHANGE(64, LONG64, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)
-MMSIM_ILK_COMPARE(InterlockedCompareExchange64, LONG64, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)
-MMSIM_ILK_BITWISE(64, LONG64, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)
-MMSIM_ILK_ADD(64, LONG64, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)
+MMSIM_ILK_INCDEC(_Interlocked, , LONG, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)
+MMSIM_ILK_EXCHANGE(_Interlocked, , LONG, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)
+MMSIM_ILK_COMPARE(_InterlockedCompareExchange, LONG, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)
+MMSIM_ILK_BITWISE(_Interlocked, , LONG, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)
+MMSIM_ILK_ADD(_Interlocked, , LONG, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)
+MMSIM_ILK_INCDEC(_Interlocked, 64, LONG64, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)
+MMSIM_ILK_EXCHANGE(_Interlocked, 64, LONG64, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)
+MMSIM_ILK_COMPARE(_InterlockedCompareExchange64, LONG64, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)
+MMSIM_ILK_BITWISE(_Interlocked, 64, LONG64, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)
+MMSIM_ILK_ADD(_Interlocked, 64, LONG64, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)
 /* 16-bit (SHORT) and 8-bit (CHAR) forms the WDK has. */
-MMSIM_ILK_INCDEC(16, SHORT, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)
-MMSIM_ILK_EXCHANGE(16, SHORT, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)
-MMSIM_ILK_COMPARE(InterlockedCompareExchange16, SHORT, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)
-MMSIM_ILK_BITWISE(16, SHORT, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)
-MMSIM_ILK_EXCHANGE(8, CHAR, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)
-MMSIM_ILK_BITWISE(8, CHAR, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)
+MMSIM_ILK_INCDEC(_Interlocked, 16, SHORT, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)
+MMSIM_ILK_EXCHANGE(_Interlocked, 16, SHORT, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)
+MMSIM_ILK_COMPARE(_InterlockedCompareExchange16, SHORT, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)
+MMSIM_ILK_BITWISE(_Interlocked, 16, SHORT, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)
+MMSIM_ILK_EXCHANGE(_Interlocked, 8, CHAR, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)
+MMSIM_ILK_BITWISE(_Interlocked, 8, CHAR, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)
+MMSIM_ILK_COMPARE(_InterlockedCompareExchange8, CHAR, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)
 /* Acquire and release forms. */
-MMSIM_ILK_INCDEC(Acquire, LONG, __ATOMIC_ACQUIRE, __ATOMIC_ACQUIRE)
-MMSIM_ILK_INCDEC(Release, LONG, __ATOMIC_RELEASE, __ATOMIC_RELAXED)
+MMSIM_ILK_INCDEC(Interlocked, Acquire, LONG, __ATOMIC_ACQUIRE, __ATOMIC_ACQUIRE)
+MMSIM_ILK_INCDEC(Interlocked, Release, LONG, __ATOMIC_RELEASE, __ATOMIC_RELAXED)
 MMSIM_ILK_COMPARE(InterlockedCompareExchangeAcquire, LONG, __ATOMIC_ACQUIRE, __ATOMIC_ACQUIRE)
 MMSIM_ILK_COMPARE(InterlockedCompareExchangeRelease, LONG, __ATOMIC_RELEASE, __ATOMIC_RELAXED)
 MMSIM_ILK_COMPARE(InterlockedCompareExchangeAcquire64, LONG64, __ATOMIC_ACQUIRE,
@@ -626,12 +426,12 @@ MMSIM_ILK_COMPARE(InterlockedCompareExchangeRelease64, LONG64, __ATOMIC_RELEASE,
 #undef MMSIM_ILK_ADD
 
 /* Pointer forms. */
-FORCEINLINE PVOID InterlockedExchangePointer(_Inout_ _Interlocked_operand_ PVOID volatile *Target,
+FORCEINLINE PVOID _InterlockedExchangePointer(_Inout_ _Interlocked_operand_ PVOID volatile *Target,
                                              _In_opt_ PVOID Value)
 {
     return __atomic_exchange_n(Target, Value, __ATOMIC_SEQ_CST);
 }
-FORCEINLINE PVOID InterlockedCompareExchangePointer(
+FORCEINLINE PVOID _InterlockedCompareExchangePointer(
     _Inout_ _Interlocked_operand_ PVOID volatile *Destination, _In_opt_ PVOID Exchange,
     _In_opt_ PVOID Comparand)
 {
@@ -639,33 +439,71 @@ FORCEINLINE PVOID InterlockedCompareExchangePointer(
                                 __ATOMIC_SEQ_CST);
     return Comparand;
 }
-#define InterlockedIncrementSizeT(a) ((SIZE_T)InterlockedIncrement64((volatile LONG64 *)(a)))
-#define InterlockedDecrementSizeT(a) ((SIZE_T)InterlockedDecrement64((volatile LONG64 *)(a)))
-#define InterlockedExchangeAddSizeT(a, b) \
-    ((SIZE_T)InterlockedExchangeAdd64((volatile LONG64 *)(a), (LONG64)(b)))
+/* x64: the SizeT forms are the 64-bit ones over a LONG64 cast (WDK). */
+#define InterlockedIncrementSizeT(a) InterlockedIncrement64((LONG64 *)(a))
+#define InterlockedDecrementSizeT(a) InterlockedDecrement64((LONG64 *)(a))
+#define InterlockedExchangeAddSizeT(a, b) InterlockedExchangeAdd64((LONG64 *)(a), (LONG64)(b))
+
+/* On x64 the WDK's Interlocked names are macros for the compiler's
+ * intrinsics (`#define InterlockedIncrement _InterlockedIncrement`). */
+#define InterlockedIncrement _InterlockedIncrement
+#define InterlockedDecrement _InterlockedDecrement
+#define InterlockedExchange _InterlockedExchange
+#define InterlockedExchangeAdd _InterlockedExchangeAdd
+#define InterlockedAdd _InterlockedAdd
+#define InterlockedCompareExchange _InterlockedCompareExchange
+#define InterlockedAnd _InterlockedAnd
+#define InterlockedOr _InterlockedOr
+#define InterlockedXor _InterlockedXor
+#define InterlockedIncrement64 _InterlockedIncrement64
+#define InterlockedDecrement64 _InterlockedDecrement64
+#define InterlockedExchange64 _InterlockedExchange64
+#define InterlockedExchangeAdd64 _InterlockedExchangeAdd64
+#define InterlockedAdd64 _InterlockedAdd64
+#define InterlockedCompareExchange64 _InterlockedCompareExchange64
+#define InterlockedAnd64 _InterlockedAnd64
+#define InterlockedOr64 _InterlockedOr64
+#define InterlockedXor64 _InterlockedXor64
+#define InterlockedIncrement16 _InterlockedIncrement16
+#define InterlockedDecrement16 _InterlockedDecrement16
+#define InterlockedExchange16 _InterlockedExchange16
+#define InterlockedCompareExchange16 _InterlockedCompareExchange16
+#define InterlockedAnd16 _InterlockedAnd16
+#define InterlockedOr16 _InterlockedOr16
+#define InterlockedXor16 _InterlockedXor16
+#define InterlockedExchange8 _InterlockedExchange8
+#define InterlockedAnd8 _InterlockedAnd8
+#define InterlockedOr8 _InterlockedOr8
+#define InterlockedXor8 _InterlockedXor8
+#define InterlockedExchangePointer _InterlockedExchangePointer
+#define InterlockedCompareExchangePointer _InterlockedCompareExchangePointer
+#define InterlockedBitTestAndSet _interlockedbittestandset
+#define InterlockedBitTestAndReset _interlockedbittestandreset
+#define InterlockedBitTestAndSet64 _interlockedbittestandset64
+#define InterlockedBitTestAndReset64 _interlockedbittestandreset64
 
 /* Bit test-and-set/reset: Offset is a bit index from Base (it may exceed the
  * width of one LONG); the previous value of that bit is returned. */
-FORCEINLINE BOOLEAN InterlockedBitTestAndSet(_Inout_ _Interlocked_operand_ LONG volatile *Base,
+FORCEINLINE BOOLEAN _interlockedbittestandset(_Inout_ _Interlocked_operand_ LONG volatile *Base,
                                              _In_ LONG Offset)
 {
     LONG Bit = (LONG)((ULONG)1 << (Offset & 31));
     return (BOOLEAN)((__atomic_fetch_or(Base + (Offset >> 5), Bit, __ATOMIC_SEQ_CST) & Bit) != 0);
 }
-FORCEINLINE BOOLEAN InterlockedBitTestAndReset(_Inout_ _Interlocked_operand_ LONG volatile *Base,
+FORCEINLINE BOOLEAN _interlockedbittestandreset(_Inout_ _Interlocked_operand_ LONG volatile *Base,
                                                _In_ LONG Offset)
 {
     LONG Bit = (LONG)((ULONG)1 << (Offset & 31));
     return (BOOLEAN)((__atomic_fetch_and(Base + (Offset >> 5), ~Bit, __ATOMIC_SEQ_CST) & Bit) !=
                      0);
 }
-FORCEINLINE BOOLEAN InterlockedBitTestAndSet64(
+FORCEINLINE BOOLEAN _interlockedbittestandset64(
     _Inout_ _Interlocked_operand_ LONG64 volatile *Base, _In_ LONG64 Offset)
 {
     LONG64 Bit = (LONG64)((ULONG64)1 << (Offset & 63));
     return (BOOLEAN)((__atomic_fetch_or(Base + (Offset >> 6), Bit, __ATOMIC_SEQ_CST) & Bit) != 0);
 }
-FORCEINLINE BOOLEAN InterlockedBitTestAndReset64(
+FORCEINLINE BOOLEAN _interlockedbittestandreset64(
     _Inout_ _Interlocked_operand_ LONG64 volatile *Base, _In_ LONG64 Offset)
 {
     LONG64 Bit = (LONG64)((ULONG64)1 << (Offset & 63));
@@ -687,7 +525,7 @@ extern LONG volatile MmsimBarrierWord;
 /* The spin-wait hint (PAUSE on x86). mmsim also gives the host CPU away, so
  * a spinning simulated processor cannot starve the thread it waits for. */
 VOID NTAPI MmsimYieldProcessor(VOID);
-#define YieldProcessor() MmsimYieldProcessor()
+#define YieldProcessor MmsimYieldProcessor
 #define KeMemoryBarrierWithoutFence() __atomic_signal_fence(__ATOMIC_SEQ_CST)
 #define MemoryBarrier() MMSIM_FULL_BARRIER()
 #define _ReadWriteBarrier() __atomic_signal_fence(__ATOMIC_SEQ_CST)
@@ -742,15 +580,144 @@ _IRQL_requires_max_(HIGH_LEVEL)
 NTHALAPI LARGE_INTEGER NTAPI
 KeQueryPerformanceCounter(_Out_opt_ PLARGE_INTEGER PerformanceFrequency);
 _IRQL_requires_max_(HIGH_LEVEL)
-NTKERNELAPI VOID NTAPI KeQuerySystemTime(_Out_ PLARGE_INTEGER CurrentTime);
-_IRQL_requires_max_(HIGH_LEVEL)
 NTKERNELAPI VOID NTAPI KeQuerySystemTimePrecise(_Out_ PLARGE_INTEGER CurrentTime);
 _IRQL_requires_max_(HIGH_LEVEL)
-NTKERNELAPI ULONGLONG NTAPI KeQueryInterruptTime(VOID);
+NTKERNELAPI ULONG NTAPI KeQueryTimeIncrement(VOID);
+
+/* KUSER_SHARED_DATA: the page the kernel keeps current at every clock tick
+ * and drivers read through SharedUserData (wdm.h, x64). mmsim's is a real
+ * host page inside the library (sim/ke/shared_data.c), brought up to the
+ * last clock tick by the KeQuery* macros below and by the time DDIs; the
+ * fields below are at their documented x64 offsets, the ones mmsim does not
+ * model are reserved bytes (zero). */
+typedef struct _KSYSTEM_TIME {
+    ULONG LowPart;
+    LONG High1Time;
+    LONG High2Time;
+} KSYSTEM_TIME, *PKSYSTEM_TIME;
+
+#define PROCESSOR_FEATURE_MAX 64
+
+#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wpedantic"
+#if defined(__clang__)
+#pragma clang diagnostic ignored "-Wnested-anon-types"
+#pragma clang diagnostic ignored "-Wgnu-anonymous-struct"
+#endif
+#endif
+typedef struct _KUSER_SHARED_DATA {
+    ULONG TickCountLowDeprecated;           /* 0x000 */
+    ULONG TickCountMultiplier;              /* 0x004 */
+    volatile KSYSTEM_TIME InterruptTime;    /* 0x008 */
+    volatile KSYSTEM_TIME SystemTime;       /* 0x014 */
+    volatile KSYSTEM_TIME TimeZoneBias;     /* 0x020 */
+    USHORT ImageNumberLow;                  /* 0x02c */
+    USHORT ImageNumberHigh;                 /* 0x02e */
+    USHORT NtSystemRoot[260];               /* 0x030 (UTF-16: WCHAR is the host's wchar_t) */
+    UCHAR MmsimReserved238[0x26c - 0x238];
+    ULONG NtMajorVersion;                   /* 0x26c */
+    ULONG NtMinorVersion;                   /* 0x270 */
+    BOOLEAN ProcessorFeatures[PROCESSOR_FEATURE_MAX]; /* 0x274 */
+    UCHAR MmsimReserved2b4[0x2d4 - 0x2b4];
+    BOOLEAN KdDebuggerEnabled;              /* 0x2d4 */
+    UCHAR MmsimReserved2d5[0x2e8 - 0x2d5];
+    ULONG NumberOfPhysicalPages;            /* 0x2e8 */
+    UCHAR MmsimReserved2ec[0x300 - 0x2ec];
+    LONGLONG QpcFrequency;                  /* 0x300 */
+    UCHAR MmsimReserved308[0x320 - 0x308];
+    union {
+        volatile KSYSTEM_TIME TickCount;    /* 0x320 */
+        volatile ULONG64 TickCountQuad;
+        struct {
+            ULONG ReservedTickCountOverlay[3];
+            ULONG TickCountPad[1];
+        } DUMMYSTRUCTNAME;
+    } DUMMYUNIONNAME;
+    ULONG Cookie;                           /* 0x330 */
+} KUSER_SHARED_DATA, *PKUSER_SHARED_DATA;
+#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#endif
+
+extern KUSER_SHARED_DATA MmsimUserSharedData;
+#define KI_USER_SHARED_DATA ((ULONG_PTR)&MmsimUserSharedData)
+/* The WDK casts to (KUSER_SHARED_DATA * const); a cast's top-level const
+ * means nothing in C and only draws -Wignored-qualifiers in C++. */
+#define SharedUserData      ((KUSER_SHARED_DATA *)KI_USER_SHARED_DATA)
+#define SharedInterruptTime (KI_USER_SHARED_DATA + 0x8)
+#define SharedSystemTime    (KI_USER_SHARED_DATA + 0x14)
+#define SharedTickCount     (KI_USER_SHARED_DATA + 0x320)
+
+/* x64: macros over the shared page, as the WDK defines them, so the
+ * argument is stored through (PULONG64) (a ULONG64 or a LARGE_INTEGER).
+ * mmsim's clock has no interrupt: MmsimSharedDataCurrent brings the page up
+ * to the last clock tick and returns its argument, so the value read is the
+ * one Windows' page would hold. The 64-bit reads are relaxed atomic loads:
+ * on x64 the plain load the WDK's volatile read compiles to, and visible as
+ * such to ThreadSanitizer. Any IRQL. */
+ULONG_PTR NTAPI MmsimSharedDataCurrent(_In_ ULONG_PTR SharedAddress);
+#define KeQueryInterruptTime()                                                             \
+    (__atomic_load_n((volatile ULONG64 *)MmsimSharedDataCurrent(SharedInterruptTime),     \
+                     __ATOMIC_RELAXED))
+#define KeQuerySystemTime(CurrentCount)                                                    \
+    (*((PULONG64)(CurrentCount)) =                                                         \
+         __atomic_load_n((volatile ULONG64 *)MmsimSharedDataCurrent(SharedSystemTime),    \
+                         __ATOMIC_RELAXED))
+#define KeQueryTickCount(CurrentCount)                                                     \
+    (*((PULONG64)(CurrentCount)) =                                                         \
+         __atomic_load_n((volatile ULONG64 *)MmsimSharedDataCurrent(SharedTickCount),     \
+                         __ATOMIC_RELAXED))
+
+/* Processor features (PF_*): TRUE where the host processor has the feature. */
+#define PF_FLOATING_POINT_PRECISION_ERRATA 0
+#define PF_FLOATING_POINT_EMULATED         1
+#define PF_COMPARE_EXCHANGE_DOUBLE         2
+#define PF_MMX_INSTRUCTIONS_AVAILABLE      3
+#define PF_PPC_MOVEMEM_64BIT_OK            4
+#define PF_ALPHA_BYTE_INSTRUCTIONS         5
+#define PF_XMMI_INSTRUCTIONS_AVAILABLE     6
+#define PF_3DNOW_INSTRUCTIONS_AVAILABLE    7
+#define PF_RDTSC_INSTRUCTION_AVAILABLE     8
+#define PF_PAE_ENABLED                     9
+#define PF_XMMI64_INSTRUCTIONS_AVAILABLE   10
+#define PF_SSE_DAZ_MODE_AVAILABLE          11
+#define PF_NX_ENABLED                      12
+#define PF_SSE3_INSTRUCTIONS_AVAILABLE     13
+#define PF_COMPARE_EXCHANGE128             14
+#define PF_COMPARE64_EXCHANGE128           15
+#define PF_CHANNELS_ENABLED                16
+#define PF_XSAVE_ENABLED                   17
+#define PF_ARM_VFP_32_REGISTERS_AVAILABLE  18
+#define PF_ARM_NEON_INSTRUCTIONS_AVAILABLE 19
+#define PF_SECOND_LEVEL_ADDRESS_TRANSLATION 20
+#define PF_VIRT_FIRMWARE_ENABLED           21
+#define PF_RDWRFSGSBASE_AVAILABLE          22
+#define PF_FASTFAIL_AVAILABLE              23
+#define PF_ARM_DIVIDE_INSTRUCTION_AVAILABLE 24
+#define PF_ARM_64BIT_LOADSTORE_ATOMIC      25
+#define PF_ARM_EXTERNAL_CACHE_AVAILABLE    26
+#define PF_ARM_FMAC_INSTRUCTIONS_AVAILABLE 27
+#define PF_RDRAND_INSTRUCTION_AVAILABLE    28
+#define PF_ARM_V8_INSTRUCTIONS_AVAILABLE   29
+#define PF_ARM_V8_CRYPTO_INSTRUCTIONS_AVAILABLE 30
+#define PF_ARM_V8_CRC32_INSTRUCTIONS_AVAILABLE 31
+#define PF_RDTSCP_INSTRUCTION_AVAILABLE    32
+#define PF_RDPID_INSTRUCTION_AVAILABLE     33
+#define PF_ARM_V81_ATOMIC_INSTRUCTIONS_AVAILABLE 34
+#define PF_MONITORX_INSTRUCTION_AVAILABLE  35
+#define PF_SSSE3_INSTRUCTIONS_AVAILABLE    36
+#define PF_SSE4_1_INSTRUCTIONS_AVAILABLE   37
+#define PF_SSE4_2_INSTRUCTIONS_AVAILABLE   38
+#define PF_AVX_INSTRUCTIONS_AVAILABLE      39
+#define PF_AVX2_INSTRUCTIONS_AVAILABLE     40
+#define PF_AVX512F_INSTRUCTIONS_AVAILABLE  41
+
+/* Any IRQL; an unknown feature number: FALSE. */
+_IRQL_requires_max_(HIGH_LEVEL)
+NTKERNELAPI BOOLEAN NTAPI ExIsProcessorFeaturePresent(_In_ ULONG ProcessorFeature);
 _IRQL_requires_max_(HIGH_LEVEL)
 NTKERNELAPI ULONG64 NTAPI KeQueryInterruptTimePrecise(_Out_ PULONG64 QpcTimeStamp);
-_IRQL_requires_max_(HIGH_LEVEL)
-NTKERNELAPI ULONG NTAPI KeQueryTimeIncrement(VOID);
 
 /* Processors: groups of up to 64 logical processors; the host's processors,
  * filled into groups in order. */
@@ -1189,12 +1156,20 @@ C_ASSERT(sizeof(LIST_ENTRY) == 16);
 C_ASSERT(sizeof(UNICODE_STRING) == 16);
 C_ASSERT(sizeof(LARGE_INTEGER) == 8);
 C_ASSERT(sizeof(PROCESSOR_NUMBER) == 4);
+C_ASSERT(FIELD_OFFSET(KUSER_SHARED_DATA, InterruptTime) == 0x8);
+C_ASSERT(FIELD_OFFSET(KUSER_SHARED_DATA, SystemTime) == 0x14);
+C_ASSERT(FIELD_OFFSET(KUSER_SHARED_DATA, NtMajorVersion) == 0x26c);
+C_ASSERT(FIELD_OFFSET(KUSER_SHARED_DATA, ProcessorFeatures) == 0x274);
+C_ASSERT(FIELD_OFFSET(KUSER_SHARED_DATA, KdDebuggerEnabled) == 0x2d4);
+C_ASSERT(FIELD_OFFSET(KUSER_SHARED_DATA, QpcFrequency) == 0x300);
+C_ASSERT(FIELD_OFFSET(KUSER_SHARED_DATA, TickCount) == 0x320);
 
 #ifdef __cplusplus
 } /* extern "C" */
 #endif
 
 /* Parts of the surface kept in their own files; each opens its own extern "C". */
+#include "mmsim/intrin.h"   /* <intrin.h>: bit scans and tests, byte swaps, __stos*, ... */
 #include "mmsim/wdm_io.h"   /* the I/O manager: IRP, IO_STACK_LOCATION, device objects */
 #include "mmsim/seh.h"      /* __try / __except / __finally / __leave */
 #include "mmsim/wdm_more.h" /* further Mm, Ex, Ke, Rtl names drivers use */

@@ -25,12 +25,14 @@
 
 #include "../host/host.h"
 #include "../mi.h"
+#include "shared_data.h"
 
 #define MI_QPC_FREQUENCY   10000000ull  /* 10 MHz */
 #define MI_TIME_INCREMENT  156250ull    /* 15.625 ms in 100 ns units */
 #define MI_EPOCH_1601_1970 116444736000000000ull /* 100 ns units, 1601 -> 1970 */
 
 static _Atomic uint64_t MiBootNs;          /* host monotonic time at boot */
+static _Atomic uint64_t MiBootSystemTime;  /* system time at boot (100 ns since 1601) */
 static _Atomic uint32_t MiProcessorCount;  /* logical processors, all groups */
 static _Thread_local int64_t MiLatchedProcessor = -1;
 
@@ -39,6 +41,9 @@ static NTSTATUS MiTimeInit(const SIM_CONFIG *Config)
     UNREFERENCED_PARAMETER(Config);
     atomic_store_explicit(&MiProcessorCount, HostProcessorCount(), memory_order_relaxed);
     atomic_store_explicit(&MiBootNs, HostNowNs(), memory_order_relaxed);
+    atomic_store_explicit(&MiBootSystemTime, HostWallClockNs() / 100 + MI_EPOCH_1601_1970,
+                          memory_order_relaxed);
+    MiSharedDataRefresh(); /* SharedUserData starts over with the machine */
     return STATUS_SUCCESS;
 }
 
@@ -72,11 +77,20 @@ ULONG64 NTAPI KeQueryInterruptTimePrecise(PULONG64 QpcTimeStamp)
     return Now;
 }
 
-ULONGLONG NTAPI KeQueryInterruptTime(VOID)
+/* The clock at its last tick, as SharedUserData holds it (shared_data.c). */
+void MiClockAtLastTick(uint64_t *InterruptTime, uint64_t *SystemTime, uint64_t *TickCount)
 {
-    MiDdiEnter(MiDdi_KeQueryInterruptTime, 0, MI_CALLER_ADDRESS());
-    uint64_t Now = MiInterruptTimePrecise();
-    return Now - Now % MI_TIME_INCREMENT;
+    /* Before the first DDI the page is read through a macro: the machine
+     * boots then, as on the first DDI. */
+    if (atomic_load_explicit(&MiBootNs, memory_order_relaxed) == 0) {
+        MiEnsureMachine();
+    }
+    /* System time at a tick is the boot's wall clock plus the interrupt time
+     * at that tick: one value per tick, never going back between reads. */
+    uint64_t Precise = MiInterruptTimePrecise();
+    *InterruptTime = Precise - Precise % MI_TIME_INCREMENT;
+    *SystemTime = atomic_load_explicit(&MiBootSystemTime, memory_order_relaxed) + *InterruptTime;
+    *TickCount = Precise / MI_TIME_INCREMENT;
 }
 
 VOID NTAPI KeQuerySystemTimePrecise(PLARGE_INTEGER CurrentTime)
@@ -86,14 +100,24 @@ VOID NTAPI KeQuerySystemTimePrecise(PLARGE_INTEGER CurrentTime)
     CurrentTime->QuadPart = (LONGLONG)(HostWallClockNs() / 100 + MI_EPOCH_1601_1970);
 }
 
-VOID NTAPI KeQuerySystemTime(PLARGE_INTEGER CurrentTime)
+/* KeQueryInterruptTime and KeQuerySystemTime are macros over SharedUserData
+ * on x64 (wdm.h); these are the kernel's exported routines of the same
+ * names (found by MmGetSystemRoutineAddress), reading the same page. The
+ * parentheses keep the macros from expanding here. */
+ULONGLONG NTAPI(KeQueryInterruptTime)(VOID);
+VOID NTAPI(KeQuerySystemTime)(PLARGE_INTEGER CurrentTime);
+
+ULONGLONG NTAPI(KeQueryInterruptTime)(VOID)
+{
+    MiDdiEnter(MiDdi_KeQueryInterruptTime, 0, MI_CALLER_ADDRESS());
+    return KeQueryInterruptTime();
+}
+
+VOID NTAPI(KeQuerySystemTime)(PLARGE_INTEGER CurrentTime)
 {
     MiDdiEnter(MiDdi_KeQuerySystemTime, 0, MI_CALLER_ADDRESS());
     MiCheckDriverPointer(CurrentTime, 0, true, MI_CALLER_ADDRESS());
-    /* The value of the last clock tick: back by the time since the tick. */
-    uint64_t SinceTick = MiInterruptTimePrecise() % MI_TIME_INCREMENT;
-    uint64_t Now = HostWallClockNs() / 100 + MI_EPOCH_1601_1970;
-    CurrentTime->QuadPart = (LONGLONG)(Now - SinceTick);
+    KeQuerySystemTime(CurrentTime);
 }
 
 ULONG NTAPI KeQueryTimeIncrement(VOID)

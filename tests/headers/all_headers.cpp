@@ -26,15 +26,20 @@ ULONG HeaderProbe(PMDL Mdl, PVOID Va)
     return HeaderTag + BYTE_OFFSET(MmGetMdlVirtualAddress(Mdl)) + ULONG(SimIsStopped(nullptr));
 }
 
-// PHYSICAL_ADDRESS as C++ drivers initialise it: `= {0}` and `= {X}` set
-// QuadPart, `{}` and value-initialisation zero it, all warning-free.
+// PHYSICAL_ADDRESS as C++ drivers initialise it, with the WDK's member
+// order (the unnamed {LowPart, HighPart} struct first): `= {0}` and
+// `= {Low, High}` set the parts, `{}` and value-initialisation zero it, all
+// warning-free; constexpr works (the parts are the active member).
 static constexpr PHYSICAL_ADDRESS LowestAddress = {0};
-static constexpr PHYSICAL_ADDRESS Boundary = {0x100000000LL};
+static constexpr PHYSICAL_ADDRESS Boundary = {0, 1}; // 4 GiB
 static constexpr PHYSICAL_ADDRESS Empty{};
-static_assert(LowestAddress.QuadPart == 0 && Boundary.QuadPart == 0x100000000LL &&
-                  Empty.QuadPart == 0,
+static constexpr ULARGE_INTEGER AllOnes = {~0UL, ~0UL};
+static_assert(LowestAddress.LowPart == 0 && LowestAddress.HighPart == 0 &&
+                  Boundary.LowPart == 0 && Boundary.HighPart == 1 && Empty.LowPart == 0 &&
+                  AllOnes.LowPart == 0xFFFFFFFFu && AllOnes.HighPart == 0xFFFFFFFFu,
               "PHYSICAL_ADDRESS initialisation");
-static_assert(sizeof(PHYSICAL_ADDRESS) == 8 && offsetof(LARGE_INTEGER, HighPart) == 4,
+static_assert(sizeof(PHYSICAL_ADDRESS) == 8 && offsetof(LARGE_INTEGER, HighPart) == 4 &&
+                  offsetof(LARGE_INTEGER, u.HighPart) == 4 && offsetof(LARGE_INTEGER, QuadPart) == 0,
               "LARGE_INTEGER layout");
 
 LONG64 SurfaceProbe(PCHAR Text, size_t Size, LONG volatile *Counter);

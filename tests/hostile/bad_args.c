@@ -622,7 +622,14 @@ ROW(AcquireFastMutex_Null) { ExAcquireFastMutex(NULL); RetVoid(); }
 ROW(InitEvent_Null) { KeInitializeEvent(NULL, NotificationEvent, FALSE); RetVoid(); }
 ROW(ClearEvent_Null) { KeClearEvent(NULL); RetVoid(); }
 ROW(ReadStateEvent_Null) { RetValue((ULONG64)KeReadStateEvent(NULL)); }
-ROW(QuerySystemTime_Null) { KeQuerySystemTime(NULL); RetVoid(); }
+/* A macro storing through the pointer on x64 (as in the WDK): a NULL the
+ * compiler cannot see, so the store is made and faults as on Windows. */
+ROW(QuerySystemTime_Null)
+{
+    PLARGE_INTEGER volatile Null = NULL;
+    KeQuerySystemTime(Null);
+    RetVoid();
+}
 
 /* Work items. */
 static VOID NTAPI Nothing(PDEVICE_OBJECT Device, PVOID Context)

@@ -140,4 +140,12 @@
 #define _String_length_(s)
 #endif
 
+/* Buffer annotations the intrinsics use. */
+#ifndef _Out_writes_all_
+#define _Out_writes_all_(s)
+#endif
+#ifndef _Out_writes_bytes_all_
+#define _Out_writes_bytes_all_(s)
+#endif
+
 #endif /* MMSIM_SAL_H */
