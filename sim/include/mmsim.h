@@ -640,7 +640,7 @@ ULONG SimCountDeviceObjects(_In_ PDRIVER_OBJECT DriverObject);
 
 /* Unloads the driver as the I/O manager does: calls DriverUnload at
  * PASSIVE_LEVEL (a driver without one cannot be unloaded: FALSE, nothing
- * done), names on stderr each device object it did not delete, frees the
+ * done; after a failed DriverEntry it is not called, as on Windows), names on stderr each device object it did not delete, frees the
  * driver object, then runs the unload check (SimDriverUnload: device
  * objects left are pool tag 'Devi', symbolic links 'Symb', with the code
  * that created them; strict mode stops with 0xC4/0x62). TRUE if the driver

@@ -20,6 +20,7 @@ typedef struct _MI_DRIVER_BLOCK {
     DRIVER_OBJECT Driver;
     DRIVER_EXTENSION Extension;
     UNICODE_STRING RegistryPath;
+    BOOLEAN EntryFailed; /* DriverEntry failed: unloaded without DriverUnload */
     WCHAR Text[192]; /* "\Driver\X", the service key name, the registry path */
 } MI_DRIVER_BLOCK;
 
@@ -100,6 +101,7 @@ NTSTATUS SimCallDriverEntry(PDRIVER_OBJECT DriverObject, PDRIVER_INITIALIZE Driv
     KIRQL Before = MiCurrentIrql();
     NTSTATUS Status = DriverEntry(DriverObject, &Block->RegistryPath);
     MiCheckServiceIrql(Before, (const void *)DriverEntry);
+    Block->EntryFailed = !NT_SUCCESS(Status);
     if (NT_SUCCESS(Status)) {
         for (PDEVICE_OBJECT Device = DriverObject->DeviceObject; Device != NULL;
              Device = Device->NextDevice) {
@@ -352,14 +354,22 @@ BOOLEAN SimUnloadDriver(PDRIVER_OBJECT DriverObject, SIM_UNLOAD_REPORT *Report)
     if (Report != NULL) {
         memset(Report, 0, sizeof(*Report));
     }
-    if (!MiIsDriverObject(DriverObject) || DriverObject->DriverUnload == NULL) {
+    if (!MiIsDriverObject(DriverObject)) {
         return FALSE;
     }
-    KIRQL Before = MiCurrentIrql();
-    PDRIVER_UNLOAD Unload = DriverObject->DriverUnload;
-    DriverObject->Flags |= DRVO_UNLOAD_INVOKED;
-    Unload(DriverObject);
-    MiCheckServiceIrql(Before, (const void *)Unload);
+    MI_DRIVER_BLOCK *Block = CONTAINING_RECORD(DriverObject, MI_DRIVER_BLOCK, Driver);
+    /* After a failed DriverEntry the driver goes without its unload routine being called
+     * (documented for DRIVER_UNLOAD); otherwise a driver without one cannot be unloaded. */
+    if (!Block->EntryFailed) {
+        if (DriverObject->DriverUnload == NULL) {
+            return FALSE;
+        }
+        KIRQL Before = MiCurrentIrql();
+        PDRIVER_UNLOAD Unload = DriverObject->DriverUnload;
+        DriverObject->Flags |= DRVO_UNLOAD_INVOKED;
+        Unload(DriverObject);
+        MiCheckServiceIrql(Before, (const void *)Unload);
+    }
     ULONG Left = 0;
     for (PDEVICE_OBJECT Device = DriverObject->DeviceObject; Device != NULL;) {
         PDEVICE_OBJECT Next = Device->NextDevice;

@@ -545,6 +545,37 @@ static void DeviceNotDeletedIsLeakAtUnload(void **State)
     SIM_EXPECT_BUGCHECK(DRIVER_VERIFIER_DETECTED_VIOLATION, 0x62, SimUnloadDriver(Driver, NULL));
 }
 
+static ULONG UnloadCalls;
+static VOID NTAPI CountingUnload(PDRIVER_OBJECT DriverObject)
+{
+    (void)DriverObject;
+    UnloadCalls++;
+}
+
+static NTSTATUS NTAPI FailingEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
+{
+    (void)RegistryPath;
+    DriverObject->DriverUnload = CountingUnload;
+    return STATUS_UNSUCCESSFUL;
+}
+
+/* After a failed DriverEntry the driver goes without its unload routine. */
+static void FailedDriverEntryUnloadsWithoutUnloadRoutine(void **State)
+{
+    (void)State;
+    UnloadCalls = 0;
+    PDRIVER_OBJECT Driver = SimCreateDriverObject(L"Failing");
+    assert_int_equal(SimCallDriverEntry(Driver, FailingEntry), STATUS_UNSUCCESSFUL);
+    assert_true(SimUnloadDriver(Driver, NULL));
+    assert_int_equal(UnloadCalls, 0);
+    assert_true(SimIsClean(NULL, 0));
+    /* A loaded driver: its unload routine runs once. */
+    Driver = SimCreateDriverObject(L"Counting");
+    Driver->DriverUnload = CountingUnload;
+    assert_true(SimUnloadDriver(Driver, NULL));
+    assert_int_equal(UnloadCalls, 1);
+}
+
 /* ---- ProbeForRead / ProbeForWrite ------------------------------------ */
 static const struct {
     ULONG_PTR Address;
@@ -647,6 +678,7 @@ int main(void)
         TEST(CallingBeyondTheStackIs0x35),
         TEST(IoCreateDeviceAtDispatchLevelIs0xA),
         TEST(DeviceNotDeletedIsLeakAtUnload),
+        TEST(FailedDriverEntryUnloadsWithoutUnloadRoutine),
         TEST(ProbesRaiseAsDocumented),
         TEST(ProbeAtDispatchLevelIs0xA),
         TEST(ExportedByName),
