@@ -68,7 +68,8 @@ typedef const WCHAR *STRSAFE_PCUNZWCH; /* unaligned on the architectures that ha
 /* Strings of the UNICODE_STRING functions: at most this many characters. */
 #define NTSTRSAFE_UNICODE_STRING_MAX_CCH 32767
 
-/* Ex-form flags; the low byte is the fill byte of the FILL flags. */
+/* Ex-form flags; the low byte is the fill byte of the FILL flags. dwFlags is a DWORD in
+ * the documentation, a 32-bit unsigned integer: ULONG here, since <wdm.h> has no DWORD. */
 #define STRSAFE_IGNORE_NULLS     0x00000100
 #define STRSAFE_FILL_BEHIND_NULL 0x00000200
 #define STRSAFE_FILL_ON_FAILURE  0x00000400
@@ -77,8 +78,8 @@ typedef const WCHAR *STRSAFE_PCUNZWCH; /* unaligned on the architectures that ha
 #define STRSAFE_VALID_FLAGS                                                                  \
     (0x000000FF | STRSAFE_IGNORE_NULLS | STRSAFE_FILL_BEHIND_NULL | STRSAFE_FILL_ON_FAILURE | \
      STRSAFE_NULL_ON_FAILURE | STRSAFE_NO_TRUNCATION)
-#define STRSAFE_FILL_BYTE(x)    ((DWORD)(((x) & 0x000000FF) | STRSAFE_FILL_BEHIND_NULL))
-#define STRSAFE_FAILURE_BYTE(x) ((DWORD)(((x) & 0x000000FF) | STRSAFE_FILL_ON_FAILURE))
+#define STRSAFE_FILL_BYTE(x)    ((ULONG)(((x) & 0x000000FF) | STRSAFE_FILL_BEHIND_NULL))
+#define STRSAFE_FAILURE_BYTE(x) ((ULONG)(((x) & 0x000000FF) | STRSAFE_FILL_ON_FAILURE))
 #define STRSAFE_GET_FILL_PATTERN(dwFlags) ((int)((dwFlags) & 0x000000FF))
 /* The UNICODE_STRING functions' names for two of them. */
 #define STRSAFE_FILL_BEHIND            STRSAFE_FILL_BEHIND_NULL
@@ -138,7 +139,7 @@ NTSTRSAFEDDI RtlStringCbCopyExA(
     _In_opt_ NTSTRSAFE_PCSTR pszSrc,
     _Outptr_opt_ NTSTRSAFE_PSTR *ppszDestEnd,
     _Out_opt_ size_t *pcbRemaining,
-    _In_ DWORD dwFlags);
+    _In_ ULONG dwFlags);
 NTSTRSAFEDDI RtlStringCbCopyNA(
     _Out_writes_bytes_(cbDest) _Always_(_Post_z_) NTSTRSAFE_PSTR pszDest,
     _In_ size_t cbDest,
@@ -151,7 +152,7 @@ NTSTRSAFEDDI RtlStringCbCopyNExA(
     _In_ size_t cbToCopy,
     _Outptr_opt_ NTSTRSAFE_PSTR *ppszDestEnd,
     _Out_opt_ size_t *pcbRemaining,
-    _In_ DWORD dwFlags);
+    _In_ ULONG dwFlags);
 NTSTRSAFEDDI RtlStringCbCatA(
     _Inout_updates_bytes_(cbDest) _Always_(_Post_z_) NTSTRSAFE_PSTR pszDest,
     _In_ size_t cbDest,
@@ -162,7 +163,7 @@ NTSTRSAFEDDI RtlStringCbCatExA(
     _In_opt_ NTSTRSAFE_PCSTR pszSrc,
     _Outptr_opt_ NTSTRSAFE_PSTR *ppszDestEnd,
     _Out_opt_ size_t *pcbRemaining,
-    _In_ DWORD dwFlags);
+    _In_ ULONG dwFlags);
 NTSTRSAFEDDI RtlStringCbCatNA(
     _Inout_updates_bytes_(cbDest) _Always_(_Post_z_) NTSTRSAFE_PSTR pszDest,
     _In_ size_t cbDest,
@@ -175,7 +176,7 @@ NTSTRSAFEDDI RtlStringCbCatNExA(
     _In_ size_t cbToAppend,
     _Outptr_opt_ NTSTRSAFE_PSTR *ppszDestEnd,
     _Out_opt_ size_t *pcbRemaining,
-    _In_ DWORD dwFlags);
+    _In_ ULONG dwFlags);
 NTSTRSAFEDDI RtlStringCbCopyW(
     _Out_writes_bytes_(cbDest) _Always_(_Post_z_) NTSTRSAFE_PWSTR pszDest,
     _In_ size_t cbDest,
@@ -186,7 +187,7 @@ NTSTRSAFEDDI RtlStringCbCopyExW(
     _In_opt_ NTSTRSAFE_PCWSTR pszSrc,
     _Outptr_opt_ NTSTRSAFE_PWSTR *ppszDestEnd,
     _Out_opt_ size_t *pcbRemaining,
-    _In_ DWORD dwFlags);
+    _In_ ULONG dwFlags);
 NTSTRSAFEDDI RtlStringCbCopyNW(
     _Out_writes_bytes_(cbDest) _Always_(_Post_z_) NTSTRSAFE_PWSTR pszDest,
     _In_ size_t cbDest,
@@ -199,7 +200,7 @@ NTSTRSAFEDDI RtlStringCbCopyNExW(
     _In_ size_t cbToCopy,
     _Outptr_opt_ NTSTRSAFE_PWSTR *ppszDestEnd,
     _Out_opt_ size_t *pcbRemaining,
-    _In_ DWORD dwFlags);
+    _In_ ULONG dwFlags);
 NTSTRSAFEDDI RtlStringCbCatW(
     _Inout_updates_bytes_(cbDest) _Always_(_Post_z_) NTSTRSAFE_PWSTR pszDest,
     _In_ size_t cbDest,
@@ -210,7 +211,7 @@ NTSTRSAFEDDI RtlStringCbCatExW(
     _In_opt_ NTSTRSAFE_PCWSTR pszSrc,
     _Outptr_opt_ NTSTRSAFE_PWSTR *ppszDestEnd,
     _Out_opt_ size_t *pcbRemaining,
-    _In_ DWORD dwFlags);
+    _In_ ULONG dwFlags);
 NTSTRSAFEDDI RtlStringCbCatNW(
     _Inout_updates_bytes_(cbDest) _Always_(_Post_z_) NTSTRSAFE_PWSTR pszDest,
     _In_ size_t cbDest,
@@ -223,7 +224,7 @@ NTSTRSAFEDDI RtlStringCbCatNExW(
     _In_ size_t cbToAppend,
     _Outptr_opt_ NTSTRSAFE_PWSTR *ppszDestEnd,
     _Out_opt_ size_t *pcbRemaining,
-    _In_ DWORD dwFlags);
+    _In_ ULONG dwFlags);
 NTSTRSAFEDDI RtlStringCchCopyA(
     _Out_writes_(cchDest) _Always_(_Post_z_) NTSTRSAFE_PSTR pszDest,
     _In_ size_t cchDest,
@@ -234,7 +235,7 @@ NTSTRSAFEDDI RtlStringCchCopyExA(
     _In_opt_ NTSTRSAFE_PCSTR pszSrc,
     _Outptr_opt_ NTSTRSAFE_PSTR *ppszDestEnd,
     _Out_opt_ size_t *pcchRemaining,
-    _In_ DWORD dwFlags);
+    _In_ ULONG dwFlags);
 NTSTRSAFEDDI RtlStringCchCopyNA(
     _Out_writes_(cchDest) _Always_(_Post_z_) NTSTRSAFE_PSTR pszDest,
     _In_ size_t cchDest,
@@ -247,7 +248,7 @@ NTSTRSAFEDDI RtlStringCchCopyNExA(
     _In_ size_t cchToCopy,
     _Outptr_opt_ NTSTRSAFE_PSTR *ppszDestEnd,
     _Out_opt_ size_t *pcchRemaining,
-    _In_ DWORD dwFlags);
+    _In_ ULONG dwFlags);
 NTSTRSAFEDDI RtlStringCchCatA(
     _Inout_updates_(cchDest) _Always_(_Post_z_) NTSTRSAFE_PSTR pszDest,
     _In_ size_t cchDest,
@@ -258,7 +259,7 @@ NTSTRSAFEDDI RtlStringCchCatExA(
     _In_opt_ NTSTRSAFE_PCSTR pszSrc,
     _Outptr_opt_ NTSTRSAFE_PSTR *ppszDestEnd,
     _Out_opt_ size_t *pcchRemaining,
-    _In_ DWORD dwFlags);
+    _In_ ULONG dwFlags);
 NTSTRSAFEDDI RtlStringCchCatNA(
     _Inout_updates_(cchDest) _Always_(_Post_z_) NTSTRSAFE_PSTR pszDest,
     _In_ size_t cchDest,
@@ -271,7 +272,7 @@ NTSTRSAFEDDI RtlStringCchCatNExA(
     _In_ size_t cchToAppend,
     _Outptr_opt_ NTSTRSAFE_PSTR *ppszDestEnd,
     _Out_opt_ size_t *pcchRemaining,
-    _In_ DWORD dwFlags);
+    _In_ ULONG dwFlags);
 NTSTRSAFEDDI RtlStringCchCopyW(
     _Out_writes_(cchDest) _Always_(_Post_z_) NTSTRSAFE_PWSTR pszDest,
     _In_ size_t cchDest,
@@ -282,7 +283,7 @@ NTSTRSAFEDDI RtlStringCchCopyExW(
     _In_opt_ NTSTRSAFE_PCWSTR pszSrc,
     _Outptr_opt_ NTSTRSAFE_PWSTR *ppszDestEnd,
     _Out_opt_ size_t *pcchRemaining,
-    _In_ DWORD dwFlags);
+    _In_ ULONG dwFlags);
 NTSTRSAFEDDI RtlStringCchCopyNW(
     _Out_writes_(cchDest) _Always_(_Post_z_) NTSTRSAFE_PWSTR pszDest,
     _In_ size_t cchDest,
@@ -295,7 +296,7 @@ NTSTRSAFEDDI RtlStringCchCopyNExW(
     _In_ size_t cchToCopy,
     _Outptr_opt_ NTSTRSAFE_PWSTR *ppszDestEnd,
     _Out_opt_ size_t *pcchRemaining,
-    _In_ DWORD dwFlags);
+    _In_ ULONG dwFlags);
 NTSTRSAFEDDI RtlStringCchCatW(
     _Inout_updates_(cchDest) _Always_(_Post_z_) NTSTRSAFE_PWSTR pszDest,
     _In_ size_t cchDest,
@@ -306,7 +307,7 @@ NTSTRSAFEDDI RtlStringCchCatExW(
     _In_opt_ NTSTRSAFE_PCWSTR pszSrc,
     _Outptr_opt_ NTSTRSAFE_PWSTR *ppszDestEnd,
     _Out_opt_ size_t *pcchRemaining,
-    _In_ DWORD dwFlags);
+    _In_ ULONG dwFlags);
 NTSTRSAFEDDI RtlStringCchCatNW(
     _Inout_updates_(cchDest) _Always_(_Post_z_) NTSTRSAFE_PWSTR pszDest,
     _In_ size_t cchDest,
@@ -319,7 +320,7 @@ NTSTRSAFEDDI RtlStringCchCatNExW(
     _In_ size_t cchToAppend,
     _Outptr_opt_ NTSTRSAFE_PWSTR *ppszDestEnd,
     _Out_opt_ size_t *pcchRemaining,
-    _In_ DWORD dwFlags);
+    _In_ ULONG dwFlags);
 
 /* ---- printf, Ex forms ------------------------------------------------ */
 NTSTRSAFEDDI RtlStringCbPrintfExA(
@@ -327,7 +328,7 @@ NTSTRSAFEDDI RtlStringCbPrintfExA(
     _In_ size_t cbDest,
     _Outptr_opt_ NTSTRSAFE_PSTR *ppszDestEnd,
     _Out_opt_ size_t *pcbRemaining,
-    _In_ DWORD dwFlags,
+    _In_ ULONG dwFlags,
     _In_z_ _Printf_format_string_ NTSTRSAFE_PCSTR pszFormat,
     ...);
 NTSTRSAFEDDI RtlStringCbVPrintfExA(
@@ -335,7 +336,7 @@ NTSTRSAFEDDI RtlStringCbVPrintfExA(
     _In_ size_t cbDest,
     _Outptr_opt_ NTSTRSAFE_PSTR *ppszDestEnd,
     _Out_opt_ size_t *pcbRemaining,
-    _In_ DWORD dwFlags,
+    _In_ ULONG dwFlags,
     _In_z_ _Printf_format_string_ NTSTRSAFE_PCSTR pszFormat,
     _In_ va_list argList);
 NTSTRSAFEDDI RtlStringCbPrintfExW(
@@ -343,7 +344,7 @@ NTSTRSAFEDDI RtlStringCbPrintfExW(
     _In_ size_t cbDest,
     _Outptr_opt_ NTSTRSAFE_PWSTR *ppszDestEnd,
     _Out_opt_ size_t *pcbRemaining,
-    _In_ DWORD dwFlags,
+    _In_ ULONG dwFlags,
     _In_z_ _Printf_format_string_ NTSTRSAFE_PCWSTR pszFormat,
     ...);
 NTSTRSAFEDDI RtlStringCbVPrintfExW(
@@ -351,7 +352,7 @@ NTSTRSAFEDDI RtlStringCbVPrintfExW(
     _In_ size_t cbDest,
     _Outptr_opt_ NTSTRSAFE_PWSTR *ppszDestEnd,
     _Out_opt_ size_t *pcbRemaining,
-    _In_ DWORD dwFlags,
+    _In_ ULONG dwFlags,
     _In_z_ _Printf_format_string_ NTSTRSAFE_PCWSTR pszFormat,
     _In_ va_list argList);
 NTSTRSAFEDDI RtlStringCchPrintfExA(
@@ -359,7 +360,7 @@ NTSTRSAFEDDI RtlStringCchPrintfExA(
     _In_ size_t cchDest,
     _Outptr_opt_ NTSTRSAFE_PSTR *ppszDestEnd,
     _Out_opt_ size_t *pcchRemaining,
-    _In_ DWORD dwFlags,
+    _In_ ULONG dwFlags,
     _In_z_ _Printf_format_string_ NTSTRSAFE_PCSTR pszFormat,
     ...);
 NTSTRSAFEDDI RtlStringCchVPrintfExA(
@@ -367,7 +368,7 @@ NTSTRSAFEDDI RtlStringCchVPrintfExA(
     _In_ size_t cchDest,
     _Outptr_opt_ NTSTRSAFE_PSTR *ppszDestEnd,
     _Out_opt_ size_t *pcchRemaining,
-    _In_ DWORD dwFlags,
+    _In_ ULONG dwFlags,
     _In_z_ _Printf_format_string_ NTSTRSAFE_PCSTR pszFormat,
     _In_ va_list argList);
 NTSTRSAFEDDI RtlStringCchPrintfExW(
@@ -375,7 +376,7 @@ NTSTRSAFEDDI RtlStringCchPrintfExW(
     _In_ size_t cchDest,
     _Outptr_opt_ NTSTRSAFE_PWSTR *ppszDestEnd,
     _Out_opt_ size_t *pcchRemaining,
-    _In_ DWORD dwFlags,
+    _In_ ULONG dwFlags,
     _In_z_ _Printf_format_string_ NTSTRSAFE_PCWSTR pszFormat,
     ...);
 NTSTRSAFEDDI RtlStringCchVPrintfExW(
@@ -383,7 +384,7 @@ NTSTRSAFEDDI RtlStringCchVPrintfExW(
     _In_ size_t cchDest,
     _Outptr_opt_ NTSTRSAFE_PWSTR *ppszDestEnd,
     _Out_opt_ size_t *pcchRemaining,
-    _In_ DWORD dwFlags,
+    _In_ ULONG dwFlags,
     _In_z_ _Printf_format_string_ NTSTRSAFE_PCWSTR pszFormat,
     _In_ va_list argList);
 
@@ -398,7 +399,7 @@ NTSTRSAFEDDI RtlStringCbCopyUnicodeStringEx(
     _In_opt_ PCUNICODE_STRING SourceString,
     _Outptr_opt_ NTSTRSAFE_PWSTR *ppszDestEnd,
     _Out_opt_ size_t *pcbRemaining,
-    _In_ DWORD dwFlags);
+    _In_ ULONG dwFlags);
 NTSTRSAFEDDI RtlStringCchCopyUnicodeString(
     _Out_writes_(cchDest) NTSTRSAFE_PWSTR pszDest,
     _In_ size_t cchDest,
@@ -409,7 +410,7 @@ NTSTRSAFEDDI RtlStringCchCopyUnicodeStringEx(
     _In_opt_ PCUNICODE_STRING SourceString,
     _Outptr_opt_ NTSTRSAFE_PWSTR *ppszDestEnd,
     _Out_opt_ size_t *pcchRemaining,
-    _In_ DWORD dwFlags);
+    _In_ ULONG dwFlags);
 
 /* ---- length (excluding the terminating NUL) ----------------------------- */
 NTSTRSAFEDDI RtlStringCbLengthA(
@@ -452,12 +453,12 @@ NTSTRSAFEDDI RtlUnicodeStringInit(
 NTSTRSAFEDDI RtlUnicodeStringInitEx(
     _Out_ PUNICODE_STRING DestinationString,
     _In_opt_ NTSTRSAFE_PCWSTR pszSrc,
-    _In_ DWORD dwFlags);
+    _In_ ULONG dwFlags);
 NTSTRSAFEDDI RtlUnicodeStringValidate(
     _In_opt_ PCUNICODE_STRING SourceString);
 NTSTRSAFEDDI RtlUnicodeStringValidateEx(
     _In_opt_ PCUNICODE_STRING SourceString,
-    _In_ DWORD dwFlags);
+    _In_ ULONG dwFlags);
 NTSTRSAFEDDI RtlUnicodeStringCopy(
     _Out_ PUNICODE_STRING DestinationString,
     _In_ PCUNICODE_STRING SourceString);
@@ -465,7 +466,7 @@ NTSTRSAFEDDI RtlUnicodeStringCopyEx(
     _Out_opt_ PUNICODE_STRING DestinationString,
     _In_opt_ PCUNICODE_STRING SourceString,
     _Out_opt_ PUNICODE_STRING RemainingString,
-    _In_ DWORD dwFlags);
+    _In_ ULONG dwFlags);
 NTSTRSAFEDDI RtlUnicodeStringCbCopyN(
     _Out_ PUNICODE_STRING DestinationString,
     _In_ PCUNICODE_STRING SourceString,
@@ -475,7 +476,7 @@ NTSTRSAFEDDI RtlUnicodeStringCbCopyNEx(
     _In_opt_ PCUNICODE_STRING SourceString,
     _In_ size_t cbToCopy,
     _Out_opt_ PUNICODE_STRING RemainingString,
-    _In_ DWORD dwFlags);
+    _In_ ULONG dwFlags);
 NTSTRSAFEDDI RtlUnicodeStringCchCopyN(
     _Out_ PUNICODE_STRING DestinationString,
     _In_ PCUNICODE_STRING SourceString,
@@ -485,7 +486,7 @@ NTSTRSAFEDDI RtlUnicodeStringCchCopyNEx(
     _In_opt_ PCUNICODE_STRING SourceString,
     _In_ size_t cchToCopy,
     _Out_opt_ PUNICODE_STRING RemainingString,
-    _In_ DWORD dwFlags);
+    _In_ ULONG dwFlags);
 NTSTRSAFEDDI RtlUnicodeStringCopyString(
     _Out_ PUNICODE_STRING DestinationString,
     _In_ NTSTRSAFE_PCWSTR pszSrc);
@@ -493,7 +494,7 @@ NTSTRSAFEDDI RtlUnicodeStringCopyStringEx(
     _Out_opt_ PUNICODE_STRING DestinationString,
     _In_opt_ NTSTRSAFE_PCWSTR pszSrc,
     _Out_opt_ PUNICODE_STRING RemainingString,
-    _In_ DWORD dwFlags);
+    _In_ ULONG dwFlags);
 NTSTRSAFEDDI RtlUnicodeStringCbCopyStringN(
     _Out_ PUNICODE_STRING DestinationString,
     _In_ NTSTRSAFE_PCWSTR pszSrc,
@@ -503,7 +504,7 @@ NTSTRSAFEDDI RtlUnicodeStringCbCopyStringNEx(
     _In_opt_ NTSTRSAFE_PCWSTR pszSrc,
     _In_ size_t cbToCopy,
     _Out_opt_ PUNICODE_STRING RemainingString,
-    _In_ DWORD dwFlags);
+    _In_ ULONG dwFlags);
 NTSTRSAFEDDI RtlUnicodeStringCchCopyStringN(
     _Out_ PUNICODE_STRING DestinationString,
     _In_ NTSTRSAFE_PCWSTR pszSrc,
@@ -513,7 +514,7 @@ NTSTRSAFEDDI RtlUnicodeStringCchCopyStringNEx(
     _In_opt_ NTSTRSAFE_PCWSTR pszSrc,
     _In_ size_t cchToCopy,
     _Out_opt_ PUNICODE_STRING RemainingString,
-    _In_ DWORD dwFlags);
+    _In_ ULONG dwFlags);
 NTSTRSAFEDDI RtlUnicodeStringCat(
     _Inout_ PUNICODE_STRING DestinationString,
     _In_ PCUNICODE_STRING SourceString);
@@ -521,7 +522,7 @@ NTSTRSAFEDDI RtlUnicodeStringCatEx(
     _Inout_opt_ PUNICODE_STRING DestinationString,
     _In_opt_ PCUNICODE_STRING SourceString,
     _Out_opt_ PUNICODE_STRING RemainingString,
-    _In_ DWORD dwFlags);
+    _In_ ULONG dwFlags);
 NTSTRSAFEDDI RtlUnicodeStringCbCatN(
     _Inout_ PUNICODE_STRING DestinationString,
     _In_ PCUNICODE_STRING SourceString,
@@ -531,7 +532,7 @@ NTSTRSAFEDDI RtlUnicodeStringCbCatNEx(
     _In_opt_ PCUNICODE_STRING SourceString,
     _In_ size_t cbToAppend,
     _Out_opt_ PUNICODE_STRING RemainingString,
-    _In_ DWORD dwFlags);
+    _In_ ULONG dwFlags);
 NTSTRSAFEDDI RtlUnicodeStringCchCatN(
     _Inout_ PUNICODE_STRING DestinationString,
     _In_ PCUNICODE_STRING SourceString,
@@ -541,7 +542,7 @@ NTSTRSAFEDDI RtlUnicodeStringCchCatNEx(
     _In_opt_ PCUNICODE_STRING SourceString,
     _In_ size_t cchToAppend,
     _Out_opt_ PUNICODE_STRING RemainingString,
-    _In_ DWORD dwFlags);
+    _In_ ULONG dwFlags);
 NTSTRSAFEDDI RtlUnicodeStringCatString(
     _Inout_ PUNICODE_STRING DestinationString,
     _In_ NTSTRSAFE_PCWSTR pszSrc);
@@ -549,7 +550,7 @@ NTSTRSAFEDDI RtlUnicodeStringCatStringEx(
     _Inout_opt_ PUNICODE_STRING DestinationString,
     _In_opt_ NTSTRSAFE_PCWSTR pszSrc,
     _Out_opt_ PUNICODE_STRING RemainingString,
-    _In_ DWORD dwFlags);
+    _In_ ULONG dwFlags);
 NTSTRSAFEDDI RtlUnicodeStringCbCatStringN(
     _Inout_ PUNICODE_STRING DestinationString,
     _In_ NTSTRSAFE_PCWSTR pszSrc,
@@ -559,7 +560,7 @@ NTSTRSAFEDDI RtlUnicodeStringCbCatStringNEx(
     _In_opt_ NTSTRSAFE_PCWSTR pszSrc,
     _In_ size_t cbToAppend,
     _Out_opt_ PUNICODE_STRING RemainingString,
-    _In_ DWORD dwFlags);
+    _In_ ULONG dwFlags);
 NTSTRSAFEDDI RtlUnicodeStringCchCatStringN(
     _Inout_ PUNICODE_STRING DestinationString,
     _In_ NTSTRSAFE_PCWSTR pszSrc,
@@ -569,7 +570,7 @@ NTSTRSAFEDDI RtlUnicodeStringCchCatStringNEx(
     _In_opt_ NTSTRSAFE_PCWSTR pszSrc,
     _In_ size_t cchToAppend,
     _Out_opt_ PUNICODE_STRING RemainingString,
-    _In_ DWORD dwFlags);
+    _In_ ULONG dwFlags);
 NTSTRSAFEDDI RtlUnicodeStringPrintf(
     _Inout_ PUNICODE_STRING DestinationString,
     _In_z_ _Printf_format_string_ NTSTRSAFE_PCWSTR pszFormat,
@@ -577,7 +578,7 @@ NTSTRSAFEDDI RtlUnicodeStringPrintf(
 NTSTRSAFEDDI RtlUnicodeStringPrintfEx(
     _Inout_opt_ PUNICODE_STRING DestinationString,
     _Out_opt_ PUNICODE_STRING RemainingString,
-    _In_ DWORD dwFlags,
+    _In_ ULONG dwFlags,
     _In_z_ _Printf_format_string_ NTSTRSAFE_PCWSTR pszFormat,
     ...);
 NTSTRSAFEDDI RtlUnicodeStringVPrintf(
@@ -587,7 +588,7 @@ NTSTRSAFEDDI RtlUnicodeStringVPrintf(
 NTSTRSAFEDDI RtlUnicodeStringVPrintfEx(
     _Inout_opt_ PUNICODE_STRING DestinationString,
     _Out_opt_ PUNICODE_STRING RemainingString,
-    _In_ DWORD dwFlags,
+    _In_ ULONG dwFlags,
     _In_z_ _Printf_format_string_ NTSTRSAFE_PCWSTR pszFormat,
     _In_ va_list argList);
 

@@ -175,9 +175,9 @@ static size_t MiUnit(bool Wide)
 
 /* The destination checks every form makes: a valid size; with STRSAFE_IGNORE_NULLS (Ex
  * forms) a NULL destination of size 0, otherwise a non-NULL one of non-zero size. */
-static NTSTATUS MiValidateDest(const void *Dest, size_t Cch, DWORD Flags, bool Ex)
+static NTSTATUS MiValidateDest(const void *Dest, size_t Cch, ULONG Flags, bool Ex)
 {
-    if (Ex && (Flags & ~(DWORD)STRSAFE_VALID_FLAGS) != 0) {
+    if (Ex && (Flags & ~(ULONG)STRSAFE_VALID_FLAGS) != 0) {
         return STATUS_INVALID_PARAMETER;
     }
     if (Cch == MI_TOO_BIG || Cch > NTSTRSAFE_MAX_CCH) {
@@ -192,7 +192,7 @@ static NTSTATUS MiValidateDest(const void *Dest, size_t Cch, DWORD Flags, bool E
 /* What the Ex flags do once the outcome is known, then the optional outputs (set for
  * success and truncation only). Final: the index of the terminating NUL. */
 static NTSTATUS MiFinishEx(bool Wide, void *Dest, size_t Cch, NTSTATUS Status, size_t Start,
-                           size_t Final, void **End, size_t *Remaining, DWORD Flags,
+                           size_t Final, void **End, size_t *Remaining, ULONG Flags,
                            size_t RemainingUnit)
 {
     bool Writable = Dest != NULL && Cch != 0 && Cch != MI_TOO_BIG && Cch <= NTSTRSAFE_MAX_CCH;
@@ -227,7 +227,7 @@ static NTSTATUS MiFinishEx(bool Wide, void *Dest, size_t Cch, NTSTATUS Status, s
  * which leaves Dest as it was. RemainingUnit: 1 for Cch outputs, the character size for
  * Cb ones. */
 static NTSTATUS MiStringOpEx(bool Wide, bool Cat, void *Dest, size_t Cch, const void *Source,
-                             size_t Limit, void **End, size_t *Remaining, DWORD Flags,
+                             size_t Limit, void **End, size_t *Remaining, ULONG Flags,
                              size_t RemainingUnit, bool Ex)
 {
     NTSTATUS Status = MiValidateDest(Dest, Cch, Flags, Ex);
@@ -285,7 +285,7 @@ static NTSTATUS MiStringOpEx(bool Wide, bool Cat, void *Dest, size_t Cch, const 
 /* printf with the Ex flags. With STRSAFE_NO_TRUNCATION the destination is saved first, so
  * that a truncated result can leave it as it was. */
 static NTSTATUS MiStringPrintfEx(bool Wide, void *Dest, size_t Cch, void **End,
-                                 size_t *Remaining, DWORD Flags, size_t RemainingUnit,
+                                 size_t *Remaining, ULONG Flags, size_t RemainingUnit,
                                  const void *Format, va_list *Arguments, ULONG_PTR Caller)
 {
     NTSTATUS Status = MiValidateDest(Dest, Cch, Flags, true);
@@ -339,7 +339,7 @@ static bool MiUnicodeStringValid(PCUNICODE_STRING String)
 }
 
 static NTSTATUS MiCopyUnicodeStringEx(NTSTRSAFE_PWSTR Dest, size_t Cch, PCUNICODE_STRING Source,
-                                      NTSTRSAFE_PWSTR *End, size_t *Remaining, DWORD Flags,
+                                      NTSTRSAFE_PWSTR *End, size_t *Remaining, ULONG Flags,
                                       size_t RemainingUnit, bool Ex)
 {
     static const WCHAR Empty[1] = {0};
@@ -368,7 +368,7 @@ NTSTATUS NTAPI RtlStringCbCopyA(NTSTRSAFE_PSTR pszDest, size_t cbDest, NTSTRSAFE
     return MiStringOpEx(false, false, pszDest, MiCbToCchEx(cbDest, false), pszSrc, MI_NO_LIMIT, NULL, NULL, 0, sizeof(CHAR), false);
 }
 
-NTSTATUS NTAPI RtlStringCbCopyExA(NTSTRSAFE_PSTR pszDest, size_t cbDest, NTSTRSAFE_PCSTR pszSrc, NTSTRSAFE_PSTR *ppszDestEnd, size_t *pcbRemaining, DWORD dwFlags)
+NTSTATUS NTAPI RtlStringCbCopyExA(NTSTRSAFE_PSTR pszDest, size_t cbDest, NTSTRSAFE_PCSTR pszSrc, NTSTRSAFE_PSTR *ppszDestEnd, size_t *pcbRemaining, ULONG dwFlags)
 {
     return MiStringOpEx(false, false, pszDest, MiCbToCchEx(cbDest, false), pszSrc, MI_NO_LIMIT, (void **)ppszDestEnd, pcbRemaining, dwFlags, sizeof(CHAR), true);
 }
@@ -378,7 +378,7 @@ NTSTATUS NTAPI RtlStringCbCopyNA(NTSTRSAFE_PSTR pszDest, size_t cbDest, STRSAFE_
     return MiStringOpEx(false, false, pszDest, MiCbToCchEx(cbDest, false), pszSrc, MiCbCountToCch(cbToCopy, false), NULL, NULL, 0, sizeof(CHAR), false);
 }
 
-NTSTATUS NTAPI RtlStringCbCopyNExA(NTSTRSAFE_PSTR pszDest, size_t cbDest, STRSAFE_PCNZCH pszSrc, size_t cbToCopy, NTSTRSAFE_PSTR *ppszDestEnd, size_t *pcbRemaining, DWORD dwFlags)
+NTSTATUS NTAPI RtlStringCbCopyNExA(NTSTRSAFE_PSTR pszDest, size_t cbDest, STRSAFE_PCNZCH pszSrc, size_t cbToCopy, NTSTRSAFE_PSTR *ppszDestEnd, size_t *pcbRemaining, ULONG dwFlags)
 {
     return MiStringOpEx(false, false, pszDest, MiCbToCchEx(cbDest, false), pszSrc, MiCbCountToCch(cbToCopy, false), (void **)ppszDestEnd, pcbRemaining, dwFlags, sizeof(CHAR), true);
 }
@@ -388,7 +388,7 @@ NTSTATUS NTAPI RtlStringCbCatA(NTSTRSAFE_PSTR pszDest, size_t cbDest, NTSTRSAFE_
     return MiStringOpEx(false, true, pszDest, MiCbToCchEx(cbDest, false), pszSrc, MI_NO_LIMIT, NULL, NULL, 0, sizeof(CHAR), false);
 }
 
-NTSTATUS NTAPI RtlStringCbCatExA(NTSTRSAFE_PSTR pszDest, size_t cbDest, NTSTRSAFE_PCSTR pszSrc, NTSTRSAFE_PSTR *ppszDestEnd, size_t *pcbRemaining, DWORD dwFlags)
+NTSTATUS NTAPI RtlStringCbCatExA(NTSTRSAFE_PSTR pszDest, size_t cbDest, NTSTRSAFE_PCSTR pszSrc, NTSTRSAFE_PSTR *ppszDestEnd, size_t *pcbRemaining, ULONG dwFlags)
 {
     return MiStringOpEx(false, true, pszDest, MiCbToCchEx(cbDest, false), pszSrc, MI_NO_LIMIT, (void **)ppszDestEnd, pcbRemaining, dwFlags, sizeof(CHAR), true);
 }
@@ -398,12 +398,12 @@ NTSTATUS NTAPI RtlStringCbCatNA(NTSTRSAFE_PSTR pszDest, size_t cbDest, STRSAFE_P
     return MiStringOpEx(false, true, pszDest, MiCbToCchEx(cbDest, false), pszSrc, MiCbCountToCch(cbToAppend, false), NULL, NULL, 0, sizeof(CHAR), false);
 }
 
-NTSTATUS NTAPI RtlStringCbCatNExA(NTSTRSAFE_PSTR pszDest, size_t cbDest, STRSAFE_PCNZCH pszSrc, size_t cbToAppend, NTSTRSAFE_PSTR *ppszDestEnd, size_t *pcbRemaining, DWORD dwFlags)
+NTSTATUS NTAPI RtlStringCbCatNExA(NTSTRSAFE_PSTR pszDest, size_t cbDest, STRSAFE_PCNZCH pszSrc, size_t cbToAppend, NTSTRSAFE_PSTR *ppszDestEnd, size_t *pcbRemaining, ULONG dwFlags)
 {
     return MiStringOpEx(false, true, pszDest, MiCbToCchEx(cbDest, false), pszSrc, MiCbCountToCch(cbToAppend, false), (void **)ppszDestEnd, pcbRemaining, dwFlags, sizeof(CHAR), true);
 }
 
-NTSTATUS NTAPI RtlStringCbPrintfExA(NTSTRSAFE_PSTR pszDest, size_t cbDest, NTSTRSAFE_PSTR *ppszDestEnd, size_t *pcbRemaining, DWORD dwFlags, NTSTRSAFE_PCSTR pszFormat, ...)
+NTSTATUS NTAPI RtlStringCbPrintfExA(NTSTRSAFE_PSTR pszDest, size_t cbDest, NTSTRSAFE_PSTR *ppszDestEnd, size_t *pcbRemaining, ULONG dwFlags, NTSTRSAFE_PCSTR pszFormat, ...)
 {
     va_list Arguments;
     va_start(Arguments, pszFormat);
@@ -412,7 +412,7 @@ NTSTATUS NTAPI RtlStringCbPrintfExA(NTSTRSAFE_PSTR pszDest, size_t cbDest, NTSTR
     return Status;
 }
 
-NTSTATUS NTAPI RtlStringCbVPrintfExA(NTSTRSAFE_PSTR pszDest, size_t cbDest, NTSTRSAFE_PSTR *ppszDestEnd, size_t *pcbRemaining, DWORD dwFlags, NTSTRSAFE_PCSTR pszFormat, va_list argList)
+NTSTATUS NTAPI RtlStringCbVPrintfExA(NTSTRSAFE_PSTR pszDest, size_t cbDest, NTSTRSAFE_PSTR *ppszDestEnd, size_t *pcbRemaining, ULONG dwFlags, NTSTRSAFE_PCSTR pszFormat, va_list argList)
 {
     va_list Arguments;
     va_copy(Arguments, argList);
@@ -426,7 +426,7 @@ NTSTATUS NTAPI RtlStringCbCopyW(NTSTRSAFE_PWSTR pszDest, size_t cbDest, NTSTRSAF
     return MiStringOpEx(true, false, pszDest, MiCbToCchEx(cbDest, true), pszSrc, MI_NO_LIMIT, NULL, NULL, 0, sizeof(WCHAR), false);
 }
 
-NTSTATUS NTAPI RtlStringCbCopyExW(NTSTRSAFE_PWSTR pszDest, size_t cbDest, NTSTRSAFE_PCWSTR pszSrc, NTSTRSAFE_PWSTR *ppszDestEnd, size_t *pcbRemaining, DWORD dwFlags)
+NTSTATUS NTAPI RtlStringCbCopyExW(NTSTRSAFE_PWSTR pszDest, size_t cbDest, NTSTRSAFE_PCWSTR pszSrc, NTSTRSAFE_PWSTR *ppszDestEnd, size_t *pcbRemaining, ULONG dwFlags)
 {
     return MiStringOpEx(true, false, pszDest, MiCbToCchEx(cbDest, true), pszSrc, MI_NO_LIMIT, (void **)ppszDestEnd, pcbRemaining, dwFlags, sizeof(WCHAR), true);
 }
@@ -436,7 +436,7 @@ NTSTATUS NTAPI RtlStringCbCopyNW(NTSTRSAFE_PWSTR pszDest, size_t cbDest, STRSAFE
     return MiStringOpEx(true, false, pszDest, MiCbToCchEx(cbDest, true), pszSrc, MiCbCountToCch(cbToCopy, true), NULL, NULL, 0, sizeof(WCHAR), false);
 }
 
-NTSTATUS NTAPI RtlStringCbCopyNExW(NTSTRSAFE_PWSTR pszDest, size_t cbDest, STRSAFE_PCNZWCH pszSrc, size_t cbToCopy, NTSTRSAFE_PWSTR *ppszDestEnd, size_t *pcbRemaining, DWORD dwFlags)
+NTSTATUS NTAPI RtlStringCbCopyNExW(NTSTRSAFE_PWSTR pszDest, size_t cbDest, STRSAFE_PCNZWCH pszSrc, size_t cbToCopy, NTSTRSAFE_PWSTR *ppszDestEnd, size_t *pcbRemaining, ULONG dwFlags)
 {
     return MiStringOpEx(true, false, pszDest, MiCbToCchEx(cbDest, true), pszSrc, MiCbCountToCch(cbToCopy, true), (void **)ppszDestEnd, pcbRemaining, dwFlags, sizeof(WCHAR), true);
 }
@@ -446,7 +446,7 @@ NTSTATUS NTAPI RtlStringCbCatW(NTSTRSAFE_PWSTR pszDest, size_t cbDest, NTSTRSAFE
     return MiStringOpEx(true, true, pszDest, MiCbToCchEx(cbDest, true), pszSrc, MI_NO_LIMIT, NULL, NULL, 0, sizeof(WCHAR), false);
 }
 
-NTSTATUS NTAPI RtlStringCbCatExW(NTSTRSAFE_PWSTR pszDest, size_t cbDest, NTSTRSAFE_PCWSTR pszSrc, NTSTRSAFE_PWSTR *ppszDestEnd, size_t *pcbRemaining, DWORD dwFlags)
+NTSTATUS NTAPI RtlStringCbCatExW(NTSTRSAFE_PWSTR pszDest, size_t cbDest, NTSTRSAFE_PCWSTR pszSrc, NTSTRSAFE_PWSTR *ppszDestEnd, size_t *pcbRemaining, ULONG dwFlags)
 {
     return MiStringOpEx(true, true, pszDest, MiCbToCchEx(cbDest, true), pszSrc, MI_NO_LIMIT, (void **)ppszDestEnd, pcbRemaining, dwFlags, sizeof(WCHAR), true);
 }
@@ -456,12 +456,12 @@ NTSTATUS NTAPI RtlStringCbCatNW(NTSTRSAFE_PWSTR pszDest, size_t cbDest, STRSAFE_
     return MiStringOpEx(true, true, pszDest, MiCbToCchEx(cbDest, true), pszSrc, MiCbCountToCch(cbToAppend, true), NULL, NULL, 0, sizeof(WCHAR), false);
 }
 
-NTSTATUS NTAPI RtlStringCbCatNExW(NTSTRSAFE_PWSTR pszDest, size_t cbDest, STRSAFE_PCNZWCH pszSrc, size_t cbToAppend, NTSTRSAFE_PWSTR *ppszDestEnd, size_t *pcbRemaining, DWORD dwFlags)
+NTSTATUS NTAPI RtlStringCbCatNExW(NTSTRSAFE_PWSTR pszDest, size_t cbDest, STRSAFE_PCNZWCH pszSrc, size_t cbToAppend, NTSTRSAFE_PWSTR *ppszDestEnd, size_t *pcbRemaining, ULONG dwFlags)
 {
     return MiStringOpEx(true, true, pszDest, MiCbToCchEx(cbDest, true), pszSrc, MiCbCountToCch(cbToAppend, true), (void **)ppszDestEnd, pcbRemaining, dwFlags, sizeof(WCHAR), true);
 }
 
-NTSTATUS NTAPI RtlStringCbPrintfExW(NTSTRSAFE_PWSTR pszDest, size_t cbDest, NTSTRSAFE_PWSTR *ppszDestEnd, size_t *pcbRemaining, DWORD dwFlags, NTSTRSAFE_PCWSTR pszFormat, ...)
+NTSTATUS NTAPI RtlStringCbPrintfExW(NTSTRSAFE_PWSTR pszDest, size_t cbDest, NTSTRSAFE_PWSTR *ppszDestEnd, size_t *pcbRemaining, ULONG dwFlags, NTSTRSAFE_PCWSTR pszFormat, ...)
 {
     va_list Arguments;
     va_start(Arguments, pszFormat);
@@ -470,7 +470,7 @@ NTSTATUS NTAPI RtlStringCbPrintfExW(NTSTRSAFE_PWSTR pszDest, size_t cbDest, NTST
     return Status;
 }
 
-NTSTATUS NTAPI RtlStringCbVPrintfExW(NTSTRSAFE_PWSTR pszDest, size_t cbDest, NTSTRSAFE_PWSTR *ppszDestEnd, size_t *pcbRemaining, DWORD dwFlags, NTSTRSAFE_PCWSTR pszFormat, va_list argList)
+NTSTATUS NTAPI RtlStringCbVPrintfExW(NTSTRSAFE_PWSTR pszDest, size_t cbDest, NTSTRSAFE_PWSTR *ppszDestEnd, size_t *pcbRemaining, ULONG dwFlags, NTSTRSAFE_PCWSTR pszFormat, va_list argList)
 {
     va_list Arguments;
     va_copy(Arguments, argList);
@@ -484,7 +484,7 @@ NTSTATUS NTAPI RtlStringCbCopyUnicodeString(NTSTRSAFE_PWSTR pszDest, size_t cbDe
     return MiCopyUnicodeStringEx(pszDest, MiCbToCchEx(cbDest, true), SourceString, NULL, NULL, 0, sizeof(WCHAR), false);
 }
 
-NTSTATUS NTAPI RtlStringCbCopyUnicodeStringEx(NTSTRSAFE_PWSTR pszDest, size_t cbDest, PCUNICODE_STRING SourceString, NTSTRSAFE_PWSTR *ppszDestEnd, size_t *pcbRemaining, DWORD dwFlags)
+NTSTATUS NTAPI RtlStringCbCopyUnicodeStringEx(NTSTRSAFE_PWSTR pszDest, size_t cbDest, PCUNICODE_STRING SourceString, NTSTRSAFE_PWSTR *ppszDestEnd, size_t *pcbRemaining, ULONG dwFlags)
 {
     return MiCopyUnicodeStringEx(pszDest, MiCbToCchEx(cbDest, true), SourceString, ppszDestEnd, pcbRemaining, dwFlags, sizeof(WCHAR), true);
 }
@@ -494,7 +494,7 @@ NTSTATUS NTAPI RtlStringCchCopyA(NTSTRSAFE_PSTR pszDest, size_t cchDest, NTSTRSA
     return MiStringOpEx(false, false, pszDest, cchDest, pszSrc, MI_NO_LIMIT, NULL, NULL, 0, 1, false);
 }
 
-NTSTATUS NTAPI RtlStringCchCopyExA(NTSTRSAFE_PSTR pszDest, size_t cchDest, NTSTRSAFE_PCSTR pszSrc, NTSTRSAFE_PSTR *ppszDestEnd, size_t *pcchRemaining, DWORD dwFlags)
+NTSTATUS NTAPI RtlStringCchCopyExA(NTSTRSAFE_PSTR pszDest, size_t cchDest, NTSTRSAFE_PCSTR pszSrc, NTSTRSAFE_PSTR *ppszDestEnd, size_t *pcchRemaining, ULONG dwFlags)
 {
     return MiStringOpEx(false, false, pszDest, cchDest, pszSrc, MI_NO_LIMIT, (void **)ppszDestEnd, pcchRemaining, dwFlags, 1, true);
 }
@@ -504,7 +504,7 @@ NTSTATUS NTAPI RtlStringCchCopyNA(NTSTRSAFE_PSTR pszDest, size_t cchDest, STRSAF
     return MiStringOpEx(false, false, pszDest, cchDest, pszSrc, cchToCopy, NULL, NULL, 0, 1, false);
 }
 
-NTSTATUS NTAPI RtlStringCchCopyNExA(NTSTRSAFE_PSTR pszDest, size_t cchDest, STRSAFE_PCNZCH pszSrc, size_t cchToCopy, NTSTRSAFE_PSTR *ppszDestEnd, size_t *pcchRemaining, DWORD dwFlags)
+NTSTATUS NTAPI RtlStringCchCopyNExA(NTSTRSAFE_PSTR pszDest, size_t cchDest, STRSAFE_PCNZCH pszSrc, size_t cchToCopy, NTSTRSAFE_PSTR *ppszDestEnd, size_t *pcchRemaining, ULONG dwFlags)
 {
     return MiStringOpEx(false, false, pszDest, cchDest, pszSrc, cchToCopy, (void **)ppszDestEnd, pcchRemaining, dwFlags, 1, true);
 }
@@ -514,7 +514,7 @@ NTSTATUS NTAPI RtlStringCchCatA(NTSTRSAFE_PSTR pszDest, size_t cchDest, NTSTRSAF
     return MiStringOpEx(false, true, pszDest, cchDest, pszSrc, MI_NO_LIMIT, NULL, NULL, 0, 1, false);
 }
 
-NTSTATUS NTAPI RtlStringCchCatExA(NTSTRSAFE_PSTR pszDest, size_t cchDest, NTSTRSAFE_PCSTR pszSrc, NTSTRSAFE_PSTR *ppszDestEnd, size_t *pcchRemaining, DWORD dwFlags)
+NTSTATUS NTAPI RtlStringCchCatExA(NTSTRSAFE_PSTR pszDest, size_t cchDest, NTSTRSAFE_PCSTR pszSrc, NTSTRSAFE_PSTR *ppszDestEnd, size_t *pcchRemaining, ULONG dwFlags)
 {
     return MiStringOpEx(false, true, pszDest, cchDest, pszSrc, MI_NO_LIMIT, (void **)ppszDestEnd, pcchRemaining, dwFlags, 1, true);
 }
@@ -524,12 +524,12 @@ NTSTATUS NTAPI RtlStringCchCatNA(NTSTRSAFE_PSTR pszDest, size_t cchDest, STRSAFE
     return MiStringOpEx(false, true, pszDest, cchDest, pszSrc, cchToAppend, NULL, NULL, 0, 1, false);
 }
 
-NTSTATUS NTAPI RtlStringCchCatNExA(NTSTRSAFE_PSTR pszDest, size_t cchDest, STRSAFE_PCNZCH pszSrc, size_t cchToAppend, NTSTRSAFE_PSTR *ppszDestEnd, size_t *pcchRemaining, DWORD dwFlags)
+NTSTATUS NTAPI RtlStringCchCatNExA(NTSTRSAFE_PSTR pszDest, size_t cchDest, STRSAFE_PCNZCH pszSrc, size_t cchToAppend, NTSTRSAFE_PSTR *ppszDestEnd, size_t *pcchRemaining, ULONG dwFlags)
 {
     return MiStringOpEx(false, true, pszDest, cchDest, pszSrc, cchToAppend, (void **)ppszDestEnd, pcchRemaining, dwFlags, 1, true);
 }
 
-NTSTATUS NTAPI RtlStringCchPrintfExA(NTSTRSAFE_PSTR pszDest, size_t cchDest, NTSTRSAFE_PSTR *ppszDestEnd, size_t *pcchRemaining, DWORD dwFlags, NTSTRSAFE_PCSTR pszFormat, ...)
+NTSTATUS NTAPI RtlStringCchPrintfExA(NTSTRSAFE_PSTR pszDest, size_t cchDest, NTSTRSAFE_PSTR *ppszDestEnd, size_t *pcchRemaining, ULONG dwFlags, NTSTRSAFE_PCSTR pszFormat, ...)
 {
     va_list Arguments;
     va_start(Arguments, pszFormat);
@@ -538,7 +538,7 @@ NTSTATUS NTAPI RtlStringCchPrintfExA(NTSTRSAFE_PSTR pszDest, size_t cchDest, NTS
     return Status;
 }
 
-NTSTATUS NTAPI RtlStringCchVPrintfExA(NTSTRSAFE_PSTR pszDest, size_t cchDest, NTSTRSAFE_PSTR *ppszDestEnd, size_t *pcchRemaining, DWORD dwFlags, NTSTRSAFE_PCSTR pszFormat, va_list argList)
+NTSTATUS NTAPI RtlStringCchVPrintfExA(NTSTRSAFE_PSTR pszDest, size_t cchDest, NTSTRSAFE_PSTR *ppszDestEnd, size_t *pcchRemaining, ULONG dwFlags, NTSTRSAFE_PCSTR pszFormat, va_list argList)
 {
     va_list Arguments;
     va_copy(Arguments, argList);
@@ -552,7 +552,7 @@ NTSTATUS NTAPI RtlStringCchCopyW(NTSTRSAFE_PWSTR pszDest, size_t cchDest, NTSTRS
     return MiStringOpEx(true, false, pszDest, cchDest, pszSrc, MI_NO_LIMIT, NULL, NULL, 0, 1, false);
 }
 
-NTSTATUS NTAPI RtlStringCchCopyExW(NTSTRSAFE_PWSTR pszDest, size_t cchDest, NTSTRSAFE_PCWSTR pszSrc, NTSTRSAFE_PWSTR *ppszDestEnd, size_t *pcchRemaining, DWORD dwFlags)
+NTSTATUS NTAPI RtlStringCchCopyExW(NTSTRSAFE_PWSTR pszDest, size_t cchDest, NTSTRSAFE_PCWSTR pszSrc, NTSTRSAFE_PWSTR *ppszDestEnd, size_t *pcchRemaining, ULONG dwFlags)
 {
     return MiStringOpEx(true, false, pszDest, cchDest, pszSrc, MI_NO_LIMIT, (void **)ppszDestEnd, pcchRemaining, dwFlags, 1, true);
 }
@@ -562,7 +562,7 @@ NTSTATUS NTAPI RtlStringCchCopyNW(NTSTRSAFE_PWSTR pszDest, size_t cchDest, STRSA
     return MiStringOpEx(true, false, pszDest, cchDest, pszSrc, cchToCopy, NULL, NULL, 0, 1, false);
 }
 
-NTSTATUS NTAPI RtlStringCchCopyNExW(NTSTRSAFE_PWSTR pszDest, size_t cchDest, STRSAFE_PCNZWCH pszSrc, size_t cchToCopy, NTSTRSAFE_PWSTR *ppszDestEnd, size_t *pcchRemaining, DWORD dwFlags)
+NTSTATUS NTAPI RtlStringCchCopyNExW(NTSTRSAFE_PWSTR pszDest, size_t cchDest, STRSAFE_PCNZWCH pszSrc, size_t cchToCopy, NTSTRSAFE_PWSTR *ppszDestEnd, size_t *pcchRemaining, ULONG dwFlags)
 {
     return MiStringOpEx(true, false, pszDest, cchDest, pszSrc, cchToCopy, (void **)ppszDestEnd, pcchRemaining, dwFlags, 1, true);
 }
@@ -572,7 +572,7 @@ NTSTATUS NTAPI RtlStringCchCatW(NTSTRSAFE_PWSTR pszDest, size_t cchDest, NTSTRSA
     return MiStringOpEx(true, true, pszDest, cchDest, pszSrc, MI_NO_LIMIT, NULL, NULL, 0, 1, false);
 }
 
-NTSTATUS NTAPI RtlStringCchCatExW(NTSTRSAFE_PWSTR pszDest, size_t cchDest, NTSTRSAFE_PCWSTR pszSrc, NTSTRSAFE_PWSTR *ppszDestEnd, size_t *pcchRemaining, DWORD dwFlags)
+NTSTATUS NTAPI RtlStringCchCatExW(NTSTRSAFE_PWSTR pszDest, size_t cchDest, NTSTRSAFE_PCWSTR pszSrc, NTSTRSAFE_PWSTR *ppszDestEnd, size_t *pcchRemaining, ULONG dwFlags)
 {
     return MiStringOpEx(true, true, pszDest, cchDest, pszSrc, MI_NO_LIMIT, (void **)ppszDestEnd, pcchRemaining, dwFlags, 1, true);
 }
@@ -582,12 +582,12 @@ NTSTATUS NTAPI RtlStringCchCatNW(NTSTRSAFE_PWSTR pszDest, size_t cchDest, STRSAF
     return MiStringOpEx(true, true, pszDest, cchDest, pszSrc, cchToAppend, NULL, NULL, 0, 1, false);
 }
 
-NTSTATUS NTAPI RtlStringCchCatNExW(NTSTRSAFE_PWSTR pszDest, size_t cchDest, STRSAFE_PCNZWCH pszSrc, size_t cchToAppend, NTSTRSAFE_PWSTR *ppszDestEnd, size_t *pcchRemaining, DWORD dwFlags)
+NTSTATUS NTAPI RtlStringCchCatNExW(NTSTRSAFE_PWSTR pszDest, size_t cchDest, STRSAFE_PCNZWCH pszSrc, size_t cchToAppend, NTSTRSAFE_PWSTR *ppszDestEnd, size_t *pcchRemaining, ULONG dwFlags)
 {
     return MiStringOpEx(true, true, pszDest, cchDest, pszSrc, cchToAppend, (void **)ppszDestEnd, pcchRemaining, dwFlags, 1, true);
 }
 
-NTSTATUS NTAPI RtlStringCchPrintfExW(NTSTRSAFE_PWSTR pszDest, size_t cchDest, NTSTRSAFE_PWSTR *ppszDestEnd, size_t *pcchRemaining, DWORD dwFlags, NTSTRSAFE_PCWSTR pszFormat, ...)
+NTSTATUS NTAPI RtlStringCchPrintfExW(NTSTRSAFE_PWSTR pszDest, size_t cchDest, NTSTRSAFE_PWSTR *ppszDestEnd, size_t *pcchRemaining, ULONG dwFlags, NTSTRSAFE_PCWSTR pszFormat, ...)
 {
     va_list Arguments;
     va_start(Arguments, pszFormat);
@@ -596,7 +596,7 @@ NTSTATUS NTAPI RtlStringCchPrintfExW(NTSTRSAFE_PWSTR pszDest, size_t cchDest, NT
     return Status;
 }
 
-NTSTATUS NTAPI RtlStringCchVPrintfExW(NTSTRSAFE_PWSTR pszDest, size_t cchDest, NTSTRSAFE_PWSTR *ppszDestEnd, size_t *pcchRemaining, DWORD dwFlags, NTSTRSAFE_PCWSTR pszFormat, va_list argList)
+NTSTATUS NTAPI RtlStringCchVPrintfExW(NTSTRSAFE_PWSTR pszDest, size_t cchDest, NTSTRSAFE_PWSTR *ppszDestEnd, size_t *pcchRemaining, ULONG dwFlags, NTSTRSAFE_PCWSTR pszFormat, va_list argList)
 {
     va_list Arguments;
     va_copy(Arguments, argList);
@@ -610,7 +610,7 @@ NTSTATUS NTAPI RtlStringCchCopyUnicodeString(NTSTRSAFE_PWSTR pszDest, size_t cch
     return MiCopyUnicodeStringEx(pszDest, cchDest, SourceString, NULL, NULL, 0, 1, false);
 }
 
-NTSTATUS NTAPI RtlStringCchCopyUnicodeStringEx(NTSTRSAFE_PWSTR pszDest, size_t cchDest, PCUNICODE_STRING SourceString, NTSTRSAFE_PWSTR *ppszDestEnd, size_t *pcchRemaining, DWORD dwFlags)
+NTSTATUS NTAPI RtlStringCchCopyUnicodeStringEx(NTSTRSAFE_PWSTR pszDest, size_t cchDest, PCUNICODE_STRING SourceString, NTSTRSAFE_PWSTR *ppszDestEnd, size_t *pcchRemaining, ULONG dwFlags)
 {
     return MiCopyUnicodeStringEx(pszDest, cchDest, SourceString, ppszDestEnd, pcchRemaining, dwFlags, 1, true);
 }
@@ -713,16 +713,16 @@ static size_t MiUsCbToCch(size_t Cb)
     return Cb / sizeof(WCHAR) + (Cb > NTSTRSAFE_UNICODE_STRING_MAX_CCH * sizeof(WCHAR) ? 1 : 0);
 }
 
-static bool MiUsFlagsValid(DWORD Flags, bool Ex)
+static bool MiUsFlagsValid(ULONG Flags, bool Ex)
 {
-    return !Ex || (Flags & ~(DWORD)STRSAFE_VALID_FLAGS) == 0;
+    return !Ex || (Flags & ~(ULONG)STRSAFE_VALID_FLAGS) == 0;
 }
 
 /* Copies (Cat: appends) at most Limit characters of Source into Dest's buffer, setting
  * Dest->Length; truncation is STATUS_BUFFER_OVERFLOW (the buffer full), unless
  * STRSAFE_NO_TRUNCATION leaves Dest as it was. */
 static NTSTATUS MiUnicodeStringOp(PUNICODE_STRING Dest, const MI_US_SOURCE *Source, size_t Limit,
-                                  bool Cat, PUNICODE_STRING Remaining, DWORD Flags, bool Ex)
+                                  bool Cat, PUNICODE_STRING Remaining, ULONG Flags, bool Ex)
 {
     bool IgnoreNulls = Ex && (Flags & STRSAFE_IGNORE_NULLS);
     UNICODE_STRING NullDest = {0, 0, NULL};
@@ -805,7 +805,7 @@ NTSTATUS NTAPI RtlUnicodeStringCopy(PUNICODE_STRING DestinationString, PCUNICODE
     return MiUnicodeStringOp(DestinationString, &Source, MI_NO_LIMIT, false, NULL, 0, false);
 }
 
-NTSTATUS NTAPI RtlUnicodeStringCopyEx(PUNICODE_STRING DestinationString, PCUNICODE_STRING SourceString, PUNICODE_STRING RemainingString, DWORD dwFlags)
+NTSTATUS NTAPI RtlUnicodeStringCopyEx(PUNICODE_STRING DestinationString, PCUNICODE_STRING SourceString, PUNICODE_STRING RemainingString, ULONG dwFlags)
 {
     MI_US_SOURCE Source = MiUsSourceUnicode(SourceString);
     return MiUnicodeStringOp(DestinationString, &Source, MI_NO_LIMIT, false, RemainingString, dwFlags, true);
@@ -817,7 +817,7 @@ NTSTATUS NTAPI RtlUnicodeStringCbCopyN(PUNICODE_STRING DestinationString, PCUNIC
     return MiUnicodeStringOp(DestinationString, &Source, MiUsCbToCch(cbToCopy), false, NULL, 0, false);
 }
 
-NTSTATUS NTAPI RtlUnicodeStringCbCopyNEx(PUNICODE_STRING DestinationString, PCUNICODE_STRING SourceString, size_t cbToCopy, PUNICODE_STRING RemainingString, DWORD dwFlags)
+NTSTATUS NTAPI RtlUnicodeStringCbCopyNEx(PUNICODE_STRING DestinationString, PCUNICODE_STRING SourceString, size_t cbToCopy, PUNICODE_STRING RemainingString, ULONG dwFlags)
 {
     MI_US_SOURCE Source = MiUsSourceUnicode(SourceString);
     return MiUnicodeStringOp(DestinationString, &Source, MiUsCbToCch(cbToCopy), false, RemainingString, dwFlags, true);
@@ -829,7 +829,7 @@ NTSTATUS NTAPI RtlUnicodeStringCchCopyN(PUNICODE_STRING DestinationString, PCUNI
     return MiUnicodeStringOp(DestinationString, &Source, cchToCopy, false, NULL, 0, false);
 }
 
-NTSTATUS NTAPI RtlUnicodeStringCchCopyNEx(PUNICODE_STRING DestinationString, PCUNICODE_STRING SourceString, size_t cchToCopy, PUNICODE_STRING RemainingString, DWORD dwFlags)
+NTSTATUS NTAPI RtlUnicodeStringCchCopyNEx(PUNICODE_STRING DestinationString, PCUNICODE_STRING SourceString, size_t cchToCopy, PUNICODE_STRING RemainingString, ULONG dwFlags)
 {
     MI_US_SOURCE Source = MiUsSourceUnicode(SourceString);
     return MiUnicodeStringOp(DestinationString, &Source, cchToCopy, false, RemainingString, dwFlags, true);
@@ -841,7 +841,7 @@ NTSTATUS NTAPI RtlUnicodeStringCopyString(PUNICODE_STRING DestinationString, NTS
     return MiUnicodeStringOp(DestinationString, &Source, MI_NO_LIMIT, false, NULL, 0, false);
 }
 
-NTSTATUS NTAPI RtlUnicodeStringCopyStringEx(PUNICODE_STRING DestinationString, NTSTRSAFE_PCWSTR pszSrc, PUNICODE_STRING RemainingString, DWORD dwFlags)
+NTSTATUS NTAPI RtlUnicodeStringCopyStringEx(PUNICODE_STRING DestinationString, NTSTRSAFE_PCWSTR pszSrc, PUNICODE_STRING RemainingString, ULONG dwFlags)
 {
     MI_US_SOURCE Source = MiUsSourceString(pszSrc);
     return MiUnicodeStringOp(DestinationString, &Source, MI_NO_LIMIT, false, RemainingString, dwFlags, true);
@@ -853,7 +853,7 @@ NTSTATUS NTAPI RtlUnicodeStringCbCopyStringN(PUNICODE_STRING DestinationString, 
     return MiUnicodeStringOp(DestinationString, &Source, MiUsCbToCch(cbToCopy), false, NULL, 0, false);
 }
 
-NTSTATUS NTAPI RtlUnicodeStringCbCopyStringNEx(PUNICODE_STRING DestinationString, NTSTRSAFE_PCWSTR pszSrc, size_t cbToCopy, PUNICODE_STRING RemainingString, DWORD dwFlags)
+NTSTATUS NTAPI RtlUnicodeStringCbCopyStringNEx(PUNICODE_STRING DestinationString, NTSTRSAFE_PCWSTR pszSrc, size_t cbToCopy, PUNICODE_STRING RemainingString, ULONG dwFlags)
 {
     MI_US_SOURCE Source = MiUsSourceString(pszSrc);
     return MiUnicodeStringOp(DestinationString, &Source, MiUsCbToCch(cbToCopy), false, RemainingString, dwFlags, true);
@@ -865,7 +865,7 @@ NTSTATUS NTAPI RtlUnicodeStringCchCopyStringN(PUNICODE_STRING DestinationString,
     return MiUnicodeStringOp(DestinationString, &Source, cchToCopy, false, NULL, 0, false);
 }
 
-NTSTATUS NTAPI RtlUnicodeStringCchCopyStringNEx(PUNICODE_STRING DestinationString, NTSTRSAFE_PCWSTR pszSrc, size_t cchToCopy, PUNICODE_STRING RemainingString, DWORD dwFlags)
+NTSTATUS NTAPI RtlUnicodeStringCchCopyStringNEx(PUNICODE_STRING DestinationString, NTSTRSAFE_PCWSTR pszSrc, size_t cchToCopy, PUNICODE_STRING RemainingString, ULONG dwFlags)
 {
     MI_US_SOURCE Source = MiUsSourceString(pszSrc);
     return MiUnicodeStringOp(DestinationString, &Source, cchToCopy, false, RemainingString, dwFlags, true);
@@ -877,7 +877,7 @@ NTSTATUS NTAPI RtlUnicodeStringCat(PUNICODE_STRING DestinationString, PCUNICODE_
     return MiUnicodeStringOp(DestinationString, &Source, MI_NO_LIMIT, true, NULL, 0, false);
 }
 
-NTSTATUS NTAPI RtlUnicodeStringCatEx(PUNICODE_STRING DestinationString, PCUNICODE_STRING SourceString, PUNICODE_STRING RemainingString, DWORD dwFlags)
+NTSTATUS NTAPI RtlUnicodeStringCatEx(PUNICODE_STRING DestinationString, PCUNICODE_STRING SourceString, PUNICODE_STRING RemainingString, ULONG dwFlags)
 {
     MI_US_SOURCE Source = MiUsSourceUnicode(SourceString);
     return MiUnicodeStringOp(DestinationString, &Source, MI_NO_LIMIT, true, RemainingString, dwFlags, true);
@@ -889,7 +889,7 @@ NTSTATUS NTAPI RtlUnicodeStringCbCatN(PUNICODE_STRING DestinationString, PCUNICO
     return MiUnicodeStringOp(DestinationString, &Source, MiUsCbToCch(cbToAppend), true, NULL, 0, false);
 }
 
-NTSTATUS NTAPI RtlUnicodeStringCbCatNEx(PUNICODE_STRING DestinationString, PCUNICODE_STRING SourceString, size_t cbToAppend, PUNICODE_STRING RemainingString, DWORD dwFlags)
+NTSTATUS NTAPI RtlUnicodeStringCbCatNEx(PUNICODE_STRING DestinationString, PCUNICODE_STRING SourceString, size_t cbToAppend, PUNICODE_STRING RemainingString, ULONG dwFlags)
 {
     MI_US_SOURCE Source = MiUsSourceUnicode(SourceString);
     return MiUnicodeStringOp(DestinationString, &Source, MiUsCbToCch(cbToAppend), true, RemainingString, dwFlags, true);
@@ -901,7 +901,7 @@ NTSTATUS NTAPI RtlUnicodeStringCchCatN(PUNICODE_STRING DestinationString, PCUNIC
     return MiUnicodeStringOp(DestinationString, &Source, cchToAppend, true, NULL, 0, false);
 }
 
-NTSTATUS NTAPI RtlUnicodeStringCchCatNEx(PUNICODE_STRING DestinationString, PCUNICODE_STRING SourceString, size_t cchToAppend, PUNICODE_STRING RemainingString, DWORD dwFlags)
+NTSTATUS NTAPI RtlUnicodeStringCchCatNEx(PUNICODE_STRING DestinationString, PCUNICODE_STRING SourceString, size_t cchToAppend, PUNICODE_STRING RemainingString, ULONG dwFlags)
 {
     MI_US_SOURCE Source = MiUsSourceUnicode(SourceString);
     return MiUnicodeStringOp(DestinationString, &Source, cchToAppend, true, RemainingString, dwFlags, true);
@@ -913,7 +913,7 @@ NTSTATUS NTAPI RtlUnicodeStringCatString(PUNICODE_STRING DestinationString, NTST
     return MiUnicodeStringOp(DestinationString, &Source, MI_NO_LIMIT, true, NULL, 0, false);
 }
 
-NTSTATUS NTAPI RtlUnicodeStringCatStringEx(PUNICODE_STRING DestinationString, NTSTRSAFE_PCWSTR pszSrc, PUNICODE_STRING RemainingString, DWORD dwFlags)
+NTSTATUS NTAPI RtlUnicodeStringCatStringEx(PUNICODE_STRING DestinationString, NTSTRSAFE_PCWSTR pszSrc, PUNICODE_STRING RemainingString, ULONG dwFlags)
 {
     MI_US_SOURCE Source = MiUsSourceString(pszSrc);
     return MiUnicodeStringOp(DestinationString, &Source, MI_NO_LIMIT, true, RemainingString, dwFlags, true);
@@ -925,7 +925,7 @@ NTSTATUS NTAPI RtlUnicodeStringCbCatStringN(PUNICODE_STRING DestinationString, N
     return MiUnicodeStringOp(DestinationString, &Source, MiUsCbToCch(cbToAppend), true, NULL, 0, false);
 }
 
-NTSTATUS NTAPI RtlUnicodeStringCbCatStringNEx(PUNICODE_STRING DestinationString, NTSTRSAFE_PCWSTR pszSrc, size_t cbToAppend, PUNICODE_STRING RemainingString, DWORD dwFlags)
+NTSTATUS NTAPI RtlUnicodeStringCbCatStringNEx(PUNICODE_STRING DestinationString, NTSTRSAFE_PCWSTR pszSrc, size_t cbToAppend, PUNICODE_STRING RemainingString, ULONG dwFlags)
 {
     MI_US_SOURCE Source = MiUsSourceString(pszSrc);
     return MiUnicodeStringOp(DestinationString, &Source, MiUsCbToCch(cbToAppend), true, RemainingString, dwFlags, true);
@@ -937,7 +937,7 @@ NTSTATUS NTAPI RtlUnicodeStringCchCatStringN(PUNICODE_STRING DestinationString, 
     return MiUnicodeStringOp(DestinationString, &Source, cchToAppend, true, NULL, 0, false);
 }
 
-NTSTATUS NTAPI RtlUnicodeStringCchCatStringNEx(PUNICODE_STRING DestinationString, NTSTRSAFE_PCWSTR pszSrc, size_t cchToAppend, PUNICODE_STRING RemainingString, DWORD dwFlags)
+NTSTATUS NTAPI RtlUnicodeStringCchCatStringNEx(PUNICODE_STRING DestinationString, NTSTRSAFE_PCWSTR pszSrc, size_t cchToAppend, PUNICODE_STRING RemainingString, ULONG dwFlags)
 {
     MI_US_SOURCE Source = MiUsSourceString(pszSrc);
     return MiUnicodeStringOp(DestinationString, &Source, cchToAppend, true, RemainingString, dwFlags, true);
@@ -948,9 +948,9 @@ NTSTATUS NTAPI RtlUnicodeStringInit(PUNICODE_STRING DestinationString, NTSTRSAFE
 }
 
 NTSTATUS NTAPI RtlUnicodeStringInitEx(PUNICODE_STRING DestinationString, NTSTRSAFE_PCWSTR pszSrc,
-                                      DWORD dwFlags)
+                                      ULONG dwFlags)
 {
-    if ((dwFlags & ~(DWORD)STRSAFE_IGNORE_NULLS) != 0 ||
+    if ((dwFlags & ~(ULONG)STRSAFE_IGNORE_NULLS) != 0 ||
         (DestinationString == NULL && !(dwFlags & STRSAFE_IGNORE_NULLS))) {
         return STATUS_INVALID_PARAMETER;
     }
@@ -982,9 +982,9 @@ NTSTATUS NTAPI RtlUnicodeStringValidate(PCUNICODE_STRING SourceString)
     return RtlUnicodeStringValidateEx(SourceString, 0);
 }
 
-NTSTATUS NTAPI RtlUnicodeStringValidateEx(PCUNICODE_STRING SourceString, DWORD dwFlags)
+NTSTATUS NTAPI RtlUnicodeStringValidateEx(PCUNICODE_STRING SourceString, ULONG dwFlags)
 {
-    if ((dwFlags & ~(DWORD)STRSAFE_IGNORE_NULLS) != 0) {
+    if ((dwFlags & ~(ULONG)STRSAFE_IGNORE_NULLS) != 0) {
         return STATUS_INVALID_PARAMETER;
     }
     if (SourceString == NULL) {
@@ -996,7 +996,7 @@ NTSTATUS NTAPI RtlUnicodeStringValidateEx(PCUNICODE_STRING SourceString, DWORD d
 /* Formats into a NUL-terminated scratch buffer one character longer than Dest's, then
  * copies what fits as the counted result. */
 static NTSTATUS MiUnicodeStringPrintf(PUNICODE_STRING Dest, PUNICODE_STRING Remaining,
-                                      DWORD Flags, NTSTRSAFE_PCWSTR Format, va_list *Arguments,
+                                      ULONG Flags, NTSTRSAFE_PCWSTR Format, va_list *Arguments,
                                       bool Ex, ULONG_PTR Caller)
 {
     bool IgnoreNulls = Ex && (Flags & STRSAFE_IGNORE_NULLS);
@@ -1033,7 +1033,7 @@ NTSTATUS NTAPI RtlUnicodeStringPrintf(PUNICODE_STRING DestinationString, NTSTRSA
 }
 
 NTSTATUS NTAPI RtlUnicodeStringPrintfEx(PUNICODE_STRING DestinationString,
-                                        PUNICODE_STRING RemainingString, DWORD dwFlags,
+                                        PUNICODE_STRING RemainingString, ULONG dwFlags,
                                         NTSTRSAFE_PCWSTR pszFormat, ...)
 {
     va_list Arguments;
@@ -1056,7 +1056,7 @@ NTSTATUS NTAPI RtlUnicodeStringVPrintf(PUNICODE_STRING DestinationString,
 }
 
 NTSTATUS NTAPI RtlUnicodeStringVPrintfEx(PUNICODE_STRING DestinationString,
-                                         PUNICODE_STRING RemainingString, DWORD dwFlags,
+                                         PUNICODE_STRING RemainingString, ULONG dwFlags,
                                          NTSTRSAFE_PCWSTR pszFormat, va_list argList)
 {
     va_list Arguments;

@@ -24,7 +24,7 @@ static const struct {
     const char *Initial;   /* destination before (NULL: a NULL destination) */
     const char *Source;    /* NULL: a NULL source */
     size_t N;              /* NONE: the Ex form without N */
-    DWORD Flags;
+    ULONG Flags;
     NTSTATUS Expected;
     const char *Result;    /* the destination's string after (NULL: not checked) */
     size_t EndIndex;       /* *ppszDestEnd - pszDest, or NOPTR */
@@ -94,7 +94,7 @@ static void RunCase(size_t Row, bool Wide, bool Cb)
     void *End = (void *)(ULONG_PTR)1;
     size_t Remaining = NOPTR;
     NTSTATUS Status = 0;
-    DWORD F = C->Flags;
+    ULONG F = C->Flags;
 #define CALL(Fn, ...) Status = Fn(__VA_ARGS__)
 #define PICK(Unit_, Op_, Suffix)                                                              \
     if (C->N == NONE) {                                                                       \
@@ -182,7 +182,7 @@ static void PlainNFormsTruncateAndTerminate(void **State)
     assert_int_equal(RtlStringCchCopyNA(A, sizeof(A), "a", BIG), STATUS_INVALID_PARAMETER);
 }
 
-static NTSTATUS VPrintfExW(PWSTR Dest, size_t Cch, PWSTR *End, size_t *Remaining, DWORD Flags,
+static NTSTATUS VPrintfExW(PWSTR Dest, size_t Cch, PWSTR *End, size_t *Remaining, ULONG Flags,
                            PCWSTR Format, ...)
 {
     va_list Arguments;
@@ -264,7 +264,7 @@ static const struct {
     const WCHAR *Initial; /* the destination's text before (its Length) */
     const WCHAR *Source;  /* NULL: a NULL source */
     size_t N;             /* NONE: no N form; else the Cch N form */
-    DWORD Flags;          /* with flags the Ex form runs */
+    ULONG Flags;          /* with flags the Ex form runs */
     NTSTATUS Expected;
     const WCHAR *Result;  /* the text after, by Length */
     USHORT RemainingCch;  /* RemainingString.MaximumLength in characters (Ex only) */
