@@ -647,6 +647,41 @@ static void ExportedByName(void **State)
     }
 }
 
+/* CTL_CODE: bits as MSVC computes them, a constant even for a device type above 0x7FFF (a
+ * case label; the WDK's int shift would overflow there). */
+static ULONG Classify(ULONG Code)
+{
+    switch (Code) {
+    case CTL_CODE(0x8022, 0x800, METHOD_BUFFERED, FILE_ANY_ACCESS):
+        return 1;
+    case CTL_CODE(40000, 0x903, METHOD_NEITHER, FILE_READ_ACCESS | FILE_WRITE_ACCESS):
+        return 2;
+    default:
+        return 0;
+    }
+}
+
+static void ControlCodesAreTheWdksBits(void **State)
+{
+    (void)State;
+    static const struct {
+        ULONG Code, Expected, DeviceType, Method;
+    } Codes[] = {
+        {CTL_CODE(FILE_DEVICE_UNKNOWN, 0x800, METHOD_BUFFERED, FILE_ANY_ACCESS), 0x00222000, 0x22, 0},
+        {CTL_CODE(FILE_DEVICE_DISK, 0x1, METHOD_IN_DIRECT, FILE_READ_ACCESS), 0x00074005, 0x7, 1},
+        {CTL_CODE(0x8022, 0x800, METHOD_BUFFERED, FILE_ANY_ACCESS), 0x80222000, 0x8022, 0},
+        {CTL_CODE(40000, 0x903, METHOD_NEITHER, FILE_READ_ACCESS | FILE_WRITE_ACCESS), 0x9C40E40F,
+         40000, 3},
+    };
+    for (size_t i = 0; i < RTL_NUMBER_OF(Codes); i++) {
+        assert_int_equal(Codes[i].Code, Codes[i].Expected);
+        assert_int_equal(DEVICE_TYPE_FROM_CTL_CODE(Codes[i].Code), Codes[i].DeviceType);
+        assert_int_equal(METHOD_FROM_CTL_CODE(Codes[i].Code), Codes[i].Method);
+    }
+    assert_int_equal(Classify(0x80222000), 1);
+    assert_int_equal(Classify(0x9C40E40F), 2);
+}
+
 static void AllocatedIrpHasItsStack(void **State)
 {
     (void)State;
@@ -683,6 +718,7 @@ int main(void)
         TEST(ProbeAtDispatchLevelIs0xA),
         TEST(ExportedByName),
         TEST(AllocatedIrpHasItsStack),
+        TEST(ControlCodesAreTheWdksBits),
     };
 #undef TEST
     return cmocka_run_group_tests_name("I/O manager", Tests, NULL, NULL);

@@ -357,9 +357,14 @@ typedef struct _KDEVICE_QUEUE {
 #define FILE_DEVICE_SOUNDWIRE           0x00000061
 
 /* I/O control codes: device type (bits 16-31), required access (14-15),
- * function (2-13), transfer method (0-1). */
-#define CTL_CODE(DeviceType, Function, Method, Access) \
-    (((DeviceType) << 16) | ((Access) << 14) | ((Function) << 2) | (Method))
+ * function (2-13), transfer method (0-1). Deliberate deviation: the WDK shifts the
+ * device type as an int, which overflows for types above 0x7FFF (the customer range
+ * starts at 0x8000) - undefined behaviour in C and C++ that MSVC lets through but gcc
+ * rejects as a case label under -fsanitize=shift, and C++ rejects as a narrowing
+ * conversion to a ULONG. The code here is a ULONG with the same bits as MSVC's. */
+#define CTL_CODE(DeviceType, Function, Method, Access)                                  \
+    (((ULONG)(DeviceType) << 16) | ((ULONG)(Access) << 14) | ((ULONG)(Function) << 2) | \
+     (ULONG)(Method))
 #define DEVICE_TYPE_FROM_CTL_CODE(ctrlCode) (((ULONG)(ctrlCode & 0xffff0000)) >> 16)
 #define METHOD_FROM_CTL_CODE(ctrlCode)      ((ULONG)(ctrlCode & 3))
 
