@@ -593,20 +593,26 @@ static const struct {
     {0xFFFF800000000000ull,    1,      1,         STATUS_ACCESS_VIOLATION}, /* kernel range */
 };
 
+/* What a probe raises (STATUS_SUCCESS: nothing). Its own frame, so that no caller's
+ * variable lives across the longjmp. */
+static NTSTATUS Probe(int Write, PVOID Address, SIZE_T Length, ULONG Alignment)
+{
+    NTSTATUS Status;
+    if (Write) {
+        SIM_TRY_STATUS(&Status, ProbeForWrite(Address, Length, Alignment));
+    } else {
+        SIM_TRY_STATUS(&Status, ProbeForRead(Address, Length, Alignment));
+    }
+    return Status;
+}
+
 static void ProbesRaiseAsDocumented(void **State)
 {
     (void)State;
     for (size_t i = 0; i < RTL_NUMBER_OF(ProbeCases); i++) {
         for (int Write = 0; Write < 2; Write++) {
-            NTSTATUS Status;
-            PVOID Address = (PVOID)ProbeCases[i].Address;
-            if (Write) {
-                SIM_TRY_STATUS(&Status, ProbeForWrite(Address, ProbeCases[i].Length,
-                                                      ProbeCases[i].Alignment));
-            } else {
-                SIM_TRY_STATUS(&Status, ProbeForRead(Address, ProbeCases[i].Length,
-                                                     ProbeCases[i].Alignment));
-            }
+            NTSTATUS Status = Probe(Write, (PVOID)ProbeCases[i].Address, ProbeCases[i].Length,
+                                    ProbeCases[i].Alignment);
             if (Status != ProbeCases[i].Expected) {
                 fail_msg("case %zu %s: 0x%08X, expected 0x%08X", i, Write ? "write" : "read",
                          (unsigned)Status, (unsigned)ProbeCases[i].Expected);
@@ -615,9 +621,7 @@ static void ProbesRaiseAsDocumented(void **State)
     }
     /* A real kernel buffer too (pool): outside user space. */
     PVOID Pool = ExAllocatePool2(POOL_FLAG_NON_PAGED, 64, TAG_TEST);
-    NTSTATUS Status;
-    SIM_TRY_STATUS(&Status, ProbeForRead(Pool, 64, 8));
-    assert_int_equal(Status, STATUS_ACCESS_VIOLATION);
+    assert_int_equal(Probe(FALSE, Pool, 64, 8), STATUS_ACCESS_VIOLATION);
     ExFreePoolWithTag(Pool, TAG_TEST);
 }
 
