@@ -171,3 +171,15 @@ MI_DDI_ENTRY(KeQueryUnbiasedInterruptTime,        HIGH_LEVEL,     0x0A, 0)
 
 /* issue 15: shapes */
 MI_DDI_ENTRY(ExIsProcessorFeaturePresent,         HIGH_LEVEL,     0x0A, 0)
+
+/* issue 15: iomgr - the I/O manager (sim/io/iomgr.c) and the probes (sim/io/probe.c). */
+MI_DDI_ENTRY(IoCreateDevice,                      PASSIVE_LEVEL,  0x0A, 0)
+MI_DDI_ENTRY(IoDeleteDevice,                      PASSIVE_LEVEL,  0x0A, 0)
+MI_DDI_ENTRY(IoCreateSymbolicLink,                PASSIVE_LEVEL,  0x0A, 0)
+MI_DDI_ENTRY(IoDeleteSymbolicLink,                PASSIVE_LEVEL,  0x0A, 0)
+MI_DDI_ENTRY(IoAllocateIrp,                       DISPATCH_LEVEL, 0x0A, 0)
+MI_DDI_ENTRY(IoFreeIrp,                           DISPATCH_LEVEL, 0x0A, 0)
+MI_DDI_ENTRY(IofCallDriver,                       DISPATCH_LEVEL, 0x0A, 0)
+MI_DDI_ENTRY(IofCompleteRequest,                  DISPATCH_LEVEL, 0x0A, 0)
+MI_DDI_ENTRY(ProbeForRead,                        APC_LEVEL,      0x0A, 0)
+MI_DDI_ENTRY(ProbeForWrite,                       APC_LEVEL,      0x0A, 0)

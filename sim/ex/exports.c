@@ -123,6 +123,17 @@ static const MI_EXPORT MiExports[] = {
     MI_EXPORT_ENTRY(RtlUlonglongByteSwap, false),
     /* issue 15: shapes */
     MI_EXPORT_ENTRY(ExIsProcessorFeaturePresent, false),
+    /* issue 15: iomgr - the I/O manager and the probes (sim/io/). */
+    MI_EXPORT_ENTRY(IoAllocateIrp, false),
+    MI_EXPORT_ENTRY(IoCreateDevice, false),
+    MI_EXPORT_ENTRY(IoCreateSymbolicLink, false),
+    MI_EXPORT_ENTRY(IoDeleteDevice, false),
+    MI_EXPORT_ENTRY(IoDeleteSymbolicLink, false),
+    MI_EXPORT_ENTRY(IoFreeIrp, false),
+    MI_EXPORT_ENTRY(IofCallDriver, false),
+    MI_EXPORT_ENTRY(IofCompleteRequest, false),
+    MI_EXPORT_ENTRY(ProbeForRead, false),
+    MI_EXPORT_ENTRY(ProbeForWrite, false),
 };
 
 /* Name (counted, in WCHARs) equals the ASCII Export exactly (export names

@@ -563,6 +563,100 @@ VOID SimFormatMdlFlags(_In_ USHORT Flags, _Out_writes_(Size) char *Buffer, _In_ 
  * inverse. */
 BOOLEAN SimParseProfile(_In_z_ const char *Name, _Out_ SIM_PROFILE *Profile);
 
+/* ------------------------------------------------------------------------ */
+/* I/O requests to a driver's dispatch routines (issue 15; docs/io.md).      */
+/* What the I/O manager does around a driver: a driver object, DriverEntry, */
+/* an IRP built for a major function or an IOCTL and its buffer method,    */
+/* the copy-out and the release after completion, the unload.               */
+/* ------------------------------------------------------------------------ */
+/* A driver object as the I/O manager makes one before DriverEntry: Name
+ * "\Driver\<ServiceName>" (NULL: "mmsim-driver"), every MajorFunction
+ * entry the routine that completes with STATUS_INVALID_DEVICE_REQUEST, a
+ * DRIVER_EXTENSION. It lives in non-paged pool as the I/O manager's own
+ * (SimIsClean lists it until SimUnloadDriver). NULL if pool is exhausted. */
+PDRIVER_OBJECT SimCreateDriverObject(_In_opt_z_ PCWSTR ServiceName);
+
+/* Calls DriverEntry(DriverObject, RegistryPath) at PASSIVE_LEVEL with
+ * RegistryPath "\REGISTRY\MACHINE\SYSTEM\CurrentControlSet\Services\
+ * <ServiceName>", then, if it succeeded, does what the I/O manager does
+ * after DriverEntry: clears DO_DEVICE_INITIALIZING on the devices it
+ * created and points MajorFunction entries it left NULL at the invalid-
+ * request routine. Returns DriverEntry's status. A DriverEntry that returns
+ * above PASSIVE_LEVEL stops the machine with 0x4A
+ * IRQL_GT_ZERO_AT_SYSTEM_SERVICE (DriverEntry's address, IRQL, 0, 0). */
+NTSTATUS SimCallDriverEntry(_Inout_ PDRIVER_OBJECT DriverObject,
+                            _In_ PDRIVER_INITIALIZE DriverEntry);
+
+/* One request. Buffers belong to a kernel-mode requester (RequestorMode
+ * KernelMode): user-mode requesters and their buffers come with the user
+ * address space (issue 17). */
+typedef struct _SIM_IO_REQUEST {
+    UCHAR MajorFunction;      /* IRP_MJ_* */
+    UCHAR MinorFunction;
+    ULONG IoControlCode;      /* IRP_MJ_DEVICE_CONTROL, IRP_MJ_INTERNAL_DEVICE_CONTROL */
+    PVOID InputBuffer;        /* device control input; the data of a write */
+    ULONG InputBufferLength;
+    PVOID OutputBuffer;       /* device control output; the buffer of a read */
+    ULONG OutputBufferLength;
+    LONGLONG ByteOffset;      /* read, write */
+} SIM_IO_REQUEST;
+
+/* Builds the IRP (a stack location per DeviceObject->StackSize) and sends
+ * it to DeviceObject with IoCallDriver at the caller's IRQL, as
+ * NtDeviceIoControlFile / NtReadFile / NtWriteFile would for a synchronous
+ * request. Device control by the code's transfer method:
+ *   METHOD_BUFFERED   AssociatedIrp.SystemBuffer: non-paged pool of
+ *                     max(in, out) bytes holding the input; after completion
+ *                     without an error status, IoStatus.Information bytes
+ *                     (at most OutputBufferLength) are copied to OutputBuffer
+ *   METHOD_IN_DIRECT  input buffered as above; MdlAddress: an MDL over
+ *   METHOD_OUT_DIRECT OutputBuffer, probed and locked for read (IN) or write
+ *                     (OUT) in KernelMode - so OutputBuffer must be simulated
+ *                     system memory (pool, a mapped MDL); host memory fails
+ *                     the probe and the request returns STATUS_ACCESS_VIOLATION
+ *                     without reaching the driver
+ *   METHOD_NEITHER    Parameters.DeviceIoControl.Type3InputBuffer = InputBuffer,
+ *                     UserBuffer = OutputBuffer, nothing copied
+ * Read and write follow the device's DO_BUFFERED_IO / DO_DIRECT_IO flags
+ * the same way (Parameters.Read/Write.Length and ByteOffset). Other major
+ * functions carry no buffer (FileObject is NULL: mmsim has no file objects).
+ * If the dispatch routine returns before completing the IRP, this waits for
+ * IoCompleteRequest (from a work item, say). Then the system buffer and the
+ * MDLs are released and the IRP freed. Returns the final IoStatus.Status
+ * (IoStatus, optional, receives both fields). STATUS_INVALID_PARAMETER for a
+ * NULL or non-device DeviceObject or Request; STATUS_INSUFFICIENT_RESOURCES
+ * if pool or an MDL is not available. A dispatch routine that returns
+ * above the IRQL it was called at, from PASSIVE_LEVEL, stops the machine with
+ * 0x4A (the routine's address, IRQL, 0, 0), as the system service's return
+ * to user mode does. */
+NTSTATUS SimIoCallDriver(_In_ PDEVICE_OBJECT DeviceObject, _In_ const SIM_IO_REQUEST *Request,
+                         _Out_opt_ PIO_STATUS_BLOCK IoStatus);
+
+/* IRP_MJ_DEVICE_CONTROL with SimIoCallDriver; *Information (optional)
+ * receives IoStatus.Information. */
+NTSTATUS SimDeviceIoControl(_In_ PDEVICE_OBJECT DeviceObject, _In_ ULONG IoControlCode,
+                            _In_reads_bytes_opt_(InputBufferLength) PVOID InputBuffer,
+                            _In_ ULONG InputBufferLength,
+                            _Out_writes_bytes_opt_(OutputBufferLength) PVOID OutputBuffer,
+                            _In_ ULONG OutputBufferLength, _Out_opt_ ULONG_PTR *Information);
+
+/* The device a name designates ("\Device\X", or a symbolic link such as
+ * "\DosDevices\X" or "\??\X" to it), or NULL: what CreateFile of
+ * "\\.\X" would open. */
+PDEVICE_OBJECT SimLookupDevice(_In_z_ PCWSTR Name);
+
+/* Device objects DriverObject still has. */
+ULONG SimCountDeviceObjects(_In_ PDRIVER_OBJECT DriverObject);
+
+/* Unloads the driver as the I/O manager does: calls DriverUnload at
+ * PASSIVE_LEVEL (a driver without one cannot be unloaded: FALSE, nothing
+ * done; after a failed DriverEntry it is not called, as on Windows), names on stderr each device object it did not delete, frees the
+ * driver object, then runs the unload check (SimDriverUnload: device
+ * objects left are pool tag 'Devi', symbolic links 'Symb', with the code
+ * that created them; strict mode stops with 0xC4/0x62). TRUE if the driver
+ * left nothing. */
+BOOLEAN SimUnloadDriver(_In_ PDRIVER_OBJECT DriverObject, _Out_opt_ SIM_UNLOAD_REPORT *Report);
+
 #ifdef __cplusplus
 }
 #endif

@@ -9,6 +9,7 @@
  * length after a failed Length call) the choice is mmsim's and documented.
  */
 #include <stdarg.h>
+#include <stdlib.h>
 
 #include "format.h"
 #include "ntstrsafe.h"
@@ -48,42 +49,6 @@ static size_t MiCbToCch(size_t Cb, bool Wide)
         return 0;
     }
     return Cb / Unit;
-}
-
-/* Copies Source into Destination[0 .. Cch-1], NUL-terminated; Cch >= 1. */
-static NTSTATUS MiCopy(void *Destination, size_t Cch, const void *Source, bool Wide)
-{
-    size_t i = 0;
-    while (i + 1 < Cch && MiCharAt(Source, Wide, i) != 0) {
-        MiSetChar(Destination, Wide, i, MiCharAt(Source, Wide, i));
-        i++;
-    }
-    bool Truncated = MiCharAt(Source, Wide, i) != 0;
-    MiSetChar(Destination, Wide, i, 0);
-    return Truncated ? STATUS_BUFFER_OVERFLOW : STATUS_SUCCESS;
-}
-
-static NTSTATUS MiStringCopy(void *Destination, size_t Cch, const void *Source, bool Wide)
-{
-    if (!MiValidCch(Cch) || Destination == NULL || Source == NULL) {
-        return STATUS_INVALID_PARAMETER;
-    }
-    return MiCopy(Destination, Cch, Source, Wide);
-}
-
-static NTSTATUS MiStringCat(void *Destination, size_t Cch, const void *Source, bool Wide)
-{
-    if (!MiValidCch(Cch) || Destination == NULL || Source == NULL) {
-        return STATUS_INVALID_PARAMETER;
-    }
-    size_t Length = 0;
-    while (Length < Cch && MiCharAt(Destination, Wide, Length) != 0) {
-        Length++;
-    }
-    if (Length == Cch) {
-        return STATUS_INVALID_PARAMETER; /* "the destination buffer was already full" */
-    }
-    return MiCopy(MiAt(Destination, Wide, Length), Cch - Length, Source, Wide);
 }
 
 static NTSTATUS MiStringLength(const void *Text, size_t CchMax, bool Wide, size_t *Length)
@@ -181,46 +146,495 @@ NTSTATUS NTAPI RtlStringCchVPrintfW(NTSTRSAFE_PWSTR pszDest, size_t cchDest,
     MI_VPRINTF_BODY(pszDest, cchDest, pszFormat, true, argList);
 }
 
-/* ---- copy -------------------------------------------------------------- */
+
+/* ---------------------------------------------------------------------- */
+/* Copy and concatenate, plain, N and Ex forms (one engine).              */
+/* ---------------------------------------------------------------------- */
+#define MI_NO_LIMIT ((size_t)-1)
+#define MI_TOO_BIG  ((size_t)-1) /* a size above the documented maximum */
+
+/* A Cb size (or Cb count) in characters; MI_TOO_BIG above NTSTRSAFE_MAX_CCH characters
+ * (with IGNORE_NULLS a size of 0 is valid, so 0 cannot mean "too big" here). */
+static size_t MiCbToCchEx(size_t Cb, bool Wide)
+{
+    size_t Unit = Wide ? sizeof(WCHAR) : sizeof(CHAR);
+    return Cb > (size_t)NTSTRSAFE_MAX_CCH * Unit ? MI_TOO_BIG : Cb / Unit;
+}
+
+/* A Cb count of characters to take (the N forms): above the maximum it stays above it. */
+static size_t MiCbCountToCch(size_t Cb, bool Wide)
+{
+    size_t Unit = Wide ? sizeof(WCHAR) : sizeof(CHAR);
+    return Cb > (size_t)NTSTRSAFE_MAX_CCH * Unit ? (size_t)NTSTRSAFE_MAX_CCH + 1 : Cb / Unit;
+}
+
+static size_t MiUnit(bool Wide)
+{
+    return Wide ? sizeof(WCHAR) : sizeof(CHAR);
+}
+
+/* The destination checks every form makes: a valid size; with STRSAFE_IGNORE_NULLS (Ex
+ * forms) a NULL destination of size 0, otherwise a non-NULL one of non-zero size. */
+static NTSTATUS MiValidateDest(const void *Dest, size_t Cch, ULONG Flags, bool Ex)
+{
+    if (Ex && (Flags & ~(ULONG)STRSAFE_VALID_FLAGS) != 0) {
+        return STATUS_INVALID_PARAMETER;
+    }
+    if (Cch == MI_TOO_BIG || Cch > NTSTRSAFE_MAX_CCH) {
+        return STATUS_INVALID_PARAMETER;
+    }
+    if (Ex && (Flags & STRSAFE_IGNORE_NULLS)) {
+        return Dest == NULL && Cch != 0 ? STATUS_INVALID_PARAMETER : STATUS_SUCCESS;
+    }
+    return Dest == NULL || Cch == 0 ? STATUS_INVALID_PARAMETER : STATUS_SUCCESS;
+}
+
+/* What the Ex flags do once the outcome is known, then the optional outputs (set for
+ * success and truncation only). Final: the index of the terminating NUL. */
+static NTSTATUS MiFinishEx(bool Wide, void *Dest, size_t Cch, NTSTATUS Status, size_t Start,
+                           size_t Final, void **End, size_t *Remaining, ULONG Flags,
+                           size_t RemainingUnit)
+{
+    bool Writable = Dest != NULL && Cch != 0 && Cch != MI_TOO_BIG && Cch <= NTSTRSAFE_MAX_CCH;
+    UCHAR Fill = (UCHAR)(Flags & 0xFF);
+    if (Status == STATUS_SUCCESS) {
+        if ((Flags & STRSAFE_FILL_BEHIND_NULL) && Writable && Final + 1 < Cch) {
+            memset(MiAt(Dest, Wide, Final + 1), Fill, (Cch - Final - 1) * MiUnit(Wide));
+        }
+    } else if (Writable && (Flags & STRSAFE_FILL_ON_FAILURE)) {
+        memset(Dest, Fill, Cch * MiUnit(Wide));
+        Final = Fill == 0 ? 0 : Cch - 1; /* filled, then NUL-terminated */
+        MiSetChar(Dest, Wide, Final, 0);
+    } else if (Writable && (Flags & STRSAFE_NULL_ON_FAILURE)) {
+        MiSetChar(Dest, Wide, 0, 0);
+        Final = 0;
+    } else if (Status == STATUS_BUFFER_OVERFLOW && (Flags & STRSAFE_NO_TRUNCATION)) {
+        Final = Start; /* nothing was written */
+    }
+    if (Status == STATUS_SUCCESS || Status == STATUS_BUFFER_OVERFLOW) {
+        if (End != NULL) {
+            *End = Dest != NULL ? MiAt(Dest, Wide, Final) : NULL;
+        }
+        if (Remaining != NULL) {
+            *Remaining = (Cch - Final) * RemainingUnit;
+        }
+    }
+    return Status;
+}
+
+/* Copies (Cat: appends) at most Limit characters of Source into Dest (Cch characters),
+ * NUL-terminated; truncates to fit (STATUS_BUFFER_OVERFLOW) unless STRSAFE_NO_TRUNCATION,
+ * which leaves Dest as it was. RemainingUnit: 1 for Cch outputs, the character size for
+ * Cb ones. */
+static NTSTATUS MiStringOpEx(bool Wide, bool Cat, void *Dest, size_t Cch, const void *Source,
+                             size_t Limit, void **End, size_t *Remaining, ULONG Flags,
+                             size_t RemainingUnit, bool Ex)
+{
+    NTSTATUS Status = MiValidateDest(Dest, Cch, Flags, Ex);
+    if (NT_SUCCESS(Status) && Limit != MI_NO_LIMIT && Limit > NTSTRSAFE_MAX_CCH) {
+        Status = STATUS_INVALID_PARAMETER;
+    }
+    if (NT_SUCCESS(Status) && Source == NULL) {
+        if (Ex && (Flags & STRSAFE_IGNORE_NULLS)) {
+            Source = Wide ? (const void *)L"" : (const void *)"";
+        } else {
+            Status = STATUS_INVALID_PARAMETER;
+        }
+    }
+    size_t Start = 0, Final = 0;
+    if (NT_SUCCESS(Status) && Cat) {
+        while (Start < Cch && MiCharAt(Dest, Wide, Start) != 0) {
+            Start++;
+        }
+        if (Cch != 0 && Start == Cch) {
+            Status = STATUS_INVALID_PARAMETER; /* "the destination buffer was already full" */
+        }
+    }
+    Final = Start;
+    if (NT_SUCCESS(Status)) {
+        /* How much of Source there is to take, counted no further than what could fit. */
+        size_t Room = Cch > Start ? Cch - Start - 1 : 0;
+        size_t Need = 0;
+        while (Need < Limit && Need <= Room && MiCharAt(Source, Wide, Need) != 0) {
+            Need++;
+        }
+        bool Fits = Need <= Room && (Need == 0 || Cch != 0);
+        if (!Fits && Cch == 0) {
+            Status = STATUS_INVALID_PARAMETER; /* a zero-size destination, a non-empty source */
+        } else if (!Fits && Ex && (Flags & STRSAFE_NO_TRUNCATION)) {
+            Status = STATUS_BUFFER_OVERFLOW;
+        } else {
+            size_t Take = Fits ? Need : Room;
+            for (size_t i = 0; i < Take; i++) {
+                MiSetChar(Dest, Wide, Start + i, MiCharAt(Source, Wide, i));
+            }
+            Final = Start + Take;
+            if (Cch != 0) {
+                MiSetChar(Dest, Wide, Final, 0);
+            }
+            Status = Fits ? STATUS_SUCCESS : STATUS_BUFFER_OVERFLOW;
+        }
+    }
+    if (!Ex) {
+        return Status;
+    }
+    return MiFinishEx(Wide, Dest, Cch, Status, Start, Final, End, Remaining, Flags,
+                      RemainingUnit);
+}
+
+/* printf with the Ex flags. With STRSAFE_NO_TRUNCATION the destination is saved first, so
+ * that a truncated result can leave it as it was. */
+static NTSTATUS MiStringPrintfEx(bool Wide, void *Dest, size_t Cch, void **End,
+                                 size_t *Remaining, ULONG Flags, size_t RemainingUnit,
+                                 const void *Format, va_list *Arguments, ULONG_PTR Caller)
+{
+    NTSTATUS Status = MiValidateDest(Dest, Cch, Flags, true);
+    if (NT_SUCCESS(Status) && Format == NULL) {
+        if (Flags & STRSAFE_IGNORE_NULLS) {
+            Format = Wide ? (const void *)L"" : (const void *)"";
+        } else {
+            Status = STATUS_INVALID_PARAMETER;
+        }
+    }
+    size_t Final = 0;
+    if (NT_SUCCESS(Status) && Cch == 0) {
+        /* Only with IGNORE_NULLS: nothing fits, not even the NUL. */
+        if (MiCharAt(Format, Wide, 0) != 0) {
+            Status = Dest == NULL ? STATUS_INVALID_PARAMETER : STATUS_BUFFER_OVERFLOW;
+        }
+    } else if (NT_SUCCESS(Status)) {
+        void *Saved = NULL;
+        if (Flags & STRSAFE_NO_TRUNCATION) {
+            Saved = malloc(Cch * MiUnit(Wide));
+            if (Saved != NULL) {
+                memcpy(Saved, Dest, Cch * MiUnit(Wide));
+            }
+        }
+        MI_FORMAT_OUTPUT Output = {Dest, Cch, Wide, 0, false};
+        MiFormat(&Output, Format, Arguments, Caller);
+        Final = Output.Length;
+        Status = Output.Truncated ? STATUS_BUFFER_OVERFLOW : STATUS_SUCCESS;
+        if (Output.Truncated && Saved != NULL) {
+            memcpy(Dest, Saved, Cch * MiUnit(Wide));
+        }
+        free(Saved);
+    }
+    return MiFinishEx(Wide, Dest, Cch, Status, 0, Final, End, Remaining, Flags, RemainingUnit);
+}
+
+/* Characters a UNICODE_STRING can hold: NTSTRSAFE_UNICODE_STRING_MAX_CCH, or fewer when
+ * the host's WCHAR is wider than 2 bytes (its USHORT lengths count bytes). */
+#define MI_US_MAX_CCH                                                                      \
+    (NTSTRSAFE_UNICODE_STRING_MAX_CCH < 0xFFFF / sizeof(WCHAR) ? NTSTRSAFE_UNICODE_STRING_MAX_CCH \
+                                                               : 0xFFFF / sizeof(WCHAR))
+
+/* A UNICODE_STRING as the safe string functions accept it: Length <= MaximumLength, both
+ * whole characters (even, with a 2-byte WCHAR), at most MI_US_MAX_CCH characters, a
+ * Buffer unless both are 0. */
+static bool MiUnicodeStringValid(PCUNICODE_STRING String)
+{
+    size_t Length = String->Length, Maximum = String->MaximumLength;
+    return Length <= Maximum && Length % sizeof(WCHAR) == 0 && Maximum % sizeof(WCHAR) == 0 &&
+           Maximum / sizeof(WCHAR) <= MI_US_MAX_CCH && (String->Buffer != NULL || Maximum == 0);
+}
+
+static NTSTATUS MiCopyUnicodeStringEx(NTSTRSAFE_PWSTR Dest, size_t Cch, PCUNICODE_STRING Source,
+                                      NTSTRSAFE_PWSTR *End, size_t *Remaining, ULONG Flags,
+                                      size_t RemainingUnit, bool Ex)
+{
+    static const WCHAR Empty[1] = {0};
+    const WCHAR *Text = Empty;
+    size_t Limit = 0;
+    if (Source == NULL) {
+        if (!(Ex && (Flags & STRSAFE_IGNORE_NULLS))) {
+            Text = NULL; /* refused by the engine */
+        }
+    } else if (!MiUnicodeStringValid(Source)) {
+        return MiFinishEx(true, Dest, Cch, STATUS_INVALID_PARAMETER, 0, 0, (void **)End,
+                          Remaining, Ex ? Flags : 0, RemainingUnit);
+    } else if (Source->Length != 0) {
+        Text = Source->Buffer;
+        Limit = Source->Length / sizeof(WCHAR);
+    }
+    if (Text == Empty) {
+        Limit = Limit == 0 ? MI_NO_LIMIT : Limit; /* an empty string stops at its NUL */
+    }
+    return MiStringOpEx(true, false, Dest, Cch, Text, Limit, (void **)End, Remaining, Flags,
+                        RemainingUnit, Ex);
+}
+
 NTSTATUS NTAPI RtlStringCbCopyA(NTSTRSAFE_PSTR pszDest, size_t cbDest, NTSTRSAFE_PCSTR pszSrc)
 {
-    return MiStringCopy(pszDest, MiCbToCch(cbDest, false), pszSrc, false);
+    return MiStringOpEx(false, false, pszDest, MiCbToCchEx(cbDest, false), pszSrc, MI_NO_LIMIT, NULL, NULL, 0, sizeof(CHAR), false);
+}
+
+NTSTATUS NTAPI RtlStringCbCopyExA(NTSTRSAFE_PSTR pszDest, size_t cbDest, NTSTRSAFE_PCSTR pszSrc, NTSTRSAFE_PSTR *ppszDestEnd, size_t *pcbRemaining, ULONG dwFlags)
+{
+    return MiStringOpEx(false, false, pszDest, MiCbToCchEx(cbDest, false), pszSrc, MI_NO_LIMIT, (void **)ppszDestEnd, pcbRemaining, dwFlags, sizeof(CHAR), true);
+}
+
+NTSTATUS NTAPI RtlStringCbCopyNA(NTSTRSAFE_PSTR pszDest, size_t cbDest, STRSAFE_PCNZCH pszSrc, size_t cbToCopy)
+{
+    return MiStringOpEx(false, false, pszDest, MiCbToCchEx(cbDest, false), pszSrc, MiCbCountToCch(cbToCopy, false), NULL, NULL, 0, sizeof(CHAR), false);
+}
+
+NTSTATUS NTAPI RtlStringCbCopyNExA(NTSTRSAFE_PSTR pszDest, size_t cbDest, STRSAFE_PCNZCH pszSrc, size_t cbToCopy, NTSTRSAFE_PSTR *ppszDestEnd, size_t *pcbRemaining, ULONG dwFlags)
+{
+    return MiStringOpEx(false, false, pszDest, MiCbToCchEx(cbDest, false), pszSrc, MiCbCountToCch(cbToCopy, false), (void **)ppszDestEnd, pcbRemaining, dwFlags, sizeof(CHAR), true);
+}
+
+NTSTATUS NTAPI RtlStringCbCatA(NTSTRSAFE_PSTR pszDest, size_t cbDest, NTSTRSAFE_PCSTR pszSrc)
+{
+    return MiStringOpEx(false, true, pszDest, MiCbToCchEx(cbDest, false), pszSrc, MI_NO_LIMIT, NULL, NULL, 0, sizeof(CHAR), false);
+}
+
+NTSTATUS NTAPI RtlStringCbCatExA(NTSTRSAFE_PSTR pszDest, size_t cbDest, NTSTRSAFE_PCSTR pszSrc, NTSTRSAFE_PSTR *ppszDestEnd, size_t *pcbRemaining, ULONG dwFlags)
+{
+    return MiStringOpEx(false, true, pszDest, MiCbToCchEx(cbDest, false), pszSrc, MI_NO_LIMIT, (void **)ppszDestEnd, pcbRemaining, dwFlags, sizeof(CHAR), true);
+}
+
+NTSTATUS NTAPI RtlStringCbCatNA(NTSTRSAFE_PSTR pszDest, size_t cbDest, STRSAFE_PCNZCH pszSrc, size_t cbToAppend)
+{
+    return MiStringOpEx(false, true, pszDest, MiCbToCchEx(cbDest, false), pszSrc, MiCbCountToCch(cbToAppend, false), NULL, NULL, 0, sizeof(CHAR), false);
+}
+
+NTSTATUS NTAPI RtlStringCbCatNExA(NTSTRSAFE_PSTR pszDest, size_t cbDest, STRSAFE_PCNZCH pszSrc, size_t cbToAppend, NTSTRSAFE_PSTR *ppszDestEnd, size_t *pcbRemaining, ULONG dwFlags)
+{
+    return MiStringOpEx(false, true, pszDest, MiCbToCchEx(cbDest, false), pszSrc, MiCbCountToCch(cbToAppend, false), (void **)ppszDestEnd, pcbRemaining, dwFlags, sizeof(CHAR), true);
+}
+
+NTSTATUS NTAPI RtlStringCbPrintfExA(NTSTRSAFE_PSTR pszDest, size_t cbDest, NTSTRSAFE_PSTR *ppszDestEnd, size_t *pcbRemaining, ULONG dwFlags, NTSTRSAFE_PCSTR pszFormat, ...)
+{
+    va_list Arguments;
+    va_start(Arguments, pszFormat);
+    NTSTATUS Status = MiStringPrintfEx(false, pszDest, MiCbToCchEx(cbDest, false), (void **)ppszDestEnd, pcbRemaining, dwFlags, sizeof(CHAR), pszFormat, &Arguments, MI_CALLER_ADDRESS());
+    va_end(Arguments);
+    return Status;
+}
+
+NTSTATUS NTAPI RtlStringCbVPrintfExA(NTSTRSAFE_PSTR pszDest, size_t cbDest, NTSTRSAFE_PSTR *ppszDestEnd, size_t *pcbRemaining, ULONG dwFlags, NTSTRSAFE_PCSTR pszFormat, va_list argList)
+{
+    va_list Arguments;
+    va_copy(Arguments, argList);
+    NTSTATUS Status = MiStringPrintfEx(false, pszDest, MiCbToCchEx(cbDest, false), (void **)ppszDestEnd, pcbRemaining, dwFlags, sizeof(CHAR), pszFormat, &Arguments, MI_CALLER_ADDRESS());
+    va_end(Arguments);
+    return Status;
 }
 
 NTSTATUS NTAPI RtlStringCbCopyW(NTSTRSAFE_PWSTR pszDest, size_t cbDest, NTSTRSAFE_PCWSTR pszSrc)
 {
-    return MiStringCopy(pszDest, MiCbToCch(cbDest, true), pszSrc, true);
+    return MiStringOpEx(true, false, pszDest, MiCbToCchEx(cbDest, true), pszSrc, MI_NO_LIMIT, NULL, NULL, 0, sizeof(WCHAR), false);
 }
 
-NTSTATUS NTAPI RtlStringCchCopyA(NTSTRSAFE_PSTR pszDest, size_t cchDest, NTSTRSAFE_PCSTR pszSrc)
+NTSTATUS NTAPI RtlStringCbCopyExW(NTSTRSAFE_PWSTR pszDest, size_t cbDest, NTSTRSAFE_PCWSTR pszSrc, NTSTRSAFE_PWSTR *ppszDestEnd, size_t *pcbRemaining, ULONG dwFlags)
 {
-    return MiStringCopy(pszDest, cchDest, pszSrc, false);
+    return MiStringOpEx(true, false, pszDest, MiCbToCchEx(cbDest, true), pszSrc, MI_NO_LIMIT, (void **)ppszDestEnd, pcbRemaining, dwFlags, sizeof(WCHAR), true);
 }
 
-NTSTATUS NTAPI RtlStringCchCopyW(NTSTRSAFE_PWSTR pszDest, size_t cchDest, NTSTRSAFE_PCWSTR pszSrc)
+NTSTATUS NTAPI RtlStringCbCopyNW(NTSTRSAFE_PWSTR pszDest, size_t cbDest, STRSAFE_PCNZWCH pszSrc, size_t cbToCopy)
 {
-    return MiStringCopy(pszDest, cchDest, pszSrc, true);
+    return MiStringOpEx(true, false, pszDest, MiCbToCchEx(cbDest, true), pszSrc, MiCbCountToCch(cbToCopy, true), NULL, NULL, 0, sizeof(WCHAR), false);
 }
 
-/* ---- concatenate ------------------------------------------------------- */
-NTSTATUS NTAPI RtlStringCbCatA(NTSTRSAFE_PSTR pszDest, size_t cbDest, NTSTRSAFE_PCSTR pszSrc)
+NTSTATUS NTAPI RtlStringCbCopyNExW(NTSTRSAFE_PWSTR pszDest, size_t cbDest, STRSAFE_PCNZWCH pszSrc, size_t cbToCopy, NTSTRSAFE_PWSTR *ppszDestEnd, size_t *pcbRemaining, ULONG dwFlags)
 {
-    return MiStringCat(pszDest, MiCbToCch(cbDest, false), pszSrc, false);
+    return MiStringOpEx(true, false, pszDest, MiCbToCchEx(cbDest, true), pszSrc, MiCbCountToCch(cbToCopy, true), (void **)ppszDestEnd, pcbRemaining, dwFlags, sizeof(WCHAR), true);
 }
 
 NTSTATUS NTAPI RtlStringCbCatW(NTSTRSAFE_PWSTR pszDest, size_t cbDest, NTSTRSAFE_PCWSTR pszSrc)
 {
-    return MiStringCat(pszDest, MiCbToCch(cbDest, true), pszSrc, true);
+    return MiStringOpEx(true, true, pszDest, MiCbToCchEx(cbDest, true), pszSrc, MI_NO_LIMIT, NULL, NULL, 0, sizeof(WCHAR), false);
+}
+
+NTSTATUS NTAPI RtlStringCbCatExW(NTSTRSAFE_PWSTR pszDest, size_t cbDest, NTSTRSAFE_PCWSTR pszSrc, NTSTRSAFE_PWSTR *ppszDestEnd, size_t *pcbRemaining, ULONG dwFlags)
+{
+    return MiStringOpEx(true, true, pszDest, MiCbToCchEx(cbDest, true), pszSrc, MI_NO_LIMIT, (void **)ppszDestEnd, pcbRemaining, dwFlags, sizeof(WCHAR), true);
+}
+
+NTSTATUS NTAPI RtlStringCbCatNW(NTSTRSAFE_PWSTR pszDest, size_t cbDest, STRSAFE_PCNZWCH pszSrc, size_t cbToAppend)
+{
+    return MiStringOpEx(true, true, pszDest, MiCbToCchEx(cbDest, true), pszSrc, MiCbCountToCch(cbToAppend, true), NULL, NULL, 0, sizeof(WCHAR), false);
+}
+
+NTSTATUS NTAPI RtlStringCbCatNExW(NTSTRSAFE_PWSTR pszDest, size_t cbDest, STRSAFE_PCNZWCH pszSrc, size_t cbToAppend, NTSTRSAFE_PWSTR *ppszDestEnd, size_t *pcbRemaining, ULONG dwFlags)
+{
+    return MiStringOpEx(true, true, pszDest, MiCbToCchEx(cbDest, true), pszSrc, MiCbCountToCch(cbToAppend, true), (void **)ppszDestEnd, pcbRemaining, dwFlags, sizeof(WCHAR), true);
+}
+
+NTSTATUS NTAPI RtlStringCbPrintfExW(NTSTRSAFE_PWSTR pszDest, size_t cbDest, NTSTRSAFE_PWSTR *ppszDestEnd, size_t *pcbRemaining, ULONG dwFlags, NTSTRSAFE_PCWSTR pszFormat, ...)
+{
+    va_list Arguments;
+    va_start(Arguments, pszFormat);
+    NTSTATUS Status = MiStringPrintfEx(true, pszDest, MiCbToCchEx(cbDest, true), (void **)ppszDestEnd, pcbRemaining, dwFlags, sizeof(WCHAR), pszFormat, &Arguments, MI_CALLER_ADDRESS());
+    va_end(Arguments);
+    return Status;
+}
+
+NTSTATUS NTAPI RtlStringCbVPrintfExW(NTSTRSAFE_PWSTR pszDest, size_t cbDest, NTSTRSAFE_PWSTR *ppszDestEnd, size_t *pcbRemaining, ULONG dwFlags, NTSTRSAFE_PCWSTR pszFormat, va_list argList)
+{
+    va_list Arguments;
+    va_copy(Arguments, argList);
+    NTSTATUS Status = MiStringPrintfEx(true, pszDest, MiCbToCchEx(cbDest, true), (void **)ppszDestEnd, pcbRemaining, dwFlags, sizeof(WCHAR), pszFormat, &Arguments, MI_CALLER_ADDRESS());
+    va_end(Arguments);
+    return Status;
+}
+
+NTSTATUS NTAPI RtlStringCbCopyUnicodeString(NTSTRSAFE_PWSTR pszDest, size_t cbDest, PCUNICODE_STRING SourceString)
+{
+    return MiCopyUnicodeStringEx(pszDest, MiCbToCchEx(cbDest, true), SourceString, NULL, NULL, 0, sizeof(WCHAR), false);
+}
+
+NTSTATUS NTAPI RtlStringCbCopyUnicodeStringEx(NTSTRSAFE_PWSTR pszDest, size_t cbDest, PCUNICODE_STRING SourceString, NTSTRSAFE_PWSTR *ppszDestEnd, size_t *pcbRemaining, ULONG dwFlags)
+{
+    return MiCopyUnicodeStringEx(pszDest, MiCbToCchEx(cbDest, true), SourceString, ppszDestEnd, pcbRemaining, dwFlags, sizeof(WCHAR), true);
+}
+
+NTSTATUS NTAPI RtlStringCchCopyA(NTSTRSAFE_PSTR pszDest, size_t cchDest, NTSTRSAFE_PCSTR pszSrc)
+{
+    return MiStringOpEx(false, false, pszDest, cchDest, pszSrc, MI_NO_LIMIT, NULL, NULL, 0, 1, false);
+}
+
+NTSTATUS NTAPI RtlStringCchCopyExA(NTSTRSAFE_PSTR pszDest, size_t cchDest, NTSTRSAFE_PCSTR pszSrc, NTSTRSAFE_PSTR *ppszDestEnd, size_t *pcchRemaining, ULONG dwFlags)
+{
+    return MiStringOpEx(false, false, pszDest, cchDest, pszSrc, MI_NO_LIMIT, (void **)ppszDestEnd, pcchRemaining, dwFlags, 1, true);
+}
+
+NTSTATUS NTAPI RtlStringCchCopyNA(NTSTRSAFE_PSTR pszDest, size_t cchDest, STRSAFE_PCNZCH pszSrc, size_t cchToCopy)
+{
+    return MiStringOpEx(false, false, pszDest, cchDest, pszSrc, cchToCopy, NULL, NULL, 0, 1, false);
+}
+
+NTSTATUS NTAPI RtlStringCchCopyNExA(NTSTRSAFE_PSTR pszDest, size_t cchDest, STRSAFE_PCNZCH pszSrc, size_t cchToCopy, NTSTRSAFE_PSTR *ppszDestEnd, size_t *pcchRemaining, ULONG dwFlags)
+{
+    return MiStringOpEx(false, false, pszDest, cchDest, pszSrc, cchToCopy, (void **)ppszDestEnd, pcchRemaining, dwFlags, 1, true);
 }
 
 NTSTATUS NTAPI RtlStringCchCatA(NTSTRSAFE_PSTR pszDest, size_t cchDest, NTSTRSAFE_PCSTR pszSrc)
 {
-    return MiStringCat(pszDest, cchDest, pszSrc, false);
+    return MiStringOpEx(false, true, pszDest, cchDest, pszSrc, MI_NO_LIMIT, NULL, NULL, 0, 1, false);
+}
+
+NTSTATUS NTAPI RtlStringCchCatExA(NTSTRSAFE_PSTR pszDest, size_t cchDest, NTSTRSAFE_PCSTR pszSrc, NTSTRSAFE_PSTR *ppszDestEnd, size_t *pcchRemaining, ULONG dwFlags)
+{
+    return MiStringOpEx(false, true, pszDest, cchDest, pszSrc, MI_NO_LIMIT, (void **)ppszDestEnd, pcchRemaining, dwFlags, 1, true);
+}
+
+NTSTATUS NTAPI RtlStringCchCatNA(NTSTRSAFE_PSTR pszDest, size_t cchDest, STRSAFE_PCNZCH pszSrc, size_t cchToAppend)
+{
+    return MiStringOpEx(false, true, pszDest, cchDest, pszSrc, cchToAppend, NULL, NULL, 0, 1, false);
+}
+
+NTSTATUS NTAPI RtlStringCchCatNExA(NTSTRSAFE_PSTR pszDest, size_t cchDest, STRSAFE_PCNZCH pszSrc, size_t cchToAppend, NTSTRSAFE_PSTR *ppszDestEnd, size_t *pcchRemaining, ULONG dwFlags)
+{
+    return MiStringOpEx(false, true, pszDest, cchDest, pszSrc, cchToAppend, (void **)ppszDestEnd, pcchRemaining, dwFlags, 1, true);
+}
+
+NTSTATUS NTAPI RtlStringCchPrintfExA(NTSTRSAFE_PSTR pszDest, size_t cchDest, NTSTRSAFE_PSTR *ppszDestEnd, size_t *pcchRemaining, ULONG dwFlags, NTSTRSAFE_PCSTR pszFormat, ...)
+{
+    va_list Arguments;
+    va_start(Arguments, pszFormat);
+    NTSTATUS Status = MiStringPrintfEx(false, pszDest, cchDest, (void **)ppszDestEnd, pcchRemaining, dwFlags, 1, pszFormat, &Arguments, MI_CALLER_ADDRESS());
+    va_end(Arguments);
+    return Status;
+}
+
+NTSTATUS NTAPI RtlStringCchVPrintfExA(NTSTRSAFE_PSTR pszDest, size_t cchDest, NTSTRSAFE_PSTR *ppszDestEnd, size_t *pcchRemaining, ULONG dwFlags, NTSTRSAFE_PCSTR pszFormat, va_list argList)
+{
+    va_list Arguments;
+    va_copy(Arguments, argList);
+    NTSTATUS Status = MiStringPrintfEx(false, pszDest, cchDest, (void **)ppszDestEnd, pcchRemaining, dwFlags, 1, pszFormat, &Arguments, MI_CALLER_ADDRESS());
+    va_end(Arguments);
+    return Status;
+}
+
+NTSTATUS NTAPI RtlStringCchCopyW(NTSTRSAFE_PWSTR pszDest, size_t cchDest, NTSTRSAFE_PCWSTR pszSrc)
+{
+    return MiStringOpEx(true, false, pszDest, cchDest, pszSrc, MI_NO_LIMIT, NULL, NULL, 0, 1, false);
+}
+
+NTSTATUS NTAPI RtlStringCchCopyExW(NTSTRSAFE_PWSTR pszDest, size_t cchDest, NTSTRSAFE_PCWSTR pszSrc, NTSTRSAFE_PWSTR *ppszDestEnd, size_t *pcchRemaining, ULONG dwFlags)
+{
+    return MiStringOpEx(true, false, pszDest, cchDest, pszSrc, MI_NO_LIMIT, (void **)ppszDestEnd, pcchRemaining, dwFlags, 1, true);
+}
+
+NTSTATUS NTAPI RtlStringCchCopyNW(NTSTRSAFE_PWSTR pszDest, size_t cchDest, STRSAFE_PCNZWCH pszSrc, size_t cchToCopy)
+{
+    return MiStringOpEx(true, false, pszDest, cchDest, pszSrc, cchToCopy, NULL, NULL, 0, 1, false);
+}
+
+NTSTATUS NTAPI RtlStringCchCopyNExW(NTSTRSAFE_PWSTR pszDest, size_t cchDest, STRSAFE_PCNZWCH pszSrc, size_t cchToCopy, NTSTRSAFE_PWSTR *ppszDestEnd, size_t *pcchRemaining, ULONG dwFlags)
+{
+    return MiStringOpEx(true, false, pszDest, cchDest, pszSrc, cchToCopy, (void **)ppszDestEnd, pcchRemaining, dwFlags, 1, true);
 }
 
 NTSTATUS NTAPI RtlStringCchCatW(NTSTRSAFE_PWSTR pszDest, size_t cchDest, NTSTRSAFE_PCWSTR pszSrc)
 {
-    return MiStringCat(pszDest, cchDest, pszSrc, true);
+    return MiStringOpEx(true, true, pszDest, cchDest, pszSrc, MI_NO_LIMIT, NULL, NULL, 0, 1, false);
+}
+
+NTSTATUS NTAPI RtlStringCchCatExW(NTSTRSAFE_PWSTR pszDest, size_t cchDest, NTSTRSAFE_PCWSTR pszSrc, NTSTRSAFE_PWSTR *ppszDestEnd, size_t *pcchRemaining, ULONG dwFlags)
+{
+    return MiStringOpEx(true, true, pszDest, cchDest, pszSrc, MI_NO_LIMIT, (void **)ppszDestEnd, pcchRemaining, dwFlags, 1, true);
+}
+
+NTSTATUS NTAPI RtlStringCchCatNW(NTSTRSAFE_PWSTR pszDest, size_t cchDest, STRSAFE_PCNZWCH pszSrc, size_t cchToAppend)
+{
+    return MiStringOpEx(true, true, pszDest, cchDest, pszSrc, cchToAppend, NULL, NULL, 0, 1, false);
+}
+
+NTSTATUS NTAPI RtlStringCchCatNExW(NTSTRSAFE_PWSTR pszDest, size_t cchDest, STRSAFE_PCNZWCH pszSrc, size_t cchToAppend, NTSTRSAFE_PWSTR *ppszDestEnd, size_t *pcchRemaining, ULONG dwFlags)
+{
+    return MiStringOpEx(true, true, pszDest, cchDest, pszSrc, cchToAppend, (void **)ppszDestEnd, pcchRemaining, dwFlags, 1, true);
+}
+
+NTSTATUS NTAPI RtlStringCchPrintfExW(NTSTRSAFE_PWSTR pszDest, size_t cchDest, NTSTRSAFE_PWSTR *ppszDestEnd, size_t *pcchRemaining, ULONG dwFlags, NTSTRSAFE_PCWSTR pszFormat, ...)
+{
+    va_list Arguments;
+    va_start(Arguments, pszFormat);
+    NTSTATUS Status = MiStringPrintfEx(true, pszDest, cchDest, (void **)ppszDestEnd, pcchRemaining, dwFlags, 1, pszFormat, &Arguments, MI_CALLER_ADDRESS());
+    va_end(Arguments);
+    return Status;
+}
+
+NTSTATUS NTAPI RtlStringCchVPrintfExW(NTSTRSAFE_PWSTR pszDest, size_t cchDest, NTSTRSAFE_PWSTR *ppszDestEnd, size_t *pcchRemaining, ULONG dwFlags, NTSTRSAFE_PCWSTR pszFormat, va_list argList)
+{
+    va_list Arguments;
+    va_copy(Arguments, argList);
+    NTSTATUS Status = MiStringPrintfEx(true, pszDest, cchDest, (void **)ppszDestEnd, pcchRemaining, dwFlags, 1, pszFormat, &Arguments, MI_CALLER_ADDRESS());
+    va_end(Arguments);
+    return Status;
+}
+
+NTSTATUS NTAPI RtlStringCchCopyUnicodeString(NTSTRSAFE_PWSTR pszDest, size_t cchDest, PCUNICODE_STRING SourceString)
+{
+    return MiCopyUnicodeStringEx(pszDest, cchDest, SourceString, NULL, NULL, 0, 1, false);
+}
+
+NTSTATUS NTAPI RtlStringCchCopyUnicodeStringEx(NTSTRSAFE_PWSTR pszDest, size_t cchDest, PCUNICODE_STRING SourceString, NTSTRSAFE_PWSTR *ppszDestEnd, size_t *pcchRemaining, ULONG dwFlags)
+{
+    return MiCopyUnicodeStringEx(pszDest, cchDest, SourceString, ppszDestEnd, pcchRemaining, dwFlags, 1, true);
+}
+
+/* A WCHAR string that may not be aligned: each character read with memcpy. */
+static NTSTATUS MiUnalignedLength(const void *Text, size_t CchMax, size_t *Length)
+{
+    if (Length != NULL) {
+        *Length = 0;
+    }
+    if (Text == NULL || !MiValidCch(CchMax)) {
+        return STATUS_INVALID_PARAMETER;
+    }
+    for (size_t i = 0; i < CchMax; i++) {
+        WCHAR c;
+        memcpy(&c, (const UCHAR *)Text + i * sizeof(WCHAR), sizeof(c));
+        if (c == 0) {
+            if (Length != NULL) {
+                *Length = i;
+            }
+            return STATUS_SUCCESS;
+        }
+    }
+    return STATUS_INVALID_PARAMETER;
 }
 
 /* ---- length ------------------------------------------------------------ */
@@ -247,4 +661,408 @@ NTSTATUS NTAPI RtlStringCchLengthA(STRSAFE_PCNZCH psz, size_t cchMax, size_t *pc
 NTSTATUS NTAPI RtlStringCchLengthW(STRSAFE_PCNZWCH psz, size_t cchMax, size_t *pcchLength)
 {
     return MiStringLength(psz, cchMax, true, pcchLength);
+}
+
+NTSTATUS NTAPI RtlUnalignedStringCbLengthW(STRSAFE_PCUNZWCH psz, size_t cbMax, size_t *pcbLength)
+{
+    size_t Characters = 0;
+    NTSTATUS Status = MiUnalignedLength(psz, MiCbToCch(cbMax, true), &Characters);
+    if (pcbLength != NULL) {
+        *pcbLength = Characters * sizeof(WCHAR);
+    }
+    return Status;
+}
+
+NTSTATUS NTAPI RtlUnalignedStringCchLengthW(STRSAFE_PCUNZWCH psz, size_t cchMax,
+                                            size_t *pcchLength)
+{
+    return MiUnalignedLength(psz, cchMax, pcchLength);
+}
+
+/* ---------------------------------------------------------------------- */
+/* The UNICODE_STRING functions (RtlUnicodeString*): counted strings, not  */
+/* NUL-terminated, at most NTSTRSAFE_UNICODE_STRING_MAX_CCH characters.    */
+/* ---------------------------------------------------------------------- */
+/* A source: a UNICODE_STRING (validated before use) or a NUL-terminated string. */
+typedef struct _MI_US_SOURCE {
+    bool Null;                /* the pointer given was NULL */
+    PCUNICODE_STRING String;  /* a counted source to validate, or NULL */
+    const WCHAR *Text;
+    size_t Count;             /* characters; MI_NO_LIMIT: up to the NUL */
+} MI_US_SOURCE;
+
+static MI_US_SOURCE MiUsSourceUnicode(PCUNICODE_STRING String)
+{
+    MI_US_SOURCE Source = {String == NULL, String, NULL, 0};
+    if (String != NULL) {
+        Source.Text = String->Buffer;
+        Source.Count = String->Length / sizeof(WCHAR);
+    }
+    return Source;
+}
+
+static MI_US_SOURCE MiUsSourceString(NTSTRSAFE_PCWSTR Text)
+{
+    MI_US_SOURCE Source = {Text == NULL, NULL, Text, MI_NO_LIMIT};
+    return Source;
+}
+
+/* A Cb count in characters; above the maximum it stays above it. */
+static size_t MiUsCbToCch(size_t Cb)
+{
+    return Cb / sizeof(WCHAR) + (Cb > NTSTRSAFE_UNICODE_STRING_MAX_CCH * sizeof(WCHAR) ? 1 : 0);
+}
+
+static bool MiUsFlagsValid(ULONG Flags, bool Ex)
+{
+    return !Ex || (Flags & ~(ULONG)STRSAFE_VALID_FLAGS) == 0;
+}
+
+/* Copies (Cat: appends) at most Limit characters of Source into Dest's buffer, setting
+ * Dest->Length; truncation is STATUS_BUFFER_OVERFLOW (the buffer full), unless
+ * STRSAFE_NO_TRUNCATION leaves Dest as it was. */
+static NTSTATUS MiUnicodeStringOp(PUNICODE_STRING Dest, const MI_US_SOURCE *Source, size_t Limit,
+                                  bool Cat, PUNICODE_STRING Remaining, ULONG Flags, bool Ex)
+{
+    bool IgnoreNulls = Ex && (Flags & STRSAFE_IGNORE_NULLS);
+    UNICODE_STRING NullDest = {0, 0, NULL};
+    NTSTATUS Status = MiUsFlagsValid(Flags, Ex) ? STATUS_SUCCESS : STATUS_INVALID_PARAMETER;
+    if (Dest == NULL && IgnoreNulls) {
+        Dest = &NullDest;
+    }
+    if (NT_SUCCESS(Status) && (Dest == NULL || !MiUnicodeStringValid(Dest))) {
+        Status = STATUS_INVALID_PARAMETER;
+    }
+    if (NT_SUCCESS(Status) && Limit != MI_NO_LIMIT && Limit > NTSTRSAFE_UNICODE_STRING_MAX_CCH) {
+        Status = STATUS_INVALID_PARAMETER;
+    }
+    if (NT_SUCCESS(Status) && Source->Null && !IgnoreNulls) {
+        Status = STATUS_INVALID_PARAMETER;
+    }
+    if (NT_SUCCESS(Status) && Source->String != NULL && !MiUnicodeStringValid(Source->String)) {
+        Status = STATUS_INVALID_PARAMETER;
+    }
+    size_t Capacity = 0, Start = 0, Final = 0;
+    if (NT_SUCCESS(Status)) {
+        Capacity = Dest->MaximumLength / sizeof(WCHAR);
+        Start = Cat ? Dest->Length / sizeof(WCHAR) : 0;
+        const WCHAR *Text = Source->Null ? NULL : Source->Text;
+        size_t Available = Source->Null ? 0 : Source->Count;
+        bool Counted = Available != MI_NO_LIMIT;
+        size_t Room = Capacity - Start;
+        size_t Need = 0;
+        while (Need < Available && Need < Limit && Need <= Room && (Counted || Text[Need] != 0)) {
+            Need++;
+        }
+        bool Fits = Need <= Room;
+        if (Need != 0 && Capacity == 0) {
+            Status = STATUS_INVALID_PARAMETER; /* no buffer for a non-empty source */
+        } else if (Need != 0 && Cat && Room == 0) {
+            Status = STATUS_INVALID_PARAMETER; /* "the destination buffer is already full" */
+        } else if (!Fits && Ex && (Flags & STRSAFE_NO_TRUNCATION)) {
+            Status = STATUS_BUFFER_OVERFLOW;
+            Final = Cat ? Start : Dest->Length / sizeof(WCHAR);
+        } else {
+            size_t Take = Fits ? Need : Room;
+            if (Take != 0) {
+                memmove(Dest->Buffer + Start, Text, Take * sizeof(WCHAR));
+            }
+            Final = Start + Take;
+            Dest->Length = (USHORT)(Final * sizeof(WCHAR));
+            Status = Fits ? STATUS_SUCCESS : STATUS_BUFFER_OVERFLOW;
+        }
+    }
+    if (!Ex) {
+        return Status;
+    }
+    bool Writable = Dest != NULL && Dest != &NullDest && Dest->Buffer != NULL &&
+                    MiUnicodeStringValid(Dest);
+    UCHAR Fill = (UCHAR)(Flags & 0xFF);
+    if (Status == STATUS_SUCCESS) {
+        if ((Flags & STRSAFE_FILL_BEHIND) && Writable) {
+            memset((PUCHAR)Dest->Buffer + Dest->Length, Fill,
+                   (size_t)(Dest->MaximumLength - Dest->Length));
+        }
+    } else if (Writable && (Flags & STRSAFE_FILL_ON_FAILURE)) {
+        memset(Dest->Buffer, Fill, Dest->MaximumLength);
+        Dest->Length = 0;
+        Final = 0;
+    } else if (Writable && (Flags & STRSAFE_ZERO_LENGTH_ON_FAILURE)) {
+        Dest->Length = 0;
+        Final = 0;
+    }
+    if ((Status == STATUS_SUCCESS || Status == STATUS_BUFFER_OVERFLOW) && Remaining != NULL) {
+        Remaining->Buffer = Dest->Buffer != NULL ? Dest->Buffer + Final : NULL;
+        Remaining->Length = 0;
+        Remaining->MaximumLength = (USHORT)((Capacity - Final) * sizeof(WCHAR));
+    }
+    return Status;
+}
+
+NTSTATUS NTAPI RtlUnicodeStringCopy(PUNICODE_STRING DestinationString, PCUNICODE_STRING SourceString)
+{
+    MI_US_SOURCE Source = MiUsSourceUnicode(SourceString);
+    return MiUnicodeStringOp(DestinationString, &Source, MI_NO_LIMIT, false, NULL, 0, false);
+}
+
+NTSTATUS NTAPI RtlUnicodeStringCopyEx(PUNICODE_STRING DestinationString, PCUNICODE_STRING SourceString, PUNICODE_STRING RemainingString, ULONG dwFlags)
+{
+    MI_US_SOURCE Source = MiUsSourceUnicode(SourceString);
+    return MiUnicodeStringOp(DestinationString, &Source, MI_NO_LIMIT, false, RemainingString, dwFlags, true);
+}
+
+NTSTATUS NTAPI RtlUnicodeStringCbCopyN(PUNICODE_STRING DestinationString, PCUNICODE_STRING SourceString, size_t cbToCopy)
+{
+    MI_US_SOURCE Source = MiUsSourceUnicode(SourceString);
+    return MiUnicodeStringOp(DestinationString, &Source, MiUsCbToCch(cbToCopy), false, NULL, 0, false);
+}
+
+NTSTATUS NTAPI RtlUnicodeStringCbCopyNEx(PUNICODE_STRING DestinationString, PCUNICODE_STRING SourceString, size_t cbToCopy, PUNICODE_STRING RemainingString, ULONG dwFlags)
+{
+    MI_US_SOURCE Source = MiUsSourceUnicode(SourceString);
+    return MiUnicodeStringOp(DestinationString, &Source, MiUsCbToCch(cbToCopy), false, RemainingString, dwFlags, true);
+}
+
+NTSTATUS NTAPI RtlUnicodeStringCchCopyN(PUNICODE_STRING DestinationString, PCUNICODE_STRING SourceString, size_t cchToCopy)
+{
+    MI_US_SOURCE Source = MiUsSourceUnicode(SourceString);
+    return MiUnicodeStringOp(DestinationString, &Source, cchToCopy, false, NULL, 0, false);
+}
+
+NTSTATUS NTAPI RtlUnicodeStringCchCopyNEx(PUNICODE_STRING DestinationString, PCUNICODE_STRING SourceString, size_t cchToCopy, PUNICODE_STRING RemainingString, ULONG dwFlags)
+{
+    MI_US_SOURCE Source = MiUsSourceUnicode(SourceString);
+    return MiUnicodeStringOp(DestinationString, &Source, cchToCopy, false, RemainingString, dwFlags, true);
+}
+
+NTSTATUS NTAPI RtlUnicodeStringCopyString(PUNICODE_STRING DestinationString, NTSTRSAFE_PCWSTR pszSrc)
+{
+    MI_US_SOURCE Source = MiUsSourceString(pszSrc);
+    return MiUnicodeStringOp(DestinationString, &Source, MI_NO_LIMIT, false, NULL, 0, false);
+}
+
+NTSTATUS NTAPI RtlUnicodeStringCopyStringEx(PUNICODE_STRING DestinationString, NTSTRSAFE_PCWSTR pszSrc, PUNICODE_STRING RemainingString, ULONG dwFlags)
+{
+    MI_US_SOURCE Source = MiUsSourceString(pszSrc);
+    return MiUnicodeStringOp(DestinationString, &Source, MI_NO_LIMIT, false, RemainingString, dwFlags, true);
+}
+
+NTSTATUS NTAPI RtlUnicodeStringCbCopyStringN(PUNICODE_STRING DestinationString, NTSTRSAFE_PCWSTR pszSrc, size_t cbToCopy)
+{
+    MI_US_SOURCE Source = MiUsSourceString(pszSrc);
+    return MiUnicodeStringOp(DestinationString, &Source, MiUsCbToCch(cbToCopy), false, NULL, 0, false);
+}
+
+NTSTATUS NTAPI RtlUnicodeStringCbCopyStringNEx(PUNICODE_STRING DestinationString, NTSTRSAFE_PCWSTR pszSrc, size_t cbToCopy, PUNICODE_STRING RemainingString, ULONG dwFlags)
+{
+    MI_US_SOURCE Source = MiUsSourceString(pszSrc);
+    return MiUnicodeStringOp(DestinationString, &Source, MiUsCbToCch(cbToCopy), false, RemainingString, dwFlags, true);
+}
+
+NTSTATUS NTAPI RtlUnicodeStringCchCopyStringN(PUNICODE_STRING DestinationString, NTSTRSAFE_PCWSTR pszSrc, size_t cchToCopy)
+{
+    MI_US_SOURCE Source = MiUsSourceString(pszSrc);
+    return MiUnicodeStringOp(DestinationString, &Source, cchToCopy, false, NULL, 0, false);
+}
+
+NTSTATUS NTAPI RtlUnicodeStringCchCopyStringNEx(PUNICODE_STRING DestinationString, NTSTRSAFE_PCWSTR pszSrc, size_t cchToCopy, PUNICODE_STRING RemainingString, ULONG dwFlags)
+{
+    MI_US_SOURCE Source = MiUsSourceString(pszSrc);
+    return MiUnicodeStringOp(DestinationString, &Source, cchToCopy, false, RemainingString, dwFlags, true);
+}
+
+NTSTATUS NTAPI RtlUnicodeStringCat(PUNICODE_STRING DestinationString, PCUNICODE_STRING SourceString)
+{
+    MI_US_SOURCE Source = MiUsSourceUnicode(SourceString);
+    return MiUnicodeStringOp(DestinationString, &Source, MI_NO_LIMIT, true, NULL, 0, false);
+}
+
+NTSTATUS NTAPI RtlUnicodeStringCatEx(PUNICODE_STRING DestinationString, PCUNICODE_STRING SourceString, PUNICODE_STRING RemainingString, ULONG dwFlags)
+{
+    MI_US_SOURCE Source = MiUsSourceUnicode(SourceString);
+    return MiUnicodeStringOp(DestinationString, &Source, MI_NO_LIMIT, true, RemainingString, dwFlags, true);
+}
+
+NTSTATUS NTAPI RtlUnicodeStringCbCatN(PUNICODE_STRING DestinationString, PCUNICODE_STRING SourceString, size_t cbToAppend)
+{
+    MI_US_SOURCE Source = MiUsSourceUnicode(SourceString);
+    return MiUnicodeStringOp(DestinationString, &Source, MiUsCbToCch(cbToAppend), true, NULL, 0, false);
+}
+
+NTSTATUS NTAPI RtlUnicodeStringCbCatNEx(PUNICODE_STRING DestinationString, PCUNICODE_STRING SourceString, size_t cbToAppend, PUNICODE_STRING RemainingString, ULONG dwFlags)
+{
+    MI_US_SOURCE Source = MiUsSourceUnicode(SourceString);
+    return MiUnicodeStringOp(DestinationString, &Source, MiUsCbToCch(cbToAppend), true, RemainingString, dwFlags, true);
+}
+
+NTSTATUS NTAPI RtlUnicodeStringCchCatN(PUNICODE_STRING DestinationString, PCUNICODE_STRING SourceString, size_t cchToAppend)
+{
+    MI_US_SOURCE Source = MiUsSourceUnicode(SourceString);
+    return MiUnicodeStringOp(DestinationString, &Source, cchToAppend, true, NULL, 0, false);
+}
+
+NTSTATUS NTAPI RtlUnicodeStringCchCatNEx(PUNICODE_STRING DestinationString, PCUNICODE_STRING SourceString, size_t cchToAppend, PUNICODE_STRING RemainingString, ULONG dwFlags)
+{
+    MI_US_SOURCE Source = MiUsSourceUnicode(SourceString);
+    return MiUnicodeStringOp(DestinationString, &Source, cchToAppend, true, RemainingString, dwFlags, true);
+}
+
+NTSTATUS NTAPI RtlUnicodeStringCatString(PUNICODE_STRING DestinationString, NTSTRSAFE_PCWSTR pszSrc)
+{
+    MI_US_SOURCE Source = MiUsSourceString(pszSrc);
+    return MiUnicodeStringOp(DestinationString, &Source, MI_NO_LIMIT, true, NULL, 0, false);
+}
+
+NTSTATUS NTAPI RtlUnicodeStringCatStringEx(PUNICODE_STRING DestinationString, NTSTRSAFE_PCWSTR pszSrc, PUNICODE_STRING RemainingString, ULONG dwFlags)
+{
+    MI_US_SOURCE Source = MiUsSourceString(pszSrc);
+    return MiUnicodeStringOp(DestinationString, &Source, MI_NO_LIMIT, true, RemainingString, dwFlags, true);
+}
+
+NTSTATUS NTAPI RtlUnicodeStringCbCatStringN(PUNICODE_STRING DestinationString, NTSTRSAFE_PCWSTR pszSrc, size_t cbToAppend)
+{
+    MI_US_SOURCE Source = MiUsSourceString(pszSrc);
+    return MiUnicodeStringOp(DestinationString, &Source, MiUsCbToCch(cbToAppend), true, NULL, 0, false);
+}
+
+NTSTATUS NTAPI RtlUnicodeStringCbCatStringNEx(PUNICODE_STRING DestinationString, NTSTRSAFE_PCWSTR pszSrc, size_t cbToAppend, PUNICODE_STRING RemainingString, ULONG dwFlags)
+{
+    MI_US_SOURCE Source = MiUsSourceString(pszSrc);
+    return MiUnicodeStringOp(DestinationString, &Source, MiUsCbToCch(cbToAppend), true, RemainingString, dwFlags, true);
+}
+
+NTSTATUS NTAPI RtlUnicodeStringCchCatStringN(PUNICODE_STRING DestinationString, NTSTRSAFE_PCWSTR pszSrc, size_t cchToAppend)
+{
+    MI_US_SOURCE Source = MiUsSourceString(pszSrc);
+    return MiUnicodeStringOp(DestinationString, &Source, cchToAppend, true, NULL, 0, false);
+}
+
+NTSTATUS NTAPI RtlUnicodeStringCchCatStringNEx(PUNICODE_STRING DestinationString, NTSTRSAFE_PCWSTR pszSrc, size_t cchToAppend, PUNICODE_STRING RemainingString, ULONG dwFlags)
+{
+    MI_US_SOURCE Source = MiUsSourceString(pszSrc);
+    return MiUnicodeStringOp(DestinationString, &Source, cchToAppend, true, RemainingString, dwFlags, true);
+}
+NTSTATUS NTAPI RtlUnicodeStringInit(PUNICODE_STRING DestinationString, NTSTRSAFE_PCWSTR pszSrc)
+{
+    return RtlUnicodeStringInitEx(DestinationString, pszSrc, 0);
+}
+
+NTSTATUS NTAPI RtlUnicodeStringInitEx(PUNICODE_STRING DestinationString, NTSTRSAFE_PCWSTR pszSrc,
+                                      ULONG dwFlags)
+{
+    if ((dwFlags & ~(ULONG)STRSAFE_IGNORE_NULLS) != 0 ||
+        (DestinationString == NULL && !(dwFlags & STRSAFE_IGNORE_NULLS))) {
+        return STATUS_INVALID_PARAMETER;
+    }
+    size_t Cch = 0;
+    if (pszSrc != NULL) {
+        while (Cch <= MI_US_MAX_CCH && pszSrc[Cch] != 0) {
+            Cch++;
+        }
+        if (Cch > MI_US_MAX_CCH) {
+            if (DestinationString != NULL) {
+                DestinationString->Buffer = NULL;
+                DestinationString->Length = DestinationString->MaximumLength = 0;
+            }
+            return STATUS_INVALID_PARAMETER;
+        }
+    }
+    if (DestinationString != NULL) {
+        DestinationString->Buffer = (PWCH)pszSrc;
+        DestinationString->Length = (USHORT)(Cch * sizeof(WCHAR));
+        /* The terminating NUL counts in MaximumLength when it fits the 16-bit field. */
+        DestinationString->MaximumLength =
+            pszSrc == NULL ? 0 : (USHORT)((Cch < MI_US_MAX_CCH ? Cch + 1 : Cch) * sizeof(WCHAR));
+    }
+    return STATUS_SUCCESS;
+}
+
+NTSTATUS NTAPI RtlUnicodeStringValidate(PCUNICODE_STRING SourceString)
+{
+    return RtlUnicodeStringValidateEx(SourceString, 0);
+}
+
+NTSTATUS NTAPI RtlUnicodeStringValidateEx(PCUNICODE_STRING SourceString, ULONG dwFlags)
+{
+    if ((dwFlags & ~(ULONG)STRSAFE_IGNORE_NULLS) != 0) {
+        return STATUS_INVALID_PARAMETER;
+    }
+    if (SourceString == NULL) {
+        return (dwFlags & STRSAFE_IGNORE_NULLS) ? STATUS_SUCCESS : STATUS_INVALID_PARAMETER;
+    }
+    return MiUnicodeStringValid(SourceString) ? STATUS_SUCCESS : STATUS_INVALID_PARAMETER;
+}
+
+/* Formats into a NUL-terminated scratch buffer one character longer than Dest's, then
+ * copies what fits as the counted result. */
+static NTSTATUS MiUnicodeStringPrintf(PUNICODE_STRING Dest, PUNICODE_STRING Remaining,
+                                      ULONG Flags, NTSTRSAFE_PCWSTR Format, va_list *Arguments,
+                                      bool Ex, ULONG_PTR Caller)
+{
+    bool IgnoreNulls = Ex && (Flags & STRSAFE_IGNORE_NULLS);
+    if (!MiUsFlagsValid(Flags, Ex) || (Dest == NULL && !IgnoreNulls) ||
+        (Dest != NULL && !MiUnicodeStringValid(Dest)) || (Format == NULL && !IgnoreNulls)) {
+        return STATUS_INVALID_PARAMETER;
+    }
+    if (Format == NULL) {
+        Format = L"";
+    }
+    size_t Capacity = Dest != NULL ? Dest->MaximumLength / sizeof(WCHAR) : 0;
+    WCHAR *Scratch = (WCHAR *)malloc((Capacity + 1) * sizeof(WCHAR));
+    if (Scratch == NULL) {
+        return STATUS_INSUFFICIENT_RESOURCES;
+    }
+    MI_FORMAT_OUTPUT Output = {Scratch, Capacity + 1, true, 0, false};
+    MiFormat(&Output, Format, Arguments, Caller);
+    /* The result as a counted source; one character more than fits when it was cut. */
+    MI_US_SOURCE Source = {false, NULL, Scratch, Output.Truncated ? Capacity + 1 : Output.Length};
+    NTSTATUS Status = MiUnicodeStringOp(Dest, &Source, MI_NO_LIMIT, false, Remaining, Flags, Ex);
+    free(Scratch);
+    return Status;
+}
+
+NTSTATUS NTAPI RtlUnicodeStringPrintf(PUNICODE_STRING DestinationString, NTSTRSAFE_PCWSTR pszFormat,
+                                      ...)
+{
+    va_list Arguments;
+    va_start(Arguments, pszFormat);
+    NTSTATUS Status = MiUnicodeStringPrintf(DestinationString, NULL, 0, pszFormat, &Arguments,
+                                            false, MI_CALLER_ADDRESS());
+    va_end(Arguments);
+    return Status;
+}
+
+NTSTATUS NTAPI RtlUnicodeStringPrintfEx(PUNICODE_STRING DestinationString,
+                                        PUNICODE_STRING RemainingString, ULONG dwFlags,
+                                        NTSTRSAFE_PCWSTR pszFormat, ...)
+{
+    va_list Arguments;
+    va_start(Arguments, pszFormat);
+    NTSTATUS Status = MiUnicodeStringPrintf(DestinationString, RemainingString, dwFlags,
+                                            pszFormat, &Arguments, true, MI_CALLER_ADDRESS());
+    va_end(Arguments);
+    return Status;
+}
+
+NTSTATUS NTAPI RtlUnicodeStringVPrintf(PUNICODE_STRING DestinationString,
+                                       NTSTRSAFE_PCWSTR pszFormat, va_list argList)
+{
+    va_list Arguments;
+    va_copy(Arguments, argList);
+    NTSTATUS Status = MiUnicodeStringPrintf(DestinationString, NULL, 0, pszFormat, &Arguments,
+                                            false, MI_CALLER_ADDRESS());
+    va_end(Arguments);
+    return Status;
+}
+
+NTSTATUS NTAPI RtlUnicodeStringVPrintfEx(PUNICODE_STRING DestinationString,
+                                         PUNICODE_STRING RemainingString, ULONG dwFlags,
+                                         NTSTRSAFE_PCWSTR pszFormat, va_list argList)
+{
+    va_list Arguments;
+    va_copy(Arguments, argList);
+    NTSTATUS Status = MiUnicodeStringPrintf(DestinationString, RemainingString, dwFlags,
+                                            pszFormat, &Arguments, true, MI_CALLER_ADDRESS());
+    va_end(Arguments);
+    return Status;
 }

@@ -1,8 +1,843 @@
 /*
- * wdm_io.h - The I/O manager part of <wdm.h>: IRP, IO_STACK_LOCATION, device and driver objects.
+ * wdm_io.h - The I/O manager part of <wdm.h>: IRP, IO_STACK_LOCATION, device and driver objects,
+ * dispatch routine types, IOCTL codes, ProbeForRead/ProbeForWrite.
  * Included by <wdm.h> after its own declarations; not included directly.
+ *
+ * Layouts are the x64 WDK's (the C_ASSERTs at the end pin the offsets drivers and debuggers
+ * know), names and values are the WDK's; facts from the Microsoft documentation pages
+ * (wdm/ns-wdm-_irp, wdm/ns-wdm-_io_stack_location, wdm/ns-wdm-_device_object,
+ * wdm/ns-wdm-_driver_object, wdm/nf-wdm-iocreatedevice, ...) checked against mingw-w64's
+ * ddk/wdm.h. docs/io.md says what the simulated I/O manager does with them.
  */
 #ifndef MMSIM_WDM_IO_H_
 #define MMSIM_WDM_IO_H_
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ------------------------------------------------------------------------ */
+/* Statuses the object namespace returns (values of the WDK's ntstatus.h).  */
+/* ------------------------------------------------------------------------ */
+#ifndef STATUS_OBJECT_NAME_EXISTS
+#define STATUS_OBJECT_NAME_EXISTS        ((NTSTATUS)0x40000000L)
+#endif
+#ifndef STATUS_OBJECT_NAME_INVALID
+#define STATUS_OBJECT_NAME_INVALID       ((NTSTATUS)0xC0000033L)
+#endif
+#ifndef STATUS_OBJECT_NAME_COLLISION
+#define STATUS_OBJECT_NAME_COLLISION     ((NTSTATUS)0xC0000035L)
+#endif
+#ifndef STATUS_OBJECT_TYPE_MISMATCH
+#define STATUS_OBJECT_TYPE_MISMATCH      ((NTSTATUS)0xC0000024L)
+#endif
+#ifndef STATUS_OBJECT_PATH_INVALID
+#define STATUS_OBJECT_PATH_INVALID       ((NTSTATUS)0xC0000039L)
+#endif
+#ifndef STATUS_OBJECT_PATH_NOT_FOUND
+#define STATUS_OBJECT_PATH_NOT_FOUND     ((NTSTATUS)0xC000003AL)
+#endif
+#ifndef STATUS_OBJECT_PATH_SYNTAX_BAD
+#define STATUS_OBJECT_PATH_SYNTAX_BAD    ((NTSTATUS)0xC000003BL)
+#endif
+#ifndef STATUS_INVALID_DEVICE_REQUEST
+#define STATUS_INVALID_DEVICE_REQUEST    ((NTSTATUS)0xC0000010L)
+#endif
+#ifndef STATUS_CONTINUE_COMPLETION
+#define STATUS_CONTINUE_COMPLETION       STATUS_SUCCESS
+#endif
+
+/* Bug checks of the I/O manager (bug check reference). */
+#ifndef NO_MORE_IRP_STACK_LOCATIONS
+#define NO_MORE_IRP_STACK_LOCATIONS      ((ULONG)0x00000035L)
+#endif
+#ifndef MULTIPLE_IRP_COMPLETE_REQUESTS
+#define MULTIPLE_IRP_COMPLETE_REQUESTS   ((ULONG)0x00000044L)
+#endif
+
+/* ------------------------------------------------------------------------ */
+/* Kernel objects embedded in I/O objects (x64 layouts). Drivers treat them */
+/* as opaque; they are here so that the I/O objects have the WDK's layout.  */
+/* ------------------------------------------------------------------------ */
+struct _KDPC;
+struct _KTHREAD;
+struct _ETHREAD;
+struct _FILE_OBJECT;
+struct _IO_TIMER;
+struct _VPB;
+struct _IO_SECURITY_CONTEXT;
+struct _DEVOBJ_EXTENSION;
+typedef struct _KTHREAD *PKTHREAD, *PRKTHREAD;
+typedef struct _ETHREAD *PETHREAD;
+typedef struct _FILE_OBJECT *PFILE_OBJECT;
+typedef struct _IO_TIMER *PIO_TIMER;
+typedef struct _VPB *PVPB;
+typedef struct _IO_SECURITY_CONTEXT *PIO_SECURITY_CONTEXT;
+typedef PVOID PSECURITY_DESCRIPTOR;
+#ifndef DEVICE_TYPE
+#define DEVICE_TYPE ULONG
+#endif
+
+#ifndef MMSIM_HAVE_KDPC /* defined by whichever piece declares KDPC first */
+#define MMSIM_HAVE_KDPC 1
+typedef VOID NTAPI KDEFERRED_ROUTINE(_In_ struct _KDPC *Dpc, _In_opt_ PVOID DeferredContext,
+                                     _In_opt_ PVOID SystemArgument1,
+                                     _In_opt_ PVOID SystemArgument2);
+typedef KDEFERRED_ROUTINE *PKDEFERRED_ROUTINE;
+typedef struct _KDPC {
+    UCHAR Type;
+    UCHAR Importance;
+    volatile USHORT Number;
+    LIST_ENTRY DpcListEntry;
+    PKDEFERRED_ROUTINE DeferredRoutine;
+    PVOID DeferredContext;
+    PVOID SystemArgument1;
+    PVOID SystemArgument2;
+    volatile PVOID DpcData;
+} KDPC, *PKDPC, *PRKDPC;
+#endif
+
+#ifndef MMSIM_HAVE_KAPC
+#define MMSIM_HAVE_KAPC 1
+typedef struct _KAPC {
+    UCHAR Type;
+    UCHAR SpareByte0;
+    UCHAR Size;
+    UCHAR SpareByte1;
+    ULONG SpareLong0;
+    struct _KTHREAD *Thread;
+    LIST_ENTRY ApcListEntry;
+    PVOID Reserved[3];
+    PVOID NormalContext;
+    PVOID SystemArgument1;
+    PVOID SystemArgument2;
+    CCHAR ApcStateIndex;
+    KPROCESSOR_MODE ApcMode;
+    BOOLEAN Inserted;
+} KAPC, *PKAPC, *PRKAPC;
+#endif
+
+#ifndef MMSIM_HAVE_KDEVICE_QUEUE
+#define MMSIM_HAVE_KDEVICE_QUEUE 1
+typedef struct _KDEVICE_QUEUE_ENTRY {
+    LIST_ENTRY DeviceListEntry;
+    ULONG SortKey;
+    BOOLEAN Inserted;
+} KDEVICE_QUEUE_ENTRY, *PKDEVICE_QUEUE_ENTRY, *PRKDEVICE_QUEUE_ENTRY;
+
+typedef struct _KDEVICE_QUEUE {
+    CSHORT Type;
+    CSHORT Size;
+    LIST_ENTRY DeviceListHead;
+    KSPIN_LOCK Lock;
+    union {
+        BOOLEAN Busy;
+        struct {
+            LONG64 Reserved : 8;
+            LONG64 Hint : 56;
+        } DUMMYSTRUCTNAME;
+    } DUMMYUNIONNAME;
+} KDEVICE_QUEUE, *PKDEVICE_QUEUE, *PRKDEVICE_QUEUE;
+#endif
+
+/* ------------------------------------------------------------------------ */
+/* Object types, request types and their constants.                         */
+/* ------------------------------------------------------------------------ */
+#define IO_TYPE_ADAPTER                 1
+#define IO_TYPE_CONTROLLER              2
+#define IO_TYPE_DEVICE                  3
+#define IO_TYPE_DRIVER                  4
+#define IO_TYPE_FILE                    5
+#define IO_TYPE_IRP                     6
+#define IO_TYPE_MASTER_ADAPTER          7
+#define IO_TYPE_OPEN_PACKET             8
+#define IO_TYPE_TIMER                   9
+#define IO_TYPE_VPB                     10
+#define IO_TYPE_ERROR_LOG               11
+#define IO_TYPE_ERROR_MESSAGE           12
+#define IO_TYPE_DEVICE_OBJECT_EXTENSION 13
+
+/* Major function codes. */
+#define IRP_MJ_CREATE                   0x00
+#define IRP_MJ_CREATE_NAMED_PIPE        0x01
+#define IRP_MJ_CLOSE                    0x02
+#define IRP_MJ_READ                     0x03
+#define IRP_MJ_WRITE                    0x04
+#define IRP_MJ_QUERY_INFORMATION        0x05
+#define IRP_MJ_SET_INFORMATION          0x06
+#define IRP_MJ_QUERY_EA                 0x07
+#define IRP_MJ_SET_EA                   0x08
+#define IRP_MJ_FLUSH_BUFFERS            0x09
+#define IRP_MJ_QUERY_VOLUME_INFORMATION 0x0a
+#define IRP_MJ_SET_VOLUME_INFORMATION   0x0b
+#define IRP_MJ_DIRECTORY_CONTROL        0x0c
+#define IRP_MJ_FILE_SYSTEM_CONTROL      0x0d
+#define IRP_MJ_DEVICE_CONTROL           0x0e
+#define IRP_MJ_INTERNAL_DEVICE_CONTROL  0x0f
+#define IRP_MJ_SCSI                     IRP_MJ_INTERNAL_DEVICE_CONTROL
+#define IRP_MJ_SHUTDOWN                 0x10
+#define IRP_MJ_LOCK_CONTROL             0x11
+#define IRP_MJ_CLEANUP                  0x12
+#define IRP_MJ_CREATE_MAILSLOT          0x13
+#define IRP_MJ_QUERY_SECURITY           0x14
+#define IRP_MJ_SET_SECURITY             0x15
+#define IRP_MJ_POWER                    0x16
+#define IRP_MJ_SYSTEM_CONTROL           0x17
+#define IRP_MJ_DEVICE_CHANGE            0x18
+#define IRP_MJ_QUERY_QUOTA              0x19
+#define IRP_MJ_SET_QUOTA                0x1a
+#define IRP_MJ_PNP                      0x1b
+#define IRP_MJ_PNP_POWER                IRP_MJ_PNP
+#define IRP_MJ_MAXIMUM_FUNCTION         0x1b
+
+/* IRP.Flags. */
+#define IRP_NOCACHE                     0x00000001
+#define IRP_PAGING_IO                   0x00000002
+#define IRP_MOUNT_COMPLETION            0x00000002
+#define IRP_SYNCHRONOUS_API             0x00000004
+#define IRP_ASSOCIATED_IRP              0x00000008
+#define IRP_BUFFERED_IO                 0x00000010
+#define IRP_DEALLOCATE_BUFFER           0x00000020
+#define IRP_INPUT_OPERATION             0x00000040
+#define IRP_SYNCHRONOUS_PAGING_IO       0x00000040
+#define IRP_CREATE_OPERATION            0x00000080
+#define IRP_READ_OPERATION              0x00000100
+#define IRP_WRITE_OPERATION             0x00000200
+#define IRP_CLOSE_OPERATION             0x00000400
+#define IRP_DEFER_IO_COMPLETION         0x00000800
+#define IRP_OB_QUERY_NAME               0x00001000
+#define IRP_HOLD_DEVICE_QUEUE           0x00002000
+
+/* IO_STACK_LOCATION.Control. */
+#define SL_PENDING_RETURNED             0x01
+#define SL_ERROR_RETURNED               0x02
+#define SL_INVOKE_ON_CANCEL             0x20
+#define SL_INVOKE_ON_SUCCESS            0x40
+#define SL_INVOKE_ON_ERROR              0x80
+
+/* IO_STACK_LOCATION.Flags for read and write. */
+#define SL_KEY_SPECIFIED                0x01
+#define SL_OVERRIDE_VERIFY_VOLUME       0x02
+#define SL_WRITE_THROUGH                0x04
+#define SL_FT_SEQUENTIAL_WRITE          0x08
+#define SL_FORCE_DIRECT_WRITE           0x10
+#define SL_REALTIME_STREAM              0x20
+
+/* DEVICE_OBJECT.Flags. */
+#define DO_VERIFY_VOLUME                0x00000002
+#define DO_BUFFERED_IO                  0x00000004
+#define DO_EXCLUSIVE                    0x00000008
+#define DO_DIRECT_IO                    0x00000010
+#define DO_MAP_IO_BUFFER                0x00000020
+#define DO_DEVICE_HAS_NAME              0x00000040
+#define DO_DEVICE_INITIALIZING          0x00000080
+#define DO_SYSTEM_BOOT_PARTITION        0x00000100
+#define DO_LONG_TERM_REQUESTS           0x00000200
+#define DO_NEVER_LAST_DEVICE            0x00000400
+#define DO_SHUTDOWN_REGISTERED          0x00000800
+#define DO_BUS_ENUMERATED_DEVICE        0x00001000
+#define DO_POWER_PAGABLE                0x00002000
+#define DO_POWER_INRUSH                 0x00004000
+
+/* DEVICE_OBJECT.Characteristics. */
+#define FILE_REMOVABLE_MEDIA            0x00000001
+#define FILE_READ_ONLY_DEVICE           0x00000002
+#define FILE_FLOPPY_DISKETTE            0x00000004
+#define FILE_WRITE_ONCE_MEDIA           0x00000008
+#define FILE_REMOTE_DEVICE              0x00000010
+#define FILE_DEVICE_IS_MOUNTED          0x00000020
+#define FILE_VIRTUAL_VOLUME             0x00000040
+#define FILE_AUTOGENERATED_DEVICE_NAME  0x00000080
+#define FILE_DEVICE_SECURE_OPEN         0x00000100
+#define FILE_CHARACTERISTIC_PNP_DEVICE  0x00000800
+#define FILE_CHARACTERISTIC_TS_DEVICE   0x00001000
+#define FILE_CHARACTERISTIC_WEBDAV_DEVICE 0x00002000
+
+/* DEVICE_OBJECT.AlignmentRequirement. */
+#define FILE_BYTE_ALIGNMENT             0x00000000
+#define FILE_WORD_ALIGNMENT             0x00000001
+#define FILE_LONG_ALIGNMENT             0x00000003
+#define FILE_QUAD_ALIGNMENT             0x00000007
+#define FILE_OCTA_ALIGNMENT             0x0000000f
+#define FILE_32_BYTE_ALIGNMENT          0x0000001f
+#define FILE_64_BYTE_ALIGNMENT          0x0000003f
+#define FILE_128_BYTE_ALIGNMENT         0x0000007f
+#define FILE_256_BYTE_ALIGNMENT         0x000000ff
+#define FILE_512_BYTE_ALIGNMENT         0x000001ff
+
+/* Device types (devioctl.h, included by wdm.h). */
+#define FILE_DEVICE_BEEP                0x00000001
+#define FILE_DEVICE_CD_ROM              0x00000002
+#define FILE_DEVICE_CD_ROM_FILE_SYSTEM  0x00000003
+#define FILE_DEVICE_CONTROLLER          0x00000004
+#define FILE_DEVICE_DATALINK            0x00000005
+#define FILE_DEVICE_DFS                 0x00000006
+#define FILE_DEVICE_DISK                0x00000007
+#define FILE_DEVICE_DISK_FILE_SYSTEM    0x00000008
+#define FILE_DEVICE_FILE_SYSTEM         0x00000009
+#define FILE_DEVICE_INPORT_PORT         0x0000000a
+#define FILE_DEVICE_KEYBOARD            0x0000000b
+#define FILE_DEVICE_MAILSLOT            0x0000000c
+#define FILE_DEVICE_MIDI_IN             0x0000000d
+#define FILE_DEVICE_MIDI_OUT            0x0000000e
+#define FILE_DEVICE_MOUSE               0x0000000f
+#define FILE_DEVICE_MULTI_UNC_PROVIDER  0x00000010
+#define FILE_DEVICE_NAMED_PIPE          0x00000011
+#define FILE_DEVICE_NETWORK             0x00000012
+#define FILE_DEVICE_NETWORK_BROWSER     0x00000013
+#define FILE_DEVICE_NETWORK_FILE_SYSTEM 0x00000014
+#define FILE_DEVICE_NULL                0x00000015
+#define FILE_DEVICE_PARALLEL_PORT       0x00000016
+#define FILE_DEVICE_PHYSICAL_NETCARD    0x00000017
+#define FILE_DEVICE_PRINTER             0x00000018
+#define FILE_DEVICE_SCANNER             0x00000019
+#define FILE_DEVICE_SERIAL_MOUSE_PORT   0x0000001a
+#define FILE_DEVICE_SERIAL_PORT         0x0000001b
+#define FILE_DEVICE_SCREEN              0x0000001c
+#define FILE_DEVICE_SOUND               0x0000001d
+#define FILE_DEVICE_STREAMS             0x0000001e
+#define FILE_DEVICE_TAPE                0x0000001f
+#define FILE_DEVICE_TAPE_FILE_SYSTEM    0x00000020
+#define FILE_DEVICE_TRANSPORT           0x00000021
+#define FILE_DEVICE_UNKNOWN             0x00000022
+#define FILE_DEVICE_VIDEO               0x00000023
+#define FILE_DEVICE_VIRTUAL_DISK        0x00000024
+#define FILE_DEVICE_WAVE_IN             0x00000025
+#define FILE_DEVICE_WAVE_OUT            0x00000026
+#define FILE_DEVICE_8042_PORT           0x00000027
+#define FILE_DEVICE_NETWORK_REDIRECTOR  0x00000028
+#define FILE_DEVICE_BATTERY             0x00000029
+#define FILE_DEVICE_BUS_EXTENDER        0x0000002a
+#define FILE_DEVICE_MODEM               0x0000002b
+#define FILE_DEVICE_VDM                 0x0000002c
+#define FILE_DEVICE_MASS_STORAGE        0x0000002d
+#define FILE_DEVICE_SMB                 0x0000002e
+#define FILE_DEVICE_KS                  0x0000002f
+#define FILE_DEVICE_CHANGER             0x00000030
+#define FILE_DEVICE_SMARTCARD           0x00000031
+#define FILE_DEVICE_ACPI                0x00000032
+#define FILE_DEVICE_DVD                 0x00000033
+#define FILE_DEVICE_FULLSCREEN_VIDEO    0x00000034
+#define FILE_DEVICE_DFS_FILE_SYSTEM     0x00000035
+#define FILE_DEVICE_DFS_VOLUME          0x00000036
+#define FILE_DEVICE_SERENUM             0x00000037
+#define FILE_DEVICE_TERMSRV             0x00000038
+#define FILE_DEVICE_KSEC                0x00000039
+#define FILE_DEVICE_FIPS                0x0000003A
+#define FILE_DEVICE_INFINIBAND          0x0000003B
+#define FILE_DEVICE_VMBUS               0x0000003E
+#define FILE_DEVICE_CRYPT_PROVIDER      0x0000003F
+#define FILE_DEVICE_WPD                 0x00000040
+#define FILE_DEVICE_BLUETOOTH           0x00000041
+#define FILE_DEVICE_MT_COMPOSITE        0x00000042
+#define FILE_DEVICE_MT_TRANSPORT        0x00000043
+#define FILE_DEVICE_BIOMETRIC           0x00000044
+#define FILE_DEVICE_PMI                 0x00000045
+#define FILE_DEVICE_EHSTOR              0x00000046
+#define FILE_DEVICE_DEVAPI              0x00000047
+#define FILE_DEVICE_GPIO                0x00000048
+#define FILE_DEVICE_USBEX               0x00000049
+#define FILE_DEVICE_CONSOLE             0x00000050
+#define FILE_DEVICE_NFP                 0x00000051
+#define FILE_DEVICE_SYSENV              0x00000052
+#define FILE_DEVICE_VIRTUAL_BLOCK       0x00000053
+#define FILE_DEVICE_POINT_OF_SERVICE    0x00000054
+#define FILE_DEVICE_STORAGE_REPLICATION 0x00000055
+#define FILE_DEVICE_TRUST_ENV           0x00000056
+#define FILE_DEVICE_UCM                 0x00000057
+#define FILE_DEVICE_UCMTCPCI            0x00000058
+#define FILE_DEVICE_PERSISTENT_MEMORY   0x00000059
+#define FILE_DEVICE_NVDIMM              0x0000005a
+#define FILE_DEVICE_HOLOGRAPHIC         0x0000005b
+#define FILE_DEVICE_SDFXHCI             0x0000005c
+#define FILE_DEVICE_UCMUCSI             0x0000005d
+#define FILE_DEVICE_PRM                 0x0000005e
+#define FILE_DEVICE_EVENT_COLLECTOR     0x0000005f
+#define FILE_DEVICE_USB4                0x00000060
+#define FILE_DEVICE_SOUNDWIRE           0x00000061
+
+/* I/O control codes: device type (bits 16-31), required access (14-15),
+ * function (2-13), transfer method (0-1). Deliberate deviation: the WDK shifts the
+ * device type as an int, which overflows for types above 0x7FFF (the customer range
+ * starts at 0x8000) - undefined behaviour in C and C++ that MSVC lets through but gcc
+ * rejects as a case label under -fsanitize=shift, and C++ rejects as a narrowing
+ * conversion to a ULONG. The code here is a ULONG with the same bits as MSVC's. */
+#define CTL_CODE(DeviceType, Function, Method, Access)                                  \
+    (((ULONG)(DeviceType) << 16) | ((ULONG)(Access) << 14) | ((ULONG)(Function) << 2) | \
+     (ULONG)(Method))
+#define DEVICE_TYPE_FROM_CTL_CODE(ctrlCode) (((ULONG)(ctrlCode & 0xffff0000)) >> 16)
+#define METHOD_FROM_CTL_CODE(ctrlCode)      ((ULONG)(ctrlCode & 3))
+
+#define METHOD_BUFFERED                 0
+#define METHOD_IN_DIRECT                1
+#define METHOD_OUT_DIRECT               2
+#define METHOD_NEITHER                  3
+#define METHOD_DIRECT_TO_HARDWARE       METHOD_IN_DIRECT
+#define METHOD_DIRECT_FROM_HARDWARE     METHOD_OUT_DIRECT
+
+#define FILE_ANY_ACCESS                 0
+#define FILE_SPECIAL_ACCESS             (FILE_ANY_ACCESS)
+#define FILE_READ_ACCESS                (0x0001) /* file & pipe */
+#define FILE_WRITE_ACCESS               (0x0002) /* file & pipe */
+
+/* IoCreateDevice's DeviceCharacteristics and the priority boosts of IoCompleteRequest
+ * (IO_NO_INCREMENT is in wdm.h). */
+#define IO_CD_ROM_INCREMENT             1
+#define IO_DISK_INCREMENT               1
+#define IO_KEYBOARD_INCREMENT           6
+#define IO_MAILSLOT_INCREMENT           2
+#define IO_MOUSE_INCREMENT              6
+#define IO_NAMED_PIPE_INCREMENT         2
+#define IO_NETWORK_INCREMENT            2
+#define IO_PARALLEL_INCREMENT           1
+#define IO_SERIAL_INCREMENT             2
+#define IO_SOUND_INCREMENT              8
+#define IO_VIDEO_INCREMENT              1
+
+/* FILE_INFORMATION_CLASS: the classes a QueryInformation/SetInformation IRP carries (the
+ * first ones; a later name is a compile error, not a wrong value). */
+typedef enum _FILE_INFORMATION_CLASS {
+    FileDirectoryInformation = 1,
+    FileFullDirectoryInformation,
+    FileBothDirectoryInformation,
+    FileBasicInformation,
+    FileStandardInformation,
+    FileInternalInformation,
+    FileEaInformation,
+    FileAccessInformation,
+    FileNameInformation,
+    FileRenameInformation,
+    FileLinkInformation,
+    FileNamesInformation,
+    FileDispositionInformation,
+    FilePositionInformation,
+    FileFullEaInformation,
+    FileModeInformation,
+    FileAlignmentInformation,
+    FileAllInformation,
+    FileAllocationInformation,
+    FileEndOfFileInformation
+} FILE_INFORMATION_CLASS, *PFILE_INFORMATION_CLASS;
+
+/* Fields the WDK aligns to a pointer inside the Parameters union. */
+#ifndef POINTER_ALIGNMENT
+#define POINTER_ALIGNMENT DECLSPEC_ALIGN(8)
+#endif
+
+/* ------------------------------------------------------------------------ */
+/* Routine types (driver-supplied routines: `DRIVER_DISPATCH MyDispatch;`). */
+/* ------------------------------------------------------------------------ */
+struct _DEVICE_OBJECT;
+struct _DRIVER_OBJECT;
+struct _IRP;
+
+typedef NTSTATUS NTAPI DRIVER_DISPATCH(_In_ struct _DEVICE_OBJECT *DeviceObject,
+                                       _Inout_ struct _IRP *Irp);
+typedef DRIVER_DISPATCH *PDRIVER_DISPATCH;
+typedef DRIVER_DISPATCH DRIVER_DISPATCH_RAISED;
+typedef DRIVER_DISPATCH DRIVER_DISPATCH_PAGED;
+typedef VOID NTAPI DRIVER_STARTIO(_Inout_ struct _DEVICE_OBJECT *DeviceObject,
+                                  _Inout_ struct _IRP *Irp);
+typedef DRIVER_STARTIO *PDRIVER_STARTIO;
+typedef NTSTATUS NTAPI DRIVER_ADD_DEVICE(_In_ struct _DRIVER_OBJECT *DriverObject,
+                                         _In_ struct _DEVICE_OBJECT *PhysicalDeviceObject);
+typedef DRIVER_ADD_DEVICE *PDRIVER_ADD_DEVICE;
+typedef VOID NTAPI DRIVER_CANCEL(_Inout_ struct _DEVICE_OBJECT *DeviceObject,
+                                 _Inout_ struct _IRP *Irp);
+typedef DRIVER_CANCEL *PDRIVER_CANCEL;
+typedef NTSTATUS NTAPI IO_COMPLETION_ROUTINE(_In_ struct _DEVICE_OBJECT *DeviceObject,
+                                             _In_ struct _IRP *Irp, _In_opt_ PVOID Context);
+typedef IO_COMPLETION_ROUTINE *PIO_COMPLETION_ROUTINE;
+typedef enum _IO_ALLOCATION_ACTION {
+    KeepObject = 1,
+    DeallocateObject,
+    DeallocateObjectKeepRegisters
+} IO_ALLOCATION_ACTION, *PIO_ALLOCATION_ACTION;
+typedef IO_ALLOCATION_ACTION NTAPI DRIVER_CONTROL(_In_ struct _DEVICE_OBJECT *DeviceObject,
+                                                  _Inout_ struct _IRP *Irp,
+                                                  _In_ PVOID MapRegisterBase,
+                                                  _In_ PVOID Context);
+typedef DRIVER_CONTROL *PDRIVER_CONTROL;
+typedef VOID NTAPI IO_APC_ROUTINE(_In_ PVOID ApcContext, _In_ PIO_STATUS_BLOCK IoStatusBlock,
+                                  _In_ ULONG Reserved);
+typedef IO_APC_ROUTINE *PIO_APC_ROUTINE;
+
+/* ------------------------------------------------------------------------ */
+/* IRP and IO_STACK_LOCATION.                                               */
+/* ------------------------------------------------------------------------ */
+typedef struct _WAIT_CONTEXT_BLOCK {
+    union {
+        KDEVICE_QUEUE_ENTRY WaitQueueEntry;
+        struct {
+            LIST_ENTRY DmaWaitEntry;
+            ULONG NumberOfChannels;
+            ULONG SyncCallback : 1;
+            ULONG DmaContext : 1;
+            ULONG ZeroMapRegisters : 1;
+            ULONG Reserved : 9;
+            ULONG NumberOfRemapPages : 20;
+        } DUMMYSTRUCTNAME;
+    } DUMMYUNIONNAME;
+    PDRIVER_CONTROL DeviceRoutine;
+    PVOID DeviceContext;
+    ULONG NumberOfMapRegisters;
+    PVOID DeviceObject;
+    PVOID CurrentIrp;
+    PKDPC BufferChainingDpc;
+} WAIT_CONTEXT_BLOCK, *PWAIT_CONTEXT_BLOCK;
+
+typedef struct DECLSPEC_ALIGN(16) _IRP {
+    CSHORT Type;
+    USHORT Size;
+    PMDL MdlAddress;
+    ULONG Flags;
+    union {
+        struct _IRP *MasterIrp;
+        volatile LONG IrpCount;
+        PVOID SystemBuffer;
+    } AssociatedIrp;
+    LIST_ENTRY ThreadListEntry;
+    IO_STATUS_BLOCK IoStatus;
+    KPROCESSOR_MODE RequestorMode;
+    BOOLEAN PendingReturned;
+    CHAR StackCount;
+    CHAR CurrentLocation;
+    BOOLEAN Cancel;
+    KIRQL CancelIrql;
+    CCHAR ApcEnvironment;
+    UCHAR AllocationFlags;
+    PIO_STATUS_BLOCK UserIosb;
+    PKEVENT UserEvent;
+    union {
+        struct {
+            union {
+                PIO_APC_ROUTINE UserApcRoutine;
+                PVOID IssuingProcess;
+            } DUMMYUNIONNAME;
+            PVOID UserApcContext;
+        } AsynchronousParameters;
+        LARGE_INTEGER AllocationSize;
+    } Overlay;
+    volatile PDRIVER_CANCEL CancelRoutine;
+    PVOID UserBuffer;
+    union {
+        struct {
+            union {
+                KDEVICE_QUEUE_ENTRY DeviceQueueEntry;
+                struct {
+                    PVOID DriverContext[4];
+                } DUMMYSTRUCTNAME;
+            } DUMMYUNIONNAME;
+            PETHREAD Thread;
+            PCHAR AuxiliaryBuffer;
+            struct {
+                LIST_ENTRY ListEntry;
+                union {
+                    struct _IO_STACK_LOCATION *CurrentStackLocation;
+                    ULONG PacketType;
+                } DUMMYUNIONNAME;
+            } DUMMYSTRUCTNAME;
+            struct _FILE_OBJECT *OriginalFileObject;
+        } Overlay;
+        KAPC Apc;
+        PVOID CompletionKey;
+    } Tail;
+} IRP, *PIRP;
+
+typedef struct _IO_STACK_LOCATION {
+    UCHAR MajorFunction;
+    UCHAR MinorFunction;
+    UCHAR Flags;
+    UCHAR Control;
+    union {
+        struct {
+            PIO_SECURITY_CONTEXT SecurityContext;
+            ULONG Options;
+            USHORT POINTER_ALIGNMENT FileAttributes;
+            USHORT ShareAccess;
+            ULONG POINTER_ALIGNMENT EaLength;
+        } Create;
+        struct {
+            ULONG Length;
+            ULONG POINTER_ALIGNMENT Key;
+            ULONG Flags;
+            LARGE_INTEGER ByteOffset;
+        } Read;
+        struct {
+            ULONG Length;
+            ULONG POINTER_ALIGNMENT Key;
+            ULONG Flags;
+            LARGE_INTEGER ByteOffset;
+        } Write;
+        struct {
+            ULONG Length;
+            FILE_INFORMATION_CLASS POINTER_ALIGNMENT FileInformationClass;
+        } QueryFile;
+        struct {
+            ULONG Length;
+            FILE_INFORMATION_CLASS POINTER_ALIGNMENT FileInformationClass;
+            PFILE_OBJECT FileObject;
+            union {
+                struct {
+                    BOOLEAN ReplaceIfExists;
+                    BOOLEAN AdvanceOnly;
+                } DUMMYSTRUCTNAME;
+                ULONG ClusterCount;
+                HANDLE DeleteHandle;
+            } DUMMYUNIONNAME;
+        } SetFile;
+        struct {
+            ULONG OutputBufferLength;
+            ULONG POINTER_ALIGNMENT InputBufferLength;
+            ULONG POINTER_ALIGNMENT FsControlCode;
+            PVOID Type3InputBuffer;
+        } FileSystemControl;
+        struct {
+            ULONG OutputBufferLength;
+            ULONG POINTER_ALIGNMENT InputBufferLength;
+            ULONG POINTER_ALIGNMENT IoControlCode;
+            PVOID Type3InputBuffer;
+        } DeviceIoControl;
+        struct {
+            PVOID Argument1;
+            PVOID Argument2;
+            PVOID Argument3;
+            PVOID Argument4;
+        } Others;
+    } Parameters;
+    PDEVICE_OBJECT DeviceObject;
+    PFILE_OBJECT FileObject;
+    PIO_COMPLETION_ROUTINE CompletionRoutine;
+    PVOID Context;
+} IO_STACK_LOCATION, *PIO_STACK_LOCATION;
+
+/* ------------------------------------------------------------------------ */
+/* Device and driver objects (forward-declared in wdm.h).                   */
+/* ------------------------------------------------------------------------ */
+struct DECLSPEC_ALIGN(16) _DEVICE_OBJECT {
+    CSHORT Type;
+    USHORT Size;
+    LONG ReferenceCount;
+    struct _DRIVER_OBJECT *DriverObject;
+    struct _DEVICE_OBJECT *NextDevice;
+    struct _DEVICE_OBJECT *AttachedDevice;
+    struct _IRP *CurrentIrp;
+    PIO_TIMER Timer;
+    ULONG Flags;
+    ULONG Characteristics;
+    volatile PVPB Vpb;
+    PVOID DeviceExtension;
+    DEVICE_TYPE DeviceType;
+    CCHAR StackSize;
+    union {
+        LIST_ENTRY ListEntry;
+        WAIT_CONTEXT_BLOCK Wcb;
+    } Queue;
+    ULONG AlignmentRequirement;
+    KDEVICE_QUEUE DeviceQueue;
+    KDPC Dpc;
+    ULONG ActiveThreadCount;
+    PSECURITY_DESCRIPTOR SecurityDescriptor;
+    KEVENT DeviceLock;
+    USHORT SectorSize;
+    USHORT Spare1;
+    struct _DEVOBJ_EXTENSION *DeviceObjectExtension;
+    PVOID Reserved;
+};
+
+typedef struct _DRIVER_EXTENSION {
+    struct _DRIVER_OBJECT *DriverObject;
+    PDRIVER_ADD_DEVICE AddDevice;
+    ULONG Count;
+    UNICODE_STRING ServiceKeyName;
+} DRIVER_EXTENSION, *PDRIVER_EXTENSION;
+
+#define DRVO_UNLOAD_INVOKED             0x00000001
+#define DRVO_LEGACY_DRIVER              0x00000002
+#define DRVO_BUILTIN_DRIVER             0x00000004
+
+struct _DRIVER_OBJECT {
+    CSHORT Type;
+    CSHORT Size;
+    PDEVICE_OBJECT DeviceObject;
+    ULONG Flags;
+    PVOID DriverStart;
+    ULONG DriverSize;
+    PVOID DriverSection;
+    PDRIVER_EXTENSION DriverExtension;
+    UNICODE_STRING DriverName;
+    PUNICODE_STRING HardwareDatabase;
+    struct _FAST_IO_DISPATCH *FastIoDispatch;
+    PDRIVER_INITIALIZE DriverInit;
+    PDRIVER_STARTIO DriverStartIo;
+    PDRIVER_UNLOAD DriverUnload;
+    PDRIVER_DISPATCH MajorFunction[IRP_MJ_MAXIMUM_FUNCTION + 1];
+};
+
+/* ------------------------------------------------------------------------ */
+/* Stack locations (macros and inline routines of the WDK).                 */
+/* ------------------------------------------------------------------------ */
+#define IoSizeOfIrp(StackSize) \
+    ((USHORT)(sizeof(IRP) + ((StackSize) * (sizeof(IO_STACK_LOCATION)))))
+
+FORCEINLINE PIO_STACK_LOCATION IoGetCurrentIrpStackLocation(_In_ PIRP Irp)
+{
+    return Irp->Tail.Overlay.CurrentStackLocation;
+}
+
+FORCEINLINE PIO_STACK_LOCATION IoGetNextIrpStackLocation(_In_ PIRP Irp)
+{
+    return Irp->Tail.Overlay.CurrentStackLocation - 1;
+}
+
+FORCEINLINE VOID IoSkipCurrentIrpStackLocation(_Inout_ PIRP Irp)
+{
+    Irp->CurrentLocation++;
+    Irp->Tail.Overlay.CurrentStackLocation++;
+}
+
+FORCEINLINE VOID IoSetNextIrpStackLocation(_Inout_ PIRP Irp)
+{
+    Irp->CurrentLocation--;
+    Irp->Tail.Overlay.CurrentStackLocation--;
+}
+
+/* Copies the current location to the next one up to (not including) the completion
+ * routine, which the next driver must not inherit; Control is cleared. */
+FORCEINLINE VOID IoCopyCurrentIrpStackLocationToNext(_Inout_ PIRP Irp)
+{
+    PIO_STACK_LOCATION IrpSp = IoGetCurrentIrpStackLocation(Irp);
+    PIO_STACK_LOCATION NextIrpSp = IoGetNextIrpStackLocation(Irp);
+    RtlCopyMemory(NextIrpSp, IrpSp, FIELD_OFFSET(IO_STACK_LOCATION, CompletionRoutine));
+    NextIrpSp->Control = 0;
+}
+
+FORCEINLINE VOID IoMarkIrpPending(_Inout_ PIRP Irp)
+{
+    IoGetCurrentIrpStackLocation(Irp)->Control |= SL_PENDING_RETURNED;
+}
+
+FORCEINLINE VOID IoSetCompletionRoutine(_In_ PIRP Irp,
+                                        _In_opt_ PIO_COMPLETION_ROUTINE CompletionRoutine,
+                                        _In_opt_ PVOID Context, _In_ BOOLEAN InvokeOnSuccess,
+                                        _In_ BOOLEAN InvokeOnError,
+                                        _In_ BOOLEAN InvokeOnCancel)
+{
+    PIO_STACK_LOCATION IrpSp = IoGetNextIrpStackLocation(Irp);
+    IrpSp->CompletionRoutine = CompletionRoutine;
+    IrpSp->Context = Context;
+    IrpSp->Control = 0;
+    if (InvokeOnSuccess) {
+        IrpSp->Control = SL_INVOKE_ON_SUCCESS;
+    }
+    if (InvokeOnError) {
+        IrpSp->Control |= SL_INVOKE_ON_ERROR;
+    }
+    if (InvokeOnCancel) {
+        IrpSp->Control |= SL_INVOKE_ON_CANCEL;
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* I/O manager DDIs (docs/io.md). IRQL as documented on each page.          */
+/* ------------------------------------------------------------------------ */
+/* Creates a device object (with a zeroed device extension of DeviceExtensionSize bytes
+ * right after it) and links it at the head of DriverObject->DeviceObject. A name that is
+ * already used is STATUS_OBJECT_NAME_COLLISION. */
+_IRQL_requires_max_(PASSIVE_LEVEL) _Must_inspect_result_
+NTKERNELAPI NTSTATUS NTAPI IoCreateDevice(_In_ PDRIVER_OBJECT DriverObject,
+                                          _In_ ULONG DeviceExtensionSize,
+                                          _In_opt_ PUNICODE_STRING DeviceName,
+                                          _In_ DEVICE_TYPE DeviceType,
+                                          _In_ ULONG DeviceCharacteristics,
+                                          _In_ BOOLEAN Exclusive,
+                                          _Out_ PDEVICE_OBJECT *DeviceObject);
+
+_IRQL_requires_max_(PASSIVE_LEVEL)
+NTKERNELAPI VOID NTAPI IoDeleteDevice(_In_ __drv_freesMem(Mem) PDEVICE_OBJECT DeviceObject);
+
+_IRQL_requires_max_(PASSIVE_LEVEL)
+NTKERNELAPI NTSTATUS NTAPI IoCreateSymbolicLink(_In_ PUNICODE_STRING SymbolicLinkName,
+                                                _In_ PUNICODE_STRING DeviceName);
+
+_IRQL_requires_max_(PASSIVE_LEVEL)
+NTKERNELAPI NTSTATUS NTAPI IoDeleteSymbolicLink(_In_ PUNICODE_STRING SymbolicLinkName);
+
+/* Completes the request: runs the completion routines set by the drivers above, in
+ * order; the requester's copy-out and MDL release follow (SimIoCallDriver). */
+_IRQL_requires_max_(DISPATCH_LEVEL)
+NTKERNELAPI VOID FASTCALL IofCompleteRequest(_In_ PIRP Irp, _In_ CCHAR PriorityBoost);
+#define IoCompleteRequest(a, b) IofCompleteRequest(a, b)
+
+/* Sends the IRP to DeviceObject's driver: moves to the next stack location and calls
+ * the MajorFunction routine. */
+_IRQL_requires_max_(DISPATCH_LEVEL)
+NTKERNELAPI NTSTATUS FASTCALL IofCallDriver(_In_ PDEVICE_OBJECT DeviceObject,
+                                            _Inout_ __drv_aliasesMem PIRP Irp);
+#define IoCallDriver(a, b) IofCallDriver(a, b)
+
+/* An IRP with StackSize stack locations, from non-paged pool; NULL if none is left. */
+_IRQL_requires_max_(DISPATCH_LEVEL) _Must_inspect_result_
+NTKERNELAPI PIRP NTAPI IoAllocateIrp(_In_ CCHAR StackSize, _In_ BOOLEAN ChargeQuota);
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+NTKERNELAPI VOID NTAPI IoFreeIrp(_In_ __drv_freesMem(Mem) PIRP Irp);
+
+/* Raises STATUS_DATATYPE_MISALIGNMENT if Address is not a multiple of Alignment and
+ * STATUS_ACCESS_VIOLATION if [Address, Address + Length) is not within user space.
+ * Length 0: no check. mmsim has no user address space yet (issue 17), so every range
+ * of non-zero length is outside it, as a kernel address is on Windows. */
+_IRQL_requires_max_(APC_LEVEL)
+NTKERNELAPI VOID NTAPI ProbeForRead(_In_reads_bytes_(Length) const volatile VOID *Address,
+                                    _In_ SIZE_T Length, _In_ ULONG Alignment);
+
+_IRQL_requires_max_(APC_LEVEL)
+NTKERNELAPI VOID NTAPI ProbeForWrite(_Inout_updates_bytes_(Length) volatile VOID *Address,
+                                     _In_ SIZE_T Length, _In_ ULONG Alignment);
+
+/* ------------------------------------------------------------------------ */
+/* Layout checks (x64 offsets of the WDK's structures).                     */
+/* ------------------------------------------------------------------------ */
+C_ASSERT(sizeof(KDPC) == 0x40);
+C_ASSERT(sizeof(KAPC) == 0x58);
+C_ASSERT(sizeof(KDEVICE_QUEUE) == 0x28);
+C_ASSERT(sizeof(WAIT_CONTEXT_BLOCK) == 0x48);
+C_ASSERT(sizeof(IRP) == 0xD0);
+C_ASSERT(FIELD_OFFSET(IRP, MdlAddress) == 0x08);
+C_ASSERT(FIELD_OFFSET(IRP, Flags) == 0x10);
+C_ASSERT(FIELD_OFFSET(IRP, AssociatedIrp) == 0x18);
+C_ASSERT(FIELD_OFFSET(IRP, IoStatus) == 0x30);
+C_ASSERT(FIELD_OFFSET(IRP, RequestorMode) == 0x40);
+C_ASSERT(FIELD_OFFSET(IRP, Cancel) == 0x44);
+C_ASSERT(FIELD_OFFSET(IRP, UserIosb) == 0x48);
+C_ASSERT(FIELD_OFFSET(IRP, CancelRoutine) == 0x68);
+C_ASSERT(FIELD_OFFSET(IRP, UserBuffer) == 0x70);
+C_ASSERT(FIELD_OFFSET(IRP, Tail) == 0x78);
+C_ASSERT(FIELD_OFFSET(IRP, Tail.Overlay.Thread) == 0x98);
+C_ASSERT(FIELD_OFFSET(IRP, Tail.Overlay.ListEntry) == 0xA8);
+C_ASSERT(FIELD_OFFSET(IRP, Tail.Overlay.CurrentStackLocation) == 0xB8);
+C_ASSERT(sizeof(IO_STACK_LOCATION) == 0x48);
+C_ASSERT(FIELD_OFFSET(IO_STACK_LOCATION, Parameters) == 0x08);
+C_ASSERT(FIELD_OFFSET(IO_STACK_LOCATION, Parameters.DeviceIoControl.InputBufferLength) == 0x10);
+C_ASSERT(FIELD_OFFSET(IO_STACK_LOCATION, Parameters.DeviceIoControl.IoControlCode) == 0x18);
+C_ASSERT(FIELD_OFFSET(IO_STACK_LOCATION, Parameters.DeviceIoControl.Type3InputBuffer) == 0x20);
+C_ASSERT(FIELD_OFFSET(IO_STACK_LOCATION, Parameters.Read.ByteOffset) == 0x18);
+C_ASSERT(FIELD_OFFSET(IO_STACK_LOCATION, DeviceObject) == 0x28);
+C_ASSERT(FIELD_OFFSET(IO_STACK_LOCATION, CompletionRoutine) == 0x38);
+C_ASSERT(sizeof(DEVICE_OBJECT) == 0x150);
+C_ASSERT(FIELD_OFFSET(DEVICE_OBJECT, Flags) == 0x30);
+C_ASSERT(FIELD_OFFSET(DEVICE_OBJECT, DeviceExtension) == 0x40);
+C_ASSERT(FIELD_OFFSET(DEVICE_OBJECT, StackSize) == 0x4C);
+C_ASSERT(FIELD_OFFSET(DEVICE_OBJECT, AlignmentRequirement) == 0x98);
+C_ASSERT(FIELD_OFFSET(DEVICE_OBJECT, Dpc) == 0xC8);
+C_ASSERT(FIELD_OFFSET(DEVICE_OBJECT, DeviceLock) == 0x118);
+C_ASSERT(FIELD_OFFSET(DEVICE_OBJECT, DeviceObjectExtension) == 0x138);
+C_ASSERT(sizeof(DRIVER_OBJECT) == 0x150);
+C_ASSERT(FIELD_OFFSET(DRIVER_OBJECT, DriverUnload) == 0x68);
+C_ASSERT(FIELD_OFFSET(DRIVER_OBJECT, MajorFunction) == 0x70);
+
+#ifdef __cplusplus
+} /* extern "C" */
+#endif
 
 #endif /* MMSIM_WDM_IO_H_ */

@@ -1,0 +1,390 @@
+/*
+ * simio.c - the Sim* control API around a driver's dispatch routines (mmsim.h, docs/io.md):
+ * driver objects, DriverEntry, an IRP per request with the I/O manager's buffer handling,
+ * the requester's side of completion, the unload.
+ *
+ * What the I/O manager does for each transfer method is documented on the pages "Buffer
+ * Descriptions for I/O Control Codes", "Using Buffered I/O", "Using Direct I/O" and "Using
+ * Neither Buffered Nor Direct I/O" (windows-hardware/drivers/kernel/); the copy-out happens
+ * only when the final status is not an error (NT_ERROR false), and only for requests that
+ * read into the caller's buffer (IRP_INPUT_OPERATION).
+ */
+#include <stdlib.h>
+#include <wchar.h>
+
+#include "mi_io.h"
+#include "../mm/mi_mm.h"
+
+/* What follows the DRIVER_OBJECT in its block. */
+typedef struct _MI_DRIVER_BLOCK {
+    DRIVER_OBJECT Driver;
+    DRIVER_EXTENSION Extension;
+    UNICODE_STRING RegistryPath;
+    BOOLEAN EntryFailed; /* DriverEntry failed: unloaded without DriverUnload */
+    WCHAR Text[192]; /* "\Driver\X", the service key name, the registry path */
+} MI_DRIVER_BLOCK;
+
+static const WCHAR MiDriverPrefix[] = L"\\Driver\\";
+static const WCHAR MiServicesPrefix[] = L"\\REGISTRY\\MACHINE\\SYSTEM\\CurrentControlSet\\Services\\";
+
+/* Appends Text to Buffer at *At (bounded by Max characters); returns its UNICODE_STRING. */
+static UNICODE_STRING MiAppendText(WCHAR *Buffer, size_t *At, size_t Max, const WCHAR *Prefix,
+                                   const WCHAR *Text)
+{
+    UNICODE_STRING Out;
+    size_t Start = *At;
+    for (const WCHAR *Part[2] = {Prefix, Text}, **P = Part; P < Part + 2; P++) {
+        for (const WCHAR *c = *P; *c != 0 && *At + 1 < Max; c++) {
+            Buffer[(*At)++] = *c;
+        }
+    }
+    Buffer[(*At)++] = 0;
+    Out.Buffer = Buffer + Start;
+    Out.Length = (USHORT)((*At - Start - 1) * sizeof(WCHAR));
+    Out.MaximumLength = (USHORT)(Out.Length + sizeof(WCHAR));
+    return Out;
+}
+
+PDRIVER_OBJECT SimCreateDriverObject(PCWSTR ServiceName)
+{
+    MiEnsureMachine();
+    MiRefuseIfStopped("SimCreateDriverObject");
+    if (ServiceName == NULL) {
+        ServiceName = L"mmsim-driver";
+    }
+    MI_DRIVER_BLOCK *Block = (MI_DRIVER_BLOCK *)MiAllocatePoolForMm(
+        sizeof(MI_DRIVER_BLOCK), MI_TAG_DRIVER_OBJECT, MI_CALLER_ADDRESS());
+    if (Block == NULL) {
+        return NULL;
+    }
+    PDRIVER_OBJECT Driver = &Block->Driver;
+    size_t At = 0, Max = RTL_NUMBER_OF(Block->Text);
+    Driver->Type = IO_TYPE_DRIVER;
+    Driver->Size = (CSHORT)sizeof(DRIVER_OBJECT);
+    Driver->Flags = DRVO_LEGACY_DRIVER;
+    Driver->DriverExtension = &Block->Extension;
+    Driver->DriverName = MiAppendText(Block->Text, &At, Max, MiDriverPrefix, ServiceName);
+    Block->Extension.DriverObject = Driver;
+    Block->Extension.ServiceKeyName = MiAppendText(Block->Text, &At, Max, L"", ServiceName);
+    Block->RegistryPath = MiAppendText(Block->Text, &At, Max, MiServicesPrefix, ServiceName);
+    for (ULONG i = 0; i <= IRP_MJ_MAXIMUM_FUNCTION; i++) {
+        Driver->MajorFunction[i] = MiInvalidDeviceRequest;
+    }
+    return Driver;
+}
+
+/* 0x4A: a routine the "system service" called returned above PASSIVE_LEVEL. */
+static void MiCheckServiceIrql(KIRQL Before, const void *Routine)
+{
+    KIRQL After = MiCurrentIrql();
+    if (Before == PASSIVE_LEVEL && After != PASSIVE_LEVEL) {
+        KeBugCheckEx(IRQL_GT_ZERO_AT_SYSTEM_SERVICE, (ULONG_PTR)Routine, After, 0, 0);
+    }
+}
+
+static bool MiIsDriverObject(PDRIVER_OBJECT Driver)
+{
+    ULONG Tag = 0;
+    return Driver != NULL && MiPoolBlockSize(Driver, &Tag) != 0 && Tag == MI_TAG_DRIVER_OBJECT &&
+           Driver->Type == IO_TYPE_DRIVER;
+}
+
+NTSTATUS SimCallDriverEntry(PDRIVER_OBJECT DriverObject, PDRIVER_INITIALIZE DriverEntry)
+{
+    MiEnsureMachine();
+    MiRefuseIfStopped("SimCallDriverEntry");
+    if (!MiIsDriverObject(DriverObject) || DriverEntry == NULL) {
+        return STATUS_INVALID_PARAMETER;
+    }
+    MI_DRIVER_BLOCK *Block = CONTAINING_RECORD(DriverObject, MI_DRIVER_BLOCK, Driver);
+    DriverObject->DriverInit = DriverEntry;
+    KIRQL Before = MiCurrentIrql();
+    NTSTATUS Status = DriverEntry(DriverObject, &Block->RegistryPath);
+    MiCheckServiceIrql(Before, (const void *)DriverEntry);
+    Block->EntryFailed = !NT_SUCCESS(Status);
+    if (NT_SUCCESS(Status)) {
+        for (PDEVICE_OBJECT Device = DriverObject->DeviceObject; Device != NULL;
+             Device = Device->NextDevice) {
+            Device->Flags &= ~(ULONG)DO_DEVICE_INITIALIZING;
+        }
+        for (ULONG i = 0; i <= IRP_MJ_MAXIMUM_FUNCTION; i++) {
+            if (DriverObject->MajorFunction[i] == NULL) {
+                DriverObject->MajorFunction[i] = MiInvalidDeviceRequest;
+            }
+        }
+    }
+    return Status;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Requests.                                                              */
+/* ---------------------------------------------------------------------- */
+typedef enum _MI_TRANSFER { MiTransferNone, MiTransferBuffered, MiTransferDirect, MiTransferNeither } MI_TRANSFER;
+
+/* An MDL over Buffer for the IRP, probed and locked for Operation in KernelMode. */
+static NTSTATUS MiLockRequesterBuffer(PIRP Irp, PVOID Buffer, ULONG Length, LOCK_OPERATION Operation)
+{
+    PMDL Mdl = IoAllocateMdl(Buffer, Length, FALSE, TRUE, Irp);
+    if (Mdl == NULL) {
+        return STATUS_INSUFFICIENT_RESOURCES;
+    }
+    NTSTATUS Status;
+    SIM_TRY_STATUS(&Status, MmProbeAndLockPages(Mdl, KernelMode, Operation));
+    return Status; /* on failure the MDL stays on the IRP, unlocked: the release frees it */
+}
+
+/* The system buffer of a buffered transfer: Bytes of non-paged pool, holding Input. */
+static NTSTATUS MiBufferRequest(PIRP Irp, ULONG Bytes, const void *Input, ULONG InputLength)
+{
+    if (Bytes == 0) {
+        return STATUS_SUCCESS;
+    }
+    PVOID System = MiAllocatePoolInternal(false, Bytes, MI_TAG_SYSTEM_BUFFER, MI_CALLER_ADDRESS(),
+                                          true);
+    if (System == NULL) {
+        return STATUS_INSUFFICIENT_RESOURCES;
+    }
+    if (InputLength != 0 && Input != NULL) {
+        memcpy(System, Input, InputLength);
+    }
+    Irp->AssociatedIrp.SystemBuffer = System;
+    Irp->Flags |= IRP_BUFFERED_IO | IRP_DEALLOCATE_BUFFER;
+    return STATUS_SUCCESS;
+}
+
+/* Fills the IRP and its first stack location for Request; buffers per the method. */
+static NTSTATUS MiBuildRequest(PDEVICE_OBJECT Device, PIRP Irp, const SIM_IO_REQUEST *Request)
+{
+    PIO_STACK_LOCATION IrpSp = IoGetNextIrpStackLocation(Irp);
+    IrpSp->MajorFunction = Request->MajorFunction;
+    IrpSp->MinorFunction = Request->MinorFunction;
+    Irp->RequestorMode = KernelMode;
+    switch (Request->MajorFunction) {
+    case IRP_MJ_DEVICE_CONTROL:
+    case IRP_MJ_INTERNAL_DEVICE_CONTROL: {
+        ULONG In = Request->InputBufferLength, Out = Request->OutputBufferLength;
+        IrpSp->Parameters.DeviceIoControl.IoControlCode = Request->IoControlCode;
+        IrpSp->Parameters.DeviceIoControl.InputBufferLength = In;
+        IrpSp->Parameters.DeviceIoControl.OutputBufferLength = Out;
+        Irp->UserBuffer = Request->OutputBuffer;
+        switch (METHOD_FROM_CTL_CODE(Request->IoControlCode)) {
+        case METHOD_BUFFERED:
+            if (Out != 0) {
+                Irp->Flags |= IRP_INPUT_OPERATION;
+            }
+            return MiBufferRequest(Irp, In > Out ? In : Out, Request->InputBuffer, In);
+        case METHOD_IN_DIRECT:
+        case METHOD_OUT_DIRECT: {
+            NTSTATUS Status = MiBufferRequest(Irp, In, Request->InputBuffer, In);
+            if (NT_SUCCESS(Status) && Out != 0) {
+                LOCK_OPERATION Operation =
+                    METHOD_FROM_CTL_CODE(Request->IoControlCode) == METHOD_IN_DIRECT
+                        ? IoReadAccess
+                        : IoWriteAccess;
+                Status = MiLockRequesterBuffer(Irp, Request->OutputBuffer, Out, Operation);
+            }
+            return Status;
+        }
+        default: /* METHOD_NEITHER */
+            IrpSp->Parameters.DeviceIoControl.Type3InputBuffer = Request->InputBuffer;
+            return STATUS_SUCCESS;
+        }
+    }
+    case IRP_MJ_READ:
+    case IRP_MJ_WRITE: {
+        bool Read = Request->MajorFunction == IRP_MJ_READ;
+        PVOID Buffer = Read ? Request->OutputBuffer : Request->InputBuffer;
+        ULONG Length = Read ? Request->OutputBufferLength : Request->InputBufferLength;
+        IrpSp->Parameters.Read.Length = Length; /* Write has the same layout */
+        IrpSp->Parameters.Read.ByteOffset.QuadPart = Request->ByteOffset;
+        Irp->Flags |= Read ? IRP_READ_OPERATION : IRP_WRITE_OPERATION;
+        Irp->UserBuffer = Buffer;
+        if (Length == 0) {
+            return STATUS_SUCCESS;
+        }
+        if (Device->Flags & DO_BUFFERED_IO) {
+            if (Read) {
+                Irp->Flags |= IRP_INPUT_OPERATION;
+            }
+            return MiBufferRequest(Irp, Length, Read ? NULL : Buffer, Read ? 0 : Length);
+        }
+        if (Device->Flags & DO_DIRECT_IO) {
+            /* A read writes into the caller's memory. */
+            return MiLockRequesterBuffer(Irp, Buffer, Length, Read ? IoWriteAccess : IoReadAccess);
+        }
+        return STATUS_SUCCESS;
+    }
+    default:
+        return STATUS_SUCCESS;
+    }
+}
+
+/* The requester's side of completion: copy-out, system buffer and MDLs released. */
+static void MiFinishRequest(PIRP Irp, const SIM_IO_REQUEST *Request)
+{
+    if (Irp->Flags & IRP_BUFFERED_IO) {
+        PVOID System = Irp->AssociatedIrp.SystemBuffer;
+        if ((Irp->Flags & IRP_INPUT_OPERATION) && !NT_ERROR(Irp->IoStatus.Status) &&
+            System != NULL && Irp->UserBuffer != NULL) {
+            ULONG Capacity = Request->OutputBufferLength;
+            ULONG_PTR Bytes = Irp->IoStatus.Information;
+            memcpy(Irp->UserBuffer, System, Bytes < Capacity ? (size_t)Bytes : (size_t)Capacity);
+        }
+        if ((Irp->Flags & IRP_DEALLOCATE_BUFFER) && System != NULL) {
+            MiFreePoolInternal(System, MI_TAG_SYSTEM_BUFFER, true);
+            Irp->AssociatedIrp.SystemBuffer = NULL;
+        }
+    }
+    PMDL Mdl = Irp->MdlAddress;
+    while (Mdl != NULL) {
+        PMDL Next = Mdl->Next;
+        if (Mdl->MdlFlags & MDL_PAGES_LOCKED) {
+            MmUnlockPages(Mdl);
+        }
+        IoFreeMdl(Mdl);
+        Mdl = Next;
+    }
+    Irp->MdlAddress = NULL;
+}
+
+static bool MiIrpCompleted(void *Context)
+{
+    return __atomic_load_n(&((MI_IRP_TAIL *)Context)->Completed, __ATOMIC_ACQUIRE) != 0;
+}
+
+static bool MiIsDeviceObject(PDEVICE_OBJECT Device)
+{
+    ULONG Tag = 0;
+    return Device != NULL && MiPoolBlockSize(Device, &Tag) != 0 && Tag == MI_TAG_DEVICE_OBJECT &&
+           Device->Type == IO_TYPE_DEVICE && Device->DriverObject != NULL;
+}
+
+NTSTATUS SimIoCallDriver(PDEVICE_OBJECT DeviceObject, const SIM_IO_REQUEST *Request,
+                         PIO_STATUS_BLOCK IoStatus)
+{
+    MiEnsureMachine();
+    MiRefuseIfStopped("SimIoCallDriver");
+    if (IoStatus != NULL) {
+        memset(IoStatus, 0, sizeof(*IoStatus));
+    }
+    if (Request == NULL || !MiIsDeviceObject(DeviceObject)) {
+        return STATUS_INVALID_PARAMETER;
+    }
+    CCHAR StackSize = DeviceObject->StackSize > 0 ? DeviceObject->StackSize : 1;
+    PIRP Irp = MiAllocateIrp(StackSize, MI_CALLER_ADDRESS());
+    if (Irp == NULL) {
+        return STATUS_INSUFFICIENT_RESOURCES;
+    }
+    MI_IRP_TAIL *Tail = MiIrpTail(Irp);
+    NTSTATUS Status = MiBuildRequest(DeviceObject, Irp, Request);
+    if (NT_SUCCESS(Status)) {
+        PDRIVER_OBJECT Driver = DeviceObject->DriverObject;
+        UCHAR Major = Request->MajorFunction;
+        const void *Routine =
+            Major <= IRP_MJ_MAXIMUM_FUNCTION ? (const void *)Driver->MajorFunction[Major] : NULL;
+        KIRQL Before = MiCurrentIrql();
+        (void)IofCallDriver(DeviceObject, Irp);
+        MiCheckServiceIrql(Before, Routine);
+        /* Pending (or returned without completing): the requester waits for completion. */
+        MiParkUntilFor("SimIoCallDriver", &Tail->Completed, MiIrpCompleted, Tail, -1);
+        Status = Irp->IoStatus.Status;
+        if (IoStatus != NULL) {
+            *IoStatus = Irp->IoStatus;
+        }
+    }
+    MiFinishRequest(Irp, Request);
+    MiFreeIrp(Irp);
+    return Status;
+}
+
+NTSTATUS SimDeviceIoControl(PDEVICE_OBJECT DeviceObject, ULONG IoControlCode, PVOID InputBuffer,
+                            ULONG InputBufferLength, PVOID OutputBuffer, ULONG OutputBufferLength,
+                            ULONG_PTR *Information)
+{
+    SIM_IO_REQUEST Request;
+    memset(&Request, 0, sizeof(Request));
+    Request.MajorFunction = IRP_MJ_DEVICE_CONTROL;
+    Request.IoControlCode = IoControlCode;
+    Request.InputBuffer = InputBuffer;
+    Request.InputBufferLength = InputBufferLength;
+    Request.OutputBuffer = OutputBuffer;
+    Request.OutputBufferLength = OutputBufferLength;
+    IO_STATUS_BLOCK IoStatus;
+    NTSTATUS Status = SimIoCallDriver(DeviceObject, &Request, &IoStatus);
+    if (Information != NULL) {
+        *Information = IoStatus.Information;
+    }
+    return Status;
+}
+
+PDEVICE_OBJECT SimLookupDevice(PCWSTR Name)
+{
+    MiEnsureMachine();
+    if (Name == NULL) {
+        return NULL;
+    }
+    UNICODE_STRING Text;
+    size_t Length = wcslen(Name) * sizeof(WCHAR);
+    if (Length == 0 || Length > 0xFFFC) {
+        return NULL;
+    }
+    Text.Buffer = (PWCH)Name;
+    Text.Length = (USHORT)Length;
+    Text.MaximumLength = (USHORT)(Length + sizeof(WCHAR));
+    return MiLookupDevice(&Text);
+}
+
+ULONG SimCountDeviceObjects(PDRIVER_OBJECT DriverObject)
+{
+    ULONG Count = 0;
+    if (!MiIsDriverObject(DriverObject)) {
+        return 0;
+    }
+    for (PDEVICE_OBJECT Device = DriverObject->DeviceObject; Device != NULL;
+         Device = Device->NextDevice) {
+        Count++;
+    }
+    return Count;
+}
+
+BOOLEAN SimUnloadDriver(PDRIVER_OBJECT DriverObject, SIM_UNLOAD_REPORT *Report)
+{
+    MiEnsureMachine();
+    MiRefuseIfStopped("SimUnloadDriver");
+    if (Report != NULL) {
+        memset(Report, 0, sizeof(*Report));
+    }
+    if (!MiIsDriverObject(DriverObject)) {
+        return FALSE;
+    }
+    MI_DRIVER_BLOCK *Block = CONTAINING_RECORD(DriverObject, MI_DRIVER_BLOCK, Driver);
+    /* After a failed DriverEntry the driver goes without its unload routine being called
+     * (documented for DRIVER_UNLOAD); otherwise a driver without one cannot be unloaded. */
+    if (!Block->EntryFailed) {
+        if (DriverObject->DriverUnload == NULL) {
+            return FALSE;
+        }
+        KIRQL Before = MiCurrentIrql();
+        PDRIVER_UNLOAD Unload = DriverObject->DriverUnload;
+        DriverObject->Flags |= DRVO_UNLOAD_INVOKED;
+        Unload(DriverObject);
+        MiCheckServiceIrql(Before, (const void *)Unload);
+    }
+    ULONG Left = 0;
+    for (PDEVICE_OBJECT Device = DriverObject->DeviceObject; Device != NULL;) {
+        PDEVICE_OBJECT Next = Device->NextDevice;
+        char Line[160];
+        snprintf(Line, sizeof(Line),
+                 "mmsim: %ls unloaded without deleting device object %p (IoDeleteDevice)\n",
+                 DriverObject->DriverName.Buffer, (void *)Device);
+        MiWriteStderr(Line);
+        Device->DriverObject = NULL; /* the driver object goes; the device stays a leak */
+        Device->NextDevice = NULL;
+        Device = Next;
+        Left++;
+    }
+    DriverObject->Type = 0;
+    MiFreePoolInternal(DriverObject, MI_TAG_DRIVER_OBJECT, true);
+    BOOLEAN Clean = SimDriverUnload(Report);
+    return Clean && Left == 0;
+}

@@ -1,0 +1,4 @@
+#pragma once
+
+#define DRIVER_TAG 'itlM'
+
