@@ -49,17 +49,17 @@ ULONG NTAPI KeGetRecommendedSharedDataAlignment(VOID)
     return 64;
 }
 
-USHORT FASTCALL RtlUshortByteSwap(USHORT Source)
+USHORT FASTCALL(RtlUshortByteSwap)(USHORT Source)
 {
     return __builtin_bswap16(Source);
 }
 
-ULONG FASTCALL RtlUlongByteSwap(ULONG Source)
+ULONG FASTCALL(RtlUlongByteSwap)(ULONG Source)
 {
     return __builtin_bswap32(Source);
 }
 
-ULONGLONG FASTCALL RtlUlonglongByteSwap(ULONGLONG Source)
+ULONGLONG FASTCALL(RtlUlonglongByteSwap)(ULONGLONG Source)
 {
     return __builtin_bswap64(Source);
 }

@@ -10,8 +10,8 @@ NTSTATUS DriverEntry(PVOID DriverObject, PVOID RegistryPath)
     (void)DriverObject;
     (void)RegistryPath;
 #ifdef USE_TYPE
-    KDPC Dpc;
-    (void)Dpc;
+    KTIMER Timer;
+    (void)Timer;
 #else
     KeFlushQueuedDpcs();
 #endif

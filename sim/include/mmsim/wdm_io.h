@@ -16,6 +16,18 @@
 extern "C" {
 #endif
 
+/* The WDK's IRP and IO_STACK_LOCATION have unnamed structs inside unions:
+ * standard C11, a GNU extension in C++ (-Wpedantic), silenced around the
+ * types as <ntdef.h> does for LARGE_INTEGER. */
+#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wpedantic"
+#if defined(__clang__)
+#pragma clang diagnostic ignored "-Wnested-anon-types"
+#pragma clang diagnostic ignored "-Wgnu-anonymous-struct"
+#endif
+#endif
+
 /* ------------------------------------------------------------------------ */
 /* Statuses the object namespace returns (values of the WDK's ntstatus.h).  */
 /* ------------------------------------------------------------------------ */
@@ -835,6 +847,10 @@ C_ASSERT(FIELD_OFFSET(DEVICE_OBJECT, DeviceObjectExtension) == 0x138);
 C_ASSERT(sizeof(DRIVER_OBJECT) == 0x150);
 C_ASSERT(FIELD_OFFSET(DRIVER_OBJECT, DriverUnload) == 0x68);
 C_ASSERT(FIELD_OFFSET(DRIVER_OBJECT, MajorFunction) == 0x70);
+
+#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#endif
 
 #ifdef __cplusplus
 } /* extern "C" */

@@ -197,9 +197,15 @@ NTKERNELAPI ULONG NTAPI KeGetRecommendedSharedDataAlignment(VOID);
 #define KeFlushIoBuffers(Mdl, ReadOperation, DmaOperation)
 
 /* ---- Rtl: byte swaps and LARGE_INTEGER arithmetic ---- */
+/* Exported routines, but macros over the intrinsics in x64's wdm.h: a
+ * driver's call is the intrinsic, as with the WDK; the address of the name
+ * (MmGetSystemRoutineAddress) is the routine. */
 NTSYSAPI USHORT FASTCALL RtlUshortByteSwap(_In_ USHORT Source);
 NTSYSAPI ULONG FASTCALL RtlUlongByteSwap(_In_ ULONG Source);
 NTSYSAPI ULONGLONG FASTCALL RtlUlonglongByteSwap(_In_ ULONGLONG Source);
+#define RtlUshortByteSwap(_x) _byteswap_ushort((USHORT)(_x))
+#define RtlUlongByteSwap(_x) _byteswap_ulong((_x))
+#define RtlUlonglongByteSwap(_x) _byteswap_uint64((_x))
 
 /* The obsolete LARGE_INTEGER helpers are inline in the WDK on x64. */
 static __inline LARGE_INTEGER NTAPI RtlConvertLongToLargeInteger(LONG SignedInteger)
