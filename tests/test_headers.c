@@ -37,7 +37,7 @@ static void CheckTable(const NAMED_VALUE *Rows, size_t Count)
 /* ------------------------------------------------------------------------ */
 /* 2.2 MdlFlags.                                                             */
 /* ------------------------------------------------------------------------ */
-static void MdlFlagValues(void **State)
+SIM_TEST_F(MdlFlagValues, NULL, NULL)
 {
     (void)State;
     static const NAMED_VALUE Rows[] = {
@@ -66,7 +66,7 @@ static void MdlFlagValues(void **State)
 /* ------------------------------------------------------------------------ */
 /* 2.3 MEMORY_CACHING_TYPE, MM_PAGE_PRIORITY and the MdlMapping* bits.        */
 /* ------------------------------------------------------------------------ */
-static void CachingAndPriorityValues(void **State)
+SIM_TEST_F(CachingAndPriorityValues, NULL, NULL)
 {
     (void)State;
     static const NAMED_VALUE Rows[] = {
@@ -101,7 +101,7 @@ static void CachingAndPriorityValues(void **State)
 /* ------------------------------------------------------------------------ */
 /* 1.15 POOL_TYPE and POOL_FLAG_*.                                           */
 /* ------------------------------------------------------------------------ */
-static void PoolTypeValues(void **State)
+SIM_TEST_F(PoolTypeValues, NULL, NULL)
 {
     (void)State;
     static const NAMED_VALUE Rows[] = {
@@ -132,7 +132,7 @@ static void PoolTypeValues(void **State)
     CHECK_TABLE(Rows);
 }
 
-static void PoolFlagValues(void **State)
+SIM_TEST_F(PoolFlagValues, NULL, NULL)
 {
     (void)State;
     static const NAMED_VALUE Rows[] = {
@@ -163,7 +163,7 @@ static void PoolFlagValues(void **State)
 /* ------------------------------------------------------------------------ */
 /* 1.7, 1.8, 1.2 Mm flags.                                                   */
 /* ------------------------------------------------------------------------ */
-static void MmFlagValues(void **State)
+SIM_TEST_F(MmFlagValues, NULL, NULL)
 {
     (void)State;
     static const NAMED_VALUE Rows[] = {
@@ -185,7 +185,7 @@ static void MmFlagValues(void **State)
 /* ------------------------------------------------------------------------ */
 /* 1.16 IRQL levels (x64 values).                                            */
 /* ------------------------------------------------------------------------ */
-static void IrqlLevelValues(void **State)
+SIM_TEST_F(IrqlLevelValues, NULL, NULL)
 {
     (void)State;
     static const NAMED_VALUE Rows[] = {
@@ -200,7 +200,7 @@ static void IrqlLevelValues(void **State)
 /* ------------------------------------------------------------------------ */
 /* NTSTATUS values and the severity macros.                                  */
 /* ------------------------------------------------------------------------ */
-static void StatusValues(void **State)
+SIM_TEST_F(StatusValues, NULL, NULL)
 {
     (void)State;
     static const NAMED_VALUE Rows[] = {
@@ -256,7 +256,7 @@ static void StatusValues(void **State)
 /* ------------------------------------------------------------------------ */
 /* Section 3: bug check codes.                                               */
 /* ------------------------------------------------------------------------ */
-static void BugCheckCodeValues(void **State)
+SIM_TEST_F(BugCheckCodeValues, NULL, NULL)
 {
     (void)State;
     static const NAMED_VALUE Rows[] = {
@@ -290,7 +290,7 @@ static void BugCheckCodeValues(void **State)
 /* ------------------------------------------------------------------------ */
 /* 1 Common types: Windows is LLP64 on every host.                           */
 /* ------------------------------------------------------------------------ */
-static void TypeSizes(void **State)
+SIM_TEST_F(TypeSizes, NULL, NULL)
 {
     (void)State;
     static const NAMED_VALUE Rows[] = {
@@ -322,7 +322,7 @@ static void TypeSizes(void **State)
 /* ------------------------------------------------------------------------ */
 /* 2.1 MDL layout (x64).                                                     */
 /* ------------------------------------------------------------------------ */
-static void MdlLayout(void **State)
+SIM_TEST_F(MdlLayout, NULL, NULL)
 {
     (void)State;
     static const NAMED_VALUE Rows[] = {
@@ -347,7 +347,7 @@ static void MdlLayout(void **State)
 /* ------------------------------------------------------------------------ */
 /* 2.4 Page constants and macros.                                            */
 /* ------------------------------------------------------------------------ */
-static void PageConstants(void **State)
+SIM_TEST_F(PageConstants, NULL, NULL)
 {
     (void)State;
     static const NAMED_VALUE Rows[] = {
@@ -357,7 +357,7 @@ static void PageConstants(void **State)
     CHECK_TABLE(Rows);
 }
 
-static void ByteOffsetAndPageAlign(void **State)
+SIM_TEST_F(ByteOffsetAndPageAlign, NULL, NULL)
 {
     (void)State;
     static const struct {
@@ -382,7 +382,7 @@ static void ByteOffsetAndPageAlign(void **State)
     }
 }
 
-static void BytesToPages(void **State)
+SIM_TEST_F(BytesToPages, NULL, NULL)
 {
     (void)State;
     /* Written as shift plus remainder so the top of the range cannot wrap. */
@@ -411,7 +411,7 @@ static void BytesToPages(void **State)
     }
 }
 
-static void RoundToPages(void **State)
+SIM_TEST_F(RoundToPages, NULL, NULL)
 {
     (void)State;
     static const struct {
@@ -438,7 +438,7 @@ static void RoundToPages(void **State)
     }
 }
 
-static void SpanPages(void **State)
+SIM_TEST_F(SpanPages, NULL, NULL)
 {
     (void)State;
     /* ((Va & 0xFFF) + Size + 0xFFF) >> 12: the byte offset counts. */
@@ -474,7 +474,7 @@ static void SpanPages(void **State)
     }
 }
 
-static void AlignBy(void **State)
+SIM_TEST_F(AlignBy, NULL, NULL)
 {
     (void)State;
     static const struct {
@@ -503,7 +503,7 @@ static void AlignBy(void **State)
 /* ------------------------------------------------------------------------ */
 /* 1.10 MmInitializeMdl and 1.13 the accessor macros.                        */
 /* ------------------------------------------------------------------------ */
-static void InitializeMdlFields(void **State)
+SIM_TEST_F(InitializeMdlFields, NULL, NULL)
 {
     (void)State;
     static const struct {
@@ -559,7 +559,7 @@ static void InitializeMdlFields(void **State)
 /* Multi-character pool tags: 'gaTM' is the ULONG 0x6761544D, which reads   */
 /* "MTag" in memory on a little-endian machine, as in a pool dump.           */
 /* ------------------------------------------------------------------------ */
-static void MultiCharacterTag(void **State)
+SIM_TEST_F(MultiCharacterTag, NULL, NULL)
 {
     (void)State;
     ULONG Tag = 'gaTM';
@@ -576,7 +576,7 @@ typedef struct _OUTER {
     LIST_ENTRY Link;
 } OUTER;
 
-static void ListAndRecordHelpers(void **State)
+SIM_TEST_F(ListAndRecordHelpers, NULL, NULL)
 {
     (void)State;
     OUTER Items[3];
@@ -603,7 +603,7 @@ static void ListAndRecordHelpers(void **State)
 /* basetsd.h and ntdef.h types: size and signedness (x64).                   */
 /* ------------------------------------------------------------------------ */
 #define SIGNED(T) ((T)-1 < (T)1)
-static void BasetsdTypes(void **State)
+SIM_TEST_F(BasetsdTypes, NULL, NULL)
 {
     (void)State;
     static const NAMED_VALUE Sizes[] = {
@@ -638,7 +638,7 @@ static void BasetsdTypes(void **State)
 /* ------------------------------------------------------------------------ */
 /* LARGE_INTEGER: the WDK's member order (anonymous struct, u, QuadPart).     */
 /* ------------------------------------------------------------------------ */
-static void LargeIntegerShape(void **State)
+SIM_TEST_F(LargeIntegerShape, NULL, NULL)
 {
     (void)State;
     static const LARGE_INTEGER FirstMemberIsParts = {5, -1};
@@ -668,7 +668,7 @@ static void LargeIntegerShape(void **State)
 /* ------------------------------------------------------------------------ */
 /* sdkddkver.h versions; the default target is the newest.                   */
 /* ------------------------------------------------------------------------ */
-static void VersionConstants(void **State)
+SIM_TEST_F(VersionConstants, NULL, NULL)
 {
     (void)State;
     static const NAMED_VALUE Rows[] = {
@@ -692,29 +692,5 @@ static void VersionConstants(void **State)
 
 int main(void)
 {
-    const struct CMUnitTest Tests[] = {
-        cmocka_unit_test(MdlFlagValues),
-        cmocka_unit_test(CachingAndPriorityValues),
-        cmocka_unit_test(PoolTypeValues),
-        cmocka_unit_test(PoolFlagValues),
-        cmocka_unit_test(MmFlagValues),
-        cmocka_unit_test(IrqlLevelValues),
-        cmocka_unit_test(StatusValues),
-        cmocka_unit_test(BugCheckCodeValues),
-        cmocka_unit_test(TypeSizes),
-        cmocka_unit_test(MdlLayout),
-        cmocka_unit_test(PageConstants),
-        cmocka_unit_test(ByteOffsetAndPageAlign),
-        cmocka_unit_test(BytesToPages),
-        cmocka_unit_test(RoundToPages),
-        cmocka_unit_test(SpanPages),
-        cmocka_unit_test(AlignBy),
-        cmocka_unit_test(InitializeMdlFields),
-        cmocka_unit_test(MultiCharacterTag),
-        cmocka_unit_test(ListAndRecordHelpers),
-        cmocka_unit_test(BasetsdTypes),
-        cmocka_unit_test(LargeIntegerShape),
-        cmocka_unit_test(VersionConstants),
-    };
-    return cmocka_run_group_tests(Tests, NULL, NULL);
+    return SimRunTests("test_headers", NULL, NULL);
 }

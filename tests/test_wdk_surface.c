@@ -82,7 +82,7 @@ static UNICODE_STRING UnicodeOf(PCWSTR Text)
 /* Rtl memory helpers (wdm.h: macros over the C runtime, and               */
 /* RtlCompareMemory, which returns the length of the matching prefix).     */
 /* ------------------------------------------------------------------------ */
-static void MemoryHelpers(void **State)
+SIM_TEST(MemoryHelpers)
 {
     (void)State;
     UCHAR A[16], B[16];
@@ -126,7 +126,7 @@ static void MemoryHelpers(void **State)
 /* ASSERT / NT_ASSERT / NT_VERIFY: always checked in mmsim; a failure is   */
 /* 0x1E with STATUS_ASSERTION_FAILURE (README, "Bug checks").             */
 /* ------------------------------------------------------------------------ */
-static void AssertionsPassAndStop(void **State)
+SIM_TEST(AssertionsPassAndStop)
 {
     (void)State;
     int Two = 2;
@@ -150,7 +150,7 @@ static void AssertionsPassAndStop(void **State)
 /* bytes per call; Level 0-31 a bit number, larger a mask; the default     */
 /* filter passes DPFLTR_ERROR_LEVEL).                                      */
 /* ------------------------------------------------------------------------ */
-static void DebugOutput(void **State)
+SIM_TEST_F(DebugOutput, SimTestSetup, TeardownDefault)
 {
     (void)State;
     Reconfigure(FALSE, SimProfileModern);
@@ -187,7 +187,7 @@ static void DebugOutput(void **State)
  * (DbgPrint: "%C, %S, %lc, %ls, %wc, %ws, %wZ ... only with IRQL =
  * PASSIVE_LEVEL"); mmsim stops at DISPATCH_LEVEL with 0xD1 (argument, IRQL,
  * read, caller). Without a conversion any IRQL is fine. */
-static void ConversionAtDispatchStops(void **State)
+SIM_TEST_F(ConversionAtDispatchStops, SimTestSetup, TeardownDefault)
 {
     (void)State;
     Reconfigure(TRUE, SimProfileModern);
@@ -247,7 +247,7 @@ static NTSTATUS FormatRowA(char *Buffer, size_t Size, const FORMAT_ROW *Row)
     }
 }
 
-static void PrintfFormatsA(void **State)
+SIM_TEST(PrintfFormatsA)
 {
     (void)State;
     static const WCHAR Smiley[] = {0x263A, 'x', 0};
@@ -334,7 +334,7 @@ static void PrintfFormatsA(void **State)
 /* The W forms: s is wide there, S narrow (printf type-field page). The
  * documentation's own example of RtlStringCbPrintfW: "%s %d + %d = %d." with
  * "The answer is", 1, 2, 3 gives "The answer is 1 + 2 = 3.". */
-static void PrintfFormatsW(void **State)
+SIM_TEST(PrintfFormatsW)
 {
     (void)State;
     enum { Size = 30 };
@@ -379,7 +379,7 @@ static NTSTATUS LogW(WCHAR *Buffer, size_t Size, BOOLEAN Cb, const WCHAR *Format
     return Status;
 }
 
-static void PrintfVaListForms(void **State)
+SIM_TEST(PrintfVaListForms)
 {
     (void)State;
     char Narrow[8];
@@ -462,7 +462,7 @@ static NTSTATUS RunStrRow(const STR_ROW *Row, char *Narrow, WCHAR *Wide)
     return STATUS_UNSUCCESSFUL;
 }
 
-static void StringFunctionResults(void **State)
+SIM_TEST(StringFunctionResults)
 {
     (void)State;
     const size_t W = sizeof(WCHAR);
@@ -563,7 +563,7 @@ static void StringFunctionResults(void **State)
  * when the string with its NUL fits in the maximum; INVALID_PARAMETER for a
  * NULL string, a maximum above NTSTRSAFE_MAX_CCH (x the character size) or a
  * longer string. The Cb forms count bytes. */
-static void StringLengths(void **State)
+SIM_TEST(StringLengths)
 {
     (void)State;
     static const WCHAR WideAbc[] = L"abc";
@@ -633,7 +633,7 @@ static void SleepMs(long Milliseconds)
     }
 }
 
-static void TimeQueries(void **State)
+SIM_TEST(TimeQueries)
 {
     (void)State;
     /* System time against the host's wall clock (11644473600 s from 1601 to 1970). */
@@ -704,7 +704,7 @@ static void TimeQueries(void **State)
 
 /* The IRQL rule of each (any level) and MmGetSystemRoutineAddress: present
  * in the modern profile; the ones newer than Server 2003 absent under nt5. */
-static void TimeAndProcessorExports(void **State)
+SIM_TEST_F(TimeAndProcessorExports, SimTestSetup, TeardownDefault)
 {
     (void)State;
     static const struct {
@@ -750,7 +750,7 @@ static void TimeAndProcessorExports(void **State)
 /* pages): group 0 for the non-Ex forms; ALL_PROCESSOR_GROUPS counts all;  */
 /* an unknown group has 0; the current number is in range.                 */
 /* ------------------------------------------------------------------------ */
-static void ProcessorQueries(void **State)
+SIM_TEST(ProcessorQueries)
 {
     (void)State;
     ULONG All = KeQueryActiveProcessorCountEx(ALL_PROCESSOR_GROUPS);
@@ -851,7 +851,7 @@ static LONG64 Run64(ILK_OP Op, LONG64 volatile *Target, LONG64 Operand)
     }
 }
 
-static void InterlockedValues(void **State)
+SIM_TEST(InterlockedValues)
 {
     (void)State;
     static const ILK_ROW Rows32[] = {
@@ -958,7 +958,7 @@ static void *IncrementThread(void *Context)
     return NULL;
 }
 
-static void InterlockedIsAtomic(void **State)
+SIM_TEST(InterlockedIsAtomic)
 {
     (void)State;
     SharedLong = 0;
@@ -988,7 +988,7 @@ static void *Publisher(void *Context)
     return NULL;
 }
 
-static void OrderedAccesses(void **State)
+SIM_TEST(OrderedAccesses)
 {
     (void)State;
     ULONG volatile U = 0;
@@ -1020,7 +1020,7 @@ static void OrderedAccesses(void **State)
 /* PHYSICAL_ADDRESS initialisation in C: `= {0}`, designated `.QuadPart`,   */
 /* `{{Low, High}}` as in the WDK; the layout of LARGE_INTEGER.             */
 /* ------------------------------------------------------------------------ */
-static void PhysicalAddressInitialisation(void **State)
+SIM_TEST(PhysicalAddressInitialisation)
 {
     (void)State;
     PHYSICAL_ADDRESS Zero = {0};
@@ -1052,7 +1052,7 @@ static void PhysicalAddressInitialisation(void **State)
 
 /* LARGE_INTEGER in the WDK's member order: every initialiser form MSVC
  * accepts gives MSVC's value (the parts are the first member). */
-static void LargeIntegerInitialisers(void **State)
+SIM_TEST(LargeIntegerInitialisers)
 {
     (void)State;
     PHYSICAL_ADDRESS Zero = {0};
@@ -1088,7 +1088,7 @@ static void LargeIntegerInitialisers(void **State)
 /* x64's KeQuerySystemTime, KeQueryTickCount and KeQueryInterruptTime are
  * macros over SharedUserData storing through (PULONG64): a ULONG64 or a
  * LARGE_INTEGER receives the value of the last clock tick. */
-static void TimeMacrosOverSharedUserData(void **State)
+SIM_TEST(TimeMacrosOverSharedUserData)
 {
     (void)State;
     ULONG Increment = KeQueryTimeIncrement();
@@ -1183,7 +1183,7 @@ static void TimeMacrosOverSharedUserData(void **State)
 }
 
 /* Each intrinsic's result, as MSVC documents it. */
-static void IntrinsicResults(void **State)
+SIM_TEST(IntrinsicResults)
 {
     (void)State;
     ULONG Index = 77;
@@ -1285,7 +1285,7 @@ static void IntrinsicResults(void **State)
 }
 
 /* __debugbreak with no kernel debugger: an unhandled STATUS_BREAKPOINT. */
-static void DebugBreakStops(void **State)
+SIM_TEST(DebugBreakStops)
 {
     (void)State;
     SIM_EXPECT_BUGCHECK(KMODE_EXCEPTION_NOT_HANDLED, 0x80000003u, __debugbreak());
@@ -1294,7 +1294,7 @@ static void DebugBreakStops(void **State)
 /* SINGLE_LIST_ENTRY with PushEntryList/PopEntryList; RtlCopyBytes and
  * friends; the header's inline routines have addresses (a driver may keep
  * one in a table), which link to the library's out-of-line definitions. */
-static void ListsBytesAndAddresses(void **State)
+SIM_TEST(ListsBytesAndAddresses)
 {
     (void)State;
     SINGLE_LIST_ENTRY Head = {NULL}, A, B;
@@ -1326,7 +1326,7 @@ static void ListsBytesAndAddresses(void **State)
 
 /* ExIsProcessorFeaturePresent: PF_* numbers as documented; what every x64
  * processor has is TRUE, an unknown number FALSE. */
-static void ProcessorFeatures(void **State)
+SIM_TEST(ProcessorFeatures)
 {
     (void)State;
     static const struct {
@@ -1368,31 +1368,5 @@ static void ProcessorFeatures(void **State)
 
 int main(void)
 {
-    const struct CMUnitTest Tests[] = {
-        cmocka_unit_test_setup_teardown(MemoryHelpers, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(AssertionsPassAndStop, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(DebugOutput, SimTestSetup, TeardownDefault),
-        cmocka_unit_test_setup_teardown(ConversionAtDispatchStops, SimTestSetup, TeardownDefault),
-        cmocka_unit_test_setup_teardown(PrintfFormatsA, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(PrintfFormatsW, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(PrintfVaListForms, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(StringFunctionResults, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(StringLengths, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(TimeQueries, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(TimeAndProcessorExports, SimTestSetup, TeardownDefault),
-        cmocka_unit_test_setup_teardown(ProcessorQueries, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(InterlockedValues, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(InterlockedIsAtomic, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(OrderedAccesses, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(PhysicalAddressInitialisation, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(LargeIntegerInitialisers, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(TimeMacrosOverSharedUserData, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(IntrinsicResults, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(DebugBreakStops, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(ListsBytesAndAddresses, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(ProcessorFeatures, SimTestSetup, SimTestTeardown),
-    };
-    return cmocka_run_group_tests(Tests, NULL, NULL);
+    return SimRunTests("test_wdk_surface", NULL, NULL);
 }

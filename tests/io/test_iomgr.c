@@ -208,7 +208,7 @@ static void UnloadTestDriver(PDRIVER_OBJECT Driver)
 }
 
 /* ---- device objects and names ---------------------------------------- */
-static void DriverObjectIsWhatTheIoManagerMakes(void **State)
+SIM_TEST(DriverObjectIsWhatTheIoManagerMakes)
 {
     (void)State;
     PDEVICE_OBJECT Device;
@@ -226,7 +226,7 @@ static void DriverObjectIsWhatTheIoManagerMakes(void **State)
     UnloadTestDriver(Driver);
 }
 
-static void DeviceObjectFields(void **State)
+SIM_TEST(DeviceObjectFields)
 {
     (void)State;
     PDRIVER_OBJECT Driver = SimCreateDriverObject(NULL);
@@ -277,7 +277,7 @@ static const struct {
     {L"\\Device\\Other", 0, STATUS_SUCCESS},
 };
 
-static void DeviceNamesFollowTheObjectManager(void **State)
+SIM_TEST(DeviceNamesFollowTheObjectManager)
 {
     (void)State;
     PDRIVER_OBJECT Driver = SimCreateDriverObject(NULL);
@@ -304,7 +304,7 @@ static void DeviceNamesFollowTheObjectManager(void **State)
     SimReset();
 }
 
-static void SymbolicLinks(void **State)
+SIM_TEST(SymbolicLinks)
 {
     (void)State;
     PDEVICE_OBJECT Device;
@@ -331,7 +331,7 @@ static void SymbolicLinks(void **State)
 }
 
 /* ---- requests ------------------------------------------------------- */
-static void BufferedCopiesInAndOut(void **State)
+SIM_TEST(BufferedCopiesInAndOut)
 {
     (void)State;
     PDEVICE_OBJECT Device;
@@ -363,7 +363,7 @@ static void BufferedCopiesInAndOut(void **State)
     UnloadTestDriver(Driver);
 }
 
-static void DirectLocksTheCallersPages(void **State)
+SIM_TEST(DirectLocksTheCallersPages)
 {
     (void)State;
     PDEVICE_OBJECT Device;
@@ -398,7 +398,7 @@ static void DirectLocksTheCallersPages(void **State)
     assert_true(SimIsClean(NULL, 0)); /* MDLs unlocked and freed, buffers freed */
 }
 
-static void NeitherPassesThePointers(void **State)
+SIM_TEST(NeitherPassesThePointers)
 {
     (void)State;
     PDEVICE_OBJECT Device;
@@ -414,7 +414,7 @@ static void NeitherPassesThePointers(void **State)
     UnloadTestDriver(Driver);
 }
 
-static void PendingRequestCompletesLater(void **State)
+SIM_TEST(PendingRequestCompletesLater)
 {
     (void)State;
     PDEVICE_OBJECT Device;
@@ -430,7 +430,7 @@ static void PendingRequestCompletesLater(void **State)
     UnloadTestDriver(Driver);
 }
 
-static void CompletionRoutineRunsForTheDriverAbove(void **State)
+SIM_TEST(CompletionRoutineRunsForTheDriverAbove)
 {
     (void)State;
     PDEVICE_OBJECT Device;
@@ -457,7 +457,7 @@ static void CompletionRoutineRunsForTheDriverAbove(void **State)
 }
 
 /* ---- bug checks ------------------------------------------------------ */
-static void CompletingTwiceIs0x44(void **State)
+SIM_TEST(CompletingTwiceIs0x44)
 {
     (void)State;
     PDEVICE_OBJECT Device;
@@ -466,7 +466,7 @@ static void CompletingTwiceIs0x44(void **State)
                         SimDeviceIoControl(Device, IOCTL_TEST_TWICE, NULL, 0, NULL, 0, NULL));
 }
 
-static void DispatchReturningAtDispatchLevelIs0x4A(void **State)
+SIM_TEST(DispatchReturningAtDispatchLevelIs0x4A)
 {
     (void)State;
     PDEVICE_OBJECT Device;
@@ -476,7 +476,7 @@ static void DispatchReturningAtDispatchLevelIs0x4A(void **State)
                          SimDeviceIoControl(Device, IOCTL_TEST_RAISE, NULL, 0, NULL, 0, NULL));
 }
 
-static void CallingBeyondTheStackIs0x35(void **State)
+SIM_TEST(CallingBeyondTheStackIs0x35)
 {
     (void)State;
     PDEVICE_OBJECT Device;
@@ -491,7 +491,7 @@ static void CallingBeyondTheStackIs0x35(void **State)
                         SimDeviceIoControl(Device, IOCTL_TEST_PASS_DOWN, NULL, 0, NULL, 0, NULL));
 }
 
-static void IoCreateDeviceAtDispatchLevelIs0xA(void **State)
+SIM_TEST(IoCreateDeviceAtDispatchLevelIs0xA)
 {
     (void)State;
     PDRIVER_OBJECT Driver = SimCreateDriverObject(NULL);
@@ -519,7 +519,7 @@ static NTSTATUS NTAPI ForgetfulEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRIN
     return IoCreateDevice(DriverObject, 0, &Name, FILE_DEVICE_UNKNOWN, 0, FALSE, &Device);
 }
 
-static void DeviceNotDeletedIsLeakAtUnload(void **State)
+SIM_TEST(DeviceNotDeletedIsLeakAtUnload)
 {
     (void)State;
     /* Retail: FALSE, the device object's pool block in the report. */
@@ -560,7 +560,7 @@ static NTSTATUS NTAPI FailingEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING 
 }
 
 /* After a failed DriverEntry the driver goes without its unload routine. */
-static void FailedDriverEntryUnloadsWithoutUnloadRoutine(void **State)
+SIM_TEST(FailedDriverEntryUnloadsWithoutUnloadRoutine)
 {
     (void)State;
     UnloadCalls = 0;
@@ -606,7 +606,7 @@ static NTSTATUS Probe(int Write, PVOID Address, SIZE_T Length, ULONG Alignment)
     return Status;
 }
 
-static void ProbesRaiseAsDocumented(void **State)
+SIM_TEST(ProbesRaiseAsDocumented)
 {
     (void)State;
     for (size_t i = 0; i < RTL_NUMBER_OF(ProbeCases); i++) {
@@ -625,7 +625,7 @@ static void ProbesRaiseAsDocumented(void **State)
     ExFreePoolWithTag(Pool, TAG_TEST);
 }
 
-static void ProbeAtDispatchLevelIs0xA(void **State)
+SIM_TEST(ProbeAtDispatchLevelIs0xA)
 {
     (void)State;
     char Buffer[8];
@@ -635,7 +635,7 @@ static void ProbeAtDispatchLevelIs0xA(void **State)
     SIM_EXPECT_BUGCHECK(IRQL_NOT_LESS_OR_EQUAL, 0, ProbeForRead(Buffer, 0, 1));
 }
 
-static void ExportedByName(void **State)
+SIM_TEST(ExportedByName)
 {
     (void)State;
     static const WCHAR *const Names[] = {
@@ -665,7 +665,7 @@ static ULONG Classify(ULONG Code)
     }
 }
 
-static void ControlCodesAreTheWdksBits(void **State)
+SIM_TEST(ControlCodesAreTheWdksBits)
 {
     (void)State;
     static const struct {
@@ -686,7 +686,7 @@ static void ControlCodesAreTheWdksBits(void **State)
     assert_int_equal(Classify(0x9C40E40F), 2);
 }
 
-static void AllocatedIrpHasItsStack(void **State)
+SIM_TEST(AllocatedIrpHasItsStack)
 {
     (void)State;
     PIRP Irp = IoAllocateIrp(3, FALSE);
@@ -701,29 +701,5 @@ static void AllocatedIrpHasItsStack(void **State)
 
 int main(void)
 {
-#define TEST(Name) cmocka_unit_test_setup_teardown(Name, SimTestSetup, SimTestTeardown)
-    const struct CMUnitTest Tests[] = {
-        TEST(DriverObjectIsWhatTheIoManagerMakes),
-        TEST(DeviceObjectFields),
-        TEST(DeviceNamesFollowTheObjectManager),
-        TEST(SymbolicLinks),
-        TEST(BufferedCopiesInAndOut),
-        TEST(DirectLocksTheCallersPages),
-        TEST(NeitherPassesThePointers),
-        TEST(PendingRequestCompletesLater),
-        TEST(CompletionRoutineRunsForTheDriverAbove),
-        TEST(CompletingTwiceIs0x44),
-        TEST(DispatchReturningAtDispatchLevelIs0x4A),
-        TEST(CallingBeyondTheStackIs0x35),
-        TEST(IoCreateDeviceAtDispatchLevelIs0xA),
-        TEST(DeviceNotDeletedIsLeakAtUnload),
-        TEST(FailedDriverEntryUnloadsWithoutUnloadRoutine),
-        TEST(ProbesRaiseAsDocumented),
-        TEST(ProbeAtDispatchLevelIs0xA),
-        TEST(ExportedByName),
-        TEST(AllocatedIrpHasItsStack),
-        TEST(ControlCodesAreTheWdksBits),
-    };
-#undef TEST
-    return cmocka_run_group_tests_name("I/O manager", Tests, NULL, NULL);
+    return SimRunTests("I/O manager", NULL, NULL);
 }

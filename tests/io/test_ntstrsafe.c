@@ -155,7 +155,7 @@ static void RunCase(size_t Row, bool Wide, bool Cb)
     }
 }
 
-static void CopyAndCatExTable(void **State)
+SIM_TEST_F(CopyAndCatExTable, NULL, NULL)
 {
     (void)State;
     for (size_t Row = 0; Row < RTL_NUMBER_OF(Cases); Row++) {
@@ -165,7 +165,7 @@ static void CopyAndCatExTable(void **State)
     }
 }
 
-static void PlainNFormsTruncateAndTerminate(void **State)
+SIM_TEST_F(PlainNFormsTruncateAndTerminate, NULL, NULL)
 {
     (void)State;
     char A[4];
@@ -192,7 +192,7 @@ static NTSTATUS VPrintfExW(PWSTR Dest, size_t Cch, PWSTR *End, size_t *Remaining
     return Status;
 }
 
-static void PrintfExForms(void **State)
+SIM_TEST_F(PrintfExForms, NULL, NULL)
 {
     (void)State;
     char A[8];
@@ -230,7 +230,7 @@ static void PrintfExForms(void **State)
     assert_int_equal(Bytes, 3 * sizeof(WCHAR)); /* Cb: remaining in bytes */
 }
 
-static void CopyUnicodeStringForms(void **State)
+SIM_TEST_F(CopyUnicodeStringForms, NULL, NULL)
 {
     (void)State;
     UNICODE_STRING Source = RTL_CONSTANT_STRING(L"abc");
@@ -290,7 +290,7 @@ static const struct {
     {UsCatString,  8, L"ab", L"xyz",  2,    0,                            STATUS_SUCCESS,           L"abxy",  0},
 };
 
-static void UnicodeStringTable(void **State)
+SIM_TEST_F(UnicodeStringTable, NULL, NULL)
 {
     (void)State;
     for (size_t Row = 0; Row < RTL_NUMBER_OF(UsCases); Row++) {
@@ -355,7 +355,7 @@ static void UnicodeStringTable(void **State)
     }
 }
 
-static void UnicodeStringInitValidatePrintf(void **State)
+SIM_TEST_F(UnicodeStringInitValidatePrintf, NULL, NULL)
 {
     (void)State;
     UNICODE_STRING S;
@@ -421,13 +421,5 @@ static void UnicodeStringInitValidatePrintf(void **State)
 
 int main(void)
 {
-    const struct CMUnitTest Tests[] = {
-        cmocka_unit_test(CopyAndCatExTable),
-        cmocka_unit_test(PlainNFormsTruncateAndTerminate),
-        cmocka_unit_test(PrintfExForms),
-        cmocka_unit_test(CopyUnicodeStringForms),
-        cmocka_unit_test(UnicodeStringTable),
-        cmocka_unit_test(UnicodeStringInitValidatePrintf),
-    };
-    return cmocka_run_group_tests_name("ntstrsafe.h", Tests, NULL, NULL);
+    return SimRunTests("ntstrsafe.h", NULL, NULL);
 }

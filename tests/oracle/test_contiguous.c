@@ -76,7 +76,7 @@ static bool AllZero(const void *Va, SIZE_T Bytes)
 }
 
 /* Requests that succeed: the block obeys every constraint. */
-static void ContiguousAllocationsObeyTheirConstraints(void **State)
+SIM_TEST_F(ContiguousAllocationsObeyTheirConstraints, SetupTwoRanges, SimTestTeardown)
 {
     (void)State;
     static const struct {
@@ -115,7 +115,7 @@ static void ContiguousAllocationsObeyTheirConstraints(void **State)
 }
 
 /* Requests that cannot be met return NULL and change nothing. */
-static void ImpossibleContiguousRequestsReturnNull(void **State)
+SIM_TEST_F(ImpossibleContiguousRequestsReturnNull, SetupTwoRanges, SimTestTeardown)
 {
     (void)State;
     static const struct {
@@ -143,7 +143,7 @@ static void ImpossibleContiguousRequestsReturnNull(void **State)
 /* The other allocators: MmAllocateContiguousMemory (cached, below Highest),
  * the Node forms (one node: 0 or MM_ANY_NODE_OK), MmAllocateContiguousNodeMemory
  * (Protect picks the cache type; anything but read/write fails). */
-static void ContiguousAllocatorFamily(void **State)
+SIM_TEST_F(ContiguousAllocatorFamily, SetupTwoRanges, SimTestTeardown)
 {
     (void)State;
     PVOID A = MmAllocateContiguousMemory(3 * PAGE_SIZE, Pa((RANGE0_PAGE + RANGE_PAGES) * PAGE_SIZE - 1));
@@ -186,7 +186,7 @@ static void ContiguousAllocatorFamily(void **State)
 /* Freeing anything but the start of a live allocation of that kind is
  * 0xC4/0x60 with the address (Verifier's "bad pointer to
  * MmFreeContiguousMemory"); a size or cache type that does not match too. */
-static void BadFreesBugCheck(void **State)
+SIM_TEST_F(BadFreesBugCheck, SetupTwoRanges, SimTestTeardown)
 {
     (void)State;
     PUCHAR Contig = (PUCHAR)MmAllocateContiguousMemory(2 * PAGE_SIZE, Pa(~0ull >> 1));
@@ -224,7 +224,7 @@ static void BadFreesBugCheck(void **State)
 
 /* Non-cached memory: whole pages of non-paged system space, uninitialised,
  * freed with the size it was allocated with. */
-static void NonCachedMemoryIsWholePages(void **State)
+SIM_TEST_F(NonCachedMemoryIsWholePages, SetupTwoRanges, SimTestTeardown)
 {
     (void)State;
     static const SIZE_T Sizes[] = {1, PAGE_SIZE, PAGE_SIZE + 1, 40 * PAGE_SIZE};
@@ -243,7 +243,7 @@ static void NonCachedMemoryIsWholePages(void **State)
 }
 
 /* A block not freed is held: SimIsClean says what and from where. */
-static void UnfreedBlocksAreReported(void **State)
+SIM_TEST_F(UnfreedBlocksAreReported, SetupTwoRanges, SimTestTeardown)
 {
     (void)State;
     PVOID Va = MmAllocateNonCachedMemory(PAGE_SIZE);
@@ -257,7 +257,7 @@ static void UnfreedBlocksAreReported(void **State)
 
 /* IRQL: contiguous memory up to DISPATCH_LEVEL; non-cached memory up to
  * APC_LEVEL (IrqlMmApcLte, 0xC4/0x20019); the memory map at PASSIVE_LEVEL. */
-static void IrqlRules(void **State)
+SIM_TEST_F(IrqlRules, SetupTwoRanges, SimTestTeardown)
 {
     (void)State;
     KIRQL Old;
@@ -284,7 +284,7 @@ static void IrqlRules(void **State)
 
 /* MmGetPhysicalMemoryRanges: the configured RAM, then a zero entry, in
  * non-paged pool the caller frees. */
-static void PhysicalMemoryRangesAreTheRam(void **State)
+SIM_TEST_F(PhysicalMemoryRangesAreTheRam, SetupTwoRanges, SimTestTeardown)
 {
     (void)State;
     PPHYSICAL_MEMORY_RANGE Ranges = MmGetPhysicalMemoryRanges();
@@ -302,7 +302,7 @@ static void PhysicalMemoryRangesAreTheRam(void **State)
 
 /* MmGetVirtualForPhysical: the system address that maps the frame (plus the
  * byte offset); NULL for a frame nothing maps or that is not RAM. */
-static void VirtualForPhysicalFindsTheMapping(void **State)
+SIM_TEST_F(VirtualForPhysicalFindsTheMapping, SetupTwoRanges, SimTestTeardown)
 {
     (void)State;
     PUCHAR Pool = (PUCHAR)ExAllocatePoolWithTag(NonPagedPoolNx, 256, 'tseT');
@@ -321,7 +321,7 @@ static void VirtualForPhysicalFindsTheMapping(void **State)
 /* MmMapLockedPages: Verifier rejects it (0xC4/0x81: MDL, flags, 0); without
  * Verifier it maps as MmMapLockedPagesSpecifyCache(..., MmCached, NULL, TRUE,
  * HighPagePriority), and MmGetSystemAddressForMdl maps once. */
-static void MapLockedPagesStrict(void **State)
+SIM_TEST_F(MapLockedPagesStrict, SetupTwoRanges, SimTestTeardown)
 {
     (void)State;
     PMDL Mdl = MmAllocatePagesForMdlEx(Pa(0), Pa(~0ull >> 1), Pa(0), 2 * PAGE_SIZE, MmCached, 0);
@@ -330,7 +330,7 @@ static void MapLockedPagesStrict(void **State)
     SimReset();
 }
 
-static void MapLockedPagesRetail(void **State)
+SIM_TEST_F(MapLockedPagesRetail, SetupRetail, SimTestTeardown)
 {
     (void)State;
     PMDL Mdl = MmAllocatePagesForMdlEx(Pa(0), Pa(~0ull >> 1), Pa(0), 2 * PAGE_SIZE, MmCached, 0);
@@ -348,7 +348,7 @@ static void MapLockedPagesRetail(void **State)
 
 /* Pool priorities: the block is ExAllocatePoolWithTag's, tag and all;
  * ExAllocatePool tags with "None". */
-static void PoolPriorityAndUntaggedPool(void **State)
+SIM_TEST_F(PoolPriorityAndUntaggedPool, SetupTwoRanges, SimTestTeardown)
 {
     (void)State;
     static const EX_POOL_PRIORITY Priorities[] = {LowPoolPriority, NormalPoolPriority,
@@ -375,7 +375,7 @@ static void PoolPriorityAndUntaggedPool(void **State)
 
 /* Kernel routines: KeResetEvent returns the previous state; KeTestSpinLock
  * says whether the lock is free; KeRaiseIrqlToSynchLevel raises to 12. */
-static void KernelRoutines(void **State)
+SIM_TEST_F(KernelRoutines, SetupTwoRanges, SimTestTeardown)
 {
     (void)State;
     KEVENT Event;
@@ -404,7 +404,7 @@ static void KernelRoutines(void **State)
 }
 
 /* Raising "to" SYNCH_LEVEL from above it is lowering: 0xC4/0x30. */
-static void RaiseToSynchFromAbove(void **State)
+SIM_TEST_F(RaiseToSynchFromAbove, SetupTwoRanges, SimTestTeardown)
 {
     (void)State;
     KIRQL Old;
@@ -416,7 +416,7 @@ static void RaiseToSynchFromAbove(void **State)
 /* Time: a stall waits at least its microseconds on the performance counter
  * (a lower bound, not a speed); unbiased interrupt time is interrupt time;
  * the tick count is interrupt time in clock ticks. */
-static void KernelTime(void **State)
+SIM_TEST_F(KernelTime, SetupTwoRanges, SimTestTeardown)
 {
     (void)State;
     LONGLONG Start = KeQueryPerformanceCounter(NULL).QuadPart;
@@ -436,7 +436,7 @@ static void KernelTime(void **State)
 }
 
 /* Rtl byte swaps and LARGE_INTEGER arithmetic. */
-static void RtlArithmetic(void **State)
+SIM_TEST_F(RtlArithmetic, SetupTwoRanges, SimTestTeardown)
 {
     (void)State;
     assert_int_equal(RtlUshortByteSwap(0x1234), 0x3412);
@@ -466,7 +466,7 @@ static void RtlArithmetic(void **State)
 
 /* MmGetSystemRoutineAddress finds the new exports (nt5 profile: not the
  * Vista+ node routines). */
-static void NewRoutinesAreExported(void **State)
+SIM_TEST_F(NewRoutinesAreExported, SetupTwoRanges, SimTestTeardown)
 {
     (void)State;
     static const struct {
@@ -489,24 +489,5 @@ static void NewRoutinesAreExported(void **State)
 
 int main(void)
 {
-    const struct CMUnitTest Tests[] = {
-        cmocka_unit_test_setup_teardown(ContiguousAllocationsObeyTheirConstraints, SetupTwoRanges, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(ImpossibleContiguousRequestsReturnNull, SetupTwoRanges, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(ContiguousAllocatorFamily, SetupTwoRanges, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(BadFreesBugCheck, SetupTwoRanges, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(NonCachedMemoryIsWholePages, SetupTwoRanges, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(UnfreedBlocksAreReported, SetupTwoRanges, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(IrqlRules, SetupTwoRanges, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(PhysicalMemoryRangesAreTheRam, SetupTwoRanges, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(VirtualForPhysicalFindsTheMapping, SetupTwoRanges, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(MapLockedPagesStrict, SetupTwoRanges, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(MapLockedPagesRetail, SetupRetail, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(PoolPriorityAndUntaggedPool, SetupTwoRanges, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(KernelRoutines, SetupTwoRanges, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(RaiseToSynchFromAbove, SetupTwoRanges, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(KernelTime, SetupTwoRanges, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(RtlArithmetic, SetupTwoRanges, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(NewRoutinesAreExported, SetupTwoRanges, SimTestTeardown),
-    };
-    return cmocka_run_group_tests(Tests, NULL, NULL);
+    return SimRunTests("test_contiguous", NULL, NULL);
 }

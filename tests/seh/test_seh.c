@@ -572,7 +572,7 @@ static const SEH_ROW Rows[] = {
 #endif
 };
 
-static void SehTable(void **State)
+SIM_TEST(SehTable)
 {
     (void)State;
     for (size_t I = 0; I < sizeof(Rows) / sizeof(Rows[0]); I++) {
@@ -598,7 +598,7 @@ static void RaiseUnderFinallyOnly(void)
 }
 
 /* No handler: 0x1E with the code, the raise address, and the parameters (none). */
-static void UnhandledIsKmodeException(void **State)
+SIM_TEST(UnhandledIsKmodeException)
 {
     (void)State;
     Trace[0] = '\0';
@@ -618,7 +618,7 @@ static void AccessViolationUnhandled(void)
 }
 
 /* Passed on by every filter: 0x1E, P3/P4 the access violation's two parameters. */
-static void UnhandledAccessViolation(void **State)
+SIM_TEST(UnhandledAccessViolation)
 {
     (void)State;
     Trace[0] = '\0';
@@ -640,7 +640,7 @@ static void AccessAtDispatch(void)
     KeLowerIrql(Old);
 }
 
-static void DispatchLevelStopsNotDelivers(void **State)
+SIM_TEST(DispatchLevelStopsNotDelivers)
 {
     (void)State;
     Trace[0] = '\0';
@@ -660,7 +660,7 @@ static void ContinueAccessViolation(void)
     }
 }
 
-static void ContinueExecutionAccessViolation(void **State)
+SIM_TEST(ContinueExecutionAccessViolation)
 {
     (void)State;
     SIM_EXPECT_BUGCHECK4(KMODE_EXCEPTION_NOT_HANDLED, (ULONG)STATUS_ACCESS_VIOLATION, SIM_ANY, 1,
@@ -690,7 +690,7 @@ static void *RaiseOnThread(void *Argument)
     return NULL;
 }
 
-static void FramesArePerThread(void **State)
+SIM_TEST(FramesArePerThread)
 {
     (void)State;
     pthread_t A, B;
@@ -707,15 +707,5 @@ static void FramesArePerThread(void **State)
 
 int main(void)
 {
-    const struct CMUnitTest Tests[] = {
-        cmocka_unit_test_setup_teardown(SehTable, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(UnhandledIsKmodeException, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(UnhandledAccessViolation, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(DispatchLevelStopsNotDelivers, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(ContinueExecutionAccessViolation, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(FramesArePerThread, SimTestSetup, SimTestTeardown),
-    };
-    return cmocka_run_group_tests(Tests, NULL, NULL);
+    return SimRunTests("test_seh", NULL, NULL);
 }

@@ -59,7 +59,7 @@ static ULONG64 HeapTagCount(BOOLEAN Frees)
     return 0;
 }
 
-static void DriverEntryCreatesDeviceAndLink(void **State)
+SIM_TEST_F(DriverEntryCreatesDeviceAndLink, Load, Unload)
 {
     (void)State;
     assert_ptr_equal(SimLookupDevice(L"\\Device\\KASANTRIGGER"), Device);
@@ -76,7 +76,7 @@ static void DriverEntryCreatesDeviceAndLink(void **State)
     }
 }
 
-static void InfoSaysHowTheDriverWasBuilt(void **State)
+SIM_TEST_F(InfoSaysHowTheDriverWasBuilt, Load, Unload)
 {
     (void)State;
     BOOLEAN Enabled = 0x5A;
@@ -112,7 +112,7 @@ static const struct {
                                        4,  1,   STATUS_INVALID_DEVICE_REQUEST,   0},
 };
 
-static void EachIoctlAnswersAsWritten(void **State)
+SIM_TEST_F(EachIoctlAnswersAsWritten, Load, Unload)
 {
     (void)State;
     for (size_t i = 0; i < RTL_NUMBER_OF(Cases); i++) {
@@ -137,7 +137,7 @@ static void EachIoctlAnswersAsWritten(void **State)
     }
 }
 
-static void HeapTriggerAllocatesAndFreesPool(void **State)
+SIM_TEST_F(HeapTriggerAllocatesAndFreesPool, Load, Unload)
 {
     (void)State;
     ULONG In = 5;
@@ -162,7 +162,7 @@ static void HeapTriggerAllocatesAndFreesPool(void **State)
     SimAssertInvariants();
 }
 
-static void DispatchAtDispatchLevelStops(void **State)
+SIM_TEST_F(DispatchAtDispatchLevelStops, Load, Unload)
 {
     (void)State;
     ULONG In = 0;
@@ -177,7 +177,7 @@ static void DispatchAtDispatchLevelStops(void **State)
                                            sizeof(In), &Out, sizeof(Out), NULL));
 }
 
-static void UnloadLeavesNothing(void **State)
+SIM_TEST_F(UnloadLeavesNothing, Load, Unload)
 {
     (void)State;
     assert_true(SimUnloadDriver(Driver, NULL));
@@ -191,15 +191,5 @@ static void UnloadLeavesNothing(void **State)
 
 int main(void)
 {
-#define TEST(Name) cmocka_unit_test_setup_teardown(Name, Load, Unload)
-    const struct CMUnitTest Tests[] = {
-        TEST(DriverEntryCreatesDeviceAndLink),
-        TEST(InfoSaysHowTheDriverWasBuilt),
-        TEST(EachIoctlAnswersAsWritten),
-        TEST(HeapTriggerAllocatesAndFreesPool),
-        TEST(DispatchAtDispatchLevelStops),
-        TEST(UnloadLeavesNothing),
-    };
-#undef TEST
-    return cmocka_run_group_tests_name("realworld: kasantrigger.c", Tests, NULL, NULL);
+    return SimRunTests("realworld: kasantrigger.c", NULL, NULL);
 }

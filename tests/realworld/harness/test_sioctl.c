@@ -50,7 +50,7 @@ static int Unload(void **State)
     return SimTestTeardown(State);
 }
 
-static void CreateAndCloseSucceed(void **State)
+SIM_TEST_F(CreateAndCloseSucceed, Load, Unload)
 {
     (void)State;
     static const UCHAR Majors[] = {IRP_MJ_CREATE, IRP_MJ_CLOSE};
@@ -65,7 +65,7 @@ static void CreateAndCloseSucceed(void **State)
     assert_int_equal(SimIoCallDriver(Device, &Read, NULL), STATUS_INVALID_DEVICE_REQUEST);
 }
 
-static void BufferedReturnsTheDriversString(void **State)
+SIM_TEST_F(BufferedReturnsTheDriversString, Load, Unload)
 {
     (void)State;
     static const ULONG Lengths[] = {sizeof(DriverData), 10, 1};
@@ -85,7 +85,7 @@ static void BufferedReturnsTheDriversString(void **State)
     }
 }
 
-static void OutDirectWritesThroughTheMdl(void **State)
+SIM_TEST_F(OutDirectWritesThroughTheMdl, Load, Unload)
 {
     (void)State;
     PCHAR Out = (PCHAR)ExAllocatePool2(POOL_FLAG_NON_PAGED, sizeof(DriverData), TEST_TAG);
@@ -108,7 +108,7 @@ static void OutDirectWritesThroughTheMdl(void **State)
     SimAssertInvariants(); /* the I/O manager unlocked and freed the MDL */
 }
 
-static void InDirectReadsTheOutputBuffer(void **State)
+SIM_TEST_F(InDirectReadsTheOutputBuffer, Load, Unload)
 {
     (void)State;
     PCHAR Out = (PCHAR)ExAllocatePool2(POOL_FLAG_NON_PAGED, 3 * PAGE_SIZE, TEST_TAG);
@@ -127,7 +127,7 @@ static void InDirectReadsTheOutputBuffer(void **State)
     ExFreePoolWithTag(Out, TEST_TAG);
 }
 
-static void NeitherProbesAKernelBufferAndFails(void **State)
+SIM_TEST_F(NeitherProbesAKernelBufferAndFails, Load, Unload)
 {
     (void)State;
     char In[8] = "neither";
@@ -151,7 +151,7 @@ static const struct {
      STATUS_INVALID_DEVICE_REQUEST},
 };
 
-static void BadRequestsAreRefused(void **State)
+SIM_TEST_F(BadRequestsAreRefused, Load, Unload)
 {
     (void)State;
     for (size_t i = 0; i < RTL_NUMBER_OF(BadRequests); i++) {
@@ -170,15 +170,5 @@ static void BadRequestsAreRefused(void **State)
 
 int main(void)
 {
-#define TEST(Name) cmocka_unit_test_setup_teardown(Name, Load, Unload)
-    const struct CMUnitTest Tests[] = {
-        TEST(CreateAndCloseSucceed),
-        TEST(BufferedReturnsTheDriversString),
-        TEST(OutDirectWritesThroughTheMdl),
-        TEST(InDirectReadsTheOutputBuffer),
-        TEST(NeitherProbesAKernelBufferAndFails),
-        TEST(BadRequestsAreRefused),
-    };
-#undef TEST
-    return cmocka_run_group_tests_name("realworld: sioctl.c", Tests, NULL, NULL);
+    return SimRunTests("realworld: sioctl.c", NULL, NULL);
 }

@@ -34,7 +34,7 @@ static SIM_POOL_TAG_USAGE TagUsage(void)
     return Found;
 }
 
-static void CopiesTheRegistryPathIntoPagedPool(void **State)
+SIM_TEST(CopiesTheRegistryPathIntoPagedPool)
 {
     (void)State;
     PDRIVER_OBJECT Driver = SimCreateDriverObject(L"WkpSample");
@@ -52,7 +52,7 @@ static void CopiesTheRegistryPathIntoPagedPool(void **State)
     assert_true(SimIsClean(NULL, 0));
 }
 
-static void FailsCleanlyWithoutPool(void **State)
+SIM_TEST(FailsCleanlyWithoutPool)
 {
     (void)State;
     PDRIVER_OBJECT Driver = SimCreateDriverObject(L"WkpSample");
@@ -67,11 +67,5 @@ static void FailsCleanlyWithoutPool(void **State)
 
 int main(void)
 {
-#define TEST(Name) cmocka_unit_test_setup_teardown(Name, SimTestSetup, SimTestTeardown)
-    const struct CMUnitTest Tests[] = {
-        TEST(CopiesTheRegistryPathIntoPagedPool),
-        TEST(FailsCleanlyWithoutPool),
-    };
-#undef TEST
-    return cmocka_run_group_tests_name("realworld: Sample.cpp", Tests, NULL, NULL);
+    return SimRunTests("realworld: Sample.cpp", NULL, NULL);
 }

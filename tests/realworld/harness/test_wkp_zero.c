@@ -69,7 +69,7 @@ static NTSTATUS Transfer(UCHAR Major, PVOID Buffer, ULONG Length, ULONG_PTR *Inf
     return Status;
 }
 
-static void DriverEntryMakesADirectIoDevice(void **State)
+SIM_TEST_F(DriverEntryMakesADirectIoDevice, Load, Unload)
 {
     (void)State;
     assert_ptr_equal(SimLookupDevice(L"\\Device\\Zero"), Device);
@@ -79,7 +79,7 @@ static void DriverEntryMakesADirectIoDevice(void **State)
     assert_int_equal(SimIoCallDriver(Device, &Create, NULL), STATUS_SUCCESS);
 }
 
-static void ReadZeroesThroughTheMdl(void **State)
+SIM_TEST_F(ReadZeroesThroughTheMdl, Load, Unload)
 {
     (void)State;
     const ULONG Size = 3 * PAGE_SIZE, Offset = 100, Length = 2 * PAGE_SIZE + 100;
@@ -101,7 +101,7 @@ static void ReadZeroesThroughTheMdl(void **State)
     SimAssertInvariants();
 }
 
-static void ReadFailuresAnswerAsWritten(void **State)
+SIM_TEST_F(ReadFailuresAnswerAsWritten, Load, Unload)
 {
     (void)State;
     PUCHAR Buffer = (PUCHAR)ExAllocatePool2(POOL_FLAG_NON_PAGED, 64, TEST_TAG);
@@ -116,7 +116,7 @@ static void ReadFailuresAnswerAsWritten(void **State)
     ExFreePoolWithTag(Buffer, TEST_TAG);
 }
 
-static void WritesAndReadsAreCounted(void **State)
+SIM_TEST_F(WritesAndReadsAreCounted, Load, Unload)
 {
     (void)State;
     PUCHAR Buffer = (PUCHAR)ExAllocatePool2(POOL_FLAG_NON_PAGED, 1000, TEST_TAG);
@@ -147,7 +147,7 @@ static void WritesAndReadsAreCounted(void **State)
     ExFreePoolWithTag(Buffer, TEST_TAG);
 }
 
-static void UnloadLeavesNothing(void **State)
+SIM_TEST_F(UnloadLeavesNothing, Load, Unload)
 {
     (void)State;
     assert_true(SimUnloadDriver(Driver, NULL));
@@ -159,14 +159,5 @@ static void UnloadLeavesNothing(void **State)
 
 int main(void)
 {
-#define TEST(Name) cmocka_unit_test_setup_teardown(Name, Load, Unload)
-    const struct CMUnitTest Tests[] = {
-        TEST(DriverEntryMakesADirectIoDevice),
-        TEST(ReadZeroesThroughTheMdl),
-        TEST(ReadFailuresAnswerAsWritten),
-        TEST(WritesAndReadsAreCounted),
-        TEST(UnloadLeavesNothing),
-    };
-#undef TEST
-    return cmocka_run_group_tests_name("realworld: Zero.cpp", Tests, NULL, NULL);
+    return SimRunTests("realworld: Zero.cpp", NULL, NULL);
 }
