@@ -148,20 +148,7 @@ __asm__("    .text\n"
         "    .seh_endproc\n"
         "    .text\n");
 
-/* Values from the VirtualAlloc2, VirtualFree and UnmapViewOfFile2 pages;
- * mingw-w64 10 headers do not define them. */
-#ifndef MEM_RESERVE_PLACEHOLDER
-#define MEM_RESERVE_PLACEHOLDER 0x00040000
-#endif
-#ifndef MEM_REPLACE_PLACEHOLDER
-#define MEM_REPLACE_PLACEHOLDER 0x00004000
-#endif
-#ifndef MEM_PRESERVE_PLACEHOLDER
-#define MEM_PRESERVE_PLACEHOLDER 0x00000002
-#endif
-#ifndef MEM_COALESCE_PLACEHOLDERS
-#define MEM_COALESCE_PLACEHOLDERS 0x00000001
-#endif
+#include "win32_placeholders.h"
 /* CONTEXT_XSTATE is CONTEXT_AMD64 | 0x40 (winnt.h of the Windows SDK). */
 #define HOST_CONTEXT_XSTATE_BIT 0x00000040
 
