@@ -50,7 +50,7 @@ static_assert(SIM_EXIT_BUGCHECK == 86 && SIM_EXIT_REFUSED == 87 && SIM_EXIT_CONF
 static_assert(static_cast<ULONG>('gaTM') == 0x6761544Du, "'gaTM'");
 
 // IRQL round trip through the C entry points from C++.
-static void IrqlRoundTrip(void **)
+SIM_TEST(IrqlRoundTrip)
 {
     assert_int_equal(KeGetCurrentIrql(), PASSIVE_LEVEL);
     KIRQL Old;
@@ -62,7 +62,7 @@ static void IrqlRoundTrip(void **)
 }
 
 // MmInitializeMdl is a statement macro; it must compile and agree with C.
-static void InitializeMdlInCxx(void **)
+SIM_TEST(InitializeMdlInCxx)
 {
     alignas(MDL) unsigned char Storage[sizeof(MDL) + 3 * sizeof(PFN_NUMBER)];
     PMDL Mdl = reinterpret_cast<PMDL>(Storage);
@@ -75,7 +75,7 @@ static void InitializeMdlInCxx(void **)
 }
 
 // A bug check is caught from C++ as from C, with the CMocka helper too.
-static void BugCheckCaughtInCxx(void **)
+SIM_TEST(BugCheckCaughtInCxx)
 {
     SIM_BUGCHECK Bc;
     SIM_CATCH_BUGCHECK(&Bc, KeBugCheckEx(SYSTEM_PTE_MISUSE, 0x107, 1, 2, 3));
@@ -123,7 +123,7 @@ static_assert(Int32x32To64(-2, 3) == -6 && UInt32x32To64(0xFFFFFFFFu, 2) == 0x1F
 
 // x64's time macros store through (PULONG64): a ULONG64 receives the time in
 // C++ too (a C++ error when KeQuerySystemTime was a PLARGE_INTEGER function).
-static void TimeMacrosIntoULong64(void **)
+SIM_TEST(TimeMacrosIntoULong64)
 {
     ULONG64 System = 0, Ticks = 0;
     LARGE_INTEGER SystemLi = {0};
@@ -140,7 +140,7 @@ static void TimeMacrosIntoULong64(void **)
 
 // RTL_CONSTANT_STRING initialises a UNICODE_STRING and an ANSI_STRING from
 // literals in C++ (the buffer's const is dropped, as the WDK's helper does).
-static void ConstantStringsAndIntrinsics(void **)
+SIM_TEST(ConstantStringsAndIntrinsics)
 {
     UNICODE_STRING Wide = RTL_CONSTANT_STRING(L"Mm");
     ANSI_STRING Narrow = RTL_CONSTANT_STRING("Mm");
@@ -162,13 +162,5 @@ static void ConstantStringsAndIntrinsics(void **)
 
 int main()
 {
-    const struct CMUnitTest Tests[] = {
-        cmocka_unit_test_setup_teardown(IrqlRoundTrip, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(InitializeMdlInCxx, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(BugCheckCaughtInCxx, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(TimeMacrosIntoULong64, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(ConstantStringsAndIntrinsics, SimTestSetup,
-                                        SimTestTeardown),
-    };
-    return cmocka_run_group_tests(Tests, nullptr, nullptr);
+    return SimRunTests("test_headers_cpp", nullptr, nullptr);
 }

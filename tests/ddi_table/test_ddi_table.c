@@ -13,7 +13,7 @@
 /* The scenario language's DDIs: an MI_DDI_CALL row has its IRQL rule (the   */
 /* same row made both), an MI_DDI_TOOL row has none.                         */
 /* ------------------------------------------------------------------------ */
-static void ScriptDdisAndIrqlRulesComeFromOneTable(void **State)
+SIM_TEST_F(ScriptDdisAndIrqlRulesComeFromOneTable, NULL, NULL)
 {
     (void)State;
     for (int d = 0; d < DdiCount; d++) {
@@ -30,7 +30,7 @@ static void ScriptDdisAndIrqlRulesComeFromOneTable(void **State)
 
 /* Arity and argument names as the rows give them (spot checks), and every
  * argument named and of a known kind. */
-static void ScriptDdisCarryTheRowsArguments(void **State)
+SIM_TEST_F(ScriptDdisCarryTheRowsArguments, NULL, NULL)
 {
     (void)State;
     static const struct {
@@ -74,7 +74,7 @@ static void ScriptDdisCarryTheRowsArguments(void **State)
 /* ------------------------------------------------------------------------ */
 /* Profile names: exactly "modern" and "nt5", both ways.                     */
 /* ------------------------------------------------------------------------ */
-static void ProfileNamesParseExactly(void **State)
+SIM_TEST_F(ProfileNamesParseExactly, NULL, NULL)
 {
     (void)State;
     static const struct {
@@ -109,7 +109,7 @@ static void ProfileNamesParseExactly(void **State)
     assert_false(SimParseProfile(NULL, &Profile));
 }
 
-static void ProfileNameIsTheParsersInverse(void **State)
+SIM_TEST_F(ProfileNameIsTheParsersInverse, NULL, NULL)
 {
     (void)State;
     static const SIM_PROFILE Profiles[] = {SimProfileModern, SimProfileNt5};
@@ -125,11 +125,5 @@ static void ProfileNameIsTheParsersInverse(void **State)
 
 int main(void)
 {
-    const struct CMUnitTest Tests[] = {
-        cmocka_unit_test(ScriptDdisAndIrqlRulesComeFromOneTable),
-        cmocka_unit_test(ScriptDdisCarryTheRowsArguments),
-        cmocka_unit_test(ProfileNamesParseExactly),
-        cmocka_unit_test(ProfileNameIsTheParsersInverse),
-    };
-    return cmocka_run_group_tests(Tests, NULL, NULL);
+    return SimRunTests("test_ddi_table", NULL, NULL);
 }

@@ -30,7 +30,7 @@ static PHYSICAL_ADDRESS Pa(ULONG64 Value)
     return Address;
 }
 
-static void AllocatingAPageInUseStops(void **State)
+SIM_TEST(AllocatingAPageInUseStops)
 {
     (void)State;
 #ifdef NDEBUG
@@ -60,7 +60,7 @@ static void AllocatingAPageInUseStops(void **State)
 
 /* The same sequence without the corruption is clean: the stop above is the
  * corruption's, not the sequence's. */
-static void TheSameSequenceUncorruptedIsClean(void **State)
+SIM_TEST(TheSameSequenceUncorruptedIsClean)
 {
     (void)State;
     PMDL Mdl = MmAllocatePagesForMdlEx(Pa(0), Pa(~0ull), Pa(0), PAGE_SIZE, MmCached, 0);
@@ -84,11 +84,5 @@ static void TheSameSequenceUncorruptedIsClean(void **State)
 
 int main(void)
 {
-    const struct CMUnitTest Tests[] = {
-        cmocka_unit_test_setup_teardown(AllocatingAPageInUseStops, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(TheSameSequenceUncorruptedIsClean, SimTestSetup,
-                                        SimTestTeardown),
-    };
-    return cmocka_run_group_tests_name("internal_assert", Tests, NULL, NULL);
+    return SimRunTests("internal_assert", NULL, NULL);
 }

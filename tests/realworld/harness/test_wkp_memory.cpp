@@ -39,7 +39,7 @@ SIM_POOL_TAG_USAGE TagUsage(ULONG Tag)
     return Found;
 }
 
-void NewAndDeleteUsePool(void **)
+SIM_TEST(NewAndDeleteUsePool)
 {
     Item *First = new (NonPagedPool, TestTag) Item;
     assert_non_null(First);
@@ -61,7 +61,7 @@ void NewAndDeleteUsePool(void **)
     assert_true(SimIsClean(nullptr, 0));
 }
 
-void NewReturnsNullWithoutPool(void **)
+SIM_TEST(NewReturnsNullWithoutPool)
 {
     SimFailNthCall(SimFaultPool, 1);
     Item *Nothing = new (NonPagedPool, TestTag) Item;
@@ -69,7 +69,7 @@ void NewReturnsNullWithoutPool(void **)
     assert_int_equal(TagUsage(TestTag).Allocs, 0);
 }
 
-void PagedNewAtDispatchLevelStops(void **)
+SIM_TEST(PagedNewAtDispatchLevelStops)
 {
     KIRQL Old;
     KeRaiseIrql(DISPATCH_LEVEL, &Old);
@@ -82,12 +82,5 @@ void PagedNewAtDispatchLevelStops(void **)
 
 int main()
 {
-    const struct CMUnitTest Tests[] = {
-        cmocka_unit_test_setup_teardown(NewAndDeleteUsePool, SimTestSetup, SimTestTeardown),
-        cmocka_unit_test_setup_teardown(NewReturnsNullWithoutPool, SimTestSetup,
-                                        SimTestTeardown),
-        cmocka_unit_test_setup_teardown(PagedNewAtDispatchLevelStops, SimTestSetup,
-                                        SimTestTeardown),
-    };
-    return cmocka_run_group_tests_name("realworld: Multi/Memory.cpp", Tests, nullptr, nullptr);
+    return SimRunTests("realworld: Multi/Memory.cpp", nullptr, nullptr);
 }
