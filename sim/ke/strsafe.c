@@ -363,121 +363,87 @@ static NTSTATUS MiCopyUnicodeStringEx(NTSTRSAFE_PWSTR Dest, size_t Cch, PCUNICOD
                         RemainingUnit, Ex);
 }
 
-NTSTATUS NTAPI RtlStringCbCopyA(NTSTRSAFE_PSTR pszDest, size_t cbDest, NTSTRSAFE_PCSTR pszSrc)
-{
-    return MiStringOpEx(false, false, pszDest, MiCbToCchEx(cbDest, false), pszSrc, MI_NO_LIMIT, NULL, NULL, 0, sizeof(CHAR), false);
-}
+/* The Cb and Cch forms of Copy, CopyN, Cat and CatN (plain and Ex) and of
+ * PrintfEx/VPrintfEx, for CHAR (A) and WCHAR (W), over one engine. The
+ * family says how a size and a count become characters (Cb: bytes, checked
+ * by MiCbToCchEx/MiCbCountToCch; Cch: characters already) and the unit the
+ * Ex remaining count is given in. */
+#define MI_SIZE_Cb(Size, Wide) MiCbToCchEx(Size, Wide)
+#define MI_SIZE_Cch(Size, Wide) (Size)
+#define MI_COUNT_Cb(Count, Wide) MiCbCountToCch(Count, Wide)
+#define MI_COUNT_Cch(Count, Wide) (Count)
+#define MI_UNIT_Cb(Char) sizeof(Char)
+#define MI_UNIT_Cch(Char) 1
 
-NTSTATUS NTAPI RtlStringCbCopyExA(NTSTRSAFE_PSTR pszDest, size_t cbDest, NTSTRSAFE_PCSTR pszSrc, NTSTRSAFE_PSTR *ppszDestEnd, size_t *pcbRemaining, ULONG dwFlags)
-{
-    return MiStringOpEx(false, false, pszDest, MiCbToCchEx(cbDest, false), pszSrc, MI_NO_LIMIT, (void **)ppszDestEnd, pcbRemaining, dwFlags, sizeof(CHAR), true);
-}
+/* Op (Copy or Cat) in its four forms. */
+#define MI_STRING_OP_FORMS(Fam, Op, Append, Suffix, PStr, PCStr, PCNZ, Wide, Char)                 \
+    NTSTATUS NTAPI RtlString##Fam##Op##Suffix(PStr pszDest, size_t Size, PCStr pszSrc)            \
+    {                                                                                            \
+        return MiStringOpEx(Wide, Append, pszDest, MI_SIZE_##Fam(Size, Wide), pszSrc,           \
+                            MI_NO_LIMIT, NULL, NULL, 0, MI_UNIT_##Fam(Char), false);            \
+    }                                                                                            \
+    NTSTATUS NTAPI RtlString##Fam##Op##Ex##Suffix(PStr pszDest, size_t Size, PCStr pszSrc,       \
+                                                  PStr *ppszDestEnd, size_t *pRemaining,         \
+                                                  ULONG dwFlags)                                 \
+    {                                                                                            \
+        return MiStringOpEx(Wide, Append, pszDest, MI_SIZE_##Fam(Size, Wide), pszSrc,           \
+                            MI_NO_LIMIT, (void **)ppszDestEnd, pRemaining, dwFlags,             \
+                            MI_UNIT_##Fam(Char), true);                                          \
+    }                                                                                            \
+    NTSTATUS NTAPI RtlString##Fam##Op##N##Suffix(PStr pszDest, size_t Size, PCNZ pszSrc,          \
+                                                 size_t Count)                                   \
+    {                                                                                            \
+        return MiStringOpEx(Wide, Append, pszDest, MI_SIZE_##Fam(Size, Wide), pszSrc,           \
+                            MI_COUNT_##Fam(Count, Wide), NULL, NULL, 0, MI_UNIT_##Fam(Char),     \
+                            false);                                                              \
+    }                                                                                            \
+    NTSTATUS NTAPI RtlString##Fam##Op##NEx##Suffix(PStr pszDest, size_t Size, PCNZ pszSrc,        \
+                                                   size_t Count, PStr *ppszDestEnd,              \
+                                                   size_t *pRemaining, ULONG dwFlags)            \
+    {                                                                                            \
+        return MiStringOpEx(Wide, Append, pszDest, MI_SIZE_##Fam(Size, Wide), pszSrc,           \
+                            MI_COUNT_##Fam(Count, Wide), (void **)ppszDestEnd, pRemaining,       \
+                            dwFlags, MI_UNIT_##Fam(Char), true);                                 \
+    }
 
-NTSTATUS NTAPI RtlStringCbCopyNA(NTSTRSAFE_PSTR pszDest, size_t cbDest, STRSAFE_PCNZCH pszSrc, size_t cbToCopy)
-{
-    return MiStringOpEx(false, false, pszDest, MiCbToCchEx(cbDest, false), pszSrc, MiCbCountToCch(cbToCopy, false), NULL, NULL, 0, sizeof(CHAR), false);
-}
+/* A family for one character type: Copy, Cat, PrintfEx and VPrintfEx. */
+#define MI_STRING_FORMS(Fam, Suffix, PStr, PCStr, PCNZ, Wide, Char)                                \
+    MI_STRING_OP_FORMS(Fam, Copy, false, Suffix, PStr, PCStr, PCNZ, Wide, Char)                   \
+    MI_STRING_OP_FORMS(Fam, Cat, true, Suffix, PStr, PCStr, PCNZ, Wide, Char)                     \
+    NTSTATUS NTAPI RtlString##Fam##PrintfEx##Suffix(PStr pszDest, size_t Size, PStr *ppszDestEnd, \
+                                                    size_t *pRemaining, ULONG dwFlags,           \
+                                                    PCStr pszFormat, ...)                        \
+    {                                                                                            \
+        va_list Arguments;                                                                       \
+        va_start(Arguments, pszFormat);                                                          \
+        NTSTATUS Status = MiStringPrintfEx(Wide, pszDest, MI_SIZE_##Fam(Size, Wide),             \
+                                           (void **)ppszDestEnd, pRemaining, dwFlags,            \
+                                           MI_UNIT_##Fam(Char), pszFormat, &Arguments,           \
+                                           MI_CALLER_ADDRESS());                                 \
+        va_end(Arguments);                                                                       \
+        return Status;                                                                           \
+    }                                                                                            \
+    NTSTATUS NTAPI RtlString##Fam##VPrintfEx##Suffix(PStr pszDest, size_t Size,                   \
+                                                     PStr *ppszDestEnd, size_t *pRemaining,      \
+                                                     ULONG dwFlags, PCStr pszFormat,             \
+                                                     va_list argList)                            \
+    {                                                                                            \
+        va_list Arguments;                                                                       \
+        va_copy(Arguments, argList);                                                             \
+        NTSTATUS Status = MiStringPrintfEx(Wide, pszDest, MI_SIZE_##Fam(Size, Wide),             \
+                                           (void **)ppszDestEnd, pRemaining, dwFlags,            \
+                                           MI_UNIT_##Fam(Char), pszFormat, &Arguments,           \
+                                           MI_CALLER_ADDRESS());                                 \
+        va_end(Arguments);                                                                       \
+        return Status;                                                                           \
+    }
 
-NTSTATUS NTAPI RtlStringCbCopyNExA(NTSTRSAFE_PSTR pszDest, size_t cbDest, STRSAFE_PCNZCH pszSrc, size_t cbToCopy, NTSTRSAFE_PSTR *ppszDestEnd, size_t *pcbRemaining, ULONG dwFlags)
-{
-    return MiStringOpEx(false, false, pszDest, MiCbToCchEx(cbDest, false), pszSrc, MiCbCountToCch(cbToCopy, false), (void **)ppszDestEnd, pcbRemaining, dwFlags, sizeof(CHAR), true);
-}
-
-NTSTATUS NTAPI RtlStringCbCatA(NTSTRSAFE_PSTR pszDest, size_t cbDest, NTSTRSAFE_PCSTR pszSrc)
-{
-    return MiStringOpEx(false, true, pszDest, MiCbToCchEx(cbDest, false), pszSrc, MI_NO_LIMIT, NULL, NULL, 0, sizeof(CHAR), false);
-}
-
-NTSTATUS NTAPI RtlStringCbCatExA(NTSTRSAFE_PSTR pszDest, size_t cbDest, NTSTRSAFE_PCSTR pszSrc, NTSTRSAFE_PSTR *ppszDestEnd, size_t *pcbRemaining, ULONG dwFlags)
-{
-    return MiStringOpEx(false, true, pszDest, MiCbToCchEx(cbDest, false), pszSrc, MI_NO_LIMIT, (void **)ppszDestEnd, pcbRemaining, dwFlags, sizeof(CHAR), true);
-}
-
-NTSTATUS NTAPI RtlStringCbCatNA(NTSTRSAFE_PSTR pszDest, size_t cbDest, STRSAFE_PCNZCH pszSrc, size_t cbToAppend)
-{
-    return MiStringOpEx(false, true, pszDest, MiCbToCchEx(cbDest, false), pszSrc, MiCbCountToCch(cbToAppend, false), NULL, NULL, 0, sizeof(CHAR), false);
-}
-
-NTSTATUS NTAPI RtlStringCbCatNExA(NTSTRSAFE_PSTR pszDest, size_t cbDest, STRSAFE_PCNZCH pszSrc, size_t cbToAppend, NTSTRSAFE_PSTR *ppszDestEnd, size_t *pcbRemaining, ULONG dwFlags)
-{
-    return MiStringOpEx(false, true, pszDest, MiCbToCchEx(cbDest, false), pszSrc, MiCbCountToCch(cbToAppend, false), (void **)ppszDestEnd, pcbRemaining, dwFlags, sizeof(CHAR), true);
-}
-
-NTSTATUS NTAPI RtlStringCbPrintfExA(NTSTRSAFE_PSTR pszDest, size_t cbDest, NTSTRSAFE_PSTR *ppszDestEnd, size_t *pcbRemaining, ULONG dwFlags, NTSTRSAFE_PCSTR pszFormat, ...)
-{
-    va_list Arguments;
-    va_start(Arguments, pszFormat);
-    NTSTATUS Status = MiStringPrintfEx(false, pszDest, MiCbToCchEx(cbDest, false), (void **)ppszDestEnd, pcbRemaining, dwFlags, sizeof(CHAR), pszFormat, &Arguments, MI_CALLER_ADDRESS());
-    va_end(Arguments);
-    return Status;
-}
-
-NTSTATUS NTAPI RtlStringCbVPrintfExA(NTSTRSAFE_PSTR pszDest, size_t cbDest, NTSTRSAFE_PSTR *ppszDestEnd, size_t *pcbRemaining, ULONG dwFlags, NTSTRSAFE_PCSTR pszFormat, va_list argList)
-{
-    va_list Arguments;
-    va_copy(Arguments, argList);
-    NTSTATUS Status = MiStringPrintfEx(false, pszDest, MiCbToCchEx(cbDest, false), (void **)ppszDestEnd, pcbRemaining, dwFlags, sizeof(CHAR), pszFormat, &Arguments, MI_CALLER_ADDRESS());
-    va_end(Arguments);
-    return Status;
-}
-
-NTSTATUS NTAPI RtlStringCbCopyW(NTSTRSAFE_PWSTR pszDest, size_t cbDest, NTSTRSAFE_PCWSTR pszSrc)
-{
-    return MiStringOpEx(true, false, pszDest, MiCbToCchEx(cbDest, true), pszSrc, MI_NO_LIMIT, NULL, NULL, 0, sizeof(WCHAR), false);
-}
-
-NTSTATUS NTAPI RtlStringCbCopyExW(NTSTRSAFE_PWSTR pszDest, size_t cbDest, NTSTRSAFE_PCWSTR pszSrc, NTSTRSAFE_PWSTR *ppszDestEnd, size_t *pcbRemaining, ULONG dwFlags)
-{
-    return MiStringOpEx(true, false, pszDest, MiCbToCchEx(cbDest, true), pszSrc, MI_NO_LIMIT, (void **)ppszDestEnd, pcbRemaining, dwFlags, sizeof(WCHAR), true);
-}
-
-NTSTATUS NTAPI RtlStringCbCopyNW(NTSTRSAFE_PWSTR pszDest, size_t cbDest, STRSAFE_PCNZWCH pszSrc, size_t cbToCopy)
-{
-    return MiStringOpEx(true, false, pszDest, MiCbToCchEx(cbDest, true), pszSrc, MiCbCountToCch(cbToCopy, true), NULL, NULL, 0, sizeof(WCHAR), false);
-}
-
-NTSTATUS NTAPI RtlStringCbCopyNExW(NTSTRSAFE_PWSTR pszDest, size_t cbDest, STRSAFE_PCNZWCH pszSrc, size_t cbToCopy, NTSTRSAFE_PWSTR *ppszDestEnd, size_t *pcbRemaining, ULONG dwFlags)
-{
-    return MiStringOpEx(true, false, pszDest, MiCbToCchEx(cbDest, true), pszSrc, MiCbCountToCch(cbToCopy, true), (void **)ppszDestEnd, pcbRemaining, dwFlags, sizeof(WCHAR), true);
-}
-
-NTSTATUS NTAPI RtlStringCbCatW(NTSTRSAFE_PWSTR pszDest, size_t cbDest, NTSTRSAFE_PCWSTR pszSrc)
-{
-    return MiStringOpEx(true, true, pszDest, MiCbToCchEx(cbDest, true), pszSrc, MI_NO_LIMIT, NULL, NULL, 0, sizeof(WCHAR), false);
-}
-
-NTSTATUS NTAPI RtlStringCbCatExW(NTSTRSAFE_PWSTR pszDest, size_t cbDest, NTSTRSAFE_PCWSTR pszSrc, NTSTRSAFE_PWSTR *ppszDestEnd, size_t *pcbRemaining, ULONG dwFlags)
-{
-    return MiStringOpEx(true, true, pszDest, MiCbToCchEx(cbDest, true), pszSrc, MI_NO_LIMIT, (void **)ppszDestEnd, pcbRemaining, dwFlags, sizeof(WCHAR), true);
-}
-
-NTSTATUS NTAPI RtlStringCbCatNW(NTSTRSAFE_PWSTR pszDest, size_t cbDest, STRSAFE_PCNZWCH pszSrc, size_t cbToAppend)
-{
-    return MiStringOpEx(true, true, pszDest, MiCbToCchEx(cbDest, true), pszSrc, MiCbCountToCch(cbToAppend, true), NULL, NULL, 0, sizeof(WCHAR), false);
-}
-
-NTSTATUS NTAPI RtlStringCbCatNExW(NTSTRSAFE_PWSTR pszDest, size_t cbDest, STRSAFE_PCNZWCH pszSrc, size_t cbToAppend, NTSTRSAFE_PWSTR *ppszDestEnd, size_t *pcbRemaining, ULONG dwFlags)
-{
-    return MiStringOpEx(true, true, pszDest, MiCbToCchEx(cbDest, true), pszSrc, MiCbCountToCch(cbToAppend, true), (void **)ppszDestEnd, pcbRemaining, dwFlags, sizeof(WCHAR), true);
-}
-
-NTSTATUS NTAPI RtlStringCbPrintfExW(NTSTRSAFE_PWSTR pszDest, size_t cbDest, NTSTRSAFE_PWSTR *ppszDestEnd, size_t *pcbRemaining, ULONG dwFlags, NTSTRSAFE_PCWSTR pszFormat, ...)
-{
-    va_list Arguments;
-    va_start(Arguments, pszFormat);
-    NTSTATUS Status = MiStringPrintfEx(true, pszDest, MiCbToCchEx(cbDest, true), (void **)ppszDestEnd, pcbRemaining, dwFlags, sizeof(WCHAR), pszFormat, &Arguments, MI_CALLER_ADDRESS());
-    va_end(Arguments);
-    return Status;
-}
-
-NTSTATUS NTAPI RtlStringCbVPrintfExW(NTSTRSAFE_PWSTR pszDest, size_t cbDest, NTSTRSAFE_PWSTR *ppszDestEnd, size_t *pcbRemaining, ULONG dwFlags, NTSTRSAFE_PCWSTR pszFormat, va_list argList)
-{
-    va_list Arguments;
-    va_copy(Arguments, argList);
-    NTSTATUS Status = MiStringPrintfEx(true, pszDest, MiCbToCchEx(cbDest, true), (void **)ppszDestEnd, pcbRemaining, dwFlags, sizeof(WCHAR), pszFormat, &Arguments, MI_CALLER_ADDRESS());
-    va_end(Arguments);
-    return Status;
-}
+/* clang-format off */
+MI_STRING_FORMS(Cb,  A, NTSTRSAFE_PSTR,  NTSTRSAFE_PCSTR,  STRSAFE_PCNZCH,  false, CHAR)
+MI_STRING_FORMS(Cb,  W, NTSTRSAFE_PWSTR, NTSTRSAFE_PCWSTR, STRSAFE_PCNZWCH, true,  WCHAR)
+MI_STRING_FORMS(Cch, A, NTSTRSAFE_PSTR,  NTSTRSAFE_PCSTR,  STRSAFE_PCNZCH,  false, CHAR)
+MI_STRING_FORMS(Cch, W, NTSTRSAFE_PWSTR, NTSTRSAFE_PCWSTR, STRSAFE_PCNZWCH, true,  WCHAR)
+/* clang-format on */
 
 NTSTATUS NTAPI RtlStringCbCopyUnicodeString(NTSTRSAFE_PWSTR pszDest, size_t cbDest, PCUNICODE_STRING SourceString)
 {
@@ -487,122 +453,6 @@ NTSTATUS NTAPI RtlStringCbCopyUnicodeString(NTSTRSAFE_PWSTR pszDest, size_t cbDe
 NTSTATUS NTAPI RtlStringCbCopyUnicodeStringEx(NTSTRSAFE_PWSTR pszDest, size_t cbDest, PCUNICODE_STRING SourceString, NTSTRSAFE_PWSTR *ppszDestEnd, size_t *pcbRemaining, ULONG dwFlags)
 {
     return MiCopyUnicodeStringEx(pszDest, MiCbToCchEx(cbDest, true), SourceString, ppszDestEnd, pcbRemaining, dwFlags, sizeof(WCHAR), true);
-}
-
-NTSTATUS NTAPI RtlStringCchCopyA(NTSTRSAFE_PSTR pszDest, size_t cchDest, NTSTRSAFE_PCSTR pszSrc)
-{
-    return MiStringOpEx(false, false, pszDest, cchDest, pszSrc, MI_NO_LIMIT, NULL, NULL, 0, 1, false);
-}
-
-NTSTATUS NTAPI RtlStringCchCopyExA(NTSTRSAFE_PSTR pszDest, size_t cchDest, NTSTRSAFE_PCSTR pszSrc, NTSTRSAFE_PSTR *ppszDestEnd, size_t *pcchRemaining, ULONG dwFlags)
-{
-    return MiStringOpEx(false, false, pszDest, cchDest, pszSrc, MI_NO_LIMIT, (void **)ppszDestEnd, pcchRemaining, dwFlags, 1, true);
-}
-
-NTSTATUS NTAPI RtlStringCchCopyNA(NTSTRSAFE_PSTR pszDest, size_t cchDest, STRSAFE_PCNZCH pszSrc, size_t cchToCopy)
-{
-    return MiStringOpEx(false, false, pszDest, cchDest, pszSrc, cchToCopy, NULL, NULL, 0, 1, false);
-}
-
-NTSTATUS NTAPI RtlStringCchCopyNExA(NTSTRSAFE_PSTR pszDest, size_t cchDest, STRSAFE_PCNZCH pszSrc, size_t cchToCopy, NTSTRSAFE_PSTR *ppszDestEnd, size_t *pcchRemaining, ULONG dwFlags)
-{
-    return MiStringOpEx(false, false, pszDest, cchDest, pszSrc, cchToCopy, (void **)ppszDestEnd, pcchRemaining, dwFlags, 1, true);
-}
-
-NTSTATUS NTAPI RtlStringCchCatA(NTSTRSAFE_PSTR pszDest, size_t cchDest, NTSTRSAFE_PCSTR pszSrc)
-{
-    return MiStringOpEx(false, true, pszDest, cchDest, pszSrc, MI_NO_LIMIT, NULL, NULL, 0, 1, false);
-}
-
-NTSTATUS NTAPI RtlStringCchCatExA(NTSTRSAFE_PSTR pszDest, size_t cchDest, NTSTRSAFE_PCSTR pszSrc, NTSTRSAFE_PSTR *ppszDestEnd, size_t *pcchRemaining, ULONG dwFlags)
-{
-    return MiStringOpEx(false, true, pszDest, cchDest, pszSrc, MI_NO_LIMIT, (void **)ppszDestEnd, pcchRemaining, dwFlags, 1, true);
-}
-
-NTSTATUS NTAPI RtlStringCchCatNA(NTSTRSAFE_PSTR pszDest, size_t cchDest, STRSAFE_PCNZCH pszSrc, size_t cchToAppend)
-{
-    return MiStringOpEx(false, true, pszDest, cchDest, pszSrc, cchToAppend, NULL, NULL, 0, 1, false);
-}
-
-NTSTATUS NTAPI RtlStringCchCatNExA(NTSTRSAFE_PSTR pszDest, size_t cchDest, STRSAFE_PCNZCH pszSrc, size_t cchToAppend, NTSTRSAFE_PSTR *ppszDestEnd, size_t *pcchRemaining, ULONG dwFlags)
-{
-    return MiStringOpEx(false, true, pszDest, cchDest, pszSrc, cchToAppend, (void **)ppszDestEnd, pcchRemaining, dwFlags, 1, true);
-}
-
-NTSTATUS NTAPI RtlStringCchPrintfExA(NTSTRSAFE_PSTR pszDest, size_t cchDest, NTSTRSAFE_PSTR *ppszDestEnd, size_t *pcchRemaining, ULONG dwFlags, NTSTRSAFE_PCSTR pszFormat, ...)
-{
-    va_list Arguments;
-    va_start(Arguments, pszFormat);
-    NTSTATUS Status = MiStringPrintfEx(false, pszDest, cchDest, (void **)ppszDestEnd, pcchRemaining, dwFlags, 1, pszFormat, &Arguments, MI_CALLER_ADDRESS());
-    va_end(Arguments);
-    return Status;
-}
-
-NTSTATUS NTAPI RtlStringCchVPrintfExA(NTSTRSAFE_PSTR pszDest, size_t cchDest, NTSTRSAFE_PSTR *ppszDestEnd, size_t *pcchRemaining, ULONG dwFlags, NTSTRSAFE_PCSTR pszFormat, va_list argList)
-{
-    va_list Arguments;
-    va_copy(Arguments, argList);
-    NTSTATUS Status = MiStringPrintfEx(false, pszDest, cchDest, (void **)ppszDestEnd, pcchRemaining, dwFlags, 1, pszFormat, &Arguments, MI_CALLER_ADDRESS());
-    va_end(Arguments);
-    return Status;
-}
-
-NTSTATUS NTAPI RtlStringCchCopyW(NTSTRSAFE_PWSTR pszDest, size_t cchDest, NTSTRSAFE_PCWSTR pszSrc)
-{
-    return MiStringOpEx(true, false, pszDest, cchDest, pszSrc, MI_NO_LIMIT, NULL, NULL, 0, 1, false);
-}
-
-NTSTATUS NTAPI RtlStringCchCopyExW(NTSTRSAFE_PWSTR pszDest, size_t cchDest, NTSTRSAFE_PCWSTR pszSrc, NTSTRSAFE_PWSTR *ppszDestEnd, size_t *pcchRemaining, ULONG dwFlags)
-{
-    return MiStringOpEx(true, false, pszDest, cchDest, pszSrc, MI_NO_LIMIT, (void **)ppszDestEnd, pcchRemaining, dwFlags, 1, true);
-}
-
-NTSTATUS NTAPI RtlStringCchCopyNW(NTSTRSAFE_PWSTR pszDest, size_t cchDest, STRSAFE_PCNZWCH pszSrc, size_t cchToCopy)
-{
-    return MiStringOpEx(true, false, pszDest, cchDest, pszSrc, cchToCopy, NULL, NULL, 0, 1, false);
-}
-
-NTSTATUS NTAPI RtlStringCchCopyNExW(NTSTRSAFE_PWSTR pszDest, size_t cchDest, STRSAFE_PCNZWCH pszSrc, size_t cchToCopy, NTSTRSAFE_PWSTR *ppszDestEnd, size_t *pcchRemaining, ULONG dwFlags)
-{
-    return MiStringOpEx(true, false, pszDest, cchDest, pszSrc, cchToCopy, (void **)ppszDestEnd, pcchRemaining, dwFlags, 1, true);
-}
-
-NTSTATUS NTAPI RtlStringCchCatW(NTSTRSAFE_PWSTR pszDest, size_t cchDest, NTSTRSAFE_PCWSTR pszSrc)
-{
-    return MiStringOpEx(true, true, pszDest, cchDest, pszSrc, MI_NO_LIMIT, NULL, NULL, 0, 1, false);
-}
-
-NTSTATUS NTAPI RtlStringCchCatExW(NTSTRSAFE_PWSTR pszDest, size_t cchDest, NTSTRSAFE_PCWSTR pszSrc, NTSTRSAFE_PWSTR *ppszDestEnd, size_t *pcchRemaining, ULONG dwFlags)
-{
-    return MiStringOpEx(true, true, pszDest, cchDest, pszSrc, MI_NO_LIMIT, (void **)ppszDestEnd, pcchRemaining, dwFlags, 1, true);
-}
-
-NTSTATUS NTAPI RtlStringCchCatNW(NTSTRSAFE_PWSTR pszDest, size_t cchDest, STRSAFE_PCNZWCH pszSrc, size_t cchToAppend)
-{
-    return MiStringOpEx(true, true, pszDest, cchDest, pszSrc, cchToAppend, NULL, NULL, 0, 1, false);
-}
-
-NTSTATUS NTAPI RtlStringCchCatNExW(NTSTRSAFE_PWSTR pszDest, size_t cchDest, STRSAFE_PCNZWCH pszSrc, size_t cchToAppend, NTSTRSAFE_PWSTR *ppszDestEnd, size_t *pcchRemaining, ULONG dwFlags)
-{
-    return MiStringOpEx(true, true, pszDest, cchDest, pszSrc, cchToAppend, (void **)ppszDestEnd, pcchRemaining, dwFlags, 1, true);
-}
-
-NTSTATUS NTAPI RtlStringCchPrintfExW(NTSTRSAFE_PWSTR pszDest, size_t cchDest, NTSTRSAFE_PWSTR *ppszDestEnd, size_t *pcchRemaining, ULONG dwFlags, NTSTRSAFE_PCWSTR pszFormat, ...)
-{
-    va_list Arguments;
-    va_start(Arguments, pszFormat);
-    NTSTATUS Status = MiStringPrintfEx(true, pszDest, cchDest, (void **)ppszDestEnd, pcchRemaining, dwFlags, 1, pszFormat, &Arguments, MI_CALLER_ADDRESS());
-    va_end(Arguments);
-    return Status;
-}
-
-NTSTATUS NTAPI RtlStringCchVPrintfExW(NTSTRSAFE_PWSTR pszDest, size_t cchDest, NTSTRSAFE_PWSTR *ppszDestEnd, size_t *pcchRemaining, ULONG dwFlags, NTSTRSAFE_PCWSTR pszFormat, va_list argList)
-{
-    va_list Arguments;
-    va_copy(Arguments, argList);
-    NTSTATUS Status = MiStringPrintfEx(true, pszDest, cchDest, (void **)ppszDestEnd, pcchRemaining, dwFlags, 1, pszFormat, &Arguments, MI_CALLER_ADDRESS());
-    va_end(Arguments);
-    return Status;
 }
 
 NTSTATUS NTAPI RtlStringCchCopyUnicodeString(NTSTRSAFE_PWSTR pszDest, size_t cchDest, PCUNICODE_STRING SourceString)
@@ -799,149 +649,53 @@ static NTSTATUS MiUnicodeStringOp(PUNICODE_STRING Dest, const MI_US_SOURCE *Sour
     return Status;
 }
 
-NTSTATUS NTAPI RtlUnicodeStringCopy(PUNICODE_STRING DestinationString, PCUNICODE_STRING SourceString)
-{
-    MI_US_SOURCE Source = MiUsSourceUnicode(SourceString);
-    return MiUnicodeStringOp(DestinationString, &Source, MI_NO_LIMIT, false, NULL, 0, false);
-}
+/* The RtlUnicodeString Copy and Cat routines: each row below defines a
+ * routine and its Ex form over MiUnicodeStringOp - its source parameter and
+ * how that becomes a source, its count parameter and the limit in
+ * characters it gives (none for the WHOLE rows), and whether it appends. */
+#define MI_US_WHOLE_WRAPPERS(Name, SourceDecl, MakeSource, Append)                          \
+    NTSTATUS NTAPI Name(PUNICODE_STRING DestinationString, SourceDecl)                      \
+    {                                                                                       \
+        MI_US_SOURCE Source = MakeSource;                                                   \
+        return MiUnicodeStringOp(DestinationString, &Source, MI_NO_LIMIT, Append, NULL, 0,  \
+                                 false);                                                    \
+    }                                                                                       \
+    NTSTATUS NTAPI Name##Ex(PUNICODE_STRING DestinationString, SourceDecl,                  \
+                            PUNICODE_STRING RemainingString, ULONG dwFlags)                 \
+    {                                                                                       \
+        MI_US_SOURCE Source = MakeSource;                                                   \
+        return MiUnicodeStringOp(DestinationString, &Source, MI_NO_LIMIT, Append,           \
+                                 RemainingString, dwFlags, true);                           \
+    }
+#define MI_US_COUNTED_WRAPPERS(Name, SourceDecl, MakeSource, CountDecl, Limit, Append)      \
+    NTSTATUS NTAPI Name(PUNICODE_STRING DestinationString, SourceDecl, CountDecl)           \
+    {                                                                                       \
+        MI_US_SOURCE Source = MakeSource;                                                   \
+        return MiUnicodeStringOp(DestinationString, &Source, Limit, Append, NULL, 0, false); \
+    }                                                                                       \
+    NTSTATUS NTAPI Name##Ex(PUNICODE_STRING DestinationString, SourceDecl, CountDecl,       \
+                            PUNICODE_STRING RemainingString, ULONG dwFlags)                 \
+    {                                                                                       \
+        MI_US_SOURCE Source = MakeSource;                                                   \
+        return MiUnicodeStringOp(DestinationString, &Source, Limit, Append, RemainingString, \
+                                 dwFlags, true);                                            \
+    }
 
-NTSTATUS NTAPI RtlUnicodeStringCopyEx(PUNICODE_STRING DestinationString, PCUNICODE_STRING SourceString, PUNICODE_STRING RemainingString, ULONG dwFlags)
-{
-    MI_US_SOURCE Source = MiUsSourceUnicode(SourceString);
-    return MiUnicodeStringOp(DestinationString, &Source, MI_NO_LIMIT, false, RemainingString, dwFlags, true);
-}
+/* clang-format off */
+MI_US_WHOLE_WRAPPERS(RtlUnicodeStringCopy, PCUNICODE_STRING SourceString, MiUsSourceUnicode(SourceString), false)
+MI_US_COUNTED_WRAPPERS(RtlUnicodeStringCbCopyN, PCUNICODE_STRING SourceString, MiUsSourceUnicode(SourceString), size_t cbToCopy, MiUsCbToCch(cbToCopy), false)
+MI_US_COUNTED_WRAPPERS(RtlUnicodeStringCchCopyN, PCUNICODE_STRING SourceString, MiUsSourceUnicode(SourceString), size_t cchToCopy, cchToCopy, false)
+MI_US_WHOLE_WRAPPERS(RtlUnicodeStringCopyString, NTSTRSAFE_PCWSTR pszSrc, MiUsSourceString(pszSrc), false)
+MI_US_COUNTED_WRAPPERS(RtlUnicodeStringCbCopyStringN, NTSTRSAFE_PCWSTR pszSrc, MiUsSourceString(pszSrc), size_t cbToCopy, MiUsCbToCch(cbToCopy), false)
+MI_US_COUNTED_WRAPPERS(RtlUnicodeStringCchCopyStringN, NTSTRSAFE_PCWSTR pszSrc, MiUsSourceString(pszSrc), size_t cchToCopy, cchToCopy, false)
+MI_US_WHOLE_WRAPPERS(RtlUnicodeStringCat, PCUNICODE_STRING SourceString, MiUsSourceUnicode(SourceString), true)
+MI_US_COUNTED_WRAPPERS(RtlUnicodeStringCbCatN, PCUNICODE_STRING SourceString, MiUsSourceUnicode(SourceString), size_t cbToAppend, MiUsCbToCch(cbToAppend), true)
+MI_US_COUNTED_WRAPPERS(RtlUnicodeStringCchCatN, PCUNICODE_STRING SourceString, MiUsSourceUnicode(SourceString), size_t cchToAppend, cchToAppend, true)
+MI_US_WHOLE_WRAPPERS(RtlUnicodeStringCatString, NTSTRSAFE_PCWSTR pszSrc, MiUsSourceString(pszSrc), true)
+MI_US_COUNTED_WRAPPERS(RtlUnicodeStringCbCatStringN, NTSTRSAFE_PCWSTR pszSrc, MiUsSourceString(pszSrc), size_t cbToAppend, MiUsCbToCch(cbToAppend), true)
+MI_US_COUNTED_WRAPPERS(RtlUnicodeStringCchCatStringN, NTSTRSAFE_PCWSTR pszSrc, MiUsSourceString(pszSrc), size_t cchToAppend, cchToAppend, true)
+/* clang-format on */
 
-NTSTATUS NTAPI RtlUnicodeStringCbCopyN(PUNICODE_STRING DestinationString, PCUNICODE_STRING SourceString, size_t cbToCopy)
-{
-    MI_US_SOURCE Source = MiUsSourceUnicode(SourceString);
-    return MiUnicodeStringOp(DestinationString, &Source, MiUsCbToCch(cbToCopy), false, NULL, 0, false);
-}
-
-NTSTATUS NTAPI RtlUnicodeStringCbCopyNEx(PUNICODE_STRING DestinationString, PCUNICODE_STRING SourceString, size_t cbToCopy, PUNICODE_STRING RemainingString, ULONG dwFlags)
-{
-    MI_US_SOURCE Source = MiUsSourceUnicode(SourceString);
-    return MiUnicodeStringOp(DestinationString, &Source, MiUsCbToCch(cbToCopy), false, RemainingString, dwFlags, true);
-}
-
-NTSTATUS NTAPI RtlUnicodeStringCchCopyN(PUNICODE_STRING DestinationString, PCUNICODE_STRING SourceString, size_t cchToCopy)
-{
-    MI_US_SOURCE Source = MiUsSourceUnicode(SourceString);
-    return MiUnicodeStringOp(DestinationString, &Source, cchToCopy, false, NULL, 0, false);
-}
-
-NTSTATUS NTAPI RtlUnicodeStringCchCopyNEx(PUNICODE_STRING DestinationString, PCUNICODE_STRING SourceString, size_t cchToCopy, PUNICODE_STRING RemainingString, ULONG dwFlags)
-{
-    MI_US_SOURCE Source = MiUsSourceUnicode(SourceString);
-    return MiUnicodeStringOp(DestinationString, &Source, cchToCopy, false, RemainingString, dwFlags, true);
-}
-
-NTSTATUS NTAPI RtlUnicodeStringCopyString(PUNICODE_STRING DestinationString, NTSTRSAFE_PCWSTR pszSrc)
-{
-    MI_US_SOURCE Source = MiUsSourceString(pszSrc);
-    return MiUnicodeStringOp(DestinationString, &Source, MI_NO_LIMIT, false, NULL, 0, false);
-}
-
-NTSTATUS NTAPI RtlUnicodeStringCopyStringEx(PUNICODE_STRING DestinationString, NTSTRSAFE_PCWSTR pszSrc, PUNICODE_STRING RemainingString, ULONG dwFlags)
-{
-    MI_US_SOURCE Source = MiUsSourceString(pszSrc);
-    return MiUnicodeStringOp(DestinationString, &Source, MI_NO_LIMIT, false, RemainingString, dwFlags, true);
-}
-
-NTSTATUS NTAPI RtlUnicodeStringCbCopyStringN(PUNICODE_STRING DestinationString, NTSTRSAFE_PCWSTR pszSrc, size_t cbToCopy)
-{
-    MI_US_SOURCE Source = MiUsSourceString(pszSrc);
-    return MiUnicodeStringOp(DestinationString, &Source, MiUsCbToCch(cbToCopy), false, NULL, 0, false);
-}
-
-NTSTATUS NTAPI RtlUnicodeStringCbCopyStringNEx(PUNICODE_STRING DestinationString, NTSTRSAFE_PCWSTR pszSrc, size_t cbToCopy, PUNICODE_STRING RemainingString, ULONG dwFlags)
-{
-    MI_US_SOURCE Source = MiUsSourceString(pszSrc);
-    return MiUnicodeStringOp(DestinationString, &Source, MiUsCbToCch(cbToCopy), false, RemainingString, dwFlags, true);
-}
-
-NTSTATUS NTAPI RtlUnicodeStringCchCopyStringN(PUNICODE_STRING DestinationString, NTSTRSAFE_PCWSTR pszSrc, size_t cchToCopy)
-{
-    MI_US_SOURCE Source = MiUsSourceString(pszSrc);
-    return MiUnicodeStringOp(DestinationString, &Source, cchToCopy, false, NULL, 0, false);
-}
-
-NTSTATUS NTAPI RtlUnicodeStringCchCopyStringNEx(PUNICODE_STRING DestinationString, NTSTRSAFE_PCWSTR pszSrc, size_t cchToCopy, PUNICODE_STRING RemainingString, ULONG dwFlags)
-{
-    MI_US_SOURCE Source = MiUsSourceString(pszSrc);
-    return MiUnicodeStringOp(DestinationString, &Source, cchToCopy, false, RemainingString, dwFlags, true);
-}
-
-NTSTATUS NTAPI RtlUnicodeStringCat(PUNICODE_STRING DestinationString, PCUNICODE_STRING SourceString)
-{
-    MI_US_SOURCE Source = MiUsSourceUnicode(SourceString);
-    return MiUnicodeStringOp(DestinationString, &Source, MI_NO_LIMIT, true, NULL, 0, false);
-}
-
-NTSTATUS NTAPI RtlUnicodeStringCatEx(PUNICODE_STRING DestinationString, PCUNICODE_STRING SourceString, PUNICODE_STRING RemainingString, ULONG dwFlags)
-{
-    MI_US_SOURCE Source = MiUsSourceUnicode(SourceString);
-    return MiUnicodeStringOp(DestinationString, &Source, MI_NO_LIMIT, true, RemainingString, dwFlags, true);
-}
-
-NTSTATUS NTAPI RtlUnicodeStringCbCatN(PUNICODE_STRING DestinationString, PCUNICODE_STRING SourceString, size_t cbToAppend)
-{
-    MI_US_SOURCE Source = MiUsSourceUnicode(SourceString);
-    return MiUnicodeStringOp(DestinationString, &Source, MiUsCbToCch(cbToAppend), true, NULL, 0, false);
-}
-
-NTSTATUS NTAPI RtlUnicodeStringCbCatNEx(PUNICODE_STRING DestinationString, PCUNICODE_STRING SourceString, size_t cbToAppend, PUNICODE_STRING RemainingString, ULONG dwFlags)
-{
-    MI_US_SOURCE Source = MiUsSourceUnicode(SourceString);
-    return MiUnicodeStringOp(DestinationString, &Source, MiUsCbToCch(cbToAppend), true, RemainingString, dwFlags, true);
-}
-
-NTSTATUS NTAPI RtlUnicodeStringCchCatN(PUNICODE_STRING DestinationString, PCUNICODE_STRING SourceString, size_t cchToAppend)
-{
-    MI_US_SOURCE Source = MiUsSourceUnicode(SourceString);
-    return MiUnicodeStringOp(DestinationString, &Source, cchToAppend, true, NULL, 0, false);
-}
-
-NTSTATUS NTAPI RtlUnicodeStringCchCatNEx(PUNICODE_STRING DestinationString, PCUNICODE_STRING SourceString, size_t cchToAppend, PUNICODE_STRING RemainingString, ULONG dwFlags)
-{
-    MI_US_SOURCE Source = MiUsSourceUnicode(SourceString);
-    return MiUnicodeStringOp(DestinationString, &Source, cchToAppend, true, RemainingString, dwFlags, true);
-}
-
-NTSTATUS NTAPI RtlUnicodeStringCatString(PUNICODE_STRING DestinationString, NTSTRSAFE_PCWSTR pszSrc)
-{
-    MI_US_SOURCE Source = MiUsSourceString(pszSrc);
-    return MiUnicodeStringOp(DestinationString, &Source, MI_NO_LIMIT, true, NULL, 0, false);
-}
-
-NTSTATUS NTAPI RtlUnicodeStringCatStringEx(PUNICODE_STRING DestinationString, NTSTRSAFE_PCWSTR pszSrc, PUNICODE_STRING RemainingString, ULONG dwFlags)
-{
-    MI_US_SOURCE Source = MiUsSourceString(pszSrc);
-    return MiUnicodeStringOp(DestinationString, &Source, MI_NO_LIMIT, true, RemainingString, dwFlags, true);
-}
-
-NTSTATUS NTAPI RtlUnicodeStringCbCatStringN(PUNICODE_STRING DestinationString, NTSTRSAFE_PCWSTR pszSrc, size_t cbToAppend)
-{
-    MI_US_SOURCE Source = MiUsSourceString(pszSrc);
-    return MiUnicodeStringOp(DestinationString, &Source, MiUsCbToCch(cbToAppend), true, NULL, 0, false);
-}
-
-NTSTATUS NTAPI RtlUnicodeStringCbCatStringNEx(PUNICODE_STRING DestinationString, NTSTRSAFE_PCWSTR pszSrc, size_t cbToAppend, PUNICODE_STRING RemainingString, ULONG dwFlags)
-{
-    MI_US_SOURCE Source = MiUsSourceString(pszSrc);
-    return MiUnicodeStringOp(DestinationString, &Source, MiUsCbToCch(cbToAppend), true, RemainingString, dwFlags, true);
-}
-
-NTSTATUS NTAPI RtlUnicodeStringCchCatStringN(PUNICODE_STRING DestinationString, NTSTRSAFE_PCWSTR pszSrc, size_t cchToAppend)
-{
-    MI_US_SOURCE Source = MiUsSourceString(pszSrc);
-    return MiUnicodeStringOp(DestinationString, &Source, cchToAppend, true, NULL, 0, false);
-}
-
-NTSTATUS NTAPI RtlUnicodeStringCchCatStringNEx(PUNICODE_STRING DestinationString, NTSTRSAFE_PCWSTR pszSrc, size_t cchToAppend, PUNICODE_STRING RemainingString, ULONG dwFlags)
-{
-    MI_US_SOURCE Source = MiUsSourceString(pszSrc);
-    return MiUnicodeStringOp(DestinationString, &Source, cchToAppend, true, RemainingString, dwFlags, true);
-}
 NTSTATUS NTAPI RtlUnicodeStringInit(PUNICODE_STRING DestinationString, NTSTRSAFE_PCWSTR pszSrc)
 {
     return RtlUnicodeStringInitEx(DestinationString, pszSrc, 0);
