@@ -626,7 +626,8 @@ ROW(ReadStateEvent_Null) { RetValue((ULONG64)KeReadStateEvent(NULL)); }
  * compiler cannot see, so the store is made and faults as on Windows. */
 ROW(QuerySystemTime_Null)
 {
-    PLARGE_INTEGER volatile Null = NULL;
+    PLARGE_INTEGER Null = NULL;
+    __asm__ volatile("" : "+r"(Null)); /* gcc -O3 dropped the store through a volatile local */
     KeQuerySystemTime(Null);
     RetVoid();
 }
