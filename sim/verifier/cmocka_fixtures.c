@@ -243,10 +243,51 @@ static int SimCompareRegistered(const void *A, const void *B)
     return X->Order < Y->Order ? -1 : X->Order > Y->Order;
 }
 
+/* CMocka's own filter syntax: '*' any run of characters, '?' any one
+ * character, everything else literal (no brackets, no escapes). */
+static bool SimPatternMatches(const char *Pattern, const char *Name)
+{
+    if (*Pattern == '\0') {
+        return *Name == '\0';
+    }
+    if (*Pattern == '*') {
+        for (const char *At = Name;; At++) {
+            if (SimPatternMatches(Pattern + 1, At)) {
+                return true;
+            }
+            if (*At == '\0') {
+                return false;
+            }
+        }
+    }
+    if (*Name != '\0' && (*Pattern == '?' || *Pattern == *Name)) {
+        return SimPatternMatches(Pattern + 1, Name + 1);
+    }
+    return false;
+}
+
 int SimRunTests(const char *GroupName, CMFixtureFunction GroupSetup,
                 CMFixtureFunction GroupTeardown)
 {
     qsort(SimRegistered, SimRegisteredCount, sizeof(*SimRegistered), SimCompareRegistered);
+    /* A filter that selects nothing would make the run pass with no test
+     * run (a typo in CI, a renamed test under `faults --per-test`): it is a
+     * bad MMSIM_* value like any other. */
+    const char *Filter = getenv("MMSIM_TEST_FILTER");
+    if (Filter != NULL) {
+        size_t Matched = 0;
+        for (size_t i = 0; i < SimRegisteredCount; i++) {
+            Matched += SimPatternMatches(Filter, SimRegistered[i].Test.name) ? 1 : 0;
+        }
+        if (Matched == 0) {
+            char Why[300];
+            snprintf(Why, sizeof(Why),
+                     "it matches none of the %zu tests of %s (a CMocka test name pattern, "
+                     "'*' and '?' as wildcards)",
+                     SimRegisteredCount, GroupName);
+            MiConfigRefuseWhy("MMSIM_TEST_FILTER", Filter, Why);
+        }
+    }
     struct CMUnitTest *Tests = calloc(SimRegisteredCount + 1, sizeof(*Tests));
     if (Tests == NULL) {
         fprintf(stderr, "mmsim: out of memory running %s\n", GroupName);

@@ -97,7 +97,8 @@ static void Expand(const char *Value, char *Out, size_t Size)
 typedef enum _ENV_MODE {
     EnvRun,   /* build the machine (first DDI), allocate and free, print config */
     EnvLeak,  /* build it, leak one pool block, exit(): the unload check runs */
-    EnvReset  /* SimReset as the first call */
+    EnvReset, /* SimReset as the first call */
+    EnvSuite  /* run this program's registered tests (SimRunTests) */
 } ENV_MODE;
 
 typedef struct _ENV_CASE {
@@ -227,6 +228,8 @@ static const ENV_CASE EnvCases[] = {
     /* The test kit's filter (read before main by the fixtures library). */
     {"MMSIM_TEST_FILTER", "", EnvRun, REFUSED, "a CMocka test name pattern"},
     {"MMSIM_TEST_FILTER", "Some*Test", EnvRun, 0, "seed="},
+    {"MMSIM_TEST_FILTER", "NoSuch*Test", EnvSuite, REFUSED, "it matches none of the"},
+    {"MMSIM_TEST_FILTER", "every*", EnvSuite, REFUSED, "it matches none of the"},
 };
 
 /* How a refusal quotes a value (config.h): one line, control characters as
@@ -632,6 +635,8 @@ static int ChildMain(const char *Mode, size_t Index)
             SimReset();
             PrintConfig();
             return 0;
+        case EnvSuite:
+            return SimRunTests("Tests", NULL, NULL);
         }
         return 2;
     }
