@@ -330,6 +330,235 @@ static bool MiArgumentIsWide(const MI_SPEC *Spec, bool Upper, bool OutputWide)
     return Upper ? !OutputWide : OutputWide;
 }
 
+/* The size prefix: MSVC's I64/I32/I, C's ll/hh/h/l/L/z/j/t, and w. */
+static void MiReadSize(MI_READER *Reader, MI_SPEC *Spec)
+{
+    if (MiNextIs(Reader, "I64")) {
+        Reader->Index += 3;
+        Spec->Bits = 64;
+    } else if (MiNextIs(Reader, "I32")) {
+        Reader->Index += 3;
+        Spec->Bits = 32;
+    } else if (MiNextIs(Reader, "ll")) {
+        Reader->Index += 2;
+        Spec->Bits = 64;
+    } else if (MiNextIs(Reader, "hh")) {
+        Reader->Index += 2;
+        Spec->Bits = 8;
+        Spec->CharWidth = MiCharNarrow;
+    } else {
+        switch (MiPeek(Reader, 0)) {
+        case 'h':
+            Spec->Bits = 16;
+            Spec->CharWidth = MiCharNarrow;
+            Reader->Index++;
+            break;
+        case 'l':
+        case 'w':
+            Spec->Bits = 32; /* LLP64: long is 32 bits */
+            Spec->CharWidth = MiCharWide;
+            Reader->Index++;
+            break;
+        case 'L':
+            Spec->Bits = 64;
+            Spec->LongDouble = true;
+            Reader->Index++;
+            break;
+        case 'I':
+        case 'z':
+        case 'j':
+        case 't':
+            Spec->Bits = 64; /* pointer-sized on x64 */
+            Reader->Index++;
+            break;
+        default:
+            break;
+        }
+    }
+}
+
+/* Reads a specification's flags, width, precision and size, after its
+ * '%'; '*' widths and precisions take their int arguments. */
+static void MiReadSpec(MI_READER *Reader, va_list *Arguments, MI_SPEC *Out)
+{
+    MI_SPEC Spec;
+    memset(&Spec, 0, sizeof(Spec));
+    Spec.Precision = -1;
+    Spec.Bits = 32;
+    /* Flags. */
+    for (;;) {
+        uint32_t Flag = MiPeek(Reader, 0);
+        if (Flag == '-') {
+            Spec.Left = true;
+        } else if (Flag == '+') {
+            Spec.Plus = true;
+        } else if (Flag == ' ') {
+            Spec.Space = true;
+        } else if (Flag == '#') {
+            Spec.Alternate = true;
+        } else if (Flag == '0') {
+            Spec.Zero = true;
+        } else {
+            break;
+        }
+        Reader->Index++;
+    }
+    /* Width. */
+    if (MiPeek(Reader, 0) == '*') {
+        Reader->Index++;
+        int Width = va_arg(*Arguments, int);
+        if (Width < 0) {
+            Spec.Left = true;
+            Width = Width == INT_MIN ? INT_MAX : -Width;
+        }
+        Spec.Width = (size_t)Width;
+    } else {
+        Spec.Width = MiReadNumber(Reader);
+    }
+    /* Precision. */
+    if (MiPeek(Reader, 0) == '.') {
+        Reader->Index++;
+        if (MiPeek(Reader, 0) == '*') {
+            Reader->Index++;
+            int Precision = va_arg(*Arguments, int);
+            Spec.Precision = Precision < 0 ? -1 : Precision;
+        } else {
+            Spec.Precision = (long)MiReadNumber(Reader);
+        }
+    }
+    MiReadSize(Reader, &Spec);
+    *Out = Spec;
+}
+
+/* The character and string conversions: c/C, s/S and Z (a counted
+ * UNICODE_STRING or ANSI_STRING); a conversion between narrow and wide has
+ * its own IRQL rule (MiCheckConversionIrql). */
+static void MiConvertText(MI_FORMAT_OUTPUT *Output, const MI_SPEC *SpecIn, uint32_t Conversion,
+                          const void *Format, va_list *Arguments, ULONG_PTR Caller)
+{
+    MI_SPEC Spec = *SpecIn;
+    switch (Conversion) {
+    case 'c':
+    case 'C': {
+        bool ArgumentWide = MiArgumentIsWide(&Spec, Conversion == 'C', Output->Wide);
+        int Value = va_arg(*Arguments, int);
+        if (ArgumentWide != Output->Wide) {
+            MiCheckConversionIrql(Format, Caller);
+        }
+        WCHAR Wide = (WCHAR)Value;
+        CHAR Narrow = (CHAR)Value;
+        MI_SPEC One = Spec;
+        One.Precision = -1;
+        MiFormatString(Output, &One, ArgumentWide ? (const void *)&Wide : (const void *)&Narrow,
+                       ArgumentWide, 1);
+        break;
+    }
+    case 's':
+    case 'S': {
+        bool ArgumentWide = MiArgumentIsWide(&Spec, Conversion == 'S', Output->Wide);
+        const void *Text = va_arg(*Arguments, const void *);
+        if (Text == NULL) {
+            MiFormatString(Output, &Spec, "(null)", false, 6);
+            break;
+        }
+        if (ArgumentWide != Output->Wide) {
+            MiCheckConversionIrql(Text, Caller);
+        }
+        size_t Limit = Spec.Precision >= 0 ? (size_t)Spec.Precision : SIZE_MAX;
+        MiFormatString(Output, &Spec, Text, ArgumentWide,
+                       MiStringLength(Text, ArgumentWide, Limit));
+        break;
+    }
+    case 'Z': {
+        bool ArgumentWide = Spec.CharWidth == MiCharWide;
+        const void *String = va_arg(*Arguments, const void *);
+        const void *Text = NULL;
+        size_t Length = 0;
+        if (String != NULL && ArgumentWide) {
+            const UNICODE_STRING *Unicode = (const UNICODE_STRING *)String;
+            Text = Unicode->Buffer;
+            Length = Unicode->Length / sizeof(WCHAR);
+        } else if (String != NULL) {
+            const ANSI_STRING *Ansi = (const ANSI_STRING *)String;
+            Text = Ansi->Buffer;
+            Length = Ansi->Length;
+        }
+        if (Text == NULL) {
+            MiFormatString(Output, &Spec, "(null)", false, 6);
+            break;
+        }
+        if (ArgumentWide != Output->Wide) {
+            MiCheckConversionIrql(String, Caller);
+        }
+        MiFormatString(Output, &Spec, Text, ArgumentWide, Length);
+        break;
+    }
+    default:
+        break;
+    }
+}
+
+/* Formats one argument by its conversion character. */
+static void MiConvert(MI_FORMAT_OUTPUT *Output, const MI_SPEC *SpecIn, uint32_t Conversion,
+                      const void *Format, va_list *Arguments, ULONG_PTR Caller)
+{
+    MI_SPEC Spec = *SpecIn;
+    switch (Conversion) {
+    case 'd':
+    case 'i': {
+        int64_t Value = MiReadSigned(&Spec, Arguments);
+        uint64_t Magnitude = Value < 0 ? (uint64_t)0 - (uint64_t)Value : (uint64_t)Value;
+        MiFormatInteger(Output, &Spec, Magnitude, Value < 0, true, 10, false);
+        break;
+    }
+    case 'u':
+        MiFormatInteger(Output, &Spec, MiReadUnsigned(&Spec, Arguments), false, false, 10,
+                        false);
+        break;
+    case 'o':
+        MiFormatInteger(Output, &Spec, MiReadUnsigned(&Spec, Arguments), false, false, 8,
+                        false);
+        break;
+    case 'x':
+    case 'X':
+        MiFormatInteger(Output, &Spec, MiReadUnsigned(&Spec, Arguments), false, false, 16,
+                        Conversion == 'X');
+        break;
+    case 'p': {
+        MI_SPEC Pointer = Spec;
+        Pointer.Precision = 2 * (long)sizeof(void *); /* x64: 16 digits */
+        Pointer.Alternate = false;
+        Pointer.Zero = false;
+        uintptr_t Value = (uintptr_t)va_arg(*Arguments, void *);
+        MiFormatInteger(Output, &Pointer, (uint64_t)Value, false, false, 16, true);
+        break;
+    }
+    case 'c':
+    case 'C':
+    case 's':
+    case 'S':
+    case 'Z':
+        MiConvertText(Output, &Spec, Conversion, Format, Arguments, Caller);
+        break;
+    case 'n':
+        (void)va_arg(*Arguments, void *); /* consumed; nothing is stored */
+        break;
+    case 'e':
+    case 'E':
+    case 'f':
+    case 'F':
+    case 'g':
+    case 'G':
+    case 'a':
+    case 'A':
+        MiFormatFloat(Output, &Spec, Conversion, Arguments);
+        break;
+    default:
+        MiPut(Output, Conversion);
+        break;
+    }
+}
+
 void MiFormat(MI_FORMAT_OUTPUT *Output, const void *Format, va_list *Arguments, ULONG_PTR Caller)
 {
     MI_READER Reader = {Format, Output->Wide, 0};
@@ -349,200 +578,13 @@ void MiFormat(MI_FORMAT_OUTPUT *Output, const void *Format, va_list *Arguments, 
             continue;
         }
         MI_SPEC Spec;
-        memset(&Spec, 0, sizeof(Spec));
-        Spec.Precision = -1;
-        Spec.Bits = 32;
-        /* Flags. */
-        for (;;) {
-            uint32_t Flag = MiPeek(&Reader, 0);
-            if (Flag == '-') {
-                Spec.Left = true;
-            } else if (Flag == '+') {
-                Spec.Plus = true;
-            } else if (Flag == ' ') {
-                Spec.Space = true;
-            } else if (Flag == '#') {
-                Spec.Alternate = true;
-            } else if (Flag == '0') {
-                Spec.Zero = true;
-            } else {
-                break;
-            }
-            Reader.Index++;
-        }
-        /* Width. */
-        if (MiPeek(&Reader, 0) == '*') {
-            Reader.Index++;
-            int Width = va_arg(*Arguments, int);
-            if (Width < 0) {
-                Spec.Left = true;
-                Width = Width == INT_MIN ? INT_MAX : -Width;
-            }
-            Spec.Width = (size_t)Width;
-        } else {
-            Spec.Width = MiReadNumber(&Reader);
-        }
-        /* Precision. */
-        if (MiPeek(&Reader, 0) == '.') {
-            Reader.Index++;
-            if (MiPeek(&Reader, 0) == '*') {
-                Reader.Index++;
-                int Precision = va_arg(*Arguments, int);
-                Spec.Precision = Precision < 0 ? -1 : Precision;
-            } else {
-                Spec.Precision = (long)MiReadNumber(&Reader);
-            }
-        }
-        /* Size. */
-        if (MiNextIs(&Reader, "I64")) {
-            Reader.Index += 3;
-            Spec.Bits = 64;
-        } else if (MiNextIs(&Reader, "I32")) {
-            Reader.Index += 3;
-            Spec.Bits = 32;
-        } else if (MiNextIs(&Reader, "ll")) {
-            Reader.Index += 2;
-            Spec.Bits = 64;
-        } else if (MiNextIs(&Reader, "hh")) {
-            Reader.Index += 2;
-            Spec.Bits = 8;
-            Spec.CharWidth = MiCharNarrow;
-        } else {
-            switch (MiPeek(&Reader, 0)) {
-            case 'h':
-                Spec.Bits = 16;
-                Spec.CharWidth = MiCharNarrow;
-                Reader.Index++;
-                break;
-            case 'l':
-            case 'w':
-                Spec.Bits = 32; /* LLP64: long is 32 bits */
-                Spec.CharWidth = MiCharWide;
-                Reader.Index++;
-                break;
-            case 'L':
-                Spec.Bits = 64;
-                Spec.LongDouble = true;
-                Reader.Index++;
-                break;
-            case 'I':
-            case 'z':
-            case 'j':
-            case 't':
-                Spec.Bits = 64; /* pointer-sized on x64 */
-                Reader.Index++;
-                break;
-            default:
-                break;
-            }
-        }
+        MiReadSpec(&Reader, Arguments, &Spec);
         uint32_t Conversion = MiPeek(&Reader, 0);
         if (Conversion == 0) {
             break; /* a format ending inside a specification */
         }
         Reader.Index++;
-        switch (Conversion) {
-        case 'd':
-        case 'i': {
-            int64_t Value = MiReadSigned(&Spec, Arguments);
-            uint64_t Magnitude = Value < 0 ? (uint64_t)0 - (uint64_t)Value : (uint64_t)Value;
-            MiFormatInteger(Output, &Spec, Magnitude, Value < 0, true, 10, false);
-            break;
-        }
-        case 'u':
-            MiFormatInteger(Output, &Spec, MiReadUnsigned(&Spec, Arguments), false, false, 10,
-                            false);
-            break;
-        case 'o':
-            MiFormatInteger(Output, &Spec, MiReadUnsigned(&Spec, Arguments), false, false, 8,
-                            false);
-            break;
-        case 'x':
-        case 'X':
-            MiFormatInteger(Output, &Spec, MiReadUnsigned(&Spec, Arguments), false, false, 16,
-                            Conversion == 'X');
-            break;
-        case 'p': {
-            MI_SPEC Pointer = Spec;
-            Pointer.Precision = 2 * (long)sizeof(void *); /* x64: 16 digits */
-            Pointer.Alternate = false;
-            Pointer.Zero = false;
-            uintptr_t Value = (uintptr_t)va_arg(*Arguments, void *);
-            MiFormatInteger(Output, &Pointer, (uint64_t)Value, false, false, 16, true);
-            break;
-        }
-        case 'c':
-        case 'C': {
-            bool ArgumentWide = MiArgumentIsWide(&Spec, Conversion == 'C', Output->Wide);
-            int Value = va_arg(*Arguments, int);
-            if (ArgumentWide != Output->Wide) {
-                MiCheckConversionIrql(Format, Caller);
-            }
-            WCHAR Wide = (WCHAR)Value;
-            CHAR Narrow = (CHAR)Value;
-            MI_SPEC One = Spec;
-            One.Precision = -1;
-            MiFormatString(Output, &One, ArgumentWide ? (const void *)&Wide : (const void *)&Narrow,
-                           ArgumentWide, 1);
-            break;
-        }
-        case 's':
-        case 'S': {
-            bool ArgumentWide = MiArgumentIsWide(&Spec, Conversion == 'S', Output->Wide);
-            const void *Text = va_arg(*Arguments, const void *);
-            if (Text == NULL) {
-                MiFormatString(Output, &Spec, "(null)", false, 6);
-                break;
-            }
-            if (ArgumentWide != Output->Wide) {
-                MiCheckConversionIrql(Text, Caller);
-            }
-            size_t Limit = Spec.Precision >= 0 ? (size_t)Spec.Precision : SIZE_MAX;
-            MiFormatString(Output, &Spec, Text, ArgumentWide,
-                           MiStringLength(Text, ArgumentWide, Limit));
-            break;
-        }
-        case 'Z': {
-            bool ArgumentWide = Spec.CharWidth == MiCharWide;
-            const void *String = va_arg(*Arguments, const void *);
-            const void *Text = NULL;
-            size_t Length = 0;
-            if (String != NULL && ArgumentWide) {
-                const UNICODE_STRING *Unicode = (const UNICODE_STRING *)String;
-                Text = Unicode->Buffer;
-                Length = Unicode->Length / sizeof(WCHAR);
-            } else if (String != NULL) {
-                const ANSI_STRING *Ansi = (const ANSI_STRING *)String;
-                Text = Ansi->Buffer;
-                Length = Ansi->Length;
-            }
-            if (Text == NULL) {
-                MiFormatString(Output, &Spec, "(null)", false, 6);
-                break;
-            }
-            if (ArgumentWide != Output->Wide) {
-                MiCheckConversionIrql(String, Caller);
-            }
-            MiFormatString(Output, &Spec, Text, ArgumentWide, Length);
-            break;
-        }
-        case 'n':
-            (void)va_arg(*Arguments, void *); /* consumed; nothing is stored */
-            break;
-        case 'e':
-        case 'E':
-        case 'f':
-        case 'F':
-        case 'g':
-        case 'G':
-        case 'a':
-        case 'A':
-            MiFormatFloat(Output, &Spec, Conversion, Arguments);
-            break;
-        default:
-            MiPut(Output, Conversion);
-            break;
-        }
+        MiConvert(Output, &Spec, Conversion, Format, Arguments, Caller);
     }
     MiTerminate(Output);
 }
