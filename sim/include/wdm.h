@@ -156,6 +156,14 @@ ULONG CDECL DbgPrint(_In_z_ _Printf_format_string_ PCSTR Format, ...);
  * is itself a mask; the default filter passes only DPFLTR_ERROR_LEVEL (bit 0). */
 ULONG CDECL DbgPrintEx(_In_ ULONG ComponentId, _In_ ULONG Level,
                        _In_z_ _Printf_format_string_ PCSTR Format, ...);
+/* Also function-like macros, for MSVC's comma elision: a driver's
+ * `#define LOG(Format, ...) DbgPrint(Format, __VA_ARGS__)` used as
+ * `LOG("text\n")` leaves an empty last argument, which MSVC drops and gcc
+ * and clang reject (mmsim/msvc_va.h). `&DbgPrint` and `(DbgPrint)(...)`
+ * are the functions, as in the WDK. */
+#include "mmsim/msvc_va.h"
+#define DbgPrint(...) MMSIM_VA_CALL((DbgPrint), __VA_ARGS__)
+#define DbgPrintEx(...) MMSIM_VA_CALL((DbgPrintEx), __VA_ARGS__)
 #if defined(DBG) && DBG
 #define KdPrint(_x_) DbgPrint _x_
 #define KdPrintEx(_x_) DbgPrintEx _x_

@@ -23,7 +23,7 @@ static ULONG MiVDbgPrint(PCSTR Format, va_list *Arguments, ULONG_PTR Caller)
     return (ULONG)STATUS_SUCCESS;
 }
 
-ULONG CDECL DbgPrint(PCSTR Format, ...)
+ULONG CDECL(DbgPrint)(PCSTR Format, ...)
 {
     va_list Arguments;
     va_start(Arguments, Format);
@@ -32,7 +32,7 @@ ULONG CDECL DbgPrint(PCSTR Format, ...)
     return Result;
 }
 
-ULONG CDECL DbgPrintEx(ULONG ComponentId, ULONG Level, PCSTR Format, ...)
+ULONG CDECL(DbgPrintEx)(ULONG ComponentId, ULONG Level, PCSTR Format, ...)
 {
     UNREFERENCED_PARAMETER(ComponentId);
     /* Level 0-31 is a bit number, a larger Level a mask ("Reading and

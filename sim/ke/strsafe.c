@@ -98,25 +98,25 @@ static NTSTATUS MiStringPrintf(void *Destination, size_t Cch, const void *Format
     va_end(Arguments);                                                                    \
     return Status
 
-NTSTATUS NTAPI RtlStringCbPrintfA(NTSTRSAFE_PSTR pszDest, size_t cbDest, NTSTRSAFE_PCSTR pszFormat,
+NTSTATUS NTAPI(RtlStringCbPrintfA)(NTSTRSAFE_PSTR pszDest, size_t cbDest, NTSTRSAFE_PCSTR pszFormat,
                                   ...)
 {
     MI_PRINTF_BODY(pszDest, MiCbToCch(cbDest, false), pszFormat, false);
 }
 
-NTSTATUS NTAPI RtlStringCbPrintfW(NTSTRSAFE_PWSTR pszDest, size_t cbDest,
+NTSTATUS NTAPI(RtlStringCbPrintfW)(NTSTRSAFE_PWSTR pszDest, size_t cbDest,
                                   NTSTRSAFE_PCWSTR pszFormat, ...)
 {
     MI_PRINTF_BODY(pszDest, MiCbToCch(cbDest, true), pszFormat, true);
 }
 
-NTSTATUS NTAPI RtlStringCchPrintfA(NTSTRSAFE_PSTR pszDest, size_t cchDest,
+NTSTATUS NTAPI(RtlStringCchPrintfA)(NTSTRSAFE_PSTR pszDest, size_t cchDest,
                                    NTSTRSAFE_PCSTR pszFormat, ...)
 {
     MI_PRINTF_BODY(pszDest, cchDest, pszFormat, false);
 }
 
-NTSTATUS NTAPI RtlStringCchPrintfW(NTSTRSAFE_PWSTR pszDest, size_t cchDest,
+NTSTATUS NTAPI(RtlStringCchPrintfW)(NTSTRSAFE_PWSTR pszDest, size_t cchDest,
                                    NTSTRSAFE_PCWSTR pszFormat, ...)
 {
     MI_PRINTF_BODY(pszDest, cchDest, pszFormat, true);
@@ -410,9 +410,9 @@ static NTSTATUS MiCopyUnicodeStringEx(NTSTRSAFE_PWSTR Dest, size_t Cch, PCUNICOD
 #define MI_STRING_FORMS(Fam, Suffix, PStr, PCStr, PCNZ, Wide, Char)                                \
     MI_STRING_OP_FORMS(Fam, Copy, false, Suffix, PStr, PCStr, PCNZ, Wide, Char)                   \
     MI_STRING_OP_FORMS(Fam, Cat, true, Suffix, PStr, PCStr, PCNZ, Wide, Char)                     \
-    NTSTATUS NTAPI RtlString##Fam##PrintfEx##Suffix(PStr pszDest, size_t Size, PStr *ppszDestEnd, \
-                                                    size_t *pRemaining, ULONG dwFlags,           \
-                                                    PCStr pszFormat, ...)                        \
+    NTSTATUS NTAPI(RtlString##Fam##PrintfEx##Suffix)(PStr pszDest, size_t Size,                \
+                                                      PStr *ppszDestEnd, size_t *pRemaining,     \
+                                                      ULONG dwFlags, PCStr pszFormat, ...)       \
     {                                                                                            \
         va_list Arguments;                                                                       \
         va_start(Arguments, pszFormat);                                                          \
@@ -775,7 +775,7 @@ static NTSTATUS MiUnicodeStringPrintf(PUNICODE_STRING Dest, PUNICODE_STRING Rema
     return Status;
 }
 
-NTSTATUS NTAPI RtlUnicodeStringPrintf(PUNICODE_STRING DestinationString, NTSTRSAFE_PCWSTR pszFormat,
+NTSTATUS NTAPI(RtlUnicodeStringPrintf)(PUNICODE_STRING DestinationString, NTSTRSAFE_PCWSTR pszFormat,
                                       ...)
 {
     va_list Arguments;
@@ -786,7 +786,7 @@ NTSTATUS NTAPI RtlUnicodeStringPrintf(PUNICODE_STRING DestinationString, NTSTRSA
     return Status;
 }
 
-NTSTATUS NTAPI RtlUnicodeStringPrintfEx(PUNICODE_STRING DestinationString,
+NTSTATUS NTAPI(RtlUnicodeStringPrintfEx)(PUNICODE_STRING DestinationString,
                                         PUNICODE_STRING RemainingString, ULONG dwFlags,
                                         NTSTRSAFE_PCWSTR pszFormat, ...)
 {
