@@ -379,18 +379,6 @@ NTSTRSAFEDDI RtlStringCchPrintfExW(
     _In_ ULONG dwFlags,
     _In_z_ _Printf_format_string_ NTSTRSAFE_PCWSTR pszFormat,
     ...);
-/* The printf forms are also function-like macros, for MSVC's comma elision
- * in a driver's own wrapper (`Format, __VA_ARGS__` with nothing after the
- * format): see DbgPrint in <wdm.h> and mmsim/msvc_va.h. */
-#include "mmsim/msvc_va.h"
-#define RtlStringCbPrintfA(...) MMSIM_VA_CALL((RtlStringCbPrintfA), __VA_ARGS__)
-#define RtlStringCbPrintfW(...) MMSIM_VA_CALL((RtlStringCbPrintfW), __VA_ARGS__)
-#define RtlStringCchPrintfA(...) MMSIM_VA_CALL((RtlStringCchPrintfA), __VA_ARGS__)
-#define RtlStringCchPrintfW(...) MMSIM_VA_CALL((RtlStringCchPrintfW), __VA_ARGS__)
-#define RtlStringCbPrintfExA(...) MMSIM_VA_CALL((RtlStringCbPrintfExA), __VA_ARGS__)
-#define RtlStringCbPrintfExW(...) MMSIM_VA_CALL((RtlStringCbPrintfExW), __VA_ARGS__)
-#define RtlStringCchPrintfExA(...) MMSIM_VA_CALL((RtlStringCchPrintfExA), __VA_ARGS__)
-#define RtlStringCchPrintfExW(...) MMSIM_VA_CALL((RtlStringCchPrintfExW), __VA_ARGS__)
 NTSTRSAFEDDI RtlStringCchVPrintfExW(
     _Out_writes_opt_(cchDest) NTSTRSAFE_PWSTR pszDest,
     _In_ size_t cchDest,
@@ -593,8 +581,6 @@ NTSTRSAFEDDI RtlUnicodeStringPrintfEx(
     _In_ ULONG dwFlags,
     _In_z_ _Printf_format_string_ NTSTRSAFE_PCWSTR pszFormat,
     ...);
-#define RtlUnicodeStringPrintf(...) MMSIM_VA_CALL((RtlUnicodeStringPrintf), __VA_ARGS__)
-#define RtlUnicodeStringPrintfEx(...) MMSIM_VA_CALL((RtlUnicodeStringPrintfEx), __VA_ARGS__)
 NTSTRSAFEDDI RtlUnicodeStringVPrintf(
     _Inout_ PUNICODE_STRING DestinationString,
     _In_z_ _Printf_format_string_ NTSTRSAFE_PCWSTR pszFormat,
@@ -609,5 +595,10 @@ NTSTRSAFEDDI RtlUnicodeStringVPrintfEx(
 #ifdef __cplusplus
 }
 #endif
+
+/* The printf forms are also function-like macros, for MSVC's comma elision
+ * in a driver's own wrapper (`Format, __VA_ARGS__` with nothing after the
+ * format): mmsim/msvc_va.h. */
+#include "mmsim/msvc_va_strsafe.h"
 
 #endif /* _NTSTRSAFE_H_INCLUDED_ */

@@ -161,9 +161,7 @@ ULONG CDECL DbgPrintEx(_In_ ULONG ComponentId, _In_ ULONG Level,
  * `LOG("text\n")` leaves an empty last argument, which MSVC drops and gcc
  * and clang reject (mmsim/msvc_va.h). `&DbgPrint` and `(DbgPrint)(...)`
  * are the functions, as in the WDK. */
-#include "mmsim/msvc_va.h"
-#define DbgPrint(...) MMSIM_VA_CALL((DbgPrint), __VA_ARGS__)
-#define DbgPrintEx(...) MMSIM_VA_CALL((DbgPrintEx), __VA_ARGS__)
+#include "mmsim/msvc_va_dbgprint.h"
 #if defined(DBG) && DBG
 #define KdPrint(_x_) DbgPrint _x_
 #define KdPrintEx(_x_) DbgPrintEx _x_
