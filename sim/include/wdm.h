@@ -146,12 +146,7 @@ NTSYSAPI SIZE_T NTAPI RtlCompareMemory(_In_ const VOID *Source1, _In_ const VOID
  * Output is limited to 512 bytes per call, as documented. Any IRQL otherwise
  * (<= DIRQL). See docs/wdk-surface.md. */
 ULONG CDECL DbgPrint(_In_z_ _Printf_format_string_ PCSTR Format, ...);
-#define DPFLTR_ERROR_LEVEL   0
-#define DPFLTR_WARNING_LEVEL 1
-#define DPFLTR_TRACE_LEVEL   2
-#define DPFLTR_INFO_LEVEL    3
-#define DPFLTR_IHVDRIVER_ID  77
-#define DPFLTR_DEFAULT_ID    101
+#include "dpfilter.h" /* DPFLTR_TYPE (every component) and the levels */
 /* Level 0-31 selects one bit of the component's filter mask, a larger Level
  * is itself a mask; the default filter passes only DPFLTR_ERROR_LEVEL (bit 0). */
 ULONG CDECL DbgPrintEx(_In_ ULONG ComponentId, _In_ ULONG Level,
