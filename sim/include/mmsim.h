@@ -413,6 +413,7 @@ typedef struct _SIM_UNLOAD_REPORT {
     ULONG64 MdlMappings;      /* MmMapLockedPagesSpecifyCache mappings left */
     ULONG64 LockedPages;      /* pages with a lock count */
     BOOLEAN WorkItemsPending;
+    ULONG64 IoSpaceMappings;  /* mmdev: MmMapIoSpace(Ex) mappings left */
 } SIM_UNLOAD_REPORT;
 
 /* Checks what a driver left behind, printing a table to stderr (pool by tag

@@ -358,7 +358,7 @@ VOID NTAPI MmUnmapIoSpace(PVOID BaseAddress, SIZE_T NumberOfBytes)
 
 LOGICAL NTAPI MmIsIoSpaceActive(PHYSICAL_ADDRESS StartAddress, SIZE_T NumberOfBytes)
 {
-    MiDdiEnter(MiDdi_MmIsIoSpaceActive, (ULONG_PTR)StartAddress.QuadPart, NumberOfBytes);
+    MiDdiEnter(MiDdi_MmIsIoSpaceActive, (ULONG_PTR)StartAddress.QuadPart, MI_CALLER_ADDRESS());
     if (StartAddress.QuadPart < 0 || NumberOfBytes == 0) {
         return FALSE;
     }
