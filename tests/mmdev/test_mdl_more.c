@@ -102,6 +102,12 @@ SIM_TEST(ProtectOfAnUnmappedMdlIsNotMappedView)
     assert_int_equal(MmProtectMdlSystemAddress(Mdl, PAGE_READONLY), STATUS_NOT_MAPPED_VIEW);
     IoFreeMdl(Mdl);
     ExFreePoolWithTag(Pool, TAG);
+    /* Mapped once and unmapped: not mapped any more. */
+    PVOID Va;
+    PMDL Pages = MapTwoPages(&Va);
+    MmUnmapLockedPages(Va, Pages);
+    assert_int_equal(MmProtectMdlSystemAddress(Pages, PAGE_READONLY), STATUS_NOT_MAPPED_VIEW);
+    SimTestFreeMdlPages(Pages);
 }
 
 /* ---- MmCreateMdl, MmAdvanceMdl, MmIsNonPagedSystemAddressValid -------- */
