@@ -162,6 +162,20 @@ SIM_TEST(SystemSizeQueries)
     assert_true(Mm64BitPhysicalAddress);
 }
 
+SIM_TEST(SharedUserDataHasTheMachinesFacts)
+{
+    ULONG64 Ticks;
+    KeQueryTickCount(&Ticks); /* brings the page up to date */
+    assert_int_equal(SharedUserData->ActiveProcessorCount,
+                     KeQueryActiveProcessorCountEx(ALL_PROCESSOR_GROUPS));
+    assert_int_equal(SharedUserData->ActiveGroupCount, KeQueryActiveGroupCount());
+    assert_int_equal(SharedUserData->NativeProcessorArchitecture, 9); /* AMD64 */
+    assert_int_equal(SharedUserData->LargePageMinimum, 0x200000);
+    assert_true(SharedUserData->ProductTypeIsValid);
+    assert_int_equal(SharedUserData->NtProductType, 1); /* NtProductWinNt */
+    assert_int_equal(sizeof(KUSER_SHARED_DATA), 0x738);
+}
+
 /* ---- Processors --------------------------------------------------------- */
 SIM_TEST(ProcessorCountsAgree)
 {

@@ -146,6 +146,16 @@ typedef struct _CACHE_DESCRIPTOR {
     PROCESSOR_CACHE_TYPE Type;
 } CACHE_DESCRIPTOR, *PCACHE_DESCRIPTOR;
 
+/* The WDK's unnamed unions (DUMMYUNIONNAME) with structs declared inside:
+ * standard C11, extensions in C++ that the headers accept as the WDK's shape. */
+#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wpedantic"
+#if defined(__clang__)
+#pragma clang diagnostic ignored "-Wnested-anon-types"
+#pragma clang diagnostic ignored "-Wgnu-anonymous-struct"
+#endif
+#endif
 typedef struct _SYSTEM_LOGICAL_PROCESSOR_INFORMATION {
     ULONG_PTR ProcessorMask;
     LOGICAL_PROCESSOR_RELATIONSHIP Relationship;
@@ -160,6 +170,9 @@ typedef struct _SYSTEM_LOGICAL_PROCESSOR_INFORMATION {
         ULONGLONG Reserved[2];
     } DUMMYUNIONNAME;
 } SYSTEM_LOGICAL_PROCESSOR_INFORMATION, *PSYSTEM_LOGICAL_PROCESSOR_INFORMATION;
+#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#endif
 
 typedef struct _PROCESSOR_RELATIONSHIP {
     UCHAR Flags;
