@@ -247,3 +247,62 @@ int MiConfigEnvProfile(void)
     return MiConfigEnvChoice("MMSIM_PROFILE", MiProfileNames, SimProfileModern,
                              "\"modern\" or \"nt5\"");
 }
+
+/* ---------------------------------------------------------------------- */
+/* mmdev: MMSIM_DEVICE_RANGES (config.h).                                 */
+/* ---------------------------------------------------------------------- */
+#define MI_DEVICE_MAX_LENGTH (1ull << 30)
+#define MI_DEVICE_ADDRESS_LIMIT (1ull << 52)
+
+void MiConfigEnvDeviceRanges(void *ConfigPointer)
+{
+    static const char Name[] = "MMSIM_DEVICE_RANGES";
+    static const char Expected[] =
+        "a comma-separated list of at most 8 NAME@BASE+LENGTH (NAME: 1 to 15 letters, digits "
+        "or '_'; BASE and LENGTH: decimal or 0x hex, multiples of 4096; LENGTH 4096 to "
+        "0x40000000; BASE+LENGTH at most 2^52), e.g. bar0@0xF0000000+0x10000";
+    SIM_CONFIG *Config = (SIM_CONFIG *)ConfigPointer;
+    const char *Value = getenv(Name);
+    if (Value == NULL) {
+        return;
+    }
+    SIM_DEVICE_RANGE Ranges[SIM_MAX_DEVICE_RANGES];
+    ULONG Count = 0;
+    memset(Ranges, 0, sizeof(Ranges));
+    const char *Item = Value;
+    for (;;) {
+        const char *End = strchr(Item, ',');
+        size_t Length = End != NULL ? (size_t)(End - Item) : strlen(Item);
+        const char *At = memchr(Item, '@', Length);
+        const char *Plus = At != NULL ? memchr(At, '+', Length - (size_t)(At - Item)) : NULL;
+        if (Count == SIM_MAX_DEVICE_RANGES || At == NULL || Plus == NULL || At == Item ||
+            (size_t)(At - Item) >= sizeof(Ranges[0].Name)) {
+            MiConfigRefuse(Name, Value, Expected);
+        }
+        SIM_DEVICE_RANGE *Range = &Ranges[Count++];
+        for (const char *c = Item; c < At; c++) {
+            bool Ok = (*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') ||
+                      (*c >= '0' && *c <= '9') || *c == '_';
+            if (!Ok) {
+                MiConfigRefuse(Name, Value, Expected);
+            }
+            Range->Name[c - Item] = *c;
+        }
+        uint64_t Base, Bytes;
+        if (!MiConfigParseNumber(At + 1, (size_t)(Plus - At - 1), 1, MI_DEVICE_ADDRESS_LIMIT - 1,
+                                 &Base) ||
+            !MiConfigParseNumber(Plus + 1, Length - (size_t)(Plus + 1 - Item), 4096,
+                                 MI_DEVICE_MAX_LENGTH, &Bytes) ||
+            (Base | Bytes) % 4096 != 0 || Bytes > MI_DEVICE_ADDRESS_LIMIT - Base) {
+            MiConfigRefuse(Name, Value, Expected);
+        }
+        Range->PhysicalBase = Base;
+        Range->Length = Bytes;
+        if (End == NULL) {
+            break;
+        }
+        Item = End + 1;
+    }
+    memcpy(Config->DeviceRanges, Ranges, sizeof(Ranges));
+    Config->DeviceRangeCount = Count;
+}

@@ -61,4 +61,12 @@ int MiConfigEnvChoice(const char *Name, const char *const *Choices, int Default,
  * sits below the machine.) */
 int MiConfigEnvProfile(void);
 
+/* mmdev: MMSIM_DEVICE_RANGES (docs/device-memory.md): unset leaves Config's
+ * device ranges alone; else a comma-separated list of NAME@BASE+LENGTH
+ * (NAME: 1 to 15 letters, digits or '_'; BASE and LENGTH numbers, both
+ * multiples of 4096, LENGTH from 4096 to 1 GiB, BASE+LENGTH at most 2^52),
+ * at most 8; anything else is MiConfigRefuse. (SIM_CONFIG *, as a void *:
+ * this layer knows nothing of the machine.) */
+void MiConfigEnvDeviceRanges(void *Config);
+
 #endif /* MMSIM_CONFIG_H */

@@ -87,6 +87,7 @@ VOID SimDefaultConfig(SIM_CONFIG *Config)
                                                       "\"memfd\", \"shm_open\" or \"default\"")];
     Config->Strict = MiConfigEnvBool("MMSIM_STRICT", true) ? TRUE : FALSE;
     Config->Quiet = MiConfigEnvBool("MMSIM_QUIET", false) ? TRUE : FALSE;
+    MiConfigEnvDeviceRanges(Config); /* mmdev */
 }
 
 /* Fills in the PC-like physical layout when the caller gave none. */

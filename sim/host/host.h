@@ -25,6 +25,15 @@ uint8_t *HostPhysView(void);
 void HostPhysDiscard(uint64_t Offset, uint64_t Bytes);
 const char *HostPhysBackendName(void);
 
+/* mmdev: device memory. A second shared-memory object of Bytes bytes (zero
+ * filled) backing the simulated device ranges, which are not RAM; mapped
+ * into system space like physical memory, so two mappings of one device page
+ * alias. Returns false and fills Why on failure. */
+bool HostDeviceCreate(uint64_t Bytes, char *Why, size_t WhySize);
+void HostDeviceDestroy(void);
+/* HostMapRun for Bytes of the device object at DeviceOffset. */
+bool HostMapDeviceRun(void *Va, uint64_t DeviceOffset, uint64_t Bytes, bool Writable);
+
 /* System address space: one inaccessible reservation of Bytes bytes at a
  * randomized base (RandomPages of random slack). NULL on failure. */
 void *HostReserve(uint64_t Bytes, uint64_t Random);

@@ -180,6 +180,54 @@ void HostPhysDiscard(uint64_t Offset, uint64_t Bytes)
 }
 
 /* ---------------------------------------------------------------------- */
+/* mmdev: device memory (a second object, the same way as physical memory). */
+/* ---------------------------------------------------------------------- */
+static int HostDeviceFd = -1;
+
+bool HostDeviceCreate(uint64_t Bytes, char *Why, size_t WhySize)
+{
+    int Fd = -1;
+#if defined(__linux__)
+    Fd = memfd_create("mmsim-device-memory", MFD_CLOEXEC);
+#endif
+    if (Fd < 0) {
+        Fd = HostOpenShm();
+    }
+    if (Fd < 0) {
+        snprintf(Why, WhySize, "cannot create the device memory object: %s", strerror(errno));
+        return false;
+    }
+    if (ftruncate(Fd, (off_t)Bytes) != 0) {
+        snprintf(Why, WhySize, "cannot size device memory to %llu bytes: %s",
+                 (unsigned long long)Bytes, strerror(errno));
+        close(Fd);
+        return false;
+    }
+    HostDeviceFd = Fd;
+    return true;
+}
+
+void HostDeviceDestroy(void)
+{
+    if (HostDeviceFd >= 0) {
+        close(HostDeviceFd); /* mappings still in system space keep it alive */
+        HostDeviceFd = -1;
+    }
+}
+
+bool HostMapDeviceRun(void *Va, uint64_t DeviceOffset, uint64_t Bytes, bool Writable)
+{
+    int Prot = PROT_READ | (Writable ? PROT_WRITE : 0);
+    void *Got = HostSpaceMmap(Va, Bytes, Prot, MAP_SHARED | MAP_FIXED | MAP_POPULATE,
+                              HostDeviceFd, (off_t)DeviceOffset);
+    if (Got == MAP_FAILED) {
+        (void)HostUnmapRun(Va, Bytes);
+        return false;
+    }
+    return true;
+}
+
+/* ---------------------------------------------------------------------- */
 /* System address space.                                                  */
 /* ---------------------------------------------------------------------- */
 void *HostReserve(uint64_t Bytes, uint64_t Random)

@@ -442,6 +442,12 @@ static bool HostGapAt(uint64_t Page, uint64_t *GapFirst, uint64_t *GapEnd)
 
 /* Maps pages [Page, Page+Count) of the reservation, which show no view, to
  * section pages from PhysPage. */
+/* mmdev: device memory, a second section. Its pages are numbered from
+ * HOST_DEVICE_PAGE_BASE in the views' physical page numbers (HostViewPhys),
+ * so a view cut in two maps its rest back from the right section. */
+#define HOST_DEVICE_PAGE_BASE ((uint64_t)1 << 31)
+static HANDLE HostDeviceSection;
+
 static bool HostMapLocked(uint64_t Page, uint64_t Count, uint64_t PhysPage, bool Writable)
 {
     uint64_t First, End, Ignored;
@@ -460,8 +466,13 @@ static bool HostMapLocked(uint64_t Page, uint64_t Count, uint64_t PhysPage, bool
         HostGapAt(Page, &Ignored, &Ignored);
         return false;
     }
-    void *View = HostMapViewOfFile3(HostSection, GetCurrentProcess(), HostVa(Page),
-                                    PhysPage << HOST_PAGE_SHIFT, (SIZE_T)(Count << HOST_PAGE_SHIFT),
+    /* mmdev: pages from HOST_DEVICE_PAGE_BASE up are the device object's. */
+    bool Device = PhysPage >= HOST_DEVICE_PAGE_BASE;
+    void *View = HostMapViewOfFile3(Device ? HostDeviceSection : HostSection, GetCurrentProcess(),
+                                    HostVa(Page),
+                                    (PhysPage - (Device ? HOST_DEVICE_PAGE_BASE : 0))
+                                        << HOST_PAGE_SHIFT,
+                                    (SIZE_T)(Count << HOST_PAGE_SHIFT),
                                     MEM_REPLACE_PLACEHOLDER,
                                     Writable ? PAGE_READWRITE : PAGE_READONLY, NULL, 0);
     if (View == NULL) {
@@ -665,6 +676,55 @@ bool HostUnmapRun(void *Va, uint64_t Bytes)
     return Done;
 }
 
+
+bool HostDeviceCreate(uint64_t Bytes, char *Why, size_t WhySize)
+{
+    char Error[300];
+    HANDLE Section = CreateFileMappingW(INVALID_HANDLE_VALUE, NULL, PAGE_READWRITE | SEC_COMMIT,
+                                        (DWORD)(Bytes >> 32), (DWORD)Bytes, NULL);
+    if (Section == NULL || (Bytes >> HOST_PAGE_SHIFT) >= HOST_DEVICE_PAGE_BASE) {
+        HostErrorText(GetLastError(), Error, sizeof(Error));
+        snprintf(Why, WhySize, "cannot create a %llu-byte device memory section: %s",
+                 (unsigned long long)Bytes, Error);
+        if (Section != NULL) {
+            CloseHandle(Section);
+        }
+        return false;
+    }
+    HostDeviceSection = Section;
+    return true;
+}
+
+void HostDeviceDestroy(void)
+{
+    if (HostDeviceSection != NULL) {
+        CloseHandle(HostDeviceSection); /* views keep the section alive */
+        HostDeviceSection = NULL;
+    }
+}
+
+bool HostMapDeviceRun(void *Va, uint64_t DeviceOffset, uint64_t Bytes, bool Writable)
+{
+    AcquireSRWLockExclusive(&HostSpaceLock);
+    bool Mapped = false;
+    if (HostDeviceSection != NULL && HostInSpace(Va, Bytes) && Bytes > 0) {
+        uint64_t Page = HostPageOf(Va);
+        uint64_t Count = Bytes >> HOST_PAGE_SHIFT;
+        uint64_t PhysPage = HOST_DEVICE_PAGE_BASE + (DeviceOffset >> HOST_PAGE_SHIFT);
+        HostUnmapLocked(Page, Count);
+        Mapped = true;
+        for (uint64_t Done = 0; Mapped && Done < Count;) {
+            uint64_t Piece = Count - Done < HOST_MAX_VIEW_PAGES ? Count - Done : HOST_MAX_VIEW_PAGES;
+            Mapped = HostMapLocked(Page + Done, Piece, PhysPage + Done, Writable);
+            Done += Piece;
+            if (!Mapped && Done > Piece) {
+                HostUnmapLocked(Page, Done - Piece);
+            }
+        }
+    }
+    ReleaseSRWLockExclusive(&HostSpaceLock);
+    return Mapped;
+}
 
 uint64_t HostMappingLimit(void)
 {

@@ -53,6 +53,17 @@ typedef struct _SIM_PHYSICAL_RANGE {
 
 /* Each field's accepted values follow it; SimInitialize refuses anything
  * else with STATUS_INVALID_PARAMETER, naming the field on stderr. */
+/* mmdev: a simulated device's memory (docs/device-memory.md): physical
+ * address space outside RAM that MmMapIoSpace(Ex) maps, backed by host memory
+ * of its own (zero when the machine starts), with no PFN entries. */
+typedef struct _SIM_DEVICE_RANGE {
+    ULONG64 PhysicalBase; /* page-aligned, above 0, below 2^52 */
+    ULONG64 Length;       /* bytes: a non-zero multiple of PAGE_SIZE */
+    CHAR Name[16];        /* for reports; NUL-terminated (may be empty) */
+} SIM_DEVICE_RANGE;
+
+#define SIM_MAX_DEVICE_RANGES 8
+
 typedef struct _SIM_CONFIG {
     /* Physical memory. RangeCount == 0 means: PhysicalPages of RAM laid out
      * like a PC (the first MiB holds only low RAM below 0xA0000, a hole up to
@@ -79,6 +90,12 @@ typedef struct _SIM_CONFIG {
      * host's limit (SimInitialize: STATUS_INVALID_PARAMETER). A map that
      * would exceed it fails as when system PTEs run out. */
     ULONG64 HostMappingBudget;
+
+    /* mmdev: device ranges, disjoint from RAM and from each other
+     * (SimInitialize: STATUS_INVALID_PARAMETER; SimReset: exit 89); at most
+     * SIM_MAX_DEVICE_RANGES, 1 GiB each. MMSIM_DEVICE_RANGES sets them. */
+    ULONG DeviceRangeCount;
+    SIM_DEVICE_RANGE DeviceRanges[SIM_MAX_DEVICE_RANGES];
 } SIM_CONFIG;
 
 /* Fills Config with the defaults, then applies MMSIM_* environment variables
@@ -348,6 +365,8 @@ typedef enum _SIM_FAULT_SITE {
     SimFaultProbeAndLockPages,        /* MmProbeAndLockPages: raises */
     SimFaultMapLockedPages,           /* MmMapLockedPagesSpecifyCache */
     SimFaultIoAllocateWorkItem,       /* IoAllocateWorkItem */
+    /* mmdev */
+    SimFaultMapIoSpace,               /* MmMapIoSpace(Ex): NULL */
     SimFaultSiteCount
 } SIM_FAULT_SITE;
 
@@ -394,6 +413,7 @@ typedef struct _SIM_UNLOAD_REPORT {
     ULONG64 MdlMappings;      /* MmMapLockedPagesSpecifyCache mappings left */
     ULONG64 LockedPages;      /* pages with a lock count */
     BOOLEAN WorkItemsPending;
+    ULONG64 IoSpaceMappings;  /* mmdev: MmMapIoSpace(Ex) mappings left */
 } SIM_UNLOAD_REPORT;
 
 /* Checks what a driver left behind, printing a table to stderr (pool by tag

@@ -608,6 +608,10 @@ typedef struct _KSYSTEM_TIME {
 #endif
 #endif
 typedef struct _KUSER_SHARED_DATA {
+    /* mmdev: every member of the current WDK's x64 layout (offsets asserted
+     * at the end of this file). Members whose types mmsim leaves out of scope
+     * are declared with their size: NtProductType and AlternativeArchitecture
+     * (enums) as ULONG, XState (XSTATE_CONFIGURATION) as reserved bytes. */
     ULONG TickCountLowDeprecated;           /* 0x000 */
     ULONG TickCountMultiplier;              /* 0x004 */
     volatile KSYSTEM_TIME InterruptTime;    /* 0x008 */
@@ -616,17 +620,80 @@ typedef struct _KUSER_SHARED_DATA {
     USHORT ImageNumberLow;                  /* 0x02c */
     USHORT ImageNumberHigh;                 /* 0x02e */
     USHORT NtSystemRoot[260];               /* 0x030 (UTF-16: WCHAR is the host's wchar_t) */
-    UCHAR MmsimReserved238[0x26c - 0x238];
+    ULONG MaxStackTraceDepth;               /* 0x238 */
+    ULONG CryptoExponent;                   /* 0x23c */
+    ULONG TimeZoneId;                       /* 0x240 */
+    ULONG LargePageMinimum;                 /* 0x244 */
+    ULONG AitSamplingValue;                 /* 0x248 */
+    ULONG AppCompatFlag;                    /* 0x24c */
+    ULONGLONG RNGSeedVersion;               /* 0x250 */
+    ULONG GlobalValidationRunlevel;         /* 0x258 */
+    volatile LONG TimeZoneBiasStamp;        /* 0x25c */
+    ULONG NtBuildNumber;                    /* 0x260 */
+    ULONG NtProductType;                    /* 0x264 (NT_PRODUCT_TYPE) */
+    BOOLEAN ProductTypeIsValid;             /* 0x268 */
+    BOOLEAN Reserved0[1];                   /* 0x269 */
+    USHORT NativeProcessorArchitecture;     /* 0x26a */
     ULONG NtMajorVersion;                   /* 0x26c */
     ULONG NtMinorVersion;                   /* 0x270 */
     BOOLEAN ProcessorFeatures[PROCESSOR_FEATURE_MAX]; /* 0x274 */
-    UCHAR MmsimReserved2b4[0x2d4 - 0x2b4];
+    ULONG Reserved1;                        /* 0x2b4 */
+    ULONG Reserved3;                        /* 0x2b8 */
+    volatile ULONG TimeSlip;                /* 0x2bc */
+    ULONG AlternativeArchitecture;          /* 0x2c0 (ALTERNATIVE_ARCHITECTURE_TYPE) */
+    ULONG BootId;                           /* 0x2c4 */
+    LARGE_INTEGER SystemExpirationDate;     /* 0x2c8 */
+    ULONG SuiteMask;                        /* 0x2d0 */
     BOOLEAN KdDebuggerEnabled;              /* 0x2d4 */
-    UCHAR MmsimReserved2d5[0x2e8 - 0x2d5];
+    union {
+        UCHAR MitigationPolicies;           /* 0x2d5 */
+        struct {
+            UCHAR NXSupportPolicy : 2;
+            UCHAR SEHValidationPolicy : 2;
+            UCHAR CurDirDevicesSkippedForDlls : 2;
+            UCHAR Reserved : 2;
+        } DUMMYSTRUCTNAME;
+    } DUMMYUNIONNAME;
+    USHORT CyclesPerYield;                  /* 0x2d6 */
+    volatile ULONG ActiveConsoleId;         /* 0x2d8 */
+    volatile ULONG DismountCount;           /* 0x2dc */
+    ULONG ComPlusPackage;                   /* 0x2e0 */
+    ULONG LastSystemRITEventTickCount;      /* 0x2e4 */
     ULONG NumberOfPhysicalPages;            /* 0x2e8 */
-    UCHAR MmsimReserved2ec[0x300 - 0x2ec];
+    BOOLEAN SafeBootMode;                   /* 0x2ec */
+    union {
+        UCHAR VirtualizationFlags;          /* 0x2ed */
+        struct {
+            UCHAR ArchStartedInEl2 : 1;
+            UCHAR QcSlIsSupported : 1;
+            UCHAR SpareBits0 : 6;
+        } DUMMYSTRUCTNAME;
+    } DUMMYUNIONNAME;
+    UCHAR Reserved12[2];                    /* 0x2ee */
+    union {
+        ULONG SharedDataFlags;              /* 0x2f0 */
+        struct {
+            ULONG DbgErrorPortPresent : 1;
+            ULONG DbgElevationEnabled : 1;
+            ULONG DbgVirtEnabled : 1;
+            ULONG DbgInstallerDetectEnabled : 1;
+            ULONG DbgLkgEnabled : 1;
+            ULONG DbgDynProcessorEnabled : 1;
+            ULONG DbgConsoleBrokerEnabled : 1;
+            ULONG DbgSecureBootEnabled : 1;
+            ULONG DbgMultiSessionSku : 1;
+            ULONG DbgMultiUsersInSessionSku : 1;
+            ULONG DbgStateSeparationEnabled : 1;
+            ULONG SpareBits : 21;
+        } DUMMYSTRUCTNAME;
+    } DUMMYUNIONNAME;
+    ULONG DataFlagsPad[1];                  /* 0x2f4 */
+    ULONGLONG TestRetInstruction;           /* 0x2f8 */
     LONGLONG QpcFrequency;                  /* 0x300 */
-    UCHAR MmsimReserved308[0x320 - 0x308];
+    ULONG SystemCall;                       /* 0x308 */
+    ULONG Reserved2;                        /* 0x30c */
+    ULONGLONG FullNumberOfPhysicalPages;    /* 0x310 */
+    ULONGLONG SystemCallPad[1];             /* 0x318 */
     union {
         volatile KSYSTEM_TIME TickCount;    /* 0x320 */
         volatile ULONG64 TickCountQuad;
@@ -636,6 +703,40 @@ typedef struct _KUSER_SHARED_DATA {
         } DUMMYSTRUCTNAME;
     } DUMMYUNIONNAME;
     ULONG Cookie;                           /* 0x330 */
+    ULONG CookiePad[1];                     /* 0x334 */
+    LONGLONG ConsoleSessionForegroundProcessId; /* 0x338 */
+    ULONGLONG TimeUpdateLock;               /* 0x340 */
+    ULONGLONG BaselineSystemTimeQpc;        /* 0x348 */
+    ULONGLONG BaselineInterruptTimeQpc;     /* 0x350 */
+    ULONGLONG QpcSystemTimeIncrement;       /* 0x358 */
+    ULONGLONG QpcInterruptTimeIncrement;    /* 0x360 */
+    UCHAR QpcSystemTimeIncrementShift;      /* 0x368 */
+    UCHAR QpcInterruptTimeIncrementShift;   /* 0x369 */
+    USHORT UnparkedProcessorCount;          /* 0x36a */
+    ULONG EnclaveFeatureMask[4];            /* 0x36c */
+    ULONG TelemetryCoverageRound;           /* 0x37c */
+    USHORT UserModeGlobalLogger[16];        /* 0x380 */
+    ULONG ImageFileExecutionOptions;        /* 0x3a0 */
+    ULONG LangGenerationCount;              /* 0x3a4 */
+    ULONGLONG Reserved4;                    /* 0x3a8 */
+    volatile ULONGLONG InterruptTimeBias;   /* 0x3b0 */
+    volatile ULONGLONG QpcBias;             /* 0x3b8 */
+    ULONG ActiveProcessorCount;             /* 0x3c0 */
+    volatile UCHAR ActiveGroupCount;        /* 0x3c4 */
+    UCHAR Reserved9;                        /* 0x3c5 */
+    union {
+        USHORT QpcData;                     /* 0x3c6 */
+        struct {
+            volatile UCHAR QpcBypassEnabled;
+            UCHAR QpcReserved;
+        } DUMMYSTRUCTNAME;
+    } DUMMYUNIONNAME;
+    LARGE_INTEGER TimeZoneBiasEffectiveStart; /* 0x3c8 */
+    LARGE_INTEGER TimeZoneBiasEffectiveEnd; /* 0x3d0 */
+    UCHAR XState[0x720 - 0x3d8];            /* 0x3d8 (XSTATE_CONFIGURATION: out of scope) */
+    KSYSTEM_TIME FeatureConfigurationChangeStamp; /* 0x720 */
+    ULONG Spare;                            /* 0x72c */
+    ULONG64 UserPointerAuthMask;            /* 0x730 */
 } KUSER_SHARED_DATA, *PKUSER_SHARED_DATA;
 #if defined(__GNUC__)
 #pragma GCC diagnostic pop
@@ -1134,6 +1235,46 @@ C_ASSERT(FIELD_OFFSET(KUSER_SHARED_DATA, ProcessorFeatures) == 0x274);
 C_ASSERT(FIELD_OFFSET(KUSER_SHARED_DATA, KdDebuggerEnabled) == 0x2d4);
 C_ASSERT(FIELD_OFFSET(KUSER_SHARED_DATA, QpcFrequency) == 0x300);
 C_ASSERT(FIELD_OFFSET(KUSER_SHARED_DATA, TickCount) == 0x320);
+/* mmdev: the rest of KUSER_SHARED_DATA's x64 layout. */
+C_ASSERT(FIELD_OFFSET(KUSER_SHARED_DATA, MaxStackTraceDepth) == 0x238);
+C_ASSERT(FIELD_OFFSET(KUSER_SHARED_DATA, LargePageMinimum) == 0x244);
+C_ASSERT(FIELD_OFFSET(KUSER_SHARED_DATA, RNGSeedVersion) == 0x250);
+C_ASSERT(FIELD_OFFSET(KUSER_SHARED_DATA, NtBuildNumber) == 0x260);
+C_ASSERT(FIELD_OFFSET(KUSER_SHARED_DATA, NtProductType) == 0x264);
+C_ASSERT(FIELD_OFFSET(KUSER_SHARED_DATA, NativeProcessorArchitecture) == 0x26a);
+C_ASSERT(FIELD_OFFSET(KUSER_SHARED_DATA, Reserved1) == 0x2b4);
+C_ASSERT(FIELD_OFFSET(KUSER_SHARED_DATA, TimeSlip) == 0x2bc);
+C_ASSERT(FIELD_OFFSET(KUSER_SHARED_DATA, BootId) == 0x2c4);
+C_ASSERT(FIELD_OFFSET(KUSER_SHARED_DATA, SystemExpirationDate) == 0x2c8);
+C_ASSERT(FIELD_OFFSET(KUSER_SHARED_DATA, SuiteMask) == 0x2d0);
+C_ASSERT(FIELD_OFFSET(KUSER_SHARED_DATA, MitigationPolicies) == 0x2d5);
+C_ASSERT(FIELD_OFFSET(KUSER_SHARED_DATA, CyclesPerYield) == 0x2d6);
+C_ASSERT(FIELD_OFFSET(KUSER_SHARED_DATA, ActiveConsoleId) == 0x2d8);
+C_ASSERT(FIELD_OFFSET(KUSER_SHARED_DATA, NumberOfPhysicalPages) == 0x2e8);
+C_ASSERT(FIELD_OFFSET(KUSER_SHARED_DATA, SafeBootMode) == 0x2ec);
+C_ASSERT(FIELD_OFFSET(KUSER_SHARED_DATA, VirtualizationFlags) == 0x2ed);
+C_ASSERT(FIELD_OFFSET(KUSER_SHARED_DATA, SharedDataFlags) == 0x2f0);
+C_ASSERT(FIELD_OFFSET(KUSER_SHARED_DATA, TestRetInstruction) == 0x2f8);
+C_ASSERT(FIELD_OFFSET(KUSER_SHARED_DATA, SystemCall) == 0x308);
+C_ASSERT(FIELD_OFFSET(KUSER_SHARED_DATA, FullNumberOfPhysicalPages) == 0x310);
+C_ASSERT(FIELD_OFFSET(KUSER_SHARED_DATA, TickCountQuad) == 0x320);
+C_ASSERT(FIELD_OFFSET(KUSER_SHARED_DATA, Cookie) == 0x330);
+C_ASSERT(FIELD_OFFSET(KUSER_SHARED_DATA, ConsoleSessionForegroundProcessId) == 0x338);
+C_ASSERT(FIELD_OFFSET(KUSER_SHARED_DATA, TimeUpdateLock) == 0x340);
+C_ASSERT(FIELD_OFFSET(KUSER_SHARED_DATA, QpcSystemTimeIncrementShift) == 0x368);
+C_ASSERT(FIELD_OFFSET(KUSER_SHARED_DATA, EnclaveFeatureMask) == 0x36c);
+C_ASSERT(FIELD_OFFSET(KUSER_SHARED_DATA, UserModeGlobalLogger) == 0x380);
+C_ASSERT(FIELD_OFFSET(KUSER_SHARED_DATA, ImageFileExecutionOptions) == 0x3a0);
+C_ASSERT(FIELD_OFFSET(KUSER_SHARED_DATA, InterruptTimeBias) == 0x3b0);
+C_ASSERT(FIELD_OFFSET(KUSER_SHARED_DATA, QpcBias) == 0x3b8);
+C_ASSERT(FIELD_OFFSET(KUSER_SHARED_DATA, ActiveProcessorCount) == 0x3c0);
+C_ASSERT(FIELD_OFFSET(KUSER_SHARED_DATA, ActiveGroupCount) == 0x3c4);
+C_ASSERT(FIELD_OFFSET(KUSER_SHARED_DATA, QpcData) == 0x3c6);
+C_ASSERT(FIELD_OFFSET(KUSER_SHARED_DATA, TimeZoneBiasEffectiveStart) == 0x3c8);
+C_ASSERT(FIELD_OFFSET(KUSER_SHARED_DATA, XState) == 0x3d8);
+C_ASSERT(FIELD_OFFSET(KUSER_SHARED_DATA, FeatureConfigurationChangeStamp) == 0x720);
+C_ASSERT(FIELD_OFFSET(KUSER_SHARED_DATA, UserPointerAuthMask) == 0x730);
+C_ASSERT(sizeof(KUSER_SHARED_DATA) == 0x738);
 
 #ifdef __cplusplus
 } /* extern "C" */
@@ -1146,3 +1287,4 @@ C_ASSERT(FIELD_OFFSET(KUSER_SHARED_DATA, TickCount) == 0x320);
 #include "mmsim/wdm_more.h" /* further Mm, Ex, Ke, Rtl names drivers use */
 
 #endif /* _WDMDDK_ */
+#include <mmsim/wdm_mm.h> /* mmdev */

@@ -44,6 +44,16 @@ void MiSharedDataRefresh(void)
     MiStoreSystemTime(&Page->InterruptTime, Interrupt);
     MiStoreSystemTime(&Page->SystemTime, System);
     MiStoreSystemTime(&Page->TickCount, Ticks);
+    /* mmdev: the machine's constant facts, stored once. */
+    if (!__atomic_load_n(&Page->ProductTypeIsValid, __ATOMIC_ACQUIRE)) {
+        uint32_t Processors = HostProcessorCount();
+        __atomic_store_n(&Page->ActiveProcessorCount, Processors, __ATOMIC_RELAXED);
+        __atomic_store_n(&Page->ActiveGroupCount, (UCHAR)((Processors + 63) / 64), __ATOMIC_RELAXED);
+        __atomic_store_n(&Page->NativeProcessorArchitecture, (USHORT)9, __ATOMIC_RELAXED); /* AMD64 */
+        __atomic_store_n(&Page->LargePageMinimum, 0x200000u, __ATOMIC_RELAXED);
+        __atomic_store_n(&Page->NtProductType, 1u, __ATOMIC_RELAXED); /* NtProductWinNt */
+        __atomic_store_n(&Page->ProductTypeIsValid, TRUE, __ATOMIC_RELEASE);
+    }
 }
 
 ULONG_PTR NTAPI MmsimSharedDataCurrent(ULONG_PTR SharedAddress)

@@ -209,6 +209,21 @@ static inline bool MiIsTransitionPte(uint64_t Page, uint64_t Pte)
            MiRegionOf(Page) == MiRegionPagedPool;
 }
 
+/* mmdev (space.c): Count PTEs from Page valid for the non-RAM PFNs FirstPfn..
+ * (device memory: no PFN entries), mirrored from the device object at
+ * HostOffset; false (nothing changed) if the budget or the host refuses. */
+bool MiMapDevicePages(uint64_t Page, PFN_NUMBER FirstPfn, uint64_t HostOffset, uint64_t Count,
+                      bool Writable, MEMORY_CACHING_TYPE CacheType);
+/* mmdev (iospace.c): true if Page is mapped by MmMapIoSpace(Ex) to device
+ * memory (its PTE names no RAM); the number of MmMapIoSpace(Ex) mappings. */
+bool MiIsIoSpaceDevicePage(uint64_t Page);
+uint64_t MiIoSpaceMappings(void);
+/* Zeroes device PTEs and revokes the host range. */
+void MiUnmapDevicePages(uint64_t Page, uint64_t Count);
+/* Sets or clears the write bit of Count valid PTEs and the host protection
+ * with them; false (nothing changed) if the budget or the host refuses. */
+bool MiProtectPages(uint64_t Page, uint64_t Count, bool Writable);
+
 /* ---------------------------------------------------------------------- */
 /* Pool.                                                                  */
 /* ---------------------------------------------------------------------- */

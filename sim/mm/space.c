@@ -610,3 +610,63 @@ static bool MiSpaceIsClean(char *Report, size_t Size)
 
 const MI_SUBSYSTEM MiSpaceSubsystem = {"system address space", MiSpaceInit, MiSpaceTeardown,
                                        MiSpaceIsClean};
+
+/* ---------------------------------------------------------------------- */
+/* mmdev: PTEs that name no RAM (device memory, sim/mm/iospace.c) and     */
+/* protection changes (MmProtectMdlSystemAddress, sim/mm/mdl_more.c).     */
+/* ---------------------------------------------------------------------- */
+bool MiMapDevicePages(uint64_t Page, PFN_NUMBER FirstPfn, uint64_t HostOffset, uint64_t Count,
+                      bool Writable, MEMORY_CACHING_TYPE CacheType)
+{
+    MI_ASSERT(Count > 0 && Page < MiSpace.Pages && Count <= MiSpace.Pages - Page);
+    uint64_t Breaks = MiBreaks(Page, Page + Count);
+    uint64_t Bits = MI_PTE_VALID | MI_PTE_ACCESSED | MI_PTE_DIRTY | MI_PTE_GLOBAL |
+                    MI_PTE_NO_EXECUTE | MiCacheBits(CacheType) | (Writable ? MI_PTE_WRITE : 0);
+    int64_t Charge = 2 - (int64_t)Breaks; /* one run of consecutive PFNs */
+    if (!MiBudgetTakes(Charge)) {
+        return false;
+    }
+    MiSpace.HostMapCalls++;
+    if (!HostMapDeviceRun(MiPageToVa(Page), HostOffset, Count * PAGE_SIZE, Writable)) {
+        MiSpace.HostMapFailures++;
+        return false;
+    }
+    for (uint64_t k = 0; k < Count; k++) {
+        MI_ASSERT(!(MiSpace.Pte[Page + k] & MI_PTE_VALID));
+        MiSpace.Pte[Page + k] = Bits | ((uint64_t)(FirstPfn + k) << MI_PTE_PFN_SHIFT);
+    }
+    MiCommitUnit(Page, Count, Charge);
+    return true;
+}
+
+void MiUnmapDevicePages(uint64_t Page, uint64_t Count)
+{
+    uint64_t Before = MiBreaks(Page, Page + Count);
+    memset(&MiSpace.Pte[Page], 0, Count * sizeof(uint64_t)); /* no PFN entries to release */
+    MiRevoke(Page, Count, Before, Page, Page + Count);
+}
+
+bool MiProtectPages(uint64_t Page, uint64_t Count, bool Writable)
+{
+    uint64_t Before = MiBreaks(Page, Page + Count);
+    uint64_t *Saved = (uint64_t *)malloc((Count > 0 ? Count : 1) * sizeof(uint64_t));
+    if (Saved == NULL) {
+        return false;
+    }
+    for (uint64_t k = 0; k < Count; k++) {
+        Saved[k] = MiSpace.Pte[Page + k];
+        MI_ASSERT(Saved[k] & MI_PTE_VALID);
+        MiSpace.Pte[Page + k] = Writable ? Saved[k] | MI_PTE_WRITE : Saved[k] & ~MI_PTE_WRITE;
+    }
+    /* Pages of other access split the host mapping: charged as breaks. */
+    int64_t Charge = (int64_t)MiBreaks(Page, Page + Count) - (int64_t)Before;
+    if (!MiBudgetTakes(Charge) ||
+        !HostProtectRun(MiPageToVa(Page), Count * PAGE_SIZE, Writable)) {
+        memcpy(&MiSpace.Pte[Page], Saved, Count * sizeof(uint64_t));
+        free(Saved);
+        return false;
+    }
+    free(Saved);
+    MiSpace.Charged = (uint64_t)((int64_t)MiSpace.Charged + Charge);
+    return true;
+}

@@ -41,6 +41,9 @@ static void MiCheckHostRange(void *Context, uintptr_t Start, uintptr_t End, bool
     for (uintptr_t Va = Start; Va < End; Va += PAGE_SIZE, Offset += PAGE_SIZE) {
         uint64_t Page = MiVaToPage((void *)Va);
         uint64_t Pte = MiSpace.Pte[Page];
+        if (MiIsIoSpaceDevicePage(Page)) {
+            continue; /* mmdev: device memory, its own host object */
+        }
         if (Pte & MI_PTE_VALID) {
             MI_INDEX Index = MiPteIndex(Pte);
             if (!Readable || !Physical || Offset != Index * PAGE_SIZE) {
@@ -83,6 +86,9 @@ static uint64_t MiCheckPtes(MI_CHECK *Check, uint32_t *Refs)
             continue;
         }
         MI_INDEX Index;
+        if (MiIsIoSpaceDevicePage(Page)) {
+            continue; /* mmdev: a device's PFN (MmMapIoSpace), no PFN entry */
+        }
         if (!MiPfnToIndex(MI_PTE_PFN(Pte), &Index)) {
             MiFail(Check, "PTE of page %llu names PFN 0x%llx, which is not RAM\n",
                    (unsigned long long)Page, (unsigned long long)MI_PTE_PFN(Pte));

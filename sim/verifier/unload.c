@@ -174,11 +174,20 @@ BOOLEAN SimDriverUnload(SIM_UNLOAD_REPORT *Report)
     MiUnlock();
     char Work[256] = "";
     Local.WorkItemsPending = !MiWorkSubsystem.IsClean(Work, sizeof(Work));
+    /* mmdev: MmMapIoSpace(Ex) mappings left (reported; no bug check). */
+    char IoSpace[1024] = "";
+    if (!MiIoSpaceSubsystem.IsClean(IoSpace, sizeof(IoSpace))) {
+        Local.IoSpaceMappings = MiIoSpaceMappings();
+    }
 
     bool Clean = Local.PoolAllocations == 0 && Local.MdlPages == 0 && Local.MdlMappings == 0 &&
-                 Local.Reservations == 0 && Local.LockedPages == 0 && !Local.WorkItemsPending;
+                 Local.Reservations == 0 && Local.LockedPages == 0 && !Local.WorkItemsPending &&
+                 Local.IoSpaceMappings == 0 /* mmdev */;
     if (!Clean) {
         MiPrintLeaks(&Local, Leaks, LeakCount, MappedPages, Work);
+        if (Local.IoSpaceMappings != 0) {
+            MiOut("  %s", IoSpace); /* mmdev */
+        }
     }
     free(Infos);
     free(Leaks);
