@@ -244,6 +244,9 @@ static struct {
     uint64_t States[MiPageStateCount];
     uint64_t FreeBitCount;
 } MiSeen;
+/* Whether the process uses the touched form: only then does a whole check
+ * keep its copies (a program that never asks pays nothing for them). */
+static bool MiTouchedInUse;
 
 static MI_VA_ALLOCATOR *MiVaAllocator(int k)
 {
@@ -317,7 +320,11 @@ static void MiCheckWhole(MI_CHECK *Check)
     uint64_t States[MiPageStateCount] = {0};
     uint64_t FreeBits = 0;
     MiCheckPfns(Check, Refs, States, &FreeBits);
-    MiKeepSeen(Refs, States, FreeBits);
+    if (MiTouchedInUse) {
+        MiKeepSeen(Refs, States, FreeBits);
+    } else {
+        free(Refs);
+    }
     MiCheckRecords(Check);
 
     /* 5. The host mirror: accessible exactly where PTEs are valid, showing
@@ -463,6 +470,7 @@ static BOOLEAN MiCheck(char *Report, SIZE_T Size, bool Touched)
     }
     MiEnsureMachine();
     MiLock();
+    MiTouchedInUse = MiTouchedInUse || Touched;
     bool Same = MiSeen.Valid && MiSeen.PteArray == MiSpace.Pte && MiSeen.PfnArray == MiPhys.Pfn &&
                 MiSeen.Pages == MiSpace.Pages && MiSeen.PhysPages == MiPhys.Pages;
     for (int k = 0; k < 3 && Same; k++) {
