@@ -1535,7 +1535,9 @@ static void Usage(FILE *F)
             "  --reps N           repetitions per case, 1..%d (default 7)\n"
             "  --json FILE        write the results as JSON\n"
             "  --svg FILE         draw the ratios as an SVG chart\n"
-            "  --only LIST        groups to run: grow,remap,access,scale,bookkeeping,ddi\n"
+            "  --only LIST        groups to run: grow,remap,access,scale,bookkeeping,ddi,\n"
+            "                     faults,fuzz\n"
+            "  --faults-suites L  faults: the suites, comma separated paths\n"
             "                     (teardown is measured with grow)\n"
             "  --iterations N     ddi: measured iterations\n"
             "  --callgrind        ddi only, no timing (bench/callgrind.sh)\n"
@@ -1568,6 +1570,9 @@ static uint64_t ParseSize(const char *Text)
     }
     return (uint64_t)Value * Scale;
 }
+
+/* faultrun: the faults and fuzz groups. */
+#include "faults_bench.c"
 
 static int Selected(const char *Group)
 {
@@ -1637,6 +1642,8 @@ int main(int Argc, char **Argv)
             Opt.JsonPath = Value;
         } else if (strcmp(A, "--svg") == 0) {
             Opt.SvgPath = Value;
+        } else if (strcmp(A, "--faults-suites") == 0) { /* faultrun */
+            snprintf(FaultSuites, sizeof(FaultSuites), "%s", Value);
         } else if (strcmp(A, "--only") == 0) {
             snprintf(Opt.Only, sizeof(Opt.Only), "%s", Value);
         } else if (strcmp(A, "--iterations") == 0) {
@@ -1694,6 +1701,12 @@ int main(int Argc, char **Argv)
     }
     if (Selected("ddi")) {
         BenchDdi(0);
+    }
+    if (Selected("faults")) { /* faultrun */
+        BenchFaults();
+    }
+    if (Selected("fuzz")) { /* faultrun: last, it leaves the fuzzer's machine */
+        BenchFuzz();
     }
     PrintTable();
     if (Opt.JsonPath != NULL) {

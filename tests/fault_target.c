@@ -8,6 +8,9 @@
  *            the unload check at exit catches it (leaked)
  *   crashy   uses IoAllocateMdl's result without checking it: a NULL
  *            dereference in kernel code, which stops the machine (0x1E)
+ *   cascade  nine allocations, each with a fallback allocation when it
+ *            fails: a call stack only that failure reaches (what --shard
+ *            must follow within a shard; tests/faultrun)
  */
 #include <stdio.h>
 #include <string.h>
@@ -70,8 +73,28 @@ static int Crashy(void)
     return 0;
 }
 
+/* Each depth is its own call stack (the recursion is in the 8 frames of a
+ * stack identity): nine allocations the baseline lists, and behind each a
+ * fallback only its failure reaches. The volatile keeps the recursion from
+ * becoming a jump. */
+static int __attribute__((noinline)) Cascade(int Depth)
+{
+    PVOID Block = ExAllocatePool2(POOL_FLAG_NON_PAGED, 64, TAG);
+    if (Block == NULL) {
+        Block = ExAllocatePool2(POOL_FLAG_NON_PAGED, 32, TAG); /* the fallback */
+    }
+    if (Block != NULL) {
+        ExFreePoolWithTag(Block, TAG);
+    }
+    volatile int Result = Depth < 8 ? Cascade(Depth + 1) : 0;
+    return Result;
+}
+
 int main(int argc, char **argv)
 {
+    if (argc == 2 && strcmp(argv[1], "cascade") == 0) {
+        return Cascade(0);
+    }
     if (argc == 2 && strcmp(argv[1], "region") == 0) {
         return Region();
     }
@@ -81,6 +104,6 @@ int main(int argc, char **argv)
     if (argc == 2 && strcmp(argv[1], "crashy") == 0) {
         return Crashy();
     }
-    fprintf(stderr, "usage: fault_target region|leaky|crashy\n");
+    fprintf(stderr, "usage: fault_target region|leaky|crashy|cascade\n");
     return 2;
 }

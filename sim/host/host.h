@@ -123,4 +123,14 @@ char *HostDescribeFrame(void *Frame, char *Text, size_t Size);
  * unknown. */
 bool HostFrameModuleOffset(void *Frame, const char **ModuleName, uint64_t *Offset);
 
+/* The fault runner's fork server (fork_server.c; POSIX hosts only, where
+ * `mmsim faults` forks): serves runs on the two pipe descriptors the runner
+ * passed. Returns false at once if they are not pipes; otherwise returns
+ * only in a forked child that is to become a run (the server itself ends
+ * with _exit when the runner closes the request pipe). Reply kinds: */
+#if !defined(_WIN32)
+enum { HOST_FORK_HELLO = 1, HOST_FORK_STARTED, HOST_FORK_ENDED, HOST_FORK_REFUSED };
+bool HostServeForks(int RequestFd, int ReplyFd);
+#endif
+
 #endif /* MMSIM_HOST_H */

@@ -677,6 +677,15 @@ ULONG SimCountDeviceObjects(_In_ PDRIVER_OBJECT DriverObject);
  * left nothing. */
 BOOLEAN SimUnloadDriver(_In_ PDRIVER_OBJECT DriverObject, _Out_opt_ SIM_UNLOAD_REPORT *Report);
 
+/* faultrun: the invariant checker, incremental (docs/verifier.md,
+ * "Invariants"). What changed since the last check of either form -
+ * PTEs, PFN entries, free bits, VA bitmaps, the pages those PTEs name, the
+ * host mirror over the changed PTEs - and the counts and records; the whole
+ * machine (as SimCheckInvariants) when there was no earlier check of this
+ * machine or the last one failed. A fuzzer calls it after every call and
+ * SimCheckInvariants every N calls and at the end. */
+BOOLEAN SimCheckInvariantsTouched(_Out_writes_opt_(Size) char *Report, _In_ SIZE_T Size);
+
 #ifdef __cplusplus
 }
 #endif

@@ -12,6 +12,12 @@
  * steps 1-3 run per test (MMSIM_TEST_FILTER=NAME: one test per run), so a
  * run costs one test rather than the whole suite; a stack is then failed
  * once in each test that reaches it.
+ * Runs are children of a fork server: PROGRAM is started once per job slot
+ * with MMSIM_FAULT_SERVER set and forks one child per run before it builds a
+ * machine (sim/host/fork_server.c), so a run costs no exec, loading or
+ * sanitizer start-up; --exec-per-run starts PROGRAM afresh for every run
+ * instead (the original mode). --shard K/N runs the part of the stack set
+ * that is shard K's; `mmsim faults merge` combines the shards' JSON reports.
  * Each injected failure's outcome: passed, failed (the program's own
  * assertions), crashed (a signal), bugchecked (exit 86, or a CMocka test the
  * stop failed, with the STOP line),
@@ -22,7 +28,10 @@
  * A host tool, POSIX (fork, exec, process groups).
  */
 #define _GNU_SOURCE
+#include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -58,6 +67,7 @@ typedef struct {
     char *Description; /* "site frame < frame ..." */
     OUTCOME Outcome;
     char Detail[200];
+    char *Excerpt;     /* the end of the run's log (reports) */
     bool Done;
 } STACK;
 
@@ -70,17 +80,30 @@ typedef struct {
 } TEST;
 
 typedef struct {
-    pid_t Pid;
+    pid_t Pid;      /* the run (exec mode: also what is waited for) */
     bool Discovery; /* Index is a test, not a stack */
     size_t Index;
     double Started;
 } RUNNING;
+
+/* A fork server (one per job slot): PROGRAM started once, forking runs. */
+typedef struct {
+    pid_t Pid;
+    int Request, Reply; /* the runner's ends of the two pipes */
+} SERVER;
+
+/* --shard K/N: Index K-1 of Count N (Count 0: no sharding). */
+typedef struct {
+    uint64_t Index, Count;
+} SHARD;
 
 static STACK *Stacks;
 static size_t StackCount, StackCapacity;
 static TEST *Tests;
 static size_t TestCount;
 static char StateDir[512];
+static SHARD Shard;
+static SERVER *Servers; /* fork mode: one per job slot */
 
 static double Now(void)
 {
@@ -113,8 +136,31 @@ static void *Grow(void *Array, size_t *Capacity, size_t Count, size_t Size)
     return Array;
 }
 
-/* Adds the stacks listed in File that are new to Test; returns how many. */
-static size_t LoadStacks(const char *File, long Test)
+/* Sharding: a stack a baseline or discovery run lists (a root of the
+ * exploration) belongs to one shard, by a hash of its test's name and its
+ * identity (the same on every machine running the same binary). Stacks found
+ * on failure paths belong to the shard whose run found them, so each shard
+ * explores the whole closure of its roots: the shards together cover exactly
+ * the unsharded run's stacks (one found by two shards is in both reports;
+ * `merge` keeps one: its outcome does not depend on who found it). */
+static bool OwnedByShard(const char *Id, long Test)
+{
+    if (Shard.Count == 0) {
+        return true;
+    }
+    uint64_t Hash = 0xCBF29CE484222325ull;
+    const char *Parts[3] = {Test >= 0 ? Tests[Test].Name : "", "\n", Id};
+    for (int p = 0; p < 3; p++) {
+        for (const char *c = Parts[p]; *c != '\0'; c++) {
+            Hash = (Hash ^ (unsigned char)*c) * 0x100000001B3ull;
+        }
+    }
+    return Hash % Shard.Count == Shard.Index;
+}
+
+/* Adds the stacks listed in File that are new to Test (of Roots: only this
+ * shard's); returns how many. */
+static size_t LoadStacks(const char *File, long Test, bool Roots)
 {
     FILE *In = fopen(File, "r");
     if (In == NULL) {
@@ -129,7 +175,7 @@ static size_t LoadStacks(const char *File, long Test)
         char Id[17];
         memcpy(Id, Line, 16);
         Id[16] = '\0';
-        if (KnownStack(Id, Test)) {
+        if (KnownStack(Id, Test) || (Roots && !OwnedByShard(Id, Test))) {
             continue;
         }
         Stacks = (STACK *)Grow(Stacks, &StackCapacity, StackCount, sizeof(STACK));
@@ -322,11 +368,39 @@ static void PrintLogTail(const char *Log)
     }
 }
 
-/* Starts PROGRAM with MMSIM_FAULTS=Spec (and MMSIM_TEST_FILTER=Test unless
- * NULL), output to Log, in its own process group (so a hung run can be
- * killed with its children). */
+/* The last lines of a run's log, for the reports (malloc'd, never NULL
+ * unless out of memory). */
+static char *LogExcerpt(const char *Log)
+{
+    enum { Kept = 12 };
+    char Lines[Kept][201];
+    size_t Count = 0;
+    FILE *In = fopen(Log, "r");
+    char Line[4096];
+    while (In != NULL && fgets(Line, sizeof(Line), In) != NULL) {
+        Line[strcspn(Line, "\n")] = '\0';
+        if (Line[0] != '\0') {
+            snprintf(Lines[Count % Kept], sizeof(Lines[0]), "%.200s", Line);
+            Count++;
+        }
+    }
+    if (In != NULL) {
+        fclose(In);
+    }
+    char *Text = (char *)calloc(1, Kept * sizeof(Lines[0]) + 1);
+    for (size_t i = Count > Kept ? Count - Kept : 0; Text != NULL && i < Count; i++) {
+        strcat(Text, Lines[i % Kept]);
+        strcat(Text, "\n");
+    }
+    return Text;
+}
+
+/* Starts PROGRAM, output to Log, in its own process group (so a hung run
+ * can be killed with its children): a run (MMSIM_FAULTS=Spec, and
+ * MMSIM_TEST_FILTER=Test unless NULL) or, with ServerFds, a fork server
+ * (MMSIM_FAULT_SERVER=R,W: the program's ends of its pipes). */
 static pid_t Start(char **Program, const char *Spec, const char *Test, bool PerTest,
-                   const char *Log)
+                   const char *Log, const int *ServerFds)
 {
     fflush(stdout);
     fflush(stderr);
@@ -341,7 +415,13 @@ static pid_t Start(char **Program, const char *Spec, const char *Test, bool PerT
         if (Out == NULL || dup2(fileno(stdout), STDERR_FILENO) < 0) {
             _exit(127);
         }
-        setenv("MMSIM_FAULTS", Spec, 1);
+        if (ServerFds != NULL) {
+            char Fds[32];
+            snprintf(Fds, sizeof(Fds), "%d,%d", ServerFds[0], ServerFds[1]);
+            setenv("MMSIM_FAULT_SERVER", Fds, 1);
+        } else {
+            setenv("MMSIM_FAULTS", Spec, 1);
+        }
         if (Test != NULL) {
             setenv("MMSIM_TEST_FILTER", Test, 1);
         }
@@ -354,6 +434,106 @@ static pid_t Start(char **Program, const char *Spec, const char *Test, bool PerT
     }
     setpgid(Pid, Pid);
     return Pid;
+}
+
+/* A fork server's reply: false if the server is gone. */
+static bool ServerReply(const SERVER *Server, int32_t *Kind, int32_t *Value)
+{
+    int32_t Message[2];
+    char *At = (char *)Message;
+    size_t Left = sizeof(Message);
+    while (Left > 0) {
+        ssize_t Got = read(Server->Reply, At, Left);
+        if (Got < 0 && errno == EINTR) {
+            continue;
+        }
+        if (Got <= 0) {
+            return false;
+        }
+        At += Got;
+        Left -= (size_t)Got;
+    }
+    *Kind = Message[0];
+    *Value = Message[1];
+    return true;
+}
+
+/* Starts the fork server of job slot Slot; false (said on stderr) if
+ * PROGRAM did not answer as one. */
+static bool StartServer(char **Program, bool PerTest, long Slot)
+{
+    SERVER *Server = &Servers[Slot];
+    int ToServer[2], FromServer[2];
+    if (pipe(ToServer) != 0 || pipe(FromServer) != 0) {
+        perror("mmsim faults: pipe");
+        return false;
+    }
+    /* The runner's ends are closed in every program it starts. */
+    fcntl(ToServer[1], F_SETFD, FD_CLOEXEC);
+    fcntl(FromServer[0], F_SETFD, FD_CLOEXEC);
+    char Log[700];
+    snprintf(Log, sizeof(Log), "%s/server%ld.log", StateDir, Slot);
+    int Fds[2] = {ToServer[0], FromServer[1]};
+    Server->Pid = Start(Program, NULL, NULL, PerTest, Log, Fds);
+    close(ToServer[0]);
+    close(FromServer[1]);
+    Server->Request = ToServer[1];
+    Server->Reply = FromServer[0];
+    int32_t Kind = 0, Value = 0;
+    if (!ServerReply(Server, &Kind, &Value) || Kind != 1) {
+        int WaitStatus = 0;
+        waitpid(Server->Pid, &WaitStatus, 0);
+        fprintf(stderr,
+                "mmsim faults: %s did not start as mmsim's fork server (a program not linked "
+                "with this mmsim?); --exec-per-run starts it once per run instead",
+                Program[0]);
+        PrintLogTail(Log);
+        Server->Pid = 0;
+        return false;
+    }
+    return true;
+}
+
+/* Ends every fork server (it exits when its request pipe closes). */
+static void StopServers(long Jobs)
+{
+    for (long j = 0; Servers != NULL && j < Jobs; j++) {
+        if (Servers[j].Pid != 0) {
+            close(Servers[j].Request);
+            close(Servers[j].Reply);
+            int WaitStatus;
+            waitpid(Servers[j].Pid, &WaitStatus, 0);
+            Servers[j].Pid = 0;
+        }
+    }
+}
+
+/* Asks the server of Slot for a run; the run's pid, or -1 (said why). */
+static pid_t StartForked(long Slot, const char *Spec, const char *Test, bool PerTest,
+                         const char *Log)
+{
+    char Request[4096];
+    int Length = snprintf(Request, sizeof(Request), "@%s%cMMSIM_FAULTS=%s%c", Log, 0, Spec, 0);
+    if (Test != NULL) {
+        Length += snprintf(Request + Length, sizeof(Request) - (size_t)Length,
+                           "MMSIM_TEST_FILTER=%s%c", Test, 0);
+    }
+    (void)PerTest; /* CMOCKA_MESSAGE_OUTPUT is in the server's environment */
+    if (Length <= 0 || (size_t)Length >= sizeof(Request)) {
+        fprintf(stderr, "mmsim faults: a run's request is too long\n");
+        return -1;
+    }
+    uint32_t Size = (uint32_t)Length;
+    const SERVER *Server = &Servers[Slot];
+    int32_t Kind = 0, Value = 0;
+    if (write(Server->Request, &Size, sizeof(Size)) != (ssize_t)sizeof(Size) ||
+        write(Server->Request, Request, Size) != (ssize_t)Size ||
+        !ServerReply(Server, &Kind, &Value) || Kind != 2) {
+        fprintf(stderr, "mmsim faults: the fork server (pid %d) %s\n", (int)Server->Pid,
+                Kind == 4 ? strerror(Value) : "ended unexpectedly");
+        return -1;
+    }
+    return (pid_t)Value;
 }
 
 /* How a run that exited with Status went (the log and stack list read). */
@@ -424,6 +604,8 @@ static void Classify(STACK *Stack, int WaitStatus, bool TimedOut, const char *Lo
     } else {
         ClassifyExit(Stack, WEXITSTATUS(WaitStatus), Log, Record);
     }
+    free(Stack->Excerpt);
+    Stack->Excerpt = LogExcerpt(Log);
     Stack->Done = true;
 }
 
@@ -431,7 +613,9 @@ static void Usage(FILE *Out)
 {
     fprintf(Out,
             "usage: mmsim faults [--jobs N] [--timeout SECONDS] [--keep DIR] [--allow-failed]\n"
-            "                    [--per-test] -- PROGRAM [ARGS...]\n"
+            "                    [--per-test] [--exec-per-run] [--shard K/N] [--json FILE]\n"
+            "                    [--junit FILE] -- PROGRAM [ARGS...]\n"
+            "       mmsim faults merge [--json FILE] [--junit FILE] REPORT.json...\n"
             "\n"
             "Runs PROGRAM once per distinct calling stack of a fallible DDI, failing exactly\n"
             "that call (Driver Verifier's systematic low resources simulation), until no new\n"
@@ -448,6 +632,14 @@ static void Usage(FILE *Out)
             "  --per-test       PROGRAM is a CMocka suite on mmsim's fixtures: explore each\n"
             "                   of its tests on its own (MMSIM_TEST_FILTER=NAME), so a run\n"
             "                   costs one test; a stack is failed once per test reaching it\n"
+            "  --exec-per-run   start PROGRAM afresh for every run (default: PROGRAM is\n"
+            "                   started once per job as a fork server and forks each run)\n"
+            "  --shard K/N      run shard K of N (1 <= K <= N) of the stack set\n"
+            "  --json FILE      write the report as JSON (what `merge` reads)\n"
+            "  --junit FILE     write the report as JUnit XML, a test case per injected failure\n"
+            "\n"
+            "merge combines the JSON reports of all N shards of one run into one report,\n"
+            "printed and written as a run's.\n"
             "\n"
             "Exit status: 0 all passed (or not reached), 1 a bad outcome, 2 usage error or\n"
             "a baseline run (no injection) failed. See docs/verifier.md.\n");
@@ -488,6 +680,8 @@ typedef struct {
     bool Keep;
     bool AllowFailed;
     bool PerTest;
+    bool ExecPerRun;
+    const char *Json, *Junit; /* report files, or NULL */
 } FAULTS_OPTIONS;
 
 /* A whole number option, 1 to Max, as every configuration number
@@ -500,6 +694,22 @@ static bool NumberOption(const char *Option, const char *Text, uint64_t Max, con
                 (unsigned long long)Max);
         return false;
     }
+    return true;
+}
+
+/* K/N, 1 <= K <= N <= 4096, numbers as every configuration number. */
+static bool ShardOption(const char *Text)
+{
+    const char *Slash = strchr(Text, '/');
+    uint64_t K = 0, N = 0;
+    if (Slash == NULL || !MiConfigParseNumber(Text, (size_t)(Slash - Text), 1, 4096, &K) ||
+        !MiConfigParseNumber(Slash + 1, strlen(Slash + 1), 1, 4096, &N) || K > N) {
+        fprintf(stderr, "mmsim faults: --shard '%s': expected K/N, shard K of N, 1 <= K <= N <= "
+                        "4096\n", Text);
+        return false;
+    }
+    Shard.Index = K - 1;
+    Shard.Count = N;
     return true;
 }
 
@@ -530,10 +740,20 @@ static int ParseOptions(int argc, char **argv, FAULTS_OPTIONS *Options)
             }
             Options->Timeout = (double)Number;
             i++;
+        } else if (strcmp(argv[i], "--shard") == 0 && i + 1 < argc) {
+            if (!ShardOption(argv[++i])) {
+                return 2;
+            }
+        } else if (strcmp(argv[i], "--json") == 0 && i + 1 < argc) {
+            Options->Json = argv[++i];
+        } else if (strcmp(argv[i], "--junit") == 0 && i + 1 < argc) {
+            Options->Junit = argv[++i];
         } else if (strcmp(argv[i], "--allow-failed") == 0) {
             Options->AllowFailed = true;
         } else if (strcmp(argv[i], "--per-test") == 0) {
             Options->PerTest = true;
+        } else if (strcmp(argv[i], "--exec-per-run") == 0) {
+            Options->ExecPerRun = true;
         } else if (strcmp(argv[i], "--keep") == 0 && i + 1 < argc) {
             snprintf(StateDir, sizeof(StateDir), "%s", argv[++i]);
             Options->Keep = true;
@@ -561,7 +781,7 @@ static int RunBaseline(const FAULTS_OPTIONS *Options)
     unlink(Record);
     snprintf(Spec, sizeof(Spec), "record=%s", Record);
     int WaitStatus = 0;
-    pid_t Pid = Start(Options->Program, Spec, NULL, Options->PerTest, Log);
+    pid_t Pid = Start(Options->Program, Spec, NULL, Options->PerTest, Log, NULL);
     waitpid(Pid, &WaitStatus, 0);
     if (!WIFEXITED(WaitStatus) || WEXITSTATUS(WaitStatus) != 0) {
         char How[64];
@@ -587,7 +807,7 @@ static int RunBaseline(const FAULTS_OPTIONS *Options)
         fprintf(stderr, "mmsim faults: baseline passed; %zu test(s) to explore one by one\n",
                 TestCount);
     } else {
-        LoadStacks(Record, -1);
+        LoadStacks(Record, -1, true);
         fprintf(stderr, "mmsim faults: baseline passed; %zu fallible call stack(s) to fail\n",
                 StackCount);
     }
@@ -599,9 +819,11 @@ typedef struct {
     size_t NextTest, NextStack, Finished;
 } QUEUE;
 
-/* Starts the next run (a test's discovery run first) in a free slot of Run. */
-static void StartRun(const FAULTS_OPTIONS *Options, QUEUE *Queue, RUNNING *Run)
+/* Starts the next run (a test's discovery run first) in job slot Slot of
+ * Running; false if a fork server failed. */
+static bool StartRun(const FAULTS_OPTIONS *Options, QUEUE *Queue, RUNNING *Running, long Slot)
 {
+    RUNNING *Run = &Running[Slot];
     char Record[700], Log[700], Spec[800];
     Run->Discovery = Queue->NextTest < TestCount;
     Run->Index = Run->Discovery ? Queue->NextTest++ : Queue->NextStack++;
@@ -613,9 +835,21 @@ static void StartRun(const FAULTS_OPTIONS *Options, QUEUE *Queue, RUNNING *Run)
     } else {
         snprintf(Spec, sizeof(Spec), "stack=%s;record=%s", Stacks[Run->Index].Id, Record);
     }
-    Run->Pid = Start(Options->Program, Spec, Test >= 0 ? Tests[Test].Name : NULL,
-                     Options->PerTest, Log);
+    const char *Name = Test >= 0 ? Tests[Test].Name : NULL;
+    if (Options->ExecPerRun) {
+        Run->Pid = Start(Options->Program, Spec, Name, Options->PerTest, Log, NULL);
+    } else {
+        if (Servers[Slot].Pid == 0 && !StartServer(Options->Program, Options->PerTest, Slot)) {
+            return false;
+        }
+        Run->Pid = StartForked(Slot, Spec, Name, Options->PerTest, Log);
+        if (Run->Pid < 0) {
+            Run->Pid = 0;
+            return false;
+        }
+    }
     Run->Started = Now();
+    return true;
 }
 
 /* A run ended: the stacks it found join the queue; a discovery run tells
@@ -625,7 +859,7 @@ static void RunEnded(QUEUE *Queue, RUNNING *Run, int WaitStatus, bool TimedOut)
     char Record[700], Log[700];
     RunFiles(Run->Discovery, Run->Index, Record, Log, sizeof(Record));
     long Test = Run->Discovery ? (long)Run->Index : Stacks[Run->Index].Test;
-    size_t New = LoadStacks(Record, Test);
+    size_t New = LoadStacks(Record, Test, Run->Discovery);
     if (Run->Discovery) {
         TEST *T = &Tests[Run->Index];
         if (TimedOut || !WIFEXITED(WaitStatus) || WEXITSTATUS(WaitStatus) != 0) {
@@ -649,8 +883,33 @@ static void RunEnded(QUEUE *Queue, RUNNING *Run, int WaitStatus, bool TimedOut)
     }
 }
 
+/* Whether the run of Slot ended (killing it over the time limit), with its
+ * wait status; -1 if its fork server is gone. */
+static int RunDone(const FAULTS_OPTIONS *Options, const RUNNING *Run, long Slot, bool TimedOut,
+                   int *WaitStatus)
+{
+    if (TimedOut) {
+        kill(-Run->Pid, SIGKILL);
+    }
+    if (Options->ExecPerRun) {
+        return waitpid(Run->Pid, WaitStatus, TimedOut ? 0 : WNOHANG) == Run->Pid;
+    }
+    struct pollfd Ready = {Servers[Slot].Reply, POLLIN, 0};
+    if (!TimedOut && poll(&Ready, 1, 0) <= 0) {
+        return 0;
+    }
+    int32_t Kind = 0, Value = 0;
+    if (!ServerReply(&Servers[Slot], &Kind, &Value) || Kind != 3) {
+        fprintf(stderr, "mmsim faults: the fork server (pid %d) ended unexpectedly\n",
+                (int)Servers[Slot].Pid);
+        return -1;
+    }
+    *WaitStatus = Value;
+    return 1;
+}
+
 /* Reaps the runs that ended (killing those over the time limit); the
- * number reaped. */
+ * number reaped, or -1 if a fork server is gone. */
 static long ReapRuns(const FAULTS_OPTIONS *Options, QUEUE *Queue, RUNNING *Running)
 {
     long Reaped = 0;
@@ -660,12 +919,12 @@ static long ReapRuns(const FAULTS_OPTIONS *Options, QUEUE *Queue, RUNNING *Runni
             continue;
         }
         bool TimedOut = Now() - Run->Started > Options->Timeout;
-        if (TimedOut) {
-            kill(-Run->Pid, SIGKILL);
-        }
         int WaitStatus = 0;
-        pid_t Done = waitpid(Run->Pid, &WaitStatus, TimedOut ? 0 : WNOHANG);
-        if (Done != Run->Pid) {
+        int Done = RunDone(Options, Run, j, TimedOut, &WaitStatus);
+        if (Done < 0) {
+            return -1;
+        }
+        if (Done == 0) {
             continue;
         }
         RunEnded(Queue, Run, WaitStatus, TimedOut);
@@ -675,46 +934,83 @@ static long ReapRuns(const FAULTS_OPTIONS *Options, QUEUE *Queue, RUNNING *Runni
     return Reaped;
 }
 
+/* Waits a little for a run to end: on the fork servers' reply pipes, or
+ * (exec mode) a short sleep between polls of waitpid. */
+static void AwaitRuns(const FAULTS_OPTIONS *Options, const RUNNING *Running)
+{
+    if (Options->ExecPerRun) {
+        usleep(2000);
+        return;
+    }
+    struct pollfd Ready[64];
+    nfds_t Count = 0;
+    for (long j = 0; j < Options->Jobs && Count < 64; j++) {
+        if (Running[j].Pid != 0) {
+            Ready[Count].fd = Servers[j].Reply;
+            Ready[Count].events = POLLIN;
+            Ready[Count].revents = 0;
+            Count++;
+        }
+    }
+    (void)poll(Ready, Count, 100);
+}
+
 /* Step 2: per test, a discovery run; then one run per stack, in parallel;
- * new stacks join the queue. 0, or 2 out of memory. */
+ * new stacks join the queue. 0, or 2 (out of memory, a fork server gone). */
 static int Explore(const FAULTS_OPTIONS *Options)
 {
     RUNNING *Running = (RUNNING *)calloc((size_t)Options->Jobs, sizeof(RUNNING));
-    if (Running == NULL) {
+    Servers = (SERVER *)calloc((size_t)Options->Jobs, sizeof(SERVER));
+    if (Running == NULL || Servers == NULL) {
         fprintf(stderr, "mmsim faults: out of memory\n");
+        free(Running);
         return 2;
     }
     QUEUE Queue = {Options->PerTest ? 0 : TestCount, 0, 0};
     long Active = 0;
+    int Status = 0;
     while (Queue.NextTest < TestCount || Queue.NextStack < StackCount || Active > 0) {
-        while (Active < Options->Jobs &&
+        while (Status == 0 && Active < Options->Jobs &&
                (Queue.NextTest < TestCount || Queue.NextStack < StackCount)) {
             long Slot = 0;
             while (Running[Slot].Pid != 0) {
                 Slot++;
             }
-            StartRun(Options, &Queue, &Running[Slot]);
+            if (!StartRun(Options, &Queue, Running, Slot)) {
+                Status = 2;
+                break;
+            }
             Active++;
         }
+        if (Status != 0 && Active == 0) {
+            break;
+        }
         long Reaped = ReapRuns(Options, &Queue, Running);
+        if (Reaped < 0) {
+            Status = 2;
+            break;
+        }
         Active -= Reaped;
         if (Reaped == 0 && Active > 0) {
-            usleep(2000);
+            AwaitRuns(Options, Running);
         }
     }
+    StopServers(Options->Jobs);
+    free(Servers);
+    Servers = NULL;
     free(Running);
-    return 0;
+    return Status;
 }
 
 /* The outcome counts and the sites reached (the first word of each stack's
  * description). */
-static void PrintCounts(const FAULTS_OPTIONS *Options)
+static void PrintCounts(bool PerTest)
 {
     size_t Counts[OutcomeCount] = {0};
     for (size_t s = 0; s < StackCount; s++) {
         Counts[Stacks[s].Outcome]++;
     }
-    if (Options->PerTest) {
+    if (PerTest) {
         printf("mmsim faults: %zu test(s), ", TestCount);
     } else {
         printf("mmsim faults: ");
@@ -743,9 +1039,30 @@ static void PrintCounts(const FAULTS_OPTIONS *Options)
     printf("\n");
 }
 
+/* A bad outcome (what makes the exit status 1). */
+static bool IsBad(const STACK *Stack, bool AllowFailed)
+{
+    return Stack->Outcome >= OutcomeFailed && !(AllowFailed && Stack->Outcome == OutcomeFailed);
+}
+
+/* Stacks in the report's order (NULL: out of memory, said). */
+static STACK **SortedStacks(void)
+{
+    STACK **Sorted = (STACK **)calloc(StackCount ? StackCount : 1, sizeof(STACK *));
+    if (Sorted == NULL) {
+        fprintf(stderr, "mmsim faults: out of memory\n");
+        return NULL;
+    }
+    for (size_t s = 0; s < StackCount; s++) {
+        Sorted[s] = &Stacks[s];
+    }
+    qsort(Sorted, StackCount, sizeof(STACK *), CompareStacks);
+    return Sorted;
+}
+
 /* The bad outcomes, in the report's order; 0 none, 1 some, 2 a test that
  * fails alone, -1 out of memory. */
-static int PrintProblems(const FAULTS_OPTIONS *Options)
+static int PrintProblems(bool AllowFailed)
 {
     int Bad = 0;
     for (size_t t = 0; t < TestCount; t++) {
@@ -754,19 +1071,13 @@ static int PrintProblems(const FAULTS_OPTIONS *Options)
             Bad = 2;
         }
     }
-    STACK **Sorted = (STACK **)calloc(StackCount ? StackCount : 1, sizeof(STACK *));
+    STACK **Sorted = SortedStacks();
     if (Sorted == NULL) {
-        fprintf(stderr, "mmsim faults: out of memory\n");
         return -1;
     }
     for (size_t s = 0; s < StackCount; s++) {
-        Sorted[s] = &Stacks[s];
-    }
-    qsort(Sorted, StackCount, sizeof(STACK *), CompareStacks);
-    for (size_t s = 0; s < StackCount; s++) {
         const STACK *Stack = Sorted[s];
-        if (Stack->Outcome >= OutcomeFailed &&
-            !(Options->AllowFailed && Stack->Outcome == OutcomeFailed)) {
+        if (IsBad(Stack, AllowFailed)) {
             printf("  %-10s %s\n", OutcomeNames[Stack->Outcome], Stack->Detail);
             if (Stack->Test >= 0) {
                 printf("    in test %s\n", Tests[Stack->Test].Name);
@@ -777,6 +1088,200 @@ static int PrintProblems(const FAULTS_OPTIONS *Options)
     }
     free(Sorted);
     return Bad;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Reports: JSON (for merge and tools) and JUnit XML (for CI systems).     */
+/* ---------------------------------------------------------------------- */
+static void JsonString(FILE *Out, const char *Text)
+{
+    fputc('"', Out);
+    for (const unsigned char *c = (const unsigned char *)(Text ? Text : ""); *c; c++) {
+        if (*c == '"' || *c == '\\') {
+            fprintf(Out, "\\%c", *c);
+        } else if (*c == '\n') {
+            fputs("\\n", Out);
+        } else if (*c < 0x20) {
+            fprintf(Out, "\\u%04x", *c);
+        } else {
+            fputc(*c, Out);
+        }
+    }
+    fputc('"', Out);
+}
+
+/* What a report says of the run as a whole. */
+typedef struct {
+    char *Program; /* PROGRAM ARGS..., space separated */
+    bool PerTest;
+    bool AllowFailed;
+} REPORT_HEAD;
+
+static bool WriteJson(const char *File, const REPORT_HEAD *Head)
+{
+    FILE *Out = fopen(File, "w");
+    STACK **Sorted = Out != NULL ? SortedStacks() : NULL;
+    if (Sorted == NULL) {
+        fprintf(stderr, "mmsim faults: cannot write %s\n", File);
+        if (Out != NULL) {
+            fclose(Out);
+        }
+        return false;
+    }
+    fprintf(Out, "{\"mmsim_faults_report\": 1,\n \"program\": ");
+    JsonString(Out, Head->Program);
+    fprintf(Out, ",\n \"per_test\": %s,\n \"allow_failed\": %s,\n \"shard\": [%llu, %llu],\n",
+            Head->PerTest ? "true" : "false", Head->AllowFailed ? "true" : "false",
+            (unsigned long long)(Shard.Count ? Shard.Index + 1 : 1),
+            (unsigned long long)(Shard.Count ? Shard.Count : 1));
+    fprintf(Out, " \"tests\": [");
+    for (size_t t = 0; t < TestCount; t++) {
+        fprintf(Out, "%s\n  {\"name\": ", t ? "," : "");
+        JsonString(Out, Tests[t].Name);
+        fprintf(Out, ", \"fails_alone\": %s, \"detail\": ", Tests[t].Failed ? "true" : "false");
+        JsonString(Out, Tests[t].Detail);
+        fprintf(Out, "}");
+    }
+    fprintf(Out, "],\n \"failures\": [");
+    for (size_t s = 0; s < StackCount; s++) {
+        const STACK *Stack = Sorted[s];
+        fprintf(Out, "%s\n  {\"test\": %ld, \"id\": \"%s\", \"outcome\": \"%s\", \"at\": ",
+                s ? "," : "", Stack->Test, Stack->Id, OutcomeNames[Stack->Outcome]);
+        JsonString(Out, Stack->Description);
+        fprintf(Out, ", \"detail\": ");
+        JsonString(Out, Stack->Detail);
+        fprintf(Out, ", \"log\": ");
+        JsonString(Out, Stack->Excerpt);
+        fprintf(Out, "}");
+    }
+    fprintf(Out, "]}\n");
+    free(Sorted);
+    return fclose(Out) == 0;
+}
+
+static void XmlText(FILE *Out, const char *Text)
+{
+    for (const unsigned char *c = (const unsigned char *)(Text ? Text : ""); *c; c++) {
+        switch (*c) {
+        case '<': fputs("&lt;", Out); break;
+        case '>': fputs("&gt;", Out); break;
+        case '&': fputs("&amp;", Out); break;
+        case '"': fputs("&quot;", Out); break;
+        default:
+            if (*c >= 0x20 || *c == '\n' || *c == '\t') {
+                fputc(*c, Out);
+            }
+        }
+    }
+}
+
+/* One <testcase> per injected failure: a bad outcome is a <failure> (type:
+ * the outcome), not reached is <skipped>; each carries its stack, outcome
+ * and log excerpt. A test failing with nothing injected is an <error>. */
+static bool WriteJunit(const char *File, const REPORT_HEAD *Head)
+{
+    FILE *Out = fopen(File, "w");
+    STACK **Sorted = Out != NULL ? SortedStacks() : NULL;
+    if (Sorted == NULL) {
+        fprintf(stderr, "mmsim faults: cannot write %s\n", File);
+        if (Out != NULL) {
+            fclose(Out);
+        }
+        return false;
+    }
+    size_t Failures = 0, Skipped = 0, Errors = 0;
+    for (size_t s = 0; s < StackCount; s++) {
+        Failures += IsBad(&Stacks[s], Head->AllowFailed);
+        Skipped += Stacks[s].Outcome == OutcomeNotReached;
+    }
+    for (size_t t = 0; t < TestCount; t++) {
+        Errors += Tests[t].Failed;
+    }
+    const char *Base = strrchr(Head->Program, '/') ? strrchr(Head->Program, '/') + 1 : Head->Program;
+    char Suite[256];
+    snprintf(Suite, sizeof(Suite), "%.*s", (int)strcspn(Base, " "), Base);
+    fprintf(Out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    fprintf(Out, "<testsuites name=\"mmsim faults\" tests=\"%zu\" failures=\"%zu\" errors=\"%zu\" "
+                 "skipped=\"%zu\">\n", StackCount + Errors, Failures, Errors, Skipped);
+    fprintf(Out, "<testsuite name=\"");
+    XmlText(Out, Suite);
+    fprintf(Out, "\" tests=\"%zu\" failures=\"%zu\" errors=\"%zu\" skipped=\"%zu\">\n",
+            StackCount + Errors, Failures, Errors, Skipped);
+    for (size_t t = 0; t < TestCount; t++) {
+        if (Tests[t].Failed) {
+            fprintf(Out, "<testcase classname=\"");
+            XmlText(Out, Suite);
+            fprintf(Out, ".");
+            XmlText(Out, Tests[t].Name);
+            fprintf(Out, "\" name=\"no injected failure\"><error message=\"");
+            XmlText(Out, Tests[t].Detail);
+            fprintf(Out, "\"/></testcase>\n");
+        }
+    }
+    for (size_t s = 0; s < StackCount; s++) {
+        const STACK *Stack = Sorted[s];
+        fprintf(Out, "<testcase classname=\"");
+        XmlText(Out, Suite);
+        if (Stack->Test >= 0) {
+            fprintf(Out, ".");
+            XmlText(Out, Tests[Stack->Test].Name);
+        }
+        fprintf(Out, "\" name=\"%s %.*s\">\n", Stack->Id,
+                (int)strcspn(Stack->Description, " "), Stack->Description);
+        if (IsBad(Stack, Head->AllowFailed)) {
+            fprintf(Out, "<failure type=\"%s\" message=\"", OutcomeNames[Stack->Outcome]);
+            XmlText(Out, Stack->Detail);
+            fprintf(Out, "\">");
+            XmlText(Out, Stack->Description);
+            fprintf(Out, "</failure>\n");
+        } else if (Stack->Outcome == OutcomeNotReached) {
+            fprintf(Out, "<skipped message=\"not reached\"/>\n");
+        }
+        fprintf(Out, "<system-out>outcome: %s", OutcomeNames[Stack->Outcome]);
+        if (Stack->Detail[0] != '\0') {
+            fprintf(Out, " -- ");
+            XmlText(Out, Stack->Detail);
+        }
+        fprintf(Out, "\nstack: ");
+        XmlText(Out, Stack->Description);
+        fprintf(Out, "\nlog (last lines):\n");
+        XmlText(Out, Stack->Excerpt);
+        fprintf(Out, "</system-out>\n</testcase>\n");
+    }
+    fprintf(Out, "</testsuite>\n</testsuites>\n");
+    free(Sorted);
+    return fclose(Out) == 0;
+}
+
+/* Prints the report and writes the files asked for; the exit status. */
+static int Report(const REPORT_HEAD *Head, const char *Json, const char *Junit)
+{
+    PrintCounts(Head->PerTest);
+    int Bad = PrintProblems(Head->AllowFailed);
+    if (Bad < 0) {
+        return 2;
+    }
+    if ((Json != NULL && !WriteJson(Json, Head)) || (Junit != NULL && !WriteJunit(Junit, Head))) {
+        return 2;
+    }
+    return Bad;
+}
+
+static void FreeAll(void)
+{
+    for (size_t s = 0; s < StackCount; s++) {
+        free(Stacks[s].Description);
+        free(Stacks[s].Excerpt);
+    }
+    free(Stacks);
+    Stacks = NULL;
+    StackCount = StackCapacity = 0;
+    for (size_t t = 0; t < TestCount; t++) {
+        free(Tests[t].Name);
+    }
+    free(Tests);
+    Tests = NULL;
+    TestCount = 0;
 }
 
 /* The state directory goes unless kept (or needed to see why a test fails). */
@@ -791,18 +1296,343 @@ static void Finish(const FAULTS_OPTIONS *Options, int Bad)
             fprintf(stderr, "mmsim faults: could not remove %s\n", StateDir);
         }
     }
-    for (size_t s = 0; s < StackCount; s++) {
-        free(Stacks[s].Description);
+    FreeAll();
+}
+
+/* ---------------------------------------------------------------------- */
+/* merge: the shards' JSON reports as one.                                */
+/* ---------------------------------------------------------------------- */
+/* A reader for the JSON this file writes (any JSON, kept as a tree). */
+typedef enum { JsonNull, JsonBool, JsonNumber, JsonText, JsonArray, JsonObject } JSON_KIND;
+typedef struct JSON {
+    JSON_KIND Kind;
+    double Number;
+    char *Text;          /* JsonText; a key's name in an object's member */
+    struct JSON *Items;  /* JsonArray, JsonObject (members carry Key) */
+    size_t Count;
+    char *Key;
+} JSON;
+
+static void JsonFree(JSON *Value)
+{
+    for (size_t i = 0; i < Value->Count; i++) {
+        JsonFree(&Value->Items[i]);
     }
-    free(Stacks);
-    for (size_t t = 0; t < TestCount; t++) {
-        free(Tests[t].Name);
+    free(Value->Items);
+    free(Value->Text);
+    free(Value->Key);
+    memset(Value, 0, sizeof(*Value));
+}
+
+static const char *JsonSkip(const char *At)
+{
+    while (*At == ' ' || *At == '\n' || *At == '\r' || *At == '\t') {
+        At++;
     }
-    free(Tests);
+    return At;
+}
+
+static const char *JsonParse(const char *At, JSON *Value, int Depth);
+
+static const char *JsonParseText(const char *At, char **Text)
+{
+    size_t Size = 0, Capacity = 64;
+    char *Out = (char *)malloc(Capacity);
+    for (At++; Out != NULL && *At != '"'; At++) {
+        if (*At == '\0') {
+            free(Out);
+            return NULL;
+        }
+        char c = *At;
+        if (c == '\\') {
+            At++;
+            switch (*At) {
+            case 'n': c = '\n'; break;
+            case 't': c = '\t'; break;
+            case 'r': c = '\r'; break;
+            case 'b': c = '\b'; break;
+            case 'f': c = '\f'; break;
+            case 'u': {
+                unsigned Code = 0;
+                for (int k = 1; k <= 4; k++) {
+                    char h = At[k];
+                    if (!isxdigit((unsigned char)h)) {
+                        free(Out);
+                        return NULL;
+                    }
+                    Code = Code * 16 + (unsigned)(isdigit((unsigned char)h) ? h - '0'
+                                                                             : (h | 0x20) - 'a' + 10);
+                }
+                At += 4;
+                c = Code < 0x80 ? (char)Code : '?'; /* the writer escapes controls only */
+                break;
+            }
+            case '\0':
+                free(Out);
+                return NULL;
+            default: c = *At; break;
+            }
+        }
+        if (Size + 2 > Capacity) {
+            Capacity *= 2;
+            char *Bigger = (char *)realloc(Out, Capacity);
+            if (Bigger == NULL) {
+                free(Out);
+                return NULL;
+            }
+            Out = Bigger;
+        }
+        Out[Size++] = c;
+    }
+    if (Out == NULL) {
+        return NULL;
+    }
+    Out[Size] = '\0';
+    *Text = Out;
+    return At + 1;
+}
+
+static const char *JsonParseList(const char *At, JSON *Value, int Depth, char Close)
+{
+    At = JsonSkip(At + 1);
+    size_t Capacity = 0;
+    if (*At == Close) {
+        return At + 1;
+    }
+    for (;;) {
+        Value->Items = (JSON *)Grow(Value->Items, &Capacity, Value->Count, sizeof(JSON));
+        JSON *Item = &Value->Items[Value->Count];
+        memset(Item, 0, sizeof(*Item));
+        Value->Count++;
+        if (Close == '}') {
+            At = JsonSkip(At);
+            if (*At != '"' || (At = JsonParseText(At, &Item->Key)) == NULL) {
+                return NULL;
+            }
+            At = JsonSkip(At);
+            if (*At++ != ':') {
+                return NULL;
+            }
+        }
+        if ((At = JsonParse(At, Item, Depth + 1)) == NULL) {
+            return NULL;
+        }
+        At = JsonSkip(At);
+        if (*At == ',') {
+            At++;
+        } else if (*At == Close) {
+            return At + 1;
+        } else {
+            return NULL;
+        }
+    }
+}
+
+static const char *JsonParse(const char *At, JSON *Value, int Depth)
+{
+    At = JsonSkip(At);
+    if (Depth > 16) {
+        return NULL;
+    }
+    if (*At == '{' || *At == '[') {
+        Value->Kind = *At == '{' ? JsonObject : JsonArray;
+        return JsonParseList(At, Value, Depth, *At == '{' ? '}' : ']');
+    }
+    if (*At == '"') {
+        Value->Kind = JsonText;
+        return JsonParseText(At, &Value->Text);
+    }
+    if (strncmp(At, "true", 4) == 0 || strncmp(At, "false", 5) == 0) {
+        Value->Kind = JsonBool;
+        Value->Number = *At == 't';
+        return At + (*At == 't' ? 4 : 5);
+    }
+    if (strncmp(At, "null", 4) == 0) {
+        Value->Kind = JsonNull;
+        return At + 4;
+    }
+    char *End = NULL;
+    Value->Kind = JsonNumber;
+    Value->Number = strtod(At, &End);
+    return End != At ? End : NULL;
+}
+
+static const JSON *JsonMember(const JSON *Object, const char *Key, JSON_KIND Kind)
+{
+    for (size_t i = 0; Object->Kind == JsonObject && i < Object->Count; i++) {
+        if (strcmp(Object->Items[i].Key, Key) == 0) {
+            return Object->Items[i].Kind == Kind ? &Object->Items[i] : NULL;
+        }
+    }
+    return NULL;
+}
+
+static int OutcomeByName(const char *Name)
+{
+    for (int o = 0; o < OutcomeCount; o++) {
+        if (strcmp(OutcomeNames[o], Name) == 0) {
+            return o;
+        }
+    }
+    return -1;
+}
+
+/* Adds one shard's report (read from File) to Stacks and Tests; false
+ * (said) if it is not a report or does not belong with the others. */
+static bool MergeReport(const char *File, REPORT_HEAD *Head, bool First, uint64_t *ShardCount,
+                        bool *Seen)
+{
+    static size_t TestCapacity;
+    FILE *In = fopen(File, "r");
+    char *Text = NULL;
+    size_t Size = 0;
+    if (In != NULL) {
+        fseek(In, 0, SEEK_END);
+        long Length = ftell(In);
+        fseek(In, 0, SEEK_SET);
+        Text = Length >= 0 ? (char *)malloc((size_t)Length + 1) : NULL;
+        Size = Text != NULL ? fread(Text, 1, (size_t)Length, In) : 0;
+        fclose(In);
+    }
+    if (Text == NULL) {
+        fprintf(stderr, "mmsim faults merge: cannot read %s\n", File);
+        return false;
+    }
+    Text[Size] = '\0';
+    JSON Root;
+    memset(&Root, 0, sizeof(Root));
+    const char *End = JsonParse(Text, &Root, 0);
+    free(Text);
+    const JSON *Version = JsonMember(&Root, "mmsim_faults_report", JsonNumber);
+    const JSON *Program = JsonMember(&Root, "program", JsonText);
+    const JSON *PerTest = JsonMember(&Root, "per_test", JsonBool);
+    const JSON *AllowFailed = JsonMember(&Root, "allow_failed", JsonBool);
+    const JSON *ShardOf = JsonMember(&Root, "shard", JsonArray);
+    const JSON *TestList = JsonMember(&Root, "tests", JsonArray);
+    const JSON *Failures = JsonMember(&Root, "failures", JsonArray);
+    bool Ok = End != NULL && Version != NULL && Version->Number == 1 && Program != NULL &&
+              PerTest != NULL && AllowFailed != NULL && ShardOf != NULL && ShardOf->Count == 2 &&
+              TestList != NULL && Failures != NULL;
+    if (!Ok) {
+        fprintf(stderr, "mmsim faults merge: %s is not a report of `mmsim faults --json`\n", File);
+        JsonFree(&Root);
+        return false;
+    }
+    uint64_t K = (uint64_t)ShardOf->Items[0].Number, N = (uint64_t)ShardOf->Items[1].Number;
+    if (First) {
+        Head->Program = strdup(Program->Text);
+        Head->PerTest = PerTest->Number != 0;
+        Head->AllowFailed = AllowFailed->Number != 0;
+        *ShardCount = N;
+        for (size_t t = 0; t < TestList->Count; t++) {
+            const JSON *Name = JsonMember(&TestList->Items[t], "name", JsonText);
+            Tests = (TEST *)Grow(Tests, &TestCapacity, TestCount, sizeof(TEST));
+            memset(&Tests[TestCount], 0, sizeof(TEST));
+            Tests[TestCount++].Name = strdup(Name != NULL ? Name->Text : "?");
+        }
+    }
+    if (N != *ShardCount || K < 1 || K > N || N > 4096 || Seen[K - 1] ||
+        TestList->Count != TestCount || (PerTest->Number != 0) != Head->PerTest) {
+        fprintf(stderr,
+                "mmsim faults merge: %s (shard %llu/%llu) is not another shard of the run of %s\n",
+                File, (unsigned long long)K, (unsigned long long)N, Head->Program);
+        JsonFree(&Root);
+        return false;
+    }
+    Seen[K - 1] = true;
+    for (size_t t = 0; t < TestList->Count; t++) {
+        const JSON *Failed = JsonMember(&TestList->Items[t], "fails_alone", JsonBool);
+        const JSON *Detail = JsonMember(&TestList->Items[t], "detail", JsonText);
+        if (Failed != NULL && Failed->Number != 0 && !Tests[t].Failed) {
+            Tests[t].Failed = true;
+            snprintf(Tests[t].Detail, sizeof(Tests[t].Detail), "%s", Detail ? Detail->Text : "");
+        }
+    }
+    for (size_t f = 0; f < Failures->Count; f++) {
+        const JSON *Item = &Failures->Items[f];
+        const JSON *Test = JsonMember(Item, "test", JsonNumber);
+        const JSON *Id = JsonMember(Item, "id", JsonText);
+        const JSON *Outcome = JsonMember(Item, "outcome", JsonText);
+        const JSON *At = JsonMember(Item, "at", JsonText);
+        const JSON *Detail = JsonMember(Item, "detail", JsonText);
+        const JSON *Log = JsonMember(Item, "log", JsonText);
+        int Which = Outcome != NULL ? OutcomeByName(Outcome->Text) : -1;
+        if (Test == NULL || Id == NULL || strlen(Id->Text) != 16 || Which < 0 || At == NULL ||
+            Test->Number < -1 || Test->Number >= (double)TestCount) {
+            fprintf(stderr, "mmsim faults merge: %s: failure %zu is malformed\n", File, f + 1);
+            JsonFree(&Root);
+            return false;
+        }
+        if (KnownStack(Id->Text, (long)Test->Number)) {
+            continue; /* found by two shards: one outcome */
+        }
+        Stacks = (STACK *)Grow(Stacks, &StackCapacity, StackCount, sizeof(STACK));
+        STACK *Stack = &Stacks[StackCount++];
+        memset(Stack, 0, sizeof(*Stack));
+        snprintf(Stack->Id, sizeof(Stack->Id), "%s", Id->Text);
+        Stack->Test = (long)Test->Number;
+        Stack->Description = strdup(At->Text);
+        Stack->Outcome = (OUTCOME)Which;
+        snprintf(Stack->Detail, sizeof(Stack->Detail), "%s", Detail ? Detail->Text : "");
+        Stack->Excerpt = strdup(Log ? Log->Text : "");
+        Stack->Done = true;
+    }
+    JsonFree(&Root);
+    return true;
+}
+
+static int MergeCommand(int argc, char **argv)
+{
+    const char *Json = NULL, *Junit = NULL;
+    int i = 1;
+    for (; i < argc && strncmp(argv[i], "--", 2) == 0; i++) {
+        if (strcmp(argv[i], "--json") == 0 && i + 1 < argc) {
+            Json = argv[++i];
+        } else if (strcmp(argv[i], "--junit") == 0 && i + 1 < argc) {
+            Junit = argv[++i];
+        } else if (strcmp(argv[i], "--help") == 0) {
+            Usage(stdout);
+            return 0;
+        } else {
+            fprintf(stderr, "mmsim faults merge: unknown option '%s'\n", argv[i]);
+            Usage(stderr);
+            return 2;
+        }
+    }
+    if (i >= argc) {
+        Usage(stderr);
+        return 2;
+    }
+    REPORT_HEAD Head = {NULL, false, false};
+    uint64_t ShardCount = 0;
+    bool *Seen = (bool *)calloc(4096, sizeof(bool));
+    int Status = Seen != NULL ? 0 : 2;
+    for (int r = i; Status == 0 && r < argc; r++) {
+        if (!MergeReport(argv[r], &Head, r == i, &ShardCount, Seen)) {
+            Status = 2;
+        }
+    }
+    for (uint64_t k = 0; Status == 0 && k < ShardCount; k++) {
+        if (!Seen[k]) {
+            fprintf(stderr, "mmsim faults merge: shard %llu/%llu's report is missing\n",
+                    (unsigned long long)k + 1, (unsigned long long)ShardCount);
+            Status = 2;
+        }
+    }
+    if (Status == 0) {
+        Status = Report(&Head, Json, Junit);
+    }
+    free(Seen);
+    free(Head.Program);
+    FreeAll();
+    return Status;
 }
 
 int MmsimFaultsCommand(int argc, char **argv)
 {
+    if (argc >= 2 && strcmp(argv[1], "merge") == 0) {
+        return MergeCommand(argc - 1, argv + 1);
+    }
     FAULTS_OPTIONS Options;
     int Status = ParseOptions(argc, argv, &Options);
     if (Status != 0 || Options.Program == NULL) {
@@ -817,6 +1647,10 @@ int MmsimFaultsCommand(int argc, char **argv)
             return 2;
         }
     }
+    if (Shard.Count != 0) {
+        fprintf(stderr, "mmsim faults: shard %llu/%llu\n", (unsigned long long)Shard.Index + 1,
+                (unsigned long long)Shard.Count);
+    }
     Status = RunBaseline(&Options);
     if (Status == 0) {
         Status = Explore(&Options);
@@ -824,11 +1658,17 @@ int MmsimFaultsCommand(int argc, char **argv)
     if (Status != 0) {
         return Status;
     }
-    PrintCounts(&Options);
-    int Bad = PrintProblems(&Options);
-    if (Bad < 0) {
-        return 2;
+    size_t Length = 1;
+    for (char **Word = Options.Program; *Word != NULL; Word++) {
+        Length += strlen(*Word) + 1;
     }
+    REPORT_HEAD Head = {(char *)calloc(1, Length), Options.PerTest, Options.AllowFailed};
+    for (char **Word = Options.Program; Head.Program != NULL && *Word != NULL; Word++) {
+        strcat(Head.Program, Word == Options.Program ? "" : " ");
+        strcat(Head.Program, *Word);
+    }
+    int Bad = Head.Program != NULL ? Report(&Head, Options.Json, Options.Junit) : 2;
+    free(Head.Program);
     Finish(&Options, Bad);
     return Bad;
 }

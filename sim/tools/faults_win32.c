@@ -1,9 +1,10 @@
 /*
  * faults_win32.c - `mmsim faults` on Windows: not available.
  *
- * The runner (faults.c) is a POSIX host tool: it forks and execs the program
- * once per fallible call stack, in its own process group, and reads wait
- * statuses. It has not been ported to CreateProcess/job objects. Fault
+ * The runner (faults.c) is a POSIX host tool: its fork server forks the
+ * program once per fallible call stack (--exec-per-run: forks and execs
+ * it), in its own process group, and reads wait statuses; Windows has no
+ * fork, so neither mode exists here. It has not been ported to CreateProcess/job objects. Fault
  * injection itself works on every host: run the program under
  * MMSIM_FAULTS=... (docs/verifier.md) one configuration at a time.
  */

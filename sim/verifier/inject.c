@@ -698,3 +698,35 @@ static void MiInjectTeardown(void)
 }
 
 const MI_SUBSYSTEM MiInjectSubsystem = {"fault injection", MiInjectInit, MiInjectTeardown, NULL};
+
+/* ---------------------------------------------------------------------- */
+/* The fault runner's fork server (docs/verifier.md, "Fork server").       */
+/* ---------------------------------------------------------------------- */
+/* MMSIM_FAULT_SERVER=R,W (set by `mmsim faults` when it starts the program
+ * once): the process serves runs instead of running, forking one child per
+ * run before any machine is built. The earliest constructor priority, so
+ * that every other constructor (the fault trap, test registration, the test
+ * filter reading MMSIM_TEST_FILTER) runs in each child, as after an exec. */
+#if !defined(_WIN32)
+__attribute__((constructor(101))) static void MiServeFaultRuns(void)
+{
+    const char *Value = getenv("MMSIM_FAULT_SERVER");
+    if (Value == NULL) {
+        return;
+    }
+    static const char Expected[] =
+        "two pipe descriptors R,W (set by `mmsim faults` for its fork server; docs/verifier.md)";
+    const char *Comma = strchr(Value, ',');
+    uint64_t Request = 0, Reply = 0;
+    if (Comma == NULL || !MiConfigParseNumber(Value, (size_t)(Comma - Value), 0, 65535, &Request) ||
+        !MiConfigParseNumber(Comma + 1, strlen(Comma + 1), 0, 65535, &Reply)) {
+        MiConfigRefuse("MMSIM_FAULT_SERVER", Value, Expected);
+    }
+    char Copy[64];
+    snprintf(Copy, sizeof(Copy), "%s", Value);
+    unsetenv("MMSIM_FAULT_SERVER"); /* a run's own children are plain programs */
+    if (!HostServeForks((int)Request, (int)Reply)) {
+        MiConfigRefuse("MMSIM_FAULT_SERVER", Copy, Expected);
+    }
+}
+#endif

@@ -2,6 +2,18 @@
  * invariants.c - the invariant checker: PTE <-> PFN <-> host mapping
  * consistency and page accounting. Callable from tests and fuzzers after
  * every step; it reads state only.
+ *
+ * Two forms (docs/verifier.md, "Invariants"): SimCheckInvariants checks the
+ * whole machine; SimCheckInvariantsTouched checks what changed since the
+ * last check of either form - the PTEs, PFN entries, free bits and VA
+ * bitmaps that differ from a copy the last check kept, the PFNs those PTEs
+ * name, and the host mirror over the span of changed PTEs - plus the
+ * counts, the MDL mapping and reservation records. Per-PFN map counts are
+ * kept up to date from the PTE differences, so "map count == PTEs naming
+ * the page" holds over the whole machine at every touched check. A fuzzer
+ * calls the touched form after each call and the whole form every N calls
+ * and at the end: what only the whole form sees (a host mapping changed
+ * behind an unchanged PTE) is found there.
  */
 #include <stdarg.h>
 #include <stdlib.h>
@@ -62,89 +74,110 @@ static void MiCheckHostRange(void *Context, uintptr_t Start, uintptr_t End, bool
     }
 }
 
-/* 1. Every PTE: valid and transition PTEs name RAM in a compatible state,
- *    guards are empty, and used PTEs lie in allocated VA. Counts in Refs
- *    the PTEs that name each page; returns how many are valid. */
+/* Whether PTE (of Page) names a page of RAM the PTE counts for (valid or
+ * transition; not a reservation's software header PTE), and which. */
+static bool MiPteNamesPage(uint64_t Page, uint64_t Pte, MI_INDEX *Index)
+{
+    if (Pte == 0 || MiRegionOf(Page) == MiRegionGuard ||
+        !(Pte & (MI_PTE_VALID | MI_PTE_TRANSITION)) ||
+        (!(Pte & MI_PTE_VALID) && MiIsReservationHeaderPage(Page))) {
+        return false;
+    }
+    return MiPfnToIndex(MI_PTE_PFN(Pte), Index);
+}
+
+/* The rules for one PTE: valid and transition PTEs name RAM in a
+ * compatible state, guards are empty, and used PTEs lie in allocated VA.
+ * Counts in Refs (unless NULL) the page it names; true if it is valid. */
+static bool MiCheckPte(MI_CHECK *Check, uint64_t Page, uint32_t *Refs)
+{
+    uint64_t Pte = MiSpace.Pte[Page];
+    if (Pte == 0) {
+        return false;
+    }
+    MI_REGION Region = MiRegionOf(Page);
+    if (Region == MiRegionGuard) {
+        MiFail(Check, "guard page %llu has PTE 0x%llx\n", (unsigned long long)Page,
+               (unsigned long long)Pte);
+        return false;
+    }
+    if (!(Pte & (MI_PTE_VALID | MI_PTE_TRANSITION)) ||
+        (!(Pte & MI_PTE_VALID) && MiIsReservationHeaderPage(Page))) {
+        /* Software PTEs of reservations (nt5 header PTEs, whose tag bits
+         * may include bit 11) are checked in step 4; nothing to count. */
+        return false;
+    }
+    if (MiIsIoSpaceDevicePage(Page)) {
+        return false; /* mmdev: a device's PFN (MmMapIoSpace), no PFN entry */
+    }
+    MI_INDEX Index;
+    if (!MiPfnToIndex(MI_PTE_PFN(Pte), &Index)) {
+        MiFail(Check, "PTE of page %llu names PFN 0x%llx, which is not RAM\n",
+               (unsigned long long)Page, (unsigned long long)MI_PTE_PFN(Pte));
+        return false;
+    }
+    if (Refs != NULL) {
+        Refs[Index]++;
+    }
+    uint8_t State = MiPfnEntry(Index)->State;
+    if (State == MiPageFree || State == MiPageZeroed) {
+        MiFail(Check, "PTE of page %llu maps free PFN 0x%llx\n", (unsigned long long)Page,
+               (unsigned long long)MI_PTE_PFN(Pte));
+    }
+    if ((Pte & MI_PTE_TRANSITION) && Region != MiRegionPagedPool) {
+        MiFail(Check, "transition PTE outside paged pool at page %llu\n",
+               (unsigned long long)Page);
+    }
+    const MI_VA_ALLOCATOR *Va = Region == MiRegionSystemPtes     ? &MiSpace.SystemPtes
+                                : Region == MiRegionNonPagedPool ? &MiSpace.NonPagedPool
+                                                                 : &MiSpace.PagedPool;
+    if (!MiVaIsAllocated(Va, Page)) {
+        MiFail(Check, "page %llu is mapped but its VA is free\n", (unsigned long long)Page);
+    }
+    return (Pte & MI_PTE_VALID) != 0;
+}
+
+/* 1. Every PTE (MiCheckPte). Counts in Refs the PTEs that name each page;
+ *    returns how many are valid. */
 static uint64_t MiCheckPtes(MI_CHECK *Check, uint32_t *Refs)
 {
     uint64_t ValidPtes = 0;
     for (uint64_t Page = 0; Page < MiSpace.Pages; Page++) {
-        uint64_t Pte = MiSpace.Pte[Page];
-        if (Pte == 0) {
-            continue;
-        }
-        MI_REGION Region = MiRegionOf(Page);
-        if (Region == MiRegionGuard) {
-            MiFail(Check, "guard page %llu has PTE 0x%llx\n", (unsigned long long)Page,
-                   (unsigned long long)Pte);
-            continue;
-        }
-        if (!(Pte & (MI_PTE_VALID | MI_PTE_TRANSITION)) ||
-            (!(Pte & MI_PTE_VALID) && MiIsReservationHeaderPage(Page))) {
-            /* Software PTEs of reservations (nt5 header PTEs, whose tag bits
-             * may include bit 11) are checked in step 4; nothing to count. */
-            continue;
-        }
-        MI_INDEX Index;
-        if (MiIsIoSpaceDevicePage(Page)) {
-            continue; /* mmdev: a device's PFN (MmMapIoSpace), no PFN entry */
-        }
-        if (!MiPfnToIndex(MI_PTE_PFN(Pte), &Index)) {
-            MiFail(Check, "PTE of page %llu names PFN 0x%llx, which is not RAM\n",
-                   (unsigned long long)Page, (unsigned long long)MI_PTE_PFN(Pte));
-            continue;
-        }
-        Refs[Index]++;
-        ValidPtes += (Pte & MI_PTE_VALID) != 0;
-        uint8_t State = MiPfnEntry(Index)->State;
-        if (State == MiPageFree || State == MiPageZeroed) {
-            MiFail(Check, "PTE of page %llu maps free PFN 0x%llx\n", (unsigned long long)Page,
-                   (unsigned long long)MI_PTE_PFN(Pte));
-        }
-        if ((Pte & MI_PTE_TRANSITION) && Region != MiRegionPagedPool) {
-            MiFail(Check, "transition PTE outside paged pool at page %llu\n",
-                   (unsigned long long)Page);
-        }
-        const MI_VA_ALLOCATOR *Va = Region == MiRegionSystemPtes     ? &MiSpace.SystemPtes
-                                    : Region == MiRegionNonPagedPool ? &MiSpace.NonPagedPool
-                                                                     : &MiSpace.PagedPool;
-        if (!MiVaIsAllocated(Va, Page)) {
-            MiFail(Check, "page %llu is mapped but its VA is free\n", (unsigned long long)Page);
-        }
+        ValidPtes += MiCheckPte(Check, Page, Refs);
     }
     return ValidPtes;
 }
 
-/* 2. Every PFN: map counts match the PTEs (Refs), the free bitmap matches
- *    the state, and the state counts add up. */
-static void MiCheckPfns(MI_CHECK *Check, const uint32_t *Refs)
+/* The rules for one PFN entry: a valid state, the free bitmap agrees with
+ * it, its map count is the number of PTEs naming it (Refs), and a free page
+ * is neither locked nor mapped. */
+static void MiCheckPfn(MI_CHECK *Check, MI_INDEX i, uint32_t Refs)
 {
-    uint64_t States[MiPageStateCount] = {0};
-    uint64_t FreeBits = 0;
-    for (MI_INDEX i = 0; i < MiPhys.Pages; i++) {
-        const MI_PFN *Entry = MiPfnEntry(i);
-        if (Entry->State >= MiPageStateCount) {
-            MiFail(Check, "PFN 0x%llx has invalid state %u\n",
-                   (unsigned long long)MiIndexToPfn(i), Entry->State);
-            continue;
-        }
-        States[Entry->State]++;
-        bool Free = (MiPhys.FreeBits[i >> 6] >> (i & 63)) & 1;
-        FreeBits += Free;
-        bool FreeState = Entry->State == MiPageFree || Entry->State == MiPageZeroed;
-        if (Free != FreeState) {
-            MiFail(Check, "PFN 0x%llx: free bitmap says %s, state says %u\n",
-                   (unsigned long long)MiIndexToPfn(i), Free ? "free" : "used", Entry->State);
-        }
-        if (Entry->MapCount != Refs[i]) {
-            MiFail(Check, "PFN 0x%llx: map count %u but %u PTE(s) name it\n",
-                   (unsigned long long)MiIndexToPfn(i), Entry->MapCount, Refs[i]);
-        }
-        if (FreeState && (Entry->LockCount != 0 || Entry->MapCount != 0)) {
-            MiFail(Check, "free PFN 0x%llx is locked or mapped\n",
-                   (unsigned long long)MiIndexToPfn(i));
-        }
+    const MI_PFN *Entry = MiPfnEntry(i);
+    if (Entry->State >= MiPageStateCount) {
+        MiFail(Check, "PFN 0x%llx has invalid state %u\n", (unsigned long long)MiIndexToPfn(i),
+               Entry->State);
+        return;
     }
+    bool Free = (MiPhys.FreeBits[i >> 6] >> (i & 63)) & 1;
+    bool FreeState = Entry->State == MiPageFree || Entry->State == MiPageZeroed;
+    if (Free != FreeState) {
+        MiFail(Check, "PFN 0x%llx: free bitmap says %s, state says %u\n",
+               (unsigned long long)MiIndexToPfn(i), Free ? "free" : "used", Entry->State);
+    }
+    if (Entry->MapCount != Refs) {
+        MiFail(Check, "PFN 0x%llx: map count %u but %u PTE(s) name it\n",
+               (unsigned long long)MiIndexToPfn(i), Entry->MapCount, Refs);
+    }
+    if (FreeState && (Entry->LockCount != 0 || Entry->MapCount != 0)) {
+        MiFail(Check, "free PFN 0x%llx is locked or mapped\n", (unsigned long long)MiIndexToPfn(i));
+    }
+}
+
+/* The state counts and the free count against States (pages per state,
+ * as counted) and FreeBits (bits set in the free bitmap). */
+static void MiCheckCounts(MI_CHECK *Check, const uint64_t *States, uint64_t FreeBits)
+{
     for (int s = 0; s < MiPageStateCount; s++) {
         if (States[s] != MiPhys.StateCount[s]) {
             MiFail(Check, "page state %d: %llu pages but the count says %llu\n", s,
@@ -157,6 +190,24 @@ static void MiCheckPfns(MI_CHECK *Check, const uint32_t *Refs)
                (unsigned long long)FreeBits, (unsigned long long)MiPhys.FreeCount,
                (unsigned long long)(States[MiPageFree] + States[MiPageZeroed]));
     }
+}
+
+/* 2. Every PFN (MiCheckPfn), and the counts. States receives the pages per
+ *    state, *FreeBitsOut the free bits. */
+static void MiCheckPfns(MI_CHECK *Check, const uint32_t *Refs, uint64_t *States,
+                        uint64_t *FreeBitsOut)
+{
+    uint64_t FreeBits = 0;
+    for (MI_INDEX i = 0; i < MiPhys.Pages; i++) {
+        const MI_PFN *Entry = MiPfnEntry(i);
+        if (Entry->State < MiPageStateCount) {
+            States[Entry->State]++;
+            FreeBits += (MiPhys.FreeBits[i >> 6] >> (i & 63)) & 1;
+        }
+        MiCheckPfn(Check, i, Refs[i]);
+    }
+    MiCheckCounts(Check, States, FreeBits);
+    *FreeBitsOut = FreeBits;
 }
 
 /* Where a record checker appends to the report (NULL: no report). */
@@ -181,7 +232,243 @@ static void MiCheckRecords(MI_CHECK *Check)
     Check->Errors += MiCheckReservations(Tail, Left);
 }
 
-BOOLEAN SimCheckInvariants(char *Report, SIZE_T Size)
+/* What the last check saw, for the touched check: copies of the PTEs, PFN
+ * entries, free bits and VA bitmaps, the PTEs naming each page (Refs), the
+ * pages per state and the free bits counted. Invalid until a whole check
+ * (and after a machine of another shape). */
+static struct {
+    bool Valid;
+    const uint64_t *PteArray; /* the arrays copied, to notice a new machine */
+    const MI_PFN *PfnArray;
+    uint64_t Pages, PhysPages, FreeWords;
+    uint64_t *Pte;
+    MI_PFN *Pfn;
+    uint64_t *FreeBits;
+    uint64_t *VaBits[3];
+    uint64_t VaWords[3];
+    uint32_t *Refs;
+    uint64_t States[MiPageStateCount];
+    uint64_t FreeBitCount;
+} MiSeen;
+/* Whether the process uses the touched form: only then does a whole check
+ * keep its copies (a program that never asks pays nothing for them). */
+static bool MiTouchedInUse;
+
+static MI_VA_ALLOCATOR *MiVaAllocator(int k)
+{
+    return k == 0 ? &MiSpace.SystemPtes : k == 1 ? &MiSpace.NonPagedPool : &MiSpace.PagedPool;
+}
+
+static uint64_t MiVaWords(int k)
+{
+    return (MiVaAllocator(k)->Pages + 63) / 64;
+}
+
+static void MiForgetSeen(void)
+{
+    free(MiSeen.Pte);
+    free(MiSeen.Pfn);
+    free(MiSeen.FreeBits);
+    for (int k = 0; k < 3; k++) {
+        free(MiSeen.VaBits[k]);
+    }
+    free(MiSeen.Refs);
+    memset(&MiSeen, 0, sizeof(MiSeen));
+}
+
+/* After a whole check: keeps what it saw (Refs is taken over). */
+static void MiKeepSeen(uint32_t *Refs, const uint64_t *States, uint64_t FreeBits)
+{
+    MiForgetSeen();
+    MiSeen.PteArray = MiSpace.Pte;
+    MiSeen.PfnArray = MiPhys.Pfn;
+    MiSeen.Pages = MiSpace.Pages;
+    MiSeen.PhysPages = MiPhys.Pages;
+    MiSeen.FreeWords = (MiPhys.Pages + 63) / 64;
+    MiSeen.Pte = (uint64_t *)malloc((MiSpace.Pages ? MiSpace.Pages : 1) * sizeof(uint64_t));
+    MiSeen.Pfn = (MI_PFN *)malloc((MiPhys.Pages ? MiPhys.Pages : 1) * sizeof(MI_PFN));
+    MiSeen.FreeBits = (uint64_t *)malloc((MiSeen.FreeWords ? MiSeen.FreeWords : 1) *
+                                         sizeof(uint64_t));
+    bool Ok = MiSeen.Pte != NULL && MiSeen.Pfn != NULL && MiSeen.FreeBits != NULL;
+    for (int k = 0; k < 3; k++) {
+        MiSeen.VaWords[k] = MiVaWords(k);
+        MiSeen.VaBits[k] = (uint64_t *)malloc((MiSeen.VaWords[k] ? MiSeen.VaWords[k] : 1) *
+                                              sizeof(uint64_t));
+        Ok = Ok && MiSeen.VaBits[k] != NULL;
+    }
+    MiSeen.Refs = Refs;
+    if (!Ok || Refs == NULL) {
+        MiForgetSeen();
+        return;
+    }
+    memcpy(MiSeen.Pte, MiSpace.Pte, MiSpace.Pages * sizeof(uint64_t));
+    for (MI_INDEX i = 0; i < MiPhys.Pages; i++) {
+        MiSeen.Pfn[i] = *MiPfnEntry(i);
+    }
+    memcpy(MiSeen.FreeBits, MiPhys.FreeBits, MiSeen.FreeWords * sizeof(uint64_t));
+    for (int k = 0; k < 3; k++) {
+        memcpy(MiSeen.VaBits[k], MiVaAllocator(k)->FreeBits, MiSeen.VaWords[k] * sizeof(uint64_t));
+    }
+    memcpy(MiSeen.States, States, sizeof(MiSeen.States));
+    MiSeen.FreeBitCount = FreeBits;
+    MiSeen.Valid = true;
+}
+
+/* The whole machine (lock held). */
+static void MiCheckWhole(MI_CHECK *Check)
+{
+    uint32_t *Refs = (uint32_t *)calloc(MiPhys.Pages ? MiPhys.Pages : 1, sizeof(uint32_t));
+    if (Refs == NULL) {
+        MiFail(Check, "out of host memory for the check\n");
+        return;
+    }
+    uint64_t ValidPtes = MiCheckPtes(Check, Refs);
+    uint64_t States[MiPageStateCount] = {0};
+    uint64_t FreeBits = 0;
+    MiCheckPfns(Check, Refs, States, &FreeBits);
+    if (MiTouchedInUse) {
+        MiKeepSeen(Refs, States, FreeBits);
+    } else {
+        free(Refs);
+    }
+    MiCheckRecords(Check);
+
+    /* 5. The host mirror: accessible exactly where PTEs are valid, showing
+     *    the PTE's page with the PTE's access. */
+    if (HostForEachMapping(MiSpace.Base, MiSpace.Pages * PAGE_SIZE, MiCheckHostRange, Check) &&
+        Check->CoveredValid != ValidPtes) {
+        MiFail(Check, "%llu valid PTE(s) but only %llu host page(s) show them\n",
+               (unsigned long long)ValidPtes, (unsigned long long)Check->CoveredValid);
+    }
+    /* 6. The mapping budget is an upper bound of the host's count, where the
+     *    host limits that count (docs/hosts.md). */
+    if (Check->HostMappings > MiSpace.Charged && MiSpace.HostLimit != 0) {
+        MiFail(Check, "the host has %llu mapping(s) in system space but only %llu are charged\n",
+               (unsigned long long)Check->HostMappings, (unsigned long long)MiSpace.Charged);
+    }
+}
+
+/* The PFNs the touched check must look at (a small growing list). */
+typedef struct {
+    MI_INDEX *Items;
+    size_t Count, Capacity;
+    bool Failed;
+} MI_INDEX_LIST;
+
+static void MiListAdd(MI_INDEX_LIST *List, MI_INDEX Index)
+{
+    if (List->Count == List->Capacity) {
+        size_t Capacity = List->Capacity ? List->Capacity * 2 : 64;
+        MI_INDEX *Items = (MI_INDEX *)realloc(List->Items, Capacity * sizeof(MI_INDEX));
+        if (Items == NULL) {
+            List->Failed = true;
+            return;
+        }
+        List->Items = Items;
+        List->Capacity = Capacity;
+    }
+    List->Items[List->Count++] = Index;
+}
+
+/* What changed since the last check (lock held; MiSeen valid and of this
+ * machine's shape). Unchanged blocks of 64 entries are skipped by memcmp. */
+static void MiCheckTouched(MI_CHECK *Check)
+{
+    MI_INDEX_LIST Pfns = {NULL, 0, 0, false};
+    uint64_t Low = UINT64_MAX, High = 0;
+    /* PTEs: the pages each names (Refs), and the rules for each changed. */
+    for (uint64_t Page = 0; Page < MiSpace.Pages; Page++) {
+        if ((Page & 63) == 0 && Page + 64 <= MiSpace.Pages &&
+            memcmp(&MiSeen.Pte[Page], &MiSpace.Pte[Page], 64 * sizeof(uint64_t)) == 0) {
+            Page += 63;
+            continue;
+        }
+        uint64_t Old = MiSeen.Pte[Page], New = MiSpace.Pte[Page];
+        if (Old == New) {
+            continue;
+        }
+        MI_INDEX Index;
+        if (MiPteNamesPage(Page, Old, &Index)) {
+            MiSeen.Refs[Index]--;
+            MiListAdd(&Pfns, Index);
+        }
+        if (MiPteNamesPage(Page, New, &Index)) {
+            MiSeen.Refs[Index]++;
+            MiListAdd(&Pfns, Index);
+        }
+        (void)MiCheckPte(Check, Page, NULL);
+        MiSeen.Pte[Page] = New;
+        Low = Page < Low ? Page : Low;
+        High = Page > High ? Page : High;
+    }
+    /* VA freed or allocated under unchanged PTEs. */
+    for (int k = 0; k < 3; k++) {
+        const MI_VA_ALLOCATOR *Va = MiVaAllocator(k);
+        for (uint64_t w = 0; w < MiSeen.VaWords[k]; w++) {
+            uint64_t Changed = MiSeen.VaBits[k][w] ^ Va->FreeBits[w];
+            for (; Changed != 0; Changed &= Changed - 1) {
+                uint64_t Page = Va->FirstPage + w * 64 + (uint64_t)__builtin_ctzll(Changed);
+                if (Page < MiSpace.Pages) {
+                    (void)MiCheckPte(Check, Page, NULL);
+                }
+            }
+            MiSeen.VaBits[k][w] = Va->FreeBits[w];
+        }
+    }
+    /* PFN entries and free bits; the counts follow the changes. */
+    for (MI_INDEX i = 0; i < MiPhys.Pages; i++) {
+        if ((i & 63) == 0 && i + 64 <= MiPhys.Pages &&
+            MiSeen.FreeBits[i >> 6] == MiPhys.FreeBits[i >> 6] &&
+            memcmp(&MiSeen.Pfn[i], MiPfnEntry(i), 64 * sizeof(MI_PFN)) == 0) {
+            i += 63; /* the database is one array: 64 entries at once */
+            continue;
+        }
+        const MI_PFN *Entry = MiPfnEntry(i);
+        bool Bit = (MiPhys.FreeBits[i >> 6] >> (i & 63)) & 1;
+        bool OldBit = (MiSeen.FreeBits[i >> 6] >> (i & 63)) & 1;
+        if (memcmp(Entry, &MiSeen.Pfn[i], sizeof(MI_PFN)) == 0 && Bit == OldBit) {
+            continue;
+        }
+        uint8_t OldState = MiSeen.Pfn[i].State;
+        if (OldState < MiPageStateCount) {
+            MiSeen.States[OldState]--;
+            MiSeen.FreeBitCount -= OldBit;
+        }
+        if (Entry->State < MiPageStateCount) {
+            MiSeen.States[Entry->State]++;
+            MiSeen.FreeBitCount += Bit;
+        }
+        MiSeen.Pfn[i] = *Entry;
+        MiSeen.FreeBits[i >> 6] ^= (uint64_t)(Bit != OldBit) << (i & 63); /* this bit only */
+        MiListAdd(&Pfns, i);
+    }
+    if (Pfns.Failed) {
+        MiFail(Check, "out of host memory for the check\n");
+    }
+    for (size_t p = 0; p < Pfns.Count; p++) {
+        MiCheckPfn(Check, Pfns.Items[p], MiSeen.Refs[Pfns.Items[p]]);
+    }
+    free(Pfns.Items);
+    MiCheckCounts(Check, MiSeen.States, MiSeen.FreeBitCount);
+    MiCheckRecords(Check);
+    /* The host mirror over the span of changed PTEs. */
+    if (Low <= High) {
+        uint64_t ValidPtes = 0;
+        for (uint64_t Page = Low; Page <= High; Page++) {
+            ValidPtes += (MiSpace.Pte[Page] & MI_PTE_VALID) != 0 &&
+                         MiRegionOf(Page) != MiRegionGuard;
+        }
+        if (HostForEachMapping(MiSpace.Base + Low * PAGE_SIZE, (High - Low + 1) * PAGE_SIZE,
+                               MiCheckHostRange, Check) &&
+            Check->CoveredValid != ValidPtes) {
+            MiFail(Check, "%llu valid PTE(s) in pages %llu-%llu but only %llu host page(s) show "
+                          "them\n", (unsigned long long)ValidPtes, (unsigned long long)Low,
+                   (unsigned long long)High, (unsigned long long)Check->CoveredValid);
+        }
+    }
+}
+
+static BOOLEAN MiCheck(char *Report, SIZE_T Size, bool Touched)
 {
     MI_CHECK Check = {Report, (size_t)Size, 0, 0, 0};
     if (Report != NULL && Size > 0) {
@@ -189,36 +476,35 @@ BOOLEAN SimCheckInvariants(char *Report, SIZE_T Size)
     }
     MiEnsureMachine();
     MiLock();
-    uint32_t *Refs = (uint32_t *)calloc(MiPhys.Pages, sizeof(uint32_t));
-    if (Refs == NULL) {
-        MiUnlock();
-        MiFail(&Check, "out of host memory for the check\n");
-        return FALSE;
+    MiTouchedInUse = MiTouchedInUse || Touched;
+    bool Same = MiSeen.Valid && MiSeen.PteArray == MiSpace.Pte && MiSeen.PfnArray == MiPhys.Pfn &&
+                MiSeen.Pages == MiSpace.Pages && MiSeen.PhysPages == MiPhys.Pages;
+    for (int k = 0; k < 3 && Same; k++) {
+        Same = MiSeen.VaWords[k] == MiVaWords(k);
     }
-
-    uint64_t ValidPtes = MiCheckPtes(&Check, Refs);
-    MiCheckPfns(&Check, Refs);
-    free(Refs);
-    MiCheckRecords(&Check);
-
-    /* 5. The host mirror: accessible exactly where PTEs are valid, showing
-     *    the PTE's page with the PTE's access. */
-    if (HostForEachMapping(MiSpace.Base, MiSpace.Pages * PAGE_SIZE, MiCheckHostRange, &Check) &&
-        Check.CoveredValid != ValidPtes) {
-        MiFail(&Check, "%llu valid PTE(s) but only %llu host page(s) show them\n",
-               (unsigned long long)ValidPtes, (unsigned long long)Check.CoveredValid);
+    if (Touched && Same) {
+        MiCheckTouched(&Check);
+    } else {
+        MiCheckWhole(&Check);
     }
-    /* 6. The mapping budget is an upper bound of the host's count, where the
-     *    host limits that count (docs/hosts.md). */
-    if (Check.HostMappings > MiSpace.Charged && MiSpace.HostLimit != 0) {
-        MiFail(&Check, "the host has %llu mapping(s) in system space but only %llu are charged\n",
-               (unsigned long long)Check.HostMappings, (unsigned long long)MiSpace.Charged);
+    if (Check.Errors != 0) {
+        MiForgetSeen(); /* the next touched check starts from a whole one */
     }
     MiUnlock();
     if (Check.Errors > MI_MAX_ERRORS) {
         MiFail(&Check, "(%llu more)\n", (unsigned long long)(Check.Errors - MI_MAX_ERRORS));
     }
     return Check.Errors == 0 ? TRUE : FALSE;
+}
+
+BOOLEAN SimCheckInvariants(char *Report, SIZE_T Size)
+{
+    return MiCheck(Report, Size, false);
+}
+
+BOOLEAN SimCheckInvariantsTouched(char *Report, SIZE_T Size)
+{
+    return MiCheck(Report, Size, true);
 }
 
 BOOLEAN SimCorruptForTest(SIM_CORRUPTION Kind, PVOID Va)

@@ -161,13 +161,14 @@ BOOLEAN SimDriverUnload(SIM_UNLOAD_REPORT *Report)
         Local.PoolBytes += Leaks[t].Bytes;
     }
 
-    SIM_MEMORY_STATS Memory;
-    MiQueryMemory(&Memory);
-    Local.MdlPages = Memory.MdlPages;
     ULONG64 MappedPages = 0;
     Local.MdlMappings = MiQueryMdlMappings(&MappedPages);
     Local.Reservations = MiEnumReservations(NULL, 0);
     MiLock();
+    /* The count alone (MiQueryMemory would also walk every PTE of system
+     * space to count host runs: most of a short program's run time, paid at
+     * every exit and by each run of `mmsim faults`). */
+    Local.MdlPages = MiPhys.StateCount[MiPageMdl];
     for (MI_INDEX i = 0; i < MiPhys.Pages; i++) {
         Local.LockedPages += MiPfnEntry(i)->LockCount != 0;
     }

@@ -1810,13 +1810,38 @@ static void CountStop(ULONG Code)
     }
 }
 
-static void CheckInvariants(void)
+/* After every call, what the call touched (SimCheckInvariantsTouched); the
+ * whole machine every WholeEvery-th check and at the end of each input
+ * (FuzzSetWholeChecks; FUZZ_DDI_WHOLE_CHECKS=N in the environment; 1: the
+ * whole machine after every call). */
+static unsigned WholeEvery = FUZZ_WHOLE_CHECK_EVERY;
+static bool WholeEveryRead;
+
+void FuzzSetWholeChecks(unsigned Every)
+{
+    WholeEvery = Every;
+    WholeEveryRead = true;
+}
+
+static void CheckInvariantsHow(bool Whole)
 {
     static char Report[4096];
+    if (!WholeEveryRead) {
+        const char *Value = getenv("FUZZ_DDI_WHOLE_CHECKS");
+        WholeEvery = Value != NULL && atoi(Value) > 0 ? (unsigned)atoi(Value) : WholeEvery;
+        WholeEveryRead = true;
+    }
     Stats.InvariantChecks++;
-    if (!SimCheckInvariants(Report, sizeof(Report))) {
+    Whole = Whole || WholeEvery <= 1 || Stats.InvariantChecks % WholeEvery == 0;
+    Stats.WholeChecks += Whole;
+    if (!(Whole ? SimCheckInvariants : SimCheckInvariantsTouched)(Report, sizeof(Report))) {
         Finding("SimCheckInvariants failed after a call that did not stop", Report);
     }
+}
+
+static void CheckInvariants(void)
+{
+    CheckInvariantsHow(false);
 }
 
 static void ProbeRefusal(void)
@@ -2095,6 +2120,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size)
         SIZE_T Bytes = 0;
         SpaceLo = (uintptr_t)SimSystemSpaceBase(&Bytes);
         SpaceHi = SpaceLo + Bytes;
+    }
+    if (!SimIsStopped(NULL)) {
+        CheckInvariantsHow(true); /* the whole machine at the end */
     }
     Cleanup();
     (void)SimConfigureFaults("", NULL, 0);

@@ -89,12 +89,19 @@ typedef struct _FUZZ_STATS {
     uint64_t Raised;         /* exceptions caught by SIM_TRY_STATUS */
     uint64_t Skipped;        /* operations skipped (no usable handle, table full) */
     uint64_t InvariantChecks;
+    uint64_t WholeChecks;    /* of them, of the whole machine */
     uint64_t PerOp[FUZZ_OP_COUNT];
     uint64_t StopCodes[16];  /* the most frequent codes, with StopCodeValues */
     uint32_t StopCodeValues[16];
 } FUZZ_STATS;
 
 void FuzzGetStats(FUZZ_STATS *Stats);
+
+/* Invariant checks: after each call what it touched, and the whole machine
+ * every Every-th check and at the end of each input (1: the whole machine
+ * every time). */
+#define FUZZ_WHOLE_CHECK_EVERY 32
+void FuzzSetWholeChecks(unsigned Every);
 
 /* The index FuzzOpTable's byte gives the MI_DDI_CALL row Name, or -1 (the
  * seed generator names rows, so that new rows do not shift its seeds). */

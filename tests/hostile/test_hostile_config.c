@@ -230,6 +230,13 @@ static const ENV_CASE EnvCases[] = {
     {"MMSIM_TEST_FILTER", "Some*Test", EnvRun, 0, "seed="},
     {"MMSIM_TEST_FILTER", "NoSuch*Test", EnvSuite, REFUSED, "it matches none of the"},
     {"MMSIM_TEST_FILTER", "every*", EnvSuite, REFUSED, "it matches none of the"},
+
+    /* The fault runner's fork server (set only by `mmsim faults`; read
+     * before main): two pipe descriptors, or refused. */
+    {"MMSIM_FAULT_SERVER", "", EnvRun, REFUSED, "two pipe descriptors"},
+    {"MMSIM_FAULT_SERVER", "3", EnvRun, REFUSED, "two pipe descriptors"},
+    {"MMSIM_FAULT_SERVER", "3,x", EnvRun, REFUSED, "two pipe descriptors"},
+    {"MMSIM_FAULT_SERVER", "900,901", EnvRun, REFUSED, "two pipe descriptors"},
 };
 
 /* How a refusal quotes a value (config.h): one line, control characters as
@@ -683,6 +690,7 @@ int main(int argc, char **argv)
         "MMSIM_PROFILE",     "MMSIM_SEED",        "MMSIM_PHYS_MB",      "MMSIM_BACKEND",
         "MMSIM_STRICT",      "MMSIM_QUIET",       "MMSIM_NT5_HEADERS",  "MMSIM_FAULTS",
         "MMSIM_POOL_STACKS", "MMSIM_UNLOAD_CHECK", "MMSIM_TEST_FILTER",
+        "MMSIM_FAULT_SERVER", /* faultrun */
     };
     for (size_t i = 0; i < sizeof(Variables) / sizeof(Variables[0]); i++) {
         unsetenv(Variables[i]);

@@ -1,0 +1,180 @@
+/*
+ * faults_bench.c - mmsim-bench's `faults` and `fuzz` groups (issue 20),
+ * included by mmsim_bench.c (it uses the bench's result table).
+ *
+ *   faults  injected failures per second of `mmsim faults --per-test` with
+ *           its fork server against --exec-per-run (one process per run), on
+ *           the same suites, alternating, in the same run; target >= 3x, and
+ *           >= 5x in a sanitizer build
+ *   fuzz    executions per second of the fuzz_ddi harness over the seed
+ *           corpus with the touched invariant check after each call (and the
+ *           whole machine every 32 checks and at the end of each input)
+ *           against the whole machine after every call; target >= 3x
+ *
+ * The programs and corpus are the build tree's (bench/CMakeLists.txt);
+ * --faults-suites LIST (comma separated paths) runs others.
+ */
+#include <stdbool.h>
+#include <sys/wait.h>
+
+#include "../tests/fuzz/fuzz_ddi.h"
+
+#if defined(__SANITIZE_ADDRESS__)
+#define BENCH_SANITIZED 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define BENCH_SANITIZED 1
+#endif
+#endif
+#ifndef BENCH_SANITIZED
+#define BENCH_SANITIZED 0
+#endif
+
+static char FaultSuites[1024] = MMSIM_BENCH_FAULT_SUITES;
+
+/* One `mmsim faults` run over Suite: its injected failures, and the
+ * seconds it took (wall clock); false if it could not run. */
+static bool FaultsRun(const char *Suite, bool ExecPerRun, double *Failures, double *Seconds)
+{
+    char Command[2048];
+    snprintf(Command, sizeof(Command),
+             "'%s' faults --per-test --allow-failed --jobs %ld %s -- '%s' 2>/dev/null",
+             MMSIM_BENCH_MMSIM, sysconf(_SC_NPROCESSORS_ONLN), ExecPerRun ? "--exec-per-run" : "",
+             Suite);
+    uint64_t T0 = NowNs();
+    FILE *Out = popen(Command, "r");
+    if (Out == NULL) {
+        return false;
+    }
+    char Line[512];
+    double Count = -1;
+    while (fgets(Line, sizeof(Line), Out) != NULL) {
+        const char *At = strstr(Line, " injected failure(s):");
+        if (strncmp(Line, "mmsim faults: ", 14) == 0 && At != NULL) {
+            while (At > Line && At[-1] >= '0' && At[-1] <= '9') {
+                At--;
+            }
+            Count = strtod(At, NULL);
+        }
+    }
+    int Status = pclose(Out);
+    *Seconds = (double)(NowNs() - T0) / 1e9;
+    *Failures = Count;
+    return Count >= 0 && WIFEXITED(Status) && WEXITSTATUS(Status) != 2;
+}
+
+static void BenchFaults(void)
+{
+    int Reps = Opt.Quick ? 1 : (Opt.Reps < 3 ? Opt.Reps : 3);
+    RESULT *R = NewResult("faults", "injected failures/s (--per-test)", "fork server",
+                          "--exec-per-run", "failures/s");
+    for (int Rep = 0; Rep < Reps; Rep++) {
+        double Total[2] = {0, 0}, Seconds[2] = {0, 0};
+        char List[sizeof(FaultSuites)];
+        snprintf(List, sizeof(List), "%s", FaultSuites);
+        for (char *Save = NULL, *Suite = strtok_r(List, ",;", &Save); Suite != NULL;
+             Suite = strtok_r(NULL, ",;", &Save)) {
+            for (int Mode = 0; Mode < 2; Mode++) { /* alternating: the same load for both */
+                double Failures, Taken;
+                if (!FaultsRun(Suite, Mode == 1, &Failures, &Taken)) {
+                    Skip("faults: mmsim faults over %s did not run", Suite);
+                    ResultCount--;
+                    return;
+                }
+                Total[Mode] += Failures;
+                Seconds[Mode] += Taken;
+            }
+        }
+        R->SubjectSamples[Rep] = Total[0] / Seconds[0];
+        R->BaselineSamples[Rep] = Total[1] / Seconds[1];
+        printf("faults: %.0f injected failures: fork server %.1f s, --exec-per-run %.1f s\n",
+               Total[0], Seconds[0], Seconds[1]);
+    }
+    Summarise(R, Reps);
+    SetTarget(R, TargetAtLeast, BENCH_SANITIZED ? 5.0 : 3.0);
+    int Suites = 1;
+    for (const char *c = FaultSuites; *c != '\0'; c++) {
+        Suites += *c == ',' || *c == ';';
+    }
+    snprintf(R->Note, sizeof(R->Note), "%d suites (--faults-suites); %ld jobs%s", Suites,
+             sysconf(_SC_NPROCESSORS_ONLN), BENCH_SANITIZED ? "; sanitizer build" : "");
+}
+
+/* The seed corpus, read once. */
+typedef struct {
+    uint8_t *Data;
+    size_t Size;
+} FUZZ_SEED;
+
+static size_t LoadSeeds(FUZZ_SEED *Seeds, size_t Max)
+{
+    char Command[1200];
+    snprintf(Command, sizeof(Command), "ls '%s'", MMSIM_BENCH_FUZZ_CORPUS);
+    FILE *List = popen(Command, "r");
+    size_t Count = 0;
+    char Name[512];
+    while (List != NULL && Count < Max && fgets(Name, sizeof(Name), List) != NULL) {
+        Name[strcspn(Name, "\n")] = '\0';
+        char Path[1100];
+        snprintf(Path, sizeof(Path), "%s/%s", MMSIM_BENCH_FUZZ_CORPUS, Name);
+        FILE *In = fopen(Path, "rb");
+        if (In == NULL) {
+            continue;
+        }
+        uint8_t *Data = (uint8_t *)malloc(65536);
+        size_t Size = Data != NULL ? fread(Data, 1, 65536, In) : 0;
+        fclose(In);
+        if (Size == 0) {
+            free(Data);
+            continue;
+        }
+        Seeds[Count].Data = Data;
+        Seeds[Count].Size = Size;
+        Count++;
+    }
+    if (List != NULL) {
+        pclose(List);
+    }
+    return Count;
+}
+
+/* Executions per second over the seeds, Rounds times. */
+static double FuzzRate(const FUZZ_SEED *Seeds, size_t Count, int Rounds, unsigned WholeEvery)
+{
+    FuzzSetWholeChecks(WholeEvery);
+    uint64_t T0 = NowNs();
+    for (int r = 0; r < Rounds; r++) {
+        for (size_t i = 0; i < Count; i++) {
+            (void)LLVMFuzzerTestOneInput(Seeds[i].Data, Seeds[i].Size);
+        }
+    }
+    return (double)Rounds * (double)Count / ((double)(NowNs() - T0) / 1e9);
+}
+
+static void BenchFuzz(void)
+{
+    static FUZZ_SEED Seeds[256];
+    size_t Count = LoadSeeds(Seeds, 256);
+    if (Count == 0) {
+        Skip("fuzz: no seed corpus at %s", MMSIM_BENCH_FUZZ_CORPUS);
+        return;
+    }
+    int Rounds = Opt.Quick ? 2 : 20;
+    RESULT *R = NewResult("fuzz", "fuzz_ddi executions/s (seed corpus)", "touched checks",
+                          "whole checks", "execs/s");
+    (void)FuzzRate(Seeds, Count, 1, 1); /* warm up */
+    for (int Rep = 0; Rep < Opt.Reps; Rep++) {
+        R->BaselineSamples[Rep] = FuzzRate(Seeds, Count, Rounds, 1);
+        R->SubjectSamples[Rep] = FuzzRate(Seeds, Count, Rounds, FUZZ_WHOLE_CHECK_EVERY);
+    }
+    Summarise(R, Opt.Reps);
+    SetTarget(R, TargetAtLeast, 3.0);
+    snprintf(R->Note, sizeof(R->Note),
+             "%zu seeds x %d rounds; whole machine every %d checks and at each input's end",
+             Count, Rounds, FUZZ_WHOLE_CHECK_EVERY);
+    printf("fuzz: %.0f execs/s with touched checks, %.0f with whole checks after every call\n",
+           R->Subject50, R->Baseline50);
+    for (size_t i = 0; i < Count; i++) {
+        free(Seeds[i].Data);
+    }
+}
