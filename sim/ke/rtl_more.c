@@ -300,9 +300,19 @@ __attribute__((noinline)) static ULONG MiCallerFrames(PVOID *Callers, ULONG Coun
 {
     void *Frames[MI_MAX_FRAMES];
     int Got = HostCaptureStack(Frames, MI_MAX_FRAMES);
-    /* Frames[0]: in HostCaptureStack; [1]: here; [2]: in the Rtl routine;
-     * [3]: in the routine that called it. */
-    ULONG First = 3 + Skip, Stored = 0;
+    /* Frames: HostCaptureStack, this routine, the Rtl routine, its caller...
+     * (a sanitizer's backtrace interceptor adds one): the walk starts after
+     * the frame that returns into the Rtl routine. */
+    void *IntoRtlRoutine = __builtin_return_address(0);
+    ULONG First = 3;
+    for (int i = 0; i < Got; i++) {
+        if (Frames[i] == IntoRtlRoutine) {
+            First = (ULONG)i + 1;
+            break;
+        }
+    }
+    First += Skip;
+    ULONG Stored = 0;
     for (ULONG i = First; i < (ULONG)(Got > 0 ? Got : 0) && Stored < Count; i++) {
         Callers[Stored++] = Frames[i];
     }

@@ -414,28 +414,38 @@ SIM_TEST(StringsToIntegers)
 /* ---- UTF-8, hashing, GUIDs -------------------------------------------- */
 SIM_TEST(Utf8RoundTrips)
 {
-    const WCHAR Text[] = L"a\x00e9\x20ac\x1F600";
+    const WCHAR Text[] = L"a\x00e9\x20ac";
     char Utf8[16];
     ULONG Bytes = 0;
-    assert_int_equal(RtlUnicodeToUTF8N(Utf8, sizeof(Utf8), &Bytes, Text, 4 * sizeof(WCHAR)),
+    assert_int_equal(RtlUnicodeToUTF8N(Utf8, sizeof(Utf8), &Bytes, Text, 3 * sizeof(WCHAR)),
                      STATUS_SUCCESS);
-    assert_int_equal(Bytes, 1 + 2 + 3 + 4);
-    assert_memory_equal(Utf8, "a\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80", 10);
+    assert_int_equal(Bytes, 1 + 2 + 3);
+    assert_memory_equal(Utf8, "a\xc3\xa9\xe2\x82\xac", 6);
     /* Size only, then a destination too small for the last character. */
-    assert_int_equal(RtlUnicodeToUTF8N(NULL, 0, &Bytes, Text, 4 * sizeof(WCHAR)), STATUS_SUCCESS);
-    assert_int_equal(Bytes, 10);
-    assert_int_equal(RtlUnicodeToUTF8N(Utf8, 8, &Bytes, Text, 4 * sizeof(WCHAR)),
-                     STATUS_BUFFER_TOO_SMALL);
+    assert_int_equal(RtlUnicodeToUTF8N(NULL, 0, &Bytes, Text, 3 * sizeof(WCHAR)), STATUS_SUCCESS);
     assert_int_equal(Bytes, 6);
+    assert_int_equal(RtlUnicodeToUTF8N(Utf8, 5, &Bytes, Text, 3 * sizeof(WCHAR)),
+                     STATUS_BUFFER_TOO_SMALL);
+    assert_int_equal(Bytes, 3);
 
     WCHAR Wide[8];
-    assert_int_equal(RtlUTF8ToUnicodeN(Wide, sizeof(Wide), &Bytes, Utf8, 6), STATUS_SUCCESS);
-    assert_int_equal(Bytes, 3 * sizeof(WCHAR));
-    assert_memory_equal(Wide, Text, 3 * sizeof(WCHAR));
+    assert_int_equal(RtlUTF8ToUnicodeN(Wide, sizeof(Wide), &Bytes, Utf8, 3), STATUS_SUCCESS);
+    assert_int_equal(Bytes, 2 * sizeof(WCHAR));
+    assert_memory_equal(Wide, Text, 2 * sizeof(WCHAR));
     /* A lone continuation byte is not a character: U+FFFD, STATUS_SOME_NOT_MAPPED. */
     assert_int_equal(RtlUTF8ToUnicodeN(Wide, sizeof(Wide), &Bytes, "\x80", 1),
                      STATUS_SOME_NOT_MAPPED);
     assert_int_equal(Wide[0], 0xFFFD);
+#if WCHAR_MAX > 0xFFFF
+    /* A 4-byte WCHAR holds a character beyond the BMP: four UTF-8 bytes. */
+    const WCHAR Emoji[] = {(WCHAR)0x1F600, 0};
+    assert_int_equal(RtlUnicodeToUTF8N(Utf8, sizeof(Utf8), &Bytes, Emoji, sizeof(WCHAR)),
+                     STATUS_SUCCESS);
+    assert_int_equal(Bytes, 4);
+    assert_memory_equal(Utf8, "\xf0\x9f\x98\x80", 4);
+    assert_int_equal(RtlUTF8ToUnicodeN(Wide, sizeof(Wide), &Bytes, Utf8, 4), STATUS_SUCCESS);
+    assert_int_equal(Wide[0], 0x1F600);
+#endif
 }
 
 SIM_TEST(HashIsX65599AndFoldsCaseWhenAsked)
