@@ -69,16 +69,13 @@ typedef const CHAR *PCCH;
 #define UNICODE_STRING_MAX_CHARS (32767)
 #endif
 
-/* DECLARE_CONST_UNICODE_STRING / DECLARE_GLOBAL_CONST_UNICODE_STRING /
- * DECLARE_UNICODE_STRING_SIZE (wdm.h): a named UNICODE_STRING over a literal or
- * over a local buffer of Size characters. */
+/* DECLARE_CONST_UNICODE_STRING / DECLARE_UNICODE_STRING_SIZE (wdm.h): a named
+ * UNICODE_STRING over a literal or over a local buffer of Size characters. */
 #ifndef DECLARE_CONST_UNICODE_STRING
 #define DECLARE_CONST_UNICODE_STRING(_var, _string)                                      \
     const WCHAR _var##_buffer[] = _string;                                               \
     const UNICODE_STRING _var = {sizeof(_string) - sizeof(WCHAR), sizeof(_string),       \
                                  (PWCH)_var##_buffer}
-#define DECLARE_GLOBAL_CONST_UNICODE_STRING(_var, _str)                                  \
-    extern const DECLSPEC_SELECTANY UNICODE_STRING _var = RTL_CONSTANT_STRING(_str)
 #define DECLARE_UNICODE_STRING_SIZE(_var, _size)                                         \
     WCHAR _var##_buffer[_size];                                                          \
     UNICODE_STRING _var = {0, (_size) * sizeof(WCHAR), _var##_buffer}
