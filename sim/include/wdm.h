@@ -1288,3 +1288,5 @@ C_ASSERT(sizeof(KUSER_SHARED_DATA) == 0x738);
 
 #endif /* _WDMDDK_ */
 #include <mmsim/wdm_mm.h> /* mmdev */
+
+#include <mmsim/wdm_rtl.h> /* rtl */
