@@ -20,9 +20,21 @@ struct _EX_TIMER {
     PEXT_CALLBACK Callback;
     PVOID Context;
     ULONG Attributes;
+    EXT_DELETE_PARAMETERS Delete;
 };
 
+static void MiDeleteExTimer(PEX_TIMER Timer)
+{
+    PEXT_DELETE_CALLBACK Callback = Timer->Delete.DeleteCallback;
+    PVOID Context = Timer->Delete.DeleteContext;
+    MiFreePoolInternal(Timer, MI_TAG_EX_TIMER, true);
+    if (Callback != NULL) {
+        Callback(Context); /* the timer object is gone */
+    }
+}
+
 BOOLEAN MiSetTimer(PKTIMER Timer, LONGLONG DueTime, LONGLONG Period, PKDPC Dpc);
+void MiWaitForDpcRoutine(PKDPC Dpc);
 
 static VOID NTAPI MiExTimerDpc(PKDPC Dpc, PVOID Context, PVOID Argument1, PVOID Argument2)
 {
@@ -91,29 +103,34 @@ BOOLEAN NTAPI ExDeleteTimer(PEX_TIMER Timer, BOOLEAN Cancel, BOOLEAN Wait,
 {
     MiDdiEnter(MiDdi_ExDeleteTimer, 0, MI_CALLER_ADDRESS());
     MiCheckDriverPointer(Timer, 0, true, MI_CALLER_ADDRESS());
-    /* Waiting for a callback in progress needs IRQL < DISPATCH_LEVEL. */
-    if (Wait && MiCurrentIrql() >= DISPATCH_LEVEL) {
+    /* "If the caller sets Wait to TRUE, Cancel must also be TRUE; otherwise,
+     * a bug check occurs" (the page names no code: mmsim raises
+     * STATUS_INVALID_PARAMETER, 0x1E when unhandled). Waiting needs
+     * IRQL <= APC_LEVEL. */
+    if (Wait && !Cancel) {
+        ExRaiseStatus(STATUS_INVALID_PARAMETER);
+    }
+    if (Wait && MiCurrentIrql() > APC_LEVEL) {
         KeBugCheckEx(IRQL_NOT_LESS_OR_EQUAL, (ULONG_PTR)Timer, MiCurrentIrql(), 0,
                      MI_CALLER_ADDRESS());
     }
-    BOOLEAN Cancelled = KeCancelTimer(&Timer->Timer);
-    if (Cancelled && !Cancel) {
-        /* The timer was set and Cancel is FALSE: Windows lets a one-shot
-         * timer expire first; mmsim deletes at once, so that the driver's
-         * callback cannot run on freed memory (documented in ke-sync.md). */
-        Cancelled = FALSE;
-    }
-    (void)KeRemoveQueueDpc(&Timer->Dpc);
-    if (Wait) {
-        KeFlushQueuedDpcs(); /* a callback running now finishes first */
-    }
     if (Parameters != NULL) {
         MiCheckDriverPointer(Parameters, 0, false, MI_CALLER_ADDRESS());
-        if (Parameters->DeleteCallback != NULL) {
-            Parameters->DeleteCallback(Parameters->DeleteContext);
-        }
+        Timer->Delete = *Parameters;
     }
-    MiFreePoolInternal(Timer, MI_TAG_EX_TIMER, true);
+    /* Cancel FALSE leaves a set timer to expire on Windows, which deletes
+     * it after its callback; mmsim cancels it (the callback does not run,
+     * docs/ke-sync.md) and returns FALSE as Windows does. */
+    BOOLEAN Cancelled = KeCancelTimer(&Timer->Timer) && Cancel;
+    (void)KeRemoveQueueDpc(&Timer->Dpc);
+    if (Wait) {
+        KeFlushQueuedDpcs(); /* an expiry in progress finishes first */
+    }
+    /* Without Wait Windows frees the object once a callback in progress has
+     * returned ("the Timer parameter passed to ExTimerCallback is always a
+     * valid pointer"): so does mmsim. */
+    MiWaitForDpcRoutine(&Timer->Dpc);
+    MiDeleteExTimer(Timer);
     return Cancelled;
 }
 

@@ -22,8 +22,8 @@
 /* ---------------------------------------------------------------------- */
 #define MI_DEFAULT_PRIORITY 8 /* a system thread's (PsCreateSystemThread) */
 
-static _Thread_local struct _KTHREAD MiThread = {.Priority = MI_DEFAULT_PRIORITY};
-static _Thread_local bool MiThreadStarted;
+static _Thread_local struct _KTHREAD MiThread;
+static _Thread_local uint64_t MiThreadMachine; /* the machine MiThread belongs to */
 
 static uint64_t MiNowNs(void)
 {
@@ -34,8 +34,14 @@ static uint64_t MiNowNs(void)
 
 static struct _KTHREAD *MiCurrentThread(void)
 {
-    if (!MiThreadStarted) {
-        MiThreadStarted = true;
+    /* A thread's state (regions, owned mutexes, priority, affinity) is the
+     * machine's: a new machine (reset, or a stop caught in the middle of a
+     * region) starts the thread afresh. */
+    uint64_t Machine = MiCurrentWaitEpoch();
+    if (MiThreadMachine != Machine) {
+        MiThreadMachine = Machine;
+        memset(&MiThread, 0, sizeof(MiThread));
+        MiThread.Priority = MI_DEFAULT_PRIORITY;
         MiThread.CreatedNs = MiNowNs();
         MiThread.UserAffinity = KeQueryActiveProcessors();
     }

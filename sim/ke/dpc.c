@@ -39,6 +39,7 @@ static struct {
     LIST_ENTRY Queue;      /* KDPC.DpcListEntry of every queued DPC, all processors */
     LIST_ENTRY Timers;     /* KTIMER.TimerListEntry, by due time */
     uint64_t Running;      /* DPC routines running now */
+    PKDPC ClockCurrent;    /* the DPC whose routine the clock thread runs */
     uint64_t Epoch;        /* the machine the queues belong to */
     bool Started, Stop, ForkStopped;
     pthread_t Thread;
@@ -285,6 +286,9 @@ static void MiRunQueued(void *Processor)
         PVOID Argument1 = Dpc->SystemArgument1, Argument2 = Dpc->SystemArgument2;
         bool Threaded = Dpc->Type == MI_OBJ_THREADED_DPC;
         MiDpc.Running++;
+        if (Processor == &MiClockProcessorTag) {
+            MiDpc.ClockCurrent = Dpc;
+        }
         uint64_t Epoch = MiDpc.Epoch;
         MiDpcUnlock();
         MiCallDpc(Routine, Dpc, Context, Argument1, Argument2, Threaded, FromTimer);
@@ -292,6 +296,7 @@ static void MiRunQueued(void *Processor)
         if (MiDpc.Epoch == Epoch) {
             MiDpc.Running--;
         }
+        MiDpc.ClockCurrent = NULL;
         pthread_cond_broadcast(&MiDpc.Idle);
     }
     MiDpcUnlock();
@@ -299,16 +304,36 @@ static void MiRunQueued(void *Processor)
 
 void MiDrainDpcs(void)
 {
-    static _Thread_local bool Draining;
-    if (Draining || !MiDpcsPending) {
+    /* The machine this thread drains for; a bug check inside a routine
+     * leaves through here, and the next machine starts afresh. */
+    static _Thread_local uint64_t DrainingEpoch;
+    uint64_t Epoch = MiCurrentWaitEpoch();
+    if (DrainingEpoch == Epoch || !MiDpcsPending) {
         return;
     }
-    Draining = true;
+    DrainingEpoch = Epoch;
     MiDpcsPending = false;
-    /* A bug check inside a routine leaves through here: Draining is
-     * cleared again by the next machine's first drain (below). */
     MiRunQueued(&MiProcessorTag);
-    Draining = false;
+    DrainingEpoch = 0;
+}
+
+/* Returns once the clock thread no longer runs Dpc's routine (the caller is
+ * about to free it); at once on the clock thread itself (a routine that
+ * frees its own object returns without touching it again). */
+void MiWaitForDpcRoutine(PKDPC Dpc);
+void MiWaitForDpcRoutine(PKDPC Dpc)
+{
+    MiDpcLock();
+    if (MiDpc.Started && pthread_equal(pthread_self(), MiDpc.Thread)) {
+        MiDpcUnlock();
+        return;
+    }
+    while (MiDpc.ClockCurrent == Dpc && !MiIsStopped()) {
+        MiDpcUnlock();
+        MmsimYieldProcessor();
+        MiDpcLock();
+    }
+    MiDpcUnlock();
 }
 
 VOID NTAPI KeFlushQueuedDpcs(VOID)
@@ -681,6 +706,7 @@ void MiStopTimerThread(void)
     InitializeListHead(&MiDpc.Queue);
     InitializeListHead(&MiDpc.Timers);
     MiDpc.Running = 0;
+    MiDpc.ClockCurrent = NULL;
     pthread_cond_broadcast(&MiDpc.Idle);
     pthread_mutex_unlock(&MiDpc.Lock);
 }

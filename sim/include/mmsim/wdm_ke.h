@@ -59,6 +59,13 @@ typedef enum _TIMER_TYPE { NotificationTimer, SynchronizationTimer } TIMER_TYPE;
 typedef enum _WAIT_TYPE { WaitAll, WaitAny } WAIT_TYPE;
 #endif
 
+#ifndef SEMAPHORE_INCREMENT
+#define SEMAPHORE_INCREMENT 1 /* priority boosts: mmsim schedules no threads */
+#endif
+#ifndef EVENT_INCREMENT
+#define EVENT_INCREMENT 1
+#endif
+
 #define MAXIMUM_WAIT_OBJECTS 64
 #define THREAD_WAIT_OBJECTS 3
 #define MAXIMUM_SUSPEND_COUNT MAXCHAR
