@@ -40,7 +40,7 @@ static struct {
     LIST_ENTRY Timers;     /* KTIMER.TimerListEntry, by due time */
     uint64_t Running;      /* DPC routines running now */
     PKDPC ClockCurrent;    /* the DPC whose routine the clock thread runs */
-    uint64_t Epoch;        /* the machine the queues belong to */
+    uint64_t Epoch;        /* the machine whose routines Running counts */
     bool Started, Stop, ForkStopped;
     pthread_t Thread;
 } MiDpc = {.Lock = PTHREAD_MUTEX_INITIALIZER,
@@ -77,19 +77,12 @@ static void MiDpcInitOnce(void)
     pthread_atfork(MiForkPrepare, MiForkParent, MiForkChild);
 }
 
-/* Takes the lock; a queue left by an earlier machine is dropped (its
- * objects were that machine's memory). */
+/* The lock of the queues and timers (a reset empties them:
+ * MiStopTimerThread). */
 static void MiDpcLock(void)
 {
     pthread_once(&MiDpcOnce, MiDpcInitOnce);
     pthread_mutex_lock(&MiDpc.Lock);
-    uint64_t Epoch = MiCurrentWaitEpoch();
-    if (MiDpc.Epoch != Epoch) {
-        MiDpc.Epoch = Epoch;
-        InitializeListHead(&MiDpc.Queue);
-        InitializeListHead(&MiDpc.Timers);
-        MiDpc.Running = 0;
-    }
 }
 
 static void MiDpcUnlock(void)
@@ -345,7 +338,7 @@ VOID NTAPI KeFlushQueuedDpcs(VOID)
      * thread is waited for as Windows waits for it. */
     MiDpcLock();
     while (MiDpc.Running != 0 || !IsListEmpty(&MiDpc.Queue)) {
-        if (MiIsStopped() || MiDpc.Epoch != MiCurrentWaitEpoch()) {
+        if (MiIsStopped()) {
             break;
         }
         struct timespec Deadline;
@@ -702,9 +695,11 @@ void MiStopTimerThread(void)
     pthread_once(&MiDpcOnce, MiDpcInitOnce);
     pthread_mutex_lock(&MiDpc.Lock);
     MiStopClockLocked();
-    /* The machine's timers and queued DPCs go with it. */
+    /* The machine's timers and queued DPCs go with it (their memory is not
+     * touched: it was that machine's). */
     InitializeListHead(&MiDpc.Queue);
     InitializeListHead(&MiDpc.Timers);
+    MiDpc.Epoch = MiCurrentWaitEpoch();
     MiDpc.Running = 0;
     MiDpc.ClockCurrent = NULL;
     pthread_cond_broadcast(&MiDpc.Idle);

@@ -22,6 +22,10 @@
 
 #define TAG_KESY 'ySeK'
 
+/* A wait that ends a test which would otherwise hang (a generous bound, not
+ * a timing assertion). */
+static LARGE_INTEGER Bound = {{(ULONG)(-300000000LL & 0xFFFFFFFF), -1}}; /* 30 s */
+
 /* Relative due times and timeouts (100 ns units). */
 static LARGE_INTEGER Relative(LONGLONG Milliseconds)
 {
@@ -511,8 +515,9 @@ SIM_TEST(MutexIsRecursiveAndDisablesApcs)
     assert_int_equal(KeWaitForSingleObject(&Mutex, Executive, KernelMode, FALSE, NULL),
                      STATUS_SUCCESS);
     assert_true(KeAreApcsDisabled()); /* owning a mutex: normal kernel APCs off */
-    assert_int_equal(KeWaitForMutexObject(&Mutex, Executive, KernelMode, FALSE, NULL),
-                     STATUS_SUCCESS);
+    LARGE_INTEGER Zero = {{0, 0}};
+    assert_int_equal(KeWaitForMutexObject(&Mutex, Executive, KernelMode, FALSE, &Zero),
+                     STATUS_SUCCESS); /* owned by the waiter: recursive, never blocks */
     assert_int_equal(KeReadStateMutex(&Mutex), -1);
     assert_int_equal(KeReleaseMutex(&Mutex, FALSE), -1);
     assert_int_equal(KeReleaseMutex(&Mutex, FALSE), 0);
@@ -633,7 +638,15 @@ SIM_TEST(MultiObjectWaiterIsWokenBySetEvent)
     KeInitializeEvent(&Second, SynchronizationEvent, FALSE);
     WAITER Waiter = {.Objects = {&First, &Second}, .Count = 2, .Type = WaitAny};
     StartWaiter(&Waiter);
+    /* Most likely parked by now (the outcome does not depend on it). */
+    LARGE_INTEGER Pause = Relative(20);
+    KeDelayExecutionThread(KernelMode, FALSE, &Pause);
     KeSetEvent(&Second, IO_NO_INCREMENT, FALSE);
+    Pause = Relative(1);
+    for (int i = 0; i < 10000 && !WaiterDone(&Waiter); i++) {
+        KeDelayExecutionThread(KernelMode, FALSE, &Pause);
+    }
+    assert_true(WaiterDone(&Waiter)); /* woken by the event's state change */
     assert_int_equal(JoinWaiter(&Waiter), STATUS_WAIT_0 + 1);
     assert_int_equal(KeReadStateEvent(&Second), 0); /* a synchronization event: taken */
 }
@@ -670,7 +683,7 @@ SIM_TEST(RelativeTimerSignalsAndRunsItsDpcAtDispatch)
     KeInitializeTimer(&Timer);
     KeInitializeDpc(&Dpc, LogDpc, &Log);
     assert_false(KeSetTimer(&Timer, Relative(5), &Dpc));
-    assert_int_equal(KeWaitForSingleObject(&Timer, Executive, KernelMode, FALSE, NULL),
+    assert_int_equal(KeWaitForSingleObject(&Timer, Executive, KernelMode, FALSE, &Bound),
                      STATUS_SUCCESS);
     assert_true(KeReadStateTimer(&Timer)); /* notification timer: stays signalled */
     KeFlushQueuedDpcs();
@@ -687,12 +700,12 @@ SIM_TEST(AbsoluteDueTimes)
     KeQuerySystemTime(&Due);
     Due.QuadPart += 5 * 10000; /* 5 ms from now */
     KeSetTimer(&Timer, Due, NULL);
-    assert_int_equal(KeWaitForSingleObject(&Timer, Executive, KernelMode, FALSE, NULL),
+    assert_int_equal(KeWaitForSingleObject(&Timer, Executive, KernelMode, FALSE, &Bound),
                      STATUS_SUCCESS);
     assert_false(KeReadStateTimer(&Timer)); /* synchronization timer: the wait took it */
     Due.QuadPart -= 3600LL * 10000000; /* in the past: expires at once */
     KeSetTimer(&Timer, Due, NULL);
-    assert_int_equal(KeWaitForSingleObject(&Timer, Executive, KernelMode, FALSE, NULL),
+    assert_int_equal(KeWaitForSingleObject(&Timer, Executive, KernelMode, FALSE, &Bound),
                      STATUS_SUCCESS);
 }
 
@@ -727,7 +740,7 @@ SIM_TEST(PeriodicTimerFiresAgain)
     PeriodicRuns = 0;
     KeSetTimerEx(&Timer, Relative(1), 1, &Dpc);
     for (int i = 0; i < 3; i++) { /* each period signals it again */
-        assert_int_equal(KeWaitForSingleObject(&Timer, Executive, KernelMode, FALSE, NULL),
+        assert_int_equal(KeWaitForSingleObject(&Timer, Executive, KernelMode, FALSE, &Bound),
                          STATUS_SUCCESS);
     }
     assert_true(KeCancelTimer(&Timer)); /* still in the queue: periodic */
@@ -771,7 +784,7 @@ SIM_TEST(ExTimerCallsBackAtDispatchAndIsWaitable)
     EXT_SET_PARAMETERS Set;
     ExInitializeSetTimerParameters(&Set);
     assert_false(ExSetTimer(Timer, Relative(2).QuadPart, 0, &Set));
-    assert_int_equal(KeWaitForSingleObject(Timer, Executive, KernelMode, FALSE, NULL),
+    assert_int_equal(KeWaitForSingleObject(Timer, Executive, KernelMode, FALSE, &Bound),
                      STATUS_SUCCESS);
     KeFlushQueuedDpcs();
     assert_int_equal(__atomic_load_n(&Log.Runs, __ATOMIC_ACQUIRE), 1);
@@ -810,9 +823,11 @@ SIM_TEST(ResetDropsPendingTimers)
     KeFlushQueuedDpcs(); /* nothing of the old machine is left to run */
     KTIMER Fresh;
     KeInitializeTimer(&Fresh);
-    KeSetTimer(&Fresh, Relative(1), NULL);
-    assert_int_equal(KeWaitForSingleObject(&Fresh, Executive, KernelMode, FALSE, NULL),
+    KeSetTimer(&Fresh, Relative(2), NULL); /* due after the old one was */
+    assert_int_equal(KeWaitForSingleObject(&Fresh, Executive, KernelMode, FALSE, &Bound),
                      STATUS_SUCCESS);
+    KeFlushQueuedDpcs();
+    assert_int_equal(__atomic_load_n(&Log.Runs, __ATOMIC_ACQUIRE), 0);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -877,7 +892,7 @@ static void PagedPoolInTimerDpc(void *Context)
 SIM_TEST(TimerDpcRunsAtDispatchLevel)
 {
     SIM_CHILD Child;
-    assert_true(SimRunChild(PagedPoolInTimerDpc, NULL, 60, &Child));
+    assert_true(SimRunChild(PagedPoolInTimerDpc, NULL, 20, &Child));
     SIM_EXPECT_CHILD_BUGCHECK(&Child, 0xC4, 0x01, DISPATCH_LEVEL, PagedPool, 64);
 }
 #endif
