@@ -592,7 +592,6 @@ LONG NTAPI KeReleaseMutex(PRKMUTEX Mutex, BOOLEAN Wait)
     return Previous;
 }
 
-ULONG MiKeMutexesOwned(void);
 ULONG MiKeMutexesOwned(void)
 {
     return MiCurrentThread()->MutexesOwned;

@@ -552,18 +552,15 @@ BOOLEAN NTAPI KeReadStateTimer(PKTIMER Timer)
     return __atomic_load_n(&Timer->Header.SignalState, __ATOMIC_ACQUIRE) != 0 ? TRUE : FALSE;
 }
 
-/* TRUE if a timer of the current machine lies in [Start, Start + Size)
- * (the pool's check when a block is freed, 0xC4/0x15). */
-BOOLEAN MiTimerInRange(const void *Start, SIZE_T Size);
-BOOLEAN MiTimerInRange(const void *Start, SIZE_T Size)
+PKTIMER MiTimerInRange(const void *Start, SIZE_T Size)
 {
     const char *Low = (const char *)Start;
-    BOOLEAN Found = FALSE;
+    PKTIMER Found = NULL;
     MiDpcLock();
     for (PLIST_ENTRY Entry = MiDpc.Timers.Flink; Entry != &MiDpc.Timers; Entry = Entry->Flink) {
-        const char *Timer = (const char *)CONTAINING_RECORD(Entry, KTIMER, TimerListEntry);
-        if (Timer >= Low && Timer < Low + Size) {
-            Found = TRUE;
+        PKTIMER Timer = CONTAINING_RECORD(Entry, KTIMER, TimerListEntry);
+        if ((const char *)Timer >= Low && (const char *)Timer < Low + Size) {
+            Found = Timer;
             break;
         }
     }

@@ -56,6 +56,12 @@ void MiKeWake(const volatile void *Object);
  * below DISPATCH_LEVEL (sim/ke/dpc.c; called by KeLowerIrql). */
 void MiDrainDpcs(void);
 extern _Thread_local bool MiDpcsPending;
+/* A timer set (in the timer queue) inside [Start, Start + Size), or NULL:
+ * freeing memory that holds one is a bug check (sim/mm/pool.c). */
+PKTIMER MiTimerInRange(const void *Start, SIZE_T Size);
+/* Kernel mutexes the calling thread owns (a worker routine must return
+ * owning none: 0x39, sim/ex/work.c). */
+ULONG MiKeMutexesOwned(void);
 /* Stops the clock thread that expires timers (a machine is going away). */
 void MiStopTimerThread(void);
 

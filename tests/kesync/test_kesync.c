@@ -15,6 +15,9 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#if !defined(_WIN32)
+#include <unistd.h>
+#endif
 
 #include <ntddk.h>
 
@@ -815,19 +818,53 @@ SIM_TEST(ResetDropsPendingTimers)
 {
     static KTIMER Timer;
     static KDPC Dpc;
-    DPC_LOG Log = {0};
+    static DPC_LOG Log;
+    memset(&Log, 0, sizeof(Log));
     KeInitializeTimer(&Timer);
     KeInitializeDpc(&Dpc, LogDpc, &Log);
-    KeSetTimer(&Timer, Relative(1), &Dpc);
+    KeSetTimer(&Timer, Relative(100), &Dpc);
+    ULONG RunsBefore = __atomic_load_n(&Log.Runs, __ATOMIC_ACQUIRE); /* 0 unless descheduled */
     SimReset();
     KeFlushQueuedDpcs(); /* nothing of the old machine is left to run */
     KTIMER Fresh;
     KeInitializeTimer(&Fresh);
-    KeSetTimer(&Fresh, Relative(2), NULL); /* due after the old one was */
+    KeSetTimer(&Fresh, Relative(300), NULL); /* due after the old one was */
     assert_int_equal(KeWaitForSingleObject(&Fresh, Executive, KernelMode, FALSE, &Bound),
                      STATUS_SUCCESS);
     KeFlushQueuedDpcs();
-    assert_int_equal(__atomic_load_n(&Log.Runs, __ATOMIC_ACQUIRE), 0);
+    assert_int_equal(__atomic_load_n(&Log.Runs, __ATOMIC_ACQUIRE), RunsBefore);
+}
+
+/* Freeing pool that holds a set timer: Verifier (strict, the default) stops
+ * at the free with 0xC4/0x15; without it, 0xC7/0 names the timer. */
+SIM_TEST_F(FreeingASetTimerStops, SimTestSetup, SimTestTeardownDefault)
+{
+    typedef struct _DEVICE_STATE {
+        ULONG Flags;
+        KTIMER Timer;
+    } DEVICE_STATE;
+    DEVICE_STATE *Device =
+        (DEVICE_STATE *)ExAllocatePool2(POOL_FLAG_NON_PAGED, sizeof(DEVICE_STATE), TAG_KESY);
+    assert_non_null(Device);
+    KeInitializeTimer(&Device->Timer);
+    KeSetTimer(&Device->Timer, Relative(3600 * 1000), NULL);
+    SIM_EXPECT_BUGCHECK4(0xC4, 0x15, &Device->Timer, NonPagedPool, Device,
+                         ExFreePoolWithTag(Device, TAG_KESY));
+
+    SimTestSetStrict(FALSE);
+    Device = (DEVICE_STATE *)ExAllocatePool2(POOL_FLAG_NON_PAGED, sizeof(DEVICE_STATE), TAG_KESY);
+    KeInitializeTimer(&Device->Timer);
+    KeSetTimer(&Device->Timer, Relative(3600 * 1000), NULL);
+    SIM_EXPECT_BUGCHECK4(0xC7, 0, &Device->Timer, Device, (char *)Device + sizeof(DEVICE_STATE),
+                         ExFreePoolWithTag(Device, TAG_KESY));
+    SimReset();
+
+    /* Cancelled first: freed quietly. */
+    Device = (DEVICE_STATE *)ExAllocatePool2(POOL_FLAG_NON_PAGED, sizeof(DEVICE_STATE), TAG_KESY);
+    KeInitializeTimer(&Device->Timer);
+    KeSetTimer(&Device->Timer, Relative(3600 * 1000), NULL);
+    assert_true(KeCancelTimer(&Device->Timer));
+    ExFreePoolWithTag(Device, TAG_KESY);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -875,6 +912,15 @@ SIM_TEST(ThreadPriorityAndAffinity)
 }
 
 #if SIM_HAVE_DEATH_TESTS
+/* The child's own thread waits for the other thread's stop outside any DDI
+ * (a thread parked in a DDI would be refused by the stop, exit 87). */
+static void WaitOutsideTheMachine(void)
+{
+    for (;;) {
+        sleep(1);
+    }
+}
+
 /* A timer's DPC runs at DISPATCH_LEVEL on the clock thread: paged pool
  * there stops the whole machine (uncaught, as on Windows). */
 static void PagedPoolInTimerDpc(void *Context)
@@ -885,8 +931,7 @@ static void PagedPoolInTimerDpc(void *Context)
     KeInitializeTimer(&Timer);
     KeInitializeDpc(&Dpc, PagedPoolDpc, NULL);
     KeSetTimer(&Timer, Relative(1), &Dpc);
-    LARGE_INTEGER Hour = Relative(3600 * 1000);
-    KeDelayExecutionThread(KernelMode, FALSE, &Hour);
+    WaitOutsideTheMachine();
 }
 
 SIM_TEST(TimerDpcRunsAtDispatchLevel)
@@ -894,6 +939,36 @@ SIM_TEST(TimerDpcRunsAtDispatchLevel)
     SIM_CHILD Child;
     assert_true(SimRunChild(PagedPoolInTimerDpc, NULL, 20, &Child));
     SIM_EXPECT_CHILD_BUGCHECK(&Child, 0xC4, 0x01, DISPATCH_LEVEL, PagedPool, 64);
+}
+#endif
+
+#if SIM_HAVE_DEATH_TESTS
+/* A work item's routine that returns owning a kernel mutex: 0x39
+ * SYSTEM_EXIT_OWNED_MUTEX (routine, parameter, item) on the worker thread. */
+static KMUTEX WorkerMutex;
+static WORK_QUEUE_ITEM WorkerItem;
+
+static VOID NTAPI KeepsTheMutex(PVOID Parameter)
+{
+    (void)Parameter;
+    KeWaitForSingleObject(&WorkerMutex, Executive, KernelMode, FALSE, NULL);
+}
+
+static void WorkItemKeepsAMutex(void *Context)
+{
+    (void)Context;
+    KeInitializeMutex(&WorkerMutex, 0);
+    ExInitializeWorkItem(&WorkerItem, KeepsTheMutex, (PVOID)0x1234);
+    ExQueueWorkItem(&WorkerItem, DelayedWorkQueue);
+    WaitOutsideTheMachine();
+}
+
+SIM_TEST(WorkItemReturningOwningAMutexStops)
+{
+    SIM_CHILD Child;
+    assert_true(SimRunChild(WorkItemKeepsAMutex, NULL, 20, &Child));
+    SIM_EXPECT_CHILD_BUGCHECK(&Child, 0x39, (ULONG_PTR)(void *)KeepsTheMutex, 0x1234,
+                              (ULONG_PTR)&WorkerItem, 0);
 }
 #endif
 
