@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "mi_ke.h"
+#include "../host/host.h"
 
 /* ---------------------------------------------------------------------- */
 /* State.                                                                 */
@@ -74,7 +75,7 @@ static void MiForkChild(void);
 static void MiDpcInitOnce(void)
 {
     MiInitConds();
-    pthread_atfork(MiForkPrepare, MiForkParent, MiForkChild);
+    HostOnFork(MiForkPrepare, MiForkParent, MiForkChild);
 }
 
 /* The lock of the queues and timers (a reset empties them:
