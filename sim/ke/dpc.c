@@ -582,7 +582,6 @@ static void MiExpireTimersLocked(uint64_t Now)
         }
         MiUnlinkTimer(Timer);
         ULARGE_INTEGER Due = Timer->DueTime;
-        __atomic_store_n(&Timer->Header.SignalState, 1, __ATOMIC_RELEASE);
         if (Timer->Period != 0) {
             /* The next period counts from this due time, not from now. */
             Timer->DueTime.QuadPart += (ULONGLONG)Timer->Period * 10000;
@@ -597,6 +596,9 @@ static void MiExpireTimersLocked(uint64_t Now)
             (void)MiQueueDpcLocked(Dpc, &MiTimerProcessorTag, (PVOID)(ULONG_PTR)Due.LowPart,
                                    (PVOID)(ULONG_PTR)Due.HighPart);
         }
+        /* Signalled last: a waiter may return and free a one-shot timer at
+         * once (the wake below uses its address only). */
+        __atomic_store_n(&Timer->Header.SignalState, 1, __ATOMIC_RELEASE);
         MiKeWake(Timer);
     }
 }
