@@ -42,8 +42,7 @@ static struct _KTHREAD *MiCurrentThread(void)
         MiThreadMachine = Machine;
         memset(&MiThread, 0, sizeof(MiThread));
         MiThread.Priority = MI_DEFAULT_PRIORITY;
-        MiThread.CreatedNs = MiNowNs();
-        MiThread.UserAffinity = KeQueryActiveProcessors();
+        MiThread.CreatedNs = MiNowNs(); /* no DDI here: callable on a stopped machine */
     }
     return &MiThread;
 }
@@ -594,7 +593,7 @@ LONG NTAPI KeReleaseMutex(PRKMUTEX Mutex, BOOLEAN Wait)
 
 ULONG MiKeMutexesOwned(void)
 {
-    return MiCurrentThread()->MutexesOwned;
+    return MiThreadMachine == MiCurrentWaitEpoch() ? MiThread.MutexesOwned : 0;
 }
 
 /* ---------------------------------------------------------------------- */

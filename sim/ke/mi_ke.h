@@ -27,8 +27,7 @@ struct _KTHREAD {
     SHORT KernelApcDisable;   /* < 0 inside critical regions (and per owned mutex) */
     SHORT SpecialApcDisable;  /* < 0 inside guarded regions */
     ULONG MutexesOwned;       /* KMUTEX objects owned */
-    KAFFINITY UserAffinity;
-    KAFFINITY SystemAffinity; /* 0: none set */
+    KAFFINITY SystemAffinity; /* 0: none set (the user affinity: every processor) */
     uint64_t CreatedNs;       /* host monotonic time of first use */
 };
 
