@@ -26,6 +26,7 @@
 #include "../mi.h"
 #include "../mm/mi_mm.h"
 #include "../host/host.h"
+#include "../ke/mi_ke.h" /* kedisp: MiKeMutexesOwned */
 
 #define MI_WORKER_THREADS 2
 #define MI_TAG_IO_WORKITEM 'kWoI' /* "IoWk" (mmsim's choice) */
@@ -104,6 +105,12 @@ static void MiRunItem(PWORK_QUEUE_ITEM Item)
     if (Irql != PASSIVE_LEVEL) {
         KeBugCheckEx(WORKER_THREAD_RETURNED_AT_BAD_IRQL, (ULONG_PTR)(void *)Routine, Irql,
                      (ULONG_PTR)Parameter, (ULONG_PTR)Item);
+    }
+    /* kedisp: a routine that returns owning a kernel mutex leaves it owned
+     * for ever: SYSTEM_EXIT_OWNED_MUTEX (routine, parameter, item). */
+    if (MiKeMutexesOwned() != 0) {
+        KeBugCheckEx(SYSTEM_EXIT_OWNED_MUTEX, (ULONG_PTR)(void *)Routine, (ULONG_PTR)Parameter,
+                     (ULONG_PTR)Item, 0);
     }
 }
 

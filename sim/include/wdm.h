@@ -258,7 +258,7 @@ typedef struct _FAST_MUTEX {
     ULONG Contention;
     KEVENT Event;
     ULONG OldIrql;
-} FAST_MUTEX, *PFAST_MUTEX, KGUARDED_MUTEX, *PKGUARDED_MUTEX;
+} FAST_MUTEX, *PFAST_MUTEX; /* KGUARDED_MUTEX: mmsim/wdm_ke.h */
 
 #define FM_LOCK_BIT 0x1
 
@@ -272,7 +272,15 @@ typedef struct _KLOCK_QUEUE_HANDLE {
     KIRQL OldIrql;
 } KLOCK_QUEUE_HANDLE, *PKLOCK_QUEUE_HANDLE;
 
-typedef enum _KWAIT_REASON { Executive = 0, WrExecutive = 7 } KWAIT_REASON;
+typedef enum _KWAIT_REASON {
+    Executive, FreePage, PageIn, PoolAllocation, DelayExecution, Suspended, UserRequest,
+    WrExecutive, WrFreePage, WrPageIn, WrPoolAllocation, WrDelayExecution, WrSuspended,
+    WrUserRequest, WrSpare0, WrQueue, WrLpcReceive, WrLpcReply, WrVirtualMemory, WrPageOut,
+    WrRendezvous, WrKeyedEvent, WrTerminated, WrProcessInSwap, WrCpuRateControl,
+    WrCalloutStack, WrKernel, WrResource, WrPushLock, WrMutex, WrQuantumEnd, WrDispatchInt,
+    WrPreempted, WrYieldExecution, WrFastMutex, WrGuardedMutex, WrRundown, WrAlertByThreadId,
+    WrDeferredPreempt, WrPhysicalFault, MaximumWaitReason
+} KWAIT_REASON; /* kedisp: the WDK's full list */
 
 _IRQL_requires_max_(HIGH_LEVEL)
 NTKERNELAPI VOID NTAPI KeInitializeSpinLock(_Out_ PKSPIN_LOCK SpinLock);
@@ -1285,6 +1293,7 @@ C_ASSERT(sizeof(KUSER_SHARED_DATA) == 0x738);
 #include "mmsim/wdm_io.h"   /* the I/O manager: IRP, IO_STACK_LOCATION, device objects */
 #include "mmsim/seh.h"      /* __try / __except / __finally / __leave */
 #include "mmsim/wdm_more.h" /* further Mm, Ex, Ke, Rtl names drivers use */
+#include <mmsim/wdm_ke.h> /* kedisp */
 
 #endif /* _WDMDDK_ */
 #include <mmsim/wdm_mm.h> /* mmdev */

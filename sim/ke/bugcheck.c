@@ -71,6 +71,12 @@ static const MI_CODE_NAME MiCodeNames[] = {
     {0xE4, "WORKER_INVALID", "A work item was queued while queued, or its memory freed while queued (see Parameter 1)."},
     {0x12E, "INVALID_MDL_RANGE", "IoBuildPartialMdl range lies outside the source MDL."},
     {0x13A, "KERNEL_MODE_HEAP_CORRUPTION", "The kernel pool heap is corrupt."},
+    /* kedisp: the dispatcher's (docs/ke-sync.md). */
+    {0x03, "INVALID_AFFINITY_SET", "A thread affinity names no active processor."},
+    {0x0C, "MAXIMUM_WAIT_OBJECTS_EXCEEDED", "A wait named more objects than its wait blocks allow."},
+    {0x39, "SYSTEM_EXIT_OWNED_MUTEX", "A work item routine returned owning a mutex."},
+    {0xBF, "MUTEX_ALREADY_OWNED", "A thread acquired a mutex it already owns."},
+    {0xC8, "IRQL_UNEXPECTED_VALUE", "The IRQL is not what it should be (a routine changed it)."},
 };
 
 typedef struct _MI_SUBCODE {

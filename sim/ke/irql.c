@@ -7,6 +7,9 @@
  */
 #include "../mi.h"
 #include "../host/host.h"
+#include "mi_ke.h"
+
+bool MiInDpc(void);
 
 static _Thread_local KIRQL MiIrql = PASSIVE_LEVEL;
 
@@ -60,7 +63,16 @@ VOID NTAPI KeLowerIrql(KIRQL NewIrql)
     if (NewIrql > Old || NewIrql > HIGH_LEVEL) {
         KeBugCheckEx(DRIVER_VERIFIER_DETECTED_VIOLATION, 0x31, Old, NewIrql, 0);
     }
+    /* A DPC routine runs at DISPATCH_LEVEL and must not go below it: 0x31
+     * with P4 = 1 ("invalid inside a DPC"). */
+    if (NewIrql < DISPATCH_LEVEL && MiInDpc()) {
+        KeBugCheckEx(DRIVER_VERIFIER_DETECTED_VIOLATION, 0x31, Old, NewIrql, 1);
+    }
     MiIrql = NewIrql;
+    /* DPCs queued on this processor run as its IRQL drops below DISPATCH_LEVEL. */
+    if (NewIrql < DISPATCH_LEVEL && MiDpcsPending) {
+        MiDrainDpcs();
+    }
 }
 
 const SIM_IRQL_RULE *MiIrqlRuleOf(const char *Ddi)

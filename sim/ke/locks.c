@@ -21,6 +21,7 @@
 #include <time.h>
 
 #include "../mi.h"
+#include "mi_ke.h"
 
 /* ---------------------------------------------------------------------- */
 /* The simulator lock.                                                    */
@@ -149,6 +150,7 @@ void MiEndMachineWaits(void)
 {
     uint64_t Old = atomic_fetch_add(&MiWaitEpoch, 1);
     MiBroadcastAll();
+    MiStopTimerThread(); /* its timers and DPCs belong to the old machine */
     atomic_long *Slot = &MiSpinners[Old & 1];
     long Self = MiSpinSlot == Slot ? 1 : 0;
     while (atomic_load(Slot) > Self) {
@@ -494,7 +496,7 @@ LONG NTAPI KeSetEvent(PRKEVENT Event, KPRIORITY Increment, BOOLEAN Wait)
     MiDdiEnter(MiDdi_KeSetEvent, 0, MI_CALLER_ADDRESS());
     MiCheckDriverPointer(Event, offsetof(KEVENT, Header.SignalState), true, MI_CALLER_ADDRESS());
     LONG Previous = __atomic_exchange_n(&Event->Header.SignalState, 1, __ATOMIC_RELEASE);
-    MiUnparkAll(Event);
+    MiKeWake(Event); /* its waiters and multi-object waiters */
     return Previous;
 }
 
@@ -511,16 +513,9 @@ LONG NTAPI KeReadStateEvent(PRKEVENT Event)
     return __atomic_load_n(&Event->Header.SignalState, __ATOMIC_ACQUIRE);
 }
 
-static bool MiEventSignalled(void *Context)
-{
-    PRKEVENT Event = (PRKEVENT)Context;
-    if (Event->Header.Type == SynchronizationEvent) {
-        LONG Expected = 1;
-        return __atomic_compare_exchange_n(&Event->Header.SignalState, &Expected, 0, false,
-                                           __ATOMIC_ACQUIRE, __ATOMIC_RELAXED);
-    }
-    return __atomic_load_n(&Event->Header.SignalState, __ATOMIC_ACQUIRE) != 0;
-}
+/* Waits on any dispatcher object (sim/ke/dispatch.c). */
+NTSTATUS MiKeWaitSingle(const char *Ddi, PVOID Object, PLARGE_INTEGER Timeout,
+                        ULONG_PTR Caller);
 
 NTSTATUS NTAPI KeWaitForSingleObject(PVOID Object, KWAIT_REASON WaitReason,
                                      KPROCESSOR_MODE WaitMode, BOOLEAN Alertable,
@@ -530,31 +525,5 @@ NTSTATUS NTAPI KeWaitForSingleObject(PVOID Object, KWAIT_REASON WaitReason,
     UNREFERENCED_PARAMETER(WaitMode);
     UNREFERENCED_PARAMETER(Alertable);
     MiDdiEnter(MiDdi_KeWaitForSingleObject, 0, MI_CALLER_ADDRESS());
-    MiCheckDriverPointer(Object, 0, false, MI_CALLER_ADDRESS());
-    int64_t TimeoutNs = -1;
-    if (Timeout != NULL) {
-        if (Timeout->QuadPart < 0) {
-            TimeoutNs = -Timeout->QuadPart * 100;
-        } else if (Timeout->QuadPart == 0) {
-            TimeoutNs = 0;
-        } else {
-            /* Absolute times are measured from an arbitrary epoch here: treat
-             * them as "now or past", which is what a waiter can rely on. */
-            TimeoutNs = 0;
-        }
-    }
-    KIRQL Irql = KeGetCurrentIrql();
-    if (Irql >= DISPATCH_LEVEL && TimeoutNs != 0) {
-        /* Waiting at DISPATCH_LEVEL is only legal with a zero timeout. */
-        KeBugCheckEx(IRQL_NOT_LESS_OR_EQUAL, (ULONG_PTR)Object, Irql, 0, MI_CALLER_ADDRESS());
-    }
-    if (MiEventSignalled(Object)) {
-        return STATUS_SUCCESS;
-    }
-    if (TimeoutNs == 0) {
-        return STATUS_TIMEOUT;
-    }
-    return MiParkUntilFor("KeWaitForSingleObject", Object, MiEventSignalled, Object, TimeoutNs)
-               ? STATUS_SUCCESS
-               : STATUS_TIMEOUT;
+    return MiKeWaitSingle("KeWaitForSingleObject", Object, Timeout, MI_CALLER_ADDRESS());
 }

@@ -20,6 +20,7 @@
 
 #include "../config.h"
 #include "mi_mm.h"
+#include "../ke/mi_ke.h" /* kedisp: MiTimerInRange */
 #include "../host/host.h"
 
 #define MI_POOL_GRANULE 16
@@ -798,6 +799,21 @@ static void MiFreePool(PVOID P, ULONG Tag, bool CheckTag, ULONG_PTR Caller)
         ULONG Owner = Block->Tag;
         MiUnlock();
         KeBugCheckEx(BAD_POOL_CALLER, 0x0A, (ULONG_PTR)P, Owner, Tag);
+    }
+    /* kedisp: a timer still set inside the block would expire in freed
+     * memory. Verifier stops at the free, 0xC4/0x15 (timer, pool type,
+     * address); without it mmsim stops with the kernel's own report of a
+     * timer where none may be, 0xC7 (0, timer, start, end). */
+    PKTIMER Timer = MiTimerInRange(P, Block->Size);
+    if (Timer != NULL) {
+        uint64_t Size = Block->Size;
+        MiUnlock();
+        if (MiConfig.Strict) {
+            KeBugCheckEx(DRIVER_VERIFIER_DETECTED_VIOLATION, 0x15, (ULONG_PTR)Timer,
+                         Paged ? PagedPool : NonPagedPool, (ULONG_PTR)P);
+        }
+        KeBugCheckEx(TIMER_OR_DPC_INVALID, 0, (ULONG_PTR)Timer, (ULONG_PTR)P,
+                     (ULONG_PTR)P + Size);
     }
     MI_TAG_USAGE *Usage = MiTagUsage(Block->Tag, Paged);
     if (Usage != NULL) {

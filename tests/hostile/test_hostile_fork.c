@@ -92,7 +92,7 @@ static PMDL NewPage(unsigned char Fill, PFN_NUMBER *Pfn, char **Va)
     return Mdl;
 }
 
-static void FreePage(PMDL Mdl)
+static void FreeOnePage(PMDL Mdl)
 {
     MmUnmapLockedPages(MmGetSystemAddressForMdlSafe(Mdl, NormalPagePriority), Mdl);
     MmFreePagesFromMdl(Mdl);
@@ -153,7 +153,7 @@ SIM_TEST(PagesAreHandedOutIndependently)
     assert_int_equal(Race.Pfn, Race.ChildPfn); /* the same page number in both machines */
     SIM_EXPECT_CHILD_EXIT(&R, 0);              /* the child's page kept 'C' */
     assert_true(AllBytes(Race.Va, PAGE_SIZE, 'P'));
-    FreePage(Race.Mdl);
+    FreeOnePage(Race.Mdl);
     for (int i = 0; i < 2; i++) {
         close(Race.ToParent[i]);
         close(Race.ToChild[i]);

@@ -10,10 +10,10 @@ NTSTATUS DriverEntry(PVOID DriverObject, PVOID RegistryPath)
     (void)DriverObject;
     (void)RegistryPath;
 #ifdef USE_TYPE
-    KTIMER Timer;
-    (void)Timer;
+    KINTERRUPT_MODE Mode;
+    (void)Mode;
 #else
-    KeFlushQueuedDpcs();
+    KeSynchronizeExecution(NULL, NULL, NULL);
 #endif
     return STATUS_SUCCESS;
 }

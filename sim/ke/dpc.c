@@ -1,0 +1,737 @@
+/*
+ * dpc.c - DPC objects and queues, kernel timers and the clock thread.
+ *
+ * Processors: each host thread is the simulated processor it runs on (as
+ * IRQL is per thread, irql.c), and one more host thread, the clock thread,
+ * is the processor that takes the clock interrupt.
+ *   - KeInsertQueueDpc queues the DPC on the caller's processor; it runs
+ *     there when that processor's IRQL drops below DISPATCH_LEVEL: at once
+ *     if the caller is below it, else in the KeLowerIrql (or spin lock
+ *     release) that goes below it. A DPC targeted at another processor
+ *     (KeSetTargetProcessorDpc(Ex)) is queued on the clock thread's.
+ *   - The clock thread expires timers at their due time (host clock): it
+ *     signals the timer, wakes its waiters, queues its DPC on its own queue
+ *     and runs the DPCs queued there.
+ * A DPC routine runs at DISPATCH_LEVEL (a threaded DPC's at PASSIVE_LEVEL,
+ * Windows' default), so mmsim's IRQL rules apply inside it; lowering the
+ * IRQL below DISPATCH_LEVEL inside a DPC is 0xC4/0x31 with P4 = 1.
+ * One mutex guards every queue, the queued state of every DPC (DpcData:
+ * the processor it is queued on) and the timer list. docs/ke-sync.md.
+ */
+#include <errno.h>
+#include <pthread.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "mi_ke.h"
+#include "../host/host.h"
+
+/* ---------------------------------------------------------------------- */
+/* State.                                                                 */
+/* ---------------------------------------------------------------------- */
+static _Thread_local char MiProcessorTag;  /* identifies this thread's processor */
+static char MiClockProcessorTag;          /* the clock thread's */
+static char MiTimerProcessorTag;          /* the clock thread's, for timers' DPCs */
+
+static struct {
+    pthread_mutex_t Lock;
+    pthread_cond_t Wake;   /* the clock thread: a timer was set, DPCs queued, stop */
+    pthread_cond_t Idle;   /* a DPC finished */
+    LIST_ENTRY Queue;      /* KDPC.DpcListEntry of every queued DPC, all processors */
+    LIST_ENTRY Timers;     /* KTIMER.TimerListEntry, by due time */
+    uint64_t Running;      /* DPC routines running now */
+    PKDPC ClockCurrent;    /* the DPC whose routine the clock thread runs */
+    uint64_t Epoch;        /* the machine whose routines Running counts */
+    bool Started, Stop, ForkStopped;
+    pthread_t Thread;
+} MiDpc = {.Lock = PTHREAD_MUTEX_INITIALIZER,
+           .Queue = {&MiDpc.Queue, &MiDpc.Queue},
+           .Timers = {&MiDpc.Timers, &MiDpc.Timers}};
+
+static pthread_once_t MiDpcOnce = PTHREAD_ONCE_INIT;
+
+/* The clock thread waits on the monotonic clock (the realtime one on
+ * Windows, as locks.c's timed parks). */
+#if defined(_WIN32)
+#define MI_DPC_CLOCK CLOCK_REALTIME
+#else
+#define MI_DPC_CLOCK CLOCK_MONOTONIC
+#endif
+
+static void MiInitConds(void)
+{
+    pthread_condattr_t Attr;
+    pthread_condattr_init(&Attr);
+    pthread_condattr_setclock(&Attr, MI_DPC_CLOCK);
+    pthread_cond_init(&MiDpc.Wake, &Attr);
+    pthread_condattr_destroy(&Attr);
+    pthread_cond_init(&MiDpc.Idle, NULL);
+}
+
+static void MiForkPrepare(void);
+static void MiForkParent(void);
+static void MiForkChild(void);
+
+static void MiDpcInitOnce(void)
+{
+    MiInitConds();
+    HostOnFork(MiForkPrepare, MiForkParent, MiForkChild);
+}
+
+/* The lock of the queues and timers (a reset empties them:
+ * MiStopTimerThread). */
+static void MiDpcLock(void)
+{
+    pthread_once(&MiDpcOnce, MiDpcInitOnce);
+    pthread_mutex_lock(&MiDpc.Lock);
+}
+
+static void MiDpcUnlock(void)
+{
+    pthread_mutex_unlock(&MiDpc.Lock);
+}
+
+/* This thread is inside a DPC routine of the current machine. */
+static _Thread_local uint64_t MiInDpcEpoch;
+_Thread_local bool MiDpcsPending;
+
+bool MiInDpc(void);
+bool MiInDpc(void)
+{
+    return MiInDpcEpoch != 0 && MiInDpcEpoch == MiCurrentWaitEpoch();
+}
+
+/* ---------------------------------------------------------------------- */
+/* DPC objects.                                                           */
+/* ---------------------------------------------------------------------- */
+static void MiInitDpc(PRKDPC Dpc, PKDEFERRED_ROUTINE Routine, PVOID Context, UCHAR Type)
+{
+    MiCheckDriverPointer(Dpc, 0, true, MI_CALLER_ADDRESS());
+    memset(Dpc, 0, sizeof(*Dpc));
+    Dpc->Type = Type;
+    Dpc->Importance = MediumImportance;
+    Dpc->DeferredRoutine = Routine;
+    Dpc->DeferredContext = Context;
+}
+
+VOID NTAPI KeInitializeDpc(PRKDPC Dpc, PKDEFERRED_ROUTINE DeferredRoutine, PVOID DeferredContext)
+{
+    MiDdiEnter(MiDdi_KeInitializeDpc, 0, MI_CALLER_ADDRESS());
+    MiInitDpc(Dpc, DeferredRoutine, DeferredContext, MI_OBJ_DPC);
+}
+
+VOID NTAPI KeInitializeThreadedDpc(PRKDPC Dpc, PKDEFERRED_ROUTINE DeferredRoutine,
+                                   PVOID DeferredContext)
+{
+    MiDdiEnter(MiDdi_KeInitializeThreadedDpc, 0, MI_CALLER_ADDRESS());
+    MiInitDpc(Dpc, DeferredRoutine, DeferredContext, MI_OBJ_THREADED_DPC);
+}
+
+VOID NTAPI KeSetImportanceDpc(PRKDPC Dpc, KDPC_IMPORTANCE Importance)
+{
+    MiCheckDriverPointer(Dpc, 0, true, MI_CALLER_ADDRESS());
+    Dpc->Importance = (UCHAR)Importance;
+}
+
+/* mmsim's encoding of the target in KDPC.Number: 0 none, else processor + 1. */
+VOID NTAPI KeSetTargetProcessorDpc(PRKDPC Dpc, CCHAR Number)
+{
+    MiCheckDriverPointer(Dpc, 0, true, MI_CALLER_ADDRESS());
+    if ((UCHAR)Number >= KeQueryActiveProcessorCount(NULL)) {
+        /* The DPC would be queued on a processor that does not exist:
+         * 0xC7 TIMER_OR_DPC_INVALID, 3 (wrong DPC processor number). */
+        KeBugCheckEx(TIMER_OR_DPC_INVALID, 3, (ULONG_PTR)Dpc, (ULONG_PTR)(UCHAR)Number,
+                     KeQueryActiveProcessorCount(NULL));
+    }
+    Dpc->Number = (USHORT)((UCHAR)Number + 1);
+}
+
+NTSTATUS NTAPI KeSetTargetProcessorDpcEx(PKDPC Dpc, PPROCESSOR_NUMBER ProcNumber)
+{
+    MiCheckDriverPointer(Dpc, 0, true, MI_CALLER_ADDRESS());
+    MiCheckDriverPointer(ProcNumber, 0, false, MI_CALLER_ADDRESS());
+    if (ProcNumber->Reserved != 0 ||
+        ProcNumber->Number >= KeQueryActiveProcessorCountEx(ProcNumber->Group)) {
+        return STATUS_INVALID_PARAMETER;
+    }
+    ULONG Index = 0;
+    for (USHORT Group = 0; Group < ProcNumber->Group; Group++) {
+        Index += KeQueryActiveProcessorCountEx(Group);
+    }
+    Dpc->Number = (USHORT)(Index + ProcNumber->Number + 1);
+    return STATUS_SUCCESS;
+}
+
+/* Queues Dpc on Processor (lock held); false if it is queued already. */
+static bool MiQueueDpcLocked(PRKDPC Dpc, void *Processor, PVOID Argument1, PVOID Argument2)
+{
+    if (Dpc->DpcData != NULL) {
+        return false;
+    }
+    Dpc->SystemArgument1 = Argument1;
+    Dpc->SystemArgument2 = Argument2;
+    Dpc->DpcData = Processor;
+    if (Dpc->Importance == HighImportance) {
+        InsertHeadList(&MiDpc.Queue, &Dpc->DpcListEntry);
+    } else {
+        InsertTailList(&MiDpc.Queue, &Dpc->DpcListEntry);
+    }
+    return true;
+}
+
+static void MiStartClockLocked(void);
+
+BOOLEAN NTAPI KeInsertQueueDpc(PRKDPC Dpc, PVOID SystemArgument1, PVOID SystemArgument2)
+{
+    MiDdiEnter(MiDdi_KeInsertQueueDpc, 0, MI_CALLER_ADDRESS());
+    MiCheckDriverPointer(Dpc, 0, true, MI_CALLER_ADDRESS());
+    void *Processor = &MiProcessorTag;
+    if (Dpc->Number != 0 && (ULONG)(Dpc->Number - 1) != KeGetCurrentProcessorNumber()) {
+        Processor = &MiClockProcessorTag; /* another processor */
+    }
+    MiDpcLock();
+    bool Queued = MiQueueDpcLocked(Dpc, Processor, SystemArgument1, SystemArgument2);
+    if (Queued && Processor == &MiClockProcessorTag) {
+        MiStartClockLocked();
+        pthread_cond_signal(&MiDpc.Wake);
+    }
+    MiDpcUnlock();
+    if (!Queued) {
+        return FALSE;
+    }
+    if (Processor == &MiProcessorTag) {
+        MiDpcsPending = true;
+        if (MiCurrentIrql() < DISPATCH_LEVEL) {
+            MiDrainDpcs(); /* the DPC interrupt is taken at once */
+        }
+    }
+    return TRUE;
+}
+
+BOOLEAN NTAPI KeRemoveQueueDpc(PRKDPC Dpc)
+{
+    MiDdiEnter(MiDdi_KeRemoveQueueDpc, 0, MI_CALLER_ADDRESS());
+    MiCheckDriverPointer(Dpc, 0, true, MI_CALLER_ADDRESS());
+    MiDpcLock();
+    bool Removed = Dpc->DpcData != NULL;
+    if (Removed) {
+        RemoveEntryList(&Dpc->DpcListEntry);
+        Dpc->DpcData = NULL;
+    }
+    MiDpcUnlock();
+    return Removed ? TRUE : FALSE;
+}
+
+/* Runs one DPC routine on this processor: at DISPATCH_LEVEL (a threaded
+ * DPC at the IRQL it finds, PASSIVE_LEVEL when queued from there). */
+static void MiCallDpc(PKDEFERRED_ROUTINE Routine, PRKDPC Dpc, PVOID Context, PVOID Argument1,
+                      PVOID Argument2, bool Threaded, bool FromTimer)
+{
+    KIRQL Old = MiCurrentIrql();
+    KIRQL RunAt = Threaded ? Old : DISPATCH_LEVEL;
+    MiSetIrql(RunAt);
+    uint64_t OuterInDpc = MiInDpcEpoch;
+    MiInDpcEpoch = Threaded ? 0 : MiCurrentWaitEpoch();
+    struct _KTHREAD *Thread = KeGetCurrentThread();
+    LONG ApcBefore = Thread->KernelApcDisable + Thread->SpecialApcDisable;
+    Routine(Dpc, Context, Argument1, Argument2);
+    MiInDpcEpoch = OuterInDpc;
+    LONG ApcAfter = Thread->KernelApcDisable + Thread->SpecialApcDisable;
+    if (ApcAfter != ApcBefore) {
+        /* The routine entered a critical region or took a mutex and did not
+         * leave it: 0xC7 TIMER_OR_DPC_INVALID, 4 (5 for a timer's DPC). */
+        KeBugCheckEx(TIMER_OR_DPC_INVALID, FromTimer ? 5 : 4, (ULONG_PTR)(void *)Routine,
+                     (ULONG_PTR)(LONG_PTR)ApcBefore, (ULONG_PTR)(LONG_PTR)ApcAfter);
+    }
+    KIRQL After = MiCurrentIrql();
+    if (After != RunAt) {
+        /* The routine returned at another IRQL than it was called at:
+         * IRQL_UNEXPECTED_VALUE, P1 (current << 16) | (expected << 8)
+         * (mmsim's parameters: P2 the routine, P3 the DPC). */
+        KeBugCheckEx(IRQL_UNEXPECTED_VALUE, ((ULONG_PTR)After << 16) | ((ULONG_PTR)RunAt << 8),
+                     (ULONG_PTR)(void *)Routine, (ULONG_PTR)Dpc, 0);
+    }
+    MiSetIrql(Old);
+}
+
+/* Pops and runs the DPCs queued on Processor until there are none. */
+static void MiRunQueued(void *Processor)
+{
+    MiDpcLock();
+    for (;;) {
+        PRKDPC Dpc = NULL;
+        for (PLIST_ENTRY Entry = MiDpc.Queue.Flink; Entry != &MiDpc.Queue; Entry = Entry->Flink) {
+            PRKDPC Candidate = CONTAINING_RECORD(Entry, KDPC, DpcListEntry);
+            if (Candidate->DpcData == Processor ||
+                (Processor == &MiClockProcessorTag && Candidate->DpcData == &MiTimerProcessorTag)) {
+                Dpc = Candidate;
+                break;
+            }
+        }
+        if (Dpc == NULL) {
+            break;
+        }
+        /* Windows dequeues before the call: the routine may queue it again. */
+        bool FromTimer = Dpc->DpcData == &MiTimerProcessorTag;
+        RemoveEntryList(&Dpc->DpcListEntry);
+        Dpc->DpcData = NULL;
+        PKDEFERRED_ROUTINE Routine = Dpc->DeferredRoutine;
+        PVOID Context = Dpc->DeferredContext;
+        PVOID Argument1 = Dpc->SystemArgument1, Argument2 = Dpc->SystemArgument2;
+        bool Threaded = Dpc->Type == MI_OBJ_THREADED_DPC;
+        MiDpc.Running++;
+        if (Processor == &MiClockProcessorTag) {
+            MiDpc.ClockCurrent = Dpc;
+        }
+        uint64_t Epoch = MiDpc.Epoch;
+        MiDpcUnlock();
+        MiCallDpc(Routine, Dpc, Context, Argument1, Argument2, Threaded, FromTimer);
+        MiDpcLock();
+        if (MiDpc.Epoch == Epoch) {
+            MiDpc.Running--;
+        }
+        MiDpc.ClockCurrent = NULL;
+        pthread_cond_broadcast(&MiDpc.Idle);
+    }
+    MiDpcUnlock();
+}
+
+void MiDrainDpcs(void)
+{
+    /* The machine this thread drains for; a bug check inside a routine
+     * leaves through here, and the next machine starts afresh. */
+    static _Thread_local uint64_t DrainingEpoch;
+    uint64_t Epoch = MiCurrentWaitEpoch();
+    if (DrainingEpoch == Epoch || !MiDpcsPending) {
+        return;
+    }
+    DrainingEpoch = Epoch;
+    MiDpcsPending = false;
+    MiRunQueued(&MiProcessorTag);
+    DrainingEpoch = 0;
+}
+
+/* Returns once the clock thread no longer runs Dpc's routine (the caller is
+ * about to free it); at once on the clock thread itself (a routine that
+ * frees its own object returns without touching it again). */
+void MiWaitForDpcRoutine(PKDPC Dpc);
+void MiWaitForDpcRoutine(PKDPC Dpc)
+{
+    MiDpcLock();
+    if (MiDpc.Started && pthread_equal(pthread_self(), MiDpc.Thread)) {
+        MiDpcUnlock();
+        return;
+    }
+    while (MiDpc.ClockCurrent == Dpc && !MiIsStopped()) {
+        MiDpcUnlock();
+        MmsimYieldProcessor();
+        MiDpcLock();
+    }
+    MiDpcUnlock();
+}
+
+VOID NTAPI KeFlushQueuedDpcs(VOID)
+{
+    MiDdiEnter(MiDdi_KeFlushQueuedDpcs, 0, MI_CALLER_ADDRESS());
+    /* Every DPC queued anywhere has run when this returns: this processor's
+     * (it is below DISPATCH_LEVEL: none is left), the clock thread's, and
+     * those running now. A processor held at DISPATCH_LEVEL by another
+     * thread is waited for as Windows waits for it. */
+    MiDpcLock();
+    while (MiDpc.Running != 0 || !IsListEmpty(&MiDpc.Queue)) {
+        if (MiIsStopped()) {
+            break;
+        }
+        struct timespec Deadline;
+        clock_gettime(CLOCK_REALTIME, &Deadline);
+        Deadline.tv_nsec += 10 * 1000 * 1000; /* re-checks the stop */
+        if (Deadline.tv_nsec >= 1000000000L) {
+            Deadline.tv_sec++;
+            Deadline.tv_nsec -= 1000000000L;
+        }
+        pthread_cond_timedwait(&MiDpc.Idle, &MiDpc.Lock, &Deadline);
+    }
+    MiDpcUnlock();
+    MiRefuseIfStopped("KeFlushQueuedDpcs");
+}
+
+NTSTATUS NTAPI KeQueryDpcWatchdogInformation(PKDPC_WATCHDOG_INFORMATION WatchdogInformation)
+{
+    MiDdiEnter(MiDdi_KeQueryDpcWatchdogInformation, 0, MI_CALLER_ADDRESS());
+    MiCheckDriverPointer(WatchdogInformation, 0, true, MI_CALLER_ADDRESS());
+    /* mmsim has no DPC watchdog: no limits, nothing counted (a limit of 0
+     * means "no watchdog", as on Windows when it is disabled). */
+    memset(WatchdogInformation, 0, sizeof(*WatchdogInformation));
+    return STATUS_SUCCESS;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Spin locks from DPCs.                                                  */
+/* ---------------------------------------------------------------------- */
+VOID FASTCALL KeAcquireInStackQueuedSpinLockAtDpcLevel(PKSPIN_LOCK SpinLock,
+                                                       PKLOCK_QUEUE_HANDLE LockHandle)
+{
+    MiCheckDriverPointer(LockHandle, 0, true, MI_CALLER_ADDRESS());
+    LockHandle->LockQueue.Lock = SpinLock;
+    LockHandle->LockQueue.Next = NULL;
+    LockHandle->OldIrql = DISPATCH_LEVEL;
+    KeAcquireSpinLockAtDpcLevel(SpinLock);
+}
+
+VOID FASTCALL KeReleaseInStackQueuedSpinLockFromDpcLevel(PKLOCK_QUEUE_HANDLE LockHandle)
+{
+    MiCheckDriverPointer(LockHandle, 0, false, MI_CALLER_ADDRESS());
+    KeReleaseSpinLockFromDpcLevel(LockHandle->LockQueue.Lock);
+}
+
+KIRQL NTAPI KeAcquireSpinLockForDpc(PKSPIN_LOCK SpinLock)
+{
+    MiDdiEnter(MiDdi_KeAcquireSpinLockForDpc, 0, MI_CALLER_ADDRESS());
+    /* A threaded DPC may run at PASSIVE_LEVEL: raise only then. */
+    if (MiCurrentIrql() < DISPATCH_LEVEL) {
+        return KeAcquireSpinLockRaiseToDpc(SpinLock);
+    }
+    KeAcquireSpinLockAtDpcLevel(SpinLock);
+    return DISPATCH_LEVEL;
+}
+
+VOID NTAPI KeReleaseSpinLockForDpc(PKSPIN_LOCK SpinLock, KIRQL OldIrql)
+{
+    if (OldIrql < DISPATCH_LEVEL) {
+        KeReleaseSpinLock(SpinLock, OldIrql);
+    } else {
+        KeReleaseSpinLockFromDpcLevel(SpinLock);
+    }
+}
+
+VOID FASTCALL KeAcquireInStackQueuedSpinLockForDpc(PKSPIN_LOCK SpinLock,
+                                                   PKLOCK_QUEUE_HANDLE LockHandle)
+{
+    MiCheckDriverPointer(LockHandle, 0, true, MI_CALLER_ADDRESS());
+    MiCheckDriverPointer(SpinLock, 0, true, MI_CALLER_ADDRESS());
+    LockHandle->LockQueue.Lock = SpinLock;
+    LockHandle->LockQueue.Next = NULL;
+    LockHandle->OldIrql = KeAcquireSpinLockForDpc(SpinLock);
+}
+
+VOID FASTCALL KeReleaseInStackQueuedSpinLockForDpc(PKLOCK_QUEUE_HANDLE LockHandle)
+{
+    MiCheckDriverPointer(LockHandle, 0, false, MI_CALLER_ADDRESS());
+    KeReleaseSpinLockForDpc(LockHandle->LockQueue.Lock, LockHandle->OldIrql);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Timers.                                                                */
+/* ---------------------------------------------------------------------- */
+/* Interrupt time now, 100 ns units. */
+static uint64_t MiClockNow(void)
+{
+    ULONG64 Qpc;
+    return KeQueryInterruptTimePrecise(&Qpc);
+}
+
+static bool MiTimerInserted(PKTIMER Timer)
+{
+    return Timer->TimerListEntry.Flink != NULL;
+}
+
+static void MiUnlinkTimer(PKTIMER Timer)
+{
+    RemoveEntryList(&Timer->TimerListEntry);
+    Timer->TimerListEntry.Flink = Timer->TimerListEntry.Blink = NULL;
+}
+
+static void MiInsertTimerLocked(PKTIMER Timer)
+{
+    PLIST_ENTRY Entry = MiDpc.Timers.Flink;
+    while (Entry != &MiDpc.Timers &&
+           CONTAINING_RECORD(Entry, KTIMER, TimerListEntry)->DueTime.QuadPart <=
+               Timer->DueTime.QuadPart) {
+        Entry = Entry->Flink;
+    }
+    InsertTailList(Entry, &Timer->TimerListEntry); /* before Entry */
+}
+
+VOID NTAPI KeInitializeTimerEx(PKTIMER Timer, TIMER_TYPE Type)
+{
+    MiDdiEnter(MiDdi_KeInitializeTimerEx, 0, MI_CALLER_ADDRESS());
+    MiCheckDriverPointer(Timer, 0, true, MI_CALLER_ADDRESS());
+    memset(Timer, 0, sizeof(*Timer));
+    Timer->Header.Type =
+        Type == SynchronizationTimer ? MI_OBJ_TIMER_SYNCHRONIZATION : MI_OBJ_TIMER_NOTIFICATION;
+    Timer->Header.Size = (UCHAR)(sizeof(KTIMER) / sizeof(LONG));
+    InitializeListHead(&Timer->Header.WaitListHead);
+}
+
+VOID NTAPI KeInitializeTimer(PKTIMER Timer)
+{
+    KeInitializeTimerEx(Timer, NotificationTimer);
+}
+
+/* Sets Timer (DueTime as the DDIs take it, Period in 100 ns units, 0: a
+ * one-shot); TRUE if it was set already (that setting is cancelled). */
+BOOLEAN MiSetTimer(PKTIMER Timer, LONGLONG DueTime, LONGLONG Period, PKDPC Dpc);
+BOOLEAN MiSetTimer(PKTIMER Timer, LONGLONG DueTime, LONGLONG Period, PKDPC Dpc)
+{
+    uint64_t Now = MiClockNow();
+    uint64_t Due;
+    if (DueTime < 0) {
+        Due = Now + (uint64_t)(-DueTime);
+    } else {
+        LARGE_INTEGER SystemNow;
+        KeQuerySystemTimePrecise(&SystemNow);
+        Due = DueTime <= SystemNow.QuadPart ? Now : Now + (uint64_t)(DueTime - SystemNow.QuadPart);
+    }
+    MiDpcLock();
+    bool Was = MiTimerInserted(Timer);
+    if (Was) {
+        MiUnlinkTimer(Timer);
+    }
+    __atomic_store_n(&Timer->Header.SignalState, 0, __ATOMIC_RELEASE);
+    Timer->DueTime.QuadPart = Due;
+    Timer->Dpc = Dpc;
+    /* KTIMER.Period holds milliseconds; the Ex timers' 100 ns periods are
+     * kept rounded up to them. */
+    Timer->Period = (ULONG)((Period + 9999) / 10000);
+    if (Period > 0 && Timer->Period == 0) {
+        Timer->Period = 1;
+    }
+    MiInsertTimerLocked(Timer);
+    MiStartClockLocked();
+    pthread_cond_signal(&MiDpc.Wake);
+    MiDpcUnlock();
+    return Was ? TRUE : FALSE;
+}
+
+BOOLEAN NTAPI KeSetTimerEx(PKTIMER Timer, LARGE_INTEGER DueTime, LONG Period, PKDPC Dpc)
+{
+    MiDdiEnter(MiDdi_KeSetTimerEx, 0, MI_CALLER_ADDRESS());
+    MiCheckDriverPointer(Timer, 0, true, MI_CALLER_ADDRESS());
+    if (Period < 0) {
+        /* The kernel asserts a period that fits its unsigned field. */
+        MmsimAssertFailed("Period >= 0 (KeSetTimerEx)", __FILE__, __LINE__);
+    }
+    return MiSetTimer(Timer, DueTime.QuadPart, (LONGLONG)Period * 10000, Dpc);
+}
+
+BOOLEAN NTAPI KeSetTimer(PKTIMER Timer, LARGE_INTEGER DueTime, PKDPC Dpc)
+{
+    MiDdiEnter(MiDdi_KeSetTimer, 0, MI_CALLER_ADDRESS());
+    MiCheckDriverPointer(Timer, 0, true, MI_CALLER_ADDRESS());
+    return MiSetTimer(Timer, DueTime.QuadPart, 0, Dpc);
+}
+
+BOOLEAN NTAPI KeSetCoalescableTimer(PKTIMER Timer, LARGE_INTEGER DueTime, ULONG Period,
+                                    ULONG TolerableDelay, PKDPC Dpc)
+{
+    UNREFERENCED_PARAMETER(TolerableDelay); /* mmsim expires every timer on time */
+    MiDdiEnter(MiDdi_KeSetCoalescableTimer, 0, MI_CALLER_ADDRESS());
+    MiCheckDriverPointer(Timer, 0, true, MI_CALLER_ADDRESS());
+    if (Period > MAXLONG) {
+        MmsimAssertFailed("Period <= MAXLONG (KeSetCoalescableTimer)", __FILE__, __LINE__);
+    }
+    return MiSetTimer(Timer, DueTime.QuadPart, (LONGLONG)Period * 10000, Dpc);
+}
+
+BOOLEAN NTAPI KeCancelTimer(PKTIMER Timer)
+{
+    MiDdiEnter(MiDdi_KeCancelTimer, 0, MI_CALLER_ADDRESS());
+    MiCheckDriverPointer(Timer, 0, true, MI_CALLER_ADDRESS());
+    MiDpcLock();
+    bool Was = MiTimerInserted(Timer);
+    if (Was) {
+        MiUnlinkTimer(Timer);
+    }
+    MiDpcUnlock();
+    return Was ? TRUE : FALSE;
+}
+
+BOOLEAN NTAPI KeReadStateTimer(PKTIMER Timer)
+{
+    MiDdiEnter(MiDdi_KeReadStateTimer, 0, MI_CALLER_ADDRESS());
+    MiCheckDriverPointer(Timer, 0, false, MI_CALLER_ADDRESS());
+    return __atomic_load_n(&Timer->Header.SignalState, __ATOMIC_ACQUIRE) != 0 ? TRUE : FALSE;
+}
+
+PKTIMER MiTimerInRange(const void *Start, SIZE_T Size)
+{
+    const char *Low = (const char *)Start;
+    PKTIMER Found = NULL;
+    MiDpcLock();
+    for (PLIST_ENTRY Entry = MiDpc.Timers.Flink; Entry != &MiDpc.Timers; Entry = Entry->Flink) {
+        PKTIMER Timer = CONTAINING_RECORD(Entry, KTIMER, TimerListEntry);
+        if ((const char *)Timer >= Low && (const char *)Timer < Low + Size) {
+            Found = Timer;
+            break;
+        }
+    }
+    MiDpcUnlock();
+    return Found;
+}
+
+/* ---------------------------------------------------------------------- */
+/* The clock thread.                                                      */
+/* ---------------------------------------------------------------------- */
+/* Expires the due timers (lock held). */
+static void MiExpireTimersLocked(uint64_t Now)
+{
+    while (!IsListEmpty(&MiDpc.Timers)) {
+        PKTIMER Timer = CONTAINING_RECORD(MiDpc.Timers.Flink, KTIMER, TimerListEntry);
+        if ((uint64_t)Timer->DueTime.QuadPart > Now) {
+            break;
+        }
+        MiUnlinkTimer(Timer);
+        ULARGE_INTEGER Due = Timer->DueTime;
+        if (Timer->Period != 0) {
+            /* The next period counts from this due time, not from now. */
+            Timer->DueTime.QuadPart += (ULONGLONG)Timer->Period * 10000;
+            if ((uint64_t)Timer->DueTime.QuadPart <= Now) {
+                Timer->DueTime.QuadPart = Now + (ULONGLONG)Timer->Period * 10000;
+            }
+            MiInsertTimerLocked(Timer);
+        }
+        PKDPC Dpc = Timer->Dpc;
+        if (Dpc != NULL) {
+            /* The DPC gets the expiry time, as Windows passes it. */
+            (void)MiQueueDpcLocked(Dpc, &MiTimerProcessorTag, (PVOID)(ULONG_PTR)Due.LowPart,
+                                   (PVOID)(ULONG_PTR)Due.HighPart);
+        }
+        /* Signalled last: a waiter may return and free a one-shot timer at
+         * once (the wake below uses its address only). */
+        __atomic_store_n(&Timer->Header.SignalState, 1, __ATOMIC_RELEASE);
+        MiKeWake(Timer);
+    }
+}
+
+static void *MiClockThread(void *Unused)
+{
+    (void)Unused;
+    SIM_CATCH_FRAME Frame;
+    pthread_mutex_lock(&MiDpc.Lock);
+    while (!MiDpc.Stop) {
+        if (!MiIsStopped()) {
+            MiExpireTimersLocked(MiClockNow());
+            bool Pending = false;
+            for (PLIST_ENTRY Entry = MiDpc.Queue.Flink; Entry != &MiDpc.Queue;
+                 Entry = Entry->Flink) {
+                void *On = CONTAINING_RECORD(Entry, KDPC, DpcListEntry)->DpcData;
+                if (On == &MiClockProcessorTag || On == &MiTimerProcessorTag) {
+                    Pending = true;
+                    break;
+                }
+            }
+            if (Pending) {
+                pthread_mutex_unlock(&MiDpc.Lock);
+                /* A routine refused because its machine stopped or went
+                 * away is abandoned, as a frozen processor never ends it. */
+                SimPushCatchFrame(&Frame, MI_FRAME_REFUSAL);
+                if (setjmp(Frame.Jump) == 0) {
+                    MiRunQueued(&MiClockProcessorTag);
+                    SimPopCatchFrame(&Frame);
+                } else {
+                    MiSetIrql(PASSIVE_LEVEL);
+                    MiInDpcEpoch = 0;
+                }
+                pthread_mutex_lock(&MiDpc.Lock);
+                continue;
+            }
+        }
+        if (MiDpc.Stop) {
+            break;
+        }
+        if (IsListEmpty(&MiDpc.Timers) || MiIsStopped()) {
+            pthread_cond_wait(&MiDpc.Wake, &MiDpc.Lock);
+            continue;
+        }
+        PKTIMER First = CONTAINING_RECORD(MiDpc.Timers.Flink, KTIMER, TimerListEntry);
+        uint64_t Now = MiClockNow();
+        uint64_t Due = (uint64_t)First->DueTime.QuadPart;
+        if (Due <= Now) {
+            continue;
+        }
+        uint64_t WaitNs = (Due - Now) * 100;
+        struct timespec Deadline;
+        clock_gettime(MI_DPC_CLOCK, &Deadline);
+        uint64_t Ns = (uint64_t)Deadline.tv_nsec + WaitNs % 1000000000u;
+        Deadline.tv_sec += (time_t)(WaitNs / 1000000000u + Ns / 1000000000u);
+        Deadline.tv_nsec = (long)(Ns % 1000000000u);
+        (void)pthread_cond_timedwait(&MiDpc.Wake, &MiDpc.Lock, &Deadline);
+    }
+    pthread_mutex_unlock(&MiDpc.Lock);
+    return NULL;
+}
+
+/* Starts the clock thread if it is not running (lock held). */
+static void MiStartClockLocked(void)
+{
+    if (MiDpc.Started) {
+        return;
+    }
+    MiDpc.Stop = false;
+    if (pthread_create(&MiDpc.Thread, NULL, MiClockThread, NULL) != 0) {
+        pthread_mutex_unlock(&MiDpc.Lock);
+        MiWriteStderr("mmsim: cannot start the clock thread (timers and targeted DPCs): the "
+                      "host refused a thread\n");
+        _exit(SIM_EXIT_CONFIG);
+    }
+    MiDpc.Started = true;
+}
+
+static void MiStopClockLocked(void)
+{
+    if (MiDpc.Started) {
+        MiDpc.Stop = true;
+        pthread_cond_broadcast(&MiDpc.Wake);
+        pthread_mutex_unlock(&MiDpc.Lock);
+        pthread_join(MiDpc.Thread, NULL);
+        pthread_mutex_lock(&MiDpc.Lock);
+        MiDpc.Started = false;
+        MiDpc.Stop = false;
+    }
+}
+
+void MiStopTimerThread(void)
+{
+    pthread_once(&MiDpcOnce, MiDpcInitOnce);
+    pthread_mutex_lock(&MiDpc.Lock);
+    MiStopClockLocked();
+    /* The machine's timers and queued DPCs go with it (their memory is not
+     * touched: it was that machine's). */
+    InitializeListHead(&MiDpc.Queue);
+    InitializeListHead(&MiDpc.Timers);
+    MiDpc.Epoch = MiCurrentWaitEpoch();
+    MiDpc.Running = 0;
+    MiDpc.ClockCurrent = NULL;
+    pthread_cond_broadcast(&MiDpc.Idle);
+    pthread_mutex_unlock(&MiDpc.Lock);
+}
+
+/* fork(): the clock thread is stopped before and started again after, in
+ * the parent, and in the child when it has timers or DPCs for it (a child
+ * inherits no thread). The lock is held across the fork. */
+static void MiForkPrepare(void)
+{
+    pthread_mutex_lock(&MiDpc.Lock);
+    MiDpc.ForkStopped = MiDpc.Started;
+    MiStopClockLocked();
+}
+
+static void MiForkParent(void)
+{
+    if (MiDpc.ForkStopped) {
+        MiStartClockLocked();
+    }
+    pthread_mutex_unlock(&MiDpc.Lock);
+}
+
+static void MiForkChild(void)
+{
+    pthread_mutex_unlock(&MiDpc.Lock);
+    MiInitConds();
+    MiDpc.Running = 0;
+    if (MiDpc.ForkStopped) {
+        pthread_mutex_lock(&MiDpc.Lock);
+        MiStartClockLocked();
+        pthread_mutex_unlock(&MiDpc.Lock);
+    }
+}

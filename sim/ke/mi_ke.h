@@ -1,0 +1,67 @@
+/*
+ * mi_ke.h - internals shared by the dispatcher files (sim/ke/dispatch.c,
+ * sim/ke/dpc.c) and the older primitives in locks.c and irql.c.
+ */
+#ifndef MI_KE_H_
+#define MI_KE_H_
+
+#include "../mi.h"
+
+/* Kernel object types (Header.Type; the kernel's KOBJECTS numbers). */
+#define MI_OBJ_EVENT_NOTIFICATION 0
+#define MI_OBJ_EVENT_SYNCHRONIZATION 1
+#define MI_OBJ_MUTANT 2
+#define MI_OBJ_SEMAPHORE 5
+#define MI_OBJ_THREAD 6
+#define MI_OBJ_GATE 7
+#define MI_OBJ_TIMER_NOTIFICATION 8
+#define MI_OBJ_TIMER_SYNCHRONIZATION 9
+#define MI_OBJ_APC 18
+#define MI_OBJ_DPC 19
+#define MI_OBJ_THREADED_DPC 26
+
+/* The simulated thread object of each host thread (KeGetCurrentThread). */
+struct _KTHREAD {
+    KPRIORITY Priority;
+    LONG BaseIncrement;
+    SHORT KernelApcDisable;   /* < 0 inside critical regions (and per owned mutex) */
+    SHORT SpecialApcDisable;  /* < 0 inside guarded regions */
+    ULONG MutexesOwned;       /* KMUTEX objects owned */
+    KAFFINITY SystemAffinity; /* 0: none set (the user affinity: every processor) */
+    uint64_t CreatedNs;       /* host monotonic time of first use */
+};
+
+/* Converts a DDI timeout (NULL: infinite; < 0: relative, 100 ns units;
+ * >= 0: absolute system time) to nanoseconds from now (-1: infinite). */
+int64_t MiKeTimeoutNs(const LARGE_INTEGER *Timeout);
+
+/* The state of a dispatcher object a waiter saw when it began to wait. */
+typedef struct _MI_WAIT_OBJECT {
+    PVOID Object;
+    UCHAR PulseGeneration;
+} MI_WAIT_OBJECT;
+
+void MiKeBeginWait(MI_WAIT_OBJECT *Wait, PVOID Object);
+/* Satisfies the wait if the object is signalled (consuming what it takes:
+ * a synchronization event or timer is reset, a semaphore count taken, a
+ * mutex owned). */
+bool MiKeTryAcquire(MI_WAIT_OBJECT *Wait);
+/* Gives back what MiKeTryAcquire took (a wait-all that could not take all). */
+void MiKeUndoAcquire(PVOID Object);
+/* The object's state changed: wakes its waiters and every multi-object waiter. */
+void MiKeWake(const volatile void *Object);
+
+/* DPCs due on this thread's simulated processor run when its IRQL drops
+ * below DISPATCH_LEVEL (sim/ke/dpc.c; called by KeLowerIrql). */
+void MiDrainDpcs(void);
+extern _Thread_local bool MiDpcsPending;
+/* A timer set (in the timer queue) inside [Start, Start + Size), or NULL:
+ * freeing memory that holds one is a bug check (sim/mm/pool.c). */
+PKTIMER MiTimerInRange(const void *Start, SIZE_T Size);
+/* Kernel mutexes the calling thread owns (a worker routine must return
+ * owning none: 0x39, sim/ex/work.c). */
+ULONG MiKeMutexesOwned(void);
+/* Stops the clock thread that expires timers (a machine is going away). */
+void MiStopTimerThread(void);
+
+#endif /* MI_KE_H_ */

@@ -1,0 +1,978 @@
+/*
+ * test_kesync.c - the kernel dispatcher (docs/ke-sync.md): DPCs, kernel and
+ * executive timers, semaphores, kernel and guarded mutexes, multi-object
+ * waits, pulsed events, critical and guarded regions, thread objects.
+ *
+ *   driver thread (processor A)            clock thread (processor B)
+ *   KeInsertQueueDpc at PASSIVE -> runs now      timers expire here:
+ *   KeInsertQueueDpc at DISPATCH -> runs in      signal, wake waiters,
+ *     the KeLowerIrql below DISPATCH             run the timer's DPC
+ *   targeted at another processor -------------> runs here
+ *
+ * No assertion on time: a test waits for an outcome (a signalled timer, a
+ * finished thread) and asserts on order and status only.
+ */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#if !defined(_WIN32)
+#include <unistd.h>
+#endif
+
+#include <ntddk.h>
+
+#include "mmsim_cmocka.h"
+
+#define TAG_KESY 'ySeK'
+
+/* A wait that ends a test which would otherwise hang (a generous bound, not
+ * a timing assertion). */
+static LARGE_INTEGER Bound = {{(ULONG)(-300000000LL & 0xFFFFFFFF), -1}}; /* 30 s */
+
+/* Relative due times and timeouts (100 ns units). */
+static LARGE_INTEGER Relative(LONGLONG Milliseconds)
+{
+    LARGE_INTEGER Value;
+    Value.QuadPart = -Milliseconds * 10000;
+    return Value;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Helpers: a second driver thread.                                       */
+/* ---------------------------------------------------------------------- */
+typedef struct _WAITER {
+    pthread_t Thread;
+    PVOID Objects[3];
+    ULONG Count;
+    WAIT_TYPE Type;
+    volatile LONG Done;
+    NTSTATUS Status;
+} WAITER;
+
+static void *WaiterMain(void *Context)
+{
+    WAITER *Waiter = (WAITER *)Context;
+    if (Waiter->Count == 1) {
+        Waiter->Status = KeWaitForSingleObject(Waiter->Objects[0], Executive, KernelMode, FALSE,
+                                               NULL);
+    } else {
+        Waiter->Status = KeWaitForMultipleObjects(Waiter->Count, Waiter->Objects, Waiter->Type,
+                                                  Executive, KernelMode, FALSE, NULL, NULL);
+    }
+    __atomic_store_n(&Waiter->Done, 1, __ATOMIC_RELEASE);
+    return NULL;
+}
+
+static void StartWaiter(WAITER *Waiter)
+{
+    assert_int_equal(pthread_create(&Waiter->Thread, NULL, WaiterMain, Waiter), 0);
+}
+
+static NTSTATUS JoinWaiter(WAITER *Waiter)
+{
+    pthread_join(Waiter->Thread, NULL);
+    return Waiter->Status;
+}
+
+static BOOLEAN WaiterDone(WAITER *Waiter)
+{
+    return __atomic_load_n(&Waiter->Done, __ATOMIC_ACQUIRE) ? TRUE : FALSE;
+}
+
+/* ---------------------------------------------------------------------- */
+/* DPCs.                                                                  */
+/* ---------------------------------------------------------------------- */
+typedef struct _DPC_LOG {
+    ULONG Runs;
+    KIRQL Irql;
+    PVOID Context, Argument1, Argument2;
+    char Order[8];
+} DPC_LOG;
+
+static VOID NTAPI LogDpc(PKDPC Dpc, PVOID Context, PVOID Argument1, PVOID Argument2)
+{
+    (void)Dpc;
+    DPC_LOG *Log = (DPC_LOG *)Context;
+    Log->Irql = KeGetCurrentIrql();
+    Log->Context = Context;
+    Log->Argument1 = Argument1;
+    Log->Argument2 = Argument2;
+    __atomic_add_fetch(&Log->Runs, 1, __ATOMIC_RELEASE);
+}
+
+SIM_TEST(DpcQueuedBelowDispatchRunsAtOnceAtDispatchLevel)
+{
+    DPC_LOG Log = {0};
+    KDPC Dpc;
+    KeInitializeDpc(&Dpc, LogDpc, &Log);
+    assert_true(KeInsertQueueDpc(&Dpc, (PVOID)1, (PVOID)2));
+    assert_int_equal(Log.Runs, 1); /* before KeInsertQueueDpc returned */
+    assert_int_equal(Log.Irql, DISPATCH_LEVEL);
+    assert_ptr_equal(Log.Argument1, (PVOID)1);
+    assert_ptr_equal(Log.Argument2, (PVOID)2);
+    assert_int_equal(KeGetCurrentIrql(), PASSIVE_LEVEL);
+}
+
+SIM_TEST(DpcQueuedAtDispatchRunsWhenTheIrqlDrops)
+{
+    DPC_LOG Log = {0};
+    KDPC Dpc;
+    KeInitializeDpc(&Dpc, LogDpc, &Log);
+    KIRQL Old = KeRaiseIrqlToDpcLevel();
+    assert_true(KeInsertQueueDpc(&Dpc, NULL, NULL));
+    assert_false(KeInsertQueueDpc(&Dpc, NULL, NULL)); /* queued already */
+    assert_int_equal(Log.Runs, 0);
+    KeLowerIrql(Old);
+    assert_int_equal(Log.Runs, 1);
+    assert_true(KeInsertQueueDpc(&Dpc, NULL, NULL)); /* dequeued before it ran */
+    assert_int_equal(Log.Runs, 2);
+}
+
+SIM_TEST(RemovedDpcNeverRuns)
+{
+    DPC_LOG Log = {0};
+    KDPC Dpc;
+    KeInitializeDpc(&Dpc, LogDpc, &Log);
+    KIRQL Old = KeRaiseIrqlToDpcLevel();
+    assert_true(KeInsertQueueDpc(&Dpc, NULL, NULL));
+    assert_true(KeRemoveQueueDpc(&Dpc));
+    assert_false(KeRemoveQueueDpc(&Dpc));
+    KeLowerIrql(Old);
+    assert_int_equal(Log.Runs, 0);
+}
+
+static char RunOrder[8];
+static int RunCount;
+
+static VOID NTAPI OrderDpc(PKDPC Dpc, PVOID Context, PVOID Argument1, PVOID Argument2)
+{
+    (void)Dpc;
+    (void)Argument1;
+    (void)Argument2;
+    RunOrder[RunCount++] = (char)(ULONG_PTR)Context;
+}
+
+SIM_TEST(HighImportanceDpcRunsFirst)
+{
+    KDPC Low, Medium, High;
+    KeInitializeDpc(&Low, OrderDpc, (PVOID)'L');
+    KeInitializeDpc(&Medium, OrderDpc, (PVOID)'M');
+    KeInitializeDpc(&High, OrderDpc, (PVOID)'H');
+    KeSetImportanceDpc(&Low, LowImportance);
+    KeSetImportanceDpc(&High, HighImportance);
+    RunCount = 0;
+    KIRQL Old = KeRaiseIrqlToDpcLevel();
+    KeInsertQueueDpc(&Low, NULL, NULL);
+    KeInsertQueueDpc(&Medium, NULL, NULL);
+    KeInsertQueueDpc(&High, NULL, NULL);
+    KeLowerIrql(Old);
+    assert_int_equal(RunCount, 3);
+    assert_memory_equal(RunOrder, "HLM", 3);
+}
+
+SIM_TEST(ThreadedDpcRunsAtPassiveLevel)
+{
+    DPC_LOG Log = {0};
+    KDPC Dpc;
+    KeInitializeThreadedDpc(&Dpc, LogDpc, &Log);
+    assert_true(KeInsertQueueDpc(&Dpc, NULL, NULL));
+    assert_int_equal(Log.Runs, 1);
+    assert_int_equal(Log.Irql, PASSIVE_LEVEL);
+}
+
+SIM_TEST(DpcTargetedAtAnotherProcessorRunsThereAndIsFlushed)
+{
+    if (KeQueryActiveProcessorCount(NULL) < 2) {
+        skip();
+    }
+    DPC_LOG Log = {0};
+    KDPC Dpc;
+    KeInitializeDpc(&Dpc, LogDpc, &Log);
+    CCHAR Other = KeGetCurrentProcessorNumber() == 0 ? 1 : 0;
+    KeSetTargetProcessorDpc(&Dpc, Other);
+    assert_true(KeInsertQueueDpc(&Dpc, NULL, NULL));
+    KeFlushQueuedDpcs();
+    assert_int_equal(__atomic_load_n(&Log.Runs, __ATOMIC_ACQUIRE), 1);
+    assert_int_equal(Log.Irql, DISPATCH_LEVEL);
+}
+
+SIM_TEST(SpinLockForDpcRaisesOnlyBelowDispatch)
+{
+    KSPIN_LOCK Lock;
+    KeInitializeSpinLock(&Lock);
+    KIRQL Old = KeAcquireSpinLockForDpc(&Lock);
+    assert_int_equal(Old, PASSIVE_LEVEL);
+    assert_int_equal(KeGetCurrentIrql(), DISPATCH_LEVEL);
+    KeReleaseSpinLockForDpc(&Lock, Old);
+    assert_int_equal(KeGetCurrentIrql(), PASSIVE_LEVEL);
+    KLOCK_QUEUE_HANDLE Handle;
+    Old = KeRaiseIrqlToDpcLevel();
+    KeAcquireInStackQueuedSpinLockAtDpcLevel(&Lock, &Handle);
+    assert_int_equal(Lock != 0, 1);
+    KeReleaseInStackQueuedSpinLockFromDpcLevel(&Handle);
+    KeLowerIrql(Old);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Bug checks and statuses, one row per rule.                             */
+/* ---------------------------------------------------------------------- */
+static VOID NTAPI PagedPoolDpc(PKDPC Dpc, PVOID Context, PVOID Argument1, PVOID Argument2)
+{
+    (void)Dpc;
+    (void)Context;
+    (void)Argument1;
+    (void)Argument2;
+    (void)ExAllocatePool2(POOL_FLAG_PAGED, 64, TAG_KESY);
+}
+static void PagedPoolInDpc(SIM_CASE_RUN *Run)
+{
+    (void)Run;
+    KDPC Dpc;
+    KeInitializeDpc(&Dpc, PagedPoolDpc, NULL);
+    KeInsertQueueDpc(&Dpc, NULL, NULL);
+}
+
+static VOID NTAPI LowerInDpc(PKDPC Dpc, PVOID Context, PVOID Argument1, PVOID Argument2)
+{
+    (void)Dpc;
+    (void)Context;
+    (void)Argument1;
+    (void)Argument2;
+    KeLowerIrql(PASSIVE_LEVEL);
+}
+static void LowerIrqlInDpc(SIM_CASE_RUN *Run)
+{
+    (void)Run;
+    KDPC Dpc;
+    KeInitializeDpc(&Dpc, LowerInDpc, NULL);
+    KeInsertQueueDpc(&Dpc, NULL, NULL);
+}
+
+static KMUTEX DpcMutex;
+
+static VOID NTAPI MutexKeepingDpc(PKDPC Dpc, PVOID Context, PVOID Argument1, PVOID Argument2)
+{
+    (void)Dpc;
+    (void)Context;
+    (void)Argument1;
+    (void)Argument2;
+    LARGE_INTEGER Zero = {{0, 0}};
+    KIRQL Old = KeGetCurrentIrql();
+    KeLowerIrql(Old); /* to the same IRQL: allowed */
+    /* Owning a mutex disables normal kernel APCs; the DPC returns with it. */
+    (void)KeWaitForSingleObject(&DpcMutex, Executive, KernelMode, FALSE, &Zero);
+}
+static void DpcLeavesRegionEntered(SIM_CASE_RUN *Run)
+{
+    KDPC Dpc;
+    KeInitializeMutex(&DpcMutex, 0);
+    KeInitializeDpc(&Dpc, MutexKeepingDpc, NULL);
+    Run->Want[0] = 4;
+    Run->Want[1] = (ULONG_PTR)(void *)MutexKeepingDpc;
+    KeInsertQueueDpc(&Dpc, NULL, NULL);
+}
+
+static void BadTargetProcessor(SIM_CASE_RUN *Run)
+{
+    KDPC Dpc;
+    KeInitializeDpc(&Dpc, LogDpc, NULL);
+    Run->Want[1] = (ULONG_PTR)&Dpc;
+    KeSetTargetProcessorDpc(&Dpc, (CCHAR)KeQueryActiveProcessorCount(NULL));
+}
+
+static void FourObjectsNoWaitBlocks(SIM_CASE_RUN *Run)
+{
+    KEVENT Events[4];
+    PVOID Objects[4];
+    for (int i = 0; i < 4; i++) {
+        KeInitializeEvent(&Events[i], NotificationEvent, TRUE);
+        Objects[i] = &Events[i];
+    }
+    Run->Status = KeWaitForMultipleObjects(4, Objects, WaitAll, Executive, KernelMode, FALSE,
+                                           NULL, NULL);
+}
+
+static void ThreeObjectsNoWaitBlocks(SIM_CASE_RUN *Run)
+{
+    KEVENT Events[3];
+    PVOID Objects[3];
+    for (int i = 0; i < 3; i++) {
+        KeInitializeEvent(&Events[i], NotificationEvent, TRUE);
+        Objects[i] = &Events[i];
+    }
+    Run->Status = KeWaitForMultipleObjects(3, Objects, WaitAll, Executive, KernelMode, FALSE,
+                                           NULL, NULL);
+}
+
+static void SixtyFiveObjects(SIM_CASE_RUN *Run)
+{
+    static KEVENT Events[MAXIMUM_WAIT_OBJECTS + 1];
+    static PVOID Objects[MAXIMUM_WAIT_OBJECTS + 1];
+    static KWAIT_BLOCK Blocks[MAXIMUM_WAIT_OBJECTS + 1];
+    for (int i = 0; i <= MAXIMUM_WAIT_OBJECTS; i++) {
+        KeInitializeEvent(&Events[i], NotificationEvent, TRUE);
+        Objects[i] = &Events[i];
+    }
+    Run->Status = KeWaitForMultipleObjects(MAXIMUM_WAIT_OBJECTS + 1, Objects, WaitAny, Executive,
+                                           KernelMode, FALSE, NULL, Blocks);
+}
+
+static void MultiWaitAtDispatchWithTimeout(SIM_CASE_RUN *Run)
+{
+    KEVENT Event;
+    PVOID Objects[1] = {&Event};
+    LARGE_INTEGER Timeout = Relative(10);
+    KeInitializeEvent(&Event, NotificationEvent, FALSE);
+    Run->Want[0] = (ULONG_PTR)&Event;
+    KIRQL Old = KeRaiseIrqlToDpcLevel();
+    Run->Status = KeWaitForMultipleObjects(1, Objects, WaitAny, Executive, KernelMode, FALSE,
+                                           &Timeout, NULL);
+    KeLowerIrql(Old);
+}
+
+static void MultiWaitAtDispatchZeroTimeout(SIM_CASE_RUN *Run)
+{
+    KEVENT Event;
+    PVOID Objects[1] = {&Event};
+    LARGE_INTEGER Zero = {{0, 0}};
+    KeInitializeEvent(&Event, NotificationEvent, FALSE);
+    KIRQL Old = KeRaiseIrqlToDpcLevel();
+    Run->Status = KeWaitForMultipleObjects(1, Objects, WaitAny, Executive, KernelMode, FALSE,
+                                           &Zero, NULL);
+    KeLowerIrql(Old);
+}
+
+static void SemaphoreZeroTimeout(SIM_CASE_RUN *Run)
+{
+    KSEMAPHORE Semaphore;
+    LARGE_INTEGER Zero = {{0, 0}};
+    KeInitializeSemaphore(&Semaphore, 0, 1);
+    Run->Status = KeWaitForSingleObject(&Semaphore, Executive, KernelMode, FALSE, &Zero);
+}
+
+static void EventRelativeTimeout(SIM_CASE_RUN *Run)
+{
+    KEVENT Event;
+    LARGE_INTEGER Timeout = Relative(1);
+    KeInitializeEvent(&Event, NotificationEvent, FALSE);
+    Run->Status = KeWaitForSingleObject(&Event, Executive, KernelMode, FALSE, &Timeout);
+}
+
+static void ReleaseMutexNotOwned(SIM_CASE_RUN *Run)
+{
+    (void)Run;
+    KMUTEX Mutex;
+    KeInitializeMutex(&Mutex, 0);
+    (void)KeReleaseMutex(&Mutex, FALSE);
+}
+
+static void SemaphoreAboveLimit(SIM_CASE_RUN *Run)
+{
+    (void)Run;
+    KSEMAPHORE Semaphore;
+    KeInitializeSemaphore(&Semaphore, 1, 1);
+    (void)KeReleaseSemaphore(&Semaphore, SEMAPHORE_INCREMENT, 1, FALSE);
+}
+
+static void GuardedMutexTwice(SIM_CASE_RUN *Run)
+{
+    static KGUARDED_MUTEX Mutex;
+    KeInitializeGuardedMutex(&Mutex);
+    Run->Want[0] = (ULONG_PTR)&Mutex;
+    Run->Want[1] = (ULONG_PTR)KeGetCurrentThread();
+    KeAcquireGuardedMutex(&Mutex);
+    KeAcquireGuardedMutex(&Mutex);
+}
+
+static void DelayAtDispatch(SIM_CASE_RUN *Run)
+{
+    (void)Run;
+    LARGE_INTEGER Interval = Relative(1);
+    (void)KeRaiseIrqlToDpcLevel();
+    (void)KeDelayExecutionThread(KernelMode, FALSE, &Interval);
+}
+
+static void FlushAtDispatch(SIM_CASE_RUN *Run)
+{
+    (void)Run;
+    (void)KeRaiseIrqlToDpcLevel();
+    KeFlushQueuedDpcs();
+}
+
+static void AffinityOfNoProcessor(SIM_CASE_RUN *Run)
+{
+    (void)Run;
+    (void)KeSetSystemAffinityThreadEx(0);
+}
+
+static void LeaveRegionNeverEntered(SIM_CASE_RUN *Run)
+{
+    (void)Run;
+    KeLeaveCriticalRegion();
+}
+
+static void PriorityZero(SIM_CASE_RUN *Run)
+{
+    (void)Run;
+    (void)KeSetPriorityThread(KeGetCurrentThread(), 0);
+}
+
+static void DeleteTimerWaitWithoutCancel(SIM_CASE_RUN *Run)
+{
+    (void)Run;
+    PEX_TIMER Timer = ExAllocateTimer(NULL, NULL, 0);
+    (void)ExDeleteTimer(Timer, FALSE, TRUE, NULL);
+}
+
+#define ANY SIM_ANY
+#define STOPS_WITH_RAISE(Status) SIM_BUGCHECKS(0x1E, (ULONG)(Status), ANY, ANY, ANY)
+
+SIM_TEST(DispatcherRules)
+{
+    static const SIM_CASE Rows[] = {
+        /* DPC routines run at DISPATCH_LEVEL: the IRQL rules apply. */
+        {"paged pool allocated in a DPC: 0xC4/0x01 (IRQL 2, PagedPool)", PagedPoolInDpc,
+         SIM_BUGCHECKS(0xC4, 0x01, DISPATCH_LEVEL, PagedPool, 64), NULL},
+        {"KeLowerIrql below DISPATCH_LEVEL in a DPC: 0xC4/0x31, P4 1", LowerIrqlInDpc,
+         SIM_BUGCHECKS(0xC4, 0x31, DISPATCH_LEVEL, PASSIVE_LEVEL, 1), NULL},
+        {"a DPC routine returns owning a mutex (APCs disabled): 0xC7/4 (routine, 0, -1)",
+         DpcLeavesRegionEntered, SIM_BUGCHECKS(0xC7, 4, ANY, 0, (ULONG_PTR)-1), NULL},
+        {"DPC targeted at a processor that does not exist: 0xC7/3", BadTargetProcessor,
+         SIM_BUGCHECKS(0xC7, 3, ANY, ANY, ANY), NULL},
+        {"KeFlushQueuedDpcs above PASSIVE_LEVEL: 0xA", FlushAtDispatch,
+         SIM_BUGCHECKS(0x0A, 0, DISPATCH_LEVEL, 0, ANY), NULL},
+        /* Waits. */
+        {"3 objects without a wait-block array (THREAD_WAIT_OBJECTS) are fine",
+         ThreeObjectsNoWaitBlocks, SIM_RETURNS(STATUS_SUCCESS), NULL},
+        {"4 objects without a wait-block array: 0xC", FourObjectsNoWaitBlocks,
+         SIM_BUGCHECKS(0x0C, 0, 0, 0, 0), NULL},
+        {"65 objects with a wait-block array: 0xC", SixtyFiveObjects,
+         SIM_BUGCHECKS(0x0C, 0, 0, 0, 0), NULL},
+        {"multi-object wait at DISPATCH_LEVEL with a timeout: 0xA (object, IRQL)",
+         MultiWaitAtDispatchWithTimeout, SIM_BUGCHECKS(0x0A, ANY, DISPATCH_LEVEL, 0, ANY), NULL},
+        {"multi-object wait at DISPATCH_LEVEL, zero timeout: STATUS_TIMEOUT",
+         MultiWaitAtDispatchZeroTimeout, SIM_RETURNS(STATUS_TIMEOUT), NULL},
+        {"semaphore of count 0, zero timeout: STATUS_TIMEOUT", SemaphoreZeroTimeout,
+         SIM_RETURNS(STATUS_TIMEOUT), NULL},
+        {"unsignalled event, 1 ms timeout: STATUS_TIMEOUT", EventRelativeTimeout,
+         SIM_RETURNS(STATUS_TIMEOUT), NULL},
+        {"KeDelayExecutionThread at DISPATCH_LEVEL: 0xA", DelayAtDispatch,
+         SIM_BUGCHECKS(0x0A, 0, DISPATCH_LEVEL, 0, ANY), NULL},
+        /* Mutexes and semaphores. */
+        {"KeReleaseMutex of a mutex not owned raises STATUS_MUTANT_NOT_OWNED",
+         ReleaseMutexNotOwned, STOPS_WITH_RAISE(STATUS_MUTANT_NOT_OWNED), NULL},
+        {"KeReleaseSemaphore above the limit raises STATUS_SEMAPHORE_LIMIT_EXCEEDED",
+         SemaphoreAboveLimit, STOPS_WITH_RAISE(STATUS_SEMAPHORE_LIMIT_EXCEEDED), NULL},
+        {"a guarded mutex acquired twice: 0xBF (mutex, thread, 0)", GuardedMutexTwice,
+         SIM_BUGCHECKS(0xBF, ANY, ANY, 0, ANY), NULL},
+        /* Threads and regions. */
+        {"KeSetSystemAffinityThreadEx(0): 0x3 INVALID_AFFINITY_SET", AffinityOfNoProcessor,
+         SIM_BUGCHECKS(0x03, 0, ANY, 0, 0), NULL},
+        {"KeLeaveCriticalRegion never entered: the kernel's assertion (0x1E)",
+         LeaveRegionNeverEntered, STOPS_WITH_RAISE(STATUS_ASSERTION_FAILURE), NULL},
+        {"KeSetPriorityThread(0): the kernel's assertion (0x1E)", PriorityZero,
+         STOPS_WITH_RAISE(STATUS_ASSERTION_FAILURE), NULL},
+        /* Executive timers. */
+        {"ExDeleteTimer with Wait and without Cancel: a stop (0x1E)",
+         DeleteTimerWaitWithoutCancel, STOPS_WITH_RAISE(STATUS_INVALID_PARAMETER), NULL},
+    };
+    SIM_RUN_CASES(Rows);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Semaphores and mutexes.                                                */
+/* ---------------------------------------------------------------------- */
+SIM_TEST(SemaphoreCountsWaits)
+{
+    KSEMAPHORE Semaphore;
+    LARGE_INTEGER Zero = {{0, 0}};
+    KeInitializeSemaphore(&Semaphore, 2, 3);
+    /*  count: 2 --wait--> 1 --wait--> 0 --wait--> timeout --release 3--> 3  */
+    assert_int_equal(KeWaitForSingleObject(&Semaphore, Executive, KernelMode, FALSE, &Zero),
+                     STATUS_SUCCESS);
+    assert_int_equal(KeWaitForSingleObject(&Semaphore, Executive, KernelMode, FALSE, &Zero),
+                     STATUS_SUCCESS);
+    assert_int_equal(KeReadStateSemaphore(&Semaphore), 0);
+    assert_int_equal(KeWaitForSingleObject(&Semaphore, Executive, KernelMode, FALSE, &Zero),
+                     STATUS_TIMEOUT);
+    assert_int_equal(KeReleaseSemaphore(&Semaphore, SEMAPHORE_INCREMENT, 3, FALSE), 0);
+    assert_int_equal(KeReadStateSemaphore(&Semaphore), 3);
+}
+
+SIM_TEST(SemaphoreReleaseWakesAWaiter)
+{
+    KSEMAPHORE Semaphore;
+    KeInitializeSemaphore(&Semaphore, 0, 1);
+    WAITER Waiter = {.Objects = {&Semaphore}, .Count = 1};
+    StartWaiter(&Waiter);
+    assert_int_equal(KeReleaseSemaphore(&Semaphore, SEMAPHORE_INCREMENT, 1, FALSE), 0);
+    assert_int_equal(JoinWaiter(&Waiter), STATUS_SUCCESS);
+    assert_int_equal(KeReadStateSemaphore(&Semaphore), 0); /* the waiter took it */
+}
+
+SIM_TEST(MutexIsRecursiveAndDisablesApcs)
+{
+    KMUTEX Mutex;
+    KeInitializeMutex(&Mutex, 0);
+    assert_int_equal(KeReadStateMutex(&Mutex), 1);
+    assert_int_equal(KeWaitForSingleObject(&Mutex, Executive, KernelMode, FALSE, NULL),
+                     STATUS_SUCCESS);
+    assert_true(KeAreApcsDisabled()); /* owning a mutex: normal kernel APCs off */
+    LARGE_INTEGER Zero = {{0, 0}};
+    assert_int_equal(KeWaitForMutexObject(&Mutex, Executive, KernelMode, FALSE, &Zero),
+                     STATUS_SUCCESS); /* owned by the waiter: recursive, never blocks */
+    assert_int_equal(KeReadStateMutex(&Mutex), -1);
+    assert_int_equal(KeReleaseMutex(&Mutex, FALSE), -1);
+    assert_int_equal(KeReleaseMutex(&Mutex, FALSE), 0);
+    assert_int_equal(KeReadStateMutex(&Mutex), 1);
+    assert_false(KeAreApcsDisabled());
+}
+
+static void *TryMutexZeroTimeout(void *Context)
+{
+    LARGE_INTEGER Zero = {{0, 0}};
+    return (void *)(intptr_t)KeWaitForSingleObject(Context, Executive, KernelMode, FALSE, &Zero);
+}
+
+SIM_TEST(MutexOwnedByAnotherThreadIsNotSignalled)
+{
+    KMUTEX Mutex;
+    KeInitializeMutex(&Mutex, 0);
+    KeWaitForSingleObject(&Mutex, Executive, KernelMode, FALSE, NULL);
+    pthread_t Other;
+    void *Status;
+    pthread_create(&Other, NULL, TryMutexZeroTimeout, &Mutex);
+    pthread_join(Other, &Status);
+    assert_int_equal((NTSTATUS)(intptr_t)Status, STATUS_TIMEOUT);
+    KeReleaseMutex(&Mutex, FALSE);
+    /* Released: the other thread gets it (and releasing it is its job). */
+    WAITER Waiter = {.Objects = {&Mutex}, .Count = 1};
+    StartWaiter(&Waiter);
+    assert_int_equal(JoinWaiter(&Waiter), STATUS_SUCCESS);
+    assert_int_equal(KeReadStateMutex(&Mutex), 0); /* owned by the (ended) waiter */
+}
+
+static void *TryGuarded(void *Context)
+{
+    BOOLEAN Got = KeTryToAcquireGuardedMutex((PKGUARDED_MUTEX)Context);
+    if (Got) {
+        KeReleaseGuardedMutex((PKGUARDED_MUTEX)Context);
+    }
+    return (void *)(intptr_t)Got;
+}
+
+SIM_TEST(GuardedMutexExcludesAndEntersAGuardedRegion)
+{
+    KGUARDED_MUTEX Mutex;
+    KeInitializeGuardedMutex(&Mutex);
+    KeAcquireGuardedMutex(&Mutex);
+    assert_true(KeAreAllApcsDisabled());
+    pthread_t Other;
+    void *Got;
+    pthread_create(&Other, NULL, TryGuarded, &Mutex);
+    pthread_join(Other, &Got);
+    assert_false((BOOLEAN)(intptr_t)Got);
+    KeReleaseGuardedMutex(&Mutex);
+    assert_false(KeAreAllApcsDisabled());
+    pthread_create(&Other, NULL, TryGuarded, &Mutex);
+    pthread_join(Other, &Got);
+    assert_true((BOOLEAN)(intptr_t)Got);
+    /* The Unsafe forms inside a guarded region. */
+    KeEnterGuardedRegion();
+    KeAcquireGuardedMutexUnsafe(&Mutex);
+    KeReleaseGuardedMutexUnsafe(&Mutex);
+    KeLeaveGuardedRegion();
+}
+
+SIM_TEST(FastMutexUnsafeInsideACriticalRegion)
+{
+    FAST_MUTEX Mutex;
+    ExInitializeFastMutex(&Mutex);
+    KeEnterCriticalRegion();
+    ExAcquireFastMutexUnsafe(&Mutex);
+    assert_int_equal(KeGetCurrentIrql(), PASSIVE_LEVEL); /* no raise */
+    ExReleaseFastMutexUnsafe(&Mutex);
+    KeLeaveCriticalRegion();
+}
+
+/* ---------------------------------------------------------------------- */
+/* Multi-object waits and pulsed events.                                  */
+/* ---------------------------------------------------------------------- */
+SIM_TEST(WaitAllTakesAllOrNothing)
+{
+    KEVENT Event;
+    KSEMAPHORE Semaphore;
+    LARGE_INTEGER Zero = {{0, 0}};
+    KeInitializeEvent(&Event, SynchronizationEvent, TRUE);
+    KeInitializeSemaphore(&Semaphore, 0, 1);
+    PVOID Objects[2] = {&Event, &Semaphore};
+    /* The semaphore is not signalled: nothing is taken, the event stays set. */
+    assert_int_equal(KeWaitForMultipleObjects(2, Objects, WaitAll, Executive, KernelMode, FALSE,
+                                              &Zero, NULL),
+                     STATUS_TIMEOUT);
+    assert_int_equal(KeReadStateEvent(&Event), 1);
+    KeReleaseSemaphore(&Semaphore, SEMAPHORE_INCREMENT, 1, FALSE);
+    assert_int_equal(KeWaitForMultipleObjects(2, Objects, WaitAll, Executive, KernelMode, FALSE,
+                                              &Zero, NULL),
+                     STATUS_SUCCESS);
+    assert_int_equal(KeReadStateEvent(&Event), 0);
+    assert_int_equal(KeReadStateSemaphore(&Semaphore), 0);
+}
+
+SIM_TEST(WaitAnyNamesTheObjectAndFillsTheWaitBlocks)
+{
+    KEVENT First, Second;
+    KWAIT_BLOCK Blocks[2];
+    KeInitializeEvent(&First, NotificationEvent, FALSE);
+    KeInitializeEvent(&Second, NotificationEvent, TRUE);
+    PVOID Objects[2] = {&First, &Second};
+    assert_int_equal(KeWaitForMultipleObjects(2, Objects, WaitAny, Executive, KernelMode, FALSE,
+                                              NULL, Blocks),
+                     STATUS_WAIT_0 + 1);
+    assert_ptr_equal(Blocks[1].Object, &Second);
+    assert_int_equal(Blocks[1].WaitKey, 1);
+    assert_ptr_equal(Blocks[0].Thread, KeGetCurrentThread());
+}
+
+SIM_TEST(MultiObjectWaiterIsWokenBySetEvent)
+{
+    KEVENT First, Second;
+    KeInitializeEvent(&First, NotificationEvent, FALSE);
+    KeInitializeEvent(&Second, SynchronizationEvent, FALSE);
+    WAITER Waiter = {.Objects = {&First, &Second}, .Count = 2, .Type = WaitAny};
+    StartWaiter(&Waiter);
+    /* Most likely parked by now (the outcome does not depend on it). */
+    LARGE_INTEGER Pause = Relative(20);
+    KeDelayExecutionThread(KernelMode, FALSE, &Pause);
+    KeSetEvent(&Second, IO_NO_INCREMENT, FALSE);
+    Pause = Relative(1);
+    for (int i = 0; i < 10000 && !WaiterDone(&Waiter); i++) {
+        KeDelayExecutionThread(KernelMode, FALSE, &Pause);
+    }
+    assert_true(WaiterDone(&Waiter)); /* woken by the event's state change */
+    assert_int_equal(JoinWaiter(&Waiter), STATUS_WAIT_0 + 1);
+    assert_int_equal(KeReadStateEvent(&Second), 0); /* a synchronization event: taken */
+}
+
+SIM_TEST(PulseEventReleasesWaitersAndLeavesItReset)
+{
+    KEVENT Event;
+    KeInitializeEvent(&Event, NotificationEvent, TRUE);
+    assert_int_equal(KePulseEvent(&Event, IO_NO_INCREMENT, FALSE), 1);
+    assert_int_equal(KeReadStateEvent(&Event), 0);
+    /* A waiter parked on the event is released by a pulse, though the event
+     * is never left signalled. Pulses go on until the waiter has started
+     * waiting and seen one. */
+    WAITER Waiter = {.Objects = {&Event}, .Count = 1};
+    StartWaiter(&Waiter);
+    LARGE_INTEGER Pause = Relative(1);
+    for (int i = 0; i < 10000 && !WaiterDone(&Waiter); i++) {
+        KePulseEvent(&Event, IO_NO_INCREMENT, FALSE);
+        KeDelayExecutionThread(KernelMode, FALSE, &Pause);
+    }
+    assert_true(WaiterDone(&Waiter));
+    assert_int_equal(JoinWaiter(&Waiter), STATUS_SUCCESS);
+    assert_int_equal(KeReadStateEvent(&Event), 0);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Timers.                                                                */
+/* ---------------------------------------------------------------------- */
+SIM_TEST(RelativeTimerSignalsAndRunsItsDpcAtDispatch)
+{
+    DPC_LOG Log = {0};
+    KTIMER Timer;
+    KDPC Dpc;
+    KeInitializeTimer(&Timer);
+    KeInitializeDpc(&Dpc, LogDpc, &Log);
+    assert_false(KeSetTimer(&Timer, Relative(5), &Dpc));
+    assert_int_equal(KeWaitForSingleObject(&Timer, Executive, KernelMode, FALSE, &Bound),
+                     STATUS_SUCCESS);
+    assert_true(KeReadStateTimer(&Timer)); /* notification timer: stays signalled */
+    KeFlushQueuedDpcs();
+    assert_int_equal(__atomic_load_n(&Log.Runs, __ATOMIC_ACQUIRE), 1);
+    assert_int_equal(Log.Irql, DISPATCH_LEVEL);
+    assert_false(KeCancelTimer(&Timer)); /* expired: not in the queue */
+}
+
+SIM_TEST(AbsoluteDueTimes)
+{
+    KTIMER Timer;
+    LARGE_INTEGER Due;
+    KeInitializeTimerEx(&Timer, SynchronizationTimer);
+    KeQuerySystemTime(&Due);
+    Due.QuadPart += 5 * 10000; /* 5 ms from now */
+    KeSetTimer(&Timer, Due, NULL);
+    assert_int_equal(KeWaitForSingleObject(&Timer, Executive, KernelMode, FALSE, &Bound),
+                     STATUS_SUCCESS);
+    assert_false(KeReadStateTimer(&Timer)); /* synchronization timer: the wait took it */
+    Due.QuadPart -= 3600LL * 10000000; /* in the past: expires at once */
+    KeSetTimer(&Timer, Due, NULL);
+    assert_int_equal(KeWaitForSingleObject(&Timer, Executive, KernelMode, FALSE, &Bound),
+                     STATUS_SUCCESS);
+}
+
+SIM_TEST(SettingAPendingTimerReplacesIt)
+{
+    KTIMER Timer;
+    KeInitializeTimer(&Timer);
+    assert_false(KeSetTimer(&Timer, Relative(3600 * 1000), NULL));
+    assert_true(KeSetTimer(&Timer, Relative(3600 * 1000), NULL));
+    assert_true(KeCancelTimer(&Timer));
+    assert_false(KeCancelTimer(&Timer));
+    assert_false(KeReadStateTimer(&Timer));
+}
+
+static volatile LONG PeriodicRuns;
+
+static VOID NTAPI CountDpc(PKDPC Dpc, PVOID Context, PVOID Argument1, PVOID Argument2)
+{
+    (void)Dpc;
+    (void)Context;
+    (void)Argument1;
+    (void)Argument2;
+    __atomic_add_fetch(&PeriodicRuns, 1, __ATOMIC_RELEASE);
+}
+
+SIM_TEST(PeriodicTimerFiresAgain)
+{
+    KTIMER Timer;
+    KDPC Dpc;
+    KeInitializeTimerEx(&Timer, SynchronizationTimer);
+    KeInitializeDpc(&Dpc, CountDpc, NULL);
+    PeriodicRuns = 0;
+    KeSetTimerEx(&Timer, Relative(1), 1, &Dpc);
+    for (int i = 0; i < 3; i++) { /* each period signals it again */
+        assert_int_equal(KeWaitForSingleObject(&Timer, Executive, KernelMode, FALSE, &Bound),
+                         STATUS_SUCCESS);
+    }
+    assert_true(KeCancelTimer(&Timer)); /* still in the queue: periodic */
+    KeFlushQueuedDpcs();
+    assert_true(__atomic_load_n(&PeriodicRuns, __ATOMIC_ACQUIRE) >= 3);
+}
+
+SIM_TEST(DelayExecutionReturnsSuccess)
+{
+    LARGE_INTEGER Interval = Relative(1);
+    assert_int_equal(KeDelayExecutionThread(KernelMode, FALSE, &Interval), STATUS_SUCCESS);
+    Interval.QuadPart = 0;
+    assert_int_equal(KeDelayExecutionThread(KernelMode, FALSE, &Interval), STATUS_SUCCESS);
+}
+
+typedef struct _EX_LOG {
+    volatile LONG Runs;
+    KIRQL Irql;
+    PEX_TIMER Timer;
+    volatile LONG Deleted;
+} EX_LOG;
+
+static VOID NTAPI ExCallback(PEX_TIMER Timer, PVOID Context)
+{
+    EX_LOG *Log = (EX_LOG *)Context;
+    Log->Irql = KeGetCurrentIrql();
+    Log->Timer = Timer;
+    __atomic_add_fetch(&Log->Runs, 1, __ATOMIC_RELEASE);
+}
+
+static VOID NTAPI ExDeleted(PVOID Context)
+{
+    __atomic_store_n(&((EX_LOG *)Context)->Deleted, 1, __ATOMIC_RELEASE);
+}
+
+SIM_TEST(ExTimerCallsBackAtDispatchAndIsWaitable)
+{
+    EX_LOG Log = {0};
+    PEX_TIMER Timer = ExAllocateTimer(ExCallback, &Log, EX_TIMER_NOTIFICATION);
+    assert_non_null(Timer);
+    EXT_SET_PARAMETERS Set;
+    ExInitializeSetTimerParameters(&Set);
+    assert_false(ExSetTimer(Timer, Relative(2).QuadPart, 0, &Set));
+    assert_int_equal(KeWaitForSingleObject(Timer, Executive, KernelMode, FALSE, &Bound),
+                     STATUS_SUCCESS);
+    KeFlushQueuedDpcs();
+    assert_int_equal(__atomic_load_n(&Log.Runs, __ATOMIC_ACQUIRE), 1);
+    assert_int_equal(Log.Irql, DISPATCH_LEVEL);
+    assert_ptr_equal(Log.Timer, Timer);
+    /* Set again far away, then deleted with Cancel: TRUE, and the delete
+     * callback runs; the pool block is gone (the teardown checks it). */
+    assert_false(ExSetTimer(Timer, Relative(3600 * 1000).QuadPart, 0, NULL));
+    assert_true(ExSetTimer(Timer, Relative(3600 * 1000).QuadPart, 0, NULL));
+    EXT_DELETE_PARAMETERS Delete = {0, 0, ExDeleted, &Log};
+    assert_true(ExDeleteTimer(Timer, TRUE, TRUE, &Delete));
+    assert_int_equal(Log.Deleted, 1);
+}
+
+SIM_TEST(ExTimerCancel)
+{
+    PEX_TIMER Timer = ExAllocateTimer(NULL, NULL, 0);
+    assert_non_null(Timer);
+    assert_false(ExCancelTimer(Timer, NULL));
+    ExSetTimer(Timer, Relative(3600 * 1000).QuadPart, 0, NULL);
+    assert_true(ExCancelTimer(Timer, NULL));
+    assert_false(ExDeleteTimer(Timer, TRUE, FALSE, NULL));
+    assert_null(ExAllocateTimer(NULL, NULL, 0x10)); /* undocumented attribute */
+}
+
+/* A machine reset drops its timers: the new machine never sees them. */
+SIM_TEST(ResetDropsPendingTimers)
+{
+    static KTIMER Timer;
+    static KDPC Dpc;
+    static DPC_LOG Log;
+    memset(&Log, 0, sizeof(Log));
+    KeInitializeTimer(&Timer);
+    KeInitializeDpc(&Dpc, LogDpc, &Log);
+    KeSetTimer(&Timer, Relative(100), &Dpc);
+    ULONG RunsBefore = __atomic_load_n(&Log.Runs, __ATOMIC_ACQUIRE); /* 0 unless descheduled */
+    SimReset();
+    KeFlushQueuedDpcs(); /* nothing of the old machine is left to run */
+    KTIMER Fresh;
+    KeInitializeTimer(&Fresh);
+    KeSetTimer(&Fresh, Relative(300), NULL); /* due after the old one was */
+    assert_int_equal(KeWaitForSingleObject(&Fresh, Executive, KernelMode, FALSE, &Bound),
+                     STATUS_SUCCESS);
+    KeFlushQueuedDpcs();
+    assert_int_equal(__atomic_load_n(&Log.Runs, __ATOMIC_ACQUIRE), RunsBefore);
+}
+
+/* Freeing pool that holds a set timer: Verifier (strict, the default) stops
+ * at the free with 0xC4/0x15; without it, 0xC7/0 names the timer. */
+SIM_TEST_F(FreeingASetTimerStops, SimTestSetup, SimTestTeardownDefault)
+{
+    typedef struct _DEVICE_STATE {
+        ULONG Flags;
+        KTIMER Timer;
+    } DEVICE_STATE;
+    DEVICE_STATE *Device =
+        (DEVICE_STATE *)ExAllocatePool2(POOL_FLAG_NON_PAGED, sizeof(DEVICE_STATE), TAG_KESY);
+    assert_non_null(Device);
+    KeInitializeTimer(&Device->Timer);
+    KeSetTimer(&Device->Timer, Relative(3600 * 1000), NULL);
+    SIM_EXPECT_BUGCHECK4(0xC4, 0x15, &Device->Timer, NonPagedPool, Device,
+                         ExFreePoolWithTag(Device, TAG_KESY));
+
+    SimTestSetStrict(FALSE);
+    Device = (DEVICE_STATE *)ExAllocatePool2(POOL_FLAG_NON_PAGED, sizeof(DEVICE_STATE), TAG_KESY);
+    KeInitializeTimer(&Device->Timer);
+    KeSetTimer(&Device->Timer, Relative(3600 * 1000), NULL);
+    SIM_EXPECT_BUGCHECK4(0xC7, 0, &Device->Timer, Device, (char *)Device + sizeof(DEVICE_STATE),
+                         ExFreePoolWithTag(Device, TAG_KESY));
+    SimReset();
+
+    /* Cancelled first: freed quietly. */
+    Device = (DEVICE_STATE *)ExAllocatePool2(POOL_FLAG_NON_PAGED, sizeof(DEVICE_STATE), TAG_KESY);
+    KeInitializeTimer(&Device->Timer);
+    KeSetTimer(&Device->Timer, Relative(3600 * 1000), NULL);
+    assert_true(KeCancelTimer(&Device->Timer));
+    ExFreePoolWithTag(Device, TAG_KESY);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Regions and threads.                                                   */
+/* ---------------------------------------------------------------------- */
+SIM_TEST(CriticalAndGuardedRegions)
+{
+    /*            critical   guarded   APC_LEVEL
+     * ApcsDisabled   yes       yes        -
+     * AllDisabled    -         yes       yes          */
+    assert_false(KeAreApcsDisabled());
+    KeEnterCriticalRegion();
+    assert_true(KeAreApcsDisabled());
+    assert_false(KeAreAllApcsDisabled());
+    KeLeaveCriticalRegion();
+    KeEnterGuardedRegion();
+    assert_true(KeAreApcsDisabled());
+    assert_true(KeAreAllApcsDisabled());
+    KeLeaveGuardedRegion();
+    KIRQL Old;
+    KeRaiseIrql(APC_LEVEL, &Old);
+    assert_true(KeAreAllApcsDisabled());
+    KeLowerIrql(Old);
+    assert_false(KeAreAllApcsDisabled());
+}
+
+SIM_TEST(ThreadPriorityAndAffinity)
+{
+    PKTHREAD Thread = KeGetCurrentThread();
+    assert_non_null(Thread);
+    assert_ptr_equal(Thread, KeGetCurrentThread());
+    KPRIORITY Old = KeQueryPriorityThread(Thread);
+    assert_int_equal(KeSetPriorityThread(Thread, LOW_REALTIME_PRIORITY), Old);
+    assert_int_equal(KeQueryPriorityThread(Thread), LOW_REALTIME_PRIORITY);
+    KeSetPriorityThread(Thread, Old);
+    KAFFINITY Active = KeQueryActiveProcessors();
+    assert_int_equal(Active, KeQueryGroupAffinity(0));
+    assert_int_equal(KeSetSystemAffinityThreadEx(1), 0);
+    assert_int_equal(KeSetSystemAffinityThreadEx(Active), 1);
+    KeRevertToUserAffinityThreadEx(1);
+    KeRevertToUserAffinityThread();
+    ULONG User = 1;
+    (void)KeQueryRuntimeThread(Thread, &User);
+    assert_int_equal(User, 0);
+}
+
+#if SIM_HAVE_DEATH_TESTS
+/* The child's own thread waits for the other thread's stop outside any DDI
+ * (a thread parked in a DDI would be refused by the stop, exit 87). */
+static void WaitOutsideTheMachine(void)
+{
+    for (;;) {
+        sleep(1);
+    }
+}
+
+/* A timer's DPC runs at DISPATCH_LEVEL on the clock thread: paged pool
+ * there stops the whole machine (uncaught, as on Windows). */
+static void PagedPoolInTimerDpc(void *Context)
+{
+    (void)Context;
+    static KTIMER Timer;
+    static KDPC Dpc;
+    KeInitializeTimer(&Timer);
+    KeInitializeDpc(&Dpc, PagedPoolDpc, NULL);
+    KeSetTimer(&Timer, Relative(1), &Dpc);
+    WaitOutsideTheMachine();
+}
+
+SIM_TEST(TimerDpcRunsAtDispatchLevel)
+{
+    SIM_CHILD Child;
+    assert_true(SimRunChild(PagedPoolInTimerDpc, NULL, 20, &Child));
+    SIM_EXPECT_CHILD_BUGCHECK(&Child, 0xC4, 0x01, DISPATCH_LEVEL, PagedPool, 64);
+}
+#endif
+
+#if SIM_HAVE_DEATH_TESTS
+/* A work item's routine that returns owning a kernel mutex: 0x39
+ * SYSTEM_EXIT_OWNED_MUTEX (routine, parameter, item) on the worker thread. */
+static KMUTEX WorkerMutex;
+static WORK_QUEUE_ITEM WorkerItem;
+
+static VOID NTAPI KeepsTheMutex(PVOID Parameter)
+{
+    (void)Parameter;
+    KeWaitForSingleObject(&WorkerMutex, Executive, KernelMode, FALSE, NULL);
+}
+
+static void WorkItemKeepsAMutex(void *Context)
+{
+    (void)Context;
+    KeInitializeMutex(&WorkerMutex, 0);
+    ExInitializeWorkItem(&WorkerItem, KeepsTheMutex, (PVOID)0x1234);
+    ExQueueWorkItem(&WorkerItem, DelayedWorkQueue);
+    WaitOutsideTheMachine();
+}
+
+SIM_TEST(WorkItemReturningOwningAMutexStops)
+{
+    SIM_CHILD Child;
+    assert_true(SimRunChild(WorkItemKeepsAMutex, NULL, 20, &Child));
+    SIM_EXPECT_CHILD_BUGCHECK(&Child, 0x39, (ULONG_PTR)(void *)KeepsTheMutex, 0x1234,
+                              (ULONG_PTR)&WorkerItem, 0);
+}
+#endif
+
+int main(void)
+{
+    return SimRunTests("kesync", NULL, NULL);
+}
