@@ -134,6 +134,23 @@ static const MI_EXPORT MiExports[] = {
     MI_EXPORT_ENTRY(IofCompleteRequest, false),
     MI_EXPORT_ENTRY(ProbeForRead, false),
     MI_EXPORT_ENTRY(ProbeForWrite, false),
+    /* exsync: SLISTs and lookaside lists (the WDK's inline-only forms,
+     * ExAllocateFrom/FreeToNPagedLookasideList and the Ex list's, are not
+     * exported on x64) */
+    MI_EXPORT_ENTRY(InitializeSListHead, false),
+    MI_EXPORT_ENTRY(ExQueryDepthSList, false),
+    MI_EXPORT_ENTRY(ExpInterlockedPushEntrySList, false),
+    MI_EXPORT_ENTRY(ExpInterlockedPopEntrySList, false),
+    MI_EXPORT_ENTRY(ExpInterlockedFlushSList, false),
+    MI_EXPORT_ENTRY(ExInitializeNPagedLookasideList, false),
+    MI_EXPORT_ENTRY(ExDeleteNPagedLookasideList, false),
+    MI_EXPORT_ENTRY(ExInitializePagedLookasideList, false),
+    MI_EXPORT_ENTRY(ExDeletePagedLookasideList, false),
+    MI_EXPORT_ENTRY(ExAllocateFromPagedLookasideList, false),
+    MI_EXPORT_ENTRY(ExFreeToPagedLookasideList, false),
+    MI_EXPORT_ENTRY(ExInitializeLookasideListEx, true),
+    MI_EXPORT_ENTRY(ExDeleteLookasideListEx, true),
+    MI_EXPORT_ENTRY(ExFlushLookasideListEx, true),
 };
 
 /* Name (counted, in WCHARs) equals the ASCII Export exactly (export names
