@@ -132,6 +132,54 @@ SIM_TEST(ExecuteOnceRunsTheRoutineOnce)
     assert_int_equal(InitCalls, 1);
 }
 
+/* A caller that finds the initialisation under way waits for it: the
+ * routine runs once even while the first caller is inside it. */
+static volatile LONG Release;
+static RTL_RUN_ONCE Slow = RTL_RUN_ONCE_INIT;
+
+static ULONG NTAPI InitSlowly(PRTL_RUN_ONCE RunOnce, PVOID Parameter, PVOID *Context)
+{
+    (void)RunOnce;
+    if (InterlockedIncrement(&InitCalls) == 1) {
+        while (InterlockedCompareExchange(&Release, 0, 0) == 0) {
+            YieldProcessor();
+        }
+    }
+    *Context = Parameter;
+    return TRUE;
+}
+
+static void *ExecuteSlow(void *Argument)
+{
+    PVOID Context = NULL;
+    NTSTATUS Status = RtlRunOnceExecuteOnce(&Slow, InitSlowly, (PVOID)0x60, &Context);
+    return Status == STATUS_SUCCESS && Context == (PVOID)0x60 ? Argument : NULL;
+}
+
+SIM_TEST(ASecondCallerWaitsForTheFirst)
+{
+    RtlRunOnceInitialize(&Slow);
+    InitCalls = 0;
+    Release = 0;
+    pthread_t First, Second;
+    assert_int_equal(pthread_create(&First, NULL, ExecuteSlow, (void *)1), 0);
+    while (InterlockedCompareExchange(&InitCalls, 0, 0) == 0) {
+        YieldProcessor(); /* the first caller is inside the routine */
+    }
+    assert_int_equal(pthread_create(&Second, NULL, ExecuteSlow, (void *)2), 0);
+    for (int i = 0; i < 200; i++) {
+        YieldProcessor(); /* give the second caller time to (wrongly) run the routine */
+    }
+    assert_int_equal(InterlockedCompareExchange(&InitCalls, 0, 0), 1);
+    InterlockedExchange(&Release, 1);
+    void *Result;
+    pthread_join(First, &Result);
+    assert_ptr_equal(Result, (void *)1);
+    pthread_join(Second, &Result);
+    assert_ptr_equal(Result, (void *)2);
+    assert_int_equal(InitCalls, 1);
+}
+
 SIM_TEST(AFailedInitialisationIsRetried)
 {
     RTL_RUN_ONCE Once = RTL_RUN_ONCE_INIT;
