@@ -14,3 +14,4 @@ MI_SUBSYSTEM_ENTRY(MiReserveSubsystem)
 MI_SUBSYSTEM_ENTRY(MiContigSubsystem)
 MI_SUBSYSTEM_ENTRY(MiLookasideSubsystem) /* exsync */
 MI_SUBSYSTEM_ENTRY(MiCallbackSubsystem) /* exsync */
+MI_SUBSYSTEM_ENTRY(MiResourceSubsystem) /* exsync */

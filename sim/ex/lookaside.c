@@ -48,7 +48,7 @@ static void MiLookasideReady(void)
     }
 }
 
-static bool MiLookasideIsActiveLocked(PGENERAL_LOOKASIDE L)
+static bool MiLookasideIsActiveLocked(PGENERAL_LOOKASIDE_POOL L)
 {
     MiLookasideReady();
     for (PLIST_ENTRY e = MiLookaside.Lists.Flink; e != &MiLookaside.Lists; e = e->Flink) {
@@ -59,7 +59,7 @@ static bool MiLookasideIsActiveLocked(PGENERAL_LOOKASIDE L)
     return false;
 }
 
-static bool MiLookasideIsActive(PGENERAL_LOOKASIDE L)
+static bool MiLookasideIsActive(PGENERAL_LOOKASIDE_POOL L)
 {
     pthread_mutex_lock(&MiLookaside.Mutex);
     bool Active = MiLookasideIsActiveLocked(L);
@@ -88,7 +88,7 @@ static VOID NTAPI MiLookasideFreePoolEx(PVOID Buffer, PLOOKASIDE_LIST_EX Lookasi
     ExFreePool(Buffer);
 }
 
-static void MiLookasideInitialize(PGENERAL_LOOKASIDE L, ULONG Kind, PVOID Allocate, PVOID Free,
+static void MiLookasideInitialize(PGENERAL_LOOKASIDE_POOL L, ULONG Kind, PVOID Allocate, PVOID Free,
                                   ULONG Type, SIZE_T Size, ULONG Tag)
 {
     if (Size < LOOKASIDE_MINIMUM_BLOCK_SIZE) {
@@ -100,7 +100,8 @@ static void MiLookasideInitialize(PGENERAL_LOOKASIDE L, ULONG Kind, PVOID Alloca
         pthread_mutex_unlock(&MiLookaside.Mutex);
         KeBugCheckEx(DRIVER_VERIFIER_DETECTED_VIOLATION, 0xCA, (ULONG_PTR)L, 0, 0);
     }
-    memset(L, 0, sizeof(*L));
+    /* the layout only: a LOOKASIDE_LIST_EX lacks GENERAL_LOOKASIDE's cache-line padding */
+    memset(L, 0, sizeof(GENERAL_LOOKASIDE_POOL));
     L->Depth = MI_LOOKASIDE_MINIMUM_DEPTH;
     L->MaximumDepth = EX_MAXIMUM_LOOKASIDE_DEPTH_BASE;
     L->Type = (POOL_TYPE)Type;
@@ -114,7 +115,7 @@ static void MiLookasideInitialize(PGENERAL_LOOKASIDE L, ULONG Kind, PVOID Alloca
 }
 
 /* Every 256 allocations: Depth follows the share of them that missed. */
-static void MiLookasideAdjustDepth(PGENERAL_LOOKASIDE L, ULONG Total)
+static void MiLookasideAdjustDepth(PGENERAL_LOOKASIDE_POOL L, ULONG Total)
 {
     ULONG Last = __atomic_load_n(&L->LastTotalAllocates, __ATOMIC_RELAXED);
     if (Total - Last < MI_LOOKASIDE_SCAN_PERIOD ||
@@ -137,13 +138,13 @@ static void MiLookasideAdjustDepth(PGENERAL_LOOKASIDE L, ULONG Total)
     __atomic_store_n(&L->Depth, (USHORT)Depth, __ATOMIC_RELAXED);
 }
 
-static bool MiLookasideIsPaged(PGENERAL_LOOKASIDE L)
+static bool MiLookasideIsPaged(PGENERAL_LOOKASIDE_POOL L)
 {
     return ((ULONG)L->Type & 1) != 0;
 }
 
 /* Paged lists and their entries are used at APC_LEVEL at most. */
-static void MiLookasideCheckPagedIrql(PGENERAL_LOOKASIDE L, ULONG_PTR Caller)
+static void MiLookasideCheckPagedIrql(PGENERAL_LOOKASIDE_POOL L, ULONG_PTR Caller)
 {
     KIRQL Irql = MiCurrentIrql();
     if (MiLookasideIsPaged(L) && Irql > APC_LEVEL) {
@@ -151,7 +152,7 @@ static void MiLookasideCheckPagedIrql(PGENERAL_LOOKASIDE L, ULONG_PTR Caller)
     }
 }
 
-static PVOID MiLookasideAllocate(PGENERAL_LOOKASIDE L, bool Ex, ULONG_PTR Caller)
+static PVOID MiLookasideAllocate(PGENERAL_LOOKASIDE_POOL L, bool Ex, ULONG_PTR Caller)
 {
     MiCheckDriverPointer(L, 0, true, Caller);
     if (__atomic_load_n(&L->Future[0], __ATOMIC_RELAXED) == 0 || !MiLookasideIsActive(L)) {
@@ -168,7 +169,7 @@ static PVOID MiLookasideAllocate(PGENERAL_LOOKASIDE L, bool Ex, ULONG_PTR Caller
                 ExRaiseStatus(STATUS_INSUFFICIENT_RESOURCES);
             }
         } else if (Ex) {
-            Entry = L->AllocateEx((POOL_TYPE)Type, L->Size, L->Tag, (PLOOKASIDE_LIST_EX)(PVOID)L);
+            Entry = L->AllocateEx((POOL_TYPE)Type, L->Size, L->Tag, CONTAINING_RECORD(L, LOOKASIDE_LIST_EX, L));
         } else {
             Entry = L->Allocate((POOL_TYPE)Type, L->Size, L->Tag);
         }
@@ -177,7 +178,7 @@ static PVOID MiLookasideAllocate(PGENERAL_LOOKASIDE L, bool Ex, ULONG_PTR Caller
     return Entry;
 }
 
-static void MiLookasideFree(PGENERAL_LOOKASIDE L, PVOID Entry, bool Ex, ULONG_PTR Caller)
+static void MiLookasideFree(PGENERAL_LOOKASIDE_POOL L, PVOID Entry, bool Ex, ULONG_PTR Caller)
 {
     MiCheckDriverPointer(L, 0, true, Caller);
     if (__atomic_load_n(&L->Future[0], __ATOMIC_RELAXED) == 0 || !MiLookasideIsActive(L)) {
@@ -188,7 +189,7 @@ static void MiLookasideFree(PGENERAL_LOOKASIDE L, PVOID Entry, bool Ex, ULONG_PT
     if (ExQueryDepthSList(&L->ListHead) >= __atomic_load_n(&L->Depth, __ATOMIC_RELAXED)) {
         __atomic_add_fetch(&L->FreeMisses, 1, __ATOMIC_RELAXED);
         if (Ex) {
-            L->FreeEx(Entry, (PLOOKASIDE_LIST_EX)(PVOID)L);
+            L->FreeEx(Entry, CONTAINING_RECORD(L, LOOKASIDE_LIST_EX, L));
         } else {
             L->Free(Entry);
         }
@@ -198,13 +199,13 @@ static void MiLookasideFree(PGENERAL_LOOKASIDE L, PVOID Entry, bool Ex, ULONG_PT
 }
 
 /* Frees every cached entry with the list's Free routine. */
-static void MiLookasideFlush(PGENERAL_LOOKASIDE L, bool Ex)
+static void MiLookasideFlush(PGENERAL_LOOKASIDE_POOL L, bool Ex)
 {
     PSLIST_ENTRY Entry = InterlockedFlushSList(&L->ListHead);
     while (Entry != NULL) {
         PSLIST_ENTRY Next = Entry->Next;
         if (Ex) {
-            L->FreeEx(Entry, (PLOOKASIDE_LIST_EX)(PVOID)L);
+            L->FreeEx(Entry, CONTAINING_RECORD(L, LOOKASIDE_LIST_EX, L));
         } else {
             L->Free(Entry);
         }
@@ -212,7 +213,7 @@ static void MiLookasideFlush(PGENERAL_LOOKASIDE L, bool Ex)
     }
 }
 
-static void MiLookasideDelete(PGENERAL_LOOKASIDE L, bool Ex, ULONG_PTR Caller)
+static void MiLookasideDelete(PGENERAL_LOOKASIDE_POOL L, bool Ex, ULONG_PTR Caller)
 {
     MiCheckDriverPointer(L, 0, true, Caller);
     pthread_mutex_lock(&MiLookaside.Mutex);
@@ -237,7 +238,7 @@ VOID NTAPI ExInitializeNPagedLookasideList(PNPAGED_LOOKASIDE_LIST Lookaside,
     MiDdiEnter(MiDdi_ExInitializeNPagedLookasideList, 0, Caller);
     MiCheckDriverPointer(Lookaside, 0, true, Caller);
     (void)Depth; /* reserved */
-    MiLookasideInitialize(&Lookaside->L, MiLookasideNPaged,
+    MiLookasideInitialize((PGENERAL_LOOKASIDE_POOL)(PVOID)&Lookaside->L, MiLookasideNPaged,
                           Allocate != NULL ? (PVOID)Allocate : (PVOID)MiLookasideAllocatePool,
                           Free != NULL ? (PVOID)Free : (PVOID)MiLookasideFreePool,
                           (ULONG)NonPagedPool | Flags, Size, Tag);
@@ -251,7 +252,7 @@ VOID NTAPI ExInitializePagedLookasideList(PPAGED_LOOKASIDE_LIST Lookaside,
     MiDdiEnter(MiDdi_ExInitializePagedLookasideList, 0, Caller);
     MiCheckDriverPointer(Lookaside, 0, true, Caller);
     (void)Depth;
-    MiLookasideInitialize(&Lookaside->L, MiLookasidePaged,
+    MiLookasideInitialize((PGENERAL_LOOKASIDE_POOL)(PVOID)&Lookaside->L, MiLookasidePaged,
                           Allocate != NULL ? (PVOID)Allocate : (PVOID)MiLookasideAllocatePool,
                           Free != NULL ? (PVOID)Free : (PVOID)MiLookasideFreePool,
                           (ULONG)PagedPool | Flags, Size, Tag);
@@ -261,42 +262,42 @@ VOID NTAPI ExDeleteNPagedLookasideList(PNPAGED_LOOKASIDE_LIST Lookaside)
 {
     ULONG_PTR Caller = MI_CALLER_ADDRESS();
     MiDdiEnter(MiDdi_ExDeleteNPagedLookasideList, 0, Caller);
-    MiLookasideDelete(&Lookaside->L, false, Caller);
+    MiLookasideDelete((PGENERAL_LOOKASIDE_POOL)(PVOID)&Lookaside->L, false, Caller);
 }
 
 VOID NTAPI ExDeletePagedLookasideList(PPAGED_LOOKASIDE_LIST Lookaside)
 {
     ULONG_PTR Caller = MI_CALLER_ADDRESS();
     MiDdiEnter(MiDdi_ExDeletePagedLookasideList, 0, Caller);
-    MiLookasideDelete(&Lookaside->L, false, Caller);
+    MiLookasideDelete((PGENERAL_LOOKASIDE_POOL)(PVOID)&Lookaside->L, false, Caller);
 }
 
 PVOID NTAPI ExAllocateFromNPagedLookasideList(PNPAGED_LOOKASIDE_LIST Lookaside)
 {
     ULONG_PTR Caller = MI_CALLER_ADDRESS();
     MiDdiEnter(MiDdi_ExAllocateFromNPagedLookasideList, 0, Caller);
-    return MiLookasideAllocate(&Lookaside->L, false, Caller);
+    return MiLookasideAllocate((PGENERAL_LOOKASIDE_POOL)(PVOID)&Lookaside->L, false, Caller);
 }
 
 VOID NTAPI ExFreeToNPagedLookasideList(PNPAGED_LOOKASIDE_LIST Lookaside, PVOID Entry)
 {
     ULONG_PTR Caller = MI_CALLER_ADDRESS();
     MiDdiEnter(MiDdi_ExFreeToNPagedLookasideList, 0, Caller);
-    MiLookasideFree(&Lookaside->L, Entry, false, Caller);
+    MiLookasideFree((PGENERAL_LOOKASIDE_POOL)(PVOID)&Lookaside->L, Entry, false, Caller);
 }
 
 PVOID NTAPI ExAllocateFromPagedLookasideList(PPAGED_LOOKASIDE_LIST Lookaside)
 {
     ULONG_PTR Caller = MI_CALLER_ADDRESS();
     MiDdiEnter(MiDdi_ExAllocateFromPagedLookasideList, 0, Caller);
-    return MiLookasideAllocate(&Lookaside->L, false, Caller);
+    return MiLookasideAllocate((PGENERAL_LOOKASIDE_POOL)(PVOID)&Lookaside->L, false, Caller);
 }
 
 VOID NTAPI ExFreeToPagedLookasideList(PPAGED_LOOKASIDE_LIST Lookaside, PVOID Entry)
 {
     ULONG_PTR Caller = MI_CALLER_ADDRESS();
     MiDdiEnter(MiDdi_ExFreeToPagedLookasideList, 0, Caller);
-    MiLookasideFree(&Lookaside->L, Entry, false, Caller);
+    MiLookasideFree((PGENERAL_LOOKASIDE_POOL)(PVOID)&Lookaside->L, Entry, false, Caller);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -324,7 +325,7 @@ NTSTATUS NTAPI ExInitializeLookasideListEx(PLOOKASIDE_LIST_EX Lookaside,
     if ((Flags & EX_LOOKASIDE_LIST_EX_FLAGS_FAIL_NO_RAISE) != 0) {
         Type |= POOL_QUOTA_FAIL_INSTEAD_OF_RAISE;
     }
-    GENERAL_LOOKASIDE *L = (GENERAL_LOOKASIDE *)(PVOID)&Lookaside->L;
+    PGENERAL_LOOKASIDE_POOL L = &Lookaside->L;
     MiLookasideInitialize(L, MiLookasideEx,
                           Allocate != NULL ? (PVOID)Allocate : (PVOID)MiLookasideAllocatePoolEx,
                           Free != NULL ? (PVOID)Free : (PVOID)MiLookasideFreePoolEx, Type, Size,
@@ -336,14 +337,14 @@ VOID NTAPI ExDeleteLookasideListEx(PLOOKASIDE_LIST_EX Lookaside)
 {
     ULONG_PTR Caller = MI_CALLER_ADDRESS();
     MiDdiEnter(MiDdi_ExDeleteLookasideListEx, 0, Caller);
-    MiLookasideDelete((GENERAL_LOOKASIDE *)(PVOID)&Lookaside->L, true, Caller);
+    MiLookasideDelete(&Lookaside->L, true, Caller);
 }
 
 VOID NTAPI ExFlushLookasideListEx(PLOOKASIDE_LIST_EX Lookaside)
 {
     ULONG_PTR Caller = MI_CALLER_ADDRESS();
     MiDdiEnter(MiDdi_ExFlushLookasideListEx, 0, Caller);
-    GENERAL_LOOKASIDE *L = (GENERAL_LOOKASIDE *)(PVOID)&Lookaside->L;
+    PGENERAL_LOOKASIDE_POOL L = &Lookaside->L;
     MiCheckDriverPointer(L, 0, true, Caller);
     if (!MiLookasideIsActive(L)) {
         KeBugCheckEx(DRIVER_VERIFIER_DETECTED_VIOLATION, 0xCB, (ULONG_PTR)L, 0, 0);
@@ -356,14 +357,14 @@ PVOID NTAPI ExAllocateFromLookasideListEx(PLOOKASIDE_LIST_EX Lookaside)
 {
     ULONG_PTR Caller = MI_CALLER_ADDRESS();
     MiDdiEnter(MiDdi_ExAllocateFromLookasideListEx, 0, Caller);
-    return MiLookasideAllocate((GENERAL_LOOKASIDE *)(PVOID)&Lookaside->L, true, Caller);
+    return MiLookasideAllocate(&Lookaside->L, true, Caller);
 }
 
 VOID NTAPI ExFreeToLookasideListEx(PLOOKASIDE_LIST_EX Lookaside, PVOID Entry)
 {
     ULONG_PTR Caller = MI_CALLER_ADDRESS();
     MiDdiEnter(MiDdi_ExFreeToLookasideListEx, 0, Caller);
-    MiLookasideFree((GENERAL_LOOKASIDE *)(PVOID)&Lookaside->L, Entry, true, Caller);
+    MiLookasideFree(&Lookaside->L, Entry, true, Caller);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -375,7 +376,7 @@ ULONG MiEnumLookasideLists(MI_LOOKASIDE_INFO *Infos, ULONG Max)
     MiLookasideReady();
     ULONG Count = 0;
     for (PLIST_ENTRY e = MiLookaside.Lists.Flink; e != &MiLookaside.Lists; e = e->Flink, Count++) {
-        PGENERAL_LOOKASIDE L = CONTAINING_RECORD(e, GENERAL_LOOKASIDE, ListEntry);
+        PGENERAL_LOOKASIDE_POOL L = CONTAINING_RECORD(e, GENERAL_LOOKASIDE_POOL, ListEntry);
         if (Infos != NULL && Count < Max) {
             Infos[Count].List = L;
             Infos[Count].Tag = L->Tag;

@@ -39,6 +39,7 @@ typedef struct _MI_OWNER {
 } MI_OWNER;
 
 typedef struct _MI_RESOURCE {
+    struct _MI_RESOURCE *Next;    /* the machine's live records */
     PERESOURCE Resource;          /* back pointer: a live record names its resource */
     ERESOURCE_THREAD Exclusive;   /* the exclusive owner, when ExclusiveCount != 0 */
     ULONG ExclusiveCount;
@@ -50,6 +51,7 @@ typedef struct _MI_RESOURCE {
 typedef enum { MiAcquireExclusive, MiAcquireShared, MiAcquireStarve, MiAcquireWaitForExclusive } MI_ACQUIRE;
 
 static pthread_mutex_t MiResourceLock = PTHREAD_MUTEX_INITIALIZER;
+static MI_RESOURCE *MiResourceRecords; /* live records, freed when the machine goes */
 
 /* The calling thread's identity as an owner (an ERESOURCE_THREAD, like a
  * PETHREAD) and its normal-kernel-APC disable count (KTHREAD's
@@ -84,7 +86,16 @@ static MI_RESOURCE *MiRecordOf(PERESOURCE Resource, ULONG_PTR Caller)
 {
     MiCheckDriverPointer(Resource, 0, true, Caller);
     MI_RESOURCE *Record = (MI_RESOURCE *)Resource->Reserved2;
-    if (Record == NULL || Record->Resource != Resource) {
+    /* Only a record on the live list is looked at (one of a machine that
+     * is gone has been freed). */
+    pthread_mutex_lock(&MiResourceLock);
+    MI_RESOURCE *Live = MiResourceRecords;
+    while (Live != NULL && Live != Record) {
+        Live = Live->Next;
+    }
+    bool Valid = Live != NULL && Live->Resource == Resource;
+    pthread_mutex_unlock(&MiResourceLock);
+    if (!Valid) {
         MiNullAccess(sizeof(PVOID), true, Caller);
     }
     return Record;
@@ -261,6 +272,10 @@ NTSTATUS NTAPI ExInitializeResourceLite(PERESOURCE Resource)
     InitializeListHead(&Resource->SystemResourcesList);
     Resource->Reserved2 = Record;
     Resource->Address = (PVOID)Caller;
+    pthread_mutex_lock(&MiResourceLock);
+    Record->Next = MiResourceRecords;
+    MiResourceRecords = Record;
+    pthread_mutex_unlock(&MiResourceLock);
     return STATUS_SUCCESS;
 }
 
@@ -289,7 +304,12 @@ NTSTATUS NTAPI ExDeleteResourceLite(PERESOURCE Resource)
                  Record->ExclusiveWaiters != 0 || Record->SharedWaiters != 0;
     if (!Owned) {
         Resource->Reserved2 = NULL;
-        Record->Resource = NULL;
+        for (MI_RESOURCE **Link = &MiResourceRecords; *Link != NULL; Link = &(*Link)->Next) {
+            if (*Link == Record) {
+                *Link = Record->Next;
+                break;
+            }
+        }
     }
     pthread_mutex_unlock(&MiResourceLock);
     if (Owned) {
@@ -495,3 +515,33 @@ VOID FASTCALL ExReleaseResourceAndLeaveCriticalRegion(PERESOURCE Resource)
     MiRelease(Resource, MiCurrentResourceThread(), Caller);
     MiLeaveCriticalRegionForResource();
 }
+
+/* The records of a machine that goes away are freed; its resources' memory
+ * is the driver's and is not touched. */
+static NTSTATUS MiResourceInit(const SIM_CONFIG *Config)
+{
+    (void)Config;
+    return STATUS_SUCCESS;
+}
+
+static void MiResourceTeardown(void)
+{
+    pthread_mutex_lock(&MiResourceLock);
+    while (MiResourceRecords != NULL) {
+        MI_RESOURCE *Record = MiResourceRecords;
+        MiResourceRecords = Record->Next;
+        free(Record->Shared);
+        free(Record);
+    }
+    pthread_mutex_unlock(&MiResourceLock);
+}
+
+static bool MiResourceIsClean(char *Report, size_t Size)
+{
+    (void)Report;
+    (void)Size;
+    return true; /* a resource not deleted holds nothing of the system's */
+}
+
+const MI_SUBSYSTEM MiResourceSubsystem = {"resources", MiResourceInit, MiResourceTeardown,
+                                          MiResourceIsClean};
