@@ -261,4 +261,15 @@ const SIM_IRQL_RULE *MiIrqlRuleOf(const char *Ddi);
 const SIM_IRQL_RULE *MiIrqlRuleTable(ULONG *Count);
 BOOLEAN MiWaitForWorkItems(ULONG TimeoutMs);
 
+
+/* exsync: the active lookaside lists (sim/ex/lookaside.c), for the unload check. */
+typedef struct _MI_LOOKASIDE_INFO {
+    PVOID List;
+    ULONG Tag;
+    bool Paged, Ex;
+    USHORT Cached;      /* entries on the list */
+    ULONG Outstanding;  /* allocated from it and not freed to it */
+} MI_LOOKASIDE_INFO;
+ULONG MiEnumLookasideLists(MI_LOOKASIDE_INFO *Infos, ULONG Max);
+
 #endif /* MMSIM_MI_H */

@@ -13,3 +13,7 @@ MI_SUBSYSTEM_ENTRY(MiMdlSubsystem)
 MI_SUBSYSTEM_ENTRY(MiReserveSubsystem)
 MI_SUBSYSTEM_ENTRY(MiContigSubsystem)
 MI_SUBSYSTEM_ENTRY(MiIoSpaceSubsystem) /* mmdev */
+
+MI_SUBSYSTEM_ENTRY(MiLookasideSubsystem) /* exsync */
+MI_SUBSYSTEM_ENTRY(MiCallbackSubsystem) /* exsync */
+MI_SUBSYSTEM_ENTRY(MiResourceSubsystem) /* exsync */

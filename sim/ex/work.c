@@ -36,6 +36,7 @@ struct _IO_WORKITEM {
     PDEVICE_OBJECT DeviceObject;
     PIO_WORKITEM_ROUTINE Routine;
     PVOID Context;
+    PIO_WORKITEM_ROUTINE_EX RoutineEx; /* exsync: IoQueueWorkItemEx's routine, else NULL */
 };
 
 static struct {
@@ -64,7 +65,8 @@ static VOID NTAPI MiIoWorkItemRoutine(PVOID Parameter)
  * or went away under it: the routine is abandoned, as a frozen processor
  * never finishes it, and the worker thread lives on. */
 static bool MiCallRoutine(PWORKER_THREAD_ROUTINE Routine, PVOID Parameter,
-                          PIO_WORKITEM_ROUTINE IoRoutine, PDEVICE_OBJECT DeviceObject)
+                          PIO_WORKITEM_ROUTINE IoRoutine, PDEVICE_OBJECT DeviceObject,
+                          PIO_WORKITEM IoItemEx)
 {
     SIM_CATCH_FRAME Frame;
     SimPushCatchFrame(&Frame, MI_FRAME_REFUSAL);
@@ -72,7 +74,9 @@ static bool MiCallRoutine(PWORKER_THREAD_ROUTINE Routine, PVOID Parameter,
         MiSetIrql(PASSIVE_LEVEL);
         return false;
     }
-    if (IoRoutine != NULL) {
+    if (IoRoutine != NULL && IoItemEx != NULL) {
+        IoItemEx->RoutineEx(DeviceObject, Parameter, IoItemEx); /* exsync */
+    } else if (IoRoutine != NULL) {
         IoRoutine(DeviceObject, Parameter);
     } else {
         Routine(Parameter);
@@ -88,17 +92,22 @@ static void MiRunItem(PWORK_QUEUE_ITEM Item)
     PIO_WORKITEM IoItem = NULL;
     PIO_WORKITEM_ROUTINE IoRoutine = NULL;
     PDEVICE_OBJECT DeviceObject = NULL;
+    PIO_WORKITEM IoExItem = NULL;
     if (Routine == MiIoWorkItemRoutine) {
         IoItem = (PIO_WORKITEM)Parameter;
         IoRoutine = IoItem->Routine;
         DeviceObject = IoItem->DeviceObject;
         Parameter = IoItem->Context;
         Routine = (PWORKER_THREAD_ROUTINE)(void *)IoRoutine;
+        if (IoItem->RoutineEx != NULL) { /* exsync: the routine gets the item too */
+            IoExItem = IoItem;
+            Routine = (PWORKER_THREAD_ROUTINE)(void *)IoItem->RoutineEx;
+        }
     }
     /* Windows clears the link before calling the routine, so the routine may
      * queue the item again (or, for an IO_WORKITEM, free it). */
     __atomic_store_n(&Item->List.Flink, (PLIST_ENTRY)NULL, __ATOMIC_RELEASE);
-    if (!MiCallRoutine(Routine, Parameter, IoRoutine, DeviceObject)) {
+    if (!MiCallRoutine(Routine, Parameter, IoRoutine, DeviceObject, IoExItem)) {
         return;
     }
     KIRQL Irql = MiCurrentIrql();
@@ -242,6 +251,7 @@ VOID NTAPI IoQueueWorkItem(PIO_WORKITEM IoWorkItem, PIO_WORKITEM_ROUTINE WorkerR
         KeBugCheckEx(WORKER_INVALID, 0, (ULONG_PTR)IoWorkItem, (ULONG_PTR)QueueType, 0);
     }
     IoWorkItem->Routine = WorkerRoutine;
+    IoWorkItem->RoutineEx = NULL;
     IoWorkItem->Context = Context;
     IoWorkItem->Item.WorkerRoutine = MiIoWorkItemRoutine; /* MiRunItem calls Routine */
     IoWorkItem->Item.Parameter = IoWorkItem;
@@ -257,6 +267,49 @@ VOID NTAPI IoFreeWorkItem(PIO_WORKITEM IoWorkItem)
                      sizeof(IO_WORKITEM));
     }
     MiFreePoolInternal(IoWorkItem, MI_TAG_IO_WORKITEM, true);
+}
+
+/* exsync: the Ex forms. The item lives in the caller's memory of
+ * IoSizeofWorkItem() bytes; IoObject is a device or driver object. */
+ULONG NTAPI IoSizeofWorkItem(VOID)
+{
+    MiDdiEnter(MiDdi_IoSizeofWorkItem, 0, MI_CALLER_ADDRESS());
+    return (ULONG)sizeof(IO_WORKITEM);
+}
+
+VOID NTAPI IoInitializeWorkItem(PVOID IoObject, PIO_WORKITEM IoWorkItem)
+{
+    MiDdiEnter(MiDdi_IoInitializeWorkItem, 0, MI_CALLER_ADDRESS());
+    MiCheckDriverPointer(IoWorkItem, 0, true, MI_CALLER_ADDRESS());
+    memset(IoWorkItem, 0, sizeof(*IoWorkItem));
+    IoWorkItem->DeviceObject = (PDEVICE_OBJECT)IoObject;
+}
+
+VOID NTAPI IoUninitializeWorkItem(PIO_WORKITEM IoWorkItem)
+{
+    MiDdiEnter(MiDdi_IoUninitializeWorkItem, 0, MI_CALLER_ADDRESS());
+    MiCheckDriverPointer(IoWorkItem, 0, false, MI_CALLER_ADDRESS());
+    if (__atomic_load_n(&IoWorkItem->Item.List.Flink, __ATOMIC_ACQUIRE) != NULL) {
+        /* as IoFreeWorkItem of a queued item (mmsim's choice) */
+        KeBugCheckEx(WORKER_INVALID, 1, (ULONG_PTR)IoWorkItem, (ULONG_PTR)IoWorkItem,
+                     sizeof(IO_WORKITEM));
+    }
+}
+
+VOID NTAPI IoQueueWorkItemEx(PIO_WORKITEM IoWorkItem, PIO_WORKITEM_ROUTINE_EX WorkerRoutine,
+                             WORK_QUEUE_TYPE QueueType, PVOID Context)
+{
+    MiDdiEnter(MiDdi_IoQueueWorkItemEx, 0, MI_CALLER_ADDRESS());
+    MiCheckDriverPointer(IoWorkItem, 0, false, MI_CALLER_ADDRESS());
+    if (__atomic_load_n(&IoWorkItem->Item.List.Flink, __ATOMIC_ACQUIRE) != NULL) {
+        KeBugCheckEx(WORKER_INVALID, 0, (ULONG_PTR)IoWorkItem, (ULONG_PTR)QueueType, 0);
+    }
+    IoWorkItem->RoutineEx = WorkerRoutine;
+    IoWorkItem->Routine = (PIO_WORKITEM_ROUTINE)(void *)WorkerRoutine; /* non-NULL: an Io item */
+    IoWorkItem->Context = Context;
+    IoWorkItem->Item.WorkerRoutine = MiIoWorkItemRoutine;
+    IoWorkItem->Item.Parameter = IoWorkItem;
+    MiQueue(&IoWorkItem->Item, IoWorkItem, QueueType);
 }
 
 /* ---------------------------------------------------------------------- */

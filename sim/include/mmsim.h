@@ -367,6 +367,9 @@ typedef enum _SIM_FAULT_SITE {
     SimFaultIoAllocateWorkItem,       /* IoAllocateWorkItem */
     /* mmdev */
     SimFaultMapIoSpace,               /* MmMapIoSpace(Ex): NULL */
+
+    /* exsync */
+    SimFaultLookaside,                /* ExAllocateFrom*LookasideList*: an empty list's allocation */
     SimFaultSiteCount
 } SIM_FAULT_SITE;
 
@@ -386,7 +389,7 @@ VOID SimClearFaults(VOID);
  * delay=N, tags=T1,T2 (pool tags, '*' wildcard), short=P (percent of injected
  * page-allocation failures that return a short MDL instead of NULL),
  * systematic=FILE, record=FILE, stack=ID, log. Sites: pool, mdl, pages,
- * mapping, lock, map, workitem. Replaces the previous configuration and
+ * mapping, lock, map, workitem, lookaside. Replaces the previous configuration and
  * zeroes the counters; it stays in force across SimReset and replaces
  * MMSIM_FAULTS (read whenever a machine is built otherwise). A bad spec returns
  * STATUS_INVALID_PARAMETER with the reason in Why. "" turns injection off. */
@@ -414,13 +417,16 @@ typedef struct _SIM_UNLOAD_REPORT {
     ULONG64 LockedPages;      /* pages with a lock count */
     BOOLEAN WorkItemsPending;
     ULONG64 IoSpaceMappings;  /* mmdev: MmMapIoSpace(Ex) mappings left */
+
+    ULONG64 LookasideLists;   /* exsync: lookaside lists not deleted */
 } SIM_UNLOAD_REPORT;
 
 /* Checks what a driver left behind, printing a table to stderr (pool by tag
  * with size and allocating code - the whole stack with MMSIM_POOL_STACKS=1 -,
  * MDL pages, reservations, mappings, locked pages, work items). TRUE if
  * nothing. In strict mode leaked pool then bug checks 0xC4/0x62 (P2 driver
- * name, P4 allocations) and locked pages 0xCB (P4 pages). The same check runs
+ * name, P4 allocations) and locked pages 0xCB (P4 pages); a lookaside list not
+ * deleted (reported first) 0xC4/0xCC (P2 the list, P3/P4 its bounds). The same check runs
  * at process exit while a machine is up: a leak then stops the machine
  * (strict) or exits with SIM_EXIT_LEAKED. */
 BOOLEAN SimDriverUnload(_Out_opt_ SIM_UNLOAD_REPORT *Report);

@@ -1299,3 +1299,5 @@ C_ASSERT(sizeof(KUSER_SHARED_DATA) == 0x738);
 #include <mmsim/wdm_mm.h> /* mmdev */
 
 #include <mmsim/wdm_rtl.h> /* rtl */
+
+#include <mmsim/wdm_ex.h> /* exsync */

@@ -78,12 +78,14 @@ static const char *const MiSiteNames[SimFaultSiteCount] = {
     "pool", "IoAllocateMdl", "MmAllocatePagesForMdl", "MmAllocateMappingAddress",
     "MmProbeAndLockPages", "MmMapLockedPagesSpecifyCache", "IoAllocateWorkItem",
     /* mmdev */
-    "MmMapIoSpace"};
+    "MmMapIoSpace",
+    /* exsync */
+    "ExAllocateFromLookasideList"};
 /* Short names for specs. */
 static const char *const MiSiteKeys[SimFaultSiteCount] = {"pool", "mdl",  "pages",   "mapping",
                                                           "lock", "map",  "workitem",
-                                                          /* mmdev */
-                                                          "iospace"};
+                                                          /* mmdev */ "iospace",
+                                                          /* exsync */ "lookaside"};
 
 const char *SimFaultSiteName(SIM_FAULT_SITE Site)
 {

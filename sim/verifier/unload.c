@@ -97,6 +97,25 @@ static void MiPrintReservations(ULONG Count)
     }
 }
 
+/* exsync: one line a lookaside list the driver did not delete. */
+static void MiPrintLookasideLists(ULONG Count)
+{
+    MI_LOOKASIDE_INFO *Lists = Count != 0 ? (MI_LOOKASIDE_INFO *)calloc(Count, sizeof(*Lists)) : NULL;
+    if (Lists != NULL) {
+        Count = MiEnumLookasideLists(Lists, Count);
+        for (ULONG l = 0; l < Count; l++) {
+            char Tag[5], What[48];
+            snprintf(What, sizeof(What), "lookaside '%s' (%s%s)", MiTagText(Lists[l].Tag, Tag),
+                     Lists[l].Paged ? "paged" : "non-paged", Lists[l].Ex ? ", Ex" : "");
+            MiOut("  %-30s %10u %12s    list %p not deleted: %u cached, %lu allocated and not "
+                  "freed to it\n",
+                  What, 1, "", Lists[l].List, (unsigned)Lists[l].Cached,
+                  (unsigned long)Lists[l].Outstanding);
+        }
+        free(Lists);
+    }
+}
+
 /* The unload check's table of what the driver left behind. */
 static void MiPrintLeaks(const SIM_UNLOAD_REPORT *Local, const MI_TAG_LEAK *Leaks,
                          ULONG LeakCount, ULONG64 MappedPages, const char *Work)
@@ -138,6 +157,7 @@ static void MiPrintLeaks(const SIM_UNLOAD_REPORT *Local, const MI_TAG_LEAK *Leak
     if (Local->WorkItemsPending) {
         MiOut("  %-30s %s", "work items", Work);
     }
+    MiPrintLookasideLists((ULONG)Local->LookasideLists);
 }
 
 BOOLEAN SimDriverUnload(SIM_UNLOAD_REPORT *Report)
@@ -181,9 +201,13 @@ BOOLEAN SimDriverUnload(SIM_UNLOAD_REPORT *Report)
         Local.IoSpaceMappings = MiIoSpaceMappings();
     }
 
+    MI_LOOKASIDE_INFO FirstList;
+    Local.LookasideLists = MiEnumLookasideLists(&FirstList, 1); /* exsync */
+
     bool Clean = Local.PoolAllocations == 0 && Local.MdlPages == 0 && Local.MdlMappings == 0 &&
                  Local.Reservations == 0 && Local.LockedPages == 0 && !Local.WorkItemsPending &&
-                 Local.IoSpaceMappings == 0 /* mmdev */;
+                 Local.IoSpaceMappings == 0 /* mmdev */ &&
+                 Local.LookasideLists == 0 /* exsync */;
     if (!Clean) {
         MiPrintLeaks(&Local, Leaks, LeakCount, MappedPages, Work);
         if (Local.IoSpaceMappings != 0) {
@@ -196,6 +220,15 @@ BOOLEAN SimDriverUnload(SIM_UNLOAD_REPORT *Report)
         *Report = Local;
     }
     if (!Clean && MiConfig.Strict) {
+        /* exsync: a list left active in memory the unload frees (Verifier's
+         * "free of memory holding an active lookaside list"); its cached
+         * entries are pool too, so it is named first. */
+        if (Local.LookasideLists != 0) {
+            KeBugCheckEx(DRIVER_VERIFIER_DETECTED_VIOLATION, 0xCC, (ULONG_PTR)FirstList.List,
+                         (ULONG_PTR)FirstList.List,
+                         (ULONG_PTR)FirstList.List + (FirstList.Ex ? sizeof(LOOKASIDE_LIST_EX)
+                                                                    : sizeof(GENERAL_LOOKASIDE)));
+        }
         if (Local.PoolAllocations != 0) {
             KeBugCheckEx(DRIVER_VERIFIER_DETECTED_VIOLATION, 0x62, (ULONG_PTR)MiDriverName, 0,
                          (ULONG_PTR)Local.PoolAllocations);
