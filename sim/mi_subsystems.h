@@ -12,3 +12,4 @@ MI_SUBSYSTEM_ENTRY(MiPoolSubsystem)
 MI_SUBSYSTEM_ENTRY(MiMdlSubsystem)
 MI_SUBSYSTEM_ENTRY(MiReserveSubsystem)
 MI_SUBSYSTEM_ENTRY(MiContigSubsystem)
+MI_SUBSYSTEM_ENTRY(MiUserSubsystem) /* userva */

@@ -79,6 +79,10 @@ typedef struct _SIM_CONFIG {
      * host's limit (SimInitialize: STATUS_INVALID_PARAMETER). A map that
      * would exceed it fails as when system PTEs run out. */
     ULONG64 HostMappingBudget;
+    /* userva: pages the processes' user space may commit in all
+     * (docs/user-space.md); 0: PhysicalPages, a machine without a paging
+     * file. Committing past it is STATUS_COMMITMENT_LIMIT. */
+    ULONG64 CommitLimitPages;
 } SIM_CONFIG;
 
 /* Fills Config with the defaults, then applies MMSIM_* environment variables
@@ -656,6 +660,50 @@ ULONG SimCountDeviceObjects(_In_ PDRIVER_OBJECT DriverObject);
  * that created them; strict mode stops with 0xC4/0x62). TRUE if the driver
  * left nothing. */
 BOOLEAN SimUnloadDriver(_In_ PDRIVER_OBJECT DriverObject, _Out_opt_ SIM_UNLOAD_REPORT *Report);
+
+/* ---------------------------------------------------------------------- */
+/* userva: simulated processes and their user address space               */
+/* (docs/user-space.md).                                                   */
+/* ---------------------------------------------------------------------- */
+/* A page of a process's user space, in SIM_PFN_INFO.State. */
+#define SimPageUser ((SIM_PAGE_STATE)5)
+
+typedef struct _SIM_PROCESS_INFO {
+    ULONG64 CommitCharge;     /* bytes this process has committed */
+    ULONG64 PeakCommitCharge;
+    ULONG64 ResidentPages;    /* physical pages its PTEs hold */
+    ULONG64 DemandZeroFaults; /* first touches that took a zeroed page */
+    ULONG64 GuardPageFaults;  /* STATUS_GUARD_PAGE_VIOLATION raised */
+    ULONG64 VadCount;
+    ULONG64 LockedPages;      /* its pages drivers hold locked now */
+    ULONG64 SystemCommit;     /* bytes committed by all processes */
+    ULONG64 CommitLimit;      /* bytes (SIM_CONFIG.CommitLimitPages) */
+    PVOID UserRangeBase;      /* the user range: [Base, Base + Bytes) */
+    ULONG64 UserRangeBytes;
+} SIM_PROCESS_INFO;
+
+/* The machine starts in its initial process (SimInitialProcess). Handles
+ * work as the ProcessHandle of the Zw*VirtualMemory routines; NULL on a host
+ * without user space. */
+HANDLE SimCreateProcess(VOID);
+HANDLE SimInitialProcess(VOID);
+HANDLE SimCurrentProcess(VOID);
+/* Makes Process the current one (NULL: the initial process), as
+ * KeStackAttachProcess does for a driver. */
+NTSTATUS SimAttachProcess(_In_opt_ HANDLE Process);
+/* Ends a process made by SimCreateProcess: its memory is released; pages a
+ * driver still has locked are bug check 0x76 PROCESS_HAS_LOCKED_PAGES. */
+NTSTATUS SimDeleteProcess(_In_ HANDLE Process);
+BOOLEAN SimQueryProcess(_In_ HANDLE Process, _Out_ SIM_PROCESS_INFO *Info);
+/* The current process's PTE for Va (FALSE: not a user address). */
+BOOLEAN SimQueryUserPte(_In_ PVOID Va, _Out_ ULONG64 *Pte);
+/* What an IOCTL harness's user code does: reserve and commit Size bytes in
+ * the current process, fill them with Contents, then set Protect. NULL on
+ * failure. Free with SimFreeUserBuffer. */
+PVOID SimAllocateUserBuffer(_In_ SIZE_T Size, _In_ ULONG Protect,
+                            _In_reads_bytes_opt_(ContentsSize) const VOID *Contents,
+                            _In_ SIZE_T ContentsSize);
+VOID SimFreeUserBuffer(_In_ PVOID Buffer);
 
 #ifdef __cplusplus
 }
