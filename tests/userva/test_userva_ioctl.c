@@ -338,6 +338,83 @@ SIM_TEST(a_user_buffer_touched_at_dispatch_level_is_0xd1)
                                            NULL));
 }
 
+/* ProbeForRead / ProbeForWrite on their own: each row a buffer and what the probe raises. */
+typedef enum { UserRo, UserRw, UserGuard, UserReserved, Pool, AtProbeAddress } BUFFER;
+typedef struct {
+    BUFFER Buffer;
+    SIZE_T Offset;
+    SIZE_T Length;
+    ULONG Alignment;
+    BOOLEAN Write;
+    NTSTATUS Want;
+} PROBE_ROW;
+
+static void RunProbe(SIM_CASE_RUN *Run)
+{
+    const PROBE_ROW *Row = (const PROBE_ROW *)Run->Case->Args;
+    PVOID Block = ExAllocatePool2(POOL_FLAG_NON_PAGED, 64, 'tsTU');
+    PVOID User = NULL;
+    SIZE_T Size = 2 * PAGE_SIZE;
+    switch (Row->Buffer) {
+    case UserRo: User = SimAllocateUserBuffer(Size, PAGE_READONLY, NULL, 0); break;
+    case UserRw: User = SimAllocateUserBuffer(Size, PAGE_READWRITE, NULL, 0); break;
+    case UserGuard: User = SimAllocateUserBuffer(Size, PAGE_READWRITE | PAGE_GUARD, NULL, 0); break;
+    case UserReserved:
+        (void)ZwAllocateVirtualMemory(NtCurrentProcess(), &User, 0, &Size, MEM_RESERVE,
+                                      PAGE_READWRITE);
+        break;
+    default: break;
+    }
+    PUCHAR At = Row->Buffer == Pool             ? (PUCHAR)Block
+                : Row->Buffer == AtProbeAddress ? (PUCHAR)MmUserProbeAddress - 1
+                                                : (PUCHAR)User;
+    At += Row->Offset;
+    SIM_TRY_STATUS(&Run->Status, if (Row->Write) {
+        ProbeForWrite(At, Row->Length, Row->Alignment);
+    } else { ProbeForRead(At, Row->Length, Row->Alignment); });
+    if (User != NULL) {
+        SIZE_T None = 0;
+        (void)ZwFreeVirtualMemory(NtCurrentProcess(), &User, &None, MEM_RELEASE);
+    }
+    ExFreePoolWithTag(Block, 'tsTU');
+}
+
+SIM_TEST(probe_for_read_and_write_follow_the_documented_rules)
+{
+    static const PROBE_ROW Rows[] = {
+        {UserRo, 0, 100, 1, FALSE, STATUS_SUCCESS},
+        {UserRo, 0, 100, 1, TRUE, STATUS_ACCESS_VIOLATION},
+        {UserRw, 0, 2 * PAGE_SIZE, 8, TRUE, STATUS_SUCCESS},
+        {UserGuard, 0, 1, 1, TRUE, STATUS_GUARD_PAGE_VIOLATION},
+        {UserReserved, 0, 100, 1, FALSE, STATUS_SUCCESS},
+        {UserReserved, 0, 100, 1, TRUE, STATUS_ACCESS_VIOLATION},
+        {UserRw, 2, 8, 4, FALSE, STATUS_DATATYPE_MISALIGNMENT},
+        {Pool, 0, 8, 1, FALSE, STATUS_ACCESS_VIOLATION},
+        {Pool, 0, 0, 1, TRUE, STATUS_SUCCESS},
+        {AtProbeAddress, 0, 2, 1, FALSE, STATUS_ACCESS_VIOLATION},
+    };
+    static const SIM_CASE Cases[] = {
+        {"ProbeForRead of a read-only user buffer", RunProbe, SIM_RETURNS(STATUS_SUCCESS), &Rows[0]},
+        {"ProbeForWrite of a read-only user buffer raises STATUS_ACCESS_VIOLATION", RunProbe,
+         SIM_RETURNS(STATUS_ACCESS_VIOLATION), &Rows[1]},
+        {"ProbeForWrite of a writable user buffer", RunProbe, SIM_RETURNS(STATUS_SUCCESS), &Rows[2]},
+        {"ProbeForWrite of a guard page raises STATUS_GUARD_PAGE_VIOLATION", RunProbe,
+         SIM_RETURNS(STATUS_GUARD_PAGE_VIOLATION), &Rows[3]},
+        {"ProbeForRead checks the range only: reserved memory passes", RunProbe,
+         SIM_RETURNS(STATUS_SUCCESS), &Rows[4]},
+        {"ProbeForWrite of reserved memory raises STATUS_ACCESS_VIOLATION", RunProbe,
+         SIM_RETURNS(STATUS_ACCESS_VIOLATION), &Rows[5]},
+        {"a misaligned address raises STATUS_DATATYPE_MISALIGNMENT", RunProbe,
+         SIM_RETURNS(STATUS_DATATYPE_MISALIGNMENT), &Rows[6]},
+        {"a kernel address raises STATUS_ACCESS_VIOLATION", RunProbe,
+         SIM_RETURNS(STATUS_ACCESS_VIOLATION), &Rows[7]},
+        {"length 0 checks nothing", RunProbe, SIM_RETURNS(STATUS_SUCCESS), &Rows[8]},
+        {"a range ending above MmUserProbeAddress raises STATUS_ACCESS_VIOLATION", RunProbe,
+         SIM_RETURNS(STATUS_ACCESS_VIOLATION), &Rows[9]},
+    };
+    SIM_RUN_CASES(Cases);
+}
+
 int main(void)
 {
     return SimRunTests("userva_ioctl", NULL, NULL);
