@@ -719,9 +719,45 @@ NTSTATUS NTAPI NtQueryVirtualMemory(HANDLE ProcessHandle, PVOID BaseAddress,
 /* ---------------------------------------------------------------------- */
 /* Invariants.                                                            */
 /* ---------------------------------------------------------------------- */
+typedef struct {
+    char *Report;
+    size_t Size;
+    uint64_t Problems;
+} MI_USER_HOST_CHECK;
+
+/* The host shows a user page only where the current process's PTE is valid,
+ * with that PTE's page and write access (a valid PTE may be unshown: after
+ * an attach it comes back at the next touch). */
+static void MiCheckUserHostRange(void *Context, uintptr_t Start, uintptr_t End, bool Readable,
+                                 bool Writable, bool Physical, uint64_t Offset)
+{
+    MI_USER_HOST_CHECK *Check = (MI_USER_HOST_CHECK *)Context;
+    if (!Readable && !Writable) {
+        return;
+    }
+    for (uintptr_t Va = Start; Va < End; Va += PAGE_SIZE) {
+        uint64_t Pte = MiUser.Current->Pte[MiUserPage((void *)Va)];
+        uint64_t Want = Offset / PAGE_SIZE + (Va - Start) / PAGE_SIZE;
+        if (!Physical || !(Pte & MI_PTE_VALID) || MiPteIndex(Pte) != Want ||
+            ((Pte & MI_PTE_WRITE) != 0) != Writable) {
+            MiAppend(Check->Report, Check->Size,
+                     "user page at %p is accessible in the host but its PTE is 0x%llx\n",
+                     (void *)Va, (unsigned long long)Pte);
+            Check->Problems++;
+            return;
+        }
+    }
+}
+
 uint64_t MiCheckUserSpace(char *Report, size_t Size)
 {
     uint64_t Problems = 0, Commit = 0;
+    if (MiUser.Base != NULL) {
+        MI_USER_HOST_CHECK Host = {Report, Size, 0};
+        (void)HostForEachMapping(MiUser.Base, MiUser.Pages * PAGE_SIZE, MiCheckUserHostRange,
+                                 &Host);
+        Problems += Host.Problems;
+    }
     for (MI_PROCESS *Process = MiUser.Processes; Process != NULL; Process = Process->Next) {
         uint64_t ProcessCommit = 0, Resident = 0;
         for (const MI_RANGE *Range = MiRangeFirst(&Process->Vads); Range != NULL;
