@@ -705,6 +705,15 @@ PVOID SimAllocateUserBuffer(_In_ SIZE_T Size, _In_ ULONG Protect,
                             _In_ SIZE_T ContentsSize);
 VOID SimFreeUserBuffer(_In_ PVOID Buffer);
 
+/* !vad: the current process's VADs (start and end VPN, committed pages,
+ * kind, the protection they were reserved with), then its commit charge,
+ * resident pages and demand-zero faults. */
+VOID SimDumpVad(_Inout_ SIM_DUMP_OUTPUT *Out);
+/* !address Va: the MemoryBasicInformation region holding Va, and its PTE
+ * (no commitment, demand zero, valid, or resident but not accessible).
+ * FALSE if Va is not a user address. */
+BOOLEAN SimDumpAddress(_Inout_ SIM_DUMP_OUTPUT *Out, _In_ PVOID Va);
+
 #ifdef __cplusplus
 }
 #endif

@@ -12,6 +12,7 @@
 #include <ntddk.h>
 #include <mmsim.h>
 #include <mmsim_cmocka.h>
+#include <string.h>
 
 #define GIB ((SIZE_T)1 << 30)
 
@@ -222,6 +223,45 @@ SIM_TEST(seh_catches_a_touch_of_reserved_memory)
     assert_int_equal(Where, (ULONG_PTR)Base);
     SIZE_T Zero = 0;
     assert_int_equal(ZwFreeVirtualMemory(NtCurrentProcess(), &Base, &Zero, MEM_RELEASE),
+                     STATUS_SUCCESS);
+}
+
+/* !vad and !address show the user-mode model: one VAD, its commit, the PTE
+ * going from demand zero to valid on the first touch. */
+SIM_TEST(vad_and_address_dumps_show_reserve_commit_and_the_first_touch)
+{
+    PVOID Base = NULL;
+    SIZE_T Size = 2 * 1024 * 1024;
+    assert_int_equal(ZwAllocateVirtualMemory(NtCurrentProcess(), &Base, 0, &Size, MEM_RESERVE,
+                                             PAGE_READWRITE),
+                     STATUS_SUCCESS);
+    PVOID At = Base;
+    Size = PAGE_SIZE;
+    assert_int_equal(ZwAllocateVirtualMemory(NtCurrentProcess(), &At, 0, &Size, MEM_COMMIT,
+                                             PAGE_READWRITE),
+                     STATUS_SUCCESS);
+    char Text[2048];
+    SIM_DUMP_OUTPUT Out;
+    SimDumpToBuffer(&Out, Text, sizeof(Text), SIM_DUMP_SYMBOLIC);
+    SimDumpVad(&Out);
+    print_message("%s", Text);
+    assert_non_null(strstr(Text, "       1  Private  PAGE_READWRITE\n"));
+    assert_non_null(strstr(Text, "Total VADs: 1, commit charge 1 page(s), resident 0 page(s)"));
+    SimDumpToBuffer(&Out, Text, sizeof(Text), SIM_DUMP_SYMBOLIC);
+    assert_true(SimDumpAddress(&Out, Base));
+    print_message("%s", Text);
+    assert_non_null(strstr(Text, "State:                  00001000          MEM_COMMIT\n"));
+    assert_non_null(strstr(Text, ": demand zero\n"));
+    *(volatile uint8_t *)Base = 1;
+    SimDumpToBuffer(&Out, Text, sizeof(Text), SIM_DUMP_SYMBOLIC);
+    assert_true(SimDumpAddress(&Out, Base));
+    assert_non_null(strstr(Text, ": valid, pfn "));
+    SimDumpToBuffer(&Out, Text, sizeof(Text), SIM_DUMP_SYMBOLIC);
+    assert_true(SimDumpAddress(&Out, (PUCHAR)Base + PAGE_SIZE));
+    assert_non_null(strstr(Text, "MEM_RESERVE\n"));
+    assert_non_null(strstr(Text, "Region Size:            00000000`001ff000\n"));
+    SIZE_T None = 0;
+    assert_int_equal(ZwFreeVirtualMemory(NtCurrentProcess(), &Base, &None, MEM_RELEASE),
                      STATUS_SUCCESS);
 }
 
