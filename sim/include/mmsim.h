@@ -352,6 +352,8 @@ typedef enum _SIM_FAULT_SITE {
     SimFaultProbeAndLockPages,        /* MmProbeAndLockPages: raises */
     SimFaultMapLockedPages,           /* MmMapLockedPagesSpecifyCache */
     SimFaultIoAllocateWorkItem,       /* IoAllocateWorkItem */
+    /* userva */
+    SimFaultAllocateVirtualMemory,    /* Zw/NtAllocateVirtualMemory: commit limit / no memory */
     SimFaultSiteCount
 } SIM_FAULT_SITE;
 

@@ -395,6 +395,10 @@ static NTSTATUS MiAllocateVirtual(HANDLE ProcessHandle, PVOID *BaseAddress, ULON
     } else if (Size > MiUserEnd() - (uintptr_t)MiUser.Base) {
         return STATUS_INVALID_PARAMETER_4;
     }
+    if (AllocationType != MEM_RESET &&
+        MiInjectFaultAt(SimFaultAllocateVirtualMemory, 0, MI_CALLER_ADDRESS()) != MiInjectNone) {
+        return (AllocationType & MEM_COMMIT) ? STATUS_COMMITMENT_LIMIT : STATUS_NO_MEMORY;
+    }
     NTSTATUS Status = STATUS_SUCCESS;
     MiLock();
     if (AllocationType == MEM_RESET) {

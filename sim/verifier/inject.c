@@ -76,10 +76,12 @@ static bool MiConfiguredByApi; /* SimConfigureFaults wins over MMSIM_FAULTS */
 
 static const char *const MiSiteNames[SimFaultSiteCount] = {
     "pool", "IoAllocateMdl", "MmAllocatePagesForMdl", "MmAllocateMappingAddress",
-    "MmProbeAndLockPages", "MmMapLockedPagesSpecifyCache", "IoAllocateWorkItem"};
+    "MmProbeAndLockPages", "MmMapLockedPagesSpecifyCache", "IoAllocateWorkItem",
+    "ZwAllocateVirtualMemory" /* userva */};
 /* Short names for specs. */
 static const char *const MiSiteKeys[SimFaultSiteCount] = {"pool", "mdl",  "pages",   "mapping",
-                                                          "lock", "map",  "workitem"};
+                                                          "lock", "map",  "workitem",
+                                                          "vm" /* userva */};
 
 const char *SimFaultSiteName(SIM_FAULT_SITE Site)
 {

@@ -265,6 +265,30 @@ SIM_TEST(vad_and_address_dumps_show_reserve_commit_and_the_first_touch)
                      STATUS_SUCCESS);
 }
 
+SIM_TEST(the_vm_fault_site_fails_allocations_with_the_documented_statuses)
+{
+    char Why[256];
+    assert_int_equal(SimConfigureFaults("nth=1@vm", Why, sizeof(Why)), STATUS_SUCCESS);
+    PVOID Base = NULL;
+    SIZE_T Size = PAGE_SIZE;
+    assert_int_equal(ZwAllocateVirtualMemory(NtCurrentProcess(), &Base, 0, &Size,
+                                             MEM_RESERVE | MEM_COMMIT, PAGE_READWRITE),
+                     STATUS_COMMITMENT_LIMIT);
+    assert_int_equal(SimFaultsInjected(SimFaultAllocateVirtualMemory), 1);
+    assert_string_equal(SimFaultSiteName(SimFaultAllocateVirtualMemory), "ZwAllocateVirtualMemory");
+    assert_int_equal(SimConfigureFaults("nth=1@vm", Why, sizeof(Why)), STATUS_SUCCESS);
+    assert_int_equal(ZwAllocateVirtualMemory(NtCurrentProcess(), &Base, 0, &Size, MEM_RESERVE,
+                                             PAGE_READWRITE),
+                     STATUS_NO_MEMORY);
+    assert_int_equal(SimConfigureFaults("", Why, sizeof(Why)), STATUS_SUCCESS);
+    assert_int_equal(ZwAllocateVirtualMemory(NtCurrentProcess(), &Base, 0, &Size, MEM_RESERVE,
+                                             PAGE_READWRITE),
+                     STATUS_SUCCESS);
+    SIZE_T None = 0;
+    assert_int_equal(ZwFreeVirtualMemory(NtCurrentProcess(), &Base, &None, MEM_RELEASE),
+                     STATUS_SUCCESS);
+}
+
 int main(void)
 {
     return SimRunTests("userva_demand", NULL, NULL);
