@@ -116,8 +116,24 @@ static void MiUserTeardown(void)
     MmHighestUserAddress = NULL;
 }
 
+/* In a forked child: the host mappings of the user range still show the
+ * parent's physical memory object (the machine's fork handler gives the
+ * child its own copy for system space only). Revoking them keeps the child's
+ * writes its own: valid pages come back from the child's copy on first touch. */
+static void MiUserForkChild(void)
+{
+    if (MiUser.Base != NULL) {
+        (void)HostUnmapRun(MiUser.Base, MiUser.Pages * PAGE_SIZE);
+    }
+}
+
 static NTSTATUS MiUserInit(const SIM_CONFIG *Config)
 {
+    static bool ForkHandler;
+    if (!ForkHandler) {
+        HostOnFork(NULL, NULL, MiUserForkChild);
+        ForkHandler = true;
+    }
     memset(&MiUser, 0, sizeof(MiUser));
     /* No paging file: what can be committed is what RAM can back, unless
      * the configuration says otherwise. */

@@ -13,6 +13,7 @@
 #include <mmsim.h>
 #include <mmsim_cmocka.h>
 #include <string.h>
+#include <unistd.h>
 
 #define GIB ((SIZE_T)1 << 30)
 
@@ -284,6 +285,33 @@ SIM_TEST(the_vm_fault_site_fails_allocations_with_the_documented_statuses)
     assert_int_equal(ZwAllocateVirtualMemory(NtCurrentProcess(), &Base, 0, &Size, MEM_RESERVE,
                                              PAGE_READWRITE),
                      STATUS_SUCCESS);
+    SIZE_T None = 0;
+    assert_int_equal(ZwFreeVirtualMemory(NtCurrentProcess(), &Base, &None, MEM_RELEASE),
+                     STATUS_SUCCESS);
+}
+
+/* A forked child (death tests, the fault runner's fork server) gets its own
+ * copy of user memory, as it does of system space: its writes stay its own. */
+static void ChildWrites(void *Context)
+{
+    volatile uint32_t *Word = (volatile uint32_t *)Context;
+    *Word = 0xC41D;
+    _exit(*Word == 0xC41D ? 0 : 1);
+}
+
+SIM_TEST(a_forked_child_s_writes_to_user_memory_stay_in_the_child)
+{
+    PVOID Base = NULL;
+    SIZE_T Size = PAGE_SIZE;
+    assert_int_equal(ZwAllocateVirtualMemory(NtCurrentProcess(), &Base, 0, &Size,
+                                             MEM_RESERVE | MEM_COMMIT, PAGE_READWRITE),
+                     STATUS_SUCCESS);
+    volatile uint32_t *Word = (volatile uint32_t *)Base;
+    *Word = 0x9A4E;
+    static SIM_CHILD Child;
+    assert_true(SimRunChild(ChildWrites, Base, 30, &Child));
+    SIM_EXPECT_CHILD_EXIT(&Child, 0);
+    assert_int_equal(*Word, 0x9A4E);
     SIZE_T None = 0;
     assert_int_equal(ZwFreeVirtualMemory(NtCurrentProcess(), &Base, &None, MEM_RELEASE),
                      STATUS_SUCCESS);
