@@ -996,6 +996,137 @@ static void BenchAccess(void)
 }
 
 /* ---------------------------------------------------------------------- */
+/* userva: the user half of reserve/commit (docs/user-space.md).          */
+/* ---------------------------------------------------------------------- */
+/* ns per page: reserve Bytes, commit in Step steps, first-touch every page. */
+static double UserSubject(uint64_t Bytes, uint64_t Step, uint8_t **Keep)
+{
+    PVOID Base = NULL;
+    SIZE_T Size = Bytes;
+    uint64_t T0 = NowNs();
+    if (ZwAllocateVirtualMemory(NtCurrentProcess(), &Base, 0, &Size, MEM_RESERVE,
+                                PAGE_READWRITE) != STATUS_SUCCESS) {
+        Die("user: reserving %" PRIu64 " MiB failed", Bytes / MIB);
+    }
+    for (uint64_t At = 0; At < Bytes; At += Step) {
+        PVOID Chunk = (uint8_t *)Base + At;
+        SIZE_T ChunkSize = Step;
+        if (ZwAllocateVirtualMemory(NtCurrentProcess(), &Chunk, 0, &ChunkSize, MEM_COMMIT,
+                                    PAGE_READWRITE) != STATUS_SUCCESS) {
+            Die("user: committing at +%" PRIu64 " failed", At);
+        }
+    }
+    volatile uint8_t *P = (volatile uint8_t *)Base;
+    for (uint64_t At = 0; At < Bytes; At += BENCH_PAGE) {
+        P[At] = 1;
+    }
+    uint64_t T1 = NowNs();
+    *Keep = (uint8_t *)Base;
+    return (double)(T1 - T0) / (double)(Bytes / BENCH_PAGE);
+}
+
+/* The host's user-mode VirtualAlloc: mmap(PROT_NONE), mprotect per step, first touch. */
+static double UserBaseline(uint64_t Bytes, uint64_t Step)
+{
+    uint64_t T0 = NowNs();
+    uint8_t *Base = (uint8_t *)mmap(NULL, Bytes, PROT_NONE,
+                                    MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (Base == MAP_FAILED) {
+        Die("user: host mmap of %" PRIu64 " MiB failed", Bytes / MIB);
+    }
+    for (uint64_t At = 0; At < Bytes; At += Step) {
+        if (mprotect(Base + At, Step, PROT_READ | PROT_WRITE) != 0) {
+            Die("user: host mprotect failed");
+        }
+    }
+    volatile uint8_t *P = Base;
+    for (uint64_t At = 0; At < Bytes; At += BENCH_PAGE) {
+        P[At] = 1;
+    }
+    uint64_t T1 = NowNs();
+    munmap(Base, Bytes);
+    return (double)(T1 - T0) / (double)(Bytes / BENCH_PAGE);
+}
+
+static void UserMachine(uint64_t Bytes)
+{
+    FreshMachine(Bytes);
+}
+
+static void BenchUser(void)
+{
+    uint64_t Bytes = Opt.MaxSize;
+    uint64_t Steps[2] = {64 * 1024, 2 * MIB};
+    char SizeStr[32], Name[64];
+    SizeText(Bytes, SizeStr, sizeof(SizeStr));
+    printf("user: reserve %s, commit in steps, touch every page; ns/page, %d repetitions\n",
+           SizeStr, Opt.Reps);
+    for (int s = 0; s < 2; s++) {
+        snprintf(Name, sizeof(Name), "reserve+commit %s steps+touch %s",
+                 Steps[s] == 2 * MIB ? "2M" : "64K", SizeStr);
+        RESULT *R = NewResult("user", Name, "Zw*VirtualMemory", "mmap+mprotect", "ns/page");
+        for (int r = 0; r < Opt.Reps; r++) {
+            UserMachine(Bytes);
+            uint8_t *Base = NULL;
+            R->SubjectSamples[r] = UserSubject(Bytes, Steps[s], &Base);
+            PVOID At = Base;
+            SIZE_T None = 0;
+            (void)ZwFreeVirtualMemory(NtCurrentProcess(), &At, &None, MEM_RELEASE);
+            CheckClean("user");
+            SimShutdown();
+            R->BaselineSamples[r] = UserBaseline(Bytes, Steps[s]);
+        }
+        Summarise(R, Opt.Reps);
+        SetTarget(R, TargetAtMost, 1.5);
+        snprintf(R->Note, sizeof(R->Note),
+                 "one demand-zero fault per page (host signal + mapping) vs the host's own");
+        printf("  %s: %.1f vs %.1f ns/page (%.2f)\n", Name, R->Subject50, R->Baseline50,
+               R->Ratio);
+    }
+    /* Access to committed, touched user memory vs malloc memory. */
+    uint64_t ABytes = Opt.AccessSize;
+    SizeText(ABytes, SizeStr, sizeof(SizeStr));
+    snprintf(Name, sizeof(Name), "user write (memset) %s", SizeStr);
+    RESULT *W = NewResult("user", Name, "user memory", "malloc memory", "GB/s");
+    snprintf(Name, sizeof(Name), "user read (64-bit sum) %s", SizeStr);
+    RESULT *Rd = NewResult("user", Name, "user memory", "malloc memory", "GB/s");
+    for (int r = 0; r < Opt.Reps; r++) {
+        UserMachine(ABytes);
+        uint8_t *Base = NULL;
+        (void)UserSubject(ABytes, 2 * MIB, &Base);
+        memset(Base, 1, ABytes);
+        uint8_t *Plain = (uint8_t *)malloc(ABytes);
+        if (Plain == NULL) {
+            Die("malloc(%" PRIu64 ") failed", ABytes);
+        }
+        memset(Plain, 1, ABytes);
+        double Ws = 0, Wb = 0, Rs = 0, Rb = 0;
+        for (int Pass = 0; Pass < 4; Pass++) {
+            Ws = Best(Ws, WriteGbs(Base, ABytes, Pass));
+            Wb = Best(Wb, WriteGbs(Plain, ABytes, Pass));
+            Rs = Best(Rs, ReadGbs(Base, ABytes));
+            Rb = Best(Rb, ReadGbs(Plain, ABytes));
+        }
+        free(Plain);
+        PVOID At = Base;
+        SIZE_T None = 0;
+        (void)ZwFreeVirtualMemory(NtCurrentProcess(), &At, &None, MEM_RELEASE);
+        CheckClean("user");
+        SimShutdown();
+        W->SubjectSamples[r] = Ws;
+        W->BaselineSamples[r] = Wb;
+        Rd->SubjectSamples[r] = Rs;
+        Rd->BaselineSamples[r] = Rb;
+    }
+    Summarise(W, Opt.Reps);
+    Summarise(Rd, Opt.Reps);
+    SetTarget(W, TargetAtLeast, 0.95);
+    SetTarget(Rd, TargetAtLeast, 0.95);
+    printf("  write %.2f vs %.2f GB/s (%.3f), read %.2f vs %.2f GB/s (%.3f)\n", W->Subject50,
+           W->Baseline50, W->Ratio, Rd->Subject50, Rd->Baseline50, Rd->Ratio);
+}
+
+/* ---------------------------------------------------------------------- */
 /* Scale.                                                                 */
 /* ---------------------------------------------------------------------- */
 static void BenchScale(void)
@@ -1536,7 +1667,7 @@ static void Usage(FILE *F)
             "  --json FILE        write the results as JSON\n"
             "  --svg FILE         draw the ratios as an SVG chart\n"
             "  --only LIST        groups to run: grow,remap,access,scale,bookkeeping,ddi,\n"
-            "                     faults,fuzz\n"
+            "                     faults,fuzz,user\n"
             "  --faults-suites L  faults: the suites, comma separated paths\n"
             "                     (teardown is measured with grow)\n"
             "  --iterations N     ddi: measured iterations\n"
@@ -1695,6 +1826,9 @@ int main(int Argc, char **Argv)
     }
     if (Selected("scale")) {
         BenchScale();
+    }
+    if (Selected("user")) {
+        BenchUser(); /* userva */
     }
     if (Selected("bookkeeping")) {
         BenchBookkeeping();

@@ -397,3 +397,13 @@ MI_DDI_ENTRY(IoSizeofWorkItem,                    HIGH_LEVEL,     0x0A, 0)
 MI_DDI_ENTRY(IoInitializeWorkItem,                DISPATCH_LEVEL, 0x0A, 0)
 MI_DDI_ENTRY(IoUninitializeWorkItem,              DISPATCH_LEVEL, 0x0A, 0)
 MI_DDI_ENTRY(IoQueueWorkItemEx,                   DISPATCH_LEVEL, 0x0A, 0)
+
+/* userva: the user address space (sim/mm/virtual.c; docs/user-space.md). */
+MI_DDI_ENTRY(ZwAllocateVirtualMemory,             PASSIVE_LEVEL,  0x0A, 0)
+MI_DDI_ENTRY(NtAllocateVirtualMemory,             PASSIVE_LEVEL,  0x0A, 0)
+MI_DDI_ENTRY(ZwFreeVirtualMemory,                 PASSIVE_LEVEL,  0x0A, 0)
+MI_DDI_ENTRY(NtFreeVirtualMemory,                 PASSIVE_LEVEL,  0x0A, 0)
+MI_DDI_ENTRY(ZwProtectVirtualMemory,              PASSIVE_LEVEL,  0x0A, 0)
+MI_DDI_ENTRY(NtProtectVirtualMemory,              PASSIVE_LEVEL,  0x0A, 0)
+MI_DDI_ENTRY(ZwQueryVirtualMemory,                PASSIVE_LEVEL,  0x0A, 0)
+MI_DDI_ENTRY(NtQueryVirtualMemory,                PASSIVE_LEVEL,  0x0A, 0)

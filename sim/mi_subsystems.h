@@ -17,3 +17,5 @@ MI_SUBSYSTEM_ENTRY(MiIoSpaceSubsystem) /* mmdev */
 MI_SUBSYSTEM_ENTRY(MiLookasideSubsystem) /* exsync */
 MI_SUBSYSTEM_ENTRY(MiCallbackSubsystem) /* exsync */
 MI_SUBSYSTEM_ENTRY(MiResourceSubsystem) /* exsync */
+
+MI_SUBSYSTEM_ENTRY(MiUserSubsystem) /* userva */

@@ -386,6 +386,15 @@ static const MI_EXPORT MiExports[] = {
     MI_EXPORT_ENTRY(IoInitializeWorkItem, true),
     MI_EXPORT_ENTRY(IoUninitializeWorkItem, true),
     MI_EXPORT_ENTRY(IoQueueWorkItemEx, true),
+
+    /* userva: the user address space (sim/mm/virtual.c). ZwProtectVirtualMemory is
+     * exported by Windows 10 and later only. */
+    MI_EXPORT_ENTRY(NtAllocateVirtualMemory, false),
+    MI_EXPORT_ENTRY(NtFreeVirtualMemory, false),
+    MI_EXPORT_ENTRY(ZwAllocateVirtualMemory, false),
+    MI_EXPORT_ENTRY(ZwFreeVirtualMemory, false),
+    MI_EXPORT_ENTRY(ZwProtectVirtualMemory, true),
+    MI_EXPORT_ENTRY(ZwQueryVirtualMemory, false),
 };
 
 /* Name (counted, in WCHARs) equals the ASCII Export exactly (export names

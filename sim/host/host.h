@@ -38,6 +38,9 @@ bool HostMapDeviceRun(void *Va, uint64_t DeviceOffset, uint64_t Bytes, bool Writ
  * randomized base (RandomPages of random slack). NULL on failure. */
 void *HostReserve(uint64_t Bytes, uint64_t Random);
 void HostRelease(void *Base, uint64_t Bytes);
+/* An inaccessible reservation of Bytes exactly at Hint, or NULL if the host
+ * cannot place it there (something is mapped there, or no fixed placement). */
+void *HostReserveAt(void *Hint, uint64_t Bytes);
 
 /* Maps Bytes of physical memory at PhysOffset at Va (inside the reservation),
  * pre-faulted, shared (so aliases are real). Returns false if the host refuses
@@ -59,6 +62,12 @@ bool HostProtectRun(void *Va, uint64_t Bytes, bool Writable);
  * outside [Base, Base+Bytes) are passed on to the host's default action. */
 typedef bool (*HOST_FAULT_HANDLER)(void *Address, bool Write, void *CodeAddress);
 void HostInstallFaultTrap(void *Base, uint64_t Bytes, HOST_FAULT_HANDLER Handler);
+/* A small fixed set of trapped ranges, each with its handler: slot 0 is the
+ * one HostInstallFaultTrap sets (system space; it also takes the NULL guard),
+ * slot 1 the simulated user address space. Bytes 0 frees the slot. */
+#define HOST_TRAP_RANGES 4
+void HostInstallFaultTrapRange(unsigned Slot, void *Base, uint64_t Bytes,
+                               HOST_FAULT_HANDLER Handler);
 void HostRemoveFaultTrap(void);
 /* Re-installs the trap if someone replaced it (CMocka swaps SIGSEGV handlers
  * around every test); one sigaction call. */

@@ -251,6 +251,26 @@ void *HostReserve(uint64_t Bytes, uint64_t Random)
     return Region + Slide;
 }
 
+void *HostReserveAt(void *Hint, uint64_t Bytes)
+{
+#if defined(MAP_FIXED_NOREPLACE)
+    void *Got = mmap(Hint, Bytes, PROT_NONE,
+                     MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED_NOREPLACE, -1, 0);
+    if (Got == MAP_FAILED) {
+        return NULL;
+    }
+    if (Got != Hint) { /* a kernel older than 4.17 takes the flag as a hint */
+        munmap(Got, Bytes);
+        return NULL;
+    }
+    return Got;
+#else
+    (void)Hint;
+    (void)Bytes;
+    return NULL;
+#endif
+}
+
 void HostRelease(void *Base, uint64_t Bytes)
 {
     munmap(Base, Bytes);
@@ -314,6 +334,10 @@ bool HostProtectRun(void *Va, uint64_t Bytes, bool Writable)
 static uintptr_t HostTrapBase;
 static uintptr_t HostTrapEnd;
 static HOST_FAULT_HANDLER HostTrapHandler;
+/* Further ranges (slots 1..HOST_TRAP_RANGES-1; slot 0 is the three above). */
+static uintptr_t HostTrapRangeBase[HOST_TRAP_RANGES];
+static uintptr_t HostTrapRangeEnd[HOST_TRAP_RANGES];
+static HOST_FAULT_HANDLER HostTrapRangeHandler[HOST_TRAP_RANGES];
 static atomic_bool HostTrapInstalled;
 
 /* The trap shares SIGSEGV and SIGBUS with the program the way sanitizer
@@ -432,13 +456,21 @@ static void HostFaultSignal(int Signal, siginfo_t *Info, void *Context)
      * the simulator's; every other fault, and a signal sent by kill(), is
      * the program's. */
     bool Fault = Info->si_code > 0;
+    HOST_FAULT_HANDLER Handler = HostTrapHandler;
     bool Ours = Fault && ((Address >= HostTrapBase && Address < HostTrapEnd) ||
                           Address < HOST_NULL_GUARD);
-    if (HostTrapHandler == NULL || !Ours) {
+    for (unsigned Slot = 1; Fault && !Ours && Slot < HOST_TRAP_RANGES; Slot++) {
+        if (HostTrapRangeHandler[Slot] != NULL && Address >= HostTrapRangeBase[Slot] &&
+            Address < HostTrapRangeEnd[Slot]) {
+            Ours = true;
+            Handler = HostTrapRangeHandler[Slot];
+        }
+    }
+    if (Handler == NULL || !Ours) {
         HostChain(Signal, Info, Context);
         return;
     }
-    if (HostTrapHandler((void *)Address, Write, Code)) {
+    if (Handler((void *)Address, Write, Code)) {
         return; /* page made valid: retry the access */
     }
     HostChain(Signal, Info, Context);
@@ -449,6 +481,24 @@ void HostInstallFaultTrap(void *Base, uint64_t Bytes, HOST_FAULT_HANDLER Handler
     HostTrapBase = (uintptr_t)Base;
     HostTrapEnd = (uintptr_t)Base + Bytes;
     HostTrapHandler = Handler;
+    HostArmFaultTrap();
+}
+
+void HostInstallFaultTrapRange(unsigned Slot, void *Base, uint64_t Bytes,
+                               HOST_FAULT_HANDLER Handler)
+{
+    if (Slot == 0) {
+        HostInstallFaultTrap(Base, Bytes, Handler);
+        return;
+    }
+    if (Slot >= HOST_TRAP_RANGES) {
+        return;
+    }
+    /* Cleared first, set last: a fault meanwhile sees no half-set range. */
+    HostTrapRangeHandler[Slot] = NULL;
+    HostTrapRangeBase[Slot] = (uintptr_t)Base;
+    HostTrapRangeEnd[Slot] = (uintptr_t)Base + Bytes;
+    HostTrapRangeHandler[Slot] = Bytes != 0 ? Handler : NULL;
     HostArmFaultTrap();
 }
 
@@ -562,6 +612,9 @@ void HostRemoveFaultTrap(void)
 {
     HostTrapHandler = NULL;
     HostTrapBase = HostTrapEnd = 0;
+    for (unsigned Slot = 1; Slot < HOST_TRAP_RANGES; Slot++) {
+        HostTrapRangeHandler[Slot] = NULL;
+    }
 }
 
 /* ---------------------------------------------------------------------- */

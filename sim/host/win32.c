@@ -542,6 +542,16 @@ static void HostUnmapLocked(uint64_t Page, uint64_t Count)
     }
 }
 
+/* The placeholder machinery here keeps one reservation (system space); a
+ * second one at a fixed address is not offered, so there is no user address
+ * space on this host (ZwAllocateVirtualMemory returns STATUS_NO_MEMORY). */
+void *HostReserveAt(void *Hint, uint64_t Bytes)
+{
+    (void)Hint;
+    (void)Bytes;
+    return NULL;
+}
+
 void *HostReserve(uint64_t Bytes, uint64_t Random)
 {
     const uint64_t Slack = (uint64_t)1 << 30; /* up to 1 GiB of random slide */
@@ -769,6 +779,10 @@ bool HostProtectRun(void *Va, uint64_t Bytes, bool Writable)
 static _Atomic(uintptr_t) HostTrapBase;
 static _Atomic(uintptr_t) HostTrapEnd;
 static _Atomic(HOST_FAULT_HANDLER) HostTrapHandler;
+/* Further ranges (slots 1..HOST_TRAP_RANGES-1; slot 0 is the three above). */
+static _Atomic(uintptr_t) HostTrapRangeBase[HOST_TRAP_RANGES];
+static _Atomic(uintptr_t) HostTrapRangeEnd[HOST_TRAP_RANGES];
+static _Atomic(HOST_FAULT_HANDLER) HostTrapRangeHandler[HOST_TRAP_RANGES];
 static INIT_ONCE HostVehOnce = INIT_ONCE_STATIC_INIT;
 
 /* One fault in flight per thread: filled by the vectored handler, copied out
@@ -777,6 +791,7 @@ typedef struct _HOST_FAULT {
     CONTEXT Context;
     void *Address;
     bool Write;
+    HOST_FAULT_HANDLER Handler; /* the handler of the range it hit */
     /* A fault the simulator declined: the next identical one keeps its host
      * meaning (the process crashes as it would without mmsim). */
     uintptr_t PassRip;
@@ -795,7 +810,7 @@ _Noreturn void MmsimHostFaultDispatch(void)
     memcpy(&Resume, &HostFault.Context, sizeof(Resume));
     void *Address = HostFault.Address;
     bool Write = HostFault.Write;
-    HOST_FAULT_HANDLER Handler = atomic_load(&HostTrapHandler);
+    HOST_FAULT_HANDLER Handler = HostFault.Handler;
     if (Handler != NULL && Handler(Address, Write, (void *)(uintptr_t)Resume.Rip)) {
         RtlRestoreContext(&Resume, NULL); /* page made valid: retry the access */
     }
@@ -817,7 +832,16 @@ static LONG CALLBACK HostVectoredHandler(PEXCEPTION_POINTERS Info)
      * the simulator's; every other fault stays a real host crash. */
     bool Ours = (Address >= atomic_load(&HostTrapBase) && Address < atomic_load(&HostTrapEnd)) ||
                 Address < HOST_NULL_GUARD;
-    if (atomic_load(&HostTrapHandler) == NULL || !Ours) {
+    HOST_FAULT_HANDLER Handler = atomic_load(&HostTrapHandler);
+    for (unsigned Slot = 1; !Ours && Slot < HOST_TRAP_RANGES; Slot++) {
+        HOST_FAULT_HANDLER RangeHandler = atomic_load(&HostTrapRangeHandler[Slot]);
+        if (RangeHandler != NULL && Address >= atomic_load(&HostTrapRangeBase[Slot]) &&
+            Address < atomic_load(&HostTrapRangeEnd[Slot])) {
+            Ours = true;
+            Handler = RangeHandler;
+        }
+    }
+    if (Handler == NULL || !Ours) {
         return EXCEPTION_CONTINUE_SEARCH;
     }
     HOST_FAULT *Fault = &HostFault;
@@ -830,6 +854,7 @@ static LONG CALLBACK HostVectoredHandler(PEXCEPTION_POINTERS Info)
     Fault->Context.ContextFlags &= ~(DWORD)HOST_CONTEXT_XSTATE_BIT;
     Fault->Address = (void *)Address;
     Fault->Write = Record->ExceptionInformation[0] == 1;
+    Fault->Handler = Handler;
     /* Continue in the trampoline: RAX carries the faulting RIP for it to push
      * as the return address; RSP stays the faulting one. */
     Context->Rax = Context->Rip;
@@ -856,6 +881,23 @@ void HostInstallFaultTrap(void *Base, uint64_t Bytes, HOST_FAULT_HANDLER Handler
     HostArmFaultTrap();
 }
 
+void HostInstallFaultTrapRange(unsigned Slot, void *Base, uint64_t Bytes,
+                               HOST_FAULT_HANDLER Handler)
+{
+    if (Slot == 0) {
+        HostInstallFaultTrap(Base, Bytes, Handler);
+        return;
+    }
+    if (Slot >= HOST_TRAP_RANGES) {
+        return;
+    }
+    atomic_store(&HostTrapRangeHandler[Slot], NULL);
+    atomic_store(&HostTrapRangeBase[Slot], (uintptr_t)Base);
+    atomic_store(&HostTrapRangeEnd[Slot], (uintptr_t)Base + Bytes);
+    atomic_store(&HostTrapRangeHandler[Slot], Bytes != 0 ? Handler : NULL);
+    HostArmFaultTrap();
+}
+
 void HostArmFaultTrap(void)
 {
     InitOnceExecuteOnce(&HostVehOnce, HostAddVeh, NULL, NULL);
@@ -875,6 +917,9 @@ void HostRemoveFaultTrap(void)
     atomic_store(&HostTrapHandler, NULL);
     atomic_store(&HostTrapBase, 0);
     atomic_store(&HostTrapEnd, 0);
+    for (unsigned Slot = 1; Slot < HOST_TRAP_RANGES; Slot++) {
+        atomic_store(&HostTrapRangeHandler[Slot], NULL);
+    }
 }
 
 /* ---------------------------------------------------------------------- */

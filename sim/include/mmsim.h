@@ -96,6 +96,11 @@ typedef struct _SIM_CONFIG {
      * SIM_MAX_DEVICE_RANGES, 1 GiB each. MMSIM_DEVICE_RANGES sets them. */
     ULONG DeviceRangeCount;
     SIM_DEVICE_RANGE DeviceRanges[SIM_MAX_DEVICE_RANGES];
+
+    /* userva: pages the processes' user space may commit in all
+     * (docs/user-space.md); 0: PhysicalPages, a machine without a paging
+     * file. Committing past it is STATUS_COMMITMENT_LIMIT. */
+    ULONG64 CommitLimitPages;
 } SIM_CONFIG;
 
 /* Fills Config with the defaults, then applies MMSIM_* environment variables
@@ -370,6 +375,9 @@ typedef enum _SIM_FAULT_SITE {
 
     /* exsync */
     SimFaultLookaside,                /* ExAllocateFrom*LookasideList*: an empty list's allocation */
+
+    /* userva */
+    SimFaultAllocateVirtualMemory,    /* Zw/NtAllocateVirtualMemory: commit limit / no memory */
     SimFaultSiteCount
 } SIM_FAULT_SITE;
 
@@ -691,6 +699,59 @@ BOOLEAN SimUnloadDriver(_In_ PDRIVER_OBJECT DriverObject, _Out_opt_ SIM_UNLOAD_R
  * machine or the last one failed. A fuzzer calls it after every call and
  * SimCheckInvariants every N calls and at the end. */
 BOOLEAN SimCheckInvariantsTouched(_Out_writes_opt_(Size) char *Report, _In_ SIZE_T Size);
+
+/* ---------------------------------------------------------------------- */
+/* userva: simulated processes and their user address space               */
+/* (docs/user-space.md).                                                   */
+/* ---------------------------------------------------------------------- */
+/* A page of a process's user space, in SIM_PFN_INFO.State. */
+#define SimPageUser ((SIM_PAGE_STATE)5)
+
+typedef struct _SIM_PROCESS_INFO {
+    ULONG64 CommitCharge;     /* bytes this process has committed */
+    ULONG64 PeakCommitCharge;
+    ULONG64 ResidentPages;    /* physical pages its PTEs hold */
+    ULONG64 DemandZeroFaults; /* first touches that took a zeroed page */
+    ULONG64 GuardPageFaults;  /* STATUS_GUARD_PAGE_VIOLATION raised */
+    ULONG64 VadCount;
+    ULONG64 LockedPages;      /* its pages drivers hold locked now */
+    ULONG64 SystemCommit;     /* bytes committed by all processes */
+    ULONG64 CommitLimit;      /* bytes (SIM_CONFIG.CommitLimitPages) */
+    PVOID UserRangeBase;      /* the user range: [Base, Base + Bytes) */
+    ULONG64 UserRangeBytes;
+} SIM_PROCESS_INFO;
+
+/* The machine starts in its initial process (SimInitialProcess). Handles
+ * work as the ProcessHandle of the Zw*VirtualMemory routines; NULL on a host
+ * without user space. */
+HANDLE SimCreateProcess(VOID);
+HANDLE SimInitialProcess(VOID);
+HANDLE SimCurrentProcess(VOID);
+/* Makes Process the current one (NULL: the initial process), as
+ * KeStackAttachProcess does for a driver. */
+NTSTATUS SimAttachProcess(_In_opt_ HANDLE Process);
+/* Ends a process made by SimCreateProcess: its memory is released; pages a
+ * driver still has locked are bug check 0x76 PROCESS_HAS_LOCKED_PAGES. */
+NTSTATUS SimDeleteProcess(_In_ HANDLE Process);
+BOOLEAN SimQueryProcess(_In_ HANDLE Process, _Out_ SIM_PROCESS_INFO *Info);
+/* The current process's PTE for Va (FALSE: not a user address). */
+BOOLEAN SimQueryUserPte(_In_ PVOID Va, _Out_ ULONG64 *Pte);
+/* What an IOCTL harness's user code does: reserve and commit Size bytes in
+ * the current process, fill them with Contents, then set Protect. NULL on
+ * failure. Free with SimFreeUserBuffer. */
+PVOID SimAllocateUserBuffer(_In_ SIZE_T Size, _In_ ULONG Protect,
+                            _In_reads_bytes_opt_(ContentsSize) const VOID *Contents,
+                            _In_ SIZE_T ContentsSize);
+VOID SimFreeUserBuffer(_In_ PVOID Buffer);
+
+/* !vad: the current process's VADs (start and end VPN, committed pages,
+ * kind, the protection they were reserved with), then its commit charge,
+ * resident pages and demand-zero faults. */
+VOID SimDumpVad(_Inout_ SIM_DUMP_OUTPUT *Out);
+/* !address Va: the MemoryBasicInformation region holding Va, and its PTE
+ * (no commitment, demand zero, valid, or resident but not accessible).
+ * FALSE if Va is not a user address. */
+BOOLEAN SimDumpAddress(_Inout_ SIM_DUMP_OUTPUT *Out, _In_ PVOID Va);
 
 #ifdef __cplusplus
 }

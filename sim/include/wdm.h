@@ -1301,3 +1301,5 @@ C_ASSERT(sizeof(KUSER_SHARED_DATA) == 0x738);
 #include <mmsim/wdm_rtl.h> /* rtl */
 
 #include <mmsim/wdm_ex.h> /* exsync */
+
+#include <mmsim/wdm_userva.h> /* userva */

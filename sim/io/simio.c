@@ -121,7 +121,19 @@ NTSTATUS SimCallDriverEntry(PDRIVER_OBJECT DriverObject, PDRIVER_INITIALIZE Driv
 /* ---------------------------------------------------------------------- */
 typedef enum _MI_TRANSFER { MiTransferNone, MiTransferBuffered, MiTransferDirect, MiTransferNeither } MI_TRANSFER;
 
-/* An MDL over Buffer for the IRP, probed and locked for Operation in KernelMode. */
+/* userva: a request whose buffers are in the simulated user range comes from user mode
+ * (sim/mm/virtual.c; docs/user-space.md). */
+bool MiIsUserRange(uintptr_t Va, uintptr_t Length);
+static bool MiIsUserRequest(const SIM_IO_REQUEST *Request)
+{
+    bool In = Request->InputBuffer != NULL && Request->InputBufferLength != 0;
+    bool Out = Request->OutputBuffer != NULL && Request->OutputBufferLength != 0;
+    return (In || Out) &&
+           (!In || MiIsUserRange((uintptr_t)Request->InputBuffer, Request->InputBufferLength)) &&
+           (!Out || MiIsUserRange((uintptr_t)Request->OutputBuffer, Request->OutputBufferLength));
+}
+
+/* An MDL over Buffer for the IRP, probed and locked for Operation in the requestor's mode. */
 static NTSTATUS MiLockRequesterBuffer(PIRP Irp, PVOID Buffer, ULONG Length, LOCK_OPERATION Operation)
 {
     PMDL Mdl = IoAllocateMdl(Buffer, Length, FALSE, TRUE, Irp);
@@ -129,7 +141,7 @@ static NTSTATUS MiLockRequesterBuffer(PIRP Irp, PVOID Buffer, ULONG Length, LOCK
         return STATUS_INSUFFICIENT_RESOURCES;
     }
     NTSTATUS Status;
-    SIM_TRY_STATUS(&Status, MmProbeAndLockPages(Mdl, KernelMode, Operation));
+    SIM_TRY_STATUS(&Status, MmProbeAndLockPages(Mdl, Irp->RequestorMode, Operation));
     return Status; /* on failure the MDL stays on the IRP, unlocked: the release frees it */
 }
 
@@ -144,12 +156,16 @@ static NTSTATUS MiBufferRequest(PIRP Irp, ULONG Bytes, const void *Input, ULONG 
     if (System == NULL) {
         return STATUS_INSUFFICIENT_RESOURCES;
     }
-    if (InputLength != 0 && Input != NULL) {
-        memcpy(System, Input, InputLength);
-    }
     Irp->AssociatedIrp.SystemBuffer = System;
     Irp->Flags |= IRP_BUFFERED_IO | IRP_DEALLOCATE_BUFFER;
-    return STATUS_SUCCESS;
+    NTSTATUS Status = STATUS_SUCCESS;
+    if (InputLength != 0 && Input != NULL) {
+        /* From user mode the copy is probed and may fault (the release frees System). */
+        SIM_TRY_STATUS(&Status, if (Irp->RequestorMode == UserMode) {
+            ProbeForRead(Input, InputLength, 1);
+        } memcpy(System, Input, InputLength));
+    }
+    return Status;
 }
 
 /* Fills the IRP and its first stack location for Request; buffers per the method. */
@@ -158,7 +174,7 @@ static NTSTATUS MiBuildRequest(PDEVICE_OBJECT Device, PIRP Irp, const SIM_IO_REQ
     PIO_STACK_LOCATION IrpSp = IoGetNextIrpStackLocation(Irp);
     IrpSp->MajorFunction = Request->MajorFunction;
     IrpSp->MinorFunction = Request->MinorFunction;
-    Irp->RequestorMode = KernelMode;
+    Irp->RequestorMode = MiIsUserRequest(Request) ? UserMode : KernelMode;
     switch (Request->MajorFunction) {
     case IRP_MJ_DEVICE_CONTROL:
     case IRP_MJ_INTERNAL_DEVICE_CONTROL: {
@@ -228,7 +244,12 @@ static void MiFinishRequest(PIRP Irp, const SIM_IO_REQUEST *Request)
             System != NULL && Irp->UserBuffer != NULL) {
             ULONG Capacity = Request->OutputBufferLength;
             ULONG_PTR Bytes = Irp->IoStatus.Information;
-            memcpy(Irp->UserBuffer, System, Bytes < Capacity ? (size_t)Bytes : (size_t)Capacity);
+            size_t Copy = Bytes < Capacity ? (size_t)Bytes : (size_t)Capacity;
+            NTSTATUS Status;
+            SIM_TRY_STATUS(&Status, memcpy(Irp->UserBuffer, System, Copy));
+            if (!NT_SUCCESS(Status)) {
+                Irp->IoStatus.Status = Status; /* the copy-out to user memory faulted */
+            }
         }
         if ((Irp->Flags & IRP_DEALLOCATE_BUFFER) && System != NULL) {
             MiFreePoolInternal(System, MI_TAG_SYSTEM_BUFFER, true);

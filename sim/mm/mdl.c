@@ -614,6 +614,11 @@ VOID NTAPI MmFreePagesFromMdlEx(PMDL MemoryDescriptorList, ULONG Flags)
 /* MmProbeAndLockPages / MmUnlockPages.                                    */
 /* ---------------------------------------------------------------------- */
 bool MiFaultInTransition(uint64_t Page);
+/* userva: user memory (sim/mm/virtual.c). */
+bool MiIsUserRange(uintptr_t Va, uintptr_t Length);
+void MiProbeAndLockUserPages(PMDL Mdl, KPROCESSOR_MODE AccessMode, bool Write, ULONG_PTR Caller);
+PVOID MiMapLockedPagesUser(PMDL Mdl, PVOID RequestedAddress, bool Writable, ULONG_PTR Caller);
+void MiUnmapLockedPagesUser(PVOID BaseAddress, PMDL Mdl);
 
 static void MiUnlockIndices(const PFN_NUMBER *Pfns, ULONG Count)
 {
@@ -636,15 +641,20 @@ VOID NTAPI MmProbeAndLockPages(PMDLX Mdl, KPROCESSOR_MODE AccessMode, LOCK_OPERA
         KeBugCheckEx(DRIVER_VERIFIER_DETECTED_VIOLATION, 0xB0, (ULONG_PTR)Mdl,
                      (ULONG_PTR)(USHORT)Mdl->MdlFlags, (ULONG_PTR)(USHORT)(Mdl->MdlFlags & Wrong));
     }
-    if (AccessMode != KernelMode) {
-        ExRaiseStatus(STATUS_ACCESS_VIOLATION); /* no user address space here */
-    }
     if (MiInjectFaultAt(SimFaultProbeAndLockPages, 0, Caller) != MiInjectNone) {
         ExRaiseStatus(STATUS_WORKING_SET_QUOTA); /* what a failed lock raises */
     }
     bool Write = Operation != IoReadAccess;
     /* MmGetMdlVirtualAddress in integers: StartVa may be NULL or anything. */
     uintptr_t MdlVa = (uintptr_t)Mdl->StartVa + Mdl->ByteOffset;
+    if (AccessMode != KernelMode || MiIsUserRange(MdlVa, 1)) {
+        /* User memory (userva: sim/mm/virtual.c); raises on failure. */
+        MiProbeAndLockUserPages(Mdl, AccessMode, Write, Caller);
+        Mdl->MdlFlags |= MDL_PAGES_LOCKED;
+        Mdl->MdlFlags = (CSHORT)(Write ? Mdl->MdlFlags | MDL_WRITE_OPERATION
+                                       : Mdl->MdlFlags & ~MDL_WRITE_OPERATION);
+        return;
+    }
     uintptr_t PageVa = MdlVa & ~(uintptr_t)(PAGE_SIZE - 1);
     ULONG Span = MiMdlSpan(Mdl);
     PFN_NUMBER *Pfns = MmGetMdlPfnArray(Mdl);
@@ -740,14 +750,14 @@ PVOID NTAPI MmMapLockedPagesSpecifyCache(PMDLX Mdl, KPROCESSOR_MODE AccessMode,
     ULONG_PTR Caller = MI_CALLER_ADDRESS();
     MiDdiEnter(MiDdi_MmMapLockedPagesSpecifyCache, (ULONG_PTR)Mdl, (ULONG_PTR)AccessMode);
     MI_CHECK_MDL(Mdl);
-    (void)RequestedAddress; /* user-mode mappings only */
     ULONG_PTR Flags = (ULONG_PTR)(USHORT)Mdl->MdlFlags;
     if (AccessMode != KernelMode) {
         if (MiCurrentIrql() > APC_LEVEL) {
             KeBugCheckEx(DRIVER_VERIFIER_DETECTED_VIOLATION, 0x77, MiCurrentIrql(), (ULONG_PTR)Mdl,
                          (ULONG_PTR)AccessMode);
         }
-        ExRaiseStatus(STATUS_ACCESS_VIOLATION); /* no user address space here */
+        /* userva: into the current process's user range; raises on failure. */
+        return MiMapLockedPagesUser(Mdl, RequestedAddress, !(Priority & MdlMappingNoWrite), Caller);
     }
     const CSHORT Mapped = MDL_MAPPED_TO_SYSTEM_VA | MDL_PARTIAL_HAS_BEEN_MAPPED |
                           MDL_SOURCE_IS_NONPAGED_POOL;
@@ -809,6 +819,10 @@ VOID NTAPI MmUnmapLockedPages(PVOID BaseAddress, PMDL Mdl)
 {
     MiDdiEnter(MiDdi_MmUnmapLockedPages, (ULONG_PTR)BaseAddress, (ULONG_PTR)Mdl);
     MI_CHECK_MDL(Mdl);
+    if (MiIsUserRange((uintptr_t)BaseAddress, 1)) {
+        MiUnmapLockedPagesUser(BaseAddress, Mdl); /* userva: a UserMode mapping */
+        return;
+    }
     if (MiConfig.Strict && !(Mdl->MdlFlags & (MDL_MAPPED_TO_SYSTEM_VA | MDL_PARTIAL_HAS_BEEN_MAPPED))) {
         KeBugCheckEx(DRIVER_VERIFIER_DETECTED_VIOLATION, 0xB6, (ULONG_PTR)Mdl,
                      (ULONG_PTR)(USHORT)Mdl->MdlFlags, MDL_MAPPED_TO_SYSTEM_VA);

@@ -43,6 +43,7 @@ typedef enum _MI_PAGE_STATE {
     MiPageMdl,        /* allocated by MmAllocatePagesForMdl(Ex) */
     MiPageNonPagedPool,
     MiPagePagedPool,
+    MiPageUser,       /* a page of a process's user space (sim/mm/virtual.c) */
     MiPageStateCount
 } MI_PAGE_STATE;
 

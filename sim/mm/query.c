@@ -43,8 +43,8 @@ BOOLEAN NTAPI MmIsAddressValid(PVOID VirtualAddress)
 const char *MiPageStateName(SIM_PAGE_STATE State)
 {
     static const char *const Names[] = {"Free", "Zeroed", "MdlAllocated", "NonPagedPool",
-                                        "PagedPool"};
-    return (unsigned)State < 5 ? Names[State] : "?";
+                                        "PagedPool", "User"};
+    return (unsigned)State < 6 ? Names[State] : "?";
 }
 
 BOOLEAN MiQueryPfn(PFN_NUMBER Pfn, SIM_PFN_INFO *Info)

@@ -80,12 +80,15 @@ static const char *const MiSiteNames[SimFaultSiteCount] = {
     /* mmdev */
     "MmMapIoSpace",
     /* exsync */
-    "ExAllocateFromLookasideList"};
+    "ExAllocateFromLookasideList",
+    /* userva */
+    "ZwAllocateVirtualMemory"};
 /* Short names for specs. */
 static const char *const MiSiteKeys[SimFaultSiteCount] = {"pool", "mdl",  "pages",   "mapping",
                                                           "lock", "map",  "workitem",
                                                           /* mmdev */ "iospace",
-                                                          /* exsync */ "lookaside"};
+                                                          /* exsync */ "lookaside",
+                                                          /* userva */ "vm"};
 
 const char *SimFaultSiteName(SIM_FAULT_SITE Site)
 {

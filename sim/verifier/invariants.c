@@ -210,6 +210,8 @@ static void MiCheckPfns(MI_CHECK *Check, const uint32_t *Refs, uint64_t *States,
     *FreeBitsOut = FreeBits;
 }
 
+uint64_t MiCheckUserSpace(char *Report, size_t Size);
+
 /* Where a record checker appends to the report (NULL: no report). */
 static char *MiReportTail(const MI_CHECK *Check, size_t *Left)
 {
@@ -230,6 +232,8 @@ static void MiCheckRecords(MI_CHECK *Check)
     Check->Errors += MiCheckMdlMappings(Tail, Left);
     Tail = MiReportTail(Check, &Left);
     Check->Errors += MiCheckReservations(Tail, Left);
+    Tail = MiReportTail(Check, &Left);
+    Check->Errors += MiCheckUserSpace(Tail, Left); /* userva: sim/mm/virtual.c */
 }
 
 /* What the last check saw, for the touched check: copies of the PTEs, PFN

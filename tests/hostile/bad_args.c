@@ -941,7 +941,7 @@ static const BAD_ROW Rows[] = {
 {"MmMapLockedPagesSpecifyCache",         "flags",   MapLocked_BadCache,              false, "null",         NULL,           NULL},
 {"MmMapLockedPagesSpecifyCache",         "flags",   MapLocked_BugCheckOnFailure,     false, "stop C4/82",   NULL,           "ptr"},
 {"MmMapLockedPagesSpecifyCache",         "order",   MapLocked_Twice,                 false, "stop C4/B2",   NULL,           "ptr"},
-{"MmMapLockedPagesSpecifyCache",         "foreign", MapLocked_UserMode,              false, AV,             NULL,           NULL},
+{"MmMapLockedPagesSpecifyCache",         "foreign", MapLocked_UserMode,              false, "ptr",          NULL,           NULL}, /* userva: a user-range mapping now (docs/user-space.md) */
 {"MmMapLockedPagesSpecifyCache",         "freed",   MapLocked_FreedPages,            false, "stop 1A/1233", NULL,           NULL},
 {"MmMapLockedPagesSpecifyCache",         "null",    MapLocked_Null,                  true,  AV,             NULL,           NULL},
 {"MmUnmapLockedPages",                   "foreign", UnmapLocked_NotMapped,           false, "stop C4/B6",   NULL,           "stop DA/302"},

@@ -1,0 +1,975 @@
+/*
+ * virtual.c - the user address space's memory: ZwAllocateVirtualMemory,
+ * ZwFreeVirtualMemory, ZwProtectVirtualMemory, ZwQueryVirtualMemory (and
+ * their Nt forms), demand-zero paging and the fault trap of the user range
+ * (docs/user-space.md has the rules and their sources).
+ *
+ * Commitment is per page, in the PTE: a committed page's PTE holds its
+ * protection and no page until the first touch, which the host traps; the
+ * trap takes a zeroed page from the PFN database, makes the PTE valid and
+ * maps it in the host (a demand-zero fault, counted per process). Touching a
+ * page that is free, only reserved, or protected against the access is an
+ * access violation raised as an exception (SEH: docs/seh.md).
+ */
+#include <stdlib.h>
+
+#include "mi_user.h"
+#include "../host/host.h"
+
+/* ---------------------------------------------------------------------- */
+/* Protections.                                                           */
+/* ---------------------------------------------------------------------- */
+unsigned MiProtectToMm(ULONG Protect)
+{
+    const ULONG Modifiers = PAGE_GUARD | PAGE_NOCACHE | PAGE_WRITECOMBINE;
+    ULONG Mods = Protect & ~(ULONG)0xFF;
+    unsigned Base;
+    if (Mods & ~Modifiers) {
+        return 0;
+    }
+    switch (Protect & 0xFF) {
+    case PAGE_NOACCESS: Base = 0; break;
+    case PAGE_READONLY: Base = MI_MM_READONLY; break;
+    case PAGE_EXECUTE: Base = MI_MM_EXECUTE; break;
+    case PAGE_EXECUTE_READ: Base = MI_MM_EXECUTE_READ; break;
+    case PAGE_READWRITE: Base = MI_MM_READWRITE; break;
+    case PAGE_EXECUTE_READWRITE: Base = MI_MM_EXECUTE_READWRITE; break;
+    default: return 0; /* none, several, or copy-on-write (not for private memory) */
+    }
+    if (Base == 0) {
+        return Mods == 0 ? MI_MM_NOACCESS : 0; /* NOACCESS takes no modifier */
+    }
+    switch (Mods) {
+    case 0: return Base;
+    case PAGE_GUARD: return Base | MI_MM_GUARD;
+    case PAGE_NOCACHE: return Base | MI_MM_NOCACHE;
+    case PAGE_WRITECOMBINE: return Base | MI_MM_WRITECOMBINE;
+    default: return 0; /* two modifiers never combine */
+    }
+}
+
+ULONG MiMmToProtect(unsigned Mm)
+{
+    static const ULONG Base[8] = {PAGE_NOACCESS,     PAGE_READONLY,         PAGE_EXECUTE,
+                                  PAGE_EXECUTE_READ, PAGE_READWRITE,        PAGE_WRITECOPY,
+                                  PAGE_EXECUTE_READWRITE, PAGE_EXECUTE_WRITECOPY};
+    if (Mm == 0) {
+        return 0;
+    }
+    if (Mm == MI_MM_NOACCESS) {
+        return PAGE_NOACCESS;
+    }
+    ULONG Protect = Base[Mm & 7];
+    switch (Mm & 0x18) {
+    case MI_MM_NOCACHE: return Protect | PAGE_NOCACHE;
+    case MI_MM_GUARD: return Protect | PAGE_GUARD;
+    case MI_MM_WRITECOMBINE: return Protect | PAGE_WRITECOMBINE;
+    default: return Protect;
+    }
+}
+
+static bool MiMmWritable(unsigned Mm)
+{
+    return Mm != MI_MM_NOACCESS && ((Mm & 7) == MI_MM_READWRITE || (Mm & 7) == MI_MM_EXECUTE_READWRITE);
+}
+
+static bool MiMmAccessible(unsigned Mm)
+{
+    return Mm != 0 && Mm != MI_MM_NOACCESS && (Mm & 0x18) != MI_MM_GUARD;
+}
+
+static uint64_t MiUserValidPte(MI_INDEX Index, unsigned Mm)
+{
+    uint64_t Pte = MI_PTE_VALID | MI_PTE_OWNER | MI_PTE_ACCESSED |
+                   ((uint64_t)MiIndexToPfn(Index) << MI_PTE_PFN_SHIFT) |
+                   ((uint64_t)Mm << MI_UPTE_VALID_PROT_SHIFT);
+    unsigned Base = Mm & 7;
+    if (MiMmWritable(Mm)) {
+        Pte |= MI_PTE_WRITE | MI_PTE_DIRTY;
+    }
+    if (Base != MI_MM_EXECUTE && Base != MI_MM_EXECUTE_READ && Base != MI_MM_EXECUTE_READWRITE) {
+        Pte |= MI_PTE_NO_EXECUTE;
+    }
+    if ((Mm & 0x18) == MI_MM_NOCACHE) {
+        Pte |= MI_PTE_CACHE_DISABLE | MI_PTE_WRITE_THROUGH;
+    } else if ((Mm & 0x18) == MI_MM_WRITECOMBINE) {
+        Pte |= MI_PTE_WRITE_THROUGH;
+    }
+    return Pte;
+}
+
+/* ---------------------------------------------------------------------- */
+/* The host mirror of the current process's valid PTEs.                   */
+/* ---------------------------------------------------------------------- */
+_Noreturn static void MiUserHostRefused(uint64_t Page)
+{
+    MiWriteStderr("mmsim: the host refused to unmap a user page; stopping rather than leave it "
+                  "mapped\n");
+    KeBugCheckEx(NO_MORE_SYSTEM_PTES, 1, 1, (ULONG_PTR)MiUserVa(Page), 0);
+}
+
+static bool MiUserMirror(uint64_t Page, uint64_t Pte)
+{
+    MiUser.HostMapCalls++;
+    return HostMapRun(MiUserVa(Page), MiPteIndex(Pte) * PAGE_SIZE, PAGE_SIZE,
+                      (Pte & MI_PTE_WRITE) != 0);
+}
+
+static void MiUserUnmirror(uint64_t Page, uint64_t Count)
+{
+    if (Count != 0 && !HostUnmapRun(MiUserVa(Page), Count * PAGE_SIZE)) {
+        MiUserHostRefused(Page);
+    }
+}
+
+void MiUserRevokeAll(void)
+{
+    if (MiUser.Base != NULL) {
+        MiUserUnmirror(0, MiUser.Pages);
+    }
+}
+
+NTSTATUS MiUserMakeValid(MI_PROCESS *Process, uint64_t Page, bool Write)
+{
+    uint64_t Pte = Process->Pte[Page];
+    unsigned Mm = MiUserPteProtection(Pte);
+    if (Pte & MI_PTE_VALID) {
+        if (Write && !(Pte & MI_PTE_WRITE)) {
+            return STATUS_ACCESS_VIOLATION;
+        }
+        /* Valid but not shown: the process was attached again since. */
+        if (Process == MiUser.Current && !MiUserMirror(Page, Pte)) {
+            return STATUS_IN_PAGE_ERROR;
+        }
+        return STATUS_SUCCESS;
+    }
+    if (Pte == 0 || Mm == 0 || Mm == MI_MM_NOACCESS) {
+        return STATUS_ACCESS_VIOLATION; /* free, reserved, or no access */
+    }
+    if ((Mm & 0x18) == MI_MM_GUARD) {
+        /* The first touch of a guard page raises once and clears the guard. */
+        Mm &= ~(unsigned)MI_MM_GUARD;
+        Process->Pte[Page] = (Pte & ~(0x1Full << MI_UPTE_PROT_SHIFT)) |
+                             ((uint64_t)Mm << MI_UPTE_PROT_SHIFT);
+        Process->GuardFaults++;
+        return STATUS_GUARD_PAGE_VIOLATION;
+    }
+    if (Write && !MiMmWritable(Mm)) {
+        return STATUS_ACCESS_VIOLATION;
+    }
+    MI_INDEX Index = 0;
+    bool New = !(Pte & MI_PTE_TRANSITION);
+    if (New) {
+        if (MiAllocatePhysical(1, 0, MiPhys.HighestPfn, MiPageUser, true, &Index) != 1) {
+            return STATUS_IN_PAGE_ERROR; /* RAM is exhausted (docs/user-space.md) */
+        }
+        MiPfnEntry(Index)->Owner = Process->Id;
+    } else {
+        Index = MiPteIndex(Pte);
+    }
+    uint64_t Valid = MiUserValidPte(Index, Mm);
+    if (Process == MiUser.Current && !MiUserMirror(Page, Valid)) {
+        if (New) {
+            MiFreePhysical(Index);
+        }
+        return STATUS_IN_PAGE_ERROR;
+    }
+    Process->Pte[Page] = Valid;
+    if (New) {
+        Process->ResidentPages++;
+        Process->DemandZeroFaults++;
+    }
+    return STATUS_SUCCESS;
+}
+
+void MiUserDecommit(MI_PROCESS *Process, MI_VAD *Vad, uint64_t FirstPage, uint64_t Pages)
+{
+    uint64_t MappedFirst = UINT64_MAX, MappedEnd = 0;
+    for (uint64_t Page = FirstPage; Page < FirstPage + Pages; Page++) {
+        uint64_t Pte = Process->Pte[Page];
+        if (Pte == 0) {
+            continue;
+        }
+        if (Pte & (MI_PTE_VALID | MI_PTE_TRANSITION)) {
+            if (Pte & MI_PTE_VALID) {
+                MappedFirst = MappedFirst == UINT64_MAX ? Page : MappedFirst;
+                MappedEnd = Page + 1;
+            }
+            MI_INDEX Index = MiPteIndex(Pte);
+            MI_PFN *Entry = MiPfnEntry(Index);
+            if (Vad->Kind == MiVadMdlMapping) {
+                /* The MDL's pages: not this process's to free. */
+            } else if (Entry->LockCount != 0 || Entry->MapCount != 0) {
+                Entry->Flags |= MI_PFN_FLAG_USER_ORPHAN; /* a driver still holds it */
+                Process->ResidentPages--;
+            } else {
+                MiFreePhysical(Index);
+                Process->ResidentPages--;
+            }
+        }
+        Process->Pte[Page] = 0;
+        if (Vad->Kind == MiVadPrivate) {
+            Vad->Committed--;
+            Process->CommitCharge--;
+            MiUser.CommitTotal--;
+        }
+    }
+    if (Process == MiUser.Current && MappedFirst != UINT64_MAX) {
+        MiUserUnmirror(MappedFirst, MappedEnd - MappedFirst);
+    }
+}
+
+/* Sets the protection of a committed page (Mm != 0). */
+static void MiUserSetProtection(MI_PROCESS *Process, uint64_t Page, unsigned Mm)
+{
+    uint64_t Pte = Process->Pte[Page];
+    bool Current = Process == MiUser.Current;
+    if (Pte & (MI_PTE_VALID | MI_PTE_TRANSITION)) {
+        MI_INDEX Index = MiPteIndex(Pte);
+        if (MiMmAccessible(Mm)) {
+            uint64_t Valid = MiUserValidPte(Index, Mm);
+            if ((Pte & MI_PTE_VALID) && Current && ((Pte ^ Valid) & MI_PTE_WRITE)) {
+                if (!HostProtectRun(MiUserVa(Page), PAGE_SIZE, (Valid & MI_PTE_WRITE) != 0)) {
+                    MiUserHostRefused(Page);
+                }
+            }
+            if (Pte & MI_PTE_VALID) {
+                Process->Pte[Page] = Valid;
+            } else {
+                /* Resident but not shown: valid again at the next touch. */
+                Process->Pte[Page] = (Pte & MI_PTE_PFN_MASK) | MI_PTE_TRANSITION |
+                                     ((uint64_t)Mm << MI_UPTE_PROT_SHIFT);
+            }
+        } else {
+            if ((Pte & MI_PTE_VALID) && Current) {
+                MiUserUnmirror(Page, 1);
+            }
+            Process->Pte[Page] = (Pte & MI_PTE_PFN_MASK) | MI_PTE_TRANSITION |
+                                 ((uint64_t)Mm << MI_UPTE_PROT_SHIFT);
+        }
+        return;
+    }
+    Process->Pte[Page] = (uint64_t)Mm << MI_UPTE_PROT_SHIFT;
+}
+
+/* ---------------------------------------------------------------------- */
+/* The fault trap of the user range.                                      */
+/* ---------------------------------------------------------------------- */
+static bool MiUserFault(void *Address, bool Write, void *CodeAddress)
+{
+    MiEnsureMachine();
+    KIRQL Irql = MiCurrentIrql();
+    MiLock();
+    MI_PROCESS *Process = MiUser.Current;
+    uint64_t Page = MiUserPage(Address);
+    uint64_t Pte = Process->Pte[Page];
+    if (!(Pte & MI_PTE_VALID) && Pte != 0 && Irql >= DISPATCH_LEVEL) {
+        /* A page not resident yet touched at DISPATCH_LEVEL: the page fault
+         * cannot be served there. */
+        MiUnlock();
+        KeBugCheckEx(DRIVER_IRQL_NOT_LESS_OR_EQUAL, (ULONG_PTR)Address, Irql, Write ? 1 : 0,
+                     (ULONG_PTR)CodeAddress);
+    }
+    NTSTATUS Status = MiUserMakeValid(Process, Page, Write);
+    MiUnlock();
+    if (Status == STATUS_SUCCESS) {
+        return true;
+    }
+    if (Status == STATUS_ACCESS_VIOLATION && Irql >= DISPATCH_LEVEL) {
+        KeBugCheckEx(DRIVER_IRQL_NOT_LESS_OR_EQUAL, (ULONG_PTR)Address, Irql, Write ? 1 : 0,
+                     (ULONG_PTR)CodeAddress);
+    }
+    if (Status == STATUS_ACCESS_VIOLATION) {
+        MiRaiseAccessViolation((ULONG_PTR)CodeAddress, Write, (ULONG_PTR)Address);
+    }
+    /* A guard page, or no page to be had: continuable, with the access and
+     * the address as an access violation has them. */
+    MiRaiseException(Status, 0, (ULONG_PTR)CodeAddress, 2, Write ? 1 : 0, (ULONG_PTR)Address);
+}
+
+bool MiUserFaultTrap(void *Address, bool Write, void *CodeAddress);
+bool MiUserFaultTrap(void *Address, bool Write, void *CodeAddress)
+{
+    MiEnterFaultTrap(CodeAddress);
+    bool Retry = MiUserFault(Address, Write, CodeAddress);
+    MiLeaveFaultTrap();
+    return Retry;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Argument checks shared by the four routines.                           */
+/* ---------------------------------------------------------------------- */
+/* Highest usable address + 1 (MmHighestUserAddress + 1). */
+static uintptr_t MiUserEnd(void)
+{
+    return (uintptr_t)MiUserVa(MiUserUsablePages());
+}
+
+static bool MiUserAddressOk(const void *Va)
+{
+    return MiUser.Base != NULL && (uintptr_t)Va >= (uintptr_t)MiUser.Base &&
+           (uintptr_t)Va < MiUserEnd();
+}
+
+static uint64_t MiPageUp(uintptr_t Va)
+{
+    return ((uint64_t)(Va - (uintptr_t)MiUser.Base) + PAGE_SIZE - 1) / PAGE_SIZE;
+}
+
+/* ---------------------------------------------------------------------- */
+/* ZwAllocateVirtualMemory.                                               */
+/* ---------------------------------------------------------------------- */
+static NTSTATUS MiCommitRange(MI_PROCESS *Process, MI_VAD *Vad, uint64_t First, uint64_t Pages,
+                              unsigned Mm)
+{
+    uint64_t New = 0;
+    for (uint64_t Page = First; Page < First + Pages; Page++) {
+        New += Process->Pte[Page] == 0;
+    }
+    if (MiUser.CommitTotal + New > MiUser.CommitLimit) {
+        return STATUS_COMMITMENT_LIMIT;
+    }
+    for (uint64_t Page = First; Page < First + Pages; Page++) {
+        if (Process->Pte[Page] == 0) {
+            Process->Pte[Page] = (uint64_t)Mm << MI_UPTE_PROT_SHIFT;
+        } else {
+            MiUserSetProtection(Process, Page, Mm); /* recommit: the new protection */
+        }
+    }
+    Vad->Committed += New;
+    Process->CommitCharge += New;
+    if (Process->CommitCharge > Process->PeakCommitCharge) {
+        Process->PeakCommitCharge = Process->CommitCharge;
+    }
+    MiUser.CommitTotal += New;
+    if (MiUser.CommitTotal > MiUser.CommitPeak) {
+        MiUser.CommitPeak = MiUser.CommitTotal;
+    }
+    return STATUS_SUCCESS;
+}
+
+static NTSTATUS MiAllocateVirtual(HANDLE ProcessHandle, PVOID *BaseAddress, ULONG_PTR ZeroBits,
+                                  PSIZE_T RegionSize, ULONG AllocationType, ULONG Protect)
+{
+    MiCheckDriverPointer(BaseAddress, 0, true, MI_CALLER_ADDRESS());
+    MiCheckDriverPointer(RegionSize, 0, true, MI_CALLER_ADDRESS());
+    MI_PROCESS *Process = MiProcessFromHandle(ProcessHandle);
+    if (Process == NULL) {
+        return STATUS_INVALID_HANDLE;
+    }
+    const ULONG Known = MEM_COMMIT | MEM_RESERVE | MEM_RESET | MEM_TOP_DOWN;
+    if ((AllocationType & ~Known) != 0 ||
+        (AllocationType & (MEM_COMMIT | MEM_RESERVE | MEM_RESET)) == 0 ||
+        ((AllocationType & MEM_RESET) && AllocationType != MEM_RESET)) {
+        return STATUS_INVALID_PARAMETER_5;
+    }
+    /* ZeroBits: a count of high address bits that must be zero (at most
+     * 21), or, from 32 on, a mask the address must fit in. */
+    uintptr_t Highest = (uintptr_t)0x7FFFFFFFFFFFull;
+    if (ZeroBits >= 32) {
+        Highest = ZeroBits;
+    } else if (ZeroBits > 21) {
+        return STATUS_INVALID_PARAMETER_3;
+    } else {
+        Highest >>= ZeroBits;
+    }
+    unsigned Mm = MiProtectToMm(Protect);
+    if (Mm == 0) {
+        return STATUS_INVALID_PAGE_PROTECTION;
+    }
+    uintptr_t Va = (uintptr_t)*BaseAddress;
+    SIZE_T Size = *RegionSize;
+    if (Size == 0) {
+        return STATUS_INVALID_PARAMETER_4;
+    }
+    if (MiUser.Base == NULL) {
+        return STATUS_NO_MEMORY; /* this host has no user range (docs/user-space.md) */
+    }
+    if (Va != 0) {
+        if (!MiUserAddressOk((void *)Va)) {
+            return STATUS_INVALID_PARAMETER_2;
+        }
+        if (Size > MiUserEnd() - Va) {
+            return STATUS_INVALID_PARAMETER_4;
+        }
+    } else if (Size > MiUserEnd() - (uintptr_t)MiUser.Base) {
+        return STATUS_INVALID_PARAMETER_4;
+    }
+    if (AllocationType != MEM_RESET &&
+        MiInjectFaultAt(SimFaultAllocateVirtualMemory, 0, MI_CALLER_ADDRESS()) != MiInjectNone) {
+        return (AllocationType & MEM_COMMIT) ? STATUS_COMMITMENT_LIMIT : STATUS_NO_MEMORY;
+    }
+    NTSTATUS Status = STATUS_SUCCESS;
+    MiLock();
+    if (AllocationType == MEM_RESET) {
+        /* The contents become disposable; with no paging file there is
+         * nothing to discard. The range must be committed, in one VAD. */
+        uint64_t First = MiUserPage((void *)Va), End = MiPageUp(Va + Size);
+        MI_VAD *Vad = Va != 0 ? MiVadFind(Process, First) : NULL;
+        if (Vad == NULL || End > Vad->FirstPage + Vad->Pages) {
+            Status = STATUS_CONFLICTING_ADDRESSES;
+        }
+        for (uint64_t Page = First; Status == STATUS_SUCCESS && Page < End; Page++) {
+            if (Process->Pte[Page] == 0) {
+                Status = STATUS_CONFLICTING_ADDRESSES;
+            }
+        }
+        if (Status == STATUS_SUCCESS) {
+            *BaseAddress = MiUserVa(First);
+            *RegionSize = (End - First) * PAGE_SIZE;
+        }
+        MiUnlock();
+        return Status;
+    }
+    if ((AllocationType & MEM_RESERVE) || Va == 0) {
+        uint64_t First, Pages;
+        if (Va != 0) {
+            /* Reserving: the base rounds down to 64 KiB, the end up to a page. */
+            First = MiUserPage((void *)Va) / MI_GRANULE_PAGES * MI_GRANULE_PAGES;
+            Pages = MiPageUp(Va + Size) - First;
+            if ((uintptr_t)MiUserVa(First + Pages) - 1 > Highest && ZeroBits != 0) {
+                Status = STATUS_INVALID_PARAMETER_3;
+            } else if (!MiVadRangeFree(Process, First, Pages)) {
+                Status = STATUS_CONFLICTING_ADDRESSES;
+            }
+        } else {
+            Pages = (Size + PAGE_SIZE - 1) / PAGE_SIZE;
+            uint64_t HighestPage = Highest < (uintptr_t)MiUser.Base
+                                       ? 0
+                                       : (uint64_t)(Highest - (uintptr_t)MiUser.Base) / PAGE_SIZE;
+            First = Highest < (uintptr_t)MiUser.Base
+                        ? UINT64_MAX
+                        : MiVadFindFree(Process, Pages, HighestPage,
+                                        (AllocationType & MEM_TOP_DOWN) != 0);
+            if (First == UINT64_MAX) {
+                Status = STATUS_NO_MEMORY;
+            }
+        }
+        if (Status == STATUS_SUCCESS && (AllocationType & MEM_COMMIT) &&
+            MiUser.CommitTotal + Pages > MiUser.CommitLimit) {
+            Status = STATUS_COMMITMENT_LIMIT;
+        }
+        MI_VAD *Vad = NULL;
+        if (Status == STATUS_SUCCESS) {
+            Vad = MiVadInsert(Process, First, Pages, Protect, MiVadPrivate);
+            Status = Vad != NULL ? STATUS_SUCCESS : STATUS_INSUFFICIENT_RESOURCES;
+        }
+        if (Status == STATUS_SUCCESS && (AllocationType & MEM_COMMIT)) {
+            Status = MiCommitRange(Process, Vad, First, Pages, Mm);
+        }
+        if (Status == STATUS_SUCCESS) {
+            *BaseAddress = MiUserVa(First);
+            *RegionSize = Pages * PAGE_SIZE;
+        }
+        MiUnlock();
+        return Status;
+    }
+    /* Committing inside a reservation: page-granular. */
+    uint64_t First = MiUserPage((void *)Va), End = MiPageUp(Va + Size);
+    MI_VAD *Vad = MiVadFind(Process, First);
+    if (Vad == NULL || Vad->Kind != MiVadPrivate || End > Vad->FirstPage + Vad->Pages) {
+        Status = STATUS_CONFLICTING_ADDRESSES;
+    } else {
+        Status = MiCommitRange(Process, Vad, First, End - First, Mm);
+    }
+    if (Status == STATUS_SUCCESS) {
+        *BaseAddress = MiUserVa(First);
+        *RegionSize = (End - First) * PAGE_SIZE;
+    }
+    MiUnlock();
+    return Status;
+}
+
+NTSTATUS NTAPI ZwAllocateVirtualMemory(HANDLE ProcessHandle, PVOID *BaseAddress,
+                                       ULONG_PTR ZeroBits, PSIZE_T RegionSize,
+                                       ULONG AllocationType, ULONG Protect)
+{
+    MiDdiEnter(MiDdi_ZwAllocateVirtualMemory, 0, MI_CALLER_ADDRESS());
+    return MiAllocateVirtual(ProcessHandle, BaseAddress, ZeroBits, RegionSize, AllocationType,
+                             Protect);
+}
+
+NTSTATUS NTAPI NtAllocateVirtualMemory(HANDLE ProcessHandle, PVOID *BaseAddress,
+                                       ULONG_PTR ZeroBits, PSIZE_T RegionSize,
+                                       ULONG AllocationType, ULONG Protect)
+{
+    MiDdiEnter(MiDdi_NtAllocateVirtualMemory, 0, MI_CALLER_ADDRESS());
+    return MiAllocateVirtual(ProcessHandle, BaseAddress, ZeroBits, RegionSize, AllocationType,
+                             Protect);
+}
+
+/* ---------------------------------------------------------------------- */
+/* ZwFreeVirtualMemory.                                                   */
+/* ---------------------------------------------------------------------- */
+static NTSTATUS MiFreeVirtual(HANDLE ProcessHandle, PVOID *BaseAddress, PSIZE_T RegionSize,
+                              ULONG FreeType)
+{
+    MiCheckDriverPointer(BaseAddress, 0, true, MI_CALLER_ADDRESS());
+    MiCheckDriverPointer(RegionSize, 0, true, MI_CALLER_ADDRESS());
+    MI_PROCESS *Process = MiProcessFromHandle(ProcessHandle);
+    if (Process == NULL) {
+        return STATUS_INVALID_HANDLE;
+    }
+    if (FreeType != MEM_DECOMMIT && FreeType != MEM_RELEASE) {
+        return STATUS_INVALID_PARAMETER_4;
+    }
+    uintptr_t Va = (uintptr_t)*BaseAddress;
+    SIZE_T Size = *RegionSize;
+    if (!MiUserAddressOk((void *)Va)) {
+        return STATUS_INVALID_PARAMETER_2;
+    }
+    if (Size > MiUserEnd() - Va) {
+        return STATUS_INVALID_PARAMETER_3;
+    }
+    MiLock();
+    uint64_t First = MiUserPage((void *)Va);
+    MI_VAD *Vad = MiVadFind(Process, First);
+    NTSTATUS Status = STATUS_SUCCESS;
+    uint64_t VadEnd = Vad != NULL ? Vad->FirstPage + Vad->Pages : 0;
+    uint64_t End = Size == 0 ? VadEnd : MiPageUp(Va + Size);
+    if (Vad == NULL) {
+        Status = STATUS_MEMORY_NOT_ALLOCATED;
+    } else if (Vad->Kind != MiVadPrivate || End > VadEnd) {
+        Status = STATUS_UNABLE_TO_FREE_VM;
+    } else if (FreeType == MEM_RELEASE) {
+        /* The whole reservation, named by its base (a size of 0 is what
+         * the documentation asks; one covering it exactly is the same). */
+        if (First != Vad->FirstPage) {
+            Status = Size == 0 ? STATUS_FREE_VM_NOT_AT_BASE : STATUS_UNABLE_TO_FREE_VM;
+        } else if (End != VadEnd) {
+            Status = STATUS_UNABLE_TO_FREE_VM;
+        } else {
+            MiUserDecommit(Process, Vad, Vad->FirstPage, Vad->Pages);
+            *BaseAddress = MiUserVa(Vad->FirstPage);
+            *RegionSize = Vad->Pages * PAGE_SIZE;
+            MiVadRemove(Process, Vad);
+        }
+    } else {
+        MiUserDecommit(Process, Vad, First, End - First);
+        *BaseAddress = MiUserVa(First);
+        *RegionSize = (End - First) * PAGE_SIZE;
+    }
+    MiUnlock();
+    return Status;
+}
+
+NTSTATUS NTAPI ZwFreeVirtualMemory(HANDLE ProcessHandle, PVOID *BaseAddress, PSIZE_T RegionSize,
+                                   ULONG FreeType)
+{
+    MiDdiEnter(MiDdi_ZwFreeVirtualMemory, 0, MI_CALLER_ADDRESS());
+    return MiFreeVirtual(ProcessHandle, BaseAddress, RegionSize, FreeType);
+}
+
+NTSTATUS NTAPI NtFreeVirtualMemory(HANDLE ProcessHandle, PVOID *BaseAddress, PSIZE_T RegionSize,
+                                   ULONG FreeType)
+{
+    MiDdiEnter(MiDdi_NtFreeVirtualMemory, 0, MI_CALLER_ADDRESS());
+    return MiFreeVirtual(ProcessHandle, BaseAddress, RegionSize, FreeType);
+}
+
+/* ---------------------------------------------------------------------- */
+/* ZwProtectVirtualMemory.                                                */
+/* ---------------------------------------------------------------------- */
+static NTSTATUS MiProtectVirtual(HANDLE ProcessHandle, PVOID *BaseAddress, PSIZE_T RegionSize,
+                                 ULONG NewProtect, PULONG OldProtect)
+{
+    MiCheckDriverPointer(BaseAddress, 0, true, MI_CALLER_ADDRESS());
+    MiCheckDriverPointer(RegionSize, 0, true, MI_CALLER_ADDRESS());
+    MiCheckDriverPointer(OldProtect, 0, true, MI_CALLER_ADDRESS());
+    MI_PROCESS *Process = MiProcessFromHandle(ProcessHandle);
+    if (Process == NULL) {
+        return STATUS_INVALID_HANDLE;
+    }
+    unsigned Mm = MiProtectToMm(NewProtect);
+    if (Mm == 0) {
+        return STATUS_INVALID_PAGE_PROTECTION;
+    }
+    uintptr_t Va = (uintptr_t)*BaseAddress;
+    SIZE_T Size = *RegionSize;
+    if (!MiUserAddressOk((void *)Va)) {
+        return STATUS_INVALID_PARAMETER_2;
+    }
+    if (Size == 0 || Size > MiUserEnd() - Va) {
+        return STATUS_INVALID_PARAMETER_3;
+    }
+    MiLock();
+    uint64_t First = MiUserPage((void *)Va), End = MiPageUp(Va + Size);
+    MI_VAD *Vad = MiVadFind(Process, First);
+    NTSTATUS Status = STATUS_SUCCESS;
+    if (Vad == NULL || Vad->Kind != MiVadPrivate || End > Vad->FirstPage + Vad->Pages) {
+        Status = STATUS_CONFLICTING_ADDRESSES;
+    }
+    for (uint64_t Page = First; Status == STATUS_SUCCESS && Page < End; Page++) {
+        if (Process->Pte[Page] == 0) {
+            Status = STATUS_NOT_COMMITTED;
+        }
+    }
+    if (Status == STATUS_SUCCESS) {
+        *OldProtect = MiMmToProtect(MiUserPteProtection(Process->Pte[First]));
+        for (uint64_t Page = First; Page < End; Page++) {
+            MiUserSetProtection(Process, Page, Mm);
+        }
+        *BaseAddress = MiUserVa(First);
+        *RegionSize = (End - First) * PAGE_SIZE;
+    }
+    MiUnlock();
+    return Status;
+}
+
+NTSTATUS NTAPI ZwProtectVirtualMemory(HANDLE ProcessHandle, PVOID *BaseAddress,
+                                      PSIZE_T RegionSize, ULONG NewProtect, PULONG OldProtect)
+{
+    MiDdiEnter(MiDdi_ZwProtectVirtualMemory, 0, MI_CALLER_ADDRESS());
+    return MiProtectVirtual(ProcessHandle, BaseAddress, RegionSize, NewProtect, OldProtect);
+}
+
+NTSTATUS NTAPI NtProtectVirtualMemory(HANDLE ProcessHandle, PVOID *BaseAddress,
+                                      PSIZE_T RegionSize, ULONG NewProtect, PULONG OldProtect)
+{
+    MiDdiEnter(MiDdi_NtProtectVirtualMemory, 0, MI_CALLER_ADDRESS());
+    return MiProtectVirtual(ProcessHandle, BaseAddress, RegionSize, NewProtect, OldProtect);
+}
+
+/* ---------------------------------------------------------------------- */
+/* ZwQueryVirtualMemory (MemoryBasicInformation).                         */
+/* ---------------------------------------------------------------------- */
+/* The region from Page: pages alike in state and protection (lock held). */
+void MiUserDescribe(const MI_PROCESS *Process, uint64_t Page, MEMORY_BASIC_INFORMATION *Info);
+void MiUserDescribe(const MI_PROCESS *Process, uint64_t Page, MEMORY_BASIC_INFORMATION *Info)
+{
+    memset(Info, 0, sizeof(*Info));
+    Info->BaseAddress = MiUserVa(Page);
+    const MI_VAD *Vad = MiVadFind(Process, Page);
+    if (Vad == NULL) {
+        uint64_t End = MiUserUsablePages();
+        for (const MI_RANGE *Range = MiRangeFirst(&Process->Vads); Range != NULL;
+             Range = MiRangeNext(&Process->Vads, Range)) {
+            if (Range->FirstPage > Page) {
+                End = Range->FirstPage;
+                break;
+            }
+        }
+        Info->RegionSize = (End - Page) * PAGE_SIZE;
+        Info->State = MEM_FREE;
+        Info->Protect = PAGE_NOACCESS;
+        return;
+    }
+    Info->AllocationBase = MiUserVa(Vad->FirstPage);
+    Info->AllocationProtect = Vad->AllocationProtect;
+    Info->Type = MEM_PRIVATE;
+    uint64_t VadEnd = Vad->FirstPage + Vad->Pages;
+    unsigned Mm = MiUserPteProtection(Process->Pte[Page]);
+    bool Committed = Process->Pte[Page] != 0;
+    uint64_t End = Page + 1;
+    while (End < VadEnd && (Process->Pte[End] != 0) == Committed &&
+           MiUserPteProtection(Process->Pte[End]) == Mm) {
+        End++;
+    }
+    Info->RegionSize = (End - Page) * PAGE_SIZE;
+    Info->State = Committed ? MEM_COMMIT : MEM_RESERVE;
+    Info->Protect = Committed ? MiMmToProtect(Mm) : 0;
+}
+
+static NTSTATUS MiQueryVirtual(HANDLE ProcessHandle, PVOID BaseAddress,
+                               MEMORY_INFORMATION_CLASS MemoryInformationClass,
+                               PVOID MemoryInformation, SIZE_T MemoryInformationLength,
+                               PSIZE_T ReturnLength)
+{
+    MI_PROCESS *Process = MiProcessFromHandle(ProcessHandle);
+    if (Process == NULL) {
+        return STATUS_INVALID_HANDLE;
+    }
+    if (MemoryInformationClass != MemoryBasicInformation) {
+        return STATUS_INVALID_INFO_CLASS;
+    }
+    if (MemoryInformationLength < sizeof(MEMORY_BASIC_INFORMATION)) {
+        return STATUS_INFO_LENGTH_MISMATCH;
+    }
+    MiCheckDriverPointer(MemoryInformation, 0, true, MI_CALLER_ADDRESS());
+    if (!MiUserAddressOk(BaseAddress)) {
+        return STATUS_INVALID_PARAMETER;
+    }
+    MEMORY_BASIC_INFORMATION Info;
+    MiLock();
+    MiUserDescribe(Process, MiUserPage(BaseAddress), &Info);
+    MiUnlock();
+    memcpy(MemoryInformation, &Info, sizeof(Info));
+    if (ReturnLength != NULL) {
+        *ReturnLength = sizeof(Info);
+    }
+    return STATUS_SUCCESS;
+}
+
+NTSTATUS NTAPI ZwQueryVirtualMemory(HANDLE ProcessHandle, PVOID BaseAddress,
+                                    MEMORY_INFORMATION_CLASS MemoryInformationClass,
+                                    PVOID MemoryInformation, SIZE_T MemoryInformationLength,
+                                    PSIZE_T ReturnLength)
+{
+    MiDdiEnter(MiDdi_ZwQueryVirtualMemory, 0, MI_CALLER_ADDRESS());
+    return MiQueryVirtual(ProcessHandle, BaseAddress, MemoryInformationClass, MemoryInformation,
+                          MemoryInformationLength, ReturnLength);
+}
+
+NTSTATUS NTAPI NtQueryVirtualMemory(HANDLE ProcessHandle, PVOID BaseAddress,
+                                    MEMORY_INFORMATION_CLASS MemoryInformationClass,
+                                    PVOID MemoryInformation, SIZE_T MemoryInformationLength,
+                                    PSIZE_T ReturnLength)
+{
+    MiDdiEnter(MiDdi_NtQueryVirtualMemory, 0, MI_CALLER_ADDRESS());
+    return MiQueryVirtual(ProcessHandle, BaseAddress, MemoryInformationClass, MemoryInformation,
+                          MemoryInformationLength, ReturnLength);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Invariants.                                                            */
+/* ---------------------------------------------------------------------- */
+typedef struct {
+    char *Report;
+    size_t Size;
+    uint64_t Problems;
+} MI_USER_HOST_CHECK;
+
+/* The host shows a user page only where the current process's PTE is valid,
+ * with that PTE's page and write access (a valid PTE may be unshown: after
+ * an attach it comes back at the next touch). */
+static void MiCheckUserHostRange(void *Context, uintptr_t Start, uintptr_t End, bool Readable,
+                                 bool Writable, bool Physical, uint64_t Offset)
+{
+    MI_USER_HOST_CHECK *Check = (MI_USER_HOST_CHECK *)Context;
+    if (!Readable && !Writable) {
+        return;
+    }
+    for (uintptr_t Va = Start; Va < End; Va += PAGE_SIZE) {
+        uint64_t Pte = MiUser.Current->Pte[MiUserPage((void *)Va)];
+        uint64_t Want = Offset / PAGE_SIZE + (Va - Start) / PAGE_SIZE;
+        if (!Physical || !(Pte & MI_PTE_VALID) || MiPteIndex(Pte) != Want ||
+            ((Pte & MI_PTE_WRITE) != 0) != Writable) {
+            MiAppend(Check->Report, Check->Size,
+                     "user page at %p is accessible in the host but its PTE is 0x%llx\n",
+                     (void *)Va, (unsigned long long)Pte);
+            Check->Problems++;
+            return;
+        }
+    }
+}
+
+uint64_t MiCheckUserSpace(char *Report, size_t Size)
+{
+    uint64_t Problems = 0, Commit = 0;
+    if (MiUser.Base != NULL) {
+        MI_USER_HOST_CHECK Host = {Report, Size, 0};
+        (void)HostForEachMapping(MiUser.Base, MiUser.Pages * PAGE_SIZE, MiCheckUserHostRange,
+                                 &Host);
+        Problems += Host.Problems;
+    }
+    for (MI_PROCESS *Process = MiUser.Processes; Process != NULL; Process = Process->Next) {
+        uint64_t ProcessCommit = 0, Resident = 0;
+        for (const MI_RANGE *Range = MiRangeFirst(&Process->Vads); Range != NULL;
+             Range = MiRangeNext(&Process->Vads, Range)) {
+            const MI_VAD *Vad = (const MI_VAD *)Range->Data;
+            uint64_t Committed = 0;
+            for (uint64_t Page = Vad->FirstPage; Page < Vad->FirstPage + Vad->Pages; Page++) {
+                uint64_t Pte = Process->Pte[Page];
+                Committed += Pte != 0;
+                if (Vad->Kind == MiVadPrivate && (Pte & (MI_PTE_VALID | MI_PTE_TRANSITION))) {
+                    Resident++;
+                    const MI_PFN *Entry = MiPfnEntry(MiPteIndex(Pte));
+                    if (Entry->State != MiPageUser || Entry->Owner != Process->Id) {
+                        MiAppend(Report, Size,
+                                 "process %u: user page %llu names PFN 0x%llx of state %u, owner "
+                                 "%u\n",
+                                 Process->Id, (unsigned long long)Page,
+                                 (unsigned long long)MI_PTE_PFN(Pte), Entry->State, Entry->Owner);
+                        Problems++;
+                    }
+                }
+            }
+            if (Vad->Kind == MiVadPrivate && Committed != Vad->Committed) {
+                MiAppend(Report, Size, "process %u: VAD at page %llu counts %llu committed, PTEs %llu\n",
+                         Process->Id, (unsigned long long)Vad->FirstPage,
+                         (unsigned long long)Vad->Committed, (unsigned long long)Committed);
+                Problems++;
+            }
+            ProcessCommit += Vad->Kind == MiVadPrivate ? Vad->Committed : 0;
+        }
+        if (ProcessCommit != Process->CommitCharge || Resident != Process->ResidentPages) {
+            MiAppend(Report, Size,
+                     "process %u: commit charge %llu (VADs %llu), resident %llu (PTEs %llu)\n",
+                     Process->Id, (unsigned long long)Process->CommitCharge,
+                     (unsigned long long)ProcessCommit, (unsigned long long)Process->ResidentPages,
+                     (unsigned long long)Resident);
+            Problems++;
+        }
+        Commit += ProcessCommit;
+    }
+    if (Commit != MiUser.CommitTotal || MiUser.CommitTotal > MiUser.CommitLimit) {
+        MiAppend(Report, Size, "user commit: total %llu, processes %llu, limit %llu\n",
+                 (unsigned long long)MiUser.CommitTotal, (unsigned long long)Commit,
+                 (unsigned long long)MiUser.CommitLimit);
+        Problems++;
+    }
+    return Problems;
+}
+
+/* ---------------------------------------------------------------------- */
+/* User buffers for driver code: probes, MmProbeAndLockPages(UserMode),   */
+/* MmMapLockedPagesSpecifyCache(UserMode).                                */
+/* ---------------------------------------------------------------------- */
+/* true if [Va, Va + Length) lies in the user range below MmUserProbeAddress
+ * (no wrap). mmsim's system space and host memory are not user addresses,
+ * wherever the host put them (docs/user-space.md). */
+bool MiIsUserRange(uintptr_t Va, uintptr_t Length);
+bool MiIsUserRange(uintptr_t Va, uintptr_t Length)
+{
+    return MiUser.Base != NULL && Va >= (uintptr_t)MiUser.Base && Va + Length >= Va &&
+           Va + Length <= MiUserEnd();
+}
+
+/* ProbeForWrite's touch of each page: STATUS_SUCCESS, or the status the
+ * write would raise (a demand-zero page is faulted in, as a touch would). */
+NTSTATUS MiProbeUserWrite(uintptr_t Va, uintptr_t Length);
+NTSTATUS MiProbeUserWrite(uintptr_t Va, uintptr_t Length)
+{
+    NTSTATUS Status = STATUS_SUCCESS;
+    MiLock();
+    for (uint64_t Page = MiUserPage((void *)Va); Status == STATUS_SUCCESS && Page < MiPageUp(Va + Length);
+         Page++) {
+        Status = MiUserMakeValid(MiUser.Current, Page, true);
+    }
+    MiUnlock();
+    return Status;
+}
+
+/* MmProbeAndLockPages for an MDL that describes user memory: each page is
+ * made resident as a touch would (guard, no-access and read-only pages raise
+ * what the touch raises) and locked. UserMode first checks the range is
+ * below MmUserProbeAddress. A page not yet resident at DISPATCH_LEVEL is
+ * 0xD1 (pageable memory). Sets Mdl->Process. Raises on failure, with the
+ * pages it locked unlocked again. */
+void MiProbeAndLockUserPages(PMDL Mdl, KPROCESSOR_MODE AccessMode, bool Write, ULONG_PTR Caller);
+void MiProbeAndLockUserPages(PMDL Mdl, KPROCESSOR_MODE AccessMode, bool Write, ULONG_PTR Caller)
+{
+    uintptr_t MdlVa = (uintptr_t)Mdl->StartVa + Mdl->ByteOffset;
+    if (!MiIsUserRange(MdlVa, Mdl->ByteCount)) {
+        (void)AccessMode;
+        ExRaiseStatus(STATUS_ACCESS_VIOLATION); /* not (all) user space */
+    }
+    uintptr_t PageVa = MdlVa & ~(uintptr_t)(PAGE_SIZE - 1);
+    ULONG Span = MiMdlSpan(Mdl);
+    PFN_NUMBER *Pfns = MmGetMdlPfnArray(Mdl);
+    KIRQL Irql = MiCurrentIrql();
+    MiLock();
+    MI_PROCESS *Process = MiUser.Current;
+    for (ULONG i = 0; i < Span; i++) {
+        uint64_t Page = MiUserPage((void *)(PageVa + (uintptr_t)i * PAGE_SIZE));
+        uint64_t Pte = Process->Pte[Page];
+        NTSTATUS Status = STATUS_SUCCESS;
+        if (!(Pte & MI_PTE_VALID) && Pte != 0 && Irql > APC_LEVEL) {
+            for (ULONG k = 0; k < i; k++) {
+                MI_INDEX Index;
+                if (MiPfnToIndex(Pfns[k], &Index)) {
+                    MiPfnEntry(Index)->LockCount--;
+                }
+            }
+            MiUnlock();
+            ULONG_PTR Touched = i == 0 ? MdlVa : PageVa + (uintptr_t)i * PAGE_SIZE;
+            KeBugCheckEx(DRIVER_IRQL_NOT_LESS_OR_EQUAL, Touched, Irql, Write ? 1 : 0, Caller);
+        }
+        Status = MiUserMakeValid(Process, Page, Write);
+        if (Status != STATUS_SUCCESS) {
+            for (ULONG k = 0; k < i; k++) {
+                MI_INDEX Index;
+                if (MiPfnToIndex(Pfns[k], &Index)) {
+                    MiPfnEntry(Index)->LockCount--;
+                }
+            }
+            MiUnlock();
+            ExRaiseStatus(Status);
+        }
+        Pte = Process->Pte[Page];
+        MiPfnEntry(MiPteIndex(Pte))->LockCount++;
+        Pfns[i] = (PFN_NUMBER)MI_PTE_PFN(Pte);
+    }
+    MiUnlock();
+    Mdl->Process = (struct _EPROCESS *)(void *)Process;
+}
+
+/* MmMapLockedPagesSpecifyCache(UserMode): the MDL's pages in a new VAD of
+ * the current process (at RequestedAddress if given and free, else the
+ * first free 64 KiB slot), valid at once. Raises on failure, as the routine
+ * does for UserMode. */
+PVOID MiMapLockedPagesUser(PMDL Mdl, PVOID RequestedAddress, bool Writable, ULONG_PTR Caller);
+PVOID MiMapLockedPagesUser(PMDL Mdl, PVOID RequestedAddress, bool Writable, ULONG_PTR Caller)
+{
+    (void)Caller;
+    ULONG Span = MiMdlSpan(Mdl);
+    if (MiUser.Base == NULL || Span == 0) {
+        ExRaiseStatus(STATUS_INSUFFICIENT_RESOURCES);
+    }
+    MI_INDEX *Indices = (MI_INDEX *)malloc((size_t)Span * sizeof(MI_INDEX));
+    if (Indices == NULL) {
+        ExRaiseStatus(STATUS_INSUFFICIENT_RESOURCES);
+    }
+    MiLock();
+    ULONG Bad = 0;
+    if (!MiMdlPagesMappable(Mdl, Span, Indices, &Bad)) {
+        PFN_NUMBER Pfn = MmGetMdlPfnArray(Mdl)[Bad];
+        MiUnlock();
+        free(Indices);
+        KeBugCheckEx(MEMORY_MANAGEMENT, 0x1233, Pfn, 0, 0);
+    }
+    MI_PROCESS *Process = MiUser.Current;
+    uint64_t First = UINT64_MAX;
+    if (RequestedAddress != NULL && MiUserAddressOk(RequestedAddress) &&
+        ((uintptr_t)RequestedAddress & (MI_ALLOCATION_GRANULARITY - 1)) == 0 &&
+        MiUserPage(RequestedAddress) + Span <= MiUserUsablePages() &&
+        MiVadRangeFree(Process, MiUserPage(RequestedAddress), Span)) {
+        First = MiUserPage(RequestedAddress);
+    } else if (RequestedAddress == NULL) {
+        First = MiVadFindFree(Process, Span, UINT64_MAX, false);
+    }
+    MI_VAD *Vad = First != UINT64_MAX ? MiVadInsert(Process, First, Span,
+                                                    Writable ? PAGE_READWRITE : PAGE_READONLY,
+                                                    MiVadMdlMapping)
+                                      : NULL;
+    if (Vad == NULL) {
+        MiUnlock();
+        free(Indices);
+        ExRaiseStatus(STATUS_INSUFFICIENT_RESOURCES);
+    }
+    Vad->Mdl = Mdl;
+    unsigned Mm = Writable ? MI_MM_READWRITE : MI_MM_READONLY;
+    for (ULONG i = 0; i < Span; i++) {
+        uint64_t Pte = MiUserValidPte(Indices[i], Mm);
+        Process->Pte[First + i] = Pte;
+        if (!MiUserMirror(First + i, Pte)) {
+            MiUserDecommit(Process, Vad, First, Span);
+            MiVadRemove(Process, Vad);
+            MiUnlock();
+            free(Indices);
+            ExRaiseStatus(STATUS_INSUFFICIENT_RESOURCES);
+        }
+    }
+    MiUnlock();
+    free(Indices);
+    return MiUserVa(First) + (Mdl->ByteOffset & (PAGE_SIZE - 1));
+}
+
+/* MmUnmapLockedPages of a user mapping: it must be this MDL's, in the
+ * current process. */
+void MiUnmapLockedPagesUser(PVOID BaseAddress, PMDL Mdl);
+void MiUnmapLockedPagesUser(PVOID BaseAddress, PMDL Mdl)
+{
+    MiLock();
+    MI_PROCESS *Process = MiUser.Current;
+    MI_VAD *Vad = MiVadFind(Process, MiUserPage(BaseAddress));
+    if (Vad == NULL || Vad->Kind != MiVadMdlMapping || Vad->Mdl != Mdl ||
+        MiUserVa(Vad->FirstPage) + (Mdl->ByteOffset & (PAGE_SIZE - 1)) != (uint8_t *)BaseAddress) {
+        MiUnlock();
+        /* Not a view this MDL has here (another process's, or none). */
+        KeBugCheckEx(DRIVER_UNMAPPING_INVALID_VIEW, (ULONG_PTR)BaseAddress, 1, 0, 0);
+    }
+    MiUserDecommit(Process, Vad, Vad->FirstPage, Vad->Pages);
+    MiVadRemove(Process, Vad);
+    MiUnlock();
+}

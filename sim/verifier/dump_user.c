@@ -1,0 +1,157 @@
+/*
+ * dump_user.c - WinDbg-style dumps of the current process's user space:
+ * !vad (its VADs, with start and end VPNs, commit and protection) and
+ * !address (MemoryBasicInformation of one address, with its PTE). With
+ * SIM_DUMP_SYMBOLIC, VPNs and addresses are relative to the user range's
+ * base ("user+0x10000"), so output is identical from run to run.
+ */
+#include <stdarg.h>
+
+#include "../mm/mi_user.h"
+
+void MiUserDescribe(const MI_PROCESS *Process, uint64_t Page, MEMORY_BASIC_INFORMATION *Info);
+
+static void MiUserOut(SIM_DUMP_OUTPUT *Out, const char *Format, ...)
+    __attribute__((format(MMSIM_PRINTF_FORMAT, 2, 3)));
+static void MiUserOut(SIM_DUMP_OUTPUT *Out, const char *Format, ...)
+{
+    char Line[512];
+    va_list Args;
+    va_start(Args, Format);
+    int Length = vsnprintf(Line, sizeof(Line), Format, Args);
+    va_end(Args);
+    if (Length < 0) {
+        return;
+    }
+    if ((size_t)Length >= sizeof(Line)) {
+        Length = (int)sizeof(Line) - 1;
+    }
+    if (Out->File != NULL) {
+        fwrite(Line, 1, (size_t)Length, Out->File);
+    } else if (Out->Buffer != NULL && Out->Size > 0 && Out->Length < Out->Size - 1) {
+        size_t Room = (size_t)(Out->Size - 1 - Out->Length);
+        size_t Copy = (size_t)Length < Room ? (size_t)Length : Room;
+        memcpy(Out->Buffer + Out->Length, Line, Copy);
+        Out->Buffer[Out->Length + Copy] = '\0';
+    }
+    Out->Length += (SIZE_T)Length;
+}
+
+static const char *MiUserAddress(const SIM_DUMP_OUTPUT *Out, ULONG_PTR Va, char *Text, size_t Size)
+{
+    if (Out->Flags & SIM_DUMP_SYMBOLIC) {
+        snprintf(Text, Size, "user+0x%llx", (unsigned long long)(Va - (ULONG_PTR)MiUser.Base));
+    } else {
+        snprintf(Text, Size, "%08llx`%08llx", (unsigned long long)(Va >> 32),
+                 (unsigned long long)(Va & 0xFFFFFFFFull));
+    }
+    return Text;
+}
+
+static const char *MiProtectName(ULONG Protect, char *Text, size_t Size)
+{
+    static const struct {
+        ULONG Value;
+        const char *Name;
+    } Names[] = {{PAGE_NOACCESS, "PAGE_NOACCESS"},
+                 {PAGE_READONLY, "PAGE_READONLY"},
+                 {PAGE_READWRITE, "PAGE_READWRITE"},
+                 {PAGE_EXECUTE, "PAGE_EXECUTE"},
+                 {PAGE_EXECUTE_READ, "PAGE_EXECUTE_READ"},
+                 {PAGE_EXECUTE_READWRITE, "PAGE_EXECUTE_READWRITE"},
+                 {PAGE_GUARD, "PAGE_GUARD"},
+                 {PAGE_NOCACHE, "PAGE_NOCACHE"},
+                 {PAGE_WRITECOMBINE, "PAGE_WRITECOMBINE"}};
+    Text[0] = '\0';
+    for (size_t i = 0; i < sizeof(Names) / sizeof(Names[0]); i++) {
+        bool Base = Names[i].Value <= 0xFF;
+        if (Base ? (Protect & 0xFF) == Names[i].Value : (Protect & Names[i].Value) != 0) {
+            size_t Used = strlen(Text);
+            snprintf(Text + Used, Size - Used, "%s%s", Used != 0 ? " | " : "", Names[i].Name);
+        }
+    }
+    return Text;
+}
+
+VOID SimDumpVad(SIM_DUMP_OUTPUT *Out)
+{
+    MiEnsureMachine();
+    if (MiUser.Base == NULL) {
+        MiUserOut(Out, "no user address space on this host\n");
+        return;
+    }
+    MiLock();
+    const MI_PROCESS *Process = MiUser.Current;
+    MiUserOut(Out, "VAD  %16s %16s %8s  %-8s %s\n", "Start(VPN)", "End(VPN)", "Commit", "Type",
+              "Protection");
+    ULONG Number = 0;
+    for (const MI_RANGE *Range = MiRangeFirst(&Process->Vads); Range != NULL;
+         Range = MiRangeNext(&Process->Vads, Range)) {
+        const MI_VAD *Vad = (const MI_VAD *)Range->Data;
+        uint64_t Base = (Out->Flags & SIM_DUMP_SYMBOLIC) ? 0 : (uint64_t)(uintptr_t)MiUser.Base / PAGE_SIZE;
+        char Protect[96];
+        MiUserOut(Out, "#%-3lu %16llx %16llx %8llu  %-8s %s\n", (unsigned long)++Number,
+                  (unsigned long long)(Base + Vad->FirstPage),
+                  (unsigned long long)(Base + Vad->FirstPage + Vad->Pages - 1),
+                  (unsigned long long)Vad->Committed,
+                  Vad->Kind == MiVadPrivate ? "Private" : "MdlMap",
+                  MiProtectName(Vad->AllocationProtect, Protect, sizeof(Protect)));
+    }
+    MiUserOut(Out, "Total VADs: %lu, commit charge %llu page(s), resident %llu page(s), "
+                   "demand-zero faults %llu\n",
+              (unsigned long)Number, (unsigned long long)Process->CommitCharge,
+              (unsigned long long)Process->ResidentPages,
+              (unsigned long long)Process->DemandZeroFaults);
+    MiUnlock();
+}
+
+BOOLEAN SimDumpAddress(SIM_DUMP_OUTPUT *Out, PVOID Va)
+{
+    MiEnsureMachine();
+    if (!MiIsUserVa(Va) || MiUserPage(Va) >= MiUserUsablePages()) {
+        MiUserOut(Out, "%p is not a user address\n", Va);
+        return FALSE;
+    }
+    MEMORY_BASIC_INFORMATION Info;
+    MiLock();
+    uint64_t Page = MiUserPage(Va);
+    MiUserDescribe(MiUser.Current, Page, &Info);
+    uint64_t Pte = MiUser.Current->Pte[Page];
+    MiUnlock();
+    char A[48], P[96];
+    ULONG_PTR Start = (ULONG_PTR)Info.BaseAddress;
+    MiUserOut(Out, "Base Address:           %s\n", MiUserAddress(Out, Start, A, sizeof(A)));
+    MiUserOut(Out, "End Address:            %s\n",
+              MiUserAddress(Out, Start + Info.RegionSize, A, sizeof(A)));
+    MiUserOut(Out, "Region Size:            %08llx`%08llx\n",
+              (unsigned long long)(Info.RegionSize >> 32),
+              (unsigned long long)(Info.RegionSize & 0xFFFFFFFFull));
+    MiUserOut(Out, "State:                  %08lx          %s\n", (unsigned long)Info.State,
+              Info.State == MEM_COMMIT    ? "MEM_COMMIT"
+              : Info.State == MEM_RESERVE ? "MEM_RESERVE"
+                                          : "MEM_FREE");
+    if (Info.State == MEM_COMMIT || Info.State == MEM_FREE) {
+        MiUserOut(Out, "Protect:                %08lx          %s\n", (unsigned long)Info.Protect,
+                  MiProtectName(Info.Protect, P, sizeof(P)));
+    }
+    if (Info.State != MEM_FREE) {
+        MiUserOut(Out, "Type:                   %08lx          MEM_PRIVATE\n",
+                  (unsigned long)Info.Type);
+        MiUserOut(Out, "Allocation Base:        %s\n",
+                  MiUserAddress(Out, (ULONG_PTR)Info.AllocationBase, A, sizeof(A)));
+        MiUserOut(Out, "Allocation Protect:     %08lx          %s\n",
+                  (unsigned long)Info.AllocationProtect,
+                  MiProtectName(Info.AllocationProtect, P, sizeof(P)));
+    }
+    /* mmsim's own line: the PTE of the page (docs/user-space.md). */
+    const char *Kind = Pte == 0                      ? "no commitment"
+                       : (Pte & MI_PTE_VALID)        ? "valid"
+                       : (Pte & MI_PTE_TRANSITION)   ? "resident, not accessible (transition)"
+                                                     : "demand zero";
+    MiUserOut(Out, "mmsim: PTE %016llx: %s", (unsigned long long)Pte, Kind);
+    if (Pte & (MI_PTE_VALID | MI_PTE_TRANSITION)) {
+        MiUserOut(Out, ", pfn %llx", (unsigned long long)MI_PTE_PFN(Pte));
+    }
+    MiUserOut(Out, "\n");
+    return TRUE;
+}
