@@ -61,4 +61,11 @@ int MiConfigEnvChoice(const char *Name, const char *const *Choices, int Default,
  * sits below the machine.) */
 int MiConfigEnvProfile(void);
 
+/* specialpool: MMSIM_SPECIAL_POOL into Config->SpecialPool (unset: left as
+ * is; a bad value: MiConfigRefuse), and the check of SpecialPool.Tags that
+ * SimInitialize makes too (false: Why says why). docs/special-pool.md. */
+struct _SIM_CONFIG;
+void MiConfigEnvSpecialPool(struct _SIM_CONFIG *Config);
+bool MiCheckSpecialPoolTags(const char *Tags, char *Why, size_t WhySize);
+
 #endif /* MMSIM_CONFIG_H */

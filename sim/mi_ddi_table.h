@@ -183,3 +183,6 @@ MI_DDI_ENTRY(IofCallDriver,                       DISPATCH_LEVEL, 0x0A, 0)
 MI_DDI_ENTRY(IofCompleteRequest,                  DISPATCH_LEVEL, 0x0A, 0)
 MI_DDI_ENTRY(ProbeForRead,                        APC_LEVEL,      0x0A, 0)
 MI_DDI_ENTRY(ProbeForWrite,                       APC_LEVEL,      0x0A, 0)
+
+/* specialpool: ExAllocatePool3 (sim/mm/pool.c), the IRQL rule of ExAllocatePool2. */
+MI_DDI_ENTRY(ExAllocatePool3,                     DISPATCH_LEVEL, 0xC4, 0x02)

@@ -134,6 +134,8 @@ static const MI_EXPORT MiExports[] = {
     MI_EXPORT_ENTRY(IofCompleteRequest, false),
     MI_EXPORT_ENTRY(ProbeForRead, false),
     MI_EXPORT_ENTRY(ProbeForWrite, false),
+    /* specialpool: ExAllocatePool3 (Windows 10 2004+). */
+    MI_EXPORT_ENTRY(ExAllocatePool3, true),
 };
 
 /* Name (counted, in WCHARs) equals the ASCII Export exactly (export names

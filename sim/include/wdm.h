@@ -1145,3 +1145,4 @@ C_ASSERT(FIELD_OFFSET(KUSER_SHARED_DATA, TickCount) == 0x320);
 #include "mmsim/wdm_more.h" /* further Mm, Ex, Ke, Rtl names drivers use */
 
 #endif /* _WDMDDK_ */
+#include <mmsim/wdm_pool.h> /* specialpool */
