@@ -708,6 +708,12 @@ typedef struct _SIM_SPECIAL_BLOCK_INFO {
 } SIM_SPECIAL_BLOCK_INFO;
 BOOLEAN SimQuerySpecialPoolBlock(_In_ PVOID Va, _Out_ SIM_SPECIAL_BLOCK_INFO *Info);
 
+/* !pool for one address: the live pool block containing Va, or the special
+ * pool block whose pages (guards included) hold it - block, size, tag,
+ * alignment, allocated or freed, slack intact or its first corrupted byte.
+ * FALSE if Va is in neither. */
+BOOLEAN SimDumpPool(_Inout_ SIM_DUMP_OUTPUT *Out, _In_ PVOID Va);
+
 #ifdef __cplusplus
 }
 #endif

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include "../mm/mi_mm.h"
+#include "../mm/mi_special.h" /* specialpool */
 #include "../host/host.h"
 
 typedef struct _MI_CHECK {
@@ -173,6 +174,9 @@ static void MiCheckRecords(MI_CHECK *Check)
     Check->Errors += MiCheckMdlMappings(Tail, Left);
     Tail = MiReportTail(Check, &Left);
     Check->Errors += MiCheckReservations(Tail, Left);
+    /* specialpool: 7. special pool's runs (sim/mm/special_pool.c). */
+    Tail = MiReportTail(Check, &Left);
+    Check->Errors += MiCheckSpecialPool(Tail, Left);
 }
 
 BOOLEAN SimCheckInvariants(char *Report, SIZE_T Size)
