@@ -938,10 +938,10 @@ BOOLEAN SimDumpPool(SIM_DUMP_OUTPUT *Out, PVOID Va)
         return TRUE;
     }
     /* Normal pool: the live block that contains Va. */
-    ULONG Count = SimEnumPoolBlocks(NULL, 0);
+    ULONG Count = MiEnumPoolBlocks(NULL, 0);
     SIM_POOL_BLOCK_INFO *Blocks =
         Count != 0 ? (SIM_POOL_BLOCK_INFO *)calloc(Count, sizeof(*Blocks)) : NULL;
-    Count = Blocks != NULL ? SimEnumPoolBlocks(Blocks, Count) : 0;
+    Count = Blocks != NULL ? MiEnumPoolBlocks(Blocks, Count) : 0;
     for (ULONG i = 0; i < Count; i++) {
         PUCHAR Start = (PUCHAR)Blocks[i].Va;
         if ((PUCHAR)Va >= Start && (PUCHAR)Va < Start + Blocks[i].Size) {
