@@ -59,6 +59,10 @@ typedef struct _MI_SPECIAL_POOL {
     uint64_t Frees;
     uint64_t Fallbacks;
     uint64_t Recycled;
+    /* The page of the last one-page block freed: the next one-page block
+     * takes it back if it is still free, as a hot page (its host page and
+     * the host's records of it are warm; next-fit would take a cold one). */
+    PFN_NUMBER HotPfn;
 } MI_SPECIAL_POOL;
 
 static MI_SPECIAL_POOL MiSpecial;
@@ -163,23 +167,35 @@ static void MiFillSlack(const MI_SPECIAL_BLOCK *Block)
     memset(Va + Block->Size, MI_SPECIAL_PATTERN, (size_t)(End - (Va + Block->Size)));
 }
 
+/* A page of the pattern, to compare slack against with memcmp. */
+static uint8_t MiPatternPage[PAGE_SIZE];
+
+/* The first byte of [Start, End) that is not the pattern, or NULL. */
+static const uint8_t *MiFirstChanged(const uint8_t *Start, const uint8_t *End)
+{
+    while (Start < End) {
+        size_t Chunk = (size_t)(End - Start) < PAGE_SIZE ? (size_t)(End - Start) : PAGE_SIZE;
+        if (memcmp(Start, MiPatternPage, Chunk) != 0) {
+            for (const uint8_t *p = Start;; p++) {
+                if (*p != MI_SPECIAL_PATTERN) {
+                    return p;
+                }
+            }
+        }
+        Start += Chunk;
+    }
+    return NULL;
+}
+
 /* The first slack byte that lost the pattern, or 0. */
 static uint64_t MiFirstCorrupted(const MI_SPECIAL_BLOCK *Block)
 {
-    const uint8_t *Start = (const uint8_t *)(uintptr_t)MiDataStart(Block);
     const uint8_t *Va = (const uint8_t *)(uintptr_t)Block->Va;
-    const uint8_t *End = (const uint8_t *)(uintptr_t)MiDataEnd(Block);
-    for (const uint8_t *p = Start; p < Va; p++) {
-        if (*p != MI_SPECIAL_PATTERN) {
-            return (uint64_t)(uintptr_t)p;
-        }
+    const uint8_t *Bad = MiFirstChanged((const uint8_t *)(uintptr_t)MiDataStart(Block), Va);
+    if (Bad == NULL) {
+        Bad = MiFirstChanged(Va + Block->Size, (const uint8_t *)(uintptr_t)MiDataEnd(Block));
     }
-    for (const uint8_t *p = Va + Block->Size; p < End; p++) {
-        if (*p != MI_SPECIAL_PATTERN) {
-            return (uint64_t)(uintptr_t)p;
-        }
-    }
-    return 0;
+    return (uint64_t)(uintptr_t)Bad;
 }
 
 void *MiSpecialPoolAllocate(bool Paged, SIZE_T Bytes, ULONG Tag, ULONG_PTR Caller, bool Zero,
@@ -210,8 +226,14 @@ void *MiSpecialPoolAllocate(bool Paged, SIZE_T Bytes, ULONG Tag, ULONG_PTR Calle
         goto Fallback;
     }
     /* No zeroing here: every byte of the data pages is written below. */
-    Got = MiAllocatePhysical(DataPages, 0, ~(PFN_NUMBER)0,
-                             Paged ? MiPagePagedPool : MiPageNonPagedPool, false, Indices);
+    MI_PAGE_STATE State = Paged ? MiPagePagedPool : MiPageNonPagedPool;
+    if (DataPages == 1 && MiSpecial.HotPfn != 0) {
+        Got = MiAllocatePhysical(1, MiSpecial.HotPfn, MiSpecial.HotPfn, State, false, Indices);
+        MiSpecial.HotPfn = 0;
+    }
+    if (Got == 0) {
+        Got = MiAllocatePhysical(DataPages, 0, ~(PFN_NUMBER)0, State, false, Indices);
+    }
     if (Got < DataPages || !MiMapPages(First + 1, Indices, DataPages, true, MmCached) ||
         !MiRangeInsert(&MiSpecial.Runs, First, RunPages, Block)) {
         if (Got == DataPages && MiSpace.Pte[First + 1] != 0) {
@@ -322,6 +344,9 @@ void MiSpecialPoolFree(void *P, ULONG Tag, bool CheckTag, bool *Paged, SIZE_T *S
     }
     /* The data PTEs become invalid and the pages go back; the VA stays
      * allocated, in the quarantine. */
+    if (Block->DataPages == 1) {
+        MiSpecial.HotPfn = (PFN_NUMBER)MI_PTE_PFN(MiSpace.Pte[Block->FirstPage + 1]);
+    }
     MiUnmapAndFreePages(Block->FirstPage + 1, Block->DataPages);
     Block->Live = 0;
     Block->NextFreed = NULL;
@@ -497,6 +522,7 @@ uint64_t MiCheckSpecialPool(char *Report, size_t Size)
 NTSTATUS MiSpecialPoolInit(const SIM_CONFIG *Config)
 {
     memset(&MiSpecial, 0, sizeof(MiSpecial));
+    memset(MiPatternPage, MI_SPECIAL_PATTERN, sizeof(MiPatternPage));
     const struct _SIM_SPECIAL_POOL_CONFIG *Sp = &Config->SpecialPool;
     MiSpecial.Enabled = Sp->Enabled != FALSE;
     MiSpecial.Underrun = Sp->Underrun != FALSE;
