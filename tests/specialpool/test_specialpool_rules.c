@@ -354,6 +354,32 @@ SIM_TEST_F(QuarantineIsNotALeakButALiveBlockIs, SimTestSetup, SimTestTeardownDef
     SimAssertInvariants();
 }
 
+/* The unload check: a live special-pool block is leaked pool of its tag
+ * (strict: 0xC4/0x62, P4 the allocations); quarantined blocks are not. */
+SIM_TEST_F(UnloadCheckSeesLiveSpecialBlocksOnly, SimTestSetup, SimTestTeardownDefault)
+{
+    Build(SpecialConfig("", 0, 0, 0));
+    PVOID Freed = ExAllocatePool2(POOL_FLAG_NON_PAGED, 32, TAG);
+    ExFreePoolWithTag(Freed, TAG);
+    SIM_UNLOAD_REPORT Report;
+    assert_true(SimDriverUnload(&Report));
+    PVOID P = ExAllocatePool2(POOL_FLAG_PAGED, 5000, TAG);
+    assert_true(IsSpecial(P));
+    SIM_EXPECT_BUGCHECK4(0xC4, 0x62, SIM_ANY, SIM_ANY, 1, SimDriverUnload(&Report));
+    SimReset();
+    SIM_CONFIG Config;
+    SimGetConfig(&Config);
+    Config.Strict = FALSE;
+    assert_int_equal(SimInitialize(&Config), STATUS_SUCCESS);
+    P = ExAllocatePool2(POOL_FLAG_PAGED, 5000, TAG);
+    assert_true(IsSpecial(P));
+    assert_false(SimDriverUnload(&Report));
+    assert_int_equal(Report.PoolAllocations, 1);
+    assert_int_equal(Report.PoolBytes, 5000);
+    ExFreePoolWithTag(P, TAG);
+    assert_true(SimDriverUnload(&Report));
+}
+
 SIM_TEST_F(InjectedFailureTakesNoSpecialPool, SimTestSetup, SimTestTeardownDefault)
 {
     Build(SpecialConfig("", 0, 0, 0));
