@@ -32,6 +32,10 @@
  *   bookkeeping bytes per committed page: the region's own
  *              (GR_STATISTICS.BookkeepingBytes) and the simulator's
  *              (SimQueryBookkeeping)
+ *   special-pool allocate + free of a 64-byte block from special pool vs the
+ *              host mapping + unmapping one page of a memfd (the floor of a
+ *              page with a guard); normal pool (special pool off) vs malloc +
+ *              free of the same size
  *   ddi        MmAllocatePagesForMdlEx + MmMapLockedPagesSpecifyCache + unmap +
  *              MmFreePagesFromMdl + ExFreePool of 16 pages; bench/callgrind.sh
  *              counts its instructions (BenchDdiHotPath) under callgrind
@@ -1366,6 +1370,153 @@ static void BenchDdi(int CallgrindOnly)
 }
 
 /* ---------------------------------------------------------------------- */
+/* Special pool (specialpool; docs/special-pool.md).                      */
+/* ---------------------------------------------------------------------- */
+#define SP_BYTES 64
+#define SP_TAG 'hcnB'
+
+/* Pool on a machine of the default size, special pool on or off. */
+static void PoolMachine(BOOLEAN Special)
+{
+    SIM_CONFIG Config;
+    SimDefaultConfig(&Config);
+    Config.Quiet = TRUE;
+    Config.Seed = Opt.Seed;
+    Config.SpecialPool.Enabled = Special;
+    /* 32 MiB: the warm-up cycles through every physical page, so that the
+     * timed loops map pages the host has already (as the floor's). */
+    Config.PhysicalPages = 8192;
+    Config.RangeCount = 0;
+    if (!NT_SUCCESS(SimInitialize(&Config))) {
+        Die("SimInitialize failed");
+    }
+}
+
+static BENCH_NOINLINE double PoolLoop(uint64_t Iterations)
+{
+    uint64_t T0 = NowNs();
+    for (uint64_t i = 0; i < Iterations; i++) {
+        PVOID P = ExAllocatePool2(POOL_FLAG_NON_PAGED | POOL_FLAG_UNINITIALIZED, SP_BYTES, SP_TAG);
+        if (P == NULL) {
+            Die("ExAllocatePool2 failed");
+        }
+        ((volatile uint8_t *)P)[0] = 1;
+        ExFreePoolWithTag(P, SP_TAG);
+    }
+    return (double)(NowNs() - T0) / (double)Iterations;
+}
+
+static BENCH_NOINLINE double MallocLoop(uint64_t Iterations)
+{
+    uint64_t T0 = NowNs();
+    for (uint64_t i = 0; i < Iterations; i++) {
+        volatile uint8_t *P = (volatile uint8_t *)malloc(SP_BYTES);
+        if (P == NULL) {
+            Die("malloc failed");
+        }
+        P[0] = 1;
+        free((void *)P);
+    }
+    return (double)(NowNs() - T0) / (double)Iterations;
+}
+
+/* The floor of one special-pool block: one page of a memfd mapped (populated)
+ * into a reserved range, touched, unmapped back to the reservation. */
+static BENCH_NOINLINE double PageMapLoop(int Fd, uint8_t *Reserve, uint64_t Iterations)
+{
+    uint64_t T0 = NowNs();
+    for (uint64_t i = 0; i < Iterations; i++) {
+        HostMapPopulate(Reserve + BENCH_PAGE, BENCH_PAGE, Fd, 0);
+        Reserve[BENCH_PAGE + BENCH_PAGE - SP_BYTES] = 1;
+        HostUnmapToReserve(Reserve + BENCH_PAGE, BENCH_PAGE);
+    }
+    return (double)(NowNs() - T0) / (double)Iterations;
+}
+
+/* The same, writing the whole page as special pool must (its slack pattern
+ * and the block): what the write of a fresh mapping's page adds. */
+static BENCH_NOINLINE double PageMapFillLoop(int Fd, uint8_t *Reserve, uint64_t Iterations)
+{
+    uint64_t T0 = NowNs();
+    for (uint64_t i = 0; i < Iterations; i++) {
+        HostMapPopulate(Reserve + BENCH_PAGE, BENCH_PAGE, Fd, 0);
+        memset(Reserve + BENCH_PAGE, 0x5C, BENCH_PAGE);
+        HostUnmapToReserve(Reserve + BENCH_PAGE, BENCH_PAGE);
+    }
+    return (double)(NowNs() - T0) / (double)Iterations;
+}
+
+/* Baseline: 0 malloc + free, 1 page map + unmap, 2 page map + fill + unmap. */
+static double PoolBaseline(int Kind, int Fd, uint8_t *Reserve, uint64_t Iterations)
+{
+    return Kind == 0 ? MallocLoop(Iterations)
+           : Kind == 1 ? PageMapLoop(Fd, Reserve, Iterations)
+                       : PageMapFillLoop(Fd, Reserve, Iterations);
+}
+
+static void BenchPoolPair(RESULT *R, int Fd, uint8_t *Reserve, uint64_t Iterations, int Kind)
+{
+    uint64_t Half = Iterations / 2 + 1;
+    for (int r = 0; r < Opt.Reps; r++) {
+        /* A B B A: each side runs first once per repetition. */
+        double A = PoolLoop(Half);
+        double B = PoolBaseline(Kind, Fd, Reserve, Half);
+        B += PoolBaseline(Kind, Fd, Reserve, Half);
+        A += PoolLoop(Half);
+        R->SubjectSamples[r] = A / 2;
+        R->BaselineSamples[r] = B / 2;
+    }
+    Summarise(R, Opt.Reps);
+}
+
+static void BenchSpecialPool(void)
+{
+    uint64_t Iterations = Opt.Iterations ? Opt.Iterations : (Opt.Quick ? 20000 : 200000);
+    printf("special-pool: allocate + free of a %d-byte block, ns per iteration, %d "
+           "repetitions\n", SP_BYTES, Opt.Reps);
+    /* Special pool vs one page of a memfd mapped and unmapped. */
+    int Fd = HostMemfd("mmsim-bench-special", BENCH_PAGE);
+    uint8_t *Reserve = HostReserve(3 * BENCH_PAGE); /* guard, page, guard */
+    PoolMachine(TRUE);
+    (void)PoolLoop(Iterations / 4 + 16384); /* warm up: every page, a full quarantine */
+    (void)PageMapLoop(Fd, Reserve, Iterations / 4 + 1);
+    RESULT *R = NewResult("special-pool", "64 B special pool alloc+free", "special pool",
+                          "host map+unmap 1 page", "ns/iter");
+    BenchPoolPair(R, Fd, Reserve, Iterations, 1);
+    RESULT *F = NewResult("special-pool", "64 B special pool alloc+free", "special pool",
+                          "host map+fill+unmap 1 page", "ns/iter");
+    BenchPoolPair(F, Fd, Reserve, Iterations, 2);
+    SIM_SPECIAL_POOL_STATS Stats;
+    SimQuerySpecialPool(&Stats);
+    if (Stats.Fallbacks != 0 || Stats.Allocations < Iterations) {
+        Die("special pool fell back %" PRIu64 " times", (uint64_t)Stats.Fallbacks);
+    }
+    CheckClean("special-pool");
+    SimShutdown();
+    SetTarget(R, TargetAtMost, 1.5);
+    snprintf(R->Note, sizeof(R->Note), "quarantine cycling, %" PRIu64 " PTE budget",
+             (uint64_t)Stats.Budget);
+    printf("  special pool %.0f ns, host page map+unmap %.0f ns (%.2f)\n", R->Subject50,
+           R->Baseline50, R->Ratio);
+    snprintf(F->Note, sizeof(F->Note), "the floor writing its page as special pool must");
+    printf("  special pool %.0f ns, host page map+fill+unmap %.0f ns (%.2f)\n", F->Subject50,
+           F->Baseline50, F->Ratio);
+    munmap(Reserve, 3 * BENCH_PAGE);
+    close(Fd);
+    /* Normal pool, special pool off, vs malloc + free. */
+    PoolMachine(FALSE);
+    (void)PoolLoop(Iterations / 4 + 1);
+    (void)MallocLoop(Iterations / 4 + 1);
+    RESULT *N = NewResult("special-pool", "64 B normal pool alloc+free (special pool off)",
+                          "pool", "malloc+free", "ns/iter");
+    BenchPoolPair(N, -1, NULL, Iterations * 4, 0);
+    CheckClean("special-pool");
+    SimShutdown();
+    printf("  normal pool %.1f ns, malloc+free %.1f ns (%.2f)\n", N->Subject50, N->Baseline50,
+           N->Ratio);
+}
+
+/* ---------------------------------------------------------------------- */
 /* Output: table, JSON, SVG.                                              */
 /* ---------------------------------------------------------------------- */
 static const char *Verdict(const RESULT *R)
@@ -1667,7 +1818,7 @@ static void Usage(FILE *F)
             "  --json FILE        write the results as JSON\n"
             "  --svg FILE         draw the ratios as an SVG chart\n"
             "  --only LIST        groups to run: grow,remap,access,scale,bookkeeping,ddi,\n"
-            "                     faults,fuzz,user\n"
+            "                     faults,fuzz,user,special-pool\n"
             "  --faults-suites L  faults: the suites, comma separated paths\n"
             "                     (teardown is measured with grow)\n"
             "  --iterations N     ddi: measured iterations\n"
@@ -1835,6 +1986,9 @@ int main(int Argc, char **Argv)
     }
     if (Selected("ddi")) {
         BenchDdi(0);
+    }
+    if (Selected("special-pool")) { /* specialpool */
+        BenchSpecialPool();
     }
     if (Selected("faults")) { /* faultrun */
         BenchFaults();

@@ -306,3 +306,117 @@ void MiConfigEnvDeviceRanges(void *ConfigPointer)
     memcpy(Config->DeviceRanges, Ranges, sizeof(Ranges));
     Config->DeviceRangeCount = Count;
 }
+
+/* ---------------------------------------------------------------------- */
+/* specialpool: MMSIM_SPECIAL_POOL and SIM_CONFIG.SpecialPool             */
+/* (docs/special-pool.md).                                                */
+/* ---------------------------------------------------------------------- */
+#define MI_SPECIAL_EXPECTED                                                                     \
+    "\"off\", or items separated by ',': \"all\", \"tag=P1;P2\" (patterns of 1 to 4 "          \
+    "characters, '*' and '?' wildcards), \"size=MIN-MAX\" (bytes, 1 <= MIN <= MAX), "          \
+    "\"overrun\", \"underrun\", \"budget=N\" (system PTEs, at least 3)"
+
+bool MiCheckSpecialPoolTags(const char *Tags, char *Why, size_t WhySize)
+{
+    size_t Total = strnlen(Tags, sizeof(((SIM_CONFIG *)0)->SpecialPool.Tags));
+    if (Total == sizeof(((SIM_CONFIG *)0)->SpecialPool.Tags)) {
+        snprintf(Why, WhySize, "the tag patterns are not NUL-terminated within %zu characters",
+                 Total);
+        return false;
+    }
+    unsigned Count = 0;
+    for (const char *p = Tags; *p != '\0';) {
+        size_t Length = strcspn(p, ";");
+        if (Length == 0 || Length > 4) {
+            snprintf(Why, WhySize, "tag pattern %u has %zu characters (1 to 4 expected)",
+                     Count + 1, Length);
+            return false;
+        }
+        for (size_t i = 0; i < Length; i++) {
+            unsigned char Ch = (unsigned char)p[i];
+            if (Ch < 0x21 || Ch > 0x7E || Ch == ',') {
+                snprintf(Why, WhySize, "tag pattern %u has character 0x%02x (printable, no "
+                         "space or ',' expected)", Count + 1, Ch);
+                return false;
+            }
+        }
+        if (++Count > 16) {
+            snprintf(Why, WhySize, "more than 16 tag patterns");
+            return false;
+        }
+        p += Length;
+        if (*p == ';') {
+            p++;
+            if (*p == '\0') {
+                snprintf(Why, WhySize, "an empty tag pattern after the last ';'");
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
+void MiConfigEnvSpecialPool(struct _SIM_CONFIG *Config)
+{
+    const char *Name = "MMSIM_SPECIAL_POOL";
+    const char *Value = getenv(Name);
+    if (Value == NULL) {
+        return;
+    }
+    struct _SIM_SPECIAL_POOL_CONFIG Sp;
+    memset(&Sp, 0, sizeof(Sp));
+    if (strcmp(Value, "off") == 0 || strcmp(Value, "0") == 0) {
+        Config->SpecialPool = Sp;
+        return;
+    }
+    bool Tag = false, Size = false, Mode = false, Budget = false, All = false;
+    const char *p = Value;
+    char Why[512];
+    do {
+        size_t Length = strcspn(p, ",");
+        if (Length == 3 && strncmp(p, "all", 3) == 0 && !All) {
+            All = true;
+        } else if ((Length == 7 && strncmp(p, "overrun", 7) == 0 && !Mode) ||
+                   (Length == 8 && strncmp(p, "underrun", 8) == 0 && !Mode)) {
+            Mode = true;
+            Sp.Underrun = p[0] == 'u' ? TRUE : FALSE;
+        } else if (Length > 4 && strncmp(p, "tag=", 4) == 0 && !Tag) {
+            if (Length - 4 >= sizeof(Sp.Tags)) {
+                MiConfigRefuseWhy(Name, Value, "the tag patterns are longer than 63 characters");
+            }
+            memcpy(Sp.Tags, p + 4, Length - 4);
+            Sp.Tags[Length - 4] = '\0';
+            if (!MiCheckSpecialPoolTags(Sp.Tags, Why, sizeof(Why))) {
+                MiConfigRefuseWhy(Name, Value, Why);
+            }
+            Tag = true;
+        } else if (Length > 5 && strncmp(p, "size=", 5) == 0 && !Size) {
+            const char *Range = p + 5;
+            size_t RangeLength = Length - 5;
+            const char *Dash = memchr(Range, '-', RangeLength);
+            uint64_t Min, Max;
+            if (Dash == NULL ||
+                !MiConfigParseNumber(Range, (size_t)(Dash - Range), 1, UINT64_MAX, &Min) ||
+                !MiConfigParseNumber(Dash + 1, RangeLength - (size_t)(Dash + 1 - Range), 1,
+                                     UINT64_MAX, &Max) ||
+                Min > Max) {
+                MiConfigRefuse(Name, Value, MI_SPECIAL_EXPECTED);
+            }
+            Sp.MinSize = Min;
+            Sp.MaxSize = Max;
+            Size = true;
+        } else if (Length > 7 && strncmp(p, "budget=", 7) == 0 && !Budget) {
+            uint64_t Ptes;
+            if (!MiConfigParseNumber(p + 7, Length - 7, 3, 1ull << 24, &Ptes)) {
+                MiConfigRefuse(Name, Value, MI_SPECIAL_EXPECTED);
+            }
+            Sp.Budget = Ptes;
+            Budget = true;
+        } else {
+            MiConfigRefuse(Name, Value, MI_SPECIAL_EXPECTED);
+        }
+        p += Length;
+    } while (*p++ == ',');
+    Sp.Enabled = TRUE;
+    Config->SpecialPool = Sp;
+}

@@ -69,4 +69,11 @@ int MiConfigEnvProfile(void);
  * this layer knows nothing of the machine.) */
 void MiConfigEnvDeviceRanges(void *Config);
 
+/* specialpool: MMSIM_SPECIAL_POOL into Config->SpecialPool (unset: left as
+ * is; a bad value: MiConfigRefuse), and the check of SpecialPool.Tags that
+ * SimInitialize makes too (false: Why says why). docs/special-pool.md. */
+struct _SIM_CONFIG;
+void MiConfigEnvSpecialPool(struct _SIM_CONFIG *Config);
+bool MiCheckSpecialPoolTags(const char *Tags, char *Why, size_t WhySize);
+
 #endif /* MMSIM_CONFIG_H */

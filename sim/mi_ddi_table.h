@@ -407,3 +407,6 @@ MI_DDI_ENTRY(ZwProtectVirtualMemory,              PASSIVE_LEVEL,  0x0A, 0)
 MI_DDI_ENTRY(NtProtectVirtualMemory,              PASSIVE_LEVEL,  0x0A, 0)
 MI_DDI_ENTRY(ZwQueryVirtualMemory,                PASSIVE_LEVEL,  0x0A, 0)
 MI_DDI_ENTRY(NtQueryVirtualMemory,                PASSIVE_LEVEL,  0x0A, 0)
+
+/* specialpool: ExAllocatePool3 (sim/mm/pool.c), the IRQL rule of ExAllocatePool2. */
+MI_DDI_ENTRY(ExAllocatePool3,                     DISPATCH_LEVEL, 0xC4, 0x02)

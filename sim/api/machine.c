@@ -88,6 +88,8 @@ VOID SimDefaultConfig(SIM_CONFIG *Config)
     Config->Strict = MiConfigEnvBool("MMSIM_STRICT", true) ? TRUE : FALSE;
     Config->Quiet = MiConfigEnvBool("MMSIM_QUIET", false) ? TRUE : FALSE;
     MiConfigEnvDeviceRanges(Config); /* mmdev */
+
+    MiConfigEnvSpecialPool(Config); /* specialpool */
 }
 
 /* Fills in the PC-like physical layout when the caller gave none. */
@@ -157,6 +159,20 @@ static NTSTATUS MiValidateConfig(SIM_CONFIG *Config, char *Why, size_t WhySize)
         uint64_t Limit = HostMappingLimit();
         MI_CHECK_FIELD(HostMappingBudget, 16, Limit != 0 ? Limit / 2 : UINT32_MAX,
                        "host mappings (0: the default; at most half the host's limit)");
+    }
+    /* specialpool: SIM_CONFIG.SpecialPool (docs/special-pool.md). */
+    MI_CHECK_FIELD(SpecialPool.Enabled, FALSE, TRUE, "(FALSE or TRUE)");
+    MI_CHECK_FIELD(SpecialPool.Underrun, FALSE, TRUE, "(FALSE or TRUE)");
+    if (Config->SpecialPool.MinSize != 0 || Config->SpecialPool.MaxSize != 0) {
+        MI_CHECK_FIELD(SpecialPool.MinSize, 1, Config->SpecialPool.MaxSize,
+                       "bytes (1 to MaxSize; both 0: every size)");
+    }
+    if (Config->SpecialPool.Budget != 0) {
+        MI_CHECK_FIELD(SpecialPool.Budget, 3, Config->SystemPtes, "system PTEs (0: the default)");
+    }
+    if (!MiCheckSpecialPoolTags(Config->SpecialPool.Tags, Expected, sizeof(Expected))) {
+        snprintf(Why, WhySize, "SIM_CONFIG.SpecialPool.Tags is not valid: %s", Expected);
+        return STATUS_INVALID_PARAMETER;
     }
     if (Config->RangeCount == 0) {
         MI_CHECK_FIELD(PhysicalPages, MI_MIN_PHYSICAL_PAGES, SIM_MAX_PHYSICAL_PAGES,

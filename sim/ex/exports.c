@@ -395,6 +395,9 @@ static const MI_EXPORT MiExports[] = {
     MI_EXPORT_ENTRY(ZwFreeVirtualMemory, false),
     MI_EXPORT_ENTRY(ZwProtectVirtualMemory, true),
     MI_EXPORT_ENTRY(ZwQueryVirtualMemory, false),
+
+    /* specialpool: ExAllocatePool3 (Windows 10 2004+). */
+    MI_EXPORT_ENTRY(ExAllocatePool3, true),
 };
 
 /* Name (counted, in WCHARs) equals the ASCII Export exactly (export names

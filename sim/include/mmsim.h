@@ -101,6 +101,21 @@ typedef struct _SIM_CONFIG {
      * (docs/user-space.md); 0: PhysicalPages, a machine without a paging
      * file. Committing past it is STATUS_COMMITMENT_LIMIT. */
     ULONG64 CommitLimitPages;
+
+    /* Driver Verifier's special pool (docs/special-pool.md; MMSIM_SPECIAL_POOL
+     * fills it). All zero: off, the default. */
+    struct _SIM_SPECIAL_POOL_CONFIG {
+        BOOLEAN Enabled;  /* FALSE or TRUE */
+        BOOLEAN Underrun; /* TRUE: blocks at the start of their page (Verify Start) */
+        /* Tag patterns separated by ';' ('*' any run, '?' one character),
+         * each 1 to 4 characters; "" = every tag. NUL-terminated. */
+        char Tags[64];
+        ULONG64 MinSize;  /* bytes; MinSize = MaxSize = 0: every size; */
+        ULONG64 MaxSize;  /* otherwise 1 <= MinSize <= MaxSize */
+        /* System PTEs special pool may hold (blocks, guards, quarantine);
+         * 0: the default (16384, at most SystemPtes / 2); else 3 to SystemPtes. */
+        ULONG64 Budget;
+    } SpecialPool;
 } SIM_CONFIG;
 
 /* Fills Config with the defaults, then applies MMSIM_* environment variables
@@ -752,6 +767,49 @@ VOID SimDumpVad(_Inout_ SIM_DUMP_OUTPUT *Out);
  * (no commitment, demand zero, valid, or resident but not accessible).
  * FALSE if Va is not a user address. */
 BOOLEAN SimDumpAddress(_Inout_ SIM_DUMP_OUTPUT *Out, _In_ PVOID Va);
+
+/* ------------------------------------------------------------------------ */
+/* Special pool (specialpool; docs/special-pool.md).                        */
+/* ------------------------------------------------------------------------ */
+typedef struct _SIM_SPECIAL_POOL_STATS {
+    BOOLEAN Enabled;
+    ULONG64 Allocations;  /* blocks special pool gave out */
+    ULONG64 Frees;
+    ULONG64 Fallbacks;    /* selected allocations that went to normal pool: budget spent */
+    ULONG64 LiveBlocks;
+    ULONG64 QuarantinedBlocks; /* freed blocks whose VA is kept out of reuse */
+    ULONG64 Recycled;     /* quarantined blocks whose VA went back (oldest first) */
+    ULONG64 PtesInUse;    /* system PTEs held: live and quarantined runs */
+    ULONG64 Budget;       /* the limit of PtesInUse */
+} SIM_SPECIAL_POOL_STATS;
+VOID SimQuerySpecialPool(_Out_ SIM_SPECIAL_POOL_STATS *Stats);
+
+typedef enum _SIM_SPECIAL_STATE {
+    SimSpecialNone = 0,   /* not special pool */
+    SimSpecialAllocated,
+    SimSpecialFreed       /* in the quarantine */
+} SIM_SPECIAL_STATE;
+
+/* What special pool knows of the page holding Va (!pool / !verifier). */
+typedef struct _SIM_SPECIAL_BLOCK_INFO {
+    SIM_SPECIAL_STATE State;
+    PVOID Block;          /* the block's address */
+    SIZE_T Size;          /* bytes requested */
+    ULONG Tag;
+    BOOLEAN Paged;
+    BOOLEAN Underrun;     /* at the start of its page */
+    BOOLEAN InGuard;      /* Va is on a guard page */
+    BOOLEAN SlackIntact;  /* allocated blocks: the slack pattern holds */
+    PVOID FirstCorrupted; /* otherwise its first changed byte */
+    PVOID Caller;
+} SIM_SPECIAL_BLOCK_INFO;
+BOOLEAN SimQuerySpecialPoolBlock(_In_ PVOID Va, _Out_ SIM_SPECIAL_BLOCK_INFO *Info);
+
+/* !pool for one address: the live pool block containing Va, or the special
+ * pool block whose pages (guards included) hold it - block, size, tag,
+ * alignment, allocated or freed, slack intact or its first corrupted byte.
+ * FALSE if Va is in neither. */
+BOOLEAN SimDumpPool(_Inout_ SIM_DUMP_OUTPUT *Out, _In_ PVOID Va);
 
 #ifdef __cplusplus
 }

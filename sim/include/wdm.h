@@ -1303,3 +1303,5 @@ C_ASSERT(sizeof(KUSER_SHARED_DATA) == 0x738);
 #include <mmsim/wdm_ex.h> /* exsync */
 
 #include <mmsim/wdm_userva.h> /* userva */
+
+#include <mmsim/wdm_pool.h> /* specialpool */

@@ -57,10 +57,13 @@ static const MI_CODE_NAME MiCodeNames[] = {
     {0x7A, "KERNEL_DATA_INPAGE_ERROR", "A page of kernel data could not be read back into memory."},
     {0x76, "PROCESS_HAS_LOCKED_PAGES", "Pages locked by a driver were not unlocked."},
     {0xBE, "ATTEMPTED_WRITE_TO_READONLY_MEMORY", "A driver wrote to read-only memory."},
+    {0xC1, "SPECIAL_POOL_DETECTED_MEMORY_CORRUPTION", "Special pool caught a corruption or a bad free (see Parameter 4)."}, /* specialpool */
     {0xC2, "BAD_POOL_CALLER", "A driver made a bad pool request (see Parameter 1)."},
     {0xC4, "DRIVER_VERIFIER_DETECTED_VIOLATION", "Driver Verifier caught a violation (see Parameter 1)."},
     {0xC7, "TIMER_OR_DPC_INVALID", "A timer, DPC or worker was left in memory being freed or unloaded."},
     {0xCB, "DRIVER_LEFT_LOCKED_PAGES_IN_PROCESS", "A driver left pages locked."},
+    {0xCC, "PAGE_FAULT_IN_FREED_SPECIAL_POOL", "Freed special pool was touched."}, /* specialpool */
+    {0xCD, "PAGE_FAULT_BEYOND_END_OF_ALLOCATION", "Memory beyond a special pool allocation was touched."}, /* specialpool */
     {0xCE, "DRIVER_UNLOADED_WITHOUT_CANCELLING_PENDING_OPERATIONS", "A driver unloaded with operations pending."},
     {0xD1, "DRIVER_IRQL_NOT_LESS_OR_EQUAL", "A driver touched pageable or invalid memory at raised IRQL."},
     {0xD5, "DRIVER_PAGE_FAULT_IN_FREED_SPECIAL_POOL", "A driver touched freed special pool."},

@@ -21,6 +21,8 @@
 #include "../config.h"
 #include "mi_mm.h"
 #include "../ke/mi_ke.h" /* kedisp: MiTimerInRange */
+
+#include "mi_special.h" /* specialpool */
 #include "../host/host.h"
 
 #define MI_POOL_GRANULE 16
@@ -626,6 +628,31 @@ static void *MiPoolAllocate(bool Paged, SIZE_T Bytes, ULONG Tag, ULONG_PTR Calle
     return (void *)(uintptr_t)Va;
 }
 
+/* specialpool: a driver's allocation goes to special pool when special pool
+ * selects it and has room (docs/special-pool.md); otherwise, counted there
+ * as a fallback, to normal pool. Mm's own allocations never do. */
+static void *MiPoolAllocateForDriver(bool Paged, SIZE_T Bytes, ULONG Tag, ULONG_PTR Caller,
+                                     bool Zero, bool CacheAligned, MI_SPECIAL_MODE Mode)
+{
+    if (MiSpecialPoolSelects(Paged, Bytes, Tag)) {
+        void *Va = MiSpecialPoolAllocate(Paged, Bytes, Tag, Caller, Zero, Mode);
+        MI_TAG_USAGE *Usage = Va != NULL ? MiTagUsage(Tag, Paged) : NULL;
+        if (Usage != NULL) {
+            Usage->Allocs++;
+            Usage->Bytes += Bytes;
+            MiPool.Live++;
+            return Va;
+        }
+        if (Va != NULL) {
+            bool BlockPaged;
+            SIZE_T Size;
+            ULONG BlockTag;
+            MiSpecialPoolFree(Va, Tag, false, &BlockPaged, &Size, &BlockTag);
+        }
+    }
+    return MiPoolAllocate(Paged, Bytes, Tag, Caller, Zero, CacheAligned);
+}
+
 void *MiAllocatePoolInternal(bool Paged, SIZE_T Bytes, ULONG Tag, ULONG_PTR Caller, bool Zero)
 {
     return MiPoolAllocate(Paged, Bytes, Tag, Caller, Zero, false);
@@ -642,6 +669,9 @@ void *MiAllocatePoolForMm(SIZE_T Bytes, ULONG Tag, ULONG_PTR Caller)
 
 SIZE_T MiPoolBlockSize(const void *Va, ULONG *Tag)
 {
+    if (MiSpecialPoolOwns(Va)) { /* specialpool */
+        return MiSpecialPoolBlockSize(Va, Tag);
+    }
     MI_POOL_BLOCK *Block = MiFindBlock((uint64_t)(uintptr_t)Va);
     if (Block == NULL || !Block->Live) {
         return 0;
@@ -668,12 +698,18 @@ static bool MiTagHasLetterOrDigit(ULONG Tag)
 
 /* IRQL rule of an allocation of the given kind (0xC4/0x01, 0x02 strict;
  * 0xC2/0x08 otherwise). */
-static void MiPoolAllocIrql(bool Paged, ULONG PoolType, SIZE_T Bytes)
+static void MiPoolAllocIrql(bool Paged, ULONG PoolType, SIZE_T Bytes, ULONG Tag)
 {
     KIRQL Irql = MiCurrentIrql();
     KIRQL Max = Paged ? APC_LEVEL : DISPATCH_LEVEL;
     if (Irql <= Max) {
         return;
+    }
+    MiLock();
+    bool Special = MiSpecialPoolSelects(Paged, Bytes, Tag);
+    MiUnlock();
+    if (Special) { /* specialpool: special pool's own row */
+        KeBugCheckEx(SPECIAL_POOL_DETECTED_MEMORY_CORRUPTION, Irql, PoolType, Bytes, 0x30);
     }
     if (MiConfig.Strict) {
         KeBugCheckEx(DRIVER_VERIFIER_DETECTED_VIOLATION, Paged ? 0x01 : 0x02, Irql, PoolType,
@@ -688,10 +724,11 @@ static void MiEnterPool(const char *Ddi)
     MiRefuseIfStopped(Ddi);
 }
 
-PVOID NTAPI ExAllocatePool2(POOL_FLAGS Flags, SIZE_T NumberOfBytes, ULONG Tag)
+/* ExAllocatePool2 and ExAllocatePool3 (Mode: the priority's special pool
+ * alignment). */
+static PVOID MiAllocatePool2(POOL_FLAGS Flags, SIZE_T NumberOfBytes, ULONG Tag, ULONG_PTR Caller,
+                             MI_SPECIAL_MODE Mode, bool Unsatisfiable)
 {
-    ULONG_PTR Caller = MI_CALLER_ADDRESS();
-    MiEnterPool("ExAllocatePool2");
     const POOL_FLAGS Understood = POOL_FLAG_USE_QUOTA | POOL_FLAG_UNINITIALIZED |
                                   POOL_FLAG_CACHE_ALIGNED | POOL_FLAG_RAISE_ON_FAILURE |
                                   POOL_FLAG_NON_PAGED | POOL_FLAG_NON_PAGED_EXECUTE |
@@ -705,7 +742,7 @@ PVOID NTAPI ExAllocatePool2(POOL_FLAGS Flags, SIZE_T NumberOfBytes, ULONG Tag)
     bool BadFlags = (Flags & 0xFFFFFFFFull & ~Understood) != 0 ||
                     (Kind != POOL_FLAG_NON_PAGED && Kind != POOL_FLAG_NON_PAGED_EXECUTE &&
                      Kind != POOL_FLAG_PAGED);
-    MiPoolAllocIrql(Paged, Paged ? PagedPool : NonPagedPool, NumberOfBytes);
+    MiPoolAllocIrql(Paged, Paged ? PagedPool : NonPagedPool, NumberOfBytes, Tag);
     if (NumberOfBytes == 0) {
         KeBugCheckEx(BAD_POOL_CALLER, 0x00, 0, Paged ? PagedPool : NonPagedPool, Tag);
     }
@@ -713,11 +750,12 @@ PVOID NTAPI ExAllocatePool2(POOL_FLAGS Flags, SIZE_T NumberOfBytes, ULONG Tag)
         KeBugCheckEx(BAD_POOL_CALLER, 0x9D, Tag, Paged ? PagedPool : NonPagedPool, Caller);
     }
     PVOID Va = NULL;
-    if (!BadFlags && Tag != 0 && MiInjectFaultAt(SimFaultPool, Tag, Caller) == MiInjectNone) {
+    if (!BadFlags && !Unsatisfiable && Tag != 0 &&
+        MiInjectFaultAt(SimFaultPool, Tag, Caller) == MiInjectNone) {
         MiLock();
-        Va = MiPoolAllocate(Paged, NumberOfBytes, Tag, Caller,
-                            (Flags & POOL_FLAG_UNINITIALIZED) == 0,
-                            (Flags & POOL_FLAG_CACHE_ALIGNED) != 0);
+        Va = MiPoolAllocateForDriver(Paged, NumberOfBytes, Tag, Caller,
+                                     (Flags & POOL_FLAG_UNINITIALIZED) == 0,
+                                     (Flags & POOL_FLAG_CACHE_ALIGNED) != 0, Mode);
         MiUnlock();
     }
     if (Va == NULL && Raise) {
@@ -726,10 +764,55 @@ PVOID NTAPI ExAllocatePool2(POOL_FLAGS Flags, SIZE_T NumberOfBytes, ULONG Tag)
     return Va;
 }
 
-PVOID NTAPI ExAllocatePoolWithTag(POOL_TYPE PoolType, SIZE_T NumberOfBytes, ULONG Tag)
+PVOID NTAPI ExAllocatePool2(POOL_FLAGS Flags, SIZE_T NumberOfBytes, ULONG Tag)
 {
     ULONG_PTR Caller = MI_CALLER_ADDRESS();
-    MiEnterPool("ExAllocatePoolWithTag");
+    MiEnterPool("ExAllocatePool2");
+    return MiAllocatePool2(Flags, NumberOfBytes, Tag, Caller, MiSpecialDefault, false);
+}
+
+/* The alignment an EX_POOL_PRIORITY asks special pool for: bit 3 set names
+ * one, bit 0 then says underrun. */
+static MI_SPECIAL_MODE MiPriorityMode(EX_POOL_PRIORITY Priority)
+{
+    if (((ULONG)Priority & 8) == 0) {
+        return MiSpecialDefault;
+    }
+    return ((ULONG)Priority & 1) != 0 ? MiSpecialUnderrun : MiSpecialOverrun;
+}
+
+PVOID NTAPI ExAllocatePool3(POOL_FLAGS Flags, SIZE_T NumberOfBytes, ULONG Tag,
+                            PCPOOL_EXTENDED_PARAMETER ExtendedParameters,
+                            ULONG ExtendedParametersCount)
+{
+    ULONG_PTR Caller = MI_CALLER_ADDRESS();
+    MiEnterPool("ExAllocatePool3");
+    MI_SPECIAL_MODE Mode = MiSpecialDefault;
+    bool Unsatisfiable = ExtendedParametersCount != 0 && ExtendedParameters == NULL;
+    for (ULONG i = 0; !Unsatisfiable && i < ExtendedParametersCount; i++) {
+        const POOL_EXTENDED_PARAMETER *Parameter = &ExtendedParameters[i];
+        switch (Parameter->Type) {
+        case PoolExtendedParameterPriority:
+            Mode = MiPriorityMode(Parameter->Priority);
+            break;
+        case PoolExtendedParameterNumaNode:
+            break; /* one node: any preference is met */
+        default:
+            /* Secure pool (and anything else) does not exist here: a
+             * required parameter fails the call, an optional one is
+             * ignored. */
+            Unsatisfiable = Parameter->Optional == 0;
+            break;
+        }
+    }
+    return MiAllocatePool2(Flags, NumberOfBytes, Tag, Caller, Mode, Unsatisfiable);
+}
+
+PVOID MiAllocatePoolWithTagMode(const char *Ddi, POOL_TYPE PoolType, SIZE_T NumberOfBytes,
+                                ULONG Tag, ULONG_PTR Caller, EX_POOL_PRIORITY Priority)
+{
+    MiEnterPool(Ddi);
+    MI_SPECIAL_MODE Mode = MiPriorityMode(Priority);
     ULONG Type = (ULONG)PoolType;
     bool Raise = (Type & POOL_RAISE_IF_ALLOCATION_FAILURE) != 0;
     /* The base type: strip modifier bits, session and NX offsets. */
@@ -737,7 +820,7 @@ PVOID NTAPI ExAllocatePoolWithTag(POOL_TYPE PoolType, SIZE_T NumberOfBytes, ULON
                                  POOL_COLD_ALLOCATION | POOL_NX_ALLOCATION | POOL_ZERO_ALLOCATION);
     Base &= 0x1F; /* session types are base + 32 */
     bool Paged = (Base & 1) != 0;
-    MiPoolAllocIrql(Paged, Paged ? PagedPool : NonPagedPool, NumberOfBytes);
+    MiPoolAllocIrql(Paged, Paged ? PagedPool : NonPagedPool, NumberOfBytes, Tag);
     if (Base == NonPagedPoolMustSucceed || Base == NonPagedPoolCacheAlignedMustS) {
         KeBugCheckEx(BAD_POOL_CALLER, 0x9A, (ULONG_PTR)PoolType, NumberOfBytes, Tag);
     }
@@ -754,8 +837,11 @@ PVOID NTAPI ExAllocatePoolWithTag(POOL_TYPE PoolType, SIZE_T NumberOfBytes, ULON
     if (Base <= PagedPoolCacheAligned && Base != DontUseThisType &&
         MiInjectFaultAt(SimFaultPool, Tag, Caller) == MiInjectNone) {
         MiLock();
-        Va = MiPoolAllocate(Paged, NumberOfBytes, Tag, Caller, (Type & POOL_ZERO_ALLOCATION) != 0,
-                            Base == NonPagedPoolCacheAligned || Base == PagedPoolCacheAligned);
+        Va = MiPoolAllocateForDriver(Paged, NumberOfBytes, Tag, Caller,
+                                     (Type & POOL_ZERO_ALLOCATION) != 0,
+                                     Base == NonPagedPoolCacheAligned ||
+                                         Base == PagedPoolCacheAligned,
+                                     Mode);
         MiUnlock();
     }
     if (Va == NULL && Raise) {
@@ -764,11 +850,31 @@ PVOID NTAPI ExAllocatePoolWithTag(POOL_TYPE PoolType, SIZE_T NumberOfBytes, ULON
     return Va;
 }
 
+PVOID NTAPI ExAllocatePoolWithTag(POOL_TYPE PoolType, SIZE_T NumberOfBytes, ULONG Tag)
+{
+    return MiAllocatePoolWithTagMode("ExAllocatePoolWithTag", PoolType, NumberOfBytes, Tag,
+                                     MI_CALLER_ADDRESS(), NormalPoolPriority);
+}
+
 static void MiFreePool(PVOID P, ULONG Tag, bool CheckTag, ULONG_PTR Caller)
 {
     (void)Caller;
     uint64_t Va = (uint64_t)(uintptr_t)P;
     MiLock();
+    if (MiSpecialPoolOwns(P)) { /* specialpool: its checks, then the quarantine */
+        bool SpecialPaged;
+        SIZE_T Size;
+        ULONG BlockTag;
+        MiSpecialPoolFree(P, Tag, CheckTag, &SpecialPaged, &Size, &BlockTag);
+        MI_TAG_USAGE *Usage = MiTagUsage(BlockTag, SpecialPaged);
+        if (Usage != NULL) {
+            Usage->Frees++;
+            Usage->Bytes -= Size;
+        }
+        MiPool.Live--;
+        MiUnlock();
+        return;
+    }
     MI_POOL_BLOCK *Block = MiFindBlock(Va);
     if (Block == NULL) {
         bool InPool = MiIsSystemVa(P) && (MiRegionOf(MiVaToPage(P)) == MiRegionNonPagedPool ||
@@ -892,6 +998,7 @@ ULONG MiEnumPoolBlocks(SIM_POOL_BLOCK_INFO *Blocks, ULONG Max)
         }
         Count++;
     }
+    Count = MiSpecialPoolEnum(Blocks, Max, Count); /* specialpool */
     MiUnlock();
     return Count;
 }
@@ -935,7 +1042,6 @@ bool MiPoolIsClean(char *Report, size_t Size)
 /* ---------------------------------------------------------------------- */
 static NTSTATUS MiPoolInit(const SIM_CONFIG *Config)
 {
-    (void)Config;
     memset(&MiPool, 0, sizeof(MiPool));
     for (int p = 0; p < 2; p++) {
         /* calloc: the host commits the records of pages the pool touches. */
@@ -947,11 +1053,12 @@ static NTSTATUS MiPoolInit(const SIM_CONFIG *Config)
         }
     }
     MiPoolStacks = MiConfigEnvBool("MMSIM_POOL_STACKS", false);
-    return STATUS_SUCCESS;
+    return MiSpecialPoolInit(Config); /* specialpool */
 }
 
 static void MiPoolTeardown(void)
 {
+    MiSpecialPoolTeardown(); /* specialpool */
     free(MiPool.Blocks);
     free(MiPool.Table);
     free(MiPool.Tags);

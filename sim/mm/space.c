@@ -20,6 +20,7 @@
 #include <stdlib.h>
 
 #include "mi_mm.h"
+#include "mi_special.h" /* specialpool */
 #include "../host/host.h"
 
 MI_SPACE MiSpace;
@@ -511,6 +512,7 @@ bool MiFaultHandler(void *Address, bool Write, void *CodeAddress)
     }
     MI_REGION Region = MiRegionOf(Page);
     MiUnlock();
+    MiSpecialPoolFault(Address, Write, CodeAddress); /* specialpool: 0xD5/0xD6 if its */
     /* Parameter 2: 0 read, 2 write (Windows 10 1507+ x64). Parameter 4: 0 =
      * the PTE is free/empty, 2 = no page table maps the address (guards). */
     KeBugCheckEx(PAGE_FAULT_IN_NONPAGED_AREA, (ULONG_PTR)Address, Write ? 2 : 0,
@@ -600,6 +602,7 @@ static NTSTATUS MiSpaceInit(const SIM_CONFIG *Config)
 static bool MiSpaceIsClean(char *Report, size_t Size)
 {
     uint64_t Used = MiSpace.SystemPtes.Pages - MiSpace.SystemPtes.FreeCount;
+    Used -= MiSpecialPoolPtes(); /* specialpool: its live blocks are reported as pool */
     if (Used != 0) {
         MiAppend(Report, Size, "%llu system PTE(s) still allocated (reservations or mappings)\n",
                  (unsigned long long)Used);

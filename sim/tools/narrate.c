@@ -1041,6 +1041,9 @@ bool NarrateDump(const SCRIPT *Script, const SCRIPT_STMT *St, const uint64_t *A,
             Segment("stop", Line);
         }
         break;
+    case DumpPool: /* specialpool */
+        snprintf(Command, sizeof(Command), "!pool %s", Addr((PVOID)(uintptr_t)A[0], B, sizeof(B)));
+        break;
     default: snprintf(Command, sizeof(Command), "dump"); break;
     }
     /* Drop the final newline: each line gets its own. */

@@ -671,6 +671,7 @@ static int RunDump(RUNNER *R, const SCRIPT_STMT *St, const uint64_t *A)
     case DumpMemory:
         PrintMemory(R);
         return 0;
+    case DumpPool: SimDumpPool(&Out, (PVOID)(uintptr_t)A[0]); break; /* specialpool */
     }
     if (NarrateDump(R->Script, St, A, Text, R->HaveStop ? &R->LastStop : NULL)) {
         return 0; /* narrated: "kd> !pte ..." (narrate.c) */
@@ -1052,7 +1053,7 @@ static void RunUsage(FILE *Out)
             "  irql LEVEL                   raise or lower the IRQL (KeRaiseIrql/KeLowerIrql)\n"
             "  read ADDR [, BYTES]          load from simulated memory\n"
             "  write ADDR [, BYTES [, VALUE]]  store into it (VALUE default 0xAB)\n"
-            "  dump pte ADDR | pfn PFN | sysptes | poolused [tag] | mdl MDL | map ADDR\n"
+            "  dump pte ADDR | pfn PFN | sysptes | poolused [tag] | mdl MDL | map ADDR | pool ADDR\n"
             "       | pages ADDR, COUNT | stop | memory      WinDbg-style dumps\n"
             "  expect stop CODE [P1 [P2 [P3 [P4]]]]   the next statement stops the machine\n"
             "                               (_ matches any parameter)\n"

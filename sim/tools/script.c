@@ -945,7 +945,7 @@ static const struct {
              {"sysptes", DumpSysPtes, 0}, {"poolused", DumpPoolUsed, 0},
              {"mdl", DumpMdl, 1},         {"map", DumpMap, 1},
              {"pages", DumpPages, 2},     {"stop", DumpStop, 0},
-             {"memory", DumpMemory, 0}};
+             {"memory", DumpMemory, 0},   {"pool", DumpPool, 1} /* specialpool */};
 
 static void ParseDumpArgument(PARSER *P, SCRIPT_STMT *St, const char *Word)
 {
@@ -977,7 +977,7 @@ static SCRIPT_STMT *ParseDump(PARSER *P, const TOKEN *At, SCRIPT_STMT_KIND Kind)
         char D[64];
         Error(P, P->Token.Line, P->Token.Column,
               "expected what to dump (pte, pfn, sysptes, poolused, mdl, map, pages, stop, "
-              "memory), found %s",
+              "memory, pool), found %s",
               Describe(P, D, sizeof(D)));
     }
     St->Sub = (int)Dumps[Found].Dump;

@@ -134,7 +134,8 @@ typedef enum _SCRIPT_DUMP {
     DumpMap,
     DumpPages,
     DumpStop,
-    DumpMemory
+    DumpMemory,
+    DumpPool /* specialpool: !pool ADDR */
 } SCRIPT_DUMP;
 
 typedef enum _SCRIPT_EXPECT {

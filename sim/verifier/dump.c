@@ -729,6 +729,37 @@ typedef struct _MI_STOP_LAYOUT {
 #define MI_ANY ((ULONG_PTR)-1)
 
 static const MI_STOP_LAYOUT MiLayouts[] = {
+    /* specialpool: special pool's stops (0xC1: keyed by Parameter 4). */
+    {0xD6, MI_ANY, {K_ADDR, K_VAL, K_CODE, K_VAL},
+     {"memory referenced (a guard page of a special pool block)", "0 read, 1 write",
+      "address of the code that touched it", "reserved"}},
+    {0xCD, MI_ANY, {K_ADDR, K_VAL, K_CODE, K_VAL},
+     {"memory referenced (a guard page of a special pool block)", "0 read, 1 write",
+      "address of the code that touched it (if known)", "reserved"}},
+    {0xD5, MI_ANY, {K_ADDR, K_VAL, K_CODE, K_VAL},
+     {"memory referenced (freed special pool)", "0 read, 1 write",
+      "address of the code that touched it", "reserved"}},
+    {0xCC, MI_ANY, {K_ADDR, K_VAL, K_CODE, K_VAL},
+     {"memory referenced (freed special pool)", "0 read, 1 write",
+      "address of the code that touched it (if known)", "reserved"}},
+    {0xC1, 0x20, {K_ADDR, K_TAG, K_VAL, K_VAL},
+     {"address freed", "reserved (the block's tag)", "0", "0x20: pool freed that is not allocated"}},
+    {0xC1, 0x21, {K_ADDR, K_VAL, K_VAL, K_VAL},
+     {"address freed", "bytes requested", "bytes from the address to the end of the block's pages",
+      "0x21: an address inside the block, not its start"}},
+    {0xC1, 0x22, {K_ADDR, K_VAL, K_VAL, K_VAL},
+     {"address freed", "bytes requested", "bytes from the address to the end of the block's pages",
+      "0x22: an address in the block's slack or guard"}},
+    {0xC1, 0x23, {K_ADDR, K_ADDR, K_VAL, K_VAL},
+     {"address freed", "first corrupted byte", "reserved", "0x23: slack before the block corrupted"}},
+    {0xC1, 0x24, {K_ADDR, K_ADDR, K_VAL, K_VAL},
+     {"address freed", "first corrupted byte", "reserved", "0x24: bytes after the block's end overwritten"}},
+    {0xC1, 0x30, {K_VAL, K_VAL, K_VAL, K_VAL},
+     {"current IRQL", "pool type", "bytes", "0x30: allocation at a bad IRQL"}},
+    {0xC1, 0x31, {K_VAL, K_VAL, K_ADDR, K_VAL},
+     {"current IRQL", "pool type", "address freed", "0x31: free at a bad IRQL"}},
+    {0xC1, 0x32, {K_ADDR, K_ADDR, K_VAL, K_VAL},
+     {"address freed", "byte with a single-bit error", "reserved", "0x32: a single-bit error in the slack"}},
     {0x50, MI_ANY, {K_ADDR, K_VAL, K_CODE, K_VAL},
      {"memory referenced", "0 read, 2 write, 10 execute", "address of the code that touched it",
       "0 empty (freed) PTE, 2 no page table (guard region)"}},
@@ -792,6 +823,15 @@ static const MI_STOP_LAYOUT MiLayouts[] = {
      {"subcode", "parameter 2", "parameter 3", "parameter 4"}},
 };
 
+static const MI_STOP_LAYOUT *MiFindLayout(ULONG Code, ULONG_PTR P1);
+
+/* The parameter that names a stop's row: Parameter 1, but 0xC1's is
+ * Parameter 4 (specialpool). */
+static const MI_STOP_LAYOUT *MiStopLayout(const SIM_BUGCHECK *Stop)
+{
+    return MiFindLayout(Stop->Code, Stop->Code == 0xC1 ? Stop->Parameters[3] : Stop->Parameters[0]);
+}
+
 static const MI_STOP_LAYOUT *MiFindLayout(ULONG Code, ULONG_PTR P1)
 {
     for (size_t i = 0; i < sizeof(MiLayouts) / sizeof(MiLayouts[0]); i++) {
@@ -812,7 +852,7 @@ VOID SimFormatStopParameter(const SIM_BUGCHECK *Stop, ULONG Index, ULONG Flags, 
         Buffer[0] = '\0';
         return;
     }
-    const MI_STOP_LAYOUT *Layout = MiFindLayout(Stop->Code, Stop->Parameters[0]);
+    const MI_STOP_LAYOUT *Layout = MiStopLayout(Stop);
     MI_KIND Kind = Layout != NULL ? Layout->Kind[Index] : K_VAL;
     if (Stop->Code == 0xD1 && Index == 0 && Stop->Parameters[2] == 8) {
         Kind = K_CODE; /* an execute fault: the address is the code's */
@@ -843,7 +883,7 @@ VOID SimDumpStop(SIM_DUMP_OUTPUT *Out, const SIM_BUGCHECK *Stop)
         MiOut(Out, "no stop\n");
         return;
     }
-    const MI_STOP_LAYOUT *Layout = MiFindLayout(Stop->Code, Stop->Parameters[0]);
+    const MI_STOP_LAYOUT *Layout = MiStopLayout(Stop);
     MiOut(Out, "%s (%x)\n", SimBugCheckName(Stop->Code), (unsigned)Stop->Code);
     MiOut(Out, "%s\n", SimBugCheckMeaning(Stop->Code, Stop->Parameters[0]));
     MiOut(Out, "Arguments:\n");
@@ -857,4 +897,66 @@ VOID SimDumpStop(SIM_DUMP_OUTPUT *Out, const SIM_BUGCHECK *Stop)
         MiOut(Out, "(%s was refused: the machine had already stopped)\n",
               Stop->Ddi ? Stop->Ddi : "a DDI");
     }
+}
+
+/* ---------------------------------------------------------------------- */
+/* !pool for one address (specialpool).                                   */
+/* ---------------------------------------------------------------------- */
+BOOLEAN SimDumpPool(SIM_DUMP_OUTPUT *Out, PVOID Va)
+{
+    MiEnsureMachine();
+    char A[48], B[48], C[48], TagText[5];
+    SIM_SPECIAL_BLOCK_INFO Special;
+    if (SimQuerySpecialPoolBlock(Va, &Special)) {
+        MiTagText(Special.Tag, TagText);
+        MiOut(Out, "Pool page %s region is Special pool\n",
+              MiAddr((ULONG_PTR)Va, Out->Flags, A, sizeof(A)));
+        MiOut(Out, "*%s size: %5llx data: %s (%s%s) *%s\n",
+              MiAddr((ULONG_PTR)PAGE_ALIGN(Special.Block), Out->Flags, B, sizeof(B)),
+              (unsigned long long)Special.Size,
+              MiAddr((ULONG_PTR)Special.Block, Out->Flags, C, sizeof(C)),
+              Special.Paged ? "Paged" : "NonPaged",
+              Special.State == SimSpecialFreed ? " Free" : "", TagText);
+        char Slack[96] = "";
+        if (Special.State == SimSpecialAllocated) {
+            if (Special.SlackIntact) {
+                snprintf(Slack, sizeof(Slack), "; slack intact");
+            } else {
+                snprintf(Slack, sizeof(Slack), "; slack corrupted from %s",
+                         MiAddr((ULONG_PTR)Special.FirstCorrupted, Out->Flags, A, sizeof(A)));
+            }
+        }
+        MiOut(Out, "mmsim: special pool block %s, %llu bytes, %s alignment%s; %s%s\n",
+              MiAddr((ULONG_PTR)Special.Block, Out->Flags, B, sizeof(B)),
+              (unsigned long long)Special.Size,
+              Special.Underrun ? "underrun (at the start of its page)"
+                               : "overrun (at the end of its page)",
+              Special.InGuard ? "; this address is on a guard page" : "",
+              Special.State == SimSpecialFreed ? "freed, in the quarantine (a touch is 0xD5)"
+                                               : "allocated",
+              Slack);
+        return TRUE;
+    }
+    /* Normal pool: the live block that contains Va. */
+    ULONG Count = MiEnumPoolBlocks(NULL, 0);
+    SIM_POOL_BLOCK_INFO *Blocks =
+        Count != 0 ? (SIM_POOL_BLOCK_INFO *)calloc(Count, sizeof(*Blocks)) : NULL;
+    Count = Blocks != NULL ? MiEnumPoolBlocks(Blocks, Count) : 0;
+    for (ULONG i = 0; i < Count; i++) {
+        PUCHAR Start = (PUCHAR)Blocks[i].Va;
+        if ((PUCHAR)Va >= Start && (PUCHAR)Va < Start + Blocks[i].Size) {
+            MiTagText(Blocks[i].Tag, TagText);
+            MiOut(Out, "Pool page %s region is %s pool\n",
+                  MiAddr((ULONG_PTR)Va, Out->Flags, A, sizeof(A)),
+                  Blocks[i].Paged ? "Paged" : "Nonpaged");
+            MiOut(Out, "*%s size: %5llx (Allocated) *%s\n",
+                  MiAddr((ULONG_PTR)Start, Out->Flags, B, sizeof(B)),
+                  (unsigned long long)Blocks[i].Size, TagText);
+            free(Blocks);
+            return TRUE;
+        }
+    }
+    free(Blocks);
+    MiOut(Out, "%s is not in a live pool block\n", MiAddr((ULONG_PTR)Va, Out->Flags, A, sizeof(A)));
+    return FALSE;
 }

@@ -19,6 +19,7 @@
 #include <stdlib.h>
 
 #include "../mm/mi_mm.h"
+#include "../mm/mi_special.h" /* specialpool */
 #include "../host/host.h"
 
 typedef struct _MI_CHECK {
@@ -234,6 +235,10 @@ static void MiCheckRecords(MI_CHECK *Check)
     Check->Errors += MiCheckReservations(Tail, Left);
     Tail = MiReportTail(Check, &Left);
     Check->Errors += MiCheckUserSpace(Tail, Left); /* userva: sim/mm/virtual.c */
+
+    /* specialpool: 7. special pool's runs (sim/mm/special_pool.c). */
+    Tail = MiReportTail(Check, &Left);
+    Check->Errors += MiCheckSpecialPool(Tail, Left);
 }
 
 /* What the last check saw, for the touched check: copies of the PTEs, PFN

@@ -2072,6 +2072,7 @@ static void Setup(uint8_t ConfigByte)
     Config.PagedPoolPages = FUZZ_PAGED_PAGES;
     Config.Profile = (ConfigByte & FUZZ_CONFIG_NT5) ? SimProfileNt5 : SimProfileModern;
     Config.Strict = (ConfigByte & FUZZ_CONFIG_RETAIL) ? FALSE : TRUE;
+    Config.SpecialPool.Enabled = (ConfigByte & FUZZ_CONFIG_SPECIAL) ? TRUE : FALSE; /* specialpool */
     Config.Quiet = TRUE;
     Config.Seed = FUZZ_SEED;
     NTSTATUS Status = SimInitialize(&Config);

@@ -23,6 +23,7 @@ extern "C" {
 #define FUZZ_CONFIG_NT5    0x01
 #define FUZZ_CONFIG_RETAIL 0x02
 #define FUZZ_CONFIG_HEADER(Format) ((uint8_t)(((Format) & 3) << 2)) /* SIM_NT5_HEADER_FORMAT */
+#define FUZZ_CONFIG_SPECIAL 0x10 /* specialpool: Driver Verifier's special pool on */
 
 /* Operations (low 5 bits of an operation byte). */
 enum FUZZ_OP {
