@@ -30,6 +30,14 @@ const char *HostPhysBackendName(void);
 void *HostReserve(uint64_t Bytes, uint64_t Random);
 void HostRelease(void *Base, uint64_t Bytes);
 
+/* The simulator's sparse tables (PFN database, emulated PTEs, bitmaps):
+ * Bytes of zero-filled read-write memory, reserved at once but given host
+ * pages only where written, so a table sized for 1 TiB costs what is used.
+ * NULL if the host refuses the address space. HostFreeTable returns it in
+ * time proportional to the pages written. */
+void *HostAllocTable(uint64_t Bytes);
+void HostFreeTable(void *Table, uint64_t Bytes);
+
 /* Maps Bytes of physical memory at PhysOffset at Va (inside the reservation),
  * pre-faulted, shared (so aliases are real). Returns false if the host refuses
  * (e.g. vm.max_map_count), leaving Va inaccessible. */
