@@ -27,7 +27,7 @@
  *              existing memfd pages
  *   access     read and write bandwidth through the region vs malloc memory
  *   teardown   GrDestroy vs munmap of the host floor's mapping, per page
- *   scale      region grow cost per page at 64 MiB .. 4 GiB (64 KiB steps,
+ *   scale      region grow cost per page at 64 MiB .. 16 GiB (64 KiB steps,
  *              where the host has the memory) and host mappings per page
  *   bookkeeping bytes per committed page: the region's own
  *              (GR_STATISTICS.BookkeepingBytes) and the simulator's
@@ -36,6 +36,12 @@
  *              host mapping + unmapping one page of a memfd (the floor of a
  *              page with a guard); normal pool (special pool off) vs malloc +
  *              free of the same size
+
+ *   setup      a machine's life in a test: SimReset + one pool allocation + its
+ *              free, machine teardown included, at 256 MiB, 16 GiB and 1 TiB
+ *              (RAM and system space alike) vs the host floor for a machine
+ *              (create and size the memory object, map its view, reserve
+ *              system space, release them)
  *   ddi        MmAllocatePagesForMdlEx + MmMapLockedPagesSpecifyCache + unmap +
  *              MmFreePagesFromMdl + ExFreePool of 16 pages; bench/callgrind.sh
  *              counts its instructions (BenchDdiHotPath) under callgrind
@@ -1133,12 +1139,120 @@ static void BenchUser(void)
 /* ---------------------------------------------------------------------- */
 /* Scale.                                                                 */
 /* ---------------------------------------------------------------------- */
+/* ---------------------------------------------------------------------- */
+/* Setup: building and resetting machines of any size.                    */
+/* ---------------------------------------------------------------------- */
+#define SETUP_TAG 'utSB'
+
+static uint64_t SetupSpacePages(const SIM_CONFIG *Config)
+{
+    return Config->SystemPtes + Config->NonPagedPoolPages + Config->PagedPoolPages + 4;
+}
+
+static void SetupConfig(uint64_t Bytes, SIM_CONFIG *Config)
+{
+    SimDefaultConfig(Config);
+    Config->PhysicalPages = Bytes / BENCH_PAGE;
+    Config->RangeCount = 0;
+    Config->SystemPtes = Bytes / BENCH_PAGE; /* as much system space as RAM */
+    Config->Quiet = TRUE;
+    Config->Seed = Opt.Seed;
+}
+
+/* ns per SimReset + ExAllocatePool2 + ExFreePoolWithTag (the previous
+ * machine's teardown is inside SimReset). */
+static double SetupSim(uint64_t Iterations)
+{
+    uint64_t Start = NowNs();
+    for (uint64_t i = 0; i < Iterations; i++) {
+        SimReset();
+        PVOID P = ExAllocatePool2(POOL_FLAG_NON_PAGED, 64, SETUP_TAG);
+        if (P == NULL) {
+            Die("setup: the pool allocation failed");
+        }
+        ExFreePoolWithTag(P, SETUP_TAG);
+    }
+    return (double)(NowNs() - Start) / (double)Iterations;
+}
+
+/* The host floor: what any machine of this size needs from the host. */
+static double SetupHost(uint64_t RamBytes, uint64_t SpaceBytes, uint64_t Iterations)
+{
+    uint64_t Start = NowNs();
+    for (uint64_t i = 0; i < Iterations; i++) {
+        int Fd = HostMemfd("mmsim-bench-setup", RamBytes);
+        void *View = mmap(NULL, RamBytes, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_NORESERVE, Fd,
+                          0);
+        if (View == MAP_FAILED) {
+            Die("setup: cannot map a %" PRIu64 "-byte view: %s", RamBytes, strerror(errno));
+        }
+        uint8_t *Space = HostReserve(SpaceBytes);
+        munmap(Space, SpaceBytes);
+        munmap(View, RamBytes);
+        close(Fd);
+    }
+    return (double)(NowNs() - Start) / (double)Iterations;
+}
+
+static void BenchSetup(void)
+{
+    const uint64_t Sizes[] = {256 * MIB, 16 * GIB, 1024 * GIB};
+    const char *const Names[] = {"256 MiB", "16 GiB", "1 TiB"};
+    uint64_t Iterations = Opt.Quick ? 20 : 200;
+    printf("setup: SimReset + one pool allocation + teardown, ns per machine, %d repetitions of "
+           "%" PRIu64 "\n", Opt.Reps, Iterations);
+    RESULT *First = NULL;
+    for (size_t s = 0; s < sizeof(Sizes) / sizeof(Sizes[0]); s++) {
+        SIM_CONFIG Config;
+        SetupConfig(Sizes[s], &Config);
+        if (SimInitialize(&Config) != STATUS_SUCCESS) {
+            Skip("setup %s: the host refused the machine", Names[s]);
+            continue;
+        }
+        uint64_t SpaceBytes = SetupSpacePages(&Config) * BENCH_PAGE;
+        char Name[64];
+        snprintf(Name, sizeof(Name), "%s of RAM and system space", Names[s]);
+        RESULT *R = NewResult("setup", Name, "SimReset+pool", "host floor", "ns");
+        (void)SetupSim(2); /* warm */
+        for (int r = 0; r < Opt.Reps; r++) {
+            if (r % 2 == 0) {
+                R->SubjectSamples[r] = SetupSim(Iterations);
+                R->BaselineSamples[r] = SetupHost(Sizes[s], SpaceBytes, Iterations);
+            } else {
+                R->BaselineSamples[r] = SetupHost(Sizes[s], SpaceBytes, Iterations);
+                R->SubjectSamples[r] = SetupSim(Iterations);
+            }
+        }
+        Summarise(R, Opt.Reps);
+        SetTarget(R, TargetAtMost, 3);
+        printf("  %s: machine %.0f ns, floor %.0f ns (%.2f)\n", Names[s], R->Subject50,
+               R->Baseline50, R->Ratio);
+        if (First == NULL) {
+            First = R;
+        } else if (s + 1 == sizeof(Sizes) / sizeof(Sizes[0])) {
+            RESULT *G = NewResult("setup", "1 TiB vs 256 MiB", "SimReset+pool at 1 TiB",
+                                  "SimReset+pool at 256 MiB", "ns");
+            G->Reps = 1;
+            G->SubjectSamples[0] = G->Subject50 = R->Subject50;
+            G->BaselineSamples[0] = G->Baseline50 = First->Subject50;
+            G->Ratio = First->Subject50 > 0 ? R->Subject50 / First->Subject50 : 0;
+            G->HasRatio = 1;
+            SetTarget(G, TargetAtMost, 1.2);
+            snprintf(G->Note, sizeof(G->Note), "ratio of the two medians: constant-time build");
+        }
+    }
+    CheckClean("setup");
+    if (SimInitialize(NULL) != STATUS_SUCCESS) {
+        Die("setup: the default machine could not be rebuilt");
+    }
+}
+
 static void BenchScale(void)
 {
-    const uint64_t Full[] = {64 * MIB, 256 * MIB, 1 * GIB, 4 * GIB};
+    const uint64_t Full[] = {64 * MIB, 256 * MIB, 1 * GIB, 4 * GIB, 16 * GIB};
     const uint64_t Quick[] = {16 * MIB, 64 * MIB};
     const uint64_t *Sizes = Opt.Quick ? Quick : Full;
-    size_t Count = Opt.Quick ? 2 : 4;
+    size_t Count = Opt.Quick ? 2 : 5;
     const uint64_t Step = 64 * KIB;
     printf("scale: region grow in 64 KiB steps, ns per page, %d repetitions\n", Opt.Reps);
     RESULT *Reference = NULL;
@@ -1218,7 +1332,8 @@ static void BenchScale(void)
         Nm->BaselineSamples[0] = Nm->Baseline50 = Reference->Ratio;
         Nm->Ratio = Reference->Ratio > 0 ? Largest->Ratio / Reference->Ratio : 0;
         Nm->HasRatio = 1;
-        snprintf(Nm->Note, sizeof(Nm->Note), "information: isolates the simulator's scaling");
+        SetTarget(Nm, TargetAtMost, 1.25);
+        snprintf(Nm->Note, sizeof(Nm->Note), "isolates the simulator's scaling");
         RESULT *H = NewResult("scale", "host mappings per committed page", "region",
                               "", "maps/page");
         H->Reps = 1;
@@ -1812,13 +1927,13 @@ static void Usage(FILE *F)
             "usage: mmsim-bench [options]\n"
             "  --quick            small sizes (64 MiB top, 3 repetitions): the ctest run\n"
             "  --max-size SIZE    top of the grow cases (default 1G); SIZE takes K, M, G\n"
-            "  --scale-max SIZE   largest scale size (default 4G; skipped without the RAM)\n"
+            "  --scale-max SIZE   largest scale size (default 16G; skipped without the RAM)\n"
             "  --access-size SIZE buffer of the bandwidth case (default 256M)\n"
             "  --reps N           repetitions per case, 1..%d (default 7)\n"
             "  --json FILE        write the results as JSON\n"
             "  --svg FILE         draw the ratios as an SVG chart\n"
-            "  --only LIST        groups to run: grow,remap,access,scale,bookkeeping,ddi,\n"
-            "                     faults,fuzz,user,special-pool\n"
+            "  --only LIST        groups to run: grow,remap,access,scale,setup,bookkeeping,\n"
+            "                     ddi,faults,fuzz,user,special-pool\n"
             "  --faults-suites L  faults: the suites, comma separated paths\n"
             "                     (teardown is measured with grow)\n"
             "  --iterations N     ddi: measured iterations\n"
@@ -1879,7 +1994,7 @@ int main(int Argc, char **Argv)
     mallopt(M_MMAP_THRESHOLD, 128 * 1024);
 #endif
     Opt.MaxSize = 1 * GIB;
-    Opt.ScaleMax = 4 * GIB;
+    Opt.ScaleMax = 16 * GIB;
     Opt.AccessSize = 256 * MIB;
     Opt.Reps = 7;
     Opt.Seed = 0x5eed;
@@ -1980,6 +2095,9 @@ int main(int Argc, char **Argv)
     }
     if (Selected("user")) {
         BenchUser(); /* userva */
+    }
+    if (Selected("setup")) {
+        BenchSetup();
     }
     if (Selected("bookkeeping")) {
         BenchBookkeeping();

@@ -228,6 +228,7 @@ uint64_t MiInjectShortPages(uint64_t Pages);
 /* Stops the worker threads; machine.c calls it before taking the simulator
  * lock to reset or shut down, since a running routine may need that lock. */
 void MiStopWorkers(void);
+bool MiWorkersIdle(void); /* scale: started, nothing queued or running */
 /* fork() handlers for the worker queue (see MiLocksForkPrepare). */
 void MiWorkForkPrepare(void);
 void MiWorkForkParent(void);

@@ -56,7 +56,7 @@ _Static_assert(MI_MIN_PHYSICAL_PAGES <= MI_PAGES_PER_MB, "1 MiB builds");
 VOID SimDefaultConfig(SIM_CONFIG *Config)
 {
     memset(Config, 0, sizeof(*Config));
-    Config->PhysicalPages = 65536;      /* 256 MiB of RAM */
+    Config->PhysicalPages = 1u << 20;   /* 4 GiB of RAM: a realistic machine, built sparse */
     Config->SystemPtes = 1u << 20;      /* 4 GiB of system PTE space */
     Config->NonPagedPoolPages = 65536;  /* 256 MiB */
     Config->PagedPoolPages = 65536;     /* 256 MiB */
@@ -151,7 +151,7 @@ static NTSTATUS MiValidateConfig(SIM_CONFIG *Config, char *Why, size_t WhySize)
                    "(SimBackendDefault 0, SimBackendMemfd 1 or SimBackendShmOpen 2)");
     MI_CHECK_FIELD(Strict, FALSE, TRUE, "(FALSE or TRUE)");
     MI_CHECK_FIELD(Quiet, FALSE, TRUE, "(FALSE or TRUE)");
-    MI_CHECK_FIELD(SystemPtes, 16, 1ull << 24, "pages");
+    MI_CHECK_FIELD(SystemPtes, 16, 1ull << 28, "pages");
     MI_CHECK_FIELD(NonPagedPoolPages, 16, 1ull << 22, "pages");
     MI_CHECK_FIELD(PagedPoolPages, 16, 1ull << 22, "pages");
     if (Config->HostMappingBudget != 0) {
@@ -400,7 +400,11 @@ NTSTATUS SimInitialize(const SIM_CONFIG *Config)
 VOID SimReset(VOID)
 {
     MiEndMachineWaits(); /* first: a worker may be parked in a wait */
-    MiStopWorkers();
+    /* Idle workers serve the next machine as they are: a reset then costs
+     * no thread start-up, the same at any size (issue 20). */
+    if (!MiWorkersIdle()) {
+        MiStopWorkers();
+    }
     MiLock();
     SIM_CONFIG Config;
     if (atomic_load(&MiMachineUp)) {

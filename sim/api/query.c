@@ -74,7 +74,7 @@ VOID SimQueryBookkeeping(SIM_BOOKKEEPING *Info)
     MiLock();
     Info->PfnEntryBytes = (ULONG)sizeof(MI_PFN);
     Info->PteBytes = (ULONG)sizeof(MiSpace.Pte[0]);
-    Info->BitmapBitsPerPage = 2; /* MiPhys.FreeBits + MiSpace.SystemPtes.FreeBits */
+    Info->BitmapBitsPerPage = 2; /* MiPhys.FreeBits + MiSpace.SystemPtes.UsedBits */
     Info->PfnDatabaseBytes = MiPhys.Pages * sizeof(MI_PFN);
     Info->PteArrayBytes = MiSpace.Pages * sizeof(MiSpace.Pte[0]);
     const MI_VA_ALLOCATOR *Va[] = {&MiSpace.SystemPtes, &MiSpace.NonPagedPool, &MiSpace.PagedPool};

@@ -360,6 +360,17 @@ void MiStopWorkers(void)
     pthread_mutex_unlock(&MiWork.Mutex);
 }
 
+/* true if the worker threads run and have nothing queued or running: a
+ * SimReset may then keep them for the next machine (scale: a reset costs no
+ * thread start-up). */
+bool MiWorkersIdle(void)
+{
+    pthread_mutex_lock(&MiWork.Mutex);
+    bool Idle = MiWork.Started && MiWork.Queued == 0 && MiWork.Running == 0;
+    pthread_mutex_unlock(&MiWork.Mutex);
+    return Idle;
+}
+
 /* fork() (machine.c's handlers call these with the simulator lock held):
  * the child is the calling thread alone. Idle worker threads are ended
  * before the fork and started again in the parent after it, so the child

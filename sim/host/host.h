@@ -42,6 +42,14 @@ void HostRelease(void *Base, uint64_t Bytes);
  * cannot place it there (something is mapped there, or no fixed placement). */
 void *HostReserveAt(void *Hint, uint64_t Bytes);
 
+/* The simulator's sparse tables (PFN database, emulated PTEs, bitmaps):
+ * Bytes of zero-filled read-write memory, reserved at once but given host
+ * pages only where written, so a table sized for 1 TiB costs what is used.
+ * NULL if the host refuses the address space. HostFreeTable returns it in
+ * time proportional to the pages written. */
+void *HostAllocTable(uint64_t Bytes);
+void HostFreeTable(void *Table, uint64_t Bytes);
+
 /* Maps Bytes of physical memory at PhysOffset at Va (inside the reservation),
  * pre-faulted, shared (so aliases are real). Returns false if the host refuses
  * (e.g. vm.max_map_count), leaving Va inaccessible. */

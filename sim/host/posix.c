@@ -276,6 +276,25 @@ void HostRelease(void *Base, uint64_t Bytes)
     munmap(Base, Bytes);
 }
 
+void *HostAllocTable(uint64_t Bytes)
+{
+    /* Anonymous memory reads as zero and gets a host page at its first
+     * write; MAP_NORESERVE: no swap is set aside for the untouched rest. */
+    if (Bytes == 0 || Bytes > SIZE_MAX) {
+        return NULL;
+    }
+    void *Table = mmap(NULL, (size_t)Bytes, PROT_READ | PROT_WRITE,
+                       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    return Table == MAP_FAILED ? NULL : Table;
+}
+
+void HostFreeTable(void *Table, uint64_t Bytes)
+{
+    if (Table != NULL) {
+        munmap(Table, (size_t)Bytes);
+    }
+}
+
 bool HostMapRun(void *Va, uint64_t PhysOffset, uint64_t Bytes, bool Writable)
 {
     int Prot = PROT_READ | (Writable ? PROT_WRITE : 0);

@@ -603,6 +603,25 @@ void *HostReserve(uint64_t Bytes, uint64_t Random)
     return Base;
 }
 
+/* Demand-zero pages as for the view tables above: Windows gives a committed
+ * page physical memory at its first touch, so only the commit charge (not
+ * the working set) is the whole table. */
+void *HostAllocTable(uint64_t Bytes)
+{
+    if (Bytes == 0 || Bytes > (uint64_t)SIZE_MAX) {
+        return NULL;
+    }
+    return VirtualAlloc(NULL, (SIZE_T)Bytes, MEM_RESERVE | MEM_COMMIT, PAGE_READWRITE);
+}
+
+void HostFreeTable(void *Table, uint64_t Bytes)
+{
+    (void)Bytes;
+    if (Table != NULL) {
+        VirtualFree(Table, 0, MEM_RELEASE);
+    }
+}
+
 void HostRelease(void *Base, uint64_t Bytes)
 {
     (void)Bytes;

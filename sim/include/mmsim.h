@@ -47,9 +47,11 @@ typedef struct _SIM_PHYSICAL_RANGE {
 } SIM_PHYSICAL_RANGE;
 
 #define SIM_MAX_PHYSICAL_RANGES 8
-/* Most RAM a machine may have, in pages (16 GiB); MMSIM_PHYS_MB accepts up
- * to this many MiB' worth, so that every value it takes builds. */
-#define SIM_MAX_PHYSICAL_PAGES (1ull << 22)
+/* Most RAM a machine may have, in pages (1 TiB); MMSIM_PHYS_MB accepts up
+ * to this many MiB' worth, so that every value it takes builds. The PFN
+ * database and the page tables are sparse: a machine costs the host memory
+ * in proportion to what is used, not to its size. */
+#define SIM_MAX_PHYSICAL_PAGES (1ull << 28)
 
 /* Each field's accepted values follow it; SimInitialize refuses anything
  * else with STATUS_INVALID_PARAMETER, naming the field on stderr. */
@@ -76,7 +78,7 @@ typedef struct _SIM_CONFIG {
     SIM_PHYSICAL_RANGE Ranges[SIM_MAX_PHYSICAL_RANGES];
 
     /* System address space, in pages. */
-    ULONG64 SystemPtes;        /* system PTE space: reserved and MDL mappings; 16 to 2^24 */
+    ULONG64 SystemPtes;        /* system PTE space: reserved and MDL mappings; 16 to 2^28 (1 TiB) */
     ULONG64 NonPagedPoolPages; /* maximum non-paged pool; 16 to 2^22 */
     ULONG64 PagedPoolPages;    /* maximum paged pool; 16 to 2^22 */
 

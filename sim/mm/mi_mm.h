@@ -63,14 +63,24 @@ typedef struct _MI_PFN {
  * PhysicalPages-1) and its PFN in the simulated physical address space. */
 typedef uint64_t MI_INDEX;
 
+/* The PFN database and the free bitmap are sparse (host tables reserved for
+ * all of RAM, written only where used): they are filled in a group of
+ * MI_PFN_GROUP pages at a time, the first time any page of the group is
+ * looked at. A group not yet touched is all zeroed free pages, so building a
+ * machine costs the same at 16 MiB and at 1 TiB. */
+#define MI_PFN_GROUP_SHIFT 10
+#define MI_PFN_GROUP       (1ull << MI_PFN_GROUP_SHIFT)
+
 typedef struct _MI_PHYS {
     uint64_t Pages;                 /* RAM pages */
     ULONG RangeCount;
     SIM_PHYSICAL_RANGE Ranges[SIM_MAX_PHYSICAL_RANGES];
     uint64_t RangeFirstIndex[SIM_MAX_PHYSICAL_RANGES];
     uint64_t HighestPfn;            /* last PFN of RAM */
-    MI_PFN *Pfn;                    /* indexed by MI_INDEX */
-    uint64_t *FreeBits;             /* bit set = page free (Free or Zeroed) */
+    MI_PFN *Pfn;                    /* indexed by MI_INDEX; use MiPfnEntry */
+    uint64_t *FreeBits;             /* bit set = page free (Free or Zeroed); touched groups only */
+    uint64_t *Touched;              /* bit g set = group g is filled in */
+    uint64_t TouchedGroups;
     uint64_t FreeCount;
     uint64_t StateCount[MiPageStateCount];
     uint64_t Cursor;                /* next-fit start for scattered runs */
@@ -82,15 +92,30 @@ extern MI_PHYS MiPhys;
 PFN_NUMBER MiIndexToPfn(MI_INDEX Index);
 /* false if Pfn is not RAM. */
 bool MiPfnToIndex(PFN_NUMBER Pfn, MI_INDEX *Index);
+static inline bool MiPfnGroupTouched(MI_INDEX Index)
+{
+    uint64_t Group = Index >> MI_PFN_GROUP_SHIFT;
+    return (MiPhys.Touched[Group >> 6] >> (Group & 63)) & 1;
+}
+/* Fills in the group of Index: its pages zeroed and free. */
+void MiPfnTouchGroup(MI_INDEX Index);
+/* The first index >= Index whose group is filled in, or MiPhys.Pages: the
+ * pages a walk of the database must look at (every other page is a zeroed
+ * free page never used since the machine was built). */
+MI_INDEX MiPfnNextTouched(MI_INDEX Index);
 static inline MI_PFN *MiPfnEntry(MI_INDEX Index)
 {
+    if (!MiPfnGroupTouched(Index)) {
+        MiPfnTouchGroup(Index);
+    }
     return &MiPhys.Pfn[Index];
 }
 static inline uint8_t *MiPhysPage(MI_INDEX Index)
 {
     return MiPhys.View + Index * PAGE_SIZE;
 }
-/* Bit i of a bitmap (MiPhys.FreeBits: the page is on the free list). */
+/* Bit i of a bitmap (MiPhys.FreeBits: the page is on the free list; valid
+ * once MiPfnEntry filled in the page's group). */
 static inline bool MiBitTest(const uint64_t *Bits, uint64_t i)
 {
     return (Bits[i >> 6] >> (i & 63)) & 1;
@@ -130,16 +155,25 @@ typedef enum _MI_REGION {
 typedef struct _MI_VA_ALLOCATOR {
     uint64_t FirstPage;   /* page number (from the space base) of the region */
     uint64_t Pages;
-    uint64_t *FreeBits;   /* bit set = page free */
+    uint64_t *UsedBits;   /* bit set = page allocated (a sparse table: zero = free) */
     uint64_t FreeCount;
     uint64_t Hint;        /* lowest page that may be free */
     uint64_t Failures;    /* requests that found no run */
 } MI_VA_ALLOCATOR;
 
+/* System space is sparse too: its PTEs and bitmaps are host tables written
+ * only where used. A group of MI_SPACE_GROUP pages is "touched" once any of
+ * its pages was allocated or mapped since the machine was built; elsewhere
+ * every PTE is zero and all VA free, so walks skip it. */
+#define MI_SPACE_GROUP_SHIFT 12
+#define MI_SPACE_GROUP       (1ull << MI_SPACE_GROUP_SHIFT)
+
 typedef struct _MI_SPACE {
     uint8_t *Base;        /* host address of the reservation */
     uint64_t Pages;       /* whole space, guards included */
     uint64_t *Pte;        /* emulated PTEs, one per page of the space */
+    uint64_t *Touched;    /* bit g set = group g may hold non-zero PTEs */
+    uint64_t *VaTouched;  /* bit g set = group g may hold allocated VA */
     MI_VA_ALLOCATOR SystemPtes;
     MI_VA_ALLOCATOR NonPagedPool;
     MI_VA_ALLOCATOR PagedPool;
@@ -174,6 +208,19 @@ static inline uint8_t *MiPageToVa(uint64_t Page)
     return MiSpace.Base + Page * PAGE_SIZE;
 }
 MI_REGION MiRegionOf(uint64_t Page);
+/* Marks the groups of [Page, Page + Count) as holding PTEs: a caller that
+ * writes a non-zero PTE other than through MiMapPages calls it first. */
+void MiSpaceTouch(uint64_t Page, uint64_t Count);
+/* The first page >= Page in a group that may hold non-zero PTEs, or
+ * MiSpace.Pages: the pages a walk of the PTEs must look at. */
+uint64_t MiSpaceNextTouched(uint64_t Page);
+/* The first page >= Page in a group where VA may have been allocated, or
+ * MiSpace.Pages: elsewhere all VA is free. */
+uint64_t MiVaNextTouched(uint64_t Page);
+/* The first page in [Page, End) whose PTE is not zero, or End. */
+uint64_t MiNextNonZeroPte(uint64_t Page, uint64_t End);
+/* Zeroes the PTEs of [Page, Page + Count), writing only those not zero. */
+void MiClearPtes(uint64_t Page, uint64_t Count);
 
 /* First-fit run of Count free pages in a region; returns its first page
  * number in the space or UINT64_MAX. */

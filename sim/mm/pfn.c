@@ -91,11 +91,67 @@ static inline void MiBitClear(uint64_t *Bits, uint64_t i)
     Bits[i >> 6] &= ~(1ull << (i & 63));
 }
 
-/* First index >= From and <= Last whose bit equals Want; Last+1 if none. */
+/* Pages of a group, clipped to RAM. */
+static uint64_t MiGroupPages(uint64_t Group)
+{
+    uint64_t First = Group << MI_PFN_GROUP_SHIFT;
+    return MiPhys.Pages - First < MI_PFN_GROUP ? MiPhys.Pages - First : MI_PFN_GROUP;
+}
+
+void MiPfnTouchGroup(MI_INDEX Index)
+{
+    uint64_t Group = Index >> MI_PFN_GROUP_SHIFT;
+    uint64_t First = Group << MI_PFN_GROUP_SHIFT, Pages = MiGroupPages(Group);
+    MI_ASSERT(Index < MiPhys.Pages && !MiPfnGroupTouched(Index));
+    for (uint64_t k = 0; k < Pages; k++) {
+        MiPhys.Pfn[First + k].State = MiPageZeroed; /* the rest of the entry is 0 */
+    }
+    /* The group is word-aligned in the bitmap. */
+    for (uint64_t k = 0; k < Pages; k += 64) {
+        uint64_t n = Pages - k < 64 ? Pages - k : 64;
+        MiPhys.FreeBits[(First + k) >> 6] = n == 64 ? ~0ull : (1ull << n) - 1;
+    }
+    MiPhys.Touched[Group >> 6] |= 1ull << (Group & 63);
+    MiPhys.TouchedGroups++;
+}
+
+MI_INDEX MiPfnNextTouched(MI_INDEX Index)
+{
+    uint64_t Groups = (MiPhys.Pages + MI_PFN_GROUP - 1) >> MI_PFN_GROUP_SHIFT;
+    uint64_t Group = Index >> MI_PFN_GROUP_SHIFT;
+    while (Group < Groups) {
+        uint64_t Word = MiPhys.Touched[Group >> 6] & (~0ull << (Group & 63));
+        if (Word != 0) {
+            uint64_t Found = (Group & ~63ull) + (uint64_t)__builtin_ctzll(Word);
+            if (Found >= Groups) {
+                break;
+            }
+            return Found == Index >> MI_PFN_GROUP_SHIFT ? Index : Found << MI_PFN_GROUP_SHIFT;
+        }
+        Group = (Group & ~63ull) + 64;
+    }
+    return MiPhys.Pages;
+}
+
+/* First index >= From and <= Last that is free (Want) or in use (!Want);
+ * Last+1 if none. A group not filled in is all free: whole words of the
+ * group bitmap are skipped at once, so a search through empty terabytes
+ * costs microseconds. */
 static uint64_t MiBitFind(const uint64_t *Bits, uint64_t From, uint64_t Last, bool Want)
 {
     uint64_t i = From;
     while (i <= Last) {
+        if (!MiPfnGroupTouched(i)) {
+            if (Want) {
+                return i;
+            }
+            uint64_t Group = i >> MI_PFN_GROUP_SHIFT;
+            uint64_t Word = MiPhys.Touched[Group >> 6] & (~0ull << (Group & 63));
+            Group = Word != 0 ? (Group & ~63ull) + (uint64_t)__builtin_ctzll(Word)
+                              : (Group & ~63ull) + 64;
+            i = Group << MI_PFN_GROUP_SHIFT;
+            continue;
+        }
         uint64_t Word = Bits[i >> 6];
         if (!Want) {
             Word = ~Word;
@@ -299,6 +355,31 @@ void MiFreePhysical(MI_INDEX Index)
 /* ---------------------------------------------------------------------- */
 /* Lifetime.                                                              */
 /* ---------------------------------------------------------------------- */
+static void MiPhysTeardown(void)
+{
+    uint64_t Groups = (MiPhys.Pages + MI_PFN_GROUP - 1) >> MI_PFN_GROUP_SHIFT;
+    HostFreeTable(MiPhys.Pfn, (Groups << MI_PFN_GROUP_SHIFT) * sizeof(MI_PFN));
+    HostFreeTable(MiPhys.FreeBits, (Groups << MI_PFN_GROUP_SHIFT) / 8);
+    HostFreeTable(MiPhys.Touched, (Groups + 63) / 64 * sizeof(uint64_t));
+    if (MiPhys.View != NULL) {
+        HostPhysDestroy();
+    }
+    memset(&MiPhys, 0, sizeof(MiPhys));
+}
+
+/* The host refused Bytes for What: said on stderr, naming both. */
+static NTSTATUS MiPhysRefused(const char *What, uint64_t Bytes, const char *Why)
+{
+    char Text[384];
+    snprintf(Text, sizeof(Text),
+             "mmsim: the host refused %llu MiB of %s for %llu MiB of simulated RAM%s%s\n",
+             (unsigned long long)((Bytes + 1048575) >> 20), What,
+             (unsigned long long)(MiPhys.Pages >> 8), Why[0] != '\0' ? ": " : "", Why);
+    MiWriteStderr(Text);
+    MiPhysTeardown();
+    return STATUS_INSUFFICIENT_RESOURCES;
+}
+
 static NTSTATUS MiPhysInit(const SIM_CONFIG *Config)
 {
     memset(&MiPhys, 0, sizeof(MiPhys));
@@ -311,38 +392,30 @@ static NTSTATUS MiPhysInit(const SIM_CONFIG *Config)
         Index += Config->Ranges[r].PageCount;
         MiPhys.HighestPfn = Config->Ranges[r].BasePage + Config->Ranges[r].PageCount - 1;
     }
+    /* Reserved for all of RAM, filled in a group at a time (MiPfnEntry):
+     * nothing here is linear in the size of the machine. */
+    uint64_t Groups = (MiPhys.Pages + MI_PFN_GROUP - 1) >> MI_PFN_GROUP_SHIFT;
+    uint64_t PfnBytes = (Groups << MI_PFN_GROUP_SHIFT) * sizeof(MI_PFN);
+    uint64_t BitBytes = (Groups << MI_PFN_GROUP_SHIFT) / 8;
+    uint64_t GroupBytes = (Groups + 63) / 64 * sizeof(uint64_t);
+    MiPhys.Pfn = (MI_PFN *)HostAllocTable(PfnBytes);
+    if (MiPhys.Pfn == NULL) {
+        return MiPhysRefused("address space for the PFN database", PfnBytes, "");
+    }
+    MiPhys.FreeBits = (uint64_t *)HostAllocTable(BitBytes);
+    MiPhys.Touched = (uint64_t *)HostAllocTable(GroupBytes);
+    if (MiPhys.FreeBits == NULL || MiPhys.Touched == NULL) {
+        return MiPhysRefused("address space for the free-page bitmap", BitBytes + GroupBytes, "");
+    }
     char Why[256];
     if (!HostPhysCreate(MiPhys.Pages * PAGE_SIZE, (int)Config->Backend, Why, sizeof(Why))) {
-        MiWriteStderr("mmsim: ");
-        MiWriteStderr(Why);
-        MiWriteStderr("\n");
-        return STATUS_INSUFFICIENT_RESOURCES;
+        return MiPhysRefused("the physical memory object", MiPhys.Pages * PAGE_SIZE, Why);
     }
     MiPhys.View = HostPhysView();
-    MiPhys.Pfn = (MI_PFN *)calloc(MiPhys.Pages, sizeof(MI_PFN));
-    MiPhys.FreeBits = (uint64_t *)calloc((MiPhys.Pages + 63) / 64, sizeof(uint64_t));
-    if (MiPhys.Pfn == NULL || MiPhys.FreeBits == NULL) {
-        free(MiPhys.Pfn);
-        free(MiPhys.FreeBits);
-        HostPhysDestroy();
-        return STATUS_INSUFFICIENT_RESOURCES;
-    }
     /* A fresh memory object reads as zero: every page starts zeroed. */
-    for (uint64_t i = 0; i < MiPhys.Pages; i++) {
-        MiPhys.Pfn[i].State = MiPageZeroed;
-        MiBitSet(MiPhys.FreeBits, i);
-    }
     MiPhys.StateCount[MiPageZeroed] = MiPhys.Pages;
     MiPhys.FreeCount = MiPhys.Pages;
     return STATUS_SUCCESS;
-}
-
-static void MiPhysTeardown(void)
-{
-    free(MiPhys.Pfn);
-    free(MiPhys.FreeBits);
-    HostPhysDestroy();
-    memset(&MiPhys, 0, sizeof(MiPhys));
 }
 
 static bool MiPhysIsClean(char *Report, size_t Size)

@@ -76,7 +76,9 @@ uint64_t MiCountHostRunsIn(uint64_t FirstPage, uint64_t EndPage)
     uint64_t Runs = 0;
     bool InRun = false;
     uint64_t PrevIndex = 0, PrevWrite = 0;
-    for (uint64_t Page = FirstPage; Page < EndPage; Page++) {
+    /* Only touched groups can hold valid PTEs (MiSpaceNextTouched). */
+    for (uint64_t Page = MiSpaceNextTouched(FirstPage), Next; Page < EndPage; Page = Next) {
+        Next = MiSpaceNextTouched(Page + 1);
         uint64_t Pte = MiSpace.Pte[Page];
         if (!(Pte & MI_PTE_VALID)) {
             InRun = false;
@@ -86,7 +88,7 @@ uint64_t MiCountHostRunsIn(uint64_t FirstPage, uint64_t EndPage)
         if (!InRun || Index != PrevIndex + 1 || (Pte & MI_PTE_WRITE) != PrevWrite) {
             Runs++;
         }
-        InRun = true;
+        InRun = Next == Page + 1; /* a skipped stretch is all invalid */
         PrevIndex = Index;
         PrevWrite = Pte & MI_PTE_WRITE;
     }
@@ -122,7 +124,8 @@ VOID MiQueryMemory(SIM_MEMORY_STATS *Stats)
     Stats->HostMappingBudget = MiSpace.Budget;
     Stats->HostMappingsCharged = MiSpace.Charged;
     Stats->HostBudgetRefusals = MiSpace.BudgetRefusals;
-    for (uint64_t Page = 0; Page < MiSpace.Pages; Page++) {
+    for (uint64_t Page = MiSpaceNextTouched(0); Page < MiSpace.Pages;
+         Page = MiSpaceNextTouched(Page + 1)) {
         Stats->ValidPtes += (MiSpace.Pte[Page] & MI_PTE_VALID) != 0;
     }
     MiUnlock();

@@ -100,8 +100,9 @@ static uint64_t MiBytesToPages(SIZE_T Bytes)
 static uint64_t MiValidPtes(uint64_t Page, uint64_t Count)
 {
     uint64_t Valid = 0;
-    for (uint64_t k = 0; k < Count; k++) {
-        Valid += (MiSpace.Pte[Page + k] & MI_PTE_VALID) != 0;
+    for (uint64_t p = MiNextNonZeroPte(Page, Page + Count); p < Page + Count;
+         p = MiNextNonZeroPte(p + 1, Page + Count)) {
+        Valid += (MiSpace.Pte[p] & MI_PTE_VALID) != 0;
     }
     return Valid;
 }
@@ -217,7 +218,7 @@ static PVOID MiReserveModern(SIZE_T Bytes, ULONG Tag, ULONG Flags, ULONG_PTR Cal
         MiUnlock();
         return NULL;
     }
-    memset(&MiSpace.Pte[First], 0, Pages * sizeof(uint64_t));
+    MiClearPtes(First, Pages); /* scale: writes only what is not zero */
     *Reservation = (MI_RESERVATION){First, Pages, First, Pages, Tag, Flags, MiNt5Format, Node,
                                     Caller};
     memset(Node, 0, sizeof(*Node));
@@ -258,9 +259,10 @@ static PVOID MiReserveNt5(SIZE_T Bytes, ULONG Tag, ULONG_PTR Caller)
     }
     *Reservation = (MI_RESERVATION){First, Pages + 2, First + 2, Pages, Tag, 0, MiNt5Format,
                                     NULL, Caller};
+    MiSpaceTouch(First, 2); /* scale: PTE walks look here */
     MiSpace.Pte[First] = MiNt5SizePte(Pages + 2, MiNt5Format);
     MiSpace.Pte[First + 1] = MiNt5TagPte(Tag, MiNt5Format);
-    memset(&MiSpace.Pte[First + 2], 0, Pages * sizeof(uint64_t));
+    MiClearPtes(First + 2, Pages);
     MiUnlock();
     return MiPageToVa(First + 2);
 }
@@ -307,7 +309,7 @@ PVOID NTAPI MmAllocateMappingAddressEx(SIZE_T NumberOfBytes, ULONG PoolTag, ULON
 /* ---------------------------------------------------------------------- */
 static void MiRelease(MI_RESERVATION *Reservation)
 {
-    memset(&MiSpace.Pte[Reservation->FirstPage], 0, Reservation->TotalPages * sizeof(uint64_t));
+    MiClearPtes(Reservation->FirstPage, Reservation->TotalPages);
     MiVaFree(&MiSpace.SystemPtes, Reservation->FirstPage, Reservation->TotalPages);
     MiRangeRemove(&MiReservations, Reservation->FirstPage);
     if (Reservation->Node != NULL) {
@@ -324,8 +326,9 @@ VOID NTAPI MmFreeMappingAddress(PVOID BaseAddress, ULONG PoolTag)
     MI_RESERVATION *Reservation;
     if (MiIsNt5()) {
         Reservation = MiNt5Header(BaseAddress, PoolTag, 0x101, 0x102, Caller);
-        for (uint64_t k = 0; k < Reservation->Pages; k++) {
-            if (MiSpace.Pte[Reservation->BasePage + k] != 0) {
+        { /* scale: only PTEs that are not zero are looked at */
+            uint64_t End = Reservation->BasePage + Reservation->Pages;
+            if (MiNextNonZeroPte(Reservation->BasePage, End) < End) {
                 uint64_t Pages = Reservation->Pages;
                 ULONG_PTR Header = MiPteAddress(Reservation->FirstPage);
                 MiUnlock();
@@ -344,8 +347,9 @@ VOID NTAPI MmFreeMappingAddress(PVOID BaseAddress, ULONG PoolTag)
             MiUnlock();
             KeBugCheckEx(SYSTEM_PTE_MISUSE, 0x102, (ULONG_PTR)BaseAddress, PoolTag, 0);
         }
-        for (uint64_t k = 0; k < Reservation->Pages; k++) {
-            if (MiSpace.Pte[Reservation->BasePage + k] != 0) {
+        { /* scale: only PTEs that are not zero are looked at */
+            uint64_t End = Reservation->BasePage + Reservation->Pages;
+            if (MiNextNonZeroPte(Reservation->BasePage, End) < End) {
                 ULONG_PTR Base = (ULONG_PTR)MiPageToVa(Reservation->BasePage);
                 uint64_t Pages = Reservation->Pages;
                 MiUnlock();

@@ -47,6 +47,78 @@ MI_REGION MiRegionOf(uint64_t Page)
 }
 
 /* ---------------------------------------------------------------------- */
+/* Touched groups of the space.                                           */
+/* ---------------------------------------------------------------------- */
+static void MiGroupsMark(uint64_t *Bits, uint64_t Page, uint64_t Count)
+{
+    if (Count == 0) {
+        return;
+    }
+    for (uint64_t g = Page >> MI_SPACE_GROUP_SHIFT; g <= (Page + Count - 1) >> MI_SPACE_GROUP_SHIFT;
+         g++) {
+        Bits[g >> 6] |= 1ull << (g & 63);
+    }
+}
+
+static bool MiGroupMarked(const uint64_t *Bits, uint64_t Page)
+{
+    uint64_t g = Page >> MI_SPACE_GROUP_SHIFT;
+    return (Bits[g >> 6] >> (g & 63)) & 1;
+}
+
+/* The first page >= Page in a marked group, or MiSpace.Pages. */
+static uint64_t MiGroupsNext(const uint64_t *Bits, uint64_t Page)
+{
+    uint64_t Groups = (MiSpace.Pages + MI_SPACE_GROUP - 1) >> MI_SPACE_GROUP_SHIFT;
+    uint64_t g = Page >> MI_SPACE_GROUP_SHIFT;
+    while (g < Groups) {
+        uint64_t Word = Bits[g >> 6] & (~0ull << (g & 63));
+        if (Word != 0) {
+            uint64_t Found = (g & ~63ull) + (uint64_t)__builtin_ctzll(Word);
+            if (Found >= Groups) {
+                break;
+            }
+            return Found == Page >> MI_SPACE_GROUP_SHIFT ? Page : Found << MI_SPACE_GROUP_SHIFT;
+        }
+        g = (g & ~63ull) + 64;
+    }
+    return MiSpace.Pages;
+}
+
+void MiSpaceTouch(uint64_t Page, uint64_t Count)
+{
+    MiGroupsMark(MiSpace.Touched, Page, Count);
+}
+
+uint64_t MiSpaceNextTouched(uint64_t Page)
+{
+    return MiGroupsNext(MiSpace.Touched, Page);
+}
+
+uint64_t MiVaNextTouched(uint64_t Page)
+{
+    return MiGroupsNext(MiSpace.VaTouched, Page);
+}
+
+uint64_t MiNextNonZeroPte(uint64_t Page, uint64_t End)
+{
+    for (Page = MiSpaceNextTouched(Page); Page < End; Page = MiSpaceNextTouched(Page + 1)) {
+        if (MiSpace.Pte[Page] != 0) {
+            return Page;
+        }
+    }
+    return End;
+}
+
+void MiClearPtes(uint64_t Page, uint64_t Count)
+{
+    for (uint64_t p = MiNextNonZeroPte(Page, Page + Count); p < Page + Count;
+         p = MiNextNonZeroPte(p + 1, Page + Count)) {
+        MiSpace.Pte[p] = 0;
+    }
+}
+
+/* ---------------------------------------------------------------------- */
 /* Page-granular VA allocators (first fit, lowest address first).         */
 /* ---------------------------------------------------------------------- */
 static bool MiVaInit(MI_VA_ALLOCATOR *Allocator, uint64_t FirstPage, uint64_t Pages)
@@ -54,21 +126,54 @@ static bool MiVaInit(MI_VA_ALLOCATOR *Allocator, uint64_t FirstPage, uint64_t Pa
     memset(Allocator, 0, sizeof(*Allocator));
     Allocator->FirstPage = FirstPage;
     Allocator->Pages = Pages;
-    Allocator->FreeBits = (uint64_t *)calloc((Pages + 63) / 64, sizeof(uint64_t));
-    if (Allocator->FreeBits == NULL) {
+    /* All free: a zero table, written only where VA is used. */
+    Allocator->UsedBits = (uint64_t *)HostAllocTable((Pages + 63) / 64 * sizeof(uint64_t));
+    if (Allocator->UsedBits == NULL) {
         return false;
-    }
-    memset(Allocator->FreeBits, 0xFF, Pages / 64 * sizeof(uint64_t));
-    if (Pages % 64 != 0) {
-        Allocator->FreeBits[Pages / 64] = (1ull << (Pages % 64)) - 1;
     }
     Allocator->FreeCount = Pages;
     return true;
 }
 
+static void MiVaTeardown(MI_VA_ALLOCATOR *Allocator)
+{
+    HostFreeTable(Allocator->UsedBits, (Allocator->Pages + 63) / 64 * sizeof(uint64_t));
+    Allocator->UsedBits = NULL;
+}
+
 static bool MiVaBit(const MI_VA_ALLOCATOR *Allocator, uint64_t i)
 {
-    return (Allocator->FreeBits[i >> 6] >> (i & 63)) & 1;
+    return (Allocator->UsedBits[i >> 6] >> (i & 63)) & 1;
+}
+
+/* Sets (Used) or clears bits [First, First + Count) a word at a time. */
+static void MiVaMark(MI_VA_ALLOCATOR *Allocator, uint64_t First, uint64_t Count, bool Used)
+{
+    uint64_t i = First, End = First + Count;
+    while (i < End) {
+        uint64_t n = 64 - (i & 63);
+        n = n < End - i ? n : End - i;
+        uint64_t Mask = (n == 64 ? ~0ull : ((1ull << n) - 1)) << (i & 63);
+        if (Used) {
+            Allocator->UsedBits[i >> 6] |= Mask;
+        } else {
+            Allocator->UsedBits[i >> 6] &= ~Mask;
+        }
+        i += n;
+    }
+}
+
+/* Pages from i (in the region) to the end of its untouched group, or 0 if
+ * the group is touched: a stretch known free without reading its bits. */
+static uint64_t MiVaUntouchedRun(const MI_VA_ALLOCATOR *Allocator, uint64_t i)
+{
+    uint64_t Page = Allocator->FirstPage + i;
+    if (MiGroupMarked(MiSpace.VaTouched, Page)) {
+        return 0;
+    }
+    uint64_t End = ((Page >> MI_SPACE_GROUP_SHIFT) + 1) << MI_SPACE_GROUP_SHIFT;
+    uint64_t Run = End - Page;
+    return Run < Allocator->Pages - i ? Run : Allocator->Pages - i;
 }
 
 uint64_t MiVaAllocate(MI_VA_ALLOCATOR *Allocator, uint64_t Count)
@@ -78,28 +183,40 @@ uint64_t MiVaAllocate(MI_VA_ALLOCATOR *Allocator, uint64_t Count)
         return UINT64_MAX;
     }
     uint64_t Run = 0;
-    for (uint64_t i = Allocator->Hint; i < Allocator->Pages; i++) {
-        /* Skip whole busy words quickly. */
-        if ((i & 63) == 0 && Allocator->FreeBits[i >> 6] == 0) {
-            Run = 0;
-            i += 63;
+    for (uint64_t i = Allocator->Hint; i < Allocator->Pages;) {
+        /* Whole stretches at once: an untouched group or a free word extends
+         * the run (while it cannot complete it), a busy word ends it. */
+        uint64_t Stretch = MiVaUntouchedRun(Allocator, i);
+        if (Stretch == 0 && (i & 63) == 0 && i + 64 <= Allocator->Pages) {
+            uint64_t Word = Allocator->UsedBits[i >> 6];
+            if (Word == ~0ull) {
+                Run = 0;
+                i += 64;
+                continue;
+            }
+            Stretch = Word == 0 ? 64 : 0;
+        }
+        if (Stretch != 0 && Run + Stretch < Count) {
+            Run += Stretch;
+            i += Stretch;
             continue;
         }
         if (MiVaBit(Allocator, i)) {
-            if (++Run == Count) {
-                uint64_t First = i + 1 - Count;
-                for (uint64_t k = First; k <= i; k++) {
-                    Allocator->FreeBits[k >> 6] &= ~(1ull << (k & 63));
-                }
-                Allocator->FreeCount -= Count;
-                if (First == Allocator->Hint) {
-                    Allocator->Hint = i + 1;
-                }
-                return Allocator->FirstPage + First;
-            }
-        } else {
             Run = 0;
+            i++;
+            continue;
         }
+        if (++Run == Count) {
+            uint64_t First = i + 1 - Count;
+            MiGroupsMark(MiSpace.VaTouched, Allocator->FirstPage + First, Count);
+            MiVaMark(Allocator, First, Count, true);
+            Allocator->FreeCount -= Count;
+            if (First == Allocator->Hint) {
+                Allocator->Hint = i + 1;
+            }
+            return Allocator->FirstPage + First;
+        }
+        i++;
     }
     Allocator->Failures++;
     return UINT64_MAX;
@@ -108,9 +225,7 @@ uint64_t MiVaAllocate(MI_VA_ALLOCATOR *Allocator, uint64_t Count)
 void MiVaFree(MI_VA_ALLOCATOR *Allocator, uint64_t FirstPage, uint64_t Count)
 {
     uint64_t First = FirstPage - Allocator->FirstPage;
-    for (uint64_t k = First; k < First + Count; k++) {
-        Allocator->FreeBits[k >> 6] |= 1ull << (k & 63);
-    }
+    MiVaMark(Allocator, First, Count, false);
     Allocator->FreeCount += Count;
     if (First < Allocator->Hint) {
         Allocator->Hint = First;
@@ -122,29 +237,35 @@ bool MiVaIsAllocated(const MI_VA_ALLOCATOR *Allocator, uint64_t Page)
     if (Page < Allocator->FirstPage || Page >= Allocator->FirstPage + Allocator->Pages) {
         return false;
     }
-    return !MiVaBit(Allocator, Page - Allocator->FirstPage);
+    return MiVaBit(Allocator, Page - Allocator->FirstPage);
 }
 
-/* Largest run of free pages: the fragmentation a caller sees. */
+/* Largest run of free pages: the fragmentation a caller sees. Untouched
+ * groups are free throughout and counted without reading their bits. */
 uint64_t MiVaLargestFree(const MI_VA_ALLOCATOR *Allocator);
 uint64_t MiVaLargestFree(const MI_VA_ALLOCATOR *Allocator)
 {
     uint64_t Best = 0, Run = 0;
-    for (uint64_t i = 0; i < Allocator->Pages; i++) {
+    for (uint64_t i = 0; i < Allocator->Pages;) {
+        uint64_t Stretch = MiVaUntouchedRun(Allocator, i);
         /* Whole words: all free extends the run, all busy ends it. */
-        if ((i & 63) == 0 && i + 64 <= Allocator->Pages) {
-            uint64_t Word = Allocator->FreeBits[i >> 6];
-            if (Word == UINT64_MAX || Word == 0) {
-                Run = Word != 0 ? Run + 64 : 0;
-                Best = Run > Best ? Run : Best;
-                i += 63;
+        if (Stretch == 0 && (i & 63) == 0 && i + 64 <= Allocator->Pages) {
+            uint64_t Word = Allocator->UsedBits[i >> 6];
+            if (Word == ~0ull) {
+                Run = 0;
+                i += 64;
                 continue;
             }
+            Stretch = Word == 0 ? 64 : 0;
         }
-        Run = MiVaBit(Allocator, i) ? Run + 1 : 0;
-        if (Run > Best) {
-            Best = Run;
+        if (Stretch != 0) {
+            Run += Stretch;
+            i += Stretch;
+        } else {
+            Run = MiVaBit(Allocator, i) ? 0 : Run + 1;
+            i++;
         }
+        Best = Run > Best ? Run : Best;
     }
     return Best;
 }
@@ -336,13 +457,14 @@ bool MiMapPages(uint64_t Page, const MI_INDEX *Indices, uint64_t Count, bool Wri
         Previous = Pfn;
         MiSpace.Pte[Page + k] = Bits | ((uint64_t)Pfn << MI_PTE_PFN_SHIFT);
     }
+    MiSpaceTouch(Page, Count);
     int64_t Charge = (int64_t)(Runs + 1) - (int64_t)Breaks;
     if (!MiBudgetTakes(Charge)) {
-        memset(&MiSpace.Pte[Page], 0, Count * sizeof(uint64_t)); /* never seen: lock held */
+        MiClearPtes(Page, Count); /* never seen: lock held */
         return false;
     }
     if (!MiMirror(Page, Count, Indices)) {
-        memset(&MiSpace.Pte[Page], 0, Count * sizeof(uint64_t));
+        MiClearPtes(Page, Count);
         return false;
     }
     MiCommitUnit(Page, Count, Charge);
@@ -421,7 +543,9 @@ ULONG MiTrimPagedPool(VOID)
     MiLock();
     ULONG Trimmed = 0;
     const MI_VA_ALLOCATOR *Paged = &MiSpace.PagedPool;
-    for (uint64_t Page = Paged->FirstPage; Page < Paged->FirstPage + Paged->Pages; Page++) {
+    uint64_t PagedEnd = Paged->FirstPage + Paged->Pages;
+    for (uint64_t Page = MiSpaceNextTouched(Paged->FirstPage); Page < PagedEnd;
+         Page = MiSpaceNextTouched(Page + 1)) {
         uint64_t Pte = MiSpace.Pte[Page];
         if (!(Pte & MI_PTE_VALID)) {
             continue;
@@ -543,6 +667,16 @@ __attribute__((constructor)) static void MiArmTrapAtLoad(void)
 }
 #endif
 
+/* Bytes of the per-page tables of a space of Pages pages. */
+static uint64_t MiPteTableBytes(uint64_t Pages)
+{
+    return Pages * sizeof(uint64_t);
+}
+static uint64_t MiBitTableBytes(uint64_t Bits)
+{
+    return (Bits + 63) / 64 * sizeof(uint64_t);
+}
+
 static void MiSpaceTeardown(void)
 {
 #if defined(_WIN32)
@@ -553,12 +687,30 @@ static void MiSpaceTeardown(void)
     if (MiSpace.Base != NULL) {
         HostRelease(MiSpace.Base, MiSpace.Pages * PAGE_SIZE);
     }
-    free(MiSpace.Pte);
-    free(MiSpace.UnitStart);
-    free(MiSpace.SystemPtes.FreeBits);
-    free(MiSpace.NonPagedPool.FreeBits);
-    free(MiSpace.PagedPool.FreeBits);
+    HostFreeTable(MiSpace.Pte, MiPteTableBytes(MiSpace.Pages));
+    HostFreeTable(MiSpace.UnitStart, MiBitTableBytes(MiSpace.Pages + 1));
+    HostFreeTable(MiSpace.Touched,
+                  MiBitTableBytes((MiSpace.Pages >> MI_SPACE_GROUP_SHIFT) + 1));
+    HostFreeTable(MiSpace.VaTouched,
+                  MiBitTableBytes((MiSpace.Pages >> MI_SPACE_GROUP_SHIFT) + 1));
+    MiVaTeardown(&MiSpace.SystemPtes);
+    MiVaTeardown(&MiSpace.NonPagedPool);
+    MiVaTeardown(&MiSpace.PagedPool);
     memset(&MiSpace, 0, sizeof(MiSpace));
+}
+
+/* The host refused Bytes for What: said on stderr, naming both. */
+static NTSTATUS MiSpaceRefused(const char *What, uint64_t Bytes)
+{
+    char Text[320];
+    snprintf(Text, sizeof(Text),
+             "mmsim: the host refused %llu MiB of address space for %s (%llu MiB of system "
+             "space)\n",
+             (unsigned long long)((Bytes + 1048575) >> 20), What,
+             (unsigned long long)(MiSpace.Pages >> 8));
+    MiWriteStderr(Text);
+    MiSpaceTeardown();
+    return STATUS_INSUFFICIENT_RESOURCES;
 }
 
 static NTSTATUS MiSpaceInit(const SIM_CONFIG *Config)
@@ -585,15 +737,26 @@ static NTSTATUS MiSpaceInit(const SIM_CONFIG *Config)
         return STATUS_INVALID_PARAMETER;
     }
     MiSpace.Charged = 1; /* the reservation itself */
+    /* Every table is reserved for the whole space and written only where
+     * used (MiSpaceTouch): nothing here is linear in the size of the space. */
     MiSpace.Base = (uint8_t *)HostReserve(MiSpace.Pages * PAGE_SIZE, MiSeed * 0x9E3779B97F4A7C15ull);
-    MiSpace.Pte = (uint64_t *)calloc(MiSpace.Pages, sizeof(uint64_t));
-    MiSpace.UnitStart = (uint64_t *)calloc(MiSpace.Pages / 64 + 1, sizeof(uint64_t));
-    if (MiSpace.Base == NULL || MiSpace.Pte == NULL || MiSpace.UnitStart == NULL ||
+    if (MiSpace.Base == NULL) {
+        return MiSpaceRefused("the system space reservation", MiSpace.Pages * PAGE_SIZE);
+    }
+    MiSpace.Pte = (uint64_t *)HostAllocTable(MiPteTableBytes(MiSpace.Pages));
+    if (MiSpace.Pte == NULL) {
+        return MiSpaceRefused("the emulated PTEs", MiPteTableBytes(MiSpace.Pages));
+    }
+    MiSpace.UnitStart = (uint64_t *)HostAllocTable(MiBitTableBytes(MiSpace.Pages + 1));
+    MiSpace.Touched = (uint64_t *)HostAllocTable(
+        MiBitTableBytes((MiSpace.Pages >> MI_SPACE_GROUP_SHIFT) + 1));
+    MiSpace.VaTouched = (uint64_t *)HostAllocTable(
+        MiBitTableBytes((MiSpace.Pages >> MI_SPACE_GROUP_SHIFT) + 1));
+    if (MiSpace.UnitStart == NULL || MiSpace.Touched == NULL || MiSpace.VaTouched == NULL ||
         !MiVaInit(&MiSpace.SystemPtes, SysFirst, Config->SystemPtes) ||
         !MiVaInit(&MiSpace.NonPagedPool, NpFirst, Config->NonPagedPoolPages) ||
         !MiVaInit(&MiSpace.PagedPool, PpFirst, Config->PagedPoolPages)) {
-        MiSpaceTeardown();
-        return STATUS_INSUFFICIENT_RESOURCES;
+        return MiSpaceRefused("the system space bitmaps", MiBitTableBytes(MiSpace.Pages) * 3);
     }
     HostInstallFaultTrap(MiSpace.Base, MiSpace.Pages * PAGE_SIZE, MiFaultTrap);
     return STATUS_SUCCESS;

@@ -344,7 +344,8 @@ BOOLEAN SimDumpPfn(SIM_DUMP_OUTPUT *Out, PFN_NUMBER Pfn)
     /* The PTEs that name the page (valid or transition), lowest first. */
     uint64_t First = UINT64_MAX, Count = 0;
     MiLock();
-    for (uint64_t Page = 0; Page < MiSpace.Pages; Page++) {
+    for (uint64_t Page = MiSpaceNextTouched(0); Page < MiSpace.Pages;
+         Page = MiSpaceNextTouched(Page + 1)) { /* scale: untouched PTEs are 0 */
         uint64_t Pte = MiSpace.Pte[Page];
         if ((Pte & (MI_PTE_VALID | MI_PTE_TRANSITION)) && !MiIsReservationHeaderPage(Page) &&
             MI_PTE_PFN(Pte) == Pfn) {
@@ -393,7 +394,15 @@ VOID SimDumpSysPtes(SIM_DUMP_OUTPUT *Out)
     const MI_VA_ALLOCATOR *Sys = &MiSpace.SystemPtes;
     uint64_t Blocks = 0;
     bool InRun = false;
-    for (uint64_t i = 0; i < Sys->Pages; i++) {
+    /* scale: an untouched stretch is free throughout; one step. */
+    for (uint64_t i = 0, Next; i < Sys->Pages; i = Next) {
+        Next = MiVaNextTouched(Sys->FirstPage + i) - Sys->FirstPage;
+        if (Next > i) {
+            Blocks += !InRun;
+            InRun = true;
+            continue;
+        }
+        Next = i + 1;
         bool Free = !MiVaIsAllocated(Sys, Sys->FirstPage + i);
         Blocks += Free && !InRun;
         InRun = Free;

@@ -143,7 +143,9 @@ static bool MiCheckPte(MI_CHECK *Check, uint64_t Page, uint32_t *Refs)
 static uint64_t MiCheckPtes(MI_CHECK *Check, uint32_t *Refs)
 {
     uint64_t ValidPtes = 0;
-    for (uint64_t Page = 0; Page < MiSpace.Pages; Page++) {
+    /* Only touched groups can hold non-zero PTEs (scale: sparse space). */
+    for (uint64_t Page = MiSpaceNextTouched(0); Page < MiSpace.Pages;
+         Page = MiSpaceNextTouched(Page + 1)) {
         ValidPtes += MiCheckPte(Check, Page, Refs);
     }
     return ValidPtes;
@@ -199,7 +201,11 @@ static void MiCheckPfns(MI_CHECK *Check, const uint32_t *Refs, uint64_t *States,
                         uint64_t *FreeBitsOut)
 {
     uint64_t FreeBits = 0;
-    for (MI_INDEX i = 0; i < MiPhys.Pages; i++) {
+    /* Pages of groups never filled in are zeroed and free (scale: sparse
+     * PFN database): counted, not walked. */
+    uint64_t Walked = 0;
+    for (MI_INDEX i = MiPfnNextTouched(0); i < MiPhys.Pages; i = MiPfnNextTouched(i + 1)) {
+        Walked++;
         const MI_PFN *Entry = MiPfnEntry(i);
         if (Entry->State < MiPageStateCount) {
             States[Entry->State]++;
@@ -207,6 +213,8 @@ static void MiCheckPfns(MI_CHECK *Check, const uint32_t *Refs, uint64_t *States,
         }
         MiCheckPfn(Check, i, Refs[i]);
     }
+    States[MiPageZeroed] += MiPhys.Pages - Walked;
+    FreeBits += MiPhys.Pages - Walked;
     MiCheckCounts(Check, States, FreeBits);
     *FreeBitsOut = FreeBits;
 }
@@ -316,7 +324,7 @@ static void MiKeepSeen(uint32_t *Refs, const uint64_t *States, uint64_t FreeBits
     }
     memcpy(MiSeen.FreeBits, MiPhys.FreeBits, MiSeen.FreeWords * sizeof(uint64_t));
     for (int k = 0; k < 3; k++) {
-        memcpy(MiSeen.VaBits[k], MiVaAllocator(k)->FreeBits, MiSeen.VaWords[k] * sizeof(uint64_t));
+        memcpy(MiSeen.VaBits[k], MiVaAllocator(k)->UsedBits, MiSeen.VaWords[k] * sizeof(uint64_t));
     }
     memcpy(MiSeen.States, States, sizeof(MiSeen.States));
     MiSeen.FreeBitCount = FreeBits;
@@ -414,14 +422,14 @@ static void MiCheckTouched(MI_CHECK *Check)
     for (int k = 0; k < 3; k++) {
         const MI_VA_ALLOCATOR *Va = MiVaAllocator(k);
         for (uint64_t w = 0; w < MiSeen.VaWords[k]; w++) {
-            uint64_t Changed = MiSeen.VaBits[k][w] ^ Va->FreeBits[w];
+            uint64_t Changed = MiSeen.VaBits[k][w] ^ Va->UsedBits[w];
             for (; Changed != 0; Changed &= Changed - 1) {
                 uint64_t Page = Va->FirstPage + w * 64 + (uint64_t)__builtin_ctzll(Changed);
                 if (Page < MiSpace.Pages) {
                     (void)MiCheckPte(Check, Page, NULL);
                 }
             }
-            MiSeen.VaBits[k][w] = Va->FreeBits[w];
+            MiSeen.VaBits[k][w] = Va->UsedBits[w];
         }
     }
     /* PFN entries and free bits; the counts follow the changes. */

@@ -144,7 +144,7 @@ static const ENV_CASE EnvCases[] = {
     {"MMSIM_PHYS_MB", "-1", EnvRun, REFUSED, "MiB of RAM, 1 to"},
     {"MMSIM_PHYS_MB", " 64", EnvRun, REFUSED, "MiB of RAM, 1 to"},
     {"MMSIM_PHYS_MB", "64MB", EnvRun, REFUSED, "MiB of RAM, 1 to"},
-    {"MMSIM_PHYS_MB", "1048576", EnvRun, REFUSED, "MiB of RAM, 1 to"}, /* the old claim */
+    {"MMSIM_PHYS_MB", "1048577", EnvRun, REFUSED, "MiB of RAM, 1 to"}, /* 1 TiB + 1 MiB */
     {"MMSIM_PHYS_MB", "", EnvReset, REFUSED, "MiB of RAM, 1 to"},
     {"MMSIM_PHYS_MB", "1", EnvRun, 0, "pages=256 "},
     {"MMSIM_PHYS_MB", "0x100", EnvRun, 0, "pages=65536 "},
@@ -319,7 +319,7 @@ SIM_TEST_F(PhysMbRangeIsTheMachineLimit, NULL, NULL)
         Wrong += CheckEnvCase(&Cases[i]) ? 0 : 1;
     }
     assert_int_equal(Wrong, 0);
-    assert_int_equal(MaxMb, 16384); /* README's "1–16384" */
+    assert_int_equal(MaxMb, 1048576); /* README's "1–1048576" (1 TiB) */
 }
 
 /* The extremes the environment accepts, combined, all build a machine that
@@ -391,8 +391,8 @@ typedef struct _TOOL_CASE {
 } TOOL_CASE;
 
 static const TOOL_CASE ToolCases[] = {
-    {{"tour", "--raw"}, "16385", SIM_EXIT_CONFIG, "MMSIM_PHYS_MB=\"16385\" is not valid"},
-    {{"run", "-"}, "16385", SIM_EXIT_CONFIG, "MMSIM_PHYS_MB=\"16385\" is not valid"},
+    {{"tour", "--raw"}, "1048577", SIM_EXIT_CONFIG, "MMSIM_PHYS_MB=\"1048577\" is not valid"},
+    {{"run", "-"}, "1048577", SIM_EXIT_CONFIG, "MMSIM_PHYS_MB=\"1048577\" is not valid"},
     {{"faults", "--jobs", "3x", "--", "/bin/true"}, NULL, 2, "--jobs '3x': expected"},
     {{"faults", "--jobs", "0", "--", "/bin/true"}, NULL, 2, "--jobs '0': expected"},
     {{"faults", "--jobs", " 2", "--", "/bin/true"}, NULL, 2, "--jobs ' 2': expected"},
@@ -478,9 +478,9 @@ static void TooLittleRam(SIM_CONFIG *C)
 }
 
 static const FIELD_CASE FieldCases[] = {
-    {"SIM_CONFIG.PhysicalPages = 15 is not valid: expected 16 to 4194304 pages", FewPages},
-    {"SIM_CONFIG.PhysicalPages = 4194305 is not valid", ManyPages},
-    {"SIM_CONFIG.SystemPtes = 8 is not valid: expected 16 to 16777216 pages", FewPtes},
+    {"SIM_CONFIG.PhysicalPages = 15 is not valid: expected 16 to 268435456 pages", FewPages},
+    {"SIM_CONFIG.PhysicalPages = 268435457 is not valid", ManyPages},
+    {"SIM_CONFIG.SystemPtes = 8 is not valid: expected 16 to 268435456 pages", FewPtes},
     {"SIM_CONFIG.NonPagedPoolPages = 8388608 is not valid", HugeNonPaged},
     {"SIM_CONFIG.PagedPoolPages = 0 is not valid", NoPaged},
     {"SIM_CONFIG.HostMappingBudget = 8 is not valid: expected 16 to ", TinyBudget},
