@@ -70,7 +70,7 @@ static MI_PROCESS *MiProcessCreate(void)
 static uint64_t MiProcessLockedPages(const MI_PROCESS *Process)
 {
     uint64_t Locked = 0;
-    for (MI_INDEX i = 0; i < MiPhys.Pages; i++) {
+    for (MI_INDEX i = MiPfnNextTouched(0); i < MiPhys.Pages; i = MiPfnNextTouched(i + 1)) {
         const MI_PFN *Entry = MiPfnEntry(i);
         if (Entry->State == MiPageUser && Entry->Owner == Process->Id && Entry->LockCount != 0) {
             Locked++;

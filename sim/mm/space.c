@@ -797,6 +797,7 @@ bool MiMapDevicePages(uint64_t Page, PFN_NUMBER FirstPfn, uint64_t HostOffset, u
         MiSpace.HostMapFailures++;
         return false;
     }
+    MiSpaceTouch(Page, Count); /* scale: PTE walks look only where touched */
     for (uint64_t k = 0; k < Count; k++) {
         MI_ASSERT(!(MiSpace.Pte[Page + k] & MI_PTE_VALID));
         MiSpace.Pte[Page + k] = Bits | ((uint64_t)(FirstPfn + k) << MI_PTE_PFN_SHIFT);

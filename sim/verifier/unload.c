@@ -189,7 +189,8 @@ BOOLEAN SimDriverUnload(SIM_UNLOAD_REPORT *Report)
      * space to count host runs: most of a short program's run time, paid at
      * every exit and by each run of `mmsim faults`). */
     Local.MdlPages = MiPhys.StateCount[MiPageMdl];
-    for (MI_INDEX i = 0; i < MiPhys.Pages; i++) {
+    /* Only groups of the PFN database that were ever filled in (scale). */
+    for (MI_INDEX i = MiPfnNextTouched(0); i < MiPhys.Pages; i = MiPfnNextTouched(i + 1)) {
         Local.LockedPages += MiPfnEntry(i)->LockCount != 0;
     }
     MiUnlock();
