@@ -264,7 +264,13 @@ VOID NTAPI MmBuildMdlForNonPagedPool(PMDLX Mdl)
         }
         uint64_t Page = MiVaToPage(At);
         uint64_t Pte = MiSpace.Pte[Page];
-        if (MiRegionOf(Page) == MiRegionPagedPool && MiConfig.Strict) {
+        /* Paged pool by region, or by page state: a paged special-pool block
+         * lives in system PTE space (docs/special-pool.md). */
+        MI_INDEX PageIndex;
+        bool PagedPage = MiRegionOf(Page) == MiRegionPagedPool ||
+                         ((Pte & MI_PTE_VALID) && MiPfnToIndex(MI_PTE_PFN(Pte), &PageIndex) &&
+                          MiPfnEntry(PageIndex)->State == MiPagePagedPool);
+        if (PagedPage && MiConfig.Strict) {
             MiUnlock();
             KeBugCheckEx(DRIVER_VERIFIER_DETECTED_VIOLATION, 0x7F, MiCurrentIrql(), (ULONG_PTR)Mdl,
                          (ULONG_PTR)(USHORT)Mdl->MdlFlags);

@@ -286,6 +286,28 @@ SIM_TEST_F(BadFreesAndIrqls, SimTestSetup, SimTestTeardownDefault)
 /* ======================================================================== */
 /* Priorities choose the alignment of a block special pool selects.         */
 /* ======================================================================== */
+/* A paged special-pool block sits in system PTE space, not in the paged
+ * pool's region: MmBuildMdlForNonPagedPool still knows it for paged pool
+ * (strict: 0xC4/0x7F, as tests/test_mdl.c's BuildMdlForPagedPoolStrict),
+ * and builds a non-paged block. */
+SIM_TEST_F(BuildMdlForNonPagedPoolKnowsPagedSpecialPool, SimTestSetup, SimTestTeardownDefault)
+{
+    Build(SpecialConfig("", 0, 0, 0));
+    PVOID NonPaged = Block(64, FALSE);
+    PMDL Mdl = IoAllocateMdl(NonPaged, 64, FALSE, FALSE, NULL);
+    assert_non_null(Mdl);
+    MmBuildMdlForNonPagedPool(Mdl);
+    assert_true(Mdl->MdlFlags & MDL_SOURCE_IS_NONPAGED_POOL);
+    IoFreeMdl(Mdl);
+    ExFreePoolWithTag(NonPaged, TAG);
+
+    PVOID Paged = Block(64, TRUE);
+    Mdl = IoAllocateMdl(Paged, 64, FALSE, FALSE, NULL);
+    assert_non_null(Mdl);
+    SIM_EXPECT_BUGCHECK4(0xC4, 0x7F, PASSIVE_LEVEL, (ULONG_PTR)Mdl, MDL_ALLOCATED_FIXED_SIZE,
+                         MmBuildMdlForNonPagedPool(Mdl));
+}
+
 SIM_TEST_F(PriorityChoosesAlignment, SimTestSetup, SimTestTeardownDefault)
 {
     Build(SpecialConfig("", 0, 0, 0)); /* overrun by default */
