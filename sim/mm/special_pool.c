@@ -201,10 +201,16 @@ static uint64_t MiFirstCorrupted(const MI_SPECIAL_BLOCK *Block)
 void *MiSpecialPoolAllocate(bool Paged, SIZE_T Bytes, ULONG Tag, ULONG_PTR Caller, bool Zero,
                             MI_SPECIAL_MODE Mode)
 {
+    /* A size beyond the whole budget goes to normal pool before any
+     * rounding, which would wrap for sizes near SIZE_MAX (found by fuzz_ddi). */
+    if (Bytes == 0 || (uint64_t)Bytes > (uint64_t)MiSpecial.Budget * PAGE_SIZE) {
+        MiSpecial.Fallbacks++;
+        return NULL;
+    }
     uint64_t Rounded = ((uint64_t)Bytes + MI_SPECIAL_ALIGN - 1) & ~(uint64_t)(MI_SPECIAL_ALIGN - 1);
     uint64_t DataPages = (Rounded + PAGE_SIZE - 1) / PAGE_SIZE;
     uint64_t RunPages = DataPages + 2;
-    if (Bytes == 0 || RunPages > MiSpecial.Budget) {
+    if (RunPages > MiSpecial.Budget) {
         MiSpecial.Fallbacks++;
         return NULL;
     }

@@ -308,6 +308,23 @@ SIM_TEST_F(BuildMdlForNonPagedPoolKnowsPagedSpecialPool, SimTestSetup, SimTestTe
                          MmBuildMdlForNonPagedPool(Mdl));
 }
 
+/* Sizes no budget holds, up to SIZE_MAX, go to normal pool (which refuses
+ * them as it always does) without wrapping special pool's size arithmetic
+ * (fuzz_ddi found SIZE_MAX taken as a zero-page block). */
+SIM_TEST_F(HugeSizesFallBackToNormalPool, SimTestSetup, SimTestTeardownDefault)
+{
+    Build(SpecialConfig("", 0, 0, 0));
+    static const SIZE_T Sizes[] = {(SIZE_T)-1, (SIZE_T)-16, (SIZE_T)-4096, (SIZE_T)1 << 62};
+    for (size_t i = 0; i < sizeof(Sizes) / sizeof(Sizes[0]); i++) {
+        SIM_SPECIAL_POOL_STATS Before, After;
+        SimQuerySpecialPool(&Before);
+        assert_null(ExAllocatePool2(POOL_FLAG_NON_PAGED, Sizes[i], TAG));
+        SimQuerySpecialPool(&After);
+        assert_int_equal(After.Fallbacks, Before.Fallbacks + 1);
+    }
+    SimAssertInvariants();
+}
+
 SIM_TEST_F(PriorityChoosesAlignment, SimTestSetup, SimTestTeardownDefault)
 {
     Build(SpecialConfig("", 0, 0, 0)); /* overrun by default */
