@@ -261,7 +261,7 @@ SIM_TEST(QuotaAllocationsRaiseUnlessAskedNotTo)
     SIM_TRY_STATUS(&Status, (void)ExAllocatePoolWithQuotaTag(PagedPool, 64, TAG_QUOTA));
     assert_int_equal(Status, STATUS_INSUFFICIENT_RESOURCES);
     SimFailNthCall(SimFaultPool, 1);
-    PVOID None = (PVOID)1;
+    PVOID volatile None = (PVOID)1; /* set inside the try: volatile across its longjmp */
     SIM_TRY_STATUS(&Status, None = ExAllocatePoolWithQuotaTag(
                                 (POOL_TYPE)(PagedPool | POOL_QUOTA_FAIL_INSTEAD_OF_RAISE), 64,
                                 TAG_QUOTA));

@@ -174,7 +174,7 @@ static void RunCase(DDI Ddi, BOOLEAN Paged, const ROW *Row, ACTION Action)
         Free(Ddi, (PVOID)P);
         /* Blocks of the same size, allocated and freed, until the oldest
          * quarantined run - P's - is given back and taken again. */
-        PVOID Again = NULL;
+        PVOID volatile Again = NULL; /* live across the switch's SIM_CATCH_BUGCHECK */
         for (int i = 0; i < BUDGET && Again != (PVOID)P; i++) {
             if (Again != NULL) {
                 Free(Ddi, Again);

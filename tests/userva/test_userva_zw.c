@@ -263,7 +263,7 @@ static NTSTATUS RunStep(uint8_t *B, const STEP *Step, PVOID *OutBase, SIZE_T *Ou
     *OutSize = Step->Size;
     *Old = 0;
     NTSTATUS Status = STATUS_SUCCESS;
-    volatile uint8_t *Byte = (volatile uint8_t *)Address(B, Step->At);
+    volatile uint8_t *volatile Byte = (volatile uint8_t *)Address(B, Step->At);
     switch (Step->Op) {
     case Alloc:
         return ZwAllocateVirtualMemory(NtCurrentProcess(), OutBase, 0, OutSize, Step->Type,
