@@ -7,6 +7,8 @@
 #ifndef MMSIM_MI_SPECIAL_H
 #define MMSIM_MI_SPECIAL_H
 
+#include <stdatomic.h>
+#include <stdbool.h>
 #include "mi_mm.h"
 
 /* Alignment an allocation asks for: the configured one, or the one
@@ -27,6 +29,14 @@ PVOID MiAllocatePoolWithTagMode(const char *Ddi, POOL_TYPE PoolType, SIZE_T Numb
 /* Lifetime, from the pool subsystem's init and teardown. */
 NTSTATUS MiSpecialPoolInit(const SIM_CONFIG *Config);
 void MiSpecialPoolTeardown(void);
+
+/* Whether special pool is on for this machine (set at its build): read on
+ * every pool call, so that with special pool off they cost a load. */
+extern _Atomic bool MiSpecialPoolOn;
+static inline bool MiSpecialPoolIsOn(void)
+{
+    return atomic_load_explicit(&MiSpecialPoolOn, memory_order_relaxed);
+}
 
 /* true if special pool is on and selects a block of this pool, size and tag. */
 bool MiSpecialPoolSelects(bool Paged, SIZE_T Bytes, ULONG Tag);

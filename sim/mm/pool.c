@@ -634,7 +634,7 @@ static void *MiPoolAllocate(bool Paged, SIZE_T Bytes, ULONG Tag, ULONG_PTR Calle
 static void *MiPoolAllocateForDriver(bool Paged, SIZE_T Bytes, ULONG Tag, ULONG_PTR Caller,
                                      bool Zero, bool CacheAligned, MI_SPECIAL_MODE Mode)
 {
-    if (MiSpecialPoolSelects(Paged, Bytes, Tag)) {
+    if (MiSpecialPoolIsOn() && MiSpecialPoolSelects(Paged, Bytes, Tag)) {
         void *Va = MiSpecialPoolAllocate(Paged, Bytes, Tag, Caller, Zero, Mode);
         MI_TAG_USAGE *Usage = Va != NULL ? MiTagUsage(Tag, Paged) : NULL;
         if (Usage != NULL) {
@@ -669,7 +669,7 @@ void *MiAllocatePoolForMm(SIZE_T Bytes, ULONG Tag, ULONG_PTR Caller)
 
 SIZE_T MiPoolBlockSize(const void *Va, ULONG *Tag)
 {
-    if (MiSpecialPoolOwns(Va)) { /* specialpool */
+    if (MiSpecialPoolIsOn() && MiSpecialPoolOwns(Va)) { /* specialpool */
         return MiSpecialPoolBlockSize(Va, Tag);
     }
     MI_POOL_BLOCK *Block = MiFindBlock((uint64_t)(uintptr_t)Va);
@@ -698,13 +698,8 @@ static bool MiTagHasLetterOrDigit(ULONG Tag)
 
 /* IRQL rule of an allocation of the given kind (0xC4/0x01, 0x02 strict;
  * 0xC2/0x08 otherwise). */
-static void MiPoolAllocIrql(bool Paged, ULONG PoolType, SIZE_T Bytes, ULONG Tag)
+static void MiPoolAllocIrqlStop(bool Paged, ULONG PoolType, SIZE_T Bytes, ULONG Tag, KIRQL Irql)
 {
-    KIRQL Irql = MiCurrentIrql();
-    KIRQL Max = Paged ? APC_LEVEL : DISPATCH_LEVEL;
-    if (Irql <= Max) {
-        return;
-    }
     MiLock();
     bool Special = MiSpecialPoolSelects(Paged, Bytes, Tag);
     MiUnlock();
@@ -716,6 +711,15 @@ static void MiPoolAllocIrql(bool Paged, ULONG PoolType, SIZE_T Bytes, ULONG Tag)
                      Bytes);
     }
     KeBugCheckEx(BAD_POOL_CALLER, 0x08, Irql, PoolType, Bytes);
+}
+
+/* The IRQL rule of an allocation: the check inline, the stop out of line. */
+static inline void MiPoolAllocIrql(bool Paged, ULONG PoolType, SIZE_T Bytes, ULONG Tag)
+{
+    KIRQL Irql = MiCurrentIrql();
+    if (Irql > (Paged ? APC_LEVEL : DISPATCH_LEVEL)) {
+        MiPoolAllocIrqlStop(Paged, PoolType, Bytes, Tag, Irql);
+    }
 }
 
 static void MiEnterPool(const char *Ddi)
@@ -861,7 +865,7 @@ static void MiFreePool(PVOID P, ULONG Tag, bool CheckTag, ULONG_PTR Caller)
     (void)Caller;
     uint64_t Va = (uint64_t)(uintptr_t)P;
     MiLock();
-    if (MiSpecialPoolOwns(P)) { /* specialpool: its checks, then the quarantine */
+    if (MiSpecialPoolIsOn() && MiSpecialPoolOwns(P)) { /* specialpool: its checks, then the quarantine */
         bool SpecialPaged;
         SIZE_T Size;
         ULONG BlockTag;

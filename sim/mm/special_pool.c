@@ -66,6 +66,7 @@ typedef struct _MI_SPECIAL_POOL {
 } MI_SPECIAL_POOL;
 
 static MI_SPECIAL_POOL MiSpecial;
+_Atomic bool MiSpecialPoolOn;
 
 /* ---------------------------------------------------------------------- */
 /* Selection.                                                             */
@@ -531,6 +532,7 @@ NTSTATUS MiSpecialPoolInit(const SIM_CONFIG *Config)
     memset(MiPatternPage, MI_SPECIAL_PATTERN, sizeof(MiPatternPage));
     const struct _SIM_SPECIAL_POOL_CONFIG *Sp = &Config->SpecialPool;
     MiSpecial.Enabled = Sp->Enabled != FALSE;
+    atomic_store_explicit(&MiSpecialPoolOn, MiSpecial.Enabled, memory_order_relaxed);
     MiSpecial.Underrun = Sp->Underrun != FALSE;
     MiSpecial.MinSize = Sp->MinSize;
     MiSpecial.MaxSize = Sp->MaxSize;
@@ -554,4 +556,5 @@ void MiSpecialPoolTeardown(void)
 {
     MiRangeFreeAll(&MiSpecial.Runs, true);
     memset(&MiSpecial, 0, sizeof(MiSpecial));
+    atomic_store_explicit(&MiSpecialPoolOn, false, memory_order_relaxed);
 }
