@@ -7,6 +7,7 @@
 #ifndef MMSIM_MI_H
 #define MMSIM_MI_H
 
+#include <stdarg.h>
 #include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -272,5 +273,9 @@ typedef struct _MI_LOOKASIDE_INFO {
     ULONG Outstanding;  /* allocated from it and not freed to it */
 } MI_LOOKASIDE_INFO;
 ULONG MiEnumLookasideLists(MI_LOOKASIDE_INFO *Infos, ULONG Max);
+
+/* verifier/dump.c: one formatted line to a dump's file or buffer (the
+ * dump layer's single writer; dump_user.c's views use it too). */
+void MiDumpVPrint(SIM_DUMP_OUTPUT *Out, const char *Format, va_list Args);
 
 #endif /* MMSIM_MI_H */

@@ -40,14 +40,12 @@ VOID SimDumpToBuffer(SIM_DUMP_OUTPUT *Out, char *Buffer, SIZE_T Size, ULONG Flag
     }
 }
 
-static void MiOut(SIM_DUMP_OUTPUT *Out, const char *Format, ...) __attribute__((format(MMSIM_PRINTF_FORMAT, 2, 3)));
-static void MiOut(SIM_DUMP_OUTPUT *Out, const char *Format, ...)
+/* One line (at most 1023 bytes) to a dump's file or buffer; the buffer
+ * keeps its NUL and Out->Length counts what was asked for, as snprintf. */
+void MiDumpVPrint(SIM_DUMP_OUTPUT *Out, const char *Format, va_list Args)
 {
     char Line[1024];
-    va_list Args;
-    va_start(Args, Format);
     int Length = vsnprintf(Line, sizeof(Line), Format, Args);
-    va_end(Args);
     if (Length < 0) {
         return;
     }
@@ -63,6 +61,15 @@ static void MiOut(SIM_DUMP_OUTPUT *Out, const char *Format, ...)
         Out->Buffer[Out->Length + Copy] = '\0';
     }
     Out->Length += (SIZE_T)Length;
+}
+
+static void MiOut(SIM_DUMP_OUTPUT *Out, const char *Format, ...) __attribute__((format(MMSIM_PRINTF_FORMAT, 2, 3)));
+static void MiOut(SIM_DUMP_OUTPUT *Out, const char *Format, ...)
+{
+    va_list Args;
+    va_start(Args, Format);
+    MiDumpVPrint(Out, Format, Args);
+    va_end(Args);
 }
 
 /* ---------------------------------------------------------------------- */

@@ -15,26 +15,10 @@ static void MiUserOut(SIM_DUMP_OUTPUT *Out, const char *Format, ...)
     __attribute__((format(MMSIM_PRINTF_FORMAT, 2, 3)));
 static void MiUserOut(SIM_DUMP_OUTPUT *Out, const char *Format, ...)
 {
-    char Line[512];
     va_list Args;
     va_start(Args, Format);
-    int Length = vsnprintf(Line, sizeof(Line), Format, Args);
+    MiDumpVPrint(Out, Format, Args);
     va_end(Args);
-    if (Length < 0) {
-        return;
-    }
-    if ((size_t)Length >= sizeof(Line)) {
-        Length = (int)sizeof(Line) - 1;
-    }
-    if (Out->File != NULL) {
-        fwrite(Line, 1, (size_t)Length, Out->File);
-    } else if (Out->Buffer != NULL && Out->Size > 0 && Out->Length < Out->Size - 1) {
-        size_t Room = (size_t)(Out->Size - 1 - Out->Length);
-        size_t Copy = (size_t)Length < Room ? (size_t)Length : Room;
-        memcpy(Out->Buffer + Out->Length, Line, Copy);
-        Out->Buffer[Out->Length + Copy] = '\0';
-    }
-    Out->Length += (SIZE_T)Length;
 }
 
 static const char *MiUserAddress(const SIM_DUMP_OUTPUT *Out, ULONG_PTR Va, char *Text, size_t Size)
