@@ -40,7 +40,6 @@ static struct {
     pthread_cond_t Idle;   /* a DPC finished */
     LIST_ENTRY Queue;      /* KDPC.DpcListEntry of every queued DPC, all processors */
     LIST_ENTRY Timers;     /* KTIMER.TimerListEntry, by due time */
-    _Atomic uint64_t SetTimers; /* entries of Timers: every pool free asks, most often none */
     uint64_t Running;      /* DPC routines running now */
     PKDPC ClockCurrent;    /* the DPC whose routine the clock thread runs */
     uint64_t Epoch;        /* the machine whose routines Running counts */
@@ -49,6 +48,8 @@ static struct {
 } MiDpc = {.Lock = PTHREAD_MUTEX_INITIALIZER,
            .Queue = {&MiDpc.Queue, &MiDpc.Queue},
            .Timers = {&MiDpc.Timers, &MiDpc.Timers}};
+/* Entries of MiDpc.Timers (mi_ke.h: MiAnyTimerSet). */
+_Atomic uint64_t MiSetTimerCount;
 
 static pthread_once_t MiDpcOnce = PTHREAD_ONCE_INIT;
 
@@ -441,7 +442,7 @@ static void MiUnlinkTimer(PKTIMER Timer)
 {
     RemoveEntryList(&Timer->TimerListEntry);
     Timer->TimerListEntry.Flink = Timer->TimerListEntry.Blink = NULL;
-    atomic_fetch_sub_explicit(&MiDpc.SetTimers, 1, memory_order_release);
+    atomic_fetch_sub_explicit(&MiSetTimerCount, 1, memory_order_release);
 }
 
 static void MiInsertTimerLocked(PKTIMER Timer)
@@ -453,7 +454,7 @@ static void MiInsertTimerLocked(PKTIMER Timer)
         Entry = Entry->Flink;
     }
     InsertTailList(Entry, &Timer->TimerListEntry); /* before Entry */
-    atomic_fetch_add_explicit(&MiDpc.SetTimers, 1, memory_order_release);
+    atomic_fetch_add_explicit(&MiSetTimerCount, 1, memory_order_release);
 }
 
 VOID NTAPI KeInitializeTimerEx(PKTIMER Timer, TIMER_TYPE Type)
@@ -561,7 +562,7 @@ PKTIMER MiTimerInRange(const void *Start, SIZE_T Size)
 {
     const char *Low = (const char *)Start;
     PKTIMER Found = NULL;
-    if (atomic_load_explicit(&MiDpc.SetTimers, memory_order_acquire) == 0) {
+    if (atomic_load_explicit(&MiSetTimerCount, memory_order_acquire) == 0) {
         return NULL; /* no timer is set anywhere: no lock taken per pool free */
     }
     MiDpcLock();
@@ -706,7 +707,7 @@ void MiStopTimerThread(void)
      * touched: it was that machine's). */
     InitializeListHead(&MiDpc.Queue);
     InitializeListHead(&MiDpc.Timers);
-    atomic_store_explicit(&MiDpc.SetTimers, 0, memory_order_release);
+    atomic_store_explicit(&MiSetTimerCount, 0, memory_order_release);
     MiDpc.Epoch = MiCurrentWaitEpoch();
     MiDpc.Running = 0;
     MiDpc.ClockCurrent = NULL;

@@ -5,6 +5,9 @@
 #ifndef MI_KE_H_
 #define MI_KE_H_
 
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stdint.h>
 #include "../mi.h"
 
 /* Kernel object types (Header.Type; the kernel's KOBJECTS numbers). */
@@ -58,6 +61,13 @@ extern _Thread_local bool MiDpcsPending;
 /* A timer set (in the timer queue) inside [Start, Start + Size), or NULL:
  * freeing memory that holds one is a bug check (sim/mm/pool.c). */
 PKTIMER MiTimerInRange(const void *Start, SIZE_T Size);
+/* Whether any timer is set (an atomic count): every pool free asks, and
+ * most often none is, so the question costs a load. */
+extern _Atomic uint64_t MiSetTimerCount;
+static inline bool MiAnyTimerSet(void)
+{
+    return atomic_load_explicit(&MiSetTimerCount, memory_order_acquire) != 0;
+}
 /* Kernel mutexes the calling thread owns (a worker routine must return
  * owning none: 0x39, sim/ex/work.c). */
 ULONG MiKeMutexesOwned(void);

@@ -631,23 +631,38 @@ static void *MiPoolAllocate(bool Paged, SIZE_T Bytes, ULONG Tag, ULONG_PTR Calle
 /* specialpool: a driver's allocation goes to special pool when special pool
  * selects it and has room (docs/special-pool.md); otherwise, counted there
  * as a fallback, to normal pool. Mm's own allocations never do. */
-static void *MiPoolAllocateForDriver(bool Paged, SIZE_T Bytes, ULONG Tag, ULONG_PTR Caller,
-                                     bool Zero, bool CacheAligned, MI_SPECIAL_MODE Mode)
+static void *MiPoolAllocateSpecial(bool Paged, SIZE_T Bytes, ULONG Tag, ULONG_PTR Caller,
+                                   bool Zero, MI_SPECIAL_MODE Mode)
 {
-    if (MiSpecialPoolIsOn() && MiSpecialPoolSelects(Paged, Bytes, Tag)) {
-        void *Va = MiSpecialPoolAllocate(Paged, Bytes, Tag, Caller, Zero, Mode);
-        MI_TAG_USAGE *Usage = Va != NULL ? MiTagUsage(Tag, Paged) : NULL;
-        if (Usage != NULL) {
-            Usage->Allocs++;
-            Usage->Bytes += Bytes;
-            MiPool.Live++;
-            return Va;
-        }
+    if (!MiSpecialPoolSelects(Paged, Bytes, Tag)) {
+        return NULL;
+    }
+    void *Va = MiSpecialPoolAllocate(Paged, Bytes, Tag, Caller, Zero, Mode);
+    MI_TAG_USAGE *Usage = Va != NULL ? MiTagUsage(Tag, Paged) : NULL;
+    if (Usage != NULL) {
+        Usage->Allocs++;
+        Usage->Bytes += Bytes;
+        MiPool.Live++;
+        return Va;
+    }
+    if (Va != NULL) {
+        bool BlockPaged;
+        SIZE_T Size;
+        ULONG BlockTag;
+        MiSpecialPoolFree(Va, Tag, false, &BlockPaged, &Size, &BlockTag);
+    }
+    return NULL;
+}
+
+/* Inline: with special pool off, normal pool's path costs one flag. */
+static inline void *MiPoolAllocateForDriver(bool Paged, SIZE_T Bytes, ULONG Tag,
+                                            ULONG_PTR Caller, bool Zero, bool CacheAligned,
+                                            MI_SPECIAL_MODE Mode)
+{
+    if (MiSpecialPoolIsOn()) {
+        void *Va = MiPoolAllocateSpecial(Paged, Bytes, Tag, Caller, Zero, Mode);
         if (Va != NULL) {
-            bool BlockPaged;
-            SIZE_T Size;
-            ULONG BlockTag;
-            MiSpecialPoolFree(Va, Tag, false, &BlockPaged, &Size, &BlockTag);
+            return Va;
         }
     }
     return MiPoolAllocate(Paged, Bytes, Tag, Caller, Zero, CacheAligned);
@@ -914,7 +929,7 @@ static void MiFreePool(PVOID P, ULONG Tag, bool CheckTag, ULONG_PTR Caller)
      * memory. Verifier stops at the free, 0xC4/0x15 (timer, pool type,
      * address); without it mmsim stops with the kernel's own report of a
      * timer where none may be, 0xC7 (0, timer, start, end). */
-    PKTIMER Timer = MiTimerInRange(P, Block->Size);
+    PKTIMER Timer = MiAnyTimerSet() ? MiTimerInRange(P, Block->Size) : NULL;
     if (Timer != NULL) {
         uint64_t Size = Block->Size;
         MiUnlock();
