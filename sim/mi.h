@@ -276,6 +276,7 @@ ULONG MiEnumLookasideLists(MI_LOOKASIDE_INFO *Infos, ULONG Max);
 
 /* verifier/dump.c: one formatted line to a dump's file or buffer (the
  * dump layer's single writer; dump_user.c's views use it too). */
-void MiDumpVPrint(SIM_DUMP_OUTPUT *Out, const char *Format, va_list Args);
+void MiDumpVPrint(SIM_DUMP_OUTPUT *Out, const char *Format, va_list Args)
+    __attribute__((format(MMSIM_PRINTF_FORMAT, 2, 0)));
 
 #endif /* MMSIM_MI_H */
