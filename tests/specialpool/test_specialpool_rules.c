@@ -71,7 +71,7 @@ SIM_TEST_F(SelectionByTagAndSize, SimTestSetup, SimTestTeardownDefault)
         {"Hack;Gr*", 0, 0, 'xprG', 64, TRUE},   /* "Grpx" */
         {"Hack;Gr*", 0, 0, '  rG', 64, TRUE},   /* "Gr  ": trailing spaces dropped */
         {"?ac?", 0, 0, TAG, 64, TRUE},
-        {"?ac?", 0, 0, 'kca', 64, FALSE},       /* "ack" + NUL: three characters */
+        {"?ac?", 0, 0, 0x006B6361, 64, FALSE}, /* "ack" + NUL: three characters ('kca') */
         {"H*k", 0, 0, TAG, 64, TRUE},
         {"", 1, 4095, TAG, 4095, TRUE},
         {"", 1, 4095, TAG, 4096, FALSE},
