@@ -707,19 +707,6 @@ VOID FASTCALL KeReleaseGuardedMutexUnsafe(PKGUARDED_MUTEX GuardedMutex)
 /* ---------------------------------------------------------------------- */
 /* Fast mutexes without the raise to APC_LEVEL.                           */
 /* ---------------------------------------------------------------------- */
-static bool MiTryTakeFast(void *Context)
-{
-    PFAST_MUTEX FastMutex = (PFAST_MUTEX)Context;
-    LONG Old = __atomic_load_n(&FastMutex->Count, __ATOMIC_RELAXED);
-    while (Old & FM_LOCK_BIT) {
-        if (__atomic_compare_exchange_n(&FastMutex->Count, &Old, Old & ~FM_LOCK_BIT, false,
-                                        __ATOMIC_ACQUIRE, __ATOMIC_RELAXED)) {
-            return true;
-        }
-    }
-    return false;
-}
-
 VOID FASTCALL ExAcquireFastMutexUnsafe(PFAST_MUTEX FastMutex)
 {
     MiDdiEnter(MiDdi_ExAcquireFastMutexUnsafe, 0, MI_CALLER_ADDRESS());
@@ -729,9 +716,9 @@ VOID FASTCALL ExAcquireFastMutexUnsafe(PFAST_MUTEX FastMutex)
         KeBugCheckEx(MUTEX_ALREADY_OWNED, (ULONG_PTR)FastMutex, (ULONG_PTR)MiCurrentThread(), 0,
                      0);
     }
-    if (!MiTryTakeFast(FastMutex)) {
+    if (!MiTryTakeFastMutex(FastMutex)) {
         __atomic_add_fetch(&FastMutex->Contention, 1, __ATOMIC_RELAXED);
-        MiParkUntilFor("ExAcquireFastMutexUnsafe", FastMutex, MiTryTakeFast, FastMutex, -1);
+        MiParkUntilFor("ExAcquireFastMutexUnsafe", FastMutex, MiTryTakeFastMutex, FastMutex, -1);
     }
     __atomic_store_n(&FastMutex->Owner, (PVOID)MiCurrentThread(), __ATOMIC_RELAXED);
 }

@@ -419,7 +419,8 @@ VOID NTAPI ExInitializeFastMutex(PFAST_MUTEX FastMutex)
     memset(&FastMutex->Event, 0, sizeof(FastMutex->Event));
 }
 
-static bool MiTryTakeFastMutex(void *Context)
+/* Takes a free fast mutex (clears FM_LOCK_BIT); false if it is owned. */
+bool MiTryTakeFastMutex(void *Context)
 {
     PFAST_MUTEX FastMutex = (PFAST_MUTEX)Context;
     LONG Old = __atomic_load_n(&FastMutex->Count, __ATOMIC_RELAXED);

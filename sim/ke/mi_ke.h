@@ -37,6 +37,9 @@ struct _KTHREAD {
 /* Converts a DDI timeout (NULL: infinite; < 0: relative, 100 ns units;
  * >= 0: absolute system time) to nanoseconds from now (-1: infinite). */
 int64_t MiKeTimeoutNs(const LARGE_INTEGER *Timeout);
+/* A fast mutex wait's predicate (locks.c): takes the mutex if it is free.
+ * Context is the PFAST_MUTEX. */
+bool MiTryTakeFastMutex(void *Context);
 
 /* The state of a dispatcher object a waiter saw when it began to wait. */
 typedef struct _MI_WAIT_OBJECT {
