@@ -478,34 +478,37 @@ VOID NTAPI ExSetResourceOwnerPointerEx(PERESOURCE Resource, PVOID OwnerPointer, 
     MiSetOwner(Resource, OwnerPointer, Caller);
 }
 
+/* The three ExEnterCriticalRegionAndAcquire* forms: the critical region,
+ * then a waiting acquire; the "handle" is the owning thread. */
+static PVOID MiEnterAndAcquire(PERESOURCE Resource, MI_DDI Ddi, MI_ACQUIRE Mode, const char *Name,
+                               ULONG_PTR Caller)
+{
+    MiDdiEnter(Ddi, 0, Caller);
+    MiEnterCriticalRegionForResource();
+    (void)MiAcquire(Resource, TRUE, Mode, Name, Caller);
+    return (PVOID)MiCurrentResourceThread();
+}
+
 PVOID NTAPI ExEnterCriticalRegionAndAcquireResourceShared(PERESOURCE Resource)
 {
-    ULONG_PTR Caller = MI_CALLER_ADDRESS();
-    MiDdiEnter(MiDdi_ExEnterCriticalRegionAndAcquireResourceShared, 0, Caller);
-    MiEnterCriticalRegionForResource();
-    (void)MiAcquire(Resource, TRUE, MiAcquireShared, "ExEnterCriticalRegionAndAcquireResourceShared",
-                    Caller);
-    return (PVOID)MiCurrentResourceThread();
+    return MiEnterAndAcquire(Resource, MiDdi_ExEnterCriticalRegionAndAcquireResourceShared,
+                             MiAcquireShared, "ExEnterCriticalRegionAndAcquireResourceShared",
+                             MI_CALLER_ADDRESS());
 }
 
 PVOID NTAPI ExEnterCriticalRegionAndAcquireResourceExclusive(PERESOURCE Resource)
 {
-    ULONG_PTR Caller = MI_CALLER_ADDRESS();
-    MiDdiEnter(MiDdi_ExEnterCriticalRegionAndAcquireResourceExclusive, 0, Caller);
-    MiEnterCriticalRegionForResource();
-    (void)MiAcquire(Resource, TRUE, MiAcquireExclusive,
-                    "ExEnterCriticalRegionAndAcquireResourceExclusive", Caller);
-    return (PVOID)MiCurrentResourceThread();
+    return MiEnterAndAcquire(Resource, MiDdi_ExEnterCriticalRegionAndAcquireResourceExclusive,
+                             MiAcquireExclusive, "ExEnterCriticalRegionAndAcquireResourceExclusive",
+                             MI_CALLER_ADDRESS());
 }
 
 PVOID NTAPI ExEnterCriticalRegionAndAcquireSharedWaitForExclusive(PERESOURCE Resource)
 {
-    ULONG_PTR Caller = MI_CALLER_ADDRESS();
-    MiDdiEnter(MiDdi_ExEnterCriticalRegionAndAcquireSharedWaitForExclusive, 0, Caller);
-    MiEnterCriticalRegionForResource();
-    (void)MiAcquire(Resource, TRUE, MiAcquireWaitForExclusive,
-                    "ExEnterCriticalRegionAndAcquireSharedWaitForExclusive", Caller);
-    return (PVOID)MiCurrentResourceThread();
+    return MiEnterAndAcquire(Resource, MiDdi_ExEnterCriticalRegionAndAcquireSharedWaitForExclusive,
+                             MiAcquireWaitForExclusive,
+                             "ExEnterCriticalRegionAndAcquireSharedWaitForExclusive",
+                             MI_CALLER_ADDRESS());
 }
 
 VOID FASTCALL ExReleaseResourceAndLeaveCriticalRegion(PERESOURCE Resource)
