@@ -378,6 +378,53 @@ static MEMORY_CACHING_TYPE MiReservedCacheType(const MI_INDEX *Indices, ULONG Sp
     return MmCached;
 }
 
+/* Windows 8 and later: the pages a mapping of Span pages at MappingAddress
+ * takes (*Start), after the reservation's checks (ddi-contract 1.4). Called
+ * with the lock held; a bug check drops it first; false (lock still held)
+ * means the DDI returns NULL. */
+static bool MiReservedMapTarget(PVOID MappingAddress, ULONG PoolTag, ULONG Span, uint64_t *Start)
+{
+    MI_RESERVATION *Reservation = MiFindReservationVa(MappingAddress);
+    if (Reservation == NULL) {
+        MiUnlock();
+        KeBugCheckEx(SYSTEM_PTE_MISUSE, 0x106, (ULONG_PTR)MappingAddress, PoolTag, 1);
+    }
+    if (Reservation->Tag != PoolTag) {
+        ULONG Owner = Reservation->Tag;
+        MiUnlock();
+        KeBugCheckEx(SYSTEM_PTE_MISUSE, 0x104, (ULONG_PTR)MappingAddress, PoolTag, Owner);
+    }
+    uint64_t End = Reservation->BasePage + Reservation->Pages;
+    uint64_t CheckFirst, CheckCount;
+    if (Reservation->Flags & MM_MAPPING_ADDRESS_DIVISIBLE) {
+        if (BYTE_OFFSET(MappingAddress) != 0) {
+            return false;
+        }
+        *Start = MiVaToPage(MappingAddress);
+        CheckFirst = *Start;
+        CheckCount = Span;
+    } else {
+        /* Any interior address maps at the base (Windows 8+: Mapping + 4
+         * comes back as ALIGN_DOWN_BY(Mapping + 4, 16) == Mapping), and
+         * every PTE of the reservation must be empty. */
+        *Start = Reservation->BasePage;
+        CheckFirst = *Start;
+        CheckCount = Reservation->Pages;
+    }
+    if (Span == 0 || Span > End - *Start) {
+        return false;
+    }
+    for (uint64_t k = 0; k < CheckCount; k++) {
+        if (MiSpace.Pte[CheckFirst + k] != 0) {
+            ULONG_PTR Offending = MiPteAddress(CheckFirst + k);
+            ULONG_PTR Last = MiPteAddress(CheckFirst + CheckCount - 1);
+            MiUnlock();
+            KeBugCheckEx(SYSTEM_PTE_MISUSE, 0x107, (ULONG_PTR)MiPageToVa(*Start), Offending, Last);
+        }
+    }
+    return true;
+}
+
 PVOID NTAPI MmMapLockedPagesWithReservedMapping(PVOID MappingAddress, ULONG PoolTag,
                                                 PMDL MemoryDescriptorList,
                                                 MEMORY_CACHING_TYPE CacheType)
@@ -405,46 +452,9 @@ PVOID NTAPI MmMapLockedPagesWithReservedMapping(PVOID MappingAddress, ULONG Pool
          * comes back as Mapping + 4). */
         MappedVa = (PUCHAR)MappingAddress;
     } else {
-        MI_RESERVATION *Reservation = MiFindReservationVa(MappingAddress);
-        if (Reservation == NULL) {
-            MiUnlock();
-            KeBugCheckEx(SYSTEM_PTE_MISUSE, 0x106, (ULONG_PTR)MappingAddress, PoolTag, 1);
-        }
-        if (Reservation->Tag != PoolTag) {
-            ULONG Owner = Reservation->Tag;
-            MiUnlock();
-            KeBugCheckEx(SYSTEM_PTE_MISUSE, 0x104, (ULONG_PTR)MappingAddress, PoolTag, Owner);
-        }
-        uint64_t End = Reservation->BasePage + Reservation->Pages;
-        uint64_t CheckFirst, CheckCount;
-        if (Reservation->Flags & MM_MAPPING_ADDRESS_DIVISIBLE) {
-            if (BYTE_OFFSET(MappingAddress) != 0) {
-                MiUnlock();
-                return NULL;
-            }
-            Start = MiVaToPage(MappingAddress);
-            CheckFirst = Start;
-            CheckCount = Span;
-        } else {
-            /* Any interior address maps at the base (Windows 8+: Mapping + 4
-             * comes back as ALIGN_DOWN_BY(Mapping + 4, 16) == Mapping), and
-             * every PTE of the reservation must be empty. */
-            Start = Reservation->BasePage;
-            CheckFirst = Start;
-            CheckCount = Reservation->Pages;
-        }
-        if (Span == 0 || Span > End - Start) {
+        if (!MiReservedMapTarget(MappingAddress, PoolTag, Span, &Start)) {
             MiUnlock();
             return NULL;
-        }
-        for (uint64_t k = 0; k < CheckCount; k++) {
-            if (MiSpace.Pte[CheckFirst + k] != 0) {
-                ULONG_PTR Offending = MiPteAddress(CheckFirst + k);
-                ULONG_PTR Last = MiPteAddress(CheckFirst + CheckCount - 1);
-                MiUnlock();
-                KeBugCheckEx(SYSTEM_PTE_MISUSE, 0x107, (ULONG_PTR)MiPageToVa(Start), Offending,
-                             Last);
-            }
         }
         MappedVa = MiPageToVa(Start);
     }
