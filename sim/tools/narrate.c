@@ -991,7 +991,8 @@ bool NarrateBefore(const SCRIPT *Script, const SCRIPT_STMT *St)
             fprintf(Nr.Options.Text, "%s\n(profile %s; addresses are %s)\n", Nr.Options.Heading,
                     SimProfileName(SimGetProfile()),
                     (Nr.Options.Flags & SIM_DUMP_SYMBOLIC)
-                        ? "relative to the randomized base of system space"
+                        ? "relative to the randomized base of system space, user+ to the "
+                          "user range"
                         : "host addresses");
         }
         Nr.HeadingDone = true;
