@@ -122,7 +122,9 @@ static const char *Show(RUNNER *R, uint64_t Value, char *Buffer, size_t Size)
 {
     SIZE_T Bytes = 0;
     uintptr_t Base = (uintptr_t)SimSystemSpaceBase(&Bytes);
-    if ((Value >= Base && Value - Base < Bytes) || InUserRange(Value, 1)) {
+    /* Not the user range: on most hosts it starts at 0x10000 and spans
+     * numbers that are sizes as often as addresses. */
+    if (Value >= Base && Value - Base < Bytes) {
         return Addr(R, Value, Buffer, Size);
     }
     snprintf(Buffer, Size, "0x%llx", (unsigned long long)Value);
@@ -834,7 +836,8 @@ static int UserCompleted(RUNNER *R, const SCRIPT_STMT *St, const SCRIPT_STMT *Ex
         R->Values[St->Target] = R->Value;
         snprintf(Name, sizeof(Name), "%s = %s: ", R->Script->Variables[St->Target].Name,
                  St->Sub == UserProcess ? (R->Value ? "a process handle" : "NULL")
-                                        : Show(R, R->Value, B, sizeof(B)));
+                 : R->Value             ? Addr(R, R->Value, B, sizeof(B))
+                                        : "NULL");
     }
     fprintf(R->Out, "      -> %s%s (0x%08llX)%s\n", Name, S ? S : "status",
             (unsigned long long)R->Result, R->Note);
