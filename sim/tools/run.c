@@ -61,6 +61,7 @@ typedef struct _RUNNER {
     uint64_t Result;
     bool HasResult;
     uint64_t Value; /* tour17: what a user statement assigns */
+    int Processes;  /* tour17: made by `NAME = process` */
     char Note[512];
     NTSTATUS Raised;
 } RUNNER;
@@ -713,6 +714,8 @@ static int RunDump(RUNNER *R, const SCRIPT_STMT *St, const uint64_t *A)
 /* ---------------------------------------------------------------------- */
 /* tour17: the user-space statements (script.h, SCRIPT_USER).             */
 /* ---------------------------------------------------------------------- */
+#define RUN_MAX_PROCESSES 16
+
 static const char *const UserWordNames[] = {"reserve", "commit", "decommit", "release",
                                             "protect", "touch",  "process",  "attach"};
 
@@ -735,6 +738,13 @@ static int CheckUser(RUNNER *R, const SCRIPT_STMT *St, const uint64_t *A)
         return 0;
     }
     case UserProcess:
+        /* Each process has PTEs for the whole user range: a script (or a
+         * fuzzer's mutant) may not make them without bound. */
+        if (R->Processes >= RUN_MAX_PROCESSES) {
+            return RunError(R, St, "process: at most %d processes a script", RUN_MAX_PROCESSES);
+        }
+        R->Processes++;
+        return 0;
     case UserAttach:
         return 0;
     default:
