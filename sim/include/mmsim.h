@@ -813,6 +813,27 @@ BOOLEAN SimQuerySpecialPoolBlock(_In_ PVOID Va, _Out_ SIM_SPECIAL_BLOCK_INFO *In
  * FALSE if Va is in neither. */
 BOOLEAN SimDumpPool(_Inout_ SIM_DUMP_OUTPUT *Out, _In_ PVOID Va);
 
+/* ------------------------------------------------------------------------ */
+/* tour17: user-space views for the tour, `mmsim run` and the HTML page     */
+/* (docs/mmsim.md; sim/verifier/dump_user.c).                               */
+/* ------------------------------------------------------------------------ */
+/* A user address as the user dumps print it: "user+0x10000" (relative to
+ * the user range) with SIM_DUMP_SYMBOLIC, raw otherwise. FALSE if Va is not
+ * a user address. */
+BOOLEAN SimFormatUserAddress(_In_ ULONG_PTR Va, _In_ ULONG Flags,
+                             _Out_writes_(Size) char *Buffer, _In_ SIZE_T Size);
+/* The current process's PTE of one user page as one character (' ' not a
+ * user address): - free, . reserved, d demand zero (committed, no page
+ * yet), V valid read/write, R valid read-only, X valid executable, n
+ * committed no-access, g guard, T resident but not accessible. */
+char SimUserPageMapChar(_In_ PVOID Va);
+const char *SimUserPageMapLegend(VOID);
+/* The PAGE_* protection that page's PTE holds (0: not committed). */
+ULONG SimUserPageProtect(_In_ PVOID Va);
+/* Pages pages of user space from Va, one character per page (at most 1024
+ * pages), 64 to a row, then the legend. */
+VOID SimDumpUserPages(_Inout_ SIM_DUMP_OUTPUT *Out, _In_ PVOID Va, _In_ ULONG64 Pages);
+
 #ifdef __cplusplus
 }
 #endif

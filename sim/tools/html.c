@@ -1,8 +1,9 @@
 /*
  * html.c - the page `mmsim tour --html FILE` writes: one self-contained file
  * (inline CSS and script, no network access) that shows the tour's steps
- * with a PTE strip of the reservation in focus, the PFNs involved and who
- * holds them, the MDLs, what changed and the stop if there was one.
+ * with a PTE strip of the reservation in focus (in the user-mode prologue:
+ * of the process's VAD, each page with its protection), the PFNs involved
+ * and who holds them, the MDLs, what changed and the stop if there was one.
  *
  * Navigation: Previous/Next buttons, the step list, the arrow keys, and the
  * URL: "#step=N" opens step N; "?clicks=N" presses Next N times after load
@@ -45,7 +46,11 @@ static const char HtmlHead[] =
     ".c-V{background:#43a047;color:#fff}.c-R{background:#7cb342;color:#fff}.c-H{background:#8e24aa;color:#fff}\n"
     ".c-dot{background:#e3e8ee;color:#68788a}.c-g{background:#555;color:#ddd}.c-minus{background:#fff;color:#aaa}\n"
     ".c-T{background:#fb8c00;color:#fff}.c-bang{background:#c62828;color:#fff}.c-other{background:#bbb}\n"
+    "/* tour17: the user strip: demand zero, no access, executable. */\n"
+    ".c-d{background:#bbdefb;color:#0d47a1}.c-n{background:#90a4ae;color:#fff}.c-X{background:#2e7d32;color:#fff}\n"
+    ".s-User{background:#e8f5e9;border-color:#66bb6a}\n"
     ".legend{font-size:12px;color:#4a5663;display:flex;flex-wrap:wrap;gap:10px}\n"
+    ".legend[hidden]{display:none}\n"
     ".legend span{display:inline-flex;align-items:center;gap:4px}\n"
     ".legend i{display:inline-block;width:12px;height:12px;border-radius:2px;border:1px solid rgba(0,0,0,.2)}\n"
     ".pfns{display:flex;flex-wrap:wrap;gap:6px}\n"
@@ -78,8 +83,12 @@ static const char HtmlHead[] =
     "<main>\n"
     "<section id=\"text\"><h2 id=\"title\"></h2><div id=\"segments\"></div></section>\n"
     "<aside id=\"visual\">\n"
-    "<h3>PTE strip <span class=\"muted\" id=\"stripstart\"></span></h3><div id=\"strip\" class=\"strip\"></div>\n"
-    "<div class=\"legend\"><span><i class=\"c-V\"></i>V valid</span><span><i class=\"c-dot\"></i>. reserved, empty</span>"
+    "<h3><span id=\"striptitle\">PTE strip</span> <span class=\"muted\" id=\"stripstart\"></span></h3><div id=\"strip\" class=\"strip\"></div>\n"
+    "<div class=\"legend\" id=\"legend-user\" hidden><span><i class=\"c-minus\"></i>- free</span><span><i class=\"c-dot\"></i>. reserved</span>"
+    "<span><i class=\"c-d\"></i>d demand zero (committed, no page yet)</span><span><i class=\"c-V\"></i>V valid, read/write</span>"
+    "<span><i class=\"c-R\"></i>R valid, read-only</span><span><i class=\"c-X\"></i>X valid, executable</span>"
+    "<span><i class=\"c-n\"></i>n no access</span><span><i class=\"c-g\"></i>g guard</span><span><i class=\"c-T\"></i>T resident, not accessible</span></div>\n"
+    "<div class=\"legend\" id=\"legend-kernel\"><span><i class=\"c-V\"></i>V valid</span><span><i class=\"c-dot\"></i>. reserved, empty</span>"
     "<span><i class=\"c-H\"></i>H header PTE (nt5)</span><span><i class=\"c-g\"></i>g guard</span>"
     "<span><i class=\"c-minus\"></i>- free</span><span><i class=\"c-T\"></i>T transition</span>"
     "<span><i class=\"c-bang\"></i>! invalid, not empty</span></div>\n"
@@ -106,7 +115,7 @@ static const char HtmlTail[] =
     "function table(text) { const t = el('table', 'summary'); for (const line of text.split('\\n')) {"
     " const r = t.insertRow(); for (const c of line.trim().split(/ {2,}/)) r.insertCell().textContent = c; } return t; }\n"
     "function cellClass(c) { return {'V':'c-V','R':'c-R','H':'c-H','.':'c-dot','g':'c-g','-':'c-minus',"
-    "'T':'c-T','!':'c-bang'}[c] || 'c-other'; }\n"
+    "'T':'c-T','!':'c-bang','d':'c-d','n':'c-n','X':'c-X'}[c] || 'c-other'; }\n"
     "function render() {\n"
     "  const s = steps[current];\n"
     "  document.getElementById('title').textContent = 'Step ' + (current + 1) + ': ' + s.title;\n"
@@ -123,14 +132,19 @@ static const char HtmlTail[] =
     "  }\n"
     "  const strip = document.getElementById('strip'); strip.replaceChildren();\n"
     "  document.getElementById('stripstart').textContent = s.strip ? 'from ' + s.strip.start + ', one cell per page' : '';\n"
+    "  const user = !!(s.strip && s.strip.user);\n"
+    "  document.getElementById('striptitle').textContent = user ? 'User PTE strip (the process; each page with its protection)' : 'PTE strip';\n"
+    "  document.getElementById('legend-user').hidden = !user;\n"
+    "  document.getElementById('legend-kernel').hidden = user;\n"
     "  const owners = new Map();\n"
     "  if (s.strip) {\n"
     "    [...s.strip.cells].forEach((c, i) => {\n"
     "      const d = el('div', 'cell ' + cellClass(c), c);\n"
     "      const pfn = s.strip.pfns[i];\n"
-    "      d.title = 'page ' + i + (pfn ? ', pfn ' + pfn : '');\n"
+    "      const prot = user ? s.strip.prot[i] : '';\n"
+    "      d.title = 'page ' + i + (prot ? ', ' + prot : '') + (pfn ? ', pfn ' + pfn : '');\n"
     "      strip.appendChild(d);\n"
-    "      if (pfn) { if (!owners.has(pfn)) owners.set(pfn, {state: '', who: []}); owners.get(pfn).who.push('PTE ' + i); }\n"
+    "      if (pfn) { if (!owners.has(pfn)) owners.set(pfn, {state: user ? 'User' : '', who: []}); owners.get(pfn).who.push('PTE ' + i); }\n"
     "    });\n"
     "  } else strip.appendChild(el('span', 'muted', 'no reservation in focus'));\n"
     "  const mdls = document.getElementById('mdls'); mdls.replaceChildren();\n"

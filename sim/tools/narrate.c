@@ -36,6 +36,7 @@ typedef struct _NARRATOR {
     /* The step being recorded. */
     bool InStep;
     SIM_MEMORY_STATS Before;
+    SIM_PROCESS_INFO ProcessBefore; /* tour17: the current process's counters */
     ULONG ReservationsBefore, MappingsBefore;
     KIRQL IrqlBefore;
     bool StoppedBefore;
@@ -156,7 +157,10 @@ static void Flush(void)
 
 static const char *Addr(const void *Va, char *Buffer, size_t Size)
 {
-    SimFormatAddress((ULONG_PTR)Va, (ULONG)Nr.Options.Flags, Buffer, Size);
+    /* tour17: user addresses relative to the user range ("user+0x10000"). */
+    if (!SimFormatUserAddress((ULONG_PTR)Va, (ULONG)Nr.Options.Flags, Buffer, Size)) {
+        SimFormatAddress((ULONG_PTR)Va, (ULONG)Nr.Options.Flags, Buffer, Size);
+    }
     return Buffer;
 }
 
@@ -194,11 +198,38 @@ static void Baseline(void)
     Nr.MappingsBefore = SimQueryMdlMappings(NULL);
     Nr.IrqlBefore = KeGetCurrentIrql();
     Nr.StoppedBefore = SimIsStopped(NULL);
+    if (!SimQueryProcess(SimCurrentProcess(), &Nr.ProcessBefore)) {
+        memset(&Nr.ProcessBefore, 0, sizeof(Nr.ProcessBefore));
+    }
+}
+
+/* tour17: a user address: its VAD (what ZwQueryVirtualMemory calls the
+ * allocation), a page either side, at most NARRATE_USER_STRIP pages. */
+#define NARRATE_USER_STRIP 64
+static bool FocusUser(PVOID Va)
+{
+    if (SimUserPageMapChar(Va) == ' ') {
+        return false;
+    }
+    MEMORY_BASIC_INFORMATION Info;
+    PUCHAR First = (PUCHAR)PAGE_ALIGN(Va);
+    if (KeGetCurrentIrql() == PASSIVE_LEVEL && !SimIsStopped(NULL) &&
+        NT_SUCCESS(ZwQueryVirtualMemory(NtCurrentProcess(), Va, MemoryBasicInformation, &Info,
+                                        sizeof(Info), NULL)) &&
+        Info.State != MEM_FREE) {
+        First = (PUCHAR)Info.AllocationBase;
+    }
+    Nr.FocusVa = SimUserPageMapChar(First - PAGE_SIZE) != ' ' ? First - PAGE_SIZE : First;
+    Nr.FocusPages = NARRATE_USER_STRIP;
+    return true;
 }
 
 static void Focus(PVOID Va)
 {
     SIM_RESERVATION_INFO Info;
+    if (FocusUser(Va)) {
+        return;
+    }
     if (SimQueryReservation(Va, &Info)) {
         /* The reservation, its nt5 header PTEs, and a page either side. */
         Nr.FocusVa = (PUCHAR)Info.Base - ((SIZE_T)Info.HeaderPtes + 1) * PAGE_SIZE;
@@ -224,13 +255,66 @@ static void Change(TOOL_BUF *Line, TOOL_BUF *Json, const char *What, long long O
     }
 }
 
+/* tour17: a PAGE_* protection as its name ("" for 0). */
+static void ProtectName(ULONG Protect, char *Text, size_t Size)
+{
+    static const struct {
+        ULONG Value;
+        const char *Name;
+    } Names[] = {{PAGE_NOACCESS, "PAGE_NOACCESS"},
+                 {PAGE_READONLY, "PAGE_READONLY"},
+                 {PAGE_READWRITE, "PAGE_READWRITE"},
+                 {PAGE_EXECUTE, "PAGE_EXECUTE"},
+                 {PAGE_EXECUTE_READ, "PAGE_EXECUTE_READ"},
+                 {PAGE_EXECUTE_READWRITE, "PAGE_EXECUTE_READWRITE"}};
+    Text[0] = '\0';
+    for (size_t i = 0; i < sizeof(Names) / sizeof(Names[0]); i++) {
+        if ((Protect & 0xFF) == Names[i].Value) {
+            snprintf(Text, Size, "%s", Names[i].Name);
+        }
+    }
+    size_t Used = strlen(Text);
+    if (Protect & PAGE_GUARD) {
+        snprintf(Text + Used, Size - Used, " | PAGE_GUARD");
+    } else if (Protect & PAGE_NOCACHE) {
+        snprintf(Text + Used, Size - Used, " | PAGE_NOCACHE");
+    } else if (Protect & PAGE_WRITECOMBINE) {
+        snprintf(Text + Used, Size - Used, " | PAGE_WRITECOMBINE");
+    }
+}
+
 /* The picture of the machine at the end of a step, as JSON (html.c draws it). */
 static void Picture(void)
 {
     TOOL_BUF *J = &Nr.Steps;
     char A[64];
     BufAppend(J, ",\"strip\":", 9);
-    if (Nr.FocusVa != NULL && Nr.FocusPages > 0) {
+    bool User = Nr.FocusVa != NULL && SimUserPageMapChar(Nr.FocusVa) != ' ';
+    if (User) {
+        /* tour17: the user strip; each cell's protection in "prot". */
+        BufPrintf(J, "{\"user\":true,\"start\":\"%s\",\"cells\":\"", Addr(Nr.FocusVa, A, sizeof(A)));
+        for (ULONG64 p = 0; p < Nr.FocusPages; p++) {
+            char c = SimUserPageMapChar(Nr.FocusVa + p * PAGE_SIZE);
+            BufAppend(J, &c, 1);
+        }
+        BufAppend(J, "\",\"pfns\":[", 10);
+        for (ULONG64 p = 0; p < Nr.FocusPages; p++) {
+            ULONG64 Pte = 0;
+            SimQueryUserPte(Nr.FocusVa + p * PAGE_SIZE, &Pte);
+            if (Pte & SIM_PTE_VALID) {
+                BufPrintf(J, "%s\"%llx\"", p ? "," : "", (unsigned long long)SIM_PTE_PFN(Pte));
+            } else {
+                BufPrintf(J, "%s\"\"", p ? "," : "");
+            }
+        }
+        BufAppend(J, "],\"prot\":[", 10);
+        for (ULONG64 p = 0; p < Nr.FocusPages; p++) {
+            char Name[96];
+            ProtectName(SimUserPageProtect(Nr.FocusVa + p * PAGE_SIZE), Name, sizeof(Name));
+            BufPrintf(J, "%s\"%s\"", p ? "," : "", Name);
+        }
+        BufAppend(J, "]}", 2);
+    } else if (Nr.FocusVa != NULL && Nr.FocusPages > 0) {
         ULONG64 Pages = Nr.FocusPages > 256 ? 256 : Nr.FocusPages;
         BufPrintf(J, "{\"start\":\"%s\",\"cells\":\"", Addr(Nr.FocusVa, A, sizeof(A)));
         for (ULONG64 p = 0; p < Pages; p++) {
@@ -323,6 +407,18 @@ static void EndStep(void)
     Change(&Line, &Json, "MDL mappings", (long long)Nr.MappingsBefore,
            (long long)SimQueryMdlMappings(NULL));
     Change(&Line, &Json, "IRQL", (long long)Nr.IrqlBefore, (long long)KeGetCurrentIrql());
+    /* tour17: the current process's user space. */
+    SIM_PROCESS_INFO Process;
+    if (SimQueryProcess(SimCurrentProcess(), &Process)) {
+        const SIM_PROCESS_INFO *P = &Nr.ProcessBefore;
+        Change(&Line, &Json, "VADs", (long long)P->VadCount, (long long)Process.VadCount);
+        Change(&Line, &Json, "commit charge (pages)", (long long)(P->CommitCharge / PAGE_SIZE),
+               (long long)(Process.CommitCharge / PAGE_SIZE));
+        Change(&Line, &Json, "resident user pages", (long long)P->ResidentPages,
+               (long long)Process.ResidentPages);
+        Change(&Line, &Json, "demand-zero faults", (long long)P->DemandZeroFaults,
+               (long long)Process.DemandZeroFaults);
+    }
     bool Stopped = SimIsStopped(NULL);
     if (Stopped != Nr.StoppedBefore) {
         const char *Text = Stopped ? "machine running -> STOPPED" : "machine stopped -> running";
@@ -509,6 +605,8 @@ enum {
     QMdlFlags, QMdlBytes, QMdlMappedVa, QMdlPfn, QMdlPagesFree, QMdlPagesUnmapped,
     QGrCommitted, QGrMaximum, QGrChunks, QGrGrowths, QGrDeferred, QGrBookkeeping, QGrStrategy,
     QStopParam, QShownStops, QShownStop,
+    QVads, QCommitCharge, QResidentPages, QDemandZeroFaults, QStepDemandZeroFaults,
+    QUserState, QUserProtect, QUserRegion, QUserPte, QUserValid, QUserDemandZero, QUserPfn,
     QCount
 };
 
@@ -743,6 +841,47 @@ static uint64_t StopQuery(int Query, const uint64_t *A)
     return A[0] == 0 ? Stop->Code : Stop->Parameters[A[0] - 1];
 }
 
+/* tour17: the current process's user space. */
+static uint64_t UserQuery(int Query, const uint64_t *A)
+{
+    SIM_PROCESS_INFO Info;
+    if (Query <= QStepDemandZeroFaults) {
+        if (Query == QStepDemandZeroFaults) {
+            return Nr.ProcessBefore.DemandZeroFaults;
+        }
+        if (!SimQueryProcess(SimCurrentProcess(), &Info)) {
+            return 0;
+        }
+        return Query == QVads            ? Info.VadCount
+               : Query == QCommitCharge  ? Info.CommitCharge
+               : Query == QResidentPages ? Info.ResidentPages
+                                         : Info.DemandZeroFaults;
+    }
+    PVOID Va = (PVOID)(uintptr_t)A[0];
+    char Mark = SimUserPageMapChar(Va);
+    ULONG64 Pte = 0;
+    SimQueryUserPte(Va, &Pte);
+    switch (Query) {
+    case QUserState:
+        return Mark == ' ' ? 0 : Mark == '-' ? MEM_FREE : Mark == '.' ? MEM_RESERVE : MEM_COMMIT;
+    case QUserProtect: return SimUserPageProtect(Va);
+    case QUserRegion: {
+        MEMORY_BASIC_INFORMATION Region;
+        /* The routine itself, where a driver may call it. */
+        if (Mark == ' ' || KeGetCurrentIrql() != PASSIVE_LEVEL || SimIsStopped(NULL) ||
+            !NT_SUCCESS(ZwQueryVirtualMemory(NtCurrentProcess(), Va, MemoryBasicInformation,
+                                             &Region, sizeof(Region), NULL))) {
+            return 0;
+        }
+        return Region.RegionSize;
+    }
+    case QUserPte: return Pte;
+    case QUserValid: return (Pte & SIM_PTE_VALID) != 0;
+    case QUserDemandZero: return Mark == 'd' || Mark == 'n' || Mark == 'g';
+    default: return (Pte & SIM_PTE_VALID) ? SIM_PTE_PFN(Pte) : 0;
+    }
+}
+
 uint64_t NarrateQuery(int Query, const uint64_t *A, int Count)
 {
     (void)Count; /* the parser checked it */
@@ -782,6 +921,9 @@ uint64_t NarrateQuery(int Query, const uint64_t *A, int Count)
     }
     if (Query >= QGrCommitted && Query <= QGrStrategy) {
         return GrStat(Query, A[0]);
+    }
+    if (Query >= QVads && Query <= QUserPfn) {
+        return UserQuery(Query, A);
     }
     return 0;
 }
@@ -849,7 +991,8 @@ bool NarrateBefore(const SCRIPT *Script, const SCRIPT_STMT *St)
             fprintf(Nr.Options.Text, "%s\n(profile %s; addresses are %s)\n", Nr.Options.Heading,
                     SimProfileName(SimGetProfile()),
                     (Nr.Options.Flags & SIM_DUMP_SYMBOLIC)
-                        ? "relative to the randomized base of system space"
+                        ? "relative to the randomized base of system space, user+ to the "
+                          "user range"
                         : "host addresses");
         }
         Nr.HeadingDone = true;
@@ -1043,6 +1186,14 @@ bool NarrateDump(const SCRIPT *Script, const SCRIPT_STMT *St, const uint64_t *A,
         break;
     case DumpPool: /* specialpool */
         snprintf(Command, sizeof(Command), "!pool %s", Addr((PVOID)(uintptr_t)A[0], B, sizeof(B)));
+        break;
+    case DumpVad: snprintf(Command, sizeof(Command), "!vad"); break; /* tour17 */
+    case DumpAddress:
+        snprintf(Command, sizeof(Command), "!address %s", Addr((PVOID)(uintptr_t)A[0], B, sizeof(B)));
+        break;
+    case DumpUser:
+        snprintf(Command, sizeof(Command), "user map %s L%llu  (one character per page)",
+                 Addr((PVOID)(uintptr_t)A[0], B, sizeof(B)), (unsigned long long)A[1]);
         break;
     default: snprintf(Command, sizeof(Command), "dump"); break;
     }

@@ -87,6 +87,21 @@ const NARRATE_QUERY NarrateQueries[] = {
     {"stop_param", 1, {N}, "stop_param(0) is the stop's code, 1 to 4 its parameters"},
     {"shown_stops", 0, {N}, "stops the narration has shown (dump stop)"},
     {"shown_stop", 2, {N, N}, "shown_stop(K, I): the K-th shown stop's code (I 0) or parameter I"},
+    /* tour17: the current process's user space (SimQueryProcess,
+     * ZwQueryVirtualMemory, SimQueryUserPte); user_* of a step are counted
+     * from its start as the machine's counters are. */
+    {"vads", 0, {N}, "VADs of the current process"},
+    {"commit_charge", 0, {N}, "bytes the current process has committed"},
+    {"resident_pages", 0, {N}, "physical pages its PTEs hold"},
+    {"demand_zero_faults", 0, {N}, "its first touches that took a zeroed page"},
+    {"step_demand_zero_faults", 0, {N}, "demand_zero_faults when the step began"},
+    {"user_state", 1, {N}, "MEM_COMMIT, MEM_RESERVE or MEM_FREE of a user address"},
+    {"user_protect", 1, {N}, "the PAGE_* protection of a committed user page (0 otherwise)"},
+    {"user_region", 1, {N}, "the RegionSize ZwQueryVirtualMemory gives for an address"},
+    {"user_pte", 1, {N}, "the current process's PTE of a user address"},
+    {"user_valid", 1, {N}, "1 if that PTE is valid"},
+    {"user_demand_zero", 1, {N}, "1 if that page is committed with no page yet (demand zero)"},
+    {"user_pfn", 1, {N}, "the page frame number in a valid user PTE"},
 };
 
 const int NarrateQueryCount = (int)(sizeof(NarrateQueries) / sizeof(NarrateQueries[0]));

@@ -60,6 +60,8 @@ typedef struct _RUNNER {
     /* Outcome of the statement being run (written inside catch frames). */
     uint64_t Result;
     bool HasResult;
+    uint64_t Value; /* tour17: what a user statement assigns */
+    int Processes;  /* tour17: made by `NAME = process` */
     char Note[512];
     NTSTATUS Raised;
 } RUNNER;
@@ -98,8 +100,22 @@ static int RunFailed(RUNNER *R, const SCRIPT_STMT *St, const char *Format, ...)
 
 static const char *Addr(RUNNER *R, uint64_t Value, char *Buffer, size_t Size)
 {
-    SimFormatAddress((ULONG_PTR)Value, R->Flags, Buffer, Size);
+    /* tour17: user addresses relative to the user range ("user+0x10000"). */
+    if (!SimFormatUserAddress((ULONG_PTR)Value, R->Flags, Buffer, Size)) {
+        SimFormatAddress((ULONG_PTR)Value, R->Flags, Buffer, Size);
+    }
     return Buffer;
+}
+
+/* tour17: true if [Va, Va + Bytes) lies in the user range. */
+static bool InUserRange(uint64_t Va, uint64_t Bytes)
+{
+    SIM_PROCESS_INFO Info;
+    if (!SimQueryProcess(SimCurrentProcess(), &Info) || Info.UserRangeBase == NULL) {
+        return false;
+    }
+    uint64_t Base = (uintptr_t)Info.UserRangeBase;
+    return Va >= Base && Va - Base < Info.UserRangeBytes && Bytes <= Info.UserRangeBytes - (Va - Base);
 }
 
 /* A value as the transcript shows it: an address if it is one, else hex. */
@@ -107,6 +123,8 @@ static const char *Show(RUNNER *R, uint64_t Value, char *Buffer, size_t Size)
 {
     SIZE_T Bytes = 0;
     uintptr_t Base = (uintptr_t)SimSystemSpaceBase(&Bytes);
+    /* Not the user range: on most hosts it starts at 0x10000 and spans
+     * numbers that are sizes as often as addresses. */
     if (Value >= Base && Value - Base < Bytes) {
         return Addr(R, Value, Buffer, Size);
     }
@@ -557,6 +575,9 @@ static int CheckTouch(RUNNER *R, const SCRIPT_STMT *St, uint64_t Va, uint64_t By
         return RunError(R, St, "%s: 1 to %u bytes at a time", Write ? "write" : "read",
                         RUN_MAX_TOUCH);
     }
+    if (InUserRange(Va, Bytes)) {
+        return 0; /* tour17: user memory: a touch the user half serves or raises */
+    }
     if (Va < Base || Va - Base >= SpaceBytes || Bytes > SpaceBytes - (Va - Base)) {
         return RunError(R, St,
                         "%s: %s is not in simulated system space (host memory is not the "
@@ -672,6 +693,10 @@ static int RunDump(RUNNER *R, const SCRIPT_STMT *St, const uint64_t *A)
         PrintMemory(R);
         return 0;
     case DumpPool: SimDumpPool(&Out, (PVOID)(uintptr_t)A[0]); break; /* specialpool */
+    /* tour17: the current process's user space. */
+    case DumpVad: SimDumpVad(&Out); break;
+    case DumpAddress: SimDumpAddress(&Out, (PVOID)(uintptr_t)A[0]); break;
+    case DumpUser: SimDumpUserPages(&Out, (PVOID)(uintptr_t)A[0], A[1]); break;
     }
     if (NarrateDump(R->Script, St, A, Text, R->HaveStop ? &R->LastStop : NULL)) {
         return 0; /* narrated: "kd> !pte ..." (narrate.c) */
@@ -683,6 +708,159 @@ static int RunDump(RUNNER *R, const SCRIPT_STMT *St, const uint64_t *A)
         fprintf(R->Out, "  %.*s\n", (int)n, Line);
         Line += n + (End ? 1 : 0);
     }
+    return 0;
+}
+
+/* ---------------------------------------------------------------------- */
+/* tour17: the user-space statements (script.h, SCRIPT_USER).             */
+/* ---------------------------------------------------------------------- */
+#define RUN_MAX_PROCESSES 16
+
+static const char *const UserWordNames[] = {"reserve", "commit", "decommit", "release",
+                                            "protect", "touch",  "process",  "attach"};
+
+/* Before a user statement runs: its operands. 0 or the exit status. */
+static int CheckUser(RUNNER *R, const SCRIPT_STMT *St, const uint64_t *A)
+{
+    char B[64];
+    switch ((SCRIPT_USER)St->Sub) {
+    case UserTouch: {
+        uint64_t Bytes = St->ArgCount > 1 ? A[1] : 1;
+        if (Bytes == 0 || Bytes > RUN_MAX_TOUCH) {
+            return RunError(R, St, "touch: 1 to %u bytes at a time", RUN_MAX_TOUCH);
+        }
+        if (!InUserRange(A[0], Bytes)) {
+            return RunError(R, St,
+                            "touch: %s is not in the user range (touch is for user memory; "
+                            "read and write touch system space)",
+                            Show(R, A[0], B, sizeof(B)));
+        }
+        return 0;
+    }
+    case UserProcess:
+        /* Each process has PTEs for the whole user range: a script (or a
+         * fuzzer's mutant) may not make them without bound. */
+        if (R->Processes >= RUN_MAX_PROCESSES) {
+            return RunError(R, St, "process: at most %d processes a script", RUN_MAX_PROCESSES);
+        }
+        R->Processes++;
+        return 0;
+    case UserAttach:
+        return 0;
+    default:
+        /* The routines take any address and answer with their status; a
+         * kernel address gets the documented one. Only the process must
+         * have a user range. */
+        if (SimCurrentProcess() == NULL) {
+            return RunError(R, St, "%s: this host gives the machine no user address space",
+                            UserWordNames[St->Sub]);
+        }
+        return 0;
+    }
+}
+
+static void UserBody(RUNNER *R, const SCRIPT_STMT *St, const uint64_t *A)
+{
+    PVOID Base = (PVOID)(uintptr_t)A[0];
+    SIZE_T Size = St->ArgCount > 1 ? (SIZE_T)A[1] : 0;
+    NTSTATUS Status = STATUS_SUCCESS;
+    char B[64];
+    R->HasResult = true;
+    switch ((SCRIPT_USER)St->Sub) {
+    case UserReserve:
+        Base = NULL;
+        Size = (SIZE_T)A[0];
+        Status = ZwAllocateVirtualMemory(NtCurrentProcess(), &Base, 0, &Size, MEM_RESERVE,
+                                         St->ArgCount > 1 ? (ULONG)A[1] : PAGE_READWRITE);
+        if (NT_SUCCESS(Status)) {
+            snprintf(R->Note, sizeof(R->Note), ", 0x%llx bytes", (unsigned long long)Size);
+        }
+        R->Value = NT_SUCCESS(Status) ? (uintptr_t)Base : 0;
+        break;
+    case UserCommit:
+        Status = ZwAllocateVirtualMemory(NtCurrentProcess(), &Base, 0, &Size, MEM_COMMIT,
+                                         St->ArgCount > 2 ? (ULONG)A[2] : PAGE_READWRITE);
+        break;
+    case UserDecommit:
+        Status = ZwFreeVirtualMemory(NtCurrentProcess(), &Base, &Size, MEM_DECOMMIT);
+        break;
+    case UserRelease:
+        Size = 0;
+        Status = ZwFreeVirtualMemory(NtCurrentProcess(), &Base, &Size, MEM_RELEASE);
+        break;
+    case UserProtect: {
+        ULONG Old = 0;
+        Status = ZwProtectVirtualMemory(NtCurrentProcess(), &Base, &Size, (ULONG)A[2], &Old);
+        R->Value = Old; /* printed after the range */
+        break;
+    }
+    case UserTouch: {
+        /* One byte of every page, as a loop reading the buffer would. */
+        uint64_t End = A[0] + (St->ArgCount > 1 ? A[1] : 1);
+        uint64_t Pages = 0;
+        for (uint64_t Va = A[0]; Va < End; Va = (Va | (PAGE_SIZE - 1)) + 1) {
+            (void)*(volatile UCHAR *)(uintptr_t)Va;
+            Pages++;
+        }
+        snprintf(R->Note, sizeof(R->Note), "touched %llu page(s)", (unsigned long long)Pages);
+        R->HasResult = false;
+        return;
+    }
+    case UserProcess: {
+        HANDLE Process = SimCreateProcess();
+        R->Value = (uintptr_t)Process;
+        Status = Process != NULL ? STATUS_SUCCESS : STATUS_NO_MEMORY;
+        break;
+    }
+    case UserAttach:
+        Status = SimAttachProcess(A[0] == 0 ? NULL : (HANDLE)(uintptr_t)A[0]);
+        break;
+    }
+    if (St->Sub == UserDecommit || St->Sub == UserCommit || St->Sub == UserProtect) {
+        if (NT_SUCCESS(Status)) {
+            size_t n = strlen(R->Note);
+            snprintf(R->Note + n, sizeof(R->Note) - n, ", %s, 0x%llx bytes",
+                     Addr(R, (uintptr_t)Base, B, sizeof(B)), (unsigned long long)Size);
+            if (St->Sub == UserProtect) {
+                n = strlen(R->Note);
+                snprintf(R->Note + n, sizeof(R->Note) - n, ", old protection 0x%llx",
+                         (unsigned long long)R->Value);
+            }
+        }
+    }
+    R->Result = (uint32_t)Status;
+}
+
+/* The user statement completed: its status (and the expect about it). */
+static int UserCompleted(RUNNER *R, const SCRIPT_STMT *St, const SCRIPT_STMT *Expect,
+                         const uint64_t *E)
+{
+    if (!R->HasResult) {
+        fprintf(R->Out, "      -> %s\n", R->Note);
+        return 0;
+    }
+    const char *S = ScriptConstantName(R->Result, "STATUS_");
+    char Name[160] = "", B[64];
+    if (St->Target >= 0) {
+        /* A handle's value changes from run to run: not printed. */
+        R->Values[St->Target] = R->Value;
+        snprintf(Name, sizeof(Name), "%s = %s: ", R->Script->Variables[St->Target].Name,
+                 St->Sub == UserProcess ? (R->Value ? "a process handle" : "NULL")
+                 : R->Value             ? Addr(R, R->Value, B, sizeof(B))
+                                        : "NULL");
+    }
+    fprintf(R->Out, "      -> %s%s (0x%08llX)%s\n", Name, S ? S : "status",
+            (unsigned long long)R->Result, R->Note);
+    if (Expect == NULL) {
+        return 0;
+    }
+    bool Ok = Expect->Sub == ExpectNull      ? R->Value == 0
+              : Expect->Sub == ExpectNonNull ? R->Value != 0
+                                             : (uint32_t)R->Result == (uint32_t)E[0];
+    if (!Ok) {
+        return RunFailed(R, St, "%s (line %d) did not hold", Expect->Text, Expect->Line);
+    }
+    R->Expectations++;
     return 0;
 }
 
@@ -711,6 +889,9 @@ static void Body(RUNNER *R, const SCRIPT_STMT *St, const uint64_t *A)
         break;
     case StmtWrite:
         Touch(R, true, A[0], St->ArgCount > 1 ? A[1] : 1, St->ArgCount > 2 ? A[2] : 0xAB);
+        break;
+    case StmtUser:
+        UserBody(R, St, A);
         break;
     default:
         break;
@@ -853,6 +1034,8 @@ static int CheckBeforeRun(RUNNER *R, const SCRIPT_STMT *St, const uint64_t *A)
         Status = CheckTouch(R, St, A[0], St->ArgCount > 1 ? A[1] : 1, St->Kind == StmtWrite);
     } else if (St->Kind == StmtIrql && A[0] > 0xFF) {
         Status = RunError(R, St, "irql: a KIRQL is 0 to 255");
+    } else if (St->Kind == StmtUser) {
+        Status = CheckUser(R, St, A);
     }
     if (Status != 0 || St->Kind == StmtCall || !SimIsStopped(NULL)) {
         return Status;
@@ -862,7 +1045,10 @@ static int CheckBeforeRun(RUNNER *R, const SCRIPT_STMT *St, const uint64_t *A)
     fprintf(R->Out, "      -> refused: the machine is stopped (STOP 0x%X); reset first\n",
             (unsigned)Old.Code);
     fprintf(R->Err, "%s:%d: %s refused: the machine is stopped\n", R->File, St->Line,
-            St->Kind == StmtIrql ? "irql" : St->Kind == StmtRead ? "read" : "write");
+            St->Kind == StmtIrql   ? "irql"
+            : St->Kind == StmtRead ? "read"
+            : St->Kind == StmtUser ? UserWordNames[St->Sub]
+                                   : "write");
     return SIM_EXIT_REFUSED;
 }
 
@@ -875,6 +1061,7 @@ static void Execute(RUNNER *R, const SCRIPT_STMT *St, const uint64_t *A, bool In
     R->Result = 0;
     R->HasResult = false;
     R->Raised = STATUS_SUCCESS;
+    R->Value = 0;
     if (InTry) {
         SIM_CATCH_BUGCHECK(Stop, BodyTry(R, St, A));
     } else {
@@ -943,6 +1130,9 @@ static int RunCompleted(RUNNER *R, const SCRIPT_STMT *St, const SCRIPT_STMT *Exp
         fprintf(R->Out, "      -> wrote %llu byte(s)\n",
                 (unsigned long long)(St->ArgCount > 1 ? A[1] : 1));
     }
+    if (St->Kind == StmtUser) {
+        return UserCompleted(R, St, Expect, E);
+    }
     if (St->Kind != StmtCall) {
         return 0;
     }
@@ -1008,7 +1198,7 @@ static RUN_STATEMENT *const Runners[] = {
     [StmtWrite] = RunOnMachine, [StmtDump] = RunDump,      [StmtExpect] = RunExpect,
     [StmtAssert] = RunAssert,  [StmtReset] = RunReset,     [StmtTrim] = RunTrim,
     [StmtWait] = RunWait,      [StmtEcho] = RunEcho,       [StmtPrint] = RunPrint,
-    [StmtNarrate] = RunNarrate,
+    [StmtNarrate] = RunNarrate, [StmtUser] = RunOnMachine, /* tour17 */
 };
 
 static int RunStatement(RUNNER *R, const SCRIPT_STMT *St)
@@ -1055,6 +1245,11 @@ static void RunUsage(FILE *Out)
             "  write ADDR [, BYTES [, VALUE]]  store into it (VALUE default 0xAB)\n"
             "  dump pte ADDR | pfn PFN | sysptes | poolused [tag] | mdl MDL | map ADDR | pool ADDR\n"
             "       | pages ADDR, COUNT | stop | memory      WinDbg-style dumps\n"
+            "       | vad | address ADDR | user ADDR, PAGES   of the current process\n"
+            "  NAME = reserve SIZE [, PROTECT]   user space (ZwAllocateVirtualMemory):\n"
+            "  commit ADDR, SIZE [, PROTECT] | decommit ADDR, SIZE | release ADDR\n"
+            "  protect ADDR, SIZE, PROTECT | touch ADDR [, BYTES]\n"
+            "  NAME = process | attach PROCESS   a second process (0: the initial one)\n"
             "  expect stop CODE [P1 [P2 [P3 [P4]]]]   the next statement stops the machine\n"
             "                               (_ matches any parameter)\n"
             "  expect null | nonnull | status STATUS | raise [STATUS]   about the next call\n"

@@ -119,6 +119,17 @@ static const SCRIPT_CONSTANT ScriptConstants[] = {
     S(STATUS_INVALID_PARAMETER), S(STATUS_INSUFFICIENT_RESOURCES), S(STATUS_NOT_SUPPORTED),
     S(STATUS_DELETE_PENDING), S(STATUS_INTERNAL_ERROR), S(STATUS_NO_MEMORY),
     S(STATUS_ASSERTION_FAILURE),
+    /* tour17: the user half (Zw*VirtualMemory). */
+    C(MEM_COMMIT), C(MEM_RESERVE), C(MEM_DECOMMIT), C(MEM_RELEASE), C(MEM_FREE),
+    C(MEM_PRIVATE), C(MEM_RESET), C(MEM_TOP_DOWN),
+    C(PAGE_NOACCESS), C(PAGE_READONLY), C(PAGE_READWRITE), C(PAGE_EXECUTE),
+    C(PAGE_EXECUTE_READ), C(PAGE_EXECUTE_READWRITE), C(PAGE_GUARD), C(PAGE_NOCACHE),
+    C(PAGE_WRITECOMBINE), C(PAGE_WRITECOPY), C(PAGE_EXECUTE_WRITECOPY),
+    S(STATUS_CONFLICTING_ADDRESSES), S(STATUS_NOT_COMMITTED), S(STATUS_COMMITMENT_LIMIT),
+    S(STATUS_GUARD_PAGE_VIOLATION), S(STATUS_INVALID_PAGE_PROTECTION),
+    S(STATUS_MEMORY_NOT_ALLOCATED), S(STATUS_FREE_VM_NOT_AT_BASE), S(STATUS_UNABLE_TO_FREE_VM),
+    S(STATUS_INVALID_PARAMETER_2), S(STATUS_INVALID_PARAMETER_3), S(STATUS_INVALID_PARAMETER_4),
+    S(STATUS_INVALID_PARAMETER_5), S(STATUS_INVALID_HANDLE), S(STATUS_IN_PAGE_ERROR),
 };
 #undef C
 #undef S
@@ -945,7 +956,10 @@ static const struct {
              {"sysptes", DumpSysPtes, 0}, {"poolused", DumpPoolUsed, 0},
              {"mdl", DumpMdl, 1},         {"map", DumpMap, 1},
              {"pages", DumpPages, 2},     {"stop", DumpStop, 0},
-             {"memory", DumpMemory, 0},   {"pool", DumpPool, 1} /* specialpool */};
+             {"memory", DumpMemory, 0},   {"pool", DumpPool, 1} /* specialpool */,
+             /* tour17: user space */
+             {"vad", DumpVad, 0},         {"address", DumpAddress, 1},
+             {"user", DumpUser, 2}};
 
 static void ParseDumpArgument(PARSER *P, SCRIPT_STMT *St, const char *Word)
 {
@@ -977,7 +991,7 @@ static SCRIPT_STMT *ParseDump(PARSER *P, const TOKEN *At, SCRIPT_STMT_KIND Kind)
         char D[64];
         Error(P, P->Token.Line, P->Token.Column,
               "expected what to dump (pte, pfn, sysptes, poolused, mdl, map, pages, stop, "
-              "memory, pool), found %s",
+              "memory, pool, vad, address, user), found %s",
               Describe(P, D, sizeof(D)));
     }
     St->Sub = (int)Dumps[Found].Dump;
@@ -988,7 +1002,9 @@ static SCRIPT_STMT *ParseDump(PARSER *P, const TOKEN *At, SCRIPT_STMT_KIND Kind)
     }
     for (int i = 0; i < Dumps[Found].Args; i++) {
         if (i > 0) {
-            ExpectPunct(P, ',', "between the arguments of dump pages (address, count)");
+            ExpectPunct(P, ',', St->Sub == DumpUser
+                                    ? "between the arguments of dump user (address, pages)"
+                                    : "between the arguments of dump pages (address, count)");
         }
         ParseDumpArgument(P, St, Dumps[Found].Word);
     }
@@ -1093,6 +1109,73 @@ static SCRIPT_STMT *ParseReset(PARSER *P, const TOKEN *At, SCRIPT_STMT_KIND Kind
     return St;
 }
 
+/* tour17: the user-space statements (script.h, SCRIPT_USER): the word, the
+ * operands it takes (required, at most), and what they are. */
+static const struct {
+    const char *Word;
+    SCRIPT_USER User;
+    int MinArgs, MaxArgs;
+    bool Assigned; /* only as NAME = word ... */
+    const char *Operands;
+} UserWords[] = {
+    {"reserve", UserReserve, 1, 2, true, "SIZE [, PROTECT]"},
+    {"commit", UserCommit, 2, 3, false, "ADDRESS, SIZE [, PROTECT]"},
+    {"decommit", UserDecommit, 2, 2, false, "ADDRESS, SIZE"},
+    {"release", UserRelease, 1, 1, false, "ADDRESS"},
+    {"protect", UserProtect, 3, 3, false, "ADDRESS, SIZE, PROTECT"},
+    {"touch", UserTouch, 1, 2, false, "ADDRESS [, BYTES]"},
+    {"process", UserProcess, 0, 0, true, ""},
+    {"attach", UserAttach, 1, 1, false, "PROCESS (0: the initial process)"},
+};
+#define USER_WORD_COUNT (sizeof(UserWords) / sizeof(UserWords[0]))
+
+static int FindUserWord(const PARSER *P)
+{
+    for (size_t i = 0; i < USER_WORD_COUNT; i++) {
+        if (IsWord(P, UserWords[i].Word)) {
+            return (int)i;
+        }
+    }
+    return -1;
+}
+
+/* The operands of a user statement; the word is the current token. */
+static SCRIPT_STMT *ParseUserOperands(PARSER *P, const TOKEN *At, int Word)
+{
+    SCRIPT_STMT *St = NewStatement(P, StmtUser, At);
+    St->Sub = (int)UserWords[Word].User;
+    const char *Name = UserWords[Word].Word;
+    Next(P);
+    while (!AtLineEnd(P)) {
+        if (St->ArgCount > 0) {
+            ExpectPunct(P, ',', "between the operands");
+        }
+        if (St->ArgCount >= UserWords[Word].MaxArgs) {
+            Error(P, P->Token.Line, P->Token.Column, "%s takes %s%s", Name,
+                  UserWords[Word].MaxArgs ? "at most " : "no operands",
+                  UserWords[Word].MaxArgs ? UserWords[Word].Operands : "");
+        }
+        TOKEN ArgAt = P->Token;
+        SCRIPT_EXPR *E = ParseExpr(P, false);
+        if (E->Type != TypeNumber) {
+            Error(P, ArgAt.Line, ArgAt.Column, "%s needs %s: numbers, but this is %s", Name,
+                  UserWords[Word].Operands, TypeName(E->Type));
+        }
+        St->Args[St->ArgCount++] = E;
+    }
+    if (St->ArgCount < UserWords[Word].MinArgs) {
+        Error(P, P->Token.Line, P->Token.Column, "%s needs %s", Name, UserWords[Word].Operands);
+    }
+    return St;
+}
+
+/* commit, decommit, release, protect, touch, attach: not NAME = ... */
+static SCRIPT_STMT *ParseUser(PARSER *P, const TOKEN *At, SCRIPT_STMT_KIND Kind)
+{
+    (void)Kind;
+    return ParseUserOperands(P, At, FindUserWord(P));
+}
+
 /* The statements by their first word. A new statement is a SCRIPT_STMT_KIND
  * (script.h), a row here - with one of the parse functions above when its
  * shape is one of theirs (no operand, one expression, a "string") - and its
@@ -1108,7 +1191,10 @@ static const struct {
     {"expect", StmtExpect, ParseExpect},    {"assert", StmtAssert, ParseAssert},
     {"reset", StmtReset, ParseReset},       {"trim", StmtTrim, ParseNoOperand},
     {"wait", StmtWait, ParseNoOperand},     {"echo", StmtEcho, ParseStringOperand},
-    {"print", StmtPrint, ParseOneExpr},
+    {"print", StmtPrint, ParseOneExpr},     {"commit", StmtUser, ParseUser},
+    {"decommit", StmtUser, ParseUser},      {"release", StmtUser, ParseUser},
+    {"protect", StmtUser, ParseUser},       {"touch", StmtUser, ParseUser},
+    {"attach", StmtUser, ParseUser},
 };
 #define STATEMENT_COUNT (sizeof(Statements) / sizeof(Statements[0]))
 
@@ -1149,6 +1235,25 @@ static SCRIPT_STMT *ParseCallStatement(PARSER *P, const TOKEN *At)
     }
     Next(P);
     TOKEN Name = P->Token;
+    int User = FindUserWord(P);
+    if (User >= 0) { /* tour17: NAME = reserve SIZE, NAME = process */
+        if (!UserWords[User].Assigned) {
+            Error(P, Name.Line, Name.Column,
+                  "%s gives no value to assign (its NTSTATUS: put expect status before it)",
+                  UserWords[User].Word);
+        }
+        SCRIPT_STMT *Us = ParseUserOperands(P, &Name, User);
+        int Index = AddVariable(P, At->Start, At->Length);
+        Us->Target = Index;
+        Us->Line = At->Line;
+        Us->Column = At->Column;
+        P->VarTypes[Index] = TypeNumber;
+        P->VarDefined[Index] = At->Line;
+        /* The statement made above replaced this one: drop it. */
+        P->Script->Statements[P->Script->StatementCount - 2] = *Us;
+        P->Script->StatementCount--;
+        return &P->Script->Statements[P->Script->StatementCount - 1];
+    }
     if (Name.Kind != TokIdent) {
         char D[64];
         Error(P, Name.Line, Name.Column, "expected a DDI call after '=', found %s",
@@ -1179,15 +1284,18 @@ static void CheckExpectTarget(PARSER *P, int Pending, const SCRIPT_STMT *St)
     case ExpectStop:
     case ExpectRaise:
         Ok = St->Kind == StmtCall || St->Kind == StmtRead || St->Kind == StmtWrite ||
-             St->Kind == StmtIrql;
-        Need = "a DDI call, irql, read or write";
+             St->Kind == StmtIrql || St->Kind == StmtUser;
+        Need = "a DDI call, irql, read, write or a user-space statement";
         break;
     case ExpectStatus:
-        Ok = St->Kind == StmtCall && ScriptDdis[St->Ddi].Result == ResultStatus;
-        Need = "a call that returns an NTSTATUS (GrEnsureCommitted, GrRequestGrowth)";
+        Ok = (St->Kind == StmtCall && ScriptDdis[St->Ddi].Result == ResultStatus) ||
+             (St->Kind == StmtUser && St->Sub != UserTouch && St->Sub != UserProcess);
+        Need = "a call that returns an NTSTATUS (GrEnsureCommitted, GrRequestGrowth, or "
+               "reserve, commit, decommit, release, protect, attach)";
         break;
     default:
-        Ok = St->Kind == StmtCall && ScriptDdis[St->Ddi].Result != ResultVoid;
+        Ok = (St->Kind == StmtCall && ScriptDdis[St->Ddi].Result != ResultVoid) ||
+             (St->Kind == StmtUser && St->Target >= 0);
         Need = "a call that returns a value";
         break;
     }
@@ -1207,12 +1315,19 @@ static void ParseStatement(PARSER *P)
     P->StatementLineStart = P->LineStart;
     SCRIPT_STMT *St = NULL;
     for (size_t i = 0; i < STATEMENT_COUNT && St == NULL; i++) {
-        if (IsWord(P, Statements[i].Word)) {
+        /* A user word may still name a variable: "commit = ..." assigns. */
+        if (IsWord(P, Statements[i].Word) &&
+            !(Statements[i].Kind == StmtUser && IsAssignment(P))) {
             St = Statements[i].Parse(P, &At, Statements[i].Kind);
         }
     }
     if (St == NULL && NarrateFindWord(At.Start, At.Length) >= 0 && !IsAssignment(P)) {
         St = ParseNarration(P, &At, NarrateFindWord(At.Start, At.Length)); /* narrate.h */
+    }
+    if (St == NULL && (IsWord(P, "reserve") || IsWord(P, "process")) && !IsAssignment(P)) {
+        Error(P, At.Line, At.Column, "%.*s gives %s: write NAME = %.*s%s", (int)At.Length,
+              At.Start, IsWord(P, "reserve") ? "the base address" : "a process handle",
+              (int)At.Length, At.Start, IsWord(P, "reserve") ? " SIZE [, PROTECT]" : "");
     }
     if (St == NULL) {
         St = ParseCallStatement(P, &At);

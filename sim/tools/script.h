@@ -12,6 +12,7 @@
  *   expect stop 0xDA 0x107                                   # about the next statement
  *   assert va == base                                        # values
  *   reset nt5   trim   wait   echo "text"   print va         # the rest
+ *   u = reserve 2 * 1024 * 1024   commit u, PAGE_SIZE         # user space
  */
 #ifndef MMSIM_SCRIPT_H
 #define MMSIM_SCRIPT_H
@@ -121,8 +122,32 @@ typedef enum _SCRIPT_STMT_KIND {
     StmtWait,
     StmtEcho,       /* echo Text */
     StmtPrint,      /* print Args[0] */
-    StmtNarrate     /* narration (narrate.h): Sub the word, Echo the text */
+    StmtNarrate,    /* narration (narrate.h): Sub the word, Echo the text */
+    StmtUser        /* tour17: user address space, Sub a SCRIPT_USER (below) */
 } SCRIPT_STMT_KIND;
+
+/* tour17: the user half of reserve/commit, in the current process
+ * (docs/mmsim.md, "User space"): each is one Zw*VirtualMemory call (or a
+ * process control call) and reports its NTSTATUS, which expect status may
+ * check.
+ *   NAME = reserve SIZE [, PROTECT]      MEM_RESERVE; NAME: the base
+ *   commit ADDR, SIZE [, PROTECT]        MEM_COMMIT (PAGE_READWRITE)
+ *   decommit ADDR, SIZE                  MEM_DECOMMIT
+ *   release ADDR                         MEM_RELEASE (size 0)
+ *   protect ADDR, SIZE, PROTECT          ZwProtectVirtualMemory
+ *   touch ADDR [, BYTES]                 reads a byte of every page
+ *   NAME = process                       SimCreateProcess
+ *   attach EXPR                          SimAttachProcess (0: the initial) */
+typedef enum _SCRIPT_USER {
+    UserReserve = 0,
+    UserCommit,
+    UserDecommit,
+    UserRelease,
+    UserProtect,
+    UserTouch,
+    UserProcess,
+    UserAttach
+} SCRIPT_USER;
 
 typedef enum _SCRIPT_DUMP {
     DumpPte = 0,
@@ -135,7 +160,10 @@ typedef enum _SCRIPT_DUMP {
     DumpPages,
     DumpStop,
     DumpMemory,
-    DumpPool /* specialpool: !pool ADDR */
+    DumpPool, /* specialpool: !pool ADDR */
+    DumpVad,     /* tour17: !vad (the current process) */
+    DumpAddress, /* tour17: !address ADDR */
+    DumpUser     /* tour17: user PTE strip: ADDR, PAGES */
 } SCRIPT_DUMP;
 
 typedef enum _SCRIPT_EXPECT {

@@ -6,8 +6,8 @@
  * narrated mode (narrate.c): its `step`, `say`, `code`, `result` and `claim`
  * statements and its dumps go to the terminal or, with `--html FILE`, into
  * one page (html.c). Addresses are printed relative to the randomized base
- * of system space, so the output is the same on every run (`--raw` shows
- * host addresses instead).
+ * of system space (user addresses to the user range), so the output is the
+ * same on every run (`--raw` shows host addresses instead).
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -34,11 +34,14 @@ static void TourUsage(FILE *Out)
             "usage: mmsim tour [--profile modern|nt5] [--step] [--raw] [--html FILE]\n"
             "       mmsim tour --script\n"
             "\n"
-            "A narrated, step-by-step walk through the reserve/commit model: reserve\n"
-            "system address space, allocate pages into MDLs, map, touch, grow, tear\n"
-            "down; the growable region of core/; then six classic mistakes and the\n"
-            "stop each one gets, live. After each step it prints what changed and\n"
-            "WinDbg-style dumps (!pte, !pfn, !sysptes, !poolused, dt nt!_MDL, maps).\n"
+            "A narrated, step-by-step walk through the reserve/commit model. First the\n"
+            "user-mode model you know: reserve 2 MiB with ZwAllocateVirtualMemory,\n"
+            "commit 4 KiB at a time, the first touch of a demand-zero page, and what the\n"
+            "kernel does differently. Then the kernel: reserve system address space,\n"
+            "allocate pages into MDLs, map, touch, grow, tear down; the growable region\n"
+            "of core/; then six classic mistakes and the stop each one gets, live.\n"
+            "After each step it prints what changed and WinDbg-style dumps (!vad,\n"
+            "!address, !pte, !pfn, !sysptes, !poolused, dt nt!_MDL, maps).\n"
             "\n"
             "  --profile P   modern (default; MMSIM_PROFILE) or nt5 (Server 2003 header PTEs)\n"
             "  --step        pause after each step (Enter: next, q: quit)\n"

@@ -139,3 +139,108 @@ BOOLEAN SimDumpAddress(SIM_DUMP_OUTPUT *Out, PVOID Va)
     MiUserOut(Out, "\n");
     return TRUE;
 }
+
+/* ---------------------------------------------------------------------- */
+/* tour17: the user PTE strip (one character per page, the protection in  */
+/* it) and user addresses as the tour prints them. Read through the same   */
+/* query as !address (the current process's PTEs and VADs), never host     */
+/* mappings, so they show what the simulated PTEs say however a first      */
+/* touch is served.                                                        */
+/* ---------------------------------------------------------------------- */
+BOOLEAN SimFormatUserAddress(ULONG_PTR Va, ULONG Flags, char *Buffer, SIZE_T Size)
+{
+    MiEnsureMachine();
+    if (Size == 0 || !MiIsUserVa((const void *)Va)) {
+        return FALSE;
+    }
+    SIM_DUMP_OUTPUT Out = {.Flags = Flags};
+    MiUserAddress(&Out, Va, Buffer, (size_t)Size);
+    return TRUE;
+}
+
+/* Lock held. */
+static char MiUserPageCharLocked(uint64_t Page)
+{
+    const MI_PROCESS *Process = MiUser.Current;
+    uint64_t Pte = Process->Pte[Page];
+    if (Pte == 0) {
+        return MiVadFind(Process, Page) != NULL ? '.' : '-';
+    }
+    unsigned Mm = MiUserPteProtection(Pte);
+    if (Pte & MI_PTE_VALID) {
+        unsigned Access = Mm & 7;
+        return Access == MI_MM_READONLY                                ? 'R'
+               : Access == MI_MM_READWRITE || Access == MI_MM_WRITECOPY ? 'V'
+                                                                        : 'X';
+    }
+    if (Pte & MI_PTE_TRANSITION) {
+        return 'T';
+    }
+    if ((Mm & 0x18) == MI_MM_NOACCESS && (Mm & 7) == 0) {
+        return 'n';
+    }
+    return (Mm & 0x18) == MI_MM_GUARD ? 'g' : 'd';
+}
+
+char SimUserPageMapChar(PVOID Va)
+{
+    MiEnsureMachine();
+    if (!MiIsUserVa(Va)) {
+        return ' ';
+    }
+    MiLock();
+    char Mark = MiUserPageCharLocked(MiUserPage(Va));
+    MiUnlock();
+    return Mark;
+}
+
+ULONG SimUserPageProtect(PVOID Va)
+{
+    MiEnsureMachine();
+    if (!MiIsUserVa(Va)) {
+        return 0;
+    }
+    MiLock();
+    uint64_t Pte = MiUser.Current->Pte[MiUserPage(Va)];
+    MiUnlock();
+    return Pte == 0 ? 0 : MiMmToProtect(MiUserPteProtection(Pte));
+}
+
+const char *SimUserPageMapLegend(VOID)
+{
+    return "legend: - free  . reserved  d demand zero (committed, no page yet)  V valid, "
+           "read/write  R valid, read-only  X valid, executable  n no access  g guard  "
+           "T resident, not accessible";
+}
+
+VOID SimDumpUserPages(SIM_DUMP_OUTPUT *Out, PVOID Va, ULONG64 Pages)
+{
+    MiEnsureMachine();
+    char A[48];
+    if (!MiIsUserVa(Va) || Pages == 0) {
+        MiUserOut(Out, "  (not a user address)\n");
+        return;
+    }
+    MiLock();
+    uint64_t First = MiUserPage(Va);
+    if (Pages > MiUser.Pages - First) {
+        Pages = MiUser.Pages - First;
+    }
+    if (Pages > 1024) {
+        Pages = 1024; /* 16 rows: a view, not a listing */
+    }
+    char Row[65];
+    for (uint64_t p = 0; p < Pages; p += 64) {
+        uint64_t n = Pages - p < 64 ? Pages - p : 64;
+        for (uint64_t k = 0; k < n; k++) {
+            Row[k] = MiUserPageCharLocked(First + p + k);
+        }
+        Row[n] = '\0';
+        MiUnlock();
+        MiUserOut(Out, "  %-16s %s\n",
+                  MiUserAddress(Out, (ULONG_PTR)MiUserVa(First + p), A, sizeof(A)), Row);
+        MiLock();
+    }
+    MiUnlock();
+    MiUserOut(Out, "%s\n", SimUserPageMapLegend());
+}

@@ -39,29 +39,51 @@ function(check_dom Url)
   endforeach()
 endfunction()
 
-# Step 1, opened directly.
+# Step 1, opened directly: the user-mode prologue (tour17), its VAD and
+# the user PTE strip of the reservation, every page reserved ('.').
 check_dom("file://${Page}"
-  "id=\"pos\">Step 1 of 18<" "Step 1: A fresh machine" "System PTE Information"
-  "<button id=\"prev\" type=\"button\" disabled")
-# Step 4 by URL hash: the strip shows four valid PTEs, the PFNs and the MDL.
-check_dom("file://${Page}#step=4"
-  "Step 4 of 18" "Map the MDL into the reservation"
+  "id=\"pos\">Step 1 of 24<" "Step 1: User mode: reserve the maximum"
+  "<button id=\"prev\" type=\"button\" disabled"
+  "id=\"striptitle\">User PTE strip" "<div class=\"legend\" id=\"legend-kernel\" hidden"
+  "kd&gt; !vad\nVAD  " "#1 +0 +1ff +0  Private  PAGE_READWRITE"
+  "kd&gt; !address user[+]0x0\n" "State: +00002000 +MEM_RESERVE"
+  "class=\"cell c-dot\" title=\"page 0\">[.]<")
+# Step 3: the first touch: page 0 valid (with its protection and PFN, owned
+# by the process's PTE), page 1 still demand zero ('d').
+check_dom("file://${Page}#step=3"
+  "Step 3 of 24" "User mode: the first touch"
+  "class=\"cell c-V\" title=\"page 0, PAGE_READWRITE, pfn [0-9a-f]+\">V<"
+  "class=\"cell c-d\" title=\"page 1, PAGE_READWRITE\">d<"
+  "User: PTE 0" "mmsim: PTE [0-9a-f]+: valid, pfn"
+  "<div class=\"legend\" id=\"legend-user\"><span>" "demand-zero faults 0 -&gt; 1")
+# Step 5: protections in the strip (R read-only) and the VAD after decommit.
+check_dom("file://${Page}#step=5"
+  "Step 5 of 24" "user[+]0x0 +Rd[.]+\n" "#1 +0 +1ff +0  Private")
+# Step 6 names the differences from user mode, as a table.
+check_dom("file://${Page}#step=6"
+  "From user mode to the kernel" "<table class=\"summary\"><tbody><tr><td>reserve</td><td>a VAD in the process</td>")
+# Step 7, the kernel: the PTE strip is the system one again.
+check_dom("file://${Page}#step=7"
+  "Step 7: A fresh machine" "System PTE Information" "id=\"striptitle\">PTE strip<")
+# Step 10 by URL hash: the strip shows four valid PTEs, the PFNs and the MDL.
+check_dom("file://${Page}#step=10"
+  "Step 10 of 24" "Map the MDL into the reservation"
   "class=\"cell c-V\" title=\"page 1, pfn [0-9a-f]+\">V<"
   "class=\"cell c-V\" title=\"page 4, pfn [0-9a-f]+\">V<"
   "class=\"cell c-dot\" title=\"page 5\">[.]<" "MdlAllocated: Mdl0"
   "MDL_MAPPED_TO_SYSTEM_VA")
-# Step 12 by pressing Next eleven times: a live stop.
-check_dom("file://${Page}?clicks=11"
-  "Step 12 of 18" "Mistake 2" "STOP SYSTEM_PTE_MISUSE"
+# Step 18 by pressing Next seventeen times: a live stop.
+check_dom("file://${Page}?clicks=17"
+  "Step 18 of 24" "Mistake 2" "STOP SYSTEM_PTE_MISUSE"
   "\\*\\*\\* STOP: 0x000000DA \\(0x0000000000000107")
 # The last step: Next is disabled.
 check_dom("file://${Page}?clicks=40"
-  "Step 18 of 18" "Summary" "<button id=\"next\" type=\"button\" disabled")
+  "Step 24 of 24" "Summary" "<button id=\"next\" type=\"button\" disabled")
 
 # Narration reads as paragraphs: no line break inside a sentence.
-check_dom("file://${Page}#step=2"
+check_dom("file://${Page}#step=8"
   "<p class=\"say\">No page is mapped into the reservation yet: its 16 PTEs are empty [(]'[.]'[)]. The reservation")
-check_dom("file://${Page}#step=18" "<table class=\"summary\"><tbody><tr><td>touching past")
+check_dom("file://${Page}#step=24" "<table class=\"summary\"><tbody><tr><td>touching past")
 
 # Layout, at a desktop and a phone width, for every step of both profiles:
 # layout-check.js (added to a copy of the page) reports each text block whose
@@ -99,17 +121,18 @@ foreach(Kernel modern nt5)
       message(FATAL_ERROR "${Kernel} at ${Width} px: the layout check did not run:\n${Dom}")
     endif()
     set(Verdict "${CMAKE_MATCH_1}")
-    if(NOT Verdict MATCHES "^viewport ${Width} px, 18 steps: no block overflows$")
+    if(NOT Verdict MATCHES "^viewport ${Width} px, 24 steps: no block overflows$")
       message(FATAL_ERROR "${Kernel} at ${Width} px: ${Verdict}")
     endif()
     message(STATUS "${Kernel}: ${Verdict}")
   endforeach()
 endforeach()
 
-# Screenshots of a step with a strip, of a stop and of the summary, at both
-# widths (the page framed as above, 1600 px tall).
+# Screenshots of the user strip after the first touch, a step with a
+# strip, of a stop and of the summary, at both widths (the page framed as
+# above, 1600 px tall).
 foreach(Width 1280 390)
-  foreach(Step 4 13 18)
+  foreach(Step 3 10 19 24)
     set(Png ${OUT_DIR}/tour-step${Step}-${Width}px.png)
     set(Outer ${OUT_DIR}/tour-step${Step}-${Width}px.html)
     framed(${Width} 1600 "tour.html#step=${Step}" ${Outer})

@@ -4,6 +4,6 @@ execute_process(COMMAND ${MMSIM} tour --step INPUT_FILE ${INPUT}
 if(NOT Result EQUAL 0)
   message(FATAL_ERROR "status ${Result}\n${Out}${Err}")
 endif()
-if(NOT Out MATCHES "== Step 2 of 18.*-- Enter: next step, q: quit --" OR Out MATCHES "== Step 3 of")
+if(NOT Out MATCHES "== Step 2 of 24.*-- Enter: next step, q: quit --" OR Out MATCHES "== Step 3 of")
   message(FATAL_ERROR "expected a pause after steps 1 and 2, then the end:\n${Out}")
 endif()

@@ -1,5 +1,8 @@
 # tour.mms - `mmsim tour`: a narrated walk through the reserve/commit model,
-# as a scenario script (docs/mmsim.md, "Narration"). Part 1 does by hand what
+# as a scenario script (docs/mmsim.md, "Narration"). The prologue shows the
+# model the learner knows, in user mode: reserve 2 MiB of a process's address
+# space, commit 4 KiB at a time, the first touch of a demand-zero page, and
+# then names what the kernel does differently. Part 1 does by hand what
 # the growable region (core/) does: reserve system address space, allocate
 # physical pages into an MDL, map the MDL into the reservation, touch it,
 # grow, tear down. Part 2 runs core/ itself. Part 3 makes the classic
@@ -9,8 +12,144 @@
 # `mmsim run sim/tools/tour/tour.mms` runs it as any other script. Every
 # sentence about the machine is followed by the claims that make it true.
 
+# ---- Prologue: the user-mode model you know ------------------------------------
+step "User mode: reserve the maximum"
+say "You know this half already. In user mode a buffer that grows takes two"
+say "calls: reserve the maximum once, then commit pages as the data grows."
+say "VirtualAlloc does it for a program; a driver does it for a process with"
+say "ZwAllocateVirtualMemory. mmsim's machine runs a process with a user address"
+say "space, so here are the lines you would write. Reserve 2 MiB:"
+code "PVOID Base = NULL;  SIZE_T Size = 2 * 1024 * 1024;"
+code "Status = ZwAllocateVirtualMemory(NtCurrentProcess(), &Base, 0, &Size,"
+code "                                 MEM_RESERVE, PAGE_READWRITE);"
+expect status STATUS_SUCCESS
+U = reserve 2 * 1024 * 1024, PAGE_READWRITE
+result "STATUS_SUCCESS; Base = %a, Size = %M MiB", U, user_region(U)
+focus U
+say ""
+say "The reservation is a VAD (virtual address descriptor): the process's record"
+say "of the range, 512 pages from Base. Nothing is committed, no physical page"
+say "is used and no PTE is filled in ('.' in the strip):"
+claim "the reservation is one VAD" vads() == 1
+claim "the range is reserved" user_state(U) == MEM_RESERVE
+claim "512 pages from Base" user_region(U) == 512 * PAGE_SIZE
+claim "nothing is committed" commit_charge() == 0
+claim "no physical page is used" free_pages() == step_free_pages()
+claim "no PTE is filled in" user_pte(U) == 0
+dump vad
+dump address U
+
+step "User mode: commit 4 KiB at a time"
+say "Commit the first page, and the next one as the data grows: MEM_COMMIT"
+say "inside the reservation, one page (4 KiB) at a time."
+code "Size = PAGE_SIZE;"
+code "Status = ZwAllocateVirtualMemory(NtCurrentProcess(), &Base, 0, &Size,"
+code "                                 MEM_COMMIT, PAGE_READWRITE);"
+expect status STATUS_SUCCESS
+commit U, PAGE_SIZE
+code "Next = (PUCHAR)Base + PAGE_SIZE;"
+code "Status = ZwAllocateVirtualMemory(NtCurrentProcess(), &Next, 0, &Size,"
+code "                                 MEM_COMMIT, PAGE_READWRITE);"
+expect status STATUS_SUCCESS
+commit U + PAGE_SIZE, PAGE_SIZE
+result "STATUS_SUCCESS twice; %K KiB committed", commit_charge()
+say ""
+say "Committing charged 8 KiB of commit - a promise that the pages will exist -"
+say "but took no physical page. The two PTEs hold only the protection: they are"
+say "demand-zero PTEs ('d' in the strip), and a page comes on the first touch."
+claim "8 KiB of commit is charged" commit_charge() == 2 * PAGE_SIZE
+claim "no physical page was taken" free_pages() == step_free_pages()
+claim "no page is resident" resident_pages() == 0
+claim "the first PTE is demand zero" user_demand_zero(U) == 1
+claim "the second PTE is demand zero" user_demand_zero(U + PAGE_SIZE) == 1
+claim "the PTEs hold the protection, PAGE_READWRITE" user_protect(U) == PAGE_READWRITE
+claim "the rest is still only reserved" user_state(U + 2 * PAGE_SIZE) == MEM_RESERVE
+dump address U
+dump user U, 32
+
+step "User mode: the first touch"
+say "Write to the first page. The CPU finds a demand-zero PTE and faults; the"
+say "memory manager takes a zeroed physical page, makes the PTE valid and"
+say "restarts the instruction. A soft fault: no disk is involved, and the"
+say "program never notices. The second page is still demand zero."
+code "((volatile UCHAR *)Base)[0] = 0x5A;"
+write U, 1, 0x5A
+result "one byte written"
+claim "one demand-zero fault" demand_zero_faults() - step_demand_zero_faults() == 1
+claim "one physical page was taken" step_free_pages() - free_pages() == 1
+claim "the first PTE is valid now" user_valid(U) == 1
+claim "the second page is still demand zero" user_demand_zero(U + PAGE_SIZE) == 1
+claim "one page is resident" resident_pages() == 1
+claim "the commit charge did not change" commit_charge() == 2 * PAGE_SIZE
+dump address U
+dump user U, 32
+dump vad
+
+step "User mode: touching past the commit"
+say "Read the third page: reserved, never committed. There is no commitment to"
+say "honour, so the memory manager gives no page: user mode gets an access"
+say "violation, an exception the program can catch, and runs on."
+code "__try { Value = ((volatile UCHAR *)Base)[2 * PAGE_SIZE]; }"
+code "__except (EXCEPTION_EXECUTE_HANDLER) { /* STATUS_ACCESS_VIOLATION */ }"
+expect raise STATUS_ACCESS_VIOLATION
+touch U + 2 * PAGE_SIZE
+result "STATUS_ACCESS_VIOLATION, raised and caught"
+claim "the machine runs on" stopped() == 0
+claim "the page is still only reserved" user_state(U + 2 * PAGE_SIZE) == MEM_RESERVE
+claim "no page was taken" free_pages() == step_free_pages()
+dump address U + 2 * PAGE_SIZE
+
+step "User mode: protect, decommit, release"
+say "Make the first page read-only: its PTE keeps the page and takes the new"
+say "protection ('R' in the strip)."
+code "Size = PAGE_SIZE;"
+code "Status = ZwProtectVirtualMemory(NtCurrentProcess(), &Base, &Size, PAGE_READONLY, &Old);"
+expect status STATUS_SUCCESS
+protect U, PAGE_SIZE, PAGE_READONLY
+claim "the PTE says read-only" user_protect(U) == PAGE_READONLY
+claim "the page stays valid" user_valid(U) == 1
+dump user U, 32
+say "Give the memory back. MEM_DECOMMIT returns the pages and the commit charge"
+say "and keeps the reservation; MEM_RELEASE frees the VAD and the range."
+code "Size = 2 * PAGE_SIZE;"
+code "Status = ZwFreeVirtualMemory(NtCurrentProcess(), &Base, &Size, MEM_DECOMMIT);"
+expect status STATUS_SUCCESS
+decommit U, 2 * PAGE_SIZE
+claim "the commit charge is back to 0" commit_charge() == 0
+claim "the physical page is free again" free_pages() == step_free_pages() + 1
+claim "the range is reserved again" user_state(U) == MEM_RESERVE
+claim "the VAD stays" vads() == 1
+dump vad
+code "Size = 0;"
+code "Status = ZwFreeVirtualMemory(NtCurrentProcess(), &Base, &Size, MEM_RELEASE);"
+expect status STATUS_SUCCESS
+release U
+claim "the VAD is gone" vads() == 0
+claim "the range is free" user_state(U) == MEM_FREE
+dump vad
+
+step "From user mode to the kernel"
+say "A driver that needs a growable buffer of its own - non-paged, usable at"
+say "DISPATCH_LEVEL - cannot use that model as it is. The kernel's version, from"
+say "the next step on, differs in each row:"
+say ""
+say "  reserve               a VAD in the process                  %{system PTEs; a 0x30-byte record in pool|system PTEs; two header PTEs below Base}", nt5()
+say "  commit                charges commit, takes no page         takes the physical pages at once"
+say "  who holds the pages   the process's PTEs                    an MDL (MmAllocatePagesForMdlEx)"
+say "  first touch           a soft fault brings a zeroed page     no fault: non-paged memory is never demand paged"
+say "  past the commit       an exception, caught                  bug check 0x50: the machine stops"
+say ""
+say "Non-paged memory cannot wait for a fault: code at DISPATCH_LEVEL may touch"
+say "it, and no page fault can be served there. So every committed byte has its"
+say "physical page from the start, held by an MDL, and the reservation only"
+say "provides the addresses to map it at."
+claim "the user half left nothing behind: no VAD" vads() == 0
+claim "the user half left nothing behind: no commit charge" commit_charge() == 0
+claim "the user half left nothing behind: no resident page" resident_pages() == 0
+
 # ---- Part 1: the reserve/commit model by hand ---------------------------------
 step "A fresh machine"
+reset
 say "mmsim simulates the Windows kernel memory manager in a user-mode process:"
 say "a PFN database of %d physical pages (%M MiB), emulated x64 PTEs over", physical_pages(), physical_pages() * PAGE_SIZE
 say "a system address space, pool, IRQL and bug checks."
@@ -168,7 +307,7 @@ dump pte Base + 4 * PAGE_SIZE
 
 step "Tear down in the only safe order"
 say "Tear down in the only safe order: unmap, free the pages, free the MDLs,"
-say "free the reservation. (Steps 11 to 17 show what the shortcuts cost.)"
+say "free the reservation. (Steps 17 to 23 show what the shortcuts cost.)"
 when nt5
 code "MmUnmapReservedMapping(Base, 'ruoT', All);"
 code "IoFreeMdl(All);"
@@ -255,7 +394,7 @@ dump poolused
 
 step "The growable region: destroy"
 say "GrDestroy unmaps each chunk, frees its pages and its MDL, then frees the"
-say "reservation: the order of step 7."
+say "reservation: the order of step 13."
 code "GrDestroy(Region);"
 GrDestroy(Region)
 expect clean
