@@ -2405,7 +2405,12 @@ static void LowerToPassive(void)
 
 static void RunOp(uint8_t OpByte)
 {
-    unsigned Op = (OpByte & 31u) % FUZZ_OP_COUNT;
+    /* Bytes above the last operation alias the first ones, modulo
+     * FUZZ_OP_ALIAS_BASE (so inputs written before FuzzOpUser replay as they
+     * did: only 25, an alias of 0 before, changed meaning). */
+    unsigned Raw = OpByte & 31u;
+    bool Alias = Raw >= FUZZ_OP_COUNT;
+    unsigned Op = Alias ? Raw % FUZZ_OP_ALIAS_BASE : Raw;
     unsigned Sel = OpByte >> 5;
     KIRQL Irql = Sel == FUZZ_IRQL_APC        ? APC_LEVEL
                  : Sel == FUZZ_IRQL_DISPATCH ? DISPATCH_LEVEL
@@ -2442,7 +2447,7 @@ static void RunOp(uint8_t OpByte)
     if (Stopped) {
         /* Now and then (an operation byte from the aliases above
          * FUZZ_OP_COUNT and a next byte of 7 mod 8): check the refusal. */
-        AfterStop(&Stop, (OpByte & 0x1Fu) >= FUZZ_OP_COUNT && InPos < InSize && (In8() & 7u) == 7u);
+        AfterStop(&Stop, Alias && InPos < InSize && (In8() & 7u) == 7u);
         return;
     }
     CheckInvariants();

@@ -60,6 +60,11 @@ enum FUZZ_OP {
     FUZZ_OP_COUNT
 };
 
+/* Operation bytes (low 5 bits) from FUZZ_OP_COUNT to 31 alias operation
+ * (byte % FUZZ_OP_ALIAS_BASE): the count before FuzzOpUser, so that inputs
+ * written then decode as they did. */
+#define FUZZ_OP_ALIAS_BASE 25
+
 /* FuzzOpUser's byte (low 3 bits; the other bits are its variations). */
 #define FUZZ_USER_ALLOCATE 0 /* ZwAllocateVirtualMemory */
 #define FUZZ_USER_FREE     1 /* ZwFreeVirtualMemory */
