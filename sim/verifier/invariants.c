@@ -269,6 +269,11 @@ static struct {
     uint64_t *VaBits[3];
     uint64_t VaWords[3];
     uint32_t *Refs;
+    /* Whether each copied PTE is counted in Refs: decided when it was seen
+     * (a header PTE of a reservation freed since, by a reset for instance,
+     * must not be uncounted when it changes). */
+    uint64_t *Counted;
+    uint64_t CountedWords;
     uint64_t States[MiPageStateCount];
     uint64_t FreeBitCount;
 } MiSeen;
@@ -295,6 +300,7 @@ static void MiForgetSeen(void)
         free(MiSeen.VaBits[k]);
     }
     free(MiSeen.Refs);
+    free(MiSeen.Counted);
     memset(&MiSeen, 0, sizeof(MiSeen));
 }
 
@@ -319,7 +325,12 @@ static void MiKeepSeen(uint32_t *Refs, const uint64_t *States, uint64_t FreeBits
     MiSeen.Pfn = (MI_PFN *)MiSeenBuffer(MiSeen.Pfn, MiSeen.PhysPages, MiPhys.Pages, sizeof(MI_PFN));
     MiSeen.FreeBits = (uint64_t *)MiSeenBuffer(MiSeen.FreeBits, MiSeen.FreeWords, FreeWords,
                                                sizeof(uint64_t));
-    bool Ok = MiSeen.Pte != NULL && MiSeen.Pfn != NULL && MiSeen.FreeBits != NULL;
+    uint64_t CountedWords = (MiSpace.Pages + 63) / 64;
+    MiSeen.Counted = (uint64_t *)MiSeenBuffer(MiSeen.Counted, MiSeen.CountedWords, CountedWords,
+                                              sizeof(uint64_t));
+    MiSeen.CountedWords = CountedWords;
+    bool Ok = MiSeen.Pte != NULL && MiSeen.Pfn != NULL && MiSeen.FreeBits != NULL &&
+              MiSeen.Counted != NULL;
     for (int k = 0; k < 3; k++) {
         MiSeen.VaBits[k] = (uint64_t *)MiSeenBuffer(MiSeen.VaBits[k], MiSeen.VaWords[k],
                                                     MiVaWords(k), sizeof(uint64_t));
@@ -340,6 +351,14 @@ static void MiKeepSeen(uint32_t *Refs, const uint64_t *States, uint64_t FreeBits
         return;
     }
     memcpy(MiSeen.Pte, MiSpace.Pte, MiSpace.Pages * sizeof(uint64_t));
+    memset(MiSeen.Counted, 0, (CountedWords ? CountedWords : 1) * sizeof(uint64_t));
+    for (uint64_t Page = MiSpaceNextTouched(0); Page < MiSpace.Pages;
+         Page = MiSpaceNextTouched(Page + 1)) {
+        MI_INDEX Index;
+        if (MiPteNamesPage(Page, MiSpace.Pte[Page], &Index)) {
+            MiSeen.Counted[Page >> 6] |= 1ull << (Page & 63);
+        }
+    }
     for (MI_INDEX i = 0; i < MiPhys.Pages; i++) {
         MiSeen.Pfn[i] = *MiPfnEntry(i);
     }
@@ -439,13 +458,16 @@ static void MiCheckTouched(MI_CHECK *Check)
             continue;
         }
         MI_INDEX Index;
-        if (MiPteNamesPage(Page, Old, &Index)) {
+        uint64_t Bit = 1ull << (Page & 63);
+        if ((MiSeen.Counted[Page >> 6] & Bit) && MiPfnToIndex(MI_PTE_PFN(Old), &Index)) {
             MiSeen.Refs[Index]--;
             MiListAdd(&Pfns, Index);
         }
+        MiSeen.Counted[Page >> 6] &= ~Bit;
         if (MiPteNamesPage(Page, New, &Index)) {
             MiSeen.Refs[Index]++;
             MiListAdd(&Pfns, Index);
+            MiSeen.Counted[Page >> 6] |= Bit;
         }
         (void)MiCheckPte(Check, Page, NULL);
         MiSeen.Pte[Page] = New;
