@@ -2097,10 +2097,8 @@ static void UserQueryOp(uint8_t v)
     }
     if (U.Length < sizeof(MEMORY_BASIC_INFORMATION)) {
         OracleStatus(U.Status, STATUS_INFO_LENGTH_MISMATCH, "ZwQueryVirtualMemory", "Length");
-    } else if (!InUserSpace(Base) || Base >= (uintptr_t)MmHighestUserAddress) {
-        if (NT_SUCCESS(U.Status)) {
-            Finding("ZwQueryVirtualMemory described an address outside user space", NULL);
-        }
+    } else if (Base > (uintptr_t)MmHighestUserAddress && NT_SUCCESS(U.Status)) {
+        Finding("ZwQueryVirtualMemory described an address above the highest user address", NULL);
     }
     if (!NT_SUCCESS(U.Status)) {
         return;
