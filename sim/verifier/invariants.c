@@ -234,13 +234,18 @@ static char *MiReportTail(const MI_CHECK *Check, size_t *Left)
  * 4. Reservations: nt5 header PTEs hold the size and tag encodings, modern
  *    pool nodes describe their reservation, data PTEs are empty or valid,
  *    and every page is allocated system-PTE VA. */
-static void MiCheckRecords(MI_CHECK *Check)
+static void MiCheckRecords(MI_CHECK *Check, bool Touched)
 {
     size_t Left;
     char *Tail = MiReportTail(Check, &Left);
     Check->Errors += MiCheckMdlMappings(Tail, Left);
     Tail = MiReportTail(Check, &Left);
     Check->Errors += MiCheckReservations(Tail, Left);
+
+    /* User space (sim/mm/virtual.c): the one call of its checker. Touched
+     * says whether this is the touched form, for a checker that can look
+     * at less then; this one checks all of user space every time. */
+    (void)Touched;
     Tail = MiReportTail(Check, &Left);
     Check->Errors += MiCheckUserSpace(Tail, Left); /* userva: sim/mm/virtual.c */
 
@@ -264,6 +269,11 @@ static struct {
     uint64_t *VaBits[3];
     uint64_t VaWords[3];
     uint32_t *Refs;
+    /* Whether each copied PTE is counted in Refs: decided when it was seen
+     * (a header PTE of a reservation freed since, by a reset for instance,
+     * must not be uncounted when it changes). */
+    uint64_t *Counted;
+    uint64_t CountedWords;
     uint64_t States[MiPageStateCount];
     uint64_t FreeBitCount;
 } MiSeen;
@@ -290,35 +300,65 @@ static void MiForgetSeen(void)
         free(MiSeen.VaBits[k]);
     }
     free(MiSeen.Refs);
+    free(MiSeen.Counted);
     memset(&MiSeen, 0, sizeof(MiSeen));
+}
+
+/* A buffer of Count elements of Size bytes: Old if it has that many (the
+ * copies are kept from one whole check to the next, so the fuzzer's whole
+ * checks do not allocate and fault in fresh host memory each time). */
+static void *MiSeenBuffer(void *Old, uint64_t OldCount, uint64_t Count, size_t Size)
+{
+    if (Old != NULL && OldCount == Count) {
+        return Old;
+    }
+    free(Old);
+    return malloc((Count ? Count : 1) * Size);
 }
 
 /* After a whole check: keeps what it saw (Refs is taken over). */
 static void MiKeepSeen(uint32_t *Refs, const uint64_t *States, uint64_t FreeBits)
 {
-    MiForgetSeen();
+    uint64_t FreeWords = (MiPhys.Pages + 63) / 64;
+    MiSeen.Valid = false;
+    MiSeen.Pte = (uint64_t *)MiSeenBuffer(MiSeen.Pte, MiSeen.Pages, MiSpace.Pages, sizeof(uint64_t));
+    MiSeen.Pfn = (MI_PFN *)MiSeenBuffer(MiSeen.Pfn, MiSeen.PhysPages, MiPhys.Pages, sizeof(MI_PFN));
+    MiSeen.FreeBits = (uint64_t *)MiSeenBuffer(MiSeen.FreeBits, MiSeen.FreeWords, FreeWords,
+                                               sizeof(uint64_t));
+    uint64_t CountedWords = (MiSpace.Pages + 63) / 64;
+    MiSeen.Counted = (uint64_t *)MiSeenBuffer(MiSeen.Counted, MiSeen.CountedWords, CountedWords,
+                                              sizeof(uint64_t));
+    MiSeen.CountedWords = CountedWords;
+    bool Ok = MiSeen.Pte != NULL && MiSeen.Pfn != NULL && MiSeen.FreeBits != NULL &&
+              MiSeen.Counted != NULL;
+    for (int k = 0; k < 3; k++) {
+        MiSeen.VaBits[k] = (uint64_t *)MiSeenBuffer(MiSeen.VaBits[k], MiSeen.VaWords[k],
+                                                    MiVaWords(k), sizeof(uint64_t));
+        MiSeen.VaWords[k] = MiVaWords(k);
+        Ok = Ok && MiSeen.VaBits[k] != NULL;
+    }
+    if (MiSeen.Refs != Refs) {
+        free(MiSeen.Refs);
+    }
+    MiSeen.Refs = Refs;
     MiSeen.PteArray = MiSpace.Pte;
     MiSeen.PfnArray = MiPhys.Pfn;
     MiSeen.Pages = MiSpace.Pages;
     MiSeen.PhysPages = MiPhys.Pages;
-    MiSeen.FreeWords = (MiPhys.Pages + 63) / 64;
-    MiSeen.Pte = (uint64_t *)malloc((MiSpace.Pages ? MiSpace.Pages : 1) * sizeof(uint64_t));
-    MiSeen.Pfn = (MI_PFN *)malloc((MiPhys.Pages ? MiPhys.Pages : 1) * sizeof(MI_PFN));
-    MiSeen.FreeBits = (uint64_t *)malloc((MiSeen.FreeWords ? MiSeen.FreeWords : 1) *
-                                         sizeof(uint64_t));
-    bool Ok = MiSeen.Pte != NULL && MiSeen.Pfn != NULL && MiSeen.FreeBits != NULL;
-    for (int k = 0; k < 3; k++) {
-        MiSeen.VaWords[k] = MiVaWords(k);
-        MiSeen.VaBits[k] = (uint64_t *)malloc((MiSeen.VaWords[k] ? MiSeen.VaWords[k] : 1) *
-                                              sizeof(uint64_t));
-        Ok = Ok && MiSeen.VaBits[k] != NULL;
-    }
-    MiSeen.Refs = Refs;
+    MiSeen.FreeWords = FreeWords;
     if (!Ok || Refs == NULL) {
         MiForgetSeen();
         return;
     }
     memcpy(MiSeen.Pte, MiSpace.Pte, MiSpace.Pages * sizeof(uint64_t));
+    memset(MiSeen.Counted, 0, (CountedWords ? CountedWords : 1) * sizeof(uint64_t));
+    for (uint64_t Page = MiSpaceNextTouched(0); Page < MiSpace.Pages;
+         Page = MiSpaceNextTouched(Page + 1)) {
+        MI_INDEX Index;
+        if (MiPteNamesPage(Page, MiSpace.Pte[Page], &Index)) {
+            MiSeen.Counted[Page >> 6] |= 1ull << (Page & 63);
+        }
+    }
     for (MI_INDEX i = 0; i < MiPhys.Pages; i++) {
         MiSeen.Pfn[i] = *MiPfnEntry(i);
     }
@@ -331,10 +371,23 @@ static void MiKeepSeen(uint32_t *Refs, const uint64_t *States, uint64_t FreeBits
     MiSeen.Valid = true;
 }
 
+/* The PTEs-per-page counts a whole check fills in: the kept copy's when it
+ * has the size (the whole check replaces what it says), a new one if not. */
+static uint32_t *MiWholeRefs(void)
+{
+    uint32_t *Refs = MiSeen.Refs;
+    if (Refs != NULL && MiSeen.PhysPages == MiPhys.Pages) {
+        MiSeen.Valid = false;
+        memset(Refs, 0, (MiPhys.Pages ? MiPhys.Pages : 1) * sizeof(uint32_t));
+        return Refs;
+    }
+    return (uint32_t *)calloc(MiPhys.Pages ? MiPhys.Pages : 1, sizeof(uint32_t));
+}
+
 /* The whole machine (lock held). */
 static void MiCheckWhole(MI_CHECK *Check)
 {
-    uint32_t *Refs = (uint32_t *)calloc(MiPhys.Pages ? MiPhys.Pages : 1, sizeof(uint32_t));
+    uint32_t *Refs = MiWholeRefs();
     if (Refs == NULL) {
         MiFail(Check, "out of host memory for the check\n");
         return;
@@ -345,10 +398,10 @@ static void MiCheckWhole(MI_CHECK *Check)
     MiCheckPfns(Check, Refs, States, &FreeBits);
     if (MiTouchedInUse) {
         MiKeepSeen(Refs, States, FreeBits);
-    } else {
+    } else if (Refs != MiSeen.Refs) {
         free(Refs);
     }
-    MiCheckRecords(Check);
+    MiCheckRecords(Check, false);
 
     /* 5. The host mirror: accessible exactly where PTEs are valid, showing
      *    the PTE's page with the PTE's access. */
@@ -405,13 +458,16 @@ static void MiCheckTouched(MI_CHECK *Check)
             continue;
         }
         MI_INDEX Index;
-        if (MiPteNamesPage(Page, Old, &Index)) {
+        uint64_t Bit = 1ull << (Page & 63);
+        if ((MiSeen.Counted[Page >> 6] & Bit) && MiPfnToIndex(MI_PTE_PFN(Old), &Index)) {
             MiSeen.Refs[Index]--;
             MiListAdd(&Pfns, Index);
         }
+        MiSeen.Counted[Page >> 6] &= ~Bit;
         if (MiPteNamesPage(Page, New, &Index)) {
             MiSeen.Refs[Index]++;
             MiListAdd(&Pfns, Index);
+            MiSeen.Counted[Page >> 6] |= Bit;
         }
         (void)MiCheckPte(Check, Page, NULL);
         MiSeen.Pte[Page] = New;
@@ -467,7 +523,7 @@ static void MiCheckTouched(MI_CHECK *Check)
     }
     free(Pfns.Items);
     MiCheckCounts(Check, MiSeen.States, MiSeen.FreeBitCount);
-    MiCheckRecords(Check);
+    MiCheckRecords(Check, true);
     /* The host mirror over the span of changed PTEs. */
     if (Low <= High) {
         uint64_t ValidPtes = 0;

@@ -70,6 +70,7 @@
 static bool FuzzUp;
 static uint8_t FuzzConfigByte;
 static uintptr_t SpaceLo, SpaceHi; /* simulated system space */
+static uintptr_t UserLo, UserHi;   /* the current process's user range (0, 0: none) */
 static FUZZ_STATS Stats;
 
 /* ------------------------------------------------------------------------ */
@@ -172,6 +173,7 @@ typedef enum _H_KIND {
     HMap,    /* MmMapLockedPagesSpecifyCache result: Va, Size = ByteCount */
     HRes,    /* reservation: Va = base, Size = bytes, Tag, Flags */
     HResMap, /* reserved mapping: Va = result, Address = address given, Tag */
+    HUser,   /* user region (FuzzOpUser): Va = base, Size = bytes */
     HKindCount
 } H_KIND;
 
@@ -180,7 +182,8 @@ typedef enum _H_KIND {
 #define M_MAP    (1u << HMap)
 #define M_RES    (1u << HRes)
 #define M_RESMAP (1u << HResMap)
-#define M_ANY    (M_POOL | M_MDL | M_MAP | M_RES | M_RESMAP)
+#define M_USER   (1u << HUser)
+#define M_ANY    (M_POOL | M_MDL | M_MAP | M_RES | M_RESMAP | M_USER)
 
 typedef struct _FUZZ_HANDLE {
     uint8_t Kind;
@@ -195,6 +198,7 @@ typedef struct _FUZZ_HANDLE {
     uint32_t Serial;    /* creation order; also evicts the oldest stale handle */
     bool Snapshot;      /* HMdl: Header holds the MDL as it was freed */
     bool Passed;        /* HMdl: handed to a DDI by this operation while stale */
+    bool User;          /* HMap: a UserMode mapping (in the user range) */
     uint8_t Header[sizeof(MDL)];
 } FUZZ_HANDLE;
 
@@ -334,6 +338,19 @@ static bool InSystemSpace(uintptr_t Va)
     return Va >= SpaceLo && Va < SpaceHi;
 }
 
+static bool InUserSpace(uintptr_t Va)
+{
+    return Va >= UserLo && Va < UserHi;
+}
+
+/* What ZwQueryVirtualMemory says of a user address (false: it failed). */
+static bool UserQuery(uintptr_t Va, MEMORY_BASIC_INFORMATION *Info)
+{
+    SIZE_T Length = 0;
+    return NT_SUCCESS(ZwQueryVirtualMemory(ZwCurrentProcess(), (PVOID)Va, MemoryBasicInformation,
+                                           Info, sizeof(*Info), &Length));
+}
+
 static bool PteValid(uintptr_t Va)
 {
     ULONG64 Pte = 0;
@@ -418,11 +435,22 @@ static void SyncHandles(void)
         }
         case HMap:
         case HResMap:
-            h->Live = PteValid(h->Va);
+            if (h->User) {
+                ULONG64 Pte = 0;
+                h->Live = SimQueryUserPte((PVOID)h->Va, &Pte) && (Pte & SIM_PTE_VALID) != 0;
+            } else {
+                h->Live = PteValid(h->Va);
+            }
             break;
         case HRes: {
             SIM_RESERVATION_INFO Info;
             h->Live = SimQueryReservation((PVOID)h->Va, &Info) && (uintptr_t)Info.Base == h->Va;
+            break;
+        }
+        case HUser: {
+            MEMORY_BASIC_INFORMATION Info;
+            h->Live = InUserSpace(h->Va) && UserQuery(h->Va, &Info) && Info.State != MEM_FREE &&
+                      (uintptr_t)Info.AllocationBase == h->Va;
             break;
         }
         default:
@@ -547,7 +575,7 @@ static uintptr_t ArgPointer(unsigned Preferred, int *Which)
     case FUZZ_PTR_OFF_BACK: Va -= In8(); break;
     default: Va += In32(); break;
     }
-    return InSystemSpace(Va) ? Va : Base;
+    return InSystemSpace(Va) || InUserSpace(Va) ? Va : Base;
 }
 
 /* An MDL for a DDI. false: no usable one (the operation is skipped). */
@@ -848,7 +876,7 @@ static void OpIoAllocateMdl(void)
 {
     uint8_t v = In8();
     int Which;
-    uintptr_t Va = ArgPointer((v & 0x10u) ? M_ANY : (M_POOL | M_MAP | M_RESMAP), &Which);
+    uintptr_t Va = ArgPointer((v & 0x10u) ? M_ANY : (M_POOL | M_MAP | M_RESMAP | M_USER), &Which);
     ULONG Length = (ULONG)ArgSize();
     BOOLEAN Secondary = (v & 1u) ? TRUE : FALSE;
     BOOLEAN Quota = (v & 2u) ? TRUE : FALSE;
@@ -1050,6 +1078,38 @@ static void OpUnlock(void)
     MmUnlockPages(Mdl);
 }
 
+/* Reads the first and last byte of [A.Va, A.Va + A.Size) (in TryStatus). */
+static void ReadEndsRaw(void)
+{
+    Sink = *(volatile const uint8_t *)A.Va;
+    Sink = *(volatile const uint8_t *)(A.Va + A.Size - 1);
+}
+
+/* A UserMode mapping of Mdl (handle Which) at Result: recorded, and it must
+ * show the MDL's pages at once (they are locked: no fault, no raise). */
+static void NoteUserMapping(PVOID Result, PMDL Mdl, int Which, ULONG Priority)
+{
+    if (((uintptr_t)Result & (PAGE_SIZE - 1)) != Mdl->ByteOffset) {
+        Finding("a UserMode mapping does not start at the MDL's byte offset", NULL);
+    }
+    int i = AddHandle(HMap, (uintptr_t)Result, Mdl->ByteCount, 0, Priority);
+    if (i >= 0) {
+        H[i].Mdl = Which;
+        H[i].MdlSerial = Which >= 0 ? H[Which].Serial : 0;
+        H[i].User = true;
+    }
+    if (Mdl->ByteCount > 0) {
+        A.Va = (uintptr_t)Result;
+        A.Size = Mdl->ByteCount;
+        NTSTATUS Status = TryStatus(ReadEndsRaw);
+        if (Status != STATUS_SUCCESS) {
+            char Detail[64];
+            snprintf(Detail, sizeof(Detail), "raised 0x%08X", (unsigned)Status);
+            Finding("a UserMode mapping of locked pages cannot be read", Detail);
+        }
+    }
+}
+
 static void DoMap(void)
 {
     if (A.Variant) {
@@ -1100,7 +1160,9 @@ static void OpMap(void)
     Raised = TryStatus(DoMap);
     NoteRaised(Raised);
     PVOID Result = A.Result;
-    if (Result != NULL && InSystemSpace((uintptr_t)Result) && MdlReadable(Mdl)) {
+    if (Result != NULL && Mode == UserMode && InUserSpace((uintptr_t)Result) && MdlReadable(Mdl)) {
+        NoteUserMapping(Result, Mdl, Which, Priority);
+    } else if (Result != NULL && InSystemSpace((uintptr_t)Result) && MdlReadable(Mdl)) {
         int i = AddHandle(HMap, (uintptr_t)Result, Mdl->ByteCount, 0, Priority);
         if (i >= 0) {
             H[i].Mdl = Which;
@@ -1763,6 +1825,452 @@ static void OpTable(void)
     TableKeep(Row);
 }
 
+/* ------------------------------------------------------------------------ */
+/* The user address space (FuzzOpUser). The harness acts for the process's  */
+/* user code (SimAllocateUserBuffer, touches inside SIM_TRY_STATUS) and for  */
+/* a driver handed its buffers (Zw*VirtualMemory on the current process,     */
+/* probes, MDLs locked and mapped in UserMode).                              */
+/* ------------------------------------------------------------------------ */
+static const ULONG UserProtects[16] = {
+    PAGE_NOACCESS,          PAGE_READONLY,          PAGE_READWRITE,
+    PAGE_EXECUTE,           PAGE_EXECUTE_READ,      PAGE_EXECUTE_READWRITE,
+    PAGE_READWRITE | PAGE_GUARD, PAGE_READONLY | PAGE_GUARD, PAGE_READWRITE | PAGE_NOCACHE,
+    PAGE_READWRITE,         PAGE_READWRITE,         PAGE_READONLY,
+    0,                            /* invalid: no protection */
+    PAGE_READONLY | PAGE_READWRITE, /* invalid: two */
+    PAGE_NOACCESS | PAGE_GUARD,   /* invalid: guard without access */
+    0xFFFFFFFFu,                  /* the next 4 bytes */
+};
+
+/* A protection from the input; *Invalid: one the documentation refuses. */
+static ULONG ArgProtect(bool *Invalid)
+{
+    uint8_t b = In8() & 15u;
+    *Invalid = b >= 12 && b <= 14;
+    return b == 15 ? In32() : UserProtects[b];
+}
+
+/* A user address: a user region (+ offset), NULL, a system-space address
+ * or the next 8 bytes (anything: kernel addresses, the top of user space). */
+static uintptr_t ArgUserAddress(int *Which)
+{
+    uint8_t b = In8();
+    *Which = -1;
+    switch (b & 3u) {
+    case 0: return ArgPointer(M_USER, Which);
+    case 1: return 0;
+    case 2: return ArgPointer(M_POOL | M_MAP | M_RES, Which);
+    default: return (uintptr_t)In64();
+    }
+}
+
+static struct {
+    PVOID Base;
+    SIZE_T Size;
+    ULONG_PTR ZeroBits;
+    ULONG Type, Protect, Old;
+    NTSTATUS Status;
+    MEMORY_BASIC_INFORMATION Info;
+    SIZE_T Length, Returned;
+} U;
+
+static void DoUserAllocate(void)
+{
+    U.Status = ZwAllocateVirtualMemory(ZwCurrentProcess(), &U.Base, U.ZeroBits, &U.Size, U.Type,
+                                       U.Protect);
+}
+
+static void DoUserFree(void)
+{
+    U.Status = ZwFreeVirtualMemory(ZwCurrentProcess(), &U.Base, &U.Size, U.Type);
+}
+
+static void DoUserProtect(void)
+{
+    U.Status = ZwProtectVirtualMemory(ZwCurrentProcess(), &U.Base, &U.Size, U.Protect, &U.Old);
+}
+
+static void DoUserQuery(void)
+{
+    U.Status = ZwQueryVirtualMemory(ZwCurrentProcess(), U.Base, MemoryBasicInformation, &U.Info,
+                                    U.Length, &U.Returned);
+}
+
+static void DoUserProbe(void)
+{
+    if (A.Variant) {
+        ProbeForWrite((PVOID)A.Va, (SIZE_T)A.Size, A.Priority);
+    } else {
+        ProbeForRead((const void *)A.Va, (SIZE_T)A.Size, A.Priority);
+    }
+}
+
+static void DoUserBuffer(void)
+{
+    A.Result = SimAllocateUserBuffer(U.Size, U.Protect, A.Size != 0 ? (const void *)&U.Info : NULL,
+                                     (SIZE_T)A.Size);
+}
+
+static void DoUserCompare(void)
+{
+    A.Value = memcmp((const void *)A.Va, &U.Info, (size_t)A.Size) != 0;
+}
+
+static void DoUserLock(void)
+{
+    MmProbeAndLockPages(A.Mdl, UserMode, A.Operation);
+}
+
+/* An expected status: Got must be Want (the call's only invalid argument). */
+static void OracleStatus(NTSTATUS Got, NTSTATUS Want, const char *Call, const char *Why)
+{
+    if (Got != Want) {
+        char Detail[160];
+        snprintf(Detail, sizeof(Detail), "%s returned 0x%08X, not 0x%08X (%s)", Call,
+                 (unsigned)Got, (unsigned)Want, Why);
+        Finding("a user-space call did not return its documented status", Detail);
+    }
+}
+
+/* After a successful call on [Base, Base + Size): the region as
+ * ZwQueryVirtualMemory sees it must be State (and Protect, unless 0). */
+static void OracleRegion(uintptr_t Base, ULONG State, ULONG Protect, const char *Call)
+{
+    MEMORY_BASIC_INFORMATION Info;
+    if (!UserQuery(Base, &Info)) {
+        Finding("ZwQueryVirtualMemory failed on an address a call just succeeded on", Call);
+    }
+    if (Info.State != State || (Protect != 0 && Info.Protect != Protect) ||
+        (uintptr_t)Info.BaseAddress != Base) {
+        char Detail[200];
+        snprintf(Detail, sizeof(Detail),
+                 "%s at %p: the query says base %p state 0x%X protect 0x%X, expected state 0x%X "
+                 "protect 0x%X",
+                 Call, (void *)Base, Info.BaseAddress, (unsigned)Info.State, (unsigned)Info.Protect,
+                 (unsigned)State, (unsigned)Protect);
+        Finding("the user address space does not say what a call did", Detail);
+    }
+}
+
+static void UserAllocate(uint8_t v)
+{
+    static const ULONG Types[8] = {MEM_RESERVE, MEM_COMMIT, MEM_RESERVE | MEM_COMMIT,
+                                   MEM_RESERVE | MEM_COMMIT | MEM_TOP_DOWN, MEM_RESET,
+                                   0 /* invalid */, MEM_RESET | MEM_COMMIT /* invalid */,
+                                   0xFFFFFFFFu /* the next 4 bytes */};
+    int Which;
+    uintptr_t Base = ArgUserAddress(&Which);
+    SIZE_T Size = (SIZE_T)ArgSize();
+    ULONG Type = Types[(v >> 3) & 7u];
+    Type = Type == 0xFFFFFFFFu ? In32() : Type;
+    ULONG_PTR ZeroBits = (v & 0x40u) ? (ULONG_PTR)(In8() & 31u) : 0;
+    bool BadProtect;
+    ULONG Protect = ArgProtect(&BadProtect);
+    const ULONG Known = MEM_COMMIT | MEM_RESERVE | MEM_RESET | MEM_TOP_DOWN;
+    bool BadType = (Type & ~Known) != 0 || (Type & (MEM_COMMIT | MEM_RESERVE | MEM_RESET)) == 0 ||
+                   ((Type & MEM_RESET) && Type != MEM_RESET);
+    bool BadZeroBits = ZeroBits > 21;
+    if (NewSlot() < 0) {
+        Stats.Skipped++;
+        return;
+    }
+    U.Base = (PVOID)Base;
+    U.Size = Size;
+    U.ZeroBits = ZeroBits;
+    U.Type = Type;
+    U.Protect = Protect;
+    U.Status = STATUS_SUCCESS;
+    Raised = TryStatus(DoUserAllocate);
+    NoteRaised(Raised);
+    if (Raised != STATUS_SUCCESS) {
+        return;
+    }
+    /* Each argument alone that the documentation refuses, with its status. */
+    if (BadType && !BadZeroBits && !BadProtect) {
+        OracleStatus(U.Status, STATUS_INVALID_PARAMETER_5, "ZwAllocateVirtualMemory", "AllocationType");
+    } else if (BadZeroBits && !BadType && !BadProtect) {
+        OracleStatus(U.Status, STATUS_INVALID_PARAMETER_3, "ZwAllocateVirtualMemory", "ZeroBits");
+    } else if (BadProtect && !BadType && !BadZeroBits) {
+        OracleStatus(U.Status, STATUS_INVALID_PAGE_PROTECTION, "ZwAllocateVirtualMemory", "Protect");
+    }
+    if (!NT_SUCCESS(U.Status)) {
+        return;
+    }
+    uintptr_t Got = (uintptr_t)U.Base;
+    if (BadType || BadZeroBits || BadProtect) {
+        Finding("ZwAllocateVirtualMemory succeeded with an argument the documentation refuses", NULL);
+    }
+    if (Got == 0 || (Got & (PAGE_SIZE - 1)) != 0 || U.Size == 0 || (U.Size & (PAGE_SIZE - 1)) != 0 ||
+        !InUserSpace(Got) || U.Size > UserHi - Got ||
+        ((Type & MEM_RESERVE) && (Got & 0xFFFFu) != 0) ||
+        (Base != 0 && (Base < Got || Base >= Got + U.Size))) {
+        char Detail[160];
+        snprintf(Detail, sizeof(Detail), "asked %p, %#llx bytes; got %p, %#llx bytes", (void *)Base,
+                 (unsigned long long)Size, (void *)Got, (unsigned long long)U.Size);
+        Finding("ZwAllocateVirtualMemory returned a region Windows would not", Detail);
+    }
+    if (Type == MEM_RESET) {
+        return;
+    }
+    /* The protection is the one asked for where the call made the region
+     * (committing pages already committed need not change theirs). */
+    OracleRegion(Got, (Type & MEM_COMMIT) ? MEM_COMMIT : MEM_RESERVE,
+                 (Type & MEM_COMMIT) && (Type & MEM_RESERVE) ? Protect : 0,
+                 "ZwAllocateVirtualMemory");
+    if (Type & MEM_RESERVE) {
+        AddHandle(HUser, Got, U.Size, 0, Type);
+    }
+}
+
+static void UserFree(uint8_t v)
+{
+    static const ULONG Types[4] = {MEM_RELEASE, MEM_DECOMMIT, MEM_RELEASE | MEM_DECOMMIT, 0};
+    int Which;
+    uintptr_t Base = ArgUserAddress(&Which);
+    SIZE_T Size = (v & 0x40u) ? (SIZE_T)ArgSize() : 0;
+    ULONG Type = Types[(v >> 3) & 3u];
+    U.Base = (PVOID)Base;
+    U.Size = Size;
+    U.Type = Type;
+    U.Status = STATUS_SUCCESS;
+    Raised = TryStatus(DoUserFree);
+    NoteRaised(Raised);
+    if (Raised != STATUS_SUCCESS) {
+        return;
+    }
+    bool BadType = Type != MEM_RELEASE && Type != MEM_DECOMMIT;
+    if (BadType && InUserSpace(Base) && Size <= UserHi - Base) {
+        OracleStatus(U.Status, STATUS_INVALID_PARAMETER_4, "ZwFreeVirtualMemory", "FreeType");
+    }
+    if (!NT_SUCCESS(U.Status)) {
+        return;
+    }
+    if (BadType || !InUserSpace(Base)) {
+        Finding("ZwFreeVirtualMemory succeeded on a bad type or a non-user address", NULL);
+    }
+    OracleRegion((uintptr_t)U.Base, Type == MEM_RELEASE ? MEM_FREE : MEM_RESERVE, 0,
+                 "ZwFreeVirtualMemory");
+}
+
+static void UserProtect(uint8_t v)
+{
+    int Which;
+    uintptr_t Base = ArgUserAddress(&Which);
+    SIZE_T Size = (v & 0x40u) ? (SIZE_T)ArgSize() : PAGE_SIZE;
+    bool BadProtect;
+    ULONG Protect = ArgProtect(&BadProtect);
+    U.Base = (PVOID)Base;
+    U.Size = Size;
+    U.Protect = Protect;
+    U.Old = 0;
+    U.Status = STATUS_SUCCESS;
+    Raised = TryStatus(DoUserProtect);
+    NoteRaised(Raised);
+    if (Raised != STATUS_SUCCESS) {
+        return;
+    }
+    if (BadProtect && InUserSpace(Base) && Size != 0 && Size <= UserHi - Base) {
+        OracleStatus(U.Status, STATUS_INVALID_PAGE_PROTECTION, "ZwProtectVirtualMemory", "NewProtect");
+    }
+    if (!NT_SUCCESS(U.Status)) {
+        return;
+    }
+    if (BadProtect || U.Old == 0) {
+        Finding("ZwProtectVirtualMemory succeeded with a refused protection or no old one", NULL);
+    }
+    OracleRegion((uintptr_t)U.Base, MEM_COMMIT, Protect, "ZwProtectVirtualMemory");
+}
+
+static void UserQueryOp(uint8_t v)
+{
+    int Which;
+    uintptr_t Base = ArgUserAddress(&Which);
+    U.Base = (PVOID)Base;
+    U.Length = (v & 0x40u) ? (SIZE_T)(In8() % (sizeof(MEMORY_BASIC_INFORMATION) + 8))
+                           : sizeof(MEMORY_BASIC_INFORMATION);
+    U.Returned = 0;
+    U.Status = STATUS_SUCCESS;
+    Raised = TryStatus(DoUserQuery);
+    NoteRaised(Raised);
+    if (Raised != STATUS_SUCCESS) {
+        return;
+    }
+    if (U.Length < sizeof(MEMORY_BASIC_INFORMATION)) {
+        OracleStatus(U.Status, STATUS_INFO_LENGTH_MISMATCH, "ZwQueryVirtualMemory", "Length");
+    } else if (Base > (uintptr_t)MmHighestUserAddress && NT_SUCCESS(U.Status)) {
+        Finding("ZwQueryVirtualMemory described an address above the highest user address", NULL);
+    }
+    if (!NT_SUCCESS(U.Status)) {
+        return;
+    }
+    const MEMORY_BASIC_INFORMATION *I = &U.Info;
+    uintptr_t Lo = (uintptr_t)I->BaseAddress;
+    if (U.Returned != sizeof(*I) || Lo > Base || Base - Lo >= I->RegionSize ||
+        (Lo & (PAGE_SIZE - 1)) != 0 || (I->RegionSize & (PAGE_SIZE - 1)) != 0 ||
+        (I->State != MEM_COMMIT && I->State != MEM_RESERVE && I->State != MEM_FREE)) {
+        char Detail[200];
+        snprintf(Detail, sizeof(Detail), "at %p: base %p, allocation %p, %#llx bytes, state 0x%X",
+                 (void *)Base, I->BaseAddress, I->AllocationBase,
+                 (unsigned long long)I->RegionSize, (unsigned)I->State);
+        Finding("ZwQueryVirtualMemory returned a region that does not hold the address", Detail);
+    }
+}
+
+static void UserProbe(uint8_t v)
+{
+    static const ULONG Alignments[8] = {1, 2, 4, 8, 16, 1, 4, 1};
+    int Which;
+    uintptr_t Va = ArgUserAddress(&Which);
+    A.Va = Va;
+    A.Size = ArgSize();
+    A.Priority = Alignments[(v >> 3) & 7u];
+    A.Variant = (v & 0x40u) != 0;
+    Raised = TryStatus(DoUserProbe);
+    NoteRaised(Raised);
+    if (Raised != STATUS_SUCCESS && Raised != STATUS_ACCESS_VIOLATION &&
+        Raised != STATUS_DATATYPE_MISALIGNMENT) {
+        char Detail[64];
+        snprintf(Detail, sizeof(Detail), "raised 0x%08X", (unsigned)Raised);
+        Finding("a probe raised a status ProbeForRead/ProbeForWrite never raise", Detail);
+    }
+    /* A probe of a range reaching into system space must raise. */
+    if (Raised == STATUS_SUCCESS && A.Size != 0 &&
+        (Va + A.Size < Va || Va + A.Size > (uintptr_t)MmUserProbeAddress)) {
+        Finding("a probe of a range beyond MmUserProbeAddress did not raise", NULL);
+    }
+}
+
+static void UserBuffer(uint8_t v)
+{
+    bool BadProtect;
+    U.Size = (SIZE_T)ArgSize();
+    U.Protect = ArgProtect(&BadProtect);
+    A.Size = (v >> 3) & 15u; /* contents: that many bytes of the input */
+    InBytes((uint8_t *)&U.Info, (size_t)A.Size);
+    if (NewSlot() < 0) {
+        Stats.Skipped++;
+        return;
+    }
+    A.Result = NULL;
+    Raised = TryStatus(DoUserBuffer);
+    NoteRaised(Raised);
+    if (A.Result == NULL) {
+        return;
+    }
+    uintptr_t Va = (uintptr_t)A.Result;
+    if (!InUserSpace(Va) || BadProtect || U.Size == 0) {
+        Finding("SimAllocateUserBuffer returned a buffer for a refused request", NULL);
+    }
+    MEMORY_BASIC_INFORMATION Info;
+    if (!UserQuery(Va, &Info) || Info.AllocationBase == NULL) {
+        Finding("ZwQueryVirtualMemory does not know a buffer SimAllocateUserBuffer returned", NULL);
+    }
+    AddHandle(HUser, (uintptr_t)Info.AllocationBase, U.Size, 0, U.Protect);
+    OracleRegion(Va & ~(uintptr_t)(PAGE_SIZE - 1), MEM_COMMIT, U.Protect, "SimAllocateUserBuffer");
+    bool Readable = (U.Protect & (PAGE_READONLY | PAGE_READWRITE | PAGE_EXECUTE_READ |
+                                  PAGE_EXECUTE_READWRITE)) != 0 && !(U.Protect & PAGE_GUARD);
+    if (Readable && A.Size != 0 && A.Size <= U.Size && KeGetCurrentIrql() < DISPATCH_LEVEL) {
+        A.Va = Va;
+        NTSTATUS Status = TryStatus(DoUserCompare);
+        if (Status != STATUS_SUCCESS && Status != STATUS_IN_PAGE_ERROR) {
+            Finding("a readable user buffer raised when read", NULL);
+        }
+        if (Status == STATUS_SUCCESS && A.Value != 0) {
+            Finding("a user buffer does not hold the contents it was filled with", NULL);
+        }
+    }
+}
+
+static void UserTouch(uint8_t v)
+{
+    int Which;
+    uintptr_t Va = ArgPointer(M_USER, &Which);
+    if (!InUserSpace(Va)) {
+        Stats.Skipped++;
+        return;
+    }
+    MEMORY_BASIC_INFORMATION Before;
+    bool Known = UserQuery(Va, &Before);
+    A.Variant = (v & 0x40u) != 0;
+    A.Va = Va;
+    A.Value = In8();
+    Raised = TryStatus(DoTouch);
+    NoteRaised(Raised);
+    /* The outcome the user range promises, where nothing else can intervene:
+     * at PASSIVE_LEVEL, no injection spec in force (a first touch may fail
+     * for want of RAM: STATUS_IN_PAGE_ERROR). */
+    if (!Known || KeGetCurrentIrql() != PASSIVE_LEVEL || SpecConfigured) {
+        return;
+    }
+    if (Before.State != MEM_COMMIT && Raised != STATUS_ACCESS_VIOLATION) {
+        Finding("a touch of reserved or free user memory did not raise an access violation", NULL);
+    }
+    if (Before.State == MEM_COMMIT && Before.Protect == PAGE_READWRITE &&
+        Raised != STATUS_SUCCESS && Raised != STATUS_IN_PAGE_ERROR) {
+        char Detail[64];
+        snprintf(Detail, sizeof(Detail), "raised 0x%08X", (unsigned)Raised);
+        Finding("a touch of committed read-write user memory raised", Detail);
+    }
+}
+
+static void UserLock(uint8_t v)
+{
+    int Which;
+    uintptr_t Va = ArgPointer(M_USER, &Which);
+    ULONG Length = (ULONG)ArgSize();
+    if (NewSlot() < 0) {
+        Stats.Skipped++;
+        return;
+    }
+    PMDL Mdl = IoAllocateMdl((PVOID)Va, Length, FALSE, FALSE, NULL);
+    if (Mdl == NULL) {
+        return;
+    }
+    LoadBlocks();
+    int m = AddHandle(HMdl, (uintptr_t)Mdl, MmSizeOfMdl((PVOID)Va, Length), 0, 0);
+    A.Mdl = Mdl;
+    A.Operation = (LOCK_OPERATION)((v >> 3) & 3u);
+    Raised = TryStatus(DoUserLock);
+    NoteRaised(Raised);
+    if (Raised != STATUS_SUCCESS || !(v & 0x40u) || NewSlot() < 0) {
+        return;
+    }
+    if (!(Mdl->MdlFlags & MDL_PAGES_LOCKED)) {
+        Finding("MmProbeAndLockPages(UserMode) returned but the MDL is not locked", NULL);
+    }
+    /* And mapped into the user range, as a METHOD_NEITHER driver would. */
+    A.Mode = UserMode;
+    A.Cache = MmCached;
+    A.Requested = NULL;
+    A.BugCheck = 0;
+    A.Priority = NormalPagePriority;
+    A.Variant = false;
+    A.Result = NULL;
+    Raised = TryStatus(DoMap);
+    NoteRaised(Raised);
+    if (A.Result != NULL) {
+        if (!InUserSpace((uintptr_t)A.Result)) {
+            Finding("MmMapLockedPagesSpecifyCache(UserMode) mapped outside the user range", NULL);
+        }
+        NoteUserMapping(A.Result, Mdl, m, NormalPagePriority);
+    }
+}
+
+static void OpUser(void)
+{
+    uint8_t v = In8();
+    switch (v & 7u) {
+    case FUZZ_USER_ALLOCATE: UserAllocate(v); break;
+    case FUZZ_USER_FREE: UserFree(v); break;
+    case FUZZ_USER_PROTECT: UserProtect(v); break;
+    case FUZZ_USER_QUERY: UserQueryOp(v); break;
+    case FUZZ_USER_PROBE: UserProbe(v); break;
+    case FUZZ_USER_BUFFER: UserBuffer(v); break;
+    case FUZZ_USER_TOUCH: UserTouch(v); break;
+    default: UserLock(v); break;
+    }
+}
+
 typedef void (*FUZZ_OP_ROUTINE)(void);
 static const struct {
     FUZZ_OP_ROUTINE Routine;
@@ -1793,6 +2301,7 @@ static const struct {
     [FuzzOpNt5Format] = {OpNt5Format, "SimSetNt5HeaderFormat"},
     [FuzzOpReset] = {OpReset, "SimReset"},
     [FuzzOpTable] = {OpTable, "a DDI of the table"},
+    [FuzzOpUser] = {OpUser, "user address space"},
 };
 
 /* ------------------------------------------------------------------------ */
@@ -1894,7 +2403,12 @@ static void LowerToPassive(void)
 
 static void RunOp(uint8_t OpByte)
 {
-    unsigned Op = (OpByte & 31u) % FUZZ_OP_COUNT;
+    /* Bytes above the last operation alias the first ones, modulo
+     * FUZZ_OP_ALIAS_BASE (so inputs written before FuzzOpUser replay as they
+     * did: only 25, an alias of 0 before, changed meaning). */
+    unsigned Raw = OpByte & 31u;
+    bool Alias = Raw >= FUZZ_OP_COUNT;
+    unsigned Op = Alias ? Raw % FUZZ_OP_ALIAS_BASE : Raw;
     unsigned Sel = OpByte >> 5;
     KIRQL Irql = Sel == FUZZ_IRQL_APC        ? APC_LEVEL
                  : Sel == FUZZ_IRQL_DISPATCH ? DISPATCH_LEVEL
@@ -1931,7 +2445,7 @@ static void RunOp(uint8_t OpByte)
     if (Stopped) {
         /* Now and then (an operation byte from the aliases above
          * FUZZ_OP_COUNT and a next byte of 7 mod 8): check the refusal. */
-        AfterStop(&Stop, (OpByte & 0x1Fu) >= FUZZ_OP_COUNT && InPos < InSize && (In8() & 7u) == 7u);
+        AfterStop(&Stop, Alias && InPos < InSize && (In8() & 7u) == 7u);
         return;
     }
     CheckInvariants();
@@ -1976,6 +2490,12 @@ static void CleanMap(int i)
         return;
     }
     PMDL Mdl = (PMDL)H[m].Va;
+    if (H[i].User) {
+        if (Mdl->MdlFlags & MDL_PAGES_LOCKED) {
+            MmUnmapLockedPages((PVOID)H[i].Va, Mdl); /* a UserMode mapping */
+        }
+        return;
+    }
     if ((Mdl->MdlFlags & (MDL_MAPPED_TO_SYSTEM_VA | MDL_PARTIAL_HAS_BEEN_MAPPED)) &&
         Mdl->MappedSystemVa == (PVOID)H[i].Va) {
         MmUnmapLockedPages((PVOID)H[i].Va, Mdl);
@@ -2003,6 +2523,13 @@ static void CleanMdl(int i)
     IoFreeMdl(Mdl);
 }
 
+static void CleanUser(int i)
+{
+    PVOID Base = (PVOID)H[i].Va;
+    SIZE_T Size = 0;
+    (void)ZwFreeVirtualMemory(ZwCurrentProcess(), &Base, &Size, MEM_RELEASE);
+}
+
 static void CleanRes(int i)
 {
     MmFreeMappingAddress((PVOID)H[i].Va, H[i].Tag);
@@ -2025,7 +2552,7 @@ static void Cleanup(void)
         H_KIND Kind;
         void (*Step)(int);
     } Order[] = {{HResMap, CleanResMap}, {HMap, CleanMap}, {HMdl, CleanMdl}, {HRes, CleanRes},
-                 {HPool, CleanPool}};
+                 {HPool, CleanPool}, {HUser, CleanUser}};
     CurrentOpName = "cleanup";
     for (size_t o = 0; o < sizeof(Order) / sizeof(Order[0]); o++) {
         for (int i = 0; i < FUZZ_MAX_HANDLES; i++) {
@@ -2053,6 +2580,19 @@ static void Cleanup(void)
         if (Block != NULL && Block->Tag == TAG_IRP) {
             (void)CleanupStep(CleanIrp, 0);
         }
+    }
+}
+
+/* The current process's user range (after a reset it may move). */
+static void LoadUserRange(void)
+{
+    SIM_PROCESS_INFO Info;
+    HANDLE Process = SimCurrentProcess();
+    if (Process != NULL && SimQueryProcess(Process, &Info) && Info.UserRangeBase != NULL) {
+        UserLo = (uintptr_t)Info.UserRangeBase;
+        UserHi = UserLo + (uintptr_t)Info.UserRangeBytes;
+    } else {
+        UserLo = UserHi = 0;
     }
 }
 
@@ -2111,6 +2651,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size)
     SIZE_T SpaceBytes = 0;
     SpaceLo = (uintptr_t)SimSystemSpaceBase(&SpaceBytes);
     SpaceHi = SpaceLo + SpaceBytes;
+    LoadUserRange();
     ForgetHandles();
     Pristine = true;
     for (unsigned Count = 0; InPos < InSize && Count < FUZZ_MAX_OPS; Count++) {
@@ -2121,6 +2662,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size)
         SIZE_T Bytes = 0;
         SpaceLo = (uintptr_t)SimSystemSpaceBase(&Bytes);
         SpaceHi = SpaceLo + Bytes;
+        LoadUserRange();
     }
     if (!SimIsStopped(NULL)) {
         CheckInvariantsHow(true); /* the whole machine at the end */

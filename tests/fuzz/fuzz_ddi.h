@@ -54,8 +54,26 @@ enum FUZZ_OP {
     FuzzOpReset,             /* SimReset with whatever is live */
     FuzzOpTable,             /* next byte: an MI_DDI_CALL row of sim/mi_ddi_table.h
                                 (modulo their count); its arguments by kind */
+    FuzzOpUser,              /* next byte: a FUZZ_USER_* call on the user address
+                                space (Zw*VirtualMemory, probes, user buffers,
+                                MDLs over them locked and mapped in UserMode) */
     FUZZ_OP_COUNT
 };
+
+/* Operation bytes (low 5 bits) from FUZZ_OP_COUNT to 31 alias operation
+ * (byte % FUZZ_OP_ALIAS_BASE): the count before FuzzOpUser, so that inputs
+ * written then decode as they did. */
+#define FUZZ_OP_ALIAS_BASE 25
+
+/* FuzzOpUser's byte (low 3 bits; the other bits are its variations). */
+#define FUZZ_USER_ALLOCATE 0 /* ZwAllocateVirtualMemory */
+#define FUZZ_USER_FREE     1 /* ZwFreeVirtualMemory */
+#define FUZZ_USER_PROTECT  2 /* ZwProtectVirtualMemory */
+#define FUZZ_USER_QUERY    3 /* ZwQueryVirtualMemory */
+#define FUZZ_USER_PROBE    4 /* ProbeForRead / ProbeForWrite inside SIM_TRY_STATUS */
+#define FUZZ_USER_BUFFER   5 /* SimAllocateUserBuffer */
+#define FUZZ_USER_TOUCH    6 /* read or write a user byte inside SIM_TRY_STATUS */
+#define FUZZ_USER_LOCK     7 /* IoAllocateMdl + MmProbeAndLockPages(UserMode) [+ map UserMode] */
 
 /* High 3 bits of an operation byte: the IRQL the operation runs at. */
 #define FUZZ_IRQL_PASSIVE  0 /* 0-4 */
@@ -77,6 +95,8 @@ enum FUZZ_OP {
 #define FUZZ_PTR_SRC_ANY       1 /* the n-th handle of any kind */
 #define FUZZ_PTR_SRC_NULL      2 /* NULL + next 2 bytes (below 64 KiB) */
 #define FUZZ_PTR_SRC_LIVE      3 /* the n-th live handle of the preferred kinds */
+/* (User-space handles - regions FuzzOpUser allocated - are a kind of their
+ * own: operations on user space prefer them; SRC_ANY includes them.) */
 #define FUZZ_PTR(Source, Offset) ((uint8_t)(((Source) << 3) | (Offset)))
 
 /* MDL selector (ArgMdl): 0xC0 | n is NULL + 8 * n; otherwise the n-th MDL. */

@@ -518,6 +518,104 @@ static void GenerateRegressions(const char *Dir)
     WriteSeed(Dir, "mdl_unmap_wrong_mdl");
 }
 
+/* FuzzOpUser's bytes: the call and its variation bits (fuzz_ddi.c, OpUser). */
+#define USER(Call, Variation) ((FUZZ_USER_##Call) | (Variation))
+#define U_TYPE(i) ((i) << 3)     /* allocate: 0 reserve, 1 commit, 2 both, 3 both + top-down,
+                                    4 reset, 5 none (bad), 6 reset + commit (bad) */
+#define U_FREE_DECOMMIT (1 << 3) /* free: 0 release, 1 decommit, 2 both (bad), 3 none (bad) */
+#define U_FREE_NONE (3 << 3)
+#define U_ALIGN(i) ((i) << 3)    /* probe: alignment 1, 2, 4, 8, 16 */
+#define U_LOCK_WRITE (1 << 3)    /* lock: IoWriteAccess */
+#define U_CONTENTS(n) ((n) << 3) /* buffer: n bytes of contents follow */
+#define U_MORE 0x40              /* allocate: ZeroBits byte; free, protect: size; query:
+                                    length byte; probe, touch: write; lock: and map */
+#define UA_HANDLE(n) 0, PTR_NTH(n) /* ArgUserAddress: the n-th user region */
+#define UA_NULL 1
+#define UA_RAW 3                 /* then 8 bytes */
+#define UA_KERNEL UA_RAW, 0, 0, 0, 0, 0, 0x80, 0xFF, 0xFF /* 0xFFFF800000000000 */
+#define PROT_NOACCESS 0          /* ArgProtect */
+#define PROT_READONLY 1
+#define PROT_READWRITE 2
+#define PROT_GUARD_RW 6
+#define PROT_BAD_NONE 12
+#define PROT_BAD_TWO 13
+#define SZ_2MB 0xE7              /* ArgSize: 8 * 64 pages */
+
+/* Seeds: the user address space (docs/user-space.md): the virtual memory
+ * routines with each refused argument, probes, user buffers locked and
+ * mapped as METHOD_NEITHER / METHOD_IN_DIRECT drivers do, and their misuse. */
+static void GenerateUser(const char *Dir)
+{
+    /* Reserve 2 MiB, commit 4 KiB, touch it and the reserved page after it,
+     * query, protect, decommit, release; each refused argument once. */
+    CONFIG(0x00);
+    B(FuzzOpUser, P, USER(ALLOCATE, U_TYPE(0)), UA_NULL, SZ_2MB, PROT_READWRITE); /* region 0 */
+    B(FuzzOpUser, P, USER(ALLOCATE, U_TYPE(1)), UA_HANDLE(0), SZ_PAGES(1), PROT_READWRITE);
+    B(FuzzOpUser, P, USER(QUERY, 0), UA_HANDLE(0));
+    B(FuzzOpUser, P, USER(TOUCH, U_MORE), PTR_NTH(0), 0x5A);      /* demand zero, then written */
+    B(FuzzOpUser, P, USER(TOUCH, 0), PTR(PREFERRED, PAGES, 0), 1, 0); /* reserved: access violation */
+    B(FuzzOpUser, P, USER(PROTECT, 0), UA_HANDLE(0), PROT_READONLY);
+    B(FuzzOpUser, P, USER(TOUCH, U_MORE), PTR_NTH(0), 0x5B);      /* read-only: access violation */
+    B(FuzzOpUser, P, USER(PROTECT, 0), UA_HANDLE(0), PROT_BAD_NONE);           /* protection */
+    B(FuzzOpUser, P, USER(ALLOCATE, U_TYPE(5)), UA_NULL, SZ_PAGES(1), PROT_READWRITE); /* type */
+    B(FuzzOpUser, P, USER(ALLOCATE, U_TYPE(2) | U_MORE), UA_NULL, SZ_PAGES(1), 25,
+      PROT_READWRITE);                                            /* ZeroBits 25 */
+    B(FuzzOpUser, P, USER(ALLOCATE, U_TYPE(2)), UA_NULL, SZ_PAGES(1), PROT_BAD_TWO);
+    B(FuzzOpUser, P, USER(ALLOCATE, U_TYPE(2)), UA_KERNEL, SZ_PAGES(1), PROT_READWRITE);
+    B(FuzzOpUser, P, USER(QUERY, U_MORE), UA_HANDLE(0), 8);       /* length 8 */
+    B(FuzzOpUser, P, USER(QUERY, 0), UA_KERNEL);
+    B(FuzzOpUser, P, USER(FREE, U_FREE_DECOMMIT | U_MORE), UA_HANDLE(0), SZ_PAGES(1));
+    B(FuzzOpUser, P, USER(FREE, U_FREE_NONE), UA_HANDLE(0));      /* free type */
+    B(FuzzOpUser, P, USER(FREE, U_MORE), UA_HANDLE(0), SZ_PAGES(1)); /* release a part */
+    B(FuzzOpUser, P, USER(FREE, 0), UA_HANDLE(0));
+    B(FuzzOpUser, P, USER(ALLOCATE, U_TYPE(3)), UA_NULL, SZ_PAGES(4), PROT_GUARD_RW); /* region 1 */
+    B(FuzzOpUser, P, USER(TOUCH, 0), PTR_NTH(1), 0);              /* guard page violation, once */
+    B(FuzzOpUser, P, USER(TOUCH, 0), PTR_NTH(1), 0);
+    B(FuzzOpUser, P, USER(ALLOCATE, U_TYPE(4)), UA_HANDLE(1), SZ_PAGES(1), PROT_READWRITE); /* reset */
+    WriteSeed(Dir, "user_virtual");
+
+    /* User buffers handed to a driver: probed, an MDL over them locked in
+     * UserMode and mapped into the user range (METHOD_NEITHER) or the
+     * system range (METHOD_IN_DIRECT); a read-only buffer probed and locked
+     * for write; a misaligned probe; a kernel address probed. */
+    CONFIG(0x00);
+    B(FuzzOpUser, P, USER(BUFFER, U_CONTENTS(4)), SZ_PAGES(2), PROT_READWRITE, 'a', 'b', 'c', 'd');
+    B(FuzzOpUser, P, USER(BUFFER, U_CONTENTS(2)), SZ_PAGES(1), PROT_READONLY, 'r', 'o');
+    B(FuzzOpUser, P, USER(PROBE, U_ALIGN(2)), UA_HANDLE(0), SZ_PAGES(2));
+    B(FuzzOpUser, P, USER(PROBE, U_MORE), UA_HANDLE(1), SZ_SMALL(16)); /* write: access violation */
+    B(FuzzOpUser, P, USER(PROBE, U_ALIGN(2)), 0, PTR(PREFERRED, BYTE, 0), 1, SZ_SMALL(8));
+    B(FuzzOpUser, P, USER(PROBE, 0), UA_KERNEL, SZ_SMALL(8));     /* access violation */
+    B(FuzzOpUser, P, USER(LOCK, U_LOCK_WRITE | U_MORE), PTR_NTH(0), SZ_PAGES(2)); /* MDL 0, mapped */
+    B(FuzzOpUser, P, USER(LOCK, U_LOCK_WRITE), PTR_NTH(1), SZ_SMALL(16)); /* read-only for write */
+    B(FuzzOpMap, P, 0, MDL(0));                                  /* and in system space */
+    B(FuzzOpIoAllocateMdl, P, 0, PTR_NTH(0), SZ_PAGES(1));        /* the harness's own path */
+    B(FuzzOpProbeAndLock, P, 0x31, MDL(2));                      /* UserMode, IoWriteAccess */
+    B(FuzzOpMap, P, 0x30, MDL(2));                               /* UserMode */
+    B(FuzzOpUnlock, P, MDL(2));                                  /* still mapped */
+    WriteSeed(Dir, "user_buffers");
+
+    /* Misuse: user memory at DISPATCH_LEVEL (a probe of a page never
+     * touched, a lock), a UserMode map at DISPATCH_LEVEL. */
+    CONFIG(0x00);
+    B(FuzzOpUser, P, USER(ALLOCATE, U_TYPE(2)), UA_NULL, SZ_PAGES(2), PROT_READWRITE); /* region 0 */
+    B(FuzzOpUser, D, USER(PROBE, 0), UA_HANDLE(0), SZ_PAGES(1));
+    B(FuzzOpUser, P, USER(ALLOCATE, U_TYPE(2)), UA_NULL, SZ_PAGES(2), PROT_READWRITE);
+    B(FuzzOpUser, D, USER(LOCK, 0), PTR_NTH(0), SZ_PAGES(1));
+    B(FuzzOpUser, P, USER(BUFFER, 0), SZ_PAGES(1), PROT_READWRITE);
+    B(FuzzOpUser, P, USER(LOCK, 0), PTR_NTH(0), SZ_PAGES(1));     /* MDL 0 */
+    B(FuzzOpMap, D, 0x30, MDL(0));                               /* UserMode at DISPATCH */
+    WriteSeed(Dir, "user_misuse");
+
+    /* Special pool on: a special block next to user buffers locked and
+     * mapped (both kinds of page in one machine). */
+    CONFIG(FUZZ_CONFIG_SPECIAL);
+    B(FuzzOpPool2, P, 0, SZ_SMALL(24), TAG_TEST);                 /* handle 0 */
+    B(FuzzOpUser, P, USER(BUFFER, U_CONTENTS(1)), SZ_PAGES(1), PROT_READWRITE, 'x');
+    B(FuzzOpUser, P, USER(LOCK, U_MORE), PTR_NTH(0), SZ_PAGES(1));
+    B(FuzzOpFreePool, P, 0, PTR_NTH(0));
+    WriteSeed(Dir, "user_special_pool");
+}
+
 /* Seeds: edges - trimmed pages, reserved-mapping misuse, contiguous chunks,
  * the table operation, exhausted PTEs. */
 static void GenerateEdges(const char *Dir)
@@ -607,6 +705,7 @@ static void Generate(const char *Dir)
     GenerateIrqlFaultsAndModes(Dir);
     GenerateRegressions(Dir);
     GenerateEdges(Dir);
+    GenerateUser(Dir);
 }
 
 /* ------------------------------------------------------------------------ */
