@@ -407,8 +407,8 @@ void MiPhysForgetKept(void)
 }
 
 /* Everything the machine touched back to what a fresh one has: the PFN
- * entries and free bits of its touched groups zero, their pages zero, the
- * group bitmap empty. Only touched groups are read, so this costs what the
+ * entries of its touched groups zero (MiPfnTouchGroup rewrites the free
+ * bits of a group it fills in), their pages zero, the group bitmap empty. Only touched groups are read, so this costs what the
  * machine used, not what it had. A machine that wrote a few pages (a unit
  * test's) has them zeroed in place and kept by the memory object, where the
  * next machine maps them without the host allocating and zeroing a page
@@ -441,7 +441,6 @@ static void MiPhysClearTouched(void)
         uint64_t Whole = ((End - First + MI_PFN_GROUP - 1) >> MI_PFN_GROUP_SHIFT)
                          << MI_PFN_GROUP_SHIFT;
         HostClearTable(MiPhys.Pfn, First * sizeof(MI_PFN), Whole * sizeof(MI_PFN));
-        HostClearTable(MiPhys.FreeBits, First / 8, Whole / 8);
         uint64_t Group = First >> MI_PFN_GROUP_SHIFT, Last = Group + (Whole >> MI_PFN_GROUP_SHIFT);
         for (uint64_t g = Group; g < Last; g++) {
             MiPhys.Touched[g >> 6] &= ~(1ull << (g & 63));
