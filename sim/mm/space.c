@@ -53,6 +53,7 @@ MI_REGION MiRegionOf(uint64_t Page)
  * there, so a machine that used the bottom of 1 TiB of system space costs
  * what a small one does. Reset with the machine. */
 static uint64_t MiSpaceMarkedEnd;
+static uint64_t MiSpaceMarkedBegin = UINT64_MAX; /* the lowest, likewise */
 
 static void MiGroupsMark(uint64_t *Bits, uint64_t Page, uint64_t Count)
 {
@@ -61,6 +62,8 @@ static void MiGroupsMark(uint64_t *Bits, uint64_t Page, uint64_t Count)
     }
     uint64_t End = ((Page + Count - 1) >> MI_SPACE_GROUP_SHIFT) + 1;
     MiSpaceMarkedEnd = End > MiSpaceMarkedEnd ? End : MiSpaceMarkedEnd;
+    uint64_t Begin = Page >> MI_SPACE_GROUP_SHIFT;
+    MiSpaceMarkedBegin = Begin < MiSpaceMarkedBegin ? Begin : MiSpaceMarkedBegin;
     for (uint64_t g = Page >> MI_SPACE_GROUP_SHIFT; g <= (Page + Count - 1) >> MI_SPACE_GROUP_SHIFT;
          g++) {
         Bits[g >> 6] |= 1ull << (g & 63);
@@ -78,6 +81,7 @@ static uint64_t MiGroupsNext(const uint64_t *Bits, uint64_t Page)
 {
     uint64_t Groups = MiSpaceMarkedEnd;
     uint64_t g = Page >> MI_SPACE_GROUP_SHIFT;
+    g = g > MiSpaceMarkedBegin ? g : MiSpaceMarkedBegin;
     while (g < Groups) {
         uint64_t Word = Bits[g >> 6] & (~0ull << (g & 63));
         if (Word != 0) {
@@ -858,6 +862,7 @@ static NTSTATUS MiSpaceInit(const SIM_CONFIG *Config)
 {
     memset(&MiSpace, 0, sizeof(MiSpace));
     MiSpaceMarkedEnd = 0;
+    MiSpaceMarkedBegin = UINT64_MAX;
     uint64_t Page = 1; /* leading guard */
     uint64_t SysFirst = Page;
     Page += Config->SystemPtes + 1;
