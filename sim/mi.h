@@ -56,6 +56,17 @@ extern atomic_bool MiMachineUp;
 extern atomic_bool MiTrapStale;
 /* Set in a forked child that could not get its own machine. */
 extern atomic_bool MiForkRefused;
+/* setup20: set by SimReset and SimInitialize around the teardown of one
+ * machine and the build of the next, with the machine lock held: Teardown
+ * may then keep host reservations, cleared where the machine used them, for
+ * the next Init (issue 20: a build at the host floor, at any size). Init
+ * takes what is kept and fits and releases the rest; what is kept never
+ * outlives the build (the ForgetKept routines after it), so no fork copies it. */
+extern bool MiKeepForNextMachine;
+void MiPhysForgetKept(void);
+void MiSpaceForgetKept(void);
+void MiPoolForgetKept(void);
+void MiUserForgetKept(void);
 
 /* Builds the default machine on first use. Cheap after that. The building
  * is the builder's that the Sim* API layer registers (no layer calls up). */

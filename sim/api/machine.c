@@ -240,6 +240,21 @@ static void MiTeardownLocked(void)
     atomic_store(&MiForkRefused, false);
 }
 
+/* setup20: a machine replaced by another (SimReset, SimInitialize) leaves
+ * its host reservations to it, cleared where it used them, so the build
+ * costs what the last machine used rather than what it had (issue 20). */
+static NTSTATUS MiRebuildLocked(const SIM_CONFIG *Config, char *Why, size_t WhySize);
+
+/* Releases whatever a teardown kept and no Init took. */
+static void MiForgetKept(void)
+{
+    MiKeepForNextMachine = false;
+    MiUserForgetKept();
+    MiPoolForgetKept();
+    MiSpaceForgetKept();
+    MiPhysForgetKept();
+}
+
 /* ---------------------------------------------------------------------- */
 /* fork(): the child gets a private machine.                              */
 /* ---------------------------------------------------------------------- */
@@ -332,6 +347,18 @@ static NTSTATUS MiBuildLocked(const SIM_CONFIG *Requested, char *Why, size_t Why
     return STATUS_SUCCESS;
 }
 
+static NTSTATUS MiRebuildLocked(const SIM_CONFIG *Config, char *Why, size_t WhySize)
+{
+    /* A forked child refused its copy has its views of the parent's memory
+     * revoked: nothing of that machine is kept. */
+    MiKeepForNextMachine = !atomic_load(&MiForkRefused);
+    MiTeardownLocked();
+    MiSetIrql(PASSIVE_LEVEL);
+    NTSTATUS Status = MiBuildLocked(Config, Why, WhySize);
+    MiForgetKept();
+    return Status;
+}
+
 static const char *MiStatusName(NTSTATUS Status)
 {
     switch (Status) {
@@ -386,10 +413,8 @@ NTSTATUS SimInitialize(const SIM_CONFIG *Config)
     MiEndMachineWaits(); /* first: a worker may be parked in a wait */
     MiStopWorkers();
     MiLock();
-    MiTeardownLocked();
     char Why[512];
-    MiSetIrql(PASSIVE_LEVEL);
-    NTSTATUS Status = MiBuildLocked(Config, Why, sizeof(Why));
+    NTSTATUS Status = MiRebuildLocked(Config, Why, sizeof(Why));
     MiUnlock();
     if (!NT_SUCCESS(Status)) {
         MiReportBuildFailure("SimInitialize", Status, Why);
@@ -412,13 +437,11 @@ VOID SimReset(VOID)
         if (!MiSeedFixed) {
             Config.Seed = 0;
         }
-        MiTeardownLocked();
     } else {
         SimDefaultConfig(&Config);
     }
     char Why[512];
-    MiSetIrql(PASSIVE_LEVEL);
-    NTSTATUS Status = MiBuildLocked(&Config, Why, sizeof(Why));
+    NTSTATUS Status = MiRebuildLocked(&Config, Why, sizeof(Why));
     MiUnlock();
     if (!NT_SUCCESS(Status)) {
         MiReportBuildFailure("SimReset could not rebuild the machine", Status, Why);

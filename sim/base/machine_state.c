@@ -21,6 +21,7 @@ ULONG64 MiSeed;
 atomic_bool MiMachineUp;
 atomic_bool MiTrapStale;
 atomic_bool MiForkRefused;
+bool MiKeepForNextMachine; /* setup20 */
 
 static void (*_Atomic MiMachineBuilder)(void);
 static const MI_INJECT_HOOKS *_Atomic MiInjectHooks;

@@ -150,4 +150,19 @@ enum { HOST_FORK_HELLO = 1, HOST_FORK_STARTED, HOST_FORK_ENDED, HOST_FORK_REFUSE
 bool HostServeForks(int RequestFd, int ReplyFd);
 #endif
 
+/* setup20: what a reset keeps for the next machine (issue 20). */
+/* Zeroes Bytes at Offset of a table from HostAllocTable. Whole host pages of
+ * a large span go back to the host (they read as zero again), so a table
+ * kept for the next machine holds host memory only where that one uses it;
+ * a small span is cleared in place. */
+void HostClearTable(void *Table, uint64_t Offset, uint64_t Bytes);
+/* An inaccessible reservation of Bytes plus the slack HostReserve slides a
+ * space in, kept whole (RegionBytes receives its size), so that machines of
+ * every seed can be placed in it without a host call: HostRegionSlide gives
+ * where in it HostReserve would put Bytes for Random. NULL where the host
+ * cannot keep one (Windows: its placeholders are made per space); the
+ * caller then uses HostReserve. HostRelease(Region, RegionBytes) frees it. */
+void *HostReserveRegion(uint64_t Bytes, uint64_t *RegionBytes);
+void *HostRegionSlide(void *Region, uint64_t Random);
+
 #endif /* MMSIM_HOST_H */

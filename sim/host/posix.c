@@ -500,7 +500,13 @@ void HostInstallFaultTrap(void *Base, uint64_t Bytes, HOST_FAULT_HANDLER Handler
     HostTrapBase = (uintptr_t)Base;
     HostTrapEnd = (uintptr_t)Base + Bytes;
     HostTrapHandler = Handler;
-    HostArmFaultTrap();
+    /* Installed once; a machine's build only moves the ranges (setup20:
+     * four checks of the handlers per build were a tenth of a reset). The
+     * machine re-arms before its first DDI (MiTrapStale), which puts the
+     * handler back if a harness replaced it. */
+    if (!HostTrapInstalled) {
+        HostArmFaultTrap();
+    }
 }
 
 void HostInstallFaultTrapRange(unsigned Slot, void *Base, uint64_t Bytes,
@@ -518,7 +524,9 @@ void HostInstallFaultTrapRange(unsigned Slot, void *Base, uint64_t Bytes,
     HostTrapRangeBase[Slot] = (uintptr_t)Base;
     HostTrapRangeEnd[Slot] = (uintptr_t)Base + Bytes;
     HostTrapRangeHandler[Slot] = Bytes != 0 ? Handler : NULL;
-    HostArmFaultTrap();
+    if (!HostTrapInstalled) {
+        HostArmFaultTrap();
+    }
 }
 
 static void HostSetAction(int Signal)
@@ -866,8 +874,16 @@ uint64_t HostWallClockNs(void)
 
 uint32_t HostProcessorCount(void)
 {
-    long Count = sysconf(_SC_NPROCESSORS_ONLN);
-    return Count > 0 ? (uint32_t)Count : 1u;
+    /* Read once (setup20): glibc reads sysfs for it, three system calls
+     * in every machine build. */
+    static _Atomic uint32_t Cached;
+    uint32_t Count = atomic_load_explicit(&Cached, memory_order_relaxed);
+    if (Count == 0) {
+        long Online = sysconf(_SC_NPROCESSORS_ONLN);
+        Count = Online > 0 ? (uint32_t)Online : 1u;
+        atomic_store_explicit(&Cached, Count, memory_order_relaxed);
+    }
+    return Count;
 }
 
 uint32_t HostCurrentProcessor(void)
@@ -1221,4 +1237,43 @@ bool HostPhysPrivatize(void *Base, uint64_t Bytes, char *Why, size_t WhySize)
     HostBackend = OldBackend;
     close(OldFd);
     return true;
+}
+
+/* setup20 */
+void HostClearTable(void *Table, uint64_t Offset, uint64_t Bytes)
+{
+    uint8_t *Start = (uint8_t *)Table + Offset, *End = Start + Bytes;
+    const uintptr_t Page = 4096;
+    uint8_t *Inner = (uint8_t *)(((uintptr_t)Start + Page - 1) & ~(Page - 1));
+    uint8_t *InnerEnd = (uint8_t *)((uintptr_t)End & ~(Page - 1));
+    /* Below 64 KiB a system call and the page faults after it cost more
+     * than the stores. Private anonymous pages read as zero after
+     * MADV_DONTNEED. */
+    if (Bytes < 65536 || InnerEnd <= Inner ||
+        madvise(Inner, (size_t)(InnerEnd - Inner), MADV_DONTNEED) != 0) {
+        memset(Start, 0, (size_t)Bytes);
+        return;
+    }
+    memset(Start, 0, (size_t)(Inner - Start));
+    memset(InnerEnd, 0, (size_t)(End - InnerEnd));
+}
+
+/* HostReserve's slide: up to 1 GiB, in whole 2 MiB units. */
+#define HOST_SLIDE_SLACK (1ull << 30)
+#define HOST_SLIDE_UNIT  (2ull << 20)
+
+void *HostReserveRegion(uint64_t Bytes, uint64_t *RegionBytes)
+{
+    uint8_t *Region = (uint8_t *)mmap(NULL, Bytes + HOST_SLIDE_SLACK, PROT_NONE,
+                                      MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (Region == MAP_FAILED) {
+        return NULL;
+    }
+    *RegionBytes = Bytes + HOST_SLIDE_SLACK;
+    return Region;
+}
+
+void *HostRegionSlide(void *Region, uint64_t Random)
+{
+    return (uint8_t *)Region + (Random % (HOST_SLIDE_SLACK / HOST_SLIDE_UNIT)) * HOST_SLIDE_UNIT;
 }

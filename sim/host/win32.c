@@ -1262,3 +1262,26 @@ uint32_t HostCurrentProcessor(void)
     }
     return Index % HostProcessorCount();
 }
+
+/* setup20 */
+/* Cleared in place: decommitting and committing again would give the pages
+ * back, but a refused recommit would leave the table unusable mid-reset. */
+void HostClearTable(void *Table, uint64_t Offset, uint64_t Bytes)
+{
+    memset((uint8_t *)Table + Offset, 0, (size_t)Bytes);
+}
+
+/* System space is made of placeholders per space here (HostReserve): none
+ * is kept, and each machine reserves its own. */
+void *HostReserveRegion(uint64_t Bytes, uint64_t *RegionBytes)
+{
+    (void)Bytes;
+    *RegionBytes = 0;
+    return NULL;
+}
+
+void *HostRegionSlide(void *Region, uint64_t Random)
+{
+    (void)Random;
+    return Region;
+}

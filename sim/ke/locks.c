@@ -146,10 +146,19 @@ void MiWakeWaitersForStop(void)
     MiBroadcastAll();
 }
 
+/* setup20: threads inside MiParkUntilFor's locked section. A waiter counts
+ * itself before it looks at the epoch under its bucket's lock, and the
+ * epoch is moved before this count is read (both sequentially consistent):
+ * a waiter the count misses sees the new epoch and leaves, so a machine
+ * with no waiter ends its waits without locking every bucket. */
+static atomic_long MiParked;
+
 void MiEndMachineWaits(void)
 {
     uint64_t Old = atomic_fetch_add(&MiWaitEpoch, 1);
-    MiBroadcastAll();
+    if (atomic_load(&MiParked) != 0) {
+        MiBroadcastAll();
+    }
     MiStopTimerThread(); /* its timers and DPCs belong to the old machine */
     atomic_long *Slot = &MiSpinners[Old & 1];
     long Self = MiSpinSlot == Slot ? 1 : 0;
@@ -182,6 +191,7 @@ bool MiParkUntilFor(const char *Ddi, const volatile void *Address, MI_WAIT_PREDI
     }
     bool Satisfied = true;
     bool TimedOut = false;
+    atomic_fetch_add(&MiParked, 1);
     pthread_mutex_lock(&Bucket->Mutex);
     MiHeldBucket = &Bucket->Mutex;
     for (;;) {
@@ -190,6 +200,7 @@ bool MiParkUntilFor(const char *Ddi, const volatile void *Address, MI_WAIT_PREDI
         if (MiIsStopped() || atomic_load(&MiWaitEpoch) != Epoch) {
             MiHeldBucket = NULL;
             pthread_mutex_unlock(&Bucket->Mutex);
+            atomic_fetch_sub(&MiParked, 1);
             MiLeaveDeadWait(Ddi, Epoch);
         }
         if (Predicate(Context)) {
@@ -207,6 +218,7 @@ bool MiParkUntilFor(const char *Ddi, const volatile void *Address, MI_WAIT_PREDI
     }
     MiHeldBucket = NULL;
     pthread_mutex_unlock(&Bucket->Mutex);
+    atomic_fetch_sub(&MiParked, 1);
     return Satisfied;
 }
 

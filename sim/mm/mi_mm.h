@@ -159,6 +159,7 @@ typedef struct _MI_VA_ALLOCATOR {
     uint64_t FreeCount;
     uint64_t Hint;        /* lowest page that may be free */
     uint64_t Failures;    /* requests that found no run */
+    uint64_t UsedEnd;     /* setup20: one past the highest page ever allocated */
 } MI_VA_ALLOCATOR;
 
 /* System space is sparse too: its PTEs and bitmaps are host tables written

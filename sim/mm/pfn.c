@@ -98,6 +98,11 @@ static uint64_t MiGroupPages(uint64_t Group)
     return MiPhys.Pages - First < MI_PFN_GROUP ? MiPhys.Pages - First : MI_PFN_GROUP;
 }
 
+/* One past the highest touched group (setup20): walks over the touched
+ * groups stop there, so a machine that used the bottom of 1 TiB of RAM
+ * costs what one of 256 MiB does. Reset with the machine. */
+static uint64_t MiPhysTouchedEnd;
+
 void MiPfnTouchGroup(MI_INDEX Index)
 {
     uint64_t Group = Index >> MI_PFN_GROUP_SHIFT;
@@ -113,11 +118,12 @@ void MiPfnTouchGroup(MI_INDEX Index)
     }
     MiPhys.Touched[Group >> 6] |= 1ull << (Group & 63);
     MiPhys.TouchedGroups++;
+    MiPhysTouchedEnd = Group + 1 > MiPhysTouchedEnd ? Group + 1 : MiPhysTouchedEnd;
 }
 
 MI_INDEX MiPfnNextTouched(MI_INDEX Index)
 {
-    uint64_t Groups = (MiPhys.Pages + MI_PFN_GROUP - 1) >> MI_PFN_GROUP_SHIFT;
+    uint64_t Groups = MiPhysTouchedEnd;
     uint64_t Group = Index >> MI_PFN_GROUP_SHIFT;
     while (Group < Groups) {
         uint64_t Word = MiPhys.Touched[Group >> 6] & (~0ull << (Group & 63));
@@ -149,6 +155,9 @@ static uint64_t MiBitFind(const uint64_t *Bits, uint64_t From, uint64_t Last, bo
             uint64_t Word = MiPhys.Touched[Group >> 6] & (~0ull << (Group & 63));
             Group = Word != 0 ? (Group & ~63ull) + (uint64_t)__builtin_ctzll(Word)
                               : (Group & ~63ull) + 64;
+            if (Group >= MiPhysTouchedEnd) {
+                return Last + 1; /* nothing above is touched: all free */
+            }
             i = Group << MI_PFN_GROUP_SHIFT;
             continue;
         }
@@ -248,7 +257,15 @@ uint64_t MiAllocatePhysical(uint64_t Count, PFN_NUMBER LowPfn, PFN_NUMBER HighPf
             if (RunStart > To) {
                 break;
             }
-            uint64_t RunEnd = MiBitFind(MiPhys.FreeBits, RunStart, Last, false);
+            /* The run's end matters only up to where the first block that
+             * fits in one RAM range would end (Need): searching no further
+             * keeps an allocation in empty terabytes short (setup20). */
+            uint64_t Fit = RunStart;
+            while (Fit + Count > MiRangeEndIndex(Fit) && MiRangeEndIndex(Fit) < MiPhys.Pages) {
+                Fit = MiRangeEndIndex(Fit);
+            }
+            uint64_t Need = Fit + Count - 1 < Last ? Fit + Count - 1 : Last;
+            uint64_t RunEnd = MiBitFind(MiPhys.FreeBits, RunStart, Need, false);
             Looked++;
             /* Indices are contiguous; the PFNs must be too, so the block
              * may not cross into the next RAM range. */
@@ -278,7 +295,8 @@ uint64_t MiAllocatePhysical(uint64_t Count, PFN_NUMBER LowPfn, PFN_NUMBER HighPf
             if (RunStart > To) {
                 break;
             }
-            uint64_t RunEnd = MiBitFind(MiPhys.FreeBits, RunStart, To, false);
+            uint64_t Want = Count - Got - 1 < To - RunStart ? RunStart + Count - Got - 1 : To;
+            uint64_t RunEnd = MiBitFind(MiPhys.FreeBits, RunStart, Want, false);
             uint64_t Take = RunEnd - RunStart;
             if (Take > Count - Got) {
                 Take = Count - Got;
@@ -355,12 +373,100 @@ void MiFreePhysical(MI_INDEX Index)
 /* ---------------------------------------------------------------------- */
 /* Lifetime.                                                              */
 /* ---------------------------------------------------------------------- */
+/* Kept by a reset for the next machine (MiKeepForNextMachine): the tables
+ * and the memory object, cleared where the last machine touched them. */
+static struct {
+    MI_PFN *Pfn;
+    uint64_t *FreeBits, *Touched;
+    uint64_t Groups; /* what the tables are sized for */
+    bool Phys;       /* the host's memory object and its view are kept */
+    uint64_t PhysPages;
+    SIM_HOST_BACKEND Backend;
+} MiPhysKept;
+static SIM_HOST_BACKEND MiPhysBackend; /* the running machine's */
+
+static uint64_t MiPhysGroups(uint64_t Pages)
+{
+    return (Pages + MI_PFN_GROUP - 1) >> MI_PFN_GROUP_SHIFT;
+}
+
+static void MiPhysFreeTables(MI_PFN *Pfn, uint64_t *FreeBits, uint64_t *Touched, uint64_t Groups)
+{
+    HostFreeTable(Pfn, (Groups << MI_PFN_GROUP_SHIFT) * sizeof(MI_PFN));
+    HostFreeTable(FreeBits, (Groups << MI_PFN_GROUP_SHIFT) / 8);
+    HostFreeTable(Touched, (Groups + 63) / 64 * sizeof(uint64_t));
+}
+
+void MiPhysForgetKept(void)
+{
+    MiPhysFreeTables(MiPhysKept.Pfn, MiPhysKept.FreeBits, MiPhysKept.Touched, MiPhysKept.Groups);
+    if (MiPhysKept.Phys) {
+        HostPhysDestroy();
+    }
+    memset(&MiPhysKept, 0, sizeof(MiPhysKept));
+}
+
+/* Everything the machine touched back to what a fresh one has: the PFN
+ * entries of its touched groups zero (MiPfnTouchGroup rewrites the free
+ * bits of a group it fills in), their pages zero, the group bitmap empty. Only touched groups are read, so this costs what the
+ * machine used, not what it had. A machine that wrote a few pages (a unit
+ * test's) has them zeroed in place and kept by the memory object, where the
+ * next machine maps them without the host allocating and zeroing a page
+ * again; more go back to the host (the memory the object keeps is bounded). */
+#define MI_PHYS_KEEP_DIRTY 16
+
+static void MiPhysClearTouched(void)
+{
+    /* Pages that may hold data: those in use or free, not known zero (every
+     * page of an untouched group counts as zeroed). */
+    uint64_t Dirty = MiPhys.Pages - MiPhys.StateCount[MiPageZeroed];
+    bool InPlace = Dirty <= MI_PHYS_KEEP_DIRTY;
+    for (MI_INDEX First = MiPfnNextTouched(0); First < MiPhys.Pages;) {
+        MI_INDEX End = First;
+        while (End < MiPhys.Pages && MiPfnGroupTouched(End)) {
+            End += MiGroupPages(End >> MI_PFN_GROUP_SHIFT);
+        }
+        /* [First, End) is a run of touched groups; the tables are sized in
+         * whole groups, RAM may end inside the last. */
+        if (InPlace) {
+            for (MI_INDEX i = First; i < End && Dirty > 0; i++) {
+                if (MiPhys.Pfn[i].State != MiPageZeroed) {
+                    memset(MiPhysPage(i), 0, PAGE_SIZE);
+                    Dirty--;
+                }
+            }
+        } else {
+            HostPhysDiscard(First * PAGE_SIZE, (End - First) * PAGE_SIZE);
+        }
+        uint64_t Whole = ((End - First + MI_PFN_GROUP - 1) >> MI_PFN_GROUP_SHIFT)
+                         << MI_PFN_GROUP_SHIFT;
+        HostClearTable(MiPhys.Pfn, First * sizeof(MI_PFN), Whole * sizeof(MI_PFN));
+        uint64_t Group = First >> MI_PFN_GROUP_SHIFT, Last = Group + (Whole >> MI_PFN_GROUP_SHIFT);
+        for (uint64_t g = Group; g < Last; g++) {
+            MiPhys.Touched[g >> 6] &= ~(1ull << (g & 63));
+        }
+        First = End < MiPhys.Pages ? MiPfnNextTouched(End) : End;
+    }
+}
+
 static void MiPhysTeardown(void)
 {
-    uint64_t Groups = (MiPhys.Pages + MI_PFN_GROUP - 1) >> MI_PFN_GROUP_SHIFT;
-    HostFreeTable(MiPhys.Pfn, (Groups << MI_PFN_GROUP_SHIFT) * sizeof(MI_PFN));
-    HostFreeTable(MiPhys.FreeBits, (Groups << MI_PFN_GROUP_SHIFT) / 8);
-    HostFreeTable(MiPhys.Touched, (Groups + 63) / 64 * sizeof(uint64_t));
+    uint64_t Groups = MiPhysGroups(MiPhys.Pages);
+    if (MiKeepForNextMachine && MiPhys.Pfn != NULL && MiPhys.FreeBits != NULL &&
+        MiPhys.Touched != NULL && MiPhys.View != NULL) {
+        MiPhysForgetKept(); /* nothing is kept twice */
+        MiPhysClearTouched();
+        MiPhysKept.Pfn = MiPhys.Pfn;
+        MiPhysKept.FreeBits = MiPhys.FreeBits;
+        MiPhysKept.Touched = MiPhys.Touched;
+        MiPhysKept.Groups = Groups;
+        MiPhysKept.Phys = true;
+        MiPhysKept.PhysPages = MiPhys.Pages;
+        MiPhysKept.Backend = MiPhysBackend;
+        memset(&MiPhys, 0, sizeof(MiPhys));
+        return;
+    }
+    MiPhysFreeTables(MiPhys.Pfn, MiPhys.FreeBits, MiPhys.Touched, Groups);
     if (MiPhys.View != NULL) {
         HostPhysDestroy();
     }
@@ -383,6 +489,7 @@ static NTSTATUS MiPhysRefused(const char *What, uint64_t Bytes, const char *Why)
 static NTSTATUS MiPhysInit(const SIM_CONFIG *Config)
 {
     memset(&MiPhys, 0, sizeof(MiPhys));
+    MiPhysTouchedEnd = 0;
     MiPhys.Pages = Config->PhysicalPages;
     MiPhys.RangeCount = Config->RangeCount;
     uint64_t Index = 0;
@@ -398,17 +505,34 @@ static NTSTATUS MiPhysInit(const SIM_CONFIG *Config)
     uint64_t PfnBytes = (Groups << MI_PFN_GROUP_SHIFT) * sizeof(MI_PFN);
     uint64_t BitBytes = (Groups << MI_PFN_GROUP_SHIFT) / 8;
     uint64_t GroupBytes = (Groups + 63) / 64 * sizeof(uint64_t);
-    MiPhys.Pfn = (MI_PFN *)HostAllocTable(PfnBytes);
-    if (MiPhys.Pfn == NULL) {
-        return MiPhysRefused("address space for the PFN database", PfnBytes, "");
+    MiPhysBackend = Config->Backend;
+    if (MiPhysKept.Pfn != NULL && MiPhysKept.Groups == Groups) {
+        /* A reset: the last machine's tables, already cleared. */
+        MiPhys.Pfn = MiPhysKept.Pfn;
+        MiPhys.FreeBits = MiPhysKept.FreeBits;
+        MiPhys.Touched = MiPhysKept.Touched;
+        MiPhysKept.Pfn = NULL;
+        MiPhysKept.FreeBits = MiPhysKept.Touched = NULL;
     }
-    MiPhys.FreeBits = (uint64_t *)HostAllocTable(BitBytes);
-    MiPhys.Touched = (uint64_t *)HostAllocTable(GroupBytes);
-    if (MiPhys.FreeBits == NULL || MiPhys.Touched == NULL) {
-        return MiPhysRefused("address space for the free-page bitmap", BitBytes + GroupBytes, "");
+    bool KeptPhys = MiPhysKept.Phys && MiPhysKept.PhysPages == MiPhys.Pages &&
+                    MiPhysKept.Backend == Config->Backend;
+    MiPhysKept.Phys = MiPhysKept.Phys && !KeptPhys;
+    MiPhysForgetKept(); /* whatever does not fit this machine */
+    if (MiPhys.Pfn == NULL) {
+        MiPhys.Pfn = (MI_PFN *)HostAllocTable(PfnBytes);
+        if (MiPhys.Pfn == NULL) {
+            return MiPhysRefused("address space for the PFN database", PfnBytes, "");
+        }
+        MiPhys.FreeBits = (uint64_t *)HostAllocTable(BitBytes);
+        MiPhys.Touched = (uint64_t *)HostAllocTable(GroupBytes);
+        if (MiPhys.FreeBits == NULL || MiPhys.Touched == NULL) {
+            return MiPhysRefused("address space for the free-page bitmap", BitBytes + GroupBytes,
+                                 "");
+        }
     }
     char Why[256];
-    if (!HostPhysCreate(MiPhys.Pages * PAGE_SIZE, (int)Config->Backend, Why, sizeof(Why))) {
+    if (!KeptPhys &&
+        !HostPhysCreate(MiPhys.Pages * PAGE_SIZE, (int)Config->Backend, Why, sizeof(Why))) {
         return MiPhysRefused("the physical memory object", MiPhys.Pages * PAGE_SIZE, Why);
     }
     MiPhys.View = HostPhysView();

@@ -1059,18 +1059,54 @@ bool MiPoolIsClean(char *Report, size_t Size)
 /* ---------------------------------------------------------------------- */
 /* Lifetime.                                                              */
 /* ---------------------------------------------------------------------- */
+/* setup20: the page records a reset keeps for the next machine
+ * (MiKeepForNextMachine), cleared where the last one used pool VA. */
+static MI_POOL_PAGE *MiPoolKept[2];
+static uint64_t MiPoolKeptPages[2];
+
+/* One record per page of the region and one past it; a table from the
+ * host, so records are given host memory only where pool is used. */
+static uint64_t MiPoolRecordBytes(uint64_t Pages)
+{
+    return (Pages + 1) * sizeof(MI_POOL_PAGE);
+}
+
+void MiPoolForgetKept(void)
+{
+    for (int p = 0; p < 2; p++) {
+        HostFreeTable(MiPoolKept[p], MiPoolRecordBytes(MiPoolKeptPages[p]));
+        MiPoolKept[p] = NULL;
+        MiPoolKeptPages[p] = 0;
+    }
+}
+
+/* Records are written only for pages of allocated VA, which lie below the
+ * region's high-water mark (the space is torn down after the pool). */
+static void MiPoolClearRecords(bool Paged)
+{
+    const MI_VA_ALLOCATOR *Va = MiPoolVa(Paged);
+    HostClearTable(MiPool.Pages[Paged], 0, Va->UsedEnd * sizeof(MI_POOL_PAGE));
+    HostClearTable(MiPool.Pages[Paged], Va->Pages * sizeof(MI_POOL_PAGE), sizeof(MI_POOL_PAGE));
+}
+
 static NTSTATUS MiPoolInit(const SIM_CONFIG *Config)
 {
     memset(&MiPool, 0, sizeof(MiPool));
     for (int p = 0; p < 2; p++) {
-        /* calloc: the host commits the records of pages the pool touches. */
-        MiPool.Pages[p] = (MI_POOL_PAGE *)calloc(MiPoolVa(p != 0)->Pages + 1, sizeof(MI_POOL_PAGE));
+        uint64_t Pages = MiPoolVa(p != 0)->Pages;
+        if (MiPoolKept[p] != NULL && MiPoolKeptPages[p] == Pages) {
+            MiPool.Pages[p] = MiPoolKept[p]; /* a reset's, cleared */
+            MiPoolKept[p] = NULL;
+        } else {
+            MiPool.Pages[p] = (MI_POOL_PAGE *)HostAllocTable(MiPoolRecordBytes(Pages));
+        }
         if (MiPool.Pages[p] == NULL) {
-            free(MiPool.Pages[0]);
+            HostFreeTable(MiPool.Pages[0], MiPoolRecordBytes(MiPoolVa(false)->Pages));
             MiPool.Pages[0] = NULL;
             return STATUS_INSUFFICIENT_RESOURCES;
         }
     }
+    MiPoolForgetKept(); /* whatever does not fit this machine */
     MiPoolStacks = MiConfigEnvBool("MMSIM_POOL_STACKS", false);
     return MiSpecialPoolInit(Config); /* specialpool */
 }
@@ -1081,8 +1117,16 @@ static void MiPoolTeardown(void)
     free(MiPool.Blocks);
     free(MiPool.Table);
     free(MiPool.Tags);
-    free(MiPool.Pages[0]);
-    free(MiPool.Pages[1]);
+    for (int p = 0; p < 2; p++) {
+        uint64_t Pages = MiPoolVa(p != 0)->Pages;
+        if (MiKeepForNextMachine && MiPool.Pages[p] != NULL && MiPoolKept[p] == NULL) {
+            MiPoolClearRecords(p != 0);
+            MiPoolKept[p] = MiPool.Pages[p];
+            MiPoolKeptPages[p] = Pages;
+        } else {
+            HostFreeTable(MiPool.Pages[p], MiPoolRecordBytes(Pages));
+        }
+    }
     memset(&MiPool, 0, sizeof(MiPool));
 }
 

@@ -26,6 +26,13 @@ static uint64_t MiUserHostBytes;
 
 bool MiUserFaultTrap(void *Address, bool Write, void *CodeAddress);
 
+/* setup20: kept by a reset for the next machine (MiKeepForNextMachine): the
+ * reservation at the bottom of the address space, every mapping in it
+ * revoked, and one PTE table, zeroed. A reservation placed anywhere else
+ * came from the seed and is not kept. */
+static void *MiUserKeptBase;
+static uint64_t *MiUserKeptPte;
+
 /* Process handles: NtCurrentProcess(), or the value SimCreateProcess gave. */
 #define MI_PROCESS_HANDLE_BASE 0x50726F00u /* "Pro\0" */
 
@@ -53,9 +60,13 @@ static MI_PROCESS *MiProcessCreate(void)
     if (Process == NULL) {
         return NULL;
     }
-    /* One PTE per page of the range: calloc'd, so untouched parts cost no
-     * host memory. */
-    Process->Pte = (uint64_t *)calloc(MiUser.Pages, sizeof(uint64_t));
+    /* One PTE per page of the range: a host table, so untouched parts cost
+     * no host memory (setup20: calloc zeroed all 16 MiB in place once
+     * glibc's adaptive mmap threshold had risen, 8 ms per machine). */
+    Process->Pte = MiUserKeptPte != NULL
+                       ? MiUserKeptPte /* setup20: a reset's, zeroed */
+                       : (uint64_t *)HostAllocTable(MiUser.Pages * sizeof(uint64_t));
+    MiUserKeptPte = NULL;
     if (Process->Pte == NULL) {
         free(Process);
         return NULL;
@@ -91,22 +102,42 @@ void MiProcessEmpty(MI_PROCESS *Process)
 static void MiProcessFree(MI_PROCESS *Process)
 {
     MiRangeFreeAll(&Process->Vads, true);
-    free(Process->Pte);
+    HostFreeTable(Process->Pte, MiUser.Pages * sizeof(uint64_t));
     free(Process);
 }
 
 /* ---------------------------------------------------------------------- */
 /* Lifetime.                                                              */
 /* ---------------------------------------------------------------------- */
+void MiUserForgetKept(void)
+{
+    if (MiUserKeptBase != NULL) {
+        HostRelease(MiUserKeptBase, MI_USER_BYTES);
+    }
+    HostFreeTable(MiUserKeptPte, MI_USER_BYTES / PAGE_SIZE * sizeof(uint64_t));
+    MiUserKeptBase = NULL;
+    MiUserKeptPte = NULL;
+}
+
 static void MiUserTeardown(void)
 {
     HostInstallFaultTrapRange(1, NULL, 0, NULL);
+    bool Keep = MiKeepForNextMachine && MiUserHostBase != NULL &&
+                MiUserHostBase == (void *)(uintptr_t)0x10000 &&
+                HostUnmapRun(MiUserHostBase, MI_USER_BYTES);
     while (MiUser.Processes != NULL) {
         MI_PROCESS *Next = MiUser.Processes->Next;
+        if (Keep && MiUserKeptPte == NULL && MiUser.Processes->Pte != NULL) {
+            HostClearTable(MiUser.Processes->Pte, 0, MiUser.Pages * sizeof(uint64_t));
+            MiUserKeptPte = MiUser.Processes->Pte;
+            MiUser.Processes->Pte = NULL;
+        }
         MiProcessFree(MiUser.Processes);
         MiUser.Processes = Next;
     }
-    if (MiUserHostBase != NULL) {
+    if (Keep) {
+        MiUserKeptBase = MiUserHostBase;
+    } else if (MiUserHostBase != NULL) {
         HostRelease(MiUserHostBase, MiUserHostBytes);
     }
     MiUserHostBase = NULL;
@@ -143,7 +174,10 @@ static NTSTATUS MiUserInit(const SIM_CONFIG *Config)
      * range starts at MM_LOWEST_USER_ADDRESS as on Windows and ZeroBits
      * can be met; anywhere (64 KiB aligned) otherwise. */
     MiUserHostBytes = MI_USER_BYTES;
-    MiUserHostBase = HostReserveAt((void *)(uintptr_t)0x10000, MiUserHostBytes);
+    MiUserHostBase = MiUserKeptBase != NULL
+                         ? MiUserKeptBase /* setup20: a reset's, nothing mapped in it */
+                         : HostReserveAt((void *)(uintptr_t)0x10000, MiUserHostBytes);
+    MiUserKeptBase = NULL;
     uint8_t *Base = (uint8_t *)MiUserHostBase;
     if (Base == NULL) {
         MiUserHostBytes = MI_USER_BYTES + MI_ALLOCATION_GRANULARITY;

@@ -49,11 +49,21 @@ MI_REGION MiRegionOf(uint64_t Page)
 /* ---------------------------------------------------------------------- */
 /* Touched groups of the space.                                           */
 /* ---------------------------------------------------------------------- */
+/* One past the highest group either bitmap marks (setup20): walks stop
+ * there, so a machine that used the bottom of 1 TiB of system space costs
+ * what a small one does. Reset with the machine. */
+static uint64_t MiSpaceMarkedEnd;
+static uint64_t MiSpaceMarkedBegin = UINT64_MAX; /* the lowest, likewise */
+
 static void MiGroupsMark(uint64_t *Bits, uint64_t Page, uint64_t Count)
 {
     if (Count == 0) {
         return;
     }
+    uint64_t End = ((Page + Count - 1) >> MI_SPACE_GROUP_SHIFT) + 1;
+    MiSpaceMarkedEnd = End > MiSpaceMarkedEnd ? End : MiSpaceMarkedEnd;
+    uint64_t Begin = Page >> MI_SPACE_GROUP_SHIFT;
+    MiSpaceMarkedBegin = Begin < MiSpaceMarkedBegin ? Begin : MiSpaceMarkedBegin;
     for (uint64_t g = Page >> MI_SPACE_GROUP_SHIFT; g <= (Page + Count - 1) >> MI_SPACE_GROUP_SHIFT;
          g++) {
         Bits[g >> 6] |= 1ull << (g & 63);
@@ -69,8 +79,9 @@ static bool MiGroupMarked(const uint64_t *Bits, uint64_t Page)
 /* The first page >= Page in a marked group, or MiSpace.Pages. */
 static uint64_t MiGroupsNext(const uint64_t *Bits, uint64_t Page)
 {
-    uint64_t Groups = (MiSpace.Pages + MI_SPACE_GROUP - 1) >> MI_SPACE_GROUP_SHIFT;
+    uint64_t Groups = MiSpaceMarkedEnd;
     uint64_t g = Page >> MI_SPACE_GROUP_SHIFT;
+    g = g > MiSpaceMarkedBegin ? g : MiSpaceMarkedBegin;
     while (g < Groups) {
         uint64_t Word = Bits[g >> 6] & (~0ull << (g & 63));
         if (Word != 0) {
@@ -121,13 +132,17 @@ void MiClearPtes(uint64_t Page, uint64_t Count)
 /* ---------------------------------------------------------------------- */
 /* Page-granular VA allocators (first fit, lowest address first).         */
 /* ---------------------------------------------------------------------- */
-static bool MiVaInit(MI_VA_ALLOCATOR *Allocator, uint64_t FirstPage, uint64_t Pages)
+static bool MiVaInit(MI_VA_ALLOCATOR *Allocator, uint64_t FirstPage, uint64_t Pages,
+                     uint64_t *Kept)
 {
     memset(Allocator, 0, sizeof(*Allocator));
     Allocator->FirstPage = FirstPage;
     Allocator->Pages = Pages;
-    /* All free: a zero table, written only where VA is used. */
-    Allocator->UsedBits = (uint64_t *)HostAllocTable((Pages + 63) / 64 * sizeof(uint64_t));
+    /* All free: a zero table, written only where VA is used (a reset's kept
+     * one is zero again, MiSpaceClearVa). */
+    Allocator->UsedBits = Kept != NULL ? Kept
+                                       : (uint64_t *)HostAllocTable((Pages + 63) / 64 *
+                                                                     sizeof(uint64_t));
     if (Allocator->UsedBits == NULL) {
         return false;
     }
@@ -209,6 +224,7 @@ uint64_t MiVaAllocate(MI_VA_ALLOCATOR *Allocator, uint64_t Count)
         if (++Run == Count) {
             uint64_t First = i + 1 - Count;
             MiGroupsMark(MiSpace.VaTouched, Allocator->FirstPage + First, Count);
+            Allocator->UsedEnd = i + 1 > Allocator->UsedEnd ? i + 1 : Allocator->UsedEnd;
             MiVaMark(Allocator, First, Count, true);
             Allocator->FreeCount -= Count;
             if (First == Allocator->Hint) {
@@ -677,6 +693,107 @@ static uint64_t MiBitTableBytes(uint64_t Bits)
     return (Bits + 63) / 64 * sizeof(uint64_t);
 }
 
+/* The running machine's reservation when it is a kept region
+ * (HostReserveRegion: the space slid inside it), else NULL. */
+static uint8_t *MiSpaceRegion;
+static uint64_t MiSpaceRegionBytes;
+
+/* Kept by a reset for the next machine (MiKeepForNextMachine): the
+ * reservation and the tables, cleared where the last machine used them. */
+static struct {
+    uint8_t *Region;
+    uint64_t RegionBytes;
+    uint64_t Pages; /* what the tables are sized for; 0: none kept */
+    uint64_t *Pte, *UnitStart, *Touched, *VaTouched;
+    uint64_t *UsedBits[3];
+    uint64_t VaPages[3];
+    uint64_t HostLimit;
+} MiSpaceKept;
+
+static MI_VA_ALLOCATOR *MiSpaceAllocator(int r)
+{
+    MI_VA_ALLOCATOR *All[] = {&MiSpace.SystemPtes, &MiSpace.NonPagedPool, &MiSpace.PagedPool};
+    return All[r];
+}
+
+static void MiSpaceFreeTables(uint64_t Pages, uint64_t *Pte, uint64_t *UnitStart,
+                              uint64_t *Touched, uint64_t *VaTouched)
+{
+    HostFreeTable(Pte, MiPteTableBytes(Pages));
+    HostFreeTable(UnitStart, MiBitTableBytes(Pages + 1));
+    HostFreeTable(Touched, MiBitTableBytes((Pages >> MI_SPACE_GROUP_SHIFT) + 1));
+    HostFreeTable(VaTouched, MiBitTableBytes((Pages >> MI_SPACE_GROUP_SHIFT) + 1));
+}
+
+void MiSpaceForgetKept(void)
+{
+    if (MiSpaceKept.Region != NULL) {
+        HostRelease(MiSpaceKept.Region, MiSpaceKept.RegionBytes);
+    }
+    if (MiSpaceKept.Pages != 0) {
+        MiSpaceFreeTables(MiSpaceKept.Pages, MiSpaceKept.Pte, MiSpaceKept.UnitStart,
+                          MiSpaceKept.Touched, MiSpaceKept.VaTouched);
+        for (int r = 0; r < 3; r++) {
+            HostFreeTable(MiSpaceKept.UsedBits[r], MiBitTableBytes(MiSpaceKept.VaPages[r]));
+        }
+    }
+    memset(&MiSpaceKept, 0, sizeof(MiSpaceKept));
+}
+
+/* Calls Clear(First, End) for each run of marked groups of Bits, clipped to
+ * the space, and unmarks them: a walk over what the machine touched. */
+static bool MiGroupsDrain(uint64_t *Bits, bool (*Clear)(uint64_t First, uint64_t End))
+{
+    for (uint64_t First = MiGroupsNext(Bits, 0); First < MiSpace.Pages;) {
+        uint64_t End = First;
+        while (End < MiSpace.Pages && MiGroupMarked(Bits, End)) {
+            End = ((End >> MI_SPACE_GROUP_SHIFT) + 1) << MI_SPACE_GROUP_SHIFT;
+        }
+        End = End < MiSpace.Pages ? End : MiSpace.Pages;
+        if (!Clear(First, End)) {
+            return false;
+        }
+        for (uint64_t g = First >> MI_SPACE_GROUP_SHIFT; g <= (End - 1) >> MI_SPACE_GROUP_SHIFT;
+             g++) {
+            Bits[g >> 6] &= ~(1ull << (g & 63));
+        }
+        First = End < MiSpace.Pages ? MiGroupsNext(Bits, End) : End;
+    }
+    return true;
+}
+
+/* Pages [First, End) may hold PTEs: inaccessible again, their PTEs and unit
+ * marks zero (a unit's end mark may be the page after End). */
+static bool MiSpaceClearPtes(uint64_t First, uint64_t End)
+{
+    if (!HostUnmapRun(MiPageToVa(First), (End - First) * PAGE_SIZE)) {
+        return false;
+    }
+    HostClearTable(MiSpace.Pte, First * sizeof(uint64_t), (End - First) * sizeof(uint64_t));
+    uint64_t Words = MiBitTableBytes(MiSpace.Pages + 1) / sizeof(uint64_t);
+    uint64_t Last = (End >> 6) < Words ? End >> 6 : Words - 1;
+    HostClearTable(MiSpace.UnitStart, (First >> 6) * sizeof(uint64_t),
+                   (Last + 1 - (First >> 6)) * sizeof(uint64_t));
+    return true;
+}
+
+/* Pages [First, End) may hold allocated VA: the allocators' bits of them
+ * zero (whole words: bits beyond the run are of untouched groups, zero). */
+static bool MiSpaceClearVa(uint64_t First, uint64_t End)
+{
+    for (int r = 0; r < 3; r++) {
+        MI_VA_ALLOCATOR *Va = MiSpaceAllocator(r);
+        uint64_t Lo = First > Va->FirstPage ? First - Va->FirstPage : 0;
+        uint64_t Hi = End < Va->FirstPage + Va->Pages ? End - Va->FirstPage : Va->Pages;
+        if (End <= Va->FirstPage || Lo >= Hi) {
+            continue;
+        }
+        HostClearTable(Va->UsedBits, (Lo >> 6) * sizeof(uint64_t),
+                       (((Hi + 63) >> 6) - (Lo >> 6)) * sizeof(uint64_t));
+    }
+    return true;
+}
+
 static void MiSpaceTeardown(void)
 {
 #if defined(_WIN32)
@@ -684,15 +801,43 @@ static void MiSpaceTeardown(void)
 #else
     HostInstallFaultTrap(NULL, 0, MiFaultTrap); /* back to the NULL guard only */
 #endif
-    if (MiSpace.Base != NULL) {
+    bool Tables = MiSpace.Pte != NULL && MiSpace.UnitStart != NULL && MiSpace.Touched != NULL &&
+                  MiSpace.VaTouched != NULL && MiSpace.SystemPtes.UsedBits != NULL &&
+                  MiSpace.NonPagedPool.UsedBits != NULL && MiSpace.PagedPool.UsedBits != NULL;
+    if (MiKeepForNextMachine && Tables && MiSpace.Base != NULL &&
+        MiGroupsDrain(MiSpace.Touched, MiSpaceClearPtes) &&
+        MiGroupsDrain(MiSpace.VaTouched, MiSpaceClearVa)) {
+        MiSpaceForgetKept(); /* nothing is kept twice */
+        MiSpaceKept.Pages = MiSpace.Pages;
+        MiSpaceKept.Pte = MiSpace.Pte;
+        MiSpaceKept.UnitStart = MiSpace.UnitStart;
+        MiSpaceKept.Touched = MiSpace.Touched;
+        MiSpaceKept.VaTouched = MiSpace.VaTouched;
+        for (int r = 0; r < 3; r++) {
+            MiSpaceKept.UsedBits[r] = MiSpaceAllocator(r)->UsedBits;
+            MiSpaceKept.VaPages[r] = MiSpaceAllocator(r)->Pages;
+        }
+        MiSpaceKept.HostLimit = MiSpace.HostLimit;
+        if (MiSpaceRegion != NULL) {
+            MiSpaceKept.Region = MiSpaceRegion;
+            MiSpaceKept.RegionBytes = MiSpaceRegionBytes;
+        } else {
+            HostRelease(MiSpace.Base, MiSpace.Pages * PAGE_SIZE);
+        }
+        MiSpaceRegion = NULL;
+        MiSpaceRegionBytes = 0;
+        memset(&MiSpace, 0, sizeof(MiSpace));
+        return;
+    }
+    if (MiSpaceRegion != NULL) {
+        HostRelease(MiSpaceRegion, MiSpaceRegionBytes);
+    } else if (MiSpace.Base != NULL) {
         HostRelease(MiSpace.Base, MiSpace.Pages * PAGE_SIZE);
     }
-    HostFreeTable(MiSpace.Pte, MiPteTableBytes(MiSpace.Pages));
-    HostFreeTable(MiSpace.UnitStart, MiBitTableBytes(MiSpace.Pages + 1));
-    HostFreeTable(MiSpace.Touched,
-                  MiBitTableBytes((MiSpace.Pages >> MI_SPACE_GROUP_SHIFT) + 1));
-    HostFreeTable(MiSpace.VaTouched,
-                  MiBitTableBytes((MiSpace.Pages >> MI_SPACE_GROUP_SHIFT) + 1));
+    MiSpaceRegion = NULL;
+    MiSpaceRegionBytes = 0;
+    MiSpaceFreeTables(MiSpace.Pages, MiSpace.Pte, MiSpace.UnitStart, MiSpace.Touched,
+                      MiSpace.VaTouched);
     MiVaTeardown(&MiSpace.SystemPtes);
     MiVaTeardown(&MiSpace.NonPagedPool);
     MiVaTeardown(&MiSpace.PagedPool);
@@ -716,6 +861,8 @@ static NTSTATUS MiSpaceRefused(const char *What, uint64_t Bytes)
 static NTSTATUS MiSpaceInit(const SIM_CONFIG *Config)
 {
     memset(&MiSpace, 0, sizeof(MiSpace));
+    MiSpaceMarkedEnd = 0;
+    MiSpaceMarkedBegin = UINT64_MAX;
     uint64_t Page = 1; /* leading guard */
     uint64_t SysFirst = Page;
     Page += Config->SystemPtes + 1;
@@ -725,37 +872,69 @@ static NTSTATUS MiSpaceInit(const SIM_CONFIG *Config)
     Page += Config->PagedPoolPages + 1;
     MiSpace.Pages = Page;
 
+    /* A reset's kept tables are taken if they fit (cleared already); the
+     * kept reservation too, the space slid in it as a fresh one would be. */
+    bool Kept = MiSpaceKept.Pages == MiSpace.Pages &&
+                MiSpaceKept.VaPages[0] == Config->SystemPtes &&
+                MiSpaceKept.VaPages[1] == Config->NonPagedPoolPages &&
+                MiSpaceKept.VaPages[2] == Config->PagedPoolPages;
+
     /* The budget: half the host's limit, at most 32768; the other half is
      * the rest of the process's (libraries, heaps, thread stacks, sanitizer
-     * runtimes) and the headroom of unmaps that cut a unit. */
-    uint64_t Limit = HostMappingLimit();
+     * runtimes) and the headroom of unmaps that cut a unit. A reset keeps
+     * the limit read when its tables were made. */
+    uint64_t Limit = Kept ? MiSpaceKept.HostLimit : HostMappingLimit();
     MiSpace.HostLimit = Limit;
     uint64_t Ceiling = Limit != 0 ? Limit / 2 : UINT32_MAX;
     MiSpace.Budget = Config->HostMappingBudget != 0 ? Config->HostMappingBudget
                                                      : (Ceiling < 32768 ? Ceiling : 32768);
     if (MiSpace.Budget < 16 || MiSpace.Budget > Ceiling) {
-        return STATUS_INVALID_PARAMETER;
+        return STATUS_INVALID_PARAMETER; /* what is kept: released after the build */
     }
+    uint64_t *KeptBits[3] = {NULL, NULL, NULL};
+    if (Kept) {
+        MiSpace.Pte = MiSpaceKept.Pte;
+        MiSpace.UnitStart = MiSpaceKept.UnitStart;
+        MiSpace.Touched = MiSpaceKept.Touched;
+        MiSpace.VaTouched = MiSpaceKept.VaTouched;
+        for (int r = 0; r < 3; r++) {
+            KeptBits[r] = MiSpaceKept.UsedBits[r];
+        }
+        MiSpaceRegion = MiSpaceKept.Region;
+        MiSpaceRegionBytes = MiSpaceKept.RegionBytes;
+        memset(&MiSpaceKept, 0, sizeof(MiSpaceKept));
+    }
+    MiSpaceForgetKept(); /* whatever does not fit this machine */
     MiSpace.Charged = 1; /* the reservation itself */
     /* Every table is reserved for the whole space and written only where
-     * used (MiSpaceTouch): nothing here is linear in the size of the space. */
-    MiSpace.Base = (uint8_t *)HostReserve(MiSpace.Pages * PAGE_SIZE, MiSeed * 0x9E3779B97F4A7C15ull);
+     * used (MiSpaceTouch): nothing here is linear in the size of the space.
+     * The reservation is a region kept whole where the host can (a reset
+     * then slides the next space in it without a host call). */
+    uint64_t Random = MiSeed * 0x9E3779B97F4A7C15ull;
+    if (MiSpaceRegion == NULL) {
+        MiSpaceRegion = (uint8_t *)HostReserveRegion(MiSpace.Pages * PAGE_SIZE,
+                                                     &MiSpaceRegionBytes);
+    }
+    MiSpace.Base = MiSpaceRegion != NULL ? (uint8_t *)HostRegionSlide(MiSpaceRegion, Random)
+                                         : (uint8_t *)HostReserve(MiSpace.Pages * PAGE_SIZE, Random);
     if (MiSpace.Base == NULL) {
         return MiSpaceRefused("the system space reservation", MiSpace.Pages * PAGE_SIZE);
     }
-    MiSpace.Pte = (uint64_t *)HostAllocTable(MiPteTableBytes(MiSpace.Pages));
-    if (MiSpace.Pte == NULL) {
-        return MiSpaceRefused("the emulated PTEs", MiPteTableBytes(MiSpace.Pages));
+    if (!Kept) {
+        MiSpace.Pte = (uint64_t *)HostAllocTable(MiPteTableBytes(MiSpace.Pages));
+        if (MiSpace.Pte == NULL) {
+            return MiSpaceRefused("the emulated PTEs", MiPteTableBytes(MiSpace.Pages));
+        }
+        MiSpace.UnitStart = (uint64_t *)HostAllocTable(MiBitTableBytes(MiSpace.Pages + 1));
+        MiSpace.Touched = (uint64_t *)HostAllocTable(
+            MiBitTableBytes((MiSpace.Pages >> MI_SPACE_GROUP_SHIFT) + 1));
+        MiSpace.VaTouched = (uint64_t *)HostAllocTable(
+            MiBitTableBytes((MiSpace.Pages >> MI_SPACE_GROUP_SHIFT) + 1));
     }
-    MiSpace.UnitStart = (uint64_t *)HostAllocTable(MiBitTableBytes(MiSpace.Pages + 1));
-    MiSpace.Touched = (uint64_t *)HostAllocTable(
-        MiBitTableBytes((MiSpace.Pages >> MI_SPACE_GROUP_SHIFT) + 1));
-    MiSpace.VaTouched = (uint64_t *)HostAllocTable(
-        MiBitTableBytes((MiSpace.Pages >> MI_SPACE_GROUP_SHIFT) + 1));
     if (MiSpace.UnitStart == NULL || MiSpace.Touched == NULL || MiSpace.VaTouched == NULL ||
-        !MiVaInit(&MiSpace.SystemPtes, SysFirst, Config->SystemPtes) ||
-        !MiVaInit(&MiSpace.NonPagedPool, NpFirst, Config->NonPagedPoolPages) ||
-        !MiVaInit(&MiSpace.PagedPool, PpFirst, Config->PagedPoolPages)) {
+        !MiVaInit(&MiSpace.SystemPtes, SysFirst, Config->SystemPtes, KeptBits[0]) ||
+        !MiVaInit(&MiSpace.NonPagedPool, NpFirst, Config->NonPagedPoolPages, KeptBits[1]) ||
+        !MiVaInit(&MiSpace.PagedPool, PpFirst, Config->PagedPoolPages, KeptBits[2])) {
         return MiSpaceRefused("the system space bitmaps", MiBitTableBytes(MiSpace.Pages) * 3);
     }
     HostInstallFaultTrap(MiSpace.Base, MiSpace.Pages * PAGE_SIZE, MiFaultTrap);
