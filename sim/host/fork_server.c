@@ -35,7 +35,6 @@
 #if !defined(_GNU_SOURCE)
 #define _GNU_SOURCE
 #endif
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
@@ -111,19 +110,27 @@ static pid_t HostExploreOwner;
 static pid_t HostExploreRun; /* in the child forked at a failing call: its pid */
 static volatile bool HostExploreForking, HostExploreUnsafe;
 
-/* Threads of the process (Linux: /proc/self/task), or 0 if unknown. */
+/* Threads of the process, or 0 if unknown: field 20 of /proc/self/stat
+ * (Linux), read without allocating (this runs inside fork(), where a
+ * sanitizer's allocator may be locked). */
 static long HostThreadCount(void)
 {
-    DIR *Tasks = opendir("/proc/self/task");
-    if (Tasks == NULL) {
+    char Stat[1024];
+    int Fd = open("/proc/self/stat", O_RDONLY);
+    if (Fd < 0) {
         return 0;
     }
-    long Count = 0;
-    for (struct dirent *Entry = readdir(Tasks); Entry != NULL; Entry = readdir(Tasks)) {
-        Count += Entry->d_name[0] != '.';
+    ssize_t Got = read(Fd, Stat, sizeof(Stat) - 1);
+    close(Fd);
+    if (Got <= 0) {
+        return 0;
     }
-    closedir(Tasks);
-    return Count;
+    Stat[Got] = '\0';
+    const char *At = strrchr(Stat, ')'); /* the command name may hold spaces */
+    for (int Field = 2; At != NULL && Field < 20; Field++) {
+        At = strchr(At + 1, ' ');
+    }
+    return At != NULL ? strtol(At + 1, NULL, 10) : 0;
 }
 
 /* Registered before any machine's handlers, so its prepare half runs after

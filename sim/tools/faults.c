@@ -853,7 +853,8 @@ typedef struct {
     size_t Explorations; /* how many: TestCount, 1 (the whole program, explored), or 0 */
     size_t Finished;
     size_t Forked;       /* injected failures forked at the failing call */
-    size_t FromStart;    /* ... and run from the start (exec or fork server) */
+    size_t FromStart;    /* ... run from the start (exec or fork server) */
+    size_t Unreached;    /* ... only failure paths reach: told by the exploration */
 } QUEUE;
 
 /* Fork at the failing call: the default mode (neither --exec-per-run nor
@@ -1201,7 +1202,7 @@ static void ExplorationEnded(const FAULTS_OPTIONS *Options, QUEUE *Queue, RUNNIN
             Stacks[Index].Claimed = true;
             Classify(&Stacks[Index], WaitStatus, Run->TimedOut, Log, Record);
             Queue->Finished++;
-            Queue->Forked++;
+            Queue->Unreached++;
             PrintOutcome(Queue, &Stacks[Index], 0);
         }
         if (In != NULL) {
@@ -1619,6 +1620,9 @@ static void PrintForkSummary(const QUEUE *Queue)
 {
     printf("runs: %zu forked at the failing call, %zu from the start", Queue->Forked,
            Queue->FromStart);
+    if (Queue->Unreached != 0) {
+        printf(", %zu only failure paths reach (told by the test's own run)", Queue->Unreached);
+    }
     size_t Threads = 0;
     for (size_t t = 0; t < TestCount; t++) {
         if (Tests[t].Threads) {
