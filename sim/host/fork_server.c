@@ -150,20 +150,14 @@ static void HostExploreChild(void)
     }
 }
 
-void HostExploreClaim(void)
-{
-    if (HostExploreOwner == 0) {
-        HostExploreOwner = getpid();
-    }
-}
-
-static void HostExploreNote(int Fd, int32_t Kind, int32_t Value, const char *Line)
+static void HostExploreNote(int Fd, int32_t Kind, int32_t Value, pid_t Child, const char *Line)
 {
     HOST_EXPLORE_NOTE Note;
     memset(&Note, 0, sizeof(Note));
     Note.Kind = Kind;
     Note.Value = Value;
     Note.Pid = (int32_t)getpid();
+    Note.Child = (int32_t)Child;
     if (Line != NULL) {
         snprintf(Note.Line, sizeof(Note.Line), "%s", Line);
     }
@@ -173,6 +167,60 @@ static void HostExploreNote(int Fd, int32_t Kind, int32_t Value, const char *Lin
     } while (Put < 0 && errno == EINTR);
     if (Put != (ssize_t)sizeof(Note)) {
         _exit(2); /* the runner is gone */
+    }
+}
+
+/* The explorer's children it went on without waiting for. */
+#define HOST_EXPLORE_CHILDREN 64
+static pid_t HostExploreChildren[HOST_EXPLORE_CHILDREN];
+static int HostExploreChildCount;
+static int HostExploreNotes = -1;
+
+/* Waits for one child (Block) or only if it ended; tells the runner. */
+static bool HostExploreWait(int NoteFd, int Index, bool Block)
+{
+    int Status = 0;
+    pid_t Child = HostExploreChildren[Index];
+    pid_t Got;
+    do {
+        Got = waitpid(Child, &Status, Block ? 0 : WNOHANG);
+    } while (Got < 0 && errno == EINTR);
+    if (Got == 0) {
+        return false;
+    }
+    if (Got < 0) {
+        Status = 127 << 8; /* reaped by the program itself: an exit status no run has */
+    }
+    HostExploreChildren[Index] = HostExploreChildren[--HostExploreChildCount];
+    HostExploreNote(NoteFd, HOST_EXPLORE_ENDED, Status, Child, NULL);
+    return true;
+}
+
+void HostExploreReap(int NoteFd)
+{
+    if (getpid() != HostExploreOwner) {
+        return;
+    }
+    for (int i = 0; i < HostExploreChildCount;) {
+        if (!HostExploreWait(NoteFd, i, false)) {
+            i++;
+        }
+    }
+}
+
+/* At the explorer's exit: its children's ends are still the runner's. */
+static void HostExploreAtExit(void)
+{
+    while (getpid() == HostExploreOwner && HostExploreChildCount > 0) {
+        HostExploreWait(HostExploreNotes, 0, true);
+    }
+}
+
+void HostExploreClaim(void)
+{
+    if (HostExploreOwner == 0) {
+        HostExploreOwner = getpid();
+        atexit(HostExploreAtExit);
     }
 }
 
@@ -237,10 +285,11 @@ bool HostExploreAt(int AnswerFd, int NoteFd, const char *Line, const char *Paren
 {
     if (getpid() != HostExploreOwner) {
         /* A process the test forked: its parent's run cannot be forked here. */
-        HostExploreNote(NoteFd, HOST_EXPLORE_SEEN, 0, Line);
+        HostExploreNote(NoteFd, HOST_EXPLORE_SEEN, 0, 0, Line);
         return false;
     }
-    HostExploreNote(NoteFd, HOST_EXPLORE_ASK, 0, Line);
+    HostExploreNotes = NoteFd;
+    HostExploreNote(NoteFd, HOST_EXPLORE_ASK, 0, 0, Line);
     HOST_EXPLORE_ANSWER Answer;
     do {
         if (!HostReadAll(AnswerFd, &Answer, sizeof(Answer))) {
@@ -249,6 +298,9 @@ bool HostExploreAt(int AnswerFd, int NoteFd, const char *Line, const char *Paren
     } while (Answer.Pid != (int32_t)getpid()); /* one meant for an explorer that died */
     if (Answer.Fork == 0) {
         return false;
+    }
+    if (HostExploreChildCount == HOST_EXPLORE_CHILDREN) {
+        HostExploreWait(NoteFd, 0, true);
     }
     Answer.Log[sizeof(Answer.Log) - 1] = '\0';
     Answer.Record[sizeof(Answer.Record) - 1] = '\0';
@@ -265,23 +317,20 @@ bool HostExploreAt(int AnswerFd, int NoteFd, const char *Line, const char *Paren
         snprintf(Record, RecordSize, "%s", Answer.Record);
         return true;
     }
-    int Status = 0;
     if (Child < 0 || HostExploreUnsafe) {
         int Error = Child < 0 ? errno : 0;
+        int Status = 0;
         while (Child > 0 && waitpid(Child, &Status, 0) < 0 && errno == EINTR) {
         }
-        HostExploreNote(NoteFd, HOST_EXPLORE_UNSAFE, Error, Line);
+        HostExploreNote(NoteFd, HOST_EXPLORE_UNSAFE, Error, 0, Line);
         return false;
     }
     setpgid(Child, Child); /* also done by the child: whichever runs first */
-    HostExploreNote(NoteFd, HOST_EXPLORE_STARTED, (int32_t)Child, NULL);
-    while (waitpid(Child, &Status, 0) < 0) {
-        if (errno != EINTR) {
-            Status = 127 << 8; /* reaped by the program itself: an exit status no run has */
-            break;
-        }
+    HostExploreNote(NoteFd, HOST_EXPLORE_STARTED, 0, Child, NULL);
+    HostExploreChildren[HostExploreChildCount++] = Child;
+    if (Answer.Fork == 1) {
+        HostExploreWait(NoteFd, HostExploreChildCount - 1, true);
     }
-    HostExploreNote(NoteFd, HOST_EXPLORE_ENDED, Status, NULL);
     return false;
 }
 

@@ -153,22 +153,24 @@ bool HostServeForks(int RequestFd, int ReplyFd);
  * failing call"): a run explores one test with MMSIM_FAULTS=explore=R,W. At
  * the first call of each stack the explorer asks the runner (a note on W, an
  * answer on R); told to, it forks a child that becomes the run failing that
- * call and waits for it. Notes and answers are single writes below PIPE_BUF
- * (atomic on a pipe several processes share). */
+ * call, and waits for it or (a core is free) goes on and reaps it later.
+ * Notes and answers are single writes below PIPE_BUF (atomic on a pipe
+ * several processes share). */
 enum {
     HOST_EXPLORE_ASK = 1, /* Line: a first call's stack ("ID site frames"); an answer follows */
     HOST_EXPLORE_STARTED, /* Value: the child's pid (its own process group) */
-    HOST_EXPLORE_ENDED,   /* Value: the child's wait status */
+    HOST_EXPLORE_ENDED,   /* Child ended, Value: its wait status */
     HOST_EXPLORE_UNSAFE,  /* Line: not forked (another thread alive, or fork refused: Value errno) */
     HOST_EXPLORE_SEEN     /* Line: a first call in a process the test forked: not forkable */
 };
 typedef struct _HOST_EXPLORE_NOTE {
-    int32_t Kind, Value, Pid;
+    int32_t Kind, Value, Pid, Child;
     char Line[2400];
 } HOST_EXPLORE_NOTE;
 typedef struct _HOST_EXPLORE_ANSWER {
     int32_t Pid;  /* the asker's (an answer for an explorer that died is skipped) */
-    int32_t Fork; /* 0: go on; 1: fork, the child logging to Log and recording to Record */
+    int32_t Fork; /* 0: go on; 1: fork (the child logging to Log and recording to Record)
+                     and wait for it; 2: fork and go on */
     char Log[640], Record[640], ParentLog[640];
 } HOST_EXPLORE_ANSWER;
 /* The process that reads explore= first is the explorer (its children, which
@@ -180,6 +182,9 @@ void HostExploreClaim(void);
  * child's own record file, whose name is stored in Record. */
 bool HostExploreAt(int AnswerFd, int NoteFd, const char *Line, const char *ParentRecord,
                    char *Record, size_t RecordSize);
+/* In the explorer: reports the children that ended (at every fallible call;
+ * it also waits for them all at exit). */
+void HostExploreReap(int NoteFd);
 /* In that child: MMSIM_FAULTS becomes Spec (read again by every machine built). */
 void HostExploreSetSpec(const char *Spec);
 /* True in that child (not in a process it forks in turn). */

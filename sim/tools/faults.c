@@ -83,6 +83,16 @@ typedef struct {
     bool Threads;  /* another thread was alive at one of its calls */
 } TEST;
 
+/* An explorer's child (fork at the failing call). */
+typedef struct {
+    pid_t Pid;
+    size_t Stack;
+    double Started;
+    bool TimedOut;
+    bool Waited; /* the explorer waits for it */
+} CHILD;
+#define MAX_CHILDREN 64 /* as HOST_EXPLORE_CHILDREN: more are never answered */
+
 typedef struct {
     pid_t Pid;      /* the run (exec mode: also what is waited for) */
     bool Discovery; /* Index is a test, not a stack */
@@ -91,11 +101,13 @@ typedef struct {
     long Test;
     double Started; /* an explorer: when it last resumed */
     bool TimedOut;  /* an explorer killed at the time limit */
-    /* An explorer's child, the run failing ChildStack (0: none now). */
-    pid_t Child;
-    size_t ChildStack;
-    double ChildStarted;
-    bool ChildTimedOut;
+    /* An explorer's children: the runs failing a stack each. Waited: the
+     * explorer waits for it (its own time stands still); the others take a
+     * core of their own (Async). */
+    CHILD Children[MAX_CHILDREN];
+    size_t ChildCount;
+    size_t Answered; /* the stack of the last answer to fork */
+    int Pending;     /* that answer's Fork while no STARTED or UNSAFE has come (0: none) */
     bool Threads;   /* a stack could not be forked (another thread alive) */
     size_t *Forked; /* the stacks its children failed */
     size_t ForkedCount, ForkedCapacity;
@@ -938,8 +950,9 @@ static bool StartRun(const FAULTS_OPTIONS *Options, QUEUE *Queue, RUNNING *Runni
     }
     if (Run->Exploring) {
         ExploreFiles(Run->Test, Record, Log, sizeof(Record));
-        Run->Child = 0;
-        Run->TimedOut = Run->ChildTimedOut = Run->Threads = false;
+        Run->ChildCount = 0;
+        Run->Pending = 0;
+        Run->TimedOut = Run->Threads = false;
         Run->ForkedCount = 0;
     } else {
         RunFiles(Run->Discovery, Run->Index, Record, Log, sizeof(Record));
@@ -1036,9 +1049,15 @@ static int RunDone(const FAULTS_OPTIONS *Options, const RUNNING *Run, long Slot,
     return 1;
 }
 
+/* Cores in use: runs (explorers among them) and the children explorers
+ * went on without waiting for; at most --jobs. */
+static long Busy;
+
 /* An explorer's first call of a stack: fork it (a stack of this test no run
- * has claimed: one this shard owns, or one queued for it) or not. */
-static void AnswerExplorer(RUNNING *Run, long Slot, const HOST_EXPLORE_NOTE *Note)
+ * has claimed: one this shard owns, or one queued for it) or not. The
+ * explorer goes on while its child runs if a core is free, else waits. */
+static void AnswerExplorer(const FAULTS_OPTIONS *Options, RUNNING *Run, long Slot,
+                           const HOST_EXPLORE_NOTE *Note)
 {
     HOST_EXPLORE_ANSWER Answer;
     memset(&Answer, 0, sizeof(Answer));
@@ -1051,13 +1070,15 @@ static void AnswerExplorer(RUNNING *Run, long Slot, const HOST_EXPLORE_NOTE *Not
     } else if (Index >= 0 && Stacks[Index].Claimed) {
         Index = -1;
     }
-    if (Index >= 0) {
+    if (Index >= 0 && Run->ChildCount < MAX_CHILDREN) {
         Stacks[Index].Claimed = true;
-        Run->ChildStack = (size_t)Index;
+        Run->Answered = (size_t)Index;
         char ParentRecord[sizeof(Answer.ParentLog)];
         RunFiles(false, (size_t)Index, Answer.Record, Answer.Log, sizeof(Answer.Log));
         ExploreFiles(Run->Test, ParentRecord, Answer.ParentLog, sizeof(Answer.ParentLog));
-        Answer.Fork = 1;
+        Answer.Fork = Busy < Options->Jobs ? 2 : 1;
+        Busy += Answer.Fork == 2; /* the core is the child's from now on */
+        Run->Pending = Answer.Fork;
     }
     ssize_t Put;
     do {
@@ -1065,9 +1086,20 @@ static void AnswerExplorer(RUNNING *Run, long Slot, const HOST_EXPLORE_NOTE *Not
     } while (Put < 0 && errno == EINTR);
 }
 
+static bool ExplorerWaits(const RUNNING *Run)
+{
+    for (size_t c = 0; c < Run->ChildCount; c++) {
+        if (Run->Children[c].Waited) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* Handles what the explorer of Slot has said so far (Answer: it waits for
  * answers; false once it has ended). -1 if the pipe broke. */
-static int ServeExplorer(QUEUE *Queue, RUNNING *Run, long Slot, bool Answer)
+static int ServeExplorer(const FAULTS_OPTIONS *Options, QUEUE *Queue, RUNNING *Run, long Slot,
+                         bool Answer)
 {
     for (;;) {
         struct pollfd Ready = {Servers[Slot].Notes, POLLIN, 0};
@@ -1076,34 +1108,54 @@ static int ServeExplorer(QUEUE *Queue, RUNNING *Run, long Slot, bool Answer)
         }
         HOST_EXPLORE_NOTE Note;
         if (read(Servers[Slot].Notes, &Note, sizeof(Note)) != (ssize_t)sizeof(Note)) {
-            return -1; /* notes are single atomic writes */
+            /* Notes are single atomic writes of one size. */
+            fprintf(stderr, "mmsim faults: a malformed note from the program's explorer (a "
+                            "program linked with another mmsim?); --exec-per-run runs it\n");
+            return -1;
         }
         Note.Line[sizeof(Note.Line) - 1] = '\0';
+        if (Note.Pid == Run->Pid) {
+            Run->Started = Now(); /* the explorer's time limit: between its notes */
+        }
         if (Note.Kind == HOST_EXPLORE_ASK && Answer) {
-            AnswerExplorer(Run, Slot, &Note);
-        } else if (Note.Kind == HOST_EXPLORE_STARTED) {
-            Run->Child = (pid_t)Note.Value;
-            Run->ChildStarted = Now();
-            Run->ChildTimedOut = false;
+            AnswerExplorer(Options, Run, Slot, &Note);
+        } else if (Note.Kind == HOST_EXPLORE_STARTED && Run->ChildCount < MAX_CHILDREN) {
+            CHILD *Child = &Run->Children[Run->ChildCount++];
+            Child->Pid = (pid_t)Note.Child;
+            Child->Stack = Run->Answered;
+            Child->Started = Now();
+            Child->TimedOut = false;
+            Child->Waited = Run->Pending != 2;
+            Run->Pending = 0;
             Run->Forked = (size_t *)Grow(Run->Forked, &Run->ForkedCapacity, Run->ForkedCount,
                                          sizeof(size_t));
-            Run->Forked[Run->ForkedCount++] = Run->ChildStack;
+            Run->Forked[Run->ForkedCount++] = Run->Answered;
         } else if (Note.Kind == HOST_EXPLORE_ENDED) {
-            STACK *Stack = &Stacks[Run->ChildStack];
+            size_t c = 0;
+            while (c < Run->ChildCount && Run->Children[c].Pid != (pid_t)Note.Child) {
+                c++;
+            }
+            if (c == Run->ChildCount) {
+                continue;
+            }
+            CHILD Child = Run->Children[c];
+            Run->Children[c] = Run->Children[--Run->ChildCount];
+            Busy -= !Child.Waited;
+            STACK *Stack = &Stacks[Child.Stack];
             char Record[700], Log[700];
-            RunFiles(false, Run->ChildStack, Record, Log, sizeof(Record));
-            Classify(Stack, Note.Value, Run->ChildTimedOut, Log, Record);
+            RunFiles(false, Child.Stack, Record, Log, sizeof(Record));
+            Classify(Stack, Note.Value, Child.TimedOut, Log, Record);
             Queue->Finished++;
             Queue->Forked++;
             PrintOutcome(Queue, Stack, 0);
-            Run->Child = 0;
-            Run->Started = Now(); /* the explorer's own time limit starts again */
         } else if (Note.Kind == HOST_EXPLORE_UNSAFE) {
             /* Another thread was alive at the call (or fork was refused):
              * this stack is run from the start once the exploration ends,
              * and so is what its test's failure paths find. */
-            Stacks[Run->ChildStack].Claimed = false;
+            Stacks[Run->Answered].Claimed = false;
             Run->Threads = true;
+            Busy -= Run->Pending == 2;
+            Run->Pending = 0;
         } else if (Note.Kind == HOST_EXPLORE_SEEN) {
             /* A first call in a process the test forked: run from the start. */
             char Id[17];
@@ -1162,13 +1214,22 @@ static void ExplorationEnded(const FAULTS_OPTIONS *Options, QUEUE *Queue, RUNNIN
 {
     char Record[700], Log[700];
     ExploreFiles(Run->Test, Record, Log, sizeof(Record));
-    if (Run->Child != 0) {
-        /* The explorer is gone while its child runs (killed from outside):
-         * that stack is run from the start. */
-        kill(-Run->Child, SIGKILL);
-        Stacks[Run->ChildStack].Claimed = false;
-        Run->Child = 0;
+    for (size_t c = 0; c < Run->ChildCount; c++) {
+        /* The explorer ended without telling how a child did (it did not
+         * exit, or was killed): that stack is run from the start. */
+        kill(-Run->Children[c].Pid, SIGKILL);
+        Stacks[Run->Children[c].Stack].Claimed = false;
+        Busy -= !Run->Children[c].Waited;
+        for (size_t f = 0; f < Run->ForkedCount; f++) {
+            if (Run->Forked[f] == Run->Children[c].Stack) {
+                Run->Forked[f] = Run->Forked[--Run->ForkedCount];
+                break;
+            }
+        }
     }
+    Run->ChildCount = 0;
+    Busy -= Run->Pending == 2; /* answered, never forked */
+    Run->Pending = 0;
     bool Failed = Run->TimedOut || !WIFEXITED(WaitStatus) || WEXITSTATUS(WaitStatus) != 0;
     if (Run->Test >= 0 && Failed) {
         TEST *T = &Tests[Run->Test];
@@ -1248,14 +1309,17 @@ static long ReapRuns(const FAULTS_OPTIONS *Options, QUEUE *Queue, RUNNING *Runni
         }
         int WaitStatus = 0;
         if (Run->Exploring) {
-            if (ServeExplorer(Queue, Run, j, true) < 0) {
+            if (ServeExplorer(Options, Queue, Run, j, true) < 0) {
                 return -1;
             }
-            if (Run->Child != 0 && !Run->ChildTimedOut &&
-                Now() - Run->ChildStarted > Options->Timeout) {
-                kill(-Run->Child, SIGKILL); /* the explorer tells how it ended */
-                Run->ChildTimedOut = true;
-            } else if (Run->Child == 0 && !Run->TimedOut && Now() - Run->Started > Options->Timeout) {
+            for (size_t c = 0; c < Run->ChildCount; c++) {
+                CHILD *Child = &Run->Children[c];
+                if (!Child->TimedOut && Now() - Child->Started > Options->Timeout) {
+                    kill(-Child->Pid, SIGKILL); /* the explorer tells how it ended */
+                    Child->TimedOut = true;
+                }
+            }
+            if (!ExplorerWaits(Run) && !Run->TimedOut && Now() - Run->Started > Options->Timeout) {
                 kill(-Run->Pid, SIGKILL);
                 Run->TimedOut = true;
             }
@@ -1266,7 +1330,7 @@ static long ReapRuns(const FAULTS_OPTIONS *Options, QUEUE *Queue, RUNNING *Runni
             if (Done == 0) {
                 continue;
             }
-            if (ServeExplorer(Queue, Run, j, false) < 0) {
+            if (ServeExplorer(Options, Queue, Run, j, false) < 0) {
                 return -1;
             }
             ExplorationEnded(Options, Queue, Run, WaitStatus);
@@ -1325,10 +1389,11 @@ static int Explore(const FAULTS_OPTIONS *Options, QUEUE *Queue)
     memset(Queue, 0, sizeof(*Queue));
     Queue->Explorations = ExploreMode(Options) ? (Options->PerTest ? TestCount : 1)
                                                : (Options->PerTest ? TestCount : 0);
-    long Active = 0;
+    long Active = 0; /* slots in use (Busy also counts the children that do not wait) */
+    Busy = 0;
     int Status = 0;
     while (Queue->NextTest < Queue->Explorations || NextQueued(Options) >= 0 || Active > 0) {
-        while (Status == 0 && Active < Options->Jobs &&
+        while (Status == 0 && Busy < Options->Jobs && Active < Options->Jobs &&
                (Queue->NextTest < Queue->Explorations || NextQueued(Options) >= 0)) {
             long Slot = 0;
             while (Running[Slot].Pid != 0) {
@@ -1339,6 +1404,7 @@ static int Explore(const FAULTS_OPTIONS *Options, QUEUE *Queue)
                 break;
             }
             Active++;
+            Busy++;
         }
         if (Status != 0 && Active == 0) {
             break;
@@ -1349,6 +1415,7 @@ static int Explore(const FAULTS_OPTIONS *Options, QUEUE *Queue)
             break;
         }
         Active -= Reaped;
+        Busy -= Reaped;
         if (Reaped == 0 && Active > 0) {
             AwaitRuns(Options, Running);
         }

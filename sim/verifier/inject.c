@@ -284,11 +284,15 @@ static bool MiTagMatches(ULONG Tag)
 static void MiExploreAt(SIM_FAULT_SITE Site, uint64_t Id, const char *Text)
 {
     MiLock();
-    bool First = MiInject.Explore && !MiIdSetContains(&MiInject.Recorded, Id);
+    bool Explore = MiInject.Explore;
+    bool First = Explore && !MiIdSetContains(&MiInject.Recorded, Id);
     int Answers = MiInject.ExploreFds[0], Notes = MiInject.ExploreFds[1];
     char ParentRecord[sizeof(MiInject.RecordFile)];
     memcpy(ParentRecord, MiInject.RecordFile, sizeof(ParentRecord));
     MiUnlock();
+    if (Explore) {
+        HostExploreReap(Notes); /* children that ended: the runner frees their cores */
+    }
     if (!First) {
         return;
     }
