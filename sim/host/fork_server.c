@@ -305,20 +305,34 @@ bool HostExploreAt(int AnswerFd, int NoteFd, const char *Line, const char *Paren
     Answer.Log[sizeof(Answer.Log) - 1] = '\0';
     Answer.Record[sizeof(Answer.Record) - 1] = '\0';
     Answer.ParentLog[sizeof(Answer.ParentLog) - 1] = '\0';
+    /* The child copies the machine's physical memory in its fork handler; the
+     * parent, going on, must not change it before that copy is done. */
+    int Ready[2];
+    if (pipe(Ready) != 0) {
+        HostExploreNote(NoteFd, HOST_EXPLORE_UNSAFE, errno, 0, Line);
+        return false;
+    }
     HostExploreUnsafe = false;
     HostExploreForking = true;
     pid_t Child = fork();
     HostExploreForking = false;
     if (Child == 0) {
         HostExploreRun = getpid();
+        close(Ready[0]);
+        close(Ready[1]); /* the parent reads end of file: the copy is done */
         close(AnswerFd);
         close(NoteFd);
         HostBecomeFailingRun(&Answer, ParentRecord);
         snprintf(Record, RecordSize, "%s", Answer.Record);
         return true;
     }
+    int Error = Child < 0 ? errno : 0;
+    close(Ready[1]);
+    char Byte;
+    while (Child > 0 && read(Ready[0], &Byte, 1) < 0 && errno == EINTR) {
+    }
+    close(Ready[0]);
     if (Child < 0 || HostExploreUnsafe) {
-        int Error = Child < 0 ? errno : 0;
         int Status = 0;
         while (Child > 0 && waitpid(Child, &Status, 0) < 0 && errno == EINTR) {
         }

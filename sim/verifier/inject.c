@@ -167,39 +167,51 @@ static uint64_t MiFnv(uint64_t Hash, const void *Data, size_t Size)
     return Hash;
 }
 
-/* The identity of the calling stack from the DDI's caller outwards, and
- * (optionally) its text. */
-static uint64_t MiStackId(SIM_FAULT_SITE Site, ULONG_PTR Caller, char *Text, size_t Size)
-{
+/* The calling stack from the DDI's caller outwards: Frames[First...]. */
+typedef struct _MI_STACK {
     void *Frames[48];
-    int Count = HostCaptureStack(Frames, 48);
-    int First = 0;
-    for (int i = 0; i < Count; i++) {
-        if ((ULONG_PTR)Frames[i] == Caller) {
-            First = i;
+    int Count, First;
+} MI_STACK;
+
+static void MiCaptureStack(MI_STACK *Stack, ULONG_PTR Caller)
+{
+    Stack->Count = HostCaptureStack(Stack->Frames, 48);
+    Stack->First = 0;
+    for (int i = 0; i < Stack->Count; i++) {
+        if ((ULONG_PTR)Stack->Frames[i] == Caller) {
+            Stack->First = i;
             break;
         }
     }
-    if (First == 0) {
-        First = Count > 2 ? 2 : 0; /* caller not found (inlined): skip us and the DDI */
+    if (Stack->First == 0) {
+        /* caller not found (inlined): skip us and the DDI */
+        Stack->First = Stack->Count > 2 ? 2 : 0;
     }
+}
+
+/* Its identity (module and offset of each frame: cheap). */
+static uint64_t MiStackId(SIM_FAULT_SITE Site, const MI_STACK *Stack)
+{
     uint64_t Hash = MiFnv(0xCBF29CE484222325ull, &Site, sizeof(Site));
-    if (Text != NULL && Size > 0) {
-        Text[0] = '\0';
-    }
-    for (int i = First; i < Count && i < First + MI_STACK_FRAMES; i++) {
+    for (int i = Stack->First; i < Stack->Count && i < Stack->First + MI_STACK_FRAMES; i++) {
         const char *Module = "?";
-        uint64_t Offset = (uint64_t)(uintptr_t)Frames[i];
-        HostFrameModuleOffset(Frames[i], &Module, &Offset);
+        uint64_t Offset = (uint64_t)(uintptr_t)Stack->Frames[i];
+        HostFrameModuleOffset(Stack->Frames[i], &Module, &Offset);
         Hash = MiFnv(Hash, Module, strlen(Module));
         Hash = MiFnv(Hash, &Offset, sizeof(Offset));
-        if (Text != NULL) {
-            char Frame[256];
-            MiAppend(Text, Size, "%s%s", i == First ? "" : " < ",
-                     HostDescribeFrame(Frames[i], Frame, sizeof(Frame)));
-        }
     }
     return Hash | 1; /* never 0 */
+}
+
+/* Its text (symbolized frames: dear, so only where it is written). */
+static void MiStackText(const MI_STACK *Stack, char *Text, size_t Size)
+{
+    Text[0] = '\0';
+    for (int i = Stack->First; i < Stack->Count && i < Stack->First + MI_STACK_FRAMES; i++) {
+        char Frame[256];
+        MiAppend(Text, Size, "%s%s", i == Stack->First ? "" : " < ",
+                 HostDescribeFrame(Stack->Frames[i], Frame, sizeof(Frame)));
+    }
 }
 
 static void MiAppendLine(const char *File, const char *Line)
@@ -332,7 +344,23 @@ static MI_INJECT_RESULT MiVerifierDecide(SIM_FAULT_SITE Site, ULONG Tag, ULONG_P
     MiUnlock();
     char Text[2048];
     Text[0] = '\0';
-    uint64_t Id = NeedStack ? MiStackId(Site, Caller, Text, sizeof(Text)) : 0;
+    uint64_t Id = 0;
+    if (NeedStack) {
+        MI_STACK Stack;
+        MiCaptureStack(&Stack, Caller);
+        Id = MiStackId(Site, &Stack);
+        /* The text only where it is written: a stack new to a file, or a
+         * log line. */
+        MiLock();
+        bool NeedText = MiInject.Log ||
+                        (MiInject.Systematic && !MiIdSetContains(&MiInject.Seen, Id)) ||
+                        ((MiInject.RecordFile[0] != '\0' || MiInject.Explore) &&
+                         !MiIdSetContains(&MiInject.Recorded, Id));
+        MiUnlock();
+        if (NeedText) {
+            MiStackText(&Stack, Text, sizeof(Text));
+        }
+    }
 #if !defined(_WIN32)
     MiExploreAt(Site, Id, Text);
 #endif
