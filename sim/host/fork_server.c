@@ -82,9 +82,15 @@ static void HostReply(int Fd, int32_t Kind, int32_t Value)
     }
 }
 
+/* The run's request: its environment entries point into it (and it stays
+ * reachable for LeakSanitizer when MMSIM_FAULTS is replaced, as in a child
+ * forked at a failing call). */
+static char *HostRunRequest;
+
 /* The child: becomes the run the request describes. */
 static void HostBecomeRun(char *Request, uint32_t Length)
 {
+    HostRunRequest = Request;
     setpgid(0, 0);
     for (char *Entry = Request; Entry < Request + Length; Entry += strlen(Entry) + 1) {
         if (Entry[0] == '@') {
