@@ -6,7 +6,7 @@
 #   cmake -DMMSIM=mmsim -DOUT_DIR=dir "-DRUN=--per-test;--allow-failed;--;suite"
 #         [-DEXPECT=regex] -P explore_matches_exec.cmake
 #
-# Host addresses and seeds differ from run to run (address-space
+# Host addresses, seeds and process ids differ from run to run (address-space
 # randomisation, MMSIM_SEED unset) and are masked; nothing else is. EXPECT,
 # if given, must match the default mode's output (how its runs were made).
 cmake_minimum_required(VERSION 3.25)
@@ -32,6 +32,7 @@ function(read_report Json OutVar)
         string(APPEND Row "${Value}|")
       endforeach()
       string(REGEX REPLACE "0x[0-9A-Fa-f]+" "0x?" Row "${Row}")
+      string(REGEX REPLACE "pid=[0-9]+|==[0-9]+==" "pid" Row "${Row}")
       string(REPLACE ";" "," Row "${Row}")
       list(APPEND Rows "${Row}")
     endforeach()
