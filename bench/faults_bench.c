@@ -2,10 +2,11 @@
  * faults_bench.c - mmsim-bench's `faults` and `fuzz` groups (issue 20),
  * included by mmsim_bench.c (it uses the bench's result table).
  *
- *   faults  injected failures per second of `mmsim faults --per-test` with
- *           its fork server against --exec-per-run (one process per run), on
- *           the same suites, alternating, in the same run; target >= 3x, and
- *           >= 5x in a sanitizer build
+ *   faults  injected failures per second of `mmsim faults --per-test` in its
+ *           default mode (each test run once, forking at each call to fail)
+ *           against --exec-per-run (one process per run), on the same suites,
+ *           alternating, in the same run; target >= 3x, and >= 5x in a
+ *           sanitizer build
  *   fuzz    executions per second of the fuzz_ddi harness over the seed
  *           corpus with the touched invariant check after each call (and the
  *           whole machine every 32 checks and at the end of each input)
@@ -66,7 +67,7 @@ static bool FaultsRun(const char *Suite, bool ExecPerRun, double *Failures, doub
 static void BenchFaults(void)
 {
     int Reps = Opt.Quick ? 1 : (Opt.Reps < 3 ? Opt.Reps : 3);
-    RESULT *R = NewResult("faults", "injected failures/s (--per-test)", "fork server",
+    RESULT *R = NewResult("faults", "injected failures/s (--per-test)", "fork at the call",
                           "--exec-per-run", "failures/s");
     for (int Rep = 0; Rep < Reps; Rep++) {
         double Total[2] = {0, 0}, Seconds[2] = {0, 0};
@@ -87,7 +88,8 @@ static void BenchFaults(void)
         }
         R->SubjectSamples[Rep] = Total[0] / Seconds[0];
         R->BaselineSamples[Rep] = Total[1] / Seconds[1];
-        printf("faults: %.0f injected failures: fork server %.1f s, --exec-per-run %.1f s\n",
+        printf("faults: %.0f injected failures: forking at the call %.1f s, "
+               "--exec-per-run %.1f s\n",
                Total[0], Seconds[0], Seconds[1]);
     }
     Summarise(R, Reps);

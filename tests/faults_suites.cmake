@@ -11,9 +11,10 @@
 # unclean, or the unload check at exit) or a hang may not. Then the suites
 # together must have reached every fault site.
 #
-# MODES: the runner's modes to run each suite in, "fork" (the default: runs
-# forked by a fork server in the suite) and "exec" (--exec-per-run, one
-# process per run); with both, every suite's outcome counts must agree.
+# MODES: the runner's modes to run each suite in, "fork" (the default: each
+# test run once, forking at each call to fail), "fork-per-run" (the fork
+# server forks each run from the start) and "exec" (--exec-per-run, one
+# process per run); with several, every suite's outcome counts must agree.
 # SOME_SITES=ON: a subset of the suites, not required to reach every site.
 cmake_minimum_required(VERSION 3.25)
 if(NOT DEFINED MODES)
@@ -33,6 +34,8 @@ foreach(Suite IN LISTS SUITES)
     set(ModeOption "")
     if(Mode STREQUAL "exec")
       set(ModeOption --exec-per-run)
+    elseif(Mode STREQUAL "fork-per-run")
+      set(ModeOption --fork-per-run)
     endif()
     string(TIMESTAMP Begin "%s")
     execute_process(

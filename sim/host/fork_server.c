@@ -18,12 +18,27 @@
  *            "-NAME" (unsetenv)
  *   reply    int32 kind, int32 value: hello (the server's pid), started (the
  *            run's pid), ended (its wait status), refused (fork's errno)
+ *
+ * Fork at the failing call (a run with MMSIM_FAULTS=explore=R,W): the run
+ * explores its test without failing anything; at the first call of each
+ * stack it asks the runner, and when told to, forks. The child takes the
+ * parent's log and stack record so far as the start of its own, becomes a
+ * run failing exactly that call (stack=ID) and runs to its end; the parent
+ * waits for it, tells the runner its wait status, and goes on with the call
+ * succeeding. A run so costs a fork instead of building a machine and
+ * replaying the test up to the call. Forking is only safe when the calling
+ * thread is the process's only one once the simulator has stopped its idle
+ * workers (they stop in their own fork handler): counted in a fork handler
+ * that runs after the simulator's; otherwise the child ends at once and the
+ * runner runs that stack from the start instead.
  */
 #if !defined(_GNU_SOURCE)
 #define _GNU_SOURCE
 #endif
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -67,9 +82,15 @@ static void HostReply(int Fd, int32_t Kind, int32_t Value)
     }
 }
 
+/* The run's request: its environment entries point into it (and it stays
+ * reachable for LeakSanitizer when MMSIM_FAULTS is replaced, as in a child
+ * forked at a failing call). */
+static char *HostRunRequest;
+
 /* The child: becomes the run the request describes. */
 static void HostBecomeRun(char *Request, uint32_t Length)
 {
+    HostRunRequest = Request;
     setpgid(0, 0);
     for (char *Entry = Request; Entry < Request + Length; Entry += strlen(Entry) + 1) {
         if (Entry[0] == '@') {
@@ -88,6 +109,261 @@ static void HostBecomeRun(char *Request, uint32_t Length)
     }
 }
 
+/* ---------------------------------------------------------------------- */
+/* Fork at the failing call.                                              */
+/* ---------------------------------------------------------------------- */
+static pid_t HostExploreOwner;
+static pid_t HostExploreRun; /* in the child forked at a failing call: its pid */
+static volatile bool HostExploreForking, HostExploreUnsafe;
+
+/* Threads of the process, or 0 if unknown: field 20 of /proc/self/stat
+ * (Linux), read without allocating (this runs inside fork(), where a
+ * sanitizer's allocator may be locked). */
+static long HostThreadCount(void)
+{
+    char Stat[1024];
+    int Fd = open("/proc/self/stat", O_RDONLY);
+    if (Fd < 0) {
+        return 0;
+    }
+    ssize_t Got = read(Fd, Stat, sizeof(Stat) - 1);
+    close(Fd);
+    if (Got <= 0) {
+        return 0;
+    }
+    Stat[Got] = '\0';
+    const char *At = strrchr(Stat, ')'); /* the command name may hold spaces */
+    for (int Field = 2; At != NULL && Field < 20; Field++) {
+        At = strchr(At + 1, ' ');
+    }
+    return At != NULL ? strtol(At + 1, NULL, 10) : 0;
+}
+
+/* Registered before any machine's handlers, so its prepare half runs after
+ * theirs (pthread_atfork: prepare in reverse order), when the simulator's
+ * idle threads are gone, and its child half first. */
+static void HostExplorePrepare(void)
+{
+    if (HostExploreForking) {
+        HostExploreUnsafe = HostThreadCount() != 1;
+    }
+}
+
+static void HostExploreChild(void)
+{
+    if (HostExploreForking && HostExploreUnsafe) {
+        _exit(0); /* the parent tells the runner, which runs this stack from the start */
+    }
+}
+
+static void HostExploreNote(int Fd, int32_t Kind, int32_t Value, pid_t Child, const char *Line)
+{
+    HOST_EXPLORE_NOTE Note;
+    memset(&Note, 0, sizeof(Note));
+    Note.Kind = Kind;
+    Note.Value = Value;
+    Note.Pid = (int32_t)getpid();
+    Note.Child = (int32_t)Child;
+    if (Line != NULL) {
+        snprintf(Note.Line, sizeof(Note.Line), "%s", Line);
+    }
+    ssize_t Put;
+    do {
+        Put = write(Fd, &Note, sizeof(Note)); /* below PIPE_BUF: one atomic write */
+    } while (Put < 0 && errno == EINTR);
+    if (Put != (ssize_t)sizeof(Note)) {
+        _exit(2); /* the runner is gone */
+    }
+}
+
+/* The explorer's children it went on without waiting for. */
+#define HOST_EXPLORE_CHILDREN 64
+static pid_t HostExploreChildren[HOST_EXPLORE_CHILDREN];
+static int HostExploreChildCount;
+static int HostExploreNotes = -1;
+
+/* Waits for one child (Block) or only if it ended; tells the runner. */
+static bool HostExploreWait(int NoteFd, int Index, bool Block)
+{
+    int Status = 0;
+    pid_t Child = HostExploreChildren[Index];
+    pid_t Got;
+    do {
+        Got = waitpid(Child, &Status, Block ? 0 : WNOHANG);
+    } while (Got < 0 && errno == EINTR);
+    if (Got == 0) {
+        return false;
+    }
+    if (Got < 0) {
+        Status = 127 << 8; /* reaped by the program itself: an exit status no run has */
+    }
+    HostExploreChildren[Index] = HostExploreChildren[--HostExploreChildCount];
+    HostExploreNote(NoteFd, HOST_EXPLORE_ENDED, Status, Child, NULL);
+    return true;
+}
+
+void HostExploreReap(int NoteFd)
+{
+    if (getpid() != HostExploreOwner) {
+        return;
+    }
+    for (int i = 0; i < HostExploreChildCount;) {
+        if (!HostExploreWait(NoteFd, i, false)) {
+            i++;
+        }
+    }
+}
+
+/* At the explorer's exit: its children's ends are still the runner's. */
+static void HostExploreAtExit(void)
+{
+    while (getpid() == HostExploreOwner && HostExploreChildCount > 0) {
+        HostExploreWait(HostExploreNotes, 0, true);
+    }
+}
+
+void HostExploreClaim(void)
+{
+    if (HostExploreOwner == 0) {
+        HostExploreOwner = getpid();
+        atexit(HostExploreAtExit);
+    }
+}
+
+/* Appends the file From to the descriptor To (the child's start). */
+static bool HostCopyInto(const char *From, int To)
+{
+    int In = open(From, O_RDONLY);
+    if (In < 0) {
+        return errno == ENOENT; /* nothing written yet */
+    }
+    char Buffer[16384];
+    bool Ok = true;
+    for (;;) {
+        ssize_t Got = read(In, Buffer, sizeof(Buffer));
+        if (Got < 0 && errno == EINTR) {
+            continue;
+        }
+        if (Got <= 0) {
+            Ok = Got == 0;
+            break;
+        }
+        for (ssize_t Done = 0; Ok && Done < Got;) {
+            ssize_t Put = write(To, Buffer + Done, (size_t)(Got - Done));
+            if (Put < 0 && errno == EINTR) {
+                continue;
+            }
+            Ok = Put > 0;
+            Done += Put > 0 ? Put : 0;
+        }
+        if (!Ok) {
+            break;
+        }
+    }
+    close(In);
+    return Ok;
+}
+
+/* The child: its output continues a copy of the explorer's log (what a run
+ * started afresh would have written up to this call; what stdio still
+ * buffers was not written by the parent and is written by the child itself,
+ * so nothing appears twice), its stack record a copy of the parent's. */
+static void HostBecomeFailingRun(const HOST_EXPLORE_ANSWER *Answer, const char *ParentRecord)
+{
+    setpgid(0, 0);
+    int Out = open(Answer->Log, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    if (Out < 0 || !HostCopyInto(Answer->ParentLog, Out) || dup2(Out, STDOUT_FILENO) < 0 ||
+        dup2(Out, STDERR_FILENO) < 0) {
+        _exit(127);
+    }
+    if (Out > STDERR_FILENO) {
+        close(Out);
+    }
+    int Record = open(Answer->Record, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    if (Record < 0 || !HostCopyInto(ParentRecord, Record)) {
+        _exit(127);
+    }
+    close(Record);
+}
+
+bool HostExploreAt(int AnswerFd, int NoteFd, const char *Line, const char *ParentRecord,
+                   char *Record, size_t RecordSize)
+{
+    if (getpid() != HostExploreOwner) {
+        /* A process the test forked: its parent's run cannot be forked here. */
+        HostExploreNote(NoteFd, HOST_EXPLORE_SEEN, 0, 0, Line);
+        return false;
+    }
+    HostExploreNotes = NoteFd;
+    HostExploreNote(NoteFd, HOST_EXPLORE_ASK, 0, 0, Line);
+    HOST_EXPLORE_ANSWER Answer;
+    do {
+        if (!HostReadAll(AnswerFd, &Answer, sizeof(Answer))) {
+            _exit(2); /* the runner is gone */
+        }
+    } while (Answer.Pid != (int32_t)getpid()); /* one meant for an explorer that died */
+    if (Answer.Fork == 0) {
+        return false;
+    }
+    if (HostExploreChildCount == HOST_EXPLORE_CHILDREN) {
+        HostExploreWait(NoteFd, 0, true);
+    }
+    Answer.Log[sizeof(Answer.Log) - 1] = '\0';
+    Answer.Record[sizeof(Answer.Record) - 1] = '\0';
+    Answer.ParentLog[sizeof(Answer.ParentLog) - 1] = '\0';
+    /* The child copies the machine's physical memory in its fork handler; the
+     * parent, going on, must not change it before that copy is done. */
+    int Ready[2];
+    if (pipe(Ready) != 0) {
+        HostExploreNote(NoteFd, HOST_EXPLORE_UNSAFE, errno, 0, Line);
+        return false;
+    }
+    HostExploreUnsafe = false;
+    HostExploreForking = true;
+    pid_t Child = fork();
+    HostExploreForking = false;
+    if (Child == 0) {
+        HostExploreRun = getpid();
+        close(Ready[0]);
+        close(Ready[1]); /* the parent reads end of file: the copy is done */
+        close(AnswerFd);
+        close(NoteFd);
+        HostBecomeFailingRun(&Answer, ParentRecord);
+        snprintf(Record, RecordSize, "%s", Answer.Record);
+        return true;
+    }
+    int Error = Child < 0 ? errno : 0;
+    close(Ready[1]);
+    char Byte;
+    while (Child > 0 && read(Ready[0], &Byte, 1) < 0 && errno == EINTR) {
+    }
+    close(Ready[0]);
+    if (Child < 0 || HostExploreUnsafe) {
+        int Status = 0;
+        while (Child > 0 && waitpid(Child, &Status, 0) < 0 && errno == EINTR) {
+        }
+        HostExploreNote(NoteFd, HOST_EXPLORE_UNSAFE, Error, 0, Line);
+        return false;
+    }
+    setpgid(Child, Child); /* also done by the child: whichever runs first */
+    HostExploreNote(NoteFd, HOST_EXPLORE_STARTED, 0, Child, NULL);
+    HostExploreChildren[HostExploreChildCount++] = Child;
+    if (Answer.Fork == 1) {
+        HostExploreWait(NoteFd, HostExploreChildCount - 1, true);
+    }
+    return false;
+}
+
+bool HostExploreIsRun(void)
+{
+    return HostExploreRun != 0 && HostExploreRun == getpid();
+}
+
+void HostExploreSetSpec(const char *Spec)
+{
+    setenv("MMSIM_FAULTS", Spec, 1);
+}
+
 bool HostServeForks(int RequestFd, int ReplyFd)
 {
     struct stat In, Out;
@@ -95,6 +371,8 @@ bool HostServeForks(int RequestFd, int ReplyFd)
         !S_ISFIFO(In.st_mode) || !S_ISFIFO(Out.st_mode)) {
         return false;
     }
+    /* Before any machine exists, so before the simulator's own handlers. */
+    pthread_atfork(HostExplorePrepare, NULL, HostExploreChild);
     HostReply(ReplyFd, HOST_FORK_HELLO, (int32_t)getpid());
     for (;;) {
         uint32_t Length = 0;

@@ -148,6 +148,47 @@ bool HostFrameModuleOffset(void *Frame, const char **ModuleName, uint64_t *Offse
 #if !defined(_WIN32)
 enum { HOST_FORK_HELLO = 1, HOST_FORK_STARTED, HOST_FORK_ENDED, HOST_FORK_REFUSED };
 bool HostServeForks(int RequestFd, int ReplyFd);
+
+/* Fork at the failing call (fork_server.c; docs/verifier.md "Fork at the
+ * failing call"): a run explores one test with MMSIM_FAULTS=explore=R,W. At
+ * the first call of each stack the explorer asks the runner (a note on W, an
+ * answer on R); told to, it forks a child that becomes the run failing that
+ * call, and waits for it or (a core is free) goes on and reaps it later.
+ * Notes and answers are single writes below PIPE_BUF (atomic on a pipe
+ * several processes share). */
+enum {
+    HOST_EXPLORE_ASK = 1, /* Line: a first call's stack ("ID site frames"); an answer follows */
+    HOST_EXPLORE_STARTED, /* Value: the child's pid (its own process group) */
+    HOST_EXPLORE_ENDED,   /* Child ended, Value: its wait status */
+    HOST_EXPLORE_UNSAFE,  /* Line: not forked (another thread alive, or fork refused: Value errno) */
+    HOST_EXPLORE_SEEN     /* Line: a first call in a process the test forked: not forkable */
+};
+typedef struct _HOST_EXPLORE_NOTE {
+    int32_t Kind, Value, Pid, Child;
+    char Line[2400];
+} HOST_EXPLORE_NOTE;
+typedef struct _HOST_EXPLORE_ANSWER {
+    int32_t Pid;  /* the asker's (an answer for an explorer that died is skipped) */
+    int32_t Fork; /* 0: go on; 1: fork (the child logging to Log and recording to Record)
+                     and wait for it; 2: fork and go on */
+    char Log[640], Record[640], ParentLog[640];
+} HOST_EXPLORE_ANSWER;
+/* The process that reads explore= first is the explorer (its children, which
+ * inherit the spec, are not). */
+void HostExploreClaim(void);
+/* At the first call of a stack (Line, as HOST_EXPLORE_NOTE's). Returns true
+ * only in a forked child that is now the run failing this call: its output
+ * goes to a copy of the explorer's log, and ParentRecord is copied to the
+ * child's own record file, whose name is stored in Record. */
+bool HostExploreAt(int AnswerFd, int NoteFd, const char *Line, const char *ParentRecord,
+                   char *Record, size_t RecordSize);
+/* In the explorer: reports the children that ended (at every fallible call;
+ * it also waits for them all at exit). */
+void HostExploreReap(int NoteFd);
+/* In that child: MMSIM_FAULTS becomes Spec (read again by every machine built). */
+void HostExploreSetSpec(const char *Spec);
+/* True in that child (not in a process it forks in turn). */
+bool HostExploreIsRun(void);
 #endif
 
 /* setup20: what a reset keeps for the next machine (issue 20). */

@@ -46,6 +46,7 @@
 
 #include "faults.h"
 #include "../config.h"
+#include "../host/host.h"
 
 typedef enum {
     OutcomePassed,
@@ -69,6 +70,7 @@ typedef struct {
     char Detail[200];
     char *Excerpt;     /* the end of the run's log (reports) */
     bool Done;
+    bool Claimed;      /* a run or an exploration's child fails it (or failed it) */
 } STACK;
 
 /* --per-test: one CMocka test; its own baseline ("discovery") run lists the
@@ -77,19 +79,46 @@ typedef struct {
     char *Name;
     bool Failed; /* its discovery run did not pass */
     char Detail[200];
+    bool Explored; /* its exploration ended */
+    bool Threads;  /* another thread was alive at one of its calls */
 } TEST;
+
+/* An explorer's child (fork at the failing call). */
+typedef struct {
+    pid_t Pid;
+    size_t Stack;
+    double Started;
+    bool TimedOut;
+    bool Waited; /* the explorer waits for it */
+} CHILD;
+#define MAX_CHILDREN 64 /* as HOST_EXPLORE_CHILDREN: more are never answered */
 
 typedef struct {
     pid_t Pid;      /* the run (exec mode: also what is waited for) */
     bool Discovery; /* Index is a test, not a stack */
+    bool Exploring; /* an exploration (fork at the failing call) of Test */
     size_t Index;
-    double Started;
+    long Test;
+    double Started; /* an explorer: when it last resumed */
+    bool TimedOut;  /* an explorer killed at the time limit */
+    /* An explorer's children: the runs failing a stack each. Waited: the
+     * explorer waits for it (its own time stands still); the others take a
+     * core of their own (Async). */
+    CHILD Children[MAX_CHILDREN];
+    size_t ChildCount;
+    size_t Answered; /* the stack of the last answer to fork */
+    int Pending;     /* that answer's Fork while no STARTED or UNSAFE has come (0: none) */
+    bool Threads;   /* a stack could not be forked (another thread alive) */
+    size_t *Forked; /* the stacks its children failed */
+    size_t ForkedCount, ForkedCapacity;
 } RUNNING;
 
 /* A fork server (one per job slot): PROGRAM started once, forking runs. */
 typedef struct {
     pid_t Pid;
     int Request, Reply; /* the runner's ends of the two pipes */
+    int Answers, Notes; /* the runner's ends of an explorer's two pipes */
+    int ProgramAnswers, ProgramNotes; /* their other ends' numbers in the program */
 } SERVER;
 
 /* --shard K/N: Index K-1 of Count N (Count 0: no sharding). */
@@ -463,22 +492,31 @@ static bool ServerReply(const SERVER *Server, int32_t *Kind, int32_t *Value)
 static bool StartServer(char **Program, bool PerTest, long Slot)
 {
     SERVER *Server = &Servers[Slot];
-    int ToServer[2], FromServer[2];
-    if (pipe(ToServer) != 0 || pipe(FromServer) != 0) {
+    int ToServer[2], FromServer[2], ToExplorer[2], FromExplorer[2];
+    if (pipe(ToServer) != 0 || pipe(FromServer) != 0 || pipe(ToExplorer) != 0 ||
+        pipe(FromExplorer) != 0) {
         perror("mmsim faults: pipe");
         return false;
     }
     /* The runner's ends are closed in every program it starts. */
     fcntl(ToServer[1], F_SETFD, FD_CLOEXEC);
     fcntl(FromServer[0], F_SETFD, FD_CLOEXEC);
+    fcntl(ToExplorer[1], F_SETFD, FD_CLOEXEC);
+    fcntl(FromExplorer[0], F_SETFD, FD_CLOEXEC);
     char Log[700];
     snprintf(Log, sizeof(Log), "%s/server%ld.log", StateDir, Slot);
     int Fds[2] = {ToServer[0], FromServer[1]};
     Server->Pid = Start(Program, NULL, NULL, PerTest, Log, Fds);
     close(ToServer[0]);
     close(FromServer[1]);
+    close(ToExplorer[0]);
+    close(FromExplorer[1]);
     Server->Request = ToServer[1];
     Server->Reply = FromServer[0];
+    Server->Answers = ToExplorer[1];
+    Server->Notes = FromExplorer[0];
+    Server->ProgramAnswers = ToExplorer[0];
+    Server->ProgramNotes = FromExplorer[1];
     int32_t Kind = 0, Value = 0;
     if (!ServerReply(Server, &Kind, &Value) || Kind != 1) {
         int WaitStatus = 0;
@@ -501,6 +539,8 @@ static void StopServers(long Jobs)
         if (Servers[j].Pid != 0) {
             close(Servers[j].Request);
             close(Servers[j].Reply);
+            close(Servers[j].Answers);
+            close(Servers[j].Notes);
             int WaitStatus;
             waitpid(Servers[j].Pid, &WaitStatus, 0);
             Servers[j].Pid = 0;
@@ -613,8 +653,8 @@ static void Usage(FILE *Out)
 {
     fprintf(Out,
             "usage: mmsim faults [--jobs N] [--timeout SECONDS] [--keep DIR] [--allow-failed]\n"
-            "                    [--per-test] [--exec-per-run] [--shard K/N] [--json FILE]\n"
-            "                    [--junit FILE] -- PROGRAM [ARGS...]\n"
+            "                    [--per-test] [--exec-per-run | --fork-per-run] [--shard K/N]\n"
+            "                    [--json FILE] [--junit FILE] -- PROGRAM [ARGS...]\n"
             "       mmsim faults merge [--json FILE] [--junit FILE] REPORT.json...\n"
             "\n"
             "Runs PROGRAM once per distinct calling stack of a fallible DDI, failing exactly\n"
@@ -633,7 +673,9 @@ static void Usage(FILE *Out)
             "                   of its tests on its own (MMSIM_TEST_FILTER=NAME), so a run\n"
             "                   costs one test; a stack is failed once per test reaching it\n"
             "  --exec-per-run   start PROGRAM afresh for every run (default: PROGRAM is\n"
-            "                   started once per job as a fork server and forks each run)\n"
+            "                   started once per job as a fork server, each test runs once\n"
+            "                   and forks at each call to fail, the child failing it)\n"
+            "  --fork-per-run   the fork server forks each run from the start instead\n"
             "  --shard K/N      run shard K of N (1 <= K <= N) of the stack set\n"
             "  --json FILE      write the report as JSON (what `merge` reads)\n"
             "  --junit FILE     write the report as JUnit XML, a test case per injected failure\n"
@@ -681,6 +723,7 @@ typedef struct {
     bool AllowFailed;
     bool PerTest;
     bool ExecPerRun;
+    bool ForkPerRun;
     const char *Json, *Junit; /* report files, or NULL */
 } FAULTS_OPTIONS;
 
@@ -754,6 +797,8 @@ static int ParseOptions(int argc, char **argv, FAULTS_OPTIONS *Options)
             Options->PerTest = true;
         } else if (strcmp(argv[i], "--exec-per-run") == 0) {
             Options->ExecPerRun = true;
+        } else if (strcmp(argv[i], "--fork-per-run") == 0) {
+            Options->ForkPerRun = true;
         } else if (strcmp(argv[i], "--keep") == 0 && i + 1 < argc) {
             snprintf(StateDir, sizeof(StateDir), "%s", argv[++i]);
             Options->Keep = true;
@@ -814,28 +859,118 @@ static int RunBaseline(const FAULTS_OPTIONS *Options)
     return 0;
 }
 
-/* Step 2's queue: tests still to discover, stacks still to fail. */
+/* Step 2's queue: tests still to discover or explore, stacks still to fail. */
 typedef struct {
-    size_t NextTest, NextStack, Finished;
+    size_t NextTest;     /* discovery runs or explorations started */
+    size_t Explorations; /* how many: TestCount, 1 (the whole program, explored), or 0 */
+    size_t Finished;
+    size_t Forked;       /* injected failures forked at the failing call */
+    size_t FromStart;    /* ... run from the start (exec or fork server) */
+    size_t Unreached;    /* ... only failure paths reach: told by the exploration */
 } QUEUE;
 
-/* Starts the next run (a test's discovery run first) in job slot Slot of
- * Running; false if a fork server failed. */
+/* Fork at the failing call: the default mode (neither --exec-per-run nor
+ * --fork-per-run). */
+static bool ExploreMode(const FAULTS_OPTIONS *Options)
+{
+    return !Options->ExecPerRun && !Options->ForkPerRun;
+}
+
+static bool WholeExplored; /* the whole program's exploration (Test -1) ended */
+
+static bool Explored(long Test)
+{
+    return Test >= 0 ? Tests[Test].Explored : WholeExplored;
+}
+
+/* The next stack to run from the start, or -1. In explore mode a test's
+ * stacks wait for its exploration, which forks most of them. */
+static long NextQueued(const FAULTS_OPTIONS *Options)
+{
+    for (size_t s = 0; s < StackCount; s++) {
+        if (!Stacks[s].Claimed && (!ExploreMode(Options) || Explored(Stacks[s].Test))) {
+            return (long)s;
+        }
+    }
+    return -1;
+}
+
+static long FindStack(const char *Id, long Test)
+{
+    for (size_t i = 0; i < StackCount; i++) {
+        if (Stacks[i].Test == Test && strcmp(Stacks[i].Id, Id) == 0) {
+            return (long)i;
+        }
+    }
+    return -1;
+}
+
+/* A stack from a line "ID site frames" (a record's or a note's). */
+static long AddStack(const char *Line, long Test)
+{
+    Stacks = (STACK *)Grow(Stacks, &StackCapacity, StackCount, sizeof(STACK));
+    STACK *Stack = &Stacks[StackCount];
+    memset(Stack, 0, sizeof(*Stack));
+    memcpy(Stack->Id, Line, 16);
+    Stack->Id[16] = '\0';
+    Stack->Test = Test;
+    Stack->Description = strdup(strlen(Line) > 17 ? Line + 17 : "?");
+    return (long)StackCount++;
+}
+
+/* An exploration's files: its log and stack record (explored test). */
+static void ExploreFiles(long Test, char *Record, char *Log, size_t Size)
+{
+    char Name[64];
+    if (Test >= 0) {
+        snprintf(Name, sizeof(Name), "t%04ld", Test);
+    } else {
+        snprintf(Name, sizeof(Name), "explore");
+    }
+    snprintf(Record, Size, "%s/%s.stacks", StateDir, Name);
+    snprintf(Log, Size, "%s/%s.log", StateDir, Name);
+}
+
+/* Starts the next run (a test's discovery run or exploration first) in job
+ * slot Slot of Running; false if a fork server failed. */
 static bool StartRun(const FAULTS_OPTIONS *Options, QUEUE *Queue, RUNNING *Running, long Slot)
 {
     RUNNING *Run = &Running[Slot];
     char Record[700], Log[700], Spec[800];
-    Run->Discovery = Queue->NextTest < TestCount;
-    Run->Index = Run->Discovery ? Queue->NextTest++ : Queue->NextStack++;
-    RunFiles(Run->Discovery, Run->Index, Record, Log, sizeof(Record));
+    bool First = Queue->NextTest < Queue->Explorations;
+    Run->Exploring = First && ExploreMode(Options);
+    Run->Discovery = First && !Run->Exploring;
+    if (First) {
+        Run->Index = Queue->NextTest++;
+        Run->Test = Options->PerTest ? (long)Run->Index : -1;
+    } else {
+        Run->Index = (size_t)NextQueued(Options);
+        Run->Test = Stacks[Run->Index].Test;
+        Stacks[Run->Index].Claimed = true;
+    }
+    if (Run->Exploring) {
+        ExploreFiles(Run->Test, Record, Log, sizeof(Record));
+        Run->ChildCount = 0;
+        Run->Pending = 0;
+        Run->TimedOut = Run->Threads = false;
+        Run->ForkedCount = 0;
+    } else {
+        RunFiles(Run->Discovery, Run->Index, Record, Log, sizeof(Record));
+    }
     unlink(Record);
-    long Test = Run->Discovery ? (long)Run->Index : Stacks[Run->Index].Test;
-    if (Run->Discovery) {
+    if (Run->Exploring) {
+        /* Started for its slot already: the server's descriptors are known. */
+        if (Servers[Slot].Pid == 0 && !StartServer(Options->Program, Options->PerTest, Slot)) {
+            return false;
+        }
+        snprintf(Spec, sizeof(Spec), "explore=%d,%d;record=%s", Servers[Slot].ProgramAnswers,
+                 Servers[Slot].ProgramNotes, Record);
+    } else if (Run->Discovery) {
         snprintf(Spec, sizeof(Spec), "record=%s", Record);
     } else {
         snprintf(Spec, sizeof(Spec), "stack=%s;record=%s", Stacks[Run->Index].Id, Record);
     }
-    const char *Name = Test >= 0 ? Tests[Test].Name : NULL;
+    const char *Name = Run->Test >= 0 ? Tests[Run->Test].Name : NULL;
     if (Options->ExecPerRun) {
         Run->Pid = Start(Options->Program, Spec, Name, Options->PerTest, Log, NULL);
     } else {
@@ -852,13 +987,24 @@ static bool StartRun(const FAULTS_OPTIONS *Options, QUEUE *Queue, RUNNING *Runni
     return true;
 }
 
+static void PrintOutcome(const QUEUE *Queue, const STACK *Stack, size_t New)
+{
+    char Short[96];
+    snprintf(Short, sizeof(Short), "%s", Stack->Description);
+    fprintf(stderr, "[%zu/%zu] %s %-10s %s%s%s\n", Queue->Finished, StackCount, Stack->Id,
+            OutcomeNames[Stack->Outcome], Short, Stack->Detail[0] ? "  -- " : "", Stack->Detail);
+    if (New != 0) {
+        fprintf(stderr, "        %zu new stack(s) found on this failure path\n", New);
+    }
+}
+
 /* A run ended: the stacks it found join the queue; a discovery run tells
  * whether its test passes alone, a failing run how the failure went. */
 static void RunEnded(QUEUE *Queue, RUNNING *Run, int WaitStatus, bool TimedOut)
 {
     char Record[700], Log[700];
     RunFiles(Run->Discovery, Run->Index, Record, Log, sizeof(Record));
-    long Test = Run->Discovery ? (long)Run->Index : Stacks[Run->Index].Test;
+    long Test = Run->Test;
     size_t New = LoadStacks(Record, Test, Run->Discovery);
     if (Run->Discovery) {
         TEST *T = &Tests[Run->Index];
@@ -874,13 +1020,8 @@ static void RunEnded(QUEUE *Queue, RUNNING *Run, int WaitStatus, bool TimedOut)
     STACK *Stack = &Stacks[Run->Index];
     Classify(Stack, WaitStatus, TimedOut, Log, Record);
     Queue->Finished++;
-    char Short[96];
-    snprintf(Short, sizeof(Short), "%s", Stack->Description);
-    fprintf(stderr, "[%zu/%zu] %s %-10s %s%s%s\n", Queue->Finished, StackCount, Stack->Id,
-            OutcomeNames[Stack->Outcome], Short, Stack->Detail[0] ? "  -- " : "", Stack->Detail);
-    if (New != 0) {
-        fprintf(stderr, "        %zu new stack(s) found on this failure path\n", New);
-    }
+    Queue->FromStart++;
+    PrintOutcome(Queue, Stack, New);
 }
 
 /* Whether the run of Slot ended (killing it over the time limit), with its
@@ -899,7 +1040,7 @@ static int RunDone(const FAULTS_OPTIONS *Options, const RUNNING *Run, long Slot,
         return 0;
     }
     int32_t Kind = 0, Value = 0;
-    if (!ServerReply(&Servers[Slot], &Kind, &Value) || Kind != 3) {
+    if (!ServerReply(&Servers[Slot], &Kind, &Value) || Kind != HOST_FORK_ENDED) {
         fprintf(stderr, "mmsim faults: the fork server (pid %d) ended unexpectedly\n",
                 (int)Servers[Slot].Pid);
         return -1;
@@ -908,8 +1049,256 @@ static int RunDone(const FAULTS_OPTIONS *Options, const RUNNING *Run, long Slot,
     return 1;
 }
 
-/* Reaps the runs that ended (killing those over the time limit); the
- * number reaped, or -1 if a fork server is gone. */
+/* Cores in use: runs (explorers among them) and the children explorers
+ * went on without waiting for; at most --jobs. */
+static long Busy;
+
+/* An explorer's first call of a stack: fork it (a stack of this test no run
+ * has claimed: one this shard owns, or one queued for it) or not. The
+ * explorer goes on while its child runs if a core is free, else waits. */
+static void AnswerExplorer(const FAULTS_OPTIONS *Options, RUNNING *Run, long Slot,
+                           const HOST_EXPLORE_NOTE *Note)
+{
+    HOST_EXPLORE_ANSWER Answer;
+    memset(&Answer, 0, sizeof(Answer));
+    Answer.Pid = Note->Pid;
+    char Id[17];
+    snprintf(Id, sizeof(Id), "%.16s", Note->Line);
+    long Index = strlen(Note->Line) > 17 ? FindStack(Id, Run->Test) : -2;
+    if (Index == -1 && OwnedByShard(Id, Run->Test)) {
+        Index = AddStack(Note->Line, Run->Test);
+    } else if (Index >= 0 && Stacks[Index].Claimed) {
+        Index = -1;
+    }
+    if (Index >= 0 && Run->ChildCount < MAX_CHILDREN) {
+        Stacks[Index].Claimed = true;
+        Run->Answered = (size_t)Index;
+        char ParentRecord[sizeof(Answer.ParentLog)];
+        RunFiles(false, (size_t)Index, Answer.Record, Answer.Log, sizeof(Answer.Log));
+        ExploreFiles(Run->Test, ParentRecord, Answer.ParentLog, sizeof(Answer.ParentLog));
+        Answer.Fork = Busy < Options->Jobs ? 2 : 1;
+        Busy += Answer.Fork == 2; /* the core is the child's from now on */
+        Run->Pending = Answer.Fork;
+    }
+    ssize_t Put;
+    do {
+        Put = write(Servers[Slot].Answers, &Answer, sizeof(Answer));
+    } while (Put < 0 && errno == EINTR);
+}
+
+static bool ExplorerWaits(const RUNNING *Run)
+{
+    for (size_t c = 0; c < Run->ChildCount; c++) {
+        if (Run->Children[c].Waited) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Handles what the explorer of Slot has said so far (Answer: it waits for
+ * answers; false once it has ended). -1 if the pipe broke. */
+static int ServeExplorer(const FAULTS_OPTIONS *Options, QUEUE *Queue, RUNNING *Run, long Slot,
+                         bool Answer)
+{
+    for (;;) {
+        struct pollfd Ready = {Servers[Slot].Notes, POLLIN, 0};
+        if (poll(&Ready, 1, 0) <= 0 || (Ready.revents & POLLIN) == 0) {
+            return 0;
+        }
+        HOST_EXPLORE_NOTE Note;
+        if (read(Servers[Slot].Notes, &Note, sizeof(Note)) != (ssize_t)sizeof(Note)) {
+            /* Notes are single atomic writes of one size. */
+            fprintf(stderr, "mmsim faults: a malformed note from the program's explorer (a "
+                            "program linked with another mmsim?); --exec-per-run runs it\n");
+            return -1;
+        }
+        Note.Line[sizeof(Note.Line) - 1] = '\0';
+        if (Note.Pid == Run->Pid) {
+            Run->Started = Now(); /* the explorer's time limit: between its notes */
+        }
+        if (Note.Kind == HOST_EXPLORE_ASK && Answer) {
+            AnswerExplorer(Options, Run, Slot, &Note);
+        } else if (Note.Kind == HOST_EXPLORE_STARTED && Run->ChildCount < MAX_CHILDREN) {
+            CHILD *Child = &Run->Children[Run->ChildCount++];
+            Child->Pid = (pid_t)Note.Child;
+            Child->Stack = Run->Answered;
+            Child->Started = Now();
+            Child->TimedOut = false;
+            Child->Waited = Run->Pending != 2;
+            Run->Pending = 0;
+            Run->Forked = (size_t *)Grow(Run->Forked, &Run->ForkedCapacity, Run->ForkedCount,
+                                         sizeof(size_t));
+            Run->Forked[Run->ForkedCount++] = Run->Answered;
+        } else if (Note.Kind == HOST_EXPLORE_ENDED) {
+            size_t c = 0;
+            while (c < Run->ChildCount && Run->Children[c].Pid != (pid_t)Note.Child) {
+                c++;
+            }
+            if (c == Run->ChildCount) {
+                continue;
+            }
+            CHILD Child = Run->Children[c];
+            Run->Children[c] = Run->Children[--Run->ChildCount];
+            Busy -= !Child.Waited;
+            STACK *Stack = &Stacks[Child.Stack];
+            char Record[700], Log[700];
+            RunFiles(false, Child.Stack, Record, Log, sizeof(Record));
+            Classify(Stack, Note.Value, Child.TimedOut, Log, Record);
+            Queue->Finished++;
+            Queue->Forked++;
+            PrintOutcome(Queue, Stack, 0);
+        } else if (Note.Kind == HOST_EXPLORE_UNSAFE) {
+            /* Another thread was alive at the call (or fork was refused):
+             * this stack is run from the start once the exploration ends,
+             * and so is what its test's failure paths find. */
+            Stacks[Run->Answered].Claimed = false;
+            Run->Threads = true;
+            Busy -= Run->Pending == 2;
+            Run->Pending = 0;
+        } else if (Note.Kind == HOST_EXPLORE_SEEN) {
+            /* A first call in a process the test forked: run from the start. */
+            char Id[17];
+            snprintf(Id, sizeof(Id), "%.16s", Note.Line);
+            if (strlen(Note.Line) > 17 && FindStack(Id, Run->Test) < 0 &&
+                OwnedByShard(Id, Run->Test)) {
+                AddStack(Note.Line, Run->Test);
+            }
+        }
+    }
+}
+
+/* The identities a stack record lists (sorted, for bsearch). */
+typedef struct {
+    char (*Ids)[17];
+    size_t Count;
+} ID_LIST;
+
+static int CompareIds(const void *A, const void *B)
+{
+    return strcmp((const char *)A, (const char *)B);
+}
+
+static ID_LIST ReadIds(const char *File)
+{
+    ID_LIST List = {NULL, 0};
+    size_t Capacity = 0;
+    FILE *In = fopen(File, "r");
+    char Line[4096];
+    while (In != NULL && fgets(Line, sizeof(Line), In) != NULL) {
+        if (strncmp(Line, "injected ", 9) == 0 || strlen(Line) < 18 || Line[16] != ' ') {
+            continue;
+        }
+        List.Ids = (char(*)[17])Grow(List.Ids, &Capacity, List.Count, sizeof(List.Ids[0]));
+        memcpy(List.Ids[List.Count], Line, 16);
+        List.Ids[List.Count++][16] = '\0';
+    }
+    if (In != NULL) {
+        fclose(In);
+    }
+    if (List.Count > 0) {
+        qsort(List.Ids, List.Count, sizeof(List.Ids[0]), CompareIds);
+    }
+    return List;
+}
+
+/* An exploration ended. Stacks its children found that the exploration
+ * itself never reached: a run failing one of them from the start follows
+ * the exploration's own course (runs are deterministic), never reaches it
+ * and ends as the exploration did - so that is its outcome, with the
+ * exploration's log. Where another thread was alive at a call, the course
+ * may depend on timing: as in the other modes, each such stack is run from
+ * the start. */
+static void ExplorationEnded(const FAULTS_OPTIONS *Options, QUEUE *Queue, RUNNING *Run,
+                             int WaitStatus)
+{
+    char Record[700], Log[700];
+    ExploreFiles(Run->Test, Record, Log, sizeof(Record));
+    for (size_t c = 0; c < Run->ChildCount; c++) {
+        /* The explorer ended without telling how a child did (it did not
+         * exit, or was killed): that stack is run from the start. */
+        kill(-Run->Children[c].Pid, SIGKILL);
+        Stacks[Run->Children[c].Stack].Claimed = false;
+        Busy -= !Run->Children[c].Waited;
+        for (size_t f = 0; f < Run->ForkedCount; f++) {
+            if (Run->Forked[f] == Run->Children[c].Stack) {
+                Run->Forked[f] = Run->Forked[--Run->ForkedCount];
+                break;
+            }
+        }
+    }
+    Run->ChildCount = 0;
+    Busy -= Run->Pending == 2; /* answered, never forked */
+    Run->Pending = 0;
+    bool Failed = Run->TimedOut || !WIFEXITED(WaitStatus) || WEXITSTATUS(WaitStatus) != 0;
+    if (Run->Test >= 0 && Failed) {
+        TEST *T = &Tests[Run->Test];
+        T->Failed = true;
+        snprintf(T->Detail, sizeof(T->Detail), "fails with no injected failure; see %.150s", Log);
+    }
+    ID_LIST Reached = ReadIds(Record);
+    size_t Before = StackCount;
+    for (size_t f = 0; f < Run->ForkedCount; f++) {
+        char ChildRecord[700], ChildLog[700];
+        RunFiles(false, Run->Forked[f], ChildRecord, ChildLog, sizeof(ChildRecord));
+        if (Run->Threads) {
+            LoadStacks(ChildRecord, Run->Test, false);
+            continue;
+        }
+        FILE *In = fopen(ChildRecord, "r");
+        char Line[4096];
+        while (In != NULL && fgets(Line, sizeof(Line), In) != NULL) {
+            Line[strcspn(Line, "\n")] = '\0';
+            if (strncmp(Line, "injected ", 9) == 0 || strlen(Line) < 18 || Line[16] != ' ') {
+                continue;
+            }
+            char Id[17];
+            snprintf(Id, sizeof(Id), "%.16s", Line);
+            if (bsearch(Id, Reached.Ids, Reached.Count, sizeof(Reached.Ids[0]), CompareIds) !=
+                    NULL ||
+                FindStack(Id, Run->Test) >= 0) {
+                continue;
+            }
+            long Index = AddStack(Line, Run->Test);
+            Stacks[Index].Claimed = true;
+            Classify(&Stacks[Index], WaitStatus, Run->TimedOut, Log, Record);
+            Queue->Finished++;
+            Queue->Unreached++;
+            PrintOutcome(Queue, &Stacks[Index], 0);
+        }
+        if (In != NULL) {
+            fclose(In);
+        }
+    }
+    free(Reached.Ids);
+    /* Stacks of this shard the exploration listed but did not fork (none,
+     * unless the program replaced MMSIM_FAULTS): from the start. */
+    LoadStacks(Record, Run->Test, true);
+    if (Run->Test >= 0) {
+        Tests[Run->Test].Explored = true;
+        Tests[Run->Test].Threads = Run->Threads;
+    } else {
+        WholeExplored = true;
+    }
+    size_t Forked = 0, Waiting = 0, Total = 0;
+    for (size_t s = 0; s < StackCount; s++) {
+        if (Stacks[s].Test == Run->Test) {
+            Total++;
+            Waiting += !Stacks[s].Claimed;
+            Forked += Stacks[s].Done;
+        }
+    }
+    (void)Before;
+    fprintf(stderr, "[test %zu/%zu] %s: %zu stack(s), %zu forked at the failing call%s%s%s\n",
+            Run->Index + 1, Queue->Explorations, Run->Test >= 0 ? Tests[Run->Test].Name : "(program)",
+            Total, Forked, Waiting != 0 ? ", the rest run from the start" : "",
+            Run->Threads ? " (another thread was alive at a call)" : "",
+            Failed ? " -- FAILS ALONE" : "");
+    (void)Options;
+}
+
+/* Reaps the runs that ended (killing those over the time limit) and serves
+ * the explorers; the number of slots freed, or -1 if a fork server is gone. */
 static long ReapRuns(const FAULTS_OPTIONS *Options, QUEUE *Queue, RUNNING *Running)
 {
     long Reaped = 0;
@@ -918,8 +1307,38 @@ static long ReapRuns(const FAULTS_OPTIONS *Options, QUEUE *Queue, RUNNING *Runni
         if (Run->Pid == 0) {
             continue;
         }
-        bool TimedOut = Now() - Run->Started > Options->Timeout;
         int WaitStatus = 0;
+        if (Run->Exploring) {
+            if (ServeExplorer(Options, Queue, Run, j, true) < 0) {
+                return -1;
+            }
+            for (size_t c = 0; c < Run->ChildCount; c++) {
+                CHILD *Child = &Run->Children[c];
+                if (!Child->TimedOut && Now() - Child->Started > Options->Timeout) {
+                    kill(-Child->Pid, SIGKILL); /* the explorer tells how it ended */
+                    Child->TimedOut = true;
+                }
+            }
+            if (!ExplorerWaits(Run) && !Run->TimedOut && Now() - Run->Started > Options->Timeout) {
+                kill(-Run->Pid, SIGKILL);
+                Run->TimedOut = true;
+            }
+            int Done = RunDone(Options, Run, j, false, &WaitStatus);
+            if (Done < 0) {
+                return -1;
+            }
+            if (Done == 0) {
+                continue;
+            }
+            if (ServeExplorer(Options, Queue, Run, j, false) < 0) {
+                return -1;
+            }
+            ExplorationEnded(Options, Queue, Run, WaitStatus);
+            Run->Pid = 0;
+            Reaped++;
+            continue;
+        }
+        bool TimedOut = Now() - Run->Started > Options->Timeout;
         int Done = RunDone(Options, Run, j, TimedOut, &WaitStatus);
         if (Done < 0) {
             return -1;
@@ -934,30 +1353,31 @@ static long ReapRuns(const FAULTS_OPTIONS *Options, QUEUE *Queue, RUNNING *Runni
     return Reaped;
 }
 
-/* Waits a little for a run to end: on the fork servers' reply pipes, or
- * (exec mode) a short sleep between polls of waitpid. */
+/* Waits a little for a run to end or an explorer to speak: on the fork
+ * servers' pipes, or (exec mode) a short sleep between polls of waitpid. */
 static void AwaitRuns(const FAULTS_OPTIONS *Options, const RUNNING *Running)
 {
     if (Options->ExecPerRun) {
         usleep(2000);
         return;
     }
-    struct pollfd Ready[64];
+    struct pollfd Ready[128];
     nfds_t Count = 0;
-    for (long j = 0; j < Options->Jobs && Count < 64; j++) {
+    for (long j = 0; j < Options->Jobs && Count + 2 <= 128; j++) {
         if (Running[j].Pid != 0) {
-            Ready[Count].fd = Servers[j].Reply;
-            Ready[Count].events = POLLIN;
-            Ready[Count].revents = 0;
-            Count++;
+            Ready[Count++] = (struct pollfd){Servers[j].Reply, POLLIN, 0};
+            if (Running[j].Exploring) {
+                Ready[Count++] = (struct pollfd){Servers[j].Notes, POLLIN, 0};
+            }
         }
     }
     (void)poll(Ready, Count, 100);
 }
 
-/* Step 2: per test, a discovery run; then one run per stack, in parallel;
- * new stacks join the queue. 0, or 2 (out of memory, a fork server gone). */
-static int Explore(const FAULTS_OPTIONS *Options)
+/* Step 2: per test, a discovery run or an exploration; then one run per
+ * stack left, in parallel; new stacks join the queue. 0, or 2 (out of
+ * memory, a fork server gone). */
+static int Explore(const FAULTS_OPTIONS *Options, QUEUE *Queue)
 {
     RUNNING *Running = (RUNNING *)calloc((size_t)Options->Jobs, sizeof(RUNNING));
     Servers = (SERVER *)calloc((size_t)Options->Jobs, sizeof(SERVER));
@@ -966,31 +1386,36 @@ static int Explore(const FAULTS_OPTIONS *Options)
         free(Running);
         return 2;
     }
-    QUEUE Queue = {Options->PerTest ? 0 : TestCount, 0, 0};
-    long Active = 0;
+    memset(Queue, 0, sizeof(*Queue));
+    Queue->Explorations = ExploreMode(Options) ? (Options->PerTest ? TestCount : 1)
+                                               : (Options->PerTest ? TestCount : 0);
+    long Active = 0; /* slots in use (Busy also counts the children that do not wait) */
+    Busy = 0;
     int Status = 0;
-    while (Queue.NextTest < TestCount || Queue.NextStack < StackCount || Active > 0) {
-        while (Status == 0 && Active < Options->Jobs &&
-               (Queue.NextTest < TestCount || Queue.NextStack < StackCount)) {
+    while (Queue->NextTest < Queue->Explorations || NextQueued(Options) >= 0 || Active > 0) {
+        while (Status == 0 && Busy < Options->Jobs && Active < Options->Jobs &&
+               (Queue->NextTest < Queue->Explorations || NextQueued(Options) >= 0)) {
             long Slot = 0;
             while (Running[Slot].Pid != 0) {
                 Slot++;
             }
-            if (!StartRun(Options, &Queue, Running, Slot)) {
+            if (!StartRun(Options, Queue, Running, Slot)) {
                 Status = 2;
                 break;
             }
             Active++;
+            Busy++;
         }
         if (Status != 0 && Active == 0) {
             break;
         }
-        long Reaped = ReapRuns(Options, &Queue, Running);
+        long Reaped = ReapRuns(Options, Queue, Running);
         if (Reaped < 0) {
             Status = 2;
             break;
         }
         Active -= Reaped;
+        Busy -= Reaped;
         if (Reaped == 0 && Active > 0) {
             AwaitRuns(Options, Running);
         }
@@ -998,6 +1423,9 @@ static int Explore(const FAULTS_OPTIONS *Options)
     StopServers(Options->Jobs);
     free(Servers);
     Servers = NULL;
+    for (long j = 0; j < Options->Jobs; j++) {
+        free(Running[j].Forked);
+    }
     free(Running);
     return Status;
 }
@@ -1251,6 +1679,25 @@ static bool WriteJunit(const char *File, const REPORT_HEAD *Head)
     fprintf(Out, "</testsuite>\n</testsuites>\n");
     free(Sorted);
     return fclose(Out) == 0;
+}
+
+/* Explore mode: how the injected failures were run, and the tests where
+ * another thread was alive at a call (their stacks ran from the start). */
+static void PrintForkSummary(const QUEUE *Queue)
+{
+    printf("runs: %zu forked at the failing call, %zu from the start", Queue->Forked,
+           Queue->FromStart);
+    if (Queue->Unreached != 0) {
+        printf(", %zu only failure paths reach (told by the test's own run)", Queue->Unreached);
+    }
+    size_t Threads = 0;
+    for (size_t t = 0; t < TestCount; t++) {
+        if (Tests[t].Threads) {
+            printf("%s%s", Threads++ == 0 ? " (another thread alive at a call in: " : ", ",
+                   Tests[t].Name);
+        }
+    }
+    printf("%s\n", Threads != 0 ? ")" : "");
 }
 
 /* Prints the report and writes the files asked for; the exit status. */
@@ -1652,8 +2099,10 @@ int MmsimFaultsCommand(int argc, char **argv)
                 (unsigned long long)Shard.Count);
     }
     Status = RunBaseline(&Options);
+    QUEUE Queue;
+    memset(&Queue, 0, sizeof(Queue));
     if (Status == 0) {
-        Status = Explore(&Options);
+        Status = Explore(&Options, &Queue);
     }
     if (Status != 0) {
         return Status;
@@ -1668,6 +2117,9 @@ int MmsimFaultsCommand(int argc, char **argv)
         strcat(Head.Program, *Word);
     }
     int Bad = Head.Program != NULL ? Report(&Head, Options.Json, Options.Junit) : 2;
+    if (ExploreMode(&Options)) {
+        PrintForkSummary(&Queue);
+    }
     free(Head.Program);
     Finish(&Options, Bad);
     return Bad;

@@ -14,6 +14,7 @@
 
 #include "mmsim_cmocka.h"
 #include "../config.h"
+#include "fault_run.h"
 
 static void SimDescribe(const SIM_BUGCHECK *Bc, char *Text, size_t Size)
 {
@@ -91,7 +92,7 @@ static long SimSuitePid;
  * unload check) it declines and the process exits as usual. */
 static void SimFailStoppedTest(const SIM_BUGCHECK *Stop)
 {
-    if (!SimInTest || (long)getpid() != SimSuitePid) {
+    if (!SimInTest || ((long)getpid() != SimSuitePid && !MiFaultRunForkedHere())) {
         return;
     }
     SimInTest = false;

@@ -15,6 +15,8 @@
  *               randomisation does not change them)
  *   stack/record  for the `mmsim faults` runner: fail only the call with one
  *               stack identity; append every stack identity seen to a file
+ *   explore     for the runner too: at the first call of each stack, ask it
+ *               whether to fork a child that fails that call (fork_server.c)
  * Configured with SimConfigureFaults(spec) or MMSIM_FAULTS=spec (same
  * syntax; a bad spec names the bad clause and exits 89).
  *
@@ -30,6 +32,7 @@
 #include "../config.h"
 #include "../mm/mi_mm.h"
 #include "../host/host.h"
+#include "fault_run.h"
 
 #define MI_STACK_FRAMES 8  /* frames of the caller's stack that identify it */
 #define MI_MAX_TAGS 16
@@ -63,6 +66,8 @@ typedef struct _MI_INJECT {
     bool TargetDone;
     char RecordFile[512];
     MI_ID_SET Recorded;
+    bool Explore;          /* explore=R,W: the runner's answer and note pipes */
+    int ExploreFds[2];
     bool Log;
     /* Counters (per machine). */
     ULONG64 Calls[SimFaultSiteCount];
@@ -162,39 +167,51 @@ static uint64_t MiFnv(uint64_t Hash, const void *Data, size_t Size)
     return Hash;
 }
 
-/* The identity of the calling stack from the DDI's caller outwards, and
- * (optionally) its text. */
-static uint64_t MiStackId(SIM_FAULT_SITE Site, ULONG_PTR Caller, char *Text, size_t Size)
-{
+/* The calling stack from the DDI's caller outwards: Frames[First...]. */
+typedef struct _MI_STACK {
     void *Frames[48];
-    int Count = HostCaptureStack(Frames, 48);
-    int First = 0;
-    for (int i = 0; i < Count; i++) {
-        if ((ULONG_PTR)Frames[i] == Caller) {
-            First = i;
+    int Count, First;
+} MI_STACK;
+
+static void MiCaptureStack(MI_STACK *Stack, ULONG_PTR Caller)
+{
+    Stack->Count = HostCaptureStack(Stack->Frames, 48);
+    Stack->First = 0;
+    for (int i = 0; i < Stack->Count; i++) {
+        if ((ULONG_PTR)Stack->Frames[i] == Caller) {
+            Stack->First = i;
             break;
         }
     }
-    if (First == 0) {
-        First = Count > 2 ? 2 : 0; /* caller not found (inlined): skip us and the DDI */
+    if (Stack->First == 0) {
+        /* caller not found (inlined): skip us and the DDI */
+        Stack->First = Stack->Count > 2 ? 2 : 0;
     }
+}
+
+/* Its identity (module and offset of each frame: cheap). */
+static uint64_t MiStackId(SIM_FAULT_SITE Site, const MI_STACK *Stack)
+{
     uint64_t Hash = MiFnv(0xCBF29CE484222325ull, &Site, sizeof(Site));
-    if (Text != NULL && Size > 0) {
-        Text[0] = '\0';
-    }
-    for (int i = First; i < Count && i < First + MI_STACK_FRAMES; i++) {
+    for (int i = Stack->First; i < Stack->Count && i < Stack->First + MI_STACK_FRAMES; i++) {
         const char *Module = "?";
-        uint64_t Offset = (uint64_t)(uintptr_t)Frames[i];
-        HostFrameModuleOffset(Frames[i], &Module, &Offset);
+        uint64_t Offset = (uint64_t)(uintptr_t)Stack->Frames[i];
+        HostFrameModuleOffset(Stack->Frames[i], &Module, &Offset);
         Hash = MiFnv(Hash, Module, strlen(Module));
         Hash = MiFnv(Hash, &Offset, sizeof(Offset));
-        if (Text != NULL) {
-            char Frame[256];
-            MiAppend(Text, Size, "%s%s", i == First ? "" : " < ",
-                     HostDescribeFrame(Frames[i], Frame, sizeof(Frame)));
-        }
     }
     return Hash | 1; /* never 0 */
+}
+
+/* Its text (symbolized frames: dear, so only where it is written). */
+static void MiStackText(const MI_STACK *Stack, char *Text, size_t Size)
+{
+    Text[0] = '\0';
+    for (int i = Stack->First; i < Stack->Count && i < Stack->First + MI_STACK_FRAMES; i++) {
+        char Frame[256];
+        MiAppend(Text, Size, "%s%s", i == Stack->First ? "" : " < ",
+                 HostDescribeFrame(Stack->Frames[i], Frame, sizeof(Frame)));
+    }
 }
 
 static void MiAppendLine(const char *File, const char *Line)
@@ -270,16 +287,83 @@ static bool MiTagMatches(ULONG Tag)
     return false;
 }
 
+#if !defined(_WIN32)
+/* explore=: the first call of a stack in this process (nothing recorded it
+ * yet) is the runner's to decide on. In the child forked to fail it, the
+ * state becomes that of a run started with stack=ID;record=FILE, which the
+ * decision below then fails: the same state a run started afresh with that
+ * spec has at this call, as runs are deterministic up to it. */
+static void MiExploreAt(SIM_FAULT_SITE Site, uint64_t Id, const char *Text)
+{
+    MiLock();
+    bool Explore = MiInject.Explore;
+    bool First = Explore && !MiIdSetContains(&MiInject.Recorded, Id);
+    int Answers = MiInject.ExploreFds[0], Notes = MiInject.ExploreFds[1];
+    char ParentRecord[sizeof(MiInject.RecordFile)];
+    memcpy(ParentRecord, MiInject.RecordFile, sizeof(ParentRecord));
+    MiUnlock();
+    if (Explore) {
+        HostExploreReap(Notes); /* children that ended: the runner frees their cores */
+    }
+    if (!First) {
+        return;
+    }
+    char Line[2304], Record[sizeof(MiInject.RecordFile)], Spec[sizeof(MiSpec)];
+    snprintf(Line, sizeof(Line), "%016llx %s %s", (unsigned long long)Id, MiSiteKeys[Site], Text);
+    if (!HostExploreAt(Answers, Notes, Line, ParentRecord, Record, sizeof(Record))) {
+        return;
+    }
+    snprintf(Spec, sizeof(Spec), "stack=%016llx;record=%s", (unsigned long long)Id, Record);
+    HostExploreSetSpec(Spec);
+    MiLock();
+    snprintf(MiSpec, sizeof(MiSpec), "%s", Spec);
+    MiInject.Explore = false;
+    MiInject.TargetSet = true;
+    MiInject.TargetId = Id;
+    MiInject.TargetDone = false;
+    snprintf(MiInject.RecordFile, sizeof(MiInject.RecordFile), "%s", Record);
+    MiUnlock();
+}
+#endif
+
+bool MiFaultRunForkedHere(void)
+{
+#if !defined(_WIN32)
+    return HostExploreIsRun();
+#else
+    return false;
+#endif
+}
+
 static MI_INJECT_RESULT MiVerifierDecide(SIM_FAULT_SITE Site, ULONG Tag, ULONG_PTR Caller)
 {
     /* The stack is walked outside the lock, and only when a mode needs it. */
     MiLock();
     bool NeedStack = MiInject.Systematic || MiInject.TargetSet || MiInject.RecordFile[0] != '\0' ||
-                     MiInject.Log;
+                     MiInject.Log || MiInject.Explore;
     MiUnlock();
     char Text[2048];
     Text[0] = '\0';
-    uint64_t Id = NeedStack ? MiStackId(Site, Caller, Text, sizeof(Text)) : 0;
+    uint64_t Id = 0;
+    if (NeedStack) {
+        MI_STACK Stack;
+        MiCaptureStack(&Stack, Caller);
+        Id = MiStackId(Site, &Stack);
+        /* The text only where it is written: a stack new to a file, or a
+         * log line. */
+        MiLock();
+        bool NeedText = MiInject.Log ||
+                        (MiInject.Systematic && !MiIdSetContains(&MiInject.Seen, Id)) ||
+                        ((MiInject.RecordFile[0] != '\0' || MiInject.Explore) &&
+                         !MiIdSetContains(&MiInject.Recorded, Id));
+        MiUnlock();
+        if (NeedText) {
+            MiStackText(&Stack, Text, sizeof(Text));
+        }
+    }
+#if !defined(_WIN32)
+    MiExploreAt(Site, Id, Text);
+#endif
     MiLock();
     MiInject.Calls[Site]++;
     MiInject.TotalCalls++;
@@ -509,12 +593,29 @@ static bool MiParseSpec(const char *Spec, MI_INJECT *State, char *Why, size_t Wh
             }
             State->TargetId = Id;
             State->TargetSet = true;
+        } else if (MI_KEY("explore")) {
+            const char *Comma = memchr(Value, ',', ValueLength);
+            uint64_t Answers = 0, Notes = 0;
+            if (Comma == NULL ||
+                !MiConfigParseNumber(Value, (size_t)(Comma - Value), 0, 65535, &Answers) ||
+                !MiConfigParseNumber(Comma + 1, ValueLength - (size_t)(Comma - Value) - 1, 0, 65535,
+                                     &Notes)) {
+                snprintf(Why, WhySize,
+                         "column %d ('%.*s'): explore= takes two pipe descriptors R,W (set by "
+                         "`mmsim faults`)",
+                         Column, (int)Length, At);
+                return false;
+            }
+            State->Explore = true;
+            State->ExploreFds[0] = (int)Answers;
+            State->ExploreFds[1] = (int)Notes;
         } else if (MI_KEY("log") && Eq == NULL) {
             State->Log = true;
         } else {
             snprintf(Why, WhySize,
                      "column %d: unknown clause '%.*s'; expected nth=N[@site], random=P, seed=N, "
-                     "delay=N, tags=T1,T2, short=P, systematic=FILE, record=FILE, stack=ID or log",
+                     "delay=N, tags=T1,T2, short=P, systematic=FILE, record=FILE, stack=ID, explore=R,W "
+                     "or log",
                      Column, (int)Length, At);
             return false;
         }
@@ -548,6 +649,13 @@ static void MiApplySpec(void)
     if (MiInject.RecordFile[0] != '\0') {
         MiLoadIds(MiInject.RecordFile, &MiInject.Recorded);
     }
+#if !defined(_WIN32)
+    if (MiInject.Explore) {
+        HostExploreClaim();
+    }
+#else
+    MiInject.Explore = false; /* no fork: the runner is POSIX only */
+#endif
 }
 
 NTSTATUS SimConfigureFaults(const char *Spec, char *Why, SIZE_T WhySize)
