@@ -150,4 +150,15 @@ enum { HOST_FORK_HELLO = 1, HOST_FORK_STARTED, HOST_FORK_ENDED, HOST_FORK_REFUSE
 bool HostServeForks(int RequestFd, int ReplyFd);
 #endif
 
+/* user17: the user range's first touch served by the host (docs/user-space.md). */
+/* Maps Bytes at Va (inside a reservation) as private anonymous memory, zero
+ * filled, read-only or read-write, with no huge pages (so residency is per
+ * page). false if the host refuses or cannot (the caller keeps Va trapped). */
+bool HostMapPrivate(void *Va, uint64_t Bytes, bool Writable);
+/* Makes a mapped run inaccessible without discarding its contents. */
+bool HostProtectNone(void *Va, uint64_t Bytes);
+/* Resident[i] = whether page i of [Va, Va+Bytes) has a host page (the host
+ * served a touch there). false if the host cannot tell. */
+bool HostResidentPages(void *Va, uint64_t Bytes, uint8_t *Resident);
+
 #endif /* MMSIM_HOST_H */

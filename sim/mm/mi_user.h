@@ -78,6 +78,11 @@ typedef struct _MI_PROCESS {
     uint64_t ResidentPages; /* pages this process's PTEs hold */
     uint64_t DemandZeroFaults;
     uint64_t GuardFaults;
+    /* Host-served pages (virtual.c): committed, demand-zero pages mapped as
+     * private anonymous host memory, one bit a page; only in the current
+     * process. NULL until first used. */
+    uint64_t *Lazy;
+    uint64_t LazyPages;
     struct _MI_PROCESS *Next;
 } MI_PROCESS;
 
@@ -144,8 +149,24 @@ ULONG MiMmToProtect(unsigned Mm);
 NTSTATUS MiUserMakeValid(MI_PROCESS *Process, uint64_t Page, bool Write);
 /* Releases the pages of [FirstPage, FirstPage+Pages) (decommit). Lock held. */
 void MiUserDecommit(MI_PROCESS *Process, MI_VAD *Vad, uint64_t FirstPage, uint64_t Pages);
-/* Revokes the host mirror of the whole user range (attach, teardown). */
+/* Revokes the host mirror of the whole user range (attach, teardown);
+ * host-served pages are settled first. */
 void MiUserRevokeAll(void);
+/* Host-served first touches (docs/user-space.md, "Host-served first
+ * touches"). Settle: each host-served page of the current process in
+ * [FirstPage, FirstPage+Pages) that the host made resident becomes what a
+ * demand-zero fault makes it (a PFN holding the page's contents, the PTE
+ * valid, the physical page mapped over it, one demand-zero fault counted);
+ * the others are trapped again. Lock held. */
+void MiUserSettle(MI_PROCESS *Process, uint64_t FirstPage, uint64_t Pages);
+/* The whole current process (every observation of its pages or counts). */
+void MiUserSettleAll(void);
+/* A forked child: revokes the host mirror except the host-served pages. */
+void MiUserRevokeShared(void);
+static inline bool MiUserIsLazy(const MI_PROCESS *Process, uint64_t Page)
+{
+    return Process->LazyPages != 0 && ((Process->Lazy[Page >> 6] >> (Page & 63)) & 1) != 0;
+}
 /* Invariant check of the user space; returns the problem count. */
 uint64_t MiCheckUserSpace(char *Report, size_t Size);
 

@@ -91,6 +91,7 @@ void MiProcessEmpty(MI_PROCESS *Process)
 static void MiProcessFree(MI_PROCESS *Process)
 {
     MiRangeFreeAll(&Process->Vads, true);
+    free(Process->Lazy);
     free(Process->Pte);
     free(Process);
 }
@@ -98,9 +99,12 @@ static void MiProcessFree(MI_PROCESS *Process)
 /* ---------------------------------------------------------------------- */
 /* Lifetime.                                                              */
 /* ---------------------------------------------------------------------- */
+extern uint64_t MiUserLazyPages;
+
 static void MiUserTeardown(void)
 {
     HostInstallFaultTrapRange(1, NULL, 0, NULL);
+    MiUserLazyPages = 0; /* the host-served pages go with the range */
     while (MiUser.Processes != NULL) {
         MI_PROCESS *Next = MiUser.Processes->Next;
         MiProcessFree(MiUser.Processes);
@@ -122,9 +126,12 @@ static void MiUserTeardown(void)
  * writes its own: valid pages come back from the child's copy on first touch. */
 static void MiUserForkChild(void)
 {
-    if (MiUser.Base != NULL) {
-        (void)HostUnmapRun(MiUser.Base, MiUser.Pages * PAGE_SIZE);
+    if (MiUser.Base == NULL) {
+        return;
     }
+    /* Host-served pages are the child's own already (private memory is
+     * copied on write): they stay, the rest is revoked. */
+    MiUserRevokeShared();
 }
 
 static NTSTATUS MiUserInit(const SIM_CONFIG *Config)
@@ -281,6 +288,7 @@ BOOLEAN SimQueryProcess(HANDLE Process, SIM_PROCESS_INFO *Info)
         MiUnlock();
         return FALSE;
     }
+    MiUserSettleAll(); /* the pages the host served are counted */
     Info->CommitCharge = Target->CommitCharge * PAGE_SIZE;
     Info->PeakCommitCharge = Target->PeakCommitCharge * PAGE_SIZE;
     Info->ResidentPages = Target->ResidentPages;
@@ -303,6 +311,7 @@ BOOLEAN SimQueryUserPte(PVOID Va, ULONG64 *Pte)
         return FALSE;
     }
     MiLock();
+    MiUserSettle(MiUser.Current, MiUserPage(Va), 1);
     *Pte = MiUser.Current->Pte[MiUserPage(Va)];
     MiUnlock();
     return TRUE;
