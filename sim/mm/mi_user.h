@@ -21,7 +21,8 @@
 #define MI_GRANULE_PAGES (MI_ALLOCATION_GRANULARITY / PAGE_SIZE)
 
 /* A user page whose process let go of it while a driver held it locked:
- * it stays allocated (the process's exit is then 0x76). */
+ * it stays allocated, the MDL's, until MmUnlockPages drops its last lock
+ * (MiUserReleaseOrphans); the process's exit before that is 0x76. */
 #define MI_PFN_FLAG_USER_ORPHAN 0x0100
 
 /* Memory-manager protection codes (5 bits, the Windows encoding): base
@@ -68,6 +69,13 @@ typedef struct _MI_VAD {
     PMDL Mdl;            /* MiVadMdlMapping: the MDL mapped */
 } MI_VAD;
 
+/* A range MmSecureVirtualMemory secured (the handle is its address). */
+typedef struct _MI_SECURE {
+    struct _MI_SECURE *Next;
+    uint64_t FirstPage, Pages;
+    bool Writable; /* ProbeMode PAGE_READWRITE: must stay writable */
+} MI_SECURE;
+
 typedef struct _MI_PROCESS {
     ULONG Id;
     bool Deleted;
@@ -83,6 +91,7 @@ typedef struct _MI_PROCESS {
      * process. NULL until first used. */
     uint64_t *Lazy;
     uint64_t LazyPages;
+    MI_SECURE *Secures; /* MmSecureVirtualMemory's ranges */
     struct _MI_PROCESS *Next;
 } MI_PROCESS;
 

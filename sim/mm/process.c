@@ -92,6 +92,11 @@ static void MiProcessFree(MI_PROCESS *Process)
 {
     MiRangeFreeAll(&Process->Vads, true);
     free(Process->Lazy);
+    while (Process->Secures != NULL) { /* unsecured at its end */
+        MI_SECURE *Secure = Process->Secures;
+        Process->Secures = Secure->Next;
+        free(Secure);
+    }
     free(Process->Pte);
     free(Process);
 }

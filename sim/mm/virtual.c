@@ -577,6 +577,76 @@ static uint64_t MiPageUp(uintptr_t Va)
 }
 
 /* ---------------------------------------------------------------------- */
+/* MmSecureVirtualMemory / MmUnsecureVirtualMemory.                       */
+/* ---------------------------------------------------------------------- */
+/* true if [First, First+Pages) meets a secured range that protection Mm
+ * would violate (Mm 0: freeing, which every secured range refuses). */
+bool MiIsUserRange(uintptr_t Va, uintptr_t Length);
+
+static bool MiSecured(const MI_PROCESS *Process, uint64_t First, uint64_t Pages, unsigned Mm)
+{
+    for (const MI_SECURE *Secure = Process->Secures; Secure != NULL; Secure = Secure->Next) {
+        if (Secure->FirstPage >= First + Pages || First >= Secure->FirstPage + Secure->Pages) {
+            continue;
+        }
+        if (Mm == 0 || !MiMmAccessible(Mm) || (Secure->Writable && !MiMmWritable(Mm))) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Secures a committed range of one VAD of the current process whose pages
+ * all allow ProbeMode's access; NULL otherwise. */
+HANDLE NTAPI MmSecureVirtualMemory(PVOID Address, SIZE_T Size, ULONG ProbeMode)
+{
+    MiDdiEnter(MiDdi_MmSecureVirtualMemory, 0, MI_CALLER_ADDRESS());
+    if ((ProbeMode != PAGE_READWRITE && ProbeMode != PAGE_READONLY) || Size == 0 ||
+        !MiIsUserRange((uintptr_t)Address, (uintptr_t)Size)) {
+        return NULL;
+    }
+    bool Writable = ProbeMode == PAGE_READWRITE;
+    MiLock();
+    MI_PROCESS *Process = MiUser.Current;
+    uint64_t First = MiUserPage(Address), End = MiPageUp((uintptr_t)Address + Size);
+    const MI_VAD *Vad = MiVadFind(Process, First);
+    bool Ok = Vad != NULL && Vad->Kind == MiVadPrivate && End <= Vad->FirstPage + Vad->Pages;
+    for (uint64_t Page = First; Ok && Page < End; Page++) {
+        uint64_t Pte = Process->Pte[Page];
+        unsigned Mm = MiUserPteProtection(Pte);
+        Ok = Pte != 0 && MiMmAccessible(Mm) && (!Writable || MiMmWritable(Mm));
+    }
+    MI_SECURE *Secure = Ok ? (MI_SECURE *)calloc(1, sizeof(MI_SECURE)) : NULL;
+    if (Secure != NULL) {
+        Secure->FirstPage = First;
+        Secure->Pages = End - First;
+        Secure->Writable = Writable;
+        Secure->Next = Process->Secures;
+        Process->Secures = Secure;
+    }
+    MiUnlock();
+    return (HANDLE)Secure;
+}
+
+/* In the process that secured it; a handle it does not hold changes nothing. */
+VOID NTAPI MmUnsecureVirtualMemory(HANDLE SecureHandle)
+{
+    MiDdiEnter(MiDdi_MmUnsecureVirtualMemory, 0, MI_CALLER_ADDRESS());
+    MiLock();
+    MI_PROCESS *Process = MiUser.Current;
+    for (MI_SECURE **Link = Process != NULL ? &Process->Secures : NULL; Link != NULL && *Link != NULL;
+         Link = &(*Link)->Next) {
+        if ((HANDLE)*Link == SecureHandle) {
+            MI_SECURE *Secure = *Link;
+            *Link = Secure->Next;
+            free(Secure);
+            break;
+        }
+    }
+    MiUnlock();
+}
+
+/* ---------------------------------------------------------------------- */
 /* ZwAllocateVirtualMemory.                                               */
 /* ---------------------------------------------------------------------- */
 static NTSTATUS MiCommitRange(MI_PROCESS *Process, MI_VAD *Vad, uint64_t First, uint64_t Pages,
@@ -802,6 +872,9 @@ static NTSTATUS MiFreeVirtual(HANDLE ProcessHandle, PVOID *BaseAddress, PSIZE_T 
         Status = STATUS_MEMORY_NOT_ALLOCATED;
     } else if (Vad->Kind != MiVadPrivate || End > VadEnd) {
         Status = STATUS_UNABLE_TO_FREE_VM;
+    } else if (MiSecured(Process, FreeType == MEM_RELEASE ? Vad->FirstPage : First,
+                         FreeType == MEM_RELEASE ? Vad->Pages : End - First, 0)) {
+        Status = STATUS_INVALID_PAGE_PROTECTION; /* MmSecureVirtualMemory holds it */
     } else if (FreeType == MEM_RELEASE) {
         /* The whole reservation, named by its base (a size of 0 is what
          * the documentation asks; one covering it exactly is the same). */
@@ -874,6 +947,9 @@ static NTSTATUS MiProtectVirtual(HANDLE ProcessHandle, PVOID *BaseAddress, PSIZE
         if (Process->Pte[Page] == 0) {
             Status = STATUS_NOT_COMMITTED;
         }
+    }
+    if (Status == STATUS_SUCCESS && MiSecured(Process, First, End - First, Mm)) {
+        Status = STATUS_INVALID_PAGE_PROTECTION; /* MmSecureVirtualMemory holds it */
     }
     if (Status == STATUS_SUCCESS) {
         MiUserSettle(Process, First, End - First);
