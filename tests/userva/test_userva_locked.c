@@ -85,12 +85,12 @@ SIM_TEST(a_locked_user_page_let_go_of_by_its_process_is_freed_at_the_unlock)
 
         MmUnlockPages(Mdl);
         IoFreeMdl(Mdl);
+        SimAssertInvariants(); /* no user page held by nobody */
         SIM_PFN_INFO Info;
         assert_true(SimQueryPfn(Pfn, &Info));
         assert_int_equal(Info.State, SimPageFree);
         assert_int_equal(FreePages(), Held + Row->BackAtUnlock);
         assert_int_equal(Process().LockedPages, 0);
-        SimAssertInvariants();
         if (!Row->Release) {
             SimFreeUserBuffer(Buffer);
         }
