@@ -170,6 +170,8 @@ void MiUserRevokeAll(void);
 void MiUserSettle(MI_PROCESS *Process, uint64_t FirstPage, uint64_t Pages);
 /* The whole current process (every observation of its pages or counts). */
 void MiUserSettleAll(void);
+/* Machine teardown: the host-served pages go with the user range. */
+void MiUserForgetServed(void);
 /* A forked child: revokes the host mirror except the host-served pages. */
 void MiUserRevokeShared(void);
 static inline bool MiUserIsLazy(const MI_PROCESS *Process, uint64_t Page)

@@ -104,12 +104,10 @@ static void MiProcessFree(MI_PROCESS *Process)
 /* ---------------------------------------------------------------------- */
 /* Lifetime.                                                              */
 /* ---------------------------------------------------------------------- */
-extern uint64_t MiUserLazyPages;
-
 static void MiUserTeardown(void)
 {
     HostInstallFaultTrapRange(1, NULL, 0, NULL);
-    MiUserLazyPages = 0; /* the host-served pages go with the range */
+    MiUserForgetServed(); /* the host-served pages go with the range */
     while (MiUser.Processes != NULL) {
         MI_PROCESS *Next = MiUser.Processes->Next;
         MiProcessFree(MiUser.Processes);

@@ -303,12 +303,20 @@ void MiUserSettle(MI_PROCESS *Process, uint64_t FirstPage, uint64_t Pages)
 
 void MiUserSettleAll(void)
 {
-    if (MiUserLazyPages == 0) {
-        return;
+    if (!atomic_load_explicit(&MiUserLazyAny, memory_order_relaxed)) {
+        return; /* nothing served by the host (kept exact under the lock) */
     }
     MiLock();
-    MiUserSettle(MiUser.Current, 0, MiUser.Pages);
+    if (MiUser.Current != NULL) {
+        MiUserSettle(MiUser.Current, 0, MiUser.Pages);
+    }
     MiUnlock();
+}
+
+void MiUserForgetServed(void)
+{
+    MiUserLazyPages = 0;
+    atomic_store_explicit(&MiUserLazyAny, false, memory_order_relaxed);
 }
 
 void MiUserRevokeShared(void)
@@ -334,7 +342,7 @@ void MiUserBeforeAllocate(uint64_t Count);
 void MiUserBeforeAllocate(uint64_t Count)
 {
     if (!MiUserSettling && MiPhys.FreeCount < MiUserLazyPages + Count) {
-        MiUserSettle(MiUser.Current, 0, MiUser.Pages);
+        MiUserSettleAll();
     }
 }
 
@@ -343,9 +351,7 @@ void MiUserBeforeAllocate(uint64_t Count)
  * is settled first. */
 static void MiUserIrqlRaised(void)
 {
-    if (atomic_load_explicit(&MiUserLazyAny, memory_order_relaxed)) {
-        MiUserSettleAll();
-    }
+    MiUserSettleAll();
 }
 
 /* Maps the newly committed pages [First, First+Pages) of the current

@@ -308,6 +308,7 @@ static int SmallMachine(void **State)
     (void)State;
     SIM_CONFIG Config;
     SimGetConfig(&Config);
+    Config.RangeCount = 0; /* PhysicalPages of RAM, whatever the environment's layout */
     Config.PhysicalPages = 4096;
     Config.CommitLimitPages = 0;
     return SimInitialize(&Config) == STATUS_SUCCESS ? 0 : -1;
