@@ -410,3 +410,7 @@ MI_DDI_ENTRY(NtQueryVirtualMemory,                PASSIVE_LEVEL,  0x0A, 0)
 
 /* specialpool: ExAllocatePool3 (sim/mm/pool.c), the IRQL rule of ExAllocatePool2. */
 MI_DDI_ENTRY(ExAllocatePool3,                     DISPATCH_LEVEL, 0xC4, 0x02)
+
+/* user17: MmSecureVirtualMemory / MmUnsecureVirtualMemory (sim/mm/virtual.c). */
+MI_DDI_ENTRY(MmSecureVirtualMemory,               APC_LEVEL,      0x0A, 0)
+MI_DDI_ENTRY(MmUnsecureVirtualMemory,             APC_LEVEL,      0x0A, 0)

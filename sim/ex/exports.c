@@ -398,6 +398,10 @@ static const MI_EXPORT MiExports[] = {
 
     /* specialpool: ExAllocatePool3 (Windows 10 2004+). */
     MI_EXPORT_ENTRY(ExAllocatePool3, true),
+
+    /* user17: securing user ranges (sim/mm/virtual.c). */
+    MI_EXPORT_ENTRY(MmSecureVirtualMemory, false),
+    MI_EXPORT_ENTRY(MmUnsecureVirtualMemory, false),
 };
 
 /* Name (counted, in WCHARs) equals the ASCII Export exactly (export names

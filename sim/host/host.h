@@ -206,4 +206,15 @@ void HostClearTable(void *Table, uint64_t Offset, uint64_t Bytes);
 void *HostReserveRegion(uint64_t Bytes, uint64_t *RegionBytes);
 void *HostRegionSlide(void *Region, uint64_t Random);
 
+/* user17: the user range's first touch served by the host (docs/user-space.md). */
+/* Maps Bytes at Va (inside a reservation) as private anonymous memory, zero
+ * filled, read-only or read-write, with no huge pages (so residency is per
+ * page). false if the host refuses or cannot (the caller keeps Va trapped). */
+bool HostMapPrivate(void *Va, uint64_t Bytes, bool Writable);
+/* Makes a mapped run inaccessible without discarding its contents. */
+bool HostProtectNone(void *Va, uint64_t Bytes);
+/* Resident[i] = whether page i of [Va, Va+Bytes) has a host page (the host
+ * served a touch there). false if the host cannot tell. */
+bool HostResidentPages(void *Va, uint64_t Bytes, uint8_t *Resident);
+
 #endif /* MMSIM_HOST_H */

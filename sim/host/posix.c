@@ -1277,3 +1277,46 @@ void *HostRegionSlide(void *Region, uint64_t Random)
 {
     return (uint8_t *)Region + (Random % (HOST_SLIDE_SLACK / HOST_SLIDE_UNIT)) * HOST_SLIDE_UNIT;
 }
+
+/* ---------------------------------------------------------------------- */
+/* user17: host-served first touches of the user range.                   */
+/* ---------------------------------------------------------------------- */
+bool HostMapPrivate(void *Va, uint64_t Bytes, bool Writable)
+{
+    int Prot = PROT_READ | (Writable ? PROT_WRITE : 0);
+    void *Got = HostSpaceMmap(Va, (size_t)Bytes, Prot,
+                              MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_NORESERVE, -1, 0);
+    if (Got == MAP_FAILED) {
+        (void)HostUnmapRun(Va, Bytes);
+        return false;
+    }
+#if defined(MADV_NOHUGEPAGE)
+    /* A huge page would make 512 pages resident at one touch. */
+    (void)madvise(Va, (size_t)Bytes, MADV_NOHUGEPAGE);
+#endif
+    return true;
+}
+
+bool HostProtectNone(void *Va, uint64_t Bytes)
+{
+    return mprotect(Va, (size_t)Bytes, PROT_NONE) == 0;
+}
+
+bool HostResidentPages(void *Va, uint64_t Bytes, uint8_t *Resident)
+{
+#if defined(__linux__)
+    size_t Pages = (size_t)(Bytes / 4096);
+    if (mincore(Va, (size_t)Bytes, (unsigned char *)Resident) != 0) {
+        return false;
+    }
+    for (size_t i = 0; i < Pages; i++) {
+        Resident[i] &= 1;
+    }
+    return true;
+#else
+    (void)Va;
+    (void)Bytes;
+    (void)Resident;
+    return false; /* no dependable residency of anonymous memory */
+#endif
+}

@@ -1285,3 +1285,29 @@ void *HostRegionSlide(void *Region, uint64_t Random)
     (void)Random;
     return Region;
 }
+
+/* ---------------------------------------------------------------------- */
+/* user17: host-served first touches of the user range. This backend has  */
+/* no user range (docs/user-space.md): nothing to serve.                  */
+/* ---------------------------------------------------------------------- */
+bool HostMapPrivate(void *Va, uint64_t Bytes, bool Writable)
+{
+    (void)Va;
+    (void)Bytes;
+    (void)Writable;
+    return false;
+}
+
+bool HostProtectNone(void *Va, uint64_t Bytes)
+{
+    DWORD Old;
+    return VirtualProtect(Va, (SIZE_T)Bytes, PAGE_NOACCESS, &Old) != 0;
+}
+
+bool HostResidentPages(void *Va, uint64_t Bytes, uint8_t *Resident)
+{
+    (void)Va;
+    (void)Bytes;
+    (void)Resident;
+    return false;
+}

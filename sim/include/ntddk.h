@@ -24,6 +24,15 @@ NTKERNELAPI BOOLEAN NTAPI MmIsAddressValid(_In_ PVOID VirtualAddress);
 _IRQL_requires_max_(HIGH_LEVEL)
 NTKERNELAPI ULONG NTAPI KeGetCurrentProcessorNumber(VOID);
 
+/* user17: secures a user range against being freed or made less accessible
+ * than ProbeMode (PAGE_READWRITE or PAGE_READONLY) until
+ * MmUnsecureVirtualMemory; NULL if it cannot (docs/user-space.md). */
+_IRQL_requires_max_(APC_LEVEL)
+NTKERNELAPI HANDLE NTAPI MmSecureVirtualMemory(_In_ PVOID Address, _In_ SIZE_T Size,
+                                               _In_ ULONG ProbeMode);
+_IRQL_requires_max_(APC_LEVEL)
+NTKERNELAPI VOID NTAPI MmUnsecureVirtualMemory(_In_ HANDLE SecureHandle);
+
 #ifdef __cplusplus
 }
 #endif

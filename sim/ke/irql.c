@@ -26,8 +26,29 @@ KIRQL MiCurrentIrql(void)
     return MiIrql;
 }
 
+/* userva (sim/mm/virtual.c): called before the IRQL rises to
+ * DISPATCH_LEVEL or above, where a touch of a page not resident must trap. */
+static void (*_Atomic MiIrqlRaiseHook)(void);
+
+void MiSetIrqlRaiseHook(void (*Hook)(void));
+void MiSetIrqlRaiseHook(void (*Hook)(void))
+{
+    atomic_store(&MiIrqlRaiseHook, Hook);
+}
+
+static void MiIrqlRising(KIRQL Old, KIRQL New)
+{
+    if (New >= DISPATCH_LEVEL && Old < DISPATCH_LEVEL) {
+        void (*Hook)(void) = atomic_load_explicit(&MiIrqlRaiseHook, memory_order_relaxed);
+        if (Hook != NULL) {
+            Hook();
+        }
+    }
+}
+
 void MiSetIrql(KIRQL Irql)
 {
+    MiIrqlRising(MiIrql, Irql);
     MiIrql = Irql;
 }
 
@@ -46,6 +67,7 @@ KIRQL FASTCALL KfRaiseIrql(KIRQL NewIrql)
     if (NewIrql < Old || NewIrql > HIGH_LEVEL) {
         KeBugCheckEx(DRIVER_VERIFIER_DETECTED_VIOLATION, 0x30, Old, NewIrql, 0);
     }
+    MiIrqlRising(Old, NewIrql);
     MiIrql = NewIrql;
     return Old;
 }

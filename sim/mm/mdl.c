@@ -625,6 +625,7 @@ bool MiIsUserRange(uintptr_t Va, uintptr_t Length);
 void MiProbeAndLockUserPages(PMDL Mdl, KPROCESSOR_MODE AccessMode, bool Write, ULONG_PTR Caller);
 PVOID MiMapLockedPagesUser(PMDL Mdl, PVOID RequestedAddress, bool Writable, ULONG_PTR Caller);
 void MiUnmapLockedPagesUser(PVOID BaseAddress, PMDL Mdl);
+void MiUserReleaseOrphans(const PFN_NUMBER *Pfns, ULONG Count);
 
 static void MiUnlockIndices(const PFN_NUMBER *Pfns, ULONG Count)
 {
@@ -742,6 +743,7 @@ VOID NTAPI MmUnlockPages(PMDLX Mdl)
         MiUnmapLockedPages(Mdl->MappedSystemVa, Mdl);
     }
     MiUnlockIndices(Pfns, Span);
+    MiUserReleaseOrphans(Pfns, Span); /* userva: user pages decommitted while locked */
     Mdl->MdlFlags &= (CSHORT)~MDL_PAGES_LOCKED;
     MiUnlock();
 }

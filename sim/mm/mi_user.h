@@ -21,7 +21,8 @@
 #define MI_GRANULE_PAGES (MI_ALLOCATION_GRANULARITY / PAGE_SIZE)
 
 /* A user page whose process let go of it while a driver held it locked:
- * it stays allocated (the process's exit is then 0x76). */
+ * it stays allocated, the MDL's, until MmUnlockPages drops its last lock
+ * (MiUserReleaseOrphans); the process's exit before that is 0x76. */
 #define MI_PFN_FLAG_USER_ORPHAN 0x0100
 
 /* Memory-manager protection codes (5 bits, the Windows encoding): base
@@ -68,6 +69,13 @@ typedef struct _MI_VAD {
     PMDL Mdl;            /* MiVadMdlMapping: the MDL mapped */
 } MI_VAD;
 
+/* A range MmSecureVirtualMemory secured (the handle is its address). */
+typedef struct _MI_SECURE {
+    struct _MI_SECURE *Next;
+    uint64_t FirstPage, Pages;
+    bool Writable; /* ProbeMode PAGE_READWRITE: must stay writable */
+} MI_SECURE;
+
 typedef struct _MI_PROCESS {
     ULONG Id;
     bool Deleted;
@@ -78,6 +86,12 @@ typedef struct _MI_PROCESS {
     uint64_t ResidentPages; /* pages this process's PTEs hold */
     uint64_t DemandZeroFaults;
     uint64_t GuardFaults;
+    /* Host-served pages (virtual.c): committed, demand-zero pages mapped as
+     * private anonymous host memory, one bit a page; only in the current
+     * process. NULL until first used. */
+    uint64_t *Lazy;
+    uint64_t LazyPages;
+    MI_SECURE *Secures; /* MmSecureVirtualMemory's ranges */
     struct _MI_PROCESS *Next;
 } MI_PROCESS;
 
@@ -144,8 +158,26 @@ ULONG MiMmToProtect(unsigned Mm);
 NTSTATUS MiUserMakeValid(MI_PROCESS *Process, uint64_t Page, bool Write);
 /* Releases the pages of [FirstPage, FirstPage+Pages) (decommit). Lock held. */
 void MiUserDecommit(MI_PROCESS *Process, MI_VAD *Vad, uint64_t FirstPage, uint64_t Pages);
-/* Revokes the host mirror of the whole user range (attach, teardown). */
+/* Revokes the host mirror of the whole user range (attach, teardown);
+ * host-served pages are settled first. */
 void MiUserRevokeAll(void);
+/* Host-served first touches (docs/user-space.md, "Host-served first
+ * touches"). Settle: each host-served page of the current process in
+ * [FirstPage, FirstPage+Pages) that the host made resident becomes what a
+ * demand-zero fault makes it (a PFN holding the page's contents, the PTE
+ * valid, the physical page mapped over it, one demand-zero fault counted);
+ * the others are trapped again. Lock held. */
+void MiUserSettle(MI_PROCESS *Process, uint64_t FirstPage, uint64_t Pages);
+/* The whole current process (every observation of its pages or counts). */
+void MiUserSettleAll(void);
+/* Machine teardown: the host-served pages go with the user range. */
+void MiUserForgetServed(void);
+/* A forked child: revokes the host mirror except the host-served pages. */
+void MiUserRevokeShared(void);
+static inline bool MiUserIsLazy(const MI_PROCESS *Process, uint64_t Page)
+{
+    return Process->LazyPages != 0 && ((Process->Lazy[Page >> 6] >> (Page & 63)) & 1) != 0;
+}
 /* Invariant check of the user space; returns the problem count. */
 uint64_t MiCheckUserSpace(char *Report, size_t Size);
 

@@ -233,9 +233,16 @@ static void MiTake(MI_INDEX First, uint64_t Count, MI_PAGE_STATE NewState, bool 
     MiPhys.FreeCount -= Count;
 }
 
+/* userva: user pages the host served, still without their PFN (virtual.c). */
+extern uint64_t MiUserLazyPages;
+void MiUserBeforeAllocate(uint64_t Count);
+
 uint64_t MiAllocatePhysical(uint64_t Count, PFN_NUMBER LowPfn, PFN_NUMBER HighPfn,
                             MI_PAGE_STATE NewState, bool Zero, MI_INDEX *Out)
 {
+    if (MiUserLazyPages != 0) {
+        MiUserBeforeAllocate(Count); /* userva */
+    }
     MI_INDEX First = 0, Last = 0; /* set by MiIndexWindow (-O3 cannot tell) */
     if (Count == 0 || MiPhys.FreeCount == 0 || !MiIndexWindow(LowPfn, HighPfn, &First, &Last)) {
         return 0;
@@ -313,6 +320,9 @@ uint64_t MiAllocatePhysical(uint64_t Count, PFN_NUMBER LowPfn, PFN_NUMBER HighPf
 bool MiAllocateContiguous(uint64_t Count, uint64_t AlignPages, PFN_NUMBER LowPfn,
                           PFN_NUMBER HighPfn, MI_PAGE_STATE NewState, bool Zero, MI_INDEX *Out)
 {
+    if (MiUserLazyPages != 0) {
+        MiUserBeforeAllocate(Count); /* userva */
+    }
     MI_INDEX First = 0, Last = 0; /* set by MiIndexWindow (-O3 cannot tell) */
     if (Count == 0 || MiPhys.FreeCount < Count || !MiIndexWindow(LowPfn, HighPfn, &First, &Last)) {
         return false;

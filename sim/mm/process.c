@@ -102,6 +102,12 @@ void MiProcessEmpty(MI_PROCESS *Process)
 static void MiProcessFree(MI_PROCESS *Process)
 {
     MiRangeFreeAll(&Process->Vads, true);
+    free(Process->Lazy);
+    while (Process->Secures != NULL) { /* unsecured at its end */
+        MI_SECURE *Secure = Process->Secures;
+        Process->Secures = Secure->Next;
+        free(Secure);
+    }
     HostFreeTable(Process->Pte, MiUser.Pages * sizeof(uint64_t));
     free(Process);
 }
@@ -122,6 +128,7 @@ void MiUserForgetKept(void)
 static void MiUserTeardown(void)
 {
     HostInstallFaultTrapRange(1, NULL, 0, NULL);
+    MiUserForgetServed(); /* the host-served pages go with the range */
     bool Keep = MiKeepForNextMachine && MiUserHostBase != NULL &&
                 MiUserHostBase == (void *)(uintptr_t)0x10000 &&
                 HostUnmapRun(MiUserHostBase, MI_USER_BYTES);
@@ -153,9 +160,12 @@ static void MiUserTeardown(void)
  * writes its own: valid pages come back from the child's copy on first touch. */
 static void MiUserForkChild(void)
 {
-    if (MiUser.Base != NULL) {
-        (void)HostUnmapRun(MiUser.Base, MiUser.Pages * PAGE_SIZE);
+    if (MiUser.Base == NULL) {
+        return;
     }
+    /* Host-served pages are the child's own already (private memory is
+     * copied on write): they stay, the rest is revoked. */
+    MiUserRevokeShared();
 }
 
 static NTSTATUS MiUserInit(const SIM_CONFIG *Config)
@@ -315,6 +325,7 @@ BOOLEAN SimQueryProcess(HANDLE Process, SIM_PROCESS_INFO *Info)
         MiUnlock();
         return FALSE;
     }
+    MiUserSettleAll(); /* the pages the host served are counted */
     Info->CommitCharge = Target->CommitCharge * PAGE_SIZE;
     Info->PeakCommitCharge = Target->PeakCommitCharge * PAGE_SIZE;
     Info->ResidentPages = Target->ResidentPages;
@@ -337,6 +348,7 @@ BOOLEAN SimQueryUserPte(PVOID Va, ULONG64 *Pte)
         return FALSE;
     }
     MiLock();
+    MiUserSettle(MiUser.Current, MiUserPage(Va), 1);
     *Pte = MiUser.Current->Pte[MiUserPage(Va)];
     MiUnlock();
     return TRUE;

@@ -47,12 +47,16 @@ const char *MiPageStateName(SIM_PAGE_STATE State)
     return (unsigned)State < 6 ? Names[State] : "?";
 }
 
+/* userva: host-served user pages get their PFNs before anyone looks (virtual.c). */
+void MiUserSettleAll(void);
+
 BOOLEAN MiQueryPfn(PFN_NUMBER Pfn, SIM_PFN_INFO *Info)
 {
     MiEnsureMachine();
     memset(Info, 0, sizeof(*Info));
     MI_INDEX Index;
     MiLock();
+    MiUserSettleAll(); /* userva */
     if (!MiPfnToIndex(Pfn, &Index)) {
         MiUnlock();
         return FALSE;
@@ -105,6 +109,7 @@ VOID MiQueryMemory(SIM_MEMORY_STATS *Stats)
     MiEnsureMachine();
     memset(Stats, 0, sizeof(*Stats));
     MiLock();
+    MiUserSettleAll(); /* userva */
     Stats->PhysicalPages = MiPhys.Pages;
     Stats->FreePages = MiPhys.FreeCount;
     Stats->ZeroedPages = MiPhys.StateCount[MiPageZeroed];

@@ -11,6 +11,7 @@
  * page that is free, only reserved, or protected against the access is an
  * access violation raised as an exception (SEH: docs/seh.md).
  */
+#include <stdatomic.h>
 #include <stdlib.h>
 
 #include "mi_user.h"
@@ -125,12 +126,271 @@ static void MiUserUnmirror(uint64_t Page, uint64_t Count)
 void MiUserRevokeAll(void)
 {
     if (MiUser.Base != NULL) {
+        MiUserSettleAll();
         MiUserUnmirror(0, MiUser.Pages);
     }
 }
 
+/* ---------------------------------------------------------------------- */
+/* Host-served first touches (docs/user-space.md).                        */
+/*                                                                        */
+/* A committed, accessible page of the current process may be mapped as    */
+/* private anonymous host memory at commit: the host's MMU then serves its */
+/* first touch, as the hardware's page walk and the fault handler would,   */
+/* with no signal. Its PTE stays demand zero until the simulated OS looks: */
+/* then the pages the host made resident are given what the fault would   */
+/* have given them (MiUserSettle), and the state is exactly the one the    */
+/* trap makes. A page the host never made resident was never touched.      */
+/* ---------------------------------------------------------------------- */
+/* Host-served pages of all processes (only the current one has any); read
+ * by the PFN allocator's check (pfn.c) under the lock. */
+uint64_t MiUserLazyPages;
+/* The same, for the IRQL raise check (any thread, no lock). */
+static atomic_bool MiUserLazyAny;
+static bool MiUserSettling;
+void MiSetIrqlRaiseHook(void (*Hook)(void)); /* sim/ke/irql.c */
+
+#define MI_SETTLE_CHUNK 1024u /* pages looked at per host query */
+
+static void MiLazyClear(MI_PROCESS *Process, uint64_t First, uint64_t Count)
+{
+    for (uint64_t Page = First; Page < First + Count; Page++) {
+        Process->Lazy[Page >> 6] &= ~(1ull << (Page & 63));
+    }
+    Process->LazyPages -= Count;
+    MiUserLazyPages -= Count;
+    if (MiUserLazyPages == 0) {
+        atomic_store_explicit(&MiUserLazyAny, false, memory_order_relaxed);
+    }
+}
+
+/* The next run of host-served pages at or after Page, below End: its first
+ * page (End if none) and length. */
+static uint64_t MiLazyNextRun(const MI_PROCESS *Process, uint64_t Page, uint64_t End,
+                              uint64_t *Length)
+{
+    while (Page < End) {
+        uint64_t Word = Process->Lazy[Page >> 6] >> (Page & 63);
+        if (Word == 0) {
+            Page = (Page | 63) + 1;
+            continue;
+        }
+        Page += (uint64_t)__builtin_ctzll(Word);
+        break;
+    }
+    if (Page >= End) {
+        *Length = 0;
+        return End;
+    }
+    uint64_t Last = Page;
+    while (Last < End && ((Process->Lazy[Last >> 6] >> (Last & 63)) & 1)) {
+        Last++;
+    }
+    *Length = Last - Page;
+    return Page;
+}
+
+_Noreturn static void MiUserNoPage(uint64_t Page)
+{
+    /* Cannot happen: the PFN allocator settles before it would leave fewer
+     * free pages than there are host-served ones (MiUserBeforeAllocate). */
+    MiWriteStderr("mmsim: no physical page for a user page the host served\n");
+    KeBugCheckEx(MEMORY_MANAGEMENT, 0x41790, (ULONG_PTR)MiUserVa(Page), 0, 0);
+}
+
+/* One chunk of one run: [First, First+Count), all host-served. Discard: the
+ * pages are being decommitted; resident ones still count as the fault and
+ * the PFN taken and given back that they were, but nothing is copied. */
+static void MiSettleChunk(MI_PROCESS *Process, uint64_t First, uint64_t Count, bool Discard)
+{
+    uint8_t Resident[MI_SETTLE_CHUNK];
+    MI_INDEX Index[MI_SETTLE_CHUNK];
+    /* No other thread may write while the contents move (it traps and
+     * waits for the lock); the host keeps the pages. */
+    if (!Discard && !HostProtectNone(MiUserVa(First), Count * PAGE_SIZE)) {
+        MiUserHostRefused(First);
+    }
+    if (!HostResidentPages(MiUserVa(First), Count * PAGE_SIZE, Resident)) {
+        memset(Resident, 1, Count); /* cannot tell: as if all were touched */
+    }
+    uint64_t Touched = 0;
+    for (uint64_t i = 0; i < Count; i++) {
+        Touched += Resident[i];
+    }
+    if (Touched != 0 &&
+        MiAllocatePhysical(Touched, 0, MiPhys.HighestPfn, MiPageUser, false, Index) != Touched) {
+        MiUserNoPage(First);
+    }
+    Process->DemandZeroFaults += Touched;
+    if (Discard) {
+        for (uint64_t k = 0; k < Touched; k++) {
+            MiFreePhysical(Index[k]);
+        }
+        MiUserUnmirror(First, Count);
+        MiLazyClear(Process, First, Count);
+        return;
+    }
+    /* Resident pages: their contents into their PFNs, the PTEs valid, the
+     * physical pages mapped over them (runs of consecutive PFNs with the
+     * same access in one host call). The rest: trapped again. */
+    uint64_t k = 0;
+    for (uint64_t i = 0; i < Count;) {
+        uint64_t Page = First + i;
+        if (!Resident[i]) {
+            uint64_t End = i;
+            while (End < Count && !Resident[End]) {
+                End++;
+            }
+            MiUserUnmirror(Page, End - i);
+            i = End;
+            continue;
+        }
+        uint64_t End = i, Start = k;
+        while (End < Count && Resident[End]) {
+            End++;
+        }
+        if (!HostProtectRun(MiUserVa(Page), (End - i) * PAGE_SIZE, false)) {
+            MiUserHostRefused(Page);
+        }
+        for (uint64_t j = i; j < End; j++, k++) {
+            memcpy(MiPhysPage(Index[k]), MiUserVa(First + j), PAGE_SIZE);
+            MiPfnEntry(Index[k])->Owner = Process->Id;
+            unsigned Mm = MiUserPteProtection(Process->Pte[First + j]);
+            Process->Pte[First + j] = MiUserValidPte(Index[k], Mm);
+        }
+        for (uint64_t j = i, m = Start; j < End;) {
+            uint64_t Pte = Process->Pte[First + j];
+            uint64_t Run = 1;
+            while (j + Run < End && Index[m + Run] == Index[m] + Run &&
+                   ((Process->Pte[First + j + Run] ^ Pte) & MI_PTE_WRITE) == 0) {
+                Run++;
+            }
+            MiUser.HostMapCalls++;
+            if (!HostMapRun(MiUserVa(First + j), MiPteIndex(Pte) * PAGE_SIZE, Run * PAGE_SIZE,
+                            (Pte & MI_PTE_WRITE) != 0)) {
+                MiUserHostRefused(First + j); /* the host's mapping limit */
+            }
+            j += Run;
+            m += Run;
+        }
+        Process->ResidentPages += End - i;
+        i = End;
+    }
+    MiLazyClear(Process, First, Count);
+}
+
+static void MiSettle(MI_PROCESS *Process, uint64_t FirstPage, uint64_t Pages, bool Discard)
+{
+    if (Process->LazyPages == 0 || Pages == 0) {
+        return;
+    }
+    bool Was = MiUserSettling;
+    MiUserSettling = true; /* its own PFN allocations need no check */
+    uint64_t End = FirstPage + Pages, Length;
+    for (uint64_t Page = MiLazyNextRun(Process, FirstPage, End, &Length); Length != 0;
+         Page = MiLazyNextRun(Process, Page, End, &Length)) {
+        uint64_t Chunk = Length < MI_SETTLE_CHUNK ? Length : MI_SETTLE_CHUNK;
+        MiSettleChunk(Process, Page, Chunk, Discard);
+        Page += Chunk;
+    }
+    MiUserSettling = Was;
+}
+
+void MiUserSettle(MI_PROCESS *Process, uint64_t FirstPage, uint64_t Pages)
+{
+    MiSettle(Process, FirstPage, Pages, false);
+}
+
+void MiUserSettleAll(void)
+{
+    if (!atomic_load_explicit(&MiUserLazyAny, memory_order_relaxed)) {
+        return; /* nothing served by the host (kept exact under the lock) */
+    }
+    MiLock();
+    if (MiUser.Current != NULL) {
+        MiUserSettle(MiUser.Current, 0, MiUser.Pages);
+    }
+    MiUnlock();
+}
+
+void MiUserForgetServed(void)
+{
+    MiUserLazyPages = 0;
+    atomic_store_explicit(&MiUserLazyAny, false, memory_order_relaxed);
+}
+
+void MiUserRevokeShared(void)
+{
+    const MI_PROCESS *Process = MiUser.Current;
+    uint64_t Page = 0, Length = 0;
+    while (Page < MiUser.Pages) {
+        uint64_t Next = Process->LazyPages != 0
+                            ? MiLazyNextRun(Process, Page, MiUser.Pages, &Length)
+                            : MiUser.Pages;
+        if (Next > Page) {
+            (void)HostUnmapRun(MiUserVa(Page), (Next - Page) * PAGE_SIZE);
+        }
+        Page = Next + Length;
+    }
+}
+
+/* The PFN allocator's check (pfn.c), lock held: an allocation that would
+ * leave fewer free pages than there are host-served pages settles them
+ * first, so a page the host served always has the PFN its fault would have
+ * taken, and the allocation sees what it would have seen. */
+void MiUserBeforeAllocate(uint64_t Count);
+void MiUserBeforeAllocate(uint64_t Count)
+{
+    if (!MiUserSettling && MiPhys.FreeCount < MiUserLazyPages + Count) {
+        MiUserSettleAll();
+    }
+}
+
+/* Raising the IRQL to DISPATCH_LEVEL or above (irql.c's hook): a touch of
+ * a page not yet resident must trap there (0xD1), so every host-served page
+ * is settled first. */
+static void MiUserIrqlRaised(void)
+{
+    MiUserSettleAll();
+}
+
+/* Maps the newly committed pages [First, First+Pages) of the current
+ * process (PTEs demand zero, protection Mm accessible) for the host to
+ * serve, if the free physical pages cover them and every other host-served
+ * page. Lock held. */
+static void MiUserServeByHost(MI_PROCESS *Process, uint64_t First, uint64_t Pages, unsigned Mm)
+{
+    static bool Hooked;
+    if (Process != MiUser.Current || Pages == 0 ||
+        MiPhys.FreeCount < MiUserLazyPages + Pages) {
+        return;
+    }
+    if (!Hooked) {
+        MiSetIrqlRaiseHook(MiUserIrqlRaised);
+        Hooked = true;
+    }
+    if (Process->Lazy == NULL) {
+        Process->Lazy = (uint64_t *)calloc((MiUser.Pages + 63) / 64, sizeof(uint64_t));
+        if (Process->Lazy == NULL) {
+            return;
+        }
+    }
+    if (!HostMapPrivate(MiUserVa(First), Pages * PAGE_SIZE, MiMmWritable(Mm))) {
+        return; /* trapped as before */
+    }
+    for (uint64_t Page = First; Page < First + Pages; Page++) {
+        Process->Lazy[Page >> 6] |= 1ull << (Page & 63);
+    }
+    Process->LazyPages += Pages;
+    MiUserLazyPages += Pages;
+    atomic_store_explicit(&MiUserLazyAny, true, memory_order_relaxed);
+}
+
 NTSTATUS MiUserMakeValid(MI_PROCESS *Process, uint64_t Page, bool Write)
 {
+    if (MiUserIsLazy(Process, Page)) {
+        MiUserSettle(Process, Page, 1);
+    }
     uint64_t Pte = Process->Pte[Page];
     unsigned Mm = MiUserPteProtection(Pte);
     if (Pte & MI_PTE_VALID) {
@@ -184,6 +444,9 @@ NTSTATUS MiUserMakeValid(MI_PROCESS *Process, uint64_t Page, bool Write)
 
 void MiUserDecommit(MI_PROCESS *Process, MI_VAD *Vad, uint64_t FirstPage, uint64_t Pages)
 {
+    /* Host-served pages go without being copied: each the host made
+     * resident still counts as its fault, its PFN taken and given back. */
+    MiSettle(Process, FirstPage, Pages, true);
     uint64_t MappedFirst = UINT64_MAX, MappedEnd = 0;
     for (uint64_t Page = FirstPage; Page < FirstPage + Pages; Page++) {
         uint64_t Pte = Process->Pte[Page];
@@ -262,6 +525,9 @@ static bool MiUserFault(void *Address, bool Write, void *CodeAddress)
     MiLock();
     MI_PROCESS *Process = MiUser.Current;
     uint64_t Page = MiUserPage(Address);
+    if (MiUserIsLazy(Process, Page)) {
+        MiUserSettle(Process, Page, 1); /* a write to a read-only one, or a settle under way */
+    }
     uint64_t Pte = Process->Pte[Page];
     if (!(Pte & MI_PTE_VALID) && Pte != 0 && Irql >= DISPATCH_LEVEL) {
         /* A page not resident yet touched at DISPATCH_LEVEL: the page fault
@@ -317,6 +583,76 @@ static uint64_t MiPageUp(uintptr_t Va)
 }
 
 /* ---------------------------------------------------------------------- */
+/* MmSecureVirtualMemory / MmUnsecureVirtualMemory.                       */
+/* ---------------------------------------------------------------------- */
+/* true if [First, First+Pages) meets a secured range that protection Mm
+ * would violate (Mm 0: freeing, which every secured range refuses). */
+bool MiIsUserRange(uintptr_t Va, uintptr_t Length);
+
+static bool MiSecured(const MI_PROCESS *Process, uint64_t First, uint64_t Pages, unsigned Mm)
+{
+    for (const MI_SECURE *Secure = Process->Secures; Secure != NULL; Secure = Secure->Next) {
+        if (Secure->FirstPage >= First + Pages || First >= Secure->FirstPage + Secure->Pages) {
+            continue;
+        }
+        if (Mm == 0 || !MiMmAccessible(Mm) || (Secure->Writable && !MiMmWritable(Mm))) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Secures a committed range of one VAD of the current process whose pages
+ * all allow ProbeMode's access; NULL otherwise. */
+HANDLE NTAPI MmSecureVirtualMemory(PVOID Address, SIZE_T Size, ULONG ProbeMode)
+{
+    MiDdiEnter(MiDdi_MmSecureVirtualMemory, 0, MI_CALLER_ADDRESS());
+    if ((ProbeMode != PAGE_READWRITE && ProbeMode != PAGE_READONLY) || Size == 0 ||
+        !MiIsUserRange((uintptr_t)Address, (uintptr_t)Size)) {
+        return NULL;
+    }
+    bool Writable = ProbeMode == PAGE_READWRITE;
+    MiLock();
+    MI_PROCESS *Process = MiUser.Current;
+    uint64_t First = MiUserPage(Address), End = MiPageUp((uintptr_t)Address + Size);
+    const MI_VAD *Vad = MiVadFind(Process, First);
+    bool Ok = Vad != NULL && Vad->Kind == MiVadPrivate && End <= Vad->FirstPage + Vad->Pages;
+    for (uint64_t Page = First; Ok && Page < End; Page++) {
+        uint64_t Pte = Process->Pte[Page];
+        unsigned Mm = MiUserPteProtection(Pte);
+        Ok = Pte != 0 && MiMmAccessible(Mm) && (!Writable || MiMmWritable(Mm));
+    }
+    MI_SECURE *Secure = Ok ? (MI_SECURE *)calloc(1, sizeof(MI_SECURE)) : NULL;
+    if (Secure != NULL) {
+        Secure->FirstPage = First;
+        Secure->Pages = End - First;
+        Secure->Writable = Writable;
+        Secure->Next = Process->Secures;
+        Process->Secures = Secure;
+    }
+    MiUnlock();
+    return (HANDLE)Secure;
+}
+
+/* In the process that secured it; a handle it does not hold changes nothing. */
+VOID NTAPI MmUnsecureVirtualMemory(HANDLE SecureHandle)
+{
+    MiDdiEnter(MiDdi_MmUnsecureVirtualMemory, 0, MI_CALLER_ADDRESS());
+    MiLock();
+    MI_PROCESS *Process = MiUser.Current;
+    for (MI_SECURE **Link = Process != NULL ? &Process->Secures : NULL; Link != NULL && *Link != NULL;
+         Link = &(*Link)->Next) {
+        if ((HANDLE)*Link == SecureHandle) {
+            MI_SECURE *Secure = *Link;
+            *Link = Secure->Next;
+            free(Secure);
+            break;
+        }
+    }
+    MiUnlock();
+}
+
+/* ---------------------------------------------------------------------- */
 /* ZwAllocateVirtualMemory.                                               */
 /* ---------------------------------------------------------------------- */
 static NTSTATUS MiCommitRange(MI_PROCESS *Process, MI_VAD *Vad, uint64_t First, uint64_t Pages,
@@ -329,12 +665,23 @@ static NTSTATUS MiCommitRange(MI_PROCESS *Process, MI_VAD *Vad, uint64_t First, 
     if (MiUser.CommitTotal + New > MiUser.CommitLimit) {
         return STATUS_COMMITMENT_LIMIT;
     }
+    MiUserSettle(Process, First, Pages);
+    bool Host = MiMmAccessible(Mm) && Process == MiUser.Current;
+    uint64_t RunStart = UINT64_MAX;
     for (uint64_t Page = First; Page < First + Pages; Page++) {
         if (Process->Pte[Page] == 0) {
             Process->Pte[Page] = (uint64_t)Mm << MI_UPTE_PROT_SHIFT;
-        } else {
-            MiUserSetProtection(Process, Page, Mm); /* recommit: the new protection */
+            RunStart = RunStart == UINT64_MAX ? Page : RunStart;
+            continue;
         }
+        MiUserSetProtection(Process, Page, Mm); /* recommit: the new protection */
+        if (Host && RunStart != UINT64_MAX) {
+            MiUserServeByHost(Process, RunStart, Page - RunStart, Mm);
+        }
+        RunStart = UINT64_MAX;
+    }
+    if (Host && RunStart != UINT64_MAX) {
+        MiUserServeByHost(Process, RunStart, First + Pages - RunStart, Mm);
     }
     Vad->Committed += New;
     Process->CommitCharge += New;
@@ -531,6 +878,9 @@ static NTSTATUS MiFreeVirtual(HANDLE ProcessHandle, PVOID *BaseAddress, PSIZE_T 
         Status = STATUS_MEMORY_NOT_ALLOCATED;
     } else if (Vad->Kind != MiVadPrivate || End > VadEnd) {
         Status = STATUS_UNABLE_TO_FREE_VM;
+    } else if (MiSecured(Process, FreeType == MEM_RELEASE ? Vad->FirstPage : First,
+                         FreeType == MEM_RELEASE ? Vad->Pages : End - First, 0)) {
+        Status = STATUS_INVALID_PAGE_PROTECTION; /* MmSecureVirtualMemory holds it */
     } else if (FreeType == MEM_RELEASE) {
         /* The whole reservation, named by its base (a size of 0 is what
          * the documentation asks; one covering it exactly is the same). */
@@ -604,7 +954,11 @@ static NTSTATUS MiProtectVirtual(HANDLE ProcessHandle, PVOID *BaseAddress, PSIZE
             Status = STATUS_NOT_COMMITTED;
         }
     }
+    if (Status == STATUS_SUCCESS && MiSecured(Process, First, End - First, Mm)) {
+        Status = STATUS_INVALID_PAGE_PROTECTION; /* MmSecureVirtualMemory holds it */
+    }
     if (Status == STATUS_SUCCESS) {
+        MiUserSettle(Process, First, End - First);
         *OldProtect = MiMmToProtect(MiUserPteProtection(Process->Pte[First]));
         for (uint64_t Page = First; Page < End; Page++) {
             MiUserSetProtection(Process, Page, Mm);
@@ -637,6 +991,10 @@ NTSTATUS NTAPI NtProtectVirtualMemory(HANDLE ProcessHandle, PVOID *BaseAddress,
 void MiUserDescribe(const MI_PROCESS *Process, uint64_t Page, MEMORY_BASIC_INFORMATION *Info);
 void MiUserDescribe(const MI_PROCESS *Process, uint64_t Page, MEMORY_BASIC_INFORMATION *Info)
 {
+    if (MiUserIsLazy(Process, Page)) {
+        /* !address shows the PTE: the page as the fault would have left it. */
+        MiUserSettle(MiUser.Current, Page, 1);
+    }
     memset(Info, 0, sizeof(*Info));
     Info->BaseAddress = MiUserVa(Page);
     const MI_VAD *Vad = MiVadFind(Process, Page);
@@ -727,11 +1085,14 @@ typedef struct {
     char *Report;
     size_t Size;
     uint64_t Problems;
+    uint64_t LazyShown; /* host-served pages the host shows */
 } MI_USER_HOST_CHECK;
 
 /* The host shows a user page only where the current process's PTE is valid,
  * with that PTE's page and write access (a valid PTE may be unshown: after
- * an attach it comes back at the next touch). */
+ * an attach it comes back at the next touch), or where the page is served
+ * by the host: then private memory, the PTE demand zero and accessible, with
+ * its write access. */
 static void MiCheckUserHostRange(void *Context, uintptr_t Start, uintptr_t End, bool Readable,
                                  bool Writable, bool Physical, uint64_t Offset)
 {
@@ -739,31 +1100,73 @@ static void MiCheckUserHostRange(void *Context, uintptr_t Start, uintptr_t End, 
     if (!Readable && !Writable) {
         return;
     }
+    const MI_PROCESS *Process = MiUser.Current;
     for (uintptr_t Va = Start; Va < End; Va += PAGE_SIZE) {
-        uint64_t Pte = MiUser.Current->Pte[MiUserPage((void *)Va)];
-        uint64_t Want = Offset / PAGE_SIZE + (Va - Start) / PAGE_SIZE;
-        if (!Physical || !(Pte & MI_PTE_VALID) || MiPteIndex(Pte) != Want ||
-            ((Pte & MI_PTE_WRITE) != 0) != Writable) {
+        uint64_t Page = MiUserPage((void *)Va);
+        uint64_t Pte = Process->Pte[Page];
+        bool Ok;
+        if (MiUserIsLazy(Process, Page)) {
+            unsigned Mm = MiUserPteProtection(Pte);
+            Ok = !Physical && !(Pte & (MI_PTE_VALID | MI_PTE_TRANSITION)) && MiMmAccessible(Mm) &&
+                 MiMmWritable(Mm) == Writable;
+            Check->LazyShown += Ok;
+        } else {
+            uint64_t Want = Offset / PAGE_SIZE + (Va - Start) / PAGE_SIZE;
+            Ok = Physical && (Pte & MI_PTE_VALID) && MiPteIndex(Pte) == Want &&
+                 ((Pte & MI_PTE_WRITE) != 0) == Writable;
+        }
+        if (!Ok) {
             MiAppend(Check->Report, Check->Size,
-                     "user page at %p is accessible in the host but its PTE is 0x%llx\n",
-                     (void *)Va, (unsigned long long)Pte);
+                     "user page at %p is accessible in the host (%s) but its PTE is 0x%llx%s\n",
+                     (void *)Va, Physical ? "physical memory" : "private memory",
+                     (unsigned long long)Pte,
+                     MiUserIsLazy(Process, Page) ? " (served by the host)" : "");
             Check->Problems++;
             return;
         }
     }
 }
 
+/* A process's VADs: in address order, not overlapping, inside the usable
+ * range, none empty. Returns the problem count. */
+static uint64_t MiCheckVads(const MI_PROCESS *Process, char *Report, size_t Size)
+{
+    uint64_t Problems = 0, End = 0;
+    for (const MI_RANGE *Range = MiRangeFirst(&Process->Vads); Range != NULL;
+         Range = MiRangeNext(&Process->Vads, Range)) {
+        const MI_VAD *Vad = (const MI_VAD *)Range->Data;
+        if (Vad->FirstPage != Range->FirstPage || Vad->Pages != Range->Pages || Vad->Pages == 0 ||
+            Vad->FirstPage < End || Vad->FirstPage + Vad->Pages > MiUserUsablePages()) {
+            MiAppend(Report, Size,
+                     "process %u: VAD at page %llu (%llu pages) is out of order, overlaps the "
+                     "one before (ending at %llu), or leaves the user range\n",
+                     Process->Id, (unsigned long long)Vad->FirstPage,
+                     (unsigned long long)Vad->Pages, (unsigned long long)End);
+            Problems++;
+        }
+        End = Vad->FirstPage + Vad->Pages;
+    }
+    return Problems;
+}
+
 uint64_t MiCheckUserSpace(char *Report, size_t Size)
 {
-    uint64_t Problems = 0, Commit = 0;
+    uint64_t Problems = 0, Commit = 0, Resident = 0, Lazy = 0;
     if (MiUser.Base != NULL) {
-        MI_USER_HOST_CHECK Host = {Report, Size, 0};
-        (void)HostForEachMapping(MiUser.Base, MiUser.Pages * PAGE_SIZE, MiCheckUserHostRange,
-                                 &Host);
+        MI_USER_HOST_CHECK Host = {Report, Size, 0, 0};
+        if (HostForEachMapping(MiUser.Base, MiUser.Pages * PAGE_SIZE, MiCheckUserHostRange,
+                               &Host) &&
+            Host.Problems == 0 && Host.LazyShown != MiUser.Current->LazyPages) {
+            MiAppend(Report, Size, "%llu user page(s) served by the host, %llu shown by it\n",
+                     (unsigned long long)MiUser.Current->LazyPages,
+                     (unsigned long long)Host.LazyShown);
+            Problems++;
+        }
         Problems += Host.Problems;
     }
     for (MI_PROCESS *Process = MiUser.Processes; Process != NULL; Process = Process->Next) {
-        uint64_t ProcessCommit = 0, Resident = 0;
+        uint64_t ProcessCommit = 0, ProcessResident = 0, ProcessLazy = 0;
+        Problems += MiCheckVads(Process, Report, Size);
         for (const MI_RANGE *Range = MiRangeFirst(&Process->Vads); Range != NULL;
              Range = MiRangeNext(&Process->Vads, Range)) {
             const MI_VAD *Vad = (const MI_VAD *)Range->Data;
@@ -771,15 +1174,18 @@ uint64_t MiCheckUserSpace(char *Report, size_t Size)
             for (uint64_t Page = Vad->FirstPage; Page < Vad->FirstPage + Vad->Pages; Page++) {
                 uint64_t Pte = Process->Pte[Page];
                 Committed += Pte != 0;
+                ProcessLazy += MiUserIsLazy(Process, Page);
                 if (Vad->Kind == MiVadPrivate && (Pte & (MI_PTE_VALID | MI_PTE_TRANSITION))) {
-                    Resident++;
+                    ProcessResident++;
                     const MI_PFN *Entry = MiPfnEntry(MiPteIndex(Pte));
-                    if (Entry->State != MiPageUser || Entry->Owner != Process->Id) {
+                    if (Entry->State != MiPageUser || Entry->Owner != Process->Id ||
+                        (Entry->Flags & MI_PFN_FLAG_USER_ORPHAN)) {
                         MiAppend(Report, Size,
                                  "process %u: user page %llu names PFN 0x%llx of state %u, owner "
-                                 "%u\n",
+                                 "%u, flags 0x%x\n",
                                  Process->Id, (unsigned long long)Page,
-                                 (unsigned long long)MI_PTE_PFN(Pte), Entry->State, Entry->Owner);
+                                 (unsigned long long)MI_PTE_PFN(Pte), Entry->State, Entry->Owner,
+                                 Entry->Flags);
                         Problems++;
                     }
                 }
@@ -792,20 +1198,66 @@ uint64_t MiCheckUserSpace(char *Report, size_t Size)
             }
             ProcessCommit += Vad->Kind == MiVadPrivate ? Vad->Committed : 0;
         }
-        if (ProcessCommit != Process->CommitCharge || Resident != Process->ResidentPages) {
+        if (ProcessCommit != Process->CommitCharge || ProcessResident != Process->ResidentPages) {
             MiAppend(Report, Size,
                      "process %u: commit charge %llu (VADs %llu), resident %llu (PTEs %llu)\n",
                      Process->Id, (unsigned long long)Process->CommitCharge,
                      (unsigned long long)ProcessCommit, (unsigned long long)Process->ResidentPages,
-                     (unsigned long long)Resident);
+                     (unsigned long long)ProcessResident);
+            Problems++;
+        }
+        if (ProcessLazy != Process->LazyPages || (ProcessLazy != 0 && Process != MiUser.Current)) {
+            MiAppend(Report, Size,
+                     "process %u: %llu page(s) served by the host counted, %llu found%s\n",
+                     Process->Id, (unsigned long long)Process->LazyPages,
+                     (unsigned long long)ProcessLazy,
+                     Process != MiUser.Current ? " (not the current process)" : "");
             Problems++;
         }
         Commit += ProcessCommit;
+        Resident += ProcessResident;
+        Lazy += ProcessLazy;
     }
     if (Commit != MiUser.CommitTotal || MiUser.CommitTotal > MiUser.CommitLimit) {
         MiAppend(Report, Size, "user commit: total %llu, processes %llu, limit %llu\n",
                  (unsigned long long)MiUser.CommitTotal, (unsigned long long)Commit,
                  (unsigned long long)MiUser.CommitLimit);
+        Problems++;
+    }
+    /* Host-served pages each have a free page waiting for them. */
+    if (Lazy != MiUserLazyPages || MiPhys.FreeCount < MiUserLazyPages) {
+        MiAppend(Report, Size,
+                 "%llu user page(s) served by the host (processes: %llu), %llu free page(s)\n",
+                 (unsigned long long)MiUserLazyPages, (unsigned long long)Lazy,
+                 (unsigned long long)MiPhys.FreeCount);
+        Problems++;
+    }
+    /* Pages in state User: one PTE of their owner each, or let go of by it
+     * while a driver holds them (freed when the driver lets go). */
+    uint64_t UserPfns = 0, Orphans = 0;
+    for (MI_INDEX i = MiPfnNextTouched(0); i < MiPhys.Pages; i = MiPfnNextTouched(i + 1)) {
+        const MI_PFN *Entry = MiPfnEntry(i);
+        if (Entry->State != MiPageUser) {
+            continue;
+        }
+        UserPfns++;
+        if (Entry->Flags & MI_PFN_FLAG_USER_ORPHAN) {
+            Orphans++;
+            if (Entry->LockCount == 0 && Entry->MapCount == 0) {
+                MiAppend(Report, Size,
+                         "PFN 0x%llx: a user page its process let go of, held by no driver, is "
+                         "still allocated\n",
+                         (unsigned long long)MiIndexToPfn(i));
+                Problems++;
+            }
+        }
+    }
+    if (UserPfns != Resident + Orphans) {
+        MiAppend(Report, Size,
+                 "%llu page(s) in state User, but %llu resident in processes and %llu held by "
+                 "drivers only\n",
+                 (unsigned long long)UserPfns, (unsigned long long)Resident,
+                 (unsigned long long)Orphans);
         Problems++;
     }
     return Problems;
@@ -860,6 +1312,7 @@ void MiProbeAndLockUserPages(PMDL Mdl, KPROCESSOR_MODE AccessMode, bool Write, U
     KIRQL Irql = MiCurrentIrql();
     MiLock();
     MI_PROCESS *Process = MiUser.Current;
+    MiUserSettle(Process, MiUserPage((void *)PageVa), Span);
     for (ULONG i = 0; i < Span; i++) {
         uint64_t Page = MiUserPage((void *)(PageVa + (uintptr_t)i * PAGE_SIZE));
         uint64_t Pte = Process->Pte[Page];
@@ -892,6 +1345,25 @@ void MiProbeAndLockUserPages(PMDL Mdl, KPROCESSOR_MODE AccessMode, bool Write, U
     }
     MiUnlock();
     Mdl->Process = (struct _EPROCESS *)(void *)Process;
+}
+
+/* MmUnlockPages of user pages (lock held, the locks already dropped): a
+ * page its process decommitted or released while the MDL held it was kept
+ * for the MDL (its reference); the last unlock frees it. */
+void MiUserReleaseOrphans(const PFN_NUMBER *Pfns, ULONG Count);
+void MiUserReleaseOrphans(const PFN_NUMBER *Pfns, ULONG Count)
+{
+    for (ULONG i = 0; i < Count; i++) {
+        MI_INDEX Index;
+        if (!MiPfnToIndex(Pfns[i], &Index)) {
+            continue;
+        }
+        MI_PFN *Entry = MiPfnEntry(Index);
+        if (Entry->State == MiPageUser && (Entry->Flags & MI_PFN_FLAG_USER_ORPHAN) &&
+            Entry->LockCount == 0 && Entry->MapCount == 0) {
+            MiFreePhysical(Index);
+        }
+    }
 }
 
 /* MmMapLockedPagesSpecifyCache(UserMode): the MDL's pages in a new VAD of

@@ -65,6 +65,7 @@ VOID SimDumpVad(SIM_DUMP_OUTPUT *Out)
         return;
     }
     MiLock();
+    MiUserSettleAll(); /* the counts include the pages the host served (userva) */
     const MI_PROCESS *Process = MiUser.Current;
     MiUserOut(Out, "VAD  %16s %16s %8s  %-8s %s\n", "Start(VPN)", "End(VPN)", "Commit", "Type",
               "Protection");
