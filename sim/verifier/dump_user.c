@@ -100,6 +100,7 @@ BOOLEAN SimDumpAddress(SIM_DUMP_OUTPUT *Out, PVOID Va)
     MEMORY_BASIC_INFORMATION Info;
     MiLock();
     uint64_t Page = MiUserPage(Va);
+    MiUserSettle(MiUser.Current, Page, 1); /* a page the host served is valid (userva) */
     MiUserDescribe(MiUser.Current, Page, &Info);
     uint64_t Pte = MiUser.Current->Pte[Page];
     MiUnlock();
@@ -190,6 +191,7 @@ char SimUserPageMapChar(PVOID Va)
         return ' ';
     }
     MiLock();
+    MiUserSettle(MiUser.Current, MiUserPage(Va), 1); /* what the OS would see */
     char Mark = MiUserPageCharLocked(MiUserPage(Va));
     MiUnlock();
     return Mark;
@@ -202,6 +204,7 @@ ULONG SimUserPageProtect(PVOID Va)
         return 0;
     }
     MiLock();
+    MiUserSettle(MiUser.Current, MiUserPage(Va), 1); /* what the OS would see */
     uint64_t Pte = MiUser.Current->Pte[MiUserPage(Va)];
     MiUnlock();
     return Pte == 0 ? 0 : MiMmToProtect(MiUserPteProtection(Pte));
@@ -230,6 +233,7 @@ VOID SimDumpUserPages(SIM_DUMP_OUTPUT *Out, PVOID Va, ULONG64 Pages)
     if (Pages > 1024) {
         Pages = 1024; /* 16 rows: a view, not a listing */
     }
+    MiUserSettle(MiUser.Current, First, Pages); /* the pages the host served are valid */
     char Row[65];
     for (uint64_t p = 0; p < Pages; p += 64) {
         uint64_t n = Pages - p < 64 ? Pages - p : 64;
