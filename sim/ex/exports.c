@@ -398,6 +398,10 @@ static const MI_EXPORT MiExports[] = {
 
     /* specialpool: ExAllocatePool3 (Windows 10 2004+). */
     MI_EXPORT_ENTRY(ExAllocatePool3, true),
+    /* realdrv: debug output with an argument list (XP+), the timer resolution query (7+). */
+    MI_EXPORT_ENTRY(vDbgPrintEx, false),
+    MI_EXPORT_ENTRY(vDbgPrintExWithPrefix, false),
+    MI_EXPORT_ENTRY(ExQueryTimerResolution, true),
 };
 
 /* Name (counted, in WCHARs) equals the ASCII Export exactly (export names
