@@ -402,6 +402,11 @@ static const MI_EXPORT MiExports[] = {
     /* user17: securing user ranges (sim/mm/virtual.c). */
     MI_EXPORT_ENTRY(MmSecureVirtualMemory, false),
     MI_EXPORT_ENTRY(MmUnsecureVirtualMemory, false),
+
+    /* realdrv: debug output with an argument list (XP+), the timer resolution query (7+). */
+    MI_EXPORT_ENTRY(vDbgPrintEx, false),
+    MI_EXPORT_ENTRY(vDbgPrintExWithPrefix, false),
+    MI_EXPORT_ENTRY(ExQueryTimerResolution, true),
 };
 
 /* Name (counted, in WCHARs) equals the ASCII Export exactly (export names

@@ -54,29 +54,33 @@ static pthread_mutex_t MiResourceLock = PTHREAD_MUTEX_INITIALIZER;
 static MI_RESOURCE *MiResourceRecords; /* live records, freed when the machine goes */
 
 /* The calling thread's identity as an owner (an ERESOURCE_THREAD, like a
- * PETHREAD) and its normal-kernel-APC disable count (KTHREAD's
- * KernelApcDisable: negative inside critical regions). */
+ * PETHREAD). */
 static _Thread_local UCHAR MiThreadIdentity;
-static _Thread_local LONG MiKernelApcDisable;
 
 static ERESOURCE_THREAD MiCurrentResourceThread(void)
 {
     return (ERESOURCE_THREAD)&MiThreadIdentity;
 }
 
+/* The thread's one critical region count (KTHREAD's KernelApcDisable, which
+ * KeEnterCriticalRegion and KeAreApcsDisabled use): a driver's own
+ * KeEnterCriticalRegion before ExAcquireResourceExclusiveLite is what the
+ * documentation asks for, and the Ex...AndLeaveCriticalRegion forms leave
+ * the region the thread is in. The callers have checked IRQL <= APC_LEVEL. */
 static void MiEnterCriticalRegionForResource(void)
 {
-    MiKernelApcDisable--;
+    KeEnterCriticalRegion();
 }
 
 static void MiLeaveCriticalRegionForResource(void)
 {
-    MiKernelApcDisable++;
+    KeLeaveCriticalRegion();
 }
 
+/* Normal kernel APCs disabled: a critical or guarded region, or IRQL >= APC_LEVEL. */
 static bool MiApcsDisabled(void)
 {
-    return MiKernelApcDisable != 0 || MiCurrentIrql() >= APC_LEVEL;
+    return KeAreApcsDisabled() || MiCurrentIrql() >= APC_LEVEL;
 }
 
 /* The record of an initialized resource; an uninitialized or deleted one
@@ -201,8 +205,9 @@ static BOOLEAN MiAcquire(PERESOURCE Resource, BOOLEAN Wait, MI_ACQUIRE Mode, con
 {
     MI_RESOURCE *Record = MiRecordOf(Resource, Caller);
     if (!MiApcsDisabled()) {
-        KeBugCheckEx(DRIVER_VERIFIER_DETECTED_VIOLATION, 0x37, MiCurrentIrql(),
-                     (ULONG_PTR)(LONG_PTR)MiKernelApcDisable, (ULONG_PTR)Resource);
+        /* P2, the thread's APC disable count, is 0 here: APCs are enabled. */
+        KeBugCheckEx(DRIVER_VERIFIER_DETECTED_VIOLATION, 0x37, MiCurrentIrql(), 0,
+                     (ULONG_PTR)Resource);
     }
     ERESOURCE_THREAD Thread = MiCurrentResourceThread();
     pthread_mutex_lock(&MiResourceLock);

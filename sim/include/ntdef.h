@@ -572,4 +572,28 @@ template <class T, size_t N> inline T *MmsimConstantStringBuffer(const T (&s)[N]
 #define WINVER _WIN32_WINNT
 #endif
 
+/* realdrv: the remaining character-pointer names of ntdef.h (counted,
+ * double-NUL and non-NUL-terminated strings), as the WDK spells them. */
+typedef const CHAR *LPCCH, *PCCH;
+typedef WCHAR *LPWCH;
+typedef const WCHAR *LPCWCH;
+typedef CHAR *PZZSTR, *PNZCH;
+typedef const CHAR *PCZZSTR, *PCNZCH;
+typedef WCHAR *PZZWSTR, *PNZWCH;
+typedef const WCHAR *PCZZWSTR, *PCNZWCH;
+typedef const UCHAR *PCUCHAR;
+typedef const USHORT *PCUSHORT;
+typedef const ULONG *PCULONG;
+typedef CHAR *LPSTR;
+typedef const CHAR *LPCSTR;
+typedef WCHAR *LPWSTR;
+typedef const WCHAR *LPCWSTR;
+typedef PSTR *PZPSTR;
+typedef const PSTR *PCZPSTR;
+typedef PCSTR *PZPCSTR;
+typedef PWSTR *PZPWSTR;
+typedef const PWSTR *PCZPWSTR;
+typedef PCWSTR *PZPCWSTR;
+typedef const WCHAR UNALIGNED *LPCUWSTR, *PCUWSTR;
+
 #endif /* _NTDEF_ */

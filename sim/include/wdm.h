@@ -1305,3 +1305,5 @@ C_ASSERT(sizeof(KUSER_SHARED_DATA) == 0x738);
 #include <mmsim/wdm_userva.h> /* userva */
 
 #include <mmsim/wdm_pool.h> /* specialpool */
+
+#include <mmsim/wdm_realdrv.h> /* realdrv */

@@ -120,6 +120,60 @@
 #define __drv_out(a)
 #define __drv_in(a)
 #define __drv_Mode_impl(x)
+/* realdrv: the rest of driverspecs.h's __drv_ (SAL 1) annotations, which
+ * older driver files still carry on their own functions (e.g.
+ * __drv_functionClass on a work item routine); all analysis-only. */
+#define __drv_functionClass(c)
+#define __drv_acquiresResource(k)
+#define __drv_releasesResource(k)
+#define __drv_acquiresExclusiveResource(k)
+#define __drv_releasesExclusiveResource(k)
+#define __drv_acquiresResourceGlobal(k, p)
+#define __drv_releasesResourceGlobal(k, p)
+#define __drv_mustHold(k)
+#define __drv_neverHold(k)
+#define __drv_mustHoldGlobal(k, p)
+#define __drv_neverHoldGlobal(k, p)
+#define __drv_acquiresCancelSpinLock
+#define __drv_releasesCancelSpinLock
+#define __drv_mustHoldCancelSpinLock
+#define __drv_neverHoldCancelSpinLock
+#define __drv_acquiresCriticalRegion
+#define __drv_releasesCriticalRegion
+#define __drv_mustHoldCriticalRegion
+#define __drv_neverHoldCriticalRegion
+#define __drv_acquiresPriorityRegion
+#define __drv_releasesPriorityRegion
+#define __drv_mustHoldPriorityRegion
+#define __drv_neverHoldPriorityRegion
+#define __drv_clearDoInit(yn)
+#define __drv_IoGetDmaAdapter
+#define __drv_floatSaved
+#define __drv_floatRestored
+#define __drv_floatUsed
+#define __drv_interlocked
+#define __drv_isCancelIRQL
+#define __drv_useCancelIRQL
+#define __drv_raisesIRQL(i)
+#define __drv_maxFunctionIRQL(i)
+#define __drv_minFunctionIRQL(i)
+#define __drv_savesIRQLGlobal(k, p)
+#define __drv_restoresIRQLGlobal(k, p)
+#define __drv_isObjectPointer
+#define __drv_nonConstant
+#define __drv_constant
+#define __drv_formatString(k)
+#define __drv_at(e, a)
+#define __drv_arg(e, a)
+#define __drv_ret(a)
+#define __drv_fun(a)
+#define __drv_deref(a)
+#define __drv_in_deref(a)
+#define __drv_out_deref(a)
+#define __drv_dispatchType_other
+#define __drv_completionType(k)
+#define __drv_callbackType(k)
+#define __drv_strictType(t, m)
 #define __in
 #define __out
 #define __inout

@@ -1,0 +1,15 @@
+#pragma once
+
+#include <ntddk.h>
+
+class Mutex {
+public:
+	void Init();
+
+	void Lock();
+	void Unlock();
+
+private:
+	KMUTEX _mutex;
+};
+

@@ -1,0 +1,11 @@
+#pragma once
+
+struct FastMutex {
+	FastMutex();
+	void Lock();
+	void Unlock();
+
+private:
+	FAST_MUTEX m_mutex;
+};
+

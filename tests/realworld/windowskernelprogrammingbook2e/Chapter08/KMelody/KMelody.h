@@ -1,0 +1,7 @@
+#pragma once
+
+#define DRIVER_TAG 'ydlm'
+#define DRIVER_PREFIX "Melody: "
+
+
+
