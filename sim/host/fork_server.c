@@ -202,16 +202,25 @@ static bool HostExploreWait(int NoteFd, int Index, bool Block)
     return true;
 }
 
+/* One thread at a time: two threads of the explorer asking at once would
+ * interleave their questions and answers on the runner's pipes, and one's
+ * fork would see the flags the other had just reset (then a child forked
+ * with other threads alive went on alone: a false leak at its exit). The
+ * forking thread is the child's only thread, and it unlocks its copy. */
+static pthread_mutex_t HostExploreLock = PTHREAD_MUTEX_INITIALIZER;
+
 void HostExploreReap(int NoteFd)
 {
     if (getpid() != HostExploreOwner) {
         return;
     }
+    pthread_mutex_lock(&HostExploreLock); /* the children's table is shared */
     for (int i = 0; i < HostExploreChildCount;) {
         if (!HostExploreWait(NoteFd, i, false)) {
             i++;
         }
     }
+    pthread_mutex_unlock(&HostExploreLock);
 }
 
 /* At the explorer's exit: its children's ends are still the runner's. */
@@ -286,8 +295,8 @@ static void HostBecomeFailingRun(const HOST_EXPLORE_ANSWER *Answer, const char *
     close(Record);
 }
 
-bool HostExploreAt(int AnswerFd, int NoteFd, const char *Line, const char *ParentRecord,
-                   char *Record, size_t RecordSize)
+static bool HostExploreAtLocked(int AnswerFd, int NoteFd, const char *Line,
+                                const char *ParentRecord, char *Record, size_t RecordSize)
 {
     if (getpid() != HostExploreOwner) {
         /* A process the test forked: its parent's run cannot be forked here. */
@@ -352,6 +361,15 @@ bool HostExploreAt(int AnswerFd, int NoteFd, const char *Line, const char *Paren
         HostExploreWait(NoteFd, HostExploreChildCount - 1, true);
     }
     return false;
+}
+
+bool HostExploreAt(int AnswerFd, int NoteFd, const char *Line, const char *ParentRecord,
+                   char *Record, size_t RecordSize)
+{
+    pthread_mutex_lock(&HostExploreLock);
+    bool Child = HostExploreAtLocked(AnswerFd, NoteFd, Line, ParentRecord, Record, RecordSize);
+    pthread_mutex_unlock(&HostExploreLock);
+    return Child;
 }
 
 bool HostExploreIsRun(void)
