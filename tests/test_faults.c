@@ -12,6 +12,7 @@
  *   systematic=FILE      the first call from each distinct stack fails; FILE
  *                        remembers the stacks across runs
  *   record=FILE, stack=ID  the `mmsim faults` runner's two halves
+ *   explore=R,W          the runner's pipes: MMSIM_FAULTS only, never this API
  */
 #if !defined(_POSIX_C_SOURCE)
 #define _POSIX_C_SOURCE 200809L /* mkstemp */
@@ -66,6 +67,11 @@ SIM_TEST_F(BadSpecsAreRefusedWithTheReason, SimTestSetup, TeardownFaults)
         {"stack=xyz", "stack"},
         {"log=1", "log=1"},
         {"random=5;bogus=1", "column 10"},
+        /* The runner's own clause: only through MMSIM_FAULTS in a run it
+         * started (once taken here, the next allocation ended the program
+         * with status 2). */
+        {"explore=0,1", "explore="},
+        {"explore=900,901", "explore="},
     };
     for (size_t i = 0; i < sizeof(Rows) / sizeof(Rows[0]); i++) {
         char Why[512] = "";
@@ -321,6 +327,24 @@ SIM_TEST_F(RecordThenFailOneStack, SimTestSetup, TeardownFaults)
         RunCalls(Phases[Phase], 4);
     }
     unlink(File);
+}
+
+/* explore=R,W is the runner's: even naming real pipes, SimConfigureFaults
+ * refuses it, and a call then fails or succeeds as with no spec (the
+ * explorer would have written a note to W and waited on R). */
+SIM_TEST_F(TheRunnersExploreClauseIsNotAnApiSpec, SimTestSetup, TeardownFaults)
+{
+    int Pipe[2];
+    assert_int_equal(pipe(Pipe), 0);
+    char Spec[64], Why[512] = "";
+    snprintf(Spec, sizeof(Spec), "explore=%d,%d", Pipe[0], Pipe[1]);
+    assert_int_equal(SimConfigureFaults(Spec, Why, sizeof(Why)), STATUS_INVALID_PARAMETER);
+    assert_non_null(strstr(Why, "fault runner's own clause"));
+    PVOID Block = ExAllocatePool2(POOL_FLAG_NON_PAGED, 64, TAG_A);
+    assert_non_null(Block);
+    ExFreePoolWithTag(Block, TAG_A);
+    close(Pipe[0]);
+    close(Pipe[1]);
 }
 
 int main(void)

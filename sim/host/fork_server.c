@@ -231,6 +231,22 @@ static void HostExploreAtExit(void)
     }
 }
 
+static bool HostIsPipeEnd(int Fd, bool Write)
+{
+    struct stat Info;
+    int Flags = fcntl(Fd, F_GETFL);
+    if (Flags < 0 || fstat(Fd, &Info) != 0 || !S_ISFIFO(Info.st_mode)) {
+        return false;
+    }
+    int Mode = Flags & O_ACCMODE;
+    return Mode == O_RDWR || Mode == (Write ? O_WRONLY : O_RDONLY);
+}
+
+bool HostExplorePipes(int AnswerFd, int NoteFd)
+{
+    return AnswerFd != NoteFd && HostIsPipeEnd(AnswerFd, false) && HostIsPipeEnd(NoteFd, true);
+}
+
 void HostExploreClaim(void)
 {
     if (HostExploreOwner == 0) {

@@ -173,6 +173,10 @@ typedef struct _HOST_EXPLORE_ANSWER {
                      and wait for it; 2: fork and go on */
     char Log[640], Record[640], ParentLog[640];
 } HOST_EXPLORE_ANSWER;
+/* True if AnswerFd is an open pipe end that can be read and NoteFd a
+ * different one that can be written: what explore= names must be the
+ * runner's pipes, never a descriptor the program has for its own use. */
+bool HostExplorePipes(int AnswerFd, int NoteFd);
 /* The process that reads explore= first is the explorer (its children, which
  * inherit the spec, are not). */
 void HostExploreClaim(void);

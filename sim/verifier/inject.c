@@ -606,6 +606,25 @@ static bool MiParseSpec(const char *Spec, MI_INJECT *State, char *Why, size_t Wh
                          Column, (int)Length, At);
                 return false;
             }
+#if !defined(_WIN32)
+            /* The runner's pipes or nothing: the explorer writes its notes
+             * to W and blocks reading R, and leaves with _exit when either
+             * fails (the runner is gone), so any other descriptor would end
+             * the program or corrupt a file of its own. */
+            if (!HostExplorePipes((int)Answers, (int)Notes)) {
+                snprintf(Why, WhySize,
+                         "column %d ('%.*s'): explore= takes the runner's pipes R,W (R read, W "
+                         "written); these are not (explore= is set by `mmsim faults` only)",
+                         Column, (int)Length, At);
+                return false;
+            }
+#else
+            snprintf(Why, WhySize,
+                     "column %d ('%.*s'): explore= needs the fault runner's fork, which this "
+                     "host does not have",
+                     Column, (int)Length, At);
+            return false;
+#endif
             State->Explore = true;
             State->ExploreFds[0] = (int)Answers;
             State->ExploreFds[1] = (int)Notes;
@@ -679,8 +698,17 @@ NTSTATUS SimConfigureFaults(const char *Spec, char *Why, SIZE_T WhySize)
         return STATUS_INSUFFICIENT_RESOURCES;
     }
     bool Ok = MiParseSpec(Spec, Trial, Why, WhySize);
+    bool Explore = Ok && Trial->Explore;
     free(Trial);
     if (!Ok) {
+        return STATUS_INVALID_PARAMETER;
+    }
+    if (Explore) {
+        /* The runner's channel is MMSIM_FAULTS in the environment of a run
+         * it started; a program has no pipes of the runner to name. */
+        snprintf(Why, WhySize,
+                 "explore= is the fault runner's own clause (MMSIM_FAULTS, set by `mmsim "
+                 "faults`); SimConfigureFaults does not take it");
         return STATUS_INVALID_PARAMETER;
     }
     MiLock();

@@ -9,11 +9,23 @@ foreach(Variable FUZZER RUNS SEEDS SCRATCH ARTIFACTS)
 endforeach()
 file(REMOVE_RECURSE ${SCRATCH})
 file(MAKE_DIRECTORY ${SCRATCH})
+# libFuzzer's progress lines go to a log beside the scratch corpus; what is
+# printed is the end of it (a failure's report is there, not hundreds of
+# progress lines a CI log would cut).
+set(Log ${SCRATCH}.log)
 execute_process(
   COMMAND ${FUZZER} -runs=${RUNS} -max_total_time=30 -seed=1 -max_len=512 -timeout=30
           -rss_limit_mb=4096
           -print_final_stats=1 -artifact_prefix=${ARTIFACTS} ${SCRATCH} ${SEEDS}
-  RESULT_VARIABLE Result)
+  RESULT_VARIABLE Result
+  OUTPUT_FILE ${Log} ERROR_FILE ${Log})
+if(Result EQUAL 0)
+  set(Keep 12)
+else()
+  set(Keep 80)
+endif()
+message("(the last ${Keep} lines of ${Log})")
+execute_process(COMMAND tail -n ${Keep} ${Log})
 if(NOT Result EQUAL 0)
   message(FATAL_ERROR "fuzz_ddi failed (${Result}): the reproducer is ${ARTIFACTS}*; "
                       "replay it with ${FUZZER} FILE (docs/verifier.md, Fuzzing)")

@@ -224,6 +224,12 @@ static const ENV_CASE EnvCases[] = {
     {"MMSIM_FAULTS", "systematic={dir}/s.stacks", EnvRun, 0, "seed="},
     {"MMSIM_FAULTS", "nth=0x3@pool;seed=0x10", EnvRun, 0, "seed="},
     {"MMSIM_FAULTS", "stack=00000000000000ff", EnvRun, 0, "seed="},
+    /* explore= names the runner's pipes: anything else once ended the run
+     * with status 2 at its first fallible call (the note could not be
+     * written), or wrote a binary note into one of the program's files. */
+    {"MMSIM_FAULTS", "explore=3", EnvRun, REFUSED, "two pipe descriptors"},
+    {"MMSIM_FAULTS", "explore=900,901", EnvRun, REFUSED, "the runner's pipes"},
+    {"MMSIM_FAULTS", "explore=2,2", EnvRun, REFUSED, "the runner's pipes"},
 
     /* The test kit's filter (read before main by the fixtures library). */
     {"MMSIM_TEST_FILTER", "", EnvRun, REFUSED, "a CMocka test name pattern"},
