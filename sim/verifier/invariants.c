@@ -51,24 +51,38 @@ static void MiCheckHostRange(void *Context, uintptr_t Start, uintptr_t End, bool
 {
     MI_CHECK *Check = (MI_CHECK *)Context;
     Check->HostMappings++;
-    for (uintptr_t Va = Start; Va < End; Va += PAGE_SIZE, Offset += PAGE_SIZE) {
-        uint64_t Page = MiVaToPage((void *)Va);
+    uint64_t Page = MiVaToPage((void *)Start);
+    if (!Readable) {
+        /* Inaccessible (most of system space, reserved): only a valid PTE
+         * breaks the rule, and PTEs are non-zero only in touched groups, so
+         * the walk costs what is used, not the size of the space. */
+        uint64_t Last = Page + (End - Start) / PAGE_SIZE;
+        for (Page = MiNextNonZeroPte(Page, Last); Page < Last;
+             Page = MiNextNonZeroPte(Page + 1, Last)) {
+            uint64_t Pte = MiSpace.Pte[Page];
+            if ((Pte & MI_PTE_VALID) && !MiIsIoSpaceDevicePage(Page)) {
+                MiFail(Check, "page %p: PTE valid (PFN 0x%llx) but the host shows no access\n",
+                       (void *)MiPageToVa(Page), (unsigned long long)MI_PTE_PFN(Pte));
+            }
+        }
+        return;
+    }
+    for (uintptr_t Va = Start; Va < End; Va += PAGE_SIZE, Offset += PAGE_SIZE, Page++) {
         uint64_t Pte = MiSpace.Pte[Page];
         if (MiIsIoSpaceDevicePage(Page)) {
             continue; /* mmdev: device memory, its own host object */
         }
         if (Pte & MI_PTE_VALID) {
             MI_INDEX Index = MiPteIndex(Pte);
-            if (!Readable || !Physical || Offset != Index * PAGE_SIZE) {
+            if (!Physical || Offset != Index * PAGE_SIZE) {
                 MiFail(Check, "page %p: PTE valid (PFN 0x%llx) but the host shows %s\n", (void *)Va,
-                       (unsigned long long)MI_PTE_PFN(Pte),
-                       !Readable ? "no access" : !Physical ? "other memory" : "another page");
+                       (unsigned long long)MI_PTE_PFN(Pte), !Physical ? "other memory" : "another page");
             } else if (Writable != ((Pte & MI_PTE_WRITE) != 0)) {
                 MiFail(Check, "page %p: PTE write bit and host protection differ\n", (void *)Va);
             } else {
                 Check->CoveredValid++;
             }
-        } else if (Readable) {
+        } else {
             MiFail(Check, "page %p: PTE 0x%llx is not valid but the host page is accessible\n",
                    (void *)Va, (unsigned long long)Pte);
         }
