@@ -1375,3 +1375,10 @@ bool HostResidentPages(void *Va, uint64_t Bytes, uint8_t *Resident)
     return false; /* no dependable residency of anonymous memory */
 #endif
 }
+
+/* tidy */
+bool HostIsStreamFile(const char *Path)
+{
+    struct stat Info;
+    return stat(Path, &Info) == 0 && !S_ISREG(Info.st_mode) && !S_ISDIR(Info.st_mode);
+}
