@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "config.h"
+#include "host/host.h"
 #include "mi.h"
 
 static int MiHexDigit(char Ch)
@@ -115,6 +116,13 @@ bool MiConfigCheckAppendPath(const char *Path, char *Why, size_t WhySize)
 {
     if (Path == NULL || Path[0] == '\0') {
         snprintf(Why, WhySize, "an empty file name");
+        return false;
+    }
+    /* tidy: a device or FIFO would be read forever (/dev/zero, /dev/full:
+     * the stacks loaded when a machine is built) or block the open (a FIFO
+     * with no reader) - a hang, not a refusal. */
+    if (HostIsStreamFile(Path)) {
+        snprintf(Why, WhySize, "'%s' is a device or FIFO, not a regular file", Path);
         return false;
     }
     errno = 0;

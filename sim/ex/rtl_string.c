@@ -190,40 +190,46 @@ NTSTATUS NTAPI RtlInitUnicodeStringEx(PUNICODE_STRING DestinationString, PCWSTR 
 /* ---------------------------------------------------------------------- */
 /* Copy and append.                                                       */
 /* ---------------------------------------------------------------------- */
+/* The bytes of a Length-byte string that a MaximumLength-byte buffer holds:
+ * whole characters of Unit bytes. */
+static USHORT MiBytesThatFit(USHORT Length, USHORT MaximumLength, USHORT Unit)
+{
+    USHORT Bytes = Length < MaximumLength ? Length : MaximumLength;
+    return (USHORT)(Bytes - Bytes % Unit);
+}
+
+/* RtlCopyUnicodeString and RtlCopyString: as much of Source as fits, then a
+ * terminator when there is room for one. Returns the bytes copied. */
+static USHORT MiCopyCounted(void *Destination, USHORT MaximumLength, const void *Source,
+                            USHORT Length, USHORT Unit)
+{
+    USHORT Bytes = MiBytesThatFit(Length, MaximumLength, Unit);
+    memmove(Destination, Source, Bytes);
+    if (Bytes + Unit <= MaximumLength) {
+        memset((PUCHAR)Destination + Bytes, 0, Unit);
+    }
+    return Bytes;
+}
+
 VOID NTAPI RtlCopyUnicodeString(PUNICODE_STRING DestinationString, PCUNICODE_STRING SourceString)
 {
     MiDdiEnter(MiDdi_RtlCopyUnicodeString, 0, MI_CALLER_ADDRESS());
-    if (SourceString == NULL) {
-        DestinationString->Length = 0;
-        return;
-    }
-    /* As much as fits (whole characters), terminated when there is room. */
-    USHORT Bytes = SourceString->Length < DestinationString->MaximumLength
-                       ? SourceString->Length
-                       : DestinationString->MaximumLength;
-    Bytes -= Bytes % sizeof(WCHAR);
-    memmove(DestinationString->Buffer, SourceString->Buffer, Bytes);
-    DestinationString->Length = Bytes;
-    if (Bytes + sizeof(WCHAR) <= DestinationString->MaximumLength) {
-        DestinationString->Buffer[Bytes / sizeof(WCHAR)] = UNICODE_NULL;
-    }
+    DestinationString->Length =
+        SourceString == NULL ? 0
+                             : MiCopyCounted(DestinationString->Buffer,
+                                             DestinationString->MaximumLength,
+                                             SourceString->Buffer, SourceString->Length,
+                                             sizeof(WCHAR));
 }
 
 VOID NTAPI RtlCopyString(PSTRING DestinationString, const PSTRING SourceString)
 {
     MiDdiEnter(MiDdi_RtlCopyString, 0, MI_CALLER_ADDRESS());
-    if (SourceString == NULL) {
-        DestinationString->Length = 0;
-        return;
-    }
-    USHORT Bytes = SourceString->Length < DestinationString->MaximumLength
-                       ? SourceString->Length
-                       : DestinationString->MaximumLength;
-    memmove(DestinationString->Buffer, SourceString->Buffer, Bytes);
-    DestinationString->Length = Bytes;
-    if (Bytes < DestinationString->MaximumLength) {
-        DestinationString->Buffer[Bytes] = ANSI_NULL;
-    }
+    DestinationString->Length =
+        SourceString == NULL ? 0
+                             : MiCopyCounted(DestinationString->Buffer,
+                                             DestinationString->MaximumLength,
+                                             SourceString->Buffer, SourceString->Length, 1);
 }
 
 /* Appends Bytes of Source; all or nothing (STATUS_BUFFER_TOO_SMALL). */
@@ -393,9 +399,7 @@ VOID NTAPI RtlUpperString(PSTRING DestinationString, const PSTRING SourceString)
 {
     MiDdiEnter(MiDdi_RtlUpperString, 0, MI_CALLER_ADDRESS());
     /* As RtlCopyString, upper-cased; not terminated. */
-    USHORT Bytes = SourceString->Length < DestinationString->MaximumLength
-                       ? SourceString->Length
-                       : DestinationString->MaximumLength;
+    USHORT Bytes = MiBytesThatFit(SourceString->Length, DestinationString->MaximumLength, 1);
     for (USHORT i = 0; i < Bytes; i++) {
         DestinationString->Buffer[i] = MiUpperAnsi(SourceString->Buffer[i]);
     }
@@ -480,32 +484,50 @@ NTSTATUS NTAPI RtlUnicodeStringToAnsiString(PANSI_STRING DestinationString,
     return Status;
 }
 
+/* RtlFreeUnicodeString and RtlFreeAnsiString: the buffer back to pool (none:
+ * nothing), the string emptied. */
+static VOID MiFreeString(PVOID Buffer, PUSHORT Length, PUSHORT MaximumLength)
+{
+    if (Buffer != NULL) {
+        ExFreePoolWithTag(Buffer, MI_RTL_STRING_TAG);
+    }
+    *Length = 0;
+    *MaximumLength = 0;
+}
+
 VOID NTAPI RtlFreeUnicodeString(PUNICODE_STRING UnicodeString)
 {
     MiDdiEnter(MiDdi_RtlFreeUnicodeString, 0, MI_CALLER_ADDRESS());
-    if (UnicodeString->Buffer != NULL) {
-        ExFreePoolWithTag(UnicodeString->Buffer, MI_RTL_STRING_TAG);
-    }
+    MiFreeString(UnicodeString->Buffer, &UnicodeString->Length, &UnicodeString->MaximumLength);
     UnicodeString->Buffer = NULL;
-    UnicodeString->Length = 0;
-    UnicodeString->MaximumLength = 0;
 }
 
 VOID NTAPI RtlFreeAnsiString(PANSI_STRING AnsiString)
 {
     MiDdiEnter(MiDdi_RtlFreeAnsiString, 0, MI_CALLER_ADDRESS());
-    if (AnsiString->Buffer != NULL) {
-        ExFreePoolWithTag(AnsiString->Buffer, MI_RTL_STRING_TAG);
-    }
+    MiFreeString(AnsiString->Buffer, &AnsiString->Length, &AnsiString->MaximumLength);
     AnsiString->Buffer = NULL;
-    AnsiString->Length = 0;
-    AnsiString->MaximumLength = 0;
 }
 
 /* ---------------------------------------------------------------------- */
 /* UTF-8 (a WCHAR is a code point; surrogates and values above U+10FFFF    */
 /* are not characters and become U+FFFD: STATUS_SOME_NOT_MAPPED).          */
 /* ---------------------------------------------------------------------- */
+/* One converted character (N bytes) out, both directions: with no
+ * destination only counted; FALSE when it does not fit whole. */
+static BOOLEAN MiPutConverted(void *Destination, ULONG MaxByteCount, ULONG *Written,
+                              const void *Bytes, ULONG N)
+{
+    if (Destination != NULL) {
+        if ((ULONGLONG)*Written + N > MaxByteCount) {
+            return FALSE;
+        }
+        memcpy((PUCHAR)Destination + *Written, Bytes, N);
+    }
+    *Written += N;
+    return TRUE;
+}
+
 NTSTATUS NTAPI RtlUnicodeToUTF8N(PCHAR UTF8StringDestination, ULONG UTF8StringMaxByteCount,
                                  PULONG UTF8StringActualByteCount, PCWCH UnicodeStringSource,
                                  ULONG UnicodeStringByteCount)
@@ -546,15 +568,11 @@ NTSTATUS NTAPI RtlUnicodeToUTF8N(PCHAR UTF8StringDestination, ULONG UTF8StringMa
             Bytes[3] = (UCHAR)(0x80 | (C & 0x3F));
             N = 4;
         }
-        if (UTF8StringDestination != NULL) {
-            if (Written + N > UTF8StringMaxByteCount) {
-                /* Whole characters only; what fits is written. */
-                *UTF8StringActualByteCount = Written;
-                return STATUS_BUFFER_TOO_SMALL;
-            }
-            memcpy(UTF8StringDestination + Written, Bytes, N);
+        if (!MiPutConverted(UTF8StringDestination, UTF8StringMaxByteCount, &Written, Bytes, N)) {
+            /* Whole characters only; what fits is written. */
+            *UTF8StringActualByteCount = Written;
+            return STATUS_BUFFER_TOO_SMALL;
         }
-        Written += N;
     }
     *UTF8StringActualByteCount = Written;
     return Status;
@@ -594,14 +612,12 @@ NTSTATUS NTAPI RtlUTF8ToUnicodeN(PWSTR UnicodeStringDestination, ULONG UnicodeSt
             C = 0xFFFD; /* truncated, overlong or not a character */
             Status = STATUS_SOME_NOT_MAPPED;
         }
-        if (UnicodeStringDestination != NULL) {
-            if (Written + sizeof(WCHAR) > UnicodeStringMaxByteCount) {
-                *UnicodeStringActualByteCount = Written;
-                return STATUS_BUFFER_TOO_SMALL;
-            }
-            UnicodeStringDestination[Written / sizeof(WCHAR)] = (WCHAR)C;
+        WCHAR Character = (WCHAR)C;
+        if (!MiPutConverted(UnicodeStringDestination, UnicodeStringMaxByteCount, &Written,
+                            &Character, sizeof(WCHAR))) {
+            *UnicodeStringActualByteCount = Written;
+            return STATUS_BUFFER_TOO_SMALL;
         }
-        Written += sizeof(WCHAR);
     }
     *UnicodeStringActualByteCount = Written;
     return Status;
@@ -663,6 +679,22 @@ NTSTATUS NTAPI RtlInt64ToUnicodeString(ULONGLONG Value, ULONG Base, PUNICODE_STR
     return MiIntegerToUnicode(Value, Base, String);
 }
 
+/* A digit's value (0-9, a-f, A-F: 0-15), -1 for any other character: the
+ * integer parse and GUID strings. */
+static int MiHexDigit(ULONG C)
+{
+    if (C >= '0' && C <= '9') {
+        return (int)(C - '0');
+    }
+    if (C >= 'a' && C <= 'f') {
+        return (int)(C - 'a' + 10);
+    }
+    if (C >= 'A' && C <= 'F') {
+        return (int)(C - 'A' + 10);
+    }
+    return -1;
+}
+
 /* The documented parse: leading white space (characters up to ' '), an
  * optional sign, with Base 0 an optional 0x/0o/0b prefix (else decimal), then
  * digits of the base up to the first other character. No digits: 0. */
@@ -699,20 +731,11 @@ static NTSTATUS MiParseInteger(const void *Text, bool Wide, SIZE_T Count, ULONG 
     }
     ULONG Result = 0;
     for (; i < Count; i++) {
-        ULONG C = MI_AT(i), Digit;
-        if (C >= '0' && C <= '9') {
-            Digit = C - '0';
-        } else if (C >= 'a' && C <= 'f') {
-            Digit = C - 'a' + 10;
-        } else if (C >= 'A' && C <= 'F') {
-            Digit = C - 'A' + 10;
-        } else {
+        int Digit = MiHexDigit(MI_AT(i));
+        if (Digit < 0 || (ULONG)Digit >= Base) {
             break;
         }
-        if (Digit >= Base) {
-            break;
-        }
-        Result = Result * Base + Digit; /* wraps modulo 2^32, as Windows */
+        Result = Result * Base + (ULONG)Digit; /* wraps modulo 2^32, as Windows */
     }
 #undef MI_AT
     *Value = Negative ? (ULONG)(0 - Result) : Result;
@@ -793,20 +816,6 @@ NTSTATUS NTAPI RtlStringFromGUID(REFGUID Guid, PUNICODE_STRING GuidString)
     GuidString->Length = (USHORT)(MI_GUID_CHARS * sizeof(WCHAR));
     GuidString->MaximumLength = (USHORT)((MI_GUID_CHARS + 1) * sizeof(WCHAR));
     return STATUS_SUCCESS;
-}
-
-static int MiHexDigit(ULONG C)
-{
-    if (C >= '0' && C <= '9') {
-        return (int)(C - '0');
-    }
-    if (C >= 'a' && C <= 'f') {
-        return (int)(C - 'a' + 10);
-    }
-    if (C >= 'A' && C <= 'F') {
-        return (int)(C - 'A' + 10);
-    }
-    return -1;
 }
 
 NTSTATUS NTAPI RtlGUIDFromString(PUNICODE_STRING GuidString, GUID *Guid)

@@ -221,4 +221,10 @@ bool HostProtectNone(void *Va, uint64_t Bytes);
  * served a touch there). false if the host cannot tell. */
 bool HostResidentPages(void *Va, uint64_t Bytes, uint8_t *Resident);
 
+/* tidy */
+/* True if Path names a device, FIFO or socket: a file whose reads may never
+ * end (/dev/zero) or whose opening may block (a FIFO with no reader). False
+ * for a regular file, a directory, or nothing at all. */
+bool HostIsStreamFile(const char *Path);
+
 #endif /* MMSIM_HOST_H */

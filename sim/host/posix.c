@@ -350,14 +350,73 @@ bool HostProtectRun(void *Va, uint64_t Bytes, bool Writable)
 /* ---------------------------------------------------------------------- */
 /* Fault trap.                                                            */
 /* ---------------------------------------------------------------------- */
-static uintptr_t HostTrapBase;
-static uintptr_t HostTrapEnd;
-static HOST_FAULT_HANDLER HostTrapHandler;
-/* Further ranges (slots 1..HOST_TRAP_RANGES-1; slot 0 is the three above). */
-static uintptr_t HostTrapRangeBase[HOST_TRAP_RANGES];
-static uintptr_t HostTrapRangeEnd[HOST_TRAP_RANGES];
-static HOST_FAULT_HANDLER HostTrapRangeHandler[HOST_TRAP_RANGES];
+/* tidy: the trapped ranges (slot 0: system space, which also takes the NULL
+ * guard; slot 1: the user range) are written by the thread that builds or
+ * ends a machine while a fault on any other thread reads them in
+ * HostFaultSignal. Plain variables let that fault see a half-written range:
+ * a teardown clears base then end, and in between [0, old end) covers
+ * nearly every address of the process, so the program's own fault (its
+ * guard page, its handler's business) went to the simulator's handler and
+ * became a bug check in the program's thread; the compiler may also drop
+ * the "cleared first" store of a slot and the CPU (arm64) reorder the rest.
+ * So a sequence lock: the writer makes HostTrapSequence odd, stores, makes
+ * it even again (release); the reader copies the ranges between two reads
+ * of an even, unchanged sequence (acquire), never blocking - it waits out
+ * only a writer on another thread, which stores a few words (a writer never
+ * faults inside its stores, so it is never the faulting thread). Every
+ * field is a lock-free atomic: async-signal-safe, and no data race for
+ * ThreadSanitizer (tests/hostile/test_hostile_trap_race.c). */
+_Static_assert(ATOMIC_POINTER_LOCK_FREE == 2 && ATOMIC_INT_LOCK_FREE == 2,
+               "the fault trap reads its ranges in a signal handler");
+typedef struct {
+    uintptr_t Base, End;
+    HOST_FAULT_HANDLER Handler;
+} HOST_TRAP_RANGE;
+static atomic_uint HostTrapSequence;
+static atomic_flag HostTrapWriter = ATOMIC_FLAG_INIT; /* one writer at a time */
+static _Atomic(uintptr_t) HostTrapBase[HOST_TRAP_RANGES];
+static _Atomic(uintptr_t) HostTrapEnd[HOST_TRAP_RANGES];
+static _Atomic(HOST_FAULT_HANDLER) HostTrapHandler[HOST_TRAP_RANGES];
 static atomic_bool HostTrapInstalled;
+
+/* Sets slots [First, First + Count) to Range (not in a signal handler). */
+static void HostTrapWrite(unsigned First, unsigned Count, HOST_TRAP_RANGE Range)
+{
+    while (atomic_flag_test_and_set_explicit(&HostTrapWriter, memory_order_acquire)) {
+        sched_yield();
+    }
+    unsigned Sequence = atomic_load_explicit(&HostTrapSequence, memory_order_relaxed);
+    atomic_store_explicit(&HostTrapSequence, Sequence + 1, memory_order_relaxed);
+    atomic_thread_fence(memory_order_release); /* odd before any range changes */
+    for (unsigned Slot = First; Slot < First + Count; Slot++) {
+        atomic_store_explicit(&HostTrapBase[Slot], Range.Base, memory_order_relaxed);
+        atomic_store_explicit(&HostTrapEnd[Slot], Range.End, memory_order_relaxed);
+        atomic_store_explicit(&HostTrapHandler[Slot], Range.Handler, memory_order_relaxed);
+    }
+    atomic_store_explicit(&HostTrapSequence, Sequence + 2, memory_order_release);
+    atomic_flag_clear_explicit(&HostTrapWriter, memory_order_release);
+}
+
+/* A consistent copy of every slot (in the signal handler). */
+static void HostTrapRead(HOST_TRAP_RANGE Ranges[HOST_TRAP_RANGES])
+{
+    for (;;) {
+        unsigned Before = atomic_load_explicit(&HostTrapSequence, memory_order_acquire);
+        if (Before % 2 == 0) {
+            for (unsigned Slot = 0; Slot < HOST_TRAP_RANGES; Slot++) {
+                Ranges[Slot].Base = atomic_load_explicit(&HostTrapBase[Slot], memory_order_relaxed);
+                Ranges[Slot].End = atomic_load_explicit(&HostTrapEnd[Slot], memory_order_relaxed);
+                Ranges[Slot].Handler =
+                    atomic_load_explicit(&HostTrapHandler[Slot], memory_order_relaxed);
+            }
+            atomic_thread_fence(memory_order_acquire); /* the copy before the re-check */
+            if (atomic_load_explicit(&HostTrapSequence, memory_order_relaxed) == Before) {
+                return;
+            }
+        }
+        sched_yield(); /* a writer on another thread is between its stores */
+    }
+}
 
 /* The trap shares SIGSEGV and SIGBUS with the program the way sanitizer
  * runtimes do: once it is installed, sigaction() and signal() for those two
@@ -475,14 +534,18 @@ static void HostFaultSignal(int Signal, siginfo_t *Info, void *Context)
      * the simulator's; every other fault, and a signal sent by kill(), is
      * the program's. */
     bool Fault = Info->si_code > 0;
-    HOST_FAULT_HANDLER Handler = HostTrapHandler;
-    bool Ours = Fault && ((Address >= HostTrapBase && Address < HostTrapEnd) ||
+    HOST_TRAP_RANGE Ranges[HOST_TRAP_RANGES];
+    if (Fault) {
+        HostTrapRead(Ranges);
+    }
+    HOST_FAULT_HANDLER Handler = Fault ? Ranges[0].Handler : NULL;
+    bool Ours = Fault && ((Address >= Ranges[0].Base && Address < Ranges[0].End) ||
                           Address < HOST_NULL_GUARD);
     for (unsigned Slot = 1; Fault && !Ours && Slot < HOST_TRAP_RANGES; Slot++) {
-        if (HostTrapRangeHandler[Slot] != NULL && Address >= HostTrapRangeBase[Slot] &&
-            Address < HostTrapRangeEnd[Slot]) {
+        if (Ranges[Slot].Handler != NULL && Address >= Ranges[Slot].Base &&
+            Address < Ranges[Slot].End) {
             Ours = true;
-            Handler = HostTrapRangeHandler[Slot];
+            Handler = Ranges[Slot].Handler;
         }
     }
     if (Handler == NULL || !Ours) {
@@ -497,9 +560,7 @@ static void HostFaultSignal(int Signal, siginfo_t *Info, void *Context)
 
 void HostInstallFaultTrap(void *Base, uint64_t Bytes, HOST_FAULT_HANDLER Handler)
 {
-    HostTrapBase = (uintptr_t)Base;
-    HostTrapEnd = (uintptr_t)Base + Bytes;
-    HostTrapHandler = Handler;
+    HostTrapWrite(0, 1, (HOST_TRAP_RANGE){(uintptr_t)Base, (uintptr_t)Base + Bytes, Handler});
     /* Installed once; a machine's build only moves the ranges (setup20:
      * four checks of the handlers per build were a tenth of a reset). The
      * machine re-arms before its first DDI (MiTrapStale), which puts the
@@ -519,11 +580,9 @@ void HostInstallFaultTrapRange(unsigned Slot, void *Base, uint64_t Bytes,
     if (Slot >= HOST_TRAP_RANGES) {
         return;
     }
-    /* Cleared first, set last: a fault meanwhile sees no half-set range. */
-    HostTrapRangeHandler[Slot] = NULL;
-    HostTrapRangeBase[Slot] = (uintptr_t)Base;
-    HostTrapRangeEnd[Slot] = (uintptr_t)Base + Bytes;
-    HostTrapRangeHandler[Slot] = Bytes != 0 ? Handler : NULL;
+    HostTrapWrite(Slot, 1,
+                  (HOST_TRAP_RANGE){(uintptr_t)Base, (uintptr_t)Base + Bytes,
+                                    Bytes != 0 ? Handler : NULL});
     if (!HostTrapInstalled) {
         HostArmFaultTrap();
     }
@@ -554,7 +613,7 @@ static void HostSetAction(int Signal)
 
 void HostArmFaultTrap(void)
 {
-    if (HostTrapHandler == NULL) {
+    if (atomic_load_explicit(&HostTrapHandler[0], memory_order_relaxed) == NULL) {
         return;
     }
     struct sigaction Current;
@@ -637,11 +696,7 @@ void HostUnblockFaultSignals(void)
 
 void HostRemoveFaultTrap(void)
 {
-    HostTrapHandler = NULL;
-    HostTrapBase = HostTrapEnd = 0;
-    for (unsigned Slot = 1; Slot < HOST_TRAP_RANGES; Slot++) {
-        HostTrapRangeHandler[Slot] = NULL;
-    }
+    HostTrapWrite(0, HOST_TRAP_RANGES, (HOST_TRAP_RANGE){0, 0, NULL});
 }
 
 /* ---------------------------------------------------------------------- */
@@ -1319,4 +1374,11 @@ bool HostResidentPages(void *Va, uint64_t Bytes, uint8_t *Resident)
     (void)Resident;
     return false; /* no dependable residency of anonymous memory */
 #endif
+}
+
+/* tidy */
+bool HostIsStreamFile(const char *Path)
+{
+    struct stat Info;
+    return stat(Path, &Info) == 0 && !S_ISREG(Info.st_mode) && !S_ISDIR(Info.st_mode);
 }

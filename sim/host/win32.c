@@ -1311,3 +1311,18 @@ bool HostResidentPages(void *Va, uint64_t Bytes, uint8_t *Resident)
     (void)Resident;
     return false;
 }
+
+/* tidy */
+bool HostIsStreamFile(const char *Path)
+{
+    /* A device (NUL, CON, COM1) or a named pipe: its handle's type is not a
+     * disk file's. Directories do not open without backup semantics. */
+    HANDLE File = CreateFileA(Path, 0, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE,
+                              NULL, OPEN_EXISTING, 0, NULL);
+    if (File == INVALID_HANDLE_VALUE) {
+        return false;
+    }
+    bool Stream = GetFileType(File) != FILE_TYPE_DISK;
+    CloseHandle(File);
+    return Stream;
+}

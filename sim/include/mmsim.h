@@ -834,6 +834,17 @@ ULONG SimUserPageProtect(_In_ PVOID Va);
  * pages), 64 to a row, then the legend. */
 VOID SimDumpUserPages(_Inout_ SIM_DUMP_OUTPUT *Out, _In_ PVOID Va, _In_ ULONG64 Pages);
 
+/* ------------------------------------------------------------------------ */
+/* tidy: a PAGE_* protection as its name, as !vad, !address and the tour's  */
+/* user strip print it (sim/verifier/dump_user.c).                          */
+/* ------------------------------------------------------------------------ */
+/* Protect as text: its base ("PAGE_READWRITE"; nothing for a base that is
+ * not one of the six private-memory ones), then each modifier it holds
+ * (" | PAGE_GUARD", PAGE_NOCACHE, PAGE_WRITECOMBINE); "" for 0. Truncated
+ * to Size (Size 0: nothing written). Returns Buffer. */
+const char *SimFormatProtection(_In_ ULONG Protect, _Out_writes_(Size) char *Buffer,
+                                _In_ SIZE_T Size);
+
 #ifdef __cplusplus
 }
 #endif

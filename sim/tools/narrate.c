@@ -255,34 +255,6 @@ static void Change(TOOL_BUF *Line, TOOL_BUF *Json, const char *What, long long O
     }
 }
 
-/* tour17: a PAGE_* protection as its name ("" for 0). */
-static void ProtectName(ULONG Protect, char *Text, size_t Size)
-{
-    static const struct {
-        ULONG Value;
-        const char *Name;
-    } Names[] = {{PAGE_NOACCESS, "PAGE_NOACCESS"},
-                 {PAGE_READONLY, "PAGE_READONLY"},
-                 {PAGE_READWRITE, "PAGE_READWRITE"},
-                 {PAGE_EXECUTE, "PAGE_EXECUTE"},
-                 {PAGE_EXECUTE_READ, "PAGE_EXECUTE_READ"},
-                 {PAGE_EXECUTE_READWRITE, "PAGE_EXECUTE_READWRITE"}};
-    Text[0] = '\0';
-    for (size_t i = 0; i < sizeof(Names) / sizeof(Names[0]); i++) {
-        if ((Protect & 0xFF) == Names[i].Value) {
-            snprintf(Text, Size, "%s", Names[i].Name);
-        }
-    }
-    size_t Used = strlen(Text);
-    if (Protect & PAGE_GUARD) {
-        snprintf(Text + Used, Size - Used, " | PAGE_GUARD");
-    } else if (Protect & PAGE_NOCACHE) {
-        snprintf(Text + Used, Size - Used, " | PAGE_NOCACHE");
-    } else if (Protect & PAGE_WRITECOMBINE) {
-        snprintf(Text + Used, Size - Used, " | PAGE_WRITECOMBINE");
-    }
-}
-
 /* The picture of the machine at the end of a step, as JSON (html.c draws it). */
 static void Picture(void)
 {
@@ -310,7 +282,7 @@ static void Picture(void)
         BufAppend(J, "],\"prot\":[", 10);
         for (ULONG64 p = 0; p < Nr.FocusPages; p++) {
             char Name[96];
-            ProtectName(SimUserPageProtect(Nr.FocusVa + p * PAGE_SIZE), Name, sizeof(Name));
+            SimFormatProtection(SimUserPageProtect(Nr.FocusVa + p * PAGE_SIZE), Name, sizeof(Name));
             BufPrintf(J, "%s\"%s\"", p ? "," : "", Name);
         }
         BufAppend(J, "]}", 2);

@@ -32,31 +32,6 @@ static const char *MiUserAddress(const SIM_DUMP_OUTPUT *Out, ULONG_PTR Va, char 
     return Text;
 }
 
-static const char *MiProtectName(ULONG Protect, char *Text, size_t Size)
-{
-    static const struct {
-        ULONG Value;
-        const char *Name;
-    } Names[] = {{PAGE_NOACCESS, "PAGE_NOACCESS"},
-                 {PAGE_READONLY, "PAGE_READONLY"},
-                 {PAGE_READWRITE, "PAGE_READWRITE"},
-                 {PAGE_EXECUTE, "PAGE_EXECUTE"},
-                 {PAGE_EXECUTE_READ, "PAGE_EXECUTE_READ"},
-                 {PAGE_EXECUTE_READWRITE, "PAGE_EXECUTE_READWRITE"},
-                 {PAGE_GUARD, "PAGE_GUARD"},
-                 {PAGE_NOCACHE, "PAGE_NOCACHE"},
-                 {PAGE_WRITECOMBINE, "PAGE_WRITECOMBINE"}};
-    Text[0] = '\0';
-    for (size_t i = 0; i < sizeof(Names) / sizeof(Names[0]); i++) {
-        bool Base = Names[i].Value <= 0xFF;
-        if (Base ? (Protect & 0xFF) == Names[i].Value : (Protect & Names[i].Value) != 0) {
-            size_t Used = strlen(Text);
-            snprintf(Text + Used, Size - Used, "%s%s", Used != 0 ? " | " : "", Names[i].Name);
-        }
-    }
-    return Text;
-}
-
 VOID SimDumpVad(SIM_DUMP_OUTPUT *Out)
 {
     MiEnsureMachine();
@@ -80,7 +55,7 @@ VOID SimDumpVad(SIM_DUMP_OUTPUT *Out)
                   (unsigned long long)(Base + Vad->FirstPage + Vad->Pages - 1),
                   (unsigned long long)Vad->Committed,
                   Vad->Kind == MiVadPrivate ? "Private" : "MdlMap",
-                  MiProtectName(Vad->AllocationProtect, Protect, sizeof(Protect)));
+                  SimFormatProtection(Vad->AllocationProtect, Protect, sizeof(Protect)));
     }
     MiUserOut(Out, "Total VADs: %lu, commit charge %llu page(s), resident %llu page(s), "
                    "demand-zero faults %llu\n",
@@ -118,7 +93,7 @@ BOOLEAN SimDumpAddress(SIM_DUMP_OUTPUT *Out, PVOID Va)
                                           : "MEM_FREE");
     if (Info.State == MEM_COMMIT || Info.State == MEM_FREE) {
         MiUserOut(Out, "Protect:                %08lx          %s\n", (unsigned long)Info.Protect,
-                  MiProtectName(Info.Protect, P, sizeof(P)));
+                  SimFormatProtection(Info.Protect, P, sizeof(P)));
     }
     if (Info.State != MEM_FREE) {
         MiUserOut(Out, "Type:                   %08lx          MEM_PRIVATE\n",
@@ -127,7 +102,7 @@ BOOLEAN SimDumpAddress(SIM_DUMP_OUTPUT *Out, PVOID Va)
                   MiUserAddress(Out, (ULONG_PTR)Info.AllocationBase, A, sizeof(A)));
         MiUserOut(Out, "Allocation Protect:     %08lx          %s\n",
                   (unsigned long)Info.AllocationProtect,
-                  MiProtectName(Info.AllocationProtect, P, sizeof(P)));
+                  SimFormatProtection(Info.AllocationProtect, P, sizeof(P)));
     }
     /* mmsim's own line: the PTE of the page (docs/user-space.md). */
     const char *Kind = Pte == 0                      ? "no commitment"
@@ -158,6 +133,36 @@ BOOLEAN SimFormatUserAddress(ULONG_PTR Va, ULONG Flags, char *Buffer, SIZE_T Siz
     SIM_DUMP_OUTPUT Out = {.Flags = Flags};
     MiUserAddress(&Out, Va, Buffer, (size_t)Size);
     return TRUE;
+}
+
+/* tidy: the one table of protection names (!vad, !address, the tour). */
+const char *SimFormatProtection(ULONG Protect, char *Buffer, SIZE_T Size)
+{
+    static const struct {
+        ULONG Value;
+        const char *Name;
+    } Names[] = {{PAGE_NOACCESS, "PAGE_NOACCESS"},
+                 {PAGE_READONLY, "PAGE_READONLY"},
+                 {PAGE_READWRITE, "PAGE_READWRITE"},
+                 {PAGE_EXECUTE, "PAGE_EXECUTE"},
+                 {PAGE_EXECUTE_READ, "PAGE_EXECUTE_READ"},
+                 {PAGE_EXECUTE_READWRITE, "PAGE_EXECUTE_READWRITE"},
+                 {PAGE_GUARD, "PAGE_GUARD"},
+                 {PAGE_NOCACHE, "PAGE_NOCACHE"},
+                 {PAGE_WRITECOMBINE, "PAGE_WRITECOMBINE"}};
+    if (Size == 0) {
+        return Buffer;
+    }
+    Buffer[0] = '\0';
+    for (size_t i = 0; i < sizeof(Names) / sizeof(Names[0]); i++) {
+        bool Base = Names[i].Value <= 0xFF;
+        if (Base ? (Protect & 0xFF) == Names[i].Value : (Protect & Names[i].Value) != 0) {
+            size_t Used = strlen(Buffer);
+            snprintf(Buffer + Used, (size_t)Size - Used, "%s%s", Used != 0 ? " | " : "",
+                     Names[i].Name);
+        }
+    }
+    return Buffer;
 }
 
 /* Lock held. */

@@ -9,52 +9,26 @@
  * and the commit limit, processes and attach, with the invariant checker
  * after every step.
  */
-#include <ntddk.h>
-#include <mmsim.h>
-#include <mmsim_cmocka.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "userva_kit.h"
+
 #define GIB ((SIZE_T)1 << 30)
 
-static int BigCommitSetup(void **State)
-{
-    (void)State;
-    SIM_CONFIG Config;
-    SimGetConfig(&Config);
-    Config.CommitLimitPages = (2 * GIB) / PAGE_SIZE;
-    return SimInitialize(&Config) == STATUS_SUCCESS ? 0 : -1;
-}
-
-static ULONG64 FreePages(void)
-{
-    SIM_MEMORY_STATS Stats;
-    SimQueryMemory(&Stats);
-    return Stats.FreePages;
-}
-
-static SIM_PROCESS_INFO Process(void)
-{
-    SIM_PROCESS_INFO Info;
-    assert_true(SimQueryProcess(NtCurrentProcess(), &Info));
-    return Info;
-}
+USERVA_MACHINE(BigCommitSetup, Config.CommitLimitPages = (2 * GIB) / PAGE_SIZE)
 
 SIM_TEST_F(committed_untouched_memory_takes_no_physical_page, BigCommitSetup,
            SimTestTeardownDefault)
 {
-    ULONG64 Before = FreePages();
-    PVOID Base = NULL;
-    SIZE_T Size = GIB;
-    assert_int_equal(ZwAllocateVirtualMemory(NtCurrentProcess(), &Base, 0, &Size,
-                                             MEM_RESERVE | MEM_COMMIT, PAGE_READWRITE),
-                     STATUS_SUCCESS);
+    ULONG64 Before = UvFreePages();
+    uint8_t *Base = UvAllocate(GIB, MEM_RESERVE | MEM_COMMIT, PAGE_READWRITE);
     SimAssertInvariants();
-    assert_int_equal(FreePages(), Before);
-    assert_int_equal(Process().CommitCharge, GIB);
-    assert_int_equal(Process().ResidentPages, 0);
+    assert_int_equal(UvFreePages(), Before);
+    assert_int_equal(UvProcess().CommitCharge, GIB);
+    assert_int_equal(UvProcess().ResidentPages, 0);
     ULONG64 Pte = 0;
-    uint8_t *Page = (uint8_t *)Base + 12345 * PAGE_SIZE;
+    uint8_t *Page = Base + 12345 * PAGE_SIZE;
     assert_true(SimQueryUserPte(Page, &Pte));
     assert_int_equal(Pte & 1, 0);          /* not valid: demand zero */
     assert_int_not_equal(Pte, 0);          /* but committed */
@@ -62,16 +36,16 @@ SIM_TEST_F(committed_untouched_memory_takes_no_physical_page, BigCommitSetup,
     /* First touch: a zeroed page, a valid PTE, one soft fault. */
     assert_int_equal(Page[100], 0);
     SimAssertInvariants();
-    assert_int_equal(FreePages(), Before - 1);
-    assert_int_equal(Process().ResidentPages, 1);
-    assert_int_equal(Process().DemandZeroFaults, 1);
+    assert_int_equal(UvFreePages(), Before - 1);
+    assert_int_equal(UvProcess().ResidentPages, 1);
+    assert_int_equal(UvProcess().DemandZeroFaults, 1);
     assert_true(SimQueryUserPte(Page, &Pte));
     assert_int_equal(Pte & 1, 1);
     SIM_PFN_INFO Pfn;
     assert_true(SimQueryPfn((PFN_NUMBER)((Pte >> 12) & 0xFFFFFFFFFFull), &Pfn));
     assert_int_equal(Pfn.State, SimPageUser);
     Page[100] = 7; /* a second touch faults no more */
-    assert_int_equal(Process().DemandZeroFaults, 1);
+    assert_int_equal(UvProcess().DemandZeroFaults, 1);
 
     /* Decommit gives the page back; the charge goes with it. */
     PVOID At = Page;
@@ -79,8 +53,8 @@ SIM_TEST_F(committed_untouched_memory_takes_no_physical_page, BigCommitSetup,
     assert_int_equal(ZwFreeVirtualMemory(NtCurrentProcess(), &At, &One, MEM_DECOMMIT),
                      STATUS_SUCCESS);
     SimAssertInvariants();
-    assert_int_equal(FreePages(), Before);
-    assert_int_equal(Process().CommitCharge, GIB - PAGE_SIZE);
+    assert_int_equal(UvFreePages(), Before);
+    assert_int_equal(UvProcess().CommitCharge, GIB - PAGE_SIZE);
     assert_true(SimQueryUserPte(Page, &Pte));
     assert_int_equal(Pte, 0);
 
@@ -90,22 +64,13 @@ SIM_TEST_F(committed_untouched_memory_takes_no_physical_page, BigCommitSetup,
                                              PAGE_READWRITE),
                      STATUS_SUCCESS);
     assert_int_equal(Page[100], 0);
-    SIZE_T Zero = 0;
-    assert_int_equal(ZwFreeVirtualMemory(NtCurrentProcess(), &Base, &Zero, MEM_RELEASE),
-                     STATUS_SUCCESS);
+    UvRelease(Base);
     SimAssertInvariants();
-    assert_int_equal(FreePages(), Before);
-    assert_int_equal(Process().CommitCharge, 0);
+    assert_int_equal(UvFreePages(), Before);
+    assert_int_equal(UvProcess().CommitCharge, 0);
 }
 
-static int SmallCommitSetup(void **State)
-{
-    (void)State;
-    SIM_CONFIG Config;
-    SimGetConfig(&Config);
-    Config.CommitLimitPages = 16;
-    return SimInitialize(&Config) == STATUS_SUCCESS ? 0 : -1;
-}
+USERVA_MACHINE(SmallCommitSetup, Config.CommitLimitPages = 16)
 
 SIM_TEST_F(the_commit_limit_refuses_with_status_commitment_limit, SmallCommitSetup,
            SimTestTeardownDefault)
@@ -135,9 +100,7 @@ SIM_TEST_F(the_commit_limit_refuses_with_status_commitment_limit, SmallCommitSet
                                              MEM_RESERVE | MEM_COMMIT, PAGE_READWRITE),
                      STATUS_COMMITMENT_LIMIT);
     SimAssertInvariants();
-    SIZE_T Zero = 0;
-    assert_int_equal(ZwFreeVirtualMemory(NtCurrentProcess(), &Base, &Zero, MEM_RELEASE),
-                     STATUS_SUCCESS);
+    UvRelease(Base);
 }
 
 SIM_TEST(two_processes_have_their_own_pages_at_the_same_address)
@@ -176,11 +139,7 @@ SIM_TEST(two_processes_have_their_own_pages_at_the_same_address)
 
 SIM_TEST(a_user_page_touched_at_dispatch_level_is_0xd1)
 {
-    PVOID Base = NULL;
-    SIZE_T Size = PAGE_SIZE;
-    assert_int_equal(ZwAllocateVirtualMemory(NtCurrentProcess(), &Base, 0, &Size,
-                                             MEM_RESERVE | MEM_COMMIT, PAGE_READWRITE),
-                     STATUS_SUCCESS);
+    uint8_t *Base = UvAllocate(PAGE_SIZE, MEM_RESERVE | MEM_COMMIT, PAGE_READWRITE);
     KIRQL Old;
     SIM_EXPECT_BUGCHECK(DRIVER_IRQL_NOT_LESS_OR_EQUAL, Base,
                         KeRaiseIrql(DISPATCH_LEVEL, &Old);
@@ -189,11 +148,7 @@ SIM_TEST(a_user_page_touched_at_dispatch_level_is_0xd1)
 
 SIM_TEST(an_access_violation_unhandled_in_kernel_code_is_0x1e)
 {
-    PVOID Base = NULL;
-    SIZE_T Size = PAGE_SIZE;
-    assert_int_equal(ZwAllocateVirtualMemory(NtCurrentProcess(), &Base, 0, &Size, MEM_RESERVE,
-                                             PAGE_READWRITE),
-                     STATUS_SUCCESS);
+    uint8_t *Base = UvAllocate(PAGE_SIZE, MEM_RESERVE, PAGE_READWRITE);
     SIM_EXPECT_BUGCHECK4(KMODE_EXCEPTION_NOT_HANDLED, (ULONG)STATUS_ACCESS_VIOLATION, SIM_ANY, 0, Base,
                          (void)*(volatile uint8_t *)Base);
 }
@@ -208,11 +163,7 @@ static int Filter(EXCEPTION_POINTERS *Pointers, NTSTATUS *Code, ULONG_PTR *Kind,
 
 SIM_TEST(seh_catches_a_touch_of_reserved_memory)
 {
-    PVOID Base = NULL;
-    SIZE_T Size = PAGE_SIZE;
-    assert_int_equal(ZwAllocateVirtualMemory(NtCurrentProcess(), &Base, 0, &Size, MEM_RESERVE,
-                                             PAGE_READWRITE),
-                     STATUS_SUCCESS);
+    uint8_t *Base = UvAllocate(PAGE_SIZE, MEM_RESERVE, PAGE_READWRITE);
     NTSTATUS Code = 0;
     ULONG_PTR Where = 0, Kind = 9;
     __try {
@@ -222,48 +173,28 @@ SIM_TEST(seh_catches_a_touch_of_reserved_memory)
     assert_int_equal(Code, STATUS_ACCESS_VIOLATION);
     assert_int_equal(Kind, 1);
     assert_int_equal(Where, (ULONG_PTR)Base);
-    SIZE_T Zero = 0;
-    assert_int_equal(ZwFreeVirtualMemory(NtCurrentProcess(), &Base, &Zero, MEM_RELEASE),
-                     STATUS_SUCCESS);
+    UvRelease(Base);
 }
 
 /* !vad and !address show the user-mode model: one VAD, its commit, the PTE
  * going from demand zero to valid on the first touch. */
 SIM_TEST(vad_and_address_dumps_show_reserve_commit_and_the_first_touch)
 {
-    PVOID Base = NULL;
-    SIZE_T Size = 2 * 1024 * 1024;
-    assert_int_equal(ZwAllocateVirtualMemory(NtCurrentProcess(), &Base, 0, &Size, MEM_RESERVE,
-                                             PAGE_READWRITE),
-                     STATUS_SUCCESS);
-    PVOID At = Base;
-    Size = PAGE_SIZE;
-    assert_int_equal(ZwAllocateVirtualMemory(NtCurrentProcess(), &At, 0, &Size, MEM_COMMIT,
-                                             PAGE_READWRITE),
-                     STATUS_SUCCESS);
-    char Text[2048];
-    SIM_DUMP_OUTPUT Out;
-    SimDumpToBuffer(&Out, Text, sizeof(Text), SIM_DUMP_SYMBOLIC);
-    SimDumpVad(&Out);
-    print_message("%s", Text);
+    uint8_t *Base = UvAllocate(2 * 1024 * 1024, MEM_RESERVE, PAGE_READWRITE);
+    UvCommit(Base, PAGE_SIZE, PAGE_READWRITE);
+    char Text[UV_DUMP_CHARS];
+    UvDumpVad(Text);
     assert_non_null(strstr(Text, "       1  Private  PAGE_READWRITE\n"));
     assert_non_null(strstr(Text, "Total VADs: 1, commit charge 1 page(s), resident 0 page(s)"));
-    SimDumpToBuffer(&Out, Text, sizeof(Text), SIM_DUMP_SYMBOLIC);
-    assert_true(SimDumpAddress(&Out, Base));
-    print_message("%s", Text);
+    UvDumpAddress(Base, Text);
     assert_non_null(strstr(Text, "State:                  00001000          MEM_COMMIT\n"));
     assert_non_null(strstr(Text, ": demand zero\n"));
     *(volatile uint8_t *)Base = 1;
-    SimDumpToBuffer(&Out, Text, sizeof(Text), SIM_DUMP_SYMBOLIC);
-    assert_true(SimDumpAddress(&Out, Base));
-    assert_non_null(strstr(Text, ": valid, pfn "));
-    SimDumpToBuffer(&Out, Text, sizeof(Text), SIM_DUMP_SYMBOLIC);
-    assert_true(SimDumpAddress(&Out, (PUCHAR)Base + PAGE_SIZE));
+    assert_non_null(strstr(UvDumpAddress(Base, Text), ": valid, pfn "));
+    UvDumpAddress(Base + PAGE_SIZE, Text);
     assert_non_null(strstr(Text, "MEM_RESERVE\n"));
     assert_non_null(strstr(Text, "Region Size:            00000000`001ff000\n"));
-    SIZE_T None = 0;
-    assert_int_equal(ZwFreeVirtualMemory(NtCurrentProcess(), &Base, &None, MEM_RELEASE),
-                     STATUS_SUCCESS);
+    UvRelease(Base);
 }
 
 SIM_TEST(the_vm_fault_site_fails_allocations_with_the_documented_statuses)
@@ -285,9 +216,7 @@ SIM_TEST(the_vm_fault_site_fails_allocations_with_the_documented_statuses)
     assert_int_equal(ZwAllocateVirtualMemory(NtCurrentProcess(), &Base, 0, &Size, MEM_RESERVE,
                                              PAGE_READWRITE),
                      STATUS_SUCCESS);
-    SIZE_T None = 0;
-    assert_int_equal(ZwFreeVirtualMemory(NtCurrentProcess(), &Base, &None, MEM_RELEASE),
-                     STATUS_SUCCESS);
+    UvRelease(Base);
 }
 
 /* A forked child (death tests, the fault runner's fork server) gets its own
@@ -301,20 +230,14 @@ static void ChildWrites(void *Context)
 
 SIM_TEST(a_forked_child_s_writes_to_user_memory_stay_in_the_child)
 {
-    PVOID Base = NULL;
-    SIZE_T Size = PAGE_SIZE;
-    assert_int_equal(ZwAllocateVirtualMemory(NtCurrentProcess(), &Base, 0, &Size,
-                                             MEM_RESERVE | MEM_COMMIT, PAGE_READWRITE),
-                     STATUS_SUCCESS);
+    uint8_t *Base = UvAllocate(PAGE_SIZE, MEM_RESERVE | MEM_COMMIT, PAGE_READWRITE);
     volatile uint32_t *Word = (volatile uint32_t *)Base;
     *Word = 0x9A4E;
     static SIM_CHILD Child;
     assert_true(SimRunChild(ChildWrites, Base, 30, &Child));
     SIM_EXPECT_CHILD_EXIT(&Child, 0);
     assert_int_equal(*Word, 0x9A4E);
-    SIZE_T None = 0;
-    assert_int_equal(ZwFreeVirtualMemory(NtCurrentProcess(), &Base, &None, MEM_RELEASE),
-                     STATUS_SUCCESS);
+    UvRelease(Base);
 }
 
 int main(void)

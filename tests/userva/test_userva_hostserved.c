@@ -12,13 +12,11 @@
  * Each row is one place where the OS looks; each fails if that place does
  * not settle the pages the host served.
  */
-#include <ntddk.h>
-#include <mmsim.h>
-#include <mmsim_cmocka.h>
-#include <stdbool.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
+
+#include "userva_kit.h"
 
 #define PAGES 16
 #define A 3 /* the pages the user touches */
@@ -44,12 +42,7 @@ static SCENE Prepare(void)
     Scene.FreeBefore = Stats.FreePages;
     Scene.LowestPfn = (PFN_NUMBER)Stats.LowestPfn;
     Scene.HighestPfn = (PFN_NUMBER)Stats.HighestPfn;
-    PVOID Base = NULL;
-    SIZE_T Size = PAGES * PAGE_SIZE;
-    assert_int_equal(ZwAllocateVirtualMemory(NtCurrentProcess(), &Base, 0, &Size,
-                                             MEM_RESERVE | MEM_COMMIT, PAGE_READWRITE),
-                     STATUS_SUCCESS);
-    Scene.Base = (uint8_t *)Base;
+    Scene.Base = UvAllocate(PAGES * PAGE_SIZE, MEM_RESERVE | MEM_COMMIT, PAGE_READWRITE);
     PageOf(&Scene, A)[100] = 0xA5;
     PageOf(&Scene, B)[200] = 0x5A;
     SimAssertInvariants(); /* host-served pages are a state the checker knows */
@@ -58,18 +51,8 @@ static SCENE Prepare(void)
 
 static void Release(SCENE *Scene)
 {
-    PVOID Base = Scene->Base;
-    SIZE_T Zero = 0;
-    assert_int_equal(ZwFreeVirtualMemory(NtCurrentProcess(), &Base, &Zero, MEM_RELEASE),
-                     STATUS_SUCCESS);
+    UvRelease(Scene->Base);
     SimAssertInvariants();
-}
-
-static NTSTATUS Touch(volatile uint8_t *At, bool Write)
-{
-    NTSTATUS Status;
-    SIM_TRY_STATUS(&Status, if (Write) { *At = 1; } else { (void)*At; });
-    return Status;
 }
 
 /* ---- The observers: each looks, and checks only what it saw. ---------- */
@@ -114,20 +97,14 @@ static void ByQueryPfn(SCENE *Scene)
 static void ByDumpVad(SCENE *Scene)
 {
     (void)Scene;
-    char Text[2048];
-    SIM_DUMP_OUTPUT Out;
-    SimDumpToBuffer(&Out, Text, sizeof(Text), SIM_DUMP_SYMBOLIC);
-    SimDumpVad(&Out);
-    assert_non_null(strstr(Text, "resident 2 page(s), demand-zero faults 2"));
+    char Text[UV_DUMP_CHARS];
+    assert_non_null(strstr(UvDumpVad(Text), "resident 2 page(s), demand-zero faults 2"));
 }
 
 static void ByDumpAddress(SCENE *Scene)
 {
-    char Text[2048];
-    SIM_DUMP_OUTPUT Out;
-    SimDumpToBuffer(&Out, Text, sizeof(Text), SIM_DUMP_SYMBOLIC);
-    assert_true(SimDumpAddress(&Out, PageOf(Scene, A)));
-    assert_non_null(strstr(Text, "valid"));
+    char Text[UV_DUMP_CHARS];
+    assert_non_null(strstr(UvDumpAddress(PageOf(Scene, A), Text), "valid"));
 }
 
 /* A driver locks the page and reads it through a system mapping. */
@@ -165,8 +142,8 @@ static void ByProtect(SCENE *Scene)
     ULONG Old;
     assert_int_equal(ZwProtectVirtualMemory(NtCurrentProcess(), &At, &Size, PAGE_NOACCESS, &Old),
                      STATUS_SUCCESS);
-    assert_int_equal(Touch(PageOf(Scene, A), false), STATUS_ACCESS_VIOLATION);
-    assert_int_equal(Touch(PageOf(Scene, A + 1), false), STATUS_ACCESS_VIOLATION);
+    assert_int_equal(UvTouch(PageOf(Scene, A), false), STATUS_ACCESS_VIOLATION);
+    assert_int_equal(UvTouch(PageOf(Scene, A + 1), false), STATUS_ACCESS_VIOLATION);
     At = Scene->Base;
     Size = PAGES * PAGE_SIZE;
     assert_int_equal(ZwProtectVirtualMemory(NtCurrentProcess(), &At, &Size, PAGE_READWRITE, &Old),
@@ -182,8 +159,8 @@ static void ByRecommit(SCENE *Scene)
     assert_int_equal(ZwAllocateVirtualMemory(NtCurrentProcess(), &At, 0, &Size, MEM_COMMIT,
                                              PAGE_READONLY),
                      STATUS_SUCCESS);
-    assert_int_equal(Touch(PageOf(Scene, A), true), STATUS_ACCESS_VIOLATION);
-    assert_int_equal(Touch(PageOf(Scene, A + 1), true), STATUS_ACCESS_VIOLATION);
+    assert_int_equal(UvTouch(PageOf(Scene, A), true), STATUS_ACCESS_VIOLATION);
+    assert_int_equal(UvTouch(PageOf(Scene, A + 1), true), STATUS_ACCESS_VIOLATION);
     assert_int_equal(PageOf(Scene, A)[100], 0xA5);
 }
 
@@ -194,7 +171,7 @@ static void ByDecommit(SCENE *Scene)
     SIZE_T Size = PAGE_SIZE;
     assert_int_equal(ZwFreeVirtualMemory(NtCurrentProcess(), &At, &Size, MEM_DECOMMIT),
                      STATUS_SUCCESS);
-    assert_int_equal(Touch(PageOf(Scene, A), false), STATUS_ACCESS_VIOLATION);
+    assert_int_equal(UvTouch(PageOf(Scene, A), false), STATUS_ACCESS_VIOLATION);
     SIM_PROCESS_INFO Info;
     assert_true(SimQueryProcess(NtCurrentProcess(), &Info));
     assert_int_equal(Info.DemandZeroFaults, 2);
@@ -303,16 +280,9 @@ SIM_TEST(a_release_counts_the_faults_of_pages_never_looked_at)
 /* Physical memory runs short: pool taking the last pages must first let the
  * pages the user touched have theirs (they were touched first), so the pool
  * finds only what a fault-per-touch machine would have left it. */
-static int SmallMachine(void **State)
-{
-    (void)State;
-    SIM_CONFIG Config;
-    SimGetConfig(&Config);
-    Config.RangeCount = 0; /* PhysicalPages of RAM, whatever the environment's layout */
-    Config.PhysicalPages = 4096;
-    Config.CommitLimitPages = 0;
-    return SimInitialize(&Config) == STATUS_SUCCESS ? 0 : -1;
-}
+USERVA_MACHINE(SmallMachine,
+               Config.RangeCount = 0; /* PhysicalPages of RAM, whatever the environment's layout */
+               Config.PhysicalPages = 4096; Config.CommitLimitPages = 0)
 
 SIM_TEST_F(pool_taking_the_last_pages_leaves_the_touched_user_pages_theirs, SmallMachine,
            SimTestTeardownDefault)
@@ -320,11 +290,7 @@ SIM_TEST_F(pool_taking_the_last_pages_leaves_the_touched_user_pages_theirs, Smal
     SIM_MEMORY_STATS Stats;
     SimQueryMemory(&Stats);
     SIZE_T Pages = (SIZE_T)Stats.FreePages - 4;
-    PVOID Base = NULL;
-    SIZE_T Size = Pages * PAGE_SIZE;
-    assert_int_equal(ZwAllocateVirtualMemory(NtCurrentProcess(), &Base, 0, &Size,
-                                             MEM_RESERVE | MEM_COMMIT, PAGE_READWRITE),
-                     STATUS_SUCCESS);
+    uint8_t *Base = UvAllocate(Pages * PAGE_SIZE, MEM_RESERVE | MEM_COMMIT, PAGE_READWRITE);
     for (SIZE_T i = 0; i < Pages; i++) {
         ((volatile uint8_t *)Base)[i * PAGE_SIZE] = 1;
     }
@@ -335,9 +301,7 @@ SIM_TEST_F(pool_taking_the_last_pages_leaves_the_touched_user_pages_theirs, Smal
     assert_true(SimQueryProcess(NtCurrentProcess(), &Info));
     assert_int_equal(Info.ResidentPages, Pages);
     SimAssertInvariants();
-    SIZE_T Zero = 0;
-    assert_int_equal(ZwFreeVirtualMemory(NtCurrentProcess(), &Base, &Zero, MEM_RELEASE),
-                     STATUS_SUCCESS);
+    UvRelease(Base);
 }
 
 int main(void)

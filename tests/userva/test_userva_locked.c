@@ -11,32 +11,9 @@
  * cannot be freed, nor made less accessible than the probe mode, until the
  * handle is given back.
  */
-#include <ntddk.h>
-#include <mmsim.h>
-#include <mmsim_cmocka.h>
-#include <stdbool.h>
 #include <string.h>
 
-static ULONG64 FreePages(void)
-{
-    SIM_MEMORY_STATS Stats;
-    SimQueryMemory(&Stats);
-    return Stats.FreePages;
-}
-
-static SIM_PROCESS_INFO Process(void)
-{
-    SIM_PROCESS_INFO Info;
-    assert_true(SimQueryProcess(NtCurrentProcess(), &Info));
-    return Info;
-}
-
-static NTSTATUS Touch(volatile uint8_t *At)
-{
-    NTSTATUS Status;
-    SIM_TRY_STATUS(&Status, (void)*At);
-    return Status;
-}
+#include "userva_kit.h"
 
 /* ---- A locked page its process lets go of. ---------------------------- */
 typedef struct {
@@ -66,17 +43,17 @@ SIM_TEST(a_locked_user_page_let_go_of_by_its_process_is_freed_at_the_unlock)
         assert_non_null(Mdl);
         MmProbeAndLockPages(Mdl, UserMode, IoWriteAccess);
         PFN_NUMBER Pfn = MmGetMdlPfnArray(Mdl)[0];
-        ULONG64 Held = FreePages(); /* the 4 pages taken */
+        ULONG64 Held = UvFreePages(); /* the 4 pages taken */
 
         PVOID At = Row->Release ? (PVOID)Buffer : (PVOID)(Buffer + PAGE_SIZE);
         SIZE_T Size = Row->Release ? 0 : PAGE_SIZE;
         assert_int_equal(ZwFreeVirtualMemory(NtCurrentProcess(), &At, &Size,
                                              Row->Release ? MEM_RELEASE : MEM_DECOMMIT),
                          STATUS_SUCCESS);
-        assert_int_equal(Touch(Buffer + PAGE_SIZE), STATUS_ACCESS_VIOLATION);
-        assert_int_equal(Process().CommitCharge, Row->Release ? 0 : 3 * PAGE_SIZE);
-        assert_int_equal(Process().LockedPages, 1);
-        assert_int_equal(FreePages(), Held + Row->BackAtFree);
+        assert_int_equal(UvTouch(Buffer + PAGE_SIZE, false), STATUS_ACCESS_VIOLATION);
+        assert_int_equal(UvProcess().CommitCharge, Row->Release ? 0 : 3 * PAGE_SIZE);
+        assert_int_equal(UvProcess().LockedPages, 1);
+        assert_int_equal(UvFreePages(), Held + Row->BackAtFree);
         /* The MDL still describes the page, with what the process wrote. */
         const char *System = (const char *)MmGetSystemAddressForMdlSafe(Mdl, NormalPagePriority);
         assert_non_null(System);
@@ -89,8 +66,8 @@ SIM_TEST(a_locked_user_page_let_go_of_by_its_process_is_freed_at_the_unlock)
         SIM_PFN_INFO Info;
         assert_true(SimQueryPfn(Pfn, &Info));
         assert_int_equal(Info.State, SimPageFree);
-        assert_int_equal(FreePages(), Held + Row->BackAtUnlock);
-        assert_int_equal(Process().LockedPages, 0);
+        assert_int_equal(UvFreePages(), Held + Row->BackAtUnlock);
+        assert_int_equal(UvProcess().LockedPages, 0);
         if (!Row->Release) {
             SimFreeUserBuffer(Buffer);
         }
@@ -178,32 +155,18 @@ static const UNSECURABLE Unsecurable[] = {
 SIM_TEST(what_cannot_be_secured_gets_null)
 {
     /* Pages 0 read-write, 1-2 read-only, 3 only reserved. */
-    PVOID Base = NULL;
-    SIZE_T Size = 4 * PAGE_SIZE;
-    assert_int_equal(ZwAllocateVirtualMemory(NtCurrentProcess(), &Base, 0, &Size, MEM_RESERVE,
-                                             PAGE_READWRITE),
-                     STATUS_SUCCESS);
-    PVOID At = Base;
-    Size = PAGE_SIZE;
-    assert_int_equal(ZwAllocateVirtualMemory(NtCurrentProcess(), &At, 0, &Size, MEM_COMMIT,
-                                             PAGE_READWRITE),
-                     STATUS_SUCCESS);
-    At = (uint8_t *)Base + PAGE_SIZE;
-    Size = 2 * PAGE_SIZE;
-    assert_int_equal(ZwAllocateVirtualMemory(NtCurrentProcess(), &At, 0, &Size, MEM_COMMIT,
-                                             PAGE_READONLY),
-                     STATUS_SUCCESS);
+    uint8_t *Base = UvAllocate(4 * PAGE_SIZE, MEM_RESERVE, PAGE_READWRITE);
+    UvCommit(Base, PAGE_SIZE, PAGE_READWRITE);
+    UvCommit(Base + PAGE_SIZE, 2 * PAGE_SIZE, PAGE_READONLY);
     static uint8_t Kernel[PAGE_SIZE];
     for (size_t i = 0; i < sizeof(Unsecurable) / sizeof(Unsecurable[0]); i++) {
         const UNSECURABLE *Row = &Unsecurable[i];
         print_message("%s\n", Row->Name);
         PVOID Address = Row->Page < 0 ? (PVOID)Kernel
-                                      : (PVOID)((uint8_t *)Base + (SIZE_T)Row->Page * PAGE_SIZE);
+                                      : (PVOID)(Base + (SIZE_T)Row->Page * PAGE_SIZE);
         assert_null(MmSecureVirtualMemory(Address, (SIZE_T)Row->Count * PAGE_SIZE, Row->Mode));
     }
-    SIZE_T Zero = 0;
-    assert_int_equal(ZwFreeVirtualMemory(NtCurrentProcess(), &Base, &Zero, MEM_RELEASE),
-                     STATUS_SUCCESS);
+    UvRelease(Base);
 }
 
 /* Not unsecured by the driver: the process's end unsecures it. */
