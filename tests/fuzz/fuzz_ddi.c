@@ -71,6 +71,7 @@ static bool FuzzUp;
 static uint8_t FuzzConfigByte;
 static uintptr_t SpaceLo, SpaceHi; /* simulated system space */
 static uintptr_t UserLo, UserHi;   /* the current process's user range (0, 0: none) */
+static unsigned Resets;            /* machines built or reset by the harness (LoadUserRange) */
 static FUZZ_STATS Stats;
 
 /* ------------------------------------------------------------------------ */
@@ -1649,6 +1650,7 @@ static void OpNt5Format(void)
 static void OpReset(void)
 {
     SimReset(); /* tears down whatever is live: the teardown paths under ASan */
+    Resets++;
     ForgetHandles();
 }
 
@@ -2378,6 +2380,7 @@ static void AfterStop(const SIM_BUGCHECK *Stop, bool MayCheckRefusal)
         }
     }
     SimReset();
+    Resets++;
     ForgetHandles();
     Pristine = true;
 }
@@ -2583,11 +2586,21 @@ static void Cleanup(void)
     }
 }
 
-/* The current process's user range (after a reset it may move). */
+/* The current process's user range (after a reset it may move). Asked of
+ * the simulator only when the process or the machine changed since the last
+ * time: SimQueryProcess also counts the process's locked pages over the PFN
+ * database, which after every call was a fifth of an execution (fuzz20b). */
 static void LoadUserRange(void)
 {
-    SIM_PROCESS_INFO Info;
+    static HANDLE LoadedProcess;
+    static unsigned LoadedResets = ~0u;
     HANDLE Process = SimCurrentProcess();
+    if (Process == LoadedProcess && Resets == LoadedResets) {
+        return;
+    }
+    LoadedProcess = Process;
+    LoadedResets = Resets;
+    SIM_PROCESS_INFO Info;
     if (Process != NULL && SimQueryProcess(Process, &Info) && Info.UserRangeBase != NULL) {
         UserLo = (uintptr_t)Info.UserRangeBase;
         UserHi = UserLo + (uintptr_t)Info.UserRangeBytes;
@@ -2616,6 +2629,7 @@ static void Setup(uint8_t ConfigByte)
     Config.Quiet = TRUE;
     Config.Seed = FUZZ_SEED;
     NTSTATUS Status = SimInitialize(&Config);
+    Resets++;
     if (!NT_SUCCESS(Status)) {
         fprintf(stderr, "fuzz_ddi: SimInitialize failed (0x%08X)\n", (unsigned)Status);
         abort();
@@ -2670,6 +2684,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size)
     Cleanup();
     (void)SimConfigureFaults("", NULL, 0);
     SimReset();
+    Resets++;
     ForgetHandles();
     CurrentOpName = "setup";
     return 0;
