@@ -1149,7 +1149,19 @@ static uint64_t MiCheckVads(const MI_PROCESS *Process, char *Report, size_t Size
     return Problems;
 }
 
-uint64_t MiCheckUserSpace(char *Report, size_t Size)
+uint64_t MiCheckUserPfn(MI_INDEX Index, const MI_PFN *Entry, char *Report, size_t Size)
+{
+    if (MiUserPfnIsOrphan(Entry) && Entry->LockCount == 0 && Entry->MapCount == 0) {
+        MiAppend(Report, Size,
+                 "PFN 0x%llx: a user page its process let go of, held by no driver, is still "
+                 "allocated\n",
+                 (unsigned long long)MiIndexToPfn(Index));
+        return 1;
+    }
+    return 0;
+}
+
+uint64_t MiCheckUserSpace(char *Report, size_t Size, const MI_USER_PFNS *Pfns)
 {
     uint64_t Problems = 0, Commit = 0, Resident = 0, Lazy = 0;
     if (MiUser.Base != NULL) {
@@ -1235,22 +1247,19 @@ uint64_t MiCheckUserSpace(char *Report, size_t Size)
     /* Pages in state User: one PTE of their owner each, or let go of by it
      * while a driver holds them (freed when the driver lets go). */
     uint64_t UserPfns = 0, Orphans = 0;
-    for (MI_INDEX i = MiPfnNextTouched(0); i < MiPhys.Pages; i = MiPfnNextTouched(i + 1)) {
+    if (Pfns != NULL) { /* the touched check's counts */
+        UserPfns = Pfns->User;
+        Orphans = Pfns->Orphans;
+    }
+    for (MI_INDEX i = Pfns != NULL ? MiPhys.Pages : MiPfnNextTouched(0); i < MiPhys.Pages;
+         i = MiPfnNextTouched(i + 1)) {
         const MI_PFN *Entry = MiPfnEntry(i);
         if (Entry->State != MiPageUser) {
             continue;
         }
         UserPfns++;
-        if (Entry->Flags & MI_PFN_FLAG_USER_ORPHAN) {
-            Orphans++;
-            if (Entry->LockCount == 0 && Entry->MapCount == 0) {
-                MiAppend(Report, Size,
-                         "PFN 0x%llx: a user page its process let go of, held by no driver, is "
-                         "still allocated\n",
-                         (unsigned long long)MiIndexToPfn(i));
-                Problems++;
-            }
-        }
+        Orphans += MiUserPfnIsOrphan(Entry);
+        Problems += MiCheckUserPfn(i, Entry, Report, Size);
     }
     if (UserPfns != Resident + Orphans) {
         MiAppend(Report, Size,

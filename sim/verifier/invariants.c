@@ -20,6 +20,7 @@
 
 #include "../mm/mi_mm.h"
 #include "../mm/mi_special.h" /* specialpool */
+#include "../mm/mi_user.h"    /* fuzz20b: MiCheckUserSpace's counts */
 #include "../host/host.h"
 
 typedef struct _MI_CHECK {
@@ -233,8 +234,6 @@ static void MiCheckPfns(MI_CHECK *Check, const uint32_t *Refs, uint64_t *States,
     *FreeBitsOut = FreeBits;
 }
 
-uint64_t MiCheckUserSpace(char *Report, size_t Size);
-
 /* Where a record checker appends to the report (NULL: no report). */
 static char *MiReportTail(const MI_CHECK *Check, size_t *Left)
 {
@@ -248,7 +247,7 @@ static char *MiReportTail(const MI_CHECK *Check, size_t *Left)
  * 4. Reservations: nt5 header PTEs hold the size and tag encodings, modern
  *    pool nodes describe their reservation, data PTEs are empty or valid,
  *    and every page is allocated system-PTE VA. */
-static void MiCheckRecords(MI_CHECK *Check, bool Touched)
+static void MiCheckRecords(MI_CHECK *Check, const MI_USER_PFNS *UserPfns)
 {
     size_t Left;
     char *Tail = MiReportTail(Check, &Left);
@@ -256,12 +255,12 @@ static void MiCheckRecords(MI_CHECK *Check, bool Touched)
     Tail = MiReportTail(Check, &Left);
     Check->Errors += MiCheckReservations(Tail, Left);
 
-    /* User space (sim/mm/virtual.c): the one call of its checker. Touched
-     * says whether this is the touched form, for a checker that can look
-     * at less then; this one checks all of user space every time. */
-    (void)Touched;
+    /* User space (sim/mm/virtual.c): the one call of its checker. The
+     * touched form gives it the counts of pages in state User (kept from
+     * the PFN entries that changed), so that it does not walk the PFN
+     * database (fuzz20b); the whole form lets it walk. */
     Tail = MiReportTail(Check, &Left);
-    Check->Errors += MiCheckUserSpace(Tail, Left); /* userva: sim/mm/virtual.c */
+    Check->Errors += MiCheckUserSpace(Tail, Left, UserPfns); /* userva: sim/mm/virtual.c */
 
     /* specialpool: 7. special pool's runs (sim/mm/special_pool.c). */
     Tail = MiReportTail(Check, &Left);
@@ -290,6 +289,7 @@ static struct {
     uint64_t CountedWords;
     uint64_t States[MiPageStateCount];
     uint64_t FreeBitCount;
+    uint64_t UserOrphans; /* fuzz20b: pages in state User let go of by their process */
 } MiSeen;
 /* Whether the process uses the touched form: only then does a whole check
  * keep its copies (a program that never asks pays nothing for them). */
@@ -373,8 +373,10 @@ static void MiKeepSeen(uint32_t *Refs, const uint64_t *States, uint64_t FreeBits
             MiSeen.Counted[Page >> 6] |= 1ull << (Page & 63);
         }
     }
+    MiSeen.UserOrphans = 0;
     for (MI_INDEX i = 0; i < MiPhys.Pages; i++) {
         MiSeen.Pfn[i] = *MiPfnEntry(i);
+        MiSeen.UserOrphans += MiUserPfnIsOrphan(&MiSeen.Pfn[i]);
     }
     memcpy(MiSeen.FreeBits, MiPhys.FreeBits, MiSeen.FreeWords * sizeof(uint64_t));
     for (int k = 0; k < 3; k++) {
@@ -415,7 +417,7 @@ static void MiCheckWhole(MI_CHECK *Check)
     } else if (Refs != MiSeen.Refs) {
         free(Refs);
     }
-    MiCheckRecords(Check, false);
+    MiCheckRecords(Check, NULL);
 
     /* 5. The host mirror: accessible exactly where PTEs are valid, showing
      *    the PTE's page with the PTE's access. */
@@ -525,6 +527,8 @@ static void MiCheckTouched(MI_CHECK *Check)
             MiSeen.States[Entry->State]++;
             MiSeen.FreeBitCount += Bit;
         }
+        MiSeen.UserOrphans -= MiUserPfnIsOrphan(&MiSeen.Pfn[i]);
+        MiSeen.UserOrphans += MiUserPfnIsOrphan(Entry);
         MiSeen.Pfn[i] = *Entry;
         MiSeen.FreeBits[i >> 6] ^= (uint64_t)(Bit != OldBit) << (i & 63); /* this bit only */
         MiListAdd(&Pfns, i);
@@ -533,11 +537,16 @@ static void MiCheckTouched(MI_CHECK *Check)
         MiFail(Check, "out of host memory for the check\n");
     }
     for (size_t p = 0; p < Pfns.Count; p++) {
-        MiCheckPfn(Check, Pfns.Items[p], MiSeen.Refs[Pfns.Items[p]]);
+        MI_INDEX i = Pfns.Items[p];
+        MiCheckPfn(Check, i, MiSeen.Refs[i]);
+        size_t Left;
+        char *Tail = MiReportTail(Check, &Left);
+        Check->Errors += MiCheckUserPfn(i, MiPfnEntry(i), Tail, Left); /* what the walk checks */
     }
     free(Pfns.Items);
     MiCheckCounts(Check, MiSeen.States, MiSeen.FreeBitCount);
-    MiCheckRecords(Check, true);
+    MI_USER_PFNS UserPfns = {MiSeen.States[MiPageUser], MiSeen.UserOrphans};
+    MiCheckRecords(Check, &UserPfns);
     /* The host mirror over the span of changed PTEs. */
     if (Low <= High) {
         uint64_t ValidPtes = 0;
@@ -619,6 +628,17 @@ BOOLEAN SimCorruptForTest(SIM_CORRUPTION Kind, PVOID Va)
     case SimCorruptFreeCount:
         MiPhys.FreeCount++;
         Done = TRUE;
+        break;
+    case SimCorruptUserPageOrphaned: /* fuzz20b */
+        if (Va != NULL && MiIsUserVa(Va) && MiUser.Current != NULL) {
+            MiUserSettleAll(); /* a page the host served gets its PTE */
+        }
+        if (Va != NULL && MiIsUserVa(Va) && MiUser.Current != NULL &&
+            (MiUser.Current->Pte[MiUserPage(Va)] & MI_PTE_VALID)) {
+            MiPfnEntry(MiPteIndex(MiUser.Current->Pte[MiUserPage(Va)]))->Flags |=
+                MI_PFN_FLAG_USER_ORPHAN;
+            Done = TRUE;
+        }
         break;
     case SimCorruptPfnOnFreeList:
         if (Pte & MI_PTE_VALID) {
