@@ -293,11 +293,8 @@ static struct {
     uint64_t *PfnGroups;  /* fuzz20b: the PFN groups filled in (MiPhys.Touched) */
     uint64_t PfnGroupWords;
 } MiSeen;
-/* Whether a touched check ran since the last whole check (or this whole
- * check stands in for a touched one): only then does a whole check keep its
- * copies, so a program that never asks pays nothing for them, nor does one
- * that stopped asking - mmsim-bench's fuzz case runs its whole checks after
- * every call in the process that ran its touched ones (fuzz20b). */
+/* Whether the process uses the touched form: only then does a whole check
+ * keep its copies (a program that never asks pays nothing for them). */
 static bool MiTouchedInUse;
 
 static MI_VA_ALLOCATOR *MiVaAllocator(int k)
@@ -621,9 +618,7 @@ static BOOLEAN MiCheck(char *Report, SIZE_T Size, bool Touched)
     }
     MiEnsureMachine();
     MiLock();
-    if (!Touched && !MiTouchedInUse) {
-        MiSeen.Valid = false; /* the copies are not kept up to date */
-    }
+    MiTouchedInUse = MiTouchedInUse || Touched;
     bool Same = MiSeen.Valid && MiSeen.PteArray == MiSpace.Pte && MiSeen.PfnArray == MiPhys.Pfn &&
                 MiSeen.Pages == MiSpace.Pages && MiSeen.PhysPages == MiPhys.Pages;
     for (int k = 0; k < 3 && Same; k++) {
@@ -632,10 +627,8 @@ static BOOLEAN MiCheck(char *Report, SIZE_T Size, bool Touched)
     if (Touched && Same) {
         MiCheckTouched(&Check);
     } else {
-        MiTouchedInUse = MiTouchedInUse || Touched;
         MiCheckWhole(&Check);
     }
-    MiTouchedInUse = Touched;
     if (Check.Errors != 0) {
         MiForgetSeen(); /* the next touched check starts from a whole one */
     }
