@@ -72,6 +72,11 @@ static uint8_t FuzzConfigByte;
 static uintptr_t SpaceLo, SpaceHi; /* simulated system space */
 static uintptr_t UserLo, UserHi;   /* the current process's user range (0, 0: none) */
 static unsigned Resets;            /* machines built or reset by the harness (LoadUserRange) */
+/* No operation has run since the harness last built or reset the machine,
+ * and no injection spec was in force then: the machine is what a reset
+ * would build, so the end of an input does not reset it again (fuzz20b:
+ * most seeds end with a stop, which was then two resets in a row). */
+static bool Fresh;
 static FUZZ_STATS Stats;
 
 /* ------------------------------------------------------------------------ */
@@ -1651,6 +1656,7 @@ static void OpReset(void)
 {
     SimReset(); /* tears down whatever is live: the teardown paths under ASan */
     Resets++;
+    Fresh = !SpecConfigured;
     ForgetHandles();
 }
 
@@ -2381,6 +2387,7 @@ static void AfterStop(const SIM_BUGCHECK *Stop, bool MayCheckRefusal)
     }
     SimReset();
     Resets++;
+    Fresh = !SpecConfigured;
     ForgetHandles();
     Pristine = true;
 }
@@ -2418,6 +2425,7 @@ static void RunOp(uint8_t OpByte)
                  : Sel == FUZZ_IRQL_RAW      ? (KIRQL)(In8() & 31u)
                                              : PASSIVE_LEVEL;
     CurrentOpName = Ops[Op].Name;
+    Fresh = false;
     Pristine = Pristine && Op == FuzzOpAllocatePages && Sel <= FUZZ_IRQL_DISPATCH;
     Stats.Operations++;
     Stats.PerOp[Op]++;
@@ -2557,11 +2565,15 @@ static void Cleanup(void)
     } Order[] = {{HResMap, CleanResMap}, {HMap, CleanMap}, {HMdl, CleanMdl}, {HRes, CleanRes},
                  {HPool, CleanPool}, {HUser, CleanUser}};
     CurrentOpName = "cleanup";
+    bool Loaded = false; /* the pool blocks as they are now (none changes until a step) */
     for (size_t o = 0; o < sizeof(Order) / sizeof(Order[0]); o++) {
         for (int i = 0; i < FUZZ_MAX_HANDLES; i++) {
-            LoadBlocks();
             if (H[i].Kind != Order[o].Kind) {
                 continue;
+            }
+            if (!Loaded) {
+                LoadBlocks();
+                Loaded = true;
             }
             if (H[i].Kind == HPool) {
                 const SIM_POOL_BLOCK_INFO *Block = BlockAt(H[i].Va);
@@ -2574,7 +2586,7 @@ static void Cleanup(void)
             if (!CleanupStep(Order[o].Step, i)) {
                 return;
             }
-            SyncHandles();
+            SyncHandles(); /* (which loads the blocks again) */
         }
     }
     if (Irp != NULL) {
@@ -2630,6 +2642,7 @@ static void Setup(uint8_t ConfigByte)
     Config.Seed = FUZZ_SEED;
     NTSTATUS Status = SimInitialize(&Config);
     Resets++;
+    Fresh = true;
     if (!NT_SUCCESS(Status)) {
         fprintf(stderr, "fuzz_ddi: SimInitialize failed (0x%08X)\n", (unsigned)Status);
         abort();
@@ -2682,9 +2695,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size)
         CheckInvariantsHow(true); /* the whole machine at the end */
     }
     Cleanup();
+    bool Spec = SpecConfigured;
     (void)SimConfigureFaults("", NULL, 0);
-    SimReset();
-    Resets++;
+    if (!Fresh || Spec) {
+        SimReset();
+        Resets++;
+    }
+    Fresh = true;
     ForgetHandles();
     CurrentOpName = "setup";
     return 0;
