@@ -686,6 +686,16 @@ BOOLEAN SimCorruptForTest(SIM_CORRUPTION Kind, PVOID Va)
             Done = TRUE;
         }
         break;
+    case SimCorruptUserPteReadOnly: /* fuzz20b */
+        if (Va != NULL && MiIsUserVa(Va) && MiUser.Current != NULL) {
+            MiUserSettleAll();
+            uint64_t *UserPte = &MiUser.Current->Pte[MiUserPage(Va)];
+            if ((*UserPte & MI_PTE_VALID) && (*UserPte & MI_PTE_WRITE)) {
+                *UserPte &= ~(uint64_t)MI_PTE_WRITE;
+                Done = TRUE;
+            }
+        }
+        break;
     case SimCorruptPfnOnFreeList:
         if (Pte & MI_PTE_VALID) {
             MI_INDEX Index = MiPteIndex(Pte);

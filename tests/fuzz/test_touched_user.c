@@ -12,6 +12,11 @@
  *   a resident user page marked let go of, no driver       the touched
  *     holding it (SimCorruptUserPageOrphaned)              check finds it,
  *                                                          as the whole does
+ *   a user PTE made read-only, the host page still         the touched
+ *     writable (SimCorruptUserPteReadOnly)                 check finds it,
+ *                                                          as the whole does
+ *     (the touched check asks the host only about the user pages whose PTE
+ *     or host service changed since the last check)
  *
  * and the copies the touched check compares with survive what the fuzzer
  * does between inputs (a whole check at the end, then SimReset, which gives
@@ -74,6 +79,22 @@ SIM_TEST(the_touched_check_finds_a_user_page_held_by_nobody)
     assert_non_null(strstr(Report, "held by no driver"));
     assert_false(SimCheckInvariants(Report, sizeof(Report)));
     assert_non_null(strstr(Report, "held by no driver"));
+    SimReset(); /* deliberately broken: start over before the teardown */
+}
+
+SIM_TEST(the_touched_check_finds_a_user_pte_the_host_disagrees_with)
+{
+    uint8_t *Buffer = (uint8_t *)SimAllocateUserBuffer(4 * PAGE_SIZE, PAGE_READWRITE, NULL, 0);
+    assert_non_null(Buffer);
+    memset(Buffer, 1, 4 * PAGE_SIZE);
+    SimAssertInvariants();
+    AssertTouched("the whole check");
+    assert_true(SimCorruptForTest(SimCorruptUserPteReadOnly, Buffer + 2 * PAGE_SIZE));
+    char Report[4096] = "";
+    assert_false(SimCheckInvariantsTouched(Report, sizeof(Report)));
+    assert_non_null(strstr(Report, "is accessible in the host"));
+    assert_false(SimCheckInvariants(Report, sizeof(Report)));
+    assert_non_null(strstr(Report, "is accessible in the host"));
     SimReset(); /* deliberately broken: start over before the teardown */
 }
 
