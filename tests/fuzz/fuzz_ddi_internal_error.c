@@ -16,7 +16,7 @@
 #include <mmsim.h>
 #include <signal.h>
 #include <stdio.h>
-#include <unistd.h>
+#include <stdlib.h>
 
 #include "fuzz_ddi.h"
 
@@ -27,7 +27,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size);
 static void Aborted(int Signal)
 {
     (void)Signal;
-    _exit(0);
+    _Exit(0);
 }
 
 int main(void)
