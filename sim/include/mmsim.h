@@ -478,8 +478,15 @@ typedef enum _SIM_CORRUPTION {
     SimCorruptFreeCount,         /* the free-page count off by one */
     SimCorruptReservation,       /* the reservation containing Va: its nt5 tag
                                     PTE or its modern pool node's tag */
-    SimCorruptPfnOnFreeList      /* Va's page, still in use, also marked free:
+    SimCorruptPfnOnFreeList,     /* Va's page, still in use, also marked free:
                                     the allocator would hand it out twice */
+    SimCorruptUserPageOrphaned,  /* fuzz20b: the page of user address Va (the
+                                    current process's, resident) marked as let
+                                    go of by its process, though no driver
+                                    holds it */
+    SimCorruptUserPteReadOnly    /* fuzz20b: the PTE of user address Va
+                                    (resident, writable) made read-only while
+                                    the host still lets the page be written */
 } SIM_CORRUPTION;
 BOOLEAN SimCorruptForTest(_In_ SIM_CORRUPTION Kind, _In_opt_ PVOID Va);
 

@@ -178,7 +178,21 @@ static inline bool MiUserIsLazy(const MI_PROCESS *Process, uint64_t Page)
 {
     return Process->LazyPages != 0 && ((Process->Lazy[Page >> 6] >> (Page & 63)) & 1) != 0;
 }
-/* Invariant check of the user space; returns the problem count. */
-uint64_t MiCheckUserSpace(char *Report, size_t Size);
+/* Invariant check of the user space; returns the problem count. Pfns NULL:
+ * the PFN database is walked for the pages in state User; otherwise the
+ * touched check (sim/verifier/invariants.c) gives their counts, kept from
+ * the PFN entries that changed, each of which it checked with
+ * MiCheckUserPfn (fuzz20b). */
+typedef struct _MI_USER_PFNS {
+    uint64_t User;    /* pages in state User */
+    uint64_t Orphans; /* of them, let go of by their process (MiUserPfnIsOrphan) */
+} MI_USER_PFNS;
+uint64_t MiCheckUserSpace(char *Report, size_t Size, const MI_USER_PFNS *Pfns);
+/* The rule for one PFN entry in state User (problems found: 0 or 1). */
+uint64_t MiCheckUserPfn(MI_INDEX Index, const MI_PFN *Entry, char *Report, size_t Size);
+static inline bool MiUserPfnIsOrphan(const MI_PFN *Entry)
+{
+    return Entry->State == MiPageUser && (Entry->Flags & MI_PFN_FLAG_USER_ORPHAN) != 0;
+}
 
 #endif /* MMSIM_MI_USER_H */

@@ -1149,21 +1149,107 @@ static uint64_t MiCheckVads(const MI_PROCESS *Process, char *Report, size_t Size
     return Problems;
 }
 
-uint64_t MiCheckUserSpace(char *Report, size_t Size)
+/* fuzz20b: what the last check saw of the current process's VAD pages that
+ * are not empty (a PTE, or served by the host), in address order, so that
+ * the touched check asks the host only about the user pages that changed
+ * (an empty page is one the host must not show). */
+typedef struct {
+    uint64_t Page, Pte;
+    bool Lazy;
+} MI_USER_SEEN_PAGE;
+static struct {
+    bool Valid;
+    const MI_PROCESS *Process;
+    ULONG Id;
+    const uint8_t *Base;
+    MI_USER_SEEN_PAGE *Pages;
+    size_t Count, Capacity;
+} MiUserSeen, MiUserNow;
+
+static bool MiUserSeenAdd(uint64_t Page, uint64_t Pte, bool Lazy)
+{
+    if (MiUserNow.Count == MiUserNow.Capacity) {
+        size_t Capacity = MiUserNow.Capacity ? MiUserNow.Capacity * 2 : 256;
+        MI_USER_SEEN_PAGE *Pages =
+            (MI_USER_SEEN_PAGE *)realloc(MiUserNow.Pages, Capacity * sizeof(*Pages));
+        if (Pages == NULL) {
+            return false;
+        }
+        MiUserNow.Pages = Pages;
+        MiUserNow.Capacity = Capacity;
+    }
+    MiUserNow.Pages[MiUserNow.Count++] = (MI_USER_SEEN_PAGE){Page, Pte, Lazy};
+    return true;
+}
+
+/* The user pages [*Low, *High] whose PTE or host service differ between the
+ * copy and now (both in address order); *Low > *High if none. */
+static void MiUserChangedSpan(uint64_t *Low, uint64_t *High)
+{
+    *Low = UINT64_MAX;
+    *High = 0;
+    size_t a = 0, b = 0;
+    while (a < MiUserSeen.Count || b < MiUserNow.Count) {
+        const MI_USER_SEEN_PAGE *Old = a < MiUserSeen.Count ? &MiUserSeen.Pages[a] : NULL;
+        const MI_USER_SEEN_PAGE *New = b < MiUserNow.Count ? &MiUserNow.Pages[b] : NULL;
+        uint64_t Page;
+        bool Changed;
+        if (New == NULL || (Old != NULL && Old->Page < New->Page)) { /* empty now */
+            Page = Old->Page;
+            Changed = true;
+            a++;
+        } else if (Old == NULL || New->Page < Old->Page) { /* empty then */
+            Page = New->Page;
+            Changed = true;
+            b++;
+        } else {
+            Page = New->Page;
+            Changed = Old->Pte != New->Pte || Old->Lazy != New->Lazy;
+            a++;
+            b++;
+        }
+        if (Changed) {
+            *Low = Page < *Low ? Page : *Low;
+            *High = Page > *High ? Page : *High;
+        }
+    }
+}
+
+uint64_t MiCheckUserPfn(MI_INDEX Index, const MI_PFN *Entry, char *Report, size_t Size)
+{
+    if (MiUserPfnIsOrphan(Entry) && Entry->LockCount == 0 && Entry->MapCount == 0) {
+        MiAppend(Report, Size,
+                 "PFN 0x%llx: a user page its process let go of, held by no driver, is still "
+                 "allocated\n",
+                 (unsigned long long)MiIndexToPfn(Index));
+        return 1;
+    }
+    return 0;
+}
+
+/* The host mirror of user pages [First, Last] of the current process;
+ * LazyPages: how many of them the host serves. */
+static uint64_t MiCheckUserHost(uint64_t First, uint64_t Last, uint64_t LazyPages, char *Report,
+                                size_t Size)
+{
+    MI_USER_HOST_CHECK Host = {Report, Size, 0, 0};
+    if (HostForEachMapping(MiUserVa(First), (Last - First + 1) * PAGE_SIZE, MiCheckUserHostRange,
+                           &Host) &&
+        Host.Problems == 0 && Host.LazyShown != LazyPages) {
+        MiAppend(Report, Size, "%llu user page(s) served by the host, %llu shown by it\n",
+                 (unsigned long long)LazyPages, (unsigned long long)Host.LazyShown);
+        return 1;
+    }
+    return Host.Problems;
+}
+
+uint64_t MiCheckUserSpace(char *Report, size_t Size, const MI_USER_PFNS *Pfns)
 {
     uint64_t Problems = 0, Commit = 0, Resident = 0, Lazy = 0;
-    if (MiUser.Base != NULL) {
-        MI_USER_HOST_CHECK Host = {Report, Size, 0, 0};
-        if (HostForEachMapping(MiUser.Base, MiUser.Pages * PAGE_SIZE, MiCheckUserHostRange,
-                               &Host) &&
-            Host.Problems == 0 && Host.LazyShown != MiUser.Current->LazyPages) {
-            MiAppend(Report, Size, "%llu user page(s) served by the host, %llu shown by it\n",
-                     (unsigned long long)MiUser.Current->LazyPages,
-                     (unsigned long long)Host.LazyShown);
-            Problems++;
-        }
-        Problems += Host.Problems;
-    }
+    /* The current process's VAD pages as they are now (MiUserNow), taken in
+     * the walk below. */
+    MiUserNow.Count = 0;
+    bool Taken = true;
     for (MI_PROCESS *Process = MiUser.Processes; Process != NULL; Process = Process->Next) {
         uint64_t ProcessCommit = 0, ProcessResident = 0, ProcessLazy = 0;
         Problems += MiCheckVads(Process, Report, Size);
@@ -1174,7 +1260,11 @@ uint64_t MiCheckUserSpace(char *Report, size_t Size)
             for (uint64_t Page = Vad->FirstPage; Page < Vad->FirstPage + Vad->Pages; Page++) {
                 uint64_t Pte = Process->Pte[Page];
                 Committed += Pte != 0;
-                ProcessLazy += MiUserIsLazy(Process, Page);
+                bool PageLazy = MiUserIsLazy(Process, Page);
+                ProcessLazy += PageLazy;
+                if ((Pte != 0 || PageLazy) && Process == MiUser.Current && Taken) {
+                    Taken = MiUserSeenAdd(Page, Pte, PageLazy);
+                }
                 if (Vad->Kind == MiVadPrivate && (Pte & (MI_PTE_VALID | MI_PTE_TRANSITION))) {
                     ProcessResident++;
                     const MI_PFN *Entry = MiPfnEntry(MiPteIndex(Pte));
@@ -1218,6 +1308,45 @@ uint64_t MiCheckUserSpace(char *Report, size_t Size)
         Resident += ProcessResident;
         Lazy += ProcessLazy;
     }
+    /* The host mirror: all of the user range in the whole check (or when the
+     * copy is of another process or machine); in the touched one, the span
+     * of pages whose PTE or host service changed since the last check
+     * (fuzz20b: a question to the host after every call otherwise). What
+     * only the whole check sees: a host mapping changed behind an unchanged
+     * PTE. */
+    if (MiUser.Base != NULL && MiUser.Current != NULL) {
+        bool Same = Pfns != NULL && Taken && MiUserSeen.Valid &&
+                    MiUserSeen.Process == MiUser.Current && MiUserSeen.Id == MiUser.Current->Id &&
+                    MiUserSeen.Base == MiUser.Base;
+        uint64_t Low = 0, High = MiUser.Pages - 1;
+        if (Same) {
+            MiUserChangedSpan(&Low, &High);
+        }
+        if (Low <= High) {
+            uint64_t SpanLazy = 0;
+            for (size_t i = 0; i < MiUserNow.Count; i++) {
+                SpanLazy += MiUserNow.Pages[i].Lazy && MiUserNow.Pages[i].Page >= Low &&
+                            MiUserNow.Pages[i].Page <= High;
+            }
+            Problems += MiCheckUserHost(Low, High, Same ? SpanLazy : MiUser.Current->LazyPages,
+                                        Report, Size);
+        }
+        /* The copy for the next check (swapped, not copied). */
+        MI_USER_SEEN_PAGE *Pages = MiUserSeen.Pages;
+        size_t Capacity = MiUserSeen.Capacity;
+        MiUserSeen.Pages = MiUserNow.Pages;
+        MiUserSeen.Count = MiUserNow.Count;
+        MiUserSeen.Capacity = MiUserNow.Capacity;
+        MiUserNow.Pages = Pages;
+        MiUserNow.Capacity = Capacity;
+        MiUserNow.Count = 0;
+        MiUserSeen.Valid = Taken && Problems == 0;
+        MiUserSeen.Process = MiUser.Current;
+        MiUserSeen.Id = MiUser.Current->Id;
+        MiUserSeen.Base = MiUser.Base;
+    } else {
+        MiUserSeen.Valid = false;
+    }
     if (Commit != MiUser.CommitTotal || MiUser.CommitTotal > MiUser.CommitLimit) {
         MiAppend(Report, Size, "user commit: total %llu, processes %llu, limit %llu\n",
                  (unsigned long long)MiUser.CommitTotal, (unsigned long long)Commit,
@@ -1235,22 +1364,19 @@ uint64_t MiCheckUserSpace(char *Report, size_t Size)
     /* Pages in state User: one PTE of their owner each, or let go of by it
      * while a driver holds them (freed when the driver lets go). */
     uint64_t UserPfns = 0, Orphans = 0;
-    for (MI_INDEX i = MiPfnNextTouched(0); i < MiPhys.Pages; i = MiPfnNextTouched(i + 1)) {
+    if (Pfns != NULL) { /* the touched check's counts */
+        UserPfns = Pfns->User;
+        Orphans = Pfns->Orphans;
+    }
+    for (MI_INDEX i = Pfns != NULL ? MiPhys.Pages : MiPfnNextTouched(0); i < MiPhys.Pages;
+         i = MiPfnNextTouched(i + 1)) {
         const MI_PFN *Entry = MiPfnEntry(i);
         if (Entry->State != MiPageUser) {
             continue;
         }
         UserPfns++;
-        if (Entry->Flags & MI_PFN_FLAG_USER_ORPHAN) {
-            Orphans++;
-            if (Entry->LockCount == 0 && Entry->MapCount == 0) {
-                MiAppend(Report, Size,
-                         "PFN 0x%llx: a user page its process let go of, held by no driver, is "
-                         "still allocated\n",
-                         (unsigned long long)MiIndexToPfn(i));
-                Problems++;
-            }
-        }
+        Orphans += MiUserPfnIsOrphan(Entry);
+        Problems += MiCheckUserPfn(i, Entry, Report, Size);
     }
     if (UserPfns != Resident + Orphans) {
         MiAppend(Report, Size,

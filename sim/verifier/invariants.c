@@ -20,6 +20,7 @@
 
 #include "../mm/mi_mm.h"
 #include "../mm/mi_special.h" /* specialpool */
+#include "../mm/mi_user.h"    /* fuzz20b: MiCheckUserSpace's counts */
 #include "../host/host.h"
 
 typedef struct _MI_CHECK {
@@ -233,8 +234,6 @@ static void MiCheckPfns(MI_CHECK *Check, const uint32_t *Refs, uint64_t *States,
     *FreeBitsOut = FreeBits;
 }
 
-uint64_t MiCheckUserSpace(char *Report, size_t Size);
-
 /* Where a record checker appends to the report (NULL: no report). */
 static char *MiReportTail(const MI_CHECK *Check, size_t *Left)
 {
@@ -248,7 +247,7 @@ static char *MiReportTail(const MI_CHECK *Check, size_t *Left)
  * 4. Reservations: nt5 header PTEs hold the size and tag encodings, modern
  *    pool nodes describe their reservation, data PTEs are empty or valid,
  *    and every page is allocated system-PTE VA. */
-static void MiCheckRecords(MI_CHECK *Check, bool Touched)
+static void MiCheckRecords(MI_CHECK *Check, const MI_USER_PFNS *UserPfns)
 {
     size_t Left;
     char *Tail = MiReportTail(Check, &Left);
@@ -256,12 +255,12 @@ static void MiCheckRecords(MI_CHECK *Check, bool Touched)
     Tail = MiReportTail(Check, &Left);
     Check->Errors += MiCheckReservations(Tail, Left);
 
-    /* User space (sim/mm/virtual.c): the one call of its checker. Touched
-     * says whether this is the touched form, for a checker that can look
-     * at less then; this one checks all of user space every time. */
-    (void)Touched;
+    /* User space (sim/mm/virtual.c): the one call of its checker. The
+     * touched form gives it the counts of pages in state User (kept from
+     * the PFN entries that changed), so that it does not walk the PFN
+     * database (fuzz20b); the whole form lets it walk. */
     Tail = MiReportTail(Check, &Left);
-    Check->Errors += MiCheckUserSpace(Tail, Left); /* userva: sim/mm/virtual.c */
+    Check->Errors += MiCheckUserSpace(Tail, Left, UserPfns); /* userva: sim/mm/virtual.c */
 
     /* specialpool: 7. special pool's runs (sim/mm/special_pool.c). */
     Tail = MiReportTail(Check, &Left);
@@ -290,6 +289,9 @@ static struct {
     uint64_t CountedWords;
     uint64_t States[MiPageStateCount];
     uint64_t FreeBitCount;
+    uint64_t UserOrphans; /* fuzz20b: pages in state User let go of by their process */
+    uint64_t *PfnGroups;  /* fuzz20b: the PFN groups filled in (MiPhys.Touched) */
+    uint64_t PfnGroupWords;
 } MiSeen;
 /* Whether the process uses the touched form: only then does a whole check
  * keep its copies (a program that never asks pays nothing for them). */
@@ -315,6 +317,7 @@ static void MiForgetSeen(void)
     }
     free(MiSeen.Refs);
     free(MiSeen.Counted);
+    free(MiSeen.PfnGroups);
     memset(&MiSeen, 0, sizeof(MiSeen));
 }
 
@@ -343,8 +346,12 @@ static void MiKeepSeen(uint32_t *Refs, const uint64_t *States, uint64_t FreeBits
     MiSeen.Counted = (uint64_t *)MiSeenBuffer(MiSeen.Counted, MiSeen.CountedWords, CountedWords,
                                               sizeof(uint64_t));
     MiSeen.CountedWords = CountedWords;
+    uint64_t GroupWords = ((MiPhys.Pages + MI_PFN_GROUP - 1) / MI_PFN_GROUP + 63) / 64;
+    MiSeen.PfnGroups = (uint64_t *)MiSeenBuffer(MiSeen.PfnGroups, MiSeen.PfnGroupWords, GroupWords,
+                                                sizeof(uint64_t));
+    MiSeen.PfnGroupWords = GroupWords;
     bool Ok = MiSeen.Pte != NULL && MiSeen.Pfn != NULL && MiSeen.FreeBits != NULL &&
-              MiSeen.Counted != NULL;
+              MiSeen.Counted != NULL && MiSeen.PfnGroups != NULL;
     for (int k = 0; k < 3; k++) {
         MiSeen.VaBits[k] = (uint64_t *)MiSeenBuffer(MiSeen.VaBits[k], MiSeen.VaWords[k],
                                                     MiVaWords(k), sizeof(uint64_t));
@@ -366,17 +373,44 @@ static void MiKeepSeen(uint32_t *Refs, const uint64_t *States, uint64_t FreeBits
     }
     memcpy(MiSeen.Pte, MiSpace.Pte, MiSpace.Pages * sizeof(uint64_t));
     memset(MiSeen.Counted, 0, (CountedWords ? CountedWords : 1) * sizeof(uint64_t));
-    for (uint64_t Page = MiSpaceNextTouched(0); Page < MiSpace.Pages;
-         Page = MiSpaceNextTouched(Page + 1)) {
-        MI_INDEX Index;
-        if (MiPteNamesPage(Page, MiSpace.Pte[Page], &Index)) {
-            MiSeen.Counted[Page >> 6] |= 1ull << (Page & 63);
+    /* A group at a time, zero PTEs skipped inline (fuzz20b: a call per page
+     * was most of the keeping). */
+    for (uint64_t Group = MiSpaceNextTouched(0); Group < MiSpace.Pages;
+         Group = MiSpaceNextTouched((Group | (MI_SPACE_GROUP - 1)) + 1)) {
+        uint64_t End = (Group | (MI_SPACE_GROUP - 1)) + 1;
+        End = End < MiSpace.Pages ? End : MiSpace.Pages;
+        for (uint64_t Page = Group; Page < End; Page++) {
+            MI_INDEX Index;
+            if (MiSpace.Pte[Page] != 0 && MiPteNamesPage(Page, MiSpace.Pte[Page], &Index)) {
+                MiSeen.Counted[Page >> 6] |= 1ull << (Page & 63);
+            }
         }
     }
-    for (MI_INDEX i = 0; i < MiPhys.Pages; i++) {
-        MiSeen.Pfn[i] = *MiPfnEntry(i);
+    /* PFN entries: a touched group copied whole; an untouched one is zeroed
+     * free pages (what MiPfnEntry would fill in; it is not filled in here). */
+    MiSeen.UserOrphans = 0;
+    memcpy(MiSeen.PfnGroups, MiPhys.Touched, GroupWords * sizeof(uint64_t));
+    for (MI_INDEX First = 0; First < MiPhys.Pages; First += MI_PFN_GROUP) {
+        uint64_t Count = MiPhys.Pages - First < MI_PFN_GROUP ? MiPhys.Pages - First : MI_PFN_GROUP;
+        if (!MiPfnGroupTouched(First)) {
+            memset(&MiSeen.Pfn[First], 0, Count * sizeof(MI_PFN));
+            for (uint64_t k = 0; k < Count; k++) {
+                MiSeen.Pfn[First + k].State = MiPageZeroed;
+            }
+            for (uint64_t k = 0; k < Count; k += 64) { /* the group is word-aligned */
+                uint64_t n = Count - k < 64 ? Count - k : 64;
+                MiSeen.FreeBits[(First + k) >> 6] = n == 64 ? ~0ull : (1ull << n) - 1;
+            }
+            continue;
+        }
+        memcpy(&MiSeen.Pfn[First], &MiPhys.Pfn[First], Count * sizeof(MI_PFN));
+        memcpy(&MiSeen.FreeBits[First >> 6], &MiPhys.FreeBits[First >> 6],
+               ((Count + 63) / 64) * sizeof(uint64_t));
+        for (uint64_t k = 0; k < Count; k++) {
+            const MI_PFN *Entry = &MiPhys.Pfn[First + k];
+            MiSeen.UserOrphans += Entry->State == MiPageUser && MiUserPfnIsOrphan(Entry);
+        }
     }
-    memcpy(MiSeen.FreeBits, MiPhys.FreeBits, MiSeen.FreeWords * sizeof(uint64_t));
     for (int k = 0; k < 3; k++) {
         memcpy(MiSeen.VaBits[k], MiVaAllocator(k)->UsedBits, MiSeen.VaWords[k] * sizeof(uint64_t));
     }
@@ -415,7 +449,7 @@ static void MiCheckWhole(MI_CHECK *Check)
     } else if (Refs != MiSeen.Refs) {
         free(Refs);
     }
-    MiCheckRecords(Check, false);
+    MiCheckRecords(Check, NULL);
 
     /* 5. The host mirror: accessible exactly where PTEs are valid, showing
      *    the PTE's page with the PTE's access. */
@@ -504,13 +538,27 @@ static void MiCheckTouched(MI_CHECK *Check)
     }
     /* PFN entries and free bits; the counts follow the changes. */
     for (MI_INDEX i = 0; i < MiPhys.Pages; i++) {
+        uint64_t Group = i >> MI_PFN_GROUP_SHIFT, GroupBit = 1ull << (Group & 63);
+        if ((i & (MI_PFN_GROUP - 1)) == 0 && !MiPfnGroupTouched(i) &&
+            !(MiSeen.PfnGroups[Group >> 6] & GroupBit)) {
+            /* Zeroed free pages never used, now and when the copy was taken
+             * (the copy holds them so). */
+            i += MI_PFN_GROUP - 1;
+            continue;
+        }
+        if ((i & (MI_PFN_GROUP - 1)) == 0 && !MiPfnGroupTouched(i)) {
+            /* Filled in then, not now: a reset gave the database back. Its
+             * entries compare with the copy as zeroed free pages now. */
+            MiPfnTouchGroup(i);
+        }
+        MiSeen.PfnGroups[Group >> 6] |= GroupBit; /* the copy has real entries */
         if ((i & 63) == 0 && i + 64 <= MiPhys.Pages &&
             MiSeen.FreeBits[i >> 6] == MiPhys.FreeBits[i >> 6] &&
-            memcmp(&MiSeen.Pfn[i], MiPfnEntry(i), 64 * sizeof(MI_PFN)) == 0) {
+            memcmp(&MiSeen.Pfn[i], &MiPhys.Pfn[i], 64 * sizeof(MI_PFN)) == 0) {
             i += 63; /* the database is one array: 64 entries at once */
             continue;
         }
-        const MI_PFN *Entry = MiPfnEntry(i);
+        const MI_PFN *Entry = &MiPhys.Pfn[i]; /* its group is filled in */
         bool Bit = (MiPhys.FreeBits[i >> 6] >> (i & 63)) & 1;
         bool OldBit = (MiSeen.FreeBits[i >> 6] >> (i & 63)) & 1;
         if (memcmp(Entry, &MiSeen.Pfn[i], sizeof(MI_PFN)) == 0 && Bit == OldBit) {
@@ -525,6 +573,8 @@ static void MiCheckTouched(MI_CHECK *Check)
             MiSeen.States[Entry->State]++;
             MiSeen.FreeBitCount += Bit;
         }
+        MiSeen.UserOrphans -= MiUserPfnIsOrphan(&MiSeen.Pfn[i]);
+        MiSeen.UserOrphans += MiUserPfnIsOrphan(Entry);
         MiSeen.Pfn[i] = *Entry;
         MiSeen.FreeBits[i >> 6] ^= (uint64_t)(Bit != OldBit) << (i & 63); /* this bit only */
         MiListAdd(&Pfns, i);
@@ -533,11 +583,16 @@ static void MiCheckTouched(MI_CHECK *Check)
         MiFail(Check, "out of host memory for the check\n");
     }
     for (size_t p = 0; p < Pfns.Count; p++) {
-        MiCheckPfn(Check, Pfns.Items[p], MiSeen.Refs[Pfns.Items[p]]);
+        MI_INDEX i = Pfns.Items[p];
+        MiCheckPfn(Check, i, MiSeen.Refs[i]);
+        size_t Left;
+        char *Tail = MiReportTail(Check, &Left);
+        Check->Errors += MiCheckUserPfn(i, MiPfnEntry(i), Tail, Left); /* what the walk checks */
     }
     free(Pfns.Items);
     MiCheckCounts(Check, MiSeen.States, MiSeen.FreeBitCount);
-    MiCheckRecords(Check, true);
+    MI_USER_PFNS UserPfns = {MiSeen.States[MiPageUser], MiSeen.UserOrphans};
+    MiCheckRecords(Check, &UserPfns);
     /* The host mirror over the span of changed PTEs. */
     if (Low <= High) {
         uint64_t ValidPtes = 0;
@@ -619,6 +674,27 @@ BOOLEAN SimCorruptForTest(SIM_CORRUPTION Kind, PVOID Va)
     case SimCorruptFreeCount:
         MiPhys.FreeCount++;
         Done = TRUE;
+        break;
+    case SimCorruptUserPageOrphaned: /* fuzz20b */
+        if (Va != NULL && MiIsUserVa(Va) && MiUser.Current != NULL) {
+            MiUserSettleAll(); /* a page the host served gets its PTE */
+        }
+        if (Va != NULL && MiIsUserVa(Va) && MiUser.Current != NULL &&
+            (MiUser.Current->Pte[MiUserPage(Va)] & MI_PTE_VALID)) {
+            MiPfnEntry(MiPteIndex(MiUser.Current->Pte[MiUserPage(Va)]))->Flags |=
+                MI_PFN_FLAG_USER_ORPHAN;
+            Done = TRUE;
+        }
+        break;
+    case SimCorruptUserPteReadOnly: /* fuzz20b */
+        if (Va != NULL && MiIsUserVa(Va) && MiUser.Current != NULL) {
+            MiUserSettleAll();
+            uint64_t *UserPte = &MiUser.Current->Pte[MiUserPage(Va)];
+            if ((*UserPte & MI_PTE_VALID) && (*UserPte & MI_PTE_WRITE)) {
+                *UserPte &= ~(uint64_t)MI_PTE_WRITE;
+                Done = TRUE;
+            }
+        }
         break;
     case SimCorruptPfnOnFreeList:
         if (Pte & MI_PTE_VALID) {
