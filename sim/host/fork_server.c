@@ -407,6 +407,11 @@ bool HostServeForks(int RequestFd, int ReplyFd)
     }
     /* Before any machine exists, so before the simulator's own handlers. */
     pthread_atfork(HostExplorePrepare, NULL, HostExploreChild);
+    /* The symbolizer's session (posix.c), opened once here rather than in
+     * every run: each run names the stacks it records, and a forked process
+     * keeps its parent's session. */
+    char Text[64];
+    HostDescribeFrame(__builtin_return_address(0), Text, sizeof(Text));
     HostReply(ReplyFd, HOST_FORK_HELLO, (int32_t)getpid());
     for (;;) {
         uint32_t Length = 0;
