@@ -119,6 +119,7 @@ typedef struct {
     int Request, Reply; /* the runner's ends of the two pipes */
     int Answers, Notes; /* the runner's ends of an explorer's two pipes */
     int ProgramAnswers, ProgramNotes; /* their other ends' numbers in the program */
+    bool Greeted; /* it answered as a server */
 } SERVER;
 
 /* --shard K/N: Index K-1 of Count N (Count 0: no sharding). */
@@ -497,7 +498,7 @@ static bool ServerReply(const SERVER *Server, int32_t *Kind, int32_t *Value)
 
 /* Starts the fork server of job slot Slot; false (said on stderr) if
  * PROGRAM did not answer as one. */
-static bool StartServer(char **Program, bool PerTest, long Slot)
+static bool LaunchServer(char **Program, bool PerTest, long Slot)
 {
     SERVER *Server = &Servers[Slot];
     int ToServer[2], FromServer[2], ToExplorer[2], FromExplorer[2];
@@ -525,6 +526,16 @@ static bool StartServer(char **Program, bool PerTest, long Slot)
     Server->Notes = FromExplorer[0];
     Server->ProgramAnswers = ToExplorer[0];
     Server->ProgramNotes = FromExplorer[1];
+    Server->Greeted = false;
+    return true;
+}
+
+/* Waits for the hello of the server LaunchServer started in Slot. */
+static bool AwaitServer(char **Program, long Slot)
+{
+    SERVER *Server = &Servers[Slot];
+    char Log[700];
+    snprintf(Log, sizeof(Log), "%s/server%ld.log", StateDir, Slot);
     int32_t Kind = 0, Value = 0;
     if (!ServerReply(Server, &Kind, &Value) || Kind != 1) {
         int WaitStatus = 0;
@@ -537,7 +548,17 @@ static bool StartServer(char **Program, bool PerTest, long Slot)
         Server->Pid = 0;
         return false;
     }
+    Server->Greeted = true;
     return true;
+}
+
+/* The server of Slot, started and greeted. */
+static bool StartServer(char **Program, bool PerTest, long Slot)
+{
+    if (Servers[Slot].Pid == 0 && !LaunchServer(Program, PerTest, Slot)) {
+        return false;
+    }
+    return Servers[Slot].Greeted || AwaitServer(Program, Slot);
 }
 
 /* Ends every fork server (it exits when its request pipe closes). */
@@ -849,8 +870,10 @@ static int RunBaseline(const FAULTS_OPTIONS *Options)
     if (Options->PerTest && !Options->ExecPerRun) {
         int32_t Kind = 0, Value = 0;
         if (!StartServer(Options->Program, Options->PerTest, 0) ||
-            StartForked(0, Spec, NULL, Options->PerTest, Log, Extra) < 0 ||
-            !ServerReply(&Servers[0], &Kind, &Value) || Kind != HOST_FORK_ENDED) {
+            StartForked(0, Spec, NULL, Options->PerTest, Log, Extra) < 0) {
+            return 2;
+        }
+        if (!ServerReply(&Servers[0], &Kind, &Value) || Kind != HOST_FORK_ENDED) {
             return 2;
         }
         WaitStatus = Value;
@@ -879,6 +902,15 @@ static int RunBaseline(const FAULTS_OPTIONS *Options)
             fprintf(stderr, "mmsim faults: --per-test: the baseline ran no CMocka test; see %s\n",
                     Log);
             return 2;
+        }
+        /* The other slots' servers start together now (greeted when first
+         * used), not one by one while the first explorations wait for the
+         * runner. */
+        for (long Slot = 1; !Options->ExecPerRun && Slot < Options->Jobs && (size_t)Slot < TestCount;
+             Slot++) {
+            if (!LaunchServer(Options->Program, Options->PerTest, Slot)) {
+                break;
+            }
         }
         if (Listed) {
             fprintf(stderr, "mmsim faults: the suite lists %zu test(s) to explore one by one\n",
@@ -996,7 +1028,7 @@ static bool StartRun(const FAULTS_OPTIONS *Options, QUEUE *Queue, RUNNING *Runni
     unlink(Record);
     if (Run->Exploring) {
         /* Started for its slot already: the server's descriptors are known. */
-        if (Servers[Slot].Pid == 0 && !StartServer(Options->Program, Options->PerTest, Slot)) {
+        if (!StartServer(Options->Program, Options->PerTest, Slot)) {
             return false;
         }
         snprintf(Spec, sizeof(Spec), "explore=%d,%d;record=%s", Servers[Slot].ProgramAnswers,
@@ -1010,7 +1042,7 @@ static bool StartRun(const FAULTS_OPTIONS *Options, QUEUE *Queue, RUNNING *Runni
     if (Options->ExecPerRun) {
         Run->Pid = Start(Options->Program, Spec, Name, Options->PerTest, Log, NULL, NULL);
     } else {
-        if (Servers[Slot].Pid == 0 && !StartServer(Options->Program, Options->PerTest, Slot)) {
+        if (!StartServer(Options->Program, Options->PerTest, Slot)) {
             return false;
         }
         Run->Pid = StartForked(Slot, Spec, Name, Options->PerTest, Log, NULL);
