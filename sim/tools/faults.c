@@ -31,6 +31,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <ftw.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdbool.h>
@@ -1798,17 +1799,21 @@ static void FreeAll(void)
     TestCount = 0;
 }
 
+/* One entry of the state directory, deepest first (nftw): no shell and rm
+ * started for it (faults20b). */
+static int RemoveEntry(const char *Path, const struct stat *Info, int Type, struct FTW *Where)
+{
+    (void)Info, (void)Type, (void)Where;
+    return remove(Path) == 0 ? 0 : -1;
+}
+
 /* The state directory goes unless kept (or needed to see why a test fails). */
 static void Finish(const FAULTS_OPTIONS *Options, int Bad)
 {
     if (Options->Keep || Bad == 2) {
         printf("state and logs: %s\n", StateDir);
-    } else {
-        char Command[600];
-        snprintf(Command, sizeof(Command), "rm -rf '%s'", StateDir);
-        if (system(Command) != 0) {
-            fprintf(stderr, "mmsim faults: could not remove %s\n", StateDir);
-        }
+    } else if (nftw(StateDir, RemoveEntry, 16, FTW_DEPTH | FTW_PHYS) != 0) {
+        fprintf(stderr, "mmsim faults: could not remove %s\n", StateDir);
     }
     FreeAll();
 }

@@ -1,9 +1,10 @@
 # state_dir.cmake - where `mmsim faults` keeps its state and logs without
 # --keep (faults20b; docs/verifier.md): TMPDIR if set, else memory's file
 # system (/dev/shm) where the host has one, else /tmp. A failing baseline
-# keeps the directory and names it; this script removes it again.
+# keeps the directory and names it (this script removes it again); a run
+# that passes removes it.
 #
-#   cmake -DMMSIM=mmsim -DOUT_DIR=dir -P state_dir.cmake
+#   cmake -DMMSIM=mmsim -DPROGRAM=suite -DOUT_DIR=dir -P state_dir.cmake
 cmake_minimum_required(VERSION 3.25)
 file(REMOVE_RECURSE "${OUT_DIR}")
 file(MAKE_DIRECTORY "${OUT_DIR}")
@@ -33,4 +34,14 @@ foreach(Case unset set)
     message(FATAL_ERROR "TMPDIR ${Case}: the state went to ${Dir}, expected ${Want}/mmsim-faults-XXXXXX")
   endif()
 endforeach()
+# A run that passes removes its directory.
+file(REMOVE_RECURSE "${OUT_DIR}")
+file(MAKE_DIRECTORY "${OUT_DIR}")
+execute_process(COMMAND ${CMAKE_COMMAND} -E env "TMPDIR=${OUT_DIR}" "${MMSIM}" faults --per-test
+                        --allow-failed --jobs 2 -- "${PROGRAM}"
+  RESULT_VARIABLE Rc OUTPUT_VARIABLE Out ERROR_VARIABLE Err)
+file(GLOB Left "${OUT_DIR}/*")
+if(Left)
+  message(FATAL_ERROR "a run (exit ${Rc}) left ${Left}")
+endif()
 message("the state directory follows TMPDIR, else ${Default}")
