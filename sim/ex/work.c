@@ -373,7 +373,7 @@ bool MiWorkersIdle(void)
 
 /* fork() (machine.c's handlers call these with the simulator lock held):
  * the child is the calling thread alone. Idle worker threads are ended
- * before the fork and started again in the parent after it, so the child
+ * before the fork (and started again when work is queued), so the child
  * inherits no thread that does not exist (LeakSanitizer at a child's exit
  * would find them registered and not running). The queue is the child's
  * copy (items queued and not yet started run in both processes, each on its
@@ -399,9 +399,15 @@ void MiWorkForkPrepare(void)
     /* Held across the fork: the child copies a consistent queue. */
 }
 
+/* The parent starts them again only when it queues work, as the child does
+ * (faults20b: the fault runner's explorer forks at every stack it fails, and
+ * a stop and restart of idle workers at each fork cost two thread starts and
+ * two joins, each join a wait for the thread to be scheduled). Queued items
+ * (none, unless an item was queued while the workers were held) start them
+ * now. */
 void MiWorkForkParent(void)
 {
-    if (MiWorkForkStopped && !MiWork.Started && !MiStartWorkersLocked()) {
+    if (MiWorkForkStopped && MiWork.Queued != 0 && !MiWork.Started && !MiStartWorkersLocked()) {
         MiWriteStderr("mmsim: cannot restart the worker threads after fork()\n");
     }
     pthread_mutex_unlock(&MiWork.Mutex);

@@ -336,8 +336,9 @@ static bool HostExploreAtLocked(int AnswerFd, int NoteFd, const char *Line,
     Answer.Log[sizeof(Answer.Log) - 1] = '\0';
     Answer.Record[sizeof(Answer.Record) - 1] = '\0';
     Answer.ParentLog[sizeof(Answer.ParentLog) - 1] = '\0';
-    /* The child copies the machine's physical memory in its fork handler; the
-     * parent, going on, must not change it before that copy is done. */
+    /* The child copies the machine's physical memory in its fork handler,
+     * then the explorer's log and stack record; the parent, going on, must
+     * not change them before those copies are done. */
     int Ready[2];
     if (pipe(Ready) != 0) {
         HostExploreNote(NoteFd, HOST_EXPLORE_UNSAFE, errno, 0, Line);
@@ -350,10 +351,14 @@ static bool HostExploreAtLocked(int AnswerFd, int NoteFd, const char *Line,
     if (Child == 0) {
         HostExploreRun = getpid();
         close(Ready[0]);
-        close(Ready[1]); /* the parent reads end of file: the copy is done */
         close(AnswerFd);
         close(NoteFd);
         HostBecomeFailingRun(&Answer, ParentRecord);
+        /* The parent reads end of file: the copies are done - of physical
+         * memory, and of its log and stack record (it appends to both as it
+         * goes on: a child copying them later took lines of the parent's
+         * future, such as its test's "[ OK ]"). */
+        close(Ready[1]);
         snprintf(Record, RecordSize, "%s", Answer.Record);
         return true;
     }
@@ -407,6 +412,14 @@ bool HostServeForks(int RequestFd, int ReplyFd)
     }
     /* Before any machine exists, so before the simulator's own handlers. */
     pthread_atfork(HostExplorePrepare, NULL, HostExploreChild);
+    /* The symbolizer's session (posix.c), opened once here rather than in
+     * every run: each run names the stacks it records, and a forked process
+     * keeps its parent's session. So for the unwinder, which the C library
+     * loads at the first backtrace of a process. */
+    void *Frames[4];
+    (void)HostCaptureStack(Frames, 4);
+    char Text[64];
+    HostDescribeFrame(__builtin_return_address(0), Text, sizeof(Text));
     HostReply(ReplyFd, HOST_FORK_HELLO, (int32_t)getpid());
     for (;;) {
         uint32_t Length = 0;

@@ -19,6 +19,7 @@
 #include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -962,8 +963,53 @@ int HostCaptureStack(void **Frames, int Max)
 #endif
 }
 
+#if defined(__GLIBC__)
+/* faults20b: recent answers of dladdr by address. dladdr also looks for the
+ * nearest symbol, scanning the module's symbol table, on every call; every
+ * fallible call's stack identity asks it for 8 frames (a tenth of a fault
+ * run). A module's name and base hold while it is loaded, so the answers
+ * hold until the program loads or unloads a module: dl_iterate_phdr's
+ * counters of both, read at each call (the first module's callback ends the
+ * walk), empty the cache when they change. Per thread: no lock; a slot's
+ * Frame is cleared while it is rewritten, so a signal handler on the same
+ * thread (HostBacktrace) never reads half an answer. */
+#include <link.h>
+
+#define HOST_MODULE_CACHE 256
+static _Thread_local struct {
+    void *volatile Frame;
+    const char *Name; /* dladdr's, after the last '/' */
+    uintptr_t Base;
+} HostModuleCache[HOST_MODULE_CACHE];
+static _Thread_local unsigned long long HostModuleGeneration;
+
+static int HostModuleCounters(struct dl_phdr_info *Info, size_t Size, void *Generation)
+{
+    if (Size >= offsetof(struct dl_phdr_info, dlpi_subs) + sizeof(Info->dlpi_subs)) {
+        *(unsigned long long *)Generation = Info->dlpi_adds + (Info->dlpi_subs << 32);
+    }
+    return 1;
+}
+#endif
+
 bool HostFrameModuleOffset(void *Frame, const char **ModuleName, uint64_t *Offset)
 {
+#if defined(__GLIBC__)
+    unsigned long long Generation = 0;
+    dl_iterate_phdr(HostModuleCounters, &Generation);
+    if (Generation != HostModuleGeneration || Generation == 0) {
+        for (size_t i = 0; i < HOST_MODULE_CACHE; i++) {
+            HostModuleCache[i].Frame = NULL;
+        }
+        HostModuleGeneration = Generation;
+    }
+    size_t Slot = ((uintptr_t)Frame >> 2) % HOST_MODULE_CACHE;
+    if (Frame != NULL && HostModuleCache[Slot].Frame == Frame) {
+        *ModuleName = HostModuleCache[Slot].Name;
+        *Offset = (uint64_t)((uintptr_t)Frame - HostModuleCache[Slot].Base);
+        return true;
+    }
+#endif
     Dl_info Info;
     if (dladdr(Frame, &Info) == 0 || Info.dli_fname == NULL) {
         return false;
@@ -971,17 +1017,28 @@ bool HostFrameModuleOffset(void *Frame, const char **ModuleName, uint64_t *Offse
     const char *Slash = strrchr(Info.dli_fname, '/');
     *ModuleName = Slash != NULL ? Slash + 1 : Info.dli_fname;
     *Offset = (uint64_t)((uintptr_t)Frame - (uintptr_t)Info.dli_fbase);
+#if defined(__GLIBC__)
+    if (Generation != 0) {
+        HostModuleCache[Slot].Frame = NULL;
+        HostModuleCache[Slot].Name = *ModuleName;
+        HostModuleCache[Slot].Base = (uintptr_t)Info.dli_fbase;
+        HostModuleCache[Slot].Frame = Frame;
+    }
+#endif
     return true;
 }
 
 #if defined(MMSIM_HAVE_LIBDW)
 /* One libdw session (elfutils) for the process, over the modules mapped when
  * it was opened; reopened when a frame lies in a module it does not know (a
- * library loaded since) or in a forked child. Kept for the process's life
- * (reachable from here: not a leak). */
+ * library loaded since). A forked child keeps it, and the answers cached
+ * below: its modules are its parent's, at the same addresses, and libelf
+ * reads the files it holds open with pread or maps them, so the shared
+ * descriptors' offsets do not matter (faults20b: the fault runner's children,
+ * forked by the thousand, each rebuilt it - a tenth of a run under asan).
+ * Kept for the process's life (reachable from here: not a leak). */
 static pthread_mutex_t HostDwflLock = PTHREAD_MUTEX_INITIALIZER;
 static Dwfl *HostDwfl;
-static pid_t HostDwflPid;
 
 /* Only the debug info a module carries itself (the program and the driver
  * code under test, built with -g): looking up and reading separate debug
@@ -1066,7 +1123,7 @@ static bool HostSymbolize(void *Frame, char *Text, size_t Size)
     bool Found = false;
     pthread_mutex_lock(&HostDwflLock);
     size_t Slot = ((uintptr_t)Frame >> 2) % HOST_SYMBOL_CACHE;
-    if (HostSymbolCache[Slot].Frame == Frame && HostDwfl != NULL && HostDwflPid == getpid()) {
+    if (HostSymbolCache[Slot].Frame == Frame && HostDwfl != NULL) {
         Found = HostSymbolCache[Slot].Found;
         snprintf(Text, Size, "%s", HostSymbolCache[Slot].Text);
         pthread_mutex_unlock(&HostDwflLock);
@@ -1074,13 +1131,12 @@ static bool HostSymbolize(void *Frame, char *Text, size_t Size)
     }
     Dwarf_Addr Address = (Dwarf_Addr)(uintptr_t)Frame;
     for (int Attempt = 0; Attempt < 2 && !Found; Attempt++) {
-        if (HostDwfl != NULL && (Attempt > 0 || HostDwflPid != getpid())) {
+        if (HostDwfl != NULL && Attempt > 0) {
             dwfl_end(HostDwfl);
             HostDwfl = NULL;
         }
         if (HostDwfl == NULL) {
             HostDwfl = HostDwflOpen();
-            HostDwflPid = getpid();
         }
         Dwfl_Module *Module = HostDwfl != NULL ? dwfl_addrmodule(HostDwfl, Address) : NULL;
         if (Module == NULL) {

@@ -31,6 +31,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <ftw.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdbool.h>
@@ -119,6 +120,7 @@ typedef struct {
     int Request, Reply; /* the runner's ends of the two pipes */
     int Answers, Notes; /* the runner's ends of an explorer's two pipes */
     int ProgramAnswers, ProgramNotes; /* their other ends' numbers in the program */
+    bool Greeted; /* it answered as a server */
 } SERVER;
 
 /* --shard K/N: Index K-1 of Count N (Count 0: no sharding). */
@@ -242,21 +244,26 @@ static bool FileContains(const char *File, const char *Text, char *LineOut, size
     return Found;
 }
 
-/* The tests a CMocka suite ran, from its log ("[ RUN      ] NAME"), in order,
- * each once (a name may be run by several groups). */
-static void LoadTests(const char *Log)
+/* The tests a CMocka suite listed ("[ LIST     ] NAME": MMSIM_TEST_LIST=1)
+ * or ran ("[ RUN      ] NAME"), from its log, in order, each once (a name
+ * may be run by several groups); Listed tells which. */
+static void LoadTests(const char *Log, bool *Listed)
 {
     FILE *In = fopen(Log, "r");
+    *Listed = false;
     if (In == NULL) {
         return;
     }
     size_t Capacity = 0;
     char Line[4096];
     static const char Run[] = "[ RUN      ] ";
+    static const char List[] = "[ LIST     ] ";
     while (fgets(Line, sizeof(Line), In) != NULL) {
-        if (strncmp(Line, Run, sizeof(Run) - 1) != 0) {
+        bool IsList = strncmp(Line, List, sizeof(List) - 1) == 0;
+        if (!IsList && strncmp(Line, Run, sizeof(Run) - 1) != 0) {
             continue;
         }
+        *Listed = *Listed || IsList;
         char *Name = Line + sizeof(Run) - 1;
         Name[strcspn(Name, "\n")] = '\0';
         bool Known = false;
@@ -429,7 +436,7 @@ static char *LogExcerpt(const char *Log)
  * MMSIM_TEST_FILTER=Test unless NULL) or, with ServerFds, a fork server
  * (MMSIM_FAULT_SERVER=R,W: the program's ends of its pipes). */
 static pid_t Start(char **Program, const char *Spec, const char *Test, bool PerTest,
-                   const char *Log, const int *ServerFds)
+                   const char *Log, const int *ServerFds, const char *Extra)
 {
     fflush(stdout);
     fflush(stderr);
@@ -456,6 +463,9 @@ static pid_t Start(char **Program, const char *Spec, const char *Test, bool PerT
         }
         if (PerTest) {
             setenv("CMOCKA_MESSAGE_OUTPUT", "stdout", 1); /* the "[ RUN ]" lines */
+        }
+        if (Extra != NULL) {
+            putenv((char *)Extra);
         }
         execvp(Program[0], Program);
         fprintf(stderr, "mmsim faults: cannot run %s: %s\n", Program[0], strerror(errno));
@@ -489,7 +499,7 @@ static bool ServerReply(const SERVER *Server, int32_t *Kind, int32_t *Value)
 
 /* Starts the fork server of job slot Slot; false (said on stderr) if
  * PROGRAM did not answer as one. */
-static bool StartServer(char **Program, bool PerTest, long Slot)
+static bool LaunchServer(char **Program, bool PerTest, long Slot)
 {
     SERVER *Server = &Servers[Slot];
     int ToServer[2], FromServer[2], ToExplorer[2], FromExplorer[2];
@@ -506,7 +516,7 @@ static bool StartServer(char **Program, bool PerTest, long Slot)
     char Log[700];
     snprintf(Log, sizeof(Log), "%s/server%ld.log", StateDir, Slot);
     int Fds[2] = {ToServer[0], FromServer[1]};
-    Server->Pid = Start(Program, NULL, NULL, PerTest, Log, Fds);
+    Server->Pid = Start(Program, NULL, NULL, PerTest, Log, Fds, NULL);
     close(ToServer[0]);
     close(FromServer[1]);
     close(ToExplorer[0]);
@@ -517,6 +527,16 @@ static bool StartServer(char **Program, bool PerTest, long Slot)
     Server->Notes = FromExplorer[0];
     Server->ProgramAnswers = ToExplorer[0];
     Server->ProgramNotes = FromExplorer[1];
+    Server->Greeted = false;
+    return true;
+}
+
+/* Waits for the hello of the server LaunchServer started in Slot. */
+static bool AwaitServer(char **Program, long Slot)
+{
+    SERVER *Server = &Servers[Slot];
+    char Log[700];
+    snprintf(Log, sizeof(Log), "%s/server%ld.log", StateDir, Slot);
     int32_t Kind = 0, Value = 0;
     if (!ServerReply(Server, &Kind, &Value) || Kind != 1) {
         int WaitStatus = 0;
@@ -529,7 +549,17 @@ static bool StartServer(char **Program, bool PerTest, long Slot)
         Server->Pid = 0;
         return false;
     }
+    Server->Greeted = true;
     return true;
+}
+
+/* The server of Slot, started and greeted. */
+static bool StartServer(char **Program, bool PerTest, long Slot)
+{
+    if (Servers[Slot].Pid == 0 && !LaunchServer(Program, PerTest, Slot)) {
+        return false;
+    }
+    return Servers[Slot].Greeted || AwaitServer(Program, Slot);
 }
 
 /* Ends every fork server (it exits when its request pipe closes). */
@@ -550,13 +580,16 @@ static void StopServers(long Jobs)
 
 /* Asks the server of Slot for a run; the run's pid, or -1 (said why). */
 static pid_t StartForked(long Slot, const char *Spec, const char *Test, bool PerTest,
-                         const char *Log)
+                         const char *Log, const char *Extra)
 {
     char Request[4096];
     int Length = snprintf(Request, sizeof(Request), "@%s%cMMSIM_FAULTS=%s%c", Log, 0, Spec, 0);
     if (Test != NULL) {
         Length += snprintf(Request + Length, sizeof(Request) - (size_t)Length,
                            "MMSIM_TEST_FILTER=%s%c", Test, 0);
+    }
+    if (Extra != NULL && Length > 0 && (size_t)Length < sizeof(Request)) {
+        Length += snprintf(Request + Length, sizeof(Request) - (size_t)Length, "%s%c", Extra, 0);
     }
     (void)PerTest; /* CMOCKA_MESSAGE_OUTPUT is in the server's environment */
     if (Length <= 0 || (size_t)Length >= sizeof(Request)) {
@@ -816,8 +849,15 @@ static int ParseOptions(int argc, char **argv, FAULTS_OPTIONS *Options)
     return 0;
 }
 
-/* Step 1: the baseline run records every stack (and, per test, the tests)
- * and fails nothing. 0, or 2 if it did not pass. */
+/* Step 1: the baseline run records every stack and fails nothing. 0, or 2
+ * if it did not pass. With --per-test it lists the suite's tests instead
+ * (MMSIM_TEST_LIST=1: the fixtures' SimRunTests prints each test's name and
+ * runs none, cmocka_fixtures.c): each test's own run with nothing failed -
+ * its exploration or discovery run - is its baseline, so running the whole
+ * suite first only cost a run of every test. A suite that does not know the
+ * variable runs whole, and its "[ RUN ]" lines list the tests as before.
+ * Forking at the failing call, the fork server of the first job slot runs
+ * it (no exec). */
 static int RunBaseline(const FAULTS_OPTIONS *Options)
 {
     char Record[700], Log[700], Spec[800];
@@ -826,8 +866,22 @@ static int RunBaseline(const FAULTS_OPTIONS *Options)
     unlink(Record);
     snprintf(Spec, sizeof(Spec), "record=%s", Record);
     int WaitStatus = 0;
-    pid_t Pid = Start(Options->Program, Spec, NULL, Options->PerTest, Log, NULL);
-    waitpid(Pid, &WaitStatus, 0);
+    static char ListTests[] = "MMSIM_TEST_LIST=1";
+    const char *Extra = Options->PerTest ? ListTests : NULL;
+    if (Options->PerTest && !Options->ExecPerRun) {
+        int32_t Kind = 0, Value = 0;
+        if (!StartServer(Options->Program, Options->PerTest, 0) ||
+            StartForked(0, Spec, NULL, Options->PerTest, Log, Extra) < 0) {
+            return 2;
+        }
+        if (!ServerReply(&Servers[0], &Kind, &Value) || Kind != HOST_FORK_ENDED) {
+            return 2;
+        }
+        WaitStatus = Value;
+    } else {
+        pid_t Pid = Start(Options->Program, Spec, NULL, Options->PerTest, Log, NULL, Extra);
+        waitpid(Pid, &WaitStatus, 0);
+    }
     if (!WIFEXITED(WaitStatus) || WEXITSTATUS(WaitStatus) != 0) {
         char How[64];
         if (WIFEXITED(WaitStatus)) {
@@ -843,14 +897,29 @@ static int RunBaseline(const FAULTS_OPTIONS *Options)
         return 2;
     }
     if (Options->PerTest) {
-        LoadTests(Log);
+        bool Listed = false;
+        LoadTests(Log, &Listed);
         if (TestCount == 0) {
             fprintf(stderr, "mmsim faults: --per-test: the baseline ran no CMocka test; see %s\n",
                     Log);
             return 2;
         }
-        fprintf(stderr, "mmsim faults: baseline passed; %zu test(s) to explore one by one\n",
-                TestCount);
+        /* The other slots' servers start together now (greeted when first
+         * used), not one by one while the first explorations wait for the
+         * runner. */
+        for (long Slot = 1; !Options->ExecPerRun && Slot < Options->Jobs && (size_t)Slot < TestCount;
+             Slot++) {
+            if (!LaunchServer(Options->Program, Options->PerTest, Slot)) {
+                break;
+            }
+        }
+        if (Listed) {
+            fprintf(stderr, "mmsim faults: the suite lists %zu test(s) to explore one by one\n",
+                    TestCount);
+        } else {
+            fprintf(stderr, "mmsim faults: baseline passed; %zu test(s) to explore one by one\n",
+                    TestCount);
+        }
     } else {
         LoadStacks(Record, -1, true);
         fprintf(stderr, "mmsim faults: baseline passed; %zu fallible call stack(s) to fail\n",
@@ -960,7 +1029,7 @@ static bool StartRun(const FAULTS_OPTIONS *Options, QUEUE *Queue, RUNNING *Runni
     unlink(Record);
     if (Run->Exploring) {
         /* Started for its slot already: the server's descriptors are known. */
-        if (Servers[Slot].Pid == 0 && !StartServer(Options->Program, Options->PerTest, Slot)) {
+        if (!StartServer(Options->Program, Options->PerTest, Slot)) {
             return false;
         }
         snprintf(Spec, sizeof(Spec), "explore=%d,%d;record=%s", Servers[Slot].ProgramAnswers,
@@ -972,12 +1041,12 @@ static bool StartRun(const FAULTS_OPTIONS *Options, QUEUE *Queue, RUNNING *Runni
     }
     const char *Name = Run->Test >= 0 ? Tests[Run->Test].Name : NULL;
     if (Options->ExecPerRun) {
-        Run->Pid = Start(Options->Program, Spec, Name, Options->PerTest, Log, NULL);
+        Run->Pid = Start(Options->Program, Spec, Name, Options->PerTest, Log, NULL, NULL);
     } else {
-        if (Servers[Slot].Pid == 0 && !StartServer(Options->Program, Options->PerTest, Slot)) {
+        if (!StartServer(Options->Program, Options->PerTest, Slot)) {
             return false;
         }
-        Run->Pid = StartForked(Slot, Spec, Name, Options->PerTest, Log);
+        Run->Pid = StartForked(Slot, Spec, Name, Options->PerTest, Log, NULL);
         if (Run->Pid < 0) {
             Run->Pid = 0;
             return false;
@@ -1380,7 +1449,6 @@ static void AwaitRuns(const FAULTS_OPTIONS *Options, const RUNNING *Running)
 static int Explore(const FAULTS_OPTIONS *Options, QUEUE *Queue)
 {
     RUNNING *Running = (RUNNING *)calloc((size_t)Options->Jobs, sizeof(RUNNING));
-    Servers = (SERVER *)calloc((size_t)Options->Jobs, sizeof(SERVER));
     if (Running == NULL || Servers == NULL) {
         fprintf(stderr, "mmsim faults: out of memory\n");
         free(Running);
@@ -1731,17 +1799,21 @@ static void FreeAll(void)
     TestCount = 0;
 }
 
+/* One entry of the state directory, deepest first (nftw): no shell and rm
+ * started for it (faults20b). */
+static int RemoveEntry(const char *Path, const struct stat *Info, int Type, struct FTW *Where)
+{
+    (void)Info, (void)Type, (void)Where;
+    return remove(Path) == 0 ? 0 : -1;
+}
+
 /* The state directory goes unless kept (or needed to see why a test fails). */
 static void Finish(const FAULTS_OPTIONS *Options, int Bad)
 {
     if (Options->Keep || Bad == 2) {
         printf("state and logs: %s\n", StateDir);
-    } else {
-        char Command[600];
-        snprintf(Command, sizeof(Command), "rm -rf '%s'", StateDir);
-        if (system(Command) != 0) {
-            fprintf(stderr, "mmsim faults: could not remove %s\n", StateDir);
-        }
+    } else if (nftw(StateDir, RemoveEntry, 16, FTW_DEPTH | FTW_PHYS) != 0) {
+        fprintf(stderr, "mmsim faults: could not remove %s\n", StateDir);
     }
     FreeAll();
 }
@@ -2088,7 +2160,19 @@ int MmsimFaultsCommand(int argc, char **argv)
     if (Options.Keep) {
         mkdir(StateDir, 0700);
     } else {
-        snprintf(StateDir, sizeof(StateDir), "/tmp/mmsim-faults-XXXXXX");
+        /* Every run creates its log and stack record here, and a file
+         * system on disk makes each creation dear (ext4's inode allocation:
+         * a quarter of a forked run's time): memory's when the host has one
+         * (faults20b), else TMPDIR or /tmp. */
+        const char *Temp = getenv("TMPDIR");
+        struct stat Shm;
+        if (Temp == NULL || Temp[0] == '\0') {
+            Temp = stat("/dev/shm", &Shm) == 0 && S_ISDIR(Shm.st_mode) &&
+                           access("/dev/shm", W_OK | X_OK) == 0
+                       ? "/dev/shm"
+                       : "/tmp";
+        }
+        snprintf(StateDir, sizeof(StateDir), "%s/mmsim-faults-XXXXXX", Temp);
         if (mkdtemp(StateDir) == NULL) {
             perror("mmsim faults: mkdtemp");
             return 2;
@@ -2098,7 +2182,13 @@ int MmsimFaultsCommand(int argc, char **argv)
         fprintf(stderr, "mmsim faults: shard %llu/%llu\n", (unsigned long long)Shard.Index + 1,
                 (unsigned long long)Shard.Count);
     }
-    Status = RunBaseline(&Options);
+    Servers = (SERVER *)calloc((size_t)Options.Jobs, sizeof(SERVER));
+    Status = Servers != NULL ? RunBaseline(&Options) : 2;
+    if (Status != 0) {
+        StopServers(Options.Jobs);
+        free(Servers);
+        Servers = NULL;
+    }
     QUEUE Queue;
     memset(&Queue, 0, sizeof(Queue));
     if (Status == 0) {

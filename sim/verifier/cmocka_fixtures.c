@@ -289,6 +289,26 @@ int SimRunTests(const char *GroupName, CMFixtureFunction GroupSetup,
             MiConfigRefuseWhy("MMSIM_TEST_FILTER", Filter, Why);
         }
     }
+    /* MMSIM_TEST_LIST=1: the tests (those the filter selects) are listed,
+     * one "[ LIST     ] NAME" line each, in the order they would run, and
+     * none runs: how `mmsim faults --per-test` learns a suite's tests
+     * without running it whole (faults20b). Every call lists the same
+     * registered tests, so the process ends here: nothing ran, nothing is
+     * left to check at exit (a sanitizer's leak check costs a run's worth). */
+    const char *List = getenv("MMSIM_TEST_LIST");
+    if (List != NULL) {
+        if (strcmp(List, "1") != 0) {
+            MiConfigRefuse("MMSIM_TEST_LIST", List,
+                           "1 (list the tests instead of running them); unset it to run them");
+        }
+        for (size_t i = 0; i < SimRegisteredCount; i++) {
+            if (Filter == NULL || SimPatternMatches(Filter, SimRegistered[i].Test.name)) {
+                printf("[ LIST     ] %s\n", SimRegistered[i].Test.name);
+            }
+        }
+        fflush(stdout);
+        _exit(0);
+    }
     struct CMUnitTest *Tests = calloc(SimRegisteredCount + 1, sizeof(*Tests));
     if (Tests == NULL) {
         fprintf(stderr, "mmsim: out of memory running %s\n", GroupName);

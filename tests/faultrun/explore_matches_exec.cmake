@@ -1,6 +1,6 @@
 # explore_matches_exec.cmake - `mmsim faults` forking at the failing call (the
 # default) reports what one process per run (--exec-per-run) reports, failure
-# by failure: test, stack identity, outcome, detail and the end of the run's
+# by failure: test, stack identity, outcome, stack text, detail and the end of the run's
 # log (docs/verifier.md, "Fork at the failing call").
 #
 #   cmake -DMMSIM=mmsim -DOUT_DIR=dir "-DRUN=--per-test;--allow-failed;--;suite"
@@ -27,7 +27,7 @@ function(read_report Json OutVar)
     math(EXPR Last "${Count} - 1")
     foreach(i RANGE ${Last})
       set(Row "")
-      foreach(Field test id outcome detail log)
+      foreach(Field test id outcome at detail log)
         string(JSON Value GET "${Text}" failures ${i} ${Field})
         string(APPEND Row "${Value}|")
       endforeach()

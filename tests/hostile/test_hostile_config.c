@@ -239,6 +239,11 @@ static const ENV_CASE EnvCases[] = {
     {"MMSIM_TEST_FILTER", "Some*Test", EnvRun, 0, "seed="},
     {"MMSIM_TEST_FILTER", "NoSuch*Test", EnvSuite, REFUSED, "it matches none of the"},
     {"MMSIM_TEST_FILTER", "every*", EnvSuite, REFUSED, "it matches none of the"},
+    /* faults20b: list the tests instead of running them (`mmsim faults
+     * --per-test`): 1, or refused. */
+    {"MMSIM_TEST_LIST", "", EnvSuite, REFUSED, "1 (list the tests instead of running them)"},
+    {"MMSIM_TEST_LIST", "yes", EnvSuite, REFUSED, "1 (list the tests instead of running them)"},
+    {"MMSIM_TEST_LIST", "1", EnvSuite, 0, "[ LIST     ] "},
 
     /* The fault runner's fork server (set only by `mmsim faults`; read
      * before main): two pipe descriptors, or refused. */
@@ -737,6 +742,7 @@ int main(int argc, char **argv)
         "MMSIM_STRICT",      "MMSIM_QUIET",       "MMSIM_NT5_HEADERS",  "MMSIM_FAULTS",
         "MMSIM_POOL_STACKS", "MMSIM_UNLOAD_CHECK", "MMSIM_TEST_FILTER",
         "MMSIM_FAULT_SERVER", /* faultrun */
+        "MMSIM_TEST_LIST",    /* faults20b */
     };
     for (size_t i = 0; i < sizeof(Variables) / sizeof(Variables[0]); i++) {
         unsetenv(Variables[i]);
