@@ -19,6 +19,7 @@
 #define _GNU_SOURCE /* MAP_ANONYMOUS */
 
 #include <pthread.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdatomic.h>
 #include <stdbool.h>
@@ -48,7 +49,7 @@ static void ProgramHandler(int Signal, siginfo_t *Info, void *Context)
 
 typedef struct {
     atomic_bool Stop;
-    unsigned long Touches;
+    atomic_ulong Touches;
 } TOUCHER;
 
 static void *TouchProgramPage(void *Context)
@@ -57,7 +58,7 @@ static void *TouchProgramPage(void *Context)
     while (!atomic_load(&Toucher->Stop)) {
         mprotect(ProgramPage, HOST_PAGE, PROT_NONE);
         *(volatile char *)ProgramPage = 1; /* faults: the program's handler opens it */
-        Toucher->Touches++;
+        atomic_fetch_add(&Toucher->Touches, 1);
     }
     return NULL;
 }
@@ -73,22 +74,29 @@ SIM_TEST(the_program_s_faults_reach_it_while_machines_are_built_and_ended)
     sigemptyset(&Action.sa_mask);
     assert_int_equal(sigaction(SIGSEGV, &Action, &Previous), 0);
 
-    TOUCHER Toucher = {.Touches = 0};
+    TOUCHER Toucher;
     atomic_init(&Toucher.Stop, false);
+    atomic_init(&Toucher.Touches, 0);
     atomic_store(&ProgramFaults, 0);
     pthread_t Thread;
     assert_int_equal(pthread_create(&Thread, NULL, TouchProgramPage, &Toucher), 0);
     SIM_CONFIG Config;
     SimGetConfig(&Config);
+    /* The faults must overlap the builds: on a loaded host the thread may
+     * not have run yet, and MACHINES builds take only milliseconds. */
+    while (atomic_load(&Toucher.Touches) == 0) {
+        sched_yield();
+    }
     for (int Machine = 0; Machine < MACHINES; Machine++) {
         assert_int_equal(SimInitialize(&Config), STATUS_SUCCESS); /* ends the last, builds one */
     }
     atomic_store(&Toucher.Stop, true);
     assert_int_equal(pthread_join(Thread, NULL), 0);
 
-    print_message("%lu faults of the program's under %d machines\n", Toucher.Touches, MACHINES);
-    assert_true(Toucher.Touches > 0);
-    assert_int_equal(atomic_load(&ProgramFaults), Toucher.Touches); /* each one, and only those */
+    unsigned long Touches = atomic_load(&Toucher.Touches);
+    print_message("%lu faults of the program's under %d machines\n", Touches, MACHINES);
+    assert_true(Touches > 0);
+    assert_int_equal(atomic_load(&ProgramFaults), Touches); /* each one, and only those */
     assert_int_equal(sigaction(SIGSEGV, &Previous, NULL), 0);
     munmap(ProgramPage, HOST_PAGE);
 }
