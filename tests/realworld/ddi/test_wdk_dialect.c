@@ -26,6 +26,9 @@ typedef unsigned __int64 DIALECT_U64; /* before any WDK header, as MSVC allows *
 #include <Ntifs.h>
 #include <NTDDK.h>
 #include <Ntstrsafe.h>
+#ifndef DEFINE_GUID
+#error "<wdm.h> includes <guiddef.h>, as the WDK's: DEFINE_GUID"
+#endif
 #include <initguid.h>
 
 #if !defined(_AMD64_) && defined(__x86_64__)
