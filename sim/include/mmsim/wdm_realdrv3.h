@@ -223,6 +223,69 @@ typedef struct _PCI_CAPABILITIES_HEADER {
 #define static_assert _Static_assert
 #endif
 
+/* ---- I/O remove locks (docs/io.md, "Remove locks") ----
+ * A device's count of outstanding operations that its removal waits for.
+ * The WDK's layout; a checked build (DBG=1) has the debug block, and the
+ * macros pass sizeof(IO_REMOVE_LOCK) so that the routines know which. */
+typedef struct _IO_REMOVE_LOCK_TRACKING_BLOCK *PIO_REMOVE_LOCK_TRACKING_BLOCK;
+
+typedef struct _IO_REMOVE_LOCK_COMMON_BLOCK {
+    BOOLEAN Removed;
+    BOOLEAN Reserved[3];
+    volatile LONG IoCount;
+    KEVENT RemoveEvent;
+} IO_REMOVE_LOCK_COMMON_BLOCK;
+
+typedef struct _IO_REMOVE_LOCK_DBG_BLOCK {
+    LONG Signature;
+    LONG HighWatermark;
+    LONGLONG MaxLockedTicks;
+    LONG AllocateTag;
+    LIST_ENTRY LockList;
+    KSPIN_LOCK Spin;
+    volatile LONG LowMemoryCount;
+    ULONG Reserved1[4];
+    PVOID Reserved2;
+    PIO_REMOVE_LOCK_TRACKING_BLOCK Blocks;
+} IO_REMOVE_LOCK_DBG_BLOCK;
+
+typedef struct _IO_REMOVE_LOCK {
+    IO_REMOVE_LOCK_COMMON_BLOCK Common;
+#if defined(DBG) && DBG
+    IO_REMOVE_LOCK_DBG_BLOCK Dbg;
+#endif
+} IO_REMOVE_LOCK, *PIO_REMOVE_LOCK;
+
+/* PASSIVE_LEVEL. One reference (the lock's own), not removed. */
+_IRQL_requires_max_(PASSIVE_LEVEL)
+NTKERNELAPI VOID NTAPI IoInitializeRemoveLockEx(_Out_ PIO_REMOVE_LOCK Lock, _In_ ULONG AllocateTag,
+                                                _In_ ULONG MaxLockedMinutes,
+                                                _In_ ULONG HighWatermark, _In_ ULONG RemlockSize);
+/* <= DISPATCH_LEVEL. STATUS_SUCCESS with one more reference, or
+ * STATUS_DELETE_PENDING (no reference) once IoReleaseRemoveLockAndWait ran. */
+_IRQL_requires_max_(DISPATCH_LEVEL)
+NTKERNELAPI NTSTATUS NTAPI IoAcquireRemoveLockEx(_Inout_ PIO_REMOVE_LOCK RemoveLock,
+                                                 _In_opt_ PVOID Tag, _In_ PCSTR File,
+                                                 _In_ ULONG Line, _In_ ULONG RemlockSize);
+/* <= DISPATCH_LEVEL. Gives back one reference. */
+_IRQL_requires_max_(DISPATCH_LEVEL)
+NTKERNELAPI VOID NTAPI IoReleaseRemoveLockEx(_Inout_ PIO_REMOVE_LOCK RemoveLock,
+                                             _In_opt_ PVOID Tag, _In_ ULONG RemlockSize);
+/* PASSIVE_LEVEL, holding one acquisition: gives it and the lock's own
+ * reference back, then waits until every other holder has released. */
+_IRQL_requires_max_(PASSIVE_LEVEL)
+NTKERNELAPI VOID NTAPI IoReleaseRemoveLockAndWaitEx(_Inout_ PIO_REMOVE_LOCK RemoveLock,
+                                                    _In_opt_ PVOID Tag, _In_ ULONG RemlockSize);
+
+#define IoInitializeRemoveLock(Lock, Tag, Maxmin, HighWater) \
+    IoInitializeRemoveLockEx((Lock), (Tag), (Maxmin), (HighWater), sizeof(IO_REMOVE_LOCK))
+#define IoAcquireRemoveLock(RemoveLock, Tag) \
+    IoAcquireRemoveLockEx((RemoveLock), (Tag), __FILE__, __LINE__, sizeof(IO_REMOVE_LOCK))
+#define IoReleaseRemoveLock(RemoveLock, Tag) \
+    IoReleaseRemoveLockEx((RemoveLock), (Tag), sizeof(IO_REMOVE_LOCK))
+#define IoReleaseRemoveLockAndWait(RemoveLock, Tag) \
+    IoReleaseRemoveLockAndWaitEx((RemoveLock), (Tag), sizeof(IO_REMOVE_LOCK))
+
 /* ---- Debugger breakpoints ----
  * As the current WDK: DbgBreakPoint is __debugbreak (mmsim/intrin.h: raises
  * STATUS_BREAKPOINT; no kernel debugger is attached, so unhandled it stops
