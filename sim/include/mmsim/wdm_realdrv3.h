@@ -10,7 +10,7 @@
 #ifndef MMSIM_WDM_REALDRV3_H_
 #define MMSIM_WDM_REALDRV3_H_
 
-#include "../guiddef.h" /* the WDK's wdm.h includes it: GUID, DEFINE_GUID */
+#include "guiddef.h" /* mmsim/guiddef.h; the WDK's wdm.h includes guiddef.h: GUID, DEFINE_GUID */
 
 /* MSVC pragmas that clang knows but does not apply - `#pragma
  * comment(linker, ...)`, `#pragma section(...)` with MSVC's attributes - are
