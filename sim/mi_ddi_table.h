@@ -414,3 +414,9 @@ MI_DDI_ENTRY(ExAllocatePool3,                     DISPATCH_LEVEL, 0xC4, 0x02)
 /* user17: MmSecureVirtualMemory / MmUnsecureVirtualMemory (sim/mm/virtual.c). */
 MI_DDI_ENTRY(MmSecureVirtualMemory,               APC_LEVEL,      0x0A, 0)
 MI_DDI_ENTRY(MmUnsecureVirtualMemory,             APC_LEVEL,      0x0A, 0)
+
+/* realdrv3: I/O remove locks (sim/io/remove_lock.c). */
+MI_DDI_ENTRY(IoInitializeRemoveLockEx,            PASSIVE_LEVEL,  0x0A, 0)
+MI_DDI_ENTRY(IoAcquireRemoveLockEx,               DISPATCH_LEVEL, 0x0A, 0)
+MI_DDI_ENTRY(IoReleaseRemoveLockEx,               DISPATCH_LEVEL, 0x0A, 0)
+MI_DDI_ENTRY(IoReleaseRemoveLockAndWaitEx,        PASSIVE_LEVEL,  0x0A, 0)

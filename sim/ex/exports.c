@@ -407,6 +407,12 @@ static const MI_EXPORT MiExports[] = {
     MI_EXPORT_ENTRY(vDbgPrintEx, false),
     MI_EXPORT_ENTRY(vDbgPrintExWithPrefix, false),
     MI_EXPORT_ENTRY(ExQueryTimerResolution, true),
+
+    /* realdrv3: I/O remove locks (XP+). */
+    MI_EXPORT_ENTRY(IoInitializeRemoveLockEx, false),
+    MI_EXPORT_ENTRY(IoAcquireRemoveLockEx, false),
+    MI_EXPORT_ENTRY(IoReleaseRemoveLockEx, false),
+    MI_EXPORT_ENTRY(IoReleaseRemoveLockAndWaitEx, false),
 };
 
 /* Name (counted, in WCHARs) equals the ASCII Export exactly (export names

@@ -16,6 +16,18 @@
 
 #include "mmsim/sal.h"
 
+/* realdrv3: the target architecture's macro, which a WDK build defines on
+ * the compiler's command line (MSBuild's x64 platform: _AMD64_) and driver
+ * files test (`#if defined(_AMD64_)`); mingw-w64's ntdef.h derives it from
+ * the compiler likewise. _WIN64 and _WIN32 stay the host compiler's: they
+ * select Windows code paths in the host's own headers. */
+#if defined(__x86_64__) && !defined(_AMD64_) && !defined(_X86_)
+#define _AMD64_
+#endif
+#if defined(__aarch64__) && !defined(_ARM64_)
+#define _ARM64_
+#endif
+
 /* ------------------------------------------------------------------------ */
 /* MSVC dialect, as gcc and clang can express it (each only if the host's    */
 /* own headers, e.g. mingw-w64's, have not defined it already).             */

@@ -220,8 +220,11 @@ DECLSPEC_NORETURN NTSYSAPI VOID NTAPI ExRaiseStatus(_In_ NTSTATUS Status);
  * always checks: code that may be paged out, run at DISPATCH_LEVEL or above,
  * is what makes a real machine stop with 0xD1 (execute fault at raised IRQL). */
 VOID NTAPI MmsimPagedCodeCheck(_In_ PVOID CodeAddress);
-#define PAGED_CODE() MmsimPagedCodeCheck(__builtin_return_address(0))
-#define PAGED_CODE_LOCKED() ((void)0)
+/* realdrv3: a statement of its own, as the WDK's (a block in checked builds,
+ * `NOP_FUNCTION;` in free ones): drivers write both `PAGED_CODE();` and
+ * `PAGED_CODE()` with no semicolon (HyperPlatform). */
+#define PAGED_CODE() { MmsimPagedCodeCheck(__builtin_return_address(0)); }
+#define PAGED_CODE_LOCKED() { (void)0; }
 #define NT_ASSERT(e) ((VOID)((e) ? (void)0 : MmsimAssertFailed(#e, __FILE__, __LINE__)))
 #define NT_ASSERTMSG(m, e) ((VOID)((e) ? (void)0 : MmsimAssertFailed(m, __FILE__, __LINE__)))
 /* NT_VERIFY evaluates its expression in every build and yields TRUE/FALSE. */
@@ -1307,3 +1310,5 @@ C_ASSERT(sizeof(KUSER_SHARED_DATA) == 0x738);
 #include <mmsim/wdm_pool.h> /* specialpool */
 
 #include <mmsim/wdm_realdrv.h> /* realdrv */
+
+#include <mmsim/wdm_realdrv3.h> /* realdrv3 */

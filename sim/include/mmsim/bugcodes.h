@@ -33,4 +33,15 @@
 #define INVALID_MDL_RANGE                               ((ULONG)0x0000012EL)
 #define KERNEL_MODE_HEAP_CORRUPTION                     ((ULONG)0x0000013AL)
 
+/* realdrv3: further codes (bugcodes.h) that drivers pass to KeBugCheckEx
+ * themselves (HyperPlatform's operator new: MUST_SUCCEED_POOL_EMPTY). */
+#define NO_MORE_IRP_STACK_LOCATIONS                     ((ULONG)0x00000035L)
+#define MUST_SUCCEED_POOL_EMPTY                         ((ULONG)0x00000041L)
+#define MULTIPLE_IRP_COMPLETE_REQUESTS                  ((ULONG)0x00000044L)
+#define SYSTEM_THREAD_EXCEPTION_NOT_HANDLED             ((ULONG)0x0000007EL)
+#define UNEXPECTED_KERNEL_MODE_TRAP                     ((ULONG)0x0000007FL)
+#define DRIVER_CORRUPTED_EXPOOL                         ((ULONG)0x000000C5L)
+#define MANUALLY_INITIATED_CRASH                        ((ULONG)0x000000E2L)
+#define KERNEL_SECURITY_CHECK_FAILURE                   ((ULONG)0x00000139L)
+
 #endif /* MMSIM_BUGCODES_H */

@@ -202,4 +202,106 @@
 #define _Out_writes_bytes_all_(s)
 #endif
 
+
+/* realdrv3: the rest of the SAL 1 (specstrings.h) annotations that older
+ * driver files carry on their own functions - buffer sizes, return checks,
+ * dereferences, ranges - all analysis-only, as in mingw-w64's sal.h. The
+ * short ones libstdc++ uses as identifiers (__range, __success, __callback,
+ * __pre, __post, __valid, __readonly) are left out: defining them would break
+ * a C++ driver's standard headers. */
+#ifndef __checkReturn
+#define __checkReturn
+#endif
+#ifndef __in_bcount
+#define __bcount(s)
+#define __ecount(s)
+#define __in_bcount(s)
+#define __in_bcount_nz(s)
+#define __in_bcount_z(s)
+#define __in_ecount(s)
+#define __in_ecount_nz(s)
+#define __in_ecount_z(s)
+#define __in_bcount_opt(s)
+#define __in_ecount_opt(s)
+#define __in_z
+#define __in_z_opt
+#define __out_bcount(s)
+#define __out_bcount_nz(s)
+#define __out_bcount_z(s)
+#define __out_bcount_full(s)
+#define __out_bcount_full_z(s)
+#define __out_bcount_part(s, l)
+#define __out_bcount_part_z(s, l)
+#define __out_bcount_opt(s)
+#define __out_bcount_part_opt(s, l)
+#define __out_ecount(s)
+#define __out_ecount_nz(s)
+#define __out_ecount_z(s)
+#define __out_ecount_full(s)
+#define __out_ecount_full_z(s)
+#define __out_ecount_part(s, l)
+#define __out_ecount_part_z(s, l)
+#define __out_ecount_opt(s)
+#define __out_ecount_part_opt(s, l)
+#define __out_z
+#define __out_z_opt
+#define __inout_bcount(s)
+#define __inout_bcount_nz(s)
+#define __inout_bcount_z(s)
+#define __inout_bcount_full(s)
+#define __inout_bcount_part(s, l)
+#define __inout_bcount_opt(s)
+#define __inout_ecount(s)
+#define __inout_ecount_nz(s)
+#define __inout_ecount_z(s)
+#define __inout_ecount_full(s)
+#define __inout_ecount_part(s, l)
+#define __inout_ecount_opt(s)
+#define __inout_z
+#define __inout_z_opt
+#define __deref
+#define __deref_in
+#define __deref_inout
+#define __deref_opt_in
+#define __deref_opt_out
+#define __deref_opt_inout
+#define __deref_opt_out_bcount(s)
+#define __deref_out
+#define __deref_out_opt
+#define __deref_out_bcount(s)
+#define __deref_out_ecount(s)
+#define __deref_out_z
+#define __deref_inout_z
+#define __in_range(lo, hi)
+#define __out_range(lo, hi)
+#define __nullterminated
+#define __nullnullterminated
+#define __reserved
+#define __field_bcount(s)
+#define __field_ecount(s)
+#define __field_range(lo, hi)
+#define __format_string
+#define __typefix(t)
+#define __notnull
+#define __maybenull
+#define __analysis_assume(e)
+#endif
+
+
+/* realdrv3: MSVC's sized integer keywords are built into its compiler, so a
+ * driver header may use them after <sal.h> alone, before any WDK header
+ * (WinPmem's pte_mmap.h); ntdef.h defines the same, guarded likewise. */
+#ifndef __int8
+#define __int8 char
+#endif
+#ifndef __int16
+#define __int16 short
+#endif
+#ifndef __int32
+#define __int32 int
+#endif
+#ifndef __int64
+#define __int64 long long
+#endif
+
 #endif /* MMSIM_SAL_H */

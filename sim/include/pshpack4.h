@@ -1,0 +1,4 @@
+/* pshpack4.h - <pshpack4.h> (realdrv3): structures declared after it are
+ * packed to 4-byte boundaries until <poppack.h> restores the previous
+ * packing. Included once per region: no include guard, as the WDK's. */
+#pragma pack(push, 4)

@@ -1,0 +1,4 @@
+/* pshpack8.h - <pshpack8.h> (realdrv3): structures declared after it are
+ * packed to 8-byte boundaries until <poppack.h> restores the previous
+ * packing. Included once per region: no include guard, as the WDK's. */
+#pragma pack(push, 8)
