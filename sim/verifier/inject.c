@@ -335,36 +335,9 @@ bool MiFaultRunForkedHere(void)
 #endif
 }
 
-static MI_INJECT_RESULT MiVerifierDecide(SIM_FAULT_SITE Site, ULONG Tag, ULONG_PTR Caller)
+/* The decision for one call, counted (lock held). */
+static MI_INJECT_RESULT MiDecideLocked(SIM_FAULT_SITE Site, ULONG Tag, uint64_t Id, const char *Text)
 {
-    /* The stack is walked outside the lock, and only when a mode needs it. */
-    MiLock();
-    bool NeedStack = MiInject.Systematic || MiInject.TargetSet || MiInject.RecordFile[0] != '\0' ||
-                     MiInject.Log || MiInject.Explore;
-    MiUnlock();
-    char Text[2048];
-    Text[0] = '\0';
-    uint64_t Id = 0;
-    if (NeedStack) {
-        MI_STACK Stack;
-        MiCaptureStack(&Stack, Caller);
-        Id = MiStackId(Site, &Stack);
-        /* The text only where it is written: a stack new to a file, or a
-         * log line. */
-        MiLock();
-        bool NeedText = MiInject.Log ||
-                        (MiInject.Systematic && !MiIdSetContains(&MiInject.Seen, Id)) ||
-                        ((MiInject.RecordFile[0] != '\0' || MiInject.Explore) &&
-                         !MiIdSetContains(&MiInject.Recorded, Id));
-        MiUnlock();
-        if (NeedText) {
-            MiStackText(&Stack, Text, sizeof(Text));
-        }
-    }
-#if !defined(_WIN32)
-    MiExploreAt(Site, Id, Text);
-#endif
-    MiLock();
     MiInject.Calls[Site]++;
     MiInject.TotalCalls++;
     bool Fail = false;
@@ -415,6 +388,46 @@ static MI_INJECT_RESULT MiVerifierDecide(SIM_FAULT_SITE Site, ULONG Tag, ULONG_P
             MiWriteStderr(Line);
         }
     }
+    return Result;
+}
+
+static MI_INJECT_RESULT MiVerifierDecide(SIM_FAULT_SITE Site, ULONG Tag, ULONG_PTR Caller)
+{
+    /* The stack is walked outside the lock, and only when a mode needs it;
+     * without one (every DDI call when nothing needs stacks), one lock. */
+    MiLock();
+    bool NeedStack = MiInject.Systematic || MiInject.TargetSet || MiInject.RecordFile[0] != '\0' ||
+                     MiInject.Log || MiInject.Explore;
+    if (!NeedStack) {
+        MI_INJECT_RESULT Result = MiDecideLocked(Site, Tag, 0, "");
+        MiUnlock();
+        return Result;
+    }
+    MiUnlock();
+    char Text[2048];
+    Text[0] = '\0';
+    uint64_t Id = 0;
+    if (NeedStack) {
+        MI_STACK Stack;
+        MiCaptureStack(&Stack, Caller);
+        Id = MiStackId(Site, &Stack);
+        /* The text only where it is written: a stack new to a file, or a
+         * log line. */
+        MiLock();
+        bool NeedText = MiInject.Log ||
+                        (MiInject.Systematic && !MiIdSetContains(&MiInject.Seen, Id)) ||
+                        ((MiInject.RecordFile[0] != '\0' || MiInject.Explore) &&
+                         !MiIdSetContains(&MiInject.Recorded, Id));
+        MiUnlock();
+        if (NeedText) {
+            MiStackText(&Stack, Text, sizeof(Text));
+        }
+    }
+#if !defined(_WIN32)
+    MiExploreAt(Site, Id, Text);
+#endif
+    MiLock();
+    MI_INJECT_RESULT Result = MiDecideLocked(Site, Tag, Id, Text);
     MiUnlock();
     return Result;
 }
