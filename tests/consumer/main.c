@@ -2,10 +2,13 @@
  * main.c - a minimal program against an installed mmsim: driver-style code
  * (<wdm.h>, a multi-character pool tag, IRQL) plus the Sim* API. Built with
  * -Wall -Wextra -Werror: the package must hand its consumers -Wno-multichar.
+ * <Ntifs.h> is a capitalised spelling driver files use (Windows' file names
+ * are case-insensitive): the package's include path must find it.
  */
 #include <stdio.h>
 
 #include <wdm.h>
+#include <Ntifs.h>
 #include <mmsim.h>
 
 #define CONSUMER_TAG 'gaTM'
