@@ -164,13 +164,17 @@ SIM_TEST(NewOfAnEmptyObjectTakesOneByte)
     delete Object;
 }
 
+/* Where new's result goes: an unused new-expression may be elided (C++14),
+ * and the optimised build did, so the allocation never ran. */
+static ULONG *volatile Allocated;
+
 SIM_TEST(NewWithoutPoolStopsTheMachine)
 {
     SimFailNthCall(SimFaultPool, 1);
     /* Checked build (DBG=1): KdBreakPoint() before KeBugCheck; no kernel debugger is
      * attached, so the breakpoint exception is not handled: 0x1E, STATUS_BREAKPOINT. */
     SIM_EXPECT_BUGCHECK(KMODE_EXCEPTION_NOT_HANDLED, (ULONG)STATUS_BREAKPOINT,
-                        (void)new ULONG);
+                        Allocated = new ULONG);
 }
 
 } // namespace
