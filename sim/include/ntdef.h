@@ -32,18 +32,8 @@
 /* MSVC dialect, as gcc and clang can express it (each only if the host's    */
 /* own headers, e.g. mingw-w64's, have not defined it already).             */
 /* ------------------------------------------------------------------------ */
-#ifndef __int8
-#define __int8 char
-#endif
-#ifndef __int16
-#define __int16 short
-#endif
-#ifndef __int32
-#define __int32 int
-#endif
-#ifndef __int64
-#define __int64 long long
-#endif
+/* __int8 ... __int64: mmsim/sal.h (included above), where a driver header
+ * may use them after <sal.h> alone. */
 /* x64 has one calling convention: MSVC ignores these there. */
 #ifndef __cdecl
 #define __cdecl

@@ -406,22 +406,18 @@ static MI_INJECT_RESULT MiVerifierDecide(SIM_FAULT_SITE Site, ULONG Tag, ULONG_P
     MiUnlock();
     char Text[2048];
     Text[0] = '\0';
-    uint64_t Id = 0;
-    if (NeedStack) {
-        MI_STACK Stack;
-        MiCaptureStack(&Stack, Caller);
-        Id = MiStackId(Site, &Stack);
-        /* The text only where it is written: a stack new to a file, or a
-         * log line. */
-        MiLock();
-        bool NeedText = MiInject.Log ||
-                        (MiInject.Systematic && !MiIdSetContains(&MiInject.Seen, Id)) ||
-                        ((MiInject.RecordFile[0] != '\0' || MiInject.Explore) &&
-                         !MiIdSetContains(&MiInject.Recorded, Id));
-        MiUnlock();
-        if (NeedText) {
-            MiStackText(&Stack, Text, sizeof(Text));
-        }
+    MI_STACK Stack;
+    MiCaptureStack(&Stack, Caller);
+    uint64_t Id = MiStackId(Site, &Stack);
+    /* The text only where it is written: a stack new to a file, or a log
+     * line. */
+    MiLock();
+    bool NeedText = MiInject.Log || (MiInject.Systematic && !MiIdSetContains(&MiInject.Seen, Id)) ||
+                    ((MiInject.RecordFile[0] != '\0' || MiInject.Explore) &&
+                     !MiIdSetContains(&MiInject.Recorded, Id));
+    MiUnlock();
+    if (NeedText) {
+        MiStackText(&Stack, Text, sizeof(Text));
     }
 #if !defined(_WIN32)
     MiExploreAt(Site, Id, Text);

@@ -290,7 +290,7 @@
 
 /* realdrv3: MSVC's sized integer keywords are built into its compiler, so a
  * driver header may use them after <sal.h> alone, before any WDK header
- * (WinPmem's pte_mmap.h); ntdef.h defines the same, guarded likewise. */
+ * (WinPmem's pte_mmap.h); ntdef.h takes them from here. */
 #ifndef __int8
 #define __int8 char
 #endif

@@ -224,23 +224,7 @@ NTSYSAPI NTSTATUS NTAPI RtlUTF8ToUnicodeN(_Out_writes_bytes_to_(UnicodeStringMax
                                           _In_ ULONG UTF8StringByteCount);
 
 /* ---- GUIDs (guiddef.h; RtlStringFromGUID and RtlGUIDFromString in wdm.h) ---- */
-#ifndef GUID_DEFINED
-#define GUID_DEFINED
-typedef struct _GUID {
-    ULONG Data1; /* unsigned long in guiddef.h: 32-bit on Windows */
-    USHORT Data2;
-    USHORT Data3;
-    UCHAR Data4[8];
-} GUID;
-#endif
-#ifndef __LPGUID_DEFINED__
-#define __LPGUID_DEFINED__
-typedef GUID *LPGUID;
-#endif
-#ifndef __LPCGUID_DEFINED__
-#define __LPCGUID_DEFINED__
-typedef const GUID *LPCGUID;
-#endif
+#include "guiddef.h" /* mmsim/guiddef.h: GUID, LPGUID, LPCGUID, DEFINE_GUID */
 #ifndef _REFGUID_DEFINED
 #define _REFGUID_DEFINED
 #ifdef __cplusplus
