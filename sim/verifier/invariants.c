@@ -102,10 +102,62 @@ static bool MiPteNamesPage(uint64_t Page, uint64_t Pte, MI_INDEX *Index)
     return MiPfnToIndex(MI_PTE_PFN(Pte), Index);
 }
 
+/* The PTEs naming each page, per PFN index (Refs): counted by a whole check
+ * and kept up to date by touched checks. A host table that reads as zero
+ * where never written, kept while machines have the same RAM size; a whole
+ * check clears only the PFN groups counted in since the one before (Dirty),
+ * so it costs what the machine uses, not its RAM size (a fresh zeroed array
+ * of 4 bytes per page for every check was a tenth of a forked fault run). */
+static struct {
+    uint32_t *Counts;
+    uint64_t Pages;
+    uint64_t *Dirty; /* a bit per MI_PFN_GROUP entries that may be non-zero */
+    uint64_t DirtyWords;
+} MiRefs;
+
+static void MiRefsAdd(MI_INDEX Index, int Delta)
+{
+    uint64_t Group = Index >> MI_PFN_GROUP_SHIFT;
+    MiRefs.Counts[Index] += (uint32_t)Delta;
+    MiRefs.Dirty[Group >> 6] |= 1ull << (Group & 63);
+}
+
+/* All counts zero, for this machine's RAM size; false if the host has no
+ * memory for them. */
+static bool MiRefsClear(void)
+{
+    uint64_t Pages = MiPhys.Pages ? MiPhys.Pages : 1;
+    if (MiRefs.Counts != NULL && MiRefs.Pages == Pages) {
+        for (uint64_t w = 0; w < MiRefs.DirtyWords; w++) {
+            for (uint64_t Bits = MiRefs.Dirty[w]; Bits != 0; Bits &= Bits - 1) {
+                uint64_t First = (w * 64 + (uint64_t)__builtin_ctzll(Bits)) << MI_PFN_GROUP_SHIFT;
+                uint64_t Count = Pages - First < MI_PFN_GROUP ? Pages - First : MI_PFN_GROUP;
+                memset(&MiRefs.Counts[First], 0, Count * sizeof(uint32_t));
+            }
+            MiRefs.Dirty[w] = 0;
+        }
+        return true;
+    }
+    HostFreeTable(MiRefs.Counts, MiRefs.Pages * sizeof(uint32_t));
+    free(MiRefs.Dirty);
+    uint64_t DirtyWords = ((Pages + MI_PFN_GROUP - 1) / MI_PFN_GROUP + 63) / 64;
+    MiRefs.Counts = (uint32_t *)HostAllocTable(Pages * sizeof(uint32_t));
+    MiRefs.Dirty = (uint64_t *)calloc(DirtyWords, sizeof(uint64_t));
+    MiRefs.Pages = Pages;
+    MiRefs.DirtyWords = DirtyWords;
+    if (MiRefs.Counts == NULL || MiRefs.Dirty == NULL) {
+        HostFreeTable(MiRefs.Counts, Pages * sizeof(uint32_t));
+        free(MiRefs.Dirty);
+        memset(&MiRefs, 0, sizeof(MiRefs));
+        return false;
+    }
+    return true;
+}
+
 /* The rules for one PTE: valid and transition PTEs name RAM in a
  * compatible state, guards are empty, and used PTEs lie in allocated VA.
- * Counts in Refs (unless NULL) the page it names; true if it is valid. */
-static bool MiCheckPte(MI_CHECK *Check, uint64_t Page, uint32_t *Refs)
+ * Counts in MiRefs (if Count) the page it names; true if it is valid. */
+static bool MiCheckPte(MI_CHECK *Check, uint64_t Page, bool Count)
 {
     uint64_t Pte = MiSpace.Pte[Page];
     if (Pte == 0) {
@@ -132,8 +184,8 @@ static bool MiCheckPte(MI_CHECK *Check, uint64_t Page, uint32_t *Refs)
                (unsigned long long)Page, (unsigned long long)MI_PTE_PFN(Pte));
         return false;
     }
-    if (Refs != NULL) {
-        Refs[Index]++;
+    if (Count) {
+        MiRefsAdd(Index, 1);
     }
     uint8_t State = MiPfnEntry(Index)->State;
     if (State == MiPageFree || State == MiPageZeroed) {
@@ -153,21 +205,21 @@ static bool MiCheckPte(MI_CHECK *Check, uint64_t Page, uint32_t *Refs)
     return (Pte & MI_PTE_VALID) != 0;
 }
 
-/* 1. Every PTE (MiCheckPte). Counts in Refs the PTEs that name each page;
- *    returns how many are valid. */
-static uint64_t MiCheckPtes(MI_CHECK *Check, uint32_t *Refs)
+/* 1. Every PTE (MiCheckPte). Counts in MiRefs the PTEs that name each
+ *    page; returns how many are valid. */
+static uint64_t MiCheckPtes(MI_CHECK *Check)
 {
     uint64_t ValidPtes = 0;
     /* Only touched groups can hold non-zero PTEs (scale: sparse space). */
     for (uint64_t Page = MiSpaceNextTouched(0); Page < MiSpace.Pages;
          Page = MiSpaceNextTouched(Page + 1)) {
-        ValidPtes += MiCheckPte(Check, Page, Refs);
+        ValidPtes += MiCheckPte(Check, Page, true);
     }
     return ValidPtes;
 }
 
 /* The rules for one PFN entry: a valid state, the free bitmap agrees with
- * it, its map count is the number of PTEs naming it (Refs), and a free page
+ * it, its map count is the number of PTEs naming it (MiRefs), and a free page
  * is neither locked nor mapped. */
 static void MiCheckPfn(MI_CHECK *Check, MI_INDEX i, uint32_t Refs)
 {
@@ -212,8 +264,7 @@ static void MiCheckCounts(MI_CHECK *Check, const uint64_t *States, uint64_t Free
 
 /* 2. Every PFN (MiCheckPfn), and the counts. States receives the pages per
  *    state, *FreeBitsOut the free bits. */
-static void MiCheckPfns(MI_CHECK *Check, const uint32_t *Refs, uint64_t *States,
-                        uint64_t *FreeBitsOut)
+static void MiCheckPfns(MI_CHECK *Check, uint64_t *States, uint64_t *FreeBitsOut)
 {
     uint64_t FreeBits = 0;
     /* Pages of groups never filled in are zeroed and free (scale: sparse
@@ -226,7 +277,7 @@ static void MiCheckPfns(MI_CHECK *Check, const uint32_t *Refs, uint64_t *States,
             States[Entry->State]++;
             FreeBits += (MiPhys.FreeBits[i >> 6] >> (i & 63)) & 1;
         }
-        MiCheckPfn(Check, i, Refs[i]);
+        MiCheckPfn(Check, i, MiRefs.Counts[i]);
     }
     States[MiPageZeroed] += MiPhys.Pages - Walked;
     FreeBits += MiPhys.Pages - Walked;
@@ -268,7 +319,7 @@ static void MiCheckRecords(MI_CHECK *Check, const MI_USER_PFNS *UserPfns)
 }
 
 /* What the last check saw, for the touched check: copies of the PTEs, PFN
- * entries, free bits and VA bitmaps, the PTEs naming each page (Refs), the
+ * entries, free bits and VA bitmaps (MiRefs keeps the PTEs naming each page), the
  * pages per state and the free bits counted. Invalid until a whole check
  * (and after a machine of another shape). */
 static struct {
@@ -281,8 +332,7 @@ static struct {
     uint64_t *FreeBits;
     uint64_t *VaBits[3];
     uint64_t VaWords[3];
-    uint32_t *Refs;
-    /* Whether each copied PTE is counted in Refs: decided when it was seen
+    /* Whether each copied PTE is counted in MiRefs: decided when it was seen
      * (a header PTE of a reservation freed since, by a reset for instance,
      * must not be uncounted when it changes). */
     uint64_t *Counted;
@@ -315,7 +365,6 @@ static void MiForgetSeen(void)
     for (int k = 0; k < 3; k++) {
         free(MiSeen.VaBits[k]);
     }
-    free(MiSeen.Refs);
     free(MiSeen.Counted);
     free(MiSeen.PfnGroups);
     memset(&MiSeen, 0, sizeof(MiSeen));
@@ -333,8 +382,8 @@ static void *MiSeenBuffer(void *Old, uint64_t OldCount, uint64_t Count, size_t S
     return malloc((Count ? Count : 1) * Size);
 }
 
-/* After a whole check: keeps what it saw (Refs is taken over). */
-static void MiKeepSeen(uint32_t *Refs, const uint64_t *States, uint64_t FreeBits)
+/* After a whole check: keeps what it saw. */
+static void MiKeepSeen(const uint64_t *States, uint64_t FreeBits)
 {
     uint64_t FreeWords = (MiPhys.Pages + 63) / 64;
     MiSeen.Valid = false;
@@ -358,16 +407,12 @@ static void MiKeepSeen(uint32_t *Refs, const uint64_t *States, uint64_t FreeBits
         MiSeen.VaWords[k] = MiVaWords(k);
         Ok = Ok && MiSeen.VaBits[k] != NULL;
     }
-    if (MiSeen.Refs != Refs) {
-        free(MiSeen.Refs);
-    }
-    MiSeen.Refs = Refs;
     MiSeen.PteArray = MiSpace.Pte;
     MiSeen.PfnArray = MiPhys.Pfn;
     MiSeen.Pages = MiSpace.Pages;
     MiSeen.PhysPages = MiPhys.Pages;
     MiSeen.FreeWords = FreeWords;
-    if (!Ok || Refs == NULL) {
+    if (!Ok) {
         MiForgetSeen();
         return;
     }
@@ -419,35 +464,20 @@ static void MiKeepSeen(uint32_t *Refs, const uint64_t *States, uint64_t FreeBits
     MiSeen.Valid = true;
 }
 
-/* The PTEs-per-page counts a whole check fills in: the kept copy's when it
- * has the size (the whole check replaces what it says), a new one if not. */
-static uint32_t *MiWholeRefs(void)
-{
-    uint32_t *Refs = MiSeen.Refs;
-    if (Refs != NULL && MiSeen.PhysPages == MiPhys.Pages) {
-        MiSeen.Valid = false;
-        memset(Refs, 0, (MiPhys.Pages ? MiPhys.Pages : 1) * sizeof(uint32_t));
-        return Refs;
-    }
-    return (uint32_t *)calloc(MiPhys.Pages ? MiPhys.Pages : 1, sizeof(uint32_t));
-}
-
 /* The whole machine (lock held). */
 static void MiCheckWhole(MI_CHECK *Check)
 {
-    uint32_t *Refs = MiWholeRefs();
-    if (Refs == NULL) {
+    MiSeen.Valid = false; /* the counts the copies go with are recounted */
+    if (!MiRefsClear()) {
         MiFail(Check, "out of host memory for the check\n");
         return;
     }
-    uint64_t ValidPtes = MiCheckPtes(Check, Refs);
+    uint64_t ValidPtes = MiCheckPtes(Check);
     uint64_t States[MiPageStateCount] = {0};
     uint64_t FreeBits = 0;
-    MiCheckPfns(Check, Refs, States, &FreeBits);
+    MiCheckPfns(Check, States, &FreeBits);
     if (MiTouchedInUse) {
-        MiKeepSeen(Refs, States, FreeBits);
-    } else if (Refs != MiSeen.Refs) {
-        free(Refs);
+        MiKeepSeen(States, FreeBits);
     }
     MiCheckRecords(Check, NULL);
 
@@ -508,16 +538,16 @@ static void MiCheckTouched(MI_CHECK *Check)
         MI_INDEX Index;
         uint64_t Bit = 1ull << (Page & 63);
         if ((MiSeen.Counted[Page >> 6] & Bit) && MiPfnToIndex(MI_PTE_PFN(Old), &Index)) {
-            MiSeen.Refs[Index]--;
+            MiRefsAdd(Index, -1);
             MiListAdd(&Pfns, Index);
         }
         MiSeen.Counted[Page >> 6] &= ~Bit;
         if (MiPteNamesPage(Page, New, &Index)) {
-            MiSeen.Refs[Index]++;
+            MiRefsAdd(Index, 1);
             MiListAdd(&Pfns, Index);
             MiSeen.Counted[Page >> 6] |= Bit;
         }
-        (void)MiCheckPte(Check, Page, NULL);
+        (void)MiCheckPte(Check, Page, false);
         MiSeen.Pte[Page] = New;
         Low = Page < Low ? Page : Low;
         High = Page > High ? Page : High;
@@ -530,7 +560,7 @@ static void MiCheckTouched(MI_CHECK *Check)
             for (; Changed != 0; Changed &= Changed - 1) {
                 uint64_t Page = Va->FirstPage + w * 64 + (uint64_t)__builtin_ctzll(Changed);
                 if (Page < MiSpace.Pages) {
-                    (void)MiCheckPte(Check, Page, NULL);
+                    (void)MiCheckPte(Check, Page, false);
                 }
             }
             MiSeen.VaBits[k][w] = Va->UsedBits[w];
@@ -584,7 +614,7 @@ static void MiCheckTouched(MI_CHECK *Check)
     }
     for (size_t p = 0; p < Pfns.Count; p++) {
         MI_INDEX i = Pfns.Items[p];
-        MiCheckPfn(Check, i, MiSeen.Refs[i]);
+        MiCheckPfn(Check, i, MiRefs.Counts[i]);
         size_t Left;
         char *Tail = MiReportTail(Check, &Left);
         Check->Errors += MiCheckUserPfn(i, MiPfnEntry(i), Tail, Left); /* what the walk checks */
