@@ -140,6 +140,18 @@ char *HostDescribeFrame(void *Frame, char *Text, size_t Size);
  * unknown. */
 bool HostFrameModuleOffset(void *Frame, const char **ModuleName, uint64_t *Offset);
 
+/* Frames the fault runner names (posix.c; docs/verifier.md "Fork server"):
+ * a fork server's processes describe a recorded frame as
+ * "module+0xOFF@PID:0xADDRESS" (HostDescribeFrameUnnamed; unchanged from
+ * HostDescribeFrame where the host cannot name it later), and the runner
+ * turns every such frame of Text into HostDescribeFrame's form, naming it
+ * from server PID's modules (HostNameFrames: malloc'd; a frame it cannot
+ * name keeps "module+0xOFF"). */
+void HostLeaveFrameNamesToRunner(void);
+bool HostFrameNamesLeftToRunner(void);
+char *HostDescribeFrameUnnamed(void *Frame, char *Text, size_t Size);
+char *HostNameFrames(const char *Text);
+
 /* The fault runner's fork server (fork_server.c; POSIX hosts only, where
  * `mmsim faults` forks): serves runs on the two pipe descriptors the runner
  * passed. Returns false at once if they are not pipes; otherwise returns

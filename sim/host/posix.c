@@ -964,23 +964,26 @@ int HostCaptureStack(void **Frames, int Max)
 }
 
 #if defined(__GLIBC__)
-/* faults20b: recent answers of dladdr by address. dladdr also looks for the
- * nearest symbol, scanning the module's symbol table, on every call; every
- * fallible call's stack identity asks it for 8 frames (a tenth of a fault
- * run). A module's name and base hold while it is loaded, so the answers
- * hold until the program loads or unloads a module: dl_iterate_phdr's
- * counters of both, read at each call (the first module's callback ends the
- * walk), empty the cache when they change. Per thread: no lock; a slot's
- * Frame is cleared while it is rewritten, so a signal handler on the same
- * thread (HostBacktrace) never reads half an answer. */
+/* The loaded modules' address ranges, each with dladdr's name and base for
+ * it: every fallible call's stack identity asks for 8 frames, and dladdr
+ * scans the module's symbol table on every call (faults20b cached answers
+ * by address, but each new process of a fault run met its frames anew: a
+ * fiftieth of a forked run). A module's name and base hold while it is
+ * loaded, so the table holds until the program loads or unloads one:
+ * dl_iterate_phdr's counters of both, read at each call (the first
+ * module's callback ends the walk), rebuild it when they change. Per
+ * thread: no lock; Count is cleared while the table is rebuilt, so a signal
+ * handler on the same thread (HostBacktrace) never reads half of it. */
 #include <link.h>
 
-#define HOST_MODULE_CACHE 256
-static _Thread_local struct {
-    void *volatile Frame;
-    const char *Name; /* dladdr's, after the last '/' */
-    uintptr_t Base;
-} HostModuleCache[HOST_MODULE_CACHE];
+#define HOST_MODULES 64
+typedef struct _HOST_MODULE {
+    uintptr_t Low, High; /* its loaded segments */
+    uintptr_t Base;      /* dladdr's dli_fbase */
+    const char *Name;    /* dladdr's dli_fname, after the last '/' */
+} HOST_MODULE;
+static _Thread_local HOST_MODULE HostModules[HOST_MODULES];
+static _Thread_local volatile size_t HostModuleCount;
 static _Thread_local unsigned long long HostModuleGeneration;
 
 static int HostModuleCounters(struct dl_phdr_info *Info, size_t Size, void *Generation)
@@ -990,6 +993,30 @@ static int HostModuleCounters(struct dl_phdr_info *Info, size_t Size, void *Gene
     }
     return 1;
 }
+
+static int HostAddModule(struct dl_phdr_info *Info, size_t Size, void *Count)
+{
+    (void)Size;
+    size_t *Added = (size_t *)Count;
+    uintptr_t Low = UINTPTR_MAX, High = 0;
+    for (int i = 0; i < Info->dlpi_phnum; i++) {
+        if (Info->dlpi_phdr[i].p_type == PT_LOAD) {
+            uintptr_t Start = (uintptr_t)(Info->dlpi_addr + Info->dlpi_phdr[i].p_vaddr);
+            uintptr_t End = Start + (uintptr_t)Info->dlpi_phdr[i].p_memsz;
+            Low = Start < Low ? Start : Low;
+            High = End > High ? End : High;
+        }
+    }
+    Dl_info Names;
+    if (*Added < HOST_MODULES && Low < High && dladdr((void *)Low, &Names) != 0 &&
+        Names.dli_fname != NULL) {
+        const char *Slash = strrchr(Names.dli_fname, '/');
+        HostModules[*Added] = (HOST_MODULE){Low, High, (uintptr_t)Names.dli_fbase,
+                                            Slash != NULL ? Slash + 1 : Names.dli_fname};
+        ++*Added;
+    }
+    return 0;
+}
 #endif
 
 bool HostFrameModuleOffset(void *Frame, const char **ModuleName, uint64_t *Offset)
@@ -997,17 +1024,19 @@ bool HostFrameModuleOffset(void *Frame, const char **ModuleName, uint64_t *Offse
 #if defined(__GLIBC__)
     unsigned long long Generation = 0;
     dl_iterate_phdr(HostModuleCounters, &Generation);
-    if (Generation != HostModuleGeneration || Generation == 0) {
-        for (size_t i = 0; i < HOST_MODULE_CACHE; i++) {
-            HostModuleCache[i].Frame = NULL;
-        }
+    if (Generation != HostModuleGeneration && Generation != 0) {
+        HostModuleCount = 0;
+        size_t Added = 0;
+        dl_iterate_phdr(HostAddModule, &Added);
         HostModuleGeneration = Generation;
+        HostModuleCount = Added;
     }
-    size_t Slot = ((uintptr_t)Frame >> 2) % HOST_MODULE_CACHE;
-    if (Frame != NULL && HostModuleCache[Slot].Frame == Frame) {
-        *ModuleName = HostModuleCache[Slot].Name;
-        *Offset = (uint64_t)((uintptr_t)Frame - HostModuleCache[Slot].Base);
-        return true;
+    for (size_t i = 0; i < HostModuleCount && Generation != 0; i++) {
+        if ((uintptr_t)Frame >= HostModules[i].Low && (uintptr_t)Frame < HostModules[i].High) {
+            *ModuleName = HostModules[i].Name;
+            *Offset = (uint64_t)((uintptr_t)Frame - HostModules[i].Base);
+            return true;
+        }
     }
 #endif
     Dl_info Info;
@@ -1017,14 +1046,6 @@ bool HostFrameModuleOffset(void *Frame, const char **ModuleName, uint64_t *Offse
     const char *Slash = strrchr(Info.dli_fname, '/');
     *ModuleName = Slash != NULL ? Slash + 1 : Info.dli_fname;
     *Offset = (uint64_t)((uintptr_t)Frame - (uintptr_t)Info.dli_fbase);
-#if defined(__GLIBC__)
-    if (Generation != 0) {
-        HostModuleCache[Slot].Frame = NULL;
-        HostModuleCache[Slot].Name = *ModuleName;
-        HostModuleCache[Slot].Base = (uintptr_t)Info.dli_fbase;
-        HostModuleCache[Slot].Frame = Frame;
-    }
-#endif
     return true;
 }
 
@@ -1054,7 +1075,7 @@ static int HostNoSeparateDebugInfo(Dwfl_Module *Module, void **UserData, const c
     return -1;
 }
 
-static Dwfl *HostDwflOpen(void)
+static Dwfl *HostDwflOpen(pid_t Pid)
 {
     static char *DebugInfoPath;
     static const Dwfl_Callbacks Callbacks = {
@@ -1067,7 +1088,7 @@ static Dwfl *HostDwflOpen(void)
         return NULL;
     }
     dwfl_report_begin(Session);
-    if (dwfl_linux_proc_report(Session, getpid()) != 0 ||
+    if (dwfl_linux_proc_report(Session, Pid) != 0 ||
         dwfl_report_end(Session, NULL, NULL) != 0) {
         dwfl_end(Session);
         return NULL;
@@ -1118,6 +1139,37 @@ static const char *HostSourceLine(Dwfl_Module *Module, Dwarf_Addr Lookup, int *L
     return NULL;
 }
 
+/* "function+0xOFF[, file.c:LINE]" for the return address Address in
+ * Session's process; false if no module or symbol is known there. */
+static bool HostSymbolizeIn(Dwfl *Session, Dwarf_Addr Address, char *Text, size_t Size)
+{
+    Dwfl_Module *Module = Session != NULL ? dwfl_addrmodule(Session, Address) : NULL;
+    if (Module == NULL) {
+        return false;
+    }
+    /* A return address follows its call: the byte before it is the call's,
+     * and so are its function and line (after a call that never returns,
+     * such as KeBugCheckEx at a function's end, the return address is
+     * already the next function's first byte). */
+    GElf_Off Offset = 0;
+    GElf_Sym Symbol;
+    Dwarf_Addr Lookup = Address - 1;
+    const char *Name = dwfl_module_addrinfo(Module, Lookup, &Offset, &Symbol, NULL, NULL, NULL);
+    if (Name == NULL) {
+        return false; /* the module is known, the address has no symbol */
+    }
+    int Used = snprintf(Text, Size, "%s+0x%llx", Name,
+                        (unsigned long long)(Offset + (Address - Lookup)));
+    int LineNumber = 0;
+    const char *File = HostSourceLine(Module, Lookup, &LineNumber);
+    if (File != NULL && Used > 0 && (size_t)Used < Size) {
+        const char *Slash = strrchr(File, '/');
+        snprintf(Text + Used, Size - (size_t)Used, ", %s:%d", Slash ? Slash + 1 : File,
+                 LineNumber);
+    }
+    return true;
+}
+
 static bool HostSymbolize(void *Frame, char *Text, size_t Size)
 {
     bool Found = false;
@@ -1132,38 +1184,16 @@ static bool HostSymbolize(void *Frame, char *Text, size_t Size)
     Dwarf_Addr Address = (Dwarf_Addr)(uintptr_t)Frame;
     for (int Attempt = 0; Attempt < 2 && !Found; Attempt++) {
         if (HostDwfl != NULL && Attempt > 0) {
+            if (dwfl_addrmodule(HostDwfl, Address) != NULL) {
+                break; /* the module is known, the address has no symbol */
+            }
             dwfl_end(HostDwfl);
             HostDwfl = NULL;
         }
         if (HostDwfl == NULL) {
-            HostDwfl = HostDwflOpen();
+            HostDwfl = HostDwflOpen(getpid());
         }
-        Dwfl_Module *Module = HostDwfl != NULL ? dwfl_addrmodule(HostDwfl, Address) : NULL;
-        if (Module == NULL) {
-            continue;
-        }
-        /* A return address follows its call: the byte before it is the
-         * call's, and so are its function and line (after a call that never
-         * returns, such as KeBugCheckEx at a function's end, the return
-         * address is already the next function's first byte). */
-        GElf_Off Offset = 0;
-        GElf_Sym Symbol;
-        Dwarf_Addr Lookup = Address - 1;
-        const char *Name =
-            dwfl_module_addrinfo(Module, Lookup, &Offset, &Symbol, NULL, NULL, NULL);
-        if (Name == NULL) {
-            break; /* the module is known, the address has no symbol */
-        }
-        Found = true;
-        int Used = snprintf(Text, Size, "%s+0x%llx", Name,
-                            (unsigned long long)(Offset + (Address - Lookup)));
-        int LineNumber = 0;
-        const char *File = HostSourceLine(Module, Lookup, &LineNumber);
-        if (File != NULL && Used > 0 && (size_t)Used < Size) {
-            const char *Slash = strrchr(File, '/');
-            snprintf(Text + Used, Size - (size_t)Used, ", %s:%d", Slash ? Slash + 1 : File,
-                     LineNumber);
-        }
+        Found = HostSymbolizeIn(HostDwfl, Address, Text, Size);
     }
     /* A session reopened since (a new module) keeps the old answers: the
      * addresses of loaded code do not move. */
@@ -1204,6 +1234,109 @@ char *HostDescribeFrame(void *Frame, char *Text, size_t Size)
         snprintf(Text, Size, "%s+0x%llx", Module, (unsigned long long)Offset);
     }
     return Text;
+}
+
+/* Frames named by the fault runner (docs/verifier.md, "Fork server"): the
+ * processes of a fork server write a recorded frame as
+ * "module+0xOFF@PID:0xADDRESS" (PID the server's, ADDRESS the frame's there:
+ * every process the server forks shares its layout), and the runner names
+ * it from the server's modules, as HostDescribeFrame would have: no run
+ * opens a libdw session or looks up symbols for its record (a twentieth of
+ * a forked run); the runner opens one session per server. */
+static pid_t HostFrameServer; /* nonzero: frames are left to the runner to name */
+
+void HostLeaveFrameNamesToRunner(void)
+{
+#if defined(MMSIM_HAVE_LIBDW)
+    HostFrameServer = getpid(); /* without libdw the runner could not name them */
+#endif
+}
+
+bool HostFrameNamesLeftToRunner(void)
+{
+    return HostFrameServer != 0;
+}
+
+char *HostDescribeFrameUnnamed(void *Frame, char *Text, size_t Size)
+{
+    const char *Owner;
+    uint64_t Offset;
+    if (HostFrameServer == 0 || !HostFrameModuleOffset(Frame, &Owner, &Offset)) {
+        return HostDescribeFrame(Frame, Text, Size);
+    }
+    snprintf(Text, Size, "%s+0x%llx@%ld:0x%llx", Owner, (unsigned long long)Offset,
+             (long)HostFrameServer, (unsigned long long)(uintptr_t)Frame);
+    return Text;
+}
+
+#if defined(MMSIM_HAVE_LIBDW)
+/* The runner's sessions, one per server that named frames (a few). */
+#define HOST_SERVER_SESSIONS 64
+static struct {
+    pid_t Pid;
+    Dwfl *Session;
+} HostServerSessions[HOST_SERVER_SESSIONS];
+
+static Dwfl *HostServerSession(pid_t Pid)
+{
+    size_t Free = HOST_SERVER_SESSIONS;
+    for (size_t i = 0; i < HOST_SERVER_SESSIONS; i++) {
+        if (HostServerSessions[i].Pid == Pid && HostServerSessions[i].Session != NULL) {
+            return HostServerSessions[i].Session;
+        }
+        Free = HostServerSessions[i].Session == NULL && Free == HOST_SERVER_SESSIONS ? i : Free;
+    }
+    if (Free == HOST_SERVER_SESSIONS) {
+        Free = (size_t)Pid % HOST_SERVER_SESSIONS; /* evict one */
+        dwfl_end(HostServerSessions[Free].Session);
+        HostServerSessions[Free].Session = NULL;
+    }
+    Dwfl *Session = HostDwflOpen(Pid); /* NULL once the server is gone */
+    if (Session != NULL) {
+        HostServerSessions[Free].Pid = Pid;
+        HostServerSessions[Free].Session = Session;
+    }
+    return Session;
+}
+#endif
+
+char *HostNameFrames(const char *Text)
+{
+    size_t Frames = 1;
+    for (const char *At = strchr(Text, '@'); At != NULL; At = strchr(At + 1, '@')) {
+        Frames++;
+    }
+    size_t Size = strlen(Text) + Frames * 400, Used = 0; /* each name is below 388 */
+    char *Named = (char *)malloc(Size);
+    if (Named == NULL) {
+        return NULL;
+    }
+    for (const char *At = Text; *At != '\0';) {
+        long Pid = 0;
+        unsigned long long Address = 0;
+        int Length = 0;
+        if (*At == '@' && sscanf(At, "@%ld:0x%llx%n", &Pid, &Address, &Length) == 2 &&
+            Length > 0) {
+            char Symbol[384];
+            bool Found = false;
+#if defined(MMSIM_HAVE_LIBDW)
+            Found = HostSymbolizeIn(HostServerSession((pid_t)Pid), (Dwarf_Addr)Address, Symbol,
+                                    sizeof(Symbol));
+#endif
+            if (Found) {
+                int Put = snprintf(Named + Used, Size - Used, " (%s)", Symbol);
+                Used += Put > 0 && (size_t)Put < Size - Used ? (size_t)Put : 0;
+            }
+            At += Length;
+            continue;
+        }
+        if (Used + 1 < Size) {
+            Named[Used++] = *At;
+        }
+        At++;
+    }
+    Named[Used] = '\0';
+    return Named;
 }
 
 /* ---------------------------------------------------------------------- */

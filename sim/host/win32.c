@@ -1326,3 +1326,24 @@ bool HostIsStreamFile(const char *Path)
     CloseHandle(File);
     return Stream;
 }
+
+/* lead: frames the fault runner names (host.h). The runner is POSIX-only,
+ * so a process here always names its own frames. */
+void HostLeaveFrameNamesToRunner(void)
+{
+}
+
+bool HostFrameNamesLeftToRunner(void)
+{
+    return false;
+}
+
+char *HostDescribeFrameUnnamed(void *Frame, char *Text, size_t Size)
+{
+    return HostDescribeFrame(Frame, Text, Size);
+}
+
+char *HostNameFrames(const char *Text)
+{
+    return _strdup(Text);
+}

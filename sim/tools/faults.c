@@ -189,6 +189,14 @@ static bool OwnedByShard(const char *Id, long Test)
     return Hash % Shard.Count == Shard.Index;
 }
 
+/* A stack's "site frames" text as a record or note gives it, with the frames
+ * a fork server's run left unnamed named (HostNameFrames). */
+static char *NamedDescription(const char *Text)
+{
+    char *Named = HostNameFrames(Text);
+    return Named != NULL ? Named : strdup(Text);
+}
+
 /* Adds the stacks listed in File that are new to Test (of Roots: only this
  * shard's); returns how many. */
 static size_t LoadStacks(const char *File, long Test, bool Roots)
@@ -215,7 +223,7 @@ static size_t LoadStacks(const char *File, long Test, bool Roots)
         memcpy(Stack->Id, Id, sizeof(Id));
         Stack->Test = Test;
         Line[strcspn(Line, "\n")] = '\0';
-        Stack->Description = strdup(Line + 17);
+        Stack->Description = NamedDescription(Line + 17);
         Added++;
     }
     fclose(In);
@@ -983,7 +991,7 @@ static long AddStack(const char *Line, long Test)
     memcpy(Stack->Id, Line, 16);
     Stack->Id[16] = '\0';
     Stack->Test = Test;
-    Stack->Description = strdup(strlen(Line) > 17 ? Line + 17 : "?");
+    Stack->Description = NamedDescription(strlen(Line) > 17 ? Line + 17 : "?");
     return (long)StackCount++;
 }
 
@@ -2158,7 +2166,17 @@ int MmsimFaultsCommand(int argc, char **argv)
         return Status;
     }
     if (Options.Keep) {
-        mkdir(StateDir, 0700);
+        /* A directory that cannot be made is a usage error: every run's
+         * output would go nowhere and read as a program that never started. */
+        struct stat Dir;
+        if (mkdir(StateDir, 0700) != 0) {
+            int Error = errno;
+            if (Error != EEXIST || stat(StateDir, &Dir) != 0 || !S_ISDIR(Dir.st_mode)) {
+                fprintf(stderr, "mmsim faults: --keep %s: %s\n", StateDir,
+                        Error == EEXIST ? "not a directory" : strerror(Error));
+                return 2;
+            }
+        }
     } else {
         /* Every run creates its log and stack record here, and a file
          * system on disk makes each creation dear (ext4's inode allocation:

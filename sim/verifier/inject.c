@@ -203,14 +203,16 @@ static uint64_t MiStackId(SIM_FAULT_SITE Site, const MI_STACK *Stack)
     return Hash | 1; /* never 0 */
 }
 
-/* Its text (symbolized frames: dear, so only where it is written). */
-static void MiStackText(const MI_STACK *Stack, char *Text, size_t Size)
+/* Its text (symbolized frames: dear, so only where it is written; left to
+ * the runner to name where only the runner reads it, Unnamed). */
+static void MiStackText(const MI_STACK *Stack, bool Unnamed, char *Text, size_t Size)
 {
     Text[0] = '\0';
     for (int i = Stack->First; i < Stack->Count && i < Stack->First + MI_STACK_FRAMES; i++) {
         char Frame[256];
         MiAppend(Text, Size, "%s%s", i == Stack->First ? "" : " < ",
-                 HostDescribeFrame(Stack->Frames[i], Frame, sizeof(Frame)));
+                 Unnamed ? HostDescribeFrameUnnamed(Stack->Frames[i], Frame, sizeof(Frame))
+                         : HostDescribeFrame(Stack->Frames[i], Frame, sizeof(Frame)));
     }
 }
 
@@ -415,9 +417,12 @@ static MI_INJECT_RESULT MiVerifierDecide(SIM_FAULT_SITE Site, ULONG Tag, ULONG_P
     bool NeedText = MiInject.Log || (MiInject.Systematic && !MiIdSetContains(&MiInject.Seen, Id)) ||
                     ((MiInject.RecordFile[0] != '\0' || MiInject.Explore) &&
                      !MiIdSetContains(&MiInject.Recorded, Id));
+    /* Only the fault runner reads a record and its notes: in a fork
+     * server's runs it names their frames (HostNameFrames). */
+    bool Unnamed = !MiInject.Log && !MiInject.Systematic && HostFrameNamesLeftToRunner();
     MiUnlock();
     if (NeedText) {
-        MiStackText(&Stack, Text, sizeof(Text));
+        MiStackText(&Stack, Unnamed, Text, sizeof(Text));
     }
 #if !defined(_WIN32)
     MiExploreAt(Site, Id, Text);
