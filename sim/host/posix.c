@@ -1241,8 +1241,8 @@ char *HostDescribeFrame(void *Frame, char *Text, size_t Size)
  * "module+0xOFF@PID:0xADDRESS" (PID the server's, ADDRESS the frame's there:
  * every process the server forks shares its layout), and the runner names
  * it from the server's modules, as HostDescribeFrame would have: no run
- * opens a libdw session or looks up symbols for its record (a twentieth of
- * a forked run); the runner opens one session per server. */
+ * opens a libdw session or looks up symbols for its record (6% of a forked
+ * run); the runner opens one session per server. */
 static pid_t HostFrameServer; /* nonzero: frames are left to the runner to name */
 
 void HostLeaveFrameNamesToRunner(void)
