@@ -1298,6 +1298,41 @@ static Dwfl *HostServerSession(pid_t Pid)
     }
     return Session;
 }
+
+/* The names found, by server and address: libdw scans a module's whole
+ * symbol table for each address, and the runner meets the same frames in
+ * stack after stack (allocated in the runner alone, at its first frame). */
+#define HOST_SERVER_NAMES 4096
+typedef struct _HOST_SERVER_NAME {
+    pid_t Pid;
+    uintptr_t Address;
+    bool Found;
+    char Text[384];
+} HOST_SERVER_NAME;
+static HOST_SERVER_NAME *HostServerNames;
+
+static bool HostNameServerFrame(pid_t Pid, uintptr_t Address, char *Text, size_t Size)
+{
+    if (HostServerNames == NULL) {
+        HostServerNames = (HOST_SERVER_NAME *)calloc(HOST_SERVER_NAMES, sizeof(HOST_SERVER_NAME));
+    }
+    HOST_SERVER_NAME *Slot =
+        HostServerNames != NULL
+            ? &HostServerNames[((Address >> 2) ^ (uintptr_t)Pid) % HOST_SERVER_NAMES]
+            : NULL;
+    if (Slot != NULL && Slot->Pid == Pid && Slot->Address == Address) {
+        snprintf(Text, Size, "%s", Slot->Text);
+        return Slot->Found;
+    }
+    bool Found = HostSymbolizeIn(HostServerSession(Pid), (Dwarf_Addr)Address, Text, Size);
+    if (Slot != NULL) {
+        Slot->Pid = Pid;
+        Slot->Address = Address;
+        Slot->Found = Found;
+        snprintf(Slot->Text, sizeof(Slot->Text), "%s", Found && Size > 0 ? Text : "");
+    }
+    return Found;
+}
 #endif
 
 char *HostNameFrames(const char *Text)
@@ -1320,8 +1355,7 @@ char *HostNameFrames(const char *Text)
             char Symbol[384];
             bool Found = false;
 #if defined(MMSIM_HAVE_LIBDW)
-            Found = HostSymbolizeIn(HostServerSession((pid_t)Pid), (Dwarf_Addr)Address, Symbol,
-                                    sizeof(Symbol));
+            Found = HostNameServerFrame((pid_t)Pid, (uintptr_t)Address, Symbol, sizeof(Symbol));
 #endif
             if (Found) {
                 int Put = snprintf(Named + Used, Size - Used, " (%s)", Symbol);
