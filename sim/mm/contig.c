@@ -346,7 +346,8 @@ PVOID NTAPI MmGetVirtualForPhysical(PHYSICAL_ADDRESS PhysicalAddress)
      * entry's PTE address; a page it has not mapped gives no useful
      * answer there, NULL here.) */
     if (MiPfnEntry(Index)->MapCount != 0) {
-        for (uint64_t p = MiSpaceNextTouched(0); p < MiSpace.Pages; p = MiSpaceNextTouched(p + 1)) {
+        for (uint64_t p = MiNextNonZeroPte(0, MiSpace.Pages); p < MiSpace.Pages;
+             p = MiNextNonZeroPte(p + 1, MiSpace.Pages)) {
             uint64_t Pte = MiSpace.Pte[p];
             if ((Pte & MI_PTE_VALID) && MI_PTE_PFN(Pte) == Pfn) {
                 Va = MiPageToVa(p) + ((ULONGLONG)PhysicalAddress.QuadPart & (PAGE_SIZE - 1));

@@ -81,8 +81,8 @@ uint64_t MiCountHostRunsIn(uint64_t FirstPage, uint64_t EndPage)
     bool InRun = false;
     uint64_t PrevIndex = 0, PrevWrite = 0;
     /* Only touched groups can hold valid PTEs (MiSpaceNextTouched). */
-    for (uint64_t Page = MiSpaceNextTouched(FirstPage), Next; Page < EndPage; Page = Next) {
-        Next = MiSpaceNextTouched(Page + 1);
+    for (uint64_t Page = MiNextNonZeroPte(FirstPage, EndPage), Next; Page < EndPage; Page = Next) {
+        Next = MiNextNonZeroPte(Page + 1, EndPage);
         uint64_t Pte = MiSpace.Pte[Page];
         if (!(Pte & MI_PTE_VALID)) {
             InRun = false;
@@ -129,8 +129,8 @@ VOID MiQueryMemory(SIM_MEMORY_STATS *Stats)
     Stats->HostMappingBudget = MiSpace.Budget;
     Stats->HostMappingsCharged = MiSpace.Charged;
     Stats->HostBudgetRefusals = MiSpace.BudgetRefusals;
-    for (uint64_t Page = MiSpaceNextTouched(0); Page < MiSpace.Pages;
-         Page = MiSpaceNextTouched(Page + 1)) {
+    for (uint64_t Page = MiNextNonZeroPte(0, MiSpace.Pages); Page < MiSpace.Pages;
+         Page = MiNextNonZeroPte(Page + 1, MiSpace.Pages)) {
         Stats->ValidPtes += (MiSpace.Pte[Page] & MI_PTE_VALID) != 0;
     }
     MiUnlock();

@@ -351,8 +351,8 @@ BOOLEAN SimDumpPfn(SIM_DUMP_OUTPUT *Out, PFN_NUMBER Pfn)
     /* The PTEs that name the page (valid or transition), lowest first. */
     uint64_t First = UINT64_MAX, Count = 0;
     MiLock();
-    for (uint64_t Page = MiSpaceNextTouched(0); Page < MiSpace.Pages;
-         Page = MiSpaceNextTouched(Page + 1)) { /* scale: untouched PTEs are 0 */
+    for (uint64_t Page = MiNextNonZeroPte(0, MiSpace.Pages); Page < MiSpace.Pages;
+         Page = MiNextNonZeroPte(Page + 1, MiSpace.Pages)) { /* scale: untouched PTEs are 0 */
         uint64_t Pte = MiSpace.Pte[Page];
         if ((Pte & (MI_PTE_VALID | MI_PTE_TRANSITION)) && !MiIsReservationHeaderPage(Page) &&
             MI_PTE_PFN(Pte) == Pfn) {

@@ -211,8 +211,8 @@ static uint64_t MiCheckPtes(MI_CHECK *Check)
 {
     uint64_t ValidPtes = 0;
     /* Only touched groups can hold non-zero PTEs (scale: sparse space). */
-    for (uint64_t Page = MiSpaceNextTouched(0); Page < MiSpace.Pages;
-         Page = MiSpaceNextTouched(Page + 1)) {
+    for (uint64_t Page = MiNextNonZeroPte(0, MiSpace.Pages); Page < MiSpace.Pages;
+         Page = MiNextNonZeroPte(Page + 1, MiSpace.Pages)) {
         ValidPtes += MiCheckPte(Check, Page, true);
     }
     return ValidPtes;
