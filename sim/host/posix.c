@@ -1321,7 +1321,7 @@ void HostOnFork(void (*Prepare)(void), void (*Parent)(void), void (*Child)(void)
 /* A view of one of the simulator's memory objects in system space. */
 typedef struct _HOST_FORK_RUN {
     uintptr_t Start, End;
-    bool Writable;
+    bool Readable, Writable;
     uint64_t Offset;
     int Object; /* HOST_FORK_PHYSICAL or HOST_FORK_DEVICE */
 } HOST_FORK_RUN;
@@ -1358,7 +1358,7 @@ static void HostCollectRun(void *Context, const HOST_VMA *Vma)
             List->Objects[Object].DevMinor != Vma->DevMinor)) {
         Object++;
     }
-    if (Object == HOST_FORK_OBJECTS || !Vma->Readable || List->OutOfMemory) {
+    if (Object == HOST_FORK_OBJECTS || List->OutOfMemory) {
         return;
     }
     if (List->Count == List->Capacity) {
@@ -1371,8 +1371,8 @@ static void HostCollectRun(void *Context, const HOST_VMA *Vma)
         List->Runs = Grown;
         List->Capacity = Capacity;
     }
-    List->Runs[List->Count++] = (HOST_FORK_RUN){Vma->Start, Vma->End, Vma->Writable, Vma->Offset,
-                                                Object};
+    List->Runs[List->Count++] =
+        (HOST_FORK_RUN){Vma->Start, Vma->End, Vma->Readable, Vma->Writable, Vma->Offset, Object};
 }
 #endif
 
@@ -1497,8 +1497,8 @@ bool HostPhysPrivatize(void *Base, uint64_t Bytes, char *Why, size_t WhySize)
     for (int i = 0; i < HOST_FORK_OBJECTS; i++) {
         struct stat Info;
         if (List.Objects[i].OldFd >= 0 && fstat(List.Objects[i].OldFd, &Info) != 0) {
-            snprintf(Why, WhySize, "cannot identify the %s object: %s", Names[i] + 6,
-                     strerror(errno));
+            snprintf(Why, WhySize, "cannot identify the %s memory object: %s",
+                     i == HOST_FORK_PHYSICAL ? "physical" : "device", strerror(errno));
             HostRevokeShared(Base, Bytes);
             return false;
         }
@@ -1522,10 +1522,11 @@ bool HostPhysPrivatize(void *Base, uint64_t Bytes, char *Why, size_t WhySize)
             List.Objects[i].NewFd =
                 HostCopyObject(List.Objects[i].OldFd, List.Objects[i].Bytes, Names[i]);
             Ok = List.Objects[i].NewFd >= 0;
+            if (!Ok) {
+                snprintf(Why, WhySize, "cannot copy %s memory: %s",
+                         i == HOST_FORK_PHYSICAL ? "physical" : "device", strerror(errno));
+            }
         }
-    }
-    if (!Ok) {
-        snprintf(Why, WhySize, "cannot copy physical memory: %s", strerror(errno));
     }
     /* Every view of an old object is replaced in place, one host call per
      * mapping, so addresses, protections and the number of mappings stay.
@@ -1533,7 +1534,7 @@ bool HostPhysPrivatize(void *Base, uint64_t Bytes, char *Why, size_t WhySize)
      * them, and most it never does before it exits. */
     for (size_t i = 0; i < List.Count && Ok; i++) {
         const HOST_FORK_RUN *Run = &List.Runs[i];
-        int Prot = PROT_READ | (Run->Writable ? PROT_WRITE : 0);
+        int Prot = (Run->Readable ? PROT_READ : 0) | (Run->Writable ? PROT_WRITE : 0);
         Ok = HostSpaceMmap((void *)Run->Start, Run->End - Run->Start, Prot,
                            MAP_SHARED | MAP_FIXED, List.Objects[Run->Object].NewFd,
                            (off_t)Run->Offset) != MAP_FAILED;
