@@ -412,6 +412,20 @@ bool HostServeForks(int RequestFd, int ReplyFd)
     }
     /* Before any machine exists, so before the simulator's own handlers. */
     pthread_atfork(HostExplorePrepare, NULL, HostExploreChild);
+    /* child21: work every run would repeat, done once here. The runner has
+     * the dynamic loader bind every symbol at the server's start
+     * (LD_BIND_NOW, set only for the server, removed here so that its runs'
+     * environment is a fresh run's): no run binds one at its first call (a
+     * lookup and a copied page each). And the processor's features:
+     * libgcc's constructor asks CPUID (a trap to the hypervisor in a virtual
+     * machine) in every process that does not know them yet. */
+    const char *BindNow = getenv("LD_BIND_NOW");
+    if (BindNow != NULL && strcmp(BindNow, HOST_FORK_SERVER_BIND_NOW) == 0) {
+        unsetenv("LD_BIND_NOW");
+    }
+#if defined(__x86_64__)
+    __builtin_cpu_init();
+#endif
     /* The runs leave the naming of the frames they record to the runner
      * (posix.c, HostNameFrames): no run opens a symbolizer session. The
      * unwinder, which the C library loads at the first backtrace of a

@@ -239,4 +239,10 @@ bool HostResidentPages(void *Va, uint64_t Bytes, uint8_t *Resident);
  * for a regular file, a directory, or nothing at all. */
 bool HostIsStreamFile(const char *Path);
 
+/* child21 */
+/* The value of LD_BIND_NOW the fault runner gives its fork server (when the
+ * user gave none): the server binds every symbol once for all its runs and
+ * removes the variable, so the runs' environment is what it would be. */
+#define HOST_FORK_SERVER_BIND_NOW "mmsim-fault-server"
+
 #endif /* MMSIM_HOST_H */

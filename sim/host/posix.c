@@ -35,6 +35,7 @@
 #if defined(__linux__)
 #include <sys/ioctl.h>
 #include <sys/random.h>
+#include <sys/sysmacros.h>
 #include <ucontext.h>
 #endif
 
@@ -184,6 +185,7 @@ void HostPhysDiscard(uint64_t Offset, uint64_t Bytes)
 /* mmdev: device memory (a second object, the same way as physical memory). */
 /* ---------------------------------------------------------------------- */
 static int HostDeviceFd = -1;
+static uint64_t HostDeviceBytes; /* child21: what a forked child copies */
 
 bool HostDeviceCreate(uint64_t Bytes, char *Why, size_t WhySize)
 {
@@ -205,6 +207,7 @@ bool HostDeviceCreate(uint64_t Bytes, char *Why, size_t WhySize)
         return false;
     }
     HostDeviceFd = Fd;
+    HostDeviceBytes = Bytes;
     return true;
 }
 
@@ -704,6 +707,17 @@ void HostRemoveFaultTrap(void)
 /* Misc.                                                                  */
 /* ---------------------------------------------------------------------- */
 #if defined(__linux__)
+/* One host mapping (VMA) clipped to the range asked about: Offset is the
+ * file offset of Start; Object (device and inode) names the file it shows,
+ * Mmsim: its name holds "mmsim-" (one of the simulator's memory objects). */
+typedef struct _HOST_VMA {
+    uintptr_t Start, End;
+    bool Readable, Writable, Mmsim;
+    uint64_t Offset, Inode;
+    unsigned DevMajor, DevMinor;
+} HOST_VMA;
+typedef void (*HOST_VMA_VISITOR)(void *Context, const HOST_VMA *Vma);
+
 /* PROCMAP_QUERY (Linux 6.11+, include/uapi/linux/fs.h; the headers here may
  * predate it): one VMA per ioctl on /proc/self/maps, so a question about
  * system space costs the VMAs there, not the text of every VMA in the
@@ -722,16 +736,11 @@ _Static_assert(sizeof(HOST_PROCMAP_QUERY) == 0x68, "struct procmap_query is 104 
 static atomic_bool HostNoProcmapQuery; /* an older kernel said ENOTTY */
 
 /* 1 done, 0 the kernel lacks the ioctl (read the text instead), -1 error. */
-static int HostQueryMappings(uintptr_t Lo, uintptr_t Hi, HOST_MAPPING_VISITOR Visit, void *Context)
+static int HostQueryMappings(int Fd, uintptr_t Lo, uintptr_t Hi, HOST_VMA_VISITOR Visit,
+                             void *Context)
 {
     if (atomic_load_explicit(&HostNoProcmapQuery, memory_order_relaxed)) {
         return 0;
-    }
-    /* Opened per call: /proc/self is resolved at open, and a forked child
-     * must see its own mappings. */
-    int Fd = open("/proc/self/maps", O_RDONLY | O_CLOEXEC);
-    if (Fd < 0) {
-        return -1;
     }
     int Result = 1;
     for (uintptr_t Address = Lo; Address < Hi;) {
@@ -759,58 +768,142 @@ static int HostQueryMappings(uintptr_t Lo, uintptr_t Hi, HOST_MAPPING_VISITOR Vi
             break;
         }
         Name[sizeof(Name) - 1] = '\0';
-        bool Physical = Query.VmaNameSize != 0 && strstr(Name, "mmsim-") != NULL;
-        uintptr_t S = Query.VmaStart < Lo ? Lo : (uintptr_t)Query.VmaStart;
-        uintptr_t E = Query.VmaEnd > Hi ? Hi : (uintptr_t)Query.VmaEnd;
-        Visit(Context, S, E, (Query.VmaFlags & HOST_PROCMAP_READABLE) != 0,
-              (Query.VmaFlags & HOST_PROCMAP_WRITABLE) != 0, Physical,
-              Query.VmaOffset + (S - Query.VmaStart));
+        HOST_VMA Vma;
+        Vma.Start = Query.VmaStart < Lo ? Lo : (uintptr_t)Query.VmaStart;
+        Vma.End = Query.VmaEnd > Hi ? Hi : (uintptr_t)Query.VmaEnd;
+        Vma.Readable = (Query.VmaFlags & HOST_PROCMAP_READABLE) != 0;
+        Vma.Writable = (Query.VmaFlags & HOST_PROCMAP_WRITABLE) != 0;
+        Vma.Mmsim = Query.VmaNameSize != 0 && strstr(Name, "mmsim-") != NULL;
+        Vma.Offset = Query.VmaOffset + (Vma.Start - Query.VmaStart);
+        Vma.Inode = Query.Inode;
+        Vma.DevMajor = Query.DevMajor;
+        Vma.DevMinor = Query.DevMinor;
+        Visit(Context, &Vma);
         Address = (uintptr_t)Query.VmaEnd;
     }
-    close(Fd);
     return Result;
+}
+
+/* One line of /proc/self/maps, "start-end perms offset major:minor inode
+ * path", parsed by hand (sscanf was a third of the invariant checker's time
+ * under the fuzzer): -1 it starts at or beyond Hi (the lines are in address
+ * order: the rest need not be read), 1 it overlaps [Lo, Hi) (Vma filled), 0
+ * otherwise. */
+static int HostParseMapsLine(const char *Line, uintptr_t Lo, uintptr_t Hi, HOST_VMA *Vma)
+{
+    char *Cursor;
+    unsigned long long Start = strtoull(Line, &Cursor, 16);
+    if (*Cursor != '-') {
+        return 0;
+    }
+    unsigned long long End = strtoull(Cursor + 1, &Cursor, 16);
+    if (Start >= Hi) {
+        return -1;
+    }
+    if (End <= Lo || Cursor[0] != ' ' || strlen(Cursor) < 6 || Cursor[5] != ' ') {
+        return 0;
+    }
+    const char *Perms = Cursor + 1;
+    unsigned long long Offset = strtoull(Cursor + 6, &Cursor, 16);
+    unsigned long Major = strtoul(Cursor, &Cursor, 16);
+    if (*Cursor != ':') {
+        return 0;
+    }
+    unsigned long Minor = strtoul(Cursor + 1, &Cursor, 16);
+    unsigned long long Inode = strtoull(Cursor, &Cursor, 10);
+    Vma->Start = Start < Lo ? Lo : (uintptr_t)Start;
+    Vma->End = End > Hi ? Hi : (uintptr_t)End;
+    Vma->Readable = Perms[0] == 'r';
+    Vma->Writable = Perms[1] == 'w';
+    Vma->Mmsim = strstr(Cursor, "mmsim-") != NULL;
+    Vma->Offset = Offset + (Vma->Start - Start);
+    Vma->Inode = Inode;
+    Vma->DevMajor = (unsigned)Major;
+    Vma->DevMinor = (unsigned)Minor;
+    return 1;
+}
+
+/* The text of /proc/self/maps, read in blocks (not a character or a line at
+ * a time through stdio) and only up to Hi. */
+static bool HostParseMaps(int Fd, uintptr_t Lo, uintptr_t Hi, HOST_VMA_VISITOR Visit,
+                          void *Context)
+{
+    char Text[8192];
+    size_t Kept = 0;
+    bool Skipping = false; /* the rest of a line longer than the buffer */
+    for (;;) {
+        ssize_t Got = read(Fd, Text + Kept, sizeof(Text) - 1 - Kept);
+        if (Got < 0 && errno == EINTR) {
+            continue;
+        }
+        if (Got < 0) {
+            return false;
+        }
+        size_t Have = Kept + (size_t)Got;
+        if (Got == 0) {
+            if (Have == 0) {
+                return true;
+            }
+            Text[Have++] = '\n'; /* a last line without its newline */
+        }
+        char *Line = Text, *Eol;
+        while ((Eol = (char *)memchr(Line, '\n', (size_t)(Text + Have - Line))) != NULL) {
+            *Eol = '\0';
+            HOST_VMA Vma;
+            int Parsed = Skipping ? 0 : HostParseMapsLine(Line, Lo, Hi, &Vma);
+            Skipping = false;
+            if (Parsed < 0) {
+                return true;
+            }
+            if (Parsed > 0) {
+                Visit(Context, &Vma);
+            }
+            Line = Eol + 1;
+        }
+        if (Got == 0) {
+            return true;
+        }
+        Kept = (size_t)(Text + Have - Line);
+        if (Kept == sizeof(Text) - 1) {
+            Kept = 0; /* no mapping of ours has a name this long */
+            Skipping = true;
+        }
+        memmove(Text, Line, Kept);
+    }
+}
+
+static bool HostWalkMappings(uintptr_t Lo, uintptr_t Hi, HOST_VMA_VISITOR Visit, void *Context)
+{
+    /* Opened per call: /proc/self is resolved at open, and a forked child
+     * must see its own mappings. */
+    int Fd = open("/proc/self/maps", O_RDONLY | O_CLOEXEC);
+    if (Fd < 0) {
+        return false;
+    }
+    int Queried = HostQueryMappings(Fd, Lo, Hi, Visit, Context);
+    bool Ok = Queried > 0 || (Queried == 0 && HostParseMaps(Fd, Lo, Hi, Visit, Context));
+    close(Fd);
+    return Ok;
+}
+
+typedef struct _HOST_MAPPING_WALK {
+    HOST_MAPPING_VISITOR Visit;
+    void *Context;
+} HOST_MAPPING_WALK;
+
+static void HostVisitMapping(void *Context, const HOST_VMA *Vma)
+{
+    const HOST_MAPPING_WALK *Walk = (const HOST_MAPPING_WALK *)Context;
+    Walk->Visit(Walk->Context, Vma->Start, Vma->End, Vma->Readable, Vma->Writable, Vma->Mmsim,
+                Vma->Offset);
 }
 #endif
 
 bool HostForEachMapping(void *Base, uint64_t Bytes, HOST_MAPPING_VISITOR Visit, void *Context)
 {
 #if defined(__linux__)
-    int Queried = HostQueryMappings((uintptr_t)Base, (uintptr_t)Base + Bytes, Visit, Context);
-    if (Queried != 0) {
-        return Queried > 0;
-    }
-    FILE *Maps = fopen("/proc/self/maps", "r");
-    if (Maps == NULL) {
-        return false;
-    }
-    uintptr_t Lo = (uintptr_t)Base, Hi = (uintptr_t)Base + Bytes;
-    char Line[512];
-    /* "start-end perms offset dev inode path", parsed by hand: the invariant
-     * checker reads this after every DDI call under the fuzzer, and sscanf
-     * was a third of its time. */
-    while (fgets(Line, sizeof(Line), Maps) != NULL) {
-        char *Cursor;
-        unsigned long long Start = strtoull(Line, &Cursor, 16);
-        if (*Cursor != '-') {
-            continue;
-        }
-        unsigned long long End = strtoull(Cursor + 1, &Cursor, 16);
-        if (End <= Lo || Start >= Hi) {
-            continue;
-        }
-        if (Cursor[0] != ' ' || strlen(Cursor) < 6 || Cursor[5] != ' ') {
-            continue;
-        }
-        const char *Perms = Cursor + 1;
-        unsigned long long Offset = strtoull(Cursor + 6, &Cursor, 16);
-        bool Physical = strstr(Cursor, "mmsim-") != NULL;
-        uintptr_t S = Start < Lo ? Lo : (uintptr_t)Start;
-        uintptr_t E = End > Hi ? Hi : (uintptr_t)End;
-        uint64_t Off = Offset + (S - Start);
-        Visit(Context, S, E, Perms[0] == 'r', Perms[1] == 'w', Physical, Off);
-    }
-    fclose(Maps);
-    return true;
+    HOST_MAPPING_WALK Walk = {Visit, Context};
+    return HostWalkMappings((uintptr_t)Base, (uintptr_t)Base + Bytes, HostVisitMapping, &Walk);
 #else
     (void)Base;
     (void)Bytes;
@@ -823,18 +916,29 @@ bool HostForEachMapping(void *Base, uint64_t Bytes, HOST_MAPPING_VISITOR Visit, 
 long HostMappingCount(void)
 {
 #if defined(__linux__)
-    FILE *Maps = fopen("/proc/self/maps", "r");
-    if (Maps == NULL) {
+    int Fd = open("/proc/self/maps", O_RDONLY | O_CLOEXEC);
+    if (Fd < 0) {
         return -1;
     }
     long Lines = 0;
-    int Ch;
-    while ((Ch = fgetc(Maps)) != EOF) {
-        if (Ch == '\n') {
+    char Text[8192];
+    for (;;) {
+        ssize_t Got = read(Fd, Text, sizeof(Text));
+        if (Got < 0 && errno == EINTR) {
+            continue;
+        }
+        if (Got < 0) {
+            Lines = -1;
+        }
+        if (Got <= 0) {
+            break;
+        }
+        for (const char *At = Text; (At = memchr(At, '\n', (size_t)(Text + Got - At))) != NULL;
+             At++) {
             Lines++;
         }
     }
-    fclose(Maps);
+    close(Fd);
     return Lines;
 #else
     return -1;
@@ -1381,27 +1485,51 @@ void HostOnFork(void (*Prepare)(void), void (*Parent)(void), void (*Child)(void)
     pthread_atfork(Prepare, Parent, Child);
 }
 
+/* A view of one of the simulator's memory objects in system space. */
 typedef struct _HOST_FORK_RUN {
     uintptr_t Start, End;
-    bool Writable;
+    bool Readable, Writable;
     uint64_t Offset;
+    int Object; /* HOST_FORK_PHYSICAL or HOST_FORK_DEVICE */
 } HOST_FORK_RUN;
 
+#define HOST_FORK_PHYSICAL 0
+#define HOST_FORK_DEVICE   1
+#define HOST_FORK_OBJECTS  2
+
+/* A memory object being copied: the old descriptor, the host's identity of
+ * its file (so a view is told by what it shows, not by its name: device
+ * memory's views must not become views of the copy of RAM), the copy. */
+typedef struct _HOST_FORK_OBJECT {
+    int OldFd, NewFd;
+    uint64_t Bytes;
+    unsigned DevMajor, DevMinor;
+    uint64_t Inode;
+} HOST_FORK_OBJECT;
+
 typedef struct _HOST_FORK_RUNS {
+    HOST_FORK_OBJECT Objects[HOST_FORK_OBJECTS];
     HOST_FORK_RUN *Runs;
     size_t Count, Capacity;
     bool OutOfMemory;
 } HOST_FORK_RUNS;
 
-static void HostCollectPhysicalRun(void *Context, uintptr_t Start, uintptr_t End, bool Readable,
-                                   bool Writable, bool Physical, uint64_t Offset)
+#if defined(__linux__)
+static void HostCollectRun(void *Context, const HOST_VMA *Vma)
 {
     HOST_FORK_RUNS *List = (HOST_FORK_RUNS *)Context;
-    if (!Physical || !Readable || List->OutOfMemory) {
+    int Object = 0;
+    while (Object < HOST_FORK_OBJECTS &&
+           (List->Objects[Object].OldFd < 0 || List->Objects[Object].Inode != Vma->Inode ||
+            List->Objects[Object].DevMajor != Vma->DevMajor ||
+            List->Objects[Object].DevMinor != Vma->DevMinor)) {
+        Object++;
+    }
+    if (Object == HOST_FORK_OBJECTS || List->OutOfMemory) {
         return;
     }
     if (List->Count == List->Capacity) {
-        size_t Capacity = List->Capacity != 0 ? List->Capacity * 2 : 256;
+        size_t Capacity = List->Capacity != 0 ? List->Capacity * 2 : 64;
         HOST_FORK_RUN *Grown = (HOST_FORK_RUN *)realloc(List->Runs, Capacity * sizeof(*Grown));
         if (Grown == NULL) {
             List->OutOfMemory = true;
@@ -1410,45 +1538,104 @@ static void HostCollectPhysicalRun(void *Context, uintptr_t Start, uintptr_t End
         List->Runs = Grown;
         List->Capacity = Capacity;
     }
-    List->Runs[List->Count++] = (HOST_FORK_RUN){Start, End, Writable, Offset};
+    List->Runs[List->Count++] =
+        (HOST_FORK_RUN){Vma->Start, Vma->End, Vma->Readable, Vma->Writable, Vma->Offset, Object};
+}
+#endif
+
+/* Copies [At, End) of one object into the other at the same offsets, in
+ * the kernel (copy_file_range: no pages of the old object are faulted into
+ * this process, nor copied through it); a host without it reads and writes. */
+static bool HostCopyRange(int From, int To, uint64_t At, uint64_t End)
+{
+#if defined(__linux__)
+    while (At < End) {
+        off_t In = (off_t)At, Out = (off_t)At;
+        ssize_t Copied = copy_file_range(From, &In, To, &Out, (size_t)(End - At), 0);
+        if (Copied < 0 && errno == EINTR) {
+            continue;
+        }
+        if (Copied <= 0) {
+            break; /* refused (an older kernel, another file system): copy below */
+        }
+        At += (uint64_t)Copied;
+    }
+#endif
+    char Buffer[16384];
+    while (At < End) {
+        size_t Chunk = End - At < sizeof(Buffer) ? (size_t)(End - At) : sizeof(Buffer);
+        ssize_t Got = pread(From, Buffer, Chunk, (off_t)At);
+        if (Got < 0 && errno == EINTR) {
+            continue;
+        }
+        if (Got <= 0) {
+            return false;
+        }
+        for (ssize_t Done = 0; Done < Got;) {
+            ssize_t Put = pwrite(To, Buffer + Done, (size_t)(Got - Done), (off_t)At + Done);
+            if (Put < 0 && errno == EINTR) {
+                continue;
+            }
+            if (Put <= 0) {
+                return false;
+            }
+            Done += Put;
+        }
+        At += (uint64_t)Got;
+    }
+    return true;
 }
 
-/* Copies the parts of the old object that hold data (holes read as zero in
- * the new one too): the cost follows the memory used, not the machine size. */
-static bool HostCopyPhysical(int NewFd)
+/* A new object of Bytes holding the parts of From that hold data (holes
+ * read as zero in the new one too): the cost follows the memory used, not
+ * the machine size. -1 on failure. */
+static int HostCopyObject(int From, uint64_t Bytes, const char *Name)
 {
-    uint64_t Offset = 0;
-    while (Offset < HostPhysBytes) {
-        uint64_t Data = Offset, Hole = HostPhysBytes;
+    int To = -1;
+#if defined(__linux__)
+    if (strcmp(HostBackend, "memfd") == 0) {
+        To = memfd_create(Name, MFD_CLOEXEC);
+    }
+#else
+    (void)Name;
+#endif
+    if (To < 0 && strcmp(HostBackend, "shm_open") == 0) {
+        To = HostOpenShm();
+    }
+    if (To < 0 || ftruncate(To, (off_t)Bytes) != 0) {
+        goto Failed;
+    }
+    for (uint64_t Offset = 0; Offset < Bytes;) {
+        uint64_t Data = Offset, Hole = Bytes;
 #if defined(SEEK_DATA) && defined(SEEK_HOLE)
-        off_t Found = lseek(HostPhysFd, (off_t)Offset, SEEK_DATA);
+        off_t Found = lseek(From, (off_t)Offset, SEEK_DATA);
         if (Found < 0) {
             if (errno == ENXIO) {
-                return true; /* only holes from here on */
+                break; /* only holes from here on */
             }
             Found = (off_t)Offset; /* no hole support: copy everything */
         } else {
-            off_t End = lseek(HostPhysFd, Found, SEEK_HOLE);
-            Hole = End < 0 ? HostPhysBytes : (uint64_t)End;
+            off_t End = lseek(From, Found, SEEK_HOLE);
+            Hole = End < 0 ? Bytes : (uint64_t)End;
         }
         Data = (uint64_t)Found;
 #endif
-        if (Hole > HostPhysBytes) {
-            Hole = HostPhysBytes;
+        if (Hole > Bytes) {
+            Hole = Bytes;
         }
-        for (uint64_t At = Data; At < Hole;) {
-            ssize_t Wrote = pwrite(NewFd, HostPhysMap + At, (size_t)(Hole - At), (off_t)At);
-            if (Wrote < 0 && errno == EINTR) {
-                continue;
-            }
-            if (Wrote <= 0) {
-                return false;
-            }
-            At += (uint64_t)Wrote;
+        if (!HostCopyRange(From, To, Data, Hole)) {
+            goto Failed;
         }
         Offset = Hole;
     }
-    return true;
+    return To;
+Failed:
+    if (To >= 0) {
+        int Error = errno;
+        close(To);
+        errno = Error;
+    }
+    return -1;
 }
 
 /* A child left without a copy: no view of the parent's memory may stay
@@ -1464,57 +1651,93 @@ bool HostPhysPrivatize(void *Base, uint64_t Bytes, char *Why, size_t WhySize)
     if (HostPhysFd < 0) {
         return true; /* no machine: nothing shared */
     }
-    HOST_FORK_RUNS List = {NULL, 0, 0, false};
-    if (!HostForEachMapping(Base, Bytes, HostCollectPhysicalRun, &List) || List.OutOfMemory) {
+#if defined(__linux__)
+    /* Physical memory and device memory (mmdev), each copied to an object of
+     * its own; every view of either in system space is found from the
+     * host's list of mappings, which is what there is to replace. */
+    HOST_FORK_RUNS List;
+    memset(&List, 0, sizeof(List));
+    List.Objects[HOST_FORK_PHYSICAL] = (HOST_FORK_OBJECT){HostPhysFd, -1, HostPhysBytes, 0, 0, 0};
+    List.Objects[HOST_FORK_DEVICE] = (HOST_FORK_OBJECT){HostDeviceFd, -1, HostDeviceBytes, 0, 0, 0};
+    static const char *const Names[HOST_FORK_OBJECTS] = {"mmsim-physical-memory",
+                                                        "mmsim-device-memory"};
+    for (int i = 0; i < HOST_FORK_OBJECTS; i++) {
+        struct stat Info;
+        if (List.Objects[i].OldFd >= 0 && fstat(List.Objects[i].OldFd, &Info) != 0) {
+            snprintf(Why, WhySize, "cannot identify the %s memory object: %s",
+                     i == HOST_FORK_PHYSICAL ? "physical" : "device", strerror(errno));
+            HostRevokeShared(Base, Bytes);
+            return false;
+        }
+        if (List.Objects[i].OldFd >= 0) {
+            List.Objects[i].DevMajor = major(Info.st_dev);
+            List.Objects[i].DevMinor = minor(Info.st_dev);
+            List.Objects[i].Inode = (uint64_t)Info.st_ino;
+        }
+    }
+    if (!HostWalkMappings((uintptr_t)Base, (uintptr_t)Base + Bytes, HostCollectRun, &List) ||
+        List.OutOfMemory) {
         snprintf(Why, WhySize, "cannot list the host mappings of system space: %s",
                  strerror(errno));
         free(List.Runs);
         HostRevokeShared(Base, Bytes);
         return false;
     }
-    int OldFd = HostPhysFd;
-    const char *OldBackend = HostBackend;
-    int NewFd = -1;
-#if defined(__linux__)
-    if (strcmp(HostBackend, "memfd") == 0) {
-        NewFd = memfd_create("mmsim-physical-memory", MFD_CLOEXEC);
-    }
-#endif
-    if (NewFd < 0 && strcmp(HostBackend, "shm_open") == 0) {
-        NewFd = HostOpenShm();
-    }
-    bool Ok = NewFd >= 0 && ftruncate(NewFd, (off_t)HostPhysBytes) == 0 &&
-              HostCopyPhysical(NewFd);
-    if (!Ok) {
-        snprintf(Why, WhySize, "cannot copy physical memory: %s", strerror(errno));
-        if (NewFd >= 0) {
-            close(NewFd);
+    bool Ok = true;
+    for (int i = 0; i < HOST_FORK_OBJECTS && Ok; i++) {
+        if (List.Objects[i].OldFd >= 0) {
+            List.Objects[i].NewFd =
+                HostCopyObject(List.Objects[i].OldFd, List.Objects[i].Bytes, Names[i]);
+            Ok = List.Objects[i].NewFd >= 0;
+            if (!Ok) {
+                snprintf(Why, WhySize, "cannot copy %s memory: %s",
+                         i == HOST_FORK_PHYSICAL ? "physical" : "device", strerror(errno));
+            }
         }
-        free(List.Runs);
-        HostRevokeShared(Base, Bytes);
-        return false;
     }
-    /* Every view of the old object is replaced in place, one host call per
-     * mapping, so addresses, protections and the number of mappings stay. */
+    /* Every view of an old object is replaced in place, one host call per
+     * mapping, so addresses, protections and the number of mappings stay.
+     * Not pre-faulted: a view's pages are mapped when the child touches
+     * them, and most it never does before it exits. */
     for (size_t i = 0; i < List.Count && Ok; i++) {
         const HOST_FORK_RUN *Run = &List.Runs[i];
-        int Prot = PROT_READ | (Run->Writable ? PROT_WRITE : 0);
-        Ok = mmap((void *)Run->Start, Run->End - Run->Start, Prot,
-                  MAP_SHARED | MAP_FIXED | MAP_POPULATE, NewFd, (off_t)Run->Offset) != MAP_FAILED;
+        int Prot = (Run->Readable ? PROT_READ : 0) | (Run->Writable ? PROT_WRITE : 0);
+        Ok = HostSpaceMmap((void *)Run->Start, Run->End - Run->Start, Prot,
+                           MAP_SHARED | MAP_FIXED, List.Objects[Run->Object].NewFd,
+                           (off_t)Run->Offset) != MAP_FAILED;
+        if (!Ok) {
+            snprintf(Why, WhySize, "cannot map the copy of physical memory: %s", strerror(errno));
+        }
     }
-    Ok = Ok && mmap(HostPhysMap, HostPhysBytes, PROT_READ | PROT_WRITE,
-                    MAP_SHARED | MAP_FIXED | MAP_NORESERVE, NewFd, 0) != MAP_FAILED;
-    free(List.Runs);
-    if (!Ok) {
+    if (Ok && mmap(HostPhysMap, HostPhysBytes, PROT_READ | PROT_WRITE,
+                   MAP_SHARED | MAP_FIXED | MAP_NORESERVE,
+                   List.Objects[HOST_FORK_PHYSICAL].NewFd, 0) == MAP_FAILED) {
         snprintf(Why, WhySize, "cannot map the copy of physical memory: %s", strerror(errno));
+        Ok = false;
+    }
+    free(List.Runs);
+    for (int i = 0; i < HOST_FORK_OBJECTS; i++) {
+        int Drop = Ok ? List.Objects[i].OldFd : List.Objects[i].NewFd;
+        if (Drop >= 0) {
+            close(Drop);
+        }
+    }
+    if (!Ok) {
         HostRevokeShared(Base, Bytes);
-        close(NewFd);
         return false;
     }
-    HostPhysFd = NewFd;
-    HostBackend = OldBackend;
-    close(OldFd);
+    HostPhysFd = List.Objects[HOST_FORK_PHYSICAL].NewFd;
+    if (HostDeviceFd >= 0) {
+        HostDeviceFd = List.Objects[HOST_FORK_DEVICE].NewFd;
+    }
     return true;
+#else
+    /* No list of the host's mappings (HostForEachMapping): no view could be
+     * found to replace. */
+    snprintf(Why, WhySize, "this host cannot list its mappings");
+    HostRevokeShared(Base, Bytes);
+    return false;
+#endif
 }
 
 /* setup20 */

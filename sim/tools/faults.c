@@ -463,6 +463,9 @@ static pid_t Start(char **Program, const char *Spec, const char *Test, bool PerT
             char Fds[32];
             snprintf(Fds, sizeof(Fds), "%d,%d", ServerFds[0], ServerFds[1]);
             setenv("MMSIM_FAULT_SERVER", Fds, 1);
+            /* child21: the server binds every symbol once, for all its runs
+             * (fork_server.c), unless the user chose otherwise. */
+            setenv("LD_BIND_NOW", HOST_FORK_SERVER_BIND_NOW, 0);
         } else {
             setenv("MMSIM_FAULTS", Spec, 1);
         }
