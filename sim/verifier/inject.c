@@ -218,7 +218,7 @@ static void MiStackText(const MI_STACK *Stack, bool Unnamed, char *Text, size_t 
 
 /* The files appended to (record= and systematic=) stay open, unbuffered so
  * that each line is one write at the end: an open and a close per recorded
- * stack were 3-6% of a fault run. A process whose spec names another file
+ * stack were a tenth of a forked run. A process whose spec names another file
  * (a child forked to fail a call records to its own) opens that one. Lock
  * held. */
 static struct {
