@@ -119,6 +119,7 @@ void MiUserForgetKept(void)
 {
     if (MiUserKeptBase != NULL) {
         HostRelease(MiUserKeptBase, MI_USER_BYTES);
+        MiUserHostForgetShown();
     }
     HostFreeTable(MiUserKeptPte, MI_USER_BYTES / PAGE_SIZE * sizeof(uint64_t));
     MiUserKeptBase = NULL;
@@ -129,9 +130,11 @@ static void MiUserTeardown(void)
 {
     HostInstallFaultTrapRange(1, NULL, 0, NULL);
     MiUserForgetServed(); /* the host-served pages go with the range */
+    /* Kept for the next machine with nothing shown: what the host may
+     * show is unmapped (MiUserHostShows), not the whole range. */
     bool Keep = MiKeepForNextMachine && MiUserHostBase != NULL &&
-                MiUserHostBase == (void *)(uintptr_t)0x10000 &&
-                HostUnmapRun(MiUserHostBase, MI_USER_BYTES);
+                MiUserHostBase == (void *)(uintptr_t)0x10000 && MiUser.Base != NULL &&
+                MiUserHostHideAll();
     while (MiUser.Processes != NULL) {
         MI_PROCESS *Next = MiUser.Processes->Next;
         if (Keep && MiUserKeptPte == NULL && MiUser.Processes->Pte != NULL) {
@@ -146,6 +149,7 @@ static void MiUserTeardown(void)
         MiUserKeptBase = MiUserHostBase;
     } else if (MiUserHostBase != NULL) {
         HostRelease(MiUserHostBase, MiUserHostBytes);
+        MiUserHostForgetShown();
     }
     MiUserHostBase = NULL;
     MiUserHostBytes = 0;
