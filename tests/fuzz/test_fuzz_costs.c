@@ -17,6 +17,13 @@
  *   SimInitialize keeps idle worker threads for the next machine, as
  *   SimReset does, whatever the new configuration (the fuzzer changes it
  *   between inputs; two thread starts and joins each time)
+ *
+ *   the invariant checker's host queries (PROCMAP_QUERY on /proc/self/maps,
+ *   Linux) keep the file open instead of opening it for every check:
+ *     after a check                       one descriptor names this process's maps
+ *     a forked child maps a page, checks  it sees its own mappings (its own file)
+ *     the program reuses the descriptor   the check still holds, the program's
+ *                                         file is left alone, a new one is kept
  */
 #define _DEFAULT_SOURCE /* DIR, opendir */
 #include <ntddk.h>
@@ -28,6 +35,10 @@
 #include <string.h>
 #if defined(__linux__)
 #include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 #endif
 
 typedef enum {
@@ -155,6 +166,116 @@ SIM_TEST(sim_initialize_keeps_the_idle_worker_threads)
     }
 #else
     skip(); /* the thread list is read from /proc */
+#endif
+}
+
+#if defined(__linux__)
+/* The descriptor open on this process's /proc maps file, or -1. */
+static int MapsDescriptor(void)
+{
+    char Want[64];
+    snprintf(Want, sizeof(Want), "/proc/%ld/maps", (long)getpid());
+    DIR *Dir = opendir("/proc/self/fd");
+    assert_non_null(Dir);
+    int Found = -1;
+    for (struct dirent *Entry = readdir(Dir); Entry != NULL; Entry = readdir(Dir)) {
+        char Path[300], Target[256];
+        snprintf(Path, sizeof(Path), "/proc/self/fd/%s", Entry->d_name);
+        ssize_t Length = readlink(Path, Target, sizeof(Target) - 1);
+        if (Length > 0 && Entry->d_name[0] != '.') {
+            Target[Length] = '\0';
+            if (strcmp(Target, Want) == 0) {
+                Found = atoi(Entry->d_name);
+            }
+        }
+    }
+    closedir(Dir);
+    return Found;
+}
+
+/* Whether the kernel answers PROCMAP_QUERY (Linux 6.11+: an ioctl on the
+ * maps file, struct procmap_query of 104 bytes, its size first, flag 0x10
+ * the VMA covering the address or the next); the checker reads the text of
+ * the maps file otherwise, and keeps nothing open. */
+static bool HostHasProcmapQuery(void)
+{
+    uint64_t Query[13] = {sizeof(Query), 0x10, 0};
+    int Fd = open("/proc/self/maps", O_RDONLY);
+    assert_true(Fd >= 0);
+    bool Answered = ioctl(Fd, 0xC0686611ul, Query) == 0 || errno == ENOENT;
+    close(Fd);
+    SimAssertInvariants(); /* asks the host about system space */
+    return Answered;
+}
+
+static void MapAPageAndCheck(void *Context)
+{
+    (void)Context;
+    PMDL Mdl = MmAllocatePagesForMdlEx(SimPhysical(0), SimPhysical(-1), SimPhysical(0),
+                                       4 * PAGE_SIZE, MmCached, 0);
+    PVOID Va = Mdl != NULL ? MmGetSystemAddressForMdlSafe(Mdl, NormalPagePriority) : NULL;
+    char Report[4096] = "";
+    if (Va == NULL || !SimCheckInvariants(Report, sizeof(Report))) {
+        fprintf(stderr, "the child's check: %s\n", Va == NULL ? "no mapping" : Report);
+        fflush(stderr);
+        _exit(1);
+    }
+}
+#endif
+
+SIM_TEST(a_check_keeps_the_maps_file_open_for_this_process_only)
+{
+#if defined(__linux__)
+    if (!HostHasProcmapQuery()) {
+        skip(); /* no PROCMAP_QUERY: the text is read, nothing is kept */
+    }
+    int Kept = MapsDescriptor();
+    assert_true(Kept >= 0);
+    SimAssertInvariants();
+    assert_int_equal(MapsDescriptor(), Kept); /* the same one, not a new one per check */
+    /* A forked child's mapping: seen through its own file, not the parent's
+     * (whose system space does not have it). */
+    SIM_CHILD Child;
+    assert_true(SimRunChild(MapAPageAndCheck, NULL, 20, &Child));
+    SIM_EXPECT_CHILD_EXIT(&Child, SIM_CHILD_RETURNED);
+#else
+    skip();
+#endif
+}
+
+SIM_TEST(a_kept_maps_descriptor_the_program_reused_is_left_to_it)
+{
+#if defined(__linux__)
+    if (!HostHasProcmapQuery()) {
+        skip();
+    }
+    int Kept = MapsDescriptor();
+    assert_true(Kept >= 0);
+    int Null = open("/dev/null", O_RDONLY);
+    assert_true(Null >= 0);
+    assert_int_equal(dup2(Null, Kept), Kept); /* the program's file now */
+    close(Null);
+    PMDL Mdl = MmAllocatePagesForMdlEx(SimPhysical(0), SimPhysical(-1), SimPhysical(0),
+                                       2 * PAGE_SIZE, MmCached, 0);
+    assert_non_null(Mdl);
+    assert_non_null(MmGetSystemAddressForMdlSafe(Mdl, NormalPagePriority));
+    SimAssertInvariants();
+    assert_true(fcntl(Kept, F_GETFD) >= 0); /* not closed behind the program's back */
+    char Path[64], Target[64];
+    snprintf(Path, sizeof(Path), "/proc/self/fd/%d", Kept);
+    ssize_t Length = readlink(Path, Target, sizeof(Target) - 1);
+    assert_true(Length > 0);
+    Target[Length] = '\0';
+    assert_string_equal(Target, "/dev/null");
+    int Again = MapsDescriptor();
+    assert_true(Again >= 0 && Again != Kept); /* a new one kept: the query still in use */
+    close(Kept);
+    SimAssertInvariants();
+    MmUnmapLockedPages(MmGetSystemAddressForMdlSafe(Mdl, NormalPagePriority), Mdl);
+    MmFreePagesFromMdl(Mdl);
+    ExFreePool(Mdl);
+#else
+    skip();
 #endif
 }
 
