@@ -186,6 +186,10 @@ void MiUserSettleAll(void);
 void MiUserForgetServed(void);
 /* A forked child: revokes the host mirror except the host-served pages. */
 void MiUserRevokeShared(void);
+/* A zeroed bitmap of a bit per page of the user range for Process->Lazy
+ * (a host table, freed by MiProcessFree; a reset's goes to the next
+ * machine's first process); NULL if the host has no memory. */
+uint64_t *MiUserLazyTable(void);
 static inline bool MiUserIsLazy(const MI_PROCESS *Process, uint64_t Page)
 {
     return Process->LazyPages != 0 && ((Process->Lazy[Page >> 6] >> (Page & 63)) & 1) != 0;

@@ -403,7 +403,7 @@ static void MiUserServeByHost(MI_PROCESS *Process, uint64_t First, uint64_t Page
         Hooked = true;
     }
     if (Process->Lazy == NULL) {
-        Process->Lazy = (uint64_t *)calloc((MiUser.Pages + 63) / 64, sizeof(uint64_t));
+        Process->Lazy = MiUserLazyTable();
         if (Process->Lazy == NULL) {
             return;
         }

@@ -14,6 +14,11 @@
  *     touched after an attach, mirrored by a trap map of its physical page
  *     an MDL mapped in UserMode                   map of its physical page
  *
+ *   the bitmap of host-served pages goes to the next machine's process
+ *   zeroed, not allocated again: pages the last machine's host served are
+ *   not taken as served in the next one (a region reserved where they were
+ *   counts none)
+ *
  *   SimInitialize keeps idle worker threads for the next machine, as
  *   SimReset does, whatever the new configuration (the fuzzer changes it
  *   between inputs; two thread starts and joins each time)
@@ -120,6 +125,30 @@ SIM_TEST(after_a_reset_no_user_page_of_the_last_machine_is_shown)
         }
         SimAssertInvariants();
     }
+}
+
+static uint8_t *Allocate(SIZE_T Size, ULONG Type)
+{
+    PVOID Base = NULL;
+    assert_int_equal(ZwAllocateVirtualMemory(NtCurrentProcess(), &Base, 0, &Size, Type,
+                                             PAGE_READWRITE),
+                     STATUS_SUCCESS);
+    return (uint8_t *)Base;
+}
+
+SIM_TEST(pages_the_last_machine_served_are_not_served_in_the_next)
+{
+    /* Machine 1: one page, then eight, committed: the host serves them. */
+    uint8_t *One = Allocate(PAGE_SIZE, MEM_RESERVE | MEM_COMMIT);
+    uint8_t *Eight = Allocate(8 * PAGE_SIZE, MEM_RESERVE | MEM_COMMIT);
+    SimReset();
+    /* Machine 2 (the same seed: the same addresses): one page committed
+     * (served: the process takes the bitmap), eight only reserved. */
+    assert_ptr_equal(Allocate(PAGE_SIZE, MEM_RESERVE | MEM_COMMIT), One);
+    assert_ptr_equal(Allocate(8 * PAGE_SIZE, MEM_RESERVE), Eight);
+    SimAssertInvariants(); /* eight pages taken as served would be a count off */
+    assert_int_equal(Touch(Eight), STATUS_ACCESS_VIOLATION); /* reserved: no access */
+    SimAssertInvariants();
 }
 
 #if defined(__linux__)
