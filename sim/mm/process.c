@@ -157,7 +157,9 @@ static void MiUserTeardown(void)
             MiUser.Processes->Pte = NULL;
         }
         if (Keep && MiUserKeptLazy == NULL && MiUser.Processes->Lazy != NULL) {
-            HostClearTable(MiUser.Processes->Lazy, 0, MI_USER_LAZY_BYTES);
+            if (MiUser.Processes->LazyPages != 0) { /* its count of bits set */
+                HostClearTable(MiUser.Processes->Lazy, 0, MI_USER_LAZY_BYTES);
+            }
             MiUserKeptLazy = MiUser.Processes->Lazy;
             MiUser.Processes->Lazy = NULL;
         }
