@@ -735,12 +735,67 @@ typedef struct {
 _Static_assert(sizeof(HOST_PROCMAP_QUERY) == 0x68, "struct procmap_query is 104 bytes");
 static atomic_bool HostNoProcmapQuery; /* an older kernel said ENOTTY */
 
+/* /proc/self/maps kept open for the ioctl (fuzz21: opening it was a third
+ * of a touched invariant check). /proc/self is resolved at open, so a forked
+ * child opens its own (closing the parent's it inherited, if that is still
+ * what the descriptor is); a descriptor the program closed or reused is let
+ * go of, not closed. One user at a time (a try-lock): another thread, or a
+ * child forked while the lock was held, opens one for its call. */
+static atomic_flag HostMapsBusy = ATOMIC_FLAG_INIT;
+static int HostMapsFd = -1;
+static pid_t HostMapsPid;
+static dev_t HostMapsDev;
+static ino_t HostMapsIno;
+
+/* Whether Fd is still the maps file HostMapsFd was opened as. */
+static bool HostMapsIsOurs(int Fd)
+{
+    struct stat Info;
+    return fstat(Fd, &Info) == 0 && Info.st_dev == HostMapsDev && Info.st_ino == HostMapsIno;
+}
+
+/* The kept descriptor for this process (busy flag held), opened if needed;
+ * -1 if it cannot be. */
+static int HostMapsKept(void)
+{
+    pid_t Self = getpid();
+    if (HostMapsFd >= 0 && HostMapsPid == Self) {
+        return HostMapsFd;
+    }
+    if (HostMapsFd >= 0 && HostMapsIsOurs(HostMapsFd)) {
+        close(HostMapsFd); /* the parent's, inherited */
+    }
+    HostMapsFd = open("/proc/self/maps", O_RDONLY | O_CLOEXEC);
+    struct stat Info;
+    if (HostMapsFd >= 0 && fstat(HostMapsFd, &Info) != 0) {
+        close(HostMapsFd);
+        HostMapsFd = -1;
+    }
+    if (HostMapsFd >= 0) {
+        HostMapsPid = Self;
+        HostMapsDev = Info.st_dev;
+        HostMapsIno = Info.st_ino;
+    }
+    return HostMapsFd;
+}
+
 /* 1 done, 0 the kernel lacks the ioctl (read the text instead), -1 error. */
-static int HostQueryMappings(int Fd, uintptr_t Lo, uintptr_t Hi, HOST_VMA_VISITOR Visit,
-                             void *Context)
+static int HostQueryMappings(uintptr_t Lo, uintptr_t Hi, HOST_VMA_VISITOR Visit, void *Context)
 {
     if (atomic_load_explicit(&HostNoProcmapQuery, memory_order_relaxed)) {
         return 0;
+    }
+    bool Kept = !atomic_flag_test_and_set_explicit(&HostMapsBusy, memory_order_acquire);
+    int Fd = Kept ? HostMapsKept() : -1;
+    if (Fd < 0) {
+        if (Kept) {
+            atomic_flag_clear_explicit(&HostMapsBusy, memory_order_release);
+            Kept = false;
+        }
+        Fd = open("/proc/self/maps", O_RDONLY | O_CLOEXEC);
+    }
+    if (Fd < 0) {
+        return -1;
     }
     int Result = 1;
     for (uintptr_t Address = Lo; Address < Hi;) {
@@ -755,6 +810,17 @@ static int HostQueryMappings(int Fd, uintptr_t Lo, uintptr_t Hi, HOST_VMA_VISITO
         if (ioctl(Fd, HOST_PROCMAP_QUERY_IOCTL, &Query) != 0) {
             if (errno == ENOENT) {
                 break; /* no VMA at or after Address */
+            }
+            if (Kept && !HostMapsIsOurs(Fd)) {
+                /* The program closed or reused the kept descriptor: let go
+                 * of it, and ask again on a new one. */
+                HostMapsFd = -1;
+                Fd = HostMapsKept();
+                if (Fd >= 0) {
+                    continue;
+                }
+                atomic_flag_clear_explicit(&HostMapsBusy, memory_order_release);
+                return -1;
             }
             if (errno == ENOTTY || errno == EINVAL) {
                 atomic_store(&HostNoProcmapQuery, true);
@@ -780,6 +846,11 @@ static int HostQueryMappings(int Fd, uintptr_t Lo, uintptr_t Hi, HOST_VMA_VISITO
         Vma.DevMinor = Query.DevMinor;
         Visit(Context, &Vma);
         Address = (uintptr_t)Query.VmaEnd;
+    }
+    if (Kept) {
+        atomic_flag_clear_explicit(&HostMapsBusy, memory_order_release);
+    } else {
+        close(Fd);
     }
     return Result;
 }
@@ -874,14 +945,17 @@ static bool HostParseMaps(int Fd, uintptr_t Lo, uintptr_t Hi, HOST_VMA_VISITOR V
 
 static bool HostWalkMappings(uintptr_t Lo, uintptr_t Hi, HOST_VMA_VISITOR Visit, void *Context)
 {
-    /* Opened per call: /proc/self is resolved at open, and a forked child
-     * must see its own mappings. */
+    int Queried = HostQueryMappings(Lo, Hi, Visit, Context); /* its descriptor is kept */
+    if (Queried != 0) {
+        return Queried > 0;
+    }
+    /* The text, on a descriptor opened per call: /proc/self is resolved at
+     * open, and a forked child must see its own mappings. */
     int Fd = open("/proc/self/maps", O_RDONLY | O_CLOEXEC);
     if (Fd < 0) {
         return false;
     }
-    int Queried = HostQueryMappings(Fd, Lo, Hi, Visit, Context);
-    bool Ok = Queried > 0 || (Queried == 0 && HostParseMaps(Fd, Lo, Hi, Visit, Context));
+    bool Ok = HostParseMaps(Fd, Lo, Hi, Visit, Context);
     close(Fd);
     return Ok;
 }

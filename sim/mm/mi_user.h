@@ -5,8 +5,9 @@
  * One host reservation is the user range of every process, as one range of
  * virtual addresses is on a real machine: each process has its own PTEs and
  * VADs for it, and only the current (attached) process's valid PTEs are
- * mirrored by host mappings. Attaching another process revokes the whole
- * range in one host call; its valid pages come back on first touch.
+ * mirrored by host mappings. Attaching another process revokes the range
+ * (the span the host may show: MiUserHostShows) in one host call; its valid
+ * pages come back on first touch.
  */
 #ifndef MMSIM_MI_USER_H
 #define MMSIM_MI_USER_H
@@ -161,6 +162,17 @@ void MiUserDecommit(MI_PROCESS *Process, MI_VAD *Vad, uint64_t FirstPage, uint64
 /* Revokes the host mirror of the whole user range (attach, teardown);
  * host-served pages are settled first. */
 void MiUserRevokeAll(void);
+/* The span of user pages the host may show (mapped since the range was last
+ * made inaccessible), so that revoking the range and a reset's teardown
+ * unmap that span, not all of MI_USER_BYTES (fuzz21: the host call over
+ * 8 GiB was a tenth of a fuzzer's reset). Every host mapping of the user
+ * range widens it first. */
+void MiUserHostShows(uint64_t FirstPage, uint64_t Pages);
+/* Makes the span inaccessible again and empties it; false if the host
+ * refused (the span is kept). */
+bool MiUserHostHideAll(void);
+/* The reservation is released: nothing is shown in the next one. */
+void MiUserHostForgetShown(void);
 /* Host-served first touches (docs/user-space.md, "Host-served first
  * touches"). Settle: each host-served page of the current process in
  * [FirstPage, FirstPage+Pages) that the host made resident becomes what a
@@ -174,6 +186,10 @@ void MiUserSettleAll(void);
 void MiUserForgetServed(void);
 /* A forked child: revokes the host mirror except the host-served pages. */
 void MiUserRevokeShared(void);
+/* A zeroed bitmap of a bit per page of the user range for Process->Lazy
+ * (a host table, freed by MiProcessFree; a reset's goes to the next
+ * machine's first process); NULL if the host has no memory. */
+uint64_t *MiUserLazyTable(void);
 static inline bool MiUserIsLazy(const MI_PROCESS *Process, uint64_t Page)
 {
     return Process->LazyPages != 0 && ((Process->Lazy[Page >> 6] >> (Page & 63)) & 1) != 0;

@@ -32,6 +32,16 @@ bool MiUserFaultTrap(void *Address, bool Write, void *CodeAddress);
  * came from the seed and is not kept. */
 static void *MiUserKeptBase;
 static uint64_t *MiUserKeptPte;
+/* A reset's host-served bitmap (a bit per page of the range), zeroed: the
+ * next machine's process takes it, rather than a fresh 256 KiB calloc that
+ * glibc zeroed page by page (fuzz21: a fiftieth of a fuzzer's time). */
+static uint64_t *MiUserKeptLazy;
+#define MI_USER_LAZY_BYTES ((MI_USER_BYTES / PAGE_SIZE + 63) / 64 * sizeof(uint64_t))
+
+uint64_t *MiUserLazyTable(void)
+{
+    return (uint64_t *)HostAllocTable(MI_USER_LAZY_BYTES);
+}
 
 /* Process handles: NtCurrentProcess(), or the value SimCreateProcess gave. */
 #define MI_PROCESS_HANDLE_BASE 0x50726F00u /* "Pro\0" */
@@ -71,6 +81,8 @@ static MI_PROCESS *MiProcessCreate(void)
         free(Process);
         return NULL;
     }
+    Process->Lazy = MiUserKeptLazy; /* fuzz21: a reset's, zeroed (NULL: made at first use) */
+    MiUserKeptLazy = NULL;
     Process->Id = ++MiUser.NextId;
     Process->Next = MiUser.Processes;
     MiUser.Processes = Process;
@@ -102,7 +114,7 @@ void MiProcessEmpty(MI_PROCESS *Process)
 static void MiProcessFree(MI_PROCESS *Process)
 {
     MiRangeFreeAll(&Process->Vads, true);
-    free(Process->Lazy);
+    HostFreeTable(Process->Lazy, MI_USER_LAZY_BYTES);
     while (Process->Secures != NULL) { /* unsecured at its end */
         MI_SECURE *Secure = Process->Secures;
         Process->Secures = Secure->Next;
@@ -119,25 +131,37 @@ void MiUserForgetKept(void)
 {
     if (MiUserKeptBase != NULL) {
         HostRelease(MiUserKeptBase, MI_USER_BYTES);
+        MiUserHostForgetShown();
     }
     HostFreeTable(MiUserKeptPte, MI_USER_BYTES / PAGE_SIZE * sizeof(uint64_t));
+    HostFreeTable(MiUserKeptLazy, MI_USER_LAZY_BYTES);
     MiUserKeptBase = NULL;
     MiUserKeptPte = NULL;
+    MiUserKeptLazy = NULL;
 }
 
 static void MiUserTeardown(void)
 {
     HostInstallFaultTrapRange(1, NULL, 0, NULL);
     MiUserForgetServed(); /* the host-served pages go with the range */
+    /* Kept for the next machine with nothing shown: what the host may
+     * show is unmapped (MiUserHostShows), not the whole range. */
     bool Keep = MiKeepForNextMachine && MiUserHostBase != NULL &&
-                MiUserHostBase == (void *)(uintptr_t)0x10000 &&
-                HostUnmapRun(MiUserHostBase, MI_USER_BYTES);
+                MiUserHostBase == (void *)(uintptr_t)0x10000 && MiUser.Base != NULL &&
+                MiUserHostHideAll();
     while (MiUser.Processes != NULL) {
         MI_PROCESS *Next = MiUser.Processes->Next;
         if (Keep && MiUserKeptPte == NULL && MiUser.Processes->Pte != NULL) {
             HostClearTable(MiUser.Processes->Pte, 0, MiUser.Pages * sizeof(uint64_t));
             MiUserKeptPte = MiUser.Processes->Pte;
             MiUser.Processes->Pte = NULL;
+        }
+        if (Keep && MiUserKeptLazy == NULL && MiUser.Processes->Lazy != NULL) {
+            if (MiUser.Processes->LazyPages != 0) { /* its count of bits set */
+                HostClearTable(MiUser.Processes->Lazy, 0, MI_USER_LAZY_BYTES);
+            }
+            MiUserKeptLazy = MiUser.Processes->Lazy;
+            MiUser.Processes->Lazy = NULL;
         }
         MiProcessFree(MiUser.Processes);
         MiUser.Processes = Next;
@@ -146,6 +170,7 @@ static void MiUserTeardown(void)
         MiUserKeptBase = MiUserHostBase;
     } else if (MiUserHostBase != NULL) {
         HostRelease(MiUserHostBase, MiUserHostBytes);
+        MiUserHostForgetShown();
     }
     MiUserHostBase = NULL;
     MiUserHostBytes = 0;

@@ -109,9 +109,40 @@ _Noreturn static void MiUserHostRefused(uint64_t Page)
     KeBugCheckEx(NO_MORE_SYSTEM_PTES, 1, 1, (ULONG_PTR)MiUserVa(Page), 0);
 }
 
+/* [MiUserShownFirst, MiUserShownEnd): the pages the host may show, across
+ * machines (a reset keeps the reservation); empty when First >= End. */
+static uint64_t MiUserShownFirst = UINT64_MAX, MiUserShownEnd;
+
+void MiUserHostShows(uint64_t FirstPage, uint64_t Pages)
+{
+    if (Pages == 0) {
+        return;
+    }
+    MiUserShownFirst = FirstPage < MiUserShownFirst ? FirstPage : MiUserShownFirst;
+    MiUserShownEnd = FirstPage + Pages > MiUserShownEnd ? FirstPage + Pages : MiUserShownEnd;
+}
+
+bool MiUserHostHideAll(void)
+{
+    if (MiUserShownFirst < MiUserShownEnd &&
+        !HostUnmapRun(MiUserVa(MiUserShownFirst),
+                      (MiUserShownEnd - MiUserShownFirst) * PAGE_SIZE)) {
+        return false;
+    }
+    MiUserHostForgetShown();
+    return true;
+}
+
+void MiUserHostForgetShown(void)
+{
+    MiUserShownFirst = UINT64_MAX;
+    MiUserShownEnd = 0;
+}
+
 static bool MiUserMirror(uint64_t Page, uint64_t Pte)
 {
     MiUser.HostMapCalls++;
+    MiUserHostShows(Page, 1);
     return HostMapRun(MiUserVa(Page), MiPteIndex(Pte) * PAGE_SIZE, PAGE_SIZE,
                       (Pte & MI_PTE_WRITE) != 0);
 }
@@ -127,7 +158,9 @@ void MiUserRevokeAll(void)
 {
     if (MiUser.Base != NULL) {
         MiUserSettleAll();
-        MiUserUnmirror(0, MiUser.Pages);
+        if (!MiUserHostHideAll()) {
+            MiUserHostRefused(MiUserShownFirst);
+        }
     }
 }
 
@@ -265,7 +298,7 @@ static void MiSettleChunk(MI_PROCESS *Process, uint64_t First, uint64_t Count, b
                    ((Process->Pte[First + j + Run] ^ Pte) & MI_PTE_WRITE) == 0) {
                 Run++;
             }
-            MiUser.HostMapCalls++;
+            MiUser.HostMapCalls++; /* (served: in MiUserHostShows's span already) */
             if (!HostMapRun(MiUserVa(First + j), MiPteIndex(Pte) * PAGE_SIZE, Run * PAGE_SIZE,
                             (Pte & MI_PTE_WRITE) != 0)) {
                 MiUserHostRefused(First + j); /* the host's mapping limit */
@@ -370,11 +403,12 @@ static void MiUserServeByHost(MI_PROCESS *Process, uint64_t First, uint64_t Page
         Hooked = true;
     }
     if (Process->Lazy == NULL) {
-        Process->Lazy = (uint64_t *)calloc((MiUser.Pages + 63) / 64, sizeof(uint64_t));
+        Process->Lazy = MiUserLazyTable();
         if (Process->Lazy == NULL) {
             return;
         }
     }
+    MiUserHostShows(First, Pages);
     if (!HostMapPrivate(MiUserVa(First), Pages * PAGE_SIZE, MiMmWritable(Mm))) {
         return; /* trapped as before */
     }

@@ -1,0 +1,333 @@
+/*
+ * test_fuzz_reset.c - what the fuzzer pays between its calls, made cheaper
+ * (fuzz21; docs/verifier.md, "Fuzzing"), and what must still hold:
+ *
+ *   a reset (or an attach) unmaps only the user pages the host may show,
+ *   not the whole 8 GiB range; every way a user page comes to be shown
+ *   widens that span, so after SimReset none of the last machine's pages
+ *   is accessible:
+ *
+ *     how the page was shown                      host call
+ *     committed, served by the host, untouched    anonymous private map
+ *     served by the host, touched                 (the same)
+ *     touched, then settled by a check            map of its physical page
+ *     touched after an attach, mirrored by a trap map of its physical page
+ *     an MDL mapped in UserMode                   map of its physical page
+ *
+ *   the bitmap of host-served pages goes to the next machine's process
+ *   zeroed, not allocated again: pages the last machine's host served are
+ *   not taken as served in the next one (a region reserved where they were
+ *   counts none)
+ *
+ *   SimInitialize keeps idle worker threads for the next machine, as
+ *   SimReset does, whatever the new configuration (the fuzzer changes it
+ *   between inputs; two thread starts and joins each time)
+ *
+ *   the invariant checker's host queries (PROCMAP_QUERY on /proc/self/maps,
+ *   Linux) keep the file open instead of opening it for every check:
+ *     after a check                       one descriptor names this process's maps
+ *     a forked child maps a page, checks  it sees its own mappings (its own file)
+ *     the program reuses the descriptor   the check still holds, the program's
+ *                                         file is left alone, a new one is kept
+ */
+#define _DEFAULT_SOURCE /* DIR, opendir */
+#include <ntddk.h>
+#include <mmsim.h>
+#include <mmsim_cmocka.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#if defined(__linux__)
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+#endif
+
+typedef enum {
+    ShownServed,   /* committed: the host serves its first touch */
+    ShownTouched,  /* served and touched, not looked at */
+    ShownSettled,  /* touched, then a whole check settled it */
+    ShownAttached, /* touched after an attach away and back (the trap mirrors it) */
+    ShownMdlMapped /* an MDL over pool mapped in UserMode */
+} HOW_SHOWN;
+
+/* The user range's base: a reset keeps the range where the host allowed
+ * it at the bottom of the address space (elsewhere, as under
+ * AddressSanitizer, each machine reserves its own and the last one's is
+ * released whole). */
+static PVOID UserBase(void)
+{
+    SIM_PROCESS_INFO Info;
+    assert_true(SimQueryProcess(SimCurrentProcess(), &Info));
+    return Info.UserRangeBase;
+}
+
+static NTSTATUS Touch(volatile uint8_t *At)
+{
+    NTSTATUS Status;
+    SIM_TRY_STATUS(&Status, (void)*At);
+    return Status;
+}
+
+/* A user page shown How, readable now; returns its address. */
+static uint8_t *ShowPage(HOW_SHOWN How, PMDL *MdlOut, PVOID *PoolOut)
+{
+    *MdlOut = NULL;
+    *PoolOut = NULL;
+    if (How == ShownMdlMapped) {
+        PVOID Pool = ExAllocatePool2(POOL_FLAG_NON_PAGED, PAGE_SIZE, 'tseT');
+        assert_non_null(Pool);
+        PMDL Mdl = IoAllocateMdl(Pool, PAGE_SIZE, FALSE, FALSE, NULL);
+        assert_non_null(Mdl);
+        MmBuildMdlForNonPagedPool(Mdl);
+        PVOID User = NULL;
+        NTSTATUS Status;
+        SIM_TRY_STATUS(&Status, User = MmMapLockedPagesSpecifyCache(Mdl, UserMode, MmCached, NULL,
+                                                                    FALSE, NormalPagePriority));
+        assert_int_equal(Status, STATUS_SUCCESS);
+        assert_non_null(User);
+        *MdlOut = Mdl;
+        *PoolOut = Pool;
+        return (uint8_t *)User;
+    }
+    uint8_t *Page = (uint8_t *)SimAllocateUserBuffer(PAGE_SIZE, PAGE_READWRITE, NULL, 0);
+    assert_non_null(Page);
+    if (How == ShownTouched || How == ShownSettled || How == ShownAttached) {
+        Page[0] = 0x5A;
+    }
+    if (How == ShownSettled || How == ShownAttached) {
+        SimAssertInvariants(); /* looks at the page: settled, mapped as its PFN */
+    }
+    if (How == ShownAttached) {
+        HANDLE Other = SimCreateProcess();
+        assert_non_null(Other);
+        assert_int_equal(SimAttachProcess(Other), STATUS_SUCCESS);
+        assert_int_equal(Touch(Page), STATUS_ACCESS_VIOLATION); /* not this process's */
+        assert_int_equal(SimAttachProcess(NULL), STATUS_SUCCESS);
+        assert_int_equal(Page[0], 0x5A); /* back: the trap mirrors it again */
+    }
+    assert_int_equal(Touch(Page), STATUS_SUCCESS);
+    return Page;
+}
+
+SIM_TEST(after_a_reset_no_user_page_of_the_last_machine_is_shown)
+{
+    static const struct {
+        HOW_SHOWN How;
+        const char *Name;
+    } Ways[] = {
+        {ShownServed, "committed, served by the host"},
+        {ShownTouched, "served by the host, touched"},
+        {ShownSettled, "touched, settled by a check"},
+        {ShownAttached, "touched after an attach, mirrored by the trap"},
+        {ShownMdlMapped, "an MDL mapped in UserMode"},
+    };
+    for (size_t i = 0; i < sizeof(Ways) / sizeof(Ways[0]); i++) {
+        PMDL Mdl;
+        PVOID Pool;
+        uint8_t *Page = ShowPage(Ways[i].How, &Mdl, &Pool);
+        PVOID Base = UserBase();
+        SimReset(); /* with whatever is live (the MDL, its mapping): all of it goes */
+        if (UserBase() != Base) {
+            skip(); /* the range was not kept: released whole */
+        }
+        if (Touch(Page) != STATUS_ACCESS_VIOLATION) {
+            fail_msg("%s: the page at %p is still accessible after SimReset", Ways[i].Name,
+                     (void *)Page);
+        }
+        SimAssertInvariants();
+    }
+}
+
+static uint8_t *Allocate(SIZE_T Size, ULONG Type)
+{
+    PVOID Base = NULL;
+    assert_int_equal(ZwAllocateVirtualMemory(NtCurrentProcess(), &Base, 0, &Size, Type,
+                                             PAGE_READWRITE),
+                     STATUS_SUCCESS);
+    return (uint8_t *)Base;
+}
+
+SIM_TEST(pages_the_last_machine_served_are_not_served_in_the_next)
+{
+    /* Machine 1: one page, then eight, committed: the host serves them. */
+    uint8_t *One = Allocate(PAGE_SIZE, MEM_RESERVE | MEM_COMMIT);
+    uint8_t *Eight = Allocate(8 * PAGE_SIZE, MEM_RESERVE | MEM_COMMIT);
+    PVOID Base = UserBase();
+    SimReset();
+    if (UserBase() != Base) {
+        skip(); /* the range was not kept: nor is anything of its processes */
+    }
+    /* Machine 2 (the same seed: the same addresses): one page committed
+     * (served: the process takes the bitmap), eight only reserved. */
+    assert_ptr_equal(Allocate(PAGE_SIZE, MEM_RESERVE | MEM_COMMIT), One);
+    assert_ptr_equal(Allocate(8 * PAGE_SIZE, MEM_RESERVE), Eight);
+    SimAssertInvariants(); /* eight pages taken as served would be a count off */
+    assert_int_equal(Touch(Eight), STATUS_ACCESS_VIOLATION); /* reserved: no access */
+    SimAssertInvariants();
+}
+
+#if defined(__linux__)
+/* The threads of this process (their ids, sorted), into Ids; the count. */
+static int Threads(long *Ids, int Max)
+{
+    DIR *Dir = opendir("/proc/self/task");
+    assert_non_null(Dir);
+    int Count = 0;
+    for (struct dirent *Entry = readdir(Dir); Entry != NULL; Entry = readdir(Dir)) {
+        if (Entry->d_name[0] != '.' && Count < Max) {
+            Ids[Count++] = strtol(Entry->d_name, NULL, 10);
+        }
+    }
+    closedir(Dir);
+    for (int i = 1; i < Count; i++) { /* few: insertion sort */
+        for (int j = i; j > 0 && Ids[j - 1] > Ids[j]; j--) {
+            long Swap = Ids[j];
+            Ids[j] = Ids[j - 1];
+            Ids[j - 1] = Swap;
+        }
+    }
+    return Count;
+}
+#endif
+
+SIM_TEST(sim_initialize_keeps_the_idle_worker_threads)
+{
+#if defined(__linux__)
+    long Before[64], After[64];
+    int CountBefore = Threads(Before, 64);
+    SIM_CONFIG Config;
+    SimDefaultConfig(&Config);
+    Config.PhysicalPages = 2048; /* another machine */
+    Config.Profile = SimProfileNt5;
+    assert_int_equal(SimInitialize(&Config), STATUS_SUCCESS);
+    int CountAfter = Threads(After, 64);
+    assert_int_equal(CountAfter, CountBefore);
+    for (int i = 0; i < CountBefore; i++) {
+        if (Before[i] != After[i]) {
+            fail_msg("thread %ld ended and %ld started: the workers were restarted", Before[i],
+                     After[i]);
+        }
+    }
+#else
+    skip(); /* the thread list is read from /proc */
+#endif
+}
+
+#if defined(__linux__)
+/* The descriptor open on this process's /proc maps file, or -1. */
+static int MapsDescriptor(void)
+{
+    char Want[64];
+    snprintf(Want, sizeof(Want), "/proc/%ld/maps", (long)getpid());
+    DIR *Dir = opendir("/proc/self/fd");
+    assert_non_null(Dir);
+    int Found = -1;
+    for (struct dirent *Entry = readdir(Dir); Entry != NULL; Entry = readdir(Dir)) {
+        char Path[300], Target[256];
+        snprintf(Path, sizeof(Path), "/proc/self/fd/%s", Entry->d_name);
+        ssize_t Length = readlink(Path, Target, sizeof(Target) - 1);
+        if (Length > 0 && Entry->d_name[0] != '.') {
+            Target[Length] = '\0';
+            if (strcmp(Target, Want) == 0) {
+                Found = atoi(Entry->d_name);
+            }
+        }
+    }
+    closedir(Dir);
+    return Found;
+}
+
+/* Whether the kernel answers PROCMAP_QUERY (Linux 6.11+: an ioctl on the
+ * maps file, struct procmap_query of 104 bytes, its size first, flag 0x10
+ * the VMA covering the address or the next); the checker reads the text of
+ * the maps file otherwise, and keeps nothing open. */
+static bool HostHasProcmapQuery(void)
+{
+    uint64_t Query[13] = {sizeof(Query), 0x10, 0};
+    int Fd = open("/proc/self/maps", O_RDONLY);
+    assert_true(Fd >= 0);
+    bool Answered = ioctl(Fd, 0xC0686611ul, Query) == 0 || errno == ENOENT;
+    close(Fd);
+    SimAssertInvariants(); /* asks the host about system space */
+    return Answered;
+}
+
+static void MapAPageAndCheck(void *Context)
+{
+    (void)Context;
+    PMDL Mdl = MmAllocatePagesForMdlEx(SimPhysical(0), SimPhysical(-1), SimPhysical(0),
+                                       4 * PAGE_SIZE, MmCached, 0);
+    PVOID Va = Mdl != NULL ? MmGetSystemAddressForMdlSafe(Mdl, NormalPagePriority) : NULL;
+    char Report[4096] = "";
+    if (Va == NULL || !SimCheckInvariants(Report, sizeof(Report))) {
+        fprintf(stderr, "the child's check: %s\n", Va == NULL ? "no mapping" : Report);
+        fflush(stderr);
+        _exit(1);
+    }
+}
+#endif
+
+SIM_TEST(a_check_keeps_the_maps_file_open_for_this_process_only)
+{
+#if defined(__linux__)
+    if (!HostHasProcmapQuery()) {
+        skip(); /* no PROCMAP_QUERY: the text is read, nothing is kept */
+    }
+    int Kept = MapsDescriptor();
+    assert_true(Kept >= 0);
+    SimAssertInvariants();
+    assert_int_equal(MapsDescriptor(), Kept); /* the same one, not a new one per check */
+    /* A forked child's mapping: seen through its own file, not the parent's
+     * (whose system space does not have it). */
+    SIM_CHILD Child;
+    assert_true(SimRunChild(MapAPageAndCheck, NULL, 20, &Child));
+    SIM_EXPECT_CHILD_EXIT(&Child, SIM_CHILD_RETURNED);
+#else
+    skip();
+#endif
+}
+
+SIM_TEST(a_kept_maps_descriptor_the_program_reused_is_left_to_it)
+{
+#if defined(__linux__)
+    if (!HostHasProcmapQuery()) {
+        skip();
+    }
+    int Kept = MapsDescriptor();
+    assert_true(Kept >= 0);
+    int Null = open("/dev/null", O_RDONLY);
+    assert_true(Null >= 0);
+    assert_int_equal(dup2(Null, Kept), Kept); /* the program's file now */
+    close(Null);
+    PMDL Mdl = MmAllocatePagesForMdlEx(SimPhysical(0), SimPhysical(-1), SimPhysical(0),
+                                       2 * PAGE_SIZE, MmCached, 0);
+    assert_non_null(Mdl);
+    assert_non_null(MmGetSystemAddressForMdlSafe(Mdl, NormalPagePriority));
+    SimAssertInvariants();
+    assert_true(fcntl(Kept, F_GETFD) >= 0); /* not closed behind the program's back */
+    char Path[64], Target[64];
+    snprintf(Path, sizeof(Path), "/proc/self/fd/%d", Kept);
+    ssize_t Length = readlink(Path, Target, sizeof(Target) - 1);
+    assert_true(Length > 0);
+    Target[Length] = '\0';
+    assert_string_equal(Target, "/dev/null");
+    int Again = MapsDescriptor();
+    assert_true(Again >= 0 && Again != Kept); /* a new one kept: the query still in use */
+    close(Kept);
+    SimAssertInvariants();
+    MmUnmapLockedPages(MmGetSystemAddressForMdlSafe(Mdl, NormalPagePriority), Mdl);
+    MmFreePagesFromMdl(Mdl);
+    ExFreePool(Mdl);
+#else
+    skip();
+#endif
+}
+
+int main(void)
+{
+    return SimRunTests("fuzz21: a reset and a new configuration, cheaper", NULL, NULL);
+}
