@@ -271,8 +271,11 @@ static void MiRunQueued(void *Processor)
         PRKDPC Dpc = NULL;
         for (PLIST_ENTRY Entry = MiDpc.Queue.Flink; Entry != &MiDpc.Queue; Entry = Entry->Flink) {
             PRKDPC Candidate = CONTAINING_RECORD(Entry, KDPC, DpcListEntry);
+            /* The clock thread's processor also runs the DPCs its routines
+             * queued untargeted (on its own thread's tag). */
             if (Candidate->DpcData == Processor ||
-                (Processor == &MiClockProcessorTag && Candidate->DpcData == &MiTimerProcessorTag)) {
+                (Processor == &MiClockProcessorTag && (Candidate->DpcData == &MiTimerProcessorTag ||
+                                                       Candidate->DpcData == &MiProcessorTag))) {
                 Dpc = Candidate;
                 break;
             }

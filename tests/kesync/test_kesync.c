@@ -697,6 +697,39 @@ SIM_TEST(RelativeTimerSignalsAndRunsItsDpcAtDispatch)
     assert_false(KeCancelTimer(&Timer)); /* expired: not in the queue */
 }
 
+/* A DPC that a timer's DPC routine queues (untargeted) is queued on the
+ * clock thread's processor and runs there after it, as on Windows. */
+static VOID NTAPI SetEventDpc(PKDPC Dpc, PVOID Context, PVOID Argument1, PVOID Argument2)
+{
+    UNREFERENCED_PARAMETER(Dpc);
+    UNREFERENCED_PARAMETER(Argument1);
+    UNREFERENCED_PARAMETER(Argument2);
+    KeSetEvent((PKEVENT)Context, IO_NO_INCREMENT, FALSE);
+}
+
+static VOID NTAPI QueueAnotherDpc(PKDPC Dpc, PVOID Context, PVOID Argument1, PVOID Argument2)
+{
+    UNREFERENCED_PARAMETER(Dpc);
+    UNREFERENCED_PARAMETER(Argument1);
+    UNREFERENCED_PARAMETER(Argument2);
+    (void)KeInsertQueueDpc((PKDPC)Context, NULL, NULL);
+}
+
+SIM_TEST(ADpcQueuedByATimersDpcRuns)
+{
+    static KTIMER Timer;
+    static KDPC Outer, Inner;
+    static KEVENT Ran;
+    KeInitializeEvent(&Ran, NotificationEvent, FALSE);
+    KeInitializeDpc(&Inner, SetEventDpc, &Ran);
+    KeInitializeDpc(&Outer, QueueAnotherDpc, &Inner);
+    KeInitializeTimer(&Timer);
+    KeSetTimer(&Timer, Relative(1), &Outer);
+    assert_int_equal(KeWaitForSingleObject(&Ran, Executive, KernelMode, FALSE, &Bound),
+                     STATUS_SUCCESS);
+    KeFlushQueuedDpcs(); /* nothing left queued anywhere */
+}
+
 SIM_TEST(AbsoluteDueTimes)
 {
     KTIMER Timer;
