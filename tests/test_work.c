@@ -9,7 +9,9 @@
  * A routine that returns at another IRQL is 0xE1 (tests/test_stop_child.c:
  * it stops the machine on the worker thread, so it is shown in a child).
  */
+#include <pthread.h>
 #include <stdatomic.h>
+#include <stdbool.h>
 #include <stdlib.h>
 
 #include <mmsim_cmocka.h>
@@ -124,32 +126,79 @@ SIM_TEST(IoWorkItemPassesDeviceAndContext)
      * checks the machine is clean). */
 }
 
-/* Both worker threads can be held busy, so items queue up behind them. */
-static atomic_int ReleaseBlockers;
-static atomic_int BlockersRunning;
+/* Both worker threads can be held busy, so items queue up behind them.
+ * The blockers wait on a host condition variable, not a KEVENT: after a
+ * caught bug check the test must release them without calling a DDI. They
+ * block rather than spin (spinning workers and a spinning test were most of
+ * this suite's CPU time, and of each run the fault runner forks). */
+static struct {
+    pthread_mutex_t Lock;
+    pthread_cond_t Changed; /* a blocker started, or the release */
+    int Running;
+    bool Release;
+} Gate = {PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, 0, false};
 
 static VOID NTAPI Blocker(PVOID Parameter)
 {
     (void)Parameter;
-    atomic_fetch_add(&BlockersRunning, 1);
-    while (!atomic_load(&ReleaseBlockers)) {
-        /* Spin on a plain flag, not a KEVENT: after a caught bug check the
-         * test must release it without calling a DDI. */
+    pthread_mutex_lock(&Gate.Lock);
+    Gate.Running++;
+    pthread_cond_broadcast(&Gate.Changed);
+    while (!Gate.Release) {
+        pthread_cond_wait(&Gate.Changed, &Gate.Lock);
     }
+    pthread_mutex_unlock(&Gate.Lock);
 }
+
+#if SIM_HAVE_DEATH_TESTS
+/* A child forked while blockers wait (the fault runner forks at failing
+ * calls) has no blocker thread: its gate starts afresh, not locked or
+ * waited on by threads it does not have. */
+static void GateForkChild(void)
+{
+    pthread_mutex_init(&Gate.Lock, NULL);
+    pthread_cond_init(&Gate.Changed, NULL);
+}
+
+__attribute__((constructor)) static void GateOnFork(void)
+{
+    pthread_atfork(NULL, NULL, GateForkChild);
+}
+#endif
 
 static WORK_QUEUE_ITEM Blockers[2];
 
 static void HoldWorkers(void)
 {
-    atomic_store(&ReleaseBlockers, 0);
-    atomic_store(&BlockersRunning, 0);
+    pthread_mutex_lock(&Gate.Lock);
+    Gate.Running = 0;
+    Gate.Release = false;
+    pthread_mutex_unlock(&Gate.Lock);
     for (int i = 0; i < 2; i++) {
         ExInitializeWorkItem(&Blockers[i], Blocker, NULL);
         ExQueueWorkItem(&Blockers[i], DelayedWorkQueue);
     }
-    while (atomic_load(&BlockersRunning) < 2) {
+    pthread_mutex_lock(&Gate.Lock);
+    while (Gate.Running < 2) {
+        pthread_cond_wait(&Gate.Changed, &Gate.Lock);
     }
+    pthread_mutex_unlock(&Gate.Lock);
+}
+
+static void ReleaseWorkers(void)
+{
+    pthread_mutex_lock(&Gate.Lock);
+    Gate.Release = true;
+    pthread_cond_broadcast(&Gate.Changed);
+    pthread_mutex_unlock(&Gate.Lock);
+}
+
+/* The teardown of a test that holds the workers: they are released even
+ * when the test failed while holding them (the reset would wait for them). */
+static int ReleaseAndTeardown(void **State)
+{
+    ReleaseWorkers();
+    return SimTestTeardown(State);
 }
 
 static VOID NTAPI Nothing(PVOID Parameter)
@@ -159,7 +208,7 @@ static VOID NTAPI Nothing(PVOID Parameter)
 
 /* Queued items are pending work: SimIsClean says so (Verifier's unload check
  * finds pending work items the same way). */
-SIM_TEST(PendingWorkIsReported)
+SIM_TEST_F(PendingWorkIsReported, SimTestSetup, ReleaseAndTeardown)
 {
     HoldWorkers();
     WORK_QUEUE_ITEM Item;
@@ -168,7 +217,7 @@ SIM_TEST(PendingWorkIsReported)
     char Report[512];
     assert_false(SimIsClean(Report, sizeof(Report)));
     assert_non_null(strstr(Report, "1 work item(s) queued and 2 running"));
-    atomic_store(&ReleaseBlockers, 1);
+    ReleaseWorkers();
     assert_true(SimWaitForWorkItems(WAIT_MS));
     assert_true(SimIsClean(NULL, 0));
 }
@@ -178,14 +227,14 @@ SIM_TEST(PendingWorkIsReported)
  *   IoFreeWorkItem of a queued item      -> 0xE4 (1, item, block, block size) */
 static WORK_QUEUE_ITEM Twice;
 
-SIM_TEST(QueuingAQueuedItemIsWorkerInvalid)
+SIM_TEST_F(QueuingAQueuedItemIsWorkerInvalid, SimTestSetup, ReleaseAndTeardown)
 {
     HoldWorkers();
     ExInitializeWorkItem(&Twice, Nothing, NULL);
     ExQueueWorkItem(&Twice, DelayedWorkQueue);
     SIM_EXPECT_BUGCHECK4(WORKER_INVALID, 0, (ULONG_PTR)&Twice, CriticalWorkQueue, 0,
                          ExQueueWorkItem(&Twice, CriticalWorkQueue));
-    atomic_store(&ReleaseBlockers, 1);
+    ReleaseWorkers();
 }
 
 /* An I/O work item queued while every worker is held: it stays queued. */
@@ -199,23 +248,23 @@ static PIO_WORKITEM QueueHeldIoWorkItem(DEVICE_OBJECT *Device)
     return WorkItem;
 }
 
-SIM_TEST(QueuingAQueuedIoWorkItemIsWorkerInvalid)
+SIM_TEST_F(QueuingAQueuedIoWorkItemIsWorkerInvalid, SimTestSetup, ReleaseAndTeardown)
 {
     DEVICE_OBJECT Device;
     PIO_WORKITEM WorkItem = QueueHeldIoWorkItem(&Device);
     SIM_EXPECT_BUGCHECK4(WORKER_INVALID, 0, (ULONG_PTR)WorkItem, NormalWorkQueue, 0,
                          IoQueueWorkItem(WorkItem, (PIO_WORKITEM_ROUTINE)NULL, NormalWorkQueue,
                                          NULL));
-    atomic_store(&ReleaseBlockers, 1);
+    ReleaseWorkers();
 }
 
-SIM_TEST(FreeingAQueuedIoWorkItemIsWorkerInvalid)
+SIM_TEST_F(FreeingAQueuedIoWorkItemIsWorkerInvalid, SimTestSetup, ReleaseAndTeardown)
 {
     DEVICE_OBJECT Device;
     PIO_WORKITEM WorkItem = QueueHeldIoWorkItem(&Device);
     SIM_BUGCHECK Stop;
     SIM_CATCH_BUGCHECK(&Stop, IoFreeWorkItem(WorkItem));
-    atomic_store(&ReleaseBlockers, 1);
+    ReleaseWorkers();
     assert_true(Stop.Caught);
     assert_int_equal(Stop.Code, WORKER_INVALID);
     assert_int_equal(Stop.Parameters[0], 1);
@@ -236,7 +285,7 @@ SIM_TEST(QueuingAboveDispatchBugChecks)
 
 /* A reset with items still queued drops them and stops the workers; the
  * next machine starts its own. */
-SIM_TEST(ResetDropsQueuedItems)
+SIM_TEST_F(ResetDropsQueuedItems, SimTestSetup, ReleaseAndTeardown)
 {
     HoldWorkers();
     static RUN_RECORD Dropped;
@@ -244,7 +293,7 @@ SIM_TEST(ResetDropsQueuedItems)
     memset(&Dropped, 0, sizeof(Dropped));
     ExInitializeWorkItem(&Item, RecordRun, &Dropped);
     ExQueueWorkItem(&Item, DelayedWorkQueue);
-    atomic_store(&ReleaseBlockers, 1);
+    ReleaseWorkers();
     /* The blockers finish; the queued item may or may not have started by
      * now, so count runs only after the reset settles. */
     SimReset();

@@ -257,16 +257,25 @@ static void MiCallDpc(PKDEFERRED_ROUTINE Routine, PRKDPC Dpc, PVOID Context, PVO
     MiSetIrql(Old);
 }
 
-/* Pops and runs the DPCs queued on Processor until there are none. */
+/* Pops and runs the DPCs queued on Processor until there are none, or
+ * until the machine stops: a stopped machine's processors are frozen, so no
+ * routine starts after the stop (one running then is abandoned at its next
+ * DDI), nor on the clock thread once it is told to end (a reset). */
 static void MiRunQueued(void *Processor)
 {
     MiDpcLock();
     for (;;) {
+        if (MiIsStopped() || (Processor == &MiClockProcessorTag && MiDpc.Stop)) {
+            break;
+        }
         PRKDPC Dpc = NULL;
         for (PLIST_ENTRY Entry = MiDpc.Queue.Flink; Entry != &MiDpc.Queue; Entry = Entry->Flink) {
             PRKDPC Candidate = CONTAINING_RECORD(Entry, KDPC, DpcListEntry);
+            /* The clock thread's processor also runs the DPCs its routines
+             * queued untargeted (on its own thread's tag). */
             if (Candidate->DpcData == Processor ||
-                (Processor == &MiClockProcessorTag && Candidate->DpcData == &MiTimerProcessorTag)) {
+                (Processor == &MiClockProcessorTag && (Candidate->DpcData == &MiTimerProcessorTag ||
+                                                       Candidate->DpcData == &MiProcessorTag))) {
                 Dpc = Candidate;
                 break;
             }
@@ -426,11 +435,13 @@ VOID FASTCALL KeReleaseInStackQueuedSpinLockForDpc(PKLOCK_QUEUE_HANDLE LockHandl
 /* ---------------------------------------------------------------------- */
 /* Timers.                                                                */
 /* ---------------------------------------------------------------------- */
-/* Interrupt time now, 100 ns units. */
+/* Interrupt time now, 100 ns units. Not through KeQueryInterruptTimePrecise:
+ * the clock thread reads it too, and a stop on another processor between
+ * its check and the read would have the DDI refused there, ending the
+ * process (exit 87) for a call no driver made. */
 static uint64_t MiClockNow(void)
 {
-    ULONG64 Qpc;
-    return KeQueryInterruptTimePrecise(&Qpc);
+    return MiInterruptTimeNow();
 }
 
 static bool MiTimerInserted(PKTIMER Timer)

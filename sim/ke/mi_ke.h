@@ -76,5 +76,9 @@ static inline bool MiAnyTimerSet(void)
 ULONG MiKeMutexesOwned(void);
 /* Stops the clock thread that expires timers (a machine is going away). */
 void MiStopTimerThread(void);
+/* Interrupt time now (100 ns units since boot) without a DDI's entry: the
+ * clock thread reads it, and a DDI would be refused once the machine stops
+ * (sim/ke/time.c). */
+uint64_t MiInterruptTimeNow(void);
 
 #endif /* MI_KE_H_ */

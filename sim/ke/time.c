@@ -25,6 +25,7 @@
 
 #include "../host/host.h"
 #include "../mi.h"
+#include "mi_ke.h"
 #include "shared_data.h"
 
 #define MI_QPC_FREQUENCY   10000000ull  /* 10 MHz */
@@ -55,6 +56,11 @@ static uint64_t MiInterruptTimePrecise(void)
     uint64_t Boot = atomic_load_explicit(&MiBootNs, memory_order_relaxed);
     uint64_t Now = HostNowNs();
     return Now > Boot ? (Now - Boot) / 100 : 0;
+}
+
+uint64_t MiInterruptTimeNow(void)
+{
+    return MiInterruptTimePrecise();
 }
 
 LARGE_INTEGER NTAPI KeQueryPerformanceCounter(PLARGE_INTEGER PerformanceFrequency)

@@ -13,6 +13,7 @@
  * finished thread) and asserts on order and status only.
  */
 #include <pthread.h>
+#include <sched.h>
 #include <stdlib.h>
 #include <string.h>
 #if !defined(_WIN32)
@@ -696,6 +697,39 @@ SIM_TEST(RelativeTimerSignalsAndRunsItsDpcAtDispatch)
     assert_false(KeCancelTimer(&Timer)); /* expired: not in the queue */
 }
 
+/* A DPC that a timer's DPC routine queues (untargeted) is queued on the
+ * clock thread's processor and runs there after it, as on Windows. */
+static VOID NTAPI SetEventDpc(PKDPC Dpc, PVOID Context, PVOID Argument1, PVOID Argument2)
+{
+    UNREFERENCED_PARAMETER(Dpc);
+    UNREFERENCED_PARAMETER(Argument1);
+    UNREFERENCED_PARAMETER(Argument2);
+    KeSetEvent((PKEVENT)Context, IO_NO_INCREMENT, FALSE);
+}
+
+static VOID NTAPI QueueAnotherDpc(PKDPC Dpc, PVOID Context, PVOID Argument1, PVOID Argument2)
+{
+    UNREFERENCED_PARAMETER(Dpc);
+    UNREFERENCED_PARAMETER(Argument1);
+    UNREFERENCED_PARAMETER(Argument2);
+    (void)KeInsertQueueDpc((PKDPC)Context, NULL, NULL);
+}
+
+SIM_TEST(ADpcQueuedByATimersDpcRuns)
+{
+    static KTIMER Timer;
+    static KDPC Outer, Inner;
+    static KEVENT Ran;
+    KeInitializeEvent(&Ran, NotificationEvent, FALSE);
+    KeInitializeDpc(&Inner, SetEventDpc, &Ran);
+    KeInitializeDpc(&Outer, QueueAnotherDpc, &Inner);
+    KeInitializeTimer(&Timer);
+    KeSetTimer(&Timer, Relative(1), &Outer);
+    assert_int_equal(KeWaitForSingleObject(&Ran, Executive, KernelMode, FALSE, &Bound),
+                     STATUS_SUCCESS);
+    KeFlushQueuedDpcs(); /* nothing left queued anywhere */
+}
+
 SIM_TEST(AbsoluteDueTimes)
 {
     KTIMER Timer;
@@ -972,6 +1006,139 @@ SIM_TEST(WorkItemReturningOwningAMutexStops)
                               (ULONG_PTR)&WorkerItem, 0);
 }
 #endif
+
+#if SIM_HAVE_DEATH_TESTS
+/* A stop while the clock thread takes its turn after a timer's DPC:
+ *
+ *   test thread                      clock thread
+ *                                    expires Timer, runs its DPC: holds
+ *   releases the DPC                 the DPC waits Delay and returns; the
+ *   KeBugCheckEx (caught)            clock thread looks at the machine,
+ *                                    reads the clock, waits for Far
+ *   SimReset (ends the clock thread)
+ *
+ * Delay grows each round, so that over the rounds the stop lands on every
+ * step of that turn, the narrow one between the look and the read of the
+ * clock included. A clock thread that reads the time through a DDI is
+ * refused there, and the refusal of a thread no test runs on ends the
+ * process (exit 87): the child must finish its rounds instead. */
+#define STOP_RACE_ROUNDS 1000
+
+static struct {
+    int Held, Release;
+    ULONG Delay;
+} ClockTurn;
+
+static VOID NTAPI HoldTheClockThread(PKDPC Dpc, PVOID Context, PVOID Argument1, PVOID Argument2)
+{
+    UNREFERENCED_PARAMETER(Dpc);
+    UNREFERENCED_PARAMETER(Context);
+    UNREFERENCED_PARAMETER(Argument1);
+    UNREFERENCED_PARAMETER(Argument2);
+    __atomic_store_n(&ClockTurn.Held, 1, __ATOMIC_RELEASE);
+    while (!__atomic_load_n(&ClockTurn.Release, __ATOMIC_ACQUIRE)) {
+    }
+    for (volatile ULONG Spin = 0; Spin < ClockTurn.Delay; Spin++) {
+    }
+}
+
+static void StopAsTheClockThreadTakesItsTurn(void *Context)
+{
+    (void)Context;
+    static KTIMER Timer, Far;
+    static KDPC Dpc;
+    for (ULONG Round = 0; Round < STOP_RACE_ROUNDS; Round++) {
+        ClockTurn.Held = ClockTurn.Release = 0;
+        ClockTurn.Delay = (Round % 250) * 4;
+        KeInitializeTimer(&Far);
+        KeSetTimer(&Far, Relative(3600 * 1000), NULL); /* the clock thread waits for it */
+        KeInitializeTimer(&Timer);
+        KeInitializeDpc(&Dpc, HoldTheClockThread, NULL);
+        KeSetTimer(&Timer, Relative(0), &Dpc); /* due now */
+        while (!__atomic_load_n(&ClockTurn.Held, __ATOMIC_ACQUIRE)) {
+            sched_yield();
+        }
+        __atomic_store_n(&ClockTurn.Release, 1, __ATOMIC_RELEASE);
+        SIM_BUGCHECK Stop;
+        SIM_CATCH_BUGCHECK(&Stop, KeBugCheckEx(TIMER_OR_DPC_INVALID, 0, (ULONG_PTR)&Timer, 0, 0));
+        SimReset();
+    }
+}
+
+SIM_TEST(AStopDoesNotRefuseTheClockThread)
+{
+    if (KeQueryActiveProcessorCount(NULL) < 2) {
+        skip(); /* the two threads must run at once for the stop to land there */
+    }
+    SIM_CHILD Child;
+    assert_true(SimRunChild(StopAsTheClockThreadTakesItsTurn, NULL, 120, &Child));
+    SIM_EXPECT_CHILD_EXIT(&Child, SIM_CHILD_RETURNED);
+}
+#endif
+
+/* No DPC starts on a stopped machine: its processors are frozen.
+ *
+ *   test thread            clock thread (the other processor)
+ *   queue First, Second
+ *                          First starts, holds until released
+ *   KeBugCheckEx (caught)
+ *   release First
+ *                          First returns; Second stays queued
+ *   SimReset (ends the clock thread, drops Second)
+ */
+static struct {
+    int FirstStarted, Release, SecondRan;
+} Frozen;
+
+static VOID NTAPI HoldUntilReleased(PKDPC Dpc, PVOID Context, PVOID Argument1, PVOID Argument2)
+{
+    UNREFERENCED_PARAMETER(Dpc);
+    UNREFERENCED_PARAMETER(Context);
+    UNREFERENCED_PARAMETER(Argument1);
+    UNREFERENCED_PARAMETER(Argument2);
+    __atomic_store_n(&Frozen.FirstStarted, 1, __ATOMIC_RELEASE);
+    while (!__atomic_load_n(&Frozen.Release, __ATOMIC_ACQUIRE)) {
+        sched_yield(); /* no DDI: the machine stops meanwhile */
+    }
+}
+
+static VOID NTAPI NoteSecondRan(PKDPC Dpc, PVOID Context, PVOID Argument1, PVOID Argument2)
+{
+    UNREFERENCED_PARAMETER(Dpc);
+    UNREFERENCED_PARAMETER(Context);
+    UNREFERENCED_PARAMETER(Argument1);
+    UNREFERENCED_PARAMETER(Argument2);
+    __atomic_store_n(&Frozen.SecondRan, 1, __ATOMIC_RELEASE);
+}
+
+SIM_TEST(NoDpcStartsOnAStoppedMachine)
+{
+    ULONG Count = KeQueryActiveProcessorCount(NULL);
+    if (Count < 2) {
+        return; /* no other processor to queue them on (the shim of the
+                 * Windows build has no skip()) */
+    }
+    memset(&Frozen, 0, sizeof(Frozen));
+    static KDPC First, Second;
+    KeInitializeDpc(&First, HoldUntilReleased, NULL);
+    KeInitializeDpc(&Second, NoteSecondRan, NULL);
+    KIRQL Old;
+    KeRaiseIrql(DISPATCH_LEVEL, &Old); /* this processor stays the same */
+    CCHAR Other = (CCHAR)((KeGetCurrentProcessorNumber() + 1) % Count);
+    KeSetTargetProcessorDpc(&First, Other);
+    KeSetTargetProcessorDpc(&Second, Other);
+    assert_true(KeInsertQueueDpc(&First, NULL, NULL));
+    assert_true(KeInsertQueueDpc(&Second, NULL, NULL));
+    KeLowerIrql(Old);
+    while (!__atomic_load_n(&Frozen.FirstStarted, __ATOMIC_ACQUIRE)) {
+        sched_yield();
+    }
+    SIM_EXPECT_BUGCHECK(MANUALLY_INITIATED_CRASH, 0,
+                        KeBugCheckEx(MANUALLY_INITIATED_CRASH, 0, 0, 0, 0));
+    __atomic_store_n(&Frozen.Release, 1, __ATOMIC_RELEASE);
+    SimReset(); /* returns once the clock thread has ended */
+    assert_int_equal(__atomic_load_n(&Frozen.SecondRan, __ATOMIC_ACQUIRE), 0);
+}
 
 int main(void)
 {
