@@ -1047,7 +1047,7 @@ static void StopAsTheClockThreadTakesItsTurn(void *Context)
     (void)Context;
     static KTIMER Timer, Far;
     static KDPC Dpc;
-    for (ULONG Round = 0; Round < STOP_RACE_ROUNDS; Round++) {
+    for (volatile ULONG Round = 0; Round < STOP_RACE_ROUNDS; Round++) { /* kept across the catch's longjmp */
         ClockTurn.Held = ClockTurn.Release = 0;
         ClockTurn.Delay = (Round % 250) * 4;
         KeInitializeTimer(&Far);
