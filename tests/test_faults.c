@@ -20,6 +20,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
+#if defined(__linux__)
+#include <fcntl.h>
+#include <stdbool.h>
+#include <string.h>
+#endif
 
 #include <mmsim_cmocka.h>
 
@@ -350,6 +355,50 @@ SIM_TEST_F(TheRunnersExploreClauseIsNotAnApiSpec, SimTestSetup, TeardownFaults)
     close(Pipe[0]);
     close(Pipe[1]);
 }
+
+#if defined(__linux__)
+/* The record file is held open between its lines: exactly one descriptor,
+ * which a program the process executes does not inherit, and which goes
+ * when the spec no longer names the file. */
+static int RecordDescriptors(const char *File, bool *CloseOnExec)
+{
+    int Held = 0;
+    for (int Fd = 0; Fd < 1024; Fd++) {
+        char Link[64], Target[600];
+        snprintf(Link, sizeof(Link), "/proc/self/fd/%d", Fd);
+        ssize_t Length = readlink(Link, Target, sizeof(Target) - 1);
+        if (Length <= 0) {
+            continue;
+        }
+        Target[Length] = '\0';
+        if (strcmp(Target, File) == 0) {
+            Held++;
+            *CloseOnExec = (fcntl(Fd, F_GETFD) & FD_CLOEXEC) != 0;
+        }
+    }
+    return Held;
+}
+
+SIM_TEST_F(TheRecordFileIsHeldOpenNotInherited, SimTestSetup, TeardownFaults)
+{
+    char File[] = "/tmp/mmsim-record-XXXXXX";
+    int Fd = mkstemp(File);
+    assert_true(Fd >= 0);
+    close(Fd);
+    char Spec[160];
+    snprintf(Spec, sizeof(Spec), "record=%s", File);
+    Configure(Spec);
+    PVOID Block = ExAllocatePool2(POOL_FLAG_NON_PAGED, 64, TAG_A); /* its stack is recorded */
+    assert_non_null(Block);
+    ExFreePoolWithTag(Block, TAG_A);
+    bool CloseOnExec = false;
+    assert_int_equal(RecordDescriptors(File, &CloseOnExec), 1);
+    assert_true(CloseOnExec);
+    Configure("nth=1000000"); /* the file is no longer named */
+    assert_int_equal(RecordDescriptors(File, &CloseOnExec), 0);
+    unlink(File);
+}
+#endif
 
 int main(void)
 {

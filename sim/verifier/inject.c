@@ -240,7 +240,11 @@ static void MiAppendLine(const char *File, const char *Line)
         if (MiAppendFiles[Slot].Out != NULL) {
             fclose(MiAppendFiles[Slot].Out);
         }
+#if defined(_WIN32)
         MiAppendFiles[Slot].Out = fopen(File, "a");
+#else
+        MiAppendFiles[Slot].Out = fopen(File, "ae"); /* not inherited by a program it executes */
+#endif
         if (MiAppendFiles[Slot].Out == NULL) {
             return;
         }
@@ -248,6 +252,20 @@ static void MiAppendLine(const char *File, const char *Line)
         snprintf(MiAppendFiles[Slot].Path, sizeof(MiAppendFiles[Slot].Path), "%s", File);
     }
     fputs(Line, MiAppendFiles[Slot].Out);
+}
+
+/* Closes the files the spec no longer names (a spec cleared or changed). */
+static void MiCloseUnnamedAppendFiles(void)
+{
+    for (size_t Slot = 0; Slot < 2; Slot++) {
+        if (MiAppendFiles[Slot].Out != NULL &&
+            strcmp(MiAppendFiles[Slot].Path, MiInject.RecordFile) != 0 &&
+            (!MiInject.Systematic ||
+             strcmp(MiAppendFiles[Slot].Path, MiInject.SystematicFile) != 0)) {
+            fclose(MiAppendFiles[Slot].Out);
+            MiAppendFiles[Slot].Out = NULL;
+        }
+    }
 }
 
 /* One stack per line: identity, site, frames (read back by MiLoadIds and
@@ -695,6 +713,7 @@ static void MiApplySpec(void)
     MiIdSetFree(&MiInject.Seen);
     MiIdSetFree(&MiInject.Recorded);
     MiInject = Fresh;
+    MiCloseUnnamedAppendFiles();
     if (!MiInject.SeedGiven) {
         MiInject.RandomState = MiSeed ^ 0x4661756C74734E6Full; /* "FaultsNo" */
     }
