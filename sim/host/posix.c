@@ -1529,7 +1529,7 @@ char *HostNameFrames(const char *Text)
         unsigned long long Address = 0;
         int Length = 0;
         if (*At == '@' && sscanf(At, "@%ld:0x%llx%n", &Pid, &Address, &Length) == 2 &&
-            Length > 0) {
+            Length > 0 && Pid > 0) {
             char Symbol[384];
             bool Found = false;
 #if defined(MMSIM_HAVE_LIBDW)
