@@ -4,13 +4,15 @@
 # modules before it reaches the report, as --exec-per-run's runs name their own.
 #
 #   mode         kept stack records         report
-#   (default)    module+0xOFF@PID:0xADDR    module+0xOFF (function+0xOFF, file:line)
+#   (default)    module+0xOFF@PID:0xADDR    module+0xOFF (function+0xOFF[, file:line])
 #   exec         module+0xOFF (function..)  the same
 #
 #   cmake -DMMSIM=mmsim -DPROGRAM=suite -DOUT_DIR=dir -P frame_names.cmake
 cmake_minimum_required(VERSION 3.25)
 set(Unnamed "[A-Za-z0-9_.+-]+\\+0x[0-9a-f]+@[0-9]+:0x[0-9a-f]+")
-set(Named "\\+0x[0-9a-f]+ \\([A-Za-z_][A-Za-z0-9_]*\\+0x[0-9a-f]+, [A-Za-z0-9_.-]+\\.c:[0-9]+\\)")
+# A name is function+0xOFF, with ", file.c:LINE" where the build has debug
+# information (not the release preset's).
+set(Named "\\+0x[0-9a-f]+ \\([A-Za-z_][A-Za-z0-9_]*\\+0x[0-9a-f]+(, [A-Za-z0-9_.-]+:[0-9]+)?\\)")
 foreach(Mode fork exec)
   set(Keep "${OUT_DIR}/${Mode}")
   file(REMOVE_RECURSE "${Keep}")
