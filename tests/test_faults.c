@@ -43,6 +43,14 @@ static int TeardownFaults(void **State)
     return SimTestTeardown(State);
 }
 
+/* File, a name ending in XXXXXX, becomes that of a new empty file. */
+static void MakeTempFile(char *File)
+{
+    int Fd = mkstemp(File);
+    assert_true(Fd >= 0);
+    close(Fd);
+}
+
 static void Configure(const char *Spec)
 {
     char Why[512];
@@ -273,9 +281,7 @@ static void __attribute__((noinline)) RunCalls(const CALL *Calls, int Count)
 SIM_TEST_F(SystematicFailsEachStackOnce, SimTestSetup, TeardownFaults)
 {
     char File[] = "/tmp/mmsim-systematic-XXXXXX";
-    int Fd = mkstemp(File);
-    assert_true(Fd >= 0);
-    close(Fd);
+    MakeTempFile(File);
     char Spec[128];
     snprintf(Spec, sizeof(Spec), "systematic=%s", File);
     Configure(Spec);
@@ -304,9 +310,7 @@ SIM_TEST_F(SystematicFailsEachStackOnce, SimTestSetup, TeardownFaults)
 SIM_TEST_F(RecordThenFailOneStack, SimTestSetup, TeardownFaults)
 {
     char File[] = "/tmp/mmsim-record-XXXXXX";
-    int Fd = mkstemp(File);
-    assert_true(Fd >= 0);
-    close(Fd);
+    MakeTempFile(File);
     char Spec[160];
     static const CALL Phases[2][4] = {
         {{0, 0}, {1, 0}, {0, 0}, {1, 0}}, /* record */
@@ -382,9 +386,7 @@ static int RecordDescriptors(const char *File, bool *CloseOnExec)
 SIM_TEST_F(TheRecordFileIsHeldOpenNotInherited, SimTestSetup, TeardownFaults)
 {
     char File[] = "/tmp/mmsim-record-XXXXXX";
-    int Fd = mkstemp(File);
-    assert_true(Fd >= 0);
-    close(Fd);
+    MakeTempFile(File);
     char Spec[160];
     snprintf(Spec, sizeof(Spec), "record=%s", File);
     Configure(Spec);

@@ -232,7 +232,8 @@ static void MiAppendLine(const char *File, const char *Line)
         return;
     }
     size_t Slot = 0;
-    while (Slot < 2 && !(MiAppendFiles[Slot].Out != NULL && strcmp(MiAppendFiles[Slot].Path, File) == 0)) {
+    while (Slot < 2 &&
+           (MiAppendFiles[Slot].Out == NULL || strcmp(MiAppendFiles[Slot].Path, File) != 0)) {
         Slot++;
     }
     if (Slot == 2) {
