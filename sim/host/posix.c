@@ -107,12 +107,33 @@ static int HostOpenShm(void)
     return -1;
 }
 
+/* A new anonymous memory object (gone with its last descriptor): a memfd
+ * named Name if Memfd and the host has memfds, else, if Shm, POSIX shared
+ * memory. -1 (errno set) if none. Physical memory, device memory and a
+ * forked child's copies of them are made here. */
+static int HostNewObject(const char *Name, bool Memfd, bool Shm)
+{
+    int Fd = -1;
+#if defined(__linux__)
+    if (Memfd) {
+        Fd = memfd_create(Name, MFD_CLOEXEC);
+    }
+#else
+    (void)Name;
+    (void)Memfd;
+#endif
+    if (Fd < 0 && Shm) {
+        Fd = HostOpenShm();
+    }
+    return Fd;
+}
+
 bool HostPhysCreate(uint64_t Bytes, int Backend, char *Why, size_t WhySize)
 {
     int Fd = -1;
 #if defined(__linux__)
     if (Backend == 0 || Backend == 1) {
-        Fd = memfd_create("mmsim-physical-memory", MFD_CLOEXEC);
+        Fd = HostNewObject("mmsim-physical-memory", true, false);
         HostBackend = "memfd";
     }
 #else
@@ -122,7 +143,7 @@ bool HostPhysCreate(uint64_t Bytes, int Backend, char *Why, size_t WhySize)
     }
 #endif
     if (Fd < 0 && Backend != 1) {
-        Fd = HostOpenShm();
+        Fd = HostNewObject(NULL, false, true);
         HostBackend = "shm_open";
     }
     if (Fd < 0) {
@@ -189,13 +210,7 @@ static uint64_t HostDeviceBytes; /* child21: what a forked child copies */
 
 bool HostDeviceCreate(uint64_t Bytes, char *Why, size_t WhySize)
 {
-    int Fd = -1;
-#if defined(__linux__)
-    Fd = memfd_create("mmsim-device-memory", MFD_CLOEXEC);
-#endif
-    if (Fd < 0) {
-        Fd = HostOpenShm();
-    }
+    int Fd = HostNewObject("mmsim-device-memory", true, true);
     if (Fd < 0) {
         snprintf(Why, WhySize, "cannot create the device memory object: %s", strerror(errno));
         return false;
@@ -1665,17 +1680,8 @@ static bool HostCopyRange(int From, int To, uint64_t At, uint64_t End)
  * the machine size. -1 on failure. */
 static int HostCopyObject(int From, uint64_t Bytes, const char *Name)
 {
-    int To = -1;
-#if defined(__linux__)
-    if (strcmp(HostBackend, "memfd") == 0) {
-        To = memfd_create(Name, MFD_CLOEXEC);
-    }
-#else
-    (void)Name;
-#endif
-    if (To < 0 && strcmp(HostBackend, "shm_open") == 0) {
-        To = HostOpenShm();
-    }
+    int To = HostNewObject(Name, strcmp(HostBackend, "memfd") == 0,
+                           strcmp(HostBackend, "shm_open") == 0);
     if (To < 0 || ftruncate(To, (off_t)Bytes) != 0) {
         goto Failed;
     }
