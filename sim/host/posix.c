@@ -1492,35 +1492,113 @@ static Dwfl *HostServerSession(pid_t Pid)
     return Session;
 }
 
-/* The names found, by server and address: libdw scans a module's whole
+/* run22: the servers of one runner all run one program (the same files, at
+ * other addresses: address-space randomisation), so a frame is named by its
+ * module and offset, "module+0xOFF", and one session - the first server's -
+ * names the frames of every server: a module of it holds the same function
+ * at the same offset in each. Before, each server had a session of its own
+ * (its modules found and their symbol tables read again: about 0.8 ms a
+ * server, paid while an explorer waited for its answer). A module the first
+ * server has not mapped (loaded later in another) is named from its own
+ * server's session, as before. */
+typedef struct _HOST_SESSION_MODULE {
+    char Name[128]; /* after the last '/', as a frame's module */
+    Dwarf_Addr Start;
+} HOST_SESSION_MODULE;
+#define HOST_SESSION_MODULES 128
+static pid_t HostProgramPid; /* the session that names every server's frames */
+static HOST_SESSION_MODULE HostProgramModules[HOST_SESSION_MODULES];
+static size_t HostProgramModuleCount;
+
+static int HostListModule(Dwfl_Module *Module, void **UserData, const char *Name,
+                          Dwarf_Addr Start, void *Context)
+{
+    (void)Module, (void)UserData, (void)Context;
+    const char *Slash = Name != NULL ? strrchr(Name, '/') : NULL;
+    const char *Base = Slash != NULL ? Slash + 1 : Name;
+    if (Base != NULL && HostProgramModuleCount < HOST_SESSION_MODULES &&
+        strlen(Base) < sizeof(HostProgramModules[0].Name)) {
+        HOST_SESSION_MODULE *Entry = &HostProgramModules[HostProgramModuleCount++];
+        snprintf(Entry->Name, sizeof(Entry->Name), "%s", Base);
+        Entry->Start = Start;
+    }
+    return DWARF_CB_OK;
+}
+
+/* Where module Module's offset Offset lies in the program session's
+ * process (opened for Pid if there is none); false if that process has no
+ * module of that name, or two. */
+static bool HostProgramAddress(pid_t Pid, const char *Module, uint64_t Offset, Dwfl **Session,
+                               Dwarf_Addr *Address)
+{
+    if (HostProgramPid == 0) {
+        Dwfl *First = HostServerSession(Pid);
+        if (First == NULL) {
+            return false;
+        }
+        HostProgramPid = Pid;
+        HostProgramModuleCount = 0;
+        dwfl_getmodules(First, HostListModule, NULL, 0);
+    }
+    const HOST_SESSION_MODULE *Found = NULL;
+    for (size_t i = 0; i < HostProgramModuleCount; i++) {
+        if (strcmp(HostProgramModules[i].Name, Module) == 0) {
+            if (Found != NULL) {
+                return false; /* two files of one name: which one is ambiguous */
+            }
+            Found = &HostProgramModules[i];
+        }
+    }
+    *Session = Found != NULL ? HostServerSession(HostProgramPid) : NULL;
+    if (*Session == NULL) {
+        return false;
+    }
+    *Address = Found->Start + Offset;
+    return true;
+}
+
+/* The names found, by module and offset: libdw scans a module's whole
  * symbol table for each address, and the runner meets the same frames in
- * stack after stack (allocated in the runner alone, at its first frame). */
+ * stack after stack, and in every server (allocated in the runner alone, at
+ * its first frame). */
 #define HOST_SERVER_NAMES 4096
 typedef struct _HOST_SERVER_NAME {
-    pid_t Pid;
-    uintptr_t Address;
+    char Module[128];
+    uint64_t Offset;
     bool Found;
     char Text[384];
 } HOST_SERVER_NAME;
 static HOST_SERVER_NAME *HostServerNames;
 
-static bool HostNameServerFrame(pid_t Pid, uintptr_t Address, char *Text, size_t Size)
+static bool HostNameServerFrame(const char *Module, uint64_t Offset, pid_t Pid, uintptr_t Address,
+                                char *Text, size_t Size)
 {
     if (HostServerNames == NULL) {
         HostServerNames = (HOST_SERVER_NAME *)calloc(HOST_SERVER_NAMES, sizeof(HOST_SERVER_NAME));
     }
-    HOST_SERVER_NAME *Slot =
-        HostServerNames != NULL
-            ? &HostServerNames[((Address >> 2) ^ (uintptr_t)Pid) % HOST_SERVER_NAMES]
-            : NULL;
-    if (Slot != NULL && Slot->Pid == Pid && Slot->Address == Address) {
+    uint64_t Hash = 0xCBF29CE484222325ull ^ Offset;
+    for (const char *c = Module; *c != '\0'; c++) {
+        Hash = (Hash ^ (unsigned char)*c) * 0x100000001B3ull;
+    }
+    bool Cacheable = strlen(Module) < sizeof(HostServerNames[0].Module);
+    HOST_SERVER_NAME *Slot = HostServerNames != NULL && Cacheable
+                                 ? &HostServerNames[(Hash ^ (Hash >> 29)) % HOST_SERVER_NAMES]
+                                 : NULL;
+    if (Slot != NULL && Slot->Offset == Offset && strcmp(Slot->Module, Module) == 0) {
         snprintf(Text, Size, "%s", Slot->Text);
         return Slot->Found;
     }
-    bool Found = HostSymbolizeIn(HostServerSession(Pid), (Dwarf_Addr)Address, Text, Size);
+    Dwfl *Session = NULL;
+    Dwarf_Addr Where = 0;
+    bool Found;
+    if (HostProgramAddress(Pid, Module, Offset, &Session, &Where)) {
+        Found = HostSymbolizeIn(Session, Where, Text, Size);
+    } else {
+        Found = HostSymbolizeIn(HostServerSession(Pid), (Dwarf_Addr)Address, Text, Size);
+    }
     if (Slot != NULL) {
-        Slot->Pid = Pid;
-        Slot->Address = Address;
+        snprintf(Slot->Module, sizeof(Slot->Module), "%s", Module);
+        Slot->Offset = Offset;
         Slot->Found = Found;
         snprintf(Slot->Text, sizeof(Slot->Text), "%s", Found && Size > 0 ? Text : "");
     }
@@ -1539,6 +1617,7 @@ char *HostNameFrames(const char *Text)
     if (Named == NULL) {
         return NULL;
     }
+    size_t Token = 0; /* where the current word ("module+0xOFF") starts in Named */
     for (const char *At = Text; *At != '\0';) {
         long Pid = 0;
         unsigned long long Address = 0;
@@ -1548,7 +1627,23 @@ char *HostNameFrames(const char *Text)
             char Symbol[384];
             bool Found = false;
 #if defined(MMSIM_HAVE_LIBDW)
-            Found = HostNameServerFrame((pid_t)Pid, (uintptr_t)Address, Symbol, sizeof(Symbol));
+            /* The word before '@': module+0xOFF. */
+            Named[Used] = '\0';
+            char Module[256];
+            unsigned long long Offset = 0;
+            const char *Plus = NULL;
+            for (size_t i = Token; i + 2 < Used; i++) {
+                if (Named[i] == '+' && Named[i + 1] == '0' && Named[i + 2] == 'x') {
+                    Plus = &Named[i];
+                }
+            }
+            if (Plus != NULL && (size_t)(Plus - &Named[Token]) < sizeof(Module) &&
+                sscanf(Plus, "+0x%llx", &Offset) == 1) {
+                memcpy(Module, &Named[Token], (size_t)(Plus - &Named[Token]));
+                Module[Plus - &Named[Token]] = '\0';
+                Found = HostNameServerFrame(Module, (uint64_t)Offset, (pid_t)Pid,
+                                            (uintptr_t)Address, Symbol, sizeof(Symbol));
+            }
 #endif
             if (Found) {
                 int Put = snprintf(Named + Used, Size - Used, " (%s)", Symbol);
@@ -1559,9 +1654,11 @@ char *HostNameFrames(const char *Text)
         }
         if (Used + 1 < Size) {
             Named[Used++] = *At;
+            Token = *At == ' ' ? Used : Token;
         }
         At++;
     }
+    (void)Token; /* only libdw names frames */
     Named[Used] = '\0';
     return Named;
 }

@@ -67,6 +67,7 @@ typedef struct {
     char Id[17];
     long Test;         /* index into Tests, or -1 (whole program) */
     char *Description; /* "site frame < frame ..." */
+    bool Named;        /* its frames named (NameStack) */
     OUTCOME Outcome;
     char Detail[200];
     char *Excerpt;     /* the end of the run's log (reports) */
@@ -190,11 +191,29 @@ static bool OwnedByShard(const char *Id, long Test)
 }
 
 /* A stack's "site frames" text as a record or note gives it, with the frames
- * a fork server's run left unnamed named (HostNameFrames). */
+ * a fork server's run left unnamed named (HostNameFrames). run22: done when
+ * the stack's outcome is printed (NameStack), not when an explorer asks
+ * about it: the explorer waits for its answer, and naming the first frames
+ * of a server opens a symbolizer session (about a millisecond). The site,
+ * its first word, is the same either way. */
 static char *NamedDescription(const char *Text)
 {
     char *Named = HostNameFrames(Text);
     return Named != NULL ? Named : strdup(Text);
+}
+
+/* The stack's frames named (the fork servers still run: their modules name
+ * them). */
+static void NameStack(STACK *Stack)
+{
+    if (!Stack->Named && Stack->Description != NULL) {
+        char *Named = NamedDescription(Stack->Description);
+        if (Named != NULL) { /* else (out of memory) it keeps the unnamed text */
+            free(Stack->Description);
+            Stack->Description = Named;
+        }
+        Stack->Named = true;
+    }
 }
 
 /* Adds the stacks listed in File that are new to Test (of Roots: only this
@@ -223,7 +242,7 @@ static size_t LoadStacks(const char *File, long Test, bool Roots)
         memcpy(Stack->Id, Id, sizeof(Id));
         Stack->Test = Test;
         Line[strcspn(Line, "\n")] = '\0';
-        Stack->Description = NamedDescription(Line + 17);
+        Stack->Description = strdup(Line + 17);
         Added++;
     }
     fclose(In);
@@ -573,7 +592,8 @@ static bool StartServer(char **Program, bool PerTest, long Slot)
     return Servers[Slot].Greeted || AwaitServer(Program, Slot);
 }
 
-/* Ends every fork server (it exits when its request pipe closes). */
+/* Ends every fork server (it exits when its request pipe closes): all told
+ * first, then waited for, so that they end together. */
 static void StopServers(long Jobs)
 {
     for (long j = 0; Servers != NULL && j < Jobs; j++) {
@@ -582,6 +602,10 @@ static void StopServers(long Jobs)
             close(Servers[j].Reply);
             close(Servers[j].Answers);
             close(Servers[j].Notes);
+        }
+    }
+    for (long j = 0; Servers != NULL && j < Jobs; j++) {
+        if (Servers[j].Pid != 0) {
             int WaitStatus;
             waitpid(Servers[j].Pid, &WaitStatus, 0);
             Servers[j].Pid = 0;
@@ -589,9 +613,12 @@ static void StopServers(long Jobs)
     }
 }
 
-/* Asks the server of Slot for a run; the run's pid, or -1 (said why). */
-static pid_t StartForked(long Slot, const char *Spec, const char *Test, bool PerTest,
-                         const char *Log, const char *Extra)
+/* Asks the server of Slot for a run; false (said why) if it cannot be
+ * asked. run22: its answer (the run's pid, HOST_FORK_STARTED) is not waited
+ * for here but read with the run's end (StartedRun): the runner, blocked on
+ * it while the server forked, answered no explorer meanwhile. */
+static bool StartForked(long Slot, const char *Spec, const char *Test, bool PerTest,
+                        const char *Log, const char *Extra)
 {
     char Request[4096];
     int Length = snprintf(Request, sizeof(Request), "@%s%cMMSIM_FAULTS=%s%c", Log, 0, Spec, 0);
@@ -603,18 +630,34 @@ static pid_t StartForked(long Slot, const char *Spec, const char *Test, bool Per
         Length += snprintf(Request + Length, sizeof(Request) - (size_t)Length, "%s%c", Extra, 0);
     }
     (void)PerTest; /* CMOCKA_MESSAGE_OUTPUT is in the server's environment */
-    if (Length <= 0 || (size_t)Length >= sizeof(Request)) {
+    if (Length <= 0 || (size_t)Length >= sizeof(Request) - sizeof(uint32_t)) {
         fprintf(stderr, "mmsim faults: a run's request is too long\n");
-        return -1;
+        return false;
     }
+    /* The length and the entries in one write: one system call, and the
+     * server reads it whole at once. */
     uint32_t Size = (uint32_t)Length;
+    char Message[sizeof(Request)];
+    memcpy(Message, &Size, sizeof(Size));
+    memcpy(Message + sizeof(Size), Request, Size);
+    const SERVER *Server = &Servers[Slot];
+    if (write(Server->Request, Message, sizeof(Size) + Size) != (ssize_t)(sizeof(Size) + Size)) {
+        fprintf(stderr, "mmsim faults: the fork server (pid %d) ended unexpectedly\n",
+                (int)Server->Pid);
+        return false;
+    }
+    return true;
+}
+
+/* The server's answer to a request (StartForked): the run's pid, or -1
+ * (said why). */
+static pid_t StartedRun(long Slot)
+{
     const SERVER *Server = &Servers[Slot];
     int32_t Kind = 0, Value = 0;
-    if (write(Server->Request, &Size, sizeof(Size)) != (ssize_t)sizeof(Size) ||
-        write(Server->Request, Request, Size) != (ssize_t)Size ||
-        !ServerReply(Server, &Kind, &Value) || Kind != 2) {
+    if (!ServerReply(Server, &Kind, &Value) || Kind != HOST_FORK_STARTED) {
         fprintf(stderr, "mmsim faults: the fork server (pid %d) %s\n", (int)Server->Pid,
-                Kind == 4 ? strerror(Value) : "ended unexpectedly");
+                Kind == HOST_FORK_REFUSED ? strerror(Value) : "ended unexpectedly");
         return -1;
     }
     return (pid_t)Value;
@@ -882,7 +925,18 @@ static int RunBaseline(const FAULTS_OPTIONS *Options)
     if (Options->PerTest && !Options->ExecPerRun) {
         int32_t Kind = 0, Value = 0;
         if (!StartServer(Options->Program, Options->PerTest, 0) ||
-            StartForked(0, Spec, NULL, Options->PerTest, Log, Extra) < 0) {
+            !StartForked(0, Spec, NULL, Options->PerTest, Log, Extra)) {
+            return 2;
+        }
+        /* run22: the program answered as a server; the other slots' servers
+         * start now (greeted when first used), while this one lists the
+         * tests, not after: the first explorations would wait for them. */
+        for (long Slot = 1; Slot < Options->Jobs; Slot++) {
+            if (!LaunchServer(Options->Program, Options->PerTest, Slot)) {
+                break;
+            }
+        }
+        if (StartedRun(0) < 0) {
             return 2;
         }
         if (!ServerReply(&Servers[0], &Kind, &Value) || Kind != HOST_FORK_ENDED) {
@@ -914,15 +968,6 @@ static int RunBaseline(const FAULTS_OPTIONS *Options)
             fprintf(stderr, "mmsim faults: --per-test: the baseline ran no CMocka test; see %s\n",
                     Log);
             return 2;
-        }
-        /* The other slots' servers start together now (greeted when first
-         * used), not one by one while the first explorations wait for the
-         * runner. */
-        for (long Slot = 1; !Options->ExecPerRun && Slot < Options->Jobs && (size_t)Slot < TestCount;
-             Slot++) {
-            if (!LaunchServer(Options->Program, Options->PerTest, Slot)) {
-                break;
-            }
         }
         if (Listed) {
             fprintf(stderr, "mmsim faults: the suite lists %zu test(s) to explore one by one\n",
@@ -994,7 +1039,7 @@ static long AddStack(const char *Line, long Test)
     memcpy(Stack->Id, Line, 16);
     Stack->Id[16] = '\0';
     Stack->Test = Test;
-    Stack->Description = NamedDescription(strlen(Line) > 17 ? Line + 17 : "?");
+    Stack->Description = strdup(strlen(Line) > 17 ? Line + 17 : "?");
     return (long)StackCount++;
 }
 
@@ -1057,18 +1102,19 @@ static bool StartRun(const FAULTS_OPTIONS *Options, QUEUE *Queue, RUNNING *Runni
         if (!StartServer(Options->Program, Options->PerTest, Slot)) {
             return false;
         }
-        Run->Pid = StartForked(Slot, Spec, Name, Options->PerTest, Log, NULL);
-        if (Run->Pid < 0) {
+        if (!StartForked(Slot, Spec, Name, Options->PerTest, Log, NULL)) {
             Run->Pid = 0;
             return false;
         }
+        Run->Pid = -1; /* known at the server's answer (RunStarted) */
     }
     Run->Started = Now();
     return true;
 }
 
-static void PrintOutcome(const QUEUE *Queue, const STACK *Stack, size_t New)
+static void PrintOutcome(const QUEUE *Queue, STACK *Stack, size_t New)
 {
+    NameStack(Stack);
     char Short[96];
     snprintf(Short, sizeof(Short), "%s", Stack->Description);
     fprintf(stderr, "[%zu/%zu] %s %-10s %s%s%s\n", Queue->Finished, StackCount, Stack->Id,
@@ -1104,11 +1150,33 @@ static void RunEnded(QUEUE *Queue, RUNNING *Run, int WaitStatus, bool TimedOut)
     PrintOutcome(Queue, Stack, New);
 }
 
+/* Whether the fork server of Slot has said the pid of the run asked for
+ * (Run->Pid -1 until then; Block: wait for it); -1 if it is gone or could
+ * not fork. */
+static int RunStarted(RUNNING *Run, long Slot, bool Block)
+{
+    if (Run->Pid > 0) {
+        return 1;
+    }
+    struct pollfd Ready = {Servers[Slot].Reply, POLLIN, 0};
+    if (!Block && poll(&Ready, 1, 0) <= 0) {
+        return 0;
+    }
+    Run->Pid = StartedRun(Slot);
+    return Run->Pid > 0 ? 1 : -1;
+}
+
 /* Whether the run of Slot ended (killing it over the time limit), with its
  * wait status; -1 if its fork server is gone. */
-static int RunDone(const FAULTS_OPTIONS *Options, const RUNNING *Run, long Slot, bool TimedOut,
+static int RunDone(const FAULTS_OPTIONS *Options, RUNNING *Run, long Slot, bool TimedOut,
                    int *WaitStatus)
 {
+    if (!Options->ExecPerRun) {
+        int Started = RunStarted(Run, Slot, TimedOut);
+        if (Started <= 0) {
+            return Started;
+        }
+    }
     if (TimedOut) {
         kill(-Run->Pid, SIGKILL);
     }
@@ -1388,6 +1456,9 @@ static long ReapRuns(const FAULTS_OPTIONS *Options, QUEUE *Queue, RUNNING *Runni
             continue;
         }
         int WaitStatus = 0;
+        if (!Options->ExecPerRun && RunStarted(Run, j, false) < 0) {
+            return -1;
+        }
         if (Run->Exploring) {
             if (ServeExplorer(Options, Queue, Run, j, true) < 0) {
                 return -1;
@@ -1399,7 +1470,8 @@ static long ReapRuns(const FAULTS_OPTIONS *Options, QUEUE *Queue, RUNNING *Runni
                     Child->TimedOut = true;
                 }
             }
-            if (!ExplorerWaits(Run) && !Run->TimedOut && Now() - Run->Started > Options->Timeout) {
+            if (!ExplorerWaits(Run) && !Run->TimedOut && Run->Pid > 0 &&
+                Now() - Run->Started > Options->Timeout) {
                 kill(-Run->Pid, SIGKILL);
                 Run->TimedOut = true;
             }
@@ -1498,6 +1570,9 @@ static int Explore(const FAULTS_OPTIONS *Options, QUEUE *Queue)
         if (Reaped == 0 && Active > 0) {
             AwaitRuns(Options, Running);
         }
+    }
+    for (size_t s = 0; s < StackCount; s++) {
+        NameStack(&Stacks[s]); /* any not printed yet, while the servers run */
     }
     StopServers(Options->Jobs);
     free(Servers);
@@ -2102,6 +2177,7 @@ static bool MergeReport(const char *File, REPORT_HEAD *Head, bool First, uint64_
         snprintf(Stack->Id, sizeof(Stack->Id), "%s", Id->Text);
         Stack->Test = (long)Test->Number;
         Stack->Description = strdup(At->Text);
+        Stack->Named = true;
         Stack->Outcome = (OUTCOME)Which;
         snprintf(Stack->Detail, sizeof(Stack->Detail), "%s", Detail ? Detail->Text : "");
         Stack->Excerpt = strdup(Log ? Log->Text : "");
