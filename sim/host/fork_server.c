@@ -15,7 +15,8 @@
  * Messages (native byte order: both ends are one host):
  *   request  uint32 length, then entries each ending in '\0':
  *            "@PATH" (stdout and stderr to PATH), "NAME=VALUE" (setenv),
- *            "-NAME" (unsetenv)
+ *            "-NAME" (unsetenv), "!PPREFIX" and "!LPATH" (an explorer's
+ *            standing orders, below; kept by the run, not in its environment)
  *   reply    int32 kind, int32 value: hello (the server's pid), started (the
  *            run's pid), ended (its wait status), refused (fork's errno)
  *
@@ -31,12 +32,27 @@
  * workers (they stop in their own fork handler): counted in a fork handler
  * that runs after the simulator's; otherwise the child ends at once and the
  * runner runs that stack from the start instead.
+ *
+ * run22: standing orders. Asking cost the explorer a round trip through the
+ * runner at every first call (a median of 60 us, often half a millisecond
+ * when the runner was busy or not scheduled: 8-15 ms of waiting over the
+ * bench's five suites), and the runner's answer was nearly always the same:
+ * fork, and wait for the child. So an explorer whose request carries orders
+ * ("!P" the prefix of its children's files, "!L" its own log) asks nothing:
+ * it forks at every first call, its child logging to PREFIX ID.log and
+ * recording to PREFIX ID.stacks, and tells the runner afterwards
+ * (HOST_EXPLORE_FORKED, or HOST_EXPLORE_UNFORKED where it could not fork).
+ * It goes on without waiting for the child only with a permit the runner
+ * sent unasked (an answer with Fork 2, for its pid): a core is free. The
+ * runner gives no orders where it may not want a stack forked (--shard: a
+ * stack of another shard); those explorers ask as before.
  */
 #if !defined(_GNU_SOURCE)
 #define _GNU_SOURCE
 #endif
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -87,6 +103,9 @@ static void HostReply(int Fd, int32_t Kind, int32_t Value)
  * forked at a failing call). */
 static char *HostRunRequest;
 
+/* An explorer's standing orders (in the request), or NULL: ask. */
+static const char *HostExploreChildPrefix, *HostExploreOwnLog;
+
 /* The child: becomes the run the request describes. */
 static void HostBecomeRun(char *Request, uint32_t Length)
 {
@@ -103,6 +122,10 @@ static void HostBecomeRun(char *Request, uint32_t Length)
             }
         } else if (Entry[0] == '-') {
             unsetenv(Entry + 1);
+        } else if (Entry[0] == '!' && Entry[1] == 'P') {
+            HostExploreChildPrefix = Entry + 2;
+        } else if (Entry[0] == '!' && Entry[1] == 'L') {
+            HostExploreOwnLog = Entry + 2;
         } else if (strchr(Entry, '=') != NULL) {
             putenv(Entry); /* the request buffer lives as long as the run */
         }
@@ -311,6 +334,43 @@ static void HostBecomeFailingRun(const HOST_EXPLORE_ANSWER *Answer, const char *
     close(Record);
 }
 
+/* Standing orders: a permit the runner sent this explorer (its next child
+ * may go on without it), if one is waiting; others' are skipped. */
+static bool HostExploreTakePermit(int AnswerFd)
+{
+    for (;;) {
+        struct pollfd Ready = {AnswerFd, POLLIN, 0};
+        if (poll(&Ready, 1, 0) <= 0 || (Ready.revents & (POLLIN | POLLHUP)) == 0) {
+            return false;
+        }
+        HOST_EXPLORE_ANSWER Permit;
+        if (!HostReadAll(AnswerFd, &Permit, sizeof(Permit))) {
+            _exit(2); /* the runner is gone */
+        }
+        if (Permit.Pid == (int32_t)getpid() && Permit.Fork == 2) {
+            return true;
+        }
+    }
+}
+
+/* Standing orders: the answer the runner would have given (fork; the
+ * child's files named by the stack's identity, the first 16 characters of
+ * Line); false if a name does not fit. */
+static bool HostExploreOrdered(const char *Line, HOST_EXPLORE_ANSWER *Answer)
+{
+    memset(Answer, 0, sizeof(*Answer));
+    Answer->Pid = (int32_t)getpid();
+    Answer->Fork = 1;
+    int Log = snprintf(Answer->Log, sizeof(Answer->Log), "%s%.16s.log", HostExploreChildPrefix,
+                       Line);
+    int Record = snprintf(Answer->Record, sizeof(Answer->Record), "%s%.16s.stacks",
+                          HostExploreChildPrefix, Line);
+    int Parent = snprintf(Answer->ParentLog, sizeof(Answer->ParentLog), "%s", HostExploreOwnLog);
+    return Log > 0 && (size_t)Log < sizeof(Answer->Log) && Record > 0 &&
+           (size_t)Record < sizeof(Answer->Record) && Parent > 0 &&
+           (size_t)Parent < sizeof(Answer->ParentLog);
+}
+
 static bool HostExploreAtLocked(int AnswerFd, int NoteFd, const char *Line,
                                 const char *ParentRecord, char *Record, size_t RecordSize)
 {
@@ -320,13 +380,22 @@ static bool HostExploreAtLocked(int AnswerFd, int NoteFd, const char *Line,
         return false;
     }
     HostExploreNotes = NoteFd;
-    HostExploreNote(NoteFd, HOST_EXPLORE_ASK, 0, 0, Line);
     HOST_EXPLORE_ANSWER Answer;
-    do {
-        if (!HostReadAll(AnswerFd, &Answer, sizeof(Answer))) {
-            _exit(2); /* the runner is gone */
+    bool Ordered = HostExploreChildPrefix != NULL && HostExploreOwnLog != NULL;
+    int32_t Unforked = Ordered ? HOST_EXPLORE_UNFORKED : HOST_EXPLORE_UNSAFE;
+    if (Ordered) {
+        if (!HostExploreOrdered(Line, &Answer)) {
+            HostExploreNote(NoteFd, Unforked, ENAMETOOLONG, 0, Line);
+            return false;
         }
-    } while (Answer.Pid != (int32_t)getpid()); /* one meant for an explorer that died */
+    } else {
+        HostExploreNote(NoteFd, HOST_EXPLORE_ASK, 0, 0, Line);
+        do {
+            if (!HostReadAll(AnswerFd, &Answer, sizeof(Answer))) {
+                _exit(2); /* the runner is gone */
+            }
+        } while (Answer.Pid != (int32_t)getpid()); /* one meant for an explorer that died */
+    }
     if (Answer.Fork == 0) {
         return false;
     }
@@ -341,7 +410,7 @@ static bool HostExploreAtLocked(int AnswerFd, int NoteFd, const char *Line,
      * not change them before those copies are done. */
     int Ready[2];
     if (pipe(Ready) != 0) {
-        HostExploreNote(NoteFd, HOST_EXPLORE_UNSAFE, errno, 0, Line);
+        HostExploreNote(NoteFd, Unforked, errno, 0, Line);
         return false;
     }
     HostExploreUnsafe = false;
@@ -372,11 +441,16 @@ static bool HostExploreAtLocked(int AnswerFd, int NoteFd, const char *Line,
         int Status = 0;
         while (Child > 0 && waitpid(Child, &Status, 0) < 0 && errno == EINTR) {
         }
-        HostExploreNote(NoteFd, HOST_EXPLORE_UNSAFE, Error, 0, Line);
+        HostExploreNote(NoteFd, Unforked, Error, 0, Line);
         return false;
     }
     setpgid(Child, Child); /* also done by the child: whichever runs first */
-    HostExploreNote(NoteFd, HOST_EXPLORE_STARTED, 0, Child, NULL);
+    if (Ordered) {
+        Answer.Fork = HostExploreTakePermit(AnswerFd) ? 2 : 1;
+        HostExploreNote(NoteFd, HOST_EXPLORE_FORKED, Answer.Fork, Child, Line);
+    } else {
+        HostExploreNote(NoteFd, HOST_EXPLORE_STARTED, 0, Child, NULL);
+    }
     HostExploreChildren[HostExploreChildCount++] = Child;
     if (Answer.Fork == 1) {
         HostExploreWait(NoteFd, HostExploreChildCount - 1, true);

@@ -173,7 +173,12 @@ enum {
     HOST_EXPLORE_STARTED, /* Value: the child's pid (its own process group) */
     HOST_EXPLORE_ENDED,   /* Child ended, Value: its wait status */
     HOST_EXPLORE_UNSAFE,  /* Line: not forked (another thread alive, or fork refused: Value errno) */
-    HOST_EXPLORE_SEEN     /* Line: a first call in a process the test forked: not forkable */
+    HOST_EXPLORE_SEEN,    /* Line: a first call in a process the test forked: not forkable */
+    /* run22: an explorer the runner gave standing orders (a "!" entry of its
+     * request, fork_server.c) asks nothing: it forks at every first call and
+     * says so after the fact. */
+    HOST_EXPLORE_FORKED,  /* Line: the stack, Child: the child's pid, Value: 1 waits, 2 goes on */
+    HOST_EXPLORE_UNFORKED /* Line: not forked (another thread alive, or fork refused: Value errno) */
 };
 typedef struct _HOST_EXPLORE_NOTE {
     int32_t Kind, Value, Pid, Child;
@@ -182,7 +187,8 @@ typedef struct _HOST_EXPLORE_NOTE {
 typedef struct _HOST_EXPLORE_ANSWER {
     int32_t Pid;  /* the asker's (an answer for an explorer that died is skipped) */
     int32_t Fork; /* 0: go on; 1: fork (the child logging to Log and recording to Record)
-                     and wait for it; 2: fork and go on */
+                     and wait for it; 2: fork and go on (to an explorer with standing
+                     orders, unasked: its next child may go on - a core is free) */
     char Log[640], Record[640], ParentLog[640];
 } HOST_EXPLORE_ANSWER;
 /* True if AnswerFd is an open pipe end that can be read and NoteFd a

@@ -110,6 +110,7 @@ typedef struct {
     size_t ChildCount;
     size_t Answered; /* the stack of the last answer to fork */
     int Pending;     /* that answer's Fork while no STARTED or UNSAFE has come (0: none) */
+    long Permits;    /* standing orders: permits sent, not yet used (each holds a core) */
     bool Threads;   /* a stack could not be forked (another thread alive) */
     size_t *Forked; /* the stacks its children failed */
     size_t ForkedCount, ForkedCapacity;
@@ -618,7 +619,7 @@ static void StopServers(long Jobs)
  * for here but read with the run's end (StartedRun): the runner, blocked on
  * it while the server forked, answered no explorer meanwhile. */
 static bool StartForked(long Slot, const char *Spec, const char *Test, bool PerTest,
-                        const char *Log, const char *Extra)
+                        const char *Log, const char *Extra, const char *ChildPrefix)
 {
     char Request[4096];
     int Length = snprintf(Request, sizeof(Request), "@%s%cMMSIM_FAULTS=%s%c", Log, 0, Spec, 0);
@@ -628,6 +629,12 @@ static bool StartForked(long Slot, const char *Spec, const char *Test, bool PerT
     }
     if (Extra != NULL && Length > 0 && (size_t)Length < sizeof(Request)) {
         Length += snprintf(Request + Length, sizeof(Request) - (size_t)Length, "%s%c", Extra, 0);
+    }
+    if (ChildPrefix != NULL && Length > 0 && (size_t)Length < sizeof(Request)) {
+        /* An exploration's standing orders (fork_server.c): fork at every
+         * first call, children's files ChildPrefix ID.log and .stacks. */
+        Length += snprintf(Request + Length, sizeof(Request) - (size_t)Length, "!P%s%c!L%s%c",
+                           ChildPrefix, 0, Log, 0);
     }
     (void)PerTest; /* CMOCKA_MESSAGE_OUTPUT is in the server's environment */
     if (Length <= 0 || (size_t)Length >= sizeof(Request) - sizeof(uint32_t)) {
@@ -925,7 +932,7 @@ static int RunBaseline(const FAULTS_OPTIONS *Options)
     if (Options->PerTest && !Options->ExecPerRun) {
         int32_t Kind = 0, Value = 0;
         if (!StartServer(Options->Program, Options->PerTest, 0) ||
-            !StartForked(0, Spec, NULL, Options->PerTest, Log, Extra)) {
+            !StartForked(0, Spec, NULL, Options->PerTest, Log, Extra, NULL)) {
             return 2;
         }
         /* run22: the program answered as a server; the other slots' servers
@@ -1077,6 +1084,7 @@ static bool StartRun(const FAULTS_OPTIONS *Options, QUEUE *Queue, RUNNING *Runni
         ExploreFiles(Run->Test, Record, Log, sizeof(Record));
         Run->ChildCount = 0;
         Run->Pending = 0;
+        Run->Permits = 0;
         Run->TimedOut = Run->Threads = false;
         Run->ForkedCount = 0;
     } else {
@@ -1102,7 +1110,17 @@ static bool StartRun(const FAULTS_OPTIONS *Options, QUEUE *Queue, RUNNING *Runni
         if (!StartServer(Options->Program, Options->PerTest, Slot)) {
             return false;
         }
-        if (!StartForked(Slot, Spec, Name, Options->PerTest, Log, NULL)) {
+        /* An exploration of an unsharded run asks nothing: every stack
+         * it meets first is its test's, new and this run's to fail. */
+        char ChildPrefix[700];
+        if (Run->Test >= 0) {
+            snprintf(ChildPrefix, sizeof(ChildPrefix), "%s/t%04ld-", StateDir, Run->Test);
+        } else {
+            snprintf(ChildPrefix, sizeof(ChildPrefix), "%s/", StateDir);
+        }
+        bool Orders = Run->Exploring && Shard.Count == 0;
+        if (!StartForked(Slot, Spec, Name, Options->PerTest, Log, NULL,
+                         Orders ? ChildPrefix : NULL)) {
             Run->Pid = 0;
             return false;
         }
@@ -1234,6 +1252,19 @@ static void AnswerExplorer(const FAULTS_OPTIONS *Options, RUNNING *Run, long Slo
     } while (Put < 0 && errno == EINTR);
 }
 
+/* The stack a note names (added if new to the run's test); -1 if the line
+ * is malformed. */
+static long NotedStack(const RUNNING *Run, const HOST_EXPLORE_NOTE *Note)
+{
+    char Id[17];
+    snprintf(Id, sizeof(Id), "%.16s", Note->Line);
+    if (strlen(Note->Line) <= 17) {
+        return -1;
+    }
+    long Index = FindStack(Id, Run->Test);
+    return Index >= 0 ? Index : AddStack(Note->Line, Run->Test);
+}
+
 static bool ExplorerWaits(const RUNNING *Run)
 {
     for (size_t c = 0; c < Run->ChildCount; c++) {
@@ -1304,6 +1335,36 @@ static int ServeExplorer(const FAULTS_OPTIONS *Options, QUEUE *Queue, RUNNING *R
             Run->Threads = true;
             Busy -= Run->Pending == 2;
             Run->Pending = 0;
+        } else if (Note.Kind == HOST_EXPLORE_FORKED && Run->ChildCount < MAX_CHILDREN) {
+            /* Standing orders: forked unasked (the stack is new to this
+             * test: only its exploration meets its stacks first). */
+            long Index = NotedStack(Run, &Note);
+            if (Index < 0) {
+                continue;
+            }
+            Stacks[Index].Claimed = true;
+            CHILD *Child = &Run->Children[Run->ChildCount++];
+            Child->Pid = (pid_t)Note.Child;
+            Child->Stack = (size_t)Index;
+            Child->Started = Now();
+            Child->TimedOut = false;
+            Child->Waited = Note.Value != 2;
+            if (Note.Value == 2 && Run->Permits > 0) {
+                Run->Permits--; /* its core is the child's from now on */
+            } else if (Note.Value == 2) {
+                Busy++; /* a permit the runner had given up on: taken all the same */
+            }
+            Run->Forked = (size_t *)Grow(Run->Forked, &Run->ForkedCapacity, Run->ForkedCount,
+                                         sizeof(size_t));
+            Run->Forked[Run->ForkedCount++] = (size_t)Index;
+        } else if (Note.Kind == HOST_EXPLORE_UNFORKED) {
+            /* Standing orders, not forked (another thread alive, or fork
+             * refused): as UNSAFE. */
+            long Index = NotedStack(Run, &Note);
+            if (Index >= 0) {
+                Stacks[Index].Claimed = false;
+            }
+            Run->Threads = true;
         } else if (Note.Kind == HOST_EXPLORE_SEEN) {
             /* A first call in a process the test forked: run from the start. */
             char Id[17];
@@ -1378,6 +1439,8 @@ static void ExplorationEnded(const FAULTS_OPTIONS *Options, QUEUE *Queue, RUNNIN
     Run->ChildCount = 0;
     Busy -= Run->Pending == 2; /* answered, never forked */
     Run->Pending = 0;
+    Busy -= Run->Permits; /* sent, never used */
+    Run->Permits = 0;
     bool Failed = Run->TimedOut || !WIFEXITED(WaitStatus) || WEXITSTATUS(WaitStatus) != 0;
     if (Run->Test >= 0 && Failed) {
         TEST *T = &Tests[Run->Test];
@@ -1526,6 +1589,37 @@ static void AwaitRuns(const FAULTS_OPTIONS *Options, const RUNNING *Running)
     (void)poll(Ready, Count, 100);
 }
 
+/* A core free with nothing left to start: an explorer on standing orders
+ * (which asks nothing) gets a permit to let its next child run on it while
+ * it goes on - what an answer to an asking explorer says when a core is
+ * free. One at a time per explorer, so that cores stay free for runs that
+ * its test's end may queue. */
+static void GivePermits(const FAULTS_OPTIONS *Options, RUNNING *Running)
+{
+    for (long j = 0; Busy < Options->Jobs && j < Options->Jobs; j++) {
+        RUNNING *Run = &Running[j];
+        if (Run->Pid <= 0 || !Run->Exploring || Run->Permits != 0 || Shard.Count != 0) {
+            continue;
+        }
+        struct pollfd Room = {Servers[j].Answers, POLLOUT, 0};
+        if (poll(&Room, 1, 0) <= 0 || (Room.revents & POLLOUT) == 0) {
+            continue; /* never wait on it: permits an explorer never used fill the pipe */
+        }
+        HOST_EXPLORE_ANSWER Permit;
+        memset(&Permit, 0, sizeof(Permit));
+        Permit.Pid = Run->Pid;
+        Permit.Fork = 2;
+        ssize_t Put;
+        do {
+            Put = write(Servers[j].Answers, &Permit, sizeof(Permit));
+        } while (Put < 0 && errno == EINTR);
+        if (Put == (ssize_t)sizeof(Permit)) {
+            Run->Permits++;
+            Busy++;
+        }
+    }
+}
+
 /* Step 2: per test, a discovery run or an exploration; then one run per
  * stack left, in parallel; new stacks join the queue. 0, or 2 (out of
  * memory, a fork server gone). */
@@ -1559,6 +1653,9 @@ static int Explore(const FAULTS_OPTIONS *Options, QUEUE *Queue)
         }
         if (Status != 0 && Active == 0) {
             break;
+        }
+        if (Status == 0 && ExploreMode(Options)) {
+            GivePermits(Options, Running);
         }
         long Reaped = ReapRuns(Options, Queue, Running);
         if (Reaped < 0) {
