@@ -433,11 +433,8 @@ static bool HostExploreAtLocked(int AnswerFd, int NoteFd, const char *Line,
     }
     int Error = Child < 0 ? errno : 0;
     close(Ready[1]);
-    char Byte;
-    while (Child > 0 && read(Ready[0], &Byte, 1) < 0 && errno == EINTR) {
-    }
-    close(Ready[0]);
-    if (Child < 0 || HostExploreUnsafe) {
+    if (Child < 0 || HostExploreUnsafe) { /* told by this process's own fork handler */
+        close(Ready[0]);
         int Status = 0;
         while (Child > 0 && waitpid(Child, &Status, 0) < 0 && errno == EINTR) {
         }
@@ -447,6 +444,14 @@ static bool HostExploreAtLocked(int AnswerFd, int NoteFd, const char *Line,
     setpgid(Child, Child); /* also done by the child: whichever runs first */
     if (Ordered) {
         Answer.Fork = HostExploreTakePermit(AnswerFd) ? 2 : 1;
+    }
+    /* run22: only a parent going on waits for the copies; one waiting for
+     * the child's end changes nothing before it anyway. */
+    char Byte;
+    while (Answer.Fork == 2 && read(Ready[0], &Byte, 1) < 0 && errno == EINTR) {
+    }
+    close(Ready[0]);
+    if (Ordered) {
         HostExploreNote(NoteFd, HOST_EXPLORE_FORKED, Answer.Fork, Child, Line);
     } else {
         HostExploreNote(NoteFd, HOST_EXPLORE_STARTED, 0, Child, NULL);
