@@ -935,13 +935,12 @@ static int RunBaseline(const FAULTS_OPTIONS *Options)
             !StartForked(0, Spec, NULL, Options->PerTest, Log, Extra, NULL)) {
             return 2;
         }
-        /* run22: the program answered as a server; the other slots' servers
-         * start now (greeted when first used), while this one lists the
-         * tests, not after: the first explorations would wait for them. */
-        for (long Slot = 1; Slot < Options->Jobs; Slot++) {
-            if (!LaunchServer(Options->Program, Options->PerTest, Slot)) {
-                break;
-            }
+        /* run22: the program answered as a server; the second slot's
+         * server starts now, while this one lists the tests (the first
+         * explorations would wait for it), the others once the tests are
+         * known (as many as there are tests). */
+        if (Options->Jobs > 1) {
+            (void)LaunchServer(Options->Program, Options->PerTest, 1);
         }
         if (StartedRun(0) < 0) {
             return 2;
@@ -975,6 +974,15 @@ static int RunBaseline(const FAULTS_OPTIONS *Options)
             fprintf(stderr, "mmsim faults: --per-test: the baseline ran no CMocka test; see %s\n",
                     Log);
             return 2;
+        }
+        /* The other slots' servers start together now (greeted when first
+         * used), not one by one while the first explorations wait for the
+         * runner. */
+        for (long Slot = 2; !Options->ExecPerRun && Slot < Options->Jobs && (size_t)Slot < TestCount;
+             Slot++) {
+            if (!LaunchServer(Options->Program, Options->PerTest, Slot)) {
+                break;
+            }
         }
         if (Listed) {
             fprintf(stderr, "mmsim faults: the suite lists %zu test(s) to explore one by one\n",
