@@ -43,7 +43,8 @@
  * recording to PREFIX ID.stacks, and tells the runner afterwards
  * (HOST_EXPLORE_FORKED, or HOST_EXPLORE_UNFORKED where it could not fork).
  * It goes on without waiting for the child only with a permit the runner
- * sent unasked (an answer with Fork 2, for its pid): a core is free. The
+ * sent unasked (an answer with Fork 2 and minus its pid, which an asking
+ * explorer never takes for its answer): a core is free. The
  * runner gives no orders where it may not want a stack forked (--shard: a
  * stack of another shard); those explorers ask as before.
  */
@@ -347,7 +348,7 @@ static bool HostExploreTakePermit(int AnswerFd)
         if (!HostReadAll(AnswerFd, &Permit, sizeof(Permit))) {
             _exit(2); /* the runner is gone */
         }
-        if (Permit.Pid == (int32_t)getpid() && Permit.Fork == 2) {
+        if (Permit.Pid == -(int32_t)getpid() && Permit.Fork == 2) {
             return true;
         }
     }

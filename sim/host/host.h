@@ -185,10 +185,11 @@ typedef struct _HOST_EXPLORE_NOTE {
     char Line[2400];
 } HOST_EXPLORE_NOTE;
 typedef struct _HOST_EXPLORE_ANSWER {
-    int32_t Pid;  /* the asker's (an answer for an explorer that died is skipped) */
+    int32_t Pid;  /* the asker's (an answer for an explorer that died is skipped); minus
+                     the explorer's in a permit (below: never taken for an answer) */
     int32_t Fork; /* 0: go on; 1: fork (the child logging to Log and recording to Record)
-                     and wait for it; 2: fork and go on (to an explorer with standing
-                     orders, unasked: its next child may go on - a core is free) */
+                     and wait for it; 2: fork and go on (a permit, sent unasked to an
+                     explorer with standing orders: its next child may go on) */
     char Log[640], Record[640], ParentLog[640];
 } HOST_EXPLORE_ANSWER;
 /* True if AnswerFd is an open pipe end that can be read and NoteFd a

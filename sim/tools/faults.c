@@ -1615,7 +1615,7 @@ static void GivePermits(const FAULTS_OPTIONS *Options, RUNNING *Running)
         }
         HOST_EXPLORE_ANSWER Permit;
         memset(&Permit, 0, sizeof(Permit));
-        Permit.Pid = Run->Pid;
+        Permit.Pid = -Run->Pid; /* a permit, never an answer (host.h) */
         Permit.Fork = 2;
         ssize_t Put;
         do {

@@ -11,6 +11,7 @@
  *   fake runner                       explorer (the server's run)
  *   request: explore=, !P, !L   -->   runs the test, waits for the cue
  *   permit for pid 1 (stale)    -->   skipped: not its own
+ *   an answer (nothing asked)   -->   skipped: not a permit
  *   permit for the explorer     -->
  *   cue (a byte on its stdin)   -->   1st call: forks, takes the permit,
  *                               <--     FORKED (goes on: 2), child's files PREFIX ID.*
@@ -140,13 +141,15 @@ static void StopServer(FAKE_RUNNER *R)
     rmdir(R->Dir);
 }
 
-static void SendPermit(const FAKE_RUNNER *R, int32_t Pid)
+/* Fork 2 for Pid: a permit (Pid < 0: minus the explorer's, host.h) or the
+ * answer to a question (the asker's pid). */
+static void SendFork2(const FAKE_RUNNER *R, int32_t Pid)
 {
-    HOST_EXPLORE_ANSWER Permit;
-    memset(&Permit, 0, sizeof(Permit));
-    Permit.Pid = Pid;
-    Permit.Fork = 2;
-    assert_int_equal(write(R->Answers, &Permit, sizeof(Permit)), (ssize_t)sizeof(Permit));
+    HOST_EXPLORE_ANSWER Message;
+    memset(&Message, 0, sizeof(Message));
+    Message.Pid = Pid;
+    Message.Fork = 2;
+    assert_int_equal(write(R->Answers, &Message, sizeof(Message)), (ssize_t)sizeof(Message));
 }
 
 static bool FileHas(const char *Path, const char *Text)
@@ -180,8 +183,9 @@ SIM_TEST_F(ExplorerOnStandingOrdersAsksNothing, NULL, NULL)
     int32_t Started[2];
     assert_true(ReadAll(R.Reply, Started, sizeof(Started)));
     assert_int_equal(Started[0], HOST_FORK_STARTED);
-    SendPermit(&R, 1); /* another process's: skipped */
-    SendPermit(&R, Started[1]);
+    SendFork2(&R, -1);          /* a permit for another process: skipped */
+    SendFork2(&R, Started[1]);  /* an answer, not a permit: skipped */
+    SendFork2(&R, -Started[1]); /* its permit */
     assert_int_equal(write(R.Cue, "!", 1), 1);
 
     /* What the explorer says, until its server says it ended. */
