@@ -594,7 +594,9 @@ static bool StartServer(char **Program, bool PerTest, long Slot)
 }
 
 /* Ends every fork server (it exits when its request pipe closes): all told
- * first, then waited for, so that they end together. */
+ * first, then waited for, so that they end together. One that never said
+ * hello is killed: still starting, or a program that is no server, running
+ * as itself. */
 static void StopServers(long Jobs)
 {
     for (long j = 0; Servers != NULL && j < Jobs; j++) {
@@ -603,6 +605,9 @@ static void StopServers(long Jobs)
             close(Servers[j].Reply);
             close(Servers[j].Answers);
             close(Servers[j].Notes);
+            if (!Servers[j].Greeted) {
+                kill(-Servers[j].Pid, SIGKILL);
+            }
         }
     }
     for (long j = 0; Servers != NULL && j < Jobs; j++) {
@@ -931,16 +936,20 @@ static int RunBaseline(const FAULTS_OPTIONS *Options)
     const char *Extra = Options->PerTest ? ListTests : NULL;
     if (Options->PerTest && !Options->ExecPerRun) {
         int32_t Kind = 0, Value = 0;
+        /* run22: the second slot's server starts with the first, not after
+         * the listing: the second slot's first exploration waited for it
+         * (1.5-2 ms). The others start once the tests are known (as many as
+         * there are tests). A program that is no server is killed, not
+         * waited for, in the second slot (StopServers). */
+        if (!LaunchServer(Options->Program, Options->PerTest, 0)) {
+            return 2;
+        }
+        if (Options->Jobs > 1) {
+            (void)LaunchServer(Options->Program, Options->PerTest, 1);
+        }
         if (!StartServer(Options->Program, Options->PerTest, 0) ||
             !StartForked(0, Spec, NULL, Options->PerTest, Log, Extra, NULL)) {
             return 2;
-        }
-        /* run22: the program answered as a server; the second slot's
-         * server starts now, while this one lists the tests (the first
-         * explorations would wait for it), the others once the tests are
-         * known (as many as there are tests). */
-        if (Options->Jobs > 1) {
-            (void)LaunchServer(Options->Program, Options->PerTest, 1);
         }
         if (StartedRun(0) < 0) {
             return 2;
