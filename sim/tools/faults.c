@@ -34,6 +34,7 @@
 #include <ftw.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -1147,16 +1148,68 @@ static bool StartRun(const FAULTS_OPTIONS *Options, QUEUE *Queue, RUNNING *Runni
     return true;
 }
 
+/* run22: the progress lines of step 2, said in order but printed (and the
+ * stacks in them named) once the runner has started what it can: naming a
+ * stack costs a symbol lookup (the first of a server a session), which
+ * otherwise delayed the next exploration of a slot whose exploration had
+ * just ended. */
+typedef struct {
+    size_t Stack;           /* an outcome's line: the stack; SIZE_MAX: Text */
+    size_t Finished, Count; /* the "[Finished/Count]" it had when said */
+    size_t New;
+    char *Text;
+} SAID;
+static SAID *Said;
+static size_t SaidCount, SaidCapacity;
+
+static void Say(size_t Stack, size_t Finished, size_t Count, size_t New, char *Text)
+{
+    Said = (SAID *)Grow(Said, &SaidCapacity, SaidCount, sizeof(SAID));
+    Said[SaidCount++] = (SAID){Stack, Finished, Count, New, Text};
+}
+
+/* A line of text, said (printed with the outcomes, in order). */
+static void SayText(const char *Format, ...) __attribute__((format(MMSIM_PRINTF_FORMAT, 1, 2)));
+static void SayText(const char *Format, ...)
+{
+    va_list Arguments;
+    va_start(Arguments, Format);
+    char *Text = NULL;
+    int Length = vasprintf(&Text, Format, Arguments);
+    va_end(Arguments);
+    if (Length < 0) {
+        Text = NULL;
+    }
+    Say(SIZE_MAX, 0, 0, 0, Text);
+}
+
+/* Prints what was said, naming the stacks (the servers still run). */
+static void PrintSaid(void)
+{
+    for (size_t i = 0; i < SaidCount; i++) {
+        const SAID *Line = &Said[i];
+        if (Line->Stack == SIZE_MAX) {
+            fputs(Line->Text != NULL ? Line->Text : "", stderr);
+            free(Line->Text);
+            continue;
+        }
+        STACK *Stack = &Stacks[Line->Stack];
+        NameStack(Stack);
+        char Short[96];
+        snprintf(Short, sizeof(Short), "%s", Stack->Description);
+        fprintf(stderr, "[%zu/%zu] %s %-10s %s%s%s\n", Line->Finished, Line->Count, Stack->Id,
+                OutcomeNames[Stack->Outcome], Short, Stack->Detail[0] ? "  -- " : "",
+                Stack->Detail);
+        if (Line->New != 0) {
+            fprintf(stderr, "        %zu new stack(s) found on this failure path\n", Line->New);
+        }
+    }
+    SaidCount = 0;
+}
+
 static void PrintOutcome(const QUEUE *Queue, STACK *Stack, size_t New)
 {
-    NameStack(Stack);
-    char Short[96];
-    snprintf(Short, sizeof(Short), "%s", Stack->Description);
-    fprintf(stderr, "[%zu/%zu] %s %-10s %s%s%s\n", Queue->Finished, StackCount, Stack->Id,
-            OutcomeNames[Stack->Outcome], Short, Stack->Detail[0] ? "  -- " : "", Stack->Detail);
-    if (New != 0) {
-        fprintf(stderr, "        %zu new stack(s) found on this failure path\n", New);
-    }
+    Say((size_t)(Stack - Stacks), Queue->Finished, StackCount, New, NULL);
 }
 
 /* A run ended: the stacks it found join the queue; a discovery run tells
@@ -1174,7 +1227,7 @@ static void RunEnded(QUEUE *Queue, RUNNING *Run, int WaitStatus, bool TimedOut)
             snprintf(T->Detail, sizeof(T->Detail), "fails with no injected failure; see %.150s",
                      Log);
         }
-        fprintf(stderr, "[test %zu/%zu] %s: %zu stack(s)%s\n", Run->Index + 1, TestCount,
+        SayText("[test %zu/%zu] %s: %zu stack(s)%s\n", Run->Index + 1, TestCount,
                 T->Name, New, T->Failed ? " -- FAILS ALONE" : "");
         return;
     }
@@ -1517,7 +1570,7 @@ static void ExplorationEnded(const FAULTS_OPTIONS *Options, QUEUE *Queue, RUNNIN
         }
     }
     (void)Before;
-    fprintf(stderr, "[test %zu/%zu] %s: %zu stack(s), %zu forked at the failing call%s%s%s\n",
+    SayText("[test %zu/%zu] %s: %zu stack(s), %zu forked at the failing call%s%s%s\n",
             Run->Index + 1, Queue->Explorations, Run->Test >= 0 ? Tests[Run->Test].Name : "(program)",
             Total, Forked, Waiting != 0 ? ", the rest run from the start" : "",
             Run->Threads ? " (another thread was alive at a call)" : "",
@@ -1674,6 +1727,7 @@ static int Explore(const FAULTS_OPTIONS *Options, QUEUE *Queue)
         if (Status == 0 && ExploreMode(Options)) {
             GivePermits(Options, Running);
         }
+        PrintSaid();
         long Reaped = ReapRuns(Options, Queue, Running);
         if (Reaped < 0) {
             Status = 2;
@@ -1685,9 +1739,13 @@ static int Explore(const FAULTS_OPTIONS *Options, QUEUE *Queue)
             AwaitRuns(Options, Running);
         }
     }
+    PrintSaid();
     for (size_t s = 0; s < StackCount; s++) {
         NameStack(&Stacks[s]); /* any not printed yet, while the servers run */
     }
+    free(Said);
+    Said = NULL;
+    SaidCapacity = 0;
     StopServers(Options->Jobs);
     free(Servers);
     Servers = NULL;
