@@ -34,8 +34,8 @@
  * runner runs that stack from the start instead.
  *
  * run22: standing orders. Asking cost the explorer a round trip through the
- * runner at every first call (a median of 60 us, often half a millisecond
- * when the runner was busy or not scheduled: 8-15 ms of waiting over the
+ * runner at every first call (a median of 60-110 us, often half a millisecond
+ * when the runner was busy or not scheduled: 11-16 ms of waiting over the
  * bench's five suites), and the runner's answer was nearly always the same:
  * fork, and wait for the child. So an explorer whose request carries orders
  * ("!P" the prefix of its children's files, "!L" its own log) asks nothing:
