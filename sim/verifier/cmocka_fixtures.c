@@ -172,7 +172,10 @@ int SimTestTeardownDefault(void **State)
 int SimTestGroupTeardown(void **State)
 {
     (void)State;
-    return SimInitialize(NULL) == STATUS_SUCCESS ? 0 : -1;
+    SIM_CONFIG Default;
+    SimDefaultConfig(&Default);
+    MiResetOnNextUse(&Default); /* as SimTestTeardownDefault */
+    return 0;
 }
 
 void SimTestSetStrict(BOOLEAN Strict)
