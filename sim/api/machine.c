@@ -17,11 +17,22 @@
 #include "../mi.h"
 #include "../host/host.h"
 #include "../mm/mi_mm.h"
+#include "machine_kit.h"
 
 /* MiConfig, MiSeed and the up/stale/fork-refused flags live in the bottom
  * layer (sim/base/machine_state.c), which every layer reads. */
 static bool MiSeedFixed;
 static char MiForkWhy[160];
+
+/* proc22: a reset the CMocka teardown asked for and nobody has used yet
+ * (MiResetOnNextUse): the configuration the next machine is built with, who
+ * reports a failure to build it, and whether the subsystems still hold the
+ * machine it replaces (no longer up: torn down by the next build). Guarded
+ * by the machine lock. */
+static bool MiResetPending;
+static SIM_CONFIG MiPendingConfig;
+static const char *MiPendingWho;
+static bool MiMachineStale;
 
 
 /* Subsystems with machine-lifetime state, in initialisation order. */
@@ -228,8 +239,13 @@ static NTSTATUS MiValidateConfig(SIM_CONFIG *Config, char *Why, size_t WhySize)
 /* ---------------------------------------------------------------------- */
 static void MiTeardownLocked(void)
 {
-    if (!atomic_load(&MiMachineUp)) {
+    if (!atomic_load(&MiMachineUp) && !MiMachineStale) {
         return;
+    }
+    if (MiMachineStale) {
+        /* Torn down as a reset tears a machine down: up until it is gone. */
+        MiMachineStale = false;
+        atomic_store_explicit(&MiMachineUp, true, memory_order_release);
     }
     for (size_t i = MI_SUBSYSTEM_COUNT; i-- > 0;) {
         if (MiSubsystems[i]->Teardown != NULL) {
@@ -282,7 +298,9 @@ static void MiForkChild(void)
 {
     MiWorkForkChild();
     MiLocksForkChild();
-    if (!atomic_load(&MiMachineUp) || atomic_load(&MiForkRefused)) {
+    /* A machine a pending reset replaces is the parent's memory too: the
+     * child's next use tears it down, so it gets its own copy as well. */
+    if ((!atomic_load(&MiMachineUp) && !MiMachineStale) || atomic_load(&MiForkRefused)) {
         return;
     }
     char Why[128];
@@ -343,12 +361,14 @@ static NTSTATUS MiBuildLocked(const SIM_CONFIG *Requested, char *Why, size_t Why
     }
     atomic_store_explicit(&MiTrapStale, true, memory_order_relaxed);
     atomic_store_explicit(&MiMachineUp, true, memory_order_release);
+    MiResetPending = false; /* a machine is up: nothing is pending any more */
     MiRegisterExitCheck();
     return STATUS_SUCCESS;
 }
 
 static NTSTATUS MiRebuildLocked(const SIM_CONFIG *Config, char *Why, size_t WhySize)
 {
+    MiResetPending = false; /* this build replaces a pending one */
     /* A forked child refused its copy has its views of the parent's memory
      * revoked: nothing of that machine is kept. */
     MiKeepForNextMachine = !atomic_load(&MiForkRefused);
@@ -378,8 +398,9 @@ static void MiReportBuildFailure(const char *Who, NTSTATUS Status, const char *W
 }
 
 /* MiEnsureMachine's slow path (registered with the bottom layer below): a
- * forked child without a machine is refused; else the default machine is
- * built, once. */
+ * forked child without a machine is refused; else the machine a pending
+ * reset asked for (MiResetOnNextUse), or the default machine, is built,
+ * once. */
 static void MiBuildDefaultMachine(void)
 {
     if (atomic_load_explicit(&MiForkRefused, memory_order_relaxed)) {
@@ -392,11 +413,28 @@ static void MiBuildDefaultMachine(void)
     MiLock();
     if (!atomic_load(&MiMachineUp)) {
         SIM_CONFIG Config;
-        SimDefaultConfig(&Config);
+        const char *Who = "cannot start the default machine";
+        if (MiResetPending) {
+            Config = MiPendingConfig;
+            Who = MiPendingWho;
+        } else {
+            SimDefaultConfig(&Config);
+        }
         char Why[512];
-        NTSTATUS Status = MiBuildLocked(&Config, Why, sizeof(Why));
+        NTSTATUS Status;
+        if (MiMachineStale) {
+            /* MiRebuildLocked without its IRQL: the reset lowered its own
+             * thread's, and this may be another thread. */
+            MiResetPending = false;
+            MiKeepForNextMachine = true;
+            MiTeardownLocked();
+            Status = MiBuildLocked(&Config, Why, sizeof(Why));
+            MiForgetKept();
+        } else {
+            Status = MiBuildLocked(&Config, Why, sizeof(Why));
+        }
         if (!NT_SUCCESS(Status)) {
-            MiReportBuildFailure("cannot start the default machine", Status, Why);
+            MiReportBuildFailure(Who, Status, Why);
             _exit(SIM_EXIT_CONFIG);
         }
     }
@@ -427,6 +465,22 @@ NTSTATUS SimInitialize(const SIM_CONFIG *Config)
     return Status;
 }
 
+/* The configuration SimReset builds: a pending reset's, else the running
+ * machine's with a new seed unless one was fixed, else the default. */
+static void MiNextConfigLocked(SIM_CONFIG *Config)
+{
+    if (MiResetPending) {
+        *Config = MiPendingConfig;
+    } else if (atomic_load(&MiMachineUp)) {
+        *Config = MiConfig;
+        if (!MiSeedFixed) {
+            Config->Seed = 0;
+        }
+    } else {
+        SimDefaultConfig(Config);
+    }
+}
+
 VOID SimReset(VOID)
 {
     MiEndMachineWaits(); /* first: a worker may be parked in a wait */
@@ -437,14 +491,7 @@ VOID SimReset(VOID)
     }
     MiLock();
     SIM_CONFIG Config;
-    if (atomic_load(&MiMachineUp)) {
-        Config = MiConfig;
-        if (!MiSeedFixed) {
-            Config.Seed = 0;
-        }
-    } else {
-        SimDefaultConfig(&Config);
-    }
+    MiNextConfigLocked(&Config);
     char Why[512];
     NTSTATUS Status = MiRebuildLocked(&Config, Why, sizeof(Why));
     MiUnlock();
@@ -454,6 +501,44 @@ VOID SimReset(VOID)
     }
 }
 
+/* proc22: a SimReset (Config NULL: its configuration; else Config's
+ * machine) whose teardown and build are left to whoever uses the machine
+ * next: a DDI, a Sim* call, SimReset, SimInitialize, SimShutdown. What is
+ * done now is what ends the old machine for its threads and callers: waits
+ * on it end, busy workers stop, the stop is cleared, this thread's IRQL
+ * lowered, and the machine is no longer up (so the exit-time unload check
+ * passes it by, as it would pass the clean new one). The CMocka teardown
+ * resets a stopped or unclean machine so, and a process run for one test
+ * (`mmsim faults --per-test`) then ends without tearing down a machine and
+ * building another nobody uses, with two worker threads in a forked run. */
+void MiResetOnNextUse(const SIM_CONFIG *Config)
+{
+    MiEndMachineWaits(); /* first: a worker may be parked in a wait */
+    if (!MiWorkersIdle()) {
+        MiStopWorkers(); /* idle ones serve the next machine, as at a reset */
+    }
+    MiLock();
+    SIM_CONFIG Next;
+    if (Config != NULL) {
+        Next = *Config;
+        MiPendingWho = "cannot start the default machine";
+    } else {
+        MiNextConfigLocked(&Next);
+        MiPendingWho = "SimReset could not rebuild the machine";
+    }
+    if (atomic_load(&MiForkRefused)) {
+        MiTeardownLocked(); /* its views are revoked: nothing to keep */
+    } else if (atomic_load(&MiMachineUp)) {
+        MiMachineStale = true;
+        atomic_store_explicit(&MiMachineUp, false, memory_order_release);
+    }
+    MiClearStop();
+    MiSetIrql(PASSIVE_LEVEL);
+    MiPendingConfig = Next;
+    MiResetPending = true;
+    MiUnlock();
+}
+
 VOID SimShutdown(VOID)
 {
     MiEndMachineWaits(); /* first: a worker may be parked in a wait */
@@ -461,6 +546,7 @@ VOID SimShutdown(VOID)
     MiLock();
     MiTeardownLocked();
     MiClearStop();
+    MiResetPending = false;
     MiUnlock();
 }
 

@@ -702,18 +702,13 @@ static bool MiParseSpec(const char *Spec, MI_INJECT *State, char *Why, size_t Wh
     return true;
 }
 
-/* Rebuilds the configured part of the state from MiSpec (lock held). */
-static void MiApplySpec(void)
+/* Makes Fresh, MiSpec parsed, the configured part of the state (lock
+ * held). */
+static void MiApplyParsed(const MI_INJECT *Fresh)
 {
-    MI_INJECT Fresh;
-    memset(&Fresh, 0, sizeof(Fresh));
-    char Why[512];
-    if (MiSpec[0] != '\0' && !MiParseSpec(MiSpec, &Fresh, Why, sizeof(Why))) {
-        memset(&Fresh, 0, sizeof(Fresh)); /* validated when set; cannot happen */
-    }
     MiIdSetFree(&MiInject.Seen);
     MiIdSetFree(&MiInject.Recorded);
-    MiInject = Fresh;
+    MiInject = *Fresh;
     MiCloseUnnamedAppendFiles();
     if (!MiInject.SeedGiven) {
         MiInject.RandomState = MiSeed ^ 0x4661756C74734E6Full; /* "FaultsNo" */
@@ -731,6 +726,18 @@ static void MiApplySpec(void)
 #else
     MiInject.Explore = false; /* no fork: the runner is POSIX only */
 #endif
+}
+
+/* Rebuilds the configured part of the state from MiSpec (lock held). */
+static void MiApplySpec(void)
+{
+    MI_INJECT Fresh;
+    memset(&Fresh, 0, sizeof(Fresh));
+    char Why[512];
+    if (MiSpec[0] != '\0' && !MiParseSpec(MiSpec, &Fresh, Why, sizeof(Why))) {
+        memset(&Fresh, 0, sizeof(Fresh)); /* validated when set; cannot happen */
+    }
+    MiApplyParsed(&Fresh);
 }
 
 NTSTATUS SimConfigureFaults(const char *Spec, char *Why, SIZE_T WhySize)
@@ -859,6 +866,9 @@ static NTSTATUS MiInjectInit(const SIM_CONFIG *Config)
     MiSetInjectHooks(&MiVerifierHooks);
     if (!MiConfiguredByApi) {
         MiSpec[0] = '\0';
+        /* proc22: the spec is parsed (its files and pipes checked) once per
+         * machine: the parse that validates it is the one applied. */
+        MI_INJECT *Parsed = NULL;
         const char *Value = getenv("MMSIM_FAULTS");
         if (Value != NULL && Value[0] == '\0') {
             /* As for every MMSIM_* variable (config.h): unset it instead. */
@@ -867,11 +877,11 @@ static NTSTATUS MiInjectInit(const SIM_CONFIG *Config)
         }
         if (Value != NULL) {
             char Why[512];
-            MI_INJECT *Trial = (MI_INJECT *)calloc(1, sizeof(MI_INJECT));
-            bool Ok = Trial != NULL && strlen(Value) < sizeof(MiSpec) &&
-                      MiParseSpec(Value, Trial, Why, sizeof(Why));
-            free(Trial);
+            Parsed = (MI_INJECT *)calloc(1, sizeof(MI_INJECT));
+            bool Ok = Parsed != NULL && strlen(Value) < sizeof(MiSpec) &&
+                      MiParseSpec(Value, Parsed, Why, sizeof(Why));
             if (!Ok) {
+                free(Parsed);
                 char Text[640];
                 if (strlen(Value) < sizeof(MiSpec)) {
                     snprintf(Text, sizeof(Text), "%s (docs/verifier.md)", Why);
@@ -883,6 +893,11 @@ static NTSTATUS MiInjectInit(const SIM_CONFIG *Config)
             }
             snprintf(MiSpec, sizeof(MiSpec), "%s", Value);
         }
+        MI_INJECT None;
+        memset(&None, 0, sizeof(None));
+        MiApplyParsed(Parsed != NULL ? Parsed : &None); /* counters and arms start over */
+        free(Parsed);
+        return STATUS_SUCCESS;
     }
     MiApplySpec(); /* a new machine: counters and by-hand arms start over */
     return STATUS_SUCCESS;
