@@ -262,6 +262,7 @@ static PVOID MiReserveNt5(SIZE_T Bytes, ULONG Tag, ULONG_PTR Caller)
     MiSpaceTouch(First, 2); /* scale: PTE walks look here */
     MiSpace.Pte[First] = MiNt5SizePte(Pages + 2, MiNt5Format);
     MiSpace.Pte[First + 1] = MiNt5TagPte(Tag, MiNt5Format);
+    MiWrittenMarkRange(&MiPteWritten, First, 2); /* fuzz22 */
     MiClearPtes(First + 2, Pages);
     MiUnlock();
     return MiPageToVa(First + 2);
