@@ -465,8 +465,67 @@ static void MiKeepSeen(const uint64_t *States, uint64_t FreeBits)
     MiSeen.Valid = true;
 }
 
-/* The whole machine (lock held). */
-static void MiCheckWhole(MI_CHECK *Check)
+/* fuzz22: after a whole check whose copies were of this machine and up to
+ * date at the last check (Same): brings them up to date over the blocks
+ * marked written since (MI_WRITTEN), which are all that changed, instead of
+ * copying every table again (most of what a whole check cost beyond the
+ * checking itself). */
+static void MiKeepSeenWritten(const uint64_t *States, uint64_t FreeBits)
+{
+    uint64_t PteBlocks = (MiSpace.Pages + 63) / 64;
+    for (uint64_t Block = MiWrittenNext(&MiPteWritten, 0); Block < PteBlocks;
+         Block = MiWrittenNext(&MiPteWritten, Block + 1)) {
+        uint64_t First = Block * 64;
+        uint64_t End = First + 64 < MiSpace.Pages ? First + 64 : MiSpace.Pages;
+        memcpy(&MiSeen.Pte[First], &MiSpace.Pte[First], (End - First) * sizeof(uint64_t));
+        uint64_t Counted = 0;
+        for (uint64_t Page = First; Page < End; Page++) {
+            MI_INDEX Index;
+            if (MiSpace.Pte[Page] != 0 && MiPteNamesPage(Page, MiSpace.Pte[Page], &Index)) {
+                Counted |= 1ull << (Page & 63);
+            }
+        }
+        MiSeen.Counted[Block] = Counted; /* a block is one word of the bitmap */
+    }
+    uint64_t PfnBlocks = (MiPhys.Pages + 63) / 64;
+    for (uint64_t Block = MiWrittenNext(&MiPfnWritten, 0); Block < PfnBlocks;
+         Block = MiWrittenNext(&MiPfnWritten, Block + 1)) {
+        MI_INDEX First = Block * 64;
+        MI_INDEX End = First + 64 < MiPhys.Pages ? First + 64 : MiPhys.Pages;
+        for (MI_INDEX i = First; i < End; i++) {
+            MiSeen.UserOrphans -= MiSeen.Pfn[i].State == MiPageUser &&
+                                  MiUserPfnIsOrphan(&MiSeen.Pfn[i]);
+        }
+        if (!MiPfnGroupTouched(First)) {
+            /* Zeroed free pages (what MiPfnEntry would fill in). */
+            memset(&MiSeen.Pfn[First], 0, (End - First) * sizeof(MI_PFN));
+            for (MI_INDEX i = First; i < End; i++) {
+                MiSeen.Pfn[i].State = MiPageZeroed;
+            }
+            MiSeen.FreeBits[Block] = End - First == 64 ? ~0ull : (1ull << (End - First)) - 1;
+            continue;
+        }
+        memcpy(&MiSeen.Pfn[First], &MiPhys.Pfn[First], (End - First) * sizeof(MI_PFN));
+        MiSeen.FreeBits[Block] = MiPhys.FreeBits[Block];
+        for (MI_INDEX i = First; i < End; i++) {
+            MiSeen.UserOrphans += MiSeen.Pfn[i].State == MiPageUser &&
+                                  MiUserPfnIsOrphan(&MiSeen.Pfn[i]);
+        }
+    }
+    /* A group is marked whole when it is filled in or given back, so the
+     * copy's groups follow the database's. */
+    memcpy(MiSeen.PfnGroups, MiPhys.Touched, MiSeen.PfnGroupWords * sizeof(uint64_t));
+    for (int k = 0; k < 3; k++) {
+        memcpy(MiSeen.VaBits[k], MiVaAllocator(k)->UsedBits, MiSeen.VaWords[k] * sizeof(uint64_t));
+    }
+    memcpy(MiSeen.States, States, sizeof(MiSeen.States));
+    MiSeen.FreeBitCount = FreeBits;
+    MiSeen.Valid = true;
+}
+
+/* The whole machine (lock held). Same: the copies the touched check keeps
+ * are of this machine and were up to date at the last check. */
+static void MiCheckWhole(MI_CHECK *Check, bool Same)
 {
     MiSeen.Valid = false; /* the counts the copies go with are recounted */
     if (!MiRefsClear()) {
@@ -477,7 +536,9 @@ static void MiCheckWhole(MI_CHECK *Check)
     uint64_t States[MiPageStateCount] = {0};
     uint64_t FreeBits = 0;
     MiCheckPfns(Check, States, &FreeBits);
-    if (MiTouchedInUse) {
+    if (MiTouchedInUse && Same && !MiPteWritten.All && !MiPfnWritten.All) {
+        MiKeepSeenWritten(States, FreeBits);
+    } else if (MiTouchedInUse) {
         MiKeepSeen(States, FreeBits);
     }
     MiCheckRecords(Check, NULL);
@@ -520,14 +581,12 @@ static void MiListAdd(MI_INDEX_LIST *List, MI_INDEX Index)
 }
 
 /* One PTE of the touched check: if it differs from the copy, the pages the
- * old and new values name (Refs), the rules for it, and the span of changed
- * PTEs [*Low, *High]. */
-static void MiCheckTouchedPte(MI_CHECK *Check, MI_INDEX_LIST *Pfns, uint64_t Page, uint64_t *Low,
-                              uint64_t *High)
+ * old and new values name (Refs) and the rules for it; true if it did. */
+static bool MiCheckTouchedPte(MI_CHECK *Check, MI_INDEX_LIST *Pfns, uint64_t Page)
 {
     uint64_t Old = MiSeen.Pte[Page], New = MiSpace.Pte[Page];
     if (Old == New) {
-        return;
+        return false;
     }
     MI_INDEX Index;
     uint64_t Bit = 1ull << (Page & 63);
@@ -543,9 +602,34 @@ static void MiCheckTouchedPte(MI_CHECK *Check, MI_INDEX_LIST *Pfns, uint64_t Pag
     }
     (void)MiCheckPte(Check, Page, false);
     MiSeen.Pte[Page] = New;
-    *Low = Page < *Low ? Page : *Low;
-    *High = Page > *High ? Page : *High;
+    return true;
 }
+
+/* The host mirror over pages [Low, High], a span of changed PTEs: accessible
+ * exactly where they are valid, showing their pages. */
+static void MiCheckHostSpan(MI_CHECK *Check, uint64_t Low, uint64_t High)
+{
+    uint64_t ValidPtes = 0;
+    for (uint64_t Page = Low; Page <= High; Page++) {
+        /* As the whole check counts: device pages (mmdev) are their own
+         * host object, which MiCheckHostRange passes over. */
+        ValidPtes += (MiSpace.Pte[Page] & MI_PTE_VALID) != 0 && MiRegionOf(Page) != MiRegionGuard &&
+                     !MiIsIoSpaceDevicePage(Page);
+    }
+    uint64_t Covered = Check->CoveredValid;
+    if (HostForEachMapping(MiSpace.Base + Low * PAGE_SIZE, (High - Low + 1) * PAGE_SIZE,
+                           MiCheckHostRange, Check) &&
+        Check->CoveredValid - Covered != ValidPtes) {
+        MiFail(Check, "%llu valid PTE(s) in pages %llu-%llu but only %llu host page(s) show them\n",
+               (unsigned long long)ValidPtes, (unsigned long long)Low, (unsigned long long)High,
+               (unsigned long long)(Check->CoveredValid - Covered));
+    }
+}
+
+/* Changed PTEs this close together are one span for the host (fuzz22: one
+ * span from the lowest to the highest changed PTE asked the host about every
+ * mapping between, and walked every page between). */
+#define MI_HOST_SPAN_GAP 64
 
 /* fuzz22: the next block of 64 entries the touched check compares with its
  * copy: a block the simulator marked written since the last check (MI_WRITTEN),
@@ -565,8 +649,9 @@ static uint64_t MiNextWrittenBlock(const MI_WRITTEN *Written, uint64_t Block, ui
 static void MiCheckTouched(MI_CHECK *Check)
 {
     MI_INDEX_LIST Pfns = {NULL, 0, 0, false};
-    uint64_t Low = UINT64_MAX, High = 0;
-    /* PTEs: the pages each names (Refs), and the rules for each changed. */
+    uint64_t Low = UINT64_MAX, High = 0; /* the span of changed PTEs being gathered */
+    /* PTEs: the pages each names (Refs), and the rules for each changed;
+     * the host mirror over each span of changed PTEs. */
     uint64_t PteBlocks = (MiSpace.Pages + 63) / 64;
     for (uint64_t Block = MiNextWrittenBlock(&MiPteWritten, 0, PteBlocks); Block != UINT64_MAX;
          Block = MiNextWrittenBlock(&MiPteWritten, Block + 1, PteBlocks)) {
@@ -577,7 +662,15 @@ static void MiCheckTouched(MI_CHECK *Check)
             continue;
         }
         for (uint64_t Page = First; Page < End; Page++) {
-            MiCheckTouchedPte(Check, &Pfns, Page, &Low, &High);
+            if (!MiCheckTouchedPte(Check, &Pfns, Page)) {
+                continue;
+            }
+            if (Low != UINT64_MAX && Page > High + MI_HOST_SPAN_GAP) {
+                MiCheckHostSpan(Check, Low, High);
+                Low = UINT64_MAX;
+            }
+            Low = Low == UINT64_MAX ? Page : Low;
+            High = Page;
         }
     }
     /* VA freed or allocated under unchanged PTEs. */
@@ -655,22 +748,8 @@ static void MiCheckTouched(MI_CHECK *Check)
     MiCheckCounts(Check, MiSeen.States, MiSeen.FreeBitCount);
     MI_USER_PFNS UserPfns = {MiSeen.States[MiPageUser], MiSeen.UserOrphans};
     MiCheckRecords(Check, &UserPfns);
-    /* The host mirror over the span of changed PTEs. */
-    if (Low <= High) {
-        uint64_t ValidPtes = 0;
-        for (uint64_t Page = Low; Page <= High; Page++) {
-            /* As the whole check counts: device pages (mmdev) are their
-             * own host object, which MiCheckHostRange passes over. */
-            ValidPtes += (MiSpace.Pte[Page] & MI_PTE_VALID) != 0 &&
-                         MiRegionOf(Page) != MiRegionGuard && !MiIsIoSpaceDevicePage(Page);
-        }
-        if (HostForEachMapping(MiSpace.Base + Low * PAGE_SIZE, (High - Low + 1) * PAGE_SIZE,
-                               MiCheckHostRange, Check) &&
-            Check->CoveredValid != ValidPtes) {
-            MiFail(Check, "%llu valid PTE(s) in pages %llu-%llu but only %llu host page(s) show "
-                          "them\n", (unsigned long long)ValidPtes, (unsigned long long)Low,
-                   (unsigned long long)High, (unsigned long long)Check->CoveredValid);
-        }
+    if (Low != UINT64_MAX) {
+        MiCheckHostSpan(Check, Low, High);
     }
 }
 
@@ -691,7 +770,7 @@ static BOOLEAN MiCheck(char *Report, SIZE_T Size, bool Touched)
     if (Touched && Same) {
         MiCheckTouched(&Check);
     } else {
-        MiCheckWhole(&Check);
+        MiCheckWhole(&Check, Same);
     }
     if (Check.Errors != 0) {
         MiForgetSeen(); /* the next touched check starts from a whole one */

@@ -6,7 +6,9 @@
  * So every path that changes a PTE of system space or a PFN entry marks the
  * blocks it changed. For each path below, from a check (no marks) through
  * the step: every block that differs from a snapshot taken before it is
- * marked, and the step changed something.
+ * marked, and the step changed something. And the touched check after each
+ * step agrees with the whole one, with or without whole checks between
+ * (which bring the copies up to date over the marked blocks only).
  *
  *   step                                     PTEs written by
  *   non-paged pool allocated, freed          MiMapPages, MiUnmapRange
@@ -264,6 +266,25 @@ SIM_TEST_F(the_touched_check_after_each_path_agrees_with_the_whole, Setup, Teard
         Steps[i].Step();
         if (!SimCheckInvariantsTouched(Report, sizeof(Report))) {
             fail_msg("touched check after %s: %s", Steps[i].Name, Report);
+        }
+    }
+    SimAssertInvariants();
+}
+
+/* The same with a whole check after every other step: a whole check brings
+ * the touched check's copies up to date over the marked blocks only, and
+ * the touched checks after it still agree. */
+SIM_TEST_F(a_whole_check_between_touched_ones_keeps_them_in_step, Setup, Teardown)
+{
+    char Report[4096];
+    assert_true(SimCheckInvariantsTouched(Report, sizeof(Report))); /* (whole: the first) */
+    for (size_t i = 0; i < sizeof(Steps) / sizeof(Steps[0]); i++) {
+        Steps[i].Step();
+        BOOLEAN Ok = i % 2 == 0 ? SimCheckInvariants(Report, sizeof(Report))
+                                : SimCheckInvariantsTouched(Report, sizeof(Report));
+        if (!Ok) {
+            fail_msg("%s check after %s: %s", i % 2 == 0 ? "whole" : "touched", Steps[i].Name,
+                     Report);
         }
     }
     SimAssertInvariants();
