@@ -25,8 +25,18 @@ void MiWrittenMarkRange(MI_WRITTEN *Written, uint64_t First, uint64_t Count)
     if (Count == 0) {
         return;
     }
-    for (uint64_t Block = First >> 6; Block <= (First + Count - 1) >> 6; Block++) {
-        MiWrittenMark(Written, Block << 6);
+    /* A word of blocks at a time (a reset marks all it cleared). */
+    uint64_t Block = First >> 6, Last = (First + Count - 1) >> 6;
+    while (Block <= Last) {
+        uint64_t Word = Block >> 6;
+        uint64_t n = 64 - (Block & 63) < Last - Block + 1 ? 64 - (Block & 63) : Last - Block + 1;
+        uint64_t Mask = (n == 64 ? ~0ull : (1ull << n) - 1) << (Block & 63);
+        if ((__atomic_load_n(&Written->Bits[Word], __ATOMIC_RELAXED) & Mask) != Mask) {
+            __atomic_fetch_or(&Written->Bits[Word], Mask, __ATOMIC_RELAXED);
+            __atomic_fetch_or(&Written->Summary[Word >> 6], 1ull << (Word & 63),
+                              __ATOMIC_RELAXED);
+        }
+        Block += n;
     }
 }
 

@@ -290,6 +290,50 @@ SIM_TEST_F(a_whole_check_between_touched_ones_keeps_them_in_step, Setup, Teardow
     SimAssertInvariants();
 }
 
+/* The reservation rules the checker runs after every call (sim/mm/reserve.c,
+ * read a word of the VA bitmap and a PTE at a time since fuzz22): the first
+ * page of a reservation that breaks one is reported.
+ *
+ *   4-page reservation, broken at           report names
+ *   data page 2: PTE 0x800 (not valid)      "data PTE of" page 2
+ *   data page 1: VA bit cleared             "not allocated system-PTE VA", page 1
+ *   page 3 PTE, page 1 VA                   page 1's VA (the first)
+ *   page 1 PTE, page 3 VA                   page 1's PTE (the first)
+ */
+static void ExpectReservationReport(uint64_t BadPte, uint64_t FreeVa, bool SaysPte, uint64_t At)
+{
+    PVOID Va = MmAllocateMappingAddress(4 * PAGE_SIZE, TAG);
+    assert_non_null(Va);
+    uint64_t Base = MiVaToPage(Va);
+    if (BadPte != UINT64_MAX) {
+        MiSpace.Pte[Base + BadPte] = 0x800; /* behind the simulator's back */
+    }
+    if (FreeVa != UINT64_MAX) {
+        uint64_t i = Base + FreeVa - MiSpace.SystemPtes.FirstPage;
+        MiSpace.SystemPtes.UsedBits[i >> 6] &= ~(1ull << (i & 63));
+    }
+    char Report[4096] = "", Expected[128];
+    assert_false(SimCheckInvariants(Report, sizeof(Report)));
+    void *Page = (void *)MiPageToVa(Base + At);
+    if (SaysPte) {
+        snprintf(Expected, sizeof(Expected), "data PTE of %p is 0x800", Page);
+    } else {
+        snprintf(Expected, sizeof(Expected), "page %p is not allocated system-PTE VA", Page);
+    }
+    if (strstr(Report, Expected) == NULL) {
+        fail_msg("expected \"%s\" in: %s", Expected, Report);
+    }
+    SimReset(); /* deliberately broken: start over */
+}
+
+SIM_TEST(a_reservation_reports_its_first_broken_page)
+{
+    ExpectReservationReport(2, UINT64_MAX, true, 2);
+    ExpectReservationReport(UINT64_MAX, 1, false, 1);
+    ExpectReservationReport(3, 1, false, 1);
+    ExpectReservationReport(1, 3, true, 1);
+}
+
 int main(void)
 {
     return SimRunTests("written marks", NULL, NULL);
