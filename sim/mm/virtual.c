@@ -1404,7 +1404,7 @@ uint64_t MiCheckUserSpace(char *Report, size_t Size, const MI_USER_PFNS *Pfns)
     }
     for (MI_INDEX i = Pfns != NULL ? MiPhys.Pages : MiPfnNextTouched(0); i < MiPhys.Pages;
          i = MiPfnNextTouched(i + 1)) {
-        const MI_PFN *Entry = MiPfnEntry(i);
+        const MI_PFN *Entry = &MiPhys.Pfn[i]; /* filled in; fuzz22: unmarked (a read) */
         if (Entry->State != MiPageUser) {
             continue;
         }

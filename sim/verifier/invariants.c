@@ -187,7 +187,9 @@ static bool MiCheckPte(MI_CHECK *Check, uint64_t Page, bool Count)
     if (Count) {
         MiRefsAdd(Index, 1);
     }
-    uint8_t State = MiPfnEntry(Index)->State;
+    /* Read in place where the group is filled in: MiPfnEntry would mark the
+     * entry written, and a whole check would then copy it again (fuzz22). */
+    uint8_t State = MiPfnGroupTouched(Index) ? MiPhys.Pfn[Index].State : MiPfnEntry(Index)->State;
     if (State == MiPageFree || State == MiPageZeroed) {
         MiFail(Check, "PTE of page %llu maps free PFN 0x%llx\n", (unsigned long long)Page,
                (unsigned long long)MI_PTE_PFN(Pte));
