@@ -781,8 +781,20 @@ static bool MiSpaceClearPtes(uint64_t First, uint64_t End)
     if (!HostUnmapRun(MiPageToVa(First), (End - First) * PAGE_SIZE)) {
         return false;
     }
+    /* Only blocks that held a PTE change (the touched check after the reset
+     * compares what is marked). */
+    for (uint64_t Block = First >> 6; Block <= (End - 1) >> 6; Block++) {
+        uint64_t Lo = Block << 6 > First ? Block << 6 : First;
+        uint64_t Hi = (Block + 1) << 6 < End ? (Block + 1) << 6 : End;
+        uint64_t Any = 0;
+        for (uint64_t Page = Lo; Page < Hi; Page++) {
+            Any |= MiSpace.Pte[Page];
+        }
+        if (Any != 0) {
+            MiWrittenMark(&MiPteWritten, Lo);
+        }
+    }
     HostClearTable(MiSpace.Pte, First * sizeof(uint64_t), (End - First) * sizeof(uint64_t));
-    MiWrittenMarkRange(&MiPteWritten, First, End - First);
     uint64_t Words = MiBitTableBytes(MiSpace.Pages + 1) / sizeof(uint64_t);
     uint64_t Last = (End >> 6) < Words ? End >> 6 : Words - 1;
     HostClearTable(MiSpace.UnitStart, (First >> 6) * sizeof(uint64_t),
