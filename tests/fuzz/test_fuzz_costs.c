@@ -438,6 +438,64 @@ SIM_TEST(a_trap_displaced_behind_the_interposer_is_back_with_the_next_machine)
 #endif
 }
 
+/* fuzz22: a reset clears only the span of the user PTE table the last
+ * machine wrote (MiUserPteSet), not all 16 MiB of it with a system call and
+ * the page faults after it; every PTE it wrote is zero in the next machine:
+ *
+ *   committed, touched, made read-only, decommitted, freed   -> zero after SimReset
+ */
+#include "../../sim/mm/mi_user.h"
+
+SIM_TEST(a_reset_clears_every_user_pte_the_last_machine_wrote)
+{
+    HANDLE Self = ZwCurrentProcess();
+    PVOID Bases[4] = {NULL, NULL, NULL, NULL};
+    SIZE_T Size = 32 * PAGE_SIZE;
+    for (int i = 0; i < 4; i++) {
+        SIZE_T Bytes = Size;
+        assert_int_equal(ZwAllocateVirtualMemory(Self, &Bases[i], 0, &Bytes,
+                                                 MEM_RESERVE | MEM_COMMIT, PAGE_READWRITE),
+                         STATUS_SUCCESS);
+        for (SIZE_T k = 0; k < Size; k += 3 * PAGE_SIZE) {
+            assert_int_equal(Touch((volatile uint8_t *)Bases[i] + k), STATUS_SUCCESS);
+        }
+    }
+    SimAssertInvariants(); /* settles the touched pages: valid PTEs */
+    PVOID At = Bases[1];
+    SIZE_T Bytes = 4 * PAGE_SIZE;
+    ULONG Old;
+    assert_int_equal(ZwProtectVirtualMemory(Self, &At, &Bytes, PAGE_READONLY, &Old),
+                     STATUS_SUCCESS);
+    At = Bases[2];
+    Bytes = 8 * PAGE_SIZE;
+    assert_int_equal(ZwFreeVirtualMemory(Self, &At, &Bytes, MEM_DECOMMIT), STATUS_SUCCESS);
+    At = Bases[3];
+    Bytes = 0;
+    assert_int_equal(ZwFreeVirtualMemory(Self, &At, &Bytes, MEM_RELEASE), STATUS_SUCCESS);
+    const uint64_t *Table = MiUser.Current->Pte;
+    uint64_t First = UINT64_MAX, End = 0;
+    for (int i = 0; i < 4; i++) {
+        uint64_t Page = MiUserPage(Bases[i]);
+        First = Page < First ? Page : First;
+        End = Page + Size / PAGE_SIZE > End ? Page + Size / PAGE_SIZE : End;
+    }
+    bool Written = false;
+    for (uint64_t Page = First; Page < End; Page++) {
+        Written = Written || Table[Page] != 0;
+    }
+    assert_true(Written);
+    SimReset();
+    if (MiUser.Current == NULL || MiUser.Current->Pte != Table) {
+        skip(); /* not kept (the range is reserved anew): nothing to clear */
+    }
+    for (uint64_t Page = First; Page < End; Page++) {
+        if (Table[Page] != 0) {
+            fail_msg("user PTE %llu is 0x%llx after the reset", (unsigned long long)Page,
+                     (unsigned long long)Table[Page]);
+        }
+    }
+}
+
 int main(void)
 {
     return SimRunTests("fuzz21: a reset and a new configuration, cheaper", NULL, NULL);
