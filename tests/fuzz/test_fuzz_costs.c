@@ -373,10 +373,14 @@ static bool KillSigactionReads(void)
            prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &Program) == 0;
 }
 
+/* An address in the never-mapped first 64 KiB (volatile: the compiler must
+ * not see a constant it may prove out of bounds). */
+static volatile char *volatile NullPage = (volatile char *)(uintptr_t)0x40;
+
 static NTSTATUS TouchNull(void)
 {
     NTSTATUS Status;
-    SIM_TRY_STATUS(&Status, (void)*(volatile char *)(uintptr_t)0x40);
+    SIM_TRY_STATUS(&Status, (void)*NullPage);
     return Status;
 }
 
