@@ -78,7 +78,9 @@ void HostInstallFaultTrapRange(unsigned Slot, void *Base, uint64_t Bytes,
                                HOST_FAULT_HANDLER Handler);
 void HostRemoveFaultTrap(void);
 /* Re-installs the trap if someone replaced it (CMocka swaps SIGSEGV handlers
- * around every test); one sigaction call. */
+ * around every test). POSIX: the handlers are read once after the trap's
+ * ranges move (a machine built), a no-op until they move again: the
+ * interposed sigaction()/signal() cannot displace the trap (docs/hosts.md). */
 void HostArmFaultTrap(void);
 /* Unblocks the fault signals in the calling thread (before a longjmp out of
  * the fault trap, whatever flags the handler was installed with). */

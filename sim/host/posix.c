@@ -397,6 +397,13 @@ static _Atomic(uintptr_t) HostTrapBase[HOST_TRAP_RANGES];
 static _Atomic(uintptr_t) HostTrapEnd[HOST_TRAP_RANGES];
 static _Atomic(HOST_FAULT_HANDLER) HostTrapHandler[HOST_TRAP_RANGES];
 static atomic_bool HostTrapInstalled;
+/* fuzz22: the handlers were seen in place since the trap's ranges last
+ * moved. Only a call that bypasses the interposers below (rt_sigaction
+ * itself, sigset, sysv_signal) can displace the trap; so the handlers are
+ * read (two sigaction calls) once per machine built, at its first DDI
+ * (MiTrapStale), not at every catch frame and __try, where they were a
+ * twentieth of a fuzzer's time. */
+static atomic_bool HostTrapSeen;
 
 /* Sets slots [First, First + Count) to Range (not in a signal handler). */
 static void HostTrapWrite(unsigned First, unsigned Count, HOST_TRAP_RANGE Range)
@@ -580,6 +587,7 @@ static void HostFaultSignal(int Signal, siginfo_t *Info, void *Context)
 void HostInstallFaultTrap(void *Base, uint64_t Bytes, HOST_FAULT_HANDLER Handler)
 {
     HostTrapWrite(0, 1, (HOST_TRAP_RANGE){(uintptr_t)Base, (uintptr_t)Base + Bytes, Handler});
+    atomic_store_explicit(&HostTrapSeen, false, memory_order_relaxed);
     /* Installed once; a machine's build only moves the ranges (setup20:
      * four checks of the handlers per build were a tenth of a reset). The
      * machine re-arms before its first DDI (MiTrapStale), which puts the
@@ -635,11 +643,15 @@ void HostArmFaultTrap(void)
     if (atomic_load_explicit(&HostTrapHandler[0], memory_order_relaxed) == NULL) {
         return;
     }
+    if (HostTrapInstalled && atomic_load_explicit(&HostTrapSeen, memory_order_relaxed)) {
+        return;
+    }
     struct sigaction Current;
     if (HostTrapInstalled && HostRealSigaction(SIGSEGV, NULL, &Current) == 0 &&
         (Current.sa_flags & SA_SIGINFO) && Current.sa_sigaction == HostFaultSignal &&
         HostRealSigaction(SIGBUS, NULL, &Current) == 0 && (Current.sa_flags & SA_SIGINFO) &&
         Current.sa_sigaction == HostFaultSignal) {
+        atomic_store_explicit(&HostTrapSeen, true, memory_order_relaxed);
         return;
     }
     if (!HostTrapInstalled) {
@@ -658,6 +670,7 @@ void HostArmFaultTrap(void)
     HostSetAction(SIGSEGV);
     HostSetAction(SIGBUS);
     HostTrapInstalled = true;
+    atomic_store_explicit(&HostTrapSeen, true, memory_order_relaxed);
 }
 
 /* The interposers (see HostProgramSegv). Before the trap is installed, and

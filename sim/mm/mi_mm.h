@@ -89,6 +89,42 @@ typedef struct _MI_PHYS {
 
 extern MI_PHYS MiPhys;
 
+/* fuzz22: blocks of 64 entries of a table (the PTEs of system space, the PFN
+ * database with its free bits) written since the invariant checker last
+ * looked: SimCheckInvariantsTouched compares only these with its copy, the
+ * whole check looks at everything. Every write of a PTE marks its block
+ * (MiPteWritten); every PFN entry handed out by MiPfnEntry marks its block,
+ * read or written, and so do the free-bit changes, which go with an entry
+ * looked up that way. A second level (Summary, a bit per word of Bits)
+ * keeps the checker's walk in proportion to what changed. All: every block
+ * counts as written (fresh tables). Marked with relaxed atomics: a reader on
+ * another thread may look an entry up. */
+typedef struct _MI_WRITTEN {
+    uint64_t *Bits;
+    uint64_t *Summary;
+    uint64_t Words; /* of Bits */
+    bool All;
+} MI_WRITTEN;
+extern MI_WRITTEN MiPteWritten, MiPfnWritten;
+
+static inline void MiWrittenMark(MI_WRITTEN *Written, uint64_t Entry)
+{
+    uint64_t Block = Entry >> 6, Word = Block >> 6, Bit = 1ull << (Block & 63);
+    if (!(__atomic_load_n(&Written->Bits[Word], __ATOMIC_RELAXED) & Bit)) {
+        __atomic_fetch_or(&Written->Bits[Word], Bit, __ATOMIC_RELAXED);
+        __atomic_fetch_or(&Written->Summary[Word >> 6], 1ull << (Word & 63), __ATOMIC_RELAXED);
+    }
+}
+/* Marks the blocks of entries [First, First + Count). */
+void MiWrittenMarkRange(MI_WRITTEN *Written, uint64_t First, uint64_t Count);
+/* Sized for Entries (kept if big enough; fresh ones count as all written);
+ * false if the host has no memory for it. */
+bool MiWrittenReserve(MI_WRITTEN *Written, uint64_t Entries);
+/* The next marked block >= Block, or UINT64_MAX (All is the caller's). */
+uint64_t MiWrittenNext(const MI_WRITTEN *Written, uint64_t Block);
+/* Nothing marked. */
+void MiWrittenClear(MI_WRITTEN *Written);
+
 PFN_NUMBER MiIndexToPfn(MI_INDEX Index);
 /* false if Pfn is not RAM. */
 bool MiPfnToIndex(PFN_NUMBER Pfn, MI_INDEX *Index);
@@ -108,6 +144,7 @@ static inline MI_PFN *MiPfnEntry(MI_INDEX Index)
     if (!MiPfnGroupTouched(Index)) {
         MiPfnTouchGroup(Index);
     }
+    MiWrittenMark(&MiPfnWritten, Index);
     return &MiPhys.Pfn[Index];
 }
 static inline uint8_t *MiPhysPage(MI_INDEX Index)

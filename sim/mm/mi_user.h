@@ -82,6 +82,9 @@ typedef struct _MI_PROCESS {
     bool Deleted;
     MI_RANGE_TABLE Vads; /* Data: MI_VAD * */
     uint64_t *Pte;       /* one per page of the user range */
+    /* fuzz22: the PTEs ever written lie in [PteFirst, PteEnd) (MiUserPteSet):
+     * a reset clears that span of the table, not all 16 MiB of it. */
+    uint64_t PteFirst, PteEnd;
     uint64_t CommitCharge;
     uint64_t PeakCommitCharge;
     uint64_t ResidentPages; /* pages this process's PTEs hold */
@@ -110,6 +113,14 @@ typedef struct _MI_USER {
 } MI_USER;
 
 extern MI_USER MiUser;
+
+/* Every write of a user PTE (fuzz22: keeps the span a reset clears). */
+static inline void MiUserPteSet(MI_PROCESS *Process, uint64_t Page, uint64_t Pte)
+{
+    Process->Pte[Page] = Pte;
+    Process->PteFirst = Page < Process->PteFirst ? Page : Process->PteFirst;
+    Process->PteEnd = Page + 1 > Process->PteEnd ? Page + 1 : Process->PteEnd;
+}
 
 static inline bool MiIsUserVa(const void *Va)
 {

@@ -15,6 +15,92 @@
 #include "../host/host.h"
 
 MI_PHYS MiPhys;
+MI_WRITTEN MiPfnWritten; /* fuzz22 */
+
+/* ---------------------------------------------------------------------- */
+/* fuzz22: written blocks (MI_WRITTEN), for the touched invariant check.  */
+/* ---------------------------------------------------------------------- */
+void MiWrittenMarkRange(MI_WRITTEN *Written, uint64_t First, uint64_t Count)
+{
+    if (Count == 0) {
+        return;
+    }
+    /* A word of blocks at a time (a reset marks all it cleared). */
+    uint64_t Block = First >> 6, Last = (First + Count - 1) >> 6;
+    while (Block <= Last) {
+        uint64_t Word = Block >> 6;
+        uint64_t n = 64 - (Block & 63) < Last - Block + 1 ? 64 - (Block & 63) : Last - Block + 1;
+        uint64_t Mask = (n == 64 ? ~0ull : (1ull << n) - 1) << (Block & 63);
+        if ((__atomic_load_n(&Written->Bits[Word], __ATOMIC_RELAXED) & Mask) != Mask) {
+            __atomic_fetch_or(&Written->Bits[Word], Mask, __ATOMIC_RELAXED);
+            __atomic_fetch_or(&Written->Summary[Word >> 6], 1ull << (Word & 63),
+                              __ATOMIC_RELAXED);
+        }
+        Block += n;
+    }
+}
+
+bool MiWrittenReserve(MI_WRITTEN *Written, uint64_t Entries)
+{
+    uint64_t Words = ((Entries + 63) / 64 + 63) / 64;
+    Words = Words != 0 ? Words : 1;
+    if (Written->Bits != NULL && Written->Words >= Words) {
+        return true;
+    }
+    HostFreeTable(Written->Bits, Written->Words * sizeof(uint64_t));
+    HostFreeTable(Written->Summary, (Written->Words + 63) / 64 * sizeof(uint64_t));
+    Written->Bits = (uint64_t *)HostAllocTable(Words * sizeof(uint64_t));
+    Written->Summary = (uint64_t *)HostAllocTable((Words + 63) / 64 * sizeof(uint64_t));
+    Written->Words = Words;
+    Written->All = true;
+    if (Written->Bits == NULL || Written->Summary == NULL) {
+        HostFreeTable(Written->Bits, Words * sizeof(uint64_t));
+        HostFreeTable(Written->Summary, (Words + 63) / 64 * sizeof(uint64_t));
+        memset(Written, 0, sizeof(*Written));
+        return false;
+    }
+    return true;
+}
+
+uint64_t MiWrittenNext(const MI_WRITTEN *Written, uint64_t Block)
+{
+    uint64_t Word = Block >> 6;
+    uint64_t Bits = Word < Written->Words
+                        ? __atomic_load_n(&Written->Bits[Word], __ATOMIC_RELAXED) &
+                              (~0ull << (Block & 63))
+                        : 0;
+    while (Bits == 0) {
+        /* The next word the summary marks. */
+        Word++;
+        uint64_t Summary = 0;
+        for (; Word < Written->Words; Word = (Word | 63) + 1) {
+            Summary = __atomic_load_n(&Written->Summary[Word >> 6], __ATOMIC_RELAXED) &
+                      (~0ull << (Word & 63));
+            if (Summary != 0) {
+                break;
+            }
+        }
+        if (Summary == 0) {
+            return UINT64_MAX;
+        }
+        Word = (Word & ~63ull) + (uint64_t)__builtin_ctzll(Summary);
+        Bits = __atomic_load_n(&Written->Bits[Word], __ATOMIC_RELAXED);
+    }
+    return (Word << 6) + (uint64_t)__builtin_ctzll(Bits);
+}
+
+void MiWrittenClear(MI_WRITTEN *Written)
+{
+    uint64_t SummaryWords = (Written->Words + 63) / 64;
+    for (uint64_t s = 0; s < SummaryWords; s++) {
+        uint64_t Summary = __atomic_exchange_n(&Written->Summary[s], 0, __ATOMIC_RELAXED);
+        for (; Summary != 0; Summary &= Summary - 1) {
+            uint64_t Word = s * 64 + (uint64_t)__builtin_ctzll(Summary);
+            __atomic_store_n(&Written->Bits[Word], 0, __ATOMIC_RELAXED);
+        }
+    }
+    Written->All = false;
+}
 
 PFN_NUMBER MiIndexToPfn(MI_INDEX Index)
 {
@@ -117,6 +203,7 @@ void MiPfnTouchGroup(MI_INDEX Index)
         MiPhys.FreeBits[(First + k) >> 6] = n == 64 ? ~0ull : (1ull << n) - 1;
     }
     MiPhys.Touched[Group >> 6] |= 1ull << (Group & 63);
+    MiWrittenMarkRange(&MiPfnWritten, First, Pages);
     MiPhys.TouchedGroups++;
     MiPhysTouchedEnd = Group + 1 > MiPhysTouchedEnd ? Group + 1 : MiPhysTouchedEnd;
 }
@@ -451,6 +538,7 @@ static void MiPhysClearTouched(void)
         uint64_t Whole = ((End - First + MI_PFN_GROUP - 1) >> MI_PFN_GROUP_SHIFT)
                          << MI_PFN_GROUP_SHIFT;
         HostClearTable(MiPhys.Pfn, First * sizeof(MI_PFN), Whole * sizeof(MI_PFN));
+        MiWrittenMarkRange(&MiPfnWritten, First, End - First);
         uint64_t Group = First >> MI_PFN_GROUP_SHIFT, Last = Group + (Whole >> MI_PFN_GROUP_SHIFT);
         for (uint64_t g = Group; g < Last; g++) {
             MiPhys.Touched[g >> 6] &= ~(1ull << (g & 63));
@@ -528,7 +616,11 @@ static NTSTATUS MiPhysInit(const SIM_CONFIG *Config)
                     MiPhysKept.Backend == Config->Backend;
     MiPhysKept.Phys = MiPhysKept.Phys && !KeptPhys;
     MiPhysForgetKept(); /* whatever does not fit this machine */
+    if (!MiWrittenReserve(&MiPfnWritten, MiPhys.Pages)) {
+        return MiPhysRefused("address space for the PFN database", PfnBytes, "");
+    }
     if (MiPhys.Pfn == NULL) {
+        MiPfnWritten.All = true; /* fresh tables: the checker's copy is of others */
         MiPhys.Pfn = (MI_PFN *)HostAllocTable(PfnBytes);
         if (MiPhys.Pfn == NULL) {
             return MiPhysRefused("address space for the PFN database", PfnBytes, "");

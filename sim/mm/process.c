@@ -77,6 +77,7 @@ static MI_PROCESS *MiProcessCreate(void)
                        ? MiUserKeptPte /* setup20: a reset's, zeroed */
                        : (uint64_t *)HostAllocTable(MiUser.Pages * sizeof(uint64_t));
     MiUserKeptPte = NULL;
+    Process->PteFirst = UINT64_MAX; /* none written yet (a kept table is zero) */
     if (Process->Pte == NULL) {
         free(Process);
         return NULL;
@@ -152,7 +153,11 @@ static void MiUserTeardown(void)
     while (MiUser.Processes != NULL) {
         MI_PROCESS *Next = MiUser.Processes->Next;
         if (Keep && MiUserKeptPte == NULL && MiUser.Processes->Pte != NULL) {
-            HostClearTable(MiUser.Processes->Pte, 0, MiUser.Pages * sizeof(uint64_t));
+            const MI_PROCESS *Kept = MiUser.Processes;
+            if (Kept->PteFirst < Kept->PteEnd) { /* fuzz22: only what was written */
+                HostClearTable(Kept->Pte, Kept->PteFirst * sizeof(uint64_t),
+                               (Kept->PteEnd - Kept->PteFirst) * sizeof(uint64_t));
+            }
             MiUserKeptPte = MiUser.Processes->Pte;
             MiUser.Processes->Pte = NULL;
         }

@@ -262,6 +262,7 @@ static PVOID MiReserveNt5(SIZE_T Bytes, ULONG Tag, ULONG_PTR Caller)
     MiSpaceTouch(First, 2); /* scale: PTE walks look here */
     MiSpace.Pte[First] = MiNt5SizePte(Pages + 2, MiNt5Format);
     MiSpace.Pte[First + 1] = MiNt5TagPte(Tag, MiNt5Format);
+    MiWrittenMarkRange(&MiPteWritten, First, 2); /* fuzz22 */
     MiClearPtes(First + 2, Pages);
     MiUnlock();
     return MiPageToVa(First + 2);
@@ -666,21 +667,43 @@ uint64_t MiCheckReservations(char *Report, size_t Size)
             MiAppend(Report, Size, "reservations overlap at %p\n", Base);
             Problems++;
         }
-        for (uint64_t p = Reservation->FirstPage; p < Reservation->BasePage + Reservation->Pages;
-             p++) {
-            if (MiRegionOf(p) != MiRegionSystemPtes || !MiVaIsAllocated(&MiSpace.SystemPtes, p)) {
-                MiAppend(Report, Size, "reservation %p: page %p is not allocated system-PTE VA\n",
-                         Base, (void *)MiPageToVa(p));
-                Problems++;
+        /* The first page that breaks either rule (fuzz22: the two rules a
+         * word of the VA bitmap and a PTE at a time, not two calls a page;
+         * the invariant checker runs this after every call). */
+        const MI_VA_ALLOCATOR *Sys = &MiSpace.SystemPtes;
+        uint64_t End = Reservation->BasePage + Reservation->Pages;
+        uint64_t NotVa = End, NotPte = End;
+        if (Reservation->FirstPage < Sys->FirstPage || End > Sys->FirstPage + Sys->Pages) {
+            NotVa = Reservation->FirstPage < Sys->FirstPage ? Reservation->FirstPage
+                                                            : Sys->FirstPage + Sys->Pages;
+        }
+        for (uint64_t p = Reservation->FirstPage; p < NotVa;) {
+            uint64_t i = p - Sys->FirstPage;
+            uint64_t Word = Sys->UsedBits[i >> 6] >> (i & 63);
+            uint64_t n = 64 - (i & 63) < NotVa - p ? 64 - (i & 63) : NotVa - p;
+            uint64_t Want = n == 64 ? ~0ull : (1ull << n) - 1;
+            if ((Word & Want) != Want) {
+                NotVa = p + (uint64_t)__builtin_ctzll(~Word & Want);
                 break;
             }
+            p += n;
+        }
+        for (uint64_t p = Reservation->BasePage; p < NotVa && p < End; p++) {
             uint64_t Pte = MiSpace.Pte[p];
-            if (p >= Reservation->BasePage && Pte != 0 && !(Pte & MI_PTE_VALID)) {
-                MiAppend(Report, Size, "reservation %p: data PTE of %p is 0x%llx, neither empty "
-                         "nor valid\n", Base, (void *)MiPageToVa(p), (unsigned long long)Pte);
-                Problems++;
+            if (Pte != 0 && !(Pte & MI_PTE_VALID)) {
+                NotPte = p;
                 break;
             }
+        }
+        if (NotVa < End && NotVa <= NotPte) {
+            MiAppend(Report, Size, "reservation %p: page %p is not allocated system-PTE VA\n",
+                     Base, (void *)MiPageToVa(NotVa));
+            Problems++;
+        } else if (NotPte < End) {
+            MiAppend(Report, Size, "reservation %p: data PTE of %p is 0x%llx, neither empty "
+                     "nor valid\n", Base, (void *)MiPageToVa(NotPte),
+                     (unsigned long long)MiSpace.Pte[NotPte]);
+            Problems++;
         }
         if (Reservation->Node != NULL) {
             /* modern: the pool node still describes the reservation. */

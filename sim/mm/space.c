@@ -24,6 +24,7 @@
 #include "../host/host.h"
 
 MI_SPACE MiSpace;
+MI_WRITTEN MiPteWritten; /* fuzz22 */
 
 static const char *const MiRegionNames[] = {"guard", "system PTEs", "non-paged pool",
                                             "paged pool"};
@@ -132,6 +133,7 @@ void MiClearPtes(uint64_t Page, uint64_t Count)
     for (uint64_t p = MiNextNonZeroPte(Page, Page + Count); p < Page + Count;
          p = MiNextNonZeroPte(p + 1, Page + Count)) {
         MiSpace.Pte[p] = 0;
+        MiWrittenMark(&MiPteWritten, p);
     }
 }
 
@@ -480,6 +482,7 @@ bool MiMapPages(uint64_t Page, const MI_INDEX *Indices, uint64_t Count, bool Wri
         MiSpace.Pte[Page + k] = Bits | ((uint64_t)Pfn << MI_PTE_PFN_SHIFT);
     }
     MiSpaceTouch(Page, Count);
+    MiWrittenMarkRange(&MiPteWritten, Page, Count);
     int64_t Charge = (int64_t)(Runs + 1) - (int64_t)Breaks;
     if (!MiBudgetTakes(Charge)) {
         MiClearPtes(Page, Count); /* never seen: lock held */
@@ -539,6 +542,7 @@ static void MiUnmapRange(uint64_t Page, uint64_t Count, bool Free)
         }
         MiSpace.Pte[Page + k] = 0;
     }
+    MiWrittenMarkRange(&MiPteWritten, Page, Count);
     MiRevoke(Page, Count, Before, FirstMapped, EndMapped);
 }
 
@@ -588,6 +592,7 @@ ULONG MiTrimPagedPool(VOID)
         MI_ASSERT((Pte & MI_PTE_VALID) && MiRegionOf(Page) == MiRegionPagedPool);
         MiSpace.Pte[Page] = (Pte & MI_PTE_PFN_MASK) | MI_PTE_TRANSITION |
                             MI_PTE_PROTECTION_READWRITE;
+        MiWrittenMark(&MiPteWritten, Page);
         Entry->Flags |= MI_PFN_FLAG_TRIMMED;
         MiRevoke(Page, 1, Before, Page, Page + 1);
         Trimmed++;
@@ -612,6 +617,7 @@ bool MiFaultInTransition(uint64_t Page)
     MI_ASSERT(MiPfnEntry(MiPteIndex(Pte))->Flags & MI_PFN_FLAG_TRIMMED);
     MiSpace.Pte[Page] = (Pte & MI_PTE_PFN_MASK) | MI_PTE_VALID | MI_PTE_WRITE | MI_PTE_ACCESSED |
                         MI_PTE_DIRTY | MI_PTE_GLOBAL | MI_PTE_NO_EXECUTE;
+    MiWrittenMark(&MiPteWritten, Page);
     if (!MiMirror(Page, 1, NULL)) {
         MiSpace.Pte[Page] = Pte;
         return false;
@@ -775,6 +781,19 @@ static bool MiSpaceClearPtes(uint64_t First, uint64_t End)
     if (!HostUnmapRun(MiPageToVa(First), (End - First) * PAGE_SIZE)) {
         return false;
     }
+    /* Only blocks that held a PTE change (the touched check after the reset
+     * compares what is marked). */
+    for (uint64_t Block = First >> 6; Block <= (End - 1) >> 6; Block++) {
+        uint64_t Lo = Block << 6 > First ? Block << 6 : First;
+        uint64_t Hi = (Block + 1) << 6 < End ? (Block + 1) << 6 : End;
+        uint64_t Any = 0;
+        for (uint64_t Page = Lo; Page < Hi; Page++) {
+            Any |= MiSpace.Pte[Page];
+        }
+        if (Any != 0) {
+            MiWrittenMark(&MiPteWritten, Lo);
+        }
+    }
     HostClearTable(MiSpace.Pte, First * sizeof(uint64_t), (End - First) * sizeof(uint64_t));
     uint64_t Words = MiBitTableBytes(MiSpace.Pages + 1) / sizeof(uint64_t);
     uint64_t Last = (End >> 6) < Words ? End >> 6 : Words - 1;
@@ -926,7 +945,11 @@ static NTSTATUS MiSpaceInit(const SIM_CONFIG *Config)
     if (MiSpace.Base == NULL) {
         return MiSpaceRefused("the system space reservation", MiSpace.Pages * PAGE_SIZE);
     }
+    if (!MiWrittenReserve(&MiPteWritten, MiSpace.Pages)) {
+        return MiSpaceRefused("the emulated PTEs", MiPteTableBytes(MiSpace.Pages));
+    }
     if (!Kept) {
+        MiPteWritten.All = true; /* fresh tables: the checker's copy is of others */
         MiSpace.Pte = (uint64_t *)HostAllocTable(MiPteTableBytes(MiSpace.Pages));
         if (MiSpace.Pte == NULL) {
             return MiSpaceRefused("the emulated PTEs", MiPteTableBytes(MiSpace.Pages));
@@ -987,6 +1010,7 @@ bool MiMapDevicePages(uint64_t Page, PFN_NUMBER FirstPfn, uint64_t HostOffset, u
         MI_ASSERT(!(MiSpace.Pte[Page + k] & MI_PTE_VALID));
         MiSpace.Pte[Page + k] = Bits | ((uint64_t)(FirstPfn + k) << MI_PTE_PFN_SHIFT);
     }
+    MiWrittenMarkRange(&MiPteWritten, Page, Count);
     MiCommitUnit(Page, Count, Charge);
     return true;
 }
@@ -995,6 +1019,7 @@ void MiUnmapDevicePages(uint64_t Page, uint64_t Count)
 {
     uint64_t Before = MiBreaks(Page, Page + Count);
     memset(&MiSpace.Pte[Page], 0, Count * sizeof(uint64_t)); /* no PFN entries to release */
+    MiWrittenMarkRange(&MiPteWritten, Page, Count);
     MiRevoke(Page, Count, Before, Page, Page + Count);
 }
 
@@ -1010,6 +1035,7 @@ bool MiProtectPages(uint64_t Page, uint64_t Count, bool Writable)
         MI_ASSERT(Saved[k] & MI_PTE_VALID);
         MiSpace.Pte[Page + k] = Writable ? Saved[k] | MI_PTE_WRITE : Saved[k] & ~MI_PTE_WRITE;
     }
+    MiWrittenMarkRange(&MiPteWritten, Page, Count);
     /* Pages of other access split the host mapping: charged as breaks. */
     int64_t Charge = (int64_t)MiBreaks(Page, Page + Count) - (int64_t)Before;
     if (!MiBudgetTakes(Charge) ||

@@ -289,7 +289,7 @@ static void MiSettleChunk(MI_PROCESS *Process, uint64_t First, uint64_t Count, b
             memcpy(MiPhysPage(Index[k]), MiUserVa(First + j), PAGE_SIZE);
             MiPfnEntry(Index[k])->Owner = Process->Id;
             unsigned Mm = MiUserPteProtection(Process->Pte[First + j]);
-            Process->Pte[First + j] = MiUserValidPte(Index[k], Mm);
+            MiUserPteSet(Process, First + j, MiUserValidPte(Index[k], Mm));
         }
         for (uint64_t j = i, m = Start; j < End;) {
             uint64_t Pte = Process->Pte[First + j];
@@ -443,8 +443,8 @@ NTSTATUS MiUserMakeValid(MI_PROCESS *Process, uint64_t Page, bool Write)
     if ((Mm & 0x18) == MI_MM_GUARD) {
         /* The first touch of a guard page raises once and clears the guard. */
         Mm &= ~(unsigned)MI_MM_GUARD;
-        Process->Pte[Page] = (Pte & ~(0x1Full << MI_UPTE_PROT_SHIFT)) |
-                             ((uint64_t)Mm << MI_UPTE_PROT_SHIFT);
+        MiUserPteSet(Process, Page, (Pte & ~(0x1Full << MI_UPTE_PROT_SHIFT)) |
+                             ((uint64_t)Mm << MI_UPTE_PROT_SHIFT));
         Process->GuardFaults++;
         return STATUS_GUARD_PAGE_VIOLATION;
     }
@@ -468,7 +468,7 @@ NTSTATUS MiUserMakeValid(MI_PROCESS *Process, uint64_t Page, bool Write)
         }
         return STATUS_IN_PAGE_ERROR;
     }
-    Process->Pte[Page] = Valid;
+    MiUserPteSet(Process, Page, Valid);
     if (New) {
         Process->ResidentPages++;
         Process->DemandZeroFaults++;
@@ -504,7 +504,7 @@ void MiUserDecommit(MI_PROCESS *Process, MI_VAD *Vad, uint64_t FirstPage, uint64
                 Process->ResidentPages--;
             }
         }
-        Process->Pte[Page] = 0;
+        MiUserPteSet(Process, Page, 0);
         if (Vad->Kind == MiVadPrivate) {
             Vad->Committed--;
             Process->CommitCharge--;
@@ -531,22 +531,22 @@ static void MiUserSetProtection(MI_PROCESS *Process, uint64_t Page, unsigned Mm)
                 }
             }
             if (Pte & MI_PTE_VALID) {
-                Process->Pte[Page] = Valid;
+                MiUserPteSet(Process, Page, Valid);
             } else {
                 /* Resident but not shown: valid again at the next touch. */
-                Process->Pte[Page] = (Pte & MI_PTE_PFN_MASK) | MI_PTE_TRANSITION |
-                                     ((uint64_t)Mm << MI_UPTE_PROT_SHIFT);
+                MiUserPteSet(Process, Page, (Pte & MI_PTE_PFN_MASK) | MI_PTE_TRANSITION |
+                                     ((uint64_t)Mm << MI_UPTE_PROT_SHIFT));
             }
         } else {
             if ((Pte & MI_PTE_VALID) && Current) {
                 MiUserUnmirror(Page, 1);
             }
-            Process->Pte[Page] = (Pte & MI_PTE_PFN_MASK) | MI_PTE_TRANSITION |
-                                 ((uint64_t)Mm << MI_UPTE_PROT_SHIFT);
+            MiUserPteSet(Process, Page, (Pte & MI_PTE_PFN_MASK) | MI_PTE_TRANSITION |
+                                 ((uint64_t)Mm << MI_UPTE_PROT_SHIFT));
         }
         return;
     }
-    Process->Pte[Page] = (uint64_t)Mm << MI_UPTE_PROT_SHIFT;
+    MiUserPteSet(Process, Page, (uint64_t)Mm << MI_UPTE_PROT_SHIFT);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -704,7 +704,7 @@ static NTSTATUS MiCommitRange(MI_PROCESS *Process, MI_VAD *Vad, uint64_t First, 
     uint64_t RunStart = UINT64_MAX;
     for (uint64_t Page = First; Page < First + Pages; Page++) {
         if (Process->Pte[Page] == 0) {
-            Process->Pte[Page] = (uint64_t)Mm << MI_UPTE_PROT_SHIFT;
+            MiUserPteSet(Process, Page, (uint64_t)Mm << MI_UPTE_PROT_SHIFT);
             RunStart = RunStart == UINT64_MAX ? Page : RunStart;
             continue;
         }
@@ -1404,7 +1404,7 @@ uint64_t MiCheckUserSpace(char *Report, size_t Size, const MI_USER_PFNS *Pfns)
     }
     for (MI_INDEX i = Pfns != NULL ? MiPhys.Pages : MiPfnNextTouched(0); i < MiPhys.Pages;
          i = MiPfnNextTouched(i + 1)) {
-        const MI_PFN *Entry = MiPfnEntry(i);
+        const MI_PFN *Entry = &MiPhys.Pfn[i]; /* filled in; fuzz22: unmarked (a read) */
         if (Entry->State != MiPageUser) {
             continue;
         }
@@ -1573,7 +1573,7 @@ PVOID MiMapLockedPagesUser(PMDL Mdl, PVOID RequestedAddress, bool Writable, ULON
     unsigned Mm = Writable ? MI_MM_READWRITE : MI_MM_READONLY;
     for (ULONG i = 0; i < Span; i++) {
         uint64_t Pte = MiUserValidPte(Indices[i], Mm);
-        Process->Pte[First + i] = Pte;
+        MiUserPteSet(Process, First + i, Pte);
         if (!MiUserMirror(First + i, Pte)) {
             MiUserDecommit(Process, Vad, First, Span);
             MiVadRemove(Process, Vad);
