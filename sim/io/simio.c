@@ -358,6 +358,7 @@ PDEVICE_OBJECT SimLookupDevice(PCWSTR Name)
 ULONG SimCountDeviceObjects(PDRIVER_OBJECT DriverObject)
 {
     ULONG Count = 0;
+    MiEnsureMachine(); /* a reset left pending by a teardown: the old pool is gone */
     if (!MiIsDriverObject(DriverObject)) {
         return 0;
     }

@@ -205,8 +205,9 @@ VOID SimPushCatchFrame(SIM_CATCH_FRAME *Frame, SIM_FRAME_KIND Kind)
     Frame->Status = STATUS_SUCCESS;
     Frame->Previous = MiTopFrame;
     MiTopFrame = Frame;
-    /* Simulated page faults must reach this frame even if a test harness
-     * replaced the SIGSEGV handler since the machine started. */
+    /* Simulated page faults must reach this frame: the trap is installed if
+     * it is not yet (a harness's sigaction/signal goes through the
+     * interposers and cannot displace it; docs/hosts.md, "Signals"). */
     HostArmFaultTrap();
 }
 

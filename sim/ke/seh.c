@@ -178,7 +178,7 @@ SIM_SEH_FRAME *SimSehEnter(SIM_SEH_FRAME *Frame, SIM_SEH_FRAME *FnOuter, const c
     Frame->ReturnDepth = MiSehReturnDepth;
     Frame->Previous = (SIM_SEH_FRAME *)(void *)MiTopCatchFrame();
     MiSetTopCatchFrame((SIM_CATCH_FRAME *)(void *)Frame);
-    /* Simulated access violations must reach it even if a harness replaced the trap. */
+    /* Simulated access violations must reach it: the trap is installed if it is not yet. */
     HostArmFaultTrap();
     return Frame;
 }

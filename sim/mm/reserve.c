@@ -746,6 +746,7 @@ bool MiCorruptReservationForTest(void *Va)
         Reservation->Node->Tag ^= 0x20;
     } else {
         MiSpace.Pte[Reservation->FirstPage + 1] ^= 0x20;
+        MiWrittenMark(&MiPteWritten, Reservation->FirstPage + 1);
     }
     return true;
 }

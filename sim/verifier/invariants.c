@@ -838,9 +838,10 @@ BOOLEAN SimCorruptForTest(SIM_CORRUPTION Kind, PVOID Va)
     case SimCorruptUserPteReadOnly: /* fuzz20b */
         if (Va != NULL && MiIsUserVa(Va) && MiUser.Current != NULL) {
             MiUserSettleAll();
-            uint64_t *UserPte = &MiUser.Current->Pte[MiUserPage(Va)];
-            if ((*UserPte & MI_PTE_VALID) && (*UserPte & MI_PTE_WRITE)) {
-                *UserPte &= ~(uint64_t)MI_PTE_WRITE;
+            uint64_t Page = MiUserPage(Va);
+            uint64_t UserPte = MiUser.Current->Pte[Page];
+            if ((UserPte & MI_PTE_VALID) && (UserPte & MI_PTE_WRITE)) {
+                MiUserPteSet(MiUser.Current, Page, UserPte & ~(uint64_t)MI_PTE_WRITE);
                 Done = TRUE;
             }
         }
@@ -850,6 +851,9 @@ BOOLEAN SimCorruptForTest(SIM_CORRUPTION Kind, PVOID Va)
             MI_INDEX Index = MiPteIndex(Pte);
             MiPhys.FreeBits[Index >> 6] |= 1ull << (Index & 63);
             MiPhys.FreeCount++;
+            /* As the simulator's own free path would (it looks the entry
+             * up, which marks its block): the touched check sees the bit. */
+            MiWrittenMark(&MiPfnWritten, Index);
             Done = TRUE;
         }
         break;

@@ -1,5 +1,5 @@
 /*
- * test_fuzz_reset.c - what the fuzzer pays between its calls, made cheaper
+ * test_fuzz_costs.c - what the fuzzer pays between its calls, made cheaper
  * (fuzz21; docs/verifier.md, "Fuzzing"), and what must still hold:
  *
  *   a reset (or an attach) unmaps only the user pages the host may show,

@@ -14,7 +14,7 @@
  *   non-paged pool allocated, freed          MiMapPages, MiUnmapRange
  *   paged pool trimmed, touched again        the trim, the soft fault
  *   MDL pages mapped, protected, unmapped    MiMapPages, MiProtectPages, MiUnmapRange
- *   mapping address reserved, used, freed    header PTEs, MiMapPages, MiClearPtes
+ *   mapping address reserved, used, freed    header PTEs (NT5 profile), MiMapPages, MiClearPtes
  *   device memory mapped, unmapped           MiMapDevicePages, MiUnmapDevicePages
  *   contiguous memory allocated, freed       MiMapPages, MiUnmapRange
  *   SimReset                                 the teardown's clearing of both tables
@@ -219,11 +219,14 @@ static const struct {
     {"SimReset", Reset},
 };
 
+static SIM_PROFILE Profile = SimProfileModern;
+
 static int Setup(void **State)
 {
     (void)State;
     SIM_CONFIG Config;
     SimDefaultConfig(&Config);
+    Config.Profile = Profile;
     Config.PhysicalPages = 4096;
     Config.RangeCount = 0;
     Config.DeviceRangeCount = 1;
@@ -244,7 +247,7 @@ static int Teardown(void **State)
     return SimTestTeardown(State);
 }
 
-SIM_TEST_F(every_path_that_changes_a_pte_or_pfn_entry_marks_its_block, Setup, Teardown)
+static void EveryStepMarksWhatItChanged(void)
 {
     for (size_t i = 0; i < sizeof(Steps) / sizeof(Steps[0]); i++) {
         Snapshot();
@@ -254,6 +257,28 @@ SIM_TEST_F(every_path_that_changes_a_pte_or_pfn_entry_marks_its_block, Setup, Te
         }
     }
     SimAssertInvariants();
+}
+
+SIM_TEST_F(every_path_that_changes_a_pte_or_pfn_entry_marks_its_block, Setup, Teardown)
+{
+    EveryStepMarksWhatItChanged();
+}
+
+/* The same on the NT5 profile, whose reservations keep their size and tag
+ * in two header PTEs below the reserved range (written when reserving and
+ * cleared when freeing). */
+static int SetupNt5(void **State)
+{
+    Profile = SimProfileNt5;
+    int Result = Setup(State);
+    Profile = SimProfileModern;
+    return Result;
+}
+
+SIM_TEST_F(on_nt5_the_header_ptes_are_marked_too, SetupNt5, Teardown)
+{
+    assert_int_equal(SimGetProfile(), SimProfileNt5);
+    EveryStepMarksWhatItChanged();
 }
 
 /* The touched check after each step agrees with the whole one (no false

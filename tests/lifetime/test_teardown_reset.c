@@ -105,6 +105,27 @@ SIM_TEST_F(NoMachineIsBuiltUntilTheNextUse, NULL, SimTestTeardown)
     assert_true(SimIsClean(NULL, 0));
 }
 
+/* ---- What the old machine held is gone before the next one is built --- */
+static PDRIVER_OBJECT OldDriver;
+
+SIM_TEST_F(StoppedWithADevice, SetupCustom, SimTestTeardown)
+{
+    OldDriver = SimCreateDriverObject(L"Old");
+    assert_non_null(OldDriver);
+    PDEVICE_OBJECT Device = NULL;
+    assert_int_equal(IoCreateDevice(OldDriver, 0, NULL, FILE_DEVICE_UNKNOWN, 0, FALSE, &Device),
+                     STATUS_SUCCESS);
+    assert_int_equal(SimCountDeviceObjects(OldDriver), 1);
+    StopTheMachine();
+}
+
+SIM_TEST_F(TheOldMachinesDevicesAreNotCounted, NULL, SimTestTeardown)
+{
+    /* The first call after the teardown builds the machine: the old
+     * driver object is no pool block of it. */
+    assert_int_equal(SimCountDeviceObjects(OldDriver), 0);
+}
+
 /* ---- A fork while the reset is pending -------------------------------- */
 SIM_TEST_F(StoppedAgain, SetupCustom, SimTestTeardown)
 {
