@@ -102,7 +102,8 @@ extern MI_PHYS MiPhys;
 typedef struct _MI_WRITTEN {
     uint64_t *Bits;
     uint64_t *Summary;
-    uint64_t Words; /* of Bits */
+    uint64_t Words;    /* of Bits, as allocated (kept for the largest machine yet) */
+    uint64_t InUse;    /* of Bits, the current machine's: what walks and clears cover */
     bool All;
 } MI_WRITTEN;
 extern MI_WRITTEN MiPteWritten, MiPfnWritten;

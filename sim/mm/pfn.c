@@ -45,6 +45,18 @@ bool MiWrittenReserve(MI_WRITTEN *Written, uint64_t Entries)
     uint64_t Words = ((Entries + 63) / 64 + 63) / 64;
     Words = Words != 0 ? Words : 1;
     if (Written->Bits != NULL && Written->Words >= Words) {
+        /* A smaller machine after a larger one: marks past its end go, and
+         * the walks and clears stop at its end (not at the largest's). */
+        for (uint64_t Word = Words; Word < Written->InUse; Word++) {
+            Written->Bits[Word] = 0;
+        }
+        for (uint64_t s = (Words + 63) / 64; s < (Written->InUse + 63) / 64; s++) {
+            Written->Summary[s] = 0;
+        }
+        if (Words % 64 != 0 && Written->InUse > Words) {
+            Written->Summary[Words / 64] &= ~(~0ull << (Words % 64));
+        }
+        Written->InUse = Words;
         return true;
     }
     HostFreeTable(Written->Bits, Written->Words * sizeof(uint64_t));
@@ -52,6 +64,7 @@ bool MiWrittenReserve(MI_WRITTEN *Written, uint64_t Entries)
     Written->Bits = (uint64_t *)HostAllocTable(Words * sizeof(uint64_t));
     Written->Summary = (uint64_t *)HostAllocTable((Words + 63) / 64 * sizeof(uint64_t));
     Written->Words = Words;
+    Written->InUse = Words;
     Written->All = true;
     if (Written->Bits == NULL || Written->Summary == NULL) {
         HostFreeTable(Written->Bits, Words * sizeof(uint64_t));
@@ -65,7 +78,7 @@ bool MiWrittenReserve(MI_WRITTEN *Written, uint64_t Entries)
 uint64_t MiWrittenNext(const MI_WRITTEN *Written, uint64_t Block)
 {
     uint64_t Word = Block >> 6;
-    uint64_t Bits = Word < Written->Words
+    uint64_t Bits = Word < Written->InUse
                         ? __atomic_load_n(&Written->Bits[Word], __ATOMIC_RELAXED) &
                               (~0ull << (Block & 63))
                         : 0;
@@ -73,7 +86,7 @@ uint64_t MiWrittenNext(const MI_WRITTEN *Written, uint64_t Block)
         /* The next word the summary marks. */
         Word++;
         uint64_t Summary = 0;
-        for (; Word < Written->Words; Word = (Word | 63) + 1) {
+        for (; Word < Written->InUse; Word = (Word | 63) + 1) {
             Summary = __atomic_load_n(&Written->Summary[Word >> 6], __ATOMIC_RELAXED) &
                       (~0ull << (Word & 63));
             if (Summary != 0) {
@@ -91,7 +104,7 @@ uint64_t MiWrittenNext(const MI_WRITTEN *Written, uint64_t Block)
 
 void MiWrittenClear(MI_WRITTEN *Written)
 {
-    uint64_t SummaryWords = (Written->Words + 63) / 64;
+    uint64_t SummaryWords = (Written->InUse + 63) / 64;
     for (uint64_t s = 0; s < SummaryWords; s++) {
         uint64_t Summary = __atomic_exchange_n(&Written->Summary[s], 0, __ATOMIC_RELAXED);
         for (; Summary != 0; Summary &= Summary - 1) {
