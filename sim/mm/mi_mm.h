@@ -107,6 +107,10 @@ typedef struct _MI_WRITTEN {
     bool All;
 } MI_WRITTEN;
 extern MI_WRITTEN MiPteWritten, MiPfnWritten;
+/* Set by the checker once a touched check has run in this process: until
+ * then no copy relies on the marks, and work done only to keep them few
+ * (a reset reading the PTEs it clears) is skipped. */
+extern bool MiWrittenWanted;
 
 static inline void MiWrittenMark(MI_WRITTEN *Written, uint64_t Entry)
 {

@@ -40,6 +40,8 @@ void MiWrittenMarkRange(MI_WRITTEN *Written, uint64_t First, uint64_t Count)
     }
 }
 
+bool MiWrittenWanted;
+
 bool MiWrittenReserve(MI_WRITTEN *Written, uint64_t Entries)
 {
     uint64_t Words = ((Entries + 63) / 64 + 63) / 64;

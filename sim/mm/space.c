@@ -782,8 +782,8 @@ static bool MiSpaceClearPtes(uint64_t First, uint64_t End)
         return false;
     }
     /* Only blocks that held a PTE change (the touched check after the reset
-     * compares what is marked). */
-    for (uint64_t Block = First >> 6; Block <= (End - 1) >> 6; Block++) {
+     * compares what is marked); nothing to mark before a touched check ran. */
+    for (uint64_t Block = First >> 6; MiWrittenWanted && Block <= (End - 1) >> 6; Block++) {
         uint64_t Lo = Block << 6 > First ? Block << 6 : First;
         uint64_t Hi = (Block + 1) << 6 < End ? (Block + 1) << 6 : End;
         uint64_t Any = 0;

@@ -764,6 +764,7 @@ static BOOLEAN MiCheck(char *Report, SIZE_T Size, bool Touched)
     MiEnsureMachine();
     MiLock();
     MiTouchedInUse = MiTouchedInUse || Touched;
+    MiWrittenWanted = MiTouchedInUse;
     bool Same = MiSeen.Valid && MiSeen.PteArray == MiSpace.Pte && MiSeen.PfnArray == MiPhys.Pfn &&
                 MiSeen.Pages == MiSpace.Pages && MiSeen.PhysPages == MiPhys.Pages;
     for (int k = 0; k < 3 && Same; k++) {

@@ -232,7 +232,13 @@ static int Setup(void **State)
     Config.DeviceRangeCount = 1;
     Config.DeviceRanges[0] = (SIM_DEVICE_RANGE){DEVICE_BASE, DEVICE_BYTES, "dev"};
     Config.Quiet = TRUE;
-    return SimInitialize(&Config) == STATUS_SUCCESS ? 0 : -1;
+    if (SimInitialize(&Config) != STATUS_SUCCESS) {
+        return -1;
+    }
+    /* A process that runs touched checks (as the fuzzer does): the marks
+     * are kept for them (before its first one, a reset need not mark). */
+    char Report[256];
+    return SimCheckInvariantsTouched(Report, sizeof(Report)) ? 0 : -1;
 }
 
 static int Teardown(void **State)
