@@ -25,30 +25,11 @@
 
 #include <mmsim_cmocka.h>
 
+#include "../thread_count.h"
+
 #define TAG_TEST 'tseT'
 #define CUSTOM_PAGES 8192 /* 32 MiB: not the default size */
 #define CUSTOM_SEED 0x5EEDull
-
-/* Field 20 of /proc/self/stat (Linux); 0 if unknown. */
-static long ThreadCount(void)
-{
-    char Stat[1024];
-    int Fd = open("/proc/self/stat", O_RDONLY);
-    if (Fd < 0) {
-        return 0;
-    }
-    ssize_t Got = read(Fd, Stat, sizeof(Stat) - 1);
-    close(Fd);
-    if (Got <= 0) {
-        return 0;
-    }
-    Stat[Got] = '\0';
-    const char *At = strrchr(Stat, ')');
-    for (int Field = 2; At != NULL && Field < 20; Field++) {
-        At = strchr(At + 1, ' ');
-    }
-    return At != NULL ? strtol(At + 1, NULL, 10) : 0;
-}
 
 static void Nothing(void *Context)
 {
