@@ -188,10 +188,13 @@ static void FreeContiguous(void)
 {
     MmFreeContiguousMemory(Contiguous);
 }
-static void Reset(void)
+static void AllocateBeforeReset(void)
 {
     Pool = ExAllocatePool2(POOL_FLAG_NON_PAGED, PAGE_SIZE, TAG); /* something to clear */
     assert_non_null(Pool);
+}
+static void Reset(void)
+{
     SimReset();
 }
 
@@ -216,6 +219,7 @@ static const struct {
     {"device memory unmapped", UnmapDevice},
     {"contiguous memory allocated", AllocateContiguous},
     {"contiguous memory freed", FreeContiguous},
+    {"pool allocated before a reset", AllocateBeforeReset},
     {"SimReset", Reset},
 };
 
