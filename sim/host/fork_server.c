@@ -64,7 +64,7 @@
 
 #include "host.h"
 
-static bool HostReadAll(int Fd, void *Buffer, size_t Size)
+bool HostReadAll(int Fd, void *Buffer, size_t Size)
 {
     char *At = (char *)Buffer;
     while (Size > 0) {
@@ -143,7 +143,7 @@ static volatile bool HostExploreForking, HostExploreUnsafe;
 /* Threads of the process, or 0 if unknown: field 20 of /proc/self/stat
  * (Linux), read without allocating (this runs inside fork(), where a
  * sanitizer's allocator may be locked). */
-static long HostThreadCount(void)
+long HostThreadCount(void)
 {
     char Stat[1024];
     int Fd = open("/proc/self/stat", O_RDONLY);

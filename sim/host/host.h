@@ -162,12 +162,19 @@ char *HostNameFrames(const char *Text);
 #if !defined(_WIN32)
 enum { HOST_FORK_HELLO = 1, HOST_FORK_STARTED, HOST_FORK_ENDED, HOST_FORK_REFUSED };
 bool HostServeForks(int RequestFd, int ReplyFd);
+/* Reads exactly Size bytes (retrying EINTR); false at end of file or error. */
+bool HostReadAll(int Fd, void *Buffer, size_t Size);
+/* The process's threads, or 0 if unknown (field 20 of /proc/self/stat on
+ * Linux); allocates nothing, so it may run inside fork(). */
+long HostThreadCount(void);
 
 /* Fork at the failing call (fork_server.c; docs/verifier.md "Fork at the
  * failing call"): a run explores one test with MMSIM_FAULTS=explore=R,W. At
- * the first call of each stack the explorer asks the runner (a note on W, an
- * answer on R); told to, it forks a child that becomes the run failing that
- * call, and waits for it or (a core is free) goes on and reaps it later.
+ * the first call of each stack the explorer forks a child that becomes the
+ * run failing that call: on standing orders it forks unasked and notes it
+ * afterwards (HOST_EXPLORE_FORKED); otherwise (--shard) it asks the runner
+ * first (a note on W, an answer on R). It waits for the child or (a core is
+ * free) goes on and reaps it later.
  * Notes and answers are single writes below PIPE_BUF (atomic on a pipe
  * several processes share). */
 enum {

@@ -511,18 +511,8 @@ static pid_t Start(char **Program, const char *Spec, const char *Test, bool PerT
 static bool ServerReply(const SERVER *Server, int32_t *Kind, int32_t *Value)
 {
     int32_t Message[2];
-    char *At = (char *)Message;
-    size_t Left = sizeof(Message);
-    while (Left > 0) {
-        ssize_t Got = read(Server->Reply, At, Left);
-        if (Got < 0 && errno == EINTR) {
-            continue;
-        }
-        if (Got <= 0) {
-            return false;
-        }
-        At += Got;
-        Left -= (size_t)Got;
+    if (!HostReadAll(Server->Reply, Message, sizeof(Message))) {
+        return false;
     }
     *Kind = Message[0];
     *Value = Message[1];

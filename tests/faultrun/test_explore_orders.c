@@ -66,23 +66,6 @@ typedef struct {
     char Dir[64];
 } FAKE_RUNNER;
 
-static bool ReadAll(int Fd, void *Buffer, size_t Size)
-{
-    char *At = (char *)Buffer;
-    while (Size > 0) {
-        ssize_t Got = read(Fd, At, Size);
-        if (Got < 0 && errno == EINTR) {
-            continue;
-        }
-        if (Got <= 0) {
-            return false;
-        }
-        At += Got;
-        Size -= (size_t)Got;
-    }
-    return true;
-}
-
 static void StartServer(FAKE_RUNNER *R)
 {
     int ToServer[2], FromServer[2], ToExplorer[2], FromExplorer[2], Cue[2];
@@ -124,7 +107,7 @@ static void StartServer(FAKE_RUNNER *R)
     R->ProgramNotes = FromExplorer[1];
     R->Cue = Cue[1];
     int32_t Hello[2];
-    assert_true(ReadAll(R->Reply, Hello, sizeof(Hello)));
+    assert_true(HostReadAll(R->Reply, Hello, sizeof(Hello)));
     assert_int_equal(Hello[0], HOST_FORK_HELLO);
 }
 
@@ -194,7 +177,7 @@ SIM_TEST_F(ExplorerOnStandingOrdersAsksNothing, NULL, NULL)
     memcpy(Request, &Size, sizeof(Size));
     assert_int_equal(write(R.Request, Request, 4 + Size), (ssize_t)(4 + Size));
     int32_t Started[2];
-    assert_true(ReadAll(R.Reply, Started, sizeof(Started)));
+    assert_true(HostReadAll(R.Reply, Started, sizeof(Started)));
     assert_int_equal(Started[0], HOST_FORK_STARTED);
     SendFork2(&R, -1);          /* a permit for another process: skipped */
     SendFork2(&R, Started[1]);  /* an answer, not a permit: skipped */
@@ -212,7 +195,7 @@ SIM_TEST_F(ExplorerOnStandingOrdersAsksNothing, NULL, NULL)
         }
         if (Ready[0].revents & POLLIN) {
             HOST_EXPLORE_NOTE Note;
-            assert_true(ReadAll(R.Notes, &Note, sizeof(Note)));
+            assert_true(HostReadAll(R.Notes, &Note, sizeof(Note)));
             Asked += Note.Kind == HOST_EXPLORE_ASK;
             if (Note.Kind == HOST_EXPLORE_ASK || Count == NOTES_MAX) {
                 break; /* it asked: it would wait for the answer for ever */
@@ -221,7 +204,7 @@ SIM_TEST_F(ExplorerOnStandingOrdersAsksNothing, NULL, NULL)
             continue;
         }
         int32_t Reply[2];
-        assert_true(ReadAll(R.Reply, Reply, sizeof(Reply)));
+        assert_true(HostReadAll(R.Reply, Reply, sizeof(Reply)));
         assert_int_equal(Reply[0], HOST_FORK_ENDED);
         Ended = Reply[1];
         break;

@@ -20,7 +20,7 @@
 
 #include <mmsim_cmocka.h>
 
-#include "../thread_count.h"
+#include "../../sim/host/host.h" /* HostThreadCount */
 
 static void Nothing(void *Context)
 {
@@ -37,14 +37,14 @@ static VOID NTAPI Count(PVOID Parameter)
 
 SIM_TEST(IdleWorkersStartAgainWhenWorkIsQueued)
 {
-    long Built = ThreadCount();
+    long Built = HostThreadCount();
     if (Built == 0) {
         skip(); /* no /proc: nothing to count */
     }
     SIM_CHILD Child;
     assert_true(SimRunChild(Nothing, NULL, 20, &Child));
     SIM_EXPECT_CHILD_EXIT(&Child, SIM_CHILD_RETURNED);
-    assert_int_equal(ThreadCount(), Built - 2);
+    assert_int_equal(HostThreadCount(), Built - 2);
 
     static WORK_QUEUE_ITEM Item;
     atomic_store(&Ran, 0);
@@ -52,7 +52,7 @@ SIM_TEST(IdleWorkersStartAgainWhenWorkIsQueued)
     ExQueueWorkItem(&Item, DelayedWorkQueue);
     assert_true(SimWaitForWorkItems(10000));
     assert_int_equal(atomic_load(&Ran), 1);
-    assert_int_equal(ThreadCount(), Built);
+    assert_int_equal(HostThreadCount(), Built);
 }
 
 int main(void)

@@ -291,19 +291,29 @@ SIM_TEST_F(on_nt5_the_header_ptes_are_marked_too, SetupNt5, Teardown)
     EveryStepMarksWhatItChanged();
 }
 
-/* The touched check after each step agrees with the whole one (no false
- * alarm from a change it did not see), over the same steps. */
-SIM_TEST_F(the_touched_check_after_each_path_agrees_with_the_whole, Setup, Teardown)
+/* The steps with a check after each: the touched one, and the whole one
+ * after every WholeEvery-th step (0: never); each must pass. */
+static void CheckAfterEachStep(size_t WholeEvery)
 {
     char Report[4096];
     assert_true(SimCheckInvariantsTouched(Report, sizeof(Report))); /* (whole: the first) */
     for (size_t i = 0; i < sizeof(Steps) / sizeof(Steps[0]); i++) {
         Steps[i].Step();
-        if (!SimCheckInvariantsTouched(Report, sizeof(Report))) {
-            fail_msg("touched check after %s: %s", Steps[i].Name, Report);
+        bool Whole = WholeEvery != 0 && i % WholeEvery == 0;
+        BOOLEAN Ok = Whole ? SimCheckInvariants(Report, sizeof(Report))
+                           : SimCheckInvariantsTouched(Report, sizeof(Report));
+        if (!Ok) {
+            fail_msg("%s check after %s: %s", Whole ? "whole" : "touched", Steps[i].Name, Report);
         }
     }
     SimAssertInvariants();
+}
+
+/* The touched check after each step agrees with the whole one (no false
+ * alarm from a change it did not see), over the same steps. */
+SIM_TEST_F(the_touched_check_after_each_path_agrees_with_the_whole, Setup, Teardown)
+{
+    CheckAfterEachStep(0);
 }
 
 /* The same with a whole check after every other step: a whole check brings
@@ -311,18 +321,7 @@ SIM_TEST_F(the_touched_check_after_each_path_agrees_with_the_whole, Setup, Teard
  * the touched checks after it still agree. */
 SIM_TEST_F(a_whole_check_between_touched_ones_keeps_them_in_step, Setup, Teardown)
 {
-    char Report[4096];
-    assert_true(SimCheckInvariantsTouched(Report, sizeof(Report))); /* (whole: the first) */
-    for (size_t i = 0; i < sizeof(Steps) / sizeof(Steps[0]); i++) {
-        Steps[i].Step();
-        BOOLEAN Ok = i % 2 == 0 ? SimCheckInvariants(Report, sizeof(Report))
-                                : SimCheckInvariantsTouched(Report, sizeof(Report));
-        if (!Ok) {
-            fail_msg("%s check after %s: %s", i % 2 == 0 ? "whole" : "touched", Steps[i].Name,
-                     Report);
-        }
-    }
-    SimAssertInvariants();
+    CheckAfterEachStep(2);
 }
 
 /* The mark tables are kept for the largest machine built yet, but a smaller

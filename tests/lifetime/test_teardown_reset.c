@@ -25,7 +25,7 @@
 
 #include <mmsim_cmocka.h>
 
-#include "../thread_count.h"
+#include "../../sim/host/host.h" /* HostThreadCount */
 
 #define TAG_TEST 'tseT'
 #define CUSTOM_PAGES 8192 /* 32 MiB: not the default size */
@@ -44,7 +44,7 @@ static void ForkOnce(void)
     SIM_CHILD Child;
     assert_true(SimRunChild(Nothing, NULL, 20, &Child));
     SIM_EXPECT_CHILD_EXIT(&Child, SIM_CHILD_RETURNED);
-    ThreadsAfterFork = ThreadCount();
+    ThreadsAfterFork = HostThreadCount();
 }
 
 /* A fresh machine, then one of another size with a fixed seed. */
@@ -77,10 +77,10 @@ SIM_TEST_F(NoMachineIsBuiltUntilTheNextUse, NULL, SimTestTeardown)
         skip(); /* no /proc: nothing to count */
     }
     assert_false(SimIsStopped(NULL)); /* the stop went with the old machine */
-    assert_int_equal(ThreadCount(), ThreadsAfterFork); /* no new machine's workers */
+    assert_int_equal(HostThreadCount(), ThreadsAfterFork); /* no new machine's workers */
     SIM_CONFIG Config;
     SimGetConfig(&Config); /* the next use: the machine is built now */
-    assert_int_equal(ThreadCount(), ThreadsAfterFork + 2);
+    assert_int_equal(HostThreadCount(), ThreadsAfterFork + 2);
     assert_int_equal(Config.PhysicalPages, CUSTOM_PAGES); /* what SimReset keeps */
     assert_true(SimGetSeed() == CUSTOM_SEED);
     assert_true(SimIsClean(NULL, 0));
@@ -155,11 +155,11 @@ SIM_TEST_F(TheDefaultMachineAtTheNextUse, NULL, SimTestTeardown)
     if (ThreadsAfterFork == 0) {
         skip();
     }
-    assert_int_equal(ThreadCount(), ThreadsAfterFork);
+    assert_int_equal(HostThreadCount(), ThreadsAfterFork);
     SIM_CONFIG Config, Default;
     SimGetConfig(&Config);
     SimDefaultConfig(&Default);
-    assert_int_equal(ThreadCount(), ThreadsAfterFork + 2);
+    assert_int_equal(HostThreadCount(), ThreadsAfterFork + 2);
     assert_int_equal(Config.PhysicalPages, Default.PhysicalPages);
 }
 
