@@ -106,6 +106,8 @@ static char *HostRunRequest;
 
 /* An explorer's standing orders (in the request), or NULL: ask. */
 static const char *HostExploreChildPrefix, *HostExploreOwnLog;
+/* suite23: a shared explorer ("!S"): runs test after test (HostExploreNextTest). */
+static bool HostExploreSharedRun;
 
 /* The child: becomes the run the request describes. */
 static void HostBecomeRun(char *Request, uint32_t Length)
@@ -127,6 +129,8 @@ static void HostBecomeRun(char *Request, uint32_t Length)
             HostExploreChildPrefix = Entry + 2;
         } else if (Entry[0] == '!' && Entry[1] == 'L') {
             HostExploreOwnLog = Entry + 2;
+        } else if (Entry[0] == '!' && Entry[1] == 'S') {
+            HostExploreSharedRun = true;
         } else if (strchr(Entry, '=') != NULL) {
             putenv(Entry); /* the request buffer lives as long as the run */
         }
@@ -337,8 +341,14 @@ static void HostBecomeFailingRun(const HOST_EXPLORE_ANSWER *Answer, const char *
 
 /* Standing orders: a permit the runner sent this explorer (its next child
  * may go on without it), if one is waiting; others' are skipped. */
+static int HostExplorePermitsHeld; /* permits read while waiting for a next test */
+
 static bool HostExploreTakePermit(int AnswerFd)
 {
+    if (HostExplorePermitsHeld > 0) {
+        HostExplorePermitsHeld--;
+        return true;
+    }
     for (;;) {
         struct pollfd Ready = {AnswerFd, POLLIN, 0};
         if (poll(&Ready, 1, 0) <= 0 || (Ready.revents & (POLLIN | POLLHUP)) == 0) {
@@ -476,6 +486,109 @@ bool HostExploreAt(int AnswerFd, int NoteFd, const char *Line, const char *Paren
 bool HostExploreIsRun(void)
 {
     return HostExploreRun != 0 && HostExploreRun == getpid();
+}
+
+/* ---------------------------------------------------------------------- */
+/* suite23: one explorer, many tests.                                     */
+/* ---------------------------------------------------------------------- */
+/* The explorer's output before its first test (what main printed), and the
+ * file it is in: the start of every later test's log, as of a run of that
+ * test alone. */
+static char HostExploreFirstLog[640];
+static off_t HostExploreLogStart = -1;
+static char HostExploreLogNow[640], HostExplorePrefixNow[640];
+
+bool HostExploreShared(void)
+{
+    return HostExploreSharedRun && HostExploreOwner == getpid() && HostExploreOwnLog != NULL &&
+           HostExploreChildPrefix != NULL;
+}
+
+void HostExploreMarkLogStart(void)
+{
+    fflush(stdout);
+    fflush(stderr);
+    if (HostExploreSharedRun && HostExploreLogStart < 0 && HostExploreOwnLog != NULL) {
+        HostExploreLogStart = lseek(STDOUT_FILENO, 0, SEEK_CUR);
+        snprintf(HostExploreFirstLog, sizeof(HostExploreFirstLog), "%s", HostExploreOwnLog);
+    }
+}
+
+/* Appends the first Limit bytes of the file From to the descriptor To. */
+static bool HostCopyStart(const char *From, off_t Limit, int To)
+{
+    int In = open(From, O_RDONLY);
+    if (In < 0) {
+        return false;
+    }
+    char Buffer[16384];
+    bool Ok = true;
+    while (Ok && Limit > 0) {
+        ssize_t Got = read(In, Buffer, Limit < (off_t)sizeof(Buffer) ? (size_t)Limit : sizeof(Buffer));
+        if (Got < 0 && errno == EINTR) {
+            continue;
+        }
+        if (Got <= 0) {
+            Ok = Got == 0;
+            break;
+        }
+        Limit -= Got;
+        for (ssize_t Done = 0; Ok && Done < Got;) {
+            ssize_t Put = write(To, Buffer + Done, (size_t)(Got - Done));
+            if (Put < 0 && errno == EINTR) {
+                continue;
+            }
+            Ok = Put > 0;
+            Done += Put > 0 ? Put : 0;
+        }
+    }
+    close(In);
+    return Ok;
+}
+
+bool HostExploreNextTest(int AnswerFd, int NoteFd, int Result, bool Again, char *Test,
+                         size_t TestSize, char *Record, size_t RecordSize)
+{
+    fflush(stdout);
+    fflush(stderr);
+    pthread_mutex_lock(&HostExploreLock);
+    /* The test's children end first: the runner judges the test with them. */
+    while (HostExploreChildCount > 0) {
+        HostExploreWait(NoteFd, 0, true);
+    }
+    HostExploreNote(NoteFd, HOST_EXPLORE_TEST_ENDED, Result, Again ? 1 : 0, NULL);
+    HOST_EXPLORE_ANSWER Next;
+    for (;;) {
+        if (!HostReadAll(AnswerFd, &Next, sizeof(Next))) {
+            _exit(2); /* the runner is gone */
+        }
+        if (Next.Pid == -(int32_t)getpid() && Next.Fork == 2) {
+            HostExplorePermitsHeld++; /* a permit for a later child */
+        } else if (Next.Pid == (int32_t)getpid() && (Next.Fork == 3 || Next.Fork == 4)) {
+            break;
+        }
+    }
+    bool Go = Next.Fork == 3 && HostExploreLogStart >= 0;
+    if (Go) {
+        Next.Log[sizeof(Next.Log) - 1] = Next.Record[sizeof(Next.Record) - 1] = '\0';
+        Next.ParentLog[sizeof(Next.ParentLog) - 1] = Next.Test[sizeof(Next.Test) - 1] = '\0';
+        int Out = open(Next.Log, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        if (Out < 0 || !HostCopyStart(HostExploreFirstLog, HostExploreLogStart, Out) ||
+            dup2(Out, STDOUT_FILENO) < 0 || dup2(Out, STDERR_FILENO) < 0) {
+            _exit(127);
+        }
+        if (Out > STDERR_FILENO) {
+            close(Out);
+        }
+        snprintf(HostExploreLogNow, sizeof(HostExploreLogNow), "%s", Next.Log);
+        snprintf(HostExplorePrefixNow, sizeof(HostExplorePrefixNow), "%s", Next.ParentLog);
+        HostExploreOwnLog = HostExploreLogNow;
+        HostExploreChildPrefix = HostExplorePrefixNow;
+        snprintf(Test, TestSize, "%s", Next.Test);
+        snprintf(Record, RecordSize, "%s", Next.Record);
+    }
+    pthread_mutex_unlock(&HostExploreLock);
+    return Go;
 }
 
 void HostExploreSetSpec(const char *Spec)

@@ -187,7 +187,13 @@ enum {
      * request, fork_server.c) asks nothing: it forks at every first call and
      * says so after the fact. */
     HOST_EXPLORE_FORKED,  /* Line: the stack, Child: the child's pid, Value: 1 waits, 2 goes on */
-    HOST_EXPLORE_UNFORKED /* Line: not forked (another thread alive, or fork refused: Value errno) */
+    HOST_EXPLORE_UNFORKED, /* Line: not forked (another thread alive, or fork refused: Value errno) */
+    /* suite23: a shared explorer (a "!S" entry of its request) ended a test:
+     * Value its CMocka group's result, Child 1 if it may run another. An
+     * answer follows: Fork 3 (run Test next: its log Log, its stack record
+     * Record, its children's files ParentLog ID.log and .stacks) or 4 (stop:
+     * return to main and exit). */
+    HOST_EXPLORE_TEST_ENDED
 };
 typedef struct _HOST_EXPLORE_NOTE {
     int32_t Kind, Value, Pid, Child;
@@ -200,6 +206,7 @@ typedef struct _HOST_EXPLORE_ANSWER {
                      and wait for it; 2: fork and go on (a permit, sent unasked to an
                      explorer with standing orders: its next child may go on) */
     char Log[640], Record[640], ParentLog[640];
+    char Test[256]; /* suite23: the next test of a shared explorer (Fork 3) */
 } HOST_EXPLORE_ANSWER;
 /* True if AnswerFd is an open pipe end that can be read and NoteFd a
  * different one that can be written: what explore= names must be the
@@ -221,6 +228,19 @@ void HostExploreReap(int NoteFd);
 void HostExploreSetSpec(const char *Spec);
 /* True in that child (not in a process it forks in turn). */
 bool HostExploreIsRun(void);
+/* suite23: a shared explorer runs the tests the runner hands it one after
+ * another (docs/verifier.md "Fork at the failing call"). True in the
+ * explorer itself if its request asked for that. */
+bool HostExploreShared(void);
+/* In it, before its first test: what the program wrote so far is the start
+ * of every test's log. */
+void HostExploreMarkLogStart(void);
+/* In it, at a test's end (Result: its group's result; Again: it may run
+ * another): waits for its children, tells the runner, and on an answer to
+ * go on makes the next test's log its output and returns true with the test's
+ * name in Test and its stack record in Record; false: stop. */
+bool HostExploreNextTest(int AnswerFd, int NoteFd, int Result, bool Again, char *Test,
+                         size_t TestSize, char *Record, size_t RecordSize);
 #endif
 
 /* setup20: what a reset keeps for the next machine (issue 20). */

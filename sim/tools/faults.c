@@ -84,6 +84,10 @@ typedef struct {
     char Detail[200];
     bool Explored; /* its exploration ended */
     bool Threads;  /* another thread was alive at one of its calls */
+    /* suite23: explored in a shared explorer, judged when that ends: the
+     * stacks its children failed. */
+    size_t *Forked;
+    size_t ForkedCount;
 } TEST;
 
 /* An explorer's child (fork at the failing call). */
@@ -115,6 +119,13 @@ typedef struct {
     bool Threads;   /* a stack could not be forked (another thread alive) */
     size_t *Forked; /* the stacks its children failed */
     size_t ForkedCount, ForkedCapacity;
+    /* suite23: a shared explorer (runs test after test): the tests it ended
+     * (judged when it ends), and whether Test is still its current one. */
+    bool Shared;
+    size_t *Ran;
+    size_t RanCount, RanCapacity;
+    bool Current;
+    size_t TestsRun; /* tests it started, those explored again included */
 } RUNNING;
 
 /* A fork server (one per job slot): PROGRAM started once, forking runs. */
@@ -138,6 +149,12 @@ static size_t TestCount;
 static char StateDir[512];
 static SHARD Shard;
 static SERVER *Servers; /* fork mode: one per job slot */
+/* suite23: the suite listed a test more than once (it runs its tests in
+ * several groups: SimRunTests called again): no shared explorer. */
+static bool ListedTwice;
+/* A stack dropped with the shared exploration that found it (its test is
+ * explored again on its own); removed before the report. */
+#define DROPPED_TEST (-2L)
 
 static double Now(void)
 {
@@ -299,6 +316,7 @@ static void LoadTests(const char *Log, bool *Listed)
         for (size_t t = 0; t < TestCount && !Known; t++) {
             Known = strcmp(Tests[t].Name, Name) == 0;
         }
+        ListedTwice = ListedTwice || (IsList && Known);
         if (!Known) {
             Tests = (TEST *)Grow(Tests, &Capacity, TestCount, sizeof(TEST));
             memset(&Tests[TestCount], 0, sizeof(TEST));
@@ -1007,7 +1025,18 @@ typedef struct {
     size_t Forked;       /* injected failures forked at the failing call */
     size_t FromStart;    /* ... run from the start (exec or fork server) */
     size_t Unreached;    /* ... only failure paths reach: told by the exploration */
+    /* suite23: explorers run test after test (--per-test, unsharded); the
+     * tests to explore again, each in an explorer of its own. */
+    bool Sharing;
+    size_t *Redo;
+    size_t RedoCount, RedoCapacity;
+    size_t Explorers, Again; /* explorer processes; tests explored again */
 } QUEUE;
+
+static bool MoreExplorations(const QUEUE *Queue)
+{
+    return Queue->RedoCount > 0 || Queue->NextTest < Queue->Explorations;
+}
 
 /* Fork at the failing call: the default mode (neither --exec-per-run nor
  * --fork-per-run). */
@@ -1077,24 +1106,33 @@ static bool StartRun(const FAULTS_OPTIONS *Options, QUEUE *Queue, RUNNING *Runni
 {
     RUNNING *Run = &Running[Slot];
     char Record[700], Log[700], Spec[800];
-    bool First = Queue->NextTest < Queue->Explorations;
+    bool First = MoreExplorations(Queue);
     Run->Exploring = First && ExploreMode(Options);
     Run->Discovery = First && !Run->Exploring;
-    if (First) {
+    Run->Shared = false;
+    if (First && Queue->RedoCount > 0) {
+        Run->Index = Queue->Redo[--Queue->RedoCount]; /* on its own: no other test */
+        Run->Test = (long)Run->Index;
+    } else if (First) {
         Run->Index = Queue->NextTest++;
         Run->Test = Options->PerTest ? (long)Run->Index : -1;
+        Run->Shared = Run->Exploring && Queue->Sharing;
     } else {
         Run->Index = (size_t)NextQueued(Options);
         Run->Test = Stacks[Run->Index].Test;
         Stacks[Run->Index].Claimed = true;
     }
     if (Run->Exploring) {
+        Queue->Explorers++;
         ExploreFiles(Run->Test, Record, Log, sizeof(Record));
         Run->ChildCount = 0;
         Run->Pending = 0;
         Run->Permits = 0;
         Run->TimedOut = Run->Threads = false;
         Run->ForkedCount = 0;
+        Run->RanCount = 0;
+        Run->Current = true;
+        Run->TestsRun = 1;
     } else {
         RunFiles(Run->Discovery, Run->Index, Record, Log, sizeof(Record));
     }
@@ -1127,8 +1165,9 @@ static bool StartRun(const FAULTS_OPTIONS *Options, QUEUE *Queue, RUNNING *Runni
             snprintf(ChildPrefix, sizeof(ChildPrefix), "%s/", StateDir);
         }
         bool Orders = Run->Exploring && Shard.Count == 0;
-        if (!StartForked(Slot, Spec, Name, Options->PerTest, Log, NULL,
-                         Orders ? ChildPrefix : NULL)) {
+        static char SharedEntry[] = "!S"; /* fork_server.c: test after test */
+        if (!StartForked(Slot, Spec, Name, Options->PerTest, Log,
+                         Run->Shared ? SharedEntry : NULL, Orders ? ChildPrefix : NULL)) {
             Run->Pid = 0;
             return false;
         }
@@ -1325,6 +1364,95 @@ static long NotedStack(const RUNNING *Run, const HOST_EXPLORE_NOTE *Note)
     return Index >= 0 ? Index : AddStack(Note->Line, Run->Test);
 }
 
+/* suite23: a test a shared explorer ran is explored again in an explorer
+ * of its own: what its shared exploration found is dropped. */
+static void DropTest(QUEUE *Queue, size_t Test)
+{
+    for (size_t s = 0; s < StackCount; s++) {
+        if (Stacks[s].Test == (long)Test) {
+            if (Stacks[s].Done) { /* its children's outcomes */
+                Queue->Finished--;
+                Queue->Forked--;
+            }
+            Stacks[s].Test = DROPPED_TEST;
+            Stacks[s].Claimed = Stacks[s].Done = true;
+        }
+    }
+    free(Tests[Test].Forked);
+    Tests[Test].Forked = NULL;
+    Tests[Test].ForkedCount = 0;
+    Tests[Test].Threads = Tests[Test].Failed = false;
+    Queue->Again++;
+    Queue->Redo = (size_t *)Grow(Queue->Redo, &Queue->RedoCapacity, Queue->RedoCount,
+                                 sizeof(size_t));
+    Queue->Redo[Queue->RedoCount++] = Test;
+    SayText("[test %zu/%zu] %s: explored again in a process of its own\n", Test + 1, TestCount,
+            Tests[Test].Name);
+}
+
+/* suite23: a shared explorer ended its test. A test that passed, with every
+ * call forked at, is judged when the explorer ends (its exit is the exit of
+ * that test's run too); it goes on with the next test, if any. Its first
+ * test is a run of that test alone in every respect; a later one that
+ * failed or met another thread is explored again on its own, and the
+ * explorer stops. */
+static void TestEnded(QUEUE *Queue, RUNNING *Run, long Slot, const HOST_EXPLORE_NOTE *Note)
+{
+    HOST_EXPLORE_ANSWER Answer;
+    memset(&Answer, 0, sizeof(Answer));
+    Answer.Pid = Note->Pid;
+    Answer.Fork = 4; /* stop */
+    bool Clean = Note->Value == 0 && !Run->Threads && Run->ChildCount == 0;
+    if (Run->Shared && Run->Current && Run->Test >= 0) {
+        size_t Test = (size_t)Run->Test;
+        if (Clean) {
+            TEST *T = &Tests[Test];
+            T->Forked = (size_t *)malloc((Run->ForkedCount ? Run->ForkedCount : 1) *
+                                         sizeof(size_t));
+            if (T->Forked == NULL) {
+                fprintf(stderr, "mmsim faults: out of memory\n");
+                exit(2);
+            }
+            memcpy(T->Forked, Run->Forked, Run->ForkedCount * sizeof(size_t));
+            T->ForkedCount = Run->ForkedCount;
+            Run->Ran = (size_t *)Grow(Run->Ran, &Run->RanCapacity, Run->RanCount, sizeof(size_t));
+            Run->Ran[Run->RanCount++] = Test;
+            Run->Current = false;
+        } else if (Run->TestsRun > 1) {
+            DropTest(Queue, Test);
+            Run->Current = false;
+        }
+        char Record[700], Log[700], Prefix[700];
+        if (Clean && Note->Child != 0 && Queue->NextTest < Queue->Explorations) {
+            long Next = (long)Queue->NextTest;
+            ExploreFiles(Next, Record, Log, sizeof(Record));
+            snprintf(Prefix, sizeof(Prefix), "%s/t%04ld-", StateDir, Next);
+            if (strlen(Log) < sizeof(Answer.Log) && strlen(Record) < sizeof(Answer.Record) &&
+                strlen(Prefix) < sizeof(Answer.ParentLog) &&
+                strlen(Tests[Next].Name) < sizeof(Answer.Test)) {
+                Queue->NextTest++;
+                unlink(Record);
+                Answer.Fork = 3;
+                memcpy(Answer.Log, Log, strlen(Log) + 1); /* lengths checked above */
+                memcpy(Answer.Record, Record, strlen(Record) + 1);
+                memcpy(Answer.ParentLog, Prefix, strlen(Prefix) + 1);
+                snprintf(Answer.Test, sizeof(Answer.Test), "%s", Tests[Next].Name);
+                Run->Test = Next;
+                Run->Index = (size_t)Next;
+                Run->Current = true;
+                Run->TestsRun++;
+                Run->ForkedCount = 0;
+                Run->Threads = false;
+                Run->Pending = 0;
+            }
+        }
+    }
+    ssize_t Put;
+    do {
+        Put = write(Servers[Slot].Answers, &Answer, sizeof(Answer));
+    } while (Put < 0 && errno == EINTR);
+}
+
 static bool ExplorerWaits(const RUNNING *Run)
 {
     for (size_t c = 0; c < Run->ChildCount; c++) {
@@ -1425,6 +1553,8 @@ static int ServeExplorer(const FAULTS_OPTIONS *Options, QUEUE *Queue, RUNNING *R
                 Stacks[Index].Claimed = false;
             }
             Run->Threads = true;
+        } else if (Note.Kind == HOST_EXPLORE_TEST_ENDED) {
+            TestEnded(Queue, Run, Slot, &Note);
         } else if (Note.Kind == HOST_EXPLORE_SEEN) {
             /* A first call in a process the test forked: run from the start. */
             char Id[17];
@@ -1471,18 +1601,10 @@ static ID_LIST ReadIds(const char *File)
     return List;
 }
 
-/* An exploration ended. Stacks its children found that the exploration
- * itself never reached: a run failing one of them from the start follows
- * the exploration's own course (runs are deterministic), never reaches it
- * and ends as the exploration did - so that is its outcome, with the
- * exploration's log. Where another thread was alive at a call, the course
- * may depend on timing: as in the other modes, each such stack is run from
- * the start. */
-static void ExplorationEnded(const FAULTS_OPTIONS *Options, QUEUE *Queue, RUNNING *Run,
-                             int WaitStatus)
+/* An exploration ended: the explorer's children it never told of are run
+ * from the start. */
+static void ExplorerGone(RUNNING *Run)
 {
-    char Record[700], Log[700];
-    ExploreFiles(Run->Test, Record, Log, sizeof(Record));
     for (size_t c = 0; c < Run->ChildCount; c++) {
         /* The explorer ended without telling how a child did (it did not
          * exit, or was killed): that stack is run from the start. */
@@ -1501,19 +1623,32 @@ static void ExplorationEnded(const FAULTS_OPTIONS *Options, QUEUE *Queue, RUNNIN
     Run->Pending = 0;
     Busy -= Run->Permits; /* sent, never used */
     Run->Permits = 0;
-    bool Failed = Run->TimedOut || !WIFEXITED(WaitStatus) || WEXITSTATUS(WaitStatus) != 0;
-    if (Run->Test >= 0 && Failed) {
-        TEST *T = &Tests[Run->Test];
+}
+
+/* A test's exploration ended (its run ended with WaitStatus). Stacks its
+ * children found that the exploration itself never reached: a run failing
+ * one of them from the start follows the exploration's own course (runs are
+ * deterministic), never reaches it and ends as the exploration did - so that
+ * is its outcome, with the exploration's log. Where another thread was alive
+ * at a call, the course may depend on timing: as in the other modes, each
+ * such stack is run from the start. */
+static void TestExplored(QUEUE *Queue, long Test, size_t Index, const size_t *ForkedStacks,
+                         size_t ForkedCount, bool Threads, bool TimedOut, int WaitStatus)
+{
+    char Record[700], Log[700];
+    ExploreFiles(Test, Record, Log, sizeof(Record));
+    bool Failed = TimedOut || !WIFEXITED(WaitStatus) || WEXITSTATUS(WaitStatus) != 0;
+    if (Test >= 0 && Failed) {
+        TEST *T = &Tests[Test];
         T->Failed = true;
         snprintf(T->Detail, sizeof(T->Detail), "fails with no injected failure; see %.150s", Log);
     }
     ID_LIST Reached = ReadIds(Record);
-    size_t Before = StackCount;
-    for (size_t f = 0; f < Run->ForkedCount; f++) {
+    for (size_t f = 0; f < ForkedCount; f++) {
         char ChildRecord[700], ChildLog[700];
-        RunFiles(false, Run->Forked[f], ChildRecord, ChildLog, sizeof(ChildRecord));
-        if (Run->Threads) {
-            LoadStacks(ChildRecord, Run->Test, false);
+        RunFiles(false, ForkedStacks[f], ChildRecord, ChildLog, sizeof(ChildRecord));
+        if (Threads) {
+            LoadStacks(ChildRecord, Test, false);
             continue;
         }
         FILE *In = fopen(ChildRecord, "r");
@@ -1527,15 +1662,15 @@ static void ExplorationEnded(const FAULTS_OPTIONS *Options, QUEUE *Queue, RUNNIN
             snprintf(Id, sizeof(Id), "%.16s", Line);
             if (bsearch(Id, Reached.Ids, Reached.Count, sizeof(Reached.Ids[0]), CompareIds) !=
                     NULL ||
-                FindStack(Id, Run->Test) >= 0) {
+                FindStack(Id, Test) >= 0) {
                 continue;
             }
-            long Index = AddStack(Line, Run->Test);
-            Stacks[Index].Claimed = true;
-            Classify(&Stacks[Index], WaitStatus, Run->TimedOut, Log, Record);
+            long Added = AddStack(Line, Test);
+            Stacks[Added].Claimed = true;
+            Classify(&Stacks[Added], WaitStatus, TimedOut, Log, Record);
             Queue->Finished++;
             Queue->Unreached++;
-            PrintOutcome(Queue, &Stacks[Index], 0);
+            PrintOutcome(Queue, &Stacks[Added], 0);
         }
         if (In != NULL) {
             fclose(In);
@@ -1544,27 +1679,60 @@ static void ExplorationEnded(const FAULTS_OPTIONS *Options, QUEUE *Queue, RUNNIN
     free(Reached.Ids);
     /* Stacks of this shard the exploration listed but did not fork (none,
      * unless the program replaced MMSIM_FAULTS): from the start. */
-    LoadStacks(Record, Run->Test, true);
-    if (Run->Test >= 0) {
-        Tests[Run->Test].Explored = true;
-        Tests[Run->Test].Threads = Run->Threads;
+    LoadStacks(Record, Test, true);
+    if (Test >= 0) {
+        Tests[Test].Explored = true;
+        Tests[Test].Threads = Threads;
     } else {
         WholeExplored = true;
     }
     size_t Forked = 0, Waiting = 0, Total = 0;
     for (size_t s = 0; s < StackCount; s++) {
-        if (Stacks[s].Test == Run->Test) {
+        if (Stacks[s].Test == Test) {
             Total++;
             Waiting += !Stacks[s].Claimed;
             Forked += Stacks[s].Done;
         }
     }
-    (void)Before;
     SayText("[test %zu/%zu] %s: %zu stack(s), %zu forked at the failing call%s%s%s\n",
-            Run->Index + 1, Queue->Explorations, Run->Test >= 0 ? Tests[Run->Test].Name : "(program)",
+            Index + 1, Queue->Explorations, Test >= 0 ? Tests[Test].Name : "(program)",
             Total, Forked, Waiting != 0 ? ", the rest run from the start" : "",
-            Run->Threads ? " (another thread was alive at a call)" : "",
+            Threads ? " (another thread was alive at a call)" : "",
             Failed ? " -- FAILS ALONE" : "");
+}
+
+/* An explorer ended. suite23: a shared one's clean exit is also the exit of
+ * each test it ran (they are judged as if each had ended so); if it did not
+ * end cleanly after more than one test, none of them is judged from it:
+ * each is explored again in a process of its own. */
+static void ExplorationEnded(const FAULTS_OPTIONS *Options, QUEUE *Queue, RUNNING *Run,
+                             int WaitStatus)
+{
+    ExplorerGone(Run);
+    bool Clean = !Run->TimedOut && WIFEXITED(WaitStatus) && WEXITSTATUS(WaitStatus) == 0;
+    if (!Clean && Run->TestsRun > 1) {
+        for (size_t r = 0; r < Run->RanCount; r++) {
+            DropTest(Queue, Run->Ran[r]);
+        }
+        if (Run->Current) {
+            DropTest(Queue, (size_t)Run->Test);
+        }
+    } else {
+        for (size_t r = 0; r < Run->RanCount; r++) {
+            TEST *T = &Tests[Run->Ran[r]];
+            TestExplored(Queue, (long)Run->Ran[r], Run->Ran[r], T->Forked, T->ForkedCount, false,
+                         Run->TimedOut, WaitStatus);
+            free(T->Forked);
+            T->Forked = NULL;
+            T->ForkedCount = 0;
+        }
+        if (Run->Current) {
+            TestExplored(Queue, Run->Test, Run->Index, Run->Forked, Run->ForkedCount, Run->Threads,
+                         Run->TimedOut, WaitStatus);
+        }
+    }
+    Run->RanCount = 0;
+    Run->Current = false;
     (void)Options;
 }
 
@@ -1697,9 +1865,10 @@ static int Explore(const FAULTS_OPTIONS *Options, QUEUE *Queue)
     long Active = 0; /* slots in use (Busy also counts the children that do not wait) */
     Busy = 0;
     int Status = 0;
-    while (Queue->NextTest < Queue->Explorations || NextQueued(Options) >= 0 || Active > 0) {
+    Queue->Sharing = ExploreMode(Options) && Options->PerTest && Shard.Count == 0 && !ListedTwice;
+    while (MoreExplorations(Queue) || NextQueued(Options) >= 0 || Active > 0) {
         while (Status == 0 && Busy < Options->Jobs && Active < Options->Jobs &&
-               (Queue->NextTest < Queue->Explorations || NextQueued(Options) >= 0)) {
+               (MoreExplorations(Queue) || NextQueued(Options) >= 0)) {
             long Slot = 0;
             while (Running[Slot].Pid != 0) {
                 Slot++;
@@ -1741,8 +1910,22 @@ static int Explore(const FAULTS_OPTIONS *Options, QUEUE *Queue)
     Servers = NULL;
     for (long j = 0; j < Options->Jobs; j++) {
         free(Running[j].Forked);
+        free(Running[j].Ran);
     }
     free(Running);
+    free(Queue->Redo);
+    Queue->Redo = NULL;
+    /* suite23: what shared explorations dropped is not reported. */
+    size_t Kept = 0;
+    for (size_t s = 0; s < StackCount; s++) {
+        if (Stacks[s].Test == DROPPED_TEST) {
+            free(Stacks[s].Description);
+            free(Stacks[s].Excerpt);
+        } else {
+            Stacks[Kept++] = Stacks[s];
+        }
+    }
+    StackCount = Kept;
     return Status;
 }
 
@@ -2014,6 +2197,11 @@ static void PrintForkSummary(const QUEUE *Queue)
         }
     }
     printf("%s\n", Threads != 0 ? ")" : "");
+    if (TestCount != 0) {
+        /* suite23: explorers shared by tests (one per test before). */
+        printf("explorers: %zu for %zu test(s), %zu test(s) explored again in a process of "
+               "their own\n", Queue->Explorers, TestCount, Queue->Again);
+    }
 }
 
 /* Prints the report and writes the files asked for; the exit status. */
@@ -2041,6 +2229,7 @@ static void FreeAll(void)
     StackCount = StackCapacity = 0;
     for (size_t t = 0; t < TestCount; t++) {
         free(Tests[t].Name);
+        free(Tests[t].Forked);
     }
     free(Tests);
     Tests = NULL;

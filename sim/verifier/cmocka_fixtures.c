@@ -275,9 +275,19 @@ static bool SimPatternMatches(const char *Pattern, const char *Name)
     return false;
 }
 
+/* MMSIM_TEST_LIST: the listing process ends at its exit without the exit
+ * checks (nothing ran; a sanitizer's leak check costs a run's worth). */
+static void SimEndListing(void)
+{
+    fflush(stdout);
+    _exit(0);
+}
+
 int SimRunTests(const char *GroupName, CMFixtureFunction GroupSetup,
                 CMFixtureFunction GroupTeardown)
 {
+    static int Calls;
+    bool FirstCall = Calls++ == 0;
     qsort(SimRegistered, SimRegisteredCount, sizeof(*SimRegistered), SimCompareRegistered);
     /* A filter that selects nothing would make the run pass with no test
      * run (a typo in CI, a renamed test under `faults --per-test`): it is a
@@ -300,9 +310,10 @@ int SimRunTests(const char *GroupName, CMFixtureFunction GroupSetup,
     /* MMSIM_TEST_LIST=1: the tests (those the filter selects) are listed,
      * one "[ LIST     ] NAME" line each, in the order they would run, and
      * none runs: how `mmsim faults --per-test` learns a suite's tests
-     * without running it whole (faults20b). Every call lists the same
-     * registered tests, so the process ends here: nothing ran, nothing is
-     * left to check at exit (a sanitizer's leak check costs a run's worth). */
+     * without running it whole (faults20b). suite23: every call lists them
+     * (a suite calling SimRunTests twice lists each test twice: the runner
+     * gives it no shared explorer) and returns 0; the process ends at its
+     * exit without the exit checks: nothing ran. */
     const char *List = getenv("MMSIM_TEST_LIST");
     if (List != NULL) {
         if (strcmp(List, "1") != 0) {
@@ -315,7 +326,10 @@ int SimRunTests(const char *GroupName, CMFixtureFunction GroupSetup,
             }
         }
         fflush(stdout);
-        _exit(0);
+        if (FirstCall) {
+            atexit(SimEndListing);
+        }
+        return 0;
     }
     struct CMUnitTest *Tests = calloc(SimRegisteredCount + 1, sizeof(*Tests));
     if (Tests == NULL) {
@@ -325,8 +339,39 @@ int SimRunTests(const char *GroupName, CMFixtureFunction GroupSetup,
     for (size_t i = 0; i < SimRegisteredCount; i++) {
         Tests[i] = SimRegistered[i].Test;
     }
-    int Failed = _cmocka_run_group_tests(GroupName, Tests, SimRegisteredCount, GroupSetup,
+    /* suite23: a shared explorer of `mmsim faults --per-test` runs test after
+     * test here, each as a one-test group as its run alone would (the
+     * runner's filter), until the runner says stop; then it returns that
+     * test's result, as a run of it alone. A child forked at a failing call
+     * of a test is that test's run: it returns after the test's group. */
+    bool Shared = FirstCall && Filter != NULL;
+    if (Shared) {
+        MiFaultRunMarkLogStart();
+    }
+    int Failed;
+    for (;;) {
+        Failed = _cmocka_run_group_tests(GroupName, Tests, SimRegisteredCount, GroupSetup,
                                          GroupTeardown);
+        if (!Shared || !MiFaultRunShared()) {
+            break;
+        }
+        /* The check a run of this test alone makes at its exit (it ends
+         * this process as it would end that one, on a leak). */
+        MiUnloadCheckBetweenTests();
+        static char Next[256];
+        if (!MiFaultRunNextTest(Failed, Failed == 0, Next, sizeof(Next))) {
+            break;
+        }
+        /* The next test starts as in a process of its own: the default
+         * machine, built at its first use. */
+        SIM_CONFIG Default;
+        SimDefaultConfig(&Default);
+        MiResetOnNextUse(&Default);
+#if !defined(_WIN32)
+        setenv("MMSIM_TEST_FILTER", Next, 1);
+#endif
+        cmocka_set_test_filter(Next);
+    }
     free(Tests);
     return Failed;
 }

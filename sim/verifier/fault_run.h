@@ -10,4 +10,18 @@
  * process running the suite from then on (not a child a test forked). */
 bool MiFaultRunForkedHere(void);
 
+/* suite23: True in a shared explorer of `mmsim faults --per-test` (it runs
+ * the tests the runner hands it one after another), once its first machine
+ * is built. */
+bool MiFaultRunShared(void);
+/* Before the first test: what the program printed so far starts every later
+ * test's log in a shared explorer. */
+void MiFaultRunMarkLogStart(void);
+/* In it, at a test's end: Result its group's result, Again whether it may
+ * run another. True with the next test's name in Test (the injection state
+ * is that of a run started for it, from the next machine on); false: stop. */
+bool MiFaultRunNextTest(int Result, bool Again, char *Test, size_t TestSize);
+/* The unload check a process makes at its exit (unload.c), between tests. */
+void MiUnloadCheckBetweenTests(void);
+
 #endif

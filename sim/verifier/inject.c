@@ -378,6 +378,52 @@ bool MiFaultRunForkedHere(void)
 #endif
 }
 
+/* suite23: a shared explorer (fork_server.c, "!S"). */
+bool MiFaultRunShared(void)
+{
+#if !defined(_WIN32)
+    MiLock();
+    bool Explore = MiInject.Explore;
+    MiUnlock();
+    return Explore && HostExploreShared();
+#else
+    return false;
+#endif
+}
+
+void MiFaultRunMarkLogStart(void)
+{
+#if !defined(_WIN32)
+    HostExploreMarkLogStart();
+#endif
+}
+
+bool MiFaultRunNextTest(int Result, bool Again, char *Test, size_t TestSize)
+{
+#if !defined(_WIN32)
+    MiLock();
+    bool Explore = MiInject.Explore;
+    int Answers = MiInject.ExploreFds[0], Notes = MiInject.ExploreFds[1];
+    MiUnlock();
+    char Record[sizeof(MiInject.RecordFile)], Spec[sizeof(MiSpec)];
+    if (!Explore ||
+        !HostExploreNextTest(Answers, Notes, Result, Again, Test, TestSize, Record, sizeof(Record))) {
+        return false;
+    }
+    /* The spec a run started for that test has; the next machine reads it
+     * (a SimConfigureFaults of the test before no longer wins). */
+    snprintf(Spec, sizeof(Spec), "explore=%d,%d;record=%s", Answers, Notes, Record);
+    HostExploreSetSpec(Spec);
+    MiLock();
+    MiConfiguredByApi = false;
+    MiUnlock();
+    return true;
+#else
+    (void)Result, (void)Again, (void)Test, (void)TestSize;
+    return false;
+#endif
+}
+
 /* The decision for one call, counted (lock held). */
 static MI_INJECT_RESULT MiDecideLocked(SIM_FAULT_SITE Site, ULONG Tag, uint64_t Id, const char *Text)
 {

@@ -17,6 +17,7 @@
 #include "../config.h"
 #include "../mm/mi_mm.h"
 #include "../host/host.h"
+#include "fault_run.h"
 
 /* What Verifier's 0xC4/0x62 names as the driver (Parameter 2). */
 static const char MiDriverName[] = "mmsim-driver.sys";
@@ -266,6 +267,15 @@ static void MiUnloadCheckAtExit(void)
         MiWriteStderr("mmsim: leaks at process exit (MMSIM_UNLOAD_CHECK=0 disables this check)\n");
         _Exit(SIM_EXIT_LEAKED);
     }
+}
+
+/* suite23: a shared explorer of `mmsim faults` between two tests: the check
+ * a process running the test alone makes at its exit (ending this one as
+ * that one would, on a leak), then the next test's setting is read afresh. */
+void MiUnloadCheckBetweenTests(void)
+{
+    MiUnloadCheckAtExit();
+    MiExitCheck = -1;
 }
 
 void MiRegisterExitCheck(void)
