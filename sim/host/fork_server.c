@@ -497,6 +497,9 @@ bool HostExploreIsRun(void)
 static char HostExploreFirstLog[640];
 static off_t HostExploreLogStart = -1;
 static char HostExploreLogNow[640], HostExplorePrefixNow[640];
+/* The environment then: every test starts with it (a test's setenv, such as
+ * an MMSIM_* variable for its machines, is not the next test's). */
+static char **HostExploreEnvironment;
 
 bool HostExploreShared(void)
 {
@@ -504,14 +507,32 @@ bool HostExploreShared(void)
            HostExploreChildPrefix != NULL;
 }
 
-void HostExploreMarkLogStart(void)
+extern char **environ;
+
+bool HostExploreMarkLogStart(void)
 {
     fflush(stdout);
     fflush(stderr);
-    if (HostExploreSharedRun && HostExploreLogStart < 0 && HostExploreOwnLog != NULL) {
-        HostExploreLogStart = lseek(STDOUT_FILENO, 0, SEEK_CUR);
-        snprintf(HostExploreFirstLog, sizeof(HostExploreFirstLog), "%s", HostExploreOwnLog);
+    if (!HostExploreSharedRun || HostExploreLogStart >= 0 || HostExploreOwnLog == NULL ||
+        HostExploreChildPrefix == NULL) {
+        return false;
     }
+    size_t Count = 0;
+    while (environ[Count] != NULL) {
+        Count++;
+    }
+    HostExploreEnvironment = (char **)calloc(Count + 1, sizeof(char *));
+    for (size_t i = 0; HostExploreEnvironment != NULL && i < Count; i++) {
+        if ((HostExploreEnvironment[i] = strdup(environ[i])) == NULL) {
+            return false;
+        }
+    }
+    if (HostExploreEnvironment == NULL) {
+        return false;
+    }
+    HostExploreLogStart = lseek(STDOUT_FILENO, 0, SEEK_CUR);
+    snprintf(HostExploreFirstLog, sizeof(HostExploreFirstLog), "%s", HostExploreOwnLog);
+    return HostExploreLogStart >= 0;
 }
 
 /* Appends the first Limit bytes of the file From to the descriptor To. */
@@ -579,6 +600,10 @@ bool HostExploreNextTest(int AnswerFd, int NoteFd, int Result, bool Again, char 
         }
         if (Out > STDERR_FILENO) {
             close(Out);
+        }
+        clearenv();
+        for (size_t i = 0; HostExploreEnvironment[i] != NULL; i++) {
+            putenv(HostExploreEnvironment[i]); /* kept for the next test: never changed */
         }
         snprintf(HostExploreLogNow, sizeof(HostExploreLogNow), "%s", Next.Log);
         snprintf(HostExplorePrefixNow, sizeof(HostExplorePrefixNow), "%s", Next.ParentLog);

@@ -232,9 +232,10 @@ bool HostExploreIsRun(void);
  * another (docs/verifier.md "Fork at the failing call"). True in the
  * explorer itself if its request asked for that. */
 bool HostExploreShared(void);
-/* In it, before its first test: what the program wrote so far is the start
- * of every test's log. */
-void HostExploreMarkLogStart(void);
+/* In a run asked to be one (before it claims the explorer), before its
+ * first test: what the program wrote so far is the start of every test's
+ * log, and its environment every test's. False if the run is not one. */
+bool HostExploreMarkLogStart(void);
 /* In it, at a test's end (Result: its group's result; Again: it may run
  * another): waits for its children, tells the runner, and on an answer to
  * go on makes the next test's log its output and returns true with the test's

@@ -76,6 +76,9 @@ typedef struct _MI_INJECT {
 } MI_INJECT;
 
 static MI_INJECT MiInject;
+/* suite23: the runner's pipes of a shared explorer, kept when a test's
+ * SimConfigureFaults replaces its spec (the next test's spec names them). */
+static int MiExplorePipes[2] = {-1, -1};
 static char MiSpec[1024]; /* the configured spec, re-applied on every reset */
 static bool MiConfiguredByApi; /* SimConfigureFaults wins over MMSIM_FAULTS */
 
@@ -383,7 +386,7 @@ bool MiFaultRunShared(void)
 {
 #if !defined(_WIN32)
     MiLock();
-    bool Explore = MiInject.Explore;
+    bool Explore = MiExplorePipes[0] >= 0;
     MiUnlock();
     return Explore && HostExploreShared();
 #else
@@ -394,7 +397,24 @@ bool MiFaultRunShared(void)
 void MiFaultRunMarkLogStart(void)
 {
 #if !defined(_WIN32)
-    HostExploreMarkLogStart();
+    if (!HostExploreMarkLogStart()) {
+        return;
+    }
+    /* The runner's pipes from the spec (as its parse takes them): known
+     * before the first machine, so that a test building none hands on. */
+    const char *Value = getenv("MMSIM_FAULTS");
+    const char *At = Value != NULL ? strstr(Value, "explore=") : NULL;
+    char *End = NULL;
+    long Answers = At != NULL ? strtol(At + 8, &End, 10) : -1;
+    long Notes = End != NULL && *End == ',' ? strtol(End + 1, NULL, 10) : -1;
+    if (Answers >= 0 && Notes >= 0 && Answers < 65536 && Notes < 65536 &&
+        HostExplorePipes((int)Answers, (int)Notes)) {
+        HostExploreClaim();
+        MiLock();
+        MiExplorePipes[0] = (int)Answers;
+        MiExplorePipes[1] = (int)Notes;
+        MiUnlock();
+    }
 #endif
 }
 
@@ -402,8 +422,8 @@ bool MiFaultRunNextTest(int Result, bool Again, char *Test, size_t TestSize)
 {
 #if !defined(_WIN32)
     MiLock();
-    bool Explore = MiInject.Explore;
-    int Answers = MiInject.ExploreFds[0], Notes = MiInject.ExploreFds[1];
+    int Answers = MiExplorePipes[0], Notes = MiExplorePipes[1];
+    bool Explore = Answers >= 0;
     MiUnlock();
     char Record[sizeof(MiInject.RecordFile)], Spec[sizeof(MiSpec)];
     if (!Explore ||
@@ -768,6 +788,8 @@ static void MiApplyParsed(const MI_INJECT *Fresh)
 #if !defined(_WIN32)
     if (MiInject.Explore) {
         HostExploreClaim();
+        MiExplorePipes[0] = MiInject.ExploreFds[0];
+        MiExplorePipes[1] = MiInject.ExploreFds[1];
     }
 #else
     MiInject.Explore = false; /* no fork: the runner is POSIX only */
