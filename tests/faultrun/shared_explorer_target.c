@@ -5,6 +5,9 @@
  * it alone (--exec-per-run) reports it.
  *
  *   test                       alone                       after another test
+ *   LeavesABlockToTheUnloadCheck fails: the unload check   the same: the explorer makes
+ *                              at exit finds its block     that check before the next
+ *                              (exit 88); its stack passes test, and ends as it would
  *   LeavesState, LeavesStateToo pass; one stack each        (leave Left = 1)
  *   NeedsFreshState            passes; its stack: failed   fails (Left is 1): explored
  *                                                          again in a process of its own
@@ -20,6 +23,12 @@
 #define TAG 'hsTS'
 
 static int Left; /* what a test leaves for the next one in the same process */
+
+/* First: the first test of the first explorer, which another test follows. */
+SIM_TEST_F(LeavesABlockToTheUnloadCheck, SimTestSetup, NULL)
+{
+    (void)ExAllocatePool2(POOL_FLAG_NON_PAGED, 96, TAG); /* never freed */
+}
 
 SIM_TEST(LeavesState)
 {
