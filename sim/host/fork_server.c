@@ -503,8 +503,8 @@ static char **HostExploreEnvironment;
 
 bool HostExploreShared(void)
 {
-    return HostExploreSharedRun && HostExploreOwner == getpid() && HostExploreOwnLog != NULL &&
-           HostExploreChildPrefix != NULL;
+    return HostExploreSharedRun && HostExploreLogStart >= 0 && HostExploreOwner == getpid() &&
+           HostExploreOwnLog != NULL && HostExploreChildPrefix != NULL;
 }
 
 extern char **environ;

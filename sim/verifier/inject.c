@@ -79,6 +79,9 @@ static MI_INJECT MiInject;
 /* suite23: the runner's pipes of a shared explorer, kept when a test's
  * SimConfigureFaults replaces its spec (the next test's spec names them). */
 static int MiExplorePipes[2] = {-1, -1};
+/* A machine was built in this process (so main may have made fallible calls
+ * before the first test). */
+static bool MiInjectBuilt;
 static char MiSpec[1024]; /* the configured spec, re-applied on every reset */
 static bool MiConfiguredByApi; /* SimConfigureFaults wins over MMSIM_FAULTS */
 
@@ -397,7 +400,10 @@ bool MiFaultRunShared(void)
 void MiFaultRunMarkLogStart(void)
 {
 #if !defined(_WIN32)
-    if (!HostExploreMarkLogStart()) {
+    /* A program that built a machine before its first test (main's own
+     * calls, explored in every test's run alone) keeps one explorer per
+     * test. */
+    if (MiInjectBuilt || !HostExploreMarkLogStart()) {
         return;
     }
     /* The runner's pipes from the spec (as its parse takes them): known
@@ -931,6 +937,7 @@ static const MI_INJECT_HOOKS MiVerifierHooks = {MiVerifierDecide, MiVerifierShor
 static NTSTATUS MiInjectInit(const SIM_CONFIG *Config)
 {
     (void)Config;
+    MiInjectBuilt = true;
     MiSetInjectHooks(&MiVerifierHooks);
     if (!MiConfiguredByApi) {
         MiSpec[0] = '\0';
