@@ -1413,7 +1413,9 @@ static void TestEnded(QUEUE *Queue, RUNNING *Run, long Slot, const HOST_EXPLORE_
                 fprintf(stderr, "mmsim faults: out of memory\n");
                 exit(2);
             }
-            memcpy(T->Forked, Run->Forked, Run->ForkedCount * sizeof(size_t));
+            if (Run->ForkedCount != 0) {
+                memcpy(T->Forked, Run->Forked, Run->ForkedCount * sizeof(size_t));
+            }
             T->ForkedCount = Run->ForkedCount;
             Run->Ran = (size_t *)Grow(Run->Ran, &Run->RanCapacity, Run->RanCount, sizeof(size_t));
             Run->Ran[Run->RanCount++] = Test;
