@@ -78,10 +78,12 @@ typedef struct _MI_INJECT {
 static MI_INJECT MiInject;
 /* suite23: the runner's pipes of a shared explorer, kept when a test's
  * SimConfigureFaults replaces its spec (the next test's spec names them). */
+#if !defined(_WIN32)
 static int MiExplorePipes[2] = {-1, -1};
 /* A machine was built in this process (so main may have made fallible calls
  * before the first test). */
 static bool MiInjectBuilt;
+#endif
 static char MiSpec[1024]; /* the configured spec, re-applied on every reset */
 static bool MiConfiguredByApi; /* SimConfigureFaults wins over MMSIM_FAULTS */
 
@@ -937,7 +939,9 @@ static const MI_INJECT_HOOKS MiVerifierHooks = {MiVerifierDecide, MiVerifierShor
 static NTSTATUS MiInjectInit(const SIM_CONFIG *Config)
 {
     (void)Config;
+#if !defined(_WIN32)
     MiInjectBuilt = true;
+#endif
     MiSetInjectHooks(&MiVerifierHooks);
     if (!MiConfiguredByApi) {
         MiSpec[0] = '\0';
