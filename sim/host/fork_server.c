@@ -204,6 +204,16 @@ static void HostExploreNote(int Fd, int32_t Kind, int32_t Value, pid_t Child, co
     }
 }
 
+/* suite23: a call of the current test was not forked at (another thread
+ * alive, or fork refused): a shared explorer runs no further test. */
+static bool HostExploreRefused;
+
+static void HostExploreRefuse(int Fd, int32_t Kind, int32_t Value, pid_t Child, const char *Line)
+{
+    HostExploreRefused = true;
+    HostExploreNote(Fd, Kind, Value, Child, Line);
+}
+
 /* The explorer's children it went on without waiting for. */
 #define HOST_EXPLORE_CHILDREN 64
 static pid_t HostExploreChildren[HOST_EXPLORE_CHILDREN];
@@ -342,6 +352,10 @@ static void HostBecomeFailingRun(const HOST_EXPLORE_ANSWER *Answer, const char *
 /* Standing orders: a permit the runner sent this explorer (its next child
  * may go on without it), if one is waiting; others' are skipped. */
 static int HostExplorePermitsHeld; /* permits read while waiting for a next test */
+/* suite23: the runner's next test (or stop) for a shared explorer, read
+ * while looking for a permit. */
+static HOST_EXPLORE_ANSWER HostExploreNextHeld;
+static bool HostExploreNextKept;
 
 static bool HostExploreTakePermit(int AnswerFd)
 {
@@ -360,6 +374,10 @@ static bool HostExploreTakePermit(int AnswerFd)
         }
         if (Permit.Pid == -(int32_t)getpid() && Permit.Fork == 2) {
             return true;
+        }
+        if (Permit.Pid == (int32_t)getpid() && (Permit.Fork == 3 || Permit.Fork == 4)) {
+            HostExploreNextHeld = Permit; /* sent ahead: this test's next */
+            HostExploreNextKept = true;
         }
     }
 }
@@ -396,7 +414,7 @@ static bool HostExploreAtLocked(int AnswerFd, int NoteFd, const char *Line,
     int32_t Unforked = Ordered ? HOST_EXPLORE_UNFORKED : HOST_EXPLORE_UNSAFE;
     if (Ordered) {
         if (!HostExploreOrdered(Line, &Answer)) {
-            HostExploreNote(NoteFd, Unforked, ENAMETOOLONG, 0, Line);
+            HostExploreRefuse(NoteFd, Unforked, ENAMETOOLONG, 0, Line);
             return false;
         }
     } else {
@@ -421,7 +439,7 @@ static bool HostExploreAtLocked(int AnswerFd, int NoteFd, const char *Line,
      * not change them before those copies are done. */
     int Ready[2];
     if (pipe(Ready) != 0) {
-        HostExploreNote(NoteFd, Unforked, errno, 0, Line);
+        HostExploreRefuse(NoteFd, Unforked, errno, 0, Line);
         return false;
     }
     HostExploreUnsafe = false;
@@ -449,7 +467,7 @@ static bool HostExploreAtLocked(int AnswerFd, int NoteFd, const char *Line,
         int Status = 0;
         while (Child > 0 && waitpid(Child, &Status, 0) < 0 && errno == EINTR) {
         }
-        HostExploreNote(NoteFd, Unforked, Error, 0, Line);
+        HostExploreRefuse(NoteFd, Unforked, Error, 0, Line);
         return false;
     }
     setpgid(Child, Child); /* also done by the child: whichever runs first */
@@ -577,9 +595,15 @@ bool HostExploreNextTest(int AnswerFd, int NoteFd, int Result, bool Again, char 
     while (HostExploreChildCount > 0) {
         HostExploreWait(NoteFd, 0, true);
     }
+    Again = Again && !HostExploreRefused;
     HostExploreNote(NoteFd, HOST_EXPLORE_TEST_ENDED, Result, Again ? 1 : 0, NULL);
     HOST_EXPLORE_ANSWER Next;
     for (;;) {
+        if (HostExploreNextKept) {
+            Next = HostExploreNextHeld;
+            HostExploreNextKept = false;
+            break;
+        }
         if (!HostReadAll(AnswerFd, &Next, sizeof(Next))) {
             _exit(2); /* the runner is gone */
         }
@@ -589,7 +613,10 @@ bool HostExploreNextTest(int AnswerFd, int NoteFd, int Result, bool Again, char 
             break;
         }
     }
-    bool Go = Next.Fork == 3 && HostExploreLogStart >= 0;
+    /* The runner may have sent the next test ahead, before this one ended:
+     * it is run only if this one passed with every call forked at. */
+    bool Go = Again && Next.Fork == 3 && HostExploreLogStart >= 0;
+    HostExploreRefused = false;
     if (Go) {
         Next.Log[sizeof(Next.Log) - 1] = Next.Record[sizeof(Next.Record) - 1] = '\0';
         Next.ParentLog[sizeof(Next.ParentLog) - 1] = Next.Test[sizeof(Next.Test) - 1] = '\0';

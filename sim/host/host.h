@@ -189,10 +189,12 @@ enum {
     HOST_EXPLORE_FORKED,  /* Line: the stack, Child: the child's pid, Value: 1 waits, 2 goes on */
     HOST_EXPLORE_UNFORKED, /* Line: not forked (another thread alive, or fork refused: Value errno) */
     /* suite23: a shared explorer (a "!S" entry of its request) ended a test:
-     * Value its CMocka group's result, Child 1 if it may run another. An
-     * answer follows: Fork 3 (run Test next: its log Log, its stack record
-     * Record, its children's files ParentLog ID.log and .stacks) or 4 (stop:
-     * return to main and exit). */
+     * Value its CMocka group's result, Child 1 if it goes on with the next
+     * test the runner names (it passed, with every call forked at). The
+     * runner's answer, sent after this note or ahead of it (while the test
+     * ran): Fork 3 (the next test: its log Log, its stack record Record, its
+     * children's files ParentLog ID.log and .stacks) or 4 (stop: return to
+     * main and exit). */
     HOST_EXPLORE_TEST_ENDED
 };
 typedef struct _HOST_EXPLORE_NOTE {

@@ -126,6 +126,7 @@ typedef struct {
     size_t RanCount, RanCapacity;
     bool Current;
     size_t TestsRun; /* tests it started, those explored again included */
+    long Ahead;      /* the next test, sent ahead (it need not wait for it), or -1 */
 } RUNNING;
 
 /* A fork server (one per job slot): PROGRAM started once, forking runs. */
@@ -1030,12 +1031,30 @@ typedef struct {
     bool Sharing;
     size_t *Redo;
     size_t RedoCount, RedoCapacity;
-    size_t Explorers, Again; /* explorer processes; tests explored again */
+    size_t *Again;       /* tests sent ahead to an explorer that stopped: for another */
+    size_t AgainCount, AgainCapacity;
+    size_t Explorers, Alone; /* explorer processes; tests explored again alone */
 } QUEUE;
 
 static bool MoreExplorations(const QUEUE *Queue)
 {
-    return Queue->RedoCount > 0 || Queue->NextTest < Queue->Explorations;
+    return Queue->RedoCount > 0 || Queue->AgainCount > 0 || Queue->NextTest < Queue->Explorations;
+}
+
+/* The next test for a shared explorer, or -1. */
+static long TakeSharedTest(QUEUE *Queue)
+{
+    if (Queue->AgainCount > 0) {
+        return (long)Queue->Again[--Queue->AgainCount];
+    }
+    return Queue->NextTest < Queue->Explorations ? (long)Queue->NextTest++ : -1;
+}
+
+static void GiveBackSharedTest(QUEUE *Queue, long Test)
+{
+    Queue->Again = (size_t *)Grow(Queue->Again, &Queue->AgainCapacity, Queue->AgainCount,
+                                  sizeof(size_t));
+    Queue->Again[Queue->AgainCount++] = (size_t)Test;
 }
 
 /* Fork at the failing call: the default mode (neither --exec-per-run nor
@@ -1110,11 +1129,12 @@ static bool StartRun(const FAULTS_OPTIONS *Options, QUEUE *Queue, RUNNING *Runni
     Run->Exploring = First && ExploreMode(Options);
     Run->Discovery = First && !Run->Exploring;
     Run->Shared = false;
+    Run->Ahead = -1;
     if (First && Queue->RedoCount > 0) {
         Run->Index = Queue->Redo[--Queue->RedoCount]; /* on its own: no other test */
         Run->Test = (long)Run->Index;
     } else if (First) {
-        Run->Index = Queue->NextTest++;
+        Run->Index = Queue->AgainCount > 0 ? (size_t)TakeSharedTest(Queue) : Queue->NextTest++;
         Run->Test = Options->PerTest ? (long)Run->Index : -1;
         Run->Shared = Run->Exploring && Queue->Sharing;
     } else {
@@ -1382,7 +1402,7 @@ static void DropTest(QUEUE *Queue, size_t Test)
     Tests[Test].Forked = NULL;
     Tests[Test].ForkedCount = 0;
     Tests[Test].Threads = Tests[Test].Failed = false;
-    Queue->Again++;
+    Queue->Alone++;
     Queue->Redo = (size_t *)Grow(Queue->Redo, &Queue->RedoCapacity, Queue->RedoCount,
                                  sizeof(size_t));
     Queue->Redo[Queue->RedoCount++] = Test;
@@ -1390,18 +1410,78 @@ static void DropTest(QUEUE *Queue, size_t Test)
             Tests[Test].Name);
 }
 
+/* suite23: a shared explorer's answer naming Test its next (false if a
+ * file name does not fit). */
+static bool NextAnswer(int32_t Pid, long Test, HOST_EXPLORE_ANSWER *Answer)
+{
+    char Record[700], Log[700], Prefix[700];
+    memset(Answer, 0, sizeof(*Answer));
+    Answer->Pid = Pid;
+    Answer->Fork = 4; /* stop */
+    if (Test < 0) {
+        return true;
+    }
+    ExploreFiles(Test, Record, Log, sizeof(Record));
+    snprintf(Prefix, sizeof(Prefix), "%s/t%04ld-", StateDir, Test);
+    if (strlen(Log) >= sizeof(Answer->Log) || strlen(Record) >= sizeof(Answer->Record) ||
+        strlen(Prefix) >= sizeof(Answer->ParentLog) ||
+        strlen(Tests[Test].Name) >= sizeof(Answer->Test)) {
+        return false;
+    }
+    unlink(Record);
+    Answer->Fork = 3;
+    memcpy(Answer->Log, Log, strlen(Log) + 1); /* lengths checked above */
+    memcpy(Answer->Record, Record, strlen(Record) + 1);
+    memcpy(Answer->ParentLog, Prefix, strlen(Prefix) + 1);
+    memcpy(Answer->Test, Tests[Test].Name, strlen(Tests[Test].Name) + 1);
+    return true;
+}
+
+static void WriteAnswer(long Slot, const HOST_EXPLORE_ANSWER *Answer)
+{
+    ssize_t Put;
+    do {
+        Put = write(Servers[Slot].Answers, Answer, sizeof(*Answer));
+    } while (Put < 0 && errno == EINTR);
+}
+
+/* A shared explorer is sent its next test ahead, while it runs the current
+ * one, so that it need not wait for the runner when that ends (waits of up
+ * to 2 ms when the runner was busy naming stacks): while at least a test per
+ * job slot is queued (the last ones go to whichever explorer is free). */
+static void SendAhead(const FAULTS_OPTIONS *Options, QUEUE *Queue, RUNNING *Run, long Slot)
+{
+    if (!Run->Shared || !Run->Current || Run->Ahead >= 0 || Run->Pid <= 0) {
+        return;
+    }
+    size_t Left = Queue->AgainCount + (Queue->Explorations - Queue->NextTest);
+    if (Left < (size_t)Options->Jobs) {
+        return;
+    }
+    long Test = TakeSharedTest(Queue);
+    HOST_EXPLORE_ANSWER Answer;
+    if (!NextAnswer((int32_t)Run->Pid, Test, &Answer)) {
+        GiveBackSharedTest(Queue, Test);
+        return;
+    }
+    struct pollfd Room = {Servers[Slot].Answers, POLLOUT, 0};
+    if (poll(&Room, 1, 0) <= 0 || (Room.revents & POLLOUT) == 0) {
+        GiveBackSharedTest(Queue, Test); /* never wait on it */
+        return;
+    }
+    WriteAnswer(Slot, &Answer);
+    Run->Ahead = Test;
+}
+
 /* suite23: a shared explorer ended its test. A test that passed, with every
  * call forked at, is judged when the explorer ends (its exit is the exit of
- * that test's run too); it goes on with the next test, if any. Its first
- * test is a run of that test alone in every respect; a later one that
- * failed or met another thread is explored again on its own, and the
+ * that test's run too); the explorer goes on with the next test, if any.
+ * Its first test is a run of that test alone in every respect; a later one
+ * that failed or met another thread is explored again on its own, and the
  * explorer stops. */
 static void TestEnded(QUEUE *Queue, RUNNING *Run, long Slot, const HOST_EXPLORE_NOTE *Note)
 {
-    HOST_EXPLORE_ANSWER Answer;
-    memset(&Answer, 0, sizeof(Answer));
-    Answer.Pid = Note->Pid;
-    Answer.Fork = 4; /* stop */
+    bool Continues = Note->Child != 0; /* its test passed, every call forked at */
     bool Clean = Note->Value == 0 && !Run->Threads && Run->ChildCount == 0;
     if (Run->Shared && Run->Current && Run->Test >= 0) {
         size_t Test = (size_t)Run->Test;
@@ -1420,39 +1500,41 @@ static void TestEnded(QUEUE *Queue, RUNNING *Run, long Slot, const HOST_EXPLORE_
             Run->Ran = (size_t *)Grow(Run->Ran, &Run->RanCapacity, Run->RanCount, sizeof(size_t));
             Run->Ran[Run->RanCount++] = Test;
             Run->Current = false;
-        } else if (Run->TestsRun > 1) {
+        } else if (Run->TestsRun > 1 || Continues) {
             DropTest(Queue, Test);
             Run->Current = false;
         }
-        char Record[700], Log[700], Prefix[700];
-        if (Clean && Note->Child != 0 && Queue->NextTest < Queue->Explorations) {
-            long Next = (long)Queue->NextTest;
-            ExploreFiles(Next, Record, Log, sizeof(Record));
-            snprintf(Prefix, sizeof(Prefix), "%s/t%04ld-", StateDir, Next);
-            if (strlen(Log) < sizeof(Answer.Log) && strlen(Record) < sizeof(Answer.Record) &&
-                strlen(Prefix) < sizeof(Answer.ParentLog) &&
-                strlen(Tests[Next].Name) < sizeof(Answer.Test)) {
-                Queue->NextTest++;
-                unlink(Record);
-                Answer.Fork = 3;
-                memcpy(Answer.Log, Log, strlen(Log) + 1); /* lengths checked above */
-                memcpy(Answer.Record, Record, strlen(Record) + 1);
-                memcpy(Answer.ParentLog, Prefix, strlen(Prefix) + 1);
-                snprintf(Answer.Test, sizeof(Answer.Test), "%s", Tests[Next].Name);
-                Run->Test = Next;
-                Run->Index = (size_t)Next;
-                Run->Current = true;
-                Run->TestsRun++;
-                Run->ForkedCount = 0;
-                Run->Threads = false;
-                Run->Pending = 0;
-            }
-        }
+    } else {
+        Continues = false;
     }
-    ssize_t Put;
-    do {
-        Put = write(Servers[Slot].Answers, &Answer, sizeof(Answer));
-    } while (Put < 0 && errno == EINTR);
+    long Next = -1;
+    if (Run->Ahead >= 0) {
+        /* Its answer is in the pipe already. */
+        if (Continues) {
+            Next = Run->Ahead;
+        } else {
+            GiveBackSharedTest(Queue, Run->Ahead);
+        }
+        Run->Ahead = -1;
+    } else {
+        HOST_EXPLORE_ANSWER Answer;
+        Next = Continues ? TakeSharedTest(Queue) : -1;
+        if (!NextAnswer(Note->Pid, Next, &Answer)) {
+            GiveBackSharedTest(Queue, Next);
+            Next = -1;
+            (void)NextAnswer(Note->Pid, -1, &Answer);
+        }
+        WriteAnswer(Slot, &Answer);
+    }
+    if (Next >= 0) {
+        Run->Test = Next;
+        Run->Index = (size_t)Next;
+        Run->Current = true;
+        Run->TestsRun++;
+        Run->ForkedCount = 0;
+        Run->Threads = false;
+        Run->Pending = 0;
+    }
 }
 
 static bool ExplorerWaits(const RUNNING *Run)
@@ -1711,6 +1793,10 @@ static void ExplorationEnded(const FAULTS_OPTIONS *Options, QUEUE *Queue, RUNNIN
                              int WaitStatus)
 {
     ExplorerGone(Run);
+    if (Run->Ahead >= 0) { /* sent ahead, never run */
+        GiveBackSharedTest(Queue, Run->Ahead);
+        Run->Ahead = -1;
+    }
     bool Clean = !Run->TimedOut && WIFEXITED(WaitStatus) && WEXITSTATUS(WaitStatus) == 0;
     if (!Clean && Run->TestsRun > 1) {
         for (size_t r = 0; r < Run->RanCount; r++) {
@@ -1756,6 +1842,7 @@ static long ReapRuns(const FAULTS_OPTIONS *Options, QUEUE *Queue, RUNNING *Runni
             if (ServeExplorer(Options, Queue, Run, j, true) < 0) {
                 return -1;
             }
+            SendAhead(Options, Queue, Run, j);
             for (size_t c = 0; c < Run->ChildCount; c++) {
                 CHILD *Child = &Run->Children[c];
                 if (!Child->TimedOut && Now() - Child->Started > Options->Timeout) {
@@ -1917,6 +2004,8 @@ static int Explore(const FAULTS_OPTIONS *Options, QUEUE *Queue)
     free(Running);
     free(Queue->Redo);
     Queue->Redo = NULL;
+    free(Queue->Again);
+    Queue->Again = NULL;
     /* suite23: what shared explorations dropped is not reported. */
     size_t Kept = 0;
     for (size_t s = 0; s < StackCount; s++) {
@@ -2202,7 +2291,7 @@ static void PrintForkSummary(const QUEUE *Queue)
     if (TestCount != 0) {
         /* suite23: explorers shared by tests (one per test before). */
         printf("explorers: %zu for %zu test(s), %zu test(s) explored again in a process of "
-               "their own\n", Queue->Explorers, TestCount, Queue->Again);
+               "their own\n", Queue->Explorers, TestCount, Queue->Alone);
     }
 }
 
