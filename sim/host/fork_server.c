@@ -47,6 +47,13 @@
  * explorer never takes for its answer): a core is free. The
  * runner gives no orders where it may not want a stack forked (--shard: a
  * stack of another shard); those explorers ask as before.
+ *
+ * suite23: one explorer, many tests. An explorer whose request says "!S"
+ * runs test after test: at a test's end (HostExploreNextTest) it waits for
+ * its children, notes HOST_EXPLORE_TEST_ENDED, and takes the runner's next
+ * test (often sent ahead, read with the permits): its output then goes to
+ * that test's log, which starts with what the program wrote before its first
+ * test, and its environment is the one it had then.
  */
 #if !defined(_GNU_SOURCE)
 #define _GNU_SOURCE

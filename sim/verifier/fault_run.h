@@ -11,11 +11,12 @@
 bool MiFaultRunForkedHere(void);
 
 /* suite23: True in a shared explorer of `mmsim faults --per-test` (it runs
- * the tests the runner hands it one after another), once its first machine
- * is built. */
+ * the tests the runner hands it one after another), once marked so before
+ * its first test (MiFaultRunMarkLogStart). */
 bool MiFaultRunShared(void);
-/* Before the first test: what the program printed so far starts every later
- * test's log in a shared explorer. */
+/* Before the first test: in a run the runner asked to be a shared explorer
+ * (and that built no machine yet), what the program printed so far starts
+ * every later test's log, and its environment every later test's. */
 void MiFaultRunMarkLogStart(void);
 /* In it, at a test's end: Result its group's result, Again whether it may
  * run another. True with the next test's name in Test (the injection state
