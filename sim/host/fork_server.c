@@ -115,6 +115,7 @@ static char *HostRunRequest;
 static const char *HostExploreChildPrefix, *HostExploreOwnLog;
 /* suite23: a shared explorer ("!S"): runs test after test (HostExploreNextTest). */
 static bool HostExploreSharedRun;
+static int HostExploreSharedFds[2] = {-1, -1}; /* "!SR,W": the runner's pipes */
 
 /* The child: becomes the run the request describes. */
 static void HostBecomeRun(char *Request, uint32_t Length)
@@ -138,6 +139,14 @@ static void HostBecomeRun(char *Request, uint32_t Length)
             HostExploreOwnLog = Entry + 2;
         } else if (Entry[0] == '!' && Entry[1] == 'S') {
             HostExploreSharedRun = true;
+            char *End = NULL;
+            long Answers = strtol(Entry + 2, &End, 10);
+            long Notes = End != NULL && *End == ',' ? strtol(End + 1, NULL, 10) : -1;
+            if (End != Entry + 2 && Answers >= 0 && Answers < 65536 && Notes >= 0 &&
+                Notes < 65536) {
+                HostExploreSharedFds[0] = (int)Answers;
+                HostExploreSharedFds[1] = (int)Notes;
+            }
         } else if (strchr(Entry, '=') != NULL) {
             putenv(Entry); /* the request buffer lives as long as the run */
         }
@@ -547,8 +556,10 @@ bool HostExploreMarkLogStart(void)
         Count++;
     }
     HostExploreEnvironment = (char **)calloc(Count + 1, sizeof(char *));
-    for (size_t i = 0; HostExploreEnvironment != NULL && i < Count; i++) {
-        if ((HostExploreEnvironment[i] = strdup(environ[i])) == NULL) {
+    for (size_t i = 0, Kept = 0; HostExploreEnvironment != NULL && i < Count; i++) {
+        /* A test's run is never a listing (an explorer that listed first). */
+        if (strncmp(environ[i], "MMSIM_TEST_LIST=", 16) != 0 &&
+            (HostExploreEnvironment[Kept++] = strdup(environ[i])) == NULL) {
             return false;
         }
     }
@@ -590,6 +601,27 @@ static bool HostCopyStart(const char *From, off_t Limit, int To)
     }
     close(In);
     return Ok;
+}
+
+bool HostExploreSharedPipes(int *AnswerFd, int *NoteFd)
+{
+    *AnswerFd = HostExploreSharedFds[0];
+    *NoteFd = HostExploreSharedFds[1];
+    return HostExploreSharedRun && *AnswerFd >= 0 && HostExplorePipes(*AnswerFd, *NoteFd);
+}
+
+bool HostExploreForkLister(void)
+{
+    fflush(stdout);
+    fflush(stderr);
+    pid_t Lister = fork();
+    if (Lister == 0) {
+        return true;
+    }
+    int Status = 0;
+    while (Lister > 0 && waitpid(Lister, &Status, 0) < 0 && errno == EINTR) {
+    }
+    return false;
 }
 
 bool HostExploreNextTest(int AnswerFd, int NoteFd, int Result, bool Again, char *Test,

@@ -244,6 +244,12 @@ bool HostExploreMarkLogStart(void);
  * name in Test and its stack record in Record; false: stop. */
 bool HostExploreNextTest(int AnswerFd, int NoteFd, int Result, bool Again, char *Test,
                          size_t TestSize, char *Record, size_t RecordSize);
+/* The runner's pipes a shared explorer's request names ("!SR,W"); false if
+ * none, or not pipes. */
+bool HostExploreSharedPipes(int *AnswerFd, int *NoteFd);
+/* An explorer asked to list its suite first: forks the process that lists
+ * (true in it) and waits for it (false). */
+bool HostExploreForkLister(void);
 #endif
 
 /* setup20: what a reset keeps for the next machine (issue 20). */

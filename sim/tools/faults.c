@@ -634,7 +634,7 @@ static void StopServers(long Jobs)
  * for here but read with the run's end (StartedRun): the runner, blocked on
  * it while the server forked, answered no explorer meanwhile. */
 static bool StartForked(long Slot, const char *Spec, const char *Test, bool PerTest,
-                        const char *Log, const char *Extra, const char *ChildPrefix)
+                        const char *Log, const char *Extra, const char *ChildPrefix, bool Shared)
 {
     char Request[4096];
     int Length = snprintf(Request, sizeof(Request), "@%s%cMMSIM_FAULTS=%s%c", Log, 0, Spec, 0);
@@ -650,6 +650,11 @@ static bool StartForked(long Slot, const char *Spec, const char *Test, bool PerT
          * first call, children's files ChildPrefix ID.log and .stacks. */
         Length += snprintf(Request + Length, sizeof(Request) - (size_t)Length, "!P%s%c!L%s%c",
                            ChildPrefix, 0, Log, 0);
+    }
+    if (Shared && Length > 0 && (size_t)Length < sizeof(Request)) {
+        /* suite23: test after test, on the slot's explorer pipes. */
+        Length += snprintf(Request + Length, sizeof(Request) - (size_t)Length, "!S%d,%d%c",
+                           Servers[Slot].ProgramAnswers, Servers[Slot].ProgramNotes, 0);
     }
     (void)PerTest; /* CMOCKA_MESSAGE_OUTPUT is in the server's environment */
     if (Length <= 0 || (size_t)Length >= sizeof(Request) - sizeof(uint32_t)) {
@@ -934,6 +939,51 @@ static int ParseOptions(int argc, char **argv, FAULTS_OPTIONS *Options)
  * variable runs whole, and its "[ RUN ]" lines list the tests as before.
  * Forking at the failing call, the fork server of the first job slot runs
  * it (no exec). */
+/* suite23: the listing run of an unsharded default-mode --per-test run is
+ * the first slot's explorer: once it has listed the tests (its log) it asks
+ * for its first test (a HOST_EXPLORE_TEST_ENDED note, kept here for
+ * Explore), so that the first explorer need not be started after the
+ * listing. */
+static RUNNING ListingRun;
+static bool ListingReady;
+static bool ExploreMode(const FAULTS_OPTIONS *Options);
+static HOST_EXPLORE_NOTE ListingNote;
+
+/* Waits for the listing explorer (its server's reply Pid) to ask for its
+ * first test (true) or end (false, its wait status in WaitStatus); -1 if
+ * its server is gone. */
+static int AwaitListing(pid_t Pid, int *WaitStatus)
+{
+    for (;;) {
+        struct pollfd Ready[2] = {{Servers[0].Notes, POLLIN, 0}, {Servers[0].Reply, POLLIN, 0}};
+        if (poll(Ready, 2, -1) < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
+            return -1;
+        }
+        if (Ready[0].revents & POLLIN) {
+            HOST_EXPLORE_NOTE Note;
+            if (read(Servers[0].Notes, &Note, sizeof(Note)) != (ssize_t)sizeof(Note)) {
+                return -1;
+            }
+            if (Note.Kind == HOST_EXPLORE_TEST_ENDED && Note.Pid == (int32_t)Pid) {
+                ListingNote = Note;
+                return 1;
+            }
+            continue; /* nothing else is said before a first test */
+        }
+        if (Ready[1].revents & (POLLIN | POLLHUP)) {
+            int32_t Kind = 0, Value = 0;
+            if (!ServerReply(&Servers[0], &Kind, &Value) || Kind != HOST_FORK_ENDED) {
+                return -1;
+            }
+            *WaitStatus = Value;
+            return 0;
+        }
+    }
+}
+
 static int RunBaseline(const FAULTS_OPTIONS *Options)
 {
     char Record[700], Log[700], Spec[800];
@@ -944,6 +994,10 @@ static int RunBaseline(const FAULTS_OPTIONS *Options)
     int WaitStatus = 0;
     static char ListTests[] = "MMSIM_TEST_LIST=1";
     const char *Extra = Options->PerTest ? ListTests : NULL;
+    /* suite23: the listing run goes on as the first explorer (fork_server.c). */
+    bool Listing = Options->PerTest && ExploreMode(Options) && Shard.Count == 0;
+    char ListPrefix[700];
+    snprintf(ListPrefix, sizeof(ListPrefix), "%s/listing-", StateDir);
     if (Options->PerTest && !Options->ExecPerRun) {
         int32_t Kind = 0, Value = 0;
         /* run22: the second slot's server starts with the first, not after
@@ -958,16 +1012,36 @@ static int RunBaseline(const FAULTS_OPTIONS *Options)
             (void)LaunchServer(Options->Program, Options->PerTest, 1);
         }
         if (!StartServer(Options->Program, Options->PerTest, 0) ||
-            !StartForked(0, Spec, NULL, Options->PerTest, Log, Extra, NULL)) {
+            !StartForked(0, Spec, NULL, Options->PerTest, Log, Extra, Listing ? ListPrefix : NULL,
+                         Listing)) {
             return 2;
         }
-        if (StartedRun(0) < 0) {
+        pid_t Pid = StartedRun(0);
+        if (Pid < 0) {
             return 2;
         }
-        if (!ServerReply(&Servers[0], &Kind, &Value) || Kind != HOST_FORK_ENDED) {
-            return 2;
+        if (Listing) {
+            int Asked = AwaitListing(Pid, &WaitStatus);
+            if (Asked < 0) {
+                fprintf(stderr, "mmsim faults: the fork server (pid %d) ended unexpectedly\n",
+                        (int)Servers[0].Pid);
+                return 2;
+            }
+            if (Asked > 0) {
+                memset(&ListingRun, 0, sizeof(ListingRun));
+                ListingRun.Pid = Pid;
+                ListingRun.Exploring = true;
+                ListingRun.Test = -1;
+                ListingRun.Ahead = -1;
+                ListingRun.Started = Now();
+                ListingReady = true;
+            }
+        } else {
+            if (!ServerReply(&Servers[0], &Kind, &Value) || Kind != HOST_FORK_ENDED) {
+                return 2;
+            }
+            WaitStatus = Value;
         }
-        WaitStatus = Value;
     } else {
         pid_t Pid = Start(Options->Program, Spec, NULL, Options->PerTest, Log, NULL, Extra);
         waitpid(Pid, &WaitStatus, 0);
@@ -1185,9 +1259,8 @@ static bool StartRun(const FAULTS_OPTIONS *Options, QUEUE *Queue, RUNNING *Runni
             snprintf(ChildPrefix, sizeof(ChildPrefix), "%s/", StateDir);
         }
         bool Orders = Run->Exploring && Shard.Count == 0;
-        static char SharedEntry[] = "!S"; /* fork_server.c: test after test */
-        if (!StartForked(Slot, Spec, Name, Options->PerTest, Log,
-                         Run->Shared ? SharedEntry : NULL, Orders ? ChildPrefix : NULL)) {
+        if (!StartForked(Slot, Spec, Name, Options->PerTest, Log, NULL,
+                         Orders ? ChildPrefix : NULL, Run->Shared)) {
             Run->Pid = 0;
             return false;
         }
@@ -1504,8 +1577,8 @@ static void TestEnded(QUEUE *Queue, RUNNING *Run, long Slot, const HOST_EXPLORE_
             DropTest(Queue, Test);
             Run->Current = false;
         }
-    } else {
-        Continues = false;
+    } else if (Run->TestsRun > 0 || !Run->Shared) {
+        Continues = false; /* else: a listing run ready for its first test */
     }
     long Next = -1;
     if (Run->Ahead >= 0) {
@@ -1955,6 +2028,17 @@ static int Explore(const FAULTS_OPTIONS *Options, QUEUE *Queue)
     Busy = 0;
     int Status = 0;
     Queue->Sharing = ExploreMode(Options) && Options->PerTest && Shard.Count == 0 && !ListedTwice;
+    if (ListingReady) {
+        /* The listing run, the first slot's explorer, asks for its first
+         * test (none: a suite run in several groups keeps one explorer per
+         * test). */
+        Running[0] = ListingRun;
+        Running[0].Shared = Queue->Sharing;
+        ListingReady = false;
+        Active = Busy = 1;
+        Queue->Explorers++;
+        TestEnded(Queue, &Running[0], 0, &ListingNote);
+    }
     while (MoreExplorations(Queue) || NextQueued(Options) >= 0 || Active > 0) {
         while (Status == 0 && Busy < Options->Jobs && Active < Options->Jobs &&
                (MoreExplorations(Queue) || NextQueued(Options) >= 0)) {

@@ -22,6 +22,12 @@ void MiFaultRunMarkLogStart(void);
  * run another. True with the next test's name in Test (the injection state
  * is that of a run started for it, from the next machine on); false: stop. */
 bool MiFaultRunNextTest(int Result, bool Again, char *Test, size_t TestSize);
+/* At the first SimRunTests call of a listing run (MMSIM_TEST_LIST) the
+ * runner asked to be a shared explorer: -1 in a process forked to list the
+ * tests (as a listing run does, every call); 1 in the explorer once it has
+ * waited for that and the runner named its first test (in Test); 0 for any
+ * other listing run. */
+int MiFaultRunListFirst(char *Test, size_t TestSize);
 /* The unload check a process makes at its exit (unload.c), between tests. */
 void MiUnloadCheckBetweenTests(void);
 

@@ -408,21 +408,37 @@ void MiFaultRunMarkLogStart(void)
     if (MiInjectBuilt || !HostExploreMarkLogStart()) {
         return;
     }
-    /* The runner's pipes from the spec (as its parse takes them): known
-     * before the first machine, so that a test building none hands on. */
-    const char *Value = getenv("MMSIM_FAULTS");
-    const char *At = Value != NULL ? strstr(Value, "explore=") : NULL;
-    char *End = NULL;
-    long Answers = At != NULL ? strtol(At + 8, &End, 10) : -1;
-    long Notes = End != NULL && *End == ',' ? strtol(End + 1, NULL, 10) : -1;
-    if (Answers >= 0 && Notes >= 0 && Answers < 65536 && Notes < 65536 &&
-        HostExplorePipes((int)Answers, (int)Notes)) {
+    /* The runner's pipes (its request's): known before the first machine,
+     * so that a test building none hands on. */
+    int Answers, Notes;
+    if (HostExploreSharedPipes(&Answers, &Notes)) {
         HostExploreClaim();
         MiLock();
-        MiExplorePipes[0] = (int)Answers;
-        MiExplorePipes[1] = (int)Notes;
+        MiExplorePipes[0] = Answers;
+        MiExplorePipes[1] = Notes;
         MiUnlock();
     }
+#endif
+}
+
+int MiFaultRunListFirst(char *Test, size_t TestSize)
+{
+#if !defined(_WIN32)
+    MiFaultRunMarkLogStart();
+    if (!MiFaultRunShared()) {
+        return 0;
+    }
+    if (HostExploreForkLister()) {
+        return -1;
+    }
+    if (!MiFaultRunNextTest(0, true, Test, TestSize)) {
+        fflush(stdout);
+        _Exit(0); /* no test for it: nothing ran */
+    }
+    return 1;
+#else
+    (void)Test, (void)TestSize;
+    return 0;
 #endif
 }
 
