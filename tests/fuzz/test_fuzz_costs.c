@@ -29,6 +29,9 @@
  *     a forked child maps a page, checks  it sees its own mappings (its own file)
  *     the program reuses the descriptor   the check still holds, the program's
  *                                         file is left alone, a new one is kept
+ *
+ *   fuzz23: a stop wakes parked waiters only when a thread is parked (a
+ *   count), and then before any reset
  */
 #define _DEFAULT_SOURCE /* DIR, opendir */
 #include <ntddk.h>
@@ -498,6 +501,90 @@ SIM_TEST(a_reset_clears_every_user_pte_the_last_machine_wrote)
                      (unsigned long long)Table[Page]);
         }
     }
+}
+
+/* fuzz23: a caught stop wakes the threads parked in a wait only when there
+ * are any (a count the waiters keep; every stop of a fuzzer has none). With
+ * waiters parked, the stop alone - no reset yet - must release them:
+ *
+ *   thread 1, 2:  KeWaitForSingleObject(E, no timeout) [parked]
+ *   this thread:  double free -> 0xC2/0x07 caught
+ *   thread 1, 2:  refused with that stop (Refused, Ddi), before any SimReset
+ *
+ * A stop that skipped the wake-up hangs them (the watchdog below fails the
+ * test after 60 s; no assertion is about time). */
+#include <pthread.h>
+#include <stdatomic.h>
+#include <time.h>
+
+#define TAG_STOP 'pots'
+
+static KEVENT StopEvent;
+
+typedef struct {
+    SIM_BUGCHECK Got;
+    atomic_int Entered, Done, Returned;
+} PARKED_WAITER;
+
+static void *ParkOnEvent(void *Argument)
+{
+    PARKED_WAITER *W = (PARKED_WAITER *)Argument;
+    SIM_CATCH_BUGCHECK(&W->Got, atomic_store(&W->Entered, 1);
+                       (void)KeWaitForSingleObject(&StopEvent, Executive, KernelMode, FALSE, NULL);
+                       atomic_store(&W->Returned, 1));
+    atomic_store(&W->Done, 1);
+    return NULL;
+}
+
+static void PauseMs(long Ms)
+{
+    struct timespec Delay = {Ms / 1000, (Ms % 1000) * 1000000L};
+    while (nanosleep(&Delay, &Delay) != 0) {
+    }
+}
+
+SIM_TEST(a_stop_releases_parked_waiters_before_any_reset)
+{
+    KeInitializeEvent(&StopEvent, NotificationEvent, FALSE);
+    PVOID Block = ExAllocatePool2(POOL_FLAG_NON_PAGED, 64, TAG_STOP);
+    assert_non_null(Block);
+    ExFreePoolWithTag(Block, TAG_STOP);
+    static PARKED_WAITER Waiters[2];
+    pthread_t Threads[2];
+    for (int i = 0; i < 2; i++) {
+        memset(&Waiters[i], 0, sizeof(Waiters[i]));
+        assert_int_equal(pthread_create(&Threads[i], NULL, ParkOnEvent, &Waiters[i]), 0);
+    }
+    for (int i = 0; i < 2; i++) {
+        while (!atomic_load(&Waiters[i].Entered)) {
+            PauseMs(1);
+        }
+    }
+    PauseMs(100); /* let them park: the park, not the entry check, meets the stop */
+    SIM_BUGCHECK Stop;
+    SIM_CATCH_BUGCHECK(&Stop, ExFreePoolWithTag(Block, TAG_STOP));
+    assert_true(Stop.Caught);
+    assert_int_equal(Stop.Code, BAD_POOL_CALLER);
+    for (int Tick = 0; Tick < 6000; Tick++) { /* the watchdog: 60 s */
+        if (atomic_load(&Waiters[0].Done) && atomic_load(&Waiters[1].Done)) {
+            break;
+        }
+        PauseMs(10);
+    }
+    if (!atomic_load(&Waiters[0].Done) || !atomic_load(&Waiters[1].Done)) {
+        fprintf(stderr, "test_fuzz_costs: HUNG: waiters parked at the stop were not woken\n");
+        _exit(1); /* the parked threads cannot be joined */
+    }
+    for (int i = 0; i < 2; i++) {
+        pthread_join(Threads[i], NULL);
+        assert_false(atomic_load(&Waiters[i].Returned));
+        assert_true(Waiters[i].Got.Caught);
+        assert_true(Waiters[i].Got.Refused);
+        assert_int_equal(Waiters[i].Got.Code, BAD_POOL_CALLER);
+        assert_non_null(Waiters[i].Got.Ddi);
+        assert_string_equal(Waiters[i].Got.Ddi, "KeWaitForSingleObject");
+    }
+    SimReset();
 }
 
 int main(void)
