@@ -31,7 +31,8 @@
  *                                         file is left alone, a new one is kept
  *
  *   fuzz23: a stop wakes parked waiters only when a thread is parked (a
- *   count), and then before any reset
+ *   count), and then before any reset; a reset unmaps only the span of
+ *   system space its machine showed, which every way of showing a page grows
  */
 #define _DEFAULT_SOURCE /* DIR, opendir */
 #include <ntddk.h>
@@ -585,6 +586,121 @@ SIM_TEST(a_stop_releases_parked_waiters_before_any_reset)
         assert_string_equal(Waiters[i].Got.Ddi, "KeWaitForSingleObject");
     }
     SimReset();
+}
+
+/* fuzz23: a reset makes inaccessible again only the span of system space
+ * its machine handed to the host (not every group it touched, 16 MiB at
+ * least); every way a system page comes to be shown grows that span, so
+ * after SimReset the host shows none of them (Linux: /proc/self/maps):
+ *
+ *   how the page was shown                      host call
+ *   non-paged pool                              map of its physical page
+ *   an MDL's pages mapped in system space       (the same)
+ *   a reserved mapping                          (the same)
+ *   paged pool trimmed, then touched            (the same, by the fault)
+ *   device memory (MmMapIoSpace)                map of the device object
+ */
+#define COSTS_DEVICE_BASE  0x7f0000000ull
+#define COSTS_DEVICE_BYTES (4 * PAGE_SIZE)
+#define TAG_SHOWN          'nwhS'
+
+static PMDL ShownMdl;
+static PVOID ShownReserved;
+
+static PVOID ShowNonPaged(void)
+{
+    return ExAllocatePool2(POOL_FLAG_NON_PAGED, 64, TAG_SHOWN);
+}
+static PVOID ShowMdlMapped(void)
+{
+    ShownMdl = MmAllocatePagesForMdlEx(SimPhysical(0), SimPhysical(-1), SimPhysical(0), PAGE_SIZE,
+                                       MmCached, 0);
+    assert_non_null(ShownMdl);
+    return MmGetSystemAddressForMdlSafe(ShownMdl, NormalPagePriority);
+}
+static PVOID ShowReserved(void)
+{
+    ShownMdl = MmAllocatePagesForMdlEx(SimPhysical(0), SimPhysical(-1), SimPhysical(0), PAGE_SIZE,
+                                       MmCached, 0);
+    assert_non_null(ShownMdl);
+    ShownReserved = MmAllocateMappingAddress(PAGE_SIZE, TAG_SHOWN);
+    assert_non_null(ShownReserved);
+    return MmMapLockedPagesWithReservedMapping(ShownReserved, TAG_SHOWN, ShownMdl, MmCached);
+}
+static PVOID ShowTrimmedTouched(void)
+{
+    volatile uint8_t *Paged = (volatile uint8_t *)ExAllocatePool2(POOL_FLAG_PAGED, 64, TAG_SHOWN);
+    assert_non_null(Paged);
+    assert_true(SimTrimPagedPool() >= 1);
+    Paged[0] = 1; /* faults it back in */
+    return (PVOID)Paged;
+}
+static PVOID ShowDevice(void)
+{
+    PHYSICAL_ADDRESS At;
+    At.QuadPart = (LONGLONG)COSTS_DEVICE_BASE;
+    return MmMapIoSpace(At, COSTS_DEVICE_BYTES, MmNonCached);
+}
+
+#if defined(__linux__)
+/* The /proc/self/maps line of the mapping that covers Va (empty: none). */
+static void HostMappingAt(uintptr_t Va, char *Line, size_t Size)
+{
+    Line[0] = '\0';
+    FILE *Maps = fopen("/proc/self/maps", "r");
+    assert_non_null(Maps);
+    char Text[512];
+    while (fgets(Text, sizeof(Text), Maps) != NULL) {
+        unsigned long long Start, End;
+        if (sscanf(Text, "%llx-%llx", &Start, &End) == 2 && Va >= Start && Va < End) {
+            snprintf(Line, Size, "%s", Text);
+            break;
+        }
+    }
+    fclose(Maps);
+}
+#endif
+
+SIM_TEST(after_a_reset_no_system_page_of_the_last_machine_is_shown)
+{
+#if defined(__linux__)
+    static const struct {
+        PVOID (*Show)(void);
+        const char *Name;
+    } Rows[] = {
+        {ShowNonPaged, "non-paged pool"},
+        {ShowMdlMapped, "an MDL's pages mapped in system space"},
+        {ShowReserved, "a reserved mapping"},
+        {ShowTrimmedTouched, "paged pool trimmed, then touched"},
+        {ShowDevice, "device memory"},
+    };
+    SIM_CONFIG Config;
+    SimDefaultConfig(&Config);
+    Config.DeviceRangeCount = 1;
+    Config.DeviceRanges[0] = (SIM_DEVICE_RANGE){COSTS_DEVICE_BASE, COSTS_DEVICE_BYTES, "dev"};
+    Config.Quiet = TRUE;
+    assert_int_equal(SimInitialize(&Config), STATUS_SUCCESS);
+    for (size_t r = 0; r < sizeof(Rows) / sizeof(Rows[0]); r++) {
+        ShownMdl = NULL;
+        ShownReserved = NULL;
+        uintptr_t Va = (uintptr_t)Rows[r].Show();
+        assert_true(Va != 0);
+        char Line[512];
+        HostMappingAt(Va, Line, sizeof(Line));
+        if (Line[0] == '\0' || strncmp(strchr(Line, ' ') + 1, "rw", 2) != 0) {
+            fail_msg("%s: not shown before the reset: %s", Rows[r].Name, Line);
+        }
+        SimReset(); /* with all of it live: the reset alone takes it away */
+        HostMappingAt(Va, Line, sizeof(Line));
+        if (Line[0] != '\0' && (strncmp(strchr(Line, ' ') + 1, "---", 3) != 0 ||
+                                strstr(Line, "mmsim-") != NULL)) {
+            fail_msg("%s: page %p still shown after the reset: %s", Rows[r].Name, (void *)Va,
+                     Line);
+        }
+    }
+#else
+    skip();
+#endif
 }
 
 int main(void)
