@@ -801,7 +801,8 @@ static bool MiSpaceClearPtes(uint64_t First, uint64_t End)
         return false;
     }
     /* Only blocks that held a PTE change (the touched check after the reset
-     * compares what is marked); nothing to mark before a touched check ran. */
+     * compares what is marked); nothing to mark before a touched check ran.
+     * Read anyway, only those blocks are cleared (fuzz23). */
     for (uint64_t Block = First >> 6; MiWrittenWanted && Block <= (End - 1) >> 6; Block++) {
         uint64_t Lo = Block << 6 > First ? Block << 6 : First;
         uint64_t Hi = (Block + 1) << 6 < End ? (Block + 1) << 6 : End;
@@ -811,9 +812,12 @@ static bool MiSpaceClearPtes(uint64_t First, uint64_t End)
         }
         if (Any != 0) {
             MiWrittenMark(&MiPteWritten, Lo);
+            memset(&MiSpace.Pte[Lo], 0, (Hi - Lo) * sizeof(uint64_t));
         }
     }
-    HostClearTable(MiSpace.Pte, First * sizeof(uint64_t), (End - First) * sizeof(uint64_t));
+    if (!MiWrittenWanted) {
+        HostClearTable(MiSpace.Pte, First * sizeof(uint64_t), (End - First) * sizeof(uint64_t));
+    }
     uint64_t Words = MiBitTableBytes(MiSpace.Pages + 1) / sizeof(uint64_t);
     uint64_t Last = (End >> 6) < Words ? End >> 6 : Words - 1;
     HostClearTable(MiSpace.UnitStart, (First >> 6) * sizeof(uint64_t),
