@@ -155,6 +155,39 @@ static uint8_t *Allocate(SIZE_T Size, ULONG Type)
     return (uint8_t *)Base;
 }
 
+/* fuzz23: settling the pages the host served (when the OS looks, at an
+ * IRQL raise) walks the span of the served-page bitmap that holds them,
+ * not all 8 GiB of it; a commit below or above the pages served so far
+ * widens it:
+ *
+ *   reserve 64 pages; commit page 32, then 0, then 48 (each served by the host)
+ *   touch all three                  ->  SimQueryUserPte: all three valid
+ */
+SIM_TEST(pages_served_outside_the_ones_served_before_are_settled)
+{
+    uint8_t *Base = Allocate(64 * PAGE_SIZE, MEM_RESERVE);
+    static const int Order[] = {32, 0, 48};
+    for (int i = 0; i < 3; i++) {
+        PVOID At = Base + (SIZE_T)Order[i] * PAGE_SIZE;
+        SIZE_T Size = PAGE_SIZE;
+        assert_int_equal(ZwAllocateVirtualMemory(NtCurrentProcess(), &At, 0, &Size, MEM_COMMIT,
+                                                 PAGE_READWRITE),
+                         STATUS_SUCCESS);
+    }
+    for (int i = 0; i < 3; i++) {
+        Base[(SIZE_T)Order[i] * PAGE_SIZE] = (uint8_t)(i + 1);
+    }
+    for (int i = 0; i < 3; i++) {
+        ULONG64 Pte = 0;
+        assert_true(SimQueryUserPte(Base + (SIZE_T)Order[i] * PAGE_SIZE, &Pte));
+        if (!(Pte & SIM_PTE_VALID)) {
+            fail_msg("page %d: touched, but its PTE is 0x%llx after a look", Order[i],
+                     (unsigned long long)Pte);
+        }
+    }
+    SimAssertInvariants();
+}
+
 SIM_TEST(pages_the_last_machine_served_are_not_served_in_the_next)
 {
     /* Machine 1: one page, then eight, committed: the host serves them. */
