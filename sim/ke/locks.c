@@ -141,17 +141,23 @@ static void MiBroadcastAll(void)
     }
 }
 
-void MiWakeWaitersForStop(void)
-{
-    MiBroadcastAll();
-}
-
 /* setup20: threads inside MiParkUntilFor's locked section. A waiter counts
  * itself before it looks at the epoch under its bucket's lock, and the
  * epoch is moved before this count is read (both sequentially consistent):
  * a waiter the count misses sees the new epoch and leaves, so a machine
  * with no waiter ends its waits without locking every bucket. */
 static atomic_long MiParked;
+
+/* fuzz23: the same handshake for a stop (the caller set MiStopped before,
+ * sequentially consistent): a waiter the count misses sees the stop, so a
+ * stop with no waiter (every caught bug check of a fuzzer) locks no bucket. */
+void MiWakeWaitersForStop(void)
+{
+    atomic_thread_fence(memory_order_seq_cst);
+    if (atomic_load(&MiParked) != 0) {
+        MiBroadcastAll();
+    }
+}
 
 void MiEndMachineWaits(void)
 {
@@ -192,6 +198,7 @@ bool MiParkUntilFor(const char *Ddi, const volatile void *Address, MI_WAIT_PREDI
     bool Satisfied = true;
     bool TimedOut = false;
     atomic_fetch_add(&MiParked, 1);
+    atomic_thread_fence(memory_order_seq_cst); /* counted before the stop is read */
     pthread_mutex_lock(&Bucket->Mutex);
     MiHeldBucket = &Bucket->Mutex;
     for (;;) {

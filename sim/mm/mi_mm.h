@@ -233,6 +233,11 @@ typedef struct _MI_SPACE {
     uint64_t Budget;
     uint64_t BudgetRefusals;
     uint64_t HostLimit;   /* HostMappingLimit() when the machine was built */
+    /* fuzz23: [ShownFirst, ShownEnd) holds every page this machine handed
+     * to a host map call (empty while ShownEnd is 0): a reset makes only
+     * that span inaccessible again. Grown before each call, never shrunk,
+     * so it holds after any stop too. */
+    uint64_t ShownFirst, ShownEnd;
 } MI_SPACE;
 
 extern MI_SPACE MiSpace;

@@ -95,6 +95,11 @@ typedef struct _MI_PROCESS {
      * process. NULL until first used. */
     uint64_t *Lazy;
     uint64_t LazyPages;
+    /* fuzz23: every page marked in Lazy since LazyPages was last 0 lies in
+     * [LazyFirst, LazyEnd) (set anew when a page is marked with none
+     * marked): settling all of them walks that span of the bitmap, not the
+     * 32K words of the whole 8 GiB range. */
+    uint64_t LazyFirst, LazyEnd;
     MI_SECURE *Secures; /* MmSecureVirtualMemory's ranges */
     struct _MI_PROCESS *Next;
 } MI_PROCESS;

@@ -425,6 +425,19 @@ static void MiRevoke(uint64_t Page, uint64_t Count, uint64_t Before, uint64_t Fi
     }
 }
 
+/* fuzz23: pages [Page, Page + Count) are about to be handed to the host:
+ * within the span a reset makes inaccessible (MiSpaceClearPtes). */
+static void MiSpaceShown(uint64_t Page, uint64_t Count)
+{
+    if (MiSpace.ShownEnd == 0) {
+        MiSpace.ShownFirst = Page;
+        MiSpace.ShownEnd = Page + Count;
+        return;
+    }
+    MiSpace.ShownFirst = Page < MiSpace.ShownFirst ? Page : MiSpace.ShownFirst;
+    MiSpace.ShownEnd = Page + Count > MiSpace.ShownEnd ? Page + Count : MiSpace.ShownEnd;
+}
+
 /* Maps Count pages from Page whose PTEs already hold their final value.
  * Indices (optional) are the pages those PTEs name, so the runs are found
  * without translating every PFN back. */
@@ -445,6 +458,7 @@ static bool MiMirror(uint64_t Page, uint64_t Count, const MI_INDEX *Indices)
             n++;
         }
         MiSpace.HostMapCalls++;
+        MiSpaceShown(Page + k, n);
         if (!HostMapRun(MiPageToVa(Page + k), First * PAGE_SIZE, n * PAGE_SIZE, Writable)) {
             MiSpace.HostMapFailures++;
             /* Refused despite the budget (the rest of the process holds the
@@ -775,14 +789,20 @@ static bool MiGroupsDrain(uint64_t *Bits, bool (*Clear)(uint64_t First, uint64_t
 }
 
 /* Pages [First, End) may hold PTEs: inaccessible again, their PTEs and unit
- * marks zero (a unit's end mark may be the page after End). */
+ * marks zero (a unit's end mark may be the page after End). Only the part
+ * the host may show (MiSpaceShown) goes to the host, if any (fuzz23: the
+ * whole group run, 16 MiB at least, cost a reset twice what the few pages a
+ * machine mapped do: the host split and merged the reservation around it). */
 static bool MiSpaceClearPtes(uint64_t First, uint64_t End)
 {
-    if (!HostUnmapRun(MiPageToVa(First), (End - First) * PAGE_SIZE)) {
+    uint64_t ShownLo = First > MiSpace.ShownFirst ? First : MiSpace.ShownFirst;
+    uint64_t ShownHi = End < MiSpace.ShownEnd ? End : MiSpace.ShownEnd;
+    if (ShownLo < ShownHi && !HostUnmapRun(MiPageToVa(ShownLo), (ShownHi - ShownLo) * PAGE_SIZE)) {
         return false;
     }
     /* Only blocks that held a PTE change (the touched check after the reset
-     * compares what is marked); nothing to mark before a touched check ran. */
+     * compares what is marked); nothing to mark before a touched check ran.
+     * Read anyway, only those blocks are cleared (fuzz23). */
     for (uint64_t Block = First >> 6; MiWrittenWanted && Block <= (End - 1) >> 6; Block++) {
         uint64_t Lo = Block << 6 > First ? Block << 6 : First;
         uint64_t Hi = (Block + 1) << 6 < End ? (Block + 1) << 6 : End;
@@ -792,9 +812,12 @@ static bool MiSpaceClearPtes(uint64_t First, uint64_t End)
         }
         if (Any != 0) {
             MiWrittenMark(&MiPteWritten, Lo);
+            memset(&MiSpace.Pte[Lo], 0, (Hi - Lo) * sizeof(uint64_t));
         }
     }
-    HostClearTable(MiSpace.Pte, First * sizeof(uint64_t), (End - First) * sizeof(uint64_t));
+    if (!MiWrittenWanted) {
+        HostClearTable(MiSpace.Pte, First * sizeof(uint64_t), (End - First) * sizeof(uint64_t));
+    }
     uint64_t Words = MiBitTableBytes(MiSpace.Pages + 1) / sizeof(uint64_t);
     uint64_t Last = (End >> 6) < Words ? End >> 6 : Words - 1;
     HostClearTable(MiSpace.UnitStart, (First >> 6) * sizeof(uint64_t),
@@ -1001,6 +1024,7 @@ bool MiMapDevicePages(uint64_t Page, PFN_NUMBER FirstPfn, uint64_t HostOffset, u
         return false;
     }
     MiSpace.HostMapCalls++;
+    MiSpaceShown(Page, Count);
     if (!HostMapDeviceRun(MiPageToVa(Page), HostOffset, Count * PAGE_SIZE, Writable)) {
         MiSpace.HostMapFailures++;
         return false;

@@ -320,6 +320,8 @@ static void MiSettle(MI_PROCESS *Process, uint64_t FirstPage, uint64_t Pages, bo
     bool Was = MiUserSettling;
     MiUserSettling = true; /* its own PFN allocations need no check */
     uint64_t End = FirstPage + Pages, Length;
+    FirstPage = FirstPage > Process->LazyFirst ? FirstPage : Process->LazyFirst;
+    End = End < Process->LazyEnd ? End : Process->LazyEnd;
     for (uint64_t Page = MiLazyNextRun(Process, FirstPage, End, &Length); Length != 0;
          Page = MiLazyNextRun(Process, Page, End, &Length)) {
         uint64_t Chunk = Length < MI_SETTLE_CHUNK ? Length : MI_SETTLE_CHUNK;
@@ -414,6 +416,12 @@ static void MiUserServeByHost(MI_PROCESS *Process, uint64_t First, uint64_t Page
     }
     for (uint64_t Page = First; Page < First + Pages; Page++) {
         Process->Lazy[Page >> 6] |= 1ull << (Page & 63);
+    }
+    if (Process->LazyPages == 0 || First < Process->LazyFirst) {
+        Process->LazyFirst = First;
+    }
+    if (Process->LazyPages == 0 || First + Pages > Process->LazyEnd) {
+        Process->LazyEnd = First + Pages;
     }
     Process->LazyPages += Pages;
     MiUserLazyPages += Pages;

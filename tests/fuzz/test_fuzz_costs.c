@@ -29,6 +29,10 @@
  *     a forked child maps a page, checks  it sees its own mappings (its own file)
  *     the program reuses the descriptor   the check still holds, the program's
  *                                         file is left alone, a new one is kept
+ *
+ *   fuzz23: a stop wakes parked waiters only when a thread is parked (a
+ *   count), and then before any reset; a reset unmaps only the span of
+ *   system space its machine showed, which every way of showing a page grows
  */
 #define _DEFAULT_SOURCE /* DIR, opendir */
 #include <ntddk.h>
@@ -149,6 +153,39 @@ static uint8_t *Allocate(SIZE_T Size, ULONG Type)
                                              PAGE_READWRITE),
                      STATUS_SUCCESS);
     return (uint8_t *)Base;
+}
+
+/* fuzz23: settling the pages the host served (when the OS looks, at an
+ * IRQL raise) walks the span of the served-page bitmap that holds them,
+ * not all 8 GiB of it; a commit below or above the pages served so far
+ * widens it:
+ *
+ *   reserve 64 pages; commit page 32, then 0, then 48 (each served by the host)
+ *   touch all three                  ->  SimQueryUserPte: all three valid
+ */
+SIM_TEST(pages_served_outside_the_ones_served_before_are_settled)
+{
+    uint8_t *Base = Allocate(64 * PAGE_SIZE, MEM_RESERVE);
+    static const int Order[] = {32, 0, 48};
+    for (int i = 0; i < 3; i++) {
+        PVOID At = Base + (SIZE_T)Order[i] * PAGE_SIZE;
+        SIZE_T Size = PAGE_SIZE;
+        assert_int_equal(ZwAllocateVirtualMemory(NtCurrentProcess(), &At, 0, &Size, MEM_COMMIT,
+                                                 PAGE_READWRITE),
+                         STATUS_SUCCESS);
+    }
+    for (int i = 0; i < 3; i++) {
+        Base[(SIZE_T)Order[i] * PAGE_SIZE] = (uint8_t)(i + 1);
+    }
+    for (int i = 0; i < 3; i++) {
+        ULONG64 Pte = 0;
+        assert_true(SimQueryUserPte(Base + (SIZE_T)Order[i] * PAGE_SIZE, &Pte));
+        if (!(Pte & SIM_PTE_VALID)) {
+            fail_msg("page %d: touched, but its PTE is 0x%llx after a look", Order[i],
+                     (unsigned long long)Pte);
+        }
+    }
+    SimAssertInvariants();
 }
 
 SIM_TEST(pages_the_last_machine_served_are_not_served_in_the_next)
@@ -498,6 +535,205 @@ SIM_TEST(a_reset_clears_every_user_pte_the_last_machine_wrote)
                      (unsigned long long)Table[Page]);
         }
     }
+}
+
+/* fuzz23: a caught stop wakes the threads parked in a wait only when there
+ * are any (a count the waiters keep; every stop of a fuzzer has none). With
+ * waiters parked, the stop alone - no reset yet - must release them:
+ *
+ *   thread 1, 2:  KeWaitForSingleObject(E, no timeout) [parked]
+ *   this thread:  double free -> 0xC2/0x07 caught
+ *   thread 1, 2:  refused with that stop (Refused, Ddi), before any SimReset
+ *
+ * A stop that skipped the wake-up hangs them (the watchdog below fails the
+ * test after 60 s; no assertion is about time). */
+#include <pthread.h>
+#include <stdatomic.h>
+#include <time.h>
+
+#define TAG_STOP 'pots'
+
+static KEVENT StopEvent;
+
+typedef struct {
+    SIM_BUGCHECK Got;
+    atomic_int Entered, Done, Returned;
+} PARKED_WAITER;
+
+static void *ParkOnEvent(void *Argument)
+{
+    PARKED_WAITER *W = (PARKED_WAITER *)Argument;
+    SIM_CATCH_BUGCHECK(&W->Got, atomic_store(&W->Entered, 1);
+                       (void)KeWaitForSingleObject(&StopEvent, Executive, KernelMode, FALSE, NULL);
+                       atomic_store(&W->Returned, 1));
+    atomic_store(&W->Done, 1);
+    return NULL;
+}
+
+static void PauseMs(long Ms)
+{
+    struct timespec Delay = {Ms / 1000, (Ms % 1000) * 1000000L};
+    while (nanosleep(&Delay, &Delay) != 0) {
+    }
+}
+
+SIM_TEST(a_stop_releases_parked_waiters_before_any_reset)
+{
+    KeInitializeEvent(&StopEvent, NotificationEvent, FALSE);
+    PVOID Block = ExAllocatePool2(POOL_FLAG_NON_PAGED, 64, TAG_STOP);
+    assert_non_null(Block);
+    ExFreePoolWithTag(Block, TAG_STOP);
+    static PARKED_WAITER Waiters[2];
+    pthread_t Threads[2];
+    for (int i = 0; i < 2; i++) {
+        memset(&Waiters[i], 0, sizeof(Waiters[i]));
+        assert_int_equal(pthread_create(&Threads[i], NULL, ParkOnEvent, &Waiters[i]), 0);
+    }
+    for (int i = 0; i < 2; i++) {
+        while (!atomic_load(&Waiters[i].Entered)) {
+            PauseMs(1);
+        }
+    }
+    PauseMs(100); /* let them park: the park, not the entry check, meets the stop */
+    SIM_BUGCHECK Stop;
+    SIM_CATCH_BUGCHECK(&Stop, ExFreePoolWithTag(Block, TAG_STOP));
+    assert_true(Stop.Caught);
+    assert_int_equal(Stop.Code, BAD_POOL_CALLER);
+    for (int Tick = 0; Tick < 6000; Tick++) { /* the watchdog: 60 s */
+        if (atomic_load(&Waiters[0].Done) && atomic_load(&Waiters[1].Done)) {
+            break;
+        }
+        PauseMs(10);
+    }
+    if (!atomic_load(&Waiters[0].Done) || !atomic_load(&Waiters[1].Done)) {
+        fprintf(stderr, "test_fuzz_costs: HUNG: waiters parked at the stop were not woken\n");
+        _exit(1); /* the parked threads cannot be joined */
+    }
+    for (int i = 0; i < 2; i++) {
+        pthread_join(Threads[i], NULL);
+        assert_false(atomic_load(&Waiters[i].Returned));
+        assert_true(Waiters[i].Got.Caught);
+        assert_true(Waiters[i].Got.Refused);
+        assert_int_equal(Waiters[i].Got.Code, BAD_POOL_CALLER);
+        assert_non_null(Waiters[i].Got.Ddi);
+        assert_string_equal(Waiters[i].Got.Ddi, "KeWaitForSingleObject");
+    }
+    SimReset();
+}
+
+/* fuzz23: a reset makes inaccessible again only the span of system space
+ * its machine handed to the host (not every group it touched, 16 MiB at
+ * least); every way a system page comes to be shown grows that span, so
+ * after SimReset the host shows none of them (Linux: /proc/self/maps):
+ *
+ *   how the page was shown                      host call
+ *   non-paged pool                              map of its physical page
+ *   an MDL's pages mapped in system space       (the same)
+ *   a reserved mapping                          (the same)
+ *   paged pool trimmed, then touched            (the same, by the fault)
+ *   device memory (MmMapIoSpace)                map of the device object
+ */
+#define COSTS_DEVICE_BASE  0x7f0000000ull
+#define COSTS_DEVICE_BYTES (4 * PAGE_SIZE)
+#define TAG_SHOWN          'nwhS'
+
+static PMDL ShownMdl;
+static PVOID ShownReserved;
+
+static PVOID ShowNonPaged(void)
+{
+    return ExAllocatePool2(POOL_FLAG_NON_PAGED, 64, TAG_SHOWN);
+}
+static PVOID ShowMdlMapped(void)
+{
+    ShownMdl = MmAllocatePagesForMdlEx(SimPhysical(0), SimPhysical(-1), SimPhysical(0), PAGE_SIZE,
+                                       MmCached, 0);
+    assert_non_null(ShownMdl);
+    return MmGetSystemAddressForMdlSafe(ShownMdl, NormalPagePriority);
+}
+static PVOID ShowReserved(void)
+{
+    ShownMdl = MmAllocatePagesForMdlEx(SimPhysical(0), SimPhysical(-1), SimPhysical(0), PAGE_SIZE,
+                                       MmCached, 0);
+    assert_non_null(ShownMdl);
+    ShownReserved = MmAllocateMappingAddress(PAGE_SIZE, TAG_SHOWN);
+    assert_non_null(ShownReserved);
+    return MmMapLockedPagesWithReservedMapping(ShownReserved, TAG_SHOWN, ShownMdl, MmCached);
+}
+static PVOID ShowTrimmedTouched(void)
+{
+    volatile uint8_t *Paged = (volatile uint8_t *)ExAllocatePool2(POOL_FLAG_PAGED, 64, TAG_SHOWN);
+    assert_non_null(Paged);
+    assert_true(SimTrimPagedPool() >= 1);
+    Paged[0] = 1; /* faults it back in */
+    return (PVOID)Paged;
+}
+static PVOID ShowDevice(void)
+{
+    PHYSICAL_ADDRESS At;
+    At.QuadPart = (LONGLONG)COSTS_DEVICE_BASE;
+    return MmMapIoSpace(At, COSTS_DEVICE_BYTES, MmNonCached);
+}
+
+#if defined(__linux__)
+/* The /proc/self/maps line of the mapping that covers Va (empty: none). */
+static void HostMappingAt(uintptr_t Va, char *Line, size_t Size)
+{
+    Line[0] = '\0';
+    FILE *Maps = fopen("/proc/self/maps", "r");
+    assert_non_null(Maps);
+    char Text[512];
+    while (fgets(Text, sizeof(Text), Maps) != NULL) {
+        unsigned long long Start, End;
+        if (sscanf(Text, "%llx-%llx", &Start, &End) == 2 && Va >= Start && Va < End) {
+            snprintf(Line, Size, "%s", Text);
+            break;
+        }
+    }
+    fclose(Maps);
+}
+#endif
+
+SIM_TEST(after_a_reset_no_system_page_of_the_last_machine_is_shown)
+{
+#if defined(__linux__)
+    static const struct {
+        PVOID (*Show)(void);
+        const char *Name;
+    } Rows[] = {
+        {ShowNonPaged, "non-paged pool"},
+        {ShowMdlMapped, "an MDL's pages mapped in system space"},
+        {ShowReserved, "a reserved mapping"},
+        {ShowTrimmedTouched, "paged pool trimmed, then touched"},
+        {ShowDevice, "device memory"},
+    };
+    SIM_CONFIG Config;
+    SimDefaultConfig(&Config);
+    Config.DeviceRangeCount = 1;
+    Config.DeviceRanges[0] = (SIM_DEVICE_RANGE){COSTS_DEVICE_BASE, COSTS_DEVICE_BYTES, "dev"};
+    Config.Quiet = TRUE;
+    assert_int_equal(SimInitialize(&Config), STATUS_SUCCESS);
+    for (size_t r = 0; r < sizeof(Rows) / sizeof(Rows[0]); r++) {
+        ShownMdl = NULL;
+        ShownReserved = NULL;
+        uintptr_t Va = (uintptr_t)Rows[r].Show();
+        assert_true(Va != 0);
+        char Line[512];
+        HostMappingAt(Va, Line, sizeof(Line));
+        if (Line[0] == '\0' || strncmp(strchr(Line, ' ') + 1, "rw", 2) != 0) {
+            fail_msg("%s: not shown before the reset: %s", Rows[r].Name, Line);
+        }
+        SimReset(); /* with all of it live: the reset alone takes it away */
+        HostMappingAt(Va, Line, sizeof(Line));
+        if (Line[0] != '\0' && (strncmp(strchr(Line, ' ') + 1, "---", 3) != 0 ||
+                                strstr(Line, "mmsim-") != NULL)) {
+            fail_msg("%s: page %p still shown after the reset: %s", Rows[r].Name, (void *)Va,
+                     Line);
+        }
+    }
+#else
+    skip();
+#endif
 }
 
 int main(void)

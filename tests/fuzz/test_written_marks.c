@@ -407,6 +407,35 @@ SIM_TEST(a_reservation_reports_its_first_broken_page)
     ExpectReservationReport(1, 3, true, 1);
 }
 
+/* fuzz23: VA freed under a PTE that did not change writes no mark; the
+ * touched check compares the allocators' bitmaps with its copy on its own
+ * (a whole bitmap at once first, then word by word where they differ):
+ *
+ *   non-paged pool page mapped   VA bit cleared behind the simulator's back
+ *   touched check                "page N is mapped but its VA is free"
+ */
+SIM_TEST(the_touched_check_sees_va_freed_under_an_unchanged_pte)
+{
+    PVOID Va = ExAllocatePool2(POOL_FLAG_NON_PAGED, 64, TAG);
+    assert_non_null(Va);
+    char Report[4096] = "";
+    assert_true(SimCheckInvariants(Report, sizeof(Report)));
+    assert_true(SimCheckInvariantsTouched(Report, sizeof(Report))); /* the copies are of now */
+    uint64_t Page = MiVaToPage(Va);
+    MI_VA_ALLOCATOR *NonPaged = &MiSpace.NonPagedPool;
+    assert_true(MiVaIsAllocated(NonPaged, Page));
+    uint64_t Bit = Page - NonPaged->FirstPage;
+    NonPaged->UsedBits[Bit >> 6] &= ~(1ull << (Bit & 63));
+    assert_false(SimCheckInvariantsTouched(Report, sizeof(Report)));
+    char Expected[64];
+    snprintf(Expected, sizeof(Expected), "page %llu is mapped but its VA is free",
+             (unsigned long long)Page);
+    if (strstr(Report, Expected) == NULL) {
+        fail_msg("expected \"%s\" in: %s", Expected, Report);
+    }
+    SimReset(); /* deliberately broken: start over */
+}
+
 int main(void)
 {
     return SimRunTests("written marks", NULL, NULL);
