@@ -153,6 +153,10 @@ static SERVER *Servers; /* fork mode: one per job slot */
 /* suite23: the suite listed a test more than once (it runs its tests in
  * several groups: SimRunTests called again): no shared explorer. */
 static bool ListedTwice;
+/* suite23b: its listing run went on to build a machine after SimRunTests
+ * returned ("[ AFTER    ]"): main makes calls after its tests, which a
+ * shared explorer makes only after its last test: no shared explorer. */
+static bool GoesOnAfterTests;
 /* A stack dropped with the shared exploration that found it (its test is
  * explored again on its own); removed before the report. */
 #define DROPPED_TEST (-2L)
@@ -305,7 +309,12 @@ static void LoadTests(const char *Log, bool *Listed)
     char Line[4096];
     static const char Run[] = "[ RUN      ] ";
     static const char List[] = "[ LIST     ] ";
+    static const char After[] = "[ AFTER    ] ";
     while (fgets(Line, sizeof(Line), In) != NULL) {
+        if (strncmp(Line, After, sizeof(After) - 1) == 0) {
+            GoesOnAfterTests = true;
+            continue;
+        }
         bool IsList = strncmp(Line, List, sizeof(List) - 1) == 0;
         if (!IsList && strncmp(Line, Run, sizeof(Run) - 1) != 0) {
             continue;
@@ -2027,7 +2036,8 @@ static int Explore(const FAULTS_OPTIONS *Options, QUEUE *Queue)
     long Active = 0; /* slots in use (Busy also counts the children that do not wait) */
     Busy = 0;
     int Status = 0;
-    Queue->Sharing = ExploreMode(Options) && Options->PerTest && Shard.Count == 0 && !ListedTwice;
+    Queue->Sharing = ExploreMode(Options) && Options->PerTest && Shard.Count == 0 && !ListedTwice &&
+                     !GoesOnAfterTests;
     if (ListingReady) {
         /* The listing run, the first slot's explorer, asks for its first
          * test (none: a suite run in several groups keeps one explorer per
@@ -2036,8 +2046,10 @@ static int Explore(const FAULTS_OPTIONS *Options, QUEUE *Queue)
         Running[0].Shared = Queue->Sharing;
         ListingReady = false;
         Active = Busy = 1;
-        Queue->Explorers++;
         TestEnded(Queue, &Running[0], 0, &ListingNote);
+        /* suite23b: an explorer only if it was given a test (else it only
+         * listed, and ends). */
+        Queue->Explorers += Running[0].TestsRun > 0 ? 1 : 0;
     }
     while (MoreExplorations(Queue) || NextQueued(Options) >= 0 || Active > 0) {
         while (Status == 0 && Busy < Options->Jobs && Active < Options->Jobs &&

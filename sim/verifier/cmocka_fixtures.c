@@ -350,6 +350,7 @@ int SimRunTests(const char *GroupName, CMFixtureFunction GroupSetup,
         if (FirstCall) {
             atexit(SimEndListing);
         }
+        MiFaultRunListed();
         return 0;
     }
     struct CMUnitTest *Tests = calloc(SimRegisteredCount + 1, sizeof(*Tests));
