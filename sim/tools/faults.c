@@ -776,7 +776,8 @@ static void Usage(FILE *Out)
 {
     fprintf(Out,
             "usage: mmsim faults [--jobs N] [--timeout SECONDS] [--keep DIR] [--allow-failed]\n"
-            "                    [--per-test] [--exec-per-run | --fork-per-run] [--shard K/N]\n"
+            "                    [--per-test] [--explorer-per-test | --exec-per-run | --fork-per-run]\n"
+            "                    [--shard K/N]\n"
             "                    [--json FILE] [--junit FILE] -- PROGRAM [ARGS...]\n"
             "       mmsim faults merge [--json FILE] [--junit FILE] REPORT.json...\n"
             "\n"
@@ -799,6 +800,10 @@ static void Usage(FILE *Out)
             "                   started once per job as a fork server, each test runs once\n"
             "                   and forks at each call to fail, the child failing it)\n"
             "  --fork-per-run   the fork server forks each run from the start instead\n"
+            "  --explorer-per-test  with --per-test: each test is explored in a process of\n"
+            "                   its own (default: an explorer runs test after test, so a\n"
+            "                   test's failure paths run after the earlier tests of its\n"
+            "                   explorer, with the program state they left)\n"
             "  --shard K/N      run shard K of N (1 <= K <= N) of the stack set\n"
             "  --json FILE      write the report as JSON (what `merge` reads)\n"
             "  --junit FILE     write the report as JUnit XML, a test case per injected failure\n"
@@ -847,6 +852,7 @@ typedef struct {
     bool PerTest;
     bool ExecPerRun;
     bool ForkPerRun;
+    bool ExplorerPerTest; /* suite23b: no shared explorer */
     const char *Json, *Junit; /* report files, or NULL */
 } FAULTS_OPTIONS;
 
@@ -922,6 +928,8 @@ static int ParseOptions(int argc, char **argv, FAULTS_OPTIONS *Options)
             Options->ExecPerRun = true;
         } else if (strcmp(argv[i], "--fork-per-run") == 0) {
             Options->ForkPerRun = true;
+        } else if (strcmp(argv[i], "--explorer-per-test") == 0) {
+            Options->ExplorerPerTest = true;
         } else if (strcmp(argv[i], "--keep") == 0 && i + 1 < argc) {
             snprintf(StateDir, sizeof(StateDir), "%s", argv[++i]);
             Options->Keep = true;
@@ -957,6 +965,14 @@ static RUNNING ListingRun;
 static bool ListingReady;
 static bool ExploreMode(const FAULTS_OPTIONS *Options);
 static HOST_EXPLORE_NOTE ListingNote;
+
+/* suite23: explorers run test after test (and the listing run is the first
+ * one) unless sharded or --explorer-per-test (suite23b). */
+static bool SharesExplorers(const FAULTS_OPTIONS *Options)
+{
+    return ExploreMode(Options) && Options->PerTest && Shard.Count == 0 &&
+           !Options->ExplorerPerTest;
+}
 
 /* Waits for the listing explorer (its server's reply Pid) to ask for its
  * first test (true) or end (false, its wait status in WaitStatus); -1 if
@@ -1004,7 +1020,7 @@ static int RunBaseline(const FAULTS_OPTIONS *Options)
     static char ListTests[] = "MMSIM_TEST_LIST=1";
     const char *Extra = Options->PerTest ? ListTests : NULL;
     /* suite23: the listing run goes on as the first explorer (fork_server.c). */
-    bool Listing = Options->PerTest && ExploreMode(Options) && Shard.Count == 0;
+    bool Listing = SharesExplorers(Options);
     char ListPrefix[700];
     snprintf(ListPrefix, sizeof(ListPrefix), "%s/listing-", StateDir);
     if (Options->PerTest && !Options->ExecPerRun) {
@@ -2036,8 +2052,7 @@ static int Explore(const FAULTS_OPTIONS *Options, QUEUE *Queue)
     long Active = 0; /* slots in use (Busy also counts the children that do not wait) */
     Busy = 0;
     int Status = 0;
-    Queue->Sharing = ExploreMode(Options) && Options->PerTest && Shard.Count == 0 && !ListedTwice &&
-                     !GoesOnAfterTests;
+    Queue->Sharing = SharesExplorers(Options) && !ListedTwice && !GoesOnAfterTests;
     if (ListingReady) {
         /* The listing run, the first slot's explorer, asks for its first
          * test (none: a suite run in several groups keeps one explorer per
