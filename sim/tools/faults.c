@@ -1645,6 +1645,20 @@ static bool ExplorerWaits(const RUNNING *Run)
     return false;
 }
 
+/* suite23b: when the explorer's time limit started: its last note, or a
+ * child's start (or kill) since. An explorer may be waiting for a child that
+ * went on alone (at its test's end, a shared explorer waits for them all):
+ * it is not hung before that child's own limit, nor before it could tell
+ * the child's end; killed with it, every test it ran was explored again. */
+static double ExplorerSince(const RUNNING *Run)
+{
+    double Since = Run->Started;
+    for (size_t c = 0; c < Run->ChildCount; c++) {
+        Since = Run->Children[c].Started > Since ? Run->Children[c].Started : Since;
+    }
+    return Since;
+}
+
 /* Handles what the explorer of Slot has said so far (Answer: it waits for
  * answers; false once it has ended). -1 if the pipe broke. */
 static int ServeExplorer(const FAULTS_OPTIONS *Options, QUEUE *Queue, RUNNING *Run, long Slot,
@@ -1946,10 +1960,11 @@ static long ReapRuns(const FAULTS_OPTIONS *Options, QUEUE *Queue, RUNNING *Runni
                 if (!Child->TimedOut && Now() - Child->Started > Options->Timeout) {
                     kill(-Child->Pid, SIGKILL); /* the explorer tells how it ended */
                     Child->TimedOut = true;
+                    Child->Started = Now(); /* suite23b: the explorer's time to tell */
                 }
             }
             if (!ExplorerWaits(Run) && !Run->TimedOut && Run->Pid > 0 &&
-                Now() - Run->Started > Options->Timeout) {
+                Now() - ExplorerSince(Run) > Options->Timeout) {
                 kill(-Run->Pid, SIGKILL);
                 Run->TimedOut = true;
             }
