@@ -153,6 +153,10 @@ static SERVER *Servers; /* fork mode: one per job slot */
 /* suite23: the suite listed a test more than once (it runs its tests in
  * several groups: SimRunTests called again): no shared explorer. */
 static bool ListedTwice;
+/* suite23b: its listing run went on to build a machine after SimRunTests
+ * returned ("[ AFTER    ]"): main makes calls after its tests, which a
+ * shared explorer makes only after its last test: no shared explorer. */
+static bool GoesOnAfterTests;
 /* A stack dropped with the shared exploration that found it (its test is
  * explored again on its own); removed before the report. */
 #define DROPPED_TEST (-2L)
@@ -305,7 +309,12 @@ static void LoadTests(const char *Log, bool *Listed)
     char Line[4096];
     static const char Run[] = "[ RUN      ] ";
     static const char List[] = "[ LIST     ] ";
+    static const char After[] = "[ AFTER    ] ";
     while (fgets(Line, sizeof(Line), In) != NULL) {
+        if (strncmp(Line, After, sizeof(After) - 1) == 0) {
+            GoesOnAfterTests = true;
+            continue;
+        }
         bool IsList = strncmp(Line, List, sizeof(List) - 1) == 0;
         if (!IsList && strncmp(Line, Run, sizeof(Run) - 1) != 0) {
             continue;
@@ -767,7 +776,8 @@ static void Usage(FILE *Out)
 {
     fprintf(Out,
             "usage: mmsim faults [--jobs N] [--timeout SECONDS] [--keep DIR] [--allow-failed]\n"
-            "                    [--per-test] [--exec-per-run | --fork-per-run] [--shard K/N]\n"
+            "                    [--per-test] [--explorer-per-test | --exec-per-run | --fork-per-run]\n"
+            "                    [--shard K/N]\n"
             "                    [--json FILE] [--junit FILE] -- PROGRAM [ARGS...]\n"
             "       mmsim faults merge [--json FILE] [--junit FILE] REPORT.json...\n"
             "\n"
@@ -790,6 +800,10 @@ static void Usage(FILE *Out)
             "                   started once per job as a fork server, each test runs once\n"
             "                   and forks at each call to fail, the child failing it)\n"
             "  --fork-per-run   the fork server forks each run from the start instead\n"
+            "  --explorer-per-test  with --per-test: each test is explored in a process of\n"
+            "                   its own (default: an explorer runs test after test, so a\n"
+            "                   test's failure paths run after the earlier tests of its\n"
+            "                   explorer, with the program state they left)\n"
             "  --shard K/N      run shard K of N (1 <= K <= N) of the stack set\n"
             "  --json FILE      write the report as JSON (what `merge` reads)\n"
             "  --junit FILE     write the report as JUnit XML, a test case per injected failure\n"
@@ -838,6 +852,7 @@ typedef struct {
     bool PerTest;
     bool ExecPerRun;
     bool ForkPerRun;
+    bool ExplorerPerTest; /* suite23b: no shared explorer */
     const char *Json, *Junit; /* report files, or NULL */
 } FAULTS_OPTIONS;
 
@@ -913,6 +928,8 @@ static int ParseOptions(int argc, char **argv, FAULTS_OPTIONS *Options)
             Options->ExecPerRun = true;
         } else if (strcmp(argv[i], "--fork-per-run") == 0) {
             Options->ForkPerRun = true;
+        } else if (strcmp(argv[i], "--explorer-per-test") == 0) {
+            Options->ExplorerPerTest = true;
         } else if (strcmp(argv[i], "--keep") == 0 && i + 1 < argc) {
             snprintf(StateDir, sizeof(StateDir), "%s", argv[++i]);
             Options->Keep = true;
@@ -948,6 +965,14 @@ static RUNNING ListingRun;
 static bool ListingReady;
 static bool ExploreMode(const FAULTS_OPTIONS *Options);
 static HOST_EXPLORE_NOTE ListingNote;
+
+/* suite23: explorers run test after test (and the listing run is the first
+ * one) unless sharded or --explorer-per-test (suite23b). */
+static bool SharesExplorers(const FAULTS_OPTIONS *Options)
+{
+    return ExploreMode(Options) && Options->PerTest && Shard.Count == 0 &&
+           !Options->ExplorerPerTest;
+}
 
 /* Waits for the listing explorer (its server's reply Pid) to ask for its
  * first test (true) or end (false, its wait status in WaitStatus); -1 if
@@ -995,7 +1020,7 @@ static int RunBaseline(const FAULTS_OPTIONS *Options)
     static char ListTests[] = "MMSIM_TEST_LIST=1";
     const char *Extra = Options->PerTest ? ListTests : NULL;
     /* suite23: the listing run goes on as the first explorer (fork_server.c). */
-    bool Listing = Options->PerTest && ExploreMode(Options) && Shard.Count == 0;
+    bool Listing = SharesExplorers(Options);
     char ListPrefix[700];
     snprintf(ListPrefix, sizeof(ListPrefix), "%s/listing-", StateDir);
     if (Options->PerTest && !Options->ExecPerRun) {
@@ -1620,6 +1645,20 @@ static bool ExplorerWaits(const RUNNING *Run)
     return false;
 }
 
+/* suite23b: when the explorer's time limit started: its last note, or a
+ * child's start (or kill) since. An explorer may be waiting for a child that
+ * went on alone (at its test's end, a shared explorer waits for them all):
+ * it is not hung before that child's own limit, nor before it could tell
+ * the child's end; killed with it, every test it ran was explored again. */
+static double ExplorerSince(const RUNNING *Run)
+{
+    double Since = Run->Started;
+    for (size_t c = 0; c < Run->ChildCount; c++) {
+        Since = Run->Children[c].Started > Since ? Run->Children[c].Started : Since;
+    }
+    return Since;
+}
+
 /* Handles what the explorer of Slot has said so far (Answer: it waits for
  * answers; false once it has ended). -1 if the pipe broke. */
 static int ServeExplorer(const FAULTS_OPTIONS *Options, QUEUE *Queue, RUNNING *Run, long Slot,
@@ -1921,10 +1960,11 @@ static long ReapRuns(const FAULTS_OPTIONS *Options, QUEUE *Queue, RUNNING *Runni
                 if (!Child->TimedOut && Now() - Child->Started > Options->Timeout) {
                     kill(-Child->Pid, SIGKILL); /* the explorer tells how it ended */
                     Child->TimedOut = true;
+                    Child->Started = Now(); /* suite23b: the explorer's time to tell */
                 }
             }
             if (!ExplorerWaits(Run) && !Run->TimedOut && Run->Pid > 0 &&
-                Now() - Run->Started > Options->Timeout) {
+                Now() - ExplorerSince(Run) > Options->Timeout) {
                 kill(-Run->Pid, SIGKILL);
                 Run->TimedOut = true;
             }
@@ -2027,7 +2067,7 @@ static int Explore(const FAULTS_OPTIONS *Options, QUEUE *Queue)
     long Active = 0; /* slots in use (Busy also counts the children that do not wait) */
     Busy = 0;
     int Status = 0;
-    Queue->Sharing = ExploreMode(Options) && Options->PerTest && Shard.Count == 0 && !ListedTwice;
+    Queue->Sharing = SharesExplorers(Options) && !ListedTwice && !GoesOnAfterTests;
     if (ListingReady) {
         /* The listing run, the first slot's explorer, asks for its first
          * test (none: a suite run in several groups keeps one explorer per
@@ -2036,8 +2076,10 @@ static int Explore(const FAULTS_OPTIONS *Options, QUEUE *Queue)
         Running[0].Shared = Queue->Sharing;
         ListingReady = false;
         Active = Busy = 1;
-        Queue->Explorers++;
         TestEnded(Queue, &Running[0], 0, &ListingNote);
+        /* suite23b: an explorer only if it was given a test (else it only
+         * listed, and ends). */
+        Queue->Explorers += Running[0].TestsRun > 0 ? 1 : 0;
     }
     while (MoreExplorations(Queue) || NextQueued(Options) >= 0 || Active > 0) {
         while (Status == 0 && Busy < Options->Jobs && Active < Options->Jobs &&

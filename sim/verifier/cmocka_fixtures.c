@@ -112,6 +112,15 @@ static void SimLeaveTests(void)
     SimInTest = false;
 }
 
+/* suite23b: a shared explorer between two tests: the fixtures' state as a
+ * process that ran no test has it (SimInTest false, no stop hook; SimSuitePid
+ * is set by the next SimTestSetup, SimLeaveTests only clears SimInTest). */
+static void SimForgetTest(void)
+{
+    SimInTest = false;
+    SimSetStopHook(NULL);
+}
+
 int SimTestSetup(void **State)
 {
     (void)State;
@@ -341,6 +350,7 @@ int SimRunTests(const char *GroupName, CMFixtureFunction GroupSetup,
         if (FirstCall) {
             atexit(SimEndListing);
         }
+        MiFaultRunListed();
         return 0;
     }
     struct CMUnitTest *Tests = calloc(SimRegisteredCount + 1, sizeof(*Tests));
@@ -374,8 +384,11 @@ int SimRunTests(const char *GroupName, CMFixtureFunction GroupSetup,
         if (!MiFaultRunNextTest(Failed, Failed == 0, Next, sizeof(Next))) {
             break;
         }
-        /* The next test starts as in a process of its own: the default
-         * machine, built at its first use. */
+        /* The next test starts as in a process of its own: no test
+         * running, no stop hook (a SimTestSetup with no teardown leaves
+         * both: suite23b, stop_hook_target.c), the default machine, built at
+         * its first use. */
+        SimForgetTest();
         SIM_CONFIG Default;
         SimDefaultConfig(&Default);
         MiResetOnNextUse(&Default);

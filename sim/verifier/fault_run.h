@@ -28,6 +28,10 @@ bool MiFaultRunNextTest(int Result, bool Again, char *Test, size_t TestSize);
  * waited for that and the runner named its first test (in Test); 0 for any
  * other listing run. */
 int MiFaultRunListFirst(char *Test, size_t TestSize);
+/* suite23b: a listing run's SimRunTests returns: if the program then builds
+ * a machine, its log says so ("[ AFTER    ]": main goes on after its tests,
+ * and the runner gives it no shared explorer). */
+void MiFaultRunListed(void);
 /* The unload check a process makes at its exit (unload.c), between tests. */
 void MiUnloadCheckBetweenTests(void);
 

@@ -83,6 +83,8 @@ static int MiExplorePipes[2] = {-1, -1};
 /* A machine was built in this process (so main may have made fallible calls
  * before the first test). */
 static bool MiInjectBuilt;
+/* suite23b: a listing run's SimRunTests returned (MiFaultRunListed). */
+static bool MiListingReturned;
 #endif
 static char MiSpec[1024]; /* the configured spec, re-applied on every reset */
 static bool MiConfiguredByApi; /* SimConfigureFaults wins over MMSIM_FAULTS */
@@ -439,6 +441,13 @@ int MiFaultRunListFirst(char *Test, size_t TestSize)
 #else
     (void)Test, (void)TestSize;
     return 0;
+#endif
+}
+
+void MiFaultRunListed(void)
+{
+#if !defined(_WIN32)
+    MiListingReturned = true;
 #endif
 }
 
@@ -957,6 +966,13 @@ static NTSTATUS MiInjectInit(const SIM_CONFIG *Config)
     (void)Config;
 #if !defined(_WIN32)
     MiInjectBuilt = true;
+    if (MiListingReturned) {
+        /* main goes on after its tests (in every test's run alone): the
+         * runner keeps one explorer per test (faults.c, LoadTests). */
+        MiListingReturned = false;
+        printf("[ AFTER    ] the program builds a machine after its tests\n");
+        fflush(stdout);
+    }
 #endif
     MiSetInjectHooks(&MiVerifierHooks);
     if (!MiConfiguredByApi) {
