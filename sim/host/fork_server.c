@@ -309,23 +309,30 @@ void HostExploreClaim(void)
     }
 }
 
-/* Appends the file From to the descriptor To (the child's start). */
-static bool HostCopyInto(const char *From, int To)
+/* Appends the file From to the descriptor To: its first Limit bytes, or
+ * all of it when Limit is negative (a child's start: its log and record
+ * copied from the explorer's). A missing file is an empty one when
+ * MissingIsEmpty (nothing written yet). */
+static bool HostCopyFile(const char *From, off_t Limit, bool MissingIsEmpty, int To)
 {
     int In = open(From, O_RDONLY);
     if (In < 0) {
-        return errno == ENOENT; /* nothing written yet */
+        return MissingIsEmpty && errno == ENOENT;
     }
     char Buffer[16384];
     bool Ok = true;
-    for (;;) {
-        ssize_t Got = read(In, Buffer, sizeof(Buffer));
+    while (Ok && Limit != 0) {
+        size_t Want = Limit < 0 || Limit > (off_t)sizeof(Buffer) ? sizeof(Buffer) : (size_t)Limit;
+        ssize_t Got = read(In, Buffer, Want);
         if (Got < 0 && errno == EINTR) {
             continue;
         }
         if (Got <= 0) {
             Ok = Got == 0;
             break;
+        }
+        if (Limit > 0) {
+            Limit -= Got;
         }
         for (ssize_t Done = 0; Ok && Done < Got;) {
             ssize_t Put = write(To, Buffer + Done, (size_t)(Got - Done));
@@ -334,9 +341,6 @@ static bool HostCopyInto(const char *From, int To)
             }
             Ok = Put > 0;
             Done += Put > 0 ? Put : 0;
-        }
-        if (!Ok) {
-            break;
         }
     }
     close(In);
@@ -351,7 +355,7 @@ static void HostBecomeFailingRun(const HOST_EXPLORE_ANSWER *Answer, const char *
 {
     setpgid(0, 0);
     int Out = open(Answer->Log, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    if (Out < 0 || !HostCopyInto(Answer->ParentLog, Out) || dup2(Out, STDOUT_FILENO) < 0 ||
+    if (Out < 0 || !HostCopyFile(Answer->ParentLog, -1, true, Out) || dup2(Out, STDOUT_FILENO) < 0 ||
         dup2(Out, STDERR_FILENO) < 0) {
         _exit(127);
     }
@@ -359,7 +363,7 @@ static void HostBecomeFailingRun(const HOST_EXPLORE_ANSWER *Answer, const char *
         close(Out);
     }
     int Record = open(Answer->Record, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    if (Record < 0 || !HostCopyInto(ParentRecord, Record)) {
+    if (Record < 0 || !HostCopyFile(ParentRecord, -1, true, Record)) {
         _exit(127);
     }
     close(Record);
@@ -571,38 +575,6 @@ bool HostExploreMarkLogStart(void)
     return HostExploreLogStart >= 0;
 }
 
-/* Appends the first Limit bytes of the file From to the descriptor To. */
-static bool HostCopyStart(const char *From, off_t Limit, int To)
-{
-    int In = open(From, O_RDONLY);
-    if (In < 0) {
-        return false;
-    }
-    char Buffer[16384];
-    bool Ok = true;
-    while (Ok && Limit > 0) {
-        ssize_t Got = read(In, Buffer, Limit < (off_t)sizeof(Buffer) ? (size_t)Limit : sizeof(Buffer));
-        if (Got < 0 && errno == EINTR) {
-            continue;
-        }
-        if (Got <= 0) {
-            Ok = Got == 0;
-            break;
-        }
-        Limit -= Got;
-        for (ssize_t Done = 0; Ok && Done < Got;) {
-            ssize_t Put = write(To, Buffer + Done, (size_t)(Got - Done));
-            if (Put < 0 && errno == EINTR) {
-                continue;
-            }
-            Ok = Put > 0;
-            Done += Put > 0 ? Put : 0;
-        }
-    }
-    close(In);
-    return Ok;
-}
-
 bool HostExploreSharedPipes(int *AnswerFd, int *NoteFd)
 {
     *AnswerFd = HostExploreSharedFds[0];
@@ -660,7 +632,7 @@ bool HostExploreNextTest(int AnswerFd, int NoteFd, int Result, bool Again, char 
         Next.Log[sizeof(Next.Log) - 1] = Next.Record[sizeof(Next.Record) - 1] = '\0';
         Next.ParentLog[sizeof(Next.ParentLog) - 1] = Next.Test[sizeof(Next.Test) - 1] = '\0';
         int Out = open(Next.Log, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-        if (Out < 0 || !HostCopyStart(HostExploreFirstLog, HostExploreLogStart, Out) ||
+        if (Out < 0 || !HostCopyFile(HostExploreFirstLog, HostExploreLogStart, false, Out) ||
             dup2(Out, STDOUT_FILENO) < 0 || dup2(Out, STDERR_FILENO) < 0) {
             _exit(127);
         }
