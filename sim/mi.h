@@ -189,6 +189,8 @@ void MiSetIrql(KIRQL Irql);   /* reset paths only */
 void MiLocksForkPrepare(void);
 void MiLocksForkParent(void);
 void MiLocksForkChild(void);
+long MiParkedThreads(void);   /* threads inside a wait's parked section */
+long MiSpinningThreads(void); /* threads spinning for a held spin lock */
 
 /* ---------------------------------------------------------------------- */
 /* Parking lot for blocking waits (sim/ke/locks.c).                       */

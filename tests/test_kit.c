@@ -281,6 +281,61 @@ SIM_TEST(HooksRunAroundTheFork)
     close(Hooked.ToChild[1]);
 }
 
+/* ------------------------------------------------------------------------ */
+/* A test that leaves a catch frame's body by a longjmp (a failed assertion,  */
+/* skip()) leaves the frame dead: the next test's stop must not land in it.  */
+/*                                                                           */
+/*   inner test 1: a catch frame, fail() inside it    fails (the assertion) */
+/*   inner test 2: KeBugCheckEx(0xE2, ...), uncaught  fails (the stop, told) */
+/*   inner test 3: a bug check caught as expected     passes                 */
+/*                                                                           */
+/* Test 1's frame is static, as SIM_CATCH_BUGCHECK's would be on a stack not */
+/* yet reused: still intact when test 2 stops, a stop that lands in it ends  */
+/* the child with 42 instead of failing test 2.                              */
+/* ------------------------------------------------------------------------ */
+static void FailsInsideACatchFrame(void **State)
+{
+    (void)State;
+    static SIM_CATCH_FRAME Frame;
+    SimPushCatchFrame(&Frame, SimFrameBugCheck);
+    if (SIM_SETJMP(Frame.Jump) == 0) {
+        fail_msg("leaves its catch frame");
+    }
+    _exit(42); /* a later stop came back into this dead frame */
+}
+
+static void StopsUncaught(void **State)
+{
+    (void)State;
+    KeBugCheckEx(0xE2, 7, 8, 9, 10);
+}
+
+static void StopsCaught(void **State)
+{
+    (void)State;
+    SIM_EXPECT_BUGCHECK(0xE2, 11, KeBugCheckEx(0xE2, 11, 0, 0, 0));
+}
+
+static void RunDeadFrames(void *Context)
+{
+    (void)Context;
+    cmocka_set_test_filter(NULL); /* the outer run's filter names the outer test */
+    const struct CMUnitTest Tests[] = {
+        cmocka_unit_test_setup_teardown(FailsInsideACatchFrame, SimTestSetup, SimTestTeardown),
+        cmocka_unit_test_setup_teardown(StopsUncaught, SimTestSetup, SimTestTeardown),
+        cmocka_unit_test_setup_teardown(StopsCaught, SimTestSetup, SimTestTeardown)};
+    _exit(cmocka_run_group_tests_name("inner", Tests, NULL, NULL));
+}
+
+SIM_TEST(AFrameLeftByAFailedTestCatchesNothingLater)
+{
+    assert_true(SimRunChild(RunDeadFrames, NULL, 60, &Child));
+    SIM_EXPECT_CHILD_EXIT(&Child, 2); /* tests 1 and 2 failed */
+    SIM_EXPECT_CHILD_SAYS(&Child, "leaves its catch frame");
+    SIM_EXPECT_CHILD_SAYS(&Child, "uncaught bug check in the test");
+    SIM_EXPECT_CHILD_SAYS(&Child, "[       OK ] StopsCaught");
+}
+
 int main(void)
 {
     SimRegisterTest("RunsByItsLine", RunsByItsLine, NULL, NULL, NULL, 1);

@@ -67,6 +67,12 @@ VOID SimQueryMemory(SIM_MEMORY_STATS *Stats)
     MiQueryMemory(Stats);
 }
 
+VOID SimQueryWaitingThreads(SIM_WAITING_THREADS *Threads)
+{
+    Threads->Parked = (ULONG)MiParkedThreads();
+    Threads->Spinning = (ULONG)MiSpinningThreads();
+}
+
 VOID SimQueryBookkeeping(SIM_BOOKKEEPING *Info)
 {
     MiEnsureMachine();

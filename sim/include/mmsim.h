@@ -467,6 +467,16 @@ const char *SimFaultSiteName(_In_ SIM_FAULT_SITE Site);
  * IoQueueWorkItem); FALSE if TimeoutMs passed first. */
 BOOLEAN SimWaitForWorkItems(_In_ ULONG TimeoutMs);
 
+/* Threads in a wait right now: parked in a dispatcher wait (KeWaitFor*,
+ * mutexes, resources, rundown, run-once, SimIoCallDriver), or spinning for
+ * a spin lock another thread holds. A test waits for its waiter to be
+ * there rather than sleeping and hoping. */
+typedef struct _SIM_WAITING_THREADS {
+    ULONG Parked;
+    ULONG Spinning;
+} SIM_WAITING_THREADS;
+VOID SimQueryWaitingThreads(_Out_ SIM_WAITING_THREADS *Threads);
+
 /* Checks PTE <-> PFN <-> host mapping consistency and page accounting.
  * TRUE if consistent; otherwise Report (optional) says what is wrong. */
 BOOLEAN SimCheckInvariants(_Out_writes_opt_(Size) char *Report, _In_ SIZE_T Size);

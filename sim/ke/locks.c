@@ -58,15 +58,29 @@ void MiUnlock(void)
 static _Thread_local pthread_mutex_t *MiHeldBucket;
 static _Thread_local atomic_long *MiSpinSlot;
 
+/* setup20: threads inside MiParkUntilFor's locked section. A waiter counts
+ * itself before it looks at the epoch under its bucket's lock, and the
+ * epoch is moved before this count is read (both sequentially consistent):
+ * a waiter the count misses sees the new epoch and leaves, so a machine
+ * with no waiter ends its waits without locking every bucket. */
+static atomic_long MiParked;
+
+/* Spinners per machine parity (MiWaitEpoch, below). */
+static atomic_long MiSpinners[2];
+
 void MiDropLocksForBugCheck(void)
 {
     while (MiMmLockDepth > 0) {
         MiUnlock();
     }
     if (MiHeldBucket != NULL) {
+        /* Only a waiter holds its bucket here (a bug check in its wait's
+         * predicate): it leaves the count too, or every later stop and
+         * reset would lock all the buckets for a waiter long gone. */
         pthread_mutex_t *Held = MiHeldBucket;
         MiHeldBucket = NULL;
         pthread_mutex_unlock(Held);
+        atomic_fetch_sub(&MiParked, 1);
     }
     if (MiSpinSlot != NULL) {
         atomic_fetch_sub(MiSpinSlot, 1);
@@ -92,7 +106,6 @@ static pthread_once_t MiParkOnce = PTHREAD_ONCE_INIT;
  * parity, so a reset waits for exactly the old machine's spinners. */
 atomic_uint_fast64_t MiWaitEpoch = 1;
 _Thread_local uint64_t MiThreadEpoch;
-static atomic_long MiSpinners[2];
 
 /* The clock of timed parks. winpthreads (Windows) measures
  * pthread_cond_timedwait deadlines on CLOCK_REALTIME only and its
@@ -140,13 +153,6 @@ static void MiBroadcastAll(void)
         pthread_mutex_unlock(&MiPark[i].Mutex);
     }
 }
-
-/* setup20: threads inside MiParkUntilFor's locked section. A waiter counts
- * itself before it looks at the epoch under its bucket's lock, and the
- * epoch is moved before this count is read (both sequentially consistent):
- * a waiter the count misses sees the new epoch and leaves, so a machine
- * with no waiter ends its waits without locking every bucket. */
-static atomic_long MiParked;
 
 /* fuzz23: the same handshake for a stop (the caller set MiStopped before,
  * sequentially consistent): a waiter the count misses sees the stop, so a
@@ -235,6 +241,16 @@ bool MiParkUntil(const volatile void *Address, MI_WAIT_PREDICATE Predicate, void
     return MiParkUntilFor("a wait", Address, Predicate, Context, TimeoutNs);
 }
 
+long MiParkedThreads(void)
+{
+    return atomic_load(&MiParked);
+}
+
+long MiSpinningThreads(void)
+{
+    return atomic_load(&MiSpinners[0]) + atomic_load(&MiSpinners[1]);
+}
+
 void MiUnparkAll(const volatile void *Address)
 {
     MI_PARK_BUCKET *Bucket = MiBucket(Address);
@@ -267,6 +283,13 @@ void MiLocksForkChild(void)
      * child's thread no longer has: it is made new too, then taken again as
      * deep as the forking thread held it. */
     MiInitPark();
+    /* The parent's other threads are not in the child: none of them waits
+     * or spins here (a count left over would make every reset of the
+     * child wait for a spinner that never leaves). */
+    atomic_store(&MiParked, 0);
+    for (int i = 0; i < 2; i++) {
+        atomic_store(&MiSpinners[i], MiSpinSlot == &MiSpinners[i] ? 1 : 0);
+    }
     unsigned Depth = MiMmLockDepth;
     for (unsigned i = 0; i < Depth; i++) {
         /* Fails (EPERM: not the owner) but tells ThreadSanitizer, which

@@ -121,10 +121,22 @@ static void SimForgetTest(void)
     SimSetStopHook(NULL);
 }
 
+/* The catch frames live when this thread's tests started (SimRunTests). A
+ * test that leaves a SIM_CATCH_BUGCHECK or __try body by a longjmp (a failed
+ * assertion, skip()) leaves its frame on the list, dead with its stack: the
+ * next stop would jump into it. Each test's fixtures drop such frames. */
+static _Thread_local SIM_CATCH_FRAME *SimFramesBeforeTests;
+
+static void SimDropDeadFrames(void)
+{
+    MiSetTopCatchFrame(SimFramesBeforeTests);
+}
+
 int SimTestSetup(void **State)
 {
     (void)State;
     static bool Registered;
+    SimDropDeadFrames();
     SimReset();
     if (!Registered) {
         Registered = true;
@@ -150,6 +162,7 @@ int SimTestTeardown(void **State)
 {
     (void)State;
     SimInTest = false;
+    SimDropDeadFrames();
     /* A stopped or unclean machine is reset; the new one is built when
      * next used (proc22: a process run for this one test ends without
      * building a machine nobody uses). */
@@ -297,6 +310,7 @@ int SimRunTests(const char *GroupName, CMFixtureFunction GroupSetup,
 {
     static int Calls;
     bool FirstCall = Calls++ == 0;
+    SimFramesBeforeTests = MiTopCatchFrame();
     qsort(SimRegistered, SimRegisteredCount, sizeof(*SimRegistered), SimCompareRegistered);
     /* A filter that selects nothing would make the run pass with no test
      * run (a typo in CI, a renamed test under `faults --per-test`): it is a

@@ -1140,6 +1140,145 @@ SIM_TEST(NoDpcStartsOnAStoppedMachine)
     assert_int_equal(__atomic_load_n(&Frozen.SecondRan, __ATOMIC_ACQUIRE), 0);
 }
 
+/* ---------------------------------------------------------------------- */
+/* The count of waiting threads (SimQueryWaitingThreads).                 */
+/*                                                                        */
+/*   waiter parked in KeWaitFor*          Parked   1, then 0 once woken    */
+/*   a bug check in the wait's own look   Parked   0 (it left the wait)    */
+/*   (the object's page unmapped)                                          */
+/*   a fork: the parent's waiter and      Parked 0, Spinning 0 in the     */
+/*   spinner are not in the child         child, whose reset returns      */
+/* ---------------------------------------------------------------------- */
+static SIM_WAITING_THREADS Waiting(void)
+{
+    SIM_WAITING_THREADS Threads;
+    SimQueryWaitingThreads(&Threads);
+    return Threads;
+}
+
+/* Until the count says Parked/Spinning threads are there, at any IRQL
+ * (bounded: a missing waiter fails the test instead of hanging it). */
+static BOOLEAN WaitForWaiting(ULONG Parked, ULONG Spinning)
+{
+    ULONGLONG Start = KeQueryInterruptTime();
+    while (KeQueryInterruptTime() - Start < (ULONGLONG)-Bound.QuadPart) {
+        SIM_WAITING_THREADS Now = Waiting();
+        if (Now.Parked == Parked && Now.Spinning == Spinning) {
+            return TRUE;
+        }
+        sched_yield();
+    }
+    return FALSE;
+}
+
+SIM_TEST(AParkedWaiterIsCountedUntilItIsWoken)
+{
+    static KEVENT Event;
+    KeInitializeEvent(&Event, NotificationEvent, FALSE);
+    assert_int_equal(Waiting().Parked, 0);
+    WAITER Waiter = {.Objects = {&Event}, .Count = 1};
+    StartWaiter(&Waiter);
+    assert_true(WaitForWaiting(1, 0));
+    KeSetEvent(&Event, IO_NO_INCREMENT, FALSE);
+    assert_int_equal(JoinWaiter(&Waiter), STATUS_SUCCESS);
+    assert_int_equal(Waiting().Parked, 0);
+}
+
+typedef struct _FAULTING_WAITER {
+    pthread_t Thread;
+    PVOID Objects[2]; /* the unmapped one first: the wait's look reads it */
+    SIM_BUGCHECK Stop;
+} FAULTING_WAITER;
+
+static void *FaultingWaiterMain(void *Context)
+{
+    FAULTING_WAITER *Waiter = (FAULTING_WAITER *)Context;
+    SIM_CATCH_BUGCHECK(&Waiter->Stop,
+                       (void)KeWaitForMultipleObjects(2, Waiter->Objects, WaitAny, Executive,
+                                                      KernelMode, FALSE, &Bound, NULL));
+    return NULL;
+}
+
+SIM_TEST(ABugCheckInAWaitsLookLeavesTheCount)
+{
+    /* An event in a page mapped from an MDL; a second event in the driver's
+     * own memory. The waiter is parked on both. */
+    PHYSICAL_ADDRESS Low = {{0, 0}}, High = {{0xFFFFFFFF, 0x7FFFFFFF}}, Skip = {{0, 0}};
+    PMDL Mdl = MmAllocatePagesForMdlEx(Low, High, Skip, PAGE_SIZE, MmCached, 0);
+    assert_non_null(Mdl);
+    PKEVENT Mapped = (PKEVENT)MmMapLockedPagesSpecifyCache(Mdl, KernelMode, MmCached, NULL,
+                                                           FALSE, NormalPagePriority);
+    assert_non_null(Mapped);
+    static KEVENT Other;
+    KeInitializeEvent(Mapped, NotificationEvent, FALSE);
+    KeInitializeEvent(&Other, NotificationEvent, FALSE);
+    static FAULTING_WAITER Waiter;
+    memset(&Waiter, 0, sizeof(Waiter));
+    Waiter.Objects[0] = Mapped;
+    Waiter.Objects[1] = &Other;
+    assert_int_equal(pthread_create(&Waiter.Thread, NULL, FaultingWaiterMain, &Waiter), 0);
+    assert_true(WaitForWaiting(1, 0));
+
+    /* The page goes; the wake makes the waiter look at the mapped event
+     * first, which now faults inside the wait. */
+    MmUnmapLockedPages(Mapped, Mdl);
+    KeSetEvent(&Other, IO_NO_INCREMENT, FALSE);
+    pthread_join(Waiter.Thread, NULL);
+    assert_int_equal(Waiter.Stop.Code, PAGE_FAULT_IN_NONPAGED_AREA);
+    assert_int_equal(Waiting().Parked, 0);
+    SimReset(); /* the machine stopped; the MDL went with it */
+}
+
+#if SIM_HAVE_DEATH_TESTS
+static KSPIN_LOCK HeldLock;
+
+static void *SpinForHeldLock(void *Context)
+{
+    (void)Context;
+    KIRQL Old;
+    SIM_BUGCHECK Stop;
+    SIM_CATCH_BUGCHECK(&Stop, KeAcquireSpinLock(&HeldLock, &Old);
+                       KeReleaseSpinLock(&HeldLock, Old));
+    return NULL;
+}
+
+/* Exit 0 if the child sees no waiter of its parent and its reset returns
+ * (a spinner counted from the parent would make it wait for ever). */
+static void ChildSeesNoWaiters(void *Context)
+{
+    (void)Context;
+    SIM_WAITING_THREADS Threads = Waiting();
+    if (Threads.Parked != 0 || Threads.Spinning != 0) {
+        _exit(1);
+    }
+    SimReset();
+    _exit(0);
+}
+
+SIM_TEST(AForkedChildHasNoneOfItsParentsWaiters)
+{
+    static KEVENT Event;
+    KeInitializeEvent(&Event, NotificationEvent, FALSE);
+    WAITER Waiter = {.Objects = {&Event}, .Count = 1};
+    StartWaiter(&Waiter);
+    KeInitializeSpinLock(&HeldLock);
+    KIRQL Old;
+    KeAcquireSpinLock(&HeldLock, &Old);
+    pthread_t Spinner;
+    assert_int_equal(pthread_create(&Spinner, NULL, SpinForHeldLock, NULL), 0);
+    BOOLEAN Both = WaitForWaiting(1, 1);
+    SIM_CHILD Child;
+    BOOLEAN Ran = Both && SimRunChild(ChildSeesNoWaiters, NULL, 20, &Child);
+    KeReleaseSpinLock(&HeldLock, Old);
+    pthread_join(Spinner, NULL);
+    KeSetEvent(&Event, IO_NO_INCREMENT, FALSE);
+    assert_int_equal(JoinWaiter(&Waiter), STATUS_SUCCESS);
+    assert_true(Both);
+    assert_true(Ran);
+    SIM_EXPECT_CHILD_EXIT(&Child, 0);
+}
+#endif
+
 int main(void)
 {
     return SimRunTests("kesync", NULL, NULL);
