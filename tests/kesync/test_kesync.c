@@ -1147,7 +1147,7 @@ SIM_TEST(NoDpcStartsOnAStoppedMachine)
 /*   a bug check in the wait's own look   Parked   0 (it left the wait)    */
 /*   (the object's page unmapped)                                          */
 /*   a fork: the parent's waiter and      Parked 0, Spinning 0 in the     */
-/*   spinner are not in the child         child, whose reset returns      */
+/*   spinner are not in the child         child, whose shutdown returns   */
 /* ---------------------------------------------------------------------- */
 static SIM_WAITING_THREADS Waiting(void)
 {
@@ -1242,8 +1242,10 @@ static void *SpinForHeldLock(void *Context)
     return NULL;
 }
 
-/* Exit 0 if the child sees no waiter of its parent and its reset returns
- * (a spinner counted from the parent would make it wait for ever). */
+/* Exit 0 if the child sees no waiter of its parent and can end its machine
+ * (a spinner counted from the parent would make that wait for ever).
+ * SimShutdown builds no next machine: no thread starts in the child, which
+ * ThreadSanitizer refuses after a fork with threads. */
 static void ChildSeesNoWaiters(void *Context)
 {
     (void)Context;
@@ -1251,7 +1253,7 @@ static void ChildSeesNoWaiters(void *Context)
     if (Threads.Parked != 0 || Threads.Spinning != 0) {
         _exit(1);
     }
-    SimReset();
+    SimShutdown();
     _exit(0);
 }
 
