@@ -189,6 +189,8 @@ void MiSetIrql(KIRQL Irql);   /* reset paths only */
 void MiLocksForkPrepare(void);
 void MiLocksForkParent(void);
 void MiLocksForkChild(void);
+void MiLetGoOfParkForFault(void);    /* a fault inside a wait's look: its bucket let go */
+void MiTakeBackParkAfterFault(void); /* the access is retried: taken back */
 long MiParkedThreads(void);   /* threads inside a wait's parked section */
 long MiSpinningThreads(void); /* threads spinning for a held spin lock */
 

@@ -58,6 +58,11 @@ void MiUnlock(void)
 static _Thread_local pthread_mutex_t *MiHeldBucket;
 static _Thread_local atomic_long *MiSpinSlot;
 
+/* A bucket let go for a fault inside the wait's look (below), and whether
+ * the look must be made again before the waiter sleeps. */
+static _Thread_local pthread_mutex_t *MiLentBucket;
+static _Thread_local bool MiLookInterrupted;
+
 /* setup20: threads inside MiParkUntilFor's locked section. A waiter counts
  * itself before it looks at the epoch under its bucket's lock, and the
  * epoch is moved before this count is read (both sequentially consistent):
@@ -73,13 +78,16 @@ void MiDropLocksForBugCheck(void)
     while (MiMmLockDepth > 0) {
         MiUnlock();
     }
-    if (MiHeldBucket != NULL) {
+    if (MiHeldBucket != NULL || MiLentBucket != NULL) {
         /* Only a waiter holds its bucket here (a bug check in its wait's
          * predicate): it leaves the count too, or every later stop and
          * reset would lock all the buckets for a waiter long gone. */
         pthread_mutex_t *Held = MiHeldBucket;
         MiHeldBucket = NULL;
-        pthread_mutex_unlock(Held);
+        MiLentBucket = NULL; /* let go already, for the fault */
+        if (Held != NULL) {
+            pthread_mutex_unlock(Held);
+        }
         atomic_fetch_sub(&MiParked, 1);
     }
     if (MiSpinSlot != NULL) {
@@ -216,8 +224,12 @@ bool MiParkUntilFor(const char *Ddi, const volatile void *Address, MI_WAIT_PREDI
             atomic_fetch_sub(&MiParked, 1);
             MiLeaveDeadWait(Ddi, Epoch);
         }
+        MiLookInterrupted = false;
         if (Predicate(Context)) {
             break;
+        }
+        if (MiLookInterrupted) {
+            continue; /* a fault let the bucket go: look again, under it */
         }
         if (TimedOut) {
             Satisfied = false;
@@ -239,6 +251,32 @@ bool MiParkUntil(const volatile void *Address, MI_WAIT_PREDICATE Predicate, void
                  int64_t TimeoutNs)
 {
     return MiParkUntilFor("a wait", Address, Predicate, Context, TimeoutNs);
+}
+
+/* A fault inside a wait's look (its predicate reads an object whose page is
+ * gone or trimmed) is handled under the simulator lock, which must not be
+ * taken while holding a bucket: wakers take buckets while holding other
+ * locks (the clock thread its DPC lock, taken under the simulator lock).
+ * So the bucket is let go for the fault; if the access is retried, it is
+ * taken back and the look is made again before the waiter sleeps (a wake
+ * while it was let go is not lost). */
+void MiLetGoOfParkForFault(void)
+{
+    if (MiHeldBucket != NULL) {
+        MiLentBucket = MiHeldBucket;
+        MiHeldBucket = NULL;
+        pthread_mutex_unlock(MiLentBucket);
+    }
+}
+
+void MiTakeBackParkAfterFault(void)
+{
+    if (MiLentBucket != NULL) {
+        pthread_mutex_lock(MiLentBucket);
+        MiHeldBucket = MiLentBucket;
+        MiLentBucket = NULL;
+        MiLookInterrupted = true;
+    }
 }
 
 long MiParkedThreads(void)

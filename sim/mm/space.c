@@ -689,7 +689,9 @@ bool MiFaultHandler(void *Address, bool Write, void *CodeAddress)
 static bool MiFaultTrap(void *Address, bool Write, void *CodeAddress)
 {
     MiEnterFaultTrap(CodeAddress);
+    MiLetGoOfParkForFault(); /* the handler takes the simulator lock */
     bool Retry = MiFaultHandler(Address, Write, CodeAddress);
+    MiTakeBackParkAfterFault();
     MiLeaveFaultTrap();
     return Retry;
 }

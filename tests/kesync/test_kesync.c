@@ -1188,14 +1188,16 @@ typedef struct _FAULTING_WAITER {
     pthread_t Thread;
     PVOID Objects[2]; /* the unmapped one first: the wait's look reads it */
     SIM_BUGCHECK Stop;
+    NTSTATUS Status;
 } FAULTING_WAITER;
 
 static void *FaultingWaiterMain(void *Context)
 {
     FAULTING_WAITER *Waiter = (FAULTING_WAITER *)Context;
     SIM_CATCH_BUGCHECK(&Waiter->Stop,
-                       (void)KeWaitForMultipleObjects(2, Waiter->Objects, WaitAny, Executive,
-                                                      KernelMode, FALSE, &Bound, NULL));
+                       Waiter->Status = KeWaitForMultipleObjects(2, Waiter->Objects, WaitAny,
+                                                                 Executive, KernelMode, FALSE,
+                                                                 &Bound, NULL));
     return NULL;
 }
 
@@ -1227,6 +1229,34 @@ SIM_TEST(ABugCheckInAWaitsLookLeavesTheCount)
     assert_int_equal(Waiter.Stop.Code, PAGE_FAULT_IN_NONPAGED_AREA);
     assert_int_equal(Waiting().Parked, 0);
     SimReset(); /* the machine stopped; the MDL went with it */
+}
+
+/* The other way out of a fault inside the wait's look: a trimmed paged pool
+ * page comes back (a soft fault) and the look goes on. The simulator lock
+ * the fault takes is never taken while holding the wait's bucket (a lock
+ * order ThreadSanitizer checks in the test above, with the clock thread's
+ * and pool's orders seen earlier in this suite); the look is made again
+ * under the bucket, and the wait ends by the other event. */
+SIM_TEST(AWaitsLookFaultsATrimmedPageBackAndGoesOn)
+{
+    PKEVENT Paged = (PKEVENT)ExAllocatePool2(POOL_FLAG_PAGED, sizeof(KEVENT), TAG_KESY);
+    assert_non_null(Paged);
+    static KEVENT Other;
+    KeInitializeEvent(Paged, NotificationEvent, FALSE);
+    KeInitializeEvent(&Other, NotificationEvent, FALSE);
+    static FAULTING_WAITER Waiter;
+    memset(&Waiter, 0, sizeof(Waiter));
+    Waiter.Objects[0] = Paged;
+    Waiter.Objects[1] = &Other;
+    assert_int_equal(pthread_create(&Waiter.Thread, NULL, FaultingWaiterMain, &Waiter), 0);
+    assert_true(WaitForWaiting(1, 0));
+    assert_true(SimTrimPagedPool() >= 1);
+    KeSetEvent(&Other, IO_NO_INCREMENT, FALSE);
+    pthread_join(Waiter.Thread, NULL);
+    assert_int_equal(Waiter.Status, STATUS_WAIT_1);
+    assert_false(Waiter.Stop.Caught);
+    assert_int_equal(Waiting().Parked, 0);
+    ExFreePoolWithTag(Paged, TAG_KESY);
 }
 
 #if SIM_HAVE_DEATH_TESTS

@@ -7,7 +7,13 @@
 
 #define STATUS_SUCCESS                   ((NTSTATUS)0x00000000L)
 #define STATUS_WAIT_0                    ((NTSTATUS)0x00000000L)
+#define STATUS_WAIT_1                    ((NTSTATUS)0x00000001L)
+#define STATUS_WAIT_2                    ((NTSTATUS)0x00000002L)
+#define STATUS_WAIT_3                    ((NTSTATUS)0x00000003L)
+#define STATUS_WAIT_63                   ((NTSTATUS)0x0000003FL)
 #define STATUS_ABANDONED                 ((NTSTATUS)0x00000080L)
+#define STATUS_ABANDONED_WAIT_0          ((NTSTATUS)0x00000080L)
+#define STATUS_ABANDONED_WAIT_63         ((NTSTATUS)0x000000BFL)
 #define STATUS_USER_APC                  ((NTSTATUS)0x000000C0L)
 #define STATUS_KERNEL_APC                ((NTSTATUS)0x00000100L)
 #define STATUS_ALERTED                   ((NTSTATUS)0x00000101L)
