@@ -189,8 +189,11 @@ void MiSetIrql(KIRQL Irql);   /* reset paths only */
 void MiLocksForkPrepare(void);
 void MiLocksForkParent(void);
 void MiLocksForkChild(void);
-void MiLetGoOfParkForFault(void);    /* a fault inside a wait's look: its bucket let go */
-void MiTakeBackParkAfterFault(void); /* the access is retried: taken back */
+/* A fault inside a wait's look (sim/ke/locks.c): the wait's bucket is let go
+ * around the fault handler, which refuses the wait if its machine is gone. */
+void *MiLetGoOfParkForFault(void);            /* the bucket let go, or NULL */
+void MiRefuseIfLentWaitEnded(void);           /* before reading the machine, under its lock */
+void MiTakeBackParkAfterFault(void *Lent);    /* the access is retried: taken back */
 long MiParkedThreads(void);   /* threads inside a wait's parked section */
 long MiSpinningThreads(void); /* threads spinning for a held spin lock */
 

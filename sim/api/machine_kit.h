@@ -11,10 +11,4 @@
  * else with Config. docs/verifier.md, "Fixtures and helpers". */
 void MiResetOnNextUse(const SIM_CONFIG *Config);
 
-/* This thread's innermost catch frame (SIM_CATCH_BUGCHECK, SIM_TRY_STATUS,
- * __try), and setting it: the fixtures drop frames a test left by a longjmp
- * (sim/ke/bugcheck.c). */
-SIM_CATCH_FRAME *MiTopCatchFrame(void);
-void MiSetTopCatchFrame(SIM_CATCH_FRAME *Frame);
-
 #endif

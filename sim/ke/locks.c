@@ -58,10 +58,13 @@ void MiUnlock(void)
 static _Thread_local pthread_mutex_t *MiHeldBucket;
 static _Thread_local atomic_long *MiSpinSlot;
 
-/* A bucket let go for a fault inside the wait's look (below), and whether
- * the look must be made again before the waiter sleeps. */
+/* A bucket let go for a fault inside the wait's look (below), whether the
+ * look must be made again before the waiter sleeps, and the wait's machine
+ * and DDI (a reset may come while the bucket is let go). */
 static _Thread_local pthread_mutex_t *MiLentBucket;
 static _Thread_local bool MiLookInterrupted;
+static _Thread_local uint64_t MiParkEpoch;
+static _Thread_local const char *MiParkDdi;
 
 /* setup20: threads inside MiParkUntilFor's locked section. A waiter counts
  * itself before it looks at the epoch under its bucket's lock, and the
@@ -215,6 +218,8 @@ bool MiParkUntilFor(const char *Ddi, const volatile void *Address, MI_WAIT_PREDI
     atomic_thread_fence(memory_order_seq_cst); /* counted before the stop is read */
     pthread_mutex_lock(&Bucket->Mutex);
     MiHeldBucket = &Bucket->Mutex;
+    MiParkEpoch = Epoch;
+    MiParkDdi = Ddi;
     for (;;) {
         /* The stop and the epoch first: the object may be gone with its
          * machine. */
@@ -260,22 +265,44 @@ bool MiParkUntil(const volatile void *Address, MI_WAIT_PREDICATE Predicate, void
  * So the bucket is let go for the fault; if the access is retried, it is
  * taken back and the look is made again before the waiter sleeps (a wake
  * while it was let go is not lost). */
-void MiLetGoOfParkForFault(void)
+void *MiLetGoOfParkForFault(void)
 {
-    if (MiHeldBucket != NULL) {
-        MiLentBucket = MiHeldBucket;
-        MiHeldBucket = NULL;
-        pthread_mutex_unlock(MiLentBucket);
+    if (MiHeldBucket == NULL) {
+        return NULL; /* not in a look, or a fault inside the fault handler */
+    }
+    MiLentBucket = MiHeldBucket;
+    MiHeldBucket = NULL;
+    pthread_mutex_unlock(MiLentBucket);
+    return MiLentBucket;
+}
+
+/* Holding the bucket kept resets out of the look (a reset moves the epoch,
+ * then takes every bucket); let go, it does not, so the fault handler asks
+ * before it reads the machine and again under the simulator lock: a wait
+ * whose machine is gone is refused, and the fault is not the next
+ * machine's. */
+void MiRefuseIfLentWaitEnded(void)
+{
+    if (MiLentBucket != NULL && atomic_load(&MiWaitEpoch) != MiParkEpoch) {
+        MiLeaveDeadWait(MiParkDdi, MiParkEpoch); /* drops the lock and the count */
     }
 }
 
-void MiTakeBackParkAfterFault(void)
+void MiTakeBackParkAfterFault(void *Lent)
 {
-    if (MiLentBucket != NULL) {
-        pthread_mutex_lock(MiLentBucket);
-        MiHeldBucket = MiLentBucket;
-        MiLentBucket = NULL;
-        MiLookInterrupted = true;
+    if (Lent == NULL || MiLentBucket != Lent) {
+        return; /* only the fault that let it go takes it back */
+    }
+    pthread_mutex_lock(MiLentBucket);
+    MiHeldBucket = MiLentBucket;
+    MiLentBucket = NULL;
+    MiLookInterrupted = true;
+    if (atomic_load(&MiWaitEpoch) != MiParkEpoch) {
+        /* Reset meanwhile: the access must not be retried on its memory. */
+        MiHeldBucket = NULL;
+        pthread_mutex_unlock((pthread_mutex_t *)Lent);
+        atomic_fetch_sub(&MiParked, 1);
+        MiLeaveDeadWait(MiParkDdi, MiParkEpoch);
     }
 }
 

@@ -645,6 +645,7 @@ bool MiFaultHandler(void *Address, bool Write, void *CodeAddress)
 {
     /* Builds the machine when NULL is dereferenced before the first DDI;
      * refuses in a forked child left without a machine of its own. */
+    MiRefuseIfLentWaitEnded();
     MiEnsureMachine();
     if (!MiIsSystemVa(Address)) {
         MiNullAccess((ULONG_PTR)Address, Write, (ULONG_PTR)CodeAddress);
@@ -652,6 +653,7 @@ bool MiFaultHandler(void *Address, bool Write, void *CodeAddress)
     KIRQL Irql = MiCurrentIrql();
     uint64_t Page = MiVaToPage(Address);
     MiLock();
+    MiRefuseIfLentWaitEnded();
     uint64_t Pte = MiSpace.Pte[Page];
     if (Pte & MI_PTE_VALID) {
         MiUnlock();
@@ -689,9 +691,9 @@ bool MiFaultHandler(void *Address, bool Write, void *CodeAddress)
 static bool MiFaultTrap(void *Address, bool Write, void *CodeAddress)
 {
     MiEnterFaultTrap(CodeAddress);
-    MiLetGoOfParkForFault(); /* the handler takes the simulator lock */
+    void *Lent = MiLetGoOfParkForFault(); /* the handler takes the simulator lock */
     bool Retry = MiFaultHandler(Address, Write, CodeAddress);
-    MiTakeBackParkAfterFault();
+    MiTakeBackParkAfterFault(Lent);
     MiLeaveFaultTrap();
     return Retry;
 }

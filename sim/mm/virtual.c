@@ -562,9 +562,11 @@ static void MiUserSetProtection(MI_PROCESS *Process, uint64_t Page, unsigned Mm)
 /* ---------------------------------------------------------------------- */
 static bool MiUserFault(void *Address, bool Write, void *CodeAddress)
 {
+    MiRefuseIfLentWaitEnded(); /* a wait's look: its machine may be gone */
     MiEnsureMachine();
     KIRQL Irql = MiCurrentIrql();
     MiLock();
+    MiRefuseIfLentWaitEnded();
     MI_PROCESS *Process = MiUser.Current;
     uint64_t Page = MiUserPage(Address);
     if (MiUserIsLazy(Process, Page)) {
@@ -599,7 +601,9 @@ bool MiUserFaultTrap(void *Address, bool Write, void *CodeAddress);
 bool MiUserFaultTrap(void *Address, bool Write, void *CodeAddress)
 {
     MiEnterFaultTrap(CodeAddress);
+    void *Lent = MiLetGoOfParkForFault(); /* as the system range's trap */
     bool Retry = MiUserFault(Address, Write, CodeAddress);
+    MiTakeBackParkAfterFault(Lent);
     MiLeaveFaultTrap();
     return Retry;
 }

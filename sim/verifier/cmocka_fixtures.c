@@ -16,6 +16,7 @@
 #include "../config.h"
 #include "fault_run.h"
 #include "../api/machine_kit.h"
+#include "../mi.h" /* MiTopCatchFrame, MiSetTopCatchFrame */
 
 static void SimDescribe(const SIM_BUGCHECK *Bc, char *Text, size_t Size)
 {
