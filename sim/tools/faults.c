@@ -136,6 +136,10 @@ typedef struct {
     int Answers, Notes; /* the runner's ends of an explorer's two pipes */
     int ProgramAnswers, ProgramNotes; /* their other ends' numbers in the program */
     bool Greeted; /* it answered as a server */
+    /* run24: forked by slot 0's server (its pid known from its hello), not
+     * started here: that server waits for it. */
+    bool Sibling;
+    int ProgramRequest, ProgramReply; /* its pipes' other ends, until it has them */
 } SERVER;
 
 /* --shard K/N: Index K-1 of Count N (Count 0: no sharding). */
@@ -547,9 +551,9 @@ static bool ServerReply(const SERVER *Server, int32_t *Kind, int32_t *Value)
     return true;
 }
 
-/* Starts the fork server of job slot Slot; false (said on stderr) if
- * PROGRAM did not answer as one. */
-static bool LaunchServer(char **Program, bool PerTest, long Slot)
+/* The pipes of job slot Slot's server: the runner's ends closed in every
+ * program it starts, the program's recorded. False (said) if not made. */
+static bool MakeServerPipes(long Slot)
 {
     SERVER *Server = &Servers[Slot];
     int ToServer[2], FromServer[2], ToExplorer[2], FromExplorer[2];
@@ -558,39 +562,75 @@ static bool LaunchServer(char **Program, bool PerTest, long Slot)
         perror("mmsim faults: pipe");
         return false;
     }
-    /* The runner's ends are closed in every program it starts. */
     fcntl(ToServer[1], F_SETFD, FD_CLOEXEC);
     fcntl(FromServer[0], F_SETFD, FD_CLOEXEC);
     fcntl(ToExplorer[1], F_SETFD, FD_CLOEXEC);
     fcntl(FromExplorer[0], F_SETFD, FD_CLOEXEC);
-    char Log[700];
-    snprintf(Log, sizeof(Log), "%s/server%ld.log", StateDir, Slot);
-    int Fds[2] = {ToServer[0], FromServer[1]};
-    Server->Pid = Start(Program, NULL, NULL, PerTest, Log, Fds, NULL);
-    close(ToServer[0]);
-    close(FromServer[1]);
-    close(ToExplorer[0]);
-    close(FromExplorer[1]);
     Server->Request = ToServer[1];
     Server->Reply = FromServer[0];
     Server->Answers = ToExplorer[1];
     Server->Notes = FromExplorer[0];
+    Server->ProgramRequest = ToServer[0];
+    Server->ProgramReply = FromServer[1];
     Server->ProgramAnswers = ToExplorer[0];
     Server->ProgramNotes = FromExplorer[1];
     Server->Greeted = false;
     return true;
 }
 
-/* Waits for the hello of the server LaunchServer started in Slot. */
+/* Closes the program's ends of Slot's pipes here: its server has them. */
+static void HandOverPipes(long Slot)
+{
+    SERVER *Server = &Servers[Slot];
+    close(Server->ProgramRequest);
+    close(Server->ProgramReply);
+    close(Server->ProgramAnswers);
+    close(Server->ProgramNotes);
+}
+
+/* run24: slot 1's server is forked by slot 0's at its first request (the
+ * "!F" order, fork_server.c), not started: its pipes are made before slot
+ * 0's server starts, which so inherits them; the order, sent once. */
+static char SiblingOrder[96];
+
+/* Starts the fork server of job slot Slot; false (said on stderr) if
+ * PROGRAM did not answer as one. With Sibling (slot 1 while slot 0 is
+ * started): slot 1's server is to be forked by this one. */
+static bool LaunchServer(char **Program, bool PerTest, long Slot, long Sibling)
+{
+    SERVER *Server = &Servers[Slot];
+    if (!MakeServerPipes(Slot) || (Sibling >= 0 && !MakeServerPipes(Sibling))) {
+        return false;
+    }
+    char Log[700];
+    snprintf(Log, sizeof(Log), "%s/server%ld.log", StateDir, Slot);
+    int Fds[2] = {Server->ProgramRequest, Server->ProgramReply};
+    Server->Pid = Start(Program, NULL, NULL, PerTest, Log, Fds, NULL);
+    HandOverPipes(Slot);
+    if (Sibling >= 0) {
+        HandOverPipes(Sibling);
+        Servers[Sibling].Sibling = true;
+        snprintf(SiblingOrder, sizeof(SiblingOrder), "!F%d,%d,%d,%d,%d,%d",
+                 Servers[Sibling].ProgramRequest, Servers[Sibling].ProgramReply,
+                 Servers[Sibling].ProgramAnswers, Servers[Sibling].ProgramNotes,
+                 Server->ProgramAnswers, Server->ProgramNotes);
+    }
+    return true;
+}
+
+/* Waits for the hello of the server LaunchServer started in Slot (or had
+ * slot 0's fork). */
 static bool AwaitServer(char **Program, long Slot)
 {
     SERVER *Server = &Servers[Slot];
     char Log[700];
-    snprintf(Log, sizeof(Log), "%s/server%ld.log", StateDir, Slot);
+    snprintf(Log, sizeof(Log), "%s/server%ld.log", StateDir, Server->Sibling ? 0L : Slot);
     int32_t Kind = 0, Value = 0;
     if (!ServerReply(Server, &Kind, &Value) || Kind != 1) {
         int WaitStatus = 0;
-        waitpid(Server->Pid, &WaitStatus, 0);
+        if (!Server->Sibling) {
+            waitpid(Server->Pid, &WaitStatus, 0);
+        }
         fprintf(stderr,
                 "mmsim faults: %s did not start as mmsim's fork server (a program not linked "
                 "with this mmsim?); --exec-per-run starts it once per run instead",
@@ -599,6 +639,9 @@ static bool AwaitServer(char **Program, long Slot)
         Server->Pid = 0;
         return false;
     }
+    if (Server->Sibling) {
+        Server->Pid = (pid_t)Value;
+    }
     Server->Greeted = true;
     return true;
 }
@@ -606,7 +649,8 @@ static bool AwaitServer(char **Program, long Slot)
 /* The server of Slot, started and greeted. */
 static bool StartServer(char **Program, bool PerTest, long Slot)
 {
-    if (Servers[Slot].Pid == 0 && !LaunchServer(Program, PerTest, Slot)) {
+    if (Servers[Slot].Pid == 0 && !Servers[Slot].Sibling &&
+        !LaunchServer(Program, PerTest, Slot, -1)) {
         return false;
     }
     return Servers[Slot].Greeted || AwaitServer(Program, Slot);
@@ -615,26 +659,27 @@ static bool StartServer(char **Program, bool PerTest, long Slot)
 /* Ends every fork server (it exits when its request pipe closes): all told
  * first, then waited for, so that they end together. One that never said
  * hello is killed: still starting, or a program that is no server, running
- * as itself. */
+ * as itself. A sibling is waited for by the server that forked it. */
 static void StopServers(long Jobs)
 {
     for (long j = 0; Servers != NULL && j < Jobs; j++) {
-        if (Servers[j].Pid != 0) {
+        if (Servers[j].Pid != 0 || Servers[j].Sibling) {
             close(Servers[j].Request);
             close(Servers[j].Reply);
             close(Servers[j].Answers);
             close(Servers[j].Notes);
-            if (!Servers[j].Greeted) {
+            if (Servers[j].Pid != 0 && !Servers[j].Greeted) {
                 kill(-Servers[j].Pid, SIGKILL);
             }
         }
     }
     for (long j = 0; Servers != NULL && j < Jobs; j++) {
-        if (Servers[j].Pid != 0) {
+        if (Servers[j].Pid != 0 && !Servers[j].Sibling) {
             int WaitStatus;
             waitpid(Servers[j].Pid, &WaitStatus, 0);
-            Servers[j].Pid = 0;
         }
+        Servers[j].Pid = 0;
+        Servers[j].Sibling = false;
     }
 }
 
@@ -664,6 +709,11 @@ static bool StartForked(long Slot, const char *Spec, const char *Test, bool PerT
         /* suite23: test after test, on the slot's explorer pipes. */
         Length += snprintf(Request + Length, sizeof(Request) - (size_t)Length, "!S%d,%d%c",
                            Servers[Slot].ProgramAnswers, Servers[Slot].ProgramNotes, 0);
+    }
+    if (Slot == 0 && SiblingOrder[0] != '\0' && Length > 0 && (size_t)Length < sizeof(Request)) {
+        Length += snprintf(Request + Length, sizeof(Request) - (size_t)Length, "%s%c",
+                           SiblingOrder, 0);
+        SiblingOrder[0] = '\0';
     }
     (void)PerTest; /* CMOCKA_MESSAGE_OUTPUT is in the server's environment */
     if (Length <= 0 || (size_t)Length >= sizeof(Request) - sizeof(uint32_t)) {
@@ -1027,14 +1077,11 @@ static int RunBaseline(const FAULTS_OPTIONS *Options)
         int32_t Kind = 0, Value = 0;
         /* run22: the second slot's server starts with the first, not after
          * the listing: the second slot's first exploration waited for it
-         * (1.5-2 ms). The others start once the tests are known (as many as
-         * there are tests). A program that is no server is killed, not
-         * waited for, in the second slot (StopServers). */
-        if (!LaunchServer(Options->Program, Options->PerTest, 0)) {
+         * (1.5-2 ms). run24: slot 0's server forks it (LaunchServer). The
+         * others start once the tests are known (as many as there are
+         * tests). */
+        if (!LaunchServer(Options->Program, Options->PerTest, 0, Options->Jobs > 1 ? 1 : -1)) {
             return 2;
-        }
-        if (Options->Jobs > 1) {
-            (void)LaunchServer(Options->Program, Options->PerTest, 1);
         }
         if (!StartServer(Options->Program, Options->PerTest, 0) ||
             !StartForked(0, Spec, NULL, Options->PerTest, Log, Extra, Listing ? ListPrefix : NULL,
@@ -1098,7 +1145,7 @@ static int RunBaseline(const FAULTS_OPTIONS *Options)
          * runner. */
         for (long Slot = 2; !Options->ExecPerRun && Slot < Options->Jobs && (size_t)Slot < TestCount;
              Slot++) {
-            if (!LaunchServer(Options->Program, Options->PerTest, Slot)) {
+            if (!LaunchServer(Options->Program, Options->PerTest, Slot, -1)) {
                 break;
             }
         }
