@@ -164,6 +164,8 @@ static bool GoesOnAfterTests;
 /* A stack dropped with the shared exploration that found it (its test is
  * explored again on its own); removed before the report. */
 #define DROPPED_TEST (-2L)
+/* run24: how many: the progress lines count the stacks still to report. */
+static size_t DroppedStacks;
 
 static double Now(void)
 {
@@ -1403,7 +1405,7 @@ static void PrintSaid(void)
 
 static void PrintOutcome(const QUEUE *Queue, STACK *Stack, size_t New)
 {
-    Say((size_t)(Stack - Stacks), Queue->Finished, StackCount, New, NULL);
+    Say((size_t)(Stack - Stacks), Queue->Finished, StackCount - DroppedStacks, New, NULL);
 }
 
 /* A run ended: the stacks it found join the queue; a discovery run tells
@@ -1541,6 +1543,7 @@ static void DropTest(QUEUE *Queue, size_t Test)
             }
             Stacks[s].Test = DROPPED_TEST;
             Stacks[s].Claimed = Stacks[s].Done = true;
+            DroppedStacks++;
         }
     }
     free(Tests[Test].Forked);
