@@ -64,6 +64,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -596,6 +597,22 @@ bool HostExploreForkLister(void)
     }
     int Status = 0;
     while (Lister > 0 && waitpid(Lister, &Status, 0) < 0 && errno == EINTR) {
+    }
+    /* run24: a listing that did not pass is a baseline that did not: the
+     * explorer ends as its lister did, and the runner says so as of a
+     * listing run of its own (a signal as that signal). */
+    if (WIFSIGNALED(Status)) {
+        int Signal = WTERMSIG(Status);
+        sigset_t Only;
+        sigemptyset(&Only);
+        sigaddset(&Only, Signal);
+        signal(Signal, SIG_DFL);
+        sigprocmask(SIG_UNBLOCK, &Only, NULL);
+        raise(Signal);
+        _exit(128 + Signal);
+    }
+    if (WIFEXITED(Status) && WEXITSTATUS(Status) != 0) {
+        _exit(WEXITSTATUS(Status));
     }
     return false;
 }
