@@ -739,8 +739,8 @@ static bool StartForked(long Slot, const char *Spec, const char *Test, bool PerT
     bool Written =
         write(Server->Request, Message, sizeof(Size) + Size) == (ssize_t)(sizeof(Size) + Size);
     if (!Written && errno == EPIPE) {
-        const struct timespec Now = {0, 0};
-        (void)sigtimedwait(&Pipe, NULL, &Now);
+        const struct timespec Zero = {0, 0}; /* the pending SIGPIPE, taken */
+        (void)sigtimedwait(&Pipe, NULL, &Zero);
     }
     sigprocmask(SIG_SETMASK, &Mask, NULL);
     if (!Written && Server->Greeted) {
