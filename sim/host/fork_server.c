@@ -16,7 +16,9 @@
  *   request  uint32 length, then entries each ending in '\0':
  *            "@PATH" (stdout and stderr to PATH), "NAME=VALUE" (setenv),
  *            "-NAME" (unsetenv), "!PPREFIX" and "!LPATH" (an explorer's
- *            standing orders, below; kept by the run, not in its environment)
+ *            standing orders, below; kept by the run, not in its environment),
+ *            "!FR,W,A,N,a,n" (run24: the server also forks another slot's
+ *            server, HostSiblingOrder; in the runner's first request only)
  *   reply    int32 kind, int32 value: hello (the server's pid), started (the
  *            run's pid), ended (its wait status), refused (fork's errno)
  *
@@ -62,6 +64,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -147,6 +150,8 @@ static void HostBecomeRun(char *Request, uint32_t Length)
                 HostExploreSharedFds[0] = (int)Answers;
                 HostExploreSharedFds[1] = (int)Notes;
             }
+        } else if (Entry[0] == '!') {
+            /* "!F": the server's own order (HostServeForks), not the run's */
         } else if (strchr(Entry, '=') != NULL) {
             putenv(Entry); /* the request buffer lives as long as the run */
         }
@@ -593,6 +598,22 @@ bool HostExploreForkLister(void)
     int Status = 0;
     while (Lister > 0 && waitpid(Lister, &Status, 0) < 0 && errno == EINTR) {
     }
+    /* run24: a listing that did not pass is a baseline that did not: the
+     * explorer ends as its lister did, and the runner says so as of a
+     * listing run of its own (a signal as that signal). */
+    if (WIFSIGNALED(Status)) {
+        int Signal = WTERMSIG(Status);
+        sigset_t Only;
+        sigemptyset(&Only);
+        sigaddset(&Only, Signal);
+        signal(Signal, SIG_DFL);
+        sigprocmask(SIG_UNBLOCK, &Only, NULL);
+        raise(Signal);
+        _exit(128 + Signal);
+    }
+    if (WIFEXITED(Status) && WEXITSTATUS(Status) != 0) {
+        _exit(WEXITSTATUS(Status));
+    }
     return false;
 }
 
@@ -659,6 +680,35 @@ void HostExploreSetSpec(const char *Spec)
     setenv("MMSIM_FAULTS", Spec, 1);
 }
 
+/* run24: "!FR,W,A,N,a,n" in a request: after forking its run, the server
+ * forks the server of another job slot, serving requests on R and replies
+ * on W, whose explorers' pipes are A and N; the new server closes a and n,
+ * this slot's explorer pipes. Descriptors inherited from the runner, which
+ * made them before it started this server. False if the request has no
+ * such order (or a malformed one, which is ignored: the runner waits for a
+ * hello that never comes and says so). */
+#define HOST_SIBLING_FDS 6
+static bool HostSiblingOrder(const char *Request, uint32_t Length, int *Fds)
+{
+    for (const char *Entry = Request; Entry < Request + Length; Entry += strlen(Entry) + 1) {
+        if (Entry[0] != '!' || Entry[1] != 'F') {
+            continue;
+        }
+        const char *At = Entry + 2;
+        for (int i = 0; i < HOST_SIBLING_FDS; i++) {
+            char *End = NULL;
+            long Fd = strtol(At, &End, 10);
+            if (End == At || Fd < 3 || Fd > 65535 || *End != (i + 1 < HOST_SIBLING_FDS ? ',' : '\0')) {
+                return false;
+            }
+            Fds[i] = (int)Fd;
+            At = End + 1;
+        }
+        return true;
+    }
+    return false;
+}
+
 bool HostServeForks(int RequestFd, int ReplyFd)
 {
     struct stat In, Out;
@@ -690,9 +740,12 @@ bool HostServeForks(int RequestFd, int ReplyFd)
     void *Frames[4];
     (void)HostCaptureStack(Frames, 4);
     HostReply(ReplyFd, HOST_FORK_HELLO, (int32_t)getpid());
+    pid_t Sibling = 0; /* the server this one forked for another slot */
     for (;;) {
         uint32_t Length = 0;
         if (!HostReadAll(RequestFd, &Length, sizeof(Length)) || Length == 0 || Length > 65536) {
+            while (Sibling > 0 && waitpid(Sibling, NULL, 0) < 0 && errno == EINTR) {
+            }
             _exit(0); /* the runner closed its end: done */
         }
         char *Request = (char *)malloc((size_t)Length + 1);
@@ -700,10 +753,15 @@ bool HostServeForks(int RequestFd, int ReplyFd)
             _exit(0);
         }
         Request[Length] = '\0';
+        int Order[HOST_SIBLING_FDS];
+        bool Fork = HostSiblingOrder(Request, Length, Order);
         pid_t Pid = fork();
         if (Pid == 0) {
             close(RequestFd);
             close(ReplyFd);
+            for (int i = 0; Fork && i < 4; i++) {
+                close(Order[i]); /* the other slot's: never a run's */
+            }
             HostBecomeRun(Request, Length);
             return true;
         }
@@ -715,6 +773,30 @@ bool HostServeForks(int RequestFd, int ReplyFd)
         free(Request);
         setpgid(Pid, Pid); /* also done by the child: whichever runs first */
         HostReply(ReplyFd, HOST_FORK_STARTED, (int32_t)Pid);
+        if (Fork && Sibling == 0) {
+            /* run24: the other slot's server, forked while this run goes on
+             * rather than started by the runner: it is this process as it
+             * said hello (the same program, environment and start-up work),
+             * and its start (an exec and the dynamic loader's work, about
+             * 1.5 ms of processor time) no longer competes with this one's
+             * on the way to the first run. */
+            pid_t Server = fork();
+            if (Server == 0) {
+                setpgid(0, 0);
+                close(RequestFd);
+                close(ReplyFd);
+                close(Order[4]);
+                close(Order[5]);
+                RequestFd = Order[0];
+                ReplyFd = Order[1];
+                HostReply(ReplyFd, HOST_FORK_HELLO, (int32_t)getpid());
+                continue; /* Pid is the other server's run, not this one's */
+            }
+            Sibling = Server > 0 ? Server : 0;
+        }
+        for (int i = 0; Fork && i < 4; i++) {
+            close(Order[i]); /* the sibling's now, or nobody's: its slot sees the end */
+        }
         int Status = 0;
         while (waitpid(Pid, &Status, 0) < 0 && errno == EINTR) {
         }

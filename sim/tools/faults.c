@@ -136,6 +136,10 @@ typedef struct {
     int Answers, Notes; /* the runner's ends of an explorer's two pipes */
     int ProgramAnswers, ProgramNotes; /* their other ends' numbers in the program */
     bool Greeted; /* it answered as a server */
+    /* run24: forked by slot 0's server (its pid known from its hello), not
+     * started here: that server waits for it. */
+    bool Sibling;
+    int ProgramRequest, ProgramReply; /* its pipes' other ends, until it has them */
 } SERVER;
 
 /* --shard K/N: Index K-1 of Count N (Count 0: no sharding). */
@@ -160,6 +164,8 @@ static bool GoesOnAfterTests;
 /* A stack dropped with the shared exploration that found it (its test is
  * explored again on its own); removed before the report. */
 #define DROPPED_TEST (-2L)
+/* run24: how many: the progress lines count the stacks still to report. */
+static size_t DroppedStacks;
 
 static double Now(void)
 {
@@ -547,9 +553,9 @@ static bool ServerReply(const SERVER *Server, int32_t *Kind, int32_t *Value)
     return true;
 }
 
-/* Starts the fork server of job slot Slot; false (said on stderr) if
- * PROGRAM did not answer as one. */
-static bool LaunchServer(char **Program, bool PerTest, long Slot)
+/* The pipes of job slot Slot's server: the runner's ends closed in every
+ * program it starts, the program's recorded. False (said) if not made. */
+static bool MakeServerPipes(long Slot)
 {
     SERVER *Server = &Servers[Slot];
     int ToServer[2], FromServer[2], ToExplorer[2], FromExplorer[2];
@@ -558,39 +564,75 @@ static bool LaunchServer(char **Program, bool PerTest, long Slot)
         perror("mmsim faults: pipe");
         return false;
     }
-    /* The runner's ends are closed in every program it starts. */
     fcntl(ToServer[1], F_SETFD, FD_CLOEXEC);
     fcntl(FromServer[0], F_SETFD, FD_CLOEXEC);
     fcntl(ToExplorer[1], F_SETFD, FD_CLOEXEC);
     fcntl(FromExplorer[0], F_SETFD, FD_CLOEXEC);
-    char Log[700];
-    snprintf(Log, sizeof(Log), "%s/server%ld.log", StateDir, Slot);
-    int Fds[2] = {ToServer[0], FromServer[1]};
-    Server->Pid = Start(Program, NULL, NULL, PerTest, Log, Fds, NULL);
-    close(ToServer[0]);
-    close(FromServer[1]);
-    close(ToExplorer[0]);
-    close(FromExplorer[1]);
     Server->Request = ToServer[1];
     Server->Reply = FromServer[0];
     Server->Answers = ToExplorer[1];
     Server->Notes = FromExplorer[0];
+    Server->ProgramRequest = ToServer[0];
+    Server->ProgramReply = FromServer[1];
     Server->ProgramAnswers = ToExplorer[0];
     Server->ProgramNotes = FromExplorer[1];
     Server->Greeted = false;
     return true;
 }
 
-/* Waits for the hello of the server LaunchServer started in Slot. */
+/* Closes the program's ends of Slot's pipes here: its server has them. */
+static void HandOverPipes(long Slot)
+{
+    SERVER *Server = &Servers[Slot];
+    close(Server->ProgramRequest);
+    close(Server->ProgramReply);
+    close(Server->ProgramAnswers);
+    close(Server->ProgramNotes);
+}
+
+/* run24: slot 1's server is forked by slot 0's at its first request (the
+ * "!F" order, fork_server.c), not started: its pipes are made before slot
+ * 0's server starts, which so inherits them; the order, sent once. */
+static char SiblingOrder[96];
+
+/* Starts the fork server of job slot Slot; false (said on stderr) if
+ * PROGRAM did not answer as one. With Sibling (slot 1 while slot 0 is
+ * started): slot 1's server is to be forked by this one. */
+static bool LaunchServer(char **Program, bool PerTest, long Slot, long Sibling)
+{
+    SERVER *Server = &Servers[Slot];
+    if (!MakeServerPipes(Slot) || (Sibling >= 0 && !MakeServerPipes(Sibling))) {
+        return false;
+    }
+    char Log[700];
+    snprintf(Log, sizeof(Log), "%s/server%ld.log", StateDir, Slot);
+    int Fds[2] = {Server->ProgramRequest, Server->ProgramReply};
+    Server->Pid = Start(Program, NULL, NULL, PerTest, Log, Fds, NULL);
+    HandOverPipes(Slot);
+    if (Sibling >= 0) {
+        HandOverPipes(Sibling);
+        Servers[Sibling].Sibling = true;
+        snprintf(SiblingOrder, sizeof(SiblingOrder), "!F%d,%d,%d,%d,%d,%d",
+                 Servers[Sibling].ProgramRequest, Servers[Sibling].ProgramReply,
+                 Servers[Sibling].ProgramAnswers, Servers[Sibling].ProgramNotes,
+                 Server->ProgramAnswers, Server->ProgramNotes);
+    }
+    return true;
+}
+
+/* Waits for the hello of the server LaunchServer started in Slot (or had
+ * slot 0's fork). */
 static bool AwaitServer(char **Program, long Slot)
 {
     SERVER *Server = &Servers[Slot];
     char Log[700];
-    snprintf(Log, sizeof(Log), "%s/server%ld.log", StateDir, Slot);
+    snprintf(Log, sizeof(Log), "%s/server%ld.log", StateDir, Server->Sibling ? 0L : Slot);
     int32_t Kind = 0, Value = 0;
     if (!ServerReply(Server, &Kind, &Value) || Kind != 1) {
         int WaitStatus = 0;
-        waitpid(Server->Pid, &WaitStatus, 0);
+        if (!Server->Sibling) {
+            waitpid(Server->Pid, &WaitStatus, 0);
+        }
         fprintf(stderr,
                 "mmsim faults: %s did not start as mmsim's fork server (a program not linked "
                 "with this mmsim?); --exec-per-run starts it once per run instead",
@@ -599,6 +641,9 @@ static bool AwaitServer(char **Program, long Slot)
         Server->Pid = 0;
         return false;
     }
+    if (Server->Sibling) {
+        Server->Pid = (pid_t)Value;
+    }
     Server->Greeted = true;
     return true;
 }
@@ -606,7 +651,8 @@ static bool AwaitServer(char **Program, long Slot)
 /* The server of Slot, started and greeted. */
 static bool StartServer(char **Program, bool PerTest, long Slot)
 {
-    if (Servers[Slot].Pid == 0 && !LaunchServer(Program, PerTest, Slot)) {
+    if (Servers[Slot].Pid == 0 && !Servers[Slot].Sibling &&
+        !LaunchServer(Program, PerTest, Slot, -1)) {
         return false;
     }
     return Servers[Slot].Greeted || AwaitServer(Program, Slot);
@@ -615,26 +661,27 @@ static bool StartServer(char **Program, bool PerTest, long Slot)
 /* Ends every fork server (it exits when its request pipe closes): all told
  * first, then waited for, so that they end together. One that never said
  * hello is killed: still starting, or a program that is no server, running
- * as itself. */
+ * as itself. A sibling is waited for by the server that forked it. */
 static void StopServers(long Jobs)
 {
     for (long j = 0; Servers != NULL && j < Jobs; j++) {
-        if (Servers[j].Pid != 0) {
+        if (Servers[j].Pid != 0 || Servers[j].Sibling) {
             close(Servers[j].Request);
             close(Servers[j].Reply);
             close(Servers[j].Answers);
             close(Servers[j].Notes);
-            if (!Servers[j].Greeted) {
+            if (Servers[j].Pid != 0 && !Servers[j].Greeted) {
                 kill(-Servers[j].Pid, SIGKILL);
             }
         }
     }
     for (long j = 0; Servers != NULL && j < Jobs; j++) {
-        if (Servers[j].Pid != 0) {
+        if (Servers[j].Pid != 0 && !Servers[j].Sibling) {
             int WaitStatus;
             waitpid(Servers[j].Pid, &WaitStatus, 0);
-            Servers[j].Pid = 0;
         }
+        Servers[j].Pid = 0;
+        Servers[j].Sibling = false;
     }
 }
 
@@ -665,6 +712,11 @@ static bool StartForked(long Slot, const char *Spec, const char *Test, bool PerT
         Length += snprintf(Request + Length, sizeof(Request) - (size_t)Length, "!S%d,%d%c",
                            Servers[Slot].ProgramAnswers, Servers[Slot].ProgramNotes, 0);
     }
+    if (Slot == 0 && SiblingOrder[0] != '\0' && Length > 0 && (size_t)Length < sizeof(Request)) {
+        Length += snprintf(Request + Length, sizeof(Request) - (size_t)Length, "%s%c",
+                           SiblingOrder, 0);
+        SiblingOrder[0] = '\0';
+    }
     (void)PerTest; /* CMOCKA_MESSAGE_OUTPUT is in the server's environment */
     if (Length <= 0 || (size_t)Length >= sizeof(Request) - sizeof(uint32_t)) {
         fprintf(stderr, "mmsim faults: a run's request is too long\n");
@@ -677,12 +729,25 @@ static bool StartForked(long Slot, const char *Spec, const char *Test, bool PerT
     memcpy(Message, &Size, sizeof(Size));
     memcpy(Message + sizeof(Size), Request, Size);
     const SERVER *Server = &Servers[Slot];
-    if (write(Server->Request, Message, sizeof(Size) + Size) != (ssize_t)(sizeof(Size) + Size)) {
+    /* A server that is gone is said, not a SIGPIPE (run24: the first
+     * request goes before the server's hello, and a program that is no
+     * server may have ended already: AwaitServer says so). */
+    sigset_t Pipe, Mask;
+    sigemptyset(&Pipe);
+    sigaddset(&Pipe, SIGPIPE);
+    sigprocmask(SIG_BLOCK, &Pipe, &Mask);
+    bool Written =
+        write(Server->Request, Message, sizeof(Size) + Size) == (ssize_t)(sizeof(Size) + Size);
+    if (!Written && errno == EPIPE) {
+        const struct timespec Zero = {0, 0}; /* the pending SIGPIPE, taken */
+        (void)sigtimedwait(&Pipe, NULL, &Zero);
+    }
+    sigprocmask(SIG_SETMASK, &Mask, NULL);
+    if (!Written && Server->Greeted) {
         fprintf(stderr, "mmsim faults: the fork server (pid %d) ended unexpectedly\n",
                 (int)Server->Pid);
-        return false;
     }
-    return true;
+    return Written;
 }
 
 /* The server's answer to a request (StartForked): the run's pid, or -1
@@ -1027,18 +1092,23 @@ static int RunBaseline(const FAULTS_OPTIONS *Options)
         int32_t Kind = 0, Value = 0;
         /* run22: the second slot's server starts with the first, not after
          * the listing: the second slot's first exploration waited for it
-         * (1.5-2 ms). The others start once the tests are known (as many as
-         * there are tests). A program that is no server is killed, not
-         * waited for, in the second slot (StopServers). */
-        if (!LaunchServer(Options->Program, Options->PerTest, 0)) {
+         * (1.5-2 ms). run24: slot 0's server forks it (LaunchServer). The
+         * others start once the tests are known (as many as there are
+         * tests). */
+        if (!LaunchServer(Options->Program, Options->PerTest, 0, Options->Jobs > 1 ? 1 : -1)) {
             return 2;
         }
-        if (Options->Jobs > 1) {
-            (void)LaunchServer(Options->Program, Options->PerTest, 1);
+        /* run24: the request is in the pipe before the server's hello is
+         * read: the server forks the run as soon as it has said hello,
+         * without waiting for the runner to be scheduled in between. */
+        bool Requested = StartForked(0, Spec, NULL, Options->PerTest, Log, Extra,
+                                     Listing ? ListPrefix : NULL, Listing);
+        if (!StartServer(Options->Program, Options->PerTest, 0)) {
+            return 2;
         }
-        if (!StartServer(Options->Program, Options->PerTest, 0) ||
-            !StartForked(0, Spec, NULL, Options->PerTest, Log, Extra, Listing ? ListPrefix : NULL,
-                         Listing)) {
+        if (!Requested) {
+            fprintf(stderr, "mmsim faults: the fork server (pid %d) ended unexpectedly\n",
+                    (int)Servers[0].Pid);
             return 2;
         }
         pid_t Pid = StartedRun(0);
@@ -1098,7 +1168,7 @@ static int RunBaseline(const FAULTS_OPTIONS *Options)
          * runner. */
         for (long Slot = 2; !Options->ExecPerRun && Slot < Options->Jobs && (size_t)Slot < TestCount;
              Slot++) {
-            if (!LaunchServer(Options->Program, Options->PerTest, Slot)) {
+            if (!LaunchServer(Options->Program, Options->PerTest, Slot, -1)) {
                 break;
             }
         }
@@ -1356,7 +1426,7 @@ static void PrintSaid(void)
 
 static void PrintOutcome(const QUEUE *Queue, STACK *Stack, size_t New)
 {
-    Say((size_t)(Stack - Stacks), Queue->Finished, StackCount, New, NULL);
+    Say((size_t)(Stack - Stacks), Queue->Finished, StackCount - DroppedStacks, New, NULL);
 }
 
 /* A run ended: the stacks it found join the queue; a discovery run tells
@@ -1494,6 +1564,7 @@ static void DropTest(QUEUE *Queue, size_t Test)
             }
             Stacks[s].Test = DROPPED_TEST;
             Stacks[s].Claimed = Stacks[s].Done = true;
+            DroppedStacks++;
         }
     }
     free(Tests[Test].Forked);
