@@ -96,7 +96,11 @@ static bool FaultsRun(const char *Suite, bool ExecPerRun, double *Failures, doub
     }
     fclose(Out);
     int Status = 0;
-    while (waitpid(Pid, &Status, 0) < 0 && errno == EINTR) {
+    pid_t Got;
+    while ((Got = waitpid(Pid, &Status, 0)) < 0 && errno == EINTR) {
+    }
+    if (Got != Pid) {
+        return false; /* not reaped: no status to trust */
     }
     *Seconds = (double)(NowNs() - T0) / 1e9;
     *Failures = Count;

@@ -2214,6 +2214,7 @@ static int Explore(const FAULTS_OPTIONS *Options, QUEUE *Queue)
         }
     }
     StackCount = Kept;
+    DroppedStacks = 0; /* none left to leave out of the progress counts */
     return Status;
 }
 
