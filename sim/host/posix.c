@@ -1724,7 +1724,10 @@ static void HostCollectRun(void *Context, const HOST_VMA *Vma)
             List->Objects[Object].DevMinor != Vma->DevMinor)) {
         Object++;
     }
-    if (Object == HOST_FORK_OBJECTS || List->OutOfMemory) {
+    /* fuzz24: an inaccessible view (mm keeps them over invalid PTEs) stays
+     * the parent's: mm never gives one of them access again in the child
+     * (MiSpaceDistrustViews), and a fork costs no host call for them. */
+    if (Object == HOST_FORK_OBJECTS || List->OutOfMemory || !Vma->Readable) {
         return;
     }
     if (List->Count == List->Capacity) {
