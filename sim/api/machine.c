@@ -298,7 +298,6 @@ static void MiForkChild(void)
 {
     MiWorkForkChild();
     MiLocksForkChild();
-    MiSpaceDistrustViews(); /* fuzz24: the inaccessible ones stay the parent's */
     /* A machine a pending reset replaces is the parent's memory too: the
      * child's next use tears it down, so it gets its own copy as well. */
     if ((!atomic_load(&MiMachineUp) && !MiMachineStale) || atomic_load(&MiForkRefused)) {

@@ -1724,10 +1724,7 @@ static void HostCollectRun(void *Context, const HOST_VMA *Vma)
             List->Objects[Object].DevMinor != Vma->DevMinor)) {
         Object++;
     }
-    /* fuzz24: an inaccessible view (mm keeps them over invalid PTEs) stays
-     * the parent's: mm never gives one of them access again in the child
-     * (MiSpaceDistrustViews), and a fork costs no host call for them. */
-    if (Object == HOST_FORK_OBJECTS || List->OutOfMemory || !Vma->Readable) {
+    if (Object == HOST_FORK_OBJECTS || List->OutOfMemory) {
         return;
     }
     if (List->Count == List->Capacity) {

@@ -88,8 +88,6 @@ typedef struct _MI_PHYS {
 } MI_PHYS;
 
 extern MI_PHYS MiPhys;
-/* fuzz24: counts the physical memory objects made (views of RAM name one). */
-extern uint64_t MiPhysGeneration;
 
 /* fuzz22: blocks of 64 entries of a table (the PTEs of system space, the PFN
  * database with its free bits) written since the invariant checker last
@@ -243,11 +241,6 @@ typedef struct _MI_SPACE {
 } MI_SPACE;
 
 extern MI_SPACE MiSpace;
-
-/* fuzz24: views kept inaccessible over invalid PTEs (space.c). */
-void MiSpaceForgetView(uint64_t Page);
-void MiSpaceDistrustViews(void);
-uint64_t MiSpaceStaleViewMappings(void);
 
 static inline bool MiIsSystemVa(const void *Va)
 {

@@ -15,7 +15,6 @@
 #include "../host/host.h"
 
 MI_PHYS MiPhys;
-uint64_t MiPhysGeneration;
 MI_WRITTEN MiPfnWritten; /* fuzz22 */
 
 /* ---------------------------------------------------------------------- */
@@ -653,7 +652,6 @@ static NTSTATUS MiPhysInit(const SIM_CONFIG *Config)
         !HostPhysCreate(MiPhys.Pages * PAGE_SIZE, (int)Config->Backend, Why, sizeof(Why))) {
         return MiPhysRefused("the physical memory object", MiPhys.Pages * PAGE_SIZE, Why);
     }
-    MiPhysGeneration += !KeptPhys; /* fuzz24: views of another object are not this one's */
     MiPhys.View = HostPhysView();
     /* A fresh memory object reads as zero: every page starts zeroed. */
     MiPhys.StateCount[MiPageZeroed] = MiPhys.Pages;

@@ -410,166 +410,6 @@ _Noreturn static void MiHostRefusedUnmap(uint64_t Page, uint64_t Count)
                  (ULONG_PTR)MiSpace.Budget);
 }
 
-/* fuzz24: host views kept inaccessible. A page whose PTE becomes invalid
- * keeps its host view of RAM with no access (mprotect) instead of getting
- * an anonymous inaccessible overlay (a new mapping: about four times the
- * cost), and a reset does the same over the pages its machine showed. When
- * the page is mapped again to the same page of RAM - the next machine built
- * from the same seed maps its first pool pages where the last one did, a
- * trimmed page faults back in - the view only gets its access back. An
- * inaccessible view faults like the overlay, so an invalid PTE still faults;
- * a view is given access only where the table below proves it shows the
- * page the PTE names, of the memory object in use.
- *
- * Index[p] is what the host has at page p of the space: 0 the anonymous
- * overlay (or nothing known), MI_VIEW_OTHER a view of another object
- * (device memory), else the PFN index + 1 of a view of RAM. Views kept over
- * invalid PTEs are host mappings Charged does not count (it counts what the
- * PTEs need, and stays what a fresh machine has): Stale bounds the pages
- * made inaccessible with a view since the last flush, each of which adds at
- * most two host mappings; a flush puts the overlay back over them before
- * they could take Charged + 2 Stale over the budget, or a forked child
- * sees more than a few (it replaces every view, docs/hosts.md). */
-#if defined(_WIN32)
-#define MI_KEEP_VIEWS 0 /* a view is never mapped over another there */
-#else
-#define MI_KEEP_VIEWS 1
-#endif
-#define MI_VIEW_OTHER     UINT64_MAX
-#define MI_VIEWS_STALE_MAX 512
-
-static struct {
-    uint64_t *Index;
-    uint64_t Pages;        /* what Index is sized for */
-    uint8_t *Base;         /* the space the views are in (NULL: none) */
-    uint64_t First, End;   /* pages that may hold views: [First, End) */
-    uint64_t Stale;        /* see above */
-    uint64_t Generation;   /* MiPhysGeneration the views of RAM are of */
-} MiViews;
-
-/* Pages [Page, Page + Count) show what Value (an Index value; RAM: the
- * first page's, the others following) says. */
-static void MiViewsSet(uint64_t Page, uint64_t Count, uint64_t Value)
-{
-    if (!MI_KEEP_VIEWS || MiViews.Index == NULL) {
-        return;
-    }
-    for (uint64_t k = 0; k < Count; k++) {
-        MiViews.Index[Page + k] = Value == 0 || Value == MI_VIEW_OTHER ? Value : Value + k;
-    }
-    if (Value != 0) {
-        MiViews.First = MiViews.End == 0 || Page < MiViews.First ? Page : MiViews.First;
-        MiViews.End = Page + Count > MiViews.End ? Page + Count : MiViews.End;
-    }
-}
-
-void MiSpaceForgetView(uint64_t Page)
-{
-    MiViewsSet(Page, 1, 0);
-}
-
-/* Whether the host's views at [Page, Page + Count) show RAM pages First on. */
-static bool MiViewsShow(uint64_t Page, MI_INDEX First, uint64_t Count)
-{
-    if (!MI_KEEP_VIEWS || MiViews.Index == NULL || MiViews.Generation != MiPhysGeneration) {
-        return false;
-    }
-    for (uint64_t k = 0; k < Count; k++) {
-        if (MiViews.Index[Page + k] != First + k + 1) {
-            return false;
-        }
-    }
-    return true;
-}
-
-/* The overlay back over every view whose PTE is invalid (All: every view,
- * with no machine in the space); Stale is then zero. False if the host
- * refused. */
-static bool MiViewsFlush(bool All)
-{
-    bool Ok = true;
-    bool Here = !All;
-    for (uint64_t Page = MiViews.First; Page < MiViews.End;) {
-        bool Kept = MiViews.Index[Page] == 0 || (Here && (MiSpace.Pte[Page] & MI_PTE_VALID));
-        if (Kept) {
-            Page++;
-            continue;
-        }
-        uint64_t End = Page + 1;
-        while (End < MiViews.End && MiViews.Index[End] != 0 &&
-               !(Here && (MiSpace.Pte[End] & MI_PTE_VALID))) {
-            End++;
-        }
-        Ok = HostUnmapRun(MiViews.Base + Page * PAGE_SIZE, (End - Page) * PAGE_SIZE) && Ok;
-        memset(&MiViews.Index[Page], 0, (End - Page) * sizeof(uint64_t));
-        Page = End;
-    }
-    MiViews.Stale = 0;
-    return Ok;
-}
-
-/* Count pages were made inaccessible keeping their views. */
-static void MiViewsStale(uint64_t Count)
-{
-    MiViews.Stale += Count;
-    if (MiViews.Stale > MI_VIEWS_STALE_MAX || MiSpace.Charged + 2 * MiViews.Stale > MiSpace.Budget) {
-        (void)MiViewsFlush(false); /* inaccessible either way: a refusal leaves views */
-    }
-}
-
-/* The space's views are gone with its reservation. */
-static void MiViewsForget(void)
-{
-    if (MiViews.Index != NULL && MiViews.End > MiViews.First) {
-        HostClearTable(MiViews.Index, MiViews.First * sizeof(uint64_t),
-                       (MiViews.End - MiViews.First) * sizeof(uint64_t));
-    }
-    MiViews.Base = NULL;
-    MiViews.First = MiViews.End = 0;
-    MiViews.Stale = 0;
-}
-
-/* A forked child: its inaccessible views are still of the parent's memory
- * (HostPhysPrivatize replaces only the accessible ones), none may be given
- * access again; its next machine puts the overlay back over them. */
-void MiSpaceDistrustViews(void)
-{
-    MiViews.Generation = UINT64_MAX;
-}
-
-/* A new machine (no PTE valid yet): the views kept by the last one are
- * used if they are of this space and this memory object; else the overlay
- * goes back over them. Without a table (refused) no view is kept. */
-static void MiViewsOpen(void)
-{
-    if (!MI_KEEP_VIEWS) {
-        return;
-    }
-    if (MiViews.Base != NULL && (MiViews.Base != MiSpace.Base || MiViews.Pages != MiSpace.Pages ||
-                                 MiViews.Generation != MiPhysGeneration)) {
-        (void)MiViewsFlush(true);
-        MiViewsForget();
-    }
-    if (MiViews.Pages != MiSpace.Pages) {
-        HostFreeTable(MiViews.Index, MiViews.Pages * sizeof(uint64_t));
-        MiViews.Index = (uint64_t *)HostAllocTable(MiSpace.Pages * sizeof(uint64_t));
-        MiViews.Pages = MiViews.Index != NULL ? MiSpace.Pages : 0;
-        MiViewsForget();
-    }
-    MiViews.Base = MiSpace.Base;
-    MiViews.Generation = MiPhysGeneration;
-    if (1 + 2 * MiViews.Stale > MiSpace.Budget) {
-        (void)MiViewsFlush(true);
-    }
-}
-
-/* Host mappings in system space the PTEs do not account for (the checker
- * allows Charged plus these). */
-uint64_t MiSpaceStaleViewMappings(void)
-{
-    return 2 * MiViews.Stale;
-}
-
 /* Makes [Page, Page + Count) inaccessible in the host after its PTEs became
  * invalid: Before is MiBreaks(Page, Page + Count) taken before, and
  * [FirstMapped, EndMapped) the pages the host showed (empty: no host call). */
@@ -579,19 +419,10 @@ static void MiRevoke(uint64_t Page, uint64_t Count, uint64_t Before, uint64_t Fi
     /* Now inaccessible throughout: only its ends can be breaks. */
     uint64_t After = MiBreaks(Page, Page) + MiBreaks(Page + Count, Page + Count);
     MiSpace.Charged = MiSpace.Charged + After - Before;
-    if (FirstMapped >= EndMapped) {
-        return;
-    }
-    void *Va = MiPageToVa(FirstMapped);
-    uint64_t Bytes = (EndMapped - FirstMapped) * PAGE_SIZE;
-    if (MI_KEEP_VIEWS && MiViews.Index != NULL && HostProtectNone(Va, Bytes)) {
-        MiViewsStale(EndMapped - FirstMapped);
-        return;
-    }
-    if (!HostUnmapRun(Va, Bytes)) {
+    if (FirstMapped < EndMapped &&
+        !HostUnmapRun(MiPageToVa(FirstMapped), (EndMapped - FirstMapped) * PAGE_SIZE)) {
         MiHostRefusedUnmap(FirstMapped, EndMapped - FirstMapped);
     }
-    MiViewsSet(FirstMapped, EndMapped - FirstMapped, 0);
 }
 
 /* fuzz23: pages [Page, Page + Count) are about to be handed to the host:
@@ -628,24 +459,15 @@ static bool MiMirror(uint64_t Page, uint64_t Count, const MI_INDEX *Indices)
         }
         MiSpace.HostMapCalls++;
         MiSpaceShown(Page + k, n);
-        /* fuzz24: a view kept showing these pages only gets its access. */
-        bool Kept = MiViewsShow(Page + k, First, n);
-        bool Shown = Kept ? HostProtectRun(MiPageToVa(Page + k), n * PAGE_SIZE, Writable)
-                          : HostMapRun(MiPageToVa(Page + k), First * PAGE_SIZE, n * PAGE_SIZE,
-                                       Writable);
-        if (!Shown) {
+        if (!HostMapRun(MiPageToVa(Page + k), First * PAGE_SIZE, n * PAGE_SIZE, Writable)) {
             MiSpace.HostMapFailures++;
             /* Refused despite the budget (the rest of the process holds the
-             * host's mappings): undo the runs made, whole, needing no split
-             * (a refused map put the overlay back itself). */
-            if ((k > 0 && !HostUnmapRun(MiPageToVa(Page), k * PAGE_SIZE)) ||
-                (Kept && !HostUnmapRun(MiPageToVa(Page + k), n * PAGE_SIZE))) {
-                MiHostRefusedUnmap(Page, k + n);
+             * host's mappings): undo the runs made, whole, needing no split. */
+            if (k > 0 && !HostUnmapRun(MiPageToVa(Page), k * PAGE_SIZE)) {
+                MiHostRefusedUnmap(Page, k);
             }
-            MiViewsSet(Page, k + n, 0);
             return false;
         }
-        MiViewsSet(Page + k, n, First + 1);
         k += n;
     }
     return true;
@@ -933,7 +755,6 @@ void MiSpaceForgetKept(void)
 {
     if (MiSpaceKept.Region != NULL) {
         HostRelease(MiSpaceKept.Region, MiSpaceKept.RegionBytes);
-        MiViewsForget();
     }
     if (MiSpaceKept.Pages != 0) {
         MiSpaceFreeTables(MiSpaceKept.Pages, MiSpaceKept.Pte, MiSpaceKept.UnitStart,
@@ -976,23 +797,8 @@ static bool MiSpaceClearPtes(uint64_t First, uint64_t End)
 {
     uint64_t ShownLo = First > MiSpace.ShownFirst ? First : MiSpace.ShownFirst;
     uint64_t ShownHi = End < MiSpace.ShownEnd ? End : MiSpace.ShownEnd;
-    /* fuzz24: the views are kept, inaccessible, for the next machine. */
-    uint64_t Viewed = 0;
-    bool Keep = MI_KEEP_VIEWS && MiViews.Index != NULL && MiViews.Base == MiSpace.Base;
-    for (uint64_t Page = ShownLo; Keep && Page < ShownHi; Page++) {
-        Viewed += (MiSpace.Pte[Page] & MI_PTE_VALID) != 0;
-    }
-    if (ShownLo < ShownHi && (!Keep || Viewed != 0)) {
-        /* (With every PTE there invalid, nothing there is accessible.) */
-        void *Va = MiPageToVa(ShownLo);
-        uint64_t Bytes = (ShownHi - ShownLo) * PAGE_SIZE;
-        if (!Keep || !HostProtectNone(Va, Bytes)) {
-            if (!HostUnmapRun(Va, Bytes)) {
-                return false;
-            }
-            Keep = false;
-            MiViewsSet(ShownLo, ShownHi - ShownLo, 0);
-        }
+    if (ShownLo < ShownHi && !HostUnmapRun(MiPageToVa(ShownLo), (ShownHi - ShownLo) * PAGE_SIZE)) {
+        return false;
     }
     /* Only blocks that held a PTE change (the touched check after the reset
      * compares what is marked); nothing to mark before a touched check ran.
@@ -1016,9 +822,6 @@ static bool MiSpaceClearPtes(uint64_t First, uint64_t End)
     uint64_t Last = (End >> 6) < Words ? End >> 6 : Words - 1;
     HostClearTable(MiSpace.UnitStart, (First >> 6) * sizeof(uint64_t),
                    (Last + 1 - (First >> 6)) * sizeof(uint64_t));
-    if (Keep && Viewed != 0) {
-        MiViewsStale(Viewed); /* (the PTEs are invalid now: a flush takes these) */
-    }
     return true;
 }
 
@@ -1068,7 +871,6 @@ static void MiSpaceTeardown(void)
             MiSpaceKept.RegionBytes = MiSpaceRegionBytes;
         } else {
             HostRelease(MiSpace.Base, MiSpace.Pages * PAGE_SIZE);
-            MiViewsForget();
         }
         MiSpaceRegion = NULL;
         MiSpaceRegionBytes = 0;
@@ -1080,7 +882,6 @@ static void MiSpaceTeardown(void)
     } else if (MiSpace.Base != NULL) {
         HostRelease(MiSpace.Base, MiSpace.Pages * PAGE_SIZE);
     }
-    MiViewsForget();
     MiSpaceRegion = NULL;
     MiSpaceRegionBytes = 0;
     MiSpaceFreeTables(MiSpace.Pages, MiSpace.Pte, MiSpace.UnitStart, MiSpace.Touched,
@@ -1188,7 +989,6 @@ static NTSTATUS MiSpaceInit(const SIM_CONFIG *Config)
         !MiVaInit(&MiSpace.PagedPool, PpFirst, Config->PagedPoolPages, KeptBits[2])) {
         return MiSpaceRefused("the system space bitmaps", MiBitTableBytes(MiSpace.Pages) * 3);
     }
-    MiViewsOpen();
     HostInstallFaultTrap(MiSpace.Base, MiSpace.Pages * PAGE_SIZE, MiFaultTrap);
     return STATUS_SUCCESS;
 }
@@ -1225,9 +1025,7 @@ bool MiMapDevicePages(uint64_t Page, PFN_NUMBER FirstPfn, uint64_t HostOffset, u
     }
     MiSpace.HostMapCalls++;
     MiSpaceShown(Page, Count);
-    bool Mapped = HostMapDeviceRun(MiPageToVa(Page), HostOffset, Count * PAGE_SIZE, Writable);
-    MiViewsSet(Page, Count, Mapped ? MI_VIEW_OTHER : 0);
-    if (!Mapped) {
+    if (!HostMapDeviceRun(MiPageToVa(Page), HostOffset, Count * PAGE_SIZE, Writable)) {
         MiSpace.HostMapFailures++;
         return false;
     }

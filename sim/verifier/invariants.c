@@ -554,13 +554,9 @@ static void MiCheckWhole(MI_CHECK *Check, bool Same)
     }
     /* 6. The mapping budget is an upper bound of the host's count, where the
      *    host limits that count (docs/hosts.md). */
-    uint64_t Allowed = MiSpace.Charged + MiSpaceStaleViewMappings(); /* fuzz24 */
-    if (Check->HostMappings > Allowed && MiSpace.HostLimit != 0) {
-        MiFail(Check,
-               "the host has %llu mapping(s) in system space but only %llu are charged "
-               "(and %llu kept views)\n",
-               (unsigned long long)Check->HostMappings, (unsigned long long)MiSpace.Charged,
-               (unsigned long long)MiSpaceStaleViewMappings());
+    if (Check->HostMappings > MiSpace.Charged && MiSpace.HostLimit != 0) {
+        MiFail(Check, "the host has %llu mapping(s) in system space but only %llu are charged\n",
+               (unsigned long long)Check->HostMappings, (unsigned long long)MiSpace.Charged);
     }
 }
 
@@ -822,7 +818,6 @@ BOOLEAN SimCorruptForTest(SIM_CORRUPTION Kind, PVOID Va)
     case SimCorruptPteWithoutHost:
         if (Pte & MI_PTE_VALID) {
             (void)HostUnmapRun(PAGE_ALIGN(Va), PAGE_SIZE);
-            MiSpaceForgetView(MiVaToPage(Va)); /* the overlay: no view kept there */
             Done = TRUE;
         }
         break;
