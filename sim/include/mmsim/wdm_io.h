@@ -28,33 +28,8 @@ extern "C" {
 #endif
 #endif
 
-/* ------------------------------------------------------------------------ */
-/* Statuses the object namespace returns (values of the WDK's ntstatus.h).  */
-/* ------------------------------------------------------------------------ */
-#ifndef STATUS_OBJECT_NAME_EXISTS
-#define STATUS_OBJECT_NAME_EXISTS        ((NTSTATUS)0x40000000L)
-#endif
-#ifndef STATUS_OBJECT_NAME_INVALID
-#define STATUS_OBJECT_NAME_INVALID       ((NTSTATUS)0xC0000033L)
-#endif
-#ifndef STATUS_OBJECT_NAME_COLLISION
-#define STATUS_OBJECT_NAME_COLLISION     ((NTSTATUS)0xC0000035L)
-#endif
-#ifndef STATUS_OBJECT_TYPE_MISMATCH
-#define STATUS_OBJECT_TYPE_MISMATCH      ((NTSTATUS)0xC0000024L)
-#endif
-#ifndef STATUS_OBJECT_PATH_INVALID
-#define STATUS_OBJECT_PATH_INVALID       ((NTSTATUS)0xC0000039L)
-#endif
-#ifndef STATUS_OBJECT_PATH_NOT_FOUND
-#define STATUS_OBJECT_PATH_NOT_FOUND     ((NTSTATUS)0xC000003AL)
-#endif
-#ifndef STATUS_OBJECT_PATH_SYNTAX_BAD
-#define STATUS_OBJECT_PATH_SYNTAX_BAD    ((NTSTATUS)0xC000003BL)
-#endif
-#ifndef STATUS_INVALID_DEVICE_REQUEST
-#define STATUS_INVALID_DEVICE_REQUEST    ((NTSTATUS)0xC0000010L)
-#endif
+/* IoCompletion's "continue" (wdm.h; the object namespace's statuses are in
+ * mmsim/ntstatus.h with every other NTSTATUS). */
 #ifndef STATUS_CONTINUE_COMPLETION
 #define STATUS_CONTINUE_COMPLETION       STATUS_SUCCESS
 #endif

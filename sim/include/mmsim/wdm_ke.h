@@ -27,15 +27,6 @@ extern "C" {
 #endif
 
 /* ---- Status values and bug check codes of the dispatcher ---------------- */
-#ifndef STATUS_MUTANT_NOT_OWNED
-#define STATUS_MUTANT_NOT_OWNED ((NTSTATUS)0xC0000046L)
-#endif
-#ifndef STATUS_SEMAPHORE_LIMIT_EXCEEDED
-#define STATUS_SEMAPHORE_LIMIT_EXCEEDED ((NTSTATUS)0xC0000047L)
-#endif
-#ifndef STATUS_MUTANT_LIMIT_EXCEEDED
-#define STATUS_MUTANT_LIMIT_EXCEEDED ((NTSTATUS)0xC0000191L)
-#endif
 #ifndef INVALID_AFFINITY_SET
 #define INVALID_AFFINITY_SET ((ULONG)0x00000003L)
 #endif
