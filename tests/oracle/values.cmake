@@ -132,14 +132,16 @@ if(LANG STREQUAL "c++")
   string(CONCAT _src "#include <wdm.h>\n#include <ntddk.h>\n"
            "template <class A, class B> struct oracle_same { enum { value = 0 }; };\n"
            "template <class A> struct oracle_same<A, A> { enum { value = 1 }; };\n"
-           "#define ORACLE_IS(e, T) (oracle_same<decltype(e), T>::value)\n"
-           "#define ORACLE_ASSERT static_assert\n")
+           "#define ORACLE_IS(e, T) (oracle_same<decltype(e), T>::value)\n")
+  set(_assert static_assert)
 else()
   set(_probe ${WORK}/probe.c)
   set(_std -x c -std=c11)
   string(CONCAT _src "#include <wdm.h>\n#include <ntddk.h>\n"
-           "#define ORACLE_IS(e, T) _Generic((e), T: 1, default: 0)\n"
-           "#define ORACLE_ASSERT _Static_assert\n")
+           "#define ORACLE_IS(e, T) _Generic((e), T: 1, default: 0)\n")
+  # Spelled out, not a macro: gcc puts a failed assertion on the line of the
+  # macro that names it.
+  set(_assert _Static_assert)
 endif()
 string(REGEX MATCHALL "\n" _nl "${_src}")
 list(LENGTH _nl _lineno)
@@ -160,11 +162,12 @@ foreach(_name IN LISTS _all_names)
   set(_what "value ${_v}")
   if(_type_of_${_name})
     string(APPEND _cond " && ORACLE_IS(${_name}, ${_type_of_${_name}})")
-    set(_what "((${_type_of_${_name}})${_v})")
+    math(EXPR _hex "${_v} & 0xFFFFFFFF" OUTPUT_FORMAT HEXADECIMAL)
+    set(_what "((${_type_of_${_name}})${_hex})")
   endif()
   math(EXPR _lineno "${_lineno} + 1")
   set(_name_at_${_lineno} ${_name})
-  string(APPEND _src "ORACLE_ASSERT(${_cond}, \"${_name}: mingw-w64 has ${_what}\");\n")
+  string(APPEND _src "${_assert}(${_cond}, \"${_name}: mingw-w64 has ${_what}\");\n")
 endforeach()
 file(WRITE ${_probe} "${_src}")
 
