@@ -37,15 +37,16 @@ set(_families
   # preamble is the tool's, not bug check codes (the severities are in
   # ntstatus.h).
   "bugcodes /bugcodes\\.h$ ^[A-Z] ^(FACILITY_|STATUS_SEVERITY_)"
-  # IRP major and minor function codes, device types, transfer methods and
-  # access of CTL_CODE.
+  # IRP major and minor function codes, IRP flags, device types, transfer
+  # methods and access of CTL_CODE.
   "irp_mj /ddk/wdm\\.h$ ^IRP_MJ_ ^$"
   "irp_mn /ddk/(wdm|ntddk)\\.h$ ^IRP_MN_ ^$"
+  "irp_flags /ddk/wdm\\.h$ ^IRP_ ^IRP_M[JN]_"
   "file_device /ddk/wdm\\.h$ ^FILE_DEVICE_ ^$"
   "ioctl /ddk/wdm\\.h$ ^(METHOD_|FILE_(ANY|SPECIAL|READ|WRITE)_ACCESS$) ^$"
 )
 if(NOT DEFINED FAMILIES)
-  set(FAMILIES ntstatus bugcodes irp_mj irp_mn file_device ioctl)
+  set(FAMILIES ntstatus bugcodes irp_mj irp_mn irp_flags file_device ioctl)
 endif()
 
 file(MAKE_DIRECTORY ${WORK})

@@ -10,7 +10,7 @@
  * are names and numbers only: which DDI returns which status is stated where
  * the DDI is declared. NT_SUCCESS, NT_ERROR, ... are in <ntdef.h>, as in the
  * WDK. The ctests oracle_values_* (tests/oracle/values.cmake) compare every
- * name and value here with an independent copy of the table.
+ * name and value here with the mingw-w64 headers' copy of the table.
  */
 #ifndef MMSIM_NTSTATUS_H
 #define MMSIM_NTSTATUS_H

@@ -258,6 +258,13 @@ typedef struct _KDEVICE_QUEUE {
 #define IRP_DEFER_IO_COMPLETION         0x00000800
 #define IRP_OB_QUERY_NAME               0x00001000
 #define IRP_HOLD_DEVICE_QUEUE           0x00002000
+#define IRP_RETRY_IO_COMPLETION         0x00004000
+#define IRP_CLASS_CACHE_OPERATION       0x00008000
+
+/* IRP.AllocationFlags: the I/O manager's own bookkeeping (names and values). */
+#define IRP_QUOTA_CHARGED               0x01
+#define IRP_ALLOCATED_MUST_SUCCEED      0x02
+#define IRP_ALLOCATED_FIXED_SIZE        0x04
 
 /* IO_STACK_LOCATION.Control. */
 #define SL_PENDING_RETURNED             0x01
