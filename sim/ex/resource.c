@@ -29,10 +29,6 @@
 
 #include "../mi.h"
 
-#ifndef RESOURCE_NOT_OWNED
-#define RESOURCE_NOT_OWNED ((ULONG)0x000000E3L)
-#endif
-
 typedef struct _MI_OWNER {
     ERESOURCE_THREAD Thread;
     ULONG Count;

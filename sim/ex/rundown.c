@@ -16,10 +16,6 @@
 
 #include "../mi.h"
 
-#ifndef RESOURCE_NOT_OWNED
-#define RESOURCE_NOT_OWNED ((ULONG)0x000000E3L)
-#endif
-
 /* The cache-aware form: one reference count in a cache line of its own
  * (Windows spreads it over processors; the semantics are the same). */
 struct _EX_RUNDOWN_REF_CACHE_AWARE {

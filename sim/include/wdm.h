@@ -214,8 +214,6 @@ DECLSPEC_NORETURN NTKERNELAPI VOID NTAPI KeBugCheck(_In_ ULONG BugCheckCode);
  * kernel exception is (bug check 0x1E). */
 DECLSPEC_NORETURN NTSYSAPI VOID NTAPI ExRaiseStatus(_In_ NTSTATUS Status);
 
-#define KMODE_EXCEPTION_NOT_HANDLED ((ULONG)0x0000001EL)
-
 /* PAGED_CODE: in the WDK it asserts IRQL <= APC_LEVEL in checked builds. mmsim
  * always checks: code that may be paged out, run at DISPATCH_LEVEL or above,
  * is what makes a real machine stop with 0xD1 (execute fault at raised IRQL). */

@@ -230,9 +230,6 @@ FORCEINLINE UCHAR _InterlockedCompareExchange128(
  * wdm.h with the Interlocked family. A breakpoint with no kernel debugger
  * attached is an unhandled STATUS_BREAKPOINT exception: ExRaiseStatus
  * raises it (0x1E if nothing handles it). */
-#ifndef STATUS_BREAKPOINT
-#define STATUS_BREAKPOINT ((NTSTATUS)0x80000003L)
-#endif
 #define __debugbreak() ExRaiseStatus(STATUS_BREAKPOINT)
 #define __nop() ((void)0)
 #if !defined(__x86_64__)

@@ -14,9 +14,6 @@
 extern "C" {
 #endif
 
-#ifndef STATUS_INVALID_PARAMETER_5
-#define STATUS_INVALID_PARAMETER_5 ((NTSTATUS)0xC00000F3L)
-#endif
 #ifndef RTL_SIZEOF_THROUGH_FIELD
 #define RTL_SIZEOF_THROUGH_FIELD(type, field) \
     (FIELD_OFFSET(type, field) + RTL_FIELD_SIZE(type, field))

@@ -28,43 +28,10 @@ extern "C" {
 #endif
 #endif
 
-/* ------------------------------------------------------------------------ */
-/* Statuses the object namespace returns (values of the WDK's ntstatus.h).  */
-/* ------------------------------------------------------------------------ */
-#ifndef STATUS_OBJECT_NAME_EXISTS
-#define STATUS_OBJECT_NAME_EXISTS        ((NTSTATUS)0x40000000L)
-#endif
-#ifndef STATUS_OBJECT_NAME_INVALID
-#define STATUS_OBJECT_NAME_INVALID       ((NTSTATUS)0xC0000033L)
-#endif
-#ifndef STATUS_OBJECT_NAME_COLLISION
-#define STATUS_OBJECT_NAME_COLLISION     ((NTSTATUS)0xC0000035L)
-#endif
-#ifndef STATUS_OBJECT_TYPE_MISMATCH
-#define STATUS_OBJECT_TYPE_MISMATCH      ((NTSTATUS)0xC0000024L)
-#endif
-#ifndef STATUS_OBJECT_PATH_INVALID
-#define STATUS_OBJECT_PATH_INVALID       ((NTSTATUS)0xC0000039L)
-#endif
-#ifndef STATUS_OBJECT_PATH_NOT_FOUND
-#define STATUS_OBJECT_PATH_NOT_FOUND     ((NTSTATUS)0xC000003AL)
-#endif
-#ifndef STATUS_OBJECT_PATH_SYNTAX_BAD
-#define STATUS_OBJECT_PATH_SYNTAX_BAD    ((NTSTATUS)0xC000003BL)
-#endif
-#ifndef STATUS_INVALID_DEVICE_REQUEST
-#define STATUS_INVALID_DEVICE_REQUEST    ((NTSTATUS)0xC0000010L)
-#endif
+/* IoCompletion's "continue" (wdm.h; the object namespace's statuses are in
+ * mmsim/ntstatus.h with every other NTSTATUS). */
 #ifndef STATUS_CONTINUE_COMPLETION
 #define STATUS_CONTINUE_COMPLETION       STATUS_SUCCESS
-#endif
-
-/* Bug checks of the I/O manager (bug check reference). */
-#ifndef NO_MORE_IRP_STACK_LOCATIONS
-#define NO_MORE_IRP_STACK_LOCATIONS      ((ULONG)0x00000035L)
-#endif
-#ifndef MULTIPLE_IRP_COMPLETE_REQUESTS
-#define MULTIPLE_IRP_COMPLETE_REQUESTS   ((ULONG)0x00000044L)
 #endif
 
 /* ------------------------------------------------------------------------ */
@@ -199,6 +166,81 @@ typedef struct _KDEVICE_QUEUE {
 #define IRP_MJ_PNP_POWER                IRP_MJ_PNP
 #define IRP_MJ_MAXIMUM_FUNCTION         0x1b
 
+/* IRP minor function codes (IO_STACK_LOCATION.MinorFunction), as the WDK
+ * defines them; names and values only: mmsim's I/O manager sends no PnP,
+ * power, WMI or file-system IRP itself, a test or harness may. */
+#define IRP_MN_SCSI_CLASS                   0x01
+
+/* IRP_MJ_PNP */
+#define IRP_MN_START_DEVICE                 0x00
+#define IRP_MN_QUERY_REMOVE_DEVICE          0x01
+#define IRP_MN_REMOVE_DEVICE                0x02
+#define IRP_MN_CANCEL_REMOVE_DEVICE         0x03
+#define IRP_MN_STOP_DEVICE                  0x04
+#define IRP_MN_QUERY_STOP_DEVICE            0x05
+#define IRP_MN_CANCEL_STOP_DEVICE           0x06
+#define IRP_MN_QUERY_DEVICE_RELATIONS       0x07
+#define IRP_MN_QUERY_INTERFACE              0x08
+#define IRP_MN_QUERY_CAPABILITIES           0x09
+#define IRP_MN_QUERY_RESOURCES              0x0A
+#define IRP_MN_QUERY_RESOURCE_REQUIREMENTS  0x0B
+#define IRP_MN_QUERY_DEVICE_TEXT            0x0C
+#define IRP_MN_FILTER_RESOURCE_REQUIREMENTS 0x0D
+#define IRP_MN_READ_CONFIG                  0x0F
+#define IRP_MN_WRITE_CONFIG                 0x10
+#define IRP_MN_EJECT                        0x11
+#define IRP_MN_SET_LOCK                     0x12
+#define IRP_MN_QUERY_ID                     0x13
+#define IRP_MN_QUERY_PNP_DEVICE_STATE       0x14
+#define IRP_MN_QUERY_BUS_INFORMATION        0x15
+#define IRP_MN_DEVICE_USAGE_NOTIFICATION    0x16
+#define IRP_MN_SURPRISE_REMOVAL             0x17
+#define IRP_MN_QUERY_LEGACY_BUS_INFORMATION 0x18
+#define IRP_MN_DEVICE_ENUMERATED            0x19
+
+/* IRP_MJ_POWER */
+#define IRP_MN_WAIT_WAKE                    0x00
+#define IRP_MN_POWER_SEQUENCE               0x01
+#define IRP_MN_SET_POWER                    0x02
+#define IRP_MN_QUERY_POWER                  0x03
+
+/* IRP_MJ_SYSTEM_CONTROL (WMI) */
+#define IRP_MN_QUERY_ALL_DATA               0x00
+#define IRP_MN_QUERY_SINGLE_INSTANCE        0x01
+#define IRP_MN_CHANGE_SINGLE_INSTANCE       0x02
+#define IRP_MN_CHANGE_SINGLE_ITEM           0x03
+#define IRP_MN_ENABLE_EVENTS                0x04
+#define IRP_MN_DISABLE_EVENTS               0x05
+#define IRP_MN_ENABLE_COLLECTION            0x06
+#define IRP_MN_DISABLE_COLLECTION           0x07
+#define IRP_MN_REGINFO                      0x08
+#define IRP_MN_EXECUTE_METHOD               0x09
+#define IRP_MN_REGINFO_EX                   0x0B
+
+/* IRP_MJ_DIRECTORY_CONTROL, _FILE_SYSTEM_CONTROL, _LOCK_CONTROL,
+ * _FLUSH_BUFFERS, and the READ/WRITE modifiers */
+#define IRP_MN_QUERY_DIRECTORY              0x01
+#define IRP_MN_NOTIFY_CHANGE_DIRECTORY      0x02
+#define IRP_MN_USER_FS_REQUEST              0x00
+#define IRP_MN_MOUNT_VOLUME                 0x01
+#define IRP_MN_VERIFY_VOLUME                0x02
+#define IRP_MN_LOAD_FILE_SYSTEM             0x03
+#define IRP_MN_TRACK_LINK                   0x04
+#define IRP_MN_KERNEL_CALL                  0x04
+#define IRP_MN_LOCK                         0x01
+#define IRP_MN_UNLOCK_SINGLE                0x02
+#define IRP_MN_UNLOCK_ALL                   0x03
+#define IRP_MN_UNLOCK_ALL_BY_KEY            0x04
+#define IRP_MN_FLUSH_AND_PURGE              0x01
+#define IRP_MN_NORMAL                       0x00
+#define IRP_MN_DPC                          0x01
+#define IRP_MN_MDL                          0x02
+#define IRP_MN_COMPLETE                     0x04
+#define IRP_MN_COMPRESSED                   0x08
+#define IRP_MN_MDL_DPC                      (IRP_MN_MDL | IRP_MN_DPC)
+#define IRP_MN_COMPLETE_MDL                 (IRP_MN_COMPLETE | IRP_MN_MDL)
+#define IRP_MN_COMPLETE_MDL_DPC             (IRP_MN_COMPLETE_MDL | IRP_MN_DPC)
+
 /* IRP.Flags. */
 #define IRP_NOCACHE                     0x00000001
 #define IRP_PAGING_IO                   0x00000002
@@ -216,6 +258,13 @@ typedef struct _KDEVICE_QUEUE {
 #define IRP_DEFER_IO_COMPLETION         0x00000800
 #define IRP_OB_QUERY_NAME               0x00001000
 #define IRP_HOLD_DEVICE_QUEUE           0x00002000
+#define IRP_RETRY_IO_COMPLETION         0x00004000
+#define IRP_CLASS_CACHE_OPERATION       0x00008000
+
+/* IRP.AllocationFlags: the I/O manager's own bookkeeping (names and values). */
+#define IRP_QUOTA_CHARGED               0x01
+#define IRP_ALLOCATED_MUST_SUCCEED      0x02
+#define IRP_ALLOCATED_FIXED_SIZE        0x04
 
 /* IO_STACK_LOCATION.Control. */
 #define SL_PENDING_RETURNED             0x01

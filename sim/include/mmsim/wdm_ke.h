@@ -26,32 +26,6 @@ extern "C" {
 #endif
 #endif
 
-/* ---- Status values and bug check codes of the dispatcher ---------------- */
-#ifndef STATUS_MUTANT_NOT_OWNED
-#define STATUS_MUTANT_NOT_OWNED ((NTSTATUS)0xC0000046L)
-#endif
-#ifndef STATUS_SEMAPHORE_LIMIT_EXCEEDED
-#define STATUS_SEMAPHORE_LIMIT_EXCEEDED ((NTSTATUS)0xC0000047L)
-#endif
-#ifndef STATUS_MUTANT_LIMIT_EXCEEDED
-#define STATUS_MUTANT_LIMIT_EXCEEDED ((NTSTATUS)0xC0000191L)
-#endif
-#ifndef INVALID_AFFINITY_SET
-#define INVALID_AFFINITY_SET ((ULONG)0x00000003L)
-#endif
-#ifndef MAXIMUM_WAIT_OBJECTS_EXCEEDED
-#define MAXIMUM_WAIT_OBJECTS_EXCEEDED ((ULONG)0x0000000CL)
-#endif
-#ifndef SYSTEM_EXIT_OWNED_MUTEX
-#define SYSTEM_EXIT_OWNED_MUTEX ((ULONG)0x00000039L)
-#endif
-#ifndef IRQL_UNEXPECTED_VALUE
-#define IRQL_UNEXPECTED_VALUE ((ULONG)0x000000C8L)
-#endif
-#ifndef MUTEX_ALREADY_OWNED
-#define MUTEX_ALREADY_OWNED ((ULONG)0x000000BFL)
-#endif
-
 /* ---- Object types, access rights, limits -------------------------------- */
 #ifndef MMSIM_HAVE_TIMER_TYPE
 #define MMSIM_HAVE_TIMER_TYPE 1

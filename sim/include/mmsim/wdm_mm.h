@@ -17,13 +17,6 @@
 extern "C" {
 #endif
 
-#ifndef STATUS_INFO_LENGTH_MISMATCH
-#define STATUS_INFO_LENGTH_MISMATCH ((NTSTATUS)0xC0000004L)
-#endif
-#ifndef STATUS_NOT_MAPPED_VIEW
-#define STATUS_NOT_MAPPED_VIEW ((NTSTATUS)0xC0000019L)
-#endif
-
 /* ---- Device memory (sim/mm/iospace.c) ---------------------------------- */
 /* Maps NumberOfBytes of physical address space from PhysicalAddress into
  * system PTEs: a simulated device range (SIM_CONFIG.DeviceRanges,

@@ -13,17 +13,6 @@
 extern "C" {
 #endif
 
-/* ---- Special pool bug checks (bugcodes.h values) ---- */
-#ifndef SPECIAL_POOL_DETECTED_MEMORY_CORRUPTION
-#define SPECIAL_POOL_DETECTED_MEMORY_CORRUPTION ((ULONG)0x000000C1L)
-#endif
-#ifndef PAGE_FAULT_IN_FREED_SPECIAL_POOL
-#define PAGE_FAULT_IN_FREED_SPECIAL_POOL ((ULONG)0x000000CCL)
-#endif
-#ifndef PAGE_FAULT_BEYOND_END_OF_ALLOCATION
-#define PAGE_FAULT_BEYOND_END_OF_ALLOCATION ((ULONG)0x000000CDL)
-#endif
-
 /* ---- ExAllocatePool3 ---- */
 typedef enum POOL_EXTENDED_PARAMETER_TYPE {
     PoolExtendedParameterInvalidType = 0,

@@ -37,20 +37,6 @@ extern "C" {
 #define _Out_writes_bytes_to_(size, count)
 #endif
 
-/* ---- Statuses the Rtl routines return (ntstatus.h values) ---- */
-#ifndef STATUS_SOME_NOT_MAPPED
-#define STATUS_SOME_NOT_MAPPED ((NTSTATUS)0x00000107L)
-#endif
-#ifndef STATUS_REVISION_MISMATCH
-#define STATUS_REVISION_MISMATCH ((NTSTATUS)0xC0000059L)
-#endif
-#ifndef STATUS_INVALID_PARAMETER_5
-#define STATUS_INVALID_PARAMETER_5 ((NTSTATUS)0xC00000F3L)
-#endif
-#ifndef STATUS_NAME_TOO_LONG
-#define STATUS_NAME_TOO_LONG ((NTSTATUS)0xC0000106L)
-#endif
-
 /* ---- Characters and string limits (ntdef.h) ---- */
 typedef const CHAR *PCCH;
 #ifndef UNICODE_NULL
