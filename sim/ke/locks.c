@@ -284,6 +284,7 @@ void *MiLetGoOfParkForFault(void)
 void MiRefuseIfLentWaitEnded(void)
 {
     if (MiLentBucket != NULL && atomic_load(&MiWaitEpoch) != MiParkEpoch) {
+        MiLeaveFaultTrap(); /* refused, not stopped: the trap ends here */
         MiLeaveDeadWait(MiParkDdi, MiParkEpoch); /* drops the lock and the count */
     }
 }
@@ -302,6 +303,7 @@ void MiTakeBackParkAfterFault(void *Lent)
         MiHeldBucket = NULL;
         pthread_mutex_unlock((pthread_mutex_t *)Lent);
         atomic_fetch_sub(&MiParked, 1);
+        MiLeaveFaultTrap();
         MiLeaveDeadWait(MiParkDdi, MiParkEpoch);
     }
 }
