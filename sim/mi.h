@@ -237,6 +237,22 @@ void MiSetInjectHooks(const MI_INJECT_HOOKS *Hooks);
 MI_INJECT_RESULT MiInjectFaultAt(SIM_FAULT_SITE Site, ULONG Tag, ULONG_PTR Caller);
 /* The usual form, inside a DDI. */
 #define MiInjectFault(Site) (MiInjectFaultAt((Site), 0, MI_CALLER_ADDRESS()) != MiInjectNone)
+/* Objects the system keeps track of in a driver's memory (lookaside lists,
+ * executive resources): ExFreePool asks the layer that keeps them whether the
+ * block being freed still holds an active one, and stops with Driver
+ * Verifier's code for it. That layer registers its finder when it starts;
+ * a finder reads only mmsim's own records (it runs under the MM lock) and
+ * fills the bug check's parameters 1-4 (PoolType: the pool type, or
+ * (ULONG_PTR)-1 for special pool). */
+typedef enum _MI_HELD_OBJECT_KIND {
+    MiHeldLookasideList = 0, /* 0xC4/0xCC */
+    MiHeldResource,          /* 0xC4/0x17 */
+    MiHeldObjectKinds
+} MI_HELD_OBJECT_KIND;
+typedef bool (*MI_HELD_OBJECT_FINDER)(const void *Start, SIZE_T Size, ULONG_PTR PoolType,
+                                      ULONG_PTR Parameters[4]);
+void MiSetHeldObjectFinder(MI_HELD_OBJECT_KIND Kind, MI_HELD_OBJECT_FINDER Finder);
+bool MiFindHeldObject(const void *Start, SIZE_T Size, ULONG_PTR PoolType, ULONG_PTR Parameters[4]);
 /* Pages an MmAllocatePagesForMdl(Ex) call may have (Pages, or fewer when a
  * short allocation is armed). */
 uint64_t MiInjectShortPages(uint64_t Pages);
@@ -282,11 +298,19 @@ const SIM_IRQL_RULE *MiIrqlRuleTable(ULONG *Count);
 BOOLEAN MiWaitForWorkItems(ULONG TimeoutMs);
 
 
+/* Whether [Va, Va+Size) can be read now without a fault: host memory (it
+ * stands for resident kernel memory) above the never-mapped first 64 KiB,
+ * or system space whose PTEs are all valid (sim/mm/query.c). For checks
+ * that read a driver's memory they do not own. */
+bool MiIsResidentNow(const void *Va, SIZE_T Size);
+
 /* exsync: the active lookaside lists (sim/ex/lookaside.c), for the unload check. */
 typedef struct _MI_LOOKASIDE_INFO {
     PVOID List;
     ULONG Tag;
     bool Paged, Ex;
+    SIZE_T Bytes;       /* the list structure's size */
+    bool Readable;      /* its memory is there: the two counts below were read */
     USHORT Cached;      /* entries on the list */
     ULONG Outstanding;  /* allocated from it and not freed to it */
 } MI_LOOKASIDE_INFO;

@@ -56,6 +56,24 @@ void MiEnsureMachine(void)
     Builder();
 }
 
+static _Atomic MI_HELD_OBJECT_FINDER MiHeldObjectFinders[MiHeldObjectKinds];
+
+void MiSetHeldObjectFinder(MI_HELD_OBJECT_KIND Kind, MI_HELD_OBJECT_FINDER Finder)
+{
+    atomic_store(&MiHeldObjectFinders[Kind], Finder);
+}
+
+bool MiFindHeldObject(const void *Start, SIZE_T Size, ULONG_PTR PoolType, ULONG_PTR Parameters[4])
+{
+    for (int Kind = 0; Kind < MiHeldObjectKinds; Kind++) {
+        MI_HELD_OBJECT_FINDER Finder = atomic_load(&MiHeldObjectFinders[Kind]);
+        if (Finder != NULL && Finder(Start, Size, PoolType, Parameters)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 void MiSetInjectHooks(const MI_INJECT_HOOKS *Hooks)
 {
     atomic_store(&MiInjectHooks, Hooks);

@@ -13,18 +13,25 @@
  *   - an allocation from an empty list calls the Allocate routine (the pool
  *     allocator with the list's type and tag when the driver gave none); a
  *     free to a list holding Depth entries calls the Free routine;
- *   - initialized lists are linked through L.ListEntry (the system's list of
- *     lookaside lists), which is how the checks below find them.
+ *   - the system's set of active lists is kept in mmsim's own memory, not
+ *     linked through L.ListEntry (left an empty list head): a list whose
+ *     memory went away undeleted - a stack frame left by a longjmp, pool
+ *     freed under it before this check existed - must not make the
+ *     simulator walk or write that memory.
  * Checks (Driver Verifier's 0xC4 codes; mmsim makes them always):
  *   0xCA (list, 0, 0)            initializing a list that is active
  *   0xCB (list, 0, 0)            deleting or using a list never initialized
  *   0xCD (list, Size, minimum)   a block size below LOOKASIDE_MINIMUM_BLOCK_SIZE
+ *   0xCC (list, block, size)     ExFreePool of a block that holds an active list
+ *                                (the pool asks MiLookasideHeldIn, a hook)
  * The allocation that misses is a fault-injection site ("lookaside"): it fails
  * as the allocator fails (NULL, or STATUS_INSUFFICIENT_RESOURCES raised when
  * the list's flags ask for a raise). The unload check reports lists not
  * deleted (sim/verifier/unload.c).
  */
 #include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "../mi.h"
 
@@ -34,29 +41,34 @@
 /* L.Future[0]: the list's kind, for the unload report (reserved to the system). */
 enum { MiLookasideNPaged = 0x4E4C, MiLookasidePaged = 0x504C, MiLookasideEx = 0x584C };
 
+/* What mmsim keeps of an active list, in its own memory. */
+typedef struct _MI_LOOKASIDE_RECORD {
+    PGENERAL_LOOKASIDE_POOL List;
+    ULONG Tag;
+    ULONG Kind;
+    bool Paged;
+} MI_LOOKASIDE_RECORD;
+
 static struct {
     pthread_mutex_t Mutex;
-    LIST_ENTRY Lists; /* GENERAL_LOOKASIDE.ListEntry of the active lists */
-    bool Ready;
+    MI_LOOKASIDE_RECORD *Lists; /* the active lists, in initialization order */
+    ULONG Count, Capacity;
+    _Atomic ULONG Active; /* Count, read by the pool's free without the mutex */
 } MiLookaside = {.Mutex = PTHREAD_MUTEX_INITIALIZER};
 
-static void MiLookasideReady(void)
+/* Index of L among the active lists, or Count. */
+static ULONG MiLookasideFindLocked(PGENERAL_LOOKASIDE_POOL L)
 {
-    if (!MiLookaside.Ready) {
-        MiLookaside.Lists.Flink = MiLookaside.Lists.Blink = &MiLookaside.Lists;
-        MiLookaside.Ready = true;
+    ULONG i = 0;
+    while (i < MiLookaside.Count && MiLookaside.Lists[i].List != L) {
+        i++;
     }
+    return i;
 }
 
 static bool MiLookasideIsActiveLocked(PGENERAL_LOOKASIDE_POOL L)
 {
-    MiLookasideReady();
-    for (PLIST_ENTRY e = MiLookaside.Lists.Flink; e != &MiLookaside.Lists; e = e->Flink) {
-        if (e == &L->ListEntry) {
-            return true;
-        }
-    }
-    return false;
+    return MiLookasideFindLocked(L) < MiLookaside.Count;
 }
 
 static bool MiLookasideIsActive(PGENERAL_LOOKASIDE_POOL L)
@@ -65,6 +77,69 @@ static bool MiLookasideIsActive(PGENERAL_LOOKASIDE_POOL L)
     bool Active = MiLookasideIsActiveLocked(L);
     pthread_mutex_unlock(&MiLookaside.Mutex);
     return Active;
+}
+
+static bool MiLookasideIsPaged(PGENERAL_LOOKASIDE_POOL L)
+{
+    return ((ULONG)L->Type & 1) != 0;
+}
+
+/* Adds a list to the active ones (mutex held); false if the host has no memory for it. */
+static bool MiLookasideAddLocked(const MI_LOOKASIDE_RECORD *Record)
+{
+    if (MiLookaside.Count == MiLookaside.Capacity) {
+        ULONG Capacity = MiLookaside.Capacity != 0 ? MiLookaside.Capacity * 2 : 16;
+        MI_LOOKASIDE_RECORD *Lists =
+            (MI_LOOKASIDE_RECORD *)realloc(MiLookaside.Lists, Capacity * sizeof(*Lists));
+        if (Lists == NULL) {
+            return false;
+        }
+        MiLookaside.Lists = Lists;
+        MiLookaside.Capacity = Capacity;
+    }
+    MiLookaside.Lists[MiLookaside.Count++] = *Record;
+    atomic_store(&MiLookaside.Active, MiLookaside.Count);
+    return true;
+}
+
+static void MiLookasideRemoveLocked(ULONG Index)
+{
+    memmove(&MiLookaside.Lists[Index], &MiLookaside.Lists[Index + 1],
+            (MiLookaside.Count - Index - 1) * sizeof(MiLookaside.Lists[0]));
+    MiLookaside.Count--;
+    atomic_store(&MiLookaside.Active, MiLookaside.Count);
+}
+
+static SIZE_T MiLookasideBytes(ULONG Kind)
+{
+    return Kind == MiLookasideEx ? sizeof(LOOKASIDE_LIST_EX) : sizeof(GENERAL_LOOKASIDE);
+}
+
+/* The pool's hook (architecture.md 1.1): an active list inside the block
+ * being freed stops the free with Driver Verifier's 0xC4/0xCC (list, block,
+ * size). Reads only mmsim's own records: called with the MM lock held. */
+static bool MiLookasideHeldIn(const void *Start, SIZE_T Size, ULONG_PTR PoolType,
+                              ULONG_PTR Parameters[4])
+{
+    (void)PoolType;
+    if (atomic_load(&MiLookaside.Active) == 0) {
+        return false;
+    }
+    uintptr_t Begin = (uintptr_t)Start, End = Begin + Size;
+    bool Found = false;
+    pthread_mutex_lock(&MiLookaside.Mutex);
+    for (ULONG i = 0; i < MiLookaside.Count && !Found; i++) {
+        uintptr_t List = (uintptr_t)MiLookaside.Lists[i].List;
+        if (List >= Begin && List < End) {
+            Parameters[0] = 0xCC;
+            Parameters[1] = List;
+            Parameters[2] = Begin;
+            Parameters[3] = Size;
+            Found = true;
+        }
+    }
+    pthread_mutex_unlock(&MiLookaside.Mutex);
+    return Found;
 }
 
 /* The default routines: the pool with the list's type (and flag bits) and tag. */
@@ -88,18 +163,19 @@ static VOID NTAPI MiLookasideFreePoolEx(PVOID Buffer, PLOOKASIDE_LIST_EX Lookasi
     ExFreePool(Buffer);
 }
 
-static void MiLookasideInitialize(PGENERAL_LOOKASIDE_POOL L, ULONG Kind, PVOID Allocate, PVOID Free,
+/* false if the host refused memory for mmsim's record of the list. */
+static bool MiLookasideInitialize(PGENERAL_LOOKASIDE_POOL L, ULONG Kind, PVOID Allocate, PVOID Free,
                                   ULONG Type, SIZE_T Size, ULONG Tag)
 {
     if (Size < LOOKASIDE_MINIMUM_BLOCK_SIZE) {
         KeBugCheckEx(DRIVER_VERIFIER_DETECTED_VIOLATION, 0xCD, (ULONG_PTR)L, Size,
                      LOOKASIDE_MINIMUM_BLOCK_SIZE);
     }
-    pthread_mutex_lock(&MiLookaside.Mutex);
-    if (MiLookasideIsActiveLocked(L)) {
-        pthread_mutex_unlock(&MiLookaside.Mutex);
+    if (MiLookasideIsActive(L)) {
         KeBugCheckEx(DRIVER_VERIFIER_DETECTED_VIOLATION, 0xCA, (ULONG_PTR)L, 0, 0);
     }
+    /* The driver's memory is written outside the mutex: a fault there takes
+     * the MM lock, which the pool's free holds when it asks MiLookasideHeldIn. */
     /* the layout only: a LOOKASIDE_LIST_EX lacks GENERAL_LOOKASIDE's cache-line padding */
     memset(L, 0, sizeof(GENERAL_LOOKASIDE_POOL));
     L->Depth = MI_LOOKASIDE_MINIMUM_DEPTH;
@@ -110,8 +186,23 @@ static void MiLookasideInitialize(PGENERAL_LOOKASIDE_POOL L, ULONG Kind, PVOID A
     L->Allocate = (PALLOCATE_FUNCTION)Allocate;
     L->Free = (PFREE_FUNCTION)Free;
     L->Future[0] = Kind;
-    InsertTailList(&MiLookaside.Lists, &L->ListEntry);
+    InitializeListHead(&L->ListEntry); /* the set of lists is mmsim's own (above) */
+    MI_LOOKASIDE_RECORD Record = {L, Tag, Kind, ((ULONG)Type & 1) != 0};
+    pthread_mutex_lock(&MiLookaside.Mutex);
+    bool Added = !MiLookasideIsActiveLocked(L) && MiLookasideAddLocked(&Record);
     pthread_mutex_unlock(&MiLookaside.Mutex);
+    if (!Added) {
+        L->Future[0] = 0; /* not active */
+    }
+    return Added;
+}
+
+/* The VOID initializers cannot fail on Windows: the host refusing a few
+ * bytes for mmsim's record ends the process, saying so (SIM_EXIT_CONFIG). */
+static void MiLookasideRefused(void)
+{
+    MiWriteStderr("mmsim: the host refused memory for a lookaside list's record\n");
+    _Exit(SIM_EXIT_CONFIG);
 }
 
 /* Every 256 allocations: Depth follows the share of them that missed. */
@@ -136,11 +227,6 @@ static void MiLookasideAdjustDepth(PGENERAL_LOOKASIDE_POOL L, ULONG Total)
         Depth = Depth > Maximum ? Maximum : Depth;
     }
     __atomic_store_n(&L->Depth, (USHORT)Depth, __ATOMIC_RELAXED);
-}
-
-static bool MiLookasideIsPaged(PGENERAL_LOOKASIDE_POOL L)
-{
-    return ((ULONG)L->Type & 1) != 0;
 }
 
 /* Paged lists and their entries are used at APC_LEVEL at most. */
@@ -217,11 +303,12 @@ static void MiLookasideDelete(PGENERAL_LOOKASIDE_POOL L, bool Ex, ULONG_PTR Call
 {
     MiCheckDriverPointer(L, 0, true, Caller);
     pthread_mutex_lock(&MiLookaside.Mutex);
-    if (!MiLookasideIsActiveLocked(L)) {
+    ULONG Index = MiLookasideFindLocked(L);
+    if (Index == MiLookaside.Count) {
         pthread_mutex_unlock(&MiLookaside.Mutex);
         KeBugCheckEx(DRIVER_VERIFIER_DETECTED_VIOLATION, 0xCB, (ULONG_PTR)L, 0, 0);
     }
-    RemoveEntryList(&L->ListEntry);
+    MiLookasideRemoveLocked(Index);
     pthread_mutex_unlock(&MiLookaside.Mutex);
     MiLookasideFlush(L, Ex);
     L->Future[0] = 0;
@@ -238,10 +325,12 @@ VOID NTAPI ExInitializeNPagedLookasideList(PNPAGED_LOOKASIDE_LIST Lookaside,
     MiDdiEnter(MiDdi_ExInitializeNPagedLookasideList, 0, Caller);
     MiCheckDriverPointer(Lookaside, 0, true, Caller);
     (void)Depth; /* reserved */
-    MiLookasideInitialize((PGENERAL_LOOKASIDE_POOL)(PVOID)&Lookaside->L, MiLookasideNPaged,
-                          Allocate != NULL ? (PVOID)Allocate : (PVOID)MiLookasideAllocatePool,
-                          Free != NULL ? (PVOID)Free : (PVOID)MiLookasideFreePool,
-                          (ULONG)NonPagedPool | Flags, Size, Tag);
+    if (!MiLookasideInitialize((PGENERAL_LOOKASIDE_POOL)(PVOID)&Lookaside->L, MiLookasideNPaged,
+                               Allocate != NULL ? (PVOID)Allocate : (PVOID)MiLookasideAllocatePool,
+                               Free != NULL ? (PVOID)Free : (PVOID)MiLookasideFreePool,
+                               (ULONG)NonPagedPool | Flags, Size, Tag)) {
+        MiLookasideRefused();
+    }
 }
 
 VOID NTAPI ExInitializePagedLookasideList(PPAGED_LOOKASIDE_LIST Lookaside,
@@ -252,10 +341,12 @@ VOID NTAPI ExInitializePagedLookasideList(PPAGED_LOOKASIDE_LIST Lookaside,
     MiDdiEnter(MiDdi_ExInitializePagedLookasideList, 0, Caller);
     MiCheckDriverPointer(Lookaside, 0, true, Caller);
     (void)Depth;
-    MiLookasideInitialize((PGENERAL_LOOKASIDE_POOL)(PVOID)&Lookaside->L, MiLookasidePaged,
-                          Allocate != NULL ? (PVOID)Allocate : (PVOID)MiLookasideAllocatePool,
-                          Free != NULL ? (PVOID)Free : (PVOID)MiLookasideFreePool,
-                          (ULONG)PagedPool | Flags, Size, Tag);
+    if (!MiLookasideInitialize((PGENERAL_LOOKASIDE_POOL)(PVOID)&Lookaside->L, MiLookasidePaged,
+                               Allocate != NULL ? (PVOID)Allocate : (PVOID)MiLookasideAllocatePool,
+                               Free != NULL ? (PVOID)Free : (PVOID)MiLookasideFreePool,
+                               (ULONG)PagedPool | Flags, Size, Tag)) {
+        MiLookasideRefused();
+    }
 }
 
 VOID NTAPI ExDeleteNPagedLookasideList(PNPAGED_LOOKASIDE_LIST Lookaside)
@@ -326,10 +417,12 @@ NTSTATUS NTAPI ExInitializeLookasideListEx(PLOOKASIDE_LIST_EX Lookaside,
         Type |= POOL_QUOTA_FAIL_INSTEAD_OF_RAISE;
     }
     PGENERAL_LOOKASIDE_POOL L = &Lookaside->L;
-    MiLookasideInitialize(L, MiLookasideEx,
-                          Allocate != NULL ? (PVOID)Allocate : (PVOID)MiLookasideAllocatePoolEx,
-                          Free != NULL ? (PVOID)Free : (PVOID)MiLookasideFreePoolEx, Type, Size,
-                          Tag);
+    if (!MiLookasideInitialize(L, MiLookasideEx,
+                               Allocate != NULL ? (PVOID)Allocate : (PVOID)MiLookasideAllocatePoolEx,
+                               Free != NULL ? (PVOID)Free : (PVOID)MiLookasideFreePoolEx, Type,
+                               Size, Tag)) {
+        return STATUS_INSUFFICIENT_RESOURCES; /* the host refused mmsim's record of it */
+    }
     return STATUS_SUCCESS;
 }
 
@@ -370,31 +463,40 @@ VOID NTAPI ExFreeToLookasideListEx(PLOOKASIDE_LIST_EX Lookaside, PVOID Entry)
 /* ---------------------------------------------------------------------- */
 /* Machine lifetime and the unload check                                  */
 /* ---------------------------------------------------------------------- */
+/* What mmsim keeps of each list is copied out under the mutex; the list's
+ * counters are read after it, and only from memory that is there: the
+ * list is the driver's (it may be in pages unmapped since, or in a stack
+ * frame that ended). */
 ULONG MiEnumLookasideLists(MI_LOOKASIDE_INFO *Infos, ULONG Max)
 {
     pthread_mutex_lock(&MiLookaside.Mutex);
-    MiLookasideReady();
-    ULONG Count = 0;
-    for (PLIST_ENTRY e = MiLookaside.Lists.Flink; e != &MiLookaside.Lists; e = e->Flink, Count++) {
-        PGENERAL_LOOKASIDE_POOL L = CONTAINING_RECORD(e, GENERAL_LOOKASIDE_POOL, ListEntry);
-        if (Infos != NULL && Count < Max) {
-            Infos[Count].List = L;
-            Infos[Count].Tag = L->Tag;
-            Infos[Count].Paged = MiLookasideIsPaged(L);
-            Infos[Count].Ex = L->Future[0] == MiLookasideEx;
-            Infos[Count].Cached = ExQueryDepthSList(&L->ListHead);
-            Infos[Count].Outstanding =
-                (ULONG)(__atomic_load_n(&L->TotalAllocates, __ATOMIC_RELAXED) -
-                        __atomic_load_n(&L->TotalFrees, __ATOMIC_RELAXED));
-        }
+    ULONG Count = MiLookaside.Count;
+    ULONG Copied = Infos != NULL ? (Count < Max ? Count : Max) : 0;
+    for (ULONG i = 0; i < Copied; i++) {
+        const MI_LOOKASIDE_RECORD *Record = &MiLookaside.Lists[i];
+        Infos[i] = (MI_LOOKASIDE_INFO){.List = Record->List,
+                                       .Tag = Record->Tag,
+                                       .Paged = Record->Paged,
+                                       .Ex = Record->Kind == MiLookasideEx,
+                                       .Bytes = MiLookasideBytes(Record->Kind)};
     }
     pthread_mutex_unlock(&MiLookaside.Mutex);
+    for (ULONG i = 0; i < Copied; i++) {
+        PGENERAL_LOOKASIDE_POOL L = (PGENERAL_LOOKASIDE_POOL)Infos[i].List;
+        Infos[i].Readable = MiIsResidentNow(L, Infos[i].Bytes);
+        if (Infos[i].Readable) {
+            Infos[i].Cached = ExQueryDepthSList(&L->ListHead);
+            Infos[i].Outstanding = (ULONG)(__atomic_load_n(&L->TotalAllocates, __ATOMIC_RELAXED) -
+                                           __atomic_load_n(&L->TotalFrees, __ATOMIC_RELAXED));
+        }
+    }
     return Count;
 }
 
 static NTSTATUS MiLookasideInit(const SIM_CONFIG *Config)
 {
     (void)Config;
+    MiSetHeldObjectFinder(MiHeldLookasideList, MiLookasideHeldIn);
     return STATUS_SUCCESS;
 }
 
@@ -403,8 +505,8 @@ static NTSTATUS MiLookasideInit(const SIM_CONFIG *Config)
 static void MiLookasideTeardown(void)
 {
     pthread_mutex_lock(&MiLookaside.Mutex);
-    MiLookaside.Ready = false;
-    MiLookasideReady();
+    MiLookaside.Count = 0;
+    atomic_store(&MiLookaside.Active, 0);
     pthread_mutex_unlock(&MiLookaside.Mutex);
 }
 

@@ -875,12 +875,43 @@ PVOID NTAPI ExAllocatePoolWithTag(POOL_TYPE PoolType, SIZE_T NumberOfBytes, ULON
                                      MI_CALLER_ADDRESS(), NormalPoolPriority);
 }
 
+/* A block being freed that still holds an object the system tracks (a set
+ * timer, an active lookaside list) stops the free with Driver Verifier's
+ * code for it, before the memory goes (MiLock held; the finders of objects
+ * kept above mm belong to the layers that keep them, mi.h). */
+static void MiStopIfHoldsObjects(const void *P, SIZE_T Size, ULONG_PTR PoolType)
+{
+    /* kedisp: a timer still set inside the block would expire in freed
+     * memory. Verifier stops at the free, 0xC4/0x15 (timer, pool type,
+     * address); without it mmsim stops with the kernel's own report of a
+     * timer where none may be, 0xC7 (0, timer, start, end). */
+    PKTIMER Timer = MiAnyTimerSet() ? MiTimerInRange(P, Size) : NULL;
+    if (Timer != NULL) {
+        MiUnlock();
+        if (MiConfig.Strict) {
+            KeBugCheckEx(DRIVER_VERIFIER_DETECTED_VIOLATION, 0x15, (ULONG_PTR)Timer, PoolType,
+                         (ULONG_PTR)P);
+        }
+        KeBugCheckEx(TIMER_OR_DPC_INVALID, 0, (ULONG_PTR)Timer, (ULONG_PTR)P,
+                     (ULONG_PTR)P + Size);
+    }
+    ULONG_PTR Stop[4];
+    if (MiFindHeldObject(P, Size, PoolType, Stop)) {
+        MiUnlock();
+        KeBugCheckEx(DRIVER_VERIFIER_DETECTED_VIOLATION, Stop[0], Stop[1], Stop[2], Stop[3]);
+    }
+}
+
 static void MiFreePool(PVOID P, ULONG Tag, bool CheckTag, ULONG_PTR Caller)
 {
     (void)Caller;
     uint64_t Va = (uint64_t)(uintptr_t)P;
     MiLock();
     if (MiSpecialPoolIsOn() && MiSpecialPoolOwns(P)) { /* specialpool: its checks, then the quarantine */
+        SIZE_T LiveSize = MiSpecialPoolBlockSize(P, NULL);
+        if (LiveSize != 0) {
+            MiStopIfHoldsObjects(P, LiveSize, (ULONG_PTR)-1); /* Verifier: -1 for special pool */
+        }
         bool SpecialPaged;
         SIZE_T Size;
         ULONG BlockTag;
@@ -925,21 +956,7 @@ static void MiFreePool(PVOID P, ULONG Tag, bool CheckTag, ULONG_PTR Caller)
         MiUnlock();
         KeBugCheckEx(BAD_POOL_CALLER, 0x0A, (ULONG_PTR)P, Owner, Tag);
     }
-    /* kedisp: a timer still set inside the block would expire in freed
-     * memory. Verifier stops at the free, 0xC4/0x15 (timer, pool type,
-     * address); without it mmsim stops with the kernel's own report of a
-     * timer where none may be, 0xC7 (0, timer, start, end). */
-    PKTIMER Timer = MiAnyTimerSet() ? MiTimerInRange(P, Block->Size) : NULL;
-    if (Timer != NULL) {
-        uint64_t Size = Block->Size;
-        MiUnlock();
-        if (MiConfig.Strict) {
-            KeBugCheckEx(DRIVER_VERIFIER_DETECTED_VIOLATION, 0x15, (ULONG_PTR)Timer,
-                         Paged ? PagedPool : NonPagedPool, (ULONG_PTR)P);
-        }
-        KeBugCheckEx(TIMER_OR_DPC_INVALID, 0, (ULONG_PTR)Timer, (ULONG_PTR)P,
-                     (ULONG_PTR)P + Size);
-    }
+    MiStopIfHoldsObjects(P, Block->Size, Paged ? PagedPool : NonPagedPool);
     MI_TAG_USAGE *Usage = MiTagUsage(Block->Tag, Paged);
     if (Usage != NULL) {
         Usage->Frees++;

@@ -40,6 +40,24 @@ BOOLEAN NTAPI MmIsAddressValid(PVOID VirtualAddress)
     return (Pte & MI_PTE_VALID) ? TRUE : FALSE;
 }
 
+bool MiIsResidentNow(const void *Va, SIZE_T Size)
+{
+    if (Size == 0) {
+        return true;
+    }
+    const char *Last = (const char *)Va + Size - 1;
+    if (!MiIsSystemVa(Va) || !MiIsSystemVa(Last)) {
+        return MiIsSystemVa(Va) == MiIsSystemVa(Last) && (uintptr_t)Va >= 0x10000;
+    }
+    bool Resident = true;
+    MiLock();
+    for (uint64_t Page = MiVaToPage(Va); Page <= MiVaToPage(Last) && Resident; Page++) {
+        Resident = (MiSpace.Pte[Page] & MI_PTE_VALID) != 0;
+    }
+    MiUnlock();
+    return Resident;
+}
+
 const char *MiPageStateName(SIM_PAGE_STATE State)
 {
     static const char *const Names[] = {"Free", "Zeroed", "MdlAllocated", "NonPagedPool",

@@ -103,11 +103,16 @@ static void MiPrintLookasideLists(ULONG Count)
 {
     MI_LOOKASIDE_INFO *Lists = Count != 0 ? (MI_LOOKASIDE_INFO *)calloc(Count, sizeof(*Lists)) : NULL;
     if (Lists != NULL) {
-        Count = MiEnumLookasideLists(Lists, Count);
-        for (ULONG l = 0; l < Count; l++) {
+        ULONG Now = MiEnumLookasideLists(Lists, Count);
+        for (ULONG l = 0; l < Now && l < Count; l++) {
             char Tag[5], What[48];
             snprintf(What, sizeof(What), "lookaside '%s' (%s%s)", MiTagText(Lists[l].Tag, Tag),
                      Lists[l].Paged ? "paged" : "non-paged", Lists[l].Ex ? ", Ex" : "");
+            if (!Lists[l].Readable) {
+                MiOut("  %-30s %10u %12s    list %p not deleted, its memory gone\n", What, 1, "",
+                      Lists[l].List);
+                continue;
+            }
             MiOut("  %-30s %10u %12s    list %p not deleted: %u cached, %lu allocated and not "
                   "freed to it\n",
                   What, 1, "", Lists[l].List, (unsigned)Lists[l].Cached,
@@ -227,9 +232,7 @@ BOOLEAN SimDriverUnload(SIM_UNLOAD_REPORT *Report)
          * entries are pool too, so it is named first. */
         if (Local.LookasideLists != 0) {
             KeBugCheckEx(DRIVER_VERIFIER_DETECTED_VIOLATION, 0xCC, (ULONG_PTR)FirstList.List,
-                         (ULONG_PTR)FirstList.List,
-                         (ULONG_PTR)FirstList.List + (FirstList.Ex ? sizeof(LOOKASIDE_LIST_EX)
-                                                                    : sizeof(GENERAL_LOOKASIDE)));
+                         (ULONG_PTR)FirstList.List, FirstList.Bytes);
         }
         if (Local.PoolAllocations != 0) {
             KeBugCheckEx(DRIVER_VERIFIER_DETECTED_VIOLATION, 0x62, (ULONG_PTR)MiDriverName, 0,

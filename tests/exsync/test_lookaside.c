@@ -331,6 +331,47 @@ static void BlockTooSmall(SIM_CASE_RUN *Run)
     (void)ExInitializeLookasideListEx(&RuleEx, NULL, NULL, NonPagedPoolNx, 0, 4, TAG_LIST, 0);
 }
 
+/* A driver's context block with a list inside it, not at its start:
+ *
+ *   block  +0 ........ +16 ............................ +16+sizeof(list)
+ *          | Header    | LOOKASIDE_LIST_EX (active?)    | ...
+ */
+typedef struct _HOLDER {
+    ULONG64 Header[2];
+    LOOKASIDE_LIST_EX List;
+    ULONG64 Trailer;
+} HOLDER;
+static HOLDER *RuleHolder;
+
+static void FreeBlockHolding(SIM_CASE_RUN *Run, POOL_TYPE Type, bool Delete)
+{
+    RuleHolder = (HOLDER *)ExAllocatePoolWithTag(Type, sizeof(HOLDER), TAG_CUSTOM);
+    assert_non_null(RuleHolder);
+    assert_int_equal(ExInitializeLookasideListEx(&RuleHolder->List, NULL, NULL, PagedPool, 0,
+                                                 BLOCK, TAG_LIST, 0),
+                     STATUS_SUCCESS);
+    Run->Want[1] = (ULONG_PTR)&RuleHolder->List;
+    Run->Want[2] = (ULONG_PTR)RuleHolder;
+    Run->Want[3] = sizeof(HOLDER);
+    if (Delete) {
+        ExDeleteLookasideListEx(&RuleHolder->List);
+    }
+    ExFreePoolWithTag(RuleHolder, TAG_CUSTOM);
+    Run->Status = STATUS_SUCCESS;
+}
+static void FreeNonPagedHoldingAList(SIM_CASE_RUN *Run)
+{
+    FreeBlockHolding(Run, NonPagedPoolNx, false);
+}
+static void FreePagedHoldingAList(SIM_CASE_RUN *Run)
+{
+    FreeBlockHolding(Run, PagedPool, false);
+}
+static void FreeHoldingADeletedList(SIM_CASE_RUN *Run)
+{
+    FreeBlockHolding(Run, NonPagedPoolNx, true);
+}
+
 SIM_TEST(LookasideRules)
 {
     static const SIM_CASE Cases[] = {
@@ -353,8 +394,34 @@ SIM_TEST(LookasideRules)
         {"a block smaller than LOOKASIDE_MINIMUM_BLOCK_SIZE: 0xC4/0xCD", BlockTooSmall,
          SIM_BUGCHECKS(DRIVER_VERIFIER_DETECTED_VIOLATION, 0xCD, SIM_ANY, 4,
                        LOOKASIDE_MINIMUM_BLOCK_SIZE), NULL},
+        {"freeing nonpaged pool that holds an active list: 0xC4/0xCC (list, block, size)",
+         FreeNonPagedHoldingAList,
+         SIM_BUGCHECKS(DRIVER_VERIFIER_DETECTED_VIOLATION, 0xCC, SIM_ANY, SIM_ANY, SIM_ANY), NULL},
+        {"paged pool too", FreePagedHoldingAList,
+         SIM_BUGCHECKS(DRIVER_VERIFIER_DETECTED_VIOLATION, 0xCC, SIM_ANY, SIM_ANY, SIM_ANY), NULL},
+        {"a list deleted first: the block is freed", FreeHoldingADeletedList,
+         SIM_RETURNS(STATUS_SUCCESS), NULL},
     };
     SIM_RUN_CASES(Cases);
+}
+
+/* Under special pool the block is a special one; Verifier's check is the same. */
+SIM_TEST_F(FreeingSpecialPoolHoldingAListStops, SimTestSetup, TeardownDefault)
+{
+    SIM_CONFIG Config;
+    SimDefaultConfig(&Config);
+    Config.SpecialPool.Enabled = TRUE; /* every tag, every size */
+    assert_int_equal(SimInitialize(&Config), STATUS_SUCCESS);
+    HOLDER *Holder = (HOLDER *)ExAllocatePoolWithTag(NonPagedPoolNx, sizeof(HOLDER), TAG_CUSTOM);
+    assert_non_null(Holder);
+    SIM_SPECIAL_BLOCK_INFO Info;
+    assert_true(SimQuerySpecialPoolBlock(Holder, &Info));
+    assert_int_equal(Info.State, SimSpecialAllocated);
+    assert_int_equal(ExInitializeLookasideListEx(&Holder->List, NULL, NULL, NonPagedPoolNx, 0,
+                                                 BLOCK, TAG_LIST, 0),
+                     STATUS_SUCCESS);
+    SIM_EXPECT_BUGCHECK4(DRIVER_VERIFIER_DETECTED_VIOLATION, 0xCC, (ULONG_PTR)&Holder->List,
+                         (ULONG_PTR)Holder, sizeof(HOLDER), ExFreePoolWithTag(Holder, TAG_CUSTOM));
 }
 
 /* ---- The unload check ---- */
@@ -382,7 +449,67 @@ SIM_TEST(StrictUnloadStopsOnAListNotDeleted)
                                                  0),
                      STATUS_SUCCESS);
     SIM_EXPECT_BUGCHECK4(DRIVER_VERIFIER_DETECTED_VIOLATION, 0xCC, (ULONG_PTR)&List,
-                         (ULONG_PTR)&List, (ULONG_PTR)(&List + 1), SimDriverUnload(NULL));
+                         (ULONG_PTR)&List, sizeof(List), SimDriverUnload(NULL));
+}
+
+/* A list whose memory goes away undeleted - here a stack frame, as a test
+ * that fails an assertion inside leaves it - is reported, and the check
+ * reads only what mmsim keeps: the frame's bytes (overwritten below) are
+ * not followed as list links. */
+static __attribute__((noinline)) PVOID InitializeListInAFrameThatEnds(void)
+{
+    NPAGED_LOOKASIDE_LIST Local;
+    ExInitializeNPagedLookasideList(&Local, NULL, NULL, 0, BLOCK, TAG_LIST, 0);
+    PVOID Where = &Local;
+    __asm__ __volatile__("" : : "g"(Where) : "memory");
+    return Where;
+}
+static __attribute__((noinline)) void OverwriteTheStack(void)
+{
+    volatile UCHAR Bytes[4 * sizeof(NPAGED_LOOKASIDE_LIST)];
+    for (size_t i = 0; i < sizeof(Bytes); i++) {
+        Bytes[i] = 0xA5;
+    }
+}
+
+SIM_TEST_F(AListInMemoryThatWentAwayIsReportedNotFollowed, SimTestSetup, TeardownDefault)
+{
+    SimTestSetStrict(FALSE);
+    PVOID Gone = InitializeListInAFrameThatEnds();
+    OverwriteTheStack();
+    SIM_BUGCHECK Stop;
+    SIM_UNLOAD_REPORT Report;
+    volatile BOOLEAN Clean = TRUE;
+    SIM_CATCH_BUGCHECK(&Stop, Clean = SimDriverUnload(&Report));
+    assert_false(Stop.Caught); /* before: 0x1E, the host's SIGSEGV in the walk */
+    assert_false(Clean);
+    assert_int_equal(Report.LookasideLists, 1);
+    (void)Gone;
+    SimReset(); /* forget the list: its memory is gone */
+}
+
+/* The same for a list in system space unmapped since: nothing of it is read. */
+SIM_TEST_F(AListInUnmappedMemoryIsReportedNotRead, SimTestSetup, TeardownDefault)
+{
+    SimTestSetStrict(FALSE);
+    PHYSICAL_ADDRESS Low = {.QuadPart = 0}, High = {.QuadPart = -1}, Skip = {.QuadPart = 0};
+    PMDL Mdl = MmAllocatePagesForMdlEx(Low, High, Skip, PAGE_SIZE, MmCached, 0);
+    assert_non_null(Mdl);
+    PNPAGED_LOOKASIDE_LIST List = (PNPAGED_LOOKASIDE_LIST)MmMapLockedPagesSpecifyCache(
+        Mdl, KernelMode, MmCached, NULL, FALSE, NormalPagePriority);
+    assert_non_null(List);
+    ExInitializeNPagedLookasideList(List, NULL, NULL, 0, BLOCK, TAG_LIST, 0);
+    MmUnmapLockedPages(List, Mdl);
+    MmFreePagesFromMdl(Mdl);
+    ExFreePool(Mdl);
+    SIM_BUGCHECK Stop;
+    SIM_UNLOAD_REPORT Report;
+    volatile BOOLEAN Clean = TRUE;
+    SIM_CATCH_BUGCHECK(&Stop, Clean = SimDriverUnload(&Report));
+    assert_false(Stop.Caught); /* before: 0x50, the list's counters read through no PTE */
+    assert_false(Clean);
+    assert_int_equal(Report.LookasideLists, 1);
+    SimReset();
 }
 
 /* Entries allocated from a deleted list and never freed are pool leaks. */

@@ -902,6 +902,23 @@ SIM_TEST_F(FreeingASetTimerStops, SimTestSetup, SimTestTeardownDefault)
     ExFreePoolWithTag(Device, TAG_KESY);
 }
 
+/* The same under special pool: Verifier's pool type parameter is -1. */
+SIM_TEST_F(FreeingSpecialPoolWithASetTimerStops, SimTestSetup, SimTestTeardownDefault)
+{
+    SIM_CONFIG Config;
+    SimDefaultConfig(&Config);
+    Config.SpecialPool.Enabled = TRUE; /* every tag, every size */
+    assert_int_equal(SimInitialize(&Config), STATUS_SUCCESS);
+    PKTIMER Timer = (PKTIMER)ExAllocatePool2(POOL_FLAG_NON_PAGED, sizeof(KTIMER), TAG_KESY);
+    assert_non_null(Timer);
+    SIM_SPECIAL_BLOCK_INFO Info;
+    assert_true(SimQuerySpecialPoolBlock(Timer, &Info));
+    KeInitializeTimer(Timer);
+    KeSetTimer(Timer, Relative(3600 * 1000), NULL);
+    SIM_EXPECT_BUGCHECK4(0xC4, 0x15, Timer, (ULONG_PTR)-1, Timer,
+                         ExFreePoolWithTag(Timer, TAG_KESY));
+}
+
 /* ---------------------------------------------------------------------- */
 /* Regions and threads.                                                   */
 /* ---------------------------------------------------------------------- */
