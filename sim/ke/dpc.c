@@ -50,6 +50,7 @@ static struct {
            .Timers = {&MiDpc.Timers, &MiDpc.Timers}};
 /* Entries of MiDpc.Timers (mi_ke.h: MiAnyTimerSet). */
 _Atomic uint64_t MiSetTimerCount;
+_Atomic uint64_t MiQueuedDpcCount; /* DPCs in MiDpc.Queue, read by every pool free */
 
 static pthread_once_t MiDpcOnce = PTHREAD_ONCE_INIT;
 
@@ -174,6 +175,7 @@ static bool MiQueueDpcLocked(PRKDPC Dpc, void *Processor, PVOID Argument1, PVOID
     Dpc->SystemArgument1 = Argument1;
     Dpc->SystemArgument2 = Argument2;
     Dpc->DpcData = Processor;
+    atomic_fetch_add_explicit(&MiQueuedDpcCount, 1, memory_order_release);
     if (Dpc->Importance == HighImportance) {
         InsertHeadList(&MiDpc.Queue, &Dpc->DpcListEntry);
     } else {
@@ -220,6 +222,7 @@ BOOLEAN NTAPI KeRemoveQueueDpc(PRKDPC Dpc)
     if (Removed) {
         RemoveEntryList(&Dpc->DpcListEntry);
         Dpc->DpcData = NULL;
+        atomic_fetch_sub_explicit(&MiQueuedDpcCount, 1, memory_order_release);
     }
     MiDpcUnlock();
     return Removed ? TRUE : FALSE;
@@ -287,6 +290,7 @@ static void MiRunQueued(void *Processor)
         bool FromTimer = Dpc->DpcData == &MiTimerProcessorTag;
         RemoveEntryList(&Dpc->DpcListEntry);
         Dpc->DpcData = NULL;
+        atomic_fetch_sub_explicit(&MiQueuedDpcCount, 1, memory_order_release);
         PKDEFERRED_ROUTINE Routine = Dpc->DeferredRoutine;
         PVOID Context = Dpc->DeferredContext;
         PVOID Argument1 = Dpc->SystemArgument1, Argument2 = Dpc->SystemArgument2;
@@ -588,6 +592,25 @@ PKTIMER MiTimerInRange(const void *Start, SIZE_T Size)
     return Found;
 }
 
+PKDPC MiQueuedDpcInRange(const void *Start, SIZE_T Size)
+{
+    const char *Low = (const char *)Start;
+    PKDPC Found = NULL;
+    if (atomic_load_explicit(&MiQueuedDpcCount, memory_order_acquire) == 0) {
+        return NULL; /* none queued: no lock taken per pool free */
+    }
+    MiDpcLock();
+    for (PLIST_ENTRY Entry = MiDpc.Queue.Flink; Entry != &MiDpc.Queue; Entry = Entry->Flink) {
+        PKDPC Dpc = CONTAINING_RECORD(Entry, KDPC, DpcListEntry);
+        if ((const char *)Dpc >= Low && (const char *)Dpc < Low + Size) {
+            Found = Dpc;
+            break;
+        }
+    }
+    MiDpcUnlock();
+    return Found;
+}
+
 /* ---------------------------------------------------------------------- */
 /* The clock thread.                                                      */
 /* ---------------------------------------------------------------------- */
@@ -719,6 +742,7 @@ void MiStopTimerThread(void)
     InitializeListHead(&MiDpc.Queue);
     InitializeListHead(&MiDpc.Timers);
     atomic_store_explicit(&MiSetTimerCount, 0, memory_order_release);
+    atomic_store_explicit(&MiQueuedDpcCount, 0, memory_order_release);
     MiDpc.Epoch = MiCurrentWaitEpoch();
     MiDpc.Running = 0;
     MiDpc.ClockCurrent = NULL;

@@ -64,6 +64,10 @@ extern _Thread_local bool MiDpcsPending;
 /* A timer set (in the timer queue) inside [Start, Start + Size), or NULL:
  * freeing memory that holds one is a bug check (sim/mm/pool.c). */
 PKTIMER MiTimerInRange(const void *Start, SIZE_T Size);
+/* A DPC queued (not yet run or removed) inside [Start, Start + Size), or
+ * NULL: freeing memory that holds one is 0xC7/1 (sim/mm/pool.c). */
+PKDPC MiQueuedDpcInRange(const void *Start, SIZE_T Size);
+extern _Atomic uint64_t MiQueuedDpcCount;
 /* Whether any timer is set (an atomic count): every pool free asks, and
  * most often none is, so the question costs a load. */
 extern _Atomic uint64_t MiSetTimerCount;

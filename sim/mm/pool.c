@@ -876,7 +876,7 @@ PVOID NTAPI ExAllocatePoolWithTag(POOL_TYPE PoolType, SIZE_T NumberOfBytes, ULON
 }
 
 /* A block being freed that still holds an object the system tracks (a set
- * timer, an active lookaside list) stops the free with Driver Verifier's
+ * timer, a queued DPC, an active lookaside list) stops the free with Driver Verifier's
  * code for it, before the memory goes (MiLock held; the finders of objects
  * kept above mm belong to the layers that keep them, mi.h). */
 static void MiStopIfHoldsObjects(const void *P, SIZE_T Size, ULONG_PTR PoolType)
@@ -894,6 +894,13 @@ static void MiStopIfHoldsObjects(const void *P, SIZE_T Size, ULONG_PTR PoolType)
         }
         KeBugCheckEx(TIMER_OR_DPC_INVALID, 0, (ULONG_PTR)Timer, (ULONG_PTR)P,
                      (ULONG_PTR)P + Size);
+    }
+    /* A queued DPC would run from freed memory: the kernel's 0xC7/1 (DPC,
+     * start, end). */
+    PKDPC Dpc = MiQueuedDpcInRange(P, Size);
+    if (Dpc != NULL) {
+        MiUnlock();
+        KeBugCheckEx(TIMER_OR_DPC_INVALID, 1, (ULONG_PTR)Dpc, (ULONG_PTR)P, (ULONG_PTR)P + Size);
     }
     ULONG_PTR Stop[4];
     if (MiFindHeldObject(P, Size, PoolType, Stop)) {

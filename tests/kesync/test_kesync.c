@@ -902,6 +902,46 @@ SIM_TEST_F(FreeingASetTimerStops, SimTestSetup, SimTestTeardownDefault)
     ExFreePoolWithTag(Device, TAG_KESY);
 }
 
+/* A DPC queued in the block (at DISPATCH_LEVEL it waits for the IRQL to
+ * drop) would run from freed memory: 0xC7/1 (DPC, block start, block end). */
+static VOID NTAPI NeverRuns(PKDPC Dpc, PVOID Context, PVOID Argument1, PVOID Argument2)
+{
+    (void)Dpc, (void)Argument1, (void)Argument2;
+    *(volatile int *)Context = 1;
+}
+
+SIM_TEST(FreeingAQueuedDpcStops)
+{
+    typedef struct _DEVICE_STATE {
+        ULONG Flags;
+        KDPC Dpc;
+    } DEVICE_STATE;
+    static volatile int Ran;
+    DEVICE_STATE *Device =
+        (DEVICE_STATE *)ExAllocatePool2(POOL_FLAG_NON_PAGED, sizeof(DEVICE_STATE), TAG_KESY);
+    assert_non_null(Device);
+    KeInitializeDpc(&Device->Dpc, NeverRuns, (PVOID)&Ran);
+    KIRQL Old;
+    KeRaiseIrql(DISPATCH_LEVEL, &Old);
+    assert_true(KeInsertQueueDpc(&Device->Dpc, NULL, NULL));
+    SIM_EXPECT_BUGCHECK4(TIMER_OR_DPC_INVALID, 1, &Device->Dpc, Device,
+                         (char *)Device + sizeof(DEVICE_STATE),
+                         ExFreePoolWithTag(Device, TAG_KESY));
+    assert_int_equal(Ran, 0);
+
+    /* Removed from the queue first: freed quietly. */
+    SimReset();
+    Device = (DEVICE_STATE *)ExAllocatePool2(POOL_FLAG_NON_PAGED, sizeof(DEVICE_STATE), TAG_KESY);
+    assert_non_null(Device);
+    KeInitializeDpc(&Device->Dpc, NeverRuns, (PVOID)&Ran);
+    KeRaiseIrql(DISPATCH_LEVEL, &Old);
+    assert_true(KeInsertQueueDpc(&Device->Dpc, NULL, NULL));
+    assert_true(KeRemoveQueueDpc(&Device->Dpc));
+    ExFreePoolWithTag(Device, TAG_KESY);
+    KeLowerIrql(Old);
+    assert_int_equal(Ran, 0);
+}
+
 /* The same under special pool: Verifier's pool type parameter is -1. */
 SIM_TEST_F(FreeingSpecialPoolWithASetTimerStops, SimTestSetup, SimTestTeardownDefault)
 {
