@@ -7,6 +7,7 @@
 #ifndef MMSIM_MI_H
 #define MMSIM_MI_H
 
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdatomic.h>
 #include <stdbool.h>
@@ -105,8 +106,13 @@ _Noreturn void MiAssertFailed(const char *Condition, const char *File, int Line)
 /* ---------------------------------------------------------------------- */
 void MiLock(void);
 void MiUnlock(void);
-/* Drops every level of the lock the calling thread holds (bug check path). */
+/* Drops every level of the lock the calling thread holds (bug check path),
+ * with its wait's bucket and the host locks below. */
 void MiDropLocksForBugCheck(void);
+/* A host lock held while touching driver memory, which may fault: a bug
+ * check there releases it (sim/ke/locks.c). */
+void MiLockForDriverAccess(pthread_mutex_t *Lock);
+void MiUnlockForDriverAccess(pthread_mutex_t *Lock);
 
 /* ---------------------------------------------------------------------- */
 /* DDI entry: lazy machine, refusal after a stop, IRQL rule.              */

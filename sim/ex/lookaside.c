@@ -61,9 +61,9 @@ static bool MiLookasideIsActiveLocked(PGENERAL_LOOKASIDE_POOL L)
 
 static bool MiLookasideIsActive(PGENERAL_LOOKASIDE_POOL L)
 {
-    pthread_mutex_lock(&MiLookaside.Mutex);
+    MiLockForDriverAccess(&MiLookaside.Mutex);
     bool Active = MiLookasideIsActiveLocked(L);
-    pthread_mutex_unlock(&MiLookaside.Mutex);
+    MiUnlockForDriverAccess(&MiLookaside.Mutex);
     return Active;
 }
 
@@ -95,9 +95,9 @@ static void MiLookasideInitialize(PGENERAL_LOOKASIDE_POOL L, ULONG Kind, PVOID A
         KeBugCheckEx(DRIVER_VERIFIER_DETECTED_VIOLATION, 0xCD, (ULONG_PTR)L, Size,
                      LOOKASIDE_MINIMUM_BLOCK_SIZE);
     }
-    pthread_mutex_lock(&MiLookaside.Mutex);
+    MiLockForDriverAccess(&MiLookaside.Mutex);
     if (MiLookasideIsActiveLocked(L)) {
-        pthread_mutex_unlock(&MiLookaside.Mutex);
+        MiUnlockForDriverAccess(&MiLookaside.Mutex);
         KeBugCheckEx(DRIVER_VERIFIER_DETECTED_VIOLATION, 0xCA, (ULONG_PTR)L, 0, 0);
     }
     /* the layout only: a LOOKASIDE_LIST_EX lacks GENERAL_LOOKASIDE's cache-line padding */
@@ -111,7 +111,7 @@ static void MiLookasideInitialize(PGENERAL_LOOKASIDE_POOL L, ULONG Kind, PVOID A
     L->Free = (PFREE_FUNCTION)Free;
     L->Future[0] = Kind;
     InsertTailList(&MiLookaside.Lists, &L->ListEntry);
-    pthread_mutex_unlock(&MiLookaside.Mutex);
+    MiUnlockForDriverAccess(&MiLookaside.Mutex);
 }
 
 /* Every 256 allocations: Depth follows the share of them that missed. */
@@ -216,13 +216,13 @@ static void MiLookasideFlush(PGENERAL_LOOKASIDE_POOL L, bool Ex)
 static void MiLookasideDelete(PGENERAL_LOOKASIDE_POOL L, bool Ex, ULONG_PTR Caller)
 {
     MiCheckDriverPointer(L, 0, true, Caller);
-    pthread_mutex_lock(&MiLookaside.Mutex);
+    MiLockForDriverAccess(&MiLookaside.Mutex);
     if (!MiLookasideIsActiveLocked(L)) {
-        pthread_mutex_unlock(&MiLookaside.Mutex);
+        MiUnlockForDriverAccess(&MiLookaside.Mutex);
         KeBugCheckEx(DRIVER_VERIFIER_DETECTED_VIOLATION, 0xCB, (ULONG_PTR)L, 0, 0);
     }
     RemoveEntryList(&L->ListEntry);
-    pthread_mutex_unlock(&MiLookaside.Mutex);
+    MiUnlockForDriverAccess(&MiLookaside.Mutex);
     MiLookasideFlush(L, Ex);
     L->Future[0] = 0;
 }
@@ -372,7 +372,7 @@ VOID NTAPI ExFreeToLookasideListEx(PLOOKASIDE_LIST_EX Lookaside, PVOID Entry)
 /* ---------------------------------------------------------------------- */
 ULONG MiEnumLookasideLists(MI_LOOKASIDE_INFO *Infos, ULONG Max)
 {
-    pthread_mutex_lock(&MiLookaside.Mutex);
+    MiLockForDriverAccess(&MiLookaside.Mutex);
     MiLookasideReady();
     ULONG Count = 0;
     for (PLIST_ENTRY e = MiLookaside.Lists.Flink; e != &MiLookaside.Lists; e = e->Flink, Count++) {
@@ -388,7 +388,7 @@ ULONG MiEnumLookasideLists(MI_LOOKASIDE_INFO *Infos, ULONG Max)
                         __atomic_load_n(&L->TotalFrees, __ATOMIC_RELAXED));
         }
     }
-    pthread_mutex_unlock(&MiLookaside.Mutex);
+    MiUnlockForDriverAccess(&MiLookaside.Mutex);
     return Count;
 }
 
@@ -402,10 +402,10 @@ static NTSTATUS MiLookasideInit(const SIM_CONFIG *Config)
  * driver's; nothing is freed here). */
 static void MiLookasideTeardown(void)
 {
-    pthread_mutex_lock(&MiLookaside.Mutex);
+    MiLockForDriverAccess(&MiLookaside.Mutex);
     MiLookaside.Ready = false;
     MiLookasideReady();
-    pthread_mutex_unlock(&MiLookaside.Mutex);
+    MiUnlockForDriverAccess(&MiLookaside.Mutex);
 }
 
 static bool MiLookasideIsClean(char *Report, size_t Size)

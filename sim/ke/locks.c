@@ -76,6 +76,37 @@ static atomic_long MiParked;
 /* Spinners per machine parity (MiWaitEpoch, below). */
 static atomic_long MiSpinners[2];
 
+/* robust25: host locks this thread holds while the simulator reads or
+ * writes driver memory (an ERESOURCE's members; the links of a queued DPC,
+ * a set timer, a work item, a lookaside list; a callback object). That
+ * memory may fault (freed, or made read-only): the bug check's longjmp
+ * passes by the unlock, so MiDropLocksForBugCheck unlocks them, or every
+ * later call that takes the lock - the machine's reset included - hangs. */
+#define MI_ACCESS_LOCKS 4
+static _Thread_local pthread_mutex_t *MiAccessLocks[MI_ACCESS_LOCKS];
+static _Thread_local unsigned MiAccessLockCount;
+
+void MiLockForDriverAccess(pthread_mutex_t *Lock)
+{
+    pthread_mutex_lock(Lock);
+    MI_ASSERT(MiAccessLockCount < MI_ACCESS_LOCKS);
+    if (MiAccessLockCount < MI_ACCESS_LOCKS) {
+        MiAccessLocks[MiAccessLockCount++] = Lock;
+    }
+}
+
+void MiUnlockForDriverAccess(pthread_mutex_t *Lock)
+{
+    /* The innermost first, but any order is kept right. */
+    for (unsigned i = MiAccessLockCount; i-- > 0;) {
+        if (MiAccessLocks[i] == Lock) {
+            MiAccessLocks[i] = MiAccessLocks[--MiAccessLockCount];
+            break;
+        }
+    }
+    pthread_mutex_unlock(Lock);
+}
+
 void MiDropLocksForBugCheck(void)
 {
     while (MiMmLockDepth > 0) {
@@ -96,6 +127,9 @@ void MiDropLocksForBugCheck(void)
     if (MiSpinSlot != NULL) {
         atomic_fetch_sub(MiSpinSlot, 1);
         MiSpinSlot = NULL;
+    }
+    while (MiAccessLockCount > 0) {
+        pthread_mutex_unlock(MiAccessLocks[--MiAccessLockCount]);
     }
 }
 
