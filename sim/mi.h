@@ -200,6 +200,11 @@ void MiLocksForkChild(void);
 void *MiLetGoOfParkForFault(void);            /* the bucket let go, or NULL */
 void MiRefuseIfLentWaitEnded(void);           /* before reading the machine, under its lock */
 void MiTakeBackParkAfterFault(void *Lent);    /* the access is retried: taken back */
+/* A probe for white-box tests (tests/kesync/test_kesync_lent.c): called on
+ * the waiter's thread once its bucket is let go, before the fault is served,
+ * so that a test can wake or reset inside that window. NULL: none. */
+typedef void (*MI_LENT_BUCKET_PROBE)(void);
+extern MI_LENT_BUCKET_PROBE MiLentBucketProbe;
 long MiParkedThreads(void);   /* threads inside a wait's parked section */
 long MiSpinningThreads(void); /* threads spinning for a held spin lock */
 

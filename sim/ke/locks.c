@@ -299,6 +299,8 @@ bool MiParkUntil(const volatile void *Address, MI_WAIT_PREDICATE Predicate, void
  * So the bucket is let go for the fault; if the access is retried, it is
  * taken back and the look is made again before the waiter sleeps (a wake
  * while it was let go is not lost). */
+MI_LENT_BUCKET_PROBE MiLentBucketProbe;
+
 void *MiLetGoOfParkForFault(void)
 {
     if (MiHeldBucket == NULL) {
@@ -307,6 +309,10 @@ void *MiLetGoOfParkForFault(void)
     MiLentBucket = MiHeldBucket;
     MiHeldBucket = NULL;
     pthread_mutex_unlock(MiLentBucket);
+    MI_LENT_BUCKET_PROBE Probe = __atomic_load_n(&MiLentBucketProbe, __ATOMIC_ACQUIRE);
+    if (Probe != NULL) {
+        Probe(); /* a white-box test acts inside the window */
+    }
     return MiLentBucket;
 }
 
