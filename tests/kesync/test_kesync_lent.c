@@ -32,6 +32,8 @@
 
 #include "mmsim_cmocka.h"
 
+#include "faulting_waiter.h"
+
 #include "../../sim/mi.h"
 
 #define TAG_LENT 'tneL'
@@ -84,39 +86,21 @@ static BOOLEAN WaiterInWindow(void)
 /* ---- The waiter: A (non-paged) first, then B (paged) ---- */
 static KEVENT A, Unrelated;
 
-typedef struct _LENT_WAITER {
-    pthread_t Thread;
-    PVOID Objects[2];
-    NTSTATUS Status;
-    SIM_BUGCHECK Stop;
-} LENT_WAITER;
-
-static void *LentWaiterMain(void *Context)
-{
-    LENT_WAITER *Waiter = (LENT_WAITER *)Context;
-    SIM_CATCH_BUGCHECK(&Waiter->Stop,
-                       Waiter->Status = KeWaitForMultipleObjects(2, Waiter->Objects, WaitAny,
-                                                                 Executive, KernelMode, FALSE,
-                                                                 NULL, NULL));
-    return NULL;
-}
-
 /* Parks a waiter on A and a paged event, trims the paged one's page and
  * wakes the waiter to look (by an event it does not wait for): it faults on
  * the paged event and stays in the window. */
-static PKEVENT StartWaiterIntoTheWindow(LENT_WAITER *Waiter)
+static PKEVENT StartWaiterIntoTheWindow(FAULTING_WAITER *Waiter)
 {
     PKEVENT B = (PKEVENT)ExAllocatePool2(POOL_FLAG_PAGED, sizeof(KEVENT), TAG_LENT);
     assert_non_null(B);
     KeInitializeEvent(&A, NotificationEvent, FALSE);
     KeInitializeEvent(B, NotificationEvent, FALSE);
     KeInitializeEvent(&Unrelated, NotificationEvent, FALSE);
-    memset(Waiter, 0, sizeof(*Waiter));
-    Waiter->Objects[0] = &A;
-    Waiter->Objects[1] = B;
     atomic_store(&InWindow, 0);
     atomic_store(&Proceed, 0);
-    assert_int_equal(pthread_create(&Waiter->Thread, NULL, LentWaiterMain, Waiter), 0);
+    /* No timeout: a lost wake leaves it asleep (a timeout's last look
+     * would hide the loss). */
+    StartFaultingWaiterThread(Waiter, &A, B, NULL);
     assert_true(Until(OneParked));
     /* Armed before the trim: if the waiter is still in its first look, that
      * look is the one that faults. */
@@ -129,7 +113,7 @@ static PKEVENT StartWaiterIntoTheWindow(LENT_WAITER *Waiter)
 
 SIM_TEST(AWakeWhileTheBucketIsLetGoIsNotLost)
 {
-    LENT_WAITER Waiter;
+    FAULTING_WAITER Waiter;
     PKEVENT B = StartWaiterIntoTheWindow(&Waiter);
     KeSetEvent(&A, IO_NO_INCREMENT, FALSE); /* the waiter is not asleep: nobody hears it */
     atomic_store(&Proceed, 1);
@@ -146,7 +130,7 @@ SIM_TEST(AWakeWhileTheBucketIsLetGoIsNotLost)
 
 SIM_TEST(AResetWhileTheBucketIsLetGoRefusesTheWait)
 {
-    LENT_WAITER Waiter;
+    FAULTING_WAITER Waiter;
     (void)StartWaiterIntoTheWindow(&Waiter);
     SimReset(); /* B's machine goes, with its page */
     atomic_store(&Proceed, 1);
