@@ -113,6 +113,10 @@ void MiDropLocksForBugCheck(void);
  * check there releases it (sim/ke/locks.c). */
 void MiLockForDriverAccess(pthread_mutex_t *Lock);
 void MiUnlockForDriverAccess(pthread_mutex_t *Lock);
+/* The fault handler's first step: true if the thread held such locks, now
+ * let go (the fault ends in a stop: the simulator lock, under which other
+ * threads take them, must not be waited for while holding them). */
+bool MiLetGoOfDriverAccessLocksForFault(void);
 
 /* ---------------------------------------------------------------------- */
 /* DDI entry: lazy machine, refusal after a stop, IRQL rule.              */

@@ -107,6 +107,17 @@ void MiUnlockForDriverAccess(pthread_mutex_t *Lock)
     pthread_mutex_unlock(Lock);
 }
 
+bool MiLetGoOfDriverAccessLocksForFault(void)
+{
+    if (MiAccessLockCount == 0) {
+        return false;
+    }
+    while (MiAccessLockCount > 0) {
+        pthread_mutex_unlock(MiAccessLocks[--MiAccessLockCount]);
+    }
+    return true;
+}
+
 void MiDropLocksForBugCheck(void)
 {
     while (MiMmLockDepth > 0) {

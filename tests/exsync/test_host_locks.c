@@ -15,10 +15,17 @@
  *   ERESOURCE, page made read-only           ExAcquireResourceExclusiveLite     0xBE (member, PTE, 0, 0)
  *   KDPC, page unmapped                      KeRemoveQueueDpc                   0x50 (DpcData, 0, ip, 0)
  *   KTIMER, page unmapped                    KeSetTimer                         0x50 (its links, 0, ip, 0)
+ *   KTIMER, paged pool page trimmed          KeSetTimer                         0xA (its links, 2, 0, ip)
  *   WORK_QUEUE_ITEM, page unmapped           ExQueueWorkItem                    0x50 (its link, 0, ip, 0)
  *   lookaside list, unmapped while active    ExInitializeNPagedLookasideList    0x50 (its link, 0, ip, 0)
  *                                            (another list: the walk reads it)
  *   callback object pointer, page unmapped   ExNotifyCallback                   0x50 (its member, 0, ip, 0)
+ *
+ * Windows touches these objects under a spin lock, at DISPATCH_LEVEL: a page
+ * that is not there is not brought back (0xA, IRQL_NOT_LESS_OR_EQUAL), and
+ * the simulator does the same under its lock. So the fault never waits for
+ * the simulator lock while holding one of these locks (other threads take
+ * them under it: ThreadSanitizer reports the cycle otherwise).
  *
  * Each row runs in a child (an alarm ends it if it hangs): the DDI stops the
  * machine with the row's code and an address inside the object, SimReset,
@@ -36,15 +43,16 @@
 
 #define TAG_HOST 'kLsH'
 
-typedef enum { Unmapped, ReadOnly } HOW;
+typedef enum { Unmapped, ReadOnly, Trimmed } HOW;
 
 typedef struct _ROW {
     const char *Rule;
-    HOW How;                      /* what becomes of the object's page */
+    HOW How;                      /* what becomes of the object's page (Trimmed: paged pool) */
     void (*Prepare)(PVOID Va);    /* builds the object at Va, while mapped */
     void (*Touch)(PVOID Va);      /* the DDI that faults under the lock */
     SIZE_T Size;                  /* the object's size: the stop's address is inside */
     ULONG Code;                   /* the stop */
+    ULONG_PTR P2;                 /* its parameter 2 (SIM_ANY: any) */
     void (*Again)(void);          /* the DDI on a good object, after SimReset */
 } ROW;
 
@@ -166,45 +174,68 @@ static void CallbackAgain(void)
 
 static const ROW Rows[] = {
     {"ERESOURCE in a read-only page", ReadOnly, InitResource, AcquireResource, sizeof(ERESOURCE),
-     ATTEMPTED_WRITE_TO_READONLY_MEMORY, ResourceAgain},
+     ATTEMPTED_WRITE_TO_READONLY_MEMORY, SIM_ANY, ResourceAgain},
     {"KDPC in an unmapped page", Unmapped, InitDpc, RemoveDpc, sizeof(KDPC),
-     PAGE_FAULT_IN_NONPAGED_AREA, DpcAgain},
+     PAGE_FAULT_IN_NONPAGED_AREA, 0, DpcAgain},
     {"KTIMER in an unmapped page", Unmapped, InitTimer, SetTimer, sizeof(KTIMER),
-     PAGE_FAULT_IN_NONPAGED_AREA, TimerAgain},
+     PAGE_FAULT_IN_NONPAGED_AREA, 0, TimerAgain},
+    {"KTIMER in a trimmed paged pool page", Trimmed, InitTimer, SetTimer, sizeof(KTIMER),
+     IRQL_NOT_LESS_OR_EQUAL, DISPATCH_LEVEL, TimerAgain},
     {"WORK_QUEUE_ITEM in an unmapped page", Unmapped, InitItem, QueueItem,
-     sizeof(WORK_QUEUE_ITEM), PAGE_FAULT_IN_NONPAGED_AREA, WorkAgain},
+     sizeof(WORK_QUEUE_ITEM), PAGE_FAULT_IN_NONPAGED_AREA, 0, WorkAgain},
     {"active lookaside list in an unmapped page", Unmapped, InitList, InitAnotherList,
-     sizeof(NPAGED_LOOKASIDE_LIST), PAGE_FAULT_IN_NONPAGED_AREA, ListAgain},
+     sizeof(NPAGED_LOOKASIDE_LIST), PAGE_FAULT_IN_NONPAGED_AREA, 0, ListAgain},
     {"callback object pointer into an unmapped page", Unmapped, NoCallbackObject, NotifyCallback,
-     PAGE_SIZE, PAGE_FAULT_IN_NONPAGED_AREA, CallbackAgain},
+     PAGE_SIZE, PAGE_FAULT_IN_NONPAGED_AREA, 0, CallbackAgain},
 };
+
+/* The object's memory, mapped and writable until the row takes it away. */
+static PVOID Place(const ROW *Row, PMDL *Mdl)
+{
+    if (Row->How == Trimmed) {
+        return ExAllocatePool2(POOL_FLAG_PAGED, Row->Size, TAG_HOST);
+    }
+    PHYSICAL_ADDRESS Low = {{0, 0}}, High = {{0xFFFFFFFF, 0x7FFFFFFF}}, Skip = {{0, 0}};
+    *Mdl = MmAllocatePagesForMdlEx(Low, High, Skip, PAGE_SIZE, MmCached, 0);
+    return *Mdl != NULL ? MmMapLockedPagesSpecifyCache(*Mdl, KernelMode, MmCached, NULL, FALSE,
+                                                       NormalPagePriority)
+                        : NULL;
+}
+
+static BOOLEAN TakeAway(const ROW *Row, PVOID Va, PMDL Mdl)
+{
+    switch (Row->How) {
+    case ReadOnly: return MmProtectMdlSystemAddress(Mdl, PAGE_READONLY) == STATUS_SUCCESS;
+    case Unmapped: MmUnmapLockedPages(Va, Mdl); return TRUE;
+    case Trimmed: {
+        ULONG64 Pte = 1;
+        return SimTrimPagedPool() >= 1 && SimQueryPte(Va, &Pte, NULL) && (Pte & 1) == 0;
+    }
+    }
+    return FALSE;
+}
 
 static void FaultUnderTheLock(void *Context)
 {
     const ROW *Row = (const ROW *)Context;
-    PHYSICAL_ADDRESS Low = {{0, 0}}, High = {{0xFFFFFFFF, 0x7FFFFFFF}}, Skip = {{0, 0}};
-    PMDL Mdl = MmAllocatePagesForMdlEx(Low, High, Skip, PAGE_SIZE, MmCached, 0);
-    PVOID Va = Mdl != NULL ? MmMapLockedPagesSpecifyCache(Mdl, KernelMode, MmCached, NULL, FALSE,
-                                                          NormalPagePriority)
-                           : NULL;
+    PMDL Mdl = NULL;
+    PVOID Va = Place(Row, &Mdl);
     if (Va == NULL) {
         _exit(3);
     }
     Row->Prepare(Va);
-    if (Row->How == ReadOnly) {
-        if (MmProtectMdlSystemAddress(Mdl, PAGE_READONLY) != STATUS_SUCCESS) {
-            _exit(3);
-        }
-    } else {
-        MmUnmapLockedPages(Va, Mdl);
+    if (!TakeAway(Row, Va, Mdl)) {
+        _exit(3);
     }
     SIM_BUGCHECK Stop;
     SIM_CATCH_BUGCHECK(&Stop, Row->Touch(Va));
     ULONG_PTR Address = Stop.Parameters[0];
     if (!Stop.Caught || Stop.Refused || Stop.Code != Row->Code || Address < (ULONG_PTR)Va ||
-        Address >= (ULONG_PTR)Va + Row->Size) {
-        fprintf(stderr, "stop 0x%X (0x%llX), want 0x%X inside %p\n", (unsigned)Stop.Code,
-                (unsigned long long)Address, (unsigned)Row->Code, Va);
+        Address >= (ULONG_PTR)Va + Row->Size ||
+        (Row->P2 != SIM_ANY && Stop.Parameters[1] != Row->P2)) {
+        fprintf(stderr, "stop 0x%X (0x%llX, 0x%llX), want 0x%X inside %p\n", (unsigned)Stop.Code,
+                (unsigned long long)Address, (unsigned long long)Stop.Parameters[1],
+                (unsigned)Row->Code, Va);
         _exit(2);
     }
     SimReset(); /* hangs here if the lock stayed held */
