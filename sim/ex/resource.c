@@ -230,9 +230,8 @@ static BOOLEAN MiAcquire(PERESOURCE Resource, BOOLEAN Wait, MI_ACQUIRE Mode, con
     }
     MI_RESOURCE_WAIT Context = {Record, Thread, Mode};
     (void)MiParkUntilFor(Ddi, Resource, MiResourceGranted, &Context, -1);
-    /* Published now, not in the wait's look: a fault there (the members'
-     * page trimmed) would take the wait's bucket back while this lock is
-     * held, against the order of every other look (bucket, then lock). */
+    /* Published after the wait, not inside its look: the look touches no
+     * driver memory while it holds two host locks (its bucket and this). */
     MiLockForDriverAccess(&MiResourceLock);
     MiPublish(Record);
     MiUnlockForDriverAccess(&MiResourceLock);

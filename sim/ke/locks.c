@@ -81,7 +81,9 @@ static atomic_long MiSpinners[2];
  * a set timer, a work item, a lookaside list; a callback object). That
  * memory may fault (freed, or made read-only): the bug check's longjmp
  * passes by the unlock, so MiDropLocksForBugCheck unlocks them, or every
- * later call that takes the lock - the machine's reset included - hangs. */
+ * later call that takes the lock - the machine's reset included - hangs.
+ * The fault handler lets them go before it takes the simulator lock, under
+ * which other threads take them (sim/mm/space.c, MiFaultHandler). */
 #define MI_ACCESS_LOCKS 4
 static _Thread_local pthread_mutex_t *MiAccessLocks[MI_ACCESS_LOCKS];
 static _Thread_local unsigned MiAccessLockCount;
@@ -139,9 +141,7 @@ void MiDropLocksForBugCheck(void)
         atomic_fetch_sub(MiSpinSlot, 1);
         MiSpinSlot = NULL;
     }
-    while (MiAccessLockCount > 0) {
-        pthread_mutex_unlock(MiAccessLocks[--MiAccessLockCount]);
-    }
+    (void)MiLetGoOfDriverAccessLocksForFault();
 }
 
 /* ---------------------------------------------------------------------- */
@@ -303,6 +303,8 @@ bool MiParkUntil(const volatile void *Address, MI_WAIT_PREDICATE Predicate, void
     return MiParkUntilFor("a wait", Address, Predicate, Context, TimeoutNs);
 }
 
+MI_LENT_BUCKET_PROBE MiLentBucketProbe;
+
 /* A fault inside a wait's look (its predicate reads an object whose page is
  * gone or trimmed) is handled under the simulator lock, which must not be
  * taken while holding a bucket: wakers take buckets while holding other
@@ -310,8 +312,6 @@ bool MiParkUntil(const volatile void *Address, MI_WAIT_PREDICATE Predicate, void
  * So the bucket is let go for the fault; if the access is retried, it is
  * taken back and the look is made again before the waiter sleeps (a wake
  * while it was let go is not lost). */
-MI_LENT_BUCKET_PROBE MiLentBucketProbe;
-
 void *MiLetGoOfParkForFault(void)
 {
     if (MiHeldBucket == NULL) {

@@ -11,7 +11,7 @@
  * the lock must not stay held, or the reset and every later call that takes
  * it hang.
  *
- *   object, in a page mapped from an MDL     DDI (touches it under the lock)   stop
+ *   object (an MDL's page, or paged pool)    DDI (touches it under the lock)   stop
  *   ERESOURCE, page made read-only           ExAcquireResourceExclusiveLite     0xBE (member, PTE, 0, 0)
  *   KDPC, page unmapped                      KeRemoveQueueDpc                   0x50 (DpcData, 0, ip, 0)
  *   KTIMER, page unmapped                    KeSetTimer                         0x50 (its links, 0, ip, 0)
