@@ -7,6 +7,7 @@
 #ifndef MMSIM_MI_H
 #define MMSIM_MI_H
 
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdatomic.h>
 #include <stdbool.h>
@@ -105,8 +106,17 @@ _Noreturn void MiAssertFailed(const char *Condition, const char *File, int Line)
 /* ---------------------------------------------------------------------- */
 void MiLock(void);
 void MiUnlock(void);
-/* Drops every level of the lock the calling thread holds (bug check path). */
+/* Drops every level of the lock the calling thread holds (bug check path),
+ * with its wait's bucket and the host locks below. */
 void MiDropLocksForBugCheck(void);
+/* A host lock held while touching driver memory, which may fault: a bug
+ * check there releases it (sim/ke/locks.c). */
+void MiLockForDriverAccess(pthread_mutex_t *Lock);
+void MiUnlockForDriverAccess(pthread_mutex_t *Lock);
+/* The fault handler's first step: true if the thread held such locks, now
+ * let go (the fault ends in a stop: the simulator lock, under which other
+ * threads take them, must not be waited for while holding them). */
+bool MiLetGoOfDriverAccessLocksForFault(void);
 
 /* ---------------------------------------------------------------------- */
 /* DDI entry: lazy machine, refusal after a stop, IRQL rule.              */
@@ -194,6 +204,11 @@ void MiLocksForkChild(void);
 void *MiLetGoOfParkForFault(void);            /* the bucket let go, or NULL */
 void MiRefuseIfLentWaitEnded(void);           /* before reading the machine, under its lock */
 void MiTakeBackParkAfterFault(void *Lent);    /* the access is retried: taken back */
+/* A probe for white-box tests (tests/kesync/test_kesync_lent.c): called on
+ * the waiter's thread once its bucket is let go, before the fault is served,
+ * so that a test can wake or reset inside that window. NULL: none. */
+typedef void (*MI_LENT_BUCKET_PROBE)(void);
+extern MI_LENT_BUCKET_PROBE MiLentBucketProbe;
 long MiParkedThreads(void);   /* threads inside a wait's parked section */
 long MiSpinningThreads(void); /* threads spinning for a held spin lock */
 

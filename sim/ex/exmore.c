@@ -85,7 +85,7 @@ NTSTATUS NTAPI ExCreateCallback(PCALLBACK_OBJECT *CallbackObject,
     if (Length > MI_CALLBACK_NAME) {
         return STATUS_OBJECT_NAME_INVALID; /* mmsim: names are kept to 64 characters */
     }
-    pthread_mutex_lock(&MiCallbacks.Mutex);
+    MiLockForDriverAccess(&MiCallbacks.Mutex);
     struct _CALLBACK_OBJECT *Object = MiFindCallbackLocked(Length != 0 ? Name->Buffer : NULL, Length);
     NTSTATUS Status = STATUS_SUCCESS;
     if (Object == NULL) {
@@ -97,7 +97,7 @@ NTSTATUS NTAPI ExCreateCallback(PCALLBACK_OBJECT *CallbackObject,
             Status = Object != NULL ? STATUS_SUCCESS : STATUS_INSUFFICIENT_RESOURCES;
         }
     }
-    pthread_mutex_unlock(&MiCallbacks.Mutex);
+    MiUnlockForDriverAccess(&MiCallbacks.Mutex);
     *CallbackObject = NT_SUCCESS(Status) ? Object : NULL;
     return Status;
 }
@@ -113,9 +113,9 @@ PVOID NTAPI ExRegisterCallback(PCALLBACK_OBJECT CallbackObject, PCALLBACK_FUNCTI
     if (Registration == NULL) {
         return NULL;
     }
-    pthread_mutex_lock(&MiCallbacks.Mutex);
+    MiLockForDriverAccess(&MiCallbacks.Mutex);
     if (!CallbackObject->AllowMultiple && CallbackObject->Registrations != NULL) {
-        pthread_mutex_unlock(&MiCallbacks.Mutex);
+        MiUnlockForDriverAccess(&MiCallbacks.Mutex);
         free(Registration);
         return NULL; /* the object allows one registration */
     }
@@ -127,7 +127,7 @@ PVOID NTAPI ExRegisterCallback(PCALLBACK_OBJECT CallbackObject, PCALLBACK_FUNCTI
         Tail = &(*Tail)->Next;
     }
     *Tail = Registration; /* called in registration order */
-    pthread_mutex_unlock(&MiCallbacks.Mutex);
+    MiUnlockForDriverAccess(&MiCallbacks.Mutex);
     return Registration;
 }
 
@@ -137,7 +137,7 @@ VOID NTAPI ExUnregisterCallback(PVOID CbRegistration)
     MiDdiEnter(MiDdi_ExUnregisterCallback, 0, Caller);
     MiCheckDriverPointer(CbRegistration, 0, true, Caller);
     MI_CALLBACK_REGISTRATION *Registration = (MI_CALLBACK_REGISTRATION *)CbRegistration;
-    pthread_mutex_lock(&MiCallbacks.Mutex);
+    MiLockForDriverAccess(&MiCallbacks.Mutex);
     bool Found = false;
     for (struct _CALLBACK_OBJECT *o = MiCallbacks.Objects; o != NULL && !Found; o = o->Next) {
         for (MI_CALLBACK_REGISTRATION **r = &o->Registrations; *r != NULL; r = &(*r)->Next) {
@@ -148,7 +148,7 @@ VOID NTAPI ExUnregisterCallback(PVOID CbRegistration)
             }
         }
     }
-    pthread_mutex_unlock(&MiCallbacks.Mutex);
+    MiUnlockForDriverAccess(&MiCallbacks.Mutex);
     if (!Found) {
         /* not a live registration: the access Windows' unlinking makes */
         MiNullAccess(sizeof(PVOID), true, Caller);
@@ -164,12 +164,12 @@ VOID NTAPI ExNotifyCallback(PCALLBACK_OBJECT CallbackObject, PVOID Argument1, PV
     /* A snapshot, so that a callback may register or unregister. */
     MI_CALLBACK_REGISTRATION Calls[64];
     ULONG Count = 0;
-    pthread_mutex_lock(&MiCallbacks.Mutex);
+    MiLockForDriverAccess(&MiCallbacks.Mutex);
     for (MI_CALLBACK_REGISTRATION *r = CallbackObject->Registrations; r != NULL && Count < 64;
          r = r->Next) {
         Calls[Count++] = *r;
     }
-    pthread_mutex_unlock(&MiCallbacks.Mutex);
+    MiUnlockForDriverAccess(&MiCallbacks.Mutex);
     for (ULONG i = 0; i < Count; i++) {
         Calls[i].Function(Calls[i].Context, Argument1, Argument2);
     }
@@ -187,17 +187,17 @@ static void MiCreateSystemCallback(const WCHAR *Name)
 static NTSTATUS MiCallbackInit(const SIM_CONFIG *Config)
 {
     (void)Config;
-    pthread_mutex_lock(&MiCallbacks.Mutex);
+    MiLockForDriverAccess(&MiCallbacks.Mutex);
     MiCreateSystemCallback(L"\\Callback\\SetSystemTime");
     MiCreateSystemCallback(L"\\Callback\\PowerState");
     MiCreateSystemCallback(L"\\Callback\\ProcessorAdd");
-    pthread_mutex_unlock(&MiCallbacks.Mutex);
+    MiUnlockForDriverAccess(&MiCallbacks.Mutex);
     return STATUS_SUCCESS;
 }
 
 static void MiCallbackTeardown(void)
 {
-    pthread_mutex_lock(&MiCallbacks.Mutex);
+    MiLockForDriverAccess(&MiCallbacks.Mutex);
     while (MiCallbacks.Objects != NULL) {
         struct _CALLBACK_OBJECT *Object = MiCallbacks.Objects;
         MiCallbacks.Objects = Object->Next;
@@ -208,20 +208,20 @@ static void MiCallbackTeardown(void)
         }
         free(Object);
     }
-    pthread_mutex_unlock(&MiCallbacks.Mutex);
+    MiUnlockForDriverAccess(&MiCallbacks.Mutex);
 }
 
 /* A registration left at unload would call into an unloaded driver. */
 static bool MiCallbackIsClean(char *Report, size_t Size)
 {
     ULONG Count = 0;
-    pthread_mutex_lock(&MiCallbacks.Mutex);
+    MiLockForDriverAccess(&MiCallbacks.Mutex);
     for (struct _CALLBACK_OBJECT *o = MiCallbacks.Objects; o != NULL; o = o->Next) {
         for (MI_CALLBACK_REGISTRATION *r = o->Registrations; r != NULL; r = r->Next) {
             Count++;
         }
     }
-    pthread_mutex_unlock(&MiCallbacks.Mutex);
+    MiUnlockForDriverAccess(&MiCallbacks.Mutex);
     if (Count != 0) {
         MiAppend(Report, Size, "%lu callback registration(s) not unregistered\n",
                  (unsigned long)Count);

@@ -5,7 +5,10 @@
  * The owners live in a host-side record that ERESOURCE.Reserved2 points to
  * (the layout is the WDK's; drivers touch no member). One host mutex guards
  * every record; a thread that must wait parks on the resource's address in
- * ke's parking lot, so a stop or a reset ends the wait as for events.
+ * ke's parking lot, so a stop or a reset ends the wait as for events. The
+ * members are written under the mutex, so it is taken as a lock over driver
+ * memory: a fault there (a resource in freed or read-only memory) bug checks
+ * and the bug check releases it.
  *
  *   acquire               granted when                        else
  *   exclusive             no owner, or the caller is the       wait / FALSE
@@ -88,13 +91,13 @@ static MI_RESOURCE *MiRecordOf(PERESOURCE Resource, ULONG_PTR Caller)
     MI_RESOURCE *Record = (MI_RESOURCE *)Resource->Reserved2;
     /* Only a record on the live list is looked at (one of a machine that
      * is gone has been freed). */
-    pthread_mutex_lock(&MiResourceLock);
+    MiLockForDriverAccess(&MiResourceLock);
     MI_RESOURCE *Live = MiResourceRecords;
     while (Live != NULL && Live != Record) {
         Live = Live->Next;
     }
     bool Valid = Live != NULL && Live->Resource == Resource;
-    pthread_mutex_unlock(&MiResourceLock);
+    MiUnlockForDriverAccess(&MiResourceLock);
     if (!Valid) {
         MiNullAccess(sizeof(PVOID), true, Caller);
     }
@@ -182,7 +185,7 @@ typedef struct _MI_RESOURCE_WAIT {
 static bool MiResourceGranted(void *Context)
 {
     MI_RESOURCE_WAIT *Wait = (MI_RESOURCE_WAIT *)Context;
-    pthread_mutex_lock(&MiResourceLock);
+    MiLockForDriverAccess(&MiResourceLock);
     bool Granted = MiTryAcquire(Wait->Record, Wait->Thread, Wait->Mode);
     if (Granted) {
         if (Wait->Mode == MiAcquireExclusive) {
@@ -190,9 +193,8 @@ static bool MiResourceGranted(void *Context)
         } else {
             Wait->Record->SharedWaiters--;
         }
-        MiPublish(Wait->Record);
     }
-    pthread_mutex_unlock(&MiResourceLock);
+    MiUnlockForDriverAccess(&MiResourceLock);
     return Granted;
 }
 
@@ -206,7 +208,7 @@ static BOOLEAN MiAcquire(PERESOURCE Resource, BOOLEAN Wait, MI_ACQUIRE Mode, con
                      (ULONG_PTR)Resource);
     }
     ERESOURCE_THREAD Thread = MiCurrentResourceThread();
-    pthread_mutex_lock(&MiResourceLock);
+    MiLockForDriverAccess(&MiResourceLock);
     bool Granted = MiTryAcquire(Record, Thread, Mode);
     if (!Granted && Wait) {
         /* Counted as a waiter before parking, so that new shared requests
@@ -219,7 +221,7 @@ static BOOLEAN MiAcquire(PERESOURCE Resource, BOOLEAN Wait, MI_ACQUIRE Mode, con
         Resource->ContentionCount++;
     }
     MiPublish(Record);
-    pthread_mutex_unlock(&MiResourceLock);
+    MiUnlockForDriverAccess(&MiResourceLock);
     if (Granted) {
         return TRUE;
     }
@@ -228,6 +230,11 @@ static BOOLEAN MiAcquire(PERESOURCE Resource, BOOLEAN Wait, MI_ACQUIRE Mode, con
     }
     MI_RESOURCE_WAIT Context = {Record, Thread, Mode};
     (void)MiParkUntilFor(Ddi, Resource, MiResourceGranted, &Context, -1);
+    /* Published after the wait, not inside its look: the look touches no
+     * driver memory while it holds two host locks (its bucket and this). */
+    MiLockForDriverAccess(&MiResourceLock);
+    MiPublish(Record);
+    MiUnlockForDriverAccess(&MiResourceLock);
     return TRUE;
 }
 
@@ -235,14 +242,14 @@ static BOOLEAN MiAcquire(PERESOURCE Resource, BOOLEAN Wait, MI_ACQUIRE Mode, con
 static void MiRelease(PERESOURCE Resource, ERESOURCE_THREAD Thread, ULONG_PTR Caller)
 {
     MI_RESOURCE *Record = MiRecordOf(Resource, Caller);
-    pthread_mutex_lock(&MiResourceLock);
+    MiLockForDriverAccess(&MiResourceLock);
     bool Wake = false;
     if (Record->ExclusiveCount != 0 && Record->Exclusive == Thread) {
         Wake = --Record->ExclusiveCount == 0;
     } else {
         MI_OWNER *Owner = MiFindShared(Record, Thread);
         if (Owner == NULL) {
-            pthread_mutex_unlock(&MiResourceLock);
+            MiUnlockForDriverAccess(&MiResourceLock);
             KeBugCheckEx(RESOURCE_NOT_OWNED, (ULONG_PTR)Resource, Thread,
                          (ULONG_PTR)Resource->OwnerTable, 0);
         }
@@ -253,7 +260,7 @@ static void MiRelease(PERESOURCE Resource, ERESOURCE_THREAD Thread, ULONG_PTR Ca
     }
     MiPublish(Record);
     bool Waiters = Record->ExclusiveWaiters != 0 || Record->SharedWaiters != 0;
-    pthread_mutex_unlock(&MiResourceLock);
+    MiUnlockForDriverAccess(&MiResourceLock);
     if (Wake && Waiters) {
         MiUnparkAll(Resource);
     }
@@ -273,10 +280,10 @@ NTSTATUS NTAPI ExInitializeResourceLite(PERESOURCE Resource)
     InitializeListHead(&Resource->SystemResourcesList);
     Resource->Reserved2 = Record;
     Resource->Address = (PVOID)Caller;
-    pthread_mutex_lock(&MiResourceLock);
+    MiLockForDriverAccess(&MiResourceLock);
     Record->Next = MiResourceRecords;
     MiResourceRecords = Record;
-    pthread_mutex_unlock(&MiResourceLock);
+    MiUnlockForDriverAccess(&MiResourceLock);
     return STATUS_SUCCESS;
 }
 
@@ -285,12 +292,12 @@ NTSTATUS NTAPI ExReinitializeResourceLite(PERESOURCE Resource)
     ULONG_PTR Caller = MI_CALLER_ADDRESS();
     MiDdiEnter(MiDdi_ExReinitializeResourceLite, 0, Caller);
     MI_RESOURCE *Record = MiRecordOf(Resource, Caller);
-    pthread_mutex_lock(&MiResourceLock);
+    MiLockForDriverAccess(&MiResourceLock);
     Record->ExclusiveCount = 0;
     Record->Exclusive = 0;
     Record->SharedUsed = 0;
     MiPublish(Record);
-    pthread_mutex_unlock(&MiResourceLock);
+    MiUnlockForDriverAccess(&MiResourceLock);
     MiUnparkAll(Resource);
     return STATUS_SUCCESS;
 }
@@ -300,7 +307,7 @@ NTSTATUS NTAPI ExDeleteResourceLite(PERESOURCE Resource)
     ULONG_PTR Caller = MI_CALLER_ADDRESS();
     MiDdiEnter(MiDdi_ExDeleteResourceLite, 0, Caller);
     MI_RESOURCE *Record = MiRecordOf(Resource, Caller);
-    pthread_mutex_lock(&MiResourceLock);
+    MiLockForDriverAccess(&MiResourceLock);
     bool Owned = Record->ExclusiveCount != 0 || Record->SharedUsed != 0 ||
                  Record->ExclusiveWaiters != 0 || Record->SharedWaiters != 0;
     if (!Owned) {
@@ -312,7 +319,7 @@ NTSTATUS NTAPI ExDeleteResourceLite(PERESOURCE Resource)
             }
         }
     }
-    pthread_mutex_unlock(&MiResourceLock);
+    MiUnlockForDriverAccess(&MiResourceLock);
     if (Owned) {
         KeBugCheckEx(DRIVER_VERIFIER_DETECTED_VIOLATION, 0x17, (ULONG_PTR)Resource, 0,
                      (ULONG_PTR)Resource);
@@ -371,9 +378,9 @@ VOID NTAPI ExConvertExclusiveToSharedLite(PERESOURCE Resource)
     MiDdiEnter(MiDdi_ExConvertExclusiveToSharedLite, 0, Caller);
     MI_RESOURCE *Record = MiRecordOf(Resource, Caller);
     ERESOURCE_THREAD Thread = MiCurrentResourceThread();
-    pthread_mutex_lock(&MiResourceLock);
+    MiLockForDriverAccess(&MiResourceLock);
     if (Record->ExclusiveCount == 0 || Record->Exclusive != Thread) {
-        pthread_mutex_unlock(&MiResourceLock);
+        MiUnlockForDriverAccess(&MiResourceLock);
         KeBugCheckEx(RESOURCE_NOT_OWNED, (ULONG_PTR)Resource, Thread,
                      (ULONG_PTR)Resource->OwnerTable, 0);
     }
@@ -388,7 +395,7 @@ VOID NTAPI ExConvertExclusiveToSharedLite(PERESOURCE Resource)
         Record->ExclusiveCount = Count;
     }
     MiPublish(Record);
-    pthread_mutex_unlock(&MiResourceLock);
+    MiUnlockForDriverAccess(&MiResourceLock);
     MiUnparkAll(Resource);
 }
 
@@ -397,9 +404,9 @@ BOOLEAN NTAPI ExIsResourceAcquiredExclusiveLite(PERESOURCE Resource)
     ULONG_PTR Caller = MI_CALLER_ADDRESS();
     MiDdiEnter(MiDdi_ExIsResourceAcquiredExclusiveLite, 0, Caller);
     MI_RESOURCE *Record = MiRecordOf(Resource, Caller);
-    pthread_mutex_lock(&MiResourceLock);
+    MiLockForDriverAccess(&MiResourceLock);
     bool Mine = Record->ExclusiveCount != 0 && Record->Exclusive == MiCurrentResourceThread();
-    pthread_mutex_unlock(&MiResourceLock);
+    MiUnlockForDriverAccess(&MiResourceLock);
     return Mine ? TRUE : FALSE;
 }
 
@@ -409,7 +416,7 @@ ULONG NTAPI ExIsResourceAcquiredSharedLite(PERESOURCE Resource)
     MiDdiEnter(MiDdi_ExIsResourceAcquiredSharedLite, 0, Caller);
     MI_RESOURCE *Record = MiRecordOf(Resource, Caller);
     ERESOURCE_THREAD Thread = MiCurrentResourceThread();
-    pthread_mutex_lock(&MiResourceLock);
+    MiLockForDriverAccess(&MiResourceLock);
     ULONG Count = 0;
     if (Record->ExclusiveCount != 0 && Record->Exclusive == Thread) {
         Count = Record->ExclusiveCount;
@@ -417,7 +424,7 @@ ULONG NTAPI ExIsResourceAcquiredSharedLite(PERESOURCE Resource)
         MI_OWNER *Owner = MiFindShared(Record, Thread);
         Count = Owner != NULL ? Owner->Count : 0;
     }
-    pthread_mutex_unlock(&MiResourceLock);
+    MiUnlockForDriverAccess(&MiResourceLock);
     return Count;
 }
 
@@ -426,9 +433,9 @@ ULONG NTAPI ExGetExclusiveWaiterCount(PERESOURCE Resource)
     ULONG_PTR Caller = MI_CALLER_ADDRESS();
     MiDdiEnter(MiDdi_ExGetExclusiveWaiterCount, 0, Caller);
     MI_RESOURCE *Record = MiRecordOf(Resource, Caller);
-    pthread_mutex_lock(&MiResourceLock);
+    MiLockForDriverAccess(&MiResourceLock);
     ULONG Count = Record->ExclusiveWaiters;
-    pthread_mutex_unlock(&MiResourceLock);
+    MiUnlockForDriverAccess(&MiResourceLock);
     return Count;
 }
 
@@ -437,9 +444,9 @@ ULONG NTAPI ExGetSharedWaiterCount(PERESOURCE Resource)
     ULONG_PTR Caller = MI_CALLER_ADDRESS();
     MiDdiEnter(MiDdi_ExGetSharedWaiterCount, 0, Caller);
     MI_RESOURCE *Record = MiRecordOf(Resource, Caller);
-    pthread_mutex_lock(&MiResourceLock);
+    MiLockForDriverAccess(&MiResourceLock);
     ULONG Count = Record->SharedWaiters;
-    pthread_mutex_unlock(&MiResourceLock);
+    MiUnlockForDriverAccess(&MiResourceLock);
     return Count;
 }
 
@@ -449,19 +456,19 @@ static void MiSetOwner(PERESOURCE Resource, PVOID OwnerPointer, ULONG_PTR Caller
 {
     MI_RESOURCE *Record = MiRecordOf(Resource, Caller);
     ERESOURCE_THREAD Thread = MiCurrentResourceThread();
-    pthread_mutex_lock(&MiResourceLock);
+    MiLockForDriverAccess(&MiResourceLock);
     MI_OWNER *Owner = MiFindShared(Record, Thread);
     if (Record->ExclusiveCount != 0 && Record->Exclusive == Thread) {
         Record->Exclusive = (ERESOURCE_THREAD)OwnerPointer;
     } else if (Owner != NULL) {
         Owner->Thread = (ERESOURCE_THREAD)OwnerPointer;
     } else {
-        pthread_mutex_unlock(&MiResourceLock);
+        MiUnlockForDriverAccess(&MiResourceLock);
         KeBugCheckEx(RESOURCE_NOT_OWNED, (ULONG_PTR)Resource, Thread,
                      (ULONG_PTR)Resource->OwnerTable, 0);
     }
     MiPublish(Record);
-    pthread_mutex_unlock(&MiResourceLock);
+    MiUnlockForDriverAccess(&MiResourceLock);
 }
 
 VOID NTAPI ExSetResourceOwnerPointer(PERESOURCE Resource, PVOID OwnerPointer)
@@ -530,14 +537,14 @@ static NTSTATUS MiResourceInit(const SIM_CONFIG *Config)
 
 static void MiResourceTeardown(void)
 {
-    pthread_mutex_lock(&MiResourceLock);
+    MiLockForDriverAccess(&MiResourceLock);
     while (MiResourceRecords != NULL) {
         MI_RESOURCE *Record = MiResourceRecords;
         MiResourceRecords = Record->Next;
         free(Record->Shared);
         free(Record);
     }
-    pthread_mutex_unlock(&MiResourceLock);
+    MiUnlockForDriverAccess(&MiResourceLock);
 }
 
 static bool MiResourceIsClean(char *Report, size_t Size)

@@ -183,23 +183,25 @@ static bool MiStartWorkersLocked(void)
  * worker threads exist since the machine was built: nothing here can fail. */
 static void MiQueue(PWORK_QUEUE_ITEM Item, PIO_WORKITEM IoItem, WORK_QUEUE_TYPE QueueType)
 {
-    pthread_mutex_lock(&MiWork.Mutex);
+    /* The queue's links are in the items: a lock over driver memory (an
+     * item in freed pool faults here, and the bug check releases it). */
+    MiLockForDriverAccess(&MiWork.Mutex);
     if (__atomic_load_n(&Item->List.Flink, __ATOMIC_ACQUIRE) != NULL) {
-        pthread_mutex_unlock(&MiWork.Mutex);
+        MiUnlockForDriverAccess(&MiWork.Mutex);
         KeBugCheckEx(WORKER_INVALID, 0, (ULONG_PTR)(IoItem != NULL ? (void *)IoItem : (void *)Item),
                      (ULONG_PTR)QueueType, 0);
     }
     /* Only a forked child lacks them (or a parent that could not restart
      * them after a fork at the host's limit): start them now. */
     if (!MiWork.Started && !MiStartWorkersLocked()) {
-        pthread_mutex_unlock(&MiWork.Mutex);
+        MiUnlockForDriverAccess(&MiWork.Mutex);
         MiWriteStderr("mmsim: cannot start the worker threads after fork()\n");
         abort();
     }
     InsertTailList(&MiWork.Queue, &Item->List);
     MiWork.Queued++;
     pthread_cond_signal(&MiWork.Wake);
-    pthread_mutex_unlock(&MiWork.Mutex);
+    MiUnlockForDriverAccess(&MiWork.Mutex);
 }
 
 /* Starts the worker threads when a machine is built (they survive a failed

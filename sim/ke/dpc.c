@@ -83,16 +83,18 @@ static void MiDpcInitOnce(void)
 }
 
 /* The lock of the queues and timers (a reset empties them:
- * MiStopTimerThread). */
+ * MiStopTimerThread). Their links are in the drivers' KDPCs and KTIMERs,
+ * which may fault (freed with the DPC still queued, say): a lock over
+ * driver memory, which the bug check releases. */
 static void MiDpcLock(void)
 {
     pthread_once(&MiDpcOnce, MiDpcInitOnce);
-    pthread_mutex_lock(&MiDpc.Lock);
+    MiLockForDriverAccess(&MiDpc.Lock);
 }
 
 static void MiDpcUnlock(void)
 {
-    pthread_mutex_unlock(&MiDpc.Lock);
+    MiUnlockForDriverAccess(&MiDpc.Lock);
 }
 
 /* This thread is inside a DPC routine of the current machine. */

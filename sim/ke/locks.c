@@ -76,6 +76,50 @@ static atomic_long MiParked;
 /* Spinners per machine parity (MiWaitEpoch, below). */
 static atomic_long MiSpinners[2];
 
+/* robust25: host locks this thread holds while the simulator reads or
+ * writes driver memory (an ERESOURCE's members; the links of a queued DPC,
+ * a set timer, a work item, a lookaside list; a callback object). That
+ * memory may fault (freed, or made read-only): the bug check's longjmp
+ * passes by the unlock, so MiDropLocksForBugCheck unlocks them, or every
+ * later call that takes the lock - the machine's reset included - hangs.
+ * The fault handler lets them go before it takes the simulator lock, under
+ * which other threads take them (sim/mm/space.c, MiFaultHandler). */
+#define MI_ACCESS_LOCKS 4
+static _Thread_local pthread_mutex_t *MiAccessLocks[MI_ACCESS_LOCKS];
+static _Thread_local unsigned MiAccessLockCount;
+
+void MiLockForDriverAccess(pthread_mutex_t *Lock)
+{
+    pthread_mutex_lock(Lock);
+    MI_ASSERT(MiAccessLockCount < MI_ACCESS_LOCKS);
+    if (MiAccessLockCount < MI_ACCESS_LOCKS) {
+        MiAccessLocks[MiAccessLockCount++] = Lock;
+    }
+}
+
+void MiUnlockForDriverAccess(pthread_mutex_t *Lock)
+{
+    /* The innermost first, but any order is kept right. */
+    for (unsigned i = MiAccessLockCount; i-- > 0;) {
+        if (MiAccessLocks[i] == Lock) {
+            MiAccessLocks[i] = MiAccessLocks[--MiAccessLockCount];
+            break;
+        }
+    }
+    pthread_mutex_unlock(Lock);
+}
+
+bool MiLetGoOfDriverAccessLocksForFault(void)
+{
+    if (MiAccessLockCount == 0) {
+        return false;
+    }
+    while (MiAccessLockCount > 0) {
+        pthread_mutex_unlock(MiAccessLocks[--MiAccessLockCount]);
+    }
+    return true;
+}
+
 void MiDropLocksForBugCheck(void)
 {
     while (MiMmLockDepth > 0) {
@@ -97,6 +141,7 @@ void MiDropLocksForBugCheck(void)
         atomic_fetch_sub(MiSpinSlot, 1);
         MiSpinSlot = NULL;
     }
+    (void)MiLetGoOfDriverAccessLocksForFault();
 }
 
 /* ---------------------------------------------------------------------- */
@@ -258,6 +303,8 @@ bool MiParkUntil(const volatile void *Address, MI_WAIT_PREDICATE Predicate, void
     return MiParkUntilFor("a wait", Address, Predicate, Context, TimeoutNs);
 }
 
+MI_LENT_BUCKET_PROBE MiLentBucketProbe;
+
 /* A fault inside a wait's look (its predicate reads an object whose page is
  * gone or trimmed) is handled under the simulator lock, which must not be
  * taken while holding a bucket: wakers take buckets while holding other
@@ -273,6 +320,10 @@ void *MiLetGoOfParkForFault(void)
     MiLentBucket = MiHeldBucket;
     MiHeldBucket = NULL;
     pthread_mutex_unlock(MiLentBucket);
+    MI_LENT_BUCKET_PROBE Probe = __atomic_load_n(&MiLentBucketProbe, __ATOMIC_ACQUIRE);
+    if (Probe != NULL) {
+        Probe(); /* a white-box test acts inside the window */
+    }
     return MiLentBucket;
 }
 

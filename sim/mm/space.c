@@ -643,6 +643,13 @@ bool MiFaultInTransition(uint64_t Page)
 
 bool MiFaultHandler(void *Address, bool Write, void *CodeAddress)
 {
+    /* robust25: the simulator itself touching a driver's object under one
+     * of its host locks (an ERESOURCE, a KDPC, ...), as Windows touches it
+     * under a spin lock: at DISPATCH_LEVEL, where no page is brought back
+     * (a trimmed one is 0xA, the kernel's own IRQL_NOT_LESS_OR_EQUAL). The
+     * fault ends in a stop, so the locks go first: other threads take them
+     * under the simulator lock, which the handler takes next. */
+    bool UnderHostLock = MiLetGoOfDriverAccessLocksForFault();
     /* Builds the machine when NULL is dereferenced before the first DDI;
      * refuses in a forked child left without a machine of its own. */
     MiRefuseIfLentWaitEnded();
@@ -651,6 +658,9 @@ bool MiFaultHandler(void *Address, bool Write, void *CodeAddress)
         MiNullAccess((ULONG_PTR)Address, Write, (ULONG_PTR)CodeAddress);
     }
     KIRQL Irql = MiCurrentIrql();
+    if (UnderHostLock && Irql < DISPATCH_LEVEL) {
+        Irql = DISPATCH_LEVEL;
+    }
     uint64_t Page = MiVaToPage(Address);
     MiLock();
     MiRefuseIfLentWaitEnded();
@@ -659,6 +669,12 @@ bool MiFaultHandler(void *Address, bool Write, void *CodeAddress)
         MiUnlock();
         if (Write && !(Pte & MI_PTE_WRITE)) {
             KeBugCheckEx(ATTEMPTED_WRITE_TO_READONLY_MEMORY, (ULONG_PTR)Address, Pte, 0, 0);
+        }
+        if (UnderHostLock) {
+            /* Brought back by another thread since the access missed it:
+             * the access cannot be retried without its locks. */
+            KeBugCheckEx(IRQL_NOT_LESS_OR_EQUAL, (ULONG_PTR)Address, Irql, Write ? 1 : 0,
+                         (ULONG_PTR)CodeAddress);
         }
         return true; /* made valid by another thread meanwhile: retry */
     }
@@ -674,9 +690,10 @@ bool MiFaultHandler(void *Address, bool Write, void *CodeAddress)
                          (ULONG_PTR)STATUS_INSUFFICIENT_RESOURCES, 0, 0);
         }
         MiUnlock();
-        /* Pageable memory touched at DISPATCH_LEVEL or above. */
-        KeBugCheckEx(DRIVER_IRQL_NOT_LESS_OR_EQUAL, (ULONG_PTR)Address, Irql, Write ? 1 : 0,
-                     (ULONG_PTR)CodeAddress);
+        /* Pageable memory touched at DISPATCH_LEVEL or above: by the driver,
+         * or by the simulator's own code under its lock. */
+        KeBugCheckEx(UnderHostLock ? IRQL_NOT_LESS_OR_EQUAL : DRIVER_IRQL_NOT_LESS_OR_EQUAL,
+                     (ULONG_PTR)Address, Irql, Write ? 1 : 0, (ULONG_PTR)CodeAddress);
     }
     MI_REGION Region = MiRegionOf(Page);
     MiUnlock();

@@ -562,6 +562,15 @@ static void MiUserSetProtection(MI_PROCESS *Process, uint64_t Page, unsigned Mm)
 /* ---------------------------------------------------------------------- */
 static bool MiUserFault(void *Address, bool Write, void *CodeAddress)
 {
+    if (MiLetGoOfDriverAccessLocksForFault()) {
+        /* The simulator touching a driver's object in user memory under a
+         * host lock (sim/mm/space.c, MiFaultHandler): at DISPATCH_LEVEL, and
+         * not to be retried without its locks. */
+        KIRQL Irql = MiCurrentIrql();
+        KeBugCheckEx(IRQL_NOT_LESS_OR_EQUAL, (ULONG_PTR)Address,
+                     Irql < DISPATCH_LEVEL ? DISPATCH_LEVEL : Irql, Write ? 1 : 0,
+                     (ULONG_PTR)CodeAddress);
+    }
     MiRefuseIfLentWaitEnded(); /* a wait's look: its machine may be gone */
     MiEnsureMachine();
     KIRQL Irql = MiCurrentIrql();

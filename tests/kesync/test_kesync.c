@@ -24,6 +24,8 @@
 
 #include "mmsim_cmocka.h"
 
+#include "faulting_waiter.h"
+
 #define TAG_KESY 'ySeK'
 
 /* A wait that ends a test which would otherwise hang (a generous bound, not
@@ -1241,21 +1243,15 @@ SIM_TEST(AParkedWaiterIsCountedUntilItIsWoken)
     assert_int_equal(Waiting().Parked, 0);
 }
 
-typedef struct _FAULTING_WAITER {
-    pthread_t Thread;
-    PVOID Objects[2]; /* the unmapped one first: the wait's look reads it */
-    SIM_BUGCHECK Stop;
-    NTSTATUS Status;
-} FAULTING_WAITER;
-
-static void *FaultingWaiterMain(void *Context)
+/* Initializes two notification events - Faulting, whose page the test
+ * takes away, and Other, in the driver's own memory - and parks a waiter on
+ * both (Faulting first: the wait's look reads it). */
+static void StartFaultingWaiter(FAULTING_WAITER *Waiter, PKEVENT Faulting, PKEVENT Other)
 {
-    FAULTING_WAITER *Waiter = (FAULTING_WAITER *)Context;
-    SIM_CATCH_BUGCHECK(&Waiter->Stop,
-                       Waiter->Status = KeWaitForMultipleObjects(2, Waiter->Objects, WaitAny,
-                                                                 Executive, KernelMode, FALSE,
-                                                                 &Bound, NULL));
-    return NULL;
+    KeInitializeEvent(Faulting, NotificationEvent, FALSE);
+    KeInitializeEvent(Other, NotificationEvent, FALSE);
+    StartFaultingWaiterThread(Waiter, Faulting, Other, &Bound);
+    assert_true(WaitForWaiting(1, 0));
 }
 
 SIM_TEST(ABugCheckInAWaitsLookLeavesTheCount)
@@ -1269,14 +1265,8 @@ SIM_TEST(ABugCheckInAWaitsLookLeavesTheCount)
                                                            FALSE, NormalPagePriority);
     assert_non_null(Mapped);
     static KEVENT Other;
-    KeInitializeEvent(Mapped, NotificationEvent, FALSE);
-    KeInitializeEvent(&Other, NotificationEvent, FALSE);
     static FAULTING_WAITER Waiter;
-    memset(&Waiter, 0, sizeof(Waiter));
-    Waiter.Objects[0] = Mapped;
-    Waiter.Objects[1] = &Other;
-    assert_int_equal(pthread_create(&Waiter.Thread, NULL, FaultingWaiterMain, &Waiter), 0);
-    assert_true(WaitForWaiting(1, 0));
+    StartFaultingWaiter(&Waiter, Mapped, &Other);
 
     /* The page goes; the wake makes the waiter look at the mapped event
      * first, which now faults inside the wait. */
@@ -1303,14 +1293,8 @@ SIM_TEST(AWaitsLookFaultsATrimmedPageBackAndGoesOn)
     PKEVENT Paged = (PKEVENT)ExAllocatePool2(POOL_FLAG_PAGED, sizeof(KEVENT), TAG_KESY);
     assert_non_null(Paged);
     static KEVENT Other;
-    KeInitializeEvent(Paged, NotificationEvent, FALSE);
-    KeInitializeEvent(&Other, NotificationEvent, FALSE);
     static FAULTING_WAITER Waiter;
-    memset(&Waiter, 0, sizeof(Waiter));
-    Waiter.Objects[0] = Paged;
-    Waiter.Objects[1] = &Other;
-    assert_int_equal(pthread_create(&Waiter.Thread, NULL, FaultingWaiterMain, &Waiter), 0);
-    assert_true(WaitForWaiting(1, 0));
+    StartFaultingWaiter(&Waiter, Paged, &Other);
     assert_true(SimTrimPagedPool() >= 1);
     ULONG64 Pte;
     assert_true(SimQueryPte(Paged, &Pte, NULL));
