@@ -5,8 +5,9 @@
  *
  * Some DDIs read or write the driver's object under a host lock: an
  * ERESOURCE's members under the resource lock, a KDPC's or KTIMER's links
- * under the DPC lock, a work item's under the work queue's, a lookaside
- * list's under the list of lists', a callback object's under the callbacks'.
+ * under the DPC lock, a work item's under the work queue's, a callback
+ * object's under the callbacks'. (The lookaside lists' lock covers no driver
+ * memory: mmsim keeps its record of the lists in its own, docs/ex-sync.md.)
  * If that memory faults, the bug check is caught and the machine is reset;
  * the lock must not stay held, or the reset and every later call that takes
  * it hang.
@@ -17,8 +18,6 @@
  *   KTIMER, page unmapped                    KeSetTimer                         0x50 (its links, 0, ip, 0)
  *   KTIMER, paged pool page trimmed          KeSetTimer                         0xA (its links, 2, 0, ip)
  *   WORK_QUEUE_ITEM, page unmapped           ExQueueWorkItem                    0x50 (its link, 0, ip, 0)
- *   lookaside list, unmapped while active    ExInitializeNPagedLookasideList    0x50 (its link, 0, ip, 0)
- *                                            (another list: the walk reads it)
  *   callback object pointer, page unmapped   ExNotifyCallback                   0x50 (its member, 0, ip, 0)
  *
  * Windows touches these objects under a spin lock, at DISPATCH_LEVEL: a page
@@ -134,24 +133,6 @@ static void WorkAgain(void)
     ExQueueWorkItem(&Good, DelayedWorkQueue); /* the work queue's lock: free */
 }
 
-/* ---- Lookaside lists ---- */
-static void InitList(PVOID Va)
-{
-    ExInitializeNPagedLookasideList((PNPAGED_LOOKASIDE_LIST)Va, NULL, NULL, 0, 64, TAG_HOST, 0);
-}
-static void InitAnotherList(PVOID Va)
-{
-    (void)Va;
-    static NPAGED_LOOKASIDE_LIST Another;
-    ExInitializeNPagedLookasideList(&Another, NULL, NULL, 0, 64, TAG_HOST, 0);
-}
-static void ListAgain(void)
-{
-    static NPAGED_LOOKASIDE_LIST Good;
-    ExInitializeNPagedLookasideList(&Good, NULL, NULL, 0, 64, TAG_HOST, 0);
-    ExDeleteNPagedLookasideList(&Good);
-}
-
 /* ---- Callback objects: the driver keeps a pointer whose memory is gone ---- */
 static void NoCallbackObject(PVOID Va)
 {
@@ -183,8 +164,6 @@ static const ROW Rows[] = {
      IRQL_NOT_LESS_OR_EQUAL, DISPATCH_LEVEL, TimerAgain},
     {"WORK_QUEUE_ITEM in an unmapped page", Unmapped, InitItem, QueueItem,
      sizeof(WORK_QUEUE_ITEM), PAGE_FAULT_IN_NONPAGED_AREA, 0, WorkAgain},
-    {"active lookaside list in an unmapped page", Unmapped, InitList, InitAnotherList,
-     sizeof(NPAGED_LOOKASIDE_LIST), PAGE_FAULT_IN_NONPAGED_AREA, 0, ListAgain},
     {"callback object pointer into an unmapped page", Unmapped, NoCallbackObject, NotifyCallback,
      PAGE_SIZE, PAGE_FAULT_IN_NONPAGED_AREA, 0, CallbackAgain},
 };
