@@ -25,9 +25,12 @@
  * Verifier's check; a release by a thread that owns nothing: 0xE3
  * RESOURCE_NOT_OWNED (resource, thread, owner table, 0); deleting a resource
  * that is owned: 0xC4/0x17 (resource, 0, resource), Verifier's code for
- * freeing memory that holds an active ERESOURCE.
+ * freeing memory that holds an active ERESOURCE; freeing pool that holds a
+ * resource not deleted: 0xC4/0x17 (resource, pool type, block), that code
+ * as documented (the pool asks MiResourceHeldIn, a hook).
  */
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 
 #include "../mi.h"
@@ -51,6 +54,7 @@ typedef enum { MiAcquireExclusive, MiAcquireShared, MiAcquireStarve, MiAcquireWa
 
 static pthread_mutex_t MiResourceLock = PTHREAD_MUTEX_INITIALIZER;
 static MI_RESOURCE *MiResourceRecords; /* live records, freed when the machine goes */
+static _Atomic ULONG MiResourceLive;    /* their number, read by every pool free */
 
 /* The calling thread's identity as an owner (an ERESOURCE_THREAD, like a
  * PETHREAD). */
@@ -281,8 +285,22 @@ NTSTATUS NTAPI ExInitializeResourceLite(PERESOURCE Resource)
     Resource->Reserved2 = Record;
     Resource->Address = (PVOID)Caller;
     MiLockForDriverAccess(&MiResourceLock);
+    /* Initialized again without a delete: the older record goes (it would
+     * otherwise name memory the driver may free). */
+    for (MI_RESOURCE **Link = &MiResourceRecords; *Link != NULL;) {
+        MI_RESOURCE *Stale = *Link;
+        if (Stale->Resource == Resource) {
+            *Link = Stale->Next;
+            atomic_fetch_sub(&MiResourceLive, 1);
+            free(Stale->Shared);
+            free(Stale);
+        } else {
+            Link = &Stale->Next;
+        }
+    }
     Record->Next = MiResourceRecords;
     MiResourceRecords = Record;
+    atomic_fetch_add(&MiResourceLive, 1);
     MiUnlockForDriverAccess(&MiResourceLock);
     return STATUS_SUCCESS;
 }
@@ -315,6 +333,7 @@ NTSTATUS NTAPI ExDeleteResourceLite(PERESOURCE Resource)
         for (MI_RESOURCE **Link = &MiResourceRecords; *Link != NULL; Link = &(*Link)->Next) {
             if (*Link == Record) {
                 *Link = Record->Next;
+                atomic_fetch_sub(&MiResourceLive, 1);
                 break;
             }
         }
@@ -529,9 +548,36 @@ VOID FASTCALL ExReleaseResourceAndLeaveCriticalRegion(PERESOURCE Resource)
 
 /* The records of a machine that goes away are freed; its resources' memory
  * is the driver's and is not touched. */
+/* The pool's hook (mi.h): a resource not deleted inside the block being
+ * freed stops the free with Driver Verifier's 0xC4/0x17 (resource, pool
+ * type or -1 for special pool, block). Reads only the records. */
+static bool MiResourceHeldIn(const void *Start, SIZE_T Size, ULONG_PTR PoolType,
+                             ULONG_PTR Parameters[4])
+{
+    if (atomic_load(&MiResourceLive) == 0) {
+        return false;
+    }
+    uintptr_t Begin = (uintptr_t)Start, End = Begin + Size;
+    bool Found = false;
+    pthread_mutex_lock(&MiResourceLock);
+    for (MI_RESOURCE *Record = MiResourceRecords; Record != NULL && !Found; Record = Record->Next) {
+        uintptr_t Resource = (uintptr_t)Record->Resource;
+        if (Resource >= Begin && Resource < End) {
+            Parameters[0] = 0x17;
+            Parameters[1] = Resource;
+            Parameters[2] = PoolType;
+            Parameters[3] = Begin;
+            Found = true;
+        }
+    }
+    pthread_mutex_unlock(&MiResourceLock);
+    return Found;
+}
+
 static NTSTATUS MiResourceInit(const SIM_CONFIG *Config)
 {
     (void)Config;
+    MiSetHeldObjectFinder(MiHeldResource, MiResourceHeldIn);
     return STATUS_SUCCESS;
 }
 
@@ -544,6 +590,7 @@ static void MiResourceTeardown(void)
         free(Record->Shared);
         free(Record);
     }
+    atomic_store(&MiResourceLive, 0);
     MiUnlockForDriverAccess(&MiResourceLock);
 }
 

@@ -341,6 +341,46 @@ static void DeleteTwice(SIM_CASE_RUN *Run)
     (void)ExDeleteResourceLite(&Resource);
 }
 
+/* A driver's context block holding a resource past its start. */
+typedef struct _RESOURCE_HOLDER {
+    ULONG64 Header;
+    ERESOURCE Lock;
+} RESOURCE_HOLDER;
+
+static void FreeBlockHoldingAResource(SIM_CASE_RUN *Run, bool Delete)
+{
+    RESOURCE_HOLDER *Holder = (RESOURCE_HOLDER *)ExAllocatePool2(
+        POOL_FLAG_NON_PAGED, sizeof(RESOURCE_HOLDER), 'seRH');
+    assert_non_null(Holder);
+    assert_int_equal(ExInitializeResourceLite(&Holder->Lock), STATUS_SUCCESS);
+    Run->Want[1] = (ULONG_PTR)&Holder->Lock;
+    Run->Want[3] = (ULONG_PTR)Holder;
+    if (Delete) {
+        assert_int_equal(ExDeleteResourceLite(&Holder->Lock), STATUS_SUCCESS);
+    }
+    ExFreePoolWithTag(Holder, 'seRH');
+    Run->Status = STATUS_SUCCESS;
+}
+static void FreeHoldingAResource(SIM_CASE_RUN *Run)
+{
+    FreeBlockHoldingAResource(Run, false);
+}
+static void FreeHoldingADeletedResource(SIM_CASE_RUN *Run)
+{
+    FreeBlockHoldingAResource(Run, true);
+}
+static void InitializeTwiceDeleteOnceFree(SIM_CASE_RUN *Run)
+{
+    RESOURCE_HOLDER *Holder = (RESOURCE_HOLDER *)ExAllocatePool2(
+        POOL_FLAG_NON_PAGED, sizeof(RESOURCE_HOLDER), 'seRH');
+    assert_non_null(Holder);
+    (void)ExInitializeResourceLite(&Holder->Lock);
+    (void)ExInitializeResourceLite(&Holder->Lock);
+    (void)ExDeleteResourceLite(&Holder->Lock);
+    ExFreePoolWithTag(Holder, 'seRH');
+    Run->Status = STATUS_SUCCESS;
+}
+
 SIM_TEST(ResourceRules)
 {
     static const SIM_CASE Cases[] = {
@@ -359,6 +399,14 @@ SIM_TEST(ResourceRules)
          SIM_BUGCHECKS(DRIVER_VERIFIER_DETECTED_VIOLATION, 0x17, SIM_ANY, 0, SIM_ANY), NULL},
         {"deleting a deleted resource: an access violation at 8 (0x1E)", DeleteTwice,
          SIM_BUGCHECKS(0x1E, (ULONG)STATUS_ACCESS_VIOLATION, SIM_ANY, 1, 8), NULL},
+        {"freeing pool that holds a resource not deleted: 0xC4/0x17 (resource, pool type, "
+         "block)", FreeHoldingAResource,
+         SIM_BUGCHECKS(DRIVER_VERIFIER_DETECTED_VIOLATION, 0x17, SIM_ANY, NonPagedPool, SIM_ANY),
+         NULL},
+        {"a resource deleted first: the block is freed", FreeHoldingADeletedResource,
+         SIM_RETURNS(STATUS_SUCCESS), NULL},
+        {"initialized twice, deleted once: the block is freed", InitializeTwiceDeleteOnceFree,
+         SIM_RETURNS(STATUS_SUCCESS), NULL},
     };
     SIM_RUN_CASES(Cases);
 }
