@@ -871,6 +871,7 @@ bool HostServeForks(int RequestFd, int ReplyFd)
                  * that finds none knows at once that the order was not
                  * followed (a libmmsim that predates it). */
                 HostSiblingServer = Server;
+                setpgid(Server, Server); /* as its own setpgid: in place before the hello */
                 /* A runner that is gone: the sibling's pipes end, and so does it. */
                 (void)HostSendReply(Order[1], HOST_FORK_HELLO, (int32_t)Server);
             }
