@@ -18,7 +18,8 @@
  *            "-NAME" (unsetenv), "!PPREFIX" and "!LPATH" (an explorer's
  *            standing orders, below; kept by the run, not in its environment),
  *            "!FR,W,A,N,a,n" (run24: the server also forks another slot's
- *            server, HostSiblingOrder; in the runner's first request only)
+ *            server, HostSiblingOrder, and says its hello on W before this
+ *            run's STARTED; in the runner's first request only)
  *   reply    int32 kind, int32 value: hello (the server's pid), started (the
  *            run's pid), ended (its wait status), refused (fork's errno)
  *
@@ -68,6 +69,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -91,21 +93,62 @@ bool HostReadAll(int Fd, void *Buffer, size_t Size)
     return true;
 }
 
-static void HostReply(int Fd, int32_t Kind, int32_t Value)
+/* run25: the server of another job slot this one forked (HostSiblingOrder),
+ * or 0. Its parent is this server, not the runner: the runner waits for
+ * this server, so this server waits for it on every way out
+ * (HostServerEnd). */
+static pid_t HostSiblingServer;
+
+/* The server's end: the runner closed its end or is gone. Its pipes are
+ * closed first (a runner still reading sees the end rather than waiting
+ * for a server that waits for its sibling), then the sibling is waited for
+ * (it ends when the runner closes that slot's pipe or is gone). */
+static _Noreturn void HostServerEnd(int RequestFd, int ReplyFd)
+{
+    close(RequestFd);
+    close(ReplyFd);
+    while (HostSiblingServer > 0 && waitpid(HostSiblingServer, NULL, 0) < 0 && errno == EINTR) {
+    }
+    _exit(0);
+}
+
+/* A reply; false if the runner is gone (told by EPIPE, not a SIGPIPE,
+ * which would end the server without waiting for its sibling). The server
+ * is single-threaded here (no constructor of the program has run). */
+static bool HostSendReply(int Fd, int32_t Kind, int32_t Value)
 {
     int32_t Message[2] = {Kind, Value};
     const char *At = (const char *)Message;
     size_t Size = sizeof(Message);
+    sigset_t Pipe, Mask;
+    sigemptyset(&Pipe);
+    sigaddset(&Pipe, SIGPIPE);
+    pthread_sigmask(SIG_BLOCK, &Pipe, &Mask);
     while (Size > 0) {
         ssize_t Put = write(Fd, At, Size);
         if (Put < 0 && errno == EINTR) {
             continue;
         }
         if (Put <= 0) {
-            _exit(0); /* the runner is gone */
+            if (errno == EPIPE) {
+                const struct timespec Zero = {0, 0}; /* the pending SIGPIPE, taken */
+                (void)sigtimedwait(&Pipe, NULL, &Zero);
+            }
+            pthread_sigmask(SIG_SETMASK, &Mask, NULL);
+            return false;
         }
         At += Put;
         Size -= (size_t)Put;
+    }
+    pthread_sigmask(SIG_SETMASK, &Mask, NULL);
+    return true;
+}
+
+/* A reply on the server's own pipe; a runner that is gone ends the server. */
+static void HostReply(int RequestFd, int ReplyFd, int32_t Kind, int32_t Value)
+{
+    if (!HostSendReply(ReplyFd, Kind, Value)) {
+        HostServerEnd(RequestFd, ReplyFd); /* the runner is gone */
     }
 }
 
@@ -587,6 +630,33 @@ bool HostExploreSharedPipes(int *AnswerFd, int *NoteFd)
     return HostExploreSharedRun && *AnswerFd >= 0 && HostExplorePipes(*AnswerFd, *NoteFd);
 }
 
+/* run25: ends this process by Signal, as a process that Signal killed -
+ * without a core dump: the process that took the signal (the lister) dumped
+ * one already if the limits allowed, and a second from this one would
+ * replace it (a core_pattern of "core" names both the same) or add a
+ * misleading one. RLIMIT_CORE 1 stops both kinds of dump: a file dump is
+ * smaller than a page, a piped one is refused at 1 (core(5)). Another
+ * thread may be alive: the mask is this thread's. */
+void HostDieOfSignal(int Signal)
+{
+    struct rlimit Core;
+    if (getrlimit(RLIMIT_CORE, &Core) == 0) {
+        Core.rlim_cur = Core.rlim_max >= 1 ? 1 : 0;
+        (void)setrlimit(RLIMIT_CORE, &Core);
+    }
+    struct sigaction Default;
+    memset(&Default, 0, sizeof(Default));
+    Default.sa_handler = SIG_DFL;
+    sigemptyset(&Default.sa_mask);
+    sigaction(Signal, &Default, NULL);
+    sigset_t Only;
+    sigemptyset(&Only);
+    sigaddset(&Only, Signal);
+    pthread_sigmask(SIG_UNBLOCK, &Only, NULL);
+    raise(Signal);
+    _exit(128 + Signal); /* a signal that does not end a process */
+}
+
 bool HostExploreForkLister(void)
 {
     fflush(stdout);
@@ -602,14 +672,7 @@ bool HostExploreForkLister(void)
      * explorer ends as its lister did, and the runner says so as of a
      * listing run of its own (a signal as that signal). */
     if (WIFSIGNALED(Status)) {
-        int Signal = WTERMSIG(Status);
-        sigset_t Only;
-        sigemptyset(&Only);
-        sigaddset(&Only, Signal);
-        signal(Signal, SIG_DFL);
-        sigprocmask(SIG_UNBLOCK, &Only, NULL);
-        raise(Signal);
-        _exit(128 + Signal);
+        HostDieOfSignal(WTERMSIG(Status));
     }
     if (WIFEXITED(Status) && WEXITSTATUS(Status) != 0) {
         _exit(WEXITSTATUS(Status));
@@ -709,6 +772,15 @@ static bool HostSiblingOrder(const char *Request, uint32_t Length, int *Fds)
     return false;
 }
 
+/* Closes the other slot's descriptors an order named (a run never has them;
+ * the server keeps none once the sibling has its own copies). */
+static void HostCloseSiblingOrder(const int *Order)
+{
+    for (int i = 0; i < 4; i++) {
+        close(Order[i]);
+    }
+}
+
 bool HostServeForks(int RequestFd, int ReplyFd)
 {
     struct stat In, Out;
@@ -739,41 +811,43 @@ bool HostServeForks(int RequestFd, int ReplyFd)
     HostLeaveFrameNamesToRunner();
     void *Frames[4];
     (void)HostCaptureStack(Frames, 4);
-    HostReply(ReplyFd, HOST_FORK_HELLO, (int32_t)getpid());
-    pid_t Sibling = 0; /* the server this one forked for another slot */
+    HostReply(RequestFd, ReplyFd, HOST_FORK_HELLO, (int32_t)getpid());
     for (;;) {
         uint32_t Length = 0;
         if (!HostReadAll(RequestFd, &Length, sizeof(Length)) || Length == 0 || Length > 65536) {
-            while (Sibling > 0 && waitpid(Sibling, NULL, 0) < 0 && errno == EINTR) {
-            }
-            _exit(0); /* the runner closed its end: done */
+            HostServerEnd(RequestFd, ReplyFd); /* the runner closed its end: done */
         }
         char *Request = (char *)malloc((size_t)Length + 1);
         if (Request == NULL || !HostReadAll(RequestFd, Request, Length)) {
-            _exit(0);
+            free(Request);
+            HostServerEnd(RequestFd, ReplyFd);
         }
         Request[Length] = '\0';
         int Order[HOST_SIBLING_FDS];
         bool Fork = HostSiblingOrder(Request, Length, Order);
         pid_t Pid = fork();
         if (Pid == 0) {
+            HostSiblingServer = 0; /* this server's, not the run's */
             close(RequestFd);
             close(ReplyFd);
-            for (int i = 0; Fork && i < 4; i++) {
-                close(Order[i]); /* the other slot's: never a run's */
+            if (Fork) {
+                HostCloseSiblingOrder(Order); /* the other slot's: never a run's */
             }
             HostBecomeRun(Request, Length);
             return true;
         }
         if (Pid < 0) {
+            int Error = errno;
             free(Request);
-            HostReply(ReplyFd, HOST_FORK_REFUSED, errno);
+            if (Fork) {
+                HostCloseSiblingOrder(Order); /* no sibling: its slot sees the end */
+            }
+            HostReply(RequestFd, ReplyFd, HOST_FORK_REFUSED, Error);
             continue;
         }
         free(Request);
         setpgid(Pid, Pid); /* also done by the child: whichever runs first */
-        HostReply(ReplyFd, HOST_FORK_STARTED, (int32_t)Pid);
-        if (Fork && Sibling == 0) {
+        if (Fork && HostSiblingServer == 0) {
             /* run24: the other slot's server, forked while this run goes on
              * rather than started by the runner: it is this process as it
              * said hello (the same program, environment and start-up work),
@@ -789,17 +863,26 @@ bool HostServeForks(int RequestFd, int ReplyFd)
                 close(Order[5]);
                 RequestFd = Order[0];
                 ReplyFd = Order[1];
-                HostReply(ReplyFd, HOST_FORK_HELLO, (int32_t)getpid());
                 continue; /* Pid is the other server's run, not this one's */
             }
-            Sibling = Server > 0 ? Server : 0;
+            if (Server > 0) {
+                /* run25: its hello, said here before this run's STARTED:
+                 * a runner that has read STARTED finds it waiting, so one
+                 * that finds none knows at once that the order was not
+                 * followed (a libmmsim that predates it). */
+                HostSiblingServer = Server;
+                setpgid(Server, Server); /* as its own setpgid: in place before the hello */
+                /* A runner that is gone: the sibling's pipes end, and so does it. */
+                (void)HostSendReply(Order[1], HOST_FORK_HELLO, (int32_t)Server);
+            }
         }
-        for (int i = 0; Fork && i < 4; i++) {
-            close(Order[i]); /* the sibling's now, or nobody's: its slot sees the end */
+        if (Fork) {
+            HostCloseSiblingOrder(Order); /* the sibling's now, or nobody's: its slot sees the end */
         }
+        HostReply(RequestFd, ReplyFd, HOST_FORK_STARTED, (int32_t)Pid);
         int Status = 0;
         while (waitpid(Pid, &Status, 0) < 0 && errno == EINTR) {
         }
-        HostReply(ReplyFd, HOST_FORK_ENDED, Status);
+        HostReply(RequestFd, ReplyFd, HOST_FORK_ENDED, Status);
     }
 }

@@ -250,6 +250,9 @@ bool HostExploreSharedPipes(int *AnswerFd, int *NoteFd);
 /* An explorer asked to list its suite first: forks the process that lists
  * (true in it) and waits for it (false). */
 bool HostExploreForkLister(void);
+/* run25: ends the process by Signal as that signal would (dumping no core:
+ * the process the signal killed dumped its own). */
+__attribute__((noreturn)) void HostDieOfSignal(int Signal);
 #endif
 
 /* setup20: what a reset keeps for the next machine (issue 20). */

@@ -33,8 +33,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#if defined(__linux__)
+#include <sys/prctl.h>
+#endif
 
 #include <mmsim_cmocka.h>
 
@@ -53,6 +57,16 @@ static const char *Target; /* explore_orders_target (argv[1]) */
 #endif
 #ifndef ORDERS_TSAN
 #define ORDERS_TSAN 0
+#endif
+#if defined(__SANITIZE_ADDRESS__)
+#define ORDERS_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define ORDERS_ASAN 1
+#endif
+#endif
+#ifndef ORDERS_ASAN
+#define ORDERS_ASAN 0
 #endif
 
 #define NOTES_MAX 16
@@ -301,6 +315,212 @@ SIM_TEST_F(EveryServersFramesNamedByModuleAndOffset, NULL, NULL)
     snprintf(Want, sizeof(Want), "pool %s", HostDescribeFrame(Second, Expected, sizeof(Expected)));
     assert_string_equal(Named, Want);
     free(Named);
+}
+
+/* ---------------------------------------------------------------------- */
+/* run25: the second slot's server, and how a server ends.                */
+/* ---------------------------------------------------------------------- */
+/* Slot 0's server started with the pipes of slot 1 (its sibling) inherited,
+ * as the runner starts it (faults.c, LaunchServer). */
+typedef struct {
+    int Request[2], Reply[2];     /* the runner's ends: slots 0 and 1 */
+    int ProgramRequest1, ProgramReply1;
+    int Answers[2][2], Notes[2][2]; /* explorer pipes: [slot][read, write] */
+    pid_t Server;
+    char Dir[64];
+} FAKE_PAIR;
+
+static void StartPair(FAKE_PAIR *P)
+{
+    int ToServer[2][2], FromServer[2][2];
+    for (int Slot = 0; Slot < 2; Slot++) {
+        assert_int_equal(pipe(ToServer[Slot]), 0);
+        assert_int_equal(pipe(FromServer[Slot]), 0);
+        assert_int_equal(pipe(P->Answers[Slot]), 0);
+        assert_int_equal(pipe(P->Notes[Slot]), 0);
+        P->Request[Slot] = ToServer[Slot][1];
+        P->Reply[Slot] = FromServer[Slot][0];
+    }
+    P->ProgramRequest1 = ToServer[1][0];
+    P->ProgramReply1 = FromServer[1][1];
+    snprintf(P->Dir, sizeof(P->Dir), "/tmp/mmsim-pair-XXXXXX");
+    assert_non_null(mkdtemp(P->Dir));
+    P->Server = fork();
+    assert_true(P->Server >= 0);
+    if (P->Server == 0) {
+        char Fds[32];
+        snprintf(Fds, sizeof(Fds), "%d,%d", ToServer[0][0], FromServer[0][1]);
+        int Null = open("/dev/null", O_RDWR);
+        if (Null < 0 || dup2(Null, STDOUT_FILENO) < 0 || dup2(Null, STDERR_FILENO) < 0) {
+            _exit(127);
+        }
+        for (int Slot = 0; Slot < 2; Slot++) {
+            close(P->Request[Slot]);
+            close(P->Reply[Slot]);
+        }
+        setenv("MMSIM_FAULT_SERVER", Fds, 1);
+        execl(Target, Target, (char *)NULL);
+        _exit(127);
+    }
+    close(ToServer[0][0]);
+    close(FromServer[0][1]);
+    int32_t Hello[2];
+    assert_true(HostReadAll(P->Reply[0], Hello, sizeof(Hello)));
+    assert_int_equal(Hello[0], HOST_FORK_HELLO);
+}
+
+/* A listing run (it ends at once), with Extra appended (an order). */
+static void RequestListing(const FAKE_PAIR *P, const char *Extra)
+{
+    char Request[1024];
+    int Length = snprintf(Request + 4, sizeof(Request) - 4, "@%s/run.log%cMMSIM_TEST_LIST=1%c%s",
+                          P->Dir, 0, 0, Extra);
+    assert_true(Length > 0 && (size_t)Length + 1 < sizeof(Request) - 4);
+    Length += Extra[0] != '\0' ? 1 : 0; /* its '\0' */
+    uint32_t Size = (uint32_t)Length;
+    memcpy(Request, &Size, sizeof(Size));
+    assert_int_equal(write(P->Request[0], Request, 4 + Size), (ssize_t)(4 + Size));
+}
+
+static void RemoveDir(const char *Path)
+{
+    DIR *Files = opendir(Path);
+    for (struct dirent *File; Files != NULL && (File = readdir(Files)) != NULL;) {
+        if (File->d_name[0] != '.') {
+            char Entry[512];
+            snprintf(Entry, sizeof(Entry), "%s/%s", Path, File->d_name);
+            unlink(Entry);
+        }
+    }
+    if (Files != NULL) {
+        closedir(Files);
+    }
+    rmdir(Path);
+}
+
+/* How the runner leaves slot 0's server (slot 1's already closed). */
+typedef enum { RunnerClosesRequests, RunnerCutsARequestShort, RunnerStopsReading } RUNNER_GOES;
+
+/* The sibling's hello is waiting as soon as the order's run is STARTED
+ * (the runner's sign that the order was followed); and the server ends
+ * only after its sibling, however the runner goes. With this process as
+ * the subreaper, a sibling its server did not wait for would be ours. */
+SIM_TEST_F(ServerSaysItsSiblingsHelloAndEndsAfterIt, NULL, NULL)
+{
+#if defined(__linux__)
+    static const struct {
+        const char *Name;
+        RUNNER_GOES How;
+    } Ways[] = {
+        {"the runner closes its request pipe", RunnerClosesRequests},
+        {"a request cut short", RunnerCutsARequestShort},
+        {"the runner stops reading replies", RunnerStopsReading},
+    };
+    assert_int_equal(prctl(PR_SET_CHILD_SUBREAPER, 1), 0);
+    for (size_t w = 0; w < sizeof(Ways) / sizeof(Ways[0]); w++) {
+        FAKE_PAIR P;
+        StartPair(&P);
+        char Order[96];
+        snprintf(Order, sizeof(Order), "!F%d,%d,%d,%d,%d,%d", P.ProgramRequest1, P.ProgramReply1,
+                 P.Answers[1][0], P.Notes[1][1], P.Answers[0][0], P.Notes[0][1]);
+        RequestListing(&P, Order);
+        close(P.ProgramRequest1); /* the servers have them */
+        close(P.ProgramReply1);
+        int32_t Reply[2];
+        assert_true(HostReadAll(P.Reply[0], Reply, sizeof(Reply)));
+        assert_int_equal(Reply[0], HOST_FORK_STARTED);
+        struct pollfd Hello = {P.Reply[1], POLLIN, 0};
+        print_message("%s\n", Ways[w].Name);
+        assert_int_equal(poll(&Hello, 1, 0), 1); /* said before STARTED */
+        assert_true(HostReadAll(P.Reply[1], Reply, sizeof(Reply)));
+        assert_int_equal(Reply[0], HOST_FORK_HELLO);
+        pid_t Sibling = (pid_t)Reply[1];
+        assert_true(HostReadAll(P.Reply[0], Reply, sizeof(Reply)));
+        assert_int_equal(Reply[0], HOST_FORK_ENDED);
+        close(P.Request[1]); /* the sibling ends */
+        close(P.Reply[1]);
+        if (Ways[w].How == RunnerCutsARequestShort) {
+            uint32_t Size = 100;
+            assert_int_equal(write(P.Request[0], &Size, sizeof(Size)), (ssize_t)sizeof(Size));
+            assert_int_equal(write(P.Request[0], "@x", 2), 2);
+        } else if (Ways[w].How == RunnerStopsReading) {
+            close(P.Reply[0]);
+            P.Reply[0] = -1;
+            RequestListing(&P, ""); /* its STARTED finds no reader */
+        }
+        close(P.Request[0]);
+        int Status;
+        assert_int_equal(waitpid(P.Server, &Status, 0), P.Server);
+        assert_true(WIFEXITED(Status) && WEXITSTATUS(Status) == 0);
+        errno = 0;
+        pid_t Orphan = waitpid(Sibling, &Status, 0);
+        int Error = errno;
+        while (waitpid(-1, &Status, 0) > 0) { /* a run whose server went first */
+        }
+        if (P.Reply[0] >= 0) {
+            close(P.Reply[0]);
+        }
+        for (int Slot = 0; Slot < 2; Slot++) {
+            for (int End = 0; End < 2; End++) {
+                close(P.Answers[Slot][End]);
+                close(P.Notes[Slot][End]);
+            }
+        }
+        RemoveDir(P.Dir);
+        assert_int_equal(Orphan, -1); /* reaped by its server, not left to us */
+        assert_int_equal(Error, ECHILD);
+    }
+    assert_int_equal(prctl(PR_SET_CHILD_SUBREAPER, 0), 0);
+#else
+    skip(); /* no subreaper to catch an orphan */
+#endif
+}
+
+/* A lister killed by a signal: its explorer ends by that signal too
+ * (HostExploreForkLister), without a second core dump, which would replace
+ * the lister's (a core_pattern "core": one name for both). Compared with a
+ * process that raises the signal plainly under the same limits: where that
+ * dumps no core (no dumps allowed here), there is nothing to tell. */
+static bool DiesDumping(const char *Dir, bool Plainly)
+{
+    pid_t Child = fork();
+    assert_true(Child >= 0);
+    if (Child == 0) {
+        struct rlimit Core;
+        if (chdir(Dir) != 0 || getrlimit(RLIMIT_CORE, &Core) != 0) {
+            _exit(1);
+        }
+        Core.rlim_cur = Core.rlim_max; /* as large as this process may */
+        (void)setrlimit(RLIMIT_CORE, &Core);
+        if (Plainly) {
+            signal(SIGABRT, SIG_DFL);
+            raise(SIGABRT);
+            _exit(2);
+        }
+        HostDieOfSignal(SIGABRT);
+    }
+    int Status;
+    assert_int_equal(waitpid(Child, &Status, 0), Child);
+    assert_true(WIFSIGNALED(Status));
+    assert_int_equal(WTERMSIG(Status), SIGABRT);
+    return WCOREDUMP(Status);
+}
+
+SIM_TEST_F(ListersSignalEndsTheExplorerWithoutASecondCore, NULL, NULL)
+{
+    if (ORDERS_ASAN || ORDERS_TSAN) {
+        skip(); /* the sanitizers keep core dumps to themselves */
+    }
+    char Dir[64];
+    snprintf(Dir, sizeof(Dir), "/tmp/mmsim-core-XXXXXX");
+    assert_non_null(mkdtemp(Dir));
+    bool Plain = DiesDumping(Dir, true);
+    bool Explorer = DiesDumping(Dir, false);
+    RemoveDir(Dir);
+    if (!Plain) {
+        skip(); /* no core dumps on this host: nothing to compare */
+    }
+    assert_false(Explorer);
 }
 
 int main(int argc, char **argv)
