@@ -24,6 +24,13 @@
 
 static EX_SPIN_LOCK Lock;
 
+/* Reads a word another thread changes with interlocked operations (a plain read
+ * would race with them). */
+static LONG Read(volatile LONG *Word)
+{
+    return InterlockedCompareExchange(Word, 0, 0);
+}
+
 SIM_TEST(RaisingFormsGoToDispatchAndBack)
 {
     static const KIRQL From[] = {PASSIVE_LEVEL, APC_LEVEL, DISPATCH_LEVEL};
@@ -75,7 +82,7 @@ static void *OtherThread(void *Context)
     KIRQL Old = Other->Exclusive ? ExAcquireSpinLockExclusive(&Lock)
                                  : ExAcquireSpinLockShared(&Lock);
     InterlockedExchange(&Other->Acquired, 1);
-    while (InterlockedCompareExchange(&Other->Step, 2, 2) != 2) {
+    while (Read(&Other->Step) != 2) {
         YieldProcessor(); /* hold it until told */
     }
     if (Other->Exclusive) {
@@ -92,7 +99,7 @@ SIM_TEST(SharedHoldersRunTogetherAndOnlyTheLastConverts)
     KIRQL Old = ExAcquireSpinLockShared(&Lock);
     pthread_t Thread;
     assert_int_equal(pthread_create(&Thread, NULL, OtherThread, &Other), 0);
-    while (InterlockedCompareExchange(&Other.Acquired, 1, 1) != 1) {
+    while (Read(&Other.Acquired) != 1) {
         YieldProcessor(); /* a second shared holder gets in while this one holds */
     }
     assert_false(ExTryConvertSharedSpinLockExclusive(&Lock)); /* two holders */
@@ -107,16 +114,16 @@ SIM_TEST(AWriterWaitsForTheReader)
 {
     OTHER Other = {0, 0, TRUE};
     KIRQL Old = ExAcquireSpinLockShared(&Lock);
-    LONG Held = Lock;
+    LONG Held = Read(&Lock);
     pthread_t Thread;
     assert_int_equal(pthread_create(&Thread, NULL, OtherThread, &Other), 0);
     /* The writer spins: it has marked the lock (or, were it let in, acquired it). */
-    while (Lock == Held && InterlockedCompareExchange(&Other.Acquired, 1, 1) != 1) {
+    while (Read(&Lock) == Held && Read(&Other.Acquired) != 1) {
         YieldProcessor();
     }
-    assert_int_equal(Other.Acquired, 0);
+    assert_int_equal(Read(&Other.Acquired), 0);
     ExReleaseSpinLockShared(&Lock, Old);
-    while (InterlockedCompareExchange(&Other.Acquired, 1, 1) != 1) {
+    while (Read(&Other.Acquired) != 1) {
         YieldProcessor();
     }
     InterlockedExchange(&Other.Step, 2);
