@@ -1148,6 +1148,17 @@ NTKERNELAPI PMDL NTAPI MmAllocatePagesForMdlEx(_In_ PHYSICAL_ADDRESS LowAddress,
                                                _In_ SIZE_T TotalBytes,
                                                _In_ MEMORY_CACHING_TYPE CacheType,
                                                _In_ ULONG Flags);
+/* survey25: MmAllocatePagesForMdlEx with an ideal NUMA node (wdm.h, Windows
+ * Vista SP1+). mmsim has one node, 0: every allocation comes from it, and an
+ * IdealNode with no memory here (any other number) gets NULL only under
+ * MM_ALLOCATE_FROM_LOCAL_NODE_ONLY, as a node with no free pages would. */
+_IRQL_requires_max_(DISPATCH_LEVEL) _Must_inspect_result_
+NTKERNELAPI PMDL NTAPI MmAllocateNodePagesForMdlEx(_In_ PHYSICAL_ADDRESS LowAddress,
+                                                   _In_ PHYSICAL_ADDRESS HighAddress,
+                                                   _In_ PHYSICAL_ADDRESS SkipBytes,
+                                                   _In_ SIZE_T TotalBytes,
+                                                   _In_ MEMORY_CACHING_TYPE CacheType,
+                                                   _In_ ULONG IdealNode, _In_ ULONG Flags);
 
 _IRQL_requires_max_(DISPATCH_LEVEL)
 NTKERNELAPI VOID NTAPI MmFreePagesFromMdl(_Inout_ PMDLX MemoryDescriptorList);
@@ -1310,3 +1321,5 @@ C_ASSERT(sizeof(KUSER_SHARED_DATA) == 0x738);
 #include <mmsim/wdm_realdrv.h> /* realdrv */
 
 #include <mmsim/wdm_realdrv3.h> /* realdrv3 */
+
+#include <mmsim/wdm_survey25.h> /* survey25 */

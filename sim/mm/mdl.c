@@ -527,6 +527,23 @@ PMDL NTAPI MmAllocatePagesForMdlEx(PHYSICAL_ADDRESS LowAddress, PHYSICAL_ADDRESS
                                  Caller);
 }
 
+PMDL NTAPI MmAllocateNodePagesForMdlEx(PHYSICAL_ADDRESS LowAddress, PHYSICAL_ADDRESS HighAddress,
+                                       PHYSICAL_ADDRESS SkipBytes, SIZE_T TotalBytes,
+                                       MEMORY_CACHING_TYPE CacheType, ULONG IdealNode,
+                                       ULONG Flags)
+{
+    ULONG_PTR Caller = MI_CALLER_ADDRESS();
+    MiDdiEnter(MiDdi_MmAllocateNodePagesForMdlEx, DISPATCH_LEVEL, 0);
+    /* One NUMA node (KeQueryHighestNodeNumber() is 0): the ideal node is a
+     * preference, so another number falls back to node 0 - unless the caller
+     * allows the ideal node only, which has no memory. */
+    if (IdealNode != 0 && (Flags & MM_ALLOCATE_FROM_LOCAL_NODE_ONLY)) {
+        return NULL;
+    }
+    return MiAllocatePagesForMdl(LowAddress, HighAddress, SkipBytes, TotalBytes, CacheType, Flags,
+                                 Caller);
+}
+
 /* ---------------------------------------------------------------------- */
 /* MmFreePagesFromMdl(Ex).                                                */
 /* ---------------------------------------------------------------------- */

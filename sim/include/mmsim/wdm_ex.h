@@ -571,6 +571,36 @@ VOID NTAPI IoQueueWorkItemEx(_Inout_ PIO_WORKITEM IoWorkItem,
                              _In_ PIO_WORKITEM_ROUTINE_EX WorkerRoutine,
                              _In_ WORK_QUEUE_TYPE QueueType, _In_opt_ PVOID Context);
 
+/* ---- Reader/writer spin locks (wdm.h, Windows Vista SP1+; sim/ex/exspin.c) ----
+ * survey25. A 32-bit lock the driver zeroes, in non-paged memory; shared holders
+ * run together, an exclusive holder alone. The raising forms go to DISPATCH_LEVEL
+ * from <= DISPATCH_LEVEL and return the old IRQL; the AtDpcLevel/FromDpcLevel
+ * forms and the conversion need >= DISPATCH_LEVEL and leave it as it is.
+ * Recursive acquisition is not allowed (Windows deadlocks). */
+typedef volatile LONG EX_SPIN_LOCK, *PEX_SPIN_LOCK;
+
+_IRQL_requires_max_(DISPATCH_LEVEL) _IRQL_raises_(DISPATCH_LEVEL)
+NTKERNELAPI KIRQL NTAPI ExAcquireSpinLockShared(_Inout_ PEX_SPIN_LOCK SpinLock);
+_IRQL_requires_(DISPATCH_LEVEL)
+NTKERNELAPI VOID NTAPI ExReleaseSpinLockShared(_Inout_ PEX_SPIN_LOCK SpinLock,
+                                               _In_ _IRQL_restores_ KIRQL OldIrql);
+_IRQL_requires_max_(DISPATCH_LEVEL) _IRQL_raises_(DISPATCH_LEVEL)
+NTKERNELAPI KIRQL NTAPI ExAcquireSpinLockExclusive(_Inout_ PEX_SPIN_LOCK SpinLock);
+_IRQL_requires_(DISPATCH_LEVEL)
+NTKERNELAPI VOID NTAPI ExReleaseSpinLockExclusive(_Inout_ PEX_SPIN_LOCK SpinLock,
+                                                  _In_ _IRQL_restores_ KIRQL OldIrql);
+_IRQL_requires_min_(DISPATCH_LEVEL)
+NTKERNELAPI VOID NTAPI ExAcquireSpinLockSharedAtDpcLevel(_Inout_ PEX_SPIN_LOCK SpinLock);
+_IRQL_requires_min_(DISPATCH_LEVEL)
+NTKERNELAPI VOID NTAPI ExReleaseSpinLockSharedFromDpcLevel(_Inout_ PEX_SPIN_LOCK SpinLock);
+_IRQL_requires_min_(DISPATCH_LEVEL)
+NTKERNELAPI VOID NTAPI ExAcquireSpinLockExclusiveAtDpcLevel(_Inout_ PEX_SPIN_LOCK SpinLock);
+_IRQL_requires_min_(DISPATCH_LEVEL)
+NTKERNELAPI VOID NTAPI ExReleaseSpinLockExclusiveFromDpcLevel(_Inout_ PEX_SPIN_LOCK SpinLock);
+/* TRUE (and the caller now holds it exclusively) if the caller was its only shared holder. */
+_IRQL_requires_(DISPATCH_LEVEL) _Must_inspect_result_
+NTKERNELAPI LOGICAL NTAPI ExTryConvertSharedSpinLockExclusive(_Inout_ PEX_SPIN_LOCK SpinLock);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif
