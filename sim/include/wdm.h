@@ -1310,3 +1310,5 @@ C_ASSERT(sizeof(KUSER_SHARED_DATA) == 0x738);
 #include <mmsim/wdm_realdrv.h> /* realdrv */
 
 #include <mmsim/wdm_realdrv3.h> /* realdrv3 */
+
+#include <mmsim/wdm_cancel.h> /* wdk25: cancel routines, cancel-safe queues */

@@ -30,6 +30,12 @@ MI_IRP_TAIL *MiIrpTail(PIRP Irp);
 PIRP MiAllocateIrp(CCHAR StackSize, ULONG_PTR Caller);
 void MiFreeIrp(PIRP Irp);
 
+/* IoCreateDevice without its DDI entry (IoCreateDeviceSecure's too; Caller charged). */
+NTSTATUS MiCreateDevice(PDRIVER_OBJECT DriverObject, ULONG DeviceExtensionSize,
+                        PUNICODE_STRING DeviceName, DEVICE_TYPE DeviceType,
+                        ULONG DeviceCharacteristics, BOOLEAN Exclusive,
+                        PDEVICE_OBJECT *DeviceObject, ULONG_PTR Caller);
+
 /* The dispatch routine of a MajorFunction entry the driver left empty. */
 DRIVER_DISPATCH MiInvalidDeviceRequest;
 

@@ -749,6 +749,87 @@ struct _DRIVER_OBJECT {
 };
 
 /* ------------------------------------------------------------------------ */
+/* File objects: what a create (CreateFile of the device) opens, passed in   */
+/* each request's IO_STACK_LOCATION.FileObject. FsContext and FsContext2     */
+/* are the driver's (a file system's, or a device driver's per-open state).  */
+/* ------------------------------------------------------------------------ */
+typedef struct _SECTION_OBJECT_POINTERS {
+    PVOID DataSectionObject;
+    PVOID SharedCacheMap;
+    PVOID ImageSectionObject;
+} SECTION_OBJECT_POINTERS, *PSECTION_OBJECT_POINTERS;
+
+typedef struct _IO_COMPLETION_CONTEXT {
+    PVOID Port;
+    PVOID Key;
+} IO_COMPLETION_CONTEXT, *PIO_COMPLETION_CONTEXT;
+
+/* FILE_OBJECT.Flags. */
+#define FO_FILE_OPEN                    0x00000001
+#define FO_SYNCHRONOUS_IO               0x00000002
+#define FO_ALERTABLE_IO                 0x00000004
+#define FO_NO_INTERMEDIATE_BUFFERING    0x00000008
+#define FO_WRITE_THROUGH                0x00000010
+#define FO_SEQUENTIAL_ONLY              0x00000020
+#define FO_CACHE_SUPPORTED              0x00000040
+#define FO_NAMED_PIPE                   0x00000080
+#define FO_STREAM_FILE                  0x00000100
+#define FO_MAILSLOT                     0x00000200
+#define FO_GENERATE_AUDIT_ON_CLOSE      0x00000400
+#define FO_QUEUE_IRP_TO_THREAD          FO_GENERATE_AUDIT_ON_CLOSE
+#define FO_DIRECT_DEVICE_OPEN           0x00000800
+#define FO_FILE_MODIFIED                0x00001000
+#define FO_FILE_SIZE_CHANGED            0x00002000
+#define FO_CLEANUP_COMPLETE             0x00004000
+#define FO_TEMPORARY_FILE               0x00008000
+#define FO_DELETE_ON_CLOSE              0x00010000
+#define FO_OPENED_CASE_SENSITIVE        0x00020000
+#define FO_HANDLE_CREATED               0x00040000
+#define FO_FILE_FAST_IO_READ            0x00080000
+#define FO_RANDOM_ACCESS                0x00100000
+#define FO_FILE_OPEN_CANCELLED          0x00200000
+#define FO_VOLUME_OPEN                  0x00400000
+#define FO_REMOTE_ORIGIN                0x01000000
+#define FO_DISALLOW_EXCLUSIVE           0x02000000
+#define FO_SKIP_COMPLETION_PORT         FO_DISALLOW_EXCLUSIVE
+#define FO_SKIP_SET_EVENT               0x04000000
+#define FO_SKIP_SET_FAST_IO             0x08000000
+#define FO_FLAGS_VALID_ONLY_DURING_CREATE FO_DISALLOW_EXCLUSIVE
+
+typedef struct _FILE_OBJECT {
+    CSHORT Type;
+    CSHORT Size;
+    PDEVICE_OBJECT DeviceObject;
+    PVPB Vpb;
+    PVOID FsContext;
+    PVOID FsContext2;
+    PSECTION_OBJECT_POINTERS SectionObjectPointer;
+    PVOID PrivateCacheMap;
+    NTSTATUS FinalStatus;
+    struct _FILE_OBJECT *RelatedFileObject;
+    BOOLEAN LockOperation;
+    BOOLEAN DeletePending;
+    BOOLEAN ReadAccess;
+    BOOLEAN WriteAccess;
+    BOOLEAN DeleteAccess;
+    BOOLEAN SharedRead;
+    BOOLEAN SharedWrite;
+    BOOLEAN SharedDelete;
+    ULONG Flags;
+    UNICODE_STRING FileName;
+    LARGE_INTEGER CurrentByteOffset;
+    volatile ULONG Waiters;
+    volatile ULONG Busy;
+    PVOID LastLock;
+    KEVENT Lock;
+    KEVENT Event;
+    volatile PIO_COMPLETION_CONTEXT CompletionContext;
+    KSPIN_LOCK IrpListLock;
+    LIST_ENTRY IrpList;
+    volatile PVOID FileObjectExtension;
+} FILE_OBJECT;
+
+/* ------------------------------------------------------------------------ */
 /* Stack locations (macros and inline routines of the WDK).                 */
 /* ------------------------------------------------------------------------ */
 #define IoSizeOfIrp(StackSize) \
@@ -909,6 +990,13 @@ C_ASSERT(FIELD_OFFSET(DEVICE_OBJECT, DeviceObjectExtension) == 0x138);
 C_ASSERT(sizeof(DRIVER_OBJECT) == 0x150);
 C_ASSERT(FIELD_OFFSET(DRIVER_OBJECT, DriverUnload) == 0x68);
 C_ASSERT(FIELD_OFFSET(DRIVER_OBJECT, MajorFunction) == 0x70);
+C_ASSERT(sizeof(FILE_OBJECT) == 0xD8);
+C_ASSERT(FIELD_OFFSET(FILE_OBJECT, FsContext) == 0x18);
+C_ASSERT(FIELD_OFFSET(FILE_OBJECT, FinalStatus) == 0x38);
+C_ASSERT(FIELD_OFFSET(FILE_OBJECT, Flags) == 0x50);
+C_ASSERT(FIELD_OFFSET(FILE_OBJECT, FileName) == 0x58);
+C_ASSERT(FIELD_OFFSET(FILE_OBJECT, Lock) == 0x80);
+C_ASSERT(FIELD_OFFSET(FILE_OBJECT, IrpList) == 0xC0);
 
 #if defined(__GNUC__)
 #pragma GCC diagnostic pop
