@@ -39,7 +39,7 @@ FORCEINLINE PDRIVER_CANCEL IoSetCancelRoutine(_Inout_ PIRP Irp,
                                               _In_opt_ PDRIVER_CANCEL CancelRoutine)
 {
     return (PDRIVER_CANCEL)(ULONG_PTR)InterlockedExchangePointer(
-        (PVOID *)&Irp->CancelRoutine, (PVOID)(ULONG_PTR)CancelRoutine);
+        (PVOID volatile *)&Irp->CancelRoutine, (PVOID)(ULONG_PTR)CancelRoutine);
 }
 
 /* ------------------------------------------------------------------------ */
