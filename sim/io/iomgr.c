@@ -238,9 +238,15 @@ NTSTATUS MiCreateDevice(PDRIVER_OBJECT DriverObject, ULONG DeviceExtensionSize,
             }
             ULONG Number = ++MiAutoNameNext;
             MiUnlock();
-            swprintf(AutoText, RTL_NUMBER_OF(AutoText), L"\\Device\\%08lx", (unsigned long)Number);
+            static const WCHAR Prefix[] = L"\\Device\\";
+            size_t At = RTL_NUMBER_OF(Prefix) - 1;
+            memcpy(AutoText, Prefix, At * sizeof(WCHAR));
+            for (int Shift = 28; Shift >= 0; Shift -= 4) {
+                AutoText[At++] = L"0123456789abcdef"[(Number >> Shift) & 0xF];
+            }
+            AutoText[At] = 0;
             AutoName.Buffer = AutoText;
-            AutoName.Length = (USHORT)(wcslen(AutoText) * sizeof(WCHAR));
+            AutoName.Length = (USHORT)(At * sizeof(WCHAR));
             AutoName.MaximumLength = (USHORT)sizeof(AutoText);
             if (MiLookupDevice(&AutoName) == NULL) {
                 break;

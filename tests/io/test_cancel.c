@@ -453,6 +453,65 @@ SIM_TEST(InsertExReturnsTheDriversStatus)
     }
 }
 
+/* Another processor's IoCancelIrp that has taken the routine out of X but waits for the
+ * queue's lock, played in the driver's peek callback (which runs under that lock). */
+static PIRP RaceIrp;
+static PDRIVER_CANCEL RaceRoutine;
+
+static PIRP NTAPI QPeekWhileXIsCancelled(PIO_CSQ Csq, PIRP Irp, PVOID PeekContext)
+{
+    if (RaceIrp != NULL && RaceRoutine == NULL) {
+        RaceIrp->Cancel = TRUE;
+        RaceRoutine = IoSetCancelRoutine(RaceIrp, NULL);
+    }
+    return QPeek(Csq, Irp, PeekContext);
+}
+
+static void FinishTheRacingCancel(void)
+{
+    assert_non_null(RaceRoutine);
+    KIRQL Irql;
+    IoAcquireCancelSpinLock(&Irql);
+    RaceIrp->CancelIrql = Irql;
+    RaceRoutine(IoGetCurrentIrpStackLocation(RaceIrp)->DeviceObject, RaceIrp);
+}
+
+SIM_TEST(RemoversSkipAnIrpWhoseCancellationHasBegun)
+{
+    /*   queue: [X] [Y]; X's cancel routine taken by a canceller that waits for the lock
+     *   IoCsqRemoveNextIrp -> Y (X is the canceller's)   IoCsqRemoveIrp(X's context) -> NULL
+     *   the canceller goes on: X removed, CsqCompleteCanceledIrp(X)                    */
+    for (int ByContext = 0; ByContext < 2; ByContext++) {
+        NewQueue(FALSE);
+        Q.Csq.CsqPeekNextIrp = QPeekWhileXIsCancelled;
+        PIRP X = HeldIrp(NULL), Y = HeldIrp(NULL);
+        IO_CSQ_IRP_CONTEXT ContextX;
+        IoCsqInsertIrp(&Q.Csq, X, &ContextX);
+        IoCsqInsertIrp(&Q.Csq, Y, NULL);
+        RaceIrp = X;
+        RaceRoutine = NULL;
+        if (ByContext) {
+            RaceRoutine = IoSetCancelRoutine(X, NULL); /* taken before the remover locks */
+            X->Cancel = TRUE;
+            assert_null(IoCsqRemoveIrp(&Q.Csq, &ContextX));
+        } else {
+            assert_ptr_equal(IoCsqRemoveNextIrp(&Q.Csq, NULL), Y);
+        }
+        assert_int_equal(Q.Completed, 0);
+        FinishTheRacingCancel();
+        assert_int_equal(Q.Completed, 1);
+        assert_ptr_equal(Q.LastCompleted, X);
+        assert_null(ContextX.Irp);
+        FreeCompleted(X);
+        if (ByContext) {
+            assert_ptr_equal(IoCsqRemoveNextIrp(&Q.Csq, NULL), Y);
+        }
+        assert_int_equal(Queued(), 0);
+        CompleteAndFree(Y, STATUS_SUCCESS);
+        RaceIrp = NULL;
+    }
+}
+
 /* ---- IoCreateDeviceSecure ---------------------------------------------------------- */
 static VOID NTAPI DeleteDevices(PDRIVER_OBJECT Driver)
 {
