@@ -432,3 +432,16 @@ MI_DDI_ENTRY(IoInitializeRemoveLockEx,            PASSIVE_LEVEL,  0x0A, 0)
 MI_DDI_ENTRY(IoAcquireRemoveLockEx,               DISPATCH_LEVEL, 0x0A, 0)
 MI_DDI_ENTRY(IoReleaseRemoveLockEx,               DISPATCH_LEVEL, 0x0A, 0)
 MI_DDI_ENTRY(IoReleaseRemoveLockAndWaitEx,        PASSIVE_LEVEL,  0x0A, 0)
+/* wdk25: cancel routines and cancel-safe queues (sim/io/cancel.c), secure device
+ * objects (sim/io/wdmsec.c). Each page: <= DISPATCH_LEVEL (IoReleaseCancelSpinLock at
+ * DISPATCH_LEVEL), IoCreateDeviceSecure PASSIVE_LEVEL; no Verifier code of their own. */
+MI_DDI_ENTRY(IoAcquireCancelSpinLock,             DISPATCH_LEVEL, 0x0A, 0)
+MI_DDI_ENTRY(IoReleaseCancelSpinLock,             DISPATCH_LEVEL, 0x0A, 0)
+MI_DDI_ENTRY(IoCancelIrp,                         DISPATCH_LEVEL, 0x0A, 0)
+MI_DDI_ENTRY(IoCsqInitialize,                     DISPATCH_LEVEL, 0x0A, 0)
+MI_DDI_ENTRY(IoCsqInitializeEx,                   DISPATCH_LEVEL, 0x0A, 0)
+MI_DDI_ENTRY(IoCsqInsertIrp,                      DISPATCH_LEVEL, 0x0A, 0)
+MI_DDI_ENTRY(IoCsqInsertIrpEx,                    DISPATCH_LEVEL, 0x0A, 0)
+MI_DDI_ENTRY(IoCsqRemoveNextIrp,                  DISPATCH_LEVEL, 0x0A, 0)
+MI_DDI_ENTRY(IoCsqRemoveIrp,                      DISPATCH_LEVEL, 0x0A, 0)
+MI_DDI_ENTRY(WdmlibIoCreateDeviceSecure,          PASSIVE_LEVEL,  0x0A, 0)

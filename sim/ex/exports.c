@@ -423,6 +423,18 @@ static const MI_EXPORT MiExports[] = {
     MI_EXPORT_ENTRY(IoAcquireRemoveLockEx, false),
     MI_EXPORT_ENTRY(IoReleaseRemoveLockEx, false),
     MI_EXPORT_ENTRY(IoReleaseRemoveLockAndWaitEx, false),
+
+    /* wdk25: cancel routines and cancel-safe queues (2000+; the Ex forms XP+). The
+     * wdmsec routines are a static library's, not the kernel's: not exported. */
+    MI_EXPORT_ENTRY(IoAcquireCancelSpinLock, false),
+    MI_EXPORT_ENTRY(IoReleaseCancelSpinLock, false),
+    MI_EXPORT_ENTRY(IoCancelIrp, false),
+    MI_EXPORT_ENTRY(IoCsqInitialize, false),
+    MI_EXPORT_ENTRY(IoCsqInitializeEx, false),
+    MI_EXPORT_ENTRY(IoCsqInsertIrp, false),
+    MI_EXPORT_ENTRY(IoCsqInsertIrpEx, false),
+    MI_EXPORT_ENTRY(IoCsqRemoveNextIrp, false),
+    MI_EXPORT_ENTRY(IoCsqRemoveIrp, false),
 };
 
 /* Name (counted, in WCHARs) equals the ASCII Export exactly (export names

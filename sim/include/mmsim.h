@@ -687,7 +687,8 @@ typedef struct _SIM_IO_REQUEST {
  *                     UserBuffer = OutputBuffer, nothing copied
  * Read and write follow the device's DO_BUFFERED_IO / DO_DIRECT_IO flags
  * the same way (Parameters.Read/Write.Length and ByteOffset). Other major
- * functions carry no buffer (FileObject is NULL: mmsim has no file objects).
+ * functions carry no buffer. The stack location's FileObject is NULL
+ * (SimIoCallFile sends a request on an open file object).
  * If the dispatch routine returns before completing the IRP, this waits for
  * IoCompleteRequest (from a work item, say). Then the system buffer and the
  * MDLs are released and the IRP freed. Returns the final IoStatus.Status
@@ -699,6 +700,35 @@ typedef struct _SIM_IO_REQUEST {
  * to user mode does. */
 NTSTATUS SimIoCallDriver(_In_ PDEVICE_OBJECT DeviceObject, _In_ const SIM_IO_REQUEST *Request,
                          _Out_opt_ PIO_STATUS_BLOCK IoStatus);
+
+/* wdk25: a request left pending, as an overlapped (asynchronous) request is. Starts it
+ * as SimIoCallDriver does, but returns when the dispatch routine returns: the status it
+ * returned (STATUS_PENDING for a queued request), with *Irp the IRP in flight, which the
+ * caller may cancel (IoCancelIrp) and must finish with SimIoFinishRequest. On a failure
+ * before the driver is called (no pool, a failed probe) *Irp is NULL. */
+NTSTATUS SimIoStartRequest(_In_ PDEVICE_OBJECT DeviceObject, _In_opt_ PFILE_OBJECT FileObject,
+                           _In_ const SIM_IO_REQUEST *Request, _Out_ PIRP *Irp);
+
+/* Waits until Irp (from SimIoStartRequest) is completed, does the requester's side of
+ * completion (copy-out, MDLs released) and frees it: the final IoStatus.Status (IoStatus,
+ * optional, receives both fields). */
+NTSTATUS SimIoFinishRequest(_In_ PIRP Irp, _Out_opt_ PIO_STATUS_BLOCK IoStatus);
+
+/* wdk25: opens DeviceObject as CreateFile of its name does: a FILE_OBJECT (Type
+ * IO_TYPE_FILE, DeviceObject, FO_FILE_OPEN once the create succeeded) in non-paged pool
+ * (tag 'File'), sent in an IRP_MJ_CREATE. SimIoCallFile and SimIoStartRequest send
+ * requests on it (IO_STACK_LOCATION.FileObject). If the create fails, the file object
+ * is freed and *FileObject is NULL. */
+NTSTATUS SimOpenDevice(_In_ PDEVICE_OBJECT DeviceObject, _Out_ PFILE_OBJECT *FileObject);
+
+/* SimIoCallDriver on FileObject's device, the request carrying FileObject. */
+NTSTATUS SimIoCallFile(_In_ PFILE_OBJECT FileObject, _In_ const SIM_IO_REQUEST *Request,
+                       _Out_opt_ PIO_STATUS_BLOCK IoStatus);
+
+/* Closes it as the last CloseHandle does: IRP_MJ_CLEANUP (the driver cancels the
+ * requests queued for it), then IRP_MJ_CLOSE, then the file object is freed. Returns the
+ * cleanup's status. */
+NTSTATUS SimCloseFile(_In_ PFILE_OBJECT FileObject);
 
 /* IRP_MJ_DEVICE_CONTROL with SimIoCallDriver; *Information (optional)
  * receives IoStatus.Information. */

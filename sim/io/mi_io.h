@@ -15,12 +15,16 @@
 #define MI_TAG_IRP           ' prI'
 #define MI_TAG_SYMBOLIC_LINK 'bmyS'
 #define MI_TAG_SYSTEM_BUFFER 'fBoI'
+#define MI_TAG_FILE_OBJECT   'eliF'
 
 /* What the I/O manager keeps after each IRP's stack locations: the request's state as the
  * requester waits for it. */
 typedef struct _MI_IRP_TAIL {
     ULONG Magic;               /* MI_IRP_MAGIC */
     volatile LONG Completed;   /* IofCompleteRequest reached the top of the stack */
+    SIM_IO_REQUEST Request;    /* what a Sim* requester asked for (its copy-out length) */
+    PFILE_OBJECT FileObject;   /* the open it was sent on, or NULL */
+    BOOLEAN Started;           /* sent by SimIoStartRequest: SimIoFinishRequest's to free */
 } MI_IRP_TAIL;
 #define MI_IRP_MAGIC 0x70724931u /* "1Irp" */
 
@@ -29,6 +33,12 @@ MI_IRP_TAIL *MiIrpTail(PIRP Irp);
 /* IoAllocateIrp without its DDI entry (Caller charged). */
 PIRP MiAllocateIrp(CCHAR StackSize, ULONG_PTR Caller);
 void MiFreeIrp(PIRP Irp);
+
+/* IoCreateDevice without its DDI entry (IoCreateDeviceSecure's too; Caller charged). */
+NTSTATUS MiCreateDevice(PDRIVER_OBJECT DriverObject, ULONG DeviceExtensionSize,
+                        PUNICODE_STRING DeviceName, DEVICE_TYPE DeviceType,
+                        ULONG DeviceCharacteristics, BOOLEAN Exclusive,
+                        PDEVICE_OBJECT *DeviceObject, ULONG_PTR Caller);
 
 /* The dispatch routine of a MajorFunction entry the driver left empty. */
 DRIVER_DISPATCH MiInvalidDeviceRequest;

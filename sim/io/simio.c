@@ -169,11 +169,14 @@ static NTSTATUS MiBufferRequest(PIRP Irp, ULONG Bytes, const void *Input, ULONG 
 }
 
 /* Fills the IRP and its first stack location for Request; buffers per the method. */
-static NTSTATUS MiBuildRequest(PDEVICE_OBJECT Device, PIRP Irp, const SIM_IO_REQUEST *Request)
+static NTSTATUS MiBuildRequest(PDEVICE_OBJECT Device, PIRP Irp, const SIM_IO_REQUEST *Request,
+                               PFILE_OBJECT FileObject)
 {
     PIO_STACK_LOCATION IrpSp = IoGetNextIrpStackLocation(Irp);
     IrpSp->MajorFunction = Request->MajorFunction;
     IrpSp->MinorFunction = Request->MinorFunction;
+    IrpSp->FileObject = FileObject;
+    Irp->Tail.Overlay.OriginalFileObject = FileObject;
     Irp->RequestorMode = MiIsUserRequest(Request) ? UserMode : KernelMode;
     switch (Request->MajorFunction) {
     case IRP_MJ_DEVICE_CONTROL:
@@ -280,41 +283,217 @@ static bool MiIsDeviceObject(PDEVICE_OBJECT Device)
            Device->Type == IO_TYPE_DEVICE && Device->DriverObject != NULL;
 }
 
-NTSTATUS SimIoCallDriver(PDEVICE_OBJECT DeviceObject, const SIM_IO_REQUEST *Request,
-                         PIO_STATUS_BLOCK IoStatus)
+/* Builds the IRP for Request and calls the driver: the dispatch routine's status, *Out the
+ * IRP (NULL with a failure status when none could be allocated). When the build failed
+ * the driver is not called and the IRP is marked completed with that status. */
+static NTSTATUS MiStartRequest(PDEVICE_OBJECT DeviceObject, PFILE_OBJECT FileObject,
+                               const SIM_IO_REQUEST *Request, PIRP *Out, BOOLEAN *Sent,
+                               ULONG_PTR Caller)
 {
-    MiEnsureMachine();
-    MiRefuseIfStopped("SimIoCallDriver");
+    *Out = NULL;
+    *Sent = FALSE;
+    CCHAR StackSize = DeviceObject->StackSize > 0 ? DeviceObject->StackSize : 1;
+    PIRP Irp = MiAllocateIrp(StackSize, Caller);
+    if (Irp == NULL) {
+        return STATUS_INSUFFICIENT_RESOURCES;
+    }
+    MI_IRP_TAIL *Tail = MiIrpTail(Irp);
+    Tail->Request = *Request;
+    Tail->FileObject = FileObject;
+    *Out = Irp;
+    NTSTATUS Status = MiBuildRequest(DeviceObject, Irp, Request, FileObject);
+    if (!NT_SUCCESS(Status)) {
+        Irp->IoStatus.Status = Status;
+        Tail->Completed = 1;
+        return Status;
+    }
+    PDRIVER_OBJECT Driver = DeviceObject->DriverObject;
+    UCHAR Major = Request->MajorFunction;
+    const void *Routine =
+        Major <= IRP_MJ_MAXIMUM_FUNCTION ? (const void *)Driver->MajorFunction[Major] : NULL;
+    KIRQL Before = MiCurrentIrql();
+    *Sent = TRUE;
+    Status = IofCallDriver(DeviceObject, Irp);
+    MiCheckServiceIrql(Before, Routine);
+    return Status;
+}
+
+/* Waits for completion (pending, or returned without completing: from a work item, a
+ * timer's DPC, a cancellation), then the requester's side; frees the IRP. */
+static NTSTATUS MiFinishRequestAndFree(PIRP Irp, PIO_STATUS_BLOCK IoStatus, const char *Ddi)
+{
+    MI_IRP_TAIL *Tail = MiIrpTail(Irp);
+    MiParkUntilFor(Ddi, &Tail->Completed, MiIrpCompleted, Tail, -1);
+    NTSTATUS Status = Irp->IoStatus.Status;
+    if (IoStatus != NULL) {
+        *IoStatus = Irp->IoStatus;
+    }
+    MiFinishRequest(Irp, &Tail->Request);
+    MiFreeIrp(Irp);
+    return Status;
+}
+
+static bool MiIsFileObject(PFILE_OBJECT File);
+
+static NTSTATUS MiCallDriver(PDEVICE_OBJECT DeviceObject, PFILE_OBJECT FileObject,
+                             const SIM_IO_REQUEST *Request, PIO_STATUS_BLOCK IoStatus,
+                             ULONG_PTR Caller)
+{
     if (IoStatus != NULL) {
         memset(IoStatus, 0, sizeof(*IoStatus));
     }
     if (Request == NULL || !MiIsDeviceObject(DeviceObject)) {
         return STATUS_INVALID_PARAMETER;
     }
-    CCHAR StackSize = DeviceObject->StackSize > 0 ? DeviceObject->StackSize : 1;
-    PIRP Irp = MiAllocateIrp(StackSize, MI_CALLER_ADDRESS());
+    PIRP Irp;
+    BOOLEAN Sent;
+    NTSTATUS Status = MiStartRequest(DeviceObject, FileObject, Request, &Irp, &Sent, Caller);
     if (Irp == NULL) {
+        return Status;
+    }
+    /* Not sent (the buffers could not be set up): the status, and no I/O status block. */
+    return MiFinishRequestAndFree(Irp, Sent ? IoStatus : NULL, "SimIoCallDriver");
+}
+
+NTSTATUS SimIoCallDriver(PDEVICE_OBJECT DeviceObject, const SIM_IO_REQUEST *Request,
+                         PIO_STATUS_BLOCK IoStatus)
+{
+    MiEnsureMachine();
+    MiRefuseIfStopped("SimIoCallDriver");
+    return MiCallDriver(DeviceObject, NULL, Request, IoStatus, MI_CALLER_ADDRESS());
+}
+
+NTSTATUS SimIoCallFile(PFILE_OBJECT FileObject, const SIM_IO_REQUEST *Request,
+                       PIO_STATUS_BLOCK IoStatus)
+{
+    MiEnsureMachine();
+    MiRefuseIfStopped("SimIoCallFile");
+    if (!MiIsFileObject(FileObject)) {
+        if (IoStatus != NULL) {
+            memset(IoStatus, 0, sizeof(*IoStatus));
+        }
+        return STATUS_INVALID_PARAMETER;
+    }
+    return MiCallDriver(FileObject->DeviceObject, FileObject, Request, IoStatus,
+                        MI_CALLER_ADDRESS());
+}
+
+NTSTATUS SimIoStartRequest(PDEVICE_OBJECT DeviceObject, PFILE_OBJECT FileObject,
+                           const SIM_IO_REQUEST *Request, PIRP *Irp)
+{
+    MiEnsureMachine();
+    MiRefuseIfStopped("SimIoStartRequest");
+    if (Irp == NULL) {
+        return STATUS_INVALID_PARAMETER;
+    }
+    *Irp = NULL;
+    if (Request == NULL || !MiIsDeviceObject(DeviceObject) ||
+        (FileObject != NULL && (!MiIsFileObject(FileObject) ||
+                                FileObject->DeviceObject != DeviceObject))) {
+        return STATUS_INVALID_PARAMETER;
+    }
+    PIRP Started;
+    BOOLEAN Sent;
+    NTSTATUS Status =
+        MiStartRequest(DeviceObject, FileObject, Request, &Started, &Sent, MI_CALLER_ADDRESS());
+    if (Started == NULL) {
+        return Status;
+    }
+    if (!Sent) {
+        MiFinishRequest(Started, Request);
+        MiFreeIrp(Started);
+        return Status;
+    }
+    MiIrpTail(Started)->Started = TRUE;
+    *Irp = Started;
+    return Status;
+}
+
+NTSTATUS SimIoFinishRequest(PIRP Irp, PIO_STATUS_BLOCK IoStatus)
+{
+    MiEnsureMachine();
+    MiRefuseIfStopped("SimIoFinishRequest");
+    if (IoStatus != NULL) {
+        memset(IoStatus, 0, sizeof(*IoStatus));
+    }
+    MI_IRP_TAIL *Tail = Irp != NULL ? MiIrpTail(Irp) : NULL;
+    if (Tail == NULL || !Tail->Started) {
+        return STATUS_INVALID_PARAMETER;
+    }
+    return MiFinishRequestAndFree(Irp, IoStatus, "SimIoFinishRequest");
+}
+
+/* ---------------------------------------------------------------------- */
+/* File objects (CreateFile / CloseHandle of a device).                   */
+/* ---------------------------------------------------------------------- */
+static bool MiIsFileObject(PFILE_OBJECT File)
+{
+    ULONG Tag = 0;
+    return File != NULL && MiPoolBlockSize(File, &Tag) != 0 && Tag == MI_TAG_FILE_OBJECT &&
+           File->Type == IO_TYPE_FILE;
+}
+
+NTSTATUS SimOpenDevice(PDEVICE_OBJECT DeviceObject, PFILE_OBJECT *FileObject)
+{
+    MiEnsureMachine();
+    MiRefuseIfStopped("SimOpenDevice");
+    if (FileObject == NULL) {
+        return STATUS_INVALID_PARAMETER;
+    }
+    *FileObject = NULL;
+    if (!MiIsDeviceObject(DeviceObject)) {
+        return STATUS_INVALID_PARAMETER;
+    }
+    PFILE_OBJECT File = (PFILE_OBJECT)MiAllocatePoolInternal(
+        false, sizeof(FILE_OBJECT), MI_TAG_FILE_OBJECT, MI_CALLER_ADDRESS(), true);
+    if (File == NULL) {
         return STATUS_INSUFFICIENT_RESOURCES;
     }
-    MI_IRP_TAIL *Tail = MiIrpTail(Irp);
-    NTSTATUS Status = MiBuildRequest(DeviceObject, Irp, Request);
-    if (NT_SUCCESS(Status)) {
-        PDRIVER_OBJECT Driver = DeviceObject->DriverObject;
-        UCHAR Major = Request->MajorFunction;
-        const void *Routine =
-            Major <= IRP_MJ_MAXIMUM_FUNCTION ? (const void *)Driver->MajorFunction[Major] : NULL;
-        KIRQL Before = MiCurrentIrql();
-        (void)IofCallDriver(DeviceObject, Irp);
-        MiCheckServiceIrql(Before, Routine);
-        /* Pending (or returned without completing): the requester waits for completion. */
-        MiParkUntilFor("SimIoCallDriver", &Tail->Completed, MiIrpCompleted, Tail, -1);
-        Status = Irp->IoStatus.Status;
-        if (IoStatus != NULL) {
-            *IoStatus = Irp->IoStatus;
-        }
+    memset(File, 0, sizeof(*File));
+    File->Type = IO_TYPE_FILE;
+    File->Size = (CSHORT)sizeof(FILE_OBJECT);
+    File->DeviceObject = DeviceObject;
+    File->ReadAccess = TRUE;
+    File->WriteAccess = TRUE;
+    KeInitializeEvent(&File->Lock, SynchronizationEvent, FALSE);
+    KeInitializeEvent(&File->Event, NotificationEvent, FALSE);
+    KeInitializeSpinLock(&File->IrpListLock);
+    InitializeListHead(&File->IrpList);
+
+    SIM_IO_REQUEST Create;
+    memset(&Create, 0, sizeof(Create));
+    Create.MajorFunction = IRP_MJ_CREATE;
+    NTSTATUS Status = MiCallDriver(DeviceObject, File, &Create, NULL, MI_CALLER_ADDRESS());
+    if (!NT_SUCCESS(Status)) {
+        File->Type = 0;
+        MiFreePoolInternal(File, MI_TAG_FILE_OBJECT, true);
+        return Status;
     }
-    MiFinishRequest(Irp, Request);
-    MiFreeIrp(Irp);
+    File->Flags |= FO_FILE_OPEN | FO_HANDLE_CREATED;
+    *FileObject = File;
+    return Status;
+}
+
+NTSTATUS SimCloseFile(PFILE_OBJECT FileObject)
+{
+    MiEnsureMachine();
+    MiRefuseIfStopped("SimCloseFile");
+    if (!MiIsFileObject(FileObject)) {
+        return STATUS_INVALID_PARAMETER;
+    }
+    NTSTATUS Status = STATUS_SUCCESS;
+    PDEVICE_OBJECT Device = FileObject->DeviceObject;
+    if (MiIsDeviceObject(Device)) {
+        SIM_IO_REQUEST Request;
+        memset(&Request, 0, sizeof(Request));
+        Request.MajorFunction = IRP_MJ_CLEANUP;
+        Status = MiCallDriver(Device, FileObject, &Request, NULL, MI_CALLER_ADDRESS());
+        FileObject->Flags |= FO_CLEANUP_COMPLETE;
+        Request.MajorFunction = IRP_MJ_CLOSE;
+        (void)MiCallDriver(Device, FileObject, &Request, NULL, MI_CALLER_ADDRESS());
+    }
+    FileObject->Type = 0;
+    MiFreePoolInternal(FileObject, MI_TAG_FILE_OBJECT, true);
     return Status;
 }
 

@@ -44,16 +44,25 @@ set(_families
   "irp_flags /ddk/wdm\\.h$ ^IRP_ ^IRP_M[JN]_"
   "file_device /ddk/wdm\\.h$ ^FILE_DEVICE_ ^$"
   "ioctl /ddk/wdm\\.h$ ^(METHOD_|FILE_(ANY|SPECIAL|READ|WRITE)_ACCESS$) ^$"
+  # wdk25: device object flags, and every other FILE_ name of wdm.h: access
+  # rights (FILE_ALL_ACCESS, FILE_GENERIC_*), share modes, attributes, create
+  # dispositions and options, device characteristics and alignments.
+  "do_flags /ddk/(wdm|ntddk)\\.h$ ^DO_ ^$"
+  "file /ddk/wdm\\.h$ ^FILE_ ^FILE_DEVICE_[A-Z0-9_]+$"
+  "access /ddk/wdm\\.h$ ^(DELETE|READ_CONTROL|WRITE_DAC|WRITE_OWNER|SYNCHRONIZE|STANDARD_RIGHTS_[A-Z]+|SPECIFIC_RIGHTS_ALL|ACCESS_SYSTEM_SECURITY|MAXIMUM_ALLOWED|GENERIC_(READ|WRITE|EXECUTE|ALL))$ ^$"
+  # The I/O error log codes of <ntiologc.h> (IoAllocateErrorLogEntry's
+  # ErrorCode), with its FACILITY_ preamble.
+  "io_err /ntiologc\\.h$ ^[A-Z] ^$"
 )
 if(NOT DEFINED FAMILIES)
-  set(FAMILIES ntstatus bugcodes irp_mj irp_mn irp_flags file_device ioctl)
+  set(FAMILIES ntstatus bugcodes irp_mj irp_mn irp_flags file_device ioctl do_flags file access io_err)
 endif()
 
 file(MAKE_DIRECTORY ${WORK})
 set(_target -target x86_64-w64-mingw32 -fno-color-diagnostics -w
             -I${MINGW_INCLUDE}/ddk -I${MINGW_INCLUDE})
 file(WRITE ${WORK}/mingw.c
-  "#include <wdm.h>\n#include <ntddk.h>\n#include <ntstatus.h>\n#include <bugcodes.h>\n")
+  "#include <wdm.h>\n#include <ntddk.h>\n#include <ntstatus.h>\n#include <bugcodes.h>\n#include <ntiologc.h>\n")
 
 # ---- 1. mingw-w64's macros, by header --------------------------------------
 execute_process(COMMAND ${CLANG} ${_target} -E -dD ${WORK}/mingw.c
@@ -107,7 +116,7 @@ foreach(_fam IN LISTS FAMILIES)
 endforeach()
 
 # ---- 2. their values, as clang computes them for mingw-w64 -----------------
-set(_src "#include <wdm.h>\n#include <ntddk.h>\n#include <ntstatus.h>\n#include <bugcodes.h>\n")
+set(_src "#include <wdm.h>\n#include <ntddk.h>\n#include <ntstatus.h>\n#include <bugcodes.h>\n#include <ntiologc.h>\n")
 foreach(_name IN LISTS _all_names)
   string(APPEND _src "enum { oracle_v_${_name} = (${_name}) };\n")
 endforeach()
@@ -130,7 +139,7 @@ endforeach()
 if(LANG STREQUAL "c++")
   set(_probe ${WORK}/probe.cpp)
   set(_std -x c++ -std=c++17)
-  string(CONCAT _src "#include <wdm.h>\n#include <ntddk.h>\n"
+  string(CONCAT _src "#include <wdm.h>\n#include <ntddk.h>\n#include <ntiologc.h>\n"
            "template <class A, class B> struct oracle_same { enum { value = 0 }; };\n"
            "template <class A> struct oracle_same<A, A> { enum { value = 1 }; };\n"
            "#define ORACLE_IS(e, T) (oracle_same<decltype(e), T>::value)\n")
@@ -138,7 +147,7 @@ if(LANG STREQUAL "c++")
 else()
   set(_probe ${WORK}/probe.c)
   set(_std -x c -std=c11)
-  string(CONCAT _src "#include <wdm.h>\n#include <ntddk.h>\n"
+  string(CONCAT _src "#include <wdm.h>\n#include <ntddk.h>\n#include <ntiologc.h>\n"
            "#define ORACLE_IS(e, T) _Generic((e), T: 1, default: 0)\n")
   # Spelled out, not a macro: gcc puts a failed assertion on the line of the
   # macro that names it.

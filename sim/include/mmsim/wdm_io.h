@@ -296,6 +296,13 @@ typedef struct _KDEVICE_QUEUE {
 #define DO_BUS_ENUMERATED_DEVICE        0x00001000
 #define DO_POWER_PAGABLE                0x00002000
 #define DO_POWER_INRUSH                 0x00004000
+#define DO_LOW_PRIORITY_FILESYSTEM      0x00010000
+#define DO_SUPPORTS_TRANSACTIONS        0x00040000
+#define DO_FORCE_NEITHER_IO             0x00080000
+#define DO_VOLUME_DEVICE_OBJECT         0x00100000
+#define DO_SYSTEM_SYSTEM_PARTITION      0x00200000
+#define DO_SYSTEM_CRITICAL_PARTITION    0x00400000
+#define DO_DISALLOW_EXECUTE             0x00800000
 
 /* DEVICE_OBJECT.Characteristics. */
 #define FILE_REMOVABLE_MEDIA            0x00000001
@@ -324,6 +331,128 @@ typedef struct _KDEVICE_QUEUE {
 #define FILE_512_BYTE_ALIGNMENT         0x000001ff
 
 #include "../devioctl.h" /* device types, CTL_CODE, METHOD_*, FILE_*_ACCESS */
+
+/* ACCESS_MASK: the standard and generic rights (the low 16 bits are each object type's). */
+#define DELETE                          0x00010000L
+#define READ_CONTROL                    0x00020000L
+#define WRITE_DAC                       0x00040000L
+#define WRITE_OWNER                     0x00080000L
+#define SYNCHRONIZE                     0x00100000L
+#define STANDARD_RIGHTS_REQUIRED        0x000F0000L
+#define STANDARD_RIGHTS_READ            READ_CONTROL
+#define STANDARD_RIGHTS_WRITE           READ_CONTROL
+#define STANDARD_RIGHTS_EXECUTE         READ_CONTROL
+#define STANDARD_RIGHTS_ALL             0x001F0000L
+#define SPECIFIC_RIGHTS_ALL             0x0000FFFFL
+#define ACCESS_SYSTEM_SECURITY          0x01000000L
+#define MAXIMUM_ALLOWED                 0x02000000L
+#define GENERIC_READ                    0x80000000L
+#define GENERIC_WRITE                   0x40000000L
+#define GENERIC_EXECUTE                 0x20000000L
+#define GENERIC_ALL                     0x10000000L
+
+/* A file object's specific rights (directory and pipe names share the bits), and the
+ * generic mapping of files. */
+#define FILE_READ_DATA                  (0x0001)
+#define FILE_LIST_DIRECTORY             (0x0001)
+#define FILE_WRITE_DATA                 (0x0002)
+#define FILE_ADD_FILE                   (0x0002)
+#define FILE_APPEND_DATA                (0x0004)
+#define FILE_ADD_SUBDIRECTORY           (0x0004)
+#define FILE_CREATE_PIPE_INSTANCE       (0x0004)
+#define FILE_READ_EA                    (0x0008)
+#define FILE_WRITE_EA                   (0x0010)
+#define FILE_EXECUTE                    (0x0020)
+#define FILE_TRAVERSE                   (0x0020)
+#define FILE_DELETE_CHILD               (0x0040)
+#define FILE_READ_ATTRIBUTES            (0x0080)
+#define FILE_WRITE_ATTRIBUTES           (0x0100)
+#define FILE_ALL_ACCESS                 (STANDARD_RIGHTS_REQUIRED | SYNCHRONIZE | 0x1FF)
+#define FILE_GENERIC_READ               (STANDARD_RIGHTS_READ | FILE_READ_DATA | \
+                                         FILE_READ_ATTRIBUTES | FILE_READ_EA | SYNCHRONIZE)
+#define FILE_GENERIC_WRITE              (STANDARD_RIGHTS_WRITE | FILE_WRITE_DATA | \
+                                         FILE_WRITE_ATTRIBUTES | FILE_WRITE_EA | \
+                                         FILE_APPEND_DATA | SYNCHRONIZE)
+#define FILE_GENERIC_EXECUTE            (STANDARD_RIGHTS_EXECUTE | FILE_READ_ATTRIBUTES | \
+                                         FILE_EXECUTE | SYNCHRONIZE)
+
+/* Share access (IO_STACK_LOCATION.Parameters.Create.ShareAccess). */
+#define FILE_SHARE_READ                 0x00000001
+#define FILE_SHARE_WRITE                0x00000002
+#define FILE_SHARE_DELETE               0x00000004
+#define FILE_SHARE_VALID_FLAGS          0x00000007
+
+/* File attributes (Parameters.Create.FileAttributes). */
+#define FILE_ATTRIBUTE_READONLY             0x00000001
+#define FILE_ATTRIBUTE_HIDDEN               0x00000002
+#define FILE_ATTRIBUTE_SYSTEM               0x00000004
+#define FILE_ATTRIBUTE_DIRECTORY            0x00000010
+#define FILE_ATTRIBUTE_ARCHIVE              0x00000020
+#define FILE_ATTRIBUTE_DEVICE               0x00000040
+#define FILE_ATTRIBUTE_NORMAL               0x00000080
+#define FILE_ATTRIBUTE_TEMPORARY            0x00000100
+#define FILE_ATTRIBUTE_SPARSE_FILE          0x00000200
+#define FILE_ATTRIBUTE_REPARSE_POINT        0x00000400
+#define FILE_ATTRIBUTE_COMPRESSED           0x00000800
+#define FILE_ATTRIBUTE_OFFLINE              0x00001000
+#define FILE_ATTRIBUTE_NOT_CONTENT_INDEXED  0x00002000
+#define FILE_ATTRIBUTE_ENCRYPTED            0x00004000
+#define FILE_ATTRIBUTE_VIRTUAL              0x00010000
+#define FILE_ATTRIBUTE_DEDICATED            FILE_ATTRIBUTE_TEMPORARY
+#define FILE_ATTRIBUTE_VALID_FLAGS          0x00007fb7
+#define FILE_ATTRIBUTE_VALID_SET_FLAGS      0x000031a7
+
+/* Create dispositions (the high byte of Parameters.Create.Options) and what a create
+ * reports in IoStatus.Information. */
+#define FILE_SUPERSEDE                  0x00000000
+#define FILE_OPEN                       0x00000001
+#define FILE_CREATE                     0x00000002
+#define FILE_OPEN_IF                    0x00000003
+#define FILE_OVERWRITE                  0x00000004
+#define FILE_OVERWRITE_IF               0x00000005
+#define FILE_MAXIMUM_DISPOSITION        0x00000005
+#define FILE_SUPERSEDED                 0x00000000
+#define FILE_OPENED                     0x00000001
+#define FILE_CREATED                    0x00000002
+#define FILE_OVERWRITTEN                0x00000003
+#define FILE_EXISTS                     0x00000004
+#define FILE_DOES_NOT_EXIST             0x00000005
+
+/* Create options (the low 24 bits of Parameters.Create.Options). */
+#define FILE_DIRECTORY_FILE             0x00000001
+#define FILE_WRITE_THROUGH              0x00000002
+#define FILE_SEQUENTIAL_ONLY            0x00000004
+#define FILE_NO_INTERMEDIATE_BUFFERING  0x00000008
+#define FILE_SYNCHRONOUS_IO_ALERT       0x00000010
+#define FILE_SYNCHRONOUS_IO_NONALERT    0x00000020
+#define FILE_NON_DIRECTORY_FILE         0x00000040
+#define FILE_CREATE_TREE_CONNECTION     0x00000080
+#define FILE_COMPLETE_IF_OPLOCKED       0x00000100
+#define FILE_NO_EA_KNOWLEDGE            0x00000200
+#define FILE_OPEN_REMOTE_INSTANCE       0x00000400
+#define FILE_RANDOM_ACCESS              0x00000800
+#define FILE_DELETE_ON_CLOSE            0x00001000
+#define FILE_OPEN_BY_FILE_ID            0x00002000
+#define FILE_OPEN_FOR_BACKUP_INTENT     0x00004000
+#define FILE_NO_COMPRESSION             0x00008000
+#define FILE_OPEN_REQUIRING_OPLOCK      0x00010000
+#define FILE_DISALLOW_EXCLUSIVE         0x00020000
+#define FILE_RESERVE_OPFILTER           0x00100000
+#define FILE_OPEN_REPARSE_POINT         0x00200000
+#define FILE_OPEN_NO_RECALL             0x00400000
+#define FILE_OPEN_FOR_FREE_SPACE_QUERY  0x00800000
+#define FILE_VALID_OPTION_FLAGS         0x00ffffff
+#define FILE_VALID_PIPE_OPTION_FLAGS    0x00000032
+#define FILE_VALID_MAILSLOT_OPTION_FLAGS 0x00000032
+#define FILE_VALID_SET_FLAGS            0x00000036
+
+/* Byte offsets with a meaning of their own (Parameters.Read/Write.ByteOffset.LowPart, with
+ * HighPart -1), and the completion modes of SetFileCompletionNotificationModes. */
+#define FILE_USE_FILE_POINTER_POSITION  0xfffffffe
+#define FILE_WRITE_TO_END_OF_FILE       0xffffffff
+#define FILE_SKIP_COMPLETION_PORT_ON_SUCCESS 0x1
+#define FILE_SKIP_SET_EVENT_ON_HANDLE   0x2
+#define FILE_SKIP_SET_USER_EVENT_ON_FAST_IO 0x4
 
 /* IoCreateDevice's DeviceCharacteristics and the priority boosts of IoCompleteRequest
  * (IO_NO_INCREMENT is in wdm.h). */
@@ -620,6 +749,87 @@ struct _DRIVER_OBJECT {
 };
 
 /* ------------------------------------------------------------------------ */
+/* File objects: what a create (CreateFile of the device) opens, passed in   */
+/* each request's IO_STACK_LOCATION.FileObject. FsContext and FsContext2     */
+/* are the driver's (a file system's, or a device driver's per-open state).  */
+/* ------------------------------------------------------------------------ */
+typedef struct _SECTION_OBJECT_POINTERS {
+    PVOID DataSectionObject;
+    PVOID SharedCacheMap;
+    PVOID ImageSectionObject;
+} SECTION_OBJECT_POINTERS, *PSECTION_OBJECT_POINTERS;
+
+typedef struct _IO_COMPLETION_CONTEXT {
+    PVOID Port;
+    PVOID Key;
+} IO_COMPLETION_CONTEXT, *PIO_COMPLETION_CONTEXT;
+
+/* FILE_OBJECT.Flags. */
+#define FO_FILE_OPEN                    0x00000001
+#define FO_SYNCHRONOUS_IO               0x00000002
+#define FO_ALERTABLE_IO                 0x00000004
+#define FO_NO_INTERMEDIATE_BUFFERING    0x00000008
+#define FO_WRITE_THROUGH                0x00000010
+#define FO_SEQUENTIAL_ONLY              0x00000020
+#define FO_CACHE_SUPPORTED              0x00000040
+#define FO_NAMED_PIPE                   0x00000080
+#define FO_STREAM_FILE                  0x00000100
+#define FO_MAILSLOT                     0x00000200
+#define FO_GENERATE_AUDIT_ON_CLOSE      0x00000400
+#define FO_QUEUE_IRP_TO_THREAD          FO_GENERATE_AUDIT_ON_CLOSE
+#define FO_DIRECT_DEVICE_OPEN           0x00000800
+#define FO_FILE_MODIFIED                0x00001000
+#define FO_FILE_SIZE_CHANGED            0x00002000
+#define FO_CLEANUP_COMPLETE             0x00004000
+#define FO_TEMPORARY_FILE               0x00008000
+#define FO_DELETE_ON_CLOSE              0x00010000
+#define FO_OPENED_CASE_SENSITIVE        0x00020000
+#define FO_HANDLE_CREATED               0x00040000
+#define FO_FILE_FAST_IO_READ            0x00080000
+#define FO_RANDOM_ACCESS                0x00100000
+#define FO_FILE_OPEN_CANCELLED          0x00200000
+#define FO_VOLUME_OPEN                  0x00400000
+#define FO_REMOTE_ORIGIN                0x01000000
+#define FO_DISALLOW_EXCLUSIVE           0x02000000
+#define FO_SKIP_COMPLETION_PORT         FO_DISALLOW_EXCLUSIVE
+#define FO_SKIP_SET_EVENT               0x04000000
+#define FO_SKIP_SET_FAST_IO             0x08000000
+#define FO_FLAGS_VALID_ONLY_DURING_CREATE FO_DISALLOW_EXCLUSIVE
+
+typedef struct _FILE_OBJECT {
+    CSHORT Type;
+    CSHORT Size;
+    PDEVICE_OBJECT DeviceObject;
+    PVPB Vpb;
+    PVOID FsContext;
+    PVOID FsContext2;
+    PSECTION_OBJECT_POINTERS SectionObjectPointer;
+    PVOID PrivateCacheMap;
+    NTSTATUS FinalStatus;
+    struct _FILE_OBJECT *RelatedFileObject;
+    BOOLEAN LockOperation;
+    BOOLEAN DeletePending;
+    BOOLEAN ReadAccess;
+    BOOLEAN WriteAccess;
+    BOOLEAN DeleteAccess;
+    BOOLEAN SharedRead;
+    BOOLEAN SharedWrite;
+    BOOLEAN SharedDelete;
+    ULONG Flags;
+    UNICODE_STRING FileName;
+    LARGE_INTEGER CurrentByteOffset;
+    volatile ULONG Waiters;
+    volatile ULONG Busy;
+    PVOID LastLock;
+    KEVENT Lock;
+    KEVENT Event;
+    volatile PIO_COMPLETION_CONTEXT CompletionContext;
+    KSPIN_LOCK IrpListLock;
+    LIST_ENTRY IrpList;
+    volatile PVOID FileObjectExtension;
+} FILE_OBJECT;
+
+/* ------------------------------------------------------------------------ */
 /* Stack locations (macros and inline routines of the WDK).                 */
 /* ------------------------------------------------------------------------ */
 #define IoSizeOfIrp(StackSize) \
@@ -780,6 +990,13 @@ C_ASSERT(FIELD_OFFSET(DEVICE_OBJECT, DeviceObjectExtension) == 0x138);
 C_ASSERT(sizeof(DRIVER_OBJECT) == 0x150);
 C_ASSERT(FIELD_OFFSET(DRIVER_OBJECT, DriverUnload) == 0x68);
 C_ASSERT(FIELD_OFFSET(DRIVER_OBJECT, MajorFunction) == 0x70);
+C_ASSERT(sizeof(FILE_OBJECT) == 0xD8);
+C_ASSERT(FIELD_OFFSET(FILE_OBJECT, FsContext) == 0x18);
+C_ASSERT(FIELD_OFFSET(FILE_OBJECT, FinalStatus) == 0x38);
+C_ASSERT(FIELD_OFFSET(FILE_OBJECT, Flags) == 0x50);
+C_ASSERT(FIELD_OFFSET(FILE_OBJECT, FileName) == 0x58);
+C_ASSERT(FIELD_OFFSET(FILE_OBJECT, Lock) == 0x80);
+C_ASSERT(FIELD_OFFSET(FILE_OBJECT, IrpList) == 0xC0);
 
 #if defined(__GNUC__)
 #pragma GCC diagnostic pop
