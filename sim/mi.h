@@ -106,6 +106,8 @@ _Noreturn void MiAssertFailed(const char *Condition, const char *File, int Line)
 /* ---------------------------------------------------------------------- */
 void MiLock(void);
 void MiUnlock(void);
+/* How deep this thread holds the MM lock (0: not). */
+unsigned MiMmLockDepthNow(void);
 /* Drops every level of the lock the calling thread holds (bug check path),
  * with its wait's bucket and the host locks below. */
 void MiDropLocksForBugCheck(void);

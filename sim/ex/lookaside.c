@@ -189,7 +189,11 @@ static bool MiLookasideInitialize(PGENERAL_LOOKASIDE_POOL L, ULONG Kind, PVOID A
     InitializeListHead(&L->ListEntry); /* the set of lists is mmsim's own (above) */
     MI_LOOKASIDE_RECORD Record = {L, Tag, Kind, ((ULONG)Type & 1) != 0};
     pthread_mutex_lock(&MiLookaside.Mutex);
-    bool Added = !MiLookasideIsActiveLocked(L) && MiLookasideAddLocked(&Record);
+    if (MiLookasideIsActiveLocked(L)) { /* another thread initialized it meanwhile */
+        pthread_mutex_unlock(&MiLookaside.Mutex);
+        KeBugCheckEx(DRIVER_VERIFIER_DETECTED_VIOLATION, 0xCA, (ULONG_PTR)L, 0, 0);
+    }
+    bool Added = MiLookasideAddLocked(&Record);
     pthread_mutex_unlock(&MiLookaside.Mutex);
     if (!Added) {
         L->Future[0] = 0; /* not active */

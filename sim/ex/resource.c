@@ -55,6 +55,7 @@ typedef enum { MiAcquireExclusive, MiAcquireShared, MiAcquireStarve, MiAcquireWa
 static pthread_mutex_t MiResourceLock = PTHREAD_MUTEX_INITIALIZER;
 static MI_RESOURCE *MiResourceRecords; /* live records, freed when the machine goes */
 static _Atomic ULONG MiResourceLive;    /* their number, read by every pool free */
+static MI_RESOURCE *MiResourceRetired;  /* replaced by a second initialization */
 
 /* The calling thread's identity as an owner (an ERESOURCE_THREAD, like a
  * PETHREAD). */
@@ -285,15 +286,16 @@ NTSTATUS NTAPI ExInitializeResourceLite(PERESOURCE Resource)
     Resource->Reserved2 = Record;
     Resource->Address = (PVOID)Caller;
     MiLockForDriverAccess(&MiResourceLock);
-    /* Initialized again without a delete: the older record goes (it would
-     * otherwise name memory the driver may free). */
+    /* Initialized again without a delete: the older record leaves the live
+     * list (it would otherwise name memory the driver may free) but is kept
+     * until the machine goes - a thread parked on it still reads it. */
     for (MI_RESOURCE **Link = &MiResourceRecords; *Link != NULL;) {
         MI_RESOURCE *Stale = *Link;
         if (Stale->Resource == Resource) {
             *Link = Stale->Next;
             atomic_fetch_sub(&MiResourceLive, 1);
-            free(Stale->Shared);
-            free(Stale);
+            Stale->Next = MiResourceRetired;
+            MiResourceRetired = Stale;
         } else {
             Link = &Stale->Next;
         }
@@ -587,6 +589,12 @@ static void MiResourceTeardown(void)
     while (MiResourceRecords != NULL) {
         MI_RESOURCE *Record = MiResourceRecords;
         MiResourceRecords = Record->Next;
+        free(Record->Shared);
+        free(Record);
+    }
+    while (MiResourceRetired != NULL) {
+        MI_RESOURCE *Record = MiResourceRetired;
+        MiResourceRetired = Record->Next;
         free(Record->Shared);
         free(Record);
     }

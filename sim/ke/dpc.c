@@ -220,7 +220,18 @@ BOOLEAN NTAPI KeRemoveQueueDpc(PRKDPC Dpc)
     MiDdiEnter(MiDdi_KeRemoveQueueDpc, 0, MI_CALLER_ADDRESS());
     MiCheckDriverPointer(Dpc, 0, true, MI_CALLER_ADDRESS());
     MiDpcLock();
-    bool Removed = Dpc->DpcData != NULL;
+    /* Only a DPC in this machine's queue: one queued on a machine since
+     * reset keeps a stale DpcData and links into a queue that is gone. */
+    bool Removed = false;
+    if (Dpc->DpcData != NULL) {
+        for (PLIST_ENTRY Entry = MiDpc.Queue.Flink; Entry != &MiDpc.Queue && !Removed;
+             Entry = Entry->Flink) {
+            Removed = Entry == &Dpc->DpcListEntry;
+        }
+        if (!Removed) {
+            Dpc->DpcData = NULL;
+        }
+    }
     if (Removed) {
         RemoveEntryList(&Dpc->DpcListEntry);
         Dpc->DpcData = NULL;

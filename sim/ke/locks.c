@@ -46,6 +46,11 @@ void MiLock(void)
     MiMmLockDepth++;
 }
 
+unsigned MiMmLockDepthNow(void)
+{
+    return MiMmLockDepth;
+}
+
 void MiUnlock(void)
 {
     MiMmLockDepth--;

@@ -52,6 +52,9 @@ bool MiSpecialPoolOwns(const void *Va);
  * *Paged, *Size, *BlockTag describe the freed block. */
 void MiSpecialPoolFree(void *Va, ULONG Tag, bool CheckTag, bool *Paged, SIZE_T *Size,
                        ULONG *BlockTag);
+/* pool.c: stops (MiLock released) if the block [P, P + Size) being freed
+ * holds a set timer, a queued DPC or an object a finder reports (mi.h). */
+void MiStopIfHoldsObjects(const void *P, SIZE_T Size, ULONG_PTR PoolType);
 /* Size (and tag) of the live special block at Va, or 0. */
 SIZE_T MiSpecialPoolBlockSize(const void *Va, ULONG *Tag);
 /* Live special blocks for MiEnumPoolBlocks: appends them from Blocks[Count]

@@ -876,10 +876,11 @@ PVOID NTAPI ExAllocatePoolWithTag(POOL_TYPE PoolType, SIZE_T NumberOfBytes, ULON
 }
 
 /* A block being freed that still holds an object the system tracks (a set
- * timer, a queued DPC, an active lookaside list) stops the free with Driver Verifier's
- * code for it, before the memory goes (MiLock held; the finders of objects
- * kept above mm belong to the layers that keep them, mi.h). */
-static void MiStopIfHoldsObjects(const void *P, SIZE_T Size, ULONG_PTR PoolType)
+ * timer, a queued DPC, an active lookaside list or resource) stops the free
+ * with Driver Verifier's code for it, before the memory goes (the finders of
+ * objects kept above mm belong to the layers that keep them, mi.h). A stop
+ * here lets go of the MM lock as any bug check does. */
+void MiStopIfHoldsObjects(const void *P, SIZE_T Size, ULONG_PTR PoolType)
 {
     /* kedisp: a timer still set inside the block would expire in freed
      * memory. Verifier stops at the free, 0xC4/0x15 (timer, pool type,
@@ -887,7 +888,6 @@ static void MiStopIfHoldsObjects(const void *P, SIZE_T Size, ULONG_PTR PoolType)
      * timer where none may be, 0xC7 (0, timer, start, end). */
     PKTIMER Timer = MiAnyTimerSet() ? MiTimerInRange(P, Size) : NULL;
     if (Timer != NULL) {
-        MiUnlock();
         if (MiConfig.Strict) {
             KeBugCheckEx(DRIVER_VERIFIER_DETECTED_VIOLATION, 0x15, (ULONG_PTR)Timer, PoolType,
                          (ULONG_PTR)P);
@@ -899,14 +899,37 @@ static void MiStopIfHoldsObjects(const void *P, SIZE_T Size, ULONG_PTR PoolType)
      * start, end). */
     PKDPC Dpc = MiQueuedDpcInRange(P, Size);
     if (Dpc != NULL) {
-        MiUnlock();
         KeBugCheckEx(TIMER_OR_DPC_INVALID, 1, (ULONG_PTR)Dpc, (ULONG_PTR)P, (ULONG_PTR)P + Size);
     }
     ULONG_PTR Stop[4];
     if (MiFindHeldObject(P, Size, PoolType, Stop)) {
-        MiUnlock();
         KeBugCheckEx(DRIVER_VERIFIER_DETECTED_VIOLATION, Stop[0], Stop[1], Stop[2], Stop[3]);
     }
+}
+
+/* The checks above take the DPC, lookaside and resource locks, and a fork
+ * takes the DPC lock before the MM lock: so a free that holds the MM lock
+ * once (a driver's ExFreePool) lets it go around them, and finds its block
+ * again after (another thread freeing it meanwhile is a double free). A
+ * free nested in the simulator's own locked work keeps it. */
+static MI_POOL_BLOCK *MiCheckHeldObjectsUnlocked(MI_POOL_BLOCK *Block, const void *P,
+                                                 ULONG_PTR PoolType)
+{
+    SIZE_T Size = (SIZE_T)Block->Size;
+    if (MiMmLockDepthNow() != 1) {
+        MiStopIfHoldsObjects(P, Size, PoolType);
+        return Block;
+    }
+    MiUnlock();
+    MiStopIfHoldsObjects(P, Size, PoolType);
+    MiLock();
+    Block = MiFindBlock((uint64_t)(uintptr_t)P);
+    if (Block == NULL || !Block->Live) {
+        ULONG FreedTag = Block != NULL ? Block->Tag : 0;
+        MiUnlock();
+        KeBugCheckEx(BAD_POOL_CALLER, 0x07, 0, FreedTag, (ULONG_PTR)P);
+    }
+    return Block;
 }
 
 static void MiFreePool(PVOID P, ULONG Tag, bool CheckTag, ULONG_PTR Caller)
@@ -915,10 +938,6 @@ static void MiFreePool(PVOID P, ULONG Tag, bool CheckTag, ULONG_PTR Caller)
     uint64_t Va = (uint64_t)(uintptr_t)P;
     MiLock();
     if (MiSpecialPoolIsOn() && MiSpecialPoolOwns(P)) { /* specialpool: its checks, then the quarantine */
-        SIZE_T LiveSize = MiSpecialPoolBlockSize(P, NULL);
-        if (LiveSize != 0) {
-            MiStopIfHoldsObjects(P, LiveSize, (ULONG_PTR)-1); /* Verifier: -1 for special pool */
-        }
         bool SpecialPaged;
         SIZE_T Size;
         ULONG BlockTag;
@@ -963,7 +982,7 @@ static void MiFreePool(PVOID P, ULONG Tag, bool CheckTag, ULONG_PTR Caller)
         MiUnlock();
         KeBugCheckEx(BAD_POOL_CALLER, 0x0A, (ULONG_PTR)P, Owner, Tag);
     }
-    MiStopIfHoldsObjects(P, Block->Size, Paged ? PagedPool : NonPagedPool);
+    Block = MiCheckHeldObjectsUnlocked(Block, P, Paged ? PagedPool : NonPagedPool);
     MI_TAG_USAGE *Usage = MiTagUsage(Block->Tag, Paged);
     if (Usage != NULL) {
         Usage->Frees++;

@@ -959,6 +959,15 @@ SIM_TEST_F(FreeingSpecialPoolWithASetTimerStops, SimTestSetup, SimTestTeardownDe
     KeSetTimer(Timer, Relative(3600 * 1000), NULL);
     SIM_EXPECT_BUGCHECK4(0xC4, 0x15, Timer, (ULONG_PTR)-1, Timer,
                          ExFreePoolWithTag(Timer, TAG_KESY));
+
+    /* Special pool's own checks come first, as the normal pool's: a wrong
+     * tag is 0xC2/0x0A even with the timer set. */
+    assert_int_equal(SimInitialize(&Config), STATUS_SUCCESS);
+    Timer = (PKTIMER)ExAllocatePool2(POOL_FLAG_NON_PAGED, sizeof(KTIMER), TAG_KESY);
+    assert_non_null(Timer);
+    KeInitializeTimer(Timer);
+    KeSetTimer(Timer, Relative(3600 * 1000), NULL);
+    SIM_EXPECT_BUGCHECK(BAD_POOL_CALLER, 0x0A, ExFreePoolWithTag(Timer, 'gnrW'));
 }
 
 /* ---------------------------------------------------------------------- */
