@@ -237,6 +237,10 @@ SIM_TEST_F(QueuedReadsAreCancelledByIoCancelIrpAndByCleanup, Load, Unload)
         assert_int_equal(DataB[i], 0xFFFFFFFF);
     }
     assert_int_equal(QueuedReads(), 0);
+    /* A read the polling timer's DPC completed is finished before that DPC has
+     * taken the next one from the queue (IoCsqRemoveNextIrp sets CurrentIrp
+     * after IoCompleteRequest): wait for the DPC to return. */
+    KeFlushQueuedDpcs();
     assert_null(((PDEVICE_EXTENSION)Device->DeviceExtension)->CurrentIrp);
     assert_int_equal(SimCloseFile(B), STATUS_SUCCESS);
 }
