@@ -55,6 +55,9 @@ void MiSpecialPoolFree(void *Va, ULONG Tag, bool CheckTag, bool *Paged, SIZE_T *
 /* pool.c: stops (MiLock released) if the block [P, P + Size) being freed
  * holds a set timer, a queued DPC or an object a finder reports (mi.h). */
 void MiStopIfHoldsObjects(const void *P, SIZE_T Size, ULONG_PTR PoolType);
+/* The same, with the MM lock let go around it when this thread holds it
+ * once; true if it was (the caller checks its block is still live). */
+bool MiStopIfHoldsObjectsUnlocked(const void *P, SIZE_T Size, ULONG_PTR PoolType);
 /* Size (and tag) of the live special block at Va, or 0. */
 SIZE_T MiSpecialPoolBlockSize(const void *Va, ULONG *Tag);
 /* Live special blocks for MiEnumPoolBlocks: appends them from Blocks[Count]

@@ -909,27 +909,19 @@ void MiStopIfHoldsObjects(const void *P, SIZE_T Size, ULONG_PTR PoolType)
 
 /* The checks above take the DPC, lookaside and resource locks, and a fork
  * takes the DPC lock before the MM lock: so a free that holds the MM lock
- * once (a driver's ExFreePool) lets it go around them, and finds its block
- * again after (another thread freeing it meanwhile is a double free). A
- * free nested in the simulator's own locked work keeps it. */
-static MI_POOL_BLOCK *MiCheckHeldObjectsUnlocked(MI_POOL_BLOCK *Block, const void *P,
-                                                 ULONG_PTR PoolType)
+ * once (a driver's ExFreePool) lets it go around them. True if it did: the
+ * caller finds its block again (another thread freeing it meanwhile is a
+ * double free). A free nested in the simulator's own locked work keeps it. */
+bool MiStopIfHoldsObjectsUnlocked(const void *P, SIZE_T Size, ULONG_PTR PoolType)
 {
-    SIZE_T Size = (SIZE_T)Block->Size;
     if (MiMmLockDepthNow() != 1) {
         MiStopIfHoldsObjects(P, Size, PoolType);
-        return Block;
+        return false;
     }
     MiUnlock();
     MiStopIfHoldsObjects(P, Size, PoolType);
     MiLock();
-    Block = MiFindBlock((uint64_t)(uintptr_t)P);
-    if (Block == NULL || !Block->Live) {
-        ULONG FreedTag = Block != NULL ? Block->Tag : 0;
-        MiUnlock();
-        KeBugCheckEx(BAD_POOL_CALLER, 0x07, 0, FreedTag, (ULONG_PTR)P);
-    }
-    return Block;
+    return true;
 }
 
 static void MiFreePool(PVOID P, ULONG Tag, bool CheckTag, ULONG_PTR Caller)
@@ -982,7 +974,14 @@ static void MiFreePool(PVOID P, ULONG Tag, bool CheckTag, ULONG_PTR Caller)
         MiUnlock();
         KeBugCheckEx(BAD_POOL_CALLER, 0x0A, (ULONG_PTR)P, Owner, Tag);
     }
-    Block = MiCheckHeldObjectsUnlocked(Block, P, Paged ? PagedPool : NonPagedPool);
+    if (MiStopIfHoldsObjectsUnlocked(P, (SIZE_T)Block->Size, Paged ? PagedPool : NonPagedPool)) {
+        Block = MiFindBlock(Va);
+        if (Block == NULL || !Block->Live) { /* freed by another thread meanwhile */
+            ULONG FreedTag = Block != NULL ? Block->Tag : 0;
+            MiUnlock();
+            KeBugCheckEx(BAD_POOL_CALLER, 0x07, 0, FreedTag, (ULONG_PTR)P);
+        }
+    }
     MI_TAG_USAGE *Usage = MiTagUsage(Block->Tag, Paged);
     if (Usage != NULL) {
         Usage->Frees++;

@@ -352,17 +352,11 @@ void MiSpecialPoolFree(void *P, ULONG Tag, bool CheckTag, bool *Paged, SIZE_T *S
     /* After its own checks, as the normal pool's free: a set timer, a queued
      * DPC, an active lookaside list or resource in the block (Verifier's
      * pool type parameter: -1 for special pool). */
-    if (MiMmLockDepthNow() == 1) { /* as pool.c's MiCheckHeldObjectsUnlocked */
+    if (MiStopIfHoldsObjectsUnlocked(P, (SIZE_T)Block->Size, (ULONG_PTR)-1) && !Block->Live) {
+        /* freed by another thread meanwhile (the quarantine keeps Block) */
+        ULONG Owner = Block->Tag;
         MiUnlock();
-        MiStopIfHoldsObjects(P, (SIZE_T)Block->Size, (ULONG_PTR)-1);
-        MiLock();
-        if (!Block->Live) { /* freed by another thread meanwhile: the quarantine keeps Block */
-            ULONG Owner = Block->Tag;
-            MiUnlock();
-            KeBugCheckEx(SPECIAL_POOL_DETECTED_MEMORY_CORRUPTION, (ULONG_PTR)P, Owner, 0, 0x20);
-        }
-    } else {
-        MiStopIfHoldsObjects(P, (SIZE_T)Block->Size, (ULONG_PTR)-1);
+        KeBugCheckEx(SPECIAL_POOL_DETECTED_MEMORY_CORRUPTION, (ULONG_PTR)P, Owner, 0, 0x20);
     }
     /* The data PTEs become invalid and the pages go back; the VA stays
      * allocated, in the quarantine. */
