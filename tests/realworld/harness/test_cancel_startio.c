@@ -147,6 +147,7 @@ SIM_TEST_F(AReadCompletesWithTheDevicesData, Load, Unload)
     assert_int_equal(SimIoCallFile(File, &Read, &Io), STATUS_SUCCESS);
     assert_int_equal(Io.Information, sizeof(INPUT_DATA));
     assert_int_equal(Data, 0xFFFFFFFF);
+    KeFlushQueuedDpcs(); /* the polling DPC sets CurrentIrp after completing the read */
     PDEVICE_EXTENSION Ext = (PDEVICE_EXTENSION)Device->DeviceExtension;
     assert_null(Ext->CurrentIrp);
     assert_int_equal(SimCloseFile(File), STATUS_SUCCESS);
