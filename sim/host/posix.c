@@ -774,6 +774,29 @@ static int HostMapsFd = -1;
 static pid_t HostMapsPid;
 static dev_t HostMapsDev;
 static ino_t HostMapsIno;
+/* fuzz31: whether the kept descriptor is this process's, without asking
+ * getpid() before every query (seven system calls per fuzzer input): a
+ * page the kernel zeroes in every forked child (MADV_WIPEONFORK, Linux
+ * 4.14+; however the child was made, atfork handlers or not) holds the pid
+ * it was opened by. NULL: no such page here, getpid() as before. */
+static volatile pid_t *HostMapsOpener;
+static bool HostMapsOpenerTried;
+
+static void HostMapsOpenerInit(void)
+{
+    HostMapsOpenerTried = true;
+#if defined(MADV_WIPEONFORK)
+    void *Page = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (Page == MAP_FAILED) {
+        return;
+    }
+    if (madvise(Page, 4096, MADV_WIPEONFORK) != 0) {
+        munmap(Page, 4096);
+        return;
+    }
+    HostMapsOpener = (volatile pid_t *)Page;
+#endif
+}
 
 /* Whether Fd is still the maps file HostMapsFd was opened as. */
 static bool HostMapsIsOurs(int Fd)
@@ -786,9 +809,15 @@ static bool HostMapsIsOurs(int Fd)
  * -1 if it cannot be. */
 static int HostMapsKept(void)
 {
+    if (HostMapsFd >= 0 && HostMapsOpener != NULL && *HostMapsOpener != 0) {
+        return HostMapsFd; /* opened by this process: a child sees zero */
+    }
     pid_t Self = getpid();
-    if (HostMapsFd >= 0 && HostMapsPid == Self) {
+    if (HostMapsFd >= 0 && HostMapsOpener == NULL && HostMapsPid == Self) {
         return HostMapsFd;
+    }
+    if (!HostMapsOpenerTried) {
+        HostMapsOpenerInit();
     }
     if (HostMapsFd >= 0 && HostMapsIsOurs(HostMapsFd)) {
         close(HostMapsFd); /* the parent's, inherited */
@@ -803,6 +832,9 @@ static int HostMapsKept(void)
         HostMapsPid = Self;
         HostMapsDev = Info.st_dev;
         HostMapsIno = Info.st_ino;
+    }
+    if (HostMapsOpener != NULL) {
+        *HostMapsOpener = HostMapsFd >= 0 ? Self : 0;
     }
     return HostMapsFd;
 }

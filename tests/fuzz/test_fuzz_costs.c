@@ -29,6 +29,8 @@
  *     a forked child maps a page, checks  it sees its own mappings (its own file)
  *     the program reuses the descriptor   the check still holds, the program's
  *                                         file is left alone, a new one is kept
+ *     after the first check (fuzz31)      no getpid() per query (a page a forked
+ *                                         child sees zeroed says whose file it is)
  *
  *   fuzz23: a stop wakes parked waiters only when a thread is parked (a
  *   count), and then before any reset; a reset unmaps only the span of
@@ -473,6 +475,68 @@ SIM_TEST(a_trap_displaced_behind_the_interposer_is_back_with_the_next_machine)
 #if defined(SIGACTION_READS_KILL)
     SIM_CHILD Child;
     assert_true(SimRunChild(DisplacedTrapComesBack, NULL, 20, &Child));
+    SIM_EXPECT_CHILD_EXIT(&Child, SIM_CHILD_RETURNED);
+#else
+    skip();
+#endif
+}
+
+/* fuzz31: the checker's host queries tell this process's kept maps file
+ * from a forked child's without asking getpid() before each query (seven
+ * system calls per fuzzer input): in a child whose getpid() is fatal
+ * (seccomp), after one check that opened its own file,
+ *
+ *   map pages, then 20 touched and 20 whole checks   all hold, no getpid()
+ *
+ * and a forked child still sees its own mappings (the test above). */
+#if defined(SIGACTION_READS_KILL)
+static bool KillGetpid(void)
+{
+    struct sock_filter Filter[] = {
+        BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, arch)),
+        BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, AUDIT_ARCH_X86_64, 0, 3),
+        BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr)),
+        BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_getpid, 1, 0),
+        BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+        BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_KILL_PROCESS),
+    };
+    struct sock_fprog Program = {(unsigned short)(sizeof(Filter) / sizeof(Filter[0])), Filter};
+    return prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) == 0 &&
+           prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &Program) == 0;
+}
+
+static void ChecksAskNoPid(void *Context)
+{
+    (void)Context;
+    char Report[4096] = "";
+    if (!SimCheckInvariants(Report, sizeof(Report))) { /* opens this child's file */
+        _exit(1);
+    }
+    if (!KillGetpid()) {
+        _exit(77); /* no seccomp here */
+    }
+    for (int i = 0; i < 20; i++) {
+        PVOID Block = ExAllocatePool2(POOL_FLAG_NON_PAGED, PAGE_SIZE, 'diPT');
+        if (Block == NULL || !SimCheckInvariantsTouched(Report, sizeof(Report)) ||
+            !SimCheckInvariants(Report, sizeof(Report))) {
+            _exit(2);
+        }
+        ExFreePoolWithTag(Block, 'diPT');
+    }
+}
+#endif
+
+SIM_TEST(host_queries_after_the_first_ask_no_pid)
+{
+#if defined(SIGACTION_READS_KILL)
+    if (!HostHasProcmapQuery()) {
+        skip(); /* the text is read on a descriptor opened per query */
+    }
+    SIM_CHILD Child;
+    assert_true(SimRunChild(ChecksAskNoPid, NULL, 20, &Child));
+    if (Child.Exited && Child.Status == 77) {
+        skip();
+    }
     SIM_EXPECT_CHILD_EXIT(&Child, SIM_CHILD_RETURNED);
 #else
     skip();
