@@ -110,6 +110,13 @@ NTKERNELAPI NTSTATUS NTAPI KeGetProcessorNumberFromIndex(_In_ ULONG ProcIndex,
                                                          _Out_ PPROCESSOR_NUMBER ProcNumber);
 _IRQL_requires_max_(HIGH_LEVEL)
 NTKERNELAPI ULONG NTAPI KeGetProcessorIndexFromNumber(_In_ PPROCESSOR_NUMBER ProcNumber);
+/* survey31: a thread's group affinity (sim/ke/dispatch.c); the group-0 forms,
+ * KeSetSystemAffinityThread(Ex), are in mmsim/wdm_ke.h. */
+_IRQL_requires_max_(DISPATCH_LEVEL)
+NTKERNELAPI VOID NTAPI KeSetSystemGroupAffinityThread(_In_ PGROUP_AFFINITY Affinity,
+                                                      _Out_opt_ PGROUP_AFFINITY PreviousAffinity);
+_IRQL_requires_max_(DISPATCH_LEVEL)
+NTKERNELAPI VOID NTAPI KeRevertToUserGroupAffinityThread(_In_ PGROUP_AFFINITY PreviousAffinity);
 
 /* ---- Processor topology ------------------------------------------------ */
 #define CACHE_FULLY_ASSOCIATIVE 0xFF
