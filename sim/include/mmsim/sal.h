@@ -918,6 +918,9 @@
 #define _Requires_shared_lock_held_(lock)
 #define _Requires_no_locks_held_
 #define _Write_guarded_by_(lock)
+#define _Internal_lock_level_order_(a, b)
+#define _Csalcat1_(x, y)
+#define _Csalcat2_(x, y)
 #endif
 
 /* realdrv3: MSVC's sized integer keywords are built into its compiler, so a
