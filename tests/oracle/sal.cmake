@@ -1,7 +1,7 @@
 # The SAL oracle (docs/wdk-surface.md, "The oracle", survey31): every annotation
 # macro that mingw-w64's <sal.h>, <driverspecs.h> and <concurrencysal.h> define
 # must be defined by mmsim's headers (<wdm.h>, or the header of that name from
-# sim/include) with the same number of parameters: a driver file annotates its
+# sim/include; <specstrings.h> too) with the same number of parameters: a driver file annotates its
 # own functions and types with any of them, and one missing macro is a syntax
 # error far from its cause.
 #
@@ -26,7 +26,7 @@ foreach(_h IN LISTS _headers)
   string(APPEND _src "#include <${_h}.h>\n")
 endforeach()
 file(WRITE ${WORK}/mingw.c "${_src}")
-file(WRITE ${WORK}/mmsim.c "#include <wdm.h>\n${_src}")
+file(WRITE ${WORK}/mmsim.c "#include <wdm.h>\n#include <specstrings.h>\n${_src}")
 
 # "NAME" -> parameter count (-1: object-like), from a -E -dD listing; only the
 # lines of the named headers when FILES is given.

@@ -1,0 +1,16 @@
+/*
+ * specstrings.h - <specstrings.h> for driver code: the SAL 1 annotations
+ * (__in, __out_bcount, ...) and SAL 2, all no-ops, from mmsim/sal.h, which
+ * <wdm.h> includes too (survey31: older driver files include it by name).
+ *
+ * On a Windows host (mingw-w64) the SDK's headers include <specstrings.h>
+ * themselves: they get the host's, and mmsim/sal.h fills in only the
+ * annotations it does not define.
+ */
+#ifndef MMSIM_TOP_SPECSTRINGS_H
+#define MMSIM_TOP_SPECSTRINGS_H
+#if defined(_WIN32) && defined(__MINGW32__)
+#include_next <specstrings.h>
+#endif
+#include "mmsim/sal.h"
+#endif /* MMSIM_TOP_SPECSTRINGS_H */
