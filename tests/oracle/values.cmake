@@ -55,9 +55,12 @@ set(_families
   # The I/O error log codes of <ntiologc.h> (IoAllocateErrorLogEntry's
   # ErrorCode), with its FACILITY_ preamble.
   "io_err /ntiologc\\.h$ ^[A-Z] ^$"
+  # survey31: the x64 kernel stack sizes of ntddk.h.
+  "kernel_stack /ddk/ntddk\\.h$ ^KERNEL_[A-Z_]*STACK ^$"
 )
 if(NOT DEFINED FAMILIES)
-  set(FAMILIES ntstatus bugcodes irp_mj irp_mn irp_flags file_device ioctl do_flags file access io_err)
+  set(FAMILIES ntstatus bugcodes irp_mj irp_mn irp_flags file_device ioctl do_flags file access io_err
+      kernel_stack)
 endif()
 
 file(MAKE_DIRECTORY ${WORK})

@@ -281,6 +281,17 @@ typedef VOID(NTAPI *PEXPAND_STACK_CALLOUT)(_In_opt_ PVOID Parameter);
 #ifndef KERNEL_LARGE_STACK_SIZE
 #define KERNEL_LARGE_STACK_SIZE 0x12000
 #endif
+/* survey31: the rest of ntddk.h's x64 kernel stack sizes (MiniVisor sizes its
+ * host stacks with KERNEL_STACK_SIZE). */
+#ifndef KERNEL_STACK_SIZE
+#define KERNEL_STACK_SIZE 0x6000
+#endif
+#ifndef KERNEL_LARGE_STACK_COMMIT
+#define KERNEL_LARGE_STACK_COMMIT KERNEL_STACK_SIZE
+#endif
+#ifndef KERNEL_MCA_EXCEPTION_STACK_SIZE
+#define KERNEL_MCA_EXCEPTION_STACK_SIZE 0x2000
+#endif
 _IRQL_requires_max_(DISPATCH_LEVEL)
 NTKERNELAPI NTSTATUS NTAPI KeExpandKernelStackAndCallout(_In_ PEXPAND_STACK_CALLOUT Callout,
                                                          _In_opt_ PVOID Parameter,
