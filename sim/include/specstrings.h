@@ -4,13 +4,16 @@
  * <wdm.h> includes too (survey31: older driver files include it by name).
  *
  * On a Windows host (mingw-w64) the SDK's headers include <specstrings.h>
- * themselves: they get the host's, and mmsim/sal.h fills in only the
- * annotations it does not define.
+ * themselves (mingw-w64's sal.h includes <concurrencysal.h> before its own
+ * definitions, its driverspecs.h and minwindef.h include <specstrings.h>):
+ * they get the host's alone, and <wdm.h>'s mmsim/sal.h fills in later only
+ * the annotations the host's do not define.
  */
 #ifndef MMSIM_TOP_SPECSTRINGS_H
 #define MMSIM_TOP_SPECSTRINGS_H
 #if defined(_WIN32) && defined(__MINGW32__)
 #include_next <specstrings.h>
-#endif
+#else
 #include "mmsim/sal.h"
+#endif
 #endif /* MMSIM_TOP_SPECSTRINGS_H */
