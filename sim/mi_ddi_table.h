@@ -313,6 +313,8 @@ MI_DDI_ENTRY(KeSetPriorityThread,                 DISPATCH_LEVEL, 0x0A, 0)
 MI_DDI_ENTRY(KeSetBasePriorityThread,             DISPATCH_LEVEL, 0x0A, 0)
 MI_DDI_ENTRY(KeSetSystemAffinityThreadEx,         DISPATCH_LEVEL, 0x0A, 0)
 MI_DDI_ENTRY(KeRevertToUserAffinityThreadEx,      DISPATCH_LEVEL, 0x0A, 0)
+MI_DDI_ENTRY(KeSetSystemGroupAffinityThread,      DISPATCH_LEVEL, 0x0A, 0)
+MI_DDI_ENTRY(KeRevertToUserGroupAffinityThread,   DISPATCH_LEVEL, 0x0A, 0)
 
 /* exsync: SLISTs (sim/ex/slist.c, any IRQL) and lookaside lists (sim/ex/lookaside.c:
  * nonpaged lists <= DISPATCH_LEVEL, paged lists <= APC_LEVEL; an Ex list of a

@@ -305,6 +305,8 @@ static const MI_EXPORT MiExports[] = {
     MI_EXPORT_ENTRY(KeSetSystemAffinityThreadEx, true),
     MI_EXPORT_ENTRY(KeRevertToUserAffinityThread, false),
     MI_EXPORT_ENTRY(KeRevertToUserAffinityThreadEx, true),
+    MI_EXPORT_ENTRY(KeSetSystemGroupAffinityThread, true),
+    MI_EXPORT_ENTRY(KeRevertToUserGroupAffinityThread, true),
 
     /* exsync: SLISTs and lookaside lists (the WDK's inline-only forms,
      * ExAllocateFrom/FreeToNPagedLookasideList and the Ex list's, are not

@@ -1322,5 +1322,4 @@ C_ASSERT(sizeof(KUSER_SHARED_DATA) == 0x738);
 
 #include <mmsim/wdm_realdrv3.h> /* realdrv3 */
 
-#include <mmsim/wdm_survey25.h> /* survey25 */
 #include <mmsim/wdm_cancel.h> /* wdk25: cancel routines, cancel-safe queues */

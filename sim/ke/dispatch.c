@@ -128,6 +128,7 @@ KAFFINITY NTAPI KeSetSystemAffinityThreadEx(KAFFINITY Affinity)
     }
     KAFFINITY Previous = Thread->SystemAffinity;
     Thread->SystemAffinity = Affinity & KeQueryActiveProcessors();
+    Thread->SystemGroup = 0;
     return Previous;
 }
 
@@ -142,11 +143,59 @@ VOID NTAPI KeRevertToUserAffinityThreadEx(KAFFINITY Affinity)
     /* Affinity is what KeSetSystemAffinityThreadEx returned: 0 restores the
      * user affinity, anything else the earlier system affinity. */
     MiCurrentThread()->SystemAffinity = Affinity & KeQueryActiveProcessors();
+    MiCurrentThread()->SystemGroup = 0;
 }
 
 VOID NTAPI KeRevertToUserAffinityThread(VOID)
 {
     KeRevertToUserAffinityThreadEx(0);
+}
+
+/* The group forms (survey31). The group and mask are taken only when the
+ * group exists, the mask names only processors of that group and at least
+ * one of them is active; otherwise the call changes nothing (documented:
+ * no bug check, no status). */
+static bool MiGroupAffinityValid(const GROUP_AFFINITY *Affinity)
+{
+    if (Affinity->Mask == 0 || Affinity->Group >= KeQueryActiveGroupCount()) {
+        return false;
+    }
+    return (Affinity->Mask & ~KeQueryGroupAffinity(Affinity->Group)) == 0;
+}
+
+VOID NTAPI KeSetSystemGroupAffinityThread(PGROUP_AFFINITY Affinity, PGROUP_AFFINITY PreviousAffinity)
+{
+    MiDdiEnter(MiDdi_KeSetSystemGroupAffinityThread, 0, MI_CALLER_ADDRESS());
+    MiCheckDriverPointer(Affinity, sizeof(*Affinity) - 1, false, MI_CALLER_ADDRESS());
+    struct _KTHREAD *Thread = MiCurrentThread();
+    if (PreviousAffinity != NULL) {
+        MiCheckDriverPointer(PreviousAffinity, sizeof(*PreviousAffinity) - 1, true,
+                             MI_CALLER_ADDRESS());
+        /* Mask 0: "the thread's own (user) affinity", which
+         * KeRevertToUserGroupAffinityThread restores. */
+        RtlZeroMemory(PreviousAffinity, sizeof(*PreviousAffinity));
+        PreviousAffinity->Mask = Thread->SystemAffinity;
+        PreviousAffinity->Group = Thread->SystemAffinity != 0 ? Thread->SystemGroup : 0;
+    }
+    if (MiGroupAffinityValid(Affinity)) {
+        Thread->SystemAffinity = Affinity->Mask;
+        Thread->SystemGroup = Affinity->Group;
+    }
+}
+
+VOID NTAPI KeRevertToUserGroupAffinityThread(PGROUP_AFFINITY PreviousAffinity)
+{
+    MiDdiEnter(MiDdi_KeRevertToUserGroupAffinityThread, 0, MI_CALLER_ADDRESS());
+    MiCheckDriverPointer(PreviousAffinity, sizeof(*PreviousAffinity) - 1, false,
+                         MI_CALLER_ADDRESS());
+    struct _KTHREAD *Thread = MiCurrentThread();
+    if (PreviousAffinity->Mask == 0) {
+        Thread->SystemAffinity = 0;
+        Thread->SystemGroup = 0;
+    } else if (MiGroupAffinityValid(PreviousAffinity)) {
+        Thread->SystemAffinity = PreviousAffinity->Mask;
+        Thread->SystemGroup = PreviousAffinity->Group;
+    }
 }
 
 /* ---------------------------------------------------------------------- */

@@ -31,6 +31,7 @@ struct _KTHREAD {
     SHORT SpecialApcDisable;  /* < 0 inside guarded regions */
     ULONG MutexesOwned;       /* KMUTEX objects owned */
     KAFFINITY SystemAffinity; /* 0: none set (the user affinity: every processor) */
+    USHORT SystemGroup;       /* the group SystemAffinity's mask is relative to */
     uint64_t CreatedNs;       /* host monotonic time of first use */
 };
 

@@ -154,7 +154,7 @@ static uint32_t MiProcessorsInGroup(uint32_t Group)
 /* The systemwide index of the caller's processor. A thread at DISPATCH_LEVEL
  * or above is not rescheduled on Windows, so its processor must not change:
  * the first answer at raised IRQL is kept until the thread drops below. */
-static uint32_t MiCurrentProcessorIndex(void)
+static uint32_t MiCurrentProcessorIndexUnbound(void)
 {
     uint32_t Count = MiProcessors();
     if (MiCurrentIrql() >= DISPATCH_LEVEL) {
@@ -165,6 +165,30 @@ static uint32_t MiCurrentProcessorIndex(void)
     }
     MiLatchedProcessor = -1;
     return HostCurrentProcessor() % Count;
+}
+
+/* survey31: a thread with a system affinity runs only on a processor of it
+ * (KeSetSystemAffinityThread(Ex), KeSetSystemGroupAffinityThread): a driver
+ * that binds itself to each processor in turn sees that processor. A host
+ * processor outside the set answers as the set's lowest. */
+static uint32_t MiCurrentProcessorIndex(void)
+{
+    uint32_t Index = MiCurrentProcessorIndexUnbound();
+    const struct _KTHREAD *Thread = KeGetCurrentThread(); /* no DDI check: any IRQL */
+    KAFFINITY Mask = Thread->SystemAffinity;
+    if (Mask == 0) {
+        return Index;
+    }
+    uint32_t First = (uint32_t)Thread->SystemGroup * MAXIMUM_PROC_PER_GROUP;
+    if (Index >= First && Index - First < MAXIMUM_PROC_PER_GROUP &&
+        ((Mask >> (Index - First)) & 1) != 0) {
+        return Index;
+    }
+    uint32_t Lowest = 0;
+    while (((Mask >> Lowest) & 1) == 0) {
+        Lowest++;
+    }
+    return First + Lowest;
 }
 
 ULONG NTAPI KeGetCurrentProcessorNumberEx(PPROCESSOR_NUMBER ProcNumber)

@@ -1014,6 +1014,70 @@ SIM_TEST(ThreadPriorityAndAffinity)
     assert_int_equal(User, 0);
 }
 
+/* survey31: KeSetSystemGroupAffinityThread takes a group affinity only when it
+ * is valid (documented: the group exists, the mask names only processors of
+ * it, at least one active); otherwise nothing changes. What it replaces comes
+ * back in *PreviousAffinity, mask 0 meaning "the thread's own affinity".
+ *
+ *   asked (group, mask)         taken?
+ *   (0, lowest processor)       yes
+ *   (0, every active one)       yes
+ *   (0, 0)                      no
+ *   (0, a bit past the last)    no (when the group has fewer than 64)
+ *   (groups, 1)                 no: no such group
+ */
+SIM_TEST(GroupAffinityIsTakenOnlyWhenValid)
+{
+    USHORT Groups = KeQueryActiveGroupCount();
+    KAFFINITY Group0 = KeQueryGroupAffinity(0);
+    ULONG InGroup0 = KeQueryActiveProcessorCountEx(0);
+    const struct {
+        USHORT Group;
+        KAFFINITY Mask;
+        BOOLEAN Taken;
+    } Cases[] = {
+        {0, 1, TRUE},
+        {0, Group0, TRUE},
+        {0, 0, FALSE},
+        {0, InGroup0 < 64 ? (KAFFINITY)1 << InGroup0 : 0, FALSE},
+        {Groups, 1, FALSE},
+    };
+    for (size_t i = 0; i < RTL_NUMBER_OF(Cases); i++) {
+        GROUP_AFFINITY Asked = {0}, Previous, Back;
+        Asked.Group = Cases[i].Group;
+        Asked.Mask = Cases[i].Mask;
+        KeSetSystemGroupAffinityThread(&Asked, &Previous);
+        assert_int_equal(Previous.Mask, 0); /* the thread's own affinity before */
+        KeSetSystemGroupAffinityThread(&Asked, &Back);
+        assert_int_equal(Back.Mask, Cases[i].Taken ? Cases[i].Mask : 0);
+        KeRevertToUserGroupAffinityThread(&Previous);
+    }
+}
+
+/* A thread bound to one processor runs there: KeGetCurrentProcessorNumberEx
+ * names it, at PASSIVE_LEVEL and at DISPATCH_LEVEL; reverting unbinds it. */
+SIM_TEST(ABoundThreadRunsOnItsProcessor)
+{
+    ULONG Count = KeQueryActiveProcessorCountEx(ALL_PROCESSOR_GROUPS);
+    for (ULONG Index = 0; Index < Count; Index++) {
+        PROCESSOR_NUMBER Number, Now;
+        assert_int_equal(KeGetProcessorNumberFromIndex(Index, &Number), STATUS_SUCCESS);
+        GROUP_AFFINITY Asked = {0}, Previous;
+        Asked.Group = Number.Group;
+        Asked.Mask = (KAFFINITY)1 << Number.Number;
+        KeSetSystemGroupAffinityThread(&Asked, &Previous);
+        assert_int_equal(KeGetCurrentProcessorNumberEx(&Now), Index);
+        assert_int_equal(Now.Group, Number.Group);
+        assert_int_equal(Now.Number, Number.Number);
+        KIRQL Old;
+        KeRaiseIrql(DISPATCH_LEVEL, &Old);
+        assert_int_equal(KeGetCurrentProcessorIndex(), Index);
+        KeLowerIrql(Old);
+        KeRevertToUserGroupAffinityThread(&Previous);
+    }
+    assert_true(KeGetCurrentProcessorNumberEx(NULL) < Count);
+}
+
 #if SIM_HAVE_DEATH_TESTS
 /* The child's own thread waits for the other thread's stop outside any DDI
  * (a thread parked in a DDI would be refused by the stop, exit 87). */

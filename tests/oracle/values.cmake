@@ -14,8 +14,10 @@
 #    name, read from -ast-dump), so a value spelled as an expression of other
 #    macros counts as its number.
 # 3. A probe with one assertion line per name, `(NAME) == value` (and
-#    `NAME` has mingw-w64's cast type, NTSTATUS or ULONG), including <wdm.h>
-#    and <ntddk.h> from sim/include and nothing of mingw-w64, is compiled with
+#    `NAME` has mingw-w64's cast type, NTSTATUS or ULONG), including <wdm.h>,
+#    <ntddk.h>, <ntiologc.h> and (survey31: driver files include them by
+#    name) <ntstatus.h> and <bugcodes.h> from sim/include and nothing of
+#    mingw-w64, is compiled with
 #    CC as C11 or C++17, -Wall -Wextra -Werror. Each error is attributed to
 #    the name on its line: missing (undeclared) or different.
 #
@@ -53,9 +55,12 @@ set(_families
   # The I/O error log codes of <ntiologc.h> (IoAllocateErrorLogEntry's
   # ErrorCode), with its FACILITY_ preamble.
   "io_err /ntiologc\\.h$ ^[A-Z] ^$"
+  # survey31: the x64 kernel stack sizes of ntddk.h.
+  "kernel_stack /ddk/ntddk\\.h$ ^KERNEL_[A-Z_]*STACK ^$"
 )
 if(NOT DEFINED FAMILIES)
-  set(FAMILIES ntstatus bugcodes irp_mj irp_mn irp_flags file_device ioctl do_flags file access io_err)
+  set(FAMILIES ntstatus bugcodes irp_mj irp_mn irp_flags file_device ioctl do_flags file access io_err
+      kernel_stack)
 endif()
 
 file(MAKE_DIRECTORY ${WORK})
@@ -140,6 +145,7 @@ if(LANG STREQUAL "c++")
   set(_probe ${WORK}/probe.cpp)
   set(_std -x c++ -std=c++17)
   string(CONCAT _src "#include <wdm.h>\n#include <ntddk.h>\n#include <ntiologc.h>\n"
+           "#include <ntstatus.h>\n#include <bugcodes.h>\n"
            "template <class A, class B> struct oracle_same { enum { value = 0 }; };\n"
            "template <class A> struct oracle_same<A, A> { enum { value = 1 }; };\n"
            "#define ORACLE_IS(e, T) (oracle_same<decltype(e), T>::value)\n")
@@ -148,6 +154,7 @@ else()
   set(_probe ${WORK}/probe.c)
   set(_std -x c -std=c11)
   string(CONCAT _src "#include <wdm.h>\n#include <ntddk.h>\n#include <ntiologc.h>\n"
+           "#include <ntstatus.h>\n#include <bugcodes.h>\n"
            "#define ORACLE_IS(e, T) _Generic((e), T: 1, default: 0)\n")
   # Spelled out, not a macro: gcc puts a failed assertion on the line of the
   # macro that names it.

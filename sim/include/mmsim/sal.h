@@ -288,6 +288,641 @@
 #endif
 
 
+/* survey31: every other annotation of the WDK's sal.h and driverspecs.h
+ * (the names and parameter counts mingw-w64's headers spell too; the
+ * oracle_sal test compares them), so a driver that annotates its own types
+ * and functions with any of them (MiniVisor's `typedef
+ * _Return_type_success_(return >= 0) long MV_STATUS;`) compiles. All
+ * analysis-only. `__range` is left out, as above. */
+#ifndef _Return_type_success_
+#define _Analysis_assume_nullterminated_(a)
+#define _Analysis_mode_(a)
+#define _At_buffer_(a, b, c, d)
+#define _COM_Outptr_
+#define _COM_Outptr_opt_
+#define _COM_Outptr_opt_result_maybenull_
+#define _COM_Outptr_result_maybenull_
+#define _Called_from_function_class_(a)
+#define _Const_
+#define _Deref_in_range_(a, b)
+#define _Deref_inout_range_(a, b)
+#define _Deref_opt_out_
+#define _Deref_opt_out_opt_
+#define _Deref_out_
+#define _Deref_out_opt_
+#define _Deref_ret_range_(a, b)
+#define _Field_size_bytes_full_(a)
+#define _Field_size_bytes_full_opt_(a)
+#define _Field_size_bytes_opt_(a)
+#define _Field_size_bytes_part_(a, b)
+#define _Field_size_bytes_part_opt_(a, b)
+#define _Field_size_full_(a)
+#define _Field_size_full_opt_(a)
+#define _Field_size_part_(a, b)
+#define _Field_size_part_opt_(a, b)
+#define _Field_z_
+#define _Format_string_impl_(a, b)
+#define _Group_(a)
+#define _In_bytecount_(a)
+#define _In_bytecount_c_(a)
+#define _In_bytecount_x_(a)
+#define _In_count_(a)
+#define _In_count_c_(a)
+#define _In_count_x_(a)
+#define _In_opt_bytecount_(a)
+#define _In_opt_bytecount_c_(a)
+#define _In_opt_bytecount_x_(a)
+#define _In_opt_count_(a)
+#define _In_opt_count_c_(a)
+#define _In_opt_count_x_(a)
+#define _In_opt_ptrdiff_count_(a)
+#define _In_opt_z_bytecount_(a)
+#define _In_opt_z_bytecount_c_(a)
+#define _In_opt_z_count_(a)
+#define _In_opt_z_count_c_(a)
+#define _In_ptrdiff_count_(a)
+#define _In_reads_opt_z_(a)
+#define _In_reads_to_ptr_(a)
+#define _In_reads_to_ptr_opt_(a)
+#define _In_reads_to_ptr_opt_z_(a)
+#define _In_reads_to_ptr_z_(a)
+#define _In_reads_z_(a)
+#define _In_z_bytecount_(a)
+#define _In_z_bytecount_c_(a)
+#define _In_z_count_(a)
+#define _In_z_count_c_(a)
+#define _Inout_bytecap_(a)
+#define _Inout_bytecap_c_(a)
+#define _Inout_bytecap_x_(a)
+#define _Inout_bytecount_(a)
+#define _Inout_bytecount_c_(a)
+#define _Inout_bytecount_x_(a)
+#define _Inout_cap_(a)
+#define _Inout_cap_c_(a)
+#define _Inout_cap_x_(a)
+#define _Inout_count_(a)
+#define _Inout_count_c_(a)
+#define _Inout_count_x_(a)
+#define _Inout_opt_bytecap_(a)
+#define _Inout_opt_bytecap_c_(a)
+#define _Inout_opt_bytecap_x_(a)
+#define _Inout_opt_bytecount_(a)
+#define _Inout_opt_bytecount_c_(a)
+#define _Inout_opt_bytecount_x_(a)
+#define _Inout_opt_cap_(a)
+#define _Inout_opt_cap_c_(a)
+#define _Inout_opt_cap_x_(a)
+#define _Inout_opt_count_(a)
+#define _Inout_opt_count_c_(a)
+#define _Inout_opt_count_x_(a)
+#define _Inout_opt_ptrdiff_count_(a)
+#define _Inout_opt_z_
+#define _Inout_opt_z_bytecap_(a)
+#define _Inout_opt_z_bytecap_c_(a)
+#define _Inout_opt_z_bytecap_x_(a)
+#define _Inout_opt_z_bytecount_(a)
+#define _Inout_opt_z_bytecount_c_(a)
+#define _Inout_opt_z_cap_(a)
+#define _Inout_opt_z_cap_c_(a)
+#define _Inout_opt_z_cap_x_(a)
+#define _Inout_opt_z_count_(a)
+#define _Inout_opt_z_count_c_(a)
+#define _Inout_ptrdiff_count_(a)
+#define _Inout_updates_all_(a)
+#define _Inout_updates_all_opt_(a)
+#define _Inout_updates_bytes_all_(a)
+#define _Inout_updates_bytes_all_opt_(a)
+#define _Inout_updates_bytes_opt_(a)
+#define _Inout_updates_bytes_to_(a, b)
+#define _Inout_updates_bytes_to_opt_(a, b)
+#define _Inout_updates_opt_(a)
+#define _Inout_updates_opt_z_(a)
+#define _Inout_updates_to_(a, b)
+#define _Inout_updates_to_opt_(a, b)
+#define _Inout_z_
+#define _Inout_z_bytecap_(a)
+#define _Inout_z_bytecap_c_(a)
+#define _Inout_z_bytecap_x_(a)
+#define _Inout_z_bytecount_(a)
+#define _Inout_z_bytecount_c_(a)
+#define _Inout_z_cap_(a)
+#define _Inout_z_cap_c_(a)
+#define _Inout_z_cap_x_(a)
+#define _Inout_z_count_(a)
+#define _Inout_z_count_c_(a)
+#define _Maybe_raises_SEH_exception_
+#define _NullNull_terminated_
+#define _Out_bytecap_(a)
+#define _Out_bytecap_c_(a)
+#define _Out_bytecap_post_bytecount_(a, b)
+#define _Out_bytecap_x_(a)
+#define _Out_bytecapcount_(a)
+#define _Out_bytecapcount_x_(a)
+#define _Out_cap_(a)
+#define _Out_cap_c_(a)
+#define _Out_cap_m_(a, b)
+#define _Out_cap_post_count_(a, b)
+#define _Out_cap_x_(a)
+#define _Out_capcount_(a)
+#define _Out_capcount_x_(a)
+#define _Out_opt_bytecap_(a)
+#define _Out_opt_bytecap_c_(a)
+#define _Out_opt_bytecap_post_bytecount_(a, b)
+#define _Out_opt_bytecap_x_(a)
+#define _Out_opt_bytecapcount_(a)
+#define _Out_opt_bytecapcount_x_(a)
+#define _Out_opt_cap_(a)
+#define _Out_opt_cap_c_(a)
+#define _Out_opt_cap_m_(a, b)
+#define _Out_opt_cap_post_count_(a, b)
+#define _Out_opt_cap_x_(a)
+#define _Out_opt_capcount_(a)
+#define _Out_opt_capcount_x_(a)
+#define _Out_opt_ptrdiff_cap_(a)
+#define _Out_opt_z_bytecap_(a)
+#define _Out_opt_z_bytecap_c_(a)
+#define _Out_opt_z_bytecap_post_bytecount_(a, b)
+#define _Out_opt_z_bytecap_x_(a)
+#define _Out_opt_z_bytecapcount_(a)
+#define _Out_opt_z_cap_(a)
+#define _Out_opt_z_cap_c_(a)
+#define _Out_opt_z_cap_m_(a, b)
+#define _Out_opt_z_cap_post_count_(a, b)
+#define _Out_opt_z_cap_x_(a)
+#define _Out_opt_z_capcount_(a)
+#define _Out_ptrdiff_cap_(a)
+#define _Out_writes_all_opt_(a)
+#define _Out_writes_bytes_all_opt_(a)
+#define _Out_writes_bytes_to_opt_(a, b)
+#define _Out_writes_opt_z_(a)
+#define _Out_writes_to_opt_(a, b)
+#define _Out_writes_to_ptr_(a)
+#define _Out_writes_to_ptr_opt_(a)
+#define _Out_writes_to_ptr_opt_z_(a)
+#define _Out_writes_to_ptr_z_(a)
+#define _Out_z_bytecap_(a)
+#define _Out_z_bytecap_c_(a)
+#define _Out_z_bytecap_post_bytecount_(a, b)
+#define _Out_z_bytecap_x_(a)
+#define _Out_z_bytecapcount_(a)
+#define _Out_z_cap_(a)
+#define _Out_z_cap_c_(a)
+#define _Out_z_cap_m_(a, b)
+#define _Out_z_cap_post_count_(a, b)
+#define _Out_z_cap_x_(a)
+#define _Out_z_capcount_(a)
+#define _Outptr_opt_result_buffer_(a)
+#define _Outptr_opt_result_buffer_all_(a)
+#define _Outptr_opt_result_buffer_all_maybenull_(a)
+#define _Outptr_opt_result_buffer_maybenull_(a)
+#define _Outptr_opt_result_buffer_to_(a, b)
+#define _Outptr_opt_result_buffer_to_maybenull_(a, b)
+#define _Outptr_opt_result_bytebuffer_(a)
+#define _Outptr_opt_result_bytebuffer_all_(a)
+#define _Outptr_opt_result_bytebuffer_all_maybenull_(a)
+#define _Outptr_opt_result_bytebuffer_maybenull_(a)
+#define _Outptr_opt_result_bytebuffer_to_(a, b)
+#define _Outptr_opt_result_bytebuffer_to_maybenull_(a, b)
+#define _Outptr_opt_result_maybenull_
+#define _Outptr_opt_result_maybenull_z_
+#define _Outptr_opt_result_nullonfailure_
+#define _Outptr_opt_result_z_
+#define _Outptr_result_buffer_(a)
+#define _Outptr_result_buffer_all_(a)
+#define _Outptr_result_buffer_all_maybenull_(a)
+#define _Outptr_result_buffer_maybenull_(a)
+#define _Outptr_result_buffer_to_(a, b)
+#define _Outptr_result_buffer_to_maybenull_(a, b)
+#define _Outptr_result_bytebuffer_(a)
+#define _Outptr_result_bytebuffer_all_(a)
+#define _Outptr_result_bytebuffer_all_maybenull_(a)
+#define _Outptr_result_bytebuffer_maybenull_(a)
+#define _Outptr_result_bytebuffer_to_(a, b)
+#define _Outptr_result_bytebuffer_to_maybenull_(a, b)
+#define _Outptr_result_maybenull_z_
+#define _Outptr_result_nullonfailure_
+#define _Outptr_result_z_
+#define _Outref_
+#define _Outref_result_buffer_(a)
+#define _Outref_result_buffer_all_(a)
+#define _Outref_result_buffer_all_maybenull_(a)
+#define _Outref_result_buffer_maybenull_(a)
+#define _Outref_result_buffer_to_(a, b)
+#define _Outref_result_buffer_to_maybenull_(a, b)
+#define _Outref_result_bytebuffer_(a)
+#define _Outref_result_bytebuffer_all_(a)
+#define _Outref_result_bytebuffer_all_maybenull_(a)
+#define _Outref_result_bytebuffer_maybenull_(a)
+#define _Outref_result_bytebuffer_to_(a, b)
+#define _Outref_result_bytebuffer_to_maybenull_(a, b)
+#define _Outref_result_maybenull_
+#define _Outref_result_nullonfailure_
+#define _Points_to_data_
+#define _Post_equal_to_(a)
+#define _Post_readable_size_(a)
+#define _Post_satisfies_(a)
+#define _Post_writable_size_(a)
+#define _Pre_equal_to_(a)
+#define _Pre_readable_byte_size_(a)
+#define _Pre_readable_size_(a)
+#define _Pre_satisfies_(a)
+#define _Pre_writable_byte_size_(a)
+#define _Pre_writable_size_(a)
+#define _Printf_format_string_params_(a)
+#define _Raises_SEH_exception_
+#define _Readable_bytes_(a)
+#define _Readable_elements_(a)
+#define _Result_zeroonfailure_
+#define _Ret_maybenull_z_
+#define _Ret_null_
+#define _Ret_valid_
+#define _Ret_writes_(a)
+#define _Ret_writes_bytes_(a)
+#define _Ret_writes_bytes_maybenull_(a)
+#define _Ret_writes_bytes_to_(a, b)
+#define _Ret_writes_bytes_to_maybenull_(a, b)
+#define _Ret_writes_maybenull_(a)
+#define _Ret_writes_maybenull_z_(a)
+#define _Ret_writes_to_(a, b)
+#define _Ret_writes_to_maybenull_(a, b)
+#define _Ret_writes_z_(a)
+#define _Return_type_success_(a)
+#define _Scanf_format_string_
+#define _Scanf_format_string_params_(a)
+#define _Scanf_s_format_string_
+#define _Scanf_s_format_string_params_(a)
+#define _Struct_size_bytes_(a)
+#define _Unchanged_(a)
+#define _Writable_bytes_(a)
+#define _Writable_elements_(a)
+#define __inner_checkReturn
+#define __internal_kernel_driver
+#define __kernel_code
+#define __kernel_driver
+#define __user_code
+#define __user_driver
+#endif
+
+/* survey31: and the rest of the public annotations of Microsoft's own sal.h
+ * that mingw-w64's lacks (the pre/post, deref, ret and bound layers: e.g.
+ * MiniVisor's `_Post_maybenull_` on its own allocator); the parameter
+ * counts are Microsoft's. mingw-w64 defines none of these, so on a Windows
+ * host this block is all mmsim's. */
+#ifndef _Post_maybenull_
+#define _Deref_in_bound_
+#define _Deref_inout_bound_
+#define _Deref_inout_z_
+#define _Deref_inout_z_bytecap_c_(a)
+#define _Deref_inout_z_cap_c_(a)
+#define _Deref_opt_out_opt_z_
+#define _Deref_opt_out_z_
+#define _Deref_out_bound_
+#define _Deref_out_opt_z_
+#define _Deref_out_z_
+#define _Deref_out_z_bytecap_c_(a)
+#define _Deref_out_z_cap_c_(a)
+#define _Deref_post_bytecap_(a)
+#define _Deref_post_bytecap_c_(a)
+#define _Deref_post_bytecap_x_(a)
+#define _Deref_post_bytecount_(a)
+#define _Deref_post_bytecount_c_(a)
+#define _Deref_post_bytecount_x_(a)
+#define _Deref_post_cap_(a)
+#define _Deref_post_cap_c_(a)
+#define _Deref_post_cap_x_(a)
+#define _Deref_post_count_(a)
+#define _Deref_post_count_c_(a)
+#define _Deref_post_count_x_(a)
+#define _Deref_post_maybenull_
+#define _Deref_post_notnull_
+#define _Deref_post_null_
+#define _Deref_post_opt_bytecap_(a)
+#define _Deref_post_opt_bytecap_c_(a)
+#define _Deref_post_opt_bytecap_x_(a)
+#define _Deref_post_opt_bytecount_(a)
+#define _Deref_post_opt_bytecount_c_(a)
+#define _Deref_post_opt_bytecount_x_(a)
+#define _Deref_post_opt_cap_(a)
+#define _Deref_post_opt_cap_c_(a)
+#define _Deref_post_opt_cap_x_(a)
+#define _Deref_post_opt_count_(a)
+#define _Deref_post_opt_count_c_(a)
+#define _Deref_post_opt_count_x_(a)
+#define _Deref_post_opt_valid_
+#define _Deref_post_opt_valid_bytecap_(a)
+#define _Deref_post_opt_valid_bytecap_c_(a)
+#define _Deref_post_opt_valid_bytecap_x_(a)
+#define _Deref_post_opt_valid_cap_(a)
+#define _Deref_post_opt_valid_cap_c_(a)
+#define _Deref_post_opt_valid_cap_x_(a)
+#define _Deref_post_opt_z_
+#define _Deref_post_opt_z_bytecap_(a)
+#define _Deref_post_opt_z_bytecap_c_(a)
+#define _Deref_post_opt_z_bytecap_x_(a)
+#define _Deref_post_opt_z_cap_(a)
+#define _Deref_post_opt_z_cap_c_(a)
+#define _Deref_post_opt_z_cap_x_(a)
+#define _Deref_post_valid_
+#define _Deref_post_valid_bytecap_(a)
+#define _Deref_post_valid_bytecap_c_(a)
+#define _Deref_post_valid_bytecap_x_(a)
+#define _Deref_post_valid_cap_(a)
+#define _Deref_post_valid_cap_c_(a)
+#define _Deref_post_valid_cap_x_(a)
+#define _Deref_post_z_
+#define _Deref_post_z_bytecap_(a)
+#define _Deref_post_z_bytecap_c_(a)
+#define _Deref_post_z_bytecap_x_(a)
+#define _Deref_post_z_cap_(a)
+#define _Deref_post_z_cap_c_(a)
+#define _Deref_post_z_cap_x_(a)
+#define _Deref_pre_bytecap_(a)
+#define _Deref_pre_bytecap_c_(a)
+#define _Deref_pre_bytecap_x_(a)
+#define _Deref_pre_bytecount_(a)
+#define _Deref_pre_bytecount_c_(a)
+#define _Deref_pre_bytecount_x_(a)
+#define _Deref_pre_cap_(a)
+#define _Deref_pre_cap_c_(a)
+#define _Deref_pre_cap_x_(a)
+#define _Deref_pre_count_(a)
+#define _Deref_pre_count_c_(a)
+#define _Deref_pre_count_x_(a)
+#define _Deref_pre_invalid_
+#define _Deref_pre_maybenull_
+#define _Deref_pre_notnull_
+#define _Deref_pre_null_
+#define _Deref_pre_opt_bytecap_(a)
+#define _Deref_pre_opt_bytecap_c_(a)
+#define _Deref_pre_opt_bytecap_x_(a)
+#define _Deref_pre_opt_bytecount_(a)
+#define _Deref_pre_opt_bytecount_c_(a)
+#define _Deref_pre_opt_bytecount_x_(a)
+#define _Deref_pre_opt_cap_(a)
+#define _Deref_pre_opt_cap_c_(a)
+#define _Deref_pre_opt_cap_x_(a)
+#define _Deref_pre_opt_count_(a)
+#define _Deref_pre_opt_count_c_(a)
+#define _Deref_pre_opt_count_x_(a)
+#define _Deref_pre_opt_valid_
+#define _Deref_pre_opt_valid_bytecap_(a)
+#define _Deref_pre_opt_valid_bytecap_c_(a)
+#define _Deref_pre_opt_valid_bytecap_x_(a)
+#define _Deref_pre_opt_valid_cap_(a)
+#define _Deref_pre_opt_valid_cap_c_(a)
+#define _Deref_pre_opt_valid_cap_x_(a)
+#define _Deref_pre_opt_z_
+#define _Deref_pre_opt_z_bytecap_(a)
+#define _Deref_pre_opt_z_bytecap_c_(a)
+#define _Deref_pre_opt_z_bytecap_x_(a)
+#define _Deref_pre_opt_z_cap_(a)
+#define _Deref_pre_opt_z_cap_c_(a)
+#define _Deref_pre_opt_z_cap_x_(a)
+#define _Deref_pre_readonly_
+#define _Deref_pre_valid_
+#define _Deref_pre_valid_bytecap_(a)
+#define _Deref_pre_valid_bytecap_c_(a)
+#define _Deref_pre_valid_bytecap_x_(a)
+#define _Deref_pre_valid_cap_(a)
+#define _Deref_pre_valid_cap_c_(a)
+#define _Deref_pre_valid_cap_x_(a)
+#define _Deref_pre_writeonly_
+#define _Deref_pre_z_
+#define _Deref_pre_z_bytecap_(a)
+#define _Deref_pre_z_bytecap_c_(a)
+#define _Deref_pre_z_bytecap_x_(a)
+#define _Deref_pre_z_cap_(a)
+#define _Deref_pre_z_cap_c_(a)
+#define _Deref_pre_z_cap_x_(a)
+#define _Deref_prepost_bytecap_(a)
+#define _Deref_prepost_bytecap_x_(a)
+#define _Deref_prepost_bytecount_(a)
+#define _Deref_prepost_bytecount_x_(a)
+#define _Deref_prepost_cap_(a)
+#define _Deref_prepost_cap_x_(a)
+#define _Deref_prepost_count_(a)
+#define _Deref_prepost_count_x_(a)
+#define _Deref_prepost_opt_bytecap_(a)
+#define _Deref_prepost_opt_bytecap_x_(a)
+#define _Deref_prepost_opt_bytecount_(a)
+#define _Deref_prepost_opt_bytecount_x_(a)
+#define _Deref_prepost_opt_cap_(a)
+#define _Deref_prepost_opt_cap_x_(a)
+#define _Deref_prepost_opt_count_(a)
+#define _Deref_prepost_opt_count_x_(a)
+#define _Deref_prepost_opt_valid_
+#define _Deref_prepost_opt_valid_bytecap_(a)
+#define _Deref_prepost_opt_valid_bytecap_x_(a)
+#define _Deref_prepost_opt_valid_cap_(a)
+#define _Deref_prepost_opt_valid_cap_x_(a)
+#define _Deref_prepost_opt_z_
+#define _Deref_prepost_opt_z_bytecap_(a)
+#define _Deref_prepost_opt_z_cap_(a)
+#define _Deref_prepost_valid_
+#define _Deref_prepost_valid_bytecap_(a)
+#define _Deref_prepost_valid_bytecap_x_(a)
+#define _Deref_prepost_valid_cap_(a)
+#define _Deref_prepost_valid_cap_x_(a)
+#define _Deref_prepost_z_
+#define _Deref_prepost_z_bytecap_(a)
+#define _Deref_prepost_z_cap_(a)
+#define _Deref_ret_bound_
+#define _Deref_ret_opt_z_
+#define _Deref_ret_z_
+#define _Enum_is_bitflag_
+#define _In_bound_
+#define _In_defensive_(a)
+#define _In_function_class_(a)
+#define _Inout_defensive_(a)
+#define _Maybenull_
+#define _Maybevalid_
+#define _Notnull_
+#define _Notref_
+#define _Notvalid_
+#define _Null_
+#define _Out_bound_
+#define _Out_defensive_(a)
+#define _Post_bytecap_(a)
+#define _Post_bytecount_(a)
+#define _Post_bytecount_c_(a)
+#define _Post_bytecount_x_(a)
+#define _Post_cap_(a)
+#define _Post_count_(a)
+#define _Post_count_c_(a)
+#define _Post_count_x_(a)
+#define _Post_defensive_
+#define _Post_maybenull_
+#define _Post_maybez_
+#define _Post_notnull_
+#define _Post_null_
+#define _Post_ptr_invalid_
+#define _Post_valid_
+#define _Post_z_bytecount_(a)
+#define _Post_z_bytecount_c_(a)
+#define _Post_z_bytecount_x_(a)
+#define _Post_z_count_(a)
+#define _Post_z_count_c_(a)
+#define _Post_z_count_x_(a)
+#define _Pre_bytecap_(a)
+#define _Pre_bytecap_c_(a)
+#define _Pre_bytecap_x_(a)
+#define _Pre_bytecount_(a)
+#define _Pre_bytecount_c_(a)
+#define _Pre_bytecount_x_(a)
+#define _Pre_cap_(a)
+#define _Pre_cap_c_(a)
+#define _Pre_cap_c_one_
+#define _Pre_cap_for_(a)
+#define _Pre_cap_m_(a, b)
+#define _Pre_cap_x_(a)
+#define _Pre_count_(a)
+#define _Pre_count_c_(a)
+#define _Pre_count_x_(a)
+#define _Pre_defensive_
+#define _Pre_invalid_
+#define _Pre_maybenull_
+#define _Pre_null_
+#define _Pre_opt_bytecap_(a)
+#define _Pre_opt_bytecap_c_(a)
+#define _Pre_opt_bytecap_x_(a)
+#define _Pre_opt_bytecount_(a)
+#define _Pre_opt_bytecount_c_(a)
+#define _Pre_opt_bytecount_x_(a)
+#define _Pre_opt_cap_(a)
+#define _Pre_opt_cap_c_(a)
+#define _Pre_opt_cap_c_one_
+#define _Pre_opt_cap_for_(a)
+#define _Pre_opt_cap_m_(a, b)
+#define _Pre_opt_cap_x_(a)
+#define _Pre_opt_count_(a)
+#define _Pre_opt_count_c_(a)
+#define _Pre_opt_count_x_(a)
+#define _Pre_opt_ptrdiff_cap_(a)
+#define _Pre_opt_ptrdiff_count_(a)
+#define _Pre_opt_valid_
+#define _Pre_opt_valid_bytecap_(a)
+#define _Pre_opt_valid_bytecap_c_(a)
+#define _Pre_opt_valid_bytecap_x_(a)
+#define _Pre_opt_valid_cap_(a)
+#define _Pre_opt_valid_cap_c_(a)
+#define _Pre_opt_valid_cap_x_(a)
+#define _Pre_opt_z_
+#define _Pre_opt_z_bytecap_(a)
+#define _Pre_opt_z_bytecap_c_(a)
+#define _Pre_opt_z_bytecap_x_(a)
+#define _Pre_opt_z_cap_(a)
+#define _Pre_opt_z_cap_c_(a)
+#define _Pre_opt_z_cap_x_(a)
+#define _Pre_ptrdiff_cap_(a)
+#define _Pre_ptrdiff_count_(a)
+#define _Pre_readonly_
+#define _Pre_unknown_
+#define _Pre_valid_
+#define _Pre_valid_bytecap_(a)
+#define _Pre_valid_bytecap_c_(a)
+#define _Pre_valid_bytecap_x_(a)
+#define _Pre_valid_cap_(a)
+#define _Pre_valid_cap_c_(a)
+#define _Pre_valid_cap_x_(a)
+#define _Pre_writeonly_
+#define _Pre_z_
+#define _Pre_z_bytecap_(a)
+#define _Pre_z_bytecap_c_(a)
+#define _Pre_z_bytecap_x_(a)
+#define _Pre_z_cap_(a)
+#define _Pre_z_cap_c_(a)
+#define _Pre_z_cap_x_(a)
+#define _Prepost_bytecount_(a)
+#define _Prepost_bytecount_c_(a)
+#define _Prepost_bytecount_x_(a)
+#define _Prepost_count_(a)
+#define _Prepost_count_c_(a)
+#define _Prepost_count_x_(a)
+#define _Prepost_opt_bytecount_(a)
+#define _Prepost_opt_bytecount_c_(a)
+#define _Prepost_opt_bytecount_x_(a)
+#define _Prepost_opt_count_(a)
+#define _Prepost_opt_count_c_(a)
+#define _Prepost_opt_count_x_(a)
+#define _Prepost_opt_valid_
+#define _Prepost_opt_z_
+#define _Prepost_valid_
+#define _Prepost_z_
+#define _Ret_
+#define _Ret_bound_
+#define _Ret_bytecap_(a)
+#define _Ret_bytecap_c_(a)
+#define _Ret_bytecap_x_(a)
+#define _Ret_bytecount_(a)
+#define _Ret_bytecount_c_(a)
+#define _Ret_bytecount_x_(a)
+#define _Ret_cap_(a)
+#define _Ret_cap_c_(a)
+#define _Ret_cap_x_(a)
+#define _Ret_count_(a)
+#define _Ret_count_c_(a)
+#define _Ret_count_x_(a)
+#define _Ret_opt_
+#define _Ret_opt_bytecap_(a)
+#define _Ret_opt_bytecap_c_(a)
+#define _Ret_opt_bytecap_x_(a)
+#define _Ret_opt_bytecount_(a)
+#define _Ret_opt_bytecount_c_(a)
+#define _Ret_opt_bytecount_x_(a)
+#define _Ret_opt_cap_(a)
+#define _Ret_opt_cap_c_(a)
+#define _Ret_opt_cap_x_(a)
+#define _Ret_opt_count_(a)
+#define _Ret_opt_count_c_(a)
+#define _Ret_opt_count_x_(a)
+#define _Ret_opt_valid_
+#define _Ret_opt_z_
+#define _Ret_opt_z_bytecap_(a)
+#define _Ret_opt_z_bytecount_(a)
+#define _Ret_opt_z_cap_(a)
+#define _Ret_opt_z_count_(a)
+#define _Ret_z_bytecap_(a)
+#define _Ret_z_bytecount_(a)
+#define _Ret_z_cap_(a)
+#define _Ret_z_count_(a)
+#define _Valid_
+#endif
+
+/* survey31: concurrencysal.h, which the WDK's sal.h includes: the lock
+ * annotations a driver puts on its own locks (MiniVisor's
+ * `_Analysis_assume_lock_acquired_(*SpinLock)`). */
+#ifndef _Analysis_assume_lock_acquired_
+#define _Benign_race_begin_
+#define _Benign_race_end_
+#define _No_competing_thread_begin_
+#define _No_competing_thread_end_
+#define _Acquires_nonreentrant_lock_(lock)
+#define _Acquires_shared_lock_(lock)
+#define _Analysis_assume_lock_acquired_(lock)
+#define _Analysis_assume_lock_released_(lock)
+#define _Analysis_assume_lock_held_(lock)
+#define _Analysis_assume_lock_not_held_(lock)
+#define _Analysis_assume_same_lock_(lock1, lock2)
+#define _Analysis_suppress_lock_checking_(lock)
+#define _Create_lock_level_(level)
+#define _Function_ignore_lock_checking_(lock)
+#define _Has_lock_kind_(kind)
+#define _Has_lock_level_(level)
+#define _Interlocked_
+#define _Lock_level_order_(a, b)
+#define _No_competing_thread_
+#define _Post_same_lock_(lock1, lock2)
+#define _Releases_nonreentrant_lock_(lock)
+#define _Releases_shared_lock_(lock)
+#define _Requires_exclusive_lock_held_(lock)
+#define _Requires_shared_lock_held_(lock)
+#define _Requires_no_locks_held_
+#define _Write_guarded_by_(lock)
+#define _Internal_lock_level_order_(a, b)
+#define _Csalcat1_(x, y)
+#define _Csalcat2_(x, y)
+#endif
+
 /* realdrv3: MSVC's sized integer keywords are built into its compiler, so a
  * driver header may use them after <sal.h> alone, before any WDK header
  * (WinPmem's pte_mmap.h); ntdef.h takes them from here. */

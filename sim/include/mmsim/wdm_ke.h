@@ -388,6 +388,18 @@ NTKERNELAPI BOOLEAN NTAPI KeAreAllApcsDisabled(VOID);
 
 _IRQL_requires_max_(HIGH_LEVEL)
 NTSYSAPI PKTHREAD NTAPI KeGetCurrentThread(VOID);
+/* The current thread's ETHREAD: the WDK's inline in wdm.h (the KTHREAD is the
+ * ETHREAD's first member), beside KeGetCurrentThread; any IRQL up to
+ * DISPATCH_LEVEL. (Moved here from survey25's header: Apriorit's kf,
+ * RecursiveSpinLock.h, and 19 survey files call it.) */
+#if !defined(_PSGETCURRENTTHREAD_)
+#define _PSGETCURRENTTHREAD_
+_IRQL_requires_max_(DISPATCH_LEVEL)
+FORCEINLINE PETHREAD NTAPI PsGetCurrentThread(VOID)
+{
+    return (PETHREAD)KeGetCurrentThread();
+}
+#endif
 _IRQL_requires_max_(APC_LEVEL)
 NTKERNELAPI NTSTATUS NTAPI KeDelayExecutionThread(_In_ KPROCESSOR_MODE WaitMode,
                                                   _In_ BOOLEAN Alertable,

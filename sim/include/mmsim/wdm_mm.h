@@ -110,6 +110,13 @@ NTKERNELAPI NTSTATUS NTAPI KeGetProcessorNumberFromIndex(_In_ ULONG ProcIndex,
                                                          _Out_ PPROCESSOR_NUMBER ProcNumber);
 _IRQL_requires_max_(HIGH_LEVEL)
 NTKERNELAPI ULONG NTAPI KeGetProcessorIndexFromNumber(_In_ PPROCESSOR_NUMBER ProcNumber);
+/* survey31: a thread's group affinity (sim/ke/dispatch.c); the group-0 forms,
+ * KeSetSystemAffinityThread(Ex), are in mmsim/wdm_ke.h. */
+_IRQL_requires_max_(DISPATCH_LEVEL)
+NTKERNELAPI VOID NTAPI KeSetSystemGroupAffinityThread(_In_ PGROUP_AFFINITY Affinity,
+                                                      _Out_opt_ PGROUP_AFFINITY PreviousAffinity);
+_IRQL_requires_max_(DISPATCH_LEVEL)
+NTKERNELAPI VOID NTAPI KeRevertToUserGroupAffinityThread(_In_ PGROUP_AFFINITY PreviousAffinity);
 
 /* ---- Processor topology ------------------------------------------------ */
 #define CACHE_FULLY_ASSOCIATIVE 0xFF
@@ -273,6 +280,17 @@ typedef VOID(NTAPI *PEXPAND_STACK_CALLOUT)(_In_opt_ PVOID Parameter);
 #define MAXIMUM_EXPANSION_SIZE (KERNEL_LARGE_STACK_SIZE - (PAGE_SIZE / 2))
 #ifndef KERNEL_LARGE_STACK_SIZE
 #define KERNEL_LARGE_STACK_SIZE 0x12000
+#endif
+/* survey31: the rest of ntddk.h's x64 kernel stack sizes (MiniVisor sizes its
+ * host stacks with KERNEL_STACK_SIZE). */
+#ifndef KERNEL_STACK_SIZE
+#define KERNEL_STACK_SIZE 0x6000
+#endif
+#ifndef KERNEL_LARGE_STACK_COMMIT
+#define KERNEL_LARGE_STACK_COMMIT KERNEL_STACK_SIZE
+#endif
+#ifndef KERNEL_MCA_EXCEPTION_STACK_SIZE
+#define KERNEL_MCA_EXCEPTION_STACK_SIZE 0x2000
 #endif
 _IRQL_requires_max_(DISPATCH_LEVEL)
 NTKERNELAPI NTSTATUS NTAPI KeExpandKernelStackAndCallout(_In_ PEXPAND_STACK_CALLOUT Callout,

@@ -24,6 +24,7 @@
  * 500 ms, as the time of day decides), finished by the sample's own CsampInitiateIo.
  */
 #include <mmsim_cmocka.h>
+#include "rw_kit.h"
 
 #include "../windows-driver-samples/cancel.h"
 
@@ -50,19 +51,6 @@ static int Unload(void **State)
         assert_true(SimIsClean(NULL, 0));
     }
     return SimTestTeardown(State);
-}
-
-static SIM_POOL_TAG_USAGE TagUsage(ULONG Tag)
-{
-    SIM_POOL_TAG_USAGE Usage[64];
-    SIM_POOL_TAG_USAGE Found = {0};
-    ULONG Count = SimQueryPoolUsage(Usage, RTL_NUMBER_OF(Usage));
-    for (ULONG i = 0; i < Count && i < RTL_NUMBER_OF(Usage); i++) {
-        if (Usage[i].Tag == Tag) {
-            Found = Usage[i];
-        }
-    }
-    return Found;
 }
 
 static SIM_IO_REQUEST ReadOf(PVOID Buffer, ULONG Length)

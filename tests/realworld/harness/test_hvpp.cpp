@@ -19,6 +19,7 @@
  * vendored: they bring the hypervisor's ia32 layer); the harness declares the same.
  */
 #include <mmsim_cmocka.h>
+#include "rw_kit.h"
 
 namespace mm::detail {
 auto system_allocate(size_t size) noexcept -> void *;
@@ -34,19 +35,6 @@ using namespace mm::detail;
 
 const ULONG MemoryTag = 'ppvh';
 const ULONG MappingTag = 'mpvh';
-
-SIM_POOL_TAG_USAGE TagUsage(ULONG Wanted)
-{
-    SIM_POOL_TAG_USAGE Usage[64];
-    SIM_POOL_TAG_USAGE Found{};
-    ULONG Count = SimQueryPoolUsage(Usage, RTL_NUMBER_OF(Usage));
-    for (ULONG i = 0; i < Count && i < RTL_NUMBER_OF(Usage); i++) {
-        if (Usage[i].Tag == Wanted) {
-            Found = Usage[i];
-        }
-    }
-    return Found;
-}
 
 bool Aligned(void *Va, ULONG_PTR To)
 {

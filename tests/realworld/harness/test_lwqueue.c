@@ -13,6 +13,7 @@
  *                                      uninitialize a no-op
  */
 #include <mmsim_cmocka.h>
+#include "rw_kit.h"
 
 #include "../windows-driver-samples/LwQueue.h"
 
@@ -44,19 +45,6 @@ static VOID RecordEntry(PDEVICE_OBJECT DeviceObject, PVOID Context)
     }
     Seen.Irql = KeGetCurrentIrql();
     Seen.IoObject = DeviceObject;
-}
-
-static SIM_POOL_TAG_USAGE TagUsage(ULONG Tag)
-{
-    SIM_POOL_TAG_USAGE Usage[64];
-    SIM_POOL_TAG_USAGE Found = {0};
-    ULONG Count = SimQueryPoolUsage(Usage, RTL_NUMBER_OF(Usage));
-    for (ULONG i = 0; i < Count && i < RTL_NUMBER_OF(Usage); i++) {
-        if (Usage[i].Tag == Tag) {
-            Found = Usage[i];
-        }
-    }
-    return Found;
 }
 
 static DRIVER_OBJECT Driver; /* the I/O object the work item holds */

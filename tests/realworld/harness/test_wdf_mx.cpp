@@ -31,23 +31,11 @@
 #include "mxmemorykm.h"
 
 #include <mmsim_cmocka.h>
+#include "rw_kit.h"
 
 namespace {
 
 const ULONG Tag = 'xMfW';
-
-SIM_POOL_TAG_USAGE TagUsage(ULONG Wanted)
-{
-    SIM_POOL_TAG_USAGE Usage[64];
-    SIM_POOL_TAG_USAGE Found{};
-    ULONG Count = SimQueryPoolUsage(Usage, RTL_NUMBER_OF(Usage));
-    for (ULONG i = 0; i < Count && i < RTL_NUMBER_OF(Usage); i++) {
-        if (Usage[i].Tag == Wanted) {
-            Found = Usage[i];
-        }
-    }
-    return Found;
-}
 
 SIM_TEST(SpinLockHoldsAtDispatchLevel)
 {

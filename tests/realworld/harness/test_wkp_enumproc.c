@@ -21,6 +21,7 @@
  * over 8 bytes go by reference) and the System V one does not.
  */
 #include <mmsim_cmocka.h>
+#include "rw_kit.h"
 
 DRIVER_INITIALIZE DriverEntry; /* the driver's: extern "C" in EnumProc.cpp */
 
@@ -64,19 +65,6 @@ NTSTATUS ZwQuerySystemInformation(ULONG Class, PVOID Buffer, ULONG Size, PULONG 
     return STATUS_INFO_LENGTH_MISMATCH; /* processes appeared since the size query */
 }
 
-static SIM_POOL_TAG_USAGE TagUsage(void)
-{
-    SIM_POOL_TAG_USAGE Usage[64], Found;
-    memset(&Found, 0, sizeof(Found));
-    ULONG Count = SimQueryPoolUsage(Usage, RTL_NUMBER_OF(Usage));
-    for (ULONG i = 0; i < Count && i < RTL_NUMBER_OF(Usage); i++) {
-        if (Usage[i].Tag == ENUMPROC_TAG) {
-            Found = Usage[i];
-        }
-    }
-    return Found;
-}
-
 SIM_TEST(QueriesIntoAPagedBlockOfTheSizePlusAPage)
 {
     (void)State;
@@ -89,7 +77,7 @@ SIM_TEST(QueriesIntoAPagedBlockOfTheSizePlusAPage)
     assert_int_equal(Seen.Block.Tag, ENUMPROC_TAG);
     assert_true(Seen.Block.Paged);
     assert_true(Seen.AllZero);
-    SIM_POOL_TAG_USAGE Usage = TagUsage();
+    SIM_POOL_TAG_USAGE Usage = TagUsage(ENUMPROC_TAG);
     assert_int_equal(Usage.Allocs, 1);
     assert_int_equal(Usage.Frees, 1);
     assert_int_equal(Usage.Bytes, 0);
@@ -102,7 +90,7 @@ SIM_TEST(WithoutPoolNothingIsQueriedOrLeft)
     SimFailNthCall(SimFaultPool, 1);
     assert_int_equal(DriverEntry(NULL, NULL), STATUS_UNSUCCESSFUL);
     assert_int_equal(Seen.Calls, 1);
-    assert_int_equal(TagUsage().Allocs, 0);
+    assert_int_equal(TagUsage(ENUMPROC_TAG).Allocs, 0);
 }
 
 int main(void)

@@ -13,6 +13,7 @@
  *   new (PagedPool) at DISPATCH_LEVEL   0xC4/0x01, as ExAllocatePoolWithTag
  */
 #include <mmsim_cmocka.h>
+#include "rw_kit.h"
 
 #include "../windowskernelprogrammingbook2e/Chapter08/Multi/Memory.h"
 
@@ -25,19 +26,6 @@ struct Item {
 };
 
 const ULONG TestTag = 'tseT';
-
-SIM_POOL_TAG_USAGE TagUsage(ULONG Tag)
-{
-    SIM_POOL_TAG_USAGE Usage[64];
-    SIM_POOL_TAG_USAGE Found{};
-    ULONG Count = SimQueryPoolUsage(Usage, RTL_NUMBER_OF(Usage));
-    for (ULONG i = 0; i < Count && i < RTL_NUMBER_OF(Usage); i++) {
-        if (Usage[i].Tag == Tag) {
-            Found = Usage[i];
-        }
-    }
-    return Found;
-}
 
 SIM_TEST(NewAndDeleteUsePool)
 {

@@ -14,6 +14,7 @@
 #include <wchar.h>
 
 #include <mmsim_cmocka.h>
+#include "rw_kit.h"
 
 DRIVER_INITIALIZE DriverEntry; /* the driver's: extern "C" in Sample.cpp */
 
@@ -21,32 +22,19 @@ DRIVER_INITIALIZE DriverEntry; /* the driver's: extern "C" in Sample.cpp */
 static const WCHAR RegistryPath[] =
     L"\\REGISTRY\\MACHINE\\SYSTEM\\CurrentControlSet\\Services\\WkpSample";
 
-static SIM_POOL_TAG_USAGE TagUsage(void)
-{
-    SIM_POOL_TAG_USAGE Usage[64], Found;
-    memset(&Found, 0, sizeof(Found));
-    ULONG Count = SimQueryPoolUsage(Usage, RTL_NUMBER_OF(Usage));
-    for (ULONG i = 0; i < Count && i < RTL_NUMBER_OF(Usage); i++) {
-        if (Usage[i].Tag == SAMPLE_TAG) {
-            Found = Usage[i];
-        }
-    }
-    return Found;
-}
-
 SIM_TEST(CopiesTheRegistryPathIntoPagedPool)
 {
     (void)State;
     PDRIVER_OBJECT Driver = SimCreateDriverObject(L"WkpSample");
     assert_non_null(Driver);
     assert_int_equal(SimCallDriverEntry(Driver, DriverEntry), STATUS_SUCCESS);
-    SIM_POOL_TAG_USAGE Usage = TagUsage();
+    SIM_POOL_TAG_USAGE Usage = TagUsage(SAMPLE_TAG);
     assert_int_equal(Usage.Allocs, 1);
     assert_true(Usage.Paged);
     assert_int_equal(Usage.Bytes, wcslen(RegistryPath) * sizeof(WCHAR));
     assert_non_null(Driver->DriverUnload);
     assert_true(SimUnloadDriver(Driver, NULL));
-    Usage = TagUsage();
+    Usage = TagUsage(SAMPLE_TAG);
     assert_int_equal(Usage.Frees, 1);
     assert_int_equal(Usage.Bytes, 0);
     assert_true(SimIsClean(NULL, 0));
@@ -59,7 +47,7 @@ SIM_TEST(FailsCleanlyWithoutPool)
     SimFailNthCall(SimFaultPool, 1);
     assert_int_equal(SimCallDriverEntry(Driver, DriverEntry), STATUS_INSUFFICIENT_RESOURCES);
     assert_null(Driver->DriverUnload);
-    assert_int_equal(TagUsage().Allocs, 0);
+    assert_int_equal(TagUsage(SAMPLE_TAG).Allocs, 0);
     /* A failed DriverEntry: unloaded without its unload routine, as Windows does. */
     assert_true(SimUnloadDriver(Driver, NULL));
     assert_true(SimIsClean(NULL, 0));
