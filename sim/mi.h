@@ -213,6 +213,12 @@ typedef void (*MI_LENT_BUCKET_PROBE)(void);
 extern MI_LENT_BUCKET_PROBE MiLentBucketProbe;
 long MiParkedThreads(void);   /* threads inside a wait's parked section */
 long MiSpinningThreads(void); /* threads spinning for a held spin lock */
+/* A spinner counts itself while it spins (MiEnterSpin returns the machine's
+ * epoch it counted in) and leaves the count when it has the lock
+ * (MiLeaveSpin) or is refused (the refusal leaves it): a reset waits for the
+ * old machine's spinners to see it is gone before tearing it down. */
+uint64_t MiEnterSpin(void);
+void MiLeaveSpin(void);
 
 /* ---------------------------------------------------------------------- */
 /* Parking lot for blocking waits (sim/ke/locks.c).                       */
