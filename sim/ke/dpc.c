@@ -478,8 +478,14 @@ static uint64_t MiClockNow(void)
     return MiInterruptTimeNow();
 }
 
+/* Set on this machine (lock held): from mmsim's record, so that a timer set
+ * on a machine since reset (its links name a list that is gone, and
+ * neighbours that may be freed) is not unlinked through them. */
 static bool MiTimerInserted(PKTIMER Timer)
 {
+    if (!MiDpc.SetTimers.Incomplete) {
+        return MiAddressSetContains(&MiDpc.SetTimers, Timer);
+    }
     return Timer->TimerListEntry.Flink != NULL;
 }
 

@@ -14,6 +14,7 @@
  */
 #include <pthread.h>
 #include <sched.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #if !defined(_WIN32)
@@ -870,6 +871,26 @@ SIM_TEST(ResetDropsPendingTimers)
                      STATUS_SUCCESS);
     KeFlushQueuedDpcs();
     assert_int_equal(__atomic_load_n(&Log.Runs, __ATOMIC_ACQUIRE), RunsBefore);
+}
+
+/* A timer set on a machine since reset was dropped with it: cancelling it
+ * finds it not set, and its stale links (they name the old machine's list
+ * and neighbours the driver may have freed) are not followed. Setting it
+ * again works. */
+SIM_TEST(ATimerSetBeforeAResetIsNotSetAfterIt)
+{
+    static KTIMER Timer, Neighbour;
+    KeInitializeTimer(&Timer);
+    KeInitializeTimer(&Neighbour);
+    KeSetTimer(&Timer, Relative(3600 * 1000), NULL);
+    KeSetTimer(&Neighbour, Relative(7200 * 1000), NULL); /* linked after Timer */
+    SimReset();
+    memset(&Neighbour, 0xA5, sizeof(Neighbour)); /* the driver reused its memory */
+    assert_false(KeCancelTimer(&Timer));
+    assert_int_equal(((const unsigned char *)&Neighbour)[offsetof(KTIMER, TimerListEntry.Blink)],
+                     0xA5); /* not written through Timer's stale Flink */
+    assert_false(KeSetTimer(&Timer, Relative(3600 * 1000), NULL));
+    assert_true(KeCancelTimer(&Timer));
 }
 
 /* Freeing pool that holds a set timer: Verifier (strict, the default) stops
