@@ -12,10 +12,7 @@
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdbool.h>
-#include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
-#include <unistd.h>
 
 #include <mmsim_cmocka.h>
 
@@ -382,94 +379,6 @@ SIM_TEST_F(ResetDropsQueuedItems, SimTestSetup, ReleaseAndTeardown)
     assert_int_equal(atomic_load(&Fresh.Runs), 1);
     assert_int_equal(atomic_load(&Dropped.Runs), RunsAfterReset);
 }
-
-#if SIM_HAVE_DEATH_TESTS
-/* The worker's dequeue reads the item's links in the driver's memory, as
- * Windows' does at raised IRQL. Memory that is not there, or links that do
- * not point back, stop the machine on the worker thread (uncaught: exit 86,
- * the STOP line names the item); never a write through bad links.
- *
- *   the queued item                                stop on the worker
- *   in paged pool, trimmed while queued            0xA (item, DISPATCH_LEVEL, 0, ip)
- *   its Blink overwritten while queued             0x139 (3, item, list head, 0)
- *   in a mapping unmapped while queued             0x50 (item, 0, ip, 0)
- */
-typedef enum { PagedOut, Overwritten, Unmapped } WHAT_BECOMES;
-#define THE_ITEM ((ULONG_PTR)-2) /* the queued item's address */
-
-typedef struct _DEQUEUE_ROW {
-    const char *Rule;
-    WHAT_BECOMES How;
-    ULONG Code;
-    ULONG_PTR P[4]; /* THE_ITEM, SIM_ANY or a value */
-} DEQUEUE_ROW;
-
-static const DEQUEUE_ROW DequeueRows[] = {
-    {"paged pool item trimmed while queued", PagedOut, IRQL_NOT_LESS_OR_EQUAL,
-     {THE_ITEM, DISPATCH_LEVEL, 0, SIM_ANY}},
-    {"item's back link overwritten while queued", Overwritten, KERNEL_SECURITY_CHECK_FAILURE,
-     {3, THE_ITEM, SIM_ANY, 0}},
-    {"item's mapping unmapped while queued", Unmapped, PAGE_FAULT_IN_NONPAGED_AREA,
-     {THE_ITEM, 0, SIM_ANY, 0}},
-};
-
-static LIST_ENTRY SomethingElse;
-
-static void CorruptWhileQueued(void *Context)
-{
-    const DEQUEUE_ROW *Row = (const DEQUEUE_ROW *)Context;
-    PMDL Mdl = NULL;
-    PWORK_QUEUE_ITEM Item;
-    if (Row->How == PagedOut) {
-        Item = (PWORK_QUEUE_ITEM)ExAllocatePool2(POOL_FLAG_PAGED, sizeof(*Item), TAG_WORK);
-    } else {
-        PHYSICAL_ADDRESS Low = {{0, 0}}, High = {{0xFFFFFFFF, 0x7FFFFFFF}}, Skip = {{0, 0}};
-        Mdl = MmAllocatePagesForMdlEx(Low, High, Skip, PAGE_SIZE, MmCached, 0);
-        Item = Mdl != NULL ? (PWORK_QUEUE_ITEM)MmMapLockedPagesSpecifyCache(
-                                 Mdl, KernelMode, MmCached, NULL, FALSE, NormalPagePriority)
-                           : NULL;
-    }
-    if (Item == NULL) {
-        _exit(3);
-    }
-    HoldWorkers();
-    ExInitializeWorkItem(Item, Nothing, NULL);
-    ExQueueWorkItem(Item, DelayedWorkQueue);
-    ULONG64 Pte = 1;
-    switch (Row->How) {
-    case PagedOut:
-        if (SimTrimPagedPool() == 0 || !SimQueryPte(Item, &Pte, NULL) || (Pte & 1) != 0) {
-            _exit(3);
-        }
-        break;
-    case Overwritten: Item->List.Blink = &SomethingElse; break;
-    case Unmapped: MmUnmapLockedPages(Item, Mdl); break;
-    }
-    fprintf(stderr, "item %p\n", (void *)Item);
-    ReleaseWorkers();
-    (void)SimWaitForWorkItems(WAIT_MS); /* the worker stops the process first */
-}
-
-SIM_TEST(AWorkersDequeueOfABadItemStopsCleanly)
-{
-    for (size_t i = 0; i < sizeof(DequeueRows) / sizeof(DequeueRows[0]); i++) {
-        const DEQUEUE_ROW *Row = &DequeueRows[i];
-        SIM_CHILD Child;
-        assert_true(SimRunChild(CorruptWhileQueued, (void *)Row, 60, &Child));
-        void *Item = NULL;
-        const char *Said = strstr(Child.Err, "item ");
-        if (Said == NULL || sscanf(Said, "item %p", &Item) != 1) {
-            print_error("%s: the child said no item\n%s", Row->Rule, Child.Err);
-            fail();
-        }
-        ULONG_PTR P[4];
-        for (int j = 0; j < 4; j++) {
-            P[j] = Row->P[j] == THE_ITEM ? (ULONG_PTR)Item : Row->P[j];
-        }
-        SIM_EXPECT_CHILD_BUGCHECK(&Child, Row->Code, P[0], P[1], P[2], P[3]);
-    }
-}
-#endif
 
 int main(void)
 {

@@ -71,7 +71,7 @@ SIM_TEST(AResetWaitsForAnExSpinLocksSpinnerToLeave)
     if (Spinning == 0) {
         ExReleaseSpinLockExclusive(Lock, Old); /* let B finish before failing */
         pthread_join(Thread, NULL);
-        ExFreePoolWithTag(Lock, TAG_SPIN);
+        ExFreePoolWithTag((PVOID)(ULONG_PTR)Lock, TAG_SPIN);
         fail_msg("the spinner was never counted");
     }
     SimReset();
