@@ -52,6 +52,7 @@ static struct {
     /* robust31: the queued items' addresses in mmsim's memory, for the pool
      * free's check (which must not follow the links in driver memory). */
     MI_ADDRESS_SET Items;
+    _Atomic uint64_t Recorded; /* Queued, read by every pool free without the mutex */
     bool Started, Stop;
     pthread_t Threads[MI_WORKER_THREADS];
 } MiWork = {.Mutex = PTHREAD_MUTEX_INITIALIZER,
@@ -150,6 +151,8 @@ static PLIST_ENTRY MiDequeueLocked(void)
     MiWork.Queue.Flink = Next;
     Next->Blink = &MiWork.Queue;
     MiAddressSetRemove(&MiWork.Items, CONTAINING_RECORD(Entry, WORK_QUEUE_ITEM, List));
+    MiWork.Queued--;
+    atomic_store_explicit(&MiWork.Recorded, MiWork.Queued, memory_order_release);
     return Entry;
 }
 
@@ -165,7 +168,6 @@ static void *MiWorkerThread(void *Unused)
             break;
         }
         PLIST_ENTRY Entry = MiDequeueLocked();
-        MiWork.Queued--;
         MiWork.Running++;
         MiUnlockForDriverAccess(&MiWork.Mutex);
         MiRunItem(CONTAINING_RECORD(Entry, WORK_QUEUE_ITEM, List));
@@ -227,6 +229,7 @@ static void MiQueue(PWORK_QUEUE_ITEM Item, PIO_WORKITEM IoItem, WORK_QUEUE_TYPE 
     InsertTailList(&MiWork.Queue, &Item->List);
     MiAddressSetInsert(&MiWork.Items, Item); /* no host memory: Incomplete, still queued */
     MiWork.Queued++;
+    atomic_store_explicit(&MiWork.Recorded, MiWork.Queued, memory_order_release);
     pthread_cond_signal(&MiWork.Wake);
     MiUnlockForDriverAccess(&MiWork.Mutex);
 }
@@ -390,6 +393,7 @@ void MiStopWorkers(void)
     InitializeListHead(&MiWork.Queue);
     MiAddressSetClear(&MiWork.Items);
     MiWork.Queued = 0;
+    atomic_store_explicit(&MiWork.Recorded, 0, memory_order_release);
     MiWork.Started = false;
     MiWork.Stop = false;
     pthread_mutex_unlock(&MiWork.Mutex);
@@ -509,6 +513,9 @@ static bool MiWorkItemHeldIn(const void *Start, SIZE_T Size, ULONG_PTR PoolType,
 {
     (void)PoolType;
     const void *Found = NULL;
+    if (atomic_load_explicit(&MiWork.Recorded, memory_order_acquire) == 0) {
+        return false; /* nothing queued: no lock taken per pool free */
+    }
     pthread_mutex_lock(&MiWork.Mutex);
     if (MiWork.Queued == 0) {
         pthread_mutex_unlock(&MiWork.Mutex);
