@@ -213,6 +213,12 @@ typedef void (*MI_LENT_BUCKET_PROBE)(void);
 extern MI_LENT_BUCKET_PROBE MiLentBucketProbe;
 long MiParkedThreads(void);   /* threads inside a wait's parked section */
 long MiSpinningThreads(void); /* threads spinning for a held spin lock */
+/* A spinner counts itself while it spins (MiEnterSpin returns the machine's
+ * epoch it counted in) and leaves the count when it has the lock
+ * (MiLeaveSpin) or is refused (the refusal leaves it): a reset waits for the
+ * old machine's spinners to see it is gone before tearing it down. */
+uint64_t MiEnterSpin(void);
+void MiLeaveSpin(void);
 
 /* ---------------------------------------------------------------------- */
 /* Parking lot for blocking waits (sim/ke/locks.c).                       */
@@ -264,12 +270,34 @@ MI_INJECT_RESULT MiInjectFaultAt(SIM_FAULT_SITE Site, ULONG Tag, ULONG_PTR Calle
 typedef enum _MI_HELD_OBJECT_KIND {
     MiHeldLookasideList = 0, /* 0xC4/0xCC */
     MiHeldResource,          /* 0xC4/0x17 */
+    MiHeldWorkItem,          /* 0xE4/0 WORKER_INVALID (sim/ex/work.c) */
     MiHeldObjectKinds
 } MI_HELD_OBJECT_KIND;
 typedef bool (*MI_HELD_OBJECT_FINDER)(const void *Start, SIZE_T Size, ULONG_PTR PoolType,
                                       ULONG_PTR Parameters[4]);
 void MiSetHeldObjectFinder(MI_HELD_OBJECT_KIND Kind, MI_HELD_OBJECT_FINDER Finder);
-bool MiFindHeldObject(const void *Start, SIZE_T Size, ULONG_PTR PoolType, ULONG_PTR Parameters[4]);
+/* The bug check code for the first held object found (0xE4 for a work item,
+ * else 0xC4), its parameters in Parameters; 0 if the block holds none. */
+ULONG MiFindHeldObject(const void *Start, SIZE_T Size, ULONG_PTR PoolType,
+                       ULONG_PTR Parameters[4]);
+
+/* A sorted set of addresses in mmsim's own memory (sim/base/address_set.c):
+ * the queued DPCs, set timers and queued work items, kept in step with their
+ * lists (which are linked through driver memory) so that a check never reads
+ * a driver's object to find them. An insert the host refuses memory for
+ * marks the set Incomplete (the owner then walks its list) until cleared. */
+typedef struct _MI_ADDRESS_SET {
+    const void **Items; /* ascending */
+    size_t Count, Capacity;
+    bool Incomplete;
+} MI_ADDRESS_SET;
+bool MiAddressSetReserve(MI_ADDRESS_SET *Set, size_t Capacity);
+void MiAddressSetInsert(MI_ADDRESS_SET *Set, const void *Address);
+void MiAddressSetRemove(MI_ADDRESS_SET *Set, const void *Address);
+bool MiAddressSetContains(const MI_ADDRESS_SET *Set, const void *Address);
+/* The lowest address of the set in [Start, Start + Size), or NULL. */
+const void *MiAddressSetFirstIn(const MI_ADDRESS_SET *Set, const void *Start, size_t Size);
+void MiAddressSetClear(MI_ADDRESS_SET *Set);
 /* Pages an MmAllocatePagesForMdl(Ex) call may have (Pages, or fewer when a
  * short allocation is armed). */
 uint64_t MiInjectShortPages(uint64_t Pages);
@@ -281,10 +309,22 @@ uint64_t MiInjectShortPages(uint64_t Pages);
  * lock to reset or shut down, since a running routine may need that lock. */
 void MiStopWorkers(void);
 bool MiWorkersIdle(void); /* scale: started, nothing queued or running */
-/* fork() handlers for the worker queue (see MiLocksForkPrepare). */
+/* fork() handlers for the executive's host locks (see MiLocksForkPrepare;
+ * machine.c calls them with the MM lock held): the worker queue's, and,
+ * taken after it, the lookaside lists', resources' and callback objects'
+ * records' (robust31: a fork while another thread held one of those left
+ * the child's only thread to wait for it for ever). Each of those files
+ * has its step below. */
 void MiWorkForkPrepare(void);
 void MiWorkForkParent(void);
 void MiWorkForkChild(void);
+typedef enum _MI_FORK_STEP { MiForkStepPrepare, MiForkStepParent, MiForkStepChild } MI_FORK_STEP;
+/* Prepare takes Mutex; Parent and Child let it go (a plain mutex has no
+ * owner check: the child's thread releases what the forking one took). */
+void MiForkStepMutex(pthread_mutex_t *Mutex, MI_FORK_STEP Step);
+void MiLookasideForkStep(MI_FORK_STEP Step);
+void MiResourceForkStep(MI_FORK_STEP Step);
+void MiCallbacksForkStep(MI_FORK_STEP Step);
 
 /* ---------------------------------------------------------------------- */
 /* Text (sim/base/text.c).                                                */

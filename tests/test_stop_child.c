@@ -11,7 +11,10 @@
 #define _POSIX_C_SOURCE 200809L /* setenv under -std=c11 */
 
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 #include <mmsim_cmocka.h>
 
@@ -176,6 +179,118 @@ SIM_TEST(WorkItemReturningAtBadIrqlStopsProcess)
     assert_string_equal(Line, Expected);
     assert_true(NonEmptyLine(Result.Err, 1, Line, sizeof(Line)));
     assert_string_equal(Line, "WORKER_THREAD_RETURNED_AT_BAD_IRQL");
+}
+
+/* ------------------------------------------------------------------------ */
+/* The worker's dequeue reads the item's links in the driver's memory, as   */
+/* Windows' does at raised IRQL (docs/work-items.md). Memory that is not     */
+/* there, or links that do not point back, stop the machine on the worker   */
+/* thread (exit 86, the STOP line names the item); never a write through     */
+/* bad links.                                                                */
+/*                                                                           */
+/*   the queued item                                stop on the worker       */
+/*   in paged pool, trimmed while queued            0xA (item, DISPATCH_LEVEL, 0, ip) */
+/*   its Blink overwritten while queued             0x139 (3, item, list head, 0)     */
+/*   in a mapping unmapped while queued             0x50 (item, 0, ip, 0)             */
+/* ------------------------------------------------------------------------ */
+typedef enum { PagedOut, Overwritten, Unmapped } WHAT_BECOMES;
+#define THE_ITEM ((ULONG_PTR)-2) /* the queued item's address */
+#define TAG_STOP 'potS'
+
+typedef struct _DEQUEUE_ROW {
+    const char *Rule;
+    WHAT_BECOMES How;
+    ULONG Code;
+    ULONG_PTR P[4]; /* THE_ITEM, SIM_ANY or a value */
+} DEQUEUE_ROW;
+
+static const DEQUEUE_ROW DequeueRows[] = {
+    {"paged pool item trimmed while queued", PagedOut, IRQL_NOT_LESS_OR_EQUAL,
+     {THE_ITEM, DISPATCH_LEVEL, 0, SIM_ANY}},
+    {"item's back link overwritten while queued", Overwritten, KERNEL_SECURITY_CHECK_FAILURE,
+     {3, THE_ITEM, SIM_ANY, 0}},
+    {"item's mapping unmapped while queued", Unmapped, PAGE_FAULT_IN_NONPAGED_AREA,
+     {THE_ITEM, 0, SIM_ANY, 0}},
+};
+
+/* Both worker threads wait in a blocker's routine, so the item stays queued. */
+static KEVENT Release;
+static volatile LONG Blocking;
+static WORK_QUEUE_ITEM Blockers[2];
+static LIST_ENTRY SomethingElse;
+
+static VOID NTAPI Blocker(PVOID Parameter)
+{
+    (void)Parameter;
+    InterlockedIncrement(&Blocking);
+    (void)KeWaitForSingleObject(&Release, Executive, KernelMode, FALSE, NULL);
+}
+
+static VOID NTAPI NoWork(PVOID Parameter)
+{
+    (void)Parameter;
+}
+
+static void BodyCorruptsAQueuedItem(void *Context)
+{
+    const DEQUEUE_ROW *Row = (const DEQUEUE_ROW *)Context;
+    PMDL Mdl = NULL;
+    PWORK_QUEUE_ITEM Item;
+    if (Row->How == PagedOut) {
+        Item = (PWORK_QUEUE_ITEM)ExAllocatePool2(POOL_FLAG_PAGED, sizeof(*Item), TAG_STOP);
+    } else {
+        PHYSICAL_ADDRESS Low = {{0, 0}}, High = {{0xFFFFFFFF, 0x7FFFFFFF}}, Skip = {{0, 0}};
+        Mdl = MmAllocatePagesForMdlEx(Low, High, Skip, PAGE_SIZE, MmCached, 0);
+        Item = Mdl != NULL ? (PWORK_QUEUE_ITEM)MmMapLockedPagesSpecifyCache(
+                                 Mdl, KernelMode, MmCached, NULL, FALSE, NormalPagePriority)
+                           : NULL;
+    }
+    if (Item == NULL) {
+        _exit(3);
+    }
+    KeInitializeEvent(&Release, NotificationEvent, FALSE);
+    for (int i = 0; i < 2; i++) {
+        ExInitializeWorkItem(&Blockers[i], Blocker, NULL);
+        ExQueueWorkItem(&Blockers[i], DelayedWorkQueue);
+    }
+    while (InterlockedCompareExchange(&Blocking, 0, 0) < 2) {
+        YieldProcessor();
+    }
+    ExInitializeWorkItem(Item, NoWork, NULL);
+    ExQueueWorkItem(Item, DelayedWorkQueue);
+    ULONG64 Pte = 1;
+    switch (Row->How) {
+    case PagedOut:
+        if (SimTrimPagedPool() == 0 || !SimQueryPte(Item, &Pte, NULL) || (Pte & 1) != 0) {
+            _exit(3);
+        }
+        break;
+    case Overwritten: Item->List.Blink = &SomethingElse; break;
+    case Unmapped: MmUnmapLockedPages(Item, Mdl); break;
+    }
+    printf("item %p\n", (void *)Item);
+    fflush(stdout);
+    KeSetEvent(&Release, IO_NO_INCREMENT, FALSE);
+    /* The worker thread ends the process; returning would be a failure. */
+    (void)SimWaitForWorkItems(30000);
+}
+
+SIM_TEST(AWorkersDequeueOfABadItemStopsTheMachine)
+{
+    for (size_t i = 0; i < sizeof(DequeueRows) / sizeof(DequeueRows[0]); i++) {
+        const DEQUEUE_ROW *Row = &DequeueRows[i];
+        assert_true(SimRunChild(BodyCorruptsAQueuedItem, (void *)Row, 60, &Result));
+        void *Item = NULL;
+        const char *Said = strstr(Result.Out, "item ");
+        if (Said == NULL || sscanf(Said, "item %p", &Item) != 1) {
+            fail_msg("%s: the child named no item\n%s", Row->Rule, Result.Err);
+        }
+        ULONG_PTR P[4];
+        for (int j = 0; j < 4; j++) {
+            P[j] = Row->P[j] == THE_ITEM ? (ULONG_PTR)Item : Row->P[j];
+        }
+        SIM_EXPECT_CHILD_BUGCHECK(&Result, Row->Code, P[0], P[1], P[2], P[3]);
+    }
 }
 
 /* ------------------------------------------------------------------------ */

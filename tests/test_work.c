@@ -222,9 +222,16 @@ SIM_TEST_F(PendingWorkIsReported, SimTestSetup, ReleaseAndTeardown)
     assert_true(SimIsClean(NULL, 0));
 }
 
-/* Misuse, mmsim's reading of 0xE4 WORKER_INVALID (docs/work-items.md):
- *   queue an item that is still queued   -> 0xE4 (0, item, queue type, 0)
- *   IoFreeWorkItem of a queued item      -> 0xE4 (1, item, block, block size) */
+/* Misuse: 0xE4 WORKER_INVALID, Parameter 1 as Windows documents it
+ * (docs/work-items.md):
+ *
+ *   misuse                                          0xE4 (P1, P2, P3, P4)
+ *   ExFreePool of a block holding a queued item     (0, item, block start, block end)
+ *   queue an item that is still queued              (1, item, queue type, 0)
+ *   IoFreeWorkItem of a queued I/O item             (2, item, its routine, 0)
+ *
+ * "Queued" ends when a worker takes the item, before its routine runs: the
+ * routine may free it (ExInitializeWorkItem's pattern). */
 static WORK_QUEUE_ITEM Twice;
 
 SIM_TEST_F(QueuingAQueuedItemIsWorkerInvalid, SimTestSetup, ReleaseAndTeardown)
@@ -232,9 +239,14 @@ SIM_TEST_F(QueuingAQueuedItemIsWorkerInvalid, SimTestSetup, ReleaseAndTeardown)
     HoldWorkers();
     ExInitializeWorkItem(&Twice, Nothing, NULL);
     ExQueueWorkItem(&Twice, DelayedWorkQueue);
-    SIM_EXPECT_BUGCHECK4(WORKER_INVALID, 0, (ULONG_PTR)&Twice, CriticalWorkQueue, 0,
+    SIM_EXPECT_BUGCHECK4(WORKER_INVALID, 1, (ULONG_PTR)&Twice, CriticalWorkQueue, 0,
                          ExQueueWorkItem(&Twice, CriticalWorkQueue));
     ReleaseWorkers();
+}
+
+static VOID NTAPI NothingIo(PDEVICE_OBJECT DeviceObject, PVOID Context)
+{
+    (void)DeviceObject, (void)Context;
 }
 
 /* An I/O work item queued while every worker is held: it stays queued. */
@@ -244,7 +256,7 @@ static PIO_WORKITEM QueueHeldIoWorkItem(DEVICE_OBJECT *Device)
     PIO_WORKITEM WorkItem = IoAllocateWorkItem(Device);
     assert_non_null(WorkItem);
     HoldWorkers();
-    IoQueueWorkItem(WorkItem, (PIO_WORKITEM_ROUTINE)NULL, DelayedWorkQueue, NULL);
+    IoQueueWorkItem(WorkItem, NothingIo, DelayedWorkQueue, NULL);
     return WorkItem;
 }
 
@@ -252,9 +264,8 @@ SIM_TEST_F(QueuingAQueuedIoWorkItemIsWorkerInvalid, SimTestSetup, ReleaseAndTear
 {
     DEVICE_OBJECT Device;
     PIO_WORKITEM WorkItem = QueueHeldIoWorkItem(&Device);
-    SIM_EXPECT_BUGCHECK4(WORKER_INVALID, 0, (ULONG_PTR)WorkItem, NormalWorkQueue, 0,
-                         IoQueueWorkItem(WorkItem, (PIO_WORKITEM_ROUTINE)NULL, NormalWorkQueue,
-                                         NULL));
+    SIM_EXPECT_BUGCHECK4(WORKER_INVALID, 1, (ULONG_PTR)WorkItem, NormalWorkQueue, 0,
+                         IoQueueWorkItem(WorkItem, NothingIo, NormalWorkQueue, NULL));
     ReleaseWorkers();
 }
 
@@ -262,15 +273,76 @@ SIM_TEST_F(FreeingAQueuedIoWorkItemIsWorkerInvalid, SimTestSetup, ReleaseAndTear
 {
     DEVICE_OBJECT Device;
     PIO_WORKITEM WorkItem = QueueHeldIoWorkItem(&Device);
-    SIM_BUGCHECK Stop;
-    SIM_CATCH_BUGCHECK(&Stop, IoFreeWorkItem(WorkItem));
+    SIM_EXPECT_BUGCHECK4(WORKER_INVALID, 2, (ULONG_PTR)WorkItem, (ULONG_PTR)(void *)NothingIo, 0,
+                         IoFreeWorkItem(WorkItem));
     ReleaseWorkers();
-    assert_true(Stop.Caught);
-    assert_int_equal(Stop.Code, WORKER_INVALID);
-    assert_int_equal(Stop.Parameters[0], 1);
-    assert_int_equal(Stop.Parameters[1], (ULONG_PTR)WorkItem);
-    assert_int_equal(Stop.Parameters[2], (ULONG_PTR)WorkItem);
-    assert_true(Stop.Parameters[3] > 0);
+}
+
+/* The driver's own structure holding the item, freed while it is queued:
+ * the worker would run it from freed memory. */
+#define TAG_WORK 'kroW'
+typedef struct _DEVICE_STATE {
+    ULONG Flags;
+    WORK_QUEUE_ITEM Item;
+} DEVICE_STATE;
+
+SIM_TEST_F(FreeingPoolThatHoldsAQueuedItemIsWorkerInvalid, SimTestSetup, ReleaseAndTeardown)
+{
+    DEVICE_STATE *Owner =
+        (DEVICE_STATE *)ExAllocatePool2(POOL_FLAG_NON_PAGED, sizeof(DEVICE_STATE), TAG_WORK);
+    assert_non_null(Owner);
+    HoldWorkers();
+    ExInitializeWorkItem(&Owner->Item, Nothing, NULL);
+    ExQueueWorkItem(&Owner->Item, DelayedWorkQueue);
+    SIM_EXPECT_BUGCHECK4(WORKER_INVALID, 0, (ULONG_PTR)&Owner->Item, (ULONG_PTR)Owner,
+                         (ULONG_PTR)(Owner + 1), ExFreePoolWithTag(Owner, TAG_WORK));
+    ReleaseWorkers();
+}
+
+/* The same for an I/O work item the driver keeps in its own pool
+ * (IoInitializeWorkItem): P2 is the IO_WORKITEM. */
+SIM_TEST_F(FreeingPoolThatHoldsAQueuedIoItemIsWorkerInvalid, SimTestSetup, ReleaseAndTeardown)
+{
+    DEVICE_OBJECT Device;
+    memset(&Device, 0, sizeof(Device));
+    SIZE_T Size = 16 + IoSizeofWorkItem();
+    char *Block = (char *)ExAllocatePool2(POOL_FLAG_NON_PAGED, Size, TAG_WORK);
+    assert_non_null(Block);
+    PIO_WORKITEM WorkItem = (PIO_WORKITEM)(Block + 16);
+    IoInitializeWorkItem(&Device, WorkItem);
+    HoldWorkers();
+    IoQueueWorkItem(WorkItem, NothingIo, DelayedWorkQueue, NULL);
+    SIM_EXPECT_BUGCHECK4(WORKER_INVALID, 0, (ULONG_PTR)WorkItem, (ULONG_PTR)Block,
+                         (ULONG_PTR)(Block + Size),
+                         ExFreePoolWithTag(Block, TAG_WORK));
+    ReleaseWorkers();
+}
+
+/* Freed by its own routine (the item is off the queue by then), or after
+ * it ran: no stop. */
+static VOID NTAPI FreeOwnState(PVOID Parameter)
+{
+    ExFreePoolWithTag(Parameter, TAG_WORK);
+}
+
+SIM_TEST(AnItemsRoutineMayFreeThePoolHoldingIt)
+{
+    for (int i = 0; i < 8; i++) {
+        DEVICE_STATE *Owner =
+            (DEVICE_STATE *)ExAllocatePool2(POOL_FLAG_NON_PAGED, sizeof(DEVICE_STATE), TAG_WORK);
+        assert_non_null(Owner);
+        ExInitializeWorkItem(&Owner->Item, FreeOwnState, Owner);
+        ExQueueWorkItem(&Owner->Item, DelayedWorkQueue);
+    }
+    assert_true(SimWaitForWorkItems(WAIT_MS));
+    assert_false(SimIsStopped(NULL));
+    DEVICE_STATE *Owner =
+        (DEVICE_STATE *)ExAllocatePool2(POOL_FLAG_NON_PAGED, sizeof(DEVICE_STATE), TAG_WORK);
+    assert_non_null(Owner);
+    ExInitializeWorkItem(&Owner->Item, Nothing, NULL);
+    ExQueueWorkItem(&Owner->Item, DelayedWorkQueue);
+    assert_true(SimWaitForWorkItems(WAIT_MS));
+    ExFreePoolWithTag(Owner, TAG_WORK); /* it ran: no longer queued */
 }
 
 /* IRQL: queuing above DISPATCH_LEVEL is IRQL_NOT_LESS_OR_EQUAL (mi_ddi_table.h). */

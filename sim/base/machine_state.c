@@ -63,15 +63,16 @@ void MiSetHeldObjectFinder(MI_HELD_OBJECT_KIND Kind, MI_HELD_OBJECT_FINDER Finde
     atomic_store(&MiHeldObjectFinders[Kind], Finder);
 }
 
-bool MiFindHeldObject(const void *Start, SIZE_T Size, ULONG_PTR PoolType, ULONG_PTR Parameters[4])
+ULONG MiFindHeldObject(const void *Start, SIZE_T Size, ULONG_PTR PoolType,
+                       ULONG_PTR Parameters[4])
 {
     for (int Kind = 0; Kind < MiHeldObjectKinds; Kind++) {
         MI_HELD_OBJECT_FINDER Finder = atomic_load(&MiHeldObjectFinders[Kind]);
         if (Finder != NULL && Finder(Start, Size, PoolType, Parameters)) {
-            return true;
+            return Kind == MiHeldWorkItem ? WORKER_INVALID : DRIVER_VERIFIER_DETECTED_VIOLATION;
         }
     }
-    return false;
+    return 0;
 }
 
 void MiSetInjectHooks(const MI_INJECT_HOOKS *Hooks)

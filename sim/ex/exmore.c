@@ -34,6 +34,13 @@ static struct {
     struct _CALLBACK_OBJECT *Objects; /* this machine's */
 } MiCallbacks = {.Mutex = PTHREAD_MUTEX_INITIALIZER};
 
+/* fork(): held across it, so the child's copy of the records is whole and
+ * its lock free (sim/ex/work.c, MiExForkSteps). */
+void MiCallbacksForkStep(MI_FORK_STEP Step)
+{
+    MiForkStepMutex(&MiCallbacks.Mutex, Step);
+}
+
 static WCHAR MiUpcase(WCHAR c)
 {
     return (c >= L'a' && c <= L'z') ? (WCHAR)(c - (L'a' - L'A')) : c;

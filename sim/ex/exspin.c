@@ -83,10 +83,18 @@ static bool MiSwap(PEX_SPIN_LOCK Lock, uint32_t Expected, uint32_t Value)
 }
 
 /* One turn of a spin: leaves if the machine stopped (the holder's frame caught
- * a stop and the lock stays held) or was reset under the spinner. */
+ * a stop and the lock stays held) or was reset under the spinner. The first
+ * turn counts the thread as spinning, as KeAcquireSpinLock's spinners are
+ * (robust31): SimReset waits for the old machine's spinners to leave, so
+ * none reads or swaps a lock word in memory the next machine reuses. */
 static void MiSpinTurn(const char *Ddi, uint64_t Machine, unsigned *Spins)
 {
+    if (*Spins == 0 && MiEnterSpin() != Machine) {
+        MiLeaveSpin(); /* reset since the DDI began: not this machine's spinner */
+        MiRefuseDeadWait(Ddi, Machine);
+    }
     if (MiIsStopped() || MiMachine() != Machine) {
+        MiLeaveSpin();
         MiRefuseDeadWait(Ddi, Machine);
     }
     if (++*Spins % 64 == 0) {
@@ -115,6 +123,9 @@ static void MiAcquireShared(const char *Ddi, PEX_SPIN_LOCK Lock)
         }
         MiSpinTurn(Ddi, Machine, &Spins);
     }
+    if (Spins != 0) {
+        MiLeaveSpin();
+    }
     MiRemember(Lock, false);
 }
 
@@ -137,6 +148,9 @@ static void MiAcquireExclusive(const char *Ddi, PEX_SPIN_LOCK Lock)
             MiSwap(Lock, Value, Value | MI_EXSPIN_WAITING);
         }
         MiSpinTurn(Ddi, Machine, &Spins);
+    }
+    if (Spins != 0) {
+        MiLeaveSpin();
     }
     MiRemember(Lock, true);
 }

@@ -56,6 +56,13 @@ static struct {
     _Atomic ULONG Active; /* Count, read by the pool's free without the mutex */
 } MiLookaside = {.Mutex = PTHREAD_MUTEX_INITIALIZER};
 
+/* fork(): held across it, so the child's copy of the records is whole and
+ * its lock free (sim/ex/work.c, MiExForkSteps). */
+void MiLookasideForkStep(MI_FORK_STEP Step)
+{
+    MiForkStepMutex(&MiLookaside.Mutex, Step);
+}
+
 /* Index of L among the active lists, or Count. */
 static ULONG MiLookasideFindLocked(PGENERAL_LOOKASIDE_POOL L)
 {

@@ -57,6 +57,13 @@ static MI_RESOURCE *MiResourceRecords; /* live records, freed when the machine g
 static _Atomic ULONG MiResourceLive;    /* their number, read by every pool free */
 static MI_RESOURCE *MiResourceRetired;  /* replaced by a second initialization */
 
+/* fork(): held across it, so the child's copy of the records is whole and
+ * its lock free (sim/ex/work.c, MiExForkSteps). */
+void MiResourceForkStep(MI_FORK_STEP Step)
+{
+    MiForkStepMutex(&MiResourceLock, Step);
+}
+
 /* The calling thread's identity as an owner (an ERESOURCE_THREAD, like a
  * PETHREAD). */
 static _Thread_local UCHAR MiThreadIdentity;

@@ -14,10 +14,12 @@
  * machine is reset or shut down; SimIsClean reports items still queued or
  * running, as Driver Verifier reports pending work at unload (0xC7).
  *
- * mmsim's choices (docs/work-items.md): queuing an item that is still
- * queued is bug check 0xE4 WORKER_INVALID (0, item, queue type, 0); freeing
- * an IO_WORKITEM that is queued is 0xE4 (1, item, pool block, block size).
- * Freeing it from inside its own routine is fine, as on Windows.
+ * Misuse is 0xE4 WORKER_INVALID, Parameter 1 as Windows documents it
+ * (docs/work-items.md): 0, pool freed that holds a queued item (item, block
+ * start, block end); 1, queuing an item that is still queued (item, queue
+ * type, 0); 2, IoFreeWorkItem of a queued item (item, its routine, 0).
+ * Freeing it from inside its own routine is fine, as on Windows: an item is
+ * dequeued before its routine runs.
  */
 #include <pthread.h>
 #include <stdlib.h>
@@ -47,6 +49,10 @@ static struct {
     uint64_t Queued;      /* items waiting */
     uint64_t Running;     /* routines running now */
     uint64_t Done;        /* routines completed (statistics) */
+    /* robust31: the queued items' addresses in mmsim's memory, for the pool
+     * free's check (which must not follow the links in driver memory). */
+    MI_ADDRESS_SET Items;
+    _Atomic uint64_t Recorded; /* Queued, read by every pool free without the mutex */
     bool Started, Stop;
     pthread_t Threads[MI_WORKER_THREADS];
 } MiWork = {.Mutex = PTHREAD_MUTEX_INITIALIZER,
@@ -123,10 +129,37 @@ static void MiRunItem(PWORK_QUEUE_ITEM Item)
     }
 }
 
+/* Takes the first queued item off the queue (mutex held). Its links are in
+ * the driver's memory: taken under the driver-access lock, so that memory
+ * that faults stops the machine as Windows' dequeue at raised IRQL would
+ * (0x50 unmapped, 0xA paged out) with the lock let go. Links that do not
+ * point back (the item overwritten while queued) are Windows' list check,
+ * 0x139 KERNEL_SECURITY_CHECK_FAILURE (3, entry, list head, 0) - mmsim's
+ * P2-P3: Windows gives its trap frame and exception record - rather than a
+ * write through them. The stop is on the worker thread: uncaught, exit 86. */
+static PLIST_ENTRY MiDequeueLocked(void)
+{
+    PLIST_ENTRY Entry = MiWork.Queue.Flink;
+    PLIST_ENTRY Next = Entry->Flink;
+    if (Entry->Blink != &MiWork.Queue || Next->Blink != Entry) {
+        MiUnlockForDriverAccess(&MiWork.Mutex);
+        KeBugCheckEx(KERNEL_SECURITY_CHECK_FAILURE, 3, (ULONG_PTR)Entry,
+                     (ULONG_PTR)&MiWork.Queue, 0);
+    }
+    /* Unlinked by hand: the item's own Flink stays non-NULL (queued)
+     * until MiRunItem clears it. */
+    MiWork.Queue.Flink = Next;
+    Next->Blink = &MiWork.Queue;
+    MiAddressSetRemove(&MiWork.Items, CONTAINING_RECORD(Entry, WORK_QUEUE_ITEM, List));
+    MiWork.Queued--;
+    atomic_store_explicit(&MiWork.Recorded, MiWork.Queued, memory_order_release);
+    return Entry;
+}
+
 static void *MiWorkerThread(void *Unused)
 {
     (void)Unused;
-    pthread_mutex_lock(&MiWork.Mutex);
+    MiLockForDriverAccess(&MiWork.Mutex);
     for (;;) {
         while (!MiWork.Stop && (MiWork.Queued == 0 || MiIsStopped())) {
             pthread_cond_wait(&MiWork.Wake, &MiWork.Mutex);
@@ -134,23 +167,18 @@ static void *MiWorkerThread(void *Unused)
         if (MiWork.Stop) {
             break;
         }
-        PLIST_ENTRY Entry = MiWork.Queue.Flink;
-        /* Unlinked by hand: the item's own Flink stays non-NULL (queued)
-         * until MiRunItem clears it. */
-        MiWork.Queue.Flink = Entry->Flink;
-        Entry->Flink->Blink = &MiWork.Queue;
-        MiWork.Queued--;
+        PLIST_ENTRY Entry = MiDequeueLocked();
         MiWork.Running++;
-        pthread_mutex_unlock(&MiWork.Mutex);
+        MiUnlockForDriverAccess(&MiWork.Mutex);
         MiRunItem(CONTAINING_RECORD(Entry, WORK_QUEUE_ITEM, List));
-        pthread_mutex_lock(&MiWork.Mutex);
+        MiLockForDriverAccess(&MiWork.Mutex);
         MiWork.Running--;
         MiWork.Done++;
         if (MiWork.Queued == 0 && MiWork.Running == 0) {
             pthread_cond_broadcast(&MiWork.Idle);
         }
     }
-    pthread_mutex_unlock(&MiWork.Mutex);
+    MiUnlockForDriverAccess(&MiWork.Mutex);
     return NULL;
 }
 
@@ -188,7 +216,7 @@ static void MiQueue(PWORK_QUEUE_ITEM Item, PIO_WORKITEM IoItem, WORK_QUEUE_TYPE 
     MiLockForDriverAccess(&MiWork.Mutex);
     if (__atomic_load_n(&Item->List.Flink, __ATOMIC_ACQUIRE) != NULL) {
         MiUnlockForDriverAccess(&MiWork.Mutex);
-        KeBugCheckEx(WORKER_INVALID, 0, (ULONG_PTR)(IoItem != NULL ? (void *)IoItem : (void *)Item),
+        KeBugCheckEx(WORKER_INVALID, 1, (ULONG_PTR)(IoItem != NULL ? (void *)IoItem : (void *)Item),
                      (ULONG_PTR)QueueType, 0);
     }
     /* Only a forked child lacks them (or a parent that could not restart
@@ -199,18 +227,25 @@ static void MiQueue(PWORK_QUEUE_ITEM Item, PIO_WORKITEM IoItem, WORK_QUEUE_TYPE 
         abort();
     }
     InsertTailList(&MiWork.Queue, &Item->List);
+    MiAddressSetInsert(&MiWork.Items, Item); /* no host memory: Incomplete, still queued */
     MiWork.Queued++;
+    atomic_store_explicit(&MiWork.Recorded, MiWork.Queued, memory_order_release);
     pthread_cond_signal(&MiWork.Wake);
     MiUnlockForDriverAccess(&MiWork.Mutex);
 }
 
 /* Starts the worker threads when a machine is built (they survive a failed
  * build of a later subsystem and are reused by the next one). */
+static bool MiWorkItemHeldIn(const void *Start, SIZE_T Size, ULONG_PTR PoolType,
+                             ULONG_PTR Parameters[4]);
+
 static NTSTATUS MiWorkInit(const SIM_CONFIG *Config)
 {
     (void)Config;
+    MiSetHeldObjectFinder(MiHeldWorkItem, MiWorkItemHeldIn);
     pthread_mutex_lock(&MiWork.Mutex);
     NTSTATUS Status = STATUS_SUCCESS;
+    (void)MiAddressSetReserve(&MiWork.Items, 256); /* queuing then seldom allocates */
     if (!MiWork.Started && !MiStartWorkersLocked()) {
         MiWriteStderr("mmsim: cannot start the system worker threads: the host refused a "
                       "thread\n");
@@ -250,7 +285,7 @@ VOID NTAPI IoQueueWorkItem(PIO_WORKITEM IoWorkItem, PIO_WORKITEM_ROUTINE WorkerR
     MiDdiEnter(MiDdi_IoQueueWorkItem, 0, MI_CALLER_ADDRESS());
     MiCheckDriverPointer(IoWorkItem, 0, false, MI_CALLER_ADDRESS());
     if (__atomic_load_n(&IoWorkItem->Item.List.Flink, __ATOMIC_ACQUIRE) != NULL) {
-        KeBugCheckEx(WORKER_INVALID, 0, (ULONG_PTR)IoWorkItem, (ULONG_PTR)QueueType, 0);
+        KeBugCheckEx(WORKER_INVALID, 1, (ULONG_PTR)IoWorkItem, (ULONG_PTR)QueueType, 0);
     }
     IoWorkItem->Routine = WorkerRoutine;
     IoWorkItem->RoutineEx = NULL;
@@ -265,8 +300,8 @@ VOID NTAPI IoFreeWorkItem(PIO_WORKITEM IoWorkItem)
     MiDdiEnter(MiDdi_IoFreeWorkItem, 0, MI_CALLER_ADDRESS());
     MiCheckDriverPointer(IoWorkItem, 0, false, MI_CALLER_ADDRESS());
     if (__atomic_load_n(&IoWorkItem->Item.List.Flink, __ATOMIC_ACQUIRE) != NULL) {
-        KeBugCheckEx(WORKER_INVALID, 1, (ULONG_PTR)IoWorkItem, (ULONG_PTR)IoWorkItem,
-                     sizeof(IO_WORKITEM));
+        KeBugCheckEx(WORKER_INVALID, 2, (ULONG_PTR)IoWorkItem,
+                     (ULONG_PTR)(void *)IoWorkItem->Routine, 0);
     }
     MiFreePoolInternal(IoWorkItem, MI_TAG_IO_WORKITEM, true);
 }
@@ -293,8 +328,8 @@ VOID NTAPI IoUninitializeWorkItem(PIO_WORKITEM IoWorkItem)
     MiCheckDriverPointer(IoWorkItem, 0, false, MI_CALLER_ADDRESS());
     if (__atomic_load_n(&IoWorkItem->Item.List.Flink, __ATOMIC_ACQUIRE) != NULL) {
         /* as IoFreeWorkItem of a queued item (mmsim's choice) */
-        KeBugCheckEx(WORKER_INVALID, 1, (ULONG_PTR)IoWorkItem, (ULONG_PTR)IoWorkItem,
-                     sizeof(IO_WORKITEM));
+        KeBugCheckEx(WORKER_INVALID, 2, (ULONG_PTR)IoWorkItem,
+                     (ULONG_PTR)(void *)IoWorkItem->Routine, 0);
     }
 }
 
@@ -304,7 +339,7 @@ VOID NTAPI IoQueueWorkItemEx(PIO_WORKITEM IoWorkItem, PIO_WORKITEM_ROUTINE_EX Wo
     MiDdiEnter(MiDdi_IoQueueWorkItemEx, 0, MI_CALLER_ADDRESS());
     MiCheckDriverPointer(IoWorkItem, 0, false, MI_CALLER_ADDRESS());
     if (__atomic_load_n(&IoWorkItem->Item.List.Flink, __ATOMIC_ACQUIRE) != NULL) {
-        KeBugCheckEx(WORKER_INVALID, 0, (ULONG_PTR)IoWorkItem, (ULONG_PTR)QueueType, 0);
+        KeBugCheckEx(WORKER_INVALID, 1, (ULONG_PTR)IoWorkItem, (ULONG_PTR)QueueType, 0);
     }
     IoWorkItem->RoutineEx = WorkerRoutine;
     IoWorkItem->Routine = (PIO_WORKITEM_ROUTINE)(void *)WorkerRoutine; /* non-NULL: an Io item */
@@ -356,7 +391,9 @@ void MiStopWorkers(void)
         pthread_mutex_lock(&MiWork.Mutex);
     }
     InitializeListHead(&MiWork.Queue);
+    MiAddressSetClear(&MiWork.Items);
     MiWork.Queued = 0;
+    atomic_store_explicit(&MiWork.Recorded, 0, memory_order_release);
     MiWork.Started = false;
     MiWork.Stop = false;
     pthread_mutex_unlock(&MiWork.Mutex);
@@ -383,6 +420,31 @@ bool MiWorkersIdle(void)
  * child starts its own workers when it has or queues work. */
 static bool MiWorkForkStopped;
 
+void MiForkStepMutex(pthread_mutex_t *Mutex, MI_FORK_STEP Step)
+{
+    if (Step == MiForkStepPrepare) {
+        pthread_mutex_lock(Mutex);
+    } else {
+        pthread_mutex_unlock(Mutex);
+    }
+}
+
+/* The executive's other host locks, taken after the work queue's (their
+ * users take none of the simulator's locks under them: leaves) and let go
+ * before it. */
+static void MiExForkSteps(MI_FORK_STEP Step)
+{
+    if (Step == MiForkStepPrepare) {
+        MiLookasideForkStep(Step);
+        MiResourceForkStep(Step);
+        MiCallbacksForkStep(Step);
+    } else {
+        MiCallbacksForkStep(Step);
+        MiResourceForkStep(Step);
+        MiLookasideForkStep(Step);
+    }
+}
+
 void MiWorkForkPrepare(void)
 {
     pthread_mutex_lock(&MiWork.Mutex);
@@ -399,6 +461,7 @@ void MiWorkForkPrepare(void)
         MiWork.Stop = false;
     }
     /* Held across the fork: the child copies a consistent queue. */
+    MiExForkSteps(MiForkStepPrepare);
 }
 
 /* The parent starts them again only when it queues work, as the child does
@@ -409,6 +472,7 @@ void MiWorkForkPrepare(void)
  * now. */
 void MiWorkForkParent(void)
 {
+    MiExForkSteps(MiForkStepParent);
     if (MiWorkForkStopped && MiWork.Queued != 0 && !MiWork.Started && !MiStartWorkersLocked()) {
         MiWriteStderr("mmsim: cannot restart the worker threads after fork()\n");
     }
@@ -420,6 +484,7 @@ void MiWorkForkChild(void)
     /* A plain mutex has no owner check: the child releases what the
      * prepare half took (and ThreadSanitizer sees it released). The
      * condition variables may name the parent's waiters: made new. */
+    MiExForkSteps(MiForkStepChild);
     pthread_mutex_unlock(&MiWork.Mutex);
     pthread_cond_init(&MiWork.Wake, NULL);
     pthread_cond_init(&MiWork.Idle, NULL);
@@ -435,6 +500,50 @@ void MiWorkForkChild(void)
         _exit(SIM_EXIT_CONFIG);
     }
     pthread_mutex_unlock(&MiWork.Mutex);
+}
+
+/* The pool's hook (mi.h): a queued item inside the block being freed would
+ * be run from freed memory: 0xE4 WORKER_INVALID (0, item, block start, block
+ * end), as Windows' worker reports it. From mmsim's record of the queue, not
+ * its links (an item elsewhere whose memory is gone must not stop this
+ * free); only if that record was refused host memory is the queue walked. An
+ * item whose routine runs is no longer queued: its routine may free it. */
+static bool MiWorkItemHeldIn(const void *Start, SIZE_T Size, ULONG_PTR PoolType,
+                             ULONG_PTR Parameters[4])
+{
+    (void)PoolType;
+    const void *Found = NULL;
+    if (atomic_load_explicit(&MiWork.Recorded, memory_order_acquire) == 0) {
+        return false; /* nothing queued: no lock taken per pool free */
+    }
+    pthread_mutex_lock(&MiWork.Mutex);
+    if (MiWork.Queued == 0) {
+        pthread_mutex_unlock(&MiWork.Mutex);
+        return false;
+    }
+    if (!MiWork.Items.Incomplete) {
+        Found = MiAddressSetFirstIn(&MiWork.Items, Start, Size);
+        pthread_mutex_unlock(&MiWork.Mutex);
+    } else {
+        pthread_mutex_unlock(&MiWork.Mutex);
+        MiLockForDriverAccess(&MiWork.Mutex);
+        for (PLIST_ENTRY Entry = MiWork.Queue.Flink; Entry != &MiWork.Queue && Found == NULL;
+             Entry = Entry->Flink) {
+            const char *Item = (const char *)CONTAINING_RECORD(Entry, WORK_QUEUE_ITEM, List);
+            if (Item >= (const char *)Start && Item < (const char *)Start + Size) {
+                Found = Item;
+            }
+        }
+        MiUnlockForDriverAccess(&MiWork.Mutex);
+    }
+    if (Found == NULL) {
+        return false;
+    }
+    Parameters[0] = 0;
+    Parameters[1] = (ULONG_PTR)Found;
+    Parameters[2] = (ULONG_PTR)Start;
+    Parameters[3] = (ULONG_PTR)Start + Size;
+    return true;
 }
 
 static bool MiWorkIsClean(char *Report, size_t Size)

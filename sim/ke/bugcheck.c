@@ -73,6 +73,7 @@ static const MI_CODE_NAME MiCodeNames[] = {
     {0xE1, "WORKER_THREAD_RETURNED_AT_BAD_IRQL", "A work item routine returned at an IRQL other than PASSIVE_LEVEL."},
     {0xE4, "WORKER_INVALID", "A work item was queued while queued, or its memory freed while queued (see Parameter 1)."},
     {0x12E, "INVALID_MDL_RANGE", "IoBuildPartialMdl range lies outside the source MDL."},
+    {0x139, "KERNEL_SECURITY_CHECK_FAILURE", "A kernel structure was found corrupt (see Parameter 1)."},
     {0x13A, "KERNEL_MODE_HEAP_CORRUPTION", "The kernel pool heap is corrupt."},
     /* kedisp: the dispatcher's (docs/ke-sync.md). */
     {0x03, "INVALID_AFFINITY_SET", "A thread affinity names no active processor."},
@@ -160,6 +161,11 @@ static const MI_SUBCODE MiSubCodes[] = {
     {0xC4, 0x141, "The driver explicitly asked for physical memory below 4 GB."},
     {0xC4, 0x20005, "DDI rule IrqlExApcLte1: fast mutex acquired above APC_LEVEL."},
     {0xC4, 0x20019, "DDI rule IrqlMmApcLte: memory manager routine called above APC_LEVEL."},
+    /* robust31: work items (docs/work-items.md) */
+    {0xE4, 0x0, "Pool being freed holds a work item that is still queued."},
+    {0xE4, 0x1, "A work item was queued while it is still queued."},
+    {0xE4, 0x2, "An I/O work item was freed while it is still queued."},
+    {0x139, 0x3, "A LIST_ENTRY is corrupt: its neighbours do not point back at it."},
 };
 
 const char *SimBugCheckName(ULONG Code)

@@ -43,6 +43,10 @@ static struct {
     uint64_t Running;      /* DPC routines running now */
     PKDPC ClockCurrent;    /* the DPC whose routine the clock thread runs */
     uint64_t Epoch;        /* the machine whose routines Running counts */
+    /* robust31: the addresses of the queued DPCs and the set timers, in
+     * mmsim's memory: what a pool free and KeRemoveQueueDpc look up, so that
+     * neither follows links in a driver's object that may be gone. */
+    MI_ADDRESS_SET QueuedDpcs, SetTimers;
     bool Started, Stop, ForkStopped;
     pthread_t Thread;
 } MiDpc = {.Lock = PTHREAD_MUTEX_INITIALIZER,
@@ -79,6 +83,12 @@ static void MiForkChild(void);
 static void MiDpcInitOnce(void)
 {
     MiInitConds();
+    /* Room for the usual number of objects from the start: queuing at
+     * DISPATCH_LEVEL seldom allocates. */
+    pthread_mutex_lock(&MiDpc.Lock);
+    (void)MiAddressSetReserve(&MiDpc.QueuedDpcs, 64);
+    (void)MiAddressSetReserve(&MiDpc.SetTimers, 256);
+    pthread_mutex_unlock(&MiDpc.Lock);
     HostOnFork(MiForkPrepare, MiForkParent, MiForkChild);
 }
 
@@ -177,6 +187,7 @@ static bool MiQueueDpcLocked(PRKDPC Dpc, void *Processor, PVOID Argument1, PVOID
     Dpc->SystemArgument1 = Argument1;
     Dpc->SystemArgument2 = Argument2;
     Dpc->DpcData = Processor;
+    MiAddressSetInsert(&MiDpc.QueuedDpcs, Dpc);
     atomic_fetch_add_explicit(&MiQueuedDpcCount, 1, memory_order_release);
     if (Dpc->Importance == HighImportance) {
         InsertHeadList(&MiDpc.Queue, &Dpc->DpcListEntry);
@@ -224,9 +235,13 @@ BOOLEAN NTAPI KeRemoveQueueDpc(PRKDPC Dpc)
      * reset keeps a stale DpcData and links into a queue that is gone. */
     bool Removed = false;
     if (Dpc->DpcData != NULL) {
-        for (PLIST_ENTRY Entry = MiDpc.Queue.Flink; Entry != &MiDpc.Queue && !Removed;
-             Entry = Entry->Flink) {
-            Removed = Entry == &Dpc->DpcListEntry;
+        if (!MiDpc.QueuedDpcs.Incomplete) {
+            Removed = MiAddressSetContains(&MiDpc.QueuedDpcs, Dpc);
+        } else {
+            for (PLIST_ENTRY Entry = MiDpc.Queue.Flink; Entry != &MiDpc.Queue && !Removed;
+                 Entry = Entry->Flink) {
+                Removed = Entry == &Dpc->DpcListEntry;
+            }
         }
         if (!Removed) {
             Dpc->DpcData = NULL;
@@ -235,6 +250,7 @@ BOOLEAN NTAPI KeRemoveQueueDpc(PRKDPC Dpc)
     if (Removed) {
         RemoveEntryList(&Dpc->DpcListEntry);
         Dpc->DpcData = NULL;
+        MiAddressSetRemove(&MiDpc.QueuedDpcs, Dpc);
         atomic_fetch_sub_explicit(&MiQueuedDpcCount, 1, memory_order_release);
     }
     MiDpcUnlock();
@@ -303,6 +319,7 @@ static void MiRunQueued(void *Processor)
         bool FromTimer = Dpc->DpcData == &MiTimerProcessorTag;
         RemoveEntryList(&Dpc->DpcListEntry);
         Dpc->DpcData = NULL;
+        MiAddressSetRemove(&MiDpc.QueuedDpcs, Dpc);
         atomic_fetch_sub_explicit(&MiQueuedDpcCount, 1, memory_order_release);
         PKDEFERRED_ROUTINE Routine = Dpc->DeferredRoutine;
         PVOID Context = Dpc->DeferredContext;
@@ -461,8 +478,14 @@ static uint64_t MiClockNow(void)
     return MiInterruptTimeNow();
 }
 
+/* Set on this machine (lock held): from mmsim's record, so that a timer set
+ * on a machine since reset (its links name a list that is gone, and
+ * neighbours that may be freed) is not unlinked through them. */
 static bool MiTimerInserted(PKTIMER Timer)
 {
+    if (!MiDpc.SetTimers.Incomplete) {
+        return MiAddressSetContains(&MiDpc.SetTimers, Timer);
+    }
     return Timer->TimerListEntry.Flink != NULL;
 }
 
@@ -470,11 +493,13 @@ static void MiUnlinkTimer(PKTIMER Timer)
 {
     RemoveEntryList(&Timer->TimerListEntry);
     Timer->TimerListEntry.Flink = Timer->TimerListEntry.Blink = NULL;
+    MiAddressSetRemove(&MiDpc.SetTimers, Timer);
     atomic_fetch_sub_explicit(&MiSetTimerCount, 1, memory_order_release);
 }
 
 static void MiInsertTimerLocked(PKTIMER Timer)
 {
+    MiAddressSetInsert(&MiDpc.SetTimers, Timer);
     PLIST_ENTRY Entry = MiDpc.Timers.Flink;
     while (Entry != &MiDpc.Timers &&
            CONTAINING_RECORD(Entry, KTIMER, TimerListEntry)->DueTime.QuadPart <=
@@ -586,6 +611,12 @@ BOOLEAN NTAPI KeReadStateTimer(PKTIMER Timer)
     return __atomic_load_n(&Timer->Header.SignalState, __ATOMIC_ACQUIRE) != 0 ? TRUE : FALSE;
 }
 
+/* The pool's checks (sim/mm/pool.c): the set timer or queued DPC inside
+ * [Start, Start + Size), from mmsim's records only. A timer or DPC whose
+ * memory the driver unmapped or freed another way stays in them, unread,
+ * until it would expire or run (where its memory faults, as on Windows); an
+ * unrelated free is not stopped by it. Only if a record was refused host
+ * memory are the links walked (the lock then covers driver memory). */
 PKTIMER MiTimerInRange(const void *Start, SIZE_T Size)
 {
     const char *Low = (const char *)Start;
@@ -593,6 +624,13 @@ PKTIMER MiTimerInRange(const void *Start, SIZE_T Size)
     if (atomic_load_explicit(&MiSetTimerCount, memory_order_acquire) == 0) {
         return NULL; /* no timer is set anywhere: no lock taken per pool free */
     }
+    pthread_mutex_lock(&MiDpc.Lock);
+    if (!MiDpc.SetTimers.Incomplete) {
+        Found = (PKTIMER)(void *)MiAddressSetFirstIn(&MiDpc.SetTimers, Start, Size);
+        pthread_mutex_unlock(&MiDpc.Lock);
+        return Found;
+    }
+    pthread_mutex_unlock(&MiDpc.Lock);
     MiDpcLock();
     for (PLIST_ENTRY Entry = MiDpc.Timers.Flink; Entry != &MiDpc.Timers; Entry = Entry->Flink) {
         PKTIMER Timer = CONTAINING_RECORD(Entry, KTIMER, TimerListEntry);
@@ -612,6 +650,13 @@ PKDPC MiQueuedDpcInRange(const void *Start, SIZE_T Size)
     if (atomic_load_explicit(&MiQueuedDpcCount, memory_order_acquire) == 0) {
         return NULL; /* none queued: no lock taken per pool free */
     }
+    pthread_mutex_lock(&MiDpc.Lock);
+    if (!MiDpc.QueuedDpcs.Incomplete) {
+        Found = (PKDPC)(void *)MiAddressSetFirstIn(&MiDpc.QueuedDpcs, Start, Size);
+        pthread_mutex_unlock(&MiDpc.Lock);
+        return Found;
+    }
+    pthread_mutex_unlock(&MiDpc.Lock);
     MiDpcLock();
     for (PLIST_ENTRY Entry = MiDpc.Queue.Flink; Entry != &MiDpc.Queue; Entry = Entry->Flink) {
         PKDPC Dpc = CONTAINING_RECORD(Entry, KDPC, DpcListEntry);
@@ -756,6 +801,8 @@ void MiStopTimerThread(void)
     InitializeListHead(&MiDpc.Timers);
     atomic_store_explicit(&MiSetTimerCount, 0, memory_order_release);
     atomic_store_explicit(&MiQueuedDpcCount, 0, memory_order_release);
+    MiAddressSetClear(&MiDpc.QueuedDpcs);
+    MiAddressSetClear(&MiDpc.SetTimers);
     MiDpc.Epoch = MiCurrentWaitEpoch();
     MiDpc.Running = 0;
     MiDpc.ClockCurrent = NULL;

@@ -445,8 +445,9 @@ VOID NTAPI KeInitializeSpinLock(PKSPIN_LOCK SpinLock)
     __atomic_store_n(SpinLock, 0, __ATOMIC_RELEASE);
 }
 
-/* Counts this thread as spinning on the current machine; returns its epoch. */
-static uint64_t MiEnterSpin(void)
+/* Counts this thread as spinning on the current machine; returns its epoch
+ * (mi.h: the executive's spin locks count their spinners here too). */
+uint64_t MiEnterSpin(void)
 {
     for (;;) {
         uint64_t Epoch = atomic_load(&MiWaitEpoch);
@@ -460,7 +461,7 @@ static uint64_t MiEnterSpin(void)
     }
 }
 
-static void MiLeaveSpin(void)
+void MiLeaveSpin(void)
 {
     atomic_fetch_sub(MiSpinSlot, 1);
     MiSpinSlot = NULL;

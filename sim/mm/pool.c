@@ -876,10 +876,12 @@ PVOID NTAPI ExAllocatePoolWithTag(POOL_TYPE PoolType, SIZE_T NumberOfBytes, ULON
 }
 
 /* A block being freed that still holds an object the system tracks (a set
- * timer, a queued DPC, an active lookaside list or resource) stops the free
- * with Driver Verifier's code for it, before the memory goes (the finders of
- * objects kept above mm belong to the layers that keep them, mi.h). A stop
- * here lets go of the MM lock as any bug check does. */
+ * timer, a queued DPC or work item, an active lookaside list or resource)
+ * stops the free with the code Windows gives for it, before the memory goes
+ * (the finders of objects kept above mm belong to the layers that keep them,
+ * mi.h). Every finder reads mmsim's own records, never the driver's objects:
+ * one of them unmapped or freed elsewhere must not stop an unrelated free.
+ * A stop here lets go of the MM lock as any bug check does. */
 void MiStopIfHoldsObjects(const void *P, SIZE_T Size, ULONG_PTR PoolType)
 {
     /* kedisp: a timer still set inside the block would expire in freed
@@ -902,8 +904,9 @@ void MiStopIfHoldsObjects(const void *P, SIZE_T Size, ULONG_PTR PoolType)
         KeBugCheckEx(TIMER_OR_DPC_INVALID, 1, (ULONG_PTR)Dpc, (ULONG_PTR)P, (ULONG_PTR)P + Size);
     }
     ULONG_PTR Stop[4];
-    if (MiFindHeldObject(P, Size, PoolType, Stop)) {
-        KeBugCheckEx(DRIVER_VERIFIER_DETECTED_VIOLATION, Stop[0], Stop[1], Stop[2], Stop[3]);
+    ULONG Code = MiFindHeldObject(P, Size, PoolType, Stop);
+    if (Code != 0) {
+        KeBugCheckEx(Code, Stop[0], Stop[1], Stop[2], Stop[3]);
     }
 }
 

@@ -15,8 +15,8 @@
  *   object (an MDL's page, or paged pool)    DDI (touches it under the lock)   stop
  *   ERESOURCE, page made read-only           ExAcquireResourceExclusiveLite     0xBE (member, PTE, 0, 0)
  *   KDPC, page unmapped                      KeRemoveQueueDpc                   0x50 (DpcData, 0, ip, 0)
- *   KTIMER, page unmapped                    KeSetTimer                         0x50 (its links, 0, ip, 0)
- *   KTIMER, paged pool page trimmed          KeSetTimer                         0xA (its links, 2, 0, ip)
+ *   KTIMER, page unmapped                    KeSetTimer                         0x50 (its header, 2, ip, 0)
+ *   KTIMER, paged pool page trimmed          KeSetTimer                         0xA (its header, 2, 1, ip)
  *   WORK_QUEUE_ITEM, page unmapped           ExQueueWorkItem                    0x50 (its link, 0, ip, 0)
  *   callback object pointer, page unmapped   ExNotifyCallback                   0x50 (its member, 0, ip, 0)
  *
@@ -159,7 +159,7 @@ static const ROW Rows[] = {
     {"KDPC in an unmapped page", Unmapped, InitDpc, RemoveDpc, sizeof(KDPC),
      PAGE_FAULT_IN_NONPAGED_AREA, 0, DpcAgain},
     {"KTIMER in an unmapped page", Unmapped, InitTimer, SetTimer, sizeof(KTIMER),
-     PAGE_FAULT_IN_NONPAGED_AREA, 0, TimerAgain},
+     PAGE_FAULT_IN_NONPAGED_AREA, 2, TimerAgain}, /* whether it is set: mmsim's record */
     {"KTIMER in a trimmed paged pool page", Trimmed, InitTimer, SetTimer, sizeof(KTIMER),
      IRQL_NOT_LESS_OR_EQUAL, DISPATCH_LEVEL, TimerAgain},
     {"WORK_QUEUE_ITEM in an unmapped page", Unmapped, InitItem, QueueItem,

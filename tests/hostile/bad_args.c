@@ -980,7 +980,7 @@ static const BAD_ROW Rows[] = {
 {"KeClearEvent",                         "null",    ClearEvent_Null,                 true,  AV,             NULL,           NULL},
 {"KeReadStateEvent",                     "null",    ReadStateEvent_Null,             true,  AV,             NULL,           NULL},
 {"KeQuerySystemTime",                    "null",    QuerySystemTime_Null,            true,  AV,             NULL,           NULL},
-{"IoQueueWorkItem",                      "order",   QueueWork_Twice,                 false, "stop E4/0",    NULL,           NULL},
+{"IoQueueWorkItem",                      "order",   QueueWork_Twice,                 false, "stop E4/1",    NULL,           NULL},
 {"IoFreeWorkItem",                       "null",    FreeWork_Null,                   true,  AV,             NULL,           NULL},
 {"IoQueueWorkItem",                      "null",    QueueWork_Null,                  true,  AV,             NULL,           NULL},
 {"ExQueueWorkItem",                      "null",    ExQueueWork_Null,                true,  AV,             NULL,           NULL},

@@ -14,6 +14,7 @@
  */
 #include <pthread.h>
 #include <sched.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #if !defined(_WIN32)
@@ -872,6 +873,26 @@ SIM_TEST(ResetDropsPendingTimers)
     assert_int_equal(__atomic_load_n(&Log.Runs, __ATOMIC_ACQUIRE), RunsBefore);
 }
 
+/* A timer set on a machine since reset was dropped with it: cancelling it
+ * finds it not set, and its stale links (they name the old machine's list
+ * and neighbours the driver may have freed) are not followed. Setting it
+ * again works. */
+SIM_TEST(ATimerSetBeforeAResetIsNotSetAfterIt)
+{
+    static KTIMER Timer, Neighbour;
+    KeInitializeTimer(&Timer);
+    KeInitializeTimer(&Neighbour);
+    KeSetTimer(&Timer, Relative(3600 * 1000), NULL);
+    KeSetTimer(&Neighbour, Relative(7200 * 1000), NULL); /* linked after Timer */
+    SimReset();
+    memset(&Neighbour, 0xA5, sizeof(Neighbour)); /* the driver reused its memory */
+    assert_false(KeCancelTimer(&Timer));
+    assert_int_equal(((const unsigned char *)&Neighbour)[offsetof(KTIMER, TimerListEntry.Blink)],
+                     0xA5); /* not written through Timer's stale Flink */
+    assert_false(KeSetTimer(&Timer, Relative(3600 * 1000), NULL));
+    assert_true(KeCancelTimer(&Timer));
+}
+
 /* Freeing pool that holds a set timer: Verifier (strict, the default) stops
  * at the free with 0xC4/0x15; without it, 0xC7/0 names the timer. */
 SIM_TEST_F(FreeingASetTimerStops, SimTestSetup, SimTestTeardownDefault)
@@ -942,6 +963,70 @@ SIM_TEST(FreeingAQueuedDpcStops)
     ExFreePoolWithTag(Device, TAG_KESY);
     KeLowerIrql(Old);
     assert_int_equal(Ran, 0);
+}
+
+/* The free's checks read mmsim's own record of the queued DPCs and set
+ * timers, never the driver's objects: a DPC or timer whose memory the driver
+ * took away another way (its mapping unmapped) does not stop an unrelated
+ * free. It stops the machine where Windows touches it: when the DPC runs.
+ *
+ *   KDPC or KTIMER in a mapping of an MDL's page      queued / set
+ *   MmUnmapLockedPages                                 its memory is gone
+ *   ExFreePoolWithTag(an unrelated block)              freed, no stop
+ *   KeLowerIrql below DISPATCH_LEVEL (the DPC runs)     0x50 inside the KDPC
+ */
+static PVOID MapAPage(PMDL *Mdl)
+{
+    PHYSICAL_ADDRESS Low = {{0, 0}}, High = {{0xFFFFFFFF, 0x7FFFFFFF}}, Skip = {{0, 0}};
+    *Mdl = MmAllocatePagesForMdlEx(Low, High, Skip, PAGE_SIZE, MmCached, 0);
+    assert_non_null(*Mdl);
+    PVOID Va = MmMapLockedPagesSpecifyCache(*Mdl, KernelMode, MmCached, NULL, FALSE,
+                                            NormalPagePriority);
+    assert_non_null(Va);
+    return Va;
+}
+
+SIM_TEST(AnUnmappedQueuedDpcDoesNotStopAnUnrelatedFree)
+{
+    static volatile int Ran;
+    PMDL Mdl;
+    PKDPC Dpc = (PKDPC)MapAPage(&Mdl);
+    KeInitializeDpc(Dpc, NeverRuns, (PVOID)&Ran);
+    PVOID Unrelated = ExAllocatePool2(POOL_FLAG_NON_PAGED, 64, TAG_KESY);
+    assert_non_null(Unrelated);
+    KIRQL Old;
+    KeRaiseIrql(DISPATCH_LEVEL, &Old);
+    assert_true(KeInsertQueueDpc(Dpc, NULL, NULL));
+    MmUnmapLockedPages(Dpc, Mdl);
+    ExFreePoolWithTag(Unrelated, TAG_KESY); /* no stop */
+    assert_false(SimIsStopped(NULL));
+    SIM_BUGCHECK Stop;
+    SIM_CATCH_BUGCHECK(&Stop, KeLowerIrql(Old));
+    assert_true(Stop.Caught);
+    assert_int_equal(Stop.Code, PAGE_FAULT_IN_NONPAGED_AREA);
+    assert_true(Stop.Parameters[0] >= (ULONG_PTR)Dpc &&
+                Stop.Parameters[0] < (ULONG_PTR)Dpc + sizeof(KDPC));
+    assert_int_equal(Ran, 0);
+    SimReset(); /* the MDL's pages go with the machine */
+}
+
+/* With Verifier's checks (0xC4/0x15) and without (0xC7/0): both look the
+ * timer up the same way. */
+SIM_TEST_F(AnUnmappedSetTimerDoesNotStopAnUnrelatedFree, SimTestSetup, SimTestTeardownDefault)
+{
+    static const BOOLEAN Strict[] = {TRUE, FALSE};
+    for (size_t i = 0; i < sizeof(Strict) / sizeof(Strict[0]); i++) {
+        SimTestSetStrict(Strict[i]);
+        PMDL Mdl;
+        PKTIMER Timer = (PKTIMER)MapAPage(&Mdl);
+        KeInitializeTimer(Timer);
+        KeSetTimer(Timer, Relative(3600 * 1000), NULL);
+        MmUnmapLockedPages(Timer, Mdl);
+        MmFreePagesFromMdl(Mdl);
+        ExFreePool(Mdl); /* no stop: the timer is not in this block */
+        assert_false(SimIsStopped(NULL));
+        SimReset(); /* drops the timer, which would expire in an hour */
+    }
 }
 
 /* The same under special pool: Verifier's pool type parameter is -1. */
