@@ -67,7 +67,13 @@ function(sal_macros Listing Files Out)
   set(${Out} ${_names} PARENT_SCOPE)
 endfunction()
 
-execute_process(COMMAND ${CLANG} -target x86_64-w64-mingw32 -E -dD -I${MINGW_INCLUDE}
+# Each language against mingw-w64 in the same language: some names are C-only
+# there (__in, __out: libstdc++ uses them as identifiers).
+set(_x c)
+if(LANG STREQUAL "c++")
+  set(_x c++)
+endif()
+execute_process(COMMAND ${CLANG} -target x86_64-w64-mingw32 -x ${_x} -E -dD -I${MINGW_INCLUDE}
                         ${WORK}/mingw.c
   OUTPUT_FILE ${WORK}/mingw_macros.txt RESULT_VARIABLE _rc ERROR_VARIABLE _err)
 if(NOT _rc EQUAL 0)
@@ -84,10 +90,6 @@ if(_count LESS 300)
   message(FATAL_ERROR "only ${_count} annotations found in mingw-w64's headers under ${MINGW_INCLUDE}")
 endif()
 
-set(_x c)
-if(LANG STREQUAL "c++")
-  set(_x c++)
-endif()
 execute_process(COMMAND ${CC} -x ${_x} -E -dD -I${MMSIM_INCLUDE} ${WORK}/mmsim.c
   OUTPUT_FILE ${WORK}/mmsim_macros.txt RESULT_VARIABLE _rc ERROR_VARIABLE _err)
 if(NOT _rc EQUAL 0)

@@ -174,8 +174,13 @@
 #define __drv_completionType(k)
 #define __drv_callbackType(k)
 #define __drv_strictType(t, m)
+/* libstdc++ names parameters __in and __out (std::pair, <ostream>): in C++
+ * under gcc and clang they stay undefined, as in mingw-w64's sal.h, or a
+ * C++ driver's standard headers after <wdm.h> would not compile. */
+#if !defined(__cplusplus) || !defined(__GNUC__)
 #define __in
 #define __out
+#endif
 #define __inout
 #define __in_opt
 #define __out_opt
@@ -207,7 +212,7 @@
  * driver files carry on their own functions - buffer sizes, return checks,
  * dereferences, ranges - all analysis-only, as in mingw-w64's sal.h. The
  * short ones libstdc++ uses as identifiers (__range, __success, __callback,
- * __pre, __post, __valid, __readonly) are left out: defining them would break
+ * __pre, __post, __valid, __readonly; __in and __out in C++, above) are left out: defining them would break
  * a C++ driver's standard headers. */
 #ifndef __checkReturn
 #define __checkReturn
