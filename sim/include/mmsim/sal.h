@@ -174,13 +174,12 @@
 #define __drv_completionType(k)
 #define __drv_callbackType(k)
 #define __drv_strictType(t, m)
-/* libstdc++ names parameters __in and __out (std::pair, <ostream>): in C++
- * under gcc and clang they stay undefined, as in mingw-w64's sal.h, or a
- * C++ driver's standard headers after <wdm.h> would not compile. */
-#if !defined(__cplusplus) || !defined(__GNUC__)
+/* Defined in C++ too, unlike mingw-w64's sal.h: Microsoft's own C++ driver
+ * code annotates with them (KMDF's mx primitives). libstdc++ names
+ * parameters __in and __out, so a C++ file includes the standard library
+ * before the kernel headers (docs/wdk-surface.md). */
 #define __in
 #define __out
-#endif
 #define __inout
 #define __in_opt
 #define __out_opt
@@ -212,7 +211,7 @@
  * driver files carry on their own functions - buffer sizes, return checks,
  * dereferences, ranges - all analysis-only, as in mingw-w64's sal.h. The
  * short ones libstdc++ uses as identifiers (__range, __success, __callback,
- * __pre, __post, __valid, __readonly; __in and __out in C++, above) are left out: defining them would break
+ * __pre, __post, __valid, __readonly) are left out: defining them would break
  * a C++ driver's standard headers. */
 #ifndef __checkReturn
 #define __checkReturn

@@ -1,14 +1,7 @@
-// shapes_std_after_wdm_*: a C++ driver (or its test) includes the kernel
-// headers first and the C++ standard library after them. Every SAL 1 name
-// the standard library also uses as an identifier must then be left
-// undefined in C++ (libstdc++ names parameters __in and __out, __range,
-// __success, __callback, __pre, __post, __valid, __readonly ...), as
-// mingw-w64's <sal.h> leaves them; one such macro breaks these headers far
-// from its cause.
-#include <ntddk.h>
-#include <specstrings.h>
-#include <ntstrsafe.h>
-
+// shapes_std_before_wdm_*: SAL 1's __in and __out annotate C++ driver code
+// (KMDF's own headers use them), and libstdc++ names parameters __in and
+// __out. Both hold when a C++ file includes the standard library first and
+// the kernel headers after it, the order this file shows (docs/wdk-surface.md).
 #include <algorithm>
 #include <array>
 #include <atomic>
@@ -27,11 +20,21 @@
 #include <utility>
 #include <vector>
 
-// The annotations still annotate a driver's own code.
+#include <ntddk.h>
+#include <specstrings.h>
+#include <ntstrsafe.h>
+
+// SAL 1 and SAL 2 on a driver's own functions.
+static VOID Zero(__out PULONG Value, __in ULONG Count)
+{
+    *Value = Count - Count;
+}
+
 _IRQL_requires_max_(PASSIVE_LEVEL) static NTSTATUS Fill(_Out_writes_(Count) PULONG Values,
                                                          _In_ ULONG Count)
 {
     std::fill(Values, Values + Count, 0u);
+    Zero(&Values[0], Count);
     return STATUS_SUCCESS;
 }
 
