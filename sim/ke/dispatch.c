@@ -141,9 +141,14 @@ VOID NTAPI KeRevertToUserAffinityThreadEx(KAFFINITY Affinity)
 {
     MiDdiEnter(MiDdi_KeRevertToUserAffinityThreadEx, 0, MI_CALLER_ADDRESS());
     /* Affinity is what KeSetSystemAffinityThreadEx returned: 0 restores the
-     * user affinity, anything else the earlier system affinity. */
-    MiCurrentThread()->SystemAffinity = Affinity & KeQueryActiveProcessors();
-    MiCurrentThread()->SystemGroup = 0;
+     * user affinity, anything else the earlier system affinity. Documented:
+     * no effect unless KeSetSystemAffinityThreadEx came first. */
+    struct _KTHREAD *Thread = MiCurrentThread();
+    if (Thread->SystemAffinity == 0) {
+        return;
+    }
+    Thread->SystemAffinity = Affinity & KeQueryActiveProcessors();
+    Thread->SystemGroup = 0;
 }
 
 VOID NTAPI KeRevertToUserAffinityThread(VOID)
@@ -168,6 +173,7 @@ VOID NTAPI KeSetSystemGroupAffinityThread(PGROUP_AFFINITY Affinity, PGROUP_AFFIN
     MiDdiEnter(MiDdi_KeSetSystemGroupAffinityThread, 0, MI_CALLER_ADDRESS());
     MiCheckDriverPointer(Affinity, sizeof(*Affinity) - 1, false, MI_CALLER_ADDRESS());
     struct _KTHREAD *Thread = MiCurrentThread();
+    GROUP_AFFINITY Asked = *Affinity; /* Affinity and PreviousAffinity may be one */
     if (PreviousAffinity != NULL) {
         MiCheckDriverPointer(PreviousAffinity, sizeof(*PreviousAffinity) - 1, true,
                              MI_CALLER_ADDRESS());
@@ -177,9 +183,9 @@ VOID NTAPI KeSetSystemGroupAffinityThread(PGROUP_AFFINITY Affinity, PGROUP_AFFIN
         PreviousAffinity->Mask = Thread->SystemAffinity;
         PreviousAffinity->Group = Thread->SystemAffinity != 0 ? Thread->SystemGroup : 0;
     }
-    if (MiGroupAffinityValid(Affinity)) {
-        Thread->SystemAffinity = Affinity->Mask;
-        Thread->SystemGroup = Affinity->Group;
+    if (MiGroupAffinityValid(&Asked)) {
+        Thread->SystemAffinity = Asked.Mask;
+        Thread->SystemGroup = Asked.Group;
     }
 }
 
@@ -189,6 +195,11 @@ VOID NTAPI KeRevertToUserGroupAffinityThread(PGROUP_AFFINITY PreviousAffinity)
     MiCheckDriverPointer(PreviousAffinity, sizeof(*PreviousAffinity) - 1, false,
                          MI_CALLER_ADDRESS());
     struct _KTHREAD *Thread = MiCurrentThread();
+    /* Documented: no effect unless a system affinity is in effect (none set
+     * since the thread began or since the revert to its own). */
+    if (Thread->SystemAffinity == 0) {
+        return;
+    }
     if (PreviousAffinity->Mask == 0) {
         Thread->SystemAffinity = 0;
         Thread->SystemGroup = 0;

@@ -151,29 +151,12 @@ static uint32_t MiProcessorsInGroup(uint32_t Group)
     return Count - First < MAXIMUM_PROC_PER_GROUP ? Count - First : MAXIMUM_PROC_PER_GROUP;
 }
 
-/* The systemwide index of the caller's processor. A thread at DISPATCH_LEVEL
- * or above is not rescheduled on Windows, so its processor must not change:
- * the first answer at raised IRQL is kept until the thread drops below. */
-static uint32_t MiCurrentProcessorIndexUnbound(void)
-{
-    uint32_t Count = MiProcessors();
-    if (MiCurrentIrql() >= DISPATCH_LEVEL) {
-        if (MiLatchedProcessor < 0 || (uint32_t)MiLatchedProcessor >= Count) {
-            MiLatchedProcessor = HostCurrentProcessor() % Count;
-        }
-        return (uint32_t)MiLatchedProcessor;
-    }
-    MiLatchedProcessor = -1;
-    return HostCurrentProcessor() % Count;
-}
-
 /* survey31: a thread with a system affinity runs only on a processor of it
  * (KeSetSystemAffinityThread(Ex), KeSetSystemGroupAffinityThread): a driver
  * that binds itself to each processor in turn sees that processor. A host
  * processor outside the set answers as the set's lowest. */
-static uint32_t MiCurrentProcessorIndex(void)
+static uint32_t MiBoundProcessorIndex(uint32_t Index)
 {
-    uint32_t Index = MiCurrentProcessorIndexUnbound();
     const struct _KTHREAD *Thread = KeGetCurrentThread(); /* no DDI check: any IRQL */
     KAFFINITY Mask = Thread->SystemAffinity;
     if (Mask == 0) {
@@ -189,6 +172,24 @@ static uint32_t MiCurrentProcessorIndex(void)
         Lowest++;
     }
     return First + Lowest;
+}
+
+/* The systemwide index of the caller's processor. A thread at DISPATCH_LEVEL
+ * or above is not rescheduled on Windows, so its processor must not change,
+ * not even when it changes its affinity there (the switch waits until the
+ * IRQL drops): the first answer at raised IRQL, affinity applied, is kept
+ * until the thread drops below. */
+static uint32_t MiCurrentProcessorIndex(void)
+{
+    uint32_t Count = MiProcessors();
+    if (MiCurrentIrql() >= DISPATCH_LEVEL) {
+        if (MiLatchedProcessor < 0 || (uint32_t)MiLatchedProcessor >= Count) {
+            MiLatchedProcessor = (int64_t)MiBoundProcessorIndex(HostCurrentProcessor() % Count);
+        }
+        return (uint32_t)MiLatchedProcessor;
+    }
+    MiLatchedProcessor = -1;
+    return MiBoundProcessorIndex(HostCurrentProcessor() % Count);
 }
 
 ULONG NTAPI KeGetCurrentProcessorNumberEx(PPROCESSOR_NUMBER ProcNumber)

@@ -1139,11 +1139,94 @@ SIM_TEST(GroupAffinityIsTakenOnlyWhenValid)
     }
 }
 
+/* The system affinity now in effect, as the next KeSetSystemGroupAffinityThread
+ * reports it (Mask 0: the thread's own), left as it was. */
+static KAFFINITY SystemAffinityNow(void)
+{
+    GROUP_AFFINITY Probe = {0}, Now;
+    Probe.Mask = 1;
+    KeSetSystemGroupAffinityThread(&Probe, &Now);
+    if (Now.Mask == 0) {
+        KeRevertToUserGroupAffinityThread(&Now);
+    } else {
+        KeSetSystemGroupAffinityThread(&Now, NULL);
+    }
+    return Now.Mask;
+}
+
+/* Reverting, as documented: no effect unless a system affinity is in effect.
+ *
+ *   calls (A = processor 0, B = all of group 0)          in effect after
+ *   Revert(A)                       nothing set before   the thread's own
+ *   Set(A, &P0) Set(B, &P1) Revert(&P1)                  A (P1 holds A)
+ *     Revert(&P0)                                        the thread's own
+ *     Revert(&P1) again                                  the thread's own
+ *   Set(&X, &X): one structure for both                  X's mask taken, X = before
+ *   KeRevertToUserAffinityThreadEx(A), nothing set       the thread's own */
+SIM_TEST(RevertingActsOnlyOnASystemAffinity)
+{
+    GROUP_AFFINITY A = {0}, B = {0}, P0, P1;
+    A.Mask = 1;
+    B.Mask = KeQueryGroupAffinity(0);
+    KeRevertToUserGroupAffinityThread(&A);
+    assert_int_equal(SystemAffinityNow(), 0);
+
+    KeSetSystemGroupAffinityThread(&A, &P0);
+    KeSetSystemGroupAffinityThread(&B, &P1);
+    assert_int_equal(P1.Mask, A.Mask);
+    KeRevertToUserGroupAffinityThread(&P1);
+    assert_int_equal(SystemAffinityNow(), A.Mask);
+    KeRevertToUserGroupAffinityThread(&P0);
+    assert_int_equal(SystemAffinityNow(), 0);
+    KeRevertToUserGroupAffinityThread(&P1);
+    assert_int_equal(SystemAffinityNow(), 0);
+
+    GROUP_AFFINITY X = A;
+    KeSetSystemGroupAffinityThread(&X, &X);
+    assert_int_equal(X.Mask, 0); /* the previous: the thread's own */
+    assert_int_equal(SystemAffinityNow(), A.Mask);
+    KeRevertToUserGroupAffinityThread(&X);
+    assert_int_equal(SystemAffinityNow(), 0);
+
+    KeRevertToUserAffinityThreadEx(1);
+    assert_int_equal(KeSetSystemAffinityThreadEx(1), 0);
+    KeRevertToUserAffinityThreadEx(0);
+}
+
+/* At DISPATCH_LEVEL the thread is not rescheduled: binding it elsewhere
+ * there changes its processor only once it drops below. */
+SIM_TEST(ABindingAtDispatchLevelMovesTheThreadWhenItDrops)
+{
+    ULONG Count = KeQueryActiveProcessorCountEx(ALL_PROCESSOR_GROUPS);
+    if (Count < 2) {
+        skip(); /* nowhere else to go */
+    }
+    KIRQL Old;
+    KeRaiseIrql(DISPATCH_LEVEL, &Old);
+    ULONG Here = KeGetCurrentProcessorIndex();
+    ULONG There = (Here + 1) % Count;
+    PROCESSOR_NUMBER Number;
+    assert_int_equal(KeGetProcessorNumberFromIndex(There, &Number), STATUS_SUCCESS);
+    GROUP_AFFINITY Asked = {0}, Previous;
+    Asked.Group = Number.Group;
+    Asked.Mask = (KAFFINITY)1 << Number.Number;
+    KeSetSystemGroupAffinityThread(&Asked, &Previous);
+    ULONG StillAtDispatch = KeGetCurrentProcessorIndex();
+    KeLowerIrql(Old);
+    ULONG Dropped = KeGetCurrentProcessorIndex();
+    KeRevertToUserGroupAffinityThread(&Previous);
+    assert_int_equal(StillAtDispatch, Here);
+    assert_int_equal(Dropped, There);
+}
+
 /* A thread bound to one processor runs there: KeGetCurrentProcessorNumberEx
  * names it, at PASSIVE_LEVEL and at DISPATCH_LEVEL; reverting unbinds it. */
 SIM_TEST(ABoundThreadRunsOnItsProcessor)
 {
     ULONG Count = KeQueryActiveProcessorCountEx(ALL_PROCESSOR_GROUPS);
+    if (Count < 2) {
+        skip(); /* one processor: every thread runs on it, bound or not */
+    }
     for (ULONG Index = 0; Index < Count; Index++) {
         PROCESSOR_NUMBER Number, Now;
         assert_int_equal(KeGetProcessorNumberFromIndex(Index, &Number), STATUS_SUCCESS);
