@@ -494,7 +494,7 @@ SIM_TEST(a_trap_displaced_behind_the_interposer_is_back_with_the_next_machine)
 #if defined(__linux__)
 #include <sys/syscall.h>
 
-static int GetpidCalls;
+static _Thread_local int GetpidCalls; /* the queries run on the calling thread */
 
 pid_t getpid(void)
 {

@@ -1,6 +1,6 @@
 /*
  * mmsim/ntstatus.h - every NTSTATUS value of the WDK's <ntstatus.h>, which
- * <wdm.h> includes: the facility and severity codes and 1797 status values.
+ * <wdm.h> includes: the facility and severity codes and 1843 status values.
  *
  * Names and values are the ones documented for NTSTATUS (the published table
  * of NTSTATUS values, in value order), spelled as the WDK spells them,

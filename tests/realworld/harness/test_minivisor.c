@@ -98,16 +98,17 @@ SIM_TEST(DriverEntryReturnsTheCoresStatusAsAnNtStatus)
     /* The hypervisor facility's code, as ntstatus.h has it. */
     assert_int_equal((ULONG)STATUS_HV_OPERATION_FAILED, 0xC0350071u);
     for (size_t i = 0; i < RTL_NUMBER_OF(Cases); i++) {
-        DRIVER_OBJECT Driver;
-        UNICODE_STRING Path = RTL_CONSTANT_STRING(L"\\Registry\\Machine\\System\\MiniVisor");
-        memset(&Driver, 0, sizeof(Driver));
         ResetProject();
         Project.CoreStatus = Cases[i].Core;
-        assert_int_equal(DriverEntry(&Driver, &Path), Cases[i].Returned);
+        PDRIVER_OBJECT Driver = SimCreateDriverObject(L"MiniVisor");
+        assert_non_null(Driver);
+        assert_int_equal(SimCallDriverEntry(Driver, DriverEntry), Cases[i].Returned);
         assert_int_equal(Project.CoreInits, 1);
-        assert_non_null(Driver.DriverUnload);
-        Driver.DriverUnload(&Driver);
-        assert_int_equal(Project.CoreCleanups, 1);
+        assert_non_null(Driver->DriverUnload);
+        /* The I/O manager calls DriverUnload only after a DriverEntry that
+         * succeeded; a failed one is unloaded without it. */
+        assert_true(SimUnloadDriver(Driver, NULL));
+        assert_int_equal(Project.CoreCleanups, NT_SUCCESS(Cases[i].Returned) ? 1 : 0);
     }
 }
 
