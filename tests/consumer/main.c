@@ -3,8 +3,12 @@
  * (<wdm.h>, a multi-character pool tag, IRQL) plus the Sim* API. Built with
  * -Wall -Wextra -Werror: the package must hand its consumers -Wno-multichar.
  * <Ntifs.h> is a capitalised spelling driver files use (Windows' file names
- * are case-insensitive): the package's include path must find it.
+ * are case-insensitive): the package's include path must find it. Driver
+ * files often open with MSVC's pragmas, before any header: the package must
+ * hand its consumers -Wno-unknown-pragmas too.
  */
+#pragma warning(disable : 4201 4214)
+#pragma prefast(disable : 28167, "the driver's own note to the analyzer")
 #include <stdio.h>
 
 #include <wdm.h>
