@@ -100,6 +100,9 @@ static void MiSpinTurn(const char *Ddi, uint64_t Machine, unsigned *Spins)
     if (++*Spins % 64 == 0) {
         sched_yield(); /* host threads may share one core */
     }
+    if (*Spins == 0) {
+        *Spins = 64; /* wrapped: 0 means "not yet counted" */
+    }
 }
 
 static void MiCheckNotHeld(PEX_SPIN_LOCK Lock)

@@ -91,28 +91,48 @@ static bool MiCallRoutine(PWORKER_THREAD_ROUTINE Routine, PVOID Parameter,
     return true;
 }
 
-static void MiRunItem(PWORK_QUEUE_ITEM Item)
+/* What a worker needs of an item, read while the item was still queued
+ * (under the driver-access lock): once taken off the queue the driver may
+ * free it, and the worker touches its memory no more. */
+typedef struct _MI_TAKEN_ITEM {
+    PWORK_QUEUE_ITEM Item;
+    PWORKER_THREAD_ROUTINE Routine;
+    PVOID Parameter;
+    PIO_WORKITEM_ROUTINE IoRoutine;
+    PDEVICE_OBJECT DeviceObject;
+    PIO_WORKITEM IoExItem;
+} MI_TAKEN_ITEM;
+
+static void MiReadTakenItem(PWORK_QUEUE_ITEM Item, MI_TAKEN_ITEM *Taken)
 {
-    PWORKER_THREAD_ROUTINE Routine = Item->WorkerRoutine;
-    PVOID Parameter = Item->Parameter;
-    PIO_WORKITEM IoItem = NULL;
-    PIO_WORKITEM_ROUTINE IoRoutine = NULL;
-    PDEVICE_OBJECT DeviceObject = NULL;
-    PIO_WORKITEM IoExItem = NULL;
-    if (Routine == MiIoWorkItemRoutine) {
-        IoItem = (PIO_WORKITEM)Parameter;
-        IoRoutine = IoItem->Routine;
-        DeviceObject = IoItem->DeviceObject;
-        Parameter = IoItem->Context;
-        Routine = (PWORKER_THREAD_ROUTINE)(void *)IoRoutine;
+    memset(Taken, 0, sizeof(*Taken));
+    Taken->Item = Item;
+    Taken->Routine = Item->WorkerRoutine;
+    Taken->Parameter = Item->Parameter;
+    if (Taken->Routine == MiIoWorkItemRoutine) {
+        PIO_WORKITEM IoItem = (PIO_WORKITEM)Taken->Parameter;
+        Taken->IoRoutine = IoItem->Routine;
+        Taken->DeviceObject = IoItem->DeviceObject;
+        Taken->Parameter = IoItem->Context;
+        Taken->Routine = (PWORKER_THREAD_ROUTINE)(void *)Taken->IoRoutine;
         if (IoItem->RoutineEx != NULL) { /* exsync: the routine gets the item too */
-            IoExItem = IoItem;
-            Routine = (PWORKER_THREAD_ROUTINE)(void *)IoItem->RoutineEx;
+            Taken->IoExItem = IoItem;
+            Taken->Routine = (PWORKER_THREAD_ROUTINE)(void *)IoItem->RoutineEx;
         }
     }
     /* Windows clears the link before calling the routine, so the routine may
      * queue the item again (or, for an IO_WORKITEM, free it). */
     __atomic_store_n(&Item->List.Flink, (PLIST_ENTRY)NULL, __ATOMIC_RELEASE);
+}
+
+static void MiRunItem(const MI_TAKEN_ITEM *Taken)
+{
+    PWORK_QUEUE_ITEM Item = Taken->Item;
+    PWORKER_THREAD_ROUTINE Routine = Taken->Routine;
+    PVOID Parameter = Taken->Parameter;
+    PIO_WORKITEM_ROUTINE IoRoutine = Taken->IoRoutine;
+    PDEVICE_OBJECT DeviceObject = Taken->DeviceObject;
+    PIO_WORKITEM IoExItem = Taken->IoExItem;
     if (!MiCallRoutine(Routine, Parameter, IoRoutine, DeviceObject, IoExItem)) {
         return;
     }
@@ -137,7 +157,7 @@ static void MiRunItem(PWORK_QUEUE_ITEM Item)
  * 0x139 KERNEL_SECURITY_CHECK_FAILURE (3, entry, list head, 0) - mmsim's
  * P2-P3: Windows gives its trap frame and exception record - rather than a
  * write through them. The stop is on the worker thread: uncaught, exit 86. */
-static PLIST_ENTRY MiDequeueLocked(void)
+static void MiDequeueLocked(MI_TAKEN_ITEM *Taken)
 {
     PLIST_ENTRY Entry = MiWork.Queue.Flink;
     PLIST_ENTRY Next = Entry->Flink;
@@ -147,13 +167,14 @@ static PLIST_ENTRY MiDequeueLocked(void)
                      (ULONG_PTR)&MiWork.Queue, 0);
     }
     /* Unlinked by hand: the item's own Flink stays non-NULL (queued)
-     * until MiRunItem clears it. */
+     * until MiReadTakenItem has read it and clears it. */
     MiWork.Queue.Flink = Next;
     Next->Blink = &MiWork.Queue;
-    MiAddressSetRemove(&MiWork.Items, CONTAINING_RECORD(Entry, WORK_QUEUE_ITEM, List));
+    PWORK_QUEUE_ITEM Item = CONTAINING_RECORD(Entry, WORK_QUEUE_ITEM, List);
+    MiReadTakenItem(Item, Taken);
+    MiAddressSetRemove(&MiWork.Items, Item);
     MiWork.Queued--;
     atomic_store_explicit(&MiWork.Recorded, MiWork.Queued, memory_order_release);
-    return Entry;
 }
 
 static void *MiWorkerThread(void *Unused)
@@ -167,10 +188,11 @@ static void *MiWorkerThread(void *Unused)
         if (MiWork.Stop) {
             break;
         }
-        PLIST_ENTRY Entry = MiDequeueLocked();
+        MI_TAKEN_ITEM Taken;
+        MiDequeueLocked(&Taken);
         MiWork.Running++;
         MiUnlockForDriverAccess(&MiWork.Mutex);
-        MiRunItem(CONTAINING_RECORD(Entry, WORK_QUEUE_ITEM, List));
+        MiRunItem(&Taken);
         MiLockForDriverAccess(&MiWork.Mutex);
         MiWork.Running--;
         MiWork.Done++;
