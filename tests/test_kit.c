@@ -336,6 +336,60 @@ SIM_TEST(AFrameLeftByAFailedTestCatchesNothingLater)
     SIM_EXPECT_CHILD_SAYS(&Child, "[       OK ] StopsCaught");
 }
 
+/* SimTestTagUsage: one tag's usage however many tags came before it, both
+ * pools summed; SimTestTagUsageIn: one pool.
+ *
+ *   tags 'k000'..'k099'  one 16-byte non-paged block each
+ *   tag  'kBth'          one 24-byte non-paged block, two 40-byte paged ones
+ */
+#define KIT_MANY_TAGS 100
+static ULONG KitTag(ULONG i) /* 'k000' .. 'k099' as they sit in memory */
+{
+    return 'k' | (ULONG)('0' + i / 100) << 8 | (ULONG)('0' + i / 10 % 10) << 16 |
+           (ULONG)('0' + i % 10) << 24;
+}
+
+SIM_TEST(TagUsageFindsATagAmongManyAndSumsBothPools)
+{
+    PVOID Blocks[KIT_MANY_TAGS];
+    for (ULONG i = 0; i < KIT_MANY_TAGS; i++) {
+        Blocks[i] = ExAllocatePool2(POOL_FLAG_NON_PAGED, 16, KitTag(i));
+        assert_non_null(Blocks[i]);
+    }
+    PVOID NonPaged = ExAllocatePool2(POOL_FLAG_NON_PAGED, 24, 'htBk');
+    PVOID Paged[2] = {ExAllocatePool2(POOL_FLAG_PAGED, 40, 'htBk'),
+                      ExAllocatePool2(POOL_FLAG_PAGED, 40, 'htBk')};
+    assert_true(NonPaged != NULL && Paged[0] != NULL && Paged[1] != NULL);
+    ExFreePoolWithTag(Paged[1], 'htBk');
+
+    static const struct {
+        ULONG Tag;
+        int Pools; /* 0 both (SimTestTagUsage), 1 non-paged, 2 paged */
+        ULONG64 Allocs, Frees, Bytes;
+        BOOLEAN Paged;
+    } Rows[] = {
+        {'000k', 0, 1, 0, 16, FALSE}, /* the first tag seen */
+        {'990k', 0, 1, 0, 16, FALSE}, /* the hundredth */
+        {'htBk', 0, 3, 1, 64, FALSE}, /* both pools: sums, not paged only */
+        {'htBk', 1, 1, 0, 24, FALSE},
+        {'htBk', 2, 2, 1, 40, TRUE},
+        {'enoN', 0, 0, 0, 0, FALSE}, /* never used: all zero */
+    };
+    for (size_t i = 0; i < sizeof(Rows) / sizeof(Rows[0]); i++) {
+        SIM_POOL_TAG_USAGE Got = Rows[i].Pools == 0 ? SimTestTagUsage(Rows[i].Tag)
+                                                    : SimTestTagUsageIn(Rows[i].Tag, Rows[i].Pools == 2);
+        assert_int_equal(Got.Allocs, Rows[i].Allocs);
+        assert_int_equal(Got.Frees, Rows[i].Frees);
+        assert_int_equal(Got.Bytes, Rows[i].Bytes);
+        assert_int_equal(Got.Paged, Rows[i].Paged);
+    }
+    ExFreePoolWithTag(Paged[0], 'htBk');
+    ExFreePoolWithTag(NonPaged, 'htBk');
+    for (ULONG i = 0; i < KIT_MANY_TAGS; i++) {
+        ExFreePoolWithTag(Blocks[i], KitTag(i));
+    }
+}
+
 int main(void)
 {
     SimRegisterTest("RunsByItsLine", RunsByItsLine, NULL, NULL, NULL, 1);

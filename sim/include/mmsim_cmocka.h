@@ -106,6 +106,12 @@ void SimTestFreeMdlPages(PMDL Mdl);
 ULONG SimTestFillPool(POOL_FLAGS Flags, SIZE_T Bytes, ULONG Tag, PVOID *Blocks, ULONG Max);
 /* Frees Count blocks of Tag. */
 void SimTestFreePool(PVOID *Blocks, ULONG Count, ULONG Tag);
+/* One tag's pool usage from SimQueryPoolUsage, however many tags the
+ * machine has seen: Allocs, Frees and Bytes summed over both pools, Paged
+ * TRUE when the tag was used in paged pool only; all zero if never used.
+ * SimTestTagUsageIn is the same for one pool. */
+SIM_POOL_TAG_USAGE SimTestTagUsage(ULONG Tag);
+SIM_POOL_TAG_USAGE SimTestTagUsageIn(ULONG Tag, BOOLEAN Paged);
 /* A PHYSICAL_ADDRESS from a number, for DDI arguments in tables. */
 static inline PHYSICAL_ADDRESS SimPhysical(LONGLONG Value)
 {

@@ -231,6 +231,49 @@ void SimTestFreePool(PVOID *Blocks, ULONG Count, ULONG Tag)
     }
 }
 
+/* Rows 0 (both pools), 1 (non-paged only) or 2 (paged only) of one tag. */
+static SIM_POOL_TAG_USAGE SimTagUsageOf(ULONG Tag, int Pools)
+{
+    SIM_POOL_TAG_USAGE Sum;
+    memset(&Sum, 0, sizeof(Sum));
+    /* Sized by asking (a fixed table would miss a tag seen late), again if
+     * another thread's first use of a tag came in between. */
+    SIM_POOL_TAG_USAGE *Rows = NULL;
+    ULONG Capacity = 0;
+    ULONG Count = SimQueryPoolUsage(NULL, 0);
+    while (Count > Capacity) {
+        Capacity = Count + 8;
+        free(Rows);
+        Rows = calloc(Capacity, sizeof(*Rows));
+        assert_non_null(Rows);
+        Count = SimQueryPoolUsage(Rows, Capacity);
+    }
+    bool AnyNonPaged = false;
+    for (ULONG i = 0; i < Count; i++) {
+        if (Rows[i].Tag != Tag || (Pools == 1 && Rows[i].Paged) || (Pools == 2 && !Rows[i].Paged)) {
+            continue;
+        }
+        Sum.Tag = Tag;
+        Sum.Allocs += Rows[i].Allocs;
+        Sum.Frees += Rows[i].Frees;
+        Sum.Bytes += Rows[i].Bytes;
+        AnyNonPaged |= !Rows[i].Paged;
+        Sum.Paged = !AnyNonPaged;
+    }
+    free(Rows);
+    return Sum;
+}
+
+SIM_POOL_TAG_USAGE SimTestTagUsage(ULONG Tag)
+{
+    return SimTagUsageOf(Tag, 0);
+}
+
+SIM_POOL_TAG_USAGE SimTestTagUsageIn(ULONG Tag, BOOLEAN Paged)
+{
+    return SimTagUsageOf(Tag, Paged ? 2 : 1);
+}
+
 /* ---- Registration (SIM_TEST) ------------------------------------------ */
 typedef struct _SIM_REGISTERED {
     struct CMUnitTest Test;

@@ -17,19 +17,6 @@
 
 #define STRING_TAG 'grtS' /* "Strg": the pool tag of the Rtl string buffers */
 
-static SIM_POOL_TAG_USAGE TagUsage(ULONG Tag)
-{
-    SIM_POOL_TAG_USAGE Usage[64], Found;
-    memset(&Found, 0, sizeof(Found));
-    ULONG Count = SimQueryPoolUsage(Usage, RTL_NUMBER_OF(Usage));
-    for (ULONG i = 0; i < Count && i < RTL_NUMBER_OF(Usage); i++) {
-        if (Usage[i].Tag == Tag) {
-            Found = Usage[i];
-        }
-    }
-    return Found;
-}
-
 static void AssertText(PCUNICODE_STRING String, const WCHAR *Expected)
 {
     assert_int_equal(String->Length, wcslen(Expected) * sizeof(WCHAR));
@@ -238,10 +225,10 @@ SIM_TEST(UpcaseIntoAShortBufferIsBufferOverflow)
     UNICODE_STRING Upper;
     assert_int_equal(RtlUpcaseUnicodeString(&Upper, &Source, TRUE), STATUS_SUCCESS);
     AssertText(&Upper, L"MIXED");
-    assert_int_equal(TagUsage(STRING_TAG).Allocs, 1);
+    assert_int_equal(SimTestTagUsage(STRING_TAG).Allocs, 1);
     RtlFreeUnicodeString(&Upper);
     assert_null(Upper.Buffer);
-    assert_int_equal(TagUsage(STRING_TAG).Bytes, 0);
+    assert_int_equal(SimTestTagUsage(STRING_TAG).Bytes, 0);
 
     STRING Narrow, NarrowSource;
     char NarrowBuffer[8];
@@ -264,7 +251,7 @@ SIM_TEST(AnsiToUnicodeAllocatesPoolFreedByRtlFreeUnicodeString)
     AssertText(&U, L"caf\x00e9");
     assert_int_equal(U.MaximumLength, 5 * sizeof(WCHAR));
     assert_int_equal(U.Buffer[4], 0);
-    SIM_POOL_TAG_USAGE Usage = TagUsage(STRING_TAG);
+    SIM_POOL_TAG_USAGE Usage = SimTestTagUsage(STRING_TAG);
     assert_int_equal(Usage.Allocs, 1);
     assert_true(Usage.Paged);
 
@@ -276,7 +263,7 @@ SIM_TEST(AnsiToUnicodeAllocatesPoolFreedByRtlFreeUnicodeString)
     assert_int_equal(RtlxUnicodeStringToAnsiSize(&U), 5);
     RtlFreeAnsiString(&Back);
     RtlFreeUnicodeString(&U);
-    assert_int_equal(TagUsage(STRING_TAG).Bytes, 0);
+    assert_int_equal(SimTestTagUsage(STRING_TAG).Bytes, 0);
 }
 
 SIM_TEST(ConversionsIntoCallerBuffersReportOverflow)
@@ -328,7 +315,7 @@ SIM_TEST(AllocationFailureIsNoMemory)
     SimFailNthCall(SimFaultPool, 1);
     GUID Guid = {0};
     assert_int_equal(RtlStringFromGUID(&Guid, &U), STATUS_NO_MEMORY);
-    assert_int_equal(TagUsage(STRING_TAG).Allocs, 0);
+    assert_int_equal(SimTestTagUsage(STRING_TAG).Allocs, 0);
 }
 
 /* ---- Integers --------------------------------------------------------- */

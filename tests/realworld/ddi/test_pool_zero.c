@@ -38,20 +38,6 @@ static PVOID Allocate(KIND Kind, BOOLEAN Zero, POOL_TYPE Type)
     }
 }
 
-/* The tag's usage in paged or non-paged pool (one row each). */
-static SIM_POOL_TAG_USAGE TagUsage(ULONG Tag, BOOLEAN Paged)
-{
-    SIM_POOL_TAG_USAGE Usage[64];
-    SIM_POOL_TAG_USAGE Found = {0};
-    ULONG Count = SimQueryPoolUsage(Usage, RTL_NUMBER_OF(Usage));
-    for (ULONG i = 0; i < Count && i < RTL_NUMBER_OF(Usage); i++) {
-        if (Usage[i].Tag == Tag && (BOOLEAN)Usage[i].Paged == Paged) {
-            Found = Usage[i];
-        }
-    }
-    return Found;
-}
-
 static ULONG ZeroBytes(const UCHAR *Block)
 {
     ULONG Zeroes = 0;
@@ -75,10 +61,10 @@ SIM_TEST(ZeroFormsZeroUninitializedFormsDoNot)
     };
     for (size_t i = 0; i < RTL_NUMBER_OF(Rows); i++) {
         BOOLEAN Paged = Rows[i].Type == PagedPool;
-        SIM_POOL_TAG_USAGE Before = TagUsage(TAG, Paged);
+        SIM_POOL_TAG_USAGE Before = SimTestTagUsageIn(TAG, Paged);
         UCHAR *Block = (UCHAR *)Allocate(Rows[i].Kind, Rows[i].Zero, Rows[i].Type);
         assert_non_null(Block);
-        SIM_POOL_TAG_USAGE Usage = TagUsage(TAG, Paged);
+        SIM_POOL_TAG_USAGE Usage = SimTestTagUsageIn(TAG, Paged);
         assert_int_equal(Usage.Allocs, Before.Allocs + 1);
         assert_int_equal(Usage.Bytes, Before.Bytes + BYTES);
         if (Rows[i].Zero) {
@@ -103,7 +89,7 @@ SIM_TEST(WithoutPoolEachReturnsNull)
             assert_null(Allocate((KIND)Kind, (BOOLEAN)Zero, Type));
         }
     }
-    assert_int_equal(TagUsage(TAG, TRUE).Allocs, 0);
+    assert_int_equal(SimTestTagUsageIn(TAG, TRUE).Allocs, 0);
 }
 
 SIM_TEST(DriverRuntimeOptsIntoNoExecutePool)
