@@ -241,12 +241,15 @@ static void MiQueue(PWORK_QUEUE_ITEM Item, PIO_WORKITEM IoItem, WORK_QUEUE_TYPE 
         KeBugCheckEx(WORKER_INVALID, 1, (ULONG_PTR)(IoItem != NULL ? (void *)IoItem : (void *)Item),
                      (ULONG_PTR)QueueType, 0);
     }
-    /* Only a forked child lacks them (or a parent that could not restart
-     * them after a fork at the host's limit): start them now. */
+    /* Only a forked child or the fault runner's explorer lacks them (or a
+     * parent that could not restart them after a fork at the host's limit):
+     * start them now. A refusal cannot be the driver's: the run ends as a
+     * machine that could not be built (exit 89, the reason on stderr), not
+     * as a host crash (docs/work-items.md). */
     if (!MiWork.Started && !MiStartWorkersLocked()) {
         MiUnlockForDriverAccess(&MiWork.Mutex);
-        MiWriteStderr("mmsim: cannot start the worker threads after fork()\n");
-        abort();
+        MiWriteStderr("mmsim: the host refused a worker thread for a queued work item\n");
+        _exit(SIM_EXIT_CONFIG);
     }
     InsertTailList(&MiWork.Queue, &Item->List);
     MiAddressSetInsert(&MiWork.Items, Item); /* no host memory: Incomplete, still queued */
@@ -268,7 +271,14 @@ static NTSTATUS MiWorkInit(const SIM_CONFIG *Config)
     pthread_mutex_lock(&MiWork.Mutex);
     NTSTATUS Status = STATUS_SUCCESS;
     (void)MiAddressSetReserve(&MiWork.Items, 256); /* queuing then seldom allocates */
-    if (!MiWork.Started && !MiStartWorkersLocked()) {
+    /* The fault runner's explorer stops idle workers at each of its forks,
+     * so it starts them at its first queued item, as its children do. */
+#if !defined(_WIN32)
+    bool Lazy = HostExploring();
+#else
+    bool Lazy = false;
+#endif
+    if (!MiWork.Started && !Lazy && !MiStartWorkersLocked()) {
         MiWriteStderr("mmsim: cannot start the system worker threads: the host refused a "
                       "thread\n");
         Status = STATUS_INSUFFICIENT_RESOURCES;

@@ -357,6 +357,11 @@ void HostExploreClaim(void)
     }
 }
 
+bool HostExploring(void)
+{
+    return HostExploreOwner != 0 && HostExploreOwner == getpid();
+}
+
 /* Appends the file From to the descriptor To: its first Limit bytes, or
  * all of it when Limit is negative (a child's start: its log and record
  * copied from the explorer's). A missing file is an empty one when

@@ -217,6 +217,9 @@ bool HostExplorePipes(int AnswerFd, int NoteFd);
 /* The process that reads explore= first is the explorer (its children, which
  * inherit the spec, are not). */
 void HostExploreClaim(void);
+/* True in the explorer (the process that claimed it), false elsewhere and in
+ * its forked children. */
+bool HostExploring(void);
 /* At the first call of a stack (Line, as HOST_EXPLORE_NOTE's). Returns true
  * only in a forked child that is now the run failing this call: its output
  * goes to a copy of the explorer's log, and ParentRecord is copied to the

@@ -358,6 +358,14 @@ typedef struct {
     char Unclean[200];   /* the first line of that test's teardown report */
 } LOG_FACTS;
 
+/* A log's last non-empty lines (each cut at 200 characters), for the
+ * reports: kept by ReadLog, so that a run's log is read once. */
+#define LOG_TAIL_LINES 12
+typedef struct {
+    char Lines[LOG_TAIL_LINES][201];
+    size_t Count; /* lines seen: the last min(Count, 12) are kept */
+} LOG_TAIL;
+
 /* Keeps the first line of its kind. A log line can be longer than the field
  * (a 4 KiB read buffer); the report needs only its start, so the cut is
  * deliberate and explicit (an snprintf would leave gcc -O3 warning about it). */
@@ -377,9 +385,10 @@ static void Keep(char *Field, size_t Size, const char *Text)
  * leftovers say nothing. Only a test CMocka finished is judged: its verdict
  * for a failed teardown, "[  ERROR   ] NAME" (not "[  ERROR   ] --- message"),
  * is in the log, so a process that died early is not judged on half a log. */
-static void ReadLog(const char *Log, LOG_FACTS *Facts)
+static void ReadLog(const char *Log, LOG_FACTS *Facts, LOG_TAIL *Tail)
 {
     memset(Facts, 0, sizeof(*Facts));
+    Tail->Count = 0;
     FILE *In = fopen(Log, "r");
     if (In == NULL) {
         return;
@@ -388,6 +397,12 @@ static void ReadLog(const char *Log, LOG_FACTS *Facts)
     char Line[4096], First[200] = "";
     for (;;) {
         bool End = fgets(Line, sizeof(Line), In) == NULL;
+        size_t Length = End ? 0 : strcspn(Line, "\n");
+        if (Length != 0) { /* faults32: the excerpt from the same pass */
+            snprintf(Tail->Lines[Tail->Count % LOG_TAIL_LINES], sizeof(Tail->Lines[0]), "%.*s",
+                     (int)(Length < 200 ? Length : 200), Line);
+            Tail->Count++;
+        }
         if (End || strncmp(Line, "[ RUN      ] ", 13) == 0) {
             /* A test's block ends. */
             if (NotClean && !Failure && Ended && !Facts->TeardownLeak) {
@@ -469,26 +484,13 @@ static void PrintLogTail(const char *Log)
 
 /* The last lines of a run's log, for the reports (malloc'd, never NULL
  * unless out of memory). */
-static char *LogExcerpt(const char *Log)
+static char *LogExcerpt(const LOG_TAIL *Tail)
 {
-    enum { Kept = 12 };
-    char Lines[Kept][201];
-    size_t Count = 0;
-    FILE *In = fopen(Log, "r");
-    char Line[4096];
-    while (In != NULL && fgets(Line, sizeof(Line), In) != NULL) {
-        Line[strcspn(Line, "\n")] = '\0';
-        if (Line[0] != '\0') {
-            snprintf(Lines[Count % Kept], sizeof(Lines[0]), "%.200s", Line);
-            Count++;
-        }
-    }
-    if (In != NULL) {
-        fclose(In);
-    }
-    char *Text = (char *)calloc(1, Kept * sizeof(Lines[0]) + 1);
-    for (size_t i = Count > Kept ? Count - Kept : 0; Text != NULL && i < Count; i++) {
-        strcat(Text, Lines[i % Kept]);
+    char *Text = (char *)calloc(1, LOG_TAIL_LINES * sizeof(Tail->Lines[0]) + 1);
+    size_t Count = Tail->Count;
+    for (size_t i = Count > LOG_TAIL_LINES ? Count - LOG_TAIL_LINES : 0; Text != NULL && i < Count;
+         i++) {
+        strcat(Text, Tail->Lines[i % LOG_TAIL_LINES]);
         strcat(Text, "\n");
     }
     return Text;
@@ -793,23 +795,21 @@ static pid_t StartedRun(long Slot)
 }
 
 /* How a run that exited with Status went (the log and stack list read). */
-static void ClassifyExit(STACK *Stack, int Status, const char *Log, const char *Record)
+static void ClassifyExit(STACK *Stack, int Status, const LOG_FACTS *Facts, const char *Record)
 {
     char Injected[32];
     snprintf(Injected, sizeof(Injected), "injected %s", Stack->Id);
     bool Reached = FileContains(Record, Injected, NULL, 0);
-    LOG_FACTS Facts;
-    ReadLog(Log, &Facts);
     /* A sanitizer's report (the program ends with the sanitizer's exit
      * code, which alone would read as "failed"): a memory or thread
      * error, or a host crash the sanitizer's own signal handler
      * reported. */
     const char *Sanitizer = NULL;
     for (int k = 0; k < SANITIZER_MARKS && Status != 0 && Sanitizer == NULL; k++) {
-        Sanitizer = Facts.Sanitizer[k][0] != '\0' ? Facts.Sanitizer[k] : NULL;
+        Sanitizer = Facts->Sanitizer[k][0] != '\0' ? Facts->Sanitizer[k] : NULL;
     }
     bool HostLeak = Sanitizer != NULL && strstr(Sanitizer, "LeakSanitizer") != NULL;
-    if (HostLeak && Facts.Failure) {
+    if (HostLeak && Facts->Failure) {
         /* Host memory a test abandoned when an assertion failed (its own
          * buffers): like its leftovers in the machine, nothing to judge. */
         Sanitizer = NULL;
@@ -819,10 +819,10 @@ static void ClassifyExit(STACK *Stack, int Status, const char *Log, const char *
          * simulated driver's: reported as leaked all the same. */
         Stack->Outcome = HostLeak ? OutcomeLeaked : OutcomeCrashed;
         snprintf(Stack->Detail, sizeof(Stack->Detail), "%.190s", Sanitizer);
-    } else if (Status == 86 || (Status != 0 && Facts.TestStop[0] != '\0')) {
+    } else if (Status == 86 || (Status != 0 && Facts->TestStop[0] != '\0')) {
         /* Exit 86, or (mmsim's CMocka fixtures) an uncaught stop that
          * failed the test it happened in. */
-        const char *Stop = Status == 86 ? Facts.Stop : Facts.TestStop;
+        const char *Stop = Status == 86 ? Facts->Stop : Facts->TestStop;
         bool Unload = strstr(Stop, "0x000000C4 (0x0000000000000062") != NULL ||
                       strstr(Stop, "0x000000CB") != NULL;
         Stack->Outcome = Unload ? OutcomeLeaked : OutcomeBugchecked;
@@ -830,15 +830,15 @@ static void ClassifyExit(STACK *Stack, int Status, const char *Log, const char *
     } else if (Status == 88) {
         Stack->Outcome = OutcomeLeaked;
         snprintf(Stack->Detail, sizeof(Stack->Detail), "exit 88%s%.150s",
-                 Facts.Pool[0] ? ":" : "", Facts.Pool);
-    } else if (Status != 0 && Facts.Exception[0] != '\0') {
+                 Facts->Pool[0] ? ":" : "", Facts->Pool);
+    } else if (Status != 0 && Facts->Exception[0] != '\0') {
         /* A host signal CMocka caught in a test body: a crash all the same. */
         Stack->Outcome = OutcomeCrashed;
-        snprintf(Stack->Detail, sizeof(Stack->Detail), "%.190s", Facts.Exception);
-    } else if (Status != 0 && Facts.TeardownLeak) {
+        snprintf(Stack->Detail, sizeof(Stack->Detail), "%.190s", Facts->Exception);
+    } else if (Status != 0 && Facts->TeardownLeak) {
         Stack->Outcome = OutcomeLeaked;
         snprintf(Stack->Detail, sizeof(Stack->Detail), "left the machine unclean: %.160s",
-                 Facts.Unclean);
+                 Facts->Unclean);
     } else if (Status != 0) {
         Stack->Outcome = OutcomeFailed;
         snprintf(Stack->Detail, sizeof(Stack->Detail), "exit status %d", Status);
@@ -850,6 +850,9 @@ static void ClassifyExit(STACK *Stack, int Status, const char *Log, const char *
 static void Classify(STACK *Stack, int WaitStatus, bool TimedOut, const char *Log,
                      const char *Record)
 {
+    LOG_FACTS Facts;
+    LOG_TAIL Tail;
+    ReadLog(Log, &Facts, &Tail);
     if (TimedOut) {
         Stack->Outcome = OutcomeHung;
         snprintf(Stack->Detail, sizeof(Stack->Detail), "killed after the time limit");
@@ -858,10 +861,10 @@ static void Classify(STACK *Stack, int WaitStatus, bool TimedOut, const char *Lo
         snprintf(Stack->Detail, sizeof(Stack->Detail), "signal %d (%s)", WTERMSIG(WaitStatus),
                  strsignal(WTERMSIG(WaitStatus)));
     } else {
-        ClassifyExit(Stack, WEXITSTATUS(WaitStatus), Log, Record);
+        ClassifyExit(Stack, WEXITSTATUS(WaitStatus), &Facts, Record);
     }
     free(Stack->Excerpt);
-    Stack->Excerpt = LogExcerpt(Log);
+    Stack->Excerpt = LogExcerpt(&Tail);
     Stack->Done = true;
 }
 

@@ -10,7 +10,20 @@
  *   machine built                      T (the test's thread, 2 workers, ...)
  *   after a fork, in the parent        T - 2
  *   a work item queued, and run        T
+ *
+ * faults32: the explorer (docs/verifier.md, "Fork at the failing call")
+ * builds a machine per test and would stop its workers again at the test's
+ * first fork: its machines start none until work is queued. A host that
+ * refuses a worker thread then (the program is linked with
+ * --wrap=pthread_create) ends the run with exit 89 and the reason, as a
+ * machine that could not be built, never SIGABRT (a "crashed" driver).
+ *
+ *   the explorer's machine built       T - 2
+ *   a work item queued, and run        T
+ *   in a child: thread refused, queue  exit 89, "refused a worker thread"
  */
+#include <errno.h>
+#include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,6 +34,21 @@
 #include <mmsim_cmocka.h>
 
 #include "../../sim/host/host.h" /* HostThreadCount */
+
+/* The host's pthread_create, refused while Refuse is set. */
+int __real_pthread_create(pthread_t *Thread, const pthread_attr_t *Attr, void *(*Start)(void *),
+                          void *Argument);
+int __wrap_pthread_create(pthread_t *Thread, const pthread_attr_t *Attr, void *(*Start)(void *),
+                          void *Argument);
+static atomic_int Refuse;
+int __wrap_pthread_create(pthread_t *Thread, const pthread_attr_t *Attr, void *(*Start)(void *),
+                          void *Argument)
+{
+    if (atomic_load(&Refuse)) {
+        return EAGAIN;
+    }
+    return __real_pthread_create(Thread, Attr, Start, Argument);
+}
 
 static void Nothing(void *Context)
 {
@@ -44,6 +72,53 @@ SIM_TEST(IdleWorkersStartAgainWhenWorkIsQueued)
     SIM_CHILD Child;
     assert_true(SimRunChild(Nothing, NULL, 20, &Child));
     SIM_EXPECT_CHILD_EXIT(&Child, SIM_CHILD_RETURNED);
+    assert_int_equal(HostThreadCount(), Built - 2);
+
+    static WORK_QUEUE_ITEM Item;
+    atomic_store(&Ran, 0);
+    ExInitializeWorkItem(&Item, Count, NULL);
+    ExQueueWorkItem(&Item, DelayedWorkQueue);
+    assert_true(SimWaitForWorkItems(10000));
+    assert_int_equal(atomic_load(&Ran), 1);
+    assert_int_equal(HostThreadCount(), Built);
+}
+
+static VOID NTAPI NeverRuns(PVOID Parameter)
+{
+    (void)Parameter;
+}
+
+/* In a child: the workers stopped for the fork; the host refuses the
+ * thread the first queued item needs. */
+static void QueueRefused(void *Context)
+{
+    (void)Context;
+    static WORK_QUEUE_ITEM Item;
+    ExInitializeWorkItem(&Item, NeverRuns, NULL);
+    atomic_store(&Refuse, 1);
+    ExQueueWorkItem(&Item, DelayedWorkQueue);
+}
+
+SIM_TEST(ARefusedWorkerThreadEndsTheRunAsAnUnbuiltMachine)
+{
+    SIM_CHILD Child;
+    assert_true(SimRunChild(QueueRefused, NULL, 20, &Child));
+    SIM_EXPECT_CHILD_EXIT(&Child, SIM_EXIT_CONFIG);
+    SIM_EXPECT_CHILD_SAYS(&Child, "the host refused a worker thread");
+}
+
+/* The last test: the process stays an explorer. */
+SIM_TEST(AnExplorersMachinesStartWorkersWhenWorkIsQueued)
+{
+    long Built = HostThreadCount();
+    if (Built == 0) {
+        skip(); /* no /proc: nothing to count */
+    }
+    SIM_CHILD Child;
+    assert_true(SimRunChild(Nothing, NULL, 20, &Child)); /* its workers stop for the fork */
+    SIM_EXPECT_CHILD_EXIT(&Child, SIM_CHILD_RETURNED);
+    HostExploreClaim();
+    SimReset(); /* the explorer's next test's machine */
     assert_int_equal(HostThreadCount(), Built - 2);
 
     static WORK_QUEUE_ITEM Item;
