@@ -261,23 +261,26 @@ MI_INJECT_RESULT MiInjectFaultAt(SIM_FAULT_SITE Site, ULONG Tag, ULONG_PTR Calle
 /* The usual form, inside a DDI. */
 #define MiInjectFault(Site) (MiInjectFaultAt((Site), 0, MI_CALLER_ADDRESS()) != MiInjectNone)
 /* Objects the system keeps track of in a driver's memory (lookaside lists,
- * executive resources): ExFreePool asks the layer that keeps them whether the
- * block being freed still holds an active one, and stops with Driver
- * Verifier's code for it. That layer registers its finder when it starts;
- * a finder reads only mmsim's own records (it runs under the MM lock) and
- * fills the bug check's parameters 1-4 (PoolType: the pool type, or
- * (ULONG_PTR)-1 for special pool). */
+ * executive resources, work items): ExFreePool asks the layer that keeps them
+ * whether the block being freed still holds an active one, and stops with
+ * the code that layer gives for it (Driver Verifier's 0xC4 for the lists
+ * and resources, the executive's 0xE4 for a work item: the policy is the
+ * finder's, not this layer's). That layer registers its finder when it
+ * starts; a finder reads only mmsim's own records (it runs under the MM lock)
+ * and returns the bug check code, 0 if the block holds none, with the
+ * parameters 1-4 in Parameters (PoolType: the pool type, or (ULONG_PTR)-1
+ * for special pool). */
 typedef enum _MI_HELD_OBJECT_KIND {
-    MiHeldLookasideList = 0, /* 0xC4/0xCC */
-    MiHeldResource,          /* 0xC4/0x17 */
-    MiHeldWorkItem,          /* 0xE4/0 WORKER_INVALID (sim/ex/work.c) */
+    MiHeldLookasideList = 0, /* sim/ex/lookaside.c */
+    MiHeldResource,          /* sim/ex/resource.c */
+    MiHeldWorkItem,          /* sim/ex/work.c */
     MiHeldObjectKinds
 } MI_HELD_OBJECT_KIND;
-typedef bool (*MI_HELD_OBJECT_FINDER)(const void *Start, SIZE_T Size, ULONG_PTR PoolType,
-                                      ULONG_PTR Parameters[4]);
+typedef ULONG (*MI_HELD_OBJECT_FINDER)(const void *Start, SIZE_T Size, ULONG_PTR PoolType,
+                                       ULONG_PTR Parameters[4]);
 void MiSetHeldObjectFinder(MI_HELD_OBJECT_KIND Kind, MI_HELD_OBJECT_FINDER Finder);
-/* The bug check code for the first held object found (0xE4 for a work item,
- * else 0xC4), its parameters in Parameters; 0 if the block holds none. */
+/* The first registered finder's stop for the block (its code, parameters
+ * in Parameters); 0 if the block holds none. */
 ULONG MiFindHeldObject(const void *Start, SIZE_T Size, ULONG_PTR PoolType,
                        ULONG_PTR Parameters[4]);
 

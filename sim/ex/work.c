@@ -258,8 +258,8 @@ static void MiQueue(PWORK_QUEUE_ITEM Item, PIO_WORKITEM IoItem, WORK_QUEUE_TYPE 
 
 /* Starts the worker threads when a machine is built (they survive a failed
  * build of a later subsystem and are reused by the next one). */
-static bool MiWorkItemHeldIn(const void *Start, SIZE_T Size, ULONG_PTR PoolType,
-                             ULONG_PTR Parameters[4]);
+static ULONG MiWorkItemHeldIn(const void *Start, SIZE_T Size, ULONG_PTR PoolType,
+                              ULONG_PTR Parameters[4]);
 
 static NTSTATUS MiWorkInit(const SIM_CONFIG *Config)
 {
@@ -530,18 +530,18 @@ void MiWorkForkChild(void)
  * its links (an item elsewhere whose memory is gone must not stop this
  * free); only if that record was refused host memory is the queue walked. An
  * item whose routine runs is no longer queued: its routine may free it. */
-static bool MiWorkItemHeldIn(const void *Start, SIZE_T Size, ULONG_PTR PoolType,
-                             ULONG_PTR Parameters[4])
+static ULONG MiWorkItemHeldIn(const void *Start, SIZE_T Size, ULONG_PTR PoolType,
+                              ULONG_PTR Parameters[4])
 {
     (void)PoolType;
     const void *Found = NULL;
     if (atomic_load_explicit(&MiWork.Recorded, memory_order_acquire) == 0) {
-        return false; /* nothing queued: no lock taken per pool free */
+        return 0; /* nothing queued: no lock taken per pool free */
     }
     pthread_mutex_lock(&MiWork.Mutex);
     if (MiWork.Queued == 0) {
         pthread_mutex_unlock(&MiWork.Mutex);
-        return false;
+        return 0;
     }
     if (!MiWork.Items.Incomplete) {
         Found = MiAddressSetFirstIn(&MiWork.Items, Start, Size);
@@ -559,13 +559,13 @@ static bool MiWorkItemHeldIn(const void *Start, SIZE_T Size, ULONG_PTR PoolType,
         MiUnlockForDriverAccess(&MiWork.Mutex);
     }
     if (Found == NULL) {
-        return false;
+        return 0;
     }
     Parameters[0] = 0;
     Parameters[1] = (ULONG_PTR)Found;
     Parameters[2] = (ULONG_PTR)Start;
     Parameters[3] = (ULONG_PTR)Start + Size;
-    return true;
+    return WORKER_INVALID;
 }
 
 static bool MiWorkIsClean(char *Report, size_t Size)
