@@ -301,6 +301,10 @@ bool MiAddressSetContains(const MI_ADDRESS_SET *Set, const void *Address);
 /* The lowest address of the set in [Start, Start + Size), or NULL. */
 const void *MiAddressSetFirstIn(const MI_ADDRESS_SET *Set, const void *Start, size_t Size);
 void MiAddressSetClear(MI_ADDRESS_SET *Set);
+/* Moves Set's addresses into Dropped (objects left on a machine that is
+ * gone) and empties Set; Dropped is Incomplete if Set was or the host had no
+ * room for them. */
+void MiAddressSetDropInto(MI_ADDRESS_SET *Set, MI_ADDRESS_SET *Dropped);
 /* Pages an MmAllocatePagesForMdl(Ex) call may have (Pages, or fewer when a
  * short allocation is armed). */
 uint64_t MiInjectShortPages(uint64_t Pages);

@@ -380,6 +380,93 @@ SIM_TEST_F(ResetDropsQueuedItems, SimTestSetup, ReleaseAndTeardown)
     assert_int_equal(atomic_load(&Dropped.Runs), RunsAfterReset);
 }
 
+/* An item left queued on a machine that is gone (the reset dropped it
+ * without touching it, so its link still names that machine's queue) is not
+ * queued on the next one. Windows' "already queued" test is the link; mmsim
+ * reads it against its own record of the queue:
+ *
+ *   machine 1: the item queued, workers held      queue it again: 0xE4 (1, item, type, 0)
+ *   (the stop freezes the workers; SimReset drops the item, unrun)
+ *   machine 2: ExQueueWorkItem / IoQueueWorkItem   queued, its routine runs once
+ *              IoUninitializeWorkItem              no stop (it is not queued)
+ *
+ * An item whose link is neither this machine's nor a dropped one's (never
+ * initialized) is queued as far as Windows can tell: 0xE4 (1, ...) still. */
+static void StopWithTheItemQueuedAndReset(void)
+{
+    ReleaseWorkers(); /* the machine is stopped: they take nothing more */
+    SimReset();
+}
+
+SIM_TEST_F(AnItemQueuedOnAMachineThatIsGoneIsNotQueuedOnTheNext, SimTestSetup,
+           ReleaseAndTeardown)
+{
+    static RUN_RECORD Record;
+    static WORK_QUEUE_ITEM Item;
+    memset(&Record, 0, sizeof(Record));
+    HoldWorkers();
+    ExInitializeWorkItem(&Item, RecordRun, &Record);
+    ExQueueWorkItem(&Item, DelayedWorkQueue);
+    SIM_EXPECT_BUGCHECK4(WORKER_INVALID, 1, (ULONG_PTR)&Item, CriticalWorkQueue, 0,
+                         ExQueueWorkItem(&Item, CriticalWorkQueue));
+    StopWithTheItemQueuedAndReset();
+    assert_non_null(Item.List.Flink); /* the old machine's link, untouched */
+    ExQueueWorkItem(&Item, CriticalWorkQueue);
+    assert_true(SimWaitForWorkItems(WAIT_MS));
+    assert_int_equal(atomic_load(&Record.Runs), 1);
+    assert_false(SimIsStopped(NULL));
+}
+
+/* The same for an I/O work item in the driver's own memory
+ * (IoInitializeWorkItem): queued again, and uninitialized. */
+static _Alignas(16) char IoItemStorage[2][256];
+static atomic_int IoItemRuns;
+
+static VOID NTAPI CountIoRun(PDEVICE_OBJECT DeviceObject, PVOID Context)
+{
+    (void)DeviceObject, (void)Context;
+    atomic_fetch_add(&IoItemRuns, 1);
+}
+
+static PIO_WORKITEM QueueIoItemThenStop(int Which, DEVICE_OBJECT *Device)
+{
+    assert_true(IoSizeofWorkItem() <= sizeof(IoItemStorage[Which]));
+    PIO_WORKITEM WorkItem = (PIO_WORKITEM)(void *)IoItemStorage[Which];
+    IoInitializeWorkItem(Device, WorkItem);
+    HoldWorkers();
+    IoQueueWorkItem(WorkItem, CountIoRun, DelayedWorkQueue, NULL);
+    SIM_EXPECT_BUGCHECK4(WORKER_INVALID, 1, (ULONG_PTR)WorkItem, NormalWorkQueue, 0,
+                         IoQueueWorkItem(WorkItem, CountIoRun, NormalWorkQueue, NULL));
+    StopWithTheItemQueuedAndReset();
+    return WorkItem;
+}
+
+SIM_TEST_F(AnIoItemQueuedOnAMachineThatIsGoneIsNotQueuedOnTheNext, SimTestSetup,
+           ReleaseAndTeardown)
+{
+    static DEVICE_OBJECT Device;
+    atomic_store(&IoItemRuns, 0);
+    PIO_WORKITEM WorkItem = QueueIoItemThenStop(0, &Device);
+    IoQueueWorkItem(WorkItem, CountIoRun, DelayedWorkQueue, NULL);
+    assert_true(SimWaitForWorkItems(WAIT_MS));
+    assert_int_equal(atomic_load(&IoItemRuns), 1);
+    IoUninitializeWorkItem(WorkItem);
+
+    WorkItem = QueueIoItemThenStop(1, &Device);
+    IoUninitializeWorkItem(WorkItem); /* no stop: not queued here */
+    assert_false(SimIsStopped(NULL));
+    assert_int_equal(atomic_load(&IoItemRuns), 1);
+}
+
+SIM_TEST(AnItemNeverInitializedIsQueuedAsWindowsSeesIt)
+{
+    static WORK_QUEUE_ITEM Garbage;
+    memset(&Garbage, 0xA5, sizeof(Garbage)); /* no ExInitializeWorkItem */
+    Garbage.WorkerRoutine = Nothing;
+    SIM_EXPECT_BUGCHECK4(WORKER_INVALID, 1, (ULONG_PTR)&Garbage, DelayedWorkQueue, 0,
+                         ExQueueWorkItem(&Garbage, DelayedWorkQueue));
+}
+
 int main(void)
 {
     return SimRunTests("work items", NULL, NULL);

@@ -93,3 +93,12 @@ void MiAddressSetClear(MI_ADDRESS_SET *Set)
     Set->Count = 0;
     Set->Incomplete = false;
 }
+
+void MiAddressSetDropInto(MI_ADDRESS_SET *Set, MI_ADDRESS_SET *Dropped)
+{
+    for (size_t i = 0; i < Set->Count; i++) {
+        MiAddressSetInsert(Dropped, Set->Items[i]);
+    }
+    Dropped->Incomplete = Dropped->Incomplete || Set->Incomplete;
+    MiAddressSetClear(Set);
+}
