@@ -288,12 +288,16 @@ ULONG MiFindHeldObject(const void *Start, SIZE_T Size, ULONG_PTR PoolType,
  * the queued DPCs, set timers and queued work items, kept in step with their
  * lists (which are linked through driver memory) so that a check never reads
  * a driver's object to find them. An insert the host refuses memory for
- * marks the set Incomplete (the owner then walks its list) until cleared. */
+ * marks the set Incomplete (the owner then walks its list) until cleared:
+ * at the latest when the machine whose list it recorded is gone. */
 typedef struct _MI_ADDRESS_SET {
     const void **Items; /* ascending */
     size_t Count, Capacity;
     bool Incomplete;
 } MI_ADDRESS_SET;
+/* White-box tests: while non-zero, the sets cannot grow, as if the host had
+ * no memory for them (their first room, reserved at start, is kept). */
+extern atomic_uint MiAddressSetGrowthRefused;
 bool MiAddressSetReserve(MI_ADDRESS_SET *Set, size_t Capacity);
 void MiAddressSetInsert(MI_ADDRESS_SET *Set, const void *Address);
 void MiAddressSetRemove(MI_ADDRESS_SET *Set, const void *Address);

@@ -180,6 +180,12 @@ static void MiDequeueLocked(MI_TAKEN_ITEM *Taken)
     MiReadTakenItem(Item, Taken);
     MiAddressSetRemove(&MiWork.Items, Item);
     MiWork.Queued--;
+    if (MiWork.Queued == 0) {
+        /* Empty, as the queue: exact again. So a record made incomplete
+         * ends with its machine too (an idle reset keeps the workers and
+         * the record, a busy one drops the record). */
+        MiWork.Items.Incomplete = false;
+    }
     atomic_store_explicit(&MiWork.Recorded, MiWork.Queued, memory_order_release);
 }
 

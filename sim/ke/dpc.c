@@ -497,10 +497,20 @@ static uint64_t MiClockNow(void)
  * neighbours that may be freed) is not unlinked through them. */
 static bool MiTimerInserted(PKTIMER Timer)
 {
-    if (!MiDpc.SetTimers.Incomplete) {
-        return MiAddressSetContains(&MiDpc.SetTimers, Timer);
+    if (MiAddressSetContains(&MiDpc.SetTimers, Timer)) {
+        return true;
     }
-    return Timer->TimerListEntry.Flink != NULL;
+    if (MiDpc.SetTimers.Incomplete) {
+        /* The record may miss it: the list decides (not the timer's own
+         * link, which a timer set on a machine since reset keeps). */
+        for (PLIST_ENTRY Entry = MiDpc.Timers.Flink; Entry != &MiDpc.Timers;
+             Entry = Entry->Flink) {
+            if (Entry == &Timer->TimerListEntry) {
+                return true;
+            }
+        }
+    }
+    return false;
 }
 
 static void MiUnlinkTimer(PKTIMER Timer)
