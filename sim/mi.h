@@ -261,23 +261,26 @@ MI_INJECT_RESULT MiInjectFaultAt(SIM_FAULT_SITE Site, ULONG Tag, ULONG_PTR Calle
 /* The usual form, inside a DDI. */
 #define MiInjectFault(Site) (MiInjectFaultAt((Site), 0, MI_CALLER_ADDRESS()) != MiInjectNone)
 /* Objects the system keeps track of in a driver's memory (lookaside lists,
- * executive resources): ExFreePool asks the layer that keeps them whether the
- * block being freed still holds an active one, and stops with Driver
- * Verifier's code for it. That layer registers its finder when it starts;
- * a finder reads only mmsim's own records (it runs under the MM lock) and
- * fills the bug check's parameters 1-4 (PoolType: the pool type, or
- * (ULONG_PTR)-1 for special pool). */
+ * executive resources, work items): ExFreePool asks the layer that keeps them
+ * whether the block being freed still holds an active one, and stops with
+ * the code that layer gives for it (Driver Verifier's 0xC4 for the lists
+ * and resources, the executive's 0xE4 for a work item: the policy is the
+ * finder's, not this layer's). That layer registers its finder when it
+ * starts; a finder reads only mmsim's own records (it runs under the MM lock)
+ * and returns the bug check code, 0 if the block holds none, with the
+ * parameters 1-4 in Parameters (PoolType: the pool type, or (ULONG_PTR)-1
+ * for special pool). */
 typedef enum _MI_HELD_OBJECT_KIND {
-    MiHeldLookasideList = 0, /* 0xC4/0xCC */
-    MiHeldResource,          /* 0xC4/0x17 */
-    MiHeldWorkItem,          /* 0xE4/0 WORKER_INVALID (sim/ex/work.c) */
+    MiHeldLookasideList = 0, /* sim/ex/lookaside.c */
+    MiHeldResource,          /* sim/ex/resource.c */
+    MiHeldWorkItem,          /* sim/ex/work.c */
     MiHeldObjectKinds
 } MI_HELD_OBJECT_KIND;
-typedef bool (*MI_HELD_OBJECT_FINDER)(const void *Start, SIZE_T Size, ULONG_PTR PoolType,
-                                      ULONG_PTR Parameters[4]);
+typedef ULONG (*MI_HELD_OBJECT_FINDER)(const void *Start, SIZE_T Size, ULONG_PTR PoolType,
+                                       ULONG_PTR Parameters[4]);
 void MiSetHeldObjectFinder(MI_HELD_OBJECT_KIND Kind, MI_HELD_OBJECT_FINDER Finder);
-/* The bug check code for the first held object found (0xE4 for a work item,
- * else 0xC4), its parameters in Parameters; 0 if the block holds none. */
+/* The first registered finder's stop for the block (its code, parameters
+ * in Parameters); 0 if the block holds none. */
 ULONG MiFindHeldObject(const void *Start, SIZE_T Size, ULONG_PTR PoolType,
                        ULONG_PTR Parameters[4]);
 
@@ -285,12 +288,16 @@ ULONG MiFindHeldObject(const void *Start, SIZE_T Size, ULONG_PTR PoolType,
  * the queued DPCs, set timers and queued work items, kept in step with their
  * lists (which are linked through driver memory) so that a check never reads
  * a driver's object to find them. An insert the host refuses memory for
- * marks the set Incomplete (the owner then walks its list) until cleared. */
+ * marks the set Incomplete (the owner then walks its list) until cleared:
+ * at the latest when the machine whose list it recorded is gone. */
 typedef struct _MI_ADDRESS_SET {
     const void **Items; /* ascending */
     size_t Count, Capacity;
     bool Incomplete;
 } MI_ADDRESS_SET;
+/* White-box tests: while non-zero, the sets cannot grow, as if the host had
+ * no memory for them (their first room, reserved at start, is kept). */
+extern atomic_uint MiAddressSetGrowthRefused;
 bool MiAddressSetReserve(MI_ADDRESS_SET *Set, size_t Capacity);
 void MiAddressSetInsert(MI_ADDRESS_SET *Set, const void *Address);
 void MiAddressSetRemove(MI_ADDRESS_SET *Set, const void *Address);
@@ -298,6 +305,10 @@ bool MiAddressSetContains(const MI_ADDRESS_SET *Set, const void *Address);
 /* The lowest address of the set in [Start, Start + Size), or NULL. */
 const void *MiAddressSetFirstIn(const MI_ADDRESS_SET *Set, const void *Start, size_t Size);
 void MiAddressSetClear(MI_ADDRESS_SET *Set);
+/* Moves Set's addresses into Dropped (objects left on a machine that is
+ * gone) and empties Set; Dropped is Incomplete if Set was or the host had no
+ * room for them. */
+void MiAddressSetDropInto(MI_ADDRESS_SET *Set, MI_ADDRESS_SET *Dropped);
 /* Pages an MmAllocatePagesForMdl(Ex) call may have (Pages, or fewer when a
  * short allocation is armed). */
 uint64_t MiInjectShortPages(uint64_t Pages);

@@ -10,17 +10,24 @@
  *
  * An insert the host has no memory for marks the set incomplete rather than
  * failing the DDI that queued the object (queuing cannot fail): the owner
- * then falls back to walking its list, as before, until its next reset.
+ * then falls back to walking its list, as before, until its list is empty
+ * again or its machine is gone (a set made incomplete on one machine must
+ * not send the next one's checks through driver links).
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "../mi.h"
 
+atomic_uint MiAddressSetGrowthRefused;
+
 bool MiAddressSetReserve(MI_ADDRESS_SET *Set, size_t Capacity)
 {
     if (Set->Capacity >= Capacity) {
         return true;
+    }
+    if (atomic_load_explicit(&MiAddressSetGrowthRefused, memory_order_relaxed) != 0) {
+        return false;
     }
     const void **Items = (const void **)realloc((void *)Set->Items, Capacity * sizeof(*Items));
     if (Items == NULL) {
@@ -92,4 +99,13 @@ void MiAddressSetClear(MI_ADDRESS_SET *Set)
 {
     Set->Count = 0;
     Set->Incomplete = false;
+}
+
+void MiAddressSetDropInto(MI_ADDRESS_SET *Set, MI_ADDRESS_SET *Dropped)
+{
+    for (size_t i = 0; i < Set->Count; i++) {
+        MiAddressSetInsert(Dropped, Set->Items[i]);
+    }
+    Dropped->Incomplete = Dropped->Incomplete || Set->Incomplete;
+    MiAddressSetClear(Set);
 }

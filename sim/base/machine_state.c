@@ -68,8 +68,9 @@ ULONG MiFindHeldObject(const void *Start, SIZE_T Size, ULONG_PTR PoolType,
 {
     for (int Kind = 0; Kind < MiHeldObjectKinds; Kind++) {
         MI_HELD_OBJECT_FINDER Finder = atomic_load(&MiHeldObjectFinders[Kind]);
-        if (Finder != NULL && Finder(Start, Size, PoolType, Parameters)) {
-            return Kind == MiHeldWorkItem ? WORKER_INVALID : DRIVER_VERIFIER_DETECTED_VIOLATION;
+        ULONG Code = Finder != NULL ? Finder(Start, Size, PoolType, Parameters) : 0;
+        if (Code != 0) {
+            return Code;
         }
     }
     return 0;

@@ -125,12 +125,12 @@ static SIZE_T MiLookasideBytes(ULONG Kind)
 /* The pool's hook (architecture.md 1.1): an active list inside the block
  * being freed stops the free with Driver Verifier's 0xC4/0xCC (list, block,
  * size). Reads only mmsim's own records: called with the MM lock held. */
-static bool MiLookasideHeldIn(const void *Start, SIZE_T Size, ULONG_PTR PoolType,
-                              ULONG_PTR Parameters[4])
+static ULONG MiLookasideHeldIn(const void *Start, SIZE_T Size, ULONG_PTR PoolType,
+                               ULONG_PTR Parameters[4])
 {
     (void)PoolType;
     if (atomic_load(&MiLookaside.Active) == 0) {
-        return false;
+        return 0;
     }
     uintptr_t Begin = (uintptr_t)Start, End = Begin + Size;
     bool Found = false;
@@ -146,7 +146,7 @@ static bool MiLookasideHeldIn(const void *Start, SIZE_T Size, ULONG_PTR PoolType
         }
     }
     pthread_mutex_unlock(&MiLookaside.Mutex);
-    return Found;
+    return Found ? DRIVER_VERIFIER_DETECTED_VIOLATION : 0;
 }
 
 /* The default routines: the pool with the list's type (and flag bits) and tag. */

@@ -560,11 +560,11 @@ VOID FASTCALL ExReleaseResourceAndLeaveCriticalRegion(PERESOURCE Resource)
 /* The pool's hook (mi.h): a resource not deleted inside the block being
  * freed stops the free with Driver Verifier's 0xC4/0x17 (resource, pool
  * type or -1 for special pool, block). Reads only the records. */
-static bool MiResourceHeldIn(const void *Start, SIZE_T Size, ULONG_PTR PoolType,
-                             ULONG_PTR Parameters[4])
+static ULONG MiResourceHeldIn(const void *Start, SIZE_T Size, ULONG_PTR PoolType,
+                              ULONG_PTR Parameters[4])
 {
     if (atomic_load(&MiResourceLive) == 0) {
-        return false;
+        return 0;
     }
     uintptr_t Begin = (uintptr_t)Start, End = Begin + Size;
     bool Found = false;
@@ -580,7 +580,7 @@ static bool MiResourceHeldIn(const void *Start, SIZE_T Size, ULONG_PTR PoolType,
         }
     }
     pthread_mutex_unlock(&MiResourceLock);
-    return Found;
+    return Found ? DRIVER_VERIFIER_DETECTED_VIOLATION : 0;
 }
 
 static NTSTATUS MiResourceInit(const SIM_CONFIG *Config)

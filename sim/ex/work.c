@@ -19,7 +19,10 @@
  * start, block end); 1, queuing an item that is still queued (item, queue
  * type, 0); 2, IoFreeWorkItem of a queued item (item, its routine, 0).
  * Freeing it from inside its own routine is fine, as on Windows: an item is
- * dequeued before its routine runs.
+ * dequeued before its routine runs. "Queued" is Windows' test, a non-NULL
+ * link, read against mmsim's record of the queue: an item left queued on a
+ * machine that is gone (its link names that machine's queue) is not queued
+ * on the next one (MiQueuedLocked).
  */
 #include <pthread.h>
 #include <stdlib.h>
@@ -52,6 +55,9 @@ static struct {
     /* robust31: the queued items' addresses in mmsim's memory, for the pool
      * free's check (which must not follow the links in driver memory). */
     MI_ADDRESS_SET Items;
+    /* robust32: the items dropped with earlier machines while queued: their
+     * links are stale, not a driver's garbage (MiQueuedLocked). */
+    MI_ADDRESS_SET Dropped;
     _Atomic uint64_t Recorded; /* Queued, read by every pool free without the mutex */
     bool Started, Stop;
     pthread_t Threads[MI_WORKER_THREADS];
@@ -174,6 +180,12 @@ static void MiDequeueLocked(MI_TAKEN_ITEM *Taken)
     MiReadTakenItem(Item, Taken);
     MiAddressSetRemove(&MiWork.Items, Item);
     MiWork.Queued--;
+    if (MiWork.Queued == 0) {
+        /* Empty, as the queue: exact again. So a record made incomplete
+         * ends with its machine too (an idle reset keeps the workers and
+         * the record, a busy one drops the record). */
+        MiWork.Items.Incomplete = false;
+    }
     atomic_store_explicit(&MiWork.Recorded, MiWork.Queued, memory_order_release);
 }
 
@@ -229,14 +241,63 @@ static bool MiStartWorkersLocked(void)
     return false;
 }
 
-/* Queues Item (Windows' "already queued" test is a non-NULL link). The
- * worker threads exist since the machine was built: nothing here can fail. */
+/* Whether Item is queued (mutex held for driver access). Windows' test is a
+ * non-NULL link; mmsim's record says whose link it is. An item queued on a
+ * machine since reset keeps that machine's link (the reset drops the queue
+ * without touching the items' memory): it is not queued on this one. A
+ * link that is neither this machine's nor a dropped item's (an item never
+ * initialized) is queued, as Windows sees it. */
+static bool MiLinkIsQueuedLocked(PWORK_QUEUE_ITEM Item)
+{
+    if (__atomic_load_n(&Item->List.Flink, __ATOMIC_ACQUIRE) == NULL) {
+        return false;
+    }
+    if (MiAddressSetContains(&MiWork.Items, Item)) {
+        return true;
+    }
+    if (MiWork.Items.Incomplete) { /* the record may miss it: the queue decides */
+        for (PLIST_ENTRY Entry = MiWork.Queue.Flink; Entry != &MiWork.Queue;
+             Entry = Entry->Flink) {
+            if (Entry == &Item->List) {
+                return true;
+            }
+        }
+    }
+    if (MiAddressSetContains(&MiWork.Dropped, Item)) {
+        return false;
+    }
+    /* Dropped items the host had no room to record: any link may be one. */
+    return !MiWork.Dropped.Incomplete;
+}
+
+/* The same; Forget: the caller queues or frees the item if it is not
+ * queued, which ends its record as a dropped one (its address may serve
+ * another item next). */
+static bool MiQueuedLocked(PWORK_QUEUE_ITEM Item, bool Forget)
+{
+    bool Queued = MiLinkIsQueuedLocked(Item);
+    if (!Queued && Forget && MiWork.Dropped.Count != 0) {
+        MiAddressSetRemove(&MiWork.Dropped, Item);
+    }
+    return Queued;
+}
+
+static bool MiQueued(PWORK_QUEUE_ITEM Item, bool Forget)
+{
+    MiLockForDriverAccess(&MiWork.Mutex);
+    bool Queued = MiQueuedLocked(Item, Forget);
+    MiUnlockForDriverAccess(&MiWork.Mutex);
+    return Queued;
+}
+
+/* Queues Item. The worker threads exist since the machine was built:
+ * nothing here can fail. */
 static void MiQueue(PWORK_QUEUE_ITEM Item, PIO_WORKITEM IoItem, WORK_QUEUE_TYPE QueueType)
 {
     /* The queue's links are in the items: a lock over driver memory (an
      * item in freed pool faults here, and the bug check releases it). */
     MiLockForDriverAccess(&MiWork.Mutex);
-    if (__atomic_load_n(&Item->List.Flink, __ATOMIC_ACQUIRE) != NULL) {
+    if (MiQueuedLocked(Item, true)) {
         MiUnlockForDriverAccess(&MiWork.Mutex);
         KeBugCheckEx(WORKER_INVALID, 1, (ULONG_PTR)(IoItem != NULL ? (void *)IoItem : (void *)Item),
                      (ULONG_PTR)QueueType, 0);
@@ -261,8 +322,8 @@ static void MiQueue(PWORK_QUEUE_ITEM Item, PIO_WORKITEM IoItem, WORK_QUEUE_TYPE 
 
 /* Starts the worker threads when a machine is built (they survive a failed
  * build of a later subsystem and are reused by the next one). */
-static bool MiWorkItemHeldIn(const void *Start, SIZE_T Size, ULONG_PTR PoolType,
-                             ULONG_PTR Parameters[4]);
+static ULONG MiWorkItemHeldIn(const void *Start, SIZE_T Size, ULONG_PTR PoolType,
+                              ULONG_PTR Parameters[4]);
 
 static NTSTATUS MiWorkInit(const SIM_CONFIG *Config)
 {
@@ -316,7 +377,7 @@ VOID NTAPI IoQueueWorkItem(PIO_WORKITEM IoWorkItem, PIO_WORKITEM_ROUTINE WorkerR
 {
     MiDdiEnter(MiDdi_IoQueueWorkItem, 0, MI_CALLER_ADDRESS());
     MiCheckDriverPointer(IoWorkItem, 0, false, MI_CALLER_ADDRESS());
-    if (__atomic_load_n(&IoWorkItem->Item.List.Flink, __ATOMIC_ACQUIRE) != NULL) {
+    if (MiQueued(&IoWorkItem->Item, false)) {
         KeBugCheckEx(WORKER_INVALID, 1, (ULONG_PTR)IoWorkItem, (ULONG_PTR)QueueType, 0);
     }
     IoWorkItem->Routine = WorkerRoutine;
@@ -331,7 +392,7 @@ VOID NTAPI IoFreeWorkItem(PIO_WORKITEM IoWorkItem)
 {
     MiDdiEnter(MiDdi_IoFreeWorkItem, 0, MI_CALLER_ADDRESS());
     MiCheckDriverPointer(IoWorkItem, 0, false, MI_CALLER_ADDRESS());
-    if (__atomic_load_n(&IoWorkItem->Item.List.Flink, __ATOMIC_ACQUIRE) != NULL) {
+    if (MiQueued(&IoWorkItem->Item, true)) {
         KeBugCheckEx(WORKER_INVALID, 2, (ULONG_PTR)IoWorkItem,
                      (ULONG_PTR)(void *)IoWorkItem->Routine, 0);
     }
@@ -358,7 +419,7 @@ VOID NTAPI IoUninitializeWorkItem(PIO_WORKITEM IoWorkItem)
 {
     MiDdiEnter(MiDdi_IoUninitializeWorkItem, 0, MI_CALLER_ADDRESS());
     MiCheckDriverPointer(IoWorkItem, 0, false, MI_CALLER_ADDRESS());
-    if (__atomic_load_n(&IoWorkItem->Item.List.Flink, __ATOMIC_ACQUIRE) != NULL) {
+    if (MiQueued(&IoWorkItem->Item, true)) {
         /* as IoFreeWorkItem of a queued item (mmsim's choice) */
         KeBugCheckEx(WORKER_INVALID, 2, (ULONG_PTR)IoWorkItem,
                      (ULONG_PTR)(void *)IoWorkItem->Routine, 0);
@@ -370,7 +431,7 @@ VOID NTAPI IoQueueWorkItemEx(PIO_WORKITEM IoWorkItem, PIO_WORKITEM_ROUTINE_EX Wo
 {
     MiDdiEnter(MiDdi_IoQueueWorkItemEx, 0, MI_CALLER_ADDRESS());
     MiCheckDriverPointer(IoWorkItem, 0, false, MI_CALLER_ADDRESS());
-    if (__atomic_load_n(&IoWorkItem->Item.List.Flink, __ATOMIC_ACQUIRE) != NULL) {
+    if (MiQueued(&IoWorkItem->Item, false)) {
         KeBugCheckEx(WORKER_INVALID, 1, (ULONG_PTR)IoWorkItem, (ULONG_PTR)QueueType, 0);
     }
     IoWorkItem->RoutineEx = WorkerRoutine;
@@ -423,7 +484,7 @@ void MiStopWorkers(void)
         pthread_mutex_lock(&MiWork.Mutex);
     }
     InitializeListHead(&MiWork.Queue);
-    MiAddressSetClear(&MiWork.Items);
+    MiAddressSetDropInto(&MiWork.Items, &MiWork.Dropped);
     MiWork.Queued = 0;
     atomic_store_explicit(&MiWork.Recorded, 0, memory_order_release);
     MiWork.Started = false;
@@ -540,18 +601,18 @@ void MiWorkForkChild(void)
  * its links (an item elsewhere whose memory is gone must not stop this
  * free); only if that record was refused host memory is the queue walked. An
  * item whose routine runs is no longer queued: its routine may free it. */
-static bool MiWorkItemHeldIn(const void *Start, SIZE_T Size, ULONG_PTR PoolType,
-                             ULONG_PTR Parameters[4])
+static ULONG MiWorkItemHeldIn(const void *Start, SIZE_T Size, ULONG_PTR PoolType,
+                              ULONG_PTR Parameters[4])
 {
     (void)PoolType;
     const void *Found = NULL;
     if (atomic_load_explicit(&MiWork.Recorded, memory_order_acquire) == 0) {
-        return false; /* nothing queued: no lock taken per pool free */
+        return 0; /* nothing queued: no lock taken per pool free */
     }
     pthread_mutex_lock(&MiWork.Mutex);
     if (MiWork.Queued == 0) {
         pthread_mutex_unlock(&MiWork.Mutex);
-        return false;
+        return 0;
     }
     if (!MiWork.Items.Incomplete) {
         Found = MiAddressSetFirstIn(&MiWork.Items, Start, Size);
@@ -569,13 +630,13 @@ static bool MiWorkItemHeldIn(const void *Start, SIZE_T Size, ULONG_PTR PoolType,
         MiUnlockForDriverAccess(&MiWork.Mutex);
     }
     if (Found == NULL) {
-        return false;
+        return 0;
     }
     Parameters[0] = 0;
     Parameters[1] = (ULONG_PTR)Found;
     Parameters[2] = (ULONG_PTR)Start;
     Parameters[3] = (ULONG_PTR)Start + Size;
-    return true;
+    return WORKER_INVALID;
 }
 
 static bool MiWorkIsClean(char *Report, size_t Size)

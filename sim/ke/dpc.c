@@ -178,10 +178,34 @@ NTSTATUS NTAPI KeSetTargetProcessorDpcEx(PKDPC Dpc, PPROCESSOR_NUMBER ProcNumber
     return STATUS_SUCCESS;
 }
 
+/* Whether Dpc is queued on this machine (lock held). Windows' test is a
+ * non-NULL DpcData; mmsim's record says whether it is this machine's: a DPC
+ * queued on a machine since reset keeps that machine's DpcData and links
+ * (the reset drops the queue without touching the DPCs' memory), and is not
+ * queued here. Only if the record was refused host memory is the queue
+ * walked (the lock then covers driver memory). */
+static bool MiDpcQueuedHere(PRKDPC Dpc)
+{
+    if (Dpc->DpcData == NULL) {
+        return false;
+    }
+    if (MiAddressSetContains(&MiDpc.QueuedDpcs, Dpc)) {
+        return true;
+    }
+    if (MiDpc.QueuedDpcs.Incomplete) {
+        for (PLIST_ENTRY Entry = MiDpc.Queue.Flink; Entry != &MiDpc.Queue; Entry = Entry->Flink) {
+            if (Entry == &Dpc->DpcListEntry) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
 /* Queues Dpc on Processor (lock held); false if it is queued already. */
 static bool MiQueueDpcLocked(PRKDPC Dpc, void *Processor, PVOID Argument1, PVOID Argument2)
 {
-    if (Dpc->DpcData != NULL) {
+    if (MiDpcQueuedHere(Dpc)) {
         return false;
     }
     Dpc->SystemArgument1 = Argument1;
@@ -233,19 +257,9 @@ BOOLEAN NTAPI KeRemoveQueueDpc(PRKDPC Dpc)
     MiDpcLock();
     /* Only a DPC in this machine's queue: one queued on a machine since
      * reset keeps a stale DpcData and links into a queue that is gone. */
-    bool Removed = false;
-    if (Dpc->DpcData != NULL) {
-        if (!MiDpc.QueuedDpcs.Incomplete) {
-            Removed = MiAddressSetContains(&MiDpc.QueuedDpcs, Dpc);
-        } else {
-            for (PLIST_ENTRY Entry = MiDpc.Queue.Flink; Entry != &MiDpc.Queue && !Removed;
-                 Entry = Entry->Flink) {
-                Removed = Entry == &Dpc->DpcListEntry;
-            }
-        }
-        if (!Removed) {
-            Dpc->DpcData = NULL;
-        }
+    bool Removed = MiDpcQueuedHere(Dpc);
+    if (!Removed && Dpc->DpcData != NULL) {
+        Dpc->DpcData = NULL;
     }
     if (Removed) {
         RemoveEntryList(&Dpc->DpcListEntry);
@@ -483,10 +497,20 @@ static uint64_t MiClockNow(void)
  * neighbours that may be freed) is not unlinked through them. */
 static bool MiTimerInserted(PKTIMER Timer)
 {
-    if (!MiDpc.SetTimers.Incomplete) {
-        return MiAddressSetContains(&MiDpc.SetTimers, Timer);
+    if (MiAddressSetContains(&MiDpc.SetTimers, Timer)) {
+        return true;
     }
-    return Timer->TimerListEntry.Flink != NULL;
+    if (MiDpc.SetTimers.Incomplete) {
+        /* The record may miss it: the list decides (not the timer's own
+         * link, which a timer set on a machine since reset keeps). */
+        for (PLIST_ENTRY Entry = MiDpc.Timers.Flink; Entry != &MiDpc.Timers;
+             Entry = Entry->Flink) {
+            if (Entry == &Timer->TimerListEntry) {
+                return true;
+            }
+        }
+    }
+    return false;
 }
 
 static void MiUnlinkTimer(PKTIMER Timer)
@@ -707,7 +731,11 @@ static void *MiClockThread(void *Unused)
 {
     (void)Unused;
     SIM_CATCH_FRAME Frame;
-    pthread_mutex_lock(&MiDpc.Lock);
+    /* The timers' links and due times are in the drivers' KTIMERs: touched
+     * as Windows' timer expiry touches them, at DISPATCH_LEVEL, so a timer
+     * in a page that is not there (paged pool, trimmed) is 0xA, not paged
+     * back in. The stop is on this thread: uncaught, exit 86. */
+    MiLockForDriverAccess(&MiDpc.Lock);
     while (!MiDpc.Stop) {
         if (!MiIsStopped()) {
             MiExpireTimersLocked(MiClockNow());
@@ -721,7 +749,7 @@ static void *MiClockThread(void *Unused)
                 }
             }
             if (Pending) {
-                pthread_mutex_unlock(&MiDpc.Lock);
+                MiUnlockForDriverAccess(&MiDpc.Lock);
                 /* A routine refused because its machine stopped or went
                  * away is abandoned, as a frozen processor never ends it. */
                 SimPushCatchFrame(&Frame, MI_FRAME_REFUSAL);
@@ -732,7 +760,7 @@ static void *MiClockThread(void *Unused)
                     MiSetIrql(PASSIVE_LEVEL);
                     MiInDpcEpoch = 0;
                 }
-                pthread_mutex_lock(&MiDpc.Lock);
+                MiLockForDriverAccess(&MiDpc.Lock);
                 continue;
             }
         }
@@ -757,7 +785,7 @@ static void *MiClockThread(void *Unused)
         Deadline.tv_nsec = (long)(Ns % 1000000000u);
         (void)pthread_cond_timedwait(&MiDpc.Wake, &MiDpc.Lock, &Deadline);
     }
-    pthread_mutex_unlock(&MiDpc.Lock);
+    MiUnlockForDriverAccess(&MiDpc.Lock);
     return NULL;
 }
 

@@ -15,6 +15,7 @@
 #include <pthread.h>
 #include <sched.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #if !defined(_WIN32)
@@ -892,6 +893,72 @@ SIM_TEST(ATimerSetBeforeAResetIsNotSetAfterIt)
     assert_false(KeSetTimer(&Timer, Relative(3600 * 1000), NULL));
     assert_true(KeCancelTimer(&Timer));
 }
+
+/* The same for a DPC: one left queued on a machine that is gone keeps that
+ * machine's DpcData, and is not queued on the next. KeInsertQueueDpc queues
+ * it (TRUE) and it runs; on its own machine, queued, it returned FALSE. */
+SIM_TEST(ADpcQueuedBeforeAResetIsNotQueuedAfterIt)
+{
+    static KDPC Dpc;
+    static DPC_LOG Log;
+    memset(&Log, 0, sizeof(Log));
+    KeInitializeDpc(&Dpc, LogDpc, &Log);
+    KIRQL Old;
+    KeRaiseIrql(DISPATCH_LEVEL, &Old); /* it waits for the IRQL to drop */
+    assert_true(KeInsertQueueDpc(&Dpc, NULL, NULL));
+    assert_false(KeInsertQueueDpc(&Dpc, NULL, NULL)); /* queued already */
+    SimReset(); /* drops it unrun, and lowers this thread's IRQL */
+    assert_non_null(Dpc.DpcData); /* the old machine's, untouched */
+    assert_true(KeInsertQueueDpc(&Dpc, NULL, NULL)); /* at PASSIVE_LEVEL: runs at once */
+    assert_int_equal(__atomic_load_n(&Log.Runs, __ATOMIC_ACQUIRE), 1);
+    assert_false(KeRemoveQueueDpc(&Dpc));
+}
+
+#if SIM_HAVE_DEATH_TESTS
+/* Timers expire at DISPATCH_LEVEL: the clock thread reads a KTIMER as
+ * Windows' expiry does, and a timer in paged pool whose page was trimmed is
+ * not brought back: 0xA IRQL_NOT_LESS_OR_EQUAL (an address in the timer,
+ * DISPATCH_LEVEL, 0 read, the code address). The stop is on the clock
+ * thread, uncaught: the process ends with 86, shown in a child. */
+static void ExpireATimerInATrimmedPage(void *Context)
+{
+    (void)Context;
+    PKTIMER Timer = (PKTIMER)ExAllocatePool2(POOL_FLAG_PAGED, sizeof(KTIMER), TAG_KESY);
+    if (Timer == NULL) {
+        _exit(3);
+    }
+    KeInitializeTimer(Timer);
+    printf("timer %p\n", (void *)Timer);
+    fflush(stdout);
+    KeSetTimer(Timer, Relative(1000), NULL);
+    ULONG64 Pte;
+    if (SimTrimPagedPool() == 0 || !SimQueryPte(Timer, &Pte, NULL) || (Pte & 1) != 0) {
+        _exit(4); /* the page is not trimmed: the case is not made */
+    }
+    /* The host's sleep, not a DDI's wait: a stop refuses a waiting DDI, and
+     * that refusal (exit 87) would race the clock thread's own end. */
+    for (int i = 0; i < 30; i++) { /* a bound, not a timing assertion: the stop ends it */
+        sleep(1);
+    }
+}
+
+SIM_TEST(ATimerExpiringInATrimmedPageIsIrqlNotLessOrEqual)
+{
+    static SIM_CHILD Child;
+    assert_true(SimRunChild(ExpireATimerInATrimmedPage, NULL, 120, &Child));
+    SIM_EXPECT_CHILD_BUGCHECK(&Child, IRQL_NOT_LESS_OR_EQUAL, SIM_ANY, DISPATCH_LEVEL, 0, SIM_ANY);
+    void *Timer = NULL;
+    assert_int_equal(sscanf(Child.Out, "timer %p", &Timer), 1);
+    const char *Stop = strstr(Child.Err, "*** STOP: 0x0000000A (0x");
+    assert_non_null(Stop);
+    unsigned long long Address = 0, Code = 0;
+    assert_int_equal(sscanf(Stop, "*** STOP: 0x0000000A (0x%llx,0x%*x,0x%*x,0x%llx)", &Address,
+                            &Code),
+                     2);
+    assert_true(Address >= (uintptr_t)Timer && Address < (uintptr_t)Timer + sizeof(KTIMER));
+    assert_true(Code != 0);
+}
+#endif
 
 /* Freeing pool that holds a set timer: Verifier (strict, the default) stops
  * at the free with 0xC4/0x15; without it, 0xC7/0 names the timer. */
