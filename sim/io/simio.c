@@ -168,16 +168,24 @@ static NTSTATUS MiBufferRequest(PIRP Irp, ULONG Bytes, const void *Input, ULONG 
     return Status;
 }
 
-/* Fills the IRP and its first stack location for Request; buffers per the method. */
+/* Fills the IRP and its first stack location for Request; buffers per the method. The
+ * requester is kernel-mode unless its buffers are in the user range. */
 static NTSTATUS MiBuildRequest(PDEVICE_OBJECT Device, PIRP Irp, const SIM_IO_REQUEST *Request,
                                PFILE_OBJECT FileObject)
+{
+    return MiBuildRequestFor(Device, Irp, Request, FileObject,
+                             MiIsUserRequest(Request) ? UserMode : KernelMode);
+}
+
+NTSTATUS MiBuildRequestFor(PDEVICE_OBJECT Device, PIRP Irp, const SIM_IO_REQUEST *Request,
+                           PFILE_OBJECT FileObject, KPROCESSOR_MODE Mode)
 {
     PIO_STACK_LOCATION IrpSp = IoGetNextIrpStackLocation(Irp);
     IrpSp->MajorFunction = Request->MajorFunction;
     IrpSp->MinorFunction = Request->MinorFunction;
     IrpSp->FileObject = FileObject;
     Irp->Tail.Overlay.OriginalFileObject = FileObject;
-    Irp->RequestorMode = MiIsUserRequest(Request) ? UserMode : KernelMode;
+    Irp->RequestorMode = Mode;
     switch (Request->MajorFunction) {
     case IRP_MJ_DEVICE_CONTROL:
     case IRP_MJ_INTERNAL_DEVICE_CONTROL: {
@@ -239,7 +247,7 @@ static NTSTATUS MiBuildRequest(PDEVICE_OBJECT Device, PIRP Irp, const SIM_IO_REQ
 }
 
 /* The requester's side of completion: copy-out, system buffer and MDLs released. */
-static void MiFinishRequest(PIRP Irp, const SIM_IO_REQUEST *Request)
+void MiFinishRequest(PIRP Irp, const SIM_IO_REQUEST *Request)
 {
     if (Irp->Flags & IRP_BUFFERED_IO) {
         PVOID System = Irp->AssociatedIrp.SystemBuffer;
@@ -292,6 +300,9 @@ static NTSTATUS MiStartRequest(PDEVICE_OBJECT DeviceObject, PFILE_OBJECT FileObj
 {
     *Out = NULL;
     *Sent = FALSE;
+    /* io32: a request for a device goes to the top of its stack (the device attached
+     * last), as the I/O manager sends it (IoGetRelatedDeviceObject). */
+    DeviceObject = MiTopOfStack(DeviceObject);
     CCHAR StackSize = DeviceObject->StackSize > 0 ? DeviceObject->StackSize : 1;
     PIRP Irp = MiAllocateIrp(StackSize, Caller);
     if (Irp == NULL) {
@@ -332,8 +343,6 @@ static NTSTATUS MiFinishRequestAndFree(PIRP Irp, PIO_STATUS_BLOCK IoStatus, cons
     MiFreeIrp(Irp);
     return Status;
 }
-
-static bool MiIsFileObject(PFILE_OBJECT File);
 
 static NTSTATUS MiCallDriver(PDEVICE_OBJECT DeviceObject, PFILE_OBJECT FileObject,
                              const SIM_IO_REQUEST *Request, PIO_STATUS_BLOCK IoStatus,
@@ -426,11 +435,22 @@ NTSTATUS SimIoFinishRequest(PIRP Irp, PIO_STATUS_BLOCK IoStatus)
 /* ---------------------------------------------------------------------- */
 /* File objects (CreateFile / CloseHandle of a device).                   */
 /* ---------------------------------------------------------------------- */
-static bool MiIsFileObject(PFILE_OBJECT File)
+/* A file object's block: the object, then what the object manager keeps of it. */
+typedef struct _MI_FILE_BLOCK {
+    FILE_OBJECT File;
+    LONG References; /* IoGetDeviceObjectPointer's opens: ObDereferenceObject's to drop */
+} MI_FILE_BLOCK;
+
+bool MiIsFileObject(PFILE_OBJECT File)
 {
     ULONG Tag = 0;
     return File != NULL && MiPoolBlockSize(File, &Tag) != 0 && Tag == MI_TAG_FILE_OBJECT &&
            File->Type == IO_TYPE_FILE;
+}
+
+LONG *MiFileReferences(PFILE_OBJECT FileObject)
+{
+    return &((MI_FILE_BLOCK *)FileObject)->References;
 }
 
 NTSTATUS SimOpenDevice(PDEVICE_OBJECT DeviceObject, PFILE_OBJECT *FileObject)
@@ -444,12 +464,18 @@ NTSTATUS SimOpenDevice(PDEVICE_OBJECT DeviceObject, PFILE_OBJECT *FileObject)
     if (!MiIsDeviceObject(DeviceObject)) {
         return STATUS_INVALID_PARAMETER;
     }
+    return MiOpenFile(DeviceObject, FileObject, MI_CALLER_ADDRESS());
+}
+
+NTSTATUS MiOpenFile(PDEVICE_OBJECT DeviceObject, PFILE_OBJECT *FileObject, ULONG_PTR Caller)
+{
+    *FileObject = NULL;
     PFILE_OBJECT File = (PFILE_OBJECT)MiAllocatePoolInternal(
-        false, sizeof(FILE_OBJECT), MI_TAG_FILE_OBJECT, MI_CALLER_ADDRESS(), true);
+        false, sizeof(MI_FILE_BLOCK), MI_TAG_FILE_OBJECT, Caller, true);
     if (File == NULL) {
         return STATUS_INSUFFICIENT_RESOURCES;
     }
-    memset(File, 0, sizeof(*File));
+    memset(File, 0, sizeof(MI_FILE_BLOCK));
     File->Type = IO_TYPE_FILE;
     File->Size = (CSHORT)sizeof(FILE_OBJECT);
     File->DeviceObject = DeviceObject;
@@ -463,7 +489,7 @@ NTSTATUS SimOpenDevice(PDEVICE_OBJECT DeviceObject, PFILE_OBJECT *FileObject)
     SIM_IO_REQUEST Create;
     memset(&Create, 0, sizeof(Create));
     Create.MajorFunction = IRP_MJ_CREATE;
-    NTSTATUS Status = MiCallDriver(DeviceObject, File, &Create, NULL, MI_CALLER_ADDRESS());
+    NTSTATUS Status = MiCallDriver(DeviceObject, File, &Create, NULL, Caller);
     if (!NT_SUCCESS(Status)) {
         File->Type = 0;
         MiFreePoolInternal(File, MI_TAG_FILE_OBJECT, true);
@@ -481,16 +507,34 @@ NTSTATUS SimCloseFile(PFILE_OBJECT FileObject)
     if (!MiIsFileObject(FileObject)) {
         return STATUS_INVALID_PARAMETER;
     }
-    NTSTATUS Status = STATUS_SUCCESS;
+    return MiCloseFile(FileObject, MI_CALLER_ADDRESS());
+}
+
+/* The handle's last close: IRP_MJ_CLEANUP to the device's stack. */
+void MiCleanupFile(PFILE_OBJECT FileObject, ULONG_PTR Caller)
+{
+    PDEVICE_OBJECT Device = FileObject->DeviceObject;
+    if (!(FileObject->Flags & FO_CLEANUP_COMPLETE) && MiIsDeviceObject(Device)) {
+        SIM_IO_REQUEST Request;
+        memset(&Request, 0, sizeof(Request));
+        Request.MajorFunction = IRP_MJ_CLEANUP;
+        NTSTATUS Status = MiCallDriver(Device, FileObject, &Request, NULL, Caller);
+        FileObject->FinalStatus = Status;
+    }
+    FileObject->Flags |= FO_CLEANUP_COMPLETE;
+}
+
+NTSTATUS MiCloseFile(PFILE_OBJECT FileObject, ULONG_PTR Caller)
+{
+    bool Cleaned = (FileObject->Flags & FO_CLEANUP_COMPLETE) != 0;
+    MiCleanupFile(FileObject, Caller);
+    NTSTATUS Status = Cleaned ? STATUS_SUCCESS : FileObject->FinalStatus;
     PDEVICE_OBJECT Device = FileObject->DeviceObject;
     if (MiIsDeviceObject(Device)) {
         SIM_IO_REQUEST Request;
         memset(&Request, 0, sizeof(Request));
-        Request.MajorFunction = IRP_MJ_CLEANUP;
-        Status = MiCallDriver(Device, FileObject, &Request, NULL, MI_CALLER_ADDRESS());
-        FileObject->Flags |= FO_CLEANUP_COMPLETE;
         Request.MajorFunction = IRP_MJ_CLOSE;
-        (void)MiCallDriver(Device, FileObject, &Request, NULL, MI_CALLER_ADDRESS());
+        (void)MiCallDriver(Device, FileObject, &Request, NULL, Caller);
     }
     FileObject->Type = 0;
     MiFreePoolInternal(FileObject, MI_TAG_FILE_OBJECT, true);
