@@ -51,7 +51,7 @@ PDEVICE_OBJECT MiTopOfStack(PDEVICE_OBJECT Device);
 /* The device a name designates: STATUS_SUCCESS, or the namespace's failure status. */
 NTSTATUS MiResolveDeviceName(PCUNICODE_STRING Name, PDEVICE_OBJECT *Device);
 
-/* Buffers for Request as the I/O manager sets them up (simio.c), the requester in Mode. */
+/* Buffers for Request as the I/O manager sets them up (request.c), the requester in Mode. */
 NTSTATUS MiBuildRequestFor(PDEVICE_OBJECT Device, PIRP Irp, const SIM_IO_REQUEST *Request,
                            PFILE_OBJECT FileObject, KPROCESSOR_MODE Mode);
 /* The requester's side of completion: copy-out, system buffer and MDLs released. */
@@ -61,7 +61,20 @@ void MiCompleteBuiltIrp(PIRP Irp);
 /* The system buffer of a built IRP freed (IoFreeIrp of an asynchronous one). */
 void MiReleaseBuiltBuffers(PIRP Irp);
 
-/* File objects (simio.c): opened on Device (IRP_MJ_CREATE to the top of its stack), and
+/* The requester's side (request.c), for the Sim* API (simio.c): 0x4A when a routine the
+ * "system service" called returned above PASSIVE_LEVEL; a live device object with a driver;
+ * an IRP built for Request and sent to the top of DeviceObject's stack (*Out the IRP, *Sent
+ * whether the driver was called); waiting for its completion, the requester's side, the IRP
+ * freed; the two together. */
+void MiCheckServiceIrql(KIRQL Before, const void *Routine);
+bool MiIsDeviceObject(PDEVICE_OBJECT Device);
+NTSTATUS MiStartRequest(PDEVICE_OBJECT DeviceObject, PFILE_OBJECT FileObject,
+                        const SIM_IO_REQUEST *Request, PIRP *Out, BOOLEAN *Sent, ULONG_PTR Caller);
+NTSTATUS MiFinishRequestAndFree(PIRP Irp, PIO_STATUS_BLOCK IoStatus, const char *Ddi);
+NTSTATUS MiCallDriver(PDEVICE_OBJECT DeviceObject, PFILE_OBJECT FileObject,
+                      const SIM_IO_REQUEST *Request, PIO_STATUS_BLOCK IoStatus, ULONG_PTR Caller);
+
+/* File objects (request.c): opened on Device (IRP_MJ_CREATE to the top of its stack), and
  * closed (IRP_MJ_CLEANUP unless done, IRP_MJ_CLOSE, freed). */
 bool MiIsFileObject(PFILE_OBJECT File);
 NTSTATUS MiOpenFile(PDEVICE_OBJECT Device, PFILE_OBJECT *FileObject, ULONG_PTR Caller);
