@@ -447,3 +447,18 @@ MI_DDI_ENTRY(IoCsqInsertIrpEx,                    DISPATCH_LEVEL, 0x0A, 0)
 MI_DDI_ENTRY(IoCsqRemoveNextIrp,                  DISPATCH_LEVEL, 0x0A, 0)
 MI_DDI_ENTRY(IoCsqRemoveIrp,                      DISPATCH_LEVEL, 0x0A, 0)
 MI_DDI_ENTRY(WdmlibIoCreateDeviceSecure,          PASSIVE_LEVEL,  0x0A, 0)
+/* io32: device stacks, IRPs built for a lower driver, object references (sim/io/stack.c,
+ * sim/io/build.c) and MmCopyMemory (sim/mm/copy.c). Each page's IRQL; no Verifier code
+ * of their own. MmCopyMemory's page: <= APC_LEVEL, for both kinds of source. */
+MI_DDI_ENTRY(IoAttachDeviceToDeviceStack,         PASSIVE_LEVEL,  0x0A, 0)
+MI_DDI_ENTRY(IoAttachDeviceToDeviceStackSafe,     PASSIVE_LEVEL,  0x0A, 0)
+MI_DDI_ENTRY(IoDetachDevice,                      PASSIVE_LEVEL,  0x0A, 0)
+MI_DDI_ENTRY(IoGetAttachedDevice,                 DISPATCH_LEVEL, 0x0A, 0)
+MI_DDI_ENTRY(IoGetAttachedDeviceReference,        DISPATCH_LEVEL, 0x0A, 0)
+MI_DDI_ENTRY(IoGetDeviceObjectPointer,            PASSIVE_LEVEL,  0x0A, 0)
+MI_DDI_ENTRY(IoBuildDeviceIoControlRequest,       PASSIVE_LEVEL,  0x0A, 0)
+MI_DDI_ENTRY(IoBuildSynchronousFsdRequest,        PASSIVE_LEVEL,  0x0A, 0)
+MI_DDI_ENTRY(IoBuildAsynchronousFsdRequest,       DISPATCH_LEVEL, 0x0A, 0)
+MI_DDI_ENTRY(ObfReferenceObject,                  DISPATCH_LEVEL, 0x0A, 0)
+MI_DDI_ENTRY(ObfDereferenceObject,                DISPATCH_LEVEL, 0x0A, 0)
+MI_DDI_ENTRY(MmCopyMemory,                        APC_LEVEL,      0x0A, 0)

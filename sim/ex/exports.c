@@ -437,6 +437,20 @@ static const MI_EXPORT MiExports[] = {
     MI_EXPORT_ENTRY(IoCsqInsertIrpEx, false),
     MI_EXPORT_ENTRY(IoCsqRemoveNextIrp, false),
     MI_EXPORT_ENTRY(IoCsqRemoveIrp, false),
+
+    /* io32: device stacks and built IRPs (2000+); MmCopyMemory (Windows 8.1). */
+    MI_EXPORT_ENTRY(IoAttachDeviceToDeviceStack, false),
+    MI_EXPORT_ENTRY(IoAttachDeviceToDeviceStackSafe, false),
+    MI_EXPORT_ENTRY(IoDetachDevice, false),
+    MI_EXPORT_ENTRY(IoGetAttachedDevice, false),
+    MI_EXPORT_ENTRY(IoGetAttachedDeviceReference, false),
+    MI_EXPORT_ENTRY(IoGetDeviceObjectPointer, false),
+    MI_EXPORT_ENTRY(IoBuildDeviceIoControlRequest, false),
+    MI_EXPORT_ENTRY(IoBuildSynchronousFsdRequest, false),
+    MI_EXPORT_ENTRY(IoBuildAsynchronousFsdRequest, false),
+    MI_EXPORT_ENTRY(ObfReferenceObject, false),
+    MI_EXPORT_ENTRY(ObfDereferenceObject, false),
+    MI_EXPORT_ENTRY(MmCopyMemory, true),
 };
 
 /* Name (counted, in WCHARs) equals the ASCII Export exactly (export names

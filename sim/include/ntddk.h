@@ -33,6 +33,23 @@ NTKERNELAPI HANDLE NTAPI MmSecureVirtualMemory(_In_ PVOID Address, _In_ SIZE_T S
 _IRQL_requires_max_(APC_LEVEL)
 NTKERNELAPI VOID NTAPI MmUnsecureVirtualMemory(_In_ HANDLE SecureHandle);
 
+/* io32: MmCopyMemory copies from a physical address (RAM only) or a virtual address
+ * that may be invalid: an error status, never a bug check (docs/io.md). */
+typedef struct _MM_COPY_ADDRESS {
+    union {
+        PVOID VirtualAddress;
+        PHYSICAL_ADDRESS PhysicalAddress;
+    };
+} MM_COPY_ADDRESS, *PMMCOPY_ADDRESS;
+
+#define MM_COPY_MEMORY_PHYSICAL 0x1
+#define MM_COPY_MEMORY_VIRTUAL 0x2
+
+_IRQL_requires_max_(APC_LEVEL)
+NTKERNELAPI NTSTATUS NTAPI MmCopyMemory(_In_ PVOID TargetAddress, _In_ MM_COPY_ADDRESS SourceAddress,
+                                       _In_ SIZE_T NumberOfBytes, _In_ ULONG Flags,
+                                       _Out_ PSIZE_T NumberOfBytesTransferred);
+
 /* survey25: RTL_USE_AVL_TABLES, defined by a driver before this header, makes
  * the generic table names mean the AVL tables (the WDK's ntddk.h: the types by
  * #define, the routines by #define, not by declaration). mmsim has no splay-tree

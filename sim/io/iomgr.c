@@ -24,9 +24,11 @@
  * symbolic link (its own block, tag 'Symb'). Names are stored canonical. */
 typedef struct _MI_IO_NAME {
     LIST_ENTRY Link;
-    PDEVICE_OBJECT Device;  /* the device a device name names; NULL for a symbolic link */
+    PDEVICE_OBJECT Device;  /* the device a device name names; NULL for a symbolic link
+                             * and for an unnamed device's record */
     UNICODE_STRING Name;
     UNICODE_STRING Target;  /* a symbolic link's target, canonical */
+    MI_DEVICE_STATE State;  /* a device's record: what the I/O manager keeps of it */
 } MI_IO_NAME;
 
 static LIST_ENTRY MiIoNames;
@@ -161,6 +163,27 @@ static MI_IO_NAME *MiFindName(PCUNICODE_STRING Canonical)
     return NULL;
 }
 
+NTSTATUS MiResolveDeviceName(PCUNICODE_STRING Name, PDEVICE_OBJECT *Device)
+{
+    *Device = NULL;
+    if (Name == NULL || Name->Buffer == NULL || Name->Length == 0 || (Name->Length & 1) != 0) {
+        return STATUS_OBJECT_NAME_INVALID;
+    }
+    size_t Cch = MiCanonicalCch(Name);
+    WCHAR Stack[256];
+    if (Cch + 1 > RTL_NUMBER_OF(Stack)) {
+        return STATUS_OBJECT_NAME_INVALID;
+    }
+    UNICODE_STRING Canonical;
+    MiCanonicalize(Name, Stack, &Canonical);
+    NTSTATUS Status = MiCheckName(&Canonical);
+    if (!NT_SUCCESS(Status)) {
+        return Status;
+    }
+    *Device = MiLookupDevice(Name);
+    return *Device != NULL ? STATUS_SUCCESS : STATUS_OBJECT_NAME_NOT_FOUND;
+}
+
 PDEVICE_OBJECT MiLookupDevice(PCUNICODE_STRING Name)
 {
     size_t Cch = MiCanonicalCch(Name);
@@ -289,9 +312,10 @@ NTSTATUS MiCreateDevice(PDRIVER_OBJECT DriverObject, ULONG DeviceExtensionSize,
         }
         Record->Device = Device;
         InsertTailList(&MiIoNames, &Record->Link);
-        /* The I/O manager's private extension: here, the device's name record. */
-        Device->DeviceObjectExtension = (struct _DEVOBJ_EXTENSION *)Record;
     }
+    /* The I/O manager's private extension: here, the device's record (its name, its
+     * place in a stack, its references). */
+    Device->DeviceObjectExtension = (struct _DEVOBJ_EXTENSION *)Record;
     Device->Type = IO_TYPE_DEVICE;
     Device->Size = (USHORT)(sizeof(DEVICE_OBJECT) + DeviceExtensionSize);
     Device->DriverObject = DriverObject;
@@ -326,7 +350,9 @@ VOID NTAPI IoDeleteDevice(PDEVICE_OBJECT DeviceObject)
     ULONG Tag = 0;
     MiLock();
     MiIoSyncNames();
-    if (MiPoolBlockSize(DeviceObject, &Tag) != 0 && Tag == MI_TAG_DEVICE_OBJECT) {
+    bool Pending = false;
+    if (MiPoolBlockSize(DeviceObject, &Tag) != 0 && Tag == MI_TAG_DEVICE_OBJECT &&
+        DeviceObject->Type == IO_TYPE_DEVICE) {
         MI_IO_NAME *Record = (MI_IO_NAME *)DeviceObject->DeviceObjectExtension;
         if (Record != NULL && Record->Device == DeviceObject) {
             RemoveEntryList(&Record->Link);
@@ -342,12 +368,40 @@ VOID NTAPI IoDeleteDevice(PDEVICE_OBJECT DeviceObject)
                 }
             }
         }
-        DeviceObject->Type = 0; /* what was a device object no longer is one */
+        DeviceObject->DriverObject = NULL;
+        /* Referenced (ObReferenceObject, IoGetAttachedDeviceReference, an open of
+         * IoGetDeviceObjectPointer): the I/O manager marks it delete-pending and frees
+         * it when the last reference goes (the page of IoDeleteDevice). */
+        Pending = Record != NULL && Record->State.References > 0;
+        if (Pending) {
+            Record->State.DeletePending = TRUE;
+        } else {
+            DeviceObject->Type = 0; /* what was a device object no longer is one */
+        }
     }
     MiUnlock();
+    if (Pending) {
+        return;
+    }
     /* Not a live device object (freed twice, or never one): the free says so, as
      * ExFreePool of such a block does (0xC2). */
     MiFreePoolInternal(DeviceObject, MI_TAG_DEVICE_OBJECT, true);
+}
+
+MI_DEVICE_STATE *MiDeviceState(PDEVICE_OBJECT Device)
+{
+    ULONG Tag = 0;
+    if (Device == NULL || MiPoolBlockSize(Device, &Tag) == 0 || Tag != MI_TAG_DEVICE_OBJECT ||
+        Device->Type != IO_TYPE_DEVICE || Device->DeviceObjectExtension == NULL) {
+        return NULL;
+    }
+    return &((MI_IO_NAME *)Device->DeviceObjectExtension)->State;
+}
+
+void MiFreeDeletedDevice(PDEVICE_OBJECT Device)
+{
+    Device->Type = 0;
+    MiFreePoolInternal(Device, MI_TAG_DEVICE_OBJECT, true);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -502,6 +556,16 @@ VOID NTAPI IoFreeIrp(PIRP Irp)
     ULONG_PTR Caller = MI_CALLER_ADDRESS();
     MiDdiEnter(MiDdi_IoFreeIrp, 0, Caller);
     MiCheckDriverPointer(Irp, offsetof(IRP, StackCount), false, Caller);
+    MI_IRP_TAIL *Tail = MiIrpTail(Irp);
+    if (Tail != NULL && Tail->Built == MiIrpBuiltThreaded) {
+        /* The I/O manager frees a synchronous IRP it built when it completes it:
+         * Verifier's 0xC9/0x02, "an IRP still associated with a thread" (*mmsim*: also
+         * without Verifier, the completion would free it a second time). */
+        KeBugCheckEx(DRIVER_VERIFIER_IOMANAGER_VIOLATION, 0x02, (ULONG_PTR)Irp, 0, 0);
+    }
+    if (Tail != NULL && Tail->Built == MiIrpBuiltAsynchronous) {
+        MiReleaseBuiltBuffers(Irp); /* the system buffer it was built with */
+    }
     MiFreeIrp(Irp);
 }
 
@@ -545,8 +609,14 @@ VOID FASTCALL IofCompleteRequest(PIRP Irp, CCHAR PriorityBoost)
     (void)PriorityBoost;
     /* An IRP no driver holds (all its locations completed, or not an IRP at all) is being
      * completed again. */
-    if (Irp->Type != IO_TYPE_IRP || Irp->CurrentLocation > Irp->StackCount ||
-        Irp->CurrentLocation < 1) {
+    MI_IRP_TAIL *Tail = Irp->Type == IO_TYPE_IRP ? MiIrpTail(Irp) : NULL;
+    /* A built IRP whose builder's completion routine kept it (STATUS_MORE_PROCESSING_
+     * REQUIRED above the first location) is completed again by its builder: it goes
+     * straight to the I/O manager's part (the IoBuild* pages). */
+    bool Again = Tail != NULL && Tail->Built != MiIrpBuiltNone && Tail->HeldAtTop &&
+                 Irp->CurrentLocation == Irp->StackCount + 1;
+    if (!Again && (Irp->Type != IO_TYPE_IRP || Irp->CurrentLocation > Irp->StackCount ||
+                   Irp->CurrentLocation < 1)) {
         KeBugCheckEx(MULTIPLE_IRP_COMPLETE_REQUESTS, (ULONG_PTR)Irp, 0, 0, 0);
     }
     /* Completed while still cancelable: an IoCancelIrp could call the routine on a
@@ -558,6 +628,11 @@ VOID FASTCALL IofCompleteRequest(PIRP Irp, CCHAR PriorityBoost)
     }
     /* Each location from the current one up: its completion routine (set by the driver
      * above) runs in the context of that driver's device, as the documentation orders. */
+    if (Again) {
+        Tail->HeldAtTop = FALSE;
+        MiCompleteBuiltIrp(Irp);
+        return;
+    }
     for (;;) {
         PIO_STACK_LOCATION IrpSp = Irp->Tail.Overlay.CurrentStackLocation;
         Irp->PendingReturned = (IrpSp->Control & SL_PENDING_RETURNED) != 0;
@@ -581,6 +656,9 @@ VOID FASTCALL IofCompleteRequest(PIRP Irp, CCHAR PriorityBoost)
                        (Irp->Cancel && (Control & SL_INVOKE_ON_CANCEL)));
         if (Invoke) {
             if (Routine(Device, Irp, Context) == STATUS_MORE_PROCESSING_REQUIRED) {
+                if (Top && Tail != NULL) {
+                    Tail->HeldAtTop = TRUE;
+                }
                 return; /* the routine's driver owns the IRP again */
             }
         } else if (Irp->PendingReturned && !Top) {
@@ -590,7 +668,10 @@ VOID FASTCALL IofCompleteRequest(PIRP Irp, CCHAR PriorityBoost)
             break;
         }
     }
-    MI_IRP_TAIL *Tail = MiIrpTail(Irp);
+    if (Tail != NULL && Tail->Built != MiIrpBuiltNone) {
+        MiCompleteBuiltIrp(Irp); /* the I/O manager's part; frees the IRP */
+        return;
+    }
     if (Tail != NULL) {
         __atomic_store_n(&Tail->Completed, 1, __ATOMIC_RELEASE);
         MiUnparkAll(&Tail->Completed);

@@ -951,6 +951,83 @@ NTKERNELAPI VOID NTAPI ProbeForWrite(_Inout_updates_bytes_(Length) volatile VOID
                                      _In_ SIZE_T Length, _In_ ULONG Alignment);
 
 /* ------------------------------------------------------------------------ */
+/* io32: device stacks, IRPs built for a lower driver, object references.   */
+/* ------------------------------------------------------------------------ */
+/* Attaches SourceDevice on top of the stack TargetDevice is in: returns the device it
+ * was attached to (the old top), NULL if that device's driver is unloading. */
+_IRQL_requires_max_(PASSIVE_LEVEL) _Must_inspect_result_
+NTKERNELAPI PDEVICE_OBJECT NTAPI IoAttachDeviceToDeviceStack(_In_ _When_(return != 0, __drv_aliasesMem) PDEVICE_OBJECT SourceDevice,
+                                                             _In_ PDEVICE_OBJECT TargetDevice);
+
+/* The same, with the lower device stored in *AttachedToDeviceObject before the attachment
+ * is visible (STATUS_NO_SUCH_DEVICE if it cannot be made). */
+_IRQL_requires_max_(PASSIVE_LEVEL) _Must_inspect_result_
+NTKERNELAPI NTSTATUS NTAPI IoAttachDeviceToDeviceStackSafe(_In_ PDEVICE_OBJECT SourceDevice,
+                                                           _In_ PDEVICE_OBJECT TargetDevice,
+                                                           _Outptr_ PDEVICE_OBJECT *AttachedToDeviceObject);
+
+/* Releases the attachment of the device above TargetDevice. */
+_IRQL_requires_max_(PASSIVE_LEVEL)
+NTKERNELAPI VOID NTAPI IoDetachDevice(_Inout_ PDEVICE_OBJECT TargetDevice);
+
+/* The top of DeviceObject's stack (no reference). */
+_IRQL_requires_max_(DISPATCH_LEVEL)
+NTKERNELAPI PDEVICE_OBJECT NTAPI IoGetAttachedDevice(_In_ PDEVICE_OBJECT DeviceObject);
+
+/* The top of DeviceObject's stack, referenced (ObDereferenceObject releases it). */
+_IRQL_requires_max_(DISPATCH_LEVEL)
+NTKERNELAPI PDEVICE_OBJECT NTAPI IoGetAttachedDeviceReference(_In_ PDEVICE_OBJECT DeviceObject);
+
+/* Opens the named device: *FileObject referenced, *DeviceObject the top of its stack. */
+_IRQL_requires_max_(PASSIVE_LEVEL)
+NTKERNELAPI NTSTATUS NTAPI IoGetDeviceObjectPointer(_In_ PUNICODE_STRING ObjectName,
+                                                    _In_ ACCESS_MASK DesiredAccess,
+                                                    _Out_ PFILE_OBJECT *FileObject,
+                                                    _Out_ PDEVICE_OBJECT *DeviceObject);
+
+/* An IRP_MJ_(INTERNAL_)DEVICE_CONTROL for DeviceObject with the buffers the control
+ * code's transfer method asks for; at completion the I/O manager copies back, writes
+ * *IoStatusBlock, signals Event and frees the IRP. NULL if it cannot be built. */
+_IRQL_requires_max_(PASSIVE_LEVEL) _Must_inspect_result_
+NTKERNELAPI PIRP NTAPI IoBuildDeviceIoControlRequest(_In_ ULONG IoControlCode,
+                                                     _In_ PDEVICE_OBJECT DeviceObject,
+                                                     _In_opt_ PVOID InputBuffer,
+                                                     _In_ ULONG InputBufferLength,
+                                                     _Out_opt_ PVOID OutputBuffer,
+                                                     _In_ ULONG OutputBufferLength,
+                                                     _In_ BOOLEAN InternalDeviceIoControl,
+                                                     _In_opt_ PKEVENT Event,
+                                                     _Out_ PIO_STATUS_BLOCK IoStatusBlock);
+
+/* An IRP_MJ_READ, _WRITE, _FLUSH_BUFFERS or _SHUTDOWN for DeviceObject, its buffer per
+ * the device's DO_BUFFERED_IO / DO_DIRECT_IO; completed as IoBuildDeviceIoControlRequest's. */
+_IRQL_requires_max_(PASSIVE_LEVEL) _Must_inspect_result_
+NTKERNELAPI PIRP NTAPI IoBuildSynchronousFsdRequest(_In_ ULONG MajorFunction,
+                                                    _In_ PDEVICE_OBJECT DeviceObject,
+                                                    _Inout_opt_ PVOID Buffer,
+                                                    _In_opt_ ULONG Length,
+                                                    _In_opt_ PLARGE_INTEGER StartingOffset,
+                                                    _In_ PKEVENT Event,
+                                                    _Out_ PIO_STATUS_BLOCK IoStatusBlock);
+
+/* The same without an event: the caller's completion routine frees the IRP. */
+_IRQL_requires_max_(DISPATCH_LEVEL) _Must_inspect_result_
+NTKERNELAPI PIRP NTAPI IoBuildAsynchronousFsdRequest(_In_ ULONG MajorFunction,
+                                                     _In_ PDEVICE_OBJECT DeviceObject,
+                                                     _Inout_opt_ PVOID Buffer,
+                                                     _In_opt_ ULONG Length,
+                                                     _In_opt_ PLARGE_INTEGER StartingOffset,
+                                                     _In_opt_ PIO_STATUS_BLOCK IoStatusBlock);
+
+/* Object references of the objects the I/O manager hands out (device and file objects). */
+_IRQL_requires_max_(DISPATCH_LEVEL)
+NTKERNELAPI LONG_PTR FASTCALL ObfReferenceObject(_In_ PVOID Object);
+#define ObReferenceObject ObfReferenceObject
+_IRQL_requires_max_(DISPATCH_LEVEL)
+NTKERNELAPI LONG_PTR FASTCALL ObfDereferenceObject(_In_ PVOID Object);
+#define ObDereferenceObject ObfDereferenceObject
+
+/* ------------------------------------------------------------------------ */
 /* Layout checks (x64 offsets of the WDK's structures).                     */
 /* ------------------------------------------------------------------------ */
 C_ASSERT(sizeof(KDPC) == 0x40);

@@ -1,0 +1,3 @@
+#pragma once
+
+#define DRIVER_TAG 'nmvD'

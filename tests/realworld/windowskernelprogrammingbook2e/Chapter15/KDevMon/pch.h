@@ -1,0 +1,4 @@
+#pragma once
+
+#include <ntifs.h>
+#include <ntddk.h>
