@@ -378,4 +378,23 @@ ULONG MiEnumLookasideLists(MI_LOOKASIDE_INFO *Infos, ULONG Max);
 void MiDumpVPrint(SIM_DUMP_OUTPUT *Out, const char *Format, va_list Args)
     __attribute__((format(MMSIM_PRINTF_FORMAT, 2, 0)));
 
+/* ps32: processes and threads (sim/ps, docs/ps.md). */
+/* mm/process.c calls it after SimCreateProcess and SimDeleteProcess (Id: the
+ * process record's), outside the simulator lock; sim/ps sets it. */
+extern void (*MiProcessNotifyHook)(ULONG Id, bool Create);
+/* Ends the system threads of a machine being reset or shut down: each wait
+ * of theirs is ended until every one has returned, and joined. Called with
+ * no simulator lock held, after MiEndMachineWaits (machine.c). */
+void MiStopSystemThreads(void);
+/* What a driver unload leaves running or registered: system threads not
+ * ended and notify routines not removed; First* the first of each (its
+ * start routine, or the routine). */
+typedef struct _MI_PS_LEFT {
+    ULONG64 Threads;
+    ULONG64 NotifyRoutines;
+    ULONG_PTR FirstThreadRoutine;
+    ULONG_PTR FirstNotifyRoutine;
+} MI_PS_LEFT;
+void MiPsQueryLeft(MI_PS_LEFT *Left);
+
 #endif /* MMSIM_MI_H */
