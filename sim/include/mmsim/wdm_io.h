@@ -46,8 +46,9 @@ struct _IO_TIMER;
 struct _VPB;
 struct _IO_SECURITY_CONTEXT;
 struct _DEVOBJ_EXTENSION;
-typedef struct _KTHREAD *PKTHREAD, *PRKTHREAD;
-typedef struct _ETHREAD *PETHREAD;
+/* ps32: the WDK's PETHREAD is a PKTHREAD: drivers pass one for the other
+ * (KeSetPriorityThread(PETHREAD) in C++ needs it). */
+typedef struct _KTHREAD *PKTHREAD, *PRKTHREAD, *PETHREAD;
 typedef struct _FILE_OBJECT *PFILE_OBJECT;
 typedef struct _IO_TIMER *PIO_TIMER;
 typedef struct _VPB *PVPB;

@@ -15,6 +15,17 @@
 extern "C" {
 #endif
 
+/* The unnamed members of PS_CREATE_NOTIFY_INFO and IMAGE_INFO: standard C11,
+ * a GNU extension in C++ (-Wpedantic), silenced as wdm_io.h does. */
+#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wpedantic"
+#if defined(__clang__)
+#pragma clang diagnostic ignored "-Wnested-anon-types"
+#pragma clang diagnostic ignored "-Wgnu-anonymous-struct"
+#endif
+#endif
+
 /* ---------------------------------------------------------------------- */
 /* wdm.h                                                                  */
 /* ---------------------------------------------------------------------- */
@@ -24,7 +35,6 @@ typedef struct _CLIENT_ID {
 } CLIENT_ID, *PCLIENT_ID;
 
 typedef struct _KPROCESS *PKPROCESS, *PRKPROCESS;
-
 typedef struct _OBJECT_TYPE *POBJECT_TYPE;
 
 typedef struct _OBJECT_HANDLE_INFORMATION {
@@ -258,6 +268,10 @@ NTKERNELAPI
 NTSTATUS
 PsLookupThreadByThreadId(_In_ HANDLE ThreadId,
                          _Outptr_ PETHREAD *Thread);
+
+#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#endif
 
 #ifdef __cplusplus
 } /* extern "C" */
