@@ -259,6 +259,8 @@ typedef ULONG_PTR KAFFINITY, *PKAFFINITY;
 #define HandleToLong(h)  ((LONG)(LONG_PTR)(h))
 #define ULongToHandle(ul) ((HANDLE)(ULONG_PTR)(ul))
 #define LongToHandle(h)   ((HANDLE)(LONG_PTR)(h))
+#define HandleToUlong(h) HandleToULong(h) /* ps32: basetsd.h's older spellings */
+#define UlongToHandle(ul) ULongToHandle(ul)
 #define PtrToUlong(p)  ((ULONG)(ULONG_PTR)(p))
 #define PtrToLong(p)   ((LONG)(LONG_PTR)(p))
 #define PtrToUint(p)   ((UINT)(UINT_PTR)(p))
