@@ -28,6 +28,7 @@
 #include <time.h>
 
 #include "mi_ps.h"
+#include "../host/host.h"
 
 MI_PS MiPs = {.Mutex = PTHREAD_MUTEX_INITIALIZER};
 
@@ -633,10 +634,22 @@ void MiStopSystemThreads(void)
     pthread_mutex_unlock(&MiPs.Mutex);
 }
 
+/* The fork happens with MiPs.Mutex held, so the child's copy of the tables
+ * is consistent. */
+static void MiPsForkPrepare(void)
+{
+    pthread_mutex_lock(&MiPs.Mutex);
+}
+
+static void MiPsForkParent(void)
+{
+    pthread_mutex_unlock(&MiPs.Mutex);
+}
+
 static void MiPsForkChild(void)
 {
     /* The child has none of the parent's host threads: nothing to join. */
-    pthread_mutex_init(&MiPs.Mutex, NULL);
+    pthread_mutex_unlock(&MiPs.Mutex);
     while (MiPs.Hosts != NULL) {
         MI_PS_HOST *Host = MiPs.Hosts;
         MiPs.Hosts = Host->Next;
@@ -648,7 +661,7 @@ static void MiPsForkChild(void)
 static pthread_once_t MiPsOnce = PTHREAD_ONCE_INIT;
 static void MiPsOnceInit(void)
 {
-    pthread_atfork(NULL, NULL, MiPsForkChild);
+    HostOnFork(MiPsForkPrepare, MiPsForkParent, MiPsForkChild);
 }
 
 static NTSTATUS MiPsInit(const SIM_CONFIG *Config)
