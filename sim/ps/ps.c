@@ -658,9 +658,19 @@ static void MiPsForkChild(void)
     MiPs.Running = 0;
 }
 
+/* At exit: the host threads of system threads that have ended are joined
+ * (one still running is the driver's, reported by the unload check). */
+static void MiPsJoinEndedAtExit(void)
+{
+    pthread_mutex_lock(&MiPs.Mutex);
+    MiJoinDoneLocked();
+    pthread_mutex_unlock(&MiPs.Mutex);
+}
+
 static pthread_once_t MiPsOnce = PTHREAD_ONCE_INIT;
 static void MiPsOnceInit(void)
 {
+    atexit(MiPsJoinEndedAtExit);
     HostOnFork(MiPsForkPrepare, MiPsForkParent, MiPsForkChild);
 }
 
