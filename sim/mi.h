@@ -389,4 +389,44 @@ ULONG MiEnumLookasideLists(MI_LOOKASIDE_INFO *Infos, ULONG Max);
 void MiDumpVPrint(SIM_DUMP_OUTPUT *Out, const char *Format, va_list Args)
     __attribute__((format(MMSIM_PRINTF_FORMAT, 2, 0)));
 
+/* ps32: processes and threads (sim/ps, docs/ps.md). */
+/* mm/process.c calls it after SimCreateProcess and SimDeleteProcess (Id: the
+ * process record's), outside the simulator lock; sim/ps sets it. */
+extern void (*MiProcessNotifyHook)(ULONG Id, bool Create);
+/* Ends the system threads of a machine being reset or shut down: each wait
+ * of theirs is ended until every one has returned, and joined. Called with
+ * no simulator lock held, after MiEndMachineWaits (machine.c). */
+void MiStopSystemThreads(void);
+/* What a driver unload leaves running or registered: system threads not
+ * ended and notify routines not removed; First* the first of each (its
+ * start routine, or the routine). */
+typedef struct _MI_PS_LEFT {
+    ULONG64 Threads;
+    ULONG64 NotifyRoutines;
+    ULONG_PTR FirstThreadRoutine;
+    ULONG_PTR FirstNotifyRoutine;
+} MI_PS_LEFT;
+void MiPsQueryLeft(MI_PS_LEFT *Left);
+
+/* ---- Object references (sim/ex/object.c) --------------------------------
+ * ObfReferenceObject, ObfDereferenceObject and ObReferenceObjectByPointer
+ * are one front over the managers that hand out objects: the I/O manager
+ * (devices, files) and ps (processes, threads). Each manager answers for its
+ * own objects: whether Object is one (its type in *Type), and if so moves its
+ * count by Delta (0: only asks) and gives the new count. A count that would
+ * go wrong (below zero, or a reference to a deleted object) is left as it is
+ * and answered MiObjectWrongCount: the front stops with 0x18 and the type. */
+typedef enum _MI_OBJECT_ANSWER {
+    MiObjectNotMine,
+    MiObjectCounted,
+    MiObjectWrongCount,
+} MI_OBJECT_ANSWER;
+extern struct _OBJECT_TYPE MiThreadObjectType, MiProcessObjectType, MiDeviceObjectType,
+    MiFileObjectType;
+MI_OBJECT_ANSWER MiIoAdjustObject(PVOID Object, LONG Delta, ULONG_PTR Caller, POBJECT_TYPE *Type,
+                                  LONG_PTR *Count);
+MI_OBJECT_ANSWER MiPsAdjustObject(PVOID Object, LONG Delta, POBJECT_TYPE *Type, LONG_PTR *Count);
+/* The front's own (the managers use them on their objects). */
+LONG_PTR MiObAdjust(PVOID Object, LONG Delta, ULONG_PTR Caller);
+
 #endif /* MMSIM_MI_H */

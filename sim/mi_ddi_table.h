@@ -462,3 +462,21 @@ MI_DDI_ENTRY(IoBuildAsynchronousFsdRequest,       DISPATCH_LEVEL, 0x0A, 0)
 MI_DDI_ENTRY(ObfReferenceObject,                  DISPATCH_LEVEL, 0x0A, 0)
 MI_DDI_ENTRY(ObfDereferenceObject,                DISPATCH_LEVEL, 0x0A, 0)
 MI_DDI_ENTRY(MmCopyMemory,                        APC_LEVEL,      0x0A, 0)
+/* ps32: processes and threads (sim/ps/ps.c, notify.c). IRQL as each page:
+ * PsCreateSystemThread, PsTerminateSystemThread, ObReferenceObjectByHandle,
+ * ZwClose and the notify registrations PASSIVE_LEVEL; the lookups APC_LEVEL;
+ * IoGetCurrentProcess and the Ob reference counts DISPATCH_LEVEL; no Verifier code. */
+MI_DDI_ENTRY(PsCreateSystemThread,                PASSIVE_LEVEL,  0x0A, 0)
+MI_DDI_ENTRY(PsTerminateSystemThread,             PASSIVE_LEVEL,  0x0A, 0)
+MI_DDI_ENTRY(ObReferenceObjectByHandle,           PASSIVE_LEVEL,  0x0A, 0)
+MI_DDI_ENTRY(ObReferenceObjectByPointer,          DISPATCH_LEVEL, 0x0A, 0)
+MI_DDI_ENTRY(ZwClose,                             PASSIVE_LEVEL,  0x0A, 0)
+MI_DDI_ENTRY(IoGetCurrentProcess,                 DISPATCH_LEVEL, 0x0A, 0)
+MI_DDI_ENTRY(PsLookupProcessByProcessId,          APC_LEVEL,      0x0A, 0)
+MI_DDI_ENTRY(PsLookupThreadByThreadId,            APC_LEVEL,      0x0A, 0)
+MI_DDI_ENTRY(PsSetCreateProcessNotifyRoutine,     PASSIVE_LEVEL,  0x0A, 0)
+MI_DDI_ENTRY(PsSetCreateProcessNotifyRoutineEx,   PASSIVE_LEVEL,  0x0A, 0)
+MI_DDI_ENTRY(PsSetCreateThreadNotifyRoutine,      PASSIVE_LEVEL,  0x0A, 0)
+MI_DDI_ENTRY(PsRemoveCreateThreadNotifyRoutine,   PASSIVE_LEVEL,  0x0A, 0)
+MI_DDI_ENTRY(PsSetLoadImageNotifyRoutine,         PASSIVE_LEVEL,  0x0A, 0)
+MI_DDI_ENTRY(PsRemoveLoadImageNotifyRoutine,      PASSIVE_LEVEL,  0x0A, 0)

@@ -19,3 +19,4 @@ MI_SUBSYSTEM_ENTRY(MiCallbackSubsystem) /* exsync */
 MI_SUBSYSTEM_ENTRY(MiResourceSubsystem) /* exsync */
 
 MI_SUBSYSTEM_ENTRY(MiUserSubsystem) /* userva */
+MI_SUBSYSTEM_ENTRY(MiPsSubsystem) /* ps32: system threads, notify routines */

@@ -449,6 +449,7 @@ NTSTATUS SimInitialize(const SIM_CONFIG *Config)
         Config = &Defaults;
     }
     MiEndMachineWaits(); /* first: a worker may be parked in a wait */
+    MiStopSystemThreads(); /* ps32: they end in their waits; joined */
     /* Idle workers serve the next machine, whatever its configuration, as
      * at a reset (fuzz21: a fuzzer changes the configuration between
      * inputs, and two thread starts and joins were a tenth of its time). */
@@ -484,6 +485,7 @@ static void MiNextConfigLocked(SIM_CONFIG *Config)
 VOID SimReset(VOID)
 {
     MiEndMachineWaits(); /* first: a worker may be parked in a wait */
+    MiStopSystemThreads(); /* ps32: they end in their waits; joined */
     /* Idle workers serve the next machine as they are: a reset then costs
      * no thread start-up, the same at any size (issue 20). */
     if (!MiWorkersIdle()) {
@@ -514,6 +516,7 @@ VOID SimReset(VOID)
 void MiResetOnNextUse(const SIM_CONFIG *Config)
 {
     MiEndMachineWaits(); /* first: a worker may be parked in a wait */
+    MiStopSystemThreads(); /* ps32: they end in their waits; joined */
     if (!MiWorkersIdle()) {
         MiStopWorkers(); /* idle ones serve the next machine, as at a reset */
     }
@@ -542,6 +545,7 @@ void MiResetOnNextUse(const SIM_CONFIG *Config)
 VOID SimShutdown(VOID)
 {
     MiEndMachineWaits(); /* first: a worker may be parked in a wait */
+    MiStopSystemThreads(); /* ps32: they end in their waits; joined */
     MiStopWorkers();
     MiLock();
     MiTeardownLocked();

@@ -444,6 +444,8 @@ typedef struct _SIM_UNLOAD_REPORT {
     ULONG64 IoSpaceMappings;  /* mmdev: MmMapIoSpace(Ex) mappings left */
 
     ULONG64 LookasideLists;   /* exsync: lookaside lists not deleted */
+    ULONG64 SystemThreads;    /* ps32: system threads still running */
+    ULONG64 NotifyRoutines;   /* ps32: process, thread and image notify routines not removed */
 } SIM_UNLOAD_REPORT;
 
 /* Checks what a driver left behind, printing a table to stderr (pool by tag
@@ -451,7 +453,10 @@ typedef struct _SIM_UNLOAD_REPORT {
  * MDL pages, reservations, mappings, locked pages, work items). TRUE if
  * nothing. In strict mode leaked pool then bug checks 0xC4/0x62 (P2 driver
  * name, P4 allocations) and locked pages 0xCB (P4 pages); a lookaside list not
- * deleted (reported first) 0xC4/0xCC (P2 the list, P3/P4 its bounds). The same check runs
+ * deleted (reported first) 0xC4/0xCC (P2 the list, P3/P4 its bounds); a system
+ * thread still running or a notify routine not removed (ps32: the unloaded
+ * code would run) 0xCE (P1 and P3 the thread's start routine or the notify
+ * routine, P2 0: docs/ps.md). The same check runs
  * at process exit while a machine is up: a leak then stops the machine
  * (strict) or exits with SIM_EXIT_LEAKED. */
 BOOLEAN SimDriverUnload(_Out_opt_ SIM_UNLOAD_REPORT *Report);
@@ -891,6 +896,15 @@ VOID SimDumpUserPages(_Inout_ SIM_DUMP_OUTPUT *Out, _In_ PVOID Va, _In_ ULONG64 
  * to Size (Size 0: nothing written). Returns Buffer. */
 const char *SimFormatProtection(_In_ ULONG Protect, _Out_writes_(Size) char *Buffer,
                                 _In_ SIZE_T Size);
+
+/* ps32: raises an image load (docs/ps.md): calls every routine registered
+ * with PsSetLoadImageNotifyRoutine, on this thread, with these arguments, as
+ * Windows does when an image is mapped (a driver, or an image into
+ * ProcessId's user space). Process creation and exit notify routines are
+ * raised by SimCreateProcess and SimDeleteProcess, thread ones by the system
+ * threads themselves. */
+VOID SimRaiseLoadImage(_In_opt_ PUNICODE_STRING FullImageName, _In_ HANDLE ProcessId,
+                       _In_ PIMAGE_INFO ImageInfo);
 
 #ifdef __cplusplus
 }

@@ -271,7 +271,7 @@ typedef ULONG_PTR KAFFINITY, *PKAFFINITY;
 #define ULongToPtr(ul) ((VOID *)(ULONG_PTR)((ULONG)(ul)))
 #define PtrToPtr64(p)  ((void *)(p))
 #define Ptr64ToPtr(p)  ((void *)(p))
-/* io32: the WDK's basetsd.h spellings with a lowercase 'l' / 'i' (KDevMon's HandleToUlong). */
+/* The WDK's basetsd.h spellings with a lowercase 'l' / 'i' (KDevMon's and KDetector's HandleToUlong). */
 #define HandleToUlong(h) HandleToULong(h)
 #define UlongToHandle(ul) ULongToHandle(ul)
 #define UlongToPtr(ul) ULongToPtr(ul)

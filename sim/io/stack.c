@@ -1,7 +1,8 @@
 /*
  * stack.c - device stacks and object references: IoAttachDeviceToDeviceStack(Safe),
  * IoDetachDevice, IoGetAttachedDevice(Reference), IoGetDeviceObjectPointer,
- * ObfReferenceObject / ObfDereferenceObject of device and file objects.
+ * and the I/O manager's part of ObfReferenceObject / ObfDereferenceObject: device
+ * and file objects (the front is sim/ex/object.c).
  *
  * Facts: the Microsoft documentation page of each routine (wdm/nf-wdm-ioattachdevicetodevice-
  * stack, -ioattachdevicetodevicestacksafe, -iodetachdevice, -iogetattacheddevicereference,
@@ -182,53 +183,52 @@ NTSTATUS NTAPI IoGetDeviceObjectPointer(PUNICODE_STRING ObjectName, ACCESS_MASK 
 /* ---------------------------------------------------------------------- */
 /* Object references.                                                     */
 /* ---------------------------------------------------------------------- */
-/* A reference dropped below zero, or on no object mmsim's I/O manager made: 0x18
- * REFERENCE_BY_POINTER (type, object, count, handles; *mmsim*: type 0, no type objects). */
-static LONG_PTR MiObReference(PVOID Object, LONG Delta, ULONG_PTR Caller)
+/* The I/O manager's part of the object front (mi.h, sim/ex/object.c): device
+ * and file objects. A device's count is its references beyond its creation
+ * (IoDeleteDevice of a referenced device waits for the last); a file's is
+ * its opens' and references' (the last sends IRP_MJ_CLOSE and frees it). */
+MI_OBJECT_ANSWER MiIoAdjustObject(PVOID Object, LONG Delta, ULONG_PTR Caller, POBJECT_TYPE *Type,
+                                  LONG_PTR *Count)
 {
-    MiCheckDriverPointer(Object, 0, false, Caller);
     PDEVICE_OBJECT Device = (PDEVICE_OBJECT)Object;
     PFILE_OBJECT File = (PFILE_OBJECT)Object;
     MI_DEVICE_STATE *State = MiDeviceState(Device);
     if (State != NULL) {
-        LONG Count = __atomic_add_fetch(&State->References, Delta, __ATOMIC_ACQ_REL);
-        if (Count < 0) {
-            KeBugCheckEx(REFERENCE_BY_POINTER, 0, (ULONG_PTR)Object, (ULONG_PTR)(LONG_PTR)Count, 0);
-        }
-        if (Count == 0 && State->DeletePending) {
+        *Type = &MiDeviceObjectType;
+        LONG Old = __atomic_load_n(&State->References, __ATOMIC_ACQUIRE);
+        do {
+            if (Old + Delta < 0) {
+                *Count = Old;
+                return MiObjectWrongCount;
+            }
+        } while (!__atomic_compare_exchange_n(&State->References, &Old, Old + Delta, false,
+                                              __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE));
+        *Count = Old + Delta;
+        if (*Count == 0 && Delta < 0 && State->DeletePending) {
             MiFreeDeletedDevice(Device); /* IoDeleteDevice waited for this one */
         }
-        return Count;
+        return MiObjectCounted;
     }
     if (MiIsFileObject(File)) {
+        *Type = &MiFileObjectType;
         LONG *References = MiFileReferences(File);
-        LONG Count = __atomic_add_fetch(References, Delta, __ATOMIC_ACQ_REL);
-        if (Count < 0) {
-            KeBugCheckEx(REFERENCE_BY_POINTER, 0, (ULONG_PTR)Object, (ULONG_PTR)(LONG_PTR)Count, 0);
-        }
-        if (Count == 0) {
+        LONG Old = __atomic_load_n(References, __ATOMIC_ACQUIRE);
+        do {
+            if (Old + Delta < 0) {
+                *Count = Old;
+                return MiObjectWrongCount;
+            }
+        } while (!__atomic_compare_exchange_n(References, &Old, Old + Delta, false, __ATOMIC_ACQ_REL,
+                                              __ATOMIC_ACQUIRE));
+        *Count = Old + Delta;
+        if (*Count == 0 && Delta < 0) {
             PDEVICE_OBJECT Named = File->DeviceObject;
             (void)MiCloseFile(File, Caller); /* IRP_MJ_CLOSE, the file object freed */
             if (MiDeviceState(Named) != NULL) {
-                (void)MiObReference(Named, -1, Caller); /* the open's device reference */
+                (void)MiObAdjust(Named, -1, Caller); /* the open's device reference */
             }
         }
-        return Count;
+        return MiObjectCounted;
     }
-    KeBugCheckEx(REFERENCE_BY_POINTER, 0, (ULONG_PTR)Object, 0, 0);
-    return 0;
-}
-
-LONG_PTR FASTCALL ObfReferenceObject(PVOID Object)
-{
-    ULONG_PTR Caller = MI_CALLER_ADDRESS();
-    MiDdiEnter(MiDdi_ObfReferenceObject, 0, Caller);
-    return MiObReference(Object, 1, Caller);
-}
-
-LONG_PTR FASTCALL ObfDereferenceObject(PVOID Object)
-{
-    ULONG_PTR Caller = MI_CALLER_ADDRESS();
-    MiDdiEnter(MiDdi_ObfDereferenceObject, 0, Caller);
-    return MiObReference(Object, -1, Caller);
+    return MiObjectNotMine;
 }

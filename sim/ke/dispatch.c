@@ -24,6 +24,8 @@
 
 static _Thread_local struct _KTHREAD MiThread;
 static _Thread_local uint64_t MiThreadMachine; /* the machine MiThread belongs to */
+/* ps32: a system thread's own object (sim/ps), in place of MiThread. */
+static _Thread_local struct _KTHREAD *MiThreadObject;
 
 static uint64_t MiNowNs(void)
 {
@@ -32,17 +34,31 @@ static uint64_t MiNowNs(void)
     return (uint64_t)Now.tv_sec * 1000000000ull + (uint64_t)Now.tv_nsec;
 }
 
+void MiKeInitThread(struct _KTHREAD *Thread)
+{
+    memset(Thread, 0, sizeof(*Thread));
+    Thread->Header.Type = MI_OBJ_THREAD;
+    Thread->Priority = MI_DEFAULT_PRIORITY;
+    Thread->CreatedNs = MiNowNs();
+}
+
+void MiKeSetCurrentThread(struct _KTHREAD *Thread)
+{
+    MiThreadObject = Thread;
+}
+
 static struct _KTHREAD *MiCurrentThread(void)
 {
+    if (MiThreadObject != NULL) {
+        return MiThreadObject;
+    }
     /* A thread's state (regions, owned mutexes, priority, affinity) is the
      * machine's: a new machine (reset, or a stop caught in the middle of a
      * region) starts the thread afresh. */
     uint64_t Machine = MiCurrentWaitEpoch();
     if (MiThreadMachine != Machine) {
         MiThreadMachine = Machine;
-        memset(&MiThread, 0, sizeof(MiThread));
-        MiThread.Priority = MI_DEFAULT_PRIORITY;
-        MiThread.CreatedNs = MiNowNs(); /* no DDI here: callable on a stopped machine */
+        MiKeInitThread(&MiThread); /* no DDI here: callable on a stopped machine */
     }
     return &MiThread;
 }

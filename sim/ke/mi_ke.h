@@ -25,6 +25,12 @@
 
 /* The simulated thread object of each host thread (KeGetCurrentThread). */
 struct _KTHREAD {
+    /* ps32: a thread is a dispatcher object (signalled when it ends: a
+     * KeWaitForSingleObject on a system thread waits for its end) and has a
+     * client id (sim/ps, docs/ps.md). First, as the WDK's KTHREAD has it. */
+    DISPATCHER_HEADER Header;
+    CLIENT_ID Cid;
+    BOOLEAN SystemThread; /* a PsCreateSystemThread thread (sim/ps owns the object) */
     KPRIORITY Priority;
     LONG BaseIncrement;
     SHORT KernelApcDisable;   /* < 0 inside critical regions (and per owned mutex) */
@@ -79,6 +85,11 @@ static inline bool MiAnyTimerSet(void)
 /* Kernel mutexes the calling thread owns (a worker routine must return
  * owning none: 0x39, sim/ex/work.c). */
 ULONG MiKeMutexesOwned(void);
+/* ps32: makes Thread this host thread's KTHREAD (KeGetCurrentThread) until
+ * MiKeSetCurrentThread(NULL); the caller owns its memory. MiKeInitThread
+ * fills a new one as a host thread's first use does. */
+void MiKeSetCurrentThread(struct _KTHREAD *Thread);
+void MiKeInitThread(struct _KTHREAD *Thread);
 /* Stops the clock thread that expires timers (a machine is going away). */
 void MiStopTimerThread(void);
 /* Interrupt time now (100 ns units since boot) without a DDI's entry: the

@@ -16,6 +16,7 @@
 #include "../host/host.h"
 
 MI_USER MiUser;
+void (*MiProcessNotifyHook)(ULONG Id, bool Create); /* ps32: set by sim/ps */
 
 ULONG_PTR MmUserProbeAddress;
 PVOID MmHighestUserAddress;
@@ -276,8 +277,15 @@ HANDLE SimCreateProcess(VOID)
     }
     MiLock();
     MI_PROCESS *Process = MiProcessCreate();
+    ULONG Id = Process != NULL ? Process->Id : 0;
     MiUnlock();
-    return Process != NULL ? MiProcessHandle(Process) : NULL;
+    if (Process == NULL) {
+        return NULL;
+    }
+    if (MiProcessNotifyHook != NULL) {
+        MiProcessNotifyHook(Id, true); /* ps32: process notify routines, outside the lock */
+    }
+    return MiProcessHandle(Process);
 }
 
 HANDLE SimCurrentProcess(VOID)
@@ -340,8 +348,12 @@ NTSTATUS SimDeleteProcess(HANDLE Process)
             break;
         }
     }
+    ULONG Id = Target->Id;
     MiProcessFree(Target);
     MiUnlock();
+    if (MiProcessNotifyHook != NULL) {
+        MiProcessNotifyHook(Id, false); /* ps32 */
+    }
     return STATUS_SUCCESS;
 }
 

@@ -210,15 +210,28 @@ BOOLEAN SimDriverUnload(SIM_UNLOAD_REPORT *Report)
 
     MI_LOOKASIDE_INFO FirstList;
     Local.LookasideLists = MiEnumLookasideLists(&FirstList, 1); /* exsync */
+    MI_PS_LEFT PsLeft; /* ps32 */
+    MiPsQueryLeft(&PsLeft);
+    Local.SystemThreads = PsLeft.Threads;
+    Local.NotifyRoutines = PsLeft.NotifyRoutines;
 
     bool Clean = Local.PoolAllocations == 0 && Local.MdlPages == 0 && Local.MdlMappings == 0 &&
                  Local.Reservations == 0 && Local.LockedPages == 0 && !Local.WorkItemsPending &&
                  Local.IoSpaceMappings == 0 /* mmdev */ &&
-                 Local.LookasideLists == 0 /* exsync */;
+                 Local.LookasideLists == 0 /* exsync */ && Local.SystemThreads == 0 &&
+                 Local.NotifyRoutines == 0 /* ps32 */;
     if (!Clean) {
         MiPrintLeaks(&Local, Leaks, LeakCount, MappedPages, Work);
         if (Local.IoSpaceMappings != 0) {
             MiOut("  %s", IoSpace); /* mmdev */
+        }
+        if (Local.SystemThreads != 0) { /* ps32 */
+            MiOut("  %-30s %llu (first: start routine %p)\n", "system threads running",
+                  (unsigned long long)Local.SystemThreads, (void *)PsLeft.FirstThreadRoutine);
+        }
+        if (Local.NotifyRoutines != 0) {
+            MiOut("  %-30s %llu (first: %p)\n", "notify routines registered",
+                  (unsigned long long)Local.NotifyRoutines, (void *)PsLeft.FirstNotifyRoutine);
         }
     }
     free(Infos);
@@ -227,6 +240,15 @@ BOOLEAN SimDriverUnload(SIM_UNLOAD_REPORT *Report)
         *Report = Local;
     }
     if (!Clean && MiConfig.Strict) {
+        /* ps32: a system thread still running, or a notify routine still
+         * registered, runs the unloaded driver's code: Windows stops with
+         * 0xCE when it does (P1 the code referenced, P2 0 read, P3 the
+         * address that referenced it); mmsim stops at the unload. */
+        if (Local.SystemThreads != 0 || Local.NotifyRoutines != 0) {
+            ULONG_PTR Code = Local.SystemThreads != 0 ? PsLeft.FirstThreadRoutine
+                                                      : PsLeft.FirstNotifyRoutine;
+            KeBugCheckEx(DRIVER_UNLOADED_WITHOUT_CANCELLING_PENDING_OPERATIONS, Code, 0, Code, 0);
+        }
         /* exsync: a list left active in memory the unload frees (Verifier's
          * "free of memory holding an active lookaside list"); its cached
          * entries are pool too, so it is named first. */

@@ -506,8 +506,19 @@ SIM_TEST(ADeviceReferencedOutlivesIoDeleteDevice)
 SIM_TEST(DereferencingTooOftenIs0x18)
 {
     LoadLower(0);
-    SIM_EXPECT_BUGCHECK4(REFERENCE_BY_POINTER, 0, (ULONG_PTR)Lower, (ULONG_PTR)(LONG_PTR)-1, 0,
+    /* P1 the device object type (no WDK name), P2 the object, P3-P4 reserved. */
+    SIM_EXPECT_BUGCHECK4(REFERENCE_BY_POINTER, SIM_ANY, (ULONG_PTR)Lower, 0, 0,
                          ObDereferenceObject(Lower));
+}
+
+/* Filters take a reference on their driver object; no manager counts it: no stop. */
+SIM_TEST(ADriverObjectIsReferencedWithoutAStop)
+{
+    LoadLower(0);
+    ObReferenceObject(Lower->DriverObject);
+    ObDereferenceObject(Lower->DriverObject);
+    UnloadLower();
+    TearDownAll();
 }
 
 /* ---- IRPs built for the lower driver ------------------------------------------------ */

@@ -46,8 +46,9 @@ struct _IO_TIMER;
 struct _VPB;
 struct _IO_SECURITY_CONTEXT;
 struct _DEVOBJ_EXTENSION;
-typedef struct _KTHREAD *PKTHREAD, *PRKTHREAD;
-typedef struct _ETHREAD *PETHREAD;
+/* ps32: the WDK's PETHREAD is a PKTHREAD: drivers pass one for the other
+ * (KeSetPriorityThread(PETHREAD) in C++ needs it). */
+typedef struct _KTHREAD *PKTHREAD, *PRKTHREAD, *PETHREAD;
 typedef struct _FILE_OBJECT *PFILE_OBJECT;
 typedef struct _IO_TIMER *PIO_TIMER;
 typedef struct _VPB *PVPB;
@@ -1019,13 +1020,7 @@ NTKERNELAPI PIRP NTAPI IoBuildAsynchronousFsdRequest(_In_ ULONG MajorFunction,
                                                      _In_opt_ PLARGE_INTEGER StartingOffset,
                                                      _In_opt_ PIO_STATUS_BLOCK IoStatusBlock);
 
-/* Object references of the objects the I/O manager hands out (device and file objects). */
-_IRQL_requires_max_(DISPATCH_LEVEL)
-NTKERNELAPI LONG_PTR FASTCALL ObfReferenceObject(_In_ PVOID Object);
-#define ObReferenceObject ObfReferenceObject
-_IRQL_requires_max_(DISPATCH_LEVEL)
-NTKERNELAPI LONG_PTR FASTCALL ObfDereferenceObject(_In_ PVOID Object);
-#define ObDereferenceObject ObfDereferenceObject
+/* ObfReferenceObject / ObfDereferenceObject of device and file objects: mmsim/wdm_ps.h. */
 
 /* ------------------------------------------------------------------------ */
 /* Layout checks (x64 offsets of the WDK's structures).                     */

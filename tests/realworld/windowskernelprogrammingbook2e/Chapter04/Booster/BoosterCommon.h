@@ -1,0 +1,6 @@
+#pragma once
+
+struct ThreadData {
+    ULONG ThreadId;
+    int Priority;
+};
