@@ -655,11 +655,18 @@ VOID FASTCALL IofCompleteRequest(PIRP Irp, CCHAR PriorityBoost)
                        (!NT_SUCCESS(Status) && (Control & SL_INVOKE_ON_ERROR)) ||
                        (Irp->Cancel && (Control & SL_INVOKE_ON_CANCEL)));
         if (Invoke) {
+            /* Marked held before the call: the routine may free the IRP (IoFreeIrp, then
+             * STATUS_MORE_PROCESSING_REQUIRED) or wake its builder, who completes it again
+             * on another thread, before it returns. Neither may find the mark unset. */
+            bool Held = Top && Tail != NULL;
+            if (Held) {
+                Tail->HeldAtTop = TRUE;
+            }
             if (Routine(Device, Irp, Context) == STATUS_MORE_PROCESSING_REQUIRED) {
-                if (Top && Tail != NULL) {
-                    Tail->HeldAtTop = TRUE;
-                }
-                return; /* the routine's driver owns the IRP again */
+                return; /* the routine's driver owns the IRP again (it may be gone) */
+            }
+            if (Held) {
+                Tail->HeldAtTop = FALSE;
             }
         } else if (Irp->PendingReturned && !Top) {
             IoMarkIrpPending(Irp);

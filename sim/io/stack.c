@@ -31,7 +31,10 @@ PDEVICE_OBJECT MiTopOfStack(PDEVICE_OBJECT Device)
         if (Above == NULL) {
             return Device;
         }
-        if (MiDeviceState(Above) == NULL) {
+        /* Deleted: freed, or delete-pending (kept for a reference, its driver link
+         * already gone), which is no device to send a request to either. */
+        MI_DEVICE_STATE *State = MiDeviceState(Above);
+        if (State == NULL || State->DeletePending || Above->DriverObject == NULL) {
             KeBugCheckEx(DRIVER_VERIFIER_IOMANAGER_VIOLATION, 0x04, (ULONG_PTR)Above, 0, 0);
         }
         Device = Above;

@@ -34,13 +34,15 @@ static bool MiCopyPhysical(uint8_t *Target, ULONGLONG Address, SIZE_T Bytes)
 static bool MiCopyVirtual(uint8_t *Target, const uint8_t *Source, SIZE_T Bytes)
 {
     if (MiIsSystemVa(Source)) {
-        /* Through the page the PTE names, so that no host fault can happen: a page that
-         * is not valid (freed, guard, paged out) or maps device memory is not copied. */
+        /* Through the page the PTE names, so that no host fault can happen. A trimmed
+         * page (a transition PTE) still holds its data: read there, as the page's "tries
+         * to make it resident" would. A page that is not valid otherwise (freed, guard)
+         * or maps device memory is not copied. */
         uint64_t Page = MiVaToPage(Source);
         bool Copied = false;
         MiLock();
         uint64_t Pte = MiSpace.Pte[Page];
-        if ((Pte & MI_PTE_VALID) && !MiIsIoSpaceDevicePage(Page)) {
+        if ((Pte & (MI_PTE_VALID | MI_PTE_TRANSITION)) && !MiIsIoSpaceDevicePage(Page)) {
             memcpy(Target, MiPhysPage(MiPteIndex(Pte)) + BYTE_OFFSET(Source), Bytes);
             Copied = true;
         }

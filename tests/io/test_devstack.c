@@ -411,6 +411,18 @@ SIM_TEST(DeletingAFilterStillAttachedStopsTheNextRequest)
                          SimDeviceIoControl(Lower, IOCTL_STK_BUFFERED, "x", 1, NULL, 0, NULL));
 }
 
+/* The same with the filter still referenced: delete-pending, kept, and still no device. */
+SIM_TEST(DeletingAReferencedFilterStillAttachedStopsTheNextRequest)
+{
+    LoadLower(0);
+    PDEVICE_OBJECT Filter = AddFilter(Lower, FALSE);
+    PDEVICE_OBJECT Top = IoGetAttachedDeviceReference(Lower);
+    assert_ptr_equal(Top, Filter);
+    IoDeleteDevice(Filter); /* the bug: no IoDetachDevice first */
+    SIM_EXPECT_BUGCHECK4(DRIVER_VERIFIER_IOMANAGER_VIOLATION, 0x04, (ULONG_PTR)Filter, 0, 0,
+                         SimDeviceIoControl(Lower, IOCTL_STK_BUFFERED, "x", 1, NULL, 0, NULL));
+}
+
 SIM_TEST(PassingDownWithoutALocationIs0x35)
 {
     LoadLower(0);
@@ -640,6 +652,52 @@ SIM_TEST(ABuiltRequestKeptByItsBuilderIsCompletedAgain)
     assert_int_equal(KeReadStateEvent(&Event), 1);
     assert_int_equal(Io.Information, 5);
     assert_memory_equal(Out, "LOWER", 5);
+    UnloadLower();
+    TearDownAll();
+}
+
+/* The builder's routine runs on the lower driver's worker; it wakes the builder, who
+ * completes the IRP again (and so frees it) before the routine has returned:
+ *
+ *   worker: LowCompleteLater -> IoCompleteRequest -> KeepItSlowly: set Kept ... wait Freed
+ *   test:                       wait Kept -> IoCompleteRequest (copy-out, free) -> set Freed */
+typedef struct _SLOW_KEEP {
+    KEVENT Kept, Freed;
+} SLOW_KEEP;
+
+static NTSTATUS NTAPI KeepItSlowly(PDEVICE_OBJECT DeviceObject, PIRP Irp, PVOID Context)
+{
+    (void)DeviceObject;
+    (void)Irp;
+    SLOW_KEEP *Keep = (SLOW_KEEP *)Context;
+    KeSetEvent(&Keep->Kept, IO_NO_INCREMENT, FALSE);
+    KeWaitForSingleObject(&Keep->Freed, Executive, KernelMode, FALSE, NULL);
+    return STATUS_MORE_PROCESSING_REQUIRED; /* the IRP is gone: nobody may touch it now */
+}
+
+SIM_TEST(ABuiltRequestCompletedAgainBeforeItsRoutineReturnsIsNoDoubleCompletion)
+{
+    LoadLower(0);
+    KEVENT Event;
+    SLOW_KEEP Keep;
+    KeInitializeEvent(&Event, NotificationEvent, FALSE);
+    KeInitializeEvent(&Keep.Kept, NotificationEvent, FALSE);
+    KeInitializeEvent(&Keep.Freed, NotificationEvent, FALSE);
+    IO_STATUS_BLOCK Io;
+    memset(&Io, 0, sizeof(Io));
+    char Out[8] = {0};
+    PIRP Irp = IoBuildDeviceIoControlRequest(IOCTL_STK_PEND, Lower, NULL, 0, Out, sizeof(Out),
+                                             FALSE, &Event, &Io);
+    assert_non_null(Irp);
+    IoSetCompletionRoutine(Irp, KeepItSlowly, &Keep, TRUE, TRUE, TRUE);
+    assert_int_equal(IoCallDriver(Lower, Irp), STATUS_PENDING);
+    KeWaitForSingleObject(&Keep.Kept, Executive, KernelMode, FALSE, NULL);
+    IoCompleteRequest(Irp, IO_NO_INCREMENT); /* not 0x44: the routine kept it */
+    assert_int_equal(KeReadStateEvent(&Event), 1);
+    assert_int_equal(Io.Status, STATUS_SUCCESS);
+    assert_memory_equal(Out, "LATER", 5);
+    KeSetEvent(&Keep.Freed, IO_NO_INCREMENT, FALSE);
+    assert_true(SimWaitForWorkItems(10000));
     UnloadLower();
     TearDownAll();
 }
@@ -878,6 +936,28 @@ SIM_TEST(MmCopyMemoryRules)
          SIM_BUGCHECKS(IRQL_NOT_LESS_OR_EQUAL, 0, DISPATCH_LEVEL, 0, SIM_ANY), NULL},
     };
     SIM_RUN_CASES(Cases);
+}
+
+/* A trimmed paged pool page is not resident, yet MmCopyMemory copies it (its page: the
+ * routine tries to make the memory resident), where a plain read would fault it in. */
+SIM_TEST(MmCopyMemoryCopiesATrimmedPagedPoolPage)
+{
+    PUCHAR Paged = (PUCHAR)ExAllocatePool2(POOL_FLAG_PAGED, PAGE_SIZE, 'ypCT');
+    assert_non_null(Paged);
+    memset(Paged, 'P', PAGE_SIZE);
+    assert_true(SimTrimPagedPool() > 0);
+    assert_false(MmIsAddressValid(Paged));
+    UCHAR Target[64];
+    memset(Target, 0, sizeof(Target));
+    MM_COPY_ADDRESS Source;
+    Source.VirtualAddress = Paged + 100;
+    SIZE_T Transferred = 0;
+    assert_int_equal(MmCopyMemory(Target, Source, sizeof(Target), MM_COPY_MEMORY_VIRTUAL,
+                                  &Transferred),
+                     STATUS_SUCCESS);
+    assert_int_equal(Transferred, sizeof(Target));
+    assert_true(Target[0] == 'P' && Target[63] == 'P');
+    ExFreePoolWithTag(Paged, 'ypCT');
 }
 
 int main(void)
