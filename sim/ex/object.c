@@ -80,7 +80,9 @@ NTSTATUS ObReferenceObjectByPointer(PVOID Object, ACCESS_MASK DesiredAccess,
     POBJECT_TYPE Type;
     LONG_PTR Count;
     (void)MiObAsk(Object, 0, Caller, &Type, &Count);
-    if (ObjectType != NULL && Type != NULL && ObjectType != Type) {
+    /* Every object of a type a driver can name is some manager's: one no manager
+     * claims is of none of them. */
+    if (ObjectType != NULL && ObjectType != Type) {
         return STATUS_OBJECT_TYPE_MISMATCH;
     }
     (void)MiObAdjust(Object, 1, Caller);

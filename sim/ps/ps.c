@@ -240,14 +240,23 @@ NTSTATUS ObReferenceObjectByHandle(HANDLE Handle, ACCESS_MASK DesiredAccess,
     PVOID Found = NULL;
     POBJECT_TYPE Type = NULL;
     ACCESS_MASK Granted = 0;
+    if (HandleInformation != NULL) {
+        MiCheckDriverPointer(HandleInformation, sizeof(*HandleInformation) - 1, true,
+                             MI_CALLER_ADDRESS());
+    }
+    LONG_PTR *Count = NULL;
+    bool *Deleted = NULL;
+    /* Looked up and referenced under one hold of the tables' lock: a ZwClose of the
+     * last handle in between would leave a reference to a deleted object (a false
+     * 0x18); Windows' handle table lock gives either the handle or none. */
     pthread_mutex_lock(&MiPs.Mutex);
     if (Handle == NtCurrentThread()) {
         Found = KeGetCurrentThread();
-        Type = &MiThreadObjectType;
+        Type = MiTypeOfLocked(Found, &Count, &Deleted);
         Granted = THREAD_ALL_ACCESS;
     } else if (Handle == NtCurrentProcess()) {
         Found = MiCurrentProcessLocked();
-        Type = &MiProcessObjectType;
+        Type = MiTypeOfLocked(Found, &Count, &Deleted);
         Granted = PROCESS_ALL_ACCESS;
     } else {
         MI_PS_HANDLE *Entry = MiHandleEntryLocked(Handle);
@@ -257,26 +266,26 @@ NTSTATUS ObReferenceObjectByHandle(HANDLE Handle, ACCESS_MASK DesiredAccess,
             return STATUS_INVALID_HANDLE;
         }
         Found = Entry->Object;
-        LONG_PTR *Count;
-        bool *Deleted;
         Type = MiTypeOfLocked(Found, &Count, &Deleted);
         Granted = Entry->Access;
     }
-    pthread_mutex_unlock(&MiPs.Mutex);
     if (ObjectType != NULL && ObjectType != Type) {
+        pthread_mutex_unlock(&MiPs.Mutex);
         return STATUS_OBJECT_TYPE_MISMATCH;
     }
     /* Access is checked for user-mode callers only (documented). */
     if (AccessMode == UserMode && (DesiredAccess & ~Granted) != 0) {
+        pthread_mutex_unlock(&MiPs.Mutex);
         return STATUS_ACCESS_DENIED;
     }
+    if (Count != NULL) {
+        ++*Count; /* a handle's object is not deleted: its handle holds a reference */
+    }
+    pthread_mutex_unlock(&MiPs.Mutex);
     if (HandleInformation != NULL) {
-        MiCheckDriverPointer(HandleInformation, sizeof(*HandleInformation) - 1, true,
-                             MI_CALLER_ADDRESS());
         HandleInformation->HandleAttributes = 0;
         HandleInformation->GrantedAccess = Granted;
     }
-    (void)ObfReferenceObject(Found);
     *Object = Found;
     return STATUS_SUCCESS;
 }
@@ -341,7 +350,6 @@ static void *MiSystemThreadBase(void *Parameter)
         SimPopCatchFrame(&Frame);
         MiEndThread(Thread, Thread->ExitStatus);
     } else {
-        MiNotifyThread(Thread, true); /* in the new thread, before its routine */
         Thread->StartRoutine(Thread->StartContext);
         SimPopCatchFrame(&Frame);
         MiEndThread(Thread, STATUS_SUCCESS);
@@ -414,8 +422,19 @@ NTSTATUS PsCreateSystemThread(PHANDLE ThreadHandle, ULONG DesiredAccess,
     Thread->Next = MiPs.Threads;
     MiPs.Threads = Thread;
     Host->Thread = Thread;
+    /* The thread-create notify routines run in the creator's context, before the new
+     * thread runs (the routine type's page); the thread is in the tables already, so
+     * a routine can look it up. */
+    pthread_mutex_unlock(&MiPs.Mutex);
+    MiNotifyThread(Thread, true);
+    pthread_mutex_lock(&MiPs.Mutex);
     if (pthread_create(&Host->Host, NULL, MiSystemThreadBase, Host) != 0) {
-        MiPs.Threads = Thread->Next;
+        for (MI_PS_THREAD **Link = &MiPs.Threads; *Link != NULL; Link = &(*Link)->Next) {
+            if (*Link == Thread) {
+                *Link = Thread->Next;
+                break;
+            }
+        }
         memset(&MiPs.Handles[((ULONG)(LONG_PTR)Handle & ~MI_KERNEL_HANDLE_BIT) / 4 - 1], 0,
                sizeof(MI_PS_HANDLE));
         MiPs.HandleCount--;

@@ -529,6 +529,12 @@ SIM_TEST(ADriverObjectIsReferencedWithoutAStop)
     LoadLower(0);
     ObReferenceObject(Lower->DriverObject);
     ObDereferenceObject(Lower->DriverObject);
+    /* It is no thread, process or file all the same. */
+    assert_int_equal(ObReferenceObjectByPointer(Lower->DriverObject, 0, *PsThreadType, KernelMode),
+                     STATUS_OBJECT_TYPE_MISMATCH);
+    assert_int_equal(ObReferenceObjectByPointer(Lower->DriverObject, 0, *IoFileObjectType,
+                                                KernelMode),
+                     STATUS_OBJECT_TYPE_MISMATCH);
     UnloadLower();
     TearDownAll();
 }

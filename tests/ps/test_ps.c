@@ -293,6 +293,7 @@ typedef struct _EVENT_RECORD {
     BOOLEAN Create;
     KIRQL Irql;
     BOOLEAN ApcsDisabled;
+    BOOLEAN InThread; /* the routine ran on the thread it is told of */
     BOOLEAN HadInfo;
 } EVENT_RECORD;
 
@@ -331,8 +332,8 @@ static VOID OnThread(HANDLE ProcessId, HANDLE ThreadId, BOOLEAN Create)
     Record->ProcessId = ProcessId;
     Record->ThreadId = ThreadId;
     Record->Irql = KeGetCurrentIrql();
-    /* In the new (or ending) thread's own context. */
-    assert_ptr_equal(PsGetCurrentThreadId(), ThreadId);
+    /* Creation in the creator's context, exit in the ending thread's. */
+    Record->InThread = PsGetCurrentThreadId() == ThreadId;
 }
 
 static VOID OnImage(PUNICODE_STRING FullImageName, HANDLE ProcessId, PIMAGE_INFO ImageInfo)
@@ -384,8 +385,8 @@ SIM_TEST(TheProcessNotifyTableHolds64)
     assert_int_equal(PsSetCreateProcessNotifyRoutineEx(OnProcessEx, TRUE), STATUS_SUCCESS);
 }
 
-/* Thread routines see a system thread's creation and exit, in that thread,
- * at PASSIVE_LEVEL, with its ids. */
+/* Thread routines see a system thread's creation (in the creating thread) and
+ * its exit (in that thread), at PASSIVE_LEVEL, with its ids. */
 SIM_TEST(ThreadNotifyRoutinesSeeSystemThreads)
 {
     memset(ThreadEvents, 0, sizeof(ThreadEvents));
@@ -407,6 +408,7 @@ SIM_TEST(ThreadNotifyRoutinesSeeSystemThreads)
         assert_ptr_equal(ThreadEvents[Create].ThreadId, Cid.UniqueThread);
         assert_ptr_equal(ThreadEvents[Create].ProcessId, (HANDLE)4);
         assert_int_equal(ThreadEvents[Create].Irql, PASSIVE_LEVEL);
+        assert_int_equal(ThreadEvents[Create].InThread, !Create);
     }
     assert_int_equal(PsRemoveCreateThreadNotifyRoutine(OnThread), STATUS_SUCCESS);
 }
