@@ -336,6 +336,7 @@ void MiForkStepMutex(pthread_mutex_t *Mutex, MI_FORK_STEP Step);
 void MiLookasideForkStep(MI_FORK_STEP Step);
 void MiResourceForkStep(MI_FORK_STEP Step);
 void MiCallbacksForkStep(MI_FORK_STEP Step);
+void MiPsForkStep(MI_FORK_STEP Step);
 
 /* ---------------------------------------------------------------------- */
 /* Text (sim/base/text.c).                                                */

@@ -531,7 +531,9 @@ static void MiExForkSteps(MI_FORK_STEP Step)
         MiLookasideForkStep(Step);
         MiResourceForkStep(Step);
         MiCallbacksForkStep(Step);
+        MiPsForkStep(Step);
     } else {
+        MiPsForkStep(Step);
         MiCallbacksForkStep(Step);
         MiResourceForkStep(Step);
         MiLookasideForkStep(Step);

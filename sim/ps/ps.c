@@ -614,21 +614,15 @@ void MiStopSystemThreads(void)
 }
 
 /* The fork happens with MiPs.Mutex held, so the child's copy of the tables
- * is consistent. */
-static void MiPsForkPrepare(void)
+ * is consistent: a step of the executive's fork sequence (mi.h), after the
+ * simulator's lock, which MiPsInit holds when it takes this one. */
+void MiPsForkStep(MI_FORK_STEP Step)
 {
-    pthread_mutex_lock(&MiPs.Mutex);
-}
-
-static void MiPsForkParent(void)
-{
-    pthread_mutex_unlock(&MiPs.Mutex);
-}
-
-static void MiPsForkChild(void)
-{
+    MiForkStepMutex(&MiPs.Mutex, Step);
+    if (Step != MiForkStepChild) {
+        return;
+    }
     /* The child has none of the parent's host threads: nothing to join. */
-    pthread_mutex_unlock(&MiPs.Mutex);
     while (MiPs.Hosts != NULL) {
         MI_PS_HOST *Host = MiPs.Hosts;
         MiPs.Hosts = Host->Next;
@@ -650,7 +644,6 @@ static pthread_once_t MiPsOnce = PTHREAD_ONCE_INIT;
 static void MiPsOnceInit(void)
 {
     atexit(MiPsJoinEndedAtExit);
-    HostOnFork(MiPsForkPrepare, MiPsForkParent, MiPsForkChild);
 }
 
 static NTSTATUS MiPsInit(const SIM_CONFIG *Config)

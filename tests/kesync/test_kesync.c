@@ -1084,6 +1084,11 @@ SIM_TEST_F(AnUnmappedSetTimerDoesNotStopAnUnrelatedFree, SimTestSetup, SimTestTe
     static const BOOLEAN Strict[] = {TRUE, FALSE};
     for (size_t i = 0; i < sizeof(Strict) / sizeof(Strict[0]); i++) {
         SimTestSetStrict(Strict[i]);
+        /* A timer due first keeps the clock from looking at the unmapped one (it reads
+         * the first timer's due time): expiring in unmapped memory is a stop of its own. */
+        static KTIMER First;
+        KeInitializeTimer(&First);
+        KeSetTimer(&First, Relative(1800 * 1000), NULL);
         PMDL Mdl;
         PKTIMER Timer = (PKTIMER)MapAPage(&Mdl);
         KeInitializeTimer(Timer);
