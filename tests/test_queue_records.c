@@ -228,7 +228,8 @@ SIM_TEST_F(AnIncompleteWorkRecordEndsWithItsMachine, SimTestSetup, ReleaseAndTea
     MmUnmapLockedPages(Item, Mdl);
     SIM_BUGCHECK Stop;
     SIM_CATCH_BUGCHECK(&Stop, ExFreePoolWithTag(Unrelated, TAG_RECORDS));
-    bool Stopped = Stop.Caught;
+    /* volatile: the catch below may longjmp back through this frame. */
+    volatile bool Stopped = Stop.Caught;
     /* The item would run from its unmapped page: the machine is stopped
      * before the workers go on, and the reset drops it. */
     if (!Stopped) {
