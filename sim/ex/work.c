@@ -60,7 +60,7 @@ static struct {
     MI_ADDRESS_SET Dropped;
     _Atomic uint64_t Recorded; /* Queued, read by every pool free without the mutex */
     bool Started, Stop;
-    pthread_t Threads[MI_WORKER_THREADS];
+    HOST_THREAD Threads[MI_WORKER_THREADS];
 } MiWork = {.Mutex = PTHREAD_MUTEX_INITIALIZER,
             .Wake = PTHREAD_COND_INITIALIZER,
             .Idle = PTHREAD_COND_INITIALIZER,
@@ -223,7 +223,7 @@ static bool MiStartWorkersLocked(void)
     MiWork.Stop = false;
     int Started = 0;
     while (Started < MI_WORKER_THREADS &&
-           pthread_create(&MiWork.Threads[Started], NULL, MiWorkerThread, NULL) == 0) {
+           HostThreadCreate(&MiWork.Threads[Started], MiWorkerThread, NULL) == 0) {
         Started++;
     }
     if (Started == MI_WORKER_THREADS) {
@@ -234,7 +234,7 @@ static bool MiStartWorkersLocked(void)
     pthread_cond_broadcast(&MiWork.Wake);
     pthread_mutex_unlock(&MiWork.Mutex);
     for (int i = 0; i < Started; i++) {
-        pthread_join(MiWork.Threads[i], NULL);
+        HostThreadJoin(&MiWork.Threads[i]);
     }
     pthread_mutex_lock(&MiWork.Mutex);
     MiWork.Stop = false;
@@ -479,7 +479,7 @@ void MiStopWorkers(void)
         pthread_cond_broadcast(&MiWork.Wake);
         pthread_mutex_unlock(&MiWork.Mutex);
         for (int i = 0; i < MI_WORKER_THREADS; i++) {
-            pthread_join(MiWork.Threads[i], NULL);
+            HostThreadJoin(&MiWork.Threads[i]);
         }
         pthread_mutex_lock(&MiWork.Mutex);
     }
@@ -549,7 +549,7 @@ void MiWorkForkPrepare(void)
         pthread_cond_broadcast(&MiWork.Wake);
         pthread_mutex_unlock(&MiWork.Mutex);
         for (int i = 0; i < MI_WORKER_THREADS; i++) {
-            pthread_join(MiWork.Threads[i], NULL);
+            HostThreadJoin(&MiWork.Threads[i]);
         }
         pthread_mutex_lock(&MiWork.Mutex);
         MiWork.Started = false;

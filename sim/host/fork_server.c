@@ -518,6 +518,14 @@ static bool HostExploreAtLocked(int AnswerFd, int NoteFd, const char *Line,
     HostExploreUnsafe = false;
     HostExploreForking = true;
     pid_t Child = fork();
+    /* EAGAIN is a passing shortage (processes or memory, on a loaded
+     * machine): a few more tries, a little apart, before the stack is left
+     * to a run from the start. */
+    for (int Try = 1; Child < 0 && errno == EAGAIN && Try <= 4; Try++) {
+        struct timespec Pause = {0, Try * 5 * 1000 * 1000L};
+        nanosleep(&Pause, NULL);
+        Child = fork();
+    }
     HostExploreForking = false;
     if (Child == 0) {
         HostExploreRun = getpid();

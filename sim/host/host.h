@@ -5,6 +5,7 @@
 #ifndef MMSIM_HOST_H
 #define MMSIM_HOST_H
 
+#include <pthread.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -153,6 +154,24 @@ void HostLeaveFrameNamesToRunner(void);
 bool HostFrameNamesLeftToRunner(void);
 char *HostDescribeFrameUnnamed(void *Frame, char *Text, size_t Size);
 char *HostNameFrames(const char *Text);
+
+/* A thread the simulator starts and joins (worker threads, the clock thread,
+ * system threads). The thread records its kernel id before it runs Routine;
+ * HostThreadJoin joins it and then waits until the kernel has let it go:
+ * pthread_join returns when the thread's id word is cleared, which Linux
+ * does before it takes the thread out of the process's thread count
+ * (HostThreadCount), so a count read right after a join can still hold it
+ * (the fault runner's explorer, forking only when it is alone, took such a
+ * thread for a live one). The record must outlive the thread. */
+typedef struct _HOST_THREAD {
+    pthread_t Thread;
+    void *(*Routine)(void *);
+    void *Context;
+    long Id; /* the thread's kernel id, written by it before Routine runs */
+} HOST_THREAD;
+/* 0, or pthread_create's error. */
+int HostThreadCreate(HOST_THREAD *Thread, void *(*Routine)(void *), void *Context);
+void HostThreadJoin(HOST_THREAD *Thread);
 
 /* The fault runner's fork server (fork_server.c; POSIX hosts only, where
  * `mmsim faults` forks): serves runs on the two pipe descriptors the runner

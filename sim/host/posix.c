@@ -2050,3 +2050,53 @@ bool HostIsStreamFile(const char *Path)
     struct stat Info;
     return stat(Path, &Info) == 0 && !S_ISREG(Info.st_mode) && !S_ISDIR(Info.st_mode);
 }
+
+/* ---------------------------------------------------------------------- */
+/* Threads the simulator starts and joins (host.h).                       */
+/* ---------------------------------------------------------------------- */
+#if defined(__linux__)
+#include <sys/syscall.h>
+#endif
+
+static void *HostThreadBase(void *Parameter)
+{
+    HOST_THREAD *Thread = (HOST_THREAD *)Parameter;
+#if defined(__linux__)
+    Thread->Id = (long)syscall(SYS_gettid);
+#endif
+    return Thread->Routine(Thread->Context);
+}
+
+int HostThreadCreate(HOST_THREAD *Thread, void *(*Routine)(void *), void *Context)
+{
+    Thread->Routine = Routine;
+    Thread->Context = Context;
+    Thread->Id = 0;
+    return pthread_create(&Thread->Thread, NULL, HostThreadBase, Thread);
+}
+
+void HostThreadJoin(HOST_THREAD *Thread)
+{
+    pthread_join(Thread->Thread, NULL);
+#if defined(__linux__)
+    /* The kernel unlinks an exited thread from its process (ESRCH from
+     * then on) and drops it from the thread count in one step. It is past
+     * its last instruction already, so this is a short wait; the bound
+     * only keeps a host that never unlinks it from hanging the caller (who
+     * then sees one thread more: the explorer runs that stack from the
+     * start, the safe side). */
+    if (Thread->Id > 0) {
+        pid_t Process = getpid();
+        struct timespec Start, Now;
+        clock_gettime(CLOCK_MONOTONIC, &Start);
+        while (syscall(SYS_tgkill, Process, (pid_t)Thread->Id, 0) == 0) {
+            sched_yield();
+            clock_gettime(CLOCK_MONOTONIC, &Now);
+            if (Now.tv_sec - Start.tv_sec >= 2) {
+                break;
+            }
+        }
+    }
+#endif
+    Thread->Id = 0;
+}

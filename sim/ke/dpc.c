@@ -48,7 +48,7 @@ static struct {
      * neither follows links in a driver's object that may be gone. */
     MI_ADDRESS_SET QueuedDpcs, SetTimers;
     bool Started, Stop, ForkStopped;
-    pthread_t Thread;
+    HOST_THREAD Thread;
 } MiDpc = {.Lock = PTHREAD_MUTEX_INITIALIZER,
            .Queue = {&MiDpc.Queue, &MiDpc.Queue},
            .Timers = {&MiDpc.Timers, &MiDpc.Timers}};
@@ -378,7 +378,7 @@ void MiWaitForDpcRoutine(PKDPC Dpc);
 void MiWaitForDpcRoutine(PKDPC Dpc)
 {
     MiDpcLock();
-    if (MiDpc.Started && pthread_equal(pthread_self(), MiDpc.Thread)) {
+    if (MiDpc.Started && pthread_equal(pthread_self(), MiDpc.Thread.Thread)) {
         MiDpcUnlock();
         return;
     }
@@ -796,7 +796,7 @@ static void MiStartClockLocked(void)
         return;
     }
     MiDpc.Stop = false;
-    if (pthread_create(&MiDpc.Thread, NULL, MiClockThread, NULL) != 0) {
+    if (HostThreadCreate(&MiDpc.Thread, MiClockThread, NULL) != 0) {
         pthread_mutex_unlock(&MiDpc.Lock);
         MiWriteStderr("mmsim: cannot start the clock thread (timers and targeted DPCs): the "
                       "host refused a thread\n");
@@ -811,7 +811,7 @@ static void MiStopClockLocked(void)
         MiDpc.Stop = true;
         pthread_cond_broadcast(&MiDpc.Wake);
         pthread_mutex_unlock(&MiDpc.Lock);
-        pthread_join(MiDpc.Thread, NULL);
+        HostThreadJoin(&MiDpc.Thread);
         pthread_mutex_lock(&MiDpc.Lock);
         MiDpc.Started = false;
         MiDpc.Stop = false;

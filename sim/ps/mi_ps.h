@@ -8,6 +8,7 @@
 #include <setjmp.h>
 
 #include "../mi.h"
+#include "../host/host.h"
 #include "../ke/mi_ke.h"
 #include "../mm/mi_user.h"
 
@@ -39,7 +40,7 @@ typedef struct _MI_PS_THREAD {
 
 /* A host thread to join (it outlives its object's reference count). */
 typedef struct _MI_PS_HOST {
-    pthread_t Host;
+    HOST_THREAD Host;
     MI_PS_THREAD *Thread;
     bool Done;
     struct _MI_PS_HOST *Next;

@@ -428,7 +428,7 @@ NTSTATUS PsCreateSystemThread(PHANDLE ThreadHandle, ULONG DesiredAccess,
     pthread_mutex_unlock(&MiPs.Mutex);
     MiNotifyThread(Thread, true);
     pthread_mutex_lock(&MiPs.Mutex);
-    if (pthread_create(&Host->Host, NULL, MiSystemThreadBase, Host) != 0) {
+    if (HostThreadCreate(&Host->Host, MiSystemThreadBase, Host) != 0) {
         for (MI_PS_THREAD **Link = &MiPs.Threads; *Link != NULL; Link = &(*Link)->Next) {
             if (*Link == Thread) {
                 *Link = Thread->Next;
@@ -585,7 +585,7 @@ static void MiJoinDoneLocked(void)
         }
         *Link = Host->Next;
         pthread_mutex_unlock(&MiPs.Mutex);
-        pthread_join(Host->Host, NULL);
+        HostThreadJoin(&Host->Host);
         free(Host);
         pthread_mutex_lock(&MiPs.Mutex);
         Link = &MiPs.Hosts; /* the list may have changed meanwhile */

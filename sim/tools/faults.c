@@ -1226,6 +1226,10 @@ typedef struct {
     size_t Forked;       /* injected failures forked at the failing call */
     size_t FromStart;    /* ... run from the start (exec or fork server) */
     size_t Unreached;    /* ... only failure paths reach: told by the exploration */
+    /* Calls an explorer could not fork at: another thread alive, or the
+     * host refused (the last refusal's errno): said in the summary. */
+    size_t ThreadAlive, Refused;
+    int RefusedErrno;
     /* suite23: explorers run test after test (--per-test, unsharded); the
      * tests to explore again, each in an explorer of its own. */
     bool Sharing;
@@ -1235,6 +1239,16 @@ typedef struct {
     size_t AgainCount, AgainCapacity;
     size_t Explorers, Alone; /* explorer processes; tests explored again alone */
 } QUEUE;
+
+static void NotForked(QUEUE *Queue, int32_t Errno)
+{
+    if (Errno == 0) {
+        Queue->ThreadAlive++;
+    } else {
+        Queue->Refused++;
+        Queue->RefusedErrno = (int)Errno;
+    }
+}
 
 static bool MoreExplorations(const QUEUE *Queue)
 {
@@ -1819,6 +1833,7 @@ static int ServeExplorer(const FAULTS_OPTIONS *Options, QUEUE *Queue, RUNNING *R
              * and so is what its test's failure paths find. */
             Stacks[Run->Answered].Claimed = false;
             Run->Threads = true;
+            NotForked(Queue, Note.Value);
             Busy -= Run->Pending == 2;
             Run->Pending = 0;
         } else if (Note.Kind == HOST_EXPLORE_FORKED && Run->ChildCount < MAX_CHILDREN) {
@@ -1851,6 +1866,7 @@ static int ServeExplorer(const FAULTS_OPTIONS *Options, QUEUE *Queue, RUNNING *R
                 Stacks[Index].Claimed = false;
             }
             Run->Threads = true;
+            NotForked(Queue, Note.Value);
         } else if (Note.Kind == HOST_EXPLORE_TEST_ENDED) {
             TestEnded(Queue, Run, Slot, &Note);
         } else if (Note.Kind == HOST_EXPLORE_SEEN) {
@@ -2516,7 +2532,17 @@ static void PrintForkSummary(const QUEUE *Queue)
                    Tests[t].Name);
         }
     }
-    printf("%s\n", Threads != 0 ? ")" : "");
+    printf("%s", Threads != 0 ? ")" : "");
+    /* Why calls were not forked at, so that a run from the start is never
+     * unexplained (a program has no test names to list). */
+    if (Queue->ThreadAlive != 0 && TestCount == 0) {
+        printf(" (another thread alive at %zu call(s))", Queue->ThreadAlive);
+    }
+    if (Queue->Refused != 0) {
+        printf(" (the host refused %zu fork(s): %s)", Queue->Refused,
+               strerror(Queue->RefusedErrno));
+    }
+    printf("\n");
     if (TestCount != 0) {
         /* suite23: explorers shared by tests (one per test before). */
         printf("explorers: %zu for %zu test(s), %zu test(s) explored again in a process of "
