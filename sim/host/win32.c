@@ -1347,24 +1347,3 @@ char *HostNameFrames(const char *Text)
 {
     return _strdup(Text);
 }
-
-/* Threads the simulator starts and joins (host.h): winpthreads' join
- * returns once the thread is gone; Windows has no thread count to race. */
-static void *HostThreadBase(void *Parameter)
-{
-    HOST_THREAD *Thread = (HOST_THREAD *)Parameter;
-    return Thread->Routine(Thread->Context);
-}
-
-int HostThreadCreate(HOST_THREAD *Thread, void *(*Routine)(void *), void *Context)
-{
-    Thread->Routine = Routine;
-    Thread->Context = Context;
-    Thread->Id = 0;
-    return pthread_create(&Thread->Thread, NULL, HostThreadBase, Thread);
-}
-
-void HostThreadJoin(HOST_THREAD *Thread)
-{
-    pthread_join(Thread->Thread, NULL);
-}
