@@ -18,6 +18,7 @@ struct _EPROCESS {
     DISPATCHER_HEADER Header; /* signalled when the process ends */
     LONG_PTR PointerCount;    /* its life holds one */
     HANDLE UniqueProcessId;
+    HANDLE ParentId; /* its creator's process id, given again at its exit */
     ULONG SimId; /* mm's process record (0: System) */
     bool Ended;
     bool Deleted; /* no reference left: kept until the machine goes */
@@ -33,6 +34,7 @@ typedef struct _MI_PS_THREAD {
     NTSTATUS ExitStatus;
     bool Ended;
     bool Deleted;
+    bool Forked; /* a forked child's copy of a thread its parent ran: never runs here */
     jmp_buf Exit;           /* PsTerminateSystemThread's way to the base */
     SIM_CATCH_FRAME *Frame; /* the base's refusal frame */
     struct _MI_PS_THREAD *Next;
@@ -50,6 +52,7 @@ typedef struct _MI_PS_HANDLE {
     PVOID Object;
     ACCESS_MASK Access;
     bool Kernel;
+    PEPROCESS Owner; /* a user handle's process (its handle table on Windows) */
 } MI_PS_HANDLE;
 
 #define MI_PS_HANDLES 1024
@@ -63,6 +66,9 @@ typedef struct _MI_PS {
     ULONG_PTR NextId;
     MI_PS_HANDLE Handles[MI_PS_HANDLES];
     ULONG HandleCount;
+    /* The objects' addresses, for the object front's question "is this one
+     * of ours?" without a walk per reference; Incomplete: walk the lists. */
+    MI_ADDRESS_SET ThreadSet, ProcessSet;
 } MI_PS;
 
 extern MI_PS MiPs;

@@ -12,7 +12,8 @@
  * registered it. Routines are called on the thread that raises the event
  * (PASSIVE_LEVEL: a system thread's own, or the harness's), outside every lock,
  * process routines inside a critical region (documented: normal kernel APCs
- * disabled). A removal waits for the calls of that routine in progress.
+ * disabled), exit routines with the exiting process current (ps.c). A removal
+ * waits for the calls of that routine in progress.
  */
 #include <pthread.h>
 #include <stdlib.h>

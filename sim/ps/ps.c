@@ -13,7 +13,8 @@
  * PsTerminateSystemThread (a longjmp back to the thread's base, with the
  * status) or by StartRoutine returning (STATUS_SUCCESS), as Windows' system
  * thread start-up ends a thread whose routine returns. Objects count their
- * references (the running thread holds one, each handle one); an object whose
+ * references (the running thread holds one, each handle one, a thread object
+ * one on its process until it is deleted); an object whose
  * count reaches 0 is kept, marked deleted, until the machine goes, so that one
  * dereference too many is the bug check Windows gives (0x18) and not a use of
  * freed host memory.
@@ -40,6 +41,10 @@ PEPROCESS PsInitialSystemProcess = &MiSystemProcess;
 
 /* The system thread this host thread runs (NULL: another host thread). */
 static _Thread_local MI_PS_THREAD *MiSelf;
+/* The process whose exit notify routines this host thread is calling: they
+ * run "in the context of the last thread to exit from the process"
+ * (PCREATE_PROCESS_NOTIFY_ROUTINE's page), so it is the current process. */
+static _Thread_local PEPROCESS MiExiting;
 
 static HANDLE MiNextIdLocked(void)
 {
@@ -62,6 +67,7 @@ static PEPROCESS MiNewProcessLocked(ULONG SimId)
     Process->UniqueProcessId = MiNextIdLocked();
     Process->Next = MiPs.Processes;
     MiPs.Processes = Process;
+    MiAddressSetInsert(&MiPs.ProcessSet, Process);
     return Process;
 }
 
@@ -81,6 +87,9 @@ static PEPROCESS MiProcessOfLocked(ULONG SimId)
 
 static PEPROCESS MiCurrentProcessLocked(void)
 {
+    if (MiExiting != NULL) {
+        return MiExiting;
+    }
     if (MiSelf != NULL) {
         return MiSelf->Process;
     }
@@ -95,24 +104,50 @@ static PEPROCESS MiCurrentProcessLocked(void)
 static void MiOnProcess(ULONG SimId, bool Create)
 {
     pthread_mutex_lock(&MiPs.Mutex);
+    HANDLE Parent = MiCurrentProcessLocked()->UniqueProcessId;
     PEPROCESS Process = Create ? MiNewProcessLocked(SimId) : MiProcessOfLocked(SimId);
-    HANDLE Parent = Create ? MiCurrentProcessLocked()->UniqueProcessId : NULL;
-    if (Process != NULL && !Create) {
-        Process->Ended = true; /* its id is free; references keep the object */
+    if (Process != NULL && Create) {
+        Process->ParentId = Parent;
     }
     pthread_mutex_unlock(&MiPs.Mutex);
     if (Process == NULL) {
         return; /* no host memory for the object: nobody can see the process */
     }
-    MiNotifyProcess(Process, Parent, Create);
-    if (!Create) {
+    if (Create) {
+        MiNotifyProcess(Process, Parent, true);
+        return;
+    }
+    /* Exit: the routines run in the exiting process, which they can still look
+     * up; ParentId is its parent's, as at creation (the routine type's page). */
+    PEPROCESS Outer = MiExiting;
+    MiExiting = Process;
+    MiNotifyProcess(Process, Process->ParentId, false);
+    MiExiting = Outer;
+    /* Its handle table goes with it: each of its handles' references is let go. */
+    PVOID Closed[MI_PS_HANDLES];
+    ULONG ClosedCount = 0;
+    pthread_mutex_lock(&MiPs.Mutex);
+    Process->Ended = true; /* its id is free; references keep the object */
+    for (ULONG i = 0; i < MI_PS_HANDLES; i++) {
+        MI_PS_HANDLE *Entry = &MiPs.Handles[i];
+        if (Entry->Object != NULL && !Entry->Kernel && Entry->Owner == Process) {
+            Closed[ClosedCount++] = Entry->Object;
+            memset(Entry, 0, sizeof(*Entry));
+            MiPs.HandleCount--;
+        }
+    }
+    pthread_mutex_unlock(&MiPs.Mutex);
+    for (ULONG i = 0; i < ClosedCount; i++) {
+        (void)ObfDereferenceObject(Closed[i]);
+    }
+    {
         __atomic_store_n(&Process->Header.SignalState, 1, __ATOMIC_RELEASE);
         MiKeWake(&Process->Header);
         ObfDereferenceObject(Process); /* its life's reference */
     }
 }
 
-PEPROCESS NTAPI IoGetCurrentProcess(VOID)
+PEPROCESS IoGetCurrentProcess(VOID)
 {
     MiDdiEnter(MiDdi_IoGetCurrentProcess, 0, MI_CALLER_ADDRESS());
     pthread_mutex_lock(&MiPs.Mutex);
@@ -126,26 +161,46 @@ PEPROCESS NTAPI IoGetCurrentProcess(VOID)
 /* ---------------------------------------------------------------------- */
 /* What Object is: a thread or process object of ours, else unknown (the
  * calling host thread's own KTHREAD, or an object of another manager). */
-static POBJECT_TYPE MiTypeOfLocked(PVOID Object, LONG_PTR **Count, bool **Deleted)
+static bool MiIsThreadLocked(PVOID Object)
 {
+    if (!MiPs.ThreadSet.Incomplete) {
+        return MiAddressSetContains(&MiPs.ThreadSet, Object);
+    }
     for (MI_PS_THREAD *Thread = MiPs.Threads; Thread != NULL; Thread = Thread->Next) {
         if ((PVOID)Thread == Object) {
-            *Count = &Thread->PointerCount;
-            *Deleted = &Thread->Deleted;
-            return &MiThreadObjectType;
+            return true;
         }
     }
-    if (Object == (PVOID)&MiSystemProcess) {
-        *Count = &MiSystemProcess.PointerCount;
-        *Deleted = &MiSystemProcess.Deleted;
-        return &MiProcessObjectType;
+    return false;
+}
+
+static bool MiIsProcessLocked(PVOID Object)
+{
+    if (!MiPs.ProcessSet.Incomplete) {
+        return MiAddressSetContains(&MiPs.ProcessSet, Object);
     }
     for (PEPROCESS Process = MiPs.Processes; Process != NULL; Process = Process->Next) {
         if (Process == Object) {
-            *Count = &Process->PointerCount;
-            *Deleted = &Process->Deleted;
-            return &MiProcessObjectType;
+            return true;
         }
+    }
+    return false;
+}
+
+static POBJECT_TYPE MiTypeOfLocked(PVOID Object, LONG_PTR **Count, bool **Deleted)
+{
+    /* Sets, not list walks: every reference and dereference asks (mi.h). */
+    if (MiIsThreadLocked(Object)) {
+        MI_PS_THREAD *Thread = (MI_PS_THREAD *)Object;
+        *Count = &Thread->PointerCount;
+        *Deleted = &Thread->Deleted;
+        return &MiThreadObjectType;
+    }
+    if (Object == (PVOID)&MiSystemProcess || MiIsProcessLocked(Object)) {
+        PEPROCESS Process = (PEPROCESS)Object;
+        *Count = &Process->PointerCount;
+        *Deleted = &Process->Deleted;
+        return &MiProcessObjectType;
     }
     *Count = NULL;
     *Deleted = NULL;
@@ -153,6 +208,22 @@ static POBJECT_TYPE MiTypeOfLocked(PVOID Object, LONG_PTR **Count, bool **Delete
         return &MiThreadObjectType; /* lives as long as its host thread: not counted */
     }
     return NULL;
+}
+
+/* An object's count reached 0: it is deleted (kept until the machine goes,
+ * see the top); a thread's object then lets its process's go. */
+static void MiDeleteObjectLocked(PVOID Object, bool *Deleted)
+{
+    if (Object == (PVOID)&MiSystemProcess) {
+        return;
+    }
+    *Deleted = true;
+    if (MiIsThreadLocked(Object)) {
+        PEPROCESS Process = ((MI_PS_THREAD *)Object)->Process;
+        if (--Process->PointerCount == 0 && Process != &MiSystemProcess) {
+            Process->Deleted = true;
+        }
+    }
 }
 
 /* ps's part of the object front (mi.h, sim/ex/object.c): thread and process
@@ -180,8 +251,8 @@ MI_OBJECT_ANSWER MiPsAdjustObject(PVOID Object, LONG Delta, POBJECT_TYPE *Type, 
     }
     *Counter += Delta;
     *Count = *Counter;
-    if (*Counter == 0 && Delta < 0 && Object != (PVOID)&MiSystemProcess) {
-        *Deleted = true; /* kept until the machine goes (see the top) */
+    if (*Counter == 0 && Delta < 0) {
+        MiDeleteObjectLocked(Object, Deleted);
     }
     pthread_mutex_unlock(&MiPs.Mutex);
     return MiObjectCounted;
@@ -199,17 +270,22 @@ static HANDLE MiHandleValue(ULONG Index, bool Kernel)
     return (HANDLE)(LONG_PTR)(LONG)Value;
 }
 
+/* The entry Handle names in the caller's tables, or NULL. A kernel handle is
+ * its slot's value with the top bit set and sign-extended; any other value is
+ * a user handle of the current process: a value with bit 31 but not the high
+ * bits is a user handle far beyond the table, never a kernel handle's slot. */
 static MI_PS_HANDLE *MiHandleEntryLocked(HANDLE Handle)
 {
     LONG_PTR Value = (LONG_PTR)Handle;
     bool Kernel = Value < 0;
-    ULONG Low = (ULONG)Value & ~MI_KERNEL_HANDLE_BIT;
-    if ((Kernel && Value < (LONG_PTR)(LONG)MI_KERNEL_HANDLE_BIT) || (!Kernel && Value > 0xFFFFFFFF) ||
-        Low == 0 || (Low & 3) != 0 || Low / 4 > MI_PS_HANDLES) {
-        return NULL;
+    ULONG_PTR Slot = Kernel ? (ULONG_PTR)Value - (ULONG_PTR)(LONG_PTR)(LONG)MI_KERNEL_HANDLE_BIT
+                            : (ULONG_PTR)Value;
+    if (Slot == 0 || (Slot & 3) != 0 || Slot / 4 > MI_PS_HANDLES) {
+        return NULL; /* (a kernel value below the sign-extended bit wraps past the table) */
     }
-    MI_PS_HANDLE *Entry = &MiPs.Handles[Low / 4 - 1];
-    if (Entry->Object == NULL || Entry->Kernel != Kernel) {
+    MI_PS_HANDLE *Entry = &MiPs.Handles[Slot / 4 - 1];
+    if (Entry->Object == NULL || Entry->Kernel != Kernel ||
+        (!Kernel && Entry->Owner != MiCurrentProcessLocked())) {
         return NULL;
     }
     return Entry;
@@ -223,6 +299,7 @@ static HANDLE MiNewHandleLocked(PVOID Object, ACCESS_MASK Access, bool Kernel)
             MiPs.Handles[i].Object = Object;
             MiPs.Handles[i].Access = Access;
             MiPs.Handles[i].Kernel = Kernel;
+            MiPs.Handles[i].Owner = Kernel ? NULL : MiCurrentProcessLocked();
             MiPs.HandleCount++;
             return MiHandleValue(i, Kernel);
         }
@@ -315,13 +392,22 @@ NTSTATUS NTAPI ZwClose(HANDLE Handle)
  * every reference left (the memory stays until the machine goes). */
 static void MiEndThread(MI_PS_THREAD *Thread, NTSTATUS Status)
 {
+    /* A thread must end at PASSIVE_LEVEL with normal kernel APCs enabled (no
+     * critical region left open, no kernel mutex owned): else
+     * KERNEL_APC_PENDING_DURING_EXIT - the APC pending (none here: 0), the
+     * thread's APC disable count, the IRQL (the bug check's page). */
+    KIRQL Irql = MiCurrentIrql();
+    SHORT ApcDisable = Thread->Tcb.KernelApcDisable;
+    if (Irql != PASSIVE_LEVEL || ApcDisable != 0) {
+        KeBugCheckEx(KERNEL_APC_PENDING_DURING_EXIT, 0, (ULONG_PTR)(LONG_PTR)ApcDisable, Irql, 0);
+    }
     Thread->ExitStatus = Status;
     MiNotifyThread(Thread, false);
     pthread_mutex_lock(&MiPs.Mutex);
     Thread->Ended = true;
     MiPs.Running--;
     if (--Thread->PointerCount == 0) {
-        Thread->Deleted = true;
+        MiDeleteObjectLocked(Thread, &Thread->Deleted);
     }
     pthread_mutex_unlock(&MiPs.Mutex);
     __atomic_store_n(&Thread->Tcb.Header.SignalState, 1, __ATOMIC_RELEASE);
@@ -411,6 +497,10 @@ NTSTATUS PsCreateSystemThread(PHANDLE ThreadHandle, ULONG DesiredAccess,
         Thread->PointerCount = 2; /* the running thread's and the handle's */
         Handle = MiNewHandleLocked(Thread, DesiredAccess, KernelHandle);
     }
+    if (Handle != NULL) {
+        Process->PointerCount++; /* the thread object's, until it is deleted */
+        MiAddressSetInsert(&MiPs.ThreadSet, Thread);
+    }
     if (Handle == NULL) {
         pthread_mutex_unlock(&MiPs.Mutex);
         free(Thread);
@@ -435,9 +525,10 @@ NTSTATUS PsCreateSystemThread(PHANDLE ThreadHandle, ULONG DesiredAccess,
                 break;
             }
         }
-        memset(&MiPs.Handles[((ULONG)(LONG_PTR)Handle & ~MI_KERNEL_HANDLE_BIT) / 4 - 1], 0,
-               sizeof(MI_PS_HANDLE));
+        memset(MiHandleEntryLocked(Handle), 0, sizeof(MI_PS_HANDLE));
         MiPs.HandleCount--;
+        MiAddressSetRemove(&MiPs.ThreadSet, Thread);
+        Process->PointerCount--;
         pthread_mutex_unlock(&MiPs.Mutex);
         free(Thread);
         free(Host);
@@ -622,11 +713,15 @@ void MiPsForkStep(MI_FORK_STEP Step)
     if (Step != MiForkStepChild) {
         return;
     }
-    /* The child has none of the parent's host threads: nothing to join. */
+    /* The child has none of the parent's host threads: nothing to join, and
+     * none runs here (the unload check must not count them). */
     while (MiPs.Hosts != NULL) {
         MI_PS_HOST *Host = MiPs.Hosts;
         MiPs.Hosts = Host->Next;
         free(Host);
+    }
+    for (MI_PS_THREAD *Thread = MiPs.Threads; Thread != NULL; Thread = Thread->Next) {
+        Thread->Forked = !Thread->Ended;
     }
     MiPs.Running = 0;
 }
@@ -682,6 +777,8 @@ static void MiPsTeardown(void)
     }
     memset(MiPs.Handles, 0, sizeof(MiPs.Handles));
     MiPs.HandleCount = 0;
+    MiAddressSetClear(&MiPs.ThreadSet);
+    MiAddressSetClear(&MiPs.ProcessSet);
     MiPs.Running = 0;
     pthread_mutex_unlock(&MiPs.Mutex);
     MiNotifyReset();
@@ -707,7 +804,7 @@ void MiPsQueryLeft(MI_PS_LEFT *Left)
     memset(Left, 0, sizeof(*Left));
     pthread_mutex_lock(&MiPs.Mutex);
     for (MI_PS_THREAD *Thread = MiPs.Threads; Thread != NULL; Thread = Thread->Next) {
-        if (!Thread->Ended) {
+        if (!Thread->Ended && !Thread->Forked) {
             Left->Threads++;
             Left->FirstThreadRoutine = (ULONG_PTR)(void *)Thread->StartRoutine;
         }

@@ -13,16 +13,19 @@
 #include <stdatomic.h>
 #include <stdbool.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include <mmsim_cmocka.h>
 
 typedef struct _RUN {
+    KEVENT Started;         /* set by the thread before it waits */
     KEVENT Go;              /* the thread waits for it (if Wait) */
     bool Wait;
     bool Terminate;         /* ends with PsTerminateSystemThread(Status) */
     NTSTATUS Status;
     atomic_int Irql;        /* seen inside the thread */
     PKTHREAD Self;
+    PEPROCESS Process;      /* PsGetCurrentProcess() inside the thread */
     HANDLE ThreadId, ProcessId;
     NTSTATUS TerminateOutside; /* PsTerminateSystemThread from a non-system thread */
 } RUN;
@@ -34,6 +37,8 @@ static VOID StartRoutine(PVOID Context)
     Run->Self = KeGetCurrentThread();
     Run->ThreadId = PsGetCurrentThreadId();
     Run->ProcessId = PsGetCurrentProcessId();
+    Run->Process = PsGetCurrentProcess();
+    KeSetEvent(&Run->Started, 0, FALSE);
     if (Run->Wait) {
         (void)KeWaitForSingleObject(&Run->Go, Executive, KernelMode, FALSE, NULL);
     }
@@ -43,18 +48,47 @@ static VOID StartRoutine(PVOID Context)
     }
 }
 
-static PVOID StartAndReference(RUN *Run, PHANDLE Handle, PCLIENT_ID Cid)
+/* The one way these tests start a system thread: Run (zeroed here, then
+ * Terminate and Status as given) runs StartRoutine, which records what it
+ * sees and waits for Run->Go; returns once it waits, with its handle
+ * (Attributes: OBJ_KERNEL_HANDLE or 0) in the process ProcessHandle names. */
+static HANDLE StartWaitingThread(RUN *Run, ULONG Attributes, HANDLE ProcessHandle, PCLIENT_ID Cid)
 {
-    OBJECT_ATTRIBUTES Attributes;
-    InitializeObjectAttributes(&Attributes, NULL, OBJ_KERNEL_HANDLE, NULL, NULL);
-    assert_int_equal(PsCreateSystemThread(Handle, THREAD_ALL_ACCESS, &Attributes, NULL, Cid,
+    bool Terminate = Run->Terminate;
+    NTSTATUS Status = Run->Status;
+    memset(Run, 0, sizeof(*Run));
+    KeInitializeEvent(&Run->Started, NotificationEvent, FALSE);
+    KeInitializeEvent(&Run->Go, NotificationEvent, FALSE);
+    Run->Wait = true;
+    Run->Terminate = Terminate;
+    Run->Status = Status;
+    atomic_store(&Run->Irql, -1);
+    OBJECT_ATTRIBUTES Attr;
+    InitializeObjectAttributes(&Attr, NULL, Attributes, NULL, NULL);
+    HANDLE Handle = NULL;
+    assert_int_equal(PsCreateSystemThread(&Handle, THREAD_ALL_ACCESS, &Attr, ProcessHandle, Cid,
                                           StartRoutine, Run),
                      STATUS_SUCCESS);
+    assert_int_equal(KeWaitForSingleObject(&Run->Started, Executive, KernelMode, FALSE, NULL),
+                     STATUS_SUCCESS);
+    return Handle;
+}
+
+static PVOID ReferenceThread(HANDLE Handle)
+{
     PVOID Thread = NULL;
-    assert_int_equal(ObReferenceObjectByHandle(*Handle, THREAD_ALL_ACCESS, *PsThreadType,
+    assert_int_equal(ObReferenceObjectByHandle(Handle, THREAD_ALL_ACCESS, *PsThreadType,
                                                KernelMode, &Thread, NULL),
                      STATUS_SUCCESS);
     return Thread;
+}
+
+/* Lets the thread go and waits for its end. */
+static void FinishThread(RUN *Run, PVOID Thread)
+{
+    KeSetEvent(&Run->Go, 0, FALSE);
+    assert_int_equal(KeWaitForSingleObject(Thread, Executive, KernelMode, FALSE, NULL),
+                     STATUS_SUCCESS);
 }
 
 /* A system thread runs its routine at PASSIVE_LEVEL on a thread of its own,
@@ -72,25 +106,17 @@ SIM_TEST(SystemThreadRunsAndItsObjectIsSignalledAtTheEnd)
         {true, STATUS_UNSUCCESSFUL},      /* ... with any status */
     };
     for (size_t i = 0; i < sizeof(Ends) / sizeof(Ends[0]); i++) {
-        RUN Run;
-        memset(&Run, 0, sizeof(Run));
-        KeInitializeEvent(&Run.Go, NotificationEvent, FALSE);
-        Run.Wait = true;
-        Run.Terminate = Ends[i].Terminate;
-        Run.Status = Ends[i].Status;
-        atomic_store(&Run.Irql, -1);
-        HANDLE Handle = NULL;
+        RUN Run = {.Terminate = Ends[i].Terminate, .Status = Ends[i].Status};
         CLIENT_ID Cid = {0};
-        PVOID Thread = StartAndReference(&Run, &Handle, &Cid);
+        HANDLE Handle = StartWaitingThread(&Run, OBJ_KERNEL_HANDLE, NULL, &Cid);
+        PVOID Thread = ReferenceThread(Handle);
         assert_true((LONG_PTR)Handle < 0); /* a kernel handle */
         assert_int_equal(ZwClose(Handle), STATUS_SUCCESS);
         /* Not signalled while it waits. */
         LARGE_INTEGER Zero = {.QuadPart = 0};
         assert_int_equal(KeWaitForSingleObject(Thread, Executive, KernelMode, FALSE, &Zero),
                          STATUS_TIMEOUT);
-        KeSetEvent(&Run.Go, 0, FALSE);
-        assert_int_equal(KeWaitForSingleObject(Thread, Executive, KernelMode, FALSE, NULL),
-                         STATUS_SUCCESS);
+        FinishThread(&Run, Thread);
         assert_int_equal(atomic_load(&Run.Irql), PASSIVE_LEVEL);
         assert_ptr_equal(Run.Self, Thread);
         assert_ptr_equal(Run.ThreadId, Cid.UniqueThread);
@@ -213,13 +239,10 @@ SIM_TEST(LookupAtDispatchIsBugCheck0xA)
  * lookup), STATUS_INVALID_PARAMETER. */
 SIM_TEST(LookupsReturnReferencedObjectsOrInvalidParameter)
 {
-    RUN Run;
-    memset(&Run, 0, sizeof(Run));
-    KeInitializeEvent(&Run.Go, NotificationEvent, FALSE);
-    Run.Wait = true;
-    HANDLE Handle;
+    RUN Run = {0};
     CLIENT_ID Cid;
-    PVOID Object = StartAndReference(&Run, &Handle, &Cid);
+    HANDLE Handle = StartWaitingThread(&Run, OBJ_KERNEL_HANDLE, NULL, &Cid);
+    PVOID Object = ReferenceThread(Handle);
     PETHREAD Thread = NULL;
     assert_int_equal(PsLookupThreadByThreadId(Cid.UniqueThread, &Thread), STATUS_SUCCESS);
     assert_ptr_equal(Thread, Object);
@@ -237,9 +260,7 @@ SIM_TEST(LookupsReturnReferencedObjectsOrInvalidParameter)
     assert_int_equal(PsLookupProcessByProcessId(Cid.UniqueThread, &NoProcess),
                      STATUS_INVALID_PARAMETER);
 
-    KeSetEvent(&Run.Go, 0, FALSE);
-    assert_int_equal(KeWaitForSingleObject(Object, Executive, KernelMode, FALSE, NULL),
-                     STATUS_SUCCESS);
+    FinishThread(&Run, Object);
     /* An ended thread's id names nothing. */
     assert_int_equal(PsLookupThreadByThreadId(Cid.UniqueThread, &None), STATUS_INVALID_PARAMETER);
     assert_int_equal(ZwClose(Handle), STATUS_SUCCESS);
@@ -253,14 +274,7 @@ SIM_TEST(LookupsReturnReferencedObjectsOrInvalidParameter)
 SIM_TEST(UnloadWithASystemThreadRunningIsBugCheck0xCE)
 {
     static RUN Run;
-    memset(&Run, 0, sizeof(Run));
-    KeInitializeEvent(&Run.Go, NotificationEvent, FALSE);
-    Run.Wait = true;
-    HANDLE Handle;
-    assert_int_equal(PsCreateSystemThread(&Handle, THREAD_ALL_ACCESS, NULL, NULL, NULL,
-                                          StartRoutine, &Run),
-                     STATUS_SUCCESS);
-    assert_int_equal(ZwClose(Handle), STATUS_SUCCESS);
+    assert_int_equal(ZwClose(StartWaitingThread(&Run, 0, NULL, NULL)), STATUS_SUCCESS);
     SIM_EXPECT_BUGCHECK4(DRIVER_UNLOADED_WITHOUT_CANCELLING_PENDING_OPERATIONS,
                          (ULONG_PTR)(void *)StartRoutine, 0, (ULONG_PTR)(void *)StartRoutine, 0,
                          (void)SimDriverUnload(NULL));
@@ -271,13 +285,7 @@ SIM_TEST(UnloadWithASystemThreadRunningIsBugCheck0xCE)
 SIM_TEST(ResetEndsAWaitingSystemThread)
 {
     static RUN Run;
-    memset(&Run, 0, sizeof(Run));
-    KeInitializeEvent(&Run.Go, NotificationEvent, FALSE);
-    Run.Wait = true;
-    HANDLE Handle;
-    assert_int_equal(PsCreateSystemThread(&Handle, THREAD_ALL_ACCESS, NULL, NULL, NULL,
-                                          StartRoutine, &Run),
-                     STATUS_SUCCESS);
+    (void)StartWaitingThread(&Run, 0, NULL, NULL);
     SimReset();
     SIM_UNLOAD_REPORT Report;
     assert_true(SimDriverUnload(&Report));
@@ -477,6 +485,286 @@ SIM_TEST(UnloadWithANotifyRoutineRegisteredIsBugCheck0xCE)
                          (ULONG_PTR)(void *)OnImage, 0, (ULONG_PTR)(void *)OnImage, 0,
                          (void)SimDriverUnload(NULL));
 }
+
+/* ---------------------------------------------------------------------- */
+/* Review of ps32: the thread's process, its end, handles, forks.         */
+/* ---------------------------------------------------------------------- */
+/* A thread's object holds a reference on its process's: the process object
+ * outlives the process's end while a thread object of it is left (Windows
+ * keeps a process object until its last thread object is gone). Here a
+ * system thread made in a user process, which is then deleted:
+ *
+ *   after SimDeleteProcess     ObReferenceObject(thread's process) -> counted
+ *   after the thread object's last reference goes
+ *                               one dereference too many           -> 0x18 */
+SIM_TEST(ASystemThreadKeepsItsProcessObject)
+{
+    HANDLE Sim = SimCreateProcess();
+    if (Sim == NULL) {
+        return; /* no user address space on this host */
+    }
+    assert_int_equal(SimAttachProcess(Sim), STATUS_SUCCESS);
+    RUN Run = {0};
+    HANDLE Handle = StartWaitingThread(&Run, OBJ_KERNEL_HANDLE, NtCurrentProcess(), NULL);
+    assert_int_equal(SimAttachProcess(NULL), STATUS_SUCCESS);
+    PVOID Thread = ReferenceThread(Handle);
+    assert_int_equal(ZwClose(Handle), STATUS_SUCCESS);
+    PEPROCESS Process = Run.Process;
+    assert_ptr_not_equal(Process, PsInitialSystemProcess);
+    assert_int_equal(SimDeleteProcess(Sim), STATUS_SUCCESS);
+    ObReferenceObject(Process); /* the thread's reference keeps it */
+    FinishThread(&Run, Thread);
+    ObReferenceObject(Process);
+    ObDereferenceObject(Process);
+    ObDereferenceObject(Thread); /* the thread object goes, and its reference */
+    ObDereferenceObject(Process); /* the last */
+    SIM_EXPECT_BUGCHECK4(REFERENCE_BY_POINTER, (ULONG_PTR)*PsProcessType, (ULONG_PTR)Process, 0,
+                         0, ObDereferenceObject(Process));
+}
+
+/* Handles belong to a table: a kernel handle (top bit set, sign-extended) to
+ * the System process's, any other to the current process's. A value that
+ * differs from a handle in any bit names nothing else:
+ *
+ *   value                                        -> status
+ *   the user handle U                            -> STATUS_SUCCESS
+ *   U | 0x80000000, zero-extended (64-bit)       -> STATUS_INVALID_HANDLE
+ *   the kernel handle K                          -> STATUS_SUCCESS
+ *   K with bit 31 cleared (64-bit: high bits set) -> STATUS_INVALID_HANDLE
+ *   K's low 32 bits, zero-extended (64-bit)      -> STATUS_INVALID_HANDLE
+ *   U from another process (attached)            -> STATUS_INVALID_HANDLE */
+SIM_TEST(HandleValuesNameOneHandleOfOneTable)
+{
+    RUN UserRun = {0}, KernelRun = {0};
+    HANDLE User = StartWaitingThread(&UserRun, 0, NULL, NULL);
+    HANDLE Kernel = StartWaitingThread(&KernelRun, OBJ_KERNEL_HANDLE, NULL, NULL);
+    assert_true((LONG_PTR)Kernel < 0);
+    ULONG_PTR U = (ULONG_PTR)User, K = (ULONG_PTR)Kernel;
+    const bool Wide = sizeof(HANDLE) > 4;
+    const struct {
+        bool Applies;
+        ULONG_PTR Value;
+        NTSTATUS Status;
+    } Rows[] = {
+        {(LONG_PTR)User > 0, U, STATUS_SUCCESS},
+        {Wide && (LONG_PTR)User > 0, U | 0x80000000u, STATUS_INVALID_HANDLE},
+        {true, K, STATUS_SUCCESS},
+        {Wide, K & ~(ULONG_PTR)0x80000000u, STATUS_INVALID_HANDLE},
+        {Wide, K & 0xFFFFFFFFu, STATUS_INVALID_HANDLE},
+    };
+    for (size_t i = 0; i < sizeof(Rows) / sizeof(Rows[0]); i++) {
+        if (!Rows[i].Applies) {
+            continue;
+        }
+        PVOID Object = NULL;
+        NTSTATUS Status = ObReferenceObjectByHandle((HANDLE)Rows[i].Value, 0, *PsThreadType,
+                                                    KernelMode, &Object, NULL);
+        if (Status != Rows[i].Status) {
+            fail_msg("row %zu: handle %#llx: status %#lx, expected %#lx", i,
+                     (unsigned long long)Rows[i].Value, (unsigned long)Status,
+                     (unsigned long)Rows[i].Status);
+        }
+        if (Object != NULL) {
+            ObDereferenceObject(Object);
+        }
+    }
+    HANDLE Sim = (LONG_PTR)User > 0 ? SimCreateProcess() : NULL;
+    if (Sim != NULL) {
+        assert_int_equal(SimAttachProcess(Sim), STATUS_SUCCESS);
+        PVOID Object = NULL;
+        assert_int_equal(ObReferenceObjectByHandle(User, 0, *PsThreadType, KernelMode, &Object,
+                                                   NULL),
+                         STATUS_INVALID_HANDLE);
+        assert_int_equal(ZwClose(User), STATUS_INVALID_HANDLE);
+        assert_int_equal(SimAttachProcess(NULL), STATUS_SUCCESS);
+        assert_int_equal(SimDeleteProcess(Sim), STATUS_SUCCESS);
+    }
+    PVOID UserThread = ReferenceThread(User), KernelThread = ReferenceThread(Kernel);
+    assert_int_equal(ZwClose(User), STATUS_SUCCESS);
+    assert_int_equal(ZwClose(Kernel), STATUS_SUCCESS);
+    FinishThread(&UserRun, UserThread);
+    FinishThread(&KernelRun, KernelThread);
+    ObDereferenceObject(UserThread);
+    ObDereferenceObject(KernelThread);
+}
+
+/* A process's handle table goes with the process: SimDeleteProcess lets go of
+ * the references its user handles held, so the thread object below has only
+ * the test's own reference left. */
+SIM_TEST(AProcessExitClosesItsHandles)
+{
+    HANDLE Sim = SimCreateProcess();
+    if (Sim == NULL) {
+        return; /* no user address space on this host */
+    }
+    assert_int_equal(SimAttachProcess(Sim), STATUS_SUCCESS);
+    RUN Run = {0};
+    HANDLE Handle = StartWaitingThread(&Run, 0, NULL, NULL);
+    assert_true((LONG_PTR)Handle > 0); /* Sim's */
+    PVOID Thread = ReferenceThread(Handle);
+    assert_int_equal(SimAttachProcess(NULL), STATUS_SUCCESS);
+    assert_int_equal(SimDeleteProcess(Sim), STATUS_SUCCESS);
+    FinishThread(&Run, Thread);
+    ObDereferenceObject(Thread); /* the last */
+    SIM_EXPECT_BUGCHECK4(REFERENCE_BY_POINTER, (ULONG_PTR)*PsThreadType, (ULONG_PTR)Thread, 0, 0,
+                         ObDereferenceObject(Thread));
+}
+
+/* The process-exit notify routine runs "in the context of the last thread to
+ * exit from the process" (PCREATE_PROCESS_NOTIFY_ROUTINE's page): the process
+ * is current and can still be looked up; ParentId is its parent's id, at exit
+ * as at creation. */
+static struct {
+    HANDLE ParentId, CurrentId;
+    NTSTATUS Lookup;
+    PEPROCESS Found;
+} ExitSeen;
+
+static VOID OnProcessExit(HANDLE ParentId, HANDLE ProcessId, BOOLEAN Create)
+{
+    if (Create) {
+        return;
+    }
+    ExitSeen.ParentId = ParentId;
+    ExitSeen.CurrentId = PsGetCurrentProcessId();
+    PEPROCESS Process = NULL;
+    ExitSeen.Lookup = PsLookupProcessByProcessId(ProcessId, &Process);
+    ExitSeen.Found = Process;
+    if (NT_SUCCESS(ExitSeen.Lookup)) {
+        ObDereferenceObject(Process);
+    }
+}
+
+SIM_TEST(ProcessExitNotifyRunsInTheExitingProcess)
+{
+    memset(&ExitSeen, 0, sizeof(ExitSeen));
+    assert_int_equal(PsSetCreateProcessNotifyRoutine(OnProcessExit, FALSE), STATUS_SUCCESS);
+    HANDLE Sim = SimCreateProcess();
+    if (Sim != NULL) {
+        HANDLE Creator = PsGetCurrentProcessId();
+        assert_int_equal(SimAttachProcess(Sim), STATUS_SUCCESS);
+        HANDLE Pid = PsGetCurrentProcessId();
+        PEPROCESS Process = PsGetCurrentProcess();
+        assert_int_equal(SimAttachProcess(NULL), STATUS_SUCCESS);
+        assert_int_equal(SimDeleteProcess(Sim), STATUS_SUCCESS);
+        assert_ptr_equal(ExitSeen.ParentId, Creator);
+        assert_ptr_equal(ExitSeen.CurrentId, Pid);
+        assert_int_equal(ExitSeen.Lookup, STATUS_SUCCESS);
+        assert_ptr_equal(ExitSeen.Found, Process);
+        assert_ptr_equal(PsGetCurrentProcessId(), Creator); /* back in the caller's */
+    }
+    assert_int_equal(PsSetCreateProcessNotifyRoutine(OnProcessExit, TRUE), STATUS_SUCCESS);
+}
+
+#if SIM_HAVE_DEATH_TESTS
+static void WaitOutsideTheMachine(void)
+{
+    for (;;) {
+        sleep(1);
+    }
+}
+
+/* A forked child (SimRunChild) runs none of its parent's system threads: its
+ * unload check finds none running. */
+static void UnloadInChild(void *Context)
+{
+    (void)Context;
+    exit(SimDriverUnload(NULL) ? 0 : 1);
+}
+
+SIM_TEST(AForkedChildRunsNoneOfItsParentsSystemThreads)
+{
+    RUN Run = {0};
+    HANDLE Handle = StartWaitingThread(&Run, OBJ_KERNEL_HANDLE, NULL, NULL);
+    PVOID Thread = ReferenceThread(Handle);
+    SIM_CHILD Child;
+    assert_true(SimRunChild(UnloadInChild, NULL, 60, &Child));
+    FinishThread(&Run, Thread);
+    assert_int_equal(ZwClose(Handle), STATUS_SUCCESS);
+    ObDereferenceObject(Thread);
+    SIM_EXPECT_CHILD_EXIT(&Child, 0);
+}
+
+/* A system thread that ends - its routine returns or it calls
+ * PsTerminateSystemThread - with normal kernel APCs disabled (a critical
+ * region, a kernel mutex owned) or above PASSIVE_LEVEL (a spin lock, a fast
+ * mutex held): KERNEL_APC_PENDING_DURING_EXIT (0x20), P1 the APC pending (none:
+ * 0), P2 the thread's APC disable count (-1: one left disabled), P3 the IRQL
+ * (the bug check's page). The stop is on the system thread: uncaught.
+ *
+ *   ends by     holding                 -> P2  P3 */
+static KSPIN_LOCK ExitSpinLock;
+static FAST_MUTEX ExitFastMutex;
+static KMUTEX ExitMutex;
+
+static VOID ReturnsHoldingASpinLock(PVOID Context)
+{
+    (void)Context;
+    KIRQL Old;
+    KeAcquireSpinLock(&ExitSpinLock, &Old);
+}
+
+static VOID ReturnsHoldingAFastMutex(PVOID Context)
+{
+    (void)Context;
+    ExAcquireFastMutex(&ExitFastMutex);
+}
+
+static VOID ReturnsInACriticalRegion(PVOID Context)
+{
+    (void)Context;
+    KeEnterCriticalRegion();
+}
+
+static VOID ReturnsOwningAMutex(PVOID Context)
+{
+    (void)Context;
+    (void)KeWaitForSingleObject(&ExitMutex, Executive, KernelMode, FALSE, NULL);
+}
+
+static VOID TerminatesInACriticalRegion(PVOID Context)
+{
+    (void)Context;
+    KeEnterCriticalRegion();
+    (void)PsTerminateSystemThread(STATUS_SUCCESS);
+}
+
+static const struct {
+    PKSTART_ROUTINE Routine;
+    LONG_PTR ApcDisable;
+    KIRQL Irql;
+} ExitRows[] = {
+    {ReturnsHoldingASpinLock, 0, DISPATCH_LEVEL},
+    {ReturnsHoldingAFastMutex, 0, APC_LEVEL},
+    {ReturnsInACriticalRegion, -1, PASSIVE_LEVEL},
+    {ReturnsOwningAMutex, -1, PASSIVE_LEVEL},
+    {TerminatesInACriticalRegion, -1, PASSIVE_LEVEL},
+};
+
+static void EndsBadly(void *Context)
+{
+    size_t Row = *(size_t *)Context;
+    KeInitializeSpinLock(&ExitSpinLock);
+    ExInitializeFastMutex(&ExitFastMutex);
+    KeInitializeMutex(&ExitMutex, 0);
+    HANDLE Handle;
+    if (PsCreateSystemThread(&Handle, THREAD_ALL_ACCESS, NULL, NULL, NULL, ExitRows[Row].Routine,
+                             NULL) != STATUS_SUCCESS) {
+        exit(1);
+    }
+    WaitOutsideTheMachine();
+}
+
+SIM_TEST(ASystemThreadEndingWithApcsDisabledIsBugCheck0x20)
+{
+    for (size_t Row = 0; Row < sizeof(ExitRows) / sizeof(ExitRows[0]); Row++) {
+        SIM_CHILD Child;
+        assert_true(SimRunChild(EndsBadly, &Row, 60, &Child));
+        SIM_EXPECT_CHILD_BUGCHECK(&Child, KERNEL_APC_PENDING_DURING_EXIT, 0,
+                                  (ULONG_PTR)ExitRows[Row].ApcDisable, ExitRows[Row].Irql, 0);
+    }
+}
+#endif
 
 int main(void)
 {
