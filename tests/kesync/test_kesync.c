@@ -1101,6 +1101,37 @@ SIM_TEST_F(AnUnmappedSetTimerDoesNotStopAnUnrelatedFree, SimTestSetup, SimTestTe
     }
 }
 
+/* The clock keeps each set timer's due time in a table of its own, as a
+ * kernel keeps its timer table: a timer's KTIMER is touched when it is set,
+ * fires or is cancelled, not while it waits, nor when another timer due
+ * before it is set or expires.
+ *
+ *   Waiting   set, due in an hour, in a mapping of an MDL's page
+ *   Last      set, due in two hours (the list's last: the next one's neighbour)
+ *   MmUnmapLockedPages(Waiting)                   its memory is gone
+ *   Soon      set, due in 1 ms, waited for         it fires: no stop
+ *   SimReset                                       drops Waiting, unread
+ */
+SIM_TEST_F(AWaitingTimerIsNotReadWhenAnotherIsSetOrFires, SimTestSetup, SimTestTeardownDefault)
+{
+    static KTIMER Last, Soon;
+    PMDL Mdl;
+    PKTIMER Waiting = (PKTIMER)MapAPage(&Mdl);
+    KeInitializeTimer(Waiting);
+    KeInitializeTimer(&Last);
+    KeInitializeTimer(&Soon);
+    KeSetTimer(Waiting, Relative(3600 * 1000), NULL);
+    KeSetTimer(&Last, Relative(7200 * 1000), NULL);
+    MmUnmapLockedPages(Waiting, Mdl);
+    KeSetTimer(&Soon, Relative(1), NULL);
+    assert_int_equal(KeWaitForSingleObject(&Soon, Executive, KernelMode, FALSE, &Bound),
+                     STATUS_SUCCESS);
+    assert_false(SimIsStopped(NULL));
+    MmFreePagesFromMdl(Mdl);
+    ExFreePool(Mdl);
+    SimReset(); /* drops Waiting and Last, which would expire in an hour or two */
+}
+
 /* The same under special pool: Verifier's pool type parameter is -1. */
 SIM_TEST_F(FreeingSpecialPoolWithASetTimerStops, SimTestSetup, SimTestTeardownDefault)
 {
