@@ -145,17 +145,6 @@ SIM_TEST(AnItemNeverInitializedIsQueuedAsWindowsSeesIt)
                          ExQueueWorkItem(&Garbage, DelayedWorkQueue));
 }
 
-static PVOID MapAPage(PMDL *Mdl)
-{
-    PHYSICAL_ADDRESS Low = {{0, 0}}, High = {{0xFFFFFFFF, 0x7FFFFFFF}}, Skip = {{0, 0}};
-    *Mdl = MmAllocatePagesForMdlEx(Low, High, Skip, PAGE_SIZE, MmCached, 0);
-    assert_non_null(*Mdl);
-    PVOID Va = MmMapLockedPagesSpecifyCache(*Mdl, KernelMode, MmCached, NULL, FALSE,
-                                            NormalPagePriority);
-    assert_non_null(Va);
-    return Va;
-}
-
 SIM_TEST_F(AnIncompleteWorkRecordEndsWithItsMachine, SimTestSetup, ReleaseAndTeardown)
 {
     static WORK_QUEUE_ITEM Many[MANY];
@@ -172,7 +161,8 @@ SIM_TEST_F(AnIncompleteWorkRecordEndsWithItsMachine, SimTestSetup, ReleaseAndTea
 
     HoldWorkers();
     PMDL Mdl;
-    PWORK_QUEUE_ITEM Item = (PWORK_QUEUE_ITEM)MapAPage(&Mdl);
+    PWORK_QUEUE_ITEM Item = (PWORK_QUEUE_ITEM)SimTestMapPage(&Mdl);
+    assert_non_null(Item);
     PVOID Unrelated = ExAllocatePool2(POOL_FLAG_NON_PAGED, 64, TAG_RECORDS);
     assert_non_null(Unrelated);
     ExInitializeWorkItem(Item, Nothing, NULL);

@@ -1042,22 +1042,12 @@ SIM_TEST(FreeingAQueuedDpcStops)
  *   ExFreePoolWithTag(an unrelated block)              freed, no stop
  *   KeLowerIrql below DISPATCH_LEVEL (the DPC runs)     0x50 inside the KDPC
  */
-static PVOID MapAPage(PMDL *Mdl)
-{
-    PHYSICAL_ADDRESS Low = {{0, 0}}, High = {{0xFFFFFFFF, 0x7FFFFFFF}}, Skip = {{0, 0}};
-    *Mdl = MmAllocatePagesForMdlEx(Low, High, Skip, PAGE_SIZE, MmCached, 0);
-    assert_non_null(*Mdl);
-    PVOID Va = MmMapLockedPagesSpecifyCache(*Mdl, KernelMode, MmCached, NULL, FALSE,
-                                            NormalPagePriority);
-    assert_non_null(Va);
-    return Va;
-}
-
 SIM_TEST(AnUnmappedQueuedDpcDoesNotStopAnUnrelatedFree)
 {
     static volatile int Ran;
     PMDL Mdl;
-    PKDPC Dpc = (PKDPC)MapAPage(&Mdl);
+    PKDPC Dpc = (PKDPC)SimTestMapPage(&Mdl);
+    assert_non_null(Dpc);
     KeInitializeDpc(Dpc, NeverRuns, (PVOID)&Ran);
     PVOID Unrelated = ExAllocatePool2(POOL_FLAG_NON_PAGED, 64, TAG_KESY);
     assert_non_null(Unrelated);
@@ -1090,7 +1080,8 @@ SIM_TEST_F(AnUnmappedSetTimerDoesNotStopAnUnrelatedFree, SimTestSetup, SimTestTe
         KeInitializeTimer(&First);
         KeSetTimer(&First, Relative(1800 * 1000), NULL);
         PMDL Mdl;
-        PKTIMER Timer = (PKTIMER)MapAPage(&Mdl);
+        PKTIMER Timer = (PKTIMER)SimTestMapPage(&Mdl);
+        assert_non_null(Timer);
         KeInitializeTimer(Timer);
         KeSetTimer(Timer, Relative(3600 * 1000), NULL);
         MmUnmapLockedPages(Timer, Mdl);
@@ -1116,7 +1107,8 @@ SIM_TEST_F(AWaitingTimerIsNotReadWhenAnotherIsSetOrFires, SimTestSetup, SimTestT
 {
     static KTIMER Last, Soon;
     PMDL Mdl;
-    PKTIMER Waiting = (PKTIMER)MapAPage(&Mdl);
+    PKTIMER Waiting = (PKTIMER)SimTestMapPage(&Mdl);
+    assert_non_null(Waiting);
     KeInitializeTimer(Waiting);
     KeInitializeTimer(&Last);
     KeInitializeTimer(&Soon);
@@ -1603,11 +1595,8 @@ SIM_TEST(ABugCheckInAWaitsLookLeavesTheCount)
 {
     /* An event in a page mapped from an MDL; a second event in the driver's
      * own memory. The waiter is parked on both. */
-    PHYSICAL_ADDRESS Low = {{0, 0}}, High = {{0xFFFFFFFF, 0x7FFFFFFF}}, Skip = {{0, 0}};
-    PMDL Mdl = MmAllocatePagesForMdlEx(Low, High, Skip, PAGE_SIZE, MmCached, 0);
-    assert_non_null(Mdl);
-    PKEVENT Mapped = (PKEVENT)MmMapLockedPagesSpecifyCache(Mdl, KernelMode, MmCached, NULL,
-                                                           FALSE, NormalPagePriority);
+    PMDL Mdl;
+    PKEVENT Mapped = (PKEVENT)SimTestMapPage(&Mdl);
     assert_non_null(Mapped);
     static KEVENT Other;
     static FAULTING_WAITER Waiter;
