@@ -286,27 +286,20 @@ static void BadTargetProcessor(SIM_CASE_RUN *Run)
     KeSetTargetProcessorDpc(&Dpc, (CCHAR)KeQueryActiveProcessorCount(NULL));
 }
 
-static void FourObjectsNoWaitBlocks(SIM_CASE_RUN *Run)
+/* The row's number (Args) of signalled events, waited on together without a
+ * wait-block array. */
+static const ULONG Three = 3, Four = 4;
+
+static void ObjectsNoWaitBlocks(SIM_CASE_RUN *Run)
 {
+    ULONG Count = *(const ULONG *)Run->Case->Args;
     KEVENT Events[4];
     PVOID Objects[4];
-    for (int i = 0; i < 4; i++) {
+    for (ULONG i = 0; i < Count; i++) {
         KeInitializeEvent(&Events[i], NotificationEvent, TRUE);
         Objects[i] = &Events[i];
     }
-    Run->Status = KeWaitForMultipleObjects(4, Objects, WaitAll, Executive, KernelMode, FALSE,
-                                           NULL, NULL);
-}
-
-static void ThreeObjectsNoWaitBlocks(SIM_CASE_RUN *Run)
-{
-    KEVENT Events[3];
-    PVOID Objects[3];
-    for (int i = 0; i < 3; i++) {
-        KeInitializeEvent(&Events[i], NotificationEvent, TRUE);
-        Objects[i] = &Events[i];
-    }
-    Run->Status = KeWaitForMultipleObjects(3, Objects, WaitAll, Executive, KernelMode, FALSE,
+    Run->Status = KeWaitForMultipleObjects(Count, Objects, WaitAll, Executive, KernelMode, FALSE,
                                            NULL, NULL);
 }
 
@@ -449,9 +442,9 @@ SIM_TEST(DispatcherRules)
          SIM_BUGCHECKS(0x0A, 0, DISPATCH_LEVEL, 0, ANY), NULL},
         /* Waits. */
         {"3 objects without a wait-block array (THREAD_WAIT_OBJECTS) are fine",
-         ThreeObjectsNoWaitBlocks, SIM_RETURNS(STATUS_SUCCESS), NULL},
-        {"4 objects without a wait-block array: 0xC", FourObjectsNoWaitBlocks,
-         SIM_BUGCHECKS(0x0C, 0, 0, 0, 0), NULL},
+         ObjectsNoWaitBlocks, SIM_RETURNS(STATUS_SUCCESS), &Three},
+        {"4 objects without a wait-block array: 0xC", ObjectsNoWaitBlocks,
+         SIM_BUGCHECKS(0x0C, 0, 0, 0, 0), &Four},
         {"65 objects with a wait-block array: 0xC", SixtyFiveObjects,
          SIM_BUGCHECKS(0x0C, 0, 0, 0, 0), NULL},
         {"multi-object wait at DISPATCH_LEVEL with a timeout: 0xA (object, IRQL)",
