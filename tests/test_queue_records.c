@@ -23,67 +23,19 @@
  *              KeCancelTimer(Timer)                  FALSE, nothing written
  *                                                    through its stale link
  */
-#include <pthread.h>
 #include <stdatomic.h>
 #include <string.h>
 
 #include <ntddk.h>
 
 #include "mmsim_cmocka.h"
+#include "worker_gate.h"
 
 #include "../sim/mi.h"
 
 #define WAIT_MS 30000
 #define TAG_RECORDS 'ceRQ'
 #define MANY 600 /* past the records' first room (256) */
-
-/* Both worker threads held in a routine that waits on a host condition
- * (released without a DDI, after a caught stop too). */
-static struct {
-    pthread_mutex_t Lock;
-    pthread_cond_t Changed;
-    int Running;
-    bool Release;
-} Gate = {PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, 0, false};
-
-static VOID NTAPI Blocker(PVOID Parameter)
-{
-    (void)Parameter;
-    pthread_mutex_lock(&Gate.Lock);
-    Gate.Running++;
-    pthread_cond_broadcast(&Gate.Changed);
-    while (!Gate.Release) {
-        pthread_cond_wait(&Gate.Changed, &Gate.Lock);
-    }
-    pthread_mutex_unlock(&Gate.Lock);
-}
-
-static WORK_QUEUE_ITEM Blockers[2];
-
-static void HoldWorkers(void)
-{
-    pthread_mutex_lock(&Gate.Lock);
-    Gate.Running = 0;
-    Gate.Release = false;
-    pthread_mutex_unlock(&Gate.Lock);
-    for (int i = 0; i < 2; i++) {
-        ExInitializeWorkItem(&Blockers[i], Blocker, NULL);
-        ExQueueWorkItem(&Blockers[i], DelayedWorkQueue);
-    }
-    pthread_mutex_lock(&Gate.Lock);
-    while (Gate.Running < 2) {
-        pthread_cond_wait(&Gate.Changed, &Gate.Lock);
-    }
-    pthread_mutex_unlock(&Gate.Lock);
-}
-
-static void ReleaseWorkers(void)
-{
-    pthread_mutex_lock(&Gate.Lock);
-    Gate.Release = true;
-    pthread_cond_broadcast(&Gate.Changed);
-    pthread_mutex_unlock(&Gate.Lock);
-}
 
 static int ReleaseAndTeardown(void **State)
 {
@@ -193,17 +145,6 @@ SIM_TEST(AnItemNeverInitializedIsQueuedAsWindowsSeesIt)
                          ExQueueWorkItem(&Garbage, DelayedWorkQueue));
 }
 
-static PVOID MapAPage(PMDL *Mdl)
-{
-    PHYSICAL_ADDRESS Low = {{0, 0}}, High = {{0xFFFFFFFF, 0x7FFFFFFF}}, Skip = {{0, 0}};
-    *Mdl = MmAllocatePagesForMdlEx(Low, High, Skip, PAGE_SIZE, MmCached, 0);
-    assert_non_null(*Mdl);
-    PVOID Va = MmMapLockedPagesSpecifyCache(*Mdl, KernelMode, MmCached, NULL, FALSE,
-                                            NormalPagePriority);
-    assert_non_null(Va);
-    return Va;
-}
-
 SIM_TEST_F(AnIncompleteWorkRecordEndsWithItsMachine, SimTestSetup, ReleaseAndTeardown)
 {
     static WORK_QUEUE_ITEM Many[MANY];
@@ -220,7 +161,8 @@ SIM_TEST_F(AnIncompleteWorkRecordEndsWithItsMachine, SimTestSetup, ReleaseAndTea
 
     HoldWorkers();
     PMDL Mdl;
-    PWORK_QUEUE_ITEM Item = (PWORK_QUEUE_ITEM)MapAPage(&Mdl);
+    PWORK_QUEUE_ITEM Item = (PWORK_QUEUE_ITEM)SimTestMapPage(&Mdl);
+    assert_non_null(Item);
     PVOID Unrelated = ExAllocatePool2(POOL_FLAG_NON_PAGED, 64, TAG_RECORDS);
     assert_non_null(Unrelated);
     ExInitializeWorkItem(Item, Nothing, NULL);

@@ -239,11 +239,7 @@ static void BodyCorruptsAQueuedItem(void *Context)
     if (Row->How == PagedOut) {
         Item = (PWORK_QUEUE_ITEM)ExAllocatePool2(POOL_FLAG_PAGED, sizeof(*Item), TAG_STOP);
     } else {
-        PHYSICAL_ADDRESS Low = {{0, 0}}, High = {{0xFFFFFFFF, 0x7FFFFFFF}}, Skip = {{0, 0}};
-        Mdl = MmAllocatePagesForMdlEx(Low, High, Skip, PAGE_SIZE, MmCached, 0);
-        Item = Mdl != NULL ? (PWORK_QUEUE_ITEM)MmMapLockedPagesSpecifyCache(
-                                 Mdl, KernelMode, MmCached, NULL, FALSE, NormalPagePriority)
-                           : NULL;
+        Item = (PWORK_QUEUE_ITEM)SimTestMapPage(&Mdl);
     }
     if (Item == NULL) {
         _exit(3);

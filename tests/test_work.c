@@ -9,12 +9,13 @@
  * A routine that returns at another IRQL is 0xE1 (tests/test_stop_child.c:
  * it stops the machine on the worker thread, so it is shown in a child).
  */
-#include <pthread.h>
 #include <stdatomic.h>
 #include <stdbool.h>
 #include <stdlib.h>
 
 #include <mmsim_cmocka.h>
+
+#include "worker_gate.h"
 
 #define WAIT_MS 30000
 
@@ -126,73 +127,8 @@ SIM_TEST(IoWorkItemPassesDeviceAndContext)
      * checks the machine is clean). */
 }
 
-/* Both worker threads can be held busy, so items queue up behind them.
- * The blockers wait on a host condition variable, not a KEVENT: after a
- * caught bug check the test must release them without calling a DDI. They
- * block rather than spin (spinning workers and a spinning test were most of
- * this suite's CPU time, and of each run the fault runner forks). */
-static struct {
-    pthread_mutex_t Lock;
-    pthread_cond_t Changed; /* a blocker started, or the release */
-    int Running;
-    bool Release;
-} Gate = {PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, 0, false};
-
-static VOID NTAPI Blocker(PVOID Parameter)
-{
-    (void)Parameter;
-    pthread_mutex_lock(&Gate.Lock);
-    Gate.Running++;
-    pthread_cond_broadcast(&Gate.Changed);
-    while (!Gate.Release) {
-        pthread_cond_wait(&Gate.Changed, &Gate.Lock);
-    }
-    pthread_mutex_unlock(&Gate.Lock);
-}
-
-#if SIM_HAVE_DEATH_TESTS
-/* A child forked while blockers wait (the fault runner forks at failing
- * calls) has no blocker thread: its gate starts afresh, not locked or
- * waited on by threads it does not have. */
-static void GateForkChild(void)
-{
-    pthread_mutex_init(&Gate.Lock, NULL);
-    pthread_cond_init(&Gate.Changed, NULL);
-}
-
-__attribute__((constructor)) static void GateOnFork(void)
-{
-    pthread_atfork(NULL, NULL, GateForkChild);
-}
-#endif
-
-static WORK_QUEUE_ITEM Blockers[2];
-
-static void HoldWorkers(void)
-{
-    pthread_mutex_lock(&Gate.Lock);
-    Gate.Running = 0;
-    Gate.Release = false;
-    pthread_mutex_unlock(&Gate.Lock);
-    for (int i = 0; i < 2; i++) {
-        ExInitializeWorkItem(&Blockers[i], Blocker, NULL);
-        ExQueueWorkItem(&Blockers[i], DelayedWorkQueue);
-    }
-    pthread_mutex_lock(&Gate.Lock);
-    while (Gate.Running < 2) {
-        pthread_cond_wait(&Gate.Changed, &Gate.Lock);
-    }
-    pthread_mutex_unlock(&Gate.Lock);
-}
-
-static void ReleaseWorkers(void)
-{
-    pthread_mutex_lock(&Gate.Lock);
-    Gate.Release = true;
-    pthread_cond_broadcast(&Gate.Changed);
-    pthread_mutex_unlock(&Gate.Lock);
-}
-
+/* Both worker threads can be held busy, so items queue up behind them
+ * (worker_gate.h). */
 /* The teardown of a test that holds the workers: they are released even
  * when the test failed while holding them (the reset would wait for them). */
 static int ReleaseAndTeardown(void **State)

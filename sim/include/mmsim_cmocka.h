@@ -101,6 +101,12 @@ int SimTestGroupTeardown(void **State);
 void SimTestSetStrict(BOOLEAN Strict);
 /* Gives back pages from MmAllocatePagesForMdl(Ex) and their MDL. */
 void SimTestFreeMdlPages(PMDL Mdl);
+/* One page (MmAllocatePagesForMdlEx) mapped in system space
+ * (MmMapLockedPagesSpecifyCache), for an object whose memory the test then
+ * takes away (MmUnmapLockedPages); NULL (and *Mdl NULL) if the machine has no
+ * page or mapping for it. Given back by SimTestFreeMdlPages(*Mdl), unmapped
+ * first. */
+PVOID SimTestMapPage(PMDL *Mdl);
 /* Allocates Bytes-byte blocks of Tag until the pool says no or Max are
  * held (exhaustion tests); returns how many, stored in Blocks. */
 ULONG SimTestFillPool(POOL_FLAGS Flags, SIZE_T Bytes, ULONG Tag, PVOID *Blocks, ULONG Max);

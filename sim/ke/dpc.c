@@ -21,6 +21,8 @@
 #include <errno.h>
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -34,12 +36,20 @@ static _Thread_local char MiProcessorTag;  /* identifies this thread's processor
 static char MiClockProcessorTag;          /* the clock thread's */
 static char MiTimerProcessorTag;          /* the clock thread's, for timers' DPCs */
 
+/* A set timer as the clock keeps it: its due time (interrupt time) and
+ * period (100 ns units, 0: one-shot), in mmsim's memory. */
+typedef struct _MI_TIMER_DUE {
+    uint64_t Due;
+    uint64_t Period;
+    PKTIMER Timer;
+} MI_TIMER_DUE;
+
 static struct {
     pthread_mutex_t Lock;
     pthread_cond_t Wake;   /* the clock thread: a timer was set, DPCs queued, stop */
     pthread_cond_t Idle;   /* a DPC finished */
     LIST_ENTRY Queue;      /* KDPC.DpcListEntry of every queued DPC, all processors */
-    LIST_ENTRY Timers;     /* KTIMER.TimerListEntry, by due time */
+    LIST_ENTRY Timers;     /* KTIMER.TimerListEntry, in the order they were set */
     uint64_t Running;      /* DPC routines running now */
     PKDPC ClockCurrent;    /* the DPC whose routine the clock thread runs */
     uint64_t Epoch;        /* the machine whose routines Running counts */
@@ -47,6 +57,17 @@ static struct {
      * mmsim's memory: what a pool free and KeRemoveQueueDpc look up, so that
      * neither follows links in a driver's object that may be gone. */
     MI_ADDRESS_SET QueuedDpcs, SetTimers;
+    /* The set timers by due time, in mmsim's memory: what the clock thread
+     * waits for and expires, as a kernel keeps its own timer table, so a
+     * timer's KTIMER is touched when it is set, fires or is cancelled, not
+     * while it waits. Incomplete when the host refused it room: the clock
+     * then reads the due times from the timers on the list, as before,
+     * until no timer is set or the machine is gone. */
+    struct {
+        MI_TIMER_DUE *Items; /* by Due; equal ones in the order they were set */
+        size_t Count, Capacity;
+        bool Incomplete;
+    } Clock;
     bool Started, Stop, ForkStopped;
     HOST_THREAD Thread;
 } MiDpc = {.Lock = PTHREAD_MUTEX_INITIALIZER,
@@ -76,6 +97,7 @@ static void MiInitConds(void)
     pthread_cond_init(&MiDpc.Idle, NULL);
 }
 
+static bool MiClockReserve(size_t Capacity);
 static void MiForkPrepare(void);
 static void MiForkParent(void);
 static void MiForkChild(void);
@@ -88,6 +110,7 @@ static void MiDpcInitOnce(void)
     pthread_mutex_lock(&MiDpc.Lock);
     (void)MiAddressSetReserve(&MiDpc.QueuedDpcs, 64);
     (void)MiAddressSetReserve(&MiDpc.SetTimers, 256);
+    (void)MiClockReserve(256);
     pthread_mutex_unlock(&MiDpc.Lock);
     HostOnFork(MiForkPrepare, MiForkParent, MiForkChild);
 }
@@ -513,24 +536,109 @@ static bool MiTimerInserted(PKTIMER Timer)
     return false;
 }
 
+/* Room for Capacity timers in the clock's table (lock held); the white-box
+ * probe MiAddressSetGrowthRefused refuses it as it refuses the sets. */
+static bool MiClockReserve(size_t Capacity)
+{
+    if (MiDpc.Clock.Capacity >= Capacity) {
+        return true;
+    }
+    if (atomic_load_explicit(&MiAddressSetGrowthRefused, memory_order_relaxed) != 0) {
+        return false;
+    }
+    MI_TIMER_DUE *Items =
+        (MI_TIMER_DUE *)realloc(MiDpc.Clock.Items, Capacity * sizeof(MI_TIMER_DUE));
+    if (Items == NULL) {
+        return false;
+    }
+    MiDpc.Clock.Items = Items;
+    MiDpc.Clock.Capacity = Capacity;
+    return true;
+}
+
+static void MiClockInsert(PKTIMER Timer, uint64_t Due, uint64_t Period)
+{
+    if (MiDpc.Clock.Count == MiDpc.Clock.Capacity &&
+        !MiClockReserve(MiDpc.Clock.Capacity != 0 ? MiDpc.Clock.Capacity * 2 : 64)) {
+        MiDpc.Clock.Incomplete = true;
+        return;
+    }
+    /* After the timers due at the same time: they expire in the order set. */
+    size_t Low = 0, High = MiDpc.Clock.Count;
+    while (Low < High) {
+        size_t Middle = Low + (High - Low) / 2;
+        if (MiDpc.Clock.Items[Middle].Due <= Due) {
+            Low = Middle + 1;
+        } else {
+            High = Middle;
+        }
+    }
+    memmove(&MiDpc.Clock.Items[Low + 1], &MiDpc.Clock.Items[Low],
+            (MiDpc.Clock.Count - Low) * sizeof(MiDpc.Clock.Items[0]));
+    MiDpc.Clock.Items[Low] = (MI_TIMER_DUE){Due, Period, Timer};
+    MiDpc.Clock.Count++;
+}
+
+static void MiClockRemove(PKTIMER Timer)
+{
+    for (size_t i = 0; i < MiDpc.Clock.Count; i++) {
+        if (MiDpc.Clock.Items[i].Timer == Timer) {
+            memmove(&MiDpc.Clock.Items[i], &MiDpc.Clock.Items[i + 1],
+                    (MiDpc.Clock.Count - i - 1) * sizeof(MiDpc.Clock.Items[0]));
+            MiDpc.Clock.Count--;
+            return;
+        }
+    }
+}
+
+static void MiClockClear(void)
+{
+    MiDpc.Clock.Count = 0;
+    MiDpc.Clock.Incomplete = false;
+}
+
+/* The set timer due first (lock held), FALSE if none is set. From the
+ * clock's table; only if the host refused it room, from the timers on the
+ * list (the lock covers driver memory): the first with the lowest due time. */
+static bool MiFirstTimerLocked(MI_TIMER_DUE *First)
+{
+    if (!MiDpc.Clock.Incomplete) {
+        if (MiDpc.Clock.Count == 0) {
+            return false;
+        }
+        *First = MiDpc.Clock.Items[0];
+        return true;
+    }
+    bool Found = false;
+    for (PLIST_ENTRY Entry = MiDpc.Timers.Flink; Entry != &MiDpc.Timers; Entry = Entry->Flink) {
+        PKTIMER Timer = CONTAINING_RECORD(Entry, KTIMER, TimerListEntry);
+        uint64_t Due = (uint64_t)Timer->DueTime.QuadPart;
+        if (!Found || Due < First->Due) {
+            *First = (MI_TIMER_DUE){Due, (uint64_t)Timer->Period * 10000, Timer};
+            Found = true;
+        }
+    }
+    return Found;
+}
+
 static void MiUnlinkTimer(PKTIMER Timer)
 {
     RemoveEntryList(&Timer->TimerListEntry);
     Timer->TimerListEntry.Flink = Timer->TimerListEntry.Blink = NULL;
     MiAddressSetRemove(&MiDpc.SetTimers, Timer);
-    atomic_fetch_sub_explicit(&MiSetTimerCount, 1, memory_order_release);
+    MiClockRemove(Timer);
+    if (atomic_fetch_sub_explicit(&MiSetTimerCount, 1, memory_order_release) == 1) {
+        MiClockClear(); /* none is set: the table is whole again */
+    }
 }
 
-static void MiInsertTimerLocked(PKTIMER Timer)
+/* Sets Timer, due at Due (interrupt time), Period in 100 ns units (lock
+ * held). The timer's own fields are the caller's. */
+static void MiInsertTimerLocked(PKTIMER Timer, uint64_t Due, uint64_t Period)
 {
     MiAddressSetInsert(&MiDpc.SetTimers, Timer);
-    PLIST_ENTRY Entry = MiDpc.Timers.Flink;
-    while (Entry != &MiDpc.Timers &&
-           CONTAINING_RECORD(Entry, KTIMER, TimerListEntry)->DueTime.QuadPart <=
-               Timer->DueTime.QuadPart) {
-        Entry = Entry->Flink;
-    }
-    InsertTailList(Entry, &Timer->TimerListEntry); /* before Entry */
+    MiClockInsert(Timer, Due, Period);
+    InsertTailList(&MiDpc.Timers, &Timer->TimerListEntry);
     atomic_fetch_add_explicit(&MiSetTimerCount, 1, memory_order_release);
 }
 
@@ -578,7 +686,7 @@ BOOLEAN MiSetTimer(PKTIMER Timer, LONGLONG DueTime, LONGLONG Period, PKDPC Dpc)
     if (Period > 0 && Timer->Period == 0) {
         Timer->Period = 1;
     }
-    MiInsertTimerLocked(Timer);
+    MiInsertTimerLocked(Timer, Due, (uint64_t)Timer->Period * 10000);
     MiStartClockLocked();
     pthread_cond_signal(&MiDpc.Wake);
     MiDpcUnlock();
@@ -696,24 +804,26 @@ PKDPC MiQueuedDpcInRange(const void *Start, SIZE_T Size)
 /* ---------------------------------------------------------------------- */
 /* The clock thread.                                                      */
 /* ---------------------------------------------------------------------- */
-/* Expires the due timers (lock held). */
-static void MiExpireTimersLocked(uint64_t Now)
+/* Expires the due timers (lock held). A timer's KTIMER is touched as it
+ * fires, not before. Not inlined: in the clock thread's loop, beside its
+ * setjmp, gcc -O3 reports these locals as clobbered (-Wclobbered). */
+__attribute__((noinline)) static void MiExpireTimersLocked(uint64_t Now)
 {
-    while (!IsListEmpty(&MiDpc.Timers)) {
-        PKTIMER Timer = CONTAINING_RECORD(MiDpc.Timers.Flink, KTIMER, TimerListEntry);
-        if ((uint64_t)Timer->DueTime.QuadPart > Now) {
-            break;
-        }
+    MI_TIMER_DUE First;
+    while (MiFirstTimerLocked(&First) && First.Due <= Now) {
+        PKTIMER Timer = First.Timer;
         MiUnlinkTimer(Timer);
-        ULARGE_INTEGER Due = Timer->DueTime;
-        if (Timer->Period != 0) {
+        if (First.Period != 0) {
             /* The next period counts from this due time, not from now. */
-            Timer->DueTime.QuadPart += (ULONGLONG)Timer->Period * 10000;
-            if ((uint64_t)Timer->DueTime.QuadPart <= Now) {
-                Timer->DueTime.QuadPart = Now + (ULONGLONG)Timer->Period * 10000;
+            uint64_t Next = First.Due + First.Period;
+            if (Next <= Now) {
+                Next = Now + First.Period;
             }
-            MiInsertTimerLocked(Timer);
+            Timer->DueTime.QuadPart = Next;
+            MiInsertTimerLocked(Timer, Next, First.Period);
         }
+        ULARGE_INTEGER Due;
+        Due.QuadPart = First.Due;
         PKDPC Dpc = Timer->Dpc;
         if (Dpc != NULL) {
             /* The DPC gets the expiry time, as Windows passes it. */
@@ -731,10 +841,10 @@ static void *MiClockThread(void *Unused)
 {
     (void)Unused;
     SIM_CATCH_FRAME Frame;
-    /* The timers' links and due times are in the drivers' KTIMERs: touched
-     * as Windows' timer expiry touches them, at DISPATCH_LEVEL, so a timer
-     * in a page that is not there (paged pool, trimmed) is 0xA, not paged
-     * back in. The stop is on this thread: uncaught, exit 86. */
+    /* An expiring timer's KTIMER (its links, its DPC, its state) is touched
+     * as Windows' timer expiry touches it, at DISPATCH_LEVEL, so a timer in
+     * a page that is not there (paged pool, trimmed) is 0xA, not paged back
+     * in. The stop is on this thread: uncaught, exit 86. */
     MiLockForDriverAccess(&MiDpc.Lock);
     while (!MiDpc.Stop) {
         if (!MiIsStopped()) {
@@ -767,13 +877,13 @@ static void *MiClockThread(void *Unused)
         if (MiDpc.Stop) {
             break;
         }
-        if (IsListEmpty(&MiDpc.Timers) || MiIsStopped()) {
+        MI_TIMER_DUE First;
+        if (MiIsStopped() || !MiFirstTimerLocked(&First)) {
             pthread_cond_wait(&MiDpc.Wake, &MiDpc.Lock);
             continue;
         }
-        PKTIMER First = CONTAINING_RECORD(MiDpc.Timers.Flink, KTIMER, TimerListEntry);
         uint64_t Now = MiClockNow();
-        uint64_t Due = (uint64_t)First->DueTime.QuadPart;
+        uint64_t Due = First.Due;
         if (Due <= Now) {
             continue;
         }
@@ -831,6 +941,7 @@ void MiStopTimerThread(void)
     atomic_store_explicit(&MiQueuedDpcCount, 0, memory_order_release);
     MiAddressSetClear(&MiDpc.QueuedDpcs);
     MiAddressSetClear(&MiDpc.SetTimers);
+    MiClockClear();
     MiDpc.Epoch = MiCurrentWaitEpoch();
     MiDpc.Running = 0;
     MiDpc.ClockCurrent = NULL;

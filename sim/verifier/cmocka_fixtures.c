@@ -215,6 +215,20 @@ void SimTestFreeMdlPages(PMDL Mdl)
     ExFreePool(Mdl);
 }
 
+PVOID SimTestMapPage(PMDL *Mdl)
+{
+    PHYSICAL_ADDRESS Low = {{0, 0}}, High = {{0xFFFFFFFF, 0x7FFFFFFF}}, Skip = {{0, 0}};
+    *Mdl = MmAllocatePagesForMdlEx(Low, High, Skip, PAGE_SIZE, MmCached, 0);
+    PVOID Va = *Mdl != NULL ? MmMapLockedPagesSpecifyCache(*Mdl, KernelMode, MmCached, NULL,
+                                                           FALSE, NormalPagePriority)
+                            : NULL;
+    if (Va == NULL && *Mdl != NULL) {
+        SimTestFreeMdlPages(*Mdl);
+        *Mdl = NULL;
+    }
+    return Va;
+}
+
 ULONG SimTestFillPool(POOL_FLAGS Flags, SIZE_T Bytes, ULONG Tag, PVOID *Blocks, ULONG Max)
 {
     ULONG Count = 0;

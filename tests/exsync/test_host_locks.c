@@ -174,11 +174,7 @@ static PVOID Place(const ROW *Row, PMDL *Mdl)
     if (Row->How == Trimmed) {
         return ExAllocatePool2(POOL_FLAG_PAGED, Row->Size, TAG_HOST);
     }
-    PHYSICAL_ADDRESS Low = {{0, 0}}, High = {{0xFFFFFFFF, 0x7FFFFFFF}}, Skip = {{0, 0}};
-    *Mdl = MmAllocatePagesForMdlEx(Low, High, Skip, PAGE_SIZE, MmCached, 0);
-    return *Mdl != NULL ? MmMapLockedPagesSpecifyCache(*Mdl, KernelMode, MmCached, NULL, FALSE,
-                                                       NormalPagePriority)
-                        : NULL;
+    return SimTestMapPage(Mdl);
 }
 
 static BOOLEAN TakeAway(const ROW *Row, PVOID Va, PMDL Mdl)

@@ -492,11 +492,8 @@ SIM_TEST_F(AListInMemoryThatWentAwayIsReportedNotFollowed, SimTestSetup, Teardow
 SIM_TEST_F(AListInUnmappedMemoryIsReportedNotRead, SimTestSetup, TeardownDefault)
 {
     SimTestSetStrict(FALSE);
-    PHYSICAL_ADDRESS Low = {.QuadPart = 0}, High = {.QuadPart = -1}, Skip = {.QuadPart = 0};
-    PMDL Mdl = MmAllocatePagesForMdlEx(Low, High, Skip, PAGE_SIZE, MmCached, 0);
-    assert_non_null(Mdl);
-    PNPAGED_LOOKASIDE_LIST List = (PNPAGED_LOOKASIDE_LIST)MmMapLockedPagesSpecifyCache(
-        Mdl, KernelMode, MmCached, NULL, FALSE, NormalPagePriority);
+    PMDL Mdl;
+    PNPAGED_LOOKASIDE_LIST List = (PNPAGED_LOOKASIDE_LIST)SimTestMapPage(&Mdl);
     assert_non_null(List);
     ExInitializeNPagedLookasideList(List, NULL, NULL, 0, BLOCK, TAG_LIST, 0);
     MmUnmapLockedPages(List, Mdl);

@@ -286,27 +286,20 @@ static void BadTargetProcessor(SIM_CASE_RUN *Run)
     KeSetTargetProcessorDpc(&Dpc, (CCHAR)KeQueryActiveProcessorCount(NULL));
 }
 
-static void FourObjectsNoWaitBlocks(SIM_CASE_RUN *Run)
+/* The row's number (Args) of signalled events, waited on together without a
+ * wait-block array. */
+static const ULONG Three = 3, Four = 4;
+
+static void ObjectsNoWaitBlocks(SIM_CASE_RUN *Run)
 {
+    ULONG Count = *(const ULONG *)Run->Case->Args;
     KEVENT Events[4];
     PVOID Objects[4];
-    for (int i = 0; i < 4; i++) {
+    for (ULONG i = 0; i < Count; i++) {
         KeInitializeEvent(&Events[i], NotificationEvent, TRUE);
         Objects[i] = &Events[i];
     }
-    Run->Status = KeWaitForMultipleObjects(4, Objects, WaitAll, Executive, KernelMode, FALSE,
-                                           NULL, NULL);
-}
-
-static void ThreeObjectsNoWaitBlocks(SIM_CASE_RUN *Run)
-{
-    KEVENT Events[3];
-    PVOID Objects[3];
-    for (int i = 0; i < 3; i++) {
-        KeInitializeEvent(&Events[i], NotificationEvent, TRUE);
-        Objects[i] = &Events[i];
-    }
-    Run->Status = KeWaitForMultipleObjects(3, Objects, WaitAll, Executive, KernelMode, FALSE,
+    Run->Status = KeWaitForMultipleObjects(Count, Objects, WaitAll, Executive, KernelMode, FALSE,
                                            NULL, NULL);
 }
 
@@ -449,9 +442,9 @@ SIM_TEST(DispatcherRules)
          SIM_BUGCHECKS(0x0A, 0, DISPATCH_LEVEL, 0, ANY), NULL},
         /* Waits. */
         {"3 objects without a wait-block array (THREAD_WAIT_OBJECTS) are fine",
-         ThreeObjectsNoWaitBlocks, SIM_RETURNS(STATUS_SUCCESS), NULL},
-        {"4 objects without a wait-block array: 0xC", FourObjectsNoWaitBlocks,
-         SIM_BUGCHECKS(0x0C, 0, 0, 0, 0), NULL},
+         ObjectsNoWaitBlocks, SIM_RETURNS(STATUS_SUCCESS), &Three},
+        {"4 objects without a wait-block array: 0xC", ObjectsNoWaitBlocks,
+         SIM_BUGCHECKS(0x0C, 0, 0, 0, 0), &Four},
         {"65 objects with a wait-block array: 0xC", SixtyFiveObjects,
          SIM_BUGCHECKS(0x0C, 0, 0, 0, 0), NULL},
         {"multi-object wait at DISPATCH_LEVEL with a timeout: 0xA (object, IRQL)",
@@ -1042,22 +1035,12 @@ SIM_TEST(FreeingAQueuedDpcStops)
  *   ExFreePoolWithTag(an unrelated block)              freed, no stop
  *   KeLowerIrql below DISPATCH_LEVEL (the DPC runs)     0x50 inside the KDPC
  */
-static PVOID MapAPage(PMDL *Mdl)
-{
-    PHYSICAL_ADDRESS Low = {{0, 0}}, High = {{0xFFFFFFFF, 0x7FFFFFFF}}, Skip = {{0, 0}};
-    *Mdl = MmAllocatePagesForMdlEx(Low, High, Skip, PAGE_SIZE, MmCached, 0);
-    assert_non_null(*Mdl);
-    PVOID Va = MmMapLockedPagesSpecifyCache(*Mdl, KernelMode, MmCached, NULL, FALSE,
-                                            NormalPagePriority);
-    assert_non_null(Va);
-    return Va;
-}
-
 SIM_TEST(AnUnmappedQueuedDpcDoesNotStopAnUnrelatedFree)
 {
     static volatile int Ran;
     PMDL Mdl;
-    PKDPC Dpc = (PKDPC)MapAPage(&Mdl);
+    PKDPC Dpc = (PKDPC)SimTestMapPage(&Mdl);
+    assert_non_null(Dpc);
     KeInitializeDpc(Dpc, NeverRuns, (PVOID)&Ran);
     PVOID Unrelated = ExAllocatePool2(POOL_FLAG_NON_PAGED, 64, TAG_KESY);
     assert_non_null(Unrelated);
@@ -1090,7 +1073,8 @@ SIM_TEST_F(AnUnmappedSetTimerDoesNotStopAnUnrelatedFree, SimTestSetup, SimTestTe
         KeInitializeTimer(&First);
         KeSetTimer(&First, Relative(1800 * 1000), NULL);
         PMDL Mdl;
-        PKTIMER Timer = (PKTIMER)MapAPage(&Mdl);
+        PKTIMER Timer = (PKTIMER)SimTestMapPage(&Mdl);
+        assert_non_null(Timer);
         KeInitializeTimer(Timer);
         KeSetTimer(Timer, Relative(3600 * 1000), NULL);
         MmUnmapLockedPages(Timer, Mdl);
@@ -1099,6 +1083,38 @@ SIM_TEST_F(AnUnmappedSetTimerDoesNotStopAnUnrelatedFree, SimTestSetup, SimTestTe
         assert_false(SimIsStopped(NULL));
         SimReset(); /* drops the timer, which would expire in an hour */
     }
+}
+
+/* The clock keeps each set timer's due time in a table of its own, as a
+ * kernel keeps its timer table: a timer's KTIMER is touched when it is set,
+ * fires or is cancelled, not while it waits, nor when another timer due
+ * before it is set or expires.
+ *
+ *   Waiting   set, due in an hour, in a mapping of an MDL's page
+ *   Last      set, due in two hours (the list's last: the next one's neighbour)
+ *   MmUnmapLockedPages(Waiting)                   its memory is gone
+ *   Soon      set, due in 1 ms, waited for         it fires: no stop
+ *   SimReset                                       drops Waiting, unread
+ */
+SIM_TEST_F(AWaitingTimerIsNotReadWhenAnotherIsSetOrFires, SimTestSetup, SimTestTeardownDefault)
+{
+    static KTIMER Last, Soon;
+    PMDL Mdl;
+    PKTIMER Waiting = (PKTIMER)SimTestMapPage(&Mdl);
+    assert_non_null(Waiting);
+    KeInitializeTimer(Waiting);
+    KeInitializeTimer(&Last);
+    KeInitializeTimer(&Soon);
+    KeSetTimer(Waiting, Relative(3600 * 1000), NULL);
+    KeSetTimer(&Last, Relative(7200 * 1000), NULL);
+    MmUnmapLockedPages(Waiting, Mdl);
+    KeSetTimer(&Soon, Relative(1), NULL);
+    assert_int_equal(KeWaitForSingleObject(&Soon, Executive, KernelMode, FALSE, &Bound),
+                     STATUS_SUCCESS);
+    assert_false(SimIsStopped(NULL));
+    MmFreePagesFromMdl(Mdl);
+    ExFreePool(Mdl);
+    SimReset(); /* drops Waiting and Last, which would expire in an hour or two */
 }
 
 /* The same under special pool: Verifier's pool type parameter is -1. */
@@ -1572,11 +1588,8 @@ SIM_TEST(ABugCheckInAWaitsLookLeavesTheCount)
 {
     /* An event in a page mapped from an MDL; a second event in the driver's
      * own memory. The waiter is parked on both. */
-    PHYSICAL_ADDRESS Low = {{0, 0}}, High = {{0xFFFFFFFF, 0x7FFFFFFF}}, Skip = {{0, 0}};
-    PMDL Mdl = MmAllocatePagesForMdlEx(Low, High, Skip, PAGE_SIZE, MmCached, 0);
-    assert_non_null(Mdl);
-    PKEVENT Mapped = (PKEVENT)MmMapLockedPagesSpecifyCache(Mdl, KernelMode, MmCached, NULL,
-                                                           FALSE, NormalPagePriority);
+    PMDL Mdl;
+    PKEVENT Mapped = (PKEVENT)SimTestMapPage(&Mdl);
     assert_non_null(Mapped);
     static KEVENT Other;
     static FAULTING_WAITER Waiter;
