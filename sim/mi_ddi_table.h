@@ -116,8 +116,8 @@ MI_DDI_ENTRY(ExAcquireFastMutex,                  APC_LEVEL,      0xC4, 0x20005)
 MI_DDI_ENTRY(ExTryToAcquireFastMutex,             APC_LEVEL,      0xC4, 0x20005)
 MI_DDI_ENTRY(ExReleaseFastMutex,                  APC_LEVEL,      0x0A, 0)
 MI_DDI_ENTRY(KeInitializeEvent,                   DISPATCH_LEVEL, 0x0A, 0)
-/* IrqlKeSetEvent: APC_LEVEL when Wait is TRUE; the table holds the DDI page's
- * DISPATCH_LEVEL for either. */
+/* IrqlKeSetEvent and the DDI page: APC_LEVEL when Wait is TRUE; the row holds
+ * the Wait FALSE limit, DISPATCH_LEVEL (Wait TRUE is not checked apart). */
 MI_DDI_ENTRY(KeSetEvent,                          DISPATCH_LEVEL, 0xC4, 0x20016)
 MI_DDI_ENTRY(KeClearEvent,                        DISPATCH_LEVEL, 0xC4, 0x20011)
 MI_DDI_ENTRY(KeWaitForSingleObject,               DISPATCH_LEVEL, 0x0A, 0)
