@@ -365,6 +365,17 @@ static void RuleCreateThread(void)
 }
 static void RuleClose(void) { (void)ZwClose(NULL); }
 
+/* The stop Call makes at Irql (in a frame of its own: the caller's locals stay
+ * out of the setjmp's reach). */
+__attribute__((noinline)) static SIM_BUGCHECK RuleStopAt(KIRQL Irql, void (*Call)(void))
+{
+    KIRQL Old;
+    KeRaiseIrql(Irql, &Old);
+    SIM_BUGCHECK Got;
+    SIM_CATCH_BUGCHECK(&Got, Call());
+    return Got;
+}
+
 SIM_TEST(EveryIrqlRuleStopsWithItsCode)
 {
     static const struct {
@@ -407,10 +418,7 @@ SIM_TEST(EveryIrqlRuleStopsWithItsCode)
         assert_non_null(Row);
         assert_int_equal(Row->MaxIrql + 1, Rows[i].At);
 
-        KIRQL Old;
-        KeRaiseIrql(Rows[i].At, &Old);
-        SIM_BUGCHECK Got;
-        SIM_CATCH_BUGCHECK(&Got, Rows[i].Call());
+        SIM_BUGCHECK Got = RuleStopAt(Rows[i].At, Rows[i].Call);
         /* P2 is a string only for a rule code: read it only then. */
         BOOLEAN IsRule = Got.Caught && Got.Code == DRIVER_VERIFIER_DETECTED_VIOLATION &&
                       Got.Parameters[0] == Rows[i].Code;
