@@ -306,6 +306,138 @@ SIM_TEST(InfiniteWaitAtDispatchBugChecks)
                                                NO_TIMEOUT_LIMIT));
 }
 
+/* ------------------------------------------------------------------------ */
+/* DDI compliance rules (docs/ddi-contract.md 1.17): for every WDM IRQL rule */
+/* that lists a DDI mmsim has, one of its DDIs called one level above the    */
+/* row's maximum stops with 0xC4, P1 the rule's code, P2 its name, P3 the    */
+/* IRQL, P4 0. The rule is checked before any argument, so the arguments are */
+/* just well-typed.                                                          */
+/* ------------------------------------------------------------------------ */
+static struct {
+    FAST_MUTEX FastMutex;
+    ERESOURCE Resource;
+    KGUARDED_MUTEX GuardedMutex;
+    KEVENT Event;
+    UNICODE_STRING Name;
+    UCHAR Buffer[16];
+} RuleArgs; /* set up at PASSIVE_LEVEL before each row raises the IRQL */
+
+static void RuleFastMutex(void) { ExAcquireFastMutex(&RuleArgs.FastMutex); }
+static void RuleProbe(void) { ProbeForRead(RuleArgs.Buffer, sizeof(RuleArgs.Buffer), 1); }
+static void RuleResource(void) { (void)ExAcquireResourceExclusiveLite(&RuleArgs.Resource, TRUE); }
+static void RuleUuid(void)
+{
+    UUID Uuid;
+    (void)ExUuidCreate(&Uuid);
+}
+static void RuleDeleteDevice(void) { IoDeleteDevice(NULL); }
+static void RuleCreateDevice(void)
+{
+    PDEVICE_OBJECT Device;
+    (void)IoCreateDevice(NULL, 0, &RuleArgs.Name, FILE_DEVICE_UNKNOWN, 0, FALSE, &Device);
+}
+static void RuleDetachDevice(void) { IoDetachDevice(NULL); }
+static void RuleDeleteLink(void) { (void)IoDeleteSymbolicLink(&RuleArgs.Name); }
+static void RuleDevicePointer(void)
+{
+    PFILE_OBJECT File;
+    PDEVICE_OBJECT Device;
+    (void)IoGetDeviceObjectPointer(&RuleArgs.Name, FILE_READ_DATA, &File, &Device);
+}
+static void RuleGuardedMutex(void) { KeAcquireGuardedMutex(&RuleArgs.GuardedMutex); }
+static void RuleCriticalRegion(void) { KeEnterCriticalRegion(); }
+static void RuleClearEvent(void) { KeClearEvent(&RuleArgs.Event); }
+static void RuleSetEvent(void) { (void)KeSetEvent(&RuleArgs.Event, 0, FALSE); }
+static void RuleSecure(void)
+{
+    (void)MmSecureVirtualMemory(RuleArgs.Buffer, sizeof(RuleArgs.Buffer), PAGE_READWRITE);
+}
+static void RuleFreeContiguous(void) { MmFreeContiguousMemory(RuleArgs.Buffer); }
+static void RuleReferenceHandle(void)
+{
+    PVOID Object;
+    (void)ObReferenceObjectByHandle(NULL, 0, NULL, KernelMode, &Object, NULL);
+}
+static void RuleCreateThread(void)
+{
+    HANDLE Thread;
+    (void)PsCreateSystemThread(&Thread, THREAD_ALL_ACCESS, NULL, NULL, NULL, NULL, NULL);
+}
+static void RuleClose(void) { (void)ZwClose(NULL); }
+
+/* The stop Call makes at Irql (in a frame of its own: the caller's locals stay
+ * out of the setjmp's reach). */
+__attribute__((noinline)) static SIM_BUGCHECK RuleStopAt(KIRQL Irql, void (*Call)(void))
+{
+    KIRQL Old;
+    KeRaiseIrql(Irql, &Old);
+    SIM_BUGCHECK Got;
+    SIM_CATCH_BUGCHECK(&Got, Call());
+    return Got;
+}
+
+SIM_TEST(EveryIrqlRuleStopsWithItsCode)
+{
+    static const struct {
+        const char *Rule;
+        ULONG_PTR Code;
+        KIRQL At; /* one above the row's maximum */
+        void (*Call)(void);
+        const char *Ddi;
+    } Rows[] = {
+        {"IrqlExApcLte1", 0x20005, DISPATCH_LEVEL, RuleFastMutex, "ExAcquireFastMutex"},
+        {"IrqlExApcLte2", 0x20006, DISPATCH_LEVEL, RuleProbe, "ProbeForRead"},
+        {"IrqlExApcLte3", 0x20007, DISPATCH_LEVEL, RuleResource, "ExAcquireResourceExclusiveLite"},
+        {"IrqlExPassive", 0x20008, APC_LEVEL, RuleUuid, "ExUuidCreate"},
+        {"IrqlIoApcLte", 0x20009, APC_LEVEL, RuleDeleteDevice, "IoDeleteDevice"},
+        {"IrqlIoPassive1", 0x2000A, APC_LEVEL, RuleCreateDevice, "IoCreateDevice"},
+        {"IrqlIoPassive3", 0x2000C, APC_LEVEL, RuleDetachDevice, "IoDetachDevice"},
+        {"IrqlIoPassive4", 0x2000D, APC_LEVEL, RuleDeleteLink, "IoDeleteSymbolicLink"},
+        {"IrqlIoPassive5", 0x2000E, APC_LEVEL, RuleDevicePointer, "IoGetDeviceObjectPointer"},
+        {"IrqlKeApcLte1", 0x2000F, DISPATCH_LEVEL, RuleGuardedMutex, "KeAcquireGuardedMutex"},
+        {"IrqlKeApcLte2", 0x20010, DISPATCH_LEVEL, RuleCriticalRegion, "KeEnterCriticalRegion"},
+        {"IrqlKeDispatchLte", 0x20011, DISPATCH_LEVEL + 1, RuleClearEvent, "KeClearEvent"},
+        {"IrqlKeSetEvent", 0x20016, DISPATCH_LEVEL + 1, RuleSetEvent, "KeSetEvent"},
+        {"IrqlMmApcLte", 0x20019, DISPATCH_LEVEL, RuleSecure, "MmSecureVirtualMemory"},
+        {"IrqlMmDispatch", 0x2001A, DISPATCH_LEVEL + 1, RuleFreeContiguous,
+         "MmFreeContiguousMemory"},
+        {"IrqlObPassive", 0x2001B, APC_LEVEL, RuleReferenceHandle, "ObReferenceObjectByHandle"},
+        {"IrqlPsPassive", 0x2001C, APC_LEVEL, RuleCreateThread, "PsCreateSystemThread"},
+        {"IrqlZwPassive", 0x2001F, APC_LEVEL, RuleClose, "ZwClose"},
+    };
+    int Wrong = 0;
+    for (size_t i = 0; i < sizeof(Rows) / sizeof(Rows[0]); i++) {
+        SimReset();
+        ExInitializeFastMutex(&RuleArgs.FastMutex);
+        assert_int_equal(ExInitializeResourceLite(&RuleArgs.Resource), STATUS_SUCCESS);
+        KeInitializeGuardedMutex(&RuleArgs.GuardedMutex);
+        KeInitializeEvent(&RuleArgs.Event, NotificationEvent, FALSE);
+        RtlInitUnicodeString(&RuleArgs.Name, L"\\Device\\IrqlRule");
+        /* The table's row: the maximum is one below the IRQL of the call. */
+        const SIM_IRQL_RULE *Row = SimIrqlRule(Rows[i].Ddi);
+        assert_non_null(Row);
+        assert_int_equal(Row->MaxIrql + 1, Rows[i].At);
+
+        SIM_BUGCHECK Got = RuleStopAt(Rows[i].At, Rows[i].Call);
+        /* P2 is a string only for a rule code: read it only then. */
+        BOOLEAN IsRule = Got.Caught && Got.Code == DRIVER_VERIFIER_DETECTED_VIOLATION &&
+                      Got.Parameters[0] == Rows[i].Code;
+        const char *Name = IsRule ? (const char *)Got.Parameters[1] : NULL;
+        if (!IsRule || Name == NULL || strcmp(Name, Rows[i].Rule) != 0 ||
+            Got.Parameters[2] != Rows[i].At || Got.Parameters[3] != 0) {
+            print_error("%s at IRQL %u: want 0xC4 (0x%lX, \"%s\", %u, 0), got 0x%X (0x%llX, %s, "
+                        "0x%llX, 0x%llX)\n",
+                        Rows[i].Ddi, Rows[i].At, (unsigned long)Rows[i].Code, Rows[i].Rule,
+                        Rows[i].At, Got.Code, (unsigned long long)Got.Parameters[0],
+                        Name != NULL ? Name : "-", (unsigned long long)Got.Parameters[2],
+                        (unsigned long long)Got.Parameters[3]);
+            Wrong++;
+        }
+    }
+    SimReset();
+    assert_int_equal(Wrong, 0);
+}
+
 /* PAGED_CODE() in a routine run at DISPATCH_LEVEL: 0xD1 with P2 = IRQL,
  * P3 = 8 (execute), P1 = P4 = the code address. */
 static int PageableWork;

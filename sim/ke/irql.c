@@ -113,11 +113,38 @@ const SIM_IRQL_RULE *MiIrqlRuleTable(ULONG *Count)
     return MiIrqlRules;
 }
 
+/* The WDM IRQL rules of DDI compliance checking by their 0xC4 code
+ * (docs/ddi-contract.md 1.17); P2 of the bug check names the rule. */
 static const char *MiRuleName(ULONG_PTR SubCode)
 {
     switch (SubCode) {
+    case 0x20002: return "IrqlApcLte";
+    case 0x20003: return "IrqlDispatch";
+    case 0x20004: return "IrqlExAllocatePool";
     case 0x20005: return "IrqlExApcLte1";
+    case 0x20006: return "IrqlExApcLte2";
+    case 0x20007: return "IrqlExApcLte3";
+    case 0x20008: return "IrqlExPassive";
+    case 0x20009: return "IrqlIoApcLte";
+    case 0x2000A: return "IrqlIoPassive1";
+    case 0x2000B: return "IrqlIoPassive2";
+    case 0x2000C: return "IrqlIoPassive3";
+    case 0x2000D: return "IrqlIoPassive4";
+    case 0x2000E: return "IrqlIoPassive5";
+    case 0x2000F: return "IrqlKeApcLte1";
+    case 0x20010: return "IrqlKeApcLte2";
+    case 0x20011: return "IrqlKeDispatchLte";
+    case 0x20015: return "IrqlKeReleaseSpinLock";
+    case 0x20016: return "IrqlKeSetEvent";
     case 0x20019: return "IrqlMmApcLte";
+    case 0x2001A: return "IrqlMmDispatch";
+    case 0x2001B: return "IrqlObPassive";
+    case 0x2001C: return "IrqlPsPassive";
+    case 0x2001E: return "IrqlRtlPassive";
+    case 0x2001F: return "IrqlZwPassive";
+    case 0x20022: return "IrqlIoDispatch";
+    case 0x20023: return "IrqlIoRtlZwPassive";
+    case 0x20024: return "IrqlNtifsApcPassive";
     default: return "?";
     }
 }

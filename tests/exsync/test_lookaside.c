@@ -375,8 +375,8 @@ static void FreeHoldingADeletedList(SIM_CASE_RUN *Run)
 SIM_TEST(LookasideRules)
 {
     static const SIM_CASE Cases[] = {
-        {"a paged list is used at APC_LEVEL at most: 0xA", PagedAllocateAtDispatch,
-         SIM_BUGCHECKS(IRQL_NOT_LESS_OR_EQUAL, 0, DISPATCH_LEVEL, 0, SIM_ANY), NULL},
+        {"a paged list is used at APC_LEVEL at most: 0xC4/0x20006 (rule IrqlExApcLte2)",
+         PagedAllocateAtDispatch, SIM_BUGCHECKS(0xC4, 0x20006, SIM_ANY, DISPATCH_LEVEL, 0), NULL},
         {"an Ex list of a paged type too: 0xA", PagedExAllocateAtDispatch,
          SIM_BUGCHECKS(IRQL_NOT_LESS_OR_EQUAL, 0, DISPATCH_LEVEL, 0, SIM_ANY), NULL},
         {"a nonpaged list works at DISPATCH_LEVEL", NPagedAllocateAtDispatch,

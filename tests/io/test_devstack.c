@@ -808,7 +808,9 @@ SIM_TEST(FsdBuildersTakeOnlyTheirMajorFunctions)
     TearDownAll();
 }
 
-SIM_TEST(IrpBuildersAboveTheirIrqlAre0xA)
+/* IoBuildDeviceIoControlRequest above PASSIVE_LEVEL: the DDI compliance rule
+ * IrqlIoPassive1, 0xC4/0x2000A (the rule's name, IRQL, 0). */
+SIM_TEST(IrpBuildersAboveTheirIrqlStop)
 {
     LoadLower(0);
     KEVENT Event;
@@ -817,9 +819,9 @@ SIM_TEST(IrpBuildersAboveTheirIrqlAre0xA)
     KIRQL Old;
     KeRaiseIrql(DISPATCH_LEVEL, &Old);
     (void)Old;
-    SIM_EXPECT_BUGCHECK(IRQL_NOT_LESS_OR_EQUAL, 0,
-                        (void)IoBuildDeviceIoControlRequest(IOCTL_STK_BUFFERED, Lower, NULL, 0, NULL,
-                                                            0, FALSE, &Event, &Io));
+    SIM_EXPECT_BUGCHECK4(DRIVER_VERIFIER_DETECTED_VIOLATION, 0x2000A, SIM_ANY, DISPATCH_LEVEL, 0,
+                         (void)IoBuildDeviceIoControlRequest(IOCTL_STK_BUFFERED, Lower, NULL, 0,
+                                                             NULL, 0, FALSE, &Event, &Io));
 }
 
 /* ---- MmCopyMemory ------------------------------------------------------------------- */

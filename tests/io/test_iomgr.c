@@ -491,7 +491,8 @@ SIM_TEST(CallingBeyondTheStackIs0x35)
                         SimDeviceIoControl(Device, IOCTL_TEST_PASS_DOWN, NULL, 0, NULL, 0, NULL));
 }
 
-SIM_TEST(IoCreateDeviceAtDispatchLevelIs0xA)
+/* The DDI compliance rule IrqlIoPassive1: 0xC4/0x2000A (rule, IRQL, 0). */
+SIM_TEST(IoCreateDeviceAtDispatchLevelIsIrqlIoPassive1)
 {
     (void)State;
     PDRIVER_OBJECT Driver = SimCreateDriverObject(NULL);
@@ -499,9 +500,9 @@ SIM_TEST(IoCreateDeviceAtDispatchLevelIs0xA)
     KIRQL Old;
     KeRaiseIrql(DISPATCH_LEVEL, &Old);
     (void)Old;
-    SIM_EXPECT_BUGCHECK(IRQL_NOT_LESS_OR_EQUAL, 0,
-                        (void)IoCreateDevice(Driver, 0, NULL, FILE_DEVICE_UNKNOWN, 0, FALSE,
-                                             &Device));
+    SIM_EXPECT_BUGCHECK4(DRIVER_VERIFIER_DETECTED_VIOLATION, 0x2000A, SIM_ANY, DISPATCH_LEVEL, 0,
+                         (void)IoCreateDevice(Driver, 0, NULL, FILE_DEVICE_UNKNOWN, 0, FALSE,
+                                              &Device));
 }
 
 /* ---- unload ---------------------------------------------------------- */
@@ -625,14 +626,16 @@ SIM_TEST(ProbesRaiseAsDocumented)
     ExFreePoolWithTag(Pool, TAG_TEST);
 }
 
-SIM_TEST(ProbeAtDispatchLevelIs0xA)
+/* The DDI compliance rule IrqlExApcLte2: 0xC4/0x20006 (rule, IRQL, 0). */
+SIM_TEST(ProbeAtDispatchLevelIsIrqlExApcLte2)
 {
     (void)State;
     char Buffer[8];
     KIRQL Old;
     KeRaiseIrql(DISPATCH_LEVEL, &Old);
     (void)Old;
-    SIM_EXPECT_BUGCHECK(IRQL_NOT_LESS_OR_EQUAL, 0, ProbeForRead(Buffer, 0, 1));
+    SIM_EXPECT_BUGCHECK4(DRIVER_VERIFIER_DETECTED_VIOLATION, 0x20006, SIM_ANY, DISPATCH_LEVEL, 0,
+                         ProbeForRead(Buffer, 0, 1));
 }
 
 SIM_TEST(ExportedByName)

@@ -455,8 +455,8 @@ SIM_TEST(DispatcherRules)
          SIM_RETURNS(STATUS_TIMEOUT), NULL},
         {"unsignalled event, 1 ms timeout: STATUS_TIMEOUT", EventRelativeTimeout,
          SIM_RETURNS(STATUS_TIMEOUT), NULL},
-        {"KeDelayExecutionThread at DISPATCH_LEVEL: 0xA", DelayAtDispatch,
-         SIM_BUGCHECKS(0x0A, 0, DISPATCH_LEVEL, 0, ANY), NULL},
+        {"KeDelayExecutionThread at DISPATCH_LEVEL: 0xC4/0x2000F (rule IrqlKeApcLte1)",
+         DelayAtDispatch, SIM_BUGCHECKS(0xC4, 0x2000F, ANY, DISPATCH_LEVEL, 0), NULL},
         /* Mutexes and semaphores. */
         {"KeReleaseMutex of a mutex not owned raises STATUS_MUTANT_NOT_OWNED",
          ReleaseMutexNotOwned, STOPS_WITH_RAISE(STATUS_MUTANT_NOT_OWNED), NULL},

@@ -278,7 +278,8 @@ SIM_TEST_F(IrqlRules, SetupTwoRanges, SimTestTeardown)
     KeRaiseIrql(DISPATCH_LEVEL, &Old);
     PVOID C = MmAllocateContiguousMemory(PAGE_SIZE, Pa(~0ull >> 1));
     KeRaiseIrql(HIGH_LEVEL, &Old);
-    SIM_EXPECT_BUGCHECK4(0xA, 0, HIGH_LEVEL, 0, SIM_ANY, MmFreeContiguousMemory(C));
+    /* IrqlMmDispatch: 0xC4/0x2001A (rule, IRQL, 0). */
+    SIM_EXPECT_BUGCHECK4(0xC4, 0x2001A, SIM_ANY, HIGH_LEVEL, 0, MmFreeContiguousMemory(C));
     SimReset();
 }
 

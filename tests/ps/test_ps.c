@@ -213,16 +213,17 @@ SIM_TEST(DereferencingOnceTooOftenIsBugCheck0x18)
 }
 
 /* The IRQL rules: PsCreateSystemThread and ObReferenceObjectByHandle at
- * PASSIVE_LEVEL only, the lookups up to APC_LEVEL (0xA, mmsim's code for
- * DDIs without a Verifier code of their own). */
-SIM_TEST(CreatingAThreadAbovePassiveIsBugCheck0xA)
+ * PASSIVE_LEVEL only (the DDI compliance rules IrqlPsPassive 0x2001C and
+ * IrqlObPassive 0x2001B: 0xC4, rule, IRQL, 0), the lookups up to APC_LEVEL
+ * (0xA, mmsim's code for DDIs without a Verifier code of their own). */
+SIM_TEST(CreatingAThreadAbovePassiveIsIrqlPsPassive)
 {
     KIRQL Old;
     HANDLE Handle;
     KeRaiseIrql(APC_LEVEL, &Old);
-    SIM_EXPECT_BUGCHECK(IRQL_NOT_LESS_OR_EQUAL, 0,
-                        (void)PsCreateSystemThread(&Handle, THREAD_ALL_ACCESS, NULL, NULL, NULL,
-                                                   QuickRoutine, NULL));
+    SIM_EXPECT_BUGCHECK4(DRIVER_VERIFIER_DETECTED_VIOLATION, 0x2001C, SIM_ANY, APC_LEVEL, 0,
+                         (void)PsCreateSystemThread(&Handle, THREAD_ALL_ACCESS, NULL, NULL, NULL,
+                                                    QuickRoutine, NULL));
 }
 
 SIM_TEST(LookupAtDispatchIsBugCheck0xA)

@@ -181,13 +181,15 @@ SIM_TEST(a_process_ending_with_a_secured_range_unsecures_it)
     SimAssertInvariants();
 }
 
-/* Above APC_LEVEL: the IRQL rule's bug check. */
+/* Above APC_LEVEL: the IRQL rule's bug check, the DDI compliance rule
+ * IrqlMmApcLte (0xC4/0x20019: rule, IRQL, 0). */
 SIM_TEST(securing_at_dispatch_level_is_the_irql_bug_check)
 {
     PVOID Buffer = SimAllocateUserBuffer(PAGE_SIZE, PAGE_READWRITE, NULL, 0);
     KIRQL Old;
-    SIM_EXPECT_BUGCHECK(IRQL_NOT_LESS_OR_EQUAL, 0, KeRaiseIrql(DISPATCH_LEVEL, &Old);
-                        (void)MmSecureVirtualMemory(Buffer, PAGE_SIZE, PAGE_READWRITE));
+    SIM_EXPECT_BUGCHECK4(DRIVER_VERIFIER_DETECTED_VIOLATION, 0x20019, SIM_ANY, DISPATCH_LEVEL, 0,
+                         KeRaiseIrql(DISPATCH_LEVEL, &Old);
+                         (void)MmSecureVirtualMemory(Buffer, PAGE_SIZE, PAGE_READWRITE));
 }
 
 int main(void)

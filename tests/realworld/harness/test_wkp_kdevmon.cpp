@@ -10,7 +10,8 @@
  *   DevMonManager::AddDevice(name)           holds its FastMutex (APC_LEVEL) across
  *                                            IoGetDeviceObjectPointer, IoCreateDevice and
  *                                            IoAttachDeviceToDeviceStackSafe (PASSIVE_LEVEL
- *                                            each): 0xA at the first
+ *                                            each): 0xC4/0x2000E (IrqlIoPassive5) at
+ *                                            the first
  *   RemoveDevice / FindDevice of an unknown  FALSE / -1, the lock given back (PASSIVE_LEVEL)
  *
  * The attach path itself (IoGetDeviceObjectPointer, the filter on top, requests through it,
@@ -128,12 +129,12 @@ void Unload()
 
 /* The finding: AddDevice takes its FastMutex (ExAcquireFastMutex: APC_LEVEL) and, holding
  * it, calls IoGetDeviceObjectPointer, IoCreateDevice and IoAttachDeviceToDeviceStackSafe,
- * whose pages all say PASSIVE_LEVEL. The first of them stops: 0xA (0, APC_LEVEL, 0, the
- * caller), mmsim's code for a DDI above its IRQL without a Verifier code of its own. */
+ * whose pages all say PASSIVE_LEVEL. The first of them stops with the DDI compliance rule
+ * that lists it, IrqlIoPassive5: 0xC4/0x2000E (the rule's name, APC_LEVEL, 0). */
 SIM_TEST(AddDeviceCallsPassiveLevelDdisHoldingItsFastMutex)
 {
     Load();
-    SIM_EXPECT_BUGCHECK4(IRQL_NOT_LESS_OR_EQUAL, 0, APC_LEVEL, 0, SIM_ANY,
+    SIM_EXPECT_BUGCHECK4(DRIVER_VERIFIER_DETECTED_VIOLATION, 0x2000E, SIM_ANY, APC_LEVEL, 0,
                          (void)Manager->AddDevice(L"\\Device\\KdmTarget"));
 }
 
