@@ -245,10 +245,10 @@ static void *RaceThread(void *Context)
     for (;;) {
         LONG Now;
         while ((Now = InterlockedCompareExchange(&Race->Iteration, 0, 0)) == Started &&
-               !Race->Stop) {
+               InterlockedCompareExchange(&Race->Stop, 0, 0) == 0) {
             sched_yield();
         }
-        if (Race->Stop) {
+        if (InterlockedCompareExchange(&Race->Stop, 0, 0) != 0) {
             return NULL;
         }
         Started = Now;
