@@ -67,10 +67,21 @@ static PDEVICE_OBJECT MiAttach(PDEVICE_OBJECT Source, PDEVICE_OBJECT Target,
     }
     MiLock();
     PDEVICE_OBJECT Top = Target;
-    while (Top->AttachedDevice != NULL && MiDeviceState(Top->AttachedDevice) != NULL) {
+    for (int Hops = 0; Hops < 64 && Top->AttachedDevice != NULL &&
+                       MiDeviceState(Top->AttachedDevice) != NULL;
+         Hops++) {
         Top = Top->AttachedDevice;
     }
-    if (MiDeviceGoing(Top) || Top == Source) {
+    /* io33: Source already below the top (a device of the stack attached onto it again)
+     * would close a loop of AttachedDevice links that every later walk would follow for
+     * ever. No page covers it: *mmsim* refuses it as an attachment that cannot be made. */
+    bool InStack = false;
+    PDEVICE_OBJECT Above = Source;
+    for (int Hops = 0; Hops < 64 && Above != NULL && !InStack; Hops++) {
+        InStack = Above == Top;
+        Above = MiDeviceState(Above) != NULL ? Above->AttachedDevice : NULL;
+    }
+    if (MiDeviceGoing(Top) || InStack) {
         MiUnlock();
         return NULL;
     }

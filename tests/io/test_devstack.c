@@ -345,6 +345,43 @@ SIM_TEST(NoAttachingToADriverBeingUnloaded)
     TearDownAll();
 }
 
+/* io33: a device of the stack attached onto it again would close a loop of AttachedDevice
+ * links (no page covers it; *mmsim*: refused like an attachment that cannot be made).
+ *
+ *   Lower <- A <- B      attach Lower, A or B onto the stack: refused, the stack unchanged */
+SIM_TEST(AttachingADeviceOfTheStackOntoItIsRefused)
+{
+    LoadLower(0);
+    PDEVICE_OBJECT A = AddFilter(Lower, FALSE);
+    PDEVICE_OBJECT B = AddFilter(Lower, FALSE);
+    const struct {
+        const char *Rule;
+        PDEVICE_OBJECT Source, Target;
+    } Cases[] = {
+        {"the bottom onto its own stack", Lower, Lower},
+        {"the bottom onto a filter above it", Lower, A},
+        {"the middle onto the stack", A, Lower},
+        {"the top onto itself", B, B},
+    };
+    for (size_t i = 0; i < RTL_NUMBER_OF(Cases); i++) {
+        PDEVICE_OBJECT AttachedTo = (PDEVICE_OBJECT)(ULONG_PTR)1;
+        NTSTATUS Status = IoAttachDeviceToDeviceStackSafe(Cases[i].Source, Cases[i].Target,
+                                                          &AttachedTo);
+        PDEVICE_OBJECT Plain = IoAttachDeviceToDeviceStack(Cases[i].Source, Cases[i].Target);
+        if (Status != STATUS_NO_SUCH_DEVICE || AttachedTo != NULL || Plain != NULL ||
+            Lower->AttachedDevice != A || A->AttachedDevice != B || B->AttachedDevice != NULL ||
+            Lower->StackSize != 1 || A->StackSize != 2 || B->StackSize != 3) {
+            fail_msg("%s: status 0x%08X, attached to %p; the stack changed", Cases[i].Rule,
+                     (unsigned)Status, (void *)Plain);
+        }
+    }
+    assert_ptr_equal(IoGetAttachedDevice(Lower), B);
+    RemoveFilter(B);
+    RemoveFilter(A);
+    UnloadLower();
+    TearDownAll();
+}
+
 /* ---- requests through the stack ----------------------------------------------------- */
 SIM_TEST(ARequestToTheNameReachesTheTopAndPassesDown)
 {
