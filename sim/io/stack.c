@@ -205,10 +205,6 @@ NTSTATUS NTAPI IoGetDeviceObjectPointer(PUNICODE_STRING ObjectName, ACCESS_MASK 
 /* ---------------------------------------------------------------------- */
 /* Object references.                                                     */
 /* ---------------------------------------------------------------------- */
-/* The I/O manager's part of the object front (mi.h, sim/ex/object.c): device
- * and file objects. A device's count is its references beyond its creation
- * (IoDeleteDevice of a referenced device waits for the last); a file's is
- * its opens' and references' (the last sends IRP_MJ_CLOSE and frees it). */
 /* The deletion of a file object whose last reference went: IRP_MJ_CLEANUP if not done,
  * IRP_MJ_CLOSE, the block freed, then the open's reference on its device released. */
 static void MiDeleteFile(PFILE_OBJECT File, ULONG_PTR Caller)
@@ -227,6 +223,10 @@ static VOID NTAPI MiDeleteFileWorker(PVOID Parameter)
     MiDeleteFile(File, *MiFileDeletionCaller(File));
 }
 
+/* The I/O manager's part of the object front (mi.h, sim/ex/object.c): device
+ * and file objects. A device's count is its references beyond its creation
+ * (IoDeleteDevice of a referenced device waits for the last); a file's is
+ * its opens' and references' (the last sends IRP_MJ_CLOSE and frees it). */
 MI_OBJECT_ANSWER MiIoAdjustObject(PVOID Object, LONG Delta, ULONG_PTR Caller, POBJECT_TYPE *Type,
                                   LONG_PTR *Count)
 {
