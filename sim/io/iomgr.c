@@ -29,9 +29,13 @@ typedef struct _MI_IO_NAME {
     UNICODE_STRING Name;
     UNICODE_STRING Target;  /* a symbolic link's target, canonical */
     MI_DEVICE_STATE State;  /* a device's record: what the I/O manager keeps of it */
+    PDEVICE_OBJECT Pending; /* io33: a delete-pending device (Link on MiIoPending, its name
+                             * gone), or NULL */
 } MI_IO_NAME;
 
 static LIST_ENTRY MiIoNames;
+/* io33: the delete-pending devices, whose driver link an unload must cut (MiIoDriverGone). */
+static LIST_ENTRY MiIoPending;
 static uint64_t MiIoNamesMachine; /* the machine (wait epoch) MiIoNames belongs to */
 
 /* Under MiLock: the namespace of the running machine (a reset discarded the pool it was in). */
@@ -40,6 +44,7 @@ static void MiIoSyncNames(void)
     uint64_t Machine = MiCurrentWaitEpoch();
     if (Machine != MiIoNamesMachine) {
         InitializeListHead(&MiIoNames);
+        InitializeListHead(&MiIoPending);
         MiIoNamesMachine = Machine;
     }
 }
@@ -350,10 +355,14 @@ VOID NTAPI IoDeleteDevice(PDEVICE_OBJECT DeviceObject)
     ULONG Tag = 0;
     MiLock();
     MiIoSyncNames();
-    bool Pending = false;
+    bool Keep = false;
     if (MiPoolBlockSize(DeviceObject, &Tag) != 0 && Tag == MI_TAG_DEVICE_OBJECT &&
         DeviceObject->Type == IO_TYPE_DEVICE) {
         MI_IO_NAME *Record = (MI_IO_NAME *)DeviceObject->DeviceObjectExtension;
+        if (Record != NULL && Record->State.DeletePending) {
+            MiUnlock();
+            return; /* deleted already, kept for its references (*mmsim*: nothing more) */
+        }
         if (Record != NULL && Record->Device == DeviceObject) {
             RemoveEntryList(&Record->Link);
             Record->Device = NULL;
@@ -368,19 +377,24 @@ VOID NTAPI IoDeleteDevice(PDEVICE_OBJECT DeviceObject)
                 }
             }
         }
-        DeviceObject->DriverObject = NULL;
         /* Referenced (ObReferenceObject, IoGetAttachedDeviceReference, an open of
          * IoGetDeviceObjectPointer): the I/O manager marks it delete-pending and frees
-         * it when the last reference goes (the page of IoDeleteDevice). */
-        Pending = Record != NULL && Record->State.References > 0;
-        if (Pending) {
+         * it when the last reference goes (the page of IoDeleteDevice). Its driver stays
+         * its driver meanwhile: the close of a file open on it still goes there. The count
+         * is read and the mark set under this lock, which every change of the count takes
+         * (MiAdjustDevice): whichever comes last frees the device, exactly once. */
+        Keep = Record != NULL && Record->State.References > 0;
+        if (Keep) {
             Record->State.DeletePending = TRUE;
+            Record->Pending = DeviceObject;
+            InsertTailList(&MiIoPending, &Record->Link);
         } else {
+            DeviceObject->DriverObject = NULL;
             DeviceObject->Type = 0; /* what was a device object no longer is one */
         }
     }
     MiUnlock();
-    if (Pending) {
+    if (Keep) {
         return;
     }
     /* Not a live device object (freed twice, or never one): the free says so, as
@@ -398,10 +412,51 @@ MI_DEVICE_STATE *MiDeviceState(PDEVICE_OBJECT Device)
     return &((MI_IO_NAME *)Device->DeviceObjectExtension)->State;
 }
 
-void MiFreeDeletedDevice(PDEVICE_OBJECT Device)
+MI_OBJECT_ANSWER MiAdjustDevice(PDEVICE_OBJECT Device, LONG Delta, LONG_PTR *Count)
 {
-    Device->Type = 0;
-    MiFreePoolInternal(Device, MI_TAG_DEVICE_OBJECT, true);
+    MiLock();
+    MiIoSyncNames();
+    MI_DEVICE_STATE *State = MiDeviceState(Device);
+    if (State == NULL) {
+        MiUnlock();
+        return MiObjectNotMine;
+    }
+    LONG Old = State->References;
+    if (Old + Delta < 0) {
+        MiUnlock();
+        *Count = Old;
+        return MiObjectWrongCount;
+    }
+    State->References = Old + Delta;
+    *Count = Old + Delta;
+    /* The last reference of a delete-pending device: IoDeleteDevice waited for it. Claimed
+     * here, under the lock: no other thread sees a device object any more. */
+    bool Free = *Count == 0 && State->DeletePending;
+    if (Free) {
+        MI_IO_NAME *Record = (MI_IO_NAME *)Device->DeviceObjectExtension;
+        RemoveEntryList(&Record->Link);
+        Record->Pending = NULL;
+        Device->DriverObject = NULL;
+        Device->Type = 0;
+    }
+    MiUnlock();
+    if (Free) {
+        MiFreePoolInternal(Device, MI_TAG_DEVICE_OBJECT, true);
+    }
+    return MiObjectCounted;
+}
+
+void MiIoDriverGone(PDRIVER_OBJECT Driver)
+{
+    MiLock();
+    MiIoSyncNames();
+    for (PLIST_ENTRY Entry = MiIoPending.Flink; Entry != &MiIoPending; Entry = Entry->Flink) {
+        MI_IO_NAME *Record = CONTAINING_RECORD(Entry, MI_IO_NAME, Link);
+        if (Record->Pending->DriverObject == Driver) {
+            Record->Pending->DriverObject = NULL;
+        }
+    }
+    MiUnlock();
 }
 
 /* ---------------------------------------------------------------------- */

@@ -43,10 +43,14 @@ typedef struct _MI_DEVICE_STATE {
 
 /* The state of a live device object (delete-pending included), or NULL. */
 MI_DEVICE_STATE *MiDeviceState(PDEVICE_OBJECT Device);
-/* Frees a delete-pending device whose last reference went. */
-void MiFreeDeletedDevice(PDEVICE_OBJECT Device);
-/* The top of Device's stack; a device in it that is no device object any more (deleted
- * while still attached) is 0xC9/0x04. Under no lock. */
+/* io33: Delta on a device's references, under the lock IoDeleteDevice takes; the last
+ * reference of a delete-pending device frees it (exactly once). *Count the new count. */
+MI_OBJECT_ANSWER MiAdjustDevice(PDEVICE_OBJECT Device, LONG Delta, LONG_PTR *Count);
+/* io33: Driver's object goes (SimUnloadDriver): its delete-pending devices lose their
+ * driver link, so no close is sent through a freed driver object. */
+void MiIoDriverGone(PDRIVER_OBJECT Driver);
+/* The top of Device's stack, walked under the lock attach and detach take; a device in it
+ * that is no device object any more (deleted while still attached) is 0xC9/0x04. */
 PDEVICE_OBJECT MiTopOfStack(PDEVICE_OBJECT Device);
 /* The device a name designates: STATUS_SUCCESS, or the namespace's failure status. */
 NTSTATUS MiResolveDeviceName(PCUNICODE_STRING Name, PDEVICE_OBJECT *Device);
@@ -82,6 +86,12 @@ void MiCleanupFile(PFILE_OBJECT FileObject, ULONG_PTR Caller);
 NTSTATUS MiCloseFile(PFILE_OBJECT FileObject, ULONG_PTR Caller);
 /* References on a file object (IoGetDeviceObjectPointer's); the last closes it. */
 LONG *MiFileReferences(PFILE_OBJECT FileObject);
+/* io33: whether the open holds a reference on the file's device (IoGetDeviceObjectPointer's
+ * does); the work item and caller of a deletion deferred to a worker thread. */
+bool MiFileReferencesDevice(PFILE_OBJECT FileObject);
+void MiSetFileReferencesDevice(PFILE_OBJECT FileObject);
+PWORK_QUEUE_ITEM MiFileDeletionItem(PFILE_OBJECT FileObject);
+ULONG_PTR *MiFileDeletionCaller(PFILE_OBJECT FileObject);
 #define MI_IRP_MAGIC 0x70724931u /* "1Irp" */
 
 /* The tail of an IRP this I/O manager allocated, or NULL. */

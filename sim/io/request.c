@@ -193,9 +193,15 @@ static bool MiIrpCompleted(void *Context)
 
 bool MiIsDeviceObject(PDEVICE_OBJECT Device)
 {
-    ULONG Tag = 0;
-    return Device != NULL && MiPoolBlockSize(Device, &Tag) != 0 && Tag == MI_TAG_DEVICE_OBJECT &&
-           Device->Type == IO_TYPE_DEVICE && Device->DriverObject != NULL;
+    MI_DEVICE_STATE *State = MiDeviceState(Device);
+    return State != NULL && !State->DeletePending && Device->DriverObject != NULL;
+}
+
+/* io33: the device of an open file, which may be delete-pending meanwhile (IoDeleteDevice
+ * with the file still open): the file's cleanup and close still go to its driver. */
+static bool MiIsOpenedDevice(PDEVICE_OBJECT Device)
+{
+    return MiDeviceState(Device) != NULL && Device->DriverObject != NULL;
 }
 
 /* Builds the IRP for Request and calls the driver: the dispatch routine's status, *Out the
@@ -251,16 +257,11 @@ NTSTATUS MiFinishRequestAndFree(PIRP Irp, PIO_STATUS_BLOCK IoStatus, const char 
     return Status;
 }
 
-NTSTATUS MiCallDriver(PDEVICE_OBJECT DeviceObject, PFILE_OBJECT FileObject,
-                      const SIM_IO_REQUEST *Request, PIO_STATUS_BLOCK IoStatus,
-                      ULONG_PTR Caller)
+/* Sends Request to DeviceObject's stack and waits for it (the device checked). */
+static NTSTATUS MiSendRequest(PDEVICE_OBJECT DeviceObject, PFILE_OBJECT FileObject,
+                              const SIM_IO_REQUEST *Request, PIO_STATUS_BLOCK IoStatus,
+                              ULONG_PTR Caller)
 {
-    if (IoStatus != NULL) {
-        memset(IoStatus, 0, sizeof(*IoStatus));
-    }
-    if (Request == NULL || !MiIsDeviceObject(DeviceObject)) {
-        return STATUS_INVALID_PARAMETER;
-    }
     PIRP Irp;
     BOOLEAN Sent;
     NTSTATUS Status = MiStartRequest(DeviceObject, FileObject, Request, &Irp, &Sent, Caller);
@@ -271,10 +272,26 @@ NTSTATUS MiCallDriver(PDEVICE_OBJECT DeviceObject, PFILE_OBJECT FileObject,
     return MiFinishRequestAndFree(Irp, Sent ? IoStatus : NULL, "SimIoCallDriver");
 }
 
+NTSTATUS MiCallDriver(PDEVICE_OBJECT DeviceObject, PFILE_OBJECT FileObject,
+                      const SIM_IO_REQUEST *Request, PIO_STATUS_BLOCK IoStatus,
+                      ULONG_PTR Caller)
+{
+    if (IoStatus != NULL) {
+        memset(IoStatus, 0, sizeof(*IoStatus));
+    }
+    if (Request == NULL || !MiIsDeviceObject(DeviceObject)) {
+        return STATUS_INVALID_PARAMETER;
+    }
+    return MiSendRequest(DeviceObject, FileObject, Request, IoStatus, Caller);
+}
+
 /* A file object's block: the object, then what the object manager keeps of it. */
 typedef struct _MI_FILE_BLOCK {
     FILE_OBJECT File;
     LONG References; /* IoGetDeviceObjectPointer's opens: ObDereferenceObject's to drop */
+    BOOLEAN ReferencesDevice;  /* io33: the open holds a reference on File.DeviceObject */
+    WORK_QUEUE_ITEM Deletion;  /* io33: the deletion deferred to a worker (stack.c) */
+    ULONG_PTR DeletionCaller;
 } MI_FILE_BLOCK;
 
 bool MiIsFileObject(PFILE_OBJECT File)
@@ -287,6 +304,26 @@ bool MiIsFileObject(PFILE_OBJECT File)
 LONG *MiFileReferences(PFILE_OBJECT FileObject)
 {
     return &((MI_FILE_BLOCK *)FileObject)->References;
+}
+
+bool MiFileReferencesDevice(PFILE_OBJECT FileObject)
+{
+    return ((MI_FILE_BLOCK *)FileObject)->ReferencesDevice != FALSE;
+}
+
+void MiSetFileReferencesDevice(PFILE_OBJECT FileObject)
+{
+    ((MI_FILE_BLOCK *)FileObject)->ReferencesDevice = TRUE;
+}
+
+PWORK_QUEUE_ITEM MiFileDeletionItem(PFILE_OBJECT FileObject)
+{
+    return &((MI_FILE_BLOCK *)FileObject)->Deletion;
+}
+
+ULONG_PTR *MiFileDeletionCaller(PFILE_OBJECT FileObject)
+{
+    return &((MI_FILE_BLOCK *)FileObject)->DeletionCaller;
 }
 
 NTSTATUS MiOpenFile(PDEVICE_OBJECT DeviceObject, PFILE_OBJECT *FileObject, ULONG_PTR Caller)
@@ -326,11 +363,11 @@ NTSTATUS MiOpenFile(PDEVICE_OBJECT DeviceObject, PFILE_OBJECT *FileObject, ULONG
 void MiCleanupFile(PFILE_OBJECT FileObject, ULONG_PTR Caller)
 {
     PDEVICE_OBJECT Device = FileObject->DeviceObject;
-    if (!(FileObject->Flags & FO_CLEANUP_COMPLETE) && MiIsDeviceObject(Device)) {
+    if (!(FileObject->Flags & FO_CLEANUP_COMPLETE) && MiIsOpenedDevice(Device)) {
         SIM_IO_REQUEST Request;
         memset(&Request, 0, sizeof(Request));
         Request.MajorFunction = IRP_MJ_CLEANUP;
-        NTSTATUS Status = MiCallDriver(Device, FileObject, &Request, NULL, Caller);
+        NTSTATUS Status = MiSendRequest(Device, FileObject, &Request, NULL, Caller);
         FileObject->FinalStatus = Status;
     }
     FileObject->Flags |= FO_CLEANUP_COMPLETE;
@@ -342,11 +379,14 @@ NTSTATUS MiCloseFile(PFILE_OBJECT FileObject, ULONG_PTR Caller)
     MiCleanupFile(FileObject, Caller);
     NTSTATUS Status = Cleaned ? STATUS_SUCCESS : FileObject->FinalStatus;
     PDEVICE_OBJECT Device = FileObject->DeviceObject;
-    if (MiIsDeviceObject(Device)) {
+    /* io33: also when the device is delete-pending: Windows still sends the close of an
+     * open file to its driver, then deletes the device (the IoDeleteDevice page: deleted
+     * when the references are released). */
+    if (MiIsOpenedDevice(Device)) {
         SIM_IO_REQUEST Request;
         memset(&Request, 0, sizeof(Request));
         Request.MajorFunction = IRP_MJ_CLOSE;
-        (void)MiCallDriver(Device, FileObject, &Request, NULL, Caller);
+        (void)MiSendRequest(Device, FileObject, &Request, NULL, Caller);
     }
     FileObject->Type = 0;
     MiFreePoolInternal(FileObject, MI_TAG_FILE_OBJECT, true);

@@ -284,6 +284,7 @@ BOOLEAN SimUnloadDriver(PDRIVER_OBJECT DriverObject, SIM_UNLOAD_REPORT *Report)
         Device = Next;
         Left++;
     }
+    MiIoDriverGone(DriverObject); /* io33: its delete-pending devices, if any */
     DriverObject->Type = 0;
     MiFreePoolInternal(DriverObject, MI_TAG_DRIVER_OBJECT, true);
     BOOLEAN Clean = SimDriverUnload(Report);

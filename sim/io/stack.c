@@ -23,22 +23,27 @@
 
 PDEVICE_OBJECT MiTopOfStack(PDEVICE_OBJECT Device)
 {
-    /* Windows walks the AttachedDevice links under its database lock; a link to a device
-     * object deleted while still attached is what IoCallDriver then gets: Verifier's
-     * 0xC9/0x04, "an invalid device object" (*mmsim*: also without Verifier). */
+    /* Windows walks the AttachedDevice links under its database lock; so does this, under
+     * the lock IoAttachDeviceToDeviceStack(Safe) and IoDetachDevice take (io33: without
+     * it, a filter detached and deleted meanwhile was read after its free). A link to a
+     * device object deleted while still attached is what IoCallDriver then gets:
+     * Verifier's 0xC9/0x04, "an invalid device object" (*mmsim*: also without Verifier). */
+    MiLock();
     for (int Hops = 0; Hops < 64; Hops++) {
         PDEVICE_OBJECT Above = Device->AttachedDevice;
         if (Above == NULL) {
-            return Device;
+            break;
         }
-        /* Deleted: freed, or delete-pending (kept for a reference, its driver link
-         * already gone), which is no device to send a request to either. */
+        /* Deleted: freed, or delete-pending (kept for a reference), which is no device
+         * to send a request to either. */
         MI_DEVICE_STATE *State = MiDeviceState(Above);
         if (State == NULL || State->DeletePending || Above->DriverObject == NULL) {
+            MiUnlock();
             KeBugCheckEx(DRIVER_VERIFIER_IOMANAGER_VIOLATION, 0x04, (ULONG_PTR)Above, 0, 0);
         }
         Device = Above;
     }
+    MiUnlock();
     return Device;
 }
 
@@ -62,10 +67,21 @@ static PDEVICE_OBJECT MiAttach(PDEVICE_OBJECT Source, PDEVICE_OBJECT Target,
     }
     MiLock();
     PDEVICE_OBJECT Top = Target;
-    while (Top->AttachedDevice != NULL && MiDeviceState(Top->AttachedDevice) != NULL) {
+    for (int Hops = 0; Hops < 64 && Top->AttachedDevice != NULL &&
+                       MiDeviceState(Top->AttachedDevice) != NULL;
+         Hops++) {
         Top = Top->AttachedDevice;
     }
-    if (MiDeviceGoing(Top) || Top == Source) {
+    /* io33: Source already below the top (a device of the stack attached onto it again)
+     * would close a loop of AttachedDevice links that every later walk would follow for
+     * ever. No page covers it: *mmsim* refuses it as an attachment that cannot be made. */
+    bool InStack = false;
+    PDEVICE_OBJECT Above = Source;
+    for (int Hops = 0; Hops < 64 && Above != NULL && !InStack; Hops++) {
+        InStack = Above == Top;
+        Above = MiDeviceState(Above) != NULL ? Above->AttachedDevice : NULL;
+    }
+    if (MiDeviceGoing(Top) || InStack) {
         MiUnlock();
         return NULL;
     }
@@ -130,10 +146,8 @@ PDEVICE_OBJECT NTAPI IoGetAttachedDevice(PDEVICE_OBJECT DeviceObject)
 /* A reference on a device object (the I/O manager's count, in its record). */
 static void MiReferenceDevice(PDEVICE_OBJECT Device)
 {
-    MI_DEVICE_STATE *State = MiDeviceState(Device);
-    if (State != NULL) {
-        __atomic_add_fetch(&State->References, 1, __ATOMIC_ACQ_REL);
-    }
+    LONG_PTR Count;
+    (void)MiAdjustDevice(Device, 1, &Count);
 }
 
 PDEVICE_OBJECT NTAPI IoGetAttachedDeviceReference(PDEVICE_OBJECT DeviceObject)
@@ -141,8 +155,12 @@ PDEVICE_OBJECT NTAPI IoGetAttachedDeviceReference(PDEVICE_OBJECT DeviceObject)
     ULONG_PTR Caller = MI_CALLER_ADDRESS();
     MiDdiEnter(MiDdi_IoGetAttachedDeviceReference, 0, Caller);
     MiCheckDriverPointer(DeviceObject, offsetof(DEVICE_OBJECT, AttachedDevice), false, Caller);
+    /* The top found and referenced under one hold of the lock: a detach and delete of it
+     * in between would leave a reference to a freed device (io33). */
+    MiLock();
     PDEVICE_OBJECT Top = MiTopOfStack(DeviceObject);
     MiReferenceDevice(Top);
+    MiUnlock();
     return Top;
 }
 
@@ -177,6 +195,7 @@ NTSTATUS NTAPI IoGetDeviceObjectPointer(PUNICODE_STRING ObjectName, ACCESS_MASK 
     }
     *MiFileReferences(File) = 1;
     MiReferenceDevice(Named);
+    MiSetFileReferencesDevice(File);
     MiCleanupFile(File, Caller);
     *FileObject = File;
     *DeviceObject = MiTopOfStack(Named);
@@ -186,6 +205,24 @@ NTSTATUS NTAPI IoGetDeviceObjectPointer(PUNICODE_STRING ObjectName, ACCESS_MASK 
 /* ---------------------------------------------------------------------- */
 /* Object references.                                                     */
 /* ---------------------------------------------------------------------- */
+/* The deletion of a file object whose last reference went: IRP_MJ_CLEANUP if not done,
+ * IRP_MJ_CLOSE, the block freed, then the open's reference on its device released. */
+static void MiDeleteFile(PFILE_OBJECT File, ULONG_PTR Caller)
+{
+    PDEVICE_OBJECT Named = File->DeviceObject;
+    bool Referenced = MiFileReferencesDevice(File);
+    (void)MiCloseFile(File, Caller);
+    if (Referenced) {
+        (void)MiObAdjust(Named, -1, Caller);
+    }
+}
+
+static VOID NTAPI MiDeleteFileWorker(PVOID Parameter)
+{
+    PFILE_OBJECT File = (PFILE_OBJECT)Parameter;
+    MiDeleteFile(File, *MiFileDeletionCaller(File));
+}
+
 /* The I/O manager's part of the object front (mi.h, sim/ex/object.c): device
  * and file objects. A device's count is its references beyond its creation
  * (IoDeleteDevice of a referenced device waits for the last); a file's is
@@ -195,22 +232,10 @@ MI_OBJECT_ANSWER MiIoAdjustObject(PVOID Object, LONG Delta, ULONG_PTR Caller, PO
 {
     PDEVICE_OBJECT Device = (PDEVICE_OBJECT)Object;
     PFILE_OBJECT File = (PFILE_OBJECT)Object;
-    MI_DEVICE_STATE *State = MiDeviceState(Device);
-    if (State != NULL) {
+    MI_OBJECT_ANSWER Answer = MiAdjustDevice(Device, Delta, Count);
+    if (Answer != MiObjectNotMine) {
         *Type = &MiDeviceObjectType;
-        LONG Old = __atomic_load_n(&State->References, __ATOMIC_ACQUIRE);
-        do {
-            if (Old + Delta < 0) {
-                *Count = Old;
-                return MiObjectWrongCount;
-            }
-        } while (!__atomic_compare_exchange_n(&State->References, &Old, Old + Delta, false,
-                                              __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE));
-        *Count = Old + Delta;
-        if (*Count == 0 && Delta < 0 && State->DeletePending) {
-            MiFreeDeletedDevice(Device); /* IoDeleteDevice waited for this one */
-        }
-        return MiObjectCounted;
+        return Answer;
     }
     if (MiIsFileObject(File)) {
         *Type = &MiFileObjectType;
@@ -225,10 +250,17 @@ MI_OBJECT_ANSWER MiIoAdjustObject(PVOID Object, LONG Delta, ULONG_PTR Caller, PO
                                               __ATOMIC_ACQUIRE));
         *Count = Old + Delta;
         if (*Count == 0 && Delta < 0) {
-            PDEVICE_OBJECT Named = File->DeviceObject;
-            (void)MiCloseFile(File, Caller); /* IRP_MJ_CLOSE, the file object freed */
-            if (MiDeviceState(Named) != NULL) {
-                (void)MiObAdjust(Named, -1, Caller); /* the open's device reference */
+            /* IRP_MJ_CLOSE is always sent at PASSIVE_LEVEL (its page, kernel/irp-mj-close);
+             * ObDereferenceObject may be called up to DISPATCH_LEVEL (its page): above
+             * PASSIVE_LEVEL the object manager hands the deletion to a system worker
+             * thread, as the page of ObDereferenceObjectDeferDelete describes it. */
+            if (MiCurrentIrql() != PASSIVE_LEVEL) {
+                *MiFileDeletionCaller(File) = Caller;
+                PWORK_QUEUE_ITEM Item = MiFileDeletionItem(File);
+                ExInitializeWorkItem(Item, MiDeleteFileWorker, File);
+                ExQueueWorkItem(Item, DelayedWorkQueue);
+            } else {
+                MiDeleteFile(File, Caller);
             }
         }
         return MiObjectCounted;

@@ -14,8 +14,41 @@
  *                         anything else -> stop: error status, bytes copied so far
  */
 #include "mi_mm.h"
+#include "../host/host.h"
 
 bool MiIsUserRange(uintptr_t Va, uintptr_t Length);
+
+/* io33: how many bytes from Start the host's mappings let a read reach (they are visited
+ * in address order; a gap or an unreadable mapping ends the run). */
+typedef struct _MI_HOST_READABLE {
+    uintptr_t Next; /* the first byte not yet known readable */
+    bool Ended;
+} MI_HOST_READABLE;
+
+static void MiVisitHostMapping(void *Context, uintptr_t Start, uintptr_t End, bool Readable,
+                               bool Writable, bool Physical, uint64_t Offset)
+{
+    (void)Writable;
+    (void)Physical;
+    (void)Offset;
+    MI_HOST_READABLE *Run = (MI_HOST_READABLE *)Context;
+    if (Run->Ended || Start != Run->Next || !Readable) {
+        Run->Ended = true;
+        return;
+    }
+    Run->Next = End;
+}
+
+/* Host memory readable from Source for Bytes? Unknown (the host cannot list its mappings):
+ * taken as readable, what the host memory stands for. */
+static bool MiHostReadable(const uint8_t *Source, SIZE_T Bytes)
+{
+    MI_HOST_READABLE Run = {(uintptr_t)Source, false};
+    if (!HostForEachMapping((void *)(uintptr_t)Source, Bytes, MiVisitHostMapping, &Run)) {
+        return true;
+    }
+    return Run.Next >= (uintptr_t)Source + Bytes;
+}
 
 /* Copies Bytes (within one page) from physical Address; false if no RAM is there. */
 static bool MiCopyPhysical(uint8_t *Target, ULONGLONG Address, SIZE_T Bytes)
@@ -56,9 +89,11 @@ static bool MiCopyVirtual(uint8_t *Target, const uint8_t *Source, SIZE_T Bytes)
         SIM_TRY_STATUS(&Status, memcpy(Target, Source, Bytes));
         return NT_SUCCESS(Status);
     }
-    /* Host memory stands for resident kernel memory (MmIsAddressValid's rule): only the
-     * first 64 KiB, never mapped, is invalid. */
-    if ((uintptr_t)Source < 0x10000) {
+    /* Host memory stands for resident kernel memory (MmIsAddressValid's rule): the first
+     * 64 KiB, never mapped, is invalid; so is a host page nothing readable maps (a guard
+     * page, memory unmapped), which a plain read would take as a host fault (io33). The
+     * page: MmCopyMemory "will not crash the system", whatever the address. */
+    if ((uintptr_t)Source < 0x10000 || !MiHostReadable(Source, Bytes)) {
         return false;
     }
     memcpy(Target, Source, Bytes);

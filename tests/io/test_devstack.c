@@ -12,7 +12,13 @@
  *     buffers per the transfer method / the device's DO_BUFFERED_IO, DO_DIRECT_IO
  *     at completion: copy-out, *IoStatusBlock, the event signalled, the IRP freed
  */
+#if !defined(_WIN32) && !defined(_DEFAULT_SOURCE)
+#define _DEFAULT_SOURCE /* MAP_ANONYMOUS under -std=c11 */
+#endif
 #include <stdbool.h>
+#if !defined(_WIN32)
+#include <sys/mman.h>
+#endif
 
 #include <mmsim_cmocka.h>
 
@@ -335,6 +341,43 @@ SIM_TEST(NoAttachingToADriverBeingUnloaded)
     assert_null(Lower->AttachedDevice);
     assert_int_equal(Filter->StackSize, 1);
     IoDeleteDevice(Filter);
+    UnloadLower();
+    TearDownAll();
+}
+
+/* io33: a device of the stack attached onto it again would close a loop of AttachedDevice
+ * links (no page covers it; *mmsim*: refused like an attachment that cannot be made).
+ *
+ *   Lower <- A <- B      attach Lower, A or B onto the stack: refused, the stack unchanged */
+SIM_TEST(AttachingADeviceOfTheStackOntoItIsRefused)
+{
+    LoadLower(0);
+    PDEVICE_OBJECT A = AddFilter(Lower, FALSE);
+    PDEVICE_OBJECT B = AddFilter(Lower, FALSE);
+    const struct {
+        const char *Rule;
+        PDEVICE_OBJECT Source, Target;
+    } Cases[] = {
+        {"the bottom onto its own stack", Lower, Lower},
+        {"the bottom onto a filter above it", Lower, A},
+        {"the middle onto the stack", A, Lower},
+        {"the top onto itself", B, B},
+    };
+    for (size_t i = 0; i < RTL_NUMBER_OF(Cases); i++) {
+        PDEVICE_OBJECT AttachedTo = (PDEVICE_OBJECT)(ULONG_PTR)1;
+        NTSTATUS Status = IoAttachDeviceToDeviceStackSafe(Cases[i].Source, Cases[i].Target,
+                                                          &AttachedTo);
+        PDEVICE_OBJECT Plain = IoAttachDeviceToDeviceStack(Cases[i].Source, Cases[i].Target);
+        if (Status != STATUS_NO_SUCH_DEVICE || AttachedTo != NULL || Plain != NULL ||
+            Lower->AttachedDevice != A || A->AttachedDevice != B || B->AttachedDevice != NULL ||
+            Lower->StackSize != 1 || A->StackSize != 2 || B->StackSize != 3) {
+            fail_msg("%s: status 0x%08X, attached to %p; the stack changed", Cases[i].Rule,
+                     (unsigned)Status, (void *)Plain);
+        }
+    }
+    assert_ptr_equal(IoGetAttachedDevice(Lower), B);
+    RemoveFilter(B);
+    RemoveFilter(A);
     UnloadLower();
     TearDownAll();
 }
@@ -967,6 +1010,53 @@ SIM_TEST(MmCopyMemoryCopiesATrimmedPagedPoolPage)
     assert_true(Target[0] == 'P' && Target[63] == 'P');
     ExFreePoolWithTag(Paged, 'ypCT');
 }
+
+#if !defined(_WIN32)
+/* io33: host memory (a stack, the C heap) stands for resident kernel memory, but a range
+ * running into a host page that is not readable stops there, as a system VA with no valid
+ * PTE does: the page of MmCopyMemory ("will not crash the system ... even if the system
+ * address is invalid"), never a host fault.
+ *
+ *   [ readable host page | not readable: PROT_NONE or unmapped ]
+ *            ^ Source = 100 bytes before the second page */
+SIM_TEST(MmCopyMemoryStopsAtAHostPageThatIsNotReadable)
+{
+    static const struct {
+        const char *Rule;
+        BOOLEAN Unmap;   /* the second page unmapped, else PROT_NONE */
+        SIZE_T Before;   /* readable bytes before it */
+    } Cases[] = {
+        {"into a no-access host page: the bytes before it", FALSE, 100},
+        {"into an unmapped host page: the bytes before it", TRUE, 100},
+        {"starting in a no-access host page: nothing", FALSE, 0},
+        {"starting in an unmapped host page: nothing", TRUE, 0},
+    };
+    for (size_t i = 0; i < RTL_NUMBER_OF(Cases); i++) {
+        PUCHAR Host = (PUCHAR)mmap(NULL, 2 * PAGE_SIZE, PROT_READ | PROT_WRITE,
+                                   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        assert_true(Host != (PUCHAR)MAP_FAILED);
+        memset(Host, 'H', PAGE_SIZE);
+        if (Cases[i].Unmap) {
+            assert_int_equal(munmap(Host + PAGE_SIZE, PAGE_SIZE), 0);
+        } else {
+            assert_int_equal(mprotect(Host + PAGE_SIZE, PAGE_SIZE, PROT_NONE), 0);
+        }
+        UCHAR Target[300];
+        memset(Target, 0, sizeof(Target));
+        MM_COPY_ADDRESS Source;
+        Source.VirtualAddress = Host + PAGE_SIZE - Cases[i].Before;
+        SIZE_T Transferred = 12345;
+        NTSTATUS Status = MmCopyMemory(Target, Source, sizeof(Target), MM_COPY_MEMORY_VIRTUAL,
+                                       &Transferred);
+        if (Status != STATUS_ACCESS_VIOLATION || Transferred != Cases[i].Before ||
+            (Cases[i].Before != 0 && (Target[0] != 'H' || Target[Cases[i].Before - 1] != 'H'))) {
+            fail_msg("%s: status 0x%08X, %zu bytes (expected %zu)", Cases[i].Rule,
+                     (unsigned)Status, (size_t)Transferred, (size_t)Cases[i].Before);
+        }
+        munmap(Host, Cases[i].Unmap ? PAGE_SIZE : 2 * PAGE_SIZE);
+    }
+}
+#endif
 
 int main(void)
 {
