@@ -24,8 +24,6 @@ PBOOLEAN KdDebuggerNotPresent = &MiKdNotPresent;
 static void MiKdSet(BOOLEAN Enabled)
 {
     __atomic_store_n(&MiKdEnabled, Enabled, __ATOMIC_RELAXED);
-    /* SharedUserData carries the same flag (KUSER_SHARED_DATA.KdDebuggerEnabled). */
-    __atomic_store_n(&MmsimUserSharedData.KdDebuggerEnabled, Enabled, __ATOMIC_RELAXED);
 }
 
 static NTSTATUS MiKdInit(const SIM_CONFIG *Config)

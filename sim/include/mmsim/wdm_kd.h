@@ -29,6 +29,15 @@ NTKERNELAPI NTSTATUS NTAPI KdEnableDebugger(VOID);
 /* Refreshes and returns KD_DEBUGGER_NOT_PRESENT (wdm/nf-wdm-kdrefreshdebuggernotpresent). */
 NTKERNELAPI BOOLEAN NTAPI KdRefreshDebuggerNotPresent(VOID);
 
+/* The statuses a break-in reports (wdm.h). */
+#define DBG_STATUS_CONTROL_C       1
+#define DBG_STATUS_SYSRQ           2
+#define DBG_STATUS_BUGCHECK_FIRST  3
+#define DBG_STATUS_BUGCHECK_SECOND 4
+#define DBG_STATUS_FATAL           5
+#define DBG_STATUS_DEBUG_CONTROL   6
+#define DBG_STATUS_WORKER          7
+
 /* A breakpoint that hands Status to the debugger (wdm.h); without one, the
  * breakpoint exception is raised as DbgBreakPoint's is. */
 NTSYSAPI VOID NTAPI DbgBreakPointWithStatus(_In_ ULONG Status);

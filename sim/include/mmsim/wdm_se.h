@@ -246,10 +246,10 @@ NTKERNELAPI BOOLEAN IoIs32bitProcess(_In_opt_ PIRP Irp);
  * that one argument, as DbgPrint is (mmsim/msvc_va.h): a call is the same
  * call, and &ObReferenceObjectByHandle and (ObReferenceObjectByHandle)(...)
  * are the function. C++ keeps the function alone: MSVC's C++ rejects the
- * conversion too (C2664). mmsim's own sources (which define the function) do
- * not see the macro.
+ * conversion too (C2664). mmsim's own sources (which define the function;
+ * they include sim/mi.h, or build with MMSIM_BUILDING_SIM) do not see the macro.
  */
-#if !defined(__cplusplus) && !defined(MMSIM_BUILDING_SIM)
+#if !defined(__cplusplus) && !defined(MMSIM_BUILDING_SIM) && !defined(MMSIM_MI_H)
 #define ObReferenceObjectByHandle(Handle, DesiredAccess, ObjectType, AccessMode, Object,   \
                                   HandleInformation)                                       \
     (ObReferenceObjectByHandle)((Handle), (DesiredAccess), (ObjectType), (AccessMode),     \
