@@ -493,3 +493,5 @@ MI_DDI_ENTRY(PsSetCreateThreadNotifyRoutine,      PASSIVE_LEVEL,  0xC4, 0x2001C)
 MI_DDI_ENTRY(PsRemoveCreateThreadNotifyRoutine,   PASSIVE_LEVEL,  0x0A, 0)
 MI_DDI_ENTRY(PsSetLoadImageNotifyRoutine,         PASSIVE_LEVEL,  0xC4, 0x2001C)
 MI_DDI_ENTRY(PsRemoveLoadImageNotifyRoutine,      PASSIVE_LEVEL,  0x0A, 0)
+/* survey33: IoIs32bitProcess (sim/ex/object_types.c): <= DISPATCH_LEVEL (its page). */
+MI_DDI_ENTRY(IoIs32bitProcess,                    DISPATCH_LEVEL, 0x0A, 0)

@@ -20,3 +20,4 @@ MI_SUBSYSTEM_ENTRY(MiResourceSubsystem) /* exsync */
 
 MI_SUBSYSTEM_ENTRY(MiUserSubsystem) /* userva */
 MI_SUBSYSTEM_ENTRY(MiPsSubsystem) /* ps32: system threads, notify routines */
+MI_SUBSYSTEM_ENTRY(MiKdSubsystem) /* survey33: the kernel debugger's state */

@@ -906,6 +906,17 @@ const char *SimFormatProtection(_In_ ULONG Protect, _Out_writes_(Size) char *Buf
 VOID SimRaiseLoadImage(_In_opt_ PUNICODE_STRING FullImageName, _In_ HANDLE ProcessId,
                        _In_ PIMAGE_INFO ImageInfo);
 
+/* survey33: the kernel debugger (mmsim/wdm_kd.h; docs/wdk-surface.md). Each
+ * machine starts booted without debug controls: KD_DEBUGGER_ENABLED FALSE,
+ * KD_DEBUGGER_NOT_PRESENT TRUE, and a breakpoint (DbgBreakPoint, __debugbreak,
+ * KdBreakPoint, DbgBreakPointWithStatus) is an unhandled STATUS_BREAKPOINT
+ * exception: 0x1E. Attached TRUE: booted with debugging and a debugger
+ * connected (ENABLED TRUE, NOT_PRESENT FALSE): it takes each breakpoint and
+ * continues at once, as a debugger told `g` does. FALSE: back to the first. */
+VOID SimSetKernelDebugger(_In_ BOOLEAN Attached);
+/* The breakpoints the attached debugger has taken since the machine started. */
+ULONG SimKernelDebuggerBreaks(VOID);
+
 #ifdef __cplusplus
 }
 #endif

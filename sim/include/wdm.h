@@ -1325,3 +1325,7 @@ C_ASSERT(sizeof(KUSER_SHARED_DATA) == 0x738);
 #include <mmsim/wdm_cancel.h> /* wdk25: cancel routines, cancel-safe queues */
 
 #include <mmsim/wdm_ps.h> /* ps32: system threads, notify routines, process and thread objects */
+
+#include <mmsim/wdm_se.h> /* survey33: security types, exported object types, IoIs32bitProcess */
+
+#include <mmsim/wdm_kd.h> /* survey33: the kernel debugger's state, DbgBreakPointWithStatus */

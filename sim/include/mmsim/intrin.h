@@ -229,8 +229,10 @@ FORCEINLINE UCHAR _InterlockedCompareExchange128(
 /* Barriers and the break-in. _ReadWriteBarrier and MemoryBarrier are in
  * wdm.h with the Interlocked family. A breakpoint with no kernel debugger
  * attached is an unhandled STATUS_BREAKPOINT exception: ExRaiseStatus
- * raises it (0x1E if nothing handles it). */
-#define __debugbreak() ExRaiseStatus(STATUS_BREAKPOINT)
+ * raises it (0x1E if nothing handles it). survey33: an attached debugger
+ * (SimSetKernelDebugger) takes it first and continues (sim/ke/kd.c). */
+BOOLEAN MmsimKdBreakIn(VOID);
+#define __debugbreak() (MmsimKdBreakIn() ? (void)0 : ExRaiseStatus(STATUS_BREAKPOINT))
 #define __nop() ((void)0)
 #if !defined(__x86_64__)
 #define _mm_pause() MmsimYieldProcessor()
